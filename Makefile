@@ -1,0 +1,52 @@
+# The front door. `make run` and `make test` are all a fresh machine needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+PY := .venv/bin/python
+RAW ?= raw
+OUT ?= build
+DEST ?= downloads
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+
+.PHONY: setup run test lint golden schemas download bench fuzz clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+.venv/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+## setup: create .venv with the locked dependencies
+setup: .venv/.synced
+
+## run: build a release from RAW (default raw/) into OUT (default build/)
+run: setup
+	$(PY) -m flows build --raw $(RAW) --out $(OUT)
+
+## test: lint, type-check and the whole test suite
+test: setup lint
+	$(PY) -m pytest -n 2 --dist loadgroup
+
+lint: setup
+	$(PY) -m ruff check flows schemas tests
+	$(PY) -m mypy
+
+## golden: regenerate tests/golden/ from the seeds (review the diff like code)
+golden: setup
+	$(PY) -m tests.golden_tools
+
+## schemas: regenerate the JSON Schemas in schemas/json/
+schemas: setup
+	$(PY) -m schemas.jsonschema
+
+## download: fetch and verify a release: make download URL=https://host/out [VERSION=v] [DEST=downloads]
+download: setup
+	$(PY) -m flows download "$(URL)" $(if $(VERSION),--version "$(VERSION)") --dest "$(DEST)"
+
+clean:
+	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,121 @@
+"""Command line.
+
+  python -m flows build [--raw DIR] [--out DIR] [--strict] [--runner thread|process]
+  python -m flows download URL [--version V] [--dest DIR]
+
+Exit codes of `build`: 0 published, nothing rejected; 2 published, but some input files
+were rejected (see the `rejects` table); 1 failed, nothing new published (under --strict
+any reject is a failure). `download` exits 0 when every file verified, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def _prepare_environment(out_dir: Path) -> None:
+    """Keep Prefect's state inside the build folder and its console quiet.
+
+    Must run before prefect is imported: Prefect reads its settings at import time.
+    """
+    home = (out_dir / ".prefect").resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("PREFECT_HOME", str(home))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_SERVER_LEVEL", "CRITICAL")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
+    os.environ.setdefault("PREFECT_UI_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+
+def build(args: argparse.Namespace) -> int:
+    out_dir = Path(args.out)
+    _prepare_environment(out_dir)
+    from flows.config import PipelineConfig
+    from flows.flow import StrictModeError, build_corpus, task_runner
+    from flows.io.release import ReleaseLockedError
+
+    for name in ("uvicorn", "uvicorn.error", "prefect.server", "httpx"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    config = PipelineConfig(batch_size=args.batch_size, strict=args.strict)
+    runner = task_runner(args.runner, args.workers)
+    started = time.perf_counter()
+    print(f"building release from {args.raw} into {out_dir} …", flush=True)
+    try:
+        summary = build_corpus.with_options(task_runner=runner)(
+            raw_dir=str(args.raw), out_dir=str(out_dir), config=config
+        )
+    except (StrictModeError, ReleaseLockedError, FileNotFoundError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    print(f"release {summary.version} → {summary.release} ({elapsed:.1f} s)")
+    for table, count in summary.row_counts.items():
+        print(f"  {table:<10} {count:>8} rows")
+    if summary.rejects_by_reason:
+        print("rejects: " + ", ".join(f"{k}={v}" for k, v in summary.rejects_by_reason.items()))
+    if summary.rejected_files:
+        shown = ", ".join(summary.rejected_files[:10])
+        more = len(summary.rejected_files) - 10
+        print(
+            f"{len(summary.rejected_files)} input file(s) rejected: {shown}"
+            + (f" and {more} more" if more > 0 else ""),
+            file=sys.stderr,
+        )
+        return 2
+    return 0
+
+
+def download(args: argparse.Namespace) -> int:
+    from flows.io.download import DownloadError, TextProgress, download_release
+
+    try:
+        path = download_release(args.url, Path(args.dest), args.version, progress=TextProgress())
+    except (DownloadError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"verified release in {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m flows",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_parser = commands.add_parser("build", help="build a release from a raw folder")
+    build_parser.add_argument("--raw", default="raw", help="folder of .txt files (default: raw)")
+    build_parser.add_argument("--out", default="build", help="output folder (default: build)")
+    build_parser.add_argument("--strict", action="store_true", help="fail on any reject")
+    build_parser.add_argument("--batch-size", type=int, default=64, help="documents per task")
+    build_parser.add_argument(
+        "--runner",
+        choices=("thread", "process"),
+        default="thread",
+        help="task runner: threads (default) or one process per core",
+    )
+    build_parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="parallel tasks"
+    )
+    build_parser.set_defaults(handler=build)
+
+    download_parser = commands.add_parser(
+        "download", help="fetch a release from a URL and verify every checksum"
+    )
+    download_parser.add_argument("url", help="base URL of an output folder (http, https, file)")
+    download_parser.add_argument(
+        "--version", default=None, help="release version (default: newest)"
+    )
+    download_parser.add_argument("--dest", default="downloads", help="where to put it")
+    download_parser.set_defaults(handler=download)
+
+    args = parser.parse_args(argv)
+    return int(args.handler(args))

@@ -1,0 +1,27 @@
+"""The pipeline's one configuration object: frozen, documented, hashed into the release."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from flows.repair import RepairConfig
+from flows.segment import SegmentConfig
+
+
+class PipelineConfig(BaseModel):
+    """All knobs of a build. Its JSON goes into the release manifest."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    repair: RepairConfig = Field(default_factory=RepairConfig)
+    segment: SegmentConfig = Field(default_factory=SegmentConfig)
+    batch_size: int = Field(default=64, ge=1, description="Documents per Prefect task.")
+    strict: bool = Field(default=False, description="Fail the run on any reject.")
+
+    def digest(self) -> str:
+        """Digest of the settings that change the output (not batching)."""
+        relevant = self.model_dump(include={"repair", "segment"})
+        return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]

@@ -1,0 +1,109 @@
+"""Values passed between the pure stages.
+
+Stages never raise on bad content: they return a :class:`Rejection` instead, which the
+flow turns into a row of the ``rejects`` table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_RIGHTS = "Rights remain with the original authors."
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What the manifest says about one raw file (all optional but the name)."""
+
+    source_file: str
+    publisher: str | None = None
+    layout: str | None = None
+    language: str | None = None
+    rights: str = DEFAULT_RIGHTS
+    title: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """The raw bytes of one file, as read by the I/O boundary."""
+
+    source: SourceInfo
+    data: bytes
+    sha256: str
+
+    @property
+    def source_file(self) -> str:
+        return self.source.source_file
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Bad content turned into data: which file, which stage, why."""
+
+    source_file: str
+    stage: str
+    reason: str
+    detail: str
+    raw_sha256: str | None = None
+    record: str | None = None
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "source_file": self.source_file,
+            "stage": self.stage,
+            "reason": self.reason,
+            "detail": self.detail,
+            "raw_sha256": self.raw_sha256,
+            "record": self.record,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes, with how it was decoded and what had to be mended."""
+
+    text: str
+    encoding: str
+    confidence: float
+    fixes: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """`original[orig_start:orig_end]` was replaced by `new_text` (offsets into the
+    text *before repair*)."""
+
+    rule: str
+    orig_start: int
+    orig_end: int
+    old_text: str
+    new_text: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Repaired:
+    text: str
+    fixes: dict[str, int]
+    edits: list[Edit]
+
+
+@dataclass(slots=True)
+class Segmented:
+    """Draft records of one document, as plain dicts keyed by the schema's field names.
+
+    Spans (`start`, `end`) point into the repaired text. Posts and comments are disjoint;
+    dropped rows are disjoint from each other and lie either outside every post and comment
+    or wholly inside one, in which case they own those characters. Together they cover every
+    non-whitespace character. Blocks and footnotes lie inside their owner's span.
+    """
+
+    layout: str
+    layout_reason: str
+    posts: list[dict[str, Any]] = field(default_factory=list)
+    comments: list[dict[str, Any]] = field(default_factory=list)
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    footnotes: list[dict[str, Any]] = field(default_factory=list)
+    dropped: list[dict[str, Any]] = field(default_factory=list)

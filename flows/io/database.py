@@ -1,0 +1,136 @@
+"""Building corpus.duckdb from the release's Parquet files: tables with comments, the views
+users want, a recursive reply macro and a full-text index that needs no network."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+
+from schemas import Record
+from schemas.arrow import column_order
+
+VIEWS = {
+    "posts_with_source": (
+        "Each post with its document's source file, publisher, layout and language.",
+        """
+        select p.*, d.source_file, d.publisher, d.layout, d.language, d.rights
+        from posts p join documents d using (doc_id)
+        """,
+    ),
+    "comment_threads": (
+        "Each comment with its root post, its top-level comment and its reply path.",
+        """
+        select c.comment_id, c.post_id, p.title as post_title, p.author as post_author,
+               c.root_id, r.author as root_author, c.parent_id, c.path, c.depth,
+               c.ordinal, c.sibling_rank, c.author, c.is_op, c.upvotes, c.downvotes,
+               c.score, c.edited, c.age, c.body
+        from comments c
+        join posts p using (post_id)
+        join comments r on r.comment_id = c.root_id
+        """,
+    ),
+    "source_stats": (
+        "Per source file: layout, size, and how many records of each kind it gave.",
+        """
+        select d.source_file, d.publisher, d.layout, d.encoding, d.n_bytes,
+               length(d.text) as n_chars,
+               (select count(*) from posts p where p.doc_id = d.doc_id) as n_posts,
+               (select count(*) from comments c where c.doc_id = d.doc_id) as n_comments,
+               (select count(*) from blocks b where b.doc_id = d.doc_id) as n_blocks,
+               (select count(*) from footnotes f where f.doc_id = d.doc_id) as n_footnotes,
+               (select count(*) from dropped x where x.doc_id = d.doc_id) as n_dropped
+        from documents d
+        """,
+    ),
+    "texts": (
+        "Post and comment bodies in one relation: what the full-text index covers.",
+        """
+        select post_id as text_id, 'post' as kind, post_id, doc_id, author, body from posts
+        union all
+        select comment_id, 'comment', post_id, doc_id, author, body from comments
+        """,
+    ),
+}
+
+REPLIES_MACRO = """
+create macro replies(start_id) as table
+with recursive tree(comment_id, parent_id, depth, path, author, body) as (
+    select comment_id, parent_id, depth, path, author, body
+    from comments where comment_id = start_id
+    union all
+    select c.comment_id, c.parent_id, c.depth, c.path, c.author, c.body
+    from comments c join tree t on c.parent_id = t.comment_id
+)
+select * from tree order by path
+"""
+
+
+def fts_extension_path() -> Path | None:
+    """The fts extension shipped in the `duckdb-extension-fts` wheel (no download needed)."""
+    try:
+        import duckdb_extension_fts
+    except ImportError:
+        return None
+    folder = Path(duckdb_extension_fts.__file__).parent / "extensions"
+    candidates = sorted(folder.glob(f"v{duckdb.__version__}/fts.duckdb_extension"))
+    return candidates[0] if candidates else None
+
+
+def load_fts(connection: duckdb.DuckDBPyConnection) -> None:
+    path = fts_extension_path()
+    if path is None:
+        raise RuntimeError("duckdb-extension-fts is not installed; run `make setup`")
+    connection.execute(f"LOAD {_quote(str(path))}")
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def build_database(path: Path, data_dir: Path, models: Sequence[type[Record]]) -> None:
+    """Load every table from its Parquet file, with table and column comments from the
+    schemas; add the views, the `replies` macro and the full-text index."""
+    if path.exists():
+        path.unlink()
+    connection = duckdb.connect(str(path), config={"autoinstall_known_extensions": False})
+    try:
+        for model in models:
+            parquet = data_dir / f"{model.table}.parquet"
+            connection.execute(
+                f"create table {model.table} as select * from read_parquet({_quote(str(parquet))})"
+            )
+            doc = " ".join((model.__doc__ or "").split())
+            connection.execute(f"comment on table {model.table} is {_quote(doc)}")
+            for name in column_order(model):
+                description = model.model_fields[name].description
+                if description:
+                    connection.execute(
+                        f'comment on column {model.table}."{name}" is {_quote(description)}'
+                    )
+        for name, (description, sql) in VIEWS.items():
+            connection.execute(f"create view {name} as {sql}")
+            connection.execute(f"comment on view {name} is {_quote(description)}")
+        connection.execute(REPLIES_MACRO)
+        connection.execute("create table search_texts as select * from texts order by text_id")
+        load_fts(connection)
+        connection.execute(
+            "pragma create_fts_index('search_texts', 'text_id', 'body', overwrite=1)"
+        )
+        connection.execute(
+            "create macro search(query_text) as table "
+            "select text_id, kind, post_id, author, body, score from ("
+            " select *, fts_main_search_texts.match_bm25(text_id, query_text) as score"
+            " from search_texts) where score is not null order by score desc, text_id"
+        )
+        connection.execute("checkpoint")
+    finally:
+        connection.close()
+
+
+def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open a release's database read-only, with full-text search available offline."""
+    connection = duckdb.connect(str(path), read_only=True)
+    load_fts(connection)
+    return connection

@@ -1,0 +1,165 @@
+"""Reading the raw folder and its optional manifest, refusing anything that escapes it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from flows.contracts import DEFAULT_RIGHTS, RawDocument, Rejection, SourceInfo
+
+MANIFEST_NAMES = ("manifest.json",)
+LAYOUTS = frozenset({"article", "pdf_article", "digest", "listing", "thread"})
+
+
+@dataclass(frozen=True, slots=True)
+class RawCorpus:
+    """The files to process (sorted by name) and what was refused before reading them."""
+
+    root: Path
+    sources: list[SourceInfo]
+    rejections: list[Rejection]
+
+
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _text(entry: dict[str, object], key: str) -> str | None:
+    value = entry.get(key)
+    return value if isinstance(value, str) and value else None
+
+
+def _load_manifest(root: Path) -> tuple[dict[str, SourceInfo], list[Rejection]]:
+    path = root / "manifest.json"
+    if not path.exists():
+        return {}, []
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        entries = document["sources"]
+        if not isinstance(entries, list):
+            raise TypeError("'sources' must be a list")
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        return {}, [
+            Rejection(
+                "manifest.json",
+                "ingest",
+                "ingest_bad_manifest",
+                f"manifest ignored, layouts will be detected: {type(error).__name__}: {error}",
+            )
+        ]
+    infos: dict[str, SourceInfo] = {}
+    rejections: list[Rejection] = []
+    for index, entry in enumerate(entries):
+        name = entry.get("file") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or not name:
+            rejections.append(
+                Rejection(
+                    "manifest.json",
+                    "ingest",
+                    "ingest_bad_manifest",
+                    f"entry {index} has no 'file' name; entry ignored",
+                )
+            )
+            continue
+        assert isinstance(entry, dict)
+        unsafe = Path(name).is_absolute() or ".." in Path(name).parts or "/" in name or "\\" in name
+        if unsafe or not _inside(root, root / name):
+            rejections.append(
+                Rejection(
+                    name,
+                    "ingest",
+                    "ingest_unsafe_path",
+                    f"manifest entry {index} points outside the raw folder; refused",
+                )
+            )
+            continue
+        layout = entry.get("layout")
+        if layout is not None and layout not in LAYOUTS:
+            rejections.append(
+                Rejection(
+                    name,
+                    "ingest",
+                    "ingest_unknown_layout",
+                    f"manifest layout {layout!r} is not one of {sorted(LAYOUTS)}; detected instead",
+                )
+            )
+            entry = {**entry, "layout": None}
+        infos[name] = SourceInfo(
+            source_file=name,
+            publisher=_text(entry, "publisher"),
+            layout=_text(entry, "layout"),
+            language=_text(entry, "language"),
+            rights=_text(entry, "rights") or DEFAULT_RIGHTS,
+            title=_text(entry, "title"),
+            notes=_text(entry, "notes"),
+        )
+    return infos, rejections
+
+
+def scan_raw_folder(root: Path) -> RawCorpus:
+    """List the `.txt` files of the raw folder and what the manifest says of each."""
+    if not root.is_dir():
+        raise FileNotFoundError(f"raw folder {root} does not exist or is not a folder")
+    manifest, rejections = _load_manifest(root)
+    sources: list[SourceInfo] = []
+    names = sorted(path.name for path in root.iterdir() if path.name.endswith(".txt"))
+    for name in names:
+        path = root / name
+        if path.is_symlink() and not _inside(root, path):
+            rejections.append(
+                Rejection(
+                    name,
+                    "ingest",
+                    "ingest_unsafe_path",
+                    "symlink points outside the raw folder; refused",
+                )
+            )
+            continue
+        if not path.is_file():
+            rejections.append(Rejection(name, "ingest", "ingest_not_a_file", "not a regular file"))
+            continue
+        sources.append(manifest.get(name, SourceInfo(source_file=name)))
+    listed = set(names)
+    for name in sorted(manifest):
+        if name not in listed:
+            rejections.append(
+                Rejection(
+                    name,
+                    "ingest",
+                    "ingest_missing_file",
+                    "listed in manifest.json but not found in the raw folder",
+                )
+            )
+    return RawCorpus(root=root, sources=sources, rejections=rejections)
+
+
+def read_raw(root: Path, source: SourceInfo) -> RawDocument | Rejection:
+    """Read one file's bytes; an unreadable file becomes a Rejection, not a crash."""
+    try:
+        data = (root / source.source_file).read_bytes()
+    except OSError as error:
+        return Rejection(source.source_file, "ingest", "ingest_unreadable", str(error))
+    return RawDocument(source=source, data=data, sha256=hashlib.sha256(data).hexdigest())
+
+
+def iter_raw(root: Path, sources: list[SourceInfo]) -> Iterator[RawDocument | Rejection]:
+    for source in sources:
+        yield read_raw(root, source)
+
+
+def input_digest(root: Path, sources: list[SourceInfo]) -> str:
+    """Digest of every input file's name and bytes plus the manifest: names the release."""
+    digest = hashlib.sha256()
+    for name in ["manifest.json", *(source.source_file for source in sources)]:
+        path = root / name
+        if path.is_file():
+            digest.update(name.encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

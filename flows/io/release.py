@@ -1,0 +1,296 @@
+"""Writing a release: sorted zstd Parquet per table, corpus.duckdb, manifest.json and
+SHA256SUMS, assembled in a staging folder and renamed into place (atomic publish)."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from flows.io.database import build_database
+from schemas import TABLES, Record
+from schemas.arrow import arrow_schema
+
+ROW_GROUP_SIZE = 64_000
+DOCUMENT_ROW_GROUP_SIZE = 512
+_PARQUET_OPTIONS: dict[str, Any] = {
+    "compression": "zstd",
+    "write_statistics": True,
+    "use_dictionary": True,
+}
+Row = dict[str, Any]
+
+
+class ReleaseLockedError(RuntimeError):
+    """Another run is writing to the same output folder."""
+
+
+@contextlib.contextmanager
+def output_lock(out_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the output folder for the whole run."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    handle = (out_dir / ".lock").open("w")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise ReleaseLockedError(
+            f"{out_dir} is locked by another run (lock file {out_dir / '.lock'}); "
+            "wait for it to finish or use another --out folder"
+        ) from None
+    try:
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+def _sort_value(value: Any) -> tuple[bool, Any]:
+    return (value is None, "" if value is None else value)
+
+
+def sorted_rows(model: type[Record], rows: list[Row]) -> list[Row]:
+    """Rows in the table's sort key order (then by their JSON), so output bytes are stable."""
+    keys = model.sort_key
+    return sorted(
+        rows,
+        key=lambda row: (
+            tuple(_sort_value(row.get(key)) for key in keys),
+            json.dumps(row, sort_keys=True, ensure_ascii=False, default=str),
+        ),
+    )
+
+
+def new_staging(out_dir: Path) -> Path:
+    """A fresh staging folder for this run, next to the releases (same file system)."""
+    staging = out_dir / f".staging-{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    (staging / "parts").mkdir(parents=True)
+    (staging / "data").mkdir()
+    return staging
+
+
+def write_batch_parts(staging: Path, batch_index: int, tables: dict[str, list[Row]]) -> None:
+    """Write one batch's rows as part files; `merge_parts` sorts them into the final table.
+
+    Streaming: a batch's rows leave memory as soon as its task ends.
+    """
+    for model in TABLES:
+        rows = tables.get(model.table)
+        if not rows:
+            continue
+        folder = staging / "parts" / model.table
+        folder.mkdir(parents=True, exist_ok=True)
+        table = pa.Table.from_pylist(rows, schema=arrow_schema(model))
+        temporary = folder / f".{batch_index:08d}.parquet.tmp"
+        pq.write_table(table, temporary, compression="lz4")
+        os.replace(temporary, folder / f"{batch_index:08d}.parquet")
+
+
+def _row_group_rows(model: type[Record]) -> int:
+    return DOCUMENT_ROW_GROUP_SIZE if model.table == "documents" else ROW_GROUP_SIZE
+
+
+def write_table(staging: Path, model: type[Record], rows: list[Row]) -> int:
+    """Write a small in-memory table (rejects, qc) straight to its final file, sorted."""
+    table = pa.Table.from_pylist(sorted_rows(model, rows), schema=arrow_schema(model))
+    pq.write_table(
+        table,
+        staging / "data" / f"{model.table}.parquet",
+        **_PARQUET_OPTIONS,
+        row_group_size=_row_group_rows(model),
+    )
+    return len(rows)
+
+
+def merge_parts(staging: Path, model: type[Record], memory_limit: str = "1GB") -> int:
+    """Sort a table's part files into `data/<table>.parquet` (DuckDB sorts, spilling to disk
+    if needed; pyarrow writes with the schema derived from the model). Rows of byte-identical
+    duplicate documents share their primary key: one copy is kept."""
+    schema = arrow_schema(model)
+    target = staging / "data" / f"{model.table}.parquet"
+    parts = staging / "parts" / model.table
+    if not parts.is_dir() or not any(parts.glob("*.parquet")):
+        return write_table(staging, model, [])
+    order = [*model.sort_key, *(n for n in schema.names if n not in model.sort_key)]
+    order = [name for name in order if not pa.types.is_nested(schema.field(name).type)]
+    keep_first = ""
+    if model.primary_key:
+        partition = ", ".join(f'"{name}"' for name in model.primary_key)
+        tiebreak = '"source_file"' if model.table == "documents" else partition
+        keep_first = f"qualify row_number() over (partition by {partition} order by {tiebreak}) = 1"
+    sql = (
+        f"select * from read_parquet('{parts.as_posix()}/*.parquet') {keep_first} "
+        f"order by {', '.join(f'{chr(34)}{name}{chr(34)} nulls last' for name in order)}"
+    )
+    connection = duckdb.connect(
+        config={
+            "memory_limit": memory_limit,
+            "threads": 2,
+            "temp_directory": str(staging / "duckdb-tmp"),
+        }
+    )
+    count = 0
+    try:
+        reader = connection.execute(sql).to_arrow_reader(_row_group_rows(model))
+        with pq.ParquetWriter(target, schema, **_PARQUET_OPTIONS) as writer:
+            for batch in reader:
+                chunk = pa.Table.from_batches([batch]).cast(schema)
+                writer.write_table(chunk, row_group_size=_row_group_rows(model))
+                count += chunk.num_rows
+    finally:
+        connection.close()
+    shutil.rmtree(parts)
+    return count
+
+
+def release_changes(previous: Path | None, staging: Path) -> dict[str, Any]:
+    """Ids added, removed and changed (same id, other content) per table since `previous`."""
+    changes: dict[str, Any] = {"previous_version": None, "tables": {}}
+    if previous is None or not (previous / "manifest.json").is_file():
+        return changes
+    changes["previous_version"] = json.loads((previous / "manifest.json").read_text())["version"]
+    connection = duckdb.connect()
+    try:
+        for model in TABLES:
+            if len(model.primary_key) != 1:
+                continue
+            key = model.primary_key[0]
+            old, new = (
+                previous / "data" / f"{model.table}.parquet",
+                staging / "data" / f"{model.table}.parquet",
+            )
+            if not old.is_file():
+                continue
+            rows = connection.execute(
+                f"""
+                with old as (select "{key}" as id, md5(to_json(t)::varchar) as h from read_parquet(?) t),
+                     new as (select "{key}" as id, md5(to_json(t)::varchar) as h from read_parquet(?) t)
+                select coalesce(new.id, old.id) as id,
+                       case when old.id is null then 'added' when new.id is null then 'removed'
+                            else 'changed' end as change
+                from new full outer join old on new.id = old.id
+                where old.id is null or new.id is null or old.h <> new.h
+                order by change, id
+                """,
+                [str(old), str(new)],
+            ).fetchall()
+            grouped: dict[str, list[str]] = {"added": [], "removed": [], "changed": []}
+            for identifier, change in rows:
+                grouped[change].append(identifier)
+            changes["tables"][model.table] = grouped
+    finally:
+        connection.close()
+    return changes
+
+
+def data_file_info(staging: Path) -> dict[str, dict[str, Any]]:
+    """Size and sha256 of every file under `data/`, keyed by release-relative path."""
+    return {
+        path.relative_to(staging).as_posix(): {
+            "bytes": path.stat().st_size,
+            "sha256": sha256_file(path),
+        }
+        for path in sorted((staging / "data").glob("*.parquet"))
+    }
+
+
+def seal_release(
+    out_dir: Path,
+    staging: Path,
+    version: str,
+    metadata: dict[str, Any],
+    row_counts: dict[str, int],
+    card: str,
+    documents: dict[str, str] | None = None,
+) -> Path:
+    """Finish the staged release (database, card, manifest, checksums), then rename it into
+    `releases/<version>` and point `release` at it. Until that rename nothing visible changes,
+    so a failed or killed run leaves the previous release untouched."""
+    shutil.rmtree(staging / "parts", ignore_errors=True)
+    shutil.rmtree(staging / "duckdb-tmp", ignore_errors=True)
+    build_database(staging / "corpus.duckdb", staging / "data", TABLES)
+    (staging / "README.md").write_text(card, encoding="utf-8")
+    for name, text in (documents or {}).items():
+        (staging / name).write_text(text, encoding="utf-8")
+    previous = out_dir / "release"
+    changes = release_changes(previous.resolve() if previous.exists() else None, staging)
+    (staging / "changes.json").write_text(json.dumps(changes, indent=2, sort_keys=True) + "\n")
+    files = sorted(
+        path.relative_to(staging).as_posix() for path in staging.rglob("*") if path.is_file()
+    )
+    manifest = {
+        **metadata,
+        "version": version,
+        "row_counts": row_counts,
+        "files": {
+            name: {"bytes": (staging / name).stat().st_size, "sha256": sha256_file(staging / name)}
+            for name in files
+        },
+    }
+    (staging / "manifest.json").write_text(
+        json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    sums = [f"{entry['sha256']}  {name}" for name, entry in manifest["files"].items()]
+    sums.append(f"{sha256_file(staging / 'manifest.json')}  manifest.json")
+    (staging / "SHA256SUMS").write_text("\n".join(sorted(sums, key=lambda s: s[66:])) + "\n")
+    _fsync_tree(staging)
+
+    releases = out_dir / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    target = releases / version
+    if target.exists():
+        retired = out_dir / f".retired-{version}-{os.getpid()}"
+        os.replace(target, retired)
+        os.replace(staging, target)
+        shutil.rmtree(retired)
+    else:
+        os.replace(staging, target)
+    _point_link(out_dir / "release", Path("releases") / version)
+    return target
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _point_link(link: Path, target: Path) -> None:
+    """Atomically repoint a symlink (write a new one, rename over the old)."""
+    temporary = link.with_name(f".{link.name}.{os.getpid()}")
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    temporary.symlink_to(target)
+    if link.exists() and not link.is_symlink():
+        shutil.rmtree(link)
+    os.replace(temporary, link)
+
+
+def _fsync_tree(root: Path) -> None:
+    for path in root.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+
+
+def clean_stale_staging(out_dir: Path) -> list[Path]:
+    """Remove staging folders left by killed runs (called while holding the lock)."""
+    removed = []
+    for path in sorted(out_dir.glob(".staging-*")) + sorted(out_dir.glob(".retired-*")):
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed

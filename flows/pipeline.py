@@ -1,0 +1,113 @@
+"""One document through every pure stage: decode → repair → segment → validate.
+
+Pure: bytes in, table rows and rejections out. The Prefect flow calls this on batches.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from flows.config import PipelineConfig
+from flows.contracts import RawDocument, Rejection
+from flows.decode import decode
+from flows.repair import repair
+from flows.segment import segment
+from flows.validate import Tables, check_document_integrity, validate_rows
+from schemas import Block, Comment, Document, Dropped, Footnote, Post
+
+SEGMENT_TABLES = (
+    ("posts", Post),
+    ("comments", Comment),
+    ("blocks", Block),
+    ("footnotes", Footnote),
+    ("dropped", Dropped),
+)
+
+
+TABLE_NAMES = ("documents", *(name for name, _ in SEGMENT_TABLES))
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """Rows per table, rejections and repair counts of a batch of documents."""
+
+    tables: Tables = field(default_factory=lambda: {name: [] for name in TABLE_NAMES})
+    rejections: list[Rejection] = field(default_factory=list)
+    repairs: Counter[str] = field(default_factory=Counter)
+
+    def extend(self, other: BatchResult) -> None:
+        for name, rows in other.tables.items():
+            self.tables[name].extend(rows)
+        self.rejections.extend(other.rejections)
+        self.repairs.update(other.repairs)
+
+
+def doc_id_for(sha256: str) -> str:
+    return sha256[:16]
+
+
+def process_document(raw: RawDocument, config: PipelineConfig) -> BatchResult:
+    """Run one document through the stages; bad content becomes rejections, never an error."""
+    result = BatchResult()
+    decoded = decode(raw)
+    if isinstance(decoded, Rejection):
+        result.rejections.append(decoded)
+        return result
+    repaired = repair(decoded.text, config.repair)
+    if not repaired.text.strip():
+        result.rejections.append(
+            Rejection(
+                raw.source_file,
+                "repair",
+                "repair_empty_text",
+                "nothing but whitespace is left after repair",
+                raw.sha256,
+            )
+        )
+        return result
+    doc_id = doc_id_for(raw.sha256)
+    segmented = segment(doc_id, repaired.text, raw.source.layout, config.segment)
+    fixes = Counter(decoded.fixes) + Counter(repaired.fixes)
+    document = {
+        "doc_id": doc_id,
+        "source_file": raw.source_file,
+        "sha256": raw.sha256,
+        "n_bytes": len(raw.data),
+        "encoding": decoded.encoding,
+        "encoding_confidence": float(decoded.confidence),
+        "layout": segmented.layout,
+        "layout_reason": segmented.layout_reason,
+        "publisher": raw.source.publisher,
+        "language": raw.source.language,
+        "rights": raw.source.rights,
+        "original_text": decoded.text,
+        "text": repaired.text,
+        "fixes": [{"step": step, "count": count} for step, count in sorted(fixes.items())],
+        "edits": [asdict(edit) for edit in repaired.edits],
+    }
+    documents, rejected = validate_rows(Document, [document], raw.source_file)
+    result.rejections += rejected
+    if not documents:
+        return result
+    tables: Tables = {"documents": documents}
+    for name, model in SEGMENT_TABLES:
+        rows, rejected = validate_rows(model, getattr(segmented, name), raw.source_file)
+        tables[name] = rows
+        result.rejections += rejected
+    tables, rejected = check_document_integrity(tables, len(repaired.text), raw.source_file)
+    result.rejections += rejected
+    for name, rows in tables.items():
+        result.tables[name].extend(rows)
+    result.repairs.update(fixes)
+    return result
+
+
+def process_batch(raws: list[RawDocument | Rejection], config: PipelineConfig) -> BatchResult:
+    result = BatchResult()
+    for raw in raws:
+        if isinstance(raw, Rejection):
+            result.rejections.append(raw)
+        else:
+            result.extend(process_document(raw, config))
+    return result

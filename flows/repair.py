@@ -1,0 +1,188 @@
+"""Text repair: decoded text in, clean NFC text out, every change recorded.
+
+Steps run in a fixed order, each a small pure fixer (``flows.repair_chars``,
+``flows.repair_unwrap``): newlines -> ftfy -> cp1251 mojibake -> trailing spaces ->
+invisible characters -> unwrap/dehyphenate -> look-alikes -> invariant guard -> NFC.
+Mojibake comes first because NBSPs and line ends can be part of a mojibake sequence.
+
+Edits: offsets always point into the text *before* repair. Character steps record one
+edit per change; ftfy records one edit per changed line (its explanation as the reason),
+because its whole-line re-decoding has no finer offsets. ``old_text`` is the text as the
+step saw it, so edits on regions changed earlier show the intermediate text.
+Removing characters (trailing spaces, soft hyphens, controls), unwrapping and look-alike
+or cp1251 fixes can change what ftfy would see (mojibake evidence is per line), so after
+any of them the pipeline repeats (at most four passes) until none changes anything; that
+keeps repair idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from flows.contracts import Repaired
+from flows.repair_chars import (
+    enforce_invariants,
+    fix_cp1251_mojibake,
+    fix_lookalikes,
+    fix_with_ftfy,
+    ftfy_config,
+    normalize_invisible,
+    normalize_nfc,
+    strip_trailing_spaces,
+)
+from flows.repair_edits import EditTracker, LocalEdit
+from flows.repair_unwrap import UnwrapSettings, unwrap_lines
+
+MAX_PASSES = 4
+# steps whose output no step of the same pass can turn into new input for them
+STABLE_STEPS = frozenset({"normalize_newlines", "fix_encoding", "nfc"})
+
+
+class RepairConfig(BaseModel):
+    """Every repair switch, frozen; part of the release's config digest."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    normalize_newlines: bool = Field(
+        default=True, description="CRLF, CR, U+2028/2029, VT and FF become '\\n'."
+    )
+    fix_encoding: bool = Field(
+        default=True,
+        description="Run ftfy (mojibake from cp1252/latin-1/cp1251, HTML entities, control "
+        "characters, ligatures, NFC) with the settings below.",
+    )
+    uncurl_quotes: bool = Field(
+        default=False, description="ftfy's uncurl_quotes: off, typographic quotes are content."
+    )
+    fix_character_width: bool = Field(
+        default=True, description="ftfy's fix_character_width: full-width forms -> ASCII."
+    )
+    fix_cp1251_mojibake: bool = Field(
+        default=True,
+        description="Re-decode UTF-8 read as cp1251 left by ftfy, only on strict evidence.",
+    )
+    strip_trailing_spaces: bool = Field(
+        default=True, description="Remove spaces and tabs at line ends."
+    )
+    normalize_invisible: bool = Field(
+        default=True,
+        description="NBSP-like spaces -> space, zero-width characters and inner soft "
+        "hyphens removed, tabs -> space.",
+    )
+    unwrap_lines: bool = Field(
+        default=True,
+        description="Join hard-wrapped lines into one line per paragraph and undo "
+        "line-end hyphenation (decided from wordfreq and document evidence).",
+    )
+    min_wrap_width: int = Field(
+        default=20,
+        ge=10,
+        description="Lines shorter than this never count as wrapped lines (verse, lists).",
+    )
+    fuzzy_wrap_min_width: int = Field(
+        default=35,
+        ge=10,
+        description="Lines at least this long count as wrapped when the next word nearly "
+        "fitted (proportional-font PDF text); shorter ones need exact greedy "
+        "evidence (the next word would not have fitted).",
+    )
+    max_wrap_width: int = Field(
+        default=110,
+        ge=20,
+        description="Lines longer than this are paragraphs, never wrapped lines; a document "
+        "with >20% such lines is one-paragraph-per-line and not unwrapped.",
+    )
+    room_slack: float = Field(
+        default=0.05,
+        ge=0.0,
+        le=0.5,
+        description="A line ending a sentence ends its paragraph if the next word would have "
+        "fitted within (1 - slack) of the wrap width (4x slack without a "
+        "sentence end).",
+    )
+    join_zipf: float = Field(
+        default=3.5,
+        description="A hyphen-split word whose joined form has at least this Zipf "
+        "frequency is joined (with a capitalised second part: this + 1).",
+    )
+    part_zipf_short: float = Field(
+        default=3.5,
+        description="Zipf a part of <= 4 letters needs to count as a word "
+        "(a compound keeps its hyphen only if both parts are words).",
+    )
+    part_zipf_long: float = Field(
+        default=2.5, description="Zipf a part of >= 5 letters needs to count as a word."
+    )
+    fix_lookalikes: bool = Field(
+        default=True,
+        description="Mixed Latin/Cyrillic/Greek words -> majority script if that is a word.",
+    )
+
+
+_NEWLINE_RE = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c]")
+
+
+def normalize_newlines(text: str, counts: Counter[str]) -> list[LocalEdit]:
+    """All line break conventions become '\\n'."""
+    if not any(ch in text for ch in "\r\u2028\u2029\x0b\x0c"):
+        return []
+    edits = [
+        LocalEdit(m.start(), m.end(), "\n", "normalize_newlines")
+        for m in _NEWLINE_RE.finditer(text)
+    ]
+    if edits:
+        counts["normalize_newlines"] += len(edits)
+    return edits
+
+
+Step = Callable[[str, Counter[str]], list[LocalEdit]]
+
+
+def _steps(config: RepairConfig) -> list[tuple[str, Step]]:
+    ftfy_cfg = ftfy_config(config.uncurl_quotes, config.fix_character_width)
+    unwrap = UnwrapSettings(
+        config.min_wrap_width,
+        config.fuzzy_wrap_min_width,
+        config.max_wrap_width,
+        config.room_slack,
+        config.join_zipf,
+        config.part_zipf_short,
+        config.part_zipf_long,
+    )
+    steps: list[tuple[str, Step]] = [
+        ("normalize_newlines", normalize_newlines),
+        ("fix_encoding", lambda t, c: fix_with_ftfy(t, ftfy_cfg, c)),
+        ("fix_cp1251_mojibake", fix_cp1251_mojibake),
+        ("normalize_newlines", normalize_newlines),
+        ("strip_trailing_spaces", strip_trailing_spaces),
+        ("normalize_invisible", normalize_invisible),
+        ("strip_trailing_spaces", strip_trailing_spaces),
+        ("unwrap_lines", lambda t, c: unwrap_lines(t, unwrap, c)),
+        ("fix_lookalikes", fix_lookalikes),
+    ]
+    return [(name, step) for name, step in steps if getattr(config, name)]
+
+
+def repair(text: str, config: RepairConfig) -> Repaired:
+    """Repair one document's text; never raises on any str (see module docstring)."""
+    tracker = EditTracker(text)
+    counts: Counter[str] = Counter()
+    steps = [
+        *_steps(config),
+        ("guard", enforce_invariants),
+        ("nfc", normalize_nfc),
+        ("guard", enforce_invariants),
+    ]
+    for _ in range(MAX_PASSES):
+        unstable = False
+        for name, step in steps:
+            if tracker.apply(step(tracker.text, counts)) and name not in STABLE_STEPS:
+                unstable = True
+        if not unstable:
+            break
+    fixes = {key: n for key, n in sorted(counts.items()) if n}
+    return Repaired(tracker.text, fixes, tracker.edits)

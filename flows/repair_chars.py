@@ -1,0 +1,316 @@
+"""Character-level repair steps: ftfy (with an exact fast path), cp1251 mojibake, invisible
+characters, look-alike letters, and the final invariant guard.
+
+Each step is a small pure function ``text -> list[LocalEdit]``; the orchestrator in
+:mod:`flows.repair` applies them and maps offsets back to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+import ftfy
+from ftfy.badness import is_bad
+from wordfreq import zipf_frequency
+
+from flows.repair_edits import LocalEdit
+
+# --- ftfy -------------------------------------------------------------------------------
+
+# Characters no ftfy fixer touches unless ftfy's mojibake detector (`is_bad`) fires:
+# printable ASCII without '&' (HTML entities) and tab, Latin-1 letters/symbols (without
+# the mojibake leaders Â/Ã and the soft hyphen), basic Cyrillic, general punctuation
+# (without U+2028/2029 line breaks and the U+206x invisible controls ftfy removes),
+# and a few symbols. None of them is a C1 control, ligature, full-width form, surrogate,
+# terminal escape or removable control, and none composes under NFC.
+_SAFE_CLASS = (
+    "\t\x20-\x25\x27-\x7e\u00a0-\u00ac\u00ae-\u00c1\u00c4-\u00ff"
+    "\u0400-\u045f\u2010-\u2027\u2030-\u205e\u20ac\u2116\u2122"
+)
+_UNSAFE_RE = re.compile(f"[^{_SAFE_CLASS}\n]")
+_NON_ASCII_OR_AMP_RE = re.compile("[^\t\n\x20-\x25\x27-\x7e]")
+
+
+def ftfy_config(uncurl_quotes: bool, fix_character_width: bool) -> ftfy.TextFixerConfig:
+    """The ftfy configuration used by repair (quotes kept, NFC, line breaks ours)."""
+    return ftfy.TextFixerConfig(
+        uncurl_quotes=uncurl_quotes,
+        fix_character_width=fix_character_width,
+        fix_line_breaks=True,
+        normalization="NFC",
+        explain=True,
+    )
+
+
+_NON_ASCII_PAIR_RE = re.compile("[^\x00-\x7f]{2}")
+
+
+def _segment_needs_ftfy(segment: str) -> bool:
+    """False only if ftfy provably returns `segment` unchanged (see `_SAFE_CLASS`).
+
+    Every alternative of ftfy's BADNESS_RE that can match `_SAFE_CLASS` text needs two
+    adjacent non-ASCII characters (its character categories hold no ASCII), so without
+    such a pair `is_bad` is false and its (slow) regex need not run.
+    """
+    if _UNSAFE_RE.search(segment) is not None:
+        return True
+    return _NON_ASCII_PAIR_RE.search(segment) is not None and is_bad(segment)
+
+
+def fix_with_ftfy(text: str, config: ftfy.TextFixerConfig, counts: Counter[str]) -> list[LocalEdit]:
+    """ftfy.fix_text semantics (same segments, same sticky HTML switch), one edit per
+    changed segment, explanation steps counted as ``ftfy_<step>``.
+
+    Fast path: segments that are pure ASCII without '&' are skipped without any ftfy call;
+    segments of `_SAFE_CLASS` characters for which `is_bad` is false are skipped too,
+    which is exactly the test ftfy itself makes before any mojibake repair.
+    """
+    first_lt = text.find("<")
+    no_html = config._replace(unescape_html=False)
+    max_len = config.max_decode_length
+    edits = []
+    pos = 0
+    while True:
+        hit = _NON_ASCII_OR_AMP_RE.search(text, pos)
+        if hit is None:
+            break
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        line_end = text.find("\n", hit.start()) + 1 or len(text)
+        start = line_start + (hit.start() - line_start) // max_len * max_len
+        end = min(start + max_len, line_end)
+        pos = end
+        segment = text[start:end]
+        if not _segment_needs_ftfy(segment):
+            continue
+        seg_config = config
+        if config.unescape_html == "auto" and first_lt != -1 and first_lt < end:
+            seg_config = no_html
+        fixed, steps = ftfy.fix_and_explain(segment, seg_config)
+        if fixed != segment:
+            names = []
+            for action, param in steps or []:
+                key = param if action in ("apply", "transcode") else f"{action}_{param}"
+                key = "ftfy_" + key.replace("-", "_").lower()
+                counts[key] += 1
+                names.append(key)
+            edits.append(LocalEdit(start, end, fixed, "ftfy", "ftfy: " + ", ".join(names)))
+    return edits
+
+
+# --- cp1251 mojibake ----------------------------------------------------------------------
+
+_CONT = bytes(range(0x80, 0xC0)).replace(b"\x98", b"").decode("cp1251")
+_CONT_CLASS = re.escape(_CONT)
+_LEAD2 = bytes(range(0xC2, 0xE0)).decode("cp1251")
+_LEAD3 = bytes(range(0xE0, 0xF0)).decode("cp1251")
+_LEAD4 = bytes(range(0xF0, 0xF5)).decode("cp1251")
+_UNIT = f"[{_LEAD2}][{_CONT_CLASS}]|[{_LEAD3}][{_CONT_CLASS}]{{2}}|[{_LEAD4}][{_CONT_CLASS}]{{3}}"
+_CP1251_RUN_RE = re.compile(f"(?:{_UNIT})+")
+_CP1251_HINT_RE = re.compile(f"[{_LEAD2}{_LEAD3}{_LEAD4}][{_CONT_CLASS}]")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+
+
+def fix_cp1251_mojibake(text: str, counts: Counter[str]) -> list[LocalEdit]:
+    """UTF-8 read as cp1251 ("РџСЂРёРІРµС‚" -> "Привет"), for what ftfy left.
+
+    Evidence, per line: every candidate run must re-encode to valid UTF-8, the runs cover
+    at least half of the line's Cyrillic characters, and there are at least two
+    characters or one 3-byte character (real Russian never has "вЂ"). Genuine Cyrillic
+    fails the first test: its lower-case letters are not UTF-8 continuation bytes.
+    """
+    if _CP1251_HINT_RE.search(text) is None:
+        return []
+    edits = []
+    line_start = 0
+    for line in text.split("\n"):
+        if _CP1251_HINT_RE.search(line):
+            edits.extend(_fix_cp1251_line(line, line_start, counts))
+        line_start += len(line) + 1
+    return edits
+
+
+def _fix_cp1251_line(line: str, offset: int, counts: Counter[str]) -> list[LocalEdit]:
+    fixes = []
+    covered = 0
+    units = 0
+    long_unit = False
+    for match in _CP1251_RUN_RE.finditer(line):
+        try:
+            fixed = match.group().encode("cp1251").decode("utf-8")
+        except UnicodeError:
+            return []
+        covered += len(match.group())
+        units += len(fixed)
+        long_unit = long_unit or any(ord(ch) > 0x7FF for ch in fixed)
+        fixes.append((match.start(), match.end(), fixed))
+    cyrillic = len(_CYRILLIC_RE.findall(line))
+    symbol = units == 1 and not fixes[0][2].isalpha()  # "В·" -> "·", "В«" -> "«"
+    if not fixes or covered < 0.5 * cyrillic or not (units >= 2 or long_unit or symbol):
+        return []
+    counts["fix_cp1251_mojibake"] += 1
+    reason = f"utf-8 read as cp1251: {units} characters re-decoded"
+    return [
+        LocalEdit(offset + s, offset + e, new, "fix_cp1251_mojibake", reason) for s, e, new in fixes
+    ]
+
+
+# --- invisible characters -------------------------------------------------------------------
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_SPACE_LIKE = "\u00a0\u2007\u202f"
+_INVISIBLE_RE = re.compile(f"[{_ZERO_WIDTH}]+| ?[{_SPACE_LIKE}]+ ?|\u00ad(?!\n)|\t")
+_INVISIBLE_CHARS = _ZERO_WIDTH + _SPACE_LIKE + "\u00ad\t"
+
+
+def normalize_invisible(text: str, counts: Counter[str]) -> list[LocalEdit]:
+    """NBSP-like spaces -> one space (merged with an adjacent space), zero-width chars and
+    inner soft hyphens removed, tabs -> space. A soft hyphen at a line end is left to
+    dehyphenation."""
+    if not any(ch in text for ch in _INVISIBLE_CHARS):
+        return []
+    edits = []
+    for match in _INVISIBLE_RE.finditer(text):
+        found = match.group().strip(" ") or match.group()
+        if found[0] in _ZERO_WIDTH:
+            rule, new = "remove_zero_width", ""
+        elif found == "\u00ad":
+            rule, new = "remove_soft_hyphen", ""
+        elif found == "\t":
+            rule, new = "replace_tab", " "
+        else:
+            rule, new = "replace_nbsp", " "
+        counts[rule] += 1
+        edits.append(LocalEdit(match.start(), match.end(), new, rule))
+    return edits
+
+
+_TRAILING_RE = re.compile(r"[ \t]+\n|[ \t]+\Z")
+_TRAILING_HINT_RE = re.compile(r"[ \t]\n|[ \t]\Z")
+
+
+def strip_trailing_spaces(text: str, counts: Counter[str]) -> list[LocalEdit]:
+    """Trailing spaces at line ends carry nothing (PDF text has them on every line)."""
+    edits = []
+    pos = 0
+    while (hint := _TRAILING_HINT_RE.search(text, pos)) is not None:
+        start = hint.start()
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        end = hint.start() + 1
+        edits.append(LocalEdit(start, end, "", "strip_trailing_spaces"))
+        pos = end + 1
+    if edits:
+        counts["strip_trailing_spaces"] += len(edits)
+    return edits
+
+
+# --- look-alike letters -----------------------------------------------------------------------
+
+_TO_LATIN = str.maketrans(
+    "аеорсухіјѕԁӏАВЕКМНОРСТХУІЈЅοαινΟΑΒΕΖΗΙΚΜΝΡΤΥΧ",
+    "aeopcyxijsdlABEKMHOPCTXYIJSoaivOABEZHIKMNPTYX",
+)
+_TO_CYRILLIC = str.maketrans("aeopcyxABEKMHOPCTX", "аеорсухАВЕКМНОРСТХ")
+_LATIN = "A-Za-z\u00c0-\u024f"
+_OTHER = "\u0370-\u03ff\u0400-\u04ff"
+_MIXED_HINT_RE = re.compile(f"[{_LATIN}][{_OTHER}]|[{_OTHER}][{_LATIN}]")
+_OTHER_RUN_RE = re.compile(f"[{_OTHER}]+")
+_LATIN_RE = re.compile(f"[{_LATIN}]")
+
+
+def _mixed_hints(text: str) -> list[int]:
+    """Positions of a Cyrillic/Greek run touching a Latin letter (fast scan by runs)."""
+    out = []
+    for run in _OTHER_RUN_RE.finditer(text):
+        start, end = run.span()
+        if (start and _LATIN_RE.match(text, start - 1)) or _LATIN_RE.match(text, end):
+            out.append(start)
+    return out
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str, lang: str) -> float:
+    """wordfreq Zipf frequency of a lower-cased word (0.0 when unknown)."""
+    return float(zipf_frequency(word.lower(), lang))
+
+
+def fix_lookalikes(text: str, counts: Counter[str]) -> list[LocalEdit]:
+    """Words mixing Latin with Cyrillic/Greek look-alike letters: map to the majority
+    script when the result is a known word (wordfreq); otherwise count as unfixed."""
+    edits = []
+    seen: set[int] = set()
+    for start in _mixed_hints(text):
+        while start > 0 and (text[start - 1].isalpha()):
+            start -= 1
+        if start in seen:
+            continue
+        seen.add(start)
+        match = _WORD_RE.match(text, start)
+        if match is None:
+            continue
+        word = match.group()
+        latin = sum(1 for ch in word if "a" <= ch.lower() <= "z" or "\u00c0" <= ch <= "\u024f")
+        other = len(word) - latin
+        candidates = [
+            (word.translate(_TO_LATIN), "en", "fix_lookalike_latin"),
+            (word.translate(_TO_CYRILLIC), "ru", "fix_lookalike_cyrillic"),
+        ]
+        if other > latin:
+            candidates.reverse()
+        for candidate, lang, rule in candidates:
+            single = _WORD_RE.fullmatch(candidate) is not None and not (
+                _MIXED_HINT_RE.search(candidate)
+            )
+            if single and candidate != word and zipf(candidate, lang) > 0:
+                counts[rule] += 1
+                reason = f"mixed-script word; zipf_{lang}({candidate})={zipf(candidate, lang)}"
+                edits.append(LocalEdit(match.start(), match.end(), candidate, rule, reason))
+                break
+        else:
+            counts["lookalike_unfixed"] += 1
+    return edits
+
+
+# --- final guard ---------------------------------------------------------------------------------
+
+_LEFTOVER_RE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\ud800-\udfff]")
+
+
+def enforce_invariants(text: str, counts: Counter[str]) -> list[LocalEdit]:
+    """No control character but '\\n', no soft hyphen, no lone surrogate (U+FFFD)."""
+    edits = []
+    for match in _LEFTOVER_RE.finditer(text):
+        ch = match.group()
+        if "\ud800" <= ch <= "\udfff":
+            rule, new = "replace_surrogate", "\ufffd"
+        elif ch == "\t":
+            rule, new = "replace_tab", " "
+        elif ch == "\u00ad":
+            rule, new = "remove_soft_hyphen", ""
+        else:
+            rule, new = "remove_control_chars", ""
+        counts[rule] += 1
+        edits.append(LocalEdit(match.start(), match.end(), new, rule))
+    return edits
+
+
+def normalize_nfc(text: str, counts: Counter[str]) -> list[LocalEdit]:
+    """NFC per line (lines are independent under NFC: '\\n' never composes)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return []
+    edits = []
+    pos = 0
+    for line in text.split("\n"):
+        if not unicodedata.is_normalized("NFC", line):
+            counts["normalize_nfc"] += 1
+            edits.append(
+                LocalEdit(pos, pos + len(line), unicodedata.normalize("NFC", line), "normalize_nfc")
+            )
+        pos += len(line) + 1
+    return edits

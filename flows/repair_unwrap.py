@@ -1,0 +1,283 @@
+"""Unwrap hard-wrapped paragraphs and undo line-end hyphenation.
+
+Why from line statistics: a hard-wrapped block is one where (nearly) every line break sits
+where the next word would not have fitted on the line (greedy wrapping at a width W);
+an intentional short line (paragraph end, verse, list, signature) leaves room for the next
+word. Documents that store one paragraph per line have many lines longer than any wrap
+width and are left alone. Every join/keep decision is an edit with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from flows.repair_chars import zipf
+from flows.repair_edits import LocalEdit
+
+_HYPHEN_END_RE = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)([-\u00ad])$")
+_FIRST_TOKEN_RE = re.compile(r"\s*(\S+)")
+_LIST_RE = re.compile(r"\s*(?:[-–—•·*▪●]\s|\d{1,3}[.)]\s|[A-Za-z][.)]\s|\(\w{1,3}\)\s)")
+_STRONG_END_RE = re.compile(r"[.!?:…][\"'”’»)\]]*(?:\s*\[\d+\])?$")
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_BOUND_PREFIXES = frozenset(["dis", "mis", "un", "im", "ir", "il"])
+FULL_SLACK = 0.15  # proportional fonts: a "full" line may leave ~15% of the width unused
+_SUFFIX_WORDS = (
+    "s es ed er ers ing ings ly tion tions sion sions ment ments ness ity ities ous ive "
+    "ance ence ances ences able ible ful less ist ists ism isms al ally ant ants ent ents "
+    "ize ise ized ised ization ture tures ure ary ory ic ical ship ships hood dom ian ians "
+    "ism ned ted ful ings"
+)
+_SUFFIXES = frozenset(_SUFFIX_WORDS.split())
+
+
+@dataclass(frozen=True)
+class UnwrapSettings:
+    min_width: int
+    fuzzy_min_width: int
+    max_width: int
+    room_slack: float
+    join_zipf: float
+    part_zipf_short: float
+    part_zipf_long: float
+
+
+def _letters(line: str) -> list[str]:
+    return [ch for ch in line if ch.isalpha()]
+
+
+def _is_caps(line: str, min_words: int = 2) -> bool:
+    """An all-caps title line: at least `min_words` words, no lower-case letter."""
+    letters = _letters(line)
+    words = re.findall(r"[^\W\d_]{2,}", line)
+    return len(words) >= min_words and all(ch.isupper() for ch in letters)
+
+
+def _lang(word: str) -> str:
+    return "ru" if any("\u0400" <= ch <= "\u04ff" for ch in word) else "en"
+
+
+def decide_hyphen(left: str, right: str, doc: Counter[str], s: UnwrapSettings) -> tuple[bool, str]:
+    """Keep the hyphen of "left-⏎right"? Returns (keep, reason)."""
+    part = left.rsplit("-", 1)[-1]
+    joined = (left + right).lower()
+    hyphenated = f"{left}-{right}".lower()
+    n_hyph, n_join = doc[hyphenated], doc[joined]
+    if n_hyph > n_join:
+        return True, f"kept: {hyphenated} seen {n_hyph}x in document, {joined} {n_join}x"
+    if n_join > n_hyph:
+        return False, f"joined: {joined} seen {n_join}x in document, {hyphenated} {n_hyph}x"
+    lang = _lang(joined)
+    zj = zipf(part + right, lang)
+    capitalised = right[0].isupper() and not (part.isupper() and right.isupper())
+    if capitalised and zj < s.join_zipf + 1.0:
+        return True, "kept: capitalised second part"
+    if zj >= s.join_zipf:
+        return False, f"joined: zipf({part + right})={zj} is a common word"
+    if len(part) >= 2 and part.isupper() and right.islower():
+        return True, "kept: acronym compound"
+    if lang == "en" and right.lower() in _SUFFIXES:
+        return False, f"joined: '{right}' is a suffix"
+    if lang == "en" and part.lower() in _BOUND_PREFIXES:
+        return False, f"joined: '{part}' is a bound prefix"
+    zl, zr = zipf(part, lang), zipf(right, lang)
+
+    def is_word(w: str, z: float) -> bool:
+        return z >= (s.part_zipf_short if len(w) <= 4 else s.part_zipf_long)
+
+    if is_word(part, zl) and is_word(right, zr) and zj < min(zl, zr):
+        return True, (
+            f"kept: parts are words zipf({part})={zl}, zipf({right})={zr} "
+            f"> zipf({part + right})={zj}"
+        )
+    return False, (
+        f"joined: zipf({part + right})={zj}; parts zipf({part})={zl}, "
+        f"zipf({right})={zr} not both words"
+    )
+
+
+def _width(lines: list[str], s: UnwrapSettings) -> int:
+    lengths = sorted(len(x) for x in lines if s.min_width <= len(x) <= s.max_width)
+    if not lengths:
+        return 0
+    if len(lengths) < 10:
+        return lengths[-1]
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[LocalEdit]:
+    """Join the lines of hard-wrapped blocks; see the module docstring."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return []
+    nonblank = [x for x in lines if x.strip()]
+    long_lines = sum(1 for x in nonblank if len(x) > s.max_width)
+    soft_only = long_lines > 0.2 * len(nonblank)
+    width = 0 if soft_only else _width(nonblank, s)
+    offsets = []
+    pos = 0
+    for x in lines:
+        offsets.append(pos)
+        pos += len(x) + 1
+    doc: Counter[str] | None = None
+    edits: list[LocalEdit] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].strip():
+            j += 1
+        block = list(range(i, j + 1))
+        i = j + 1
+        if len(block) < 2:
+            continue
+        wrapped = width > 0 and _block_is_wrapped(lines, block, width, s)
+        if not wrapped and not any(lines[k].endswith("\u00ad") for k in block[:-1]):
+            if width > 0:
+                edits.extend(_join_headings(lines, block, offsets, counts))
+            continue
+        if doc is None and any(_HYPHEN_END_RE.search(lines[k]) for k in block[:-1]):
+            doc = Counter(m.group().lower() for m in _TOKEN_RE.finditer(text))
+        para_start = block[0]
+        for k in block:
+            line = lines[k]
+            indent = len(line) - len(line.lstrip())
+            if wrapped and indent and (k == block[0] or not _joined_into(edits, offsets[k])):
+                counts["strip_indent"] += 1
+                edits.append(
+                    LocalEdit(
+                        offsets[k],
+                        offsets[k] + indent,
+                        "",
+                        "strip_indent",
+                        "indent marks a paragraph in wrapped text",
+                    )
+                )
+            if k < block[-1]:
+                edit = _boundary(
+                    lines, k, offsets, width, wrapped, doc or Counter(), s, lines[para_start]
+                )
+                if edit is not None:
+                    counts[edit.rule] += 1
+                    edits.append(edit)
+                else:
+                    para_start = k + 1
+    return _merge(edits)
+
+
+def _join_headings(
+    lines: list[str], block: list[int], offsets: list[int], counts: Counter[str]
+) -> list[LocalEdit]:
+    """In a wrapped document, an all-caps title wrapped over consecutive lines."""
+    edits = []
+    for k in block[:-1]:
+        line, nxt = lines[k], lines[k + 1]
+        if _is_caps(line) and _is_caps(nxt, 1) and not _STRONG_END_RE.search(line):
+            end = offsets[k] + len(line)
+            after = offsets[k + 1] + len(nxt) - len(nxt.lstrip())
+            counts["unwrap_heading"] += 1
+            edits.append(LocalEdit(end, after, " ", "unwrap_heading", "all-caps heading wrapped"))
+    return edits
+
+
+def _joined_into(edits: list[LocalEdit], line_offset: int) -> bool:
+    return bool(edits) and edits[-1].end >= line_offset and edits[-1].rule != "strip_indent"
+
+
+def _merge(edits: list[LocalEdit]) -> list[LocalEdit]:
+    """A strip_indent right after a join is part of that join; drop overlaps."""
+    out: list[LocalEdit] = []
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if out and edit.start < out[-1].end:
+            continue
+        out.append(edit)
+    return out
+
+
+def _block_is_wrapped(lines: list[str], block: list[int], width: int, s: UnwrapSettings) -> bool:
+    full = 0
+    for k in block[:-1]:
+        if _hyphen_join(lines[k], lines[k + 1]) is not None:
+            full += 1
+        elif s.min_width <= len(lines[k]) <= s.max_width and not _room(
+            lines[k], lines[k + 1], width, 0.0
+        ):
+            full += 1  # greedy wrapping: the next word did not fit
+        elif s.fuzzy_min_width <= len(lines[k]) <= s.max_width and not _room(
+            lines[k], lines[k + 1], width, FULL_SLACK
+        ):
+            full += 1  # proportional fonts (PDF): nearly did not fit
+    return full >= 0.5 * (len(block) - 1) and full > 0
+
+
+def _room(line: str, nxt: str, width: int, slack: float) -> bool:
+    """Would the next line's first word have fitted on this line?"""
+    token = _FIRST_TOKEN_RE.match(nxt)
+    first = len(token.group(1)) if token else 0
+    return len(line.rstrip()) + 1 + first <= width * (1.0 - slack)
+
+
+def _hyphen_join(line: str, nxt: str) -> tuple[str, str, str] | None:
+    """(left word, hyphen char, right word) when `line` ends inside a split word."""
+    match = _HYPHEN_END_RE.search(line)
+    if match is None:
+        return None
+    right = re.match(r"\s*([^\W\d_]+)", nxt)
+    if right is None:
+        return None
+    return match.group(1), match.group(2), right.group(1)
+
+
+def _starts_lower_or_digit(nxt: str) -> bool:
+    match = re.match(r"\s*[\"'“‘«(\[]*(\w)", nxt)
+    return match is not None and (match.group(1).islower() or match.group(1).isdigit())
+
+
+def _boundary(
+    lines: list[str],
+    k: int,
+    offsets: list[int],
+    width: int,
+    wrapped: bool,
+    doc: Counter[str],
+    s: UnwrapSettings,
+    para_first: str,
+) -> LocalEdit | None:
+    """The edit joining line k to line k+1, or None to keep the line break."""
+    line, nxt = lines[k], lines[k + 1]
+    end = offsets[k] + len(line)
+    next_indent = len(nxt) - len(nxt.lstrip())
+    after = offsets[k + 1] + next_indent
+    split = _hyphen_join(line, nxt)
+    if split is not None:
+        left, mark, right = split
+        if mark == "\u00ad":
+            return LocalEdit(end - 1, after, "", "dehyphenate", "joined: soft hyphen")
+        if wrapped:
+            keep, reason = decide_hyphen(left, right, doc, s)
+            rule = "dehyphenate_kept" if keep else "dehyphenate"
+            return LocalEdit(end - 1, after, "-" if keep else "", rule, reason)
+    if not wrapped:
+        return None
+    caps, next_caps = _is_caps(line), _is_caps(nxt)
+    strong = _STRONG_END_RE.search(line.rstrip()) is not None
+    if caps and _is_caps(nxt, 1) and not strong:
+        return LocalEdit(end, after, " ", "unwrap_heading", "all-caps heading wrapped")
+    if (caps or next_caps) and min(len(_letters(line)), len(_letters(nxt))) >= 2:
+        return None
+    if _LIST_RE.match(nxt) and (
+        strong or _LIST_RE.match(para_first) or _room(line, nxt, width, s.room_slack)
+    ):
+        return None
+    if _starts_lower_or_digit(nxt):
+        return LocalEdit(end, after, " ", "unwrap_lines", "next line continues the sentence")
+    if next_indent and (strong or _room(line, nxt, width, s.room_slack)):
+        return None
+    if strong and _room(line, nxt, width, s.room_slack):
+        return None
+    if _room(line, nxt, width, 4 * s.room_slack):
+        return None
+    return LocalEdit(end, after, " ", "unwrap_lines", "line break inside a wrapped paragraph")

@@ -1,0 +1,278 @@
+"""One post from the lines of its region: meta lines out, notes linked, body typed.
+
+Meta lines taken out of the body (each has a field on the post):
+title (first line when it reads as a heading; a run of ALL-CAPS lines for PDF titles),
+origin ("First published at/in …" and similar), translator (a "Translation … by X" clause),
+the notes section, a closing bio ("X Y is a …" -> author X Y) and a closing signature
+(a short name line, optionally with one or two short lines such as an organisation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from flows.segment.blocks import DraftBlock, build_units, classify_units, is_heading
+from flows.segment.footnotes import find_notes_section, link_markers
+from flows.segment.lines import Line, ends_sentence, is_all_caps, word_count
+
+ORIGIN = re.compile(
+    r"^((first|originally)\s+(published|appeared|posted)|(re)?published\s+(at|in|on|by)|"
+    r"reprinted\s+(from|with))\b",
+    re.IGNORECASE,
+)
+TRANSLATOR = re.compile(
+    r"\b[Tt]ranslat(?:ed|ion)\b[^.]*?\bby\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
+)
+TRANSLATOR_LINE = re.compile(r"^translat(ed|ion)\b", re.IGNORECASE)
+NAME_TOKEN = r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
+NAME_PARTICLE = r"(?:de|da|van|von|der|al|bin|el|del|la|le|di)"
+NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|{NAME_PARTICLE})){{1,4}}"
+BIO = re.compile(rf"^(?P<name>{NAME})\s+(is|was)\s+(a|an|the|currently|one|also)\b")
+SIGNATURE_NAME = re.compile(rf"^[-–—~\s]*(?P<name>{NAME})[\s,]*$")
+NOT_NAME_STARTS = frozenset({"The", "This", "That", "It", "He", "She", "They", "There", "Our"})
+
+
+@dataclass(slots=True)
+class PostDraft:
+    """What one post yields: its row, its blocks and its notes (plain dicts)."""
+
+    post: dict[str, Any]
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    footnotes: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRules:
+    """The block thresholds from the config, passed down as one value."""
+
+    max_heading_chars: int
+    max_title_chars: int
+    max_verse_line_chars: int
+    min_verse_lines: int
+    min_interview_questions: int
+
+
+def _title_lines(content: Sequence[Line], rules: BlockRules, forced: bool) -> list[Line]:
+    if len(content) < 2:
+        return []
+    first = content[0]
+    if forced:
+        return [first]
+    if is_all_caps(first.text):
+        run = [first]
+        for line in content[1:]:
+            if not is_all_caps(line.text) or len(run) == 3:
+                break
+            run.append(line)
+        return run if len(run) < len(content) else []
+    text = first.text
+    if len(text) > rules.max_title_chars or ORIGIN.match(text) or BIO.match(text):
+        return []
+    if is_heading(text, rules.max_title_chars) or (
+        not ends_sentence(text) and text[:1].isupper() and not text.endswith((":", ","))
+    ):
+        return [first]
+    return []
+
+
+def _bio_line(line: Line) -> str | None:
+    match = BIO.match(line.text)
+    if not match or len(line.text) > 400:
+        return None
+    name = match.group("name")
+    return None if name.split()[0] in NOT_NAME_STARTS else name
+
+
+def _signature_lines(content: Sequence[Line]) -> tuple[list[Line], str | None]:
+    """The closing run of short non-sentence lines that starts with a name."""
+    run: list[Line] = []
+    for line in reversed(content):
+        text = line.text
+        short = len(text) <= 60 and word_count(text) <= 6
+        if not short or (ends_sentence(text) and not re.search(r"\b[A-Z]\.$", text)):
+            break
+        run.insert(0, line)
+        if len(run) == 3:
+            break
+    for position, line in enumerate(run):
+        match = SIGNATURE_NAME.match(line.text)
+        if match and match.group("name").split()[0] not in NOT_NAME_STARTS:
+            return run[position:], match.group("name")
+    return [], None
+
+
+def build_post(
+    *,
+    doc_id: str,
+    ordinal: int,
+    kind: str,
+    region: Sequence[Line],
+    dropped: Mapping[int, str],
+    rules: BlockRules,
+    title_is_first_line: bool = False,
+    rank: int | None = None,
+) -> PostDraft | None:
+    """The post of one region, or None when nothing but boilerplate is left."""
+    content = [line for line in region if not line.is_blank and line.index not in dropped]
+    if not content:
+        return None
+    post_id = f"{doc_id}.p{ordinal:04d}"
+    meta: dict[str, Any] = {"title": None, "author": None, "author_bio": None}
+    meta.update({"origin": None, "translator": None})
+    rest = list(content)
+
+    title_lines = [] if kind == "teaser" else _title_lines(rest, rules, title_is_first_line)
+    if title_lines:
+        meta["title"] = " ".join(line.text for line in title_lines)
+        rest = rest[len(title_lines) :]
+    if kind == "teaser" and len(rest) > 1 and is_heading(rest[0].text, rules.max_title_chars):
+        title_lines = [rest[0]]
+        meta["title"] = rest[0].text
+        rest = rest[1:]
+
+    meta_lines: list[Line] = []
+    for line in rest[:3]:
+        if ORIGIN.match(line.text) and meta["origin"] is None:
+            meta["origin"] = line.text
+        elif not (TRANSLATOR_LINE.match(line.text) and word_count(line.text) <= 20):
+            continue
+        meta_lines.append(line)
+        translator = TRANSLATOR.search(line.text)
+        if translator and meta["translator"] is None:
+            meta["translator"] = translator.group("name")
+    rest = [line for line in rest if line not in meta_lines]
+
+    notes_section = find_notes_section(rest)
+    notes = notes_section.notes if notes_section else []
+    if notes_section:
+        rest = rest[: notes_section.first_line_position]
+
+    bio_line: Line | None = None
+    signature: list[Line] = []
+    if kind != "teaser" and len(rest) > 1:
+        name = _bio_line(rest[-1])
+        if name:
+            bio_line = rest[-1]
+            meta["author"], meta["author_bio"] = name, bio_line.text
+            rest = rest[:-1]
+        else:
+            signature, name = _signature_lines(rest)
+            if signature and len(signature) < len(rest):
+                meta["author"] = name
+                rest = rest[: -len(signature)]
+            else:
+                signature = []
+
+    linked = link_markers(rest, len(notes))
+    markers = {start: (end, number) for number, (start, end) in linked.items()}
+    units = build_units(rest, markers)
+    body_blocks = classify_units(
+        units,
+        max_heading_chars=rules.max_heading_chars,
+        max_verse_line_chars=rules.max_verse_line_chars,
+        min_verse_lines=rules.min_verse_lines,
+        min_interview_questions=rules.min_interview_questions,
+    )
+    if not body_blocks:
+        # Nothing but meta lines: keep every line as body rather than lose the post.
+        return _plain_post(doc_id, ordinal, kind, content, rank)
+
+    drafts: list[DraftBlock] = []
+    if title_lines:
+        drafts.append(
+            DraftBlock(
+                "heading", meta["title"], title_lines[0].content_start, title_lines[-1].content_end
+            )
+        )
+    drafts += body_blocks
+    if bio_line is not None:
+        drafts.append(
+            DraftBlock("bio", bio_line.text, bio_line.content_start, bio_line.content_end)
+        )
+    if signature:
+        text = "\n".join(line.text for line in signature)
+        drafts.append(
+            DraftBlock("signature", text, signature[0].content_start, signature[-1].content_end)
+        )
+
+    body = "\n\n".join(block.text for block in body_blocks)
+    post = {
+        "doc_id": doc_id,
+        "post_id": post_id,
+        "ordinal": ordinal,
+        "kind": kind,
+        **meta,
+        "rank": rank,
+        "truncated": kind == "teaser" and not ends_sentence(body),
+        "body": body,
+        "start": content[0].content_start,
+        "end": content[-1].content_end,
+    }
+    draft = PostDraft(post)
+    draft.blocks = blocks_as_rows(doc_id, post_id, "post", drafts)
+    for note in notes:
+        start, end = note.span
+        marker = linked.get(note.number)
+        draft.footnotes.append(
+            {
+                "doc_id": doc_id,
+                "post_id": post_id,
+                "number": note.number,
+                "marker_start": marker[0] if marker else None,
+                "body": note.body,
+                "start": start,
+                "end": end,
+            }
+        )
+    return draft
+
+
+def _plain_post(
+    doc_id: str, ordinal: int, kind: str, content: Sequence[Line], rank: int | None
+) -> PostDraft | None:
+    """Last resort: every kept line is a paragraph, no meta taken out."""
+    units = build_units(content)
+    if not units:
+        return None
+    post_id = f"{doc_id}.p{ordinal:04d}"
+    body = "\n\n".join(unit.text for unit in units)
+    post = {
+        "doc_id": doc_id,
+        "post_id": post_id,
+        "ordinal": ordinal,
+        "kind": kind,
+        "title": None,
+        "author": None,
+        "author_bio": None,
+        "origin": None,
+        "translator": None,
+        "rank": rank,
+        "truncated": kind == "teaser" and not ends_sentence(body),
+        "body": body,
+        "start": content[0].content_start,
+        "end": content[-1].content_end,
+    }
+    drafts = [DraftBlock("paragraph", unit.text, unit.start, unit.end) for unit in units]
+    return PostDraft(post, blocks_as_rows(doc_id, post_id, "post", drafts))
+
+
+def blocks_as_rows(
+    doc_id: str, owner_id: str, owner_kind: str, drafts: Sequence[DraftBlock]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "doc_id": doc_id,
+            "block_id": f"{owner_id}.b{ordinal:04d}",
+            "owner_id": owner_id,
+            "owner_kind": owner_kind,
+            "ordinal": ordinal,
+            "kind": block.kind,
+            "text": block.text,
+            "start": block.start,
+            "end": block.end,
+        }
+        for ordinal, block in enumerate(drafts)
+    ]

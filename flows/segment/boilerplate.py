@@ -1,0 +1,151 @@
+"""Boilerplate rules: page chrome that is not part of any post or comment.
+
+Every rule looks at the *shape* of one whole line (plus, for one rule, the line after it)
+and returns a rule name; matched lines become ``dropped`` rows, never silently lost.
+
+Rules (the names are what the ``dropped.rule`` column holds):
+
+``nav_link``
+    A line that is nothing but a navigation label. The labels are a small curated list
+    (``NAV_LABELS``): "All posts", "Next post", "Back to top", ... matched as the whole line.
+``series_nav``
+    Series navigation: a short line ending in "this/the series (of posts):"
+    ("Part of This Series of Posts:", "Other articles in this series:"), or a bare "Part 2:" / "Chapter IV" label with nothing
+    after it. "Part 2 of the plan was ..." is prose and is kept.
+``dangling_link``
+    A short line whose link was stripped by the scraper: it ends with a preposition that
+    needs an object ("... published on", "Available at") or is a short colon line made of
+    link words ("Source:", "Read the original here:") not followed by a quotation.
+``link_residue``
+    A line that is mostly ``-N`` tokens, what is left of a list of numbered links
+    ("– DOTP -1 -2 -3 -4").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from flows.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
+
+NAV_LABELS = frozenset(
+    {
+        "all posts",
+        "all articles",
+        "back",
+        "back to top",
+        "home",
+        "menu",
+        "next",
+        "next post",
+        "next article",
+        "newer posts",
+        "older posts",
+        "previous",
+        "previous post",
+        "previous article",
+        "read more",
+        "share",
+        "share this",
+        "skip to content",
+        "tweet",
+    }
+)
+"""Curated navigation labels, compared with the whole line (case-folded, arrows removed)."""
+
+DANGLING_ENDINGS = frozenset(
+    {"on", "at", "in", "from", "via", "by", "to", "under", "published", "available", "here"}
+)
+"""Words that cannot end a line of prose or a heading: the link that followed was stripped."""
+
+LINK_WORDS = re.compile(
+    r"\b(link|links|source|sources|original|available|read|watch|video|download|here|see|url)\b",
+    re.IGNORECASE,
+)
+SERIES_LINE = re.compile(r"\b(this|the|a)\s+series(\s+of\s+\w+)?\s*:\s*$", re.IGNORECASE)
+PART_LABEL = re.compile(
+    r"^(part|chapter|episode|section)\s+(\d{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+RESIDUE_TOKEN = re.compile(r"^-\d{1,3}$")
+
+
+def is_nav_link(text: str) -> bool:
+    label = re.sub(r"[«»←→‹›<>|\s]+", " ", text).strip().casefold()
+    return label in NAV_LABELS
+
+
+def is_series_nav(text: str) -> bool:
+    if PART_LABEL.match(text):
+        return True
+    return word_count(text) <= 10 and bool(SERIES_LINE.search(text))
+
+
+def is_link_residue(text: str) -> bool:
+    tokens = text.split()
+    residue = sum(1 for token in tokens if RESIDUE_TOKEN.match(token))
+    return residue >= 3 and residue * 2 >= len(tokens)
+
+
+def is_dangling_link(
+    text: str, next_text: str | None, prev_text: str | None = None, wrapped: bool = False
+) -> bool:
+    """A short line, standing on its own, left without the link it introduced.
+
+    ``wrapped`` says the line sits between lines of one hard-wrapped paragraph (previous
+    line unfinished, or the next one going on in lower case): then it is not a link line.
+    """
+    if word_count(text) > 12 or ends_sentence(text) or wrapped:
+        return False
+    if prev_text and not (ends_sentence(prev_text) or prev_text.rstrip().endswith(":")):
+        return False
+    words = re.findall(r"[\w']+", text.casefold())
+    if not words:
+        return False
+    if not text.rstrip().endswith(":"):
+        return words[-1] in DANGLING_ENDINGS and len(words) >= 2
+    if not LINK_WORDS.search(text):
+        return False
+    return not (next_text and next_text.lstrip()[:1] in OPENING_QUOTES)
+
+
+def classify_line(
+    text: str, next_text: str | None = None, prev_text: str | None = None, wrapped: bool = False
+) -> str | None:
+    """The boilerplate rule one line matches, or None for content."""
+    if not text:
+        return None
+    if is_nav_link(text):
+        return "nav_link"
+    if is_series_nav(text):
+        return "series_nav"
+    if is_link_residue(text):
+        return "link_residue"
+    if is_dangling_link(text, next_text, prev_text, wrapped):
+        return "dangling_link"
+    return None
+
+
+def find_boilerplate(lines: Sequence[Line]) -> dict[int, str]:
+    """Map line index -> rule name for every boilerplate line among ``lines``."""
+    found: dict[int, str] = {}
+    for position, line in enumerate(lines):
+        if line.is_blank:
+            continue
+        next_line = lines[position + 1] if position + 1 < len(lines) else None
+        prev_line = lines[position - 1] if position > 0 else None
+        next_text = _next_filled(lines, position)
+        prev_text = None if prev_line is None or prev_line.is_blank else prev_line.text
+        wrapped = next_line is not None and not next_line.is_blank and next_line.text[:1].islower()
+        rule = classify_line(line.text, next_text, prev_text, wrapped)
+        if rule:
+            found[line.index] = rule
+    return found
+
+
+def _next_filled(lines: Sequence[Line], position: int) -> str | None:
+    for line in lines[position + 1 :]:
+        if not line.is_blank:
+            return line.text
+    return None

@@ -1,0 +1,250 @@
+"""The tables of the release, one pydantic model each: the single source of truth.
+
+Arrow schemas (Parquet), DuckDB column comments, JSON Schemas under ``schemas/json/`` and
+the field list of the dataset card are all derived from these classes.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from schemas.types import (
+    BlockKind,
+    CommentId,
+    Count,
+    DocId,
+    Layout,
+    NonEmptyText,
+    Offset,
+    Ordinal,
+    OwnerId,
+    OwnerKind,
+    PostId,
+    PostKind,
+    Probability,
+    Sha256Hex,
+    SourceFile,
+    Stage,
+)
+
+
+class Record(BaseModel):
+    """Base of every table row: strict (no silent coercion), closed, immutable."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    table: ClassVar[str]
+    primary_key: ClassVar[tuple[str, ...]]
+    sort_key: ClassVar[tuple[str, ...]]
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    """(column, referenced table, referenced column)."""
+
+
+class Spanned(Record):
+    """A record that points back into its document's repaired text."""
+
+    doc_id: DocId
+    start: Offset = Field(description="Start offset (inclusive) in the document's `text`.")
+    end: Offset = Field(description="End offset (exclusive) in the document's `text`.")
+
+    @model_validator(mode="after")
+    def _span_is_ordered(self) -> Spanned:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before start {self.start}")
+        return self
+
+
+class FixCount(Record):
+    """How often one repair step changed a document."""
+
+    table: ClassVar[str] = "_fix_count"
+    step: NonEmptyText = Field(description="Name of the repair step (ftfy step or our own fixer).")
+    count: Count = Field(description="How many times the step applied in this document.")
+
+
+class TextEdit(Record):
+    """One replayable edit: `original[orig_start:orig_end]` became `new_text`."""
+
+    table: ClassVar[str] = "_text_edit"
+    rule: NonEmptyText = Field(description="The fixer that made the edit.")
+    orig_start: Offset = Field(description="Start offset in `original_text`.")
+    orig_end: Offset = Field(description="End offset in `original_text`.")
+    old_text: str = Field(description="The text that was replaced.")
+    new_text: str = Field(description="The replacement text.")
+    reason: str | None = Field(default=None, description="Why the fixer decided so, if it says.")
+
+
+class Document(Record):
+    """One raw source file, decoded and repaired."""
+
+    table: ClassVar[str] = "documents"
+    primary_key: ClassVar[tuple[str, ...]] = ("doc_id",)
+    sort_key: ClassVar[tuple[str, ...]] = ("doc_id",)
+
+    doc_id: DocId
+    source_file: SourceFile
+    sha256: Sha256Hex = Field(description="sha256 of the raw bytes as read from the raw folder.")
+    n_bytes: Count = Field(description="Size of the raw file in bytes.")
+    encoding: NonEmptyText = Field(description="Encoding the raw bytes were decoded with.")
+    encoding_confidence: Probability = Field(
+        description="Confidence of the encoding choice: 1.0 for a BOM or valid UTF-8."
+    )
+    layout: Layout = Field(description="Layout used to segment the document.")
+    layout_reason: NonEmptyText = Field(description="Why that layout was chosen.")
+    publisher: str | None = Field(
+        default=None, description="Publisher or site, only where the text itself shows it."
+    )
+    language: str | None = Field(
+        default=None, description="Language (ISO 639-1), from the manifest."
+    )
+    rights: NonEmptyText = Field(description="Rights note for the source.")
+    original_text: str = Field(description="The decoded text, before any repair.")
+    text: NonEmptyText = Field(description="The repaired full text; all spans point into it.")
+    fixes: list[FixCount] = Field(description="Repair steps applied, with counts.")
+    edits: list[TextEdit] = Field(description="Every edit made by repair, replayable in order.")
+
+
+class Post(Spanned):
+    """An article, one article of a digest, one teaser of a listing, or a thread's opening post."""
+
+    table: ClassVar[str] = "posts"
+    primary_key: ClassVar[tuple[str, ...]] = ("post_id",)
+    sort_key: ClassVar[tuple[str, ...]] = ("post_id",)
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (("doc_id", "documents", "doc_id"),)
+
+    post_id: PostId
+    ordinal: Ordinal = Field(description="Position of the post in its document, from 0.")
+    kind: PostKind = Field(description="What sort of post this is.")
+    title: str | None = Field(default=None, description="Title line, when the text has one.")
+    author: str | None = Field(
+        default=None, description="Author, from a signature, a bio line or a thread's OP marker."
+    )
+    author_bio: str | None = Field(default=None, description="A closing 'X is a …' line.")
+    origin: str | None = Field(default=None, description="The 'First published at/in …' line.")
+    translator: str | None = Field(default=None, description="Translator, where the text says.")
+    rank: int | None = Field(default=None, ge=1, description="Rank on a listing page, from 1.")
+    truncated: bool = Field(default=False, description="True for a teaser cut off mid-sentence.")
+    body: NonEmptyText = Field(description="Plain text; paragraphs separated by one blank line.")
+
+
+class Comment(Spanned):
+    """A comment in a forum thread, with its place in the reply tree."""
+
+    table: ClassVar[str] = "comments"
+    primary_key: ClassVar[tuple[str, ...]] = ("comment_id",)
+    sort_key: ClassVar[tuple[str, ...]] = ("comment_id",)
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("post_id", "posts", "post_id"),
+        ("parent_id", "comments", "comment_id"),
+        ("root_id", "comments", "comment_id"),
+    )
+
+    comment_id: CommentId
+    post_id: PostId
+    parent_id: CommentId | None = Field(description="The comment replied to; null at top level.")
+    root_id: CommentId = Field(description="The top-level comment of this reply chain.")
+    path: NonEmptyText = Field(
+        description="Materialised path of comment ordinals, root first: `0003/0004`."
+    )
+    ordinal: Ordinal = Field(description="Position in the thread as it reads, from 0.")
+    depth: Ordinal = Field(description="0 for a top-level comment, parent's depth + 1 otherwise.")
+    sibling_rank: Ordinal = Field(description="Position among the comments with the same parent.")
+    author: NonEmptyText = Field(description="`user@instance` or a bare user name, as shown.")
+    instance: str | None = Field(default=None, description="The instance part of the author.")
+    upvotes: Count | None = Field(default=None, description="The arrow-up counter.")
+    downvotes: Count | None = Field(
+        default=None, description="The arrow-down counter (absent = 0)."
+    )
+    score: int | None = Field(default=None, description="upvotes − downvotes.")
+    is_op: bool = Field(description="The author is the thread's original poster (OP marker).")
+    edited: bool = Field(description="The comment carries an edit-N marker.")
+    edit_count: Count | None = Field(default=None, description="N of the edit-N marker.")
+    age: str | None = Field(default=None, description="The age as written, e.g. '3 years ago'.")
+    body: NonEmptyText = Field(description="Plain text; paragraphs separated by one blank line.")
+
+
+class Block(Spanned):
+    """A typed block (paragraph, heading, quote, verse, …) inside a post or a comment."""
+
+    table: ClassVar[str] = "blocks"
+    primary_key: ClassVar[tuple[str, ...]] = ("block_id",)
+    sort_key: ClassVar[tuple[str, ...]] = ("block_id",)
+
+    block_id: NonEmptyText = Field(description="`<owner_id>.b<ordinal, 4 digits>`.")
+    owner_id: OwnerId
+    owner_kind: OwnerKind = Field(description="Whether the owner is a post or a comment.")
+    ordinal: Ordinal = Field(description="Position of the block in its owner, from 0.")
+    kind: BlockKind = Field(description="What the block is.")
+    text: NonEmptyText = Field(description="The block's text.")
+
+
+class Footnote(Spanned):
+    """A numbered note at the end of an article, linked to its marker in the body."""
+
+    table: ClassVar[str] = "footnotes"
+    primary_key: ClassVar[tuple[str, ...]] = ("post_id", "number")
+    sort_key: ClassVar[tuple[str, ...]] = ("post_id", "number")
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (("post_id", "posts", "post_id"),)
+
+    post_id: PostId
+    number: int = Field(ge=1, description="The footnote number, from 1.")
+    marker_start: Offset | None = Field(
+        default=None, description="Offset of the marker in the document text; null if unseen."
+    )
+    body: NonEmptyText = Field(description="The note's text.")
+
+
+class Reject(Record):
+    """Something that could not be published, and why. Nothing is dropped silently."""
+
+    table: ClassVar[str] = "rejects"
+    primary_key: ClassVar[tuple[str, ...]] = ()
+    sort_key: ClassVar[tuple[str, ...]] = ("source_file", "stage", "reason", "detail", "record")
+
+    source_file: NonEmptyText = Field(description="The raw file the rejected input came from.")
+    stage: Stage = Field(description="Pipeline stage that rejected it.")
+    reason: NonEmptyText = Field(description="Reason code, `<stage>_<what>`; see the dataset card.")
+    detail: str = Field(description="Human-readable explanation.")
+    raw_sha256: str | None = Field(default=None, description="sha256 of the raw bytes, if read.")
+    record: str | None = Field(default=None, description="The offending record as JSON, if any.")
+
+
+class Dropped(Spanned):
+    """Boilerplate removed from a document (navigation, link residue), kept for audit."""
+
+    table: ClassVar[str] = "dropped"
+    primary_key: ClassVar[tuple[str, ...]] = ("doc_id", "start")
+    sort_key: ClassVar[tuple[str, ...]] = ("doc_id", "start", "end")
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (("doc_id", "documents", "doc_id"),)
+
+    rule: NonEmptyText = Field(description="Name of the boilerplate rule that matched.")
+    text: str = Field(description="The dropped text.")
+
+
+class QualityMetric(Record):
+    """One figure of the run's data-quality report."""
+
+    table: ClassVar[str] = "qc"
+    primary_key: ClassVar[tuple[str, ...]] = ("section", "name")
+    sort_key: ClassVar[tuple[str, ...]] = ("section", "name")
+
+    section: NonEmptyText = Field(description="rows, rejects, repairs or dropped.")
+    name: NonEmptyText = Field(description="Table, reason, repair step or rule.")
+    value: int = Field(description="The count.")
+
+
+TABLES: tuple[type[Record], ...] = (
+    Document,
+    Post,
+    Comment,
+    Block,
+    Footnote,
+    Reject,
+    Dropped,
+    QualityMetric,
+)
+"""Every published table, in publishing order."""
+
+TABLE_BY_NAME: dict[str, type[Record]] = {model.table: model for model in TABLES}

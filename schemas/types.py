@@ -1,0 +1,65 @@
+"""Constrained types shared by every table, gathered in one place.
+
+Each alias is an ``Annotated`` type so the constraint travels with the field into the
+JSON Schema, the Arrow schema and the dataset card.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+HEX16 = r"^[0-9a-f]{16}$"
+
+DocId = Annotated[
+    str,
+    StringConstraints(pattern=HEX16),
+    Field(description="Document id: the first 16 hex digits of the sha256 of the raw bytes."),
+]
+PostId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9a-f]{16}\.p[0-9]{4}$"),
+    Field(description="Post id: `<doc_id>.p<ordinal, 4 digits>`."),
+]
+CommentId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9a-f]{16}\.p[0-9]{4}\.c[0-9]{4}$"),
+    Field(description="Comment id: `<post_id>.c<ordinal, 4 digits>`."),
+]
+OwnerId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9a-f]{16}\.p[0-9]{4}(\.c[0-9]{4})?$"),
+    Field(description="Id of the post or comment that owns this record."),
+]
+Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+NonEmptyText = Annotated[str, StringConstraints(min_length=1)]
+StrippedText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+SourceFile = Annotated[
+    str,
+    StringConstraints(min_length=1, pattern=r"^[^/\\\x00]+$"),
+    Field(description="File name as it appears in the raw folder (no directory part)."),
+]
+Offset = Annotated[
+    int, Field(ge=0, description="Character offset into the document's repaired text.")
+]
+Count = Annotated[int, Field(ge=0)]
+Ordinal = Annotated[int, Field(ge=0)]
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+
+Layout = Literal["article", "pdf_article", "digest", "listing", "thread"]
+PostKind = Literal["article", "digest_article", "teaser", "thread_post"]
+BlockKind = Literal[
+    "heading",
+    "paragraph",
+    "quote",
+    "verse",
+    "list_item",
+    "question",
+    "answer",
+    "editor_note",
+    "signature",
+    "bio",
+]
+OwnerKind = Literal["post", "comment"]
+Stage = Literal["ingest", "decode", "repair", "segment", "validate", "integrity", "publish"]

@@ -1,0 +1,50 @@
+"""Shared fixtures: the seed corpus and one release built through the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows.config import PipelineConfig
+from flows.io.raw import read_raw, scan_raw_folder
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "raw"
+
+
+def run_cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    """Run `python -m flows …` as a user would, with Prefect kept inside the output folder."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
+    return subprocess.run(
+        [sys.executable, "-m", "flows", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def seed_raws():
+    corpus = scan_raw_folder(RAW)
+    return [read_raw(RAW, source) for source in corpus.sources]
+
+
+@pytest.fixture(scope="session")
+def config() -> PipelineConfig:
+    return PipelineConfig()
+
+
+@pytest.fixture(scope="session")
+def seed_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One release of the seeds, built once per test session through the CLI."""
+    out = tmp_path_factory.mktemp("seed-build")
+    result = run_cli("build", "--raw", str(RAW), "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out / "release"

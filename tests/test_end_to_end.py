@@ -1,0 +1,84 @@
+"""The whole flow through the CLI into a temporary folder, checked through DuckDB."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+
+import duckdb
+import pytest
+
+from tests.conftest import RAW, run_cli
+
+pytestmark = pytest.mark.xdist_group("prefect")
+
+TABLES = ("documents", "posts", "comments", "blocks", "footnotes", "rejects", "dropped", "qc")
+
+
+def query(release, sql):
+    with duckdb.connect(str(release / "corpus.duckdb"), read_only=True) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_release_contract(seed_release):
+    for table in TABLES:
+        assert (seed_release / "data" / f"{table}.parquet").is_file()
+    manifest = json.loads((seed_release / "manifest.json").read_text())
+    assert manifest["version"].startswith("0.1.0-")
+    for name, entry in manifest["files"].items():
+        data = (seed_release / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+        assert len(data) == entry["bytes"]
+    for table, count in manifest["row_counts"].items():
+        assert query(seed_release, f"select count(*) from {table}") == [(count,)]
+
+
+def test_sha256sums_verify_with_coreutils(seed_release):
+    result = subprocess.run(
+        ["sha256sum", "--check", "--quiet", "SHA256SUMS"],
+        cwd=seed_release,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_seed_yields_a_post_and_nothing_is_rejected(seed_release):
+    rows = query(
+        seed_release,
+        """
+        select d.source_file, count(p.post_id) from documents d
+        left join posts p using (doc_id) group by 1 order by 1""",
+    )
+    assert len(rows) == 5
+    assert all(count >= 1 for _, count in rows)
+    assert query(seed_release, "select count(*) from rejects") == [(0,)]
+
+
+def test_parquet_matches_duckdb_tables(seed_release):
+    for table in TABLES:
+        parquet = seed_release / "data" / f"{table}.parquet"
+        direct = query(seed_release, f"select count(*) from read_parquet('{parquet}')")
+        assert direct == query(seed_release, f"select count(*) from {table}")
+
+
+def test_folder_without_manifest_and_with_bad_files(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for seed in sorted(RAW.glob("*.txt"))[:3]:
+        shutil.copy(seed, raw / seed.name)
+    (raw / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = run_cli("build", "--raw", str(raw), "--out", str(out))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "empty.txt" in result.stderr
+    release = out / "release"
+    assert query(release, "select count(*) from documents") == [(3,)]
+    assert query(release, "select source_file, stage from rejects") == [("empty.txt", "decode")]
+
+    strict = run_cli("build", "--raw", str(raw), "--out", str(out), "--strict")
+    assert strict.returncode == 1
+    assert "empty.txt" in strict.stderr

@@ -1,0 +1,97 @@
+"""Reading the raw folder: manifest optional, bad manifests and hostile paths refused."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from flows.io.raw import input_digest, read_raw, scan_raw_folder
+
+
+def write(folder, name, data: bytes | str):
+    path = folder / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode())
+    return path
+
+
+def reasons(corpus):
+    return sorted(r.reason for r in corpus.rejections)
+
+
+def test_folder_without_manifest_lists_txt_files_sorted(tmp_path):
+    write(tmp_path, "b.txt", "B")
+    write(tmp_path, "a.txt", "A")
+    write(tmp_path, "notes.md", "ignored")
+    corpus = scan_raw_folder(tmp_path)
+    assert [s.source_file for s in corpus.sources] == ["a.txt", "b.txt"]
+    assert corpus.rejections == []
+    assert corpus.sources[0].layout is None
+
+
+def test_manifest_fields_are_used(tmp_path):
+    write(tmp_path, "a.txt", "A")
+    write(
+        tmp_path,
+        "manifest.json",
+        json.dumps(
+            {"sources": [{"file": "a.txt", "layout": "thread", "publisher": "P", "language": "en"}]}
+        ),
+    )
+    (source,) = scan_raw_folder(tmp_path).sources
+    assert (source.layout, source.publisher, source.language) == ("thread", "P", "en")
+
+
+def test_malformed_manifest_is_rejected_and_files_still_processed(tmp_path):
+    write(tmp_path, "a.txt", "A")
+    write(tmp_path, "manifest.json", "{not json")
+    corpus = scan_raw_folder(tmp_path)
+    assert reasons(corpus) == ["ingest_bad_manifest"]
+    assert "manifest.json" in corpus.rejections[0].source_file
+    assert [s.source_file for s in corpus.sources] == ["a.txt"]
+
+
+@pytest.mark.parametrize("name", ["../outside.txt", "/etc/passwd", "sub/../../x.txt"])
+def test_manifest_path_escaping_the_folder_is_refused(tmp_path, name):
+    write(tmp_path, "manifest.json", json.dumps({"sources": [{"file": name}]}))
+    assert reasons(scan_raw_folder(tmp_path)) == ["ingest_unsafe_path"]
+
+
+def test_symlink_pointing_outside_is_refused(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = write(outside, "secret.txt", "secret")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    os.symlink(secret, raw / "link.txt")
+    corpus = scan_raw_folder(raw)
+    assert corpus.sources == []
+    assert reasons(corpus) == ["ingest_unsafe_path"]
+
+
+def test_manifest_entry_for_missing_file_and_unknown_layout(tmp_path):
+    write(tmp_path, "a.txt", "A")
+    write(
+        tmp_path,
+        "manifest.json",
+        json.dumps({"sources": [{"file": "gone.txt"}, {"file": "a.txt", "layout": "newspaper"}]}),
+    )
+    corpus = scan_raw_folder(tmp_path)
+    assert reasons(corpus) == ["ingest_missing_file", "ingest_unknown_layout"]
+    assert corpus.sources[0].layout is None
+
+
+def test_missing_raw_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        scan_raw_folder(tmp_path / "nope")
+
+
+def test_read_raw_hashes_bytes_and_input_digest_follows_content(tmp_path):
+    write(tmp_path, "a.txt", "A")
+    corpus = scan_raw_folder(tmp_path)
+    raw = read_raw(tmp_path, corpus.sources[0])
+    assert raw.sha256 == "559aead08264d5795d3909718cdd05abd49572e84fe55590eef31a88a08fdffd"
+    before = input_digest(tmp_path, corpus.sources)
+    write(tmp_path, "a.txt", "A2")
+    assert input_digest(tmp_path, corpus.sources) != before

@@ -1,0 +1,209 @@
+"""Repair: labelled case files per step, seed checks, invariants (hypothesis), and the ftfy
+fast path checked differentially against plain ftfy."""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+from pathlib import Path
+
+import ftfy
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.repair import RepairConfig, repair
+from flows.repair_chars import fix_with_ftfy, ftfy_config
+
+settings.register_profile("default", max_examples=150, deadline=None)
+settings.register_profile("fuzz", max_examples=10_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases" / "repair"
+RAW = ROOT / "raw"
+CONFIG = RepairConfig()
+
+
+def load_cases() -> list:
+    params = []
+    for path in sorted(CASES.glob("*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8")):
+            marks = [pytest.mark.xfail(strict=True)] if case.get("known_failure") else []
+            params.append(pytest.param(case, id=f"{path.stem}: {case['label']}", marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("case", load_cases())
+def test_case(case: dict) -> None:
+    result = repair(case["input"], CONFIG)
+    assert result.text == case["expected"], case.get("comment")
+    assert repair(result.text, CONFIG).text == result.text
+    if case["input"] == case["expected"]:
+        assert result.edits == []
+
+
+def test_case_files_have_negative_cases() -> None:
+    for path in CASES.glob("*.json"):
+        cases = json.loads(path.read_text(encoding="utf-8"))
+        assert any(c["input"] == c["expected"] for c in cases), path.name
+        assert all(set(c) >= {"label", "input", "expected", "comment"} for c in cases)
+
+
+def test_edit_offsets_point_into_original() -> None:
+    text = "Navalnyâ€™s channel\nthe group.\u00a0Comrades;\r\nend  "
+    result = repair(text, CONFIG)
+    for edit in result.edits:
+        assert 0 <= edit.orig_start <= edit.orig_end <= len(text)
+    nbsp = next(e for e in result.edits if e.rule == "replace_nbsp")
+    assert text[nbsp.orig_start : nbsp.orig_end] == "\u00a0"
+    crlf = next(e for e in result.edits if e.rule == "normalize_newlines")
+    assert text[crlf.orig_start : crlf.orig_end] == "\r\n"
+    mojibake = next(e for e in result.edits if e.rule == "ftfy")
+    assert text[mojibake.orig_start : mojibake.orig_end] == "Navalnyâ€™s channel\n"
+    trailing = next(e for e in result.edits if e.rule == "strip_trailing_spaces")
+    assert text[trailing.orig_start : trailing.orig_end] == "  "
+
+
+# --- seeds ---------------------------------------------------------------------------------
+
+
+def seed(prefix: str) -> str:
+    return next(RAW.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_seed_000_unwrapped() -> None:
+    result = repair(seed("000"), CONFIG)
+    text = result.text
+    for compound in ("All-Russia", "semi-independence", "cosmopolitan-minded", "de-facto"):
+        assert compound in text
+    assert "compradors of Russia" in text
+    assert "WHY ARE THE LIBERALS BACKING THE RUSSIAN COMMUNISTS?" in text
+    assert "from Sept. 17-19." in text
+    for line in text.split("\n"):
+        assert line == line.strip()
+        if line and len(line) > 60:  # no paragraph ends mid-sentence
+            assert line[-1] in '.!?:”"]', line[-60:]
+    assert not __import__("re").search(r"\w-\n\w", text)
+    assert result.fixes["dehyphenate_kept"] == 3
+    assert all(e.reason for e in result.edits if e.rule.startswith("dehyphenate"))
+
+
+@pytest.mark.parametrize("prefix", ["001", "002", "003", "004"])
+def test_clean_seeds_unchanged_but_nbsp_and_lookalikes(prefix: str) -> None:
+    text = seed(prefix)
+    result = repair(text, CONFIG)
+    assert set(result.fixes) <= {"replace_nbsp", "strip_trailing_spaces", "fix_lookalike_latin"}
+    normalized = text.replace("\u00a0 ", " ").replace("\u00a0", " ").replace("оn ", "on ")
+    normalized = "\n".join(line.rstrip(" ") for line in normalized.split("\n"))
+    assert result.text == normalized
+
+
+def test_seed_004_lookalike_and_cyrillic() -> None:
+    result = repair(seed("004"), CONFIG)
+    assert result.fixes == {"fix_lookalike_latin": 1}
+    assert "focus “on the growing" in result.text
+    assert "(Рабочее движение в развитых капиталистических странах)" in result.text
+
+
+# --- invariants ----------------------------------------------------------------------------
+
+TEXTS = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",))
+    | st.sampled_from(list("\n\r\t -\u00ad\u00a0РСВвЂ™€Ã©оo")),
+    max_size=300,
+)
+
+
+@given(TEXTS)
+def test_repair_idempotent_and_clean(text: str) -> None:
+    first = repair(text, CONFIG)
+    assert repair(first.text, CONFIG).text == first.text
+    assert all(ch == "\n" or unicodedata.category(ch) != "Cc" for ch in first.text)
+    assert unicodedata.is_normalized("NFC", first.text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "word",
+                "compra-",
+                "dors",
+                "All-",
+                "Russia",
+                "\n",
+                " ",
+                "\n\n",
+                "Sept.",
+                "17-19.",
+                "THE",
+                "WHY",
+                "a" * 40,
+            ]
+        ),
+        max_size=60,
+    ).map("".join)
+)
+def test_repair_idempotent_on_wrapped_like_text(text: str) -> None:
+    first = repair(text, CONFIG)
+    assert repair(first.text, CONFIG).text == first.text
+
+
+@given(st.text(max_size=200))
+def test_repair_never_raises_with_surrogates(text: str) -> None:
+    text = text + "\ud800x"
+    result = repair(text, CONFIG)
+    assert "\ud800" not in result.text
+
+
+SAFE_ALPHABET = st.sampled_from(
+    list(
+        "abcXYZ019 .,;:!?\"'()-\t\n<&#;amp"
+        "’‘“”–—…•·«»„ é ü ß ñ à Â Ã ¡ © ° ± § ¬ ¦ ¯ µ ¿ ×"
+        "РСВГвЂ™Ђ€ђ™ЁёЄ абвгдежзийклмнопрстуфхцчшщъыьэюя"
+        "\u00a0\u00ad\u0301\u0080\u0093\ufb01\uff21\u2028"
+    )
+)
+
+
+@given(st.lists(SAFE_ALPHABET, max_size=80).map("".join))
+def test_ftfy_fast_path_matches_plain_ftfy(text: str) -> None:
+    """The fast path (skipping provably clean segments) equals ftfy.fix_text exactly."""
+    text = text.replace("\r", "")
+    config = ftfy_config(uncurl_quotes=False, fix_character_width=True)
+    expected = ftfy.fix_text(text, config)
+    from flows.repair_edits import EditTracker
+
+    tracker = EditTracker(text)
+    tracker.apply(fix_with_ftfy(text, config, __import__("collections").Counter()))
+    assert tracker.text == expected
+
+
+def test_ftfy_fast_path_on_seeds() -> None:
+    config = ftfy_config(uncurl_quotes=False, fix_character_width=True)
+    from collections import Counter
+
+    for path in sorted(RAW.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert fix_with_ftfy(text, config, Counter()) == []
+        assert ftfy.fix_text(text, config) == text
+
+
+def test_config_is_frozen_documented_and_json() -> None:
+    for name, field in RepairConfig.model_fields.items():
+        assert field.description, name
+    assert RepairConfig.model_validate_json(CONFIG.model_dump_json()) == CONFIG
+    with pytest.raises(ValueError):
+        RepairConfig(unknown=True)  # type: ignore[call-arg]
+
+
+def test_large_single_line_is_fast() -> None:
+    import time
+
+    text = ("The imperialists’ plan — a “war” — is clear. " * 120_000)[:5_000_000]
+    start = time.perf_counter()
+    result = repair(text, CONFIG)
+    assert time.perf_counter() - start < 10
+    assert result.text == text.rstrip()
