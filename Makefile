@@ -30,7 +30,7 @@ run: setup
 
 ## test: lint, type-check and the whole test suite
 test: setup lint
-	$(PY) -m pytest -n 2 --dist loadgroup
+	$(PY) -m pytest -n 2 --dist loadfile
 
 lint: setup
 	$(PY) -m ruff check flows schemas tests

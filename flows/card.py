@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from flows.contracts import SourceInfo
+from flows.reasons import DROPPED_RULES, REJECT_REASONS, REPAIR_STEP_PREFIXES, REPAIR_STEPS
 from flows.report import quality_markdown
 from schemas import TABLES
 from schemas.arrow import column_order
@@ -59,6 +60,42 @@ def _sources_table(sources: Sequence[SourceInfo]) -> str:
     return "\n".join(lines)
 
 
+KNOWN_LIMITATIONS = (
+    "Authors, publishers and dates are recorded only where the text itself shows them; "
+    "thread ages are relative ('3 years ago') as scraped.",
+    "Layout detection keys on format features; a PDF article whose hard wraps were already "
+    "removed looks like a plain article, so give its layout in the manifest.",
+    "Dehyphenation decides from the document and word frequencies; a line-end hyphen "
+    "between two real words whose joined form is rare (e.g. 'leaf-let') can be misjudged "
+    "(about 0.5 % of cases in the round-trip test).",
+    "A comment whose body is empty is rejected (`validate_comments`) and its replies follow "
+    "it into `rejects`; a thread with comments but no opening text yields no post.",
+    "Footnote markers in bodies are normalised to `[N]`; notes written as a '1. text' list "
+    "are read as a list, not as footnotes.",
+    "Full-text search (`search()` macro) needs DuckDB's fts extension: bundled with the "
+    "pipeline's environment; a stand-alone DuckDB CLI loads it with `INSTALL fts; LOAD fts;`.",
+)
+
+
+def _rules() -> str:
+    def table(title: str, rows: Mapping[str, str]) -> str:
+        lines = [f"### {title}", "", "| name | meaning |", "| --- | --- |"]
+        lines += [f"| `{name}` | {text} |" for name, text in rows.items()]
+        return "\n".join(lines)
+
+    steps = {
+        **REPAIR_STEPS,
+        **{f"{prefix}*": text for prefix, text in REPAIR_STEP_PREFIXES.items()},
+    }
+    return "\n\n".join(
+        [
+            table("Reject reasons (`rejects.reason`)", REJECT_REASONS),
+            table("Boilerplate rules (`dropped.rule`)", DROPPED_RULES),
+            table("Repair steps (`documents.fixes`, `qc` section `repairs`)", steps),
+        ]
+    )
+
+
 def dataset_card(
     version: str,
     metadata: Mapping[str, Any],
@@ -76,6 +113,17 @@ def dataset_card(
                 "publishers; they are redistributed here for research. The pipeline code is MIT-licensed.",
                 "## Tables\n\n" + _field_tables(),
                 "## Data quality of this build\n\n" + quality_markdown(quality),
+                "## Repair, boilerplate and rejection rules\n\nNothing is deleted silently: "
+                "repairs are listed per document with replayable `edits`, boilerplate goes to "
+                "`dropped` with its span, and refused input or records go to `rejects`.\n\n"
+                + _rules(),
+                "## Known limitations\n\n" + "\n".join(f"- {item}" for item in KNOWN_LIMITATIONS),
+                "## Use the data\n\n"
+                '```sh\nduckdb corpus.duckdb "select kind, count(*) from posts group by kind"\n```\n\n'
+                "```python\nimport duckdb\n"
+                "duckdb.sql(\"select title, author from 'data/posts.parquet'\").show()\n"
+                "from datasets import load_dataset  # Hugging Face: one config per table\n"
+                "posts = load_dataset('parquet', data_files='data/posts.parquet')\n```",
                 "## Provenance\n\n"
                 f"- input digest: `{metadata.get('input_digest')}`\n"
                 f"- code version: `{metadata.get('code_version')}`\n"

@@ -120,21 +120,19 @@ def _json(value: Any) -> str:
 
 def code_version() -> str:
     """The git commit of the code (`-dirty` if flows/ or schemas/ have local changes)."""
-    here = Path(__file__).parent
+    root = Path(__file__).resolve().parent.parent
     try:
         head = subprocess.run(
-            ["git", "rev-parse", "HEAD"],
+            ["git", "-C", str(root), "rev-parse", "HEAD"],
             capture_output=True,
             text=True,
-            cwd=here,
             timeout=5,
             check=True,
         )
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--", "flows", "schemas"],
+            ["git", "-C", str(root), "status", "--porcelain", "--", "flows", "schemas"],
             capture_output=True,
             text=True,
-            cwd=here,
             timeout=5,
             check=True,
         )

@@ -16,11 +16,23 @@ ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"
 
 
-def run_cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    """Run `python -m flows …` as a user would, with Prefect kept inside the output folder."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
+def run_cli(
+    *args: str, timeout: int = 300, env: dict[str, str] | None = None, code: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m flows …` as a user would, with Prefect kept inside the output folder.
+
+    `code` runs before the CLI in the same interpreter (to inject faults in tests)."""
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")
+    }
+    environment.update(env or {})
+    command = (
+        ["-m", "flows"]
+        if code is None
+        else ["-c", f"{code}\nimport sys\nfrom flows.cli import main\nsys.exit(main(sys.argv[1:]))"]
+    )
     return subprocess.run(
-        [sys.executable, "-m", "flows", *args],
+        [sys.executable, *command, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -1,0 +1,126 @@
+"""Against a real Prefect server: the run and its data-quality artifact are visible through
+Prefect's API, as users who watch runs in the Prefect UI see them. Also: a corrupted
+intermediate record ends up in `rejects` while everything else publishes, or fails the
+run under --strict."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import httpx
+import pytest
+
+from tests.conftest import RAW, run_cli
+
+pytestmark = pytest.mark.xdist_group("prefect")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def prefect_server(tmp_path):
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
+    env.update(
+        PREFECT_HOME=str(tmp_path / "prefect-home"),
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        PREFECT_UI_ENABLED="false",
+    )
+    prefect = Path(sys.executable).with_name("prefect")
+    server = subprocess.Popen(
+        [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert server.poll() is None, "prefect server exited"
+            time.sleep(0.5)
+        else:
+            pytest.fail("prefect server did not start within 90 s")
+        yield api
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_quality_artifact_is_published_to_the_prefect_server(prefect_server, tmp_path):
+    result = run_cli(
+        "build",
+        "--raw",
+        str(RAW),
+        "--out",
+        str(tmp_path / "out"),
+        env={"PREFECT_API_URL": prefect_server},
+    )
+    assert result.returncode == 0, result.stderr
+    runs = httpx.post(f"{prefect_server}/flow_runs/filter", json={}, timeout=10).json()
+    assert [run["state_type"] for run in runs] == ["COMPLETED"]
+    artifacts = httpx.post(f"{prefect_server}/artifacts/filter", json={}, timeout=10).json()
+    by_key = {artifact["key"]: artifact for artifact in artifacts}
+    markdown = by_key["data-quality"]
+    assert markdown["flow_run_id"] == runs[0]["id"]
+    assert "| rows | posts |" in markdown["data"]
+    assert "| rows | comments | 7 |" in markdown["data"]
+    assert by_key["data-quality-table"]["type"] == "table"
+
+
+INJECT = """
+import flows.pipeline as pipeline
+real_segment = pipeline.segment
+def corrupting_segment(doc_id, text, layout, config):
+    segmented = real_segment(doc_id, text, layout, config)
+    if segmented.comments:
+        segmented.comments[0]["upvotes"] = -5
+    return segmented
+pipeline.segment = corrupting_segment
+"""
+
+
+def test_corrupted_record_is_rejected_and_the_rest_publishes(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("build", "--raw", str(RAW), "--out", str(out), code=INJECT)
+    assert result.returncode == 0, result.stderr  # no input *file* was rejected
+    with duckdb.connect(str(out / "release" / "corpus.duckdb"), read_only=True) as con:
+        rejects = con.execute("select stage, reason, detail, record from rejects").fetchall()
+        posts = con.execute("select count(*) from posts").fetchone()
+        comments = con.execute("select count(*) from comments").fetchone()
+    (invalid,) = [row for row in rejects if row[1] == "validate_comments"]
+    assert invalid[0] == "validate"
+    assert "upvotes: Input should be greater than or equal to 0" in invalid[2]
+    assert '"upvotes": -5' in invalid[3]
+    # what hangs off the held-back comment (its blocks, its replies) follows it into rejects
+    followers = [row[1] for row in rejects if row is not invalid]
+    assert set(followers) <= {"integrity_orphan_parent", "integrity_orphan_block"}
+    held_back_comments = 1 + followers.count("integrity_orphan_parent")
+    assert posts == (19,)
+    assert comments == (7 - held_back_comments,)
+
+    strict = run_cli(
+        "build", "--raw", str(RAW), "--out", str(tmp_path / "strict"), "--strict", code=INJECT
+    )
+    assert strict.returncode == 1
+    assert "validate_comments" in strict.stderr and "upvotes" in strict.stderr
+    assert not (tmp_path / "strict" / "release").exists()

@@ -1,0 +1,167 @@
+"""Release properties: byte-identical rebuilds, readable everywhere, self-describing,
+integrity provable in plain SQL, diffs against the previous release."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+
+import duckdb
+import pandas as pd
+import polars as pl
+import pyarrow.parquet as pq
+import pytest
+
+from schemas import TABLES
+from schemas.arrow import arrow_schema
+from tests.conftest import RAW, run_cli
+
+pytestmark = pytest.mark.xdist_group("prefect")
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def second_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("second")
+    result = run_cli("build", "--raw", str(RAW), "--out", str(out), "--runner", "process")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_rebuild_gives_byte_identical_data(seed_release, second_build):
+    again = second_build / "release"
+    for name in ["croissant.json", "datapackage.json", "README.md", "changes.json"] + [
+        f"data/{model.table}.parquet" for model in TABLES
+    ]:
+        assert digest(seed_release / name) == digest(again / name), name
+    # corpus.duckdb is the one file whose bytes DuckDB does not keep stable; its tables are
+    # loaded from the Parquet files above.
+    first = json.loads((seed_release / "manifest.json").read_text())
+    second = json.loads((again / "manifest.json").read_text())
+    for manifest in (first, second):
+        del manifest["files"]["corpus.duckdb"]
+    assert first == second
+
+
+@pytest.mark.parametrize("model", TABLES, ids=lambda m: m.table)
+def test_parquet_readable_by_every_reader_with_the_model_schema(seed_release, model):
+    path = seed_release / "data" / f"{model.table}.parquet"
+    table = pq.read_table(path)
+    assert table.schema.equals(arrow_schema(model), check_metadata=False)
+    assert pq.ParquetFile(path).metadata.row_group(0).column(0).compression == "ZSTD"
+    rows = table.num_rows
+    assert pl.read_parquet(path).height == rows
+    assert len(pd.read_parquet(path)) == rows
+    assert duckdb.sql(f"select count(*) from read_parquet('{path}')").fetchone() == (rows,)
+    for row in table.to_pylist()[:50]:
+        assert model.model_validate(row).model_dump() == row
+
+
+def test_integrity_holds_in_plain_sql(seed_release):
+    checks = {
+        "duplicate post ids": "select count(*) - count(distinct post_id) from posts",
+        "duplicate comment ids": "select count(*) - count(distinct comment_id) from comments",
+        "duplicate block ids": "select count(*) - count(distinct block_id) from blocks",
+        "posts without document": "select count(*) from posts anti join documents using (doc_id)",
+        "comments without post": "select count(*) from comments anti join posts using (post_id)",
+        "parent missing": """select count(*) from comments c where parent_id is not null
+            and not exists (select 1 from comments p where p.comment_id = c.parent_id)""",
+        "parent in another post": """select count(*) from comments c join comments p
+            on p.comment_id = c.parent_id where p.post_id <> c.post_id""",
+        "depth not parent + 1": """select count(*) from comments c join comments p
+            on p.comment_id = c.parent_id where c.depth <> p.depth + 1""",
+        "footnote gaps": """select count(*) from (select post_id, max(number) m, count(*) n
+            from footnotes group by post_id) where m <> n""",
+        "spans outside text": """select count(*) from (select doc_id, "end" from posts union all
+            select doc_id, "end" from comments union all select doc_id, "end" from blocks)
+            x join documents d using (doc_id) where x."end" > length(d.text)""",
+    }
+    with duckdb.connect(str(seed_release / "corpus.duckdb"), read_only=True) as con:
+        for name, sql in checks.items():
+            assert con.execute(sql).fetchone() == (0,), name
+
+
+def test_croissant_and_datapackage_describe_the_files(seed_release):
+    manifest = json.loads((seed_release / "manifest.json").read_text())
+    croissant = json.loads((seed_release / "croissant.json").read_text())
+    package = json.loads((seed_release / "datapackage.json").read_text())
+    for item in croissant["distribution"]:
+        assert item["sha256"] == manifest["files"][item["contentUrl"]]["sha256"]
+    field_ids = {f["@id"] for rs in croissant["recordSet"] for f in rs["field"]}
+    references = {
+        f["@id"]: f["references"]["field"]["@id"]
+        for rs in croissant["recordSet"]
+        for f in rs["field"]
+        if "references" in f
+    }
+    assert references["comments/post_id"] == "posts/post_id"
+    assert references["posts/doc_id"] == "documents/doc_id"
+    assert set(references.values()) <= field_ids
+    resources = {r["name"]: r for r in package["resources"]}
+    for resource in resources.values():
+        assert resource["hash"] == "sha256:" + manifest["files"][resource["path"]]["sha256"]
+        names = {f["name"] for f in resource["schema"]["fields"]}
+        for key in resource["schema"].get("foreignKeys", []):
+            assert set(key["fields"]) <= names
+            target = resources[key["reference"]["resource"]]
+            assert set(key["reference"]["fields"]) <= {
+                f["name"] for f in target["schema"]["fields"]
+            }
+    assert {
+        "fields": ["post_id"],
+        "reference": {"resource": "posts", "fields": ["post_id"]},
+    } in resources["comments"]["schema"]["foreignKeys"]
+
+
+def test_dataset_card_front_matter_and_fields(seed_release):
+    card = (seed_release / "README.md").read_text()
+    assert card.startswith("---\n")
+    front = card.split("---\n")[1]
+    for model in TABLES:
+        assert f"path: data/{model.table}.parquet" in front
+        for name in model.model_fields:
+            assert f"`{name}`" in card
+    for heading in (
+        "## Sources",
+        "## Licence",
+        "## Known limitations",
+        "## How to cite",
+        "## Repair, boilerplate and rejection rules",
+        "## Data quality",
+    ):
+        assert heading in card
+
+
+def test_fts_index_works_offline(seed_release):
+    from flows.io.database import connect_read_only
+
+    con = connect_read_only(seed_release / "corpus.duckdb")
+    hits = con.execute("select text_id, kind from search('Kagarlitsky prison')").fetchall()
+    assert hits and all(kind in ("post", "comment") for _, kind in hits)
+    with pytest.raises(duckdb.Error):
+        con.execute("delete from posts")
+
+
+def test_changes_against_previous_release(second_build, tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for seed in sorted(RAW.glob("*.txt"))[1:]:
+        shutil.copy(seed, raw / seed.name)
+    result = run_cli("build", "--raw", str(raw), "--out", str(second_build))
+    assert result.returncode == 0, result.stderr
+    release = second_build / "release"
+    changes = json.loads((release / "changes.json").read_text())
+    previous = json.loads(
+        (second_build / "releases")
+        .joinpath(changes["previous_version"], "manifest.json")
+        .read_text()
+    )
+    assert previous["version"] != json.loads((release / "manifest.json").read_text())["version"]
+    removed = changes["tables"]["documents"]["removed"]
+    assert len(removed) == 1 and changes["tables"]["documents"]["added"] == []
+    assert changes["tables"]["posts"]["removed"]
+    assert len(list((second_build / "releases").iterdir())) == 2
