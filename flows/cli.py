@@ -1,6 +1,7 @@
 """Command line.
 
-  python -m flows build [--raw DIR] [--out DIR] [--strict] [--runner thread|process]
+  python -m flows build [--raw DIR] [--out DIR] [--strict]
+                        [--runner thread|process|dask] [--workers N] [--address tcp://HOST:PORT]
   python -m flows download URL [--version V] [--dest DIR]
 
 Exit codes of `build`: 0 published, nothing rejected; 2 published, but some input files
@@ -44,7 +45,10 @@ def build(args: argparse.Namespace) -> int:
     for name in ("uvicorn", "uvicorn.error", "prefect.server", "httpx"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
     config = PipelineConfig(batch_size=args.batch_size, strict=args.strict)
-    runner = task_runner(args.runner, args.workers)
+    if args.address and args.runner != "dask":
+        print("error: --address needs --runner dask", file=sys.stderr)
+        return 1
+    runner = task_runner(args.runner, args.workers, args.address)
     started = time.perf_counter()
     print(f"building release from {args.raw} into {out_dir} …", flush=True)
     try:
@@ -98,9 +102,12 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument("--batch-size", type=int, default=64, help="documents per task")
     build_parser.add_argument(
         "--runner",
-        choices=("thread", "process"),
+        choices=("thread", "process", "dask"),
         default="thread",
-        help="task runner: threads (default) or one process per core",
+        help="task runner: threads (default), one process per core, or a Dask cluster",
+    )
+    build_parser.add_argument(
+        "--address", default=None, help="Dask scheduler, e.g. tcp://HOST:8786 (--runner dask)"
     )
     build_parser.add_argument(
         "--workers", type=int, default=os.cpu_count() or 1, help="parallel tasks"

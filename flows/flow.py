@@ -260,8 +260,15 @@ def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = Non
     )
 
 
-def task_runner(kind: str, workers: int) -> TaskRunner[Any]:
-    """Threads for small corpora; one process per core when the stages are CPU-bound."""
+def task_runner(kind: str, workers: int, address: str | None = None) -> TaskRunner[Any]:
+    """Threads for small corpora; one process per core when the stages are CPU-bound; a
+    Dask cluster (an existing one at `address`, or a local one) to scale out."""
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if address:
+            return DaskTaskRunner(address=address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1})
     if kind == "process":
         return ProcessPoolTaskRunner(max_workers=workers)
     return ThreadPoolTaskRunner(max_workers=workers)
