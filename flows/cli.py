@@ -44,7 +44,9 @@ def build(args: argparse.Namespace) -> int:
 
     for name in ("uvicorn", "uvicorn.error", "prefect.server", "httpx"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    config = PipelineConfig(batch_size=args.batch_size, strict=args.strict)
+    config = PipelineConfig(
+        batch_size=args.batch_size, strict=args.strict, use_cache=not args.no_cache
+    )
     if args.address and args.runner != "dask":
         print("error: --address needs --runner dask", file=sys.stderr)
         return 1
@@ -99,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument("--raw", default="raw", help="folder of .txt files (default: raw)")
     build_parser.add_argument("--out", default="build", help="output folder (default: build)")
     build_parser.add_argument("--strict", action="store_true", help="fail on any reject")
+    build_parser.add_argument(
+        "--no-cache", action="store_true", help="recompute every document (ignore OUT/.cache)"
+    )
     build_parser.add_argument("--batch-size", type=int, default=64, help="documents per task")
     build_parser.add_argument(
         "--runner",

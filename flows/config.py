@@ -20,8 +20,13 @@ class PipelineConfig(BaseModel):
     segment: SegmentConfig = Field(default_factory=SegmentConfig)
     batch_size: int = Field(default=64, ge=1, description="Documents per Prefect task.")
     strict: bool = Field(default=False, description="Fail the run on any reject.")
+    use_cache: bool = Field(
+        default=True,
+        description="Reuse each document's stage results when its bytes, manifest entry, "
+        "the code and this config are unchanged (OUT/.cache).",
+    )
 
     def digest(self) -> str:
-        """Digest of the settings that change the output (not batching)."""
+        """Digest of the settings that change the output (not batching, strictness, caching)."""
         relevant = self.model_dump(include={"repair", "segment"})
         return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]

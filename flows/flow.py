@@ -16,10 +16,12 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from flows.batch import run_batch
 from flows.card import SUMMARY, dataset_card
 from flows.config import PipelineConfig
 from flows.contracts import Rejection, SourceInfo
-from flows.io.raw import input_digest, iter_raw, scan_raw_folder
+from flows.io.cache import DocumentCache
+from flows.io.raw import input_digest, scan_raw_folder
 from flows.io.release import (
     clean_stale_staging,
     data_file_info,
@@ -31,7 +33,6 @@ from flows.io.release import (
     write_table,
 )
 from flows.metadata import croissant, datapackage
-from flows.pipeline import process_batch
 from flows.report import quality_markdown, quality_rows
 from schemas import TABLES, QualityMetric, Reject
 
@@ -50,6 +51,7 @@ class BatchSummary:
     repairs: Counter[str] = field(default_factory=Counter)
     dropped_rules: Counter[str] = field(default_factory=Counter)
     rejections: list[Rejection] = field(default_factory=list)
+    cache_hits: int = 0
     documents: list[tuple[str, str, str]] = field(default_factory=list)
     """(doc_id, source_file, sha256) of every published document."""
 
@@ -58,6 +60,7 @@ class BatchSummary:
         self.repairs.update(other.repairs)
         self.dropped_rules.update(other.dropped_rules)
         self.rejections.extend(other.rejections)
+        self.cache_hits += other.cache_hits
         self.documents.extend(other.documents)
 
 
@@ -72,16 +75,24 @@ class BuildSummary:
 
 @task(name="process_batch", cache_policy=NONE, persist_result=False)
 def process_batch_task(
-    root: str, staging: str, batch_index: int, sources: list[SourceInfo], config: PipelineConfig
+    root: str,
+    staging: str,
+    batch_index: int,
+    sources: list[SourceInfo],
+    config: PipelineConfig,
+    cache_dir: str | None,
 ) -> BatchSummary:
-    """Read one batch of raw files, run the pure stages, write the rows as part files."""
-    result = process_batch(list(iter_raw(Path(root), sources)), config)
+    """Read one batch of raw files, run the pure stages (or take their cached results),
+    write the rows as part files, hand back counts."""
+    cache = DocumentCache(Path(cache_dir), config.digest()) if cache_dir else None
+    result = run_batch(Path(root), sources, config, cache)
     write_batch_parts(Path(staging), batch_index, result.tables)
     return BatchSummary(
         row_counts=Counter({name: len(rows) for name, rows in result.tables.items()}),
         repairs=result.repairs,
         dropped_rules=Counter(row["rule"] for row in result.tables["dropped"]),
         rejections=result.rejections,
+        cache_hits=cache.hits if cache else 0,
         documents=[
             (r["doc_id"], r["source_file"], r["sha256"]) for r in result.tables["documents"]
         ],
@@ -186,12 +197,17 @@ def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = Non
                 list(range(len(batches))),
                 batches,
                 unmapped(config),
+                unmapped(str(out / ".cache") if config.use_cache else None),
             )
             if batches
             else []
         )
         for future in futures:
             summary.extend(future.result())
+        if config.use_cache:
+            logger.info(
+                "%d of %d documents taken from the cache", summary.cache_hits, len(corpus.sources)
+            )
         duplicates = duplicate_document_rejections(summary.documents)
         summary.rejections.extend(duplicates)
 
@@ -232,7 +248,7 @@ def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = Non
             "dataset": "ru-political-corpus",
             "input_digest": digest,
             "code_version": code_version(),
-            "config": config.model_dump(mode="json", exclude={"batch_size", "strict"}),
+            "config": config.model_dump(mode="json", include={"repair", "segment"}),
             "config_digest": config.digest(),
         }
         card = dataset_card(version, metadata, corpus.sources, quality)

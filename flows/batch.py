@@ -1,0 +1,32 @@
+"""One batch of files: read, look up the cache, run the pure stages on what is new.
+
+A plain function (no Prefect) so that tests and benchmarks call it directly; the flow's
+batch task is a thin wrapper around it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flows.config import PipelineConfig
+from flows.contracts import Rejection, SourceInfo
+from flows.io.cache import DocumentCache
+from flows.io.raw import iter_raw
+from flows.pipeline import BatchResult, process_document
+
+
+def run_batch(
+    root: Path, sources: list[SourceInfo], config: PipelineConfig, cache: DocumentCache | None
+) -> BatchResult:
+    result = BatchResult()
+    for raw in iter_raw(root, sources):
+        if isinstance(raw, Rejection):
+            result.rejections.append(raw)
+            continue
+        done = cache.get(raw) if cache else None
+        if done is None:
+            done = process_document(raw, config)
+            if cache:
+                cache.put(raw, done)
+        result.extend(done)
+    return result
