@@ -202,11 +202,16 @@ def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = Non
             if batches
             else []
         )
-        for future in futures:
+        total, done, shown = len(corpus.sources), 0, 0.0
+        for index, future in enumerate(futures):
             summary.extend(future.result())
-        if config.use_cache:
-            logger.info(
-                "%d of %d documents taken from the cache", summary.cache_hits, len(corpus.sources)
+            done += len(batches[index])
+            if done == total or done / total >= shown + 0.1:
+                shown = done / total
+                print(f"  processed {done}/{total} files ({shown:.0%})", flush=True)
+        if config.use_cache and summary.cache_hits:
+            print(
+                f"  {summary.cache_hits} of {total} files unchanged: results taken from the cache"
             )
         duplicates = duplicate_document_rejections(summary.documents)
         summary.rejections.extend(duplicates)
