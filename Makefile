@@ -33,7 +33,7 @@ test: setup lint
 	$(PY) -m pytest -n 2 --dist loadfile
 
 lint: setup
-	$(PY) -m ruff check flows schemas tests
+	$(PY) -m ruff check flows schemas tests benchmarks
 	$(PY) -m mypy
 
 ## golden: regenerate tests/golden/ from the seeds (review the diff like code)
@@ -43,6 +43,10 @@ golden: setup
 ## schemas: regenerate the JSON Schemas in schemas/json/
 schemas: setup
 	$(PY) -m schemas.jsonschema
+
+## bench: time the whole flow on a synthetic corpus (SIZE_MB, default 300) against its floors
+bench: setup
+	$(PY) -m benchmarks.run --size-mb $(or $(SIZE_MB),300) --out $(OUT)/bench --workers 2
 
 ## download: fetch and verify a release: make download URL=https://host/out [VERSION=v] [DEST=downloads]
 download: setup

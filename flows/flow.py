@@ -232,13 +232,9 @@ def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = Non
             )
 
         row_counts: dict[str, int] = {}
-        merged = [
-            (model.table, merge_table_task.submit(str(staging), model.table))
-            for model in TABLES
-            if model.table not in ("rejects", "qc")
-        ]
-        for table, merge in merged:
-            row_counts[table] = merge.result()
+        for model in TABLES:  # one after another: each merge may use up to its memory limit
+            if model.table not in ("rejects", "qc"):
+                row_counts[model.table] = merge_table_task(str(staging), model.table)
         row_counts["rejects"] = write_table(
             staging, Reject, [r.as_row() for r in summary.rejections]
         )

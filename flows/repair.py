@@ -13,6 +13,10 @@ Removing characters (trailing spaces, soft hyphens, controls), unwrapping and lo
 or cp1251 fixes can change what ftfy would see (mojibake evidence is per line), so after
 any of them the pipeline repeats (at most four passes) until none changes anything; that
 keeps repair idempotent.
+With ``RepairConfig.shortcuts`` (the default) a step handed the very text on which it
+last changed nothing is not run again; its counts are replayed. Steps are pure functions
+of the text, so the output is byte-identical (checked by tests/test_bench_differential.py
+and ``python -m benchmarks.run --differential``).
 """
 
 from __future__ import annotations
@@ -121,6 +125,15 @@ class RepairConfig(BaseModel):
         default=True,
         description="Mixed Latin/Cyrillic/Greek words -> majority script if that is a word.",
     )
+    shortcuts: bool = Field(
+        default=True,
+        exclude=True,
+        description="Exact fast path: a step given the very text on which it last changed "
+        "nothing is not run again (its counts are replayed), which spares most of the passes "
+        "that confirm the fixpoint. Output (text, fixes, edits) is byte-identical either way "
+        "(tests/test_bench_differential.py; `python -m benchmarks.run --differential`); off "
+        "is the reference path. Excluded from the config dump and digest: it changes no output.",
+    )
 
 
 _NEWLINE_RE = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c]")
@@ -177,11 +190,25 @@ def repair(text: str, config: RepairConfig) -> Repaired:
         ("nfc", normalize_nfc),
         ("guard", enforce_invariants),
     ]
+    # Shortcut (exact): steps are pure functions of the text, so a step given the very text
+    # on which it last changed nothing changes nothing again and counts the same; replay its
+    # counts instead of running it (in the pass that confirms the fixpoint, and for the steps
+    # after the last change of the previous pass).
+    no_change: dict[int, tuple[str, Counter[str]]] = {}
     for _ in range(MAX_PASSES):
         unstable = False
-        for name, step in steps:
-            if tracker.apply(step(tracker.text, counts)) and name not in STABLE_STEPS:
-                unstable = True
+        for index, (name, step) in enumerate(steps):
+            text = tracker.text
+            seen = no_change.get(index)
+            if seen is not None and seen[0] == text:
+                counts.update(seen[1])
+                continue
+            before = counts.copy()
+            if tracker.apply(step(text, counts)):
+                if name not in STABLE_STEPS:
+                    unstable = True
+            elif config.shortcuts:
+                no_change[index] = (text, counts - before)
         if not unstable:
             break
     fixes = {key: n for key, n in sorted(counts.items()) if n}

@@ -187,19 +187,32 @@ def normalize_invisible(text: str, counts: Counter[str]) -> list[LocalEdit]:
     return edits
 
 
-_TRAILING_RE = re.compile(r"[ \t]+\n|[ \t]+\Z")
-_TRAILING_HINT_RE = re.compile(r"[ \t]\n|[ \t]\Z")
+def _next_trailing(text: str, pos: int, cached: list[int]) -> int:
+    """Position of the next space or tab followed by '\n' (or ending the text), or -1.
+
+    `cached` holds the next hit of " \n" and "\t\n" (str.find is far faster than a
+    regex scan; each needle is searched again only once passed)."""
+    for i, needle in enumerate((" \n", "\t\n")):
+        if cached[i] != -1 and cached[i] < pos:
+            cached[i] = text.find(needle, pos)
+    hits = [hit for hit in cached if hit != -1]
+    if hits:
+        return min(hits)
+    if text.endswith((" ", "\t")) and len(text) - 1 >= pos:
+        return len(text) - 1
+    return -1
 
 
 def strip_trailing_spaces(text: str, counts: Counter[str]) -> list[LocalEdit]:
     """Trailing spaces at line ends carry nothing (PDF text has them on every line)."""
+    cached = [text.find(" \n"), text.find("\t\n")]
     edits = []
     pos = 0
-    while (hint := _TRAILING_HINT_RE.search(text, pos)) is not None:
-        start = hint.start()
+    while (hit := _next_trailing(text, pos, cached)) != -1:
+        start = hit
         while start > 0 and text[start - 1] in " \t":
             start -= 1
-        end = hint.start() + 1
+        end = hit + 1
         edits.append(LocalEdit(start, end, "", "strip_trailing_spaces"))
         pos = end + 1
     if edits:

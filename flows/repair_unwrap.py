@@ -20,6 +20,12 @@ _HYPHEN_END_RE = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)([-\u00ad])$")
 _FIRST_TOKEN_RE = re.compile(r"\s*(\S+)")
 _LIST_RE = re.compile(r"\s*(?:[-–—•·*▪●]\s|\d{1,3}[.)]\s|[A-Za-z][.)]\s|\(\w{1,3}\)\s)")
 _STRONG_END_RE = re.compile(r"[.!?:…][\"'”’»)\]]*(?:\s*\[\d+\])?$")
+# Exact pre-checks (lines never contain "\n"): a match of _STRONG_END_RE ends with one of
+# these characters, one of _HYPHEN_END_RE with a hyphen; a lower-case ASCII or Cyrillic
+# letter proves a line is not all-caps.
+_STRONG_END_CHARS = frozenset(".!?:…\"'”’»)]")
+_HYPHEN_CHARS = ("-", "\u00ad")
+_LOWER_HINT_RE = re.compile("[a-zа-яё]")
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _BOUND_PREFIXES = frozenset(["dis", "mis", "un", "im", "ir", "il"])
 FULL_SLACK = 0.15  # proportional fonts: a "full" line may leave ~15% of the width unused
@@ -47,8 +53,20 @@ def _letters(line: str) -> list[str]:
     return [ch for ch in line if ch.isalpha()]
 
 
+def _strong_end(line: str) -> bool:
+    """`_STRONG_END_RE.search(line)`, skipping the regex when the last character rules it out."""
+    return bool(line) and line[-1] in _STRONG_END_CHARS and _STRONG_END_RE.search(line) is not None
+
+
+def _hyphen_end(line: str) -> re.Match[str] | None:
+    """`_HYPHEN_END_RE.search(line)`, skipping the regex unless the line ends with a hyphen."""
+    return _HYPHEN_END_RE.search(line) if line.endswith(_HYPHEN_CHARS) else None
+
+
 def _is_caps(line: str, min_words: int = 2) -> bool:
     """An all-caps title line: at least `min_words` words, no lower-case letter."""
+    if _LOWER_HINT_RE.search(line) is not None:
+        return False
     letters = _letters(line)
     words = re.findall(r"[^\W\d_]{2,}", line)
     return len(words) >= min_words and all(ch.isupper() for ch in letters)
@@ -139,8 +157,8 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
             if width > 0:
                 edits.extend(_join_headings(lines, block, offsets, counts))
             continue
-        if doc is None and any(_HYPHEN_END_RE.search(lines[k]) for k in block[:-1]):
-            doc = Counter(m.group().lower() for m in _TOKEN_RE.finditer(text))
+        if doc is None and any(_hyphen_end(lines[k]) for k in block[:-1]):
+            doc = Counter(map(str.lower, _TOKEN_RE.findall(text)))
         para_start = block[0]
         for k in block:
             line = lines[k]
@@ -175,7 +193,7 @@ def _join_headings(
     edits = []
     for k in block[:-1]:
         line, nxt = lines[k], lines[k + 1]
-        if _is_caps(line) and _is_caps(nxt, 1) and not _STRONG_END_RE.search(line):
+        if _is_caps(line) and _is_caps(nxt, 1) and not _strong_end(line):
             end = offsets[k] + len(line)
             after = offsets[k + 1] + len(nxt) - len(nxt.lstrip())
             counts["unwrap_heading"] += 1
@@ -222,7 +240,7 @@ def _room(line: str, nxt: str, width: int, slack: float) -> bool:
 
 def _hyphen_join(line: str, nxt: str) -> tuple[str, str, str] | None:
     """(left word, hyphen char, right word) when `line` ends inside a split word."""
-    match = _HYPHEN_END_RE.search(line)
+    match = _hyphen_end(line)
     if match is None:
         return None
     right = re.match(r"\s*([^\W\d_]+)", nxt)
@@ -263,7 +281,7 @@ def _boundary(
     if not wrapped:
         return None
     caps, next_caps = _is_caps(line), _is_caps(nxt)
-    strong = _STRONG_END_RE.search(line.rstrip()) is not None
+    strong = _strong_end(line.rstrip())
     if caps and _is_caps(nxt, 1) and not strong:
         return LocalEdit(end, after, " ", "unwrap_heading", "all-caps heading wrapped")
     if (caps or next_caps) and min(len(_letters(line)), len(_letters(nxt))) >= 2:

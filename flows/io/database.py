@@ -94,7 +94,14 @@ def build_database(path: Path, data_dir: Path, models: Sequence[type[Record]]) -
     schemas; add the views, the `replies` macro and the full-text index."""
     if path.exists():
         path.unlink()
-    connection = duckdb.connect(str(path), config={"autoinstall_known_extensions": False})
+    connection = duckdb.connect(
+        str(path),
+        config={
+            "autoinstall_known_extensions": False,
+            "memory_limit": "1GB",
+            "temp_directory": str(path.parent / "duckdb-tmp"),
+        },
+    )
     try:
         for model in models:
             parquet = data_dir / f"{model.table}.parquet"

@@ -136,8 +136,11 @@ def merge_parts(staging: Path, model: type[Record], memory_limit: str = "1GB") -
     )
     connection = duckdb.connect(
         config={
+            # one thread: wide rows (document texts) sorted by two threads overran a 1 GB
+            # limit at 300 MB of input; one thread stays within it and spills the rest
             "memory_limit": memory_limit,
-            "threads": 2,
+            "threads": 1,
+            "preserve_insertion_order": False,
             "temp_directory": str(staging / "duckdb-tmp"),
         }
     )
@@ -219,8 +222,8 @@ def seal_release(
     `releases/<version>` and point `release` at it. Until that rename nothing visible changes,
     so a failed or killed run leaves the previous release untouched."""
     shutil.rmtree(staging / "parts", ignore_errors=True)
-    shutil.rmtree(staging / "duckdb-tmp", ignore_errors=True)
     build_database(staging / "corpus.duckdb", staging / "data", TABLES)
+    shutil.rmtree(staging / "duckdb-tmp", ignore_errors=True)  # DuckDB's spill files
     (staging / "README.md").write_text(card, encoding="utf-8")
     for name, text in (documents or {}).items():
         (staging / name).write_text(text, encoding="utf-8")

@@ -71,7 +71,18 @@ PART_LABEL = re.compile(
 RESIDUE_TOKEN = re.compile(r"^-\d{1,3}$")
 
 
+_NAV_SEPARATORS = "«»←→‹›<>|"
+_LONGEST_LABEL = max(len(label) for label in NAV_LABELS)
+_RESIDUE_HINT_RE = re.compile(r"-\d")
+
+
 def is_nav_link(text: str) -> bool:
+    if len(text) > 2 * _LONGEST_LABEL:
+        # exact pre-check: the label keeps every character that is neither whitespace nor a
+        # separator (case folding never shortens), so too many of them rule a label out
+        kept = len("".join(text.split())) - sum(text.count(ch) for ch in _NAV_SEPARATORS)
+        if kept > _LONGEST_LABEL:
+            return False
     label = re.sub(r"[«»←→‹›<>|\s]+", " ", text).strip().casefold()
     return label in NAV_LABELS
 
@@ -83,6 +94,9 @@ def is_series_nav(text: str) -> bool:
 
 
 def is_link_residue(text: str) -> bool:
+    # exact pre-check: each residue token holds its own "-N"
+    if "-" not in text or len(_RESIDUE_HINT_RE.findall(text)) < 3:
+        return False
     tokens = text.split()
     residue = sum(1 for token in tokens if RESIDUE_TOKEN.match(token))
     return residue >= 3 and residue * 2 >= len(tokens)
@@ -145,7 +159,7 @@ def find_boilerplate(lines: Sequence[Line]) -> dict[int, str]:
 
 
 def _next_filled(lines: Sequence[Line], position: int) -> str | None:
-    for line in lines[position + 1 :]:
-        if not line.is_blank:
-            return line.text
+    for index in range(position + 1, len(lines)):
+        if not lines[index].is_blank:
+            return lines[index].text
     return None

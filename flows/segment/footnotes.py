@@ -99,8 +99,8 @@ def _marker_candidates(line: Line) -> list[tuple[int, int, int]]:
     raw = line.raw
     found = [(int(m.group(1)), m.start(), m.end()) for m in BRACKETED.finditer(raw)]
     for match in GLUED.finditer(raw):
-        before = raw[: match.start()]
-        if len(before) >= 2 and before[-1] in ".," and before[-2].isdigit():
+        at = match.start()
+        if at >= 2 and raw[at - 1] in ".," and raw[at - 2].isdigit():
             continue  # 20.3.3 or 2,000: a number, not a marker
         found.append((int(match.group(1)), match.start(), match.end()))
     found.sort(key=lambda item: item[1])
@@ -110,6 +110,8 @@ def _marker_candidates(line: Line) -> list[tuple[int, int, int]]:
 def link_markers(body_lines: Sequence[Line], numbers: int) -> dict[int, tuple[int, int]]:
     """Note number -> (start, end) of its marker in the text, in increasing order only."""
     linked: dict[int, tuple[int, int]] = {}
+    if numbers < 1:
+        return linked  # the first candidate would end the search with nothing linked
     expected = 1
     for line in body_lines:
         for number, start, end in _marker_candidates(line):

@@ -78,11 +78,21 @@ def span_of(lines: Sequence[Line]) -> tuple[int, int]:
     return filled[0].content_start, filled[-1].content_end
 
 
+_BRACKET_MARKER_END_RE = re.compile(r"\s*\[\d{1,3}\]$")
+_GLUED_MARKER_END_RE = re.compile(r"(?<=[.!?…”\"’])\d{1,3}$")
+
+
 def ends_sentence(text: str) -> bool:
     """True when the text ends with terminal punctuation (closing quotes allowed after it)."""
-    stripped = re.sub(r"\s*\[\d{1,3}\]$", "", text.rstrip())  # a footnote marker
+    stripped = text.rstrip()
+    # the substitutions can only match at the very end (nothing trails a stripped string),
+    # so they run only when the last character allows a marker
+    if stripped.endswith("]"):
+        stripped = _BRACKET_MARKER_END_RE.sub("", stripped)  # a footnote marker
     stripped = stripped.rstrip(CLOSERS).rstrip()
-    stripped = re.sub(r"(?<=[.!?…”\"’])\d{1,3}$", "", stripped).rstrip(CLOSERS)
+    if stripped[-1:].isdigit():
+        stripped = _GLUED_MARKER_END_RE.sub("", stripped)
+    stripped = stripped.rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in TERMINAL_PUNCTUATION
 
 

@@ -1,0 +1,500 @@
+"""Benchmark runner: the whole flow on a synthetic corpus, against its cost floors.
+
+    python -m benchmarks.run [--size-mb 300] [--out build/bench] [--workers 2]
+                             [--sample-mb 20] [--differential] [--skip-flow] [--no-record]
+
+Steps (each prints its figures; the summary row is appended to BENCHMARKS.md):
+
+1. generate (or reuse) the corpus ``OUT/corpus-<size>mb-g<generator>-s<seed>/``;
+2. floors, in this process: (a) read + ``flows.decode`` of every file, (b) plain
+   ``ftfy.fix_text`` of every decoded text, on one process and on ``--workers`` processes;
+3. a per-stage profile of the pipeline in this process over a ``--sample-mb`` sample:
+   the stages in the order of ``flows.pipeline.process_document`` (read, decode, repair,
+   segment, rows, validate), then writing part files, merging and building the database;
+4. the full flow through the CLI, as a user runs it (``python -m flows build --runner
+   process --workers N``), timed, with the peak RSS of its whole process tree sampled from
+   /proc every 0.2 s; and the same CLI on a one-file corpus, for Prefect's fixed start-up;
+5. with ``--differential``: repair of every document with ``RepairConfig(shortcuts=True)``
+   and ``shortcuts=False``, compared byte for byte (text, fixes, edits); prints the number
+   of mismatches, which must be 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import multiprocessing
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import DEFAULT_SEED, SEED_DIR, generate_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
+DATATROVE_MB_S = 5.2  # reference figure quoted in issue #7
+PURE_STAGES = ("read", "decode", "repair", "segment", "rows", "validate")
+STAGES = (*PURE_STAGES, "write_parts", "merge", "database")
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.iterdir() if p.name.endswith(".txt"))
+
+
+def sample_files(files: Sequence[Path], sample_mb: float) -> list[Path]:
+    """Every k-th file, so the sample mixes every layout and damage kind."""
+    total = sum(p.stat().st_size for p in files)
+    step = max(1, int(total / max(sample_mb * 1e6, 1)))
+    return list(files[::step])
+
+
+class Progress:
+    """Prints every 10 % of `total` items."""
+
+    def __init__(self, label: str, total: int) -> None:
+        self.label, self.total, self.done, self.next = label, total, 0, max(total // 10, 1)
+        self.started = time.perf_counter()
+
+    def step(self) -> None:
+        self.done += 1
+        if self.done >= self.next or self.done == self.total:
+            elapsed = time.perf_counter() - self.started
+            log(f"  {self.label}: {self.done}/{self.total} files, {elapsed:.1f} s")
+            self.next += max(self.total // 10, 1)
+
+
+# --- floors --------------------------------------------------------------------------------
+
+
+def _raw(path: Path) -> Any:
+    import hashlib
+
+    from flows.contracts import RawDocument, SourceInfo
+
+    data = path.read_bytes()
+    return RawDocument(SourceInfo(path.name), data, hashlib.sha256(data).hexdigest())
+
+
+def _decoded_text(path: Path) -> str:
+    from flows.contracts import Decoded
+    from flows.decode import decode
+
+    decoded = decode(_raw(path))
+    return decoded.text if isinstance(decoded, Decoded) else ""
+
+
+def floor_decode(files: Sequence[Path], progress: bool = True) -> dict[str, float]:
+    """Read + decode every file on one process."""
+    meter = Progress("decode floor", len(files)) if progress else None
+    started = time.perf_counter()
+    n_bytes = 0
+    for path in files:
+        n_bytes += len(_decoded_text(path))
+        if meter:
+            meter.step()
+    seconds = time.perf_counter() - started
+    total = sum(p.stat().st_size for p in files)
+    return {"seconds": seconds, "mb_s": total / 1e6 / seconds, "docs_s": len(files) / seconds}
+
+
+def _ftfy_file(path: Path) -> int:
+    import ftfy
+
+    return len(ftfy.fix_text(_decoded_text(path)))
+
+
+def floor_ftfy(
+    files: Sequence[Path], processes: int = 1, progress: bool = True
+) -> dict[str, float]:
+    """Read + decode + plain `ftfy.fix_text` of every file (decode time included, it is
+    small; the figure is what the cheapest useful repair would cost)."""
+    meter = Progress(f"ftfy floor x{processes}", len(files)) if progress else None
+    started = time.perf_counter()
+    if processes <= 1:
+        for path in files:
+            _ftfy_file(path)
+            if meter:
+                meter.step()
+    else:
+        with multiprocessing.get_context("spawn").Pool(processes) as pool:
+            for _ in pool.imap_unordered(_ftfy_file, files, chunksize=16):
+                if meter:
+                    meter.step()
+    seconds = time.perf_counter() - started
+    total = sum(p.stat().st_size for p in files)
+    return {"seconds": seconds, "mb_s": total / 1e6 / seconds, "docs_s": len(files) / seconds}
+
+
+# --- per-stage profile ----------------------------------------------------------------------
+
+
+@dataclass
+class StageTimes:
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    documents: int = 0
+    n_bytes: int = 0
+
+    @contextlib.contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - started
+
+    def pure_mb_s(self) -> float:
+        pure = sum(self.seconds[s] for s in PURE_STAGES)
+        return self.n_bytes / 1e6 / pure if pure else 0.0
+
+
+def document_row(raw: Any, decoded: Any, repaired: Any, segmented: Any) -> dict[str, Any]:
+    """The `documents` row exactly as `flows.pipeline.process_document` builds it."""
+    from flows.pipeline import doc_id_for
+
+    fixes = Counter(decoded.fixes) + Counter(repaired.fixes)
+    return {
+        "doc_id": doc_id_for(raw.sha256),
+        "source_file": raw.source_file,
+        "sha256": raw.sha256,
+        "n_bytes": len(raw.data),
+        "encoding": decoded.encoding,
+        "encoding_confidence": float(decoded.confidence),
+        "layout": segmented.layout,
+        "layout_reason": segmented.layout_reason,
+        "publisher": raw.source.publisher,
+        "language": raw.source.language,
+        "rights": raw.source.rights,
+        "original_text": decoded.text,
+        "text": repaired.text,
+        "fixes": [{"step": step, "count": count} for step, count in sorted(fixes.items())],
+        "edits": [asdict(edit) for edit in repaired.edits],
+    }
+
+
+def profile_stages(files: Sequence[Path], manifest_root: Path, progress: bool = True) -> StageTimes:
+    """The stages of `flows.pipeline.process_document`, in its order, each timed, then the
+    I/O stages of the flow (part files per 64 documents, merge, database) into a temp dir."""
+    from flows.config import PipelineConfig
+    from flows.contracts import Rejection
+    from flows.decode import decode
+    from flows.io.database import build_database
+    from flows.io.raw import read_raw, scan_raw_folder
+    from flows.io.release import merge_parts, write_batch_parts
+    from flows.pipeline import SEGMENT_TABLES, TABLE_NAMES, doc_id_for
+    from flows.repair import repair
+    from flows.segment import segment
+    from flows.validate import check_document_integrity, validate_rows
+    from schemas import TABLES, Document
+
+    config = PipelineConfig()
+    sources = {s.source_file: s for s in scan_raw_folder(manifest_root).sources}
+    times = StageTimes()
+    meter = Progress("stage profile", len(files)) if progress else None
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
+    with tempfile.TemporaryDirectory(prefix="bench-stages-") as tmp:
+        staging = Path(tmp)
+        (staging / "data").mkdir()
+        batch = 0
+        for number, path in enumerate(files, 1):
+            if meter:
+                meter.step()
+            with times.stage("read"):
+                raw = read_raw(manifest_root, sources[path.name])
+            if isinstance(raw, Rejection):
+                continue
+            times.documents += 1
+            times.n_bytes += len(raw.data)
+            with times.stage("decode"):
+                decoded = decode(raw)
+            if isinstance(decoded, Rejection):
+                continue
+            with times.stage("repair"):
+                repaired = repair(decoded.text, config.repair)
+            with times.stage("segment"):
+                segmented = segment(
+                    doc_id_for(raw.sha256), repaired.text, raw.source.layout, config.segment
+                )
+            with times.stage("rows"):
+                document = document_row(raw, decoded, repaired, segmented)
+            with times.stage("validate"):
+                kept, _ = validate_rows(Document, [document], path.name)
+                found = {"documents": kept}
+                for name, model in SEGMENT_TABLES:
+                    found[name], _ = validate_rows(model, getattr(segmented, name), path.name)
+                found, _ = check_document_integrity(found, len(repaired.text), path.name)
+            for name, table_rows in found.items():
+                tables[name].extend(table_rows)
+            if number % 64 == 0 or number == len(files):
+                with times.stage("write_parts"):
+                    write_batch_parts(staging, batch, tables)
+                tables = {name: [] for name in TABLE_NAMES}
+                batch += 1
+        for table_model in TABLES:
+            if table_model.table not in ("rejects", "qc"):
+                with times.stage("merge"):
+                    merge_parts(staging, table_model)
+        with times.stage("database"):
+            present = [m for m in TABLES if (staging / "data" / f"{m.table}.parquet").exists()]
+            build_database(staging / "corpus.duckdb", staging / "data", present)
+    return times
+
+
+# --- full flow through the CLI ---------------------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if ppid == pid:
+            found.append(int(entry))
+    return found
+
+
+def tree_rss(pid: int) -> tuple[int, int]:
+    """(sum, max) of VmRSS in bytes over `pid` and all its descendants."""
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        todo += _children(current)
+    total = biggest = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/status") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        rss = int(line.split()[1]) * 1024
+                        total += rss
+                        biggest = max(biggest, rss)
+        except OSError:
+            continue
+    return total, biggest
+
+
+def run_cli(raw: Path, out: Path, workers: int) -> dict[str, Any]:
+    """`python -m flows build` as a subprocess: wall time, exit code, peak tree RSS."""
+    if out.exists():
+        shutil.rmtree(out)
+    command = [
+        sys.executable, "-m", "flows", "build", "--raw", str(raw), "--out", str(out),
+        "--runner", "process", "--workers", str(workers),
+    ]  # fmt: skip
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    peak = {"sum": 0, "max": 0}
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            total, biggest = tree_rss(process.pid)
+            peak["sum"] = max(peak["sum"], total)
+            peak["max"] = max(peak["max"], biggest)
+            done.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    return {
+        "seconds": seconds,
+        "returncode": process.returncode,
+        "peak_rss_tree": peak["sum"],
+        "peak_rss_process": peak["max"],
+        "output": output,
+    }
+
+
+# --- differential ---------------------------------------------------------------------------
+
+
+def _compare_file(path: Path) -> tuple[str, bool]:
+    from flows.repair import RepairConfig, repair
+
+    text = _decoded_text(path)
+    fast = repair(text, RepairConfig(shortcuts=True))
+    slow = repair(text, RepairConfig(shortcuts=False))
+    same = (fast.text, fast.fixes, fast.edits) == (slow.text, slow.fixes, slow.edits)
+    return path.name, same
+
+
+def differential(files: Sequence[Path], processes: int, progress: bool = True) -> list[str]:
+    """Names of files whose repair differs with and without the shortcuts."""
+    meter = Progress("differential", len(files)) if progress else None
+    mismatches = []
+    results: Iterable[tuple[str, bool]]
+    if processes <= 1:
+        results = map(_compare_file, files)
+        for name, same in results:
+            if not same:
+                mismatches.append(name)
+            if meter:
+                meter.step()
+        return mismatches
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        for name, same in pool.imap_unordered(_compare_file, files, chunksize=8):
+            if not same:
+                mismatches.append(name)
+            if meter:
+                meter.step()
+    return sorted(mismatches)
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return f"{platform.machine()}, {os.cpu_count()} cpu, {memory / 2**30:.0f} GB"
+
+
+def stage_line(times: StageTimes) -> str:
+    total = sum(times.seconds.values())
+    return ", ".join(
+        f"{s} {times.seconds[s]:.1f}s ({100 * times.seconds[s] / total:.0f}%)"
+        for s in STAGES
+        if s in times.seconds
+    )
+
+
+def append_row(cells: Sequence[str]) -> None:
+    with BENCHMARKS_MD.open("a", encoding="utf-8") as handle:
+        handle.write("| " + " | ".join(cells) + " |\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser.add_argument("--size-mb", type=float, default=300.0, help="corpus size (default 300)")
+    parser.add_argument("--out", default="build/bench", help="work folder (default build/bench)")
+    parser.add_argument("--workers", type=int, default=2, help="flow workers (default 2)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed")
+    parser.add_argument("--sample-mb", type=float, default=20.0, help="stage-profile sample")
+    parser.add_argument("--differential", action="store_true",
+                        help="compare repair with and without shortcuts on the whole corpus")  # fmt: skip
+    parser.add_argument("--skip-flow", action="store_true", help="no CLI run (floors, profile)")
+    parser.add_argument("--skip-floors", action="store_true", help="no floor measurements")
+    parser.add_argument("--no-record", action="store_true", help="do not append to BENCHMARKS.md")
+    args = parser.parse_args(argv)
+
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    log(f"corpus {args.size_mb:g} MB (seed {args.seed}) …")
+    corpus = generate_corpus(out, args.size_mb, args.seed)
+    files = corpus_files(corpus)
+    total = sum(p.stat().st_size for p in files)
+    mb = total / 1e6
+    print(f"corpus: {corpus} — {len(files)} files, {mb:.1f} MB")
+
+    floors: dict[str, dict[str, float]] = {}
+    if not args.skip_floors:
+        floors["decode"] = floor_decode(files)
+        print(
+            f"floor decode:     {floors['decode']['mb_s']:7.1f} MB/s  {floors['decode']['docs_s']:7.0f} docs/s"
+        )
+        floors["ftfy"] = floor_ftfy(files, 1)
+        print(
+            f"floor ftfy x1:    {floors['ftfy']['mb_s']:7.1f} MB/s  {floors['ftfy']['docs_s']:7.0f} docs/s"
+        )
+        if args.workers > 1:
+            floors["ftfy_n"] = floor_ftfy(files, args.workers)
+            print(f"floor ftfy x{args.workers}:    {floors['ftfy_n']['mb_s']:7.1f} MB/s")
+
+    sample = sample_files(files, args.sample_mb)
+    times = profile_stages(sample, corpus)
+    print(f"stage profile ({times.n_bytes / 1e6:.1f} MB, {times.documents} docs, one process): "
+          f"pure stages {times.pure_mb_s():.1f} MB/s")  # fmt: skip
+    print("  " + stage_line(times))
+
+    mismatches: list[str] | None = None
+    if args.differential:
+        mismatches = differential(files, args.workers)
+        print(f"differential (shortcuts on vs off): {len(mismatches)} mismatches "
+              f"of {len(files)} documents")  # fmt: skip
+        for name in mismatches[:20]:
+            print(f"  mismatch: {name}")
+
+    flow: dict[str, Any] = {}
+    fixed: dict[str, Any] = {}
+    if not args.skip_flow:
+        tiny = out / "tiny-raw"
+        if not tiny.exists():
+            tiny.mkdir()
+            shutil.copy(SEED_DIR / "002_a25de02e65cd97b0.txt", tiny / "one.txt")
+        fixed = run_cli(tiny, out / "tiny-run", args.workers)
+        print(
+            f"fixed overhead (one 5 kB file): {fixed['seconds']:.1f} s (exit {fixed['returncode']})"
+        )
+        log(f"full flow on {mb:.0f} MB with {args.workers} workers …")
+        flow = run_cli(corpus, out / "flow-run", args.workers)
+        print(flow["output"].rstrip())
+        print(
+            f"full flow: {flow['seconds']:.1f} s, {mb / flow['seconds']:.1f} MB/s, "
+            f"{len(files) / flow['seconds']:.0f} docs/s, exit {flow['returncode']}, "
+            f"peak RSS {flow['peak_rss_tree'] / 2**20:.0f} MiB (tree), "
+            f"{flow['peak_rss_process'] / 2**20:.0f} MiB (largest process); "
+            f"without fixed overhead {mb / max(flow['seconds'] - fixed['seconds'], 1e-9):.1f} MB/s; "
+            f"datatrove reference {DATATROVE_MB_S} MB/s"
+        )
+        if "decode" in floors:
+            print(f"ratios: full flow is {floors['decode']['mb_s'] * flow['seconds'] / mb:.1f}x slower "
+                  f"than decode, {floors['ftfy']['mb_s'] * flow['seconds'] / mb:.1f}x slower than ftfy "
+                  "(one process)")  # fmt: skip
+
+    if not args.no_record:
+
+        def fig(value: float | None, fmt: str = "{:.1f}") -> str:
+            return "—" if value is None else fmt.format(value)
+
+        flow_mb_s = mb / flow["seconds"] if flow else None
+        append_row([
+            dt.date.today().isoformat(),
+            machine(),
+            f"{mb:.0f} MB / {len(files)} docs",
+            str(args.workers),
+            fig(flow_mb_s)
+            + ("" if not flow or flow["returncode"] in (0, 2) else f" (FAILED, exit {flow['returncode']})"),
+            fig(len(files) / flow["seconds"] if flow else None, "{:.0f}"),
+            fig(flow.get("seconds")),
+            fig(fixed.get("seconds")),
+            fig(flow["peak_rss_tree"] / 2**20 if flow else None, "{:.0f} MiB"),
+            fig(floors["decode"]["mb_s"] if floors else None),
+            (fig(floors["ftfy"]["mb_s"]) + (f" / {floors['ftfy_n']['mb_s']:.1f}" if "ftfy_n" in floors else "")) if floors else "—",
+            fig(times.pure_mb_s()),
+            stage_line(times),
+            "—" if mismatches is None else str(len(mismatches)),
+        ])  # fmt: skip
+        log(f"row appended to {BENCHMARKS_MD}")
+    if mismatches:
+        return 1
+    return 0 if not flow or flow["returncode"] in (0, 2) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
