@@ -48,6 +48,10 @@ schemas: setup
 bench: setup
 	$(PY) -m benchmarks.run --size-mb $(or $(SIZE_MB),300) --out $(OUT)/bench --workers 2
 
+## fuzz: 10,000 hypothesis examples per property (several minutes)
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz.py tests/test_decode.py tests/test_repair.py -q -p no:xdist
+
 ## download: fetch and verify a release: make download URL=https://host/out [VERSION=v] [DEST=downloads]
 download: setup
 	$(PY) -m flows download "$(URL)" $(if $(VERSION),--version "$(VERSION)") --dest "$(DEST)"

@@ -5,6 +5,7 @@ its rows as part files and returns only counts and rejections, so memory stays b
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from flows.card import SUMMARY, dataset_card
 from flows.config import PipelineConfig
 from flows.contracts import Rejection, SourceInfo
 from flows.io.cache import DocumentCache
-from flows.io.raw import input_digest, scan_raw_folder
+from flows.io.raw import RawCorpus, input_digest, scan_raw_folder
 from flows.io.release import (
     clean_stale_staging,
     data_file_info,
@@ -176,6 +177,78 @@ def _batches(sources: list[SourceInfo], size: int) -> list[list[SourceInfo]]:
     return [sources[i : i + size] for i in range(0, len(sources), size)]
 
 
+def _process_corpus(
+    root: Path, out: Path, staging: Path, corpus: RawCorpus, config: PipelineConfig
+) -> BatchSummary:
+    """Run every batch (in parallel on the task runner); collect counts and rejections."""
+    batches = _batches(corpus.sources, config.batch_size)
+    summary = BatchSummary(rejections=list(corpus.rejections))
+    futures = (
+        process_batch_task.map(
+            unmapped(str(root)),
+            unmapped(str(staging)),
+            list(range(len(batches))),
+            batches,
+            unmapped(config),
+            unmapped(str(out / ".cache") if config.use_cache else None),
+        )
+        if batches
+        else []
+    )
+    total, done, shown = len(corpus.sources), 0, 0.0
+    for index, future in enumerate(futures):
+        summary.extend(future.result())
+        done += len(batches[index])
+        if done == total or done / total >= shown + 0.1:
+            shown = done / total
+            print(f"  processed {done}/{total} files ({shown:.0%})", flush=True)
+    if config.use_cache and summary.cache_hits:
+        print(f"  {summary.cache_hits} of {total} files unchanged: results taken from the cache")
+    summary.rejections.extend(duplicate_document_rejections(summary.documents))
+    return summary
+
+
+def _publish(
+    root: Path,
+    out: Path,
+    staging: Path,
+    corpus: RawCorpus,
+    config: PipelineConfig,
+    summary: BatchSummary,
+) -> tuple[Path, str, dict[str, int]]:
+    """Merge the part files into sorted tables, describe them, seal and publish."""
+    row_counts: dict[str, int] = {}
+    for model in TABLES:  # one after another: each merge may use up to its memory limit
+        if model.table not in ("rejects", "qc"):
+            row_counts[model.table] = merge_table_task(str(staging), model.table)
+    row_counts["rejects"] = write_table(staging, Reject, [r.as_row() for r in summary.rejections])
+    quality = quality_rows(row_counts, summary.rejections, summary.repairs, summary.dropped_rules)
+    row_counts["qc"] = write_table(staging, QualityMetric, quality)
+
+    digest = input_digest(root, corpus.sources)
+    version = f"{PROJECT_VERSION}-{digest[:8]}"
+    metadata = {
+        "dataset": "ru-political-corpus",
+        "input_digest": digest,
+        "code_version": code_version(),
+        "config": config.model_dump(mode="json", include={"repair", "segment"}),
+        "config_digest": config.digest(),
+    }
+    card = dataset_card(version, metadata, corpus.sources, quality)
+    release = seal_release_task(str(out), str(staging), version, metadata, row_counts, card)
+    create_markdown_artifact(
+        key="data-quality",
+        markdown="# Data quality\n\n" + quality_markdown(quality),
+        description=f"Data-quality report of release {version}",
+    )
+    create_table_artifact(
+        key="data-quality-table",
+        table=quality,
+        description=f"Data-quality figures of release {version}",
+    )
+    return release, version, row_counts
+
+
 @flow(name="build-corpus", log_prints=False)
 def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = None) -> BuildSummary:
     """raw/ → decode → repair → segment → validate → publish a versioned release."""
@@ -188,92 +261,40 @@ def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = Non
         corpus = scan_raw_folder(root)
         logger.info("%d files to process in %s", len(corpus.sources), root)
         staging = new_staging(out)
-        batches = _batches(corpus.sources, config.batch_size)
-        summary = BatchSummary(rejections=list(corpus.rejections))
-        futures = (
-            process_batch_task.map(
-                unmapped(str(root)),
-                unmapped(str(staging)),
-                list(range(len(batches))),
-                batches,
-                unmapped(config),
-                unmapped(str(out / ".cache") if config.use_cache else None),
-            )
-            if batches
-            else []
-        )
-        total, done, shown = len(corpus.sources), 0, 0.0
-        for index, future in enumerate(futures):
-            summary.extend(future.result())
-            done += len(batches[index])
-            if done == total or done / total >= shown + 0.1:
-                shown = done / total
-                print(f"  processed {done}/{total} files ({shown:.0%})", flush=True)
-        if config.use_cache and summary.cache_hits:
-            print(
-                f"  {summary.cache_hits} of {total} files unchanged: results taken from the cache"
-            )
-        duplicates = duplicate_document_rejections(summary.documents)
-        summary.rejections.extend(duplicates)
-
-        for rejection in summary.rejections:
-            logger.warning(
-                "reject %s [%s] %s: %s",
-                rejection.source_file,
-                rejection.stage,
-                rejection.reason,
-                rejection.detail[:200],
-            )
-        if config.strict and summary.rejections:
-            first = summary.rejections[0]
-            raise StrictModeError(
-                f"--strict: {len(summary.rejections)} rejects, first: {first.source_file} "
-                f"[{first.stage}] {first.reason}: {first.detail}"
-            )
-
-        row_counts: dict[str, int] = {}
-        for model in TABLES:  # one after another: each merge may use up to its memory limit
-            if model.table not in ("rejects", "qc"):
-                row_counts[model.table] = merge_table_task(str(staging), model.table)
-        row_counts["rejects"] = write_table(
-            staging, Reject, [r.as_row() for r in summary.rejections]
-        )
-        quality = quality_rows(
-            row_counts, summary.rejections, summary.repairs, summary.dropped_rules
-        )
-        row_counts["qc"] = write_table(staging, QualityMetric, quality)
-
-        digest = input_digest(root, corpus.sources)
-        version = f"{PROJECT_VERSION}-{digest[:8]}"
-        metadata = {
-            "dataset": "ru-political-corpus",
-            "input_digest": digest,
-            "code_version": code_version(),
-            "config": config.model_dump(mode="json", include={"repair", "segment"}),
-            "config_digest": config.digest(),
-        }
-        card = dataset_card(version, metadata, corpus.sources, quality)
-        release = seal_release_task(str(out), str(staging), version, metadata, row_counts, card)
-        create_markdown_artifact(
-            key="data-quality",
-            markdown="# Data quality\n\n" + quality_markdown(quality),
-            description=f"Data-quality report of release {version}",
-        )
-        create_table_artifact(
-            key="data-quality-table",
-            table=quality,
-            description=f"Data-quality figures of release {version}",
-        )
-    reasons = Counter(r.reason for r in summary.rejections)
+        try:
+            summary = _process_corpus(root, out, staging, corpus, config)
+            for rejection in summary.rejections:
+                logger.warning(
+                    "reject %s [%s] %s: %s",
+                    rejection.source_file,
+                    rejection.stage,
+                    rejection.reason,
+                    rejection.detail[:200],
+                )
+            if config.strict and summary.rejections:
+                first = summary.rejections[0]
+                raise StrictModeError(
+                    f"--strict: {len(summary.rejections)} rejects, first: {first.source_file} "
+                    f"[{first.stage}] {first.reason}: {first.detail}"
+                )
+            release, version, row_counts = _publish(root, out, staging, corpus, config, summary)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)  # a failed run leaves nothing behind
+            raise
+    published = {source_file for _, source_file, _ in summary.documents}
     rejected_files = sorted(
-        {r.source_file for r in summary.rejections if r.stage in ("ingest", "decode", "repair")}
+        {
+            r.source_file
+            for r in summary.rejections
+            if r.stage in ("ingest", "decode", "repair") and r.source_file not in published
+        }
     )
     return BuildSummary(
         release=release,
         version=version,
         row_counts=row_counts,
         rejected_files=rejected_files,
-        rejects_by_reason=dict(sorted(reasons.items())),
+        rejects_by_reason=dict(sorted(Counter(r.reason for r in summary.rejections).items())),
     )
 
 

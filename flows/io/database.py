@@ -54,6 +54,9 @@ VIEWS = {
     ),
 }
 
+INDEXED_CHARS = 100_000
+"""Characters of each post or comment body that the full-text index covers."""
+
 REPLIES_MACRO = """
 create macro replies(start_id) as table
 with recursive tree(comment_id, parent_id, depth, path, author, body) as (
@@ -106,7 +109,7 @@ def build_database(path: Path, data_dir: Path, models: Sequence[type[Record]]) -
         for model in models:
             parquet = data_dir / f"{model.table}.parquet"
             connection.execute(
-                f"create table {model.table} as select * from read_parquet({_quote(str(parquet))})"
+                f"create table {model.table} as select * from read_parquet(?)", [str(parquet)]
             )
             doc = " ".join((model.__doc__ or "").split())
             connection.execute(f"comment on table {model.table} is {_quote(doc)}")
@@ -120,16 +123,22 @@ def build_database(path: Path, data_dir: Path, models: Sequence[type[Record]]) -
             connection.execute(f"create view {name} as {sql}")
             connection.execute(f"comment on view {name} is {_quote(description)}")
         connection.execute(REPLIES_MACRO)
-        connection.execute("create table search_texts as select * from texts order by text_id")
+        # Index at most INDEXED_CHARS of each text: building the index costs the square of one
+        # text's length (one 50 MB line took minutes); results return the full body.
+        connection.execute(
+            "create table search_texts as select text_id, kind, post_id, author, "
+            f"left(body, {INDEXED_CHARS}) as indexed_body from texts order by text_id"
+        )
         load_fts(connection)
         connection.execute(
-            "pragma create_fts_index('search_texts', 'text_id', 'body', overwrite=1)"
+            "pragma create_fts_index('search_texts', 'text_id', 'indexed_body', overwrite=1)"
         )
         connection.execute(
             "create macro search(query_text) as table "
-            "select text_id, kind, post_id, author, body, score from ("
+            "select s.text_id, s.kind, s.post_id, s.author, t.body, s.score from ("
             " select *, fts_main_search_texts.match_bm25(text_id, query_text) as score"
-            " from search_texts) where score is not null order by score desc, text_id"
+            " from search_texts) s join texts t using (text_id)"
+            " where s.score is not null order by s.score desc, s.text_id"
         )
         connection.execute("checkpoint")
     finally:

@@ -24,11 +24,33 @@ class RawCorpus:
 
 
 def _inside(root: Path, path: Path) -> bool:
+    """Whether `path` resolves to somewhere inside `root` (a symlink loop does not)."""
     try:
         path.resolve().relative_to(root.resolve())
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: symlink loop (Python 3.11)
         return False
     return True
+
+
+def _resolves(path: Path) -> bool:
+    """False for a symlink loop or a chain too long to follow."""
+    try:
+        path.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return True
+
+
+def _printable_name(name: str) -> str | None:
+    """`None` if the name is valid UTF-8, else the name with its bad bytes as `\\xNN`.
+
+    Such a name cannot be stored in Parquet or DuckDB (lone surrogates), so the file is
+    refused under a name that can."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return None
 
 
 def _text(entry: dict[str, object], key: str) -> str | None:
@@ -40,12 +62,29 @@ def _load_manifest(root: Path) -> tuple[dict[str, SourceInfo], list[Rejection]]:
     path = root / "manifest.json"
     if not path.exists():
         return {}, []
+    if not _inside(root, path):
+        return {}, [
+            Rejection(
+                "manifest.json",
+                "ingest",
+                "ingest_unsafe_path",
+                "manifest.json is a symlink pointing outside the raw folder; ignored",
+            )
+        ]
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
+        json.dumps(document, ensure_ascii=False).encode("utf-8")  # no lone surrogates
         entries = document["sources"]
         if not isinstance(entries, list):
             raise TypeError("'sources' must be a list")
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+    except (
+        OSError,
+        UnicodeDecodeError,
+        ValueError,
+        KeyError,
+        TypeError,
+        RecursionError,  # deeply nested JSON
+    ) as error:
         return {}, [
             Rejection(
                 "manifest.json",
@@ -81,7 +120,7 @@ def _load_manifest(root: Path) -> tuple[dict[str, SourceInfo], list[Rejection]]:
             )
             continue
         layout = entry.get("layout")
-        if layout is not None and layout not in LAYOUTS:
+        if layout is not None and not (isinstance(layout, str) and layout in LAYOUTS):
             rejections.append(
                 Rejection(
                     name,
@@ -112,6 +151,24 @@ def scan_raw_folder(root: Path) -> RawCorpus:
     names = sorted(path.name for path in root.iterdir() if path.name.endswith(".txt"))
     for name in names:
         path = root / name
+        printable = _printable_name(name)
+        if printable is not None:
+            rejections.append(
+                Rejection(
+                    printable,
+                    "ingest",
+                    "ingest_unreadable",
+                    "file name is not valid UTF-8 (bad bytes shown as \\xNN); rename the file",
+                )
+            )
+            continue
+        if path.is_symlink() and not _resolves(path):
+            rejections.append(
+                Rejection(
+                    name, "ingest", "ingest_not_a_file", "symlink loop or unresolvable symlink"
+                )
+            )
+            continue
         if path.is_symlink() and not _inside(root, path):
             rejections.append(
                 Rejection(

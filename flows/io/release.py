@@ -130,8 +130,9 @@ def merge_parts(staging: Path, model: type[Record], memory_limit: str = "1GB") -
         partition = ", ".join(f'"{name}"' for name in model.primary_key)
         tiebreak = '"source_file"' if model.table == "documents" else partition
         keep_first = f"qualify row_number() over (partition by {partition} order by {tiebreak}) = 1"
+    files = sorted(str(path) for path in parts.glob("*.parquet"))
     sql = (
-        f"select * from read_parquet('{parts.as_posix()}/*.parquet') {keep_first} "
+        f"select * from read_parquet(?) {keep_first} "
         f"order by {', '.join(f'{chr(34)}{name}{chr(34)} nulls last' for name in order)}"
     )
     connection = duckdb.connect(
@@ -146,7 +147,7 @@ def merge_parts(staging: Path, model: type[Record], memory_limit: str = "1GB") -
     )
     count = 0
     try:
-        reader = connection.execute(sql).to_arrow_reader(_row_group_rows(model))
+        reader = connection.execute(sql, [files]).to_arrow_reader(_row_group_rows(model))
         with pq.ParquetWriter(target, schema, **_PARQUET_OPTIONS) as writer:
             for batch in reader:
                 chunk = pa.Table.from_batches([batch]).cast(schema)
