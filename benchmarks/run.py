@@ -33,9 +33,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -162,30 +161,6 @@ class StageTimes:
         return self.n_bytes / 1e6 / pure if pure else 0.0
 
 
-def document_row(raw: Any, decoded: Any, repaired: Any, segmented: Any) -> dict[str, Any]:
-    """The `documents` row exactly as `flows.pipeline.process_document` builds it."""
-    from flows.pipeline import doc_id_for
-
-    fixes = Counter(decoded.fixes) + Counter(repaired.fixes)
-    return {
-        "doc_id": doc_id_for(raw.sha256),
-        "source_file": raw.source_file,
-        "sha256": raw.sha256,
-        "n_bytes": len(raw.data),
-        "encoding": decoded.encoding,
-        "encoding_confidence": float(decoded.confidence),
-        "layout": segmented.layout,
-        "layout_reason": segmented.layout_reason,
-        "publisher": raw.source.publisher,
-        "language": raw.source.language,
-        "rights": raw.source.rights,
-        "original_text": decoded.text,
-        "text": repaired.text,
-        "fixes": [{"step": step, "count": count} for step, count in sorted(fixes.items())],
-        "edits": [asdict(edit) for edit in repaired.edits],
-    }
-
-
 def profile_stages(files: Sequence[Path], manifest_root: Path, progress: bool = True) -> StageTimes:
     """The stages of `flows.pipeline.process_document`, in its order, each timed, then the
     I/O stages of the flow (part files per 64 documents, merge, database) into a temp dir."""
@@ -195,7 +170,7 @@ def profile_stages(files: Sequence[Path], manifest_root: Path, progress: bool = 
     from flows.io.database import build_database
     from flows.io.raw import read_raw, scan_raw_folder
     from flows.io.release import merge_parts, write_batch_parts
-    from flows.pipeline import SEGMENT_TABLES, TABLE_NAMES, doc_id_for
+    from flows.pipeline import SEGMENT_TABLES, TABLE_NAMES, doc_id_for, document_row
     from flows.repair import repair
     from flows.segment import segment
     from flows.validate import check_document_integrity, validate_rows

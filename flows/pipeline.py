@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from flows.config import PipelineConfig
-from flows.contracts import RawDocument, Rejection
+from flows.contracts import Decoded, RawDocument, Rejection, Repaired, Segmented
 from flows.decode import decode
 from flows.repair import repair
 from flows.segment import segment
@@ -47,30 +48,13 @@ def doc_id_for(sha256: str) -> str:
     return sha256[:16]
 
 
-def process_document(raw: RawDocument, config: PipelineConfig) -> BatchResult:
-    """Run one document through the stages; bad content becomes rejections, never an error."""
-    result = BatchResult()
-    decoded = decode(raw)
-    if isinstance(decoded, Rejection):
-        result.rejections.append(decoded)
-        return result
-    repaired = repair(decoded.text, config.repair)
-    if not repaired.text.strip():
-        result.rejections.append(
-            Rejection(
-                raw.source_file,
-                "repair",
-                "repair_empty_text",
-                "nothing but whitespace is left after repair",
-                raw.sha256,
-            )
-        )
-        return result
-    doc_id = doc_id_for(raw.sha256)
-    segmented = segment(doc_id, repaired.text, raw.source.layout, config.segment)
+def document_row(
+    raw: RawDocument, decoded: Decoded, repaired: Repaired, segmented: Segmented
+) -> dict[str, Any]:
+    """The `documents` row of one processed file (before validation)."""
     fixes = Counter(decoded.fixes) + Counter(repaired.fixes)
-    document = {
-        "doc_id": doc_id,
+    return {
+        "doc_id": doc_id_for(raw.sha256),
         "source_file": raw.source_file,
         "sha256": raw.sha256,
         "n_bytes": len(raw.data),
@@ -96,6 +80,30 @@ def process_document(raw: RawDocument, config: PipelineConfig) -> BatchResult:
             for edit in repaired.edits
         ],
     }
+
+
+def process_document(raw: RawDocument, config: PipelineConfig) -> BatchResult:
+    """Run one document through the stages; bad content becomes rejections, never an error."""
+    result = BatchResult()
+    decoded = decode(raw)
+    if isinstance(decoded, Rejection):
+        result.rejections.append(decoded)
+        return result
+    repaired = repair(decoded.text, config.repair)
+    if not repaired.text.strip():
+        result.rejections.append(
+            Rejection(
+                raw.source_file,
+                "repair",
+                "repair_empty_text",
+                "nothing but whitespace is left after repair",
+                raw.sha256,
+            )
+        )
+        return result
+    doc_id = doc_id_for(raw.sha256)
+    segmented = segment(doc_id, repaired.text, raw.source.layout, config.segment)
+    document = document_row(raw, decoded, repaired, segmented)
     documents, rejected = validate_rows(Document, [document], raw.source_file)
     result.rejections += rejected
     if not documents:
@@ -109,7 +117,8 @@ def process_document(raw: RawDocument, config: PipelineConfig) -> BatchResult:
     result.rejections += rejected
     for name, rows in tables.items():
         result.tables[name].extend(rows)
-    result.repairs.update(fixes)
+    result.repairs.update(decoded.fixes)
+    result.repairs.update(repaired.fixes)
     return result
 
 
