@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,10 @@ from flows.metadata import croissant, datapackage
 from flows.report import quality_markdown, quality_rows
 from schemas import TABLES, QualityMetric, Reject
 
-PROJECT_VERSION = "0.1.0"
+PROJECT_VERSION: str = tomllib.loads(
+    (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+)["project"]["version"]
+"""The project's version, from pyproject.toml: the first part of every release version."""
 
 
 class StrictModeError(RuntimeError):
