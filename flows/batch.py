@@ -9,24 +9,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from flows.config import PipelineConfig
-from flows.contracts import Rejection, SourceInfo
+from flows.contracts import RawDocument, SourceInfo
 from flows.io.cache import DocumentCache
 from flows.io.raw import iter_raw
-from flows.pipeline import BatchResult, process_document
+from flows.pipeline import BatchResult, process_batch, process_document
 
 
 def run_batch(
     root: Path, sources: list[SourceInfo], config: PipelineConfig, cache: DocumentCache | None
 ) -> BatchResult:
-    result = BatchResult()
-    for raw in iter_raw(root, sources):
-        if isinstance(raw, Rejection):
-            result.rejections.append(raw)
-            continue
+    def cached_or_processed(raw: RawDocument, config: PipelineConfig) -> BatchResult:
         done = cache.get(raw) if cache else None
         if done is None:
             done = process_document(raw, config)
             if cache:
                 cache.put(raw, done)
-        result.extend(done)
-    return result
+        return done
+
+    return process_batch(iter_raw(root, sources), config, cached_or_processed)

@@ -6,6 +6,7 @@ Pure: bytes in, table rows and rejections out. The Prefect flow calls this on ba
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,11 +123,17 @@ def process_document(raw: RawDocument, config: PipelineConfig) -> BatchResult:
     return result
 
 
-def process_batch(raws: list[RawDocument | Rejection], config: PipelineConfig) -> BatchResult:
+def process_batch(
+    raws: Iterable[RawDocument | Rejection],
+    config: PipelineConfig,
+    process: Callable[[RawDocument, PipelineConfig], BatchResult] = process_document,
+) -> BatchResult:
+    """Every document of a batch through `process` (the stages, or a cache in front of
+    them); files refused while reading stay rejections."""
     result = BatchResult()
     for raw in raws:
         if isinstance(raw, Rejection):
             result.rejections.append(raw)
         else:
-            result.extend(process_document(raw, config))
+            result.extend(process(raw, config))
     return result
