@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
 DATATROVE_MB_S = 5.2  # reference figure quoted in issue #7
 PURE_STAGES = ("read", "decode", "repair", "segment", "rows", "validate")
-STAGES = (*PURE_STAGES, "write_parts", "merge", "database")
+STAGES = ("plan", *PURE_STAGES, "write_parts", "concat", "database")
 
 
 def log(message: str) -> None:
@@ -163,66 +163,69 @@ class StageTimes:
 
 def profile_stages(files: Sequence[Path], manifest_root: Path, progress: bool = True) -> StageTimes:
     """The stages of `flows.pipeline.process_document`, in its order, each timed, then the
-    I/O stages of the flow (part files per 64 documents, merge, database) into a temp dir."""
+    I/O stages of the flow (planning, sorted part files per batch, concatenation, database) into a temp dir."""
     from flows.config import PipelineConfig
     from flows.contracts import Rejection
     from flows.decode import decode
     from flows.io.database import build_database
-    from flows.io.raw import read_raw, scan_raw_folder
-    from flows.io.release import merge_parts, write_batch_parts
+    from flows.io.raw import fingerprint, read_raw, scan_raw_folder
+    from flows.io.release import concat_parts, write_batch_parts
     from flows.pipeline import SEGMENT_TABLES, TABLE_NAMES, doc_id_for, document_row
+    from flows.plan import plan_batches
     from flows.repair import repair
     from flows.segment import segment
     from flows.validate import check_document_integrity, validate_rows
     from schemas import TABLES, Document
 
     config = PipelineConfig()
-    sources = {s.source_file: s for s in scan_raw_folder(manifest_root).sources}
+    by_name = {s.source_file: s for s in scan_raw_folder(manifest_root).sources}
     times = StageTimes()
+    with times.stage("plan"):
+        planned, _ = fingerprint(manifest_root, [by_name[path.name] for path in files])
+        batches, _ = plan_batches(planned, config.batch_size)
     meter = Progress("stage profile", len(files)) if progress else None
-    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
     with tempfile.TemporaryDirectory(prefix="bench-stages-") as tmp:
         staging = Path(tmp)
         (staging / "data").mkdir()
-        batch = 0
-        for number, path in enumerate(files, 1):
-            if meter:
-                meter.step()
-            with times.stage("read"):
-                raw = read_raw(manifest_root, sources[path.name])
-            if isinstance(raw, Rejection):
-                continue
-            times.documents += 1
-            times.n_bytes += len(raw.data)
-            with times.stage("decode"):
-                decoded = decode(raw)
-            if isinstance(decoded, Rejection):
-                continue
-            with times.stage("repair"):
-                repaired = repair(decoded.text, config.repair)
-            with times.stage("segment"):
-                segmented = segment(
-                    doc_id_for(raw.sha256), repaired.text, raw.source.layout, config.segment
-                )
-            with times.stage("rows"):
-                document = document_row(raw, decoded, repaired, segmented)
-            with times.stage("validate"):
-                kept, _ = validate_rows(Document, [document], path.name)
-                found = {"documents": kept}
-                for name, model in SEGMENT_TABLES:
-                    found[name], _ = validate_rows(model, getattr(segmented, name), path.name)
-                found, _ = check_document_integrity(found, len(repaired.text), path.name)
-            for name, table_rows in found.items():
-                tables[name].extend(table_rows)
-            if number % 64 == 0 or number == len(files):
-                with times.stage("write_parts"):
-                    write_batch_parts(staging, batch, tables)
-                tables = {name: [] for name in TABLE_NAMES}
-                batch += 1
+        for batch in batches:
+            tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
+            for entry in batch.files:
+                if meter:
+                    meter.step()
+                with times.stage("read"):
+                    raw = read_raw(manifest_root, entry.source, entry.sha256)
+                if isinstance(raw, Rejection):
+                    continue
+                times.documents += 1
+                times.n_bytes += len(raw.data)
+                with times.stage("decode"):
+                    decoded = decode(raw)
+                if isinstance(decoded, Rejection):
+                    continue
+                with times.stage("repair"):
+                    repaired = repair(decoded.text, config.repair)
+                with times.stage("segment"):
+                    segmented = segment(
+                        doc_id_for(raw.sha256), repaired.text, raw.source.layout, config.segment
+                    )
+                with times.stage("rows"):
+                    document = document_row(raw, decoded, repaired, segmented)
+                with times.stage("validate"):
+                    kept, _ = validate_rows(Document, [document], raw.source_file)
+                    found = {"documents": kept}
+                    for name, model in SEGMENT_TABLES:
+                        found[name], _ = validate_rows(
+                            model, getattr(segmented, name), raw.source_file
+                        )
+                    found, _ = check_document_integrity(found, len(repaired.text), raw.source_file)
+                for name, table_rows in found.items():
+                    tables[name].extend(table_rows)
+            with times.stage("write_parts"):
+                write_batch_parts(staging / "parts", batch.index, tables)
         for table_model in TABLES:
             if table_model.table not in ("rejects", "qc"):
-                with times.stage("merge"):
-                    merge_parts(staging, table_model)
+                with times.stage("concat"):
+                    concat_parts(staging, table_model)
         with times.stage("database"):
             present = [m for m in TABLES if (staging / "data" / f"{m.table}.parquet").exists()]
             build_database(staging / "corpus.duckdb", staging / "data", present)

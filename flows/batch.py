@@ -1,23 +1,74 @@
-"""One batch of files: read, look up the cache, run the pure stages on what is new.
+"""One batch of files: read, look up the cache, run the pure stages on what is new, and
+what the batch hands back to the flow.
 
-A plain function (no Prefect) so that tests and benchmarks call it directly; the flow's
-batch task is a thin wrapper around it.
+Plain functions (no Prefect) so that tests and benchmarks call them directly; the flow's
+batch task is a thin wrapper around them.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from flows.config import PipelineConfig
-from flows.contracts import RawDocument, SourceInfo
+from flows.contracts import RawDocument, Rejection
 from flows.io.cache import DocumentCache
 from flows.io.raw import iter_raw
 from flows.pipeline import BatchResult, process_batch, process_document
+from flows.plan import Batch
+
+
+@dataclass
+class BatchSummary:
+    """What a batch task hands back: counts and rejections, never the rows themselves."""
+
+    row_counts: Counter[str] = field(default_factory=Counter)
+    repairs: Counter[str] = field(default_factory=Counter)
+    dropped_rules: Counter[str] = field(default_factory=Counter)
+    rejections: list[Rejection] = field(default_factory=list)
+    documents: list[tuple[str, str, str]] = field(default_factory=list)
+    """(doc_id, source_file, sha256) of every published document."""
+    cached_documents: int = 0
+    """Documents whose stage results came from the document cache."""
+    cached_batches: int = 0
+    """Batches whose part files came from the batch cache as they were."""
+
+    def extend(self, other: BatchSummary) -> None:
+        self.row_counts.update(other.row_counts)
+        self.repairs.update(other.repairs)
+        self.dropped_rules.update(other.dropped_rules)
+        self.rejections.extend(other.rejections)
+        self.documents.extend(other.documents)
+        self.cached_documents += other.cached_documents
+        self.cached_batches += other.cached_batches
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "row_counts": dict(self.row_counts),
+            "repairs": dict(self.repairs),
+            "dropped_rules": dict(self.dropped_rules),
+            "rejections": [r.as_row() for r in self.rejections],
+            "documents": [list(d) for d in self.documents],
+        }
+
+    @classmethod
+    def from_json(cls, stored: dict[str, Any]) -> BatchSummary:
+        return cls(
+            row_counts=Counter(stored["row_counts"]),
+            repairs=Counter(stored["repairs"]),
+            dropped_rules=Counter(stored["dropped_rules"]),
+            rejections=[Rejection(**row) for row in stored["rejections"]],
+            documents=[(d[0], d[1], d[2]) for d in stored["documents"]],
+        )
 
 
 def run_batch(
-    root: Path, sources: list[SourceInfo], config: PipelineConfig, cache: DocumentCache | None
+    root: Path, batch: Batch, config: PipelineConfig, cache: DocumentCache | None
 ) -> BatchResult:
+    """Every file of the batch through the stages, or from the document cache."""
+
     def cached_or_processed(raw: RawDocument, config: PipelineConfig) -> BatchResult:
         done = cache.get(raw) if cache else None
         if done is None:
@@ -26,4 +77,19 @@ def run_batch(
                 cache.put(raw, done)
         return done
 
-    return process_batch(iter_raw(root, sources), config, cached_or_processed)
+    sources = [planned.source for planned in batch.files]
+    expected = [planned.sha256 for planned in batch.files]
+    return process_batch(iter_raw(root, sources, expected), config, cached_or_processed)
+
+
+def summarize(result: BatchResult, cached_documents: int = 0) -> BatchSummary:
+    return BatchSummary(
+        row_counts=Counter({name: len(rows) for name, rows in result.tables.items()}),
+        repairs=result.repairs,
+        dropped_rules=Counter(row["rule"] for row in result.tables["dropped"]),
+        rejections=result.rejections,
+        documents=[
+            (r["doc_id"], r["source_file"], r["sha256"]) for r in result.tables["documents"]
+        ],
+        cached_documents=cached_documents,
+    )

@@ -62,6 +62,7 @@ def build(args: argparse.Namespace) -> int:
         return 1
     elapsed = time.perf_counter() - started
     print(f"release {summary.version} → {summary.release} ({elapsed:.1f} s)")
+    print("  time: " + ", ".join(f"{name} {sec:.1f} s" for name, sec in summary.seconds.items()))
     for table, count in summary.row_counts.items():
         print(f"  {table:<10} {count:>8} rows")
     if summary.rejects_by_reason:

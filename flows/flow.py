@@ -4,12 +4,15 @@ its rows as part files and returns only counts and rejections, so memory stays b
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
+import time
 import tomllib
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +21,16 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from flows.batch import run_batch
+from flows.batch import BatchSummary, run_batch, summarize
 from flows.card import SUMMARY, dataset_card
 from flows.config import PipelineConfig
-from flows.contracts import Rejection, SourceInfo
-from flows.io.cache import DocumentCache
-from flows.io.raw import RawCorpus, input_digest, scan_raw_folder
+from flows.io.cache import BatchCache, DocumentCache
+from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
+    build_release_database,
     clean_stale_staging,
+    concat_parts,
     data_file_info,
-    merge_parts,
     new_staging,
     output_lock,
     seal_release,
@@ -35,6 +38,7 @@ from flows.io.release import (
     write_table,
 )
 from flows.metadata import croissant, datapackage
+from flows.plan import Batch, PlannedFile, plan_batches
 from flows.report import quality_markdown, quality_rows
 from schemas import TABLES, QualityMetric, Reject
 
@@ -48,27 +52,6 @@ class StrictModeError(RuntimeError):
     """Raised under --strict when anything was rejected."""
 
 
-@dataclass
-class BatchSummary:
-    """What a batch task hands back: counts and rejections, never the rows themselves."""
-
-    row_counts: Counter[str] = field(default_factory=Counter)
-    repairs: Counter[str] = field(default_factory=Counter)
-    dropped_rules: Counter[str] = field(default_factory=Counter)
-    rejections: list[Rejection] = field(default_factory=list)
-    cache_hits: int = 0
-    documents: list[tuple[str, str, str]] = field(default_factory=list)
-    """(doc_id, source_file, sha256) of every published document."""
-
-    def extend(self, other: BatchSummary) -> None:
-        self.row_counts.update(other.row_counts)
-        self.repairs.update(other.repairs)
-        self.dropped_rules.update(other.dropped_rules)
-        self.rejections.extend(other.rejections)
-        self.cache_hits += other.cache_hits
-        self.documents.extend(other.documents)
-
-
 @dataclass(frozen=True)
 class BuildSummary:
     release: Path
@@ -76,38 +59,55 @@ class BuildSummary:
     row_counts: dict[str, int]
     rejected_files: list[str]
     rejects_by_reason: dict[str, int]
+    seconds: dict[str, float]
+    """Wall time of each phase of the run (plan, process, concat, database, seal)."""
+
+
+class PhaseClock:
+    """Wall time per phase of a run, printed by the CLI and read by the benchmark."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
 
 
 @task(name="process_batch", cache_policy=NONE, persist_result=False)
 def process_batch_task(
-    root: str,
-    staging: str,
-    batch_index: int,
-    sources: list[SourceInfo],
-    config: PipelineConfig,
-    cache_dir: str | None,
+    root: str, staging: str, batch: Batch, config: PipelineConfig, cache_dir: str | None
 ) -> BatchSummary:
-    """Read one batch of raw files, run the pure stages (or take their cached results),
-    write the rows as part files, hand back counts."""
-    cache = DocumentCache(Path(cache_dir), config.digest()) if cache_dir else None
-    result = run_batch(Path(root), sources, config, cache)
-    write_batch_parts(Path(staging), batch_index, result.tables)
-    return BatchSummary(
-        row_counts=Counter({name: len(rows) for name, rows in result.tables.items()}),
-        repairs=result.repairs,
-        dropped_rules=Counter(row["rule"] for row in result.tables["dropped"]),
-        rejections=result.rejections,
-        cache_hits=cache.hits if cache else 0,
-        documents=[
-            (r["doc_id"], r["source_file"], r["sha256"]) for r in result.tables["documents"]
-        ],
-    )
+    """One batch: its finished parts from the batch cache, or read its files, run the pure
+    stages (each document from the document cache when it can), write sorted part files."""
+    parts = Path(staging) / "parts"
+    batch_cache = BatchCache(Path(cache_dir) / "batches", config.digest()) if cache_dir else None
+    if batch_cache and (stored := batch_cache.restore(batch.key, parts, batch.index)):
+        summary = BatchSummary.from_json(stored)
+        summary.cached_batches, summary.cached_documents = 1, len(batch.files)
+        return summary
+    documents = DocumentCache(Path(cache_dir) / "documents", config.digest()) if cache_dir else None
+    result = run_batch(Path(root), batch, config, documents)
+    write_batch_parts(parts, batch.index, result.tables)
+    summary = summarize(result, documents.hits if documents else 0)
+    if batch_cache:
+        batch_cache.store(batch.key, parts, batch.index, summary.to_json())
+    return summary
 
 
-@task(name="merge_table", cache_policy=NONE, persist_result=False)
-def merge_table_task(staging: str, table: str) -> int:
+@task(name="concat_table", cache_policy=NONE, persist_result=False)
+def concat_table_task(staging: str, table: str) -> int:
     model = next(model for model in TABLES if model.table == table)
-    return merge_parts(Path(staging), model)
+    return concat_parts(Path(staging), model)
+
+
+@task(name="build_database", cache_policy=NONE, persist_result=False)
+def build_database_task(staging: str) -> None:
+    build_release_database(Path(staging))
 
 
 @task(name="seal_release", cache_policy=NONE, persist_result=False)
@@ -157,58 +157,37 @@ def code_version() -> str:
     return head.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
 
 
-def duplicate_document_rejections(documents: list[tuple[str, str, str]]) -> list[Rejection]:
-    """Byte-identical files share a doc_id: the first by name is published, the rest refused."""
-    first: dict[str, str] = {}
-    rejections = []
-    for doc_id, source_file, sha256 in sorted(documents, key=lambda d: (d[0], d[1])):
-        if doc_id in first:
-            rejections.append(
-                Rejection(
-                    source_file,
-                    "integrity",
-                    "integrity_duplicate_document",
-                    f"same bytes as {first[doc_id]}; only that file is published",
-                    sha256,
-                )
-            )
-        else:
-            first[doc_id] = source_file
-    return rejections
-
-
-def _batches(sources: list[SourceInfo], size: int) -> list[list[SourceInfo]]:
-    return [sources[i : i + size] for i in range(0, len(sources), size)]
-
-
 def _process_corpus(
-    root: Path, out: Path, staging: Path, corpus: RawCorpus, config: PipelineConfig
+    root: Path, out: Path, staging: Path, batches: list[Batch], config: PipelineConfig
 ) -> BatchSummary:
     """Run every batch (in parallel on the task runner); collect counts and rejections."""
-    batches = _batches(corpus.sources, config.batch_size)
-    summary = BatchSummary(rejections=list(corpus.rejections))
+    cache_dir = out / ".cache" if config.use_cache else None
     futures = (
         process_batch_task.map(
             unmapped(str(root)),
             unmapped(str(staging)),
-            list(range(len(batches))),
             batches,
             unmapped(config),
-            unmapped(str(out / ".cache") if config.use_cache else None),
+            unmapped(str(cache_dir) if cache_dir else None),
         )
         if batches
         else []
     )
-    total, done, shown = len(corpus.sources), 0, 0.0
-    for index, future in enumerate(futures):
+    summary = BatchSummary()
+    total, done, shown = sum(len(b.files) for b in batches), 0, 0.0
+    for batch, future in zip(batches, futures, strict=True):
         summary.extend(future.result())
-        done += len(batches[index])
+        done += len(batch.files)
         if done == total or done / total >= shown + 0.1:
             shown = done / total
             print(f"  processed {done}/{total} files ({shown:.0%})", flush=True)
-    if config.use_cache and summary.cache_hits:
-        print(f"  {summary.cache_hits} of {total} files unchanged: results taken from the cache")
-    summary.rejections.extend(duplicate_document_rejections(summary.documents))
+    if summary.cached_documents:
+        print(
+            f"  {summary.cached_documents} of {total} files unchanged: results taken from the "
+            f"cache ({summary.cached_batches} of {len(batches)} batches as they were)"
+        )
+    if cache_dir:
+        BatchCache(cache_dir / "batches", config.digest()).prune({b.key for b in batches})
     return summary
 
 
@@ -217,19 +196,22 @@ def _publish(
     out: Path,
     staging: Path,
     corpus: RawCorpus,
+    planned: list[PlannedFile],
     config: PipelineConfig,
     summary: BatchSummary,
+    clock: PhaseClock,
 ) -> tuple[Path, str, dict[str, int]]:
-    """Merge the part files into sorted tables, describe them, seal and publish."""
+    """Concatenate the sorted part files into tables, describe them, seal and publish."""
     row_counts: dict[str, int] = {}
-    for model in TABLES:  # one after another: each merge may use up to its memory limit
-        if model.table not in ("rejects", "qc"):
-            row_counts[model.table] = merge_table_task(str(staging), model.table)
+    with clock.phase("concat"):
+        for model in TABLES:
+            if model.table not in ("rejects", "qc"):
+                row_counts[model.table] = concat_table_task(str(staging), model.table)
     row_counts["rejects"] = write_table(staging, Reject, [r.as_row() for r in summary.rejections])
     quality = quality_rows(row_counts, summary.rejections, summary.repairs, summary.dropped_rules)
     row_counts["qc"] = write_table(staging, QualityMetric, quality)
 
-    digest = input_digest(root, corpus.sources)
+    digest = input_digest(root, planned)
     version = f"{PROJECT_VERSION}-{digest[:8]}"
     metadata = {
         "dataset": "ru-political-corpus",
@@ -239,7 +221,10 @@ def _publish(
         "config_digest": config.digest(),
     }
     card = dataset_card(version, metadata, corpus.sources, quality)
-    release = seal_release_task(str(out), str(staging), version, metadata, row_counts, card)
+    with clock.phase("database"):
+        build_database_task(str(staging))
+    with clock.phase("seal"):
+        release = seal_release_task(str(out), str(staging), version, metadata, row_counts, card)
     create_markdown_artifact(
         key="data-quality",
         markdown="# Data quality\n\n" + quality_markdown(quality),
@@ -264,9 +249,15 @@ def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = Non
             logger.warning("removed %s left by an interrupted run", stale.name)
         corpus = scan_raw_folder(root)
         logger.info("%d files to process in %s", len(corpus.sources), root)
+        clock = PhaseClock()
+        with clock.phase("plan"):
+            planned, unreadable = fingerprint(root, corpus.sources)
+            batches, duplicates = plan_batches(planned, config.batch_size)
         staging = new_staging(out)
         try:
-            summary = _process_corpus(root, out, staging, corpus, config)
+            with clock.phase("process"):
+                summary = _process_corpus(root, out, staging, batches, config)
+            summary.rejections[:0] = [*corpus.rejections, *unreadable, *duplicates]
             for rejection in summary.rejections:
                 logger.warning(
                     "reject %s [%s] %s: %s",
@@ -281,7 +272,9 @@ def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = Non
                     f"--strict: {len(summary.rejections)} rejects, first: {first.source_file} "
                     f"[{first.stage}] {first.reason}: {first.detail}"
                 )
-            release, version, row_counts = _publish(root, out, staging, corpus, config, summary)
+            release, version, row_counts = _publish(
+                root, out, staging, corpus, planned, config, summary, clock
+            )
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)  # a failed run leaves nothing behind
             raise
@@ -299,6 +292,7 @@ def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = Non
         row_counts=row_counts,
         rejected_files=rejected_files,
         rejects_by_reason=dict(sorted(Counter(r.reason for r in summary.rejections).items())),
+        seconds=clock.seconds,
     )
 
 

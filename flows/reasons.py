@@ -10,6 +10,7 @@ REJECT_REASONS: dict[str, str] = {
     "ingest_not_a_file": "a `.txt` entry of the raw folder is not a regular file.",
     "ingest_unknown_layout": "the manifest names a layout that does not exist; the layout is detected instead (the file is still published).",
     "ingest_unreadable": "the file could not be read (permissions, I/O error).",
+    "ingest_changed_during_run": "the file's bytes changed between planning the build and reading it; run the build again.",
     "ingest_unsafe_path": "a manifest path or a symlink points outside the raw folder; refused.",
     "decode_empty": "the file has zero bytes.",
     "decode_whitespace_only": "the file holds nothing but whitespace.",

@@ -105,7 +105,7 @@ def test_measurements_are_sane(corpus: Path) -> None:
     assert times.documents == len(files)
     assert times.n_bytes == sum(p.stat().st_size for p in files)
     for stage in ("read", "decode", "repair", "segment", "rows", "validate", "write_parts",
-                  "merge", "database"):  # fmt: skip
+                  "concat", "database", "plan"):  # fmt: skip
         assert times.seconds[stage] > 0, stage
     assert 0 < times.pure_mb_s() < decode["mb_s"]
 

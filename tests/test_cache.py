@@ -11,10 +11,18 @@ import flows.batch
 from flows.config import PipelineConfig
 from flows.io import cache as cache_module
 from flows.io.cache import DocumentCache
-from flows.io.raw import scan_raw_folder
+from flows.io.raw import fingerprint, scan_raw_folder
 from flows.pipeline import process_document
+from flows.plan import plan_batches
 from flows.repair import RepairConfig
 from tests.conftest import RAW
+
+
+def one_batch(root):
+    """All files of `root` as one planned batch."""
+    planned, _ = fingerprint(root, scan_raw_folder(root).sources)
+    [batch], _ = plan_batches(planned, target_size=10_000)
+    return batch
 
 
 @pytest.fixture
@@ -30,13 +38,13 @@ def counted(monkeypatch):
 
 
 def test_second_run_takes_everything_from_the_cache_with_equal_results(tmp_path, counted):
-    sources = scan_raw_folder(RAW).sources
+    batch = one_batch(RAW)
     config = PipelineConfig()
-    first = flows.batch.run_batch(RAW, sources, config, DocumentCache(tmp_path, config.digest()))
+    first = flows.batch.run_batch(RAW, batch, config, DocumentCache(tmp_path, config.digest()))
     cache = DocumentCache(tmp_path, config.digest())
-    second = flows.batch.run_batch(RAW, sources, config, cache)
-    assert len(counted) == len(sources)  # only the first run computed
-    assert (cache.hits, cache.misses) == (len(sources), 0)
+    second = flows.batch.run_batch(RAW, batch, config, cache)
+    assert len(counted) == len(batch.files)  # only the first run computed
+    assert (cache.hits, cache.misses) == (len(batch.files), 0)
     assert second.tables == first.tables
     assert second.repairs == first.repairs
 
@@ -47,12 +55,13 @@ def test_one_changed_file_is_the_only_one_recomputed(tmp_path, counted):
     for seed in sorted(RAW.glob("*.txt")):
         (raw / seed.name).write_bytes(seed.read_bytes())
     config = PipelineConfig()
-    sources = scan_raw_folder(raw).sources
-    flows.batch.run_batch(raw, sources, config, DocumentCache(tmp_path / "c", config.digest()))
+    batch = one_batch(raw)
+    flows.batch.run_batch(raw, batch, config, DocumentCache(tmp_path / "c", config.digest()))
     counted.clear()
-    changed = sources[2].source_file
+    changed = batch.files[2].source.source_file
     (raw / changed).write_bytes((raw / changed).read_bytes() + b"\nOne more paragraph.\n")
-    flows.batch.run_batch(raw, sources, config, DocumentCache(tmp_path / "c", config.digest()))
+    batch = one_batch(raw)
+    flows.batch.run_batch(raw, batch, config, DocumentCache(tmp_path / "c", config.digest()))
     assert counted == [changed]
 
 
@@ -81,3 +90,33 @@ def test_corrupt_cache_entry_is_a_miss_not_a_crash(tmp_path):
     path = tmp_path / cache.key(raw)[:2] / f"{cache.key(raw)}.json"
     path.write_text("{truncated")
     assert cache.get(raw) is None
+
+
+def test_rebuild_after_one_changed_file_reuses_other_batches_and_equals_a_fresh_build(
+    tmp_path,
+):
+    """Through the CLI: one file of a generated corpus changes; only the batches it left
+    and joined are redone, and the data files equal those of a build without any cache."""
+    import re
+    import shutil
+
+    from benchmarks.corpus import generate_corpus
+    from tests.conftest import run_cli
+
+    raw = tmp_path / "raw"
+    shutil.copytree(generate_corpus(tmp_path / "gen", 0.25, progress=False), raw)
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    build = ("build", "--raw", str(raw), "--batch-size", "2")
+    assert run_cli(*build, "--out", str(out)).returncode == 0
+    changed = sorted(raw.glob("*.txt"))[5]
+    changed.write_bytes(changed.read_bytes() + b"\nOne more paragraph at the end.\n")
+    again = run_cli(*build, "--out", str(out))
+    assert again.returncode == 0, again.stderr
+    found = re.search(r"(\d+) of (\d+) files unchanged.*\((\d+) of (\d+) batches", again.stdout)
+    assert found, again.stdout
+    files_cached, files, batches_cached, batches = map(int, found.groups())
+    assert files_cached == files - 1
+    assert batches >= 5 and batches_cached >= batches - 2
+    assert run_cli(*build, "--out", str(fresh), "--no-cache").returncode == 0
+    for path in sorted((fresh / "release" / "data").glob("*.parquet")):
+        assert (out / "release" / "data" / path.name).read_bytes() == path.read_bytes(), path

@@ -7,7 +7,8 @@ import os
 
 import pytest
 
-from flows.io.raw import input_digest, read_raw, scan_raw_folder
+from flows.contracts import Rejection
+from flows.io.raw import fingerprint, input_digest, read_raw, scan_raw_folder
 
 
 def write(folder, name, data: bytes | str):
@@ -92,6 +93,17 @@ def test_read_raw_hashes_bytes_and_input_digest_follows_content(tmp_path):
     corpus = scan_raw_folder(tmp_path)
     raw = read_raw(tmp_path, corpus.sources[0])
     assert raw.sha256 == "559aead08264d5795d3909718cdd05abd49572e84fe55590eef31a88a08fdffd"
-    before = input_digest(tmp_path, corpus.sources)
+    before = input_digest(tmp_path, fingerprint(tmp_path, corpus.sources)[0])
     write(tmp_path, "a.txt", "A2")
-    assert input_digest(tmp_path, corpus.sources) != before
+    assert input_digest(tmp_path, fingerprint(tmp_path, corpus.sources)[0]) != before
+
+
+def test_a_file_changed_after_planning_is_rejected_not_misfiled(tmp_path):
+    write(tmp_path, "a.txt", "A")
+    corpus = scan_raw_folder(tmp_path)
+    [planned], _ = fingerprint(tmp_path, corpus.sources)
+    write(tmp_path, "a.txt", "B")
+    rejection = read_raw(tmp_path, planned.source, planned.sha256)
+    assert isinstance(rejection, Rejection)
+    assert rejection.reason == "ingest_changed_during_run"
+    assert rejection.source_file == "a.txt"

@@ -23,7 +23,13 @@ import pytest
 from flows.config import PipelineConfig
 from flows.io.database import connect_read_only
 from flows.io.raw import iter_raw, scan_raw_folder
-from flows.io.release import merge_parts, new_staging, write_batch_parts
+from flows.io.release import (
+    build_release_database,
+    concat_parts,
+    new_staging,
+    write_batch_parts,
+    write_table,
+)
 from flows.pipeline import process_batch
 from schemas import TABLES
 from tests.conftest import RAW, ROOT
@@ -172,9 +178,15 @@ def test_manifest_symlinked_from_outside_is_ignored(tmp_path):
 def test_output_path_is_never_sql(tmp_path, folder):
     staging = new_staging(tmp_path / folder)
     row = {"doc_id": "0" * 16, "rule": "nav_link", "text": "Home", "start": 0, "end": 4}
-    write_batch_parts(staging, 0, {"dropped": [row]})
-    model = next(model for model in TABLES if model.table == "dropped")
-    assert merge_parts(staging, model) == 1
+    write_batch_parts(staging / "parts", 0, {"dropped": [row]})
+    for model in TABLES:
+        if model.table not in ("rejects", "qc"):
+            concat_parts(staging, model)
+        else:
+            write_table(staging, model, [])
+    build_release_database(staging)
+    connection = duckdb.connect(str(staging / "corpus.duckdb"), read_only=True)
+    assert connection.execute("select text from dropped").fetchall() == [("Home",)]
 
 
 # --- the whole flow, through the CLI, with the network refused -------------------------------

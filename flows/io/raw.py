@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flows.contracts import DEFAULT_RIGHTS, RawDocument, Rejection, SourceInfo
+from flows.plan import PlannedFile
 
 MANIFEST_NAMES = ("manifest.json",)
 LAYOUTS = frozenset({"article", "pdf_article", "digest", "listing", "thread"})
@@ -197,26 +198,60 @@ def scan_raw_folder(root: Path) -> RawCorpus:
     return RawCorpus(root=root, sources=sources, rejections=rejections)
 
 
-def read_raw(root: Path, source: SourceInfo) -> RawDocument | Rejection:
-    """Read one file's bytes; an unreadable file becomes a Rejection, not a crash."""
+def read_raw(
+    root: Path, source: SourceInfo, expected_sha256: str | None = None
+) -> RawDocument | Rejection:
+    """Read one file's bytes; an unreadable file, or one whose bytes are no longer those the
+    build was planned with, becomes a Rejection, not a crash."""
     try:
         data = (root / source.source_file).read_bytes()
     except OSError as error:
         return Rejection(source.source_file, "ingest", "ingest_unreadable", str(error))
-    return RawDocument(source=source, data=data, sha256=hashlib.sha256(data).hexdigest())
+    sha256 = hashlib.sha256(data).hexdigest()
+    if expected_sha256 is not None and sha256 != expected_sha256:
+        return Rejection(
+            source.source_file,
+            "ingest",
+            "ingest_changed_during_run",
+            f"the file changed while the build ran (sha256 {expected_sha256[:12]}… when "
+            f"planned, {sha256[:12]}… when read); run the build again",
+            sha256,
+        )
+    return RawDocument(source=source, data=data, sha256=sha256)
 
 
-def iter_raw(root: Path, sources: list[SourceInfo]) -> Iterator[RawDocument | Rejection]:
+def iter_raw(
+    root: Path, sources: list[SourceInfo], expected: list[str] | None = None
+) -> Iterator[RawDocument | Rejection]:
+    for index, source in enumerate(sources):
+        yield read_raw(root, source, expected[index] if expected else None)
+
+
+def fingerprint(root: Path, sources: list[SourceInfo]) -> tuple[list[PlannedFile], list[Rejection]]:
+    """The sha256 of every file's bytes, read in chunks (nothing is kept in memory)."""
+    planned: list[PlannedFile] = []
+    rejections: list[Rejection] = []
     for source in sources:
-        yield read_raw(root, source)
+        try:
+            with (root / source.source_file).open("rb") as handle:
+                sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError as error:
+            rejections.append(
+                Rejection(source.source_file, "ingest", "ingest_unreadable", str(error))
+            )
+            continue
+        planned.append(PlannedFile(source, sha256))
+    return planned, rejections
 
 
-def input_digest(root: Path, sources: list[SourceInfo]) -> str:
+def input_digest(root: Path, planned: list[PlannedFile]) -> str:
     """Digest of every input file's name and bytes plus the manifest: names the release."""
     digest = hashlib.sha256()
-    for name in ["manifest.json", *(source.source_file for source in sources)]:
-        path = root / name
-        if path.is_file():
-            digest.update(name.encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    manifest = root / "manifest.json"
+    if manifest.is_file():
+        digest.update(b"manifest.json\0")
+        digest.update(hashlib.sha256(manifest.read_bytes()).digest())
+    for entry in planned:
+        digest.update(entry.source.source_file.encode() + b"\0")
+        digest.update(bytes.fromhex(entry.sha256))
     return digest.hexdigest()

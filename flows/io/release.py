@@ -81,21 +81,36 @@ def new_staging(out_dir: Path) -> Path:
     return staging
 
 
-def write_batch_parts(staging: Path, batch_index: int, tables: dict[str, list[Row]]) -> None:
-    """Write one batch's rows as part files; `merge_parts` sorts them into the final table.
+PART_SUFFIX = ".arrow"
+_PART_OPTIONS = pa.ipc.IpcWriteOptions(compression="lz4")
 
-    Streaming: a batch's rows leave memory as soon as its task ends.
+
+def sort_table(model: type[Record], table: pa.Table) -> pa.Table:
+    """A table in its sort key order (the key is unique: the primary key or a superset)."""
+    return table.sort_by([(name, "ascending") for name in model.sort_key])
+
+
+def write_batch_parts(folder: Path, batch_index: int, tables: dict[str, list[Row]]) -> None:
+    """Write one batch's rows, sorted, as Arrow IPC part files `<table>/<index>.arrow`.
+
+    The batches' files are in document-id order (`flows.plan`), so their parts laid end to
+    end are the sorted table: `concat_parts` streams them into the data file. A batch's rows
+    leave memory as soon as its task ends.
     """
     for model in TABLES:
         rows = tables.get(model.table)
         if not rows:
             continue
-        folder = staging / "parts" / model.table
-        folder.mkdir(parents=True, exist_ok=True)
-        table = pa.Table.from_pylist(rows, schema=arrow_schema(model))
-        temporary = folder / f".{batch_index:08d}.parquet.tmp"
-        pq.write_table(table, temporary, compression="lz4")
-        os.replace(temporary, folder / f"{batch_index:08d}.parquet")
+        target = folder / model.table
+        target.mkdir(parents=True, exist_ok=True)
+        table = sort_table(model, pa.Table.from_pylist(rows, schema=arrow_schema(model)))
+        temporary = target / f".{batch_index:08d}{PART_SUFFIX}.tmp"
+        with (
+            pa.OSFile(str(temporary), "wb") as sink,
+            pa.ipc.new_file(sink, table.schema, options=_PART_OPTIONS) as writer,
+        ):
+            writer.write_table(table)
+        os.replace(temporary, target / f"{batch_index:08d}{PART_SUFFIX}")
 
 
 def _row_group_rows(model: type[Record]) -> int:
@@ -114,47 +129,46 @@ def write_table(staging: Path, model: type[Record], rows: list[Row]) -> int:
     return len(rows)
 
 
-def merge_parts(staging: Path, model: type[Record], memory_limit: str = "1GB") -> int:
-    """Sort a table's part files into `data/<table>.parquet` (DuckDB sorts, spilling to disk
-    if needed; pyarrow writes with the schema derived from the model). Rows of byte-identical
-    duplicate documents share their primary key: one copy is kept."""
+def concat_parts(staging: Path, model: type[Record]) -> int:
+    """Stream a table's sorted part files, in batch order, into `data/<table>.parquet`,
+    in row groups of a fixed size. Memory holds one part and one row group at most."""
     schema = arrow_schema(model)
-    target = staging / "data" / f"{model.table}.parquet"
     parts = staging / "parts" / model.table
-    if not parts.is_dir() or not any(parts.glob("*.parquet")):
+    files = sorted(parts.glob(f"*{PART_SUFFIX}")) if parts.is_dir() else []
+    if not files:
         return write_table(staging, model, [])
-    order = [*model.sort_key, *(n for n in schema.names if n not in model.sort_key)]
-    order = [name for name in order if not pa.types.is_nested(schema.field(name).type)]
-    keep_first = ""
-    if model.primary_key:
-        partition = ", ".join(f'"{name}"' for name in model.primary_key)
-        tiebreak = '"source_file"' if model.table == "documents" else partition
-        keep_first = f"qualify row_number() over (partition by {partition} order by {tiebreak}) = 1"
-    files = sorted(str(path) for path in parts.glob("*.parquet"))
-    sql = (
-        f"select * from read_parquet(?) {keep_first} "
-        f"order by {', '.join(f'{chr(34)}{name}{chr(34)} nulls last' for name in order)}"
-    )
-    connection = duckdb.connect(
-        config={
-            # one thread: wide rows (document texts) sorted by two threads overran a 1 GB
-            # limit at 300 MB of input; one thread stays within it and spills the rest
-            "memory_limit": memory_limit,
-            "threads": 1,
-            "preserve_insertion_order": False,
-            "temp_directory": str(staging / "duckdb-tmp"),
-        }
-    )
-    count = 0
-    try:
-        reader = connection.execute(sql, [files]).to_arrow_reader(_row_group_rows(model))
-        with pq.ParquetWriter(target, schema, **_PARQUET_OPTIONS) as writer:
-            for batch in reader:
-                chunk = pa.Table.from_batches([batch]).cast(schema)
-                writer.write_table(chunk, row_group_size=_row_group_rows(model))
-                count += chunk.num_rows
-    finally:
-        connection.close()
+    group_rows = _row_group_rows(model)
+    pending: list[pa.RecordBatch] = []
+    pending_rows = count = 0
+    previous_last: tuple[Any, ...] | None = None
+    with pq.ParquetWriter(
+        staging / "data" / f"{model.table}.parquet", schema, **_PARQUET_OPTIONS
+    ) as writer:
+        for path in files:
+            with pa.memory_map(str(path)) as source:
+                table = pa.ipc.open_file(source).read_all()
+            if table.num_rows:
+                first = tuple(table.column(k)[0].as_py() for k in model.sort_key)
+                if previous_last is not None and first <= previous_last:
+                    raise RuntimeError(
+                        f"{model.table}: part {path.name} starts at {first}, not after "
+                        f"{previous_last}; parts must come from batches in document-id order"
+                    )
+                previous_last = tuple(table.column(k)[-1].as_py() for k in model.sort_key)
+            for batch in table.to_batches():
+                pending.append(batch)
+                pending_rows += batch.num_rows
+            while pending_rows >= group_rows:
+                chunk = pa.Table.from_batches(pending, schema=schema)
+                writer.write_table(chunk.slice(0, group_rows), row_group_size=group_rows)
+                rest = chunk.slice(group_rows)
+                pending, pending_rows = rest.to_batches(), rest.num_rows
+                count += group_rows
+        if pending_rows:
+            writer.write_table(
+                pa.Table.from_batches(pending, schema=schema), row_group_size=group_rows
+            )
+            count += pending_rows
     shutil.rmtree(parts)
     return count
 
@@ -210,6 +224,12 @@ def data_file_info(staging: Path) -> dict[str, dict[str, Any]]:
     }
 
 
+def build_release_database(staging: Path) -> None:
+    """corpus.duckdb from the staged data files (DuckDB's spill files removed after)."""
+    build_database(staging / "corpus.duckdb", staging / "data", TABLES)
+    shutil.rmtree(staging / "duckdb-tmp", ignore_errors=True)
+
+
 def seal_release(
     out_dir: Path,
     staging: Path,
@@ -223,8 +243,8 @@ def seal_release(
     `releases/<version>` and point `release` at it. Until that rename nothing visible changes,
     so a failed or killed run leaves the previous release untouched."""
     shutil.rmtree(staging / "parts", ignore_errors=True)
-    build_database(staging / "corpus.duckdb", staging / "data", TABLES)
-    shutil.rmtree(staging / "duckdb-tmp", ignore_errors=True)  # DuckDB's spill files
+    if not (staging / "corpus.duckdb").is_file():
+        build_release_database(staging)
     (staging / "README.md").write_text(card, encoding="utf-8")
     for name, text in (documents or {}).items():
         (staging / name).write_text(text, encoding="utf-8")

@@ -1,0 +1,95 @@
+"""Planning a build: which files go into which batch, decided from content alone.
+
+Pure: (file, sha256) pairs in, batches out. Two properties make the rest of the flow
+cheap:
+
+* **Sorted batches.** Files are ordered by sha256, and every id in every table starts with
+  the document's id (its sha256 prefix), so when each batch writes its rows sorted, the
+  batches' outputs laid end to end are the sorted table. Publishing is a streaming
+  concatenation, never a global sort, and memory does not grow with the corpus.
+* **Content-defined boundaries.** A batch ends after a file whose hash says so (about one
+  in `target_size`), as in content-defined chunking, not after every N files. Adding,
+  removing or changing one file changes at most the batches it leaves and joins; every
+  other batch keeps its exact members, so its cached output can be reused as it is.
+
+Byte-identical files are found here too, before any work is spent on them: the first by
+name is published, the others are rejected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from flows.contracts import Rejection, SourceInfo
+
+MAX_BATCH_FACTOR = 4
+"""A batch is cut after `MAX_BATCH_FACTOR * target_size` files even without a hash cut."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedFile:
+    """A raw file and the sha256 of the bytes it had when the build was planned."""
+
+    source: SourceInfo
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Files that one task processes, in sha256 order; `key` names exactly its inputs."""
+
+    index: int
+    files: tuple[PlannedFile, ...]
+    key: str
+
+
+def batch_key(files: Iterable[PlannedFile]) -> str:
+    """Digest of the members' bytes and manifest entries (what their output depends on,
+    besides code and config)."""
+    members = [[f.sha256, asdict(f.source)] for f in files]
+    return hashlib.sha256(json.dumps(members, sort_keys=True).encode()).hexdigest()
+
+
+def ends_batch(sha256: str, target_size: int) -> bool:
+    """Whether a batch ends after this file: true for about 1 in `target_size` hashes.
+    Uses other hex digits than the document id, which orders the files."""
+    return int(sha256[32:48], 16) % target_size == 0
+
+
+def plan_batches(
+    files: Iterable[PlannedFile], target_size: int
+) -> tuple[list[Batch], list[Rejection]]:
+    """Order files by content, reject byte-identical copies, cut into batches."""
+    if target_size < 1:
+        raise ValueError(f"target_size must be at least 1, not {target_size}")
+    ordered = sorted(files, key=lambda f: (f.sha256, f.source.source_file))
+    unique: list[PlannedFile] = []
+    rejections: list[Rejection] = []
+    for planned in ordered:
+        if unique and unique[-1].sha256 == planned.sha256:
+            rejections.append(
+                Rejection(
+                    planned.source.source_file,
+                    "integrity",
+                    "integrity_duplicate_document",
+                    f"same bytes as {unique[-1].source.source_file}; only that file is published",
+                    planned.sha256,
+                )
+            )
+        else:
+            unique.append(planned)
+    batches: list[Batch] = []
+    current: list[PlannedFile] = []
+    for planned in unique:
+        current.append(planned)
+        if ends_batch(planned.sha256, target_size) or len(current) >= (
+            MAX_BATCH_FACTOR * target_size
+        ):
+            batches.append(Batch(len(batches), tuple(current), batch_key(current)))
+            current = []
+    if current:
+        batches.append(Batch(len(batches), tuple(current), batch_key(current)))
+    return batches, rejections

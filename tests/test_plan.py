@@ -1,0 +1,86 @@
+"""Batch planning: content order, content-defined boundaries, duplicates found up front,
+and the batch cache that reuses a batch's finished part files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from flows.contracts import SourceInfo
+from flows.io.cache import BatchCache
+from flows.plan import MAX_BATCH_FACTOR, PlannedFile, plan_batches
+
+
+def planned(name: str, content: str) -> PlannedFile:
+    return PlannedFile(SourceInfo(name), hashlib.sha256(content.encode()).hexdigest())
+
+
+contents = st.lists(st.text(min_size=1, max_size=8), min_size=0, max_size=120)
+sizes = st.integers(min_value=1, max_value=9)
+
+
+@given(contents, sizes)
+def test_every_distinct_file_is_in_exactly_one_batch_in_hash_order(texts, size):
+    files = [planned(f"f{i:03d}.txt", text) for i, text in enumerate(texts)]
+    batches, duplicates = plan_batches(files, size)
+    members = [f for batch in batches for f in batch.files]
+    assert [f.sha256 for f in members] == sorted({f.sha256 for f in files})
+    assert len(members) + len(duplicates) == len(files)
+    assert [b.index for b in batches] == list(range(len(batches)))
+    assert all(0 < len(b.files) <= MAX_BATCH_FACTOR * size for b in batches)
+
+
+@given(contents)
+def test_duplicates_keep_the_first_file_by_name(texts):
+    files = [planned(f"f{i:03d}.txt", text) for i, text in enumerate(texts)]
+    batches, duplicates = plan_batches(reversed(files), 4)
+    kept = {f.sha256: f.source.source_file for b in batches for f in b.files}
+    for rejection in duplicates:
+        assert rejection.reason == "integrity_duplicate_document"
+        assert kept[rejection.raw_sha256] < rejection.source_file
+        assert kept[rejection.raw_sha256] in rejection.detail
+
+
+@given(st.lists(st.text(min_size=1, max_size=8), min_size=1, max_size=150, unique=True), sizes,
+       st.data())  # fmt: skip
+def test_one_added_or_removed_file_changes_at_most_two_batches(texts, size, data):
+    files = [planned(f"f{i:03d}.txt", text) for i, text in enumerate(texts)]
+    index = data.draw(st.integers(0, len(files) - 1))
+    before, _ = plan_batches(files, size)
+    after, _ = plan_batches(files[:index] + files[index + 1 :], size)
+    before_keys, after_keys = {b.key for b in before}, {b.key for b in after}
+    # removal: at most the file's batch and its successor merge; addition is the reverse
+    assert len(before_keys - after_keys) <= 2
+    assert len(after_keys - before_keys) <= 1
+
+
+def test_batch_key_follows_bytes_and_manifest_entry():
+    [a], _ = plan_batches([planned("a.txt", "x")], 4)
+    [b], _ = plan_batches([planned("a.txt", "y")], 4)
+    relabelled = PlannedFile(SourceInfo("a.txt", layout="thread"), a.files[0].sha256)
+    [c], _ = plan_batches([relabelled], 4)
+    assert len({a.key, b.key, c.key}) == 3
+
+
+def test_batch_cache_round_trip_prune_and_corrupt_entry(tmp_path):
+    parts = tmp_path / "parts"
+    (parts / "posts").mkdir(parents=True)
+    (parts / "posts" / "00000003.arrow").write_bytes(b"part bytes")
+    cache = BatchCache(tmp_path / "cache", "config")
+    summary = {"row_counts": {"posts": 1}}
+    cache.store("key-1", parts, 3, summary)
+    restored = tmp_path / "restored"
+    assert cache.restore("key-1", restored, 7) == summary
+    assert (restored / "posts" / "00000007.arrow").read_bytes() == b"part bytes"
+    assert cache.restore("key-2", restored, 8) is None
+    assert BatchCache(tmp_path / "cache", "other config").restore("key-1", restored, 7) is None
+    entry = next((tmp_path / "cache").glob("*/*"))
+    (entry / "summary.json").write_text("{truncated")
+    assert cache.restore("key-1", restored, 7) is None
+    (entry / "summary.json").write_text(json.dumps(summary))
+    assert cache.prune({"key-1"}) == 0
+    assert cache.prune(set()) == 1
+    assert cache.restore("key-1", restored, 7) is None
