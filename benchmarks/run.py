@@ -24,9 +24,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import json
 import multiprocessing
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -272,9 +274,10 @@ def tree_rss(pid: int) -> tuple[int, int]:
     return total, biggest
 
 
-def run_cli(raw: Path, out: Path, workers: int) -> dict[str, Any]:
-    """`python -m flows build` as a subprocess: wall time, exit code, peak tree RSS."""
-    if out.exists():
+def run_cli(raw: Path, out: Path, workers: int, fresh: bool = True) -> dict[str, Any]:
+    """`python -m flows build` as a subprocess: wall time, exit code, peak tree RSS and the
+    flow's own time per phase. `fresh` starts from an empty output folder (no cache)."""
+    if fresh and out.exists():
         shutil.rmtree(out)
     command = [
         sys.executable, "-m", "flows", "build", "--raw", str(raw), "--out", str(out),
@@ -306,7 +309,51 @@ def run_cli(raw: Path, out: Path, workers: int) -> dict[str, Any]:
         "peak_rss_tree": peak["sum"],
         "peak_rss_process": peak["max"],
         "output": output,
+        "phases": flow_phases(output),
     }
+
+
+def flow_phases(output: str) -> dict[str, float]:
+    """The CLI's `time: plan 0.2 s, process 17.6 s, …` line as a dict."""
+    found = re.search(r"^\s*time: (.*)$", output, re.MULTILINE)
+    if not found:
+        return {}
+    return {
+        name: float(seconds) for name, seconds in re.findall(r"(\w+) ([\d.]+) s", found.group(1))
+    }
+
+
+def phase_line(phases: dict[str, float]) -> str:
+    return ", ".join(f"{name} {seconds:.1f}s" for name, seconds in phases.items()) or "—"
+
+
+def rebuild(
+    corpus: Path, files: Sequence[Path], out: Path, n_files: int, workers: int
+) -> dict[str, Any]:
+    """Incremental build: a full build of the first `n_files` files (cache cold), then one
+    file changed (a paragraph appended) and the build run again on the same output folder."""
+    raw = out / f"rebuild-raw-{n_files}"
+    if raw.exists():
+        shutil.rmtree(raw)
+    raw.mkdir(parents=True)
+    chosen = sorted(files)[:n_files]
+    for path in chosen:
+        try:
+            os.link(path, raw / path.name)
+        except OSError:
+            shutil.copyfile(path, raw / path.name)
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    names = {path.name for path in chosen}
+    manifest["sources"] = [e for e in manifest["sources"] if e["file"] in names]
+    (raw / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    target = out / "rebuild-run"
+    full = run_cli(raw, target, workers)
+    changed = raw / chosen[len(chosen) // 2].name
+    data = changed.read_bytes()
+    changed.unlink()  # a new file, not a write through the link into the corpus
+    changed.write_bytes(data + b"\n\nOne more paragraph, added to measure a rebuild.\n")
+    again = run_cli(raw, target, workers, fresh=False)
+    return {"files": len(chosen), "full": full, "rebuild": again}
 
 
 # --- differential ---------------------------------------------------------------------------
@@ -379,6 +426,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-flow", action="store_true", help="no CLI run (floors, profile)")
     parser.add_argument("--skip-floors", action="store_true", help="no floor measurements")
     parser.add_argument("--no-record", action="store_true", help="do not append to BENCHMARKS.md")
+    parser.add_argument(
+        "--rebuild-files",
+        type=int,
+        default=1000,
+        help="files of the incremental-rebuild measurement (0: skip)",
+    )
     args = parser.parse_args(argv)
 
     out = Path(args.out).resolve()
@@ -432,6 +485,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"full flow on {mb:.0f} MB with {args.workers} workers …")
         flow = run_cli(corpus, out / "flow-run", args.workers)
         print(flow["output"].rstrip())
+        print(f"flow phases: {phase_line(flow['phases'])}")
         print(
             f"full flow: {flow['seconds']:.1f} s, {mb / flow['seconds']:.1f} MB/s, "
             f"{len(files) / flow['seconds']:.0f} docs/s, exit {flow['returncode']}, "
@@ -444,6 +498,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ratios: full flow is {floors['decode']['mb_s'] * flow['seconds'] / mb:.1f}x slower "
                   f"than decode, {floors['ftfy']['mb_s'] * flow['seconds'] / mb:.1f}x slower than ftfy "
                   "(one process)")  # fmt: skip
+
+    rebuilt: dict[str, Any] = {}
+    if not args.skip_flow and args.rebuild_files:
+        log(f"incremental rebuild: {args.rebuild_files} files, then one changed …")
+        rebuilt = rebuild(corpus, files, out, args.rebuild_files, args.workers)
+        full_s, again_s = rebuilt["full"]["seconds"], rebuilt["rebuild"]["seconds"]
+        rebuilt["ratio"] = again_s / full_s
+        rebuilt["ratio_net"] = max(again_s - fixed["seconds"], 0) / max(
+            full_s - fixed["seconds"], 1e-9
+        )
+        print(f"rebuild after 1 changed file of {rebuilt['files']}: {again_s:.1f} s vs full build "
+              f"{full_s:.1f} s = {rebuilt['ratio']:.0%} ({rebuilt['ratio_net']:.0%} without the "
+              f"fixed overhead)")  # fmt: skip
+        print(f"  full:    {phase_line(rebuilt['full']['phases'])}")
+        print(f"  rebuild: {phase_line(rebuilt['rebuild']['phases'])}")
+        for line in rebuilt["rebuild"]["output"].splitlines():
+            if "unchanged" in line:
+                print("  " + line.strip())
 
     if not args.no_record:
 
@@ -467,6 +539,10 @@ def main(argv: list[str] | None = None) -> int:
             fig(times.pure_mb_s()),
             stage_line(times),
             "—" if mismatches is None else str(len(mismatches)),
+            phase_line(flow["phases"]) if flow else "—",
+            (f"{rebuilt['rebuild']['seconds']:.1f} / {rebuilt['full']['seconds']:.1f} s = "
+             f"{rebuilt['ratio']:.0%} ({rebuilt['ratio_net']:.0%} net)") if rebuilt else "—",
+            fig(flow["peak_rss_process"] / 2**20 if flow else None, "{:.0f} MiB"),
         ])  # fmt: skip
         log(f"row appended to {BENCHMARKS_MD}")
     if mismatches:

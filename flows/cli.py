@@ -17,6 +17,10 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flows.api_server import TemporaryApiServer
 
 
 def _prepare_environment(out_dir: Path) -> None:
@@ -38,6 +42,15 @@ def _prepare_environment(out_dir: Path) -> None:
 def build(args: argparse.Namespace) -> int:
     out_dir = Path(args.out)
     _prepare_environment(out_dir)
+    from flows.api_server import TemporaryApiServer
+
+    # started before the imports below, so that its start-up overlaps them
+    server = TemporaryApiServer(Path(os.environ["PREFECT_HOME"]) / "api-server.log").start()
+    return _build(args, out_dir, server)
+
+
+def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) -> int:
+    from flows.api_server import ApiServerError
     from flows.config import PipelineConfig
     from flows.flow import StrictModeError, build_corpus, task_runner
     from flows.io.release import ReleaseLockedError
@@ -54,10 +67,11 @@ def build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     print(f"building release from {args.raw} into {out_dir} …", flush=True)
     try:
+        server.wait()
         summary = build_corpus.with_options(task_runner=runner)(
             raw_dir=str(args.raw), out_dir=str(out_dir), config=config
         )
-    except (StrictModeError, ReleaseLockedError, FileNotFoundError) as error:
+    except (StrictModeError, ReleaseLockedError, FileNotFoundError, ApiServerError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started

@@ -11,6 +11,8 @@ cheap:
   in `target_size`), as in content-defined chunking, not after every N files. Adding,
   removing or changing one file changes at most the batches it leaves and joins; every
   other batch keeps its exact members, so its cached output can be reused as it is.
+  There is deliberately no size cap (a cap would shift every later boundary): sizes
+  are geometric around `target_size`, and a batch 10x the target has odds below 1e-4.
 
 Byte-identical files are found here too, before any work is spent on them: the first by
 name is published, the others are rejected.
@@ -24,9 +26,6 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from flows.contracts import Rejection, SourceInfo
-
-MAX_BATCH_FACTOR = 4
-"""A batch is cut after `MAX_BATCH_FACTOR * target_size` files even without a hash cut."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +84,7 @@ def plan_batches(
     current: list[PlannedFile] = []
     for planned in unique:
         current.append(planned)
-        if ends_batch(planned.sha256, target_size) or len(current) >= (
-            MAX_BATCH_FACTOR * target_size
-        ):
+        if ends_batch(planned.sha256, target_size):
             batches.append(Batch(len(batches), tuple(current), batch_key(current)))
             current = []
     if current:

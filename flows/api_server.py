@@ -1,0 +1,123 @@
+"""Prefect's temporary API server, started at the very beginning of a local run.
+
+Without `PREFECT_API_URL`, Prefect starts a temporary server itself the first time a flow
+runs: it imports the whole server package into the client (about 4 s here), then starts
+the same server in a subprocess and waits for it. Starting that subprocess first, while
+the CLI is still importing Prefect and the pipeline, overlaps the two and spares the
+client the import; the command and environment are Prefect's own
+(`prefect.server.api.server.SubprocessASGIServer`). Nothing changes when the user points
+`PREFECT_API_URL` at a server of their own.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+
+class ApiServerError(RuntimeError):
+    """The temporary API server did not come up."""
+
+
+def _free_port() -> int:
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _prefect_parent() -> str:
+    spec = importlib.util.find_spec("prefect")
+    if spec is None or spec.origin is None:
+        raise ApiServerError("prefect is not installed; run `make setup`")
+    return str(Path(spec.origin).parent.parent)
+
+
+class TemporaryApiServer:
+    """`TemporaryApiServer(log).start()` starts it; `wait()` blocks until it answers, before
+    the first flow runs. It is stopped at interpreter exit, as Prefect stops its own: after
+    Prefect's log and event workers have sent what they hold (exit handlers run in reverse
+    order of registration, and this one is registered before Prefect starts them)."""
+
+    def __init__(self, log_path: Path, timeout: float = 120.0) -> None:
+        self.log_path = log_path
+        self.timeout = timeout
+        self.url: str | None = None
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> TemporaryApiServer:
+        if os.environ.get("PREFECT_API_URL"):
+            return self  # the user's own server
+        port = _free_port()
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "uvicorn",
+                    "--app-dir",
+                    _prefect_parent(),
+                    "--factory",
+                    "prefect.server.api.server:create_app",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                    "--log-level",
+                    "error",
+                    "--lifespan",
+                    "on",
+                ],
+                env={
+                    **os.environ,
+                    "PREFECT_UI_ENABLED": "0",
+                    "PREFECT__SERVER_EPHEMERAL": "1",
+                    "PREFECT__SERVER_FINAL": "1",
+                },
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        self.url = f"http://127.0.0.1:{port}/api"
+        os.environ["PREFECT_API_URL"] = self.url
+        atexit.register(self.stop)
+        return self
+
+    def wait(self) -> None:
+        """Block until the server answers /health (no-op for the user's own server)."""
+        if self.process is None:
+            return
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                tail = self.log_path.read_text(errors="replace")[-2000:]
+                raise ApiServerError(
+                    f"Prefect's API server exited with code {self.process.returncode}; "
+                    f"its log ({self.log_path}) ends with:\n{tail}"
+                )
+            try:
+                with urllib.request.urlopen(f"{self.url}/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.05)
+        raise ApiServerError(f"Prefect's API server did not answer within {self.timeout:.0f} s")
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
