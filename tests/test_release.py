@@ -165,3 +165,33 @@ def test_changes_against_previous_release(second_build, tmp_path):
     assert len(removed) == 1 and changes["tables"]["documents"]["added"] == []
     assert changes["tables"]["posts"]["removed"]
     assert len(list((second_build / "releases").iterdir())) == 2
+
+
+def test_full_text_index_out_of_memory_is_built_again_with_a_larger_limit(
+    seed_release, tmp_path, caplog, monkeypatch
+):
+    """The fts extension cannot spill: when its index build runs out of memory, the build
+    retries it on a fresh connection instead of failing the run."""
+    import logging
+
+    import flows.io.database as database
+    from schemas import TABLES
+
+    original, calls = database.load_fts, []
+
+    def starved_first_time(connection):
+        original(connection)
+        if not calls:  # the first index build gets almost no memory
+            connection.execute("set memory_limit = '4MB'")
+        calls.append(connection)
+
+    monkeypatch.setattr(database, "load_fts", starved_first_time)
+    path = tmp_path / "corpus.duckdb"
+    with caplog.at_level(logging.WARNING, logger="flows.io.database"):
+        database.build_database(path, seed_release / "data", TABLES)
+    assert "building it again" in caplog.text
+    assert len(calls) == 2
+    monkeypatch.setattr(database, "load_fts", original)
+    connection = database.connect_read_only(path)
+    hits = connection.execute("select text_id from search('Kagarlitsky prison')").fetchall()
+    assert len(hits) >= 3

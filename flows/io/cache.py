@@ -108,6 +108,8 @@ class BatchCache:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 _link_or_copy(stored, target)
         except (OSError, ValueError):
+            for linked in parts.glob(f"*/{index:08d}.arrow"):  # no half-restored batch
+                linked.unlink()
             return None
         return summary
 

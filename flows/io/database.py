@@ -3,6 +3,7 @@ users want, a recursive reply macro and a full-text index that needs no network.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import duckdb
 
 from schemas import Record
 from schemas.arrow import column_order
+
+logger = logging.getLogger(__name__)
 
 VIEWS = {
     "posts_with_source": (
@@ -92,19 +95,62 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def build_database(path: Path, data_dir: Path, models: Sequence[type[Record]]) -> None:
+MEMORY_LIMIT = "1GB"
+"""DuckDB's memory limit while building the database (it spills to disk beyond it)."""
+
+_FTS_PRAGMA = "pragma create_fts_index('search_texts', 'text_id', 'indexed_body', overwrite=1)"
+
+
+def _connect(path: Path, memory_limit: str | None) -> duckdb.DuckDBPyConnection:
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "autoinstall_known_extensions": False,
+        "temp_directory": str(path.parent / "duckdb-tmp"),
+    }
+    if memory_limit:
+        config["memory_limit"] = memory_limit
+    return duckdb.connect(str(path), config=config)
+
+
+def _create_fts_index(
+    connection: duckdb.DuckDBPyConnection, path: Path, memory_limit: str | None
+) -> duckdb.DuckDBPyConnection:
+    """The full-text index; returns the connection to go on with.
+
+    The fts extension's index build cannot spill to disk: on about 1 GB of text it needs
+    more than a 1 GB limit. Rather than failing the run, it is built again on a fresh
+    connection with DuckDB's default limit (80 % of RAM), with a warning.
+    """
+    load_fts(connection)
+    try:
+        connection.execute(_FTS_PRAGMA)
+        return connection
+    except duckdb.OutOfMemoryException as error:
+        if memory_limit is None:
+            raise
+        logger.warning(
+            "full-text index: out of memory within %s (%s); building it again with "
+            "DuckDB's default memory limit",
+            memory_limit,
+            str(error).splitlines()[0],
+        )
+    connection.close()
+    connection = _connect(path, None)
+    load_fts(connection)
+    connection.execute(_FTS_PRAGMA)
+    return connection
+
+
+def build_database(
+    path: Path,
+    data_dir: Path,
+    models: Sequence[type[Record]],
+    memory_limit: str | None = MEMORY_LIMIT,
+) -> None:
     """Load every table from its Parquet file, with table and column comments from the
     schemas; add the views, the `replies` macro and the full-text index."""
     if path.exists():
         path.unlink()
-    connection = duckdb.connect(
-        str(path),
-        config={
-            "autoinstall_known_extensions": False,
-            "memory_limit": "1GB",
-            "temp_directory": str(path.parent / "duckdb-tmp"),
-        },
-    )
+    connection = _connect(path, memory_limit)
     try:
         for model in models:
             parquet = data_dir / f"{model.table}.parquet"
@@ -129,10 +175,7 @@ def build_database(path: Path, data_dir: Path, models: Sequence[type[Record]]) -
             "create table search_texts as select text_id, kind, post_id, author, "
             f"left(body, {INDEXED_CHARS}) as indexed_body from texts order by text_id"
         )
-        load_fts(connection)
-        connection.execute(
-            "pragma create_fts_index('search_texts', 'text_id', 'indexed_body', overwrite=1)"
-        )
+        connection = _create_fts_index(connection, path, memory_limit)
         connection.execute(
             "create macro search(query_text) as table "
             "select s.text_id, s.kind, s.post_id, s.author, t.body, s.score from ("
