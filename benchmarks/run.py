@@ -22,7 +22,6 @@ Steps (each prints its figures; the summary row is appended to BENCHMARKS.md):
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import multiprocessing
@@ -35,12 +34,12 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import DEFAULT_SEED, SEED_DIR, generate_corpus
+from flows.timing import PhaseClock
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
@@ -144,19 +143,16 @@ def floor_ftfy(
 # --- per-stage profile ----------------------------------------------------------------------
 
 
-@dataclass
-class StageTimes:
-    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
-    documents: int = 0
-    n_bytes: int = 0
+class StageTimes(PhaseClock):
+    """The stage profile: time per stage (all of STAGES listed), documents and bytes."""
 
-    @contextlib.contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        started = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.seconds[name] += time.perf_counter() - started
+    def __init__(self) -> None:
+        super().__init__()
+        self.seconds.update(dict.fromkeys(STAGES, 0.0))
+        self.documents = 0
+        self.n_bytes = 0
+
+    stage = PhaseClock.phase
 
     def pure_mb_s(self) -> float:
         pure = sum(self.seconds[s] for s in PURE_STAGES)

@@ -4,14 +4,11 @@ its rows as part files and returns only counts and rejections, so memory stays b
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shutil
 import subprocess
-import time
 import tomllib
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +37,7 @@ from flows.io.release import (
 from flows.metadata import croissant, datapackage
 from flows.plan import Batch, PlannedFile, plan_batches
 from flows.report import quality_markdown, quality_rows
+from flows.timing import PhaseClock
 from schemas import TABLES, QualityMetric, Reject
 
 PROJECT_VERSION: str = tomllib.loads(
@@ -61,21 +59,6 @@ class BuildSummary:
     rejects_by_reason: dict[str, int]
     seconds: dict[str, float]
     """Wall time of each phase of the run (plan, process, concat, database, seal)."""
-
-
-class PhaseClock:
-    """Wall time per phase of a run, printed by the CLI and read by the benchmark."""
-
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = {}
-
-    @contextlib.contextmanager
-    def phase(self, name: str) -> Iterator[None]:
-        started = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
 
 
 @task(name="process_batch", cache_policy=NONE, persist_result=False)
