@@ -73,7 +73,11 @@ KNOWN_LIMITATIONS = (
     "Footnote markers in bodies are normalised to `[N]`; notes written as a '1. text' list "
     "are read as a list, not as footnotes.",
     "Full-text search (`search()` macro) needs DuckDB's fts extension: bundled with the "
-    "pipeline's environment; a stand-alone DuckDB CLI loads it with `INSTALL fts; LOAD fts;`.",
+    "pipeline's environment; a stand-alone DuckDB CLI loads it with `INSTALL fts; LOAD fts;`. "
+    "It ranks by BM25 (k=1.2, b=0.75) over Porter stems of the first 100,000 characters of "
+    "each post and comment body, without English stop words; tokens are runs of letters "
+    "after lower-casing and stripping accents, so Russian words are found by their exact "
+    "form only (no Russian stemming).",
 )
 
 

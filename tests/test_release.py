@@ -167,31 +167,76 @@ def test_changes_against_previous_release(second_build, tmp_path):
     assert len(list((second_build / "releases").iterdir())) == 2
 
 
-def test_full_text_index_out_of_memory_is_built_again_with_a_larger_limit(
-    seed_release, tmp_path, caplog, monkeypatch
-):
-    """The fts extension cannot spill: when its index build runs out of memory, the build
-    retries it on a fresh connection instead of failing the run."""
-    import logging
+ASCII_TEXTS = [
+    "The court sentenced Kagarlitsky to five years in prison.",
+    "Prison letters: Boris Kagarlitsky writes from prison about the war.",
+    "Smart voting was Navalny's plan; voters voted for the strongest rival.",
+    "Elections in Moscow. The elections were neither free nor fair, observers said.",
+    "A short one.",
+    "",
+]
 
+
+def _index_of(texts, tmp_path):
+    """A database holding only `texts` (as search_texts) with the pipeline's index."""
+    import flows.io.database as database
+
+    connection = duckdb.connect(str(tmp_path / "fts.duckdb"))
+    database.load_fts(connection)
+    connection.execute(
+        "create table search_texts (text_id varchar, kind varchar, post_id varchar, "
+        "author varchar, indexed_body varchar)"
+    )
+    for i, text in enumerate(texts):
+        connection.execute(
+            "insert into search_texts values (?, 'post', ?, null, ?)", [f"t{i}", f"t{i}", text]
+        )
+    connection.execute(
+        "create view texts as select text_id, indexed_body as body from search_texts"
+    )
+    database._create_fts_index(connection)
+    return connection
+
+
+@pytest.mark.parametrize(
+    "query", ["Kagarlitsky prison", "smart voting", "elections Moscow", "the", "absent words"]
+)
+def test_full_text_index_scores_as_the_fts_extension_on_ascii_text(tmp_path, query):
+    """Same BM25 scores and order as the fts extension's own index and `match_bm25`."""
+    connection = _index_of(ASCII_TEXTS, tmp_path)
+    connection.execute("create table reference as select text_id, indexed_body from search_texts")
+    connection.execute("pragma create_fts_index('reference', 'text_id', 'indexed_body')")
+    expected = connection.execute(
+        "select text_id, score from (select text_id, fts_main_reference.match_bm25(text_id, ?) "
+        "as score from reference) where score is not null order by score desc, text_id",
+        [query],
+    ).fetchall()
+    found = connection.execute("select text_id, score from search(?)", [query]).fetchall()
+    assert [t for t, _ in found] == [t for t, _ in expected]
+    assert [score for _, score in found] == pytest.approx([score for _, score in expected])
+    assert bool(found) == (query not in ("the", "absent words"))  # "the" is a stop word
+
+
+def test_full_text_index_splits_on_typographic_punctuation_and_indexes_cyrillic(tmp_path):
+    connection = _index_of(
+        ["He called it “smart voting”—and it worked.", "Путин и выборы в Москве", "nothing"],
+        tmp_path,
+    )
+    assert [t for t, *_ in connection.execute("select * from search('smart')").fetchall()] == ["t0"]
+    assert [t for t, *_ in connection.execute("select * from search('worked')").fetchall()] == [
+        "t0"
+    ]
+    assert [t for t, *_ in connection.execute("select * from search('путин')").fetchall()] == ["t1"]
+    assert connection.execute("select count(*) from search('Москве')").fetchone()[0] == 1
+
+
+def test_full_text_index_builds_within_a_small_memory_limit(seed_release, tmp_path):
+    """The index is plain aggregates and joins, which spill: no retry, no larger limit."""
     import flows.io.database as database
     from schemas import TABLES
 
-    original, calls = database.load_fts, []
-
-    def starved_first_time(connection):
-        original(connection)
-        if not calls:  # the first index build gets almost no memory
-            connection.execute("set memory_limit = '4MB'")
-        calls.append(connection)
-
-    monkeypatch.setattr(database, "load_fts", starved_first_time)
     path = tmp_path / "corpus.duckdb"
-    with caplog.at_level(logging.WARNING, logger="flows.io.database"):
-        database.build_database(path, seed_release / "data", TABLES)
-    assert "building it again" in caplog.text
-    assert len(calls) == 2
-    monkeypatch.setattr(database, "load_fts", original)
+    database.build_database(path, seed_release / "data", TABLES, memory_limit="64MB")
     connection = database.connect_read_only(path)
     hits = connection.execute("select text_id from search('Kagarlitsky prison')").fetchall()
     assert len(hits) >= 3
