@@ -57,9 +57,8 @@ def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) 
 
     for name in ("uvicorn", "uvicorn.error", "prefect.server", "httpx"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    config = PipelineConfig(
-        batch_size=args.batch_size, strict=args.strict, use_cache=not args.no_cache
-    )
+    batch_size = {} if args.batch_size is None else {"batch_size": args.batch_size}
+    config = PipelineConfig(**batch_size, strict=args.strict, use_cache=not args.no_cache)
     if args.address and args.runner != "dask":
         print("error: --address needs --runner dask", file=sys.stderr)
         return 1
@@ -119,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument(
         "--no-cache", action="store_true", help="recompute every document (ignore OUT/.cache)"
     )
-    build_parser.add_argument("--batch-size", type=int, default=64, help="documents per task")
+    build_parser.add_argument(
+        "--batch-size", type=int, default=None, help="mean documents per task (default 256)"
+    )
     build_parser.add_argument(
         "--runner",
         choices=("thread", "process", "dask"),

@@ -98,15 +98,21 @@ MEMORY_LIMIT = "1GB"
 FTS_SCHEMA = "fts_main_search_texts"
 """Where the full-text index lives: the schema name the fts extension would give it."""
 
-TOKEN_PATTERN = "\\p{L}+"
-"""Tokens are maximal runs of letters after lower() and strip_accents(). On ASCII text
-these are exactly the fts extension's default tokens (its `ignore` pattern
-`(\\.|[^a-z])+`); unlike it, curly quotes and dashes separate words ("“smart”" is
-"smart") and Cyrillic words are indexed too (the Porter stemmer leaves them whole)."""
+TOKEN_PATTERN = "[\\p{L}\\p{M}]+"
+"""Words are maximal runs of letters (with their combining marks) after lower(); a word's
+term is its Porter stem after strip_accents(). On ASCII text these are exactly the fts
+extension's default terms (its `ignore` pattern `(\\.|[^a-z])+`); unlike it, curly quotes
+and dashes separate words ("“smart”" is "smart") and Cyrillic words are indexed too (the
+Porter stemmer leaves them whole). Accents are stripped from each distinct word, not from
+the whole text: the same terms, for a fraction of the work."""
 
 
-def _tokens(text_sql: str) -> str:
-    return f"regexp_extract_all(lower(strip_accents({text_sql})), '{TOKEN_PATTERN}')"
+def _words(text_sql: str) -> str:
+    return f"regexp_extract_all(lower({text_sql}), '{TOKEN_PATTERN}')"
+
+
+def _term(word_sql: str) -> str:
+    return f"stem(strip_accents({word_sql}), 'porter')"
 
 
 def _fts_statements(threads: int) -> list[str]:
@@ -123,7 +129,7 @@ def _fts_statements(threads: int) -> list[str]:
     so the build stays within the memory limit at any corpus size.
     """
     slices = " union all ".join(
-        f"select rowid as docid, unnest({_tokens('indexed_body')}) as word "
+        f"select rowid as docid, unnest({_words('indexed_body')}) as word "
         f"from search_texts where rowid % {threads} = {part}"
         for part in range(threads)
     )
@@ -140,9 +146,10 @@ def _fts_statements(threads: int) -> list[str]:
         f"""create temp table fts_words as
             select docid, word, count(*) as tf from ({slices}) group by docid, word""",
         f"""create temp table fts_vocabulary as
-            select word, stem(word, 'porter') as term
+            select word, {_term("word")} as term
             from (select distinct word from fts_words)
-            where word not in (select sw from {s}.stopwords)""",
+            where strip_accents(word) not in (select sw from {s}.stopwords)
+              and strip_accents(word) <> ''""",
         """create temp table fts_postings as
             select term, docid, sum(tf)::bigint as tf
             from fts_words join fts_vocabulary using (word) group by term, docid""",
@@ -170,7 +177,8 @@ def _fts_statements(threads: int) -> list[str]:
 SEARCH_MACRO = f"""
 create macro search(query_text, k := 1.2, b := 0.75) as table
 with query_terms as (
-    select distinct stem(unnest({_tokens('query_text')}), 'porter') as term
+    select distinct {_term("word")} as term
+    from (select unnest({_words('query_text')}) as word)
 ),
 scores as (
     select t.docid,

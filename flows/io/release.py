@@ -23,6 +23,9 @@ from schemas.arrow import arrow_schema
 
 ROW_GROUP_SIZE = 64_000
 DOCUMENT_ROW_GROUP_SIZE = 512
+TEXT_ROW_GROUP_SIZE = 4096
+"""Posts and comments carry whole bodies: smaller row groups (DuckDB's unit of parallel
+reading) let the database load them on every core."""
 _PARQUET_OPTIONS: dict[str, Any] = {
     "compression": "zstd",
     "write_statistics": True,
@@ -114,7 +117,9 @@ def write_batch_parts(folder: Path, batch_index: int, tables: dict[str, list[Row
 
 
 def _row_group_rows(model: type[Record]) -> int:
-    return DOCUMENT_ROW_GROUP_SIZE if model.table == "documents" else ROW_GROUP_SIZE
+    if model.table == "documents":
+        return DOCUMENT_ROW_GROUP_SIZE
+    return TEXT_ROW_GROUP_SIZE if model.table in ("posts", "comments") else ROW_GROUP_SIZE
 
 
 def write_table(staging: Path, model: type[Record], rows: list[Row]) -> int:
