@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from flows.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
+from flows.segment.lines import OPENING_QUOTES, Line, ends_sentence
 
 NAV_LABELS = frozenset(
     {
@@ -76,12 +76,24 @@ _LONGEST_LABEL = max(len(label) for label in NAV_LABELS)
 _RESIDUE_HINT_RE = re.compile(r"-\d")
 
 
+def _kept_chars(text: str) -> int:
+    return len("".join(text.split())) - sum(text.count(ch) for ch in _NAV_SEPARATORS)
+
+
+def _more_words_than(text: str, limit: int) -> bool:
+    """`word_count(text) > limit`, splitting no further than the limit (long lines are
+    decided by their first words)."""
+    return len(text.split(maxsplit=limit)) > limit
+
+
 def is_nav_link(text: str) -> bool:
     if len(text) > 2 * _LONGEST_LABEL:
         # exact pre-check: the label keeps every character that is neither whitespace nor a
-        # separator (case folding never shortens), so too many of them rule a label out
-        kept = len("".join(text.split())) - sum(text.count(ch) for ch in _NAV_SEPARATORS)
-        if kept > _LONGEST_LABEL:
+        # separator (case folding never shortens), so too many of them rule a label out;
+        # a prefix keeps no more of them than the whole line
+        if _kept_chars(text[: 4 * _LONGEST_LABEL]) > _LONGEST_LABEL:
+            return False
+        if _kept_chars(text) > _LONGEST_LABEL:
             return False
     label = re.sub(r"[«»←→‹›<>|\s]+", " ", text).strip().casefold()
     return label in NAV_LABELS
@@ -90,7 +102,7 @@ def is_nav_link(text: str) -> bool:
 def is_series_nav(text: str) -> bool:
     if PART_LABEL.match(text):
         return True
-    return word_count(text) <= 10 and bool(SERIES_LINE.search(text))
+    return not _more_words_than(text, 10) and bool(SERIES_LINE.search(text))
 
 
 def is_link_residue(text: str) -> bool:
@@ -110,7 +122,7 @@ def is_dangling_link(
     ``wrapped`` says the line sits between lines of one hard-wrapped paragraph (previous
     line unfinished, or the next one going on in lower case): then it is not a link line.
     """
-    if word_count(text) > 12 or ends_sentence(text) or wrapped:
+    if wrapped or ends_sentence(text) or _more_words_than(text, 12):
         return False
     if prev_text and not (ends_sentence(prev_text) or prev_text.rstrip().endswith(":")):
         return False
@@ -143,23 +155,18 @@ def classify_line(
 
 def find_boilerplate(lines: Sequence[Line]) -> dict[int, str]:
     """Map line index -> rule name for every boilerplate line among ``lines``."""
+    texts = [line.text for line in lines]  # stripped once; "" is a blank line
     found: dict[int, str] = {}
-    for position, line in enumerate(lines):
-        if line.is_blank:
+    next_text: str | None = None  # the next non-blank line after `position`
+    for position in range(len(lines) - 1, -1, -1):
+        text = texts[position]
+        if not text:
             continue
-        next_line = lines[position + 1] if position + 1 < len(lines) else None
-        prev_line = lines[position - 1] if position > 0 else None
-        next_text = _next_filled(lines, position)
-        prev_text = None if prev_line is None or prev_line.is_blank else prev_line.text
-        wrapped = next_line is not None and not next_line.is_blank and next_line.text[:1].islower()
-        rule = classify_line(line.text, next_text, prev_text, wrapped)
+        following = texts[position + 1] if position + 1 < len(lines) else ""
+        prev_text = (texts[position - 1] or None) if position > 0 else None
+        wrapped = following[:1].islower()
+        rule = classify_line(text, next_text, prev_text, wrapped)
         if rule:
-            found[line.index] = rule
-    return found
-
-
-def _next_filled(lines: Sequence[Line], position: int) -> str | None:
-    for index in range(position + 1, len(lines)):
-        if not lines[index].is_blank:
-            return lines[index].text
-    return None
+            found[lines[position].index] = rule
+        next_text = text
+    return dict(sorted(found.items()))
