@@ -120,10 +120,10 @@ def _fts_statements(threads: int) -> list[str]:
 
     The fts extension's own `create_fts_index` stores one row per token occurrence,
     stems every occurrence and runs on one thread (a table of a few thousand rows is one
-    row group, DuckDB's unit of parallelism), about 10 MB/s of text here. The same index
-    (the extension's tokenizer, Porter stemmer and English stop words, BM25 with k=1.2,
-    b=0.75; tests/test_release.py checks the scores against the extension's own
-    `match_bm25`) comes out of aggregates: tokens are counted per text in `threads`
+    row group, DuckDB's unit of parallelism), about 10 MB/s of text here. The same kind of
+    index (the extension's Porter stemmer and English stop words, BM25 with k=1.2, b=0.75;
+    on ASCII text tests/test_release.py checks the scores against the extension's own
+    `match_bm25`) comes out of aggregates: words are counted per text in `threads`
     interleaved slices that run in parallel, each distinct word is stemmed once, and
     the postings hold one row per (term, text). Plain aggregates and joins spill to disk,
     so the build stays within the memory limit at any corpus size.
