@@ -14,8 +14,9 @@ from typing import Any
 
 from flows.config import PipelineConfig
 from flows.contracts import RawDocument, Rejection
-from flows.io.cache import DocumentCache
+from flows.io.cache import BatchCache, DocumentCache
 from flows.io.raw import iter_raw
+from flows.io.release import write_batch_parts
 from flows.pipeline import BatchResult, process_batch, process_document
 from flows.plan import Batch
 
@@ -73,8 +74,8 @@ def run_batch(
         done = cache.get(raw) if cache else None
         if done is None:
             done = process_document(raw, config)
-            if cache:
-                cache.put(raw, done)
+        if cache:
+            cache.remember(raw, done)
         return done
 
     sources = [planned.source for planned in batch.files]
@@ -93,3 +94,27 @@ def summarize(result: BatchResult, cached_documents: int = 0) -> BatchSummary:
         ],
         cached_documents=cached_documents,
     )
+
+
+def build_batch(
+    root: Path, parts: Path, batch: Batch, config: PipelineConfig, cache_dir: Path | None
+) -> BatchSummary:
+    """One batch into sorted part files under `parts`: its finished parts from the batch
+    cache, or its files through the stages (each document from the document cache when it
+    can), written, then stored in both caches."""
+    if cache_dir is None:
+        result = run_batch(root, batch, config, None)
+        write_batch_parts(parts, batch.index, result.tables)
+        return summarize(result)
+    batches = BatchCache(cache_dir / "batches", config.digest())
+    if stored := batches.restore(batch.key, parts, batch.index):
+        summary = BatchSummary.from_json(stored)
+        summary.cached_batches, summary.cached_documents = 1, len(batch.files)
+        return summary
+    documents = DocumentCache(cache_dir / "documents", batches)
+    result = run_batch(root, batch, config, documents)
+    write_batch_parts(parts, batch.index, result.tables)
+    summary = summarize(result, documents.hits)
+    batches.store(batch.key, parts, batch.index, summary.to_json())
+    documents.commit(batches.entry_key(batch.key))
+    return summary

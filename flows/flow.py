@@ -18,10 +18,10 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from flows.batch import BatchSummary, run_batch, summarize
+from flows.batch import BatchSummary, build_batch
 from flows.card import SUMMARY, dataset_card
 from flows.config import PipelineConfig
-from flows.io.cache import BatchCache, DocumentCache
+from flows.io.cache import BatchCache
 from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
     build_release_database,
@@ -31,7 +31,6 @@ from flows.io.release import (
     new_staging,
     output_lock,
     seal_release,
-    write_batch_parts,
     write_table,
 )
 from flows.metadata import croissant, datapackage
@@ -65,21 +64,10 @@ class BuildSummary:
 def process_batch_task(
     root: str, staging: str, batch: Batch, config: PipelineConfig, cache_dir: str | None
 ) -> BatchSummary:
-    """One batch: its finished parts from the batch cache, or read its files, run the pure
-    stages (each document from the document cache when it can), write sorted part files."""
-    parts = Path(staging) / "parts"
-    batch_cache = BatchCache(Path(cache_dir) / "batches", config.digest()) if cache_dir else None
-    if batch_cache and (stored := batch_cache.restore(batch.key, parts, batch.index)):
-        summary = BatchSummary.from_json(stored)
-        summary.cached_batches, summary.cached_documents = 1, len(batch.files)
-        return summary
-    documents = DocumentCache(Path(cache_dir) / "documents", config.digest()) if cache_dir else None
-    result = run_batch(Path(root), batch, config, documents)
-    write_batch_parts(parts, batch.index, result.tables)
-    summary = summarize(result, documents.hits if documents else 0)
-    if batch_cache:
-        batch_cache.store(batch.key, parts, batch.index, summary.to_json())
-    return summary
+    """One batch into sorted part files (`flows.batch.build_batch`)."""
+    return build_batch(
+        Path(root), Path(staging) / "parts", batch, config, Path(cache_dir) if cache_dir else None
+    )
 
 
 @task(name="concat_table", cache_policy=NONE, persist_result=False)

@@ -8,10 +8,11 @@ import dataclasses
 import pytest
 
 import flows.batch
+from flows.batch import build_batch, run_batch
 from flows.config import PipelineConfig
 from flows.io import cache as cache_module
-from flows.io.cache import DocumentCache
-from flows.io.raw import fingerprint, scan_raw_folder
+from flows.io.cache import BatchCache, DocumentCache
+from flows.io.raw import fingerprint, iter_raw, scan_raw_folder
 from flows.pipeline import process_document
 from flows.plan import plan_batches
 from flows.repair import RepairConfig
@@ -37,59 +38,91 @@ def counted(monkeypatch):
     return calls
 
 
-def test_second_run_takes_everything_from_the_cache_with_equal_results(tmp_path, counted):
+def copy_seeds(folder):
+    folder.mkdir()
+    for seed in sorted(RAW.glob("*.txt")):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    return folder
+
+
+def parts_bytes(parts):
+    return {p.relative_to(parts).as_posix(): p.read_bytes() for p in sorted(parts.rglob("*.arrow"))}
+
+
+def test_second_run_takes_the_whole_batch_from_the_cache(tmp_path, counted):
     batch = one_batch(RAW)
     config = PipelineConfig()
-    first = flows.batch.run_batch(RAW, batch, config, DocumentCache(tmp_path, config.digest()))
-    cache = DocumentCache(tmp_path, config.digest())
-    second = flows.batch.run_batch(RAW, batch, config, cache)
+    first = build_batch(RAW, tmp_path / "p1", batch, config, tmp_path / "cache")
+    second = build_batch(RAW, tmp_path / "p2", batch, config, tmp_path / "cache")
     assert len(counted) == len(batch.files)  # only the first run computed
-    assert (cache.hits, cache.misses) == (len(batch.files), 0)
-    assert second.tables == first.tables
-    assert second.repairs == first.repairs
+    assert (second.cached_batches, second.cached_documents) == (1, len(batch.files))
+    assert parts_bytes(tmp_path / "p2") == parts_bytes(tmp_path / "p1")
+    assert second.repairs == first.repairs and second.row_counts == first.row_counts
 
 
-def test_one_changed_file_is_the_only_one_recomputed(tmp_path, counted):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for seed in sorted(RAW.glob("*.txt")):
-        (raw / seed.name).write_bytes(seed.read_bytes())
+def test_documents_found_in_the_cache_equal_computed_ones(tmp_path, counted):
+    """A batch that changed takes its unchanged documents' rows from the part files of
+    the batch they were in; they equal freshly computed rows, and so do the parts."""
+    raw = copy_seeds(tmp_path / "raw")
     config = PipelineConfig()
-    batch = one_batch(raw)
-    flows.batch.run_batch(raw, batch, config, DocumentCache(tmp_path / "c", config.digest()))
+    build_batch(raw, tmp_path / "p1", one_batch(raw), config, tmp_path / "cache")
     counted.clear()
-    changed = batch.files[2].source.source_file
+    changed = one_batch(raw).files[2].source.source_file
     (raw / changed).write_bytes((raw / changed).read_bytes() + b"\nOne more paragraph.\n")
     batch = one_batch(raw)
-    flows.batch.run_batch(raw, batch, config, DocumentCache(tmp_path / "c", config.digest()))
+    again = build_batch(raw, tmp_path / "p2", batch, config, tmp_path / "cache")
     assert counted == [changed]
+    assert (again.cached_batches, again.cached_documents) == (0, len(batch.files) - 1)
+    fresh = build_batch(raw, tmp_path / "p3", batch, config, None)
+    assert parts_bytes(tmp_path / "p2") == parts_bytes(tmp_path / "p3")
+    assert again.repairs == fresh.repairs and again.rejections == fresh.rejections
+
+    batches = BatchCache(tmp_path / "cache" / "batches", config.digest())
+    documents = DocumentCache(tmp_path / "cache" / "documents", batches)
+    computed = run_batch(raw, batch, config, None)
+    cached = run_batch(raw, batch, config, documents)
+    assert documents.hits == len(batch.files)
+    assert cached.tables == computed.tables
 
 
 def test_config_code_and_manifest_changes_invalidate(tmp_path, monkeypatch):
     source = scan_raw_folder(RAW).sources[0]
     from flows.io.raw import read_raw
 
+    def cache_for(digest):
+        return DocumentCache(tmp_path / "d", BatchCache(tmp_path / "b", digest))
+
     raw = read_raw(RAW, source)
-    base = DocumentCache(tmp_path, PipelineConfig().digest()).key(raw)
+    base = cache_for(PipelineConfig().digest()).key(raw)
     other_config = PipelineConfig(repair=RepairConfig(unwrap_lines=False))
-    assert DocumentCache(tmp_path, other_config.digest()).key(raw) != base
+    assert cache_for(other_config.digest()).key(raw) != base
     assert PipelineConfig(batch_size=7, use_cache=False).digest() == PipelineConfig().digest()
     relabelled = dataclasses.replace(raw, source=dataclasses.replace(source, layout="article"))
-    assert DocumentCache(tmp_path, PipelineConfig().digest()).key(relabelled) != base
+    assert cache_for(PipelineConfig().digest()).key(relabelled) != base
     monkeypatch.setattr(cache_module, "code_digest", lambda: "another version of the code")
-    assert DocumentCache(tmp_path, PipelineConfig().digest()).key(raw) != base
+    assert cache_for(PipelineConfig().digest()).key(raw) != base
 
 
-def test_corrupt_cache_entry_is_a_miss_not_a_crash(tmp_path):
-    source = scan_raw_folder(RAW).sources[0]
-    from flows.io.raw import read_raw
+@pytest.mark.parametrize("damage", ["truncated entry", "batch entry gone", "part gone"])
+def test_broken_cache_entry_is_a_miss_not_a_crash(tmp_path, damage):
+    import shutil
 
-    raw = read_raw(RAW, source)
-    cache = DocumentCache(tmp_path, "x")
-    cache.put(raw, process_document(raw, PipelineConfig()))
-    path = tmp_path / cache.key(raw)[:2] / f"{cache.key(raw)}.json"
-    path.write_text("{truncated")
-    assert cache.get(raw) is None
+    config = PipelineConfig()
+    batch = one_batch(RAW)
+    build_batch(RAW, tmp_path / "p1", batch, config, tmp_path / "cache")
+    batches = BatchCache(tmp_path / "cache" / "batches", config.digest())
+    documents = DocumentCache(tmp_path / "cache" / "documents", batches)
+    raw = next(iter_raw(RAW, [batch.files[0].source]))
+    key = documents.key(raw)
+    entry = batches.entry_folder(batches.entry_key(batch.key))
+    if damage == "truncated entry":
+        (tmp_path / "cache" / "documents" / key[:2] / f"{key}.json").write_text("{truncated")
+    elif damage == "batch entry gone":
+        shutil.rmtree(entry)
+    else:
+        (entry / "documents.arrow").unlink()
+    assert documents.get(raw) is None
+    assert (documents.hits, documents.misses) == (0, 1)
 
 
 def test_rebuild_after_one_changed_file_reuses_other_batches_and_equals_a_fresh_build(

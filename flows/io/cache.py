@@ -1,9 +1,14 @@
-"""Incremental builds: each document's stage results cached by content.
+"""Incremental builds: finished batches, and each document's stage results, by content.
 
-The key is the raw bytes' sha256, what the manifest says of the file, a digest of the
-pipeline's own source code and the config digest, so a changed file, a changed manifest
-entry, a code change or a config change each invalidate exactly what they should. Entries
-are plain JSON (never pickle: nothing read from disk is ever executed), written atomically.
+Every key holds the raw bytes' sha256 (of each member, for a batch), what the manifest says
+of the file, a digest of the pipeline's own source code and the config digest, so a changed
+file, a changed manifest entry, a code change or a config change each invalidate exactly
+what they should. Nothing read from disk is ever executed (JSON and Arrow IPC, never
+pickle); every entry is written to a temporary name and renamed into place.
+
+A document's rows are written once, in the part files of its batch (`BatchCache`); the
+per-document entry (`DocumentCache`) is a small JSON that points into them, so caching
+costs a few hundred bytes per document instead of a second copy of every text.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
 
 from flows.contracts import RawDocument, Rejection
 from flows.pipeline import TABLE_NAMES, BatchResult
@@ -35,47 +42,11 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-class DocumentCache:
-    """Stage results per document under `folder`, valid for one code and config digest."""
-
-    def __init__(self, folder: Path, config_digest: str) -> None:
-        self.folder = folder
-        self.salt = f"{code_digest()}|{config_digest}"
-        self.hits = 0
-        self.misses = 0
-
-    def key(self, raw: RawDocument) -> str:
-        source = json.dumps(asdict(raw.source), sort_keys=True)
-        return hashlib.sha256(f"{raw.sha256}|{source}|{self.salt}".encode()).hexdigest()
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
-
-    def get(self, raw: RawDocument) -> BatchResult | None:
-        path = self._path(self.key(raw))
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return BatchResult(
-            tables={name: stored["tables"].get(name, []) for name in TABLE_NAMES},
-            rejections=[Rejection(**row) for row in stored["rejections"]],
-            repairs=Counter(stored["repairs"]),
-        )
-
-    def put(self, raw: RawDocument, result: BatchResult) -> None:
-        path = self._path(self.key(raw))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = {
-            "tables": result.tables,
-            "rejections": [r.as_row() for r in result.rejections],
-            "repairs": dict(result.repairs),
-        }
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, path)
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 class BatchCache:
@@ -94,9 +65,11 @@ class BatchCache:
     def entry_key(self, batch_key: str) -> str:
         return hashlib.sha256(f"{batch_key}|{self.salt}".encode()).hexdigest()
 
+    def entry_folder(self, entry_key: str) -> Path:
+        return self.folder / entry_key[:2] / entry_key
+
     def _entry(self, batch_key: str) -> Path:
-        key = self.entry_key(batch_key)
-        return self.folder / key[:2] / key
+        return self.entry_folder(self.entry_key(batch_key))
 
     def restore(self, batch_key: str, parts: Path, index: int) -> dict[str, Any] | None:
         """Put a cached batch's part files under `parts` as batch `index`; its summary."""
@@ -146,3 +119,91 @@ def _link_or_copy(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
+
+
+class DocumentCache:
+    """Each document's stage results, found again in the batch cache entry holding its rows.
+
+    A batch's part files are sorted by keys that start with the document id, so one
+    document's rows are a contiguous slice of each part. Per document the cache keeps a
+    JSON entry under `folder`: the batch entry holding its rows, its document id (none when
+    it was rejected whole), its rejections and its repair counts. `remember` notes every
+    document of a batch (found or computed); `commit` writes the entries once the batch's
+    parts are stored, pointing them all at that batch, since the batches they came from are
+    pruned after the run. An entry whose batch is gone, or that cannot be read, is a miss.
+    """
+
+    def __init__(self, folder: Path, batches: BatchCache) -> None:
+        self.folder = folder
+        self.batches = batches
+        self.hits = 0
+        self.misses = 0
+        self._pending: dict[str, dict[str, Any]] = {}
+        self._parts: tuple[str, dict[str, tuple[pa.Table, dict[str, tuple[int, int]]]]] | None
+        self._parts = None
+
+    def key(self, raw: RawDocument) -> str:
+        source = json.dumps(asdict(raw.source), sort_keys=True)
+        return hashlib.sha256(f"{raw.sha256}|{source}|{self.batches.salt}".encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, raw: RawDocument) -> BatchResult | None:
+        try:
+            stored = json.loads(self._path(self.key(raw)).read_text(encoding="utf-8"))
+            tables = self._rows(stored["entry"], stored["doc_id"])
+            result = BatchResult(
+                tables=tables,
+                rejections=[Rejection(**row) for row in stored["rejections"]],
+                repairs=Counter(stored["repairs"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def _rows(self, entry: str, doc_id: str | None) -> dict[str, list[dict[str, Any]]]:
+        tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
+        if doc_id is None:
+            return tables
+        if self._parts is None or self._parts[0] != entry:
+            self._parts = (entry, self._load(entry))
+        for name, (table, spans) in self._parts[1].items():
+            if doc_id in spans:
+                start, stop = spans[doc_id]
+                tables[name] = table.slice(start, stop - start).to_pylist()
+        if not tables["documents"]:
+            raise KeyError(f"{doc_id} is not in batch entry {entry}")
+        return tables
+
+    def _load(self, entry: str) -> dict[str, tuple[pa.Table, dict[str, tuple[int, int]]]]:
+        """Each part of a batch entry, with the row span of every document in it."""
+        loaded = {}
+        for path in sorted(self.batches.entry_folder(entry).glob("*.arrow")):
+            if path.stem not in TABLE_NAMES:
+                continue
+            table = pa.ipc.open_file(str(path)).read_all()
+            spans: dict[str, tuple[int, int]] = {}
+            for row, doc_id in enumerate(table.column("doc_id").to_pylist()):
+                start, _ = spans.get(doc_id, (row, row))
+                spans[doc_id] = (start, row + 1)
+            loaded[path.stem] = (table, spans)
+        if "documents" not in loaded:
+            raise FileNotFoundError(f"batch entry {entry} has no documents part")
+        return loaded
+
+    def remember(self, raw: RawDocument, result: BatchResult) -> None:
+        documents = result.tables["documents"]
+        self._pending[self.key(raw)] = {
+            "doc_id": documents[0]["doc_id"] if documents else None,
+            "rejections": [r.as_row() for r in result.rejections],
+            "repairs": dict(result.repairs),
+        }
+
+    def commit(self, entry: str) -> None:
+        """Write the remembered documents' entries, pointing at batch entry `entry`."""
+        for key, stored in sorted(self._pending.items()):
+            _write_atomically(self._path(key), json.dumps({"entry": entry, **stored}))
+        self._pending.clear()
