@@ -95,6 +95,11 @@ def _quote(text: str) -> str:
 MEMORY_LIMIT = "1GB"
 """DuckDB's memory limit while building the database (it spills to disk beyond it)."""
 
+STORAGE_VERSION = "v1.2.0"
+"""The database file's storage format: DuckDB 1.2 and later open it. From 1.2 on DuckDB may
+compress text with zstd; with the 1.0 format (the default) the 300 MB benchmark's database
+was 939 MB, with this one 107 MB, and it is written in two thirds of the time."""
+
 FTS_SCHEMA = "fts_main_search_texts"
 """Where the full-text index lives: the schema name the fts extension would give it."""
 
@@ -205,6 +210,7 @@ def _connect(path: Path, memory_limit: str | None) -> duckdb.DuckDBPyConnection:
     config: dict[str, str | bool | int | float | list[str]] = {
         "autoinstall_known_extensions": False,
         "temp_directory": str(path.parent / "duckdb-tmp"),
+        "storage_compatibility_version": STORAGE_VERSION,
     }
     if memory_limit:
         config["memory_limit"] = memory_limit
