@@ -29,6 +29,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from flows.contracts import Repaired
 from flows.repair_chars import (
+    NEWLINE_CHARS,
+    STEP_NEEDS,
     enforce_invariants,
     fix_cp1251_mojibake,
     fix_lookalikes,
@@ -141,7 +143,7 @@ _NEWLINE_RE = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c]")
 
 def normalize_newlines(text: str, counts: Counter[str]) -> list[LocalEdit]:
     """All line break conventions become '\\n'."""
-    if not any(ch in text for ch in "\r\u2028\u2029\x0b\x0c"):
+    if not any(ch in text for ch in NEWLINE_CHARS):
         return []
     edits = [
         LocalEdit(m.start(), m.end(), "\n", "normalize_newlines")
@@ -194,7 +196,11 @@ def repair(text: str, config: RepairConfig) -> Repaired:
     # on which it last changed nothing changes nothing again and counts the same; replay its
     # counts instead of running it (in the pass that confirms the fixpoint, and for the steps
     # after the last change of the previous pass).
+    # Second shortcut (exact): `chars` holds every character the text may contain (those
+    # it started with and those any edit brought in); a step whose characters are not
+    # there (`STEP_NEEDS`) is not run: it would change and count nothing.
     no_change: dict[int, tuple[str, Counter[str]]] = {}
+    chars = set(tracker.text)
     for _ in range(MAX_PASSES):
         unstable = False
         for index, (name, step) in enumerate(steps):
@@ -203,8 +209,13 @@ def repair(text: str, config: RepairConfig) -> Repaired:
             if seen is not None and seen[0] == text:
                 counts.update(seen[1])
                 continue
+            needs = STEP_NEEDS.get(name)
+            if config.shortcuts and needs is not None and not needs(chars):
+                continue
             before = counts.copy()
-            if tracker.apply(step(text, counts)):
+            edits = step(text, counts)
+            if tracker.apply(edits):
+                chars.update("".join(edit.new for edit in edits))
                 if name not in STABLE_STEPS:
                     unstable = True
             elif config.shortcuts:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 import ftfy
@@ -289,6 +290,51 @@ def fix_lookalikes(text: str, counts: Counter[str]) -> list[LocalEdit]:
             counts["lookalike_unfixed"] += 1
     return edits
 
+
+# --- which characters a step needs ------------------------------------------------------------
+
+
+def _chars(*ranges: tuple[str, str]) -> frozenset[str]:
+    return frozenset(chr(c) for lo, hi in ranges for c in range(ord(lo), ord(hi) + 1))
+
+
+_ENCODING_SAFE = _chars(("\t", "\n"), (" ", "%"), ("'", "~"))
+_CP1251_LEADS = frozenset(_LEAD2 + _LEAD3 + _LEAD4)
+_CP1251_CONTINUATIONS = frozenset(_CONT)
+_INVISIBLE = frozenset(_INVISIBLE_CHARS)
+_LATIN_LETTERS = _chars(("A", "Z"), ("a", "z"), ("\u00c0", "\u024f"))
+_OTHER_LETTERS = _chars(("\u0370", "\u04ff"))
+_LEFTOVERS = _chars(("\x00", "\x09"), ("\x0b", "\x1f"), ("\x7f", "\x9f"), ("\u00ad", "\u00ad"))
+
+
+NEWLINE_CHARS = frozenset("\r\u2028\u2029\x0b\x0c")
+"""What `normalize_newlines` (flows.repair) turns into '\\n'."""
+
+
+def _has_any(chars: set[str], wanted: frozenset[str]) -> bool:
+    return not chars.isdisjoint(wanted)
+
+
+STEP_NEEDS: dict[str, Callable[[set[str]], bool]] = {
+    "normalize_newlines": lambda chars: _has_any(chars, NEWLINE_CHARS),
+    # fix_with_ftfy looks only at segments holding a character outside _ENCODING_SAFE
+    "fix_encoding": lambda chars: not chars <= _ENCODING_SAFE,
+    # _CP1251_HINT_RE: a lead byte's character followed by a continuation byte's
+    "fix_cp1251_mojibake": lambda chars: (
+        _has_any(chars, _CP1251_LEADS) and _has_any(chars, _CP1251_CONTINUATIONS)
+    ),
+    "normalize_invisible": lambda chars: _has_any(chars, _INVISIBLE),
+    # _mixed_hints: a Cyrillic/Greek run next to a Latin letter (also for "unfixed" counts)
+    "fix_lookalikes": lambda chars: (
+        _has_any(chars, _OTHER_LETTERS) and _has_any(chars, _LATIN_LETTERS)
+    ),
+    # _LEFTOVER_RE, whose surrogates are tested apart (a range of 2048 characters)
+    "guard": lambda chars: _has_any(chars, _LEFTOVERS)
+    or any("\ud800" <= ch <= "\udfff" for ch in chars),
+}
+"""For some steps, a test on the set of characters the text may hold: False only when the
+step provably returns no edit and counts nothing (each test is the step's own first
+search, on characters instead of positions). Steps not listed have no such test."""
 
 # --- final guard ---------------------------------------------------------------------------------
 
