@@ -8,16 +8,17 @@ batch task is a thin wrapper around them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from flows.config import PipelineConfig
-from flows.contracts import RawDocument, Rejection
+from flows.contracts import Rejection
 from flows.io.cache import BatchCache, DocumentCache
 from flows.io.raw import iter_raw
-from flows.io.release import write_batch_parts
-from flows.pipeline import BatchResult, process_batch, process_document
+from flows.io.release import PartWriter
+from flows.pipeline import BatchResult, process_document
 from flows.plan import Batch
 
 
@@ -65,22 +66,62 @@ class BatchSummary:
         )
 
 
-def run_batch(
-    root: Path, batch: Batch, config: PipelineConfig, cache: DocumentCache | None
-) -> BatchResult:
-    """Every file of the batch through the stages, or from the document cache."""
+CHUNK_DOCUMENTS = 64
+"""Documents whose rows a worker holds before writing them out (see `PartWriter`)."""
 
-    def cached_or_processed(raw: RawDocument, config: PipelineConfig) -> BatchResult:
+
+def iter_batch(
+    root: Path, batch: Batch, config: PipelineConfig, cache: DocumentCache | None
+) -> Iterator[BatchResult]:
+    """Each file of the batch, in order, through the stages or from the document cache;
+    a file refused while reading is a result holding only its rejection."""
+    sources = [planned.source for planned in batch.files]
+    expected = [planned.sha256 for planned in batch.files]
+    for raw in iter_raw(root, sources, expected):
+        if isinstance(raw, Rejection):
+            yield BatchResult(rejections=[raw])
+            continue
         done = cache.get(raw) if cache else None
         if done is None:
             done = process_document(raw, config)
         if cache:
             cache.remember(raw, done)
-        return done
+        yield done
 
-    sources = [planned.source for planned in batch.files]
-    expected = [planned.sha256 for planned in batch.files]
-    return process_batch(iter_raw(root, sources, expected), config, cached_or_processed)
+
+def run_batch(
+    root: Path, batch: Batch, config: PipelineConfig, cache: DocumentCache | None
+) -> BatchResult:
+    """Every file of the batch through the stages, or from the document cache, in memory."""
+    result = BatchResult()
+    for done in iter_batch(root, batch, config, cache):
+        result.extend(done)
+    return result
+
+
+def write_batch(
+    root: Path, parts: Path, batch: Batch, config: PipelineConfig, cache: DocumentCache | None
+) -> BatchSummary:
+    """The batch's rows into its part files, `CHUNK_DOCUMENTS` documents at a time."""
+    summary = BatchSummary()
+    writer = PartWriter(parts, batch.index)
+    chunk, documents = BatchResult(), 0
+    try:
+        for done in iter_batch(root, batch, config, cache):
+            chunk.extend(done)
+            documents += 1
+            if documents % CHUNK_DOCUMENTS == 0:
+                writer.write(chunk.tables)
+                summary.extend(summarize(chunk))
+                chunk = BatchResult()
+        writer.write(chunk.tables)
+        summary.extend(summarize(chunk))
+        writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+    summary.cached_documents = cache.hits if cache else 0
+    return summary
 
 
 def summarize(result: BatchResult, cached_documents: int = 0) -> BatchSummary:
@@ -103,18 +144,14 @@ def build_batch(
     cache, or its files through the stages (each document from the document cache when it
     can), written, then stored in both caches."""
     if cache_dir is None:
-        result = run_batch(root, batch, config, None)
-        write_batch_parts(parts, batch.index, result.tables)
-        return summarize(result)
+        return write_batch(root, parts, batch, config, None)
     batches = BatchCache(cache_dir / "batches", config.digest())
     if stored := batches.restore(batch.key, parts, batch.index):
         summary = BatchSummary.from_json(stored)
         summary.cached_batches, summary.cached_documents = 1, len(batch.files)
         return summary
     documents = DocumentCache(cache_dir / "documents", batches)
-    result = run_batch(root, batch, config, documents)
-    write_batch_parts(parts, batch.index, result.tables)
-    summary = summarize(result, documents.hits)
+    summary = write_batch(root, parts, batch, config, documents)
     batches.store(batch.key, parts, batch.index, summary.to_json())
     documents.commit(batches.entry_key(batch.key))
     return summary

@@ -329,8 +329,9 @@ STEP_NEEDS: dict[str, Callable[[set[str]], bool]] = {
         _has_any(chars, _OTHER_LETTERS) and _has_any(chars, _LATIN_LETTERS)
     ),
     # _LEFTOVER_RE, whose surrogates are tested apart (a range of 2048 characters)
-    "guard": lambda chars: _has_any(chars, _LEFTOVERS)
-    or any("\ud800" <= ch <= "\udfff" for ch in chars),
+    "guard": lambda chars: (
+        _has_any(chars, _LEFTOVERS) or any("\ud800" <= ch <= "\udfff" for ch in chars)
+    ),
 }
 """For some steps, a test on the set of characters the text may hold: False only when the
 step provably returns no edit and counts nothing (each test is the step's own first

@@ -183,7 +183,7 @@ SEARCH_MACRO = f"""
 create macro search(query_text, k := 1.2, b := 0.75) as table
 with query_terms as (
     select distinct {_term("word")} as term
-    from (select unnest({_words('query_text')}) as word)
+    from (select unnest({_words("query_text")}) as word)
 ),
 scores as (
     select t.docid,
@@ -260,6 +260,7 @@ def build_database(
             "create table search_texts as select text_id, kind, post_id, author, "
             f"left(body, {INDEXED_CHARS}) as indexed_body from texts order by text_id"
         )
+        connection.execute("checkpoint")  # the loaded tables leave memory before the index
         _create_fts_index(connection)
         connection.execute("checkpoint")
     finally:

@@ -101,27 +101,74 @@ def sort_table(model: type[Record], table: pa.Table) -> pa.Table:
     return table.take(order)
 
 
-def write_batch_parts(folder: Path, batch_index: int, tables: dict[str, list[Row]]) -> None:
-    """Write one batch's rows, sorted, as Arrow IPC part files `<table>/<index>.arrow`.
+class PartWriter:
+    """One batch's rows as Arrow IPC part files `<table>/<index>.arrow`, written chunk by
+    chunk as the batch goes, so a worker holds one chunk of rows, never the whole batch.
 
-    The batches' files are in document-id order (`flows.plan`), so their parts laid end to
-    end are the sorted table: `concat_parts` streams them into the data file. A batch's rows
-    leave memory as soon as its task ends.
+    The batches' files are in document-id order (`flows.plan`) and every table's sort key
+    starts with the document id (or an id that begins with it), so chunks cut between
+    documents, each sorted, are in order, and the parts laid end to end are the sorted
+    table: `concat_parts` streams them into the data file. A file appears under its final
+    name only when `close` succeeds.
     """
-    for model in TABLES:
-        rows = tables.get(model.table)
-        if not rows:
-            continue
-        target = folder / model.table
-        target.mkdir(parents=True, exist_ok=True)
-        table = sort_table(model, pa.Table.from_pylist(rows, schema=arrow_schema(model)))
-        temporary = target / f".{batch_index:08d}{PART_SUFFIX}.tmp"
-        with (
-            pa.OSFile(str(temporary), "wb") as sink,
-            pa.ipc.new_file(sink, table.schema, options=_PART_OPTIONS) as writer,
-        ):
-            writer.write_table(table)
-        os.replace(temporary, target / f"{batch_index:08d}{PART_SUFFIX}")
+
+    def __init__(self, folder: Path, batch_index: int) -> None:
+        self.folder = folder
+        self.name = f"{batch_index:08d}{PART_SUFFIX}"
+        self._writers: dict[str, tuple[pa.OSFile, pa.ipc.RecordBatchFileWriter, Path]] = {}
+        self._last: dict[str, tuple[Any, ...]] = {}
+
+    def write(self, tables: dict[str, list[Row]]) -> None:
+        for model in TABLES:
+            rows = tables.get(model.table)
+            if not rows:
+                continue
+            table = sort_table(model, pa.Table.from_pylist(rows, schema=arrow_schema(model)))
+            first = tuple(table.column(k)[0].as_py() for k in model.sort_key)
+            last = self._last.get(model.table)
+            if last is not None and first <= last:
+                raise RuntimeError(
+                    f"{model.table}: chunk starts at {first}, not after {last}; a batch's "
+                    "documents must come in document-id order"
+                )
+            self._last[model.table] = tuple(table.column(k)[-1].as_py() for k in model.sort_key)
+            self._writer(model.table, table.schema).write_table(table)
+
+    def _writer(self, table: str, schema: pa.Schema) -> pa.ipc.RecordBatchFileWriter:
+        if table not in self._writers:
+            target = self.folder / table
+            target.mkdir(parents=True, exist_ok=True)
+            temporary = target / f".{self.name}.tmp"
+            sink = pa.OSFile(str(temporary), "wb")
+            writer = pa.ipc.new_file(sink, schema, options=_PART_OPTIONS)
+            self._writers[table] = (sink, writer, temporary)
+        return self._writers[table][1]
+
+    def close(self) -> None:
+        for table, (sink, writer, temporary) in sorted(self._writers.items()):
+            writer.close()
+            sink.close()
+            os.replace(temporary, self.folder / table / self.name)
+        self._writers.clear()
+
+    def abort(self) -> None:
+        for sink, writer, temporary in self._writers.values():
+            with contextlib.suppress(Exception):
+                writer.close()
+            sink.close()
+            temporary.unlink(missing_ok=True)
+        self._writers.clear()
+
+
+def write_batch_parts(folder: Path, batch_index: int, tables: dict[str, list[Row]]) -> None:
+    """Write one batch's rows, all at once, as its part files (see `PartWriter`)."""
+    writer = PartWriter(folder, batch_index)
+    try:
+        writer.write(tables)
+        writer.close()
+    except BaseException:
+        writer.abort()
+        raise
 
 
 def _row_group_rows(model: type[Record]) -> int:
@@ -142,9 +189,32 @@ def write_table(staging: Path, model: type[Record], rows: list[Row]) -> int:
     return len(rows)
 
 
+def _flush_groups(
+    writer: pq.ParquetWriter,
+    schema: pa.Schema,
+    pending: list[pa.RecordBatch],
+    pending_rows: int,
+    group_rows: int,
+    count: int,
+) -> tuple[list[pa.RecordBatch], int, int]:
+    """Write every full row group held in `pending`; what is left, its rows, rows written.
+
+    Each row group is made contiguous first: Parquet pages follow the chunks of what is
+    written, and the chunks (batches, `PartWriter` chunks) must not change the bytes."""
+    chunk = pa.Table.from_batches(pending, schema=schema)
+    while pending_rows >= group_rows:
+        group = chunk.slice(0, group_rows).combine_chunks()
+        writer.write_table(group, row_group_size=group_rows)
+        chunk = chunk.slice(group_rows)
+        pending_rows -= group_rows
+        count += group_rows
+    return chunk.to_batches(), pending_rows, count
+
+
 def concat_parts(staging: Path, model: type[Record]) -> int:
     """Stream a table's sorted part files, in batch order, into `data/<table>.parquet`,
-    in row groups of a fixed size. Memory holds one part and one row group at most."""
+    in row groups of a fixed size. Memory holds one record batch of a part (a chunk of
+    `PartWriter`) and one row group at most."""
     schema = arrow_schema(model)
     parts = staging / "parts" / model.table
     files = sorted(parts.glob(f"*{PART_SUFFIX}")) if parts.is_dir() else []
@@ -158,29 +228,27 @@ def concat_parts(staging: Path, model: type[Record]) -> int:
         staging / "data" / f"{model.table}.parquet", schema, **_PARQUET_OPTIONS
     ) as writer:
         for path in files:
-            with pa.memory_map(str(path)) as source:
-                table = pa.ipc.open_file(source).read_all()
-            if table.num_rows:
-                first = tuple(table.column(k)[0].as_py() for k in model.sort_key)
+            reader = pa.ipc.open_file(str(path))
+            for index in range(reader.num_record_batches):
+                batch = reader.get_batch(index)
+                if not batch.num_rows:
+                    continue
+                first = tuple(batch.column(k)[0].as_py() for k in model.sort_key)
                 if previous_last is not None and first <= previous_last:
                     raise RuntimeError(
                         f"{model.table}: part {path.name} starts at {first}, not after "
                         f"{previous_last}; parts must come from batches in document-id order"
                     )
-                previous_last = tuple(table.column(k)[-1].as_py() for k in model.sort_key)
-            for batch in table.to_batches():
+                previous_last = tuple(batch.column(k)[-1].as_py() for k in model.sort_key)
                 pending.append(batch)
                 pending_rows += batch.num_rows
-            while pending_rows >= group_rows:
-                chunk = pa.Table.from_batches(pending, schema=schema)
-                writer.write_table(chunk.slice(0, group_rows), row_group_size=group_rows)
-                rest = chunk.slice(group_rows)
-                pending, pending_rows = rest.to_batches(), rest.num_rows
-                count += group_rows
+                if pending_rows >= group_rows:
+                    pending, pending_rows, count = _flush_groups(
+                        writer, schema, pending, pending_rows, group_rows, count
+                    )
         if pending_rows:
-            writer.write_table(
-                pa.Table.from_batches(pending, schema=schema), row_group_size=group_rows
-            )
+            rest = pa.Table.from_batches(pending, schema=schema).combine_chunks()
+            writer.write_table(rest, row_group_size=group_rows)
             count += pending_rows
     shutil.rmtree(parts)
     return count
