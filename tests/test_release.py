@@ -182,23 +182,26 @@ ASCII_TEXTS = [
 
 
 def _index_of(texts, tmp_path):
-    """A database holding only `texts` (as search_texts) with the pipeline's index."""
+    """A database holding `texts` as post bodies (and one comment) with the pipeline's index."""
     import flows.io.database as database
 
+    tmp_path.mkdir(parents=True, exist_ok=True)
     connection = duckdb.connect(str(tmp_path / "fts.duckdb"))
     database.load_fts(connection)
     connection.execute(
-        "create table search_texts (text_id varchar, kind varchar, post_id varchar, "
-        "author varchar, indexed_body varchar)"
+        "create table posts (post_id varchar, doc_id varchar, author varchar, body varchar)"
+    )
+    connection.execute(
+        "create table comments (comment_id varchar, post_id varchar, doc_id varchar, "
+        "author varchar, body varchar)"
     )
     for i, text in enumerate(texts):
-        connection.execute(
-            "insert into search_texts values (?, 'post', ?, null, ?)", [f"t{i}", f"t{i}", text]
-        )
+        connection.execute("insert into posts values (?, 'd', null, ?)", [f"t{i}", text])
     connection.execute(
-        "create view texts as select text_id, indexed_body as body from search_texts"
+        "insert into comments values ('c0', 't0', 'd', null, 'a reply in the thread')"
     )
-    database._create_fts_index(connection)
+    connection.execute(f"create view texts as {database.VIEWS['texts'][1]}")
+    database._create_fts_index(connection, tmp_path / "scratch.duckdb")
     return connection
 
 
@@ -208,7 +211,7 @@ def _index_of(texts, tmp_path):
 def test_full_text_index_scores_as_the_fts_extension_on_ascii_text(tmp_path, query):
     """Same BM25 scores and order as the fts extension's own index and `match_bm25`."""
     connection = _index_of(ASCII_TEXTS, tmp_path)
-    connection.execute("create table reference as select text_id, indexed_body from search_texts")
+    connection.execute("create table reference as select text_id, body as indexed_body from texts")
     connection.execute("pragma create_fts_index('reference', 'text_id', 'indexed_body')")
     expected = connection.execute(
         "select text_id, score from (select text_id, fts_main_reference.match_bm25(text_id, ?) "
@@ -234,13 +237,36 @@ def test_full_text_index_splits_on_typographic_punctuation_and_indexes_cyrillic(
     assert connection.execute("select count(*) from search('Москве')").fetchone()[0] == 1
 
 
-def test_full_text_index_builds_within_a_small_memory_limit(seed_release, tmp_path):
-    """The index is plain aggregates and joins, which spill: no retry, no larger limit."""
+def test_database_out_of_memory_is_built_again_with_the_default_limit(
+    seed_release, tmp_path, caplog
+):
+    """Not every DuckDB operator spills: a build that runs out of memory is done again
+    with DuckDB's default limit instead of failing the run."""
+    import logging
+
     import flows.io.database as database
     from schemas import TABLES
 
     path = tmp_path / "corpus.duckdb"
-    database.build_database(path, seed_release / "data", TABLES, memory_limit="64MB")
+    with caplog.at_level(logging.WARNING, logger="flows.io.database"):
+        database.build_database(path, seed_release / "data", TABLES, memory_limit="1MB")
+    assert "building it again" in caplog.text
     connection = database.connect_read_only(path)
     hits = connection.execute("select text_id from search('Kagarlitsky prison')").fetchall()
     assert len(hits) >= 3
+    assert connection.execute("select count(*) from posts").fetchone()[0] > 0
+
+
+def test_full_text_index_in_several_passes_equals_one_pass(tmp_path, monkeypatch):
+    """Counting words in passes (to bound memory) gives the same index."""
+    import flows.io.database as database
+
+    texts = [*ASCII_TEXTS, *(f"Text {i} about prison elections and voting." for i in range(20))]
+    one = _index_of(texts, tmp_path / "one")
+    monkeypatch.setattr(database, "CHARS_PER_PASS", 50)
+    several = _index_of(texts, tmp_path / "several")
+    for table in ("dict", "terms", "docs", "stats"):
+        query = f"select * from {database.FTS_SCHEMA}.{table} order by all"
+        assert one.execute(query).fetchall() == several.execute(query).fetchall(), table
+    query = "select text_id, score from search('prison elections voting')"
+    assert one.execute(query).fetchall() == several.execute(query).fetchall()

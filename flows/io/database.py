@@ -3,6 +3,7 @@ users want, a recursive reply macro and a full-text index that needs no network.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import duckdb
 
 from schemas import Record
 from schemas.arrow import column_order
+
+logger = logging.getLogger(__name__)
 
 VIEWS = {
     "posts_with_source": (
@@ -123,8 +126,20 @@ def _term(word_sql: str) -> str:
     return f"stem(strip_accents({word_sql}), 'porter')"
 
 
-def _fts_statements(threads: int) -> list[str]:
-    """Build the BM25 index of `search_texts` (its `indexed_body`) with plain SQL.
+TEXT_SOURCES = (("posts", "post_id", 0), ("comments", "comment_id", 1 << 40))
+"""The tables the index covers, each with its id column and an offset that keeps the
+index's integer document ids (`rowid + offset`) of the two tables apart."""
+
+
+CHARS_PER_PASS = 100_000_000
+"""Characters of text whose words are counted in one pass of the index build: counting
+is grouped by text, so texts split into passes give the same counts, and one pass's hash
+table stays within the memory limit (1 GB of input needs 10 passes)."""
+
+
+def _fts_statements(threads: int, passes: int = 1) -> list[str]:
+    """Build the BM25 index of the post and comment bodies (their first INDEXED_CHARS
+    characters) with plain SQL.
 
     The fts extension's own `create_fts_index` stores one row per token occurrence,
     stems every occurrence and runs on one thread (a table of a few thousand rows is one
@@ -132,14 +147,31 @@ def _fts_statements(threads: int) -> list[str]:
     index (the extension's Porter stemmer and English stop words, BM25 with k=1.2, b=0.75;
     on ASCII text tests/test_release.py checks the scores against the extension's own
     `match_bm25`) comes out of aggregates: words are counted per text in `threads`
-    interleaved slices that run in parallel, each distinct word is stemmed once, and
-    the postings hold one row per (term, text). Plain aggregates and joins spill to disk,
-    so the build stays within the memory limit at any corpus size.
+    interleaved slices of each table that run in parallel, each distinct word is stemmed
+    once, and the postings hold one row per (term, text). The texts are read where they
+    are, never copied. `passes` split the texts (by rowid) so that each aggregate holds
+    only its pass's texts (see CHARS_PER_PASS).
     """
-    slices = " union all ".join(
-        f"select rowid as docid, unnest({_words('indexed_body')}) as word "
-        f"from search_texts where rowid % {threads} = {part}"
-        for part in range(threads)
+    indexed = f"left(body, {INDEXED_CHARS})"
+    slices = threads * passes
+
+    def counted_words(done: int) -> str:
+        parts = " union all ".join(
+            f"select rowid + {offset} as docid, unnest({_words(indexed)}) as word "
+            f"from {table} where rowid % {slices} = {done * threads + part}"
+            for table, _, offset in TEXT_SOURCES
+            for part in range(threads)
+        )
+        return f"select docid, word, count(*) as tf from ({parts}) group by docid, word"
+
+    def summed_terms(done: int) -> str:
+        return f"""select term, docid, sum(tf)::bigint as tf
+            from fts_scratch.fts_words join fts_scratch.fts_vocabulary using (word)
+            where docid % {passes} = {done} group by term, docid"""
+
+    names = " union all ".join(
+        f"select rowid + {offset} as docid, {column} as name from {table}"
+        for table, column, offset in TEXT_SOURCES
     )
     s = FTS_SCHEMA
     return [
@@ -151,34 +183,39 @@ def _fts_statements(threads: int) -> list[str]:
         f"create table {s}.stopwords as select sw from fts_main_fts_stopword_source.stopwords",
         "pragma drop_fts_index('fts_stopword_source')",
         "drop table fts_stopword_source",
-        f"""create temp table fts_words as
-            select docid, word, count(*) as tf from ({slices}) group by docid, word""",
-        f"""create temp table fts_vocabulary as
+        f"create table fts_scratch.fts_words as {counted_words(0)}",
+        *(f"insert into fts_scratch.fts_words {counted_words(done)}" for done in range(1, passes)),
+        f"""create table fts_scratch.fts_vocabulary as
             select word, {_term("word")} as term
-            from (select distinct word from fts_words)
+            from (select distinct word from fts_scratch.fts_words)
             where strip_accents(word) not in (select sw from {s}.stopwords)
               and strip_accents(word) <> ''""",
-        """create temp table fts_postings as
-            select term, docid, sum(tf)::bigint as tf
-            from fts_words join fts_vocabulary using (word) group by term, docid""",
+        f"create table fts_scratch.fts_postings as {summed_terms(0)}",
+        *(
+            f"insert into fts_scratch.fts_postings {summed_terms(done)}"
+            for done in range(1, passes)
+        ),
         f"""create table {s}.dict as
             select (row_number() over (order by term) - 1)::bigint as termid, term,
                    count(*)::bigint as df
-            from fts_postings group by term order by term""",
+            from fts_scratch.fts_postings group by term order by term""",
         f"""create table {s}.terms as
-            select d.termid, p.docid, p.tf from fts_postings p join {s}.dict d using (term)
+            select d.termid, p.docid, p.tf
+            from fts_scratch.fts_postings p join {s}.dict d using (term)
             order by d.termid, p.docid""",
         f"""create table {s}.docs as
-            select t.rowid as docid, t.text_id as name, coalesce(n.len, 0)::bigint as len
-            from search_texts t
-            left join (select docid, sum(tf) as len from fts_postings group by docid) n
-              on n.docid = t.rowid
-            order by docid""",
+            select t.docid, t.name, coalesce(n.len, 0)::bigint as len
+            from ({names}) t
+            left join (
+                select docid, sum(tf) as len from fts_scratch.fts_postings group by docid
+            ) n
+              on n.docid = t.docid
+            order by t.docid""",
         f"""create table {s}.stats as
             select count(*) as num_docs, sum(len) / count(len) as avgdl from {s}.docs""",
-        "drop table fts_words",
-        "drop table fts_vocabulary",
-        "drop table fts_postings",
+        "drop table fts_scratch.fts_words",
+        "drop table fts_scratch.fts_vocabulary",
+        "drop table fts_scratch.fts_postings",
     ]
 
 
@@ -199,12 +236,11 @@ scores as (
     cross join {FTS_SCHEMA}.stats st
     group by t.docid
 )
-select s.text_id, s.kind, s.post_id, s.author, t.body, sc.score
+select t.text_id, t.kind, t.post_id, t.author, t.body, sc.score
 from scores sc
 join {FTS_SCHEMA}.docs x using (docid)
-join search_texts s on s.text_id = x.name
-join texts t on t.text_id = s.text_id
-order by sc.score desc, s.text_id
+join texts t on t.text_id = x.name
+order by sc.score desc, t.text_id
 """
 """BM25 over the index, as the fts extension's `match_bm25` computes it (disjunctive)."""
 
@@ -220,11 +256,30 @@ def _connect(path: Path, memory_limit: str | None) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), config=config)
 
 
-def _create_fts_index(connection: duckdb.DuckDBPyConnection) -> None:
+def _create_fts_index(connection: duckdb.DuckDBPyConnection, scratch: Path) -> None:
+    """The index, its intermediate tables in a scratch database file (`scratch`, removed
+    after): DuckDB keeps temporary tables in memory, and at 1 GB of input the word
+    counts alone are larger than the memory limit; in a file they spill like any table,
+    and the release's database does not keep their freed blocks."""
     load_fts(connection)
     (threads,) = connection.execute("select current_setting('threads')").fetchone() or (1,)
-    for statement in _fts_statements(max(1, int(threads))):
-        connection.execute(statement)
+    total = " + ".join(
+        f"(select coalesce(sum(least(length(body), {INDEXED_CHARS})), 0) from {table})"
+        for table, _, _ in TEXT_SOURCES
+    )
+    (chars,) = connection.execute(f"select {total}").fetchone() or (0,)
+    passes = max(1, -(-int(chars) // CHARS_PER_PASS))
+    scratch.parent.mkdir(parents=True, exist_ok=True)
+    scratch.unlink(missing_ok=True)
+    connection.execute(f"attach {_quote(str(scratch))} as fts_scratch")
+    connection.execute("set preserve_insertion_order = false")  # every result is ordered
+    try:
+        for statement in _fts_statements(max(1, int(threads)), passes):
+            connection.execute(statement)
+    finally:
+        connection.execute("detach fts_scratch")
+        scratch.unlink(missing_ok=True)
+        scratch.with_name(scratch.name + ".wal").unlink(missing_ok=True)
     connection.execute(SEARCH_MACRO)
 
 
@@ -235,9 +290,30 @@ def build_database(
     memory_limit: str | None = MEMORY_LIMIT,
 ) -> None:
     """Load every table from its Parquet file, with table and column comments from the
-    schemas; add the views, the `replies` macro and the full-text index."""
-    if path.exists():
-        path.unlink()
+    schemas; add the views, the `replies` macro and the full-text index.
+
+    Not every DuckDB operator can spill: should the build run out of memory within
+    `memory_limit`, it is done again with DuckDB's default limit (80 % of RAM), with a
+    warning, rather than failing the run."""
+    try:
+        _build_database(path, data_dir, models, memory_limit)
+    except duckdb.OutOfMemoryException as error:
+        if memory_limit is None:
+            raise
+        logger.warning(
+            "database: out of memory within %s (%s); building it again with DuckDB's "
+            "default memory limit",
+            memory_limit,
+            str(error).splitlines()[0],
+        )
+        _build_database(path, data_dir, models, None)
+
+
+def _build_database(
+    path: Path, data_dir: Path, models: Sequence[type[Record]], memory_limit: str | None
+) -> None:
+    for stale in (path, path.with_name(path.name + ".wal")):
+        stale.unlink(missing_ok=True)
     connection = _connect(path, memory_limit)
     try:
         for model in models:
@@ -257,14 +333,8 @@ def build_database(
             connection.execute(f"create view {name} as {sql}")
             connection.execute(f"comment on view {name} is {_quote(description)}")
         connection.execute(REPLIES_MACRO)
-        # Index at most INDEXED_CHARS of each text: building the index costs the square of one
-        # text's length (one 50 MB line took minutes); results return the full body.
-        connection.execute(
-            "create table search_texts as select text_id, kind, post_id, author, "
-            f"left(body, {INDEXED_CHARS}) as indexed_body from texts order by text_id"
-        )
         connection.execute("checkpoint")  # the loaded tables leave memory before the index
-        _create_fts_index(connection)
+        _create_fts_index(connection, path.parent / "duckdb-tmp" / "fts-scratch.duckdb")
         connection.execute("checkpoint")
     finally:
         connection.close()
