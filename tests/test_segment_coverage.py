@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from flows.segment import LAYOUTS, SegmentConfig, segment
@@ -37,6 +37,7 @@ def test_any_text(text: str, hint: str | None) -> None:
     st.lists(st.one_of(line_pieces, words, sentence), max_size=25),
     st.sampled_from([None, *LAYOUTS]),
 )
+@example(lines=["  • user@site.example", "    arrow-up"], hint=None)  # a comment without body
 def test_line_soup(lines: list[str], hint: str | None) -> None:
     text = "\n".join(lines)
     assert_valid(text, segment(DOC, text, hint, SegmentConfig()))
