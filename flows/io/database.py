@@ -4,6 +4,8 @@ users want, a recursive reply macro and a full-text index that needs no network.
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -340,8 +342,50 @@ def _build_database(
         connection.close()
 
 
+class DatabaseBuildError(RuntimeError):
+    """The process building corpus.duckdb failed; the message holds the end of its output."""
+
+
+def build_database_apart(path: Path, data_dir: Path) -> None:
+    """`build_database` of every table in a Python process of its own.
+
+    DuckDB's allocator keeps much of what the build used (the process peaks about 500 MB
+    above the memory limit); in its own process that memory goes back to the system when
+    the build ends, and the long-lived flow process, which already holds Prefect and the
+    pipeline, never carries it. Warnings (the out-of-memory retry) come back through the
+    log; a failure raises `DatabaseBuildError`."""
+    root = Path(__file__).resolve().parent.parent.parent
+    result = subprocess.run(
+        [sys.executable, "-m", "flows.io.database", str(path), str(data_dir)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    for line in result.stderr.splitlines():
+        if line.startswith("WARNING "):
+            logger.warning("%s", line.removeprefix("WARNING "))
+    if result.returncode != 0:
+        tail = (result.stderr or result.stdout)[-2000:]
+        raise DatabaseBuildError(f"building {path} failed (exit {result.returncode}):\n{tail}")
+
+
+def _main(argv: list[str]) -> int:
+    """`python -m flows.io.database DATABASE DATA_DIR`: what `build_database_apart` runs."""
+    from schemas import TABLES
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    database, data_dir = map(Path, argv)
+    build_database(database, data_dir, TABLES)
+    return 0
+
+
 def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     """Open a release's database read-only, with full-text search available offline."""
     connection = duckdb.connect(str(path), read_only=True)
     load_fts(connection)
     return connection
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

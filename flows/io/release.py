@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from flows.io.database import build_database
+from flows.io.database import build_database_apart
 from schemas import TABLES, Record
 from schemas.arrow import arrow_schema
 
@@ -306,8 +306,9 @@ def data_file_info(staging: Path) -> dict[str, dict[str, Any]]:
 
 
 def build_release_database(staging: Path) -> None:
-    """corpus.duckdb from the staged data files (DuckDB's spill files removed after)."""
-    build_database(staging / "corpus.duckdb", staging / "data", TABLES)
+    """corpus.duckdb from the staged data files, built in a process of its own (DuckDB's
+    spill files removed after)."""
+    build_database_apart(staging / "corpus.duckdb", staging / "data")
     shutil.rmtree(staging / "duckdb-tmp", ignore_errors=True)
 
 
