@@ -108,8 +108,9 @@ STORAGE_VERSION = "v1.2.0"
 compress text with zstd; with the 1.0 format (the default) the 300 MB benchmark's database
 was 939 MB, with this one 107 MB, and it is written in two thirds of the time."""
 
-FTS_SCHEMA = "fts_main_search_texts"
-"""Where the full-text index lives: the schema name the fts extension would give it."""
+FTS_SCHEMA = "fts_main_texts"
+"""Where the full-text index lives: the schema the fts extension would give an index of
+`texts`."""
 
 TOKEN_PATTERN = "[\\p{L}\\p{M}]+"
 """Words are maximal runs of letters (with their combining marks) after lower(); a word's
