@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from flows.config import PipelineConfig
-from flows.contracts import Rejection
+from flows.contracts import RawDocument, Rejection
 from flows.io.cache import BatchCache, DocumentCache
 from flows.io.raw import iter_raw
 from flows.io.release import PartWriter
-from flows.pipeline import BatchResult, process_document
+from flows.pipeline import BatchResult, iter_processed, process_document
 from flows.plan import Batch
 
 
@@ -73,20 +73,20 @@ CHUNK_DOCUMENTS = 64
 def iter_batch(
     root: Path, batch: Batch, config: PipelineConfig, cache: DocumentCache | None
 ) -> Iterator[BatchResult]:
-    """Each file of the batch, in order, through the stages or from the document cache;
-    a file refused while reading is a result holding only its rejection."""
-    sources = [planned.source for planned in batch.files]
-    expected = [planned.sha256 for planned in batch.files]
-    for raw in iter_raw(root, sources, expected):
-        if isinstance(raw, Rejection):
-            yield BatchResult(rejections=[raw])
-            continue
+    """Each file of the batch, in order, through the stages or from the document cache
+    (`flows.pipeline.iter_processed`); every document is remembered by the cache."""
+
+    def cached_or_processed(raw: RawDocument, config: PipelineConfig) -> BatchResult:
         done = cache.get(raw) if cache else None
         if done is None:
             done = process_document(raw, config)
         if cache:
             cache.remember(raw, done)
-        yield done
+        return done
+
+    sources = [planned.source for planned in batch.files]
+    expected = [planned.sha256 for planned in batch.files]
+    return iter_processed(iter_raw(root, sources, expected), config, cached_or_processed)
 
 
 def run_batch(

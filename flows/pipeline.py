@@ -6,7 +6,7 @@ Pure: bytes in, table rows and rejections out. The Prefect flow calls this on ba
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,17 +123,27 @@ def process_document(raw: RawDocument, config: PipelineConfig) -> BatchResult:
     return result
 
 
+def iter_processed(
+    raws: Iterable[RawDocument | Rejection],
+    config: PipelineConfig,
+    process: Callable[[RawDocument, PipelineConfig], BatchResult] = process_document,
+) -> Iterator[BatchResult]:
+    """Each document of a batch through `process` (the stages, or a cache in front of
+    them), in order; a file refused while reading is a result holding only its rejection."""
+    for raw in raws:
+        if isinstance(raw, Rejection):
+            yield BatchResult(rejections=[raw])
+        else:
+            yield process(raw, config)
+
+
 def process_batch(
     raws: Iterable[RawDocument | Rejection],
     config: PipelineConfig,
     process: Callable[[RawDocument, PipelineConfig], BatchResult] = process_document,
 ) -> BatchResult:
-    """Every document of a batch through `process` (the stages, or a cache in front of
-    them); files refused while reading stay rejections."""
+    """Every document of a batch through `process`, all results in one."""
     result = BatchResult()
-    for raw in raws:
-        if isinstance(raw, Rejection):
-            result.rejections.append(raw)
-        else:
-            result.extend(process(raw, config))
+    for done in iter_processed(raws, config, process):
+        result.extend(done)
     return result
