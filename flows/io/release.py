@@ -101,6 +101,22 @@ def sort_table(model: type[Record], table: pa.Table) -> pa.Table:
     return table.take(order)
 
 
+def _check_order(
+    model: type[Record],
+    rows: pa.Table | pa.RecordBatch,
+    previous_last: tuple[Any, ...] | None,
+    where: str,
+) -> tuple[Any, ...]:
+    """Raise unless `rows` (sorted) start after `previous_last`; their last sort key."""
+    first = tuple(rows.column(k)[0].as_py() for k in model.sort_key)
+    if previous_last is not None and first <= previous_last:
+        raise RuntimeError(
+            f"{model.table}: {where} starts at {first}, not after {previous_last}; "
+            "documents must come in document-id order"
+        )
+    return tuple(rows.column(k)[-1].as_py() for k in model.sort_key)
+
+
 class PartWriter:
     """One batch's rows as Arrow IPC part files `<table>/<index>.arrow`, written chunk by
     chunk as the batch goes, so a worker holds one chunk of rows, never the whole batch.
@@ -124,14 +140,9 @@ class PartWriter:
             if not rows:
                 continue
             table = sort_table(model, pa.Table.from_pylist(rows, schema=arrow_schema(model)))
-            first = tuple(table.column(k)[0].as_py() for k in model.sort_key)
-            last = self._last.get(model.table)
-            if last is not None and first <= last:
-                raise RuntimeError(
-                    f"{model.table}: chunk starts at {first}, not after {last}; a batch's "
-                    "documents must come in document-id order"
-                )
-            self._last[model.table] = tuple(table.column(k)[-1].as_py() for k in model.sort_key)
+            self._last[model.table] = _check_order(
+                model, table, self._last.get(model.table), f"a chunk of batch part {self.name}"
+            )
             self._writer(model.table, table.schema).write_table(table)
 
     def _writer(self, table: str, schema: pa.Schema) -> pa.ipc.RecordBatchFileWriter:
@@ -233,13 +244,7 @@ def concat_parts(staging: Path, model: type[Record]) -> int:
                 batch = reader.get_batch(index)
                 if not batch.num_rows:
                     continue
-                first = tuple(batch.column(k)[0].as_py() for k in model.sort_key)
-                if previous_last is not None and first <= previous_last:
-                    raise RuntimeError(
-                        f"{model.table}: part {path.name} starts at {first}, not after "
-                        f"{previous_last}; parts must come from batches in document-id order"
-                    )
-                previous_last = tuple(batch.column(k)[-1].as_py() for k in model.sort_key)
+                previous_last = _check_order(model, batch, previous_last, f"part {path.name}")
                 pending.append(batch)
                 pending_rows += batch.num_rows
                 if pending_rows >= group_rows:
