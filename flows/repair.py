@@ -14,9 +14,11 @@ or cp1251 fixes can change what ftfy would see (mojibake evidence is per line), 
 any of them the pipeline repeats (at most four passes) until none changes anything; that
 keeps repair idempotent.
 With ``RepairConfig.shortcuts`` (the default) a step handed the very text on which it
-last changed nothing is not run again; its counts are replayed. Steps are pure functions
-of the text, so the output is byte-identical (checked by tests/test_bench_differential.py
-and ``python -m benchmarks.run --differential``).
+last changed nothing is not run again (its counts are replayed), a step is skipped on text
+without the characters it needs, and ftfy skips segments it provably leaves unchanged.
+Without, every step runs on every pass and every segment goes through ftfy as in
+``ftfy.fix_text``: the reference path. Both give byte-identical output (checked by
+tests/test_bench_differential.py and ``python -m benchmarks.run --differential``).
 """
 
 from __future__ import annotations
@@ -130,11 +132,14 @@ class RepairConfig(BaseModel):
     shortcuts: bool = Field(
         default=True,
         exclude=True,
-        description="Exact fast path: a step given the very text on which it last changed "
+        description="Exact fast paths: a step given the very text on which it last changed "
         "nothing is not run again (its counts are replayed), which spares most of the passes "
-        "that confirm the fixpoint. Output (text, fixes, edits) is byte-identical either way "
+        "that confirm the fixpoint; a step is not run on text without the characters its "
+        "first search needs; ftfy is not called on segments it provably leaves as they are. "
+        "Output (text, fixes, edits) is byte-identical either way "
         "(tests/test_bench_differential.py; `python -m benchmarks.run --differential`); off "
-        "is the reference path. Excluded from the config dump and digest: it changes no output.",
+        "is the reference path, with every segment through ftfy as in `ftfy.fix_text`. "
+        "Excluded from the config dump and digest: it changes no output.",
     )
 
 
@@ -170,7 +175,7 @@ def _steps(config: RepairConfig) -> list[tuple[str, Step]]:
     )
     steps: list[tuple[str, Step]] = [
         ("normalize_newlines", normalize_newlines),
-        ("fix_encoding", lambda t, c: fix_with_ftfy(t, ftfy_cfg, c)),
+        ("fix_encoding", lambda t, c: fix_with_ftfy(t, ftfy_cfg, c, config.shortcuts)),
         ("fix_cp1251_mojibake", fix_cp1251_mojibake),
         ("normalize_newlines", normalize_newlines),
         ("strip_trailing_spaces", strip_trailing_spaces),

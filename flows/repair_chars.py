@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import ftfy
-from ftfy.badness import is_bad
 from wordfreq import zipf_frequency
 
+from flows.repair_badness import is_bad_fast
 from flows.repair_edits import LocalEdit
 
 # --- ftfy -------------------------------------------------------------------------------
@@ -54,37 +54,56 @@ def _segment_needs_ftfy(segment: str) -> bool:
 
     Every alternative of ftfy's BADNESS_RE that can match `_SAFE_CLASS` text needs two
     adjacent non-ASCII characters (its character categories hold no ASCII), so without
-    such a pair `is_bad` is false and its (slow) regex need not run.
+    such a pair `is_bad` is false and its (slow) regex need not run; where there is one,
+    `is_bad` is asked of RE2 (`flows.repair_badness`).
     """
     if _UNSAFE_RE.search(segment) is not None:
         return True
-    return _NON_ASCII_PAIR_RE.search(segment) is not None and is_bad(segment)
+    return _NON_ASCII_PAIR_RE.search(segment) is not None and is_bad_fast(segment)
 
 
-def fix_with_ftfy(text: str, config: ftfy.TextFixerConfig, counts: Counter[str]) -> list[LocalEdit]:
+def _ftfy_segments(text: str, max_len: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of every segment `ftfy.fix_text` hands to `ftfy.fix_and_explain`: each
+    line with its '\\n', cut every `max_len` characters."""
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos) + 1 or len(text)
+        end = min(end, pos + max_len)
+        yield pos, end
+        pos = end
+
+
+def _candidate_segments(text: str, max_len: int) -> Iterator[tuple[int, int]]:
+    """The segments of `_ftfy_segments` holding a character outside printable ASCII
+    without '&' (the others ftfy returns unchanged), found without visiting the rest."""
+    pos = 0
+    while (hit := _NON_ASCII_OR_AMP_RE.search(text, pos)) is not None:
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        line_end = text.find("\n", hit.start()) + 1 or len(text)
+        start = line_start + (hit.start() - line_start) // max_len * max_len
+        pos = min(start + max_len, line_end)
+        yield start, pos
+
+
+def fix_with_ftfy(
+    text: str, config: ftfy.TextFixerConfig, counts: Counter[str], prechecks: bool = True
+) -> list[LocalEdit]:
     """ftfy.fix_text semantics (same segments, same sticky HTML switch), one edit per
     changed segment, explanation steps counted as ``ftfy_<step>``.
 
-    Fast path: segments that are pure ASCII without '&' are skipped without any ftfy call;
-    segments of `_SAFE_CLASS` characters for which `is_bad` is false are skipped too,
-    which is exactly the test ftfy itself makes before any mojibake repair.
+    With `prechecks` (the fast path), segments that are pure ASCII without '&' are skipped
+    without any ftfy call; segments of `_SAFE_CLASS` characters for which `is_bad` is false
+    are skipped too, which is exactly the test ftfy itself makes before any mojibake repair.
+    Without, every segment goes through ftfy, as in `ftfy.fix_text`: the reference path.
     """
     first_lt = text.find("<")
     no_html = config._replace(unescape_html=False)
     max_len = config.max_decode_length
     edits = []
-    pos = 0
-    while True:
-        hit = _NON_ASCII_OR_AMP_RE.search(text, pos)
-        if hit is None:
-            break
-        line_start = text.rfind("\n", 0, hit.start()) + 1
-        line_end = text.find("\n", hit.start()) + 1 or len(text)
-        start = line_start + (hit.start() - line_start) // max_len * max_len
-        end = min(start + max_len, line_end)
-        pos = end
+    segments = _candidate_segments if prechecks else _ftfy_segments
+    for start, end in segments(text, max_len):
         segment = text[start:end]
-        if not _segment_needs_ftfy(segment):
+        if prechecks and not _segment_needs_ftfy(segment):
             continue
         seg_config = config
         if config.unescape_html == "auto" and first_lt != -1 and first_lt < end:

@@ -1,0 +1,80 @@
+"""`is_bad_fast` (ftfy's BADNESS_RE translated for RE2) answers exactly as ftfy's `is_bad`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from flows.repair_badness import is_bad_fast, re2_pattern
+
+RAW = Path(__file__).resolve().parent.parent / "raw"
+
+# every character ftfy's categories name, and the characters around them: ASCII letters,
+# Unicode spaces and word characters (\s, \w), line breaks, a lone surrogate
+_CATEGORY_CHARS = sorted(set("".join(MOJIBAKE_CATEGORIES.values())))
+ALPHABET = st.sampled_from(
+    [
+        *_CATEGORY_CHARS,
+        *"aZz .,?!-_0 \t\n\r\x0b\x0c\x1c\x85\u2028\u3000\u00a0\u1680",
+        *"ÂÃÎÐØÙŒœ°²³×√≈‚Äâó€™ГўВЂРСβΒΓΞΟā",
+        *"абвгдеёжзийклмнопрстуфхцчшщъыьэюяЁПривет",
+        *"é٣²Ⅻ〇ǅ",
+        "\ud800",
+    ]
+)
+
+
+@given(st.lists(ALPHABET, max_size=30).map("".join))
+@example("Ã ")  # ^[ÃÂ][ ]: the start of the text only
+@example("x\nÃ ")
+@example("ГўВЂВ\nx")  # '.' is not a line break
+@example("ГўВЂВ\u3000x")
+@example("é\u3000\u2014")  # \s and \w beyond ASCII
+@example("а»٣")
+@example("\ud800Ã ")
+def test_same_answer_as_ftfy(text: str) -> None:
+    assert is_bad_fast(text) == is_bad(text)
+
+
+def _lines(text: str) -> list[str]:
+    mojibake = text.encode("utf-8").decode("sloppy-windows-1252", errors="replace")
+    cp1251 = text.encode("utf-8").decode("windows-1251", errors="replace")
+    return [*text.splitlines(), *mojibake.splitlines(), *cp1251.splitlines()]
+
+
+@pytest.mark.parametrize("path", sorted(RAW.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_same_answer_on_every_seed_line_clean_and_mojibaked(path: Path) -> None:
+    lines = _lines(path.read_text(encoding="utf-8"))
+    assert any(is_bad(line) for line in lines)  # the mojibaked copies trip the detector
+    assert [is_bad_fast(line) for line in lines] == [is_bad(line) for line in lines]
+
+
+def test_python_unicode_classes_keep_their_meaning() -> None:
+    import re2
+
+    pattern = re2.compile(re2_pattern(re.compile(r"\s\w")))
+    for text in ("\u3000é", "\x85٣", "\u2028_", " ǅ"):
+        assert pattern.search(text) is not None, repr(text)
+    for text in ("é\u3000", "\u200b\u00e9", " -"):
+        assert pattern.search(text) is None, repr(text)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"(?=a)b", r"(a)\1", r"a*?", r"\d", r"\b", r"a$"],
+    ids=["lookahead", "backreference", "lazy", "digit", "boundary", "end"],
+)
+def test_constructs_without_a_translation_fail_loudly(pattern: str) -> None:
+    with pytest.raises(ValueError, match="no RE2 translation"):
+        re2_pattern(re.compile(pattern))
+
+
+@pytest.mark.parametrize("flag", [re.IGNORECASE, re.MULTILINE, re.DOTALL, re.ASCII])
+def test_flags_that_change_meaning_fail_loudly(flag: re.RegexFlag) -> None:
+    with pytest.raises(ValueError, match="flags"):
+        re2_pattern(re.compile("a", flag))
