@@ -108,6 +108,13 @@ STORAGE_VERSION = "v1.2.0"
 compress text with zstd; with the 1.0 format (the default) the 300 MB benchmark's database
 was 939 MB, with this one 107 MB, and it is written in two thirds of the time."""
 
+ROW_GROUP_SIZE = 8192
+"""Rows per row group of the database's tables. DuckDB compresses a row group on one
+thread, and with its default (122,880 rows) `documents` and `posts` of any corpus under
+about 100,000 documents are a single row group. Building the 1 GB benchmark's database
+alone: default 71 s (422 MB file); 16,384 rows 57 s (458 MB); 8,192 rows 52 s (479 MB,
+peak RSS 834 MiB); 2,048 rows 50 s (652 MB: the index's 33 M postings in small groups)."""
+
 FTS_SCHEMA = "fts_main_texts"
 """Where the full-text index lives: the schema the fts extension would give an index of
 `texts`."""
@@ -249,14 +256,22 @@ order by sc.score desc, t.text_id
 
 
 def _connect(path: Path, memory_limit: str | None) -> duckdb.DuckDBPyConnection:
+    """A connection whose default database is the file at `path`, attached with the storage
+    options a plain `duckdb.connect` cannot set (under the name users will see: the stem)."""
     config: dict[str, str | bool | int | float | list[str]] = {
         "autoinstall_known_extensions": False,
         "temp_directory": str(path.parent / "duckdb-tmp"),
-        "storage_compatibility_version": STORAGE_VERSION,
     }
     if memory_limit:
         config["memory_limit"] = memory_limit
-    return duckdb.connect(str(path), config=config)
+    connection = duckdb.connect(config=config)
+    name = '"' + path.stem.replace('"', '""') + '"'
+    connection.execute(
+        f"attach {_quote(str(path))} as {name} "
+        f"(storage_version '{STORAGE_VERSION}', row_group_size {ROW_GROUP_SIZE})"
+    )
+    connection.execute(f"use {name}")
+    return connection
 
 
 def _create_fts_index(connection: duckdb.DuckDBPyConnection, scratch: Path) -> None:
