@@ -6,8 +6,9 @@
 Steps (each prints its figures; the summary row is appended to BENCHMARKS.md):
 
 1. generate (or reuse) the corpus ``OUT/corpus-<size>mb-g<generator>-s<seed>/``;
-2. floors, in this process: (a) read + ``flows.decode`` of every file, (b) plain
-   ``ftfy.fix_text`` of every decoded text, on one process and on ``--workers`` processes;
+2. floors: (a) read + ``flows.decode`` of every file, in this process, (b) plain
+   ``ftfy.fix_text`` of every decoded text, in fresh processes (one, then ``--workers``),
+   where ftfy is checked to be plain ftfy (the pipeline runs its detector on RE2);
 3. a per-stage profile of the pipeline in this process over a ``--sample-mb`` sample:
    the stages in the order of ``flows.pipeline.process_document`` (read, decode, repair,
    segment, rows, validate), then writing part files, merging and building the database;
@@ -15,8 +16,9 @@ Steps (each prints its figures; the summary row is appended to BENCHMARKS.md):
    process --workers N``), timed, with the peak RSS of its whole process tree sampled from
    /proc every 0.2 s; and the same CLI on a one-file corpus, for Prefect's fixed start-up;
 5. with ``--differential``: repair of every document with ``RepairConfig(shortcuts=True)``
-   and ``shortcuts=False``, compared byte for byte (text, fixes, edits); prints the number
-   of mismatches, which must be 0.
+   and ``shortcuts=False`` (every segment through ftfy, as ``ftfy.fix_text``), compared byte
+   for byte (text, fixes, edits), and ftfy's mojibake detector against its RE2 translation
+   on every line before and after repair; prints the number of mismatches, which must be 0.
 """
 
 from __future__ import annotations
@@ -112,9 +114,18 @@ def floor_decode(files: Sequence[Path], progress: bool = True) -> dict[str, floa
     return {"seconds": seconds, "mb_s": total / 1e6 / seconds, "docs_s": len(files) / seconds}
 
 
+def _ftfy_check() -> None:
+    import ftfy
+    import ftfy.badness
+
+    if ftfy.is_bad is not ftfy.badness.is_bad:  # flows.repair_badness.install() ran here
+        raise RuntimeError("the ftfy floor must be plain ftfy, not ftfy on RE2")
+
+
 def _ftfy_file(path: Path) -> int:
     import ftfy
 
+    _ftfy_check()
     return len(ftfy.fix_text(_decoded_text(path)))
 
 
@@ -124,18 +135,14 @@ def floor_ftfy(
     """Read + decode + plain `ftfy.fix_text` of every file (decode time included, it is
     small; the figure is what the cheapest useful repair would cost)."""
     meter = Progress(f"ftfy floor x{processes}", len(files)) if progress else None
-    started = time.perf_counter()
-    if processes <= 1:
-        for path in files:
-            _ftfy_file(path)
+    # fresh processes even for one: the pipeline, once imported, runs ftfy's detector on RE2
+    with multiprocessing.get_context("spawn").Pool(max(1, processes)) as pool:
+        pool.apply(_ftfy_check)  # started and checked before the clock starts
+        started = time.perf_counter()
+        for _ in pool.imap_unordered(_ftfy_file, files, chunksize=16):
             if meter:
                 meter.step()
-    else:
-        with multiprocessing.get_context("spawn").Pool(processes) as pool:
-            for _ in pool.imap_unordered(_ftfy_file, files, chunksize=16):
-                if meter:
-                    meter.step()
-    seconds = time.perf_counter() - started
+        seconds = time.perf_counter() - started
     total = sum(p.stat().st_size for p in files)
     return {"seconds": seconds, "mb_s": total / 1e6 / seconds, "docs_s": len(files) / seconds}
 
@@ -359,13 +366,19 @@ def rebuild(
 
 
 def _compare_file(path: Path) -> tuple[str, bool]:
+    """Repair with and without the shortcuts, and ftfy's mojibake detector against its RE2
+    translation on every line before and after repair (both repairs use the latter)."""
+    from ftfy.badness import is_bad
+
     from flows.repair import RepairConfig, repair
+    from flows.repair_badness import is_bad_fast
 
     text = _decoded_text(path)
     fast = repair(text, RepairConfig(shortcuts=True))
     slow = repair(text, RepairConfig(shortcuts=False))
     same = (fast.text, fast.fixes, fast.edits) == (slow.text, slow.fixes, slow.edits)
-    return path.name, same
+    lines = [*text.splitlines(keepends=True), *fast.text.splitlines(keepends=True)]
+    return path.name, same and all(is_bad_fast(line) == is_bad(line) for line in lines)
 
 
 def differential(files: Sequence[Path], processes: int, progress: bool = True) -> list[str]:

@@ -16,10 +16,13 @@ from functools import lru_cache
 import ftfy
 from wordfreq import zipf_frequency
 
+from flows import repair_badness
 from flows.repair_badness import is_bad_fast
 from flows.repair_edits import LocalEdit
 
 # --- ftfy -------------------------------------------------------------------------------
+
+repair_badness.install()  # ftfy's own mojibake searches on RE2 too (same answers)
 
 # Characters no ftfy fixer touches unless ftfy's mojibake detector (`is_bad`) fires:
 # printable ASCII without '&' (HTML entities) and tab, Latin-1 letters/symbols (without

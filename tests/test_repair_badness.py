@@ -78,3 +78,25 @@ def test_constructs_without_a_translation_fail_loudly(pattern: str) -> None:
 def test_flags_that_change_meaning_fail_loudly(flag: re.RegexFlag) -> None:
     with pytest.raises(ValueError, match="flags"):
         re2_pattern(re.compile("a", flag))
+
+
+def test_ftfy_itself_calls_the_fast_detector() -> None:
+    import ftfy
+    import ftfy.fixes
+
+    import flows.repair_chars  # noqa: F401  (installs it)
+
+    assert ftfy.is_bad is is_bad_fast
+    assert ftfy.fixes.is_bad is is_bad_fast  # type: ignore[attr-defined]
+
+
+def test_install_fails_loudly_when_ftfy_no_longer_calls_is_bad(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ftfy.fixes
+
+    from flows.repair_badness import install
+
+    monkeypatch.delattr(ftfy.fixes, "is_bad")
+    with pytest.raises(RuntimeError, match=r"ftfy\.fixes\.is_bad"):
+        install()
