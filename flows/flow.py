@@ -174,10 +174,11 @@ def _publish(
 ) -> tuple[Path, str, dict[str, int]]:
     """Concatenate the sorted part files into tables, describe them, seal and publish."""
     row_counts: dict[str, int] = {}
-    with clock.phase("concat"):
-        for model in TABLES:
-            if model.table not in ("rejects", "qc"):
-                row_counts[model.table] = concat_table_task(str(staging), model.table)
+    with clock.phase("concat"):  # the tables side by side, on the task runner's workers
+        tables = [model.table for model in TABLES if model.table not in ("rejects", "qc")]
+        futures = concat_table_task.map(unmapped(str(staging)), tables)
+        for table, future in zip(tables, futures, strict=True):
+            row_counts[table] = future.result()
     row_counts["rejects"] = write_table(staging, Reject, [r.as_row() for r in summary.rejections])
     quality = quality_rows(row_counts, summary.rejections, summary.repairs, summary.dropped_rules)
     row_counts["qc"] = write_table(staging, QualityMetric, quality)
