@@ -13,13 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from flows.config import PipelineConfig
 from flows.contracts import RawDocument, Rejection
-from flows.io.cache import BatchCache, DocumentCache
+from flows.io.cache import BatchCache, CachedDocument, DocumentCache
 from flows.io.raw import iter_raw
 from flows.io.release import PartWriter
-from flows.pipeline import BatchResult, iter_processed, process_document
+from flows.pipeline import TABLE_NAMES, BatchResult, iter_processed, process_document
 from flows.plan import Batch
+from flows.validate import Row
 
 
 @dataclass
@@ -72,12 +75,14 @@ CHUNK_DOCUMENTS = 64
 
 def iter_batch(
     root: Path, batch: Batch, config: PipelineConfig, cache: DocumentCache | None
-) -> Iterator[BatchResult]:
+) -> Iterator[BatchResult | CachedDocument]:
     """Each file of the batch, in order, through the stages or from the document cache
     (`flows.pipeline.iter_processed`); every document is remembered by the cache."""
 
-    def cached_or_processed(raw: RawDocument, config: PipelineConfig) -> BatchResult:
-        done = cache.get(raw) if cache else None
+    def cached_or_processed(
+        raw: RawDocument, config: PipelineConfig
+    ) -> BatchResult | CachedDocument:
+        done: BatchResult | CachedDocument | None = cache.get(raw) if cache else None
         if done is None:
             done = process_document(raw, config)
         if cache:
@@ -95,7 +100,7 @@ def run_batch(
     """Every file of the batch through the stages, or from the document cache, in memory."""
     result = BatchResult()
     for done in iter_batch(root, batch, config, cache):
-        result.extend(done)
+        result.extend(done.to_result() if isinstance(done, CachedDocument) else done)
     return result
 
 
@@ -105,22 +110,40 @@ def write_batch(
     """The batch's rows into its part files, `CHUNK_DOCUMENTS` documents at a time."""
     summary = BatchSummary()
     writer = PartWriter(parts, batch.index)
-    chunk, documents = BatchResult(), 0
+    chunk: list[BatchResult | CachedDocument] = []
     try:
         for done in iter_batch(root, batch, config, cache):
-            chunk.extend(done)
-            documents += 1
-            if documents % CHUNK_DOCUMENTS == 0:
-                writer.write(chunk.tables)
-                summary.extend(summarize(chunk))
-                chunk = BatchResult()
-        writer.write(chunk.tables)
-        summary.extend(summarize(chunk))
+            chunk.append(done)
+            if len(chunk) == CHUNK_DOCUMENTS:
+                summary.extend(_write_chunk(writer, chunk))
+                chunk = []
+        summary.extend(_write_chunk(writer, chunk))
         writer.close()
     except BaseException:
         writer.abort()
         raise
     summary.cached_documents = cache.hits if cache else 0
+    return summary
+
+
+def _write_chunk(writer: PartWriter, chunk: list[BatchResult | CachedDocument]) -> BatchSummary:
+    """Documents' rows in order: computed ones as Python rows (consecutive ones in one
+    piece), cached ones as the Arrow slices they were found as."""
+    pieces: dict[str, list[list[Row] | pa.Table]] = {name: [] for name in TABLE_NAMES}
+    summary = BatchSummary()
+    for done in chunk:
+        if isinstance(done, CachedDocument):
+            for name, table in done.tables.items():
+                pieces[name].append(table)
+            summary.extend(summarize_cached(done))
+            continue
+        for name, rows in done.tables.items():
+            if pieces[name] and isinstance(pieces[name][-1], list):
+                pieces[name][-1].extend(rows)
+            else:
+                pieces[name].append(list(rows))
+        summary.extend(summarize(done))
+    writer.write_pieces(pieces)
     return summary
 
 
@@ -134,6 +157,36 @@ def summarize(result: BatchResult, cached_documents: int = 0) -> BatchSummary:
             (r["doc_id"], r["source_file"], r["sha256"]) for r in result.tables["documents"]
         ],
         cached_documents=cached_documents,
+    )
+
+
+def summarize_cached(done: CachedDocument) -> BatchSummary:
+    """`summarize` of a document found in the cache, read off its Arrow slices."""
+    documents, dropped = done.tables.get("documents"), done.tables.get("dropped")
+    published = (
+        [
+            (str(doc_id), str(source_file), str(sha256))
+            for doc_id, source_file, sha256 in zip(
+                *(
+                    documents.column(name).to_pylist()
+                    for name in ("doc_id", "source_file", "sha256")
+                ),
+                strict=True,
+            )
+        ]
+        if documents is not None
+        else []
+    )
+    return BatchSummary(
+        row_counts=Counter(
+            {name: done.tables[name].num_rows if name in done.tables else 0 for name in TABLE_NAMES}
+        ),
+        repairs=Counter(done.repairs),
+        dropped_rules=Counter(dropped.column("rule").to_pylist())
+        if dropped is not None
+        else Counter(),
+        rejections=list(done.rejections),
+        documents=published,
     )
 
 

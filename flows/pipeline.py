@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from flows.config import PipelineConfig
 from flows.contracts import Decoded, RawDocument, Rejection, Repaired, Segmented
@@ -28,6 +28,8 @@ SEGMENT_TABLES = (
 
 
 TABLE_NAMES = ("documents", *(name for name, _ in SEGMENT_TABLES))
+
+Result = TypeVar("Result")
 
 
 @dataclass(slots=True)
@@ -126,8 +128,8 @@ def process_document(raw: RawDocument, config: PipelineConfig) -> BatchResult:
 def iter_processed(
     raws: Iterable[RawDocument | Rejection],
     config: PipelineConfig,
-    process: Callable[[RawDocument, PipelineConfig], BatchResult] = process_document,
-) -> Iterator[BatchResult]:
+    process: Callable[[RawDocument, PipelineConfig], Result],
+) -> Iterator[Result | BatchResult]:
     """Each document of a batch through `process` (the stages, or a cache in front of
     them), in order; a file refused while reading is a result holding only its rejection."""
     for raw in raws:

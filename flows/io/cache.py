@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -121,6 +121,35 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+@dataclass(slots=True)
+class CachedDocument:
+    """A document's stage results as the cache holds them: its rows as Arrow slices of the
+    parts of the batch entry that holds them (written out again as they are: turning them
+    back into Python rows cost about as much as computing them), its rejections and its
+    repair counts."""
+
+    tables: dict[str, pa.Table]
+    """Only the tables with rows of the document; none when it was rejected whole."""
+    rejections: list[Rejection]
+    repairs: Counter[str]
+
+    @property
+    def doc_id(self) -> str | None:
+        documents = self.tables.get("documents")
+        return None if documents is None else str(documents.column("doc_id")[0].as_py())
+
+    def to_result(self) -> BatchResult:
+        """The same results as Python rows, as `flows.pipeline.process_document` gives them."""
+        return BatchResult(
+            tables={
+                name: self.tables[name].to_pylist() if name in self.tables else []
+                for name in TABLE_NAMES
+            },
+            rejections=list(self.rejections),
+            repairs=Counter(self.repairs),
+        )
+
+
 class DocumentCache:
     """Each document's stage results, found again in the batch cache entry holding its rows.
 
@@ -149,12 +178,11 @@ class DocumentCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, raw: RawDocument) -> BatchResult | None:
+    def get(self, raw: RawDocument) -> CachedDocument | None:
         try:
             stored = json.loads(self._path(self.key(raw)).read_text(encoding="utf-8"))
-            tables = self._rows(stored["entry"], stored["doc_id"])
-            result = BatchResult(
-                tables=tables,
+            result = CachedDocument(
+                tables=self._rows(stored["entry"], stored["doc_id"]),
                 rejections=[Rejection(**row) for row in stored["rejections"]],
                 repairs=Counter(stored["repairs"]),
             )
@@ -164,17 +192,18 @@ class DocumentCache:
         self.hits += 1
         return result
 
-    def _rows(self, entry: str, doc_id: str | None) -> dict[str, list[dict[str, Any]]]:
-        tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
+    def _rows(self, entry: str, doc_id: str | None) -> dict[str, pa.Table]:
+        """The document's slice of each part of batch entry `entry` that holds rows of it."""
         if doc_id is None:
-            return tables
+            return {}
         if self._parts is None or self._parts[0] != entry:
             self._parts = (entry, self._load(entry))
+        tables = {}
         for name, (table, spans) in self._parts[1].items():
             if doc_id in spans:
                 start, stop = spans[doc_id]
-                tables[name] = table.slice(start, stop - start).to_pylist()
-        if not tables["documents"]:
+                tables[name] = table.slice(start, stop - start)
+        if "documents" not in tables:
             raise KeyError(f"{doc_id} is not in batch entry {entry}")
         return tables
 
@@ -194,10 +223,14 @@ class DocumentCache:
             raise FileNotFoundError(f"batch entry {entry} has no documents part")
         return loaded
 
-    def remember(self, raw: RawDocument, result: BatchResult) -> None:
-        documents = result.tables["documents"]
+    def remember(self, raw: RawDocument, result: BatchResult | CachedDocument) -> None:
+        if isinstance(result, CachedDocument):
+            doc_id = result.doc_id
+        else:
+            documents = result.tables["documents"]
+            doc_id = documents[0]["doc_id"] if documents else None
         self._pending[self.key(raw)] = {
-            "doc_id": documents[0]["doc_id"] if documents else None,
+            "doc_id": doc_id,
             "rejections": [r.as_row() for r in result.rejections],
             "repairs": dict(result.repairs),
         }

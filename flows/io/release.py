@@ -9,7 +9,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +117,10 @@ def _check_order(
     return tuple(rows.column(k)[-1].as_py() for k in model.sort_key)
 
 
+def _from_rows(model: type[Record], rows: list[Row]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=arrow_schema(model))
+
+
 class PartWriter:
     """One batch's rows as Arrow IPC part files `<table>/<index>.arrow`, written chunk by
     chunk as the batch goes, so a worker holds one chunk of rows, never the whole batch.
@@ -134,12 +138,23 @@ class PartWriter:
         self._writers: dict[str, tuple[pa.OSFile, pa.ipc.RecordBatchFileWriter, Path]] = {}
         self._last: dict[str, tuple[Any, ...]] = {}
 
-    def write(self, tables: dict[str, list[Row]]) -> None:
+    def write(self, tables: Mapping[str, list[Row]]) -> None:
+        self.write_pieces({name: [rows] for name, rows in tables.items()})
+
+    def write_pieces(self, tables: Mapping[str, Sequence[list[Row] | pa.Table]]) -> None:
+        """Write a chunk given per table as pieces in order: Python rows, or Arrow tables
+        of the table's schema (rows found in the cache, written without a round trip
+        through Python). The bytes are those of the same rows given as one list."""
         for model in TABLES:
-            rows = tables.get(model.table)
-            if not rows:
+            pieces = [
+                piece if isinstance(piece, pa.Table) else _from_rows(model, piece)
+                for piece in tables.get(model.table, ())
+                if len(piece)
+            ]
+            if not pieces:
                 continue
-            table = sort_table(model, pa.Table.from_pylist(rows, schema=arrow_schema(model)))
+            table = pieces[0] if len(pieces) == 1 else pa.concat_tables(pieces)
+            table = sort_table(model, table.combine_chunks())
             self._last[model.table] = _check_order(
                 model, table, self._last.get(model.table), f"a chunk of batch part {self.name}"
             )
