@@ -17,8 +17,9 @@ Steps (each prints its figures; the summary row is appended to BENCHMARKS.md):
    /proc every 0.2 s; and the same CLI on a one-file corpus, for Prefect's fixed start-up;
 5. with ``--differential``: repair of every document with ``RepairConfig(shortcuts=True)``
    and ``shortcuts=False`` (every segment through ftfy, as ``ftfy.fix_text``), compared byte
-   for byte (text, fixes, edits), and ftfy's mojibake detector against its RE2 translation
-   on every line before and after repair; prints the number of mismatches, which must be 0.
+   for byte (text, fixes, edits); and on every line before and after repair, ftfy as the
+   pipeline runs it (``flows.ftfy_fast``) against ftfy as it ships, and the RE2 detector
+   against ftfy's; prints the number of mismatching documents, which must be 0.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def _ftfy_check() -> None:
     import ftfy
     import ftfy.badness
 
-    if ftfy.is_bad is not ftfy.badness.is_bad:  # flows.repair_badness.install() ran here
+    if ftfy.is_bad is not ftfy.badness.is_bad:  # flows.ftfy_fast.install() ran here
         raise RuntimeError("the ftfy floor must be plain ftfy, not ftfy on RE2")
 
 
@@ -366,19 +367,28 @@ def rebuild(
 
 
 def _compare_file(path: Path) -> tuple[str, bool]:
-    """Repair with and without the shortcuts, and ftfy's mojibake detector against its RE2
-    translation on every line before and after repair (both repairs use the latter)."""
+    """Repair with and without the shortcuts; then, on every line before and after repair,
+    ftfy as repair runs it (`flows.ftfy_fast`) against ftfy as it ships, and the RE2
+    detector against ftfy's."""
+    import ftfy
     from ftfy.badness import is_bad
 
+    from flows.ftfy_fast import is_bad_fast, plain_ftfy
     from flows.repair import RepairConfig, repair
-    from flows.repair_badness import is_bad_fast
+    from flows.repair_chars import ftfy_config
 
     text = _decoded_text(path)
     fast = repair(text, RepairConfig(shortcuts=True))
     slow = repair(text, RepairConfig(shortcuts=False))
     same = (fast.text, fast.fixes, fast.edits) == (slow.text, slow.fixes, slow.edits)
     lines = [*text.splitlines(keepends=True), *fast.text.splitlines(keepends=True)]
-    return path.name, same and all(is_bad_fast(line) == is_bad(line) for line in lines)
+    reference = RepairConfig()
+    config = ftfy_config(reference.uncurl_quotes, reference.fix_character_width)
+    fixed = [ftfy.fix_and_explain(line, config) for line in lines]
+    with plain_ftfy():
+        plain = [ftfy.fix_and_explain(line, config) for line in lines]
+    detected = all(is_bad_fast(line) == is_bad(line) for line in lines)
+    return path.name, same and fixed == plain and detected
 
 
 def differential(files: Sequence[Path], processes: int, progress: bool = True) -> list[str]:
@@ -485,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
     mismatches: list[str] | None = None
     if args.differential:
         mismatches = differential(files, args.workers)
-        print(f"differential (shortcuts on vs off): {len(mismatches)} mismatches "
+        print(f"differential (shortcuts on vs off, ftfy as run vs plain): {len(mismatches)} mismatches "
               f"of {len(files)} documents")  # fmt: skip
         for name in mismatches[:20]:
             print(f"  mismatch: {name}")

@@ -16,13 +16,13 @@ from functools import lru_cache
 import ftfy
 from wordfreq import zipf_frequency
 
-from flows import repair_badness
-from flows.repair_badness import is_bad_fast
+from flows import ftfy_fast
+from flows.ftfy_fast import is_bad_fast
 from flows.repair_edits import LocalEdit
 
 # --- ftfy -------------------------------------------------------------------------------
 
-repair_badness.install()  # ftfy's own mojibake searches on RE2 too (same answers)
+ftfy_fast.install()  # ftfy with its detector on RE2 and pre-checked table fixers (same answers)
 
 # Characters no ftfy fixer touches unless ftfy's mojibake detector (`is_bad`) fires:
 # printable ASCII without '&' (HTML entities) and tab, Latin-1 letters/symbols (without
@@ -58,7 +58,7 @@ def _segment_needs_ftfy(segment: str) -> bool:
     Every alternative of ftfy's BADNESS_RE that can match `_SAFE_CLASS` text needs two
     adjacent non-ASCII characters (its character categories hold no ASCII), so without
     such a pair `is_bad` is false and its (slow) regex need not run; where there is one,
-    `is_bad` is asked of RE2 (`flows.repair_badness`).
+    `is_bad` is asked of RE2 (`flows.ftfy_fast`).
     """
     if _UNSAFE_RE.search(segment) is not None:
         return True

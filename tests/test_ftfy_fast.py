@@ -1,4 +1,6 @@
-"""`is_bad_fast` (ftfy's BADNESS_RE translated for RE2) answers exactly as ftfy's `is_bad`."""
+"""ftfy as the pipeline runs it (`flows.ftfy_fast`) answers exactly as ftfy as it ships: the
+RE2 detector as `is_bad`, the pre-checked table fixers as ftfy's, `fix_and_explain` as a
+whole."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from flows.repair_badness import is_bad_fast, re2_pattern
+from flows.ftfy_fast import _FAST_FIXERS, _TABLES, is_bad_fast, plain_ftfy, re2_pattern
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 
@@ -80,14 +82,20 @@ def test_flags_that_change_meaning_fail_loudly(flag: re.RegexFlag) -> None:
         re2_pattern(re.compile("a", flag))
 
 
-def test_ftfy_itself_calls_the_fast_detector() -> None:
+def test_ftfy_itself_calls_the_fast_detector_and_fixers() -> None:
     import ftfy
     import ftfy.fixes
 
-    import flows.repair_chars  # noqa: F401  (installs it)
+    import flows.repair_chars  # noqa: F401  (installs them)
 
     assert ftfy.is_bad is is_bad_fast
     assert ftfy.fixes.is_bad is is_bad_fast  # type: ignore[attr-defined]
+    assert all(ftfy.FIXERS[name] is _FAST_FIXERS[name] for name in _TABLES)
+    with plain_ftfy():
+        assert ftfy.is_bad is is_bad
+        assert all(ftfy.FIXERS[name] is getattr(ftfy.fixes, name) for name in _TABLES)
+    assert ftfy.is_bad is is_bad_fast
+    assert all(ftfy.FIXERS[name] is _FAST_FIXERS[name] for name in _TABLES)
 
 
 def test_install_fails_loudly_when_ftfy_no_longer_calls_is_bad(
@@ -95,8 +103,66 @@ def test_install_fails_loudly_when_ftfy_no_longer_calls_is_bad(
 ) -> None:
     import ftfy.fixes
 
-    from flows.repair_badness import install
+    from flows.ftfy_fast import install
 
     monkeypatch.delattr(ftfy.fixes, "is_bad")
     with pytest.raises(RuntimeError, match=r"ftfy\.fixes\.is_bad"):
         install()
+
+
+def test_install_fails_loudly_when_ftfy_no_longer_has_a_table_fixer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ftfy
+
+    from flows.ftfy_fast import install
+
+    monkeypatch.setitem(ftfy.FIXERS, "fix_character_width", lambda text: text)
+    with pytest.raises(RuntimeError, match="fix_character_width"):
+        install()
+
+
+# the tables' own characters (ligatures, full-width forms, control characters) among text
+_TABLE_CHARS = sorted({chr(key) for table in _TABLES.values() for key in table})
+FIXER_ALPHABET = st.sampled_from([*_TABLE_CHARS, *"abc Ж\n\t\u00e9\u2028", "\ud800"])
+
+
+@given(st.lists(FIXER_ALPHABET, max_size=20).map("".join))
+@example("")
+@example("\ufb01x\uff21\x00")  # one character of each table
+def test_table_fixers_equal_ftfys(text: str) -> None:
+    import ftfy.fixes
+
+    for name, fixer in _FAST_FIXERS.items():
+        assert fixer(text) == getattr(ftfy.fixes, name)(text), name
+
+
+def _damaged_lines(text: str) -> list[str]:
+    """The seed's lines, clean, mojibaked, and with ligatures, full-width and control
+    characters mixed in (each kind of line ftfy repairs)."""
+    extra = text.replace("fi", "\ufb01").replace("A", "\uff21").replace(". ", ".\x07 ")
+    return [
+        line
+        for version in (text, extra)
+        for damaged in (
+            version,
+            version.encode("utf-8").decode("sloppy-windows-1252", errors="replace"),
+        )
+        for line in damaged.splitlines(keepends=True)
+    ]
+
+
+@pytest.mark.parametrize("path", sorted(RAW.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_fix_and_explain_equals_plain_ftfy_on_seed_lines(path: Path) -> None:
+    import ftfy
+
+    import flows.repair_chars  # noqa: F401  (installs ftfy_fast)
+    from flows.repair_chars import ftfy_config
+
+    config = ftfy_config(uncurl_quotes=False, fix_character_width=True)
+    lines = _damaged_lines(path.read_text(encoding="utf-8"))
+    fixed = [ftfy.fix_and_explain(line, config) for line in lines]
+    with plain_ftfy():
+        plain = [ftfy.fix_and_explain(line, config) for line in lines]
+    assert fixed == plain
+    assert any(steps for _, steps in plain)  # ftfy had work to do
