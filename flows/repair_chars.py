@@ -186,6 +186,26 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _SPACE_LIKE = "\u00a0\u2007\u202f"
 _INVISIBLE_RE = re.compile(f"[{_ZERO_WIDTH}]+| ?[{_SPACE_LIKE}]+ ?|\u00ad(?!\n)|\t")
 _INVISIBLE_CHARS = _ZERO_WIDTH + _SPACE_LIKE + "\u00ad\t"
+_INVISIBLE_HINT_RE = re.compile(f"[{_INVISIBLE_CHARS}]")
+
+
+def _invisible_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_INVISIBLE_RE.finditer(text)`, found from the invisible characters themselves.
+
+    Every match holds one, and starts at the first of them or at a space just before a
+    space-like one; a one-class search skips the text between them several times faster
+    than the alternation, which stops at every space."""
+    pos = 0
+    while (hint := _INVISIBLE_HINT_RE.search(text, pos)) is not None:
+        at = hint.start()
+        if at > pos and text[at - 1] == " " and text[at] in _SPACE_LIKE:
+            at -= 1
+        match = _INVISIBLE_RE.match(text, at)
+        if match is None:  # a soft hyphen at a line end
+            pos = hint.start() + 1
+            continue
+        yield match
+        pos = match.end()
 
 
 def normalize_invisible(text: str, counts: Counter[str]) -> list[LocalEdit]:
@@ -195,7 +215,7 @@ def normalize_invisible(text: str, counts: Counter[str]) -> list[LocalEdit]:
     if not any(ch in text for ch in _INVISIBLE_CHARS):
         return []
     edits = []
-    for match in _INVISIBLE_RE.finditer(text):
+    for match in _invisible_matches(text):
         found = match.group().strip(" ") or match.group()
         if found[0] in _ZERO_WIDTH:
             rule, new = "remove_zero_width", ""

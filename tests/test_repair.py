@@ -10,7 +10,7 @@ from pathlib import Path
 
 import ftfy
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from flows.repair import RepairConfig, repair
@@ -207,3 +207,19 @@ def test_large_single_line_is_fast() -> None:
     result = repair(text, CONFIG)
     assert time.perf_counter() - start < 10
     assert result.text == text.rstrip()
+
+
+INVISIBLE_ALPHABET = st.sampled_from(
+    list("ab .\n\t\u00a0\u2007\u202f\u200b\u200c\u2060\ufeff\u00ad")
+)
+
+
+@given(st.lists(INVISIBLE_ALPHABET, max_size=40).map("".join))
+@example(" \u00a0 \u00a0")
+@example("a\u00ad\nb\u00ad c")
+@example(" \u00ad\u00a0")
+def test_invisible_matches_are_those_of_the_pattern(text: str) -> None:
+    from flows.repair_chars import _INVISIBLE_RE, _invisible_matches
+
+    expected = [(m.span(), m.group()) for m in _INVISIBLE_RE.finditer(text)]
+    assert [(m.span(), m.group()) for m in _invisible_matches(text)] == expected
