@@ -147,15 +147,28 @@ def is_bad_fast(text: str) -> bool:
         return is_bad(text)
 
 
-_TABLES: dict[str, dict[int, Any]] = {
-    "fix_latin_ligatures": chardata.LIGATURES,
-    "fix_character_width": chardata.WIDTH_MAP,
-    "remove_control_chars": chardata.CONTROL_CHARS,
+_TABLE_NAMES = {
+    "fix_latin_ligatures": "LIGATURES",
+    "fix_character_width": "WIDTH_MAP",
+    "remove_control_chars": "CONTROL_CHARS",
 }
-"""ftfy's fixers that are one `text.translate(table)`, with their tables."""
+"""ftfy's fixers that are one `text.translate(TABLE)`, with the names of their tables."""
+_TABLES: dict[str, dict[int, Any]] = {
+    fixer: getattr(chardata, table) for fixer, table in _TABLE_NAMES.items()
+}
 
 
 def _prechecked(fixer: Callable[[str], str], table: dict[int, Any]) -> Callable[[str], str]:
+    """`fixer`, not run on text without any of `table`'s characters. Refuses (at import) a
+    fixer that is not `text.translate(<that table>)`, for which skipping would not be exact."""
+    table_name = _TABLE_NAMES[fixer.__name__]
+    code = fixer.__code__
+    if (
+        set(code.co_names) != {"translate", table_name}
+        or code.co_argcount != 1
+        or fixer.__globals__.get(table_name) is not table
+    ):
+        raise RuntimeError(f"ftfy.fixes.{fixer.__name__} is no longer text.translate({table_name})")
     keys = re.compile("[" + "".join(re.escape(chr(key)) for key in sorted(table)) + "]")
 
     def fixed(text: str) -> str:

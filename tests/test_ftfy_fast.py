@@ -166,3 +166,17 @@ def test_fix_and_explain_equals_plain_ftfy_on_seed_lines(path: Path) -> None:
         plain = [ftfy.fix_and_explain(line, config) for line in lines]
     assert fixed == plain
     assert any(steps for _, steps in plain)  # ftfy had work to do
+
+
+def test_a_table_fixer_that_does_more_than_translate_is_refused() -> None:
+    """Skipping a fixer is exact only for `text.translate(TABLE)`; a new ftfy whose fixer
+    does anything else fails at import instead of being skipped wrongly."""
+    import unicodedata
+
+    from flows.ftfy_fast import _prechecked
+
+    def fix_character_width(text: str) -> str:
+        return unicodedata.normalize("NFKC", text)
+
+    with pytest.raises(RuntimeError, match=r"no longer text\.translate\(WIDTH_MAP\)"):
+        _prechecked(fix_character_width, _TABLES["fix_character_width"])
