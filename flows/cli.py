@@ -12,6 +12,7 @@ any reject is a failure). `download` exits 0 when every file verified, 1 otherwi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -67,9 +68,10 @@ def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) 
     print(f"building release from {args.raw} into {out_dir} …", flush=True)
     try:
         server.wait()
-        summary = build_corpus.with_options(task_runner=runner)(
-            raw_dir=str(args.raw), out_dir=str(out_dir), config=config
-        )
+        with _run_settings(server):
+            summary = build_corpus.with_options(task_runner=runner)(
+                raw_dir=str(args.raw), out_dir=str(out_dir), config=config
+            )
     except (StrictModeError, ReleaseLockedError, FileNotFoundError, ApiServerError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -90,6 +92,17 @@ def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) 
         )
         return 2
     return 0
+
+
+def _run_settings(server: TemporaryApiServer) -> contextlib.AbstractContextManager[object]:
+    """No flow-run heartbeats when the API server is this run's own: it stops with the run,
+    so nothing watches them, and the engine waits up to 1 s for the heartbeat thread to
+    notice the run ended. A server of the user's own keeps Prefect's settings."""
+    if server.process is None:
+        return contextlib.nullcontext()
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
 
 
 def download(args: argparse.Namespace) -> int:
