@@ -125,8 +125,8 @@ def _link_or_copy(source: Path, target: Path) -> None:
 class CachedDocument:
     """A document's stage results as the cache holds them: its rows as Arrow slices of the
     parts of the batch entry that holds them (written out again as they are: turning them
-    back into Python rows cost about as much as computing them), its rejections and its
-    repair counts."""
+    into Python rows and back was half of a cached document's cost), its rejections and
+    its repair counts."""
 
     tables: dict[str, pa.Table]
     """Only the tables with rows of the document; none when it was rejected whole."""
