@@ -38,6 +38,8 @@ def test_any_text(text: str, hint: str | None) -> None:
     st.sampled_from([None, *LAYOUTS]),
 )
 @example(lines=["  • user@site.example", "    arrow-up"], hint=None)  # a comment without body
+# an ALL-CAPS title run may not span a dropped line (its heading block would cover it)
+@example(lines=["THE TITLE", "All posts", "THE TITLE", "0"], hint=None)
 def test_line_soup(lines: list[str], hint: str | None) -> None:
     text = "\n".join(lines)
     assert_valid(text, segment(DOC, text, hint, SegmentConfig()))

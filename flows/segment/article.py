@@ -55,7 +55,11 @@ class BlockRules:
     min_interview_questions: int
 
 
-def _title_lines(content: Sequence[Line], rules: BlockRules, forced: bool) -> list[Line]:
+def _title_lines(
+    content: Sequence[Line], rules: BlockRules, forced: bool, dropped: Mapping[int, str]
+) -> list[Line]:
+    """The title's lines: the first line when it reads as a heading, or a run of up to
+    three ALL-CAPS lines that no dropped line interrupts (the title block spans them)."""
     if len(content) < 2:
         return []
     first = content[0]
@@ -65,6 +69,8 @@ def _title_lines(content: Sequence[Line], rules: BlockRules, forced: bool) -> li
         run = [first]
         for line in content[1:]:
             if not is_all_caps(line.text) or len(run) == 3:
+                break
+            if any(index in dropped for index in range(run[-1].index + 1, line.index)):
                 break
             run.append(line)
         return run if len(run) < len(content) else []
@@ -124,7 +130,9 @@ def build_post(
     meta.update({"origin": None, "translator": None})
     rest = list(content)
 
-    title_lines = [] if kind == "teaser" else _title_lines(rest, rules, title_is_first_line)
+    title_lines = (
+        [] if kind == "teaser" else _title_lines(rest, rules, title_is_first_line, dropped)
+    )
     if title_lines:
         meta["title"] = " ".join(line.text for line in title_lines)
         rest = rest[len(title_lines) :]
