@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from operator import itemgetter
 from typing import NamedTuple
 
 from flows.contracts import Edit
@@ -18,6 +19,9 @@ class LocalEdit(NamedTuple):
     new: str
     rule: str
     reason: str | None = None
+
+
+_START_END = itemgetter(0, 1)  # (start, end) of a LocalEdit
 
 
 class EditTracker:
@@ -64,12 +68,10 @@ class EditTracker:
 
     def apply(self, edits: list[LocalEdit]) -> bool:
         """Apply non-overlapping edits (any order) to the current text. True if changed."""
-        edits = sorted(
-            (e for e in edits if self.text[e.start : e.end] != e.new),
-            key=lambda e: (e.start, e.end),
-        )
+        edits = sorted((e for e in edits if self.text[e.start : e.end] != e.new), key=_START_END)
         if not edits:
             return False
+        first_changes = not self._regions  # offsets are still those of the original
         text = self.text
         pieces: list[str] = []
         new_regions: list[tuple[int, int, int, int]] = []
@@ -86,8 +88,11 @@ class EditTracker:
                 cs, ce, os_, oe = old[oi]
                 new_regions.append((cs + shift, ce + shift, os_, oe))
                 oi += 1
-            orig_start = self._map_start(start)
-            orig_end = self._map_end(end) if end > start else orig_start
+            if first_changes:
+                orig_start, orig_end = start, end
+            else:
+                orig_start = self._map_start(start)
+                orig_end = self._map_end(end) if end > start else orig_start
             # drop old regions swallowed by this edit
             while oi < len(old) and old[oi][0] < end:
                 oi += 1
