@@ -109,19 +109,14 @@ def write_batch(
 ) -> BatchSummary:
     """The batch's rows into its part files, `CHUNK_DOCUMENTS` documents at a time."""
     summary = BatchSummary()
-    writer = PartWriter(parts, batch.index)
     chunk: list[BatchResult | CachedDocument] = []
-    try:
+    with PartWriter(parts, batch.index) as writer:
         for done in iter_batch(root, batch, config, cache):
             chunk.append(done)
             if len(chunk) == CHUNK_DOCUMENTS:
                 summary.extend(_write_chunk(writer, chunk))
                 chunk = []
         summary.extend(_write_chunk(writer, chunk))
-        writer.close()
-    except BaseException:
-        writer.abort()
-        raise
     summary.cached_documents = cache.hits if cache else 0
     return summary
 
@@ -147,7 +142,7 @@ def _write_chunk(writer: PartWriter, chunk: list[BatchResult | CachedDocument]) 
     return summary
 
 
-def summarize(result: BatchResult, cached_documents: int = 0) -> BatchSummary:
+def summarize(result: BatchResult) -> BatchSummary:
     return BatchSummary(
         row_counts=Counter({name: len(rows) for name, rows in result.tables.items()}),
         repairs=result.repairs,
@@ -156,7 +151,6 @@ def summarize(result: BatchResult, cached_documents: int = 0) -> BatchSummary:
         documents=[
             (r["doc_id"], r["source_file"], r["sha256"]) for r in result.tables["documents"]
         ],
-        cached_documents=cached_documents,
     )
 
 

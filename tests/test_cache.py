@@ -166,16 +166,30 @@ def test_part_bytes_do_not_depend_on_whether_rows_come_as_python_or_arrow(tmp_pa
 
     tables = run_batch(RAW, one_batch(RAW), PipelineConfig(), None).tables
     assert all(tables[name] for name in ("documents", "posts", "blocks"))
-    whole = PartWriter(tmp_path / "whole", 0)
-    whole.write(tables)
-    whole.close()
-    mixed = PartWriter(tmp_path / "mixed", 0)
+    with PartWriter(tmp_path / "whole", 0) as whole:
+        whole.write(tables)
     pieces = {}
     for model in TABLES:
         rows = tables.get(model.table, [])
         cut = len(rows) // 2
         head = pa.Table.from_pylist(rows[:cut], schema=arrow_schema(model))
         pieces[model.table] = [head.slice(0, cut // 2), head.slice(cut // 2), rows[cut:], []]
-    mixed.write_pieces(pieces)
-    mixed.close()
+    with PartWriter(tmp_path / "mixed", 0) as mixed:
+        mixed.write_pieces(pieces)
     assert parts_bytes(tmp_path / "mixed") == parts_bytes(tmp_path / "whole")
+
+
+def test_a_batch_that_fails_leaves_no_part_file(tmp_path):
+    """A part file appears under its name only when the batch's writer closes cleanly."""
+    from flows.io.release import PartWriter
+
+    tables = run_batch(RAW, one_batch(RAW), PipelineConfig(), None).tables
+    with pytest.raises(RuntimeError, match="stage failed"), PartWriter(tmp_path, 0) as writer:
+        writer.write(tables)
+        raise RuntimeError("stage failed")
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    with PartWriter(tmp_path, 0) as writer:
+        writer.write(tables)
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["00000000.arrow"] * len(
+        [name for name, rows in tables.items() if rows]
+    )

@@ -170,6 +170,21 @@ class PartWriter:
             self._writers[table] = (sink, writer, temporary)
         return self._writers[table][1]
 
+    def __enter__(self) -> PartWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        """`close` when the block succeeded; otherwise (or if closing fails) `abort`, so
+        no half-written part is left behind."""
+        if kind is None:
+            try:
+                self.close()
+                return
+            except BaseException:
+                self.abort()
+                raise
+        self.abort()
+
     def close(self) -> None:
         for table, (sink, writer, temporary) in sorted(self._writers.items()):
             writer.close()
@@ -188,13 +203,8 @@ class PartWriter:
 
 def write_batch_parts(folder: Path, batch_index: int, tables: dict[str, list[Row]]) -> None:
     """Write one batch's rows, all at once, as its part files (see `PartWriter`)."""
-    writer = PartWriter(folder, batch_index)
-    try:
+    with PartWriter(folder, batch_index) as writer:
         writer.write(tables)
-        writer.close()
-    except BaseException:
-        writer.abort()
-        raise
 
 
 def _row_group_rows(model: type[Record]) -> int:
