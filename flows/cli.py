@@ -2,6 +2,7 @@
 
   python -m flows build [--raw DIR] [--out DIR] [--strict]
                         [--runner thread|process|dask] [--workers N] [--address tcp://HOST:PORT]
+                        [--batch-size N] [--inline-below N] [--no-cache]
   python -m flows download URL [--version V] [--dest DIR]
 
 Exit codes of `build`: 0 published, nothing rejected; 2 published, but some input files
@@ -58,8 +59,12 @@ def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) 
 
     for name in ("uvicorn", "uvicorn.error", "prefect.server", "httpx"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    batch_size = {} if args.batch_size is None else {"batch_size": args.batch_size}
-    config = PipelineConfig(**batch_size, strict=args.strict, use_cache=not args.no_cache)
+    given = {"batch_size": args.batch_size, "inline_below": args.inline_below}
+    config = PipelineConfig(
+        **{name: value for name, value in given.items() if value is not None},
+        strict=args.strict,
+        use_cache=not args.no_cache,
+    )
     if args.address and args.runner != "dask":
         print("error: --address needs --runner dask", file=sys.stderr)
         return 1
@@ -133,6 +138,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     build_parser.add_argument(
         "--batch-size", type=int, default=None, help="mean documents per task (default 256)"
+    )
+    build_parser.add_argument(
+        "--inline-below",
+        type=int,
+        default=None,
+        metavar="N",
+        help="run every batch on threads in this process when fewer than N documents need "
+        "computing (default 128; 0: always on the runner)",
     )
     build_parser.add_argument(
         "--runner",

@@ -23,6 +23,13 @@ class PipelineConfig(BaseModel):
         ge=1,
         description="Mean documents per Prefect task (a task costs about 0.1 s with processes).",
     )
+    inline_below: int = Field(
+        default=128,
+        ge=0,
+        description="When fewer documents than this need computing (the rest are in the "
+        "cache), every batch runs on threads in the flow's own process instead of the task "
+        "runner, whose workers cost more to start than the work (0: always the runner).",
+    )
     strict: bool = Field(default=False, description="Fail the run on any reject.")
     use_cache: bool = Field(
         default=True,
@@ -31,6 +38,7 @@ class PipelineConfig(BaseModel):
     )
 
     def digest(self) -> str:
-        """Digest of the settings that change the output (not batching, strictness, caching)."""
+        """Digest of the settings that change the output (not batching, placement, strictness,
+        caching)."""
         relevant = self.model_dump(include={"repair", "segment"})
         return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass
 
 from flows.contracts import Rejection, SourceInfo
@@ -90,3 +90,21 @@ def plan_batches(
     if current:
         batches.append(Batch(len(batches), tuple(current), batch_key(current)))
     return batches, rejections
+
+
+def place_batches(
+    batches: Iterable[Batch], stored: Collection[str], documents_to_compute: int, inline_below: int
+) -> tuple[list[Batch], list[Batch]]:
+    """Which batches run on threads in the flow's own process, and which on the task runner.
+
+    A batch that the cache holds whole (`stored`, by key) is only linked into place, which
+    costs less than sending it to a worker. When fewer than `inline_below` documents need
+    computing in all, every batch runs locally: starting the runner's workers (a process
+    pool takes about 1.5 s here, the time of some 200 documents on one core) would cost
+    more than it saves. Either way the output is the same; only where it is made differs.
+    """
+    ordered = list(batches)
+    if documents_to_compute < inline_below:
+        return ordered, []
+    local = [batch for batch in ordered if batch.key in stored]
+    return local, [batch for batch in ordered if batch.key not in stored]

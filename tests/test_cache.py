@@ -11,7 +11,7 @@ import flows.batch
 from flows.batch import build_batch, run_batch
 from flows.config import PipelineConfig
 from flows.io import cache as cache_module
-from flows.io.cache import BatchCache, DocumentCache
+from flows.io.cache import BatchCache, DocumentCache, pending_work
 from flows.io.raw import fingerprint, iter_raw, scan_raw_folder
 from flows.pipeline import process_document
 from flows.plan import plan_batches
@@ -83,6 +83,29 @@ def test_documents_found_in_the_cache_equal_computed_ones(tmp_path, counted):
     cached = run_batch(raw, batch, config, documents)
     assert documents.hits == len(batch.files)
     assert cached.tables == computed.tables
+
+
+def test_pending_work_counts_what_a_build_would_compute(tmp_path, counted):
+    """What the flow plans from (`pending_work`) is what `build_batch` then does: batches
+    held whole, and how many documents of the others it computes."""
+    raw = copy_seeds(tmp_path / "raw")
+    config, cache = PipelineConfig(), tmp_path / "cache"
+    batch = one_batch(raw)
+    before = pending_work(cache, config.digest(), [batch])
+    assert (before.stored_batches, before.documents_to_compute) == (set(), len(batch.files))
+    build_batch(raw, tmp_path / "p1", batch, config, cache)
+    held = pending_work(cache, config.digest(), [batch])
+    assert (held.stored_batches, held.documents_to_compute) == ({batch.key}, 0)
+    assert pending_work(cache, "other config", [batch]).documents_to_compute == len(batch.files)
+
+    changed = batch.files[1].source.source_file
+    (raw / changed).write_bytes((raw / changed).read_bytes() + b"\nOne more paragraph.\n")
+    batch = one_batch(raw)
+    planned = pending_work(cache, config.digest(), [batch])
+    assert (planned.stored_batches, planned.documents_to_compute) == (set(), 1)
+    counted.clear()
+    build_batch(raw, tmp_path / "p2", batch, config, cache)
+    assert len(counted) == planned.documents_to_compute
 
 
 def test_config_code_and_manifest_changes_invalidate(tmp_path, monkeypatch):

@@ -49,6 +49,8 @@ def test_dask_cluster_output_is_identical_to_local(dask_address, seed_release, t
         dask_address,
         "--batch-size",
         "2",
+        "--inline-below",
+        "0",  # every batch on the cluster, however small the corpus
     )
     assert result.returncode == 0, result.stdout + result.stderr
     for model in TABLES:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from flows.contracts import SourceInfo
 from flows.io.cache import BatchCache
-from flows.plan import PlannedFile, plan_batches
+from flows.plan import PlannedFile, place_batches, plan_batches
 
 
 def planned(name: str, content: str) -> PlannedFile:
@@ -57,6 +57,24 @@ def test_one_added_or_removed_file_changes_at_most_two_batches(texts, size, data
     assert len(after_keys - before_keys) <= 1
 
 
+@given(contents, sizes, st.data())
+def test_batches_are_placed_once_each_in_order(texts, size, data):
+    """Every batch runs exactly once: held ones locally, the rest on the runner, unless the
+    work left is below the threshold, when everything runs locally."""
+    batches, _ = plan_batches([planned(f"f{i:03d}.txt", t) for i, t in enumerate(texts)], size)
+    stored = {b.key for b in data.draw(st.lists(st.sampled_from(batches)))} if batches else set()
+    to_compute = data.draw(st.integers(0, 300))
+    inline_below = data.draw(st.sampled_from([0, 1, 128, 10_000]))
+    here, there = place_batches(batches, stored, to_compute, inline_below)
+    assert sorted(here + there, key=lambda b: b.index) == batches
+    assert here == sorted(here, key=lambda b: b.index)
+    assert there == sorted(there, key=lambda b: b.index)
+    if to_compute < inline_below:
+        assert there == []
+    else:
+        assert {b.key for b in here} <= stored and not {b.key for b in there} & stored
+
+
 def test_batch_key_follows_bytes_and_manifest_entry():
     [a], _ = plan_batches([planned("a.txt", "x")], 4)
     [b], _ = plan_batches([planned("a.txt", "y")], 4)
@@ -73,6 +91,7 @@ def test_batch_cache_round_trip_prune_and_corrupt_entry(tmp_path):
     summary = {"row_counts": {"posts": 1}}
     cache.store("key-1", parts, 3, summary)
     restored = tmp_path / "restored"
+    assert cache.holds("key-1") and not cache.holds("key-2")
     assert cache.restore("key-1", restored, 7) == summary
     assert (restored / "posts" / "00000007.arrow").read_bytes() == b"part bytes"
     assert cache.restore("key-2", restored, 8) is None

@@ -28,8 +28,9 @@ def digest(path) -> str:
 def second_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("second")
     result = run_cli(
-        "build", "--raw", str(RAW), "--out", str(out), "--runner", "process", "--batch-size", "1"
-    )
+        "build", "--raw", str(RAW), "--out", str(out), "--runner", "process", "--batch-size", "1",
+        "--inline-below", "0",
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     return out
 

@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
@@ -25,8 +26,9 @@ from typing import Any
 
 import pyarrow as pa
 
-from flows.contracts import RawDocument, Rejection
+from flows.contracts import RawDocument, Rejection, SourceInfo
 from flows.pipeline import TABLE_NAMES, BatchResult
+from flows.plan import Batch
 
 CODE_ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -71,6 +73,10 @@ class BatchCache:
     def _entry(self, batch_key: str) -> Path:
         return self.entry_folder(self.entry_key(batch_key))
 
+    def holds(self, batch_key: str) -> bool:
+        """Whether `restore` would find the batch (without restoring it)."""
+        return (self._entry(batch_key) / "summary.json").is_file()
+
     def restore(self, batch_key: str, parts: Path, index: int) -> dict[str, Any] | None:
         """Put a cached batch's part files under `parts` as batch `index`; its summary."""
         entry = self._entry(batch_key)
@@ -110,6 +116,28 @@ class BatchCache:
                 shutil.rmtree(entry, ignore_errors=True)
                 removed += 1
         return removed
+
+
+def pending_work(cache_dir: Path, config_digest: str, batches: Sequence[Batch]) -> CachedWork:
+    """What the caches under `cache_dir` already hold of a planned build."""
+    stored = BatchCache(cache_dir / "batches", config_digest)
+    documents = DocumentCache(cache_dir / "documents", stored)
+    whole = {batch.key for batch in batches if stored.holds(batch.key)}
+    to_compute = sum(
+        not documents.holds(planned.sha256, planned.source)
+        for batch in batches
+        if batch.key not in whole
+        for planned in batch.files
+    )
+    return CachedWork(whole, to_compute)
+
+
+@dataclass(frozen=True, slots=True)
+class CachedWork:
+    stored_batches: set[str]
+    """Keys of the batches the batch cache holds whole."""
+    documents_to_compute: int
+    """Documents of the other batches that the document cache does not hold."""
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -172,8 +200,20 @@ class DocumentCache:
         self._parts = None
 
     def key(self, raw: RawDocument) -> str:
-        source = json.dumps(asdict(raw.source), sort_keys=True)
-        return hashlib.sha256(f"{raw.sha256}|{source}|{self.batches.salt}".encode()).hexdigest()
+        return self._key(raw.sha256, raw.source)
+
+    def _key(self, sha256: str, source: SourceInfo) -> str:
+        described = json.dumps(asdict(source), sort_keys=True)
+        return hashlib.sha256(f"{sha256}|{described}|{self.batches.salt}".encode()).hexdigest()
+
+    def holds(self, sha256: str, source: SourceInfo) -> bool:
+        """Whether `get` would find the document whose bytes have this sha256 (without
+        reading its rows): its entry and the batch entry it points at both exist."""
+        try:
+            stored = json.loads(self._path(self._key(sha256, source)).read_text("utf-8"))
+            return self.batches.entry_folder(str(stored["entry"])).is_dir()
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
