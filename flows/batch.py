@@ -8,7 +8,7 @@ batch task is a thin wrapper around them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,11 +185,17 @@ def summarize_cached(done: CachedDocument) -> BatchSummary:
 
 
 def build_batch(
-    root: Path, parts: Path, batch: Batch, config: PipelineConfig, cache_dir: Path | None
+    root: Path,
+    parts: Path,
+    batch: Batch,
+    config: PipelineConfig,
+    cache_dir: Path | None,
+    found: Mapping[str, str] | None = None,
 ) -> BatchSummary:
     """One batch into sorted part files under `parts`: its finished parts from the batch
     cache, or its files through the stages (each document from the document cache when it
-    can), written, then stored in both caches."""
+    can), written, then stored in the cache. `found`: which batch entries hold which of its
+    documents, as planned (`flows.io.cache.pending_work`); looked up here when not given."""
     if cache_dir is None:
         return write_batch(root, parts, batch, config, None)
     batches = BatchCache(cache_dir / "batches", config.digest())
@@ -197,8 +203,7 @@ def build_batch(
         summary = BatchSummary.from_json(stored)
         summary.cached_batches, summary.cached_documents = 1, len(batch.files)
         return summary
-    documents = DocumentCache(cache_dir / "documents", batches)
+    documents = DocumentCache(batches, found)
     summary = write_batch(root, parts, batch, config, documents)
-    batches.store(batch.key, parts, batch.index, summary.to_json())
-    documents.commit(batches.entry_key(batch.key))
+    batches.store(batch.key, parts, batch.index, summary.to_json(), documents.entries)
     return summary

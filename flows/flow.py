@@ -67,12 +67,16 @@ class BuildSummary:
 
 @task(name="process_batch", cache_policy=NONE, persist_result=False)
 def process_batch_task(
-    root: str, staging: str, batch: Batch, config: PipelineConfig, cache_dir: str | None
+    root: str,
+    staging: str,
+    batch: Batch,
+    config: PipelineConfig,
+    cache_dir: str | None,
+    found: dict[str, str],
 ) -> BatchSummary:
     """One batch into sorted part files (`flows.batch.build_batch`)."""
-    return build_batch(
-        Path(root), Path(staging) / "parts", batch, config, Path(cache_dir) if cache_dir else None
-    )
+    cache = Path(cache_dir) if cache_dir else None
+    return build_batch(Path(root), Path(staging) / "parts", batch, config, cache, found)
 
 
 @task(name="concat_table", cache_policy=NONE, persist_result=False)
@@ -155,7 +159,7 @@ def _process_corpus(
     if cache_dir:
         work = pending_work(cache_dir, config.digest(), batches)
     else:
-        work = CachedWork(set(), sum(len(b.files) for b in batches))
+        work = CachedWork(set(), sum(len(b.files) for b in batches), {})
     here, there = place_batches(
         batches, work.stored_batches, work.documents_to_compute, config.inline_below
     )
@@ -166,11 +170,15 @@ def _process_corpus(
         "cache_dir": unmapped(str(cache_dir) if cache_dir else None),
     }
     futures: dict[int, PrefectFuture[BatchSummary]] = {}
+
+    def found(placed: list[Batch]) -> list[dict[str, str]]:
+        return [work.documents_found.get(batch.index, {}) for batch in placed]
+
     if there:  # on the flow's task runner
-        mapped = process_batch_task.map(batch=there, **shared)
+        mapped = process_batch_task.map(batch=there, found=found(there), **shared)
         futures.update(zip((b.index for b in there), mapped, strict=True))
     if here:
-        mapped = _map_on(local, process_batch_task, {"batch": here, **shared})
+        mapped = _map_on(local, process_batch_task, {"batch": here, "found": found(here), **shared})
         futures.update(zip((b.index for b in here), mapped, strict=True))
     summary = BatchSummary()
     total, done, shown = sum(len(b.files) for b in batches), 0, 0.0
@@ -187,6 +195,8 @@ def _process_corpus(
         )
     if cache_dir:
         BatchCache(cache_dir / "batches", config.digest()).prune({b.key for b in batches})
+        # one file per document, as earlier builds of the pipeline kept them (all stale)
+        shutil.rmtree(cache_dir / "documents", ignore_errors=True)
     return summary
 
 

@@ -78,7 +78,7 @@ def test_documents_found_in_the_cache_equal_computed_ones(tmp_path, counted):
     assert again.repairs == fresh.repairs and again.rejections == fresh.rejections
 
     batches = BatchCache(tmp_path / "cache" / "batches", config.digest())
-    documents = DocumentCache(tmp_path / "cache" / "documents", batches)
+    documents = DocumentCache(batches)
     computed = run_batch(raw, batch, config, None)
     cached = run_batch(raw, batch, config, documents)
     assert documents.hits == len(batch.files)
@@ -113,7 +113,7 @@ def test_config_code_and_manifest_changes_invalidate(tmp_path, monkeypatch):
     from flows.io.raw import read_raw
 
     def cache_for(digest):
-        return DocumentCache(tmp_path / "d", BatchCache(tmp_path / "b", digest))
+        return DocumentCache(BatchCache(tmp_path / "b", digest))
 
     raw = read_raw(RAW, source)
     base = cache_for(PipelineConfig().digest()).key(raw)
@@ -134,12 +134,11 @@ def test_broken_cache_entry_is_a_miss_not_a_crash(tmp_path, damage):
     batch = one_batch(RAW)
     build_batch(RAW, tmp_path / "p1", batch, config, tmp_path / "cache")
     batches = BatchCache(tmp_path / "cache" / "batches", config.digest())
-    documents = DocumentCache(tmp_path / "cache" / "documents", batches)
+    documents = DocumentCache(batches)  # planned while the entry was whole
     raw = next(iter_raw(RAW, [batch.files[0].source]))
-    key = documents.key(raw)
     entry = batches.entry_folder(batches.entry_key(batch.key))
     if damage == "truncated entry":
-        (tmp_path / "cache" / "documents" / key[:2] / f"{key}.json").write_text("{truncated")
+        (entry / "documents.json").write_text("{truncated")
     elif damage == "batch entry gone":
         shutil.rmtree(entry)
     else:

@@ -6,9 +6,11 @@ file, a changed manifest entry, a code change or a config change each invalidate
 what they should. Nothing read from disk is ever executed (JSON and Arrow IPC, never
 pickle); every entry is written to a temporary name and renamed into place.
 
-A document's rows are written once, in the part files of its batch (`BatchCache`); the
-per-document entry (`DocumentCache`) is a small JSON that points into them, so caching
-costs a few hundred bytes per document instead of a second copy of every text.
+A document's rows are written once, in the part files of its batch (`BatchCache`); what
+else the cache keeps of it (`DocumentCache`) is a few hundred bytes in its batch entry's
+`documents.json`, so caching costs no second copy of any text, and one file per batch
+rather than one per document (on this machine's disk a small file costs 0.3-1 ms to
+write, as much as a tenth of computing the document).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import json
 import os
 import shutil
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
@@ -44,19 +46,13 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
-
-
 class BatchCache:
     """A batch's finished part files and summary, reused as they are when the batch has
     exactly the same members (bytes and manifest entries), code and config.
 
-    Entries are folders `<key[:2]>/<key>/` holding `<table>.arrow` files and `summary.json`,
-    written to a temporary folder and renamed into place. Part files are hard-linked into
+    Entries are folders `<key[:2]>/<key>/` holding `<table>.arrow` files, `summary.json`
+    and `documents.json` (see `DocumentCache`), written to a temporary folder and renamed
+    into place. Part files are hard-linked into
     the staging folder (copied if the file system refuses links) and never modified.
     """
 
@@ -92,7 +88,16 @@ class BatchCache:
             return None
         return summary
 
-    def store(self, batch_key: str, parts: Path, index: int, summary: dict[str, Any]) -> None:
+    def store(
+        self,
+        batch_key: str,
+        parts: Path,
+        index: int,
+        summary: dict[str, Any],
+        documents: dict[str, Any] | None = None,
+    ) -> None:
+        """Keep batch `index`'s part files under `parts`, its summary and what the document
+        cache holds of each of its documents (by document key)."""
         entry = self._entry(batch_key)
         if entry.exists():
             return
@@ -102,6 +107,9 @@ class BatchCache:
         for part in sorted(parts.glob(f"*/{index:08d}.arrow")):
             _link_or_copy(part, temporary / f"{part.parent.name}.arrow")
         (temporary / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+        (temporary / DOCUMENTS_FILE).write_text(
+            json.dumps(documents or {}, sort_keys=True), encoding="utf-8"
+        )
         try:
             os.replace(temporary, entry)
         except OSError:  # another run stored the same entry first
@@ -121,15 +129,17 @@ class BatchCache:
 def pending_work(cache_dir: Path, config_digest: str, batches: Sequence[Batch]) -> CachedWork:
     """What the caches under `cache_dir` already hold of a planned build."""
     stored = BatchCache(cache_dir / "batches", config_digest)
-    documents = DocumentCache(cache_dir / "documents", stored)
+    index = document_index(stored)
     whole = {batch.key for batch in batches if stored.holds(batch.key)}
-    to_compute = sum(
-        not documents.holds(planned.sha256, planned.source)
-        for batch in batches
-        if batch.key not in whole
-        for planned in batch.files
-    )
-    return CachedWork(whole, to_compute)
+    found: dict[int, dict[str, str]] = {}
+    to_compute = 0
+    for batch in batches:
+        if batch.key in whole:
+            continue
+        keys = [document_key(f.sha256, f.source, stored.salt) for f in batch.files]
+        found[batch.index] = {key: index[key] for key in keys if key in index}
+        to_compute += len(keys) - len(found[batch.index])
+    return CachedWork(whole, to_compute, found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +148,32 @@ class CachedWork:
     """Keys of the batches the batch cache holds whole."""
     documents_to_compute: int
     """Documents of the other batches that the document cache does not hold."""
+    documents_found: dict[int, dict[str, str]]
+    """For each of the other batches (by index): its documents the cache holds, as document
+    key -> the batch entry holding them (what `DocumentCache` is given)."""
+
+
+def document_key(sha256: str, source: SourceInfo, salt: str) -> str:
+    """A document's key: its bytes, its manifest entry, the code and the config."""
+    described = json.dumps(asdict(source), sort_keys=True)
+    return hashlib.sha256(f"{sha256}|{described}|{salt}".encode()).hexdigest()
+
+
+DOCUMENTS_FILE = "documents.json"
+
+
+def document_index(batches: BatchCache) -> dict[str, str]:
+    """Document key -> the batch entry holding the document, over every stored entry (an
+    entry that cannot be read holds nothing)."""
+    index: dict[str, str] = {}
+    for path in sorted(batches.folder.glob(f"*/*/{DOCUMENTS_FILE}")):
+        try:
+            keys = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(keys, dict):
+            index.update(dict.fromkeys(keys, path.parent.name))
+    return index
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -182,47 +218,39 @@ class DocumentCache:
     """Each document's stage results, found again in the batch cache entry holding its rows.
 
     A batch's part files are sorted by keys that start with the document id, so one
-    document's rows are a contiguous slice of each part. Per document the cache keeps a
-    JSON entry under `folder`: the batch entry holding its rows, its document id (none when
-    it was rejected whole), its rejections and its repair counts. `remember` notes every
-    document of a batch (found or computed); `commit` writes the entries once the batch's
-    parts are stored, pointing them all at that batch, since the batches they came from are
-    pruned after the run. An entry whose batch is gone, or that cannot be read, is a miss.
+    document's rows are a contiguous slice of each part. What else is kept of a document
+    is in its batch entry's `documents.json`, under its document key (`document_key`): its
+    document id (none when it was rejected whole), its rejections and its repair counts.
+    `found` says which entry holds which document (`pending_work` reads that once for the
+    whole build); `remember` notes every document of a batch, found or computed, and
+    `entries` is what the batch's own entry then keeps, so that a document is found again
+    while the batch it was last built in is cached. An entry that is gone or cannot be read
+    is a miss.
     """
 
-    def __init__(self, folder: Path, batches: BatchCache) -> None:
-        self.folder = folder
+    def __init__(self, batches: BatchCache, found: Mapping[str, str] | None = None) -> None:
         self.batches = batches
+        self.found = document_index(batches) if found is None else found
         self.hits = 0
         self.misses = 0
-        self._pending: dict[str, dict[str, Any]] = {}
+        self.entries: dict[str, dict[str, Any]] = {}
+        """What `remember` noted, by document key: the batch entry's `documents.json`."""
         self._parts: tuple[str, dict[str, tuple[pa.Table, dict[str, tuple[int, int]]]]] | None
         self._parts = None
+        self._documents: tuple[str, dict[str, Any]] | None = None
 
     def key(self, raw: RawDocument) -> str:
-        return self._key(raw.sha256, raw.source)
-
-    def _key(self, sha256: str, source: SourceInfo) -> str:
-        described = json.dumps(asdict(source), sort_keys=True)
-        return hashlib.sha256(f"{sha256}|{described}|{self.batches.salt}".encode()).hexdigest()
-
-    def holds(self, sha256: str, source: SourceInfo) -> bool:
-        """Whether `get` would find the document whose bytes have this sha256 (without
-        reading its rows): its entry and the batch entry it points at both exist."""
-        try:
-            stored = json.loads(self._path(self._key(sha256, source)).read_text("utf-8"))
-            return self.batches.entry_folder(str(stored["entry"])).is_dir()
-        except (OSError, ValueError, KeyError, TypeError):
-            return False
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+        return document_key(raw.sha256, raw.source, self.batches.salt)
 
     def get(self, raw: RawDocument) -> CachedDocument | None:
+        key = self.key(raw)
+        entry = self.found.get(key)
         try:
-            stored = json.loads(self._path(self.key(raw)).read_text(encoding="utf-8"))
+            if entry is None:
+                raise KeyError(key)
+            stored = self._stored(entry)[key]
             result = CachedDocument(
-                tables=self._rows(stored["entry"], stored["doc_id"]),
+                tables=self._rows(entry, stored["doc_id"]),
                 rejections=[Rejection(**row) for row in stored["rejections"]],
                 repairs=Counter(stored["repairs"]),
             )
@@ -231,6 +259,12 @@ class DocumentCache:
             return None
         self.hits += 1
         return result
+
+    def _stored(self, entry: str) -> dict[str, Any]:
+        if self._documents is None or self._documents[0] != entry:
+            path = self.batches.entry_folder(entry) / DOCUMENTS_FILE
+            self._documents = (entry, json.loads(path.read_text(encoding="utf-8")))
+        return self._documents[1]
 
     def _rows(self, entry: str, doc_id: str | None) -> dict[str, pa.Table]:
         """The document's slice of each part of batch entry `entry` that holds rows of it."""
@@ -269,14 +303,8 @@ class DocumentCache:
         else:
             documents = result.tables["documents"]
             doc_id = documents[0]["doc_id"] if documents else None
-        self._pending[self.key(raw)] = {
+        self.entries[self.key(raw)] = {
             "doc_id": doc_id,
             "rejections": [r.as_row() for r in result.rejections],
             "repairs": dict(result.repairs),
         }
-
-    def commit(self, entry: str) -> None:
-        """Write the remembered documents' entries, pointing at batch entry `entry`."""
-        for key, stored in sorted(self._pending.items()):
-            _write_atomically(self._path(key), json.dumps({"entry": entry, **stored}))
-        self._pending.clear()
