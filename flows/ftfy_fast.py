@@ -98,7 +98,7 @@ def _class(items: list[tuple[Any, Any]]) -> str:
     return ("[^" if negate else "[") + "".join(parts) + "]"
 
 
-def _translate(nodes: Iterable[tuple[Any, Any]]) -> str:
+def _translate(nodes: Iterable[tuple[Any, Any]], lines: bool = False) -> str:
     out = []
     for op, value in nodes:
         if op is sre.LITERAL:
@@ -108,35 +108,43 @@ def _translate(nodes: Iterable[tuple[Any, Any]]) -> str:
         elif op is sre.ANY:
             out.append(".")  # no DOTALL: any character but '\n', in both engines
         elif op is sre.BRANCH:
-            out.append("(?:" + "|".join(_translate(branch) for branch in value[1]) + ")")
+            out.append("(?:" + "|".join(_translate(b, lines) for b in value[1]) + ")")
         elif op is sre.AT and value is sre.AT_BEGINNING:
-            out.append("^")  # no MULTILINE: the start of the text, in both engines
+            # no MULTILINE: the start of the text, in both engines; with `lines`, the
+            # start of any line
+            out.append("(?m:^)" if lines else "^")
         elif op is sre.MAX_REPEAT:
             low, high, body = value
             bound = "" if high is sre.MAXREPEAT else str(high)
-            out.append(f"(?:{_translate(body)}){{{low},{bound}}}")
+            out.append(f"(?:{_translate(body, lines)}){{{low},{bound}}}")
         else:
             raise ValueError(f"no RE2 translation for {op}")
     return "".join(out)
 
 
-def re2_pattern(pattern: re.Pattern[str]) -> str:
+def re2_pattern(pattern: re.Pattern[str], lines: bool = False) -> str:
     """RE2 syntax for a Python str pattern built from literals, classes, alternation,
     `.`, `^` and greedy repeats (ValueError on anything else, or on flags that would
-    change their meaning)."""
+    change their meaning). With `lines`, `^` matches at the start of every line."""
     unsupported = pattern.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.ASCII)
     if unsupported:
         raise ValueError(f"no RE2 translation for the flags {re.RegexFlag(unsupported)!r}")
-    return _translate(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    return _translate(sre_parse.parse(pattern.pattern, pattern.flags).data, lines)
 
 
-def _compile() -> Any:
+def _compile(lines: bool = False) -> Any:
     options = re2.Options()
     options.max_mem = 64 << 20  # the automaton of the whole alternation, with room
-    return re2.compile(re2_pattern(BADNESS_RE), options)
+    return re2.compile(re2_pattern(BADNESS_RE, lines), options)
 
 
 _BADNESS_RE2 = _compile()
+_BADNESS_LINES_RE2 = _compile(lines=True)
+
+
+@cache
+def _badness_lines_re() -> re.Pattern[str]:
+    return re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
 
 
 def is_bad_fast(text: str) -> bool:
@@ -145,6 +153,18 @@ def is_bad_fast(text: str) -> bool:
         return _BADNESS_RE2.search(text) is not None
     except UnicodeEncodeError:  # lone surrogates: only Python's engine can see them
         return is_bad(text)
+
+
+def is_bad_in_some_line(text: str) -> bool:
+    """Whether `is_bad` is true of some line of `text` (a line with its '\\n'), in one
+    search: BADNESS_RE's one anchor, `^`, made to match at the start of every line. False
+    means `is_bad` is false for every line, since the pattern has no other anchor or
+    lookaround (`re2_pattern` refuses them) and `.` and every class see the same characters
+    in a line as in the text (True may be a match across lines)."""
+    try:
+        return _BADNESS_LINES_RE2.search(text) is not None
+    except UnicodeEncodeError:  # lone surrogates: only Python's engine can see them
+        return _badness_lines_re().search(text) is not None
 
 
 _TABLE_NAMES = {

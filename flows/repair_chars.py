@@ -17,7 +17,7 @@ import ftfy
 from wordfreq import zipf_frequency
 
 from flows import ftfy_fast
-from flows.ftfy_fast import is_bad_fast
+from flows.ftfy_fast import is_bad_fast, is_bad_in_some_line
 from flows.repair_edits import LocalEdit
 
 # --- ftfy -------------------------------------------------------------------------------
@@ -65,6 +65,17 @@ def _segment_needs_ftfy(segment: str) -> bool:
     return _NON_ASCII_PAIR_RE.search(segment) is not None and is_bad_fast(segment)
 
 
+def _text_may_need_ftfy(text: str, max_len: int) -> bool:
+    """False only if `_segment_needs_ftfy` is false for every segment of `text`: what it
+    asks of each segment is asked here of the whole text, once (two scans, instead of two
+    or three searches per line). A text no longer than `max_len` has its lines as
+    segments; a line holds no character the text lacks; and `is_bad_in_some_line` is
+    false only if `is_bad` is false for every line."""
+    if len(text) > max_len:
+        return True
+    return _UNSAFE_RE.search(text) is not None or is_bad_in_some_line(text)
+
+
 def _ftfy_segments(text: str, max_len: int) -> Iterator[tuple[int, int]]:
     """(start, end) of every segment `ftfy.fix_text` hands to `ftfy.fix_and_explain`: each
     line with its '\\n', cut every `max_len` characters."""
@@ -99,9 +110,11 @@ def fix_with_ftfy(
     are skipped too, which is exactly the test ftfy itself makes before any mojibake repair.
     Without, every segment goes through ftfy, as in `ftfy.fix_text`: the reference path.
     """
+    max_len = config.max_decode_length
+    if prechecks and not _text_may_need_ftfy(text, max_len):
+        return []
     first_lt = text.find("<")
     no_html = config._replace(unescape_html=False)
-    max_len = config.max_decode_length
     edits = []
     segments = _candidate_segments if prechecks else _ftfy_segments
     for start, end in segments(text, max_len):

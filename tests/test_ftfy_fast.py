@@ -43,6 +43,30 @@ def test_same_answer_as_ftfy(text: str) -> None:
     assert is_bad_fast(text) == is_bad(text)
 
 
+@given(st.lists(ALPHABET, max_size=40).map("".join))
+@example("abc.\nÂ x")  # bad as a line (^[ÃÂ][ ]), not as a whole text
+@example("\ud800\nÃ ")
+def test_some_line_bad_is_found_in_one_search(text: str) -> None:
+    """`is_bad_in_some_line` is Python's own BADNESS_RE with `^` at every line start, and
+    true whenever `is_bad` is true of a line (with its '\\n', as ftfy cuts them)."""
+    from ftfy.badness import BADNESS_RE
+
+    from flows.ftfy_fast import is_bad_in_some_line
+
+    multiline = re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
+    assert is_bad_in_some_line(text) == (multiline.search(text) is not None)
+    if any(is_bad(line) for line in text.splitlines(keepends=True)):
+        assert is_bad_in_some_line(text)
+
+
+def test_the_anchor_is_why_lines_need_their_own_search() -> None:
+    from flows.ftfy_fast import is_bad_in_some_line
+
+    text = "abc.\nÂ x"
+    assert is_bad("Â x") and not is_bad(text) and not is_bad_fast(text)
+    assert is_bad_in_some_line(text)
+
+
 def _lines(text: str) -> list[str]:
     mojibake = text.encode("utf-8").decode("sloppy-windows-1252", errors="replace")
     cp1251 = text.encode("utf-8").decode("windows-1251", errors="replace")
@@ -180,3 +204,17 @@ def test_a_table_fixer_that_does_more_than_translate_is_refused() -> None:
 
     with pytest.raises(RuntimeError, match=r"no longer text\.translate\(WIDTH_MAP\)"):
         _prechecked(fix_character_width, _TABLES["fix_character_width"])
+
+
+@given(st.lists(ALPHABET, max_size=60).map("".join), st.sampled_from([5, 1_000_000]))
+@example("abc.\nÂ x", 1_000_000)
+@example("abc.Â x", 5)  # a segment cut mid-line starts where `^` matches
+def test_whole_text_precheck_never_skips_a_segment_ftfy_would_change(
+    text: str, max_len: int
+) -> None:
+    """When the whole-text pre-check says no, no segment's own pre-check says yes."""
+    from flows.repair_chars import _ftfy_segments, _segment_needs_ftfy, _text_may_need_ftfy
+
+    if not _text_may_need_ftfy(text, max_len):
+        segments = [text[start:end] for start, end in _ftfy_segments(text, max_len)]
+        assert not any(_segment_needs_ftfy(segment) for segment in segments)
