@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from prefect import Task, flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
-from prefect.futures import PrefectFuture
+from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows.batch import BatchSummary, build_batch
@@ -174,20 +174,23 @@ def _process_corpus(
     def found(placed: list[Batch]) -> list[dict[str, str]]:
         return [work.documents_found.get(batch.index, {}) for batch in placed]
 
-    if there:  # on the flow's task runner
+    if there:  # on the flow's task runner, the largest batches first (see `_largest_first`)
+        there = _largest_first(there)
         mapped = process_batch_task.map(batch=there, found=found(there), **shared)
         futures.update(zip((b.index for b in there), mapped, strict=True))
     if here:
         mapped = _map_on(local, process_batch_task, {"batch": here, "found": found(here), **shared})
         futures.update(zip((b.index for b in here), mapped, strict=True))
-    summary = BatchSummary()
-    total, done, shown = sum(len(b.files) for b in batches), 0, 0.0
-    for batch in batches:
-        summary.extend(futures[batch.index].result())
-        done += len(batch.files)
+    files_of = {futures[b.index].task_run_id: len(b.files) for b in batches}
+    total, done, shown = sum(files_of.values()), 0, 0.0
+    for future in as_completed(list(futures.values())):
+        done += files_of[future.task_run_id]
         if done == total or done / total >= shown + 0.1:
             shown = done / total
             print(f"  processed {done}/{total} files ({shown:.0%})", flush=True)
+    summary = BatchSummary()
+    for batch in batches:  # in batch order, whatever order they finished in
+        summary.extend(futures[batch.index].result())
     if summary.cached_documents:
         print(
             f"  {summary.cached_documents} of {total} files unchanged: results taken from the "
@@ -198,6 +201,15 @@ def _process_corpus(
         # one file per document, as earlier builds of the pipeline kept them (all stale)
         shutil.rmtree(cache_dir / "documents", ignore_errors=True)
     return summary
+
+
+def _largest_first(batches: list[Batch]) -> list[Batch]:
+    """Batches in the order they are handed to the workers: the most files first, so that
+    the last ones to start are small and no worker waits long on another at the end
+    (batch sizes are geometric, and the largest of 40 is often 5x the mean; in file order
+    one worker of two idled the last 2 s of the 300 MB benchmark). Results are still
+    taken in batch order, so the output does not change."""
+    return sorted(batches, key=lambda batch: (-len(batch.files), batch.index))
 
 
 def _map_on(
