@@ -54,7 +54,7 @@ def build(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) -> int:
     from flows.api_server import ApiServerError
     from flows.config import PipelineConfig
-    from flows.flow import StrictModeError, build_corpus, task_runner
+    from flows.flow import RunnerSpec, StrictModeError, build_corpus
     from flows.io.release import ReleaseLockedError
 
     for name in ("uvicorn", "uvicorn.error", "prefect.server", "httpx"):
@@ -68,14 +68,14 @@ def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) 
     if args.address and args.runner != "dask":
         print("error: --address needs --runner dask", file=sys.stderr)
         return 1
-    runner = task_runner(args.runner, args.workers, args.address)
+    runner = RunnerSpec(kind=args.runner, workers=args.workers, address=args.address)
     started = time.perf_counter()
     print(f"building release from {args.raw} into {out_dir} …", flush=True)
     try:
         server.wait()
         with _run_settings(server):
-            summary = build_corpus.with_options(task_runner=runner)(
-                raw_dir=str(args.raw), out_dir=str(out_dir), config=config
+            summary = build_corpus(
+                raw_dir=str(args.raw), out_dir=str(out_dir), config=config, runner=runner
             )
     except (StrictModeError, ReleaseLockedError, FileNotFoundError, ApiServerError) as error:
         print(f"error: {error}", file=sys.stderr)

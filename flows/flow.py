@@ -4,6 +4,7 @@ its rows as part files and returns only counts and rejections, so memory stays b
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -12,13 +13,15 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
+import pyarrow as pa
 from prefect import Task, flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from pydantic import BaseModel, ConfigDict, Field
 
 from flows.batch import BatchSummary, build_batch
 from flows.card import SUMMARY, dataset_card
@@ -138,11 +141,39 @@ def code_version() -> str:
 
 
 LOCAL_THREADS = os.cpu_count() or 1
-"""Threads of the flow process's own task runner: restoring cached batches, small amounts
-of computing (`PipelineConfig.inline_below`) and concatenating part files, all of which
-cost less there than on the task runner's workers (Arrow's readers and writers release the
-GIL: concatenating the 300 MB benchmark's parts took 1.2-1.5 s on two threads and
-1.4-1.5 s on two processes)."""
+"""Threads of the flow's own task runner, in the flow process: restoring cached batches,
+small amounts of computing (`PipelineConfig.inline_below`) and concatenating part files,
+all of which cost less there than on the workers of a process pool or a cluster (Arrow's
+readers and writers release the GIL: concatenating the 300 MB benchmark's parts took
+1.2-1.5 s on two threads and 1.4-1.5 s on two processes)."""
+
+
+class RunnerSpec(BaseModel):
+    """Where the batches that need computing run: threads of the flow process, a pool of
+    worker processes, or a Dask cluster (an existing one at `address`, or a local one).
+
+    Started only for the batches placed on it and stopped when they are done, so a run
+    that computes little starts no workers, and the workers' memory is given back before
+    the data files and the database are written."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["thread", "process", "dask"] = "thread"
+    workers: int = Field(default=LOCAL_THREADS, ge=1)
+    address: str | None = None
+
+    def task_runner(self) -> TaskRunner[Any]:
+        if self.kind == "dask":
+            from prefect_dask import DaskTaskRunner
+
+            if self.address:
+                return DaskTaskRunner(address=self.address)
+            return DaskTaskRunner(
+                cluster_kwargs={"n_workers": self.workers, "threads_per_worker": 1}
+            )
+        if self.kind == "process":
+            return ProcessPoolTaskRunner(max_workers=self.workers)
+        return ThreadPoolTaskRunner(max_workers=self.workers)
 
 
 def _process_corpus(
@@ -151,10 +182,10 @@ def _process_corpus(
     staging: Path,
     batches: list[Batch],
     config: PipelineConfig,
-    local: ThreadPoolTaskRunner[Any],
+    runner: RunnerSpec,
 ) -> BatchSummary:
-    """Run every batch (in parallel, each where it costs least: see `place_batches`);
-    collect counts and rejections in batch order."""
+    """Run every batch, in parallel, each where it costs least (`place_batches`): on the
+    flow's own threads, or on `runner`; collect counts and rejections in batch order."""
     cache_dir = out / ".cache" if config.use_cache else None
     if cache_dir:
         work = pending_work(cache_dir, config.digest(), batches)
@@ -174,23 +205,26 @@ def _process_corpus(
     def found(placed: list[Batch]) -> list[dict[str, str]]:
         return [work.documents_found.get(batch.index, {}) for batch in placed]
 
-    if there:  # on the flow's task runner, the largest batches first (see `_largest_first`)
-        there = _largest_first(there)
-        mapped = process_batch_task.map(batch=there, found=found(there), **shared)
-        futures.update(zip((b.index for b in there), mapped, strict=True))
-    if here:
-        mapped = _map_on(local, process_batch_task, {"batch": here, "found": found(here), **shared})
-        futures.update(zip((b.index for b in here), mapped, strict=True))
-    files_of = {futures[b.index].task_run_id: len(b.files) for b in batches}
-    total, done, shown = sum(files_of.values()), 0, 0.0
-    for future in as_completed(list(futures.values())):
-        done += files_of[future.task_run_id]
-        if done == total or done / total >= shown + 0.1:
-            shown = done / total
-            print(f"  processed {done}/{total} files ({shown:.0%})", flush=True)
-    summary = BatchSummary()
-    for batch in batches:  # in batch order, whatever order they finished in
-        summary.extend(futures[batch.index].result())
+    with contextlib.ExitStack() as stack:
+        if there:  # the largest batches first (see `_largest_first`)
+            there = _largest_first(there)
+            remote = stack.enter_context(runner.task_runner())
+            parameters = {"batch": there, "found": found(there), **shared}
+            mapped = _map_on(remote, process_batch_task, parameters)
+            futures.update(zip((b.index for b in there), mapped, strict=True))
+        if here:
+            mapped = process_batch_task.map(batch=here, found=found(here), **shared)
+            futures.update(zip((b.index for b in here), mapped, strict=True))
+        files_of = {futures[b.index].task_run_id: len(b.files) for b in batches}
+        total, done, shown = sum(files_of.values()), 0, 0.0
+        for future in as_completed(list(futures.values())):
+            done += files_of[future.task_run_id]
+            if done == total or done / total >= shown + 0.1:
+                shown = done / total
+                print(f"  processed {done}/{total} files ({shown:.0%})", flush=True)
+        summary = BatchSummary()
+        for batch in batches:  # in batch order, whatever order they finished in
+            summary.extend(futures[batch.index].result())
     if summary.cached_documents:
         print(
             f"  {summary.cached_documents} of {total} files unchanged: results taken from the "
@@ -213,7 +247,7 @@ def _largest_first(batches: list[Batch]) -> list[Batch]:
 
 
 def _map_on(
-    runner: ThreadPoolTaskRunner[Any], task: Task[..., R], parameters: dict[str, Any]
+    runner: TaskRunner[Any], task: Task[..., R], parameters: dict[str, Any]
 ) -> list[PrefectFuture[R]]:
     """`task.map`, but on `runner` instead of the flow's task runner."""
     return list(runner.map(task, parameters))  # type: ignore[arg-type]  # Prefect's overloads
@@ -228,17 +262,17 @@ def _publish(
     config: PipelineConfig,
     summary: BatchSummary,
     clock: PhaseClock,
-    local: ThreadPoolTaskRunner[Any],
 ) -> tuple[Path, str, dict[str, int]]:
     """Concatenate the sorted part files into tables, describe them, seal and publish."""
     row_counts: dict[str, int] = {}
-    with clock.phase("concat"):  # the tables side by side, on the flow process's threads
+    with clock.phase("concat"):  # the tables side by side, on the flow's own threads
         tables = [model.table for model in TABLES if model.table not in ("rejects", "qc")]
-        futures = _map_on(
-            local, concat_table_task, {"staging": unmapped(str(staging)), "table": tables}
-        )
+        futures = concat_table_task.map(unmapped(str(staging)), tables)
         for table, future in zip(tables, futures, strict=True):
             row_counts[table] = future.result()
+        # Arrow's allocator keeps what the concatenation freed; the flow process lives on
+        # through the database build, which runs in a process of its own
+        pa.default_memory_pool().release_unused()
     row_counts["rejects"] = write_table(staging, Reject, [r.as_row() for r in summary.rejections])
     quality = quality_rows(row_counts, summary.rejections, summary.repairs, summary.dropped_rules)
     row_counts["qc"] = write_table(staging, QualityMetric, quality)
@@ -270,14 +304,23 @@ def _publish(
     return release, version, row_counts
 
 
-@flow(name="build-corpus", log_prints=False)
-def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = None) -> BuildSummary:
-    """raw/ → decode → repair → segment → validate → publish a versioned release."""
+_OWN_THREADS: TaskRunner[Any] = ThreadPoolTaskRunner(max_workers=LOCAL_THREADS)
+
+
+@flow(name="build-corpus", log_prints=False, task_runner=_OWN_THREADS)
+def build_corpus(
+    raw_dir: str,
+    out_dir: str,
+    config: PipelineConfig | None = None,
+    runner: RunnerSpec | None = None,
+) -> BuildSummary:
+    """raw/ → decode → repair → segment → validate → publish a versioned release. The
+    batches that need computing run on `runner` (default: the flow's own threads)."""
     config = config or PipelineConfig()
+    runner = runner or RunnerSpec()
     logger = get_run_logger()
     root, out = Path(raw_dir), Path(out_dir)
-    local: ThreadPoolTaskRunner[Any] = ThreadPoolTaskRunner(max_workers=LOCAL_THREADS)
-    with output_lock(out), local:
+    with output_lock(out):
         for stale in clean_stale_staging(out):
             logger.warning("removed %s left by an interrupted run", stale.name)
         corpus = scan_raw_folder(root)
@@ -289,7 +332,7 @@ def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = Non
         staging = new_staging(out)
         try:
             with clock.phase("process"):
-                summary = _process_corpus(root, out, staging, batches, config, local)
+                summary = _process_corpus(root, out, staging, batches, config, runner)
             summary.rejections[:0] = [*corpus.rejections, *unreadable, *duplicates]
             for rejection in summary.rejections:
                 logger.warning(
@@ -306,7 +349,7 @@ def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = Non
                     f"[{first.stage}] {first.reason}: {first.detail}"
                 )
             release, version, row_counts = _publish(
-                root, out, staging, corpus, planned, config, summary, clock, local
+                root, out, staging, corpus, planned, config, summary, clock
             )
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)  # a failed run leaves nothing behind
@@ -327,17 +370,3 @@ def build_corpus(raw_dir: str, out_dir: str, config: PipelineConfig | None = Non
         rejects_by_reason=dict(sorted(Counter(r.reason for r in summary.rejections).items())),
         seconds=clock.seconds,
     )
-
-
-def task_runner(kind: str, workers: int, address: str | None = None) -> TaskRunner[Any]:
-    """Threads for small corpora; one process per core when the stages are CPU-bound; a
-    Dask cluster (an existing one at `address`, or a local one) to scale out."""
-    if kind == "dask":
-        from prefect_dask import DaskTaskRunner
-
-        if address:
-            return DaskTaskRunner(address=address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1})
-    if kind == "process":
-        return ProcessPoolTaskRunner(max_workers=workers)
-    return ThreadPoolTaskRunner(max_workers=workers)
