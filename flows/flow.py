@@ -323,10 +323,10 @@ def build_corpus(
     with output_lock(out):
         for stale in clean_stale_staging(out):
             logger.warning("removed %s left by an interrupted run", stale.name)
-        corpus = scan_raw_folder(root)
-        logger.info("%d files to process in %s", len(corpus.sources), root)
         clock = PhaseClock()
-        with clock.phase("plan"):
+        with clock.phase("plan"):  # list, hash and cut into batches
+            corpus = scan_raw_folder(root)
+            logger.info("%d files to process in %s", len(corpus.sources), root)
             planned, unreadable = fingerprint(root, corpus.sources)
             batches, duplicates = plan_batches(planned, config.batch_size)
         staging = new_staging(out)

@@ -107,3 +107,22 @@ def test_a_file_changed_after_planning_is_rejected_not_misfiled(tmp_path):
     assert isinstance(rejection, Rejection)
     assert rejection.reason == "ingest_changed_during_run"
     assert rejection.source_file == "a.txt"
+
+
+def test_manifest_entry_naming_a_symlink_out_of_the_folder_is_refused(tmp_path):
+    """A plain name in the manifest can only lead outside through a symlink; that one is
+    resolved and refused, while a plain file of the folder keeps its entry."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = write(outside, "secret.txt", "secret")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write(raw, "a.txt", "A")
+    os.symlink(secret, raw / "link.txt")
+    entries = [{"file": "a.txt", "publisher": "P"}, {"file": "link.txt", "publisher": "Q"}]
+    write(raw, "manifest.json", json.dumps({"sources": entries}))
+    corpus = scan_raw_folder(raw)
+    assert [(s.source_file, s.publisher) for s in corpus.sources] == [("a.txt", "P")]
+    refused = [r for r in corpus.rejections if r.source_file == "link.txt"]
+    assert {r.reason for r in refused} == {"ingest_unsafe_path"}
+    assert any("manifest entry 1" in r.detail for r in refused)
