@@ -206,7 +206,17 @@ def test_a_table_fixer_that_does_more_than_translate_is_refused() -> None:
         _prechecked(fix_character_width, _TABLES["fix_character_width"])
 
 
-@given(st.lists(ALPHABET, max_size=60).map("".join), st.sampled_from([5, 1_000_000]))
+# mostly characters of the safe class, so that the whole-text pre-check often says no
+SAFE_MOSTLY = st.sampled_from([*"abc .,\n\n-«»—“”", *"Привет мир", *"ÂÃ ", "\u00a0", "€", "\ufb01"])
+
+
+@given(
+    st.one_of(
+        st.lists(ALPHABET, max_size=60).map("".join),
+        st.lists(SAFE_MOSTLY, max_size=80).map("".join),
+    ),
+    st.sampled_from([5, 1_000_000]),
+)
 @example("abc.\nÂ x", 1_000_000)
 @example("abc.Â x", 5)  # a segment cut mid-line starts where `^` matches
 def test_whole_text_precheck_never_skips_a_segment_ftfy_would_change(
@@ -218,3 +228,17 @@ def test_whole_text_precheck_never_skips_a_segment_ftfy_would_change(
     if not _text_may_need_ftfy(text, max_len):
         segments = [text[start:end] for start, end in _ftfy_segments(text, max_len)]
         assert not any(_segment_needs_ftfy(segment) for segment in segments)
+
+
+@pytest.mark.parametrize("path", sorted(RAW.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_whole_text_precheck_agrees_with_the_segments_on_the_seeds(path: Path) -> None:
+    """On the seeds (clean ones, where the pre-check says no, and one it sends on) the
+    whole-text answer is the segments' answer."""
+    from flows.repair_chars import _ftfy_segments, _segment_needs_ftfy, _text_may_need_ftfy
+
+    text = path.read_text(encoding="utf-8")
+    segments = [text[start:end] for start, end in _ftfy_segments(text, 1_000_000)]
+    if not _text_may_need_ftfy(text, 1_000_000):
+        assert not any(_segment_needs_ftfy(segment) for segment in segments)
+    mojibaked = text.encode("utf-8").decode("sloppy-windows-1252", errors="replace")
+    assert _text_may_need_ftfy(mojibaked, 1_000_000)

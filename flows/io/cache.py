@@ -52,8 +52,8 @@ class BatchCache:
 
     Entries are folders `<key[:2]>/<key>/` holding `<table>.arrow` files, `summary.json`
     and `documents.json` (see `DocumentCache`), written to a temporary folder and renamed
-    into place. Part files are hard-linked into
-    the staging folder (copied if the file system refuses links) and never modified.
+    into place. Part files are hard-linked into the staging folder (copied if the file
+    system refuses links) and never modified.
     """
 
     def __init__(self, folder: Path, config_digest: str) -> None:
