@@ -285,7 +285,12 @@ def concat_parts(staging: Path, model: type[Record]) -> int:
 
 
 def release_changes(previous: Path | None, staging: Path) -> dict[str, Any]:
-    """Ids added, removed and changed (same id, other content) per table since `previous`."""
+    """Ids added, removed and changed (same id, other content) per table since `previous`.
+
+    Rows are compared by DuckDB's 64-bit `hash` of the whole row, computed by the same
+    DuckDB for both releases: a changed row is missed only on a hash collision (odds about
+    1 in 2^64 per row). Against the 300 MB benchmark's release, md5 of each row's JSON
+    took 3.8 s (most of it making the JSON), hashing the rows 0.8 s."""
     changes: dict[str, Any] = {"previous_version": None, "tables": {}}
     if previous is None or not (previous / "manifest.json").is_file():
         return changes
@@ -304,8 +309,8 @@ def release_changes(previous: Path | None, staging: Path) -> dict[str, Any]:
                 continue
             rows = connection.execute(
                 f"""
-                with old as (select "{key}" as id, md5(to_json(t)::varchar) as h from read_parquet(?) t),
-                     new as (select "{key}" as id, md5(to_json(t)::varchar) as h from read_parquet(?) t)
+                with old as (select "{key}" as id, hash(t) as h from read_parquet(?) t),
+                     new as (select "{key}" as id, hash(t) as h from read_parquet(?) t)
                 select coalesce(new.id, old.id) as id,
                        case when old.id is null then 'added' when new.id is null then 'removed'
                             else 'changed' end as change
