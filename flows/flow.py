@@ -90,7 +90,7 @@ def concat_table_task(staging: str, table: str) -> int:
 
 @task(name="build_database", cache_policy=NONE, persist_result=False)
 def build_database_task(staging: str) -> None:
-    build_release_database(Path(staging))
+    build_release_database(Path(staging), lambda step: print(f"  database: {step}", flush=True))
 
 
 @task(name="seal_release", cache_policy=NONE, persist_result=False)
@@ -265,6 +265,7 @@ def _publish(
 ) -> tuple[Path, str, dict[str, int]]:
     """Concatenate the sorted part files into tables, describe them, seal and publish."""
     row_counts: dict[str, int] = {}
+    print("  writing the data files", flush=True)
     with clock.phase("concat"):  # the tables side by side, on the flow's own threads
         tables = [model.table for model in TABLES if model.table not in ("rejects", "qc")]
         futures = concat_table_task.map(unmapped(str(staging)), tables)

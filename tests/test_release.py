@@ -278,6 +278,32 @@ def test_database_out_of_memory_is_built_again_with_the_default_limit(
     assert connection.execute("select count(*) from posts").fetchone()[0] > 0
 
 
+def test_database_build_in_its_own_process_reports_each_step_and_fails_loudly(
+    seed_release, tmp_path
+):
+    """The build's steps come back as it runs them (a long build is not silent), and a
+    failed build raises with the end of what the process said."""
+    import flows.io.database as database
+
+    steps: list[str] = []
+    database.build_database_apart(tmp_path / "corpus.duckdb", seed_release / "data", steps.append)
+    assert steps[0] == "loading documents"
+    assert [s for s in steps if s.startswith("loading ")] == [
+        f"loading {model.table}" for model in TABLES
+    ]
+    assert steps[-1].startswith("full-text index of ")
+    assert (
+        database.connect_read_only(tmp_path / "corpus.duckdb")
+        .execute("select count(*) from posts")
+        .fetchone()[0]
+    )
+
+    empty = tmp_path / "no-data"
+    empty.mkdir()
+    with pytest.raises(database.DatabaseBuildError, match="exit 1"):
+        database.build_database_apart(tmp_path / "broken.duckdb", empty)
+
+
 def test_full_text_index_in_several_passes_equals_one_pass(tmp_path, monkeypatch):
     """Counting words in passes (to bound memory) gives the same index."""
     import flows.io.database as database

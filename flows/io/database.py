@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import duckdb
@@ -15,6 +16,14 @@ from schemas import Record
 from schemas.arrow import column_order
 
 logger = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+"""Told each step of the database build as it starts (one line, no newline)."""
+
+
+def no_progress(step: str) -> None:
+    """A `Progress` that tells no one."""
+
 
 VIEWS = {
     "posts_with_source": (
@@ -274,7 +283,9 @@ def _connect(path: Path, memory_limit: str | None) -> duckdb.DuckDBPyConnection:
     return connection
 
 
-def _create_fts_index(connection: duckdb.DuckDBPyConnection, scratch: Path) -> None:
+def _create_fts_index(
+    connection: duckdb.DuckDBPyConnection, scratch: Path, progress: Progress = no_progress
+) -> None:
     """The index, its intermediate tables in a scratch database file (`scratch`, removed
     after): DuckDB keeps temporary tables in memory, and at 1 GB of input the word
     counts alone are larger than the memory limit; in a file they spill like any table,
@@ -287,6 +298,10 @@ def _create_fts_index(connection: duckdb.DuckDBPyConnection, scratch: Path) -> N
     )
     (chars,) = connection.execute(f"select {total}").fetchone() or (0,)
     passes = max(1, -(-int(chars) // CHARS_PER_PASS))
+    progress(
+        f"full-text index of {int(chars):,} characters"
+        + (f" in {passes} passes" if passes > 1 else "")
+    )
     scratch.parent.mkdir(parents=True, exist_ok=True)
     scratch.unlink(missing_ok=True)
     connection.execute(f"attach {_quote(str(scratch))} as fts_scratch")
@@ -306,6 +321,7 @@ def build_database(
     data_dir: Path,
     models: Sequence[type[Record]],
     memory_limit: str | None = MEMORY_LIMIT,
+    progress: Progress = no_progress,
 ) -> None:
     """Load every table from its Parquet file, with table and column comments from the
     schemas; add the views, the `replies` macro and the full-text index.
@@ -314,7 +330,7 @@ def build_database(
     `memory_limit`, it is done again with DuckDB's default limit (80 % of RAM), with a
     warning, rather than failing the run."""
     try:
-        _build_database(path, data_dir, models, memory_limit)
+        _build_database(path, data_dir, models, memory_limit, progress)
     except duckdb.OutOfMemoryException as error:
         if memory_limit is None:
             raise
@@ -324,11 +340,15 @@ def build_database(
             memory_limit,
             str(error).splitlines()[0],
         )
-        _build_database(path, data_dir, models, None)
+        _build_database(path, data_dir, models, None, progress)
 
 
 def _build_database(
-    path: Path, data_dir: Path, models: Sequence[type[Record]], memory_limit: str | None
+    path: Path,
+    data_dir: Path,
+    models: Sequence[type[Record]],
+    memory_limit: str | None,
+    progress: Progress,
 ) -> None:
     for stale in (path, path.with_name(path.name + ".wal")):
         stale.unlink(missing_ok=True)
@@ -336,6 +356,7 @@ def _build_database(
     try:
         for model in models:
             parquet = data_dir / f"{model.table}.parquet"
+            progress(f"loading {model.table}")
             connection.execute(
                 f"create table {model.table} as select * from read_parquet(?)", [str(parquet)]
             )
@@ -352,7 +373,7 @@ def _build_database(
             connection.execute(f"comment on view {name} is {_quote(description)}")
         connection.execute(REPLIES_MACRO)
         connection.execute("checkpoint")  # the loaded tables leave memory before the index
-        _create_fts_index(connection, path.parent / "duckdb-tmp" / "fts-scratch.duckdb")
+        _create_fts_index(connection, path.parent / "duckdb-tmp" / "fts-scratch.duckdb", progress)
         connection.execute("checkpoint")
     finally:
         connection.close()
@@ -362,28 +383,39 @@ class DatabaseBuildError(RuntimeError):
     """The process building corpus.duckdb failed; the message holds the end of its output."""
 
 
-def build_database_apart(path: Path, data_dir: Path) -> None:
+def build_database_apart(path: Path, data_dir: Path, progress: Progress = no_progress) -> None:
     """`build_database` of every table in a Python process of its own.
 
     DuckDB's allocator keeps much of what the build used (the process peaks about 500 MB
     above the memory limit); in its own process that memory goes back to the system when
     the build ends, and the long-lived flow process, which already holds Prefect and the
-    pipeline, never carries it. Warnings (the out-of-memory retry) come back through the
-    log; a failure raises `DatabaseBuildError`."""
+    pipeline, never carries it. Its steps come back to `progress` as they start (its
+    standard output); warnings (the out-of-memory retry) through the log; a failure raises
+    `DatabaseBuildError`."""
     root = Path(__file__).resolve().parent.parent.parent
-    result = subprocess.run(
-        [sys.executable, "-m", "flows.io.database", str(path), str(data_dir)],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    for line in result.stderr.splitlines():
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "flows.io.database", str(path), str(data_dir)],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            encoding="utf-8",
+        )
+        assert process.stdout is not None
+        output = []
+        for line in process.stdout:
+            output.append(line)
+            progress(line.rstrip("\n"))
+        returncode = process.wait()
+        errors.seek(0)
+        stderr = errors.read()
+    for line in stderr.splitlines():
         if line.startswith("WARNING "):
             logger.warning("%s", line.removeprefix("WARNING "))
-    if result.returncode != 0:
-        tail = (result.stderr or result.stdout)[-2000:]
-        raise DatabaseBuildError(f"building {path} failed (exit {result.returncode}):\n{tail}")
+    if returncode != 0:
+        tail = (stderr or "".join(output))[-2000:]
+        raise DatabaseBuildError(f"building {path} failed (exit {returncode}):\n{tail}")
 
 
 def _main(argv: list[str]) -> int:
@@ -392,7 +424,7 @@ def _main(argv: list[str]) -> int:
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     database, data_dir = map(Path, argv)
-    build_database(database, data_dir, TABLES)
+    build_database(database, data_dir, TABLES, progress=lambda step: print(step, flush=True))
     return 0
 
 

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from flows.io.database import build_database_apart
+from flows.io.database import Progress, build_database_apart, no_progress
 from schemas import TABLES, Record
 from schemas.arrow import arrow_schema
 
@@ -340,10 +340,10 @@ def data_file_info(staging: Path) -> dict[str, dict[str, Any]]:
     }
 
 
-def build_release_database(staging: Path) -> None:
+def build_release_database(staging: Path, progress: Progress = no_progress) -> None:
     """corpus.duckdb from the staged data files, built in a process of its own (DuckDB's
-    spill files removed after)."""
-    build_database_apart(staging / "corpus.duckdb", staging / "data")
+    spill files removed after); `progress` is told each step as it starts."""
+    build_database_apart(staging / "corpus.duckdb", staging / "data", progress)
     shutil.rmtree(staging / "duckdb-tmp", ignore_errors=True)
 
 
