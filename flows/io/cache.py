@@ -129,13 +129,12 @@ class BatchCache:
 def pending_work(cache_dir: Path, config_digest: str, batches: Sequence[Batch]) -> CachedWork:
     """What the caches under `cache_dir` already hold of a planned build."""
     stored = BatchCache(cache_dir / "batches", config_digest)
-    index = document_index(stored)
     whole = {batch.key for batch in batches if stored.holds(batch.key)}
+    rest = [batch for batch in batches if batch.key not in whole]
+    index = document_index(stored) if rest else {}  # every entry's documents.json
     found: dict[int, dict[str, str]] = {}
     to_compute = 0
-    for batch in batches:
-        if batch.key in whole:
-            continue
+    for batch in rest:
         keys = [document_key(f.sha256, f.source, stored.salt) for f in batch.files]
         found[batch.index] = {key: index[key] for key in keys if key in index}
         to_compute += len(keys) - len(found[batch.index])

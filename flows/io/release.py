@@ -215,7 +215,7 @@ def _row_group_rows(model: type[Record]) -> int:
 
 def write_table(staging: Path, model: type[Record], rows: list[Row]) -> int:
     """Write a small in-memory table (rejects, qc) straight to its final file, sorted."""
-    table = pa.Table.from_pylist(sorted_rows(model, rows), schema=arrow_schema(model))
+    table = _from_rows(model, sorted_rows(model, rows))
     pq.write_table(
         table,
         staging / "data" / f"{model.table}.parquet",
