@@ -84,8 +84,15 @@ def process_batch_task(
 
 @task(name="concat_table", cache_policy=NONE, persist_result=False)
 def concat_table_task(staging: str, table: str) -> int:
+    """One table's part files into its data file. Arrow's allocator (mimalloc) keeps a heap
+    per thread and gives memory back only from the heap of the thread that asks; the flow's
+    threads live on through the database build, so each gives back what its table freed
+    (at 300 MB, the flow process held 330 MiB after the concatenation, 130 MiB with this)."""
     model = next(model for model in TABLES if model.table == table)
-    return concat_parts(Path(staging), model)
+    try:
+        return concat_parts(Path(staging), model)
+    finally:
+        pa.default_memory_pool().release_unused()
 
 
 @task(name="build_database", cache_policy=NONE, persist_result=False)
@@ -271,9 +278,6 @@ def _publish(
         futures = concat_table_task.map(unmapped(str(staging)), tables)
         for table, future in zip(tables, futures, strict=True):
             row_counts[table] = future.result()
-        # Arrow's allocator keeps what the concatenation freed; the flow process lives on
-        # through the database build, which runs in a process of its own
-        pa.default_memory_pool().release_unused()
     row_counts["rejects"] = write_table(staging, Reject, [r.as_row() for r in summary.rejections])
     quality = quality_rows(row_counts, summary.rejections, summary.repairs, summary.dropped_rules)
     row_counts["qc"] = write_table(staging, QualityMetric, quality)
