@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
+import sys
 
 import duckdb
 import pytest
 
-from tests.conftest import RAW, run_cli
+from tests.conftest import RAW, ROOT, run_cli
 
 pytestmark = pytest.mark.xdist_group("prefect")
 
@@ -82,3 +84,26 @@ def test_folder_without_manifest_and_with_bad_files(tmp_path):
     strict = run_cli("build", "--raw", str(raw), "--out", str(out), "--strict")
     assert strict.returncode == 1
     assert "empty.txt" in strict.stderr
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "system"), ("mimalloc", "mimalloc")])
+def test_cli_has_arrow_use_the_system_allocator_unless_told_otherwise(tmp_path, given, expected):
+    """The CLI's processes (and the workers they start, which inherit the environment) give
+    freed memory back to the system; a user's own ARROW_DEFAULT_MEMORY_POOL wins."""
+    code = (
+        "import sys; from pathlib import Path; from flows.cli import _prepare_environment; "
+        "_prepare_environment(Path(sys.argv[1])); import pyarrow; "
+        "print(pyarrow.default_memory_pool().backend_name)"
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "ARROW_"))}
+    if given:
+        environment["ARROW_DEFAULT_MEMORY_POOL"] = given
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "out")],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == expected
