@@ -111,5 +111,6 @@ def test_measurements_are_sane(corpus: Path) -> None:
 
 
 def test_tree_rss_counts_this_process() -> None:
-    total, biggest = tree_rss(__import__("os").getpid())
+    total, biggest, proportional = tree_rss(__import__("os").getpid())
     assert total >= biggest > 10 * 2**20
+    assert 0 < proportional <= total
