@@ -19,6 +19,7 @@ $(UV):
 
 .venv/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --quiet --compile-bytecode
+	$(PY) -m flows.wordfreq_lean ru en
 	@touch $@
 
 ## setup: create .venv with the locked dependencies

@@ -16,13 +16,14 @@ from functools import lru_cache
 import ftfy
 from wordfreq import zipf_frequency
 
-from flows import ftfy_fast
+from flows import ftfy_fast, wordfreq_lean
 from flows.ftfy_fast import is_bad_fast, is_bad_in_some_line
 from flows.repair_edits import LocalEdit
 
 # --- ftfy -------------------------------------------------------------------------------
 
 ftfy_fast.install()  # ftfy with its detector on RE2 and pre-checked table fixers (same answers)
+wordfreq_lean.install()  # wordfreq's lists memory-mapped instead of a dict per process (same)
 
 # Characters no ftfy fixer touches unless ftfy's mojibake detector (`is_bad`) fires:
 # printable ASCII without '&' (HTML entities) and tab, Latin-1 letters/symbols (without
