@@ -33,7 +33,18 @@ import wordfreq
 
 logger = logging.getLogger(__name__)
 
-CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ru-political-corpus"
+
+def _user_cache_dir() -> Path:
+    """`$XDG_CACHE_HOME`, else `~/.cache`, else (no home directory) the temporary folder."""
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"])
+    try:
+        return Path.home() / ".cache"
+    except RuntimeError:
+        return Path(tempfile.gettempdir())
+
+
+CACHE_DIR = _user_cache_dir() / "ru-political-corpus"
 """Where the mapped word lists are kept (one file per wordfreq version, list and language)."""
 
 _WORDFREQ_VERSION = importlib.metadata.version("wordfreq")

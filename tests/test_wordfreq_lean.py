@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+import tempfile
 
 import pytest
 import wordfreq
@@ -85,3 +86,15 @@ def test_no_writable_cache_falls_back_to_wordfreqs_dict(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder would be")
     assert load_lean_list("en", "best", blocker) is original_frequency_dict("en")
+
+
+def test_cache_folder_follows_xdg_and_survives_no_home(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert wordfreq_lean._user_cache_dir() == tmp_path
+    monkeypatch.delenv("XDG_CACHE_HOME")
+
+    def no_home() -> None:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(wordfreq_lean.Path, "home", staticmethod(no_home))
+    assert wordfreq_lean._user_cache_dir() == wordfreq_lean.Path(tempfile.gettempdir())
