@@ -126,10 +126,14 @@ def write_lean_list(buckets: list[list[str]], path: Path) -> None:
     indexes = array("H", [index for _, index in encoded])
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as out:
-        out.write(_HEADER.pack(_MAGIC, len(encoded), len(buckets)))
-        out.write(starts.tobytes())
-        out.write(indexes.tobytes())
-        out.write(b"".join(word for word, _ in encoded))
+        try:
+            out.write(_HEADER.pack(_MAGIC, len(encoded), len(buckets)))
+            out.write(starts.tobytes())
+            out.write(indexes.tobytes())
+            out.write(b"".join(word for word, _ in encoded))
+        except BaseException:
+            os.unlink(out.name)  # nothing half-written is left behind
+            raise
     os.replace(out.name, path)
 
 
