@@ -46,6 +46,10 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+SUMMARY_FILE = "summary.json"
+DOCUMENTS_FILE = "documents.json"
+
+
 class BatchCache:
     """A batch's finished part files and summary, reused as they are when the batch has
     exactly the same members (bytes and manifest entries), code and config.
@@ -71,13 +75,13 @@ class BatchCache:
 
     def holds(self, batch_key: str) -> bool:
         """Whether `restore` would find the batch (without restoring it)."""
-        return (self._entry(batch_key) / "summary.json").is_file()
+        return (self._entry(batch_key) / SUMMARY_FILE).is_file()
 
     def restore(self, batch_key: str, parts: Path, index: int) -> dict[str, Any] | None:
         """Put a cached batch's part files under `parts` as batch `index`; its summary."""
         entry = self._entry(batch_key)
         try:
-            summary: dict[str, Any] = json.loads((entry / "summary.json").read_text("utf-8"))
+            summary: dict[str, Any] = json.loads((entry / SUMMARY_FILE).read_text("utf-8"))
             for stored in sorted(entry.glob("*.arrow")):
                 target = parts / stored.stem / f"{index:08d}.arrow"
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -106,7 +110,7 @@ class BatchCache:
         temporary.mkdir(parents=True)
         for part in sorted(parts.glob(f"*/{index:08d}.arrow")):
             _link_or_copy(part, temporary / f"{part.parent.name}.arrow")
-        (temporary / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+        (temporary / SUMMARY_FILE).write_text(json.dumps(summary), encoding="utf-8")
         (temporary / DOCUMENTS_FILE).write_text(
             json.dumps(documents or {}, sort_keys=True), encoding="utf-8"
         )
@@ -156,9 +160,6 @@ def document_key(sha256: str, source: SourceInfo, salt: str) -> str:
     """A document's key: its bytes, its manifest entry, the code and the config."""
     described = json.dumps(asdict(source), sort_keys=True)
     return hashlib.sha256(f"{sha256}|{described}|{salt}".encode()).hexdigest()
-
-
-DOCUMENTS_FILE = "documents.json"
 
 
 def document_index(batches: BatchCache) -> dict[str, str]:
