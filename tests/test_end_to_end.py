@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -107,3 +108,57 @@ def test_cli_has_arrow_use_the_system_allocator_unless_told_otherwise(tmp_path, 
         check=True,
     )
     assert result.stdout.strip() == expected
+
+
+GLIBC = platform.libc_ver()[0] == "glibc"
+
+
+@pytest.mark.skipif(not GLIBC, reason="the threshold is glibc's")
+def test_cli_has_malloc_give_freed_memory_back(tmp_path):
+    """After the CLI's set-up, a large block freed goes back to the system (with glibc's
+    defaults the second 20 MiB block comes from the heap and stays there), and the
+    processes the CLI starts get the same threshold through their environment."""
+    code = (
+        "import os, sys; from pathlib import Path; from flows.cli import _prepare_environment\n"
+        "def anon():\n"
+        "    status = Path('/proc/self/status').read_text().splitlines()\n"
+        "    return next(int(l.split()[1]) for l in status if l.startswith('RssAnon'))\n"
+        "if sys.argv[2] == 'prepared': _prepare_environment(Path(sys.argv[1]))\n"
+        "before = anon()\n"
+        "for _ in range(3):\n"
+        "    block = b'x' * (20 << 20); del block\n"
+        "print(anon() - before, os.environ.get('MALLOC_MMAP_THRESHOLD_'))\n"
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
+    kept = {}
+    for setup in ("prepared", "plain"):
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path / "out"), setup],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        kept_kib, threshold = result.stdout.split()
+        kept[setup] = (int(kept_kib), threshold)
+    assert kept["plain"][0] > 10_000  # glibc's defaults keep the block: the test can tell
+    assert kept["prepared"] == (pytest.approx(0, abs=2_000), str(32 << 20))
+
+
+@pytest.mark.skipif(not GLIBC, reason="the threshold is glibc's")
+def test_cli_keeps_a_users_own_malloc_threshold(tmp_path):
+    code = (
+        "import os, sys; from pathlib import Path; from flows.cli import _prepare_environment; "
+        "_prepare_environment(Path(sys.argv[1])); print(os.environ['MALLOC_MMAP_THRESHOLD_'])"
+    )
+    environment = {**os.environ, "MALLOC_MMAP_THRESHOLD_": "1048576"}
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "out")],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "1048576"
