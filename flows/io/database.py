@@ -106,11 +106,20 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-MEMORY_LIMIT = "400MB"
+MEMORY_LIMIT = "250MB"
 """DuckDB's memory limit while building the database (it spills to disk beyond it). The
-process holds about 500 MB more than this at its peak (loading `documents`): on the 300 MB
-benchmark, built alone, 1 GB gave a peak of 1.65 GiB in 15.3 s, 400 MB 0.89 GiB in 19.5 s.
-Peak memory under 1 GB is the project's target, so the build pays the 4 s."""
+process holds 100-250 MB more than this at its peak: its own code and libraries, and what
+operators that cannot spill hold outside the limit. Built alone from the 300 MB benchmark's
+data files: 1 GB gave a peak of 1.65 GiB in 15.3 s, 400 MB 0.89 GiB in 19.5 s (fourth
+session); with `documents` loaded on one thread and a pass of the index per CHARS_PER_PASS,
+400 MB peaked at 696 / 702 MiB in 14.5 / 15.7 s and 250 MB at 469 / 476 / 482 MiB in 15.0
+/ 14.9 / 15.7 s. Peak memory under 1 GB for the whole run is the project's target."""
+
+LOAD_THREADS = {"documents": 1}
+"""Threads loading a table, where not DuckDB's default (one per core). A thread compresses
+a row group at a time; a row group of `documents` holds 8,192 whole texts (about 200 MB on
+the benchmark corpus), so with two threads two of them were in memory at once: 2.78 s and a
+peak of 666 MiB with two threads, 2.76 s and 536 MiB with one (400 MB limit)."""
 
 STORAGE_VERSION = "v1.2.0"
 """The database file's storage format: DuckDB 1.2 and later open it. From 1.2 on DuckDB may
@@ -150,10 +159,12 @@ TEXT_SOURCES = (("posts", "post_id", 0), ("comments", "comment_id", 1 << 40))
 index's integer document ids (`rowid + offset`) of the two tables apart."""
 
 
-CHARS_PER_PASS = 100_000_000
+CHARS_PER_PASS = 75_000_000
 """Characters of text whose words are counted in one pass of the index build: counting
-is grouped by text, so texts split into passes give the same counts, and one pass's hash
-table stays within the memory limit (1 GB of input needs 10 passes)."""
+is grouped by text, so texts split into passes give the same counts, and what one pass
+holds outside DuckDB's memory limit grows with the pass (at a 300 MB limit the 300 MB
+benchmark's 283 M characters in one pass ran out of memory, in two passes did not; at 250
+MB, four passes peaked at 469-482 MiB). 300 MB of input makes 4 passes, 1 GB 13."""
 
 
 def _fts_statements(threads: int, passes: int = 1) -> list[str]:
@@ -357,9 +368,14 @@ def _build_database(
         for model in models:
             parquet = data_dir / f"{model.table}.parquet"
             progress(f"loading {model.table}")
+            threads = LOAD_THREADS.get(model.table)
+            if threads:
+                connection.execute(f"set threads = {threads}")
             connection.execute(
                 f"create table {model.table} as select * from read_parquet(?)", [str(parquet)]
             )
+            if threads:
+                connection.execute("reset threads")
             doc = " ".join((model.__doc__ or "").split())
             connection.execute(f"comment on table {model.table} is {_quote(doc)}")
             for name in column_order(model):
