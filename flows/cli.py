@@ -103,6 +103,7 @@ def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) 
     started = time.perf_counter()
     print(f"building release from {args.raw} into {out_dir} …", flush=True)
     try:
+        _import_what_the_flow_start_needs()
         server.wait()
         with _run_settings(server):
             summary = build_corpus(
@@ -128,6 +129,13 @@ def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) 
         )
         return 2
     return 0
+
+
+def _import_what_the_flow_start_needs() -> None:
+    """Import now, while the API server is still starting, what Prefect imports only when
+    the flow starts: fastapi's encoder, for the flow's parameters (0.24 s, on the critical
+    path of every run once the server answers)."""
+    import fastapi.encoders  # noqa: F401
 
 
 def _run_settings(server: TemporaryApiServer) -> contextlib.AbstractContextManager[object]:
