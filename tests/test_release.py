@@ -256,11 +256,11 @@ def test_full_text_index_splits_on_typographic_punctuation_and_indexes_cyrillic(
     assert connection.execute("select count(*) from search('Москве')").fetchone()[0] == 1
 
 
-def test_database_out_of_memory_is_built_again_with_the_default_limit(
+def test_database_out_of_memory_is_built_again_within_a_larger_limit(
     seed_release, tmp_path, caplog
 ):
     """Not every DuckDB operator spills: a build that runs out of memory is done again
-    with DuckDB's default limit instead of failing the run."""
+    within the next, larger limit instead of failing the run."""
     import logging
 
     import flows.io.database as database
@@ -269,11 +269,33 @@ def test_database_out_of_memory_is_built_again_with_the_default_limit(
     path = tmp_path / "corpus.duckdb"
     with caplog.at_level(logging.WARNING, logger="flows.io.database"):
         database.build_database(path, seed_release / "data", TABLES, memory_limit="1MB")
-    assert "building it again" in caplog.text
+    assert "out of memory within 1MB" in caplog.text
+    assert f"building it again within {database.RETRY_MEMORY_LIMITS[0]}" in caplog.text
+    assert len(caplog.records) == 1  # the first retry was enough
     connection = database.connect_read_only(path)
     hits = connection.execute("select text_id from search('Kagarlitsky prison')").fetchall()
     assert len(hits) >= 3
     assert connection.execute("select count(*) from posts").fetchone()[0] > 0
+
+
+def test_database_out_of_memory_at_every_limit_fails(seed_release, tmp_path, monkeypatch, caplog):
+    """The retries end: out of memory at the last limit too, the build raises."""
+    import logging
+
+    import duckdb
+
+    import flows.io.database as database
+    from schemas import TABLES
+
+    monkeypatch.setattr(database, "RETRY_MEMORY_LIMITS", ("2MB",))
+    with (
+        caplog.at_level(logging.WARNING, logger="flows.io.database"),
+        pytest.raises(duckdb.OutOfMemoryException),
+    ):
+        database.build_database(
+            tmp_path / "corpus.duckdb", seed_release / "data", TABLES, memory_limit="1MB"
+        )
+    assert "building it again within 2MB" in caplog.text
 
 
 def test_database_build_in_its_own_process_reports_each_step_and_fails_loudly(
