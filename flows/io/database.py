@@ -108,18 +108,22 @@ def _quote(text: str) -> str:
 
 MEMORY_LIMIT = "250MB"
 """DuckDB's memory limit while building the database (it spills to disk beyond it). The
-process holds 100-250 MB more than this at its peak: its own code and libraries, and what
-operators that cannot spill hold outside the limit. Built alone from the 300 MB benchmark's
-data files: 1 GB gave a peak of 1.65 GiB in 15.3 s, 400 MB 0.89 GiB in 19.5 s (fourth
-session); with `documents` loaded on one thread and a pass of the index per CHARS_PER_PASS,
-400 MB peaked at 696 / 702 MiB in 14.5 / 15.7 s and 250 MB at 469 / 476 / 482 MiB in 15.0
-/ 14.9 / 15.7 s. Peak memory under 1 GB for the whole run is the project's target."""
+process holds about 220 MiB more than this at its peak at 300 MB of input, 300 MiB at 1 GB:
+its own code and libraries, and what operators that cannot spill hold outside the limit.
+Built alone from the 300 MB benchmark's data files: 1 GB gave a peak of 1.65 GiB in 15.3 s,
+400 MB 0.89 GiB in 19.5 s (fourth session); with `documents` loaded on one thread and a
+pass of the index per CHARS_PER_PASS, 400 MB peaked at 696 / 702 MiB in 14.5 / 15.7 s and
+250 MB at 469 / 476 / 482 MiB in 15.0 / 14.9 / 15.7 s. At 1 GB the limit costs time: 62.9
+s and 534 MiB against 50.0 s and 754 MiB within 400 MB (two loading threads). Peak memory
+under 1 GB for the whole run is the project's target."""
 
 LOAD_THREADS = {"documents": 1}
 """Threads loading a table, where not DuckDB's default (one per core). A thread compresses
 a row group at a time; a row group of `documents` holds 8,192 whole texts (about 200 MB on
 the benchmark corpus), so with two threads two of them were in memory at once: 2.78 s and a
-peak of 666 MiB with two threads, 2.76 s and 536 MiB with one (400 MB limit)."""
+peak of 666 MiB with two threads, 2.76 s and 536 MiB with one (400 MB limit). At 1 GB of
+input (five row groups) and a 250 MB limit two threads are hardly faster (14.5 against 16.4
+s) and hold as much."""
 
 STORAGE_VERSION = "v1.2.0"
 """The database file's storage format: DuckDB 1.2 and later open it. From 1.2 on DuckDB may
