@@ -87,6 +87,20 @@ def test_folder_without_manifest_and_with_bad_files(tmp_path):
     assert "empty.txt" in strict.stderr
 
 
+def _python(code: str, environment: dict[str, str], *args: str) -> str:
+    """What `python -c code args…` prints, in the project's folder: a fresh interpreter, as
+    the CLI's set-up must run before anything reads the environment it changes."""
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
 @pytest.mark.parametrize(("given", "expected"), [(None, "system"), ("mimalloc", "mimalloc")])
 def test_cli_has_arrow_use_the_system_allocator_unless_told_otherwise(tmp_path, given, expected):
     """The CLI's processes (and the workers they start, which inherit the environment) give
@@ -99,15 +113,7 @@ def test_cli_has_arrow_use_the_system_allocator_unless_told_otherwise(tmp_path, 
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "ARROW_"))}
     if given:
         environment["ARROW_DEFAULT_MEMORY_POOL"] = given
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "out")],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.strip() == expected
+    assert _python(code, environment, str(tmp_path / "out")) == expected
 
 
 GLIBC = platform.libc_ver()[0] == "glibc"
@@ -132,15 +138,7 @@ def test_cli_has_malloc_give_freed_memory_back(tmp_path):
     environment = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
     kept = {}
     for setup in ("prepared", "plain"):
-        result = subprocess.run(
-            [sys.executable, "-c", code, str(tmp_path / "out"), setup],
-            cwd=ROOT,
-            env=environment,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        kept_kib, threshold = result.stdout.split()
+        kept_kib, threshold = _python(code, environment, str(tmp_path / "out"), setup).split()
         kept[setup] = (int(kept_kib), threshold)
     assert kept["plain"][0] > 10_000  # glibc's defaults keep the block: the test can tell
     assert kept["prepared"] == (pytest.approx(0, abs=2_000), str(32 << 20))
@@ -153,12 +151,4 @@ def test_cli_keeps_a_users_own_malloc_threshold(tmp_path):
         "_prepare_environment(Path(sys.argv[1])); print(os.environ['MALLOC_MMAP_THRESHOLD_'])"
     )
     environment = {**os.environ, "MALLOC_MMAP_THRESHOLD_": "1048576"}
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "out")],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.strip() == "1048576"
+    assert _python(code, environment, str(tmp_path / "out")) == "1048576"
