@@ -18,6 +18,7 @@ writable), wordfreq's own dict is used. Tested for equality with wordfreq's dict
 
 from __future__ import annotations
 
+import bisect
 import importlib.metadata
 import logging
 import mmap
@@ -84,13 +85,7 @@ class LeanFrequencies(Mapping[str, float]):
 
     def _position(self, word: str) -> int | None:
         key = word.encode("utf-8", "surrogatepass")
-        low, high = 0, self._words
-        while low < high:
-            middle = (low + high) // 2
-            if self._word(middle) < key:
-                low = middle + 1
-            else:
-                high = middle
+        low = bisect.bisect_left(range(self._words), key, key=self._word)
         return low if low < self._words and self._word(low) == key else None
 
     def __contains__(self, word: object) -> bool:
