@@ -27,6 +27,7 @@ from flows.batch import BatchSummary, build_batch
 from flows.card import SUMMARY, dataset_card
 from flows.config import PipelineConfig
 from flows.io.cache import BatchCache, CachedWork, pending_work
+from flows.io.database_update import database_recipe
 from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
     build_release_database,
@@ -97,8 +98,13 @@ def concat_table_task(staging: str, table: str) -> int:
 
 
 @task(name="build_database", cache_policy=NONE, persist_result=False)
-def build_database_task(staging: str) -> None:
-    build_release_database(Path(staging), lambda step: print(f"  database: {step}", flush=True))
+def build_database_task(staging: str, previous: str | None) -> None:
+    """corpus.duckdb: the previous release's updated where it can be, else built in full."""
+    build_release_database(
+        Path(staging),
+        lambda step: print(f"  database: {step}", flush=True),
+        Path(previous) if previous else None,
+    )
 
 
 @task(name="seal_release", cache_policy=NONE, persist_result=False)
@@ -291,10 +297,12 @@ def _publish(
         "code_version": code_version(),
         "config": config.model_dump(mode="json", include={"repair", "segment"}),
         "config_digest": config.digest(),
+        "database_recipe": database_recipe(TABLES),
     }
     card = dataset_card(version, metadata, corpus.sources, quality)
     with clock.phase("database"):
-        build_database_task(str(staging))
+        previous = out / "release"
+        build_database_task(str(staging), str(previous.resolve()) if previous.exists() else None)
     with clock.phase("seal"):
         release = seal_release_task(str(out), str(staging), version, metadata, row_counts, card)
     create_markdown_artifact(

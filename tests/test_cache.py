@@ -151,12 +151,14 @@ def test_rebuild_after_one_changed_file_reuses_other_batches_and_equals_a_fresh_
     tmp_path,
 ):
     """Through the CLI: one file of a generated corpus changes; only the batches it left
-    and joined are redone, and the data files equal those of a build without any cache."""
+    and joined are redone, the data files equal those of a build without any cache, and
+    the database, updated, holds what a fresh one holds."""
     import re
     import shutil
 
     from benchmarks.corpus import generate_corpus
     from tests.conftest import run_cli
+    from tests.database_tools import assert_same_database, frequent_terms
 
     raw = tmp_path / "raw"
     shutil.copytree(generate_corpus(tmp_path / "gen", 0.25, progress=False), raw)
@@ -175,6 +177,10 @@ def test_rebuild_after_one_changed_file_reuses_other_batches_and_equals_a_fresh_
     assert run_cli(*build, "--out", str(fresh), "--no-cache").returncode == 0
     for path in sorted((fresh / "release" / "data").glob("*.parquet")):
         assert (out / "release" / "data" / path.name).read_bytes() == path.read_bytes(), path
+    # the database was updated, not built again, and holds what a fresh one holds
+    assert re.search(r"updating the earlier database: 2 of \d+ documents", again.stdout)
+    expected = fresh / "release" / "corpus.duckdb"
+    assert_same_database(out / "release" / "corpus.duckdb", expected, frequent_terms(expected, 8))
 
 
 def test_part_bytes_do_not_depend_on_whether_rows_come_as_python_or_arrow(tmp_path):

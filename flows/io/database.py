@@ -171,6 +171,28 @@ benchmark's 283 M characters in one pass ran out of memory, in two passes did no
 MB, four passes peaked at 469-482 MiB). 300 MB of input makes 4 passes, 1 GB 13."""
 
 
+def word_rows_sql(docid_sql: str, text_sql: str, source: str, where: str) -> str:
+    """One row (docid, word) per word of each text of `source` that `where` selects."""
+    return f"select {docid_sql} as docid, unnest({_words(text_sql)}) as word from {source} where {where}"
+
+
+def counted_words_sql(word_rows: str) -> str:
+    """How often each word occurs in each text, from `word_rows` (`word_rows_sql`)."""
+    return f"select docid, word, count(*) as tf from ({word_rows}) group by docid, word"
+
+
+def vocabulary_sql(words_table: str) -> str:
+    """Each distinct word of `words_table` that is not a stop word, with its term."""
+    return f"""select word, {_term("word")} as term
+        from (select distinct word from {words_table})
+        where strip_accents(word) not in (select sw from {FTS_SCHEMA}.stopwords)
+          and strip_accents(word) <> ''"""
+
+
+STATS_SQL = f"select count(*) as num_docs, sum(len) / count(len) as avgdl from {FTS_SCHEMA}.docs"
+"""The index's one row of statistics, from its documents' lengths."""
+
+
 def _fts_statements(threads: int, passes: int = 1) -> list[str]:
     """Build the BM25 index of the post and comment bodies (their first INDEXED_CHARS
     characters) with plain SQL.
@@ -190,13 +212,18 @@ def _fts_statements(threads: int, passes: int = 1) -> list[str]:
     slices = threads * passes
 
     def counted_words(done: int) -> str:
-        parts = " union all ".join(
-            f"select rowid + {offset} as docid, unnest({_words(indexed)}) as word "
-            f"from {table} where rowid % {slices} = {done * threads + part}"
-            for table, _, offset in TEXT_SOURCES
-            for part in range(threads)
+        return counted_words_sql(
+            " union all ".join(
+                word_rows_sql(
+                    f"rowid + {offset}",
+                    indexed,
+                    table,
+                    f"rowid % {slices} = {done * threads + part}",
+                )
+                for table, _, offset in TEXT_SOURCES
+                for part in range(threads)
+            )
         )
-        return f"select docid, word, count(*) as tf from ({parts}) group by docid, word"
 
     def summed_terms(done: int) -> str:
         return f"""select term, docid, sum(tf)::bigint as tf
@@ -219,11 +246,7 @@ def _fts_statements(threads: int, passes: int = 1) -> list[str]:
         "drop table fts_stopword_source",
         f"create table fts_scratch.fts_words as {counted_words(0)}",
         *(f"insert into fts_scratch.fts_words {counted_words(done)}" for done in range(1, passes)),
-        f"""create table fts_scratch.fts_vocabulary as
-            select word, {_term("word")} as term
-            from (select distinct word from fts_scratch.fts_words)
-            where strip_accents(word) not in (select sw from {s}.stopwords)
-              and strip_accents(word) <> ''""",
+        f"create table fts_scratch.fts_vocabulary as {vocabulary_sql('fts_scratch.fts_words')}",
         f"create table fts_scratch.fts_postings as {summed_terms(0)}",
         *(
             f"insert into fts_scratch.fts_postings {summed_terms(done)}"
@@ -245,8 +268,7 @@ def _fts_statements(threads: int, passes: int = 1) -> list[str]:
             ) n
               on n.docid = t.docid
             order by t.docid""",
-        f"""create table {s}.stats as
-            select count(*) as num_docs, sum(len) / count(len) as avgdl from {s}.docs""",
+        f"create table {s}.stats as {STATS_SQL}",
         "drop table fts_scratch.fts_words",
         "drop table fts_scratch.fts_vocabulary",
         "drop table fts_scratch.fts_postings",
@@ -279,22 +301,31 @@ order by sc.score desc, t.text_id
 """BM25 over the index, as the fts extension's `match_bm25` computes it (disjunctive)."""
 
 
-def _connect(path: Path, memory_limit: str | None) -> duckdb.DuckDBPyConnection:
-    """A connection whose default database is the file at `path`, attached with the storage
-    options a plain `duckdb.connect` cannot set (under the name users will see: the stem)."""
+def open_connection(path: Path, memory_limit: str | None) -> duckdb.DuckDBPyConnection:
+    """An in-memory connection for building the database at `path` (spilling next to it)."""
     config: dict[str, str | bool | int | float | list[str]] = {
         "autoinstall_known_extensions": False,
         "temp_directory": str(path.parent / "duckdb-tmp"),
     }
     if memory_limit:
         config["memory_limit"] = memory_limit
-    connection = duckdb.connect(config=config)
+    return duckdb.connect(config=config)
+
+
+def attach(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Make the file at `path` the connection's default database, attached with the storage
+    options a plain `duckdb.connect` cannot set (under the name users will see: the stem)."""
     name = '"' + path.stem.replace('"', '""') + '"'
     connection.execute(
         f"attach {_quote(str(path))} as {name} "
         f"(storage_version '{STORAGE_VERSION}', row_group_size {ROW_GROUP_SIZE})"
     )
     connection.execute(f"use {name}")
+
+
+def _connect(path: Path, memory_limit: str | None) -> duckdb.DuckDBPyConnection:
+    connection = open_connection(path, memory_limit)
+    attach(connection, path)
     return connection
 
 
@@ -345,13 +376,28 @@ def build_database(
     models: Sequence[type[Record]],
     memory_limit: str | None = MEMORY_LIMIT,
     progress: Progress = no_progress,
+    previous: Path | None = None,
 ) -> None:
     """Load every table from its Parquet file, with table and column comments from the
     schemas; add the views, the `replies` macro and the full-text index.
 
-    Not every DuckDB operator can spill: should the build run out of memory within
-    `memory_limit`, it is done again within each of RETRY_MEMORY_LIMITS in turn, with a
-    warning, rather than failing the run."""
+    With `previous` (the folder of the release before), its database is updated instead
+    where it can be (`flows.io.database_update`); should that fail, with a warning, the
+    database is built in full. Not every DuckDB operator can spill: should the build run
+    out of memory within `memory_limit`, it is done again within each of
+    RETRY_MEMORY_LIMITS in turn, with a warning, rather than failing the run."""
+    if previous is not None:
+        from flows.io.database_update import update_database
+
+        try:
+            if update_database(path, previous, data_dir, models, memory_limit, progress):
+                return
+        except duckdb.Error as error:
+            logger.warning(
+                "database: updating the one of %s failed (%s); building it in full",
+                previous,
+                str(error).splitlines()[0],
+            )
     limits = [memory_limit]
     if memory_limit is not None:
         limits += [limit for limit in RETRY_MEMORY_LIMITS if limit != memory_limit]
@@ -415,8 +461,11 @@ class DatabaseBuildError(RuntimeError):
     """The process building corpus.duckdb failed; the message holds the end of its output."""
 
 
-def build_database_apart(path: Path, data_dir: Path, progress: Progress = no_progress) -> None:
-    """`build_database` of every table in a Python process of its own.
+def build_database_apart(
+    path: Path, data_dir: Path, progress: Progress = no_progress, previous: Path | None = None
+) -> None:
+    """`build_database` of every table (updating `previous`'s database where it can) in a
+    Python process of its own.
 
     DuckDB's allocator keeps much of what the build used (the process peaks about 500 MB
     above the memory limit); in its own process that memory goes back to the system when
@@ -427,7 +476,14 @@ def build_database_apart(path: Path, data_dir: Path, progress: Progress = no_pro
     root = Path(__file__).resolve().parent.parent.parent
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as errors:
         process = subprocess.Popen(
-            [sys.executable, "-m", "flows.io.database", str(path), str(data_dir)],
+            [
+                sys.executable,
+                "-m",
+                "flows.io.database",
+                str(path),
+                str(data_dir),
+                *([str(previous)] if previous is not None else []),
+            ],
             cwd=root,
             stdout=subprocess.PIPE,
             stderr=errors,
@@ -451,12 +507,19 @@ def build_database_apart(path: Path, data_dir: Path, progress: Progress = no_pro
 
 
 def _main(argv: list[str]) -> int:
-    """`python -m flows.io.database DATABASE DATA_DIR`: what `build_database_apart` runs."""
+    """`python -m flows.io.database DATABASE DATA_DIR [PREVIOUS_RELEASE]`: what
+    `build_database_apart` runs."""
     from schemas import TABLES
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    database, data_dir = map(Path, argv)
-    build_database(database, data_dir, TABLES, progress=lambda step: print(step, flush=True))
+    database, data_dir, *previous = map(Path, argv)
+    build_database(
+        database,
+        data_dir,
+        TABLES,
+        progress=lambda step: print(step, flush=True),
+        previous=previous[0] if previous else None,
+    )
     return 0
 
 

@@ -340,10 +340,13 @@ def data_file_info(staging: Path) -> dict[str, dict[str, Any]]:
     }
 
 
-def build_release_database(staging: Path, progress: Progress = no_progress) -> None:
+def build_release_database(
+    staging: Path, progress: Progress = no_progress, previous: Path | None = None
+) -> None:
     """corpus.duckdb from the staged data files, built in a process of its own (DuckDB's
-    spill files removed after); `progress` is told each step as it starts."""
-    build_database_apart(staging / "corpus.duckdb", staging / "data", progress)
+    spill files removed after), or the database of `previous` (the release before)
+    updated to them where it can be; `progress` is told each step as it starts."""
+    build_database_apart(staging / "corpus.duckdb", staging / "data", progress, previous)
     shutil.rmtree(staging / "duckdb-tmp", ignore_errors=True)
 
 
