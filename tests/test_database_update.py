@@ -22,12 +22,13 @@ pytestmark = pytest.mark.xdist_group("prefect")
 NEW_WORDS = " Zyxwvut quorble: words no seed has."
 
 
-def _edited_data(data: Path, target: Path) -> Path:
-    """`data`'s tables with the first document gone (its rows in every table) and the second
-    one's posts given new words: a removed and a changed document."""
+def _edited_data(data: Path, target: Path, gone_at: int = 0) -> Path:
+    """`data`'s tables with one document gone (its rows in every table; the first one, or
+    the one at `gone_at`) and the second one's posts given new words: a removed and a
+    changed document."""
     target.mkdir(parents=True)
     ids = pq.read_table(data / "documents.parquet").column("doc_id").to_pylist()
-    gone, edited = ids[0], ids[1]
+    gone, edited = ids[gone_at], ids[1]
     for model in TABLES:
         table = pq.read_table(data / f"{model.table}.parquet")
         if "doc_id" in table.column_names:
@@ -64,9 +65,25 @@ def test_release_records_the_database_recipe(seed_release):
     assert manifest["database_recipe"] == database_update.database_recipe(TABLES)
 
 
-@pytest.mark.parametrize("direction", ["remove and change", "add and change back"])
-def test_updated_database_equals_a_full_build(seed_release, tmp_path, any_share, direction):
-    edited = _edited_data(seed_release / "data", tmp_path / "edited")
+def _words_of_document(data: Path, index: int) -> list[str]:
+    """Queries that only the document at `index` may answer: words of its posts."""
+    ids = pq.read_table(data / "documents.parquet").column("doc_id").to_pylist()
+    posts = pq.read_table(data / "posts.parquet").to_pylist()
+    words = " ".join(p["body"] for p in posts if p["doc_id"] == ids[index]).split()
+    return [" ".join(words[i : i + 2]) for i in range(0, min(len(words), 40), 4)]
+
+
+@pytest.mark.parametrize(
+    ("direction", "gone_at"),
+    [("remove and change", 0), ("remove and change", -1), ("add and change back", 0)],
+    ids=["remove the first, change", "remove the last, change", "add and change back"],
+)
+def test_updated_database_equals_a_full_build(
+    seed_release, tmp_path, any_share, direction, gone_at
+):
+    """The last document's texts have the largest ids of the index: taken out, their
+    postings stay behind, and the texts put in must not get their ids."""
+    edited = _edited_data(seed_release / "data", tmp_path / "edited", gone_at)
     if direction == "remove and change":
         previous, new_data = seed_release, edited
     else:
@@ -79,7 +96,12 @@ def test_updated_database_equals_a_full_build(seed_release, tmp_path, any_share,
     assert steps[0] == f"updating the earlier database: 2 of {documents} documents to replace"
     assert steps[1].startswith("full-text index: ") and len(steps) == 2, steps
     database.build_database(full, new_data, TABLES)
-    queries = [*frequent_terms(full, 12), "zyxwvut", "quorble prison"]
+    queries = [
+        *frequent_terms(full, 12),
+        *_words_of_document(seed_release / "data", gone_at),
+        "zyxwvut",
+        "quorble prison",
+    ]
     assert_same_database(updated, full, queries)
     assert (previous / "corpus.duckdb").stat().st_size  # the earlier release is kept
 

@@ -101,8 +101,15 @@ def _in_range(column: str, first: int, end: int | None) -> str:
 
 
 def _take_texts_out(connection: duckdb.DuckDBPyConnection) -> int:
-    """Remove the changed documents' posts and comments from the index (their postings,
-    their documents' lengths, their terms' document frequencies); how many there were."""
+    """Take the changed documents' posts and comments out of the index: their terms'
+    document frequencies and their entries in `docs` (ids and lengths); how many there were.
+
+    Their postings stay in `terms`, where `search` never reaches them (it joins `docs`), and
+    their ids are never given out again (`_put_texts_in`). Deleting them is what DuckDB
+    cannot do within the memory limit: one text's postings lie in nearly every row group of
+    `terms` (it is in term order), and deleting the 1,127 postings of the 1 GB benchmark's
+    longest text ran out of memory within 250 MB, with one thread or two. A full build (see
+    MAX_CHANGED_SHARE) leaves none behind."""
     s = FTS_SCHEMA
     gone = " union all ".join(
         f"""select x.docid from {s}.docs x
@@ -118,7 +125,6 @@ def _take_texts_out(connection: duckdb.DuckDBPyConnection) -> int:
                   where docid in (select docid from gone) group by termid) g
             where dict.termid = g.termid"""
     )
-    connection.execute(f"delete from {s}.terms where docid in (select docid from gone)")
     connection.execute(f"delete from {s}.docs where docid in (select docid from gone)")
     (count,) = connection.execute("select count(*) from gone").fetchone() or (0,)
     return int(count)
@@ -145,11 +151,13 @@ def _replace_rows(
 
 def _put_texts_in(connection: duckdb.DuckDBPyConnection) -> int:
     """Index the changed documents' posts and comments as they are now: new index ids after
-    the largest in use in each table's range, words counted and stemmed as in the full
-    build (`database.counted_words_sql`, `database.vocabulary_sql`); how many texts."""
+    the largest in each table's range that a text or any posting has (so no text gets the
+    postings left by one taken out), words counted and stemmed as in the full build
+    (`database.counted_words_sql`, `database.vocabulary_sql`); how many texts."""
     s = FTS_SCHEMA
     texts = " union all ".join(
-        f"""select coalesce((select max(docid) + 1 from {s}.docs
+        f"""select coalesce((select max(docid) + 1 from (
+                                 select docid from {s}.terms union all select docid from {s}.docs)
                              where {_in_range("docid", first, end)}), {first})
                    + row_number() over (order by {column}) - 1 as docid,
                    {column} as name, left(body, {INDEXED_CHARS}) as body
