@@ -99,9 +99,10 @@ def concat_table_task(staging: str, table: str) -> int:
 
 
 @task(name="build_database", cache_policy=NONE, persist_result=False)
-def build_database_task(staging: str, previous: str | None) -> None:
-    """corpus.duckdb: the previous release's updated where it can be, else built in full."""
-    build_release_database(
+def build_database_task(staging: str, previous: str | None) -> list[str] | None:
+    """corpus.duckdb: the previous release's updated where it can be (then the ids of the
+    documents it replaced), else built in full."""
+    return build_release_database(
         Path(staging),
         lambda step: print(f"  database: {step}", flush=True),
         Path(previous) if previous else None,
@@ -116,6 +117,7 @@ def seal_release_task(
     metadata: dict[str, Any],
     row_counts: dict[str, int],
     card: str,
+    replaced_documents: list[str] | None,
 ) -> Path:
     """Describe the data files (Croissant, data package), then seal and publish."""
     files = data_file_info(Path(staging))
@@ -124,7 +126,14 @@ def seal_release_task(
         "datapackage.json": _json(datapackage(version, files, SUMMARY)),
     }
     return seal_release(
-        Path(out_dir), Path(staging), version, metadata, row_counts, card, documents
+        Path(out_dir),
+        Path(staging),
+        version,
+        metadata,
+        row_counts,
+        card,
+        documents,
+        replaced_documents,
     )
 
 
@@ -308,9 +317,13 @@ def _publish(
     card = dataset_card(version, metadata, corpus.sources, quality)
     with clock.phase("database"):
         previous = out / "release"
-        build_database_task(str(staging), str(previous.resolve()) if previous.exists() else None)
+        replaced = build_database_task(
+            str(staging), str(previous.resolve()) if previous.exists() else None
+        )
     with clock.phase("seal"):
-        release = seal_release_task(str(out), str(staging), version, metadata, row_counts, card)
+        release = seal_release_task(
+            str(out), str(staging), version, metadata, row_counts, card, replaced
+        )
     create_markdown_artifact(
         key="data-quality",
         markdown="# Data quality\n\n" + quality_markdown(quality),

@@ -4,6 +4,7 @@ manifest entry, the code and the config are all unchanged."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
@@ -157,6 +158,7 @@ def test_rebuild_after_one_changed_file_reuses_other_batches_and_equals_a_fresh_
     import shutil
 
     from benchmarks.corpus import generate_corpus
+    from flows.io.release import release_changes
     from tests.conftest import run_cli
     from tests.database_tools import assert_same_database, frequent_terms
 
@@ -181,6 +183,12 @@ def test_rebuild_after_one_changed_file_reuses_other_batches_and_equals_a_fresh_
     assert re.search(r"updating the earlier database: 2 of \d+ documents", again.stdout)
     expected = fresh / "release" / "corpus.duckdb"
     assert_same_database(out / "release" / "corpus.duckdb", expected, frequent_terms(expected, 8))
+    # the change list, made from the replaced documents' rows alone, is the full comparison's
+    current = (out / "release").resolve()
+    [earlier] = [r for r in (out / "releases").iterdir() if r != current]
+    written = json.loads((current / "changes.json").read_text())
+    assert written == json.loads(json.dumps(release_changes(earlier, current)))
+    assert sum(len(ids) for ids in written["tables"]["documents"].values()) == 2
 
 
 def test_part_bytes_do_not_depend_on_whether_rows_come_as_python_or_arrow(tmp_path):

@@ -91,7 +91,10 @@ def test_updated_database_equals_a_full_build(
         new_data = seed_release / "data"
     steps: list[str] = []
     updated, full = tmp_path / "updated.duckdb", tmp_path / "full.duckdb"
-    database.build_database(updated, new_data, TABLES, progress=steps.append, previous=previous)
+    replaced = database.build_database(
+        updated, new_data, TABLES, progress=steps.append, previous=previous
+    )
+    assert replaced is not None and len(replaced) == 2 and replaced == sorted(replaced)
     documents = pq.read_metadata(new_data / "documents.parquet").num_rows
     assert steps[0] == f"updating the earlier database: 2 of {documents} documents to replace"
     assert steps[1].startswith("full-text index: ") and len(steps) == 2, steps
@@ -149,7 +152,10 @@ def test_database_is_built_in_full_when_it_cannot_be_updated(
     new_data = _edited_data(seed_release / "data", tmp_path / "edited")
     steps: list[str] = []
     built = tmp_path / "built.duckdb"
-    database.build_database(built, new_data, TABLES, progress=steps.append, previous=previous)
+    replaced = database.build_database(
+        built, new_data, TABLES, progress=steps.append, previous=previous
+    )
+    assert replaced is None
     assert steps[0].startswith(reason) and "in full" in steps[0], steps
     assert steps[1] == "loading documents", steps  # a full build followed
     full = tmp_path / "full.duckdb"

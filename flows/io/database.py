@@ -3,6 +3,7 @@ users want, a recursive reply macro and a full-text index that needs no network.
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 import sys
@@ -377,12 +378,13 @@ def build_database(
     memory_limit: str | None = MEMORY_LIMIT,
     progress: Progress = no_progress,
     previous: Path | None = None,
-) -> None:
+) -> list[str] | None:
     """Load every table from its Parquet file, with table and column comments from the
     schemas; add the views, the `replies` macro and the full-text index.
 
     With `previous` (the folder of the release before), its database is updated instead
-    where it can be (`flows.io.database_update`); should that fail, with a warning, the
+    where it can be (`flows.io.database_update`), and the ids of the documents it replaced
+    are returned (None after a full build); should updating fail, with a warning, the
     database is built in full. Not every DuckDB operator can spill: should the build run
     out of memory within `memory_limit`, it is done again within each of
     RETRY_MEMORY_LIMITS in turn, with a warning, rather than failing the run."""
@@ -390,8 +392,9 @@ def build_database(
         from flows.io.database_update import update_database
 
         try:
-            if update_database(path, previous, data_dir, models, memory_limit, progress):
-                return
+            replaced = update_database(path, previous, data_dir, models, memory_limit, progress)
+            if replaced is not None:
+                return replaced
         except duckdb.Error as error:
             logger.warning(
                 "database: updating the one of %s failed (%s); building it in full",
@@ -404,7 +407,7 @@ def build_database(
     for attempt, limit in enumerate(limits):
         try:
             _build_database(path, data_dir, models, limit, progress)
-            return
+            return None
         except duckdb.OutOfMemoryException as error:
             if attempt == len(limits) - 1:
                 raise
@@ -414,6 +417,7 @@ def build_database(
                 str(error).splitlines()[0],
                 limits[attempt + 1] or "DuckDB's default memory limit",
             )
+    return None  # not reached: the last attempt returns or raises
 
 
 def _build_database(
@@ -463,9 +467,9 @@ class DatabaseBuildError(RuntimeError):
 
 def build_database_apart(
     path: Path, data_dir: Path, progress: Progress = no_progress, previous: Path | None = None
-) -> None:
-    """`build_database` of every table (updating `previous`'s database where it can) in a
-    Python process of its own.
+) -> list[str] | None:
+    """`build_database` of every table (updating `previous`'s database where it can, and
+    then returning the ids of the documents it replaced) in a Python process of its own.
 
     DuckDB's allocator keeps much of what the build used (the process peaks about 500 MB
     above the memory limit); in its own process that memory goes back to the system when
@@ -474,6 +478,8 @@ def build_database_apart(
     standard output); warnings (the out-of-memory retry) through the log; a failure raises
     `DatabaseBuildError`."""
     root = Path(__file__).resolve().parent.parent.parent
+    replaced_file = path.with_name(path.name + ".replaced.json")
+    replaced_file.unlink(missing_ok=True)
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as errors:
         process = subprocess.Popen(
             [
@@ -482,7 +488,11 @@ def build_database_apart(
                 "flows.io.database",
                 str(path),
                 str(data_dir),
-                *([str(previous)] if previous is not None else []),
+                *(
+                    ["--previous", str(previous), "--replaced", str(replaced_file)]
+                    if previous
+                    else []
+                ),
             ],
             cwd=root,
             stdout=subprocess.PIPE,
@@ -502,24 +512,40 @@ def build_database_apart(
         if line.startswith("WARNING "):
             logger.warning("%s", line.removeprefix("WARNING "))
     if returncode != 0:
+        replaced_file.unlink(missing_ok=True)
         tail = (stderr or "".join(output))[-2000:]
         raise DatabaseBuildError(f"building {path} failed (exit {returncode}):\n{tail}")
+    if not replaced_file.is_file():
+        return None
+    replaced: list[str] = json.loads(replaced_file.read_text(encoding="utf-8"))
+    replaced_file.unlink()
+    return replaced
 
 
 def _main(argv: list[str]) -> int:
-    """`python -m flows.io.database DATABASE DATA_DIR [PREVIOUS_RELEASE]`: what
-    `build_database_apart` runs."""
+    """`python -m flows.io.database DATABASE DATA_DIR [--previous RELEASE --replaced FILE]`:
+    what `build_database_apart` runs. The ids of the documents replaced, when the previous
+    release's database was updated, go to FILE as a JSON list."""
+    import argparse
+
     from schemas import TABLES
 
+    parser = argparse.ArgumentParser(prog="python -m flows.io.database")
+    parser.add_argument("database", type=Path)
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--previous", type=Path)
+    parser.add_argument("--replaced", type=Path)
+    args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    database, data_dir, *previous = map(Path, argv)
-    build_database(
-        database,
-        data_dir,
+    replaced = build_database(
+        args.database,
+        args.data_dir,
         TABLES,
         progress=lambda step: print(step, flush=True),
-        previous=previous[0] if previous else None,
+        previous=args.previous,
     )
+    if replaced is not None and args.replaced:
+        args.replaced.write_text(json.dumps(replaced), encoding="utf-8")
     return 0
 
 

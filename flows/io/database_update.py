@@ -25,7 +25,8 @@ every table that has it. Tables without it (rejects, qc: small) are loaded whole
 MAX_CHANGED_SHARE = 0.2
 """Above this share of the documents changed (or added, or removed), the database is
 built in full instead: patching costs per changed document, a full build per document,
-and a full build also lays every table out in its sort order again."""
+and a full build also lays every table out in its sort order again and leaves no
+postings behind (`_take_texts_out`)."""
 
 
 def database_recipe(models: Sequence[type[Record]]) -> str:
@@ -224,23 +225,24 @@ def update_database(
     models: Sequence[type[Record]],
     memory_limit: str | None,
     progress: Progress,
-) -> bool:
+) -> list[str] | None:
     """Write at `path` the previous release's database (`previous`: that release's folder)
-    brought up to the data files in `data_dir`, if it can be; False, with nothing written,
-    if a full build is needed: no earlier database, another recipe (`database_recipe`), or
-    more than MAX_CHANGED_SHARE of the documents changed."""
+    brought up to the data files in `data_dir`, if it can be, and return the ids of the
+    documents replaced (in order); None, with nothing written, if a full build is needed:
+    no earlier database, another recipe (`database_recipe`), or more than
+    MAX_CHANGED_SHARE of the documents changed."""
     old_database, old_data = previous / "corpus.duckdb", previous / "data"
     manifest = previous / "manifest.json"
     if not (old_database.is_file() and manifest.is_file()):
         progress("no earlier database: building it in full")
-        return False
+        return None
     recorded = json.loads(manifest.read_text(encoding="utf-8")).get("database_recipe")
     if recorded != database_recipe(models):
         progress("the earlier database was built by other code: building it in full")
-        return False
+        return None
     if not all((old_data / f"{model.table}.parquet").is_file() for model in models):
         progress("the earlier release lacks data files: building the database in full")
-        return False
+        return None
     connection = database.open_connection(path, memory_limit)
     try:
         changed, total = _changed_documents(connection, old_data, data_dir, models)
@@ -248,7 +250,7 @@ def update_database(
             progress(
                 f"{changed:,} of {total:,} documents to replace: building the database in full"
             )
-            return False
+            return None
         progress(f"updating the earlier database: {changed:,} of {total:,} documents to replace")
         for stale in (path, path.with_name(path.name + ".wal")):
             stale.unlink(missing_ok=True)
@@ -260,10 +262,16 @@ def update_database(
         arrived = _put_texts_in(connection)
         progress(f"full-text index: {out:,} texts out, {arrived:,} in")
         connection.execute("checkpoint")
+        replaced = [
+            doc_id
+            for (doc_id,) in connection.execute(
+                f"select {DOC_KEY} from changed order by {DOC_KEY}"
+            ).fetchall()
+        ]
     except BaseException:
         connection.close()
         for partial in (path, path.with_name(path.name + ".wal")):
             partial.unlink(missing_ok=True)
         raise
     connection.close()
-    return True
+    return replaced
