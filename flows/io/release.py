@@ -314,9 +314,10 @@ def release_changes(
             )
             if not old.is_file():
                 continue
-            only = ""
+            only, ids = "", []
             if replaced_documents is not None and "doc_id" in model.model_fields:
                 only = "where doc_id in (select unnest(?::varchar[]))"
+                ids = [list(replaced_documents)]
             rows = connection.execute(
                 f"""
                 with old as (select "{key}" as id, hash(t) as h from read_parquet(?) t {only}),
@@ -328,9 +329,7 @@ def release_changes(
                 where old.id is null or new.id is null or old.h <> new.h
                 order by change, id
                 """,
-                [str(old), list(replaced_documents), str(new), list(replaced_documents)]
-                if only and replaced_documents is not None
-                else [str(old), str(new)],
+                [str(old), *ids, str(new), *ids],
             ).fetchall()
             grouped: dict[str, list[str]] = {"added": [], "removed": [], "changed": []}
             for identifier, change in rows:
