@@ -181,7 +181,7 @@ def test_an_update_that_fails_is_a_full_build_with_a_warning(
     assert_same_database(built, full, frequent_terms(full, 5))
 
 
-def test_recipe_changes_with_the_schemas(monkeypatch):
+def test_recipe_changes_with_the_schemas():
     before = database_update.database_recipe(TABLES)
     assert database_update.database_recipe(TABLES) == before  # stable
     assert database_update.database_recipe(TABLES[:-1]) != before

@@ -302,6 +302,12 @@ order by sc.score desc, t.text_id
 """BM25 over the index, as the fts extension's `match_bm25` computes it (disjunctive)."""
 
 
+def remove_database(path: Path) -> None:
+    """Remove the DuckDB file at `path` and its write-ahead log, if there are any."""
+    for file in (path, path.with_name(path.name + ".wal")):
+        file.unlink(missing_ok=True)
+
+
 def open_connection(path: Path, memory_limit: str | None) -> duckdb.DuckDBPyConnection:
     """An in-memory connection for building the database at `path` (spilling next to it)."""
     config: dict[str, str | bool | int | float | list[str]] = {
@@ -358,8 +364,7 @@ def _create_fts_index(
             connection.execute(statement)
     finally:
         connection.execute("detach fts_scratch")
-        scratch.unlink(missing_ok=True)
-        scratch.with_name(scratch.name + ".wal").unlink(missing_ok=True)
+        remove_database(scratch)
     connection.execute(SEARCH_MACRO)
 
 
@@ -427,8 +432,7 @@ def _build_database(
     memory_limit: str | None,
     progress: Progress,
 ) -> None:
-    for stale in (path, path.with_name(path.name + ".wal")):
-        stale.unlink(missing_ok=True)
+    remove_database(path)
     connection = _connect(path, memory_limit)
     try:
         for model in models:

@@ -252,8 +252,7 @@ def update_database(
             )
             return None
         progress(f"updating the earlier database: {changed:,} of {total:,} documents to replace")
-        for stale in (path, path.with_name(path.name + ".wal")):
-            stale.unlink(missing_ok=True)
+        database.remove_database(path)
         shutil.copyfile(old_database, path)
         database.attach(connection, path)
         database.load_fts(connection)  # its Porter stemmer
@@ -270,8 +269,7 @@ def update_database(
         ]
     except BaseException:
         connection.close()
-        for partial in (path, path.with_name(path.name + ".wal")):
-            partial.unlink(missing_ok=True)
+        database.remove_database(path)
         raise
     connection.close()
     return replaced
