@@ -27,7 +27,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from flows.batch import BatchSummary, build_batch
 from flows.card import SUMMARY, dataset_card
 from flows.config import PipelineConfig
-from flows.io.cache import BatchCache, CachedWork, pending_work
+from flows.io.cache import (
+    BatchCache,
+    CachedWork,
+    load_known_digests,
+    pending_work,
+    save_known_digests,
+)
 from flows.io.database_update import database_recipe
 from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
@@ -360,7 +366,11 @@ def build_corpus(
         with clock.phase("plan"):  # list, hash and cut into batches
             corpus = scan_raw_folder(root)
             logger.info("%d files to process in %s", len(corpus.sources), root)
-            planned, unreadable = fingerprint(root, corpus.sources)
+            cache_dir = out / ".cache" if config.use_cache else None
+            known = load_known_digests(cache_dir) if cache_dir else None
+            planned, unreadable = fingerprint(root, corpus.sources, known)
+            if cache_dir and known is not None:
+                save_known_digests(cache_dir, known, [f.source.source_file for f in planned])
             batches, duplicates = plan_batches(planned, config.batch_size)
         staging = new_staging(out)
         try:

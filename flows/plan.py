@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Collection, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from flows.contracts import Rejection, SourceInfo
 
@@ -48,7 +48,7 @@ class Batch:
 def batch_key(files: Iterable[PlannedFile]) -> str:
     """Digest of the members' bytes and manifest entries (what their output depends on,
     besides code and config)."""
-    members = [[f.sha256, asdict(f.source)] for f in files]
+    members = [[f.sha256, f.source.as_dict()] for f in files]
     return hashlib.sha256(json.dumps(members, sort_keys=True).encode()).hexdigest()
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 
 import pytest
 
 from flows.contracts import Rejection
+from flows.io import raw as raw_io
+from flows.io.cache import load_known_digests, save_known_digests
 from flows.io.raw import fingerprint, input_digest, read_raw, scan_raw_folder
 
 
@@ -126,3 +129,97 @@ def test_manifest_entry_naming_a_symlink_out_of_the_folder_is_refused(tmp_path):
     refused = [r for r in corpus.rejections if r.source_file == "link.txt"]
     assert {r.reason for r in refused} == {"ingest_unsafe_path"}
     assert any("manifest entry 1" in r.detail for r in refused)
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("..", None),  # the parent folder itself
+        ("notes.md", "symlink"),  # not a .txt file, but a symlink out of the folder
+    ],
+)
+def test_manifest_entries_that_lead_outside_without_a_separator_are_refused(tmp_path, name, make):
+    """A name with no path separator is a child of the folder unless it is ".." or a
+    symlink; the listing tells symlinks whatever their suffix."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = write(outside, "secret.txt", "secret")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write(raw, "a.txt", "A")
+    if make == "symlink":
+        os.symlink(secret, raw / name)
+    entries = [{"file": "a.txt"}, {"file": name}]
+    write(raw, "manifest.json", json.dumps({"sources": entries}))
+    corpus = scan_raw_folder(raw)
+    assert [s.source_file for s in corpus.sources] == ["a.txt"]
+    assert [(r.source_file, r.reason) for r in corpus.rejections] == [(name, "ingest_unsafe_path")]
+
+
+def test_a_regular_file_named_like_a_symlink_elsewhere_keeps_its_entry(tmp_path):
+    """Only what the folder's own listing shows as a symlink is resolved: a plain file
+    whose manifest entry looks harmless is published with it (negative case)."""
+    write(tmp_path, "a.txt", "A")
+    (tmp_path / "sub.txt").mkdir()  # a folder named .txt: not a file, refused as such
+    write(tmp_path, "manifest.json", json.dumps({"sources": [{"file": "a.txt", "title": "T"}]}))
+    corpus = scan_raw_folder(tmp_path)
+    assert [(s.source_file, s.title) for s in corpus.sources] == [("a.txt", "T")]
+    assert [(r.source_file, r.reason) for r in corpus.rejections] == [
+        ("sub.txt", "ingest_not_a_file")
+    ]
+
+
+def _sources(folder):
+    return scan_raw_folder(folder).sources
+
+
+def test_a_remembered_digest_is_taken_without_reading_the_file(tmp_path, monkeypatch):
+    write(tmp_path, "a.txt", "A" * 100)
+    write(tmp_path, "b.txt", "B")
+    known: dict[str, tuple[str, str]] = {}
+    first, _ = fingerprint(tmp_path, _sources(tmp_path), known, settled_seconds=-1)
+    assert sorted(known) == ["a.txt", "b.txt"]
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a file with a remembered digest was read")
+
+    monkeypatch.setattr(raw_io.hashlib, "file_digest", no_reading)
+    again, rejections = fingerprint(tmp_path, _sources(tmp_path), known, settled_seconds=-1)
+    assert again == first and rejections == []
+
+
+@pytest.mark.parametrize("change", ["other size", "replaced by another file"])
+def test_a_changed_file_is_hashed_again(tmp_path, change):
+    """Negative cases: any change of size, or a new file in its place (as editors save),
+    changes the stat, and the remembered digest is not taken."""
+    path = write(tmp_path, "a.txt", "first")
+    known: dict[str, tuple[str, str]] = {}
+    fingerprint(tmp_path, _sources(tmp_path), known, settled_seconds=-1)
+    if change == "other size":
+        path.write_text("first, then more")
+    else:
+        write(tmp_path, "new.tmp", "other")  # same size
+        os.replace(tmp_path / "new.tmp", path)
+    (planned,), _ = fingerprint(tmp_path, _sources(tmp_path), known, settled_seconds=-1)
+    assert planned.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert known["a.txt"][1] == planned.sha256
+
+
+def test_a_file_changed_just_now_is_not_remembered(tmp_path):
+    """A file whose times are within the file system's granularity of the hashing could
+    change again without changing its stat: it is hashed every time until it settles."""
+    write(tmp_path, "a.txt", "A")
+    known = {"a.txt": ("stale stat", "0" * 64)}
+    (planned,), _ = fingerprint(tmp_path, _sources(tmp_path), known)
+    assert planned.sha256 == hashlib.sha256(b"A").hexdigest()
+    assert known == {}
+
+
+def test_remembered_digests_are_kept_for_this_builds_files_only(tmp_path):
+    cache_dir = tmp_path / "cache"
+    known = {"a.txt": ("1:2:3:4:5", "a" * 64), "gone.txt": ("1:2:3:4:6", "b" * 64)}
+    save_known_digests(cache_dir, known, ["a.txt"])
+    assert load_known_digests(cache_dir) == {"a.txt": ("1:2:3:4:5", "a" * 64)}
+    (cache_dir / "fingerprints.json").write_text('{"a.txt": 3}')  # damaged: a miss
+    assert load_known_digests(cache_dir) == {}
+    assert load_known_digests(tmp_path / "nowhere") == {}

@@ -20,8 +20,8 @@ import json
 import os
 import shutil
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from typing import Any
 import pyarrow as pa
 
 from flows.contracts import RawDocument, Rejection, SourceInfo
+from flows.io.raw import KnownDigests
 from flows.pipeline import TABLE_NAMES, BatchResult
 from flows.plan import Batch
 
@@ -130,6 +131,29 @@ class BatchCache:
         return removed
 
 
+FINGERPRINTS_FILE = "fingerprints.json"
+
+
+def load_known_digests(cache_dir: Path) -> KnownDigests:
+    """The digests of raw files an earlier build remembered (`flows.io.raw.fingerprint`);
+    none when there are none or they cannot be read."""
+    try:
+        stored = json.loads((cache_dir / FINGERPRINTS_FILE).read_text(encoding="utf-8"))
+        return {name: (str(key), str(sha256)) for name, (key, sha256) in stored.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def save_known_digests(cache_dir: Path, known: KnownDigests, names: Collection[str]) -> None:
+    """Keep the digests of the files in `names` (this build's) for the next build."""
+    kept = {name: known[name] for name in sorted(names) if name in known}
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    path = cache_dir / FINGERPRINTS_FILE
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(kept, separators=(",", ":")), encoding="utf-8")
+    os.replace(temporary, path)
+
+
 def pending_work(cache_dir: Path, config_digest: str, batches: Sequence[Batch]) -> CachedWork:
     """What the caches under `cache_dir` already hold of a planned build."""
     stored = BatchCache(cache_dir / "batches", config_digest)
@@ -158,7 +182,7 @@ class CachedWork:
 
 def document_key(sha256: str, source: SourceInfo, salt: str) -> str:
     """A document's key: its bytes, its manifest entry, the code and the config."""
-    described = json.dumps(asdict(source), sort_keys=True)
+    described = json.dumps(source.as_dict(), sort_keys=True)
     return hashlib.sha256(f"{sha256}|{described}|{salt}".encode()).hexdigest()
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+import os
+import time
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,12 +56,31 @@ def _printable_name(name: str) -> str | None:
     return None
 
 
+def _is_symlink(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """Whether the entry is a regular file, following a symlink (as `Path.is_file`)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 def _text(entry: dict[str, object], key: str) -> str | None:
     value = entry.get(key)
     return value if isinstance(value, str) and value else None
 
 
-def _load_manifest(root: Path) -> tuple[dict[str, SourceInfo], list[Rejection]]:
+def _load_manifest(
+    root: Path, symlinks: Collection[str]
+) -> tuple[dict[str, SourceInfo], list[Rejection]]:
+    """The manifest's entries by file name; `symlinks` are the names in the raw folder that
+    are symbolic links (known from its listing), the only ones that can lead outside it."""
     path = root / "manifest.json"
     if not path.exists():
         return {}, []
@@ -109,11 +130,11 @@ def _load_manifest(root: Path) -> tuple[dict[str, SourceInfo], list[Rejection]]:
             )
             continue
         assert isinstance(entry, dict)
-        unsafe = Path(name).is_absolute() or ".." in Path(name).parts or "/" in name or "\\" in name
-        # a plain name is a child of the raw folder, so it can only lead outside through a
-        # symlink: resolving every entry's path cost 50 µs (2 s for 41,000 files)
-        child = root / name
-        if unsafe or (child.is_symlink() and not _inside(root, child)):
+        # a name without a separator is a child of the raw folder (absolute paths and
+        # drives need one), so only ".." or a symlink can lead outside: resolving every
+        # entry's path cost 50 µs (2 s for 41,000 files), one lstat each 10 µs
+        unsafe = "/" in name or "\\" in name or name == ".."
+        if unsafe or (name in symlinks and not _inside(root, root / name)):
             rejections.append(
                 Rejection(
                     name,
@@ -147,14 +168,21 @@ def _load_manifest(root: Path) -> tuple[dict[str, SourceInfo], list[Rejection]]:
 
 
 def scan_raw_folder(root: Path) -> RawCorpus:
-    """List the `.txt` files of the raw folder and what the manifest says of each."""
+    """List the `.txt` files of the raw folder and what the manifest says of each.
+
+    One `os.scandir` pass: its entries know whether they are symlinks or regular files
+    from the listing itself, so only symlinks cost a system call (three `stat`s per file
+    before: 1.1 s for 41,120 files)."""
     if not root.is_dir():
         raise FileNotFoundError(f"raw folder {root} does not exist or is not a folder")
-    manifest, rejections = _load_manifest(root)
+    with os.scandir(root) as listing:
+        everything = list(listing)
+    entries = {entry.name: entry for entry in everything if entry.name.endswith(".txt")}
+    symlinks = {entry.name for entry in everything if _is_symlink(entry)}
+    manifest, rejections = _load_manifest(root, symlinks)
     sources: list[SourceInfo] = []
-    names = sorted(path.name for path in root.iterdir() if path.name.endswith(".txt"))
+    names = sorted(entries)
     for name in names:
-        path = root / name
         printable = _printable_name(name)
         if printable is not None:
             rejections.append(
@@ -166,24 +194,26 @@ def scan_raw_folder(root: Path) -> RawCorpus:
                 )
             )
             continue
-        if path.is_symlink() and not _resolves(path):
-            rejections.append(
-                Rejection(
-                    name, "ingest", "ingest_not_a_file", "symlink loop or unresolvable symlink"
+        if name in symlinks:
+            path = root / name
+            if not _resolves(path):
+                rejections.append(
+                    Rejection(
+                        name, "ingest", "ingest_not_a_file", "symlink loop or unresolvable symlink"
+                    )
                 )
-            )
-            continue
-        if path.is_symlink() and not _inside(root, path):
-            rejections.append(
-                Rejection(
-                    name,
-                    "ingest",
-                    "ingest_unsafe_path",
-                    "symlink points outside the raw folder; refused",
+                continue
+            if not _inside(root, path):
+                rejections.append(
+                    Rejection(
+                        name,
+                        "ingest",
+                        "ingest_unsafe_path",
+                        "symlink points outside the raw folder; refused",
+                    )
                 )
-            )
-            continue
-        if not path.is_file():
+                continue
+        if not _is_file(entries[name]):
             rejections.append(Rejection(name, "ingest", "ingest_not_a_file", "not a regular file"))
             continue
         sources.append(manifest.get(name, SourceInfo(source_file=name)))
@@ -230,19 +260,58 @@ def iter_raw(
         yield read_raw(root, source, expected[index] if expected else None)
 
 
-def fingerprint(root: Path, sources: list[SourceInfo]) -> tuple[list[PlannedFile], list[Rejection]]:
-    """The sha256 of every file's bytes, read in chunks (nothing is kept in memory)."""
+KnownDigests = dict[str, tuple[str, str]]
+"""File name -> (its `stat` as `_stat_key` gives it, the sha256 of its bytes), from an
+earlier build (see `fingerprint`; kept in the cache folder by `flows.io.cache`)."""
+
+SETTLED_SECONDS = 2.0
+"""A file's digest is remembered only if it last changed this long before hashing began,
+so that a later change cannot leave its `stat` the same: file systems keep times at a
+granularity of a few milliseconds (ext4's clock tick) to 2 s (FAT). Git's index has the
+same rule ("racy git")."""
+
+
+def _stat_key(stat: os.stat_result) -> str:
+    """What changes whenever a file's bytes do: size, modification and status-change
+    times (the second cannot be set by hand), inode and device."""
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}:{stat.st_dev}"
+
+
+def fingerprint(
+    root: Path,
+    sources: list[SourceInfo],
+    known: KnownDigests | None = None,
+    settled_seconds: float = SETTLED_SECONDS,
+) -> tuple[list[PlannedFile], list[Rejection]]:
+    """The sha256 of every file's bytes, read in chunks (nothing is kept in memory).
+
+    With `known` (updated in place), a file whose `stat` is the one remembered is not
+    read again: its remembered digest is taken. Hashing a 1 GB corpus read 1 GB (1.1-1.6 s
+    from the page cache, 7 s from disk); checking 41,120 `stat`s takes 0.1 s. A file that
+    changed less than `settled_seconds` before is hashed and not remembered (tests give a
+    negative value to remember every file)."""
     planned: list[PlannedFile] = []
     rejections: list[Rejection] = []
+    settled_before = time.time_ns() - int(settled_seconds * 1e9)
     for source in sources:
+        name = source.source_file
+        path = root / name
         try:
-            with (root / source.source_file).open("rb") as handle:
+            remembered = known.get(name) if known is not None else None
+            if remembered is not None and _stat_key(path.stat()) == remembered[0]:
+                planned.append(PlannedFile(source, remembered[1]))
+                continue
+            with path.open("rb") as handle:
+                stat = os.fstat(handle.fileno())
                 sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError as error:
-            rejections.append(
-                Rejection(source.source_file, "ingest", "ingest_unreadable", str(error))
-            )
+            rejections.append(Rejection(name, "ingest", "ingest_unreadable", str(error)))
             continue
+        if known is not None:
+            if max(stat.st_mtime_ns, stat.st_ctime_ns) < settled_before:
+                known[name] = (_stat_key(stat), sha256)
+            else:
+                known.pop(name, None)
         planned.append(PlannedFile(source, sha256))
     return planned, rejections
 
