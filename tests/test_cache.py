@@ -127,6 +127,27 @@ def test_config_code_and_manifest_changes_invalidate(tmp_path, monkeypatch):
     assert cache_for(PipelineConfig().digest()).key(raw) != base
 
 
+@pytest.mark.parametrize("library", cache_module.OUTPUT_LIBRARIES)
+def test_another_version_of_a_library_that_shapes_the_rows_is_other_code(monkeypatch, library):
+    """Another ftfy (say) repairs differently: the cache must not serve what the old one
+    made, though no source file of the pipeline changed."""
+    real = cache_module.metadata.version
+    cache_module.code_digest.cache_clear()
+    base = cache_module.code_digest()
+    monkeypatch.setattr(
+        cache_module.metadata,
+        "version",
+        lambda name: "0.0.0-other" if name == library else real(name),
+    )
+    cache_module.code_digest.cache_clear()
+    try:
+        assert cache_module.code_digest() != base
+    finally:
+        monkeypatch.undo()
+        cache_module.code_digest.cache_clear()
+    assert cache_module.code_digest() == base  # and nothing else moves it
+
+
 @pytest.mark.parametrize("damage", ["truncated entry", "batch entry gone", "part gone"])
 def test_broken_cache_entry_is_a_miss_not_a_crash(tmp_path, damage):
     import shutil

@@ -19,10 +19,12 @@ import hashlib
 import json
 import os
 import shutil
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +38,29 @@ from flows.plan import Batch
 CODE_ROOT = Path(__file__).resolve().parent.parent.parent
 
 
+OUTPUT_LIBRARIES = ("ftfy", "wordfreq", "charset-normalizer", "google-re2", "pydantic", "pyarrow")
+"""The libraries whose behaviour shapes the rows (repair, word frequencies, decoding,
+mojibake detection, validation, the part files' encoding): another version of any of them
+is other code, even with the lock file's pins (a user may sync another lock)."""
+
+
+def library_versions() -> str:
+    """The versions of OUTPUT_LIBRARIES and of Python's Unicode database (character
+    classes, normalization), one line each."""
+    lines = [f"{name}=={metadata.version(name)}" for name in OUTPUT_LIBRARIES]
+    return "\n".join([*lines, f"unicodedata=={unicodedata.unidata_version}"])
+
+
 @cache
 def code_digest() -> str:
-    """Digest of every Python source file of the pipeline and its schemas."""
+    """Digest of every Python source file of the pipeline and its schemas, and of the
+    versions of the libraries that shape its output (`library_versions`)."""
     digest = hashlib.sha256()
     for folder in ("flows", "schemas"):
         for path in sorted((CODE_ROOT / folder).rglob("*.py")):
             digest.update(path.relative_to(CODE_ROOT).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
+    digest.update(library_versions().encode())
     return digest.hexdigest()
 
 
