@@ -31,6 +31,12 @@ class SourceInfo:
         return {name: getattr(self, name) for name in _SOURCE_FIELDS}
 
 
+def doc_id_for(sha256: str) -> str:
+    """A document's id: the start of its bytes' sha256, so that ordering files by hash
+    orders documents by id."""
+    return sha256[:16]
+
+
 _SOURCE_FIELDS = tuple(item.name for item in fields(SourceInfo))
 
 

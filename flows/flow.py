@@ -31,8 +31,11 @@ from flows.io.cache import (
     BatchCache,
     CachedWork,
     load_known_digests,
+    load_release_batches,
     pending_work,
+    pipeline_digest,
     save_known_digests,
+    save_release_batches,
 )
 from flows.io.database_update import database_recipe
 from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
@@ -47,7 +50,14 @@ from flows.io.release import (
     write_table,
 )
 from flows.metadata import croissant, datapackage
-from flows.plan import Batch, PlannedFile, place_batches, plan_batches
+from flows.plan import (
+    Batch,
+    PlannedFile,
+    batch_spans,
+    changed_spans,
+    place_batches,
+    plan_batches,
+)
 from flows.report import quality_markdown, quality_rows
 from flows.timing import PhaseClock
 from schemas import TABLES, QualityMetric, Reject
@@ -105,13 +115,17 @@ def concat_table_task(staging: str, table: str) -> int:
 
 
 @task(name="build_database", cache_policy=NONE, persist_result=False)
-def build_database_task(staging: str, previous: str | None) -> list[str] | None:
+def build_database_task(
+    staging: str, previous: str | None, spans: list[tuple[str, str]] | None
+) -> list[str] | None:
     """corpus.duckdb: the previous release's updated where it can be (then the ids of the
-    documents it replaced), else built in full."""
+    documents it replaced; only the documents within `spans` compared, if given), else
+    built in full."""
     return build_release_database(
         Path(staging),
         lambda step: print(f"  database: {step}", flush=True),
         Path(previous) if previous else None,
+        spans,
     )
 
 
@@ -294,6 +308,7 @@ def _publish(
     staging: Path,
     corpus: RawCorpus,
     planned: list[PlannedFile],
+    batches: list[Batch],
     config: PipelineConfig,
     summary: BatchSummary,
     clock: PhaseClock,
@@ -312,6 +327,7 @@ def _publish(
 
     digest = input_digest(root, planned)
     version = f"{PROJECT_VERSION}-{digest[:8]}"
+    pipeline, spans = pipeline_digest(config.digest()), batch_spans(batches)
     metadata = {
         "dataset": "ru-political-corpus",
         "input_digest": digest,
@@ -319,17 +335,24 @@ def _publish(
         "config": config.model_dump(mode="json", include={"repair", "segment"}),
         "config_digest": config.digest(),
         "database_recipe": database_recipe(TABLES),
+        "pipeline_digest": pipeline,
     }
     card = dataset_card(version, metadata, corpus.sources, quality)
     with clock.phase("database"):
         previous = out / "release"
+        cache_dir = out / ".cache" if config.use_cache else None
+        recorded = load_release_batches(cache_dir, previous, pipeline) if cache_dir else None
         replaced = build_database_task(
-            str(staging), str(previous.resolve()) if previous.exists() else None
+            str(staging),
+            str(previous.resolve()) if previous.exists() else None,
+            None if recorded is None else changed_spans(recorded, spans),
         )
     with clock.phase("seal"):
         release = seal_release_task(
             str(out), str(staging), version, metadata, row_counts, card, replaced
         )
+    if cache_dir:
+        save_release_batches(cache_dir, digest, pipeline, spans)
     create_markdown_artifact(
         key="data-quality",
         markdown="# Data quality\n\n" + quality_markdown(quality),
@@ -392,7 +415,7 @@ def build_corpus(
                     f"[{first.stage}] {first.reason}: {first.detail}"
                 )
             release, version, row_counts = _publish(
-                root, out, staging, corpus, planned, config, summary, clock
+                root, out, staging, corpus, planned, batches, config, summary, clock
             )
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)  # a failed run leaves nothing behind

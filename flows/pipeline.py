@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from flows.config import PipelineConfig
-from flows.contracts import Decoded, RawDocument, Rejection, Repaired, Segmented
+from flows.contracts import Decoded, RawDocument, Rejection, Repaired, Segmented, doc_id_for
 from flows.decode import decode
 from flows.repair import repair
 from flows.segment import segment
@@ -45,10 +45,6 @@ class BatchResult:
             self.tables[name].extend(rows)
         self.rejections.extend(other.rejections)
         self.repairs.update(other.repairs)
-
-
-def doc_id_for(sha256: str) -> str:
-    return sha256[:16]
 
 
 def document_row(

@@ -25,7 +25,7 @@ import json
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from flows.contracts import Rejection, SourceInfo
+from flows.contracts import Rejection, SourceInfo, doc_id_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +108,37 @@ def place_batches(
         return ordered, []
     local = [batch for batch in ordered if batch.key in stored]
     return local, [batch for batch in ordered if batch.key not in stored]
+
+
+BatchSpan = tuple[str, str, str]
+"""A batch's key and the ids of its first and last documents: the batch holds every
+document with an id in between (files are in hash order, and a document's id is the
+start of its hash)."""
+
+
+def batch_spans(batches: Iterable[Batch]) -> list[BatchSpan]:
+    """What a release records of its batches (`changed_spans` compares two builds by it)."""
+    return [
+        (batch.key, doc_id_for(batch.files[0].sha256), doc_id_for(batch.files[-1].sha256))
+        for batch in batches
+        if batch.files
+    ]
+
+
+def changed_spans(
+    previous: Iterable[BatchSpan], current: Iterable[BatchSpan]
+) -> list[tuple[str, str]]:
+    """The id ranges, sorted and merged, outside which two builds by the same code and
+    config have the same rows: a batch with the same key in both has the same members, so
+    only the batches of one build that the other lacks can hold documents that differ
+    (added, removed or changed)."""
+    before, after = list(previous), list(current)
+    kept = {key for key, _, _ in before} & {key for key, _, _ in after}
+    spans = sorted((first, last) for key, first, last in [*before, *after] if key not in kept)
+    merged: list[tuple[str, str]] = []
+    for first, last in spans:
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    return merged

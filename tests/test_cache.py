@@ -202,6 +202,9 @@ def test_rebuild_after_one_changed_file_reuses_other_batches_and_equals_a_fresh_
         assert (out / "release" / "data" / path.name).read_bytes() == path.read_bytes(), path
     # the database was updated, not built again, and holds what a fresh one holds
     assert re.search(r"updating the earlier database: 2 of \d+ documents", again.stdout)
+    # only the batches that differ were compared (the flow remembered the release's batches)
+    spans = re.search(r"comparing the documents of (\d+) changed batch spans", again.stdout)
+    assert spans and 1 <= int(spans.group(1)) <= 3, again.stdout
     expected = fresh / "release" / "corpus.duckdb"
     assert_same_database(out / "release" / "corpus.duckdb", expected, frequent_terms(expected, 8))
     # the change list, made from the replaced documents' rows alone, is the full comparison's
@@ -250,3 +253,31 @@ def test_a_batch_that_fails_leaves_no_part_file(tmp_path):
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["00000000.arrow"] * len(
         [name for name, rows in tables.items() if rows]
     )
+
+
+def test_release_batches_describe_only_the_release_and_pipeline_they_were_saved_for(tmp_path):
+    """The database update compares only the documents of changed batches; what it is told
+    of the previous release's batches must be about that release, built by this code."""
+    from flows.io.cache import load_release_batches, save_release_batches
+
+    cache_dir, release = tmp_path / "cache", tmp_path / "release"
+    release.mkdir()
+
+    def manifest(input_digest, pipeline):
+        document = {"input_digest": input_digest, "pipeline_digest": pipeline}
+        (release / "manifest.json").write_text(json.dumps(document))
+
+    spans = [("a" * 64, "0" * 16, "7" * 16), ("b" * 64, "8" * 16, "f" * 16)]
+    manifest("I", "P")
+    save_release_batches(cache_dir, "I", "P", spans)
+    assert load_release_batches(cache_dir, release, "P") == spans
+    assert load_release_batches(cache_dir, release, "Q") is None  # other code or config now
+    manifest("I", "R")  # the release was built again by other code since
+    assert load_release_batches(cache_dir, release, "P") is None
+    manifest("J", "P")  # or from other input
+    assert load_release_batches(cache_dir, release, "P") is None
+    manifest("I", "P")
+    save_release_batches(cache_dir, "I", "P", [("a" * 64, "' or true or '", "f" * 16)])
+    assert load_release_batches(cache_dir, release, "P") is None  # not a document id
+    (cache_dir / "release-batches.json").write_text("{not json")
+    assert load_release_batches(cache_dir, release, "P") is None

@@ -185,3 +185,28 @@ def test_recipe_changes_with_the_schemas():
     before = database_update.database_recipe(TABLES)
     assert database_update.database_recipe(TABLES) == before  # stable
     assert database_update.database_recipe(TABLES[:-1]) != before
+
+
+def test_only_the_documents_within_the_spans_are_compared(seed_release, tmp_path, any_share):
+    """The flow passes the id ranges of the batches that changed; documents outside them
+    are taken as they were, unread (so the spans must cover every change: a span test in
+    tests/test_plan.py checks that `changed_spans` does)."""
+    edited = _edited_data(seed_release / "data", tmp_path / "edited")  # 1st gone, 2nd edited
+    ids = pq.read_table(seed_release / "data" / "documents.parquet").column("doc_id").to_pylist()
+    steps: list[str] = []
+    updated = tmp_path / "updated.duckdb"
+    replaced = database.build_database(
+        updated, edited, TABLES, progress=steps.append, previous=seed_release,
+        spans=[(ids[0], ids[1])],
+    )  # fmt: skip
+    assert replaced == ids[:2]
+    assert steps[0] == "comparing the documents of 1 changed batch spans only", steps
+    full = tmp_path / "full.duckdb"
+    database.build_database(full, edited, TABLES)
+    assert_same_database(updated, full, [*frequent_terms(full, 8), "zyxwvut"])
+    # spans that leave both changes out: neither is compared, so neither is replaced
+    untouched = database.build_database(
+        tmp_path / "untouched.duckdb", edited, TABLES, previous=seed_release,
+        spans=[(ids[2], ids[-1])],
+    )  # fmt: skip
+    assert untouched == []

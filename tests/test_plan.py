@@ -4,14 +4,15 @@ and the batch cache that reuses a batch's finished part files."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flows.contracts import SourceInfo
+from flows.contracts import SourceInfo, doc_id_for
 from flows.io.cache import BatchCache
-from flows.plan import PlannedFile, place_batches, plan_batches
+from flows.plan import PlannedFile, batch_spans, changed_spans, place_batches, plan_batches
 
 
 def planned(name: str, content: str) -> PlannedFile:
@@ -103,3 +104,38 @@ def test_batch_cache_round_trip_prune_and_corrupt_entry(tmp_path):
     assert cache.prune({"key-1"}) == 0
     assert cache.prune(set()) == 1
     assert cache.restore("key-1", restored, 7) is None
+
+
+@given(contents, contents, sizes)
+def test_documents_outside_the_changed_spans_are_in_a_batch_both_builds_share(
+    before_texts, after_texts, size
+):
+    """What the database update relies on: every document of either build that lies
+    outside `changed_spans` is in a batch with the same key (the same members) in both."""
+    before, _ = plan_batches([planned(f"a{i}.txt", t) for i, t in enumerate(before_texts)], size)
+    after, _ = plan_batches([planned(f"a{i}.txt", t) for i, t in enumerate(after_texts)], size)
+    spans = changed_spans(batch_spans(before), batch_spans(after))
+    assert spans == sorted(spans)
+    assert all(first <= last for first, last in spans)
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(spans))  # merged: no overlaps
+    shared = {b.key for b in before} & {b.key for b in after}
+    for batch in [*before, *after]:
+        for member in batch.files:
+            doc_id = doc_id_for(member.sha256)
+            if not any(first <= doc_id <= last for first, last in spans):
+                assert batch.key in shared
+
+
+def test_changed_spans_of_one_changed_file():
+    files = [planned(f"f{i:03d}.txt", f"text {i}") for i in range(60)]
+    before, _ = plan_batches(files, 8)
+    assert changed_spans(batch_spans(before), batch_spans(before)) == []  # nothing changed
+    edited = [*files[:10], planned("f010.txt", "text 10, edited"), *files[11:]]
+    after, _ = plan_batches(edited, 8)
+    spans = changed_spans(batch_spans(before), batch_spans(after))
+    old_id, new_id = doc_id_for(files[10].sha256), doc_id_for(edited[10].sha256)
+    assert 1 <= len(spans) <= 2
+    for doc_id in (old_id, new_id):  # where the file was, and where it is now
+        assert any(first <= doc_id <= last for first, last in spans)
+    inside = [f for f in files if any(a <= doc_id_for(f.sha256) <= b for a, b in spans)]
+    assert len(inside) < len(files) // 2  # and most documents are not compared

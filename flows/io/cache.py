@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import unicodedata
 from collections import Counter
@@ -33,7 +34,7 @@ import pyarrow as pa
 from flows.contracts import RawDocument, Rejection, SourceInfo
 from flows.io.raw import KnownDigests
 from flows.pipeline import TABLE_NAMES, BatchResult
-from flows.plan import Batch
+from flows.plan import Batch, BatchSpan
 
 CODE_ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -62,6 +63,12 @@ def code_digest() -> str:
             digest.update(path.read_bytes())
     digest.update(library_versions().encode())
     return digest.hexdigest()
+
+
+def pipeline_digest(config_digest: str) -> str:
+    """What a build's rows depend on besides its input: the code (`code_digest`) and the
+    config. Two builds with the same have the same rows for a batch of the same members."""
+    return hashlib.sha256(f"{code_digest()}|{config_digest}".encode()).hexdigest()[:16]
 
 
 SUMMARY_FILE = "summary.json"
@@ -146,6 +153,48 @@ class BatchCache:
                 shutil.rmtree(entry, ignore_errors=True)
                 removed += 1
         return removed
+
+
+RELEASE_BATCHES_FILE = "release-batches.json"
+
+
+def save_release_batches(
+    cache_dir: Path, input_digest: str, pipeline: str, spans: Sequence[BatchSpan]
+) -> None:
+    """Remember how the release just published was cut into batches (`batch_spans`), for
+    the next build to compare its own batches with (`load_release_batches`). Kept in the
+    cache, not in the release: a release's bytes do not depend on its batches."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    path = cache_dir / RELEASE_BATCHES_FILE
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    recorded = {"input_digest": input_digest, "pipeline_digest": pipeline, "batches": spans}
+    temporary.write_text(json.dumps(recorded), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def load_release_batches(cache_dir: Path, release: Path, pipeline: str) -> list[BatchSpan] | None:
+    """The batches of the release in `release`, as `save_release_batches` remembered them,
+    if that release was built from the same input by the same pipeline as they were, and
+    by `pipeline` (this build's); None if not, or if anything cannot be read."""
+    try:
+        manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+        recorded = json.loads((cache_dir / RELEASE_BATCHES_FILE).read_text(encoding="utf-8"))
+        same = (
+            manifest["input_digest"] == recorded["input_digest"]
+            and manifest.get("pipeline_digest") == recorded["pipeline_digest"] == pipeline
+        )
+        spans = [(str(key), str(first), str(last)) for key, first, last in recorded["batches"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    well_formed = all(
+        _KEY.fullmatch(key) and _DOC_ID.fullmatch(first) and _DOC_ID.fullmatch(last)
+        for key, first, last in spans
+    )
+    return spans if same and well_formed else None
+
+
+_KEY = re.compile("[0-9a-f]{64}")
+_DOC_ID = re.compile("[0-9a-f]{16}")
 
 
 FINGERPRINTS_FILE = "fingerprints.json"

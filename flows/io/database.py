@@ -383,13 +383,16 @@ def build_database(
     memory_limit: str | None = MEMORY_LIMIT,
     progress: Progress = no_progress,
     previous: Path | None = None,
+    spans: Sequence[tuple[str, str]] | None = None,
 ) -> list[str] | None:
     """Load every table from its Parquet file, with table and column comments from the
     schemas; add the views, the `replies` macro and the full-text index.
 
     With `previous` (the folder of the release before), its database is updated instead
-    where it can be (`flows.io.database_update`), and the ids of the documents it replaced
-    are returned (None after a full build); should updating fail, with a warning, the
+    where it can be (`flows.io.database_update`; `spans`: the id ranges outside which the
+    two releases' rows are known to be the same, None if not known), and the ids of the
+    documents it replaced are returned (None after a full build); should updating fail,
+    with a warning, the
     database is built in full. Not every DuckDB operator can spill: should the build run
     out of memory within `memory_limit`, it is done again within each of
     RETRY_MEMORY_LIMITS in turn, with a warning, rather than failing the run."""
@@ -397,7 +400,9 @@ def build_database(
         from flows.io.database_update import update_database
 
         try:
-            replaced = update_database(path, previous, data_dir, models, memory_limit, progress)
+            replaced = update_database(
+                path, previous, data_dir, models, memory_limit, progress, spans
+            )
             if replaced is not None:
                 return replaced
         except duckdb.Error as error:
@@ -470,10 +475,15 @@ class DatabaseBuildError(RuntimeError):
 
 
 def build_database_apart(
-    path: Path, data_dir: Path, progress: Progress = no_progress, previous: Path | None = None
+    path: Path,
+    data_dir: Path,
+    progress: Progress = no_progress,
+    previous: Path | None = None,
+    spans: Sequence[tuple[str, str]] | None = None,
 ) -> list[str] | None:
     """`build_database` of every table (updating `previous`'s database where it can, and
-    then returning the ids of the documents it replaced) in a Python process of its own.
+    then returning the ids of the documents it replaced; `spans` as there) in a Python
+    process of its own.
 
     DuckDB's allocator keeps much of what the build used (the process peaks about 500 MB
     above the memory limit); in its own process that memory goes back to the system when
@@ -484,6 +494,9 @@ def build_database_apart(
     root = Path(__file__).resolve().parent.parent.parent
     replaced_file = path.with_name(path.name + ".replaced.json")
     replaced_file.unlink(missing_ok=True)
+    spans_file = path.with_name(path.name + ".spans.json")
+    if previous and spans is not None:
+        spans_file.write_text(json.dumps([list(span) for span in spans]), encoding="utf-8")
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as errors:
         process = subprocess.Popen(
             [
@@ -497,6 +510,7 @@ def build_database_apart(
                     if previous
                     else []
                 ),
+                *(["--spans", str(spans_file)] if previous and spans is not None else []),
             ],
             cwd=root,
             stdout=subprocess.PIPE,
@@ -512,6 +526,7 @@ def build_database_apart(
         returncode = process.wait()
         errors.seek(0)
         stderr = errors.read()
+    spans_file.unlink(missing_ok=True)
     for line in stderr.splitlines():
         if line.startswith("WARNING "):
             logger.warning("%s", line.removeprefix("WARNING "))
@@ -527,9 +542,10 @@ def build_database_apart(
 
 
 def _main(argv: list[str]) -> int:
-    """`python -m flows.io.database DATABASE DATA_DIR [--previous RELEASE --replaced FILE]`:
-    what `build_database_apart` runs. The ids of the documents replaced, when the previous
-    release's database was updated, go to FILE as a JSON list."""
+    """`python -m flows.io.database DATABASE DATA_DIR [--previous RELEASE --replaced FILE
+    [--spans SPANS]]`: what `build_database_apart` runs. The ids of the documents replaced,
+    when the previous release's database was updated, go to FILE as a JSON list; SPANS is
+    a JSON list of [first, last] document id ranges (see `build_database`)."""
     import argparse
 
     from schemas import TABLES
@@ -539,7 +555,11 @@ def _main(argv: list[str]) -> int:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--previous", type=Path)
     parser.add_argument("--replaced", type=Path)
+    parser.add_argument("--spans", type=Path)
     args = parser.parse_args(argv)
+    spans = None
+    if args.spans:
+        spans = [(str(a), str(b)) for a, b in json.loads(args.spans.read_text(encoding="utf-8"))]
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     replaced = build_database(
         args.database,
@@ -547,6 +567,7 @@ def _main(argv: list[str]) -> int:
         TABLES,
         progress=lambda step: print(step, flush=True),
         previous=args.previous,
+        spans=spans,
     )
     if replaced is not None and args.replaced:
         args.replaced.write_text(json.dumps(replaced), encoding="utf-8")

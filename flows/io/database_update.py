@@ -48,18 +48,35 @@ def _read(path: Path) -> str:
     return f"read_parquet({database._quote(str(path))})"
 
 
+def _within(spans: Sequence[tuple[str, str]] | None) -> str:
+    """SQL: the document is in one of `spans` (inclusive id ranges); all of them if None."""
+    if spans is None:
+        return "true"
+    ranges = [
+        f"{DOC_KEY} between {database._quote(first)} and {database._quote(last)}"
+        for first, last in spans
+    ]
+    return " or ".join(ranges) or "false"
+
+
 def _changed_documents(
     connection: duckdb.DuckDBPyConnection,
     old_data: Path,
     new_data: Path,
     models: Sequence[type[Record]],
+    spans: Sequence[tuple[str, str]] | None = None,
 ) -> tuple[int, int]:
     """Fill the temporary table `changed` with every document id whose rows differ between
     the two releases' data files in any table (added and removed documents included); the
     number of those and of the new release's documents.
 
     Rows are compared per document by the xor of DuckDB's 64-bit `hash` of each row and by
-    their count (a change is missed only on a hash collision, as in `release_changes`)."""
+    their count (a change is missed only on a hash collision, as in `release_changes`).
+    With `spans` (id ranges outside which the rows are known to be the same: see
+    `flows.plan.changed_spans`) only the documents within them are compared; the data
+    files are in id order, so DuckDB reads only their row groups (at 300 MB, 0.7 s for
+    every document against 0.09 s for two batches)."""
+    within = _within(spans)
     per_table = []
     for model in models:
         if DOC_KEY not in model.model_fields:
@@ -68,7 +85,7 @@ def _changed_documents(
         def rows(folder: Path, table: str = model.table) -> str:
             return (
                 f"select {DOC_KEY}, bit_xor(hash(t)) as h, count(*) as n "
-                f"from {_read(folder / f'{table}.parquet')} t group by {DOC_KEY}"
+                f"from {_read(folder / f'{table}.parquet')} t where {within} group by {DOC_KEY}"
             )
 
         per_table.append(
@@ -225,12 +242,13 @@ def update_database(
     models: Sequence[type[Record]],
     memory_limit: str | None,
     progress: Progress,
+    spans: Sequence[tuple[str, str]] | None = None,
 ) -> list[str] | None:
     """Write at `path` the previous release's database (`previous`: that release's folder)
     brought up to the data files in `data_dir`, if it can be, and return the ids of the
     documents replaced (in order); None, with nothing written, if a full build is needed:
     no earlier database, another recipe (`database_recipe`), or more than
-    MAX_CHANGED_SHARE of the documents changed."""
+    MAX_CHANGED_SHARE of the documents changed. `spans`: see `_changed_documents`."""
     old_database, old_data = previous / "corpus.duckdb", previous / "data"
     manifest = previous / "manifest.json"
     if not (old_database.is_file() and manifest.is_file()):
@@ -245,7 +263,9 @@ def update_database(
         return None
     connection = database.open_connection(path, memory_limit)
     try:
-        changed, total = _changed_documents(connection, old_data, data_dir, models)
+        if spans is not None:
+            progress(f"comparing the documents of {len(spans):,} changed batch spans only")
+        changed, total = _changed_documents(connection, old_data, data_dir, models, spans)
         if changed > MAX_CHANGED_SHARE * max(total, 1):
             progress(
                 f"{changed:,} of {total:,} documents to replace: building the database in full"
