@@ -21,7 +21,7 @@ from flows.io.cache import BatchCache, CachedDocument, DocumentCache
 from flows.io.raw import iter_raw
 from flows.io.release import PartWriter
 from flows.pipeline import TABLE_NAMES, BatchResult, iter_processed, process_document
-from flows.plan import Batch
+from flows.plan import Batch, unsettled_batches
 from flows.validate import Row
 
 
@@ -205,5 +205,6 @@ def build_batch(
         return summary
     documents = DocumentCache(batches, found)
     summary = write_batch(root, parts, batch, config, documents)
-    batches.store(batch.key, parts, batch.index, summary.to_json(), documents.entries)
+    if not unsettled_batches([batch], summary.rejections):  # else the next run reads again
+        batches.store(batch.key, parts, batch.index, summary.to_json(), documents.entries)
     return summary

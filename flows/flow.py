@@ -57,6 +57,7 @@ from flows.plan import (
     changed_spans,
     place_batches,
     plan_batches,
+    unsettled_batches,
 )
 from flows.report import quality_markdown, quality_rows
 from flows.timing import PhaseClock
@@ -328,6 +329,7 @@ def _publish(
     digest = input_digest(root, planned)
     version = f"{PROJECT_VERSION}-{digest[:8]}"
     pipeline, spans = pipeline_digest(config.digest()), batch_spans(batches)
+    unsettled = unsettled_batches(batches, summary.rejections)
     metadata = {
         "dataset": "ru-political-corpus",
         "input_digest": digest,
@@ -345,14 +347,15 @@ def _publish(
         replaced = build_database_task(
             str(staging),
             str(previous.resolve()) if previous.exists() else None,
-            None if recorded is None else changed_spans(recorded, spans),
+            None if recorded is None else changed_spans(recorded, spans, unsettled),
         )
     with clock.phase("seal"):
         release = seal_release_task(
             str(out), str(staging), version, metadata, row_counts, card, replaced
         )
     if cache_dir:
-        save_release_batches(cache_dir, digest, pipeline, spans)
+        settled = [span for span in spans if span[0] not in unsettled]
+        save_release_batches(cache_dir, digest, pipeline, settled)
     create_markdown_artifact(
         key="data-quality",
         markdown="# Data quality\n\n" + quality_markdown(quality),

@@ -126,14 +126,18 @@ def batch_spans(batches: Iterable[Batch]) -> list[BatchSpan]:
 
 
 def changed_spans(
-    previous: Iterable[BatchSpan], current: Iterable[BatchSpan]
+    previous: Iterable[BatchSpan],
+    current: Iterable[BatchSpan],
+    unsettled: Collection[str] = (),
 ) -> list[tuple[str, str]]:
     """The id ranges, sorted and merged, outside which two builds by the same code and
     config have the same rows: a batch with the same key in both has the same members, so
     only the batches of one build that the other lacks can hold documents that differ
-    (added, removed or changed)."""
+    (added, removed or changed). `unsettled`: keys of batches whose rows also depend on
+    the outside world this time (a file unreadable, or changed while the build ran);
+    their ranges are always included."""
     before, after = list(previous), list(current)
-    kept = {key for key, _, _ in before} & {key for key, _, _ in after}
+    kept = ({key for key, _, _ in before} & {key for key, _, _ in after}) - set(unsettled)
     spans = sorted((first, last) for key, first, last in [*before, *after] if key not in kept)
     merged: list[tuple[str, str]] = []
     for first, last in spans:
@@ -142,3 +146,20 @@ def changed_spans(
         else:
             merged.append((first, last))
     return merged
+
+
+UNSETTLED_REASONS = frozenset({"ingest_unreadable", "ingest_changed_during_run"})
+"""Rejections of a planned file as it is read (`flows.io.raw.read_raw`): they say what the
+file system did during this build, not what the file's bytes are."""
+
+
+def unsettled_batches(batches: Iterable[Batch], rejections: Iterable[Rejection]) -> set[str]:
+    """Keys of the batches with a file that could not be read, or changed while the build
+    ran: their rows depend on more than their members, so neither the batch cache nor the
+    database update may take them as known."""
+    outside = {r.source_file for r in rejections if r.reason in UNSETTLED_REASONS}
+    return {
+        batch.key
+        for batch in batches
+        if any(member.source.source_file in outside for member in batch.files)
+    }

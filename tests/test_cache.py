@@ -281,3 +281,23 @@ def test_release_batches_describe_only_the_release_and_pipeline_they_were_saved_
     assert load_release_batches(cache_dir, release, "P") is None  # not a document id
     (cache_dir / "release-batches.json").write_text("{not json")
     assert load_release_batches(cache_dir, release, "P") is None
+
+
+@pytest.mark.parametrize("changed_after_planning", [True, False])
+def test_a_batch_with_a_file_changed_while_it_ran_is_not_cached(tmp_path, changed_after_planning):
+    """Its rows say what the file system did during this build: the next one reads the file
+    again (negative case: a batch read as planned is cached)."""
+    import shutil
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    batch = one_batch(raw)
+    if changed_after_planning:
+        victim = raw / batch.files[0].source.source_file
+        victim.write_bytes(victim.read_bytes() + b"\nchanged after planning\n")
+    config = PipelineConfig()
+    summary = build_batch(raw, tmp_path / "parts", batch, config, tmp_path / "cache")
+    reasons = {r.reason for r in summary.rejections}
+    assert ("ingest_changed_during_run" in reasons) is changed_after_planning
+    cached = BatchCache(tmp_path / "cache" / "batches", config.digest()).holds(batch.key)
+    assert cached is not changed_after_planning

@@ -112,15 +112,21 @@ def test_a_file_changed_after_planning_is_rejected_not_misfiled(tmp_path):
     assert rejection.source_file == "a.txt"
 
 
-def test_manifest_entry_naming_a_symlink_out_of_the_folder_is_refused(tmp_path):
-    """A plain name in the manifest can only lead outside through a symlink; that one is
-    resolved and refused, while a plain file of the folder keeps its entry."""
+def _raw_folder_beside_a_secret(tmp_path):
+    """`raw/` holding a.txt, and `outside/secret.txt` next to it; both paths."""
     outside = tmp_path / "outside"
     outside.mkdir()
     secret = write(outside, "secret.txt", "secret")
     raw = tmp_path / "raw"
     raw.mkdir()
     write(raw, "a.txt", "A")
+    return raw, secret
+
+
+def test_manifest_entry_naming_a_symlink_out_of_the_folder_is_refused(tmp_path):
+    """A plain name in the manifest can only lead outside through a symlink; that one is
+    resolved and refused, while a plain file of the folder keeps its entry."""
+    raw, secret = _raw_folder_beside_a_secret(tmp_path)
     os.symlink(secret, raw / "link.txt")
     entries = [{"file": "a.txt", "publisher": "P"}, {"file": "link.txt", "publisher": "Q"}]
     write(raw, "manifest.json", json.dumps({"sources": entries}))
@@ -141,12 +147,7 @@ def test_manifest_entry_naming_a_symlink_out_of_the_folder_is_refused(tmp_path):
 def test_manifest_entries_that_lead_outside_without_a_separator_are_refused(tmp_path, name, make):
     """A name with no path separator is a child of the folder unless it is ".." or a
     symlink; the listing tells symlinks whatever their suffix."""
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    secret = write(outside, "secret.txt", "secret")
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    write(raw, "a.txt", "A")
+    raw, secret = _raw_folder_beside_a_secret(tmp_path)
     if make == "symlink":
         os.symlink(secret, raw / name)
     entries = [{"file": "a.txt"}, {"file": name}]
@@ -156,9 +157,9 @@ def test_manifest_entries_that_lead_outside_without_a_separator_are_refused(tmp_
     assert [(r.source_file, r.reason) for r in corpus.rejections] == [(name, "ingest_unsafe_path")]
 
 
-def test_a_regular_file_named_like_a_symlink_elsewhere_keeps_its_entry(tmp_path):
-    """Only what the folder's own listing shows as a symlink is resolved: a plain file
-    whose manifest entry looks harmless is published with it (negative case)."""
+def test_a_folder_named_txt_is_refused_and_a_plain_file_keeps_its_entry(tmp_path):
+    """Negative case for the listing: a plain file is no symlink, and keeps its manifest
+    entry; a folder whose name ends in .txt is listed, and refused as not a file."""
     write(tmp_path, "a.txt", "A")
     (tmp_path / "sub.txt").mkdir()  # a folder named .txt: not a file, refused as such
     write(tmp_path, "manifest.json", json.dumps({"sources": [{"file": "a.txt", "title": "T"}]}))

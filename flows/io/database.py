@@ -392,10 +392,9 @@ def build_database(
     where it can be (`flows.io.database_update`; `spans`: the id ranges outside which the
     two releases' rows are known to be the same, None if not known), and the ids of the
     documents it replaced are returned (None after a full build); should updating fail,
-    with a warning, the
-    database is built in full. Not every DuckDB operator can spill: should the build run
-    out of memory within `memory_limit`, it is done again within each of
-    RETRY_MEMORY_LIMITS in turn, with a warning, rather than failing the run."""
+    with a warning, the database is built in full. Not every DuckDB operator can spill:
+    should the build run out of memory within `memory_limit`, it is done again within each
+    of RETRY_MEMORY_LIMITS in turn, with a warning, rather than failing the run."""
     if previous is not None:
         from flows.io.database_update import update_database
 
