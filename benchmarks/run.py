@@ -382,13 +382,20 @@ def rebuild(
     return {"files": len(chosen), "full": full, "rebuild": again}
 
 
-def rebuild_whole(corpus: Path, files: Sequence[Path], out: Path, workers: int) -> dict[str, Any]:
-    """The full flow's output folder built again with one file of the whole corpus changed
-    (the same names, so the flow's cache and its release are those of the full build)."""
+def linked_whole_corpus(corpus: Path, files: Sequence[Path], out: Path) -> Path:
+    """The folder the full flow reads: links to every file of `corpus`, made before the
+    full flow runs, so that the rebuild after it finds them as that run left them (a new
+    link changes a file's status-change time, and the flow hashes such files again)."""
     raw = out / "rebuild-raw-all"
-    chosen = sorted(files)
-    _linked_corpus(corpus, chosen, raw)
-    _change_one_file(raw, chosen)
+    _linked_corpus(corpus, sorted(files), raw)
+    return raw
+
+
+def rebuild_whole(raw: Path, files: Sequence[Path], out: Path, workers: int) -> dict[str, Any]:
+    """The full flow's output folder built again from its input folder `raw`
+    (`linked_whole_corpus`) with one file changed: the flow's cache and its release are
+    those of the full build."""
+    _change_one_file(raw, sorted(files))
     return run_cli(raw, out / "flow-run", workers, fresh=False)
 
 
@@ -532,6 +539,7 @@ def main(argv: list[str] | None = None) -> int:
     flow: dict[str, Any] = {}
     fixed: dict[str, Any] = {}
     if not args.skip_flow:
+        linked = linked_whole_corpus(corpus, files, out)
         tiny = out / "tiny-raw"
         if not tiny.exists():
             tiny.mkdir()
@@ -542,7 +550,7 @@ def main(argv: list[str] | None = None) -> int:
             f"fixed overhead (one 5 kB file): {fixed['seconds']:.1f} s (exit {fixed['returncode']})"
         )
         log(f"full flow on {mb:.0f} MB with {args.workers} workers …")
-        flow = run_cli(corpus, out / "flow-run", args.workers)
+        flow = run_cli(linked, out / "flow-run", args.workers)
         print(flow["output"].rstrip())
         print(f"flow phases: {phase_line(flow['phases'])}")
         print(
@@ -580,7 +588,7 @@ def main(argv: list[str] | None = None) -> int:
     whole: dict[str, Any] = {}
     if flow and flow["returncode"] in (0, 2):
         log(f"incremental rebuild of the whole corpus: one of {len(files)} files changed …")
-        whole = rebuild_whole(corpus, files, out, args.workers)
+        whole = rebuild_whole(linked, files, out, args.workers)
         whole["ratio"] = whole["seconds"] / flow["seconds"]
         print(f"rebuild after 1 changed file of {len(files)}: {whole['seconds']:.1f} s vs full "
               f"flow {flow['seconds']:.1f} s = {whole['ratio']:.0%}, exit {whole['returncode']}")  # fmt: skip
