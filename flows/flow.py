@@ -223,15 +223,15 @@ class RunnerSpec(BaseModel):
 
 def _process_corpus(
     root: Path,
-    out: Path,
+    cache_dir: Path | None,
     staging: Path,
     batches: list[Batch],
     config: PipelineConfig,
     runner: RunnerSpec,
 ) -> BatchSummary:
     """Run every batch, in parallel, each where it costs least (`place_batches`): on the
-    flow's own threads, or on `runner`; collect counts and rejections in batch order."""
-    cache_dir = out / ".cache" if config.use_cache else None
+    flow's own threads, or on `runner`; collect counts and rejections in batch order.
+    `cache_dir`: the build's cache folder, None without one (`--no-cache`)."""
     if cache_dir:
         work = pending_work(cache_dir, config.digest(), batches)
     else:
@@ -311,6 +311,7 @@ def _publish(
     planned: list[PlannedFile],
     batches: list[Batch],
     config: PipelineConfig,
+    cache_dir: Path | None,
     summary: BatchSummary,
     clock: PhaseClock,
 ) -> tuple[Path, str, dict[str, int]]:
@@ -342,7 +343,6 @@ def _publish(
     card = dataset_card(version, metadata, corpus.sources, quality)
     with clock.phase("database"):
         previous = out / "release"
-        cache_dir = out / ".cache" if config.use_cache else None
         recorded = load_release_batches(cache_dir, previous, pipeline) if cache_dir else None
         replaced = build_database_task(
             str(staging),
@@ -389,10 +389,10 @@ def build_corpus(
         for stale in clean_stale_staging(out):
             logger.warning("removed %s left by an interrupted run", stale.name)
         clock = PhaseClock()
+        cache_dir = out / ".cache" if config.use_cache else None
         with clock.phase("plan"):  # list, hash and cut into batches
             corpus = scan_raw_folder(root)
             logger.info("%d files to process in %s", len(corpus.sources), root)
-            cache_dir = out / ".cache" if config.use_cache else None
             known = load_known_digests(cache_dir) if cache_dir else None
             planned, unreadable = fingerprint(root, corpus.sources, known)
             if cache_dir and known is not None:
@@ -401,7 +401,7 @@ def build_corpus(
         staging = new_staging(out)
         try:
             with clock.phase("process"):
-                summary = _process_corpus(root, out, staging, batches, config, runner)
+                summary = _process_corpus(root, cache_dir, staging, batches, config, runner)
             summary.rejections[:0] = [*corpus.rejections, *unreadable, *duplicates]
             for rejection in summary.rejections:
                 logger.warning(
@@ -418,7 +418,7 @@ def build_corpus(
                     f"[{first.stage}] {first.reason}: {first.detail}"
                 )
             release, version, row_counts = _publish(
-                root, out, staging, corpus, planned, batches, config, summary, clock
+                root, out, staging, corpus, planned, batches, config, cache_dir, summary, clock
             )
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)  # a failed run leaves nothing behind

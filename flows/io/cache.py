@@ -65,10 +65,25 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def pipeline_digest(config_digest: str) -> str:
+def pipeline_salt(config_digest: str) -> str:
     """What a build's rows depend on besides its input: the code (`code_digest`) and the
-    config. Two builds with the same have the same rows for a batch of the same members."""
-    return hashlib.sha256(f"{code_digest()}|{config_digest}".encode()).hexdigest()[:16]
+    config. Two builds with the same have the same rows for a batch of the same members;
+    every cache key holds it."""
+    return f"{code_digest()}|{config_digest}"
+
+
+def pipeline_digest(config_digest: str) -> str:
+    """`pipeline_salt`, short, for a release's manifest."""
+    return hashlib.sha256(pipeline_salt(config_digest).encode()).hexdigest()[:16]
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write `text` to a temporary name beside `path`, then rename it into place: a run
+    killed meanwhile leaves the earlier file, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 SUMMARY_FILE = "summary.json"
@@ -87,7 +102,7 @@ class BatchCache:
 
     def __init__(self, folder: Path, config_digest: str) -> None:
         self.folder = folder
-        self.salt = f"{code_digest()}|{config_digest}"
+        self.salt = pipeline_salt(config_digest)
 
     def entry_key(self, batch_key: str) -> str:
         return hashlib.sha256(f"{batch_key}|{self.salt}".encode()).hexdigest()
@@ -164,12 +179,8 @@ def save_release_batches(
     """Remember how the release just published was cut into batches (`batch_spans`), for
     the next build to compare its own batches with (`load_release_batches`). Kept in the
     cache, not in the release: a release's bytes do not depend on its batches."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    path = cache_dir / RELEASE_BATCHES_FILE
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     recorded = {"input_digest": input_digest, "pipeline_digest": pipeline, "batches": spans}
-    temporary.write_text(json.dumps(recorded), encoding="utf-8")
-    os.replace(temporary, path)
+    _write_atomically(cache_dir / RELEASE_BATCHES_FILE, json.dumps(recorded))
 
 
 def load_release_batches(cache_dir: Path, release: Path, pipeline: str) -> list[BatchSpan] | None:
@@ -213,11 +224,7 @@ def load_known_digests(cache_dir: Path) -> KnownDigests:
 def save_known_digests(cache_dir: Path, known: KnownDigests, names: Collection[str]) -> None:
     """Keep the digests of the files in `names` (this build's) for the next build."""
     kept = {name: known[name] for name in sorted(names) if name in known}
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    path = cache_dir / FINGERPRINTS_FILE
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(kept, separators=(",", ":")), encoding="utf-8")
-    os.replace(temporary, path)
+    _write_atomically(cache_dir / FINGERPRINTS_FILE, json.dumps(kept, separators=(",", ":")))
 
 
 def pending_work(cache_dir: Path, config_digest: str, batches: Sequence[Batch]) -> CachedWork:
