@@ -25,19 +25,21 @@ Steps (each prints its figures; the summary row is appended to BENCHMARKS.md):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import multiprocessing
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,7 @@ from flows.timing import PhaseClock
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
 DATATROVE_MB_S = 5.2  # reference figure quoted in issue #7
+TARGET_MB_S = 20.0  # issue #7's throughput target on the default corpus with 2 cores
 PURE_STAGES = ("read", "decode", "repair", "segment", "rows", "validate")
 STAGES = ("plan", *PURE_STAGES, "write_parts", "concat", "database")
 
@@ -152,15 +155,24 @@ def floor_ftfy(
 
 
 class StageTimes(PhaseClock):
-    """The stage profile: time per stage (all of STAGES listed), documents and bytes."""
+    """The stage profile: wall time and CPU time (every thread of this process: DuckDB's
+    too) per stage (all of STAGES listed), documents and bytes."""
 
     def __init__(self) -> None:
         super().__init__()
         self.seconds.update(dict.fromkeys(STAGES, 0.0))
+        self.cpu: dict[str, float] = dict.fromkeys(STAGES, 0.0)
         self.documents = 0
         self.n_bytes = 0
 
-    stage = PhaseClock.phase
+    @contextlib.contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.process_time()
+        try:
+            with self.phase(name):
+                yield
+        finally:
+            self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - started
 
     def pure_mb_s(self) -> float:
         pure = sum(self.seconds[s] for s in PURE_STAGES)
@@ -284,9 +296,17 @@ def tree_rss(pid: int) -> tuple[int, int, int]:
     return total, biggest, proportional
 
 
+def children_cpu_seconds() -> float:
+    """User + system CPU of every ended child process of this one, and of their children in
+    turn: a process's CPU is added to its parent's count when the parent waits for it (the
+    flow waits for its workers, its API server and its database process)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def run_cli(raw: Path, out: Path, workers: int, fresh: bool = True) -> dict[str, Any]:
-    """`python -m flows build` as a subprocess: wall time, exit code, peak tree RSS and the
-    flow's own time per phase. `fresh` starts from an empty output folder (no cache)."""
+    """`python -m flows build` as a subprocess: wall time, CPU time of its whole process
+    tree, exit code, peak tree RSS and the flow's own time per phase. `fresh` starts from an empty output folder (no cache)."""
     if fresh and out.exists():
         shutil.rmtree(out)
     command = [
@@ -297,6 +317,7 @@ def run_cli(raw: Path, out: Path, workers: int, fresh: bool = True) -> dict[str,
     # ~7 s once, and must not count against full builds but not rebuilds
     env = {**os.environ, "PREFECT_HOME": str(out.parent / "prefect-home")}
     started = time.perf_counter()
+    cpu_before = children_cpu_seconds()
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
@@ -315,10 +336,12 @@ def run_cli(raw: Path, out: Path, workers: int, fresh: bool = True) -> dict[str,
     sampler.start()
     output, _ = process.communicate()
     seconds = time.perf_counter() - started
+    cpu_seconds = children_cpu_seconds() - cpu_before
     done.set()
     sampler.join()
     return {
         "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
         "returncode": process.returncode,
         "peak_rss_tree": peak["sum"],
         "peak_rss_process": peak["max"],
@@ -473,6 +496,17 @@ def stage_line(times: StageTimes) -> str:
     )
 
 
+def cpu_budget(mb: float, cores: int) -> float:
+    """The CPU seconds that `cores` have in the time TARGET_MB_S allows for `mb`."""
+    return mb / TARGET_MB_S * cores
+
+
+def stage_cpu_line(times: StageTimes, mb: float) -> str:
+    """Each stage's CPU time, scaled from the sample to `mb` of corpus."""
+    scale = mb / (times.n_bytes / 1e6) if times.n_bytes else 0.0
+    return ", ".join(f"{s} {times.cpu[s] * scale:.1f}s" for s in STAGES if s in times.cpu)
+
+
 def append_row(cells: Sequence[str]) -> None:
     with BENCHMARKS_MD.open("a", encoding="utf-8") as handle:
         handle.write("| " + " | ".join(cells) + " |\n")
@@ -527,6 +561,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"stage profile ({times.n_bytes / 1e6:.1f} MB, {times.documents} docs, one process): "
           f"pure stages {times.pure_mb_s():.1f} MB/s")  # fmt: skip
     print("  " + stage_line(times))
+    scaled_cpu = sum(times.cpu.values()) * mb / max(times.n_bytes / 1e6, 1e-9)
+    print(f"  CPU scaled to {mb:.0f} MB: {stage_cpu_line(times, mb)}; in all {scaled_cpu:.0f} s, "
+          f"where {TARGET_MB_S:g} MB/s on {args.workers} cores allows "
+          f"{cpu_budget(mb, args.workers):.0f} s")  # fmt: skip
 
     mismatches: list[str] | None = None
     if args.differential:
@@ -562,6 +600,11 @@ def main(argv: list[str] | None = None) -> int:
             f"without fixed overhead {mb / max(flow['seconds'] - fixed['seconds'], 1e-9):.1f} MB/s; "
             f"datatrove reference {DATATROVE_MB_S} MB/s"
         )
+        print(f"CPU: {flow['cpu_seconds']:.1f} s in all the flow's processes "
+              f"({flow['cpu_seconds'] / flow['seconds']:.2f} cores busy on average); "
+              f"{TARGET_MB_S:g} MB/s on {mb:.0f} MB with {args.workers} cores allows "
+              f"{cpu_budget(mb, args.workers):.1f} s, "
+              f"{flow['cpu_seconds'] / cpu_budget(mb, args.workers):.1f}x less")  # fmt: skip
         if "decode" in floors:
             print(f"ratios: full flow is {floors['decode']['mb_s'] * flow['seconds'] / mb:.1f}x slower "
                   f"than decode, {_relative(mb / flow['seconds'], floors['ftfy']['mb_s'])} plain "
@@ -625,6 +668,8 @@ def main(argv: list[str] | None = None) -> int:
             fig(flow["peak_rss_process"] / 2**20 if flow else None, "{:.0f} MiB"),
             (f"{whole['seconds']:.1f} / {flow['seconds']:.1f} s = {whole['ratio']:.0%}")
             if whole else "—",
+            (f"{flow['cpu_seconds']:.0f} / {cpu_budget(mb, args.workers):.0f} s")
+            if flow else "—",
         ])  # fmt: skip
         log(f"row appended to {BENCHMARKS_MD}")
     if mismatches:

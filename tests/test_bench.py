@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from benchmarks.corpus import generate_corpus, generate_document, load_seeds
 from benchmarks.run import (
+    StageTimes,
+    children_cpu_seconds,
     corpus_files,
+    cpu_budget,
     floor_decode,
     floor_ftfy,
     profile_stages,
     sample_files,
+    stage_cpu_line,
     tree_rss,
 )
 
@@ -107,7 +113,25 @@ def test_measurements_are_sane(corpus: Path) -> None:
     for stage in ("read", "decode", "repair", "segment", "rows", "validate", "write_parts",
                   "concat", "database", "plan"):  # fmt: skip
         assert times.seconds[stage] > 0, stage
+    assert times.cpu["repair"] > 0 and times.cpu["database"] > 0
     assert 0 < times.pure_mb_s() < decode["mb_s"]
+
+
+def test_cpu_of_a_stage_is_scaled_to_the_corpus_and_set_against_the_target() -> None:
+    times = StageTimes()
+    times.n_bytes = 10_000_000
+    times.cpu["repair"] = 2.0
+    assert "repair 60.0s" in stage_cpu_line(times, 300)
+    assert "segment 0.0s" in stage_cpu_line(times, 300)
+    assert cpu_budget(300, 2) == 30.0  # 20 MB/s: 15 s on two cores
+
+
+def test_children_cpu_counts_a_grandchild_its_parent_waited_for() -> None:
+    burn = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.3: pass"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {burn!r}], check=True)"
+    before = children_cpu_seconds()
+    subprocess.run([sys.executable, "-c", parent], check=True)
+    assert children_cpu_seconds() - before >= 0.3
 
 
 def test_tree_rss_counts_this_process() -> None:
