@@ -99,7 +99,8 @@ def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) 
     if args.address and args.runner != "dask":
         print("error: --address needs --runner dask", file=sys.stderr)
         return 1
-    runner = RunnerSpec(kind=args.runner, workers=args.workers, address=args.address)
+    chosen = {"workers": args.workers} if args.workers is not None else {}
+    runner = RunnerSpec(kind=args.runner, address=args.address, **chosen)
     started = time.perf_counter()
     print(f"building release from {args.raw} into {out_dir} …", flush=True)
     try:
@@ -195,9 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument(
         "--address", default=None, help="Dask scheduler, e.g. tcp://HOST:8786 (--runner dask)"
     )
-    build_parser.add_argument(
-        "--workers", type=int, default=os.cpu_count() or 1, help="parallel tasks"
-    )
+    build_parser.add_argument("--workers", type=int, help="parallel tasks (default: one per core)")
     build_parser.set_defaults(handler=build)
 
     download_parser = commands.add_parser(

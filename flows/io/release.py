@@ -250,7 +250,20 @@ def _flush_groups(
 def concat_parts(staging: Path, model: type[Record]) -> int:
     """Stream a table's sorted part files, in batch order, into `data/<table>.parquet`,
     in row groups of a fixed size. Memory holds one record batch of a part (a chunk of
-    `PartWriter`) and one row group at most."""
+    `PartWriter`) and one row group at most.
+
+    Then what it freed is given back: Arrow's default allocator (mimalloc; the CLI picks the
+    system's) keeps a heap per thread and gives memory back only from the heap of the
+    thread that asks, and the flow's threads live on through the database build (at 300 MB,
+    with mimalloc, the flow process held 333 MiB of anonymous memory during it, 251 MiB
+    with this)."""
+    try:
+        return _concat_parts(staging, model)
+    finally:
+        pa.default_memory_pool().release_unused()
+
+
+def _concat_parts(staging: Path, model: type[Record]) -> int:
     schema = arrow_schema(model)
     parts = staging / "parts" / model.table
     files = sorted(parts.glob(f"*{PART_SUFFIX}")) if parts.is_dir() else []
