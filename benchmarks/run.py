@@ -306,7 +306,8 @@ def children_cpu_seconds() -> float:
 
 def run_cli(raw: Path, out: Path, workers: int, fresh: bool = True) -> dict[str, Any]:
     """`python -m flows build` as a subprocess: wall time, CPU time of its whole process
-    tree, exit code, peak tree RSS and the flow's own time per phase. `fresh` starts from an empty output folder (no cache)."""
+    tree, exit code, peak tree RSS and the flow's own time per phase. `fresh` starts from
+    an empty output folder (no cache)."""
     if fresh and out.exists():
         shutil.rmtree(out)
     command = [
