@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 HEX16 = r"^[0-9a-f]{16}$"
+HEX64 = r"^[0-9a-f]{64}$"
 
 DocId = Annotated[
     str,
@@ -32,7 +33,7 @@ OwnerId = Annotated[
     StringConstraints(pattern=r"^[0-9a-f]{16}\.p[0-9]{4}(\.c[0-9]{4})?$"),
     Field(description="Id of the post or comment that owns this record."),
 ]
-Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Sha256Hex = Annotated[str, StringConstraints(pattern=HEX64)]
 NonEmptyText = Annotated[str, StringConstraints(min_length=1)]
 StrippedText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 SourceFile = Annotated[

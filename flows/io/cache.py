@@ -35,6 +35,7 @@ from flows.contracts import RawDocument, Rejection, SourceInfo
 from flows.io.raw import KnownDigests
 from flows.pipeline import TABLE_NAMES, BatchResult
 from flows.plan import Batch, BatchSpan
+from schemas.types import HEX16, HEX64
 
 CODE_ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -204,8 +205,8 @@ def load_release_batches(cache_dir: Path, release: Path, pipeline: str) -> list[
     return spans if same and well_formed else None
 
 
-_KEY = re.compile("[0-9a-f]{64}")
-_DOC_ID = re.compile("[0-9a-f]{16}")
+_KEY = re.compile(HEX64)  # a batch key: a sha256
+_DOC_ID = re.compile(HEX16)  # as the schemas define a document id
 
 
 FINGERPRINTS_FILE = "fingerprints.json"
