@@ -19,15 +19,15 @@ $(UV):
 
 .venv/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --quiet --compile-bytecode
-	$(PY) -m flows.wordfreq_lean ru en
+	$(PY) -m flows.accel.wordfreq_lean ru en
 	@touch $@
 
 ## setup: create .venv with the locked dependencies
 setup: .venv/.synced
 
-## run: build a release from RAW (default raw/) into OUT (default build/)
+## run: build a release from RAW (default raw/) into OUT (default build/); ACCEL=0: plain stages
 run: setup
-	$(PY) -m flows build --raw $(RAW) --out $(OUT)
+	$(PY) -m flows build --raw $(RAW) --out $(OUT) $(if $(filter 0,$(ACCEL)),--no-accel)
 
 ## test: lint, type-check and the whole test suite
 test: setup lint

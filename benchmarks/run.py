@@ -6,11 +6,11 @@
 Steps (each prints its figures; the summary row is appended to BENCHMARKS.md):
 
 1. generate (or reuse) the corpus ``OUT/corpus-<size>mb-g<generator>-s<seed>/``;
-2. floors: (a) read + ``flows.decode`` of every file, in this process, (b) plain
+2. floors: (a) read + ``flows.stages.decode`` of every file, in this process, (b) plain
    ``ftfy.fix_text`` of every decoded text, in fresh processes (one, then ``--workers``),
    where ftfy is checked to be plain ftfy (the pipeline runs its detector on RE2);
 3. a per-stage profile of the pipeline in this process over a ``--sample-mb`` sample:
-   the stages in the order of ``flows.pipeline.process_document`` (read, decode, repair,
+   the stages in the order of ``flows.stages.document.process_document`` (read, decode, repair,
    segment, rows, validate), then writing part files, merging and building the database;
 4. the full flow through the CLI, as a user runs it (``python -m flows build --runner
    process --workers N``), timed, with the peak RSS of its whole process tree sampled from
@@ -18,7 +18,7 @@ Steps (each prints its figures; the summary row is appended to BENCHMARKS.md):
 5. with ``--differential``: repair of every document with ``RepairConfig(shortcuts=True)``
    and ``shortcuts=False`` (every segment through ftfy, as ``ftfy.fix_text``), compared byte
    for byte (text, fixes, edits); and on every line before and after repair, ftfy as the
-   pipeline runs it (``flows.ftfy_fast``) against ftfy as it ships, and the RE2 detector
+   pipeline runs it (``flows.accel.ftfy_re2``) against ftfy as it ships, and the RE2 detector
    against ftfy's; prints the number of mismatching documents, which must be 0.
 """
 
@@ -90,15 +90,15 @@ class Progress:
 def _raw(path: Path) -> Any:
     import hashlib
 
-    from flows.contracts import RawDocument, SourceInfo
+    from flows.stages.records import RawDocument, SourceInfo
 
     data = path.read_bytes()
     return RawDocument(SourceInfo(path.name), data, hashlib.sha256(data).hexdigest())
 
 
 def _decoded_text(path: Path) -> str:
-    from flows.contracts import Decoded
-    from flows.decode import decode
+    from flows.stages.decode import decode
+    from flows.stages.records import Decoded
 
     decoded = decode(_raw(path))
     return decoded.text if isinstance(decoded, Decoded) else ""
@@ -122,7 +122,7 @@ def _ftfy_check() -> None:
     import ftfy
     import ftfy.badness
 
-    if ftfy.is_bad is not ftfy.badness.is_bad:  # flows.ftfy_fast.install() ran here
+    if ftfy.is_bad is not ftfy.badness.is_bad:  # flows.accel.ftfy_re2.install() ran here
         raise RuntimeError("the ftfy floor must be plain ftfy, not ftfy on RE2")
 
 
@@ -180,19 +180,19 @@ class StageTimes(PhaseClock):
 
 
 def profile_stages(files: Sequence[Path], manifest_root: Path, progress: bool = True) -> StageTimes:
-    """The stages of `flows.pipeline.process_document`, in its order, each timed, then the
+    """The stages of `flows.stages.document.process_document`, in its order, each timed, then the
     I/O stages of the flow (planning, sorted part files per batch, concatenation, database) into a temp dir."""
     from flows.config import PipelineConfig
-    from flows.contracts import Rejection
-    from flows.decode import decode
     from flows.io.database import build_database
     from flows.io.raw import fingerprint, read_raw, scan_raw_folder
     from flows.io.release import concat_parts, write_batch_parts
-    from flows.pipeline import SEGMENT_TABLES, TABLE_NAMES, doc_id_for, document_row
     from flows.plan import plan_batches
-    from flows.repair import repair
-    from flows.segment import segment
-    from flows.validate import check_document_integrity, validate_rows
+    from flows.stages.decode import decode
+    from flows.stages.document import SEGMENT_TABLES, TABLE_NAMES, doc_id_for, document_row
+    from flows.stages.records import Rejection
+    from flows.stages.repair import repair
+    from flows.stages.segment import segment
+    from flows.stages.validate import check_document_integrity, validate_rows
     from schemas import TABLES, Document
 
     config = PipelineConfig()
@@ -428,14 +428,14 @@ def rebuild_whole(raw: Path, files: Sequence[Path], out: Path, workers: int) -> 
 
 def _compare_file(path: Path) -> tuple[str, bool]:
     """Repair with and without the shortcuts; then, on every line before and after repair,
-    ftfy as repair runs it (`flows.ftfy_fast`) against ftfy as it ships, and the RE2
+    ftfy as repair runs it (`flows.accel.ftfy_re2`) against ftfy as it ships, and the RE2
     detector against ftfy's."""
     import ftfy
     from ftfy.badness import is_bad
 
-    from flows.ftfy_fast import is_bad_fast, plain_ftfy
-    from flows.repair import RepairConfig, repair
-    from flows.repair_chars import ftfy_config
+    from flows.accel.ftfy_re2 import is_bad_fast, plain_ftfy
+    from flows.stages.repair import RepairConfig, repair
+    from flows.stages.repair.chars import ftfy_config
 
     text = _decoded_text(path)
     fast = repair(text, RepairConfig(shortcuts=True))

@@ -15,14 +15,15 @@ from typing import Any
 
 import pyarrow as pa
 
+from flows.accel import install as install_accel
+from flows.accel.incremental.cache import BatchCache, CachedDocument, DocumentCache
 from flows.config import PipelineConfig
-from flows.contracts import RawDocument, Rejection
-from flows.io.cache import BatchCache, CachedDocument, DocumentCache
 from flows.io.raw import iter_raw
 from flows.io.release import PartWriter
-from flows.pipeline import TABLE_NAMES, BatchResult, iter_processed, process_document
 from flows.plan import Batch, unsettled_batches
-from flows.validate import Row
+from flows.stages.document import TABLE_NAMES, BatchResult, iter_processed, process_document
+from flows.stages.records import RawDocument, Rejection
+from flows.stages.validate import Row
 
 
 @dataclass
@@ -77,7 +78,7 @@ def iter_batch(
     root: Path, batch: Batch, config: PipelineConfig, cache: DocumentCache | None
 ) -> Iterator[BatchResult | CachedDocument]:
     """Each file of the batch, in order, through the stages or from the document cache
-    (`flows.pipeline.iter_processed`); every document is remembered by the cache."""
+    (`flows.stages.document.iter_processed`); every document is remembered by the cache."""
 
     def cached_or_processed(
         raw: RawDocument, config: PipelineConfig
@@ -195,7 +196,10 @@ def build_batch(
     """One batch into sorted part files under `parts`: its finished parts from the batch
     cache, or its files through the stages (each document from the document cache when it
     can), written, then stored in the cache. `found`: which batch entries hold which of its
-    documents, as planned (`flows.io.cache.pending_work`); looked up here when not given."""
+    documents, as planned (`flows.accel.incremental.cache.pending_work`); looked up here
+    when not given. With `config.accel`, the fast paths are installed in this process."""
+    if config.accel:
+        install_accel()
     if cache_dir is None:
         return write_batch(root, parts, batch, config, None)
     batches = BatchCache(cache_dir / "batches", config.digest())

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import ctypes
 import logging
 import os
 import sys
@@ -23,19 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from flows.api_server import TemporaryApiServer
+    from flows.accel.prefect_server import TemporaryApiServer
 
 
-def _prepare_environment(out_dir: Path) -> None:
-    """Keep Prefect's state inside the build folder and its console quiet; have Arrow use
-    the system allocator in this process and in the workers it starts, and that allocator
-    give freed memory back (see MMAP_THRESHOLD).
-
-    Must run before prefect and pyarrow are imported: both read these at import time.
-    Arrow's default allocator here (mimalloc) holds on to freed memory: at 300 MB, with it
-    the run's process tree peaked at 1354 / 1356 MiB, with the system allocator at 1179 /
-    1238 MiB, in the same wall time (54.4 / 56.8 s against 55.3 / 55.7 s, alternating).
-    """
+def _prepare_environment(out_dir: Path, accel: bool) -> None:
+    """Keep Prefect's state inside the build folder and its console quiet; with `accel`,
+    the allocator settings of `flows.accel.allocator`. Must run before prefect and pyarrow
+    are imported: both read these at import time."""
     home = (out_dir / ".prefect").resolve()
     home.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PREFECT_HOME", str(home))
@@ -45,45 +38,26 @@ def _prepare_environment(out_dir: Path) -> None:
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
     os.environ.setdefault("PREFECT_UI_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
-    if "MALLOC_MMAP_THRESHOLD_" not in os.environ:
-        os.environ["MALLOC_MMAP_THRESHOLD_"] = str(MMAP_THRESHOLD)  # the processes it starts
-        _set_mmap_threshold(MMAP_THRESHOLD)  # this one: glibc read its environment at start
+    if accel:
+        from flows.accel.allocator import configure_allocator
 
-
-MMAP_THRESHOLD = 32 << 20
-"""glibc's malloc threshold for mapping an allocation on its own, fixed at the top of the
-range it would otherwise grow to. Fixing it also fixes the threshold above which free memory
-at the top of a heap goes back to the system (128 KiB) instead of letting it grow with the
-largest allocation freed, which is what kept Arrow's buffers: concatenating the 300 MB
-benchmark's part files left the flow process 35-77 MiB of anonymous memory with glibc's
-defaults and 3 MiB with this, in 2.26 s against 2.08 s (median of 3); through the database
-build the flow process held 203 / 202 MiB with it, 270 / 294 MiB without (whole runs,
-alternating)."""
-
-
-def _set_mmap_threshold(threshold: int) -> None:
-    """`mallopt(M_MMAP_THRESHOLD, threshold)` where the C library is glibc; elsewhere (macOS,
-    musl) there is no such function or no such behaviour, and nothing is done."""
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError, TypeError):
-        return
-    mallopt(-3, threshold)  # M_MMAP_THRESHOLD in <malloc.h>
+        configure_allocator()
 
 
 def build(args: argparse.Namespace) -> int:
     out_dir = Path(args.out)
-    _prepare_environment(out_dir)
-    from flows.api_server import TemporaryApiServer
+    accel = not args.no_accel
+    _prepare_environment(out_dir, accel)
+    from flows.accel.prefect_server import TemporaryApiServer
 
-    # started before the imports below, so that its start-up overlaps them
-    server = TemporaryApiServer(Path(os.environ["PREFECT_HOME"]) / "api-server.log").start()
+    server = TemporaryApiServer(Path(os.environ["PREFECT_HOME"]) / "api-server.log")
+    if accel:  # started before the imports below, so that its start-up overlaps them
+        server.start()
     return _build(args, out_dir, server)
 
 
 def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) -> int:
-    from flows.api_server import ApiServerError
+    from flows.accel.prefect_server import ApiServerError
     from flows.config import PipelineConfig
     from flows.flow import RunnerSpec, StrictModeError, build_corpus
     from flows.io.release import ReleaseLockedError
@@ -95,6 +69,7 @@ def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) 
         **{name: value for name, value in given.items() if value is not None},
         strict=args.strict,
         use_cache=not args.no_cache,
+        accel=not args.no_accel,
     )
     if args.address and args.runner != "dask":
         print("error: --address needs --runner dask", file=sys.stderr)
@@ -175,6 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument("--strict", action="store_true", help="fail on any reject")
     build_parser.add_argument(
         "--no-cache", action="store_true", help="recompute every document (ignore OUT/.cache)"
+    )
+    build_parser.add_argument(
+        "--no-accel",
+        action="store_true",
+        help="plain stages only: no flows.accel (no cache, database built in full); "
+        "the same Parquet bytes, slower",
     )
     build_parser.add_argument(
         "--batch-size", type=int, default=None, help="mean documents per task (default 256)"

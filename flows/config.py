@@ -7,8 +7,8 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from flows.repair import RepairConfig
-from flows.segment import SegmentConfig
+from flows.stages.repair import RepairConfig
+from flows.stages.segment import SegmentConfig
 
 
 class PipelineConfig(BaseModel):
@@ -31,6 +31,11 @@ class PipelineConfig(BaseModel):
         "runner, whose workers cost more to start than the work (0: always the runner).",
     )
     strict: bool = Field(default=False, description="Fail the run on any reject.")
+    accel: bool = Field(
+        default=True,
+        description="Use the optional acceleration of `flows.accel` (same bytes, sooner); "
+        "False runs the plain stages, without cache, and builds the database in full.",
+    )
     use_cache: bool = Field(
         default=True,
         description="Reuse each document's stage results when its bytes, manifest entry, "

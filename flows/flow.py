@@ -1,5 +1,5 @@
 """The Prefect flow: orchestration only. Tasks are thin wrappers around the pure stages
-(`flows.pipeline`) and the I/O boundary (`flows.io`); each task handles a batch, writes
+(`flows.stages.document`) and the I/O boundary (`flows.io`); each task handles a batch, writes
 its rows as part files and returns only counts and rejections, so memory stays bounded."""
 
 from __future__ import annotations
@@ -23,10 +23,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 from prefect.utilities.annotations import quote
 from pydantic import BaseModel, ConfigDict, Field
 
-from flows.batch import BatchSummary, build_batch
-from flows.card import SUMMARY, dataset_card
-from flows.config import PipelineConfig
-from flows.io.cache import (
+from flows.accel.incremental.cache import (
     BatchCache,
     CachedWork,
     load_known_digests,
@@ -36,7 +33,9 @@ from flows.io.cache import (
     save_known_digests,
     save_release_batches,
 )
-from flows.io.database_update import database_recipe
+from flows.accel.incremental.database_update import database_recipe
+from flows.batch import BatchSummary, build_batch
+from flows.config import PipelineConfig
 from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
     build_release_database,
@@ -48,7 +47,6 @@ from flows.io.release import (
     seal_release,
     write_table,
 )
-from flows.metadata import croissant, datapackage
 from flows.plan import (
     Batch,
     PlannedFile,
@@ -58,7 +56,9 @@ from flows.plan import (
     plan_batches,
     unsettled_batches,
 )
-from flows.report import quality_markdown, quality_rows
+from flows.publish.card import SUMMARY, dataset_card
+from flows.publish.metadata import croissant, datapackage
+from flows.publish.report import quality_markdown, quality_rows
 from flows.timing import PhaseClock
 from schemas import TABLES, QualityMetric, Reject
 
@@ -338,7 +338,7 @@ def _publish(
         recorded = load_release_batches(cache_dir, previous, pipeline) if cache_dir else None
         replaced = build_database_task(
             str(staging),
-            str(previous.resolve()) if previous.exists() else None,
+            str(previous.resolve()) if previous.exists() and config.accel else None,
             None if recorded is None else changed_spans(recorded, spans, unsettled),
         )
     with clock.phase("seal"):
@@ -381,7 +381,7 @@ def build_corpus(
         for stale in clean_stale_staging(out):
             logger.warning("removed %s left by an interrupted run", stale.name)
         clock = PhaseClock()
-        cache_dir = out / ".cache" if config.use_cache else None
+        cache_dir = out / ".cache" if config.use_cache and config.accel else None
         with clock.phase("plan"):  # list, hash and cut into batches
             corpus = scan_raw_folder(root)
             logger.info("%d files to process in %s", len(corpus.sources), root)

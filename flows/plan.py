@@ -25,7 +25,7 @@ import json
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from flows.contracts import Rejection, SourceInfo, doc_id_for
+from flows.stages.records import Rejection, SourceInfo, doc_id_for
 
 
 @dataclass(frozen=True, slots=True)

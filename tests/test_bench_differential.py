@@ -10,7 +10,7 @@ import pytest
 from benchmarks.corpus import SEED_DIR, generate_corpus
 from benchmarks.run import _decoded_text, corpus_files, differential
 from flows.config import PipelineConfig
-from flows.repair import RepairConfig, repair
+from flows.stages.repair import RepairConfig, repair
 
 SAMPLE_MB = 3.0
 

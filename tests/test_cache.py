@@ -9,14 +9,14 @@ import json
 import pytest
 
 import flows.batch
+from flows.accel.incremental import cache as cache_module
+from flows.accel.incremental.cache import BatchCache, DocumentCache, pending_work
 from flows.batch import build_batch, run_batch
 from flows.config import PipelineConfig
-from flows.io import cache as cache_module
-from flows.io.cache import BatchCache, DocumentCache, pending_work
 from flows.io.raw import fingerprint, iter_raw, scan_raw_folder
-from flows.pipeline import process_document
 from flows.plan import plan_batches
-from flows.repair import RepairConfig
+from flows.stages.document import process_document
+from flows.stages.repair import RepairConfig
 from tests.conftest import RAW
 
 
@@ -258,7 +258,7 @@ def test_a_batch_that_fails_leaves_no_part_file(tmp_path):
 def test_release_batches_describe_only_the_release_and_pipeline_they_were_saved_for(tmp_path):
     """The database update compares only the documents of changed batches; what it is told
     of the previous release's batches must be about that release, built by this code."""
-    from flows.io.cache import load_release_batches, save_release_batches
+    from flows.accel.incremental.cache import load_release_batches, save_release_batches
 
     cache_dir, release = tmp_path / "cache", tmp_path / "release"
     release.mkdir()

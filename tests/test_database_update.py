@@ -13,7 +13,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from flows.io import database, database_update
+from flows.accel.incremental import database_update
+from flows.io import database
 from schemas import TABLES
 from tests.database_tools import assert_same_database, frequent_terms
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.contracts import Decoded, RawDocument, Rejection, SourceInfo
-from flows.decode import decode
+from flows.stages.decode import decode
+from flows.stages.records import Decoded, RawDocument, Rejection, SourceInfo
 
 settings.register_profile("default", max_examples=150, deadline=None)
 settings.register_profile("fuzz", max_examples=10_000, deadline=None)

@@ -1,12 +1,12 @@
 """Fuzzing the pure stages: decode → repair → segment → validate, through
-`flows.pipeline.process_document`, over arbitrary bytes and text.
+`flows.stages.document.process_document`, over arbitrary bytes and text.
 
 Invariants checked on every example:
 
 * nothing raises;
 * every rejection names the file, a known stage, a reason `<stage>_<what>` and a detail;
 * a published document's repaired text has no control character but "\\n";
-* lossless accounting (`flows.segment.coverage_errors`) holds for every published document
+* lossless accounting (`flows.stages.segment.coverage_errors`) holds for every published document
   whose records all passed validation and integrity;
 * every published record points into its document's text.
 
@@ -26,9 +26,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from flows.config import PipelineConfig
-from flows.contracts import RawDocument, Rejection, Segmented, SourceInfo
-from flows.pipeline import BatchResult, process_document
-from flows.segment import LAYOUTS, coverage_errors
+from flows.stages.document import BatchResult, process_document
+from flows.stages.records import RawDocument, Rejection, Segmented, SourceInfo
+from flows.stages.segment import LAYOUTS, coverage_errors
 from schemas.types import Stage
 
 # Set here rather than through a registered profile, so the number of examples does not

@@ -10,9 +10,9 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flows.contracts import SourceInfo, doc_id_for
-from flows.io.cache import BatchCache
+from flows.accel.incremental.cache import BatchCache
 from flows.plan import PlannedFile, batch_spans, changed_spans, place_batches, plan_batches
+from flows.stages.records import SourceInfo, doc_id_for
 
 
 def planned(name: str, content: str) -> PlannedFile:
@@ -144,8 +144,8 @@ def test_changed_spans_of_one_changed_file():
 def test_unsettled_batches_are_compared_even_with_the_same_members():
     """A batch that had a file unreadable or changed mid-build has the same key next time,
     but not the same rows: its range is compared whatever the keys say."""
-    from flows.contracts import Rejection
     from flows.plan import unsettled_batches
+    from flows.stages.records import Rejection
 
     files = [planned(f"f{i:03d}.txt", f"text {i}") for i in range(40)]
     batches, _ = plan_batches(files, 8)

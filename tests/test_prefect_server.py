@@ -88,7 +88,7 @@ def test_quality_artifact_is_published_to_the_prefect_server(prefect_server, tmp
 
 
 INJECT = """
-import flows.pipeline as pipeline
+import flows.stages.document as pipeline
 real_segment = pipeline.segment
 def corrupting_segment(doc_id, text, layout, config):
     segmented = real_segment(doc_id, text, layout, config)

@@ -8,10 +8,10 @@ import os
 
 import pytest
 
-from flows.contracts import Rejection
+from flows.accel.incremental.cache import load_known_digests, save_known_digests
 from flows.io import raw as raw_io
-from flows.io.cache import load_known_digests, save_known_digests
 from flows.io.raw import fingerprint, input_digest, read_raw, scan_raw_folder
+from flows.stages.records import Rejection
 
 
 def write(folder, name, data: bytes | str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flows.reasons import DROPPED_RULES, REJECT_REASONS, describe_repair_step
+from flows.stages.reasons import DROPPED_RULES, REJECT_REASONS, describe_repair_step
 from schemas import TABLES
 
 FLOWS = Path(__file__).resolve().parent.parent / "flows"
@@ -28,7 +28,7 @@ def test_validation_reasons_cover_every_segment_table():
 
 
 def test_every_boilerplate_rule_is_documented():
-    boilerplate = (FLOWS / "segment" / "boilerplate.py").read_text()
+    boilerplate = (FLOWS / "stages" / "segment" / "boilerplate.py").read_text()
     emitted = set(re.findall(r'return "([a-z_]+)"', boilerplate))
     assert emitted, "no rule names found in boilerplate.py"
     assert emitted <= set(DROPPED_RULES)

@@ -19,11 +19,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.contracts import Decoded, RawDocument, Rejection, SourceInfo
-from flows.decode import decode
 from flows.io.raw import iter_raw, read_raw, scan_raw_folder
 from flows.io.release import write_table
-from flows.pipeline import process_batch, process_document
+from flows.stages.decode import decode
+from flows.stages.document import process_batch, process_document
+from flows.stages.records import Decoded, RawDocument, Rejection, SourceInfo
 from schemas import Reject
 from tests.conftest import RAW, run_cli
 

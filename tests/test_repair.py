@@ -13,8 +13,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from flows.repair import RepairConfig, repair
-from flows.repair_chars import fix_with_ftfy, ftfy_config
+from flows.stages.repair import RepairConfig, repair
+from flows.stages.repair.chars import fix_with_ftfy, ftfy_config
 
 settings.register_profile("default", max_examples=150, deadline=None)
 settings.register_profile("fuzz", max_examples=10_000, deadline=None)
@@ -174,7 +174,7 @@ def test_ftfy_fast_path_matches_plain_ftfy(text: str) -> None:
     text = text.replace("\r", "")
     config = ftfy_config(uncurl_quotes=False, fix_character_width=True)
     expected = ftfy.fix_text(text, config)
-    from flows.repair_edits import EditTracker
+    from flows.stages.repair.edits import EditTracker
 
     tracker = EditTracker(text)
     tracker.apply(fix_with_ftfy(text, config, __import__("collections").Counter()))
@@ -219,7 +219,7 @@ INVISIBLE_ALPHABET = st.sampled_from(
 @example("a\u00ad\nb\u00ad c")
 @example(" \u00ad\u00a0")
 def test_invisible_matches_are_those_of_the_pattern(text: str) -> None:
-    from flows.repair_chars import _INVISIBLE_RE, _invisible_matches
+    from flows.stages.repair.chars import _INVISIBLE_RE, _invisible_matches
 
     expected = [(m.span(), m.group()) for m in _INVISIBLE_RE.finditer(text)]
     assert [(m.span(), m.group()) for m in _invisible_matches(text)] == expected

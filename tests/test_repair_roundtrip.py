@@ -9,7 +9,7 @@ from pathlib import Path
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs)
 import pytest
 
-from flows.repair import RepairConfig, repair
+from flows.stages.repair import RepairConfig, repair
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 CONFIG = RepairConfig()

@@ -30,7 +30,7 @@ from flows.io.release import (
     write_batch_parts,
     write_table,
 )
-from flows.pipeline import process_batch
+from flows.stages.document import process_batch
 from schemas import TABLES
 from tests.conftest import RAW, ROOT
 

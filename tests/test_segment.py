@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from flows.contracts import Segmented
-from flows.repair import RepairConfig, repair
-from flows.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.records import Segmented
+from flows.stages.repair import RepairConfig, repair
+from flows.stages.segment import SegmentConfig, coverage_errors, segment
 from schemas.models import Block, Comment, Dropped, Footnote, Post
 from tests.test_segment_inputs import (
     FakeArticle,

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from flows.segment import SegmentConfig, segment
-from flows.segment.boilerplate import find_boilerplate
-from flows.segment.lines import split_lines
+from flows.stages.segment import SegmentConfig, segment
+from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.lines import split_lines
 
 CASES = Path(__file__).resolve().parent / "cases" / "segment"
 

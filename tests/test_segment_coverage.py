@@ -7,7 +7,7 @@ import itertools
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from flows.segment import LAYOUTS, SegmentConfig, segment
+from flows.stages.segment import LAYOUTS, SegmentConfig, segment
 from tests.test_segment import assert_valid
 from tests.test_segment_inputs import (
     FakeArticle,

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from flows.validate import check_document_integrity, validate_rows
+from flows.stages.validate import check_document_integrity, validate_rows
 from schemas import Post
 
 DOC = "0123456789abcdef"

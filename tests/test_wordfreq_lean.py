@@ -1,4 +1,4 @@
-"""The mapped word lists give wordfreq's own answers (`flows.wordfreq_lean`)."""
+"""The mapped word lists give wordfreq's own answers (`flows.accel.wordfreq_lean`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import tempfile
 import pytest
 import wordfreq
 
-from flows import wordfreq_lean
-from flows.wordfreq_lean import (
+from flows.accel import wordfreq_lean
+from flows.accel.wordfreq_lean import (
     LeanFrequencies,
     lean_list_path,
     load_lean_list,

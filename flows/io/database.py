@@ -389,14 +389,14 @@ def build_database(
     schemas; add the views, the `replies` macro and the full-text index.
 
     With `previous` (the folder of the release before), its database is updated instead
-    where it can be (`flows.io.database_update`; `spans`: the id ranges outside which the
+    where it can be (`flows.accel.incremental.database_update`; `spans`: the id ranges outside which the
     two releases' rows are known to be the same, None if not known), and the ids of the
     documents it replaced are returned (None after a full build); should updating fail,
     with a warning, the database is built in full. Not every DuckDB operator can spill:
     should the build run out of memory within `memory_limit`, it is done again within each
     of RETRY_MEMORY_LIMITS in turn, with a warning, rather than failing the run."""
     if previous is not None:
-        from flows.io.database_update import update_database
+        from flows.accel.incremental.database_update import update_database
 
         try:
             replaced = update_database(

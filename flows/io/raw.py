@@ -10,8 +10,8 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.contracts import DEFAULT_RIGHTS, RawDocument, Rejection, SourceInfo
 from flows.plan import PlannedFile
+from flows.stages.records import DEFAULT_RIGHTS, RawDocument, Rejection, SourceInfo
 
 MANIFEST_NAMES = ("manifest.json",)
 LAYOUTS = frozenset({"article", "pdf_article", "digest", "listing", "thread"})
@@ -262,7 +262,7 @@ def iter_raw(
 
 KnownDigests = dict[str, tuple[str, str]]
 """File name -> (its `stat` as `_stat_key` gives it, the sha256 of its bytes), from an
-earlier build (see `fingerprint`; kept in the cache folder by `flows.io.cache`)."""
+earlier build (see `fingerprint`; kept in the cache folder by `flows.accel.incremental.cache`)."""
 
 SETTLED_SECONDS = 2.0
 """A file's digest is remembered only if it last changed this long before hashing began,

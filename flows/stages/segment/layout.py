@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from flows.segment.blocks import is_heading
-from flows.segment.boilerplate import find_boilerplate
-from flows.segment.digest import find_article_starts
-from flows.segment.lines import Line, ends_sentence, is_all_caps, word_count
-from flows.segment.listing import split_teasers
-from flows.segment.thread import find_comment_starts
+from flows.stages.segment.blocks import is_heading
+from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.digest import find_article_starts
+from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
+from flows.stages.segment.listing import split_teasers
+from flows.stages.segment.thread import find_comment_starts
 
 
 class LayoutRules(Protocol):

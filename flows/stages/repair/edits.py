@@ -8,7 +8,7 @@ from collections import Counter
 from operator import itemgetter
 from typing import NamedTuple
 
-from flows.contracts import Edit
+from flows.stages.records import Edit
 
 
 class LocalEdit(NamedTuple):

@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.repair_chars import zipf
-from flows.repair_edits import LocalEdit
+from flows.stages.repair.chars import zipf
+from flows.stages.repair.edits import LocalEdit
 
 _HYPHEN_END_RE = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)([-\u00ad])$")
 _FIRST_TOKEN_RE = re.compile(r"\s*(\S+)")

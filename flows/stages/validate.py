@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from flows.contracts import Rejection
+from flows.stages.records import Rejection
 from schemas import Record
 
 Row = dict[str, Any]

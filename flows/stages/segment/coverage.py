@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from flows.contracts import Segmented
+from flows.stages.records import Segmented
 
 
 def _spans(rows: Sequence[Mapping[str, Any]]) -> list[tuple[int, int]]:

@@ -32,15 +32,15 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from flows.contracts import Segmented
-from flows.segment.article import BlockRules, PostDraft, build_post
-from flows.segment.boilerplate import find_boilerplate
-from flows.segment.coverage import coverage_errors
-from flows.segment.digest import find_article_starts, split_regions
-from flows.segment.layout import detect_layout
-from flows.segment.lines import Line, split_lines
-from flows.segment.listing import split_teasers
-from flows.segment.thread import build_comments, find_comment_starts
+from flows.stages.records import Segmented
+from flows.stages.segment.article import BlockRules, PostDraft, build_post
+from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.coverage import coverage_errors
+from flows.stages.segment.digest import find_article_starts, split_regions
+from flows.stages.segment.layout import detect_layout
+from flows.stages.segment.lines import Line, split_lines
+from flows.stages.segment.listing import split_teasers
+from flows.stages.segment.thread import build_comments, find_comment_starts
 
 __all__ = ["LAYOUTS", "SegmentConfig", "coverage_errors", "segment"]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 import threading
 
-from flows.contracts import Decoded, RawDocument, Rejection
+from flows.stages.records import Decoded, RawDocument, Rejection
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes

@@ -1,7 +1,7 @@
 """Text repair: decoded text in, clean NFC text out, every change recorded.
 
-Steps run in a fixed order, each a small pure fixer (``flows.repair_chars``,
-``flows.repair_unwrap``): newlines -> ftfy -> cp1251 mojibake -> trailing spaces ->
+Steps run in a fixed order, each a small pure fixer (``flows.stages.repair.chars``,
+``flows.stages.repair.unwrap``): newlines -> ftfy -> cp1251 mojibake -> trailing spaces ->
 invisible characters -> unwrap/dehyphenate -> look-alikes -> invariant guard -> NFC.
 Mojibake comes first because NBSPs and line ends can be part of a mojibake sequence.
 
@@ -29,8 +29,8 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from flows.contracts import Repaired
-from flows.repair_chars import (
+from flows.stages.records import Repaired
+from flows.stages.repair.chars import (
     NEWLINE_CHARS,
     STEP_NEEDS,
     enforce_invariants,
@@ -42,8 +42,8 @@ from flows.repair_chars import (
     normalize_nfc,
     strip_trailing_spaces,
 )
-from flows.repair_edits import EditTracker, LocalEdit
-from flows.repair_unwrap import UnwrapSettings, unwrap_lines
+from flows.stages.repair.edits import EditTracker, LocalEdit
+from flows.stages.repair.unwrap import UnwrapSettings, unwrap_lines
 
 MAX_PASSES = 4
 # steps whose output no step of the same pass can turn into new input for them

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from flows.config import PipelineConfig
-from flows.contracts import Decoded, RawDocument, Rejection, Repaired, Segmented, doc_id_for
-from flows.decode import decode
-from flows.repair import repair
-from flows.segment import segment
-from flows.validate import Tables, check_document_integrity, validate_rows
+from flows.stages.decode import decode
+from flows.stages.records import Decoded, RawDocument, Rejection, Repaired, Segmented, doc_id_for
+from flows.stages.repair import repair
+from flows.stages.segment import segment
+from flows.stages.validate import Tables, check_document_integrity, validate_rows
 from schemas import Block, Comment, Document, Dropped, Footnote, Post
 
 SEGMENT_TABLES = (

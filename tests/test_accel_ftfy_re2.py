@@ -1,4 +1,4 @@
-"""ftfy as the pipeline runs it (`flows.ftfy_fast`) answers exactly as ftfy as it ships: the
+"""ftfy as the pipeline runs it (`flows.accel.ftfy_re2`) answers exactly as ftfy as it ships: the
 RE2 detector as `is_bad`, the pre-checked table fixers as ftfy's, `fix_and_explain` as a
 whole."""
 
@@ -12,7 +12,7 @@ from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from flows.ftfy_fast import _FAST_FIXERS, _TABLES, is_bad_fast, plain_ftfy, re2_pattern
+from flows.accel.ftfy_re2 import _FAST_FIXERS, _TABLES, is_bad_fast, plain_ftfy, re2_pattern
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 
@@ -51,7 +51,7 @@ def test_some_line_bad_is_found_in_one_search(text: str) -> None:
     true whenever `is_bad` is true of a line (with its '\\n', as ftfy cuts them)."""
     from ftfy.badness import BADNESS_RE
 
-    from flows.ftfy_fast import is_bad_in_some_line
+    from flows.accel.ftfy_re2 import is_bad_in_some_line
 
     multiline = re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
     assert is_bad_in_some_line(text) == (multiline.search(text) is not None)
@@ -60,7 +60,7 @@ def test_some_line_bad_is_found_in_one_search(text: str) -> None:
 
 
 def test_the_anchor_is_why_lines_need_their_own_search() -> None:
-    from flows.ftfy_fast import is_bad_in_some_line
+    from flows.accel.ftfy_re2 import is_bad_in_some_line
 
     text = "abc.\nÂ x"
     assert is_bad("Â x") and not is_bad(text) and not is_bad_fast(text)
@@ -110,7 +110,9 @@ def test_ftfy_itself_calls_the_fast_detector_and_fixers() -> None:
     import ftfy
     import ftfy.fixes
 
-    import flows.repair_chars  # noqa: F401  (installs them)
+    from flows.accel import install
+
+    install()
 
     assert ftfy.is_bad is is_bad_fast
     assert ftfy.fixes.is_bad is is_bad_fast  # type: ignore[attr-defined]
@@ -127,7 +129,7 @@ def test_install_fails_loudly_when_ftfy_no_longer_calls_is_bad(
 ) -> None:
     import ftfy.fixes
 
-    from flows.ftfy_fast import install
+    from flows.accel.ftfy_re2 import install
 
     monkeypatch.delattr(ftfy.fixes, "is_bad")
     with pytest.raises(RuntimeError, match=r"ftfy\.fixes\.is_bad"):
@@ -139,7 +141,7 @@ def test_install_fails_loudly_when_ftfy_no_longer_has_a_table_fixer(
 ) -> None:
     import ftfy
 
-    from flows.ftfy_fast import install
+    from flows.accel.ftfy_re2 import install
 
     monkeypatch.setitem(ftfy.FIXERS, "fix_character_width", lambda text: text)
     with pytest.raises(RuntimeError, match="fix_character_width"):
@@ -180,8 +182,8 @@ def _damaged_lines(text: str) -> list[str]:
 def test_fix_and_explain_equals_plain_ftfy_on_seed_lines(path: Path) -> None:
     import ftfy
 
-    import flows.repair_chars  # noqa: F401  (installs ftfy_fast)
-    from flows.repair_chars import ftfy_config
+    import flows.stages.repair.chars  # noqa: F401  (installs ftfy_fast)
+    from flows.stages.repair.chars import ftfy_config
 
     config = ftfy_config(uncurl_quotes=False, fix_character_width=True)
     lines = _damaged_lines(path.read_text(encoding="utf-8"))
@@ -197,7 +199,7 @@ def test_a_table_fixer_that_does_more_than_translate_is_refused() -> None:
     does anything else fails at import instead of being skipped wrongly."""
     import unicodedata
 
-    from flows.ftfy_fast import _prechecked
+    from flows.accel.ftfy_re2 import _prechecked
 
     def fix_character_width(text: str) -> str:
         return unicodedata.normalize("NFKC", text)
@@ -223,7 +225,7 @@ def test_whole_text_precheck_never_skips_a_segment_ftfy_would_change(
     text: str, max_len: int
 ) -> None:
     """When the whole-text pre-check says no, no segment's own pre-check says yes."""
-    from flows.repair_chars import _ftfy_segments, _segment_needs_ftfy, _text_may_need_ftfy
+    from flows.stages.repair.chars import _ftfy_segments, _segment_needs_ftfy, _text_may_need_ftfy
 
     if not _text_may_need_ftfy(text, max_len):
         segments = [text[start:end] for start, end in _ftfy_segments(text, max_len)]
@@ -234,7 +236,7 @@ def test_whole_text_precheck_never_skips_a_segment_ftfy_would_change(
 def test_whole_text_precheck_agrees_with_the_segments_on_the_seeds(path: Path) -> None:
     """On the seeds (clean ones, where the pre-check says no, and one it sends on) the
     whole-text answer is the segments' answer."""
-    from flows.repair_chars import _ftfy_segments, _segment_needs_ftfy, _text_may_need_ftfy
+    from flows.stages.repair.chars import _ftfy_segments, _segment_needs_ftfy, _text_may_need_ftfy
 
     text = path.read_text(encoding="utf-8")
     segments = [text[start:end] for start, end in _ftfy_segments(text, 1_000_000)]

@@ -168,7 +168,7 @@ def original_frequency_dict(lang: str, wordlist: str = "best") -> dict[str, floa
 
 
 def _main(languages: list[str]) -> int:
-    """`python -m flows.wordfreq_lean LANG...`: write the files now (`make setup` does, so
+    """`python -m flows.accel.wordfreq_lean LANG...`: write the files now (`make setup` does, so
     that no worker pays for it in a run)."""
     for lang in languages:
         lean = load_lean_list(lang, "best", CACHE_DIR)

@@ -14,9 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from flows.segment.blocks import DraftBlock, build_units, classify_units, is_heading
-from flows.segment.footnotes import find_notes_section, link_markers
-from flows.segment.lines import Line, ends_sentence, is_all_caps, word_count
+from flows.stages.segment.blocks import DraftBlock, build_units, classify_units, is_heading
+from flows.stages.segment.footnotes import find_notes_section, link_markers
+from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 
 ORIGIN = re.compile(
     r"^((first|originally)\s+(published|appeared|posted)|(re)?published\s+(at|in|on|by)|"

@@ -21,10 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from flows.segment.article import BlockRules, blocks_as_rows
-from flows.segment.blocks import build_units, classify_units
-from flows.segment.boilerplate import find_boilerplate
-from flows.segment.lines import Line
+from flows.stages.segment.article import BlockRules, blocks_as_rows
+from flows.stages.segment.blocks import build_units, classify_units
+from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.lines import Line
 
 BULLET = re.compile(r"^\s*[•◦▪●]\s+(?P<author>\S.*?)\s*$")
 AGE = re.compile(

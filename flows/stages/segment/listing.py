@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from flows.segment.lines import Line
+from flows.stages.segment.lines import Line
 
 
 def split_teasers(lines: Sequence[Line], dropped: Mapping[int, str]) -> list[list[Line]]:

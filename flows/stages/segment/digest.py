@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from flows.segment.article import ORIGIN
-from flows.segment.blocks import is_heading
-from flows.segment.lines import Line, ends_sentence
+from flows.stages.segment.article import ORIGIN
+from flows.stages.segment.blocks import is_heading
+from flows.stages.segment.lines import Line, ends_sentence
 
 
 def find_article_starts(lines: Sequence[Line], max_title_chars: int) -> list[int]:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from flows.segment.lines import Line
+from flows.stages.segment.lines import Line
 
 MARKER_ONLY = re.compile(r"^(?:[-–—•*]\s*)?\[?(\d{1,3})\]?[.)]?$")
 MARKER_WITH_TEXT = re.compile(r"^\[(\d{1,3})\]\s*(\S.*)$")

@@ -31,10 +31,10 @@ from typing import Any
 
 import pyarrow as pa
 
-from flows.contracts import RawDocument, Rejection, SourceInfo
 from flows.io.raw import KnownDigests
-from flows.pipeline import TABLE_NAMES, BatchResult
 from flows.plan import Batch, BatchSpan
+from flows.stages.document import TABLE_NAMES, BatchResult
+from flows.stages.records import RawDocument, Rejection, SourceInfo
 from schemas.types import HEX16, HEX64
 
 CODE_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -301,7 +301,7 @@ class CachedDocument:
         return None if documents is None else str(documents.column("doc_id")[0].as_py())
 
     def to_result(self) -> BatchResult:
-        """The same results as Python rows, as `flows.pipeline.process_document` gives them."""
+        """The same results as Python rows, as `flows.stages.document.process_document` gives them."""
         return BatchResult(
             tables={
                 name: self.tables[name].to_pylist() if name in self.tables else []

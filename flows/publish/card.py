@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from flows.contracts import SourceInfo
-from flows.reasons import DROPPED_RULES, REJECT_REASONS, REPAIR_STEP_PREFIXES, REPAIR_STEPS
-from flows.report import quality_markdown
+from flows.publish.report import quality_markdown
+from flows.stages.reasons import DROPPED_RULES, REJECT_REASONS, REPAIR_STEP_PREFIXES, REPAIR_STEPS
+from flows.stages.records import SourceInfo
 from schemas import TABLES
 from schemas.arrow import column_order
 

@@ -2,7 +2,7 @@
 characters, look-alike letters, and the final invariant guard.
 
 Each step is a small pure function ``text -> list[LocalEdit]``; the orchestrator in
-:mod:`flows.repair` applies them and maps offsets back to the original text.
+:mod:`flows.stages.repair` applies them and maps offsets back to the original text.
 """
 
 from __future__ import annotations
@@ -11,19 +11,44 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 import ftfy
+from ftfy.badness import BADNESS_RE
+from ftfy.badness import is_bad as ftfy_is_bad
 from wordfreq import zipf_frequency
 
-from flows import ftfy_fast, wordfreq_lean
-from flows.ftfy_fast import is_bad_fast, is_bad_in_some_line
-from flows.repair_edits import LocalEdit
+from flows.stages.repair.edits import LocalEdit
 
 # --- ftfy -------------------------------------------------------------------------------
 
-ftfy_fast.install()  # ftfy with its detector on RE2 and pre-checked table fixers (same answers)
-wordfreq_lean.install()  # wordfreq's lists memory-mapped instead of a dict per process (same)
+_BADNESS_LINES_RE = re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
+
+
+def _plain_is_bad_in_some_line(text: str) -> bool:
+    return _BADNESS_LINES_RE.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class MojibakeDetector:
+    """ftfy's mojibake test, asked of one segment (`is_bad`) and of every line of a text
+    at once (`is_bad_in_some_line`: BADNESS_RE with `^` matching at each line start; False
+    means `is_bad` is false for every line). Any replacement must give the same answers."""
+
+    is_bad: Callable[[str], bool]
+    is_bad_in_some_line: Callable[[str], bool]
+
+
+PLAIN_DETECTOR = MojibakeDetector(ftfy_is_bad, _plain_is_bad_in_some_line)
+_detector = PLAIN_DETECTOR
+
+
+def use_detector(detector: MojibakeDetector) -> None:
+    """Answer the mojibake test with `detector` from now on (the hook `flows.accel` uses
+    for its RE2 version); `PLAIN_DETECTOR` is ftfy's own."""
+    global _detector
+    _detector = detector
 
 # Characters no ftfy fixer touches unless ftfy's mojibake detector (`is_bad`) fires:
 # printable ASCII without '&' (HTML entities) and tab, Latin-1 letters/symbols (without
@@ -59,11 +84,11 @@ def _segment_needs_ftfy(segment: str) -> bool:
     Every alternative of ftfy's BADNESS_RE that can match `_SAFE_CLASS` text needs two
     adjacent non-ASCII characters (its character categories hold no ASCII), so without
     such a pair `is_bad` is false and its (slow) regex need not run; where there is one,
-    `is_bad` is asked of RE2 (`flows.ftfy_fast`).
+    `is_bad` is asked of the installed detector.
     """
     if _UNSAFE_RE.search(segment) is not None:
         return True
-    return _NON_ASCII_PAIR_RE.search(segment) is not None and is_bad_fast(segment)
+    return _NON_ASCII_PAIR_RE.search(segment) is not None and _detector.is_bad(segment)
 
 
 def _text_may_need_ftfy(text: str, max_len: int) -> bool:
@@ -74,7 +99,7 @@ def _text_may_need_ftfy(text: str, max_len: int) -> bool:
     false only if `is_bad` is false for every line."""
     if len(text) > max_len:
         return True
-    return _UNSAFE_RE.search(text) is not None or is_bad_in_some_line(text)
+    return _UNSAFE_RE.search(text) is not None or _detector.is_bad_in_some_line(text)
 
 
 def _ftfy_segments(text: str, max_len: int) -> Iterator[tuple[int, int]]:
@@ -364,7 +389,7 @@ _LEFTOVERS = _chars(("\x00", "\x09"), ("\x0b", "\x1f"), ("\x7f", "\x9f"), ("\u00
 
 
 NEWLINE_CHARS = frozenset("\r\u2028\u2029\x0b\x0c")
-"""What `normalize_newlines` (flows.repair) turns into '\\n'."""
+"""What `normalize_newlines` (flows.stages.repair) turns into '\\n'."""
 
 
 def _has_any(chars: set[str], wanted: frozenset[str]) -> bool:

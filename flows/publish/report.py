@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from flows.contracts import Rejection
+from flows.stages.records import Rejection
 
 
 def quality_rows(

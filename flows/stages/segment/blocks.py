@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from flows.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
+from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
 
 EDITOR_NOTE = re.compile(
     r"^(note from the editors?|editors?['’]?s?['’]? note|editorial note|note by the editors?)"

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from flows.segment.lines import OPENING_QUOTES, Line, ends_sentence
+from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence
 
 NAV_LABELS = frozenset(
     {
