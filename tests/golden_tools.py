@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from flows.config import PipelineConfig
-from flows.contracts import RawDocument
 from flows.io.raw import read_raw, scan_raw_folder
-from flows.pipeline import process_document
+from flows.stages.document import process_document
+from flows.stages.records import RawDocument
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"
