@@ -33,7 +33,7 @@ from flows.accel.incremental.cache import (
     save_known_digests,
     save_release_batches,
 )
-from flows.accel.incremental.database_update import database_recipe
+from flows.accel.incremental.database_update import database_recipe, update_release_database
 from flows.batch import BatchSummary, build_batch
 from flows.config import PipelineConfig
 from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
@@ -111,15 +111,17 @@ def concat_table_task(staging: str, table: str) -> int:
 def build_database_task(
     staging: str, previous: str | None, spans: list[tuple[str, str]] | None
 ) -> list[str] | None:
-    """corpus.duckdb: the previous release's updated where it can be (then the ids of the
-    documents it replaced; only the documents within `spans` compared, if given), else
-    built in full."""
-    return build_release_database(
-        Path(staging),
-        lambda step: print(f"  database: {step}", flush=True),
-        Path(previous) if previous else None,
-        spans,
-    )
+    """corpus.duckdb: with `previous` (accel), that release's updated where it can be (then
+    the ids of the documents it replaced; only the documents within `spans` compared, if
+    given); else built in full."""
+
+    def progress(step: str) -> None:
+        print(f"  database: {step}", flush=True)
+
+    if previous is None:
+        build_release_database(Path(staging), progress)
+        return None
+    return update_release_database(Path(staging), Path(previous), spans, progress)
 
 
 @task(name="seal_release", cache_policy=NONE, persist_result=False)

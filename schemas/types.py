@@ -6,7 +6,8 @@ JSON Schema, the Arrow schema and the dataset card.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -35,7 +36,6 @@ OwnerId = Annotated[
 ]
 Sha256Hex = Annotated[str, StringConstraints(pattern=HEX64)]
 NonEmptyText = Annotated[str, StringConstraints(min_length=1)]
-StrippedText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 SourceFile = Annotated[
     str,
     StringConstraints(min_length=1, pattern=r"^[^/\\\x00]+$"),
@@ -48,7 +48,16 @@ Count = Annotated[int, Field(ge=0)]
 Ordinal = Annotated[int, Field(ge=0)]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 
-Layout = Literal["article", "pdf_article", "digest", "listing", "thread"]
+LAYOUTS_FOLDER = Path(__file__).resolve().parent.parent / "flows" / "stages" / "segment" / "layouts"
+LAYOUT_NAMES: tuple[str, ...] = tuple(
+    sorted(path.stem for path in LAYOUTS_FOLDER.glob("*.py") if not path.stem.startswith("_"))
+)
+"""The layouts, one per module of the layout registry (read from its folder, not imported:
+the registry is the one place a layout is declared)."""
+if TYPE_CHECKING:
+    Layout = str
+else:
+    Layout = Literal[LAYOUT_NAMES]
 PostKind = Literal["article", "digest_article", "teaser", "thread_post"]
 BlockKind = Literal[
     "heading",

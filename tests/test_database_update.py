@@ -92,7 +92,7 @@ def test_updated_database_equals_a_full_build(
         new_data = seed_release / "data"
     steps: list[str] = []
     updated, full = tmp_path / "updated.duckdb", tmp_path / "full.duckdb"
-    replaced = database.build_database(
+    replaced = database_update.update_or_build(
         updated, new_data, TABLES, progress=steps.append, previous=previous
     )
     assert replaced is not None and len(replaced) == 2 and replaced == sorted(replaced)
@@ -113,7 +113,7 @@ def test_updated_database_equals_a_full_build(
 def test_nothing_changed_keeps_every_row(seed_release, tmp_path, any_share):
     steps: list[str] = []
     updated = tmp_path / "updated.duckdb"
-    database.build_database(
+    database_update.update_or_build(
         updated, seed_release / "data", TABLES, progress=steps.append, previous=seed_release
     )
     assert steps == [
@@ -153,7 +153,7 @@ def test_database_is_built_in_full_when_it_cannot_be_updated(
     new_data = _edited_data(seed_release / "data", tmp_path / "edited")
     steps: list[str] = []
     built = tmp_path / "built.duckdb"
-    replaced = database.build_database(
+    replaced = database_update.update_or_build(
         built, new_data, TABLES, progress=steps.append, previous=previous
     )
     assert replaced is None
@@ -174,7 +174,7 @@ def test_an_update_that_fails_is_a_full_build_with_a_warning(
     new_data = _edited_data(seed_release / "data", tmp_path / "edited")
     built = tmp_path / "built.duckdb"
     with caplog.at_level(logging.WARNING, logger="flows.io.database"):
-        database.build_database(built, new_data, TABLES, previous=previous)
+        database_update.update_or_build(built, new_data, TABLES, previous=previous)
     assert "database: updating the one of" in caplog.text
     assert "building it in full" in caplog.text
     full = tmp_path / "full.duckdb"
@@ -196,7 +196,7 @@ def test_only_the_documents_within_the_spans_are_compared(seed_release, tmp_path
     ids = pq.read_table(seed_release / "data" / "documents.parquet").column("doc_id").to_pylist()
     steps: list[str] = []
     updated = tmp_path / "updated.duckdb"
-    replaced = database.build_database(
+    replaced = database_update.update_or_build(
         updated, edited, TABLES, progress=steps.append, previous=seed_release,
         spans=[(ids[0], ids[1])],
     )  # fmt: skip
@@ -206,7 +206,7 @@ def test_only_the_documents_within_the_spans_are_compared(seed_release, tmp_path
     database.build_database(full, edited, TABLES)
     assert_same_database(updated, full, [*frequent_terms(full, 8), "zyxwvut"])
     # spans that leave both changes out: neither is compared, so neither is replaced
-    untouched = database.build_database(
+    untouched = database_update.update_or_build(
         tmp_path / "untouched.duckdb", edited, TABLES, previous=seed_release,
         spans=[(ids[2], ids[-1])],
     )  # fmt: skip

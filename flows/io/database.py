@@ -3,7 +3,6 @@ users want, a recursive reply macro and a full-text index that needs no network.
 
 from __future__ import annotations
 
-import json
 import logging
 import subprocess
 import sys
@@ -382,41 +381,19 @@ def build_database(
     models: Sequence[type[Record]],
     memory_limit: str | None = MEMORY_LIMIT,
     progress: Progress = no_progress,
-    previous: Path | None = None,
-    spans: Sequence[tuple[str, str]] | None = None,
-) -> list[str] | None:
+) -> None:
     """Load every table from its Parquet file, with table and column comments from the
-    schemas; add the views, the `replies` macro and the full-text index.
-
-    With `previous` (the folder of the release before), its database is updated instead
-    where it can be (`flows.accel.incremental.database_update`; `spans`: the id ranges outside which the
-    two releases' rows are known to be the same, None if not known), and the ids of the
-    documents it replaced are returned (None after a full build); should updating fail,
-    with a warning, the database is built in full. Not every DuckDB operator can spill:
-    should the build run out of memory within `memory_limit`, it is done again within each
-    of RETRY_MEMORY_LIMITS in turn, with a warning, rather than failing the run."""
-    if previous is not None:
-        from flows.accel.incremental.database_update import update_database
-
-        try:
-            replaced = update_database(
-                path, previous, data_dir, models, memory_limit, progress, spans
-            )
-            if replaced is not None:
-                return replaced
-        except duckdb.Error as error:
-            logger.warning(
-                "database: updating the one of %s failed (%s); building it in full",
-                previous,
-                str(error).splitlines()[0],
-            )
+    schemas; add the views, the `replies` macro and the full-text index. Not every DuckDB
+    operator can spill: should the build run out of memory within `memory_limit`, it is
+    done again within each of RETRY_MEMORY_LIMITS in turn, with a warning, rather than
+    failing the run."""
     limits = [memory_limit]
     if memory_limit is not None:
         limits += [limit for limit in RETRY_MEMORY_LIMITS if limit != memory_limit]
     for attempt, limit in enumerate(limits):
         try:
             _build_database(path, data_dir, models, limit, progress)
-            return None
+            return
         except duckdb.OutOfMemoryException as error:
             if attempt == len(limits) - 1:
                 raise
@@ -473,44 +450,18 @@ class DatabaseBuildError(RuntimeError):
     """The process building corpus.duckdb failed; the message holds the end of its output."""
 
 
-def build_database_apart(
-    path: Path,
-    data_dir: Path,
-    progress: Progress = no_progress,
-    previous: Path | None = None,
-    spans: Sequence[tuple[str, str]] | None = None,
-) -> list[str] | None:
-    """`build_database` of every table (updating `previous`'s database where it can, and
-    then returning the ids of the documents it replaced; `spans` as there) in a Python
-    process of its own.
+def run_apart(module: str, arguments: Sequence[str], progress: Progress = no_progress) -> str:
+    """Run `python -m module *arguments` in a process of its own and return its standard
+    output; each output line goes to `progress` as it comes, warnings (lines of standard
+    error starting "WARNING ") to the log; a failure raises `DatabaseBuildError`.
 
-    DuckDB's allocator keeps much of what the build used (the process peaks about 500 MB
-    above the memory limit); in its own process that memory goes back to the system when
-    the build ends, and the long-lived flow process, which already holds Prefect and the
-    pipeline, never carries it. Its steps come back to `progress` as they start (its
-    standard output); warnings (the out-of-memory retry) through the log; a failure raises
-    `DatabaseBuildError`."""
+    DuckDB's allocator keeps much of what a build used; in its own process that memory
+    goes back to the system when the build ends, and the long-lived flow process, which
+    holds Prefect and the pipeline, never carries it."""
     root = Path(__file__).resolve().parent.parent.parent
-    replaced_file = path.with_name(path.name + ".replaced.json")
-    replaced_file.unlink(missing_ok=True)
-    spans_file = path.with_name(path.name + ".spans.json")
-    if previous and spans is not None:
-        spans_file.write_text(json.dumps([list(span) for span in spans]), encoding="utf-8")
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as errors:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "flows.io.database",
-                str(path),
-                str(data_dir),
-                *(
-                    ["--previous", str(previous), "--replaced", str(replaced_file)]
-                    if previous
-                    else []
-                ),
-                *(["--spans", str(spans_file)] if previous and spans is not None else []),
-            ],
+            [sys.executable, "-m", module, *arguments],
             cwd=root,
             stdout=subprocess.PIPE,
             stderr=errors,
@@ -525,26 +476,22 @@ def build_database_apart(
         returncode = process.wait()
         errors.seek(0)
         stderr = errors.read()
-    spans_file.unlink(missing_ok=True)
     for line in stderr.splitlines():
         if line.startswith("WARNING "):
             logger.warning("%s", line.removeprefix("WARNING "))
     if returncode != 0:
-        replaced_file.unlink(missing_ok=True)
         tail = (stderr or "".join(output))[-2000:]
-        raise DatabaseBuildError(f"building {path} failed (exit {returncode}):\n{tail}")
-    if not replaced_file.is_file():
-        return None
-    replaced: list[str] = json.loads(replaced_file.read_text(encoding="utf-8"))
-    replaced_file.unlink()
-    return replaced
+        raise DatabaseBuildError(f"python -m {module} failed (exit {returncode}):\n{tail}")
+    return "".join(output)
+
+
+def build_database_apart(path: Path, data_dir: Path, progress: Progress = no_progress) -> None:
+    """`build_database` of every table, in a process of its own (`run_apart`)."""
+    run_apart(__name__, [str(path), str(data_dir)], progress)
 
 
 def _main(argv: list[str]) -> int:
-    """`python -m flows.io.database DATABASE DATA_DIR [--previous RELEASE --replaced FILE
-    [--spans SPANS]]`: what `build_database_apart` runs. The ids of the documents replaced,
-    when the previous release's database was updated, go to FILE as a JSON list; SPANS is
-    a JSON list of [first, last] document id ranges (see `build_database`)."""
+    """`python -m flows.io.database DATABASE DATA_DIR`: what `build_database_apart` runs."""
     import argparse
 
     from schemas import TABLES
@@ -552,24 +499,11 @@ def _main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m flows.io.database")
     parser.add_argument("database", type=Path)
     parser.add_argument("data_dir", type=Path)
-    parser.add_argument("--previous", type=Path)
-    parser.add_argument("--replaced", type=Path)
-    parser.add_argument("--spans", type=Path)
     args = parser.parse_args(argv)
-    spans = None
-    if args.spans:
-        spans = [(str(a), str(b)) for a, b in json.loads(args.spans.read_text(encoding="utf-8"))]
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    replaced = build_database(
-        args.database,
-        args.data_dir,
-        TABLES,
-        progress=lambda step: print(step, flush=True),
-        previous=args.previous,
-        spans=spans,
+    build_database(
+        args.database, args.data_dir, TABLES, progress=lambda step: print(step, flush=True)
     )
-    if replaced is not None and args.replaced:
-        args.replaced.write_text(json.dumps(replaced), encoding="utf-8")
     return 0
 
 

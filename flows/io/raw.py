@@ -12,9 +12,9 @@ from pathlib import Path
 
 from flows.plan import PlannedFile
 from flows.stages.records import DEFAULT_RIGHTS, RawDocument, Rejection, SourceInfo
+from schemas.types import LAYOUT_NAMES
 
-MANIFEST_NAMES = ("manifest.json",)
-LAYOUTS = frozenset({"article", "pdf_article", "digest", "listing", "thread"})
+LAYOUTS = frozenset(LAYOUT_NAMES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -364,21 +364,11 @@ def data_file_info(staging: Path) -> dict[str, dict[str, Any]]:
     }
 
 
-def build_release_database(
-    staging: Path,
-    progress: Progress = no_progress,
-    previous: Path | None = None,
-    spans: Sequence[tuple[str, str]] | None = None,
-) -> list[str] | None:
+def build_release_database(staging: Path, progress: Progress = no_progress) -> None:
     """corpus.duckdb from the staged data files, built in a process of its own (DuckDB's
-    spill files removed after), or the database of `previous` (the release before)
-    updated to them where it can be, then the ids of the documents it replaced (`spans`:
-    the id ranges outside which the rows are known to be the same as in `previous`);
-    `progress` is told each step as it starts."""
+    spill files removed after); `progress` is told each step as it starts."""
     try:
-        return build_database_apart(
-            staging / "corpus.duckdb", staging / "data", progress, previous, spans
-        )
+        build_database_apart(staging / "corpus.duckdb", staging / "data", progress)
     finally:
         shutil.rmtree(staging / "duckdb-tmp", ignore_errors=True)
 

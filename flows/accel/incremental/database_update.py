@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,8 @@ import duckdb
 from flows.io import database
 from flows.io.database import FTS_SCHEMA, INDEXED_CHARS, TEXT_SOURCES, Progress
 from schemas import Record
+
+logger = logging.getLogger(__name__)
 
 DOC_KEY = "doc_id"
 """The column that ties a row to its document: a changed document's rows are replaced in
@@ -293,3 +296,81 @@ def update_database(
         raise
     connection.close()
     return replaced
+
+
+def update_or_build(
+    path: Path,
+    data_dir: Path,
+    models: Sequence[type[Record]],
+    progress: Progress = database.no_progress,
+    *,
+    previous: Path,
+    spans: Sequence[tuple[str, str]] | None = None,
+    memory_limit: str | None = database.MEMORY_LIMIT,
+) -> list[str] | None:
+    """The previous release's database updated where it can be (then the ids of the
+    documents it replaced), else, with a warning if updating failed, built in full (None)."""
+    try:
+        replaced = update_database(path, previous, data_dir, models, memory_limit, progress, spans)
+        if replaced is not None:
+            return replaced
+    except duckdb.Error as error:
+        logger.warning(
+            "database: updating the one of %s failed (%s); building it in full",
+            previous,
+            str(error).splitlines()[0],
+        )
+    database.build_database(path, data_dir, models, memory_limit, progress)
+    return None
+
+
+REPLACED_PREFIX = "replaced documents: "
+
+
+def update_release_database(
+    staging: Path,
+    previous: Path,
+    spans: Sequence[tuple[str, str]] | None,
+    progress: Progress = database.no_progress,
+) -> list[str] | None:
+    """`update_or_build` of the staged release's corpus.duckdb, in a process of its own
+    (`flows.io.database.run_apart`); the replaced ids come back on its last output line."""
+    arguments = [str(staging / "corpus.duckdb"), str(staging / "data"), str(previous)]
+    if spans is not None:
+        arguments.append(json.dumps([list(span) for span in spans]))
+    replaced: list[str] | None = None
+
+    def read(line: str) -> None:
+        nonlocal replaced
+        if line.startswith(REPLACED_PREFIX):
+            replaced = json.loads(line.removeprefix(REPLACED_PREFIX))
+        else:
+            progress(line)
+
+    try:
+        database.run_apart(__name__, arguments, read)
+    finally:
+        shutil.rmtree(staging / "duckdb-tmp", ignore_errors=True)
+    return replaced
+
+
+def _main(argv: list[str]) -> int:
+    """`python -m flows.accel.incremental.database_update DATABASE DATA_DIR PREVIOUS [SPANS]`
+    (SPANS: a JSON list of [first, last] document ids): what `update_release_database` runs."""
+    from schemas import TABLES
+
+    path, data_dir, previous = (Path(argument) for argument in argv[:3])
+    spans = [(str(a), str(b)) for a, b in json.loads(argv[3])] if len(argv) > 3 else None
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    replaced = update_or_build(
+        path, data_dir, TABLES, lambda step: print(step, flush=True), previous=previous, spans=spans
+    )
+    if replaced is not None:
+        print(REPLACED_PREFIX + json.dumps(replaced), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(_main(sys.argv[1:]))

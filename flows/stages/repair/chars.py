@@ -50,6 +50,7 @@ def use_detector(detector: MojibakeDetector) -> None:
     global _detector
     _detector = detector
 
+
 # Characters no ftfy fixer touches unless ftfy's mojibake detector (`is_bad`) fires:
 # printable ASCII without '&' (HTML entities) and tab, Latin-1 letters/symbols (without
 # the mojibake leaders Â/Ã and the soft hyphen), basic Cyrillic, general punctuation

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 TERMINAL_PUNCTUATION = ".!?…"
@@ -52,30 +51,6 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(index, offset, raw))
         offset += len(raw) + 1
     return lines
-
-
-def group_lines(lines: Iterable[Line]) -> list[list[Line]]:
-    """Runs of non-blank lines, i.e. what blank lines separate."""
-    groups: list[list[Line]] = []
-    current: list[Line] = []
-    for line in lines:
-        if line.is_blank:
-            if current:
-                groups.append(current)
-                current = []
-        else:
-            current.append(line)
-    if current:
-        groups.append(current)
-    return groups
-
-
-def span_of(lines: Sequence[Line]) -> tuple[int, int]:
-    """From the first non-blank character to after the last one."""
-    filled = [line for line in lines if not line.is_blank]
-    if not filled:
-        return (lines[0].start, lines[0].start) if lines else (0, 0)
-    return filled[0].content_start, filled[-1].content_end
 
 
 _BRACKET_MARKER_END_RE = re.compile(r"\s*\[\d{1,3}\]$")

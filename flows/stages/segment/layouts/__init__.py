@@ -1,0 +1,56 @@
+"""The layout registry: one module per layout, discovered from this package.
+
+Each module offers
+
+* ``detect(lines, config) -> Detection | None``: how strongly the text shows the layout's
+  format features, and which (None: not at all);
+* ``segment(result, doc_id, lines, config)``: fill a :class:`Segmented` with the drafts.
+
+The layout with the highest score wins (ties: the first name). ``article`` is the
+fallback and always answers. The set of names (:data:`LAYOUT_NAMES`) is read from this
+folder by ``schemas.types`` too, so the schemas, the manifest check and the card follow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from flows.stages.segment.lines import Line
+from flows.stages.segment.registry import discover, module_names
+
+if TYPE_CHECKING:
+    from flows.stages.segment import SegmentConfig
+
+LAYOUT_NAMES = module_names(Path(__file__).parent)
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """A layout's score for a text (0-1) and the features that gave it."""
+
+    layout: str
+    score: float
+    evidence: str
+
+
+def layouts() -> dict[str, ModuleType]:
+    """{name: layout module}."""
+    return _LAYOUTS
+
+
+def detect_layout(lines: Sequence[Line], config: SegmentConfig) -> Detection:
+    """The best-scoring layout for `lines`, with its evidence."""
+    found = [
+        detection
+        for module in _LAYOUTS.values()
+        if (detection := module.detect(lines, config)) is not None
+    ]
+    return max(found, key=lambda detection: detection.score)
+
+
+_LAYOUTS = discover(__name__, Path(__file__).parent)
+assert tuple(_LAYOUTS) == LAYOUT_NAMES

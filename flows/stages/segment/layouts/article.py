@@ -1,0 +1,44 @@
+"""An article: one post, its boilerplate dropped. The fallback layout: it always answers,
+with a low score, so any layout that finds its features wins over it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from flows.stages.records import Segmented
+from flows.stages.segment.assemble import add_dropped, add_post
+from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.layouts import Detection
+from flows.stages.segment.lines import Line
+from flows.stages.segment.post import build_post
+
+if TYPE_CHECKING:
+    from flows.stages.segment import SegmentConfig
+
+FALLBACK_SCORE = 0.1
+
+
+def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection:
+    filled = sum(1 for line in lines if not line.is_blank)
+    return Detection(
+        "article",
+        FALLBACK_SCORE,
+        f"no thread, digest, listing or PDF features in {filled} lines",
+    )
+
+
+def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: SegmentConfig) -> None:
+    dropped = find_boilerplate(lines)
+    add_dropped(result, doc_id, lines, dropped)
+    add_post(
+        result,
+        build_post(
+            doc_id=doc_id,
+            ordinal=0,
+            kind="article",
+            region=lines,
+            dropped=dropped,
+            rules=config.block_rules(),
+        ),
+    )

@@ -1,0 +1,123 @@
+"""Threads: an opening post, then comments, read through a pluggable header grammar.
+
+A :class:`CommentGrammar` knows one front-end's comment headers: where a comment starts
+(``find_starts``) and what its header lines say (``parse_header``: author, votes, age,
+edit marker, nesting level, and how many lines the header takes). Everything else is
+shared here: the reply tree, ids, paths, blocks and the boilerplate inside bodies.
+
+Nesting: a stack of open comments by ``Header.nesting`` (an indentation width, or a depth
+the front-end prints); a comment nested deeper than the top of the stack replies to it,
+otherwise entries are popped until one is shallower. Only relative nesting matters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from flows.stages.segment.blocks import build_units, classify_units
+from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.lines import Line
+from flows.stages.segment.post import BlockRules, blocks_as_rows
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What one comment's header says, and how many lines it takes (from its start)."""
+
+    author: str
+    n_lines: int
+    nesting: int
+    instance: str | None = None
+    is_op: bool = False
+    upvotes: int | None = None
+    downvotes: int | None = None
+    score: int | None = None
+    edited: bool = False
+    edit_count: int | None = None
+    age: str | None = None
+
+
+class CommentGrammar(Protocol):
+    """One front-end's comment-header grammar (a module of :mod:`..grammars`)."""
+
+    NAME: str
+
+    def find_starts(self, lines: Sequence[Line]) -> list[int]:
+        """Positions in `lines` where a comment header begins, in order."""
+        ...
+
+    def parse_header(self, lines: Sequence[Line], position: int, end: int) -> Header:
+        """The header of the comment starting at `position` (its body ends before `end`)."""
+        ...
+
+
+def build_comments(
+    *,
+    doc_id: str,
+    post_id: str,
+    lines: Sequence[Line],
+    starts: Sequence[int],
+    grammar: CommentGrammar,
+    rules: BlockRules,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[int, str]]:
+    """Comment rows, their block rows (reading order) and the boilerplate in their bodies."""
+    dropped: dict[int, str] = {}
+    comments: list[dict[str, Any]] = []
+    blocks: list[dict[str, Any]] = []
+    stack: list[tuple[int, dict[str, Any]]] = []
+    children: dict[str | None, int] = {}
+    for ordinal, position in enumerate(starts):
+        end_position = starts[ordinal + 1] if ordinal + 1 < len(starts) else len(lines)
+        header = grammar.parse_header(lines, position, end_position)
+        header_lines = lines[position : position + header.n_lines]
+        body_region = lines[position + header.n_lines : end_position]
+        body_dropped = find_boilerplate(body_region)
+        dropped.update(body_dropped)
+        body_lines = [line for line in body_region if line.index not in body_dropped]
+        while stack and stack[-1][0] >= header.nesting:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        comment_id = f"{post_id}.c{ordinal:04d}"
+        parent_id = parent["comment_id"] if parent else None
+        sibling_rank = children.get(parent_id, 0)
+        children[parent_id] = sibling_rank + 1
+        path = f"{parent['path']}/{ordinal:04d}" if parent else f"{ordinal:04d}"
+        units = build_units(body_lines)
+        drafts = classify_units(
+            units,
+            max_heading_chars=rules.max_heading_chars,
+            max_verse_line_chars=rules.max_verse_line_chars,
+            min_verse_lines=rules.min_verse_lines,
+            min_interview_questions=rules.min_interview_questions,
+            allow_headings=False,  # a comment's short first line is a remark, not a heading
+        )
+        kept = [line for line in [*header_lines, *body_lines] if not line.is_blank]
+        comment = {
+            "doc_id": doc_id,
+            "comment_id": comment_id,
+            "post_id": post_id,
+            "parent_id": parent_id,
+            "root_id": stack[0][1]["comment_id"] if stack else comment_id,
+            "path": path,
+            "ordinal": ordinal,
+            "depth": len(stack),
+            "sibling_rank": sibling_rank,
+            "author": header.author,
+            "instance": header.instance,
+            "upvotes": header.upvotes,
+            "downvotes": header.downvotes,
+            "score": header.score,
+            "is_op": header.is_op,
+            "edited": header.edited,
+            "edit_count": header.edit_count,
+            "age": header.age,
+            "body": "\n\n".join(draft.text for draft in drafts),
+            "start": kept[0].content_start,
+            "end": kept[-1].content_end,
+        }
+        comments.append(comment)
+        blocks += blocks_as_rows(doc_id, comment_id, "comment", drafts)
+        stack.append((header.nesting, comment))
+    return comments, blocks, dropped
