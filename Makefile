@@ -11,7 +11,7 @@ DEST ?= downloads
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: setup run test lint golden schemas download bench fuzz clean
+.PHONY: setup run test lint golden schemas download bench fuzz eval clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -59,3 +59,7 @@ download: setup
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+## eval: score segmentation on the real-format fixtures (tests/realworld), dev and test parts
+eval: setup
+	$(PY) -m tests.realworld_eval $(if $(V),-v)

@@ -15,6 +15,7 @@ from schemas.types import (
     CommentId,
     Count,
     DocId,
+    IsoDate,
     Layout,
     NonEmptyText,
     Offset,
@@ -92,7 +93,13 @@ class Document(Record):
         description="Confidence of the encoding choice: 1.0 for a BOM or valid UTF-8."
     )
     layout: Layout = Field(description="Layout used to segment the document.")
-    layout_reason: NonEmptyText = Field(description="Why that layout was chosen.")
+    layout_confidence: Probability = Field(
+        description="How strongly the text showed the layout's features (1.0 from the "
+        "manifest); documents below the card's threshold are listed there."
+    )
+    layout_evidence: NonEmptyText = Field(
+        description="Why that layout was chosen: 'manifest', or the features detected."
+    )
     publisher: str | None = Field(
         default=None, description="Publisher or site, only where the text itself shows it."
     )
@@ -123,10 +130,19 @@ class Post(Spanned):
     )
     author_bio: str | None = Field(default=None, description="A closing 'X is a …' line.")
     origin: str | None = Field(default=None, description="The 'First published at/in …' line.")
+    published: str | None = Field(
+        default=None, description="The publication date as the text writes it, if it does."
+    )
+    published_date: IsoDate | None = Field(
+        default=None, description="`published` as an ISO date, when it names an absolute day."
+    )
     translator: str | None = Field(default=None, description="Translator, where the text says.")
     rank: int | None = Field(default=None, ge=1, description="Rank on a listing page, from 1.")
     truncated: bool = Field(default=False, description="True for a teaser cut off mid-sentence.")
-    body: NonEmptyText = Field(description="Plain text; paragraphs separated by one blank line.")
+    body: str = Field(
+        description="Plain text; paragraphs separated by one blank line. Empty only where "
+        "the page shows no text for it (a thread_stub; a collapsed or deleted comment)."
+    )
 
 
 class Comment(Spanned):
@@ -162,7 +178,16 @@ class Comment(Spanned):
     edited: bool = Field(description="The comment carries an edit-N marker.")
     edit_count: Count | None = Field(default=None, description="N of the edit-N marker.")
     age: str | None = Field(default=None, description="The age as written, e.g. '3 years ago'.")
-    body: NonEmptyText = Field(description="Plain text; paragraphs separated by one blank line.")
+    published: str | None = Field(
+        default=None, description="An absolute date the comment shows, as written."
+    )
+    published_date: IsoDate | None = Field(
+        default=None, description="`published` as an ISO date."
+    )
+    body: str = Field(
+        description="Plain text; paragraphs separated by one blank line. Empty only where "
+        "the page shows no text for it (a thread_stub; a collapsed or deleted comment)."
+    )
 
 
 class Block(Spanned):

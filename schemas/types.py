@@ -34,6 +34,11 @@ OwnerId = Annotated[
     StringConstraints(pattern=r"^[0-9a-f]{16}\.p[0-9]{4}(\.c[0-9]{4})?$"),
     Field(description="Id of the post or comment that owns this record."),
 ]
+IsoDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+    Field(description="A calendar date, YYYY-MM-DD."),
+]
 Sha256Hex = Annotated[str, StringConstraints(pattern=HEX64)]
 NonEmptyText = Annotated[str, StringConstraints(min_length=1)]
 SourceFile = Annotated[
@@ -58,7 +63,7 @@ if TYPE_CHECKING:
     Layout = str
 else:
     Layout = Literal[LAYOUT_NAMES]
-PostKind = Literal["article", "digest_article", "teaser", "thread_post"]
+PostKind = Literal["article", "digest_article", "teaser", "thread_post", "thread_stub"]
 BlockKind = Literal[
     "heading",
     "paragraph",

@@ -157,7 +157,7 @@ def check(result: BatchResult) -> None:
     if not result.rejections:
         segmented = Segmented(
             layout=document["layout"],
-            layout_reason=document["layout_reason"],
+            layout_evidence=document["layout_evidence"],
             posts=result.tables["posts"],
             comments=result.tables["comments"],
             blocks=result.tables["blocks"],

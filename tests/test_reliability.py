@@ -209,7 +209,7 @@ def test_malformed_manifest_is_one_reject_and_the_folder_still_publishes(
     assert [s.source_file for s in corpus.sources] == [ARTICLE_SEED]
     result = process_batch([*corpus.rejections, *iter_raw(tmp_path, corpus.sources)], config)
     assert len(result.tables["documents"]) == 1
-    assert result.tables["documents"][0]["layout_reason"] != "manifest"
+    assert result.tables["documents"][0]["layout_evidence"] != "manifest"
     rows = [r.as_row() for r in result.rejections]
     (tmp_path / "data").mkdir()
     assert write_table(tmp_path, Reject, rows) == 1  # the reject row can be stored
@@ -331,7 +331,7 @@ def test_what_is_text_is_published_with_its_damage_counted(bad_build):
     published = {
         row[0]: row[1:]
         for row in query(
-            release, "select source_file, encoding, fixes, layout_reason from documents"
+            release, "select source_file, encoding, fixes, layout_evidence from documents"
         )
     }
     assert set(published) == {THREAD_SEED, ARTICLE_SEED, *KEPT}

@@ -31,5 +31,5 @@ def test_boilerplate_case(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", load("layout.json"), ids=lambda case: case["name"])
 def test_layout_case(case: dict[str, Any]) -> None:
     result = segment("0123456789abcdef", case["text"], None, SegmentConfig())
-    assert result.layout == case["layout"], result.layout_reason
-    assert result.layout_reason.startswith("detected")
+    assert result.layout == case["layout"], result.layout_evidence
+    assert result.layout_evidence.startswith("detected")

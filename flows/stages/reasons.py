@@ -42,6 +42,15 @@ DROPPED_RULES: dict[str, str] = {
     "series_nav": "series navigation: 'Part of this series:', a bare 'Part 2:'.",
     "dangling_link": "a short line whose link was stripped ('… published on', 'Source:').",
     "link_residue": "what is left of a list of numbered links ('– DOTP -1 -2 -3').",
+    "thread_chrome": "a thread front-end's page furniture: buttons, counters, sidebar, footer "
+    "(the grammar of the front-end knows them; see flows/stages/segment/grammars/).",
+    "page_chrome": "a web page's furniture: menus, share bars, widgets, pagination, footers, "
+    "comment forms, breadcrumbs and category labels above a title.",
+    "page_furniture": "a printed page's running header or footer, page number or viewer "
+    "line ('Page 3 of 12', 'Total Page:16').",
+    "repeated_line": "a line repeated across several documents of the same source in this "
+    "run (a site's header or footer), learned from the corpus.",
+    "separator": "a line of separator characters between articles ('________', '* * *').",
 }
 
 REPAIR_STEPS: dict[str, str] = {

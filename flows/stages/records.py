@@ -116,7 +116,8 @@ class Segmented:
     """
 
     layout: str
-    layout_reason: str
+    layout_evidence: str
+    layout_confidence: float = 1.0
     posts: list[dict[str, Any]] = field(default_factory=list)
     comments: list[dict[str, Any]] = field(default_factory=list)
     blocks: list[dict[str, Any]] = field(default_factory=list)

@@ -85,16 +85,17 @@ class SegmentConfig(BaseModel):
 def segment(doc_id: str, text: str, layout_hint: str | None, config: SegmentConfig) -> Segmented:
     """Draft records of one document; see the module docstring for the rules."""
     lines = split_lines(text)
+    confidence = 1.0
     if layout_hint in LAYOUTS:
         layout, reason = str(layout_hint), "manifest"
     elif not text.strip():
         layout, reason = "article", "empty text"
     else:
-        detection = detect_layout(lines, config)
+        detection, confidence = detect_layout(lines, config)
         layout, reason = detection.layout, f"detected: {detection.evidence}"
         if layout_hint:
             reason += f" (manifest layout {layout_hint!r} is unknown)"
-    result = Segmented(layout=layout, layout_reason=reason)
+    result = Segmented(layout=layout, layout_evidence=reason, layout_confidence=confidence)
     if not text.strip():
         return result
     layouts()[layout].segment(result, doc_id, lines, config)

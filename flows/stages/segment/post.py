@@ -17,6 +17,7 @@ from typing import Any
 from flows.stages.segment.blocks import DraftBlock, build_units, classify_units, is_heading
 from flows.stages.segment.footnotes import find_notes_section, link_markers
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
+from flows.stages.segment.meta import find_date
 
 ORIGIN = re.compile(
     r"^((first|originally)\s+(published|appeared|posted)|(re)?published\s+(at|in|on|by)|"
@@ -42,6 +43,19 @@ class PostDraft:
     post: dict[str, Any]
     blocks: list[dict[str, Any]] = field(default_factory=list)
     footnotes: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class PostHead:
+    """What a layout or grammar already knows of a post's head: its title (and the lines
+    it is written on, kept as the heading block), author, date as written, and the
+    metadata lines (byline, dateline) that lie in the post's span but not in its body."""
+
+    title: str | None = None
+    title_lines: frozenset[int] = frozenset()
+    author: str | None = None
+    published: str | None = None
+    meta_lines: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +134,10 @@ def build_post(
     rules: BlockRules,
     title_is_first_line: bool = False,
     rank: int | None = None,
+    head: PostHead | None = None,
 ) -> PostDraft | None:
-    """The post of one region, or None when nothing but boilerplate is left."""
+    """The post of one region, or None when nothing but boilerplate is left. `head`: what
+    is known already of its title, author and date (else read off its first lines)."""
     content = [line for line in region if not line.is_blank and line.index not in dropped]
     if not content:
         return None
@@ -130,13 +146,31 @@ def build_post(
     meta.update({"origin": None, "translator": None})
     rest = list(content)
 
-    title_lines = (
-        [] if kind == "teaser" else _title_lines(rest, rules, title_is_first_line, dropped)
-    )
-    if title_lines:
+    if head is not None:
+        known = head.title_lines | head.meta_lines
+        title_lines = [line for line in rest if line.index in head.title_lines]
+        meta["title"] = head.title
+        meta["author"] = head.author
+        if head.published:
+            found = find_date(head.published)
+            meta["published"] = head.published
+            meta["published_date"] = found[1] if found else None
+        rest = [line for line in rest if line.index not in known]
+        if not rest:
+            return None
+    else:
+        title_lines = (
+            [] if kind == "teaser" else _title_lines(rest, rules, title_is_first_line, dropped)
+        )
+    if title_lines and head is None:
         meta["title"] = " ".join(line.text for line in title_lines)
         rest = rest[len(title_lines) :]
-    if kind == "teaser" and len(rest) > 1 and is_heading(rest[0].text, rules.max_title_chars):
+    if (
+        head is None
+        and kind == "teaser"
+        and len(rest) > 1
+        and is_heading(rest[0].text, rules.max_title_chars)
+    ):
         title_lines = [rest[0]]
         meta["title"] = rest[0].text
         rest = rest[1:]
@@ -160,7 +194,7 @@ def build_post(
 
     bio_line: Line | None = None
     signature: list[Line] = []
-    if kind != "teaser" and len(rest) > 1:
+    if kind != "teaser" and len(rest) > 1 and not meta["author"]:
         name = _bio_line(rest[-1])
         if name:
             bio_line = rest[-1]
@@ -189,7 +223,7 @@ def build_post(
         return _plain_post(doc_id, ordinal, kind, content, rank)
 
     drafts: list[DraftBlock] = []
-    if title_lines:
+    if title_lines and meta["title"]:
         drafts.append(
             DraftBlock(
                 "heading", meta["title"], title_lines[0].content_start, title_lines[-1].content_end

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from flows.stages.segment.blocks import build_units, classify_units
 from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.lines import Line
+from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import BlockRules, blocks_as_rows
 
 
@@ -37,6 +38,7 @@ class Header:
     edited: bool = False
     edit_count: int | None = None
     age: str | None = None
+    published: str | None = None
 
 
 class CommentGrammar(Protocol):
@@ -51,6 +53,15 @@ class CommentGrammar(Protocol):
     def parse_header(self, lines: Sequence[Line], position: int, end: int) -> Header:
         """The header of the comment starting at `position` (its body ends before `end`)."""
         ...
+
+
+class PageChrome(Protocol):
+    """Optional in a grammar module: ``is_chrome(line)``, lines of the front-end's page
+    furniture (buttons, sidebars, footers) wherever they appear; dropped as
+    "thread_chrome". Optional too: ``parse_post(lines)`` -> :class:`PostHead` for the
+    lines above the first comment (title, author, date, which lines are metadata)."""
+
+    def is_chrome(self, line: Line) -> bool: ...
 
 
 def build_comments(
@@ -68,12 +79,19 @@ def build_comments(
     blocks: list[dict[str, Any]] = []
     stack: list[tuple[int, dict[str, Any]]] = []
     children: dict[str | None, int] = {}
+    is_chrome = getattr(grammar, "is_chrome", None)
     for ordinal, position in enumerate(starts):
         end_position = starts[ordinal + 1] if ordinal + 1 < len(starts) else len(lines)
         header = grammar.parse_header(lines, position, end_position)
         header_lines = lines[position : position + header.n_lines]
         body_region = lines[position + header.n_lines : end_position]
         body_dropped = find_boilerplate(body_region)
+        if is_chrome is not None:
+            body_dropped.update(
+                (line.index, "thread_chrome")
+                for line in body_region
+                if not line.is_blank and line.index not in body_dropped and is_chrome(line)
+            )
         dropped.update(body_dropped)
         body_lines = [line for line in body_region if line.index not in body_dropped]
         while stack and stack[-1][0] >= header.nesting:
@@ -94,6 +112,7 @@ def build_comments(
             allow_headings=False,  # a comment's short first line is a remark, not a heading
         )
         kept = [line for line in [*header_lines, *body_lines] if not line.is_blank]
+        published = find_date(header.published) if header.published else None
         comment = {
             "doc_id": doc_id,
             "comment_id": comment_id,
@@ -113,6 +132,8 @@ def build_comments(
             "edited": header.edited,
             "edit_count": header.edit_count,
             "age": header.age,
+            "published": published[0] if published else header.published,
+            "published_date": published[1] if published else None,
             "body": "\n\n".join(draft.text for draft in drafts),
             "start": kept[0].content_start,
             "end": kept[-1].content_end,

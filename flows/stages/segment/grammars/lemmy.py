@@ -31,7 +31,7 @@ COUNT = re.compile(r"^\d{1,9}$")
 OP_SUFFIX = re.compile(r"^(?P<name>.*?)(?:\s+OP|(?<=[a-z0-9_])OP)$")
 
 
-def is_chrome(text: str) -> bool:
+def is_header_chrome(text: str) -> bool:
     lowered = text.casefold()
     return (
         lowered in PLAIN_CHROME
@@ -47,7 +47,7 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
         if not BULLET.match(line.raw):
             continue
         following = lines[position + 1] if position + 1 < len(lines) else None
-        if following is not None and is_chrome(following.text):
+        if following is not None and is_header_chrome(following.text):
             starts.append(position)
     return starts
 

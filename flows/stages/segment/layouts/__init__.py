@@ -7,7 +7,7 @@ Each module offers
 * ``segment(result, doc_id, lines, config)``: fill a :class:`Segmented` with the drafts.
 
 The layout with the highest score wins (ties: the first name). ``article`` is the
-fallback and always answers. The set of names (:data:`LAYOUT_NAMES`) is read from this
+fallback and always answers, with a middling score. The set of names (:data:`LAYOUT_NAMES`) is read from this
 folder by ``schemas.types`` too, so the schemas, the manifest check and the card follow it.
 """
 
@@ -42,14 +42,20 @@ def layouts() -> dict[str, ModuleType]:
     return _LAYOUTS
 
 
-def detect_layout(lines: Sequence[Line], config: SegmentConfig) -> Detection:
-    """The best-scoring layout for `lines`, with its evidence."""
-    found = [
-        detection
-        for module in _LAYOUTS.values()
-        if (detection := module.detect(lines, config)) is not None
-    ]
-    return max(found, key=lambda detection: detection.score)
+def detect_layout(lines: Sequence[Line], config: SegmentConfig) -> tuple[Detection, float]:
+    """The best-scoring layout for `lines`, with its evidence, and the confidence of the
+    choice: the winner's score less half the runner-up's (a close second lowers it)."""
+    found = sorted(
+        (
+            detection
+            for module in _LAYOUTS.values()
+            if (detection := module.detect(lines, config)) is not None
+        ),
+        key=lambda detection: -detection.score,
+    )
+    runner_up = found[1].score if len(found) > 1 else 0.0
+    confidence = min(1.0, max(0.0, found[0].score - runner_up / 2))
+    return found[0], round(confidence, 3)
 
 
 _LAYOUTS = discover(__name__, Path(__file__).parent)

@@ -1,5 +1,5 @@
 """An article: one post, its boilerplate dropped. The fallback layout: it always answers,
-with a low score, so any layout that finds its features wins over it."""
+with a middling score, so a layout that finds its features clearly wins over it."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from flows.stages.segment.post import build_post
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
 
-FALLBACK_SCORE = 0.1
+FALLBACK_SCORE = 0.6
 
 
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection:

@@ -48,7 +48,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         if (len(teaser) > 1 and not titled) or len(body.text) < config.min_teaser_chars:
             return None
     cut = sum(1 for teaser in teasers if not ends_sentence(teaser[-1].text))
-    return Detection("listing", 0.8, f"{len(teasers)} single-paragraph teasers, {cut} cut off")
+    return Detection("listing", 0.85, f"{len(teasers)} single-paragraph teasers, {cut} cut off")
 
 
 def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: SegmentConfig) -> None:

@@ -35,10 +35,10 @@ def count_wrapped(lines: Sequence[Line]) -> tuple[int, int]:
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     wrapped, filled = count_wrapped(lines)
     if filled >= 8 and wrapped >= config.min_wrapped_ratio * filled:
-        return Detection("pdf_article", 0.7, f"{wrapped} of {filled} lines hard-wrapped")
+        return Detection("pdf_article", 0.8, f"{wrapped} of {filled} lines hard-wrapped")
     first = next((line.text for line in lines if not line.is_blank), "")
     if is_all_caps(first) and word_count(first) >= 3:
-        return Detection("pdf_article", 0.6, "all-caps title line (PDF export style)")
+        return Detection("pdf_article", 0.7, "all-caps title line (PDF export style)")
     return None
 
 

@@ -16,7 +16,8 @@ from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.grammars import GRAMMARS
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line
-from flows.stages.segment.post import build_post
+from flows.stages.segment.meta import find_date
+from flows.stages.segment.post import PostDraft, PostHead, build_post
 from flows.stages.segment.threads import CommentGrammar, build_comments
 
 if TYPE_CHECKING:
@@ -43,23 +44,35 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
 
 def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: SegmentConfig) -> None:
     found = best_grammar(lines)
-    starts = found[1] if found else []
+    grammar, starts = found if found else (None, [])
     region = lines[: starts[0]] if starts else lines
     dropped = find_boilerplate(region)
+    is_chrome = getattr(grammar, "is_chrome", None)
+    if is_chrome is not None:
+        for line in region:
+            if not line.is_blank and line.index not in dropped and is_chrome(line):
+                dropped[line.index] = "thread_chrome"
+    parse_post = getattr(grammar, "parse_post", None)
+    head: PostHead | None = parse_post(region) if parse_post is not None else None
+    if head is not None:
+        for index in head.title_lines | head.meta_lines:
+            dropped.pop(index, None)  # what the grammar reads as the head is never chrome
     rules = config.block_rules()
     draft = build_post(
-        doc_id=doc_id, ordinal=0, kind="thread_post", region=region, dropped=dropped, rules=rules
+        doc_id=doc_id,
+        ordinal=0,
+        kind="thread_post",
+        region=region,
+        dropped=dropped,
+        rules=rules,
+        head=head,
     )
-    if draft is None and starts and any(not line.is_blank for line in region):
-        dropped = {}  # only boilerplate above the comments: keep it as the post's text
-        draft = build_post(
-            doc_id=doc_id, ordinal=0, kind="thread_post", region=region, dropped={}, rules=rules
-        )
+    if draft is None and starts:
+        draft = _stub(doc_id, region, dropped, head, starts, lines)
     add_dropped(result, doc_id, region, dropped)
     add_post(result, draft)
-    if found is None:
+    if grammar is None:
         return
-    grammar, starts = found
     post_id = f"{doc_id}.p0000"
     comments, blocks, comment_dropped = build_comments(
         doc_id=doc_id, post_id=post_id, lines=lines, starts=starts, grammar=grammar, rules=rules
@@ -70,3 +83,43 @@ def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: Segme
     op = next((comment for comment in comments if comment["is_op"]), None)
     if op is not None and result.posts and result.posts[0]["author"] is None:
         result.posts[0]["author"] = op["author"]
+
+
+def _stub(
+    doc_id: str,
+    region: Sequence[Line],
+    dropped: dict[int, str],
+    head: PostHead | None,
+    starts: Sequence[int],
+    lines: Sequence[Line],
+) -> PostDraft:
+    """The post of a thread page that shows no opening-post text (a comment permalink, a
+    later page): kind ``thread_stub``, its title and author where the page gives them, an
+    empty body, and a span over its head lines (or empty, just before the first comment)."""
+    known = head.title_lines | head.meta_lines if head else frozenset()
+    kept = [line for line in region if line.index in known]
+    for line in region:  # nothing above the comments is lost: what is not head is chrome
+        if not line.is_blank and line.index not in known and line.index not in dropped:
+            dropped[line.index] = "thread_chrome"
+    at = lines[starts[0]].content_start
+    start, end = (kept[0].content_start, kept[-1].content_end) if kept else (at, at)
+    published = find_date(head.published) if head and head.published else None
+    post = {
+        "doc_id": doc_id,
+        "post_id": f"{doc_id}.p0000",
+        "ordinal": 0,
+        "kind": "thread_stub",
+        "title": head.title if head else None,
+        "author": head.author if head else None,
+        "author_bio": None,
+        "origin": None,
+        "translator": None,
+        "published": head.published if head else None,
+        "published_date": published[1] if published else None,
+        "rank": None,
+        "truncated": False,
+        "body": "",
+        "start": start,
+        "end": end,
+    }
+    return PostDraft(post)

@@ -1,0 +1,163 @@
+"""Metadata lines of posts: dates, bylines, datelines, breadcrumbs and category labels.
+
+Pure recognisers on one line of text. They key on the *form* of a line (a month name and
+a year, "By" and a capitalised name, separators between short labels), never on a
+site's words. Dates are returned as written and, when they name an absolute day, as an
+ISO date; a date without a year, or a relative age ("3 days ago"), gives no ISO date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_DATE_FORMS = (
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(r"\b(?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)[-/.](?P<year>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
+    re.compile(
+        rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}\b",
+        re.IGNORECASE,
+    ),
+)
+"""'March 3, 2021', 'Tue 3 March 2021', '2021-03-03', '03-24-2023', "Mar 14 '22",
+'Tue Oct 17 09:41:12 UTC 2023' (the mail archives' form)."""
+
+AGE = re.compile(
+    r"\b(\d+|an?|one)\s*(second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b"
+    r"|\b\d+\s*[smhdwy]\s+ago\b|\b(just now|yesterday)\b",
+    re.IGNORECASE,
+)
+
+
+def find_date(text: str) -> tuple[str, str | None] | None:
+    """(the date as written, its ISO form or None) of the first absolute date in `text`."""
+    best: tuple[int, str, str | None] | None = None
+    for form in _DATE_FORMS:
+        match = form.search(text)
+        if match is None or (best is not None and match.start() >= best[0]):
+            continue
+        best = (match.start(), match.group(0).strip(), _iso(match))
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    month_text = match.group("month").rstrip(".").casefold()
+    if month_text.isdigit():
+        month = int(month_text)
+    else:
+        month = MONTHS.get(month_text) or MONTHS.get(month_text[:3]) or 0
+    year = int(match.group("year"))
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    try:
+        return date(year, month, int(match.group("day"))).isoformat()
+    except ValueError:
+        return None
+
+
+NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)"
+PERSON = rf"[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{0,4}}"
+BYLINE_FORMS = (
+    re.compile(
+        rf"^(?:posted|written|published|words|text|report(?:ed)?|story)?\s*by[:\s]+"
+        rf"(?P<name>{PERSON}(?:\s*(?:,|and|&)\s*{PERSON})*)",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"^(?:author|authors|posted by|from)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
+    re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
+    re.compile(rf"\d{{4}}\s*[|•·/–—-]\s*(?:by\s+)?(?P<name>{PERSON})\s*$"),
+    re.compile(rf"\bby\s+(?P<name>{PERSON})\s*$"),
+)
+"""'By Name', 'Posted by Name on …', 'Author: Name', 'Name | 3 March 2021',
+'March 3, 2021 / Name', '… 2021 by Name'."""
+_NOT_NAMES = frozenset(
+    {"the", "this", "a", "an", "our", "staff", "admin", "default", "email", "share"}
+)
+
+
+def find_byline(text: str, max_chars: int = 160) -> str | None:
+    """The author's name on a byline-shaped line, None on any other line."""
+    if len(text) > max_chars:
+        return None
+    for form in BYLINE_FORMS:
+        match = form.search(text)
+        if match is None:
+            continue
+        name = _clean_name(match.group("name"))
+        if name and name.split()[0].casefold() not in _NOT_NAMES:
+            return name
+    return None
+
+
+_TRAILING = re.compile(
+    r"(?:\s+(?:on|at|in|for|posted|published|updated|\d).*|[\s,.;:|•·]+)$", re.IGNORECASE
+)
+
+
+def _clean_name(name: str) -> str | None:
+    name = re.split(r"\s+(?:on|at|in|for)\s+|\s*[|•·]\s*|,\s*(?=\w+\s+\d)", name)[0]
+    name = _TRAILING.sub("", name).strip(" ,.;:-–—")
+    tokens = name.split()
+    for position, token in enumerate(tokens):
+        if token.rstrip(",.").casefold() in MONTHS and position:
+            name = " ".join(tokens[:position]).strip(" ,.;:-–—")
+            break
+    if not name or len(name) > 60 or not name[:1].isupper():
+        return None
+    return name
+
+
+BREADCRUMB = re.compile(r"^\S.{0,80}?(?:\s*(?:»|›|‹|>|/|\\|→)\s*\S[^»›‹>/\\→]{0,60}){1,6}$")
+
+
+def is_breadcrumb(text: str) -> bool:
+    """'Home » Russia » Politics', 'Board index ‹ Politics ‹ Russia': short labels joined
+    by a path separator, with no sentence in them."""
+    if len(text) > 160 or text.endswith((".", "?", "!")) or find_date(text) is not None:
+        return False
+    parts = re.split(r"\s*(?:»|›|‹|>|\s/\s|\\|→)\s*", text)
+    return (
+        len(parts) >= 2
+        and all(0 < len(part) <= 60 for part in parts)
+        and bool(BREADCRUMB.match(text))
+    )
+
+
+def is_dateline(text: str) -> bool:
+    """A line that is a date, with at most a short source or place before or after it
+    ('The Guardian January 26, 2000', 'March 3, 2021', 'MOSCOW, March 3 2021')."""
+    found = find_date(text)
+    if found is None or len(text) > 90:
+        return False
+    rest = text.replace(found[0], " ").strip(" ,.;:|•·–—-()")
+    return len(rest.split()) <= 5 and not rest.endswith((".", "?", "!"))
