@@ -202,7 +202,11 @@ class Block(Spanned):
     owner_kind: OwnerKind = Field(description="Whether the owner is a post or a comment.")
     ordinal: Ordinal = Field(description="Position of the block in its owner, from 0.")
     kind: BlockKind = Field(description="What the block is.")
-    text: NonEmptyText = Field(description="The block's text.")
+    text: NonEmptyText = Field(description="The block's text (quote markers taken out).")
+    quote_depth: Count | None = Field(
+        default=None,
+        description="For a quote written with '>' markers (mail, forums): how many ('>>' = 2).",
+    )
 
 
 class Footnote(Spanned):

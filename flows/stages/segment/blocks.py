@@ -32,6 +32,8 @@ class Unit:
 
     lines: tuple[Line, ...]
     text: str
+    quote_depth: int = 0
+    """How many '>' markers opened its lines (mail and forum quoting); 0 for prose."""
 
     @property
     def start(self) -> int:
@@ -48,6 +50,44 @@ class DraftBlock:
     text: str
     start: int
     end: int
+    quote_depth: int | None = None
+
+
+QUOTE_MARKER = re.compile(r"^((?:>\s?)+)")
+
+
+def quote_depth(text: str) -> int:
+    """The number of '>' markers a line opens with (">> x" -> 2, "> > x" -> 2)."""
+    match = QUOTE_MARKER.match(text)
+    return match.group(1).count(">") if match else 0
+
+
+def _quote_units(group: Sequence[Line]) -> list[Unit]:
+    """A run of '>' lines as units: one per paragraph of the same depth (a bare '>' line
+    or a change of depth ends one), markers out of the text, wrapped lines rejoined."""
+    units: list[Unit] = []
+    current: list[Line] = []
+    depth = 0
+
+    def close() -> None:
+        texts = [QUOTE_MARKER.sub("", line.text).strip() for line in current]
+        text = _join_wrapped([t for t in texts if t])
+        if text:
+            units.append(Unit(tuple(current), text, depth))
+
+    for line in group:
+        here = quote_depth(line.text)
+        bare = not QUOTE_MARKER.sub("", line.text).strip()
+        if current and (bare or here != depth):
+            close()
+            current = []
+        if bare:
+            continue
+        current.append(line)
+        depth = here
+    if current:
+        close()
+    return units
 
 
 def line_text(line: Line, markers: Mapping[int, tuple[int, int]]) -> str:
@@ -117,13 +157,20 @@ def build_units(
     for line in lines:
         if line.is_blank:
             continue
-        if groups and groups[-1][-1].index == line.index - 1:
+        quoted = quote_depth(line.text) > 0
+        if (
+            groups
+            and groups[-1][-1].index == line.index - 1
+            and (quote_depth(groups[-1][-1].text) > 0) == quoted
+        ):
             groups[-1].append(line)
         else:
             groups.append([line])
     units: list[Unit] = []
     for group in groups:
-        if looks_wrapped(group):
+        if quote_depth(group[0].text) > 0:
+            units.extend(_quote_units(group))
+        elif looks_wrapped(group):
             for paragraph in _split_wrapped(group):
                 texts = [line_text(line, markers) for line in paragraph]
                 units.append(Unit(tuple(paragraph), _join_wrapped(texts)))
@@ -233,6 +280,9 @@ def classify_units(
         previous = blocks[-1] if blocks else None
         is_last = index == len(units) - 1
         kind = "paragraph"
+        if unit.quote_depth:
+            blocks.append(DraftBlock("quote", unit.text, unit.start, unit.end, unit.quote_depth))
+            continue
         if EDITOR_NOTE.match(unit.text):
             kind = "editor_note"
         elif (

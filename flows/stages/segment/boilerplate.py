@@ -19,6 +19,15 @@ Rules (the names are what the ``dropped.rule`` column holds):
 ``link_residue``
     A line that is mostly ``-N`` tokens, what is left of a list of numbered links
     ("– DOTP -1 -2 -3 -4").
+``separator``
+    A line of one separator character repeated ("________", "*******", "-----", "* * *",
+    "=-=-="), drawn between articles, messages or page parts.
+``page_chrome``
+    A line with the shape of a web page's furniture wherever it stands: a share bar made
+    of network names, a "Share this:"/"Like this:"/"Related"/"Leave a Reply" label, a
+    comment counter ("2 Comments"), a "Tags:"/"Posted in … | Tagged …" line, a copyright
+    or "Powered by" footer, a "Read more »" or pagination line. A line that carries a
+    byline or a date is never dropped.
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ import re
 from collections.abc import Sequence
 
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence
+from flows.stages.segment.meta import find_byline, find_date
 
 NAV_LABELS = frozenset(
     {
@@ -69,6 +79,29 @@ PART_LABEL = re.compile(
     re.IGNORECASE,
 )
 RESIDUE_TOKEN = re.compile(r"^-\d{1,3}$")
+SEPARATOR = re.compile(r"^([-_=*~#+.•·◆◇])(?:\s?\1){3,}$|^(?:[-=*~]\s?){4,}$")
+SOCIAL = (
+    r"facebook|twitter|x|linkedin|email|e-mail|print|reddit|telegram|whatsapp|vk|vkontakte|"
+    r"pinterest|tumblr|pocket|mastodon|bluesky|threads|copy link|more|mail"
+)
+SHARE_BAR = re.compile(
+    rf"^(?:[•*-]\s*)?(?:(?:share|tweet|post)(?: this)?(?: on| via| to)?:?\s*)?"
+    rf"(?:(?:{SOCIAL})(?:\s*[|,/·•]\s*|\s+|$))+$",
+    re.IGNORECASE,
+)
+CHROME_LINE = re.compile(
+    r"^(?:share this(?: article| post| story)?:?|share:|like this:?|like loading\.*|related"
+    r"(?: posts| articles| stories)?:?|you may also like:?|leave a (?:reply|comment)(?: cancel reply)?"
+    r"|post navigation|search for:?|recent posts|recent comments|archives|categories|meta"
+    r"|tags?:.*|filed under:?.*|posted in .+\|.*|\d+ (?:comments?|responses?|replies)"
+    r"|no comments(?: yet)?\.?|(?:©|\(c\)|copyright\b).{0,120}|.*\bpowered by\b.{0,80}"
+    r"|.*\ball rights reserved\.?|read (?:more|the rest)(?: »| ›| →|\.\.\.)?|continue reading.{0,80}"
+    r"|(?:« )?older (?:posts|entries)(?: »)?|newer (?:posts|entries)(?: »)?|page \d+ of \d+"
+    r"|(?:\d+\s+){2,}(?:…\s+)?\d*\s*next ?[»›]?|subscribe(?: now)?|sign up|log ?in|"
+    r"enter your comment here\.*|%d bloggers like this:|blog at wordpress\.com\.?"
+    r"|advertisement|skip to (?:main )?content|toggle navigation|search)$",
+    re.IGNORECASE,
+)
 
 
 _NAV_SEPARATORS = "«»←→‹›<>|"
@@ -130,10 +163,23 @@ def is_dangling_link(
     if not words:
         return False
     if not text.rstrip().endswith(":"):
-        return words[-1] in DANGLING_ENDINGS and len(words) >= 2
+        return (
+            words[-1] in DANGLING_ENDINGS
+            and len(words) >= 2
+            and find_byline(text) is None
+            and find_date(text) is None
+        )
     if not LINK_WORDS.search(text):
         return False
     return not (next_text and next_text.lstrip()[:1] in OPENING_QUOTES)
+
+
+def is_page_chrome(text: str) -> bool:
+    """A share bar, a widget label, a comment counter, a footer (see the module docstring);
+    never a line that carries a byline or a date."""
+    if len(text) > 160 or not (SHARE_BAR.match(text) or CHROME_LINE.match(text)):
+        return False
+    return find_byline(text) is None and (find_date(text) is None or "©" in text)
 
 
 def classify_line(
@@ -148,6 +194,10 @@ def classify_line(
         return "series_nav"
     if is_link_residue(text):
         return "link_residue"
+    if SEPARATOR.match(text):
+        return "separator"
+    if is_page_chrome(text):
+        return "page_chrome"
     if is_dangling_link(text, next_text, prev_text, wrapped):
         return "dangling_link"
     return None

@@ -313,6 +313,7 @@ def blocks_as_rows(
             "ordinal": ordinal,
             "kind": block.kind,
             "text": block.text,
+            "quote_depth": block.quote_depth,
             "start": block.start,
             "end": block.end,
         }

@@ -12,6 +12,7 @@ from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line
 from flows.stages.segment.post import build_post
+from flows.stages.segment.webpage import find_content
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -30,6 +31,14 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection:
 
 def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: SegmentConfig) -> None:
     dropped = find_boilerplate(lines)
+    content = find_content(lines, dropped)
+    head = None
+    if content is not None:
+        dropped.update(content.chrome)
+        for index in content.head.title_lines | content.head.meta_lines:
+            dropped.pop(index, None)
+        if content.head.title or content.head.author or content.head.published:
+            head = content.head
     add_dropped(result, doc_id, lines, dropped)
     add_post(
         result,
@@ -40,5 +49,6 @@ def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: Segme
             region=lines,
             dropped=dropped,
             rules=config.block_rules(),
+            head=head,
         ),
     )
