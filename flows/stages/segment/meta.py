@@ -100,6 +100,12 @@ BYLINE_FORMS = (
 )
 """'By Name', 'Posted by Name on …', 'Author: Name', 'Name | 3 March 2021',
 'March 3, 2021 / Name', '… 2021 by Name'."""
+NOT_BYLINE = re.compile(
+    r"\b(?:powered|hosted|theme|designed|built|photo|photos|image|illustration|supported|"
+    r"sponsored|funded)\s+by\b",
+    re.IGNORECASE,
+)
+"""Credits that are not the author's: 'Powered by WordPress', 'Photo by …'."""
 _NOT_NAMES = frozenset(
     {"the", "this", "a", "an", "our", "staff", "admin", "default", "email", "share"}
 )
@@ -107,7 +113,7 @@ _NOT_NAMES = frozenset(
 
 def find_byline(text: str, max_chars: int = 160) -> str | None:
     """The author's name on a byline-shaped line, None on any other line."""
-    if len(text) > max_chars:
+    if len(text) > max_chars or NOT_BYLINE.search(text):
         return None
     for form in BYLINE_FORMS:
         match = form.search(text)

@@ -181,7 +181,8 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
         return Content(head, chrome)
     head, furniture = _web_head(kept[:first])
     chrome.update((index, "page_chrome") for index in furniture)
-    tail, author = _tail(kept[last + 1 :])
+    already = sum(1 for line in filled[run[1] + 1 :] if line.index in dropped)
+    tail, author = _tail(kept[last + 1 :], already)
     chrome.update((index, "page_chrome") for index in tail)
     if author and not head.author:
         head = PostHead(
@@ -242,13 +243,13 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
     )
 
 
-def _tail(zone: Sequence[Line]) -> tuple[set[int], tuple[str, int] | None]:
+def _tail(zone: Sequence[Line], already: int = 0) -> tuple[set[int], tuple[str, int] | None]:
     """The furniture below the body, and a byline found there (name, line index).
 
     Kept: sentences of five words or more, a closing bio, a signature (a name, or a name
     set between dashes) right after the body, and a notes section. The rest is furniture
-    only when there are at least MIN_TAIL_LINES such lines (a widget column, not a
-    closing remark)."""
+    only when there are at least MIN_TAIL_LINES such lines, counting the `already`
+    dropped ones below the body (a widget column, not a closing remark)."""
     notes = next((p for p, line in enumerate(zone) if NOTES_HEADING.match(line.text)), None)
     zone = zone[:notes] if notes is not None else zone
     author: tuple[str, int] | None = None
@@ -268,6 +269,6 @@ def _tail(zone: Sequence[Line]) -> tuple[set[int], tuple[str, int] | None]:
         if position < 3 and (SIGNATURE_NAME.match(text) or DASHED.match(text)):
             continue
         furniture.append(line.index)
-    if len(furniture) < MIN_TAIL_LINES:
+    if len(furniture) + already < MIN_TAIL_LINES:
         return set(), author
     return set(furniture), author

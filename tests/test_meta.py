@@ -1,0 +1,122 @@
+"""Dates, bylines, breadcrumbs and datelines, recognised by the form of a line."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from flows.stages.segment.boilerplate import classify_line
+from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb, is_dateline
+
+DATES = [
+    ("Posted on March 3, 2021 by Anna Petrova", "March 3, 2021", "2021-03-03"),
+    ("Marina Orlova | 3 March 2021", "3 March 2021", "2021-03-03"),
+    ("Tue Oct 17 09:41:12 UTC 2023", "Tue Oct 17 09:41:12 UTC 2023", "2023-10-17"),
+    ("u/Volga_Reader Mar 14 '22", "Mar 14 '22", "2022-03-14"),
+    ("Old 03-24-2023, 10:15 PM   #1", "03-24-2023", "2023-03-24"),
+    ("Published: 2020-07-02", "2020-07-02", "2020-07-02"),
+    ("Monday, 14 November 2022", "Monday, 14 November 2022", "2022-11-14"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "iso"), DATES)
+def test_absolute_dates_are_found_as_written_with_their_iso_day(text, written, iso):
+    assert find_date(text) == (written, iso)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3 years ago", "2d ago", "Page 3 of 12", "In 1991 the Union ended.", "Issue 812 (77)"],
+)
+def test_relative_ages_years_alone_and_numbers_are_not_dates(text):
+    assert find_date(text) is None
+
+
+def test_an_impossible_day_is_written_but_has_no_iso_form():
+    assert find_date("February 30, 2021") == ("February 30, 2021", None)
+
+
+BYLINES = [
+    ("By Marina K. Orlova", "Marina K. Orlova"),
+    ("Posted on March 3, 2021 by Anna Petrova", "Anna Petrova"),
+    ("Marina Orlova | 3 March 2021", "Marina Orlova"),
+    ("March 3, 2021 / Ivan Sokolov", "Ivan Sokolov"),
+    ("Author: Pyotr Lavrov", "Pyotr Lavrov"),
+    ("By Ivan Petrov, March 4, 2021. The Duma voted", "Ivan Petrov"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), BYLINES)
+def test_bylines_give_the_name(text, name):
+    assert find_byline(text) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law was passed by the Duma on Tuesday after a short debate.",
+        "By the end of the decade the party had lost its majority in many regions.",
+        "Share this:",
+        "u/Volga_Reader 2d ago",
+    ],
+)
+def test_sentences_and_chrome_are_not_bylines(text):
+    assert find_byline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Home » Russia » Politics", True),
+        ("Board index ‹ Politics ‹ Russia", True),
+        ("March 3, 2021 / Ivan Sokolov", False),
+        ("Why the Duma vote still matters", False),
+        ("Prices rose 5 % > inflation.", False),
+    ],
+)
+def test_breadcrumbs(text, expected):
+    assert is_breadcrumb(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Guardian January 26, 2000", True),
+        ("MOSCOW, March 3 2021", True),
+        ("March 3, 2021", True),
+        ("On March 3, 2021 the Central Election Commission published its final count.", False),
+    ],
+)
+def test_datelines(text, expected):
+    assert is_dateline(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Share this:", "page_chrome"),
+        ("Facebook Twitter Email", "page_chrome"),
+        ("2 Comments", "page_chrome"),
+        ("© 2021 Eastern Margins", "page_chrome"),
+        ("Proudly powered by WordPress", "page_chrome"),
+        ("Read More »", "nav_link"),
+        ("________", "separator"),
+        ("* * * *", "separator"),
+        ("Posted by Daria Sokolenko at", None),  # a byline ending in 'at' is kept
+        ("Related reading on the 1991 referendum is scarce.", None),
+        ("Share prices fell on Monday.", None),
+    ],
+)
+def test_page_chrome_and_separators_by_shape(text, rule):
+    assert classify_line(text) == rule
+
+
+@given(st.text(max_size=200))
+def test_recognisers_never_raise_and_dates_are_iso(text):
+    found = find_date(text)
+    if found is not None and found[1] is not None:
+        assert len(found[1]) == 10 and found[1][4] == "-"
+    find_byline(text)
+    is_breadcrumb(text)
+    is_dateline(text)
