@@ -55,6 +55,14 @@ class CommentGrammar(Protocol):
         ...
 
 
+class PageNesting(Protocol):
+    """Optional in a grammar module: ``nestings(lines, starts)``, the nesting of every
+    comment at once, for front-ends where one comment's depth follows from its neighbours
+    (links such as "parent", "prev", "next"); it overrides ``Header.nesting``."""
+
+    def nestings(self, lines: Sequence[Line], starts: Sequence[int]) -> list[int]: ...
+
+
 class PageChrome(Protocol):
     """Optional in a grammar module: ``is_chrome(line)``, lines of the front-end's page
     furniture (buttons, sidebars, footers) wherever they appear; dropped as
@@ -80,9 +88,12 @@ def build_comments(
     stack: list[tuple[int, dict[str, Any]]] = []
     children: dict[str | None, int] = {}
     is_chrome = getattr(grammar, "is_chrome", None)
+    nestings = getattr(grammar, "nestings", None)
+    levels: list[int] | None = nestings(lines, starts) if nestings is not None else None
     for ordinal, position in enumerate(starts):
         end_position = starts[ordinal + 1] if ordinal + 1 < len(starts) else len(lines)
         header = grammar.parse_header(lines, position, end_position)
+        nesting = levels[ordinal] if levels is not None else header.nesting
         header_lines = lines[position : position + header.n_lines]
         body_region = lines[position + header.n_lines : end_position]
         body_dropped = find_boilerplate(body_region)
@@ -94,7 +105,7 @@ def build_comments(
             )
         dropped.update(body_dropped)
         body_lines = [line for line in body_region if line.index not in body_dropped]
-        while stack and stack[-1][0] >= header.nesting:
+        while stack and stack[-1][0] >= nesting:
             stack.pop()
         parent = stack[-1][1] if stack else None
         comment_id = f"{post_id}.c{ordinal:04d}"
@@ -140,5 +151,5 @@ def build_comments(
         }
         comments.append(comment)
         blocks += blocks_as_rows(doc_id, comment_id, "comment", drafts)
-        stack.append((header.nesting, comment))
+        stack.append((nesting, comment))
     return comments, blocks, dropped
