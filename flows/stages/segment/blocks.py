@@ -168,8 +168,9 @@ def build_units(
             groups.append([line])
     units: list[Unit] = []
     for group in groups:
-        if quote_depth(group[0].text) > 0:
-            units.extend(_quote_units(group))
+        quote_units = _quote_units(group) if quote_depth(group[0].text) > 0 else []
+        if quote_units:
+            units.extend(quote_units)
         elif looks_wrapped(group):
             for paragraph in _split_wrapped(group):
                 texts = [line_text(line, markers) for line in paragraph]

@@ -56,6 +56,9 @@ class PostHead:
     author: str | None = None
     published: str | None = None
     meta_lines: frozenset[int] = frozenset()
+    chrome_lines: frozenset[int] = frozenset()
+    """Lines known to be page furniture from where they stand (a sidebar above the post):
+    the layout drops them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +150,7 @@ def build_post(
     rest = list(content)
 
     if head is not None:
-        known = head.title_lines | head.meta_lines
+        known = head.title_lines | head.meta_lines | head.chrome_lines
         title_lines = [line for line in rest if line.index in head.title_lines]
         meta["title"] = head.title
         meta["author"] = head.author

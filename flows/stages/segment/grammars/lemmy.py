@@ -1,99 +1,293 @@
 """lemmy-ui comment headers, as its pages scrape to text.
 
-A comment starts at a bullet line ("• user@instance", "OP" glued or spaced after the name
-for the original poster) directly followed by chrome lines: "link", "fedilink", "arrow-up"
-and its counter, "arrow-down" and its counter, "·", "edit-N", and the age ("3 years ago").
-Nesting is the bullet's indentation.
+A comment starts at a bullet line followed by its header, one item a line::
+
+    • NAME[@INSTANCE][ BADGES]      BADGES: OP (the original poster), A, M, mod, admin, bot
+      [BADGE]                       a badge may also stand on a line of its own
+      link
+      fedilink
+      [LANGUAGE]                    one word ("English"), only when more header lines follow
+      arrow-up                      the counters: "arrow-up" N ["arrow-down" M] ...
+      N
+      arrow-down
+      M
+      [SCORE]                       ... or one counter line alone: the score ("25", "-1")
+      ·
+      [edit-N]
+      AGE                           "3 years ago"; SCOREAGE when the score is glued to it
+
+Badges are glued to the name ("user@instance.tldOP") or spaced ("name OP M"). Nesting is
+the bullet's indentation.
 
 Votes: ``upvotes`` is the arrow-up counter (None without one). ``downvotes`` is the
 arrow-down counter, and 0 when an arrow-up counter is shown without an arrow-down one
-(Lemmy hides a zero down-count); None when the comment shows no counters at all.
+(Lemmy hides a zero down-count); None when the comment shows no counters at all. A lone
+counter line (or a negative arrow-up counter) is the score, with no up/down counts.
+
+A score glued to the age ("51 year ago", "142 years ago", "-12 years ago") is split
+where the age's count becomes possible for its unit (1 for a singular unit, at most 9
+years, 12 months, 31 days, ...), taking the shortest such count: 5 and "1 year ago", 14
+and "2 years ago", -1 and "2 years ago". A count that is possible as it stands is split
+only on a page where some other header's age is glued beyond doubt.
+
+Page chrome (:func:`is_chrome`): "Skip Navigation", "view all comments", "show context",
+"N more replies", and the community sidebar's counters, headings and age line
+(``3434 users here now``, ``MODERATORS``, ``founded AGE``). The post
+(:func:`parse_post`): the sidebar block and the ``submitted AGE by USER`` tagline are
+metadata; the first line left is the title when it reads as one (short, no full stop) on
+a page known by those, or by "Skip Navigation" first, or when it is the only line left.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from flows.stages.segment.lines import Line
+from flows.stages.segment.grammars.mlmym import (
+    is_sidebar_line,
+    read_tagline,
+    sidebar_lines,
+    submitted_on,
+)
+from flows.stages.segment.lines import Line, ends_sentence
+from flows.stages.segment.meta import find_date
+from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
 
 NAME = "lemmy"
 
 BULLET = re.compile(r"^\s*[•◦▪●]\s+(?P<author>\S.*?)\s*$")
-AGE = re.compile(
-    r"^(\d+|an?|one)\s+(second|minute|hour|day|week|month|year)s?\s+ago$|^(just now|yesterday)$",
+UNITS = "second|minute|hour|day|week|month|year"
+AGE = re.compile(rf"^(\d+|an?|one)\s+({UNITS})s?\s+ago$|^(just now|yesterday)$", re.IGNORECASE)
+GLUED_AGE = re.compile(
+    rf"^(?P<sign>[-−])?(?P<digits>\d+)\s*(?P<unit>{UNITS})(?P<plural>s)?\s+ago$"
+    rf"|^(?P<score>[-−]?\d+)\s*(?P<article>an?\s+(?:{UNITS})\s+ago)$",
     re.IGNORECASE,
 )
+MAX_COUNT = {"second": 59, "minute": 59, "hour": 23, "day": 31, "week": 5, "month": 12, "year": 9}
 EDIT = re.compile(r"^edit(?:ed)?[-\s]?(\d+)?$", re.IGNORECASE)
 PLAIN_CHROME = frozenset({"link", "fedilink", "·", "reply", "report", "permalink", "save", "more"})
-COUNT = re.compile(r"^\d{1,9}$")
-OP_SUFFIX = re.compile(r"^(?P<name>.*?)(?:\s+OP|(?<=[a-z0-9_])OP)$")
+ARROWS = frozenset({"arrow-up", "arrow-down"})
+BADGES = frozenset({"OP", "A", "M", "B", "mod", "admin", "bot"})
+COUNT = re.compile(r"^[-−]?\d{1,9}$")
+LANGUAGE = re.compile(r"^[^\W\d_][^\W\d_ ()-]{1,24}(?: \([^)]{1,20}\))?$")
+SPACED_BADGES = re.compile(r"^(?P<name>.+?)(?P<badges>(?:\s+(?:OP|A|M|B|mod|admin|bot))+)$")
+GLUED_BADGES = re.compile(
+    r"^(?P<name>\S+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})(?P<badges>(?:OP|A|M|B)+)$"
+)
+GLUED_OP = re.compile(r"^(?P<name>.*?(?<=[a-z0-9_]))(?P<badges>OP)$")
+PAGE_CHROME = frozenset(
+    {
+        "skip navigation",
+        "view all comments",
+        "show context",
+        "sidebar",
+        "communities",
+        "create post",
+        "create community",
+        "create a post",
+        "support lemmy",
+        "donate",
+        "login",
+        "sign up",
+        "subscribe",
+        "subscribed",
+        "joined",
+        "modlog",
+        "block community",
+    }
+)
+PAGE_COUNTER = re.compile(
+    r"^\d+ more repl(?:y|ies)$|^load more comments\b.{0,20}$|^\d[\d,.]*[km]? (?:posts?|comments?)$"
+    r"|^!\w+@[\w-]+(?:\.[\w-]+)+$",
+    re.IGNORECASE,
+)
+HEADER_WINDOW = 14
+MAX_TITLE_CHARS = 200
 
 
 def is_header_chrome(text: str) -> bool:
+    """A header line that says so by itself (a lone counter or a language word does not)."""
     lowered = text.casefold()
     return (
         lowered in PLAIN_CHROME
-        or lowered in {"arrow-up", "arrow-down"}
-        or bool(AGE.match(text) or EDIT.match(text))
+        or lowered in ARROWS
+        or text in BADGES
+        or bool(AGE.match(text) or GLUED_AGE.match(text) or EDIT.match(text))
     )
 
 
+def is_header_item(text: str) -> bool:
+    """A header line, a counter included."""
+    return is_header_chrome(text) or bool(COUNT.match(text))
+
+
+def is_age(text: str) -> bool:
+    return bool(AGE.match(text) or GLUED_AGE.match(text))
+
+
 def find_starts(lines: Sequence[Line]) -> list[int]:
-    """Positions of bullet lines directly followed by comment chrome."""
+    """Bullet lines directly followed by header lines, an age or counter among them."""
     starts = []
     for position, line in enumerate(lines):
         if not BULLET.match(line.raw):
             continue
-        following = lines[position + 1] if position + 1 < len(lines) else None
-        if following is not None and is_header_chrome(following.text):
+        following = [item.text for item in lines[position + 1 : position + 1 + HEADER_WINDOW]]
+        if not following or not is_header_item(following[0]):
+            continue
+        run = _header_run(following)
+        if any(is_age(text) or text.casefold() in ARROWS for text in run):
             starts.append(position)
     return starts
 
 
+def _header_run(texts: Sequence[str]) -> list[str]:
+    """The leading header lines of `texts` (a language word or a counter included)."""
+    run: list[str] = []
+    for offset, text in enumerate(texts):
+        following = texts[offset + 1] if offset + 1 < len(texts) else ""
+        language = bool(LANGUAGE.match(text)) and is_header_item(following)
+        if not (is_header_item(text) or language):
+            break
+        run.append(text)
+        if is_age(text):
+            break
+    return run
+
+
 def split_author(label: str) -> tuple[str, str | None, bool]:
-    """(author, instance, is_op) from the bullet's label."""
-    match = OP_SUFFIX.match(label)
-    is_op = bool(match and match.group("name").strip())
-    author = match.group("name").strip() if match and is_op else label.strip()
+    """(author, instance, is_op) from the bullet's label, its badges taken off."""
+    author, badges = label.strip(), ""
+    for pattern in (GLUED_BADGES, SPACED_BADGES, GLUED_OP):
+        match = pattern.match(author)
+        if match and match.group("name").strip():
+            author, badges = match.group("name").strip(), match.group("badges")
+            break
     instance = author.split("@", 1)[1] or None if "@" in author else None
-    return author, instance, is_op
+    return author, instance, "OP" in badges
+
+
+def glued_split(text: str, glued_page: bool) -> tuple[int | None, str]:
+    """(score or None, age as written) of an age line, its glued score taken off."""
+    match = GLUED_AGE.match(text)
+    if match is None:
+        return None, text
+    if match.group("article"):
+        return _number(match.group("score")), match.group("article")
+    digits, unit = match.group("digits"), match.group("unit").casefold()
+    plural = bool(match.group("plural"))
+    sign = "-" if match.group("sign") else ""
+    whole_is_age = not sign and _possible(digits, unit, plural)
+    if whole_is_age and not glued_page:
+        return None, text
+    for cut in range(len(digits) - 1, 0, -1):
+        count = digits[cut:]
+        if _possible(count, unit, plural):
+            age = f"{count} {match.group('unit')}{match.group('plural') or ''} ago"
+            return _number(sign + digits[:cut]), age
+    return None, text
+
+
+def _possible(count: str, unit: str, plural: bool) -> bool:
+    """Whether an age can read `count` `unit`(s) ago."""
+    if count.startswith("0"):
+        return False
+    value = int(count)
+    return value == 1 if not plural else 2 <= value <= MAX_COUNT[unit]
+
+
+def _number(text: str) -> int:
+    return int(text.replace("−", "-"))
+
+
+def is_glued_beyond_doubt(text: str) -> bool:
+    match = GLUED_AGE.match(text)
+    if match is None or match.group("article"):
+        return bool(match)
+    unit, plural = match.group("unit").casefold(), bool(match.group("plural"))
+    return bool(match.group("sign")) or not _possible(match.group("digits"), unit, plural)
+
+
+@dataclass(frozen=True, slots=True)
+class PageModes:
+    """What the whole page says of its headers."""
+
+    glued: bool
+
+
+_MEMO: list[tuple[Sequence[Line], PageModes]] = []
+
+
+def page_modes(lines: Sequence[Line]) -> PageModes:
+    """The page's header modes, worked out once per page."""
+    cached = _MEMO[0] if _MEMO else None
+    if cached is None or cached[0] is not lines:
+        glued = False
+        for position in find_starts(lines):
+            window = [item.text for item in lines[position + 1 : position + 1 + HEADER_WINDOW]]
+            run = _header_run(window)
+            glued = glued or any(is_glued_beyond_doubt(text) for text in run)
+        cached = (lines, PageModes(glued=glued))
+        _MEMO[:] = [cached]
+    return cached[1]
+
+
+@dataclass(slots=True)
+class Votes:
+    """The counters read off one header."""
+
+    upvotes: int | None = None
+    downvotes: int | None = None
+    score: int | None = None
+
+    def final(self) -> tuple[int | None, int | None, int | None]:
+        """(upvotes, downvotes, score): the arrow counters when shown, else the score."""
+        if self.upvotes is None and self.downvotes is None:
+            return None, None, self.score
+        upvotes = self.upvotes
+        downvotes = 0 if self.downvotes is None else self.downvotes
+        if upvotes is None:
+            return None, downvotes, None
+        return upvotes, downvotes, upvotes - downvotes
 
 
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     bullet = lines[position]
     match = BULLET.match(bullet.raw)
     author, instance, is_op = split_author(match.group("author") if match else bullet.text)
-    upvotes = downvotes = edit_count = None
-    edited, age, pending, n_lines = False, None, None, 1
-    for line in lines[position + 1 : end]:
-        text = line.text
+    texts = [line.text for line in lines[position + 1 : end]][:HEADER_WINDOW]
+    run = _header_run(texts)
+    votes = Votes()
+    edit_count: int | None = None
+    edited, age, pending = False, None, None
+    for text in run:
         lowered = text.casefold()
-        if pending and COUNT.match(text):
-            if pending == "arrow-up":
-                upvotes = int(text)
+        if COUNT.match(text):
+            value = _number(text)
+            if pending == "arrow-up" and value >= 0:
+                votes.upvotes = value
+            elif pending == "arrow-down":
+                votes.downvotes = abs(value)
             else:
-                downvotes = int(text)
+                votes.score = value
             pending = None
-        elif lowered in {"arrow-up", "arrow-down"}:
+        elif lowered in ARROWS:
             pending = lowered
-        elif lowered in PLAIN_CHROME:
-            pending = None
+        elif text in BADGES:
+            is_op = is_op or text == "OP"
         elif edit := EDIT.match(text):
             edited = True
             edit_count = int(edit.group(1)) if edit.group(1) else None
-        elif AGE.match(text):
-            age = text
+        elif is_age(text):
+            glued, age = glued_split(text, page_modes(lines).glued)
+            votes.score = glued if glued is not None else votes.score
         else:
-            break
-        n_lines += 1
-    if upvotes is not None and downvotes is None:
-        downvotes = 0
-    score = upvotes - downvotes if upvotes is not None and downvotes is not None else None
+            pending = None
+    upvotes, downvotes, score = votes.final()
     return Header(
         author=author,
-        n_lines=n_lines,
+        n_lines=1 + len(run),
         nesting=bullet.indent,
         instance=instance,
         is_op=is_op,
@@ -103,4 +297,62 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         edited=edited,
         edit_count=edit_count,
         age=age,
+    )
+
+
+def is_chrome(line: Line) -> bool:
+    text = line.text
+    return (
+        text.casefold() in PAGE_CHROME
+        or bool(PAGE_COUNTER.match(text))
+        or (len(text) <= 80 and is_sidebar_line(text))
+    )
+
+
+def parse_post(lines: Sequence[Line]) -> PostHead | None:
+    """The post's head from the lines above the first comment (None: nothing known)."""
+    content = [line for line in lines if not line.is_blank]
+    meta = sidebar_lines(lines)
+    author = published = None
+    heads: set[int] = set()
+    for line in content:
+        date = submitted_on(line.text)
+        tagline = read_tagline(line.text)
+        if date or tagline:
+            heads.add(line.index)
+        published = published or date
+        if tagline and author is None:
+            author = tagline[0]
+            found = find_date(tagline[1])
+            published = published or (found[0] if found else None)
+    meta |= heads
+    left = [line for line in content if line.index not in meta and not is_chrome(line)]
+    lemmy_page = bool(content) and content[0].text.casefold() == "skip navigation"
+    known = bool(meta or author or lemmy_page)
+    title_line = left[0] if left and (known or len(left) == 1) else None
+    if title_line is not None and not _is_title(title_line.text):
+        title_line = None
+    meta = {
+        line.index
+        for line in content
+        if line.index in meta and (line.index in heads or not is_chrome(line))
+    }
+    if not (meta or title_line is not None or author):
+        return None
+    return PostHead(
+        title=title_line.text if title_line is not None else None,
+        title_lines=frozenset({title_line.index}) if title_line is not None else frozenset(),
+        author=author,
+        published=published,
+        meta_lines=frozenset(meta),
+    )
+
+
+def _is_title(text: str) -> bool:
+    """One line that reads as a title: short, no sentence end, not a bare address."""
+    return (
+        len(text) <= MAX_TITLE_CHARS
+        and len(text.split()) >= 2
+        and not (ends_sentence(text) and text.endswith("."))
+        and not re.match(r"^(?:https?://|www\.)\S+$", text)
     )

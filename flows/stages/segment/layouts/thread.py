@@ -8,7 +8,7 @@ opening post names none.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
@@ -22,6 +22,14 @@ from flows.stages.segment.threads import CommentGrammar, build_comments
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
+
+
+class ThreadEnd(Protocol):
+    """Optional in a grammar module: ``find_end(lines, starts)``, the position where the
+    comment list ends and the page's furniture begins (a sidebar or footer printed after
+    the comments), or None; every line from there on is dropped as "thread_chrome"."""
+
+    def find_end(self, lines: Sequence[Line], starts: Sequence[int]) -> int | None: ...
 
 
 def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | None:
@@ -57,6 +65,7 @@ def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: Segme
     if head is not None:
         for index in head.title_lines | head.meta_lines:
             dropped.pop(index, None)  # what the grammar reads as the head is never chrome
+        dropped.update((index, "thread_chrome") for index in head.chrome_lines)
     rules = config.block_rules()
     draft = build_post(
         doc_id=doc_id,
@@ -74,8 +83,20 @@ def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: Segme
     if grammar is None:
         return
     post_id = f"{doc_id}.p0000"
+    find_end = getattr(grammar, "find_end", None)
+    end = find_end(lines, starts) if find_end is not None else None
+    thread_lines = lines
+    if end is not None and end > starts[-1]:
+        thread_lines = lines[:end]
+        after = {line.index: "thread_chrome" for line in lines[end:] if not line.is_blank}
+        add_dropped(result, doc_id, lines[end:], after)
     comments, blocks, comment_dropped = build_comments(
-        doc_id=doc_id, post_id=post_id, lines=lines, starts=starts, grammar=grammar, rules=rules
+        doc_id=doc_id,
+        post_id=post_id,
+        lines=thread_lines,
+        starts=starts,
+        grammar=grammar,
+        rules=rules,
     )
     result.comments += comments
     result.blocks += blocks
