@@ -3,7 +3,8 @@
     python -m benchmarks.run [--size-mb 300] [--out build/bench] [--workers 2]
                              [--sample-mb 20] [--differential] [--skip-flow] [--no-record]
 
-Steps (each prints its figures; the summary row is appended to BENCHMARKS.md):
+Steps (each prints its figures; one CSV row of them is appended to benchmarks/results.csv,
+whose columns `RESULT_COLUMNS` names and docs/performance.md describes):
 
 1. generate (or reuse) the corpus ``OUT/corpus-<size>mb-g<generator>-s<seed>/``;
 2. floors: (a) read + ``flows.stages.decode`` of every file, in this process, (b) plain
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import datetime as dt
 import json
 import multiprocessing
@@ -39,7 +41,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +49,7 @@ from benchmarks.corpus import DEFAULT_SEED, SEED_DIR, generate_corpus
 from flows.timing import PhaseClock
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
+RESULTS_CSV = ROOT / "benchmarks" / "results.csv"
 DATATROVE_MB_S = 5.2  # reference figure quoted in issue #7
 TARGET_MB_S = 20.0  # issue #7's throughput target on the default corpus with 2 cores
 PURE_STAGES = ("read", "decode", "repair", "segment", "rows", "validate")
@@ -508,9 +510,53 @@ def stage_cpu_line(times: StageTimes, mb: float) -> str:
     return ", ".join(f"{s} {times.cpu[s] * scale:.1f}s" for s in STAGES if s in times.cpu)
 
 
-def append_row(cells: Sequence[str]) -> None:
-    with BENCHMARKS_MD.open("a", encoding="utf-8") as handle:
-        handle.write("| " + " | ".join(cells) + " |\n")
+RESULT_COLUMNS = (
+    "date", "commit", "machine", "corpus_mb", "files", "workers", "exit_code",
+    "wall_s", "mb_s", "docs_s", "fixed_s", "cpu_s", "cpu_allowed_s",
+    "peak_rss_tree_mib", "peak_rss_process_mib", "peak_pss_tree_mib",
+    "decode_floor_mb_s", "ftfy_floor_1_mb_s", "ftfy_floor_n_mb_s",
+    "pure_mb_s", "sample_mb", *(f"stage_{stage}_s" for stage in STAGES),
+    "phase_plan_s", "phase_process_s", "phase_concat_s", "phase_database_s", "phase_seal_s",
+    "rebuild_files", "rebuild_full_s", "rebuild_s", "rebuild_whole_s",
+    "differential_mismatches", "note",
+)  # fmt: skip
+"""The columns of benchmarks/results.csv, one row per run (docs/performance.md says what
+each holds). A figure that was not measured is left empty."""
+
+
+def append_result(row: Mapping[str, object], path: Path | None = None) -> None:
+    """Append one run's figures to the CSV file at `path` (default RESULTS_CSV; its header
+    first when the file is new or empty). Keys outside RESULT_COLUMNS, or a file with other
+    columns, raise: rows must stay comparable."""
+    path = RESULTS_CSV if path is None else path
+    unknown = set(row) - set(RESULT_COLUMNS)
+    if unknown:
+        raise ValueError(f"not columns of {path.name}: {sorted(unknown)}")
+    new = not path.is_file() or path.stat().st_size == 0
+    if not new:
+        with path.open(encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle), [])
+        if tuple(header) != RESULT_COLUMNS:
+            raise ValueError(f"{path} has other columns than {RESULT_COLUMNS}")
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, RESULT_COLUMNS, lineterminator="\n")
+        if new:
+            writer.writeheader()
+        writer.writerow({name: "" if value is None else value for name, value in row.items()})
+
+
+def _rounded(value: float | None, digits: int = 1) -> str:
+    return "" if value is None else f"{value:.{digits}f}"
+
+
+def release_commit(out: Path) -> str:
+    """The code version that the release under `out` records (`code_version` in its
+    manifest: the git commit, `-dirty` with local changes); empty if there is none."""
+    try:
+        manifest = json.loads((out / "release" / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    return str(manifest.get("code_version", ""))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -525,7 +571,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="compare repair with and without shortcuts on the whole corpus")  # fmt: skip
     parser.add_argument("--skip-flow", action="store_true", help="no CLI run (floors, profile)")
     parser.add_argument("--skip-floors", action="store_true", help="no floor measurements")
-    parser.add_argument("--no-record", action="store_true", help="do not append to BENCHMARKS.md")
+    parser.add_argument("--no-record", action="store_true",
+                        help="do not append a row to benchmarks/results.csv")  # fmt: skip
     parser.add_argument(
         "--rebuild-files",
         type=int,
@@ -642,37 +689,42 @@ def main(argv: list[str] | None = None) -> int:
                 print("  " + line.strip())
 
     if not args.no_record:
-
-        def fig(value: float | None, fmt: str = "{:.1f}") -> str:
-            return "—" if value is None else fmt.format(value)
-
-        flow_mb_s = mb / flow["seconds"] if flow else None
-        append_row([
-            dt.date.today().isoformat(),
-            machine(),
-            f"{mb:.0f} MB / {len(files)} docs",
-            str(args.workers),
-            fig(flow_mb_s)
-            + ("" if not flow or flow["returncode"] in (0, 2) else f" (FAILED, exit {flow['returncode']})"),
-            fig(len(files) / flow["seconds"] if flow else None, "{:.0f}"),
-            fig(flow.get("seconds")),
-            fig(fixed.get("seconds")),
-            fig(flow["peak_rss_tree"] / 2**20 if flow else None, "{:.0f} MiB"),
-            fig(floors["decode"]["mb_s"] if floors else None),
-            (fig(floors["ftfy"]["mb_s"]) + (f" / {floors['ftfy_n']['mb_s']:.1f}" if "ftfy_n" in floors else "")) if floors else "—",
-            fig(times.pure_mb_s()),
-            stage_line(times),
-            "—" if mismatches is None else str(len(mismatches)),
-            phase_line(flow["phases"]) if flow else "—",
-            (f"{rebuilt['rebuild']['seconds']:.1f} / {rebuilt['full']['seconds']:.1f} s = "
-             f"{rebuilt['ratio']:.0%} ({rebuilt['ratio_net']:.0%} net)") if rebuilt else "—",
-            fig(flow["peak_rss_process"] / 2**20 if flow else None, "{:.0f} MiB"),
-            (f"{whole['seconds']:.1f} / {flow['seconds']:.1f} s = {whole['ratio']:.0%}")
-            if whole else "—",
-            (f"{flow['cpu_seconds']:.0f} / {cpu_budget(mb, args.workers):.0f} s")
-            if flow else "—",
-        ])  # fmt: skip
-        log(f"row appended to {BENCHMARKS_MD}")
+        phases = flow["phases"] if flow else {}
+        append_result({
+            "date": dt.date.today().isoformat(),
+            "commit": release_commit(out / "flow-run") if flow else "",
+            "machine": machine(),
+            "corpus_mb": f"{mb:.0f}",
+            "files": len(files),
+            "workers": args.workers,
+            "exit_code": flow["returncode"] if flow else None,
+            "wall_s": _rounded(flow.get("seconds")),
+            "mb_s": _rounded(mb / flow["seconds"] if flow else None),
+            "docs_s": _rounded(len(files) / flow["seconds"] if flow else None, 0),
+            "fixed_s": _rounded(fixed.get("seconds")),
+            "cpu_s": _rounded(flow.get("cpu_seconds")),
+            "cpu_allowed_s": _rounded(cpu_budget(mb, args.workers)),
+            "peak_rss_tree_mib": _rounded(flow["peak_rss_tree"] / 2**20 if flow else None, 0),
+            "peak_rss_process_mib": _rounded(
+                flow["peak_rss_process"] / 2**20 if flow else None, 0
+            ),
+            "peak_pss_tree_mib": _rounded(flow["peak_pss_tree"] / 2**20 if flow else None, 0),
+            "decode_floor_mb_s": _rounded(floors["decode"]["mb_s"] if floors else None),
+            "ftfy_floor_1_mb_s": _rounded(floors["ftfy"]["mb_s"] if floors else None),
+            "ftfy_floor_n_mb_s": _rounded(floors["ftfy_n"]["mb_s"] if "ftfy_n" in floors else None),
+            "pure_mb_s": _rounded(times.pure_mb_s()),
+            "sample_mb": _rounded(times.n_bytes / 1e6),
+            **{f"stage_{s}_s": _rounded(times.seconds.get(s), 2) for s in STAGES},
+            **{f"phase_{name}_s": _rounded(phases.get(name))
+               for name in ("plan", "process", "concat", "database", "seal")},
+            "rebuild_files": rebuilt["files"] if rebuilt else None,
+            "rebuild_full_s": _rounded(rebuilt["full"]["seconds"] if rebuilt else None),
+            "rebuild_s": _rounded(rebuilt["rebuild"]["seconds"] if rebuilt else None),
+            "rebuild_whole_s": _rounded(whole.get("seconds")),
+            "differential_mismatches": None if mismatches is None else len(mismatches),
+            "note": "",
+        })  # fmt: skip
+        log(f"row appended to {RESULTS_CSV}")
     if mismatches:
         return 1
     return 0 if not flow or flow["returncode"] in (0, 2) else 1

@@ -2,7 +2,7 @@
 
   python -m flows build [--raw DIR] [--out DIR] [--strict]
                         [--runner thread|process|dask] [--workers N] [--address tcp://HOST:PORT]
-                        [--batch-size N] [--inline-below N] [--no-cache]
+                        [--batch-size N] [--inline-below N] [--no-cache] [--no-accel]
   python -m flows download URL [--version V] [--dest DIR]
 
 Exit codes of `build`: 0 published, nothing rejected; 2 published, but some input files
@@ -109,8 +109,8 @@ def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) 
 
 def _import_what_the_flow_start_needs() -> None:
     """Import now, while the API server is still starting, what Prefect imports only when
-    the flow starts: fastapi's encoder, for the flow's parameters (0.24 s, on the critical
-    path of every run once the server answers)."""
+    the flow starts: fastapi's encoder, for the flow's parameters (otherwise imported on
+    the critical path of every run, after the server answers)."""
     import fastapi.encoders  # noqa: F401
 
 

@@ -21,7 +21,8 @@ class PipelineConfig(BaseModel):
     batch_size: int = Field(
         default=256,
         ge=1,
-        description="Mean documents per Prefect task (a task costs about 0.1 s with processes).",
+        description="Mean documents per Prefect task (each task has a fixed cost: larger "
+        "batches spread it, smaller ones balance the workers better).",
     )
     inline_below: int = Field(
         default=128,

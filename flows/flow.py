@@ -58,7 +58,12 @@ from flows.plan import (
 )
 from flows.publish.card import SUMMARY, dataset_card
 from flows.publish.metadata import croissant, datapackage
-from flows.publish.report import quality_markdown, quality_rows
+from flows.publish.report import (
+    low_confidence,
+    quality_markdown,
+    quality_rows,
+    read_layout_choices,
+)
 from flows.timing import PhaseClock
 from schemas import TABLES, QualityMetric, Reject
 
@@ -183,8 +188,8 @@ LOCAL_THREADS = os.cpu_count() or 1
 """Threads of the flow's own task runner, in the flow process: restoring cached batches,
 small amounts of computing (`PipelineConfig.inline_below`) and concatenating part files,
 all of which cost less there than on the workers of a process pool or a cluster (Arrow's
-readers and writers release the GIL: concatenating the 300 MB benchmark's parts took
-1.2-1.5 s on two threads and 1.4-1.5 s on two processes)."""
+readers and writers release the GIL, so threads concatenate as fast as processes would,
+with nothing to start or ship)."""
 
 
 class RunnerSpec(BaseModel):
@@ -245,8 +250,8 @@ def _process_corpus(
         return [work.documents_found.get(batch.index, {}) for batch in placed]
 
     # A batch's files and the documents found for it are quoted: each task's parameters
-    # then pass to it as they are, not walked item by item looking for futures (mapping
-    # the 300 MB benchmark's 38 batches took the flow 0.9-1.2 s that way, 0.1 s so).
+    # then pass to it as they are, not walked item by item looking for futures (a walk
+    # over every file of every batch, which would grow with the corpus).
     with contextlib.ExitStack() as stack:
         if there:  # the largest batches first (see `_largest_first`)
             there = _largest_first(there)
@@ -276,7 +281,7 @@ def _process_corpus(
         )
     if cache_dir:
         BatchCache(cache_dir / "batches", config.digest()).prune({b.key for b in batches})
-        # one file per document, as earlier builds of the pipeline kept them (all stale)
+        # `documents/` is an older cache layout (one file per document): nothing reads it
         shutil.rmtree(cache_dir / "documents", ignore_errors=True)
     return summary
 
@@ -284,9 +289,9 @@ def _process_corpus(
 def _largest_first(batches: list[Batch]) -> list[Batch]:
     """Batches in the order they are handed to the workers: the most files first, so that
     the last ones to start are small and no worker waits long on another at the end
-    (batch sizes are geometric, and the largest of 40 is often 5x the mean; in file order
-    one worker of two idled the last 2 s of the 300 MB benchmark). Results are still
-    taken in batch order, so the output does not change."""
+    (batch sizes are geometric, so the largest is several times the mean, and one started
+    last would keep the other workers idle). Results are still taken in batch order, so
+    the output does not change."""
     return sorted(batches, key=lambda batch: (-len(batch.files), batch.index))
 
 
@@ -318,7 +323,10 @@ def _publish(
         for table, future in zip(tables, futures, strict=True):
             row_counts[table] = future.result()
     row_counts["rejects"] = write_table(staging, Reject, [r.as_row() for r in summary.rejections])
-    quality = quality_rows(row_counts, summary.rejections, summary.repairs, summary.dropped_rules)
+    choices = read_layout_choices(staging / "data" / "documents.parquet")
+    quality = quality_rows(
+        row_counts, summary.rejections, summary.repairs, summary.dropped_rules, choices
+    )
     row_counts["qc"] = write_table(staging, QualityMetric, quality)
 
     digest = input_digest(root, planned)
@@ -334,7 +342,7 @@ def _publish(
         "database_recipe": database_recipe(TABLES),
         "pipeline_digest": pipeline,
     }
-    card = dataset_card(version, metadata, corpus.sources, quality)
+    card = dataset_card(version, metadata, corpus.sources, quality, low_confidence(choices))
     with clock.phase("database"):
         previous = out / "release"
         recorded = load_release_batches(cache_dir, previous, pipeline) if cache_dir else None

@@ -99,9 +99,9 @@ def place_batches(
 
     A batch that the cache holds whole (`stored`, by key) is only linked into place, which
     costs less than sending it to a worker. When fewer than `inline_below` documents need
-    computing in all, every batch runs locally: starting the runner's workers (a process
-    pool takes about 1.5 s here, the time of some 200 documents on one core) would cost
-    more than it saves. Either way the output is the same; only where it is made differs.
+    computing in all, every batch runs locally: starting the runner's workers (each worker
+    of a process pool imports Prefect and the pipeline first) would cost more than it
+    saves. Either way the output is the same; only where it is made differs.
     """
     ordered = list(batches)
     if documents_to_compute < inline_below:

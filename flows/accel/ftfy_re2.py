@@ -15,7 +15,7 @@ take (lone surrogates, which have no UTF-8 form) goes to ftfy's `is_bad`.
 
 **The table fixers.** `fix_latin_ligatures`, `fix_character_width` and
 `remove_control_chars` are each one `str.translate` with a table, run twice on every line
-ftfy repairs (about 40 % of ftfy's time on a mojibake line); without any of the table's
+ftfy repairs (a large share of ftfy's time on a mojibake line); without any of the table's
 characters the text comes back equal, so a search for them decides whether to run it.
 
 `install()` puts both into ftfy (ftfy looks them up at call time); `plain_ftfy()` takes

@@ -1,7 +1,7 @@
 """Prefect's temporary API server, started at the very beginning of a local run.
 
 Without `PREFECT_API_URL`, Prefect starts a temporary server itself the first time a flow
-runs: it imports the whole server package into the client (about 4 s here), then starts
+runs: it imports the whole server package into the client (seconds of a short run), then starts
 the same server in a subprocess and waits for it. Starting that subprocess first, while
 the CLI is still importing Prefect and the pipeline, overlaps the two and spares the
 client the import; the command and environment are Prefect's own
@@ -46,9 +46,9 @@ SERVER_SETTINGS = {
     "PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
 }
 """The temporary server registers no block types: the flow uses no blocks, and finding
-them meant importing every installed Prefect collection (prefect-dask among them) before
-the server answered, even when memoized: 0.3-0.5 s of its 3.2-3.9 s start (ready after
-3.26 against 3.74 s, median of 5, alternating). A server of the user's own is theirs."""
+them means importing every installed Prefect collection (prefect-dask among them) before
+the server answers, even when memoized, which lengthens every run's start. A server of
+the user's own is theirs."""
 
 
 class TemporaryApiServer:

@@ -2,10 +2,10 @@
 memory of every process that asks.
 
 `wordfreq.zipf_frequency` looks each token up in `get_frequency_dict(lang)`: a dict of
-every word of the list (713,447 for Russian), built on first use and kept for the life of
-the process, with the raw list it was built from (`get_frequency_list` is cached too). In
-each worker that is 122 MiB for Russian and 23 MiB for English, more than the worker's
-batch. Here the same mapping is a file, written once per wordfreq version and language
+every word of the list (hundreds of thousands for Russian), built on first use and kept
+for the life of the process, with the raw list it was built from (`get_frequency_list` is
+cached too). In each worker that is more memory than the worker's batch needs, and every
+worker builds its own. Here the same mapping is a file, written once per wordfreq version and language
 (sorted UTF-8 words, each one's start and frequency bucket) and mapped read-only: a lookup
 is a binary search that touches a few pages, and the pages are shared by every process
 of the machine through the page cache.

@@ -107,35 +107,32 @@ def _quote(text: str) -> str:
 
 
 MEMORY_LIMIT = "250MB"
-"""DuckDB's memory limit while building the database (it spills to disk beyond it). The
-process holds about 220 MiB more than this at its peak at 300 MB of input, 300 MiB at 1 GB:
-its own code and libraries, and what operators that cannot spill hold outside the limit.
-Built alone from the 300 MB benchmark's data files: 1 GB gave a peak of 1.65 GiB in 15.3 s,
-400 MB 0.89 GiB in 19.5 s (fourth session); with `documents` loaded on one thread and a
-pass of the index per CHARS_PER_PASS, 400 MB peaked at 696 / 702 MiB in 14.5 / 15.7 s and
-250 MB at 469 / 476 / 482 MiB in 15.0 / 14.9 / 15.7 s. At 1 GB the limit costs time: 62.9
-s and 534 MiB against 50.0 s and 754 MiB within 400 MB (two loading threads). Peak memory
-under 1 GB for the whole run is the project's target."""
+"""DuckDB's memory limit while building the database (it spills to disk beyond it).
+
+The building process holds more than this at its peak: its own code and libraries, and
+what operators that cannot spill hold outside the limit, which grows slowly with the
+corpus. The limit is chosen so that the whole run's process tree stays under the
+project's 1 GB peak-memory target; on small corpora it costs no time, on large ones it
+trades some database build time for that bound (figures: docs/performance.md)."""
 
 LOAD_THREADS = {"documents": 1}
 """Threads loading a table, where not DuckDB's default (one per core). A thread compresses
-a row group at a time; a row group of `documents` holds 8,192 whole texts (about 200 MB on
-the benchmark corpus), so with two threads two of them were in memory at once: 2.78 s and a
-peak of 666 MiB with two threads, 2.76 s and 536 MiB with one (400 MB limit). At 1 GB of
-input (five row groups) and a 250 MB limit two threads are hardly faster (14.5 against 16.4
-s) and hold as much."""
+a row group at a time, and a row group of `documents` holds ROW_GROUP_SIZE whole texts, so
+each extra thread holds another such group in memory; within MEMORY_LIMIT DuckDB
+serializes those groups anyway, so one thread loads `documents` about as fast and holds
+much less."""
 
 STORAGE_VERSION = "v1.2.0"
 """The database file's storage format: DuckDB 1.2 and later open it. From 1.2 on DuckDB may
-compress text with zstd; with the 1.0 format (the default) the 300 MB benchmark's database
-was 939 MB, with this one 107 MB, and it is written in two thirds of the time."""
+compress text with zstd, which makes the file several times smaller than with the 1.0
+format (DuckDB's default) and faster to write."""
 
 ROW_GROUP_SIZE = 8192
 """Rows per row group of the database's tables. DuckDB compresses a row group on one
 thread, and with its default (122,880 rows) `documents` and `posts` of any corpus under
-about 100,000 documents are a single row group. Building the 1 GB benchmark's database
-alone: default 71 s (422 MB file); 16,384 rows 57 s (458 MB); 8,192 rows 52 s (479 MB,
-peak RSS 834 MiB); 2,048 rows 50 s (652 MB: the index's 33 M postings in small groups)."""
+about 100,000 documents are a single row group, loaded on one core. Smaller groups load
+in parallel; much smaller ones make the file larger (the index's postings compress worse
+in small groups) for little more speed."""
 
 FTS_SCHEMA = "fts_main_texts"
 """Where the full-text index lives: the schema the fts extension would give an index of
@@ -166,9 +163,8 @@ index's integer document ids (`rowid + offset`) of the two tables apart."""
 CHARS_PER_PASS = 75_000_000
 """Characters of text whose words are counted in one pass of the index build: counting
 is grouped by text, so texts split into passes give the same counts, and what one pass
-holds outside DuckDB's memory limit grows with the pass (at a 300 MB limit the 300 MB
-benchmark's 283 M characters in one pass ran out of memory, in two passes did not; at 250
-MB, four passes peaked at 469-482 MiB). 300 MB of input makes 4 passes, 1 GB 13."""
+holds outside DuckDB's memory limit grows with the pass: a pass of this size stays within
+MEMORY_LIMIT where one pass of a whole large corpus runs out of memory."""
 
 
 def word_rows_sql(docid_sql: str, text_sql: str, source: str, where: str) -> str:
@@ -199,14 +195,14 @@ def _fts_statements(threads: int, passes: int = 1) -> list[str]:
 
     The fts extension's own `create_fts_index` stores one row per token occurrence,
     stems every occurrence and runs on one thread (a table of a few thousand rows is one
-    row group, DuckDB's unit of parallelism), about 10 MB/s of text here. The same kind of
-    index (the extension's Porter stemmer and English stop words, BM25 with k=1.2, b=0.75;
-    on ASCII text tests/test_release.py checks the scores against the extension's own
-    `match_bm25`) comes out of aggregates: words are counted per text in `threads`
-    interleaved slices of each table that run in parallel, each distinct word is stemmed
-    once, and the postings hold one row per (term, text). The texts are read where they
-    are, never copied. `passes` split the texts (by rowid) so that each aggregate holds
-    only its pass's texts (see CHARS_PER_PASS).
+    row group, DuckDB's unit of parallelism), which makes it the slowest step of a build.
+    The same kind of index (the extension's Porter stemmer and English stop words, BM25
+    with k=1.2, b=0.75; on ASCII text tests/test_release.py checks the scores against the
+    extension's own `match_bm25`) comes out of aggregates: words are counted per text in
+    `threads` interleaved slices of each table that run in parallel, each distinct word is
+    stemmed once, and the postings hold one row per (term, text). The texts are read where
+    they are, never copied. `passes` split the texts (by rowid) so that each aggregate
+    holds only its pass's texts (see CHARS_PER_PASS).
     """
     indexed = f"left(body, {INDEXED_CHARS})"
     slices = threads * passes
@@ -339,7 +335,7 @@ def _create_fts_index(
     connection: duckdb.DuckDBPyConnection, scratch: Path, progress: Progress = no_progress
 ) -> None:
     """The index, its intermediate tables in a scratch database file (`scratch`, removed
-    after): DuckDB keeps temporary tables in memory, and at 1 GB of input the word
+    after): DuckDB keeps temporary tables in memory, and on a large corpus the word
     counts alone are larger than the memory limit; in a file they spill like any table,
     and the release's database does not keep their freed blocks."""
     load_fts(connection)
@@ -369,10 +365,9 @@ def _create_fts_index(
 
 RETRY_MEMORY_LIMITS: tuple[str | None, ...] = ("1GB", None)
 """The limits a build that ran out of memory is done again within, in turn (None: DuckDB's
-default, 80 % of RAM). What the index build holds outside the limit grows with the corpus:
-the 300 MB benchmark's index was built within 180 MB but not 150 MB, the 1 GB one's within
-250 MB but not 180 MB. So a corpus several times larger may need a second try; it gets a
-bounded one first, not most of the machine."""
+default, 80 % of RAM). What the index build holds outside the limit grows with the corpus,
+not only with a pass, so a corpus several times larger than the benchmark's may need a
+second try; it gets a bounded one first, not most of the machine."""
 
 
 def build_database(

@@ -87,7 +87,7 @@ def new_staging(out_dir: Path) -> Path:
 
 PART_SUFFIX = ".arrow"
 _PART_OPTIONS = pa.ipc.IpcWriteOptions(compression="zstd")
-"""zstd: the parts are about half the size of lz4's, and writing them was the cost."""
+"""zstd: the parts are about half the size of lz4's, and writing them is what they cost."""
 
 
 def sort_table(model: type[Record], table: pa.Table) -> pa.Table:
@@ -252,11 +252,10 @@ def concat_parts(staging: Path, model: type[Record]) -> int:
     in row groups of a fixed size. Memory holds one record batch of a part (a chunk of
     `PartWriter`) and one row group at most.
 
-    Then what it freed is given back: Arrow's default allocator (mimalloc; the CLI picks the
-    system's) keeps a heap per thread and gives memory back only from the heap of the
-    thread that asks, and the flow's threads live on through the database build (at 300 MB,
-    with mimalloc, the flow process held 333 MiB of anonymous memory during it, 251 MiB
-    with this)."""
+    Then what it freed is given back: Arrow's default allocator (mimalloc, unless the CLI
+    picked the system's) keeps a heap per thread and gives memory back only from the heap
+    of the thread that asks, and the flow's threads live on through the database build, so
+    memory not released here would be held through it."""
     try:
         return _concat_parts(staging, model)
     finally:
@@ -304,13 +303,13 @@ def release_changes(
 
     Rows are compared by DuckDB's 64-bit `hash` of the whole row, computed by the same
     DuckDB for both releases: a changed row is missed only on a hash collision (odds about
-    1 in 2^64 per row). Against the 300 MB benchmark's release, md5 of each row's JSON
-    took 3.8 s (most of it making the JSON), hashing the rows 0.8 s.
+    1 in 2^64 per row). Hashing the rows in DuckDB avoids making a JSON text of every row,
+    which is what a digest of each row's JSON would spend its time on.
 
     `replaced_documents`, when the database update found them (`update_database`: every
     document whose rows differ in any table), limits the comparison to their rows: the
     others are the same in both releases. The data files are in document order, so
-    DuckDB reads only the row groups that hold them (0.05 s instead of 0.8 s at 300 MB)."""
+    DuckDB reads only the row groups that hold them."""
     changes: dict[str, Any] = {"previous_version": None, "tables": {}}
     if previous is None or not (previous / "manifest.json").is_file():
         return changes

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from flows.publish.report import quality_markdown
+from flows.publish.report import LOW_LAYOUT_CONFIDENCE, LayoutChoice, quality_markdown
 from flows.stages.reasons import DROPPED_RULES, REJECT_REASONS, REPAIR_STEP_PREFIXES, REPAIR_STEPS
 from flows.stages.records import SourceInfo
+from flows.stages.segment.layouts import layouts
 from schemas import TABLES
 from schemas.arrow import column_order
 
@@ -100,11 +101,37 @@ def _rules() -> str:
     )
 
 
+def _layouts() -> str:
+    """Every layout of the registry with the first sentence of its module's docstring."""
+    lines = ["| layout | what it is |", "| --- | --- |"]
+    for name, module in layouts().items():
+        summary = " ".join((module.__doc__ or "").split()).split(". ")[0]
+        lines.append(f"| `{name}` | {summary.rstrip('.')}. |")
+    return "\n".join(lines)
+
+
+def _uncertain_table(uncertain: Sequence[LayoutChoice]) -> str:
+    """The documents whose layout was detected with low confidence: check them first."""
+    if not uncertain:
+        return f"None: every layout was detected with confidence {LOW_LAYOUT_CONFIDENCE} or more."
+    lines = [
+        f"Layout confidence below {LOW_LAYOUT_CONFIDENCE}: the segmentation of these files "
+        "may be wrong.\n",
+        "| file | layout | confidence | evidence |",
+        "| --- | --- | ---: | --- |",
+    ]
+    lines += [
+        f"| {c.source_file} | {c.layout} | {c.confidence:.2f} | {c.evidence} |" for c in uncertain
+    ]
+    return "\n".join(lines)
+
+
 def dataset_card(
     version: str,
     metadata: Mapping[str, Any],
     sources: Sequence[SourceInfo],
     quality: Sequence[Mapping[str, Any]],
+    uncertain: Sequence[LayoutChoice] = (),
 ) -> str:
     return (
         "\n\n".join(
@@ -116,7 +143,9 @@ def dataset_card(
                 "## Licence and rights\n\nThe texts remain the property of their original authors and "
                 "publishers; they are redistributed here for research. The pipeline code is MIT-licensed.",
                 "## Tables\n\n" + _field_tables(),
+                "## Layouts\n\n" + _layouts(),
                 "## Data quality of this build\n\n" + quality_markdown(quality),
+                "## Documents with an uncertain layout\n\n" + _uncertain_table(uncertain),
                 "## Repair, boilerplate and rejection rules\n\nNothing is deleted silently: "
                 "repairs are listed per document with replayable `edits`, boilerplate goes to "
                 "`dropped` with its span, and refused input or records go to `rejects`.\n\n"

@@ -1,13 +1,44 @@
 """The run's data-quality report: rows per table, rejects per reason, repairs per step,
-dropped boilerplate per rule. Pure: counts in, `qc` rows and markdown out."""
+dropped boilerplate per rule, documents per layout and how many were detected with low
+confidence. Counts in, `qc` rows and markdown out."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
+
 from flows.stages.records import Rejection
+
+LOW_LAYOUT_CONFIDENCE = 0.5
+"""Documents whose layout was chosen with less confidence than this are counted in `qc`
+(section "layout", name "low_confidence") and listed in the dataset card."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class LayoutChoice:
+    """How one published document's layout was chosen."""
+
+    source_file: str
+    layout: str
+    confidence: float
+    evidence: str
+
+
+def read_layout_choices(documents: Path) -> list[LayoutChoice]:
+    """The layout choice of every document in a `documents` Parquet file, by file name."""
+    columns = ["source_file", "layout", "layout_confidence", "layout_evidence"]
+    table = pq.read_table(documents, columns=columns)
+    rows = zip(*(table.column(name).to_pylist() for name in columns), strict=True)
+    return sorted(LayoutChoice(*row) for row in rows)
+
+
+def low_confidence(choices: Sequence[LayoutChoice]) -> list[LayoutChoice]:
+    return [choice for choice in choices if choice.confidence < LOW_LAYOUT_CONFIDENCE]
 
 
 def quality_rows(
@@ -15,6 +46,7 @@ def quality_rows(
     rejections: Sequence[Rejection],
     repairs: Mapping[str, int],
     dropped_rules: Mapping[str, int],
+    layouts: Sequence[LayoutChoice] = (),
 ) -> list[dict[str, Any]]:
     rows = [
         {"section": "rows", "name": name, "value": count}
@@ -34,6 +66,14 @@ def quality_rows(
         {"section": "dropped", "name": rule, "value": count}
         for rule, count in dropped_rules.items()
     ]
+    rows += [
+        {"section": "layout", "name": layout, "value": count}
+        for layout, count in Counter(choice.layout for choice in layouts).items()
+    ]
+    if layouts:
+        rows.append(
+            {"section": "layout", "name": "low_confidence", "value": len(low_confidence(layouts))}
+        )
     return sorted(rows, key=lambda row: (row["section"], row["name"]))
 
 

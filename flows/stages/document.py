@@ -69,7 +69,7 @@ def document_row(
         "text": repaired.text,
         "fixes": [{"step": step, "count": count} for step, count in sorted(fixes.items())],
         "edits": [
-            {  # a literal dict: dataclasses.asdict costs 40x more and runs once per edit
+            {  # a literal dict rather than dataclasses.asdict: this runs once per edit
                 "rule": edit.rule,
                 "orig_start": edit.orig_start,
                 "orig_end": edit.orig_end,

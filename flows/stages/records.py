@@ -25,9 +25,8 @@ class SourceInfo:
     notes: str | None = None
 
     def as_dict(self) -> dict[str, str | None]:
-        """`dataclasses.asdict(self)`, which copies each value through a recursive walk:
-        the fields are strings, so a plain dict is equal, and 10x cheaper (it is taken for
-        every file when a build is planned: 1.2 of 1.6 s for 41,120 files)."""
+        """`dataclasses.asdict(self)` without its recursive copy (the fields are strings);
+        taken for every file when a build is planned."""
         return {name: getattr(self, name) for name in _SOURCE_FIELDS}
 
 

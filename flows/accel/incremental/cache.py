@@ -9,8 +9,8 @@ pickle); every entry is written to a temporary name and renamed into place.
 A document's rows are written once, in the part files of its batch (`BatchCache`); what
 else the cache keeps of it (`DocumentCache`) is a few hundred bytes in its batch entry's
 `documents.json`, so caching costs no second copy of any text, and one file per batch
-rather than one per document (on this machine's disk a small file costs 0.3-1 ms to
-write, as much as a tenth of computing the document).
+rather than one per document (writing a small file costs a noticeable fraction of
+computing a document, on ordinary disks).
 """
 
 from __future__ import annotations
@@ -286,9 +286,9 @@ def _link_or_copy(source: Path, target: Path) -> None:
 @dataclass(slots=True)
 class CachedDocument:
     """A document's stage results as the cache holds them: its rows as Arrow slices of the
-    parts of the batch entry that holds them (written out again as they are: turning them
-    into Python rows and back was half of a cached document's cost), its rejections and
-    its repair counts."""
+    parts of the batch entry that holds them (written out again as they are, since turning
+    them into Python rows and back would be most of a cached document's cost), its
+    rejections and its repair counts."""
 
     tables: dict[str, pa.Table]
     """Only the tables with rows of the document; none when it was rejected whole."""

@@ -77,8 +77,8 @@ def _changed_documents(
     their count (a change is missed only on a hash collision, as in `release_changes`).
     With `spans` (id ranges outside which the rows are known to be the same: see
     `flows.plan.changed_spans`) only the documents within them are compared; the data
-    files are in id order, so DuckDB reads only their row groups (at 300 MB, 0.7 s for
-    every document against 0.09 s for two batches)."""
+    files are in id order, so DuckDB reads only their row groups, and a rebuild after a
+    small change compares a few batches' rows instead of the whole corpus's."""
     within = _within(spans)
     per_table = []
     for model in models:
@@ -128,9 +128,8 @@ def _take_texts_out(connection: duckdb.DuckDBPyConnection) -> int:
     Their postings stay in `terms`, where `search` never reaches them (it joins `docs`), and
     their ids are never given out again (`_put_texts_in`). Deleting them is what DuckDB
     cannot do within the memory limit: one text's postings lie in nearly every row group of
-    `terms` (it is in term order), and deleting the 1,127 postings of the 1 GB benchmark's
-    longest text ran out of memory within 250 MB, with one thread or two. A full build (see
-    MAX_CHANGED_SHARE) leaves none behind."""
+    `terms` (it is in term order), so deleting those of a single long text can touch, and
+    hold, the whole table. A full build (see MAX_CHANGED_SHARE) leaves none behind."""
     s = FTS_SCHEMA
     gone = " union all ".join(
         f"""select x.docid from {s}.docs x
