@@ -109,13 +109,18 @@ def _bio_line(line: Line) -> str | None:
     return None if name.split()[0] in NOT_NAME_STARTS else name
 
 
-def _signature_lines(content: Sequence[Line]) -> tuple[list[Line], str | None]:
-    """The closing run of short non-sentence lines that starts with a name."""
+def _signature_lines(
+    content: Sequence[Line], dropped: Mapping[int, str]
+) -> tuple[list[Line], str | None]:
+    """The closing run of short non-sentence lines that starts with a name (no dropped
+    line inside it: a block never spans dropped text)."""
     run: list[Line] = []
     for line in reversed(content):
         text = line.text
         short = len(text) <= 60 and word_count(text) <= 6
         if not short or (ends_sentence(text) and not re.search(r"\b[A-Z]\.$", text)):
+            break
+        if run and any(index in dropped for index in range(line.index + 1, run[0].index)):
             break
         run.insert(0, line)
         if len(run) == 3:
@@ -204,7 +209,7 @@ def build_post(
             meta["author"], meta["author_bio"] = name, bio_line.text
             rest = rest[:-1]
         else:
-            signature, name = _signature_lines(rest)
+            signature, name = _signature_lines(rest, dropped)
             if signature and len(signature) < len(rest):
                 meta["author"] = name
                 rest = rest[: -len(signature)]

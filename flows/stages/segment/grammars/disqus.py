@@ -1,0 +1,201 @@
+"""Disqus comment widgets under an article, as their pages scrape to text.
+
+The widget's head, then one entry per comment::
+
+    N Comments
+    Login
+    Recommend                         (or "Recommend N")
+    Share
+    Sort by Best                      (Newest, Oldest)
+    Join the discussion…
+    Log in with
+    or sign up with Disqus
+    Avatar
+    <Name> • <N units ago>[ edited]   (or "<Name> • <Month D, YYYY>"; "edited" may
+                                      stand on the next line)
+    <text>
+    see more
+    <likes>                           (optional: the comment's single vote count)
+    •
+    Reply
+    •
+    Share ›
+        Avatar
+        <Name> • <N units ago>        (a reply: 4 spaces deeper per level)
+        …
+    Load more comments
+
+A comment starts at its "<Name> • <when>" line, on a page that shows the widget's own
+furniture (one of its sort, login or "Share ›" lines); nesting is that line's indentation.
+The like count before the "•"/"Reply" footer is the comment's ``score`` (None when the
+comment shows none). The widget's lines are chrome. The article above: see
+:func:`..wordpress_comments.read_article_head`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from flows.stages.segment.grammars.wordpress_comments import posted_by, read_article_head
+from flows.stages.segment.lines import Line
+from flows.stages.segment.post import PostHead
+from flows.stages.segment.threads import Header
+
+NAME = "disqus"
+
+AGE = (
+    r"(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
+    r"|just now|yesterday"
+)
+DATE = r"[A-Z][a-z]{2,8}\.?\s+[0-3]?\d,\s+\d{4}|[0-3]?\d\s+[A-Z][a-z]{2,8}\s+\d{4}"
+HEADER = re.compile(
+    rf"^\s*(?P<author>\S.{{0,80}}?)\s+•\s+(?:(?P<age>{AGE})|(?P<date>{DATE}))"
+    r"(?P<edited>(?:\s+•)?\s+edited)?\s*$",
+    re.IGNORECASE,
+)
+SIGN_UP = re.compile(r"^or sign up with Disqus\b", re.IGNORECASE)
+REPLY_TO = re.compile(r"\s{2,}|\s+(?:>|→|➦|⤷|replied to)\s+")
+COUNT = re.compile(r"^\d{1,6}$")
+NOT_AUTHOR = re.compile(r"^\d[\d,.]*\s*(?:comments?|votes?|repl(?:y|ies)|points?)$", re.IGNORECASE)
+
+WIDGET_MARKS = frozenset(
+    {
+        "sort by best",
+        "sort by newest",
+        "sort by oldest",
+        "join the discussion…",
+        "join the discussion...",
+        "start the discussion…",
+        "start the discussion...",
+        "share ›",
+        "see more",
+        "load more comments",
+        "log in with",
+        "powered by disqus",
+    }
+)
+"""Lines only the Disqus widget shows (case-folded); the page must show one."""
+
+CHROME_LABELS = WIDGET_MARKS | frozenset(
+    {
+        "avatar",
+        "•",
+        "reply",
+        "share",
+        "login",
+        "log in",
+        "recommend",
+        "name",
+        "email",
+        "password",
+        "show more replies",
+        "subscribe",
+        "privacy",
+        "do not sell my data",
+        "add disqus to your site",
+        "disqus' privacy policy",
+        "tweet",
+        "facebook",
+        "twitter",
+        "this comment was deleted.",
+        "this comment has been removed.",
+        "favorite",
+        "favorite this discussion",
+        "i'd rather post as a guest",
+        "comment policy",
+        "hide replies",
+        "comments",
+        "show comments",
+        "view comments",
+        "newest",
+        "oldest",
+        "best",
+    }
+)
+"""Whole lines of the widget's furniture (case-folded)."""
+
+CHROME_PATTERNS = (
+    re.compile(r"^\d{1,6}\s+comments?(?:\s+•\s+.{1,30})?$", re.IGNORECASE),
+    re.compile(r"^Also on\s\S.{0,80}$"),
+    re.compile(r"^Recommend(?:\s+\d{1,6})?$", re.IGNORECASE),
+    SIGN_UP,
+    re.compile(r"^Please access our Privacy Policy\b", re.IGNORECASE),
+    re.compile(r"^(?:Show|Hide) \d{1,5} (?:more )?(?:new )?repl(?:y|ies)$", re.IGNORECASE),
+    re.compile(r"^\S?\s*(?:Subscribe|Add Disqus to your site|Do Not Sell My Data)\S*$"),
+    COUNT,
+)
+
+END_MARK = re.compile(
+    r"^(?:Load more comments|Also on\s.+|Powered by Disqus|\S?\s*Subscribe|"
+    r"\S?\s*Add Disqus to your site|\S?\s*Do Not Sell My Data)$",
+    re.IGNORECASE,
+)
+
+
+def is_chrome(line: Line) -> bool:
+    """The widget's furniture: head, login, sort, footers of comments, vote counts."""
+    text = line.text
+    if not text or len(text) > 300:
+        return False
+    return text.casefold() in CHROME_LABELS or any(p.match(text) for p in CHROME_PATTERNS)
+
+
+def _header(line: Line) -> re.Match[str] | None:
+    match = HEADER.match(line.raw)
+    return None if match is None or NOT_AUTHOR.match(match.group("author")) else match
+
+
+def find_starts(lines: Sequence[Line]) -> list[int]:
+    """"<Name> • <when>" lines, on a page showing the widget's furniture."""
+    starts = [position for position, line in enumerate(lines) if _header(line)]
+    if not starts:
+        return []
+    widget = any(
+        line.text.casefold() in WIDGET_MARKS or SIGN_UP.match(line.text) for line in lines
+    )
+    return starts if widget else []
+
+
+def _score(lines: Sequence[Line], position: int, end: int) -> int | None:
+    """The count on the line before the comment's "•"/"Reply" footer, if it shows one."""
+    filled = [line.text for line in lines[position + 1 : end] if not line.is_blank]
+    score = None
+    for text, following in itertools.pairwise(filled):
+        if COUNT.match(text) and following.casefold() in {"•", "reply"}:
+            score = int(text)
+    return score
+
+
+def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
+    first = lines[position]
+    match = _header(first)
+    if match is None:
+        return Header(author=first.text, n_lines=1, nesting=first.indent)
+    author = REPLY_TO.split(match.group("author").strip())[0]
+    marked = position + 1 < end and lines[position + 1].text.casefold() == "edited"
+    return Header(
+        author=author,
+        n_lines=2 if marked else 1,
+        nesting=first.indent,
+        score=_score(lines, position, end),
+        edited=bool(match.group("edited")) or marked,
+        age=match.group("age"),
+        published=match.group("date"),
+    )
+
+
+def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
+    """Where the widget's footer after the last comment begins ("Load more comments",
+    "Also on …", the subscribe and privacy links); None without one."""
+    if not starts:
+        return None
+    for position in range(starts[-1] + 1, len(lines)):
+        if END_MARK.match(lines[position].text):
+            return position
+    return None
+
+
+def parse_post(lines: Sequence[Line]) -> PostHead | None:
+    return read_article_head(lines, is_chrome, None, posted_by)
