@@ -95,16 +95,6 @@ def iter_batch(
     return iter_processed(iter_raw(root, sources, expected), config, cached_or_processed)
 
 
-def run_batch(
-    root: Path, batch: Batch, config: PipelineConfig, cache: DocumentCache | None
-) -> BatchResult:
-    """Every file of the batch through the stages, or from the document cache, in memory."""
-    result = BatchResult()
-    for done in iter_batch(root, batch, config, cache):
-        result.extend(done.to_result() if isinstance(done, CachedDocument) else done)
-    return result
-
-
 def write_batch(
     root: Path, parts: Path, batch: Batch, config: PipelineConfig, cache: DocumentCache | None
 ) -> BatchSummary:

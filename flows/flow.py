@@ -281,8 +281,6 @@ def _process_corpus(
         )
     if cache_dir:
         BatchCache(cache_dir / "batches", config.digest()).prune({b.key for b in batches})
-        # `documents/` is an older cache layout (one file per document): nothing reads it
-        shutil.rmtree(cache_dir / "documents", ignore_errors=True)
     return summary
 
 

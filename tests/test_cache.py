@@ -10,14 +10,22 @@ import pytest
 
 import flows.batch
 from flows.accel.incremental import cache as cache_module
-from flows.accel.incremental.cache import BatchCache, DocumentCache, pending_work
-from flows.batch import build_batch, run_batch
+from flows.accel.incremental.cache import BatchCache, CachedDocument, DocumentCache, pending_work
+from flows.batch import build_batch, iter_batch
 from flows.config import PipelineConfig
 from flows.io.raw import fingerprint, iter_raw, scan_raw_folder
 from flows.plan import plan_batches
-from flows.stages.document import process_document
+from flows.stages.document import BatchResult, process_document
 from flows.stages.repair import RepairConfig
 from tests.conftest import RAW
+
+
+def run_batch(root, batch, config, cache) -> BatchResult:
+    """Every file of the batch through the stages, or from the document cache, in memory."""
+    result = BatchResult()
+    for done in iter_batch(root, batch, config, cache):
+        result.extend(done.to_result() if isinstance(done, CachedDocument) else done)
+    return result
 
 
 def one_batch(root):
