@@ -13,46 +13,23 @@ any reject is a failure). `download` exits 0 when every file verified, 1 otherwi
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
-import os
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from flows import runtime
+
 if TYPE_CHECKING:
     from flows.accel.prefect_server import TemporaryApiServer
-
-
-def _prepare_environment(out_dir: Path, accel: bool) -> None:
-    """Keep Prefect's state inside the build folder and its console quiet; with `accel`,
-    the allocator settings of `flows.accel.allocator`. Must run before prefect and pyarrow
-    are imported: both read these at import time."""
-    home = (out_dir / ".prefect").resolve()
-    home.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("PREFECT_HOME", str(home))
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_LOGGING_SERVER_LEVEL", "CRITICAL")
-    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
-    os.environ.setdefault("PREFECT_UI_ENABLED", "false")
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-    if accel:
-        from flows.accel.allocator import configure_allocator
-
-        configure_allocator()
 
 
 def build(args: argparse.Namespace) -> int:
     out_dir = Path(args.out)
     accel = not args.no_accel
-    _prepare_environment(out_dir, accel)
-    from flows.accel.prefect_server import TemporaryApiServer
-
-    server = TemporaryApiServer(Path(os.environ["PREFECT_HOME"]) / "api-server.log")
-    if accel:  # started before the imports below, so that its start-up overlaps them
-        server.start()
+    runtime.prepare_environment(out_dir, accel)
+    server = runtime.start_api_server(accel)
     return _build(args, out_dir, server)
 
 
@@ -79,9 +56,9 @@ def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) 
     started = time.perf_counter()
     print(f"building release from {args.raw} into {out_dir} …", flush=True)
     try:
-        _import_what_the_flow_start_needs()
+        runtime.warm_imports()
         server.wait()
-        with _run_settings(server):
+        with runtime.run_settings(server):
             summary = build_corpus(
                 raw_dir=str(args.raw), out_dir=str(out_dir), config=config, runner=runner
             )
@@ -105,24 +82,6 @@ def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) 
         )
         return 2
     return 0
-
-
-def _import_what_the_flow_start_needs() -> None:
-    """Import now, while the API server is still starting, what Prefect imports only when
-    the flow starts: fastapi's encoder, for the flow's parameters (otherwise imported on
-    the critical path of every run, after the server answers)."""
-    import fastapi.encoders  # noqa: F401
-
-
-def _run_settings(server: TemporaryApiServer) -> contextlib.AbstractContextManager[object]:
-    """No flow-run heartbeats when the API server is this run's own: it stops with the run,
-    so nothing watches them, and the engine waits up to 1 s for the heartbeat thread to
-    notice the run ended. A server of the user's own keeps Prefect's settings."""
-    if server.process is None:
-        return contextlib.nullcontext()
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
-
-    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
 
 
 def download(args: argparse.Namespace) -> int:

@@ -106,8 +106,8 @@ def test_cli_has_arrow_use_the_system_allocator_unless_told_otherwise(tmp_path, 
     """The CLI's processes (and the workers they start, which inherit the environment) give
     freed memory back to the system; a user's own ARROW_DEFAULT_MEMORY_POOL wins."""
     code = (
-        "import sys; from pathlib import Path; from flows.cli import _prepare_environment; "
-        "_prepare_environment(Path(sys.argv[1]), True); import pyarrow; "
+        "import sys; from pathlib import Path; from flows.runtime import prepare_environment; "
+        "prepare_environment(Path(sys.argv[1]), True); import pyarrow; "
         "print(pyarrow.default_memory_pool().backend_name)"
     )
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "ARROW_"))}
@@ -125,11 +125,11 @@ def test_cli_has_malloc_give_freed_memory_back(tmp_path):
     defaults the second 20 MiB block comes from the heap and stays there), and the
     processes the CLI starts get the same threshold through their environment."""
     code = (
-        "import os, sys; from pathlib import Path; from flows.cli import _prepare_environment\n"
+        "import os, sys; from pathlib import Path; from flows.runtime import prepare_environment\n"
         "def anon():\n"
         "    status = Path('/proc/self/status').read_text().splitlines()\n"
         "    return next(int(l.split()[1]) for l in status if l.startswith('RssAnon'))\n"
-        "if sys.argv[2] == 'prepared': _prepare_environment(Path(sys.argv[1]), True)\n"
+        "if sys.argv[2] == 'prepared': prepare_environment(Path(sys.argv[1]), True)\n"
         "before = anon()\n"
         "for _ in range(3):\n"
         "    block = b'x' * (20 << 20); del block\n"
@@ -147,8 +147,8 @@ def test_cli_has_malloc_give_freed_memory_back(tmp_path):
 @pytest.mark.skipif(not GLIBC, reason="the threshold is glibc's")
 def test_cli_keeps_a_users_own_malloc_threshold(tmp_path):
     code = (
-        "import os, sys; from pathlib import Path; from flows.cli import _prepare_environment; "
-        "_prepare_environment(Path(sys.argv[1]), True); print(os.environ['MALLOC_MMAP_THRESHOLD_'])"
+        "import os, sys; from pathlib import Path; from flows.runtime import prepare_environment; "
+        "prepare_environment(Path(sys.argv[1]), True); print(os.environ['MALLOC_MMAP_THRESHOLD_'])"
     )
     environment = {**os.environ, "MALLOC_MMAP_THRESHOLD_": "1048576"}
     assert _python(code, environment, str(tmp_path / "out")) == "1048576"
