@@ -60,7 +60,7 @@ REPAIR_STEPS: dict[str, str] = {
     "normalize_newlines": "CRLF / CR line ends became LF.",
     "strip_trailing_spaces": "spaces at line ends were removed.",
     "replace_nbsp": "no-break spaces became plain spaces.",
-    "remove_zero_width": "zero-width characters (U+200B–U+200D, U+2060, U+FEFF) were removed.",
+    "remove_zero_width": "zero-width characters (U+200B–U+200D, U+2060, U+FEFF) were removed (a ZWJ inside an emoji sequence is kept).",
     "remove_soft_hyphen": "soft hyphens (U+00AD) were removed.",
     "replace_tab": "tabs became spaces.",
     "remove_control_chars": "control characters were removed.",
@@ -72,6 +72,10 @@ REPAIR_STEPS: dict[str, str] = {
     "strip_indent": "paragraph indentation of wrapped text was removed.",
     "dehyphenate": "a word hyphenated at a line end was joined (decision logged in `edits`).",
     "dehyphenate_kept": "a hyphen at a line end was kept as a real compound (decision logged).",
+    "dehyphenate_inline": "a word split by a line-end hyphen inside a flattened PDF line was "
+    "joined ('sociodemo- graphic', 'with-out'; decision logged in `edits`).",
+    "dehyphenate_inline_kept": "the space after a line-end hyphen inside a flattened PDF line "
+    "was removed, the hyphen kept ('pro- democracy', '18- year-old'; decision logged).",
     "fix_lookalike_latin": "a Cyrillic/Greek look-alike letter inside a Latin word became Latin.",
     "fix_lookalike_cyrillic": "a Latin look-alike letter inside a Cyrillic word became Cyrillic.",
     "lookalike_unfixed": "a word mixing scripts was left as it is (ambiguous); counted only.",

@@ -2,7 +2,8 @@
 
 Steps run in a fixed order, each a small pure fixer (``flows.stages.repair.chars``,
 ``flows.stages.repair.unwrap``): newlines -> ftfy -> cp1251 mojibake -> trailing spaces ->
-invisible characters -> unwrap/dehyphenate -> look-alikes -> invariant guard -> NFC.
+invisible characters -> unwrap/dehyphenate -> inline dehyphenation of flattened lines ->
+look-alikes -> invariant guard -> NFC.
 Mojibake comes first because NBSPs and line ends can be part of a mojibake sequence.
 
 Edits: offsets always point into the text *before* repair. Character steps record one
@@ -43,7 +44,7 @@ from flows.stages.repair.chars import (
     strip_trailing_spaces,
 )
 from flows.stages.repair.edits import EditTracker, LocalEdit
-from flows.stages.repair.unwrap import UnwrapSettings, unwrap_lines
+from flows.stages.repair.unwrap import UnwrapSettings, dehyphenate_inline, unwrap_lines
 
 MAX_PASSES = 4
 # steps whose output no step of the same pass can turn into new input for them
@@ -85,6 +86,12 @@ class RepairConfig(BaseModel):
         default=True,
         description="Join hard-wrapped lines into one line per paragraph and undo "
         "line-end hyphenation (decided from wordfreq and document evidence).",
+    )
+    dehyphenate_inline: bool = Field(
+        default=True,
+        description="Undo line-end hyphenation left inside flattened PDF lines ('sociodemo- "
+        "graphic', '18- year-old'; 'with-out' in text whose line breaks were deleted), "
+        "decided as line-end hyphens are.",
     )
     min_wrap_width: int = Field(
         default=20,
@@ -182,6 +189,7 @@ def _steps(config: RepairConfig) -> list[tuple[str, Step]]:
         ("normalize_invisible", normalize_invisible),
         ("strip_trailing_spaces", strip_trailing_spaces),
         ("unwrap_lines", lambda t, c: unwrap_lines(t, unwrap, c)),
+        ("dehyphenate_inline", lambda t, c: dehyphenate_inline(t, unwrap, c)),
         ("fix_lookalikes", fix_lookalikes),
     ]
     return [(name, step) for name, step in steps if getattr(config, name)]

@@ -248,10 +248,41 @@ def _invisible_matches(text: str) -> Iterator[re.Match[str]]:
         pos = match.end()
 
 
+_ZWJ = "\u200d"
+_EMOJI_PRESENTATION = frozenset("\ufe0e\ufe0f")
+_PICTOGRAPHIC_RANGES = (
+    (0x1F000, 0x1FAFF),  # pictographs, emoticons, skin-tone modifiers, regional indicators
+    (0x2600, 0x27BF),  # miscellaneous symbols and dingbats
+    (0xE0020, 0xE007F),  # tag characters (subdivision flags)
+)
+
+
+def is_pictographic(ch: str) -> bool:
+    """An emoji-like character that can stand on either side of a ZWJ in an emoji sequence
+    (the Extended_Pictographic blocks, regional indicators, tags)."""
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _PICTOGRAPHIC_RANGES)
+
+
+def _joins_emoji(text: str, start: int, end: int) -> bool:
+    """Does the zero-width run text[start:end] sit between two pictographs (an emoji ZWJ
+    sequence; a variation selector may follow the first)?"""
+    before = start - 1
+    while before >= 0 and text[before] in _EMOJI_PRESENTATION:
+        before -= 1
+    return (
+        before >= 0
+        and end < len(text)
+        and is_pictographic(text[before])
+        and is_pictographic(text[end])
+    )
+
+
 def normalize_invisible(text: str, counts: Counter[str]) -> list[LocalEdit]:
     """NBSP-like spaces -> one space (merged with an adjacent space), zero-width chars and
     inner soft hyphens removed, tabs -> space. A soft hyphen at a line end is left to
-    dehyphenation."""
+    dehyphenation. A ZWJ between two pictographs (emoji ZWJ sequence: a family, a flag) is
+    kept; other zero-width characters of its run are removed."""
     if not any(ch in text for ch in _INVISIBLE_CHARS):
         return []
     edits = []
@@ -259,6 +290,10 @@ def normalize_invisible(text: str, counts: Counter[str]) -> list[LocalEdit]:
         found = match.group().strip(" ") or match.group()
         if found[0] in _ZERO_WIDTH:
             rule, new = "remove_zero_width", ""
+            if _ZWJ in found and _joins_emoji(text, match.start(), match.end()):
+                if found == _ZWJ:
+                    continue
+                new = _ZWJ
         elif found == "\u00ad":
             rule, new = "remove_soft_hyphen", ""
         elif found == "\t":

@@ -5,6 +5,18 @@ where the next word would not have fitted on the line (greedy wrapping at a widt
 an intentional short line (paragraph end, verse, list, signature) leaves room for the next
 word. Documents that store one paragraph per line have many lines longer than any wrap
 width and are left alone. Every join/keep decision is an edit with its reason.
+
+A number hyphenated at a line end ("18-" then "year-old") keeps its hyphen and loses the
+break. Page numbers and running heads (short lines with digits repeated on several pages)
+are never joined to the text around them, so that segmentation can drop them.
+
+Flattened PDF text (each paragraph on one long line, its former line breaks turned into
+spaces) still holds the line-end splits inside the line ("sociodemo- graphic"):
+:func:`dehyphenate_inline` decides them as line-end hyphens are decided, once the document
+shows a split that only a line end explains (a part that is no word). Text flattened with
+its line breaks deleted ("capital.That", "order with-out") is recognised by such glued
+sentence boundaries; there a hyphen inside a word is dropped when the joined word is
+attested ("with-out" -> "without"), and kept otherwise ("party-state").
 """
 
 from __future__ import annotations
@@ -17,6 +29,37 @@ from flows.stages.repair.chars import zipf
 from flows.stages.repair.edits import LocalEdit
 
 _HYPHEN_END_RE = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)([-\u00ad])$")
+_NUMBER_HYPHEN_END_RE = re.compile(r"(?<![\w.,/-])\d{1,4}-$")
+_NEXT_LOWER_RE = re.compile(r"\s*[^\W\d_A-ZА-ЯЁ]")
+# inside a long line: "word- word" / "18- year" (a flattened line-end split)
+_INLINE_SPLIT_RE = re.compile(
+    r"(?<![\w-])(?P<left>[^\W\d_]+(?:-[^\W\d_]+)*|\d{1,4})- (?P<right>[^\W\d_]+)"
+)
+# inside a long line of glued text: "with-out", "Observ-ers" (no space, no other hyphen)
+_GLUED_SPLIT_RE = re.compile(
+    r"(?<![\w/@-])(?P<left>[^\W\d_]+)-(?P<right>[^\W\d_]+)(?![\w@/-]|\.\w)"
+)
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?"
+    r"|\d{1,4}\s*/\s*\d{1,4})$",
+    re.IGNORECASE,
+)
+_DIGIT_RE = re.compile(r"\d+")
+_EDGE_NUMBER_RE = re.compile(r"^(?P<a>\d{1,4})\s+\S|\S\s+(?P<b>\d{1,4})$")
+_EDGE_STRIP_RE = re.compile(r"^\d+\s+|\s+\d+$")
+_HEAD_GAP_RE = re.compile(r"\S {3,}\S")
+_HEAD_MARKS_RE = re.compile(r"\d|[,|/•·]")
+_MAX_HEAD_CHARS = 100
+# a sentence or clause boundary whose space was lost with a line break
+_GLUE_RE = re.compile(r"[a-zа-яё]{2}(?:[,;][a-zа-яё]{2}|[.!?][A-ZА-ЯЁ][a-zа-яё])")
+MIN_GLUE_MARKS = 3
+_FUNCTION_WORD_LIST = (
+    "and or nor but to the a an of in on at by for as is are was were be it its that this "
+    "than then so if not und oder bis et ou и или а но либо до"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
+"""After a hyphen and a space, these words mark a suspended compound ("pre- and post-war")
+or a dash, not a split word (unless the joined word is itself a common word)."""
 _FIRST_TOKEN_RE = re.compile(r"\s*(\S+)")
 _LIST_RE = re.compile(r"\s*(?:[-–—•·*▪●]\s|\d{1,3}[.)]\s|[A-Za-z][.)]\s|\(\w{1,3}\)\s)")
 _STRONG_END_RE = re.compile(r"[.!?:…][\"'”’»)\]]*(?:\s*\[\d+\])?$")
@@ -40,6 +83,8 @@ _SUFFIXES = frozenset(_SUFFIX_WORDS.split())
 
 @dataclass(frozen=True)
 class UnwrapSettings:
+    """The unwrap thresholds of :class:`flows.stages.repair.RepairConfig`, as one value."""
+
     min_width: int
     fuzzy_min_width: int
     max_width: int
@@ -139,6 +184,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
         offsets.append(pos)
         pos += len(x) + 1
     doc: Counter[str] | None = None
+    furniture: set[int] | None = None
     edits: list[LocalEdit] = []
     i = 0
     while i < len(lines):
@@ -175,15 +221,67 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
                     )
                 )
             if k < block[-1]:
-                edit = _boundary(
-                    lines, k, offsets, width, wrapped, doc or Counter(), s, lines[para_start]
-                )
+                if furniture is None:
+                    furniture = page_furniture_lines(lines)
+                edit = None
+                if k not in furniture and k + 1 not in furniture:
+                    edit = _boundary(
+                        lines, k, offsets, width, wrapped, doc or Counter(), s, lines[para_start]
+                    )
                 if edit is not None:
                     counts[edit.rule] += 1
                     edits.append(edit)
                 else:
                     para_start = k + 1
     return _merge(edits)
+
+
+def page_furniture_lines(lines: list[str]) -> set[int]:
+    """Line numbers of page-number lines ('12', 'Page 3 of 12', '3/12'), of running heads
+    (short lines with a digit that occur twice or more, digits free to vary) and of a
+    laid-out head whose edge number continues theirs ('Review    143' between '142 …' and
+    '144 …'). Wrapping never joins them to the text around them."""
+    keys: dict[int, str] = {}
+    found = set()
+    for number, line in enumerate(lines):
+        text = line.strip()
+        if not text or len(text) > _MAX_HEAD_CHARS:
+            continue
+        if _PAGE_NUMBER_RE.match(text):
+            found.add(number)
+        elif _DIGIT_RE.search(text):
+            keys[number] = " ".join(_DIGIT_RE.sub("#", text).split())
+    repeated = Counter(keys.values())
+    found.update(number for number, key in keys.items() if repeated[key] >= 2)
+    if found:
+        found |= _continuing_heads(lines, keys, found)
+    return found
+
+
+def _edge_number(text: str) -> int | None:
+    match = _EDGE_NUMBER_RE.search(text)
+    return None if match is None else int(match.group("a") or match.group("b"))
+
+
+def _continuing_heads(lines: list[str], keys: dict[int, str], found: set[int]) -> set[int]:
+    """Short lines with a digit, laid out as a head (a wide gap, or other digits or
+    separators beside the number), whose edge number is one after the page number found
+    before them or one before the one found after them."""
+    pages = [(k, n) for k in sorted(found) if (n := _edge_number(lines[k].strip())) is not None]
+    more = set()
+    for k in keys:
+        text = lines[k].strip()
+        number = _edge_number(text)
+        if k in found or number is None:
+            continue
+        before = next((n for at, n in reversed(pages) if at < k), None)
+        after = next((n for at, n in pages if at > k), None)
+        if before != number - 1 and after != number + 1:
+            continue
+        rest = _EDGE_STRIP_RE.sub("", text)
+        if _HEAD_GAP_RE.search(text) or _HEAD_MARKS_RE.search(rest):
+            more.add(k)
+    return more
 
 
 def _join_headings(
@@ -280,6 +378,8 @@ def _boundary(
             return LocalEdit(end - 1, after, "-" if keep else "", rule, reason)
     if not wrapped:
         return None
+    if _NUMBER_HYPHEN_END_RE.search(line) and _NEXT_LOWER_RE.match(nxt):
+        return LocalEdit(end, after, "", "dehyphenate_kept", "kept: hyphen after a number")
     caps, next_caps = _is_caps(line), _is_caps(nxt)
     strong = _strong_end(line.rstrip())
     if caps and _is_caps(nxt, 1) and not strong:
@@ -299,3 +399,123 @@ def _boundary(
     if _room(line, nxt, width, 4 * s.room_slack):
         return None
     return LocalEdit(end, after, " ", "unwrap_lines", "line break inside a wrapped paragraph")
+
+
+# --- hyphen splits inside flattened lines ----------------------------------------------------
+
+
+def _is_part_word(word: str, s: UnwrapSettings) -> bool:
+    """Is `word` common enough to stand on its own (see ``part_zipf_short/long``)?"""
+    threshold = s.part_zipf_short if len(word) <= 4 else s.part_zipf_long
+    return zipf(word, _lang(word)) >= threshold
+
+
+def _inline_decision(
+    left: str, right: str, doc: Counter[str], s: UnwrapSettings
+) -> tuple[str, str, bool] | None:
+    """(replacement for "- ", reason, is a fragment split) for "left- right" in a long line,
+    or None to leave it. A fragment split is joined and has a part that is no word."""
+    if not right[0].islower():
+        return None
+    if left.isdigit():
+        if right.lower() in _FUNCTION_WORDS:
+            return None
+        return "-", "kept: hyphen after a number", False
+    part = left.rsplit("-", 1)[-1]
+    joined = part + right
+    if right.lower() in _FUNCTION_WORDS and zipf(joined, _lang(joined)) < s.join_zipf:
+        return None
+    keep, reason = decide_hyphen(left, right, doc, s)
+    if keep:
+        return "-", reason, False
+    fragment = not (_is_part_word(part, s) and _is_part_word(right, s))
+    return "", reason, fragment
+
+
+def _glued_decision(left: str, right: str, doc: Counter[str], s: UnwrapSettings) -> str | None:
+    """The reason to join "left-right" in glued text, or None to keep the hyphen: the joined
+    word is better attested (document, then wordfreq) or the right part is a suffix."""
+    if not right.islower():
+        return None
+    joined, hyphenated = (left + right).lower(), f"{left}-{right}".lower()
+    n_join, n_hyph = doc[joined], doc[hyphenated] - 1  # the other spellings in the document
+    if n_join > n_hyph:
+        return f"joined: {joined} seen {n_join}x in document, {hyphenated} {n_hyph}x elsewhere"
+    if n_hyph > n_join:
+        return None
+    zj = zipf(joined, _lang(joined))
+    if zj >= s.join_zipf:
+        return f"joined: zipf({joined})={zj} is a common word"
+    if _lang(joined) == "en" and right in _SUFFIXES and not _is_part_word(left, s):
+        return f"joined: '{right}' is a suffix"
+    return None
+
+
+def _long_lines(text: str, s: UnwrapSettings) -> list[tuple[int, str]]:
+    """(offset, line) of every line longer than the widest wrap width."""
+    found = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) > s.max_width:
+            found.append((pos, line))
+        pos += len(line) + 1
+    return found
+
+
+def dehyphenate_inline(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[LocalEdit]:
+    """Undo line-end hyphenation kept inside flattened lines; see the module docstring.
+
+    "left- right" splits are decided only when one of them is a fragment split (a part
+    that is no word, joined): without one, a hyphen before a space is a dash or a suspended
+    compound and is left as written. Glued hyphens are decided only in glued text."""
+    if "-" not in text:
+        return []
+    lines = _long_lines(text, s)
+    spaced = any("- " in line for _, line in lines)
+    glued = sum(len(_GLUE_RE.findall(line)) for _, line in lines) >= MIN_GLUE_MARKS
+    if not (spaced or glued):
+        return []
+    doc = Counter(map(str.lower, _TOKEN_RE.findall(text)))
+    edits = _spaced_splits(lines, doc, s, counts) if spaced else []
+    if glued:
+        edits += _glued_splits(lines, doc, s, counts)
+    return sorted(edits, key=lambda edit: edit.start)
+
+
+def _spaced_splits(
+    lines: list[tuple[int, str]], doc: Counter[str], s: UnwrapSettings, counts: Counter[str]
+) -> list[LocalEdit]:
+    """Edits for "left- right" splits, if any of them is a fragment split."""
+    decided = []
+    fragments = 0
+    for offset, line in lines:
+        if "- " not in line:
+            continue
+        for match in _INLINE_SPLIT_RE.finditer(line):
+            decision = _inline_decision(match.group("left"), match.group("right"), doc, s)
+            if decision is not None:
+                decided.append((offset + match.end("left"), decision))
+                fragments += decision[2]
+    if not fragments:
+        return []
+    edits = []
+    for start, (new, reason, _) in decided:
+        rule = "dehyphenate_inline_kept" if new else "dehyphenate_inline"
+        counts[rule] += 1
+        edits.append(LocalEdit(start, start + 2, new, rule, reason))
+    return edits
+
+
+def _glued_splits(
+    lines: list[tuple[int, str]], doc: Counter[str], s: UnwrapSettings, counts: Counter[str]
+) -> list[LocalEdit]:
+    """Edits joining the hyphenated words of glued text whose joined form is attested."""
+    edits = []
+    for offset, line in lines:
+        for match in _GLUED_SPLIT_RE.finditer(line):
+            reason = _glued_decision(match.group("left"), match.group("right"), doc, s)
+            if reason is not None:
+                start = offset + match.end("left")
+                counts["dehyphenate_inline"] += 1
+                edits.append(LocalEdit(start, start + 1, "", "dehyphenate_inline", reason))
+    return edits

@@ -1,0 +1,262 @@
+"""Page furniture of PDF text: what the printed page or the PDF viewer adds around the article.
+
+Pure recognisers on the *form* of lines; :func:`find_furniture` maps each furniture line's
+index to the dropped rule ``page_furniture``. A line is furniture when it is
+
+* a viewer line: what a PDF viewer or document-sharing site prints around the extracted
+  text (``Total Page:16``, ``File Type:pdf, Size:1.4Mb``, ``Microsoft Word - x.docx``,
+  ``Downloaded by … at …``, ``Upload: name``, ``341 views``, ``TRANSCRIPT``), and every short
+  line of the preamble those lines open the document with;
+* a page number: ``12``, ``- 12 -``, ``Page 3 of 12``, ``3/12``;
+* a running head or foot: a short line repeated on several pages (twice or more, its
+  digits free to vary: ``202 I. V. Volkova`` / ``204 I. V. Volkova``), or a short line whose
+  leading or trailing number continues the page numbers of the running heads around it
+  (the odd-page head ``Journal …, No. 3 203`` between ``202 …`` and ``204 …``);
+* a first-page line of the printed journal: a citation line (``Vol. 11, No. 3``), a DOI,
+  ISSN or copyright line, an e-mail contact line.
+
+A line that occurs once and matches none of these forms is never furniture.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from flows.stages.segment.lines import Line, ends_sentence, word_count
+
+RULE = "page_furniture"
+MAX_CHARS = 120
+"""Longest line that can be furniture (running heads and viewer lines are short)."""
+MAX_WORDS = 18
+PREAMBLE_LINES = 15
+"""Viewer lines are looked for among the first this many non-blank lines."""
+MAX_PREAMBLE_CHARS = 80
+
+VIEWER_LINE = re.compile(
+    r"^(?:total\s+pages?\s*:\s*\d+"
+    r"|file\s+type\s*:\s*\w+(?:\s*,\s*size\s*:\s*\S+)?"
+    r"|microsoft\s+(?:word|powerpoint|excel)\s+-\s+.+\.(?:docx?|pptx?|xlsx?|rtf|odt)"
+    r"|downloaded\s+(?:by|from)\s+.{1,100}?\s+(?:at|on)\s+.+"
+    r"|upload(?:ed)?(?:\s+by)?\s*:\s*\S+"
+    r"|post(?:ed)?\s+on\s+\d[\w\s,./-]{0,20}"
+    r"|\d[\d,.\s]*\s+(?:views?|downloads?|pages?)"
+    r"|category\s*:"
+    r"|transcript)$",
+    re.IGNORECASE,
+)
+"""Lines of a PDF viewer or document-sharing page ('Total Page:22', '341 views')."""
+STRONG_VIEWER_LINE = re.compile(
+    r"^(?:total\s+pages?\s*:\s*\d+|file\s+type\s*:\s*pdf\b.*"
+    r"|microsoft\s+(?:word|powerpoint|excel)\s+-\s+.+\.(?:docx?|pptx?|xlsx?|rtf|odt)"
+    r"|downloaded\s+(?:by|from)\s+.{1,100}?\s+(?:at|on)\s+.+)$",
+    re.IGNORECASE,
+)
+"""Viewer lines that alone show the text came out of a PDF."""
+PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?P<n>\d{1,4})(?:\s*[-–—])?$"
+    r"|^page\s+(?P<p>\d{1,4})(?:\s+of\s+\d{1,4})?$"
+    r"|^(?P<q>\d{1,4})\s*/\s*\d{1,4}$",
+    re.IGNORECASE,
+)
+"""'12', '- 12 -', 'Page 3 of 12', '3/12'."""
+PAGE_COUNTER = re.compile(
+    r"^(?:page\s+(?P<p>\d{1,4})\s+of\s+\d{1,4}|(?P<q>\d{1,4})\s*/\s*\d{1,4})$", re.IGNORECASE
+)
+"""A page counter that names the page count ('Page 2 of 9', '2/9')."""
+SHARING_LINE = re.compile(
+    r"^(?:upload(?:ed)?(?:\s+by)?\s*:.*|\d[\d,.]*\s+(?:downloads?|pages?)|transcript)$",
+    re.IGNORECASE,
+)
+"""Viewer lines of a document-sharing site (not of a blog: its 'views', 'Posted on')."""
+EDGE_NUMBER = re.compile(r"^(?P<a>\d{1,4})\s+\S|\S\s+(?P<b>\d{1,4})$")
+"""A running head's page number: first or last token of the line."""
+HEAD_GAP = re.compile(r"\S {3,}\S")
+"""Columns of a laid-out running head ('142    P. N. GORSHKOV')."""
+HEAD_MARKS = re.compile(r"\d|[,|/•·]")
+"""Beside its page number, a running head holds other digits or separators."""
+EDGE_STRIP = re.compile(r"^\d+\s+|\s+\d+$")
+DIGITS = re.compile(r"\d+")
+ALNUM = re.compile(r"[^\W_]")
+CITATION_LINE = re.compile(
+    r"\bvol(?:ume)?\.?\s*\d+\b.*?(?:\bno\.?\s*\d+|\bissue\s+\d+|\bpp?\.\s*\d+|\d+\s*[–-]\s*\d+)",
+    re.IGNORECASE,
+)
+"""A journal's citation line ('Journal X, 2019, Vol. 11, No. 3, pp. 201–222')."""
+DOI_LINE = re.compile(
+    r"^(?:doi\s*:?\s*10\.\d{4,9}/\S+|https?://(?:dx\.)?doi\.org/\S+|e?-?issn\b.*"
+    r"|udc\s+[\d.:()\[\]/+-]+)$",
+    re.IGNORECASE,
+)
+COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4}\b)", re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]", re.IGNORECASE)
+CONTACT_LINE = re.compile(r"^(?:e-?mail|contact|correspondence)\b", re.IGNORECASE)
+
+
+def _short(text: str) -> bool:
+    return 0 < len(text) <= MAX_CHARS and word_count(text) <= MAX_WORDS
+
+
+def is_viewer_line(text: str) -> bool:
+    return len(text) <= 160 and VIEWER_LINE.match(text) is not None
+
+
+def page_number(text: str) -> int | None:
+    """The page number of a page-number line ('12', 'Page 3 of 12', '3/12'), else None."""
+    match = PAGE_NUMBER.match(text)
+    if match is None:
+        return None
+    return int(match.group("n") or match.group("p") or match.group("q"))
+
+
+def edge_number(text: str) -> int | None:
+    """The number a short line starts or ends with (a running head's page number)."""
+    match = EDGE_NUMBER.search(text)
+    if match is None:
+        return None
+    return int(match.group("a") or match.group("b"))
+
+
+def head_key(text: str) -> str:
+    """What repeats of a running head share: digits masked, spacing folded."""
+    return " ".join(DIGITS.sub("#", text).split())
+
+
+def is_journal_line(text: str, top: bool = False) -> bool:
+    """A DOI, ISSN, copyright or e-mail contact line of a printed page; with `top` (the
+    first lines of the document) also a journal's citation line."""
+    if not _short(text):
+        return False
+    if DOI_LINE.match(text) or COPYRIGHT_LINE.match(text):
+        return True
+    if top and CITATION_LINE.search(text) and not ends_sentence(text):
+        return True
+    return bool(EMAIL.search(text)) and (
+        CONTACT_LINE.match(text) is not None or word_count(EMAIL.sub("", text)) <= 6
+    )
+
+
+def _preamble(lines: Sequence[Line]) -> set[int]:
+    """The short lines a viewer prints above the text, down to its last viewer line: the
+    leading run of short non-sentence lines, when it holds two viewer lines (or one that
+    only a PDF viewer prints)."""
+    top: list[Line] = []
+    for line in lines[:PREAMBLE_LINES]:
+        if len(line.text) > MAX_PREAMBLE_CHARS or ends_sentence(line.text):
+            break
+        top.append(line)
+    viewer = [pos for pos, line in enumerate(top) if is_viewer_line(line.text)]
+    if len(viewer) < 2 and not any(STRONG_VIEWER_LINE.match(top[pos].text) for pos in viewer):
+        return set()
+    return {line.index for line in top[: viewer[-1] + 1]}
+
+
+def running_heads(lines: Sequence[Line]) -> set[int]:
+    """Short lines repeated in the document (digits free to vary) that carry a digit or
+    no sentence end: the running heads and feet of its pages."""
+    keys = {
+        line.index: head_key(line.text)
+        for line in lines
+        if _short(line.text) and ALNUM.search(line.text)
+    }
+    counts = Counter(keys.values())
+    return {
+        index
+        for index, key in keys.items()
+        if counts[key] >= 2 and ("#" in key or not ends_sentence(key))
+    }
+
+
+def _numbered(lines: Sequence[Line], found: set[int]) -> list[tuple[int, int]]:
+    """(position, page number) of the furniture lines that carry a page number."""
+    numbered = []
+    for pos, line in enumerate(lines):
+        if line.index in found:
+            number = page_number(line.text)
+            if number is None:
+                number = edge_number(line.text)
+            if number is not None:
+                numbered.append((pos, number))
+    return numbered
+
+
+def _continues_numbering(text: str, number: int, before: int | None, after: int | None) -> bool:
+    """Does a short line ending or starting with `number` sit in the page numbering (the page
+    after the furniture number before it, or before the one after it), laid out as a head
+    (other digits, punctuation or wide gaps beside its number)?"""
+    if before != number - 1 and after != number + 1:
+        return False
+    rest = EDGE_STRIP.sub("", text)
+    return HEAD_MARKS.search(rest) is not None or HEAD_GAP.search(text) is not None
+
+
+def _page_sequence(lines: Sequence[Line], found: set[int]) -> set[int]:
+    """Short lines whose edge number continues the page numbers of the furniture found."""
+    numbered = _numbered(lines, found)
+    if not numbered:
+        return set()
+    more = set()
+    for pos, line in enumerate(lines):
+        text = line.text
+        if line.index in found or not _short(text) or ends_sentence(text):
+            continue
+        number = edge_number(text)
+        if number is None:
+            continue
+        before = next((n for p, n in reversed(numbered) if p < pos), None)
+        after = next((n for p, n in numbered if p > pos), None)
+        if _continues_numbering(text, number, before, after):
+            more.add(line.index)
+    return more
+
+
+def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
+    """Map line index -> ``page_furniture`` for every furniture line among ``lines``."""
+    kept = [line for line in lines if not line.is_blank]
+    found = _preamble(kept)
+    heads = running_heads([line for line in kept if line.index not in found])
+    for pos, line in enumerate(kept):
+        text = line.text
+        top = pos < PREAMBLE_LINES
+        if is_viewer_line(text) or page_number(text) is not None or is_journal_line(text, top):
+            found.add(line.index)
+    found |= heads
+    found |= _page_sequence(kept, found)
+    return dict.fromkeys(sorted(found), RULE)
+
+
+def _rising(numbers: Sequence[int]) -> bool:
+    """Page numbers in sequence: each one to two more than the one before."""
+    return all(0 < b - a <= 2 for a, b in itertools.pairwise(numbers))
+
+
+def pdf_evidence(lines: Sequence[Line]) -> str | None:
+    """What shows that a text was extracted from a PDF, or None: a viewer line only a PDF
+    has; the viewer lines of a document-sharing site; three or more page counters
+    ('Page 2 of 9', '2/9') or laid-out running heads whose numbers rise page by page."""
+    kept = [line for line in lines if not line.is_blank]
+    strong = sum(1 for line in kept if STRONG_VIEWER_LINE.match(line.text))
+    if strong:
+        return f"{strong} PDF viewer lines"
+    top = [line.text for line in kept[:PREAMBLE_LINES]]
+    viewer = sum(1 for text in top if is_viewer_line(text))
+    if viewer >= 3 and any(SHARING_LINE.match(text) for text in top):
+        return f"{viewer} document-sharing viewer lines"
+    counters = [_counter(line.text) for line in kept]
+    numbers = [number for number in counters if number is not None]
+    if len(numbers) >= 3 and _rising(numbers):
+        return f"{len(numbers)} page counters in sequence"
+    heads = running_heads(kept)
+    laid_out = {line.index for line in kept if line.index in heads and HEAD_GAP.search(line.text)}
+    numbers = [number for _, number in _numbered(kept, laid_out)]
+    if len(numbers) >= 3 and _rising(numbers):
+        return f"{len(numbers)} running heads numbered in sequence"
+    return None
+
+
+def _counter(text: str) -> int | None:
+    """The page of a page counter ('Page 2 of 9', '2/9'), else None."""
+    match = PAGE_COUNTER.match(text)
+    return int(match.group("p") or match.group("q")) if match else None
