@@ -343,3 +343,29 @@ PDF_PIECES = st.sampled_from(
 def test_pdf_line_soup_is_accounted_for(lines: list[str], hint: str | None) -> None:
     text = repair("\n".join(lines), CONFIG).text
     assert coverage_errors(text, segment(DOC, text, hint, SegmentConfig())) == []
+
+
+def _repaired(text: str) -> str:
+    from flows.stages.repair import RepairConfig, repair
+
+    return repair(text, RepairConfig()).text
+
+
+def test_mail_quotes_headers_and_rules_are_never_unwrapped():
+    text = (
+        "Previous message: [ru-list] Budget rules for the regions and their\n"
+        "Next message: [ru-list] Turnout in the north and the south of the\n"
+        "Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]\n"
+        "Hi Olga, all, the point about the transfers in the last message was\n"
+        "> The transfer formula was changed without any debate in the upper\n"
+        "> house, and the governors were told only afterwards by the ministry\n"
+        "I do not think that is right, and the minutes of the council say so\n"
+        "--\n"
+        "Ilya Dorn, Institute of Regional Studies, Department of Budgets and\n"
+        "-------------- next part --------------\n"
+    )
+    lines = _repaired(text).rstrip("\n").split("\n")
+    assert lines[0].startswith("Previous message:") and lines[1].startswith("Next message:")
+    assert lines[3].startswith("Hi Olga")
+    assert sum(line.startswith(">") for line in lines) == 2
+    assert "--" in lines and lines[-1].startswith("----")

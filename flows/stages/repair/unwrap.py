@@ -352,6 +352,25 @@ def _starts_lower_or_digit(nxt: str) -> bool:
     return match is not None and (match.group(1).islower() or match.group(1).isdigit())
 
 
+_QUOTED_RE = re.compile(r"\s*>")
+_FIELD_RE = re.compile(r"\s*(?:[*•]\s+)?[A-Z][\w()-]*(?: [\w()-]+){0,3}:(?:\s|$)")
+_RULE_RE = re.compile(r"\s*(?:--\s*$|-{4,}|_{4,}|={4,})")
+
+
+def _kept_apart(line: str, nxt: str) -> bool:
+    """Lines that are never one paragraph: a mail quote ('>' lines are reflowed as quote
+    blocks by segmentation, markers out), a 'Label: value' header line ('From:',
+    'Previous message:') before another one or before a capitalised line, and a signature
+    or separator rule on either side."""
+    return bool(
+        _QUOTED_RE.match(line)
+        or _QUOTED_RE.match(nxt)
+        or (_FIELD_RE.match(line) and (_FIELD_RE.match(nxt) or nxt.lstrip()[:1].isupper()))
+        or _RULE_RE.match(line)
+        or _RULE_RE.match(nxt)
+    )
+
+
 def _boundary(
     lines: list[str],
     k: int,
@@ -364,6 +383,8 @@ def _boundary(
 ) -> LocalEdit | None:
     """The edit joining line k to line k+1, or None to keep the line break."""
     line, nxt = lines[k], lines[k + 1]
+    if _kept_apart(line, nxt):
+        return None
     end = offsets[k] + len(line)
     next_indent = len(nxt) - len(nxt.lstrip())
     after = offsets[k + 1] + next_indent

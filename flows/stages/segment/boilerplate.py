@@ -185,8 +185,9 @@ def is_page_chrome(text: str) -> bool:
 def classify_line(
     text: str, next_text: str | None = None, prev_text: str | None = None, wrapped: bool = False
 ) -> str | None:
-    """The boilerplate rule one line matches, or None for content."""
-    if not text:
+    """The boilerplate rule one line matches, or None for content (a '>' quoted line is
+    always content: what someone wrote, quoted)."""
+    if not text or text.startswith(">"):
         return None
     if is_nav_link(text):
         return "nav_link"
