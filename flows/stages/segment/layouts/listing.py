@@ -1,13 +1,43 @@
-"""Listing pages: one ``teaser`` post per paragraph (a title line may sit on top of it),
-ranked from 1.
+"""Listing pages: one ``teaser`` post per item, ranked from 1.
 
-Detected when there are at least ``min_listing_teasers`` paragraphs and every one is a
-single long line (or a heading line over one): no short lines, titles or chrome at all.
+An item is read from its *repeated structure*, not from one fixed shape. Placeholders in
+angle brackets; the lines of one item may come in any order around the summary:
+
+* ``<title>`` ``<summary>`` with any of ``Read More »`` / ``Continue reading →``, a byline
+  (``By <name>``, ``Posted on <date> by <name>``, ``<section> <name> - <date>``) and a date
+  line (``<Month> <day>, <year>``) above or below the summary;
+* ``<title>`` ``By <name>, <date>. <summary>``: byline and date open the summary line;
+* ``<title>`` ``<Name>`` ``<date>`` ``<summary>`` or ``<title>`` ``<Name>, <date>``
+  ``<summary>``: a bare name under the headline, or beside the date, is the byline;
+* ``<label>`` ``<title>`` ``<summary>``: a category label above each title (chrome);
+* ``<date>`` ``<title>`` ``<summary>``: a date line (or byline) above each title;
+* any of them closed by ``Posted in <category> | Tagged <tags> | <n> Comments`` (chrome).
+
+The summary is one paragraph (two when the item is marked as a teaser), often cut off
+(``…``, ``[…]``, ``Continue reading →``). A post gets the item's title (never its label or
+date line), author (the byline's name; a section name that opens every byline and also
+stands alone on the page is taken off it), date as written, and the summary as its body.
+Everything outside the items (menus, page headings such as ``Tag Archives: <tag>``, labels
+between items, pagination, sidebar widgets, footers) is dropped as ``page_chrome``,
+separator lines as ``separator``.
+
+Detected when at least two titled items have a short summary, their titles are distinct,
+no item holds an article's text (three paragraphs or more: a page with related-post
+teasers under an article is an article), and most items show a listing mark (byline, date,
+read-more link, item footer, cut-off summary, byline or date above the title); clock times
+in the marks (comment headers) do not count. The score grows with the number of items: 0.7
+for two, 0.85 to 0.95 from three on.
+
+A page of bare teasers (every paragraph a single long line, or a heading line over one,
+nothing else on the page) is a listing too, segmented one post per paragraph; so is any
+text given the ``listing`` layout in which no titled items are found.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from flows.stages.records import Segmented
@@ -15,11 +45,549 @@ from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import is_heading
 from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.layouts import Detection
-from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.post import build_post
+from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
+from flows.stages.segment.meta import find_byline, find_date, is_dateline
+from flows.stages.segment.post import (
+    NOT_NAME_STARTS,
+    ORIGIN,
+    SIGNATURE_NAME,
+    TRANSLATOR_LINE,
+    PostHead,
+    build_post,
+)
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
+
+# --- page chrome (shared with the digest layout) -----------------------------------------
+
+SEPARATOR = re.compile(r"^(?=(?:\s*[-_*=~#+•·–—]){3})[-_*=~#+•·–—\s]+$")
+"""'________', '*******', '* * *', '----', '=====' as a whole line."""
+SEPARATOR_LEAD = re.compile(r"^[-_*=~#]{5,}\s*\S")
+"""A separator run that opens a line of other text (a footer glued to its rule)."""
+PAGE_OF = re.compile(r"^pages?\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}$", re.IGNORECASE)
+PAGE_NAV = re.compile(
+    r"^[«‹←<\s]*(?:older|newer|previous|next|earlier|later)\s+"
+    r"(?:entries|posts|articles|stories|items|page)\s*[»›→>]*$",
+    re.IGNORECASE,
+)
+_PAGER_TOKEN = r"(?:\d{1,4}|[«»‹›←→<>…]+|\.\.\.|first|last|next|prev|previous|older|newer)"
+PAGER = re.compile(rf"^{_PAGER_TOKEN}(?:\s+{_PAGER_TOKEN})+$", re.IGNORECASE)
+"""'1 2 3 … 14 Next »', '« first ‹ previous 1 2 3 4 next › last »'."""
+PAGER_WORD = re.compile(r"[a-z«»‹›←→<>…]", re.IGNORECASE)
+COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b"
+    r"|^(?:proudly\s+)?powered by\b",
+    re.IGNORECASE,
+)
+IMAGE_PLACEHOLDER = re.compile(
+    r"^\[?\s*(?:image|photo|picture|illustration|graphic|video)\s*"
+    r"(?:removed|omitted|deleted|unavailable|not (?:available|shown|displayed))?\s*\.?\s*\]?$",
+    re.IGNORECASE,
+)
+MAX_CHROME_CHARS = 300
+"""Longest line read as page chrome, credit or title: a longer one is text."""
+LINK_NOTE = re.compile(r"^\[[^\]]*\b(?:click|here)\b[^\]]*\]\.?$", re.IGNORECASE)
+"""'[For more articles on <topic>, click HERE.]': a bracketed link instruction."""
+
+
+def is_separator(text: str) -> bool:
+    return bool(SEPARATOR.match(text))
+
+
+def is_pagination(text: str) -> bool:
+    """'Page 2 of 14', '« Older Entries', '1 2 3 … 14 Next »'."""
+    if len(text) > 80:
+        return False
+    if PAGE_OF.match(text) or PAGE_NAV.match(text):
+        return True
+    if not PAGER.match(text) or not any(ch.isdigit() for ch in text):
+        return False
+    numbers = sum(1 for token in text.split() if token.isdigit())
+    return numbers >= 3 or bool(PAGER_WORD.search(text))
+
+
+def has_copyright(text: str) -> bool:
+    """A copyright or 'powered by' mark (a cheap look for its words comes first)."""
+    folded = text.casefold()
+    hints = ("©", "(c)", "copyright", "rights reserved", "powered by")
+    return any(hint in folded for hint in hints) and bool(COPYRIGHT.search(text))
+
+
+def is_page_chrome(text: str) -> bool:
+    """A line of page furniture whatever its place: pagination, a copyright or 'powered by'
+    footer, an image placeholder, a bracketed link instruction, a rule glued to text."""
+    if len(text) > MAX_CHROME_CHARS:
+        return False
+    return bool(
+        is_pagination(text)
+        or has_copyright(text)
+        or IMAGE_PLACEHOLDER.match(text)
+        or LINK_NOTE.match(text)
+        or SEPARATOR_LEAD.match(text)
+    )
+
+
+def chrome_rule(text: str) -> str:
+    """The dropped rule of a chrome line: ``separator`` for rules, else ``page_chrome``."""
+    return "separator" if is_separator(text) else "page_chrome"
+
+
+# --- credit lines (shared with the digest layout) ----------------------------------------
+
+BYLINE_START = re.compile(
+    r"^(?:(?:posted|written|published|words|text|report(?:ed)?|story)\s+)?(?:by|on)\b"
+    r"|^(?:author|authors|posted by)\s*:",
+    re.IGNORECASE,
+)
+MAX_DATELINE_CHARS = 90
+"""Longest line :func:`is_dateline` accepts (checked first: dates are costly to find)."""
+CLOCK = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "al", "bin", "el", "del", "la", "le"})
+LEAD_BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
+
+
+def clean_name(name: str) -> str | None:
+    """A byline's name without what follows it: cut at a comma, semicolon or bracket or at
+    the first lower-case word that is not a name particle ('Ann Lee, translated by …',
+    'Ann Lee (translated by …)' -> 'Ann Lee')."""
+    name = re.split(r"[,;(\[]", name)[0]
+    kept: list[str] = []
+    for token in name.split():
+        if token[:1].islower() and token not in NAME_PARTICLES and token != "and":
+            break
+        kept.append(token)
+    while kept and (kept[-1] in NAME_PARTICLES or kept[-1] == "and"):
+        kept.pop()
+    cleaned = " ".join(kept).strip(" .;:-–—")
+    return cleaned or None
+
+
+def credit_byline(text: str) -> str | None:
+    """The name on a short byline line: 'By <name>', 'Posted on <date> by <name>',
+    '<name> - <date>'. A line naming a translator, or a title that merely ends in
+    'by <word>' without a date, is no byline."""
+    if len(text) > 140 or TRANSLATOR_LINE.match(text) or ORIGIN.match(text):
+        return None
+    if not (BYLINE_START.match(text) or any(char.isdigit() for char in text)):
+        return None
+    name = find_byline(text)
+    if name is None or not (BYLINE_START.match(text) or find_date(text)):
+        return None
+    return clean_name(name)
+
+
+def credit_date(text: str) -> bool:
+    """A date line, alone or with a place, source or 'Posted on' around it ('The Guardian
+    January 26, 2000'); not a line whose other words start in lower case or hold a user
+    handle ('post by user_1 on <date>')."""
+    if len(text) > MAX_DATELINE_CHARS:
+        return False
+    found = find_date(text)
+    if found is None or not is_dateline(text):
+        return False
+    rest = text.replace(found[0], " ").split()
+    if rest and rest[0][:1].islower():
+        return False
+    return not any("_" in token or "@" in token for token in rest)
+
+
+def is_name(text: str) -> bool:
+    """A line that is only a person's name ('Marina Vetrova', 'J. K. Rowan')."""
+    match = SIGNATURE_NAME.match(text)
+    if not match or match.group("name") != text.strip(" ,") or word_count(text) > 4:
+        return False
+    return text.split()[0] not in NOT_NAME_STARTS
+
+
+def bare_name(text: str) -> str | None:
+    """The name on a line that is only a name."""
+    return text.strip(" ,") if is_name(text) else None
+
+
+def dateline_name(text: str) -> str | None:
+    """The name beside the date on '<Name>, <date>' / '<date> · <Name>'."""
+    found = find_date(text)
+    if found is None:
+        return None
+    rest = text.replace(found[0], " ").strip(" ,.;:|•·–—-")
+    return rest if is_name(rest) else None
+
+
+def lead_byline(text: str) -> tuple[str | None, str | None]:
+    """(name, date as written) of 'By <name>, <date>. <summary>' opening a long line."""
+    if not LEAD_BYLINE.match(text):
+        return None, None
+    found = find_date(text[:160])
+    if found is None:
+        return None, None
+    at = text.find(found[0])
+    name = find_byline(text[:at].rstrip(" ,.;:-–—")) if at > 3 else None
+    return (clean_name(name) if name else None), found[0]
+
+
+def opening_date(text: str) -> str | None:
+    """The date a line opens with ('<Month> <day>, <year> -- <place> -- <text>')."""
+    found = find_date(text[:60])
+    return found[0] if found and text.startswith(found[0]) else None
+
+
+def is_headline(text: str, max_chars: int) -> bool:
+    """A title line: short, upper-case start, no sentence end (a question is allowed)."""
+    if len(text) > max_chars or not 2 <= word_count(text) <= 25:
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in OPENING_QUOTES):
+        return False
+    if text.endswith((",", ";", ":", "-", "–", "—")) or text.casefold().startswith("re:"):
+        return False
+    stripped = text.rstrip("\"'”’»)")
+    return not ends_sentence(text) or stripped.endswith(("?", "!"))
+
+
+# --- listing items ------------------------------------------------------------------------
+
+READ_MORE = re.compile(
+    r"^[\[(«‹<\s]*(?:read\s+more|continue\s+reading|read\s+the\s+rest|keep\s+reading|"
+    r"read\s+on|full\s+(?:story|article))\b",
+    re.IGNORECASE,
+)
+CUT_OFF = re.compile(
+    r"(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\]|\b(?:read\s+more|continue\s+reading|"
+    r"read\s+the\s+rest|keep\s+reading)\b[^.!?]{0,40})\s*$",
+    re.IGNORECASE,
+)
+ITEM_FOOTER = re.compile(
+    r"^(?:posted|filed)\s+(?:in|under)\b|^(?:categor(?:y|ies)|tags?|tagged|topics?)\s*:"
+    r"|\|\s*(?:\d+\s+comments?|leave\s+a\s+comment|no\s+comments|comments?\s+off)\s*$"
+    r"|^(?:\d+\s+comments?|leave\s+a\s+comment|no\s+comments)$",
+    re.IGNORECASE,
+)
+META_ROLES = frozenset({"byline", "date"})
+TEASER_MARKS = frozenset({"cut off", "read-more", "footer"})
+MAX_SUMMARY_CHARS = 1500
+MIN_ARTICLE_PARAGRAPHS = 3
+TRAIL_ROLES = frozenset({"more", "footer", "byline", "date"})
+
+
+def line_role(text: str, max_title_chars: int) -> str:
+    """What one line of a listing is: chrome, more, footer, byline, date, head, prose or
+    other."""
+    if len(text) > MAX_CHROME_CHARS:
+        return prose_or_other(text)
+    if is_separator(text) or is_page_chrome(text):
+        return "chrome"
+    if len(text) <= 60 and READ_MORE.match(text):
+        return "more"
+    if credit_byline(text):
+        return "byline"
+    if len(text) <= 200 and ITEM_FOOTER.search(text):
+        return "footer"
+    if credit_date(text):
+        return "date"
+    if is_headline(text, max_title_chars):
+        return "head"
+    return prose_or_other(text)
+
+
+def prose_or_other(text: str) -> str:
+    """``prose`` for a line of text (twelve words, or six ending a sentence), else
+    ``other``."""
+    words = word_count(text)
+    return "prose" if words >= 12 or (words >= 6 and ends_sentence(text)) else "other"
+
+
+@dataclass
+class Item:
+    """One listing item: its title line, summary lines, byline/date lines (kept in the
+    post's span, out of its body) and the other lines it owns (read-more, footer)."""
+
+    body: list[Line]
+    title: Line | None = None
+    meta: list[Line] = field(default_factory=list)
+    extra: list[Line] = field(default_factory=list)
+    lead: bool = False
+    author: str | None = None
+    published: str | None = None
+
+    @property
+    def lines(self) -> list[Line]:
+        found = [*self.body, *self.meta, *self.extra]
+        if self.title is not None:
+            found.append(self.title)
+        return sorted(found, key=lambda line: line.index)
+
+    def marks(self) -> set[str]:
+        """The listing marks this item shows."""
+        found: set[str] = set()
+        for line in self.meta:
+            if not CLOCK.search(line.text):
+                found.add("date" if find_date(line.text) else "byline")
+                if credit_byline(line.text) or dateline_name(line.text):
+                    found.add("byline")
+        for line in self.extra:
+            found.add("read-more" if READ_MORE.match(line.text) else "footer")
+        last = self.body[-1].text
+        if CUT_OFF.search(last):
+            found.add("cut off")
+        if self.lead:
+            found.add("credit above title")
+        if lead_byline(self.body[0].text)[0]:
+            found.add("byline")
+        return found
+
+
+def _runs(filled: Sequence[Line], roles: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, last) positions of each paragraph of prose lines (no blank line between)."""
+    runs: list[tuple[int, int]] = []
+    for position, role in enumerate(roles):
+        if role != "prose":
+            continue
+        adjacent = runs and runs[-1][1] == position - 1
+        if adjacent and filled[position].index == filled[position - 1].index + 1:
+            runs[-1] = (runs[-1][0], position)
+            continue
+        runs.append((position, position))
+    return runs
+
+
+def _title_above(
+    filled: Sequence[Line], roles: Sequence[str], first: int, floor: int
+) -> tuple[int | None, list[int]]:
+    """(title position, byline/date positions) above a summary starting at `first`; the
+    search stops at `floor` (what the previous item owns). A bare name under a longer
+    headline is the byline ('<title>' '<Name>' '<date>' '<summary>')."""
+    meta: list[int] = []
+    position = first - 1
+    while position > floor and roles[position] in META_ROLES and len(meta) < 3:
+        meta.append(position)
+        position -= 1
+    if position <= floor or roles[position] != "head":
+        return None, []
+    above = position - 1
+    if (
+        is_name(filled[position].text)
+        and above > floor
+        and roles[above] == "head"
+        and not is_name(filled[above].text)
+        and word_count(filled[above].text) > word_count(filled[position].text)
+    ):
+        meta.append(position)
+        position = above
+    return position, meta
+
+
+def _lead_meta(roles: Sequence[str], title: int, floor: int) -> list[int]:
+    """Byline and date lines right above a title (a short label may sit between)."""
+    found: list[int] = []
+    labels = 0
+    position = title - 1
+    while position > floor and len(found) < 2:
+        role = roles[position]
+        if role in META_ROLES:
+            found.append(position)
+        elif role in {"head", "other"} and not found and labels == 0:
+            labels += 1
+        else:
+            break
+        position -= 1
+    return found
+
+
+def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
+    """The items of a listing page, in reading order (titled or not)."""
+    filled = [line for line in lines if not line.is_blank]
+    roles = [line_role(line.text, config.max_title_chars) for line in filled]
+    runs = _runs(filled, roles)
+    heads: list[tuple[int | None, list[int], int, int]] = []
+    floor = -1
+    for first, last in runs:
+        title, meta = _title_above(filled, roles, first, floor)
+        heads.append((title, meta, first, last))
+        floor = last
+    lead_mode = _dates_lead(roles, heads)
+    items: list[Item] = []
+    owned_until = -1
+    for number, (title, meta, first, last) in enumerate(heads):
+        next_start = _start_of(heads, number + 1, roles, lead_mode, len(filled))
+        if title is None and items and first == owned_until + 1 and not meta:
+            items[-1].body += filled[first : last + 1]  # a second summary paragraph
+            owned_until = _trail(items[-1], filled, roles, last, next_start, lead_mode)
+            continue
+        item = Item(body=list(filled[first : last + 1]))
+        if title is not None:
+            item.title = filled[title]
+            item.meta = [filled[position] for position in sorted(meta)]
+            if lead_mode:
+                lead = _lead_meta(roles, title, owned_until)
+                item.meta[:0] = [filled[position] for position in sorted(lead)]
+                item.lead = bool(lead)
+        owned_until = _trail(item, filled, roles, last, next_start, lead_mode)
+        items.append(item)
+    for item in items:
+        _read_credits(item)
+    _strip_section_prefix(items, filled)
+    return items
+
+
+def _dates_lead(
+    roles: Sequence[str], heads: Sequence[tuple[int | None, list[int], int, int]]
+) -> bool:
+    """Byline and date lines sit above the titles when the first item has one above its
+    title and the last item none below its summary."""
+    titled = [head for head in heads if head[0] is not None]
+    if not titled:
+        return False
+    first_title = titled[0][0]
+    assert first_title is not None
+    if not _lead_meta(roles, first_title, -1):
+        return False
+    below = titled[-1][3] + 1
+    while below < len(roles) and roles[below] in {"more", "footer"}:
+        below += 1
+    return not (below < len(roles) and roles[below] in META_ROLES)
+
+
+def _start_of(
+    heads: Sequence[tuple[int | None, list[int], int, int]],
+    number: int,
+    roles: Sequence[str],
+    lead_mode: bool,
+    end: int,
+) -> int:
+    """The first position the item `number` owns (`end` past the last item)."""
+    if number >= len(heads):
+        return end
+    title, meta, first, _ = heads[number]
+    start = min([first, *meta, *([title] if title is not None else [])])
+    if title is not None and lead_mode:
+        start = min([start, *_lead_meta(roles, title, -1)])
+    return start
+
+
+def _trail(
+    item: Item,
+    filled: Sequence[Line],
+    roles: Sequence[str],
+    last: int,
+    next_start: int,
+    lead_mode: bool,
+) -> int:
+    """Take the read-more, footer, byline and date lines after the summary; the last
+    position the item owns."""
+    position = last + 1
+    while position < next_start and roles[position] in TRAIL_ROLES:
+        role = roles[position]
+        if role in META_ROLES and lead_mode:
+            break
+        if role in META_ROLES:
+            item.meta.append(filled[position])
+        else:
+            item.extra.append(filled[position])
+        position += 1
+    return position - 1
+
+
+def _read_credits(item: Item) -> None:
+    for line in [*item.meta, *item.extra]:
+        if item.author is None and line in item.meta:
+            text = line.text
+            item.author = credit_byline(text) or dateline_name(text) or bare_name(text)
+        if item.published is None and (found := find_date(line.text)):
+            item.published = found[0]
+            if line in item.extra:  # '<date> | <n> Comments': the line holds a field
+                item.extra.remove(line)
+                item.meta.append(line)
+    name, written = lead_byline(item.body[0].text)
+    item.author = item.author or name
+    item.published = item.published or written or opening_date(item.body[0].text)
+
+
+def _strip_section_prefix(items: Sequence[Item], filled: Sequence[Line]) -> None:
+    """'<section> <name> - <date>': a first word shared by every byline's name that also
+    stands alone as a line of the page (a section label) is no part of the name."""
+    named = [item for item in items if item.author]
+    if len(named) < 2:
+        return
+    token_lists = [str(item.author).split() for item in named]
+    prefix: list[str] = []
+    for column in zip(*token_lists, strict=False):
+        if len(set(column)) != 1:
+            break
+        prefix.append(column[0])
+    while prefix and any(len(tokens) <= len(prefix) for tokens in token_lists):
+        prefix.pop()
+    standalone = {line.text for line in filled}
+    while prefix and " ".join(prefix) not in standalone:
+        prefix.pop()
+    if not prefix:
+        return
+    for item, tokens in zip(named, token_lists, strict=True):
+        item.author = " ".join(tokens[len(prefix) :])
+
+
+def _is_summary(item: Item) -> bool:
+    """One paragraph, or two when the item is marked as a teaser (cut off, read-more link,
+    item footer): more is an article's text."""
+    if sum(len(line.text) for line in item.body) > MAX_SUMMARY_CHARS:
+        return False
+    return len(item.body) == 1 or (len(item.body) == 2 and bool(item.marks() & TEASER_MARKS))
+
+
+@dataclass(frozen=True, slots=True)
+class ItemStats:
+    """What detection weighs: items with an article's text (long), titled items, short
+    ones, marked ones, untitled stray ones."""
+
+    long: int
+    titled: int
+    short: int
+    marked: int
+    stray: int
+    distinct: bool
+    marks: dict[str, int]
+
+
+def item_stats(items: Sequence[Item]) -> ItemStats:
+    titled = [item for item in items if item.title is not None]
+    short = [item for item in titled if _is_summary(item)]
+    counts: dict[str, int] = {}
+    marked = 0
+    for item in titled:
+        marks = item.marks()
+        marked += bool(marks)
+        for mark in marks:
+            counts[mark] = counts.get(mark, 0) + 1
+    titles = [item.title.text.casefold() for item in titled if item.title is not None]
+    return ItemStats(
+        long=sum(1 for item in items if len(item.body) >= MIN_ARTICLE_PARAGRAPHS),
+        titled=len(titled),
+        short=len(short),
+        marked=marked,
+        stray=len(items) - len(titled),
+        distinct=len(set(titles)) == len(titles),
+        marks=dict(sorted(counts.items())),
+    )
+
+
+def structured_detection(stats: ItemStats) -> Detection | None:
+    """The score of a page of titled items, None when the structure is not there."""
+    if stats.titled < 2 or not stats.distinct or stats.long:
+        return None
+    if stats.short < 2 or stats.short * 4 < stats.titled * 3:
+        return None
+    if stats.stray > max(1, stats.titled // 4):
+        return None
+    if stats.marked < 2 or stats.marked * 5 < stats.titled * 3:
+        return None
+    score = 0.7 if stats.short == 2 else 0.85 + 0.02 * min(stats.short - 3, 5)
+    marks = ", ".join(f"{mark} {count}" for mark, count in stats.marks.items())
+    return Detection(
+        "listing", round(score, 3), f"{stats.titled} items (title + summary); marks: {marks}"
+    )
+
+
+# --- bare teasers -------------------------------------------------------------------------
 
 
 def split_teasers(lines: Sequence[Line], dropped: Mapping[int, str]) -> list[list[Line]]:
@@ -38,7 +606,7 @@ def split_teasers(lines: Sequence[Line], dropped: Mapping[int, str]) -> list[lis
     return teasers
 
 
-def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
+def bare_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     teasers = split_teasers(lines, find_boilerplate(lines))
     if len(teasers) < config.min_listing_teasers:
         return None
@@ -51,7 +619,75 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     return Detection("listing", 0.85, f"{len(teasers)} single-paragraph teasers, {cut} cut off")
 
 
+# --- the layout ---------------------------------------------------------------------------
+
+
+def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
+    found = structured_detection(item_stats(find_items(lines, config)))
+    return found or bare_detection(lines, config)
+
+
 def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: SegmentConfig) -> None:
+    items = find_items(lines, config)
+    if sum(1 for item in items if item.title is not None) >= 2:
+        segment_items(result, doc_id, lines, items, config)
+    else:
+        segment_bare(result, doc_id, lines, config)
+
+
+def segment_items(
+    result: Segmented,
+    doc_id: str,
+    lines: Sequence[Line],
+    items: Sequence[Item],
+    config: SegmentConfig,
+) -> None:
+    """One teaser post per item inside the items' range; every other line is chrome."""
+    titled = [n for n, item in enumerate(items) if item.title is not None]
+    kept = [item for n, item in enumerate(items) if titled[0] <= n <= titled[-1]]
+    dropped = find_boilerplate(lines)
+    owned: set[int] = set()
+    for item in kept:
+        keep = [*item.body, *item.meta, *([item.title] if item.title else [])]
+        owned.update(line.index for line in keep)
+        for line in keep:
+            dropped.pop(line.index, None)
+    for line in lines:
+        if not line.is_blank and line.index not in owned and line.index not in dropped:
+            dropped[line.index] = chrome_rule(line.text)
+    add_dropped(result, doc_id, lines, dropped)
+    rules = config.block_rules()
+    for item in kept:
+        span = item.lines
+        region = lines[span[0].index : span[-1].index + 1]
+        title = item.title
+        head = PostHead(
+            title=title.text if title else None,
+            title_lines=frozenset({title.index}) if title else frozenset(),
+            author=item.author,
+            published=item.published,
+            meta_lines=frozenset(line.index for line in item.meta),
+        )
+        ordinal = len(result.posts)
+        add_post(
+            result,
+            build_post(
+                doc_id=doc_id,
+                ordinal=ordinal,
+                kind="teaser",
+                region=region,
+                dropped=dropped,
+                rules=rules,
+                rank=ordinal + 1,
+                head=head,
+            ),
+        )
+
+
+def segment_bare(
+    result: Segmented, doc_id: str, lines: Sequence[Line], config: SegmentConfig
+) -> None:
+    """One teaser post per paragraph (a title line may sit on top of it)."""
     dropped = find_boilerplate(lines)
     add_dropped(result, doc_id, lines, dropped)
     for teaser in split_teasers(lines, dropped):

@@ -1,0 +1,228 @@
+"""Listing layout: items read from their repeated structure, chrome around them dropped;
+and what must not be read as a listing (an article with a byline, a thread, a forum)."""
+
+from __future__ import annotations
+
+from flows.stages.records import Segmented
+from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from tests.test_segment_inputs import FakeComment, render_listing, render_thread
+
+DOC = "0123456789abcdef"
+
+
+def run(text: str) -> Segmented:
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    return result
+
+
+def bodies(result: Segmented) -> str:
+    return "\n".join(post["body"] for post in result.posts)
+
+
+SUMMARIES = [
+    "The dockers of the northern terminal stopped work on Monday after the third month "
+    "without wages, and the strike committee says it will not",
+    "A new tram line was promised to the eastern districts four years ago; the rails are "
+    "still lying in a field outside the depot while the council argues about the",
+    "Teachers in the valley towns have begun to organise their own union branch, and the "
+    "first meeting drew more people than the hall could hold on a wet",
+    "The regional assembly voted to close the last public library in the old quarter, "
+    "despite a petition signed by eleven thousand residents over the",
+]
+TITLES = [
+    "Dockers Down Tools at the Northern Terminal",
+    "Where Did the Eastern Tram Line Go?",
+    "Valley Teachers Build a Union From Scratch",
+    "The Library That Eleven Thousand Could Not Save",
+]
+NAMES = ["Ilse Marrow", "Tomas Quillet", "Ilse Marrow", "Rena Oduya"]
+DATES = ["March 14, 2022", "March 2, 2022", "February 20, 2022", "February 9, 2022"]
+ISO = ["2022-03-14", "2022-03-02", "2022-02-20", "2022-02-09"]
+
+SIDEBAR = [
+    "Search for:",
+    "Recent Posts",
+    TITLES[0],
+    "An Older Story About the Harbour",
+    "Archives",
+    "March 2022",
+    "February 2022",
+    "Categories",
+    "Labour",
+    "Meta",
+    "Log in",
+    "Entries feed",
+    "© 2022 Harbour Notes. All rights reserved.",
+]
+
+
+def test_read_more_byline_and_date_in_any_order() -> None:
+    """<title> <summary …> Read More » By <name> <date>, under a category heading, with
+    pagination and a sidebar after the items."""
+    lines = ["Harbour Notes", "Home", "About", "", "Category Archives: Labour", ""]
+    for n in range(4):
+        credits = [f"By {NAMES[n]}", DATES[n]] if n % 2 else [DATES[n], f"By {NAMES[n]}"]
+        lines += [TITLES[n], "", SUMMARIES[n] + " …", "Read More »", *credits, ""]
+    lines += ["« Older Entries", "Page 1 of 14", "", *SIDEBAR]
+    text = "\n".join(lines)
+    result = run(text)
+    assert result.layout == "listing"
+    assert [post["kind"] for post in result.posts] == ["teaser"] * 4
+    assert [post["rank"] for post in result.posts] == [1, 2, 3, 4]
+    assert [post["title"] for post in result.posts] == TITLES
+    assert [post["author"] for post in result.posts] == NAMES
+    assert [post["published_date"] for post in result.posts] == ISO
+    for chrome in ("Category Archives", "Read More", "Older Entries", "Page 1 of 14",
+                   "Recent Posts", "Entries feed", "All rights reserved", "By Ilse"):  # fmt: skip
+        assert chrome not in bodies(result)
+    assert result.posts[0]["body"].startswith("The dockers of the northern terminal")
+    rules = {row["text"]: row["rule"] for row in result.dropped}
+    assert rules["Page 1 of 14"] == "page_chrome"
+    assert rules["Category Archives: Labour"] == "page_chrome"
+
+
+def test_byline_and_date_open_the_summary_line() -> None:
+    """<title> / By <name>, <date>. <summary>"""
+    lines = ["Tag Archives: Transport", ""]
+    for n in range(3):
+        lines += [TITLES[n], f"By {NAMES[n]}, {DATES[n]}. {SUMMARIES[n]}.", ""]
+    lines += ["1 2 3 … 9 Next »"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == NAMES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    assert "Next »" not in bodies(result) and "Tag Archives" not in bodies(result)
+
+
+def test_category_label_above_each_title_is_chrome() -> None:
+    """<label> / <title> / <summary> […], the label never the title."""
+    labels = ["All posts", "All posts Analysis", "Interviews", "All posts"]
+    lines = ["Left Harbour", "Home", "Donate", ""]
+    for n in range(4):
+        lines += [labels[n], "", TITLES[n], "", SUMMARIES[n] + " […]", ""]
+    lines += ["Subscribe to our newsletter", "Sign up"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert [post["author"] for post in result.posts] == [None] * 4
+    assert "Analysis" not in bodies(result) and "Interviews" not in bodies(result)
+    assert "Subscribe" not in bodies(result)
+
+
+def test_date_line_above_each_title_is_the_items_date() -> None:
+    """<date> / <title> / <summary> / Continue reading →"""
+    lines = ["Notes From the Valley", "Main menu", ""]
+    for n in range(4):
+        lines += [DATES[n], TITLES[n], SUMMARIES[n] + "...", "Continue reading →", ""]
+    lines += ["Newer posts →"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert [post["published_date"] for post in result.posts] == ISO
+    assert "Continue reading" not in bodies(result)
+
+
+def test_section_name_opening_every_byline_is_not_the_author() -> None:
+    """<title> / <section> <name> - <date>. / <summary>..., the section also a menu label."""
+    lines = ["Steppe Review", "Home", "Regions", "Opinion", "Regions"]
+    for n in range(3):
+        lines += [TITLES[n], f"Regions {NAMES[n]} - {DATES[n]}.", SUMMARIES[n] + "..."]
+    lines += ["Pages 1 of 5", "Most read", TITLES[3]]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["author"] for post in result.posts] == NAMES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    assert "Most read" not in bodies(result) and TITLES[3] not in bodies(result)
+
+
+def test_bare_name_under_the_title_or_beside_the_date_is_the_byline() -> None:
+    """<title> / <Name> / <date> / <summary>, and <title> / <Name>, <date> / <summary>."""
+    lines = ["Archive by author", ""]
+    for n in range(4):
+        credits = [NAMES[n], DATES[n]] if n % 2 else [f"{NAMES[n]}, {DATES[n]}"]
+        lines += [TITLES[n], *credits, SUMMARIES[n] + " …", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert [post["author"] for post in result.posts] == NAMES
+    assert [post["published_date"] for post in result.posts] == ISO
+    assert "Ilse Marrow" not in bodies(result)
+
+
+def test_bare_teasers_stay_a_listing() -> None:
+    teasers = [summary + " and the rest of the story follows here." for summary in SUMMARIES]
+    result = run(render_listing(teasers))
+    assert result.layout == "listing"
+    assert [post["body"] for post in result.posts] == teasers
+
+
+# --- negatives ------------------------------------------------------------------------------
+
+
+def test_article_with_byline_and_date_is_not_a_listing() -> None:
+    text = "\n\n".join(
+        [
+            "Why the Harbour Strike Matters",
+            "By Ilse Marrow",
+            "March 14, 2022",
+            SUMMARIES[0] + " back down.",
+            "What the workers want",
+            SUMMARIES[1] + " budget.",
+            "What comes next",
+            SUMMARIES[2] + " evening.",
+            "Share this:",
+        ]
+    )
+    result = run(text)
+    assert result.layout != "listing"
+    assert len(result.posts) == 1
+
+
+def test_thread_is_not_a_listing() -> None:
+    comments = [
+        FakeComment(0, "ana@forum.example", [SUMMARIES[0] + "."]),
+        FakeComment(1, "ben@forum.example", [SUMMARIES[1] + "."]),
+        FakeComment(0, "cara@forum.example", [SUMMARIES[2] + "."]),
+    ]
+    result = run(render_thread([SUMMARIES[3] + "."], comments))
+    assert result.layout == "thread"
+
+
+def test_forum_replies_with_timestamps_are_not_a_listing() -> None:
+    lines = ["Harbour Forum", "Board index ‹ Labour", ""]
+    for n in range(3):
+        lines += [
+            f"Re: {TITLES[0]}",
+            f"by {NAMES[n].split()[0].lower()} » Mon Mar 14, 2022 10:0{n} am",
+            SUMMARIES[n] + ".",
+            "",
+        ]
+    result = run("\n".join(lines))
+    assert result.layout != "listing"
+
+
+def test_article_with_related_posts_is_not_a_listing() -> None:
+    """A short article under its byline, then related-post teasers with dates."""
+    text = "\n\n".join(
+        [
+            TITLES[0],
+            f"Posted on {DATES[0]} by {NAMES[0]}",
+            SUMMARIES[0] + " back down.",
+            SUMMARIES[1] + " budget.",
+            SUMMARIES[2] + " evening.",
+            "Related",
+            *(f"{TITLES[n]}\n{DATES[n]}\n{SUMMARIES[n]} …" for n in (1, 2, 3)),
+        ]
+    )
+    result = run(text)
+    assert result.layout != "listing"
+
+
+def test_titled_items_with_two_full_paragraphs_are_not_a_listing() -> None:
+    lines: list[str] = []
+    for n in range(3):
+        lines += [TITLES[n], f"By {NAMES[n]}", SUMMARIES[n] + ".", SUMMARIES[n + 1] + ".", ""]
+    result = run("\n".join(lines))
+    assert result.layout != "listing"
