@@ -57,6 +57,7 @@ class PostHead:
     published: str | None = None
     meta_lines: frozenset[int] = frozenset()
     chrome_lines: frozenset[int] = frozenset()
+    translator: str | None = None
     """Lines known to be page furniture from where they stand (a sidebar above the post):
     the layout drops them."""
 
@@ -70,6 +71,14 @@ class BlockRules:
     max_verse_line_chars: int
     min_verse_lines: int
     min_interview_questions: int
+
+
+CUT_OFF_END = re.compile(r"(?:\.\.\.|…|\[(?:\.\.\.|…)\])\s*$")
+
+
+def is_cut_off(text: str) -> bool:
+    """A teaser cut mid-sentence, or ended with an ellipsis ('…', '...', '[…]')."""
+    return not ends_sentence(text) or bool(CUT_OFF_END.search(text))
 
 
 def _title_lines(
@@ -159,6 +168,7 @@ def build_post(
         title_lines = [line for line in rest if line.index in head.title_lines]
         meta["title"] = head.title
         meta["author"] = head.author
+        meta["translator"] = head.translator
         if head.published:
             found = find_date(head.published)
             meta["published"] = head.published
@@ -256,7 +266,7 @@ def build_post(
         "kind": kind,
         **meta,
         "rank": rank,
-        "truncated": kind == "teaser" and not ends_sentence(body),
+        "truncated": kind == "teaser" and is_cut_off(body),
         "body": body,
         "start": content[0].content_start,
         "end": content[-1].content_end,
@@ -300,7 +310,7 @@ def _plain_post(
         "origin": None,
         "translator": None,
         "rank": rank,
-        "truncated": kind == "teaser" and not ends_sentence(body),
+        "truncated": kind == "teaser" and is_cut_off(body),
         "body": body,
         "start": content[0].content_start,
         "end": content[-1].content_end,
