@@ -306,3 +306,24 @@ def classify_units(
             kind = "answer"
         blocks.append(DraftBlock(kind, unit.text, unit.start, unit.end))
     return blocks
+
+
+def mark_quotes(
+    drafts: Sequence[DraftBlock], body_lines: Sequence[Line], quote_lines: frozenset[int]
+) -> list[DraftBlock]:
+    """`drafts` with every block made only of `quote_lines` turned into a quote."""
+    if not quote_lines:
+        return list(drafts)
+    marked = []
+    for draft in drafts:
+        inside = [
+            line.index
+            for line in body_lines
+            if not line.is_blank
+            and draft.start <= line.content_start
+            and line.content_end <= draft.end
+        ]
+        if inside and all(index in quote_lines for index in inside) and draft.kind != "quote":
+            draft = DraftBlock("quote", draft.text, draft.start, draft.end, 1)
+        marked.append(draft)
+    return marked

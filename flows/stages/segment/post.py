@@ -14,7 +14,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from flows.stages.segment.blocks import DraftBlock, build_units, classify_units, is_heading
+from flows.stages.segment.blocks import (
+    DraftBlock,
+    build_units,
+    classify_units,
+    is_heading,
+    mark_quotes,
+)
 from flows.stages.segment.footnotes import find_notes_section, link_markers
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import find_date
@@ -57,9 +63,11 @@ class PostHead:
     published: str | None = None
     meta_lines: frozenset[int] = frozenset()
     chrome_lines: frozenset[int] = frozenset()
-    translator: str | None = None
     """Lines known to be page furniture from where they stand (a sidebar above the post):
     the layout drops them."""
+    quote_lines: frozenset[int] = frozenset()
+    """Body lines that quote someone else (a block made only of them is a quote)."""
+    translator: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +244,8 @@ def build_post(
         min_verse_lines=rules.min_verse_lines,
         min_interview_questions=rules.min_interview_questions,
     )
+    if head is not None and head.quote_lines:
+        body_blocks = mark_quotes(body_blocks, rest, head.quote_lines)
     if not body_blocks:
         # Nothing but meta lines: keep every line as body rather than lose the post.
         return _plain_post(doc_id, ordinal, kind, content, rank)

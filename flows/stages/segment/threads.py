@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from flows.stages.segment.blocks import build_units, classify_units
+from flows.stages.segment.blocks import build_units, classify_units, mark_quotes
 from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_date
@@ -39,6 +39,13 @@ class Header:
     edit_count: int | None = None
     age: str | None = None
     published: str | None = None
+    reply_to: str | None = None
+    """The author replied to, as the page names them: the comment's parent is then the
+    latest earlier comment by that author (its nesting is not needed)."""
+    chrome_lines: frozenset[int] = frozenset()
+    """Lines of this comment's region that are furniture (signature, profile block)."""
+    quote_lines: frozenset[int] = frozenset()
+    """Body lines that quote someone else (a block made only of them is a quote)."""
 
 
 class CommentGrammar(Protocol):
@@ -87,6 +94,7 @@ def build_comments(
     blocks: list[dict[str, Any]] = []
     stack: list[tuple[int, dict[str, Any]]] = []
     children: dict[str | None, int] = {}
+    entries: dict[str, tuple[int, dict[str, Any]]] = {}
     is_chrome = getattr(grammar, "is_chrome", None)
     nestings = getattr(grammar, "nestings", None)
     levels: list[int] | None = nestings(lines, starts) if nestings is not None else None
@@ -97,6 +105,11 @@ def build_comments(
         header_lines = lines[position : position + header.n_lines]
         body_region = lines[position + header.n_lines : end_position]
         body_dropped = find_boilerplate(body_region)
+        body_dropped.update(
+            (line.index, "thread_chrome")
+            for line in body_region
+            if line.index in header.chrome_lines and not line.is_blank
+        )
         if is_chrome is not None:
             body_dropped.update(
                 (line.index, "thread_chrome")
@@ -107,6 +120,8 @@ def build_comments(
         body_lines = [line for line in body_region if line.index not in body_dropped]
         while stack and stack[-1][0] >= nesting:
             stack.pop()
+        if header.reply_to:
+            stack = _chain_to(header.reply_to, comments, entries) or stack
         parent = stack[-1][1] if stack else None
         comment_id = f"{post_id}.c{ordinal:04d}"
         parent_id = parent["comment_id"] if parent else None
@@ -122,6 +137,7 @@ def build_comments(
             min_interview_questions=rules.min_interview_questions,
             allow_headings=False,  # a comment's short first line is a remark, not a heading
         )
+        drafts = mark_quotes(drafts, body_lines, header.quote_lines)
         kept = [line for line in [*header_lines, *body_lines] if not line.is_blank]
         published = find_date(header.published) if header.published else None
         comment = {
@@ -152,4 +168,27 @@ def build_comments(
         comments.append(comment)
         blocks += blocks_as_rows(doc_id, comment_id, "comment", drafts)
         stack.append((nesting, comment))
+        entries[comment_id] = (nesting, comment)
     return comments, blocks, dropped
+
+
+def _chain_to(
+    author: str,
+    comments: Sequence[dict[str, Any]],
+    entries: dict[str, tuple[int, dict[str, Any]]],
+) -> list[tuple[int, dict[str, Any]]] | None:
+    """The stack that makes the latest comment by `author` the parent: its ancestors, root
+    first, then itself; None when no earlier comment is by that author."""
+    wanted = author.casefold().lstrip("@")
+    target = next(
+        (c for c in reversed(comments) if c["author"].casefold().lstrip("@") == wanted), None
+    )
+    if target is None:
+        return None
+    chain = []
+    current: dict[str, Any] | None = target
+    while current is not None:
+        chain.append(entries[current["comment_id"]])
+        parent_id = current["parent_id"]
+        current = entries[parent_id][1] if parent_id else None
+    return chain[::-1]

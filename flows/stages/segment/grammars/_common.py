@@ -1,0 +1,264 @@
+"""Helpers shared by the forum grammars (a private module, not a grammar itself).
+
+Some of what a forum page shows is only known in context: a signature or profile block
+under a post, the post a comment replies to by name, the lines of a quotation. The grammars
+report it as three optional fields, on :class:`Header` (per comment) and :class:`PostHead`
+(the opening post):
+
+* ``chrome_lines``: indices of the region's lines that are front-end furniture (profile
+  block, signature, like counters, the page footer under the last post);
+* ``quote_lines``: indices of body lines that are quoted text;
+* ``reply_to`` (Header only): the name of the author replied to, as the page shows it.
+
+:func:`header` and :func:`post_head` pass each field only where the dataclass has it:
+without ``chrome_lines`` a post's furniture goes to ``meta_lines`` (kept in its span, out
+of its body), and a comment's stays in its body.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.lines import Line, ends_sentence
+from flows.stages.segment.meta import is_breadcrumb
+from flows.stages.segment.post import PostHead
+from flows.stages.segment.threads import Header
+
+_HEADER_FIELDS = frozenset(field.name for field in dataclasses.fields(Header))
+_HEAD_FIELDS = frozenset(field.name for field in dataclasses.fields(PostHead))
+
+USERNAME = r"[\w][\w.\-]{0,39}"
+"""A forum username: one token of word characters, dots and dashes."""
+PAGE = re.compile(r"\bPage\s+(?P<page>\d{1,5})\s+of\s+\d{1,5}\b", re.IGNORECASE)
+REPLY_PREFIX = re.compile(r"^(?:re|aw|sv|ha)\s*(?:\[\d+\])?\s*:\s*", re.IGNORECASE)
+CRUMB_SEPARATOR = re.compile(r"\s[»›‹>](?:\s|$)")
+
+
+def header(**fields: Any) -> Header:
+    """A :class:`Header` from the fields it has (context fields it lacks are left out)."""
+    return Header(**{name: value for name, value in fields.items() if name in _HEADER_FIELDS})
+
+
+def post_head(
+    *,
+    title: str | None,
+    title_lines: Collection[int],
+    author: str | None,
+    published: str | None,
+    meta_lines: Collection[int],
+    chrome_lines: Collection[int] = (),
+    quote_lines: Collection[int] = (),
+) -> PostHead:
+    """A :class:`PostHead`; furniture goes to ``meta_lines`` where it has no own field."""
+    fields: dict[str, Any] = {
+        "title": title,
+        "title_lines": frozenset(title_lines),
+        "author": author,
+        "published": published,
+        "meta_lines": frozenset(meta_lines) - frozenset(title_lines),
+    }
+    chrome = frozenset(chrome_lines) - frozenset(title_lines) - fields["meta_lines"]
+    if "chrome_lines" in _HEAD_FIELDS:
+        fields["chrome_lines"] = chrome
+    else:
+        fields["meta_lines"] |= chrome
+    if "quote_lines" in _HEAD_FIELDS:
+        fields["quote_lines"] = frozenset(quote_lines)
+    return PostHead(**fields)
+
+
+def page_number(lines: Sequence[Line]) -> int | None:
+    """The page number a "Page N of M" line shows (None: no such line)."""
+    for line in lines:
+        match = PAGE.search(line.text)
+        if match and len(line.text) <= 80:
+            return int(match.group("page"))
+    return None
+
+
+def strip_reply_prefix(subject: str) -> str:
+    """The topic title of a reply's subject ("Re: Title" -> "Title")."""
+    return REPLY_PREFIX.sub("", subject).strip()
+
+
+def is_title_like(text: str, max_chars: int = 200) -> bool:
+    """A line that can be a topic title: short, no sentence end (a question is allowed)."""
+    if not text or len(text) > max_chars or text.endswith((":", ",", ";")):
+        return False
+    return text.endswith("?") or not ends_sentence(text)
+
+
+def is_prose(text: str) -> bool:
+    """A line of post text rather than a label (name, rank, counter): long, several words,
+    or a sentence."""
+    return len(text) > 40 or len(text.split()) > 3 or (ends_sentence(text) and len(text) > 3)
+
+
+def furniture(region: Sequence[Line], is_chrome: Callable[[Line], bool]) -> set[int]:
+    """Indices of the region's lines the builder drops anyway (boilerplate rules, chrome)."""
+    dropped = set(find_boilerplate(region))
+    dropped.update(line.index for line in region if not line.is_blank and is_chrome(line))
+    return dropped
+
+
+def page_title(
+    top: Sequence[Line], skip: Collection[int], subject: str | None = None
+) -> Line | None:
+    """The topic title among the lines above the first post: the line equal to the first
+    post's subject (without "Re:"), else a title-shaped line that ends another line (a
+    breadcrumb, the page title "<Board> • View topic - <Title>"), else the title-shaped
+    line nearest above the post that is no breadcrumb; furniture (`skip`) is passed over."""
+    wanted = strip_reply_prefix(subject).casefold() if subject else None
+    candidates = [line for line in top if not line.is_blank and line.index not in skip]
+    if wanted:
+        for line in candidates:
+            if line.text.casefold() == wanted:
+                return line
+    texts = [line.text.rstrip(" »›>") for line in top if not line.is_blank]
+    for line in candidates:
+        if is_title_like(line.text) and any(
+            text.endswith(" " + line.text) and len(text) > len(line.text) + 3 for text in texts
+        ):
+            return line
+    for line in reversed(candidates):
+        if is_title_like(line.text) and not is_breadcrumb(line.text):
+            return line
+    return None
+
+
+def content_indices(lines: Sequence[Line]) -> set[int]:
+    """Indices of the non-blank lines."""
+    return {line.index for line in lines if not line.is_blank}
+
+
+def is_crumbs(text: str) -> bool:
+    """A forum breadcrumb: short labels joined by "»", "›", "‹" or ">" (a trailing one
+    allowed; the last label may be the topic title). No sentence: it does not end with a
+    period and its labels hold no comma."""
+    if len(text) > 300 or text.endswith((".", "!")):
+        return False
+    parts = CRUMB_SEPARATOR.split(text)
+    trailing = parts[-1] == ""
+    labels = parts[:-1] if trailing else parts
+    if not labels or (len(labels) < 2 and not trailing):
+        return False
+    leading = labels if trailing else labels[:-1]
+    return all(0 < len(label) <= 60 and ", " not in label for label in leading)
+
+
+def next_content(lines: Sequence[Line], position: int, end: int | None = None) -> int | None:
+    """The position of the first non-blank line after `position` (before `end`)."""
+    stop = len(lines) if end is None else min(end, len(lines))
+    for at in range(position + 1, stop):
+        if not lines[at].is_blank:
+            return at
+    return None
+
+
+def previous_content(lines: Sequence[Line], position: int) -> int | None:
+    """The position of the last non-blank line before `position`."""
+    for at in range(position - 1, -1, -1):
+        if not lines[at].is_blank:
+            return at
+    return None
+
+
+def quoted_lines(
+    lines: Sequence[Line], start: int, end: int, attribution: re.Pattern[str]
+) -> set[int]:
+    """Indices of quoted lines in [start, end): a line whose attribution has the quoted
+    text glued after it ("name wrote:Text"), else the line after the attribution (and
+    after a second attribution line such as "Originally Posted by X")."""
+    quoted: set[int] = set()
+    for at in range(start, end):
+        match = attribution.match(lines[at].text)
+        if match is None:
+            continue
+        if match.groupdict().get("rest"):
+            quoted.add(lines[at].index)
+            continue
+        following = next_content(lines, at, end)
+        if following is not None and not attribution.match(lines[following].text):
+            quoted.add(lines[following].index)
+    return quoted
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """The opening post's header on the page: where it starts and ends, what it says, the
+    line of its subject (the topic title; `subject_text` when the line says more) and where
+    its furniture begins under the body."""
+
+    position: int
+    n_lines: int
+    author: str | None
+    published: str | None
+    body_end: int
+    subject: int | None = None
+    subject_text: str | None = None
+
+
+def opening_head(
+    lines: Sequence[Line],
+    opening: Opening,
+    is_chrome: Callable[[Line], bool],
+    quotes: Collection[int] = (),
+    title_hint: str | None = None,
+) -> PostHead:
+    """The head of a page that shows the opening post: the title (its subject line, else
+    the title line above it), author and date from its header; the page top above it and
+    its furniture under the body are chrome."""
+    skip = furniture(lines, is_chrome)
+    body_start = opening.position + opening.n_lines
+    header_lines = content_indices(lines[opening.position : body_start])
+    title_line: Line | None = None
+    title: str | None = None
+    if opening.subject is not None:
+        title_line = lines[opening.subject]
+        title = strip_reply_prefix(opening.subject_text or title_line.text)
+    else:
+        title_line = page_title(lines[: opening.position], skip, title_hint)
+        title = title_line.text if title_line else title_hint
+    chrome = content_indices(lines[: opening.position]) | content_indices(lines[opening.body_end :])
+    return post_head(
+        title=title,
+        title_lines={title_line.index} if title_line else set(),
+        author=opening.author,
+        published=opening.published,
+        meta_lines=header_lines,
+        chrome_lines=chrome - skip,
+        quote_lines=quotes,
+    )
+
+
+def stub_head(
+    lines: Sequence[Line],
+    is_chrome: Callable[[Line], bool],
+    subject: str | None,
+    author: str | None = None,
+    meta: Collection[int] = (),
+) -> PostHead:
+    """The head of a later page: the title (`subject` without "Re:" and the line that
+    shows it, else the title line :func:`page_title` finds), the topic starter where the
+    page names one; every other line above the first reply is furniture."""
+    skip = furniture(lines, is_chrome) | set(meta)
+    if subject:
+        title: str | None = strip_reply_prefix(subject)
+        wanted = (title or "").casefold()
+        title_line = next((line for line in lines if line.text.casefold() == wanted), None)
+    else:
+        title_line = page_title(lines, skip)
+        title = title_line.text if title_line else None
+    return post_head(
+        title=title,
+        title_lines={title_line.index} if title_line else set(),
+        author=author,
+        published=None,
+        meta_lines=meta,
+        chrome_lines=content_indices(lines) - skip,
+    )

@@ -1,0 +1,206 @@
+"""vBulletin (3.x / 4.x) threads, as their pages scrape to text.
+
+One post::
+
+    Old <03-24-2023, 10:15 PM>   #<N>         ("Today, …", "Yesterday, …"; "Old" may be absent)
+    <name>                                     ("<name> is offline" on some styles)
+    [<User Title>]
+    Join Date: <Mar 2010>
+    [Location: <place>]
+    Posts: <N>
+    [Rep Power: <N> / <name> is on a distinguished road]
+    [<post title>]                             ("Re: <thread title>" on a reply)
+    <body>                    ("Quote:" and "Originally Posted by <name>" open a quotation)
+    [Last edited by <name>; <date> at <time>.]
+    [__________________
+    <signature>]
+    <name> is offline   Reply With Quote
+
+Post #1 is the opening post, read by :func:`parse_post`; replies are flat comments. A page
+that starts later yields a stub titled by the title line above the first post.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flows.stages.segment.grammars._common import (
+    Opening,
+    content_indices,
+    header,
+    is_crumbs,
+    is_prose,
+    is_title_like,
+    next_content,
+    opening_head,
+    quoted_lines,
+    stub_head,
+)
+from flows.stages.segment.lines import Line, ends_sentence
+from flows.stages.segment.post import PostHead
+from flows.stages.segment.threads import Header
+
+NAME = "vbulletin"
+
+STAMP = re.compile(
+    r"^(?:Old\s+)?(?P<date>(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|Today|Yesterday),?\s+"
+    r"\d{1,2}:\d\d(?:\s*[AP]M)?)\s+#(?P<n>\d{1,7})$",
+    re.IGNORECASE,
+)
+STATUS = re.compile(r"^(?P<name>\S.{0,60}?)\s+is\s+(?:offline|online)\b.*$", re.IGNORECASE)
+PROFILE = re.compile(
+    r"^(?:Join Date|Location|Posts|Rep Power|Reputation|Thanks|Thanked|Age|Gender|Blog Entries"
+    r"|Mentioned|Tagged|Quoted):.*$|^.{1,60}\sis (?:on a distinguished road|a jewel in the rough"
+    r"|just really nice|a name known to all|a glorious beacon of light|an unknown quantity"
+    r"|infamous around these parts|a splendid one to behold|will become famous soon enough)\b.*$"
+    r"|^Thanked \d+ Times? in \d+ Posts?$",
+    re.IGNORECASE,
+)
+REPLY_TITLE = re.compile(r"^Re:\s\S.{0,150}$", re.IGNORECASE)
+SIGNATURE_RULE = re.compile(r"^_{6,}$")
+QUOTE = re.compile(r"^(?:Quote:?|Originally Posted by\s+(?P<name>.{1,60}))$", re.IGNORECASE)
+EDITED = re.compile(r"^Last edited by\s+.{1,60}?[;:]\s+.{4,60}$", re.IGNORECASE)
+CHROME = re.compile(
+    r"^(?:Join Date:.*|Location:.*|Posts:\s*[\d,.]+|Rep Power:.*|Reputation:.*|Thanks:.*"
+    r"|Thanked \d+ Times? in \d+ Posts?|.{1,60}\sis on a distinguished road|_{6,}"
+    r"|.{1,60}\sis (?:offline|online)(?:\s+Reply With Quote.*)?|Reply With Quote|Quote|Reply"
+    r"|Last edited by .{1,60}[;:] .{4,60}|Thread Tools|Display Modes|Search this Thread"
+    r"|Page \d+ of \d+.*|Show Printable Version|Email this Page|Linear Mode|Switch to Hybrid Mode"
+    r"|Switch to Threaded Mode|Posting Rules|You (?:may|may not) .{1,60}|BB code is (?:On|Off)"
+    r"|Smilies are (?:On|Off)|\[IMG\] code is (?:On|Off)|HTML code is (?:On|Off)|Forum Rules"
+    r"|All times are GMT.*|Powered by vBulletin.*|Copyright ©.{0,80}vBulletin.*|Forum Jump"
+    r"|« Previous Thread \| Next Thread »|Similar Threads|LinkBack|Old|#\d{1,7}"
+    r"|Go to Page\.\.\.|Contact Us|Archive|Top|Register|FAQ|Calendar|Today's Posts|Search"
+    r"|Mark Forums Read|User Name|Password|Remember Me\?|Log in"
+    r"|(?:(?:Register|FAQ|Calendar|Today's Posts|Search|Members List|Community|Forum Actions"
+    r"|Quick Links|Thread Tools|Display Modes|Mark Forums Read|What's New\?|Blogs|Groups)\s*){2,})$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One post header: its stamp line, the lines it takes, what it says."""
+
+    position: int
+    n_lines: int
+    author: str
+    published: str
+    number: int
+
+
+def _header_at(lines: Sequence[Line], position: int) -> Found | None:
+    match = STAMP.match(lines[position].text)
+    if match is None:
+        return None
+    name_at = next_content(lines, position)
+    if name_at is None:
+        return None
+    name_text = lines[name_at].text
+    status = STATUS.match(name_text)
+    author = status.group("name") if status else name_text
+    if len(author) > 60 or ends_sentence(author) or STAMP.match(name_text):
+        return None
+    last, at, seen = name_at, next_content(lines, name_at), False
+    while at is not None and at - name_at <= 14:
+        text = lines[at].text
+        if PROFILE.match(text):
+            last, seen = at, True
+        elif seen or len(text) > 60 or ends_sentence(text) or STAMP.match(text):
+            break
+        at = next_content(lines, at)
+    if seen and at is not None and REPLY_TITLE.match(lines[at].text):
+        last = at  # the reply's own title ("Re: <thread title>")
+    return Found(position, last - position + 1, author, match.group("date"), int(match.group("n")))
+
+
+def headers(lines: Sequence[Line]) -> list[Found]:
+    """Every post header of the page, the opening post's included."""
+    return [
+        hit
+        for position, line in enumerate(lines)
+        if "#" in line.text and (hit := _header_at(lines, position)) is not None
+    ]
+
+
+def find_starts(lines: Sequence[Line]) -> list[int]:
+    """Positions of the reply headers (post #1 is the opening post)."""
+    found = headers(lines)
+    if found and found[0].number == 1:
+        found = found[1:]
+    return [hit.position for hit in found]
+
+
+def is_chrome(line: Line) -> bool:
+    """Forum furniture: profile lines, the signature rule, status and "Reply With Quote"
+    buttons, edit notes, thread tools, posting rules, breadcrumbs, the footer."""
+    text = line.text
+    return bool(CHROME.match(text)) or is_crumbs(text)
+
+
+def _furniture_start(lines: Sequence[Line], author: str, start: int, end: int) -> int:
+    """Where a post's furniture begins: its signature rule, else its status line under
+    some body text."""
+    for at in range(start, end):
+        text = lines[at].text
+        if SIGNATURE_RULE.match(text):
+            return at
+        status = STATUS.match(text)
+        if (
+            status
+            and status.group("name") == author
+            and any(is_prose(line.text) for line in lines[start:at])
+        ):
+            return at
+    return end
+
+
+def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
+    hit = _header_at(lines, position)
+    if hit is None:
+        return header(author=lines[position].text, n_lines=1, nesting=0)
+    n_lines = min(hit.n_lines, end - position)
+    body_start = position + n_lines
+    furniture = _furniture_start(lines, hit.author, body_start, end)
+    return header(
+        author=hit.author,
+        n_lines=n_lines,
+        nesting=0,
+        edited=any(EDITED.match(line.text) for line in lines[body_start:end]),
+        published=hit.published,
+        chrome_lines=frozenset(content_indices(lines[furniture:end])),
+        quote_lines=frozenset(quoted_lines(lines, body_start, furniture, QUOTE)),
+    )
+
+
+def _post_title(lines: Sequence[Line], position: int, body_start: int) -> int | None:
+    """The position of the opening post's title line: its first body line when a line
+    above the post shows the same text (the thread title)."""
+    first = next_content(lines, body_start - 1)
+    if first is None:
+        return None
+    wanted = lines[first].text.casefold()
+    above = {line.text.casefold() for line in lines[:position]}
+    return first if wanted in above and is_title_like(lines[first].text) else None
+
+
+def parse_post(lines: Sequence[Line]) -> PostHead | None:
+    """The opening post's head (post #1), or a stub's title on a later page."""
+    found = headers(lines)
+    if not found or found[0].number != 1:
+        return stub_head(lines, is_chrome, None)
+    first = found[0]
+    body_start = first.position + first.n_lines
+    body_end = _furniture_start(lines, first.author, body_start, len(lines))
+    opening = Opening(
+        first.position,
+        first.n_lines,
+        first.author,
+        first.published,
+        body_end,
+        _post_title(lines, first.position, body_start),
+    )
+    quotes = quoted_lines(lines, body_start, body_end, QUOTE)
+    return opening_head(lines, opening, is_chrome, quotes)

@@ -1,0 +1,79 @@
+"""The helpers shared by the forum grammars (flows/stages/segment/grammars/_common.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from flows.stages.segment.grammars import GRAMMARS, _common
+from flows.stages.segment.lines import split_lines
+from flows.stages.segment.post import PostHead
+from flows.stages.segment.threads import Header
+
+
+def test_private_module_is_not_a_grammar() -> None:
+    assert "_common" not in GRAMMARS
+
+
+def test_header_keeps_only_known_fields() -> None:
+    header = _common.header(author="ola", n_lines=2, nesting=0, reply_to="petr", score=3)
+    assert (header.author, header.n_lines, header.score) == ("ola", 2, 3)
+    known = {field.name for field in dataclasses.fields(Header)}
+    assert (getattr(header, "reply_to", None) == "petr") is ("reply_to" in known)
+
+
+def test_post_head_furniture_is_never_body() -> None:
+    head = _common.post_head(
+        title="Title",
+        title_lines={1},
+        author="ola",
+        published=None,
+        meta_lines={2},
+        chrome_lines={0, 1, 5},
+    )
+    furniture = head.meta_lines | frozenset(getattr(head, "chrome_lines", frozenset()))
+    assert furniture == {0, 2, 5}
+    assert head.title_lines == {1}
+    assert isinstance(head, PostHead)
+
+
+@pytest.mark.parametrize(
+    ("text", "crumbs"),
+    [
+        ("Board index ‹ City ‹ Transport", True),
+        ("Home Forums > City > Transport >", True),
+        ("Forum » City » Transport » Are fares fair?", True),
+        ("Fares rose > wages, he said, and nobody > him knew it.", False),
+        ("The council met.", False),
+    ],
+)
+def test_is_crumbs(text: str, crumbs: bool) -> None:
+    assert _common.is_crumbs(text) is crumbs
+
+
+@pytest.mark.parametrize(
+    ("subject", "title"),
+    [
+        ("Re: Tram fares", "Tram fares"),
+        ("RE[2]: Tram fares", "Tram fares"),
+        ("Tram fares", "Tram fares"),
+    ],
+)
+def test_strip_reply_prefix(subject: str, title: str) -> None:
+    assert _common.strip_reply_prefix(subject) == title
+
+
+def test_page_number() -> None:
+    assert _common.page_number(split_lines("7 posts • Page 2 of 3 • 1, 2, 3")) == 2
+    assert _common.page_number(split_lines("The council met.")) is None
+
+
+def test_quoted_lines_glued_and_next_line() -> None:
+    lines = split_lines(
+        "ola wrote:Fares rise.\nNo.\nQuote:\nOriginally Posted by ola\nThey do.\nYes."
+    )
+    pattern = re.compile(r"^(?P<name>\S+) wrote:(?P<rest>.*)$|^Quote:$|^Originally Posted by \S+$")
+    quoted = _common.quoted_lines(lines, 0, len(lines), pattern)
+    assert [lines[i].text for i in sorted(quoted)] == ["ola wrote:Fares rise.", "They do."]
