@@ -36,8 +36,9 @@ def build(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) -> int:
     from flows.accel.prefect_server import ApiServerError
     from flows.config import PipelineConfig
-    from flows.flow import RunnerSpec, StrictModeError, build_corpus
+    from flows.flow import StrictModeError, build_corpus
     from flows.io.release import ReleaseLockedError
+    from flows.tasks import RunnerSpec
 
     for name in ("uvicorn", "uvicorn.error", "prefect.server", "httpx"):
         logging.getLogger(name).setLevel(logging.CRITICAL)

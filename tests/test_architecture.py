@@ -11,7 +11,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOWS = ROOT / "flows"
-FORBIDDEN_IN_STAGES = ("prefect", "pyarrow", "duckdb", "flows.io", "flows.accel", "flows.flow")
+FORBIDDEN_IN_STAGES = (
+    "prefect",
+    "pyarrow",
+    "duckdb",
+    "flows.io",
+    "flows.accel",
+    "flows.flow",
+    "flows.tasks",
+)
 
 
 def _module_name(path: Path) -> str:

@@ -1,0 +1,176 @@
+"""The Prefect tasks of a build and where they run.
+
+Each task is a thin wrapper: a batch through the stages into part files
+(`flows.batch.build_batch`), one table's parts into its data file, the database, the
+sealed release. `RunnerSpec` says where the batches that need computing run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from prefect import Task, task
+from prefect.cache_policies import NONE
+from prefect.futures import PrefectFuture
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from pydantic import BaseModel, ConfigDict, Field
+
+from flows.accel.incremental.database_update import update_release_database
+from flows.batch import BatchSummary, build_batch
+from flows.config import PipelineConfig
+from flows.io.release import build_release_database, concat_parts, data_file_info, seal_release
+from flows.plan import Batch
+from flows.publish.card import SUMMARY
+from flows.publish.metadata import croissant, datapackage
+from schemas import TABLES
+
+R = TypeVar("R")
+
+
+@task(name="process_batch", cache_policy=NONE, persist_result=False)
+def process_batch_task(
+    root: str,
+    staging: str,
+    batch: Batch,
+    config: PipelineConfig,
+    cache_dir: str | None,
+    found: dict[str, str],
+) -> BatchSummary:
+    """One batch into sorted part files (`flows.batch.build_batch`)."""
+    cache = Path(cache_dir) if cache_dir else None
+    return build_batch(Path(root), Path(staging) / "parts", batch, config, cache, found)
+
+
+@task(name="concat_table", cache_policy=NONE, persist_result=False)
+def concat_table_task(staging: str, table: str) -> int:
+    """One table's part files into its data file (`concat_parts`), on a thread of the flow."""
+    model = next(model for model in TABLES if model.table == table)
+    return concat_parts(Path(staging), model)
+
+
+@task(name="build_database", cache_policy=NONE, persist_result=False)
+def build_database_task(
+    staging: str, previous: str | None, spans: list[tuple[str, str]] | None
+) -> list[str] | None:
+    """corpus.duckdb: with `previous` (accel), that release's updated where it can be (then
+    the ids of the documents it replaced; only the documents within `spans` compared, if
+    given); else built in full."""
+
+    def progress(step: str) -> None:
+        print(f"  database: {step}", flush=True)
+
+    if previous is None:
+        build_release_database(Path(staging), progress)
+        return None
+    return update_release_database(Path(staging), Path(previous), spans, progress)
+
+
+@task(name="seal_release", cache_policy=NONE, persist_result=False)
+def seal_release_task(
+    out_dir: str,
+    staging: str,
+    version: str,
+    metadata: dict[str, Any],
+    row_counts: dict[str, int],
+    card: str,
+    replaced_documents: list[str] | None,
+) -> Path:
+    """Describe the data files (Croissant, data package), then seal and publish."""
+    files = data_file_info(Path(staging))
+    documents = {
+        "croissant.json": _json(croissant(version, files, SUMMARY)),
+        "datapackage.json": _json(datapackage(version, files, SUMMARY)),
+    }
+    return seal_release(
+        Path(out_dir),
+        Path(staging),
+        version,
+        metadata,
+        row_counts,
+        card,
+        documents,
+        replaced_documents,
+    )
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def code_version() -> str:
+    """The git commit of the code (`-dirty` if flows/ or schemas/ have local changes)."""
+    root = Path(__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        )
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--", "flows", "schemas"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return head.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
+
+
+LOCAL_THREADS = os.cpu_count() or 1
+"""Threads of the flow's own task runner, in the flow process: restoring cached batches,
+small amounts of computing (`PipelineConfig.inline_below`) and concatenating part files,
+all of which cost less there than on the workers of a process pool or a cluster (Arrow's
+readers and writers release the GIL, so threads concatenate as fast as processes would,
+with nothing to start or ship)."""
+
+
+class RunnerSpec(BaseModel):
+    """Where the batches that need computing run: threads of the flow process, a pool of
+    worker processes, or a Dask cluster (an existing one at `address`, or a local one).
+
+    Started only for the batches placed on it and stopped when they are done, so a run
+    that computes little starts no workers, and the workers' memory is given back before
+    the data files and the database are written."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["thread", "process", "dask"] = "thread"
+    workers: int = Field(default=LOCAL_THREADS, ge=1)
+    address: str | None = None
+
+    def task_runner(self) -> TaskRunner[Any]:
+        if self.kind == "dask":
+            from prefect_dask import DaskTaskRunner
+
+            if self.address:
+                return DaskTaskRunner(address=self.address)
+            return DaskTaskRunner(
+                cluster_kwargs={"n_workers": self.workers, "threads_per_worker": 1}
+            )
+        if self.kind == "process":
+            return ProcessPoolTaskRunner(max_workers=self.workers)
+        return ThreadPoolTaskRunner(max_workers=self.workers)
+
+
+def largest_first(batches: list[Batch]) -> list[Batch]:
+    """Batches in the order they are handed to the workers: the most files first, so that
+    the last ones to start are small and no worker waits long on another at the end
+    (batch sizes are geometric, so the largest is several times the mean, and one started
+    last would keep the other workers idle). Results are still taken in batch order, so
+    the output does not change."""
+    return sorted(batches, key=lambda batch: (-len(batch.files), batch.index))
+
+
+def map_on(
+    runner: TaskRunner[Any], task: Task[..., R], parameters: dict[str, Any]
+) -> list[PrefectFuture[R]]:
+    """`task.map`, but on `runner` instead of the flow's task runner."""
+    return list(runner.map(task, parameters))  # type: ignore[arg-type]  # Prefect's overloads
