@@ -279,8 +279,12 @@ def test_glued_split(text: str, glued_page: bool, expected: tuple[int | None, st
         ("glued OP after a local name", "Neon__volkOP", "Neon__volk", True),
         ("spaced badges", "reader@lemmy.ml OP M", "reader@lemmy.ml", True),
         ("glued admin badge", "root@lemmy.worldA", "root@lemmy.world", False),
-        ("plain name", "Catradora-Stalinism@lemmygrad.ml", "Catradora-Stalinism@lemmygrad.ml",
-         False),
+        (
+            "plain name",
+            "Catradora-Stalinism@lemmygrad.ml",
+            "Catradora-Stalinism@lemmygrad.ml",
+            False,
+        ),
         ("capitals inside the name stay", "ModMan@lemmy.ml", "ModMan@lemmy.ml", False),
     ],
 )
@@ -357,3 +361,287 @@ def test_article_with_bullets_stays_an_article() -> None:
         "The employers have a week to answer.\n"
     )
     assert segment("0123456789abcdef", text, None, SegmentConfig()).layout != "thread"
+
+
+# --- variants found on more lemmy-ui versions and instances ---------------------------
+
+HEXBEAR_PAGE = """\
+Skip Navigation
+
+Council elections moved to a single voting day
+
+  • Lenochka [she/her]
+    ·
+    3 months ago
+
+    The date change suits the incumbents.
+
+    • Kirovets [he/him, comrade/them]
+      ·
+      3 months ago
+
+      It always does.
+
+  • baikal_seal@lemmygrad.ml
+    ·
+    2 months ago
+
+    deleted by creator
+"""
+
+OLD_UI_PAGE = """\
+Skip Navigation
+
+Governors replaced before the vote
+
+  • taiga_notes@lemmy.ml
+    creator
+    18
+    •
+    2 years ago
+
+    Three of the five had low ratings.
+
+    • oryol_brick@lemmygrad.ml
+      mod
+      1.2K
+      •
+      edit-2
+      2 years ago
+
+      The pipeline is the story.
+
+    3 more replies ➔
+
+  • nenets_wind@beehaw.org
+    a year ago
+
+    The Nenets case is different.
+"""
+
+LOCAL_BADGES_PAGE = """\
+Skip Navigation
+
+Block the reposting community?
+
+  • PechoraA
+    link
+    fedilink
+    arrow-up
+    24
+    ·
+    5 months ago
+
+    Only when it breaks our rules.
+
+    • riverbend@lemmy.caOP
+      link
+      fedilink
+      arrow-up
+      9
+      ·
+      5 months ago
+
+      It is a feed, not a discussion.
+"""
+
+SIDEBAR_AFTER_PAGE = """\
+Skip Navigation
+
+Deputy jailed over a school lesson
+
+view all comments ➔
+show context ➔
+
+  • lagoda_gull@lemmy.world
+    link
+    fedilink
+    arrow-up
+    41
+    ·
+    1 year ago
+
+    Seven years for one sentence.
+
+    • fresh_birch@lemm.ee
+      🌱
+      link
+      fedilink
+      arrow-up
+      3
+      ·
+      1 year ago
+
+      The parent was pressured.
+
+Russian Politics
+!russianpolitics@lemmy.world
+A community for news about Russian domestic politics.
+founded 2 years ago
+MODERATORS
+    neva_mod@lemmy.world
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "count"),
+    [
+        ("hexbear: pronoun tags, a dot and the age only", HEXBEAR_PAGE, 3),
+        ("lemmy-ui 0.16: creator badge, score, bullet separator", OLD_UI_PAGE, 3),
+        ("local names with glued badges", LOCAL_BADGES_PAGE, 2),
+        ("new-account sprout on its own line", SIDEBAR_AFTER_PAGE, 2),
+        ("asterisk bullets", "* kit@lemmy.ml\n  link\n  3 days ago\n\n  Fine.\n", 1),
+    ],
+)
+def test_find_starts_variants(label: str, text: str, count: int) -> None:
+    assert len(lemmy.find_starts(lines_of(text))) == count, label
+
+
+@pytest.mark.parametrize(
+    ("label", "text"),
+    [
+        ("NEGATIVE asterisk list of names", "* Lenochka [she/her]\n* Kirovets\n\nA roster.\n"),
+        ("NEGATIVE dash list with a badge word", "- creator\n- mod\n- bot\n"),
+        (
+            "NEGATIVE bullet then a counter and prose",
+            "  • Results\n    18\n    districts voted.\n",
+        ),
+    ],
+)
+def test_find_starts_variants_negative(label: str, text: str) -> None:
+    assert lemmy.find_starts(lines_of(text)) == [], label
+
+
+@pytest.mark.parametrize(
+    ("label", "label_text", "glued_page", "expected"),
+    [
+        ("pronoun tag", "Lenochka [she/her]", False, ("Lenochka", None, False)),
+        ("two pronoun sets", "Kirovets [he/him, comrade/them]", False, ("Kirovets", None, False)),
+        (
+            "sprout glued",
+            "fresh_birch@lemm.ee🌱",
+            False,
+            ("fresh_birch@lemm.ee", "lemm.ee", False),
+        ),
+        (
+            "display name spaced from its instance",
+            "Ryzhy Kot @lemmygrad.ml",
+            False,
+            ("Ryzhy Kot@lemmygrad.ml", "lemmygrad.ml", False),
+        ),
+        (
+            "display name, spaced admin badge",
+            "Comrade Petrovna A",
+            False,
+            ("Comrade Petrovna", None, False),
+        ),
+        (
+            "creator badge spaced",
+            "taiga_notes@lemmy.ml creator",
+            False,
+            ("taiga_notes@lemmy.ml", "lemmy.ml", True),
+        ),
+        ("local admin, glued page", "PechoraA", True, ("Pechora", None, False)),
+        ("local OP, glued page", "riverbendOP", True, ("riverbend", None, True)),
+        (
+            "NEGATIVE local capital kept without page evidence",
+            "PechoraA",
+            False,
+            ("PechoraA", None, False),
+        ),
+        (
+            "NEGATIVE hidden address is no tag",
+            "[email protected]",
+            False,
+            ("[email protected]", None, False),
+        ),
+        ("NEGATIVE capital name kept", "KGB", True, ("KGB", None, False)),
+    ],
+)
+def test_split_author_variants(
+    label: str, label_text: str, glued_page: bool, expected: tuple[str, str | None, bool]
+) -> None:
+    assert lemmy.split_author(label_text, glued_page) == expected, label
+
+
+def test_old_ui_headers() -> None:
+    first, second, third = headers(OLD_UI_PAGE)
+    assert (first.author, first.is_op, first.score, first.upvotes) == (
+        "taiga_notes@lemmy.ml",
+        True,
+        18,
+        None,
+    )
+    assert (second.score, second.edited, second.is_op) == (1200, True, False)
+    assert (third.score, third.age) == (None, "a year ago")
+
+
+def test_hexbear_headers() -> None:
+    found = headers(HEXBEAR_PAGE)
+    assert [h.author for h in found] == ["Lenochka", "Kirovets", "baikal_seal@lemmygrad.ml"]
+    assert [h.score for h in found] == [None, None, None]
+    assert found[1].nesting > found[0].nesting
+
+
+def test_local_badges_need_page_evidence() -> None:
+    first, second = headers(LOCAL_BADGES_PAGE)
+    assert (first.author, second.author, second.is_op) == ("Pechora", "riverbend@lemmy.ca", True)
+    alone = LOCAL_BADGES_PAGE.replace("riverbend@lemmy.caOP", "riverbend@lemmy.ca")
+    assert headers(alone)[0].author == "PechoraA"
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "chrome"),
+    [
+        ("view all comments with arrow", "view all comments ➔", True),
+        ("show context with arrow", "show context ➔", True),
+        ("more replies with arrow", "3 more replies ➔", True),
+        ("one more reply", "1 more reply", True),
+        ("reply button icon", "reply1", True),
+        ("more button icon", "more-vertical", True),
+        ("NEGATIVE prose about context", "Show context before judging him ➔", False),
+        ("NEGATIVE a reply count in prose", "There were 3 more replies later.", False),
+    ],
+)
+def test_is_chrome_variants(label: str, text: str, chrome: bool) -> None:
+    assert lemmy.is_chrome(lines_of(text)[0]) is chrome, label
+
+
+def test_find_end_sidebar_after_the_comments() -> None:
+    lines = lines_of(SIDEBAR_AFTER_PAGE)
+    starts = lemmy.find_starts(lines)
+    end = lemmy.find_end(lines, starts)
+    assert end is not None and lines[end].text == "Russian Politics"
+
+
+def test_find_end_negative() -> None:
+    lines = lines_of(OLD_UI_PAGE)
+    assert lemmy.find_end(lines, lemmy.find_starts(lines)) is None  # nothing after the thread
+    flat = (
+        "• kit@lemmy.ml\nlink\n3 days ago\nA body at the margin.\n"
+        "• cat@lemmy.ml\nlink\n2 days ago\nMe too.\n"
+    )
+    flat_lines = lines_of(flat)
+    assert lemmy.find_end(flat_lines, lemmy.find_starts(flat_lines)) is None  # bodies not indented
+
+
+def test_end_to_end_sidebar_after_and_sprout() -> None:
+    result = segment("0123456789abcdef", SIDEBAR_AFTER_PAGE, None, SegmentConfig())
+    first, second = result.comments
+    assert second["parent_id"] == first["comment_id"]
+    assert second["author"] == "fresh_birch@lemm.ee"
+    bodies = " ".join(row["body"] for row in [*result.posts, *result.comments])
+    for chrome in ("view all comments", "show context", "!russianpolitics", "MODERATORS", "🌱"):
+        assert chrome not in bodies
+    assert "A community for news" not in bodies
+    assert result.comments[1]["body"] == "The parent was pressured."
+
+
+def test_end_to_end_hexbear_page() -> None:
+    result = segment("0123456789abcdef", HEXBEAR_PAGE, None, SegmentConfig())
+    assert [(c["author"], c["depth"]) for c in result.comments] == [
+        ("Lenochka", 0),
+        ("Kirovets", 1),
+        ("baikal_seal@lemmygrad.ml", 0),
+    ]
+    assert all("[she/her]" not in c["body"] for c in result.comments)

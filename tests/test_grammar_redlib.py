@@ -197,3 +197,238 @@ def test_end_to_end_flat_stub() -> None:
     assert result.posts[0]["title"] == "Why the market hall closes early on Sundays"
     assert [c["depth"] for c in result.comments] == [0, 0]
     assert coverage_errors(text, result) == []
+
+
+# --- variants found on more Redlib / Libreddit pages ----------------------------------
+
+PERMALINK_FLAT = """r/TownHall Sep 22 '22
+
+Transport/City Queues at the ferry stretch for a kilometre after the timetable cut
+
+https://news.example.org/ferry-queues
+31.4k Upvotes
+
+290 comments sorted by
+
+View all comments
+
+Show parent comments
+
+120
+
+u/Pine_Reader Sep 22 '22
+
+The morning boats sold out within an hour.
+
+40
+
+u/[deleted] Sep 22 '22
+
+[deleted]
+
+9
+
+u/Birch_Owl Sep 23 '22
+
+Most of them went on by bus the next day.
+"""
+
+UNSCORED = """r/TownHall • u/Birch_Owl • Feb 19 '24
+
+New market hall opens next to the station Opinion Article
+
+https://news.example.org/market-hall
+
+61 comments sorted by
+
+
+u/Pine_Reader Feb 19 '24
+
+Good news for the stall holders.
+
+
+  u/Quiet_Kettle Feb 19 '24
+
+  Until the rent goes up.
+
+
+u/Alder_Fox Feb 20 '24
+
+The old hall was falling apart anyway.
+"""
+
+COMPACT_GLUED = """r/TownHall • u/Birch_Owl • 2d ago
+News Bridge closed for repairs until spring
+Enable HLS to view with audio, or disable this notification
+310
+u/Pine_Reader Riverside (North) 2d ago
+The detour adds twenty minutes.
+→ More replies (4)21
+u/Quiet_Kettle 2d ago
+Only at rush hour.
+→ More replies (1)→ More replies (96)7
+u/Alder_Fox 1d ago edited 1d ago
+The ferry is faster anyway.
+→ More replies (12)
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("permalink page, head without author", PERMALINK_FLAT, 3),
+        ("Libreddit page without score lines", UNSCORED, 3),
+        ("compact page, More replies glued to the score", COMPACT_GLUED, 3),
+        (
+            "three author lines, no head, no scores",
+            "u/Alder_Fox 2d ago\nOne.\n\nu/Birch_Owl 2d ago\nTwo.\n\nu/Pine_Reader 1d ago\nThree.",
+            3,
+        ),
+        (
+            "NEGATIVE two unscored author lines, no head",
+            "u/Alder_Fox 2d ago\nOne.\n\nu/Birch_Owl 2d ago\nTwo.",
+            0,
+        ),
+        (
+            "NEGATIVE mentions inside prose",
+            "As u/Alder_Fox said 2d ago, and u/Birch_Owl 2d ago, and u/Pine_Reader 1d ago.",
+            0,
+        ),
+    ],
+)
+def test_find_starts_variants(name: str, text: str, expected: int) -> None:
+    assert len(redlib.find_starts(lines_of(text))) == expected, name
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("→ More replies (4)21", "21"),
+        ("→ More replies (1)→ More replies (96)7", "7"),
+        ("More replies (3) -5", "-5"),
+        ("1.2k", "1.2k"),
+    ],
+)
+def test_score_line_with_glued_more_replies(text: str, score: str) -> None:
+    match = redlib.SCORE.match(text)
+    assert match is not None and match.group("score") == score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "→ More replies (12)",
+        "More replies 21 people",
+        "Replies (4)21",
+        "→ More replies (4) twenty",
+    ],
+)
+def test_score_line_negative(text: str) -> None:
+    assert redlib.SCORE.match(text) is None
+
+
+def test_compact_glued_headers() -> None:
+    lines = lines_of(COMPACT_GLUED)
+    starts = redlib.find_starts(lines)
+    found = [
+        redlib.parse_header(lines, start, end)
+        for start, end in zip(starts, [*starts[1:], len(lines)], strict=True)
+    ]
+    assert [(h.author, h.score, h.edited) for h in found] == [
+        ("Pine_Reader", 310, False),
+        ("Quiet_Kettle", 21, False),
+        ("Alder_Fox", 7, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [
+        ("→ More replies (1)→ More replies (96)", True),
+        ("Enable HLS to view with audio, or disable this notification", True),
+        ("More replies (3)", True),
+        ("Enable HLS before the stream starts.", False),
+        ("→ More replies (1) were hidden", False),
+    ],
+)
+def test_is_chrome_variants(text: str, chrome: bool) -> None:
+    assert redlib.is_chrome(lines_of(text)[0]) is chrome
+
+
+def test_post_head_of_a_permalink_page() -> None:
+    lines = lines_of(PERMALINK_FLAT)
+    head = redlib.parse_post(lines[: redlib.find_starts(lines)[0]])
+    assert head is not None
+    assert (head.author, head.published) == (None, "Sep 22 '22")
+    assert head.title == "Queues at the ferry stretch for a kilometre after the timetable cut"
+    link = next(line for line in lines if line.text.startswith("https://"))
+    assert link.index in head.meta_lines
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("flat permalink page: a chain", PERMALINK_FLAT, [0, 1, 2]),
+        ("NEGATIVE flat full post page: all top level", COMPACT_GLUED, [0, 0, 0]),
+        (
+            "NEGATIVE indented permalink page: the indentation",
+            PERMALINK_FLAT.replace("\nu/[deleted]", "\n  u/[deleted]").replace(
+                "\n40\n", "\n  40\n"
+            ),
+            [0, 2, 0],
+        ),
+    ],
+)
+def test_nestings(name: str, text: str, expected: list[int]) -> None:
+    lines = lines_of(text)
+    assert redlib.nestings(lines, redlib.find_starts(lines)) == expected, name
+
+
+@pytest.mark.parametrize(
+    ("title", "flair_after", "expected"),
+    [
+        ("Russia/Ukraine Queues at the border grow", False, "Queues at the border grow"),
+        (
+            "New market hall opens next to the station Opinion Article",
+            True,
+            "New market hall opens next to the station",
+        ),
+        (
+            "Ferry timetable cut again on the river Politics",
+            True,
+            "Ferry timetable cut again on the river",
+        ),
+        (
+            "NEGATIVE New market hall opens next to the station Opinion",
+            False,
+            "NEGATIVE New market hall opens next to the station Opinion",
+        ),
+        ("Sanctions Hit The Port Of Riga Hard", True, "Sanctions Hit The Port Of Riga Hard"),
+        ("Mayor/Council elections set for spring", False, "Mayor/Council elections set for spring"),
+    ],
+)
+def test_strip_flair_variants(title: str, flair_after: bool, expected: str) -> None:
+    assert redlib.strip_flair(title, flair_after) == expected
+
+
+def test_end_to_end_flat_permalink_chain() -> None:
+    result = segment(
+        doc_id="0123456789abcdef", text=PERMALINK_FLAT, layout_hint=None, config=SegmentConfig()
+    )
+    post = result.posts[0]
+    assert post["kind"] == "thread_stub" and post["published_date"] == "2022-09-22"
+    assert [c["depth"] for c in result.comments] == [0, 1, 2]
+    assert [c["score"] for c in result.comments] == [120, 40, 9]
+    assert coverage_errors(PERMALINK_FLAT, result) == []
+
+
+def test_end_to_end_unscored_libreddit_page() -> None:
+    result = segment(
+        doc_id="0123456789abcdef", text=UNSCORED, layout_hint=None, config=SegmentConfig()
+    )
+    assert result.posts[0]["title"] == "New market hall opens next to the station"
+    assert [(c["author"], c["depth"], c["score"]) for c in result.comments] == [
+        ("Pine_Reader", 0, None),
+        ("Quiet_Kettle", 1, None),
+        ("Alder_Fox", 0, None),
+    ]

@@ -1,9 +1,11 @@
-"""lemmy-ui comment headers, as its pages scrape to text.
+"""lemmy-ui comment headers, as its pages scrape to text (lemmy-ui 0.16 to 0.19).
 
-A comment starts at a bullet line followed by its header, one item a line::
+A comment starts at a bullet line (``•``, ``◦``, ``▪``, ``●``, ``*`` or ``-``) followed by
+its header, one item a line::
 
-    • NAME[@INSTANCE][ BADGES]      BADGES: OP (the original poster), A, M, mod, admin, bot
+    • LABEL                         NAME[@INSTANCE][ TAG][ BADGES], see below
       [BADGE]                       a badge may also stand on a line of its own
+      [minus-square]                older UIs: the collapse button's icon name
       link
       fedilink
       [LANGUAGE]                    one word ("English"), only when more header lines follow
@@ -11,13 +13,24 @@ A comment starts at a bullet line followed by its header, one item a line::
       N
       arrow-down
       M
-      [SCORE]                       ... or one counter line alone: the score ("25", "-1")
-      ·
+      [SCORE]                       ... or one counter line alone: the score ("25", "-1",
+      ·  or  •                          "1.2K")
       [edit-N]
-      AGE                           "3 years ago"; SCOREAGE when the score is glued to it
+      AGE                           "3 years ago", "a year ago"; SCOREAGE when the score is
+                                    glued to it
 
-Badges are glued to the name ("user@instance.tldOP") or spaced ("name OP M"). Nesting is
-the bullet's indentation.
+Only the bullet and the age (or an arrow counter) are required: hexbear prints
+``• NAME [he/him]`` / ``·`` / ``AGE``, lemmy-ui 0.16 ``• NAME`` / ``creator`` / ``18`` /
+``•`` / ``AGE`` or just ``• NAME`` / ``AGE``.
+
+LABEL: the name as shown (``user@instance``, a local ``user``, a display name with spaces,
+``[email protected]`` where the host hid it); a display name spaced from its instance
+(``Ryzhy Kot @lemmygrad.ml``) is joined. TAG: pronouns in brackets (``[she/her]``,
+``[any]``) or the new-account sprout ``🌱``; dropped. BADGES: OP / ``creator`` (the
+original poster), A, M, B, mod, admin, bot, banned, deleted; glued to an instance name
+(``user@instance.tldOP``), spaced (``Name OP M``) or on their own line. A local name's
+trailing capitals (``PechoraA``) are badges only on a page where some instance name shows
+glued badges. Nesting is the bullet's indentation.
 
 Votes: ``upvotes`` is the arrow-up counter (None without one). ``downvotes`` is the
 arrow-down counter, and 0 when an arrow-up counter is shown without an arrow-down one
@@ -30,12 +43,16 @@ years, 12 months, 31 days, ...), taking the shortest such count: 5 and "1 year a
 and "2 years ago", -1 and "2 years ago". A count that is possible as it stands is split
 only on a page where some other header's age is glued beyond doubt.
 
-Page chrome (:func:`is_chrome`): "Skip Navigation", "view all comments", "show context",
-"N more replies", and the community sidebar's counters, headings and age line
-(``3434 users here now``, ``MODERATORS``, ``founded AGE``). The post
-(:func:`parse_post`): the sidebar block and the ``submitted AGE by USER`` tagline are
-metadata; the first line left is the title when it reads as one (short, no full stop) on
-a page known by those, or by "Skip Navigation" first, or when it is the only line left.
+Page chrome (:func:`is_chrome`): "Skip Navigation", "view all comments", "show context"
+(a trailing ``➔`` allowed), "N more replies", the icon names of the buttons under a
+comment (``reply1``, ``more-vertical``), and the community sidebar's counters, headings
+and age line (``3434 users here now``, ``MODERATORS``, ``founded AGE``). The end of the
+thread (:func:`find_end`): on a page whose comment bodies are indented under their
+bullets, the first line after the last header that stands at or left of the top-level
+bullets (a sidebar printed under the comments). The post (:func:`parse_post`): the
+sidebar block and the ``submitted AGE by USER`` tagline are metadata; the first line left
+is the title when it reads as one (short, no full stop) on a page known by those, or by
+"Skip Navigation" first, or when it is the only line left.
 """
 
 from __future__ import annotations
@@ -57,9 +74,11 @@ from flows.stages.segment.threads import Header
 
 NAME = "lemmy"
 
-BULLET = re.compile(r"^\s*[•◦▪●]\s+(?P<author>\S.*?)\s*$")
+BULLET = re.compile(r"^\s*[•◦▪●*-]\s+(?P<author>\S.*?)\s*$")
 UNITS = "second|minute|hour|day|week|month|year"
-AGE = re.compile(rf"^(\d+|an?|one)\s+({UNITS})s?\s+ago$|^(just now|yesterday)$", re.IGNORECASE)
+AGE = re.compile(
+    rf"^(\d+|an?|one)\s+({UNITS})s?\s+ago$|^(just now|yesterday|a few seconds ago)$", re.IGNORECASE
+)
 GLUED_AGE = re.compile(
     rf"^(?P<sign>[-−])?(?P<digits>\d+)\s*(?P<unit>{UNITS})(?P<plural>s)?\s+ago$"
     rf"|^(?P<score>[-−]?\d+)\s*(?P<article>an?\s+(?:{UNITS})\s+ago)$",
@@ -67,16 +86,38 @@ GLUED_AGE = re.compile(
 )
 MAX_COUNT = {"second": 59, "minute": 59, "hour": 23, "day": 31, "week": 5, "month": 12, "year": 9}
 EDIT = re.compile(r"^edit(?:ed)?[-\s]?(\d+)?$", re.IGNORECASE)
-PLAIN_CHROME = frozenset({"link", "fedilink", "·", "reply", "report", "permalink", "save", "more"})
-ARROWS = frozenset({"arrow-up", "arrow-down"})
-BADGES = frozenset({"OP", "A", "M", "B", "mod", "admin", "bot"})
-COUNT = re.compile(r"^[-−]?\d{1,9}$")
+PLAIN_CHROME = frozenset(
+    {"link", "fedilink", "·", "•", "reply", "report", "permalink", "save", "more"}
+    | {"minus-square", "plus-square", "shield", "lock", "trash"}
+)
+"""Header words, icon names included (lemmy-ui prints an icon's name as its text)."""
+ICON_CHROME = frozenset(
+    {"reply1", "more-vertical", "minus-square", "plus-square", "file-text", "arrow-up1"}
+    | {"arrow-down1"}
+)
+"""Icon names of the buttons under a comment (logged-in views), dropped wherever they are."""
+ARROWS = frozenset({"arrow-up", "arrow-down", "arrow-up1", "arrow-down1"})
+BADGES = frozenset(
+    {"OP", "A", "M", "B", "mod", "admin", "bot", "creator", "banned", "deleted", "🌱"}
+)
+OP_BADGES = frozenset({"OP", "creator"})
+COUNT = re.compile(r"^[-−]?\d{1,9}$|^[-−]?\d{1,3}(?:\.\d)?[KkM]$")
+"""A counter: 25, -1, or shortened (numToSI) 1.2K, 3M."""
 LANGUAGE = re.compile(r"^[^\W\d_][^\W\d_ ()-]{1,24}(?: \([^)]{1,20}\))?$")
-SPACED_BADGES = re.compile(r"^(?P<name>.+?)(?P<badges>(?:\s+(?:OP|A|M|B|mod|admin|bot))+)$")
+SPACED_BADGES = re.compile(
+    r"^(?P<name>.+?)(?P<badges>(?:\s+(?:OP|A|M|B|mod|admin|bot|creator|banned))+)$"
+)
 GLUED_BADGES = re.compile(
     r"^(?P<name>\S+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})(?P<badges>(?:OP|A|M|B)+)$"
 )
 GLUED_OP = re.compile(r"^(?P<name>.*?(?<=[a-z0-9_]))(?P<badges>OP)$")
+GLUED_LOCAL = re.compile(r"^(?P<name>[\w.-]*[a-z0-9_])(?P<badges>(?:OP|A|M|B)+)$")
+"""A local name (no instance) with badges glued on: only read so on a page whose
+instance names show glued badges beyond doubt."""
+TAG = re.compile(r"(?<=\S)\s+\[[A-Za-z][A-Za-z/, ]{0,40}\]$|(?<=\S)\s*🌱$")
+"""A tag after the name: pronouns ("[he/him]", "[any]") or the new-account sprout."""
+SPLIT_INSTANCE = re.compile(r"^(?P<name>\S.*?)\s+@(?P<host>[\w-]+(?:\.[\w-]+)+)$")
+"""A display name spaced from its instance ("Ryzhy Kot @lemmygrad.ml")."""
 PAGE_CHROME = frozenset(
     {
         "skip navigation",
@@ -98,6 +139,7 @@ PAGE_CHROME = frozenset(
         "block community",
     }
 )
+ARROW_TAIL = re.compile(r"\s*➔$")
 PAGE_COUNTER = re.compile(
     r"^\d+ more repl(?:y|ies)$|^load more comments\b.{0,20}$|^\d[\d,.]*[km]? (?:posts?|comments?)$"
     r"|^!\w+@[\w-]+(?:\.[\w-]+)+$",
@@ -156,16 +198,23 @@ def _header_run(texts: Sequence[str]) -> list[str]:
     return run
 
 
-def split_author(label: str) -> tuple[str, str | None, bool]:
-    """(author, instance, is_op) from the bullet's label, its badges taken off."""
-    author, badges = label.strip(), ""
-    for pattern in (GLUED_BADGES, SPACED_BADGES, GLUED_OP):
+def split_author(label: str, glued_page: bool = False) -> tuple[str, str | None, bool]:
+    """(author, instance, is_op) from the bullet's label, its badges and tags taken off.
+
+    `glued_page`: some other label of the page shows badges glued beyond doubt (after an
+    instance), so a local name's trailing capitals are badges too ("PechoraA")."""
+    author, badges = TAG.sub("", label.strip()), ""
+    patterns = (GLUED_BADGES, SPACED_BADGES, GLUED_OP, *((GLUED_LOCAL,) if glued_page else ()))
+    for pattern in patterns:
         match = pattern.match(author)
         if match and match.group("name").strip():
             author, badges = match.group("name").strip(), match.group("badges")
             break
+    author = TAG.sub("", author)
+    if spaced := SPLIT_INSTANCE.match(author):
+        author = f"{spaced.group('name')}@{spaced.group('host')}"
     instance = author.split("@", 1)[1] or None if "@" in author else None
-    return author, instance, "OP" in badges
+    return author, instance, "OP" in badges or "creator" in badges.split()
 
 
 def glued_split(text: str, glued_page: bool) -> tuple[int | None, str]:
@@ -198,7 +247,10 @@ def _possible(count: str, unit: str, plural: bool) -> bool:
 
 
 def _number(text: str) -> int:
-    return int(text.replace("−", "-"))
+    """25 -> 25, −1 -> -1, 1.2K -> 1200, 3M -> 3000000."""
+    text = text.replace("−", "-")
+    scale = {"k": 1000, "m": 1_000_000}.get(text[-1:].casefold())
+    return round(float(text[:-1]) * scale) if scale else int(text)
 
 
 def is_glued_beyond_doubt(text: str) -> bool:
@@ -211,9 +263,11 @@ def is_glued_beyond_doubt(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class PageModes:
-    """What the whole page says of its headers."""
+    """What the whole page says of its headers: an age with a score glued to it, a label
+    with badges glued to it (both beyond doubt, somewhere on the page)."""
 
     glued: bool
+    glued_badges: bool = False
 
 
 _MEMO: list[tuple[Sequence[Line], PageModes]] = []
@@ -223,12 +277,14 @@ def page_modes(lines: Sequence[Line]) -> PageModes:
     """The page's header modes, worked out once per page."""
     cached = _MEMO[0] if _MEMO else None
     if cached is None or cached[0] is not lines:
-        glued = False
+        glued = badges = False
         for position in find_starts(lines):
             window = [item.text for item in lines[position + 1 : position + 1 + HEADER_WINDOW]]
             run = _header_run(window)
             glued = glued or any(is_glued_beyond_doubt(text) for text in run)
-        cached = (lines, PageModes(glued=glued))
+            label = BULLET.match(lines[position].raw)
+            badges = badges or bool(label and GLUED_BADGES.match(TAG.sub("", label["author"])))
+        cached = (lines, PageModes(glued=glued, glued_badges=badges))
         _MEMO[:] = [cached]
     return cached[1]
 
@@ -255,7 +311,9 @@ class Votes:
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     bullet = lines[position]
     match = BULLET.match(bullet.raw)
-    author, instance, is_op = split_author(match.group("author") if match else bullet.text)
+    modes = page_modes(lines)
+    label = match.group("author") if match else bullet.text
+    author, instance, is_op = split_author(label, modes.glued_badges)
     texts = [line.text for line in lines[position + 1 : end]][:HEADER_WINDOW]
     run = _header_run(texts)
     votes = Votes()
@@ -275,12 +333,12 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         elif lowered in ARROWS:
             pending = lowered
         elif text in BADGES:
-            is_op = is_op or text == "OP"
+            is_op = is_op or text in OP_BADGES
         elif edit := EDIT.match(text):
             edited = True
             edit_count = int(edit.group(1)) if edit.group(1) else None
         elif is_age(text):
-            glued, age = glued_split(text, page_modes(lines).glued)
+            glued, age = glued_split(text, modes.glued)
             votes.score = glued if glued is not None else votes.score
         else:
             pending = None
@@ -301,12 +359,38 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
 
 
 def is_chrome(line: Line) -> bool:
-    text = line.text
+    text = ARROW_TAIL.sub("", line.text)
     return (
         text.casefold() in PAGE_CHROME
+        or text in ICON_CHROME
         or bool(PAGE_COUNTER.match(text))
         or (len(text) <= 80 and is_sidebar_line(text))
     )
+
+
+def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
+    """Where the comment list ends: the first line after the last comment's header that
+    stands at or left of the top-level bullets (a sidebar printed under the thread), on a
+    page whose comment bodies are indented under their bullets; None when none does."""
+    if not starts:
+        return None
+    base = min(lines[position].indent for position in starts)
+    indented = 0
+    for position in starts:
+        header = parse_header(lines, position, len(lines))
+        body = next(
+            (line for line in lines[position + header.n_lines :] if not line.is_blank), None
+        )
+        indented += body is not None and body.indent > lines[position].indent
+    if indented * 2 <= len(starts):
+        return None
+    last = starts[-1]
+    first_body = last + parse_header(lines, last, len(lines)).n_lines
+    for position in range(first_body, len(lines)):
+        line = lines[position]
+        if not line.is_blank and line.indent <= base and not BULLET.match(line.raw):
+            return position
+    return None
 
 
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
