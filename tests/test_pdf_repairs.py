@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
 from flows.stages.segment.furniture import find_furniture, pdf_evidence
+from flows.stages.segment.layouts.pdf_article import byline_of
 from flows.stages.segment.lines import split_lines
 
 CONFIG = RepairConfig()
@@ -369,3 +370,268 @@ def test_mail_quotes_headers_and_rules_are_never_unwrapped():
     assert lines[3].startswith("Hi Olga")
     assert sum(line.startswith(">") for line in lines) == 2
     assert "--" in lines and lines[-1].startswith("----")
+
+
+# --- running heads: odd and even pages, repeated sentences, cover repeats ---------------------
+
+PROSE = (
+    "The regional assembly met twice in the spring and discussed the budget at length, "
+    "without reaching any decision on the transfers before the summer break."
+)
+
+
+def test_odd_and_even_running_heads_share_a_key() -> None:
+    text = "\n\n".join(
+        [
+            PROSE,
+            "KARPOV v. RUSSIA JUDGMENT                                        1",
+            PROSE,
+            "2                                        KARPOV v. RUSSIA JUDGMENT",
+            PROSE,
+        ]
+    )
+    found = furniture_texts(text)
+    assert "2                                        KARPOV v. RUSSIA JUDGMENT" in found
+    assert "KARPOV v. RUSSIA JUDGMENT                                        1" in found
+
+
+@pytest.mark.parametrize(
+    ("label", "repeats", "dropped"),
+    [
+        ("positive: a sentence repeated on three pages is a running foot", 3, True),
+        ("negative: a sentence said twice is not", 2, False),
+    ],
+)
+def test_repeated_sentence_is_a_foot_from_three_pages(
+    label: str, repeats: int, dropped: bool
+) -> None:
+    foot = "This article is protected by copyright."
+    text = "\n\n".join([PROSE, *[part for _ in range(repeats) for part in (foot, PROSE)]])
+    assert (foot in furniture_texts(text)) is dropped, label
+
+
+def test_cover_repeating_its_date_is_not_a_running_head() -> None:
+    text = "\n\n".join(
+        ["MEMORANDUM", "14 March 1985", "OFFICE OF STUDIES", "14 March 1985", PROSE, PROSE]
+    )
+    assert "14 March 1985" not in furniture_texts(text)
+
+
+def test_odd_page_head_between_numbered_heads_is_furniture() -> None:
+    text = "\n\n".join(
+        [PROSE, "190 M. SOKOLOVA", PROSE, "EAST EUROPEAN REVIEW 191", PROSE, "192 M. SOKOLOVA"]
+    )
+    assert "EAST EUROPEAN REVIEW 191" in furniture_texts(text)
+    once = "\n\n".join([PROSE, "EAST EUROPEAN REVIEW 191", PROSE])
+    assert furniture_texts(once) == set()  # negative: no page numbers around it
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "View: 2 times",
+        "Download: 0 times",
+        "Date post: 14-Mar-2021",
+        "ConferencePaperPDF Available",
+        "Content uploaded by Kirill Dorofeev",
+        "All content in this area was uploaded by Kirill Dorofeev on Jun 12, 2016",
+        "УДК 324(470.53)",
+    ],
+)
+def test_viewer_and_journal_lines_are_furniture(line: str) -> None:
+    assert line in furniture_texts(f"{line}\n\n{PROSE}")
+
+
+# --- PDF evidence from page numbers and page stamps -------------------------------------------
+
+
+def _pages(marks: list[str], page: str = PROSE + " " + PROSE) -> str:
+    return "\n\n".join(part for mark in marks for part in (page, mark))
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "found"),
+    [
+        ("positive: four page numbers between pages of prose", _pages(["1", "2", "3", "4"]), True),
+        (
+            "positive: two page numbers, a running head on each page",
+            _pages(
+                [
+                    "46\nREGIONAL REVIEW. 2019. Vol. 13, No. 3",
+                    "47\nREGIONAL REVIEW. 2019. Vol. 13, No. 3",
+                ]
+            ),
+            True,
+        ),
+        (
+            "positive: a release stamp on three pages",
+            _pages(["Approved For Release 2008/10/21 : EXO-85T00283R0005"] * 3),
+            True,
+        ),
+        (
+            "positive: numbered running heads with the series number, one a page",
+            _pages(
+                [
+                    "Discussion Paper No. 7 | 3",
+                    "Discussion Paper No. 7 | 4",
+                    "Discussion Paper No. 7 | 5",
+                ]
+            ),
+            True,
+        ),
+        (
+            "negative: numbered diary headings, no other digits beside them",
+            _pages(["Day 1", "Day 2", "Day 3"]),
+            False,
+        ),
+        ("negative: three numbered sections of a blog post", _pages(["1", "2", "3"]), False),
+        (
+            "negative: like counters beside button labels",
+            _pages(["12\nShare", "13\nShare"]),
+            False,
+        ),
+        ("negative: numbers of a short list", _pages(["1", "2", "3", "4"], "An item."), False),
+        ("negative: numbers out of order", _pages(["3", "1", "4", "2"]), False),
+        (
+            "negative: a dated line repeated under three posts",
+            _pages(["Posted on 3 March 2021 by admin | 0 comments"] * 3),
+            False,
+        ),
+        (
+            "negative: a stamp on two pages only",
+            _pages(["Approved For Release 2008/10/21 : EXO-85T00283R0005"] * 2),
+            False,
+        ),
+    ],
+)
+def test_pdf_evidence_from_pages(label: str, text: str, found: bool) -> None:
+    assert (pdf_evidence(split_lines(text)) is not None) is found, label
+
+
+# --- the head: the title over its byline, cover blocks, glued names ---------------------------
+
+
+def test_title_over_byline_below_a_viewer_page_drops_the_viewer_copy() -> None:
+    text = (
+        "Turnout Machines in the Regions\n\nAuthors:\n\nAbstract and Figures\n\n"
+        "We study turnout in the regions and find that employers deliver votes in them.\n"
+        "Turnout Machines in\nthe Regions∗\nKirill Dorofeev†Anna Lisitsyna‡\nApril 6, 2016\n"
+        "Abstract\n\n" + BODY
+    )
+    repaired = repair(text, CONFIG).text
+    result = segment(DOC, repaired, "pdf_article", SegmentConfig())
+    assert coverage_errors(repaired, result) == []
+    post = result.posts[0]
+    assert post["title"] == "Turnout Machines in the Regions"
+    assert post["author"] == "Kirill Dorofeev, Anna Lisitsyna"
+    assert post["published_date"] == "2016-04-06"
+    assert "Abstract and Figures" not in post["body"]
+    assert {row["rule"] for row in result.dropped} == {"front_matter"}
+
+
+def test_later_title_over_byline_not_shown_above_is_body() -> None:
+    """Negative: a title-and-name pair further down, whose title the text above does not
+    show, is not a head (a quoted book and its author inside the article)."""
+    text = (
+        "A Note on Grain Prices\n\nOskar Lind\n\n" + BODY + "\n\nThe Long Winter\nMarta Ilves\n\n"
+        "The rest of the note discusses the book and what it says about prices."
+    )
+    post = run(text)
+    assert post["title"] == "A Note on Grain Prices"
+    assert "The Long Winter" in post["body"]
+
+
+def test_cover_page_block_is_metadata_down_to_its_last_field() -> None:
+    text = (
+        "East European Review\n\nThe Governors' Bargain\n\nMarina Sokolova & Pavel Ilyin\n\n"
+        "To cite this article: M. Sokolova & P. Ilyin (2018) The Governors' Bargain\n\n"
+        "Published online: 21 Mar 2018.\n\nView related articles\n\n"
+        "Article views: 412\n\n" + BODY
+    )
+    post = run(text)
+    assert post["title"] == "The Governors' Bargain"
+    assert post["author"] == "Marina Sokolova & Pavel Ilyin"
+    assert post["published_date"] == "2018-03-21"
+    for line in ("East European Review", "To cite this article", "View related", "Article views"):
+        assert line not in post["body"]
+    assert post["body"].startswith("The first paragraph")
+
+
+def test_subject_field_titles_a_memo_and_its_dateline_dates_it() -> None:
+    text = (
+        "25X1\n\nMEMORANDUM\n\nBUREAU OF EASTERN ANALYSIS\n\n14 March 1985\n\n"
+        "SUBJECT: The Regional Party Secretaries\n\n" + BODY
+    )
+    post = run(text)
+    assert post["title"] == "The Regional Party Secretaries"
+    assert post["published_date"] == "1985-03-14"
+    assert post["author"] is None
+    assert "BUREAU" not in post["body"] and "SUBJECT" not in post["body"]
+
+
+def test_judgment_caps_title_with_a_lower_case_v() -> None:
+    text = (
+        "THIRD SECTION\n\nCASE OF KARPOV AND OTHERS v. RUSSIA\n\n(Application no. 41877/15)\n\n"
+        "JUDGMENT\n\nSTRASBOURG\n\n19 March 2019\n\n" + BODY
+    )
+    post = run(text)
+    assert post["title"] == "CASE OF KARPOV AND OTHERS v. RUSSIA"
+    assert post["published_date"] == "2019-03-19"
+    assert post["body"].startswith("The first paragraph")
+
+
+@pytest.mark.parametrize(
+    ("label", "line", "wanted"),
+    [
+        (
+            "names glued by footnote marks",
+            "Kirill Dorofeev†Anna Lisitsyna‡",
+            "Kirill Dorofeev, Anna Lisitsyna",
+        ),
+        (
+            "affiliation run on",
+            "Olga VereshchaginaVolga Institute for Public Policy",
+            "Olga Vereshchagina",
+        ),
+        ("Cyrillic initials", "А. С. Климова", "А. С. Климова"),
+        ("two names joined by 'and'", "Oskar Lind and Marta Ilves", "Oskar Lind and Marta Ilves"),
+        (
+            "superscript letters set apart",
+            "Marina Sokolova a and Pavel Ilyin b",
+            "Marina Sokolova and Pavel Ilyin",
+        ),
+        ("affiliation after a comma", "Lev Sarkisov, Kama Institute", "Lev Sarkisov"),
+        ("ALL-CAPS name with initials, as printed", "IRINA V. VOLKOVA", "IRINA V. VOLKOVA"),
+        ("negative: an ALL-CAPS title of two words", "REGIONAL ELECTIONS", None),
+        ("negative: a title with 'and'", "Law and Order", None),
+        ("negative: an institution alone", "Volga Institute for Public Policy", None),
+        ("negative: a label field", "Principal Investigator :", None),
+    ],
+)
+def test_glued_bylines(label: str, line: str, wanted: str | None) -> None:
+    assert byline_of(line) == wanted, label
+
+
+def test_capitalised_words_the_document_writes_in_lower_case_are_not_names() -> None:
+    assert byline_of("Russian Regional Elections") == "Russian Regional Elections"
+    common = frozenset({"regional", "elections"})
+    assert byline_of("Russian Regional Elections", common) is None  # negative
+    assert byline_of("Kirill Dorofeev", common) == "Kirill Dorofeev"
+
+
+def test_title_with_a_subtitle_colon_is_not_a_field() -> None:
+    text = "Turnout Machines: Workplace Mobilization\nKirill Dorofeev\n\n" + BODY
+    post = run(text)
+    assert post["title"] == "Turnout Machines: Workplace Mobilization"
+    assert post["author"] == "Kirill Dorofeev"
+
+
+# --- unwrap: a paragraph stored on one line is never joined to the next ------------------------
+
+
+def test_long_line_is_not_joined_to_the_wrapped_text_after_it() -> None:
+    long = "A viewer's copy of the abstract, stored on one line. " * 4
+    text = long.strip() + "\n" + WRAPPED_NUMBER
+    lines = fixed(text).split("\n")
+    assert lines[0] == long.strip()  # positive: its break kept
+    assert "an 18-year-old student" in fixed(text)  # the wrapped lines are still joined

@@ -48,6 +48,9 @@ DROPPED_RULES: dict[str, str] = {
     "comment forms, breadcrumbs and category labels above a title.",
     "page_furniture": "a printed page's running header or footer, page number or viewer "
     "line ('Page 3 of 12', 'Total Page:16').",
+    "front_matter": "what a document-sharing or library page prints above a PDF's own first "
+    "page (its copy of the title, abstract and keywords), dropped when the PDF's head (its "
+    "title over its byline, the title repeated above) follows it.",
     "repeated_line": "a line repeated across several documents of the same source in this "
     "run (a site's header or footer), learned from the corpus.",
     "separator": "a line of separator characters between articles ('________', '* * *').",

@@ -8,7 +8,9 @@ width and are left alone. Every join/keep decision is an edit with its reason.
 
 A number hyphenated at a line end ("18-" then "year-old") keeps its hyphen and loses the
 break. Page numbers and running heads (short lines with digits repeated on several pages)
-are never joined to the text around them, so that segmentation can drop them.
+are never joined to the text around them, so that segmentation can drop them; nor is a
+line longer than any wrap width (a paragraph stored on one line, as a viewer's copy of an
+abstract above the wrapped PDF text) joined to the line after it.
 
 Flattened PDF text (each paragraph on one long line, its former line breaks turned into
 spaces) still holds the line-end splits inside the line ("sociodemo- graphic"):
@@ -49,6 +51,7 @@ _EDGE_NUMBER_RE = re.compile(r"^(?P<a>\d{1,4})\s+\S|\S\s+(?P<b>\d{1,4})$")
 _EDGE_STRIP_RE = re.compile(r"^\d+\s+|\s+\d+$")
 _HEAD_GAP_RE = re.compile(r"\S {3,}\S")
 _HEAD_MARKS_RE = re.compile(r"\d|[,|/•·]")
+_ALNUM_RE = re.compile(r"[^\W_]")
 _MAX_HEAD_CHARS = 100
 # a sentence or clause boundary whose space was lost with a line break
 _GLUE_RE = re.compile(r"[a-zа-яё]{2}(?:[,;][a-zа-яё]{2}|[.!?][A-ZА-ЯЁ][a-zа-яё])")
@@ -250,12 +253,21 @@ def page_furniture_lines(lines: list[str]) -> set[int]:
         if _PAGE_NUMBER_RE.match(text):
             found.add(number)
         elif _DIGIT_RE.search(text):
-            keys[number] = " ".join(_DIGIT_RE.sub("#", text).split())
+            keys[number] = _head_key(text)
     repeated = Counter(keys.values())
     found.update(number for number, key in keys.items() if repeated[key] >= 2)
     if found:
         found |= _continuing_heads(lines, keys, found)
     return found
+
+
+def _head_key(text: str) -> str:
+    """Digits masked, spacing folded, a page number at either edge moved to the end (the
+    even-page head '2    CASE v. RUSSIA' and the odd-page head 'CASE v. RUSSIA    3' share
+    one key), as :func:`flows.stages.segment.furniture.head_key`."""
+    core = _EDGE_STRIP_RE.sub("", text)
+    moved = " #" if core != text and _ALNUM_RE.search(core) else ""
+    return " ".join(_DIGIT_RE.sub("#", core if moved else text).split()) + moved
 
 
 def _edge_number(text: str) -> int | None:
@@ -264,9 +276,10 @@ def _edge_number(text: str) -> int | None:
 
 
 def _continuing_heads(lines: list[str], keys: dict[int, str], found: set[int]) -> set[int]:
-    """Short lines with a digit, laid out as a head (a wide gap, or other digits or
-    separators beside the number), whose edge number is one after the page number found
-    before them or one before the one found after them."""
+    """Short lines with a digit whose edge number lies between the page numbers found before
+    and after them, or, laid out as a head (a wide gap, or other digits or separators
+    beside the number), is one after the page number found before them or one before the
+    one found after them."""
     pages = [(k, n) for k in sorted(found) if (n := _edge_number(lines[k].strip())) is not None]
     more = set()
     for k in keys:
@@ -276,6 +289,9 @@ def _continuing_heads(lines: list[str], keys: dict[int, str], found: set[int]) -
             continue
         before = next((n for at, n in reversed(pages) if at < k), None)
         after = next((n for at, n in pages if at > k), None)
+        if before == number - 1 and after == number + 1:
+            more.add(k)
+            continue
         if before != number - 1 and after != number + 1:
             continue
         rest = _EDGE_STRIP_RE.sub("", text)
@@ -381,9 +397,10 @@ def _boundary(
     s: UnwrapSettings,
     para_first: str,
 ) -> LocalEdit | None:
-    """The edit joining line k to line k+1, or None to keep the line break."""
+    """The edit joining line k to line k+1, or None to keep the line break. A line longer
+    than any wrap width (``max_width``) is a paragraph of its own: its break is kept."""
     line, nxt = lines[k], lines[k + 1]
-    if _kept_apart(line, nxt):
+    if _kept_apart(line, nxt) or (len(line) > s.max_width and not line.endswith("\u00ad")):
         return None
     end = offsets[k] + len(line)
     next_indent = len(nxt) - len(nxt.lstrip())

@@ -5,15 +5,21 @@ index to the dropped rule ``page_furniture``. A line is furniture when it is
 
 * a viewer line: what a PDF viewer or document-sharing site prints around the extracted
   text (``Total Page:16``, ``File Type:pdf, Size:1.4Mb``, ``Microsoft Word - x.docx``,
-  ``Downloaded by … at …``, ``Upload: name``, ``341 views``, ``TRANSCRIPT``), and every short
-  line of the preamble those lines open the document with;
+  ``Downloaded by … at …``, ``Upload: name``, ``341 views``, ``View: 2 times``,
+  ``Date post: 14-Mar-2021``, ``TRANSCRIPT``, ``Content uploaded by …``), and every line of
+  the preamble those lines open the document with (down to the last viewer line, through
+  unfinished lines of any length: the site's copy of the title or of the first page);
 * a page number: ``12``, ``- 12 -``, ``Page 3 of 12``, ``3/12``;
 * a running head or foot: a short line repeated on several pages (twice or more, its
-  digits free to vary: ``202 I. V. Volkova`` / ``204 I. V. Volkova``), or a short line whose
-  leading or trailing number continues the page numbers of the running heads around it
-  (the odd-page head ``Journal …, No. 3 203`` between ``202 …`` and ``204 …``);
-* a first-page line of the printed journal: a citation line (``Vol. 11, No. 3``), a DOI,
-  ISSN or copyright line, an e-mail contact line.
+  digits free to vary, its page number on either side: ``202 I. V. Volkova`` /
+  ``204 I. V. Volkova``, ``2    CASE v. RUSSIA`` / ``CASE v. RUSSIA    3``; a line that ends a
+  sentence counts from three repeats: ``This article is protected by copyright.``), or a
+  short line whose leading or trailing number continues the page numbers of the running
+  heads around it (the odd-page head ``Journal …, No. 3 203`` between ``202 …`` and
+  ``204 …``). A line repeated only above the first paragraph of prose is the cover page
+  repeating its title or date, not a running head;
+* a first-page line of the printed journal: a citation line (``Vol. 11, No. 3``,
+  ``2019. Т. 13, № 3``), a DOI, ISSN, UDC (``УДК``) or copyright line, an e-mail contact line.
 
 A line that occurs once and matches none of these forms is never furniture.
 """
@@ -33,7 +39,22 @@ MAX_CHARS = 120
 MAX_WORDS = 18
 PREAMBLE_LINES = 15
 """Viewer lines are looked for among the first this many non-blank lines."""
-MAX_PREAMBLE_CHARS = 80
+MAX_PREAMBLE_CHARS = 400
+"""Longest line a viewer preamble holds (its flattened copy of the first page)."""
+MIN_SENTENCE_REPEATS = 3
+"""Repeats from which a short line that ends a sentence is a running foot."""
+PROSE_WORDS = 8
+"""A line that ends a sentence and has at least this many words is prose (a paragraph)."""
+MIN_PAGE_CHARS = 300
+"""Text between two page numbers: at least this many characters (a page, not a list)."""
+MIN_HEAD_WORDS = 3
+"""Words of a running head that pairs with bare page numbers as PDF evidence."""
+MIN_STAMP_CHARS = 30
+MIN_STAMPS = 3
+"""A page stamp: a line of this many characters, the same on this many pages."""
+STAMP_TOKEN = re.compile(r"(?=\S*(?:\d\S*){6})\S{8,}")
+"""An identifier or numeric date of a stamp: eight characters or more, six of them digits
+('2008/10/21', 'EXO-RDP85T00283R…', '1:17-cv-02041')."""
 
 VIEWER_LINE = re.compile(
     r"^(?:total\s+pages?\s*:\s*\d+"
@@ -42,12 +63,21 @@ VIEWER_LINE = re.compile(
     r"|downloaded\s+(?:by|from)\s+.{1,100}?\s+(?:at|on)\s+.+"
     r"|upload(?:ed)?(?:\s+by)?\s*:\s*\S+"
     r"|post(?:ed)?\s+on\s+\d[\w\s,./-]{0,20}"
+    r"|date\s+post(?:ed)?\s*:\s*\d[\w\s,./-]{0,20}"
     r"|\d[\d,.\s]*\s+(?:views?|downloads?|pages?)"
+    r"|(?:views?|downloads?)\s*:\s*\d[\d,.]*\s+times?"
+    r"|share\s+this\s+document(?:\s+with\s+a\s+friend)?"
     r"|category\s*:"
+    r"|(?:article|conference\s?paper|chapter|preprint|thesis|book|presentation|"
+    r"(?:technical|research)\s?report|working\s?paper)\s?pdf\s+available"
+    r"|content\s+uploaded\s+by\s+.+|author\s+content"
+    r"|all\s+content\s+in\s+this\s+area\s+was\s+uploaded\s+by\s+.+"
+    r"|content\s+may\s+be\s+subject\s+to\s+copyright\.?"
     r"|transcript)$",
     re.IGNORECASE,
 )
-"""Lines of a PDF viewer or document-sharing page ('Total Page:22', '341 views')."""
+"""Lines of a PDF viewer or document-sharing page ('Total Page:22', '341 views',
+'View: 2 times', 'ConferencePaperPDF Available', 'Content uploaded by …')."""
 STRONG_VIEWER_LINE = re.compile(
     r"^(?:total\s+pages?\s*:\s*\d+|file\s+type\s*:\s*pdf\b.*"
     r"|microsoft\s+(?:word|powerpoint|excel)\s+-\s+.+\.(?:docx?|pptx?|xlsx?|rtf|odt)"
@@ -67,7 +97,9 @@ PAGE_COUNTER = re.compile(
 )
 """A page counter that names the page count ('Page 2 of 9', '2/9')."""
 SHARING_LINE = re.compile(
-    r"^(?:upload(?:ed)?(?:\s+by)?\s*:.*|\d[\d,.]*\s+(?:downloads?|pages?)|transcript)$",
+    r"^(?:upload(?:ed)?(?:\s+by)?\s*:.*|\d[\d,.]*\s+(?:downloads?|pages?)|transcript"
+    r"|downloads?\s*:\s*\d[\d,.]*\s+times?|date\s+post(?:ed)?\s*:.*"
+    r"|content\s+uploaded\s+by\s+.+)$",
     re.IGNORECASE,
 )
 """Viewer lines of a document-sharing site (not of a blog: its 'views', 'Posted on')."""
@@ -81,13 +113,15 @@ EDGE_STRIP = re.compile(r"^\d+\s+|\s+\d+$")
 DIGITS = re.compile(r"\d+")
 ALNUM = re.compile(r"[^\W_]")
 CITATION_LINE = re.compile(
-    r"\bvol(?:ume)?\.?\s*\d+\b.*?(?:\bno\.?\s*\d+|\bissue\s+\d+|\bpp?\.\s*\d+|\d+\s*[–-]\s*\d+)",
+    r"\bvol(?:ume)?\.?\s*\d+\b.*?(?:\bno\.?\s*\d+|\bissue\s+\d+|\bpp?\.\s*\d+|\d+\s*[–-]\s*\d+)"
+    r"|(?<!\w)т\.\s*\d+\s*,\s*(?:№|вып\.)\s*\d+",
     re.IGNORECASE,
 )
-"""A journal's citation line ('Journal X, 2019, Vol. 11, No. 3, pp. 201–222')."""
+"""A journal's citation line ('Journal X, 2019, Vol. 11, No. 3, pp. 201–222', '2019. Т. 13,
+№ 3')."""
 DOI_LINE = re.compile(
     r"^(?:doi\s*:?\s*10\.\d{4,9}/\S+|https?://(?:dx\.)?doi\.org/\S+|e?-?issn\b.*"
-    r"|udc\s+[\d.:()\[\]/+-]+)$",
+    r"|(?:udc|удк)\s+[\d.:()\[\]/+-]+)$",
     re.IGNORECASE,
 )
 COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4}\b)", re.IGNORECASE)
@@ -120,8 +154,18 @@ def edge_number(text: str) -> int | None:
 
 
 def head_key(text: str) -> str:
-    """What repeats of a running head share: digits masked, spacing folded."""
-    return " ".join(DIGITS.sub("#", text).split())
+    """What repeats of a running head share: digits masked, spacing folded, and a page
+    number at either edge moved to the end (the even-page head ``2    CASE v. RUSSIA`` and
+    the odd-page head ``CASE v. RUSSIA    3`` share one key)."""
+    core = EDGE_STRIP.sub("", text)
+    moved = " #" if core != text and ALNUM.search(core) else ""
+    return " ".join(DIGITS.sub("#", core if moved else text).split()) + moved
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph of prose: it ends a sentence and has ``PROSE_WORDS`` words or more, or it
+    is longer than any furniture line."""
+    return len(text) > MAX_CHARS or (ends_sentence(text) and word_count(text) >= PROSE_WORDS)
 
 
 def is_journal_line(text: str, top: bool = False) -> bool:
@@ -138,13 +182,19 @@ def is_journal_line(text: str, top: bool = False) -> bool:
     )
 
 
+def _unfinished(text: str) -> bool:
+    """No sentence ends the line, or it ends cut off ('… Who Sits in ... › x.pdfRegional...')."""
+    return not ends_sentence(text) or text.endswith(("...", "…"))
+
+
 def _preamble(lines: Sequence[Line]) -> set[int]:
-    """The short lines a viewer prints above the text, down to its last viewer line: the
-    leading run of short non-sentence lines, when it holds two viewer lines (or one that
-    only a PDF viewer prints)."""
+    """The lines a viewer prints above the text, down to its last viewer line: the leading
+    run of unfinished lines (a site's copy of the title or of the first page may be long),
+    when it holds two viewer lines (or one that only a PDF viewer prints)."""
     top: list[Line] = []
     for line in lines[:PREAMBLE_LINES]:
-        if len(line.text) > MAX_PREAMBLE_CHARS or ends_sentence(line.text):
+        text = line.text
+        if len(text) > MAX_PREAMBLE_CHARS or not (_unfinished(text) or is_viewer_line(text)):
             break
         top.append(line)
     viewer = [pos for pos, line in enumerate(top) if is_viewer_line(line.text)]
@@ -153,19 +203,35 @@ def _preamble(lines: Sequence[Line]) -> set[int]:
     return {line.index for line in top[: viewer[-1] + 1]}
 
 
+def _first_prose(lines: Sequence[Line]) -> int:
+    """The index of the first line of prose, or -1 when no line is prose (then no line
+    stands above it)."""
+    return next((line.index for line in lines if is_prose(line.text)), -1)
+
+
 def running_heads(lines: Sequence[Line]) -> set[int]:
-    """Short lines repeated in the document (digits free to vary) that carry a digit or
-    no sentence end: the running heads and feet of its pages."""
+    """Short lines repeated in the document (digits free to vary) that carry a digit or no
+    sentence end, or that end a sentence but repeat on ``MIN_SENTENCE_REPEATS`` pages: the
+    running heads and feet of its pages. Repeats that all stand above the first paragraph
+    of prose (a cover page and the head of the first page) are not running heads."""
     keys = {
         line.index: head_key(line.text)
         for line in lines
         if _short(line.text) and ALNUM.search(line.text)
     }
+    if not keys:
+        return set()
     counts = Counter(keys.values())
+    prose = _first_prose(lines)
+    below = {key for index, key in keys.items() if index > prose}
     return {
         index
         for index, key in keys.items()
-        if counts[key] >= 2 and ("#" in key or not ends_sentence(key))
+        if key in below
+        and (
+            (counts[key] >= 2 and ("#" in key or not ends_sentence(key)))
+            or counts[key] >= MIN_SENTENCE_REPEATS
+        )
     }
 
 
@@ -183,9 +249,12 @@ def _numbered(lines: Sequence[Line], found: set[int]) -> list[tuple[int, int]]:
 
 
 def _continues_numbering(text: str, number: int, before: int | None, after: int | None) -> bool:
-    """Does a short line ending or starting with `number` sit in the page numbering (the page
-    after the furniture number before it, or before the one after it), laid out as a head
-    (other digits, punctuation or wide gaps beside its number)?"""
+    """Does a short line ending or starting with `number` sit in the page numbering: the
+    page between the furniture numbers before and after it, or the page after the one
+    before it (or before the one after it) laid out as a head (other digits, punctuation or
+    wide gaps beside its number)?"""
+    if before == number - 1 and after == number + 1:
+        return True
     if before != number - 1 and after != number + 1:
         return False
     rest = EDGE_STRIP.sub("", text)
@@ -235,7 +304,8 @@ def _rising(numbers: Sequence[int]) -> bool:
 def pdf_evidence(lines: Sequence[Line]) -> str | None:
     """What shows that a text was extracted from a PDF, or None: a viewer line only a PDF
     has; the viewer lines of a document-sharing site; three or more page counters
-    ('Page 2 of 9', '2/9') or laid-out running heads whose numbers rise page by page."""
+    ('Page 2 of 9', '2/9') or laid-out running heads whose numbers rise page by page; page
+    numbers that rise page by page between pages of prose (see :func:`_page_breaks`)."""
     kept = [line for line in lines if not line.is_blank]
     strong = sum(1 for line in kept if STRONG_VIEWER_LINE.match(line.text))
     if strong:
@@ -253,7 +323,97 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     numbers = [number for _, number in _numbered(kept, laid_out)]
     if len(numbers) >= 3 and _rising(numbers):
         return f"{len(numbers)} running heads numbered in sequence"
+    marked = {line.index for line in kept if line.index in heads and _marked_head(line.text)}
+    numbered = _numbered(kept, marked)
+    paged = all(
+        _chars_between(kept, a, b) >= MIN_PAGE_CHARS
+        for (a, _), (b, _) in itertools.pairwise(numbered)
+    )
+    if len(numbered) >= 3 and paged and _rising([number for _, number in numbered]):
+        return f"{len(numbered)} numbered running heads, one a page"
+    return _page_breaks(kept, heads) or _page_stamp(kept)
+
+
+def _marked_head(text: str) -> bool:
+    """A running head with a page number at its edge and other digits or separators
+    beside it ('Discussion Paper No. 7 | 3', '12 Regional Review, 2019')."""
+    return edge_number(text) is not None and HEAD_MARKS.search(EDGE_STRIP.sub("", text)) is not None
+
+
+def _page_stamp(kept: Sequence[Line]) -> str | None:
+    """The same long line with an identifier or numeric date (a release or filing stamp:
+    'Approved For Release 2008/10/21 : EXO-RDP85T…'), not a sentence, on ``MIN_STAMPS`` pages
+    of text."""
+    seen: dict[str, list[int]] = {}
+    for pos, line in enumerate(kept):
+        text = line.text
+        if len(text) < MIN_STAMP_CHARS or len(text) > MAX_CHARS or ends_sentence(text):
+            continue
+        if STAMP_TOKEN.search(text):
+            seen.setdefault(text, []).append(pos)
+    for places in seen.values():
+        if len(places) >= MIN_STAMPS:
+            spread = _chars_between(kept, places[0], places[-1])
+            if spread >= MIN_PAGE_CHARS * (len(places) // 2):
+                return f"a page stamp repeated {len(places)} times"
     return None
+
+
+def _page_breaks(kept: Sequence[Line], heads: set[int]) -> str | None:
+    """Bare page numbers ('12', '- 12 -') rising one by one, with a page of prose
+    (``MIN_PAGE_CHARS``) between each two: four of them; or three, when one of them breaks a
+    sentence that goes on after it; or two or more, when a running head stands on each page
+    between them."""
+    found = _page_chain(kept)
+    if len(found) >= 4:
+        return f"{len(found)} page numbers in sequence between pages of text"
+    if len(found) == 3 and any(_breaks_sentence(kept, pos) for pos, _ in found):
+        return "3 page numbers in sequence, one inside a sentence"
+    if len(found) >= 2 and _headed_pages(kept, found, heads):
+        return f"{len(found)} page numbers in sequence, a running head on each page"
+    return None
+
+
+def _page_chain(kept: Sequence[Line]) -> list[tuple[int, int]]:
+    """The longest chain of (position, number) of bare page numbers, each one more than the
+    one before and a page of text (``MIN_PAGE_CHARS``) after it."""
+    numbers = [(pos, n) for pos, line in enumerate(kept) if (n := page_number(line.text))]
+    best: list[tuple[int, int]] = []
+    for start, first in enumerate(numbers):
+        chain = [first]
+        for pos, number in numbers[start + 1 :]:
+            last_pos, last = chain[-1]
+            if number == last + 1 and _chars_between(kept, last_pos, pos) >= MIN_PAGE_CHARS:
+                chain.append((pos, number))
+        if len(chain) > len(best):
+            best = chain
+    return best
+
+
+def _headed_pages(kept: Sequence[Line], found: Sequence[tuple[int, int]], heads: set[int]) -> bool:
+    """One running head of ``MIN_HEAD_WORDS`` words or more (a journal, author or title, not
+    a button label) stands on each page between the page numbers at `found`."""
+    keys = [
+        {head_key(line.text) for line in kept[a + 1 : b] if _named_head(line, heads)}
+        for (a, _), (b, _) in itertools.pairwise(found)
+    ]
+    return bool(keys) and bool(set.intersection(*keys))
+
+
+def _named_head(line: Line, heads: set[int]) -> bool:
+    return line.index in heads and word_count(line.text) >= MIN_HEAD_WORDS
+
+
+def _chars_between(kept: Sequence[Line], lo: int, hi: int) -> int:
+    return sum(len(line.text) for line in kept[lo + 1 : hi])
+
+
+def _breaks_sentence(kept: Sequence[Line], pos: int) -> bool:
+    """The page number stands inside a sentence: the line before it is unfinished and the
+    line after it goes on in lower case."""
+    if pos == 0 or pos + 1 >= len(kept):
+        return False
+    return not ends_sentence(kept[pos - 1].text) and kept[pos + 1].text[:1].islower()
 
 
 def _counter(text: str) -> int | None:

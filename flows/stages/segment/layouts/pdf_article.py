@@ -2,20 +2,32 @@
 
 Detected from its hard wraps (broken mid-sentence, the next line going on in lower case,
 or the line ending in a space or hyphen, on ``min_wrapped_ratio`` of the lines); from what
-only PDF text shows (viewer lines such as ``Total Page:16``, pages numbered in sequence;
-see :func:`flows.stages.segment.furniture.pdf_evidence`); or, a weaker sign kept after
-repair has unwrapped the lines, an ALL-CAPS title line.
+only PDF text shows (viewer lines such as ``Total Page:16``, pages numbered in sequence,
+running heads, page stamps; see :func:`flows.stages.segment.furniture.pdf_evidence`); or, a
+weaker sign kept after repair has unwrapped the lines, an ALL-CAPS title line.
 
 Segmenting: page furniture (running heads, page numbers, viewer lines: :mod:`.furniture`)
-and boilerplate are dropped, then the head of the article is read from its first lines:
+and boilerplate are dropped, then the head of the article is read from a *head block*: a
+run of lines above the first paragraph of prose (a cover page, the head of the first page).
 
-* the title: an ALL-CAPS run of up to three lines, or the first heading-like line, with a
-  second line when the title is wrapped (it ends with a colon, or its next line goes on in
-  lower case or stands between it and the author line); series lines above it
-  ('Discussion Paper No. 7') are metadata, never the title;
-* the author line under it (names, 'By …', 'Prepared by …'); an affiliation line
-  ('Department of …, University of …') is metadata, never the author;
-* a date line ('Published online 30 September 2019', a dateline) as the publication date.
+* The block is the first one, when the text opens with it; a later block (in the first
+  ``MAX_HEAD_SHARE`` of the text) only when it holds a title right above a byline and the
+  text above repeats that title: a document-sharing or library page (its copy of the title
+  and abstract) above the PDF's own first page. What stands above that block is dropped as
+  ``front_matter``.
+* The title: the one right above a byline; else a title field ('SUBJECT: …'); else an
+  ALL-CAPS run of up to three lines (a word of two letters in lower case allowed: 'CASE OF
+  X v. RUSSIA'), or the first heading-like line, with a second line when the title is
+  wrapped (it ends with a colon, or its next line goes on in lower case or stands between
+  it and the author line); series lines above it ('Discussion Paper No. 7') are metadata.
+* The author: the byline under the title (names, 'By …', 'Prepared by …', names run
+  together by the extraction: 'X†Y‡', 'NameUniversity of …', 'Name, Institute …'); an
+  affiliation line is metadata, never the author; a capitalised line most of whose words
+  the document writes in lower case is a title, not names.
+* The date: a 'Published …' date of the block, else its first dateline; received and
+  accepted dates are not publication dates.
+* Every line of the block down to the last field it holds (byline, date, affiliation,
+  series, labelled field 'Article views: 412') is metadata, out of the body.
 
 Flattened PDF text holds the whole first-page head on one line; its fields are cut apart
 at their forms (an ALL-CAPS title followed by a name, 'DOI', 'e-mail:', 'Received', '©'),
@@ -54,7 +66,7 @@ FRONT_MATTER_CHARS = 800
 _UPPER = "A-ZА-ЯЁ"
 _LOWER = "a-zа-яёß"
 _NAME_WORD = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'’]+)?"
-_INITIAL = rf"[{_UPPER}]\."
+_INITIAL = rf"(?:[{_UPPER}]\.){{1,3}}"
 _PERSON = rf"(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}{_NAME_WORD}"
 _NAMES = rf"{_PERSON}(?:\s*(?:,|\band\b|&|и)\s*{_PERSON})*"
 _MARKS = r"[\s*†‡∗\d,]*"
@@ -78,10 +90,14 @@ COMMON_ZIPF = 5.0
 """A line whose words are all this common (wordfreq Zipf) is not a name ('Mark Young' is
 read as not a name: the price of refusing 'Working Paper')."""
 AFFILIATION = re.compile(
-    r"\b(?:department|faculty|school\s+of|institute|university|college|academy|centre|"
-    r"center|laboratory|lab)\b",
+    r"(?:\b|(?<=\b[a-z]))(?:department|faculty|school\s+of|institute|university|college|"
+    r"academy|centre|center|laboratory|lab)\b"
+    r"|\b(?:университет|институт|академи|кафедр|факультет|лаборатори)",
     re.IGNORECASE,
 )
+"""An affiliation line ('Department of …, University of …', 'aDepartment …' with its
+superscript letter run on, 'Пермский … университет'; the Russian words inflect, so only
+their stems are matched)."""
 SERIES_LINE = re.compile(
     r"\b(?:no\.|vol\.|issue|series|paper|brief|report|bulletin)\s*(?:no\.\s*)?\d",
     re.IGNORECASE,
@@ -94,6 +110,8 @@ PUBLISHED = re.compile(
 """'Published: …' opening a head line or one of its '/'-separated fields."""
 NOT_PUBLISHED = re.compile(r"\b(?:received|accepted|revised|submitted)\b", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]{2,}")
+NAME_SEPARATOR = re.compile(r"(?<=\S)\s+(?:and|и)\s+(?=\S)")
+"""The word between two names ('Oskar Lind and Marta Ilves'), not one of the names."""
 PREPARED_BY = re.compile(r"\s*(?:prepared|written|compiled|edited)\s+by\b", re.IGNORECASE)
 
 # --- flattened heads -------------------------------------------------------------------------
@@ -150,7 +168,13 @@ def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: Segme
     if first is not None and cuts:
         lines = split_line(lines, first.index, cuts)
         dropped = _dropped(lines)
-    head = read_head(lines, dropped, rules.max_title_chars, split=bool(cuts))
+    head, front = find_head(lines, dropped, rules.max_title_chars, split=bool(cuts))
+    if head is not None:
+        for index in head.title_lines | head.meta_lines:
+            if dropped.get(index) in HEAD_RULES:
+                del dropped[index]
+    dropped.update(dict.fromkeys(front, FRONT_MATTER))
+    dropped = dict(sorted(dropped.items()))
     add_dropped(result, doc_id, lines, dropped)
     add_post(
         result,
@@ -241,26 +265,102 @@ def _caps_title(window: str) -> re.Match[str] | None:
 
 # --- reading the head ----------------------------------------------------------------------
 
+HEAD_SCAN_LINES = 60
+"""The head is looked for among the first this many kept lines."""
+HEAD_BLOCK_LINES = 25
+"""Metadata lines of a head block are read from its first this many lines."""
+MAX_HEAD_SHARE = 0.4
+"""A head found below the first block must start in this first share of the text."""
+PROSE_WORDS = 8
+"""A line that ends a sentence (not with a question mark) and has this many words is prose."""
+FRONT_MATTER = "front_matter"
+"""Dropped rule of the lines above a head found below the first block."""
+HEAD_RULES = frozenset({"dangling_link"})
+"""Web-page boilerplate rules that a line the head reads (a title wrapped before a
+preposition) overrules."""
+FIELD_LINE = re.compile(rf"^[{_UPPER}][^\W\d_]*(?:[ &/-]+[^\W\d_]+){{0,4}} ?:(?:\s|$)")
+"""A labelled field of a cover page ('Principal Investigator :', 'Article views: 412'); a
+title with a subtitle has the same shape ('Turnout Machines: Workplace …')."""
+VALUE_FIELD = re.compile(r":\s*(?:$|[\d\[(<]|https?://)")
+"""A field whose value is missing or is a number, bracket or address: never a title."""
+UNFINISHED_CAPS = re.compile(r"[:,–—-]$")
+"""An ALL-CAPS title line that goes on after a blank line ('… AFTER THE 2014 REFORM:')."""
+TITLE_FIELD = re.compile(r"^(?:subject|title)\s*:\s*(?P<title>\S.*)$", re.IGNORECASE)
+"""A memo's or form's title field ('SUBJECT: The Regional Party Secretaries …')."""
+GLUED_MARK = re.compile(rf"(?<=[{_LOWER}])[*†‡∗§¶]+\d*\s*(?=[{_UPPER}])")
+"""Footnote marks between names run together ('Kirill Dorofeev†Anna Lisitsyna‡')."""
+CAMEL_GLUE = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
+"""Where an affiliation is run on from a name ('Olga VereshchaginaVolga Institute …')."""
+AFFILIATION_AFTER = re.compile(r"\s*(?:[,;(|–—]|\s-\s)\s*")
+"""Where an affiliation follows the names on their line ('Lev Sarkisov, Kama Institute')."""
+MARK_LETTERS = re.compile(rf"(?<=[{_LOWER}])\s+[a-f](?:\s*,\s*[a-f])*(?=\s*(?:,|&|\band\b|$))")
+"""Superscript affiliation letters set apart from the names ('Sokolova a and Ilyin b')."""
+CAPS_INITIAL = re.compile(rf"(?<![^\W\d_])[{_UPPER}]\.")
+LEAD_MARKS = re.compile(r"^[•·▪●◦\s]+")
+TRAIL_MARKS = re.compile(r"(?<=\S)[*†‡∗§¶]+$")
+_CLOSERS = "\"'”’»)]"
+LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LOWER}][{_LOWER}'’]+")
+"""A word written in lower case (a common word of the document)."""
 
-def is_name_line(names: str) -> bool:
-    """Names of people, not a structure or institution line (see ``NOT_NAME_WORDS``)."""
-    words = WORD.findall(names)
+
+@dataclass(frozen=True)
+class _Reading:
+    """What reading a head needs: the longest title, and the words the document writes in
+    lower case (a capitalised line made mostly of them is a title, not names)."""
+
+    max_chars: int
+    common: frozenset[str] = frozenset()
+
+
+def lower_words(lines: Sequence[Line]) -> frozenset[str]:
+    """The words written in lower case on `lines`."""
+    return frozenset(word for line in lines for word in LOWER_WORD.findall(line.text))
+
+
+def is_name_line(names: str, common: frozenset[str] = frozenset()) -> bool:
+    """Names of people, not a structure or institution line (see ``NOT_NAME_WORDS``), nor
+    a line most of whose words the document writes in lower case elsewhere (`common`:
+    'Russian Regional Elections' in a text about regional elections)."""
+    words = WORD.findall(NAME_SEPARATOR.sub(" ", names))
     if not words or any(word.casefold() in NOT_NAME_WORDS for word in words):
         return False
     if not _CASED_NAMES.fullmatch(names.strip()):
         return False
     full = [word for word in words if word[1:].islower()]
+    if full and 2 * sum(word.casefold() in common for word in full) > len(full):
+        return False
     return not full or any(zipf(word, "en") < COMMON_ZIPF for word in full)
 
 
-def author_of(text: str) -> str | None:
+def author_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     """The names of an author line ('By X and Y', 'Prepared by X', 'X Y *'), else None."""
     if AFFILIATION.search(text) or len(text) > 160:
         return None
     match = AUTHOR_LINE.match(text)
-    if match is None or not is_name_line(match.group("names")):
+    if match is None or not is_name_line(match.group("names"), common):
         return None
     return match.group("names").strip()
+
+
+def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
+    """:func:`author_of`, also for names the extraction ran together: footnote marks
+    between them ('Kirill Dorofeev†Anna Lisitsyna‡' -> 'Kirill Dorofeev, Anna Lisitsyna'),
+    superscript letters set apart ('Marina Sokolova a and Pavel Ilyin b'), an affiliation
+    run on or after a comma ('Olga VereshchaginaVolga Institute …', 'Lev Sarkisov, Kama
+    Institute'); and for ALL-CAPS names with an initial ('IRINA V. VOLKOVA', as printed)."""
+    found = author_of(text, common)
+    if found is not None or len(text) > 160:
+        return found
+    for variant in (GLUED_MARK.sub(", ", text), MARK_LETTERS.sub("", text)):
+        if variant != text and (found := author_of(variant, common)) is not None:
+            return found
+    if is_all_caps(text) and CAPS_INITIAL.search(text):
+        titled = author_of(text.title(), common)  # 'IRINA V. VOLKOVA', as printed
+        return None if titled is None else text.strip()[: len(titled)]
+    for glue in [*CAMEL_GLUE.finditer(text), *AFFILIATION_AFTER.finditer(text)]:
+        if glue.start() and AFFILIATION.search(text[glue.end() :]):
+            return author_of(text[: glue.start()], common)
+    return None
 
 
 def published_of(text: str) -> str | None:
@@ -277,13 +377,36 @@ def published_of(text: str) -> str | None:
     return None
 
 
-def _is_title_like(text: str, max_chars: int) -> bool:
+def _is_title_like(text: str, read: _Reading) -> bool:
     return (
-        0 < len(text) <= max_chars
+        0 < len(text) <= read.max_chars
         and word_count(text) <= 30
         and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“'‘«")
-        and (not ends_sentence(text) or text.rstrip("\"'”’»)").endswith("?"))
+        and (not ends_sentence(text) or text.rstrip(_CLOSERS).endswith("?"))
     )
+
+
+def is_caps_title(text: str) -> bool:
+    """An ALL-CAPS title line, a word of two letters at most in lower case allowed ('CASE OF
+    KARPOV AND OTHERS v. RUSSIA')."""
+    words = [word for word in text.split() if any(ch.isalpha() for ch in word)]
+    lower = [word for word in words if not is_all_caps(word + "XXXX")]
+    letters = sum(ch.isalpha() for ch in text)
+    return (
+        letters >= 4
+        and len(lower) <= 1
+        and all(sum(ch.isalpha() for ch in word) <= 2 for word in lower)
+        and len(words) > len(lower)
+    )
+
+
+def _is_head_prose(text: str, read: _Reading) -> bool:
+    """A paragraph of the article, where the head ends: a line that ends a sentence with
+    ``PROSE_WORDS`` words or more (an ALL-CAPS line, or a title-sized question, is a title)."""
+    if not ends_sentence(text) or word_count(text) < PROSE_WORDS or is_caps_title(text):
+        return False
+    question = text.rstrip(_CLOSERS).endswith("?")
+    return not question or len(text) > read.max_chars or ". " in text
 
 
 @dataclass
@@ -292,20 +415,23 @@ class _Head:
     author: str | None = None
     published: str | None = None
     meta: set[int] | None = None
+    title: str | None = None
 
 
-def _title_run(zone: Sequence[Line], pos: int, max_chars: int) -> list[Line]:
+def _title_run(zone: Sequence[Line], pos: int, read: _Reading) -> list[Line]:
     """The title's lines from `zone[pos]`: an ALL-CAPS run of up to three lines, or one
     heading-like line, with its wrapped second line."""
     first = zone[pos]
-    if is_all_caps(first.text) and word_count(first.text) >= 2:
+    if is_caps_title(first.text) and word_count(first.text) >= 2:
         run = [first]
         for line in zone[pos + 1 : pos + 3]:
-            if not is_all_caps(line.text) or line.index != run[-1].index + 1:
+            if not is_caps_title(line.text):
+                break
+            if line.index != run[-1].index + 1 and not UNFINISHED_CAPS.search(run[-1].text):
                 break
             run.append(line)
         return run
-    if not _is_title_like(first.text, max_chars):
+    if not _is_title_like(first.text, read):
         return []
     if pos + 1 >= len(zone):
         return [first]
@@ -315,36 +441,39 @@ def _title_run(zone: Sequence[Line], pos: int, max_chars: int) -> list[Line]:
     wrapped = (
         first.text.endswith(":")
         or second.text[:1].islower()
-        or (author_of(after) is not None and author_of(second.text) is None)
+        or (
+            byline_of(after, read.common) is not None
+            and byline_of(second.text, read.common) is None
+        )
     )
     if (
         wrapped
         and second.index == first.index + 1
-        and joined <= max_chars
-        and _is_title_like(second.text[:1].upper() + second.text[1:], max_chars)
+        and joined <= read.max_chars
+        and _is_title_like(second.text[:1].upper() + second.text[1:], read)
         and not is_all_caps(second.text)
     ):
         return [first, second]
     return [first]
 
 
-def _caps_title_at(zone: Sequence[Line], max_chars: int) -> int | None:
+def _caps_title_at(zone: Sequence[Line], read: _Reading) -> int | None:
     """Where an ALL-CAPS title line (three words or more, not a series line) stands in the
     first lines of `zone`, when only short non-sentence lines stand above it."""
     for pos, line in enumerate(zone[:5]):
         text = line.text
-        if is_all_caps(text) and word_count(text) >= 3 and not SERIES_LINE.search(text):
+        if is_caps_title(text) and word_count(text) >= 3 and not SERIES_LINE.search(text):
             return pos
-        if len(text) > max_chars or word_count(text) > 12 or ends_sentence(text):
+        if len(text) > read.max_chars or word_count(text) > 12 or ends_sentence(text):
             return None
     return None
 
 
-def _read_meta_line(head: _Head, text: str, max_chars: int, before_title: bool) -> bool:
+def _read_meta_line(head: _Head, text: str, read: _Reading, before_title: bool) -> bool:
     """Take what a head line holds (author, date; series or affiliation lines hold nothing
     kept): True when it is such a metadata line."""
-    short = len(text) <= max_chars and not ends_sentence(text)
-    author = author_of(text)
+    short = len(text) <= read.max_chars and not ends_sentence(text)
+    author = byline_of(text, read.common)
     if author is not None:
         if before_title and not PREPARED_BY.match(text):
             return False
@@ -361,57 +490,226 @@ def _read_meta_line(head: _Head, text: str, max_chars: int, before_title: bool) 
     return short and not before_title and AFFILIATION.search(text) is not None
 
 
-def _scan(content: Sequence[Line], max_chars: int) -> _Head:
+def _scan(content: Sequence[Line], read: _Reading) -> _Head:
     """Series lines, title, author, affiliation and date lines at the top of `content`."""
     zone = list(content[:HEAD_LINES])
     head = _Head([], meta=set())
     meta: set[int] = set()
-    caps_at = _caps_title_at(zone, max_chars)
+    caps_at = _caps_title_at(zone, read)
     pos = 0
     while pos < len(zone) - 1 and pos < 4:
         if caps_at is not None and pos == caps_at:
             break
-        if caps_at is None and not _read_meta_line(head, zone[pos].text, max_chars, True):
+        if caps_at is None and not _read_meta_line(head, zone[pos].text, read, True):
             break
         if caps_at is not None:
-            _read_meta_line(head, zone[pos].text, max_chars, True)
+            _read_meta_line(head, zone[pos].text, read, True)
         meta.add(zone[pos].index)
         pos += 1
-    head.title_lines = _title_run(zone, pos, max_chars) if pos < len(zone) else []
+    head.title_lines = _title_run(zone, pos, read) if pos < len(zone) else []
     pos += len(head.title_lines)
     for line in zone[pos : pos + 4]:
-        if not _read_meta_line(head, line.text, max_chars, False):
+        if not _read_meta_line(head, line.text, read, False):
             break
         meta.add(line.index)
     head.meta = meta
     return head
 
 
-def read_head(
+# --- head blocks: the cover and first-page head above the first paragraph --------------------
+
+
+def _blocks(content: Sequence[Line], read: _Reading) -> list[list[Line]]:
+    """The runs of lines that are not prose among the first ``HEAD_SCAN_LINES`` kept lines,
+    in order (the first one is empty when the text opens with prose)."""
+    blocks: list[list[Line]] = [[]]
+    for line in content[:HEAD_SCAN_LINES]:
+        if _is_head_prose(line.text, read):
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append(line)
+    return blocks if blocks[-1] or len(blocks) == 1 else blocks[:-1]
+
+
+def _pair_in(block: Sequence[Line], read: _Reading) -> tuple[int, list[Line]] | None:
+    """(position, title lines) of the first title in `block` that stands right above its
+    byline: where a PDF's own head is, under whatever a viewer printed above it."""
+    for pos, line in enumerate(block[:-1]):
+        if not _may_be_title(line.text, read):
+            continue
+        run = _title_run(block, pos, read)
+        after = pos + len(run)
+        if not run or after >= len(block) or run[-1].text.endswith(":"):
+            continue
+        if byline_of(block[after].text, read.common) is not None:
+            return pos, run
+    return None
+
+
+def _may_be_title(text: str, read: _Reading) -> bool:
+    """Not a line that a head holds for another field (byline, date, affiliation, series,
+    labelled field)."""
+    return not (
+        byline_of(text, read.common) is not None
+        or published_of(text) is not None
+        or AFFILIATION.search(text)
+        or SERIES_LINE.search(text)
+        or (FIELD_LINE.match(text) and VALUE_FIELD.search(text))
+    )
+
+
+def _is_field(text: str, read: _Reading) -> bool:
+    """A line a head block holds for a field: byline, date, series, affiliation, labelled
+    field ('Keywords: …', 'Article views: 412')."""
+    if byline_of(text, read.common) is not None or published_of(text) is not None:
+        return True
+    if FIELD_LINE.match(text) or SERIES_LINE.search(text):
+        return True
+    short = len(text) <= read.max_chars and not ends_sentence(text)
+    return short and bool(AFFILIATION.search(text))
+
+
+def _norm(text: str) -> str:
+    return " ".join(TRAIL_MARKS.sub("", LEAD_MARKS.sub("", text)).split()).casefold()
+
+
+def _title_shown_above(lines: Sequence[Line], title: Sequence[Line]) -> bool:
+    """Does the text above the title repeat it (a viewer's or library's copy of the title)?"""
+    wanted = _norm(" ".join(line.text for line in title))
+    above = _norm(" ".join(line.text for line in lines if line.index < title[0].index))
+    return len(wanted) >= 12 and wanted in above
+
+
+def _choose_block(
+    lines: Sequence[Line], content: Sequence[Line], read: _Reading
+) -> tuple[list[Line], tuple[int, list[Line]] | None, bool]:
+    """(head block, the title over a byline in it or None, whether the block is a later
+    one): the first block when it opens the text and holds such a title; else a later
+    block, in the first ``MAX_HEAD_SHARE`` of the text, whose title over a byline repeats a
+    title shown above it (a document-sharing page above the PDF's own first page); else the
+    first block as it is."""
+    blocks = _blocks(content, read)
+    first = blocks[0]
+    pair = _pair_in(first, read) if first else None
+    if pair is not None:
+        return first, pair, False
+    limit = content[0].start + MAX_HEAD_SHARE * (content[-1].end - content[0].start)
+    for block in blocks[1:]:
+        if block[0].start > limit:
+            break
+        later = _pair_in(block, read)
+        if later is not None and _title_shown_above(lines, later[1]):
+            return block, later, True
+    return first, None, False
+
+
+def _read_block(
+    block: Sequence[Line], pair: tuple[int, list[Line]] | None, read: _Reading
+) -> _Head:
+    """Title, author, date and metadata lines of a head block. The title is the one over
+    a byline, or a title field ('SUBJECT: …'), or what :func:`_scan` reads at the top; the
+    date is a 'Published …' one, else the first dateline of the block; every line of the
+    block down to the last field it holds is metadata."""
+    if pair is not None:
+        pos, run = pair
+        head = _Head(run, meta={line.index for line in block[:pos]})
+        after = pos + len(run)
+        for line in block[after : after + 3]:
+            author = byline_of(line.text, read.common)
+            if author is None:
+                break
+            head.author = author if head.author is None else f"{head.author}, {author}"
+            head.meta = (head.meta or set()) | {line.index}
+    else:
+        window = block[:HEAD_BLOCK_LINES]
+        field = next((line for line in window if TITLE_FIELD.match(line.text)), None)
+        if field is not None:
+            match = TITLE_FIELD.match(field.text)
+            head = _Head([field], meta=set(), title=match.group("title") if match else None)
+        else:
+            head = _scan(block, read)
+    head.published = _block_date(block[:HEAD_BLOCK_LINES]) or head.published
+    known = {line.index for line in head.title_lines} | (head.meta or set())
+    window = block[:HEAD_BLOCK_LINES]
+    last = max(
+        (
+            pos
+            for pos, line in enumerate(window)
+            if line.index in known or _is_field(line.text, read)
+        ),
+        default=-1,
+    )
+    if head.title_lines or head.author or head.published:
+        title_at = {line.index for line in head.title_lines}
+        head.meta = (head.meta or set()) | {
+            line.index for line in window[: last + 1] if line.index not in title_at
+        }
+    return head
+
+
+def _block_date(block: Sequence[Line]) -> str | None:
+    """A 'Published …' date of the block, else its first dateline."""
+    dated = [(line.text, published_of(line.text)) for line in block]
+    labelled = next((date for text, date in dated if date and PUBLISHED.search(text)), None)
+    return labelled or next((date for _, date in dated if date), None)
+
+
+def find_head(
     lines: Sequence[Line], dropped: dict[int, str], max_chars: int, split: bool = False
-) -> PostHead | None:
-    """The post head read from the first kept lines, or None when it shows nothing but a
-    title line that :func:`build_post` finds itself (and `split` is False), or when no line
-    would be left for the body."""
-    content = [line for line in lines if not line.is_blank and line.index not in dropped]
+) -> tuple[PostHead | None, set[int]]:
+    """The post head (see :func:`read_head`) and the front matter: the lines above a head
+    found below the first block (a document-sharing page's copy of the title and abstract),
+    to be dropped."""
+    content = [
+        line
+        for line in lines
+        if not line.is_blank and (line.index not in dropped or dropped[line.index] in HEAD_RULES)
+    ]
     if len(content) < 2:
-        return None
-    head = _scan(content, max_chars)
+        return None, set()
+    read = _Reading(max_chars, lower_words(content))
+    block, pair, later = _choose_block(lines, content, read)
+    if not block:
+        return None, set()
+    head = _read_block(block, pair, read)
+    if not later:
+        return _post_head(head, content, split), set()
+    front = {line.index for line in content if line.index < block[0].index}
+    kept = [line for line in content if line.index >= block[0].index]
+    return _post_head(head, kept, split), front
+
+
+def _post_head(head: _Head, content: Sequence[Line], split: bool) -> PostHead | None:
+    """The :class:`PostHead` of `head`, or None when it shows nothing but a title line that
+    :func:`build_post` finds itself (and `split` is False), or leaves no line for the body."""
     meta = head.meta or set()
     if not (split or meta or head.author or head.published or len(head.title_lines) > 1):
         return None
-    title = " ".join(line.text for line in head.title_lines) or None
-    if title is not None and is_all_caps(title):
-        title = " ".join(title.split())
+    title = head.title or " ".join(line.text for line in head.title_lines) or None
+    if title is not None:
+        title = TRAIL_MARKS.sub("", LEAD_MARKS.sub("", title)).strip()
+        if is_caps_title(title):
+            title = " ".join(title.split())
     if title is None and not head.author and not meta:
         return None
     known = meta | {line.index for line in head.title_lines}
     if all(line.index in known for line in content):
         return None  # a head with no body: build_post keeps every line instead
     return PostHead(
-        title=title,
+        title=title or None,
         title_lines=frozenset(line.index for line in head.title_lines),
         author=head.author,
         published=head.published,
         meta_lines=frozenset(meta),
     )
+
+
+def read_head(
+    lines: Sequence[Line], dropped: dict[int, str], max_chars: int, split: bool = False
+) -> PostHead | None:
+    """The post head read from the head block (the lines above the first paragraph of
+    prose; see :func:`_read_block`), or None when it shows nothing but a title line that
+    :func:`build_post` finds itself (and `split` is False), or when no line would be left
+    for the body."""
+    return find_head(lines, dropped, max_chars, split)[0]
