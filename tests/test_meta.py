@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from flows.stages.segment.boilerplate import classify_line
-from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb, is_dateline
+from flows.stages.segment.meta import (
+    find_byline,
+    find_date,
+    is_breadcrumb,
+    is_dateline,
+    person_name,
+)
 
 DATES = [
     ("Posted on March 3, 2021 by Anna Petrova", "March 3, 2021", "2021-03-03"),
@@ -17,6 +23,11 @@ DATES = [
     ("Old 03-24-2023, 10:15 PM   #1", "03-24-2023", "2023-03-24"),
     ("Published: 2020-07-02", "2020-07-02", "2020-07-02"),
     ("Monday, 14 November 2022", "Monday, 14 November 2022", "2022-11-14"),
+    ("14.03.2023 12:05", "14.03.2023", "2023-03-14"),  # dotted: day first
+    ("03.04.2021", "03.04.2021", "2021-04-03"),
+    ("24/03/2023", "24/03/2023", "2023-03-24"),  # 24 cannot be a month
+    ("03/24/2023", "03/24/2023", "2023-03-24"),
+    ("Sep. 20th, 2011 at 11:43 PM", "Sep. 20th, 2011", "2011-09-20"),
 ]
 
 
@@ -27,7 +38,14 @@ def test_absolute_dates_are_found_as_written_with_their_iso_day(text, written, i
 
 @pytest.mark.parametrize(
     "text",
-    ["3 years ago", "2d ago", "Page 3 of 12", "In 1991 the Union ended.", "Issue 812 (77)"],
+    [
+        "3 years ago",
+        "2d ago",
+        "Page 3 of 12",
+        "In 1991 the Union ended.",
+        "Issue 812 (77)",
+        "12-31/2021",
+    ],
 )
 def test_relative_ages_years_alone_and_numbers_are_not_dates(text):
     assert find_date(text) is None
@@ -112,11 +130,37 @@ def test_page_chrome_and_separators_by_shape(text, rule):
     assert classify_line(text) == rule
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Yulia Arbatova", "Marina K. Orlova", "Ludwig van Berg", "Anne-Marie Lefèvre", "O'Neil Smith"],
+)
+def test_a_line_holding_only_a_name(text):
+    assert person_name(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sofia",  # one word: a first name, a label or a sign-off
+        "The Governors' Reshuffle",  # an article's words
+        "Share this",
+        "IVAN PETROV",  # capitals: a heading
+        "J. K.",
+        "Sep 3, 2023",
+        "Read more about the vote in Samara",
+        "Anna Petrova at",
+    ],
+)
+def test_lines_that_are_not_only_a_name(text):
+    assert person_name(text) is None
+
+
 @given(st.text(max_size=200))
 def test_recognisers_never_raise_and_dates_are_iso(text):
     found = find_date(text)
     if found is not None and found[1] is not None:
         assert len(found[1]) == 10 and found[1][4] == "-"
     find_byline(text)
+    person_name(text)
     is_breadcrumb(text)
     is_dateline(text)

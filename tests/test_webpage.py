@@ -112,3 +112,191 @@ def test_mail_page_gives_subject_sender_date_and_quote_blocks():
     assert "Messages sorted by" not in post["body"]
     assert "mailing list" not in post["body"]
     assert not any(line.startswith(">") for line in post["body"].splitlines())
+
+
+# -- heads seen on blog platforms (Substack, Ghost, Blogger) and think-tank pages ----------
+
+
+def test_a_deck_above_the_byline_belongs_to_the_head_and_a_name_beside_the_date_is_the_author():
+    text = _page(
+        ["Volga Ledger", "Home", "Elections", "The Quiet Return of the Municipal Filter",
+         "Municipal deputies decide who may run for governor, and that is the whole point.",
+         "Nikita Rusanov", "Sep 3, 2023 • 6 min read",
+         "Signature sheets at a regional commission. Photo: Volga Ledger"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "The Quiet Return of the Municipal Filter"
+    assert post["author"] == "Nikita Rusanov"
+    assert post["published_date"] == "2023-09-03"
+    assert "Municipal deputies decide" in post["body"]  # the deck is kept, as text
+
+
+def test_a_name_is_an_author_only_beside_a_dateline_and_never_the_masthead():
+    far = _page(["Regional Brief", "The Governors' Reshuffle", "Yulia Arbatova", "Share"], [])
+    assert run(far).posts[0]["author"] is None
+    masthead = _page(
+        ["Regional Brief", "The Governors' Reshuffle", "Regional Brief", "May 14, 2024"], []
+    )
+    assert run(masthead).posts[0]["author"] is None
+    source = _page(["Moscow Times", "March 3, 2021", "Duma Passes the Budget in One Reading"], [])
+    [post] = run(source).posts  # a source above a date header is not a byline
+    assert (post["title"], post["author"]) == ("Duma Passes the Budget in One Reading", None)
+    below = _page(["The Governors' Reshuffle", "May 14, 2024", "·", "Yulia Arbatova"], [])
+    [post] = run(below).posts
+    assert (post["author"], post["published_date"]) == ("Yulia Arbatova", "2024-05-14")
+    assert "Yulia Arbatova" not in post["body"]  # metadata, kept in the span only
+
+
+def test_a_date_split_over_two_lines_is_read_whole():
+    text = _page(
+        ["thread", "Re: Recall petitions", "Sofia Lebedeva", "14 Mar", "2022", "9:41 p.m."], []
+    )
+    [post] = run(text).posts
+    assert (post["author"], post["published_date"]) == ("Sofia Lebedeva", "2022-03-14")
+    assert "9:41 p.m." not in post["body"]
+    unsplit = _page(["Re: Recall petitions", "14 Mar", "Share"], [])
+    assert run(unsplit).posts[0].get("published_date") is None
+
+
+def test_a_date_header_above_the_headline_does_not_push_the_title_up():
+    blogger = _page(
+        ["Volga Notebook", "Notes on regional politics", "Tuesday, March 4, 2014",
+         "Why the Crimea Vote Was Rushed"],
+        ["Posted by Anna Petrova at 10:12 AM", "No comments:", "Post a Comment", "Blog Archive"],
+    )  # fmt: skip
+    [post] = run(blogger).posts
+    assert post["title"] == "Why the Crimea Vote Was Rushed"
+    assert (post["author"], post["published_date"]) == ("Anna Petrova", "2014-03-04")
+    # with a byline in the head the headline is above it; the line below is a caption
+    magazine = _page(
+        ["Who Still Remembers the Referendum", "Daria Sokolenko | 17 March 2021",
+         "Daria Sokolenko. Photo: personal archive"],
+        [],
+    )  # fmt: skip
+    assert run(magazine).posts[0]["title"] == "Who Still Remembers the Referendum"
+
+
+# -- tails: related-post teasers, calls to subscribe, bios ------------------------------
+
+
+def test_a_related_posts_teaser_is_furniture_but_a_closing_remark_is_kept():
+    text = _page(
+        ["The Quiet Return of the Municipal Filter"],
+        ["That is all for this week, and thank you for reading.", "Sign up for more like this.",
+         "Enter your email", "Subscribe", "Read more", "Why Turnout in Samara Fell Again",
+         "The regional commission blamed the weather. The numbers point elsewhere.",
+         "4 min read", "Powered by Ghost"],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert "blamed the weather" not in post["body"]
+    assert "Sign up for more like this." not in post["body"]  # a call, with its button
+    assert "thank you for reading" in post["body"]
+
+
+def test_a_call_to_subscribe_goes_with_its_button_and_a_mere_mention_stays():
+    text = _page(
+        ["The Governors' Reshuffle That Nobody Announced"],
+        ["Thanks for reading Regional Brief! Subscribe for free to receive new posts.",
+         "Subscribe", "12 Likes", "Discussion about this post", "Write a comment..."],
+    )  # fmt: skip
+    assert "Thanks for reading" not in run(text).posts[0]["body"]
+    kept = _page(
+        ["A Plain Title Without Byline"],
+        ["Readers who subscribe to the regional papers saw the story first."],
+    )
+    assert "Readers who subscribe" in run(kept).posts[0]["body"]
+
+
+def test_a_bio_set_apart_below_the_body_leaves_its_widgets_behind():
+    text = _page(
+        ["The Kremlin's Budget Gamble", "By Oleg Sidorov"],
+        ["About the Author", "Oleg Sidorov", "Senior Fellow, Russia and Eurasia Program",
+         "Oleg Sidorov is a senior fellow at the Centre, where he studies the federal budget.",
+         "Related Analysis", "The Cost of the Mobilisation", "Regions Under Strain"],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert "Oleg Sidorov is a senior fellow" in post["body"]
+    for chrome in ("Related Analysis", "Regions Under Strain", "About the Author"):
+        assert chrome not in post["body"]
+
+
+# -- mail archives: obfuscated addresses, split senders, subject tags, link rows ----------
+
+
+def _mail(head: list[str], tail: list[str] = ()) -> str:  # type: ignore[assignment]
+    body = [PARAGRAPH.replace("regional", word) for word in ("city", "district")]
+    return "\n".join([*head, "", *body, "", *tail])
+
+
+def test_marc_header_with_an_obfuscated_address_and_a_tag_after_re():
+    text = _mail(
+        ["[prev in list] [next in list] [prev in thread] [next in thread]", "",
+         "List:       russia-regions",
+         "Subject:    Re: [russia-regions] Transfers to the regions",
+         "From:       Anton Mikhailov <a.mikhailov () example ! org>",
+         "Date:       2023-10-02 14:07:33",
+         "Message-ID: 87h6n2k1qz.fsf () example ! org", "[Download RAW message or body]"],
+        ["[prev in list] [next in list] [prev in thread] [next in thread]",
+         "Configure | About | News | Add a list | Sponsored by KoreLogic"],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Re: Transfers to the regions"
+    assert (post["author"], post["published_date"]) == ("Anton Mikhailov", "2023-10-02")
+    for chrome in ("Download RAW", "prev in list", "Sponsored by", "Message-ID"):
+        assert chrome not in post["body"]
+
+
+def test_pipermail_sender_split_from_its_address_or_with_the_host_cut_off():
+    split = _mail(
+        ["[ru-list] Re: Budget rules for the regions", "Olga Meshkova", "olga.m at example.org",
+         "Tue Oct 17 09:41:12 UTC 2023",
+         "Previous message (by thread): [ru-list] Budget rules for the regions"],
+    )  # fmt: skip
+    [post] = run(split).posts
+    assert (post["title"], post["author"]) == ("Re: Budget rules for the regions", "Olga Meshkova")
+    assert "olga.m at example.org" not in post["body"]
+    cut = _mail(["Budget rules for the regions", "Jeffrey Oliver jeff at",
+                 "Tue Feb 19 15:45:49 UTC 2008"])  # fmt: skip
+    assert run(cut).posts[0]["author"] == "Jeffrey Oliver"
+
+
+def test_a_subject_line_below_the_sender_and_listserv_addresses():
+    gmane = _mail(
+        ["Gmane", "From: Olga Meshkova <olga.m <at> example.org>",
+         "Subject: Re: Turnout in the north", "Newsgroups: gmane.politics.russia",
+         "Date: 2010-03-04 12:34:56 GMT (14 years ago)"],
+    )  # fmt: skip
+    [post] = run(gmane).posts
+    assert (post["title"], post["author"]) == ("Re: Turnout in the north", "Olga Meshkova")
+    listserv = _mail(
+        ["Subject: Re: Reading list on sanctions", "From: Peter Hallam <[log in to unmask]>",
+         "Date: Wed, 19 Mar 2014 16:22:08 +0000"],
+        ["Top of Message | Previous Page | Permalink"],
+    )  # fmt: skip
+    [post] = run(listserv).posts
+    assert (post["author"], post["published_date"]) == ("Peter Hallam", "2014-03-19")
+    assert "Permalink" not in post["body"]
+
+
+def test_a_blog_byline_ending_in_at_is_not_a_mail_sender():
+    text = _page(
+        ["Why the Count Took Three Days", "Posted by Anna Petrova at", "March 3, 2021"], []
+    )
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert post["author"] == "Anna Petrova"
+
+
+def test_a_two_word_headline_right_above_the_byline_and_a_subject_shown_on_a_web_page():
+    nabble = _page(
+        ["Observer training", "Previous Topic Next Topic", "Open this post in threaded view",
+         "|", "Observer training", "Jim Jewett", "Apr 13, 2012; 10:02pm"],
+        [],
+    )  # fmt: skip
+    [post] = run(nabble).posts
+    assert (post["title"], post["author"]) == ("Observer training", "Jim Jewett")
+    menu = _page(["Observer training", "Open this post in threaded view"], [])
+    assert run(menu).posts[0]["title"] == "Open this post in threaded view"  # not above a byline
+    oasis = _page(["legaldocml message", "Subject: RE:[legaldocml] Naming convention"], [])
+    assert run(oasis).posts[0]["title"] == "RE: Naming convention"

@@ -40,15 +40,18 @@ _DATE_FORMS = (
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-    re.compile(r"\b(?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)[-/.](?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}\b",
         re.IGNORECASE,
     ),
 )
-"""'March 3, 2021', 'Tue 3 March 2021', '2021-03-03', '03-24-2023', "Mar 14 '22",
-'Tue Oct 17 09:41:12 UTC 2023' (the mail archives' form)."""
+"""'March 3, 2021', 'Tue 3 March 2021', '2021-03-03', '14.03.2023' (day first, as dotted
+dates are written in Russia and Europe), '03-24-2023' and '03/24/2023' (month first, unless
+the first number cannot be a month: '24/03/2023'), "Mar 14 '22", 'Tue Oct 17 09:41:12 UTC
+2023' (the mail archives' form)."""
 
 AGE = re.compile(
     r"\b(\d+|an?|one)\s*(second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b"
@@ -72,15 +75,18 @@ def find_date(text: str) -> tuple[str, str | None] | None:
 
 def _iso(match: re.Match[str]) -> str | None:
     month_text = match.group("month").rstrip(".").casefold()
+    day = int(match.group("day"))
     if month_text.isdigit():
         month = int(month_text)
+        if month > 12 >= day:  # '24/03/2023': the day came first
+            month, day = day, month
     else:
         month = MONTHS.get(month_text) or MONTHS.get(month_text[:3]) or 0
     year = int(match.group("year"))
     if year < 100:
         year += 2000 if year < 70 else 1900
     try:
-        return date(year, month, int(match.group("day"))).isoformat()
+        return date(year, month, day).isoformat()
     except ValueError:
         return None
 
@@ -167,3 +173,32 @@ def is_dateline(text: str) -> bool:
         return False
     rest = text.replace(found[0], " ").strip(" ,.;:|•·–—-()")
     return len(rest.split()) <= 5 and not rest.endswith((".", "?", "!"))
+
+
+NAME_PARTICLES = frozenset(
+    {"de", "da", "van", "von", "der", "al", "bin", "el", "del", "la", "le", "di"}
+)
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*$")
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+
+
+def person_name(text: str) -> str | None:
+    """The name on a line that holds nothing but a person's name ('Yulia Arbatova',
+    'Marina K. Orlova', 'Ludwig van Berg'): two to four capitalised words or initials, no
+    digits or punctuation beyond initials, hyphens and apostrophes. None on any other line.
+
+    The shape alone cannot tell a name from a short capitalised label ('Regional Brief'):
+    callers use it only where the page's layout puts an author (beside a dateline)."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4 or tokens[0].casefold() in _NOT_NAMES:
+        return None
+    for position, token in enumerate(tokens):
+        if _INITIAL.match(token) and token[0].isupper():
+            continue
+        if 0 < position < len(tokens) - 1 and token in NAME_PARTICLES:
+            continue
+        if not (_NAME_WORD.match(token) and token[0].isupper() and not token.isupper()):
+            return None
+    if all(_INITIAL.match(token) for token in tokens):
+        return None
+    return " ".join(tokens)
