@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from flows.stages.records import Segmented
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.segment.layouts import pdf_article
+from flows.stages.segment.lines import split_lines
 from tests.test_segment_inputs import FakeComment, render_thread
 
 DOC = "0123456789abcdef"
@@ -247,6 +249,146 @@ def test_month_archive_of_full_posts_with_footers() -> None:
         assert chrome not in bodies(result)
 
 
+def _mail_block(n: int, rule: str = "-" * 30) -> list[str]:
+    names = ['Odile Brank <odile@harbour.example>', '"Piet Samsonov" <piet@port.example>',
+             "aino@valley.example (Aino Ferreira)"]  # fmt: skip
+    return [rule, "", f"Message: {n + 1}", f"Date: Tue, {n + 14} Oct 2014 08:52:17 +0400",
+            f"From: {names[n]}", "To: port-list@lists.example", f"Subject: {HEADLINES[n]}",
+            f"Message-ID: <{n}abc@example>", 'Content-Type: text/plain; charset="us-ascii"',
+            ""]  # fmt: skip
+
+
+def test_mailing_list_digest_messages() -> None:
+    """Mailman digest: list preamble, 'Today's Topics:', then per message a rule,
+    'Message: <n>' and Date/From/To/Subject headers; list footer after the last rule. The
+    title is the subject, the author the sender's display name, the date the Date header."""
+    lines = ["Send Port-list mailing list submissions to", "\tport-list@lists.example", "",
+             "Today's Topics:", "",
+             *(f"   {n + 1}. {HEADLINES[n]} ({NAMES[n]})" for n in range(3)), "", ""]  # fmt: skip
+    for n in range(3):
+        lines += [*_mail_block(n), *PARAGRAPHS[n], ""]
+        if n == 1:
+            lines += ["> The agreement was signed late on Thursday in the harbour office.", ""]
+    lines += ["-" * 30, "", "_" * 47, "Port-list mailing list", "port-list@lists.example",
+              "", "End of Port-list Digest, Vol 3, Issue 7", "*" * 40]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == NAMES
+    assert [post["published_date"] for post in result.posts] == [
+        "2014-10-14", "2014-10-15", "2014-10-16"
+    ]  # fmt: skip
+    for chrome in ("Message:", "From:", "Content-Type", "mailing list", "End of", "Topics"):
+        assert chrome not in bodies(result)
+    quotes = [row for row in result.blocks if row["kind"] == "quote"]
+    assert quotes and "harbour office" in quotes[0]["text"]
+
+
+def test_mail_digest_with_unnumbered_messages_between_rules() -> None:
+    """RFC 1153 style: Date/From/Subject blocks after '----' rules, no 'Message: <n>'."""
+    lines = ["Port Digest    Tue, 14 Oct 2014    Volume 3 : Issue 7", ""]
+    for n in range(3):
+        block = [line for line in _mail_block(n) if not line.startswith("Message:")]
+        lines += [*block, *PARAGRAPHS[n], ""]
+    lines += ["-" * 30, "End of Port Digest"]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == NAMES
+
+
+def test_two_strong_articles_beat_hard_wraps() -> None:
+    """Two mail messages with hard-wrapped text: a strong pair wins over pdf_article."""
+    wrapped = [
+        "After six weeks of refusing overtime, the crews of the river ferries",
+        "have won back the bonus for night crossings that the operator cut in",
+        "the spring, and the union delegates read every clause aloud before",
+        "anyone put a pen to the agreement in the harbour office on Thursday",
+        "evening, while the pilots waited outside in the rain for the result",
+        "and the harbour master kept the last ferry at the quay until the end",
+        "of the meeting, so that the crews could go home across the river once",
+        "the signatures were on the paper and the bonus was back in the deal.",
+    ]
+    lines: list[str] = []
+    for n in range(2):
+        lines += [*_mail_block(n), *wrapped, ""]
+    text = "\n".join(lines)
+    hard_wraps = pdf_article.detect(split_lines(text), SegmentConfig())
+    assert hard_wraps is not None and hard_wraps.score == 0.8
+    result = run(text)
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES[:2]
+
+
+def test_run_in_headlines_under_section_labels() -> None:
+    """Daily report: masthead, contents, 'xxxx' rules, ALL-CAPS section labels, items whose
+    ALL-CAPS headline runs in to the first paragraph ('<HEADLINE>. <text>'), a closing
+    piece with its own headline and byline after a rule."""
+    caps = [headline.upper() for headline in HEADLINES]
+    rule = "x" * 50
+    lines = ["PORT RADIO DAILY REPORT Vol 2, No. 14, 3 May 2000", "", rule, "Headlines:",
+             *(f"*{head}" for head in caps[:2]), rule, "", "HARBOUR", ""]  # fmt: skip
+    for n in range(2):
+        lines += [f"{caps[n]}. {PARAGRAPHS[n][0]}", "", *PARAGRAPHS[n][1:], ""]
+        if n == 0:
+            lines += ["", "VALLEY AND MINES", ""]
+    lines += [rule, "END NOTE", "", HEADLINES[2], "", f"By {NAMES[2]}", "", *PARAGRAPHS[2],
+              "", rule, "Copyright (c) 2000 Port Radio. All rights reserved."]  # fmt: skip
+    text = "\n".join(lines)
+    result = run(text)
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [*caps[:2], HEADLINES[2]]
+    assert [post["author"] for post in result.posts] == [None, None, NAMES[2]]
+    assert result.posts[0]["body"].startswith("After six weeks")
+    assert "Dredging money" in result.posts[1]["body"]
+    for chrome in ("HARBOUR\n", "VALLEY AND MINES", "END NOTE", "xxxxx", "Copyright"):
+        assert chrome not in bodies(result)
+
+
+def test_month_archive_of_posts_closed_by_bylines() -> None:
+    """Blogger archive: '<day header>' '<title>' text 'Posted by <name> at <time>',
+    share and label lines; a second post of the same day has no day header of its own and
+    takes the one above; the sidebar after the last post is chrome."""
+    lines = ["Harbour Notebook", "Notes on the river ports", "", "Friday, March 2, 2012"]
+    for n in range(3):
+        if n == 2:
+            lines.append("Monday, February 27, 2012")
+        lines += [HEADLINES[n], *PARAGRAPHS[n], f"Posted by Odile Brank at {n + 7}:15 PM "
+                  f"{n} comments:", "Email ThisBlogThis!Share to Twitter",
+                  "Labels: ferries, port", ""]  # fmt: skip
+    lines += ["Newer Posts Older Posts Home", "Subscribe to: Posts (Atom)", "Blog Archive",
+              "► 2012 (14)", HEADLINES[0], "About Me"]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == ["Odile Brank"] * 3
+    assert [post["published_date"] for post in result.posts] == [
+        "2012-03-02", "2012-03-02", "2012-02-27"
+    ]  # fmt: skip
+    for chrome in ("Posted by", "Labels:", "Share to", "Blog Archive", "About Me", "Notebook"):
+        assert chrome not in bodies(result)
+
+
+def test_underlined_headlines_and_indented_bylines() -> None:
+    """Plain-text newsletter: '<headline>' underlined by a rule, '  by <name> <address>',
+    indented text."""
+    lines = ["PORT POLICY LETTER #212/14-Mar-11", "=" * 33, "", "Topics:",
+             *(f"    {head}" for head in HEADLINES), ""]  # fmt: skip
+    for n in range(3):
+        lines += [
+            HEADLINES[n],
+            "-" * len(HEADLINES[n]),
+            f"  by {NAMES[n]} <{NAMES[n].split()[0].lower()}@port.example>",
+            "",
+        ]
+        lines += [line for paragraph in PARAGRAPHS[n] for line in (f"  {paragraph}", "")]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == NAMES
+    assert "----" not in bodies(result) and "Topics" not in bodies(result)
+
+
 # --- negatives ------------------------------------------------------------------------------
 
 
@@ -303,3 +445,53 @@ def test_mail_message_is_not_a_digest() -> None:
     )
     result = run(text)
     assert result.layout != "digest"
+
+
+def test_reply_chain_quoting_headers_is_not_a_digest() -> None:
+    """One mail quoting two earlier ones under rules with From/Sent/To/Subject headers:
+    'Sent:' is a reply client's, a digest's messages carry 'Date:'."""
+    lines = [*PARAGRAPHS[0], "", "Odile"]
+    for n in (1, 2):
+        lines += ["", "_" * 32, f"From: {NAMES[n]} <x{n}@port.example>",
+                  f"Sent: Tuesday, October {n + 13}, 2014 9:41 AM", "To: Odile Brank",
+                  f"Subject: RE: {HEADLINES[0]}", "", *PARAGRAPHS[n]]  # fmt: skip
+    assert run("\n".join(lines)).layout != "digest"
+
+
+def test_forwarded_headers_under_a_labelled_rule_are_not_a_digest() -> None:
+    """'---------- Forwarded message ---------' over From/Date/Subject: neither a plain rule
+    nor a message number."""
+    lines = [*PARAGRAPHS[0], ""]
+    for n in (1, 2):
+        lines += ["---------- Forwarded message ---------", f"From: {NAMES[n]} <x@port.example>",
+                  f"Date: Tue, {n + 13} Oct 2014 at 09:41", f"Subject: {HEADLINES[n]}",
+                  "To: Odile Brank <odile@harbour.example>", "", *PARAGRAPHS[n], ""]  # fmt: skip
+    assert run("\n".join(lines)).layout != "digest"
+
+
+def test_explainer_with_question_leads_is_not_a_digest() -> None:
+    """Paragraphs opened by ALL-CAPS questions ('WHO CAN VOTE? …') are one explainer, not
+    run-in headlines; nor is a single ALL-CAPS lead-in."""
+    questions = ["WHO PAYS FOR THE FERRIES?", "WHEN WILL THE BONUS RETURN?",
+                 "WHAT DOES THE UNION WANT NEXT?"]  # fmt: skip
+    lines = [HEADLINES[0], "", "FROM OUR HARBOUR DESK. " + PARAGRAPHS[0][0], ""]
+    for n in range(3):
+        lines += [f"{questions[n]} {PARAGRAPHS[n][1]}", ""]
+    assert run("\n".join(lines)).layout != "digest"
+
+
+def test_comments_closed_by_bylines_are_not_a_digest() -> None:
+    """Untitled comments each closed by 'Posted by <name> at <time>'."""
+    lines = [HEADLINES[0], *PARAGRAPHS[0], "Posted by Odile Brank at 7:15 PM", "", "Comments:"]
+    for n in range(3):
+        lines += ["", PARAGRAPHS[n][-1], f"Posted by {NAMES[n]} at {n + 8}:02 PM"]
+    assert run("\n".join(lines)).layout != "digest"
+
+
+def test_listing_with_post_footers_is_not_a_digest() -> None:
+    """Teasers each closed by 'Posted in <category> | <n> Comments'."""
+    lines: list[str] = []
+    for n in range(3):
+        lines += [HEADLINES[n], f"March {n + 2}, 2012", PARAGRAPHS[n][0],
+                  f"Posted in Port | {n + 1} Comments", ""]  # fmt: skip
+    assert run("\n".join(lines)).layout == "listing"

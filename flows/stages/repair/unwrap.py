@@ -370,7 +370,7 @@ def _starts_lower_or_digit(nxt: str) -> bool:
 
 _QUOTED_RE = re.compile(r"\s*>")
 _FIELD_RE = re.compile(r"\s*(?:[*•]\s+)?[A-Z][\w()-]*(?: [\w()-]+){0,3}:(?:\s|$)")
-_RULE_RE = re.compile(r"\s*(?:--\s*$|-{4,}|_{4,}|={4,})")
+_RULE_RE = re.compile(r"\s*(?:--\s*$|-{4,}|_{4,}|={4,}|(\S)\1{5,}\s*$)")
 
 
 def _kept_apart(line: str, nxt: str) -> bool:

@@ -1,5 +1,5 @@
-"""Digests, month archives and newsletters: several full articles in one text, one
-``digest_article`` post each.
+"""Digests, month archives, newsletters and mail digests: several full articles in one
+text, one ``digest_article`` post each.
 
 An article opens in one of these shapes (placeholders in angle brackets):
 
@@ -8,30 +8,49 @@ An article opens in one of these shapes (placeholders in angle brackets):
   ``<date>`` / ``<Outlet> <date>``, a translator credit ``Translated by <name>``, an image
   placeholder, a short outlet line ``<Outlet>`` between or after them; then the text. The
   headline (three words or more) follows a blank line, a rule, a finished sentence or the
-  start; a date line or a short label may sit right above it;
+  start, and may be underlined by a rule; a date line or a short label may sit right above
+  it;
 * a field block ``SOURCE: <outlet>`` ``DATE: <date>`` ``TITLE: <headline>``
   ``AUTHOR: <name>`` ``TEXT:`` (any order, any upper-case key or a known key in any case,
-  rules between the fields allowed), on a page where a title field exists.
+  rules between the fields allowed), on a page where a title field exists;
+* a mail header block ``Date:`` ``From: <name> <address>`` ``Subject: <title>`` (other
+  headers too) numbered ``Message: <n>`` or under a plain rule (mailing-list digests): the
+  subject is the title, the sender's display name the author, the Date header the date;
+* a run-in headline ``<HEADLINE IN CAPITALS>. <text>`` opening a paragraph (news-agency
+  daily reports), when the text holds two or more: the headline is cut off its line and is
+  the title, the rest of the line opens the body (lines are renumbered, offsets kept);
+* an article closed by a credit line: ``[<day header>]`` ``<headline>`` text, then a byline
+  with a date or a time (``Posted by <name> at <time> <n> comments``) or a post footer
+  (``Posted in <category> | Leave a comment``), two or more of one shape; what follows the
+  closing line up to the next article (share, label lines; the sidebar after the last
+  one) is chrome, and a post without a day header of its own has the one above it.
 
-Articles are separated by rules (``________``, ``*******``, ``* * *``, ``----``) and
-numbered item headers (``#<n>``), both dropped as ``separator``, or by nothing. A label
-between a rule (or a boundary) and the headline is ``page_chrome``, a date line there is the
-article's date. The masthead and table of contents (``<n>. <Source>: <Author>, <Title>``)
-before the first article are ``page_chrome`` (a preamble with a long prose paragraph stays
-a post of its own); so are pagination, copyright, link and post-footer lines closing an
-article, and the few short lines after the rule that closes the last article of a ruled
-digest (subscription and contact lines).
+Mail blocks and closing lines, when a page has them, are its only openings. Articles are
+separated by rules (``________``, ``*******``, ``* * *``, ``----``, a run of one repeated
+character such as ``xxxxxxxx``) and numbered item headers (``#<n>``), both dropped as
+``separator``, or by nothing. A label between a rule (or a boundary) and the headline is
+``page_chrome``, a date line there is the article's date; so is an ALL-CAPS section label
+standing alone between two articles. The masthead and table of contents
+(``<n>. <Source>: <Author>, <Title>``) before the first article are ``page_chrome`` (a
+preamble with a long prose paragraph stays a post of its own); so are pagination,
+copyright, link and post-footer lines closing an article, and the few short lines after the
+first rule after which nothing but them closes the last article of a ruled digest
+(subscription, contact and list lines).
 
 A post's title is the headline (never the outlet or dateline), its author the byline's name
 (a translator is never the author; with no byline, a closing bio or signature, or a bio
 right above the notes), its date the credits' date, else the date its first paragraph
 opens with ('<date> -- <outlet> -- <text>').
 
-Detected from two article openings or more. Openings read from credits only count when
-most articles are full ones (two prose paragraphs or more) and not cut off; single-paragraph
-items under a byline are a listing's teasers, '<Name>' over '<date>' is a comment header.
-Scores: 0.75 for two articles, 0.88 from three; origin lines or field blocks on every
-article add 0.04, rules between the articles 0.03.
+Detected from two article openings or more. Openings read from credits or closing lines only
+count when most articles are full ones (two prose paragraphs or more) and not cut off:
+single-paragraph items under a byline or over a footer are a listing's teasers,
+'<Name>' over '<date>' is a comment header, a closing byline under no headline closes a
+comment. A mail block quoting its parent under a rule writes 'Sent:', not 'Date:' (a reply
+chain is no digest); an ALL-CAPS question opening a paragraph is no run-in headline.
+Scores: 0.75 for two articles (0.81 when every opening is of a strong form: origin, fields,
+mail, run-in or closing, so that a strong pair beats pdf_article's hard wraps), 0.88 from
+three (0.92 all strong); rules between the articles add 0.03.
 """
 
 from __future__ import annotations
@@ -70,7 +89,7 @@ from flows.stages.segment.layouts.listing import (
     opening_date,
     prose_or_other,
 )
-from flows.stages.segment.lines import Line, ends_sentence, word_count
+from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import (
     BIO,
@@ -106,6 +125,31 @@ CREDIT_ROLES = frozenset({"origin", "translator", "byline", "date"})
 ORIGIN_ROLES = frozenset({"origin", "translator"})
 """Credit lines left in the post's region for :func:`build_post` to read (origin, translator)."""
 NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}$")
+REPEAT_RULE = re.compile(r"^(\S)\1{9,}(?:$|\s+\S)")
+"""'xxxxxxxxxxxx': a rule drawn with one repeated character (letters too), alone or with a
+footer line glued to it."""
+MAIL_HEADER = re.compile(
+    r"^(?P<key>message|date|from|to|cc|subject|message-id|content-type|"
+    r"content-transfer-encoding|mime-version|reply-to|in-reply-to|references|sender|"
+    r"keywords|organi[sz]ation|x-[\w-]+):(?:\s+(?P<value>.*))?$",
+    re.IGNORECASE,
+)
+"""A header line of a message in a mail digest ('From: <name> <address>')."""
+MESSAGE_NUMBER = re.compile(r"^message:\s*\d{1,4}$", re.IGNORECASE)
+"""'Message: 3': a mail digest's item number."""
+MAIL_NAME = re.compile(
+    r"^\s*\"?(?P<quoted>[^\"<>@]+?)\"?\s*<[^<>]+>\s*$|\((?P<paren>[^()@]+)\)\s*$"
+)
+"""'"<name>" <address>', '<name> <address>', '<address> (<name>)'."""
+RUNIN_STOP = re.compile(r"\.\s+(?=[\"“‘(]?[A-Z0-9])")
+"""'<HEADLINE IN CAPITALS>. <text>': a headline run in to its first paragraph (a question
+is not one: explainers open paragraphs with questions)."""
+MIN_RUNIN_WORDS = 12
+MIN_RUNIN_LINE_WORDS = 4
+CHECKED_FORMS = frozenset({"credits", "closing"})
+"""Openings that count only on a page of full articles (not cut off): credit lines may
+head teasers, closing credits may close them."""
+MAX_LABEL_WORDS = 6
 MIN_PREAMBLE_WORDS = 40
 MAX_FOOTER_LINES = 6
 MIN_HEADLINE_WORDS = 3
@@ -113,7 +157,9 @@ MIN_HEADLINE_WORDS = 3
 
 def drop_rule(text: str) -> str:
     """``separator`` for a rule or a numbered item header, else ``page_chrome``."""
-    return "separator" if ITEM_NUMBER.match(text) else chrome_rule(text)
+    if ITEM_NUMBER.match(text) or (REPEAT_RULE.match(text) and len(set(text)) == 1):
+        return "separator"
+    return chrome_rule(text)
 
 
 def line_role(text: str, max_title_chars: int) -> str:
@@ -121,6 +167,8 @@ def line_role(text: str, max_title_chars: int) -> str:
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
     if is_separator(text) or ITEM_NUMBER.match(text) or SEPARATOR_LEAD.match(text):
+        return "sep"
+    if REPEAT_RULE.match(text):
         return "sep"
     if IMAGE_PLACEHOLDER.match(text) or LINK_NOTE.match(text):
         return "image"
@@ -144,7 +192,7 @@ class Opening:
     """Where an article starts and what its head says."""
 
     form: str
-    """``origin``, ``credits`` or ``fields``."""
+    """``origin``, ``credits``, ``fields``, ``mail``, ``runin`` or ``closing``."""
     title: Line
     title_text: str
     begin: int
@@ -155,6 +203,9 @@ class Opening:
     author: str | None = None
     published: str | None = None
     ruled: bool = False
+    closing: Line | None = None
+    """The credit line closing the article ('Posted by <name> at <time>'): what follows it
+    in the region is post furniture."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,12 +287,25 @@ def _text_follows(page: Page, after: int) -> bool:
     return False
 
 
+def _is_underline(page: Page, position: int) -> bool:
+    """A rule right under a headline line, with no blank line between."""
+    if position == 0 or not is_separator(page.filled[position].text):
+        return False
+    above = page.filled[position - 1]
+    adjacent = page.filled[position].index == above.index + 1
+    return adjacent and page.roles[position - 1] == "head"
+
+
 def _head_group(lines: Sequence[Line], page: Page, first: int) -> list[int] | None:
     """Positions of the short lines (headline, outlet or section label, date line) between
-    a boundary and the credits at `first`, at most four."""
+    a boundary and the credits at `first`, at most four; a rule underlining the headline
+    ('<headline>' '-------') is one of them."""
     group: list[int] = []
     for here in range(first - 1, max(-1, first - 5), -1):
         role = page.roles[here]
+        if _is_underline(page, here):
+            group.insert(0, here)
+            continue
         if role not in {"date", "head"} and not _is_short_label(page, here):
             return None
         group.insert(0, here)
@@ -378,15 +442,223 @@ def _read_fields(page: Page, first: int, last: int) -> Opening | None:
     return opening
 
 
+# --- mail digests -------------------------------------------------------------------------
+
+
+def mail_name(value: str) -> str | None:
+    """The display name of a 'From:' value ('"Ann Lee" <ann@host>', 'ann@host (Ann Lee)')."""
+    match = MAIL_NAME.search(value)
+    if match is None:
+        return None
+    name = (match.group("quoted") or match.group("paren") or "").strip()
+    return clean_name(name) if name else None
+
+
+def _mail_blocks(page: Page) -> list[list[int]]:
+    """Runs of adjacent mail header lines (folded continuation lines included)."""
+    blocks: list[list[int]] = []
+    position = 0
+    filled = page.filled
+    while position < len(filled):
+        if not MAIL_HEADER.match(filled[position].text):
+            position += 1
+            continue
+        block = [position]
+        while block[-1] + 1 < len(filled):
+            here = block[-1] + 1
+            line = filled[here]
+            adjacent = line.index == filled[here - 1].index + 1
+            if not adjacent or not (MAIL_HEADER.match(line.text) or line.raw[:1] in " \t"):
+                break
+            block.append(here)
+        blocks.append(block)
+        position = block[-1] + 1
+    return blocks
+
+
+def _mail_opening(page: Page, block: Sequence[int]) -> Opening | None:
+    """A message of a mail digest: a header block with 'From:', 'Date:' and a non-empty
+    'Subject:' that is numbered ('Message: <n>') or follows a rule (a reply quoting its
+    parent's headers under a rule writes 'Sent:', not 'Date:')."""
+    fields: dict[str, tuple[int, str]] = {}
+    for here in block:
+        match = MAIL_HEADER.match(page.filled[here].text)
+        if match:
+            key = match.group("key").casefold()
+            fields.setdefault(key, (here, (match.group("value") or "").strip()))
+    if "from" not in fields or "date" not in fields or not fields.get("subject", (0, ""))[1]:
+        return None
+    numbered = any(MESSAGE_NUMBER.match(page.filled[here].text) for here in block)
+    ruled = block[0] > 0 and is_separator(page.filled[block[0] - 1].text)
+    if not (numbered or ruled):
+        return None
+    subject_at, subject = fields["subject"]
+    title = page.filled[subject_at]
+    meta = [page.filled[here] for here in block if here != subject_at]
+    opening = Opening("mail", title, subject, page.filled[block[0]].index, meta)
+    opening.author = mail_name(fields["from"][1])
+    if found := find_date(fields["date"][1]):
+        opening.published = found[0]
+    return opening
+
+
+def _mail_openings(page: Page) -> list[Opening]:
+    """The messages of a mail digest (two or more), else none."""
+    openings = [
+        opening
+        for block in _mail_blocks(page)
+        if (opening := _mail_opening(page, block)) is not None
+    ]
+    return openings if len(openings) >= 2 else []
+
+
+# --- run-in headlines ---------------------------------------------------------------------
+
+
+def _runin_cut(line: Line, max_title_chars: int, more_words: int = 0) -> int | None:
+    """Where the text of a paragraph opened by a run-in headline starts in the line's raw
+    text ('<HEADLINE IN CAPITALS>. <text>'): text in lower case, four words or more on the
+    line and twelve or more in the paragraph (with `more_words` on its further lines)."""
+    stripped = line.raw.lstrip()
+    for stop in RUNIN_STOP.finditer(stripped, 0, max_title_chars + 2):
+        head = stripped[: stop.start()]
+        if any(char.islower() for char in head):
+            return None
+        if word_count(head) < MIN_HEADLINE_WORDS or not is_all_caps(head):
+            continue  # 'U.S. SANCTIONS …': an abbreviation inside the headline
+        rest = stripped[stop.end() :]
+        if is_all_caps(rest) or word_count(rest) < MIN_RUNIN_LINE_WORDS:
+            return None  # 'THE FACTS I. THE CIRCUMSTANCES OF THE CASE': headings
+        if word_count(rest) + more_words < MIN_RUNIN_WORDS:
+            return None
+        return len(line.raw) - len(stripped) + stop.end()
+    return None
+
+
+def split_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
+    """`lines` with each run-in headline that opens a paragraph cut off into a line of its
+    own (offsets kept, lines renumbered), when the text holds two of them or more; else
+    `lines` unchanged."""
+    cuts: dict[int, int] = {}
+    for line in lines:
+        if line.is_blank or (line.index > 0 and not lines[line.index - 1].is_blank):
+            continue
+        more = 0
+        for below in lines[line.index + 1 : line.index + 4]:  # a hard-wrapped paragraph
+            if below.is_blank:
+                break
+            more += word_count(below.text)
+        cut = _runin_cut(line, max_title_chars, more)
+        if cut is not None:
+            cuts[line.index] = cut
+    if len(cuts) < 2:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        cut = cuts.get(line.index)
+        if cut is None:
+            out.append(Line(len(out), line.start, line.raw))
+            continue
+        out.append(Line(len(out), line.start, line.raw[:cut]))
+        out.append(Line(len(out), line.start + cut, line.raw[cut:]))
+    return out
+
+
+def _runin_opening(lines: Sequence[Line], line: Line) -> Opening | None:
+    """A run-in headline cut off by :func:`split_runins`: its paragraph goes on in the very
+    next line, with no line break between."""
+    following = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    if following is None or following.start != line.end or line.is_blank:
+        return None
+    text = line.text
+    title = text[:-1] if text.endswith(".") else text
+    return Opening("runin", line, title.strip(), line.index)
+
+
+# --- posts closed by their credit line ----------------------------------------------------
+
+
+def _is_closing(page: Page, position: int) -> bool:
+    """A line closing an article's text (a translator or origin credit may sit between)
+    and followed by no text: a byline with a date or a clock time ('Posted by <name> at
+    <time> <n> comments') or a post footer ('Posted in <category> | Leave a comment')."""
+    if position == 0 or page.roles[position - 1] not in {"prose", "translator", "origin"}:
+        return False
+    if position + 1 < len(page.roles) and page.roles[position + 1] == "prose":
+        return False
+    text = page.filled[position].text
+    if page.roles[position] == "byline":
+        return bool(CLOCK.search(text) or find_date(text))
+    return _is_post_furniture(text) and not READ_MORE.match(text)
+
+
+def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
+    """The article from position `low` to its closing credit line: a headline right above
+    its first paragraph (credit lines between allowed), a day header above the headline."""
+    first_prose = next((here for here in range(low, closing) if page.roles[here] == "prose"), None)
+    if first_prose is None:
+        return None
+    here = first_prose - 1
+    credits: list[int] = []
+    while here >= low and page.roles[here] in CREDIT_ROLES | {"image"}:
+        if page.roles[here] in {"date", "byline"}:
+            credits.insert(0, here)
+        here -= 1
+    if here < low or page.roles[here] != "head":
+        return None  # no headline: a comment ('Comments:' above it is a label)
+    title_at = here
+    day = title_at - 1 if title_at > low and page.roles[title_at - 1] == "date" else None
+    meta = [page.filled[at] for at in [*([day] if day is not None else []), *credits, closing]]
+    title = page.filled[title_at]
+    begin = page.filled[day if day is not None else title_at].index
+    opening = Opening("closing", title, title.text, begin, meta)
+    opening.closing = page.filled[closing]
+    return opening
+
+
+def _closing_openings(page: Page) -> list[Opening]:
+    """Articles each closed by a credit line of one shape (two or more); a post under no
+    day header of its own has the date of the one above it."""
+    closings = [here for here in range(len(page.roles)) if _is_closing(page, here)]
+    if len(closings) < 2:
+        return []
+    if len({page.filled[here].text.split()[0].casefold() for here in closings}) > 1:
+        return []
+    openings: list[Opening] = []
+    low = 0
+    day: str | None = None
+    for closing in closings:
+        opening = _closed_article(page, low, closing)
+        if opening is None:
+            return []
+        dated = next(
+            ((line, found[0]) for line in opening.meta if (found := find_date(line.text))), None
+        )
+        if dated is not None:
+            opening.published = dated[1]
+            day = dated[1] if dated[0].index < opening.title.index else day
+        elif day is not None:
+            opening.published = day
+        openings.append(opening)
+        low = closing + 1
+    return openings
+
+
 def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, list[Opening]]:
-    """The text's lines with roles, and its article openings in reading order."""
+    """The text's lines with roles, and its article openings in reading order. Mail
+    messages or articles closed by credit lines, when there are, are the only openings."""
     page = Page.read(lines, config.max_title_chars)
+    whole = _mail_openings(page) or _closing_openings(page)
+    if whole:
+        _finish(lines, page, whole)
+        return page, whole
     by_title = {opening.title.index: opening for opening in _field_openings(page)}
     in_fields = {line.index for opening in by_title.values() for line in opening.meta}
     for position, line in enumerate(page.filled):
         if line.index in in_fields or line.index in by_title:
             continue
         opening = _origin_opening(page, position, config.max_title_chars)
+        opening = opening or _runin_opening(lines, line)
         role = page.roles[position]
         starts_block = role in CREDIT_ROLES | {"image"} and (
             position == 0 or page.roles[position - 1] not in CREDIT_ROLES | {"image"}
@@ -396,14 +668,19 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         if opening is not None and opening.title.index not in by_title:
             by_title[opening.title.index] = opening
     openings = _drop_nested(sorted(by_title.values(), key=lambda opening: opening.begin))
+    _finish(lines, page, openings)
+    return page, openings
+
+
+def _finish(lines: Sequence[Line], page: Page, openings: Sequence[Opening]) -> None:
+    """Read each opening's lead (rule and labels above it) and credits."""
     positions = {line.index: position for position, line in enumerate(page.filled)}
     floor = -1
     for opening in openings:
         first = positions[opening.begin]
-        _read_lead(page, opening, first, floor)
+        _read_lead(lines, page, opening, first, floor)
         _read_credits(opening)
         floor = max(positions[line.index] for line in (opening.title, *opening.meta))
-    return page, openings
 
 
 def _drop_nested(openings: Sequence[Opening]) -> list[Opening]:
@@ -412,9 +689,21 @@ def _drop_nested(openings: Sequence[Opening]) -> list[Opening]:
     return [opening for opening in openings if opening.title.index not in owned]
 
 
-def _read_lead(page: Page, opening: Opening, first: int, floor: int) -> None:
+def _is_section_label(lines: Sequence[Line], line: Line) -> bool:
+    """A short ALL-CAPS line standing alone between blank lines ('RUSSIA')."""
+    text = line.text
+    if not is_all_caps(text) or word_count(text) > MAX_LABEL_WORDS or ends_sentence(text):
+        return False
+    before = line.index == 0 or lines[line.index - 1].is_blank
+    after = line.index + 1 >= len(lines) or lines[line.index + 1].is_blank
+    return before and after
+
+
+def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, floor: int) -> None:
     """A rule up to three short lines above the opening starts its region; a date line
-    between them is the article's date, other lines are labels (chrome)."""
+    between them is the article's date, other lines are labels (chrome). With no rule,
+    section labels standing alone right above the opening are chrome too."""
+    labels: list[Line] = []
     for above in range(first - 1, max(floor, first - 5), -1):
         role = page.roles[above]
         if role == "sep":
@@ -428,7 +717,11 @@ def _read_lead(page: Page, opening: Opening, first: int, floor: int) -> None:
                     opening.lead.append(line)
             return
         if role in {"prose", "origin", "translator", "byline"}:
-            return
+            break
+        labels.insert(0, page.filled[above])
+    if labels and all(_is_section_label(lines, line) for line in labels):
+        opening.begin = labels[0].index
+        opening.lead[:0] = labels
 
 
 def _read_credits(opening: Opening) -> None:
@@ -453,30 +746,40 @@ def _article_stats(page: Page, openings: Sequence[Opening]) -> tuple[int, int]:
 
 
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
+    lines = split_runins(lines, config.max_title_chars)
     page, openings = find_openings(lines, config)
     count = len(openings)
     if count < 2:
         return None
     strong = sum(1 for opening in openings if opening.form != "credits")
-    if strong < count:
+    checked = sum(1 for opening in openings if opening.form in CHECKED_FORMS)
+    if checked:
         full, cut = _article_stats(page, openings)
-        solid = strong + full
+        solid = count - checked + full
         if solid < 2 or solid * 2 < count or cut * 2 > count:
             return None
     ruled = sum(1 for opening in openings[1:] if opening.ruled)
-    score = 0.75 if count == 2 else 0.88
-    score += 0.04 if strong == count else 0.0
+    if count == 2:  # a strong pair beats hard wraps (pdf_article's 0.8)
+        score = 0.75 + (0.06 if strong == count else 0.0)
+    else:
+        score = 0.88 + (0.04 if strong == count else 0.0)
     score += 0.03 if ruled >= count - 1 else 0.0
-    forms = {form: sum(1 for o in openings if o.form == form) for form in ("origin", "fields")}
+    forms = {
+        form: sum(1 for opening in openings if opening.form == form)
+        for form in ("origin", "fields", "mail", "runin", "closing", "credits")
+    }
     return Detection(
         "digest",
         round(min(score, 0.95), 3),
         f"{count} articles: {forms['origin']} with an origin line, {forms['fields']} field "
-        f"blocks, {count - strong} headline + byline/date; {ruled} separated by rules",
+        f"blocks, {forms['mail']} mail messages, {forms['runin']} run-in headlines, "
+        f"{forms['closing']} closed by a credit line, {forms['credits']} headline + "
+        f"byline/date; {ruled} separated by rules",
     )
 
 
 def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: SegmentConfig) -> None:
+    lines = split_runins(lines, config.max_title_chars)
     page, openings = find_openings(lines, config)
     if not openings:
         _add_whole(result, doc_id, lines, config)
@@ -574,14 +877,14 @@ def _footer(region: Sequence[Line], opening: Opening, roles: dict[int, str]) -> 
     subscription and copyright lines): a few short ones."""
     head_end = max(line.index for line in (opening.title, *opening.meta))
     rules = [line for line in region if line.index > head_end and roles.get(line.index) == "sep"]
-    if not rules:
-        return []
-    tail = [line for line in region if line.index > rules[-1].index and not line.is_blank]
-    if len(tail) > MAX_FOOTER_LINES or any(
-        word_count(line.text) >= MIN_PREAMBLE_WORDS for line in tail
-    ):
-        return []
-    return tail
+    for rule in rules:  # the first rule after which only a short footer is left
+        tail = [line for line in region if line.index > rule.index and not line.is_blank]
+        kept = [line for line in tail if roles.get(line.index) != "sep"]
+        if len(kept) <= MAX_FOOTER_LINES and not any(
+            word_count(line.text) >= MIN_PREAMBLE_WORDS for line in kept
+        ):
+            return tail
+    return []
 
 
 def _bio_before_notes(body: Sequence[Line]) -> str | None:
@@ -612,6 +915,10 @@ def _add_article(
         dropped.setdefault(index, "page_chrome")
     for line in [*opening.lead, *footer]:
         dropped[line.index] = drop_rule(line.text)
+    if opening.closing is not None:  # post furniture after the closing credit line
+        for line in region:
+            if line.index > opening.closing.index and not line.is_blank:
+                dropped.setdefault(line.index, drop_rule(line.text))
     for index in known:
         dropped.pop(index, None)
     body = [
