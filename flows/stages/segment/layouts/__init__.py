@@ -44,7 +44,8 @@ def layouts() -> dict[str, ModuleType]:
 
 def detect_layout(lines: Sequence[Line], config: SegmentConfig) -> tuple[Detection, float]:
     """The best-scoring layout for `lines`, with its evidence, and the confidence of the
-    choice: the winner's score less half the runner-up's (a close second lowers it)."""
+    choice: the winner's score less half the best rival's (a close second lowers it; the
+    fallback layout, which always answers, is no rival)."""
     found = sorted(
         (
             detection
@@ -53,7 +54,8 @@ def detect_layout(lines: Sequence[Line], config: SegmentConfig) -> tuple[Detecti
         ),
         key=lambda detection: -detection.score,
     )
-    runner_up = found[1].score if len(found) > 1 else 0.0
+    rivals = [d for d in found[1:] if not getattr(_LAYOUTS[d.layout], "FALLBACK", False)]
+    runner_up = rivals[0].score if rivals else 0.0
     confidence = min(1.0, max(0.0, found[0].score - runner_up / 2))
     return found[0], round(confidence, 3)
 

@@ -17,6 +17,8 @@ from flows.stages.segment.webpage import find_content
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
 
+FALLBACK = True
+"""The layout that always answers: no rival when confidence is weighed."""
 FALLBACK_SCORE = 0.6
 
 
