@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -10,18 +9,10 @@ import pytest
 from flows.stages.segment.grammars import GRAMMARS, _common
 from flows.stages.segment.lines import split_lines
 from flows.stages.segment.post import PostHead
-from flows.stages.segment.threads import Header
 
 
 def test_private_module_is_not_a_grammar() -> None:
     assert "_common" not in GRAMMARS
-
-
-def test_header_keeps_only_known_fields() -> None:
-    header = _common.header(author="ola", n_lines=2, nesting=0, reply_to="petr", score=3)
-    assert (header.author, header.n_lines, header.score) == ("ola", 2, 3)
-    known = {field.name for field in dataclasses.fields(Header)}
-    assert (getattr(header, "reply_to", None) == "petr") is ("reply_to" in known)
 
 
 def test_post_head_furniture_is_never_body() -> None:
@@ -33,7 +24,7 @@ def test_post_head_furniture_is_never_body() -> None:
         meta_lines={2},
         chrome_lines={0, 1, 5},
     )
-    furniture = head.meta_lines | frozenset(getattr(head, "chrome_lines", frozenset()))
+    furniture = head.meta_lines | head.chrome_lines
     assert furniture == {0, 2, 5}
     assert head.title_lines == {1}
     assert isinstance(head, PostHead)

@@ -2,46 +2,31 @@
 
 Some of what a forum page shows is only known in context: a signature or profile block
 under a post, the post a comment replies to by name, the lines of a quotation. The grammars
-report it as three optional fields, on :class:`Header` (per comment) and :class:`PostHead`
-(the opening post):
+report it in three fields, on :class:`Header` (per comment) and :class:`PostHead` (the
+opening post):
 
 * ``chrome_lines``: indices of the region's lines that are front-end furniture (profile
   block, signature, like counters, the page footer under the last post);
 * ``quote_lines``: indices of body lines that are quoted text;
 * ``reply_to`` (Header only): the name of the author replied to, as the page shows it.
-
-:func:`header` and :func:`post_head` pass each field only where the dataclass has it:
-without ``chrome_lines`` a post's furniture goes to ``meta_lines`` (kept in its span, out
-of its body), and a comment's stays in its body.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import is_breadcrumb
 from flows.stages.segment.post import PostHead
-from flows.stages.segment.threads import Header
-
-_HEADER_FIELDS = frozenset(field.name for field in dataclasses.fields(Header))
-_HEAD_FIELDS = frozenset(field.name for field in dataclasses.fields(PostHead))
 
 USERNAME = r"[\w][\w.\-]{0,39}"
 """A forum username: one token of word characters, dots and dashes."""
 PAGE = re.compile(r"\bPage\s+(?P<page>\d{1,5})\s+of\s+\d{1,5}\b", re.IGNORECASE)
 REPLY_PREFIX = re.compile(r"^(?:re|aw|sv|ha)\s*(?:\[\d+\])?\s*:\s*", re.IGNORECASE)
 CRUMB_SEPARATOR = re.compile(r"\s[»›‹>](?:\s|$)")
-
-
-def header(**fields: Any) -> Header:
-    """A :class:`Header` from the fields it has (context fields it lacks are left out)."""
-    return Header(**{name: value for name, value in fields.items() if name in _HEADER_FIELDS})
 
 
 def post_head(
@@ -54,22 +39,17 @@ def post_head(
     chrome_lines: Collection[int] = (),
     quote_lines: Collection[int] = (),
 ) -> PostHead:
-    """A :class:`PostHead`; furniture goes to ``meta_lines`` where it has no own field."""
-    fields: dict[str, Any] = {
-        "title": title,
-        "title_lines": frozenset(title_lines),
-        "author": author,
-        "published": published,
-        "meta_lines": frozenset(meta_lines) - frozenset(title_lines),
-    }
-    chrome = frozenset(chrome_lines) - frozenset(title_lines) - fields["meta_lines"]
-    if "chrome_lines" in _HEAD_FIELDS:
-        fields["chrome_lines"] = chrome
-    else:
-        fields["meta_lines"] |= chrome
-    if "quote_lines" in _HEAD_FIELDS:
-        fields["quote_lines"] = frozenset(quote_lines)
-    return PostHead(**fields)
+    """A :class:`PostHead`; a line is title, metadata or furniture, in that order."""
+    meta = frozenset(meta_lines) - frozenset(title_lines)
+    return PostHead(
+        title=title,
+        title_lines=frozenset(title_lines),
+        author=author,
+        published=published,
+        meta_lines=meta,
+        chrome_lines=frozenset(chrome_lines) - frozenset(title_lines) - meta,
+        quote_lines=frozenset(quote_lines),
+    )
 
 
 def page_number(lines: Sequence[Line]) -> int | None:

@@ -48,7 +48,6 @@ from flows.stages.segment.grammars._common import (
     USERNAME,
     content_indices,
     furniture,
-    header,
     is_title_like,
     next_content,
     post_head,
@@ -442,7 +441,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     n_lines = min(parsed.n_lines, end - position)
     body_start = position + n_lines
     footer = _footer_start(lines, body_start, end)
-    return header(
+    return Header(
         author=parsed.author,
         n_lines=n_lines,
         nesting=0,

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
     Opening,
-    header,
     next_content,
     opening_head,
 )
@@ -87,9 +86,9 @@ def is_chrome(line: Line) -> bool:
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     hit = _header_at(lines, position)
     if hit is None:
-        return header(author=lines[position].text, n_lines=1, nesting=0)
+        return Header(author=lines[position].text, n_lines=1, nesting=0)
     n_lines = min(hit.n_lines, end - position)
-    return header(author=hit.author, n_lines=n_lines, nesting=0, age=hit.age)
+    return Header(author=hit.author, n_lines=n_lines, nesting=0, age=hit.age)
 
 
 def parse_post(lines: Sequence[Line]) -> PostHead | None:

@@ -38,7 +38,6 @@ from dataclasses import dataclass
 from flows.stages.segment.grammars._common import (
     Opening,
     content_indices,
-    header,
     is_crumbs,
     is_prose,
     next_content,
@@ -225,7 +224,7 @@ def _is_label(text: str) -> bool:
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     hit = next((h for h in headers(lines[position : position + 8]) if h.position == 0), None)
     if hit is None:
-        return header(author=lines[position].text, n_lines=1, nesting=0)
+        return Header(author=lines[position].text, n_lines=1, nesting=0)
     n_lines = min(hit.n_lines, end - position)
     body_start = position + n_lines
     edit_count = None
@@ -233,7 +232,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         if match := EDITED.match(line.text):
             edit_count = int(match.group("count"))
     furniture = _furniture_start(lines, body_start, end)
-    return header(
+    return Header(
         author=hit.author,
         n_lines=n_lines,
         nesting=0,

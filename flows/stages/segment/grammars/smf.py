@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from flows.stages.segment.grammars._common import (
     Opening,
     content_indices,
-    header,
     is_crumbs,
     opening_head,
     previous_content,
@@ -138,11 +137,11 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         None,
     )
     if hit is None or hit.position != position or hit.stamp >= end:
-        return header(author=lines[position].text, n_lines=1, nesting=0)
+        return Header(author=lines[position].text, n_lines=1, nesting=0)
     body_start = hit.stamp + 1
     edited = any(EDITED.match(line.text) for line in lines[body_start:end])
     furniture = _furniture_start(lines, body_start, end)
-    return header(
+    return Header(
         author=hit.author or lines[hit.subject or position].text,
         n_lines=body_start - position,
         nesting=0,

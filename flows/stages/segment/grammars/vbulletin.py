@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from flows.stages.segment.grammars._common import (
     Opening,
     content_indices,
-    header,
     is_crumbs,
     is_prose,
     is_title_like,
@@ -160,11 +159,11 @@ def _furniture_start(lines: Sequence[Line], author: str, start: int, end: int) -
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     hit = _header_at(lines, position)
     if hit is None:
-        return header(author=lines[position].text, n_lines=1, nesting=0)
+        return Header(author=lines[position].text, n_lines=1, nesting=0)
     n_lines = min(hit.n_lines, end - position)
     body_start = position + n_lines
     furniture = _furniture_start(lines, hit.author, body_start, end)
-    return header(
+    return Header(
         author=hit.author,
         n_lines=n_lines,
         nesting=0,

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from flows.stages.segment.grammars._common import (
     Opening,
     content_indices,
-    header,
     is_crumbs,
     next_content,
     opening_head,
@@ -167,11 +166,11 @@ def quote_lines(lines: Sequence[Line], start: int, end: int) -> set[int]:
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     hit = _header_at(lines, position)
     if hit is None:
-        return header(author=lines[position].text, n_lines=1, nesting=0)
+        return Header(author=lines[position].text, n_lines=1, nesting=0)
     n_lines = min(hit.n_lines, end - position)
     body_start = position + n_lines
     furniture = _furniture_start(lines, hit.author, body_start, end)
-    return header(
+    return Header(
         author=hit.author,
         n_lines=n_lines,
         nesting=0,
