@@ -269,18 +269,16 @@ def build_post(
         )
 
     body = "\n\n".join(block.text for block in body_blocks)
-    post = {
-        "doc_id": doc_id,
-        "post_id": post_id,
-        "ordinal": ordinal,
-        "kind": kind,
+    post = post_row(
+        doc_id,
+        ordinal,
+        kind,
+        body,
+        content[0].content_start,
+        content[-1].content_end,
+        rank=rank,
         **meta,
-        "rank": rank,
-        "truncated": kind == "teaser" and is_cut_off(body),
-        "body": body,
-        "start": content[0].content_start,
-        "end": content[-1].content_end,
-    }
+    )
     draft = PostDraft(post)
     draft.blocks = blocks_as_rows(doc_id, post_id, "post", drafts)
     for note in notes:
@@ -300,6 +298,37 @@ def build_post(
     return draft
 
 
+NO_META: dict[str, Any] = dict.fromkeys(("title", "author", "author_bio", "origin", "translator"))
+"""The metadata fields of a post that names none of them."""
+
+
+def post_row(
+    doc_id: str,
+    ordinal: int,
+    kind: str,
+    body: str,
+    start: int,
+    end: int,
+    *,
+    rank: int | None = None,
+    **meta: Any,
+) -> dict[str, Any]:
+    """The `posts` row of one post: its id from the document's and its ordinal, the
+    metadata fields given in `meta`, and `truncated` for a teaser cut off."""
+    return {
+        "doc_id": doc_id,
+        "post_id": f"{doc_id}.p{ordinal:04d}",
+        "ordinal": ordinal,
+        "kind": kind,
+        **meta,
+        "rank": rank,
+        "truncated": kind == "teaser" and is_cut_off(body),
+        "body": body,
+        "start": start,
+        "end": end,
+    }
+
+
 def _plain_post(
     doc_id: str, ordinal: int, kind: str, content: Sequence[Line], rank: int | None
 ) -> PostDraft | None:
@@ -309,22 +338,16 @@ def _plain_post(
         return None
     post_id = f"{doc_id}.p{ordinal:04d}"
     body = "\n\n".join(unit.text for unit in units)
-    post = {
-        "doc_id": doc_id,
-        "post_id": post_id,
-        "ordinal": ordinal,
-        "kind": kind,
-        "title": None,
-        "author": None,
-        "author_bio": None,
-        "origin": None,
-        "translator": None,
-        "rank": rank,
-        "truncated": kind == "teaser" and is_cut_off(body),
-        "body": body,
-        "start": content[0].content_start,
-        "end": content[-1].content_end,
-    }
+    post = post_row(
+        doc_id,
+        ordinal,
+        kind,
+        body,
+        content[0].content_start,
+        content[-1].content_end,
+        rank=rank,
+        **NO_META,
+    )
     drafts = [DraftBlock("paragraph", unit.text, unit.start, unit.end) for unit in units]
     return PostDraft(post, blocks_as_rows(doc_id, post_id, "post", drafts))
 
