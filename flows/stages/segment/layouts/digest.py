@@ -825,21 +825,10 @@ def _add_preamble(
     """Masthead and contents are chrome; a preamble with a long paragraph is a post."""
     if not any(not line.is_blank for line in preamble):
         return
-    dropped = find_boilerplate(preamble)
     if any(word_count(line.text) >= MIN_PREAMBLE_WORDS for line in preamble):
-        add_dropped(result, doc_id, preamble, dropped)
-        add_post(
-            result,
-            build_post(
-                doc_id=doc_id,
-                ordinal=len(result.posts),
-                kind="digest_article",
-                region=preamble,
-                dropped=dropped,
-                rules=config.block_rules(),
-            ),
-        )
+        _add_whole(result, doc_id, preamble, config)
         return
+    dropped = find_boilerplate(preamble)
     for line in preamble:
         if not line.is_blank and line.index not in dropped:
             dropped[line.index] = drop_rule(line.text)
