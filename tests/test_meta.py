@@ -28,6 +28,9 @@ DATES = [
     ("24/03/2023", "24/03/2023", "2023-03-24"),  # 24 cannot be a month
     ("03/24/2023", "03/24/2023", "2023-03-24"),
     ("Sep. 20th, 2011 at 11:43 PM", "Sep. 20th, 2011", "2011-09-20"),
+    ("Опубликовано 3 марта 2019 г.", "3 марта 2019 г.", "2019-03-03"),  # Russian genitive
+    ("12 мая 2020, 14:05", "12 мая 2020", "2020-05-12"),
+    ("1 Января 2001 года", "1 Января 2001", "2001-01-01"),
 ]
 
 
@@ -45,6 +48,8 @@ def test_absolute_dates_are_found_as_written_with_their_iso_day(text, written, i
         "In 1991 the Union ended.",
         "Issue 812 (77)",
         "12-31/2021",
+        "Май 2019",  # a month heading names no day
+        "3 мамы 2019",
     ],
 )
 def test_relative_ages_years_alone_and_numbers_are_not_dates(text):

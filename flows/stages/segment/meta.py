@@ -32,6 +32,22 @@ MONTHS = {
     )
     for name in names
 }
+RU_MONTHS = {
+    stem: number
+    for number, stem in enumerate(
+        (
+            "январ", "феврал", "март", "апрел", "ма", "июн",
+            "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+        ),
+        start=1,
+    )
+}
+"""Stems of the Russian month names: the genitive of a date ('3 марта 2019') and the
+nominative of a month heading ('Март 2019') share them."""
+_RU_MONTH = (
+    r"(?P<month>(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"(?:ь|я|е|й|а)?)"
+)
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -43,6 +59,7 @@ _DATE_FORMS = (
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+{_RU_MONTH}\s+{_YEAR}(?:\s*г\.)?", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}\b",
         re.IGNORECASE,
@@ -51,7 +68,7 @@ _DATE_FORMS = (
 """'March 3, 2021', 'Tue 3 March 2021', '2021-03-03', '14.03.2023' (day first, as dotted
 dates are written in Russia and Europe), '03-24-2023' and '03/24/2023' (month first, unless
 the first number cannot be a month: '24/03/2023'), "Mar 14 '22", 'Tue Oct 17 09:41:12 UTC
-2023' (the mail archives' form)."""
+2023' (the mail archives' form), '3 марта 2019 г.' (Russian, day first)."""
 
 AGE = re.compile(
     r"\b(\d+|an?|one)\s*(second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b"
@@ -81,7 +98,13 @@ def _iso(match: re.Match[str]) -> str | None:
         if month > 12 >= day:  # '24/03/2023': the day came first
             month, day = day, month
     else:
-        month = MONTHS.get(month_text) or MONTHS.get(month_text[:3]) or 0
+        month = (
+            MONTHS.get(month_text)
+            or MONTHS.get(month_text[:3])
+            or RU_MONTHS.get(month_text)
+            or RU_MONTHS.get(month_text[:-1])  # 'марта', 'мая': the ending off
+            or 0
+        )
     year = int(match.group("year"))
     if year < 100:
         year += 2000 if year < 70 else 1900
