@@ -175,8 +175,12 @@ class Comment(Spanned):
     )
     score: int | None = Field(default=None, description="upvotes − downvotes.")
     is_op: bool = Field(description="The author is the thread's original poster (OP marker).")
-    edited: bool = Field(description="The comment carries an edit-N marker.")
-    edit_count: Count | None = Field(default=None, description="N of the edit-N marker.")
+    edited: bool = Field(description="The comment carries an edit marker.")
+    edit_count: Count | None = Field(
+        default=None,
+        description="How many times it was edited, where the page says ('edited 2 times', a "
+        "revision number); null when only an edit marker shows.",
+    )
     age: str | None = Field(default=None, description="The age as written, e.g. '3 years ago'.")
     published: str | None = Field(
         default=None, description="An absolute date the comment shows, as written."

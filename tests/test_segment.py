@@ -109,8 +109,8 @@ def test_seed_001_thread() -> None:
         ("Inbrededcanadian@lemmygrad.ml", "lemmygrad.ml", 30, 2, 28, False, False, None, 0, "0000"),
         ("BalabakMan@lemmygrad.ml", "lemmygrad.ml", 10, 0, 10, False, False, None, 1, "0000/0001"),
         ("Catradora-Stalinism☭@lemmygrad.ml", "lemmygrad.ml", 21, 0, 21, False, False, None, 0, "0002"),
-        ("Neon__volk", None, 11, 1, 10, False, True, 2, 0, "0003"),
-        ("enigma@lemmygrad.ml", "lemmygrad.ml", 17, 8, 9, True, True, 2, 0, "0004"),
+        ("Neon__volk", None, 11, 1, 10, False, True, None, 0, "0003"),
+        ("enigma@lemmygrad.ml", "lemmygrad.ml", 17, 8, 9, True, True, None, 0, "0004"),
         ("KrupskayaPraxis@lemmygrad.ml", "lemmygrad.ml", 5, 0, 5, False, False, None, 0, "0005"),
         ("averagetankie@lemmygrad.ml", "lemmygrad.ml", 1, 2, -1, False, False, None, 0, "0006"),
     ]  # fmt: skip
@@ -189,9 +189,9 @@ def test_seed_004_digest() -> None:
 def test_deeper_thread_with_other_counts() -> None:
     comments = [
         FakeComment(0, "ana@forum.example", ["Top level one."], 12, 3),
-        FakeComment(1, "ben", ["First reply."], 4, None, edits=1),
+        FakeComment(1, "ben", ["First reply."], 4, None, edited=True),
         FakeComment(2, "cara@forum.example", ["Going deeper.", "Second paragraph."], 0, 7),
-        FakeComment(3, "dan@other.example", ["Deepest point."], 2, 2, edits=5, is_op=True),
+        FakeComment(3, "dan@other.example", ["Deepest point."], 2, 2, edited=True, is_op=True),
         FakeComment(1, "eve@forum.example", ["Back to level one."], 1),
         FakeComment(0, "fay", ["Second top level."], None),
     ]
@@ -212,8 +212,8 @@ def test_deeper_thread_with_other_counts() -> None:
     assert [(c["upvotes"], c["downvotes"], c["score"]) for c in rows] == [
         (12, 3, 9), (4, 0, 4), (0, 7, -7), (2, 2, 0), (1, 0, 1), (None, None, None)
     ]  # fmt: skip
-    assert [(c["edited"], c["edit_count"]) for c in rows][1] == (True, 1)
-    assert [(c["edited"], c["edit_count"]) for c in rows][3] == (True, 5)
+    assert [(c["edited"], c["edit_count"]) for c in rows][1] == (True, None)
+    assert [(c["edited"], c["edit_count"]) for c in rows][3] == (True, None)
     assert [c["is_op"] for c in rows] == [False, False, False, True, False, False]
     assert rows[2]["body"] == "Going deeper.\n\nSecond paragraph."
     assert rows[1]["instance"] is None and rows[1]["author"] == "ben"

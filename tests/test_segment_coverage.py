@@ -52,7 +52,7 @@ comment = st.builds(
     body=st.lists(sentence, min_size=1, max_size=3),
     upvotes=st.one_of(st.none(), st.integers(0, 99)),
     downvotes=st.one_of(st.none(), st.integers(0, 99)),
-    edits=st.one_of(st.none(), st.integers(1, 9)),
+    edited=st.booleans(),
     is_op=st.booleans(),
 )
 

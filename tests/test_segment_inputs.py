@@ -13,7 +13,7 @@ class FakeComment:
     body: list[str]
     upvotes: int | None = 3
     downvotes: int | None = None
-    edits: int | None = None
+    edited: bool = False
     is_op: bool = False
     age: str = "5 months ago"
 
@@ -32,8 +32,8 @@ def render_thread(op_paragraphs: list[str], comments: list[FakeComment], step: i
         if comment.downvotes is not None:
             chrome += ["arrow-down", str(comment.downvotes)]
         chrome.append("·")
-        if comment.edits is not None:
-            chrome.append(f"edit-{comment.edits}")
+        if comment.edited:
+            chrome.append("edit-2")  # lemmy-ui's pencil icon: no count
         chrome.append(comment.age)
         out += [inner + line for line in chrome]
         out.append("")

@@ -15,7 +15,8 @@ its header, one item a line::
       M
       [SCORE]                       ... or one counter line alone: the score ("25", "-1",
       ·  or  •                          "1.2K")
-      [edit-N]
+      [edit-2]                      the pencil icon's name (feather "edit-2"): edited,
+                                    with no count
       AGE                           "3 years ago", "a year ago"; SCOREAGE when the score is
                                     glued to it
 
@@ -85,7 +86,7 @@ GLUED_AGE = re.compile(
     re.IGNORECASE,
 )
 MAX_COUNT = {"second": 59, "minute": 59, "hour": 23, "day": 31, "week": 5, "month": 12, "year": 9}
-EDIT = re.compile(r"^edit(?:ed)?[-\s]?(\d+)?$", re.IGNORECASE)
+EDIT = re.compile(r"^edit(?:ed)?(?:[-\s]?\d)?$", re.IGNORECASE)
 PLAIN_CHROME = frozenset(
     {"link", "fedilink", "·", "•", "reply", "report", "permalink", "save", "more"}
     | {"minus-square", "plus-square", "shield", "lock", "trash"}
@@ -317,7 +318,6 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     texts = [line.text for line in lines[position + 1 : end]][:HEADER_WINDOW]
     run = _header_run(texts)
     votes = Votes()
-    edit_count: int | None = None
     edited, age, pending = False, None, None
     for text in run:
         lowered = text.casefold()
@@ -334,9 +334,8 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
             pending = lowered
         elif text in BADGES:
             is_op = is_op or text in OP_BADGES
-        elif edit := EDIT.match(text):
+        elif EDIT.match(text):
             edited = True
-            edit_count = int(edit.group(1)) if edit.group(1) else None
         elif is_age(text):
             glued, age = glued_split(text, modes.glued)
             votes.score = glued if glued is not None else votes.score
@@ -353,7 +352,6 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         downvotes=downvotes,
         score=score,
         edited=edited,
-        edit_count=edit_count,
         age=age,
     )
 
