@@ -31,6 +31,7 @@ from flows.accel.incremental.cache import (
 from flows.accel.incremental.database_update import database_recipe
 from flows.batch import BatchSummary
 from flows.config import PipelineConfig
+from flows.io.furniture import learn_furniture
 from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
     clean_stale_staging,
@@ -250,6 +251,7 @@ def build_corpus(
             planned, unreadable = fingerprint(root, corpus.sources, known)
             if cache_dir and known is not None:
                 save_known_digests(cache_dir, known, [f.source.source_file for f in planned])
+            planned = learn_furniture(root, planned, config.segment)
             batches, duplicates = plan_batches(planned, config.batch_size)
         staging = new_staging(out)
         try:

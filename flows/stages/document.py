@@ -102,7 +102,9 @@ def process_document(raw: RawDocument, config: PipelineConfig) -> BatchResult:
         )
         return result
     doc_id = doc_id_for(raw.sha256)
-    segmented = segment(doc_id, repaired.text, raw.source.layout, config.segment)
+    segmented = segment(
+        doc_id, repaired.text, raw.source.layout, config.segment, raw.source.furniture
+    )
     document = document_row(raw, decoded, repaired, segmented)
     documents, rejected = validate_rows(Document, [document], raw.source_file)
     result.rejections += rejected

@@ -14,7 +14,9 @@ DEFAULT_RIGHTS = "Rights remain with the original authors."
 
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
-    """What the manifest says about one raw file (all optional but the name)."""
+    """What the manifest says about one raw file (all optional but the name), and the
+    lines its source repeats that the build learned as furniture (see
+    :mod:`flows.stages.segment.repeated`): what its output depends on besides its bytes."""
 
     source_file: str
     publisher: str | None = None
@@ -23,10 +25,11 @@ class SourceInfo:
     rights: str = DEFAULT_RIGHTS
     title: str | None = None
     notes: str | None = None
+    furniture: tuple[str, ...] = ()
 
-    def as_dict(self) -> dict[str, str | None]:
-        """`dataclasses.asdict(self)` without its recursive copy (the fields are strings);
-        taken for every file when a build is planned."""
+    def as_dict(self) -> dict[str, str | tuple[str, ...] | None]:
+        """`dataclasses.asdict(self)` without its recursive copy; taken for every file when
+        a build is planned."""
         return {name: getattr(self, name) for name in _SOURCE_FIELDS}
 
 

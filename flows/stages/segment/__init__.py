@@ -23,13 +23,17 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from flows.stages.records import Segmented
+from flows.stages.segment.assemble import add_dropped
 from flows.stages.segment.coverage import coverage_errors
 from flows.stages.segment.layouts import LAYOUT_NAMES, detect_layout, layouts
-from flows.stages.segment.lines import split_lines
+from flows.stages.segment.lines import Line, split_lines
 from flows.stages.segment.post import BlockRules
+from flows.stages.segment.repeated import mark_repeated
 
 __all__ = ["LAYOUTS", "SegmentConfig", "coverage_errors", "segment"]
 
@@ -72,6 +76,20 @@ class SegmentConfig(BaseModel):
         description="Share of hard-wrapped lines from which a text is detected as a PDF article.",
     )
 
+    furniture_min_docs: int = Field(
+        default=3,
+        ge=2,
+        description="Fewest documents of one source that must share an edge line before it "
+        "is learned as the source's furniture (rule repeated_line).",
+    )
+    furniture_min_share: float = Field(
+        default=0.5,
+        gt=0.0,
+        le=1.0,
+        description="Least share of a source's documents that must show an edge line before "
+        "it is learned as furniture.",
+    )
+
     def block_rules(self) -> BlockRules:
         return BlockRules(
             max_heading_chars=self.max_heading_chars,
@@ -82,8 +100,16 @@ class SegmentConfig(BaseModel):
         )
 
 
-def segment(doc_id: str, text: str, layout_hint: str | None, config: SegmentConfig) -> Segmented:
-    """Draft records of one document; see the module docstring for the rules."""
+def segment(
+    doc_id: str,
+    text: str,
+    layout_hint: str | None,
+    config: SegmentConfig,
+    furniture: Collection[str] = frozenset(),
+) -> Segmented:
+    """Draft records of one document; see the module docstring for the rules. `furniture`:
+    the line keys learned as its source's furniture (:mod:`.repeated`), dropped where the
+    layout reads one article (a layout module with ``DROPS_LEARNED_FURNITURE``)."""
     lines = split_lines(text)
     confidence = 1.0
     if layout_hint in LAYOUTS:
@@ -98,6 +124,16 @@ def segment(doc_id: str, text: str, layout_hint: str | None, config: SegmentConf
     result = Segmented(layout=layout, layout_evidence=reason, layout_confidence=confidence)
     if not text.strip():
         return result
-    layouts()[layout].segment(result, doc_id, lines, config)
+    module = layouts()[layout]
+    learned = {}
+    if getattr(module, "DROPS_LEARNED_FURNITURE", False):
+        learned = mark_repeated(lines, furniture)
+    if learned:  # dropped here; blank (same offsets) for the layout
+        add_dropped(result, doc_id, lines, learned)
+        lines = [
+            Line(line.index, line.start, " " * len(line.raw)) if line.index in learned else line
+            for line in lines
+        ]
+    module.segment(result, doc_id, lines, config)
     result.dropped.sort(key=lambda row: (row["start"], row["end"]))
     return result

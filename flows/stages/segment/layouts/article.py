@@ -17,6 +17,9 @@ from flows.stages.segment.webpage import find_content
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
 
+DROPS_LEARNED_FURNITURE = True
+"""One article per document: the lines its source repeats at its edges are furniture
+(:mod:`..repeated`); layouts of many items keep them, as their items' markers."""
 FALLBACK = True
 """The layout that always answers: no rival when confidence is weighed."""
 FALLBACK_SCORE = 0.6

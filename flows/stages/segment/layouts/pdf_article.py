@@ -58,6 +58,9 @@ from flows.stages.segment.post import PostHead, build_post
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
 
+DROPS_LEARNED_FURNITURE = True
+"""One article per document: the lines its source repeats at its edges are furniture
+(:mod:`..repeated`); layouts of many items keep them, as their items' markers."""
 HEAD_LINES = 8
 """The head of the article is read from its first this many kept lines."""
 FRONT_MATTER_CHARS = 800
