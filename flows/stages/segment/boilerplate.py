@@ -96,10 +96,14 @@ CHROME_LINE = re.compile(
     r"|tags?:.*|filed under:?.*|posted in .+\|.*|\d+ (?:comments?|responses?|replies)"
     r"|no comments(?: yet)?\.?|(?:©|\(c\)|copyright\b).{0,120}|.*\bpowered by\b.{0,80}"
     r"|.*\ball rights reserved\.?|read (?:more|the rest)(?: »| ›| →|\.\.\.)?|continue reading.{0,80}"
-    r"|(?:« )?older (?:posts|entries)(?: »)?|newer (?:posts|entries)(?: »)?|page \d+ of \d+"
+    r"|(?:« )?older (?:posts|entries)(?: »)?|newer (?:posts|entries)(?: »)?"
+    r"|page \d+ of \d+(?:\s+\d+)*(?:\s*…\s*\d*)?(?:\s*[»›])?"
+    r"|(?:reading time:?\s*)?(?:\d+|an?|one)\s*(?:min|mins|minutes?)(?: read)?(?: read)?"
+    r"|\d[\d,.]*k? (?:notes?|views?|reads?)(?:\s*[·•|]?\s*(?:view notes|\d+ comments?))?"
     r"|(?:\d+\s+){2,}(?:…\s+)?\d*\s*next ?[»›]?|subscribe(?: now)?|sign up|log ?in|"
     r"enter your comment here\.*|%d bloggers like this:|blog at wordpress\.com\.?"
-    r"|advertisement|skip to (?:main )?content|toggle navigation|search)$",
+    r"|advertisement|skip to (?:main )?content|toggle navigation|search"
+    r"|table of contents|contents|in this (?:article|post)|on this page)$",
     re.IGNORECASE,
 )
 

@@ -124,11 +124,13 @@ BYLINE_FORMS = (
     ),
     re.compile(rf"^(?:author|authors|posted by|from)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
     re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
-    re.compile(rf"\d{{4}}\s*[|•·/–—-]\s*(?:by\s+)?(?P<name>{PERSON})\s*$"),
+    re.compile(
+        rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?:by\s+)?(?P<name>{PERSON})\s*$"
+    ),
     re.compile(rf"\bby\s+(?P<name>{PERSON})\s*$"),
 )
 """'By Name', 'Posted by Name on …', 'Author: Name', 'Name | 3 March 2021',
-'March 3, 2021 / Name', '… 2021 by Name'."""
+'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name'."""
 NOT_BYLINE = re.compile(
     r"\b(?:powered|hosted|theme|designed|built|photo|photos|image|illustration|supported|"
     r"sponsored|funded)\s+by\b",

@@ -202,9 +202,14 @@ def _past_head_meta(
     return first
 
 
+LIST_ITEM = re.compile(r"^(?:[•◦▪●·*–-]|\d{1,2}[.)])\s")
+"""A bulleted or numbered list item (a table of contents, a menu): never a headline."""
+
+
 def _is_title_shaped(text: str) -> bool:
-    """A headline's shape: a few words, no closing full stop, not a photo caption."""
-    if CAPTION.search(text):
+    """A headline's shape: a few words, no closing full stop, not a photo caption or a
+    list item."""
+    if CAPTION.search(text) or LIST_ITEM.match(text):
         return False
     words = word_count(text)
     return (
@@ -324,7 +329,7 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
     while last > first and buttons.is_call(kept[last]):  # a call closing the run
         last -= 1
     already = sum(1 for line in filled[run[1] + 1 :] if line.index in dropped)
-    tail, author = _tail(kept[last + 1 :], already, buttons)
+    tail, author = _tail(kept[last + 1 :], already, buttons, dropped)
     chrome.update((index, "page_chrome") for index in tail)
     if author and not head.author:
         head = PostHead(
@@ -477,7 +482,10 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
 
 
 def _tail(
-    zone: Sequence[Line], already: int = 0, buttons: _Buttons | None = None
+    zone: Sequence[Line],
+    already: int = 0,
+    buttons: _Buttons | None = None,
+    dropped: Mapping[int, str] | None = None,
 ) -> tuple[set[int], tuple[str, int] | None]:
     """The furniture below the body, and a byline found there (name, line index).
 
@@ -486,7 +494,9 @@ def _tail(
     only when there are at least MIN_TAIL_LINES such lines, counting the `already`
     dropped ones below the body (a widget column, not a closing remark). Then a sentence
     with furniture right above and below it (a related post's teaser) and a call to
-    subscribe are furniture too."""
+    subscribe are furniture too; lines `dropped` by a shape rule count as furniture
+    there."""
+    dropped = dropped or {}
     notes = next((p for p, line in enumerate(zone) if NOTES_HEADING.match(line.text)), None)
     zone = zone[:notes] if notes is not None else zone
     author: tuple[str, int] | None = None
@@ -514,12 +524,19 @@ def _tail(
     if len(furniture) + already < MIN_TAIL_LINES:
         return set(), author
     chrome = set(furniture)
+
+    def chrome_between(low: int, high: int) -> bool:
+        return low in chrome or high in chrome or any(i in dropped for i in range(low, high))
+
+    end = zone[-1].index + 1 + MAX_GAP_LINES if zone else 0
     for position in sentences:  # a teaser between a related post's title and its date
+        here = zone[position].index
+        below = zone[position + 1].index if position + 1 < len(zone) else end
         if (
-            0 < position < len(zone) - 1
-            and zone[position - 1].index in chrome
-            and zone[position + 1].index in chrome
+            position > 0
+            and chrome_between(zone[position - 1].index, here)
+            and chrome_between(here + 1, below)
             and not _carries_meta(zone[position].text)
         ):
-            chrome.add(zone[position].index)
+            chrome.add(here)
     return chrome, author
