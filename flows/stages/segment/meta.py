@@ -139,7 +139,10 @@ NOT_BYLINE = re.compile(
 """Credits that are not the author's: 'Powered by WordPress', 'Photo by …'."""
 _NOT_NAMES = frozenset(
     {"the", "this", "a", "an", "our", "staff", "admin", "default", "email", "share"}
+    | {"continued", "continue", "more", "comments", "comment", "reply", "permalink", "edit"}
 )
+"""Words a name never starts with: articles, roles, and the link labels that follow a date
+('Sep 2, 2010 | Continued', '2019 · Comments')."""
 
 
 def find_byline(text: str, max_chars: int = 160) -> str | None:

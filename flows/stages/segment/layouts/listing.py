@@ -249,9 +249,12 @@ def is_headline(text: str, max_chars: int) -> bool:
 
 READ_MORE = re.compile(
     r"^[\[(«‹<\s]*(?:read\s+more|continue\s+reading|read\s+the\s+rest|keep\s+reading|"
-    r"read\s+on|full\s+(?:story|article))\b",
+    r"read\s+on|full\s+(?:story|article))\b"
+    r"|^(?:reading\s+time:?\s*)?\d{1,3}\s*min(?:ute)?s?\.?\s+read$",
     re.IGNORECASE,
 )
+"""A link to the rest of the item ('Read More »'), or the reading time shown in its
+place ('4 Min read')."""
 CUT_OFF = re.compile(
     r"(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\]|\b(?:read\s+more|continue\s+reading|"
     r"read\s+the\s+rest|keep\s+reading)\b[^.!?]{0,40})\s*$",
