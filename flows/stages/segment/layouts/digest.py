@@ -65,7 +65,8 @@ from typing import TYPE_CHECKING
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import is_heading
-from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.boilerplate import find_boilerplate, is_nav_link
+from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.layouts.listing import (
@@ -578,6 +579,10 @@ def _runin_opening(lines: Sequence[Line], line: Line) -> Opening | None:
 # --- posts closed by their credit line ----------------------------------------------------
 
 
+def _is_web_chrome(text: str) -> bool:
+    return len(text) <= 60 and (is_nav_link(text) or is_web_chrome(text))
+
+
 def _is_closing(page: Page, position: int) -> bool:
     """A line closing an article's text (a translator or origin credit may sit between)
     and followed by no text: a byline with a date or a clock time ('Posted by <name> at
@@ -600,7 +605,9 @@ def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
         return None
     here = first_prose - 1
     credits: list[int] = []
-    while here >= low and page.roles[here] in CREDIT_ROLES | {"image"}:
+    while here >= low and (
+        page.roles[here] in CREDIT_ROLES | {"image"} or _is_web_chrome(page.filled[here].text)
+    ):  # 'Leave a reply' / '4 Replies' stand between a headline and its text
         if page.roles[here] in {"date", "byline"}:
             credits.insert(0, here)
         here -= 1
