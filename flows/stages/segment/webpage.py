@@ -88,7 +88,8 @@ MAIL_CHROME = re.compile(
     r"an html attachment|a non-text attachment|-+ next part -+|-+ ?original message ?-+|"
     r"message-id:|in-reply-to:|references:|follow-ups:|prev by date:|next by date:|"
     r"previous by thread:|next by thread:|index\(es\):|to:|cc:|subject:|date$|thread$|"
-    r"list:\s+\S+$|content-type:|parts/attachments:|"
+    r"list:\s+\S+$|content-type:|parts/attachments:|type:\s+\S+/\S+$|size:\s+\d+ bytes$|"
+    r"desc:|url\s*:\s*\S+$|"
     r"\[date prev\]|.*\((?:on|off)-list\)$|from: .*[@<]|.*mailing list$|"
     r"https?://\S+/(?:mailman/)?listinfo\b)",
     re.IGNORECASE,
