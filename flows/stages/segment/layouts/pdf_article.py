@@ -72,7 +72,7 @@ _NAME_WORD = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'’]+)?"
 _INITIAL = rf"(?:[{_UPPER}]\.){{1,3}}"
 _PERSON = rf"(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}{_NAME_WORD}"
 _NAMES = rf"{_PERSON}(?:\s*(?:,|\band\b|&|и)\s*{_PERSON})*"
-_MARKS = r"[\s*†‡∗\d,]*"
+_MARKS = r"[\s*†‡∗\d,⁰¹²³⁴⁵⁶⁷⁸⁹]*"
 AUTHOR_LINE = re.compile(
     rf"^(?:(?:prepared|written|compiled|edited)\s+by|by|authors?\s*:)?\s*(?P<names>{_NAMES})"
     rf"{_MARKS}$",
@@ -300,7 +300,7 @@ MARK_LETTERS = re.compile(rf"(?<=[{_LOWER}])\s+[a-f](?:\s*,\s*[a-f])*(?=\s*(?:,|
 """Superscript affiliation letters set apart from the names ('Sokolova a and Ilyin b')."""
 CAPS_INITIAL = re.compile(rf"(?<![^\W\d_])[{_UPPER}]\.")
 LEAD_MARKS = re.compile(r"^[•·▪●◦\s]+")
-TRAIL_MARKS = re.compile(r"(?<=\S)[*†‡∗§¶]+$")
+TRAIL_MARKS = re.compile(r"(?<=\S)[*†‡∗§¶⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
 _CLOSERS = "\"'”’»)]"
 LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LOWER}][{_LOWER}'’]+")
 """A word written in lower case (a common word of the document)."""
@@ -462,10 +462,16 @@ def _title_run(zone: Sequence[Line], pos: int, read: _Reading) -> list[Line]:
 
 def _caps_title_at(zone: Sequence[Line], read: _Reading) -> int | None:
     """Where an ALL-CAPS title line (three words or more, not a series line) stands in the
-    first lines of `zone`, when only short non-sentence lines stand above it."""
+    first lines of `zone`, when only short non-sentence lines stand above it. A capitalised
+    institution ('VOLGA STATE UNIVERSITY') is the publisher's masthead, not a title."""
     for pos, line in enumerate(zone[:5]):
         text = line.text
-        if is_caps_title(text) and word_count(text) >= 3 and not SERIES_LINE.search(text):
+        if (
+            is_caps_title(text)
+            and word_count(text) >= 3
+            and not SERIES_LINE.search(text)
+            and not AFFILIATION.search(text)
+        ):
             return pos
         if len(text) > read.max_chars or word_count(text) > 12 or ends_sentence(text):
             return None
@@ -498,6 +504,7 @@ def _scan(content: Sequence[Line], read: _Reading) -> _Head:
     zone = list(content[:HEAD_LINES])
     head = _Head([], meta=set())
     meta: set[int] = set()
+    above: list[str] = []  # the lines above an ALL-CAPS title
     caps_at = _caps_title_at(zone, read)
     pos = 0
     while pos < len(zone) - 1 and pos < 4:
@@ -507,6 +514,7 @@ def _scan(content: Sequence[Line], read: _Reading) -> _Head:
             break
         if caps_at is not None:
             _read_meta_line(head, zone[pos].text, read, True)
+            above.append(zone[pos].text)
         meta.add(zone[pos].index)
         pos += 1
     head.title_lines = _title_run(zone, pos, read) if pos < len(zone) else []
@@ -515,6 +523,10 @@ def _scan(content: Sequence[Line], read: _Reading) -> _Head:
         if not _read_meta_line(head, line.text, read, False):
             break
         meta.add(line.index)
+    if head.author is None:  # a cover names its authors above the title
+        head.author = next(
+            (name for text in above if (name := byline_of(text, read.common))), None
+        )
     head.meta = meta
     return head
 
