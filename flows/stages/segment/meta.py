@@ -132,11 +132,12 @@ BYLINE_FORMS = (
 """'By Name', 'Posted by Name on …', 'Author: Name', 'Name | 3 March 2021',
 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name'."""
 NOT_BYLINE = re.compile(
-    r"\b(?:powered|hosted|theme|designed|built|photo|photos|image|illustration|supported|"
-    r"sponsored|funded)\s+by\b",
+    r"\b(?:powered|hosted|theme|designed|built|photo|photos|image|illustration|illustrated|"
+    r"supported|sponsored|funded|translated|translation)\s+by\b",
     re.IGNORECASE,
 )
-"""Credits that are not the author's: 'Powered by WordPress', 'Photo by …'."""
+"""Credits that are not the author's: 'Powered by WordPress', 'Photo by …', 'Translated by
+…' (a translator is never the author)."""
 _NOT_NAMES = frozenset(
     {"the", "this", "a", "an", "our", "staff", "admin", "default", "email", "share"}
     | {"continued", "continue", "more", "comments", "comment", "reply", "permalink", "edit"}

@@ -107,6 +107,14 @@ BUTTON = re.compile(r"^(?:subscribe|sign up|sign in|log in)(?: now| for free)?$"
 """The buttons a call to action introduces (the page's own UI labels)."""
 
 
+SOURCE_CREDIT = re.compile(
+    r"^(?:translat(?:ed|ion)\b|original(?:ly)?\b\s*(?::|published|appeared|in\b)"
+    r"|(?:first|originally)\s+(?:published|appeared|posted)\b|source\s*:)",
+    re.IGNORECASE,
+)
+"""A credit line of a translated or republished article: its translator, its original."""
+
+
 CAPTION = re.compile(
     r"\b(?:photo|image|picture|illustration|credit|source|video)s?\s*(?:by\s+\S+\s*)?:|"
     r"\((?:photo|image|picture)\b|\b(?:getty images|reuters|afp|ap photo|tass|shutterstock)\b",
@@ -440,6 +448,8 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
         if byline is None and position in names and not candidates:
             byline = names[position]  # a name between the headline and the body
         date = dates.get(position)
+        if byline is None and date is None and SOURCE_CREDIT.match(text):
+            continue  # 'Translated by X', 'Original: <title>': credits, never the headline
         if byline or date:
             if byline and author is None:
                 author = byline

@@ -228,7 +228,35 @@ class Page:
                 fields, (line_role(line.text, max_title_chars) for line in filled), strict=True
             )
         ]
+        for run in _dated_link_runs(filled):
+            for here in run:
+                roles[here] = "chrome"
         return cls(filled, roles)
+
+
+DATED_LINK = re.compile(r"^\S.{2,150}?\s[—–-]\s+(?P<date>\S.{4,40})$")
+"""'<title> — <date>': an entry of a list of dated links (related posts, archives)."""
+
+
+def _dated_link_runs(filled: Sequence[Line]) -> list[list[int]]:
+    """Runs of two or more adjacent lines shaped '<title> — <date>': a widget's list of
+    links. One such line alone may be an outlet's dateline ('The Guardian — March 3,
+    2021'); an article's head never holds two."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for here, line in enumerate(filled):
+        match = DATED_LINK.match(line.text) if "—" in line.text or " - " in line.text or "–" in line.text else None
+        found = match is not None and find_date(match.group("date")) is not None
+        adjacent = current and filled[current[-1]].index + 1 == line.index
+        if found and (adjacent or not current):
+            current.append(here)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = [here] if found else []
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
 
 
 def _origin_title(text: str, max_title_chars: int) -> bool:
