@@ -67,6 +67,8 @@ BYLINES = [
     ("March 3, 2021 / Ivan Sokolov", "Ivan Sokolov"),
     ("Author: Pyotr Lavrov", "Pyotr Lavrov"),
     ("By Ivan Petrov, March 4, 2021. The Duma voted", "Ivan Petrov"),
+    ("March 3, 2019 · 6 min · Yaroslav Demin", "Yaroslav Demin"),
+    ("Writer's pictureNadia Orlova", "Nadia Orlova"),
 ]
 
 
@@ -82,6 +84,8 @@ def test_bylines_give_the_name(text, name):
         "By the end of the decade the party had lost its majority in many regions.",
         "Share this:",
         "u/Volga_Reader 2d ago",
+        "Translated by Peter Hall",  # a translator, not the author
+        "Sep 2, 2010 | Continued",  # a link label after a date
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

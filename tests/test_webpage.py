@@ -300,3 +300,28 @@ def test_a_two_word_headline_right_above_the_byline_and_a_subject_shown_on_a_web
     assert run(menu).posts[0]["title"] == "Open this post in threaded view"  # not above a byline
     oasis = _page(["legaldocml message", "Subject: RE:[legaldocml] Naming convention"], [])
     assert run(oasis).posts[0]["title"] == "RE: Naming convention"
+
+
+def test_a_headline_in_sentence_case_under_its_byline_and_an_update_date():
+    text = _page(
+        ["Volga Civic Notes", "Home", "Blog", "Writer's pictureNadia Orlova", "Nadia Orlova",
+         "Mar 3, 2019", "Updated: Mar 11, 2019", "4 min read",
+         "The Observers Were Ready. The Commission Was Readier."],
+        ["Recent Posts", "See All"],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "The Observers Were Ready. The Commission Was Readier."
+    assert (post["author"], post["published_date"]) == ("Nadia Orlova", "2019-03-03")
+    assert "4 min read" not in post["body"]
+
+
+def test_translator_and_original_credits_are_neither_title_nor_author():
+    text = _page(
+        ["TRANSLATIONS / COURTS", "The Judge Who Read Too Fast", "Elena Drozdova",
+         "14 марта 2021", "Original: «Судья читала быстро», Obozrevatel",
+         "Translated by Peter Hall"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert (post["title"], post["author"]) == ("The Judge Who Read Too Fast", "Elena Drozdova")
+    assert post["published_date"] == "2021-03-14"

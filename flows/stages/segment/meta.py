@@ -128,9 +128,14 @@ BYLINE_FORMS = (
         rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?:by\s+)?(?P<name>{PERSON})\s*$"
     ),
     re.compile(rf"\bby\s+(?P<name>{PERSON})\s*$"),
+    re.compile(
+        rf"^(?:writer|author)(?:'s|’s)?\s+(?:picture|photo|avatar)\s*(?-i:(?P<name>{PERSON}))$",
+        re.IGNORECASE,
+    ),
 )
 """'By Name', 'Posted by Name on …', 'Author: Name', 'Name | 3 March 2021',
-'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name'."""
+'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name', and an
+author's photo's alt text glued to the name ("Writer's pictureName")."""
 NOT_BYLINE = re.compile(
     r"\b(?:powered|hosted|theme|designed|built|photo|photos|image|illustration|illustrated|"
     r"supported|sponsored|funded|translated|translation)\s+by\b",

@@ -431,13 +431,27 @@ def _name_lines(
     return names
 
 
+UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
+"""A date line that is not the publication's: 'Updated: Mar 11, 2019'."""
+
+
+def _is_sentence_title(text: str) -> bool:
+    """A headline that ends with a full stop ('The Commission Was Readier.'): short, in
+    headline case (three words in four capitalised)."""
+    words = [word for word in text.split() if word[:1].isalpha()]
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return 4 <= len(words) <= 15 and len(text) <= 120 and capitalised >= 0.75 * len(words)
+
+
 def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
     """Title, byline and date from the lines above the body; the furniture among them."""
     author: str | None = None
     published: str | None = None
+    updated: str | None = None
     meta: set[int] = set()
     candidates: list[int] = []
     lowest_meta: int | None = None
+    top_meta = 0
     dates = _head_dates(zone)
     names = _name_lines(zone, dates)
     heads = set(dates) | set(names)  # the lines a headline stands right above
@@ -453,10 +467,13 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
         if byline or date:
             if byline and author is None:
                 author = byline
-            if date and published is None:
+            if date and UPDATED.match(text):
+                updated = updated or date[0]
+            elif date and published is None:
                 published = date[0]
             meta.add(zone[position].index)
             lowest_meta = position if lowest_meta is None else lowest_meta
+            top_meta = position
             continue
         if (
             _is_title_shaped(text)
@@ -466,10 +483,24 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
             candidates.append(position)
         if len(candidates) >= 3:
             break
+    published = published or updated
+    below = lowest_meta + 1 if lowest_meta is not None else None
+    if (
+        below is not None
+        and below < len(zone)
+        and below not in candidates
+        and not (top_meta - 1 in candidates and word_count(zone[top_meta - 1].text) >= 3)
+        and _is_sentence_title(zone[below].text)
+    ):
+        candidates.insert(0, below)  # a headline written as a sentence under its byline
+    else:
+        below = None
     above_meta = [p for p in candidates if lowest_meta is None or p < lowest_meta]
     title_at = above_meta[0] if above_meta else (candidates[0] if candidates else None)
     if lowest_meta is not None and lowest_meta + 1 in candidates and author is None:
         title_at = lowest_meta + 1  # a date header above the headline (Blogger, LiveJournal)
+    if below is not None:
+        title_at = below
     if title_at is None:
         return PostHead(author=author, published=published, meta_lines=frozenset(meta)), set()
     title_line = zone[title_at]
