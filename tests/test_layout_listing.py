@@ -96,6 +96,24 @@ def test_byline_and_date_open_the_summary_line() -> None:
     assert "Next »" not in bodies(result) and "Tag Archives" not in bodies(result)
 
 
+def test_caption_under_the_title_and_a_credit_in_brackets() -> None:
+    """<Title In Title Case> / <image caption> / (<outlet> – <name> – <date>) <summary>
+    » Read more, with a widget of category counts after the items."""
+    captions = ["Dockers at the gate", "Tram rails in a field", "A school hall at night"]
+    lines = ["Harbour Clipboard", "Home", ""]
+    for n in range(3):
+        credit = f"(Text ©2022 Harbour Wire – {NAMES[n]} – {DATES[n]} – also at example.org)"
+        lines += [TITLES[n], captions[n], f"{credit} {SUMMARIES[n]} […]", "» Read more", ""]
+    lines += ["Page 1 of 37 1 2 3 … »", "", "Topics", "Labour (1,204)", "Transport (89)"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == NAMES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    for chrome in (*captions, "Page 1 of 37", "Labour (1,204)"):
+        assert chrome not in bodies(result)
+
+
 def test_category_label_above_each_title_is_chrome() -> None:
     """<label> / <title> / <summary> […], the label never the title."""
     labels = ["All posts", "All posts Analysis", "Interviews", "All posts"]

@@ -65,7 +65,10 @@ SEPARATOR = re.compile(r"^(?=(?:\s*[-_*=~#+•·–—]){3})[-_*=~#+•·–—\
 """'________', '*******', '* * *', '----', '=====' as a whole line."""
 SEPARATOR_LEAD = re.compile(r"^[-_*=~#]{5,}\s*\S")
 """A separator run that opens a line of other text (a footer glued to its rule)."""
-PAGE_OF = re.compile(r"^pages?\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}$", re.IGNORECASE)
+PAGE_OF = re.compile(
+    r"^pages?\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}(?:\s+(?:\d{1,4}|…|\.\.\.|[»›→]|next))*$",
+    re.IGNORECASE,
+)
 PAGE_NAV = re.compile(
     r"^[«‹←<\s]*(?:older|newer|previous|next|earlier|later)\s+"
     r"(?:entries|posts|articles|stories|items|page)\s*[»›→>]*$",
@@ -89,6 +92,10 @@ MAX_CHROME_CHARS = 300
 """Longest line read as page chrome, credit or title: a longer one is text."""
 LINK_NOTE = re.compile(r"^\[[^\]]*\b(?:click|here)\b[^\]]*\]\.?$", re.IGNORECASE)
 """'[For more articles on <topic>, click HERE.]': a bracketed link instruction."""
+
+
+WIDGET_COUNT = re.compile(r"^[^\W\d][\w .,&'’/-]{0,40}\s\(\d[\d,.]*\)$")
+"""A category or archive widget's entry with its count: 'Elections (1,204)', 'May 2019 (7)'."""
 
 
 def is_separator(text: str) -> bool:
@@ -116,7 +123,8 @@ def has_copyright(text: str) -> bool:
 
 def is_page_chrome(text: str) -> bool:
     """A line of page furniture whatever its place: pagination, a copyright or 'powered by'
-    footer, an image placeholder, a bracketed link instruction, a rule glued to text."""
+    footer, an image placeholder, a bracketed link instruction, a rule glued to text, a
+    widget's entry with its count."""
     if len(text) > MAX_CHROME_CHARS:
         return False
     return bool(
@@ -125,6 +133,7 @@ def is_page_chrome(text: str) -> bool:
         or IMAGE_PLACEHOLDER.match(text)
         or LINK_NOTE.match(text)
         or SEPARATOR_LEAD.match(text)
+        or WIDGET_COUNT.match(text)
     )
 
 
@@ -226,6 +235,23 @@ def lead_byline(text: str) -> tuple[str | None, str | None]:
     return (clean_name(name) if name else None), found[0]
 
 
+LEAD_CREDIT = re.compile(r"^\((?P<credit>[^()]{10,200}?[–—|]\s?[^()]{3,200}?)\)\s*\S")
+"""A parenthesised credit opening a summary, its parts set apart by dashes: '(Article
+text ©2019 <Outlet> – <Name> – <date> – also at <site>) <summary>'."""
+
+
+def lead_credit(text: str) -> tuple[str | None, str | None]:
+    """(name, date as written) from a parenthesised credit opening a summary: the part
+    that is only a person's name, and the first date."""
+    match = LEAD_CREDIT.match(text)
+    if match is None:
+        return None, None
+    parts = [part.strip() for part in re.split(r"\s[–—|]\s", match.group("credit"))]
+    names = [part for part in parts[1:] if is_name(part)]
+    found = find_date(match.group("credit"))
+    return (names[0] if names else None), (found[0] if found else None)
+
+
 def opening_date(text: str) -> str | None:
     """The date a line opens with ('<Month> <day>, <year> -- <place> -- <text>')."""
     found = find_date(text[:60])
@@ -278,6 +304,8 @@ def line_role(text: str, max_title_chars: int) -> str:
     other."""
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
+    if credited := LEAD_CREDIT.match(text):  # '(©2019 <Outlet> – <Name>) <summary>'
+        return prose_or_other(text[credited.end() - 1 :])
     if is_separator(text) or is_page_chrome(text):
         return "chrome"
     if len(text) <= 60 and READ_MORE.match(text):
@@ -354,19 +382,29 @@ def _runs(filled: Sequence[Line], roles: Sequence[str]) -> list[tuple[int, int]]
     return runs
 
 
+def is_title_case(text: str) -> bool:
+    """A headline in title case: four words or more, three in four of the longer ones
+    capitalised."""
+    words = [word for word in text.split() if word[:1].isalpha()]
+    long = [word for word in words if len(word) >= 4]  # 'a', 'in', 'the' stay lower case
+    capitalised = sum(1 for word in long if word[:1].isupper())
+    return len(words) >= 4 and bool(long) and capitalised >= 0.75 * len(long)
+
+
 def _title_above(
     filled: Sequence[Line], roles: Sequence[str], first: int, floor: int
-) -> tuple[int | None, list[int]]:
-    """(title position, byline/date positions) above a summary starting at `first`; the
-    search stops at `floor` (what the previous item owns). A bare name under a longer
-    headline is the byline ('<title>' '<Name>' '<date>' '<summary>')."""
+) -> tuple[int | None, list[int], list[int]]:
+    """(title position, byline/date positions, caption positions) above a summary starting
+    at `first`; the search stops at `floor` (what the previous item owns). A bare name
+    under a longer headline is the byline ('<title>' '<Name>' '<date>' '<summary>'); a
+    line in sentence case under a title-case headline is an image's caption."""
     meta: list[int] = []
     position = first - 1
     while position > floor and roles[position] in META_ROLES and len(meta) < 3:
         meta.append(position)
         position -= 1
     if position <= floor or roles[position] != "head":
-        return None, []
+        return None, [], []
     above = position - 1
     if (
         is_name(filled[position].text)
@@ -377,7 +415,16 @@ def _title_above(
     ):
         meta.append(position)
         position = above
-    return position, meta
+    elif (
+        not meta
+        and above > floor
+        and roles[above] == "head"
+        and is_title_case(filled[above].text)
+        and not is_title_case(filled[position].text)
+        and not is_name(filled[position].text)
+    ):
+        return above, [], [position]  # '<Headline>' over an image's caption
+    return position, meta, []
 
 
 def _lead_meta(roles: Sequence[str], title: int, floor: int) -> list[int]:
@@ -403,10 +450,12 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     roles = [line_role(line.text, config.max_title_chars) for line in filled]
     runs = _runs(filled, roles)
     heads: list[tuple[int | None, list[int], int, int]] = []
+    captions: list[list[int]] = []
     floor = -1
     for first, last in runs:
-        title, meta = _title_above(filled, roles, first, floor)
+        title, meta, caption = _title_above(filled, roles, first, floor)
         heads.append((title, meta, first, last))
+        captions.append(caption)
         floor = last
     lead_mode = _dates_lead(roles, heads)
     items: list[Item] = []
@@ -421,6 +470,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         if title is not None:
             item.title = filled[title]
             item.meta = [filled[position] for position in sorted(meta)]
+            item.extra = [filled[position] for position in captions[number]]
             if lead_mode:
                 lead = _lead_meta(roles, title, owned_until)
                 item.meta[:0] = [filled[position] for position in sorted(lead)]
@@ -502,6 +552,8 @@ def _read_credits(item: Item) -> None:
                 item.extra.remove(line)
                 item.meta.append(line)
     name, written = lead_byline(item.body[0].text)
+    if name is None and written is None:
+        name, written = lead_credit(item.body[0].text)
     item.author = item.author or name
     item.published = item.published or written or opening_date(item.body[0].text)
 
