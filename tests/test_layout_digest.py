@@ -495,3 +495,24 @@ def test_listing_with_post_footers_is_not_a_digest() -> None:
         lines += [HEADLINES[n], f"March {n + 2}, 2012", PARAGRAPHS[n][0],
                   f"Posted in Port | {n + 1} Comments", ""]  # fmt: skip
     assert run("\n".join(lines)).layout == "listing"
+
+
+def test_web_mail_digest_numbered_messages_posted_by() -> None:
+    """A web mail digest: a contents list (number, subject, 'From:', no date), then each
+    message as number, subject, 'Posted by: "<Name>" <address>', date line, text."""
+    senders = [("Mila Arkhipova", "mila@example.org"), ("Oskar Lind", "olind@example.net")]
+    subjects = ["Re: Who chairs the harbour council now?", "Call for papers on municipal reform"]
+    lines = ["Messages In This Digest (2 Messages)", ""]
+    for n, ((name, _), subject) in enumerate(zip(senders, subjects, strict=True), 1):
+        lines += [f"{n}.", subject, f"From: {name}"]
+    lines += ["", "Messages", ""]
+    for n, ((name, address), subject) in enumerate(zip(senders, subjects, strict=True), 1):
+        lines += [f"{n}.", "", subject, "", f'Posted by: "{name}" {address}   handle{n}', "",
+                  f"Tue Nov {11 + n}, 2013 9:47 am (PST)", "", *PARAGRAPHS[n], "", name.split()[0],
+                  "", "Messages in this topic (2)", ""]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == subjects
+    assert [post["author"] for post in result.posts] == [name for name, _ in senders]
+    assert [post["published_date"] for post in result.posts] == ["2013-11-12", "2013-11-13"]
+    assert "Messages in this topic" not in bodies(result)

@@ -94,10 +94,13 @@ MAIL_CHROME = re.compile(
     r"https?://\S+/(?:mailman/)?listinfo\b)",
     re.IGNORECASE,
 )
-LINK_ROW = re.compile(r"^(?:\[[^\[\]]{1,40}\]\s*)+$|^[^|\d]{1,30}(?:\s\|\s[^|\d]{1,30}){2,}$")
+LINK_ROW = re.compile(
+    r"^(?:\[[^\[\]]{1,40}\]\s*)+$|^[^|\d]{1,30}(?:\s\|\s[^|\d]{1,30}){2,}$"
+    r"|^[^•\d]{1,40}(?:\s•\s[^•\d]{1,40}){2,}$"
+)
 """A row of links: bracketed labels ('[prev in list] [next in list]', '[Download RAW
-message or body]') or three or more short labels joined by ' | ' ('Top of Message |
-Previous Page | Permalink')."""
+message or body]') or three or more short labels joined by ' | ' or ' • ' ('Top of
+Message | Previous Page | Permalink')."""
 DASHED = re.compile(r"^[-–—~]\s*\S.{0,60}\S\s*[-–—~]$")
 VIA_SENDER = re.compile(r"^(?P<name>.+?)\s+via\s+\S+$", re.IGNORECASE)
 SEPARATOR_ONLY = re.compile(r"^[·•∙|—–-]$")

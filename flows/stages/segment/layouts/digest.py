@@ -78,6 +78,7 @@ from flows.stages.segment.layouts.listing import (
     MAX_CHROME_CHARS,
     READ_MORE,
     SEPARATOR_LEAD,
+    WIDGET_COUNT,
     bare_name,
     chrome_rule,
     clean_name,
@@ -91,7 +92,7 @@ from flows.stages.segment.layouts.listing import (
     prose_or_other,
 )
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.meta import find_date
+from flows.stages.segment.meta import find_date, is_dateline
 from flows.stages.segment.post import (
     BIO,
     NOT_NAME_STARTS,
@@ -126,6 +127,8 @@ CREDIT_ROLES = frozenset({"origin", "translator", "byline", "date"})
 ORIGIN_ROLES = frozenset({"origin", "translator"})
 """Credit lines left in the post's region for :func:`build_post` to read (origin, translator)."""
 NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}$")
+PUNCTUATION_RULE = re.compile(r"^[_,.=~*•·-]{6,}$")
+"""'__,_._,___': a footer rule drawn with mixed punctuation."""
 REPEAT_RULE = re.compile(r"^(\S)\1{9,}(?:$|\s+\S)")
 """'xxxxxxxxxxxx': a rule drawn with one repeated character (letters too), alone or with a
 footer line glued to it."""
@@ -169,12 +172,14 @@ def line_role(text: str, max_title_chars: int) -> str:
         return prose_or_other(text)
     if is_separator(text) or ITEM_NUMBER.match(text) or SEPARATOR_LEAD.match(text):
         return "sep"
-    if REPEAT_RULE.match(text):
+    if REPEAT_RULE.match(text) or PUNCTUATION_RULE.match(text):
         return "sep"
     if IMAGE_PLACEHOLDER.match(text) or LINK_NOTE.match(text):
         return "image"
     if is_pagination(text) or has_copyright(text):
         return "chrome"
+    if WIDGET_COUNT.match(text):
+        return "chrome"  # 'Messages in this topic (3)' (a row of '|' links may be credits)
     if ORIGIN.match(text):
         return "origin"
     if TRANSLATOR_LINE.match(text):
@@ -531,6 +536,49 @@ def _mail_opening(page: Page, block: Sequence[int]) -> Opening | None:
     return opening
 
 
+POSTED_BY = re.compile(r"^(?:posted by|from):\s*(?P<value>\S.{0,150})$", re.IGNORECASE)
+MESSAGE_MARK = re.compile(r"^(?:\d{1,3}[a-z]?[.)]|#\s?\d{1,4}|message\s*#?\d{1,4}:?)$", re.IGNORECASE)
+"""A message's number in a web digest: '1a.', '2.', '#3', 'Message 4'."""
+
+
+def _posted_opening(page: Page, sender: int) -> Opening | None:
+    """A message of a web mail digest (Yahoo Groups, Google Groups): its number, its
+    subject, 'Posted by: "<Name>" <address>' and its date line, one a line::
+
+        1a.
+        Re: <subject>
+        Posted by: "<Name>" <address> <handle>
+        Tue Nov 12, 2013 9:47 am (PST)
+
+    A contents list repeats number, subject and sender but shows no date: no opening."""
+    match = POSTED_BY.match(page.filled[sender].text)
+    if match is None or sender < 2 or sender + 1 >= len(page.filled):
+        return None
+    number, subject = sender - 2, sender - 1
+    if not MESSAGE_MARK.match(page.filled[number].text):
+        return None
+    title = page.filled[subject]
+    if MAIL_HEADER.match(title.text) or page.roles[subject] == "sep":
+        return None
+    if word_count(title.text) > 25 or ends_sentence(title.text.rstrip("?!")):
+        return None  # a subject line is short and ends no sentence (a question may)
+    dated = next(
+        (here for here in (sender + 1, sender + 2)
+         if here < len(page.filled) and is_dateline(page.filled[here].text)),
+        None,
+    )  # fmt: skip
+    if dated is None:
+        return None
+    meta = [page.filled[here] for here in (number, sender, dated)]
+    opening = Opening("mail", title, title.text, page.filled[number].index, meta)
+    value = match.group("value")
+    quoted = re.match(r'^"(?P<name>[^"]{2,60})"', value)
+    opening.author = quoted.group("name") if quoted else mail_name(value)
+    found = find_date(page.filled[dated].text)
+    opening.published = found[0] if found else None
+    return opening
+
+
 def _mail_openings(page: Page) -> list[Opening]:
     """The messages of a mail digest (two or more), else none."""
     openings = [
@@ -538,6 +586,12 @@ def _mail_openings(page: Page) -> list[Opening]:
         for block in _mail_blocks(page)
         if (opening := _mail_opening(page, block)) is not None
     ]
+    if not openings:
+        openings = [
+            opening
+            for here, line in enumerate(page.filled)
+            if POSTED_BY.match(line.text) and (opening := _posted_opening(page, here))
+        ]
     return openings if len(openings) >= 2 else []
 
 
