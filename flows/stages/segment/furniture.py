@@ -235,6 +235,25 @@ def running_heads(lines: Sequence[Line]) -> set[int]:
     }
 
 
+def laid_out_heads(lines: Sequence[Line]) -> set[int]:
+    """The running heads laid out across the page ('Country    Page: 2', a gap of three
+    spaces or more inside), with the running-head lines stacked right above or below them
+    (a head block of several lines): what no layout reads as a headline or a dateline."""
+    heads = running_heads(lines)
+    found = {
+        line.index for line in lines if line.index in heads and HEAD_GAP.search(line.raw.strip())
+    }
+    grown = True
+    while grown:
+        grown = False
+        for line in lines:
+            near = line.index - 1 in found or line.index + 1 in found
+            if line.index in heads and line.index not in found and near:
+                found.add(line.index)
+                grown = True
+    return found
+
+
 def _numbered(lines: Sequence[Line], found: set[int]) -> list[tuple[int, int]]:
     """(position, page number) of the furniture lines that carry a page number."""
     numbered = []
@@ -323,6 +342,10 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     numbers = [number for _, number in _numbered(kept, laid_out)]
     if len(numbers) >= 3 and _rising(numbers):
         return f"{len(numbers)} running heads numbered in sequence"
+    block = laid_out_heads(kept)
+    numbers = [number for _, number in _numbered(kept, block & laid_out)]
+    if len(numbers) >= 2 and len(block) >= 2 * len(numbers) and _rising(numbers):
+        return f"a running head block of {len(block) // len(numbers)} lines on {len(numbers)} pages"
     marked = {line.index for line in kept if line.index in heads and _marked_head(line.text)}
     numbered = _numbered(kept, marked)
     paged = all(

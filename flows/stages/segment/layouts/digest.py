@@ -68,6 +68,7 @@ from flows.stages.segment.blocks import is_heading
 from flows.stages.segment.boilerplate import find_boilerplate, is_nav_link
 from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
 from flows.stages.segment.footnotes import NOTES_HEADING
+from flows.stages.segment.furniture import laid_out_heads
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.layouts.listing import (
     CLOCK,
@@ -235,6 +236,10 @@ class Page:
         ]
         for run in _dated_link_runs(filled):
             for here in run:
+                roles[here] = "chrome"
+        heads = laid_out_heads(filled)  # a report's running head block, page after page
+        for here, line in enumerate(filled):
+            if line.index in heads:
                 roles[here] = "chrome"
         return cls(filled, roles)
 
