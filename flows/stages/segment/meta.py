@@ -201,12 +201,21 @@ def is_breadcrumb(text: str) -> bool:
 
 def is_dateline(text: str) -> bool:
     """A line that is a date, with at most a short source or place before or after it
-    ('The Guardian January 26, 2000', 'March 3, 2021', 'MOSCOW, March 3 2021')."""
+    ('The Guardian January 26, 2000', 'March 3, 2021', 'MOSCOW, March 3 2021', 'Kurgan
+    Courier, March 6, 2019, p. 1. Complete text:')."""
     found = find_date(text)
     if found is None or len(text) > 90:
         return False
-    rest = text.replace(found[0], " ").strip(" ,.;:|•·–—-()")
+    rest = PRESS_REFERENCE.sub(" ", text.replace(found[0], " ")).strip(" ,.;:|•·–—-()")
     return len(rest.split()) <= 5 and not rest.endswith((".", "?", "!"))
+
+
+PRESS_REFERENCE = re.compile(
+    r"\bpp?\.\s*\d+(?:[-–]\d+)?\b|\b(?:complete|condensed|abridged|full)\s+text\s*:?\s*$",
+    re.IGNORECASE,
+)
+"""What a press digest's source line adds to outlet and date: the page ('p. 2') and how
+much of the article is given ('Condensed text:')."""
 
 
 NAME_PARTICLES = frozenset(

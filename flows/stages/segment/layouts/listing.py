@@ -157,10 +157,12 @@ LEAD_BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 
 
 def clean_name(name: str) -> str | None:
-    """A byline's name without what follows it: cut at a comma, semicolon or bracket or at
-    the first lower-case word that is not a name particle ('Ann Lee, translated by …',
-    'Ann Lee (translated by …)' -> 'Ann Lee')."""
-    name = re.split(r"[,;(\[]", name)[0]
+    """A byline's name without what follows it: cut at a comma, semicolon or bracket, at a
+    full stop after a word (not an initial), or at the first lower-case word that is not a
+    name particle ('Ann Lee, translated by …', 'Ann Lee (translated by …)', 'Ann Lee.
+    Volga Herald, March 5' -> 'Ann Lee')."""
+    name = re.split(r"[,;(\[]|(?<=[^\W\d_]{2})\.\s", name)[0]  # '<Name>. <Outlet>, …'
+
     kept: list[str] = []
     for token in name.split():
         if token[:1].islower() and token not in NAME_PARTICLES and token != "and":
