@@ -516,3 +516,19 @@ def test_web_mail_digest_numbered_messages_posted_by() -> None:
     assert [post["author"] for post in result.posts] == [name for name, _ in senders]
     assert [post["published_date"] for post in result.posts] == ["2013-11-12", "2013-11-13"]
     assert "Messages in this topic" not in bodies(result)
+
+
+def test_journal_page_entries_under_day_headers_with_times_and_fields() -> None:
+    """A journal's recent-entries page: an introduction, then per entry a day header with
+    its time, the headline, field lines, the text, and a closing 'Tags:' line."""
+    lines = ["Harbour Diary", "Recent Entries Archive Friends",
+             "Below are the 2 most recent journal entries recorded in the diary:", ""]  # fmt: skip
+    days = ["12 December 2011 @ 11:04 pm", "10 December 2011 @ 09:17 am"]
+    for n, day in enumerate(days):
+        lines += [day, HEADLINES[n], "Current Mood: tired", *PARAGRAPHS[n],
+                  "Tags: harbour, strike", f"{n + 3} comments | Leave a comment | Share", ""]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES[:2]
+    assert [post["published_date"] for post in result.posts] == ["2011-12-12", "2011-12-10"]
+    assert "Current Mood" not in bodies(result) and "most recent" not in bodies(result)

@@ -686,28 +686,70 @@ def _is_closing(page: Page, position: int) -> bool:
 
 def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
     """The article from position `low` to its closing credit line: a headline right above
-    its first paragraph (credit lines between allowed), a day header above the headline."""
-    first_prose = next((here for here in range(low, closing) if page.roles[here] == "prose"), None)
-    if first_prose is None:
+    its first paragraph (credit, field and chrome lines between allowed), a day header
+    above the headline. A headline under a day header wins over an earlier one (a page's
+    introduction, standing above the first post)."""
+    found: list[tuple[int, int | None, list[int]]] = []
+    for first_prose in range(low, closing):
+        if page.roles[first_prose] != "prose" or (
+            first_prose > low and page.roles[first_prose - 1] == "prose"
+        ):
+            continue
+        here, credits = _headline_above(page, low, first_prose, fields=True)
+        if here < low or page.roles[here] != "head":  # 'Update: <headline>' is no field
+            here, credits = _headline_above(page, low, first_prose, fields=False)
+        if here < low or page.roles[here] != "head":
+            continue  # no headline: a comment ('Comments:' above it is a label)
+        day = here - 1 if here > low and _is_day_header(page, here - 1) else None
+        found.append((here, day, credits))
+        if day is not None:
+            break
+    if not found:
         return None
-    here = first_prose - 1
-    credits: list[int] = []
-    while here >= low and (
-        page.roles[here] in CREDIT_ROLES | {"image"} or _is_web_chrome(page.filled[here].text)
-    ):  # 'Leave a reply' / '4 Replies' stand between a headline and its text
-        if page.roles[here] in {"date", "byline"}:
-            credits.insert(0, here)
-        here -= 1
-    if here < low or page.roles[here] != "head":
-        return None  # no headline: a comment ('Comments:' above it is a label)
-    title_at = here
-    day = title_at - 1 if title_at > low and page.roles[title_at - 1] == "date" else None
+    title_at, day, credits = next((item for item in found if item[1] is not None), found[0])
     meta = [page.filled[at] for at in [*([day] if day is not None else []), *credits, closing]]
     title = page.filled[title_at]
     begin = page.filled[day if day is not None else title_at].index
     opening = Opening("closing", title, title.text, begin, meta)
     opening.closing = page.filled[closing]
     return opening
+
+
+def _headline_above(page: Page, low: int, first_prose: int, fields: bool) -> tuple[int, list[int]]:
+    """(position of the line above the credit, chrome and, with `fields`, field lines over
+    a paragraph, the positions of its credit and field lines): 'Leave a reply', 'Current
+    Mood: cold' stand between a headline and its text."""
+    here = first_prose - 1
+    credits: list[int] = []
+    while here >= low:
+        field = fields and ENTRY_FIELD.match(page.filled[here].text) is not None
+        if not (
+            field
+            or page.roles[here] in CREDIT_ROLES | {"image"}
+            or _is_web_chrome(page.filled[here].text)
+        ):
+            break
+        if field or page.roles[here] in {"date", "byline"}:
+            credits.insert(0, here)  # kept with the head, out of the text
+        here -= 1
+    return here, credits
+
+
+ENTRY_FIELD = re.compile(r"^(?:current\s+)?[A-Z][\w ]{1,24}:\s+\S.{0,40}$")
+"""A blog entry's field line between its headline and its text ('Current Mood: cold',
+'Location: Perm')."""
+
+
+TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def _is_day_header(page: Page, position: int) -> bool:
+    """A date line above a post's headline, its time of posting allowed ('12 December
+    2011 @ 11:04 pm', a blog's entry header)."""
+    if page.roles[position] == "date":
+        return True
+    text = TIME_OF_DAY.sub(" ", page.filled[position].text).replace("@", " ")
+    return credit_date(" ".join(text.split()))
 
 
 def _closing_openings(page: Page) -> list[Opening]:
