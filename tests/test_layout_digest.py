@@ -532,3 +532,23 @@ def test_journal_page_entries_under_day_headers_with_times_and_fields() -> None:
     assert [post["title"] for post in result.posts] == HEADLINES[:2]
     assert [post["published_date"] for post in result.posts] == ["2011-12-12", "2011-12-10"]
     assert "Current Mood" not in bodies(result) and "most recent" not in bodies(result)
+
+
+def test_topic_digest_sender_lines_and_topics() -> None:
+    """A topic digest: per topic a title, then messages each opened by '<Name> <address>:
+    <when>', the later messages of a topic under the same title; a mailing-list footer."""
+    lines = ["Topic digest", "View all topics", ""]
+    senders = ["Mila Arkhipova <mila@example.org>", "Oskar Lind <olind@example.net>"]
+    for n, headline in enumerate(HEADLINES[:2]):
+        lines += [headline]
+        for m, sender in enumerate(senders):
+            lines += [f"{sender}: Sep {10 + m} 11:24PM +0300", "", *PARAGRAPHS[n], "",
+                      sender.split()[0]]  # fmt: skip
+        lines += ["Back to top"]
+    lines += ["To unsubscribe from this group and stop receiving emails from it, write to us."]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    titles = [post["title"] for post in result.posts]
+    assert titles == [HEADLINES[0], HEADLINES[0], HEADLINES[1], HEADLINES[1]]
+    assert [post["author"] for post in result.posts] == ["Mila Arkhipova", "Oskar Lind"] * 2
+    assert "unsubscribe" not in bodies(result) and "Back to top" not in bodies(result)

@@ -26,7 +26,8 @@ Rules (the names are what the ``dropped.rule`` column holds):
     A line with the shape of a web page's furniture wherever it stands: a share bar made
     of network names, a "Share this:"/"Like this:"/"Related"/"Leave a Reply" label, a
     comment counter ("2 Comments"), a "Tags:"/"Posted in … | Tagged …" line, a copyright
-    or "Powered by" footer, a "Read more »" or pagination line. A line that carries a
+    or "Powered by" footer, a mailing list's "To unsubscribe …" footer, a "Read more »" or
+    pagination line. A line that carries a
     byline or a date is never dropped.
 """
 
@@ -103,7 +104,8 @@ CHROME_LINE = re.compile(
     r"|(?:\d+\s+){2,}(?:…\s+)?\d*\s*next ?[»›]?|subscribe(?: now)?|sign up|log ?in|"
     r"enter your comment here\.*|%d bloggers like this:|blog at wordpress\.com\.?"
     r"|advertisement|skip to (?:main )?content|toggle navigation|search"
-    r"|table of contents|contents|in this (?:article|post)|on this page)$",
+    r"|table of contents|contents|in this (?:article|post)|on this page"
+    r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160})$",
     re.IGNORECASE,
 )
 

@@ -597,7 +597,47 @@ def _mail_openings(page: Page) -> list[Opening]:
             for here, line in enumerate(page.filled)
             if POSTED_BY.match(line.text) and (opening := _posted_opening(page, here))
         ]
+    if not openings:
+        openings = _sender_openings(page)
     return openings if len(openings) >= 2 else []
+
+
+SENDER_STAMP = re.compile(
+    r"^(?P<name>[^<>:@]{2,60}?)\s*<[^<>\s@]+@[^<>\s]+>:\s*(?P<when>\S.{3,40})$"
+)
+"""A topic digest's message header: '<Name> <address>: Sep 10 11:24PM +0300'."""
+
+
+def _sender_openings(page: Page) -> list[Opening]:
+    """The messages of a topic digest (Google Groups): each opens with a sender line
+    '<Name> <address>: <when>'; the topic's title stands above its first message, and the
+    later messages of the topic carry it too."""
+    openings: list[Opening] = []
+    topic: str | None = None
+    for here, line in enumerate(page.filled):
+        match = SENDER_STAMP.match(line.text)
+        if match is None:
+            continue
+        above = here - 1
+        if (
+            above >= 0
+            and page.roles[above] in {"head", "other"}
+            and word_count(page.filled[above].text) >= MIN_HEADLINE_WORDS
+            and not _is_web_chrome(page.filled[above].text)
+            and not SENDER_STAMP.match(page.filled[above].text)
+        ):  # a topic's title, not the signature closing the message above
+            title, topic = page.filled[above], page.filled[above].text
+            begin, meta = title.index, [line]
+        elif topic is not None:
+            title, begin, meta = line, line.index, []
+        else:
+            continue
+        opening = Opening("mail", title, topic, begin, meta)
+        opening.author = match.group("name").strip(' "')
+        found = find_date(match.group("when"))
+        opening.published = found[0] if found else None
+        openings.append(opening)
+    return openings
 
 
 # --- run-in headlines ---------------------------------------------------------------------
