@@ -108,7 +108,7 @@ if TYPE_CHECKING:
 
 KNOWN_FIELD = re.compile(
     r"^(?:source|date|title|headline|authors?|byline|publisher|publication|text|body|section|"
-    r"length|language|url|link)\s*:",
+    r"length|language|url|link|categor(?:y|ies)|tags?|topics?)\s*:",
     re.IGNORECASE,
 )
 FIELD = re.compile(
@@ -189,6 +189,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "byline"
     if credit_date(text) and not CLOCK.search(text):
         return "date"
+    if opening_date(text) and credit_date(" ".join(TIME_OF_DAY.sub(" ", text).split())):
+        return "date"  # 'March 12, 2019 06:41 PM': a dateline with its time
     if is_headline(text, max_title_chars):
         return "head"
     return prose_or_other(text)
@@ -376,8 +378,9 @@ def _credits_opening(lines: Sequence[Line], page: Page, first: int) -> Opening |
     if not kinds & {"byline", "date", "translator"}:
         return None
     after = last + 1
+    closing_head: int | None = None
     if after < len(page.roles) and _is_heading_line(page, after) and _text_follows(page, after + 1):
-        last = after  # a headline or outlet line closing the head
+        last = closing_head = after  # a headline or outlet line closing the head
         after += 1
     if not _text_follows(page, after):
         return None
@@ -387,6 +390,8 @@ def _credits_opening(lines: Sequence[Line], page: Page, first: int) -> Opening |
     zone = [*group, *range(first, last + 1)]
     credited = [here for here in zone if page.roles[here] in {"byline", "translator", "origin"}]
     title_at = _pick_title(page, [here for here in zone if not credited or here < credited[0]])
+    if title_at is None and credited and closing_head is not None:
+        title_at = closing_head  # 'By: <name>' over '<headline>' over the text
     if title_at is None:
         return None
     title = page.filled[title_at]
@@ -394,11 +399,12 @@ def _credits_opening(lines: Sequence[Line], page: Page, first: int) -> Opening |
         return None
     if kinds <= {"date", "image"} and NAME_LIKE.match(title.text):
         return None  # '<Name>' over '<date>': a comment header, not a headline
+    below_credits = title_at == closing_head
     meta = [
         page.filled[here]
         for here in zone
         if here != title_at
-        and (here > title_at or page.roles[here] == "date")
+        and (here > title_at or page.roles[here] == "date" or below_credits)
         and page.roles[here] not in ORIGIN_ROLES | {"image"}
     ]
     opening = Opening("credits", title, title.text, title.index, meta)
