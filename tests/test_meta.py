@@ -69,6 +69,7 @@ BYLINES = [
     ("By Ivan Petrov, March 4, 2021. The Duma voted", "Ivan Petrov"),
     ("March 3, 2019 · 6 min · Yaroslav Demin", "Yaroslav Demin"),
     ("Writer's pictureNadia Orlova", "Nadia Orlova"),
+    ("Submitted by t_lind on Tue, 03/05/2013 - 14:22", "t_lind"),  # a handle, dated
 ]
 
 
@@ -86,6 +87,7 @@ def test_bylines_give_the_name(text, name):
         "u/Volga_Reader 2d ago",
         "Translated by Peter Hall",  # a translator, not the author
         "Sep 2, 2010 | Continued",  # a link label after a date
+        "Posted by the editors on request",  # no date: not a handle's byline
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

@@ -118,7 +118,7 @@ NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)"
 PERSON = rf"[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{0,4}}"
 BYLINE_FORMS = (
     re.compile(
-        rf"^(?:posted|written|published|words|text|report(?:ed)?|story)?\s*by[:\s]+"
+        rf"^(?:posted|submitted|written|published|words|text|report(?:ed)?|story)?\s*by[:\s]+"
         rf"(?P<name>{PERSON}(?:\s*(?:,|and|&)\s*{PERSON})*)",
         re.IGNORECASE,
     ),
@@ -162,7 +162,17 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         name = _clean_name(match.group("name"))
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
+    handle = HANDLE_BYLINE.match(text)
+    if handle and find_date(text[handle.end() :]):
+        return handle.group("name")
     return None
+
+
+HANDLE_BYLINE = re.compile(
+    r"^(?:posted|submitted|written)\s+by\s+(?P<name>[\w.-]{2,40})\s+(?:on|at)\s+", re.IGNORECASE
+)
+"""A user's handle in a site's byline, where a date follows: 'Submitted by t_lind on
+Tue, 03/05/2013 - 14:22' (handles are written in lower case)."""
 
 
 _TRAILING = re.compile(

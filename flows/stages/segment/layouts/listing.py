@@ -46,7 +46,7 @@ from flows.stages.segment.blocks import is_heading
 from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
-from flows.stages.segment.meta import find_byline, find_date, is_dateline
+from flows.stages.segment.meta import HANDLE_BYLINE, find_byline, find_date, is_dateline
 from flows.stages.segment.post import (
     NOT_NAME_STARTS,
     ORIGIN,
@@ -145,7 +145,7 @@ def chrome_rule(text: str) -> str:
 # --- credit lines (shared with the digest layout) ----------------------------------------
 
 BYLINE_START = re.compile(
-    r"^(?:(?:posted|written|published|words|text|report(?:ed)?|story)\s+)?(?:by|on)\b"
+    r"^(?:(?:posted|submitted|written|published|words|text|report(?:ed)?|story)\s+)?(?:by|on)\b"
     r"|^(?:author|authors|posted by)\s*:",
     re.IGNORECASE,
 )
@@ -185,7 +185,14 @@ def credit_byline(text: str) -> str | None:
     name = find_byline(text)
     if name is None or not (BYLINE_START.match(text) or find_date(text)):
         return None
+    if SUBMITTED_BY.match(text) and HANDLE_BYLINE.match(text):
+        return name  # 'Submitted by <handle> on <date>': a site's own byline, handle and all
     return clean_name(name)
+
+
+SUBMITTED_BY = re.compile(r"^submitted\s+by\s", re.IGNORECASE)
+"""A content system's byline ('Submitted by <user> on <date>'), which names users by their
+handles; other '<verb> by <handle>' lines are comment headers."""
 
 
 def credit_date(text: str) -> bool:
