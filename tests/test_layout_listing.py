@@ -4,6 +4,7 @@ and what must not be read as a listing (an article with a byline, a thread, a fo
 from __future__ import annotations
 
 from flows.stages.records import Segmented
+from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
 from tests.test_segment_inputs import FakeComment, render_listing, render_thread
 
@@ -244,3 +245,19 @@ def test_titled_items_with_two_full_paragraphs_are_not_a_listing() -> None:
         lines += [TITLES[n], f"By {NAMES[n]}", SUMMARIES[n] + ".", SUMMARIES[n + 1] + ".", ""]
     result = run("\n".join(lines))
     assert result.layout != "listing"
+
+
+def test_search_results_title_address_and_dated_snippet() -> None:
+    """<title> / <web address> / <date> — <snippet …>: the address line is neither joined
+    to its neighbours by unwrapping nor read as a title."""
+    lines = ['About 120 results for "tram" (0.31 seconds)', "Sort by: Relevance | Date", ""]
+    for n in range(3):
+        lines += [TITLES[n], f"https://harbour.example/news/2022/{n + 1}/item-{n}",
+                  f"{DATES[n]} — {SUMMARIES[n]} ...", ""]  # fmt: skip
+    lines += ["Previous 1 2 3 4 5 ... 12 Next"]
+    text = repair("\n".join(lines), RepairConfig()).text
+    result = run(text)
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    assert "https://" not in bodies(result)

@@ -371,6 +371,7 @@ def _starts_lower_or_digit(nxt: str) -> bool:
 _QUOTED_RE = re.compile(r"\s*>")
 _FIELD_RE = re.compile(r"\s*(?:[*•]\s+)?[A-Z][\w()-]*(?: [\w()-]+){0,3}:(?:\s|$)")
 _RULE_RE = re.compile(r"\s*(?:--\s*$|-{4,}|_{4,}|={4,}|(\S)\1{5,}\s*$)")
+_URL_LINE_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _SENDER_RE = re.compile(r"(?:<[^<>\s]+@[^<>\s]+>|\S+ at [a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$")
 
 
@@ -378,10 +379,13 @@ def _kept_apart(line: str, nxt: str) -> bool:
     """Lines that are never one paragraph: a mail quote ('>' lines are reflowed as quote
     blocks by segmentation, markers out), a 'Label: value' header line ('From:',
     'Previous message:') before another one or before a capitalised line, and a signature
-    or separator rule on either side, and a mail sender line ('Name user at host.org', 'Name
+    or separator rule on either side, a line holding only a web address (a search result's
+    or a reference's), and a mail sender line ('Name user at host.org', 'Name
     <a@b.org>') under a subject."""
     return bool(
         _SENDER_RE.search(nxt)
+        or _URL_LINE_RE.match(line)
+        or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)
         or _QUOTED_RE.match(nxt)
         or (_FIELD_RE.match(line) and (_FIELD_RE.match(nxt) or nxt.lstrip()[:1].isupper()))

@@ -302,6 +302,8 @@ ITEM_FOOTER = re.compile(
     re.IGNORECASE,
 )
 META_ROLES = frozenset({"byline", "date"})
+BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$")
+"""A line holding only a web address ('https://site.example/news/2020/11/…')."""
 TEASER_MARKS = frozenset({"cut off", "read-more", "footer"})
 MAX_SUMMARY_CHARS = 1500
 MIN_ARTICLE_PARAGRAPHS = 3
@@ -309,14 +311,16 @@ TRAIL_ROLES = frozenset({"more", "footer", "byline", "date"})
 
 
 def line_role(text: str, max_title_chars: int) -> str:
-    """What one line of a listing is: chrome, more, footer, byline, date, head, prose or
-    other."""
+    """What one line of a listing is: chrome, url, more, footer, byline, date, head, prose
+    or other."""
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
     if credited := LEAD_CREDIT.match(text):  # '(©2019 <Outlet> – <Name>) <summary>'
         return prose_or_other(text[credited.end() - 1 :])
     if is_separator(text) or is_page_chrome(text):
         return "chrome"
+    if BARE_URL.match(text):
+        return "url"
     if len(text) <= 60 and READ_MORE.match(text):
         return "more"
     if credit_byline(text):
@@ -361,7 +365,9 @@ class Item:
         """The listing marks this item shows."""
         found: set[str] = set()
         for line in self.meta:
-            if not CLOCK.search(line.text):
+            if BARE_URL.match(line.text):
+                found.add("link")  # a search result's address under its title
+            elif not CLOCK.search(line.text):
                 found.add("date" if find_date(line.text) else "byline")
                 if credit_byline(line.text) or dateline_name(line.text):
                     found.add("byline")
@@ -409,7 +415,7 @@ def _title_above(
     line in sentence case under a title-case headline is an image's caption."""
     meta: list[int] = []
     position = first - 1
-    while position > floor and roles[position] in META_ROLES and len(meta) < 3:
+    while position > floor and roles[position] in META_ROLES | {"url"} and len(meta) < 3:
         meta.append(position)
         position -= 1
     if position <= floor or roles[position] != "head":
