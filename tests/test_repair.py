@@ -223,3 +223,29 @@ def test_invisible_matches_are_those_of_the_pattern(text: str) -> None:
 
     expected = [(m.span(), m.group()) for m in _INVISIBLE_RE.finditer(text)]
     assert [(m.span(), m.group()) for m in _invisible_matches(text)] == expected
+
+
+def test_a_web_page_of_headlines_and_one_line_paragraphs_is_not_unwrapped() -> None:
+    """Headlines, labels, ages and one-line paragraphs (several longer than any wrap
+    width): no line break is a wrap, whatever the lengths of the short lines."""
+    paragraph = (
+        "Officials in three regional administrations said the request came by telephone and "
+        "that no written instruction was ever sent to them, which is how such requests go."
+    )
+    items = [
+        ["EXCLUSIVE", "Kremlin asks regions for lists of reliable candidates for September",
+         paragraph, "Marina Zhuravleva", "2 hours ago"],
+        ["COURTS", "Saratov journalist gets a suspended sentence for a post about a hospital",
+         "The judge took less than an hour to reach a verdict. The defence will appeal.",
+         "4 hours ago"],
+        ["PHOTO", "Queues, placards and a closed square: Nizhny Novgorod on Saturday",
+         "Yesterday"],
+        ["OPINION", "The governors who stopped giving interviews to independent outlets",
+         paragraph.replace("three", "four"), "Ksenia Orlik", "Yesterday"],
+        ["ANALYSIS", "Why the ruling party is suddenly talking about pensions again",
+         paragraph.replace("three", "five"), "Yesterday"],
+    ]  # fmt: skip
+    text = "\n\n".join("\n".join(item) for item in items) + "\n"
+    result = repair(text, CONFIG)
+    assert result.text == text
+    assert "unwrap_lines" not in result.fixes

@@ -23,6 +23,7 @@ attested ("with-out" -> "without"), and kept otherwise ("party-state").
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -172,6 +173,29 @@ def _width(lines: list[str], s: UnwrapSettings) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
+MIN_LONG_PROSE = 3
+"""One-line paragraphs longer than any wrap width from which a text counts as unwrapped
+unless more of its lines run on into a lower-case next line."""
+
+
+def _soft_paragraphs(lines: list[str], s: UnwrapSettings) -> bool:
+    """Whether a text writes its paragraphs on one line each though most of its lines are
+    short (a web page: headlines, labels, dates, one-line paragraphs): it has
+    ``MIN_LONG_PROSE`` sentences longer than any wrap width, and fewer lines that run on into
+    a lower-case line (what hard-wrapped prose is made of)."""
+    long_prose = sum(
+        1 for x in lines if len(x) > s.max_width and len(x.split()) >= 15 and _strong_end(x)
+    )
+    if long_prose < MIN_LONG_PROSE:
+        return False
+    running_on = sum(
+        1
+        for x, nxt in itertools.pairwise(lines)
+        if s.min_width <= len(x) <= s.max_width and not _strong_end(x) and nxt[:1].islower()
+    )
+    return running_on < long_prose
+
+
 def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[LocalEdit]:
     """Join the lines of hard-wrapped blocks; see the module docstring."""
     lines = text.split("\n")
@@ -181,6 +205,8 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
     long_lines = sum(1 for x in nonblank if len(x) > s.max_width)
     soft_only = long_lines > 0.2 * len(nonblank)
     width = 0 if soft_only else _width(nonblank, s)
+    if width and _soft_paragraphs([x.strip() for x in lines if x.strip()], s):
+        width = 0  # paragraphs on one line each, between headlines and labels: a web page
     offsets = []
     pos = 0
     for x in lines:
