@@ -46,7 +46,7 @@ from flows.stages.segment.blocks import is_heading
 from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
-from flows.stages.segment.meta import HANDLE_BYLINE, find_byline, find_date, is_dateline
+from flows.stages.segment.meta import AGE, HANDLE_BYLINE, find_byline, find_date, is_dateline
 from flows.stages.segment.post import (
     NOT_NAME_STARTS,
     ORIGIN,
@@ -327,8 +327,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "byline"
     if len(text) <= 200 and ITEM_FOOTER.search(text):
         return "footer"
-    if credit_date(text):
-        return "date"
+    if credit_date(text) or (len(text) <= 30 and AGE.fullmatch(text.strip(" ·•|"))):
+        return "date"  # a date line, or the item's age ('2 hours ago', 'Yesterday')
     if is_headline(text, max_title_chars):
         return "head"
     return prose_or_other(text)
@@ -368,7 +368,8 @@ class Item:
             if BARE_URL.match(line.text):
                 found.add("link")  # a search result's address under its title
             elif not CLOCK.search(line.text):
-                found.add("date" if find_date(line.text) else "byline")
+                dated = find_date(line.text) or AGE.search(line.text)
+                found.add("date" if dated else "byline")
                 if credit_byline(line.text) or dateline_name(line.text):
                     found.add("byline")
         for line in self.extra:
@@ -463,6 +464,9 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     """The items of a listing page, in reading order (titled or not)."""
     filled = [line for line in lines if not line.is_blank]
     roles = [line_role(line.text, config.max_title_chars) for line in filled]
+    for here in range(len(roles) - 1):  # '<Name>' right over '<date>': a byline
+        if roles[here] == "head" and roles[here + 1] == "date" and is_name(filled[here].text):
+            roles[here] = "byline"
     runs = _runs(filled, roles)
     heads: list[tuple[int | None, list[int], int, int]] = []
     captions: list[list[int]] = []
