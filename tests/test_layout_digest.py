@@ -4,7 +4,10 @@ be read as a digest (a thread, a blog article with one byline, a listing, a mail
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flows.stages.records import Segmented
+from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
 from flows.stages.segment.layouts import pdf_article
 from flows.stages.segment.lines import split_lines
@@ -552,3 +555,29 @@ def test_topic_digest_sender_lines_and_topics() -> None:
     assert titles == [HEADLINES[0], HEADLINES[0], HEADLINES[1], HEADLINES[1]]
     assert [post["author"] for post in result.posts] == ["Mila Arkhipova", "Oskar Lind"] * 2
     assert "unsubscribe" not in bodies(result) and "Back to top" not in bodies(result)
+
+
+CASES = Path(__file__).parent / "cases" / "segment"
+
+
+def test_news_database_exports_field_codes_and_labelled_records() -> None:
+    """Two export shapes of news databases: field codes on lines of their own ('HD', 'BY',
+    'PD', 'LP', 'TD', 'AN'), and 'N of M DOCUMENTS' records (masthead with outlet and date,
+    then 'HEADLINE:', 'BYLINE:', 'BODY:' and trailing 'LOAD-DATE:' fields)."""
+    expected = [
+        ("Harbour workers strike over unpaid wages", "Mila Arkhipova"),
+        ("A quiet vote on the river port budget", "Oskar Lind"),
+    ]
+    for name, dates in (
+        ("export_field_codes.txt", ["2019-03-14", "2019-03-12"]),
+        ("export_n_of_m_documents.txt", ["2019-03-14", "2019-03-12"]),
+    ):
+        text = repair((CASES / name).read_text(encoding="utf-8"), RepairConfig()).text
+        result = run(text)
+        assert result.layout == "digest", name
+        assert [(post["title"], post["author"]) for post in result.posts] == expected, name
+        assert [post["published_date"] for post in result.posts] == dates, name
+        for chrome in ("LOAD-DATE", "Search Summary", "DOCUMENTS", "Document HARBGZ", "WC"):
+            assert chrome not in bodies(result), (name, chrome)
+        assert "stopped work on Monday" in result.posts[0]["body"]
+        assert "would not return until" in result.posts[0]["body"]

@@ -112,7 +112,7 @@ KNOWN_FIELD = re.compile(
     re.IGNORECASE,
 )
 FIELD = re.compile(
-    r"^(?P<key>[A-Z][A-Z ]{1,20}|(?i:source|date|title|headline|authors?|byline|publisher|"
+    r"^(?P<key>[A-Z][A-Z -]{1,20}|(?i:source|date|title|headline|authors?|byline|publisher|"
     r"publication|text|body|section|length|language|url|link)):(?:\s+(?P<value>.*))?$"
 )
 """'SOURCE: <outlet>', 'Title: <headline>': a field of a record block (any upper-case key, or
@@ -172,6 +172,8 @@ def line_role(text: str, max_title_chars: int) -> str:
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
     if is_separator(text) or ITEM_NUMBER.match(text) or SEPARATOR_LEAD.match(text):
+        return "sep"
+    if DOCUMENT_COUNTER.match(text):
         return "sep"
     if REPEAT_RULE.match(text) or PUNCTUATION_RULE.match(text):
         return "sep"
@@ -441,6 +443,75 @@ def _origin_opening(page: Page, position: int, max_title_chars: int) -> Opening 
     return Opening("origin", title, text, title.index, meta)
 
 
+FIELD_CODE = re.compile(
+    r"^(?P<code>HD|BY|CR|WC|PD|ET|SN|SC|ED|PG|VOL|LA|CY|LP|TD|CT|RF|CO|IN|NS|RE|IPC|IPD|PUB|AN)"
+    r"(?:\s+(?P<value>\S.*))?$"
+)
+"""A field code of a news database export (Factiva): 'HD' headline, 'BY' byline, 'WC'
+word count, 'PD' date, 'SN' source, 'LP' lead paragraphs, 'TD' text, 'AN' accession
+number; the value follows on the same line or on the lines below."""
+CODE_BODY = frozenset({"LP", "TD"})
+
+
+def _code_records(page: Page) -> list[list[tuple[int, str, list[int]]]]:
+    """The records of a field-code export: per record, (position of the code line, code,
+    positions of its value lines), from an 'HD' line to the value of its 'AN' line."""
+    records: list[list[tuple[int, str, list[int]]]] = []
+    current: list[tuple[int, str, list[int]]] | None = None
+    for here, line in enumerate(page.filled):
+        match = FIELD_CODE.match(line.text)
+        if match is not None and match.group("code") == "HD":
+            current = [(here, "HD", [])]
+            records.append(current)
+        elif current is None:
+            continue
+        elif _closed(current):
+            current = None  # after the accession number: the export's own footer
+        elif match is not None:
+            current.append((here, match.group("code"), []))
+        else:
+            current[-1][2].append(here)
+    return [record for record in records if len(record) >= 3]
+
+
+def _closed(record: list[tuple[int, str, list[int]]]) -> bool:
+    """Whether a record ended: its accession number 'AN' read, with its value."""
+    _, code, values = record[-1]
+    return code == "AN" and bool(values)
+
+
+def _code_openings(page: Page) -> list[Opening]:
+    """The articles of a field-code export (two or more), else none."""
+    openings: list[Opening] = []
+    for record in _code_records(page):
+        here, _, values = record[0]
+        value = FIELD_CODE.match(page.filled[here].text)
+        inline = value.group("value") if value else None
+        if inline is None and not values:
+            continue
+        title = page.filled[here] if inline else page.filled[values[0]]
+        opening = Opening("fields", title, inline or title.text, page.filled[here].index)
+        for at, code, lines in record:
+            texts = [page.filled[position].text for position in lines]
+            inline_value = FIELD_CODE.match(page.filled[at].text)
+            value_text = " ".join(
+                [*([inline_value.group("value")] if inline_value and inline_value.group("value") else []), *texts]
+            )
+            if page.filled[at] is not title:
+                opening.meta.append(page.filled[at])
+            if code in CODE_BODY:
+                continue
+            opening.meta.extend(page.filled[position] for position in lines if page.filled[position] is not title)
+            if code == "BY" and opening.author is None and value_text:
+                opening.author = credit_byline(value_text) or clean_name(BY_PREFIX.sub("", value_text))
+            if code == "PD" and opening.published is None and (found := find_date(value_text)):
+                opening.published = found[0]
+            if code == "AN" and lines:
+                opening.closing = page.filled[lines[0]]
+        openings.append(opening)
+    return openings if len(openings) >= 2 else []
+
+
 def _field_openings(page: Page) -> list[Opening]:
     """One opening per run of field lines (rules allowed inside) that has a title field."""
     openings: list[Opening] = []
@@ -459,6 +530,13 @@ def _field_openings(page: Page) -> list[Opening]:
     return openings
 
 
+MAX_MASTHEAD_LINES = 6
+"""Lines a database record may print above its fields (document counter, copyright,
+outlet, date)."""
+DOCUMENT_COUNTER = re.compile(r"^\d{1,5}\s+of\s+\d{1,5}\s+documents?$", re.IGNORECASE)
+"""'1 of 25 DOCUMENTS': where a record of a news database export begins."""
+
+
 def _read_fields(page: Page, first: int, last: int) -> Opening | None:
     fields: list[tuple[Line, str, str]] = []
     for line, role in zip(page.filled[first : last + 1], page.roles[first : last + 1], strict=True):
@@ -470,7 +548,19 @@ def _read_fields(page: Page, first: int, last: int) -> Opening | None:
         return None
     title, title_text = titles[0]
     opening = Opening("fields", title, title_text, fields[0][0].index)
+    above = first - 1  # the record's masthead: outlet, date, copyright, over its fields
+    while above >= 0 and first - above <= MAX_MASTHEAD_LINES and page.roles[above] not in {
+        "sep", "prose", "field"
+    }:
+        above -= 1
+    masthead = list(page.filled[above + 1 : first]) if above < 0 or page.roles[above] == "sep" else []
+    if masthead:
+        opening.begin = masthead[0].index
+        opening.meta.extend(masthead)
+        fields[:0] = [(line, "", line.text) for line in masthead]
     for line, key, value in fields:
+        if not key:
+            continue
         key = key.upper()
         if line is title or (key in BODY_KEYS and value):
             continue
@@ -830,7 +920,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     """The text's lines with roles, and its article openings in reading order. Mail
     messages or articles closed by credit lines, when there are, are the only openings."""
     page = Page.read(lines, config.max_title_chars)
-    whole = _mail_openings(page) or _closing_openings(page)
+    whole = _code_openings(page) or _mail_openings(page) or _closing_openings(page)
     if whole:
         _finish(lines, page, whole)
         return page, whole
@@ -1079,6 +1169,14 @@ def _add_article(
 ) -> None:
     dropped = find_boilerplate(region)
     known = {opening.title.index, *(line.index for line in opening.meta)}
+    if opening.form == "fields":  # a record's trailing fields ('LOAD-DATE: …') are no text
+        known.update(
+            line.index
+            for line in region
+            if roles.get(line.index) == "field"
+            and (match := FIELD.match(line.text)) is not None
+            and not (match.group("key").upper() in BODY_KEYS and match.group("value"))
+        )
     for line in region:
         if line.index not in known and roles.get(line.index) in {"sep", "image"}:
             dropped[line.index] = drop_rule(line.text)
@@ -1110,7 +1208,7 @@ def _add_article(
             title_lines=frozenset({opening.title.index}),
             author=author,
             published=published,
-            meta_lines=frozenset(line.index for line in opening.meta),
+            meta_lines=frozenset(known - {opening.title.index}),
         )
     add_dropped(result, doc_id, region, dropped)
     add_post(
