@@ -581,3 +581,22 @@ def test_news_database_exports_field_codes_and_labelled_records() -> None:
             assert chrome not in bodies(result), (name, chrome)
         assert "stopped work on Monday" in result.posts[0]["body"]
         assert "would not return until" in result.posts[0]["body"]
+
+
+def test_numbered_list_digest_masthead_contents_and_return_links() -> None:
+    """A plain-text daily list: masthead (name, issue, date), a numbered contents list,
+    then '#N', outlet, date, headline, optional byline and text, each closed by a
+    '[return to Contents]' link. The masthead is no article; the links are chrome."""
+    text = (CASES / "digest_numbered_list_contents.txt").read_text(encoding="utf-8")
+    result = run(repair(text, RepairConfig()).text)
+    assert result.layout == "digest"
+    assert [(post["title"], post["author"]) for post in result.posts] == [
+        ("Harbour workers strike over unpaid wages", "Mila Arkhipova"),
+        ("A quiet vote on the river port budget", "Oskar Lind"),
+        ("Miners' widows take the pension office to court", None),
+    ]
+    assert [post["published_date"] for post in result.posts] == [
+        "2019-03-14", "2019-03-12", "2019-03-11"
+    ]  # fmt: skip
+    for chrome in ("return to Contents", "Contents:", "A project of", "Harbour Gazette:"):
+        assert chrome not in bodies(result), chrome

@@ -45,6 +45,10 @@ NAV_LABELS = frozenset(
         "all articles",
         "back",
         "back to top",
+        "back to contents",
+        "return to contents",
+        "return to top",
+        "top",
         "home",
         "menu",
         "next",
@@ -62,7 +66,8 @@ NAV_LABELS = frozenset(
         "tweet",
     }
 )
-"""Curated navigation labels, compared with the whole line (case-folded, arrows removed)."""
+"""Curated navigation labels, compared with the whole line (case-folded, arrows and
+brackets removed: '[return to Contents]', '↑ Top')."""
 
 DANGLING_ENDINGS = frozenset(
     {"on", "at", "in", "from", "via", "by", "to", "under", "published", "available", "here"}
@@ -110,7 +115,7 @@ CHROME_LINE = re.compile(
 )
 
 
-_NAV_SEPARATORS = "«»←→‹›<>|"
+_NAV_SEPARATORS = "«»←→‹›<>|[]()^↑"
 _LONGEST_LABEL = max(len(label) for label in NAV_LABELS)
 _RESIDUE_HINT_RE = re.compile(r"-\d")
 
@@ -134,7 +139,7 @@ def is_nav_link(text: str) -> bool:
             return False
         if _kept_chars(text) > _LONGEST_LABEL:
             return False
-    label = re.sub(r"[«»←→‹›<>|\s]+", " ", text).strip().casefold()
+    label = re.sub(r"[«»←→‹›<>|\s]+", " ", text).strip().strip("[]()^↑ ").casefold()
     return label in NAV_LABELS
 
 

@@ -940,8 +940,28 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         if opening is not None and opening.title.index not in by_title:
             by_title[opening.title.index] = opening
     openings = _drop_nested(sorted(by_title.values(), key=lambda opening: opening.begin))
+    openings = _without_masthead(page, openings)
     _finish(lines, page, openings)
     return page, openings
+
+
+MIN_ARTICLE_WORDS = 15
+"""Words of text an article has at least: a digest's masthead (its name, issue number and
+date over a contents list) reads like a headline over a date, with no text under it."""
+
+
+def _without_masthead(page: Page, openings: list[Opening]) -> list[Opening]:
+    """`openings` without a first one whose text, up to the next opening, is shorter than
+    ``MIN_ARTICLE_WORDS``: the masthead and contents of the digest, its preamble."""
+    if len(openings) < 3:
+        return openings
+    first, second = openings[0], openings[1]
+    words = sum(
+        word_count(line.text)
+        for line, role in zip(page.filled, page.roles, strict=True)
+        if role == "prose" and first.title.index < line.index < second.begin
+    )
+    return openings[1:] if words < MIN_ARTICLE_WORDS else openings
 
 
 def _finish(lines: Sequence[Line], page: Page, openings: Sequence[Opening]) -> None:
