@@ -600,3 +600,17 @@ def test_numbered_list_digest_masthead_contents_and_return_links() -> None:
     ]  # fmt: skip
     for chrome in ("return to Contents", "Contents:", "A project of", "Harbour Gazette:"):
         assert chrome not in bodies(result), chrome
+
+
+def test_list_archive_search_page_subject_over_date_thread_sender() -> None:
+    """A list archive's search results: per message its subject (a question may end it),
+    then '<YYYY-MM-DD> Thread <Name>', then the text."""
+    subject = "Re: [harbour-list] Who audits the ferry subsidy, and when?"
+    lines = ["The List Archive", ""]
+    for day, name, n in (("2020-07-09", "Mila Arkhipova", 0), ("2020-07-08", "Oskar Lind", 1)):
+        lines += [subject, "", f"{day} Thread {name}", "", *PARAGRAPHS[n], "", name.split()[0], ""]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [subject, subject]
+    assert [post["author"] for post in result.posts] == ["Mila Arkhipova", "Oskar Lind"]
+    assert [post["published_date"] for post in result.posts] == ["2020-07-09", "2020-07-08"]

@@ -700,8 +700,11 @@ def _mail_openings(page: Page) -> list[Opening]:
 
 SENDER_STAMP = re.compile(
     r"^(?P<name>[^<>:@]{2,60}?)\s*<[^<>\s@]+@[^<>\s]+>:\s*(?P<when>\S.{3,40})$"
+    r"|^(?P<day>(?:19|20)\d\d-[01]\d-[0-3]\d)\s+Thread\s+(?P<sender>\S.{1,60})$"
 )
-"""A topic digest's message header: '<Name> <address>: Sep 10 11:24PM +0300'."""
+"""A message header of a list archive's digest or search page: '<Name> <address>: Sep 10
+11:24PM +0300' (a topic digest), '2020-07-09 Thread <Name>' (an archive's search results,
+under the message's subject)."""
 
 
 def _sender_openings(page: Page) -> list[Opening]:
@@ -717,8 +720,9 @@ def _sender_openings(page: Page) -> list[Opening]:
         above = here - 1
         if (
             above >= 0
-            and page.roles[above] in {"head", "other"}
-            and word_count(page.filled[above].text) >= MIN_HEADLINE_WORDS
+            and page.roles[above] in {"head", "other", "prose"}
+            and MIN_HEADLINE_WORDS <= word_count(page.filled[above].text) <= 25
+            and not page.filled[above].text.endswith(".")
             and not _is_web_chrome(page.filled[above].text)
             and not SENDER_STAMP.match(page.filled[above].text)
         ):  # a topic's title, not the signature closing the message above
@@ -729,8 +733,8 @@ def _sender_openings(page: Page) -> list[Opening]:
         else:
             continue
         opening = Opening("mail", title, topic, begin, meta)
-        opening.author = match.group("name").strip(' "')
-        found = find_date(match.group("when"))
+        opening.author = (match.group("name") or match.group("sender")).strip(' "')
+        found = find_date(match.group("when") or match.group("day"))
         opening.published = found[0] if found else None
         openings.append(opening)
     return openings
