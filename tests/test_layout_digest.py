@@ -614,3 +614,29 @@ def test_list_archive_search_page_subject_over_date_thread_sender() -> None:
     assert [post["title"] for post in result.posts] == [subject, subject]
     assert [post["author"] for post in result.posts] == ["Mila Arkhipova", "Oskar Lind"]
     assert [post["published_date"] for post in result.posts] == ["2020-07-09", "2020-07-08"]
+
+
+def test_channel_web_preview_posts_views_footers_and_day_lines() -> None:
+    """A channel's web preview: the channel's header, then per post the channel's name,
+    labels ('Forwarded from …', 'Photo'), the text and '<n> views [edited] [<Name>,]
+    <time>'; day lines date the posts under them; a post shown only as 'Please open
+    Telegram to view this post' is no article."""
+    lines = ["Harbour Insider", "@harbour_insider", "18.2K subscribers", "540 links",
+             "March 3, 2022", ""]  # fmt: skip
+    footers = ["6.1K views Mila Arkhipova, 11:42", "5.3K views 14:05",
+               "7.8K views edited Oskar Lind, 17:30"]  # fmt: skip
+    for n, footer in enumerate(footers):
+        if n == 2:
+            lines += ["March 4, 2022", ""]
+        lines += ["Harbour Insider", *(["Forwarded from Port News"] if n == 1 else []),
+                  " ".join(PARAGRAPHS[n]), footer, ""]  # fmt: skip
+    lines += ["Harbour Insider", "Please open Telegram to view this post", "VIEW IN TELEGRAM",
+              "3.2K views 12:40"]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [None, None, None]
+    assert [post["author"] for post in result.posts] == ["Mila Arkhipova", None, "Oskar Lind"]
+    dates = [post["published_date"] for post in result.posts]
+    assert dates == ["2022-03-03", "2022-03-03", "2022-03-04"]
+    for chrome in ("views", "Forwarded from", "Please open Telegram", "Harbour Insider"):
+        assert chrome not in bodies(result), chrome

@@ -203,7 +203,7 @@ class Opening:
     """Where an article starts and what its head says."""
 
     form: str
-    """``origin``, ``credits``, ``fields``, ``mail``, ``runin`` or ``closing``."""
+    """``origin``, ``credits``, ``fields``, ``mail``, ``runin``, ``closing`` or ``channel``."""
     title: Line
     title_text: str
     begin: int
@@ -924,7 +924,12 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     """The text's lines with roles, and its article openings in reading order. Mail
     messages or articles closed by credit lines, when there are, are the only openings."""
     page = Page.read(lines, config.max_title_chars)
-    whole = _code_openings(page) or _mail_openings(page) or _closing_openings(page)
+    whole = (
+        _code_openings(page)
+        or _mail_openings(page)
+        or _channel_openings(page)
+        or _closing_openings(page)
+    )
     if whole:
         _finish(lines, page, whole)
         return page, whole
@@ -947,6 +952,54 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     openings = _without_masthead(page, openings)
     _finish(lines, page, openings)
     return page, openings
+
+
+VIEWS_FOOTER = re.compile(
+    r"^[\d.,]+[km]?\s+views?(?:\s+edited)?(?:\s+(?P<name>[^,\d][^,]{1,60}),)?\s+"
+    r"\d{1,2}:\d\d(?:\s*[ap]m)?$",
+    re.IGNORECASE,
+)
+"""The footer of a channel's post (Telegram's web preview): views, 'edited', the author's
+signature when the channel signs posts, the time: '6.1K views Anna Belova, 11:42'."""
+POST_LABEL = re.compile(r"^(?:forwarded from\s+\S.*|photo|video|album|file|poll)$", re.IGNORECASE)
+"""Lines a channel's post opens with under the channel's name: 'Forwarded from <channel>',
+'Photo'."""
+OPEN_IN_APP = re.compile(r"^(?:please open telegram to view this post|view in telegram)$", re.I)
+"""What the web preview shows in place of a post it cannot render."""
+
+
+def _channel_openings(page: Page) -> list[Opening]:
+    """The posts of a channel's web preview: each is the channel's name, labels, the text
+    and a views footer; a date line above a post dates it and the posts after it. A post
+    the preview cannot render is no article."""
+    footers = [here for here, line in enumerate(page.filled) if VIEWS_FOOTER.match(line.text)]
+    if len(footers) < 2:
+        return []
+    openings: list[Opening] = []
+    low, day = 0, None
+    for footer in footers:
+        region = range(low, footer)
+        low = footer + 1
+        prose = next((here for here in region if page.roles[here] == "prose"), None)
+        if prose is None or any(OPEN_IN_APP.match(page.filled[here].text) for here in region):
+            continue
+        name = prose - 1
+        while name > region.start and POST_LABEL.match(page.filled[name].text):
+            name -= 1
+        if name < region.start or (openings and page.filled[name].text != openings[0].title.text):
+            continue  # every post opens with the channel's name
+        for here in range(region.start, name):
+            if is_dateline(page.filled[here].text) and (found := find_date(page.filled[here].text)):
+                day = found[0]
+        labels = [page.filled[here] for here in range(name + 1, prose)]
+        opening = Opening("channel", page.filled[name], "", page.filled[name].index)
+        opening.meta = [*labels, page.filled[footer]]
+        opening.closing = page.filled[footer]
+        match = VIEWS_FOOTER.match(page.filled[footer].text)
+        opening.author = match.group("name").strip() if match and match.group("name") else None
+        opening.published = day
+        openings.append(opening)
+    return openings if len(openings) >= 2 else []
 
 
 MIN_ARTICLE_WORDS = 15
@@ -1062,14 +1115,15 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     score += 0.03 if ruled >= count - 1 else 0.0
     forms = {
         form: sum(1 for opening in openings if opening.form == form)
-        for form in ("origin", "fields", "mail", "runin", "closing", "credits")
+        for form in ("origin", "fields", "mail", "runin", "closing", "channel", "credits")
     }
     return Detection(
         "digest",
         round(min(score, 0.95), 3),
         f"{count} articles: {forms['origin']} with an origin line, {forms['fields']} field "
         f"blocks, {forms['mail']} mail messages, {forms['runin']} run-in headlines, "
-        f"{forms['closing']} closed by a credit line, {forms['credits']} headline + "
+        f"{forms['closing']} closed by a credit line, {forms['channel']} channel posts, "
+        f"{forms['credits']} headline + "
         f"byline/date; {ruled} separated by rules",
     )
 
@@ -1228,7 +1282,7 @@ def _add_article(
             opener = next((line for line in body if roles.get(line.index) == "prose"), None)
             published = opening_date(opener.text) if opener else None
         head = PostHead(
-            title=opening.title_text,
+            title=opening.title_text or None,  # a channel's posts have no headlines
             title_lines=frozenset({opening.title.index}),
             author=author,
             published=published,
