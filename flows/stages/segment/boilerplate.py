@@ -87,7 +87,8 @@ PART_LABEL = re.compile(
 RESIDUE_TOKEN = re.compile(r"^-\d{1,3}$")
 SEPARATOR = re.compile(r"^([-_=*~#+.•·◆◇])(?:\s?\1){3,}$|^(?:[-=*~]\s?){4,}$")
 SOCIAL = (
-    r"facebook|twitter|x|linkedin|email|e-mail|print|reddit|telegram|whatsapp|vk|vkontakte|"
+    r"facebook|twitter|tweet|share|x|linkedin|email|e-mail|print|reddit|telegram|whatsapp|vk|"
+    r"vkontakte|"
     r"pinterest|tumblr|pocket|mastodon|bluesky|threads|copy link|more|mail"
 )
 SHARE_BAR = re.compile(

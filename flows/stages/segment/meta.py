@@ -146,9 +146,10 @@ NOT_BYLINE = re.compile(
 _NOT_NAMES = frozenset(
     {"the", "this", "a", "an", "our", "staff", "admin", "default", "email", "share"}
     | {"continued", "continue", "more", "comments", "comment", "reply", "permalink", "edit"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
 )
-"""Words a name never starts with: articles, roles, and the link labels that follow a date
-('Sep 2, 2010 | Continued', '2019 · Comments')."""
+"""Words a name never starts with: articles, roles, the link labels that follow a date
+('Sep 2, 2010 | Continued', '2019 · Comments') and weekdays ('MONDAY | 11.03.2019')."""
 
 
 def find_byline(text: str, max_chars: int = 160) -> str | None:

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import is_heading
-from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
 from flows.stages.segment.meta import AGE, HANDLE_BYLINE, find_byline, find_date, is_dateline
@@ -317,7 +317,7 @@ def line_role(text: str, max_title_chars: int) -> str:
         return prose_or_other(text)
     if credited := LEAD_CREDIT.match(text):  # '(©2019 <Outlet> – <Name>) <summary>'
         return prose_or_other(text[credited.end() - 1 :])
-    if is_separator(text) or is_page_chrome(text):
+    if is_separator(text) or is_page_chrome(text) or SHARE_BAR.match(text):
         return "chrome"
     if BARE_URL.match(text):
         return "url"
