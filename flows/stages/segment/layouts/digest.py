@@ -87,11 +87,13 @@ from flows.stages.segment.layouts.listing import (
     credit_date,
     has_copyright,
     is_headline,
+    is_name,
     is_pagination,
     is_separator,
     opening_date,
     prose_or_other,
 )
+from flows.stages.segment.layouts.pdf_article import AFFILIATION
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import find_date, is_dateline
 from flows.stages.segment.post import (
@@ -167,6 +169,18 @@ def drop_rule(text: str) -> str:
     return chrome_rule(text)
 
 
+NAME_WITH_AFFILIATION = re.compile(r"^(?P<name>[^()]{4,60}?)\s*\((?P<place>[^()]{4,150})\)$")
+
+
+def affiliated_name(text: str) -> str | None:
+    """The author of an 'Anna Sedykh (Baltic Institute for Political Studies, Tartu)' line:
+    a person's name with an institution in brackets, as analytical digests credit."""
+    match = NAME_WITH_AFFILIATION.match(text)
+    if match is None or not AFFILIATION.search(match.group("place")):
+        return None
+    return match.group("name") if is_name(match.group("name")) else None
+
+
 def line_role(text: str, max_title_chars: int) -> str:
     """sep, image, chrome, field, origin, translator, byline, date, head, prose or other."""
     if len(text) > MAX_CHROME_CHARS:
@@ -187,7 +201,7 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "origin"
     if TRANSLATOR_LINE.match(text):
         return "translator"
-    if credit_byline(text):
+    if credit_byline(text) or affiliated_name(text):
         return "byline"
     if credit_date(text) and not CLOCK.search(text):
         return "date"
@@ -1030,6 +1044,19 @@ def _finish(lines: Sequence[Line], page: Page, openings: Sequence[Opening]) -> N
         _read_lead(lines, page, opening, first, floor)
         _read_credits(opening)
         floor = max(positions[line.index] for line in (opening.title, *opening.meta))
+    issue = _issue_date(page, positions[openings[0].begin]) if openings else None
+    for opening in openings:  # an issue's articles carry its date when they give none
+        opening.published = opening.published or issue
+
+
+def _issue_date(page: Page, first: int) -> str | None:
+    """The date of the issue, from its masthead: the first line above the first article
+    that is a date with a few words around it ('No. 187    14 June 2021')."""
+    for line in page.filled[: min(first, MAX_MASTHEAD_LINES)]:
+        text = " ".join(line.text.split())
+        if is_dateline(text) and (found := find_date(text)) and found[1]:
+            return found[0]
+    return None
 
 
 def _drop_nested(openings: Sequence[Opening]) -> list[Opening]:
@@ -1076,7 +1103,7 @@ def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, 
 def _read_credits(opening: Opening) -> None:
     for line in opening.meta:
         if opening.author is None:
-            opening.author = credit_byline(line.text)
+            opening.author = credit_byline(line.text) or affiliated_name(line.text)
         if opening.published is None and (found := find_date(line.text)):
             opening.published = found[0]
 
