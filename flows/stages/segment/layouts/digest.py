@@ -23,9 +23,23 @@ An article opens in one of these shapes (placeholders in angle brackets):
   with a date or a time (``Posted by <name> at <time> <n> comments``) or a post footer
   (``Posted in <category> | Leave a comment``), two or more of one shape; what follows the
   closing line up to the next article (share, label lines; the sidebar after the last
-  one) is chrome, and a post without a day header of its own has the one above it.
+  one) is chrome, and a post without a day header of its own has the one above it. A day
+  header may give the time (``12 December 2011 @ 11:04 pm``); ``Label: value`` lines
+  between the headline and the text (``Current Mood: cold``) belong to the head;
+* a web mail digest's message: ``<n>.`` ``<subject>`` ``Posted by: "<Name>" <address>``
+  ``<date>``; a topic digest's or list archive's sender line ``<Name> <address>: <when>`` /
+  ``<YYYY-MM-DD> Thread <Name>`` under the message's subject (the topic's title carries on
+  to its later messages);
+* a news database export's record: field codes on lines of their own (``HD`` headline,
+  ``BY``, ``PD`` date, ``LP``/``TD`` text, up to the value of ``AN``), or ``<n> of <m>
+  DOCUMENTS`` then a masthead (outlet, date) over ``HEADLINE:``/``BYLINE:``/``BODY:``
+  fields (trailing fields such as ``LOAD-DATE:`` are no text);
+* a channel's post in its web preview: the channel's name, labels (``Forwarded from …``),
+  the text, then ``<n> views [edited] [<Name>,] <time>`` (no headline; day lines between
+  posts date them).
 
-Mail blocks and closing lines, when a page has them, are its only openings. Articles are
+Database records, mail messages, channel posts and closing lines, when a page has them,
+are its only openings. Articles are
 separated by rules (``________``, ``*******``, ``* * *``, ``----``, a run of one repeated
 character such as ``xxxxxxxx``) and numbered item headers (``#<n>``), both dropped as
 ``separator``, or by nothing. A label between a rule (or a boundary) and the headline is
@@ -35,11 +49,15 @@ standing alone between two articles. The masthead and table of contents
 preamble with a long prose paragraph stays a post of its own); so are pagination,
 copyright, link and post-footer lines closing an article, and the few short lines after the
 first rule after which nothing but them closes the last article of a ruled digest
-(subscription, contact and list lines).
+(subscription, contact and list lines). A first opening with fewer than 15 words of text
+before the next one is the masthead (name, issue, date over the contents), not an article;
+an article that gives no date carries the issue's date from the masthead. Running heads laid
+out across a printed page, with the lines stacked with them, and lists of two or more
+``<title> — <date>`` links are chrome.
 
 A post's title is the headline (never the outlet or dateline), its author the byline's name
-(a translator is never the author; with no byline, a closing bio or signature, or a bio
-right above the notes), its date the credits' date, else the date its first paragraph
+(a translator is never the author; ``<Name> (<Institute>, <city>)`` is a byline; with no
+byline, a closing bio or signature, or a bio right above the notes), its date the credits' date, else the date its first paragraph
 opens with ('<date> -- <outlet> -- <text>').
 
 Detected from two article openings or more. Openings read from credits or closing lines only
