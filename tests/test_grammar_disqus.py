@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.segment.boilerplate import classify_line
 from flows.stages.segment.grammars import disqus
 from flows.stages.segment.lines import Line, split_lines
 
@@ -179,7 +180,8 @@ def test_parse_post_bare_name_over_dateline() -> None:
     assert head.title == "Duties on barley exports return for the autumn"
     assert (head.author, head.published) == ("Olga Brandt", "12 October 2023")
     meta = {lines[i].text for i in head.meta_lines}
-    assert meta == {"Olga Brandt", "12 October 2023", "5 min read"}
+    assert meta == {"Olga Brandt", "12 October 2023"}  # '5 min read' is chrome by its shape
+    assert classify_line("5 min read") == "page_chrome"
     assert {lines[i].text for i in head.chrome_lines} == {"Harbour Ledger", "World"}
 
 

@@ -90,8 +90,8 @@ def test_quality_artifact_is_published_to_the_prefect_server(prefect_server, tmp
 INJECT = """
 import flows.stages.document as pipeline
 real_segment = pipeline.segment
-def corrupting_segment(doc_id, text, layout, config):
-    segmented = real_segment(doc_id, text, layout, config)
+def corrupting_segment(doc_id, text, layout, config, furniture=frozenset()):
+    segmented = real_segment(doc_id, text, layout, config, furniture)
     if segmented.comments:
         segmented.comments[0]["upvotes"] = -5
     return segmented

@@ -1041,16 +1041,23 @@ date over a contents list) reads like a headline over a date, with no text under
 
 def _without_masthead(page: Page, openings: list[Opening]) -> list[Opening]:
     """`openings` without a first one whose text, up to the next opening, is shorter than
-    ``MIN_ARTICLE_WORDS``: the masthead and contents of the digest, its preamble."""
+    ``MIN_ARTICLE_WORDS`` while the articles after it are at least twice as long
+    (typically): the masthead and contents of the digest, its preamble."""
     if len(openings) < 3:
         return openings
-    first, second = openings[0], openings[1]
-    words = sum(
-        word_count(line.text)
-        for line, role in zip(page.filled, page.roles, strict=True)
-        if role == "prose" and first.title.index < line.index < second.begin
-    )
-    return openings[1:] if words < MIN_ARTICLE_WORDS else openings
+    bounds = [opening.begin for opening in openings[1:]] + [page.filled[-1].index + 1]
+    words = [0] * len(openings)
+    for line, role in zip(page.filled, page.roles, strict=True):
+        if role != "prose":
+            continue
+        for number, opening in enumerate(openings):
+            if opening.title.index < line.index < bounds[number]:
+                words[number] += word_count(line.text)
+                break
+    others = sorted(words[1:])
+    typical = others[len(others) // 2]
+    masthead = words[0] < MIN_ARTICLE_WORDS and typical >= 2 * MIN_ARTICLE_WORDS
+    return openings[1:] if masthead else openings
 
 
 def _finish(lines: Sequence[Line], page: Page, openings: Sequence[Opening]) -> None:
