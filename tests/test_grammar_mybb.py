@@ -148,6 +148,19 @@ def test_later_page_with_status_on_its_own_line_is_a_stub() -> None:
     assert [c["author"] for c in result.comments] == ["olga_s", "lena.k"]
 
 
+def test_number_and_date_on_one_line() -> None:
+    text = TOPIC.replace("#2\n11-02-2021, 09:40 AM (This", "#2 11-02-2021, 09:40 AM (This").replace(
+        "#3\nYesterday, 07:30 PM", "Yesterday, 07:30 PM #3"
+    )
+    lines = split_lines(text)
+    starts = mybb.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["lena.k Online", "olga_s Offline"]
+    first = mybb.parse_header(lines, starts[0], starts[1])
+    second = mybb.parse_header(lines, starts[1], len(lines))
+    assert (first.published, first.edited) == ("11-02-2021, 09:40 AM", True)
+    assert (second.published, second.edited) == ("Yesterday, 07:30 PM", False)
+
+
 @pytest.mark.parametrize(
     ("label", "text"),
     [
@@ -182,6 +195,7 @@ def test_no_starts(label: str, text: str) -> None:
         ("Users browsing this thread: 1 Guest(s)", True),
         ("Powered By MyBB, © 2002-2021 MyBB Group.", True),
         ("PM Find Reply Report", True),
+        ("The following 2 users say Thank You to lena.k for this post:", True),
         ("dima_p Wrote: (11-02-2021, 08:15 AM)", True),
         ("Lakeside Civic Board › City Affairs › Ferry timetable for the winter", True),
         ("Find the minutes of the transport committee.", False),

@@ -9,7 +9,8 @@ One post (the postbit, horizontal or classic)::
     [Threads: <N>]                    (1.8)
     Joined: <Mon YYYY>
     [Reputation: <N>]                 (and other "<Field>: <value>" lines)
-    #<N>                              (the post number; some themes put it after the date)
+    #<N>                              (the post number; after the date, or on its line,
+                                      in some themes)
     <06-15-2018, 09:41 PM>            ("Today, 09:41 PM", "Yesterday, …", "5 hours ago"),
                                       "(This post was last modified: <date> by <name>.)"
                                       after it or on the next line
@@ -18,6 +19,7 @@ One post (the postbit, horizontal or classic)::
     [<signature>]
     Find                              (the post's buttons: PM, Email, Website, Find, Reply,
     Reply                             Quote, Report, Edit, …)
+    [The following N users say Thank You to <name> for this post:]
 
 Post #1 is the opening post, read by :func:`parse_post`: the thread subject is the title
 line above it (the last label of the "›" breadcrumb). Replies are flat comments. A later
@@ -64,6 +66,10 @@ STAMP = re.compile(
     re.IGNORECASE,
 )
 MODIFIED_LINE = re.compile(rf"^{MODIFIED}$")
+NUMBERED_STAMP = re.compile(
+    r"^#(?P<n>\d{1,7})\s+(?P<stamp>\S.*)$|^(?P<stamp2>\S.*?)\s+#(?P<n2>\d{1,7})$"
+)
+"""The post number and the date on one line (some themes), in either order."""
 STATUS = re.compile(r"^(?P<name>\S.{0,60}?)\s+(?:Offline|Online|Away)$")
 STATUS_ALONE = re.compile(r"^(?:Offline|Online|Away)$")
 STAT = re.compile(r"^(?P<label>[A-Z][\w ]{1,30}):\s*\S.{0,60}$")
@@ -86,6 +92,7 @@ CHROME = re.compile(
     r"|«\s*Next Oldest\s*\|\s*Next Newest\s*»|Next Oldest|Next Newest"
     r"|Users? browsing this thread:.*|User\(s\) browsing this thread:.*|Forum Jump:"
     r"|Powered By MyBB.*|MyBB Group.*|Quick Reply|Post Reply|New Reply|New Thread"
+    r"|The following \d{1,6} users? (?:say|says) Thank You to .{1,60} for this post:"
     r"|(?:" + MODIFIED + r"))$",
     re.IGNORECASE,
 )
@@ -145,19 +152,33 @@ def _is_postbit(labels: set[str], needed: int) -> bool:
     return "Posts" in labels and len(labels & POSTBIT_STATS) >= needed
 
 
+def _stamp_at(lines: Sequence[Line], position: int) -> tuple[int, int, re.Match[str], int] | None:
+    """(top, last, date match, post number) of the post number and date line(s) at
+    `position`: "#N" with the date on the next or the previous line, or both on one line."""
+    text = lines[position].text
+    if number := NUMBER.match(text):
+        n = int(number.group("n"))
+        after = next_content(lines, position)
+        before = previous_content(lines, position)
+        if after is not None and (stamp := STAMP.match(lines[after].text)):
+            return position, after, stamp, n
+        if before is not None and (stamp := STAMP.match(lines[before].text)):
+            return before, position, stamp, n
+        return None
+    both = NUMBERED_STAMP.match(text)
+    if both is None:
+        return None
+    stamp = STAMP.match(both.group("stamp") or both.group("stamp2"))
+    n = int(both.group("n") or both.group("n2"))
+    return (position, position, stamp, n) if stamp else None
+
+
 def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     """The postbit whose "#N" line is at `position` (its date line next to it)."""
-    number = NUMBER.match(lines[position].text)
-    if number is None:
+    found = _stamp_at(lines, position)
+    if found is None:
         return None
-    after = next_content(lines, position)
-    before = previous_content(lines, position)
-    if after is not None and (stamp := STAMP.match(lines[after].text)):
-        top, last = position, after
-    elif before is not None and (stamp := STAMP.match(lines[before].text)):
-        top, last = before, position
-    else:
-        return None
+    top, last, stamp, number = found
     edited = bool(stamp.group("modified"))
     following = next_content(lines, last)
     if following is not None and MODIFIED_LINE.match(lines[following].text):
@@ -166,7 +187,7 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     if profile is None:
         return None
     start, author = profile
-    return Found(start, last + 1, author, stamp.group("date"), int(number.group("n")), edited)
+    return Found(start, last + 1, author, stamp.group("date"), number, edited)
 
 
 def headers(lines: Sequence[Line]) -> list[Found]:
@@ -174,7 +195,7 @@ def headers(lines: Sequence[Line]) -> list[Found]:
     return [
         hit
         for position, line in enumerate(lines)
-        if line.text.startswith("#") and (hit := _header_at(lines, position)) is not None
+        if "#" in line.text and (hit := _header_at(lines, position)) is not None
     ]
 
 
@@ -204,7 +225,7 @@ def _furniture_start(lines: Sequence[Line], start: int, end: int) -> int:
 
 def _hit_at(lines: Sequence[Line], position: int, end: int) -> Found | None:
     for at in range(position, min(end, position + MAX_PROFILE_LINES + 4)):
-        if NUMBER.match(lines[at].text) and (hit := _header_at(lines, at)) is not None:
+        if "#" in lines[at].text and (hit := _header_at(lines, at)) is not None:
             return hit if hit.position == position else None
     return None
 
