@@ -144,6 +144,18 @@ def test_flat_stream_takes_parents_from_in_reply_to() -> None:
     assert [c["parent_id"] for c in comments] == [None, comments[0]["comment_id"], None]
 
 
+def test_reply_link_under_the_time() -> None:
+    text = FLAT.replace(
+        "marta_s\nIn reply to ivan_k\n2 days ago\n", "marta_s\n2 days ago\nIn reply to ivan_k\n"
+    )
+    lines = split_lines(text)
+    starts = coral.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["ivan_k", "marta_s", "oleg_v"]
+    header = coral.parse_header(lines, starts[1], starts[2])
+    assert (header.author, header.reply_to, header.age) == ("marta_s", "ivan_k", "2 days ago")
+    assert lines[starts[1] + header.n_lines - 1].text == "In reply to ivan_k"
+
+
 @pytest.mark.parametrize(
     ("label", "text"),
     [

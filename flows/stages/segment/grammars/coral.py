@@ -9,7 +9,8 @@ The stream's head, then one entry per comment::
     Newest                            (Oldest, Most Replies, Most Respected)
     <name>
     [Staff]                           (a badge: Staff, Moderator, Admin, Expert, Featured…)
-    [In reply to <name>]              (a reply names its parent's author)
+    [In reply to <name>]              (a reply names its parent's author; read under
+                                      the time line too)
     <4 years ago>                     ("just now", "Sep 16, 2020"; "Edited" may follow)
     <text>
     Respect N                         (the reaction and its count; "Respect" alone: none)
@@ -231,10 +232,13 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     marked = following is not None and EDITED.match(lines[following].text) is not None
     if marked and following is not None:
         last = following
+    after = next_content(lines, last, end)
+    if after is not None and IN_REPLY.match(lines[after].text):
+        last = after  # the reply link may stand under the time instead
     reply_to = next(
         (
             match.group("name")
-            for line in lines[position + 1 : time_at]
+            for line in lines[position + 1 : last + 1]
             if (match := IN_REPLY.match(line.text))
         ),
         None,
