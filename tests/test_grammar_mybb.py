@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flows.stages.segment import SegmentConfig, segment
 from flows.stages.segment.grammars import mybb
 from flows.stages.segment.lines import split_lines
+from tests.test_segment import assert_valid
 
 TOPIC = """\
 Lakeside Civic Board
@@ -225,4 +228,68 @@ def test_end_to_end() -> None:
     assert quotes == ["Does anyone know who signed it off?"]
     bodies = " ".join(row["body"] for row in [*result.posts, *result.comments])
     for chrome in ("Offline", "Posts:", "Joined:", "Wrote:", "Find", "browsing", "MyBB"):
+        assert chrome not in bodies
+
+
+BODY = st.sampled_from(
+    [
+        "The ferry office did not answer the phone today.",
+        "Two crossings a day",
+        "Quote:",
+        "anna_b Wrote: (05-03-2021, 10:00 AM)",
+        "See the minutes: page 4.",
+        "",
+    ]
+)
+
+
+@st.composite
+def postbits(draw: st.DrawFn, number: int) -> list[str]:
+    """One postbit in one of the forms the grammar reads."""
+    name = draw(st.sampled_from(["anna_b", "ivan.k", "Oleg Petrov"]))
+    status = draw(st.sampled_from(["Offline", "Online", "Away"]))
+    lines = [f"{name} {status}"] if draw(st.booleans()) else [name, status]
+    lines += draw(st.lists(st.sampled_from(["Member", "****", "Posting Freak"]), max_size=2))
+    lines += ["Posts: 38", "Threads: 6", "Joined: Feb 2018"]
+    lines += ["Reputation: 2"] if draw(st.booleans()) else []
+    date = draw(st.sampled_from(["06-15-2018, 09:41 PM", "Today, 10:02 AM", "5 hours ago"]))
+    if draw(st.booleans()):
+        date += f" (This post was last modified: 06-16-2018, 07:15 AM by {name}.)"
+    form = draw(st.sampled_from(["number first", "date first", "one line"]))
+    lines += {
+        "number first": [f"#{number}", date],
+        "date first": [date, f"#{number}"],
+        "one line": [f"#{number} {date}"],
+    }[form]
+    lines += [*draw(st.lists(BODY, max_size=3)), "We met at the pier on Monday."]
+    lines += draw(st.sampled_from([["Find", "Reply"], ["PM Find Reply Report"], ["Find"]]))
+    return lines
+
+
+@st.composite
+def mybb_pages(draw: st.DrawFn) -> tuple[str, int, int]:
+    """(page text, first post number, number of posts)."""
+    first = draw(st.sampled_from([1, 11]))
+    count = draw(st.integers(2, 5))
+    lines = ["Hello There, Guest! Login Register", "Board › Topic › A thread title"]
+    lines += ["Thread Modes", "A thread title"]
+    for number in range(first, first + count):
+        lines += draw(postbits(number))
+    lines += ["« Next Oldest | Next Newest »", "Users browsing this thread: 1 Guest(s)"]
+    return "\n".join(lines) + "\n", first, count
+
+
+@settings(max_examples=80, deadline=None)
+@given(mybb_pages())
+def test_generated_pages(page: tuple[str, int, int]) -> None:
+    """Every generated postbit is read, post #1 as the opening post, and every character
+    of the page is accounted for."""
+    text, first, count = page
+    result = segment("fedcba9876543210", text, None, SegmentConfig())
+    assert_valid(text, result)
+    assert result.layout == "thread"
+    assert result.posts[0]["kind"] == ("thread_post" if first == 1 else "thread_stub")
+    assert len(result.comments) == (count - 1 if first == 1 else count)
+    bodies = " ".join(row["body"] for row in [*result.posts, *result.comments])
+    for chrome in ("Posts:", "Joined:", "last modified", "Wrote:", "Find", "browsing"):
         assert chrome not in bodies
