@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flows.stages.segment import SegmentConfig, segment
 from flows.stages.segment.grammars import ips
 from flows.stages.segment.lines import split_lines
+from tests.test_segment import assert_valid
 
 TOPIC = """\
 Jump to content
@@ -212,4 +215,71 @@ def test_end_to_end() -> None:
     assert quotes == ["The city says the buses are half empty"]
     bodies = " ".join(row["body"] for row in [*result.posts, *result.comments])
     for chrome in ("fixed the date", "Edited", "said:", "Expand", "Share on", "Sign In", "posts"):
+        assert chrome not in bodies
+
+
+BODY = st.sampled_from(
+    [
+        "The buses were full this morning.",
+        "Route 41",
+        "On 3/4/2022 at 6:10 PM, vera_k said:",
+        "Expand",
+        "Quote",
+        "",
+    ]
+)
+
+
+@st.composite
+def posts(draw: st.DrawFn) -> list[str]:
+    """One post in one of the forms the grammar reads."""
+    name = draw(st.sampled_from(["vera_k", "ivan.s", "Oleg Petrov"]))
+    lines = [name, name] if draw(st.booleans()) else [name]
+    lines += ["    Members"]
+    lines += draw(
+        st.lists(
+            st.sampled_from(["    312 posts", "    1.4k", "    Location: Tver"]),
+            min_size=1,
+            max_size=2,
+        )
+    )
+    date = draw(st.sampled_from(["March 4, 2022", "5 hours ago", "Yesterday at 09:12 AM"]))
+    lines += [f"Posted {date}" + draw(st.sampled_from(["", " (edited)"]))]
+    lines += [*draw(st.lists(BODY, max_size=3)), "The timetable changes in April."]
+    if draw(st.booleans()):
+        lines += [f"Edited March 4, 2022 by {name}", "typo"]
+    lines += draw(st.sampled_from([[], ["  7"]]))
+    lines += ["Link to comment", "Share on other sites", "More sharing options..."]
+    return lines
+
+
+@st.composite
+def ips_pages(draw: st.DrawFn) -> tuple[str, bool, int]:
+    """(page text, whether its first post opens the topic, number of posts): on page 1,
+    the first post opens the topic when it is the starter's (named by the "By" line)."""
+    first_page = draw(st.booleans())
+    count = draw(st.integers(2, 5))
+    lines = ["Jump to content", "A topic title", "By vera_k, March 4, 2022 in Tver"]
+    lines += [] if first_page else ["Page 2 of 3"]
+    lines += ["Followers 2", "Recommended Posts"]
+    bodies = [draw(posts()) for _ in range(count)]
+    for post in bodies:
+        lines += post
+    lines += ["Create an account or sign in to comment", "Powered by Invision Community"]
+    return "\n".join(lines) + "\n", first_page and bodies[0][0] == "vera_k", count
+
+
+@settings(max_examples=80, deadline=None)
+@given(ips_pages())
+def test_generated_pages(page: tuple[str, bool, int]) -> None:
+    """Every generated post is read, the starter's first post on page 1 as the opening
+    post, and every character of the page is accounted for."""
+    text, opens, count = page
+    result = segment("fedcba9876543210", text, None, SegmentConfig())
+    assert_valid(text, result)
+    assert result.layout == "thread"
+    assert result.posts[0]["kind"] == ("thread_post" if opens else "thread_stub")
+    assert len(result.comments) == (count - 1 if opens else count)
+    bodies = " ".join(row["body"] for row in [*result.posts, *result.comments])
+    for chrome in ("Members", "Posted", "said:", "Edited", "typo", "Share on", "Followers"):
         assert chrome not in bodies

@@ -25,7 +25,6 @@ are furniture.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -115,8 +114,8 @@ def _is_page(lines: Sequence[Line]) -> bool:
 def _author_pane(lines: Sequence[Line], posted: int) -> tuple[int, str] | None:
     """(position, author) of the author pane above a "Posted …" line: walk up over its
     short lines (name, group, rank, content count, profile fields) to the previous post's
-    tail, the topic head or prose. The name is the line shown twice, else the topmost line
-    that is not a bare count (a reactions count left by a theme without the tail)."""
+    tail, the topic head or prose. The name is the topmost line that is not a bare count
+    (a reactions count left by a theme without the tail); the pane shows more than it."""
     pane: list[int] = []
     at = previous_content(lines, posted)
     while at is not None and len(pane) < MAX_PROFILE_LINES:
@@ -130,9 +129,6 @@ def _author_pane(lines: Sequence[Line], posted: int) -> tuple[int, str] | None:
         pane.append(at)
         at = previous_content(lines, at)
     pane.reverse()
-    for first, second in itertools.pairwise(pane):
-        if lines[first].text == lines[second].text:
-            return first, lines[first].text
     named = [at for at in pane if not COUNT.match(lines[at].text)]
     if not named or len(pane) < 2:
         return None
