@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flows.stages.segment import SegmentConfig, segment
 from flows.stages.segment.grammars import coral
 from flows.stages.segment.lines import split_lines
+from tests.test_segment import assert_valid
 
 ARTICLE = """\
 The Northern Courier
@@ -109,9 +112,10 @@ def test_parse_header_reply_edited_and_score() -> None:
     lines = split_lines(ARTICLE)
     starts = coral.find_starts(lines)
     header = coral.parse_header(lines, starts[1], starts[2])
+    # indented under sever_anna's comment: the indentation names the parent
     assert (header.author, header.reply_to, header.age, header.edited, header.score) == (
         "kolya.dvina",
-        "sever_anna",
+        None,
         "1 hour ago",
         True,
         3,
@@ -154,6 +158,21 @@ def test_reply_link_under_the_time() -> None:
     header = coral.parse_header(lines, starts[1], starts[2])
     assert (header.author, header.reply_to, header.age) == ("marta_s", "ivan_k", "2 days ago")
     assert lines[starts[1] + header.n_lines - 1].text == "In reply to ivan_k"
+
+
+def test_indentation_wins_over_a_name_seen_twice() -> None:
+    text = (
+        "All Comments 4\nSort By\nNewest\n"
+        "anna_b\n2 hours ago\nFirst.\nRespect 1\nReply\nShare\nReport\n"
+        "    ivan_k\n    In reply to anna_b\n    1 hour ago\n    Second.\n    Reply\n    Report\n"
+        "        anna_b\n        In reply to ivan_k\n        1 hour ago\n        Third.\n"
+        "        Reply\n        Report\n"
+        "    oleg_v\n    In reply to anna_b\n    just now\n    Fourth.\n    Reply\n    Report\n"
+        "Load More\n"
+    )
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    ids = [c["comment_id"] for c in result.comments]
+    assert [c["parent_id"] for c in result.comments] == [None, ids[0], ids[1], ids[0]]
 
 
 @pytest.mark.parametrize(
@@ -222,3 +241,60 @@ def test_end_to_end() -> None:
     for chrome in ("Regional affairs reporter", "Respect", "In reply to", "Staff", "Coral"):
         assert chrome not in bodies
     assert "About us" not in bodies
+
+
+@st.composite
+def comments(draw: st.DrawFn, depth: int, parent: str | None) -> tuple[list[str], str]:
+    """(lines, author) of one comment in one of the forms the grammar reads."""
+    pad = "    " * depth
+    name = draw(st.sampled_from(["anna_b", "ivan.k", "Oleg Petrov", "Desk"]))
+    lines = [name]
+    lines += draw(st.sampled_from([[], ["Staff"], ["Moderator"]]))
+    time = draw(st.sampled_from(["2 hours ago", "just now", "Mar 3, 2020", "3/3/2020, 6:20 PM"]))
+    reply = [f"In reply to {parent}"] if parent else []
+    if draw(st.booleans()):
+        lines += [*reply, time]
+    else:
+        lines += [time, *reply]
+    lines += draw(st.sampled_from([[], ["Edited"]]))
+    lines += ["The water smells of rust again.", draw(st.sampled_from(["Respect 3", "Respect"]))]
+    lines += ["Reply", "Share", "Report"]
+    return [pad + line for line in lines], name
+
+
+@st.composite
+def streams(draw: st.DrawFn) -> tuple[str, list[int | None]]:
+    """(stream text, each comment's parent index)."""
+    lines = ["All Comments 5", "Sort By", "Newest"]
+    parents: list[int | None] = []
+    authors: list[str] = []
+    depths: list[int] = []
+    for _ in range(draw(st.integers(1, 6))):
+        depth = draw(st.integers(0, depths[-1] + 1)) if depths else 0
+        parent = max((i for i, d in enumerate(depths) if d == depth - 1), default=None)
+        block, author = draw(comments(depth, authors[parent] if parent is not None else None))
+        lines += block
+        parents.append(parent)
+        authors.append(author)
+        depths.append(depth)
+    lines += draw(st.sampled_from([[], ["Show More Replies"]]))
+    lines += ["Load More", "Powered by Coral"]
+    return "\n".join(lines) + "\n", parents
+
+
+@settings(max_examples=80, deadline=None)
+@given(streams())
+def test_generated_streams(stream: tuple[str, list[int | None]]) -> None:
+    """Every generated comment is read with its parent, and every character of the page
+    is accounted for."""
+    text, parents = stream
+    result = segment("fedcba9876543210", text, None, SegmentConfig())
+    assert_valid(text, result)
+    assert result.layout == "thread"
+    ids = [c["comment_id"] for c in result.comments]
+    assert [c["parent_id"] for c in result.comments] == [
+        ids[p] if p is not None else None for p in parents
+    ]
+    bodies = " ".join(row["body"] for row in [*result.posts, *result.comments])
+    for chrome in ("Respect", "In reply to", "Staff", "Edited", "Report", "Load More"):
+        assert chrome not in bodies

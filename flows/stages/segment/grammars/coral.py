@@ -26,7 +26,8 @@ The stream's head, then one entry per comment::
 A comment starts at its name line, right after the stream's head or the previous
 comment's action lines, with its time line below (after any badge and "In reply to"
 lines), on a page that shows the stream's own furniture. Nesting is the name line's
-indentation; "In reply to <name>" makes the latest comment by that name the parent. The
+indentation; "In reply to <name>" makes the latest comment by that name the parent where
+the indentation does not already place it under a comment by that name. The
 reaction count is the comment's ``score``. The article above: see
 :func:`..wordpress_comments.read_article_head`.
 """
@@ -221,20 +222,34 @@ def _score(lines: Sequence[Line], start: int, end: int) -> int | None:
     return None
 
 
+def _indented_under(lines: Sequence[Line], position: int) -> str | None:
+    """The author of the comment the name line at `position` is indented under: the
+    nearest header name line above it that is less indented (None at the left margin)."""
+    indent = lines[position].indent
+    if indent == 0:
+        return None
+    for at in range(position - 1, -1, -1):
+        line = lines[at]
+        if line.is_blank or line.indent >= indent or not _is_name(line.text):
+            continue
+        if not is_chrome(line) and _time_line(lines, at, position):
+            return line.text
+    return None
+
+
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     first = lines[position]
     found = _time_line(lines, position, end)
     if found is None:
         return Header(author=first.text, n_lines=1, nesting=first.indent)
     time_at, time = found
-    last = time_at
-    following = next_content(lines, time_at, end)
-    marked = following is not None and EDITED.match(lines[following].text) is not None
-    if marked and following is not None:
-        last = following
-    after = next_content(lines, last, end)
-    if after is not None and IN_REPLY.match(lines[after].text):
-        last = after  # the reply link may stand under the time instead
+    last, marked = time_at, False
+    for _ in range(2):  # an "Edited" mark and the reply link may follow the time
+        following = next_content(lines, last, end)
+        text = lines[following].text if following is not None else ""
+        if following is None or not (EDITED.match(text) or IN_REPLY.match(text)):
+            break
+        last, marked = following, marked or bool(EDITED.match(text))
     reply_to = next(
         (
             match.group("name")
@@ -243,6 +258,8 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         ),
         None,
     )
+    if reply_to is not None and _indented_under(lines, position) == reply_to:
+        reply_to = None  # the indentation already names the parent, and unambiguously
     return Header(
         author=first.text,
         n_lines=last + 1 - position,
