@@ -148,6 +148,15 @@ def test_flat_stream_takes_parents_from_in_reply_to() -> None:
     assert [c["parent_id"] for c in comments] == [None, comments[0]["comment_id"], None]
 
 
+@pytest.mark.parametrize(
+    ("shown", "score"), [("Respect 7", 7), ("Respect 1,204", 1204), ("Respect 1.2k", 1200)]
+)
+def test_reaction_counts(shown: str, score: int) -> None:
+    lines = split_lines(FLAT.replace("Respect 5", shown))
+    starts = coral.find_starts(lines)
+    assert coral.parse_header(lines, starts[0], starts[1]).score == score
+
+
 def test_reply_link_under_the_time() -> None:
     text = FLAT.replace(
         "marta_s\nIn reply to ivan_k\n2 days ago\n", "marta_s\n2 days ago\nIn reply to ivan_k\n"

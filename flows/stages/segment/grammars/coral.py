@@ -71,8 +71,11 @@ BADGE = re.compile(
     r"|Member)$"
 )
 REACTION = re.compile(
-    r"^(?:Respect|Respected|Like|Liked|Upvote|Upvoted)(?:\s+(?P<count>\d[\d,]{0,9}))?$"
+    r"^(?:Respect|Respected|Like|Liked|Upvote|Upvoted)"
+    r"(?:\s+(?P<count>\d{1,3}(?:,\d{3})*|\d+|\d{1,3}(?:\.\d)?[kKM]))?$"
 )
+"""The reaction button and its count ("Respect 41"; short forms such as "1.2k")."""
+SHORT_NUMBER = {"k": 1_000, "K": 1_000, "M": 1_000_000}
 ACTION = re.compile(r"^(?:Reply|Share|Report|Reported|Edit)$")
 
 STREAM_MARKS = (
@@ -212,14 +215,21 @@ def _time_line(lines: Sequence[Line], position: int, end: int) -> tuple[int, re.
 
 
 def _score(lines: Sequence[Line], start: int, end: int) -> int | None:
-    """The count of the comment's reaction line ("Respect 41"; None when it shows none)."""
+    """The count of the comment's reaction line ("Respect 41"; None when it shows none;
+    a short number such as "1.2k" as the whole number it stands for)."""
     for at in range(start, end):
         match = REACTION.match(lines[at].text)
         following = next_content(lines, at, end)
         if match and following is not None and ACTION.match(lines[following].text):
-            count = match.group("count")
-            return int(count.replace(",", "")) if count else None
+            return _count(match.group("count")) if match.group("count") else None
     return None
+
+
+def _count(text: str) -> int:
+    """A count as shown: "1,204", or a short number ("1.2k" = 1200)."""
+    if text[-1] in SHORT_NUMBER:
+        return round(float(text[:-1]) * SHORT_NUMBER[text[-1]])
+    return int(text.replace(",", ""))
 
 
 def _indented_under(lines: Sequence[Line], position: int) -> str | None:
