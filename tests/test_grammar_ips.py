@@ -231,8 +231,9 @@ BODY = st.sampled_from(
 
 
 @st.composite
-def posts(draw: st.DrawFn) -> list[str]:
-    """One post in one of the forms the grammar reads."""
+def posts(draw: st.DrawFn) -> tuple[list[str], tuple[str, int | None, bool]]:
+    """(lines, (author, reactions count, edited)) of one post in one of the forms the
+    grammar reads."""
     name = draw(st.sampled_from(["vera_k", "ivan.s", "Oleg Petrov"]))
     lines = [name, name] if draw(st.booleans()) else [name]
     lines += ["    Members"]
@@ -244,42 +245,47 @@ def posts(draw: st.DrawFn) -> list[str]:
         )
     )
     date = draw(st.sampled_from(["March 4, 2022", "5 hours ago", "Yesterday at 09:12 AM"]))
-    lines += [f"Posted {date}" + draw(st.sampled_from(["", " (edited)"]))]
+    marked = draw(st.booleans())
+    lines += [f"Posted {date}" + (" (edited)" if marked else "")]
     lines += [*draw(st.lists(BODY, max_size=3)), "The timetable changes in April."]
-    if draw(st.booleans()):
-        lines += [f"Edited March 4, 2022 by {name}", "typo"]
-    lines += draw(st.sampled_from([[], ["  7"]]))
+    noted = draw(st.booleans())
+    lines += [f"Edited March 4, 2022 by {name}", "typo"] if noted else []
+    score = draw(st.sampled_from([None, 7]))
+    lines += [f"  {score}"] if score is not None else []
     lines += ["Link to comment", "Share on other sites", "More sharing options..."]
-    return lines
+    return lines, (name, score, marked or noted)
 
 
 @st.composite
-def ips_pages(draw: st.DrawFn) -> tuple[str, bool, int]:
-    """(page text, whether its first post opens the topic, number of posts): on page 1,
-    the first post opens the topic when it is the starter's (named by the "By" line)."""
+def ips_pages(draw: st.DrawFn) -> tuple[str, bool, list[tuple[str, int | None, bool]]]:
+    """(page text, whether its first post opens the topic, each post's author, score and
+    edit mark): on page 1, the first post opens the topic when it is the starter's (named
+    by the "By" line)."""
     first_page = draw(st.booleans())
-    count = draw(st.integers(2, 5))
     lines = ["Jump to content", "A topic title", "By vera_k, March 4, 2022 in Tver"]
     lines += [] if first_page else ["Page 2 of 3"]
     lines += ["Followers 2", "Recommended Posts"]
-    bodies = [draw(posts()) for _ in range(count)]
-    for post in bodies:
+    expected = []
+    for _ in range(draw(st.integers(2, 5))):
+        post, facts = draw(posts())
         lines += post
+        expected.append(facts)
     lines += ["Create an account or sign in to comment", "Powered by Invision Community"]
-    return "\n".join(lines) + "\n", first_page and bodies[0][0] == "vera_k", count
+    return "\n".join(lines) + "\n", first_page and expected[0][0] == "vera_k", expected
 
 
 @settings(max_examples=80, deadline=None)
 @given(ips_pages())
-def test_generated_pages(page: tuple[str, bool, int]) -> None:
-    """Every generated post is read, the starter's first post on page 1 as the opening
-    post, and every character of the page is accounted for."""
-    text, opens, count = page
+def test_generated_pages(page: tuple[str, bool, list[tuple[str, int | None, bool]]]) -> None:
+    """Every generated post is read (author, score, edit mark), the starter's first post
+    on page 1 as the opening post, and every character of the page is accounted for."""
+    text, opens, expected = page
     result = segment("fedcba9876543210", text, None, SegmentConfig())
     assert_valid(text, result)
     assert result.layout == "thread"
     assert result.posts[0]["kind"] == ("thread_post" if opens else "thread_stub")
-    assert len(result.comments) == (count - 1 if opens else count)
+    replies = expected[1:] if opens else expected
+    assert [(c["author"], c["score"], c["edited"]) for c in result.comments] == replies
     bodies = " ".join(row["body"] for row in [*result.posts, *result.comments])
     for chrome in ("Members", "Posted", "said:", "Edited", "typo", "Share on", "Followers"):
         assert chrome not in bodies

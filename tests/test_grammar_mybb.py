@@ -244,8 +244,8 @@ BODY = st.sampled_from(
 
 
 @st.composite
-def postbits(draw: st.DrawFn, number: int) -> list[str]:
-    """One postbit in one of the forms the grammar reads."""
+def postbits(draw: st.DrawFn, number: int) -> tuple[list[str], str, bool]:
+    """(lines, author, edited) of one postbit in one of the forms the grammar reads."""
     name = draw(st.sampled_from(["anna_b", "ivan.k", "Oleg Petrov"]))
     status = draw(st.sampled_from(["Offline", "Online", "Away"]))
     lines = [f"{name} {status}"] if draw(st.booleans()) else [name, status]
@@ -253,43 +253,49 @@ def postbits(draw: st.DrawFn, number: int) -> list[str]:
     lines += ["Posts: 38", "Threads: 6", "Joined: Feb 2018"]
     lines += ["Reputation: 2"] if draw(st.booleans()) else []
     date = draw(st.sampled_from(["06-15-2018, 09:41 PM", "Today, 10:02 AM", "5 hours ago"]))
-    if draw(st.booleans()):
-        date += f" (This post was last modified: 06-16-2018, 07:15 AM by {name}.)"
+    note = f"(This post was last modified: 06-16-2018, 07:15 AM by {name}.)"
+    edit = draw(st.sampled_from(["none", "on the date's line", "on its own line"]))
+    if edit == "on the date's line":
+        date += " " + note
     form = draw(st.sampled_from(["number first", "date first", "one line"]))
     lines += {
         "number first": [f"#{number}", date],
         "date first": [date, f"#{number}"],
         "one line": [f"#{number} {date}"],
     }[form]
+    lines += [note] if edit == "on its own line" else []
     lines += [*draw(st.lists(BODY, max_size=3)), "We met at the pier on Monday."]
     lines += draw(st.sampled_from([["Find", "Reply"], ["PM Find Reply Report"], ["Find"]]))
-    return lines
+    return lines, name, edit != "none"
 
 
 @st.composite
-def mybb_pages(draw: st.DrawFn) -> tuple[str, int, int]:
-    """(page text, first post number, number of posts)."""
+def mybb_pages(draw: st.DrawFn) -> tuple[str, int, list[tuple[str, bool]]]:
+    """(page text, first post number, each post's author and edit mark)."""
     first = draw(st.sampled_from([1, 11]))
-    count = draw(st.integers(2, 5))
     lines = ["Hello There, Guest! Login Register", "Board › Topic › A thread title"]
     lines += ["Thread Modes", "A thread title"]
-    for number in range(first, first + count):
-        lines += draw(postbits(number))
+    posts = []
+    for number in range(first, first + draw(st.integers(2, 5))):
+        postbit, author, edited = draw(postbits(number))
+        lines += postbit
+        posts.append((author, edited))
     lines += ["« Next Oldest | Next Newest »", "Users browsing this thread: 1 Guest(s)"]
-    return "\n".join(lines) + "\n", first, count
+    return "\n".join(lines) + "\n", first, posts
 
 
 @settings(max_examples=80, deadline=None)
 @given(mybb_pages())
-def test_generated_pages(page: tuple[str, int, int]) -> None:
-    """Every generated postbit is read, post #1 as the opening post, and every character
-    of the page is accounted for."""
-    text, first, count = page
+def test_generated_pages(page: tuple[str, int, list[tuple[str, bool]]]) -> None:
+    """Every generated postbit is read (author, edit mark), post #1 as the opening post,
+    and every character of the page is accounted for."""
+    text, first, posts = page
     result = segment("fedcba9876543210", text, None, SegmentConfig())
     assert_valid(text, result)
     assert result.layout == "thread"
     assert result.posts[0]["kind"] == ("thread_post" if first == 1 else "thread_stub")
-    assert len(result.comments) == (count - 1 if first == 1 else count)
+    replies = posts[1:] if first == 1 else posts
+    assert [(c["author"], c["edited"]) for c in result.comments] == replies
     bodies = " ".join(row["body"] for row in [*result.posts, *result.comments])
     for chrome in ("Posts:", "Joined:", "last modified", "Wrote:", "Find", "browsing"):
         assert chrome not in bodies
