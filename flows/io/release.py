@@ -214,14 +214,17 @@ def _row_group_rows(model: type[Record]) -> int:
 
 
 def write_table(staging: Path, model: type[Record], rows: list[Row]) -> int:
-    """Write a small in-memory table (rejects, qc) straight to its final file, sorted."""
+    """Write a small in-memory table (rejects, qc) straight to its final file, sorted.
+
+    An empty table is a file with its schema and no row group: a row group of 0 rows is
+    valid Parquet, but readers that size their batches by the first row group (Hugging
+    Face `datasets`) fail on it."""
     table = _from_rows(model, sorted_rows(model, rows))
-    pq.write_table(
-        table,
-        staging / "data" / f"{model.table}.parquet",
-        **_PARQUET_OPTIONS,
-        row_group_size=_row_group_rows(model),
-    )
+    with pq.ParquetWriter(
+        staging / "data" / f"{model.table}.parquet", table.schema, **_PARQUET_OPTIONS
+    ) as writer:
+        if len(table):
+            writer.write_table(table, row_group_size=_row_group_rows(model))
     return len(rows)
 
 
