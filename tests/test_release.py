@@ -114,7 +114,8 @@ def test_croissant_and_datapackage_describe_the_files(seed_release):
         names = {f["name"] for f in resource["schema"]["fields"]}
         for key in resource["schema"].get("foreignKeys", []):
             assert set(key["fields"]) <= names
-            target = resources[key["reference"]["resource"]]
+            # "" names the resource itself (Table Schema's self-reference)
+            target = resources[key["reference"]["resource"] or resource["name"]]
             assert set(key["reference"]["fields"]) <= {
                 f["name"] for f in target["schema"]["fields"]
             }
