@@ -22,6 +22,11 @@ $(UV):
 	$(PY) -m flows.accel.wordfreq_lean ru en
 	@touch $@
 
+# the standard loaders tests/test_loaders.py reads releases with, apart: they bring pandas
+.venv-loaders/.synced: pyproject.toml uv.lock | $(UV)
+	UV_PROJECT_ENVIRONMENT=.venv-loaders $(UV) sync --frozen --quiet --only-group loaders
+	@touch $@
+
 ## setup: create .venv with the locked dependencies
 setup: .venv/.synced
 
@@ -30,7 +35,7 @@ run: setup
 	$(PY) -m flows build --raw $(RAW) --out $(OUT) $(if $(filter 0,$(ACCEL)),--no-accel)
 
 ## test: lint, type-check and the whole test suite
-test: setup lint
+test: setup .venv-loaders/.synced lint
 	$(PY) -m pytest -n 2 --dist loadfile
 
 lint: setup

@@ -48,7 +48,6 @@ from flows.plan import (
     plan_batches,
     unsettled_batches,
 )
-from flows.publish.card import dataset_card
 from flows.publish.report import (
     low_confidence,
     quality_markdown,
@@ -64,6 +63,7 @@ from flows.tasks import (
     largest_first,
     map_on,
     process_batch_task,
+    release_date,
     seal_release_task,
 )
 from flows.timing import PhaseClock
@@ -193,8 +193,8 @@ def _publish(
         "config_digest": config.digest(),
         "database_recipe": database_recipe(TABLES),
         "pipeline_digest": pipeline,
+        "date_published": release_date(),
     }
-    card = dataset_card(version, metadata, corpus.sources, quality, low_confidence(choices))
     with clock.phase("database"):
         previous = out / "release"
         recorded = load_release_batches(cache_dir, previous, pipeline) if cache_dir else None
@@ -205,7 +205,15 @@ def _publish(
         )
     with clock.phase("seal"):
         release = seal_release_task(
-            str(out), str(staging), version, metadata, row_counts, card, replaced
+            str(out),
+            str(staging),
+            version,
+            metadata,
+            row_counts,
+            corpus.sources,
+            quality,
+            low_confidence(choices),
+            replaced,
         )
     if cache_dir:
         settled = [span for span in spans if span[0] not in unsettled]

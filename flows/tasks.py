@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -22,10 +24,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from flows.accel.incremental.database_update import update_release_database
 from flows.batch import BatchSummary, build_batch
 from flows.config import PipelineConfig
+from flows.io.database import MACROS, VIEWS
 from flows.io.release import build_release_database, concat_parts, data_file_info, seal_release
 from flows.plan import Batch
-from flows.publish.card import SUMMARY
-from flows.publish.metadata import croissant, datapackage
+from flows.publish.card import SUMMARY, dataset_card, license_text
+from flows.publish.metadata import LICENSE_FILE, citation_cff, croissant, datapackage
+from flows.publish.report import LayoutChoice
+from flows.stages.records import SourceInfo
 from schemas import TABLES
 
 R = TypeVar("R")
@@ -76,23 +81,35 @@ def seal_release_task(
     version: str,
     metadata: dict[str, Any],
     row_counts: dict[str, int],
-    card: str,
+    sources: list[SourceInfo],
+    quality: list[dict[str, Any]],
+    uncertain: list[LayoutChoice],
     replaced_documents: list[str] | None,
 ) -> Path:
-    """Describe the data files (Croissant, data package), then seal and publish."""
+    """Describe the release (card, licence, citation, Croissant, data package), then seal
+    and publish it."""
     files = data_file_info(Path(staging))
-    documents = {
-        "croissant.json": _json(croissant(version, files, SUMMARY)),
-        "datapackage.json": _json(datapackage(version, files, SUMMARY)),
-    }
+    date = metadata.get("date_published")
+
+    def describe(changes: Mapping[str, Any]) -> dict[str, str]:
+        card = dataset_card(
+            version, metadata, sources, quality, uncertain, changes, VIEWS, MACROS
+        )
+        return {
+            "README.md": card,
+            LICENSE_FILE: license_text(sources),
+            "CITATION.cff": citation_cff(version, SUMMARY, date),
+            "croissant.json": _json(croissant(version, files, SUMMARY, date)),
+            "datapackage.json": _json(datapackage(version, files, SUMMARY)),
+        }
+
     return seal_release(
         Path(out_dir),
         Path(staging),
         version,
         metadata,
         row_counts,
-        card,
-        documents,
+        describe,
         replaced_documents,
     )
 
@@ -122,6 +139,27 @@ def code_version() -> str:
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return head.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
+
+
+def release_date() -> str | None:
+    """The date a release is dated with (ISO, `YYYY-MM-DD`): that of `SOURCE_DATE_EPOCH`
+    if set (the reproducible-builds convention), else the commit date of the code; None
+    outside a git checkout. Never the clock's: the same input and code give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
+    root = Path(__file__).resolve().parent.parent
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%cs", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return commit.stdout.strip() or None
 
 
 LOCAL_THREADS = os.cpu_count() or 1

@@ -152,6 +152,7 @@ class Comment(Spanned):
     primary_key: ClassVar[tuple[str, ...]] = ("comment_id",)
     sort_key: ClassVar[tuple[str, ...]] = ("comment_id",)
     foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("doc_id", "documents", "doc_id"),
         ("post_id", "posts", "post_id"),
         ("parent_id", "comments", "comment_id"),
         ("root_id", "comments", "comment_id"),
@@ -200,6 +201,7 @@ class Block(Spanned):
     table: ClassVar[str] = "blocks"
     primary_key: ClassVar[tuple[str, ...]] = ("block_id",)
     sort_key: ClassVar[tuple[str, ...]] = ("block_id",)
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (("doc_id", "documents", "doc_id"),)
 
     block_id: NonEmptyText = Field(description="`<owner_id>.b<ordinal, 4 digits>`.")
     owner_id: OwnerId
@@ -219,7 +221,10 @@ class Footnote(Spanned):
     table: ClassVar[str] = "footnotes"
     primary_key: ClassVar[tuple[str, ...]] = ("post_id", "number")
     sort_key: ClassVar[tuple[str, ...]] = ("post_id", "number")
-    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (("post_id", "posts", "post_id"),)
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("doc_id", "documents", "doc_id"),
+        ("post_id", "posts", "post_id"),
+    )
 
     post_id: PostId
     number: int = Field(ge=1, description="The footnote number, from 1.")

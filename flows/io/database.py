@@ -9,6 +9,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 
@@ -25,15 +26,25 @@ def no_progress(step: str) -> None:
     """A `Progress` that tells no one."""
 
 
+class Relation(NamedTuple):
+    """A view or table macro of the database, as the dataset card documents it."""
+
+    description: str
+    sql: str
+    example: str
+    """One query using it, run against the seeds' release by the tests."""
+
+
 VIEWS = {
-    "posts_with_source": (
+    "posts_with_source": Relation(
         "Each post with its document's source file, publisher, layout and language.",
         """
         select p.*, d.source_file, d.publisher, d.layout, d.language, d.rights
         from posts p join documents d using (doc_id)
         """,
+        "select source_file, kind, title from posts_with_source order by post_id limit 5",
     ),
-    "comment_threads": (
+    "comment_threads": Relation(
         "Each comment with its root post, its top-level comment and its reply path.",
         """
         select c.comment_id, c.post_id, p.title as post_title, p.author as post_author,
@@ -44,8 +55,10 @@ VIEWS = {
         join posts p using (post_id)
         join comments r on r.comment_id = c.root_id
         """,
+        "select post_title, depth, author, left(body, 40) as body from comment_threads "
+        "order by post_id, path limit 5",
     ),
-    "source_stats": (
+    "source_stats": Relation(
         "Per source file: layout, size, and how many records of each kind it gave.",
         """
         select d.source_file, d.publisher, d.layout, d.encoding, d.n_bytes,
@@ -57,14 +70,16 @@ VIEWS = {
                (select count(*) from dropped x where x.doc_id = d.doc_id) as n_dropped
         from documents d
         """,
+        "select source_file, layout, n_posts, n_comments from source_stats order by source_file",
     ),
-    "texts": (
+    "texts": Relation(
         "Post and comment bodies in one relation: what the full-text index covers.",
         """
         select post_id as text_id, 'post' as kind, post_id, doc_id, author, body from posts
         union all
         select comment_id, 'comment', post_id, doc_id, author, body from comments
         """,
+        "select kind, count(*) as n, sum(length(body)) as chars from texts group by kind",
     ),
 }
 
@@ -296,6 +311,29 @@ order by sc.score desc, t.text_id
 """
 """BM25 over the index, as the fts extension's `match_bm25` computes it (disjunctive)."""
 
+MACROS = {
+    "replies": Relation(
+        "`replies(comment_id)`: that comment and every reply below it, at any depth, in "
+        "thread order (by `path`).",
+        REPLIES_MACRO,
+        "select depth, author, left(body, 40) as body from replies((select comment_id "
+        "from comments where parent_id is null order by comment_id limit 1))",
+    ),
+    "search": Relation(
+        "`search(query)`: posts and comments ranked by BM25 relevance to `query` (any of its "
+        "words); needs DuckDB's fts extension loaded (`INSTALL fts; LOAD fts;`) for its stemmer.",
+        SEARCH_MACRO,
+        "select text_id, kind, round(score, 2) as score from search('Navalny smart voting') "
+        "limit 5",
+    ),
+}
+"""The table macros of the database, created with the views (`search` with the index)."""
+
+
+def _create_macro(connection: duckdb.DuckDBPyConnection, name: str) -> None:
+    connection.execute(MACROS[name].sql)
+    connection.execute(f"comment on macro table {name} is {_quote(MACROS[name].description)}")
+
 
 def remove_database(path: Path) -> None:
     """Remove the DuckDB file at `path` and its write-ahead log, if there are any."""
@@ -360,7 +398,7 @@ def _create_fts_index(
     finally:
         connection.execute("detach fts_scratch")
         remove_database(scratch)
-    connection.execute(SEARCH_MACRO)
+    _create_macro(connection, "search")
 
 
 RETRY_MEMORY_LIMITS: tuple[str | None, ...] = ("1GB", None)
@@ -430,10 +468,10 @@ def _build_database(
                     connection.execute(
                         f'comment on column {model.table}."{name}" is {_quote(description)}'
                     )
-        for name, (description, sql) in VIEWS.items():
+        for name, (description, sql, _) in VIEWS.items():
             connection.execute(f"create view {name} as {sql}")
             connection.execute(f"comment on view {name} is {_quote(description)}")
-        connection.execute(REPLIES_MACRO)
+        _create_macro(connection, "replies")
         connection.execute("checkpoint")  # the loaded tables leave memory before the index
         _create_fts_index(connection, path.parent / "duckdb-tmp" / "fts-scratch.duckdb", progress)
         connection.execute("checkpoint")

@@ -9,7 +9,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -214,14 +214,17 @@ def _row_group_rows(model: type[Record]) -> int:
 
 
 def write_table(staging: Path, model: type[Record], rows: list[Row]) -> int:
-    """Write a small in-memory table (rejects, qc) straight to its final file, sorted."""
+    """Write a small in-memory table (rejects, qc) straight to its final file, sorted.
+
+    An empty table is a file with its schema and no row group: a row group of 0 rows is
+    valid Parquet, but readers that size their batches by the first row group (Hugging
+    Face `datasets`) fail on it."""
     table = _from_rows(model, sorted_rows(model, rows))
-    pq.write_table(
-        table,
-        staging / "data" / f"{model.table}.parquet",
-        **_PARQUET_OPTIONS,
-        row_group_size=_row_group_rows(model),
-    )
+    with pq.ParquetWriter(
+        staging / "data" / f"{model.table}.parquet", table.schema, **_PARQUET_OPTIONS
+    ) as writer:
+        if len(table):
+            writer.write_table(table, row_group_size=_row_group_rows(model))
     return len(rows)
 
 
@@ -372,30 +375,33 @@ def build_release_database(staging: Path, progress: Progress = no_progress) -> N
         shutil.rmtree(staging / "duckdb-tmp", ignore_errors=True)
 
 
+Describe = Callable[[Mapping[str, Any]], Mapping[str, str]]
+"""Given the release's changes (`release_changes`), its description files by name: the
+card (README.md), LICENSE.md, CITATION.cff, Croissant and the data package."""
+
+
 def seal_release(
     out_dir: Path,
     staging: Path,
     version: str,
     metadata: dict[str, Any],
     row_counts: dict[str, int],
-    card: str,
-    documents: dict[str, str] | None = None,
+    describe: Describe,
     replaced_documents: Sequence[str] | None = None,
 ) -> Path:
-    """Finish the staged release (database, card, manifest, checksums), then rename it into
-    `releases/<version>` and point `release` at it. Until that rename nothing visible changes,
-    so a failed or killed run leaves the previous release untouched. `replaced_documents`:
-    see `release_changes`."""
+    """Finish the staged release (database, changes, the files `describe` gives, manifest,
+    checksums), then rename it into `releases/<version>` and point `release` at it. Until
+    that rename nothing visible changes, so a failed or killed run leaves the previous
+    release untouched. `replaced_documents`: see `release_changes`."""
     shutil.rmtree(staging / "parts", ignore_errors=True)
     if not (staging / "corpus.duckdb").is_file():
         build_release_database(staging)
-    (staging / "README.md").write_text(card, encoding="utf-8")
-    for name, text in (documents or {}).items():
-        (staging / name).write_text(text, encoding="utf-8")
     previous = out_dir / "release"
     changes = release_changes(
         previous.resolve() if previous.exists() else None, staging, replaced_documents
     )
+    for name, text in describe(changes).items():
+        (staging / name).write_text(text, encoding="utf-8")
     (staging / "changes.json").write_text(json.dumps(changes, indent=2, sort_keys=True) + "\n")
     files = sorted(
         path.relative_to(staging).as_posix() for path in staging.rglob("*") if path.is_file()

@@ -4,8 +4,15 @@ and the quality report. Pure: values in, markdown out."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
+from flows.publish.metadata import (
+    AUTHOR,
+    LICENSE_FILE,
+    LICENSE_NAME,
+    TITLE,
+    bibtex,
+)
 from flows.publish.report import LOW_LAYOUT_CONFIDENCE, LayoutChoice, quality_markdown
 from flows.stages.reasons import DROPPED_RULES, REJECT_REASONS, REPAIR_STEP_PREFIXES, REPAIR_STEPS
 from flows.stages.records import SourceInfo
@@ -13,7 +20,6 @@ from flows.stages.segment.layouts import layouts
 from schemas import TABLES
 from schemas.arrow import column_order
 
-TITLE = "Russian political texts corpus"
 SUMMARY = (
     "Scraped political texts about Russia — PDF-extracted articles, blog posts, multi-article "
     "digests, listing pages of teasers and forum threads with nested comments — repaired "
@@ -25,7 +31,8 @@ SUMMARY = (
 
 
 def _front_matter() -> str:
-    lines = ["---", "pretty_name: " + TITLE, "language:", "- en", "license: other", "configs:"]
+    lines = ["---", "pretty_name: " + TITLE, "language:", "- en", "license: other"]
+    lines += [f"license_name: {LICENSE_NAME}", f"license_link: {LICENSE_FILE}", "configs:"]
     for model in TABLES:
         lines += [
             f"- config_name: {model.table}",
@@ -73,12 +80,13 @@ KNOWN_LIMITATIONS = (
     "it into `rejects`; a thread with comments but no opening text yields no post.",
     "Footnote markers in bodies are normalised to `[N]`; notes written as a '1. text' list "
     "are read as a list, not as footnotes.",
-    "Full-text search (`search()` macro) needs DuckDB's fts extension: bundled with the "
-    "pipeline's environment; a stand-alone DuckDB CLI loads it with `INSTALL fts; LOAD fts;`. "
-    "It ranks by BM25 (k=1.2, b=0.75) over Porter stems of the first 100,000 characters of "
-    "each post and comment body, without English stop words; tokens are runs of letters "
-    "after lower-casing and stripping accents, so Russian words are found by their exact "
-    "form only (no Russian stemming).",
+    "Full-text search (`search()`) needs DuckDB's fts extension (`INSTALL fts; LOAD fts;`) "
+    "for its Porter stemmer. It ranks by BM25 (k=1.2, b=0.75) over the first 100,000 "
+    "characters of each post and comment body, without English stop words; tokens are runs "
+    "of letters after lower-casing and stripping accents, so Russian words are found by "
+    "their exact form only (no Russian stemming).",
+    "Hugging Face `datasets` loads a table with no rows (such as `rejects` of a clean build) "
+    "only with `streaming=True`: without it, it refuses any empty split.",
 )
 
 
@@ -126,23 +134,100 @@ def _uncertain_table(uncertain: Sequence[LayoutChoice]) -> str:
     return "\n".join(lines)
 
 
+class Documented(Protocol):
+    """A view or table macro of the database as the card shows it (`flows.io.database`)."""
+
+    @property
+    def description(self) -> str: ...
+
+    @property
+    def example(self) -> str: ...
+
+
+def _relations(views: Mapping[str, Documented], macros: Mapping[str, Documented]) -> str:
+    """Each view and table macro of corpus.duckdb with what it is and one query using it."""
+    parts = []
+    for kind, relations in (("view", views), ("table macro", macros)):
+        for name, relation in relations.items():
+            parts.append(
+                f"### `{name}` ({kind})\n\n{relation.description}\n\n"
+                f"```sql\n{relation.example};\n```"
+            )
+    return "\n\n".join(parts)
+
+
+def license_text(sources: Sequence[SourceInfo]) -> str:
+    """LICENSE.md of a release: the rights of the texts, as the manifest gives them per
+    source, and the pipeline's licence."""
+    rights: dict[str, list[str]] = {}
+    for source in sources:
+        rights.setdefault(source.rights, []).append(source.source_file)
+    lines = [
+        f"# Licence and rights: {TITLE}",
+        "",
+        "The texts remain the property of their original authors and publishers; they are "
+        "redistributed here for research. Rights per source file, as the source manifest "
+        "states them:",
+        "",
+    ]
+    for statement, files in sorted(rights.items()):
+        lines.append(f"- {statement} ({len(files)} files: {', '.join(sorted(files))})")
+    lines += ["", "The pipeline code that made this release is MIT-licensed."]
+    return "\n".join(lines) + "\n"
+
+
+def changelog(changes: Mapping[str, Any] | None) -> str:
+    """What changed since the previous release, per table, from `changes.json`."""
+    if not changes or not changes.get("previous_version"):
+        return "First release: there is no previous release to compare with."
+    lines = [
+        f"Since release `{changes['previous_version']}` (the ids are in `changes.json`):",
+        "",
+        "| table | added | removed | changed |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for table, grouped in changes.get("tables", {}).items():
+        counts = [len(grouped.get(change, [])) for change in ("added", "removed", "changed")]
+        lines.append(f"| `{table}` | " + " | ".join(str(count) for count in counts) + " |")
+    return "\n".join(lines)
+
+
+def _citation(version: str, sources: Sequence[SourceInfo], date: str | None) -> str:
+    published = f", published {date}" if date else ""
+    return (
+        f"> {AUTHOR}. {TITLE}, release {version}{published}. Built from {len(sources)} "
+        "source files by the open pipeline in this repository.\n\n"
+        f"```bibtex\n{bibtex(version, date)}\n```\n\n"
+        "`CITATION.cff` in the release says the same in the Citation File Format."
+    )
+
+
 def dataset_card(
     version: str,
     metadata: Mapping[str, Any],
     sources: Sequence[SourceInfo],
     quality: Sequence[Mapping[str, Any]],
     uncertain: Sequence[LayoutChoice] = (),
+    changes: Mapping[str, Any] | None = None,
+    views: Mapping[str, Documented] | None = None,
+    macros: Mapping[str, Documented] | None = None,
 ) -> str:
+    """The card. `metadata` is the manifest's (its `date_published`, if any, dates the
+    release); `changes` is `changes.json`; `views` and `macros` are the database's."""
+    date = metadata.get("date_published")
     return (
         "\n\n".join(
             [
                 _front_matter(),
                 f"# {TITLE} — release {version}",
-                SUMMARY,
+                SUMMARY + (f"\n\nPublished {date}." if date else ""),
                 "## Sources\n\n" + _sources_table(sources),
                 "## Licence and rights\n\nThe texts remain the property of their original authors and "
-                "publishers; they are redistributed here for research. The pipeline code is MIT-licensed.",
+                "publishers; they are redistributed here for research. The pipeline code is "
+                f"MIT-licensed. `{LICENSE_FILE}` gives the rights of each source file.",
                 "## Tables\n\n" + _field_tables(),
+                "## Views and macros of `corpus.duckdb`\n\n"
+                + _relations(views or {}, macros or {}),
                 "## Layouts\n\n" + _layouts(),
                 "## Data quality of this build\n\n" + quality_markdown(quality),
                 "## Documents with an uncertain layout\n\n" + _uncertain_table(uncertain),
@@ -152,20 +237,21 @@ def dataset_card(
                 + _rules(),
                 "## Known limitations\n\n" + "\n".join(f"- {item}" for item in KNOWN_LIMITATIONS),
                 "## Use the data\n\n"
-                '```sh\nduckdb corpus.duckdb "select kind, count(*) from posts group by kind"\n```\n\n'
+                '```sh\nduckdb corpus.duckdb "select kind, count(*) from posts group by kind"\n'
+                'duckdb corpus.duckdb "INSTALL fts; LOAD fts; '
+                "select text_id, score from search('smart voting') limit 5\"\n```\n\n"
                 "```python\nimport duckdb\n"
                 "duckdb.sql(\"select title, author from 'data/posts.parquet'\").show()\n"
                 "from datasets import load_dataset  # Hugging Face: one config per table\n"
-                "posts = load_dataset('parquet', data_files='data/posts.parquet')\n```",
+                "posts = load_dataset('.', 'posts')\n```",
+                "## Changes\n\n" + changelog(changes),
                 "## Provenance\n\n"
                 f"- input digest: `{metadata.get('input_digest')}`\n"
                 f"- code version: `{metadata.get('code_version')}`\n"
                 f"- config digest: `{metadata.get('config_digest')}`\n"
                 "- `manifest.json` lists every file with its size and sha256; `sha256sum -c SHA256SUMS` "
                 "verifies the download.",
-                "## How to cite\n\n"
-                f"> {TITLE}, release {version}. Built from {len(sources)} source files by the "
-                "open pipeline in this repository.",
+                "## How to cite\n\n" + _citation(version, sources, date),
             ]
         )
         + "\n"
