@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import is_breadcrumb
+from flows.stages.segment.meta import is_breadcrumb, is_dateline
 from flows.stages.segment.post import PostHead
 
 USERNAME = r"[\w][\w.\-]{0,39}"
@@ -92,7 +92,8 @@ def page_title(
     """The topic title among the lines above the first post: the line equal to the first
     post's subject (without "Re:"), else a title-shaped line that ends another line (a
     breadcrumb, the page title "<Board> • View topic - <Title>"), else the title-shaped
-    line nearest above the post that is no breadcrumb; furniture (`skip`) is passed over."""
+    line nearest above the post that is no breadcrumb; furniture (`skip`) is passed over,
+    and so are one-word lines (a pager's '2', 'Previous')."""
     wanted = strip_reply_prefix(subject).casefold() if subject else None
     candidates = [line for line in top if not line.is_blank and line.index not in skip]
     if wanted:
@@ -101,12 +102,12 @@ def page_title(
                 return line
     texts = [line.text.rstrip(" »›>") for line in top if not line.is_blank]
     for line in candidates:
-        if is_title_like(line.text) and any(
+        if is_title_like(line.text) and len(line.text.split()) > 1 and any(
             text.endswith(" " + line.text) and len(text) > len(line.text) + 3 for text in texts
         ):
             return line
     for line in reversed(candidates):
-        if is_title_like(line.text) and not is_breadcrumb(line.text):
+        if is_title_like(line.text) and not is_breadcrumb(line.text) and len(line.text.split()) > 1:
             return line
     return None
 
@@ -153,7 +154,8 @@ def quoted_lines(
 ) -> set[int]:
     """Indices of quoted lines in [start, end): a line whose attribution has the quoted
     text glued after it ("name wrote:Text"), else the line after the attribution (and
-    after a second attribution line such as "Originally Posted by X")."""
+    after a second attribution line such as "Originally Posted by X", or after the quoted
+    post's date line)."""
     quoted: set[int] = set()
     for at in range(start, end):
         match = attribution.match(lines[at].text)
@@ -163,6 +165,9 @@ def quoted_lines(
             quoted.add(lines[at].index)
             continue
         following = next_content(lines, at, end)
+        if following is not None and is_dateline(lines[following].text):
+            quoted.add(lines[following].index)  # the quoted post's date, then its text
+            following = next_content(lines, following, end)
         if following is not None and not attribution.match(lines[following].text):
             quoted.add(lines[following].index)
     return quoted

@@ -3,7 +3,7 @@
 prosilver, one post::
 
     [Re: ]<subject>
-    Postby <name> » <Mon Mar 04, 2019 10:15 pm>       ("by <name> » …" in later versions)
+    Postby <name> » <Mon Mar 04, 2019 10:15 pm>       ("Post by", "by <name> » …" later)
     <body>                          ("<name> wrote:<quoted text>" opens a quotation)
     [Last edited by <name> on <date>, edited N times in total.]
     <name>                          profile block: name, rank, counters
@@ -56,7 +56,7 @@ from flows.stages.segment.threads import Header
 NAME = "phpbb"
 
 _TIME = r"\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp][Mm])?"
-POSTBY = re.compile(rf"^(?:Post)?by\s+(?P<name>\S.{{0,60}}?)\s+»\s+(?P<date>.{{6,40}}?\s{_TIME})$")
+POSTBY = re.compile(rf"^(?:Post\s?)?by\s+(?P<name>\S.{{0,60}}?)\s+»\s+(?P<date>.{{6,40}}?\s{_TIME})$")
 SUBJECT = re.compile(
     rf"^Post subject:\s*(?P<subject>.*?)(?:\s+(?:Post)?Posted:\s*(?P<date>.{{6,40}}?\s{_TIME}))?$"
 )
@@ -66,14 +66,19 @@ EDITED = re.compile(
     r"^Last edited by\s+.{1,60}?\s+on\s+.{6,60}?,\s+edited\s+(?P<count>\d+)\s+times?\s+in\s+total\.?$",
     re.IGNORECASE,
 )
-WROTE = re.compile(r"^(?P<name>\S.{0,60}?)\s+wrote:\s*(?P<rest>.*)$|^Quote:\s*(?P<bare>.*)$")
+WROTE = re.compile(
+    r"^(?P<name>\S.{0,60}?)\s+wrote:\s*(?:↑\s*)?(?P<rest>.*)$|^Quote:\s*(?P<bare>.*)$"
+)
+"""A quotation's attribution: 'name wrote:' (phpBB 3.3 adds a '↑' link to the post and puts
+the quoted post's date on the next line)."""
 PROFILE = re.compile(r"^(?:Posts|Joined|Location|Rank|Contact|Age|Gender|Website):\s*\S.*$")
 CHROME = re.compile(
     r"^(?:Top|Posts:\s*[\d,.]+|Joined:\s.+|Location:\s.+|Contact:.*|Post a reply|Reply with quote"
     r"|Quote|Search this topic…?|Search|Advanced search|Skip to content|Change font size"
     r"|Print view|FAQ|Register|Login|Logout|Board index|Return to .{1,80}|Jump to:?|Who is online"
     r"|Users browsing this forum:.*|Display posts from previous:.*|Sort by.*|Moderators?:.*"
-    r"|\d+ posts?\s*•.*|Page \d+ of \d+.*|.{0,60}•\s*Delete all board cookies.*"
+    r"|\d+ posts?(?:\s*•.*)?|Page \d+ of \d+.*|.{0,60}•\s*Delete all board cookies.*"
+    r"|Post Reply|Quick links|Unanswered topics|Active topics|Previous|Next|\d{1,4}"
     r"|Powered by phpBB.*|Last edited by .{1,60} in total\.?|Author|Message|Profile|PM"
     r"|(?:Previous topic|Next topic|Print view|E-mail friend)"
     r"(?:\s*\|\s*(?:Previous topic|Next topic|Print view|E-mail friend))*"
