@@ -230,3 +230,40 @@ def test_end_to_end_permalink() -> None:
     assert "drops every night crossing" in post["body"]
     assert [c["parent_id"] for c in result.comments] == [None, None]
     assert coverage_errors(PERMALINK, result) == []
+
+
+COLLAPSED = """\
+Harbour ferries cut night crossings (ledger.example.com)
+88 points by alder_fox 5 hours ago | hide | past | favorite | 40 comments
+
+pine_r 4 hours ago | next [–]
+
+The night crossings were the only way to reach the hospital after ten.
+Edit: the hospital, not the clinic.
+reply
+
+  birch 4 hours ago | parent | next [–] [3 more]
+
+  [deleted] 3 hours ago | parent | next [–]
+
+moss 3 hours ago | prev | next [–]
+
+The operator said the same about the winter timetable last year.
+reply
+"""
+
+
+def test_collapsed_and_deleted_comments_and_edit_notes() -> None:
+    """A collapsed comment ('[–] [3 more]') and a deleted one are comments with no text;
+    an 'Edit:' note in a comment marks it edited."""
+    result = segment(
+        doc_id="0123456789abcdef", text=COLLAPSED, layout_hint=None, config=SegmentConfig()
+    )
+    rows = [(c["author"], c["depth"], c["body"] == "", c["edited"]) for c in result.comments]
+    assert rows == [
+        ("pine_r", 0, False, True),
+        ("birch", 1, True, False),
+        ("[deleted]", 1, True, False),
+        ("moss", 0, False, False),
+    ]
+    assert coverage_errors(COLLAPSED, result) == []

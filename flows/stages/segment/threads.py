@@ -12,6 +12,7 @@ otherwise entries are popped until one is shallower. Only relative nesting matte
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -156,7 +157,7 @@ def build_comments(
             "downvotes": header.downvotes,
             "score": header.score,
             "is_op": header.is_op,
-            "edited": header.edited,
+            "edited": header.edited or any(EDIT_NOTE.match(line.text) for line in body_lines),
             "edit_count": header.edit_count,
             "age": header.age,
             "published": published[0] if published else header.published,
@@ -170,6 +171,11 @@ def build_comments(
         stack.append((nesting, comment))
         entries[comment_id] = (nesting, comment)
     return comments, blocks, dropped
+
+
+EDIT_NOTE = re.compile(r"^(?:edit|edited|update|upd)\s*\d{0,2}\s*[:：]\s*\S", re.IGNORECASE)
+"""A note its author added to a comment ('Edit: corrected the year', 'UPDATE 2: …'): the
+comment was edited, where the front-end shows no mark of its own."""
 
 
 def _chain_to(

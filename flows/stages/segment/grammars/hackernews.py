@@ -43,7 +43,7 @@ from flows.stages.segment.threads import Header
 
 NAME = "hackernews"
 
-_USER = r"(?P<user>[A-Za-z0-9_-]{2,20})"
+_USER = r"(?P<user>[A-Za-z0-9_-]{2,20}|\[deleted\])"
 _AGE = (
     r"(?P<age>\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now"
     r"|on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})"
@@ -57,7 +57,7 @@ NAVS = frozenset(
 _NAV = "|".join(sorted(NAVS))
 COMMENT = re.compile(
     rf"^{_POINTS}{_USER}\s+{_AGE}{_MARKS}(?P<navs>(?:\s*\|\s*(?:{_NAV}))*)"
-    r"(?P<toggle>\s*\[(?:–|-|\+|\d+\s+more)\])?$"
+    r"(?P<toggle>\s*\[(?:–|-|\+|\d+\s+more)\](?:\s*\[\d+\s+more\])?)?$"
 )
 PERMALINK_HEAD = re.compile(
     rf"^{_POINTS}{_USER}\s+{_AGE}{_MARKS}(?:\s*\|\s*(?:{_NAV}))*\s*\|\s*on:\s*(?P<title>\S.*?)"
