@@ -12,7 +12,9 @@ A comment starts at one header line::
   (no score); AGE: ``N units ago``, with ``*`` or ``(last edited AGE)`` when edited;
 * ``(K children)`` / ``(1 child)``: the comment has K descendants.
 
-Nesting (an explicit depth): the K descendants of a comment follow it in pre-order, and a
+Nesting (an explicit depth): on a page that indents its replies and prints no counts
+(Removeddit and other archive front-ends), the indentation. Else the K descendants of a
+comment follow it in pre-order, and a
 ``load more comments (N replies)`` line stands for N of them not shown; a collapsed
 ``[+]`` comment shows none of its own. Where the page prints no counts on open comments
 (old reddit), the button row under a comment decides: ``…parent…`` makes it a reply to
@@ -67,7 +69,7 @@ TAIL = re.compile(
 LAST_EDITED = re.compile(r"\(last edited\b", re.IGNORECASE)
 
 BUTTON = (
-    r"permalink|embed|save|unsave|parent|report|reply|fedilink|source|context"
+    r"permalink|embed|save|unsave|parent|report|reply|fedilink|source|context|reddit"
     r"|block|edit|delete|give award|share|crosspost|hide"
 )
 BUTTON_ROW = re.compile(rf"^(?:(?:{BUTTON})\s*[|·•]?\s*)+$", re.IGNORECASE)
@@ -86,7 +88,8 @@ SIDEBAR_HEADING = re.compile(r"^(?:moderators|admins|moderator of|moderator tool
 FOUNDED = re.compile(r"^founded\s+.{1,30}\bago$|^created by .{0,60}a community for .{1,30}$")
 VOTE_SUMMARY = re.compile(r"^\d[\d,]*\s+points?\s*\(\d+(?:\.\d+)?%\s*(?:upvoted|liked)\)$")
 COMMENT_COUNT = re.compile(
-    rf"^(?:all|top|next)\s+\d+\s+comments?$|^\d+\s+comments?(?:\s*(?:{BUTTON}))*$"
+    rf"^(?:all|top|next)\s+\d+\s+comments?$"
+    rf"|^\d+\s+comments?(?:\s*\([^()]{{0,40}}\))?(?:\s*(?:{BUTTON}))*$"
     r"|^no comments \(yet\)$",
     re.IGNORECASE,
 )
@@ -147,7 +150,8 @@ FIXED_CHROME = frozenset(
 
 SUBMITTED_ON = re.compile(r"^this post was submitted on (?P<date>.{6,40})$", re.IGNORECASE)
 TAGLINE = re.compile(
-    rf"^submitted\s*[-–—]?\s*(?P<when>.{{1,40}}?)\*?(?:\s*\(last edited[^)]*\))?\s+by\s+"
+    r"^(?:[-−]?\d[\d,.]*[km]?\s+points?\s*[•·|]\s*)?"
+    rf"submitted\s*[-–—]?\s*(?P<when>.{{1,40}}?)\*?(?:\s*\(last edited[^)]*\))?\s+by\s+"
     rf"(?P<author>{USER})(?:\[[^\]\s]{{1,12}}\])*(?:\W.{{0,120}})?$",
     re.IGNORECASE,
 )
@@ -283,6 +287,10 @@ def depths(lines: Sequence[Line]) -> dict[int, int]:
     (None: unknown)."""
     events = page_events(lines)
     counted = any(e.tag and not e.tag.collapsed and e.tag.children for e in events)
+    indents = {e.position: lines[e.position].indent for e in events if e.tag is not None}
+    if not counted and len(set(indents.values())) > 1:  # a page that indents its replies
+        levels = sorted(set(indents.values()))
+        return {position: levels.index(indent) for position, indent in indents.items()}
     stack: list[int | None] = []
     found: dict[int, int] = {}
     for event in events:
