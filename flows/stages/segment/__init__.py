@@ -112,6 +112,7 @@ def segment(
     layout reads one article (a layout module with ``DROPS_LEARNED_FURNITURE``)."""
     lines = split_lines(text)
     confidence = 1.0
+    parsed: object = None
     if layout_hint in LAYOUTS:
         layout, reason = str(layout_hint), "manifest"
     elif not text.strip():
@@ -119,6 +120,7 @@ def segment(
     else:
         detection, confidence = detect_layout(lines, config)
         layout, reason = detection.layout, f"detected: {detection.evidence}"
+        parsed = detection.parsed
         if layout_hint:
             reason += f" (manifest layout {layout_hint!r} is unknown)"
     result = Segmented(layout=layout, layout_evidence=reason, layout_confidence=confidence)
@@ -134,6 +136,6 @@ def segment(
             Line(line.index, line.start, " " * len(line.raw)) if line.index in learned else line
             for line in lines
         ]
-    module.segment(result, doc_id, lines, config)
+    module.segment(result, doc_id, lines, config, None if learned else parsed)
     result.dropped.sort(key=lambda row: (row["start"], row["end"]))
     return result

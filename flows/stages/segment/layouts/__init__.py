@@ -4,7 +4,9 @@ Each module offers
 
 * ``detect(lines, config) -> Detection | None``: how strongly the text shows the layout's
   format features, and which (None: not at all);
-* ``segment(result, doc_id, lines, config)``: fill a :class:`Segmented` with the drafts.
+* ``segment(result, doc_id, lines, config, parsed=None)``: fill a :class:`Segmented` with
+  the drafts; ``parsed`` is what its ``detect`` already read of the same lines (the
+  :attr:`Detection.parsed` of the winner), so that no text is read twice.
 
 The layout with the highest score wins (ties: the first name). ``article`` is the
 fallback and always answers, with a middling score. The set of names (:data:`LAYOUT_NAMES`) is read from this
@@ -14,7 +16,7 @@ folder by ``schemas.types`` too, so the schemas, the manifest check and the card
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -35,6 +37,8 @@ class Detection:
     layout: str
     score: float
     evidence: str
+    parsed: object = field(default=None, compare=False, repr=False)
+    """What detection read (items, openings, comment starts), for the layout's segment."""
 
 
 def layouts() -> dict[str, ModuleType]:

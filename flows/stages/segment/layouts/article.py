@@ -34,7 +34,13 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection:
     )
 
 
-def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: SegmentConfig) -> None:
+def segment(
+    result: Segmented,
+    doc_id: str,
+    lines: Sequence[Line],
+    config: SegmentConfig,
+    parsed: object = None,
+) -> None:
     dropped = find_boilerplate(lines)
     content = find_content(lines, dropped)
     head = None

@@ -1172,17 +1172,27 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     return Detection(
         "digest",
         round(min(score, 0.95), 3),
-        f"{count} articles: {forms['origin']} with an origin line, {forms['fields']} field "
-        f"blocks, {forms['mail']} mail messages, {forms['runin']} run-in headlines, "
+        parsed=(lines, page, openings),
+        evidence=f"{count} articles: {forms['origin']} with an origin line, "
+        f"{forms['fields']} field blocks, {forms['mail']} mail messages, {forms['runin']} run-in headlines, "
         f"{forms['closing']} closed by a credit line, {forms['channel']} channel posts, "
         f"{forms['credits']} headline + "
         f"byline/date; {ruled} separated by rules",
     )
 
 
-def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: SegmentConfig) -> None:
-    lines = split_runins(lines, config.max_title_chars)
-    page, openings = find_openings(lines, config)
+def segment(
+    result: Segmented,
+    doc_id: str,
+    lines: Sequence[Line],
+    config: SegmentConfig,
+    parsed: object = None,
+) -> None:
+    if isinstance(parsed, tuple):  # what detect read: the run-in split lines, the openings
+        lines, page, openings = parsed
+    else:
+        lines = split_runins(lines, config.max_title_chars)
+        page, openings = find_openings(lines, config)
     if not openings:
         _add_whole(result, doc_id, lines, config)
         return

@@ -35,6 +35,7 @@ text given the ``listing`` layout in which no titled items are found.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -697,12 +698,21 @@ def bare_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | 
 
 
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
-    found = structured_detection(item_stats(find_items(lines, config)))
-    return found or bare_detection(lines, config)
-
-
-def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: SegmentConfig) -> None:
     items = find_items(lines, config)
+    found = structured_detection(item_stats(items))
+    if found is not None:
+        return dataclasses.replace(found, parsed=items)
+    return bare_detection(lines, config)
+
+
+def segment(
+    result: Segmented,
+    doc_id: str,
+    lines: Sequence[Line],
+    config: SegmentConfig,
+    parsed: object = None,
+) -> None:
+    items = parsed if isinstance(parsed, list) else find_items(lines, config)
     if sum(1 for item in items if item.title is not None) >= 2:
         segment_items(result, doc_id, lines, items, config)
     else:

@@ -163,7 +163,13 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     return None
 
 
-def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: SegmentConfig) -> None:
+def segment(
+    result: Segmented,
+    doc_id: str,
+    lines: Sequence[Line],
+    config: SegmentConfig,
+    parsed: object = None,
+) -> None:
     rules = config.block_rules()
     dropped = _dropped(lines)
     first = next((line for line in lines if not line.is_blank and line.index not in dropped), None)

@@ -47,11 +47,18 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if found is None:
         return None
     counters = sum(1 for line in lines if line.text.casefold() in {"arrow-up", "arrow-down"})
-    return Detection("thread", 1.0, f"{len(found[1])} comment headers, {counters} vote counters")
+    evidence = f"{len(found[1])} comment headers, {counters} vote counters"
+    return Detection("thread", 1.0, evidence, parsed=found)
 
 
-def segment(result: Segmented, doc_id: str, lines: Sequence[Line], config: SegmentConfig) -> None:
-    found = best_grammar(lines)
+def segment(
+    result: Segmented,
+    doc_id: str,
+    lines: Sequence[Line],
+    config: SegmentConfig,
+    parsed: object = None,
+) -> None:
+    found = parsed if isinstance(parsed, tuple) else best_grammar(lines)
     grammar, starts = found if found else (None, [])
     region = lines[: starts[0]] if starts else lines
     dropped = find_boilerplate(region)
