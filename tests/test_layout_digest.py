@@ -640,3 +640,20 @@ def test_channel_web_preview_posts_views_footers_and_day_lines() -> None:
     assert dates == ["2022-03-03", "2022-03-03", "2022-03-04"]
     for chrome in ("views", "Forwarded from", "Please open Telegram", "Harbour Insider"):
         assert chrome not in bodies(result), chrome
+
+
+def test_numbered_roundup_items_closed_by_source_lines() -> None:
+    """A newsletter's round-up: an introduction, then '<n>. <headline>', the text and a
+    'Source: <outlet>' line per item, and a call to subscribe after the last one. Each
+    item is an article titled without its number, dated by the issue."""
+    text = (CASES / "digest_numbered_roundup_sources.txt").read_text(encoding="utf-8")
+    result = run(repair(text, RepairConfig()).text)
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [
+        "Ferry crews strike over unpaid wages",
+        "A quiet vote on the river port budget",
+        "Miners' widows take the pension office to court",
+    ]
+    assert {post["published_date"] for post in result.posts} == {"2019-03-16"}
+    for chrome in ("Source:", "Subscribe", "Good morning"):
+        assert chrome not in bodies(result), chrome

@@ -235,7 +235,8 @@ class Opening:
     """Where an article starts and what its head says."""
 
     form: str
-    """``origin``, ``credits``, ``fields``, ``mail``, ``runin``, ``closing`` or ``channel``."""
+    """``origin``, ``credits``, ``fields``, ``mail``, ``runin``, ``closing``, ``sourced`` or
+    ``channel``."""
     title: Line
     title_text: str
     begin: int
@@ -848,12 +849,20 @@ def _is_closing(page: Page, position: int) -> bool:
     <time> <n> comments') or a post footer ('Posted in <category> | Leave a comment')."""
     if position == 0 or page.roles[position - 1] not in {"prose", "translator", "origin"}:
         return False
+    text = page.filled[position].text
+    if SOURCE_LINE.match(text):
+        return True  # 'Source: <outlet>' closing an item of a round-up
     if position + 1 < len(page.roles) and page.roles[position + 1] == "prose":
         return False
-    text = page.filled[position].text
     if page.roles[position] == "byline":
         return bool(CLOCK.search(text) or find_date(text))
     return _is_post_furniture(text) and not READ_MORE.match(text)
+
+
+SOURCE_LINE = re.compile(r"^(?:source|sources|источник)\s*:\s*\S.{0,100}$", re.IGNORECASE)
+"""A round-up item's closing credit: 'Source: <outlet>'."""
+NUMBERED_HEAD = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?P<headline>\S.*)$")
+"""A numbered headline of a round-up: '1. <headline>'."""
 
 
 def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
@@ -878,11 +887,18 @@ def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
             break
     if not found:
         return None
-    title_at, day, credits = next((item for item in found if item[1] is not None), found[0])
+    numbered = [item for item in found if NUMBERED_HEAD.match(page.filled[item[0]].text)]
+    title_at, day, credits = next(
+        (item for item in found if item[1] is not None), numbered[0] if numbered else found[0]
+    )  # a dated or numbered headline wins over an introduction's
     meta = [page.filled[at] for at in [*([day] if day is not None else []), *credits, closing]]
     title = page.filled[title_at]
     begin = page.filled[day if day is not None else title_at].index
-    opening = Opening("closing", title, title.text, begin, meta)
+    headline = NUMBERED_HEAD.match(title.text)
+    form = "sourced" if SOURCE_LINE.match(page.filled[closing].text) else "closing"
+    opening = Opening(
+        form, title, headline.group("headline") if headline else title.text, begin, meta
+    )
     opening.closing = page.filled[closing]
     return opening
 
@@ -1167,7 +1183,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     score += 0.03 if ruled >= count - 1 else 0.0
     forms = {
         form: sum(1 for opening in openings if opening.form == form)
-        for form in ("origin", "fields", "mail", "runin", "closing", "channel", "credits")
+        for form in ("origin", "fields", "mail", "runin", "closing", "sourced", "channel", "credits")
     }
     return Detection(
         "digest",
@@ -1175,7 +1191,8 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         parsed=(lines, page, openings),
         evidence=f"{count} articles: {forms['origin']} with an origin line, "
         f"{forms['fields']} field blocks, {forms['mail']} mail messages, {forms['runin']} run-in headlines, "
-        f"{forms['closing']} closed by a credit line, {forms['channel']} channel posts, "
+        f"{forms['closing']} closed by a credit line, {forms['sourced']} by a source line, "
+        f"{forms['channel']} channel posts, "
         f"{forms['credits']} headline + "
         f"byline/date; {ruled} separated by rules",
     )
