@@ -657,3 +657,18 @@ def test_numbered_roundup_items_closed_by_source_lines() -> None:
     assert {post["published_date"] for post in result.posts} == {"2019-03-16"}
     for chrome in ("Source:", "Subscribe", "Good morning"):
         assert chrome not in bodies(result), chrome
+
+
+def test_bilingual_weekly_bracketed_items_and_closing_translator() -> None:
+    """A bilingual weekly: '[n] <headline>' items under rules, 'Источник / Source:' and
+    'Автор / Author:' credit lines, dotted and Russian dates, a closing 'Перевод /
+    Translated by:' credit that names the translator, never the author."""
+    text = (CASES / "digest_bilingual_bracketed_items.txt").read_text(encoding="utf-8")
+    result = run(repair(text, RepairConfig()).text)
+    assert result.layout == "digest"
+    rows = [(p["title"], p["author"], p["published_date"], p["translator"]) for p in result.posts]
+    assert rows == [
+        ("Ferry crews strike over unpaid wages", "Mila Arkhipova", "2019-03-14", "Peter Hall"),
+        ("A quiet vote on the river port budget", "Oskar Lind", "2019-03-12", None),
+    ]
+    assert "Translated by" not in bodies(result) and "unsubscribe" not in bodies(result)

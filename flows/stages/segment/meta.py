@@ -152,8 +152,14 @@ _NOT_NAMES = frozenset(
 ('Sep 2, 2010 | Continued', '2019 · Comments') and weekdays ('MONDAY | 11.03.2019')."""
 
 
+BILINGUAL_LABEL = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё ]{1,30}?\s*/\s*(?=[A-Za-z])")
+"""The Russian half of a bilingual label ('Автор / Author: …', 'Источник / Source: …'):
+the English half is read."""
+
+
 def find_byline(text: str, max_chars: int = 160) -> str | None:
     """The author's name on a byline-shaped line, None on any other line."""
+    text = BILINGUAL_LABEL.sub("", text)
     if len(text) > max_chars or NOT_BYLINE.search(text):
         return None
     for form in BYLINE_FORMS:

@@ -2,7 +2,8 @@
 
 Meta lines taken out of the body (each has a field on the post):
 title (first line when it reads as a heading; a run of ALL-CAPS lines for PDF titles),
-origin ("First published at/in …" and similar), translator (a "Translation … by X" clause),
+origin ("First published at/in …" and similar), translator (a "Translation … by X" clause
+opening the post or closing it),
 the notes section, a closing bio ("X Y is a …" -> author X Y) and a closing signature
 (a short name line, optionally with one or two short lines such as an organisation).
 """
@@ -23,7 +24,7 @@ from flows.stages.segment.blocks import (
 )
 from flows.stages.segment.footnotes import find_notes_section, link_markers
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.meta import find_date
+from flows.stages.segment.meta import BILINGUAL_LABEL, find_date
 
 ORIGIN = re.compile(
     r"^((first|originally)\s+(published|appeared|posted)|(re)?published\s+(at|in|on|by)|"
@@ -31,7 +32,7 @@ ORIGIN = re.compile(
     re.IGNORECASE,
 )
 TRANSLATOR = re.compile(
-    r"\b[Tt]ranslat(?:ed|ion)\b[^.]*?\bby\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
+    r"\b[Tt]ranslat(?:ed|ion)\b[^.]*?\bby:?\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
 )
 TRANSLATOR_LINE = re.compile(r"^translat(ed|ion)\b", re.IGNORECASE)
 NAME_TOKEN = r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
@@ -202,15 +203,17 @@ def build_post(
         rest = rest[1:]
 
     meta_lines: list[Line] = []
-    for line in rest[:3]:
-        if ORIGIN.match(line.text) and meta["origin"] is None:
+    closing = rest[-1:] if len(rest) > 1 else []  # 'Translated by X.' under the text
+    for line in [*rest[:3], *closing]:
+        text = BILINGUAL_LABEL.sub("", line.text)
+        if ORIGIN.match(text) and meta["origin"] is None and line not in closing:
             meta["origin"] = line.text
-        elif not (TRANSLATOR_LINE.match(line.text) and word_count(line.text) <= 20):
+        elif not (TRANSLATOR_LINE.match(text) and word_count(text) <= 20):
             continue
         meta_lines.append(line)
-        translator = TRANSLATOR.search(line.text)
+        translator = TRANSLATOR.search(text)
         if translator and meta["translator"] is None:
-            meta["translator"] = translator.group("name")
+            meta["translator"] = translator.group("name").rstrip(".")
     rest = [line for line in rest if line not in meta_lines]
 
     notes_section = find_notes_section(rest)

@@ -113,7 +113,7 @@ from flows.stages.segment.layouts.listing import (
 )
 from flows.stages.segment.layouts.pdf_article import AFFILIATION
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.meta import find_date, is_dateline
+from flows.stages.segment.meta import BILINGUAL_LABEL, find_date, is_dateline
 from flows.stages.segment.post import (
     BIO,
     NOT_NAME_STARTS,
@@ -201,6 +201,9 @@ def affiliated_name(text: str) -> str | None:
 
 def line_role(text: str, max_title_chars: int) -> str:
     """sep, image, chrome, field, origin, translator, byline, date, head, prose or other."""
+    text = BILINGUAL_LABEL.sub("", text)  # 'Автор / Author: <name>' reads as its English
+    if numbered := BRACKETED_HEAD.match(text):
+        text = numbered.group("headline")  # '[1] <headline>' reads as its headline
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
     if is_separator(text) or ITEM_NUMBER.match(text) or SEPARATOR_LEAD.match(text):
@@ -442,7 +445,9 @@ def _credits_opening(lines: Sequence[Line], page: Page, first: int) -> Opening |
         and (here > title_at or page.roles[here] == "date" or below_credits)
         and page.roles[here] not in ORIGIN_ROLES | {"image"}
     ]
-    opening = Opening("credits", title, title.text, title.index, meta)
+    numbered = NUMBERED_HEAD.match(title.text)
+    headline = numbered.group("headline") if numbered else title.text
+    opening = Opening("credits", title, headline, title.index, meta)
     opening.lead = [
         page.filled[here] for here in zone if here < title_at and page.roles[here] != "date"
     ]
@@ -861,8 +866,9 @@ def _is_closing(page: Page, position: int) -> bool:
 
 SOURCE_LINE = re.compile(r"^(?:source|sources|источник)\s*:\s*\S.{0,100}$", re.IGNORECASE)
 """A round-up item's closing credit: 'Source: <outlet>'."""
-NUMBERED_HEAD = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?P<headline>\S.*)$")
-"""A numbered headline of a round-up: '1. <headline>'."""
+NUMBERED_HEAD = re.compile(r"^(?:\d{1,2}[.)]|\[\d{1,3}\])\s+(?P<headline>\S.*)$")
+"""A numbered headline of a round-up: '1. <headline>', '[1] <headline>'."""
+BRACKETED_HEAD = re.compile(r"^\[\d{1,3}\]\s+(?P<headline>\S.{3,})$")
 
 
 def _closed_article(page: Page, low: int, closing: int) -> Opening | None:

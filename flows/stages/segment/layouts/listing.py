@@ -47,7 +47,14 @@ from flows.stages.segment.blocks import is_heading
 from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
-from flows.stages.segment.meta import AGE, HANDLE_BYLINE, find_byline, find_date, is_dateline
+from flows.stages.segment.meta import (
+    AGE,
+    BILINGUAL_LABEL,
+    HANDLE_BYLINE,
+    find_byline,
+    find_date,
+    is_dateline,
+)
 from flows.stages.segment.post import (
     NOT_NAME_STARTS,
     ORIGIN,
@@ -179,6 +186,7 @@ def credit_byline(text: str) -> str | None:
     """The name on a short byline line: 'By <name>', 'Posted on <date> by <name>',
     '<name> - <date>'. A line naming a translator, or a title that merely ends in
     'by <word>' without a date, is no byline."""
+    text = BILINGUAL_LABEL.sub("", text)
     if len(text) > 140 or TRANSLATOR_LINE.match(text) or ORIGIN.match(text):
         return None
     if not (BYLINE_START.match(text) or any(char.isdigit() for char in text)):
