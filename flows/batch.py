@@ -8,7 +8,7 @@ batch task is a thin wrapper around them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,63 +114,43 @@ def write_batch(
 
 def _write_chunk(writer: PartWriter, chunk: list[BatchResult | CachedDocument]) -> BatchSummary:
     """Documents' rows in order: computed ones as Python rows (consecutive ones in one
-    piece), cached ones as the Arrow slices they were found as."""
+    piece), cached ones as the Arrow slices they were found as; their counts are read off
+    what was written, whichever shape the rows came in."""
     pieces: dict[str, list[list[Row] | pa.Table]] = {name: [] for name in TABLE_NAMES}
-    summary = BatchSummary()
     for done in chunk:
         if isinstance(done, CachedDocument):
             for name, table in done.tables.items():
                 pieces[name].append(table)
-            summary.extend(summarize_cached(done))
             continue
         for name, rows in done.tables.items():
             if pieces[name] and isinstance(pieces[name][-1], list):
                 pieces[name][-1].extend(rows)
             else:
                 pieces[name].append(list(rows))
-        summary.extend(summarize(done))
-    writer.write_pieces(pieces)
-    return summary
+    return summarize(writer.write_pieces(pieces), chunk)
 
 
-def summarize(result: BatchResult) -> BatchSummary:
-    return BatchSummary(
-        row_counts=Counter({name: len(rows) for name, rows in result.tables.items()}),
-        repairs=result.repairs,
-        dropped_rules=Counter(row["rule"] for row in result.tables["dropped"]),
-        rejections=result.rejections,
-        documents=[
-            (r["doc_id"], r["source_file"], r["sha256"]) for r in result.tables["documents"]
-        ],
-    )
-
-
-def summarize_cached(done: CachedDocument) -> BatchSummary:
-    """`summarize` of a document found in the cache, read off its Arrow slices."""
-    documents, dropped = done.tables.get("documents"), done.tables.get("dropped")
-    published = (
-        [
-            (str(doc_id), str(source_file), str(sha256))
-            for doc_id, source_file, sha256 in zip(
-                *(
-                    documents.column(name).to_pylist()
-                    for name in ("doc_id", "source_file", "sha256")
-                ),
-                strict=True,
-            )
-        ]
-        if documents is not None
-        else []
-    )
+def summarize(
+    written: dict[str, pa.Table], chunk: Sequence[BatchResult | CachedDocument]
+) -> BatchSummary:
+    """The counts of a written chunk (rows per table, dropped rows per rule, published
+    documents) with its documents' rejections and repair counts."""
+    documents, dropped = written.get("documents"), written.get("dropped")
+    published: list[tuple[str, str, str]] = []
+    if documents is not None:
+        names = ("doc_id", "source_file", "sha256")
+        columns = (documents.column(name).to_pylist() for name in names)
+        published = [(str(a), str(b), str(c)) for a, b, c in zip(*columns, strict=True)]
+    repairs: Counter[str] = Counter()
+    for done in chunk:
+        repairs.update(done.repairs)
     return BatchSummary(
         row_counts=Counter(
-            {name: done.tables[name].num_rows if name in done.tables else 0 for name in TABLE_NAMES}
+            {name: written[name].num_rows if name in written else 0 for name in TABLE_NAMES}
         ),
-        repairs=Counter(done.repairs),
-        dropped_rules=Counter(dropped.column("rule").to_pylist())
-        if dropped is not None
-        else Counter(),
-        rejections=list(done.rejections),
+        repairs=repairs,
+        dropped_rules=Counter(dropped.column("rule").to_pylist() if dropped is not None else []),
+        rejections=[rejection for done in chunk for rejection in done.rejections],
         documents=published,
     )
 

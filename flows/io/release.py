@@ -141,10 +141,14 @@ class PartWriter:
     def write(self, tables: Mapping[str, list[Row]]) -> None:
         self.write_pieces({name: [rows] for name, rows in tables.items()})
 
-    def write_pieces(self, tables: Mapping[str, Sequence[list[Row] | pa.Table]]) -> None:
+    def write_pieces(
+        self, tables: Mapping[str, Sequence[list[Row] | pa.Table]]
+    ) -> dict[str, pa.Table]:
         """Write a chunk given per table as pieces in order: Python rows, or Arrow tables
         of the table's schema (rows found in the cache, written without a round trip
-        through Python). The bytes are those of the same rows given as one list."""
+        through Python). The bytes are those of the same rows given as one list. Returns
+        what was written, per table that has rows."""
+        written: dict[str, pa.Table] = {}
         for model in TABLES:
             pieces = [
                 piece if isinstance(piece, pa.Table) else _from_rows(model, piece)
@@ -159,6 +163,8 @@ class PartWriter:
                 model, table, self._last.get(model.table), f"a chunk of batch part {self.name}"
             )
             self._writer(model.table, table.schema).write_table(table)
+            written[model.table] = table
+        return written
 
     def _writer(self, table: str, schema: pa.Schema) -> pa.ipc.RecordBatchFileWriter:
         if table not in self._writers:
