@@ -164,3 +164,18 @@ def test_end_to_end() -> None:
     bodies = " ".join(row["body"] for row in [*result.posts, *result.comments])
     for chrome in ("Join Date", "distinguished road", "Reply With Quote", "Powered by"):
         assert chrome not in bodies
+
+
+def test_vbulletin4_one_line_quote_attribution() -> None:
+    """vBulletin 4 prints 'Quote Originally Posted by <name> View Post' on one line."""
+    text = "\n".join(
+        [
+            "Quote Originally Posted by ola_m View Post",
+            "The council wants to raise tram fares again.",
+            "It always does before an election.",
+        ]
+    )
+    lines = split_lines(text)
+    assert vbulletin.QUOTE.match(lines[0].text).group("name") == "ola_m"
+    assert vbulletin.quoted_lines(lines, 0, len(lines), vbulletin.QUOTE) == {1}
+    assert vbulletin.is_chrome(lines[0])

@@ -10,7 +10,8 @@ One post::
     Posts: <N>
     [Rep Power: <N> / <name> is on a distinguished road]
     [<post title>]                             ("Re: <thread title>" on a reply)
-    <body>                    ("Quote:" and "Originally Posted by <name>" open a quotation)
+    <body>                    ("Quote:" and "Originally Posted by <name>" open a quotation;
+                               vBulletin 4: "Quote Originally Posted by <name> View Post")
     [Last edited by <name>; <date> at <time>.]
     [__________________
     <signature>]
@@ -59,12 +60,18 @@ PROFILE = re.compile(
 )
 REPLY_TITLE = re.compile(r"^Re:\s\S.{0,150}$", re.IGNORECASE)
 SIGNATURE_RULE = re.compile(r"^_{6,}$")
-QUOTE = re.compile(r"^(?:Quote:?|Originally Posted by\s+(?P<name>.{1,60}))$", re.IGNORECASE)
+QUOTE = re.compile(
+    r"^(?:Quote:?|(?:Quote:?\s+)?Originally Posted by\s+(?P<name>.{1,60}?)(?:\s+View Post)?)$",
+    re.IGNORECASE,
+)
+"""A quotation's attribution: 'Quote:' over 'Originally Posted by <name>' (vBulletin 3), or
+'Quote Originally Posted by <name> View Post' on one line (vBulletin 4)."""
 EDITED = re.compile(r"^Last edited by\s+.{1,60}?[;:]\s+.{4,60}$", re.IGNORECASE)
 CHROME = re.compile(
     r"^(?:Join Date:.*|Location:.*|Posts:\s*[\d,.]+|Rep Power:.*|Reputation:.*|Thanks:.*"
     r"|Thanked \d+ Times? in \d+ Posts?|.{1,60}\sis on a distinguished road|_{6,}"
     r"|.{1,60}\sis (?:offline|online)(?:\s+Reply With Quote.*)?|Reply With Quote|Quote|Reply"
+    r"|Quote Originally Posted by .{1,60}|View Post"
     r"|Last edited by .{1,60}[;:] .{4,60}|Thread Tools|Display Modes|Search this Thread"
     r"|Page \d+ of \d+.*|Show Printable Version|Email this Page|Linear Mode|Switch to Hybrid Mode"
     r"|Switch to Threaded Mode|Posting Rules|You (?:may|may not) .{1,60}|BB code is (?:On|Off)"
