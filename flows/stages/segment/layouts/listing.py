@@ -452,6 +452,18 @@ def _title_above(
     return position, meta, []
 
 
+def _labelled_name(
+    filled: Sequence[Line], roles: Sequence[str], title: int, floor: int
+) -> int | None:
+    """The position of a columnist's name over a title, under a one-word section label
+    ('opinion' / '<Name>' / '<title>'), else None."""
+    name, label = title - 1, title - 2
+    if label <= floor or not is_name(filled[name].text) or is_name(filled[label].text):
+        return None
+    text = filled[label].text
+    return name if word_count(text) == 1 and roles[label] in {"head", "other"} else None
+
+
 def _lead_meta(roles: Sequence[str], title: int, floor: int) -> list[int]:
     """Byline and date lines right above a title (a short label may sit between)."""
     found: list[int] = []
@@ -503,6 +515,8 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
                 lead = _lead_meta(roles, title, owned_until)
                 item.meta[:0] = [filled[position] for position in sorted(lead)]
                 item.lead = bool(lead)
+            elif (name := _labelled_name(filled, roles, title, owned_until)) is not None:
+                item.meta.insert(0, filled[name])  # 'opinion' / '<Name>' over the title
         owned_until = _trail(item, filled, roles, last, next_start, lead_mode)
         items.append(item)
     for item in items:
@@ -737,6 +751,9 @@ def segment_items(
     """One teaser post per item inside the items' range; every other line is chrome."""
     titled = [n for n, item in enumerate(items) if item.title is not None]
     kept = [item for n, item in enumerate(items) if titled[0] <= n <= titled[-1]]
+    marked = sum(1 for item in kept if item.marks())
+    while len(kept) > 2 and not kept[-1].marks() and marked >= 0.75 * len(kept):
+        kept.pop()  # the site's footer (its name over its tagline) under marked items
     dropped = find_boilerplate(lines)
     owned: set[int] = set()
     for item in kept:
