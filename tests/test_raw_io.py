@@ -91,6 +91,17 @@ def test_missing_raw_folder_is_a_clear_error(tmp_path):
         scan_raw_folder(tmp_path / "nope")
 
 
+def test_a_manifest_id_or_url_is_the_source_identity(tmp_path):
+    write(tmp_path, "a.txt", "A")
+    write(tmp_path, "b.txt", "B")
+    write(tmp_path, "c.txt", "C")
+    entries = [{"file": "a.txt", "id": "post-17", "url": "https://x.org/17"},
+               {"file": "b.txt", "url": "https://x.org/18"}]  # fmt: skip
+    write(tmp_path, "manifest.json", json.dumps({"sources": entries}))
+    ids = [s.source_id for s in scan_raw_folder(tmp_path).sources]
+    assert ids == ["post-17", "https://x.org/18", None]
+
+
 def test_read_raw_hashes_bytes_and_input_digest_follows_content(tmp_path):
     write(tmp_path, "a.txt", "A")
     corpus = scan_raw_folder(tmp_path)

@@ -163,6 +163,7 @@ def _load_manifest(
             rights=_text(entry, "rights") or DEFAULT_RIGHTS,
             title=_text(entry, "title"),
             notes=_text(entry, "notes"),
+            source_id=_text(entry, "id") or _text(entry, "url"),
         )
     return infos, rejections
 
