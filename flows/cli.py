@@ -5,7 +5,8 @@
                         [--batch-size N] [--inline-below N] [--no-cache] [--no-accel]
   python -m flows download URL [--version V] [--dest DIR]
 
-Exit codes of `build`: 0 published, nothing rejected; 2 published, but some input files
+Exit codes of `build`: 0 published (or the release of this version is there already: up
+to date), nothing rejected; 2 published, but some input files
 were rejected (see the `rejects` table); 1 failed, nothing new published (under --strict
 any reject is a failure). `download` exits 0 when every file verified, 1 otherwise.
 """
@@ -67,10 +68,14 @@ def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) 
         print(f"error: {error}", file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
-    print(f"release {summary.version} → {summary.release} ({elapsed:.1f} s)")
-    print("  time: " + ", ".join(f"{name} {sec:.1f} s" for name, sec in summary.seconds.items()))
-    for table, count in summary.row_counts.items():
-        print(f"  {table:<10} {count:>8} rows")
+    if summary.up_to_date:
+        print(f"up to date: {summary.version} → {summary.release} ({elapsed:.1f} s)")
+    else:
+        print(f"release {summary.version} → {summary.release} ({elapsed:.1f} s)")
+        print("  time: " + ", ".join(f"{k} {sec:.1f} s" for k, sec in summary.seconds.items()))
+        for table, count in summary.row_counts.items():
+            print(f"  {table:<10} {count:>8} rows")
+        print(f"changes: {summary.changes}")
     if summary.rejects_by_reason:
         print("rejects: " + ", ".join(f"{k}={v}" for k, v in summary.rejects_by_reason.items()))
     if summary.rejected_files:
