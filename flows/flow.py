@@ -35,11 +35,11 @@ from flows.accel.incremental.cache import (
 from flows.accel.incremental.database_update import database_recipe
 from flows.batch import BatchSummary
 from flows.config import PipelineConfig
+from flows.io.output import output_lock
 from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
     clean_stale_staging,
     new_staging,
-    output_lock,
     point_release,
     summarize_changes,
     write_table,
@@ -93,10 +93,8 @@ class BuildSummary:
     """Nothing was published: the release of this version was there already."""
     changes: str = ""
     """One line: what changed since the previous release (`summarize_changes`)."""
-
-
-class StrictModeError(RuntimeError):
-    """Raised under --strict when anything was rejected."""
+    refused: str | None = None
+    """Why nothing was published although the build ran (--strict and some rejects)."""
 
 
 def strict_refusal(rejections: Sequence[Reject | Rejection]) -> str:
@@ -148,9 +146,9 @@ def _up_to_date(out: Path, release: Path, version: str, strict: bool) -> BuildSu
     manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
     rejects = pq.read_table(release / "data" / "rejects.parquet", columns=REJECT_COLUMNS)
     rejections = [Reject.model_construct(**row) for row in rejects.to_pylist()]
-    if strict and rejections:
-        raise StrictModeError(strict_refusal(rejections))
-    point_release(out, version)
+    refused = strict_refusal(rejections) if strict and rejections else None
+    if refused is None:
+        point_release(out, version)
     documents = pq.read_table(release / "data" / "documents.parquet", columns=["source_file"])
     return BuildSummary(
         release=release,
@@ -160,6 +158,7 @@ def _up_to_date(out: Path, release: Path, version: str, strict: bool) -> BuildSu
         rejects_by_reason=_by_reason(rejections),
         seconds={},
         up_to_date=True,
+        refused=refused,
     )
 
 
@@ -344,7 +343,17 @@ def build_corpus(
                     rejection.detail[:200],
                 )
             if config.strict and summary.rejections:
-                raise StrictModeError(strict_refusal(summary.rejections))
+                shutil.rmtree(staging, ignore_errors=True)
+                published = {source_file for _, source_file, _ in summary.documents}
+                return BuildSummary(
+                    release=out / "release",
+                    version=release_version(metadata),
+                    row_counts={},
+                    rejected_files=_rejected_files(summary.rejections, published),
+                    rejects_by_reason=_by_reason(summary.rejections),
+                    seconds=clock.seconds,
+                    refused=strict_refusal(summary.rejections),
+                )
             release, version, row_counts = _publish(
                 out, staging, corpus, batches, config, cache_dir, summary, clock, metadata
             )

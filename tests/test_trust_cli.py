@@ -1,22 +1,74 @@
-"""Releases a user can trust, through the real CLI: a version names fixed bytes (an
-unchanged rebuild publishes nothing) and ids survive an edit."""
+"""Releases a user can trust, through the real CLI and `make run`: a version names fixed
+bytes (an unchanged rebuild publishes nothing), ids survive an edit, a build that cannot
+run fails at once with one line and leaves nothing behind, two builds on one output
+folder take turns, and exit codes say published (0) or failed (1)."""
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
 from flows.stages.records import SourceInfo, doc_id_for
-from tests.conftest import RAW, run_cli
+from tests.conftest import RAW, ROOT, run_cli
 
 pytestmark = pytest.mark.xdist_group("prefect")
 
 ID_TABLES = {"posts": "post_id", "comments": "comment_id", "blocks": "block_id"}
 EDITED = "001_4b5826048d1e6dbc.txt"  # a thread: a post, comments, blocks
+
+
+def clean_env() -> dict[str, str]:
+    return {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
+
+
+def one_error_line(result: subprocess.CompletedProcess[str], path: Path) -> str:
+    """The single line a refused build prints: `error: <path>: …`, and nothing else."""
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: {path}: "), line
+    return line
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda raw: None, "does not exist"),
+        (lambda raw: raw.write_text("not a folder"), "is not a folder"),
+        (lambda raw: raw.mkdir(), "holds no .txt files"),
+        (lambda raw: (raw.mkdir(), (raw / "notes.md").write_text("x")), "holds no .txt files"),
+    ],
+    ids=["missing", "a file", "empty", "no inputs"],
+)
+def test_a_bad_raw_folder_fails_at_once_with_one_line_and_creates_nothing(
+    tmp_path, make, reason
+):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make(raw)
+    started = time.monotonic()
+    result = run_cli("build", "--raw", str(raw), "--out", str(out))
+    seconds = time.monotonic() - started
+    assert reason in one_error_line(result, raw)
+    assert seconds < 2.0, f"{seconds:.1f} s"
+    assert not out.exists()
+
+
+def test_out_that_is_a_file_fails_with_one_line(tmp_path):
+    out = tmp_path / "out"
+    out.write_text("a file")
+    assert "is a file" in one_error_line(run_cli("build", "--out", str(out)), out)
+    below = out / "sub"
+    assert "is a file" in one_error_line(run_cli("build", "--out", str(below)), below)
+    assert out.read_text() == "a file"
 
 
 def release_ids(release: Path) -> dict[str, set[str]]:
@@ -69,3 +121,76 @@ def test_unchanged_rebuild_is_up_to_date_and_an_edit_keeps_every_id(tmp_path):
     assert f"up to date: {v1.name}" in reverted.stdout
     assert (out / "release").resolve() == v1
     assert sorted(p.name for p in (out / "releases").iterdir()) == sorted([v1.name, v2.name])
+
+
+def start_build(raw: Path, out: Path, log: Path, *extra: str) -> subprocess.Popen[bytes]:
+    with log.open("wb") as handle:
+        return subprocess.Popen(
+            [sys.executable, "-m", "flows", "build", "--raw", str(raw), "--out", str(out),
+             *extra],
+            cwd=ROOT, env=clean_env(), stdout=handle, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+
+
+def locked(out: Path) -> bool:
+    """Whether some process holds the output folder's lock."""
+    try:
+        with (out / ".lock").open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    except FileNotFoundError:
+        return False
+    except BlockingIOError:
+        return True
+    return False
+
+
+def test_a_second_build_on_one_out_is_refused_or_waits(tmp_path):
+    out = tmp_path / "out"
+    first = start_build(RAW, out, tmp_path / "first.log")
+    try:
+        deadline = time.monotonic() + 60
+        while not locked(out) and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert locked(out), (tmp_path / "first.log").read_text()
+        started = time.monotonic()
+        refused = run_cli("build", "--raw", str(RAW), "--out", str(out))
+        assert time.monotonic() - started < 5
+        line = one_error_line(refused, out)
+        assert "another build is writing to this folder" in line and "--wait" in line
+        waiting = start_build(RAW, out, tmp_path / "waiting.log", "--wait")
+    finally:
+        first_code = first.wait(timeout=300)
+    assert first_code == 0, (tmp_path / "first.log").read_text()
+    assert waiting.wait(timeout=300) == 0, (tmp_path / "waiting.log").read_text()
+    waited = (tmp_path / "waiting.log").read_text()
+    version = (out / "release").resolve().name
+    assert f"up to date: {version}" in waited  # it ran after the first, on its release
+    assert "Traceback" not in (tmp_path / "first.log").read_text() + waited
+
+
+def make_run(*variables: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["make", "--no-print-directory", "run", *variables],
+        cwd=ROOT, env=clean_env(), capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+
+
+def test_exit_codes_through_make(tmp_path):
+    """Published with a reject: 0 and a warning; STRICT=1: the CLI's 1, which make reports
+    as a failure; `.TXT` names are inputs."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    shutil.copy(RAW / EDITED, raw / "THREAD.TXT")
+    (raw / "empty.txt").write_bytes(b"")
+    published = make_run(f"RAW={raw}", f"OUT={out}")
+    assert published.returncode == 0, published.stdout + published.stderr
+    assert "warning: 1 input file(s) rejected: empty.txt" in published.stderr
+    documents = pq.read_table(out / "release" / "data" / "documents.parquet")
+    assert documents.column("source_file").to_pylist() == ["THREAD.TXT"]
+
+    strict = make_run(f"RAW={raw}", f"OUT={out}", "STRICT=1")
+    assert strict.returncode != 0
+    assert "error: --strict: " in strict.stderr and "empty.txt" in strict.stderr
+    assert "run] Error 1" in strict.stderr  # the CLI's own code, as make reports it
+    assert "Traceback" not in strict.stderr

@@ -168,16 +168,49 @@ def _load_manifest(
     return infos, rejections
 
 
+INPUT_SUFFIX = ".txt"
+"""What an input file's name ends with, in any case (`.txt`, `.TXT`)."""
+
+
+def is_input_name(name: str) -> bool:
+    return name.lower().endswith(INPUT_SUFFIX)
+
+
+class RawFolderError(ValueError):
+    """The raw folder cannot be built from; the message is `<path>: <reason and fix>`."""
+
+
+def check_raw_folder(root: Path) -> None:
+    """Raise `RawFolderError` unless `root` is a readable folder holding at least one
+    input file: a build of nothing would publish an empty release. Reads one listing."""
+    if not root.exists():
+        raise RawFolderError(f"{root}: does not exist; give --raw the folder of .txt files")
+    if not root.is_dir():
+        raise RawFolderError(f"{root}: is not a folder; give --raw the folder of .txt files")
+    try:
+        names = os.listdir(root)
+    except OSError as error:
+        raise RawFolderError(
+            f"{root}: cannot be read ({error.strerror}); give --raw a folder you can read"
+        ) from None
+    if not any(is_input_name(name) for name in names):
+        raise RawFolderError(
+            f"{root}: holds no {INPUT_SUFFIX} files; put the texts to build from there "
+            "(names ending in .txt, in any case)"
+        )
+
+
 def scan_raw_folder(root: Path) -> RawCorpus:
-    """List the `.txt` files of the raw folder and what the manifest says of each.
+    """List the input files (`.txt`, in any case) of the raw folder and what the manifest
+    says of each.
 
     One `os.scandir` pass: its entries know whether they are symlinks or regular files
     from the listing itself, so only symlinks cost a system call of their own."""
     if not root.is_dir():
-        raise FileNotFoundError(f"raw folder {root} does not exist or is not a folder")
+        raise RawFolderError(f"{root}: does not exist or is not a folder")
     with os.scandir(root) as listing:
         everything = list(listing)
-    entries = {entry.name: entry for entry in everything if entry.name.endswith(".txt")}
+    entries = {entry.name: entry for entry in everything if is_input_name(entry.name)}
     symlinks = {entry.name for entry in everything if _is_symlink(entry)}
     manifest, rejections = _load_manifest(root, symlinks)
     sources: list[SourceInfo] = []

@@ -4,12 +4,11 @@ SHA256SUMS, assembled in a staging folder and renamed into place (atomic publish
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,30 +32,6 @@ _PARQUET_OPTIONS: dict[str, Any] = {
     "use_dictionary": True,
 }
 Row = dict[str, Any]
-
-
-class ReleaseLockedError(RuntimeError):
-    """Another run is writing to the same output folder."""
-
-
-@contextlib.contextmanager
-def output_lock(out_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the output folder for the whole run."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    handle = (out_dir / ".lock").open("w")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
-        raise ReleaseLockedError(
-            f"{out_dir} is locked by another run (lock file {out_dir / '.lock'}); "
-            "wait for it to finish or use another --out folder"
-        ) from None
-    try:
-        yield
-    finally:
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        handle.close()
 
 
 def _sort_value(value: Any) -> tuple[bool, Any]:
