@@ -72,7 +72,7 @@ def build(args: argparse.Namespace) -> int:
     except ValidationError as error:
         problem = error.errors()[0]
         return _error(f"--{str(problem['loc'][0]).replace('_', '-')}: {problem['msg']}")
-    except (RawFolderError, OutputFolderError, ReleaseLockedError, OSError) as error:
+    except (RawFolderError, OutputFolderError, ReleaseLockedError) as error:
         return _error(str(error))
     runtime.prepare_environment(out_dir, config.accel)
     server = runtime.start_api_server(config.accel)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from flows.io.output import acquire_output_lock, output_lock, release_output_lock
 from flows.stages.records import SourceInfo, doc_id_for
 from tests.conftest import RAW, ROOT, run_cli
 
@@ -143,6 +144,36 @@ def locked(out: Path) -> bool:
     except BlockingIOError:
         return True
     return False
+
+
+LOCK_FROM_ANOTHER_PROCESS = """
+import sys
+from pathlib import Path
+from flows.io.output import ReleaseLockedError, acquire_output_lock
+try:
+    acquire_output_lock(Path(sys.argv[1]))
+except ReleaseLockedError as error:
+    print(error)
+"""
+
+
+def test_output_lock_is_taken_once_per_process_and_refused_to_another(tmp_path):
+    """The CLI takes OUT's lock, then the flow takes it again in its process: the second
+    take is a no-op, and the lock stays held until the first lets go."""
+    out = tmp_path / "out"
+    assert acquire_output_lock(out)
+    try:
+        with output_lock(out):  # re-entrant
+            pass
+        assert locked(out)
+        other = subprocess.run(
+            [sys.executable, "-c", LOCK_FROM_ANOTHER_PROCESS, str(out)],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        assert other.stdout.startswith(f"{out}: another build is writing to this folder")
+    finally:
+        release_output_lock(out)
+    assert not locked(out)
 
 
 def test_a_second_build_on_one_out_is_refused_or_waits(tmp_path):

@@ -77,8 +77,14 @@ def acquire_output_lock(
     key = out_dir.resolve()
     if key in _held:
         return False
-    out_dir.mkdir(parents=True, exist_ok=True)
-    handle = (out_dir / LOCK_NAME).open("w")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle = (out_dir / LOCK_NAME).open("w")
+    except OSError as error:
+        raise OutputFolderError(
+            f"{out_dir}: cannot write its lock file ({error.strerror}); "
+            "give --out a folder you can write in"
+        ) from None
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
