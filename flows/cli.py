@@ -25,13 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flows import runtime
-from flows.io.output import (
+from flows.io.folders import (
     OutputFolderError,
+    RawFolderError,
     ReleaseLockedError,
     acquire_output_lock,
     check_output_folder,
+    check_raw_folder,
 )
-from flows.io.raw import RawFolderError, check_raw_folder
 
 if TYPE_CHECKING:
     from flows.accel.prefect_server import TemporaryApiServer
@@ -59,20 +60,23 @@ def _config(args: argparse.Namespace) -> PipelineConfig:
 def build(args: argparse.Namespace) -> int:
     """Check the arguments and folders, take OUT's lock, then start Prefect and build.
     The lock is held until the process ends (see `acquire_output_lock`)."""
-    from pydantic import ValidationError
-
     raw_dir, out_dir = Path(args.raw), Path(args.out)
     if args.address and args.runner != "dask":
         return _error("--address needs --runner dask")
-    try:
-        config = _config(args)
+    try:  # the folders first: nothing but the standard library is imported yet
         check_raw_folder(raw_dir)
         check_output_folder(out_dir)
+    except (RawFolderError, OutputFolderError) as error:
+        return _error(str(error))
+    from pydantic import ValidationError
+
+    try:
+        config = _config(args)
         acquire_output_lock(out_dir, wait=args.wait, waiting=lambda line: print(line, flush=True))
     except ValidationError as error:
         problem = error.errors()[0]
         return _error(f"--{str(problem['loc'][0]).replace('_', '-')}: {problem['msg']}")
-    except (RawFolderError, OutputFolderError, ReleaseLockedError) as error:
+    except (OutputFolderError, ReleaseLockedError) as error:
         return _error(str(error))
     runtime.prepare_environment(out_dir, config.accel)
     server = runtime.start_api_server(config.accel)
@@ -103,7 +107,7 @@ def _build(
             summary = build_corpus(
                 raw_dir=str(raw_dir), out_dir=str(out_dir), config=config, runner=runner
             )
-    except (RawFolderError, ApiServerError) as error:
+    except (RawFolderError, ApiServerError) as error:  # RAW gone since the check
         return _error(str(error))
     _report(summary, time.perf_counter() - started)
     return 0 if summary.refused is None else _error(summary.refused)

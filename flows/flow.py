@@ -35,7 +35,7 @@ from flows.accel.incremental.cache import (
 from flows.accel.incremental.database_update import database_recipe
 from flows.batch import BatchSummary
 from flows.config import PipelineConfig
-from flows.io.output import output_lock
+from flows.io.folders import output_lock
 from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
     clean_stale_staging,

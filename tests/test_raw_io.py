@@ -10,14 +10,8 @@ import pytest
 
 from flows.accel.incremental.cache import load_known_digests, save_known_digests
 from flows.io import raw as raw_io
-from flows.io.raw import (
-    RawFolderError,
-    check_raw_folder,
-    fingerprint,
-    input_digest,
-    read_raw,
-    scan_raw_folder,
-)
+from flows.io.folders import RawFolderError, check_raw_folder
+from flows.io.raw import fingerprint, input_digest, read_raw, scan_raw_folder
 from flows.stages.records import Rejection
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from flows.io.output import acquire_output_lock, output_lock, release_output_lock
+from flows.io.folders import acquire_output_lock, output_lock, release_output_lock
 from flows.stages.records import SourceInfo, doc_id_for
 from tests.conftest import RAW, ROOT, run_cli
 
@@ -149,7 +149,7 @@ def locked(out: Path) -> bool:
 LOCK_FROM_ANOTHER_PROCESS = """
 import sys
 from pathlib import Path
-from flows.io.output import ReleaseLockedError, acquire_output_lock
+from flows.io.folders import ReleaseLockedError, acquire_output_lock
 try:
     acquire_output_lock(Path(sys.argv[1]))
 except ReleaseLockedError as error:

@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from flows.io.folders import RawFolderError, is_input_name
 from flows.plan import PlannedFile
 from flows.stages.records import DEFAULT_RIGHTS, RawDocument, Rejection, SourceInfo
 from schemas.types import LAYOUT_NAMES
@@ -166,38 +167,6 @@ def _load_manifest(
             source_id=_text(entry, "id") or _text(entry, "url"),
         )
     return infos, rejections
-
-
-INPUT_SUFFIX = ".txt"
-"""What an input file's name ends with, in any case (`.txt`, `.TXT`)."""
-
-
-def is_input_name(name: str) -> bool:
-    return name.lower().endswith(INPUT_SUFFIX)
-
-
-class RawFolderError(ValueError):
-    """The raw folder cannot be built from; the message is `<path>: <reason and fix>`."""
-
-
-def check_raw_folder(root: Path) -> None:
-    """Raise `RawFolderError` unless `root` is a readable folder holding at least one
-    input file: a build of nothing would publish an empty release. Reads one listing."""
-    if not root.exists():
-        raise RawFolderError(f"{root}: does not exist; give --raw the folder of .txt files")
-    if not root.is_dir():
-        raise RawFolderError(f"{root}: is not a folder; give --raw the folder of .txt files")
-    try:
-        names = os.listdir(root)
-    except OSError as error:
-        raise RawFolderError(
-            f"{root}: cannot be read ({error.strerror}); give --raw a folder you can read"
-        ) from None
-    if not any(is_input_name(name) for name in names):
-        raise RawFolderError(
-            f"{root}: holds no {INPUT_SUFFIX} files; put the texts to build from there "
-            "(names ending in .txt, in any case)"
-        )
 
 
 def scan_raw_folder(root: Path) -> RawCorpus:

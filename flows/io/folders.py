@@ -1,8 +1,9 @@
-"""The output folder: checked before a build starts anything, and locked while it runs.
+"""A build's folders, checked before it starts anything (the raw folder it reads, the
+output folder it writes), and the output folder's lock.
 
-Light on purpose (no pyarrow, DuckDB or Prefect): the CLI calls it before the allocator
-settings and Prefect's API server, so a build that cannot run says so at once and leaves
-nothing behind.
+Light on purpose (the standard library only): the CLI calls it first, before the
+allocator settings, the pipeline's imports and Prefect's API server, so a build that
+cannot run says so at once and leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -15,6 +16,38 @@ from pathlib import Path
 from typing import IO
 
 LOCK_NAME = ".lock"
+
+
+INPUT_SUFFIX = ".txt"
+"""What an input file's name ends with, in any case (`.txt`, `.TXT`)."""
+
+
+def is_input_name(name: str) -> bool:
+    return name.lower().endswith(INPUT_SUFFIX)
+
+
+class RawFolderError(ValueError):
+    """The raw folder cannot be built from; the message is `<path>: <reason and fix>`."""
+
+
+def check_raw_folder(root: Path) -> None:
+    """Raise `RawFolderError` unless `root` is a readable folder holding at least one
+    input file: a build of nothing would publish an empty release. Reads one listing."""
+    if not root.exists():
+        raise RawFolderError(f"{root}: does not exist; give --raw the folder of .txt files")
+    if not root.is_dir():
+        raise RawFolderError(f"{root}: is not a folder; give --raw the folder of .txt files")
+    try:
+        names = os.listdir(root)
+    except OSError as error:
+        raise RawFolderError(
+            f"{root}: cannot be read ({error.strerror}); give --raw a folder you can read"
+        ) from None
+    if not any(is_input_name(name) for name in names):
+        raise RawFolderError(
+            f"{root}: holds no {INPUT_SUFFIX} files; put the texts to build from there "
+            "(names ending in .txt, in any case)"
+        )
 
 
 class OutputFolderError(ValueError):
