@@ -30,9 +30,11 @@ $(UV):
 ## setup: create .venv with the locked dependencies
 setup: .venv/.synced
 
-## run: build a release from RAW (default raw/) into OUT (default build/); ACCEL=0: plain stages
+## run: build a release from RAW (default raw/) into OUT (default build/); ACCEL=0: plain
+## stages; STRICT=1: fail on any reject; WAIT=1: wait for another build on OUT to finish
 run: setup
-	$(PY) -m flows build --raw $(RAW) --out $(OUT) $(if $(filter 0,$(ACCEL)),--no-accel)
+	$(PY) -m flows build --raw "$(RAW)" --out "$(OUT)" $(if $(filter 0,$(ACCEL)),--no-accel) \
+		$(if $(filter 1,$(STRICT)),--strict) $(if $(filter 1,$(WAIT)),--wait)
 
 ## test: lint, type-check and the whole test suite
 test: setup .venv-loaders/.synced lint

@@ -226,7 +226,7 @@ def profile_stages(files: Sequence[Path], manifest_root: Path, progress: bool = 
                     repaired = repair(decoded.text, config.repair)
                 with times.stage("segment"):
                     segmented = segment(
-                        doc_id_for(raw.sha256), repaired.text, raw.source.layout, config.segment
+                        doc_id_for(raw.source), repaired.text, raw.source.layout, config.segment
                     )
                 with times.stage("rows"):
                     document = document_row(raw, decoded, repaired, segmented)

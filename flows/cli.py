@@ -1,13 +1,18 @@
 """Command line.
 
-  python -m flows build [--raw DIR] [--out DIR] [--strict]
+  python -m flows build [--raw DIR] [--out DIR] [--strict] [--wait]
                         [--runner thread|process|dask] [--workers N] [--address tcp://HOST:PORT]
                         [--batch-size N] [--inline-below N] [--no-cache] [--no-accel]
   python -m flows download URL [--version V] [--dest DIR]
 
-Exit codes of `build`: 0 published, nothing rejected; 2 published, but some input files
-were rejected (see the `rejects` table); 1 failed, nothing new published (under --strict
-any reject is a failure). `download` exits 0 when every file verified, 1 otherwise.
+Exit codes of `build`: 0 when a release was published, or the newest one is already up to
+date (rejected input is warned about, counted and listed, and is in the `rejects` table);
+1 on failure, nothing new published; under --strict any reject is a failure. `download`
+exits 0 when every file verified, 1 otherwise.
+
+Before anything starts, `build` checks its folders (RAW a readable folder with .txt
+files, OUT a folder it can write in or make) and takes OUT's lock; a build that cannot
+run fails at once with one `error:` line and leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -20,69 +25,116 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flows import runtime
+from flows.io.folders import (
+    OutputFolderError,
+    RawFolderError,
+    ReleaseLockedError,
+    acquire_output_lock,
+    check_output_folder,
+    check_raw_folder,
+)
 
 if TYPE_CHECKING:
     from flows.accel.prefect_server import TemporaryApiServer
-
-
-def build(args: argparse.Namespace) -> int:
-    out_dir = Path(args.out)
-    accel = not args.no_accel
-    runtime.prepare_environment(out_dir, accel)
-    server = runtime.start_api_server(accel)
-    return _build(args, out_dir, server)
-
-
-def _build(args: argparse.Namespace, out_dir: Path, server: TemporaryApiServer) -> int:
-    from flows.accel.prefect_server import ApiServerError
     from flows.config import PipelineConfig
-    from flows.flow import StrictModeError, build_corpus
-    from flows.io.release import ReleaseLockedError
-    from flows.tasks import RunnerSpec
+    from flows.flow import BuildSummary
 
-    for name in ("uvicorn", "uvicorn.error", "prefect.server", "httpx"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+def _error(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 1
+
+
+def _config(args: argparse.Namespace) -> PipelineConfig:
+    from flows.config import PipelineConfig
+
     given = {"batch_size": args.batch_size, "inline_below": args.inline_below}
-    config = PipelineConfig(
+    return PipelineConfig(
         **{name: value for name, value in given.items() if value is not None},
         strict=args.strict,
         use_cache=not args.no_cache,
         accel=not args.no_accel,
     )
+
+
+def build(args: argparse.Namespace) -> int:
+    """Check the arguments and folders, take OUT's lock, then start Prefect and build.
+    The lock is held until the process ends (see `acquire_output_lock`)."""
+    raw_dir, out_dir = Path(args.raw), Path(args.out)
     if args.address and args.runner != "dask":
-        print("error: --address needs --runner dask", file=sys.stderr)
-        return 1
+        return _error("--address needs --runner dask")
+    try:  # the folders first: nothing but the standard library is imported yet
+        check_raw_folder(raw_dir)
+        check_output_folder(out_dir)
+    except (RawFolderError, OutputFolderError) as error:
+        return _error(str(error))
+    from pydantic import ValidationError
+
+    try:
+        config = _config(args)
+        acquire_output_lock(out_dir, wait=args.wait, waiting=lambda line: print(line, flush=True))
+    except ValidationError as error:
+        problem = error.errors()[0]
+        return _error(f"--{str(problem['loc'][0]).replace('_', '-')}: {problem['msg']}")
+    except (OutputFolderError, ReleaseLockedError) as error:
+        return _error(str(error))
+    runtime.prepare_environment(out_dir, config.accel)
+    server = runtime.start_api_server(config.accel)
+    return _build(args, raw_dir, out_dir, config, server)
+
+
+def _build(
+    args: argparse.Namespace,
+    raw_dir: Path,
+    out_dir: Path,
+    config: PipelineConfig,
+    server: TemporaryApiServer,
+) -> int:
+    from flows.accel.prefect_server import ApiServerError
+    from flows.flow import build_corpus
+    from flows.tasks import RunnerSpec
+
+    for name in ("uvicorn", "uvicorn.error", "prefect.server", "httpx"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     chosen = {"workers": args.workers} if args.workers is not None else {}
     runner = RunnerSpec(kind=args.runner, address=args.address, **chosen)
     started = time.perf_counter()
-    print(f"building release from {args.raw} into {out_dir} …", flush=True)
+    print(f"building release from {raw_dir} into {out_dir} …", flush=True)
     try:
         runtime.warm_imports()
         server.wait()
         with runtime.run_settings(server):
             summary = build_corpus(
-                raw_dir=str(args.raw), out_dir=str(out_dir), config=config, runner=runner
+                raw_dir=str(raw_dir), out_dir=str(out_dir), config=config, runner=runner
             )
-    except (StrictModeError, ReleaseLockedError, FileNotFoundError, ApiServerError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    elapsed = time.perf_counter() - started
-    print(f"release {summary.version} → {summary.release} ({elapsed:.1f} s)")
-    print("  time: " + ", ".join(f"{name} {sec:.1f} s" for name, sec in summary.seconds.items()))
-    for table, count in summary.row_counts.items():
-        print(f"  {table:<10} {count:>8} rows")
+    except (RawFolderError, ApiServerError) as error:  # RAW gone since the check
+        return _error(str(error))
+    _report(summary, time.perf_counter() - started)
+    return 0 if summary.refused is None else _error(summary.refused)
+
+
+def _report(summary: BuildSummary, elapsed: float) -> None:
+    """What the build published (or that nothing needed publishing), its rejects; a
+    refused build's error line is the caller's."""
+    if summary.up_to_date and summary.refused is None:
+        print(f"up to date: {summary.version} → {summary.release} ({elapsed:.1f} s)")
+    elif summary.refused is None:
+        print(f"release {summary.version} → {summary.release} ({elapsed:.1f} s)")
+        print("  time: " + ", ".join(f"{k} {sec:.1f} s" for k, sec in summary.seconds.items()))
+        for table, count in summary.row_counts.items():
+            print(f"  {table:<10} {count:>8} rows")
+        print(f"changes: {summary.changes}")
     if summary.rejects_by_reason:
         print("rejects: " + ", ".join(f"{k}={v}" for k, v in summary.rejects_by_reason.items()))
-    if summary.rejected_files:
+    if summary.rejected_files and summary.refused is None:
         shown = ", ".join(summary.rejected_files[:10])
         more = len(summary.rejected_files) - 10
         print(
-            f"{len(summary.rejected_files)} input file(s) rejected: {shown}"
-            + (f" and {more} more" if more > 0 else ""),
+            f"warning: {len(summary.rejected_files)} input file(s) rejected: {shown}"
+            + (f" and {more} more" if more > 0 else "")
+            + " (see the rejects table; --strict makes this a failure)",
             file=sys.stderr,
         )
-        return 2
-    return 0
 
 
 def download(args: argparse.Namespace) -> int:
@@ -107,7 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     build_parser = commands.add_parser("build", help="build a release from a raw folder")
     build_parser.add_argument("--raw", default="raw", help="folder of .txt files (default: raw)")
     build_parser.add_argument("--out", default="build", help="output folder (default: build)")
-    build_parser.add_argument("--strict", action="store_true", help="fail on any reject")
+    build_parser.add_argument(
+        "--strict", action="store_true", help="fail (exit 1, publish nothing) on any reject"
+    )
+    build_parser.add_argument(
+        "--wait",
+        action="store_true",
+        help="when another build holds OUT's lock, wait for it instead of failing",
+    )
     build_parser.add_argument(
         "--no-cache", action="store_true", help="recompute every document (ignore OUT/.cache)"
     )

@@ -5,13 +5,17 @@ its rows as part files and returns only counts and rejections, so memory stays b
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import shutil
 import tomllib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectFuture, as_completed
@@ -31,17 +35,18 @@ from flows.accel.incremental.cache import (
 from flows.accel.incremental.database_update import database_recipe
 from flows.batch import BatchSummary
 from flows.config import PipelineConfig
+from flows.io.folders import output_lock
 from flows.io.furniture import learn_furniture
 from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
     clean_stale_staging,
     new_staging,
-    output_lock,
+    point_release,
+    summarize_changes,
     write_table,
 )
 from flows.plan import (
     Batch,
-    PlannedFile,
     batch_spans,
     changed_spans,
     place_batches,
@@ -54,6 +59,7 @@ from flows.publish.report import (
     quality_rows,
     read_layout_choices,
 )
+from flows.stages.records import Rejection
 from flows.tasks import (
     LOCAL_THREADS,
     RunnerSpec,
@@ -75,10 +81,6 @@ PROJECT_VERSION: str = tomllib.loads(
 """The project's version, from pyproject.toml: the first part of every release version."""
 
 
-class StrictModeError(RuntimeError):
-    """Raised under --strict when anything was rejected."""
-
-
 @dataclass(frozen=True)
 class BuildSummary:
     release: Path
@@ -88,6 +90,80 @@ class BuildSummary:
     rejects_by_reason: dict[str, int]
     seconds: dict[str, float]
     """Wall time of each phase of the run (plan, process, concat, database, seal)."""
+    up_to_date: bool = False
+    """Nothing was published: the release of this version was there already."""
+    changes: str = ""
+    """One line: what changed since the previous release (`summarize_changes`)."""
+    refused: str | None = None
+    """Why nothing was published although the build ran (--strict and some rejects)."""
+
+
+def strict_refusal(rejections: Sequence[Reject | Rejection]) -> str:
+    """The one line that says why --strict refused to publish."""
+    first = rejections[0]
+    return (
+        f"--strict: {len(rejections)} rejects, first: {first.source_file} "
+        f"[{first.stage}] {first.reason}: {first.detail}; nothing published"
+    )
+
+
+def release_version(metadata: dict[str, Any]) -> str:
+    """The release version: the project's version and a digest of the input and the
+    pipeline (code, its git commit, the libraries that shape rows, the config, the
+    database recipe), and of nothing else, so one version names one set of bytes."""
+    named = [metadata[key] for key in RELEASE_IDENTITY]
+    digest = hashlib.sha256(json.dumps(named, sort_keys=True).encode()).hexdigest()
+    return f"{PROJECT_VERSION}-{digest[:8]}"
+
+
+RELEASE_IDENTITY = (
+    "input_digest",
+    "pipeline_digest",
+    "config_digest",
+    "database_recipe",
+    "code_version",
+)
+"""The manifest fields that `release_version` digests."""
+
+
+def _rejected_files(rejections: Sequence[Reject | Rejection], published: set[str]) -> list[str]:
+    """Input files that were refused whole (not only some of their records)."""
+    return sorted(
+        {
+            r.source_file
+            for r in rejections
+            if r.stage in ("ingest", "decode", "repair") and r.source_file not in published
+        }
+    )
+
+
+def _by_reason(rejections: Sequence[Reject | Rejection]) -> dict[str, int]:
+    return dict(sorted(Counter(r.reason for r in rejections).items()))
+
+
+def _up_to_date(out: Path, release: Path, version: str, strict: bool) -> BuildSummary:
+    """The summary of a build whose release is there already: `release` points at it
+    (again), nothing is written, and its rejects are reported as a new build would."""
+    manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+    rejects = pq.read_table(release / "data" / "rejects.parquet", columns=REJECT_COLUMNS)
+    rejections = [Reject.model_construct(**row) for row in rejects.to_pylist()]
+    refused = strict_refusal(rejections) if strict and rejections else None
+    if refused is None:
+        point_release(out, version)
+    documents = pq.read_table(release / "data" / "documents.parquet", columns=["source_file"])
+    return BuildSummary(
+        release=release,
+        version=version,
+        row_counts=dict(manifest["row_counts"]),
+        rejected_files=_rejected_files(rejections, set(documents.column(0).to_pylist())),
+        rejects_by_reason=_by_reason(rejections),
+        seconds={},
+        up_to_date=True,
+        refused=refused,
+    )
+
+
+REJECT_COLUMNS = ["source_file", "stage", "reason", "detail"]
 
 
 def _process_corpus(
@@ -155,16 +231,15 @@ def _process_corpus(
 
 
 def _publish(
-    root: Path,
     out: Path,
     staging: Path,
     corpus: RawCorpus,
-    planned: list[PlannedFile],
     batches: list[Batch],
     config: PipelineConfig,
     cache_dir: Path | None,
     summary: BatchSummary,
     clock: PhaseClock,
+    metadata: dict[str, Any],
 ) -> tuple[Path, str, dict[str, int]]:
     """Concatenate the sorted part files into tables, describe them, seal and publish."""
     row_counts: dict[str, int] = {}
@@ -181,20 +256,10 @@ def _publish(
     )
     row_counts["qc"] = write_table(staging, QualityMetric, quality)
 
-    digest = input_digest(root, planned)
-    version = f"{PROJECT_VERSION}-{digest[:8]}"
-    pipeline, spans = pipeline_digest(config.digest()), batch_spans(batches)
+    version = release_version(metadata)
+    digest, pipeline = metadata["input_digest"], metadata["pipeline_digest"]
+    spans = batch_spans(batches)
     unsettled = unsettled_batches(batches, summary.rejections)
-    metadata = {
-        "dataset": "ru-political-corpus",
-        "input_digest": digest,
-        "code_version": code_version(),
-        "config": config.model_dump(mode="json", include={"repair", "segment"}),
-        "config_digest": config.digest(),
-        "database_recipe": database_recipe(TABLES),
-        "pipeline_digest": pipeline,
-        "date_published": release_date(),
-    }
     with clock.phase("database"):
         previous = out / "release"
         recorded = load_release_batches(cache_dir, previous, pipeline) if cache_dir else None
@@ -261,6 +326,19 @@ def build_corpus(
                 save_known_digests(cache_dir, known, [f.source.source_file for f in planned])
             planned = learn_furniture(root, planned, config.segment)
             batches, duplicates = plan_batches(planned, config.batch_size)
+        metadata = {
+            "dataset": "ru-political-corpus",
+            "input_digest": input_digest(root, planned),
+            "code_version": code_version(),
+            "config": config.model_dump(mode="json", include={"repair", "segment"}),
+            "config_digest": config.digest(),
+            "database_recipe": database_recipe(TABLES),
+            "pipeline_digest": pipeline_digest(config.digest()),
+            "date_published": release_date(),
+        }
+        existing = out / "releases" / release_version(metadata)
+        if (existing / "manifest.json").is_file():
+            return _up_to_date(out, existing, existing.name, config.strict)
         staging = new_staging(out)
         try:
             with clock.phase("process"):
@@ -275,30 +353,31 @@ def build_corpus(
                     rejection.detail[:200],
                 )
             if config.strict and summary.rejections:
-                first = summary.rejections[0]
-                raise StrictModeError(
-                    f"--strict: {len(summary.rejections)} rejects, first: {first.source_file} "
-                    f"[{first.stage}] {first.reason}: {first.detail}"
+                shutil.rmtree(staging, ignore_errors=True)
+                published = {source_file for _, source_file, _ in summary.documents}
+                return BuildSummary(
+                    release=out / "release",
+                    version=release_version(metadata),
+                    row_counts={},
+                    rejected_files=_rejected_files(summary.rejections, published),
+                    rejects_by_reason=_by_reason(summary.rejections),
+                    seconds=clock.seconds,
+                    refused=strict_refusal(summary.rejections),
                 )
             release, version, row_counts = _publish(
-                root, out, staging, corpus, planned, batches, config, cache_dir, summary, clock
+                out, staging, corpus, batches, config, cache_dir, summary, clock, metadata
             )
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)  # a failed run leaves nothing behind
             raise
     published = {source_file for _, source_file, _ in summary.documents}
-    rejected_files = sorted(
-        {
-            r.source_file
-            for r in summary.rejections
-            if r.stage in ("ingest", "decode", "repair") and r.source_file not in published
-        }
-    )
+    changes = json.loads((release / "changes.json").read_text(encoding="utf-8"))
     return BuildSummary(
         release=release,
         version=version,
         row_counts=row_counts,
-        rejected_files=rejected_files,
-        rejects_by_reason=dict(sorted(Counter(r.reason for r in summary.rejections).items())),
+        rejected_files=_rejected_files(summary.rejections, published),
+        rejects_by_reason=_by_reason(summary.rejections),
         seconds=clock.seconds,
+        changes=summarize_changes(changes),
     )

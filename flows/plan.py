@@ -1,21 +1,24 @@
-"""Planning a build: which files go into which batch, decided from content alone.
+"""Planning a build: which files go into which batch, decided from the files alone.
 
 Pure: (file, sha256) pairs in, batches out. Two properties make the rest of the flow
 cheap:
 
-* **Sorted batches.** Files are ordered by sha256, and every id in every table starts with
-  the document's id (its sha256 prefix), so when each batch writes its rows sorted, the
-  batches' outputs laid end to end are the sorted table. Publishing is a streaming
-  concatenation, never a global sort, and memory does not grow with the corpus.
-* **Content-defined boundaries.** A batch ends after a file whose hash says so (about one
-  in `target_size`), as in content-defined chunking, not after every N files. Adding,
-  removing or changing one file changes at most the batches it leaves and joins; every
-  other batch keeps its exact members, so its cached output can be reused as it is.
-  There is deliberately no size cap (a cap would shift every later boundary): sizes
-  are geometric around `target_size`, and a batch 10x the target has odds below 1e-4.
+* **Sorted batches.** Files are ordered by document id (a digest of each file's source
+  identity, `flows.stages.records.doc_id_for`), and every id in every table starts with
+  the document's id, so when each batch writes its rows sorted, the batches' outputs laid
+  end to end are the sorted table. Publishing is a streaming concatenation, never a
+  global sort, and memory does not grow with the corpus.
+* **Identity-defined boundaries.** A batch ends after a file whose identity digest says
+  so (about one in `target_size`), as in content-defined chunking, not after every N
+  files. Editing a file moves no boundary; adding or removing one changes at most the
+  batches it leaves and joins; every other batch keeps its exact members, so its cached
+  output can be reused as it is. There is deliberately no size cap (a cap would shift
+  every later boundary): sizes are geometric around `target_size`, and a batch 10x the
+  target has odds below 1e-4.
 
-Byte-identical files are found here too, before any work is spent on them: the first by
-name is published, the others are rejected.
+Byte-identical files, and files claiming the same source identity, are found here too,
+before any work is spent on them: the first by name is published, the others are
+rejected.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import json
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from flows.stages.records import Rejection, SourceInfo, doc_id_for
+from flows.stages.records import Rejection, SourceInfo, doc_id_for, identity_digest
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +38,15 @@ class PlannedFile:
     source: SourceInfo
     sha256: str
 
+    @property
+    def doc_id(self) -> str:
+        return doc_id_for(self.source)
+
 
 @dataclass(frozen=True, slots=True)
 class Batch:
-    """Files that one task processes, in sha256 order; `key` names exactly its inputs."""
+    """Files that one task processes, in document-id order; `key` names exactly its
+    inputs."""
 
     index: int
     files: tuple[PlannedFile, ...]
@@ -52,39 +60,47 @@ def batch_key(files: Iterable[PlannedFile]) -> str:
     return hashlib.sha256(json.dumps(members, sort_keys=True).encode()).hexdigest()
 
 
-def ends_batch(sha256: str, target_size: int) -> bool:
-    """Whether a batch ends after this file: true for about 1 in `target_size` hashes.
-    Uses other hex digits than the document id, which orders the files."""
-    return int(sha256[32:48], 16) % target_size == 0
+def ends_batch(identity: str, target_size: int) -> bool:
+    """Whether a batch ends after the file of this identity digest: true for about 1 in
+    `target_size` digests. Uses other hex digits than the document id, which orders the
+    files."""
+    return int(identity[32:48], 16) % target_size == 0
 
 
 def plan_batches(
     files: Iterable[PlannedFile], target_size: int
 ) -> tuple[list[Batch], list[Rejection]]:
-    """Order files by content, reject byte-identical copies, cut into batches."""
+    """Order files by document id, reject byte-identical copies and second claims on one
+    source identity (the first by name is kept), cut into batches."""
     if target_size < 1:
         raise ValueError(f"target_size must be at least 1, not {target_size}")
-    ordered = sorted(files, key=lambda f: (f.sha256, f.source.source_file))
+    by_bytes: dict[str, str] = {}
+    by_id: dict[str, str] = {}
     unique: list[PlannedFile] = []
     rejections: list[Rejection] = []
-    for planned in ordered:
-        if unique and unique[-1].sha256 == planned.sha256:
+    for planned in sorted(files, key=lambda f: f.source.source_file):
+        name, doc_id = planned.source.source_file, planned.doc_id
+        first = by_bytes.get(planned.sha256)
+        if first is None and doc_id in by_id:
+            first = by_id[doc_id]
+            detail = f"same source id as {first}; only that file is published"
+        else:
+            detail = f"same bytes as {first}; only that file is published"
+        if first is not None:
             rejections.append(
                 Rejection(
-                    planned.source.source_file,
-                    "integrity",
-                    "integrity_duplicate_document",
-                    f"same bytes as {unique[-1].source.source_file}; only that file is published",
-                    planned.sha256,
+                    name, "integrity", "integrity_duplicate_document", detail, planned.sha256
                 )
             )
-        else:
-            unique.append(planned)
+            continue
+        by_bytes[planned.sha256], by_id[doc_id] = name, name
+        unique.append(planned)
+    unique.sort(key=lambda f: f.doc_id)
     batches: list[Batch] = []
     current: list[PlannedFile] = []
     for planned in unique:
         current.append(planned)
-        if ends_batch(planned.sha256, target_size):
+        if ends_batch(identity_digest(planned.source), target_size):
             batches.append(Batch(len(batches), tuple(current), batch_key(current)))
             current = []
     if current:
@@ -112,14 +128,13 @@ def place_batches(
 
 BatchSpan = tuple[str, str, str]
 """A batch's key and the ids of its first and last documents: the batch holds every
-document with an id in between (files are in hash order, and a document's id is the
-start of its hash)."""
+document with an id in between (files are in document-id order)."""
 
 
 def batch_spans(batches: Iterable[Batch]) -> list[BatchSpan]:
     """What a release records of its batches (`changed_spans` compares two builds by it)."""
     return [
-        (batch.key, doc_id_for(batch.files[0].sha256), doc_id_for(batch.files[-1].sha256))
+        (batch.key, batch.files[0].doc_id, batch.files[-1].doc_id)
         for batch in batches
         if batch.files
     ]

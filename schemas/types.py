@@ -17,7 +17,11 @@ HEX64 = r"^[0-9a-f]{64}$"
 DocId = Annotated[
     str,
     StringConstraints(pattern=HEX16),
-    Field(description="Document id: the first 16 hex digits of the sha256 of the raw bytes."),
+    Field(
+        description="Document id: the first 16 hex digits of the sha256 of the source's "
+        "identity (the manifest's `id` or `url`, else the file's path under the raw folder); "
+        "the same when the text is edited."
+    ),
 ]
 PostId = Annotated[
     str,

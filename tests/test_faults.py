@@ -250,7 +250,7 @@ def test_the_next_run_publishes_and_removes_stale_staging(
 def test_a_concurrent_run_is_refused_by_the_lock(final: Final):
     contender = final.contender
     assert contender.process.returncode == 1, contender.output()
-    assert "locked" in contender.output()
+    assert "another build is writing to this folder" in contender.output()
     assert not final.contender_staging, "the refused run must not touch the output folder"
     assert final.run.process.returncode == 0, final.run.output()
 

@@ -1,4 +1,4 @@
-"""Batch planning: content order, content-defined boundaries, duplicates found up front,
+"""Batch planning: document-id order, identity-defined boundaries, duplicates found up front,
 and the batch cache that reuses a batch's finished part files."""
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ sizes = st.integers(min_value=1, max_value=9)
 
 
 @given(contents, sizes)
-def test_every_distinct_file_is_in_exactly_one_batch_in_hash_order(texts, size):
+def test_every_distinct_file_is_in_exactly_one_batch_in_id_order(texts, size):
     files = [planned(f"f{i:03d}.txt", text) for i, text in enumerate(texts)]
     batches, duplicates = plan_batches(files, size)
     members = [f for batch in batches for f in batch.files]
-    assert [f.sha256 for f in members] == sorted({f.sha256 for f in files})
+    assert [f.doc_id for f in members] == sorted(f.doc_id for f in members)
+    assert sorted(f.sha256 for f in members) == sorted({f.sha256 for f in files})
     assert len(members) + len(duplicates) == len(files)
     assert [b.index for b in batches] == list(range(len(batches)))
     assert all(b.files for b in batches)
@@ -43,6 +44,26 @@ def test_duplicates_keep_the_first_file_by_name(texts):
         assert rejection.reason == "integrity_duplicate_document"
         assert kept[rejection.raw_sha256] < rejection.source_file
         assert kept[rejection.raw_sha256] in rejection.detail
+
+
+def test_ids_follow_the_source_identity_not_the_bytes():
+    """An edited file keeps its id and its batch boundaries; a manifest id names the
+    document whatever the file is called; a second claim on one id is refused."""
+    files = [planned(f"f{i:03d}.txt", f"text {i}") for i in range(40)]
+    before, _ = plan_batches(files, 4)
+    edited = [*files[:7], planned("f007.txt", "text 7, edited"), *files[8:]]
+    after, _ = plan_batches(edited, 4)
+    assert [[f.doc_id for f in b.files] for b in before] == [
+        [f.doc_id for f in b.files] for b in after
+    ]
+    assert sum(a.key != b.key for a, b in zip(before, after, strict=True)) == 1
+    named = PlannedFile(SourceInfo("renamed.txt", source_id="https://example.org/7"), "a" * 64)
+    again = PlannedFile(SourceInfo("other.txt", source_id="https://example.org/7"), "b" * 64)
+    assert named.doc_id == doc_id_for(SourceInfo("x.txt", source_id="https://example.org/7"))
+    [batch], [refused] = plan_batches([again, named], 4)
+    assert batch.files == (again,)  # the first by name
+    assert (refused.source_file, refused.reason) == ("renamed.txt", "integrity_duplicate_document")
+    assert "same source id as other.txt" in refused.detail
 
 
 @given(st.lists(st.text(min_size=1, max_size=8), min_size=1, max_size=150, unique=True), sizes,
@@ -121,7 +142,7 @@ def test_documents_outside_the_changed_spans_are_in_a_batch_both_builds_share(
     shared = {b.key for b in before} & {b.key for b in after}
     for batch in [*before, *after]:
         for member in batch.files:
-            doc_id = doc_id_for(member.sha256)
+            doc_id = member.doc_id
             if not any(first <= doc_id <= last for first, last in spans):
                 assert batch.key in shared
 
@@ -133,11 +154,10 @@ def test_changed_spans_of_one_changed_file():
     edited = [*files[:10], planned("f010.txt", "text 10, edited"), *files[11:]]
     after, _ = plan_batches(edited, 8)
     spans = changed_spans(batch_spans(before), batch_spans(after))
-    old_id, new_id = doc_id_for(files[10].sha256), doc_id_for(edited[10].sha256)
-    assert 1 <= len(spans) <= 2
-    for doc_id in (old_id, new_id):  # where the file was, and where it is now
-        assert any(first <= doc_id <= last for first, last in spans)
-    inside = [f for f in files if any(a <= doc_id_for(f.sha256) <= b for a, b in spans)]
+    assert files[10].doc_id == edited[10].doc_id  # the id follows the name, not the bytes
+    assert len(spans) == 1
+    assert any(first <= files[10].doc_id <= last for first, last in spans)
+    inside = [f for f in files if any(a <= f.doc_id <= b for a, b in spans)]
     assert len(inside) < len(files) // 2  # and most documents are not compared
 
 

@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -124,3 +125,40 @@ def test_corrupted_record_is_rejected_and_the_rest_publishes(tmp_path):
     assert strict.returncode == 1
     assert "validate_comments" in strict.stderr and "upvotes" in strict.stderr
     assert not (tmp_path / "strict" / "release").exists()
+
+
+def test_temporary_server_moves_to_another_port_when_its_port_is_taken(tmp_path, monkeypatch):
+    """The port is free when chosen, but another process (here: one that answers with
+    bytes that are not HTTP, as a Dask scheduler does) may take it before the server
+    binds it: the server starts again on another port instead of the build failing."""
+    from flows.accel import prefect_server
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        ports = iter([port])
+        monkeypatch.setattr(prefect_server, "_free_port", lambda: next(ports, free_port()))
+        for name in [key for key in os.environ if key.startswith("PREFECT_")]:
+            monkeypatch.delenv(name)
+        monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "home"))
+        monkeypatch.setenv("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+        monkeypatch.setattr(prefect_server.atexit, "register", lambda function: None)
+
+        def answer_garbage() -> None:
+            connection, _ = taken.accept()
+            with connection:
+                connection.recv(1024)
+                connection.sendall(b"\x00\x83pickle-protocol\n\n")
+
+        threading.Thread(target=answer_garbage, daemon=True).start()
+        server = prefect_server.TemporaryApiServer(tmp_path / "api-server.log")
+        try:
+            server.start()
+            assert server.url == f"http://127.0.0.1:{port}/api"
+            server.wait()
+            assert server.url != f"http://127.0.0.1:{port}/api"
+            assert os.environ["PREFECT_API_URL"] == server.url
+            assert httpx.get(f"{server.url}/health", timeout=5).status_code == 200
+        finally:
+            server.stop()

@@ -10,6 +10,7 @@ import pytest
 
 from flows.accel.incremental.cache import load_known_digests, save_known_digests
 from flows.io import raw as raw_io
+from flows.io.folders import RawFolderError, check_raw_folder
 from flows.io.raw import fingerprint, input_digest, read_raw, scan_raw_folder
 from flows.stages.records import Rejection
 
@@ -87,8 +88,43 @@ def test_manifest_entry_for_missing_file_and_unknown_layout(tmp_path):
 
 
 def test_missing_raw_folder_is_a_clear_error(tmp_path):
-    with pytest.raises(FileNotFoundError, match="does not exist"):
+    with pytest.raises(RawFolderError, match="does not exist"):
         scan_raw_folder(tmp_path / "nope")
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda root: None, "does not exist"),
+        (lambda root: root.write_text("x"), "is not a folder"),
+        (lambda root: root.mkdir(), "holds no .txt files"),
+        (lambda root: (root.mkdir(), (root / "a.md").write_text("x")), "holds no .txt files"),
+    ],
+)
+def test_check_raw_folder_refuses_what_cannot_be_built(tmp_path, make, message):
+    root = tmp_path / "raw"
+    make(root)
+    with pytest.raises(RawFolderError, match=message):
+        check_raw_folder(root)
+
+
+def test_input_names_match_in_any_case(tmp_path):
+    write(tmp_path, "upper.TXT", "Upper")
+    write(tmp_path, "mixed.Txt", "Mixed")
+    write(tmp_path, "notes.md", "not an input")
+    check_raw_folder(tmp_path)
+    assert [s.source_file for s in scan_raw_folder(tmp_path).sources] == ["mixed.Txt", "upper.TXT"]
+
+
+def test_a_manifest_id_or_url_is_the_source_identity(tmp_path):
+    write(tmp_path, "a.txt", "A")
+    write(tmp_path, "b.txt", "B")
+    write(tmp_path, "c.txt", "C")
+    entries = [{"file": "a.txt", "id": "post-17", "url": "https://x.org/17"},
+               {"file": "b.txt", "url": "https://x.org/18"}]  # fmt: skip
+    write(tmp_path, "manifest.json", json.dumps({"sources": entries}))
+    ids = [s.source_id for s in scan_raw_folder(tmp_path).sources]
+    assert ids == ["post-17", "https://x.org/18", None]
 
 
 def test_read_raw_hashes_bytes_and_input_digest_follows_content(tmp_path):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import http.client
 import importlib.util
 import os
 import socket
@@ -57,15 +58,23 @@ class TemporaryApiServer:
     Prefect's log and event workers have sent what they hold (exit handlers run in reverse
     order of registration, and this one is registered before Prefect starts them)."""
 
-    def __init__(self, log_path: Path, timeout: float = 120.0) -> None:
+    def __init__(self, log_path: Path, timeout: float = 120.0, port_attempts: int = 3) -> None:
         self.log_path = log_path
         self.timeout = timeout
+        self.port_attempts = port_attempts
         self.url: str | None = None
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> TemporaryApiServer:
         if os.environ.get("PREFECT_API_URL"):
             return self  # the user's own server
+        self._launch()
+        atexit.register(self.stop)
+        return self
+
+    def _launch(self) -> None:
+        """Start the server on a port free a moment ago (another process may take it
+        before the server binds it: `wait` then starts it again on another)."""
         port = _free_port()
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("wb") as log:
@@ -99,17 +108,20 @@ class TemporaryApiServer:
             )
         self.url = f"http://127.0.0.1:{port}/api"
         os.environ["PREFECT_API_URL"] = self.url
-        atexit.register(self.stop)
-        return self
 
     def wait(self) -> None:
         """Block until the server answers /health (no-op for the user's own server)."""
         if self.process is None:
             return
         deadline = time.monotonic() + self.timeout
+        attempts = 1
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 tail = self.log_path.read_text(errors="replace")[-2000:]
+                if "address already in use" in tail and attempts < self.port_attempts:
+                    attempts += 1
+                    self._launch()
+                    continue
                 raise ApiServerError(
                     f"Prefect's API server exited with code {self.process.returncode}; "
                     f"its log ({self.log_path}) ends with:\n{tail}"
@@ -118,8 +130,8 @@ class TemporaryApiServer:
                 with urllib.request.urlopen(f"{self.url}/health", timeout=2) as response:
                     if response.status == 200:
                         return
-            except (urllib.error.URLError, OSError):
-                pass
+            except (urllib.error.URLError, OSError, http.client.HTTPException):
+                pass  # not up yet, or another process on the port (then ours exits)
             time.sleep(0.05)
         raise ApiServerError(f"Prefect's API server did not answer within {self.timeout:.0f} s")
 

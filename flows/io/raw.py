@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from flows.io.folders import RawFolderError, is_input_name
 from flows.plan import PlannedFile
 from flows.stages.records import DEFAULT_RIGHTS, RawDocument, Rejection, SourceInfo
 from schemas.types import LAYOUT_NAMES
@@ -163,20 +164,22 @@ def _load_manifest(
             rights=_text(entry, "rights") or DEFAULT_RIGHTS,
             title=_text(entry, "title"),
             notes=_text(entry, "notes"),
+            source_id=_text(entry, "id") or _text(entry, "url"),
         )
     return infos, rejections
 
 
 def scan_raw_folder(root: Path) -> RawCorpus:
-    """List the `.txt` files of the raw folder and what the manifest says of each.
+    """List the input files (`.txt`, in any case) of the raw folder and what the manifest
+    says of each.
 
     One `os.scandir` pass: its entries know whether they are symlinks or regular files
     from the listing itself, so only symlinks cost a system call of their own."""
     if not root.is_dir():
-        raise FileNotFoundError(f"raw folder {root} does not exist or is not a folder")
+        raise RawFolderError(f"{root}: does not exist or is not a folder")
     with os.scandir(root) as listing:
         everything = list(listing)
-    entries = {entry.name: entry for entry in everything if entry.name.endswith(".txt")}
+    entries = {entry.name: entry for entry in everything if is_input_name(entry.name)}
     symlinks = {entry.name for entry in everything if _is_symlink(entry)}
     manifest, rejections = _load_manifest(root, symlinks)
     sources: list[SourceInfo] = []

@@ -4,12 +4,11 @@ SHA256SUMS, assembled in a staging folder and renamed into place (atomic publish
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,30 +32,6 @@ _PARQUET_OPTIONS: dict[str, Any] = {
     "use_dictionary": True,
 }
 Row = dict[str, Any]
-
-
-class ReleaseLockedError(RuntimeError):
-    """Another run is writing to the same output folder."""
-
-
-@contextlib.contextmanager
-def output_lock(out_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the output folder for the whole run."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    handle = (out_dir / ".lock").open("w")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
-        raise ReleaseLockedError(
-            f"{out_dir} is locked by another run (lock file {out_dir / '.lock'}); "
-            "wait for it to finish or use another --out folder"
-        ) from None
-    try:
-        yield
-    finally:
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        handle.close()
 
 
 def _sort_value(value: Any) -> tuple[bool, Any]:
@@ -309,6 +284,8 @@ def release_changes(
     previous: Path | None, staging: Path, replaced_documents: Sequence[str] | None = None
 ) -> dict[str, Any]:
     """Ids added, removed and changed (same id, other content) per table since `previous`.
+    A table keyed by several columns names a row by its key's values joined with `/`
+    (`<post_id>/<number>` for a footnote); `rejects`, which has no key, is left out.
 
     Rows are compared by DuckDB's 64-bit `hash` of the whole row, computed by the same
     DuckDB for both releases: a changed row is missed only on a hash collision (odds about
@@ -326,9 +303,9 @@ def release_changes(
     connection = duckdb.connect()
     try:
         for model in TABLES:
-            if len(model.primary_key) != 1:
+            if not model.primary_key:
                 continue
-            key = model.primary_key[0]
+            key = " || '/' || ".join(f'"{name}"' for name in model.primary_key)
             old, new = (
                 previous / "data" / f"{model.table}.parquet",
                 staging / "data" / f"{model.table}.parquet",
@@ -341,8 +318,8 @@ def release_changes(
                 ids = [list(replaced_documents)]
             rows = connection.execute(
                 f"""
-                with old as (select "{key}" as id, hash(t) as h from read_parquet(?) t {only}),
-                     new as (select "{key}" as id, hash(t) as h from read_parquet(?) t {only})
+                with old as (select {key} as id, hash(t) as h from read_parquet(?) t {only}),
+                     new as (select {key} as id, hash(t) as h from read_parquet(?) t {only})
                 select coalesce(new.id, old.id) as id,
                        case when old.id is null then 'added' when new.id is null then 'removed'
                             else 'changed' end as change
@@ -359,6 +336,38 @@ def release_changes(
     finally:
         connection.close()
     return changes
+
+
+def summarize_changes(changes: Mapping[str, Any]) -> str:
+    """`changes.json` in one line: per table with any change, ids added, removed, changed.
+
+    >>> summarize_changes({"previous_version": "0.1.0-aa", "tables": {"posts": {
+    ...     "added": ["x"], "removed": [], "changed": ["y", "z"]}}})
+    'since 0.1.0-aa: posts +1 -0 ~2'
+    """
+    if changes.get("previous_version") is None:
+        return "first release in this folder"
+    parts = [
+        f"{table} +{len(ids['added'])} -{len(ids['removed'])} ~{len(ids['changed'])}"
+        for table, ids in changes["tables"].items()
+        if any(ids.values())
+    ]
+    return f"since {changes['previous_version']}: " + (", ".join(parts) or "no row changed")
+
+
+UNPINNED_FILES = ("changes.json", "corpus.duckdb")
+"""Release files whose bytes a version does not fix: `corpus.duckdb` (DuckDB lays out its
+file by the threads that wrote it, and an updated database differs from a fresh one in
+layout, not in rows) and `changes.json` (the difference from what this output folder
+published before). `content_digest` covers every other file but the manifest and
+SHA256SUMS, which list these two."""
+
+
+def content_digest(files: Mapping[str, Mapping[str, Any]]) -> str:
+    """Digest of the pinned files' names and sha256s: equal for two builds of one version."""
+    pinned = sorted(name for name in files if name not in UNPINNED_FILES)
+    lines = "".join(f"{files[name]['sha256']}  {name}\n" for name in pinned)
+    return hashlib.sha256(lines.encode()).hexdigest()
 
 
 def data_file_info(staging: Path) -> dict[str, dict[str, Any]]:
@@ -402,24 +411,27 @@ def seal_release(
     shutil.rmtree(staging / "parts", ignore_errors=True)
     if not (staging / "corpus.duckdb").is_file():
         build_release_database(staging)
-    previous = out_dir / "release"
-    changes = release_changes(
-        previous.resolve() if previous.exists() else None, staging, replaced_documents
-    )
+    previous: Path | None = (out_dir / "release").resolve()
+    if previous is not None and (not previous.exists() or previous.name == version):
+        previous = None  # never compared with itself
+    changes = release_changes(previous, staging, replaced_documents)
     for name, text in describe(changes).items():
         (staging / name).write_text(text, encoding="utf-8")
     (staging / "changes.json").write_text(json.dumps(changes, indent=2, sort_keys=True) + "\n")
     files = sorted(
         path.relative_to(staging).as_posix() for path in staging.rglob("*") if path.is_file()
     )
+    listed = {
+        name: {"bytes": (staging / name).stat().st_size, "sha256": sha256_file(staging / name)}
+        for name in files
+    }
     manifest = {
         **metadata,
         "version": version,
         "row_counts": row_counts,
-        "files": {
-            name: {"bytes": (staging / name).stat().st_size, "sha256": sha256_file(staging / name)}
-            for name in files
-        },
+        "files": listed,
+        "content_digest": content_digest(listed),
+        "unpinned_files": list(UNPINNED_FILES),
     }
     (staging / "manifest.json").write_text(
         json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -439,8 +451,16 @@ def seal_release(
         shutil.rmtree(retired)
     else:
         os.replace(staging, target)
-    _point_link(out_dir / "release", Path("releases") / version)
+    point_release(out_dir, version)
     return target
+
+
+def point_release(out_dir: Path, version: str) -> None:
+    """Point `OUT/release` at `releases/<version>` (atomically; nothing if it does)."""
+    link, target = out_dir / "release", Path("releases") / version
+    if link.is_symlink() and Path(os.readlink(link)) == target:
+        return
+    _point_link(link, target)
 
 
 def sha256_file(path: Path) -> str:

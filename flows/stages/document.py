@@ -53,7 +53,7 @@ def document_row(
     """The `documents` row of one processed file (before validation)."""
     fixes = Counter(decoded.fixes) + Counter(repaired.fixes)
     return {
-        "doc_id": doc_id_for(raw.sha256),
+        "doc_id": doc_id_for(raw.source),
         "source_file": raw.source_file,
         "sha256": raw.sha256,
         "n_bytes": len(raw.data),
@@ -101,7 +101,7 @@ def process_document(raw: RawDocument, config: PipelineConfig) -> BatchResult:
             )
         )
         return result
-    doc_id = doc_id_for(raw.sha256)
+    doc_id = doc_id_for(raw.source)
     segmented = segment(
         doc_id, repaired.text, raw.source.layout, config.segment, raw.source.furniture
     )

@@ -6,6 +6,7 @@ flow turns into a row of the ``rejects`` table.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -25,6 +26,9 @@ class SourceInfo:
     rights: str = DEFAULT_RIGHTS
     title: str | None = None
     notes: str | None = None
+    source_id: str | None = None
+    """The manifest's `id` for the file, else its `url`: who the document is, whatever its
+    name in the raw folder (see `identity_digest`)."""
     furniture: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, str | tuple[str, ...] | None]:
@@ -33,10 +37,16 @@ class SourceInfo:
         return {name: getattr(self, name) for name in _SOURCE_FIELDS}
 
 
-def doc_id_for(sha256: str) -> str:
-    """A document's id: the start of its bytes' sha256, so that ordering files by hash
-    orders documents by id."""
-    return sha256[:16]
+def identity_digest(source: SourceInfo) -> str:
+    """The sha256 of a document's source identity: the manifest's id or URL when it gives
+    one, else the file's path under the raw folder. Not of its bytes, so that a document
+    keeps its id, and every id derived from it, when its text is edited."""
+    return hashlib.sha256((source.source_id or source.source_file).encode()).hexdigest()
+
+
+def doc_id_for(source: SourceInfo) -> str:
+    """A document's id: the first 16 hex digits of `identity_digest`."""
+    return identity_digest(source)[:16]
 
 
 _SOURCE_FIELDS = tuple(item.name for item in fields(SourceInfo))
