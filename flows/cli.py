@@ -190,8 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument(
         "--runner",
         choices=("thread", "process", "dask"),
-        default="thread",
-        help="task runner: threads (default), one process per core, or a Dask cluster",
+        default="process",
+        help="task runner: one process per core (default), threads of the flow's process, "
+        "or a Dask cluster; fewer than --inline-below documents to compute run in-process",
     )
     build_parser.add_argument(
         "--address", default=None, help="Dask scheduler, e.g. tcp://HOST:8786 (--runner dask)"

@@ -307,7 +307,7 @@ def build_corpus(
     runner: RunnerSpec | None = None,
 ) -> BuildSummary:
     """raw/ → decode → repair → segment → validate → publish a versioned release. The
-    batches that need computing run on `runner` (default: the flow's own threads)."""
+    batches that need computing run on `runner` (default: one worker process per core)."""
     config = config or PipelineConfig()
     runner = runner or RunnerSpec()
     logger = get_run_logger()

@@ -180,7 +180,7 @@ class RunnerSpec(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    kind: Literal["thread", "process", "dask"] = "thread"
+    kind: Literal["thread", "process", "dask"] = "process"
     workers: int = Field(default=LOCAL_THREADS, ge=1)
     address: str | None = None
 
