@@ -18,6 +18,8 @@ distributed = pytest.importorskip("distributed")
 def dask_address():
     previous = os.environ.get("PYTHONPATH")
     os.environ["PYTHONPATH"] = str(ROOT)  # workers must import `flows`
+    # workers inherit this process's environment: no Prefect server of an earlier test
+    prefect = {key: os.environ.pop(key) for key in list(os.environ) if key.startswith("PREFECT_")}
     cluster = distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
@@ -29,6 +31,7 @@ def dask_address():
         yield cluster.scheduler_address
     finally:
         cluster.close()
+        os.environ.update(prefect)
         if previous is None:
             os.environ.pop("PYTHONPATH", None)
         else:

@@ -136,6 +136,8 @@ class TemporaryApiServer:
         raise ApiServerError(f"Prefect's API server did not answer within {self.timeout:.0f} s")
 
     def stop(self) -> None:
+        if self.url is not None and os.environ.get("PREFECT_API_URL") == self.url:
+            del os.environ["PREFECT_API_URL"]  # nothing started later may aim at a dead server
         if self.process is None or self.process.poll() is not None:
             return
         self.process.terminate()

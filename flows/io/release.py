@@ -355,12 +355,13 @@ def summarize_changes(changes: Mapping[str, Any]) -> str:
     return f"since {changes['previous_version']}: " + (", ".join(parts) or "no row changed")
 
 
-UNPINNED_FILES = ("changes.json", "corpus.duckdb")
+UNPINNED_FILES = ("README.md", "changes.json", "corpus.duckdb")
 """Release files whose bytes a version does not fix: `corpus.duckdb` (DuckDB lays out its
 file by the threads that wrote it, and an updated database differs from a fresh one in
-layout, not in rows) and `changes.json` (the difference from what this output folder
-published before). `content_digest` covers every other file but the manifest and
-SHA256SUMS, which list these two."""
+layout, not in rows), `changes.json` (the difference from what this output folder
+published before) and the card `README.md` (its changelog section quotes `changes.json`).
+`content_digest` covers every other file but the manifest and SHA256SUMS, which list
+these too."""
 
 
 def content_digest(files: Mapping[str, Mapping[str, Any]]) -> str:
