@@ -61,6 +61,17 @@ def page_number(lines: Sequence[Line]) -> int | None:
     return None
 
 
+SHORT_SCALE = {"k": 1_000, "m": 1_000_000}
+
+
+def shown_count(text: str) -> int:
+    """A count as a front-end shows it: '25', '1,204', '−1', '1.2k' / '1.2K' = 1200,
+    '3M' = 3000000."""
+    text = text.replace(",", "").replace("−", "-")
+    scale = SHORT_SCALE.get(text[-1:].casefold())
+    return round(float(text[:-1]) * scale) if scale else int(text)
+
+
 def strip_reply_prefix(subject: str) -> str:
     """The topic title of a reply's subject ("Re: Title" -> "Title")."""
     return REPLY_PREFIX.sub("", subject).strip()

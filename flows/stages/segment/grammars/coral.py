@@ -38,7 +38,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from flows.stages.segment.grammars._common import is_title_like, next_content, previous_content
+from flows.stages.segment.grammars._common import (
+    is_title_like,
+    next_content,
+    previous_content,
+    shown_count,
+)
 from flows.stages.segment.grammars.wordpress_comments import (
     is_name_line,
     posted_by,
@@ -75,7 +80,6 @@ REACTION = re.compile(
     r"(?:\s+(?P<count>\d{1,3}(?:,\d{3})*|\d+|\d{1,3}(?:\.\d)?[kKM]))?$"
 )
 """The reaction button and its count ("Respect 41"; short forms such as "1.2k")."""
-SHORT_NUMBER = {"k": 1_000, "K": 1_000, "M": 1_000_000}
 ACTION = re.compile(r"^(?:Reply|Share|Report|Reported|Edit)$")
 
 STREAM_MARKS = (
@@ -221,15 +225,8 @@ def _score(lines: Sequence[Line], start: int, end: int) -> int | None:
         match = REACTION.match(lines[at].text)
         following = next_content(lines, at, end)
         if match and following is not None and ACTION.match(lines[following].text):
-            return _count(match.group("count")) if match.group("count") else None
+            return shown_count(match.group("count")) if match.group("count") else None
     return None
-
-
-def _count(text: str) -> int:
-    """A count as shown: "1,204", or a short number ("1.2k" = 1200)."""
-    if text[-1] in SHORT_NUMBER:
-        return round(float(text[:-1]) * SHORT_NUMBER[text[-1]])
-    return int(text.replace(",", ""))
 
 
 def _indented_under(lines: Sequence[Line], position: int) -> str | None:

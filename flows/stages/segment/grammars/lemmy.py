@@ -62,6 +62,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flows.stages.segment.grammars._common import shown_count
 from flows.stages.segment.grammars.mlmym import (
     is_sidebar_line,
     read_tagline,
@@ -224,7 +225,7 @@ def glued_split(text: str, glued_page: bool) -> tuple[int | None, str]:
     if match is None:
         return None, text
     if match.group("article"):
-        return _number(match.group("score")), match.group("article")
+        return shown_count(match.group("score")), match.group("article")
     digits, unit = match.group("digits"), match.group("unit").casefold()
     plural = bool(match.group("plural"))
     sign = "-" if match.group("sign") else ""
@@ -235,7 +236,7 @@ def glued_split(text: str, glued_page: bool) -> tuple[int | None, str]:
         count = digits[cut:]
         if _possible(count, unit, plural):
             age = f"{count} {match.group('unit')}{match.group('plural') or ''} ago"
-            return _number(sign + digits[:cut]), age
+            return shown_count(sign + digits[:cut]), age
     return None, text
 
 
@@ -245,13 +246,6 @@ def _possible(count: str, unit: str, plural: bool) -> bool:
         return False
     value = int(count)
     return value == 1 if not plural else 2 <= value <= MAX_COUNT[unit]
-
-
-def _number(text: str) -> int:
-    """25 -> 25, −1 -> -1, 1.2K -> 1200, 3M -> 3000000."""
-    text = text.replace("−", "-")
-    scale = {"k": 1000, "m": 1_000_000}.get(text[-1:].casefold())
-    return round(float(text[:-1]) * scale) if scale else int(text)
 
 
 def is_glued_beyond_doubt(text: str) -> bool:
@@ -322,7 +316,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     for text in run:
         lowered = text.casefold()
         if COUNT.match(text):
-            value = _number(text)
+            value = shown_count(text)
             if pending == "arrow-up" and value >= 0:
                 votes.upvotes = value
             elif pending == "arrow-down":

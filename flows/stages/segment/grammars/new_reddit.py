@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from flows.stages.segment.grammars._common import next_content, stub_head
+from flows.stages.segment.grammars._common import next_content, shown_count, stub_head
 from flows.stages.segment.lines import Line
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
@@ -91,8 +91,8 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
             before = body[number - 1] if number else None
             if before is not None and (found := SCORE.match(before.text)):
                 chrome.add(before.index)
-                value = found.group("score").replace(",", "").replace("−", "-")
-                score = _number(value)
+                value = found.group("score")
+                score = None if value.casefold() == "vote" else shown_count(value)
             break
     return Header(
         author=author.removeprefix("u/"),
@@ -103,17 +103,6 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         age=age,
         chrome_lines=frozenset(chrome),
     )
-
-
-def _number(text: str) -> int | None:
-    """'12' -> 12, '1.2k' -> 1200; None for 'Vote' (the count is hidden)."""
-    lowered = text.casefold()
-    try:
-        if lowered.endswith("k"):
-            return round(float(lowered[:-1]) * 1000)
-        return int(lowered)
-    except ValueError:
-        return None
 
 
 def is_chrome(line: Line) -> bool:
