@@ -7,8 +7,9 @@ short line. It shows itself by repetition: the same line at the edges of many do
 one source. The build learns those lines in two steps:
 
 1. :func:`document_edges` lists, per document, the *candidate* lines: the short,
-   non-blank lines among the first and last :data:`EDGE_LINES` lines that carry no date, byline or running
-   sentence (a rule never drops an author or a date, and prose is never chrome);
+   non-blank lines among the first and last :data:`EDGE_LINES` lines that carry no date,
+   byline or running sentence (a rule never drops an author or a date, and prose is never
+   chrome);
 2. :func:`learn_repeated` keeps, per group of documents (one source: the same publisher,
    else the same first line), the candidates found in at least ``min_docs`` documents and in
    at least ``min_share`` of the group's documents.
