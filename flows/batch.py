@@ -50,6 +50,11 @@ class BatchSummary:
         self.cached_documents += other.cached_documents
         self.cached_batches += other.cached_batches
 
+    @property
+    def published(self) -> set[str]:
+        """The source files of the published documents."""
+        return {source_file for _, source_file, _ in self.documents}
+
     def to_json(self) -> dict[str, Any]:
         return {
             "row_counts": dict(self.row_counts),

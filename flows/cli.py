@@ -37,7 +37,7 @@ from flows.io.folders import (
 if TYPE_CHECKING:
     from flows.accel.prefect_server import TemporaryApiServer
     from flows.config import PipelineConfig
-    from flows.flow import BuildSummary
+    from flows.outcome import BuildSummary
 
 
 def _error(message: str) -> int:

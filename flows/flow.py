@@ -5,17 +5,11 @@ its rows as part files and returns only counts and rejections, so memory stays b
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import shutil
-import tomllib
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectFuture, as_completed
@@ -41,9 +35,16 @@ from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
     clean_stale_staging,
     new_staging,
-    point_release,
     summarize_changes,
     write_table,
+)
+from flows.outcome import (
+    BuildSummary,
+    log_rejects,
+    published_summary,
+    refused_summary,
+    release_version,
+    up_to_date,
 )
 from flows.plan import (
     Batch,
@@ -59,7 +60,6 @@ from flows.publish.report import (
     quality_rows,
     read_layout_choices,
 )
-from flows.stages.records import Rejection
 from flows.tasks import (
     LOCAL_THREADS,
     RunnerSpec,
@@ -74,96 +74,6 @@ from flows.tasks import (
 )
 from flows.timing import PhaseClock
 from schemas import TABLES, QualityMetric, Reject
-
-PROJECT_VERSION: str = tomllib.loads(
-    (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
-)["project"]["version"]
-"""The project's version, from pyproject.toml: the first part of every release version."""
-
-
-@dataclass(frozen=True)
-class BuildSummary:
-    release: Path
-    version: str
-    row_counts: dict[str, int]
-    rejected_files: list[str]
-    rejects_by_reason: dict[str, int]
-    seconds: dict[str, float]
-    """Wall time of each phase of the run (plan, process, concat, database, seal)."""
-    up_to_date: bool = False
-    """Nothing was published: the release of this version was there already."""
-    changes: str = ""
-    """One line: what changed since the previous release (`summarize_changes`)."""
-    refused: str | None = None
-    """Why nothing was published although the build ran (--strict and some rejects)."""
-
-
-def strict_refusal(rejections: Sequence[Reject | Rejection]) -> str:
-    """The one line that says why --strict refused to publish."""
-    first = rejections[0]
-    return (
-        f"--strict: {len(rejections)} rejects, first: {first.source_file} "
-        f"[{first.stage}] {first.reason}: {first.detail}; nothing published"
-    )
-
-
-def release_version(metadata: dict[str, Any]) -> str:
-    """The release version: the project's version and a digest of the input and the
-    pipeline (code, its git commit, the libraries that shape rows, the config, the
-    database recipe), and of nothing else, so one version names one set of bytes."""
-    named = [metadata[key] for key in RELEASE_IDENTITY]
-    digest = hashlib.sha256(json.dumps(named, sort_keys=True).encode()).hexdigest()
-    return f"{PROJECT_VERSION}-{digest[:8]}"
-
-
-RELEASE_IDENTITY = (
-    "input_digest",
-    "pipeline_digest",
-    "config_digest",
-    "database_recipe",
-    "code_version",
-)
-"""The manifest fields that `release_version` digests."""
-
-
-def _rejected_files(rejections: Sequence[Reject | Rejection], published: set[str]) -> list[str]:
-    """Input files that were refused whole (not only some of their records)."""
-    return sorted(
-        {
-            r.source_file
-            for r in rejections
-            if r.stage in ("ingest", "decode", "repair") and r.source_file not in published
-        }
-    )
-
-
-def _by_reason(rejections: Sequence[Reject | Rejection]) -> dict[str, int]:
-    return dict(sorted(Counter(r.reason for r in rejections).items()))
-
-
-def _up_to_date(out: Path, release: Path, version: str, strict: bool) -> BuildSummary:
-    """The summary of a build whose release is there already: `release` points at it
-    (again), nothing is written, and its rejects are reported as a new build would."""
-    manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
-    rejects = pq.read_table(release / "data" / "rejects.parquet", columns=REJECT_COLUMNS)
-    rejections = [Reject.model_construct(**row) for row in rejects.to_pylist()]
-    refused = strict_refusal(rejections) if strict and rejections else None
-    if refused is None:
-        point_release(out, version)
-    documents = pq.read_table(release / "data" / "documents.parquet", columns=["source_file"])
-    return BuildSummary(
-        release=release,
-        version=version,
-        row_counts=dict(manifest["row_counts"]),
-        rejected_files=_rejected_files(rejections, set(documents.column(0).to_pylist())),
-        rejects_by_reason=_by_reason(rejections),
-        seconds={},
-        up_to_date=True,
-        refused=refused,
-    )
-
-
-REJECT_COLUMNS = ["source_file", "stage", "reason", "detail"]
 
 
 def _process_corpus(
@@ -338,31 +248,17 @@ def build_corpus(
         }
         existing = out / "releases" / release_version(metadata)
         if (existing / "manifest.json").is_file():
-            return _up_to_date(out, existing, existing.name, config.strict)
+            return up_to_date(out, existing, config.strict)
         staging = new_staging(out)
         try:
             with clock.phase("process"):
                 summary = _process_corpus(root, cache_dir, staging, batches, config, runner)
             summary.rejections[:0] = [*corpus.rejections, *unreadable, *duplicates]
-            for rejection in summary.rejections:
-                logger.warning(
-                    "reject %s [%s] %s: %s",
-                    rejection.source_file,
-                    rejection.stage,
-                    rejection.reason,
-                    rejection.detail[:200],
-                )
+            log_rejects(logger, summary.rejections)
             if config.strict and summary.rejections:
                 shutil.rmtree(staging, ignore_errors=True)
-                published = {source_file for _, source_file, _ in summary.documents}
-                return BuildSummary(
-                    release=out / "release",
-                    version=release_version(metadata),
-                    row_counts={},
-                    rejected_files=_rejected_files(summary.rejections, published),
-                    rejects_by_reason=_by_reason(summary.rejections),
-                    seconds=clock.seconds,
-                    refused=strict_refusal(summary.rejections),
+                return refused_summary(
+                    out, existing.name, summary.rejections, summary.published, clock.seconds
                 )
             release, version, row_counts = _publish(
                 out, staging, corpus, batches, config, cache_dir, summary, clock, metadata
@@ -370,14 +266,13 @@ def build_corpus(
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)  # a failed run leaves nothing behind
             raise
-    published = {source_file for _, source_file, _ in summary.documents}
     changes = json.loads((release / "changes.json").read_text(encoding="utf-8"))
-    return BuildSummary(
-        release=release,
-        version=version,
-        row_counts=row_counts,
-        rejected_files=_rejected_files(summary.rejections, published),
-        rejects_by_reason=_by_reason(summary.rejections),
-        seconds=clock.seconds,
-        changes=summarize_changes(changes),
+    return published_summary(
+        release,
+        version,
+        row_counts,
+        summary.rejections,
+        summary.published,
+        clock.seconds,
+        summarize_changes(changes),
     )
