@@ -16,6 +16,7 @@ An article opens in one of these shapes (placeholders in angle brackets):
 * a mail header block ``Date:`` ``From: <name> <address>`` ``Subject: <title>`` (other
   headers too) numbered ``Message: <n>`` or under a plain rule (mailing-list digests): the
   subject is the title, the sender's display name the author, the Date header the date;
+  a letter among other articles needs no ``Date:`` under a rule or an item number (``#3``);
 * a run-in headline ``<HEADLINE IN CAPITALS>. <text>`` opening a paragraph (news-agency
   daily reports), when the text holds two or more: the headline is cut off its line and is
   the title, the rest of the line opens the body (lines are renumbered, offsets kept);
@@ -649,20 +650,27 @@ def _mail_blocks(page: Page) -> list[list[int]]:
     return blocks
 
 
-def _mail_opening(page: Page, block: Sequence[int]) -> Opening | None:
+def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Opening | None:
     """A message of a mail digest: a header block with 'From:', 'Date:' and a non-empty
     'Subject:' that is numbered ('Message: <n>') or follows a rule (a reply quoting its
-    parent's headers under a rule writes 'Sent:', not 'Date:')."""
+    parent's headers under a rule writes 'Sent:', not 'Date:'). `dated=False`: a letter
+    among a digest's articles, whose header may give no 'Date:', under a rule or an item
+    number ('#3')."""
     fields: dict[str, tuple[int, str]] = {}
     for here in block:
         match = MAIL_HEADER.match(page.filled[here].text)
         if match:
             key = match.group("key").casefold()
             fields.setdefault(key, (here, (match.group("value") or "").strip()))
-    if "from" not in fields or "date" not in fields or not fields.get("subject", (0, ""))[1]:
+    if "from" not in fields or not fields.get("subject", (0, ""))[1]:
+        return None
+    if dated and "date" not in fields:
         return None
     numbered = any(MESSAGE_NUMBER.match(page.filled[here].text) for here in block)
-    ruled = block[0] > 0 and is_separator(page.filled[block[0] - 1].text)
+    ruled = block[0] > 0 and (
+        is_separator(page.filled[block[0] - 1].text)
+        or (not dated and bool(ITEM_NUMBER.match(page.filled[block[0] - 1].text)))
+    )
     if not (numbered or ruled):
         return None
     subject_at, subject = fields["subject"]
@@ -670,7 +678,7 @@ def _mail_opening(page: Page, block: Sequence[int]) -> Opening | None:
     meta = [page.filled[here] for here in block if here != subject_at]
     opening = Opening("mail", title, subject, page.filled[block[0]].index, meta)
     opening.author = mail_name(fields["from"][1])
-    if found := find_date(fields["date"][1]):
+    if "date" in fields and (found := find_date(fields["date"][1])):
         opening.published = found[0]
     return opening
 
@@ -988,6 +996,9 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         _finish(lines, page, whole)
         return page, whole
     by_title = {opening.title.index: opening for opening in _field_openings(page)}
+    for block in _mail_blocks(page):  # a letter among the articles
+        if (letter := _mail_opening(page, block, dated=False)) is not None:
+            by_title.setdefault(letter.title.index, letter)
     in_fields = {line.index for opening in by_title.values() for line in opening.meta}
     for position, line in enumerate(page.filled):
         if line.index in in_fields or line.index in by_title:
