@@ -143,6 +143,21 @@ def test_date_line_above_each_title_is_the_items_date() -> None:
     assert "Continue reading" not in bodies(result)
 
 
+def test_signature_under_the_summary_is_the_author_not_the_next_items_date() -> None:
+    """<date> / <title> / <summary> / — <Name>: the signature closes its item, and the date
+    line after it opens the next one; an item may have no signature."""
+    lines = ["Week in Review", ""]
+    for n in range(4):
+        signed = [f"— {NAMES[n]}"] if n != 1 else []
+        lines += [DATES[n], "", TITLES[n], SUMMARIES[n] + ".", *signed, ""]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert [post["author"] for post in result.posts] == [NAMES[0], None, *NAMES[2:]]
+    assert [post["published_date"] for post in result.posts] == ISO
+    assert "— " not in bodies(result)
+
+
 def test_section_name_opening_every_byline_is_not_the_author() -> None:
     """<title> / <section> <name> - <date>. / <summary>..., the section also a menu label."""
     lines = ["Steppe Review", "Home", "Regions", "Opinion", "Regions"]

@@ -11,6 +11,7 @@ angle brackets; the lines of one item may come in any order around the summary:
   ``<summary>``: a bare name under the headline, or beside the date, is the byline;
 * ``<label>`` ``<title>`` ``<summary>``: a category label above each title (chrome);
 * ``<date>`` ``<title>`` ``<summary>``: a date line (or byline) above each title;
+* ``<title>`` ``<summary>`` ``— <Name>``: a signature under the summary is the byline;
 * any of them closed by ``Posted in <category> | Tagged <tags> | <n> Comments`` (chrome).
 
 The summary is one paragraph (two when the item is marked as a teaser), often cut off
@@ -232,6 +233,15 @@ def bare_name(text: str) -> str | None:
     return text.strip(" ,") if is_name(text) else None
 
 
+SIGNED = re.compile(r"^(?:[-–—~]{1,2})\s*(?P<name>\S.*)$")
+
+
+def signed_name(text: str) -> str | None:
+    """The name on a closing signature line: '— Yulia Kondakova', '-- J. Rowan'."""
+    match = SIGNED.match(text)
+    return bare_name(match.group("name")) if match else None
+
+
 def dateline_name(text: str) -> str | None:
     """The name beside the date on '<Name>, <date>' / '<date> · <Name>'."""
     found = find_date(text)
@@ -316,7 +326,7 @@ BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$")
 TEASER_MARKS = frozenset({"cut off", "read-more", "footer"})
 MAX_SUMMARY_CHARS = 1500
 MIN_ARTICLE_PARAGRAPHS = 3
-TRAIL_ROLES = frozenset({"more", "footer", "byline", "date"})
+TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed"})
 
 
 def line_role(text: str, max_title_chars: int) -> str:
@@ -334,6 +344,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "more"
     if credit_byline(text):
         return "byline"
+    if signed_name(text):
+        return "signed"  # a closing signature: the byline under the summary
     if len(text) <= 200 and ITEM_FOOTER.search(text):
         return "footer"
     if credit_date(text) or (len(text) <= 30 and AGE.fullmatch(text.strip(" ·•|"))):
@@ -538,7 +550,7 @@ def _dates_lead(
     if not _lead_meta(roles, first_title, -1):
         return False
     below = titled[-1][3] + 1
-    while below < len(roles) and roles[below] in {"more", "footer"}:
+    while below < len(roles) and roles[below] in {"more", "footer", "signed"}:
         below += 1
     return not (below < len(roles) and roles[below] in META_ROLES)
 
@@ -575,7 +587,7 @@ def _trail(
         role = roles[position]
         if role in META_ROLES and lead_mode:
             break
-        if role in META_ROLES:
+        if role in META_ROLES or role == "signed":
             item.meta.append(filled[position])
         else:
             item.extra.append(filled[position])
@@ -587,7 +599,9 @@ def _read_credits(item: Item) -> None:
     for line in [*item.meta, *item.extra]:
         if item.author is None and line in item.meta:
             text = line.text
-            item.author = credit_byline(text) or dateline_name(text) or bare_name(text)
+            item.author = (
+                credit_byline(text) or dateline_name(text) or bare_name(text) or signed_name(text)
+            )
         if item.published is None and (found := find_date(line.text)):
             item.published = found[0]
             if line in item.extra:  # '<date> | <n> Comments': the line holds a field
