@@ -158,6 +158,23 @@ def test_signature_under_the_summary_is_the_author_not_the_next_items_date() -> 
     assert "— " not in bodies(result)
 
 
+def test_date_and_read_more_on_one_line_and_a_glued_copy_of_the_summary() -> None:
+    """<title> / <summary> / <date> | Continued<summary again> / <date> | Continued: the
+    copy run into the link's text is no new text, the link line gives the date."""
+    lines = ['All Posts Tagged With: "harbour"', ""]
+    for n in range(3):
+        short = DATES[n].replace("March", "Mar").replace("February", "Feb")
+        lines += [TITLES[n], SUMMARIES[n] + ".", f"{short} | Continued{SUMMARIES[n]}.",
+                  f"{short} | Continued"]  # fmt: skip
+    lines += ["", "« Older Entries"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    assert "Continued" not in bodies(result)
+    assert [post["body"].count(SUMMARIES[n]) for n, post in enumerate(result.posts)] == [1] * 3
+
+
 def test_section_name_opening_every_byline_is_not_the_author() -> None:
     """<title> / <section> <name> - <date>. / <summary>..., the section also a menu label."""
     lines = ["Steppe Review", "Home", "Regions", "Opinion", "Regions"]

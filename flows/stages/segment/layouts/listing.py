@@ -12,7 +12,9 @@ angle brackets; the lines of one item may come in any order around the summary:
 * ``<label>`` ``<title>`` ``<summary>``: a category label above each title (chrome);
 * ``<date>`` ``<title>`` ``<summary>``: a date line (or byline) above each title;
 * ``<title>`` ``<summary>`` ``— <Name>``: a signature under the summary is the byline;
-* any of them closed by ``Posted in <category> | Tagged <tags> | <n> Comments`` (chrome).
+* any of them closed by ``Posted in <category> | Tagged <tags> | <n> Comments`` (chrome),
+  or by ``<date> | Continued`` (date and read-more link on one line); a line that repeats
+  the summary after the link's text glued to it is a hidden copy, no new text.
 
 The summary is one paragraph (two when the item is marked as a teaser), often cut off
 (``…``, ``[…]``, ``Continue reading →``). A post gets the item's title (never its label or
@@ -303,12 +305,14 @@ def is_headline(text: str, max_chars: int) -> bool:
 
 READ_MORE = re.compile(
     r"^[\[(«‹<\s]*(?:read\s+more|continue\s+reading|read\s+the\s+rest|keep\s+reading|"
-    r"read\s+on|full\s+(?:story|article))\b"
+    r"read\s+on|full\s+(?:story|article)|continued)\b"
     r"|^(?:reading\s+time:?\s*)?\d{1,3}\s*min(?:ute)?s?\.?\s+read$",
     re.IGNORECASE,
 )
-"""A link to the rest of the item ('Read More »'), or the reading time shown in its
-place ('4 Min read')."""
+"""A link to the rest of the item ('Read More »', 'Continued'), or the reading time shown
+in its place ('4 Min read')."""
+DATED_MORE = re.compile(r"^(?P<credit>\S.{4,60}?)\s*[|·•]\s*(?P<more>\S.{2,40})$")
+"""'Sep 2, 2010 | Continued': the item's date and its read-more link on one line."""
 CUT_OFF = re.compile(
     r"(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\]|\b(?:read\s+more|continue\s+reading|"
     r"read\s+the\s+rest|keep\s+reading)\b[^.!?]{0,40})\s*$",
@@ -348,6 +352,9 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "signed"  # a closing signature: the byline under the summary
     if len(text) <= 200 and ITEM_FOOTER.search(text):
         return "footer"
+    dated_more = DATED_MORE.match(text)
+    if dated_more and READ_MORE.match(dated_more["more"]) and credit_date(dated_more["credit"]):
+        return "date"
     if credit_date(text) or (len(text) <= 30 and AGE.fullmatch(text.strip(" ·•|"))):
         return "date"  # a date line, or the item's age ('2 hours ago', 'Yesterday')
     if is_headline(text, max_title_chars):
@@ -403,6 +410,17 @@ class Item:
         if lead_byline(self.body[0].text)[0]:
             found.add("byline")
         return found
+
+
+MAX_GLUED_PREFIX = 40
+
+
+def is_glued_repeat(text: str, above: str) -> bool:
+    """A line that repeats the line above after a short glued prefix ('Sep 2, 2010 |
+    ContinuedA district court…' under 'A district court…'): a link's text run into a
+    hidden copy of the summary, which is no new text."""
+    prefix = len(text) - len(above)
+    return 0 < prefix <= MAX_GLUED_PREFIX and len(above) >= 40 and text.endswith(above)
 
 
 def _runs(filled: Sequence[Line], roles: Sequence[str]) -> list[tuple[int, int]]:
@@ -500,6 +518,9 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     for here in range(len(roles) - 1):  # '<Name>' right over '<date>': a byline
         if roles[here] == "head" and roles[here + 1] == "date" and is_name(filled[here].text):
             roles[here] = "byline"
+    for here in range(1, len(roles)):
+        if is_glued_repeat(filled[here].text, filled[here - 1].text):
+            roles[here] = "more"
     runs = _runs(filled, roles)
     heads: list[tuple[int | None, list[int], int, int]] = []
     captions: list[list[int]] = []
