@@ -68,3 +68,18 @@ def test_quoted_lines_glued_and_next_line() -> None:
     pattern = re.compile(r"^(?P<name>\S+) wrote:(?P<rest>.*)$|^Quote:$|^Originally Posted by \S+$")
     quoted = _common.quoted_lines(lines, 0, len(lines), pattern)
     assert [lines[i].text for i in sorted(quoted)] == ["ola wrote:Fares rise.", "They do."]
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        ("Harbour Network\nHarbour Media\nHarbour Library\nReader Mail\n", None),
+        ("Harbour Network\nHarbour Media\nReader Mail\n\nFerry timetable and the port strike\n",
+         "Ferry timetable and the port strike"),
+        ("Ferry timetable and the port strike\n", "Ferry timetable and the port strike"),
+    ],
+)  # fmt: skip
+def test_page_title_passes_over_a_sites_menu(top: str, title: str | None) -> None:
+    """Three or more adjacent short lines are the site's menu, never the topic's title."""
+    found = _common.page_title(split_lines(top), skip=set())
+    assert (found.text if found else None) == title

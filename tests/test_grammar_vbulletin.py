@@ -179,3 +179,45 @@ def test_vbulletin4_one_line_quote_attribution() -> None:
     assert vbulletin.QUOTE.match(lines[0].text).group("name") == "ola_m"
     assert vbulletin.quoted_lines(lines, 0, len(lines), vbulletin.QUOTE) == {1}
     assert vbulletin.is_chrome(lines[0])
+
+
+SINGLE_POST = (
+    """\
+Riverside Forums - View Single Post - Tram fares and the city budget
+View Single Post
+Old March 4th, 2024, 09:10 PM
+  #7{trailing}
+petr_k
+Member
+
+petr_k's Avatar
+
+Join Date: Feb 2018
+Posts: 48
+Default
+
+The fares went up twice last year and the new trams still have not arrived at the depot.
+petr_k is offline
+"""
+).format(trailing="  ")  # the post number's line ends in spaces, as scraped
+
+
+def test_month_name_stamp_with_the_number_on_its_own_line() -> None:
+    """'Old March 4th, 2024, 09:10 PM' over '#7': a reply on a single-post page."""
+    lines = split_lines(SINGLE_POST)
+    found = vbulletin.headers(lines)
+    assert [(hit.author, hit.number, hit.published) for hit in found] == [
+        ("petr_k", 7, "March 4th, 2024, 09:10 PM")
+    ]
+    result = segment(doc_id="0123456789abcdef", text=SINGLE_POST, layout_hint=None,
+                     config=SegmentConfig())  # fmt: skip
+    assert result.layout == "thread" and result.posts[0]["kind"] == "thread_stub"
+    assert [c["body"] for c in result.comments] == [
+        "The fares went up twice last year and the new trams still have not arrived at the depot."
+    ]
+
+
+def test_a_dated_line_without_a_post_number_is_no_header() -> None:
+    assert (
+        vbulletin.headers(split_lines("Old March 4th, 2024\npetr_k\nJoin Date: Feb 2018\n")) == []
+    )

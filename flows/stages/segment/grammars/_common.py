@@ -117,10 +117,38 @@ def page_title(
             text.endswith(" " + line.text) and len(text) > len(line.text) + 3 for text in texts
         ):
             return line
+    menu = _menu_lines(top)
     for line in reversed(candidates):
+        if line.index in menu:
+            continue
         if is_title_like(line.text) and not is_breadcrumb(line.text) and len(line.text.split()) > 1:
             return line
     return None
+
+
+MENU_RUN = 3
+MENU_ITEM_WORDS = 4
+
+
+def _menu_lines(top: Sequence[Line]) -> set[int]:
+    """Lines of a site's menu: runs of `MENU_RUN` or more adjacent short lines (no blank
+    line between, `MENU_ITEM_WORDS` words at most, none ending a sentence)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for line in [*top, None]:
+        short = (
+            line is not None
+            and not line.is_blank
+            and len(line.text.split()) <= MENU_ITEM_WORDS
+            and not ends_sentence(line.text)
+        )
+        if short and line is not None and (not run or line.index == run[-1] + 1):
+            run.append(line.index)
+            continue
+        if len(run) >= MENU_RUN:
+            found.update(run)
+        run = [line.index] if short and line is not None else []
+    return found
 
 
 def content_indices(lines: Sequence[Line]) -> set[int]:

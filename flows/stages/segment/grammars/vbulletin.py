@@ -2,7 +2,8 @@
 
 One post::
 
-    Old <03-24-2023, 10:15 PM>   #<N>         ("Today, …", "Yesterday, …"; "Old" may be absent)
+    Old <03-24-2023, 10:15 PM>   #<N>         ("Today, …", "Yesterday, …", "May 9th, 2021";
+                                               "Old" may be absent; "#<N>" may be a line below)
     <name>                                     ("<name> is offline" on some styles)
     [<User Title>]
     Join Date: <Mar 2010>
@@ -45,10 +46,14 @@ from flows.stages.segment.threads import Header
 NAME = "vbulletin"
 
 STAMP = re.compile(
-    r"^(?:Old\s+)?(?P<date>(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|Today|Yesterday),?\s+"
-    r"\d{1,2}:\d\d(?:\s*[AP]M)?)\s+#(?P<n>\d{1,7})$",
+    r"^(?P<old>Old\s+)?(?P<date>(?:(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|Today|Yesterday),?\s+"
+    r"\d{1,2}:\d\d(?:\s*[AP]M)?)|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"(?:,?\s+\d{1,2}:\d\d(?:\s*[AP]M)?)?)(?:\s+#(?P<n>\d{1,7}))?$",
     re.IGNORECASE,
 )
+"""'Old 03-24-2023, 10:15 PM   #1', 'Old May 9th, 2021 #221'; styles that put the post's
+number on a line of its own ('Old 09-05-2011, 07:08 AM' over '#6') must write 'Old'."""
+NUMBER = re.compile(r"^#(?P<n>\d{1,7})$")
 STATUS = re.compile(r"^(?P<name>\S.{0,60}?)\s+is\s+(?:offline|online)\b.*$", re.IGNORECASE)
 PROFILE = re.compile(
     r"^(?:Join Date|Location|Posts|Rep Power|Reputation|Thanks|Thanked|Age|Gender|Blog Entries"
@@ -79,6 +84,7 @@ CHROME = re.compile(
     r"|All times are GMT.*|Powered by vBulletin.*|Copyright ©.{0,80}vBulletin.*|Forum Jump"
     r"|« Previous Thread \| Next Thread »|Similar Threads|LinkBack|Old|#\d{1,7}"
     r"|Go to Page\.\.\.|Contact Us|Archive|Top|Register|FAQ|Calendar|Today's Posts|Search"
+    r"|Default|View Single Post|.{1,60}'s Avatar"
     r"|Mark Forums Read|User Name|Password|Remember Me\?|Log in"
     r"|(?:(?:Register|FAQ|Calendar|Today's Posts|Search|Members List|Community|Forum Actions"
     r"|Quick Links|Thread Tools|Display Modes|Mark Forums Read|What's New\?|Blogs|Groups)\s*){2,})$",
@@ -102,7 +108,13 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     if match is None:
         return None
     name_at = next_content(lines, position)
-    if name_at is None:
+    number = match.group("n")
+    numbered = None
+    if number is None and match.group("old") and name_at is not None:
+        numbered = NUMBER.match(lines[name_at].text)
+    if numbered and name_at is not None:
+        number, name_at = numbered.group("n"), next_content(lines, name_at)
+    if name_at is None or number is None:
         return None
     name_text = lines[name_at].text
     status = STATUS.match(name_text)
@@ -119,7 +131,7 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
         at = next_content(lines, at)
     if seen and at is not None and REPLY_TITLE.match(lines[at].text):
         last = at  # the reply's own title ("Re: <thread title>")
-    return Found(position, last - position + 1, author, match.group("date"), int(match.group("n")))
+    return Found(position, last - position + 1, author, match.group("date"), int(number))
 
 
 def headers(lines: Sequence[Line]) -> list[Found]:
@@ -127,7 +139,8 @@ def headers(lines: Sequence[Line]) -> list[Found]:
     return [
         hit
         for position, line in enumerate(lines)
-        if "#" in line.text and (hit := _header_at(lines, position)) is not None
+        if ("#" in line.text or line.text.startswith("Old "))
+        and (hit := _header_at(lines, position)) is not None
     ]
 
 
