@@ -363,3 +363,67 @@ def test_end_to_end_crawler() -> None:
     bodies = " ".join(row["body"] for row in [*result.posts, *result.comments])
     for chrome in ("2 Likes", "next page", "Powered by Discourse", "fares-2024"):
         assert chrome not in bodies
+
+
+LEGACY_FULL_NAMES = """\
+Harbour Commons
+You have selected 0 posts.
+select all
+cancel selecting
+Who audits the ferry subsidy?
+Transport
+1 / 4
+Mar 2024
+vera_n
+Vera Nikolaeva
+Mar 2024
+
+The ferry company received a subsidy again this year. Does anyone know who checks the accounts?
+
+Solved by petr.k in post #3
+Reply
+petr.k
+Petr Kalinin
+Regular
+Mar 2024
+
+The regional audit chamber, once a year. Their reports are on the chamber's site.
+
+Solution
+4
+Reply
+tanya_o
+vera_n
+Mar 2024
+
+vera_n said:
+
+Does anyone know who checks the accounts?
+
+Nobody in the council, that much is sure.
+
+2
+Reply
+closed Apr 2024
+This topic was automatically closed 30 days after the last reply. New replies are no longer allowed.
+Powered by Discourse, best viewed with JavaScript enabled
+"""
+
+
+def test_legacy_full_name_title_said_quotes_and_topic_events() -> None:
+    """Older view with '<username>' over '<Full Name>' [over '<Title>']: the username is the
+    author, the opening post is read, '<name> said:' opens a quote, events are chrome."""
+    result = segment(doc_id="0123456789abcdef", text=LEGACY_FULL_NAMES, layout_hint=None,
+                     config=SegmentConfig())  # fmt: skip
+    post = result.posts[0]
+    assert (post["title"], post["author"]) == ("Who audits the ferry subsidy?", "vera_n")
+    assert post["body"].startswith("The ferry company received a subsidy")
+    assert [(c["author"], c["score"]) for c in result.comments] == [
+        ("petr.k", 4),
+        ("tanya_o", 2),
+    ]
+    text = " ".join(c["body"] for c in result.comments) + post["body"]
+    for chrome in ("Solved by", "Solution", "closed Apr", "automatically closed", "Regular"):
+        assert chrome not in text
+    quotes = [b["text"] for b in result.blocks if b["kind"] == "quote"]
+    assert quotes == ["Does anyone know who checks the accounts?"]

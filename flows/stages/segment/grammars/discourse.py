@@ -26,15 +26,16 @@ Screen-reader view (JavaScript), one post::
     <like count>                      optional bare number
     <N> Reply | <N> Replies           optional
 
-Older JavaScript view: ``<username><Flair>`` glued on one line, then the optional
-replied-to username, the short date, the body, and the like count, "N Replies" and a
+Older JavaScript view: ``<username><Flair>`` glued on one line, then the optional full
+name and user title lines (``Irina Gorbunova``, ``Regular``), the optional replied-to
+username, the short date, the body, and the like count, "N Replies" and a
 "Reply" button line closing every post.
 
 The first post of a topic is its opening post (read by :func:`parse_post`, not a comment):
 crawler post number 1, or the first post of a JavaScript page that starts at the top (no
 "N / M" progress line past 1, no "Reply" button above it). A later page gives a stub.
 Comments are flat; the replied-to name is passed as ``reply_to``. A quotation is a line
-``<name>:`` naming someone on the page, then the quoted paragraph. Like counts are the
+``<name>:`` or ``<name> said:`` naming someone on the page, then the quoted paragraph. Like counts are the
 comment's ``score`` (Discourse shows no down-votes).
 """
 
@@ -88,22 +89,45 @@ REPLIES = re.compile(r"^\d{1,5}\s+Repl(?:y|ies)$")
 GAP = re.compile(r"^\d{1,4}\s+(?:day|week|month|year)s?\s+later$", re.IGNORECASE)
 SIGNAL = re.compile(
     r"^(?:[\d.,]+k?\s*views?\s*[\d.,]+k?\s*likes?.*|read\s*\d{1,3}\s*min|\d{1,5}\s+Repl(?:y|ies)"
-    r"|\d{1,4}\s+(?:day|week|month|year)s?\s+later|Powered by Discourse.*)$",
+    r"|\d{1,4}\s+(?:day|week|month|year)s?\s+later|Powered by Discourse.*"
+    r"|You have selected \d+ posts?\.)$",
     re.IGNORECASE,
 )
-"""Lines only a Discourse page shows (topic map, reply counters, time gaps, footer)."""
+"""Lines only a Discourse page shows (topic map, reply counters, time gaps, the post
+selection widget above the first post, footer)."""
 PROGRESS = re.compile(r"^(?P<at>\d{1,6})\s*/\s*\d{1,6}$")
-QUOTE_ATTRIBUTION = re.compile(r"^(?P<name>[^:]{1,60}):$")
+QUOTE_ATTRIBUTION = re.compile(r"^(?P<name>[^:]{1,60}?)(?:\s+said)?:$")
+"""'<name>:' or '<name> said:' over a quoted paragraph."""
+PROFILE_LABEL = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.\-]*(?:\s[A-ZА-ЯЁ][\w'’.\-]*){0,3}|\S+\s\S.{0,40})$")
+"""A full name or a user title under an older-view name line ('Irina Gorbunova',
+'Regular'): words with a capital, or anything with a space; a replied-to username is one
+token and starts in lower case or holds a digit, '_' or '.'."""
+
+
+def _is_profile_label(text: str) -> bool:
+    if SHORT_DATE.match(text) or CHROME.match(text) or not PROFILE_LABEL.match(text):
+        return False
+    return " " in text or text.isalpha()
 CHROME = re.compile(
     r"^(?:\d{1,6} Likes?|Reply|\d{1,5} Repl(?:y|ies)|\d{1,4} (?:day|week|month|year)s? later"
     r"|[\d.,]+k?\s*views?\s*[\d.,]+k?\s*likes?.{0,40}|read\s*\d{1,3}\s*min"
     r"|(?:\d{1,6} Likes?)?Powered by Discourse.*|Hosted by\s(?:\S+\s?){1,8}"
     r"|next page\s*→?|←?\s*previous page|Related [Tt]opics|Suggested [Tt]opics|Top replies"
     r"|Want to read more\?.*|Topic|Replies|Views|Activity|Skip to (?:main content|last reply.*)"
+    r"|likes?|links?|users?|created|last reply"
     r"|(?:Sign Up\s*)?Log In|Sign Up|You have selected \d+ posts?\.|select all|cancel selecting"
     rf"|\d{{1,6}}\s*/\s*\d{{1,6}}|\d[\d.,]{{0,8}}k?|{_MONTH}\s+(?:\d{{4}}|'\d\d|\d{{1,2}}))$",
     re.IGNORECASE,
 )
+TOPIC_EVENT = re.compile(
+    r"^(?:(?:closed|opened|pinned|unpinned|archived|unarchived|listed|unlisted)\s+"
+    rf"(?:on\s+)?(?:{_MONTH}\s+(?:\d{{4}}|'\d\d|\d{{1,2}}(?:,\s+\d{{4}})?)|\d{{1,2}}[smhdwy])"
+    r"|This topic (?:was|will be) automatically (?:closed|opened)\b.*"
+    r"|Solved by\s+\S{1,40}\s+in post #\d{1,6}|Solution)$",
+    re.IGNORECASE,
+)
+"""A topic's event and status lines: 'closed Oct 2021', 'This topic was automatically
+closed …', the accepted-answer marks ('Solved by <name> in post #4', 'Solution')."""
 PAGE_FOOTER = re.compile(
     r"^(?:\d{1,6} Likes?)?(?:Powered by Discourse|next page\b|←?\s*previous page\b|"
     r"Related [Tt]opics$|Suggested [Tt]opics$|Want to read more\?)",
@@ -182,6 +206,9 @@ def _legacy(lines: Sequence[Line], position: int) -> Found | None:
     if not author:
         return None
     at = next_content(lines, position)
+    for _ in range(MAX_PROFILE_LABELS):  # full name, user title
+        if at is not None and _is_profile_label(lines[at].text):
+            at = next_content(lines, at)
     if at is not None and BARE_USER.match(lines[at].text) and not SHORT_DATE.match(lines[at].text):
         at = next_content(lines, at)
     if at is None or not SHORT_DATE.match(lines[at].text):
@@ -194,6 +221,9 @@ def _legacy(lines: Sequence[Line], position: int) -> Found | None:
         if following is not None and SHORT_DATE.match(lines[following].text):
             return None
     return None
+
+
+MAX_PROFILE_LABELS = 2
 
 
 VIEWS = (_sr, _crawler, _glued, _legacy)
@@ -237,8 +267,9 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
 
 def is_chrome(line: Line) -> bool:
     """Discourse furniture: like and reply counters, the "Reply" button, the topic map,
-    timeline and selection widgets, table headers of related topics, the footer."""
-    return bool(CHROME.match(line.text))
+    timeline and selection widgets, topic events, table headers of related topics, the
+    footer."""
+    return bool(CHROME.match(line.text) or TOPIC_EVENT.match(line.text))
 
 
 def _footer_start(lines: Sequence[Line], start: int, end: int) -> int:
@@ -264,6 +295,8 @@ def _score(lines: Sequence[Line], body_start: int, end: int) -> int | None:
     for at in range(cut - 1, body_start - 1, -1):
         text = lines[at].text
         if not text or REPLY_BUTTON.match(text) or REPLIES.match(text) or GAP.match(text):
+            continue
+        if TOPIC_EVENT.match(text):
             continue
         likes = LIKES.match(text)
         if likes and not likes.group("rest"):
@@ -316,6 +349,9 @@ def _parse_legacy(lines: Sequence[Line], position: int, end: int) -> Parsed:
     author, _ = split_flair(label, {line.text for line in lines})
     reply_to, published, last = None, None, position
     at = next_content(lines, position, end)
+    for _ in range(MAX_PROFILE_LABELS):
+        if at is not None and _is_profile_label(lines[at].text):
+            at = next_content(lines, at, end)
     if at is not None and BARE_USER.match(lines[at].text) and not SHORT_DATE.match(lines[at].text):
         reply_to = lines[at].text.lstrip("@")
         at = next_content(lines, at, end)
@@ -476,8 +512,8 @@ def _title(top: Sequence[Line], skip: set[int]) -> Line | None:
             return line
     run: list[Line] = []
     for line in reversed(top):
-        if line.is_blank:
-            continue
+        if line.is_blank or not any(ch.isalnum() for ch in line.text):
+            continue  # a zero-width space the page shows as an empty line
         if line.index in skip or SHORT_DATE.match(line.text) or PROGRESS.match(line.text):
             if run:
                 break
