@@ -293,3 +293,27 @@ def test_search_results_title_address_and_dated_snippet() -> None:
     assert [post["title"] for post in result.posts] == TITLES[:3]
     assert [post["published_date"] for post in result.posts] == ISO[:3]
     assert "https://" not in bodies(result)
+
+
+def test_feed_entries_by_handle_are_teasers_with_their_authors() -> None:
+    """'<handle> · <age>' / kind label / [title] / text / '<n> notes · View notes'."""
+    lines = ["Mirrorview", "#harbour", "Explore tagged posts"]
+    for n in range(3):
+        title = [TITLES[n]] if n != 1 else []
+        lines += [f"{NAMES[n].lower().replace(' ', '-')} · {n + 2} days", "Text", *title,
+                  SUMMARIES[n] + ".", f"{n + 5} notes · View notes"]  # fmt: skip
+    lines += ["Load more", "Mirrorview is not affiliated with the network."]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == [TITLES[0], None, TITLES[2]]
+    assert [post["author"] for post in result.posts] == [
+        "ilse-marrow", "tomas-quillet", "ilse-marrow"
+    ]  # fmt: skip
+    assert [post.get("published_date") for post in result.posts] == [None] * 3
+    assert "notes" not in bodies(result) and "Load more" not in bodies(result)
+
+
+def test_one_handle_and_age_line_is_no_feed() -> None:
+    """A single '<handle> · <age>' line over an article: no listing."""
+    text = "\n\n".join(["ilse-marrow · 2 days", TITLES[0], *(s + "." for s in SUMMARIES)])
+    assert run(text).layout != "listing"

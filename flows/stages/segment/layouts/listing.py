@@ -31,6 +31,9 @@ read-more link, item footer, cut-off summary, byline or date above the title); c
 in the marks (comment headers) do not count. The score grows with the number of items: 0.7
 for two, 0.85 to 0.95 from three on.
 
+A feed of short posts by several people (``<handle> · <age>`` over each entry, see
+:mod:`flows.stages.segment.feed`) is a listing too, one post per entry.
+
 A page of bare teasers (every paragraph a single long line, or a heading line over one,
 nothing else on the page) is a listing too, segmented one post per paragraph; so is any
 text given the ``listing`` layout in which no titled items are found.
@@ -48,6 +51,7 @@ from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import is_heading
 from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate
+from flows.stages.segment.feed import Entry, find_entries
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
 from flows.stages.segment.meta import (
@@ -754,7 +758,14 @@ def bare_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | 
 # --- the layout ---------------------------------------------------------------------------
 
 
+FEED_SCORE = 0.9
+
+
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
+    entries = find_entries(lines)
+    if entries is not None:
+        evidence = f"{len(entries)} feed entries ('<handle> · <age>' headers)"
+        return Detection("listing", FEED_SCORE, evidence, parsed=entries)
     items = find_items(lines, config)
     found = structured_detection(item_stats(items))
     if found is not None:
@@ -769,6 +780,11 @@ def segment(
     config: SegmentConfig,
     parsed: object = None,
 ) -> None:
+    if parsed is None and (entries := find_entries(lines)) is not None:
+        parsed = entries
+    if isinstance(parsed, list) and parsed and isinstance(parsed[0], Entry):
+        segment_feed(result, doc_id, lines, parsed, config)
+        return
     items = parsed if isinstance(parsed, list) else find_items(lines, config)
     if sum(1 for item in items if item.title is not None) >= 2:
         segment_items(result, doc_id, lines, items, config)
@@ -820,6 +836,52 @@ def segment_items(
                 ordinal=ordinal,
                 kind="teaser",
                 region=region,
+                dropped=dropped,
+                rules=rules,
+                rank=ordinal + 1,
+                head=head,
+            ),
+        )
+
+
+def segment_feed(
+    result: Segmented,
+    doc_id: str,
+    lines: Sequence[Line],
+    entries: Sequence[Entry],
+    config: SegmentConfig,
+) -> None:
+    """One teaser post per feed entry; headers, labels, counters and the page around the
+    entries are chrome."""
+    owned = {line.index for entry in entries for line in entry.body}
+    owned |= {entry.title.index for entry in entries if entry.title is not None}
+    dropped = {
+        line.index: chrome_rule(line.text)
+        for line in lines
+        if not line.is_blank and line.index not in owned
+    }
+    add_dropped(result, doc_id, lines, dropped)
+    rules = config.block_rules()
+    for entry in entries:
+        span = [entry.header, *entry.body, *entry.chrome]
+        if entry.title is not None:
+            span.append(entry.title)
+        first, last = min(line.index for line in span), max(line.index for line in span)
+        head = PostHead(
+            title=entry.title.text if entry.title else None,
+            title_lines=frozenset({entry.title.index}) if entry.title else frozenset(),
+            author=entry.author,
+            published=entry.published,
+            meta_lines=frozenset({entry.header.index}),
+        )
+        ordinal = len(result.posts)
+        add_post(
+            result,
+            build_post(
+                doc_id=doc_id,
+                ordinal=ordinal,
+                kind="teaser",
+                region=lines[first : last + 1],
                 dropped=dropped,
                 rules=rules,
                 rank=ordinal + 1,

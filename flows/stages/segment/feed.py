@@ -1,0 +1,103 @@
+"""Feeds of short posts by several people, as a tag page, a search page or a mirror of a
+blogging network scrapes to text: one ``teaser`` post per entry (read by the listing
+layout). One entry (placeholders in angle brackets)::
+
+    <handle> · <age or date>               ('volga-girl-abroad · 3 days', '@ann · Mar 3')
+    [<kind label>]                         ('Text', 'Photo', 'Quote', 'Link', …)
+    [<media placeholders>]                 ('Tumblr media Tumblr media')
+    [<title>]                              a short heading line over more text
+    <text>
+    [<n> notes · View notes]               the entry's counters
+
+The handle is the post's author; a date (not an age) is its date. Kind labels, media
+placeholders and counters are chrome, and so is everything between an entry's counters
+and the next entry's header, before the first header and after the last counters.
+Detected from two entry headers or more, each with text under it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from flows.stages.segment.blocks import is_heading
+from flows.stages.segment.lines import Line, ends_sentence
+from flows.stages.segment.meta import find_date
+
+ENTRY_HEAD = re.compile(
+    r"^@?(?P<handle>[^\W_][\w.-]{1,39}(?:@[\w-]+(?:\.[\w-]+)+)?)\s+[·•]\s+(?P<when>\S.{0,30})$"
+)
+AGE = re.compile(
+    r"^(?:\d{1,3}\s*(?:s|m|h|d|w|mo|y|secs?|mins?|hrs?|hours?|days?|weeks?|months?|years?)"
+    r"(?:\s+ago)?|just now|yesterday|today)$",
+    re.IGNORECASE,
+)
+KIND_LABEL = re.compile(r"^(?:Text|Photos?|Quote|Link|Chat|Audio|Video|Answer|Ask|Poll)$")
+MEDIA = re.compile(r"^(?:(?:Tumblr media|image|photo|video|GIF)\s*)+$", re.IGNORECASE)
+COUNTERS = re.compile(
+    r"^[\d.,]+\s*[KkMm]?\s+(?:notes?|reblogs?|likes?|comments?)(?:\s*[·•]\s*View notes)?$"
+    r"|^View notes$",
+    re.IGNORECASE,
+)
+MIN_ENTRIES = 2
+MAX_TITLE_WORDS = 12
+
+
+@dataclass
+class Entry:
+    """One feed entry: its header line, title line (if any), text lines, chrome lines."""
+
+    header: Line
+    author: str
+    published: str | None
+    title: Line | None = None
+    body: list[Line] = field(default_factory=list)
+    chrome: list[Line] = field(default_factory=list)
+
+
+def _header(line: Line) -> tuple[str, str | None] | None:
+    """(handle, date as written or None) of an entry header line."""
+    match = ENTRY_HEAD.match(line.text)
+    if match is None:
+        return None
+    when = match.group("when").strip()
+    if AGE.match(when):
+        return match.group("handle"), None
+    found = find_date(when)
+    return (match.group("handle"), found[0]) if found and len(when) <= 20 else None
+
+
+def _read(entry: Entry, lines: Sequence[Line]) -> None:
+    """Sort an entry's lines into title, text and chrome; text ends at the counters."""
+    closed = False
+    for line in lines:
+        if line.is_blank:
+            continue
+        text = line.text
+        if closed or KIND_LABEL.match(text) or MEDIA.match(text) or COUNTERS.match(text):
+            entry.chrome.append(line)
+            closed = closed or bool(COUNTERS.match(text))
+            continue
+        entry.body.append(line)
+    if len(entry.body) >= 2:
+        first = entry.body[0].text
+        short = len(first.split()) <= MAX_TITLE_WORDS and not ends_sentence(first)
+        if short and is_heading(first, 150) and not first.startswith("("):
+            entry.title = entry.body.pop(0)
+
+
+def find_entries(lines: Sequence[Line]) -> list[Entry] | None:
+    """The entries of a feed page (two or more, each with text), else None."""
+    heads = [(at, found) for at, line in enumerate(lines) if (found := _header(line))]
+    if len(heads) < MIN_ENTRIES:
+        return None
+    entries: list[Entry] = []
+    for number, (at, (author, published)) in enumerate(heads):
+        end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
+        entry = Entry(lines[at], author, published)
+        _read(entry, lines[at + 1 : end])
+        if not entry.body:
+            return None
+        entries.append(entry)
+    return entries
