@@ -258,6 +258,25 @@ def test_two_line_title_with_colon_and_prepared_by() -> None:
     assert post["published_date"] == "2019-06-14"
 
 
+def test_names_each_over_an_affiliation_and_an_abstract_kept_as_text() -> None:
+    """'<Title opening>:' / '<rest>' / name / institute / name / institute / date /
+    'Abstract' / text / 'Keywords: …': both authors, the abstract in the body, the fields
+    out of it."""
+    text = (
+        "Bread Prices and Municipal Elections:\nEvidence from the Baltic Ports\n"
+        "Marta Ilves\nInstitute of Baltic History\nOskar Lind\nUniversity of Tartu\n"
+        "This version: June 14, 2019\nAbstract\nWe compare bread prices with the vote in\n"
+        "eleven port towns.\nKeywords: prices, elections\nJEL Classification: D72\n" + BODY
+    )
+    post = run(text)
+    assert post["title"] == "Bread Prices and Municipal Elections: Evidence from the Baltic Ports"
+    assert post["author"] == "Marta Ilves, Oskar Lind"
+    assert post["published_date"] == "2019-06-14"
+    assert "We compare bread prices" in post["body"]
+    assert "Keywords" not in post["body"] and "JEL" not in post["body"]
+    assert "Institute" not in post["body"]
+
+
 def test_closing_signature_gives_the_author() -> None:
     post = run("A Short Statement on Prices\n\n" + BODY + "\n\nOskar Lind")
     assert post["title"] == "A Short Statement on Prices"

@@ -27,7 +27,8 @@ run of lines above the first paragraph of prose (a cover page, the head of the f
 * The date: a 'Published …' date of the block, else its first dateline; received and
   accepted dates are not publication dates.
 * Every line of the block down to the last field it holds (byline, date, affiliation,
-  series, labelled field 'Article views: 412') is metadata, out of the body.
+  series, labelled field 'Article views: 412') is metadata, out of the body; below an
+  ``Abstract`` heading only the labelled fields are (the abstract is the article's text).
 
 Flattened PDF text holds the whole first-page head on one line; its fields are cut apart
 at their forms (an ALL-CAPS title followed by a name, 'DOI', 'e-mail:', 'Received', '©'),
@@ -294,6 +295,9 @@ VALUE_FIELD = re.compile(r":\s*(?:$|[\d\[(<]|https?://)")
 """A field whose value is missing or is a number, bracket or address: never a title."""
 UNFINISHED_CAPS = re.compile(r"[:,–—-]$")
 """An ALL-CAPS title line that goes on after a blank line ('… AFTER THE 2014 REFORM:')."""
+ABSTRACT_HEADING = re.compile(r"^(?:abstract|summary|аннотация|резюме)\s*[.:]?$", re.IGNORECASE)
+"""The heading over an abstract: the head block's text below it is the article's, and
+only its labelled fields ('Keywords: …') are metadata."""
 TITLE_FIELD = re.compile(r"^(?:subject|title)\s*:\s*(?P<title>\S.*)$", re.IGNORECASE)
 """A memo's or form's title field ('SUBJECT: The Regional Party Secretaries …')."""
 GLUED_MARK = re.compile(rf"(?<=[{_LOWER}])[*†‡∗§¶]+\d*\s*(?=[{_UPPER}])")
@@ -568,6 +572,15 @@ def _pair_in(block: Sequence[Line], read: _Reading) -> tuple[int, list[Line]] | 
     return None
 
 
+MAX_BYLINE_LINES = 6
+"""Lines under the title read for bylines: up to three names, each over its affiliation."""
+
+
+def _is_affiliation(text: str, read: _Reading) -> bool:
+    short = len(text) <= read.max_chars and not ends_sentence(text)
+    return short and AFFILIATION.search(text) is not None
+
+
 def _may_be_title(text: str, read: _Reading) -> bool:
     """Not a line that a head holds for another field (byline, date, affiliation, series,
     labelled field)."""
@@ -576,8 +589,17 @@ def _may_be_title(text: str, read: _Reading) -> bool:
         or published_of(text) is not None
         or AFFILIATION.search(text)
         or SERIES_LINE.search(text)
-        or (FIELD_LINE.match(text) and VALUE_FIELD.search(text))
+        or (FIELD_LINE.match(text) and VALUE_FIELD.search(text) and not _is_title_opening(text))
     )
+
+
+MIN_TITLE_OPENING_WORDS = 4
+
+
+def _is_title_opening(text: str) -> bool:
+    """The first line of a two-line title that ends in a colon ('Turnout Targets and
+    Workplace Mobilization:'): a label this long is no field's."""
+    return text.endswith(":") and word_count(text) >= MIN_TITLE_OPENING_WORDS
 
 
 def _is_field(text: str, read: _Reading) -> bool:
@@ -636,8 +658,10 @@ def _read_block(
         pos, run = pair
         head = _Head(run, meta={line.index for line in block[:pos]})
         after = pos + len(run)
-        for line in block[after : after + 3]:
+        for line in block[after : after + MAX_BYLINE_LINES]:
             author = byline_of(line.text, read.common)
+            if author is None and _is_affiliation(line.text, read):
+                continue  # each author's institution under the name
             if author is None:
                 break
             head.author = author if head.author is None else f"{head.author}, {author}"
@@ -653,6 +677,11 @@ def _read_block(
     head.published = _block_date(block[:HEAD_BLOCK_LINES]) or head.published
     known = {line.index for line in head.title_lines} | (head.meta or set())
     window = block[:HEAD_BLOCK_LINES]
+    abstract = next(
+        (pos for pos, line in enumerate(window) if ABSTRACT_HEADING.match(line.text)), None
+    )
+    below = window[abstract:] if abstract is not None else []
+    window = window[:abstract] if abstract is not None else window
     last = max(
         (
             pos
@@ -666,6 +695,7 @@ def _read_block(
         head.meta = (head.meta or set()) | {
             line.index for line in window[: last + 1] if line.index not in title_at
         }
+        head.meta |= {line.index for line in below if FIELD_LINE.match(line.text)}
     return head
 
 
