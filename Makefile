@@ -11,7 +11,7 @@ DEST ?= downloads
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: setup run test lint golden schemas download bench fuzz eval clean
+.PHONY: setup run test lint golden schemas download bench fuzz eval clean publish releases
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -63,6 +63,15 @@ fuzz: setup
 ## download: fetch and verify a release: make download URL=https://host/out [VERSION=v] [DEST=downloads]
 download: setup
 	$(PY) -m flows download "$(URL)" $(if $(VERSION),--version "$(VERSION)") --dest "$(DEST)"
+
+## publish: copy OUT's newest release, then releases.json, to TO=s3://bucket/prefix
+## (AWS_ENDPOINT_URL, AWS_REGION, credentials from the environment), file:///path or a path
+publish: setup
+	$(PY) -m flows publish --release "$(or $(RELEASE),$(OUT)/release)" --to "$(TO)"
+
+## releases: list the releases published at URL (its releases.json) as a table
+releases: setup
+	$(PY) -m flows releases "$(URL)"
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -4,11 +4,15 @@
                         [--runner thread|process|dask] [--workers N] [--address tcp://HOST:PORT]
                         [--batch-size N] [--inline-below N] [--no-cache] [--no-accel]
   python -m flows download URL [--version V] [--dest DIR]
+  python -m flows publish [--release DIR] --to URL
+  python -m flows releases URL
 
 Exit codes of `build`: 0 when a release was published, or the newest one is already up to
 date (rejected input is warned about, counted and listed, and is in the `rejects` table);
 1 on failure, nothing new published; under --strict any reject is a failure. `download`
-exits 0 when every file verified, 1 otherwise.
+exits 0 when every file verified, 1 otherwise. `publish` exits 0 when the release and
+the index are in place at URL (uploaded now or there already), 1 otherwise. `releases`
+prints the index at URL as a table.
 
 Before anything starts, `build` checks its folders (RAW a readable folder with .txt
 files, OUT a folder it can write in or make) and takes OUT's lock; a build that cannot
@@ -149,6 +153,64 @@ def download(args: argparse.Namespace) -> int:
     return 0
 
 
+def publish(args: argparse.Namespace) -> int:
+    from flows.io.publish import PublishError, publish_release
+
+    release = Path(args.release)
+    try:
+        result = publish_release(
+            release,
+            args.to,
+            progress=lambda key, uploaded: print(
+                f"  {'uploaded' if uploaded else 'unchanged'}  {key}", flush=True
+            ),
+        )
+    except (PublishError, ValueError, OSError) as error:
+        return _error(str(error))
+    except Exception as error:  # the store's client errors (credentials, bucket, network)
+        if type(error).__module__.split(".")[0] not in ("botocore", "boto3", "s3transfer"):
+            raise
+        return _error(f"{args.to}: {error}")
+    print(
+        f"published {result.version} → {result.url} "
+        f"({len(result.uploaded)} uploaded, {len(result.unchanged)} unchanged)"
+    )
+    return 0
+
+
+def releases(args: argparse.Namespace) -> int:
+    from flows.io.download import DownloadError, fetch_index
+
+    try:
+        index = fetch_index(args.url)
+    except (DownloadError, ValueError) as error:
+        return _error(str(error))
+    tables = sorted({table for entry in index["releases"] for table in entry.get("row_counts", {})})
+    shown = [t for t in ("documents", "posts", "comments", "rejects") if t in tables]
+    header = ["", "version", "date", *shown, "MB", "input", "pipeline"]
+    rows = [header]
+    for entry in index["releases"]:
+        counts = entry.get("row_counts", {})
+        rows.append(
+            [
+                "*" if entry["version"] == index.get("latest") else "",
+                entry["version"],
+                entry.get("date") or "-",
+                *(str(counts.get(t, "")) for t in shown),
+                f"{entry.get('bytes', 0) / 1e6:.1f}",
+                str(entry.get("input_digest") or "-")[:12],
+                str(entry.get("pipeline_digest") or "-")[:12],
+            ]
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    print(f"latest: {index.get('latest')}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m flows",
@@ -203,12 +265,34 @@ def main(argv: list[str] | None = None) -> int:
     download_parser = commands.add_parser(
         "download", help="fetch a release from a URL and verify every checksum"
     )
-    download_parser.add_argument("url", help="base URL of an output folder (http, https, file)")
     download_parser.add_argument(
-        "--version", default=None, help="release version (default: newest)"
+        "url", help="base URL of an output folder or published root (http, https, file, s3)"
+    )
+    download_parser.add_argument(
+        "--version", default=None, help="release version (default: the index's latest)"
     )
     download_parser.add_argument("--dest", default="downloads", help="where to put it")
     download_parser.set_defaults(handler=download)
+
+    publish_parser = commands.add_parser(
+        "publish", help="copy a release to a folder or an S3-compatible store, then the index"
+    )
+    publish_parser.add_argument(
+        "--release", default="build/release", help="release folder (default: build/release)"
+    )
+    publish_parser.add_argument(
+        "--to",
+        required=True,
+        help="s3://bucket/prefix (AWS_ENDPOINT_URL, AWS_REGION, credentials from the "
+        "environment), file:///path or a path",
+    )
+    publish_parser.set_defaults(handler=publish)
+
+    releases_parser = commands.add_parser(
+        "releases", help="list the releases published at a URL (its releases.json)"
+    )
+    releases_parser.add_argument("url", help="published root (http, https, file, s3)")
+    releases_parser.set_defaults(handler=releases)
 
     args = parser.parse_args(argv)
     return int(args.handler(args))

@@ -29,6 +29,7 @@ from flows.io.download import (
     TextProgress,
     download_release,
 )
+from flows.io.index import write_local_index
 
 OLD = "0.1.0-aaaaaaaa"
 NEW = "0.2.0-bbbbbbbb"
@@ -163,6 +164,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
     write_release(root, OLD, fake_files(1))
     write_release(root, NEW, fake_files(2))
     (root / "release").symlink_to(Path("releases") / NEW)
+    write_local_index(root)
     faults = Faults()
     server = FaultyServer(("127.0.0.1", 0), functools.partial(FaultyHandler, directory=str(root)))
     server.faults = faults
@@ -222,6 +224,35 @@ def test_download_from_file_url(served: Served, tmp_path: Path, version: str | N
     assert served.faults.seen == []
 
 
+def test_latest_comes_from_the_index(served: Served, tmp_path: Path) -> None:
+    index = json.loads((served.root / "releases.json").read_text())
+    assert index["latest"] == NEW
+    (served.root / "releases.json").write_text(json.dumps({**index, "latest": OLD}))
+    assert download_release(served.url, tmp_path / "dl").name == OLD
+    assert served.faults.seen[0][0] == "/releases.json"
+
+
+def test_without_an_index_latest_is_what_release_holds(served: Served, tmp_path: Path) -> None:
+    (served.root / "releases.json").unlink()
+    assert download_release(served.url, tmp_path / "dl").name == NEW
+    assert [path for path, _, _ in served.faults.seen[:2]] == [
+        "/releases.json",
+        "/release/manifest.json",
+    ]
+
+
+def test_a_wrong_version_lists_the_versions_there(served: Served, tmp_path: Path) -> None:
+    with pytest.raises(DownloadError) as caught:
+        download_release(served.url, tmp_path / "dl", version="0.3.0-cccccccc")
+    assert str(caught.value) == (
+        f"no release 0.3.0-cccccccc at {served.url}; releases: {OLD}, {NEW} (latest: {NEW})"
+    )
+    (served.root / "releases.json").unlink()
+    with pytest.raises(DownloadError, match="HTTP 404"):
+        download_release(served.url, tmp_path / "dl", version="0.3.0-cccccccc")
+    assert_nothing_installed(tmp_path / "dl")
+
+
 def test_download_replaces_an_existing_copy(served: Served, tmp_path: Path) -> None:
     dest = tmp_path / "dl"
     download_release(served.url, dest)
@@ -274,10 +305,10 @@ def test_gives_up_after_the_retries(served: Served, tmp_path: Path) -> None:
 
 
 def test_missing_version_is_not_retried(served: Served, tmp_path: Path) -> None:
-    with pytest.raises(DownloadError, match="HTTP 404") as caught:
+    with pytest.raises(DownloadError, match=r"no release 9\.9\.9 at ") as caught:
         download_release(served.url, tmp_path / "dl", version="9.9.9")
     assert not isinstance(caught.value, ReleaseVerificationError)
-    assert len(served.faults.seen) == 1
+    assert [status for _, _, status in served.faults.seen] == [404, 200]  # + the index
     assert_nothing_installed(tmp_path / "dl")
 
 
@@ -329,6 +360,7 @@ def test_manifest_path_escaping_the_release_is_refused(
     assert_nothing_installed(dest)
     assert not list(tmp_path.rglob("evil.txt"))
     assert {path.rsplit("/", 1)[-1] for path, _, _ in served.faults.seen} == {
+        "releases.json",
         "manifest.json",
         "SHA256SUMS",
     }

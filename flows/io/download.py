@@ -14,7 +14,9 @@ The checksums come from the same server as the data, so this guards against corr
 truncation and a server swapping files mid-download, not against a malicious server.
 
 Standard library only (urllib), so fetching a release needs none of the pipeline's
-dependencies. Base URLs may be http://, https:// or file:// (or a plain local path).
+dependencies, but for s3:// URLs, whose keys are fetched over HTTP through URLs boto3
+presigns. Base URLs may be http://, https://, file:// (or a plain local path) or
+s3://bucket/prefix; the base holds `releases/<version>/` and `releases.json`, the index.
 """
 
 from __future__ import annotations
@@ -38,11 +40,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, TextIO, TypeVar
 
+from flows.io.index import INDEX_NAME
+
 __all__ = [
     "DownloadError",
+    "NotFoundError",
     "ReleaseVerificationError",
     "TextProgress",
     "download_release",
+    "fetch_index",
 ]
 
 Progress = Callable[[str, int, int], None]
@@ -67,6 +73,11 @@ _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
 class DownloadError(RuntimeError):
     """The release could not be fetched (missing on the server, or still failing after
     all retries)."""
+
+
+class NotFoundError(DownloadError):
+    """The server has no such file (HTTP 404, 410 or 403, as S3 answers for a missing key
+    to whom may not list the bucket; no such local file)."""
 
 
 class ReleaseVerificationError(DownloadError):
@@ -131,9 +142,13 @@ def download_release(
 ) -> Path:
     """Fetch a release from `base_url` (an output folder as served) into `dest/<version>`.
 
-    With `version` the release is read from `<base>/releases/<version>/`; without it the
-    newest one is found through `<base>/release/manifest.json` and then fetched from
-    `releases/<that version>/`, so a publish happening meanwhile cannot mix two releases.
+    `base_url` is http(s)://, file:// (or a path) or s3://bucket/prefix (read through
+    URLs presigned with the standard AWS environment, see `flows.io.publish.s3_client`).
+    With `version` the release is read from `<base>/releases/<version>/`; a version that is
+    not there raises a DownloadError naming the versions `<base>/releases.json` lists.
+    Without it, the index's `latest` is fetched (or, where there is no index, the one
+    `<base>/release/manifest.json` names), always from `releases/<that version>/`, so a
+    publish happening meanwhile cannot mix two releases.
     `retries` is how many times a transient failure (connection error, timeout, HTTP 5xx,
     408, 429, a body cut short) is retried per request. `progress(name, done, total)` is
     called as bytes arrive; pass `TextProgress()` for a terminal or CI log.
@@ -147,17 +162,22 @@ def download_release(
         raise ValueError(f"not a release version: {version!r}")
     if retries < 0:
         raise ValueError("retries must be >= 0")
-    base = _base_url(base_url)
+    where = _location(base_url)
     fetcher = _Fetcher(retries=retries, timeout=timeout)
 
     if version is None:
-        manifest_bytes = fetcher.fetch_bytes(f"{base}/release/{MANIFEST_NAME}", MANIFEST_NAME)
-        version = _manifest_version(_parse_manifest(manifest_bytes))
-        release_url = f"{base}/releases/{urllib.parse.quote(version)}"
+        version = _latest_version(fetcher, where)
+        manifest_bytes = fetcher.fetch_bytes(
+            where(_release_key(version, MANIFEST_NAME)), MANIFEST_NAME
+        )
     else:
-        release_url = f"{base}/releases/{urllib.parse.quote(version)}"
-        manifest_bytes = fetcher.fetch_bytes(f"{release_url}/{MANIFEST_NAME}", MANIFEST_NAME)
-    sums_bytes = fetcher.fetch_bytes(f"{release_url}/{SUMS_NAME}", SUMS_NAME)
+        try:
+            manifest_bytes = fetcher.fetch_bytes(
+                where(_release_key(version, MANIFEST_NAME)), MANIFEST_NAME
+            )
+        except NotFoundError as error:
+            raise _no_such_version(fetcher, where, base_url, version) or error from None
+    sums_bytes = fetcher.fetch_bytes(where(_release_key(version, SUMS_NAME)), SUMS_NAME)
 
     files = _verify_metadata(sums_bytes, manifest_bytes, version)
     if progress is not None:
@@ -175,7 +195,7 @@ def download_release(
         _write_synced(staging / SUMS_NAME, sums_bytes)
         _write_synced(staging / MANIFEST_NAME, manifest_bytes)
         for name, (size, sha256) in files.items():
-            url = f"{release_url}/{urllib.parse.quote(name)}"
+            url = where(_release_key(version, name))
             fetcher.fetch_verified_file(url, staging / name, name, size, sha256, progress)
         return _install(staging, dest / version)
     except BaseException:
@@ -184,6 +204,88 @@ def download_release(
             with contextlib.suppress(OSError):
                 dest.rmdir()  # only if still empty
         raise
+
+
+Location = Callable[[str], str]
+"""Maps a key under the base (`releases/<v>/data/posts.parquet`) to the URL to fetch."""
+
+
+def _release_key(version: str, name: str) -> str:
+    return f"releases/{version}/{name}"
+
+
+def _location(base_url: str) -> Location:
+    """How to reach each key of `base_url`: appended to an http(s) or file URL, or, for
+    s3://bucket/prefix, presigned (a local computation; unsigned without credentials)."""
+    parts = urllib.parse.urlsplit(base_url)
+    if parts.scheme.lower() != "s3":
+        base = _base_url(base_url)
+        return lambda key: f"{base}/{urllib.parse.quote(key)}"
+    if not parts.netloc:
+        raise ValueError(f"no bucket in {base_url!r} (s3://bucket/prefix)")
+    from flows.io.publish import s3_client  # boto3, only for s3:// URLs
+
+    client = s3_client()
+    prefix = urllib.parse.unquote(parts.path).strip("/")
+
+    def presign(key: str) -> str:
+        params = {"Bucket": parts.netloc, "Key": f"{prefix}/{key}" if prefix else key}
+        return str(client.generate_presigned_url("get_object", Params=params, ExpiresIn=3600))
+
+    return presign
+
+
+def fetch_index(base_url: str, *, retries: int = 3, timeout: float = 30.0) -> dict[str, Any]:
+    """The releases index (`releases.json`) at `base_url`. Raises DownloadError when it
+    cannot be fetched, ReleaseVerificationError when it is not an index."""
+    fetcher = _Fetcher(retries=retries, timeout=timeout)
+    return _fetch_index(fetcher, _location(base_url))
+
+
+def _fetch_index(fetcher: _Fetcher, where: Location) -> dict[str, Any]:
+    data = fetcher.fetch_bytes(where(INDEX_NAME), INDEX_NAME)
+    try:
+        index = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ReleaseVerificationError(INDEX_NAME, f"not valid JSON ({error})") from None
+    releases = index.get("releases") if isinstance(index, dict) else None
+    if not isinstance(releases, list) or not all(
+        isinstance(entry, dict) and isinstance(entry.get("version"), str) for entry in releases
+    ):
+        raise ReleaseVerificationError(INDEX_NAME, "no 'releases' list of versions")
+    return dict(index)
+
+
+def _latest_version(fetcher: _Fetcher, where: Location) -> str:
+    """The index's `latest`; where there is no index, the version `release/` holds."""
+    try:
+        latest = _fetch_index(fetcher, where).get("latest")
+    except NotFoundError:
+        manifest = _parse_manifest(
+            fetcher.fetch_bytes(where(f"release/{MANIFEST_NAME}"), MANIFEST_NAME)
+        )
+        return _manifest_version(manifest)
+    if not isinstance(latest, str) or not _VERSION.fullmatch(latest):
+        raise ReleaseVerificationError(INDEX_NAME, f"missing or unsafe latest {latest!r}")
+    return latest
+
+
+def _no_such_version(
+    fetcher: _Fetcher, where: Location, base_url: str, version: str
+) -> DownloadError | None:
+    """The error for a version the index does not list (naming those it does), or None
+    when there is no index or it lists the version (the fetch failed for another reason)."""
+    try:
+        index = _fetch_index(fetcher, where)
+    except DownloadError:
+        return None
+    versions = [entry["version"] for entry in index["releases"]]
+    if version in versions:
+        return None
+    listed = ", ".join(versions) or "none"
+    return DownloadError(
+        f"no release {version} at {base_url}; releases: {listed} (latest: {index.get('latest')})"
+    )
 
 
 def _base_url(base_url: str) -> str:
@@ -308,6 +410,17 @@ def _verify_metadata(
 # -- fetching -------------------------------------------------------------------------------
 
 
+def _is_missing(error: urllib.error.URLError) -> bool:
+    if isinstance(error, urllib.error.HTTPError):
+        return error.code in (403, 404, 410)
+    return isinstance(error.reason, FileNotFoundError)
+
+
+def _shown(url: str) -> str:
+    """A URL as error messages show it: without its query (a presigned URL's signature)."""
+    return urllib.parse.urlsplit(url)._replace(query="").geturl()
+
+
 def _is_transient(error: BaseException) -> bool:
     if isinstance(error, _ShortRead | http.client.IncompleteRead):
         return True
@@ -347,11 +460,13 @@ class _Fetcher:
                     error.close()
                 if not _is_transient(error):
                     if isinstance(error, urllib.error.URLError):
-                        raise DownloadError(f"{name}: {reason} ({url})") from error
+                        missing = _is_missing(error)
+                        kind = NotFoundError if missing else DownloadError
+                        raise kind(f"{name}: {reason} ({_shown(url)})") from error
                     raise
                 if number == self.retries:
                     raise DownloadError(
-                        f"{name}: still failing after {self.retries + 1} attempts: {reason} ({url})"
+                        f"{name}: still failing after {self.retries + 1} attempts: {reason} ({_shown(url)})"
                     ) from error
                 delay = min(MAX_BACKOFF_SECONDS, BACKOFF_SECONDS * 2**number)
                 log.warning("%s: %s; retrying in %.1f s", name, reason, delay)
@@ -440,7 +555,9 @@ class _Fetcher:
                     mode = "ab"
                 else:
                     if status != 200:
-                        raise DownloadError(f"{name}: unexpected HTTP status {status} ({url})")
+                        raise DownloadError(
+                            f"{name}: unexpected HTTP status {status} ({_shown(url)})"
+                        )
                     length = response.headers.get("Content-Length")
                     if length is not None and length.isdigit() and int(length) != size:
                         raise ReleaseVerificationError(

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows.io.database import Progress, build_database_apart, no_progress
+from flows.io.index import write_local_index
 from schemas import TABLES, Record
 from schemas.arrow import arrow_schema
 
@@ -457,11 +458,12 @@ def seal_release(
 
 
 def point_release(out_dir: Path, version: str) -> None:
-    """Point `OUT/release` at `releases/<version>` (atomically; nothing if it does)."""
+    """Point `OUT/release` at `releases/<version>` (atomically; nothing if it does), and
+    bring `OUT/releases.json` (`flows.io.index`) up to date with it."""
     link, target = out_dir / "release", Path("releases") / version
-    if link.is_symlink() and Path(os.readlink(link)) == target:
-        return
-    _point_link(link, target)
+    if not (link.is_symlink() and Path(os.readlink(link)) == target):
+        _point_link(link, target)
+    write_local_index(out_dir)
 
 
 def sha256_file(path: Path) -> str:
