@@ -208,28 +208,6 @@ def httpfs(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute(f"LOAD '{extension}'")
 
 
-def test_duckdb_queries_the_parquet_published_on_s3(
-    s3_env: dict[str, str], seed_release: Path
-) -> None:
-    result = publish_release(seed_release, f"s3://{BUCKET}/sql")
-    endpoint = s3_env["AWS_ENDPOINT_URL"].removeprefix("http://")
-    con = duckdb.connect()
-    httpfs(con)
-    con.execute(
-        f"""CREATE SECRET published (TYPE s3, KEY_ID 'testing', SECRET 'testing',
-        REGION 'us-east-1', ENDPOINT '{endpoint}', URL_STYLE 'path', USE_SSL false)"""
-    )
-    where = f"s3://{BUCKET}/sql/releases/{result.version}/data"
-    remote = con.sql(
-        f"select kind, count(*) from read_parquet('{where}/posts.parquet') group by all order by 1"
-    ).fetchall()
-    local = con.sql(
-        f"select kind, count(*) from read_parquet('{seed_release}/data/posts.parquet') "
-        "group by all order by 1"
-    ).fetchall()
-    assert remote == local and sum(n for _, n in remote) > 0
-
-
 class RangeHandler(http.server.SimpleHTTPRequestHandler):
     """Static files with HEAD and single `Range: bytes=a-b` requests, as httpfs reads."""
 
@@ -352,3 +330,34 @@ def test_the_index_orders_releases_and_names_latest() -> None:
     assert index["releases"][1]["manifest"] == "releases/0.1.0-a/manifest.json"
     with pytest.raises(ValueError, match="latest release"):
         releases_index([manifest("0.1.0-a", None)], latest="0.3.0")
+
+
+def test_the_readme_remote_sql_runs_against_s3_and_http(
+    s3_env: dict[str, str], seed_release: Path, http_root: tuple[Path, str]
+) -> None:
+    """The README's `sql remote` block, with the release published to the bucket it
+    names (on the loopback S3 server, reached through a secret) and to a folder served
+    over HTTP in place of its https host."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [block] = re.findall(r"```sql remote\n(.*?)```", readme, flags=re.S)
+    example_version = re.search(r"/releases/([^/]+)/", block)
+    assert example_version
+    s3_client().create_bucket(Bucket="my-bucket")
+    version = publish_release(seed_release, "s3://my-bucket/corpus").version
+    root, base = http_root
+    publish_release(seed_release, root.as_uri())
+
+    code = block.replace(example_version.group(1), version)
+    code = code.replace("https://data.example.org/corpus", base)
+    code = code.replace("INSTALL httpfs; LOAD httpfs;", "")
+    endpoint = s3_env["AWS_ENDPOINT_URL"].removeprefix("http://")
+    con = duckdb.connect()
+    httpfs(con)
+    con.execute(
+        f"""CREATE SECRET (TYPE s3, KEY_ID 'testing', SECRET 'testing', REGION 'us-east-1',
+        ENDPOINT '{endpoint}', URL_STYLE 'path', USE_SSL false)"""
+    )
+    results = [con.execute(s).fetchall() for s in code.split(";") if s.strip()]
+    manifest = json.loads((seed_release / "manifest.json").read_text())
+    assert sum(n for _, n in results[0]) == manifest["row_counts"]["posts"]
+    assert results[-1] == [(manifest["row_counts"]["comments"],)]
