@@ -284,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
         "--to",
         required=True,
         help="s3://bucket/prefix (AWS_ENDPOINT_URL, AWS_REGION, credentials from the "
-        "environment), file:///path or a path",
+        "environment), file:///path or a path; hf-layout:DIR for a Hugging Face dataset "
+        "repository",
     )
     publish_parser.set_defaults(handler=publish)
 

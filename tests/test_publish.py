@@ -361,3 +361,36 @@ def test_the_readme_remote_sql_runs_against_s3_and_http(
     manifest = json.loads((seed_release / "manifest.json").read_text())
     assert sum(n for _, n in results[0]) == manifest["row_counts"]["posts"]
     assert results[-1] == [(manifest["row_counts"]["comments"],)]
+
+
+def test_hf_layout_is_a_dataset_repository_datasets_loads(
+    seed_release: Path, tmp_path: Path
+) -> None:
+    from tests.test_loaders import client
+
+    hub = tmp_path / "hub"
+    (hub / ".git").mkdir(parents=True)
+    (hub / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (hub / "data").mkdir()
+    (hub / "data" / "gone.parquet").write_bytes(b"of an earlier release")
+    result = run_flows(
+        "publish", "--release", str(seed_release), "--to", f"hf-layout:{hub}", env={}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    release = seed_release.resolve()
+    names = sorted(p.relative_to(release) for p in release.rglob("*") if p.is_file())
+    kept = sorted(
+        p.relative_to(hub) for p in hub.rglob("*") if p.is_file() and ".git" not in p.parts
+    )
+    assert kept == sorted([*names, Path(".gitattributes")])  # the stale file is gone
+    assert (hub / ".git" / "HEAD").is_file()
+    assert "*.parquet filter=lfs" in (hub / ".gitattributes").read_text()
+    assert publish_release(seed_release, f"hf-layout:{hub}").uploaded == []
+
+    loaded = client("hf", str(hub), "posts", "comments", home=tmp_path)
+    counts = json.loads((release / "manifest.json").read_text())["row_counts"]
+    for table in ("posts", "comments"):
+        assert "error" not in loaded[table], loaded[table]
+        assert len(loaded[table]["rows"]) == counts[table]
+        assert loaded[table]["features"] == loaded[table]["expected_features"]

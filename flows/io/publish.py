@@ -23,7 +23,8 @@ publishing a version that is there already uploads nothing.
 Targets: `s3://bucket/prefix` (boto3, configured by the standard AWS environment:
 `AWS_ENDPOINT_URL`, `AWS_REGION`/`AWS_DEFAULT_REGION`, `AWS_ACCESS_KEY_ID`, … ; path-style
 addressing when an endpoint is set, as S3-compatible servers expect), `file:///path` or a
-plain path.
+plain path; and `hf-layout:<dir>`, one release as a Hugging Face dataset repository to push
+(see `_publish_hf_layout`).
 """
 
 from __future__ import annotations
@@ -122,11 +123,15 @@ class FileStore:
         base = self._path(prefix)
         if not base.is_dir():
             return []
+        found = (path.relative_to(base) for path in base.rglob("*") if path.is_file())
         return sorted(
-            f"{prefix.rstrip('/')}/{path.relative_to(base).as_posix()}"
-            for path in base.rglob("*")
-            if path.is_file() and not path.name.startswith(".")
+            f"{prefix.rstrip('/')}/{path.as_posix()}".lstrip("/")
+            for path in found
+            if not any(part.startswith(".") for part in path.parts)
         )
+
+    def remove(self, key: str) -> None:
+        self._path(key).unlink(missing_ok=True)
 
     def put(self, key: str, source: Path | bytes, sha256: str) -> None:
         target = self._path(key)
@@ -231,6 +236,13 @@ def _content_type(key: str) -> str:
     return "application/octet-stream"
 
 
+HF_LAYOUT = "hf-layout:"
+GITATTRIBUTES = (
+    "*.parquet filter=lfs diff=lfs merge=lfs -text\n*.duckdb filter=lfs diff=lfs merge=lfs -text\n"
+)
+"""The Hub keeps binary files in Git LFS (or Xet); a push of the folder with git needs this."""
+
+
 def open_store(url: str) -> Store:
     """The store a publish target names: `s3://bucket/prefix`, `file:///path` or a path."""
     parts = urllib.parse.urlsplit(url)
@@ -296,18 +308,14 @@ def publish_release(
     the store propagates, leaving the previous index in place."""
     release = Path(release).resolve()
     version, manifest_bytes, files = _release_files(release)
+    if isinstance(target, str) and target.startswith(HF_LAYOUT):
+        return _publish_hf_layout(release, Path(target.removeprefix(HF_LAYOUT)), progress)
     store = open_store(target) if isinstance(target, str) else target
     result = PublishResult(version=version, url=store.url)
     base = f"{RELEASES_DIR}/{version}"
 
     def put(key: str, source: Path | bytes, size: int, sha256: str) -> None:
-        if store.stat(key) == (size, sha256):
-            result.unchanged.append(key)
-        else:
-            store.put(key, source, sha256)
-            result.uploaded.append(key)
-        if progress is not None:
-            progress(key, key in result.uploaded)
+        _put_unless_there(store, result, key, source, size, sha256, progress)
 
     # data files first (largest last is no matter): then the rest, SHA256SUMS, manifest
     ordered = sorted(files, key=lambda name: (not name.startswith("data/"), name == SUMS_NAME))
@@ -319,6 +327,57 @@ def publish_release(
 
     index = index_bytes(releases_index(_published_manifests(store), latest=version))
     put(INDEX_NAME, index, len(index), hashlib.sha256(index).hexdigest())
+    return result
+
+
+def _put_unless_there(
+    store: Store,
+    result: PublishResult,
+    key: str,
+    source: Path | bytes,
+    size: int,
+    sha256: str,
+    progress: Callable[[str, bool], None] | None,
+) -> None:
+    """Store `source` at `key` unless an object of that size and sha256 is there."""
+    if store.stat(key) == (size, sha256):
+        result.unchanged.append(key)
+    else:
+        store.put(key, source, sha256)
+        result.uploaded.append(key)
+    if progress is not None:
+        progress(key, key in result.uploaded)
+
+
+def _publish_hf_layout(
+    release: Path, folder: Path, progress: Callable[[str, bool], None] | None
+) -> PublishResult:
+    """The release as a Hugging Face dataset repository: its files at the folder's root
+    (the card's `configs` name `data/<table>.parquet`), `.gitattributes` for Git LFS, and
+    nothing else: files of an earlier release that this one lacks are removed (`.git` and
+    other dot files are left alone). The repository holds one release; its history is the
+    Hub's, commit by commit, so there is no `releases/` and no index."""
+    version, manifest_bytes, files = _release_files(release)
+    store = FileStore(folder.resolve())
+    result = PublishResult(version=version, url=f"{HF_LAYOUT}{store.root}")
+    wanted: dict[str, tuple[Path | bytes, int, str]] = {
+        **{name: (release / name, *files[name]) for name in files},
+        MANIFEST_NAME: (
+            manifest_bytes,
+            len(manifest_bytes),
+            hashlib.sha256(manifest_bytes).hexdigest(),
+        ),
+    }
+    attributes = GITATTRIBUTES.encode()
+    ordered = sorted(wanted, key=lambda name: (not name.startswith("data/"), name == MANIFEST_NAME))
+    attributes_sha = hashlib.sha256(attributes).hexdigest()
+    for key, (source, size, sha256) in [
+        *((name, wanted[name]) for name in ordered),
+        (".gitattributes", (attributes, len(attributes), attributes_sha)),
+    ]:
+        _put_unless_there(store, result, key, source, size, sha256, progress)
+    for stale in sorted(set(store.keys("")) - set(wanted)):
+        store.remove(stale)
     return result
 
 
