@@ -11,7 +11,7 @@ DEST ?= downloads
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: setup run test lint golden schemas download bench fuzz eval clean publish releases
+.PHONY: setup run test lint golden schemas download bench fuzz eval clean publish releases serve ui
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -72,6 +72,19 @@ publish: setup
 ## releases: list the releases published at URL (its releases.json) as a table
 releases: setup
 	$(PY) -m flows releases "$(URL)"
+
+## serve: rebuild RAW into OUT on a schedule (SCHEDULE=seconds or cron, default 3600) as a
+## Prefect deployment, publishing each new release to TO if given; watch it with `make ui`
+serve: setup
+	$(PY) -m flows serve --raw "$(RAW)" --out "$(OUT)" --schedule "$(or $(SCHEDULE),3600)" \
+		$(if $(TO),--to "$(TO)")
+
+## ui: the Prefect server and UI on http://127.0.0.1:4200, state kept in .prefect-home;
+## point builds at it with PREFECT_API_URL=http://127.0.0.1:4200/api
+ui: setup
+	PREFECT_HOME="$(abspath .prefect-home)" PREFECT_SERVER_ANALYTICS_ENABLED=false \
+		PREFECT_UI_API_URL=http://127.0.0.1:4200/api \
+		$(PY) -m prefect server start --host 127.0.0.1 --port 4200
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -6,6 +6,7 @@
   python -m flows download URL [--version V] [--dest DIR]
   python -m flows publish [--release DIR] --to URL
   python -m flows releases URL
+  python -m flows serve [--raw DIR] [--out DIR] [--to URL] [--schedule SECONDS|CRON]
 
 Exit codes of `build`: 0 when a release was published, or the newest one is already up to
 date (rejected input is warned about, counted and listed, and is in the `rejects` table);
@@ -211,6 +212,26 @@ def releases(args: argparse.Namespace) -> int:
     return 0
 
 
+def serve(args: argparse.Namespace) -> int:
+    """Serve the scheduled deployment (`flows.serve`) until interrupted; Prefect's state
+    in `PREFECT_HOME` (default `.prefect-home`, which `make ui` uses too)."""
+    import contextlib
+    import os
+
+    try:
+        check_raw_folder(Path(args.raw))
+        check_output_folder(Path(args.out))
+    except (RawFolderError, OutputFolderError) as error:
+        return _error(str(error))
+    os.environ.setdefault("PREFECT_HOME", str(Path(".prefect-home").resolve()))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.serve import serve as serve_deployment
+
+    with contextlib.suppress(KeyboardInterrupt):
+        serve_deployment(args.raw, args.out, args.to, args.schedule)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m flows",
@@ -294,6 +315,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     releases_parser.add_argument("url", help="published root (http, https, file, s3)")
     releases_parser.set_defaults(handler=releases)
+
+    serve_parser = commands.add_parser(
+        "serve", help="rebuild (and publish) on a schedule as a Prefect deployment"
+    )
+    serve_parser.add_argument("--raw", default="raw", help="folder of .txt files (default: raw)")
+    serve_parser.add_argument("--out", default="build", help="output folder (default: build)")
+    serve_parser.add_argument("--to", default=None, help="publish each new release there")
+    serve_parser.add_argument(
+        "--schedule",
+        default="3600",
+        help="seconds between runs, or a cron expression (default: 3600)",
+    )
+    serve_parser.set_defaults(handler=serve)
 
     args = parser.parse_args(argv)
     return int(args.handler(args))

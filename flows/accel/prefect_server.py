@@ -117,8 +117,9 @@ class TemporaryApiServer:
         attempts = 1
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                tail = self.log_path.read_text(errors="replace")[-2000:]
-                if "address already in use" in tail and attempts < self.port_attempts:
+                log = self.log_path.read_text(errors="replace")  # one start's: small
+                tail = log[-2000:]
+                if "address already in use" in log and attempts < self.port_attempts:
                     attempts += 1
                     self._launch()
                     continue
