@@ -2,7 +2,8 @@
 
   python -m flows build [--raw DIR] [--out DIR] [--strict] [--wait]
                         [--runner thread|process|dask] [--workers N] [--address tcp://HOST:PORT]
-                        [--batch-size N] [--inline-below N] [--no-cache] [--no-accel]
+                        [--batch-size N] [--inline-below N] [--max-file-mb N]
+                        [--no-cache] [--no-accel]
   python -m flows download URL [--version V] [--dest DIR]
 
 Exit codes of `build`: 0 when a release was published, or the newest one is already up to
@@ -48,7 +49,11 @@ def _error(message: str) -> int:
 def _config(args: argparse.Namespace) -> PipelineConfig:
     from flows.config import PipelineConfig
 
-    given = {"batch_size": args.batch_size, "inline_below": args.inline_below}
+    given = {
+        "batch_size": args.batch_size,
+        "inline_below": args.inline_below,
+        "max_file_mb": args.max_file_mb,
+    }
     return PipelineConfig(
         **{name: value for name, value in given.items() if value is not None},
         strict=args.strict,
@@ -186,6 +191,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="run every batch on threads in this process when fewer than N documents need "
         "computing (default 128; 0: always on the runner)",
+    )
+    build_parser.add_argument(
+        "--max-file-mb",
+        type=int,
+        default=None,
+        metavar="N",
+        help="reject input files larger than N MiB, from their size, unread (default 64)",
     )
     build_parser.add_argument(
         "--runner",

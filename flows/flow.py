@@ -228,19 +228,25 @@ def build_corpus(
         clock = PhaseClock()
         cache_dir = out / ".cache" if config.use_cache and config.accel else None
         with clock.phase("plan"):  # list, hash and cut into batches
-            corpus = scan_raw_folder(root)
+            corpus = scan_raw_folder(root, config.max_file_bytes)
             logger.info("%d files to process in %s", len(corpus.sources), root)
             known = load_known_digests(cache_dir) if cache_dir else None
-            planned, unreadable = fingerprint(root, corpus.sources, known)
+            planned, unreadable = fingerprint(
+                root,
+                corpus.sources,
+                known,
+                listed=corpus.listed,
+                max_bytes=config.max_file_bytes,
+            )
             if cache_dir and known is not None:
                 save_known_digests(cache_dir, known, [f.source.source_file for f in planned])
-            planned = learn_furniture(root, planned, config.segment)
+            planned = learn_furniture(root, planned, config.segment, config.max_file_bytes)
             batches, duplicates = plan_batches(planned, config.batch_size)
         metadata = {
             "dataset": "ru-political-corpus",
-            "input_digest": input_digest(root, planned),
+            "input_digest": input_digest(corpus, planned),
             "code_version": code_version(),
-            "config": config.model_dump(mode="json", include={"repair", "segment"}),
+            "config": config.output_settings(),
             "config_digest": config.digest(),
             "database_recipe": database_recipe(TABLES),
             "pipeline_digest": pipeline_digest(config.digest()),
