@@ -185,7 +185,7 @@ def _publish(
             version,
             metadata,
             row_counts,
-            corpus.sources,
+            [source for source in corpus.sources if source.source_file in summary.published],
             quality,
             low_confidence(choices),
             replaced,
