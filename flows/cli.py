@@ -8,7 +8,8 @@
 
 Exit codes of `build`: 0 when a release was published, or the newest one is already up to
 date (rejected input is warned about, counted and listed, and is in the `rejects` table);
-1 on failure, nothing new published; under --strict any reject is a failure. `download`
+1 on failure (a file-system error such as a full disk as `error: <path>: <reason>`),
+nothing new published; under --strict any reject is a failure. `download`
 exits 0 when every file verified, 1 otherwise.
 
 Before anything starts, `build` checks its folders (RAW a readable folder with .txt
@@ -44,6 +45,12 @@ if TYPE_CHECKING:
 def _error(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return 1
+
+
+def os_error_line(error: OSError) -> str:
+    """`<path>: <reason>` for an error of the file system (the path where known)."""
+    reason = error.strerror or str(error)
+    return f"{error.filename}: {reason}" if error.filename is not None else reason
 
 
 def _config(args: argparse.Namespace) -> PipelineConfig:
@@ -114,6 +121,8 @@ def _build(
             )
     except (RawFolderError, ApiServerError) as error:  # RAW gone since the check
         return _error(str(error))
+    except OSError as error:  # disk full, OUT read-only or gone: nothing was published
+        return _error(os_error_line(error))
     _report(summary, time.perf_counter() - started)
     return 0 if summary.refused is None else _error(summary.refused)
 

@@ -29,7 +29,7 @@ from flows.accel.incremental.cache import (
 from flows.accel.incremental.database_update import database_recipe
 from flows.batch import BatchSummary
 from flows.config import PipelineConfig
-from flows.io.folders import output_lock
+from flows.io.folders import output_lock, remove_stale_temporaries
 from flows.io.furniture import learn_furniture
 from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
@@ -225,6 +225,8 @@ def build_corpus(
     with output_lock(out):
         for stale in clean_stale_staging(out):
             logger.warning("removed %s left by an interrupted run", stale.name)
+        for stale in remove_stale_temporaries(out / ".cache"):
+            logger.info("removed %s left by an interrupted run", stale.name)
         clock = PhaseClock()
         cache_dir = out / ".cache" if config.use_cache and config.accel else None
         with clock.phase("plan"):  # list, hash and cut into batches
