@@ -97,7 +97,8 @@ def iter_batch(
 
     sources = [planned.source for planned in batch.files]
     expected = [planned.sha256 for planned in batch.files]
-    return iter_processed(iter_raw(root, sources, expected), config, cached_or_processed)
+    files = iter_raw(root, sources, expected, config.max_file_bytes)
+    return iter_processed(files, config, cached_or_processed)
 
 
 def write_batch(

@@ -2,7 +2,8 @@
 
   python -m flows build [--raw DIR] [--out DIR] [--strict] [--wait]
                         [--runner thread|process|dask] [--workers N] [--address tcp://HOST:PORT]
-                        [--batch-size N] [--inline-below N] [--no-cache] [--no-accel]
+                        [--batch-size N] [--inline-below N] [--max-file-mb N]
+                        [--no-cache] [--no-accel]
   python -m flows download URL [--version V] [--dest DIR]
   python -m flows publish [--release DIR] --to URL
   python -m flows releases URL
@@ -10,10 +11,11 @@
 
 Exit codes of `build`: 0 when a release was published, or the newest one is already up to
 date (rejected input is warned about, counted and listed, and is in the `rejects` table);
-1 on failure, nothing new published; under --strict any reject is a failure. `download`
-exits 0 when every file verified, 1 otherwise. `publish` exits 0 when the release and
-the index are in place at URL (uploaded now or there already), 1 otherwise. `releases`
-prints the index at URL as a table.
+1 on failure (a file-system error such as a full disk as `error: <path>: <reason>`),
+nothing new published; under --strict any reject is a failure. `download` exits 0 when
+every file verified, 1 otherwise. `publish` exits 0 when the release and the index are
+in place at URL (uploaded now or there already), 1 otherwise. `releases` prints the
+index at URL as a table.
 
 Before anything starts, `build` checks its folders (RAW a readable folder with .txt
 files, OUT a folder it can write in or make) and takes OUT's lock; a build that cannot
@@ -50,10 +52,20 @@ def _error(message: str) -> int:
     return 1
 
 
+def os_error_line(error: OSError) -> str:
+    """`<path>: <reason>` for an error of the file system (the path where known)."""
+    reason = error.strerror or str(error)
+    return f"{error.filename}: {reason}" if error.filename is not None else reason
+
+
 def _config(args: argparse.Namespace) -> PipelineConfig:
     from flows.config import PipelineConfig
 
-    given = {"batch_size": args.batch_size, "inline_below": args.inline_below}
+    given = {
+        "batch_size": args.batch_size,
+        "inline_below": args.inline_below,
+        "max_file_mb": args.max_file_mb,
+    }
     return PipelineConfig(
         **{name: value for name, value in given.items() if value is not None},
         strict=args.strict,
@@ -114,6 +126,8 @@ def _build(
             )
     except (RawFolderError, ApiServerError) as error:  # RAW gone since the check
         return _error(str(error))
+    except OSError as error:  # disk full, OUT read-only or gone: nothing was published
+        return _error(os_error_line(error))
     _report(summary, time.perf_counter() - started)
     return 0 if summary.refused is None else _error(summary.refused)
 
@@ -269,6 +283,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="run every batch on threads in this process when fewer than N documents need "
         "computing (default 128; 0: always on the runner)",
+    )
+    build_parser.add_argument(
+        "--max-file-mb",
+        type=int,
+        default=None,
+        metavar="N",
+        help="reject input files larger than N MiB, from their size, unread (default 64)",
     )
     build_parser.add_argument(
         "--runner",

@@ -31,6 +31,13 @@ class PipelineConfig(BaseModel):
         "cache), every batch runs on threads in the flow's own process instead of the task "
         "runner, whose workers cost more to start than the work (0: always the runner).",
     )
+    max_file_mb: int = Field(
+        default=64,
+        ge=1,
+        description="Largest input file read, in MiB (2**20 bytes); a larger one is "
+        "rejected (`ingest_too_large`) from its size, before it is read. Processing one "
+        "document takes memory proportional to its size (docs/architecture.md#memory).",
+    )
     strict: bool = Field(default=False, description="Fail the run on any reject.")
     accel: bool = Field(
         default=True,
@@ -43,8 +50,16 @@ class PipelineConfig(BaseModel):
         "the code and this config are unchanged (OUT/.cache).",
     )
 
+    @property
+    def max_file_bytes(self) -> int:
+        return self.max_file_mb * 2**20
+
+    def output_settings(self) -> dict[str, object]:
+        """The settings that change the output (not batching, placement, strictness,
+        caching), as JSON values: the release manifest's `config`."""
+        return self.model_dump(mode="json", include={"repair", "segment", "max_file_mb"})
+
     def digest(self) -> str:
-        """Digest of the settings that change the output (not batching, placement, strictness,
-        caching)."""
-        relevant = self.model_dump(include={"repair", "segment"})
+        """Digest of `output_settings`."""
+        relevant = self.output_settings()
         return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]

@@ -29,7 +29,7 @@ from flows.accel.incremental.cache import (
 from flows.accel.incremental.database_update import database_recipe
 from flows.batch import BatchSummary
 from flows.config import PipelineConfig
-from flows.io.folders import output_lock
+from flows.io.folders import output_lock, remove_stale_temporaries
 from flows.io.furniture import learn_furniture
 from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
@@ -185,7 +185,7 @@ def _publish(
             version,
             metadata,
             row_counts,
-            corpus.sources,
+            [source for source in corpus.sources if source.source_file in summary.published],
             quality,
             low_confidence(choices),
             replaced,
@@ -225,22 +225,30 @@ def build_corpus(
     with output_lock(out):
         for stale in clean_stale_staging(out):
             logger.warning("removed %s left by an interrupted run", stale.name)
+        for stale in remove_stale_temporaries(out / ".cache"):
+            logger.info("removed %s left by an interrupted run", stale.name)
         clock = PhaseClock()
         cache_dir = out / ".cache" if config.use_cache and config.accel else None
         with clock.phase("plan"):  # list, hash and cut into batches
-            corpus = scan_raw_folder(root)
+            corpus = scan_raw_folder(root, config.max_file_bytes)
             logger.info("%d files to process in %s", len(corpus.sources), root)
             known = load_known_digests(cache_dir) if cache_dir else None
-            planned, unreadable = fingerprint(root, corpus.sources, known)
+            planned, unreadable = fingerprint(
+                root,
+                corpus.sources,
+                known,
+                listed=corpus.listed,
+                max_bytes=config.max_file_bytes,
+            )
             if cache_dir and known is not None:
                 save_known_digests(cache_dir, known, [f.source.source_file for f in planned])
-            planned = learn_furniture(root, planned, config.segment)
+            planned = learn_furniture(root, planned, config.segment, config.max_file_bytes)
             batches, duplicates = plan_batches(planned, config.batch_size)
         metadata = {
             "dataset": "ru-political-corpus",
-            "input_digest": input_digest(root, planned),
+            "input_digest": input_digest(corpus, planned),
             "code_version": code_version(),
-            "config": config.model_dump(mode="json", include={"repair", "segment"}),
+            "config": config.output_settings(),
             "config_digest": config.digest(),
             "database_recipe": database_recipe(TABLES),
             "pipeline_digest": pipeline_digest(config.digest()),

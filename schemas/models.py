@@ -163,7 +163,8 @@ class Comment(Spanned):
     parent_id: CommentId | None = Field(description="The comment replied to; null at top level.")
     root_id: CommentId = Field(description="The top-level comment of this reply chain.")
     path: NonEmptyText = Field(
-        description="Materialised path of comment ordinals, root first: `0003/0004`."
+        description="Materialised path of comment ordinals, root first: `0003/0004` (as "
+        "wide as in the comment ids)."
     )
     ordinal: Ordinal = Field(description="Position in the thread as it reads, from 0.")
     depth: Ordinal = Field(description="0 for a top-level comment, parent's depth + 1 otherwise.")
@@ -203,7 +204,10 @@ class Block(Spanned):
     sort_key: ClassVar[tuple[str, ...]] = ("block_id",)
     foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (("doc_id", "documents", "doc_id"),)
 
-    block_id: NonEmptyText = Field(description="`<owner_id>.b<ordinal, 4 digits>`.")
+    block_id: NonEmptyText = Field(
+        description="`<owner_id>.b<ordinal>`, the ordinal zero-padded to 4 digits, or to the "
+        "width of the owner's largest one beyond 9,999."
+    )
     owner_id: OwnerId
     owner_kind: OwnerKind = Field(description="Whether the owner is a post or a comment.")
     ordinal: Ordinal = Field(description="Position of the block in its owner, from 0.")

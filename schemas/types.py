@@ -25,17 +25,23 @@ DocId = Annotated[
 ]
 PostId = Annotated[
     str,
-    StringConstraints(pattern=r"^[0-9a-f]{16}\.p[0-9]{4}$"),
-    Field(description="Post id: `<doc_id>.p<ordinal, 4 digits>`."),
+    StringConstraints(pattern=r"^[0-9a-f]{16}\.p[0-9]{4,}$"),
+    Field(
+        description="Post id: `<doc_id>.p<ordinal>`, the ordinal zero-padded to 4 digits "
+        "(written in full from 10,000)."
+    ),
 ]
 CommentId = Annotated[
     str,
-    StringConstraints(pattern=r"^[0-9a-f]{16}\.p[0-9]{4}\.c[0-9]{4}$"),
-    Field(description="Comment id: `<post_id>.c<ordinal, 4 digits>`."),
+    StringConstraints(pattern=r"^[0-9a-f]{16}\.p[0-9]{4,}\.c[0-9]{4,}$"),
+    Field(
+        description="Comment id: `<post_id>.c<ordinal>`, the ordinal zero-padded to 4 digits, "
+        "or to the width of the post's largest one beyond 9,999."
+    ),
 ]
 OwnerId = Annotated[
     str,
-    StringConstraints(pattern=r"^[0-9a-f]{16}\.p[0-9]{4}(\.c[0-9]{4})?$"),
+    StringConstraints(pattern=r"^[0-9a-f]{16}\.p[0-9]{4,}(\.c[0-9]{4,})?$"),
     Field(description="Id of the post or comment that owns this record."),
 ]
 IsoDate = Annotated[

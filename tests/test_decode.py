@@ -66,6 +66,14 @@ def test_utf16_without_bom(codec: str, text: str) -> None:
     assert (result.text, result.encoding) == (text, codec)
 
 
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", [EN * 3, RU * 3, EN + RU])
+def test_utf32_without_bom(codec: str, text: str) -> None:
+    """Not binary: the NULs of UTF-32 sit on the two high bytes of every unit."""
+    result = decoded(text.encode(codec))
+    assert (result.text, result.encoding) == (text, codec)
+
+
 @pytest.mark.parametrize(
     ("fixture", "encoding"), [("russian_cp1251.txt", "cp1251"), ("russian_koi8r.txt", "koi8_r")]
 )

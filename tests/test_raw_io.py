@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 
 import pytest
 
@@ -132,9 +133,9 @@ def test_read_raw_hashes_bytes_and_input_digest_follows_content(tmp_path):
     corpus = scan_raw_folder(tmp_path)
     raw = read_raw(tmp_path, corpus.sources[0])
     assert raw.sha256 == "559aead08264d5795d3909718cdd05abd49572e84fe55590eef31a88a08fdffd"
-    before = input_digest(tmp_path, fingerprint(tmp_path, corpus.sources)[0])
+    before = input_digest(corpus, fingerprint(tmp_path, corpus.sources)[0])
     write(tmp_path, "a.txt", "A2")
-    assert input_digest(tmp_path, fingerprint(tmp_path, corpus.sources)[0]) != before
+    assert input_digest(corpus, fingerprint(tmp_path, corpus.sources)[0]) != before
 
 
 def test_a_file_changed_after_planning_is_rejected_not_misfiled(tmp_path):
@@ -260,3 +261,130 @@ def test_remembered_digests_are_kept_for_this_builds_files_only(tmp_path):
     (cache_dir / "fingerprints.json").write_text('{"a.txt": 3}')  # damaged: a miss
     assert load_known_digests(cache_dir) == {}
     assert load_known_digests(tmp_path / "nowhere") == {}
+
+
+def _in_thread(function, *args, timeout=10.0, **kwargs):
+    """`function(*args, **kwargs)` on a daemon thread; fails the test if it has not
+    returned within `timeout` seconds (an open or read that blocks)."""
+    done: list[object] = []
+    worker = threading.Thread(target=lambda: done.append(function(*args, **kwargs)), daemon=True)
+    worker.start()
+    worker.join(timeout)
+    assert done, f"{function.__name__} blocked for more than {timeout} s"
+    return done[0]
+
+
+def _swap_for_symlink_out(raw, secret, name="a.txt"):
+    (raw / name).unlink()
+    os.symlink(secret, raw / name)
+
+
+def test_a_file_swapped_for_a_symlink_out_after_listing_is_refused(tmp_path):
+    """The listing saw a plain file; by the time it is hashed it is a symlink to a file
+    outside the folder: refused from the open descriptor, the secret never read."""
+    raw, secret = _raw_folder_beside_a_secret(tmp_path)
+    corpus = scan_raw_folder(raw)
+    _swap_for_symlink_out(raw, secret)
+    planned, rejections = fingerprint(raw, corpus.sources, listed=corpus.listed)
+    assert planned == []
+    assert [(r.source_file, r.reason) for r in rejections] == [("a.txt", "ingest_unsafe_path")]
+    refused = read_raw(raw, corpus.sources[0])  # the batch reader refuses it as well
+    assert isinstance(refused, Rejection) and refused.reason == "ingest_unsafe_path"
+
+
+def test_a_file_replaced_inside_the_folder_after_listing_is_refused(tmp_path):
+    """Negative case for symlinks: a symlink to a file inside the folder is read, but a
+    different file under the listed name (a hard link to another input here) is not the
+    file listed."""
+    write(tmp_path, "a.txt", "A")
+    write(tmp_path, "b.txt", "B")
+    os.symlink("b.txt", tmp_path / "c.txt")
+    corpus = scan_raw_folder(tmp_path)
+    assert [s.source_file for s in corpus.sources] == ["a.txt", "b.txt", "c.txt"]
+    os.unlink(tmp_path / "a.txt")
+    os.link(tmp_path / "b.txt", tmp_path / "a.txt")
+    planned, rejections = fingerprint(tmp_path, corpus.sources, listed=corpus.listed)
+    assert [p.source.source_file for p in planned] == ["b.txt", "c.txt"]
+    assert [(r.source_file, r.reason) for r in rejections] == [
+        ("a.txt", "ingest_changed_during_run")
+    ]
+    assert "replaced after the raw folder was listed" in rejections[0].detail
+
+
+def test_a_stale_remembered_stat_does_not_skip_the_identity_check(tmp_path):
+    """A remembered digest is taken only for the file listed: a swapped-in file whose stat
+    was remembered under the same name is opened and refused."""
+    write(tmp_path, "a.txt", "A")
+    write(tmp_path, "b.txt", "B")
+    known: dict[str, tuple[str, str]] = {}
+    fingerprint(tmp_path, _sources(tmp_path), known, settled_seconds=-1)
+    corpus = scan_raw_folder(tmp_path)
+    os.replace(tmp_path / "b.txt", tmp_path / "a.txt")  # a.txt now has b's remembered stat
+    known["a.txt"] = known["b.txt"]
+    planned, rejections = fingerprint(
+        tmp_path, corpus.sources[:1], known, settled_seconds=-1, listed=corpus.listed
+    )
+    assert planned == []
+    assert [r.reason for r in rejections] == ["ingest_changed_during_run"]
+
+
+def test_a_fifo_swapped_in_after_listing_is_refused_without_blocking(tmp_path):
+    write(tmp_path, "a.txt", "A")
+    corpus = scan_raw_folder(tmp_path)
+    (tmp_path / "a.txt").unlink()
+    os.mkfifo(tmp_path / "a.txt")
+    planned, rejections = _in_thread(fingerprint, tmp_path, corpus.sources, listed=corpus.listed)
+    assert planned == []
+    assert [(r.reason, r.detail) for r in rejections] == [
+        ("ingest_not_a_file", "not a regular file: a FIFO (named pipe)")
+    ]
+    refused = _in_thread(read_raw, tmp_path, corpus.sources[0])
+    assert isinstance(refused, Rejection) and refused.reason == "ingest_not_a_file"
+
+
+def test_a_fifo_as_manifest_is_ignored_without_blocking(tmp_path):
+    write(tmp_path, "a.txt", "A")
+    os.mkfifo(tmp_path / "manifest.json")
+    corpus = _in_thread(scan_raw_folder, tmp_path)
+    assert [s.source_file for s in corpus.sources] == ["a.txt"]
+    assert [(r.source_file, r.reason) for r in corpus.rejections] == [
+        ("manifest.json", "ingest_bad_manifest")
+    ]
+    assert "FIFO" in corpus.rejections[0].detail
+    assert corpus.manifest_sha256 is None
+
+
+def test_the_input_digest_covers_the_manifest_bytes_as_parsed(tmp_path):
+    """The manifest is read once: its digest is of the bytes its entries came from."""
+    write(tmp_path, "a.txt", "A")
+    manifest = write(tmp_path, "manifest.json", json.dumps({"sources": [{"file": "a.txt"}]}))
+    corpus = scan_raw_folder(tmp_path)
+    assert corpus.manifest_sha256 == hashlib.sha256(manifest.read_bytes()).hexdigest()
+    planned, _ = fingerprint(tmp_path, corpus.sources)
+    before = input_digest(corpus, planned)
+    manifest.write_text(json.dumps({"sources": [{"file": "a.txt", "publisher": "P"}]}))
+    assert input_digest(scan_raw_folder(tmp_path), planned) != before
+
+
+def test_a_file_over_the_size_limit_is_refused_from_its_size_unread(tmp_path, monkeypatch):
+    """A sparse file (no disk used) of 65 MiB against the default 64 MiB limit; one of
+    exactly the limit is read."""
+    with open(tmp_path / "big.txt", "wb") as handle:
+        handle.truncate(65 * 2**20)
+    write(tmp_path, "small.txt", "S" * 1024)
+    corpus = scan_raw_folder(tmp_path)
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a file over the limit was read")
+
+    monkeypatch.setattr(raw_io.hashlib, "file_digest", no_reading)
+    planned, rejections = fingerprint(tmp_path, corpus.sources[:1], listed=corpus.listed)
+    assert planned == []
+    assert [(r.source_file, r.reason, r.detail) for r in rejections] == [
+        ("big.txt", "ingest_too_large", "file too large: 65 MB > limit 64 MB (--max-file-mb)")
+    ]
+    monkeypatch.undo()
+    planned, rejections = fingerprint(tmp_path, corpus.sources[1:], max_bytes=1024)
+    assert [p.source.source_file for p in planned] == ["small.txt"] and rejections == []
+    grown = read_raw(tmp_path, corpus.sources[1], max_bytes=1000)
+    assert isinstance(grown, Rejection) and grown.reason == "ingest_too_large"

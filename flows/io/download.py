@@ -187,6 +187,7 @@ def download_release(
     dest = Path(dest)
     created = not dest.exists()
     dest.mkdir(parents=True, exist_ok=True)
+    remove_abandoned_downloads(dest)
     staging = dest / f".download-{version}-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
@@ -286,6 +287,28 @@ def _no_such_version(
     return DownloadError(
         f"no release {version} at {base_url}; releases: {listed} (latest: {index.get('latest')})"
     )
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def remove_abandoned_downloads(dest: Path) -> list[Path]:
+    """Remove the `.download-<version>-<pid>` folders of downloads into `dest` whose
+    process is gone (killed mid-download); a running one's folder is left alone."""
+    removed = []
+    for path in sorted(dest.glob(".download-*")):
+        pid = path.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 def _base_url(base_url: str) -> str:

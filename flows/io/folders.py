@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -148,3 +149,18 @@ def output_lock(out_dir: Path) -> Iterator[None]:
     finally:
         if taken:
             release_output_lock(out_dir)
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove the temporaries (`.<name>.<pid>.tmp`, files or folders) that runs killed
+    while writing left in `folder` and in its sub-folders one level down; called only
+    while holding OUT's lock, so no other run is writing them."""
+    removed: list[Path] = []
+    for pattern in (".*.tmp", "*/.*.tmp"):
+        for path in sorted(folder.glob(pattern)) if folder.is_dir() else []:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from flows.io.raw import read_raw
+from flows.io.raw import DEFAULT_MAX_FILE_BYTES, read_raw
 from flows.plan import PlannedFile
 from flows.stages.decode import decode
 from flows.stages.records import Rejection
@@ -17,14 +17,17 @@ from flows.stages.segment.repeated import document_edges, learn_repeated
 
 
 def learn_furniture(
-    root: Path, planned: Sequence[PlannedFile], config: SegmentConfig
+    root: Path,
+    planned: Sequence[PlannedFile],
+    config: SegmentConfig,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> list[PlannedFile]:
     """`planned` with each file's learned furniture (the learned lines it shows) in its
     source info; files that cannot be read or decoded are left as they are (processing
     rejects them with the reason)."""
     edges: list[tuple[str, frozenset[str]] | None] = []
     for item in planned:
-        raw = read_raw(root, item.source, item.sha256)
+        raw = read_raw(root, item.source, item.sha256, max_bytes)
         decoded = raw if isinstance(raw, Rejection) else decode(raw)
         edges.append(
             None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
 import json
 import os
+import stat as stat_mode
 import time
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows.io.folders import RawFolderError, is_input_name
@@ -17,14 +20,38 @@ from schemas.types import LAYOUT_NAMES
 
 LAYOUTS = frozenset(LAYOUT_NAMES)
 
+DEFAULT_MAX_FILE_BYTES = 64 * 2**20
+"""The largest input file read by default (`PipelineConfig.max_file_mb`)."""
+
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+"""Opening an input never follows a symlink at its last step (a symlink of the folder is
+opened at its checked target instead) and never waits: a FIFO opens at once and is then
+refused, as it is no regular file."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileIdentity:
+    """Which file a name of the raw folder stood for when it was listed."""
+
+    device: int
+    inode: int
+
+    @classmethod
+    def of(cls, stat: os.stat_result) -> FileIdentity:
+        return cls(stat.st_dev, stat.st_ino)
+
 
 @dataclass(frozen=True, slots=True)
 class RawCorpus:
-    """The files to process (sorted by name) and what was refused before reading them."""
+    """The files to process (sorted by name) and what was refused before reading them;
+    `listed` is each file's identity at listing, `manifest_sha256` the digest of the
+    manifest bytes the entries were read from (None without a usable manifest file)."""
 
     root: Path
     sources: list[SourceInfo]
     rejections: list[Rejection]
+    listed: dict[str, FileIdentity] = field(default_factory=dict)
+    manifest_sha256: str | None = None
 
 
 def _inside(root: Path, path: Path) -> bool:
@@ -77,25 +104,40 @@ def _text(entry: dict[str, object], key: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+MANIFEST = "manifest.json"
+
+
+def _read_manifest(root: Path, max_bytes: int) -> bytes | Rejection | None:
+    """The manifest's bytes, None when there is none, or why it is ignored."""
+    if not os.path.lexists(root / MANIFEST):
+        return None
+    opened = open_input(root, MANIFEST, max_bytes=max_bytes)
+    if isinstance(opened, Rejection):
+        reason = opened.reason if opened.reason == "ingest_unsafe_path" else "ingest_bad_manifest"
+        return Rejection(MANIFEST, "ingest", reason, f"manifest.json ignored: {opened.detail}")
+    handle, _ = opened
+    with handle:
+        data = read_input(handle, max_bytes)
+    if data is None:
+        detail = "manifest.json ignored: it grew beyond the size limit while read"
+        return Rejection(MANIFEST, "ingest", "ingest_bad_manifest", detail)
+    return data
+
+
 def _load_manifest(
-    root: Path, symlinks: Collection[str]
-) -> tuple[dict[str, SourceInfo], list[Rejection]]:
-    """The manifest's entries by file name; `symlinks` are the names in the raw folder that
-    are symbolic links (known from its listing), the only ones that can lead outside it."""
-    path = root / "manifest.json"
-    if not path.exists():
-        return {}, []
-    if not _inside(root, path):
-        return {}, [
-            Rejection(
-                "manifest.json",
-                "ingest",
-                "ingest_unsafe_path",
-                "manifest.json is a symlink pointing outside the raw folder; ignored",
-            )
-        ]
+    root: Path, symlinks: Collection[str], max_bytes: int
+) -> tuple[dict[str, SourceInfo], list[Rejection], str | None]:
+    """The manifest's entries by file name and the sha256 of its bytes; `symlinks` are the
+    names in the raw folder that are symbolic links (known from its listing), the only ones
+    that can lead outside it."""
+    data = _read_manifest(root, max_bytes)
+    if data is None:
+        return {}, [], None
+    if isinstance(data, Rejection):
+        return {}, [data], None
+    manifest_sha256 = hashlib.sha256(data).hexdigest()
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(data.decode("utf-8"))
         json.dumps(document, ensure_ascii=False).encode("utf-8")  # no lone surrogates
         entries = document["sources"]
         if not isinstance(entries, list):
@@ -108,14 +150,18 @@ def _load_manifest(
         TypeError,
         RecursionError,  # deeply nested JSON
     ) as error:
-        return {}, [
-            Rejection(
-                "manifest.json",
-                "ingest",
-                "ingest_bad_manifest",
-                f"manifest ignored, layouts will be detected: {type(error).__name__}: {error}",
-            )
-        ]
+        return (
+            {},
+            [
+                Rejection(
+                    MANIFEST,
+                    "ingest",
+                    "ingest_bad_manifest",
+                    f"manifest ignored, layouts will be detected: {type(error).__name__}: {error}",
+                )
+            ],
+            manifest_sha256,
+        )
     infos: dict[str, SourceInfo] = {}
     rejections: list[Rejection] = []
     for index, entry in enumerate(entries):
@@ -166,23 +212,26 @@ def _load_manifest(
             notes=_text(entry, "notes"),
             source_id=_text(entry, "id") or _text(entry, "url"),
         )
-    return infos, rejections
+    return infos, rejections, manifest_sha256
 
 
-def scan_raw_folder(root: Path) -> RawCorpus:
+def scan_raw_folder(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> RawCorpus:
     """List the input files (`.txt`, in any case) of the raw folder and what the manifest
-    says of each.
+    says of each, with the identity of the file each name stands for (checked again when
+    it is opened: see `open_input`).
 
     One `os.scandir` pass: its entries know whether they are symlinks or regular files
-    from the listing itself, so only symlinks cost a system call of their own."""
+    from the listing itself; each file costs one `lstat` (a symlink one `stat`) for its
+    identity."""
     if not root.is_dir():
         raise RawFolderError(f"{root}: does not exist or is not a folder")
     with os.scandir(root) as listing:
         everything = list(listing)
     entries = {entry.name: entry for entry in everything if is_input_name(entry.name)}
     symlinks = {entry.name for entry in everything if _is_symlink(entry)}
-    manifest, rejections = _load_manifest(root, symlinks)
+    manifest, rejections, manifest_sha256 = _load_manifest(root, symlinks, max_bytes)
     sources: list[SourceInfo] = []
+    listed: dict[str, FileIdentity] = {}
     names = sorted(entries)
     for name in names:
         printable = _printable_name(name)
@@ -218,10 +267,15 @@ def scan_raw_folder(root: Path) -> RawCorpus:
         if not _is_file(entries[name]):
             rejections.append(Rejection(name, "ingest", "ingest_not_a_file", "not a regular file"))
             continue
+        try:
+            listed[name] = FileIdentity.of(entries[name].stat(follow_symlinks=name in symlinks))
+        except OSError as error:
+            rejections.append(Rejection(name, "ingest", "ingest_unreadable", str(error)))
+            continue
         sources.append(manifest.get(name, SourceInfo(source_file=name)))
-    listed = set(names)
+    listed_names = set(names)
     for name in sorted(manifest):
-        if name not in listed:
+        if name not in listed_names:
             rejections.append(
                 Rejection(
                     name,
@@ -230,22 +284,123 @@ def scan_raw_folder(root: Path) -> RawCorpus:
                     "listed in manifest.json but not found in the raw folder",
                 )
             )
-    return RawCorpus(root=root, sources=sources, rejections=rejections)
+    return RawCorpus(root, sources, rejections, listed, manifest_sha256)
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not regular is, for a reject's detail."""
+    kinds = (
+        (stat_mode.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat_mode.S_ISDIR, "a folder"),
+        (stat_mode.S_ISCHR, "a character device"),
+        (stat_mode.S_ISBLK, "a block device"),
+        (stat_mode.S_ISSOCK, "a socket"),
+    )
+    return next((what for test, what in kinds if test(mode)), "not a regular file")
+
+
+def _megabytes(n_bytes: int) -> str:
+    return f"{n_bytes / 2**20:.1f}".removesuffix(".0")
+
+
+def _refusal(
+    name: str, found: os.stat_result, listed: FileIdentity | None, max_bytes: int
+) -> Rejection | None:
+    """Why the open file `found` may not be read as the input `name`, if it may not."""
+    if not stat_mode.S_ISREG(found.st_mode):
+        detail = f"not a regular file: {_kind(found.st_mode)}"
+        return Rejection(name, "ingest", "ingest_not_a_file", detail)
+    if listed is not None and FileIdentity.of(found) != listed:
+        detail = "the file was replaced after the raw folder was listed; run the build again"
+        return Rejection(name, "ingest", "ingest_changed_during_run", detail)
+    if found.st_size > max_bytes:
+        detail = (
+            f"file too large: {_megabytes(found.st_size)} MB > limit {_megabytes(max_bytes)} MB "
+            "(--max-file-mb)"
+        )
+        return Rejection(name, "ingest", "ingest_too_large", detail)
+    return None
+
+
+def open_input(
+    root: Path, name: str, *, max_bytes: int, listed: FileIdentity | None = None
+) -> tuple[io.BufferedReader, os.stat_result] | Rejection:
+    """Open the raw folder's file `name` for reading, safely: the one way every input (raw
+    files and `manifest.json`) is opened.
+
+    The name is opened with `O_NOFOLLOW | O_NONBLOCK`: a symlink is opened at its resolved
+    target, and only when that lies inside `root`; nothing blocks (a FIFO opens at once).
+    Then the open descriptor is checked with `fstat`, so that what is read is what was
+    checked: a regular file, the file `listed` (its identity when the folder was listed,
+    where known; workers that may see the folder through another mount check the bytes'
+    digest instead), no larger than `max_bytes`. Anything else is a Rejection with the
+    reason, never an error."""
+    path = root / name
+    try:
+        try:
+            fd = os.open(path, _OPEN_FLAGS)
+        except OSError as error:
+            if error.errno != errno.ELOOP:
+                raise
+            try:
+                target = path.resolve(strict=True)
+            except RuntimeError:  # a symlink loop (Python 3.11)
+                return Rejection(name, "ingest", "ingest_not_a_file", "symlink loop")
+            if not _inside(root, target):
+                detail = "symlink points outside the raw folder; refused"
+                return Rejection(name, "ingest", "ingest_unsafe_path", detail)
+            fd = os.open(target, _OPEN_FLAGS)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            detail = "symlink loop or a symlink swapped in while opening"
+            return Rejection(name, "ingest", "ingest_not_a_file", detail)
+        return Rejection(name, "ingest", "ingest_unreadable", str(error))
+    try:
+        found = os.fstat(fd)
+        refused = _refusal(name, found, listed, max_bytes)
+    except OSError as error:
+        refused = Rejection(name, "ingest", "ingest_unreadable", str(error))
+    if refused is not None:
+        os.close(fd)
+        return refused
+    return os.fdopen(fd, "rb"), found
+
+
+def read_input(handle: io.BufferedReader, max_bytes: int) -> bytes | None:
+    """All bytes of an input opened by `open_input`; None if there are more than
+    `max_bytes` (it grew after its size was checked), so memory stays bounded."""
+    data = handle.read(max_bytes + 1)
+    return None if len(data) > max_bytes else data
 
 
 def read_raw(
-    root: Path, source: SourceInfo, expected_sha256: str | None = None
+    root: Path,
+    source: SourceInfo,
+    expected_sha256: str | None = None,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> RawDocument | Rejection:
-    """Read one file's bytes; an unreadable file, or one whose bytes are no longer those the
-    build was planned with, becomes a Rejection, not a crash."""
+    """Read one file's bytes (`open_input`); an unreadable or unsafe file, or one whose
+    bytes are no longer those the build was planned with, becomes a Rejection, not a
+    crash."""
+    name = source.source_file
+    opened = open_input(root, name, max_bytes=max_bytes)
+    if isinstance(opened, Rejection):
+        return opened
+    handle, _ = opened
     try:
-        data = (root / source.source_file).read_bytes()
+        with handle:
+            data = read_input(handle, max_bytes)
     except OSError as error:
-        return Rejection(source.source_file, "ingest", "ingest_unreadable", str(error))
+        return Rejection(name, "ingest", "ingest_unreadable", str(error))
+    if data is None:
+        detail = (
+            f"file too large: it grew beyond the limit of {_megabytes(max_bytes)} MB while read"
+        )
+        return Rejection(name, "ingest", "ingest_too_large", detail)
     sha256 = hashlib.sha256(data).hexdigest()
     if expected_sha256 is not None and sha256 != expected_sha256:
         return Rejection(
-            source.source_file,
+            name,
             "ingest",
             "ingest_changed_during_run",
             f"the file changed while the build ran (sha256 {expected_sha256[:12]}… when "
@@ -256,10 +411,13 @@ def read_raw(
 
 
 def iter_raw(
-    root: Path, sources: list[SourceInfo], expected: list[str] | None = None
+    root: Path,
+    sources: list[SourceInfo],
+    expected: list[str] | None = None,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> Iterator[RawDocument | Rejection]:
     for index, source in enumerate(sources):
-        yield read_raw(root, source, expected[index] if expected else None)
+        yield read_raw(root, source, expected[index] if expected else None, max_bytes)
 
 
 KnownDigests = dict[str, tuple[str, str]]
@@ -284,8 +442,13 @@ def fingerprint(
     sources: list[SourceInfo],
     known: KnownDigests | None = None,
     settled_seconds: float = SETTLED_SECONDS,
+    *,
+    listed: Mapping[str, FileIdentity] | None = None,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> tuple[list[PlannedFile], list[Rejection]]:
-    """The sha256 of every file's bytes, read in chunks (nothing is kept in memory).
+    """The sha256 of every file's bytes, read in chunks (nothing is kept in memory) from
+    the descriptor `open_input` checked against the file's identity in `listed` (the
+    listing's, `RawCorpus.listed`), so that a file swapped since is refused, not hashed.
 
     With `known` (updated in place), a file whose `stat` is the one remembered is not
     read again: its remembered digest is taken, since a `stat` costs a small fraction of
@@ -297,14 +460,21 @@ def fingerprint(
     settled_before = time.time_ns() - int(settled_seconds * 1e9)
     for source in sources:
         name = source.source_file
-        path = root / name
+        identity = listed.get(name) if listed is not None else None
         try:
             remembered = known.get(name) if known is not None else None
-            if remembered is not None and _stat_key(path.stat()) == remembered[0]:
-                planned.append(PlannedFile(source, remembered[1]))
+            if remembered is not None:
+                now = (root / name).stat()
+                same = identity is None or FileIdentity.of(now) == identity
+                if same and now.st_size <= max_bytes and _stat_key(now) == remembered[0]:
+                    planned.append(PlannedFile(source, remembered[1]))
+                    continue
+            opened = open_input(root, name, max_bytes=max_bytes, listed=identity)
+            if isinstance(opened, Rejection):
+                rejections.append(opened)
                 continue
-            with path.open("rb") as handle:
-                stat = os.fstat(handle.fileno())
+            handle, stat = opened
+            with handle:
                 sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError as error:
             rejections.append(Rejection(name, "ingest", "ingest_unreadable", str(error)))
@@ -318,13 +488,13 @@ def fingerprint(
     return planned, rejections
 
 
-def input_digest(root: Path, planned: list[PlannedFile]) -> str:
-    """Digest of every input file's name and bytes plus the manifest: names the release."""
+def input_digest(corpus: RawCorpus, planned: list[PlannedFile]) -> str:
+    """Digest of every input file's name and bytes plus the manifest's bytes as they were
+    read: names the release."""
     digest = hashlib.sha256()
-    manifest = root / "manifest.json"
-    if manifest.is_file():
+    if corpus.manifest_sha256 is not None:
         digest.update(b"manifest.json\0")
-        digest.update(hashlib.sha256(manifest.read_bytes()).digest())
+        digest.update(bytes.fromhex(corpus.manifest_sha256))
     for entry in planned:
         digest.update(entry.source.source_file.encode() + b"\0")
         digest.update(bytes.fromhex(entry.sha256))

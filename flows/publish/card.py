@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
+from flows.publish.markdown import code_span, escape_markdown
 from flows.publish.metadata import (
     AUTHOR,
     LICENSE_FILE,
@@ -58,12 +59,27 @@ def _field_tables() -> str:
     return "\n".join(parts)
 
 
+def _row(*cells: object) -> str:
+    """One Markdown table row, every cell escaped (`escape_markdown`)."""
+    return "| " + " | ".join(escape_markdown(cell) for cell in cells) + " |"
+
+
 def _sources_table(sources: Sequence[SourceInfo]) -> str:
-    lines = ["| file | publisher | layout | language | rights |", "| --- | --- | --- | --- | --- |"]
+    """The published documents' sources, one row each."""
+    lines = [
+        f"{len(sources)} source files, each published as one document.\n",
+        "| file | publisher | layout | language | rights |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for source in sources:
         lines.append(
-            f"| {source.source_file} | {source.publisher or '—'} | {source.layout or 'detected'} "
-            f"| {source.language or '—'} | {source.rights} |"
+            _row(
+                source.source_file,
+                source.publisher or "—",
+                source.layout or "detected",
+                source.language or "—",
+                source.rights,
+            )
         )
     return "\n".join(lines)
 
@@ -128,9 +144,7 @@ def _uncertain_table(uncertain: Sequence[LayoutChoice]) -> str:
         "| file | layout | confidence | evidence |",
         "| --- | --- | ---: | --- |",
     ]
-    lines += [
-        f"| {c.source_file} | {c.layout} | {c.confidence:.2f} | {c.evidence} |" for c in uncertain
-    ]
+    lines += [_row(c.source_file, c.layout, f"{c.confidence:.2f}", c.evidence) for c in uncertain]
     return "\n".join(lines)
 
 
@@ -171,7 +185,8 @@ def license_text(sources: Sequence[SourceInfo]) -> str:
         "",
     ]
     for statement, files in sorted(rights.items()):
-        lines.append(f"- {statement} ({len(files)} files: {', '.join(sorted(files))})")
+        names = ", ".join(escape_markdown(name) for name in sorted(files))
+        lines.append(f"- {escape_markdown(statement)} ({len(files)} files: {names})")
     lines += ["", "The pipeline code that made this release is MIT-licensed."]
     return "\n".join(lines) + "\n"
 
@@ -181,14 +196,14 @@ def changelog(changes: Mapping[str, Any] | None) -> str:
     if not changes or not changes.get("previous_version"):
         return "First release: there is no previous release to compare with."
     lines = [
-        f"Since release `{changes['previous_version']}` (the ids are in `changes.json`):",
+        f"Since release {code_span(changes['previous_version'])} (the ids are in `changes.json`):",
         "",
         "| table | added | removed | changed |",
         "| --- | ---: | ---: | ---: |",
     ]
     for table, grouped in changes.get("tables", {}).items():
         counts = [len(grouped.get(change, [])) for change in ("added", "removed", "changed")]
-        lines.append(f"| `{table}` | " + " | ".join(str(count) for count in counts) + " |")
+        lines.append(f"| {code_span(table)} | " + " | ".join(map(str, counts)) + " |")
     return "\n".join(lines)
 
 
@@ -246,9 +261,9 @@ def dataset_card(
                 "posts = load_dataset('.', 'posts')\n```",
                 "## Changes\n\n" + changelog(changes),
                 "## Provenance\n\n"
-                f"- input digest: `{metadata.get('input_digest')}`\n"
-                f"- code version: `{metadata.get('code_version')}`\n"
-                f"- config digest: `{metadata.get('config_digest')}`\n"
+                f"- input digest: {code_span(metadata.get('input_digest'))}\n"
+                f"- code version: {code_span(metadata.get('code_version'))}\n"
+                f"- config digest: {code_span(metadata.get('config_digest'))}\n"
                 "- `manifest.json` lists every file with its size and sha256; `sha256sum -c SHA256SUMS` "
                 "verifies the download.",
                 "## How to cite\n\n" + _citation(version, sources, date),

@@ -12,6 +12,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from flows.publish.markdown import escape_markdown
 from flows.stages.records import Rejection
 
 LOW_LAYOUT_CONFIDENCE = 0.5
@@ -80,5 +81,8 @@ def quality_rows(
 def quality_markdown(rows: Sequence[Mapping[str, Any]]) -> str:
     """The same report as a markdown table (Prefect artifact and dataset card)."""
     lines = ["| section | name | value |", "| --- | --- | ---: |"]
-    lines += [f"| {row['section']} | {row['name']} | {row['value']} |" for row in rows]
+    lines += [
+        "| " + " | ".join(escape_markdown(row[key]) for key in ("section", "name", "value")) + " |"
+        for row in rows
+    ]
     return "\n".join(lines)

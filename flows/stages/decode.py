@@ -80,6 +80,29 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+def _utf32_without_bom(data: bytes) -> str | None:
+    """`utf-32-le`/`-be` when, in (almost) every 4-byte unit, the two high bytes are NUL:
+    text of the Basic Multilingual Plane, Latin or Cyrillic alike, in UTF-32; decoded with
+    few errors and few control characters."""
+    sample = data[: SAMPLE_BYTES & ~3]
+    units = len(sample) // 4
+    if units < 2:
+        return None
+    nul = [sample[i::4].count(0) for i in range(4)]
+    if min(nul[2], nul[3]) >= 0.98 * units:
+        encoding = "utf-32-le"
+    elif min(nul[0], nul[1]) >= 0.98 * units:
+        encoding = "utf-32-be"
+    else:
+        return None
+    text, errors = decode_counting(data[: len(data) & ~3], encoding)
+    if errors > 0.001 * len(text) + 1:
+        return None
+    head = text[:SAMPLE_BYTES]
+    weird = sum(1 for ch in head if ch < " " and ch not in "\t\n\r\x0c")
+    return encoding if weird <= 0.01 * len(head) else None
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """`utf-16-le`/`-be` when NULs sit almost only on one byte parity (ASCII in UTF-16)."""
     sample = data[: SAMPLE_BYTES & ~1]
@@ -161,6 +184,10 @@ def decode(raw: RawDocument) -> Decoded | Rejection:
     if not data.strip():
         return _reject(raw, "decode_whitespace_only", f"{len(data)} bytes of whitespace")
     if b"\x00" in data[:SAMPLE_BYTES]:
+        utf32 = _utf32_without_bom(data)
+        if utf32 is not None:
+            text, errors = decode_counting(data[: len(data) & ~3], utf32)
+            return _finish(raw, text, utf32, 0.9, {"decode_invalid_bytes": errors})
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             text, errors = decode_counting(data[: len(data) & ~1], utf16)

@@ -7,10 +7,11 @@ from __future__ import annotations
 REJECT_REASONS: dict[str, str] = {
     "ingest_bad_manifest": "manifest.json could not be read or an entry has no file name; the folder is processed without it (layouts detected).",
     "ingest_missing_file": "manifest.json lists a file that is not in the raw folder.",
-    "ingest_not_a_file": "a `.txt` entry of the raw folder is not a regular file.",
+    "ingest_not_a_file": "a `.txt` entry of the raw folder (or `manifest.json`) is not a regular file: a folder, FIFO, device or symlink loop.",
     "ingest_unknown_layout": "the manifest names a layout that does not exist; the layout is detected instead (the file is still published).",
     "ingest_unreadable": "the file could not be read (permissions, I/O error).",
-    "ingest_changed_during_run": "the file's bytes changed between planning the build and reading it; run the build again.",
+    "ingest_changed_during_run": "the file was replaced after the folder was listed, or its bytes changed between planning the build and reading it; run the build again.",
+    "ingest_too_large": "the file is larger than the size limit (`--max-file-mb`, 64 MiB by default); refused from its size, unread.",
     "ingest_unsafe_path": "a manifest path or a symlink points outside the raw folder; refused.",
     "decode_empty": "the file has zero bytes.",
     "decode_whitespace_only": "the file holds nothing but whitespace.",

@@ -150,6 +150,21 @@ def _signature_lines(
     return [], None
 
 
+MIN_ORDINAL_DIGITS = 4
+
+
+def format_ordinal(ordinal: int, count: int) -> str:
+    """An ordinal as written in ids, zero-padded to `MIN_ORDINAL_DIGITS` or to the width
+    of the largest of `count` ordinals if wider: every ordinal of one owner has the same
+    width, so ids sort in reading order, and an owner with fewer than 10,000 comments or
+    blocks keeps its 4-digit ids.
+
+    >>> format_ordinal(3, 10), format_ordinal(3, 20_000), format_ordinal(12_345, 20_000)
+    ('0003', '00003', '12345')
+    """
+    return f"{ordinal:0{max(MIN_ORDINAL_DIGITS, len(str(count - 1)))}d}"
+
+
 def build_post(
     *,
     doc_id: str,
@@ -167,7 +182,7 @@ def build_post(
     content = [line for line in region if not line.is_blank and line.index not in dropped]
     if not content:
         return None
-    post_id = f"{doc_id}.p{ordinal:04d}"
+    post_id = f"{doc_id}.p{format_ordinal(ordinal, ordinal + 1)}"
     meta: dict[str, Any] = {"title": None, "author": None, "author_bio": None}
     meta.update({"origin": None, "translator": None})
     rest = list(content)
@@ -320,7 +335,7 @@ def post_row(
     metadata fields given in `meta`, and `truncated` for a teaser cut off."""
     return {
         "doc_id": doc_id,
-        "post_id": f"{doc_id}.p{ordinal:04d}",
+        "post_id": f"{doc_id}.p{format_ordinal(ordinal, ordinal + 1)}",
         "ordinal": ordinal,
         "kind": kind,
         **meta,
@@ -339,7 +354,7 @@ def _plain_post(
     units = build_units(content)
     if not units:
         return None
-    post_id = f"{doc_id}.p{ordinal:04d}"
+    post_id = f"{doc_id}.p{format_ordinal(ordinal, ordinal + 1)}"
     body = "\n\n".join(unit.text for unit in units)
     post = post_row(
         doc_id,
@@ -361,7 +376,7 @@ def blocks_as_rows(
     return [
         {
             "doc_id": doc_id,
-            "block_id": f"{owner_id}.b{ordinal:04d}",
+            "block_id": f"{owner_id}.b{format_ordinal(ordinal, len(drafts))}",
             "owner_id": owner_id,
             "owner_kind": owner_kind,
             "ordinal": ordinal,

@@ -21,7 +21,7 @@ from flows.stages.segment.blocks import build_units, classify_units, mark_quotes
 from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_date
-from flows.stages.segment.post import BlockRules, blocks_as_rows
+from flows.stages.segment.post import BlockRules, blocks_as_rows, format_ordinal
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +124,12 @@ def build_comments(
         if header.reply_to:
             stack = _chain_to(header.reply_to, comments, entries) or stack
         parent = stack[-1][1] if stack else None
-        comment_id = f"{post_id}.c{ordinal:04d}"
+        number = format_ordinal(ordinal, len(starts))
+        comment_id = f"{post_id}.c{number}"
         parent_id = parent["comment_id"] if parent else None
         sibling_rank = children.get(parent_id, 0)
         children[parent_id] = sibling_rank + 1
-        path = f"{parent['path']}/{ordinal:04d}" if parent else f"{ordinal:04d}"
+        path = f"{parent['path']}/{number}" if parent else number
         units = build_units(body_lines)
         drafts = classify_units(
             units,

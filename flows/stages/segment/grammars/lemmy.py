@@ -309,7 +309,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     modes = page_modes(lines)
     label = match.group("author") if match else bullet.text
     author, instance, is_op = split_author(label, modes.glued_badges)
-    texts = [line.text for line in lines[position + 1 : end]][:HEADER_WINDOW]
+    texts = [line.text for line in lines[position + 1 : min(end, position + 1 + HEADER_WINDOW)]]
     run = _header_run(texts)
     votes = Votes()
     edited, age, pending = False, None, None
@@ -370,9 +370,8 @@ def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
     indented = 0
     for position in starts:
         header = parse_header(lines, position, len(lines))
-        body = next(
-            (line for line in lines[position + header.n_lines :] if not line.is_blank), None
-        )
+        after = range(position + header.n_lines, len(lines))
+        body = next((lines[i] for i in after if not lines[i].is_blank), None)
         indented += body is not None and body.indent > lines[position].indent
     if indented * 2 <= len(starts):
         return None
