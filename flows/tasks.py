@@ -85,16 +85,15 @@ def seal_release_task(
     quality: list[dict[str, Any]],
     uncertain: list[LayoutChoice],
     replaced_documents: list[str] | None,
+    previous: str | None,
 ) -> Path:
     """Describe the release (card, licence, citation, Croissant, data package), then seal
-    and publish it."""
+    and publish it; `previous`: the verified release it is compared with, if any."""
     files = data_file_info(Path(staging))
     date = metadata.get("date_published")
 
     def describe(changes: Mapping[str, Any]) -> dict[str, str]:
-        card = dataset_card(
-            version, metadata, sources, quality, uncertain, changes, VIEWS, MACROS
-        )
+        card = dataset_card(version, metadata, sources, quality, uncertain, changes, VIEWS, MACROS)
         return {
             "README.md": card,
             LICENSE_FILE: license_text(sources),
@@ -111,6 +110,7 @@ def seal_release_task(
         row_counts,
         describe,
         replaced_documents,
+        Path(previous) if previous is not None else None,
     )
 
 
