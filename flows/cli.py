@@ -10,6 +10,9 @@ date (rejected input is warned about, counted and listed, and is in the `rejects
 1 on failure, nothing new published; under --strict any reject is a failure. `download`
 exits 0 when every file verified, 1 otherwise.
 
+A build stopped by SIGINT (Ctrl-C) or SIGTERM removes its staging folder, stops its
+API server and workers, prints `interrupted` and exits 130 or 143 (128 + the signal).
+
 Before anything starts, `build` checks its folders (RAW a readable folder with .txt
 files, OUT a folder it can write in or make) and takes OUT's lock; a build that cannot
 run fails at once with one `error:` line and leaves nothing behind.
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import time
 from pathlib import Path
@@ -43,6 +47,35 @@ if TYPE_CHECKING:
 def _error(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return 1
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the main thread is, as Ctrl-C raises KeyboardInterrupt, so
+    the same clean-up runs."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _interrupted(error: BaseException) -> int:
+    """The exit code of a build stopped by a signal: 128 + its number, after one line."""
+    number = getattr(error, "signal", None)  # Prefect's TerminationSignal carries it
+    if isinstance(error, _Terminated) or number == signal.SIGTERM:
+        number = signal.SIGTERM
+    else:
+        number = signal.SIGINT
+    print("interrupted", file=sys.stderr, flush=True)
+    return 128 + int(number)
+
+
+class _NoCrashOnSignal(logging.Filter):
+    """Drops the flow engine's report that a signal aborted the run: the CLI says
+    `interrupted` itself, in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Crash detected!") and "signal" in message)
 
 
 def _config(args: argparse.Namespace) -> PipelineConfig:
@@ -78,9 +111,13 @@ def build(args: argparse.Namespace) -> int:
         return _error(f"--{str(problem['loc'][0]).replace('_', '-')}: {problem['msg']}")
     except (OutputFolderError, ReleaseLockedError) as error:
         return _error(str(error))
-    runtime.prepare_environment(out_dir, config.accel)
-    server = runtime.start_api_server(config.accel)
-    return _build(args, raw_dir, out_dir, config, server)
+    signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        runtime.prepare_environment(out_dir, config.accel)
+        server = runtime.start_api_server(config.accel)
+        return _build(args, raw_dir, out_dir, config, server)
+    except KeyboardInterrupt as error:
+        return _interrupted(error)
 
 
 def _build(
@@ -90,12 +127,15 @@ def _build(
     config: PipelineConfig,
     server: TemporaryApiServer,
 ) -> int:
+    from prefect.exceptions import TerminationSignal
+
     from flows.accel.prefect_server import ApiServerError
     from flows.flow import build_corpus
     from flows.tasks import RunnerSpec
 
     for name in ("uvicorn", "uvicorn.error", "prefect.server", "httpx"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
+    logging.getLogger("prefect.flow_runs").addFilter(_NoCrashOnSignal())
     chosen = {"workers": args.workers} if args.workers is not None else {}
     runner = RunnerSpec(kind=args.runner, address=args.address, **chosen)
     started = time.perf_counter()
@@ -109,6 +149,8 @@ def _build(
             )
     except (RawFolderError, ApiServerError) as error:  # RAW gone since the check
         return _error(str(error))
+    except TerminationSignal as error:  # SIGTERM, as Prefect's flow engine raises it
+        return _interrupted(error)
     _report(summary, time.perf_counter() - started)
     return 0 if summary.refused is None else _error(summary.refused)
 

@@ -26,6 +26,7 @@ from flows.batch import BatchSummary, build_batch
 from flows.config import PipelineConfig
 from flows.io.database import MACROS, VIEWS
 from flows.io.release import build_release_database, concat_parts, data_file_info, seal_release
+from flows.lifeline import start_pool_worker
 from flows.plan import Batch
 from flows.publish.card import SUMMARY, dataset_card, license_text
 from flows.publish.metadata import LICENSE_FILE, citation_cff, croissant, datapackage
@@ -193,8 +194,10 @@ class RunnerSpec(BaseModel):
             return DaskTaskRunner(
                 cluster_kwargs={"n_workers": self.workers, "threads_per_worker": 1}
             )
-        if self.kind == "process":
-            return ProcessPoolTaskRunner(max_workers=self.workers)
+        if self.kind == "process":  # workers die with the build (`start_pool_worker`)
+            return ProcessPoolTaskRunner(
+                max_workers=self.workers, initializer=start_pool_worker, initargs=(os.getpid(),)
+            )
         return ThreadPoolTaskRunner(max_workers=self.workers)
 
 
