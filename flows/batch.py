@@ -40,6 +40,8 @@ class BatchSummary:
     """Documents whose stage results came from the document cache."""
     cached_batches: int = 0
     """Batches whose part files came from the batch cache as they were."""
+    damaged_cache_entries: set[str] = field(default_factory=set)
+    """Cache entries that failed their checksums: ignored, and rebuilt when their batch is."""
 
     def extend(self, other: BatchSummary) -> None:
         self.row_counts.update(other.row_counts)
@@ -49,6 +51,7 @@ class BatchSummary:
         self.documents.extend(other.documents)
         self.cached_documents += other.cached_documents
         self.cached_batches += other.cached_batches
+        self.damaged_cache_entries |= other.damaged_cache_entries
 
     @property
     def published(self) -> set[str]:
@@ -171,9 +174,10 @@ def build_batch(
 ) -> BatchSummary:
     """One batch into sorted part files under `parts`: its finished parts from the batch
     cache, or its files through the stages (each document from the document cache when it
-    can), written, then stored in the cache. `found`: which batch entries hold which of its
-    documents, as planned (`flows.accel.incremental.cache.pending_work`); looked up here
-    when not given. With `config.accel`, the fast paths are installed in this process."""
+    can), written, then stored in the cache. A cache entry that fails its checksums is
+    not used (`damaged_cache_entries`); the batch's own is then written again. `found`:
+    which batch entries hold which of its documents, as planned
+    (`flows.accel.incremental.cache.pending_work`); looked up here when not given. With `config.accel`, the fast paths are installed in this process."""
     if config.accel:
         install_accel()
     if cache_dir is None:
@@ -185,6 +189,7 @@ def build_batch(
         return summary
     documents = DocumentCache(batches, found)
     summary = write_batch(root, parts, batch, config, documents)
+    summary.damaged_cache_entries = {*batches.damaged, *documents.damaged}
     if not unsettled_batches([batch], summary.rejections):  # else the next run reads again
         batches.store(batch.key, parts, batch.index, summary.to_json(), documents.entries)
     return summary

@@ -17,6 +17,9 @@ every file verified, 1 otherwise. `publish` exits 0 when the release and the ind
 in place at URL (uploaded now or there already), 1 otherwise. `releases` prints the
 index at URL as a table.
 
+A build stopped by SIGINT (Ctrl-C) or SIGTERM removes its staging folder, stops its
+API server and workers, prints `interrupted` and exits 130 or 143 (128 + the signal).
+
 Before anything starts, `build` checks its folders (RAW a readable folder with .txt
 files, OUT a folder it can write in or make) and takes OUT's lock; a build that cannot
 run fails at once with one `error:` line and leaves nothing behind.
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import time
 from pathlib import Path
@@ -56,6 +60,35 @@ def os_error_line(error: OSError) -> str:
     """`<path>: <reason>` for an error of the file system (the path where known)."""
     reason = error.strerror or str(error)
     return f"{error.filename}: {reason}" if error.filename is not None else reason
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the main thread is, as Ctrl-C raises KeyboardInterrupt, so
+    the same clean-up runs."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _interrupted(error: BaseException) -> int:
+    """The exit code of a build stopped by a signal: 128 + its number, after one line."""
+    number = getattr(error, "signal", None)  # Prefect's TerminationSignal carries it
+    if isinstance(error, _Terminated) or number == signal.SIGTERM:
+        number = signal.SIGTERM
+    else:
+        number = signal.SIGINT
+    print("interrupted", file=sys.stderr, flush=True)
+    return 128 + int(number)
+
+
+class _NoCrashOnSignal(logging.Filter):
+    """Drops the flow engine's report that a signal aborted the run: the CLI says
+    `interrupted` itself, in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Crash detected!") and "signal" in message)
 
 
 def _config(args: argparse.Namespace) -> PipelineConfig:
@@ -95,9 +128,13 @@ def build(args: argparse.Namespace) -> int:
         return _error(f"--{str(problem['loc'][0]).replace('_', '-')}: {problem['msg']}")
     except (OutputFolderError, ReleaseLockedError) as error:
         return _error(str(error))
-    runtime.prepare_environment(out_dir, config.accel)
-    server = runtime.start_api_server(config.accel)
-    return _build(args, raw_dir, out_dir, config, server)
+    signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        runtime.prepare_environment(out_dir, config.accel)
+        server = runtime.start_api_server(config.accel)
+        return _build(args, raw_dir, out_dir, config, server)
+    except KeyboardInterrupt as error:
+        return _interrupted(error)
 
 
 def _build(
@@ -107,12 +144,15 @@ def _build(
     config: PipelineConfig,
     server: TemporaryApiServer,
 ) -> int:
+    from prefect.exceptions import TerminationSignal
+
     from flows.accel.prefect_server import ApiServerError
     from flows.flow import build_corpus
     from flows.tasks import RunnerSpec
 
     for name in ("uvicorn", "uvicorn.error", "prefect.server", "httpx"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
+    logging.getLogger("prefect.flow_runs").addFilter(_NoCrashOnSignal())
     chosen = {"workers": args.workers} if args.workers is not None else {}
     runner = RunnerSpec(kind=args.runner, address=args.address, **chosen)
     started = time.perf_counter()
@@ -126,6 +166,8 @@ def _build(
             )
     except (RawFolderError, ApiServerError) as error:  # RAW gone since the check
         return _error(str(error))
+    except TerminationSignal as error:  # SIGTERM, as Prefect's flow engine raises it
+        return _interrupted(error)
     except OSError as error:  # disk full, OUT read-only or gone: nothing was published
         return _error(os_error_line(error))
     _report(summary, time.perf_counter() - started)

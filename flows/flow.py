@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,9 @@ from flows.io.folders import output_lock, remove_stale_temporaries
 from flows.io.furniture import learn_furniture
 from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
+    FoundReleases,
     clean_stale_staging,
+    find_releases,
     new_staging,
     summarize_changes,
     write_table,
@@ -140,6 +143,14 @@ def _process_corpus(
     return summary
 
 
+def _warn_damaged(logger: Any, releases: Mapping[str, str], entries: Collection[str]) -> None:
+    """One warning per damaged release (not reused), one for all damaged cache entries."""
+    for name, problem in sorted(releases.items()):
+        logger.warning("release %s failed verification (%s): not reused", name, problem)
+    if entries:
+        logger.warning("%d cache entries failed their checksums: rebuilt", len(entries))
+
+
 def _publish(
     out: Path,
     staging: Path,
@@ -150,8 +161,10 @@ def _publish(
     summary: BatchSummary,
     clock: PhaseClock,
     metadata: dict[str, Any],
+    found: FoundReleases,
 ) -> tuple[Path, str, dict[str, int]]:
-    """Concatenate the sorted part files into tables, describe them, seal and publish."""
+    """Concatenate the sorted part files into tables, describe them, seal and publish.
+    Only a verified previous release (`found.previous`) is reused or compared with."""
     row_counts: dict[str, int] = {}
     print("  writing the data files", flush=True)
     with clock.phase("concat"):  # the tables side by side, on the flow's own threads
@@ -161,8 +174,12 @@ def _publish(
             row_counts[table] = future.result()
     row_counts["rejects"] = write_table(staging, Reject, [r.as_row() for r in summary.rejections])
     choices = read_layout_choices(staging / "data" / "documents.parquet")
+    damaged = {
+        "cache_entries_rebuilt": len(summary.damaged_cache_entries),
+        "releases_not_reused": len(found.damaged),
+    }
     quality = quality_rows(
-        row_counts, summary.rejections, summary.repairs, summary.dropped_rules, choices
+        row_counts, summary.rejections, summary.repairs, summary.dropped_rules, choices, damaged
     )
     row_counts["qc"] = write_table(staging, QualityMetric, quality)
 
@@ -170,12 +187,14 @@ def _publish(
     digest, pipeline = metadata["input_digest"], metadata["pipeline_digest"]
     spans = batch_spans(batches)
     unsettled = unsettled_batches(batches, summary.rejections)
+    previous = found.previous
     with clock.phase("database"):
-        previous = out / "release"
-        recorded = load_release_batches(cache_dir, previous, pipeline) if cache_dir else None
+        recorded = None
+        if cache_dir and previous is not None:
+            recorded = load_release_batches(cache_dir, previous, pipeline)
         replaced = build_database_task(
             str(staging),
-            str(previous.resolve()) if previous.exists() and config.accel else None,
+            str(previous) if previous is not None and config.accel else None,
             None if recorded is None else changed_spans(recorded, spans, unsettled),
         )
     with clock.phase("seal"):
@@ -189,6 +208,7 @@ def _publish(
             quality,
             low_confidence(choices),
             replaced,
+            str(previous) if previous is not None else None,
         )
     if cache_dir:
         settled = [span for span in spans if span[0] not in unsettled]
@@ -254,22 +274,28 @@ def build_corpus(
             "pipeline_digest": pipeline_digest(config.digest()),
             "date_published": release_date(),
         }
-        existing = out / "releases" / release_version(metadata)
-        if (existing / "manifest.json").is_file():
-            return up_to_date(out, existing, config.strict)
+        found = find_releases(out, release_version(metadata))
+        if found.current is not None:
+            return up_to_date(out, found.current, config.strict)
+        _warn_damaged(logger, found.damaged, ())
         staging = new_staging(out)
         try:
             with clock.phase("process"):
                 summary = _process_corpus(root, cache_dir, staging, batches, config, runner)
+            _warn_damaged(logger, {}, summary.damaged_cache_entries)
             summary.rejections[:0] = [*corpus.rejections, *unreadable, *duplicates]
             log_rejects(logger, summary.rejections)
             if config.strict and summary.rejections:
                 shutil.rmtree(staging, ignore_errors=True)
                 return refused_summary(
-                    out, existing.name, summary.rejections, summary.published, clock.seconds
+                    out,
+                    release_version(metadata),
+                    summary.rejections,
+                    summary.published,
+                    clock.seconds,
                 )
             release, version, row_counts = _publish(
-                out, staging, corpus, batches, config, cache_dir, summary, clock, metadata
+                out, staging, corpus, batches, config, cache_dir, summary, clock, metadata, found
             )
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)  # a failed run leaves nothing behind

@@ -26,6 +26,7 @@ from flows.batch import BatchSummary, build_batch
 from flows.config import PipelineConfig
 from flows.io.database import MACROS, VIEWS
 from flows.io.release import build_release_database, concat_parts, data_file_info, seal_release
+from flows.lifeline import start_pool_worker
 from flows.plan import Batch
 from flows.publish.card import SUMMARY, dataset_card, license_text
 from flows.publish.metadata import LICENSE_FILE, citation_cff, croissant, datapackage
@@ -85,16 +86,15 @@ def seal_release_task(
     quality: list[dict[str, Any]],
     uncertain: list[LayoutChoice],
     replaced_documents: list[str] | None,
+    previous: str | None,
 ) -> Path:
     """Describe the release (card, licence, citation, Croissant, data package), then seal
-    and publish it."""
+    and publish it; `previous`: the verified release it is compared with, if any."""
     files = data_file_info(Path(staging))
     date = metadata.get("date_published")
 
     def describe(changes: Mapping[str, Any]) -> dict[str, str]:
-        card = dataset_card(
-            version, metadata, sources, quality, uncertain, changes, VIEWS, MACROS
-        )
+        card = dataset_card(version, metadata, sources, quality, uncertain, changes, VIEWS, MACROS)
         return {
             "README.md": card,
             LICENSE_FILE: license_text(sources),
@@ -111,6 +111,7 @@ def seal_release_task(
         row_counts,
         describe,
         replaced_documents,
+        Path(previous) if previous is not None else None,
     )
 
 
@@ -193,8 +194,10 @@ class RunnerSpec(BaseModel):
             return DaskTaskRunner(
                 cluster_kwargs={"n_workers": self.workers, "threads_per_worker": 1}
             )
-        if self.kind == "process":
-            return ProcessPoolTaskRunner(max_workers=self.workers)
+        if self.kind == "process":  # workers die with the build (`start_pool_worker`)
+            return ProcessPoolTaskRunner(
+                max_workers=self.workers, initializer=start_pool_worker, initargs=(os.getpid(),)
+            )
         return ThreadPoolTaskRunner(max_workers=self.workers)
 
 

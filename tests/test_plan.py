@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -121,7 +120,9 @@ def test_batch_cache_round_trip_prune_and_corrupt_entry(tmp_path):
     entry = next((tmp_path / "cache").glob("*/*"))
     (entry / "summary.json").write_text("{truncated")
     assert cache.restore("key-1", restored, 7) is None
-    (entry / "summary.json").write_text(json.dumps(summary))
+    assert cache.damaged == [entry.name] and not entry.exists(), "removed, to be written again"
+    cache.store("key-1", parts, 3, summary)
+    assert cache.restore("key-1", restored, 7) == summary
     assert cache.prune({"key-1"}) == 0
     assert cache.prune(set()) == 1
     assert cache.restore("key-1", restored, 7) is None

@@ -7,6 +7,12 @@ the CLI is still importing Prefect and the pipeline, overlaps the two and spares
 client the import; the command and environment are Prefect's own
 (`prefect.server.api.server.SubprocessASGIServer`). Nothing changes when the user points
 `PREFECT_API_URL` at a server of their own.
+
+The server dies with the build: it runs in a session of its own (a Ctrl-C at the terminal
+reaches the build, which stops it in order) and ends itself when the build's process is
+gone (`flows.lifeline.watch_parent`), even after a `kill -9`. Its pid is kept in
+`PREFECT_HOME/api-server.pid`; the next build on that folder stops a server still running
+there (`stop_stale_server`).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import contextlib
 import http.client
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -52,6 +59,36 @@ the server answers, even when memoized, which lengthens every run's start. A ser
 the user's own is theirs."""
 
 
+CODE_ROOT = Path(__file__).resolve().parent.parent.parent
+
+_LAUNCH = (
+    "import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); "
+    "from flows.lifeline import watch_parent; watch_parent(int(sys.argv.pop(1))); "
+    "sys.argv[0] = 'uvicorn'; runpy.run_module('uvicorn', run_name='__main__', alter_sys=True)"
+)
+"""`python -c _LAUNCH CODE_ROOT PARENT_PID UVICORN_ARGS…`: uvicorn, watching its parent."""
+
+PID_FILE = "api-server.pid"
+
+
+def stop_stale_server(pid_file: Path) -> bool:
+    """Stop the server `pid_file` names (pid and start time) if it still runs: a build
+    killed before it could stop its own left it. True if one was stopped."""
+    try:
+        pid_text, started = pid_file.read_text(encoding="ascii").split()
+        pid = int(pid_text)
+    except (OSError, ValueError):
+        return False
+    from flows.lifeline import process_start_time
+
+    stopped = process_start_time(pid) == started
+    if stopped:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    pid_file.unlink(missing_ok=True)
+    return stopped
+
+
 class TemporaryApiServer:
     """`TemporaryApiServer(log).start()` starts it; `wait()` blocks until it answers, before
     the first flow runs. It is stopped at interpreter exit, as Prefect stops its own: after
@@ -64,10 +101,12 @@ class TemporaryApiServer:
         self.port_attempts = port_attempts
         self.url: str | None = None
         self.process: subprocess.Popen[bytes] | None = None
+        self.pid_file = log_path.with_name(PID_FILE)
 
     def start(self) -> TemporaryApiServer:
         if os.environ.get("PREFECT_API_URL"):
             return self  # the user's own server
+        stop_stale_server(self.pid_file)
         self._launch()
         atexit.register(self.stop)
         return self
@@ -81,8 +120,10 @@ class TemporaryApiServer:
             self.process = subprocess.Popen(
                 [
                     sys.executable,
-                    "-m",
-                    "uvicorn",
+                    "-c",
+                    _LAUNCH,
+                    str(CODE_ROOT),
+                    str(os.getpid()),
                     "--app-dir",
                     _prefect_parent(),
                     "--factory",
@@ -105,7 +146,12 @@ class TemporaryApiServer:
                 },
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
+        from flows.lifeline import process_start_time
+
+        started = process_start_time(self.process.pid)
+        self.pid_file.write_text(f"{self.process.pid} {started}\n", encoding="ascii")
         self.url = f"http://127.0.0.1:{port}/api"
         os.environ["PREFECT_API_URL"] = self.url
 
@@ -139,11 +185,13 @@ class TemporaryApiServer:
     def stop(self) -> None:
         if self.url is not None and os.environ.get("PREFECT_API_URL") == self.url:
             del os.environ["PREFECT_API_URL"]  # nothing started later may aim at a dead server
-        if self.process is None or self.process.poll() is not None:
+        if self.process is None:
             return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.pid_file.unlink(missing_ok=True)

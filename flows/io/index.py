@@ -79,10 +79,23 @@ def local_index(out_dir: Path) -> dict[str, Any] | None:
     if not (link / MANIFEST_NAME).is_file():
         return None
     manifests = [
-        json.loads(path.read_text(encoding="utf-8"))
+        manifest
         for path in sorted((out_dir / RELEASES_DIR).glob(f"*/{MANIFEST_NAME}"))
+        if (manifest := _readable_manifest(path)) is not None
     ]
     return releases_index(manifests, link.resolve().name)
+
+
+def _readable_manifest(path: Path) -> dict[str, Any] | None:
+    """A release's manifest, or None when it is damaged (not JSON, no version): such a
+    release is left out of the index rather than blocking every later build."""
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("version"), str):
+        return None
+    return manifest
 
 
 def write_local_index(out_dir: Path) -> Path | None:

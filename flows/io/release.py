@@ -4,11 +4,17 @@ SHA256SUMS, assembled in a staging folder and renamed into place (atomic publish
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
+import errno
+import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -405,16 +411,16 @@ def seal_release(
     row_counts: dict[str, int],
     describe: Describe,
     replaced_documents: Sequence[str] | None = None,
+    previous: Path | None = None,
 ) -> Path:
     """Finish the staged release (database, changes, the files `describe` gives, manifest,
-    checksums), then rename it into `releases/<version>` and point `release` at it. Until
-    that rename nothing visible changes, so a failed or killed run leaves the previous
-    release untouched. `replaced_documents`: see `release_changes`."""
+    checksums), then publish it as `releases/<version>` and point `release` at it
+    (`publish_staged`). `previous`: the verified release to compare with
+    (`release_changes`), None for none. `replaced_documents`: see `release_changes`."""
     shutil.rmtree(staging / "parts", ignore_errors=True)
     if not (staging / "corpus.duckdb").is_file():
         build_release_database(staging)
-    previous: Path | None = (out_dir / "release").resolve()
-    if previous is not None and (not previous.exists() or previous.name == version):
+    if previous is not None and previous.name == version:
         previous = None  # never compared with itself
     changes = release_changes(previous, staging, replaced_documents)
     for name, text in describe(changes).items():
@@ -441,20 +447,78 @@ def seal_release(
     sums = [f"{entry['sha256']}  {name}" for name, entry in manifest["files"].items()]
     sums.append(f"{sha256_file(staging / 'manifest.json')}  manifest.json")
     (staging / "SHA256SUMS").write_text("\n".join(sorted(sums, key=lambda s: s[66:])) + "\n")
-    _fsync_tree(staging)
+    return publish_staged(out_dir, staging, version)
 
+
+def publish_staged(out_dir: Path, staging: Path, version: str) -> Path:
+    """Make the sealed `staging` folder `releases/<version>` and point `release` at it,
+    so that `release` resolves to a complete release at every instant, whenever the run
+    is killed, and no step removes the only copy of a release.
+
+    Everything is on disk first (files and folders fsynced). A new version is renamed
+    into place, then the link is swapped by renaming a new link over it. A version that
+    is there already (damaged or incomplete: a sound one is never built again) is
+    exchanged with the staging folder in one atomic step (`renameat2` with
+    `RENAME_EXCHANGE`), and the old copy, now at the staging path, is removed last; a
+    later run removes it if this one is killed first. On a file system without that
+    exchange, the old copy is moved aside to `.retired-<version>-<pid>` for the moment
+    between two renames, and a run killed there leaves it for `clean_stale_staging` to
+    put back."""
+    fsync_tree(staging)
     releases = out_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
+    fsync_directory(out_dir)
     target = releases / version
-    if target.exists():
-        retired = out_dir / f".retired-{version}-{os.getpid()}"
+    if not (target.exists() or target.is_symlink()):
+        os.replace(staging, target)
+        fsync_directory(releases)
+        point_release(out_dir, version)
+        return target
+    try:
+        exchange_paths(staging, target)
+    except OSError:  # no atomic exchange here: move the old copy aside for a moment
+        retired = out_dir / f"{RETIRED_PREFIX}{version}-{os.getpid()}"
         os.replace(target, retired)
         os.replace(staging, target)
+        fsync_directory(releases)
+        fsync_directory(out_dir)
+        point_release(out_dir, version)
         shutil.rmtree(retired)
-    else:
-        os.replace(staging, target)
+        return target
+    fsync_directory(releases)
+    fsync_directory(out_dir)
     point_release(out_dir, version)
+    shutil.rmtree(staging)  # the old copy
     return target
+
+
+def exchange_paths(first: Path, second: Path) -> None:
+    """Swap two paths on one file system in one atomic step: Linux's `renameat2(2)` with
+    `RENAME_EXCHANGE`. Raises OSError where the C library or the file system lacks it."""
+    libc = _libc()
+    renameat2 = getattr(libc, "renameat2", None) if libc is not None else None
+    if renameat2 is None:
+        raise OSError(errno.ENOSYS, "renameat2 is not available")
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    at_cwd, rename_exchange = -100, 2  # AT_FDCWD, RENAME_EXCHANGE (linux/fs.h)
+    if renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), rename_exchange):
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(first), None, str(second))
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name, use_errno=True) if name else None
+    except OSError:
+        return None
 
 
 def point_release(out_dir: Path, version: str) -> None:
@@ -463,6 +527,7 @@ def point_release(out_dir: Path, version: str) -> None:
     link, target = out_dir / "release", Path("releases") / version
     if not (link.is_symlink() and Path(os.readlink(link)) == target):
         _point_link(link, target)
+        fsync_directory(out_dir)
     write_local_index(out_dir)
 
 
@@ -485,17 +550,124 @@ def _point_link(link: Path, target: Path) -> None:
     os.replace(temporary, link)
 
 
-def _fsync_tree(root: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """Flush a file's bytes to disk (before a rename publishes it)."""
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def fsync_directory(path: Path) -> None:
+    """Flush a folder's entries to disk (after a rename in it, so the rename survives a
+    power cut)."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def fsync_tree(root: Path) -> None:
+    """fsync every file and folder under `root`, and `root` itself."""
     for path in root.rglob("*"):
-        if path.is_file():
-            with path.open("rb") as handle:
-                os.fsync(handle.fileno())
+        if path.is_file() and not path.is_symlink():
+            fsync_file(path)
+        elif path.is_dir() and not path.is_symlink():
+            fsync_directory(path)
+    fsync_directory(root)
+
+
+SUMS_LINE = re.compile(r"([0-9a-f]{64})  (\S(?:.*\S)?)")
+
+
+def release_problem(release: Path) -> str | None:
+    """Why the release folder `release` cannot be trusted, or None when it verifies:
+    every file its `SHA256SUMS` lists (`manifest.json` among them) has the listed sha256,
+    and its manifest is a JSON object naming the folder's version. Reads every listed
+    file; lists nothing that a build could follow out of the folder (absolute paths,
+    `..`)."""
+    try:
+        lines = (release / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        return f"SHA256SUMS cannot be read ({error.__class__.__name__})"
+    listed: dict[str, str] = {}
+    for line in lines:
+        match = SUMS_LINE.fullmatch(line)
+        name = match.group(2) if match else ""
+        if not match or name.startswith("/") or ".." in Path(name).parts:
+            return f"SHA256SUMS has a malformed line: {line[:80]!r}"
+        listed[name] = match.group(1)
+    if "manifest.json" not in listed:
+        return "SHA256SUMS does not list manifest.json"
+    for name, expected in sorted(listed.items()):
+        path = release / name
+        try:
+            if path.is_symlink() or not path.is_file():
+                return f"{name} is missing"
+            if sha256_file(path) != expected:
+                return f"{name} does not match its checksum"
+        except OSError as error:
+            return f"{name} cannot be read ({error.strerror})"
+    try:
+        manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "manifest.json is not valid JSON"
+    if not isinstance(manifest, dict) or manifest.get("version") != release.name:
+        return "manifest.json does not name this release's version"
+    return None
+
+
+@dataclass(frozen=True)
+class FoundReleases:
+    """The releases in an output folder that a build may reuse, each verified
+    (`release_problem`) before it is: none is reused that fails."""
+
+    current: Path | None
+    """`releases/<version>` of the version being built, sound: the build is up to date."""
+    previous: Path | None
+    """The release `OUT/release` points at, sound, when it is another version."""
+    damaged: dict[str, str]
+    """Each of those two that failed verification (folder name -> why): not reused."""
+
+
+def find_releases(out_dir: Path, version: str) -> FoundReleases:
+    """Verify `releases/<version>` if it is there, and, unless that one is sound (the
+    build then reuses nothing else), the release `OUT/release` points at."""
+    damaged: dict[str, str] = {}
+    current = out_dir / "releases" / version
+    if current.exists() or current.is_symlink():
+        problem = release_problem(current)
+        if problem is None:
+            return FoundReleases(current, None, {})
+        damaged[current.name] = problem
+    link = out_dir / "release"
+    previous: Path | None = link.resolve() if link.is_dir() else None
+    if previous is not None and previous.name not in damaged:
+        problem = release_problem(previous)
+        if problem is not None:
+            damaged[previous.name] = problem
+    if previous is not None and (previous.name in damaged or previous.name == version):
+        previous = None
+    return FoundReleases(None, previous, damaged)
+
+
+RETIRED_PREFIX = ".retired-"
 
 
 def clean_stale_staging(out_dir: Path) -> list[Path]:
-    """Remove staging folders left by killed runs (called while holding the lock)."""
+    """Remove staging folders left by killed runs (called while holding the lock). An old
+    copy a run killed mid-publish left aside (`publish_staged`) is put back as
+    `releases/<version>` when that is missing or has no manifest, and removed otherwise."""
     removed = []
-    for path in sorted(out_dir.glob(".staging-*")) + sorted(out_dir.glob(".retired-*")):
+    for path in sorted(out_dir.glob(f"{RETIRED_PREFIX}*")):
+        version = path.name.removeprefix(RETIRED_PREFIX).rsplit("-", 1)[0]
+        target = out_dir / "releases" / version
+        if version and not (target / "manifest.json").is_file():
+            shutil.rmtree(target, ignore_errors=True)
+            os.replace(path, target)
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    for path in sorted(out_dir.glob(".staging-*")):
         shutil.rmtree(path, ignore_errors=True)
         removed.append(path)
     return removed

@@ -48,7 +48,11 @@ def quality_rows(
     repairs: Mapping[str, int],
     dropped_rules: Mapping[str, int],
     layouts: Sequence[LayoutChoice] = (),
+    damaged: Mapping[str, int] | None = None,
 ) -> list[dict[str, Any]]:
+    """The `qc` rows. `damaged`: what the build found failing its checksums and did not
+    reuse (section "integrity"; a count only when it is not 0, so a build that found
+    nothing damaged has the same rows as any other build of its version)."""
     rows = [
         {"section": "rows", "name": name, "value": count}
         for name, count in row_counts.items()
@@ -70,6 +74,11 @@ def quality_rows(
     rows += [
         {"section": "layout", "name": layout, "value": count}
         for layout, count in Counter(choice.layout for choice in layouts).items()
+    ]
+    rows += [
+        {"section": "integrity", "name": name, "value": count}
+        for name, count in (damaged or {}).items()
+        if count
     ]
     if layouts:
         rows.append(

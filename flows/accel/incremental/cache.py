@@ -4,7 +4,9 @@ Every key holds the raw bytes' sha256 (of each member, for a batch), what the ma
 of the file, a digest of the pipeline's own source code and the config digest, so a changed
 file, a changed manifest entry, a code change or a config change each invalidate exactly
 what they should. Nothing read from disk is ever executed (JSON and Arrow IPC, never
-pickle); every entry is written to a temporary name and renamed into place.
+pickle); every entry is written to a temporary name, flushed to disk and renamed into
+place, with the sha256 of each of its files (`checksums.json`), and is checked against
+them before anything of it is reused: a damaged entry is a miss, counted, and rebuilt.
 
 A document's rows are written once, in the part files of its batch (`BatchCache`); what
 else the cache keeps of it (`DocumentCache`) is a few hundred bytes in its batch entry's
@@ -32,6 +34,7 @@ from typing import Any
 import pyarrow as pa
 
 from flows.io.raw import KnownDigests
+from flows.io.release import PART_SUFFIX, fsync_directory, fsync_tree, sha256_file
 from flows.plan import Batch, BatchSpan
 from flows.stages.document import TABLE_NAMES, BatchResult
 from flows.stages.records import RawDocument, Rejection, SourceInfo
@@ -83,12 +86,50 @@ def _write_atomically(path: Path, text: str) -> None:
     killed meanwhile leaves the earlier file, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
+    with temporary.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(temporary, path)
+    fsync_directory(path.parent)
 
 
 SUMMARY_FILE = "summary.json"
 DOCUMENTS_FILE = "documents.json"
+CHECKSUMS_FILE = "checksums.json"
+"""In every entry: the sha256 of each of its other files, as written."""
+
+
+class DamagedEntryError(ValueError):
+    """A cache entry's files are not what it recorded (`CHECKSUMS_FILE`)."""
+
+
+def entry_checksums(entry: Path) -> dict[str, str]:
+    """An entry's recorded checksums (file name -> sha256); `DamagedEntryError` when they
+    cannot be read or name a file outside the entry."""
+    try:
+        sums = json.loads((entry / CHECKSUMS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise DamagedEntryError(f"{entry.name}: {CHECKSUMS_FILE} cannot be read") from error
+    if not isinstance(sums, dict) or not all(
+        isinstance(name, str) and "/" not in name and isinstance(digest, str)
+        for name, digest in sums.items()
+    ):
+        raise DamagedEntryError(f"{entry.name}: {CHECKSUMS_FILE} is malformed")
+    return sums
+
+
+def check_entry_file(entry: Path, name: str, sums: Mapping[str, str]) -> Path:
+    """`entry / name`, once its bytes are checked against `sums`; `DamagedEntryError`
+    when they differ, the file is missing or `sums` does not list it."""
+    path = entry / name
+    try:
+        matches = name in sums and sha256_file(path) == sums[name]
+    except OSError:
+        matches = False
+    if not matches:
+        raise DamagedEntryError(f"{entry.name}: {name} does not match its checksum")
+    return path
 
 
 class BatchCache:
@@ -104,6 +145,8 @@ class BatchCache:
     def __init__(self, folder: Path, config_digest: str) -> None:
         self.folder = folder
         self.salt = pipeline_salt(config_digest)
+        self.damaged: list[str] = []
+        """Entries `restore` found damaged (and removed, for `store` to write again)."""
 
     def entry_key(self, batch_key: str) -> str:
         return hashlib.sha256(f"{batch_key}|{self.salt}".encode()).hexdigest()
@@ -119,17 +162,29 @@ class BatchCache:
         return (self._entry(batch_key) / SUMMARY_FILE).is_file()
 
     def restore(self, batch_key: str, parts: Path, index: int) -> dict[str, Any] | None:
-        """Put a cached batch's part files under `parts` as batch `index`; its summary."""
+        """Put a cached batch's part files under `parts` as batch `index`; its summary.
+        None when it is not stored, or when any of its files fails its checksum: then
+        the entry is removed and named in `damaged`."""
         entry = self._entry(batch_key)
+        if not (entry / SUMMARY_FILE).is_file():
+            return None
         try:
-            summary: dict[str, Any] = json.loads((entry / SUMMARY_FILE).read_text("utf-8"))
-            for stored in sorted(entry.glob("*.arrow")):
-                target = parts / stored.stem / f"{index:08d}.arrow"
+            sums = entry_checksums(entry)
+            summary_file = check_entry_file(entry, SUMMARY_FILE, sums)
+            summary: dict[str, Any] = json.loads(summary_file.read_text("utf-8"))
+            for name in sorted(sums):
+                if not name.endswith(PART_SUFFIX):
+                    continue
+                stored = check_entry_file(entry, name, sums)
+                target = parts / stored.stem / f"{index:08d}{PART_SUFFIX}"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 _link_or_copy(stored, target)
-        except (OSError, ValueError):
-            for linked in parts.glob(f"*/{index:08d}.arrow"):  # no half-restored batch
+        except (OSError, ValueError) as error:
+            for linked in parts.glob(f"*/{index:08d}{PART_SUFFIX}"):  # no half-restored batch
                 linked.unlink()
+            if isinstance(error, DamagedEntryError):
+                self.damaged.append(entry.name)
+                shutil.rmtree(entry, ignore_errors=True)
             return None
         return summary
 
@@ -149,16 +204,22 @@ class BatchCache:
         temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
         shutil.rmtree(temporary, ignore_errors=True)
         temporary.mkdir(parents=True)
-        for part in sorted(parts.glob(f"*/{index:08d}.arrow")):
-            _link_or_copy(part, temporary / f"{part.parent.name}.arrow")
+        for part in sorted(parts.glob(f"*/{index:08d}{PART_SUFFIX}")):
+            _link_or_copy(part, temporary / f"{part.parent.name}{PART_SUFFIX}")
         (temporary / SUMMARY_FILE).write_text(json.dumps(summary), encoding="utf-8")
         (temporary / DOCUMENTS_FILE).write_text(
             json.dumps(documents or {}, sort_keys=True), encoding="utf-8"
         )
+        sums = {path.name: sha256_file(path) for path in sorted(temporary.iterdir())}
+        (temporary / CHECKSUMS_FILE).write_text(json.dumps(sums, sort_keys=True), "utf-8")
+        fsync_tree(temporary)
         try:
             os.replace(temporary, entry)
         except OSError:  # another run stored the same entry first
             shutil.rmtree(temporary, ignore_errors=True)
+            return
+        fsync_directory(entry.parent)
+        fsync_directory(self.folder)
 
     def prune(self, keep: set[str]) -> int:
         """Remove the entries of batches not in `keep` (batch keys); returns how many."""
@@ -323,7 +384,7 @@ class DocumentCache:
     whole build); `remember` notes every document of a batch, found or computed, and
     `entries` is what the batch's own entry then keeps, so that a document is found again
     while the batch it was last built in is cached. An entry that is gone or cannot be read
-    is a miss.
+    is a miss; one whose files fail their checksums is a miss too, named in `damaged`.
     """
 
     def __init__(self, batches: BatchCache, found: Mapping[str, str] | None = None) -> None:
@@ -336,6 +397,8 @@ class DocumentCache:
         self._parts: tuple[str, dict[str, tuple[pa.Table, dict[str, tuple[int, int]]]]] | None
         self._parts = None
         self._documents: tuple[str, dict[str, Any]] | None = None
+        self.damaged: set[str] = set()
+        """Entries whose files failed their checksums."""
 
     def key(self, raw: RawDocument) -> str:
         return document_key(raw.sha256, raw.source, self.batches.salt)
@@ -352,6 +415,10 @@ class DocumentCache:
                 rejections=[Rejection(**row) for row in stored["rejections"]],
                 repairs=Counter(stored["repairs"]),
             )
+        except DamagedEntryError:
+            self.damaged.add(str(entry))
+            self.misses += 1
+            return None
         except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
             self.misses += 1
             return None
@@ -360,7 +427,10 @@ class DocumentCache:
 
     def _stored(self, entry: str) -> dict[str, Any]:
         if self._documents is None or self._documents[0] != entry:
-            path = self.batches.entry_folder(entry) / DOCUMENTS_FILE
+            if entry in self.damaged:
+                raise DamagedEntryError(entry)
+            folder = self.batches.entry_folder(entry)
+            path = check_entry_file(folder, DOCUMENTS_FILE, entry_checksums(folder))
             self._documents = (entry, json.loads(path.read_text(encoding="utf-8")))
         return self._documents[1]
 
@@ -380,11 +450,17 @@ class DocumentCache:
         return tables
 
     def _load(self, entry: str) -> dict[str, tuple[pa.Table, dict[str, tuple[int, int]]]]:
-        """Each part of a batch entry, with the row span of every document in it."""
+        """Each part of a batch entry, with the row span of every document in it, each
+        checked against its checksum first."""
+        if entry in self.damaged:
+            raise DamagedEntryError(entry)
         loaded = {}
-        for path in sorted(self.batches.entry_folder(entry).glob("*.arrow")):
-            if path.stem not in TABLE_NAMES:
+        folder = self.batches.entry_folder(entry)
+        sums = entry_checksums(folder)
+        for name in sorted(sums):
+            if not name.endswith(PART_SUFFIX) or name.removesuffix(PART_SUFFIX) not in TABLE_NAMES:
                 continue
+            path = check_entry_file(folder, name, sums)
             table = pa.ipc.open_file(str(path)).read_all()
             spans: dict[str, tuple[int, int]] = {}
             for row, doc_id in enumerate(table.column("doc_id").to_pylist()):

@@ -1,0 +1,50 @@
+"""Child processes of a build die with it: the Prefect API server, the pool's workers.
+
+A child given the build's pid (`watch_parent`) ends itself as soon as its parent is gone,
+however the build ended (a `kill -9` runs no exit handler and closes no pipe a blocked
+worker would notice). A thread polls `os.getppid()`: Linux's parent-death signal fires
+when the *thread* that started the child ends, and the pool starts its workers from
+whichever thread submits first.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+POLL_SECONDS = 0.2
+
+
+def watch_parent(parent: int) -> None:
+    """End this process (at once, running nothing more) when `parent` is no longer its
+    parent: already gone, or gone later (checked every `POLL_SECONDS` on a daemon thread)."""
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+def start_pool_worker(parent: int) -> None:
+    """A pool worker's initializer: die with `parent`; leave Ctrl-C (SIGINT, sent to the
+    whole terminal group) to the build, which stops its workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watch_parent(parent)
+
+
+def process_start_time(pid: int) -> str | None:
+    """When process `pid` started (clock ticks since boot, from /proc), None if it is gone
+    or unknown: with its pid, it names one process even after the pid is reused."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            stat = handle.read()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[-1].split()
+    return fields[19] if len(fields) > 19 else None
