@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SecretBytes
 
+from flows.stages.privacy import key_id
 from flows.stages.repair import RepairConfig
 from flows.stages.segment import SegmentConfig
 
@@ -43,8 +44,25 @@ class PipelineConfig(BaseModel):
         "the code and this config are unchanged (OUT/.cache).",
     )
 
+    pseudonym_key: SecretBytes | None = Field(
+        default=None,
+        exclude=True,
+        description="Replace authors and user handles by keyed pseudonyms "
+        "(`flows.stages.privacy`); None publishes them as they are. Never written anywhere: "
+        "the manifest and digests name it by `pseudonym_key_id`.",
+    )
+
+    @property
+    def pseudonym_key_id(self) -> str | None:
+        """The key's name (`flows.stages.privacy.key_id`), None without pseudonyms."""
+        if self.pseudonym_key is None:
+            return None
+        return key_id(self.pseudonym_key.get_secret_value())
+
     def digest(self) -> str:
         """Digest of the settings that change the output (not batching, placement, strictness,
         caching)."""
-        relevant = self.model_dump(include={"repair", "segment"})
+        relevant: dict[str, object] = self.model_dump(include={"repair", "segment"})
+        if self.pseudonym_key is not None:
+            relevant["pseudonym_key_id"] = self.pseudonym_key_id
         return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]

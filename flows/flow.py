@@ -246,6 +246,8 @@ def build_corpus(
             "pipeline_digest": pipeline_digest(config.digest()),
             "date_published": release_date(),
         }
+        if config.pseudonym_key_id is not None:
+            metadata["pseudonym_key_id"] = config.pseudonym_key_id
         existing = out / "releases" / release_version(metadata)
         if (existing / "manifest.json").is_file():
             return up_to_date(out, existing, config.strict)

@@ -5,14 +5,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flows.io.folders import RawFolderError, is_input_name
 from flows.plan import PlannedFile
-from flows.stages.records import DEFAULT_RIGHTS, RawDocument, Rejection, SourceInfo
+from flows.stages.records import (
+    DEFAULT_RIGHTS,
+    RawDocument,
+    Rejection,
+    Removal,
+    SourceInfo,
+    doc_id_for,
+)
 from schemas.types import LAYOUT_NAMES
 
 LAYOUTS = frozenset(LAYOUT_NAMES)
@@ -230,7 +238,96 @@ def scan_raw_folder(root: Path) -> RawCorpus:
                     "listed in manifest.json but not found in the raw folder",
                 )
             )
+    sources, refused = _attach_removals(sources, _load_removals(root, rejections))
+    rejections += refused
     return RawCorpus(root=root, sources=sources, rejections=rejections)
+
+
+REMOVALS_FILE = "removals.json"
+"""The raw folder's removals list: `[{"id": …, "reason": …, "date": "YYYY-MM-DD"}, …]`
+(`date` optional), read with the manifest's `removals`, a list of the same entries."""
+
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _load_removals(root: Path, rejections: list[Rejection]) -> list[Removal]:
+    """The entries of `removals.json` and of the manifest's `removals`; what cannot be
+    read is added to `rejections` (`ingest_bad_removal`), never an error."""
+    removals: list[Removal] = []
+    for name, key in ((REMOVALS_FILE, None), ("manifest.json", "removals")):
+        path = root / name
+        if not path.is_file() or not _inside(root, path):
+            continue
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+            entries = document if key is None else document.get(key, [])
+            if not isinstance(entries, list):
+                raise TypeError("the removals must be a list")
+        except (OSError, UnicodeDecodeError, ValueError, TypeError, AttributeError) as error:
+            if key is None:  # a bad manifest is reported by its own reader
+                rejections.append(
+                    Rejection(
+                        name, "ingest", "ingest_bad_removal", f"{type(error).__name__}: {error}"
+                    )
+                )
+            continue
+        for index, entry in enumerate(entries):
+            record_id = _text(entry, "id") if isinstance(entry, dict) else None
+            reason = _text(entry, "reason") if isinstance(entry, dict) else None
+            date = entry.get("date") if isinstance(entry, dict) else None
+            if (
+                record_id is None
+                or reason is None
+                or not (date is None or (isinstance(date, str) and _DATE.match(date)))
+            ):
+                rejections.append(
+                    Rejection(
+                        name,
+                        "ingest",
+                        "ingest_bad_removal",
+                        f"removal {index} needs an 'id', a 'reason' and at most a "
+                        f"YYYY-MM-DD 'date'; ignored",
+                    )
+                )
+                continue
+            removals.append(Removal(record_id, reason, date, name))
+    return removals
+
+
+def _attach_removals(
+    sources: list[SourceInfo], removals: list[Removal]
+) -> tuple[list[SourceInfo], list[Rejection]]:
+    """Each removal in the source info of the document it names (by a record id, which
+    starts with the document's id, or by the source file's name), so that it is part of
+    the document's cache key; a removal naming no document is a rejection."""
+    if not removals:
+        return sources, []
+    by_doc = {doc_id_for(source): source for source in sources}
+    by_file = {source.source_file: doc_id_for(source) for source in sources}
+    found: dict[str, list[Removal]] = {}
+    rejections: list[Rejection] = []
+    for removal in removals:
+        if removal.record_id in by_file:
+            removal = removal._replace(record_id=by_file[removal.record_id])
+        doc_id = removal.record_id.split(".", 1)[0]
+        if doc_id in by_doc:
+            found.setdefault(doc_id, []).append(removal)
+        else:
+            rejections.append(
+                Rejection(
+                    removal.listed_in,
+                    "ingest",
+                    "ingest_unknown_removal",
+                    f"removal of {removal.record_id!r}: no such document or file",
+                )
+            )
+    attached = [
+        replace(source, removals=tuple(sorted(found[doc_id])))
+        if (doc_id := doc_id_for(source)) in found
+        else source
+        for source in sources
+    ]
+    return attached, rejections
 
 
 def read_raw(
@@ -325,6 +422,10 @@ def input_digest(root: Path, planned: list[PlannedFile]) -> str:
     if manifest.is_file():
         digest.update(b"manifest.json\0")
         digest.update(hashlib.sha256(manifest.read_bytes()).digest())
+    removals = root / REMOVALS_FILE
+    if removals.is_file():
+        digest.update(REMOVALS_FILE.encode() + b"\0")
+        digest.update(hashlib.sha256(removals.read_bytes()).digest())
     for entry in planned:
         digest.update(entry.source.source_file.encode() + b"\0")
         digest.update(bytes.fromhex(entry.sha256))
