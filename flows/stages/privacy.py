@@ -66,6 +66,14 @@ _QUOTE_HEADER = re.compile(
     re.MULTILINE,
 )
 
+_MENTIONS = (
+    (_MENTION, ("@",)),
+    (_SUBREDDIT_USER, ("u/",)),
+    (_QUOTE_HEADER, ("Quote from:", "Quoting", "In reply to", "Replying to")),
+)
+"""Each mention pattern, with the strings a text must hold for it to match (a cheap test
+that skips the scan of most texts)."""
+
 
 def key_id(key: bytes) -> str:
     """The name of a pseudonym key: 16 hex digits of the HMAC of a constant under it."""
@@ -320,13 +328,12 @@ def names_of(tables: Tables) -> set[str]:
         for field in ("author", "translator"):
             if row.get(field):
                 names.add(_handle(row[field], None))
-    for table, fields in TEXT_FIELDS.items():
-        for row in tables.get(table, []):
-            for field in fields:
-                value = row.get(field)
-                if value:
-                    for pattern in (_MENTION, _SUBREDDIT_USER, _QUOTE_HEADER):
-                        names.update(pattern.findall(value))
+    # every other text field is cut from the document's texts: scanning these finds all
+    for row in tables.get("documents", []):
+        for text in (row["text"], row["original_text"]):
+            for pattern, sign in _MENTIONS:
+                if any(mark in text for mark in sign):
+                    names.update(pattern.findall(text))
     return {
         name
         for name in names
