@@ -263,7 +263,14 @@ def _load_removals(root: Path, rejections: list[Rejection]) -> list[Removal]:
             entries = document if key is None else document.get(key, [])
             if not isinstance(entries, list):
                 raise TypeError("the removals must be a list")
-        except (OSError, UnicodeDecodeError, ValueError, TypeError, AttributeError) as error:
+        except (
+            OSError,
+            UnicodeDecodeError,
+            ValueError,
+            TypeError,
+            AttributeError,
+            RecursionError,  # deeply nested JSON
+        ) as error:
             if key is None:  # a bad manifest is reported by its own reader
                 rejections.append(
                     Rejection(
