@@ -31,10 +31,13 @@ $(UV):
 setup: .venv/.synced
 
 ## run: build a release from RAW (default raw/) into OUT (default build/); ACCEL=0: plain
-## stages; STRICT=1: fail on any reject; WAIT=1: wait for another build on OUT to finish
+## stages; STRICT=1: fail on any reject; WAIT=1: wait for another build on OUT to finish;
+## PSEUDONYMIZE=1: keyed pseudonyms (key: PSEUDONYM_KEY_FILE=… or $$CORPUS_PSEUDONYM_KEY)
 run: setup
 	$(PY) -m flows build --raw "$(RAW)" --out "$(OUT)" $(if $(filter 0,$(ACCEL)),--no-accel) \
-		$(if $(filter 1,$(STRICT)),--strict) $(if $(filter 1,$(WAIT)),--wait)
+		$(if $(filter 1,$(STRICT)),--strict) $(if $(filter 1,$(WAIT)),--wait) \
+		$(if $(filter 1,$(PSEUDONYMIZE)),--pseudonymize) \
+		$(if $(PSEUDONYM_KEY_FILE),--pseudonym-key-file "$(PSEUDONYM_KEY_FILE)")
 
 ## test: lint, type-check and the whole test suite
 test: setup .venv-loaders/.synced lint

@@ -3,7 +3,7 @@
   python -m flows build [--raw DIR] [--out DIR] [--strict] [--wait]
                         [--runner thread|process|dask] [--workers N] [--address tcp://HOST:PORT]
                         [--batch-size N] [--inline-below N] [--max-file-mb N]
-                        [--no-cache] [--no-accel]
+                        [--no-cache] [--no-accel] [--pseudonymize [--pseudonym-key-file FILE]]
   python -m flows download URL [--version V] [--dest DIR]
   python -m flows publish [--release DIR] --to URL
   python -m flows releases URL
@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import time
@@ -91,7 +92,39 @@ class _NoCrashOnSignal(logging.Filter):
         return not (message.startswith("Crash detected!") and "signal" in message)
 
 
-def _config(args: argparse.Namespace) -> PipelineConfig:
+KEY_VARIABLE = "CORPUS_PSEUDONYM_KEY"
+"""The environment variable holding the pseudonym key (when no key file is given)."""
+
+
+class PseudonymKeyError(Exception):
+    """`--pseudonymize` without a usable key."""
+
+
+def pseudonym_key(args: argparse.Namespace) -> bytes | None:
+    """The pseudonym key of `--pseudonymize`: the bytes of `--pseudonym-key-file` (one
+    trailing newline ignored), else `CORPUS_PSEUDONYM_KEY`; None without `--pseudonymize`."""
+    if not args.pseudonymize:
+        if args.pseudonym_key_file:
+            raise PseudonymKeyError("--pseudonym-key-file needs --pseudonymize")
+        return None
+    if args.pseudonym_key_file:
+        try:
+            key = Path(args.pseudonym_key_file).read_bytes().removesuffix(b"\n")
+        except OSError as error:
+            raise PseudonymKeyError(
+                f"{args.pseudonym_key_file}: cannot read the pseudonym key ({error.strerror})"
+            ) from error
+    else:
+        key = os.environ.get(KEY_VARIABLE, "").encode()
+    if not key.strip():
+        raise PseudonymKeyError(
+            "--pseudonymize needs a key: --pseudonym-key-file FILE or "
+            f"{KEY_VARIABLE}, kept outside the release (a secret of 32 random bytes or more)"
+        )
+    return key
+
+
+def _config(args: argparse.Namespace, key: bytes | None) -> PipelineConfig:
     from flows.config import PipelineConfig
 
     given = {
@@ -104,6 +137,7 @@ def _config(args: argparse.Namespace) -> PipelineConfig:
         strict=args.strict,
         use_cache=not args.no_cache,
         accel=not args.no_accel,
+        pseudonym_key=key,
     )
 
 
@@ -116,12 +150,13 @@ def build(args: argparse.Namespace) -> int:
     try:  # the folders first: nothing but the standard library is imported yet
         check_raw_folder(raw_dir)
         check_output_folder(out_dir)
-    except (RawFolderError, OutputFolderError) as error:
+        key = pseudonym_key(args)
+    except (RawFolderError, OutputFolderError, PseudonymKeyError) as error:
         return _error(str(error))
     from pydantic import ValidationError
 
     try:
-        config = _config(args)
+        config = _config(args, key)
         acquire_output_lock(out_dir, wait=args.wait, waiting=lambda line: print(line, flush=True))
     except ValidationError as error:
         problem = error.errors()[0]
@@ -314,6 +349,18 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="plain stages only: no flows.accel (no cache, database built in full); "
         "the same Parquet bytes, slower",
+    )
+    build_parser.add_argument(
+        "--pseudonymize",
+        action="store_true",
+        help="replace authors and user handles by stable keyed pseudonyms (HMAC-SHA256); "
+        f"the key is read from --pseudonym-key-file or ${KEY_VARIABLE}",
+    )
+    build_parser.add_argument(
+        "--pseudonym-key-file",
+        default=None,
+        metavar="FILE",
+        help="file holding the pseudonym key; keep it outside RAW, OUT and the release",
     )
     build_parser.add_argument(
         "--batch-size", type=int, default=None, help="mean documents per task (default 256)"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SecretBytes
 
+from flows.stages.privacy import key_id
 from flows.stages.repair import RepairConfig
 from flows.stages.segment import SegmentConfig
 
@@ -50,16 +51,34 @@ class PipelineConfig(BaseModel):
         "the code and this config are unchanged (OUT/.cache).",
     )
 
+    pseudonym_key: SecretBytes | None = Field(
+        default=None,
+        exclude=True,
+        description="Replace authors and user handles by keyed pseudonyms "
+        "(`flows.stages.privacy`); None publishes them as they are. Never written anywhere: "
+        "the manifest and digests name it by `pseudonym_key_id`.",
+    )
+
     @property
     def max_file_bytes(self) -> int:
         return self.max_file_mb * 2**20
 
+    @property
+    def pseudonym_key_id(self) -> str | None:
+        """The key's name (`flows.stages.privacy.key_id`), None without pseudonyms."""
+        if self.pseudonym_key is None:
+            return None
+        return key_id(self.pseudonym_key.get_secret_value())
+
     def output_settings(self) -> dict[str, object]:
         """The settings that change the output (not batching, placement, strictness,
-        caching), as JSON values: the release manifest's `config`."""
+        caching), as JSON values: the release manifest's `config` (the pseudonym key is
+        named by `pseudonym_key_id` beside it)."""
         return self.model_dump(mode="json", include={"repair", "segment", "max_file_mb"})
 
     def digest(self) -> str:
-        """Digest of `output_settings`."""
+        """Digest of `output_settings` and of the pseudonym key's id."""
         relevant = self.output_settings()
+        if self.pseudonym_key is not None:
+            relevant["pseudonym_key_id"] = self.pseudonym_key_id
         return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]

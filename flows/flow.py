@@ -274,6 +274,8 @@ def build_corpus(
             "pipeline_digest": pipeline_digest(config.digest()),
             "date_published": release_date(),
         }
+        if config.pseudonym_key_id is not None:
+            metadata["pseudonym_key_id"] = config.pseudonym_key_id
         found = find_releases(out, release_version(metadata))
         if found.current is not None:
             return up_to_date(out, found.current, config.strict)

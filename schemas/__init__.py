@@ -14,6 +14,7 @@ from schemas.models import (
     Record,
     Reject,
     TextEdit,
+    Tombstone,
 )
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "Record",
     "Reject",
     "TextEdit",
+    "Tombstone",
 ]

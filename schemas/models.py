@@ -28,6 +28,7 @@ from schemas.types import (
     Sha256Hex,
     SourceFile,
     Stage,
+    TombstoneLevel,
 )
 
 
@@ -187,9 +188,7 @@ class Comment(Spanned):
     published: str | None = Field(
         default=None, description="An absolute date the comment shows, as written."
     )
-    published_date: IsoDate | None = Field(
-        default=None, description="`published` as an ISO date."
-    )
+    published_date: IsoDate | None = Field(default=None, description="`published` as an ISO date.")
     body: str = Field(
         description="Plain text; paragraphs separated by one blank line. Empty only where "
         "the page shows no text for it (a thread_stub; a collapsed or deleted comment)."
@@ -277,6 +276,32 @@ class QualityMetric(Record):
     value: int = Field(description="The count.")
 
 
+class Tombstone(Record):
+    """A record taken out of the release on request (the raw folder's removals list), so
+    that users of an earlier release can drop it too. Its text is in no table any more."""
+
+    table: ClassVar[str] = "tombstones"
+    primary_key: ClassVar[tuple[str, ...]] = ("record_id",)
+    sort_key: ClassVar[tuple[str, ...]] = ("doc_id", "record_id")
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+
+    doc_id: DocId
+    record_id: NonEmptyText = Field(
+        description="The removed record's id: a `doc_id`, `post_id`, `comment_id` or "
+        "`block_id`; `<post_id>/<number>` for a footnote, `<doc_id>/<start>` for a dropped "
+        "span (the ids `changes.json` gives them)."
+    )
+    level: TombstoneLevel = Field(description="Which table the record was in.")
+    requested_id: NonEmptyText = Field(
+        description="The id the removals list names: the record's own, or the one it hung "
+        "off (a post for its comments and blocks, a comment for its replies, a document)."
+    )
+    reason: NonEmptyText = Field(description="Why it was removed, as the removals list says.")
+    removal_date: IsoDate | None = Field(
+        default=None, description="When the removal was requested, if the list says."
+    )
+
+
 TABLES: tuple[type[Record], ...] = (
     Document,
     Post,
@@ -286,6 +311,7 @@ TABLES: tuple[type[Record], ...] = (
     Reject,
     Dropped,
     QualityMetric,
+    Tombstone,
 )
 """Every published table, in publishing order."""
 

@@ -87,4 +87,5 @@ BlockKind = Literal[
     "bio",
 ]
 OwnerKind = Literal["post", "comment"]
+TombstoneLevel = Literal["document", "post", "comment", "block", "footnote", "dropped"]
 Stage = Literal["ingest", "decode", "repair", "segment", "validate", "integrity", "publish"]

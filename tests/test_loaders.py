@@ -88,7 +88,8 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 TABLE_NAMES = [model.table for model in TABLES]
-FILLED = [name for name in TABLE_NAMES if name != "rejects"]
+FILLED = [name for name in TABLE_NAMES if name not in ("rejects", "tombstones")]
+"""The tables a build of the seeds fills (nothing is rejected or removed)."""
 """The tables that have rows in a build of the seeds (`rejects` is empty)."""
 
 

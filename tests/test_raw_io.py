@@ -388,3 +388,30 @@ def test_a_file_over_the_size_limit_is_refused_from_its_size_unread(tmp_path, mo
     assert [p.source.source_file for p in planned] == ["small.txt"] and rejections == []
     grown = read_raw(tmp_path, corpus.sources[1], max_bytes=1000)
     assert isinstance(grown, Rejection) and grown.reason == "ingest_too_large"
+
+
+def test_removals_read_like_every_input_and_named_in_the_input_digest(tmp_path):
+    write(tmp_path, "a.txt", "A")
+    os.mkfifo(tmp_path / "removals.json")  # would block a plain open forever
+    corpus = scan_raw_folder(tmp_path)
+    assert reasons(corpus) == ["ingest_bad_removal"]
+    assert corpus.removals_sha256 is None
+    os.unlink(tmp_path / "removals.json")
+    write(tmp_path, "removals.json", json.dumps([{"id": "a.txt", "reason": "asked"}]))
+    listed = scan_raw_folder(tmp_path)
+    assert reasons(listed) == [] and listed.sources[0].removals
+    planned, _ = fingerprint(tmp_path, listed.sources, listed=listed.listed)
+    first = input_digest(listed, planned)
+    write(tmp_path, "removals.json", json.dumps([{"id": "a.txt", "reason": "other"}]))
+    relisted = scan_raw_folder(tmp_path)
+    assert input_digest(relisted, fingerprint(tmp_path, relisted.sources)[0]) != first
+
+
+def test_removals_that_are_not_a_list_are_a_reject_not_ignored(tmp_path):
+    write(tmp_path, "a.txt", "A")
+    manifest = {"sources": [{"file": "a.txt"}], "removals": {"id": "a.txt"}}
+    write(tmp_path, "manifest.json", json.dumps(manifest))
+    corpus = scan_raw_folder(tmp_path)
+    assert [(r.source_file, r.reason) for r in corpus.rejections] == [
+        ("manifest.json", "ingest_bad_removal")
+    ]

@@ -7,15 +7,23 @@ import hashlib
 import io
 import json
 import os
+import re
 import stat as stat_mode
 import time
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flows.io.folders import RawFolderError, is_input_name
 from flows.plan import PlannedFile
-from flows.stages.records import DEFAULT_RIGHTS, RawDocument, Rejection, SourceInfo
+from flows.stages.records import (
+    DEFAULT_RIGHTS,
+    RawDocument,
+    Rejection,
+    Removal,
+    SourceInfo,
+    doc_id_for,
+)
 from schemas.types import LAYOUT_NAMES
 
 LAYOUTS = frozenset(LAYOUT_NAMES)
@@ -44,14 +52,16 @@ class FileIdentity:
 @dataclass(frozen=True, slots=True)
 class RawCorpus:
     """The files to process (sorted by name) and what was refused before reading them;
-    `listed` is each file's identity at listing, `manifest_sha256` the digest of the
-    manifest bytes the entries were read from (None without a usable manifest file)."""
+    `listed` is each file's identity at listing, `manifest_sha256` and `removals_sha256`
+    the digests of the manifest's and the removals list's bytes as read (None without
+    such a file)."""
 
     root: Path
     sources: list[SourceInfo]
     rejections: list[Rejection]
     listed: dict[str, FileIdentity] = field(default_factory=dict)
     manifest_sha256: str | None = None
+    removals_sha256: str | None = None
 
 
 def _inside(root: Path, path: Path) -> bool:
@@ -107,34 +117,34 @@ def _text(entry: dict[str, object], key: str) -> str | None:
 MANIFEST = "manifest.json"
 
 
-def _read_manifest(root: Path, max_bytes: int) -> bytes | Rejection | None:
-    """The manifest's bytes, None when there is none, or why it is ignored."""
-    if not os.path.lexists(root / MANIFEST):
+def _read_side_file(root: Path, name: str, max_bytes: int, bad: str) -> bytes | Rejection | None:
+    """The bytes of the raw folder's `manifest.json` or `removals.json`, None when there is
+    none, or why it is ignored (`bad`, or `ingest_unsafe_path`)."""
+    if not os.path.lexists(root / name):
         return None
-    opened = open_input(root, MANIFEST, max_bytes=max_bytes)
+    opened = open_input(root, name, max_bytes=max_bytes)
     if isinstance(opened, Rejection):
-        reason = opened.reason if opened.reason == "ingest_unsafe_path" else "ingest_bad_manifest"
-        return Rejection(MANIFEST, "ingest", reason, f"manifest.json ignored: {opened.detail}")
+        reason = opened.reason if opened.reason == "ingest_unsafe_path" else bad
+        return Rejection(name, "ingest", reason, f"{name} ignored: {opened.detail}")
     handle, _ = opened
     with handle:
         data = read_input(handle, max_bytes)
     if data is None:
-        detail = "manifest.json ignored: it grew beyond the size limit while read"
-        return Rejection(MANIFEST, "ingest", "ingest_bad_manifest", detail)
+        return Rejection(name, "ingest", bad, f"{name} ignored: it grew beyond the size limit")
     return data
 
 
 def _load_manifest(
     root: Path, symlinks: Collection[str], max_bytes: int
-) -> tuple[dict[str, SourceInfo], list[Rejection], str | None]:
-    """The manifest's entries by file name and the sha256 of its bytes; `symlinks` are the
-    names in the raw folder that are symbolic links (known from its listing), the only ones
-    that can lead outside it."""
-    data = _read_manifest(root, max_bytes)
+) -> tuple[dict[str, SourceInfo], list[Rejection], str | None, object]:
+    """The manifest's entries by file name, the sha256 of its bytes and its `removals`
+    (None when absent); `symlinks` are the names in the raw folder that are symbolic
+    links (known from its listing), the only ones that can lead outside it."""
+    data = _read_side_file(root, MANIFEST, max_bytes, "ingest_bad_manifest")
     if data is None:
-        return {}, [], None
+        return {}, [], None, None
     if isinstance(data, Rejection):
-        return {}, [data], None
+        return {}, [data], None, None
     manifest_sha256 = hashlib.sha256(data).hexdigest()
     try:
         document = json.loads(data.decode("utf-8"))
@@ -161,6 +171,7 @@ def _load_manifest(
                 )
             ],
             manifest_sha256,
+            None,
         )
     infos: dict[str, SourceInfo] = {}
     rejections: list[Rejection] = []
@@ -212,7 +223,7 @@ def _load_manifest(
             notes=_text(entry, "notes"),
             source_id=_text(entry, "id") or _text(entry, "url"),
         )
-    return infos, rejections, manifest_sha256
+    return infos, rejections, manifest_sha256, document.get("removals")
 
 
 def scan_raw_folder(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> RawCorpus:
@@ -229,7 +240,7 @@ def scan_raw_folder(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> RawC
         everything = list(listing)
     entries = {entry.name: entry for entry in everything if is_input_name(entry.name)}
     symlinks = {entry.name for entry in everything if _is_symlink(entry)}
-    manifest, rejections, manifest_sha256 = _load_manifest(root, symlinks, max_bytes)
+    manifest, rejections, manifest_sha256, manifest_removals = _load_manifest(root, symlinks, max_bytes)
     sources: list[SourceInfo] = []
     listed: dict[str, FileIdentity] = {}
     names = sorted(entries)
@@ -284,7 +295,10 @@ def scan_raw_folder(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> RawC
                     "listed in manifest.json but not found in the raw folder",
                 )
             )
-    return RawCorpus(root, sources, rejections, listed, manifest_sha256)
+    removals, refused, removals_sha256 = _load_removals(root, manifest_removals, max_bytes)
+    sources, unknown = _attach_removals(sources, removals)
+    rejections += refused + unknown
+    return RawCorpus(root, sources, rejections, listed, manifest_sha256, removals_sha256)
 
 
 def _kind(mode: int) -> str:
@@ -371,6 +385,95 @@ def read_input(handle: io.BufferedReader, max_bytes: int) -> bytes | None:
     `max_bytes` (it grew after its size was checked), so memory stays bounded."""
     data = handle.read(max_bytes + 1)
     return None if len(data) > max_bytes else data
+
+
+REMOVALS_FILE = "removals.json"
+"""The raw folder's removals list: `[{"id": …, "reason": …, "date": "YYYY-MM-DD"}, …]`
+(`date` optional), read with the manifest's `removals`, a list of the same entries."""
+
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _load_removals(
+    root: Path, manifest_removals: object, max_bytes: int
+) -> tuple[list[Removal], list[Rejection], str | None]:
+    """The entries of `removals.json` (opened as every input is: `open_input`) and of the
+    manifest's `removals`, and the sha256 of `removals.json`'s bytes; what cannot be read
+    is an `ingest_bad_removal` rejection, never an error."""
+    lists: list[tuple[str, object]] = []
+    rejections: list[Rejection] = []
+    data = _read_side_file(root, REMOVALS_FILE, max_bytes, "ingest_bad_removal")
+    removals_sha256 = None
+    if isinstance(data, Rejection):
+        rejections.append(data)
+    elif data is not None:
+        removals_sha256 = hashlib.sha256(data).hexdigest()
+        try:
+            lists.append((REMOVALS_FILE, json.loads(data.decode("utf-8"))))
+        except (UnicodeDecodeError, ValueError, RecursionError) as error:
+            detail = f"{REMOVALS_FILE} ignored: {type(error).__name__}: {error}"
+            rejections.append(Rejection(REMOVALS_FILE, "ingest", "ingest_bad_removal", detail))
+    if manifest_removals is not None:
+        lists.append((MANIFEST, manifest_removals))
+    removals: list[Removal] = []
+    for name, entries in lists:
+        if not isinstance(entries, list):
+            detail = "the removals must be a list of entries; ignored"
+            rejections.append(Rejection(name, "ingest", "ingest_bad_removal", detail))
+            continue
+        for index, entry in enumerate(entries):
+            record_id = _text(entry, "id") if isinstance(entry, dict) else None
+            reason = _text(entry, "reason") if isinstance(entry, dict) else None
+            date = entry.get("date") if isinstance(entry, dict) else None
+            if (
+                record_id is None
+                or reason is None
+                or not (date is None or (isinstance(date, str) and _DATE.match(date)))
+            ):
+                detail = (
+                    f"removal {index} needs an 'id', a 'reason' and at most a "
+                    "YYYY-MM-DD 'date'; ignored"
+                )
+                rejections.append(Rejection(name, "ingest", "ingest_bad_removal", detail))
+                continue
+            removals.append(Removal(record_id, reason, date, name))
+    return removals, rejections, removals_sha256
+
+
+def _attach_removals(
+    sources: list[SourceInfo], removals: list[Removal]
+) -> tuple[list[SourceInfo], list[Rejection]]:
+    """Each removal in the source info of the document it names (by a record id, which
+    starts with the document's id, or by the source file's name), so that it is part of
+    the document's cache key; a removal naming no document is a rejection."""
+    if not removals:
+        return sources, []
+    by_doc = {doc_id_for(source): source for source in sources}
+    by_file = {source.source_file: doc_id_for(source) for source in sources}
+    found: dict[str, list[Removal]] = {}
+    rejections: list[Rejection] = []
+    for removal in removals:
+        if removal.record_id in by_file:
+            removal = removal._replace(record_id=by_file[removal.record_id])
+        doc_id = removal.record_id.split(".", 1)[0]
+        if doc_id in by_doc:
+            found.setdefault(doc_id, []).append(removal)
+        else:
+            rejections.append(
+                Rejection(
+                    removal.listed_in,
+                    "ingest",
+                    "ingest_unknown_removal",
+                    f"removal of {removal.record_id!r}: no such document or file",
+                )
+            )
+    attached = [
+        replace(source, removals=tuple(sorted(found[doc_id])))
+        if (doc_id := doc_id_for(source)) in found
+        else source
+        for source in sources
+    ]
+    return attached, rejections
 
 
 def read_raw(
@@ -495,6 +598,9 @@ def input_digest(corpus: RawCorpus, planned: list[PlannedFile]) -> str:
     if corpus.manifest_sha256 is not None:
         digest.update(b"manifest.json\0")
         digest.update(bytes.fromhex(corpus.manifest_sha256))
+    if corpus.removals_sha256 is not None:
+        digest.update(REMOVALS_FILE.encode() + b"\0")
+        digest.update(bytes.fromhex(corpus.removals_sha256))
     for entry in planned:
         digest.update(entry.source.source_file.encode() + b"\0")
         digest.update(bytes.fromhex(entry.sha256))

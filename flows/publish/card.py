@@ -217,6 +217,33 @@ def _citation(version: str, sources: Sequence[SourceInfo], date: str | None) -> 
     )
 
 
+def _responsible_use(metadata: Mapping[str, Any]) -> str:
+    """Pseudonyms and removals: what this release hides, and how to ask for a removal."""
+    key = metadata.get("pseudonym_key_id")
+    names = (
+        "Authors and user handles are **pseudonymised** in this release: every author, "
+        "translator and user handle (and a handle quoted in a text as `@user`, `u/user` or "
+        "a quote header) is replaced, in every table and in the texts, by `anon-` and 10 "
+        "hex digits of a keyed HMAC-SHA256 of the name. The same name gets the same "
+        "pseudonym in every release built with the same key (key id "
+        f"`{key}`, an HMAC of a constant, not the key); the key is not published. The "
+        "`@instance` of a `user@instance` handle (a server) is kept."
+        if key
+        else "Authors and user handles are published as the sources show them. A build "
+        "with `--pseudonymize` and a key kept outside the release replaces them by stable "
+        "keyed pseudonyms."
+    )
+    return (
+        names + "\n\nRecords can be taken out on request: the raw folder's `removals.json` (or "
+        "the manifest's `removals`) names a document, post, comment or block and a reason. "
+        "The record and what hangs off it (a post's comments, blocks and footnotes; a "
+        "comment's replies) leave every table, the database and the full-text index, and "
+        "its text leaves the document's `text` and `original_text`. Each removed record "
+        "is a row of `tombstones` (id, table, reason, date) and `changes.json` lists it: "
+        "drop those ids from any copy of an earlier release."
+    )
+
+
 def dataset_card(
     version: str,
     metadata: Mapping[str, Any],
@@ -240,6 +267,7 @@ def dataset_card(
                 "## Licence and rights\n\nThe texts remain the property of their original authors and "
                 "publishers; they are redistributed here for research. The pipeline code is "
                 f"MIT-licensed. `{LICENSE_FILE}` gives the rights of each source file.",
+                "## Responsible use\n\n" + _responsible_use(metadata),
                 "## Tables\n\n" + _field_tables(),
                 "## Views and macros of `corpus.duckdb`\n\n"
                 + _relations(views or {}, macros or {}),

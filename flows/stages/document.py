@@ -12,11 +12,12 @@ from typing import Any, TypeVar
 
 from flows.config import PipelineConfig
 from flows.stages.decode import decode
+from flows.stages.privacy import pseudonymize, remove_records
 from flows.stages.records import Decoded, RawDocument, Rejection, Repaired, Segmented, doc_id_for
 from flows.stages.repair import repair
 from flows.stages.segment import segment
 from flows.stages.validate import Tables, check_document_integrity, validate_rows
-from schemas import Block, Comment, Document, Dropped, Footnote, Post
+from schemas import Block, Comment, Document, Dropped, Footnote, Post, Tombstone
 
 SEGMENT_TABLES = (
     ("posts", Post),
@@ -27,7 +28,7 @@ SEGMENT_TABLES = (
 )
 
 
-TABLE_NAMES = ("documents", *(name for name, _ in SEGMENT_TABLES))
+TABLE_NAMES = ("documents", *(name for name, _ in SEGMENT_TABLES), "tombstones")
 
 Result = TypeVar("Result")
 
@@ -117,6 +118,15 @@ def process_document(raw: RawDocument, config: PipelineConfig) -> BatchResult:
         result.rejections += rejected
     tables, rejected = check_document_integrity(tables, len(repaired.text), raw.source_file)
     result.rejections += rejected
+    if raw.source.removals and tables["documents"]:
+        tables, tombstones, rejected = remove_records(tables, raw.source.removals, raw.source_file)
+        result.rejections += rejected
+        tables["tombstones"], rejected = validate_rows(Tombstone, tombstones, raw.source_file)
+        result.rejections += rejected
+    if config.pseudonym_key is not None:
+        tables, result.rejections = pseudonymize(
+            tables, result.rejections, config.pseudonym_key.get_secret_value()
+        )
     for name, rows in tables.items():
         result.tables[name].extend(rows)
     result.repairs.update(decoded.fixes)

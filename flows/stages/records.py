@@ -8,9 +8,22 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 DEFAULT_RIGHTS = "Rights remain with the original authors."
+
+
+class Removal(NamedTuple):
+    """One entry of the removals list: take `record_id` (and what hangs off it) out."""
+
+    record_id: str
+    """A document, post, comment or block id (a source file's name is turned into its
+    document's id when the list is read)."""
+    reason: str
+    date: str | None
+    """When the removal was requested (YYYY-MM-DD), if the list says."""
+    listed_in: str
+    """The file of the raw folder the entry is in (`removals.json`, `manifest.json`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +43,10 @@ class SourceInfo:
     """The manifest's `id` for the file, else its `url`: who the document is, whatever its
     name in the raw folder (see `identity_digest`)."""
     furniture: tuple[str, ...] = ()
+    removals: tuple[Removal, ...] = ()
+    """The removals list's entries naming this document or a record of it."""
 
-    def as_dict(self) -> dict[str, str | tuple[str, ...] | None]:
+    def as_dict(self) -> dict[str, object]:
         """`dataclasses.asdict(self)` without its recursive copy; taken for every file when
         a build is planned."""
         return {name: getattr(self, name) for name in _SOURCE_FIELDS}

@@ -358,8 +358,9 @@ class CachedDocument:
 
     @property
     def doc_id(self) -> str | None:
-        documents = self.tables.get("documents")
-        return None if documents is None else str(documents.column("doc_id")[0].as_py())
+        # a document removed whole has no documents row, only tombstones
+        rows = self.tables.get("documents") or self.tables.get("tombstones")
+        return None if rows is None else str(rows.column("doc_id")[0].as_py())
 
     def to_result(self) -> BatchResult:
         """The same results as Python rows, as `flows.stages.document.process_document` gives them."""
@@ -445,7 +446,7 @@ class DocumentCache:
             if doc_id in spans:
                 start, stop = spans[doc_id]
                 tables[name] = table.slice(start, stop - start)
-        if "documents" not in tables:
+        if "documents" not in tables and "tombstones" not in tables:
             raise KeyError(f"{doc_id} is not in batch entry {entry}")
         return tables
 
@@ -475,8 +476,8 @@ class DocumentCache:
         if isinstance(result, CachedDocument):
             doc_id = result.doc_id
         else:
-            documents = result.tables["documents"]
-            doc_id = documents[0]["doc_id"] if documents else None
+            rows = result.tables["documents"] or result.tables["tombstones"]
+            doc_id = rows[0]["doc_id"] if rows else None
         self.entries[self.key(raw)] = {
             "doc_id": doc_id,
             "rejections": [r.as_row() for r in result.rejections],
