@@ -7,6 +7,7 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from flows.stages.enrich.language import LanguageConfig
 from flows.stages.repair import RepairConfig
 from flows.stages.segment import SegmentConfig
 
@@ -18,6 +19,7 @@ class PipelineConfig(BaseModel):
 
     repair: RepairConfig = Field(default_factory=RepairConfig)
     segment: SegmentConfig = Field(default_factory=SegmentConfig)
+    language: LanguageConfig = Field(default_factory=LanguageConfig)
     batch_size: int = Field(
         default=256,
         ge=1,
@@ -46,5 +48,5 @@ class PipelineConfig(BaseModel):
     def digest(self) -> str:
         """Digest of the settings that change the output (not batching, placement, strictness,
         caching)."""
-        relevant = self.model_dump(include={"repair", "segment"})
+        relevant = self.model_dump(include={"repair", "segment", "language"})
         return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]

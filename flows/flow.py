@@ -58,6 +58,7 @@ from flows.publish.report import (
     low_confidence,
     quality_markdown,
     quality_rows,
+    read_language_counts,
     read_layout_choices,
 )
 from flows.tasks import (
@@ -161,8 +162,9 @@ def _publish(
             row_counts[table] = future.result()
     row_counts["rejects"] = write_table(staging, Reject, [r.as_row() for r in summary.rejections])
     choices = read_layout_choices(staging / "data" / "documents.parquet")
+    languages = read_language_counts(staging / "data")
     quality = quality_rows(
-        row_counts, summary.rejections, summary.repairs, summary.dropped_rules, choices
+        row_counts, summary.rejections, summary.repairs, summary.dropped_rules, choices, languages
     )
     row_counts["qc"] = write_table(staging, QualityMetric, quality)
 

@@ -16,6 +16,7 @@ from schemas.types import (
     Count,
     DocId,
     IsoDate,
+    LanguageCode,
     Layout,
     NonEmptyText,
     Offset,
@@ -55,6 +56,30 @@ class Spanned(Record):
         if self.end < self.start:
             raise ValueError(f"span end {self.end} is before start {self.start}")
         return self
+
+
+class LanguageTagged(Spanned):
+    """A spanned record whose text has a detected language (`flows.stages.enrich.language`).
+
+    The fields default to "no language" so segmentation's drafts validate on their own;
+    `process_document` always sets them (the golden files show it).
+    """
+
+    language: LanguageCode | None = Field(
+        default=None,
+        description="ISO 639-1 code of the language with the most letters in the text; "
+        "null when no script has enough letters to tell (a name, a number, an empty body).",
+    )
+    language_score: Probability | None = Field(
+        default=None,
+        description="The detector's confidence in `language` (0-1, relative among the "
+        "languages it knows); null with `language`.",
+    )
+    languages: list[LanguageCode] = Field(
+        default_factory=list,
+        description="Every language found, most letters first: more than one marks a "
+        "mixed-language text (a Cyrillic quote in English prose is `[en, ru]`).",
+    )
 
 
 class FixCount(Record):
@@ -113,7 +138,7 @@ class Document(Record):
     edits: list[TextEdit] = Field(description="Every edit made by repair, replayable in order.")
 
 
-class Post(Spanned):
+class Post(LanguageTagged):
     """An article, one article of a digest, one teaser of a listing, or a thread's opening post."""
 
     table: ClassVar[str] = "posts"
@@ -145,7 +170,7 @@ class Post(Spanned):
     )
 
 
-class Comment(Spanned):
+class Comment(LanguageTagged):
     """A comment in a forum thread, with its place in the reply tree."""
 
     table: ClassVar[str] = "comments"
@@ -186,16 +211,14 @@ class Comment(Spanned):
     published: str | None = Field(
         default=None, description="An absolute date the comment shows, as written."
     )
-    published_date: IsoDate | None = Field(
-        default=None, description="`published` as an ISO date."
-    )
+    published_date: IsoDate | None = Field(default=None, description="`published` as an ISO date.")
     body: str = Field(
         description="Plain text; paragraphs separated by one blank line. Empty only where "
         "the page shows no text for it (a thread_stub; a collapsed or deleted comment)."
     )
 
 
-class Block(Spanned):
+class Block(LanguageTagged):
     """A typed block (paragraph, heading, quote, verse, …) inside a post or a comment."""
 
     table: ClassVar[str] = "blocks"
@@ -215,7 +238,7 @@ class Block(Spanned):
     )
 
 
-class Footnote(Spanned):
+class Footnote(LanguageTagged):
     """A numbered note at the end of an article, linked to its marker in the body."""
 
     table: ClassVar[str] = "footnotes"
@@ -268,8 +291,13 @@ class QualityMetric(Record):
     primary_key: ClassVar[tuple[str, ...]] = ("section", "name")
     sort_key: ClassVar[tuple[str, ...]] = ("section", "name")
 
-    section: NonEmptyText = Field(description="rows, rejects, repairs or dropped.")
-    name: NonEmptyText = Field(description="Table, reason, repair step or rule.")
+    section: NonEmptyText = Field(
+        description="rows, rejects, repairs, dropped, layout or language."
+    )
+    name: NonEmptyText = Field(
+        description="Table, reason, repair step, rule, layout, or `<table>.<language>`: rows with "
+        "text in that language (`unknown`: none; `mixed`: more than one)."
+    )
     value: int = Field(description="The count.")
 
 

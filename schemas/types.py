@@ -56,6 +56,9 @@ Offset = Annotated[
 Count = Annotated[int, Field(ge=0)]
 Ordinal = Annotated[int, Field(ge=0)]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+LanguageCode = Annotated[
+    str, StringConstraints(pattern=r"^[a-z]{2}$"), Field(description="ISO 639-1 code.")
+]
 
 LAYOUTS_FOLDER = Path(__file__).resolve().parent.parent / "flows" / "stages" / "segment" / "layouts"
 LAYOUT_NAMES: tuple[str, ...] = tuple(
