@@ -12,6 +12,36 @@ from flows.stages.repair import RepairConfig
 from flows.stages.segment import SegmentConfig
 
 
+class DuplicateConfig(BaseModel):
+    """Duplicate detection settings, frozen; part of the release's config digest."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    threshold: float = Field(
+        default=0.8,
+        gt=0.0,
+        le=1.0,
+        description="Least estimated Jaccard similarity of word shingles for two records "
+        "to be near duplicates.",
+    )
+    shingle_words: int = Field(
+        default=3, ge=1, description="Words per shingle (a text shorter is one shingle)."
+    )
+    min_words: int = Field(
+        default=8,
+        ge=1,
+        description="Fewest words a record needs to be compared at all (headings, "
+        "signatures and one-line replies repeat without being copies).",
+    )
+    num_perm: int = Field(default=128, ge=16, description="MinHash permutations.")
+    num_bands: int = Field(
+        default=32,
+        ge=1,
+        description="LSH bands (num_perm must divide by it): more find pairs of lower "
+        "similarity as candidates, each then checked against the threshold.",
+    )
+
+
 class PipelineConfig(BaseModel):
     """All knobs of a build. Its JSON goes into the release manifest."""
 
@@ -20,6 +50,7 @@ class PipelineConfig(BaseModel):
     repair: RepairConfig = Field(default_factory=RepairConfig)
     segment: SegmentConfig = Field(default_factory=SegmentConfig)
     language: LanguageConfig = Field(default_factory=LanguageConfig)
+    duplicates: DuplicateConfig = Field(default_factory=DuplicateConfig)
     batch_size: int = Field(
         default=256,
         ge=1,
@@ -48,5 +79,5 @@ class PipelineConfig(BaseModel):
     def digest(self) -> str:
         """Digest of the settings that change the output (not batching, placement, strictness,
         caching)."""
-        relevant = self.model_dump(include={"repair", "segment", "language"})
+        relevant = self.model_dump(include={"repair", "segment", "language", "duplicates"})
         return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]

@@ -15,6 +15,8 @@ from schemas.types import (
     CommentId,
     Count,
     DocId,
+    DuplicateLevel,
+    DuplicateMatch,
     IsoDate,
     LanguageCode,
     Layout,
@@ -284,6 +286,29 @@ class Dropped(Spanned):
     text: str = Field(description="The dropped text.")
 
 
+class Duplicate(Record):
+    """A document or block whose text repeats another's, exactly or nearly; nothing is
+    removed for it (see the card's duplicates section for how they are found)."""
+
+    table: ClassVar[str] = "duplicates"
+    primary_key: ClassVar[tuple[str, ...]] = ("level", "record_id")
+    sort_key: ClassVar[tuple[str, ...]] = ("level", "cluster_id", "record_id")
+
+    level: DuplicateLevel = Field(description="`document` (a doc_id) or `block` (a block_id).")
+    record_id: NonEmptyText = Field(description="The document's or block's id.")
+    cluster_id: NonEmptyText = Field(
+        description="The id of the cluster's first member (its smallest record id)."
+    )
+    match: DuplicateMatch = Field(
+        description="`exact`: the same words as the first member (case and punctuation "
+        "aside); `near`: shingles similar above the configured threshold."
+    )
+    similarity: Probability = Field(
+        description="Estimated Jaccard similarity of its word shingles to the first member's "
+        "(MinHash); 1.0 for an exact copy and the first member itself."
+    )
+
+
 class QualityMetric(Record):
     """One figure of the run's data-quality report."""
 
@@ -292,11 +317,12 @@ class QualityMetric(Record):
     sort_key: ClassVar[tuple[str, ...]] = ("section", "name")
 
     section: NonEmptyText = Field(
-        description="rows, rejects, repairs, dropped, layout or language."
+        description="rows, rejects, repairs, dropped, layout, language or duplicates."
     )
     name: NonEmptyText = Field(
         description="Table, reason, repair step, rule, layout, or `<table>.<language>`: rows with "
-        "text in that language (`unknown`: none; `mixed`: more than one)."
+        "text in that language (`unknown`: none; `mixed`: more than one), or "
+        "`<level>.clusters|exact|near` (duplicate clusters, and copies beside the first)."
     )
     value: int = Field(description="The count.")
 
@@ -309,6 +335,7 @@ TABLES: tuple[type[Record], ...] = (
     Footnote,
     Reject,
     Dropped,
+    Duplicate,
     QualityMetric,
 )
 """Every published table, in publishing order."""

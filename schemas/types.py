@@ -84,4 +84,6 @@ BlockKind = Literal[
     "bio",
 ]
 OwnerKind = Literal["post", "comment"]
+DuplicateLevel = Literal["document", "block"]
+DuplicateMatch = Literal["exact", "near"]
 Stage = Literal["ingest", "decode", "repair", "segment", "validate", "integrity", "publish"]

@@ -81,6 +81,39 @@ def _languages(counts: Mapping[str, Mapping[str, int]]) -> str:
     return LANGUAGE_DETECTOR + "\n\n" + "\n".join(lines)
 
 
+DUPLICATE_LEVELS = {"document": "documents", "block": "blocks"}
+"""Each level of the `duplicates` table and the table its records are in."""
+
+
+def _duplicates(quality: Sequence[Mapping[str, Any]]) -> str:
+    """Duplicate clusters and copies per level, and their share of the level's rows."""
+    figures = {
+        (row["section"], str(row["name"])): int(row["value"])
+        for row in quality
+        if row["section"] in ("rows", "duplicates")
+    }
+    lines = [
+        "Nothing is removed for being a copy: the `duplicates` table lists every document and "
+        "block in a cluster, with its cluster (the id of its first member) and its similarity "
+        "to that first member. Texts are compared as lower-cased words: the same words are an "
+        "`exact` copy, word 3-shingles whose MinHash-estimated Jaccard similarity reaches the "
+        "configured threshold (`config.duplicates` in `manifest.json`) a `near` one. The "
+        "share counts every member but the first of each cluster.",
+        "",
+        "| level | clusters | exact copies | near copies | share of rows |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for level, table in DUPLICATE_LEVELS.items():
+        clusters, exact, near = (
+            figures.get(("duplicates", f"{level}.{name}"), 0)
+            for name in ("clusters", "exact", "near")
+        )
+        total = figures.get(("rows", table), 0)
+        share = f"{(exact + near) / total:.2%}" if total else "—"
+        lines.append(f"| {level} | {clusters} | {exact} | {near} | {share} |")
+    return "\n".join(lines)
+
+
 def _front_matter(languages: Sequence[str]) -> str:
     lines = ["---", "pretty_name: " + TITLE]
     if languages:
@@ -285,6 +318,7 @@ def dataset_card(
                 + _relations(views or {}, macros or {}),
                 "## Layouts\n\n" + _layouts(),
                 "## Languages\n\n" + _languages(languages),
+                "## Duplicates\n\n" + _duplicates(quality),
                 "## Data quality of this build\n\n" + quality_markdown(quality),
                 "## Documents with an uncertain layout\n\n" + _uncertain_table(uncertain),
                 "## Repair, boilerplate and rejection rules\n\nNothing is deleted silently: "

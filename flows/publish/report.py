@@ -1,6 +1,6 @@
 """The run's data-quality report: rows per table, rejects per reason, repairs per step,
 dropped boilerplate per rule, documents per layout and how many were detected with low
-confidence, records per detected language. Counts in, `qc` rows and markdown out."""
+confidence, records per detected language, duplicate clusters and copies per level. Counts in, `qc` rows and markdown out."""
 
 from __future__ import annotations
 
@@ -72,6 +72,7 @@ def quality_rows(
     dropped_rules: Mapping[str, int],
     layouts: Sequence[LayoutChoice] = (),
     languages: Mapping[str, Mapping[str, int]] | None = None,
+    duplicates: Sequence[Mapping[str, Any]] = (),
 ) -> list[dict[str, Any]]:
     rows = [
         {"section": "rows", "name": name, "value": count}
@@ -103,6 +104,17 @@ def quality_rows(
         {"section": "language", "name": f"{table}.{language}", "value": count}
         for table, counted in (languages or {}).items()
         for language, count in counted.items()
+    ]
+    copies = Counter(
+        f"{row['level']}.{row['match']}"
+        for row in duplicates
+        if row["record_id"] != row["cluster_id"]
+    )
+    copies.update(
+        f"{row['level']}.clusters" for row in duplicates if row["record_id"] == row["cluster_id"]
+    )
+    rows += [
+        {"section": "duplicates", "name": name, "value": count} for name, count in copies.items()
     ]
     return sorted(rows, key=lambda row: (row["section"], row["name"]))
 
