@@ -7,9 +7,40 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field, SecretBytes
 
+from flows.stages.enrich.language import LanguageConfig
 from flows.stages.privacy import key_id
 from flows.stages.repair import RepairConfig
 from flows.stages.segment import SegmentConfig
+
+
+class DuplicateConfig(BaseModel):
+    """Duplicate detection settings, frozen; part of the release's config digest."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    threshold: float = Field(
+        default=0.8,
+        gt=0.0,
+        le=1.0,
+        description="Least estimated Jaccard similarity of word shingles for two records "
+        "to be near duplicates.",
+    )
+    shingle_words: int = Field(
+        default=3, ge=1, description="Words per shingle (a text shorter is one shingle)."
+    )
+    min_words: int = Field(
+        default=8,
+        ge=1,
+        description="Fewest words a record needs to be compared at all (headings, "
+        "signatures and one-line replies repeat without being copies).",
+    )
+    num_perm: int = Field(default=128, ge=16, description="MinHash permutations.")
+    num_bands: int = Field(
+        default=32,
+        ge=1,
+        description="LSH bands (num_perm must divide by it): more find pairs of lower "
+        "similarity as candidates, each then checked against the threshold.",
+    )
 
 
 class PipelineConfig(BaseModel):
@@ -19,6 +50,8 @@ class PipelineConfig(BaseModel):
 
     repair: RepairConfig = Field(default_factory=RepairConfig)
     segment: SegmentConfig = Field(default_factory=SegmentConfig)
+    language: LanguageConfig = Field(default_factory=LanguageConfig)
+    duplicates: DuplicateConfig = Field(default_factory=DuplicateConfig)
     batch_size: int = Field(
         default=256,
         ge=1,
@@ -74,7 +107,8 @@ class PipelineConfig(BaseModel):
         """The settings that change the output (not batching, placement, strictness,
         caching), as JSON values: the release manifest's `config` (the pseudonym key is
         named by `pseudonym_key_id` beside it)."""
-        return self.model_dump(mode="json", include={"repair", "segment", "max_file_mb"})
+        settings = {"repair", "segment", "language", "duplicates", "max_file_mb"}
+        return self.model_dump(mode="json", include=settings)
 
     def digest(self) -> str:
         """Digest of `output_settings` and of the pseudonym key's id."""

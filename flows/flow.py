@@ -57,10 +57,12 @@ from flows.plan import (
     plan_batches,
     unsettled_batches,
 )
+from flows.publish.duplicates import release_duplicates
 from flows.publish.report import (
     low_confidence,
     quality_markdown,
     quality_rows,
+    read_language_counts,
     read_layout_choices,
 )
 from flows.tasks import (
@@ -76,7 +78,7 @@ from flows.tasks import (
     seal_release_task,
 )
 from flows.timing import PhaseClock
-from schemas import TABLES, QualityMetric, Reject
+from schemas import TABLES, Duplicate, QualityMetric, Reject
 
 
 def _process_corpus(
@@ -168,7 +170,9 @@ def _publish(
     row_counts: dict[str, int] = {}
     print("  writing the data files", flush=True)
     with clock.phase("concat"):  # the tables side by side, on the flow's own threads
-        tables = [model.table for model in TABLES if model.table not in ("rejects", "qc")]
+        tables = [
+            model.table for model in TABLES if model.table not in ("rejects", "duplicates", "qc")
+        ]
         futures = concat_table_task.map(unmapped(str(staging)), tables)
         for table, future in zip(tables, futures, strict=True):
             row_counts[table] = future.result()
@@ -178,8 +182,19 @@ def _publish(
         "cache_entries_rebuilt": len(summary.damaged_cache_entries),
         "releases_not_reused": len(found.damaged),
     }
+    languages = read_language_counts(staging / "data")
+    with clock.phase("duplicates"):
+        duplicates = release_duplicates(staging / "data", config.duplicates)
+        row_counts["duplicates"] = write_table(staging, Duplicate, duplicates)
     quality = quality_rows(
-        row_counts, summary.rejections, summary.repairs, summary.dropped_rules, choices, damaged
+        row_counts,
+        summary.rejections,
+        summary.repairs,
+        summary.dropped_rules,
+        choices,
+        languages,
+        duplicates,
+        damaged,
     )
     row_counts["qc"] = write_table(staging, QualityMetric, quality)
 

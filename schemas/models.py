@@ -15,7 +15,10 @@ from schemas.types import (
     CommentId,
     Count,
     DocId,
+    DuplicateLevel,
+    DuplicateMatch,
     IsoDate,
+    LanguageCode,
     Layout,
     NonEmptyText,
     Offset,
@@ -56,6 +59,30 @@ class Spanned(Record):
         if self.end < self.start:
             raise ValueError(f"span end {self.end} is before start {self.start}")
         return self
+
+
+class LanguageTagged(Spanned):
+    """A spanned record whose text has a detected language (`flows.stages.enrich.language`).
+
+    The fields default to "no language" so segmentation's drafts validate on their own;
+    `process_document` always sets them (the golden files show it).
+    """
+
+    language: LanguageCode | None = Field(
+        default=None,
+        description="ISO 639-1 code of the language with the most letters in the text; "
+        "null when no script has enough letters to tell (a name, a number, an empty body).",
+    )
+    language_score: Probability | None = Field(
+        default=None,
+        description="The detector's confidence in `language` (0-1, relative among the "
+        "languages it knows); null with `language`.",
+    )
+    languages: list[LanguageCode] = Field(
+        default_factory=list,
+        description="Every language found, most letters first: more than one marks a "
+        "mixed-language text (a Cyrillic quote in English prose is `[en, ru]`).",
+    )
 
 
 class FixCount(Record):
@@ -114,7 +141,7 @@ class Document(Record):
     edits: list[TextEdit] = Field(description="Every edit made by repair, replayable in order.")
 
 
-class Post(Spanned):
+class Post(LanguageTagged):
     """An article, one article of a digest, one teaser of a listing, or a thread's opening post."""
 
     table: ClassVar[str] = "posts"
@@ -146,7 +173,7 @@ class Post(Spanned):
     )
 
 
-class Comment(Spanned):
+class Comment(LanguageTagged):
     """A comment in a forum thread, with its place in the reply tree."""
 
     table: ClassVar[str] = "comments"
@@ -195,7 +222,7 @@ class Comment(Spanned):
     )
 
 
-class Block(Spanned):
+class Block(LanguageTagged):
     """A typed block (paragraph, heading, quote, verse, …) inside a post or a comment."""
 
     table: ClassVar[str] = "blocks"
@@ -218,7 +245,7 @@ class Block(Spanned):
     )
 
 
-class Footnote(Spanned):
+class Footnote(LanguageTagged):
     """A numbered note at the end of an article, linked to its marker in the body."""
 
     table: ClassVar[str] = "footnotes"
@@ -264,6 +291,29 @@ class Dropped(Spanned):
     text: str = Field(description="The dropped text.")
 
 
+class Duplicate(Record):
+    """A document or block whose text repeats another's, exactly or nearly; nothing is
+    removed for it (see the card's duplicates section for how they are found)."""
+
+    table: ClassVar[str] = "duplicates"
+    primary_key: ClassVar[tuple[str, ...]] = ("level", "record_id")
+    sort_key: ClassVar[tuple[str, ...]] = ("level", "cluster_id", "record_id")
+
+    level: DuplicateLevel = Field(description="`document` (a doc_id) or `block` (a block_id).")
+    record_id: NonEmptyText = Field(description="The document's or block's id.")
+    cluster_id: NonEmptyText = Field(
+        description="The id of the cluster's first member (its smallest record id)."
+    )
+    match: DuplicateMatch = Field(
+        description="`exact`: the same words as the first member (case and punctuation "
+        "aside); `near`: shingles similar above the configured threshold."
+    )
+    similarity: Probability = Field(
+        description="Estimated Jaccard similarity of its word shingles to the first member's "
+        "(MinHash); 1.0 for an exact copy and the first member itself."
+    )
+
+
 class QualityMetric(Record):
     """One figure of the run's data-quality report."""
 
@@ -271,8 +321,14 @@ class QualityMetric(Record):
     primary_key: ClassVar[tuple[str, ...]] = ("section", "name")
     sort_key: ClassVar[tuple[str, ...]] = ("section", "name")
 
-    section: NonEmptyText = Field(description="rows, rejects, repairs or dropped.")
-    name: NonEmptyText = Field(description="Table, reason, repair step or rule.")
+    section: NonEmptyText = Field(
+        description="rows, rejects, repairs, dropped, layout, language or duplicates."
+    )
+    name: NonEmptyText = Field(
+        description="Table, reason, repair step, rule, layout, or `<table>.<language>`: rows with "
+        "text in that language (`unknown`: none; `mixed`: more than one), or "
+        "`<level>.clusters|exact|near` (duplicate clusters, and copies beside the first)."
+    )
     value: int = Field(description="The count.")
 
 
@@ -310,6 +366,7 @@ TABLES: tuple[type[Record], ...] = (
     Footnote,
     Reject,
     Dropped,
+    Duplicate,
     QualityMetric,
     Tombstone,
 )

@@ -62,6 +62,9 @@ Offset = Annotated[
 Count = Annotated[int, Field(ge=0)]
 Ordinal = Annotated[int, Field(ge=0)]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+LanguageCode = Annotated[
+    str, StringConstraints(pattern=r"^[a-z]{2}$"), Field(description="ISO 639-1 code.")
+]
 
 LAYOUTS_FOLDER = Path(__file__).resolve().parent.parent / "flows" / "stages" / "segment" / "layouts"
 LAYOUT_NAMES: tuple[str, ...] = tuple(
@@ -88,4 +91,6 @@ BlockKind = Literal[
 ]
 OwnerKind = Literal["post", "comment"]
 TombstoneLevel = Literal["document", "post", "comment", "block", "footnote", "dropped"]
+DuplicateLevel = Literal["document", "block"]
+DuplicateMatch = Literal["exact", "near"]
 Stage = Literal["ingest", "decode", "repair", "segment", "validate", "integrity", "publish"]

@@ -14,7 +14,13 @@ from flows.publish.metadata import (
     TITLE,
     bibtex,
 )
-from flows.publish.report import LOW_LAYOUT_CONFIDENCE, LayoutChoice, quality_markdown
+from flows.publish.report import (
+    LOW_LAYOUT_CONFIDENCE,
+    MIXED_LANGUAGE,
+    UNKNOWN_LANGUAGE,
+    LayoutChoice,
+    quality_markdown,
+)
 from flows.stages.reasons import DROPPED_RULES, REJECT_REASONS, REPAIR_STEP_PREFIXES, REPAIR_STEPS
 from flows.stages.records import SourceInfo
 from flows.stages.segment.layouts import layouts
@@ -31,8 +37,89 @@ SUMMARY = (
 )
 
 
-def _front_matter() -> str:
-    lines = ["---", "pretty_name: " + TITLE, "language:", "- en", "license: other"]
+LANGUAGE_DETECTOR = (
+    "Languages are detected offline by lingua (`lingua-language-detector`, Apache-2.0 "
+    "licence; its models ship inside the package), per block and footnote, each script of "
+    "a text on its own; a post or comment adds up its blocks. `language` is the language "
+    "with the most letters, `languages` lists every one found (more than one: mixed), "
+    "`language_score` is the detector's confidence. Below, the rows with text in each "
+    "language (a mixed row counts under each of its languages), with no language "
+    "(`unknown`: too few letters to tell) and with more than one (`mixed`)."
+)
+
+
+def _language_counts(quality: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
+    """Rows per table and language, from the quality report's `language` section."""
+    counts: dict[str, dict[str, int]] = {}
+    for row in quality:
+        if row["section"] == "language":
+            table, language = str(row["name"]).split(".", 1)
+            counts.setdefault(table, {})[language] = int(row["value"])
+    return counts
+
+
+def _found_languages(counts: Mapping[str, Mapping[str, int]]) -> list[str]:
+    """The ISO 639-1 codes with at least one record, by code."""
+    return sorted(
+        {
+            language
+            for counted in counts.values()
+            for language, count in counted.items()
+            if count and language not in (UNKNOWN_LANGUAGE, MIXED_LANGUAGE)
+        }
+    )
+
+
+def _languages(counts: Mapping[str, Mapping[str, int]]) -> str:
+    """Records per table and detected language, and how they were detected."""
+    columns = [*_found_languages(counts), UNKNOWN_LANGUAGE, MIXED_LANGUAGE]
+    lines = [
+        "| table | " + " | ".join(columns) + " |",
+        "| --- |" + " ---: |" * len(columns),
+    ]
+    for table, counted in counts.items():
+        lines.append(f"| `{table}` | " + " | ".join(str(counted.get(c, 0)) for c in columns) + " |")
+    return LANGUAGE_DETECTOR + "\n\n" + "\n".join(lines)
+
+
+DUPLICATE_LEVELS = {"document": "documents", "block": "blocks"}
+"""Each level of the `duplicates` table and the table its records are in."""
+
+
+def _duplicates(quality: Sequence[Mapping[str, Any]]) -> str:
+    """Duplicate clusters and copies per level, and their share of the level's rows."""
+    figures = {
+        (row["section"], str(row["name"])): int(row["value"])
+        for row in quality
+        if row["section"] in ("rows", "duplicates")
+    }
+    lines = [
+        "Nothing is removed for being a copy: the `duplicates` table lists every document and "
+        "block in a cluster, with its cluster (the id of its first member) and its similarity "
+        "to that first member. Texts are compared as lower-cased words: the same words are an "
+        "`exact` copy, word 3-shingles whose MinHash-estimated Jaccard similarity reaches the "
+        "configured threshold (`config.duplicates` in `manifest.json`) a `near` one. The "
+        "share counts every member but the first of each cluster.",
+        "",
+        "| level | clusters | exact copies | near copies | share of rows |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for level, table in DUPLICATE_LEVELS.items():
+        clusters, exact, near = (
+            figures.get(("duplicates", f"{level}.{name}"), 0)
+            for name in ("clusters", "exact", "near")
+        )
+        total = figures.get(("rows", table), 0)
+        share = f"{(exact + near) / total:.2%}" if total else "—"
+        lines.append(f"| {level} | {clusters} | {exact} | {near} | {share} |")
+    return "\n".join(lines)
+
+
+def _front_matter(languages: Sequence[str]) -> str:
+    lines = ["---", "pretty_name: " + TITLE]
+    if languages:
+        lines += ["language:", *(f"- {language}" for language in languages)]
+    lines.append("license: other")
     lines += [f"license_name: {LICENSE_NAME}", f"license_link: {LICENSE_FILE}", "configs:"]
     for model in TABLES:
         lines += [
@@ -257,10 +344,11 @@ def dataset_card(
     """The card. `metadata` is the manifest's (its `date_published`, if any, dates the
     release); `changes` is `changes.json`; `views` and `macros` are the database's."""
     date = metadata.get("date_published")
+    languages = _language_counts(quality)
     return (
         "\n\n".join(
             [
-                _front_matter(),
+                _front_matter(_found_languages(languages)),
                 f"# {TITLE} — release {version}",
                 SUMMARY + (f"\n\nPublished {date}." if date else ""),
                 "## Sources\n\n" + _sources_table(sources),
@@ -272,6 +360,8 @@ def dataset_card(
                 "## Views and macros of `corpus.duckdb`\n\n"
                 + _relations(views or {}, macros or {}),
                 "## Layouts\n\n" + _layouts(),
+                "## Languages\n\n" + _languages(languages),
+                "## Duplicates\n\n" + _duplicates(quality),
                 "## Data quality of this build\n\n" + quality_markdown(quality),
                 "## Documents with an uncertain layout\n\n" + _uncertain_table(uncertain),
                 "## Repair, boilerplate and rejection rules\n\nNothing is deleted silently: "

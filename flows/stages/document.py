@@ -1,4 +1,4 @@
-"""One document through every pure stage: decode → repair → segment → validate.
+"""One document through every pure stage: decode → repair → segment → enrich → validate.
 
 Pure: bytes in, table rows and rejections out. The Prefect flow calls this on batches.
 """
@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from flows.config import PipelineConfig
 from flows.stages.decode import decode
+from flows.stages.enrich.language import add_languages
 from flows.stages.privacy import pseudonymize, remove_records
 from flows.stages.records import Decoded, RawDocument, Rejection, Repaired, Segmented, doc_id_for
 from flows.stages.repair import repair
@@ -105,6 +106,13 @@ def process_document(raw: RawDocument, config: PipelineConfig) -> BatchResult:
     doc_id = doc_id_for(raw.source)
     segmented = segment(
         doc_id, repaired.text, raw.source.layout, config.segment, raw.source.furniture
+    )
+    add_languages(
+        segmented.posts,
+        segmented.comments,
+        segmented.blocks,
+        segmented.footnotes,
+        config.language,
     )
     document = document_row(raw, decoded, repaired, segmented)
     documents, rejected = validate_rows(Document, [document], raw.source_file)

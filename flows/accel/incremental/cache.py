@@ -43,9 +43,17 @@ from schemas.types import HEX16, HEX64
 CODE_ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-OUTPUT_LIBRARIES = ("ftfy", "wordfreq", "charset-normalizer", "google-re2", "pydantic", "pyarrow")
+OUTPUT_LIBRARIES = (
+    "ftfy",
+    "wordfreq",
+    "charset-normalizer",
+    "google-re2",
+    "lingua-language-detector",
+    "pydantic",
+    "pyarrow",
+)
 """The libraries whose behaviour shapes the rows (repair, word frequencies, decoding,
-mojibake detection, validation, the part files' encoding): another version of any of them
+mojibake detection, language detection, validation, the part files' encoding): another version of any of them
 is other code, even with the lock file's pins (a user may sync another lock)."""
 
 

@@ -1,0 +1,100 @@
+"""Exact and near duplicates: labelled texts, the seeds' repeated verse, and an edited
+copy of an article clustered with its original through the CLI."""
+
+from __future__ import annotations
+
+import random
+
+import pyarrow.parquet as pq
+
+from flows.config import DuplicateConfig
+from flows.publish.duplicates import find_duplicates
+from tests.conftest import RAW, run_cli
+
+CONFIG = DuplicateConfig()
+SENTENCE = (
+    "the party held a congress in moscow where delegates voted on a programme of reforms "
+    "for workers unions and the press while police watched the square outside all day"
+)
+WORDS = SENTENCE.split(" ")
+
+
+def _text(seed: int, n: int = 60) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice(WORDS) for _ in range(n)) + "."
+
+
+def _clusters(records: list[tuple[str, str]]) -> dict[str, dict[str, tuple[str, float]]]:
+    clusters: dict[str, dict[str, tuple[str, float]]] = {}
+    for row in find_duplicates("block", records, CONFIG):
+        clusters.setdefault(row["cluster_id"], {})[row["record_id"]] = (
+            row["match"],
+            row["similarity"],
+        )
+    return clusters
+
+
+def test_exact_near_and_distinct_texts():
+    original = _text(1, 200)
+    words = original.split()
+    edited = " ".join(w if i % 70 else "kremlin" for i, w in enumerate(words))
+    records = [
+        ("b3", original.upper().replace(" ", "  ,")),  # case and punctuation aside: exact
+        ("b1", original),
+        ("b2", edited),  # three words of 200 changed: near
+        ("b4", _text(2)),  # other words: no cluster
+        ("b5", "Short line repeated."),  # too few words to compare
+        ("b6", "Short line repeated."),
+    ]
+    clusters = _clusters(records)
+    assert list(clusters) == ["b1"]
+    members = clusters["b1"]
+    assert members["b1"] == ("exact", 1.0) and members["b3"] == ("exact", 1.0)
+    match, similarity = members["b2"]
+    assert match == "near" and CONFIG.threshold <= similarity < 1.0
+    assert set(members) == {"b1", "b2", "b3"}
+
+
+def test_rows_do_not_depend_on_input_order():
+    records = [(f"b{i}", _text(i % 3, 40)) for i in range(12)]
+    forward = list(find_duplicates("block", records, CONFIG))
+    backward = list(find_duplicates("block", list(reversed(records)), CONFIG))
+    assert forward == backward and len(forward) == 12
+
+
+def test_seed_verse_is_one_cluster(seed_release):
+    rows = pq.read_table(seed_release / "data" / "duplicates.parquet").to_pylist()
+    blocks = [row for row in rows if row["level"] == "block"]
+    assert len({row["cluster_id"] for row in blocks}) == 1
+    assert sorted(row["record_id"] for row in blocks) == [
+        "26fea632ecc95b4c.p0001.b0034",  # the verse quoted in two articles of the digest
+        "26fea632ecc95b4c.p0002.b0082",
+    ]
+    card = (seed_release / "README.md").read_text(encoding="utf-8")
+    assert "| block | 1 | 1 | 0 | " in card.split("## Duplicates")[1]
+
+
+def test_edited_copy_of_an_article_clusters_with_it(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    article = (RAW / "003_53b66d5e05b30e36.txt").read_text(encoding="utf-8")
+    (raw / "original.txt").write_text(article, encoding="utf-8")
+    edited = article.replace("elections", "votes", 2).replace("Moscow", "the capital", 1)
+    assert edited != article
+    (raw / "copy.txt").write_text(edited, encoding="utf-8")
+    (raw / "other.txt").write_text(
+        (RAW / "000_6979bae76ee3e673.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = run_cli("build", "--raw", str(raw), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    release = tmp_path / "out" / "release"
+    documents = pq.read_table(release / "data" / "documents.parquet").to_pylist()
+    doc_of = {row["source_file"]: row["doc_id"] for row in documents}
+    rows = pq.read_table(release / "data" / "duplicates.parquet").to_pylist()
+    clustered = {row["record_id"]: row for row in rows if row["level"] == "document"}
+    assert set(clustered) == {doc_of["original.txt"], doc_of["copy.txt"]}
+    first, second = sorted(clustered)
+    assert clustered[first]["similarity"] == 1.0
+    assert clustered[second]["match"] == "near"
+    assert clustered[second]["cluster_id"] == first
+    assert 0.8 <= clustered[second]["similarity"] < 1.0
