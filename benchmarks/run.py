@@ -52,8 +52,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS_CSV = ROOT / "benchmarks" / "results.csv"
 DATATROVE_MB_S = 5.2  # reference figure quoted in issue #7
 TARGET_MB_S = 20.0  # issue #7's throughput target on the default corpus with 2 cores
-PURE_STAGES = ("read", "decode", "repair", "segment", "rows", "validate")
-STAGES = ("plan", *PURE_STAGES, "write_parts", "concat", "database")
+PURE_STAGES = ("read", "decode", "repair", "segment", "language", "rows", "validate")
+STAGES = ("plan", *PURE_STAGES, "write_parts", "concat", "duplicates", "database")
 
 
 def log(message: str) -> None:
@@ -187,15 +187,17 @@ def profile_stages(files: Sequence[Path], manifest_root: Path, progress: bool = 
     from flows.config import PipelineConfig
     from flows.io.database import build_database
     from flows.io.raw import fingerprint, read_raw, scan_raw_folder
-    from flows.io.release import concat_parts, write_batch_parts
+    from flows.io.release import concat_parts, write_batch_parts, write_table
     from flows.plan import plan_batches
+    from flows.publish.duplicates import release_duplicates
     from flows.stages.decode import decode
     from flows.stages.document import SEGMENT_TABLES, TABLE_NAMES, doc_id_for, document_row
+    from flows.stages.enrich.language import add_languages
     from flows.stages.records import Rejection
     from flows.stages.repair import repair
     from flows.stages.segment import segment
     from flows.stages.validate import check_document_integrity, validate_rows
-    from schemas import TABLES, Document
+    from schemas import TABLES, Document, Duplicate
 
     config = PipelineConfig()
     by_name = {s.source_file: s for s in scan_raw_folder(manifest_root).sources}
@@ -228,6 +230,14 @@ def profile_stages(files: Sequence[Path], manifest_root: Path, progress: bool = 
                     segmented = segment(
                         doc_id_for(raw.source), repaired.text, raw.source.layout, config.segment
                     )
+                with times.stage("language"):
+                    add_languages(
+                        segmented.posts,
+                        segmented.comments,
+                        segmented.blocks,
+                        segmented.footnotes,
+                        config.language,
+                    )
                 with times.stage("rows"):
                     document = document_row(raw, decoded, repaired, segmented)
                 with times.stage("validate"):
@@ -243,9 +253,11 @@ def profile_stages(files: Sequence[Path], manifest_root: Path, progress: bool = 
             with times.stage("write_parts"):
                 write_batch_parts(staging / "parts", batch.index, tables)
         for table_model in TABLES:
-            if table_model.table not in ("rejects", "qc"):
+            if table_model.table not in ("rejects", "duplicates", "qc"):
                 with times.stage("concat"):
                     concat_parts(staging, table_model)
+        with times.stage("duplicates"):
+            write_table(staging, Duplicate, release_duplicates(staging / "data", config.duplicates))
         with times.stage("database"):
             present = [m for m in TABLES if (staging / "data" / f"{m.table}.parquet").exists()]
             build_database(staging / "corpus.duckdb", staging / "data", present)
