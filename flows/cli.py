@@ -206,6 +206,8 @@ def _build(
     except OSError as error:  # disk full, OUT read-only or gone: nothing was published
         return _error(os_error_line(error))
     _report(summary, time.perf_counter() - started)
+    if server.process is None and os.environ.get("PREFECT_API_URL") and summary.run_url:
+        print(f"run: {summary.run_url}")  # a lasting server of the user's (`make ui`)
     return 0 if summary.refused is None else _error(summary.refused)
 
 

@@ -5,6 +5,7 @@ its rows as part files and returns only counts and rejections, so memory stays b
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import shutil
 from collections.abc import Collection, Mapping
@@ -14,8 +15,10 @@ from typing import Any
 from prefect import flow, get_run_logger, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectFuture, as_completed
+from prefect.runtime import flow_run
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
+from prefect.utilities.urls import url_for
 
 from flows.accel.incremental.cache import (
     BatchCache,
@@ -252,11 +255,16 @@ def build_corpus(
     runner: RunnerSpec | None = None,
 ) -> BuildSummary:
     """raw/ → decode → repair → segment → validate → publish a versioned release. The
-    batches that need computing run on `runner` (default: one worker process per core)."""
-    config = config or PipelineConfig()
-    runner = runner or RunnerSpec()
+    batches that need computing run on `runner` (default: one worker process per core).
+    The summary names the run's page in the Prefect UI (`run_url`)."""
+    summary = _build(
+        Path(raw_dir), Path(out_dir), config or PipelineConfig(), runner or RunnerSpec()
+    )
+    return dataclasses.replace(summary, run_url=url_for("flow-run", obj_id=flow_run.get_id()))
+
+
+def _build(root: Path, out: Path, config: PipelineConfig, runner: RunnerSpec) -> BuildSummary:
     logger = get_run_logger()
-    root, out = Path(raw_dir), Path(out_dir)
     with output_lock(out):
         for stale in clean_stale_staging(out):
             logger.warning("removed %s left by an interrupted run", stale.name)

@@ -62,6 +62,8 @@ class BuildSummary:
     """One line: what changed since the previous release (`summarize_changes`)."""
     refused: str | None = None
     """Why nothing was published although the build ran (--strict and some rejects)."""
+    run_url: str | None = None
+    """The flow run's page in the Prefect UI of the API server the build reported to."""
 
 
 Rejects = Sequence[Reject | Rejection]

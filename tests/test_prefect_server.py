@@ -79,6 +79,8 @@ def test_quality_artifact_is_published_to_the_prefect_server(prefect_server, tmp
     assert result.returncode == 0, result.stderr
     runs = httpx.post(f"{prefect_server}/flow_runs/filter", json={}, timeout=10).json()
     assert [run["state_type"] for run in runs] == ["COMPLETED"]
+    ui = prefect_server.removesuffix("/api")
+    assert f"run: {ui}/runs/flow-run/{runs[0]['id']}\n" in result.stdout
     artifacts = httpx.post(f"{prefect_server}/artifacts/filter", json={}, timeout=10).json()
     by_key = {artifact["key"]: artifact for artifact in artifacts}
     markdown = by_key["data-quality"]
