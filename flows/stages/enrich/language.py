@@ -93,9 +93,11 @@ class LanguageGuess:
 UNKNOWN = LanguageGuess(None, None, (), ())
 
 
-def _script(word: str) -> str:
-    """The script of a word's first letter (`CYRILLIC`, `LATIN`, …)."""
-    name = unicodedata.name(word[0], "")
+@cache
+def _script(letter: str) -> str:
+    """The script of a letter (`CYRILLIC`, `LATIN`, …): the first word of its Unicode
+    name. Cached: a text has many words and few distinct first letters."""
+    name = unicodedata.name(letter, "")
     return name.split(" ", 1)[0] if name else ""
 
 
@@ -144,8 +146,11 @@ def detect_language(text: str, config: LanguageConfig | None = None) -> Language
     """The language of one text: its script parts detected one by one (module doc)."""
     config = config or LanguageConfig()
     by_script: dict[str, list[str]] = defaultdict(list)
-    for word in WORD.findall(text):
-        by_script[_script(word)].append(word)
+    if text.isascii():  # every letter Latin: one part, no letter to look up
+        by_script["LATIN"] = WORD.findall(text)
+    else:
+        for word in WORD.findall(text):
+            by_script[_script(word[0])].append(word)
     parts: list[tuple[str, int, float]] = []
     for words in by_script.values():
         count = sum(map(len, words))
