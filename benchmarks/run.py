@@ -46,11 +46,11 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import DEFAULT_SEED, SEED_DIR, generate_corpus
+from benchmarks.peer import run_peer
 from flows.timing import PhaseClock
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_CSV = ROOT / "benchmarks" / "results.csv"
-DATATROVE_MB_S = 5.2  # reference figure quoted in issue #7
 TARGET_MB_S = 20.0  # issue #7's throughput target on the default corpus with 2 cores
 PURE_STAGES = ("read", "decode", "repair", "segment", "language", "rows", "validate")
 STAGES = ("plan", *PURE_STAGES, "write_parts", "concat", "duplicates", "database")
@@ -524,7 +524,7 @@ def stage_cpu_line(times: StageTimes, mb: float) -> str:
 
 RESULT_COLUMNS = (
     "date", "commit", "machine", "corpus_mb", "files", "workers", "exit_code",
-    "wall_s", "mb_s", "docs_s", "fixed_s", "cpu_s", "cpu_allowed_s",
+    "wall_s", "mb_s", "docs_s", "fixed_s", "cpu_s", "cpu_allowed_s", "peer_s", "peer_ratio",
     "peak_rss_tree_mib", "peak_rss_process_mib", "peak_pss_tree_mib",
     "decode_floor_mb_s", "ftfy_floor_1_mb_s", "ftfy_floor_n_mb_s",
     "pure_mb_s", "sample_mb", *(f"stage_{stage}_s" for stage in STAGES),
@@ -583,6 +583,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="compare repair with and without shortcuts on the whole corpus")  # fmt: skip
     parser.add_argument("--skip-flow", action="store_true", help="no CLI run (floors, profile)")
     parser.add_argument("--skip-floors", action="store_true", help="no floor measurements")
+    parser.add_argument("--skip-peer", action="store_true", help="no datatrove run beside the flow")
     parser.add_argument("--no-record", action="store_true",
                         help="do not append a row to benchmarks/results.csv")  # fmt: skip
     parser.add_argument(
@@ -636,6 +637,7 @@ def main(argv: list[str] | None = None) -> int:
 
     flow: dict[str, Any] = {}
     fixed: dict[str, Any] = {}
+    peer: dict[str, Any] = {}
     if not args.skip_flow:
         linked = linked_whole_corpus(corpus, files, out)
         tiny = out / "tiny-raw"
@@ -647,6 +649,17 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"fixed overhead (one 5 kB file): {fixed['seconds']:.1f} s (exit {fixed['returncode']})"
         )
+        if not args.skip_peer:
+            log(f"datatrove (txt -> ftfy -> zstd Parquet) on {mb:.0f} MB, {args.workers} tasks …")
+            try:
+                peer = run_peer(linked, out, args.workers)
+            except RuntimeError as error:
+                peer = {"returncode": None, "error": str(error)}
+            if peer["returncode"] == 0:
+                print(f"datatrove: {peer['seconds']:.1f} s, {mb / peer['seconds']:.1f} MB/s, "
+                      f"{peer['documents']} documents")  # fmt: skip
+            else:
+                print(f"datatrove: not measured ({peer['error']})")
         log(f"full flow on {mb:.0f} MB with {args.workers} workers …")
         flow = run_cli(linked, out / "flow-run", args.workers)
         print(flow["output"].rstrip())
@@ -657,9 +670,11 @@ def main(argv: list[str] | None = None) -> int:
             f"peak RSS {flow['peak_rss_tree'] / 2**20:.0f} MiB (tree), "
             f"{flow['peak_rss_process'] / 2**20:.0f} MiB (largest process), "
             f"peak PSS {flow['peak_pss_tree'] / 2**20:.0f} MiB (tree); "
-            f"without fixed overhead {mb / max(flow['seconds'] - fixed['seconds'], 1e-9):.1f} MB/s; "
-            f"datatrove reference {DATATROVE_MB_S} MB/s"
+            f"without fixed overhead {mb / max(flow['seconds'] - fixed['seconds'], 1e-9):.1f} MB/s"
         )
+        if peer.get("returncode") == 0:
+            print(f"against datatrove: {mb / flow['seconds']:.2f} vs {mb / peer['seconds']:.2f} "
+                  f"MB/s = {peer['seconds'] / flow['seconds']:.2f}x its throughput")  # fmt: skip
         print(f"CPU: {flow['cpu_seconds']:.1f} s in all the flow's processes "
               f"({flow['cpu_seconds'] / flow['seconds']:.2f} cores busy on average); "
               f"{TARGET_MB_S:g} MB/s on {mb:.0f} MB with {args.workers} cores allows "
@@ -716,6 +731,10 @@ def main(argv: list[str] | None = None) -> int:
             "fixed_s": _rounded(fixed.get("seconds")),
             "cpu_s": _rounded(flow.get("cpu_seconds")),
             "cpu_allowed_s": _rounded(cpu_budget(mb, args.workers)),
+            "peer_s": _rounded(peer["seconds"] if peer.get("returncode") == 0 else None),
+            "peer_ratio": _rounded(
+                peer["seconds"] / flow["seconds"] if flow and peer.get("returncode") == 0 else None, 2
+            ),
             "peak_rss_tree_mib": _rounded(flow["peak_rss_tree"] / 2**20 if flow else None, 0),
             "peak_rss_process_mib": _rounded(
                 flow["peak_rss_process"] / 2**20 if flow else None, 0
