@@ -183,7 +183,11 @@ class StageTimes(PhaseClock):
 
 def profile_stages(files: Sequence[Path], manifest_root: Path, progress: bool = True) -> StageTimes:
     """The stages of `flows.stages.document.process_document`, in its order, each timed, then the
-    I/O stages of the flow (planning, sorted part files per batch, concatenation, database) into a temp dir."""
+    I/O stages of the flow (planning, sorted part files per batch, concatenation, database) into a temp dir.
+    The stages run as a build runs them: with `flows.accel` installed in this process."""
+    from flows.accel import install
+
+    install()
     from flows.config import PipelineConfig
     from flows.io.database import build_database
     from flows.io.raw import fingerprint, read_raw, scan_raw_folder
