@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
 from flows.stages.segment.furniture import find_furniture, pdf_evidence
-from flows.stages.segment.layouts.pdf_article import byline_of
+from flows.stages.segment.layouts.pdf_article import byline_of, published_of
 from flows.stages.segment.lines import split_lines
 
 CONFIG = RepairConfig()
@@ -654,3 +654,64 @@ def test_long_line_is_not_joined_to_the_wrapped_text_after_it() -> None:
     lines = fixed(text).split("\n")
     assert lines[0] == long.strip()  # positive: its break kept
     assert "an 18-year-old student" in fixed(text)  # the wrapped lines are still joined
+
+
+# --- an archive's cover page and a journal's alternating running heads -------------------------
+
+STAMP = "Copy made for Some Library on Mon, 01 Jun 2015 10:00:00 UTC\nUse under the archive's terms"
+
+
+def test_heads_with_rising_page_numbers_at_page_breaks_are_furniture() -> None:
+    pages = [
+        "Opening paragraph of the article, which runs on and then ends.",
+        STAMP,
+        "214 EASTERN QUARTERLY",
+        "The second page goes on with the argument and the evidence for it.",
+        STAMP,
+        "CITIES AND THEIR MAYORS 215",
+        "The third page has the conclusion of the argument, and ends.",
+        STAMP,
+    ]
+    found = furniture_texts("\n\n".join(pages))
+    assert {"214 EASTERN QUARTERLY", "CITIES AND THEIR MAYORS 215"} <= found
+    # negative: numbered headings whose numbers do not run on page by page
+    pages[2], pages[5] = "4 FINDINGS", "2 METHODS"
+    found = furniture_texts("\n\n".join(pages))
+    assert not {"4 FINDINGS", "2 METHODS"} & found
+    # negative: one such line alone is no sequence
+    pages[5] = "The third page starts without a head."
+    assert "4 FINDINGS" not in furniture_texts("\n\n".join(pages))
+
+
+def test_archive_cover_gives_the_title_as_written_and_is_front_matter() -> None:
+    cover = (
+        "Mayors and the Centre in Russia: Budgets after 2003\nAuthor(s): Irina V. Volkova\n"
+        "Source: Eastern Quarterly, Vol. 12, No. 2 (Spring, 2006), pp. 214-230\n"
+        "Accessed: 01-06-2015 10:00 UTC\n\n"
+        "The archive keeps scholarly journals and lets readers search and read them online.\n\n"
+    )
+    page = "MAYORS AND THE CENTRE IN RUSSIA:\nBUDGETS AFTER 2003\n\nIrina V. Volkova\n\n"
+    post = run(cover + page + BODY + f"\n\n{FILLER}" * 6)
+    assert post["title"] == "Mayors and the Centre in Russia: Budgets after 2003"
+    assert post["author"] == "Irina V. Volkova"
+    assert post.get("published_date") is None  # the reader's access date is not the publication's
+    assert "The archive keeps" not in post["body"]
+    assert post["body"].startswith("The first paragraph")
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted"),
+    [
+        ("Author(s): Irina V. Volkova", "Irina V. Volkova"),
+        ("Centre for Eastern Studies", None),  # an institution, not a name
+        ("Governors and the Centre", None),
+    ],
+)
+def test_author_field_of_an_archive_cover(line: str, wanted: str | None) -> None:
+    assert byline_of(line) == wanted
+
+
+def test_an_access_date_is_not_a_publication_date() -> None:
+    assert published_of("Accessed: 01-06-2015 10:00 UTC") is None
+    assert published_of("Downloaded on 1 June 2015") is None
+    assert published_of("Published online: 1 June 2015") == "1 June 2015"

@@ -300,6 +300,27 @@ def _page_sequence(lines: Sequence[Line], found: set[int]) -> set[int]:
     return more
 
 
+def _heads_at_breaks(lines: Sequence[Line], found: set[int]) -> set[int]:
+    """Short lines with an edge number that stand right next to furniture found (at a page
+    break), when there are two or more and their numbers rise page by page: the alternating
+    running heads of a journal ('378 POST-SOVIET REVIEW', 'GOVERNORS AND THE CENTRE 379'),
+    each printed too few times in a short text to repeat."""
+    heads: list[tuple[int, int]] = []
+    for pos, line in enumerate(lines):
+        text = line.text
+        if line.index in found or not _short(text) or ends_sentence(text):
+            continue
+        number = edge_number(text)
+        if number is None:
+            continue
+        beside = [lines[p].index for p in (pos - 1, pos + 1) if 0 <= p < len(lines)]
+        if any(index in found for index in beside):
+            heads.append((line.index, number))
+    if len(heads) < 2 or not _rising([number for _, number in heads]):
+        return set()
+    return {index for index, _ in heads}
+
+
 def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
     """Map line index -> ``page_furniture`` for every furniture line among ``lines``."""
     kept = [line for line in lines if not line.is_blank]
@@ -312,6 +333,7 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
             found.add(line.index)
     found |= heads
     found |= _page_sequence(kept, found)
+    found |= _heads_at_breaks(kept, found)
     return dict.fromkeys(sorted(found), RULE)
 
 

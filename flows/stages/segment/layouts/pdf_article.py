@@ -75,11 +75,13 @@ _PERSON = rf"(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}{_NAME_WORD}"
 _NAMES = rf"{_PERSON}(?:\s*(?:,|\band\b|&|и)\s*{_PERSON})*"
 _MARKS = r"[\s*†‡∗\d,⁰¹²³⁴⁵⁶⁷⁸⁹]*"
 AUTHOR_LINE = re.compile(
-    rf"^(?:(?:prepared|written|compiled|edited)\s+by|by|authors?\s*:)?\s*(?P<names>{_NAMES})"
+    r"^(?:(?:prepared|written|compiled|edited)\s+by|by|(?:authors?|author\(s\))\s*:)?"
+    rf"\s*(?P<names>{_NAMES})"
     rf"{_MARKS}$",
     re.IGNORECASE,
 )
-"""'Irina V. Volkova', 'By P. N. Gorshkov and A. Lind', 'Prepared by Lev Sarkisov *'."""
+"""'Irina V. Volkova', 'By P. N. Gorshkov and A. Lind', 'Prepared by Lev Sarkisov *',
+'Author(s): Irina V. Volkova' (a journal archive's cover)."""
 _CASED_NAMES = re.compile(_NAMES)
 _NOT_NAME_WORD_LIST = (
     "the a an of and abstract introduction contents chapter section part volume issue "
@@ -95,13 +97,15 @@ COMMON_ZIPF = 5.0
 read as not a name: the price of refusing 'Working Paper')."""
 AFFILIATION = re.compile(
     r"(?:\b|(?<=\b[a-z]))(?:department|faculty|school\s+of|institute|university|college|"
-    r"academy|centre|center|laboratory|lab)\b"
+    r"academy|laboratory|lab)\b"
+    r"|(?:\b|(?<=\b[a-z]))(?<!\bthe\s)(?:centre|center)\b|\b(?:centre|center)(?=\s+(?:for|of|on)\b)"
     r"|\b(?:университет|институт|академи|кафедр|факультет|лаборатори)",
     re.IGNORECASE,
 )
 """An affiliation line ('Department of …, University of …', 'aDepartment …' with its
 superscript letter run on, 'Пермский … университет'; the Russian words inflect, so only
-their stems are matched)."""
+their stems are matched). 'The centre' is the political one ('Governors and the Centre
+in …'), unless a 'for', 'of' or 'on' names the institution."""
 SERIES_LINE = re.compile(
     r"\b(?:no\.|vol\.|issue|series|paper|brief|report|bulletin)\s*(?:no\.\s*)?\d",
     re.IGNORECASE,
@@ -112,7 +116,11 @@ PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 """'Published: …' opening a head line or one of its '/'-separated fields."""
-NOT_PUBLISHED = re.compile(r"\b(?:received|accepted|revised|submitted)\b", re.IGNORECASE)
+NOT_PUBLISHED = re.compile(
+    r"\b(?:received|accepted|revised|submitted|accessed|downloaded|retrieved)\b", re.IGNORECASE
+)
+"""Dates on a head that are not the publication's: the editors' and the reader's ('Accessed:
+14-02-2017 09:41 UTC', a journal archive's cover)."""
 WORD = re.compile(r"[^\W\d_]{2,}")
 NAME_SEPARATOR = re.compile(r"(?<=\S)\s+(?:and|и)\s+(?=\S)")
 """The word between two names ('Oskar Lind and Marta Ilves'), not one of the names."""
@@ -378,7 +386,7 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
 
 def published_of(text: str) -> str | None:
     """The publication date as written on a head line ('Published online 30 Sept 2019', a
-    dateline), else None. Received and accepted dates are not publication dates."""
+    dateline), else None. Received, accepted and accessed dates are not publication dates."""
     match = PUBLISHED.search(text)
     if match:
         found = find_date(text[match.end() :])
@@ -626,25 +634,31 @@ def _title_shown_above(lines: Sequence[Line], title: Sequence[Line]) -> bool:
 
 def _choose_block(
     lines: Sequence[Line], content: Sequence[Line], read: _Reading
-) -> tuple[list[Line], tuple[int, list[Line]] | None, bool]:
+) -> tuple[list[Line], tuple[int, list[Line]] | None, bool, str | None]:
     """(head block, the title over a byline in it or None, whether the block is a later
-    one): the first block when it opens the text and holds such a title; else a later
-    block, in the first ``MAX_HEAD_SHARE`` of the text, whose title over a byline repeats a
-    title shown above it (a document-sharing page above the PDF's own first page); else the
-    first block as it is."""
+    one, the title as a cover page writes it or None).
+
+    The head block is a later block, in the first ``MAX_HEAD_SHARE`` of the text, whose
+    title over a byline repeats a title shown above it: a document-sharing page above the
+    PDF's own first page, or an archive's cover page, whose title over its 'Author(s):'
+    line is the title as written (the page's own may be ALL CAPS). Else it is the first
+    block, with the title over a byline that it holds, or as it is."""
     blocks = _blocks(content, read)
     first = blocks[0]
     pair = _pair_in(first, read) if first else None
-    if pair is not None:
-        return first, pair, False
+    wanted = _norm(" ".join(line.text for line in pair[1])) if pair is not None else None
     limit = content[0].start + MAX_HEAD_SHARE * (content[-1].end - content[0].start)
     for block in blocks[1:]:
         if block[0].start > limit:
             break
         later = _pair_in(block, read)
-        if later is not None and _title_shown_above(lines, later[1]):
-            return block, later, True
-    return first, None, False
+        if later is None or not _title_shown_above(lines, later[1]):
+            continue
+        if pair is None:
+            return block, later, True, None
+        if _norm(" ".join(line.text for line in later[1])) == wanted:
+            return block, later, True, " ".join(line.text for line in pair[1])
+    return first, pair, False, None
 
 
 def _read_block(
@@ -710,8 +724,8 @@ def find_head(
     lines: Sequence[Line], dropped: dict[int, str], max_chars: int, split: bool = False
 ) -> tuple[PostHead | None, set[int]]:
     """The post head (see :func:`read_head`) and the front matter: the lines above a head
-    found below the first block (a document-sharing page's copy of the title and abstract),
-    to be dropped."""
+    found below the first block (a document-sharing page's copy of the title and abstract,
+    an archive's cover page), to be dropped."""
     content = [
         line
         for line in lines
@@ -720,10 +734,11 @@ def find_head(
     if len(content) < 2:
         return None, set()
     read = _Reading(max_chars, lower_words(content))
-    block, pair, later = _choose_block(lines, content, read)
+    block, pair, later, cover_title = _choose_block(lines, content, read)
     if not block:
         return None, set()
     head = _read_block(block, pair, read)
+    head.title = cover_title or head.title
     if not later:
         return _post_head(head, content, split), set()
     front = {line.index for line in content if line.index < block[0].index}
