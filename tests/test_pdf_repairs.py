@@ -715,3 +715,16 @@ def test_an_access_date_is_not_a_publication_date() -> None:
     assert published_of("Accessed: 01-06-2015 10:00 UTC") is None
     assert published_of("Downloaded on 1 June 2015") is None
     assert published_of("Published online: 1 June 2015") == "1 June 2015"
+
+
+@pytest.mark.parametrize(
+    ("over", "title", "author"),
+    [
+        ("ANNA PETROVNA KELLER", "THE LONG WINTER OF THE PROVINCES", "ANNA PETROVNA KELLER"),
+        # negative: a heading of common words over the title (a kicker) is no author
+        ("WINTER NEWS", "THE LONG WINTER OF THE PROVINCES", None),
+    ],
+)
+def test_name_in_capitals_over_a_capitals_title(over: str, title: str, author: str | None) -> None:
+    post = run(f"{over}\n\nTHE LONG WINTER OF THE PROVINCES\n\n{BODY}")
+    assert (post["title"], post.get("author")) == (title, author)

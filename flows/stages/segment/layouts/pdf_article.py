@@ -484,6 +484,8 @@ def _caps_title_at(zone: Sequence[Line], read: _Reading) -> int | None:
     institution ('VOLGA STATE UNIVERSITY') is the publisher's masthead, not a title."""
     for pos, line in enumerate(zone[:5]):
         text = line.text
+        if caps_name(text, read.common) is not None:
+            continue  # the author's name over the title, as a book or essay prints it
         if (
             is_caps_title(text)
             and word_count(text) >= 3
@@ -494,6 +496,21 @@ def _caps_title_at(zone: Sequence[Line], read: _Reading) -> int | None:
         if len(text) > read.max_chars or word_count(text) > 12 or ends_sentence(text):
             return None
     return None
+
+
+MAX_CAPS_NAME_WORDS = 4
+
+
+def caps_name(text: str, common: frozenset[str] = frozenset()) -> str | None:
+    """A name printed in capitals without an initial ('ANNA PETROVNA KELLER'): two to
+    ``MAX_CAPS_NAME_WORDS`` words, each rarer than ``COMMON_ZIPF`` (a heading's 'WINTER
+    NEWS' is not a name), that :func:`author_of` reads as names once title-cased; else
+    None."""
+    if not is_all_caps(text) or not 2 <= word_count(text) <= MAX_CAPS_NAME_WORDS:
+        return None
+    if any(zipf(word.lower(), "en") >= COMMON_ZIPF for word in WORD.findall(text)):
+        return None
+    return text.strip() if author_of(text.title(), common) is not None else None
 
 
 def _read_meta_line(head: _Head, text: str, read: _Reading, before_title: bool) -> bool:
@@ -543,7 +560,12 @@ def _scan(content: Sequence[Line], read: _Reading) -> _Head:
         meta.add(line.index)
     if head.author is None:  # a cover names its authors above the title
         head.author = next(
-            (name for text in above if (name := byline_of(text, read.common))), None
+            (
+                name
+                for text in above
+                if (name := byline_of(text, read.common) or caps_name(text, read.common))
+            ),
+            None,
         )
     head.meta = meta
     return head
