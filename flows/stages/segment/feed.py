@@ -87,9 +87,23 @@ def _read(entry: Entry, lines: Sequence[Line]) -> None:
             entry.title = entry.body.pop(0)
 
 
+def _under_headline(lines: Sequence[Line], at: int) -> bool:
+    """Whether the line at `at` sits right under a headline (no blank line between) and
+    over a blank line: then '<section> · <age>' is the stamp closing a listing's item, not
+    a header opening an entry (which has its text, or its kind label, right under it)."""
+    if at == 0 or lines[at - 1].is_blank or (at + 1 < len(lines) and not lines[at + 1].is_blank):
+        return False
+    above = lines[at - 1].text
+    return not COUNTERS.match(above) and not ends_sentence(above) and is_heading(above, 150)
+
+
 def find_entries(lines: Sequence[Line]) -> list[Entry] | None:
     """The entries of a feed page (two or more, each with text), else None."""
-    heads = [(at, found) for at, line in enumerate(lines) if (found := _header(line))]
+    heads = [
+        (at, found)
+        for at, line in enumerate(lines)
+        if (found := _header(line)) and not _under_headline(lines, at)
+    ]
     if len(heads) < MIN_ENTRIES:
         return None
     entries: list[Entry] = []
