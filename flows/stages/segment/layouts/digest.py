@@ -172,7 +172,7 @@ RUNIN_STOP = re.compile(r"\.\s+(?=[\"“‘(]?[A-Z0-9])")
 is not one: explainers open paragraphs with questions)."""
 MIN_RUNIN_WORDS = 12
 MIN_RUNIN_LINE_WORDS = 4
-CHECKED_FORMS = frozenset({"credits", "closing"})
+CHECKED_FORMS = frozenset({"credits", "closing", "labelled"})
 """Openings that count only on a page of full articles (not cut off): credit lines may
 head teasers, closing credits may close them."""
 MAX_LABEL_WORDS = 6
@@ -239,8 +239,8 @@ class Opening:
     """Where an article starts and what its head says."""
 
     form: str
-    """``origin``, ``credits``, ``fields``, ``mail``, ``runin``, ``closing``, ``sourced`` or
-    ``channel``."""
+    """``origin``, ``credits``, ``fields``, ``mail``, ``runin``, ``closing``, ``sourced``,
+    ``channel`` or ``labelled``."""
     title: Line
     title_text: str
     begin: int
@@ -458,6 +458,27 @@ def _credits_opening(lines: Sequence[Line], page: Page, first: int) -> Opening |
         if plain and page.roles[below] == "translator" and opening.author is None:
             opening.author = bare_name(page.filled[here].text)  # '<Name>' over 'Translated by'
     return opening
+
+
+def _labelled_opening(lines: Sequence[Line], page: Page, position: int) -> Opening | None:
+    """A press review's item: an ALL-CAPS label (the outlet quoted, a section) after a blank
+    line, right over a headline in sentence or title case, right over the text. The label
+    is chrome; the opening counts only on a page of full articles (two paragraphs)."""
+    if position + 2 >= len(page.filled):
+        return None
+    label, title, first = page.filled[position : position + 3]
+    text = label.text
+    if not is_all_caps(text) or word_count(text) > MAX_LABEL_WORDS or ends_sentence(text):
+        return None
+    if title.index != label.index + 1 or first.index != title.index + 1:
+        return None
+    if label.index > 0 and not lines[label.index - 1].is_blank:
+        return None
+    if page.roles[position + 1] != "head" or page.roles[position + 2] != "prose":
+        return None
+    if is_all_caps(title.text) or word_count(title.text) < MIN_HEADLINE_WORDS:
+        return None
+    return Opening("labelled", title, title.text, label.index, lead=[label])
 
 
 def _origin_opening(page: Page, position: int, max_title_chars: int) -> Opening | None:
@@ -897,14 +918,17 @@ def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
             continue  # no headline: a comment ('Comments:' above it is a label)
         day = here - 1 if here > low and _is_day_header(page, here - 1) else None
         found.append((here, day, credits))
-        if day is not None:
+        if day is not None and low > 0:
             break
     if not found:
         return None
     numbered = [item for item in found if NUMBERED_HEAD.match(page.filled[item[0]].text)]
-    title_at, day, credits = next(
-        (item for item in found if item[1] is not None), numbered[0] if numbered else found[0]
-    )  # a dated or numbered headline wins over an introduction's
+    dated = [item for item in found if item[1] is not None]
+    if dated and not (numbered and low == 0 and dated[0] is found[0]):
+        numbered = []  # a dated headline (a blog's day header) wins over later ones
+    # a numbered headline (a round-up's item) wins over the introduction under the
+    # issue's dated masthead at the top of the page; a dated one over an undated one
+    title_at, day, credits = (numbered or dated or found)[0]
     meta = [page.filled[at] for at in [*([day] if day is not None else []), *credits, closing]]
     title = page.filled[title_at]
     begin = page.filled[day if day is not None else title_at].index
@@ -960,7 +984,10 @@ def _closing_openings(page: Page) -> list[Opening]:
     closings = [here for here in range(len(page.roles)) if _is_closing(page, here)]
     if len(closings) < 2:
         return []
-    if len({page.filled[here].text.split()[0].casefold() for here in closings}) > 1:
+    shapes = [page.filled[here].text.split()[0].casefold() for here in closings]
+    if len(set(shapes)) > 1 and shapes[-1] not in shapes[:-1]:
+        closings, shapes = closings[:-1], shapes[:-1]  # the page's footer after the last one
+    if len(closings) < 2 or len(set(shapes)) > 1:
         return []
     openings: list[Opening] = []
     low = 0
@@ -994,6 +1021,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     )
     if whole:
         _finish(lines, page, whole)
+        _date_by_issue(page, whole)
         return page, whole
     by_title = {opening.title.index: opening for opening in _field_openings(page)}
     for block in _mail_blocks(page):  # a letter among the articles
@@ -1004,7 +1032,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         if line.index in in_fields or line.index in by_title:
             continue
         opening = _origin_opening(page, position, config.max_title_chars)
-        opening = opening or _runin_opening(lines, line)
+        opening = opening or _runin_opening(lines, line) or _labelled_opening(lines, page, position)
         role = page.roles[position]
         starts_block = role in CREDIT_ROLES | {"image"} and (
             position == 0 or page.roles[position - 1] not in CREDIT_ROLES | {"image"}
@@ -1016,6 +1044,8 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     openings = _drop_nested(sorted(by_title.values(), key=lambda opening: opening.begin))
     openings = _without_masthead(page, openings)
     _finish(lines, page, openings)
+    openings = _without_ruled_masthead(page, openings)
+    _date_by_issue(page, openings)
     return page, openings
 
 
@@ -1102,9 +1132,30 @@ def _finish(lines: Sequence[Line], page: Page, openings: Sequence[Opening]) -> N
         _read_lead(lines, page, opening, first, floor)
         _read_credits(opening)
         floor = max(positions[line.index] for line in (opening.title, *opening.meta))
-    issue = _issue_date(page, positions[openings[0].begin]) if openings else None
-    for opening in openings:  # an issue's articles carry its date when they give none
+
+
+def _date_by_issue(page: Page, openings: Sequence[Opening]) -> None:
+    """An issue's articles carry its date (from the masthead) when they give none."""
+    if not openings:
+        return
+    first = next(at for at, line in enumerate(page.filled) if line.index >= openings[0].begin)
+    issue = _issue_date(page, first)
+    for opening in openings:
         opening.published = opening.published or issue
+
+
+def _without_ruled_masthead(page: Page, openings: list[Opening]) -> list[Opening]:
+    """`openings` without a first one above the first rule, when every later one stands
+    under a rule and the first has one paragraph of text at most: an emailed issue's
+    masthead (its name, number and date over a greeting), not an article."""
+    if len(openings) < 3 or openings[0].ruled or not all(o.ruled for o in openings[1:]):
+        return openings
+    paragraphs = sum(
+        1
+        for line, role in zip(page.filled, page.roles, strict=True)
+        if role == "prose" and openings[0].title.index < line.index < openings[1].begin
+    )
+    return openings[1:] if paragraphs <= 1 else openings
 
 
 def _issue_date(page: Page, first: int) -> str | None:
@@ -1200,7 +1251,10 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     score += 0.03 if ruled >= count - 1 else 0.0
     forms = {
         form: sum(1 for opening in openings if opening.form == form)
-        for form in ("origin", "fields", "mail", "runin", "closing", "sourced", "channel", "credits")
+        for form in (
+            "origin", "fields", "mail", "runin", "closing", "sourced", "channel", "credits",
+            "labelled",
+        )
     }
     return Detection(
         "digest",
@@ -1209,7 +1263,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         evidence=f"{count} articles: {forms['origin']} with an origin line, "
         f"{forms['fields']} field blocks, {forms['mail']} mail messages, {forms['runin']} run-in headlines, "
         f"{forms['closing']} closed by a credit line, {forms['sourced']} by a source line, "
-        f"{forms['channel']} channel posts, "
+        f"{forms['channel']} channel posts, {forms['labelled']} labelled headlines, "
         f"{forms['credits']} headline + "
         f"byline/date; {ruled} separated by rules",
     )

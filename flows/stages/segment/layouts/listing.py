@@ -99,7 +99,8 @@ PAGER = re.compile(rf"^{_PAGER_TOKEN}(?:\s+{_PAGER_TOKEN})+$", re.IGNORECASE)
 """'1 2 3 … 14 Next »', '« first ‹ previous 1 2 3 4 next › last »'."""
 PAGER_WORD = re.compile(r"[a-z«»‹›←→<>…]", re.IGNORECASE)
 COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b"
+    r"©|\(c\)\s*\d{4}|^\(c\)\s+[A-Z][^.]{0,60}?\b(?:19|20)\d\d\b"
+    r"|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b"
     r"|^(?:proudly\s+)?powered by\b",
     re.IGNORECASE,
 )
