@@ -24,7 +24,10 @@ An article opens in one of these shapes (placeholders in angle brackets):
   with a date or a time (``Posted by <name> at <time> <n> comments``) or a post footer
   (``Posted in <category> | Leave a comment``), two or more of one shape; what follows the
   closing line up to the next article (share, label lines; the sidebar after the last
-  one) is chrome, and a post without a day header of its own has the one above it. A day
+  one) is chrome, and a post without a day header of its own has the one above it. A
+  round-up's items closed by ``Sources: <outlets>`` may be numbered (``1. <headline>``): at
+  the top of the page a numbered headline wins over the introduction under the issue's
+  dated title; a different closing line after the last item is the page's footer. A day
   header may give the time (``12 December 2011 @ 11:04 pm``); ``Label: value`` lines
   between the headline and the text (``Current Mood: cold``) belong to the head;
 * a web mail digest's message: ``<n>.`` ``<subject>`` ``Posted by: "<Name>" <address>``
@@ -37,7 +40,10 @@ An article opens in one of these shapes (placeholders in angle brackets):
   fields (trailing fields such as ``LOAD-DATE:`` are no text);
 * a channel's post in its web preview: the channel's name, labels (``Forwarded from …``),
   the text, then ``<n> views [edited] [<Name>,] <time>`` (no headline; day lines between
-  posts date them).
+  posts date them);
+* a press review's item: ``<OUTLET IN CAPITALS>`` after a blank line, right over
+  ``<headline>``, right over the text (the label is chrome; counted only on a page of full
+  articles, as credit openings are).
 
 Database records, mail messages, channel posts and closing lines, when a page has them,
 are its only openings. Articles are
@@ -52,7 +58,9 @@ copyright, link and post-footer lines closing an article, and the few short line
 first rule after which nothing but them closes the last article of a ruled digest
 (subscription, contact and list lines). A first opening with fewer than 15 words of text
 before the next one is the masthead (name, issue, date over the contents), not an article;
-an article that gives no date carries the issue's date from the masthead. Running heads laid
+so is a first opening above the first rule, with one paragraph at most, when every later
+one stands under a rule (an emailed issue's greeting). An article that gives no date
+carries the issue's date from the masthead. Running heads laid
 out across a printed page, with the lines stacked with them, and lists of two or more
 ``<title> — <date>`` links are chrome.
 

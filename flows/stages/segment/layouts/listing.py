@@ -14,20 +14,31 @@ angle brackets; the lines of one item may come in any order around the summary:
 * ``<title>`` ``<summary>`` ``— <Name>``: a signature under the summary is the byline;
 * any of them closed by ``Posted in <category> | Tagged <tags> | <n> Comments`` (chrome),
   or by ``<date> | Continued`` (date and read-more link on one line); a line that repeats
-  the summary after the link's text glued to it is a hidden copy, no new text.
+  the summary after the link's text glued to it is a hidden copy, no new text;
+* ``<headline>`` ``<section> · <age or date>`` with no summary, a blank line under the
+  stamp: an item that shows only its headline (a latest-news list, a section front), a
+  teaser with an empty body. The stamp's section is no author;
+* a breadcrumb (``Current News / Politics /``) between the title and the summary and a
+  photo credit (``<Name>/<Agency>``) above the title are chrome; an access badge glued to
+  two titles or more (``<title> Paid Members Public``) is taken off them.
+
+A headline is one short sentence (twenty words at most), not cut off; a longer line, one
+with a sentence ending inside it, or one ending in ``…``/``Read more`` is a summary.
 
 The summary is one paragraph (two when the item is marked as a teaser), often cut off
 (``…``, ``[…]``, ``Continue reading →``). A post gets the item's title (never its label or
 date line), author (the byline's name; a section name that opens every byline and also
 stands alone on the page is taken off it), date as written, and the summary as its body.
 Everything outside the items (menus, page headings such as ``Tag Archives: <tag>``, labels
-between items, pagination, sidebar widgets, footers) is dropped as ``page_chrome``,
-separator lines as ``separator``.
+between items, pagination, sidebar widgets, footers; a first unmarked item titled with the
+site's name, which the page shows elsewhere too) is dropped as ``page_chrome``, separator
+lines as ``separator``.
 
 Detected when at least two titled items have a short summary, their titles are distinct,
 no item holds an article's text (three paragraphs or more: a page with related-post
 teasers under an article is an article), and most items show a listing mark (byline, date,
-read-more link, item footer, cut-off summary, byline or date above the title); clock times
+read-more link, item footer, cut-off summary (marked, or twenty words or more ending on a
+bare word), byline or date above the title, access badge); clock times
 in the marks (comment headers) do not count. The score grows with the number of items: 0.7
 for two, 0.85 to 0.95 from three on.
 
@@ -99,7 +110,7 @@ PAGER = re.compile(rf"^{_PAGER_TOKEN}(?:\s+{_PAGER_TOKEN})+$", re.IGNORECASE)
 """'1 2 3 … 14 Next »', '« first ‹ previous 1 2 3 4 next › last »'."""
 PAGER_WORD = re.compile(r"[a-z«»‹›←→<>…]", re.IGNORECASE)
 COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|^\(c\)\s+[A-Z][^.]{0,60}?\b(?:19|20)\d\d\b"
+    r"©|\(c\)\s*\d{4}|^\(c\)\s+(?-i:[A-Z])[^.]{0,60}?\b(?:19|20)\d\d\b"
     r"|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b"
     r"|^(?:proudly\s+)?powered by\b",
     re.IGNORECASE,
@@ -433,6 +444,9 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "date"  # a date line, or the item's age ('2 hours ago', 'Yesterday')
     if is_headline(text, max_title_chars):
         return "head"
+    badge = ACCESS_BADGE.search(text)
+    if badge and is_headline(text[: badge.start()], max_title_chars):
+        return "head"  # '<title>? Public': the badge read apart (see _mark_badges)
     return prose_or_other(text)
 
 
@@ -991,7 +1005,7 @@ def segment_items(
         )
         ordinal = len(result.posts)
         if not item.body and title is not None:
-            add_post(result, headline_post(doc_id, ordinal, title, head))
+            add_post(result, headline_post(doc_id, ordinal, title, item.meta, head))
             continue
         add_post(
             result,
@@ -1019,17 +1033,20 @@ def _is_masthead(item: Item, lines: Sequence[Line]) -> bool:
     )
 
 
-def headline_post(doc_id: str, ordinal: int, title: Line, head: PostHead) -> PostDraft:
-    """The teaser of an item that shows only its headline (and stamp): an empty body, the
-    headline as its title and only block, a span over the headline."""
+def headline_post(
+    doc_id: str, ordinal: int, title: Line, meta: Sequence[Line], head: PostHead
+) -> PostDraft:
+    """The teaser of an item that shows only its headline and stamp: an empty body, the
+    headline as its title and only block, a span over the headline and its stamp."""
     found = find_date(head.published) if head.published else None
+    span = [title, *meta]
     post = post_row(
         doc_id,
         ordinal,
         "teaser",
         "",
-        title.content_start,
-        title.content_end,
+        min(line.content_start for line in span),
+        max(line.content_end for line in span),
         rank=ordinal + 1,
         **NO_META,
         published=head.published,
