@@ -654,3 +654,69 @@ def test_long_line_is_not_joined_to_the_wrapped_text_after_it() -> None:
     lines = fixed(text).split("\n")
     assert lines[0] == long.strip()  # positive: its break kept
     assert "an 18-year-old student" in fixed(text)  # the wrapped lines are still joined
+
+
+# --- covers: the author above the title, imprint notes, contents -----------------------------
+
+WRAPPED = [
+    "The regional assembly met twice in the spring and discussed the budget at",
+    "length, without reaching any decision on the transfers before the summer",
+    "break, and the governor's office declined to comment on the delay again.",
+]
+
+
+def test_title_repeated_on_an_imprint_page_is_not_a_running_head() -> None:
+    """Cover, imprint (a one-sentence disclaimer) and title page repeat the author and the
+    title above the first paragraph of wrapped prose: no running head. Repeated below it,
+    they are."""
+    cover = ["Marta Ilves", "Grain and votes in the north"]
+    imprint = ["The opinions expressed here are those of the author and not of the series."]
+    text = "\n".join([*cover, "Northern Institute", *imprint, *cover, *WRAPPED, "2"])
+    assert furniture_texts(text) == {"2"}
+    later = "\n".join([*cover, *WRAPPED, *cover, *WRAPPED])
+    assert set(cover) <= furniture_texts(later)
+
+
+def test_author_named_above_the_title_under_series_lines() -> None:
+    """'<Series>' / '<year> No. <n>' / '<Name>' / '<title>' / '<title, wrapped>' /
+    '<Institute>': the name is the author, the series lines are no title."""
+    text = (
+        "Northern Policy Brief\n2021 No. 5\nMarta Ilves\nGrain and votes: prices before\n"
+        "regional elections in the north\nNorthern Institute for Studies\n\n" + BODY
+    )
+    post = run(text)
+    assert post["title"] == "Grain and votes: prices before regional elections in the north"
+    assert post["author"] == "Marta Ilves"
+    assert "Policy Brief" not in post["body"] and "Northern Institute" not in post["body"]
+
+
+def test_name_under_its_title_stays_the_byline() -> None:
+    text = "Grain and Votes in the North\nMarta Ilves\nNorthern Institute for Studies\n\n" + BODY
+    post = run(text)
+    assert post["title"] == "Grain and Votes in the North"
+    assert post["author"] == "Marta Ilves"
+
+
+def test_contents_entries_with_dot_leaders_are_furniture() -> None:
+    lines = ["Abstract .............................. 4", "1. Introduction . . . . . . 5",
+             "Section 2 reports the results for 2019.", "Prices rose......and fell"]  # fmt: skip
+    found = furniture_texts("\n\n".join(lines))
+    assert found == {lines[0], lines[1]}
+
+
+def test_cover_notes_above_the_executive_summary_are_front_matter() -> None:
+    """A copyright notice and a disclaimer between the cover's fields and the heading the
+    text opens with are not the text; without a head above the heading, nothing is cut."""
+    notes = [
+        "Copyright Information",
+        "Scholars keep the copyright on the papers they submit to the council, which may copy",
+        "and distribute them for its own use and for the public on a non-profit basis.",
+    ]
+    text = "\n".join(["THE PRICE OF BREAD AND VOTES", "Marta Ilves", "Northern Institute",
+                      *notes, "Executive Summary", *WRAPPED, "", BODY])  # fmt: skip
+    post = run(text)
+    assert post["title"] == "THE PRICE OF BREAD AND VOTES"
+    assert "Scholars keep the copyright" not in post["body"]
+    assert "The regional assembly met twice" in post["body"]
+    plain = "\n\n".join([" ".join(WRAPPED), "Summary", BODY])
+    assert "The regional assembly met twice" in run(plain)["body"]
