@@ -743,3 +743,62 @@ def test_emailed_issue_masthead_above_the_first_rule_is_no_article() -> None:
 def test_copyright_line_opened_by_c_in_brackets() -> None:
     assert has_copyright("(c) Wire Service 2024. Redistribution prohibited.")
     assert not has_copyright("(c) the third option, which the council rejected in 2024.")
+
+
+def _credited_articles(lead: list[str] | None = None) -> list[str]:
+    """Three articles: '<headline>' / 'By <name>' / 'March <n>, 2019' / two paragraphs."""
+    lines: list[str] = []
+    for n in range(3):
+        lines += [*(lead or []), HEADLINES[n], f"By {NAMES[n]}", f"March {n + 3}, 2019", ""]
+        for paragraph in PARAGRAPHS[n][:2]:
+            lines += [paragraph, ""]
+    return lines
+
+
+def test_running_head_laid_out_above_a_section_label_is_chrome() -> None:
+    """'<REVIEW NAME> No. <n>, <date>      <page>' over 'ANALYSIS' over each article: both
+    are chrome, in no article's body."""
+    head = "HARBOUR REVIEW No. 187, 14 June 2021                                   {}"
+    lines: list[str] = []
+    for n, line in enumerate(_credited_articles()):
+        if line in HEADLINES:
+            lines += [head.format(n + 2), "", "ANALYSIS", ""]
+        lines.append(line)
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert "HARBOUR REVIEW" not in bodies(result) and "ANALYSIS" not in bodies(result)
+
+
+def test_rights_notice_under_the_closing_rule_is_chrome() -> None:
+    lines = [*_credited_articles(), "-" * 60,
+             "Copyright (c) 2019 Harbour Publishers. All rights reserved.",
+             "Reproduction of this material in any form is not allowed."]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert "Reproduction of this material" not in bodies(result)
+
+
+def test_text_under_the_last_rule_without_a_copyright_line_stays() -> None:
+    note = "Editor's note: the figures in the second article were corrected on March 6."
+    lines = [*_credited_articles(), "-" * 60, note]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert "the figures in the second article" in bodies(result)
+
+
+def test_related_links_closing_the_last_article_are_chrome() -> None:
+    related = ["Ferry Crews Strike Again in the Autumn", "The Port Budget, One Year Later"]
+    lines = [*_credited_articles(), "Related", *related, "Tags: harbour, labour"]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    for chrome in ("Related", *related):
+        assert chrome not in bodies(result), chrome
+
+
+def test_headlines_closing_an_article_without_a_related_label_stay() -> None:
+    """A closing line shaped like a headline is the article's, unless a 'Related' label
+    stands over it."""
+    closing = "Pension Office Promises an Answer by May"
+    lines = [*_credited_articles(), closing]
+    assert closing in bodies(run("\n".join(lines)))

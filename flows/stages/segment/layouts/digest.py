@@ -54,15 +54,18 @@ character such as ``xxxxxxxx``) and numbered item headers (``#<n>``), both dropp
 standing alone between two articles. The masthead and table of contents
 (``<n>. <Source>: <Author>, <Title>``) before the first article are ``page_chrome`` (a
 preamble with a long prose paragraph stays a post of its own); so are pagination,
-copyright, link and post-footer lines closing an article, and the few short lines after the
+copyright, link and post-footer lines closing an article (with a list of headlines under a
+'Related' label above them), the few short lines after the
 first rule after which nothing but them closes the last article of a ruled digest
-(subscription, contact and list lines). A first opening with fewer than 15 words of text
+(subscription, contact and list lines), and a short rights notice with a copyright line
+under an article's last rule. A first opening with fewer than 15 words of text
 before the next one is the masthead (name, issue, date over the contents), not an article;
 so is a first opening above the first rule, with one paragraph at most, when every later
 one stands under a rule (an emailed issue's greeting). An article that gives no date
 carries the issue's date from the masthead. Running heads laid
 out across a printed page, with the lines stacked with them, and lists of two or more
-``<title> — <date>`` links are chrome.
+``<title> — <date>`` links are chrome; a running head standing over an article's section
+label is part of its lead.
 
 A post's title is the headline (never the outlet or dateline), its author the byline's name
 (a translator is never the author; ``<Name> (<Institute>, <city>)`` is a byline; with no
@@ -1195,8 +1198,10 @@ def _is_section_label(lines: Sequence[Line], line: Line) -> bool:
 def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, floor: int) -> None:
     """A rule up to three short lines above the opening starts its region; a date line
     between them is the article's date, other lines are labels (chrome). With no rule,
-    section labels standing alone right above the opening are chrome too."""
+    section labels standing alone right above the opening are chrome too, and so is a
+    running head laid out across the page above them."""
     labels: list[Line] = []
+    chrome: set[int] = set()
     for above in range(first - 1, max(floor, first - 5), -1):
         role = page.roles[above]
         if role == "sep":
@@ -1212,7 +1217,11 @@ def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, 
         if role in {"prose", "origin", "translator", "byline"}:
             break
         labels.insert(0, page.filled[above])
-    if labels and all(_is_section_label(lines, line) for line in labels):
+        if role == "chrome":
+            chrome.add(page.filled[above].index)
+    if labels and all(
+        line.index in chrome or _is_section_label(lines, line) for line in labels
+    ):
         opening.begin = labels[0].index
         opening.lead[:0] = labels
 
@@ -1350,11 +1359,16 @@ def _is_post_furniture(text: str) -> bool:
 
 def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
     """Pagination, copyright lines, rules and post footers closing a region, with a short
-    label above a pagination line ('Pages')."""
-    found: set[int] = set()
+    label above a pagination line ('Pages') and a list of related links above them; and a
+    rights notice under a closing rule: a
+    few short lines after the region's last rule, one of them a copyright line ('Copyright
+    (c) <year> <Owner>.' 'Reproduction … is prohibited.')."""
+    found = _rights_notice(region, roles)
     below_chrome = False
-    for line in reversed(region):
-        if line.is_blank:
+    filled = [line for line in region if not line.is_blank]
+    for at in range(len(filled) - 1, -1, -1):
+        line = filled[at]
+        if line.index in found:
             continue
         role = roles.get(line.index)
         if role in {"sep", "chrome", "image"} or _is_post_furniture(line.text):
@@ -1365,8 +1379,43 @@ def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
             found.add(line.index)
             below_chrome = False
             continue
+        found |= _related_links(filled, roles, at)
         break
     return found
+
+
+RELATED_LABEL = re.compile(
+    r"^(?:related(?:\s+(?:posts|articles|stories|reading))?|you may also like|read also|"
+    r"see also|more on this(?:\s+topic)?|more in\s+\S.{0,30})\s*:?$",
+    re.IGNORECASE,
+)
+"""The label over a list of links to other articles ('Related', 'Read also')."""
+MAX_RELATED_LINKS = 6
+
+
+def _related_links(filled: Sequence[Line], roles: dict[int, str], last: int) -> set[int]:
+    """A related-links list ending at `filled[last]`: headline lines (up to
+    ``MAX_RELATED_LINKS``) right under a 'Related' label, with the label; else nothing."""
+    at = last
+    while at >= 0 and last - at < MAX_RELATED_LINKS and roles.get(filled[at].index) == "head":
+        at -= 1
+    if at == last or at < 0 or not RELATED_LABEL.match(filled[at].text):
+        return set()
+    return {line.index for line in filled[at : last + 1]}
+
+
+def _rights_notice(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
+    """The last rule of `region` and the lines after it, when they are a short notice with
+    a copyright line among them."""
+    rules = [line for line in region if roles.get(line.index) == "sep"]
+    if not rules:
+        return set()
+    tail = [line for line in region if line.index > rules[-1].index and not line.is_blank]
+    if not tail or len(tail) > MAX_FOOTER_LINES or not any(has_copyright(x.text) for x in tail):
+        return set()
+    if any(word_count(line.text) >= MIN_PREAMBLE_WORDS for line in tail):
+        return set()
+    return {rules[-1].index, *(line.index for line in tail)}
 
 
 def _footer(region: Sequence[Line], opening: Opening, roles: dict[int, str]) -> list[Line]:
