@@ -457,3 +457,15 @@ def test_summary_cut_on_a_word() -> None:
     assert listing.cut_mid_sentence(SUMMARIES[0])
     assert not listing.cut_mid_sentence(SUMMARIES[0] + ".")
     assert not listing.cut_mid_sentence("Teachers organise a union branch in the valley")
+
+
+def test_byline_run_into_a_snippet_between_dashes() -> None:
+    cases = {
+        ("Oct 2, 2020 — By Ilse Marrow — Of the nine governors, five left.", "Oct 2, 2020"):
+            "Ilse Marrow",
+        ("By Tomas Quillet — The dockers stopped work on Monday.", None): "Tomas Quillet",
+        ("Oct 2, 2020 — By the end of the year the port had closed.", "Oct 2, 2020"): None,
+        ("Oct 2, 2020 — Ilse Marrow said the port would close.", "Oct 2, 2020"): None,
+    }  # fmt: skip
+    for (text, opened), wanted in cases.items():
+        assert listing.dashed_byline(text, opened) == wanted, text

@@ -7,6 +7,7 @@ angle brackets; the lines of one item may come in any order around the summary:
   (``By <name>``, ``Posted on <date> by <name>``, ``<section> <name> - <date>``) and a date
   line (``<Month> <day>, <year>``) above or below the summary;
 * ``<title>`` ``By <name>, <date>. <summary>``: byline and date open the summary line;
+  so does ``<date> — By <name> — <summary>`` (a search result's snippet);
 * ``<title>`` ``<Name>`` ``<date>`` ``<summary>`` or ``<title>`` ``<Name>, <date>``
   ``<summary>``: a bare name under the headline, or beside the date, is the byline;
 * ``<label>`` ``<title>`` ``<summary>``: a category label above each title (chrome);
@@ -301,6 +302,18 @@ def lead_credit(text: str) -> tuple[str | None, str | None]:
     names = [part for part in parts[1:] if is_name(part)]
     found = find_date(match.group("credit"))
     return (names[0] if names else None), (found[0] if found else None)
+
+
+DASHED_BYLINE = re.compile(r"^[\s—–|-]*By\s+(?P<name>\S[^—–|]{2,60}?)\s+[—–|]\s+\S")
+"""'By <Name> — <text>': a byline run into a snippet, set apart by dashes."""
+
+
+def dashed_byline(text: str, opened: str | None = None) -> str | None:
+    """The name of 'By <name> — ' opening a snippet, after its date when it opens with one
+    ('Oct 2, 2020 — By <Name> — Of the nine …')."""
+    rest = text[len(opened) :] if opened and text.startswith(opened) else text
+    match = DASHED_BYLINE.match(rest)
+    return match.group("name") if match and is_name(match.group("name")) else None
 
 
 def opening_date(text: str) -> str | None:
@@ -775,8 +788,9 @@ def _read_credits(item: Item) -> None:
     name, written = lead_byline(item.body[0].text)
     if name is None and written is None:
         name, written = lead_credit(item.body[0].text)
-    item.author = item.author or name
-    item.published = item.published or written or opening_date(item.body[0].text)
+    opened = opening_date(item.body[0].text)
+    item.author = item.author or name or dashed_byline(item.body[0].text, opened)
+    item.published = item.published or written or opened
 
 
 ACCESS_BADGE = re.compile(
