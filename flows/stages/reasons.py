@@ -54,7 +54,9 @@ DROPPED_RULES: dict[str, str] = {
     "line ('Page 3 of 12', 'Total Page:16').",
     "front_matter": "what a document-sharing or library page prints above a PDF's own first "
     "page (its copy of the title, abstract and keywords), dropped when the PDF's head (its "
-    "title over its byline, the title repeated above) follows it.",
+    "title over its byline, the title repeated above) follows it; and a report's cover or "
+    "imprint notes (copyright, disclaimer, contents) between its head and the heading its "
+    "text opens with ('Executive Summary', 'Abstract').",
     "repeated_line": "a line repeated across several documents of the same source in this "
     "run (a site's header or footer), learned from the corpus.",
     "separator": "a line of separator characters between articles ('________', '* * *').",
