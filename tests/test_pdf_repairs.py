@@ -720,3 +720,15 @@ def test_cover_notes_above_the_executive_summary_are_front_matter() -> None:
     assert "The regional assembly met twice" in post["body"]
     plain = "\n\n".join([" ".join(WRAPPED), "Summary", BODY])
     assert "The regional assembly met twice" in run(plain)["body"]
+
+
+def test_index_fields_under_the_abstract_are_front_matter() -> None:
+    """'Keywords: …' and 'JEL Classification: …' under the opening paragraph are the
+    paper's front matter; a sentence that mentions keywords is text."""
+    fields = ["JEL Classification: D72, H77.", "Keywords: grain prices, elections, regions."]
+    opening = ["Grain and Votes in the North", "Marta Ilves", " ".join(WRAPPED)]
+    closing = ["The keywords of the campaign were bread and order.", BODY, PROSE, PROSE]
+    text = "\n\n".join([*opening, *fields, *closing])
+    post = run(text)
+    assert "JEL Classification" not in post["body"] and "Keywords:" not in post["body"]
+    assert "The keywords of the campaign" in post["body"]

@@ -35,7 +35,8 @@ run of lines above the first paragraph of prose (a cover page, the head of the f
 * What stands between the head and the heading the text opens with (``Executive
   Summary``, ``Abstract``), in the first ``MAX_HEAD_SHARE`` of the text, is the cover's or
   the imprint's notes (copyright, disclaimer, contents, the title repeated): dropped as
-  ``front_matter``.
+  ``front_matter``; so are the paper's index fields there ('Keywords: …', 'JEL
+  Classification: …').
 
 Flattened PDF text holds the whole first-page head on one line; its fields are cut apart
 at their forms (an ALL-CAPS title followed by a name, 'DOI', 'e-mail:', 'Received', '©'),
@@ -193,6 +194,7 @@ def segment(
     dropped.update(dict.fromkeys(front, FRONT_MATTER))
     if head is not None:
         dropped.update(dict.fromkeys(cover_notes(lines, dropped, head), FRONT_MATTER))
+        dropped.update(dict.fromkeys(index_fields(lines, dropped), FRONT_MATTER))
     dropped = dict(sorted(dropped.items()))
     add_dropped(result, doc_id, lines, dropped)
     add_post(
@@ -235,6 +237,24 @@ def cover_notes(lines: Sequence[Line], dropped: dict[int, str], head: PostHead) 
                 return set()
             return {index for index in above if index not in known}
     return set()
+
+
+INDEX_FIELD = re.compile(
+    r"^(?:key\s*words|jel(?:\s+classification)?(?:\s+codes?)?|ключевые\s+слова|"
+    r"коды\s+jel)\s*:\s*\S",
+    re.IGNORECASE,
+)
+"""A paper's index field under its abstract ('Keywords: …', 'JEL Classification: D72')."""
+
+
+def index_fields(lines: Sequence[Line], dropped: dict[int, str]) -> set[int]:
+    """The index field lines ('Keywords: …', 'JEL Classification: …') in the first
+    ``MAX_HEAD_SHARE`` of the text: the paper's front matter, not its text."""
+    kept = [line for line in lines if not line.is_blank and line.index not in dropped]
+    if not kept:
+        return set()
+    limit = kept[0].start + MAX_HEAD_SHARE * (kept[-1].end - kept[0].start)
+    return {line.index for line in kept if line.start <= limit and INDEX_FIELD.match(line.text)}
 
 
 def _dropped(lines: Sequence[Line]) -> dict[int, str]:
