@@ -732,3 +732,31 @@ def test_index_fields_under_the_abstract_are_front_matter() -> None:
     post = run(text)
     assert "JEL Classification" not in post["body"] and "Keywords:" not in post["body"]
     assert "The keywords of the campaign" in post["body"]
+
+
+def _memo(closing: str, foot: str = "Northern Policy Forum") -> str:
+    """A two-page memo with a running foot, ending in `closing` above a copyright foot."""
+    pages = [
+        "Grain and Votes in the North", "Marta Ilves", PROSE, PROSE,
+        f"{foot}                                   Page 1 of 2", PROSE, PROSE, closing,
+        "© Northern Policy Forum 2019", f"{foot}                                   Page 2 of 2",
+    ]  # fmt: skip
+    return "\n\n".join(pages)
+
+
+def test_note_about_the_publisher_closing_a_memo_is_furniture() -> None:
+    note = ("The Northern Policy Forum is a network of scholars working on the politics of "
+            "the northern regions; its memos are published with the support of a foundation.")  # fmt: skip
+    post = run(_memo(note))
+    assert "is a network of scholars" not in post["body"]
+    assert PROSE in post["body"]
+
+
+def test_closing_paragraph_opening_with_the_running_head_is_text() -> None:
+    """A journal prints the article's title as its running head; a closing paragraph that
+    opens with those words, and says no 'is a …', is the article's."""
+    closing = "Grain and votes in the north will remain tied for as long as prices do."
+    post = run(_memo(closing, foot="Grain and Votes in the North"))
+    assert "will remain tied" in post["body"]
+    named = "The Northern Policy Forum will publish a second memo on the subject in the spring."
+    assert "second memo" in run(_memo(named))["body"]

@@ -51,7 +51,8 @@ DROPPED_RULES: dict[str, str] = {
     "page_chrome": "a web page's furniture: menus, share bars, widgets, pagination, footers, "
     "comment forms, breadcrumbs and category labels above a title.",
     "page_furniture": "a printed page's running header or footer, page number or viewer "
-    "line ('Page 3 of 12', 'Total Page:16').",
+    "line ('Page 3 of 12', 'Total Page:16'), a table of contents' entry, or a note about "
+    "the publisher that the running heads name, closing the document.",
     "front_matter": "what a document-sharing or library page prints above a PDF's own first "
     "page (its copy of the title, abstract and keywords), dropped when the PDF's head (its "
     "title over its byline, the title repeated above) follows it; and a report's cover or "

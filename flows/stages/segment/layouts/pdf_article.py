@@ -37,6 +37,8 @@ run of lines above the first paragraph of prose (a cover page, the head of the f
   the imprint's notes (copyright, disclaimer, contents, the title repeated): dropped as
   ``front_matter``; so are the paper's index fields there ('Keywords: …', 'JEL
   Classification: …').
+* The last paragraph, when it is a note about the publisher that the running heads or the
+  masthead name ('The <Forum> is a network of …'), is ``page_furniture``.
 
 Flattened PDF text holds the whole first-page head on one line; its fields are cut apart
 at their forms (an ALL-CAPS title followed by a name, 'DOI', 'e-mail:', 'Received', '©'),
@@ -195,6 +197,7 @@ def segment(
     if head is not None:
         dropped.update(dict.fromkeys(cover_notes(lines, dropped, head), FRONT_MATTER))
         dropped.update(dict.fromkeys(index_fields(lines, dropped), FRONT_MATTER))
+    dropped.update(dict.fromkeys(publisher_note(lines, dropped), PAGE_FURNITURE))
     dropped = dict(sorted(dropped.items()))
     add_dropped(result, doc_id, lines, dropped)
     add_post(
@@ -255,6 +258,54 @@ def index_fields(lines: Sequence[Line], dropped: dict[int, str]) -> set[int]:
         return set()
     limit = kept[0].start + MAX_HEAD_SHARE * (kept[-1].end - kept[0].start)
     return {line.index for line in kept if line.start <= limit and INDEX_FIELD.match(line.text)}
+
+
+PAGE_FURNITURE = "page_furniture"
+ABOUT_VERB = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:is|was|has|publishes|aims)\b")
+"""What an 'about the publisher' note says after the name ('… is a network of …')."""
+MAX_NOTE_LINES = 6
+MAX_NAME_CHARS = 60
+PAGE_MARK = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\b|\d+", re.IGNORECASE)
+
+
+def _publisher_names(lines: Sequence[Line], dropped: dict[int, str]) -> set[str]:
+    """Names the document prints as its publisher's: the parts of its running heads and
+    feet ('Baltic–Eurasian Policy Forum      Page 2 of 4'), and an ALL-CAPS first line."""
+    names: set[str] = set()
+    texts = [line.text for line in lines if dropped.get(line.index) == PAGE_FURNITURE]
+    first = next((line for line in lines if not line.is_blank), None)
+    if first is not None and is_all_caps(first.text):
+        texts.append(first.text)  # a masthead
+    for text in texts:
+        for part in re.split(r"\s{3,}", PAGE_MARK.sub(" ", text).strip()):
+            part = part.strip(" ,.;:|©")
+            if word_count(part) >= 2 and len(part) <= MAX_NAME_CHARS:
+                names.add(part.casefold())
+    return names
+
+
+def publisher_note(lines: Sequence[Line], dropped: dict[int, str]) -> set[int]:
+    """The last paragraph of the text, when it is a short note about the publisher: it
+    opens with a name the running heads or the masthead print, then says what it is ('The
+    Baltic–Eurasian Policy Forum is a network of …' above the copyright foot). A closing
+    paragraph that opens with a running head's words otherwise (a journal prints the
+    article's title there) is text."""
+    kept = [line for line in lines if not line.is_blank and line.index not in dropped]
+    if len(kept) < 2:
+        return set()
+    note = [kept[-1]]
+    for line in reversed(kept[:-1]):
+        if line.index != note[0].index - 1:
+            break
+        note.insert(0, line)
+    if len(note) > MAX_NOTE_LINES or len(note) == len(kept):
+        return set()
+    opening = note[0].text.casefold()
+    opening = opening[4:] if opening.startswith("the ") else opening
+    for name in _publisher_names(lines, dropped):
+        if opening.startswith(name) and ABOUT_VERB.match(opening[len(name) :]):
+            return {line.index for line in note}
+    return set()
 
 
 def _dropped(lines: Sequence[Line]) -> dict[int, str]:
