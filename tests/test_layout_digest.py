@@ -10,6 +10,7 @@ from flows.stages.records import Segmented
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
 from flows.stages.segment.layouts import pdf_article
+from flows.stages.segment.layouts.listing import has_copyright
 from flows.stages.segment.lines import split_lines
 from tests.test_segment_inputs import FakeComment, render_thread
 
@@ -672,3 +673,132 @@ def test_bilingual_weekly_bracketed_items_and_closing_translator() -> None:
         ("A quiet vote on the river port budget", "Oskar Lind", "2019-03-12", None),
     ]
     assert "Translated by" not in bodies(result) and "unsubscribe" not in bodies(result)
+
+
+def test_press_review_outlet_label_over_each_headline() -> None:
+    """'<OUTLET IN CAPITALS>' / '<headline>' / two paragraphs, per item, under a dated
+    title: the label is chrome, never the title or the author; the issue dates them."""
+    outlets = ["HARBOUR GAZETTE", "EVENING PORT", "RIVER COURIER"]
+    lines = ["Wire Service", "Press review", "Press review: Tuesday, 12 November 2024", ""]
+    for n in range(3):
+        lines += [outlets[n], HEADLINES[n], PARAGRAPHS[n][0], "", PARAGRAPHS[n][1], ""]
+    lines += ["(c) Wire Service 2024. Redistribution prohibited."]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == [None] * 3
+    assert {post["published_date"] for post in result.posts} == {"2024-11-12"}
+    for chrome in (*outlets, "Redistribution prohibited"):
+        assert chrome not in bodies(result), chrome
+
+
+def test_outlet_labels_over_one_paragraph_items_are_no_digest() -> None:
+    """The same heads over one paragraph each are teasers, not articles: no digest."""
+    outlets = ["HARBOUR GAZETTE", "EVENING PORT", "RIVER COURIER"]
+    lines = ["Wire Service", ""]
+    for n in range(3):
+        lines += [outlets[n], HEADLINES[n], PARAGRAPHS[n][0], ""]
+    assert run("\n".join(lines)).layout != "digest"
+
+
+def test_numbered_item_wins_over_the_introduction_under_a_dated_title() -> None:
+    """'<Name of the round-up>: <date>' over a heading and an introduction, then section
+    labels, '<n>. <headline>', two paragraphs and 'Sources: <outlets>' per item, and a
+    'Tags:' footer after the last item: the first article is the first numbered one."""
+    lines = ["Harbour Review", "Harbour this week: 14 March 2025", "What made headlines",
+             "Every Friday we round up the week's news from the harbour for our readers. "
+             "Here is what you may have missed.", "", "Labour", ""]  # fmt: skip
+    for n in range(3):
+        lines += [f"{n + 1}. {HEADLINES[n]}", *PARAGRAPHS[n][:2], "Sources: Harbour Wire", ""]
+    lines += ["Tags: harbour this week, digest", "Share: Email"]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert {post["published_date"] for post in result.posts} == {"2025-03-14"}
+    assert "Every Friday" not in bodies(result) and "Tags:" not in bodies(result)
+
+
+def test_emailed_issue_masthead_above_the_first_rule_is_no_article() -> None:
+    """'<NAME>' / 'Issue <n> · <date>' / a greeting, then articles under box-drawing rules
+    ('<LABEL>' / '<headline>' / 'By <name> | <place>' / text): the masthead is chrome and
+    its date the articles'."""
+    rule = "─" * 26
+    lines = ["View this email in your browser", "THE HARBOUR DESK",
+             "Issue 118 · Friday, 7 February 2025",
+             "Hello, and welcome to this week's issue with three stories from the docks.",
+             ""]  # fmt: skip
+    for n in range(3):
+        lines += [rule, "", "THE LEAD", HEADLINES[n], f"By {NAMES[n]} | Harbour"]
+        for paragraph in PARAGRAPHS[n]:
+            lines += [paragraph, ""]
+    lines += [rule, "", "You are receiving this email because you subscribed.", "Unsubscribe"]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == NAMES
+    assert {post["published_date"] for post in result.posts} == {"2025-02-07"}
+    assert "Hello, and welcome" not in bodies(result) and "THE LEAD" not in bodies(result)
+
+
+def test_copyright_line_opened_by_c_in_brackets() -> None:
+    assert has_copyright("(c) Wire Service 2024. Redistribution prohibited.")
+    assert not has_copyright("(c) the third option, which the council rejected in 2024.")
+
+
+def _credited_articles(lead: list[str] | None = None) -> list[str]:
+    """Three articles: '<headline>' / 'By <name>' / 'March <n>, 2019' / two paragraphs."""
+    lines: list[str] = []
+    for n in range(3):
+        lines += [*(lead or []), HEADLINES[n], f"By {NAMES[n]}", f"March {n + 3}, 2019", ""]
+        for paragraph in PARAGRAPHS[n][:2]:
+            lines += [paragraph, ""]
+    return lines
+
+
+def test_running_head_laid_out_above_a_section_label_is_chrome() -> None:
+    """'<REVIEW NAME> No. <n>, <date>      <page>' over 'ANALYSIS' over each article: both
+    are chrome, in no article's body."""
+    head = "HARBOUR REVIEW No. 187, 14 June 2021                                   {}"
+    lines: list[str] = []
+    for n, line in enumerate(_credited_articles()):
+        if line in HEADLINES:
+            lines += [head.format(n + 2), "", "ANALYSIS", ""]
+        lines.append(line)
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert "HARBOUR REVIEW" not in bodies(result) and "ANALYSIS" not in bodies(result)
+
+
+def test_rights_notice_under_the_closing_rule_is_chrome() -> None:
+    lines = [*_credited_articles(), "-" * 60,
+             "Copyright (c) 2019 Harbour Publishers. All rights reserved.",
+             "Reproduction of this material in any form is not allowed."]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert "Reproduction of this material" not in bodies(result)
+
+
+def test_text_under_the_last_rule_without_a_copyright_line_stays() -> None:
+    note = "Editor's note: the figures in the second article were corrected on March 6."
+    lines = [*_credited_articles(), "-" * 60, note]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert "the figures in the second article" in bodies(result)
+
+
+def test_related_links_closing_the_last_article_are_chrome() -> None:
+    related = ["Ferry Crews Strike Again in the Autumn", "The Port Budget, One Year Later"]
+    lines = [*_credited_articles(), "Related", *related, "Tags: harbour, labour"]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    for chrome in ("Related", *related):
+        assert chrome not in bodies(result), chrome
+
+
+def test_headlines_closing_an_article_without_a_related_label_stay() -> None:
+    """A closing line shaped like a headline is the article's, unless a 'Related' label
+    stands over it."""
+    closing = "Pension Office Promises an Answer by May"
+    lines = [*_credited_articles(), closing]
+    assert closing in bodies(run("\n".join(lines)))

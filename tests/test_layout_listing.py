@@ -6,6 +6,8 @@ from __future__ import annotations
 from flows.stages.records import Segmented
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.segment.layouts import listing
+from flows.stages.segment.lines import Line
 from tests.test_segment_inputs import FakeComment, render_listing, render_thread
 
 DOC = "0123456789abcdef"
@@ -317,3 +319,153 @@ def test_one_handle_and_age_line_is_no_feed() -> None:
     """A single '<handle> · <age>' line over an article: no listing."""
     text = "\n\n".join(["ilse-marrow · 2 days", TITLES[0], *(s + "." for s in SUMMARIES)])
     assert run(text).layout != "listing"
+
+
+# --- headline-only items, crumbs, credits, badges -------------------------------------------
+
+STAMPS = ["Politics · 18 min ago", "Economy · 2 hours ago", "Labour · Yesterday",
+          "Transport · Mar 3, 2024"]  # fmt: skip
+
+
+def test_headline_only_items_with_stamps_are_teasers_with_empty_bodies() -> None:
+    """'<headline>' / '<section> · <age or date>', a blank line between items and no
+    summary: a latest-news list. Unwrapping keeps the stamp off the headline."""
+    lines = ["Harbour Courier", "Politics", "Economy", "Latest news", ""]
+    for n in range(4):
+        lines += [TITLES[n], STAMPS[n], ""]
+    lines += ["Show more news", "© 2024 Harbour Courier"]
+    text = repair("\n".join(lines), RepairConfig()).text
+    assert STAMPS[0] in text.split("\n")  # not joined to the headline as a hard wrap
+    result = run(text)
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert [post["body"] for post in result.posts] == [""] * 4
+    assert [post["author"] for post in result.posts] == [None] * 4  # a section is no author
+    assert [post["published_date"] for post in result.posts] == [None, None, None, "2024-03-03"]
+    assert [post["rank"] for post in result.posts] == [1, 2, 3, 4]
+
+
+def test_headline_only_items_mixed_with_summarised_ones() -> None:
+    """A section front: some items have a summary under the headline, some only a stamp;
+    a date without its year ('Mar 14') under a summary is the item's date line."""
+    lines = ["Harbour Courier", ""]
+    for n in range(4):
+        summary = [SUMMARIES[n] + "."] if n % 2 else []
+        when = "Mar 14" if n == 3 else STAMPS[n]
+        lines += ["LIVE" if n == 0 else "REPORT", TITLES[n], *summary, when, ""]
+    lines += ["Load more"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert result.posts[0]["body"] == "" and result.posts[1]["body"].startswith("A new tram")
+    assert "Mar 14" not in bodies(result) and "LIVE" not in bodies(result)
+
+
+def test_text_right_under_a_stamp_is_no_headline_only_item() -> None:
+    """'<title>' / '<section> · <age>' / '<summary>' with no blank line: the stamp is the
+    item's credit line and the summary its body, not a second item."""
+    lines = ["Harbour Courier", ""]
+    for n in range(3):
+        lines += [TITLES[n], STAMPS[n], SUMMARIES[n] + " …", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert all(post["body"] for post in result.posts)
+
+
+def test_stamp_line_names_no_author() -> None:
+    cases = {
+        "Politics · 18 min ago": True,
+        "Regions · Mar 3, 2024": True,
+        "Politics · Yesterday": True,
+        "Ilse Marrow · March 3, 2024": False,  # a person's name: a byline
+        "By Ilse Marrow · 2 hours ago": False,
+        "Contacts | Advertising | Privacy policy": False,
+        "Politics · Economy": False,
+    }
+    for text, expected in cases.items():
+        assert listing.stamp_line(text) is expected, text
+
+
+def test_breadcrumb_and_photo_credit_around_the_headline_are_chrome() -> None:
+    """'<Name>/<Agency>' / '<headline>' / '<Section> / <Subsection> /' / '<summary>
+    ...Read more': the credit and the crumb are chrome, never the title or the author."""
+    lines = ["Current News", "/", "Wiremax", ""]
+    for n in range(3):
+        credit = [f"{NAMES[n]}/Harbour Wire"] if n != 1 else []
+        lines += [*credit, TITLES[n], "Current News / Labour /", SUMMARIES[n] + " ...Read more",
+                  ""]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == [None] * 3
+    assert "Current News /" not in bodies(result) and "Harbour Wire" not in bodies(result)
+
+
+def test_crumb_lines() -> None:
+    cases = {
+        "Current News / Politics /": True,
+        "Home › World › Europe": True,
+        "News / Russia / Regions": True,
+        "Выборы / Elections": False,  # two words joined by a slash: a headline's
+        "Left / Right: A Debate": False,
+        "Where Did the Eastern Tram Line Go?": False,
+    }
+    for text, expected in cases.items():
+        assert listing.is_crumb(text) is expected, text
+    assert listing.line_role("Irina Lapteva/Volga Wire Syndicate", 200) == "chrome"
+    assert listing.line_role("Irina Lapteva / Volga Wire Syndicate", 200) != "chrome"
+
+
+def test_headline_shape() -> None:
+    """One short sentence, not cut off, is a headline; a summary line is not."""
+    cases = {
+        TITLES[0]: True,
+        TITLES[1]: True,
+        "Putin's Man in Kazan: Who He Is": True,
+        "None of the ministers commented. Deputies were told later": False,  # two sentences
+        "The governor dismissed six ministers on Thursday after the report ...Read more": False,
+        "The Explainer Ministers have been told to expect changes since the spring but "
+        "insiders in the government disagree about the reason why": False,  # over 20 words
+    }
+    for text, expected in cases.items():
+        assert listing.is_headline(text, 200) is expected, text
+
+
+def test_access_badge_glued_to_titles_is_taken_off() -> None:
+    """'<title> Paid Members Public' / '<summary cut off on a word>' under the site's name
+    and tagline: the badge is no part of the title, the masthead no item."""
+    badges = ["Paid Members Public", "Public", "Members Public", "Public"]
+    lines = ["Harbour Letter", "Sign in", "Harbour Letter", "Weekly notes from the harbour."]
+    for n in range(4):
+        lines += [f"{TITLES[n]} {badges[n]}", SUMMARIES[n]]
+    lines += ["Page 2 of 11", "Harbour Letter © 2024"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert "Weekly notes" not in bodies(result)
+
+
+def test_one_title_ending_in_a_badge_word_keeps_it() -> None:
+    items = [listing.Item(body=[], title=Line(0, 0, "Harbour Accounts Go Public"))]
+    items.append(listing.Item(body=[], title=Line(1, 27, TITLES[0])))
+    listing._mark_badges(items)
+    assert [item.title_text for item in items] == ["Harbour Accounts Go Public", TITLES[0]]
+
+
+def test_summary_cut_on_a_word() -> None:
+    assert listing.cut_mid_sentence(SUMMARIES[0])
+    assert not listing.cut_mid_sentence(SUMMARIES[0] + ".")
+    assert not listing.cut_mid_sentence("Teachers organise a union branch in the valley")
+
+
+def test_byline_run_into_a_snippet_between_dashes() -> None:
+    cases = {
+        ("Oct 2, 2020 — By Ilse Marrow — Of the nine governors, five left.", "Oct 2, 2020"):
+            "Ilse Marrow",
+        ("By Tomas Quillet — The dockers stopped work on Monday.", None): "Tomas Quillet",
+        ("Oct 2, 2020 — By the end of the year the port had closed.", "Oct 2, 2020"): None,
+        ("Oct 2, 2020 — Ilse Marrow said the port would close.", "Oct 2, 2020"): None,
+    }  # fmt: skip
+    for (text, opened), wanted in cases.items():
+        assert listing.dashed_byline(text, opened) == wanted, text

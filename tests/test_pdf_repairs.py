@@ -728,3 +728,109 @@ def test_an_access_date_is_not_a_publication_date() -> None:
 def test_name_in_capitals_over_a_capitals_title(over: str, title: str, author: str | None) -> None:
     post = run(f"{over}\n\nTHE LONG WINTER OF THE PROVINCES\n\n{BODY}")
     assert (post["title"], post.get("author")) == (title, author)
+
+
+# --- covers: the author above the title, imprint notes, contents -----------------------------
+
+WRAPPED = [
+    "The regional assembly met twice in the spring and discussed the budget at",
+    "length, without reaching any decision on the transfers before the summer",
+    "break, and the governor's office declined to comment on the delay again.",
+]
+
+
+def test_title_repeated_on_an_imprint_page_is_not_a_running_head() -> None:
+    """Cover, imprint (a one-sentence disclaimer) and title page repeat the author and the
+    title above the first paragraph of wrapped prose: no running head. Repeated below it,
+    they are."""
+    cover = ["Marta Ilves", "Grain and votes in the north"]
+    imprint = ["The opinions expressed here are those of the author and not of the series."]
+    text = "\n".join([*cover, "Northern Institute", *imprint, *cover, *WRAPPED, "2"])
+    assert furniture_texts(text) == {"2"}
+    later = "\n".join([*cover, *WRAPPED, *cover, *WRAPPED])
+    assert set(cover) <= furniture_texts(later)
+
+
+def test_author_named_above_the_title_under_series_lines() -> None:
+    """'<Series>' / '<year> No. <n>' / '<Name>' / '<title>' / '<title, wrapped>' /
+    '<Institute>': the name is the author, the series lines are no title."""
+    text = (
+        "Northern Policy Brief\n2021 No. 5\nMarta Ilves\nGrain and votes: prices before\n"
+        "regional elections in the north\nNorthern Institute for Studies\n\n" + BODY
+    )
+    post = run(text)
+    assert post["title"] == "Grain and votes: prices before regional elections in the north"
+    assert post["author"] == "Marta Ilves"
+    assert "Policy Brief" not in post["body"] and "Northern Institute" not in post["body"]
+
+
+def test_name_under_its_title_stays_the_byline() -> None:
+    text = "Grain and Votes in the North\nMarta Ilves\nNorthern Institute for Studies\n\n" + BODY
+    post = run(text)
+    assert post["title"] == "Grain and Votes in the North"
+    assert post["author"] == "Marta Ilves"
+
+
+def test_contents_entries_with_dot_leaders_are_furniture() -> None:
+    lines = ["Abstract .............................. 4", "1. Introduction . . . . . . 5",
+             "Section 2 reports the results for 2019.", "Prices rose......and fell"]  # fmt: skip
+    found = furniture_texts("\n\n".join(lines))
+    assert found == {lines[0], lines[1]}
+
+
+def test_cover_notes_above_the_executive_summary_are_front_matter() -> None:
+    """A copyright notice and a disclaimer between the cover's fields and the heading the
+    text opens with are not the text; without a head above the heading, nothing is cut."""
+    notes = [
+        "Copyright Information",
+        "Scholars keep the copyright on the papers they submit to the council, which may copy",
+        "and distribute them for its own use and for the public on a non-profit basis.",
+    ]
+    text = "\n".join(["THE PRICE OF BREAD AND VOTES", "Marta Ilves", "Northern Institute",
+                      *notes, "Executive Summary", *WRAPPED, "", BODY])  # fmt: skip
+    post = run(text)
+    assert post["title"] == "THE PRICE OF BREAD AND VOTES"
+    assert "Scholars keep the copyright" not in post["body"]
+    assert "The regional assembly met twice" in post["body"]
+    plain = "\n\n".join([" ".join(WRAPPED), "Summary", BODY])
+    assert "The regional assembly met twice" in run(plain)["body"]
+
+
+def test_index_fields_under_the_abstract_are_front_matter() -> None:
+    """'Keywords: …' and 'JEL Classification: …' under the opening paragraph are the
+    paper's front matter; a sentence that mentions keywords is text."""
+    fields = ["JEL Classification: D72, H77.", "Keywords: grain prices, elections, regions."]
+    opening = ["Grain and Votes in the North", "Marta Ilves", " ".join(WRAPPED)]
+    closing = ["The keywords of the campaign were bread and order.", BODY, PROSE, PROSE]
+    text = "\n\n".join([*opening, *fields, *closing])
+    post = run(text)
+    assert "JEL Classification" not in post["body"] and "Keywords:" not in post["body"]
+    assert "The keywords of the campaign" in post["body"]
+
+
+def _memo(closing: str, foot: str = "Northern Policy Forum") -> str:
+    """A two-page memo with a running foot, ending in `closing` above a copyright foot."""
+    pages = [
+        "Grain and Votes in the North", "Marta Ilves", PROSE, PROSE,
+        f"{foot}                                   Page 1 of 2", PROSE, PROSE, closing,
+        "© Northern Policy Forum 2019", f"{foot}                                   Page 2 of 2",
+    ]  # fmt: skip
+    return "\n\n".join(pages)
+
+
+def test_note_about_the_publisher_closing_a_memo_is_furniture() -> None:
+    note = ("The Northern Policy Forum is a network of scholars working on the politics of "
+            "the northern regions; its memos are published with the support of a foundation.")  # fmt: skip
+    post = run(_memo(note))
+    assert "is a network of scholars" not in post["body"]
+    assert PROSE in post["body"]
+
+
+def test_closing_paragraph_opening_with_the_running_head_is_text() -> None:
+    """A journal prints the article's title as its running head; a closing paragraph that
+    opens with those words, and says no 'is a …', is the article's."""
+    closing = "Grain and votes in the north will remain tied for as long as prices do."
+    post = run(_memo(closing, foot="Grain and Votes in the North"))
+    assert "will remain tied" in post["body"]
+    named = "The Northern Policy Forum will publish a second memo on the subject in the spring."
+    assert "second memo" in run(_memo(named))["body"]

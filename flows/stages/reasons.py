@@ -51,10 +51,13 @@ DROPPED_RULES: dict[str, str] = {
     "page_chrome": "a web page's furniture: menus, share bars, widgets, pagination, footers, "
     "comment forms, breadcrumbs and category labels above a title.",
     "page_furniture": "a printed page's running header or footer, page number or viewer "
-    "line ('Page 3 of 12', 'Total Page:16').",
+    "line ('Page 3 of 12', 'Total Page:16'), a table of contents' entry, or a note about "
+    "the publisher that the running heads name, closing the document.",
     "front_matter": "what a document-sharing or library page prints above a PDF's own first "
     "page (its copy of the title, abstract and keywords), dropped when the PDF's head (its "
-    "title over its byline, the title repeated above) follows it.",
+    "title over its byline, the title repeated above) follows it; and a report's cover or "
+    "imprint notes (copyright, disclaimer, contents) between its head and the heading its "
+    "text opens with ('Executive Summary', 'Abstract').",
     "repeated_line": "a line repeated across several documents of the same source in this "
     "run (a site's header or footer), learned from the corpus.",
     "separator": "a line of separator characters between articles ('________', '* * *').",

@@ -401,6 +401,13 @@ _HANDLE_START_RE = re.compile(r"\s*@?\w*[a-z0-9]_\w+(?:\s|$)")
 """A line opening with a user handle ('kama_river', '@volga_girl'): no word of prose."""
 _URL_LINE_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _SENDER_RE = re.compile(r"(?:<[^<>\s]+@[^<>\s]+>|\S+ at [a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$")
+_STAMP_LINE_RE = re.compile(
+    r"\s*[^\W\d_][^·•|]{0,40}?\s[·•]\s+(?=[^·•|]*\d|(?:yesterday|today|just now)\s*$)"
+    r"[^·•|]{1,30}$",
+    re.IGNORECASE,
+)
+"""A short stamp line, '<section> · <age or date>' ('Politics · 18 min ago', 'Regions ·
+Mar 3, 2024'): a listing's item line under its headline, never the rest of a sentence."""
 
 
 def _kept_apart(line: str, nxt: str) -> bool:
@@ -408,10 +415,12 @@ def _kept_apart(line: str, nxt: str) -> bool:
     blocks by segmentation, markers out), a 'Label: value' header line ('From:',
     'Previous message:') before another one or before a capitalised line, and a signature
     or separator rule on either side, a line holding only a web address (a search result's
-    or a reference's), and a mail sender line ('Name user at host.org', 'Name
-    <a@b.org>') under a subject."""
+    or a reference's), a mail sender line ('Name user at host.org', 'Name
+    <a@b.org>') under a subject, and a stamp line ('Politics · 18 min ago') under a
+    headline."""
     return bool(
         _SENDER_RE.search(nxt)
+        or _STAMP_LINE_RE.match(nxt)
         or _URL_LINE_RE.match(line)
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)

@@ -12,7 +12,9 @@ layout). One entry (placeholders in angle brackets)::
 The handle is the post's author; a date (not an age) is its date. Kind labels, media
 placeholders and counters are chrome, and so is everything between an entry's counters
 and the next entry's header, before the first header and after the last counters.
-Detected from two entry headers or more, each with text under it.
+Detected from two entry headers or more, each with text under it; not when most of them
+sit right under a headline (no blank line between): those are a listing's stamp lines
+('<headline>' '<section> · 2 hours ago'), read by the listing layout.
 """
 
 from __future__ import annotations
@@ -87,11 +89,21 @@ def _read(entry: Entry, lines: Sequence[Line]) -> None:
             entry.title = entry.body.pop(0)
 
 
+def _under_headline(lines: Sequence[Line], at: int) -> bool:
+    """Whether the line at `at` sits right under a headline (no blank line between)."""
+    if at == 0 or lines[at - 1].is_blank:
+        return False
+    above = lines[at - 1].text
+    return not COUNTERS.match(above) and not ends_sentence(above) and is_heading(above, 150)
+
+
 def find_entries(lines: Sequence[Line]) -> list[Entry] | None:
     """The entries of a feed page (two or more, each with text), else None."""
     heads = [(at, found) for at, line in enumerate(lines) if (found := _header(line))]
     if len(heads) < MIN_ENTRIES:
         return None
+    if 2 * sum(1 for at, _ in heads if _under_headline(lines, at)) > len(heads):
+        return None  # '<headline>' over '<section> · <age>': a listing's items, stamped
     entries: list[Entry] = []
     for number, (at, (author, published)) in enumerate(heads):
         end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)

@@ -17,9 +17,12 @@ index to the dropped rule ``page_furniture``. A line is furniture when it is
   short line whose leading or trailing number continues the page numbers of the running
   heads around it (the odd-page head ``Journal …, No. 3 203`` between ``202 …`` and
   ``204 …``). A line repeated only above the first paragraph of prose is the cover page
-  repeating its title or date, not a running head;
+  repeating its title or date, not a running head (a sentence or two on an imprint page
+  between the copies is not yet that paragraph);
 * a first-page line of the printed journal: a citation line (``Vol. 11, No. 3``,
-  ``2019. Т. 13, № 3``), a DOI, ISSN, UDC (``УДК``) or copyright line, an e-mail contact line.
+  ``2019. Т. 13, № 3``), a DOI, ISSN, UDC (``УДК``) or copyright line, an e-mail contact line;
+* an entry of a table of contents: a heading, dot leaders and a page number
+  (``1. Introduction ........ 5``).
 
 A line that occurs once and matches none of these forms is never furniture.
 """
@@ -129,6 +132,11 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]", re.IGN
 CONTACT_LINE = re.compile(r"^(?:e-?mail|contact|correspondence)\b", re.IGNORECASE)
 
 
+CONTENTS_LINE = re.compile(r"^\S.{0,150}?(?:\s?\.){4,}\s*\d{1,4}$")
+"""An entry of a table of contents: its heading, dot leaders, its page ('1. Introduction
+........ 5', 'Abstract . . . . 4')."""
+
+
 def _short(text: str) -> bool:
     return 0 < len(text) <= MAX_CHARS and word_count(text) <= MAX_WORDS
 
@@ -203,10 +211,31 @@ def _preamble(lines: Sequence[Line]) -> set[int]:
     return {line.index for line in top[: viewer[-1] + 1]}
 
 
+MIN_PARAGRAPH_LINES = 3
+"""Lines of eight words or more in a row that make a paragraph of wrapped prose."""
+
+
 def _first_prose(lines: Sequence[Line]) -> int:
-    """The index of the first line of prose, or -1 when no line is prose (then no line
-    stands above it)."""
-    return next((line.index for line in lines if is_prose(line.text)), -1)
+    """The index of the first line of a paragraph of prose, or -1 when no line is prose
+    (then no line stands above it). A sentence on a line or two, in a run of short lines, is
+    a cover page's or an imprint's note ('The opinions expressed … do not reflect the views
+    of …'), not yet the text: the line must be longer than any furniture line, or stand in
+    a run of ``MIN_PARAGRAPH_LINES`` long lines. With no such line, the first prose line."""
+    long = [word_count(line.text) >= PROSE_WORDS for line in lines]
+    first = -1
+    for at, line in enumerate(lines):
+        if not is_prose(line.text):
+            continue
+        if first < 0:
+            first = line.index
+        if len(line.text) > MAX_CHARS:
+            return line.index
+        low = max(0, at - MIN_PARAGRAPH_LINES + 1)
+        for start in range(low, at + 1):
+            window = long[start : start + MIN_PARAGRAPH_LINES]
+            if len(window) == MIN_PARAGRAPH_LINES and all(window):
+                return line.index
+    return first
 
 
 def running_heads(lines: Sequence[Line]) -> set[int]:
@@ -329,7 +358,12 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
     for pos, line in enumerate(kept):
         text = line.text
         top = pos < PREAMBLE_LINES
-        if is_viewer_line(text) or page_number(text) is not None or is_journal_line(text, top):
+        if (
+            is_viewer_line(text)
+            or page_number(text) is not None
+            or is_journal_line(text, top)
+            or CONTENTS_LINE.match(text)
+        ):
             found.add(line.index)
     found |= heads
     found |= _page_sequence(kept, found)

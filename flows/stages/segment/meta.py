@@ -205,7 +205,9 @@ BREADCRUMB = re.compile(r"^\S.{0,80}?(?:\s*(?:»|›|‹|>|/|\\|→)\s*\S[^»›
 
 def is_breadcrumb(text: str) -> bool:
     """'Home » Russia » Politics', 'Board index ‹ Politics ‹ Russia': short labels joined
-    by a path separator, with no sentence in them."""
+    by a path separator, with no sentence in them; a separator may close the path ('Current
+    News / Politics /')."""
+    text = re.sub(r"\s+(?:»|›|>|/|→)$", "", text)
     if len(text) > 160 or text.endswith((".", "?", "!")) or find_date(text) is not None:
         return False
     parts = re.split(r"\s*(?:»|›|‹|>|\s/\s|\\|→)\s*", text)

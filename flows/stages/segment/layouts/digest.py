@@ -24,7 +24,10 @@ An article opens in one of these shapes (placeholders in angle brackets):
   with a date or a time (``Posted by <name> at <time> <n> comments``) or a post footer
   (``Posted in <category> | Leave a comment``), two or more of one shape; what follows the
   closing line up to the next article (share, label lines; the sidebar after the last
-  one) is chrome, and a post without a day header of its own has the one above it. A day
+  one) is chrome, and a post without a day header of its own has the one above it. A
+  round-up's items closed by ``Sources: <outlets>`` may be numbered (``1. <headline>``): at
+  the top of the page a numbered headline wins over the introduction under the issue's
+  dated title; a different closing line after the last item is the page's footer. A day
   header may give the time (``12 December 2011 @ 11:04 pm``); ``Label: value`` lines
   between the headline and the text (``Current Mood: cold``) belong to the head;
 * a web mail digest's message: ``<n>.`` ``<subject>`` ``Posted by: "<Name>" <address>``
@@ -37,7 +40,10 @@ An article opens in one of these shapes (placeholders in angle brackets):
   fields (trailing fields such as ``LOAD-DATE:`` are no text);
 * a channel's post in its web preview: the channel's name, labels (``Forwarded from …``),
   the text, then ``<n> views [edited] [<Name>,] <time>`` (no headline; day lines between
-  posts date them).
+  posts date them);
+* a press review's item: ``<OUTLET IN CAPITALS>`` after a blank line, right over
+  ``<headline>``, right over the text (the label is chrome; counted only on a page of full
+  articles, as credit openings are).
 
 Database records, mail messages, channel posts and closing lines, when a page has them,
 are its only openings. Articles are
@@ -48,13 +54,18 @@ character such as ``xxxxxxxx``) and numbered item headers (``#<n>``), both dropp
 standing alone between two articles. The masthead and table of contents
 (``<n>. <Source>: <Author>, <Title>``) before the first article are ``page_chrome`` (a
 preamble with a long prose paragraph stays a post of its own); so are pagination,
-copyright, link and post-footer lines closing an article, and the few short lines after the
+copyright, link and post-footer lines closing an article (with a list of headlines under a
+'Related' label above them), the few short lines after the
 first rule after which nothing but them closes the last article of a ruled digest
-(subscription, contact and list lines). A first opening with fewer than 15 words of text
+(subscription, contact and list lines), and a short rights notice with a copyright line
+under an article's last rule. A first opening with fewer than 15 words of text
 before the next one is the masthead (name, issue, date over the contents), not an article;
-an article that gives no date carries the issue's date from the masthead. Running heads laid
+so is a first opening above the first rule, with one paragraph at most, when every later
+one stands under a rule (an emailed issue's greeting). An article that gives no date
+carries the issue's date from the masthead. Running heads laid
 out across a printed page, with the lines stacked with them, and lists of two or more
-``<title> — <date>`` links are chrome.
+``<title> — <date>`` links are chrome; a running head standing over an article's section
+label is part of its lead.
 
 A post's title is the headline (never the outlet or dateline), its author the byline's name
 (a translator is never the author; ``<Name> (<Institute>, <city>)`` is a byline; with no
@@ -172,7 +183,7 @@ RUNIN_STOP = re.compile(r"\.\s+(?=[\"“‘(]?[A-Z0-9])")
 is not one: explainers open paragraphs with questions)."""
 MIN_RUNIN_WORDS = 12
 MIN_RUNIN_LINE_WORDS = 4
-CHECKED_FORMS = frozenset({"credits", "closing"})
+CHECKED_FORMS = frozenset({"credits", "closing", "labelled"})
 """Openings that count only on a page of full articles (not cut off): credit lines may
 head teasers, closing credits may close them."""
 MAX_LABEL_WORDS = 6
@@ -239,8 +250,8 @@ class Opening:
     """Where an article starts and what its head says."""
 
     form: str
-    """``origin``, ``credits``, ``fields``, ``mail``, ``runin``, ``closing``, ``sourced`` or
-    ``channel``."""
+    """``origin``, ``credits``, ``fields``, ``mail``, ``runin``, ``closing``, ``sourced``,
+    ``channel`` or ``labelled``."""
     title: Line
     title_text: str
     begin: int
@@ -458,6 +469,27 @@ def _credits_opening(lines: Sequence[Line], page: Page, first: int) -> Opening |
         if plain and page.roles[below] == "translator" and opening.author is None:
             opening.author = bare_name(page.filled[here].text)  # '<Name>' over 'Translated by'
     return opening
+
+
+def _labelled_opening(lines: Sequence[Line], page: Page, position: int) -> Opening | None:
+    """A press review's item: an ALL-CAPS label (the outlet quoted, a section) after a blank
+    line, right over a headline in sentence or title case, right over the text. The label
+    is chrome; the opening counts only on a page of full articles (two paragraphs)."""
+    if position + 2 >= len(page.filled):
+        return None
+    label, title, first = page.filled[position : position + 3]
+    text = label.text
+    if not is_all_caps(text) or word_count(text) > MAX_LABEL_WORDS or ends_sentence(text):
+        return None
+    if title.index != label.index + 1 or first.index != title.index + 1:
+        return None
+    if label.index > 0 and not lines[label.index - 1].is_blank:
+        return None
+    if page.roles[position + 1] != "head" or page.roles[position + 2] != "prose":
+        return None
+    if is_all_caps(title.text) or word_count(title.text) < MIN_HEADLINE_WORDS:
+        return None
+    return Opening("labelled", title, title.text, label.index, lead=[label])
 
 
 def _origin_opening(page: Page, position: int, max_title_chars: int) -> Opening | None:
@@ -897,14 +929,17 @@ def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
             continue  # no headline: a comment ('Comments:' above it is a label)
         day = here - 1 if here > low and _is_day_header(page, here - 1) else None
         found.append((here, day, credits))
-        if day is not None:
+        if day is not None and low > 0:
             break
     if not found:
         return None
     numbered = [item for item in found if NUMBERED_HEAD.match(page.filled[item[0]].text)]
-    title_at, day, credits = next(
-        (item for item in found if item[1] is not None), numbered[0] if numbered else found[0]
-    )  # a dated or numbered headline wins over an introduction's
+    dated = [item for item in found if item[1] is not None]
+    if dated and not (numbered and low == 0 and dated[0] is found[0]):
+        numbered = []  # a dated headline (a blog's day header) wins over later ones
+    # a numbered headline (a round-up's item) wins over the introduction under the
+    # issue's dated masthead at the top of the page; a dated one over an undated one
+    title_at, day, credits = (numbered or dated or found)[0]
     meta = [page.filled[at] for at in [*([day] if day is not None else []), *credits, closing]]
     title = page.filled[title_at]
     begin = page.filled[day if day is not None else title_at].index
@@ -960,7 +995,10 @@ def _closing_openings(page: Page) -> list[Opening]:
     closings = [here for here in range(len(page.roles)) if _is_closing(page, here)]
     if len(closings) < 2:
         return []
-    if len({page.filled[here].text.split()[0].casefold() for here in closings}) > 1:
+    shapes = [page.filled[here].text.split()[0].casefold() for here in closings]
+    if len(set(shapes)) > 1 and shapes[-1] not in shapes[:-1]:
+        closings, shapes = closings[:-1], shapes[:-1]  # the page's footer after the last one
+    if len(closings) < 2 or len(set(shapes)) > 1:
         return []
     openings: list[Opening] = []
     low = 0
@@ -994,6 +1032,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     )
     if whole:
         _finish(lines, page, whole)
+        _date_by_issue(page, whole)
         return page, whole
     by_title = {opening.title.index: opening for opening in _field_openings(page)}
     for block in _mail_blocks(page):  # a letter among the articles
@@ -1004,7 +1043,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         if line.index in in_fields or line.index in by_title:
             continue
         opening = _origin_opening(page, position, config.max_title_chars)
-        opening = opening or _runin_opening(lines, line)
+        opening = opening or _runin_opening(lines, line) or _labelled_opening(lines, page, position)
         role = page.roles[position]
         starts_block = role in CREDIT_ROLES | {"image"} and (
             position == 0 or page.roles[position - 1] not in CREDIT_ROLES | {"image"}
@@ -1016,6 +1055,8 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     openings = _drop_nested(sorted(by_title.values(), key=lambda opening: opening.begin))
     openings = _without_masthead(page, openings)
     _finish(lines, page, openings)
+    openings = _without_ruled_masthead(page, openings)
+    _date_by_issue(page, openings)
     return page, openings
 
 
@@ -1102,9 +1143,30 @@ def _finish(lines: Sequence[Line], page: Page, openings: Sequence[Opening]) -> N
         _read_lead(lines, page, opening, first, floor)
         _read_credits(opening)
         floor = max(positions[line.index] for line in (opening.title, *opening.meta))
-    issue = _issue_date(page, positions[openings[0].begin]) if openings else None
-    for opening in openings:  # an issue's articles carry its date when they give none
+
+
+def _date_by_issue(page: Page, openings: Sequence[Opening]) -> None:
+    """An issue's articles carry its date (from the masthead) when they give none."""
+    if not openings:
+        return
+    first = next(at for at, line in enumerate(page.filled) if line.index >= openings[0].begin)
+    issue = _issue_date(page, first)
+    for opening in openings:
         opening.published = opening.published or issue
+
+
+def _without_ruled_masthead(page: Page, openings: list[Opening]) -> list[Opening]:
+    """`openings` without a first one above the first rule, when every later one stands
+    under a rule and the first has one paragraph of text at most: an emailed issue's
+    masthead (its name, number and date over a greeting), not an article."""
+    if len(openings) < 3 or openings[0].ruled or not all(o.ruled for o in openings[1:]):
+        return openings
+    paragraphs = sum(
+        1
+        for line, role in zip(page.filled, page.roles, strict=True)
+        if role == "prose" and openings[0].title.index < line.index < openings[1].begin
+    )
+    return openings[1:] if paragraphs <= 1 else openings
 
 
 def _issue_date(page: Page, first: int) -> str | None:
@@ -1136,8 +1198,10 @@ def _is_section_label(lines: Sequence[Line], line: Line) -> bool:
 def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, floor: int) -> None:
     """A rule up to three short lines above the opening starts its region; a date line
     between them is the article's date, other lines are labels (chrome). With no rule,
-    section labels standing alone right above the opening are chrome too."""
+    section labels standing alone right above the opening are chrome too, and so is a
+    running head laid out across the page above them."""
     labels: list[Line] = []
+    chrome: set[int] = set()
     for above in range(first - 1, max(floor, first - 5), -1):
         role = page.roles[above]
         if role == "sep":
@@ -1153,7 +1217,11 @@ def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, 
         if role in {"prose", "origin", "translator", "byline"}:
             break
         labels.insert(0, page.filled[above])
-    if labels and all(_is_section_label(lines, line) for line in labels):
+        if role == "chrome":
+            chrome.add(page.filled[above].index)
+    if labels and all(
+        line.index in chrome or _is_section_label(lines, line) for line in labels
+    ):
         opening.begin = labels[0].index
         opening.lead[:0] = labels
 
@@ -1200,7 +1268,10 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     score += 0.03 if ruled >= count - 1 else 0.0
     forms = {
         form: sum(1 for opening in openings if opening.form == form)
-        for form in ("origin", "fields", "mail", "runin", "closing", "sourced", "channel", "credits")
+        for form in (
+            "origin", "fields", "mail", "runin", "closing", "sourced", "channel", "credits",
+            "labelled",
+        )
     }
     return Detection(
         "digest",
@@ -1209,7 +1280,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         evidence=f"{count} articles: {forms['origin']} with an origin line, "
         f"{forms['fields']} field blocks, {forms['mail']} mail messages, {forms['runin']} run-in headlines, "
         f"{forms['closing']} closed by a credit line, {forms['sourced']} by a source line, "
-        f"{forms['channel']} channel posts, "
+        f"{forms['channel']} channel posts, {forms['labelled']} labelled headlines, "
         f"{forms['credits']} headline + "
         f"byline/date; {ruled} separated by rules",
     )
@@ -1288,11 +1359,16 @@ def _is_post_furniture(text: str) -> bool:
 
 def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
     """Pagination, copyright lines, rules and post footers closing a region, with a short
-    label above a pagination line ('Pages')."""
-    found: set[int] = set()
+    label above a pagination line ('Pages') and a list of related links above them; and a
+    rights notice under a closing rule: a
+    few short lines after the region's last rule, one of them a copyright line ('Copyright
+    (c) <year> <Owner>.' 'Reproduction … is prohibited.')."""
+    found = _rights_notice(region, roles)
     below_chrome = False
-    for line in reversed(region):
-        if line.is_blank:
+    filled = [line for line in region if not line.is_blank]
+    for at in range(len(filled) - 1, -1, -1):
+        line = filled[at]
+        if line.index in found:
             continue
         role = roles.get(line.index)
         if role in {"sep", "chrome", "image"} or _is_post_furniture(line.text):
@@ -1303,8 +1379,43 @@ def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
             found.add(line.index)
             below_chrome = False
             continue
+        found |= _related_links(filled, roles, at)
         break
     return found
+
+
+RELATED_LABEL = re.compile(
+    r"^(?:related(?:\s+(?:posts|articles|stories|reading))?|you may also like|read also|"
+    r"see also|more on this(?:\s+topic)?|more in\s+\S.{0,30})\s*:?$",
+    re.IGNORECASE,
+)
+"""The label over a list of links to other articles ('Related', 'Read also')."""
+MAX_RELATED_LINKS = 6
+
+
+def _related_links(filled: Sequence[Line], roles: dict[int, str], last: int) -> set[int]:
+    """A related-links list ending at `filled[last]`: headline lines (up to
+    ``MAX_RELATED_LINKS``) right under a 'Related' label, with the label; else nothing."""
+    at = last
+    while at >= 0 and last - at < MAX_RELATED_LINKS and roles.get(filled[at].index) == "head":
+        at -= 1
+    if at == last or at < 0 or not RELATED_LABEL.match(filled[at].text):
+        return set()
+    return {line.index for line in filled[at : last + 1]}
+
+
+def _rights_notice(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
+    """The last rule of `region` and the lines after it, when they are a short notice with
+    a copyright line among them."""
+    rules = [line for line in region if roles.get(line.index) == "sep"]
+    if not rules:
+        return set()
+    tail = [line for line in region if line.index > rules[-1].index and not line.is_blank]
+    if not tail or len(tail) > MAX_FOOTER_LINES or not any(has_copyright(x.text) for x in tail):
+        return set()
+    if any(word_count(line.text) >= MIN_PREAMBLE_WORDS for line in tail):
+        return set()
+    return {rules[-1].index, *(line.index for line in tail)}
 
 
 def _footer(region: Sequence[Line], opening: Opening, roles: dict[int, str]) -> list[Line]:

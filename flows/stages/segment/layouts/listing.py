@@ -7,6 +7,7 @@ angle brackets; the lines of one item may come in any order around the summary:
   (``By <name>``, ``Posted on <date> by <name>``, ``<section> <name> - <date>``) and a date
   line (``<Month> <day>, <year>``) above or below the summary;
 * ``<title>`` ``By <name>, <date>. <summary>``: byline and date open the summary line;
+  so does ``<date> — By <name> — <summary>`` (a search result's snippet);
 * ``<title>`` ``<Name>`` ``<date>`` ``<summary>`` or ``<title>`` ``<Name>, <date>``
   ``<summary>``: a bare name under the headline, or beside the date, is the byline;
 * ``<label>`` ``<title>`` ``<summary>``: a category label above each title (chrome);
@@ -14,20 +15,31 @@ angle brackets; the lines of one item may come in any order around the summary:
 * ``<title>`` ``<summary>`` ``— <Name>``: a signature under the summary is the byline;
 * any of them closed by ``Posted in <category> | Tagged <tags> | <n> Comments`` (chrome),
   or by ``<date> | Continued`` (date and read-more link on one line); a line that repeats
-  the summary after the link's text glued to it is a hidden copy, no new text.
+  the summary after the link's text glued to it is a hidden copy, no new text;
+* ``<headline>`` ``<section> · <age or date>`` with no summary, a blank line under the
+  stamp: an item that shows only its headline (a latest-news list, a section front), a
+  teaser with an empty body. The stamp's section is no author;
+* a breadcrumb (``Current News / Politics /``) between the title and the summary and a
+  photo credit (``<Name>/<Agency>``) above the title are chrome; an access badge glued to
+  two titles or more (``<title> Paid Members Public``) is taken off them.
+
+A headline is one short sentence (twenty words at most), not cut off; a longer line, one
+with a sentence ending inside it, or one ending in ``…``/``Read more`` is a summary.
 
 The summary is one paragraph (two when the item is marked as a teaser), often cut off
 (``…``, ``[…]``, ``Continue reading →``). A post gets the item's title (never its label or
 date line), author (the byline's name; a section name that opens every byline and also
 stands alone on the page is taken off it), date as written, and the summary as its body.
 Everything outside the items (menus, page headings such as ``Tag Archives: <tag>``, labels
-between items, pagination, sidebar widgets, footers) is dropped as ``page_chrome``,
-separator lines as ``separator``.
+between items, pagination, sidebar widgets, footers; a first unmarked item titled with the
+site's name, which the page shows elsewhere too) is dropped as ``page_chrome``, separator
+lines as ``separator``.
 
 Detected when at least two titled items have a short summary, their titles are distinct,
 no item holds an article's text (three paragraphs or more: a page with related-post
 teasers under an article is an article), and most items show a listing mark (byline, date,
-read-more link, item footer, cut-off summary, byline or date above the title); clock times
+read-more link, item footer, cut-off summary (marked, or twenty words or more ending on a
+bare word), byline or date above the title, access badge); clock times
 in the marks (comment headers) do not count. The score grows with the number of items: 0.7
 for two, 0.85 to 0.95 from three on.
 
@@ -49,7 +61,7 @@ from typing import TYPE_CHECKING
 
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
-from flows.stages.segment.blocks import is_heading
+from flows.stages.segment.blocks import DraftBlock, is_heading
 from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate
 from flows.stages.segment.feed import Entry, find_entries
 from flows.stages.segment.layouts import Detection
@@ -60,15 +72,20 @@ from flows.stages.segment.meta import (
     HANDLE_BYLINE,
     find_byline,
     find_date,
+    is_breadcrumb,
     is_dateline,
 )
 from flows.stages.segment.post import (
+    NO_META,
     NOT_NAME_STARTS,
     ORIGIN,
     SIGNATURE_NAME,
     TRANSLATOR_LINE,
+    PostDraft,
     PostHead,
+    blocks_as_rows,
     build_post,
+    post_row,
 )
 
 if TYPE_CHECKING:
@@ -94,7 +111,8 @@ PAGER = re.compile(rf"^{_PAGER_TOKEN}(?:\s+{_PAGER_TOKEN})+$", re.IGNORECASE)
 """'1 2 3 … 14 Next »', '« first ‹ previous 1 2 3 4 next › last »'."""
 PAGER_WORD = re.compile(r"[a-z«»‹›←→<>…]", re.IGNORECASE)
 COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b"
+    r"©|\(c\)\s*\d{4}|^\(c\)\s+(?-i:[A-Z])[^.]{0,60}?\b(?:19|20)\d\d\b"
+    r"|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b"
     r"|^(?:proudly\s+)?powered by\b",
     re.IGNORECASE,
 )
@@ -286,15 +304,41 @@ def lead_credit(text: str) -> tuple[str | None, str | None]:
     return (names[0] if names else None), (found[0] if found else None)
 
 
+DASHED_BYLINE = re.compile(r"^[\s—–|-]*By\s+(?P<name>\S[^—–|]{2,60}?)\s+[—–|]\s+\S")
+"""'By <Name> — <text>': a byline run into a snippet, set apart by dashes."""
+
+
+def dashed_byline(text: str, opened: str | None = None) -> str | None:
+    """The name of 'By <name> — ' opening a snippet, after its date when it opens with one
+    ('Oct 2, 2020 — By <Name> — Of the nine …')."""
+    rest = text[len(opened) :] if opened and text.startswith(opened) else text
+    match = DASHED_BYLINE.match(rest)
+    return match.group("name") if match and is_name(match.group("name")) else None
+
+
 def opening_date(text: str) -> str | None:
     """The date a line opens with ('<Month> <day>, <year> -- <place> -- <text>')."""
     found = find_date(text[:60])
     return found[0] if found and text.startswith(found[0]) else None
 
 
+INNER_STOP = re.compile(r"[^\W\d_]{2}[.!?][\"'”’»)]?\s+[\"“‘(]?[A-ZА-ЯЁ]")
+"""A sentence ending inside a line, before the next sentence ('… publicly. Regional …')."""
+MIN_CUT_WORDS = 8
+MAX_HEADLINE_WORDS = 20
+"""Most words a headline has: a longer line without a sentence stop is a standfirst or a
+summary whose stop was cut off."""
+
+
 def is_headline(text: str, max_chars: int) -> bool:
-    """A title line: short, upper-case start, no sentence end (a question is allowed)."""
-    if len(text) > max_chars or not 2 <= word_count(text) <= 25:
+    """A title line: short, upper-case start, no sentence end (a question is allowed), one
+    sentence only, and not cut off ('… after the decrees had been published on the
+    ...Read more' ends a summary, not a headline)."""
+    if len(text) > max_chars or not 2 <= word_count(text) <= MAX_HEADLINE_WORDS:
+        return False
+    if INNER_STOP.search(text):
+        return False
+    if word_count(text) >= MIN_CUT_WORDS and CUT_OFF.search(text):
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit() or first in OPENING_QUOTES):
@@ -337,6 +381,48 @@ MIN_ARTICLE_PARAGRAPHS = 3
 TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed"})
 
 
+STAMP = re.compile(r"^(?P<label>[^·•|]{1,40}?)\s+[·•|]\s+(?P<when>[^·•|]{1,30})$")
+"""'Politics · 18 min ago', 'Regions · Mar 3, 2024': an item's section and age or date."""
+
+
+def stamp_line(text: str) -> bool:
+    """A stamp line: a section label (not a person's name, not a byline) beside the item's
+    age or date. The label is no author."""
+    match = STAMP.match(text)
+    if match is None:
+        return False
+    label, when = match.group("label").strip(), match.group("when").strip()
+    dated = AGE.fullmatch(when) or ((found := find_date(when)) and found[0] == when)
+    return bool(dated) and not is_name(label) and not BYLINE_START.match(label)
+
+
+CREDIT_PATH = re.compile(
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’&-]*){0,3}(?:/[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4}){1,3}$"
+)
+"""'Irina Lapteva/Volga Wire Syndicate', 'Dmitri Vorsin/Kama Photo/Volga Wire': a photo
+credit, capitalised names joined by slashes with no space around them."""
+MONTH_DAY = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
+    r"|[0-3]?\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)$",
+    re.IGNORECASE,
+)
+"""'Mar 14', '14 March': an item's date of this year, written without it."""
+
+
+def is_crumb(text: str) -> bool:
+    """A breadcrumb over an item ('Current News / Politics /', 'Home › World › Europe'):
+    a path that ends in its separator or is drawn with an arrow or guillemet, or has three
+    parts or more (two words joined by a slash may be a headline's)."""
+    if not is_breadcrumb(text):
+        return False
+    stripped = text.rstrip()
+    return (
+        stripped.endswith(("/", "»", "›", ">", "→"))
+        or any(mark in text for mark in "»›→")
+        or len(re.split(r"\s(?:/|>)\s", text)) >= 3
+    )
+
+
 def line_role(text: str, max_title_chars: int) -> str:
     """What one line of a listing is: chrome, url, more, footer, byline, date, head, prose
     or other."""
@@ -348,8 +434,16 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "chrome"
     if BARE_URL.match(text):
         return "url"
+    if CREDIT_PATH.match(text):
+        return "chrome"
+    if is_crumb(text):
+        return "crumb"
+    if MONTH_DAY.match(text):
+        return "date"
     if len(text) <= 60 and READ_MORE.match(text):
         return "more"
+    if stamp_line(text):
+        return "date"
     if credit_byline(text):
         return "byline"
     if signed_name(text):
@@ -363,6 +457,9 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "date"  # a date line, or the item's age ('2 hours ago', 'Yesterday')
     if is_headline(text, max_title_chars):
         return "head"
+    badge = ACCESS_BADGE.search(text)
+    if badge and is_headline(text[: badge.start()], max_title_chars):
+        return "head"  # '<title>? Public': the badge read apart (see _mark_badges)
     return prose_or_other(text)
 
 
@@ -385,6 +482,14 @@ class Item:
     lead: bool = False
     author: str | None = None
     published: str | None = None
+    badge: str | None = None
+    """An access badge glued to the title line ('Paid Members Public'), no part of it."""
+
+    @property
+    def title_text(self) -> str | None:
+        if self.title is None:
+            return None
+        return self.title.text[: -len(self.badge)].rstrip() if self.badge else self.title.text
 
     @property
     def lines(self) -> list[Line]:
@@ -406,11 +511,14 @@ class Item:
                     found.add("byline")
         for line in self.extra:
             found.add("read-more" if READ_MORE.match(line.text) else "footer")
-        last = self.body[-1].text
-        if CUT_OFF.search(last):
-            found.add("cut off")
         if self.lead:
             found.add("credit above title")
+        if self.badge:
+            found.add("access badge")
+        if not self.body:
+            return found
+        if CUT_OFF.search(self.body[-1].text) or cut_mid_sentence(self.body[-1].text):
+            found.add("cut off")
         if lead_byline(self.body[0].text)[0]:
             found.add("byline")
         return found
@@ -459,6 +567,8 @@ def _title_above(
     line in sentence case under a title-case headline is an image's caption."""
     meta: list[int] = []
     position = first - 1
+    while position > floor and roles[position] == "crumb":
+        position -= 1  # 'Current News / Politics /' between the headline and its summary
     while position > floor and roles[position] in META_ROLES | {"url"} and len(meta) < 3:
         meta.append(position)
         position -= 1
@@ -534,6 +644,11 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         heads.append((title, meta, first, last))
         captions.append(caption)
         floor = last
+    for title, stamp in _headline_pairs(filled, roles, heads):
+        heads.append((title, [stamp], stamp + 1, stamp))  # no summary: an empty body
+        captions.append([])
+    order = sorted(range(len(heads)), key=lambda n: _head_start(heads[n]))
+    heads, captions = [heads[n] for n in order], [captions[n] for n in order]
     lead_mode = _dates_lead(roles, heads)
     items: list[Item] = []
     owned_until = -1
@@ -559,7 +674,43 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     for item in items:
         _read_credits(item)
     _strip_section_prefix(items, filled)
+    _mark_badges(items)
     return items
+
+
+def _head_start(head: tuple[int | None, list[int], int, int]) -> int:
+    title, meta, first, _ = head
+    return min([first, *meta, *([title] if title is not None else [])])
+
+
+def _headline_pairs(
+    filled: Sequence[Line],
+    roles: Sequence[str],
+    heads: Sequence[tuple[int | None, list[int], int, int]],
+) -> list[tuple[int, int]]:
+    """(title, stamp) positions of the items that show no summary: a headline with its
+    date or age line right under it ('<headline>' '<section> · 2 hours ago'), standing
+    apart from the next text (a blank line or the end under the stamp), on lines no
+    summary item owns. A latest-news list is made of them; section fronts mix them with
+    summarised items."""
+    taken: set[int] = set()
+    for title, meta, first, last in heads:
+        taken.update(meta)
+        taken.update(range(first, last + 1))
+        if title is not None:
+            taken.add(title)
+    pairs: list[tuple[int, int]] = []
+    for here in range(len(roles) - 1):
+        stamp = here + 1
+        if roles[here] != "head" or roles[stamp] != "date" or {here, stamp} & taken:
+            continue
+        if filled[stamp].index != filled[here].index + 1 or is_name(filled[here].text):
+            continue
+        after = stamp + 1
+        if after < len(filled) and filled[after].index == filled[stamp].index + 1:
+            continue  # text right under the stamp: a summary or a later item's head
+        pairs.append((here, stamp))
+    return pairs
 
 
 def _dates_lead(
@@ -622,7 +773,7 @@ def _trail(
 
 def _read_credits(item: Item) -> None:
     for line in [*item.meta, *item.extra]:
-        if item.author is None and line in item.meta:
+        if item.author is None and line in item.meta and not stamp_line(line.text):
             text = line.text
             item.author = (
                 credit_byline(text) or dateline_name(text) or bare_name(text) or signed_name(text)
@@ -632,11 +783,45 @@ def _read_credits(item: Item) -> None:
             if line in item.extra:  # '<date> | <n> Comments': the line holds a field
                 item.extra.remove(line)
                 item.meta.append(line)
+    if not item.body:
+        return
     name, written = lead_byline(item.body[0].text)
     if name is None and written is None:
         name, written = lead_credit(item.body[0].text)
-    item.author = item.author or name
-    item.published = item.published or written or opening_date(item.body[0].text)
+    opened = opening_date(item.body[0].text)
+    item.author = item.author or name or dashed_byline(item.body[0].text, opened)
+    item.published = item.published or written or opened
+
+
+ACCESS_BADGE = re.compile(
+    r"\s(?:(?:Paid\s+)?Members\s+(?:Public|Only)|Paid|Public|Premium|Free|"
+    r"Subscribers?\s+Only|Members?)$"
+)
+"""An access badge a theme glues to each title ('<title> Paid Members Public', '<title>
+Public'): who may read the item."""
+
+
+def _mark_badges(items: Sequence[Item]) -> None:
+    """Access badges at the end of titles, taken off them where two titles or more of the
+    page end in one (a title may end in such a word by itself)."""
+    found = [
+        (item, match)
+        for item in items
+        if item.title is not None and (match := ACCESS_BADGE.search(item.title.text))
+    ]
+    if len(found) < 2:
+        return
+    for item, match in found:
+        item.badge = match.group(0)
+
+
+MIN_CUT_SUMMARY_WORDS = 20
+
+
+def cut_mid_sentence(text: str) -> bool:
+    """A summary cut off at a fixed length without a mark: twenty words or more of prose
+    that end on a word, with no stop, comma or closing quote after it."""
+    return word_count(text) >= MIN_CUT_SUMMARY_WORDS and text[-1:].isalnum()
 
 
 def _strip_section_prefix(items: Sequence[Item], filled: Sequence[Line]) -> None:
@@ -667,7 +852,7 @@ def _is_summary(item: Item) -> bool:
     item footer): more is an article's text."""
     if sum(len(line.text) for line in item.body) > MAX_SUMMARY_CHARS:
         return False
-    return len(item.body) == 1 or (len(item.body) == 2 and bool(item.marks() & TEASER_MARKS))
+    return len(item.body) <= 1 or (len(item.body) == 2 and bool(item.marks() & TEASER_MARKS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -805,6 +990,10 @@ def segment_items(
     marked = sum(1 for item in kept if item.marks())
     while len(kept) > 2 and not kept[-1].marks() and marked >= 0.75 * len(kept):
         kept.pop()  # the site's footer (its name over its tagline) under marked items
+    while len(kept) > 2 and not kept[0].marks() and marked >= 0.75 * len(kept):
+        if not _is_masthead(kept[0], lines):
+            break
+        kept.pop(0)  # the site's masthead (its name over its tagline) above them
     dropped = find_boilerplate(lines)
     owned: set[int] = set()
     for item in kept:
@@ -822,13 +1011,16 @@ def segment_items(
         region = lines[span[0].index : span[-1].index + 1]
         title = item.title
         head = PostHead(
-            title=title.text if title else None,
+            title=item.title_text,
             title_lines=frozenset({title.index}) if title else frozenset(),
             author=item.author,
             published=item.published,
             meta_lines=frozenset(line.index for line in item.meta),
         )
         ordinal = len(result.posts)
+        if not item.body and title is not None:
+            add_post(result, headline_post(doc_id, ordinal, title, item.meta, head))
+            continue
         add_post(
             result,
             build_post(
@@ -842,6 +1034,41 @@ def segment_items(
                 head=head,
             ),
         )
+
+
+def _is_masthead(item: Item, lines: Sequence[Line]) -> bool:
+    """An unmarked item whose title is the site's name: a line the page shows elsewhere
+    too (in its header or its footer), over the site's tagline."""
+    if item.title is None:
+        return False
+    name = item.title.text
+    return any(
+        line.index != item.title.index and line.text.startswith(name) for line in lines
+    )
+
+
+def headline_post(
+    doc_id: str, ordinal: int, title: Line, meta: Sequence[Line], head: PostHead
+) -> PostDraft:
+    """The teaser of an item that shows only its headline and stamp: an empty body, the
+    headline as its title and only block, a span over the headline and its stamp."""
+    found = find_date(head.published) if head.published else None
+    span = [title, *meta]
+    post = post_row(
+        doc_id,
+        ordinal,
+        "teaser",
+        "",
+        min(line.content_start for line in span),
+        max(line.content_end for line in span),
+        rank=ordinal + 1,
+        **NO_META,
+        published=head.published,
+        published_date=found[1] if found else None,
+    )
+    post.update(title=head.title, author=head.author)
+    heading = DraftBlock("heading", str(head.title), title.content_start, title.content_end)
+    return PostDraft(post, blocks_as_rows(doc_id, post["post_id"], "post", [heading]))
 
 
 def segment_feed(

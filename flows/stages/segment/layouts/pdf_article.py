@@ -15,11 +15,14 @@ run of lines above the first paragraph of prose (a cover page, the head of the f
   text above repeats that title: a document-sharing or library page (its copy of the title
   and abstract) above the PDF's own first page. What stands above that block is dropped as
   ``front_matter``.
-* The title: the one right above a byline; else a title field ('SUBJECT: …'); else an
-  ALL-CAPS run of up to three lines (a word of two letters in lower case allowed: 'CASE OF
-  X v. RUSSIA'), or the first heading-like line, with a second line when the title is
-  wrapped (it ends with a colon, or its next line goes on in lower case or stands between
-  it and the author line); series lines above it ('Discussion Paper No. 7') are metadata.
+* The title: the one right above a byline (never a run holding a series line such as
+  '2021 No. 5'); else a title field ('SUBJECT: …'); else, on a cover that names its
+  author above the title, under series lines or over the institution, the lines under the
+  name; else an ALL-CAPS run of up to three lines (a word of two letters in lower case
+  allowed: 'CASE OF X v. RUSSIA'), or the first heading-like line, with a second line when
+  the title is wrapped (it ends with a colon, or its next line goes on in lower case or
+  stands between it and the author line); series lines above it ('Discussion Paper No. 7')
+  are metadata.
 * The author: the byline under the title (names, 'By …', 'Prepared by …', names run
   together by the extraction: 'X†Y‡', 'NameUniversity of …', 'Name, Institute …'); an
   affiliation line is metadata, never the author; a capitalised line most of whose words
@@ -29,6 +32,13 @@ run of lines above the first paragraph of prose (a cover page, the head of the f
 * Every line of the block down to the last field it holds (byline, date, affiliation,
   series, labelled field 'Article views: 412') is metadata, out of the body; below an
   ``Abstract`` heading only the labelled fields are (the abstract is the article's text).
+* What stands between the head and the heading the text opens with (``Executive
+  Summary``, ``Abstract``), in the first ``MAX_HEAD_SHARE`` of the text, is the cover's or
+  the imprint's notes (copyright, disclaimer, contents, the title repeated): dropped as
+  ``front_matter``; so are the paper's index fields there ('Keywords: …', 'JEL
+  Classification: …').
+* The last paragraph, when it is a note about the publisher that the running heads or the
+  masthead name ('The <Forum> is a network of …'), is ``page_furniture``.
 
 Flattened PDF text holds the whole first-page head on one line; its fields are cut apart
 at their forms (an ALL-CAPS title followed by a name, 'DOI', 'e-mail:', 'Received', '©'),
@@ -192,6 +202,10 @@ def segment(
             if dropped.get(index) in HEAD_RULES:
                 del dropped[index]
     dropped.update(dict.fromkeys(front, FRONT_MATTER))
+    if head is not None:
+        dropped.update(dict.fromkeys(cover_notes(lines, dropped, head), FRONT_MATTER))
+        dropped.update(dict.fromkeys(index_fields(lines, dropped), FRONT_MATTER))
+    dropped.update(dict.fromkeys(publisher_note(lines, dropped), PAGE_FURNITURE))
     dropped = dict(sorted(dropped.items()))
     add_dropped(result, doc_id, lines, dropped)
     add_post(
@@ -206,6 +220,100 @@ def segment(
             head=head,
         ),
     )
+
+
+OPENING_HEADING = re.compile(
+    r"^(?:executive\s+summary|abstract|аннотация)\s*[.:]?$", re.IGNORECASE
+)
+"""The heading the text of a report opens with ('Executive Summary', 'Abstract'); not a
+plain 'Summary' or 'Резюме', which may close it."""
+
+
+def cover_notes(lines: Sequence[Line], dropped: dict[int, str], head: PostHead) -> set[int]:
+    """The lines between the head and the heading the text opens with ('Executive Summary',
+    'Abstract'), in the first ``MAX_HEAD_SHARE`` of the text: a cover's or imprint's notes
+    (copyright, disclaimer, contact, contents, the title repeated), not the article's text.
+    Nothing when no head line stands above that heading."""
+    kept = [line for line in lines if not line.is_blank and line.index not in dropped]
+    if not kept:
+        return set()
+    limit = kept[0].start + MAX_HEAD_SHARE * (kept[-1].end - kept[0].start)
+    known = head.title_lines | head.meta_lines
+    for line in kept:
+        if line.start > limit:
+            return set()
+        if OPENING_HEADING.match(line.text):
+            above = [x.index for x in kept if x.index < line.index]
+            if not any(index in known for index in above):
+                return set()
+            return {index for index in above if index not in known}
+    return set()
+
+
+INDEX_FIELD = re.compile(
+    r"^(?:key\s*words|jel(?:\s+classification)?(?:\s+codes?)?|ключевые\s+слова|"
+    r"коды\s+jel)\s*:\s*\S",
+    re.IGNORECASE,
+)
+"""A paper's index field under its abstract ('Keywords: …', 'JEL Classification: D72')."""
+
+
+def index_fields(lines: Sequence[Line], dropped: dict[int, str]) -> set[int]:
+    """The index field lines ('Keywords: …', 'JEL Classification: …') in the first
+    ``MAX_HEAD_SHARE`` of the text: the paper's front matter, not its text."""
+    kept = [line for line in lines if not line.is_blank and line.index not in dropped]
+    if not kept:
+        return set()
+    limit = kept[0].start + MAX_HEAD_SHARE * (kept[-1].end - kept[0].start)
+    return {line.index for line in kept if line.start <= limit and INDEX_FIELD.match(line.text)}
+
+
+PAGE_FURNITURE = "page_furniture"
+ABOUT_VERB = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:is|was|has|publishes|aims)\b")
+"""What an 'about the publisher' note says after the name ('… is a network of …')."""
+MAX_NOTE_LINES = 6
+MAX_NAME_CHARS = 60
+PAGE_MARK = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\b|\d+", re.IGNORECASE)
+
+
+def _publisher_names(lines: Sequence[Line], dropped: dict[int, str]) -> set[str]:
+    """Names the document prints as its publisher's: the parts of its running heads and
+    feet ('Baltic–Eurasian Policy Forum      Page 2 of 4'), and an ALL-CAPS first line."""
+    names: set[str] = set()
+    texts = [line.text for line in lines if dropped.get(line.index) == PAGE_FURNITURE]
+    first = next((line for line in lines if not line.is_blank), None)
+    if first is not None and is_all_caps(first.text):
+        texts.append(first.text)  # a masthead
+    for text in texts:
+        for part in re.split(r"\s{3,}", PAGE_MARK.sub(" ", text).strip()):
+            part = part.strip(" ,.;:|©")
+            if word_count(part) >= 2 and len(part) <= MAX_NAME_CHARS:
+                names.add(part.casefold())
+    return names
+
+
+def publisher_note(lines: Sequence[Line], dropped: dict[int, str]) -> set[int]:
+    """The last paragraph of the text, when it is a short note about the publisher: it
+    opens with a name the running heads or the masthead print, then says what it is ('The
+    Baltic–Eurasian Policy Forum is a network of …' above the copyright foot). A closing
+    paragraph that opens with a running head's words otherwise (a journal prints the
+    article's title there) is text."""
+    kept = [line for line in lines if not line.is_blank and line.index not in dropped]
+    if len(kept) < 2:
+        return set()
+    note = [kept[-1]]
+    for line in reversed(kept[:-1]):
+        if line.index != note[0].index - 1:
+            break
+        note.insert(0, line)
+    if len(note) > MAX_NOTE_LINES or len(note) == len(kept):
+        return set()
+    opening = note[0].text.casefold()
+    opening = opening[4:] if opening.startswith("the ") else opening
+    for name in _publisher_names(lines, dropped):
+        if opening.startswith(name) and ABOUT_VERB.match(opening[len(name) :]):
+            return {line.index for line in note}
+    return set()
 
 
 def _dropped(lines: Sequence[Line]) -> dict[int, str]:
@@ -534,9 +642,45 @@ def _read_meta_line(head: _Head, text: str, read: _Reading, before_title: bool) 
     return short and not before_title and AFFILIATION.search(text) is not None
 
 
+MAX_SERIES_LINES = 3
+"""Series lines (name, year and number) a cover may show above its author's name."""
+
+
+def _author_over_title(zone: Sequence[Line], read: _Reading) -> _Head | None:
+    """A cover that names its author above the title, under a few short series lines or
+    over the institution ('<Series>' '<year> No. <n>' '<Name>' '<title>' ['<title, wrapped>']
+    ['<Institute …>']): the name is the author, the lines above it and the institution are
+    metadata. None when the head is not of that shape (a name under its title, over its
+    affiliation, is read by :func:`_scan`)."""
+    for pos, line in enumerate(zone[: MAX_SERIES_LINES + 1]):
+        author = author_of(line.text, read.common)
+        if author is None or PREPARED_BY.match(line.text) or pos + 2 >= len(zone):
+            continue
+        if not _may_be_title(zone[pos + 1].text, read):
+            continue
+        run = _title_run(zone, pos + 1, read)
+        after = pos + 1 + len(run)
+        if not run or after >= len(zone) or byline_of(zone[after].text, read.common):
+            continue
+        institution = _is_affiliation(zone[after].text, read)
+        if not (institution or pos):
+            continue  # with no series line above the name, the institution must follow
+        above = zone[:pos]
+        if any(len(x.text) > read.max_chars or ends_sentence(x.text) for x in above):
+            return None
+        meta = {x.index for x in above} | {line.index}
+        if institution:
+            meta.add(zone[after].index)
+        return _Head(run, author=author, meta=meta)
+    return None
+
+
 def _scan(content: Sequence[Line], read: _Reading) -> _Head:
     """Series lines, title, author, affiliation and date lines at the top of `content`."""
     zone = list(content[:HEAD_LINES])
+    named = _author_over_title(zone, read)
+    if named is not None:
+        return named
     head = _Head([], meta=set())
     meta: set[int] = set()
     above: list[str] = []  # the lines above an ALL-CAPS title
@@ -597,6 +741,8 @@ def _pair_in(block: Sequence[Line], read: _Reading) -> tuple[int, list[Line]] | 
         after = pos + len(run)
         if not run or after >= len(block) or run[-1].text.endswith(":"):
             continue
+        if any(SERIES_LINE.search(line.text) for line in run):
+            continue  # '<Series>' '<year> No. <n>' over the author's name: no title
         if byline_of(block[after].text, read.common) is not None:
             return pos, run
     return None
