@@ -142,6 +142,26 @@ def test_page_chrome_and_separators_by_shape(text, rule):
 
 
 @pytest.mark.parametrize(
+    ("text", "before", "after", "rule"),
+    [
+        ("Reply to sender | Reply to group | Reply via web post", None, None, "page_chrome"),
+        ("Home • About • Archive • Contact", "A Quiet Blog", None, "page_chrome"),
+        ("Switch to: Text-Only, Daily Digest • Unsubscribe • Terms of Use", None, None,
+         "page_chrome"),
+        # negative: a row of a table, whose neighbours are rows too
+        ("Party | Votes | Seats", None, "United Russia | 49.3 | 238", None),
+        # negative: two links are no menu; a byline and date row is the post's
+        ("Politics | Regions", None, None, None),
+        ("By Anna Petrova | 5 min read | March 3, 2021", None, None, None),
+        # negative: a sentence with pipes in it
+        ("He said the vote | was fair | and it was over.", None, None, None),
+    ],
+)  # fmt: skip
+def test_rows_of_links_are_menus(text, before, after, rule):
+    assert classify_line(text, after, before) == rule
+
+
+@pytest.mark.parametrize(
     "text",
     ["Yulia Arbatova", "Marina K. Orlova", "Ludwig van Berg", "Anne-Marie Lefèvre", "O'Neil Smith"],
 )

@@ -194,6 +194,30 @@ def is_page_chrome(text: str) -> bool:
     return find_byline(text) is None and (find_date(text) is None or "©" in text)
 
 
+LINK_ROW_SEPARATOR = re.compile(r"\s+[|•]\s+")
+"""What separates the links of a row of links ('Reply to sender | Reply to group')."""
+MIN_ROW_LINKS = 3
+MAX_LINK_WORDS = 5
+
+
+def is_link_row(text: str, next_text: str | None = None, prev_text: str | None = None) -> bool:
+    """A row of ``MIN_ROW_LINKS`` or more short links set apart by ' | ' or ' • ' ('Reply
+    to sender | Reply to group | Reply via web post', 'Switch to: Text-Only, Daily Digest •
+    Unsubscribe • Terms of Use'): a menu. Not a row of a table, whose neighbours are
+    rows too, nor a line that carries a byline or a date ('By X • 5 min read • Jan 3')."""
+    if len(text) > 160 or ends_sentence(text):
+        return False
+    links = LINK_ROW_SEPARATOR.split(text)
+    if len(links) < MIN_ROW_LINKS or any(
+        not link or _more_words_than(link, MAX_LINK_WORDS) or ends_sentence(link)
+        for link in links
+    ):
+        return False
+    if any(LINK_ROW_SEPARATOR.search(near or "") for near in (next_text, prev_text)):
+        return False
+    return find_byline(text) is None and find_date(text) is None
+
+
 def classify_line(
     text: str, next_text: str | None = None, prev_text: str | None = None, wrapped: bool = False
 ) -> str | None:
@@ -209,7 +233,7 @@ def classify_line(
         return "link_residue"
     if SEPARATOR.match(text):
         return "separator"
-    if is_page_chrome(text):
+    if is_page_chrome(text) or is_link_row(text, next_text, prev_text):
         return "page_chrome"
     if is_dangling_link(text, next_text, prev_text, wrapped):
         return "dangling_link"
