@@ -162,6 +162,20 @@ def test_rows_of_links_are_menus(text, before, after, rule):
 
 
 @pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Page 1 of 3 (41 results)", "page_chrome"),
+        ("Search the site", "page_chrome"),
+        ("Search this site", "page_chrome"),
+        ("Search the archives of the regional parliament", None),  # a heading, not chrome
+        ("Page 3 of the report lists 41 results", None),
+    ],
+)
+def test_result_pages_and_site_search_labels(text, rule):
+    assert classify_line(text) == rule
+
+
+@pytest.mark.parametrize(
     "text",
     ["Yulia Arbatova", "Marina K. Orlova", "Ludwig van Berg", "Anne-Marie Lefèvre", "O'Neil Smith"],
 )

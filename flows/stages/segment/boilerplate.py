@@ -104,12 +104,12 @@ CHROME_LINE = re.compile(
     r"|no comments(?: yet)?\.?|(?:©|\(c\)|copyright\b).{0,120}|.*\bpowered by\b.{0,80}"
     r"|.*\ball rights reserved\.?|read (?:more|the rest)(?: »| ›| →|\.\.\.)?|continue reading.{0,80}"
     r"|(?:« )?older (?:posts|entries)(?: »)?|newer (?:posts|entries)(?: »)?"
-    r"|page \d+ of \d+(?:\s+\d+)*(?:\s*…\s*\d*)?(?:\s*[»›])?"
+    r"|page \d+ of \d+(?:\s+\d+)*(?:\s*…\s*\d*)?(?:\s*[»›])?(?:\s*\(\d[\d,]* results?\))?"
     r"|(?:reading time:?\s*)?(?:\d+|an?|one)\s*(?:min|mins|minutes?)(?: read)?(?: read)?"
     r"|\d[\d,.]*k? (?:notes?|views?|reads?)(?:\s*[·•|]?\s*(?:view notes|\d+ comments?))?"
     r"|(?:\d+\s+){2,}(?:…\s+)?\d*\s*next ?[»›]?|subscribe(?: now)?|sign up|log ?in|"
     r"enter your comment here\.*|%d bloggers like this:|blog at wordpress\.com\.?"
-    r"|advertisement|skip to (?:main )?content|toggle navigation|search"
+    r"|advertisement|skip to (?:main )?content|toggle navigation|search(?: (?:the|this) site)?"
     r"|table of contents|contents|in this (?:article|post)|on this page"
     r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160})$",
     re.IGNORECASE,
