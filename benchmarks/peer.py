@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 PEER_REQUIREMENTS = ("datatrove==0.10.1", "ftfy==6.3.1", "pyarrow==26.0.1", "regex==2026.11.15")
-"""The peer's environment: datatrove's release under comparison, and the same ftfy and
-pyarrow versions as the project's lock, so the comparison is of the pipelines."""
+"""The peer's environment: datatrove's release under comparison, and the same ftfy, pyarrow
+and regex (which datatrove imports without declaring it) versions as the project's lock, so
+the comparison is of the pipelines."""
 
 JOB = Path(__file__).with_name("peer_job.py")
 
