@@ -32,7 +32,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from flows.stages.segment.lines import Line, ends_sentence, word_count
 
@@ -315,18 +315,24 @@ def _page_sequence(lines: Sequence[Line], found: set[int]) -> set[int]:
     if not numbered:
         return set()
     more = set()
+    for pos, line, number in _edge_numbered(lines, found):
+        before = next((n for p, n in reversed(numbered) if p < pos), None)
+        after = next((n for p, n in numbered if p > pos), None)
+        if _continues_numbering(line.text, number, before, after):
+            more.add(line.index)
+    return more
+
+
+def _edge_numbered(lines: Sequence[Line], found: set[int]) -> Iterator[tuple[int, Line, int]]:
+    """(position, line, number) of each short line, not yet furniture and ending no
+    sentence, that starts or ends with a number: a running head's candidates."""
     for pos, line in enumerate(lines):
         text = line.text
         if line.index in found or not _short(text) or ends_sentence(text):
             continue
         number = edge_number(text)
-        if number is None:
-            continue
-        before = next((n for p, n in reversed(numbered) if p < pos), None)
-        after = next((n for p, n in numbered if p > pos), None)
-        if _continues_numbering(text, number, before, after):
-            more.add(line.index)
-    return more
+        if number is not None:
+            yield pos, line, number
 
 
 def _heads_at_breaks(lines: Sequence[Line], found: set[int]) -> set[int]:
@@ -335,13 +341,7 @@ def _heads_at_breaks(lines: Sequence[Line], found: set[int]) -> set[int]:
     running heads of a journal ('378 POST-SOVIET REVIEW', 'GOVERNORS AND THE CENTRE 379'),
     each printed too few times in a short text to repeat."""
     heads: list[tuple[int, int]] = []
-    for pos, line in enumerate(lines):
-        text = line.text
-        if line.index in found or not _short(text) or ends_sentence(text):
-            continue
-        number = edge_number(text)
-        if number is None:
-            continue
+    for pos, line, number in _edge_numbered(lines, found):
         beside = [lines[p].index for p in (pos - 1, pos + 1) if 0 <= p < len(lines)]
         if any(index in found for index in beside):
             heads.append((line.index, number))
