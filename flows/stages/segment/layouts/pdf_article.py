@@ -814,7 +814,8 @@ def _choose_block(
     blocks = _blocks(content, read)
     first = blocks[0]
     pair = _pair_in(first, read) if first else None
-    wanted = _norm(" ".join(line.text for line in pair[1])) if pair is not None else None
+    cover = " ".join(line.text for line in pair[1]) if pair is not None else None
+    wanted = _norm(cover) if cover is not None else None
     limit = content[0].start + MAX_HEAD_SHARE * (content[-1].end - content[0].start)
     for block in blocks[1:]:
         if block[0].start > limit:
@@ -825,7 +826,7 @@ def _choose_block(
         if pair is None:
             return block, later, True, None
         if _norm(" ".join(line.text for line in later[1])) == wanted:
-            return block, later, True, " ".join(line.text for line in pair[1])
+            return block, later, True, cover
     return first, pair, False, None
 
 
