@@ -649,12 +649,10 @@ def _check_file(path: Path, size: int, sha256: str) -> str | None:
     if actual != size:
         got = f"more than {size}" if actual > size else str(actual)
         return f"size mismatch (expected {size} bytes, got {got})"
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    if digest.hexdigest() != sha256:
-        return f"sha256 mismatch (expected {sha256}, got {digest.hexdigest()})"
+        got = hashlib.file_digest(handle, "sha256").hexdigest()
+    if got != sha256:
+        return f"sha256 mismatch (expected {sha256}, got {got})"
     return None
 
 
