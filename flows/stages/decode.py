@@ -95,12 +95,7 @@ def _utf32_without_bom(data: bytes) -> str | None:
         encoding = "utf-32-be"
     else:
         return None
-    text, errors = decode_counting(data[: len(data) & ~3], encoding)
-    if errors > 0.001 * len(text) + 1:
-        return None
-    head = text[:SAMPLE_BYTES]
-    weird = sum(1 for ch in head if ch < " " and ch not in "\t\n\r\x0c")
-    return encoding if weird <= 0.01 * len(head) else None
+    return encoding if _reads_cleanly(data[: len(data) & ~3], encoding) else None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -114,12 +109,19 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if max(even, odd) < max(4, 0.05 * pairs) or min(even, odd) > 0.02 * max(even, odd):
         return None
     encoding = "utf-16-le" if odd > even else "utf-16-be"
-    text, errors = decode_counting(data[: len(data) & ~1], encoding)
+    return encoding if _reads_cleanly(data[: len(data) & ~1], encoding) else None
+
+
+def _reads_cleanly(data: bytes, encoding: str) -> bool:
+    """Whether `data` decodes as `encoding` with almost no errors (one in a thousand
+    characters, plus one) and almost no control characters at its start (one in a
+    hundred): how a guessed encoding without a BOM is confirmed."""
+    text, errors = decode_counting(data, encoding)
     if errors > 0.001 * len(text) + 1:
-        return None
+        return False
     head = text[:SAMPLE_BYTES]
     weird = sum(1 for ch in head if ch < " " and ch not in "\t\n\r\x0c")
-    return encoding if weird <= 0.01 * len(head) else None
+    return weird <= 0.01 * len(head)
 
 
 def _finish(
