@@ -85,8 +85,20 @@ article = st.builds(
 )
 
 
+SHORT = {"title": "A headline", "origin": "First published at A.", "paragraphs": ["0 text here."]}
+"""A one-paragraph article: with notes above the next ones, the first must not be read as
+an emailed issue's masthead."""
+
+
 @settings(max_examples=80, deadline=None)
 @given(st.lists(article, min_size=2, max_size=5))
+@example(
+    [
+        FakeArticle(**SHORT, bio=None, notes=["0000000000 text here."]),
+        FakeArticle(**SHORT, bio=None, notes=["0000000000 text here."]),
+        FakeArticle(**SHORT, bio=None, notes=[]),
+    ]
+)
 def test_generated_digests(articles: list[FakeArticle]) -> None:
     text = render_digest(articles)
     result = segment(DOC, text, None, SegmentConfig())

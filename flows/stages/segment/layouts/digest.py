@@ -1158,8 +1158,12 @@ def _date_by_issue(page: Page, openings: Sequence[Opening]) -> None:
 def _without_ruled_masthead(page: Page, openings: list[Opening]) -> list[Opening]:
     """`openings` without a first one above the first rule, when every later one stands
     under a rule and the first has one paragraph of text at most: an emailed issue's
-    masthead (its name, number and date over a greeting), not an article."""
+    masthead (its name, number and date over a greeting), not an article. A first
+    opening read from its origin line ('First published in …') is an article, however
+    short: a masthead has none."""
     if len(openings) < 3 or openings[0].ruled or not all(o.ruled for o in openings[1:]):
+        return openings
+    if openings[0].form == "origin":
         return openings
     paragraphs = sum(
         1
