@@ -16,6 +16,7 @@ from flows.stages.enrich.language import (
     add_languages,
     combine,
     detect_language,
+    detect_languages,
 )
 from tests.golden_tools import GOLDEN
 
@@ -79,6 +80,19 @@ def test_owners_add_up_their_blocks_and_are_detected_without_blocks():
     assert (posts[1]["language"], posts[1]["languages"]) == ("ru", ["ru"])
     guesses = [detect_language(block["text"], config) for block in blocks]
     assert combine(guesses, config).languages == ("en", "ru")
+
+
+def test_one_batch_gives_each_text_the_guess_it_gets_alone():
+    config = LanguageConfig()
+    texts = [
+        "The statement of the movement was published on Monday morning.",
+        "Заявление движения было опубликовано в понедельник утром.",
+        "Die Erklärung wurde am Montagmorgen veröffentlicht, sagte er.",
+        "He quoted «Заявление движения было опубликовано» in the statement of Monday.",
+        "too short",
+        "",
+    ]
+    assert detect_languages(texts, config) == [detect_language(text, config) for text in texts]
 
 
 def _seed_rows() -> list[dict]:

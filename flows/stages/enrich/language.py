@@ -142,26 +142,56 @@ def _summarize(parts: Iterable[tuple[str, int, float]], config: LanguageConfig) 
     return LanguageGuess(kept[0], merged[0][2], tuple(kept), merged)
 
 
-def detect_language(text: str, config: LanguageConfig | None = None) -> LanguageGuess:
-    """The language of one text: its script parts detected one by one (module doc)."""
-    config = config or LanguageConfig()
+def _parts(text: str, config: LanguageConfig) -> list[tuple[int, str]]:
+    """The parts of `text` to detect: (letters, sample) per script long enough to count."""
     by_script: dict[str, list[str]] = defaultdict(list)
     if text.isascii():  # every letter Latin: one part, no letter to look up
         by_script["LATIN"] = WORD.findall(text)
     else:
         for word in WORD.findall(text):
             by_script[_script(word[0])].append(word)
-    parts: list[tuple[str, int, float]] = []
+    parts = []
     for words in by_script.values():
         count = sum(map(len, words))
         if count < config.min_letters or len(words) < min(config.min_words, len(by_script)):
             continue
+        parts.append((count, _sample(words, config.sample_letters)))
+    return parts
+
+
+def detect_languages(texts: Sequence[str], config: LanguageConfig) -> list[LanguageGuess]:
+    """The language of each text: its script parts detected one by one (module doc).
+
+    Every part of every text goes to the detector in one batch call, which costs less than
+    half the CPU of one call per part (lingua releases the GIL once and skips per-call
+    conversions); each sample's result does not depend on the others in the batch.
+    """
+    parts = [_parts(text, config) for text in texts]
+    samples = sorted({sample for text_parts in parts for _, sample in text_parts})
+    found: dict[str, tuple[str, float] | None] = {}
+    if samples:
         detector = _detector(config.languages, config.high_accuracy)
-        values = detector.compute_language_confidence_values(_sample(words, config.sample_letters))
-        if values and values[0].value > 0:
-            top = values[0]
-            parts.append((top.language.iso_code_639_1.name.lower(), count, float(top.value)))
-    return _summarize(parts, config)
+        for sample, values in zip(
+            samples, detector.compute_language_confidence_values_in_parallel(samples), strict=True
+        ):
+            top = values[0] if values and values[0].value > 0 else None
+            found[sample] = (
+                (top.language.iso_code_639_1.name.lower(), float(top.value)) if top else None
+            )
+    guesses = []
+    for text_parts in parts:
+        detected = [(found[sample], count) for count, sample in text_parts]
+        guesses.append(
+            _summarize(
+                ((top[0], count, top[1]) for top, count in detected if top is not None), config
+            )
+        )
+    return guesses
+
+
+def detect_language(text: str, config: LanguageConfig | None = None) -> LanguageGuess:
+    """The language of one text (see `detect_languages`)."""
+    return detect_languages([text], config or LanguageConfig())[0]
 
 
 def combine(guesses: Sequence[LanguageGuess], config: LanguageConfig) -> LanguageGuess:
@@ -181,19 +211,24 @@ def add_languages(
     Blocks and footnotes are detected; a post or comment combines its blocks, or is
     detected itself (`title` and `body`) when it has none.
     """
+    owned_ids = {block["owner_id"] for block in blocks}
+    owners = [
+        (row, "\n".join(filter(None, (row.get("title"), row.get("body")))))
+        for rows, key in ((posts, "post_id"), (comments, "comment_id"))
+        for row in rows
+        if row[key] not in owned_ids
+    ]
+    texts = [block["text"] for block in blocks] + [note["body"] for note in footnotes]
+    guesses = detect_languages(texts + [text for _, text in owners], config)
     by_owner: dict[str, list[LanguageGuess]] = defaultdict(list)
-    for block in blocks:
-        guess = detect_language(block["text"], config)
+    for block, guess in zip(blocks, guesses, strict=False):
         block.update(guess.columns())
         by_owner[block["owner_id"]].append(guess)
-    for footnote in footnotes:
-        footnote.update(detect_language(footnote["body"], config).columns())
+    for footnote, guess in zip(footnotes, guesses[len(blocks) :], strict=False):
+        footnote.update(guess.columns())
+    for (row, _), guess in zip(owners, guesses[len(texts) :], strict=True):
+        row.update(guess.columns())
     for rows, key in ((posts, "post_id"), (comments, "comment_id")):
         for row in rows:
-            owned = by_owner.get(row[key])
-            if owned:
-                guess = combine(owned, config)
-            else:
-                text = "\n".join(filter(None, (row.get("title"), row.get("body"))))
-                guess = detect_language(text, config)
-            row.update(guess.columns())
+            if row[key] in owned_ids:
+                row.update(combine(by_owner[row[key]], config).columns())
