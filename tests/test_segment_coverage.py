@@ -8,6 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from flows.stages.segment import LAYOUTS, SegmentConfig, segment
+from flows.stages.segment.lines import is_all_caps
 from tests.test_segment import assert_valid
 from tests.test_segment_inputs import (
     FakeArticle,
@@ -114,3 +115,14 @@ def test_generated_listings(teasers: list[str]) -> None:
     result = segment(DOC, text, "listing", SegmentConfig())
     assert_valid(text, result)
     assert len(result.posts) == len(teasers)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+@example("ABCD ⓐ")  # a cased symbol that is not a letter
+@example("ПРАВДА И ЛОЖЬ")
+@example("WAR AND peace")
+def test_all_caps_shortcut_agrees_with_the_letter_by_letter_rule(text: str) -> None:
+    letters = [ch for ch in text if ch.isalpha()]
+    expected = len(letters) >= 4 and all(ch.isupper() for ch in letters)
+    assert is_all_caps(text) == expected

@@ -75,6 +75,13 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+_COMMON_LOWERCASE = re.compile(r"[a-zа-яё]")
+"""A Latin or Russian lower-case letter: a line with one is never all capitals."""
+
+
 def is_all_caps(text: str) -> bool:
+    """True when `text` has at least four letters and every one is upper case."""
+    if _COMMON_LOWERCASE.search(text):  # most lines: settled without a pass per letter
+        return False
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
