@@ -4,7 +4,6 @@ its rows as part files and returns only counts and rejections, so memory stays b
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 import shutil
@@ -14,28 +13,15 @@ from typing import Any
 
 from prefect import flow, get_run_logger, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
-from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
-from prefect.utilities.annotations import quote
 from prefect.utilities.urls import url_for
 
-from flows.accel.incremental.cache import (
-    BatchCache,
-    CachedWork,
-    load_known_digests,
-    load_release_batches,
-    pending_work,
-    pipeline_digest,
-    save_known_digests,
-    save_release_batches,
-)
-from flows.accel.incremental.database_update import database_recipe
+from flows.accel.incremental.cache import load_release_batches, save_release_batches
 from flows.batch import BatchSummary
 from flows.config import PipelineConfig
+from flows.inputs import BuildInputs, read_inputs
 from flows.io.folders import output_lock, remove_stale_temporaries
-from flows.io.furniture import learn_furniture
-from flows.io.raw import RawCorpus, fingerprint, input_digest, scan_raw_folder
 from flows.io.release import (
     FoundReleases,
     clean_stale_staging,
@@ -52,14 +38,7 @@ from flows.outcome import (
     release_version,
     up_to_date,
 )
-from flows.plan import (
-    Batch,
-    batch_spans,
-    changed_spans,
-    place_batches,
-    plan_batches,
-    unsettled_batches,
-)
+from flows.plan import batch_spans, changed_spans, unsettled_batches
 from flows.publish.duplicates import release_duplicates
 from flows.publish.report import (
     low_confidence,
@@ -72,80 +51,12 @@ from flows.tasks import (
     LOCAL_THREADS,
     RunnerSpec,
     build_database_task,
-    code_version,
     concat_table_task,
-    largest_first,
-    map_on,
-    process_batch_task,
-    release_date,
+    process_batches,
     seal_release_task,
 )
 from flows.timing import PhaseClock
 from schemas import TABLES, Duplicate, QualityMetric, Reject
-
-
-def _process_corpus(
-    root: Path,
-    cache_dir: Path | None,
-    staging: Path,
-    batches: list[Batch],
-    config: PipelineConfig,
-    runner: RunnerSpec,
-) -> BatchSummary:
-    """Run every batch, in parallel, each where it costs least (`place_batches`): on the
-    flow's own threads, or on `runner`; collect counts and rejections in batch order.
-    `cache_dir`: the build's cache folder, None without one (`--no-cache`)."""
-    if cache_dir:
-        work = pending_work(cache_dir, config.digest(), batches)
-    else:
-        work = CachedWork(set(), sum(len(b.files) for b in batches), {})
-    here, there = place_batches(
-        batches, work.stored_batches, work.documents_to_compute, config.inline_below
-    )
-    shared: dict[str, Any] = {
-        "root": unmapped(str(root)),
-        "staging": unmapped(str(staging)),
-        "config": unmapped(config),
-        "cache_dir": unmapped(str(cache_dir) if cache_dir else None),
-    }
-    futures: dict[int, PrefectFuture[BatchSummary]] = {}
-
-    def found(placed: list[Batch]) -> list[dict[str, str]]:
-        return [work.documents_found.get(batch.index, {}) for batch in placed]
-
-    # A batch's files and the documents found for it are quoted: each task's parameters
-    # then pass to it as they are, not walked item by item looking for futures (a walk
-    # over every file of every batch, which would grow with the corpus).
-    with contextlib.ExitStack() as stack:
-        if there:  # the largest batches first (see `largest_first`)
-            there = largest_first(there)
-            remote = stack.enter_context(runner.task_runner())
-            # Dask rebuilds tuples among a task's arguments, and a quote is a named tuple
-            wrap = (lambda value: value) if runner.kind == "dask" else quote
-            parameters = {"batch": wrap(there), "found": wrap(found(there)), **shared}
-            mapped = map_on(remote, process_batch_task, parameters)
-            futures.update(zip((b.index for b in there), mapped, strict=True))
-        if here:
-            mapped = process_batch_task.map(batch=quote(here), found=quote(found(here)), **shared)
-            futures.update(zip((b.index for b in here), mapped, strict=True))
-        files_of = {futures[b.index].task_run_id: len(b.files) for b in batches}
-        total, done, shown = sum(files_of.values()), 0, 0.0
-        for future in as_completed(list(futures.values())):
-            done += files_of[future.task_run_id]
-            if done == total or done / total >= shown + 0.1:
-                shown = done / total
-                print(f"  processed {done}/{total} files ({shown:.0%})", flush=True)
-        summary = BatchSummary()
-        for batch in batches:  # in batch order, whatever order they finished in
-            summary.extend(futures[batch.index].result())
-    if summary.cached_documents:
-        print(
-            f"  {summary.cached_documents} of {total} files unchanged: results taken from the "
-            f"cache ({summary.cached_batches} of {len(batches)} batches as they were)"
-        )
-    if cache_dir:
-        BatchCache(cache_dir / "batches", config.digest()).prune({b.key for b in batches})
-    return summary
 
 
 def _warn_damaged(logger: Any, releases: Mapping[str, str], entries: Collection[str]) -> None:
@@ -159,13 +70,11 @@ def _warn_damaged(logger: Any, releases: Mapping[str, str], entries: Collection[
 def _publish(
     out: Path,
     staging: Path,
-    corpus: RawCorpus,
-    batches: list[Batch],
+    inputs: BuildInputs,
     config: PipelineConfig,
     cache_dir: Path | None,
     summary: BatchSummary,
     clock: PhaseClock,
-    metadata: dict[str, Any],
     found: FoundReleases,
 ) -> tuple[Path, str, dict[str, int]]:
     """Concatenate the sorted part files into tables, describe them, seal and publish.
@@ -201,10 +110,11 @@ def _publish(
     )
     row_counts["qc"] = write_table(staging, QualityMetric, quality)
 
+    metadata = inputs.metadata
     version = release_version(metadata)
     digest, pipeline = metadata["input_digest"], metadata["pipeline_digest"]
-    spans = batch_spans(batches)
-    unsettled = unsettled_batches(batches, summary.rejections)
+    spans = batch_spans(inputs.batches)
+    unsettled = unsettled_batches(inputs.batches, summary.rejections)
     previous = found.previous
     with clock.phase("database"):
         recorded = None
@@ -222,7 +132,7 @@ def _publish(
             version,
             metadata,
             row_counts,
-            [source for source in corpus.sources if source.source_file in summary.published],
+            [s for s in inputs.corpus.sources if s.source_file in summary.published],
             quality,
             low_confidence(choices),
             replaced,
@@ -273,32 +183,9 @@ def _build(root: Path, out: Path, config: PipelineConfig, runner: RunnerSpec) ->
         clock = PhaseClock()
         cache_dir = out / ".cache" if config.use_cache and config.accel else None
         with clock.phase("plan"):  # list, hash and cut into batches
-            corpus = scan_raw_folder(root, config.max_file_bytes)
-            logger.info("%d files to process in %s", len(corpus.sources), root)
-            known = load_known_digests(cache_dir) if cache_dir else None
-            planned, unreadable = fingerprint(
-                root,
-                corpus.sources,
-                known,
-                listed=corpus.listed,
-                max_bytes=config.max_file_bytes,
-            )
-            if cache_dir and known is not None:
-                save_known_digests(cache_dir, known, [f.source.source_file for f in planned])
-            planned = learn_furniture(root, planned, config.segment, config.max_file_bytes)
-            batches, duplicates = plan_batches(planned, config.batch_size)
-        metadata = {
-            "dataset": "ru-political-corpus",
-            "input_digest": input_digest(corpus, planned),
-            "code_version": code_version(),
-            "config": config.output_settings(),
-            "config_digest": config.digest(),
-            "database_recipe": database_recipe(TABLES),
-            "pipeline_digest": pipeline_digest(config.digest()),
-            "date_published": release_date(),
-        }
-        if config.pseudonym_key_id is not None:
-            metadata["pseudonym_key_id"] = config.pseudonym_key_id
+            inputs = read_inputs(root, config, cache_dir)
+            logger.info("%d files to process in %s", len(inputs.corpus.sources), root)
+        metadata = inputs.metadata
         found = find_releases(out, release_version(metadata))
         if found.current is not None:
             return up_to_date(out, found.current, config.strict)
@@ -306,9 +193,9 @@ def _build(root: Path, out: Path, config: PipelineConfig, runner: RunnerSpec) ->
         staging = new_staging(out)
         try:
             with clock.phase("process"):
-                summary = _process_corpus(root, cache_dir, staging, batches, config, runner)
+                summary = process_batches(root, cache_dir, staging, inputs.batches, config, runner)
             _warn_damaged(logger, {}, summary.damaged_cache_entries)
-            summary.rejections[:0] = [*corpus.rejections, *unreadable, *duplicates]
+            summary.rejections[:0] = inputs.rejections
             log_rejects(logger, summary.rejections)
             if config.strict and summary.rejections:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -320,7 +207,7 @@ def _build(root: Path, out: Path, config: PipelineConfig, runner: RunnerSpec) ->
                     clock.seconds,
                 )
             release, version, row_counts = _publish(
-                out, staging, corpus, batches, config, cache_dir, summary, clock, metadata, found
+                out, staging, inputs, config, cache_dir, summary, clock, found
             )
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)  # a failed run leaves nothing behind

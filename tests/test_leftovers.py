@@ -79,9 +79,9 @@ SWAP_AFTER_LISTING = """
 import json
 import os
 import re
-import flows.flow
+import flows.inputs
 
-listed = flows.flow.scan_raw_folder
+listed = flows.inputs.scan_raw_folder
 
 def swapping(root, *args, **kwargs):
     corpus = listed(root, *args, **kwargs)
@@ -91,7 +91,7 @@ def swapping(root, *args, **kwargs):
     os.mkfifo(root / "piped.txt")
     return corpus
 
-flows.flow.scan_raw_folder = swapping
+flows.inputs.scan_raw_folder = swapping
 """
 SECRET = "TOP-SECRET-OUTSIDE-THE-RAW-FOLDER"
 HOSTILE = ["x|y.txt", "new\nline.txt", "<script>alert(1)<script>.txt"]
