@@ -91,9 +91,15 @@ MAIL_CHROME = re.compile(
     r"list:\s+\S+$|content-type:|parts/attachments:|type:\s+\S+/\S+$|size:\s+\d+ bytes$|"
     r"desc:|url\s*:\s*\S+$|"
     r"\[date prev\]|.*\((?:on|off)-list\)$|from: .*[@<]|.*mailing list$|"
-    r"https?://\S+/(?:mailman/)?listinfo\b)",
+    r"https?://\S+/(?:mailman/)?listinfo\b|thread overview:|next prev parent reply\b|"
+    r"this is a public inbox\b|for how to clone and mirror\b|"
+    r"\d{4}-\d\d-\d\d\s+\d{1,2}:\d\d\s.{1,120}$)",
     re.IGNORECASE,
 )
+"""Mail archive furniture, on a page read as one message: navigation ('Previous message',
+'[Date Prev]', 'next prev parent reply'), the header fields, attachment notes, the list
+footer ('<list> mailing list', its listinfo address), and a thread index under the message
+('Thread overview:', one '<YYYY-MM-DD HH:MM> <subject or sender>' row per message)."""
 LINK_ROW = re.compile(
     r"^(?:\[[^\[\]]{1,40}\]\s*)+$|^[^|\d]{1,30}(?:\s\|\s[^|\d]{1,30}){2,}$"
     r"|^[^•\d]{1,40}(?:\s•\s[^•\d]{1,40}){2,}$"
@@ -284,8 +290,8 @@ def _subject(text: str) -> str:
 def _find_sender(top: Sequence[Line]) -> tuple[int, int, str] | None:
     """(position of the sender's line, position of the address, name) in the header."""
     for position, line in enumerate(top):
-        if position == 0:
-            continue
+        if position == 0 and not FROM_LABEL.match(line.text):
+            continue  # the subject stands above an unlabelled sender line
         name = _sender(line.text)
         if name is not None:
             return position, position, name
@@ -297,6 +303,7 @@ def _find_sender(top: Sequence[Line]) -> tuple[int, int, str] | None:
 
 
 BULLET = re.compile(r"^[*•○◦-]\s+")
+FROM_LABEL = re.compile(r"^(?:[*•○◦-]\s+)?from\s*:", re.IGNORECASE)
 NOT_SENDER = re.compile(r"^(?:to|cc|bcc|reply-to|message-id|in-reply-to|references)\s*:", re.I)
 
 
@@ -332,8 +339,9 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
         for line in kept:
             if line.index in head.meta_lines or line.index in head.title_lines:
                 continue
-            if MAIL_CHROME.match(line.text) or LINK_ROW.match(line.text):
-                chrome[line.index] = "page_chrome"
+            text = line.text
+            if MAIL_CHROME.match(text) or LINK_ROW.match(text) or MAIL_ADDRESS_LINE.match(text):
+                chrome[line.index] = "page_chrome"  # an address alone: the list's, in its footer
         return Content(head, chrome)
     head, furniture = _web_head(kept[:first])
     chrome.update((index, "page_chrome") for index in furniture)
