@@ -408,6 +408,13 @@ _STAMP_LINE_RE = re.compile(
 )
 """A short stamp line, '<section> · <age or date>' ('Politics · 18 min ago', 'Regions ·
 Mar 3, 2024'): a listing's item line under its headline, never the rest of a sentence."""
+_TAGLINE_RE = re.compile(
+    r"\s*submitted\s+(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\*?"
+    r"\s+by\s+\S+(?:\s+to\s+\S+)?\s*$",
+    re.IGNORECASE,
+)
+"""A link aggregator's tagline under a post's title ('submitted 5 months ago by user to
+c/news'): the post's metadata, never the rest of the title."""
 
 
 def _kept_apart(line: str, nxt: str) -> bool:
@@ -416,11 +423,12 @@ def _kept_apart(line: str, nxt: str) -> bool:
     'Previous message:') before another one or before a capitalised line, and a signature
     or separator rule on either side, a line holding only a web address (a search result's
     or a reference's), a mail sender line ('Name user at host.org', 'Name
-    <a@b.org>') under a subject, and a stamp line ('Politics · 18 min ago') under a
-    headline."""
+    <a@b.org>') under a subject, and a stamp line ('Politics · 18 min ago') or a
+    tagline ('submitted 2 days ago by user') under a headline."""
     return bool(
         _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)
+        or _TAGLINE_RE.match(nxt)
         or _URL_LINE_RE.match(line)
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)
