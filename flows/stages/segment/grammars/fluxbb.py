@@ -1,20 +1,26 @@
-"""FluxBB and PunBB topics, as their pages scrape to text.
+"""Forums that print each post as a numbered stamp over a profile block: FluxBB, PunBB
+and UBB.threads, as their pages scrape to text.
 
 One post::
 
-    #<N> <date> <time>               the post number and its date ("#2 2023-11-14 19:05:43",
-                                     "#3 Today 08:40:19", "#4 Yesterday 21:02:11")
+    #<N> [- ]<date> <time> [<Subject>]   the post number (FluxBB counts from 1 in each
+                                     topic; UBB.threads prints its global id) and date
+                                     ("#2 2023-11-14 19:05:43", "#3 Today 08:40:19",
+                                     "#38815 - 06/26/20 10:02 PM Re: <title> [Re: <user>]")
     <name>                           the poster
     [<User title>]                   "Member", "New member", "Moderator", ...
-    [Registered: <date>]             the profile block: "Label: value" lines
+    Registered: <date>               the profile block: "Label: value" lines (one at least)
     [Posts: <N>]
-    [<Subject>]                      the topic title on post #1, "Re: <title>" on replies
+    [<Subject>]                      FluxBB: the topic title on the first post, "Re: <title>"
+                                     on replies
     <body>                           quotes: "<name> wrote:" over the quoted text
-    [Last edited by <name> (<date>)]
-    [Offline | Online]               the poster's status closes the post
+    [Last edited by <name> (<date>)] ("Edited by <name> (<date>)")
+    [Offline | Online | Top]         the poster's status, or a "Top" link, closes the post
 
-Post #1 is the opening post, read by :func:`parse_post`; replies are flat comments. A
-later page (no #1) gives a stub titled by the breadcrumb's last label or a subject.
+The opening post is post #1, or the page's first post when its subject is no reply ("Re:");
+replies are flat comments, except that a subject ending in "[Re: <user>]" names the post
+replied to (that user's latest post above; the opening post's author: the top level). A
+later page gives a stub titled by the breadcrumb's last label or a subject.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    REPLY_PREFIX,
     Opening,
     content_indices,
     is_crumbs,
@@ -40,20 +47,24 @@ from flows.stages.segment.threads import Header
 NAME = "fluxbb"
 
 HEADER = re.compile(
-    r"^#(?P<n>\d{1,7})\s+(?P<when>(?:\d{4}-\d\d-\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|Today|Yesterday"
-    r"|[A-Z][a-z]{2}\s+\d{1,2},?\s+\d{4})\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]m)?)$",
+    r"^#(?P<n>\d{1,9})\s+(?:[-–]\s+)?(?P<when>(?:\d{4}-\d\d-\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+    r"|Today|Yesterday|[A-Z][a-z]{2}\s+\d{1,2},?\s+\d{4}),?\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]m)?)"
+    r"(?:\s+(?P<subject>\S.{0,200}?))?$",
     re.IGNORECASE,
 )
+REPLY_TO = re.compile(r"\s*\[Re:\s*(?P<name>[^\]]{1,60})\]$")
+"""The post replied to, named at the end of a reply's subject: '[Re: Irina_V]'."""
 PROFILE = re.compile(
-    r"^(?:Registered|Posts|From|Location|Website|Reputation|Joined|Last visit)\s*:\s*.{0,60}$",
+    r"^(?:Registered|Posts|From|Loc|Location|Website|Reputation|Joined|Last visit)\s*:\s*.{0,60}$",
     re.IGNORECASE,
 )
-STATUS = re.compile(r"^(?:Offline|Online)$")
+STATUS = re.compile(r"^(?:Offline|Online|Top)$")
 WROTE = re.compile(r"^(?P<name>\S.{0,60}?)\s+wrote:\s*$")
-EDITED = re.compile(r"^Last edited by .{1,60}$")
+EDITED = re.compile(r"^(?:Last )?edited by .{1,60}$", re.IGNORECASE)
 CHROME = re.compile(
-    r"^(?:Offline|Online|Last edited by .{1,60}|Pages:\s*.{0,60}|Board footer|Jump to"
-    r"|Powered by (?:FluxBB|PunBB).{0,60}|You are not logged in\.|Topics:\s*.{0,60}"
+    r"^(?:Offline|Online|Top|(?:Last )?edited by .{1,60}|Pages?:?\s+\d.{0,60}|Board footer"
+    r"|Jump to|Hop to:?|Topic Options|Print Thread|Moderators?:\s.{1,120}"
+    r"|Powered by .{1,80}|You are not logged in\.|Topics:\s*.{0,60}"
     r"|Index|User list|Rules|Search|Register|Login|Profile|Log out|Post reply|Quote|Report"
     r"|Subscribe to this topic|Atom topic feed|RSS topic feed|Quick post|Go)$",
     re.IGNORECASE,
@@ -63,8 +74,8 @@ MAX_TITLE_WORDS = 4
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """One post header: where it starts, how many lines it takes (number line, name,
-    user title, profile block, subject), and what it says."""
+    """One post header: where it starts, how many lines it takes (stamp line, name, user
+    title, profile block, subject line), and what it says."""
 
     position: int
     n_lines: int
@@ -72,6 +83,9 @@ class Found:
     author: str
     published: str
     subject: int | None
+    """The position of the line showing the subject (the stamp line when it holds it)."""
+    subject_text: str | None
+    reply_to: str | None
 
 
 def _header_at(lines: Sequence[Line], position: int) -> Found | None:
@@ -79,7 +93,7 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     name_at = next_content(lines, position) if match else None
     if match is None or name_at is None or len(lines[name_at].text) > 60:
         return None
-    last, subject = name_at, None
+    last = name_at
     at = next_content(lines, name_at)
     profile = False
     while at is not None and (
@@ -89,8 +103,15 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
         last, at = at, next_content(lines, at)
     if not profile:
         return None
-    if at is not None and _is_subject(lines[at].text):
-        last, subject = at, at
+    subject: int | None = None
+    subject_text = match.group("subject")
+    if subject_text:
+        subject = position
+    elif at is not None and _is_subject(lines[at].text):
+        last, subject, subject_text = at, at, lines[at].text
+    marker = REPLY_TO.search(subject_text or "")
+    if marker is not None and subject_text is not None:
+        subject_text = subject_text[: marker.start()]
     return Found(
         position,
         last - position + 1,
@@ -98,6 +119,8 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
         lines[name_at].text,
         match.group("when"),
         subject,
+        subject_text,
+        marker.group("name").strip() if marker else None,
     )
 
 
@@ -118,9 +141,22 @@ def headers(lines: Sequence[Line]) -> list[Found]:
     ]
 
 
+def _opens_topic(found: Sequence[Found]) -> bool:
+    """Whether the page's first post is the opening post: post #1, or a first post whose
+    subject is no reply."""
+    if not found:
+        return False
+    first = found[0]
+    if first.number == 1:
+        return True
+    return bool(first.subject_text) and not REPLY_PREFIX.match(first.subject_text or "")
+
+
 def find_starts(lines: Sequence[Line]) -> list[int]:
-    """Positions of the reply headers (post #1 is the opening post)."""
-    return [hit.position for hit in headers(lines) if hit.number != 1]
+    """Positions of the reply headers (the opening post's is not one)."""
+    found = headers(lines)
+    replies = found[1:] if _opens_topic(found) else found
+    return [hit.position for hit in replies]
 
 
 def is_chrome(line: Line) -> bool:
@@ -150,6 +186,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         nesting=0,
         edited=any(EDITED.match(line.text) for line in lines[body_start:end]),
         published=hit.published,
+        reply_to=hit.reply_to,
         chrome_lines=frozenset(content_indices(lines[furniture:end])),
         quote_lines=frozenset(quoted_lines(lines, body_start, furniture, WROTE)),
     )
@@ -158,7 +195,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
     """The opening post's head (its subject is the title), or a later page's stub."""
     found = headers(lines)
-    if not found or found[0].number != 1:
+    if not _opens_topic(found):
         crumbs = [line.text for line in lines if " » " in line.text and is_crumbs(line.text)]
         hint = crumbs[0].rsplit(" » ", 1)[-1].strip() if crumbs else None
         return stub_head(lines, is_chrome, strip_reply_prefix(hint) if hint else None)
@@ -166,7 +203,13 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
     body_start = first.position + first.n_lines
     body_end = _body_end(lines, body_start, len(lines))
     opening = Opening(
-        first.position, first.n_lines, first.author, first.published, body_end, first.subject
+        first.position,
+        first.n_lines,
+        first.author,
+        first.published,
+        body_end,
+        first.subject,
+        first.subject_text,
     )
     quotes = quoted_lines(lines, body_start, body_end, WROTE)
     return opening_head(lines, opening, is_chrome, quotes)
