@@ -23,8 +23,8 @@ One comment::
     Share
     [N replies [by X [and others]]]  the count of replies shown under this comment
 
-A name over a date starts a comment only when a "Reply" button follows before the next
-such pair (the article's byline has none). Nesting: a comment's "N replies" line says
+A name over a date starts a comment only when the button row ("Reply" over "Share", or
+"Like" over "Reply") follows before the next such pair (the article's byline has none). Nesting: a comment's "N replies" line says
 that the next N comments on the page are its replies (and theirs), in page order; a
 comment with no such line has no replies shown.
 """
@@ -34,7 +34,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from flows.stages.segment.grammars._common import content_indices, next_content, post_head
+from flows.stages.segment.grammars._common import (
+    content_indices,
+    next_content,
+    post_head,
+    previous_content,
+)
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
@@ -52,6 +57,7 @@ DATE = re.compile(
 '19 Feb', or an age ('3h', '2d')."""
 BADGE = re.compile(r"^(?:Author|Edited|Liked by .{1,80})$")
 REPLY_BUTTON = re.compile(r"^Reply(?:\s*\(\d+\))?$")
+LIKE = re.compile(r"^Like(?:\s*\(\d+\))?$")
 BUTTON = re.compile(
     r"^(?:Reply(?:\s*\(\d+\))?|Like(?:\s*\(\d+\))?|Share|Collapse|Expand full comment"
     r"|Hide|Report|Delete|Edit|Gift a subscription|Write a comment\.{0,3}|Comments|Restacks"
@@ -122,9 +128,24 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
     starts = []
     for ordinal, position in enumerate(pairs):
         end = pairs[ordinal + 1] if ordinal + 1 < len(pairs) else len(lines)
-        if any(REPLY_BUTTON.match(line.text) for line in lines[position:end]):
+        if _button_row(lines, position, end):
             starts.append(position)
     return starts if len(starts) >= 2 else []
+
+
+def _button_row(lines: Sequence[Line], start: int, end: int) -> bool:
+    """Whether [start, end) holds Substack's button row: "Reply" with "Share" under it or
+    "Like" over it (a lone "Reply" is any forum's button)."""
+    for at in range(start, end):
+        if not REPLY_BUTTON.match(lines[at].text):
+            continue
+        after = next_content(lines, at, end)
+        before = previous_content(lines, at)
+        if (after is not None and lines[after].text == "Share") or (
+            before is not None and before >= start and LIKE.match(lines[before].text)
+        ):
+            return True
+    return False
 
 
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
