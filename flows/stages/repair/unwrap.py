@@ -415,6 +415,13 @@ _TAGLINE_RE = re.compile(
 )
 """A link aggregator's tagline under a post's title ('submitted 5 months ago by user to
 c/news'): the post's metadata, never the rest of the title."""
+_COUNTER_LINE_RE = re.compile(
+    r"\s*\d[\d,.]*[km]?\s+(?:views?|comments?|repl(?:y|ies)|likes?|messages?|posts?|points?"
+    r"|votes?|readers|members)\s*$",
+    re.IGNORECASE,
+)
+"""A page's counter on a line of its own ('3 views', '29 comments'), never the rest of a
+sentence."""
 
 
 def _kept_apart(line: str, nxt: str) -> bool:
@@ -423,12 +430,15 @@ def _kept_apart(line: str, nxt: str) -> bool:
     'Previous message:') before another one or before a capitalised line, and a signature
     or separator rule on either side, a line holding only a web address (a search result's
     or a reference's), a mail sender line ('Name user at host.org', 'Name
-    <a@b.org>') under a subject, and a stamp line ('Politics · 18 min ago') or a
-    tagline ('submitted 2 days ago by user') under a headline."""
+    <a@b.org>') under a subject, a stamp line ('Politics · 18 min ago') or a tagline
+    ('submitted 2 days ago by user') under a headline, and a page's counter ('3 views')
+    on either side."""
     return bool(
         _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)
         or _TAGLINE_RE.match(nxt)
+        or _COUNTER_LINE_RE.match(nxt)
+        or _COUNTER_LINE_RE.match(line)
         or _URL_LINE_RE.match(line)
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)
