@@ -18,11 +18,12 @@ One post::
     [Reactions: <A>, <B> and N others]
 
 A post is found from its "#N" line, read upwards: the date over it, the profile block,
-then the name (with the user title under it unless a blank line or the page's top stands
-over that line). Above the posts: the title over "Thread starter <name>" and "Start date
-<date>". Post #1 is the opening post; replies are flat. A later page (no #1) gives a stub
-with that title and starter. From the first button line, "Reactions:" line or the page's
-pager under a post, the rest of its region is furniture.
+then the name (with the user title under it when no blank line stands between them, or
+when it ends as a rank does: "Well-known member", "Moderator"). Above the posts: the title
+over "Thread starter <name>" and "Start date <date>". Post #1 is the opening post; replies
+are flat. A later page (no #1) gives a stub with that title and starter. From the first
+button line, "Reactions:" line or the page's pager under a post, the rest of its region
+is furniture.
 """
 
 from __future__ import annotations
@@ -72,6 +73,13 @@ CHROME = re.compile(
     re.IGNORECASE,
 )
 MAX_TITLE_WORDS = 4
+RANK = re.compile(
+    r"\b(?:member|moderator|administrator|admin|staff|banned|guest|veteran|contributor"
+    r"|supporter|newbie|user)s?$",
+    re.IGNORECASE,
+)
+"""A user title by its last word ("Well-known member", "Super Moderator"): a user title
+even where blank lines stand between every line of the header."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +113,7 @@ def _header_at_number(lines: Sequence[Line], number_at: int) -> Found | None:
     above = previous_content(lines, at)
     if (
         above is not None
-        and above == at - 1
+        and (above == at - 1 or RANK.search(lines[at].text))
         and _is_label_line(lines[above].text)
         and not CHROME.match(lines[above].text)
         and len(lines[at].text.split()) <= MAX_TITLE_WORDS
