@@ -96,7 +96,7 @@ MAIL_CHROME = re.compile(
     r"\[date prev\]|.*\((?:on|off)-list\)$|from: .*[@<]|.*mailing list$|"
     r"https?://\S+/(?:mailman/)?listinfo\b|thread overview:|next prev parent reply\b|"
     r"this is a public inbox\b|for how to clone and mirror\b|view raw message$|sent:\s|"
-    r"for additional commands,? e-?mail:|"
+    r"for additional commands,? e-?mail:|text/[\w.+-]+ \(\d+ lines?\)$|"
     r"\d{4}-\d\d-\d\d\s+\d{1,2}:\d\d\s.{1,120}$)",
     re.IGNORECASE,
 )
@@ -283,6 +283,33 @@ ORIGINAL_MESSAGE = re.compile(r"^-{2,}\s*(?:original message|forwarded message)\
 FOOTER_RULE = re.compile(r"^(?:-{10,}|_{10,}|={10,})$")
 
 
+MAIL_NAV = re.compile(
+    r"^(?:[*•○◦-]\s*)?(?:previous message|next message|messages sorted by|next in thread"
+    r"|prev by date|next by date|previous by thread|next by thread|\[date prev\])",
+    re.IGNORECASE,
+)
+"""An archive's navigation row between messages (not a header field of a quoted one)."""
+
+
+def _menu_after_navigation(tail: Sequence[Line], chrome: Mapping[int, str]) -> set[int]:
+    """Indices of the archive's menus under a message: every line after the first
+    navigation row below the body, when none of them is prose or a quote."""
+    nav = next(
+        (
+            p
+            for p, line in enumerate(tail)
+            if line.index in chrome and (LINK_ROW.match(line.text) or MAIL_NAV.match(line.text))
+        ),
+        None,
+    )
+    if nav is None:
+        return set()
+    rest = tail[nav + 1 :]
+    if any(is_prose(line.text) or quote_depth(line.text) for line in rest):
+        return set()
+    return {line.index for line in rest}
+
+
 def _forwarded_lines(kept: Sequence[Line], chrome: Mapping[int, str]) -> frozenset[int]:
     """Indices of the lines of a message quoted whole under the reply, without '>' markers
     (under '-----Original Message-----', as Outlook writes it): from that line to the list's
@@ -366,6 +393,8 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
             text = line.text
             if MAIL_CHROME.match(text) or LINK_ROW.match(text) or MAIL_ADDRESS_LINE.match(text):
                 chrome[line.index] = "page_chrome"  # an address alone: the list's, in its footer
+        menus = _menu_after_navigation(filled[run[1] :], {**dropped, **chrome})
+        chrome.update((index, "page_chrome") for index in menus if index not in dropped)
         quoted = _forwarded_lines(kept, chrome)
         if quoted:
             head = dataclasses.replace(head, quote_lines=head.quote_lines | quoted)
