@@ -698,3 +698,10 @@ def test_blank_lines_between_header_items_and_the_creator_block() -> None:
         "Who decided that?",
     )
     assert second["parent_id"] == first["comment_id"] and second["is_op"]
+
+
+def test_a_children_count_in_a_header_is_a_header_item() -> None:
+    text = "  • kit@lemmy.ml\n    link\n    (3 children)\n    arrow-up\n    5\n    ·\n    3 days ago\n\n    Body.\n"
+    lines = lines_of(text)
+    assert lemmy.find_starts(lines) == [0]
+    assert lemmy.parse_header(lines, 0, len(lines)).upvotes == 5

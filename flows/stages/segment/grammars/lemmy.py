@@ -147,6 +147,8 @@ PAGE_COUNTER = re.compile(
     r"|^!\w+@[\w-]+(?:\.[\w-]+)+$",
     re.IGNORECASE,
 )
+CHILDREN = re.compile(r"^\(\d{1,5} child(?:ren)?\)$")
+"""A collapsed comment's count of replies ('(4 children)'), shown in its header."""
 HEADER_WINDOW = 14
 MAX_TITLE_CHARS = 200
 
@@ -159,6 +161,7 @@ def is_header_chrome(text: str) -> bool:
         or lowered in ARROWS
         or text in BADGES
         or bool(AGE.match(text) or GLUED_AGE.match(text) or EDIT.match(text))
+        or bool(CHILDREN.match(text))
     )
 
 
@@ -372,7 +375,7 @@ def is_chrome(line: Line) -> bool:
     return (
         text.casefold() in PAGE_CHROME
         or text in ICON_CHROME
-        or bool(PAGE_COUNTER.match(text))
+        or bool(PAGE_COUNTER.match(text) or CHILDREN.match(text))
         or (len(text) <= 80 and is_sidebar_line(text))
     )
 
