@@ -705,3 +705,13 @@ def test_a_children_count_in_a_header_is_a_header_item() -> None:
     lines = lines_of(text)
     assert lemmy.find_starts(lines) == [0]
     assert lemmy.parse_header(lines, 0, len(lines)).upvotes == 5
+
+
+def test_markdown_bullets_cycle_by_depth() -> None:
+    """markdownify prints nested list items with '*', '+', '-' by depth."""
+    text = (
+        "* kit@lemmy.ml\n  link\n  arrow-up\n  5\n  ·\n  3 days ago\n\n  Top.\n\n"
+        "  + cat@lemmy.ml\n    link\n    arrow-up\n    2\n    ·\n    2 days ago\n\n    Reply.\n"
+    )
+    lines = lines_of(text)
+    assert len(lemmy.find_starts(lines)) == 2

@@ -1,7 +1,8 @@
 """lemmy-ui comment headers, as its pages scrape to text (lemmy-ui 0.16 to 0.19).
 
-A comment starts at a bullet line (``•``, ``◦``, ``▪``, ``●``, ``*`` or ``-``) followed by
-its header, one item a line::
+A comment starts at a bullet line (``•``, ``◦``, ``▪``, ``●``, ``*``, ``+`` or ``-``:
+markdown converters cycle ``*``, ``+``, ``-`` by depth) followed by its header, one item a
+line (blank lines between items allowed)::
 
     • LABEL                         NAME[@INSTANCE][ TAG][ BADGES], see below
       [BADGE]                       a badge may also stand on a line of its own
@@ -76,7 +77,7 @@ from flows.stages.segment.threads import Header
 
 NAME = "lemmy"
 
-BULLET = re.compile(r"^\s*[•◦▪●*-]\s+(?P<author>\S.*?)\s*$")
+BULLET = re.compile(r"^\s*[•◦▪●*+-]\s+(?P<author>\S.*?)\s*$")
 UNITS = "second|minute|hour|day|week|month|year"
 AGE = re.compile(
     rf"^(\d+|an?|one)\s+({UNITS})s?\s+ago$|^(just now|yesterday|a few seconds ago)$", re.IGNORECASE
