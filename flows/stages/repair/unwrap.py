@@ -399,6 +399,9 @@ _FIELD_RE = re.compile(r"\s*(?:[*•]\s+)?[A-Z][\w()-]*(?: [\w()-]+){0,3}:(?:\s|
 _RULE_RE = re.compile(r"\s*(?:--\s*$|-{4,}|_{4,}|={4,}|(\S)\1{5,}\s*$)")
 _HANDLE_START_RE = re.compile(r"\s*@?\w*[a-z0-9]_\w+(?:\s|$)")
 """A line opening with a user handle ('kama_river', '@volga_girl'): no word of prose."""
+MAX_HANDLE_LINE = 60
+"""A short line opening with a user handle is a byline or a status line, never the rest of
+the line above (a longer one may be a wrapped sentence that mentions a handle)."""
 _URL_LINE_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _SENDER_RE = re.compile(r"(?:<[^<>\s]+@[^<>\s]+>|\S+ at [a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$")
 _STAMP_LINE_RE = re.compile(
@@ -490,8 +493,8 @@ def _boundary(
         strong or _LIST_RE.match(para_first) or _room(line, nxt, width, s.room_slack)
     ):
         return None
-    if strong and _HANDLE_START_RE.match(nxt):
-        return None  # '<user_name> is offline' under a finished sentence: no continuation
+    if (strong or len(nxt.strip()) <= MAX_HANDLE_LINE) and _HANDLE_START_RE.match(nxt):
+        return None  # '<user_name> is offline', '<user_name> wrote in <blog>': no continuation
     if _starts_lower_or_digit(nxt):
         return LocalEdit(end, after, " ", "unwrap_lines", "next line continues the sentence")
     if next_indent and (strong or _room(line, nxt, width, s.room_slack)):
