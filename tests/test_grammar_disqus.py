@@ -209,3 +209,65 @@ def test_edited_mark_on_its_own_line() -> None:
 def test_find_end_without_a_footer() -> None:
     lines = lines_of("Sort by Best\nAnn Roe • 2 years ago\nA remark.\nReply")
     assert disqus.find_end(lines, disqus.find_starts(lines)) is None
+
+
+SPLIT_PAGE = "\n".join(
+    [
+        "Ferry tolls double on the lake",
+        "By Anna Voss",
+        "March 3, 2023",
+        "",
+        "The district cut its budget, and the regional fund now pays for the ferries.",
+        "",
+        "3 Comments",
+        "Sort by Best",
+        "Join the discussion…",
+        "",
+        "Avatar",
+        "Lev Mur",
+        "•",
+        "a year ago",
+        "",
+        "Only until the autumn, surely.",
+        "",
+        "4",
+        "•",
+        "Reply",
+        "•",
+        "Share ›",
+        "",
+        "Avatar",
+        "Irina Chu",
+        "Lev Mur",
+        "•",
+        "a year ago",
+        "edited",
+        "",
+        "The contract runs to next year.",
+        "",
+        "•",
+        "Reply",
+        "•",
+        "Share ›",
+        "",
+        "Avatar",
+        "Guest",
+        "•",
+        "a year ago",
+        "",
+        "Nobody asked the islanders.",
+        "",
+        "Load more comments",
+    ]
+)
+
+
+def test_split_headers_and_parent_names() -> None:
+    """Name, '•' and age one a line; a reply names its parent's author under its name."""
+    result = segment("0123456789abcdef", SPLIT_PAGE, None, SegmentConfig())
+    first, second, third = result.comments
+    assert [c["author"] for c in result.comments] == ["Lev Mur", "Irina Chu", "Guest"]
+    assert second["parent_id"] == first["comment_id"] and third["parent_id"] is None
+    assert first["score"] == 4 and second["edited"] and second["score"] is None
+    assert second["body"] == "The contract runs to next year."
+    assert coverage_errors(SPLIT_PAGE, result) == []

@@ -223,7 +223,11 @@ def test_arrow_counters() -> None:
         True,
     )
     assert (first.upvotes, first.downvotes, first.score) == (30, 2, 28)
-    assert (first.edited, first.edit_count, first.age) == (True, None, "3 years ago")  # edit-2 is the icon, not a count
+    assert (first.edited, first.edit_count, first.age) == (
+        True,
+        None,
+        "3 years ago",
+    )  # edit-2 is the icon, not a count
     assert (second.upvotes, second.downvotes, second.score) == (10, 0, 10)
     assert second.n_lines == 8  # the bullet, link, fedilink, English, arrow-up, 10, ·, age
     assert second.nesting > first.nesting
@@ -645,3 +649,69 @@ def test_end_to_end_hexbear_page() -> None:
         ("baikal_seal@lemmygrad.ml", 0),
     ]
     assert all("[she/her]" not in c["body"] for c in result.comments)
+
+
+HTML2TEXT_PAGE = "\n\n".join(
+    [
+        "Skip Navigation",
+        "Ferry tolls double on the lake",
+        "lake_pilot@lemmy.ml",
+        "to",
+        "Lake News@lemmy.ml",
+        "•",
+        "2 years ago",
+        "arrow-up",
+        "48",
+        "message-square",
+        "3",
+        "The district cut its budget and the tolls went up.",
+        "* marta@feddit.de",
+        "  link",
+        "  arrow-up",
+        "  17",
+        "  ·",
+        "  2 years ago",
+        "Who decided that?",
+        "  * lake_pilot@lemmy.mlOP",
+        "    link",
+        "    arrow-up",
+        "    5",
+        "    ·",
+        "    2 years ago",
+        "The regional duma.",
+    ]
+)
+
+
+def test_blank_lines_between_header_items_and_the_creator_block() -> None:
+    """html2text puts a blank line between lemmy-ui's header items; the post's creator
+    block ('NAME' / 'to' / 'COMMUNITY' / '•' / age / counters) names its author."""
+    result = segment("0123456789abcdef", HTML2TEXT_PAGE, None, SegmentConfig())
+    (post,) = result.posts
+    assert post["author"] == "lake_pilot@lemmy.ml"
+    assert post["title"] == "Ferry tolls double on the lake"
+    assert post["body"] == "The district cut its budget and the tolls went up."
+    first, second = result.comments
+    assert (first["author"], first["upvotes"], first["body"]) == (
+        "marta@feddit.de",
+        17,
+        "Who decided that?",
+    )
+    assert second["parent_id"] == first["comment_id"] and second["is_op"]
+
+
+def test_a_children_count_in_a_header_is_a_header_item() -> None:
+    text = "  • kit@lemmy.ml\n    link\n    (3 children)\n    arrow-up\n    5\n    ·\n    3 days ago\n\n    Body.\n"
+    lines = lines_of(text)
+    assert lemmy.find_starts(lines) == [0]
+    assert lemmy.parse_header(lines, 0, len(lines)).upvotes == 5
+
+
+def test_markdown_bullets_cycle_by_depth() -> None:
+    """markdownify prints nested list items with '*', '+', '-' by depth."""
+    text = (
+        "* kit@lemmy.ml\n  link\n  arrow-up\n  5\n  ·\n  3 days ago\n\n  Top.\n\n"
+        "  + cat@lemmy.ml\n    link\n    arrow-up\n    2\n    ·\n    2 days ago\n\n    Reply.\n"
+    )
+    lines = lines_of(text)
+    assert len(lemmy.find_starts(lines)) == 2

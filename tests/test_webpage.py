@@ -325,3 +325,33 @@ def test_translator_and_original_credits_are_neither_title_nor_author():
     [post] = run(text).posts
     assert (post["title"], post["author"]) == ("The Judge Who Read Too Fast", "Elena Drozdova")
     assert post["published_date"] == "2021-03-14"
+
+
+def test_a_field_table_head_and_an_original_message_quoted_whole():
+    """mod_mbox prints the header as 'Label value' rows (tabs turned into spaces); an
+    Outlook reply quotes the message whole under '-----Original Message-----'."""
+    text = "\n".join(
+        [
+            "Message view « Date » · « Thread »",
+            "From Yegor Lanskoy <ylanskoy@example.org>",
+            "Subject RE: Counting rules",
+            "Date Thu, 05 Sep 2024 08:12:40 GMT",
+            PARAGRAPH,
+            "",
+            "-----Original Message-----",
+            "From: Dana White [mailto:dwhite@example.net]",
+            "Sent: Wednesday, September 4, 2024 5:47 PM",
+            "Has anything changed in the rules since March?",
+            "",
+            "---------------------------------------------------------------------",
+            "To unsubscribe, e-mail: observers-unsubscribe@lists.example.org",
+            "For additional commands, e-mail: observers-help@lists.example.org",
+        ]
+    )
+    result = run(text)
+    (post,) = result.posts
+    assert post["title"] == "RE: Counting rules" and post["author"] == "Yegor Lanskoy"
+    assert post["published_date"] == "2024-09-05"
+    quotes = [b["text"] for b in result.blocks if b["kind"] == "quote"]
+    assert quotes == ["Has anything changed in the rules since March?"]
+    assert "Sent:" not in post["body"] and "additional commands" not in post["body"]

@@ -399,6 +399,9 @@ _FIELD_RE = re.compile(r"\s*(?:[*•]\s+)?[A-Z][\w()-]*(?: [\w()-]+){0,3}:(?:\s|
 _RULE_RE = re.compile(r"\s*(?:--\s*$|-{4,}|_{4,}|={4,}|(\S)\1{5,}\s*$)")
 _HANDLE_START_RE = re.compile(r"\s*@?\w*[a-z0-9]_\w+(?:\s|$)")
 """A line opening with a user handle ('kama_river', '@volga_girl'): no word of prose."""
+MAX_HANDLE_LINE = 60
+"""A short line opening with a user handle is a byline or a status line, never the rest of
+the line above (a longer one may be a wrapped sentence that mentions a handle)."""
 _URL_LINE_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _SENDER_RE = re.compile(r"(?:<[^<>\s]+@[^<>\s]+>|\S+ at [a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$")
 _STAMP_LINE_RE = re.compile(
@@ -408,6 +411,20 @@ _STAMP_LINE_RE = re.compile(
 )
 """A short stamp line, '<section> · <age or date>' ('Politics · 18 min ago', 'Regions ·
 Mar 3, 2024'): a listing's item line under its headline, never the rest of a sentence."""
+_TAGLINE_RE = re.compile(
+    r"\s*submitted\s+(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\*?"
+    r"\s+by\s+\S+(?:\s+to\s+\S+)?\s*$",
+    re.IGNORECASE,
+)
+"""A link aggregator's tagline under a post's title ('submitted 5 months ago by user to
+c/news'): the post's metadata, never the rest of the title."""
+_COUNTER_LINE_RE = re.compile(
+    r"\s*\d[\d,.]*[km]?\s+(?:views?|comments?|repl(?:y|ies)|likes?|messages?|posts?|points?"
+    r"|votes?|readers|members)\s*$",
+    re.IGNORECASE,
+)
+"""A page's counter on a line of its own ('3 views', '29 comments'), never the rest of a
+sentence."""
 
 
 def _kept_apart(line: str, nxt: str) -> bool:
@@ -416,11 +433,15 @@ def _kept_apart(line: str, nxt: str) -> bool:
     'Previous message:') before another one or before a capitalised line, and a signature
     or separator rule on either side, a line holding only a web address (a search result's
     or a reference's), a mail sender line ('Name user at host.org', 'Name
-    <a@b.org>') under a subject, and a stamp line ('Politics · 18 min ago') under a
-    headline."""
+    <a@b.org>') under a subject, a stamp line ('Politics · 18 min ago') or a tagline
+    ('submitted 2 days ago by user') under a headline, and a page's counter ('3 views')
+    on either side."""
     return bool(
         _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)
+        or _TAGLINE_RE.match(nxt)
+        or _COUNTER_LINE_RE.match(nxt)
+        or _COUNTER_LINE_RE.match(line)
         or _URL_LINE_RE.match(line)
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)
@@ -472,8 +493,8 @@ def _boundary(
         strong or _LIST_RE.match(para_first) or _room(line, nxt, width, s.room_slack)
     ):
         return None
-    if strong and _HANDLE_START_RE.match(nxt):
-        return None  # '<user_name> is offline' under a finished sentence: no continuation
+    if (strong or len(nxt.strip()) <= MAX_HANDLE_LINE) and _HANDLE_START_RE.match(nxt):
+        return None  # '<user_name> is offline', '<user_name> wrote in <blog>': no continuation
     if _starts_lower_or_digit(nxt):
         return LocalEdit(end, after, " ", "unwrap_lines", "next line continues the sentence")
     if next_indent and (strong or _room(line, nxt, width, s.room_slack)):

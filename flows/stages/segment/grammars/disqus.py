@@ -25,8 +25,11 @@ The widget's head, then one entry per comment::
         …
     Load more comments
 
-A comment starts at its "<Name> • <when>" line, on a page that shows the widget's own
+A comment starts at its "<Name> • <when>" line, or at the same printed one item a line
+(``<Name>`` / ``•`` / ``<when>`` / [``edited``]), on a page that shows the widget's own
 furniture (one of its sort, login or "Share ›" lines); nesting is that line's indentation.
+A reply names its parent's author after its own name (on the same line after two spaces
+or an arrow, or on the line under it): its parent is that author's latest comment above.
 The like count before the "•"/"Reply" footer is the comment's ``score`` (None when the
 comment shows none). The widget's lines are chrome. The article above: see
 :func:`..wordpress_comments.read_article_head`.
@@ -37,9 +40,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from flows.stages.segment.grammars._common import next_content
 from flows.stages.segment.grammars.wordpress_comments import posted_by, read_article_head
-from flows.stages.segment.lines import Line
+from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
 
@@ -147,14 +152,71 @@ def _header(line: Line) -> re.Match[str] | None:
     return None if match is None or NOT_AUTHOR.match(match.group("author")) else match
 
 
+WHEN = re.compile(rf"^(?:(?P<age>{AGE})|(?P<date>{DATE}))$", re.IGNORECASE)
+MAX_NAME_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A header printed one item a line: name, [parent's name], "•", when, ["edited"]."""
+
+    author: str
+    reply_to: str | None
+    n_lines: int
+    age: str | None
+    date: str | None
+    edited: bool
+
+
+def _is_name(text: str) -> bool:
+    return (
+        0 < len(text) <= MAX_NAME_CHARS
+        and not ends_sentence(text)
+        and text.casefold() not in CHROME_LABELS
+        and not NOT_AUTHOR.match(text)
+        and not COUNT.match(text)
+        and not WHEN.match(text)
+    )
+
+
+def _split_header(lines: Sequence[Line], position: int) -> Split | None:
+    """The split header starting at `position` (None: no such header there)."""
+    if lines[position].is_blank or not _is_name(lines[position].text):
+        return None
+    at = next_content(lines, position)
+    parent = None
+    if at is not None and _is_name(lines[at].text):
+        parent, at = lines[at].text, next_content(lines, at)
+    if at is None or lines[at].text != "•":
+        return None
+    when_at = next_content(lines, at)
+    when = WHEN.match(lines[when_at].text) if when_at is not None else None
+    if when is None or when_at is None:
+        return None
+    last, edited = when_at, False
+    mark = next_content(lines, when_at)
+    if mark is not None and lines[mark].text.casefold() == "edited":
+        last, edited = mark, True
+    return Split(
+        lines[position].text, parent, last - position + 1, when["age"], when["date"], edited
+    )
+
+
 def find_starts(lines: Sequence[Line]) -> list[int]:
-    """"<Name> • <when>" lines, on a page showing the widget's furniture."""
-    starts = [position for position, line in enumerate(lines) if _header(line)]
+    """ "<Name> • <when>" lines (or the same one item a line), on a page showing the
+    widget's furniture."""
+    starts: list[int] = []
+    covered = 0  # the lines of the split header just read (its parent's name line)
+    for position, line in enumerate(lines):
+        if position < covered:
+            continue
+        split = None if _header(line) else _split_header(lines, position)
+        if _header(line) or split is not None:
+            starts.append(position)
+            covered = position + (split.n_lines if split else 1)
     if not starts:
         return []
-    widget = any(
-        line.text.casefold() in WIDGET_MARKS or SIGN_UP.match(line.text) for line in lines
-    )
+    widget = any(line.text.casefold() in WIDGET_MARKS or SIGN_UP.match(line.text) for line in lines)
     return starts if widget else []
 
 
@@ -172,11 +234,25 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     first = lines[position]
     match = _header(first)
     if match is None:
-        return Header(author=first.text, n_lines=1, nesting=first.indent)
-    author = REPLY_TO.split(match.group("author").strip())[0]
+        split = _split_header(lines, position)
+        if split is None:
+            return Header(author=first.text, n_lines=1, nesting=first.indent)
+        return Header(
+            author=split.author,
+            n_lines=min(split.n_lines, end - position),
+            nesting=first.indent,
+            score=_score(lines, position + split.n_lines - 1, end),
+            edited=split.edited,
+            age=split.age,
+            published=split.date,
+            reply_to=split.reply_to,
+        )
+    names = REPLY_TO.split(match.group("author").strip())
+    author = names[0]
     marked = position + 1 < end and lines[position + 1].text.casefold() == "edited"
     return Header(
         author=author,
+        reply_to=names[1] if len(names) == 2 and names[1] else None,
         n_lines=2 if marked else 1,
         nesting=first.indent,
         score=_score(lines, position, end),

@@ -1,7 +1,8 @@
 """lemmy-ui comment headers, as its pages scrape to text (lemmy-ui 0.16 to 0.19).
 
-A comment starts at a bullet line (``•``, ``◦``, ``▪``, ``●``, ``*`` or ``-``) followed by
-its header, one item a line::
+A comment starts at a bullet line (``•``, ``◦``, ``▪``, ``●``, ``*``, ``+`` or ``-``:
+markdown converters cycle ``*``, ``+``, ``-`` by depth) followed by its header, one item a
+line (blank lines between items allowed)::
 
     • LABEL                         NAME[@INSTANCE][ TAG][ BADGES], see below
       [BADGE]                       a badge may also stand on a line of its own
@@ -76,7 +77,7 @@ from flows.stages.segment.threads import Header
 
 NAME = "lemmy"
 
-BULLET = re.compile(r"^\s*[•◦▪●*-]\s+(?P<author>\S.*?)\s*$")
+BULLET = re.compile(r"^\s*[•◦▪●*+-]\s+(?P<author>\S.*?)\s*$")
 UNITS = "second|minute|hour|day|week|month|year"
 AGE = re.compile(
     rf"^(\d+|an?|one)\s+({UNITS})s?\s+ago$|^(just now|yesterday|a few seconds ago)$", re.IGNORECASE
@@ -147,6 +148,8 @@ PAGE_COUNTER = re.compile(
     r"|^!\w+@[\w-]+(?:\.[\w-]+)+$",
     re.IGNORECASE,
 )
+CHILDREN = re.compile(r"^\(\d{1,5} child(?:ren)?\)$")
+"""A collapsed comment's count of replies ('(4 children)'), shown in its header."""
 HEADER_WINDOW = 14
 MAX_TITLE_CHARS = 200
 
@@ -159,6 +162,7 @@ def is_header_chrome(text: str) -> bool:
         or lowered in ARROWS
         or text in BADGES
         or bool(AGE.match(text) or GLUED_AGE.match(text) or EDIT.match(text))
+        or bool(CHILDREN.match(text))
     )
 
 
@@ -177,13 +181,29 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
     for position, line in enumerate(lines):
         if not BULLET.match(line.raw):
             continue
-        following = [item.text for item in lines[position + 1 : position + 1 + HEADER_WINDOW]]
+        following = [item.text for item in _window(lines, position, len(lines))]
         if not following or not is_header_item(following[0]):
             continue
         run = _header_run(following)
         if any(is_age(text) or text.casefold() in ARROWS for text in run):
             starts.append(position)
     return starts
+
+
+def _window(lines: Sequence[Line], position: int, end: int) -> list[Line]:
+    """The `HEADER_WINDOW` non-blank lines after the bullet at `position` (before `end`):
+    a scrape may put a blank line between header items (html2text)."""
+    return [lines[at] for at in _window_positions(lines, position, end)]
+
+
+def _window_positions(lines: Sequence[Line], position: int, end: int) -> list[int]:
+    found: list[int] = []
+    for at in range(position + 1, min(end, len(lines))):
+        if not lines[at].is_blank:
+            found.append(at)
+            if len(found) == HEADER_WINDOW:
+                break
+    return found
 
 
 def _header_run(texts: Sequence[str]) -> list[str]:
@@ -274,7 +294,7 @@ def page_modes(lines: Sequence[Line]) -> PageModes:
     if cached is None or cached[0] is not lines:
         glued = badges = False
         for position in find_starts(lines):
-            window = [item.text for item in lines[position + 1 : position + 1 + HEADER_WINDOW]]
+            window = [item.text for item in _window(lines, position, len(lines))]
             run = _header_run(window)
             glued = glued or any(is_glued_beyond_doubt(text) for text in run)
             label = BULLET.match(lines[position].raw)
@@ -309,8 +329,8 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     modes = page_modes(lines)
     label = match.group("author") if match else bullet.text
     author, instance, is_op = split_author(label, modes.glued_badges)
-    texts = [line.text for line in lines[position + 1 : min(end, position + 1 + HEADER_WINDOW)]]
-    run = _header_run(texts)
+    window = _window_positions(lines, position, end)
+    run = _header_run([lines[at].text for at in window])
     votes = Votes()
     edited, age, pending = False, None, None
     for text in run:
@@ -336,9 +356,10 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         else:
             pending = None
     upvotes, downvotes, score = votes.final()
+    last = window[len(run) - 1] - position if run else 0
     return Header(
         author=author,
-        n_lines=1 + len(run),
+        n_lines=1 + last,
         nesting=bullet.indent,
         instance=instance,
         is_op=is_op,
@@ -355,7 +376,7 @@ def is_chrome(line: Line) -> bool:
     return (
         text.casefold() in PAGE_CHROME
         or text in ICON_CHROME
-        or bool(PAGE_COUNTER.match(text))
+        or bool(PAGE_COUNTER.match(text) or CHILDREN.match(text))
         or (len(text) <= 80 and is_sidebar_line(text))
     )
 
@@ -401,16 +422,21 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
             found = find_date(tagline[1])
             published = published or (found[0] if found else None)
     meta |= heads
+    creator = _creator_block(content)
+    if creator is not None:
+        author = author or creator[0]
+        meta |= creator[1]
     left = [line for line in content if line.index not in meta and not is_chrome(line)]
     lemmy_page = bool(content) and content[0].text.casefold() == "skip navigation"
     known = bool(meta or author or lemmy_page)
     title_line = left[0] if left and (known or len(left) == 1) else None
     if title_line is not None and not _is_title(title_line.text):
         title_line = None
+    keep = heads | (creator[1] if creator else set())
     meta = {
         line.index
         for line in content
-        if line.index in meta and (line.index in heads or not is_chrome(line))
+        if line.index in meta and (line.index in keep or not is_chrome(line))
     }
     if not (meta or title_line is not None or author):
         return None
@@ -421,6 +447,33 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         published=published,
         meta_lines=frozenset(meta),
     )
+
+
+POST_ICONS = frozenset({"message-square", "share-2", "more-vertical", "bookmark", "flag"})
+"""Icon names of a post's buttons beside its counters (lemmy-ui prints the icon's name)."""
+
+
+def _creator_block(content: Sequence[Line]) -> tuple[str, set[int]] | None:
+    """(author, line indices) of a post's creator block as lemmy-ui prints it under the
+    title: ``NAME`` / ``to`` / ``COMMUNITY`` / ``•`` / ``AGE``, then the post's counters
+    and button icons (``arrow-up`` ``48`` ``message-square`` ``12`` ...)."""
+    texts = [line.text for line in content]
+    for at in range(1, len(texts) - 2):
+        if texts[at].casefold() != "to" or len(texts[at - 1]) > 80 or len(texts[at + 1]) > 80:
+            continue
+        author, _, _ = split_author(texts[at - 1])
+        block = {content[at - 1].index, content[at].index, content[at + 1].index}
+        after = at + 2
+        while after < len(texts) and (
+            texts[after] in {"•", "·"}
+            or is_header_item(texts[after])
+            or texts[after].casefold() in POST_ICONS
+        ):
+            block.add(content[after].index)
+            after += 1
+        if any(is_age(texts[n]) for n in range(at + 2, after)):
+            return author, block
+    return None
 
 
 def _is_title(text: str) -> bool:

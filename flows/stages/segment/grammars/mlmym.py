@@ -402,19 +402,19 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
     meta.update(index for index, _ in dated)
     published = dated[0][1] if dated else None
     author, title, title_lines = None, None, frozenset[int]()
-    for line in content:
+    taglines = [line for line in content if read_tagline(line.text)]
+    meta.update(line.index for line in taglines)
+    chosen = _post_tagline(content, taglines, meta)
+    if chosen is not None:
+        line, title_line = chosen
         tagline = read_tagline(line.text)
-        if tagline is None:
-            continue
+        assert tagline is not None
         author, when = tagline
         found = find_date(when)
         published = published or (found[0] if found else None)
-        meta.add(line.index)
-        title_line = _title_line(content, line.index, meta)
         if title_line is not None:
             title, title_lines = clean_title(title_line.text), frozenset({title_line.index})
             meta.update(item.index for item in content if item.index < title_line.index)
-        break
     dated_lines = {index for index, _ in dated}
     meta = {
         line.index
@@ -430,6 +430,19 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         published=published,
         meta_lines=frozenset(meta),
     )
+
+
+def _post_tagline(
+    content: Sequence[Line], taglines: Sequence[Line], meta: set[int]
+) -> tuple[Line, Line | None] | None:
+    """The post's tagline, with its title line: where the page repeats the tagline (a
+    copy in the page head, over a label), the one under a title that shows its link's
+    ``(domain)``, else the last one (old reddit prints the sidebar first)."""
+    found = [(line, _title_line(content, line.index, meta)) for line in taglines]
+    for line, title_line in found:
+        if title_line is not None and DOMAIN.search(title_line.text):
+            return line, title_line
+    return found[-1] if found else None
 
 
 def _title_line(content: Sequence[Line], before: int, meta: set[int]) -> Line | None:
