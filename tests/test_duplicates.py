@@ -6,9 +6,11 @@ from __future__ import annotations
 import random
 
 import pyarrow.parquet as pq
+from hypothesis import given
+from hypothesis import strategies as st
 
 from flows.config import DuplicateConfig
-from flows.publish.duplicates import find_duplicates
+from flows.publish.duplicates import _shingles, find_duplicates
 from tests.conftest import RAW, run_cli
 
 CONFIG = DuplicateConfig()
@@ -98,3 +100,9 @@ def test_edited_copy_of_an_article_clusters_with_it(tmp_path):
     assert clustered[second]["match"] == "near"
     assert clustered[second]["cluster_id"] == first
     assert 0.8 <= clustered[second]["similarity"] < 1.0
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=12), st.integers(1, 5))
+def test_shingles_are_every_run_of_consecutive_words(words: list[str], size: int) -> None:
+    expected = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+    assert _shingles(words, size) == (expected if len(words) > size else [" ".join(words)])

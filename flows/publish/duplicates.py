@@ -40,9 +40,10 @@ def normalized_words(text: str) -> list[str]:
 
 
 def _shingles(words: list[str], size: int) -> list[str]:
+    """Every run of `size` consecutive words, joined by spaces (the whole text if shorter)."""
     if len(words) <= size:
         return [" ".join(words)]
-    return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+    return list(map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)))
 
 
 class _Groups:
