@@ -185,6 +185,9 @@ BYLINE_START = re.compile(
 MAX_DATELINE_CHARS = 90
 """Longest line :func:`is_dateline` accepts (checked first: dates are costly to find)."""
 CLOCK = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+TIME_STAMP = re.compile(r"^[0-2]?\d:[0-5]\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?$", re.IGNORECASE)
+"""A line that is only a time of day ('18:45', '6:05 pm', '09:30 MSK'): a news feed's stamp
+over its headline, under a day header that gives the date."""
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "al", "bin", "el", "del", "la", "le"})
 LEAD_BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 
@@ -266,12 +269,20 @@ def signed_name(text: str) -> str | None:
     return bare_name(match.group("name")) if match else None
 
 
+COMMENT_COUNT = re.compile(
+    r"[\s|•·,]+(?:\d+|no)\s+comments?$|[\s|•·,]+leave\s+a\s+comment$", re.IGNORECASE
+)
+"""A comment counter closing a meta line ('<date> <Name> 3 Comments')."""
+
+
 def dateline_name(text: str) -> str | None:
-    """The name beside the date on '<Name>, <date>' / '<date> · <Name>'."""
+    """The name beside the date on '<Name>, <date>' / '<date> · <Name>', a comment counter
+    after it allowed ('<date> <Name> 0 Comments')."""
     found = find_date(text)
     if found is None:
         return None
-    rest = text.replace(found[0], " ").strip(" ,.;:|•·–—-")
+    rest = COMMENT_COUNT.sub("", text.replace(found[0], " ").strip())
+    rest = rest.strip(" ,.;:|•·–—-")
     return rest if is_name(rest) else None
 
 
@@ -375,7 +386,14 @@ ITEM_FOOTER = re.compile(
 META_ROLES = frozenset({"byline", "date"})
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$")
 """A line holding only a web address ('https://site.example/news/2020/11/…')."""
-TEASER_MARKS = frozenset({"cut off", "read-more", "footer"})
+TEASER_MARKS = frozenset({"cut off", "read-more", "footer", "dateline"})
+_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+WIRE_DATELINE = re.compile(
+    rf"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){{0,2}},\s+(?:{_MONTH}\s+[0-3]?\d|[0-3]?\d\s+{_MONTH})"
+    r"(?:,?\s+\d{4})?\s*(?:[./]\s*)?(?:/[^/\s][^/]{0,20}/|\([^()]{2,20}\))?\s*[:.–—-]*\s+\S"
+)
+"""A news agency's dateline opening an item's lead ('MOSCOW, November 29. /<Agency>/: ',
+'KAZAN, 3 March (<Agency>) - '): the place in capitals, then the day."""
 MAX_SUMMARY_CHARS = 1500
 MIN_ARTICLE_PARAGRAPHS = 3
 TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed"})
@@ -502,7 +520,9 @@ class Item:
         """The listing marks this item shows."""
         found: set[str] = set()
         for line in self.meta:
-            if BARE_URL.match(line.text):
+            if not self.body and TIME_STAMP.match(line.text):
+                found.add("time")  # '18:45' over a headline: a news feed's item
+            elif BARE_URL.match(line.text):
                 found.add("link")  # a search result's address under its title
             elif not CLOCK.search(line.text):
                 dated = find_date(line.text) or AGE.search(line.text)
@@ -521,6 +541,8 @@ class Item:
             found.add("cut off")
         if lead_byline(self.body[0].text)[0]:
             found.add("byline")
+        if WIRE_DATELINE.match(self.body[0].text):
+            found.add("dateline")
         return found
 
 
@@ -647,6 +669,9 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     for title, stamp in _headline_pairs(filled, roles, heads):
         heads.append((title, [stamp], stamp + 1, stamp))  # no summary: an empty body
         captions.append([])
+    for stamp, title in _stamped_headlines(filled, roles, heads):
+        heads.append((title, [stamp], title + 1, title))  # no summary: an empty body
+        captions.append([])
     order = sorted(range(len(heads)), key=lambda n: _head_start(heads[n]))
     heads, captions = [heads[n] for n in order], [captions[n] for n in order]
     lead_mode = _dates_lead(roles, heads)
@@ -673,6 +698,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         items.append(item)
     for item in items:
         _read_credits(item)
+    _date_by_day_header(items, filled, roles)
     _strip_section_prefix(items, filled)
     _mark_badges(items)
     return items
@@ -693,12 +719,7 @@ def _headline_pairs(
     apart from the next text (a blank line or the end under the stamp), on lines no
     summary item owns. A latest-news list is made of them; section fronts mix them with
     summarised items."""
-    taken: set[int] = set()
-    for title, meta, first, last in heads:
-        taken.update(meta)
-        taken.update(range(first, last + 1))
-        if title is not None:
-            taken.add(title)
+    taken = _taken(heads)
     pairs: list[tuple[int, int]] = []
     for here in range(len(roles) - 1):
         stamp = here + 1
@@ -711,6 +732,63 @@ def _headline_pairs(
             continue  # text right under the stamp: a summary or a later item's head
         pairs.append((here, stamp))
     return pairs
+
+
+def _taken(heads: Sequence[tuple[int | None, list[int], int, int]]) -> set[int]:
+    """The positions the items found so far own."""
+    taken: set[int] = set()
+    for title, meta, first, last in heads:
+        taken.update(meta)
+        taken.update(range(first, last + 1))
+        if title is not None:
+            taken.add(title)
+    return taken
+
+
+def _stamped_headlines(
+    filled: Sequence[Line],
+    roles: Sequence[str],
+    heads: Sequence[tuple[int | None, list[int], int, int]],
+) -> list[tuple[int, int]]:
+    """(stamp, title) positions of a news feed's items: a time of day ('18:45') right over a
+    headline that stands apart from the next text (a blank line or the end under it), with
+    no prose after it (the next line is another stamp, a day header or the page's end)."""
+    taken = _taken(heads)
+    pairs: list[tuple[int, int]] = []
+    for here in range(len(roles) - 1):
+        title = here + 1
+        if not TIME_STAMP.match(filled[here].text) or roles[title] != "head":
+            continue
+        if {here, title} & taken or filled[title].index != filled[here].index + 1:
+            continue
+        after = title + 1
+        if after < len(filled) and (
+            filled[after].index == filled[title].index + 1 or roles[after] == "prose"
+        ):
+            continue
+        pairs.append((here, title))
+    return pairs
+
+
+def _date_by_day_header(
+    items: Sequence[Item], filled: Sequence[Line], roles: Sequence[str]
+) -> None:
+    """An item stamped only with a time of day takes the date of the day header above it
+    (a date line standing alone): '<day> <time>'."""
+    day: str | None = None
+    by_line = {line.index: position for position, line in enumerate(filled)}
+    starts = {
+        by_line[item.lines[0].index]: item for item in items if item.lines and not item.body
+    }
+    for position, line in enumerate(filled):
+        if roles[position] == "date" and (found := find_date(line.text)) and found[0] == line.text:
+            day = line.text
+        item = starts.get(position)
+        if item is None or day is None or item.published is not None:
+            continue
+        stamp = next((meta for meta in item.meta if TIME_STAMP.match(meta.text)), None)
+        if stamp is not None:
+            item.published = f"{day} {stamp.text}"
 
 
 def _dates_lead(
