@@ -43,7 +43,8 @@ An article opens in one of these shapes (placeholders in angle brackets):
   posts date them);
 * a press review's item: ``<OUTLET IN CAPITALS>`` after a blank line, right over
   ``<headline>``, right over the text (the label is chrome; counted only on a page of full
-  articles, as credit openings are).
+  articles, as credit openings are); or ``<Outlet>: <headline>`` standing alone over the
+  text, two or more on the page (the title is the headline).
 
 Database records, mail messages, channel posts and closing lines, when a page has them,
 are its only openings. Articles are
@@ -490,6 +491,33 @@ def _labelled_opening(lines: Sequence[Line], page: Page, position: int) -> Openi
     if is_all_caps(title.text) or word_count(title.text) < MIN_HEADLINE_WORDS:
         return None
     return Opening("labelled", title, title.text, label.index, lead=[label])
+
+
+OUTLET_HEAD = re.compile(
+    r"^(?P<outlet>[A-Z][\w.'’&-]*(?:\s(?:[A-Z0-9][\w.'’&-]*|of|the|de|i)){0,4}):\s+"
+    r"(?P<headline>[\"“‘«A-Z0-9]\S*(?:\s+\S+){2,})$"
+)
+"""'<Outlet>: <headline>' (a press review's item: the paper quoted, then its story's
+headline)."""
+
+
+def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening | None:
+    """A press review's item: '<Outlet>: <headline>' standing alone (blank lines around it)
+    over the text. The title is the headline; the opening counts only on a page of full
+    articles, as labelled ones do."""
+    line = page.filled[position]
+    match = OUTLET_HEAD.match(line.text)
+    if match is None or position + 1 >= len(page.filled):
+        return None
+    headline = match.group("headline")
+    if not is_headline(headline, len(headline)) or word_count(match.group("outlet")) > 4:
+        return None
+    below = line.index + 1
+    if below >= len(lines) or not lines[below].is_blank or page.roles[position + 1] != "prose":
+        return None
+    if line.index > 0 and not lines[line.index - 1].is_blank:
+        return None
+    return Opening("labelled", line, headline, line.index)
 
 
 def _origin_opening(page: Page, position: int, max_title_chars: int) -> Opening | None:
@@ -1039,11 +1067,19 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         if (letter := _mail_opening(page, block, dated=False)) is not None:
             by_title.setdefault(letter.title.index, letter)
     in_fields = {line.index for opening in by_title.values() for line in opening.meta}
+    outlets = {
+        position: opening
+        for position in range(len(page.filled))
+        if (opening := _outlet_opening(lines, page, position)) is not None
+    }
+    if len(outlets) < 2:  # a press review quotes two papers or more
+        outlets = {}
     for position, line in enumerate(page.filled):
         if line.index in in_fields or line.index in by_title:
             continue
         opening = _origin_opening(page, position, config.max_title_chars)
         opening = opening or _runin_opening(lines, line) or _labelled_opening(lines, page, position)
+        opening = opening or outlets.get(position)
         role = page.roles[position]
         starts_block = role in CREDIT_ROLES | {"image"} and (
             position == 0 or page.roles[position - 1] not in CREDIT_ROLES | {"image"}
@@ -1401,7 +1437,12 @@ def _related_links(filled: Sequence[Line], roles: dict[int, str], last: int) -> 
     """A related-links list ending at `filled[last]`: headline lines (up to
     ``MAX_RELATED_LINKS``) right under a 'Related' label, with the label; else nothing."""
     at = last
-    while at >= 0 and last - at < MAX_RELATED_LINKS and roles.get(filled[at].index) == "head":
+    while (
+        at >= 0
+        and last - at < MAX_RELATED_LINKS
+        and roles.get(filled[at].index) == "head"
+        and not RELATED_LABEL.match(filled[at].text)  # 'Read also' reads as a headline
+    ):
         at -= 1
     if at == last or at < 0 or not RELATED_LABEL.match(filled[at].text):
         return set()
