@@ -18,7 +18,11 @@ angle brackets; the lines of one item may come in any order around the summary:
   the summary after the link's text glued to it is a hidden copy, no new text;
 * ``<headline>`` ``<section> · <age or date>`` with no summary, a blank line under the
   stamp: an item that shows only its headline (a latest-news list, a section front), a
-  teaser with an empty body. The stamp's section is no author;
+  teaser with an empty body. The stamp's section is no author; so is ``<time>``
+  ``<headline>`` (a news feed: a time of day over each headline, a day header ``<date>``
+  above them giving their date);
+* ``<title>`` ``<CITY>, <date>. /<Agency>/: <lead>``: a summary opened by a news agency's
+  dateline (a teaser's mark, with one more paragraph allowed);
 * a breadcrumb (``Current News / Politics /``) between the title and the summary and a
   photo credit (``<Name>/<Agency>``) above the title are chrome; an access badge glued to
   two titles or more (``<title> Paid Members Public``) is taken off them.
@@ -27,7 +31,9 @@ A headline is one short sentence (twenty words at most), not cut off; a longer l
 with a sentence ending inside it, or one ending in ``…``/``Read more`` is a summary.
 
 The summary is one paragraph (two when the item is marked as a teaser), often cut off
-(``…``, ``[…]``, ``Continue reading →``). A post gets the item's title (never its label or
+(``…``, ``[…]``, ``Continue reading →``); a read-more link glued to its end (``… Continue
+reading <title>``, ``<sentence>. Read more>>``) is cut off into a line of its own, chrome.
+A post gets the item's title (never its label or
 date line), author (the byline's name; a section name that opens every byline and also
 stands alone on the page is taken off it), date as written, and the summary as its body.
 Everything outside the items (menus, page headings such as ``Tag Archives: <tag>``, labels
@@ -1022,6 +1028,40 @@ def bare_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | 
 
 
 FEED_SCORE = 0.9
+MORE_TAIL = re.compile(
+    r"(?P<cut>…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\])\s+(?P<more>(?:continue\s+reading|read\s+more|"
+    r"read\s+the\s+rest|keep\s+reading)\b.{0,120})$"
+    r"|(?<=[.!?\"”’])\s+(?P<label>(?:continue\s+reading|read\s+more)\s*[»›→>]*)$",
+    re.IGNORECASE,
+)
+"""A read-more link glued to the end of a summary: after the cut mark, with the item's
+title or not ('… Continue reading <title>'), or a bare link label after the last
+sentence ('… in transit. Read more>>')."""
+MIN_TAILED_WORDS = 8
+
+
+def split_more_tails(lines: Sequence[Line]) -> Sequence[Line]:
+    """`lines` with each read-more link glued to the end of a summary line cut off into a
+    line of its own (offsets kept, lines renumbered); `lines` itself when there is none."""
+    cuts: dict[int, int] = {}
+    for line in lines:
+        match = MORE_TAIL.search(line.raw)
+        if match is None:
+            continue
+        at = match.start("more") if match.group("more") else match.start("label")
+        if word_count(line.raw[:at]) >= MIN_TAILED_WORDS:
+            cuts[line.index] = at
+    if not cuts:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        cut = cuts.get(line.index)
+        if cut is None:
+            out.append(Line(len(out), line.start, line.raw))
+            continue
+        out.append(Line(len(out), line.start, line.raw[:cut]))
+        out.append(Line(len(out), line.start + cut, line.raw[cut:]))
+    return out
 
 
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
@@ -1029,7 +1069,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if entries is not None:
         evidence = f"{len(entries)} feed entries ('<handle> · <age>' headers)"
         return Detection("listing", FEED_SCORE, evidence, parsed=entries)
-    items = find_items(lines, config)
+    items = find_items(split_more_tails(lines), config)
     found = structured_detection(item_stats(items))
     if found is not None:
         return dataclasses.replace(found, parsed=items)
@@ -1048,9 +1088,10 @@ def segment(
     if isinstance(parsed, list) and parsed and isinstance(parsed[0], Entry):
         segment_feed(result, doc_id, lines, parsed, config)
         return
-    items = parsed if isinstance(parsed, list) else find_items(lines, config)
+    split = split_more_tails(lines)
+    items = parsed if isinstance(parsed, list) else find_items(split, config)
     if sum(1 for item in items if item.title is not None) >= 2:
-        segment_items(result, doc_id, lines, items, config)
+        segment_items(result, doc_id, split, items, config)
     else:
         segment_bare(result, doc_id, lines, config)
 
