@@ -9,7 +9,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   placeholder, a short outlet line ``<Outlet>`` between or after them; then the text. The
   headline (three words or more) follows a blank line, a rule, a finished sentence or the
   start, and may be underlined by a rule; a date line or a short label may sit right above
-  it;
+  it; a headline standing alone over source lines (``Source: <outlet>`` ``Date: <date>``)
+  is theirs across the blank line between; a day header written without its year
+  (``Monday, March 18``) over the headline dates it in the issue's year;
 * a field block ``SOURCE: <outlet>`` ``DATE: <date>`` ``TITLE: <headline>``
   ``AUTHOR: <name>`` ``TEXT:`` (any order, any upper-case key or a known key in any case,
   rules between the fields allowed), on a page where a title field exists;
@@ -60,7 +62,9 @@ copyright, link and post-footer lines closing an article (with a list of headlin
 first rule after which nothing but them closes the last article of a ruled digest
 (subscription, contact and list lines), and a short rights notice with a copyright line
 under an article's last rule. A first opening with fewer than 15 words of text
-before the next one is the masthead (name, issue, date over the contents), not an article;
+before the next one is the masthead (name, issue, date over the contents), not an article,
+and so is a first opening whose date line numbers the issue (``Issue 87 · <date>``) over one
+paragraph at most (a greeting);
 so is a first opening above the first rule, with one paragraph at most, when every later
 one stands under a rule (an emailed issue's greeting). An article that gives no date
 carries the issue's date from the masthead. Running heads laid
@@ -212,6 +216,19 @@ def affiliated_name(text: str) -> str | None:
     return match.group("name") if is_name(match.group("name")) else None
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+YEARLESS_DAY = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+[0-3]?\d|[0-3]?\d\s+{_MONTH})$",
+    re.IGNORECASE,
+)
+"""A day written without its year ('Monday, March 18', '18 March'): a week's day header."""
+
+
+def yearless_date(text: str, year: str) -> str | None:
+    """'<day>, <year>' for a day header written without its year, else None."""
+    return f"{text}, {year}" if YEARLESS_DAY.match(text) else None
+
+
 def line_role(text: str, max_title_chars: int) -> str:
     """sep, image, chrome, field, origin, translator, byline, date, head, prose or other."""
     text = BILINGUAL_LABEL.sub("", text)  # 'Автор / Author: <name>' reads as its English
@@ -241,6 +258,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "date"
     if opening_date(text) and credit_date(" ".join(TIME_OF_DAY.sub(" ", text).split())):
         return "date"  # 'March 12, 2019 06:41 PM': a dateline with its time
+    if YEARLESS_DAY.match(text):
+        return "date"  # 'Monday, March 18': a day header, its year the issue's
     if is_headline(text, max_title_chars):
         return "head"
     return prose_or_other(text)
@@ -338,6 +357,15 @@ def _after_boundary(lines: Sequence[Line], page: Page, position: int) -> bool:
     return ends_sentence(page.filled[position - 1].text)
 
 
+def _stands_apart(lines: Sequence[Line], page: Page, position: int) -> bool:
+    """The line opens the text, or follows a blank line or a rule (not a sentence: a date
+    line right under an item's text closes that item)."""
+    line = page.filled[position]
+    if position == 0 or page.roles[position - 1] == "sep":
+        return True
+    return line.index > 0 and lines[line.index - 1].is_blank
+
+
 def _is_short_label(page: Page, position: int) -> bool:
     """A short line that is no sentence: an outlet, a section label or a headline."""
     text = page.filled[position].text
@@ -406,6 +434,20 @@ def _head_group(lines: Sequence[Line], page: Page, first: int) -> list[int] | No
     return None
 
 
+def _headline_over_fields(lines: Sequence[Line], page: Page, group: list[int]) -> list[int]:
+    """`group` with the headline standing alone above it ('<HEADLINE>', blank line,
+    'Source: <outlet>' 'Date: <date>' …) when the group holds only record fields: a
+    headline set apart from its source lines by a blank line."""
+    if not group or not all(KNOWN_FIELD.match(page.filled[here].text) for here in group):
+        return group
+    above = group[0] - 1
+    if above < 0 or page.roles[above] != "head" or KNOWN_FIELD.match(page.filled[above].text):
+        return group
+    if not _after_boundary(lines, page, above):
+        return group
+    return [above, *group]
+
+
 def _pick_title(page: Page, zone: Sequence[int]) -> int | None:
     """The headline of an article's head: the longest headline-shaped line that is no
     record field ('Source: <outlet>')."""
@@ -436,8 +478,11 @@ def _credits_opening(lines: Sequence[Line], page: Page, first: int) -> Opening |
     if not _text_follows(page, after):
         return None
     group = _head_group(lines, page, first)
+    if group is None and closing_head is not None and _stands_apart(lines, page, first):
+        group = []  # '<day>' over '<headline>' over the text, after a blank line or a rule
     if group is None:
         return None
+    group = _headline_over_fields(lines, page, group)
     zone = [*group, *range(first, last + 1)]
     credited = [here for here in zone if page.roles[here] in {"byline", "translator", "origin"}]
     title_at = _pick_title(page, [here for here in zone if not credited or here < credited[0]])
@@ -1167,7 +1212,25 @@ def _without_masthead(page: Page, openings: list[Opening]) -> list[Opening]:
     others = sorted(words[1:])
     typical = others[len(others) // 2]
     masthead = words[0] < MIN_ARTICLE_WORDS and typical >= 2 * MIN_ARTICLE_WORDS
-    return openings[1:] if masthead else openings
+    return openings[1:] if masthead or _is_issue_head(page, openings) else openings
+
+
+ISSUE_NUMBER = re.compile(r"\b(?:issue|no\.|vol\.|volume|number|№)\s*#?\d{1,5}\b", re.IGNORECASE)
+"""'Issue 87', 'No. 214', 'Vol. 3': the number of a newsletter's issue, on its masthead."""
+
+
+def _is_issue_head(page: Page, openings: Sequence[Opening]) -> bool:
+    """The first opening is the issue's masthead: its date line numbers the issue ('Issue
+    87 · March 22, 2024') and one paragraph at most (a greeting) follows it."""
+    first, second = openings[0], openings[1]
+    if not any(ISSUE_NUMBER.search(line.text) for line in first.meta):
+        return False
+    paragraphs = sum(
+        1
+        for line, role in zip(page.filled, page.roles, strict=True)
+        if role == "prose" and first.title.index < line.index < second.begin
+    )
+    return paragraphs <= 1
 
 
 def _finish(lines: Sequence[Line], page: Page, openings: Sequence[Opening]) -> None:
@@ -1187,7 +1250,13 @@ def _date_by_issue(page: Page, openings: Sequence[Opening]) -> None:
         return
     first = next(at for at, line in enumerate(page.filled) if line.index >= openings[0].begin)
     issue = _issue_date(page, first)
+    found = find_date(issue) if issue else None
+    year = found[1][:4] if found and found[1] else None
     for opening in openings:
+        if opening.published is None and year is not None:
+            opening.published = next(
+                (day for line in opening.meta if (day := yearless_date(line.text, year))), None
+            )
         opening.published = opening.published or issue
 
 
