@@ -769,9 +769,14 @@ def _stamped_headlines(
             continue
         after = title + 1
         if after < len(filled) and (
-            filled[after].index == filled[title].index + 1 or roles[after] == "prose"
+            roles[after] == "prose"
+            or (
+                filled[after].index == filled[title].index + 1
+                and not TIME_STAMP.match(filled[after].text)
+                and roles[after] != "date"
+            )
         ):
-            continue
+            continue  # text under the headline: a summary, not the next stamp or day
         pairs.append((here, title))
     return pairs
 
@@ -1040,17 +1045,40 @@ sentence ('… in transit. Read more>>')."""
 MIN_TAILED_WORDS = 8
 
 
-def split_more_tails(lines: Sequence[Line]) -> Sequence[Line]:
-    """`lines` with each read-more link glued to the end of a summary line cut off into a
+STAMPED_HEADLINE = re.compile(
+    r"^\s*(?P<stamp>[0-2]?\d:[0-5]\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}\b))?)\s+(?=\S)", re.IGNORECASE
+)
+"""'19:52  <headline>': a news feed's time of day glued before its headline."""
+
+
+def _more_tail_cut(line: Line) -> int | None:
+    match = MORE_TAIL.search(line.raw)
+    if match is None:
+        return None
+    at = match.start("more") if match.group("more") else match.start("label")
+    return at if word_count(line.raw[:at]) >= MIN_TAILED_WORDS else None
+
+
+def _stamp_cut(line: Line, max_title_chars: int) -> int | None:
+    match = STAMPED_HEADLINE.match(line.raw)
+    if match is None or not is_headline(line.raw[match.end() :].strip(), max_title_chars):
+        return None
+    return match.end()
+
+
+def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
+    """`lines` with each read-more link glued to the end of a summary line, and each time
+    of day glued before a headline (two such lines or more: a news feed), cut off into a
     line of its own (offsets kept, lines renumbered); `lines` itself when there is none."""
-    cuts: dict[int, int] = {}
+    stamps = {
+        line.index: cut
+        for line in lines
+        if (cut := _stamp_cut(line, max_title_chars)) is not None
+    }
+    cuts = stamps if len(stamps) >= 2 else {}
     for line in lines:
-        match = MORE_TAIL.search(line.raw)
-        if match is None:
-            continue
-        at = match.start("more") if match.group("more") else match.start("label")
-        if word_count(line.raw[:at]) >= MIN_TAILED_WORDS:
-            cuts[line.index] = at
+        if line.index not in cuts and (cut := _more_tail_cut(line)) is not None:
+            cuts[line.index] = cut
     if not cuts:
         return lines
     out: list[Line] = []
@@ -1069,7 +1097,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if entries is not None:
         evidence = f"{len(entries)} feed entries ('<handle> · <age>' headers)"
         return Detection("listing", FEED_SCORE, evidence, parsed=entries)
-    items = find_items(split_more_tails(lines), config)
+    items = find_items(split_glued(lines, config.max_title_chars), config)
     found = structured_detection(item_stats(items))
     if found is not None:
         return dataclasses.replace(found, parsed=items)
@@ -1088,7 +1116,7 @@ def segment(
     if isinstance(parsed, list) and parsed and isinstance(parsed[0], Entry):
         segment_feed(result, doc_id, lines, parsed, config)
         return
-    split = split_more_tails(lines)
+    split = split_glued(lines, config.max_title_chars)
     items = parsed if isinstance(parsed, list) else find_items(split, config)
     if sum(1 for item in items if item.title is not None) >= 2:
         segment_items(result, doc_id, split, items, config)
