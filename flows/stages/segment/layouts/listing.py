@@ -185,7 +185,7 @@ def chrome_rule(text: str) -> str:
 
 BYLINE_START = re.compile(
     r"^(?:(?:posted|submitted|written|published|words|text|report(?:ed)?|story)\s+)?(?:by|on)\b"
-    r"|^(?:author|authors|posted by)\s*:",
+    r"|^(?:author|authors|posted by|автор|авторы|текст)\s*:",
     re.IGNORECASE,
 )
 MAX_DATELINE_CHARS = 90
