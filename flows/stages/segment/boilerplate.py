@@ -111,7 +111,9 @@ CHROME_LINE = re.compile(
     r"enter your comment here\.*|%d bloggers like this:|blog at wordpress\.com\.?"
     r"|advertisement|skip to (?:main )?content|toggle navigation|search(?: (?:the|this) site)?"
     r"|table of contents|contents|in this (?:article|post)|on this page"
-    r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160})$",
+    r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160}"
+    r"|(?:unsubscribe|manage (?:your )?(?:preferences|subscription)|view (?:this email )?in "
+    r"(?:your )?browser)(?:\s*[·•|]\s*[\w ]{1,30}){0,3})$",
     re.IGNORECASE,
 )
 
