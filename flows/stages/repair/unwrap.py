@@ -411,6 +411,8 @@ Mar 3, 2024'): a listing's item line under its headline, never the rest of a sen
 _FEED_TIME_RE = re.compile(r"\s*[0-2]?\d:[0-5]\d\s+[\"“«]?[A-ZА-ЯЁ]")
 """A line opening with a time of day before a capitalised word ('19:52  Saratov duma …'):
 a news feed's next item."""
+_MORE_LINK_RE = re.compile(r"\s*(?:Read [Mm]ore|READ MORE|Continue [Rr]eading)(?![a-z])")
+"""A read-more link opening a line (capitalised: a link's label, not a sentence going on)."""
 
 
 def _kept_apart(line: str, nxt: str) -> bool:
@@ -420,11 +422,13 @@ def _kept_apart(line: str, nxt: str) -> bool:
     or separator rule on either side, a line holding only a web address (a search result's
     or a reference's), a mail sender line ('Name user at host.org', 'Name
     <a@b.org>') under a subject, and a stamp line ('Politics · 18 min ago') under a
-    headline, or a news feed's time-stamped line ('19:52  <headline>') under another."""
+    headline, or a news feed's time-stamped line ('19:52  <headline>') or a read-more
+    link under another line."""
     return bool(
         _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)
         or _FEED_TIME_RE.match(nxt)
+        or _MORE_LINK_RE.match(nxt)
         or _URL_LINE_RE.match(line)
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)

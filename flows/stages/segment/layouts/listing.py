@@ -696,7 +696,10 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
             item.extra = [filled[position] for position in captions[number]]
             if lead_mode:
                 lead = _lead_meta(roles, title, owned_until)
-                item.meta[:0] = [filled[position] for position in sorted(lead)]
+                owned = {line.index for line in item.meta}
+                item.meta[:0] = [
+                    filled[position] for position in sorted(lead) if filled[position].index not in owned
+                ]
                 item.lead = bool(lead)
             elif (name := _labelled_name(filled, roles, title, owned_until)) is not None:
                 item.meta.insert(0, filled[name])  # 'opinion' / '<Name>' over the title
@@ -758,12 +761,17 @@ def _stamped_headlines(
 ) -> list[tuple[int, int]]:
     """(stamp, title) positions of a news feed's items: a time of day ('18:45') right over a
     headline that stands apart from the next text (a blank line or the end under it), with
-    no prose after it (the next line is another stamp, a day header or the page's end)."""
+    no prose after it (the next line is another stamp, a day header or the page's end);
+    or a date line right over a headline with a read-more link right under it."""
     taken = _taken(heads)
     pairs: list[tuple[int, int]] = []
     for here in range(len(roles) - 1):
         title = here + 1
-        if not TIME_STAMP.match(filled[here].text) or roles[title] != "head":
+        if roles[title] != "head":
+            continue
+        if not TIME_STAMP.match(filled[here].text) and not (
+            roles[here] == "date" and title + 1 < len(roles) and roles[title + 1] == "more"
+        ):
             continue
         if {here, title} & taken or filled[title].index != filled[here].index + 1:
             continue
@@ -773,7 +781,7 @@ def _stamped_headlines(
             or (
                 filled[after].index == filled[title].index + 1
                 and not TIME_STAMP.match(filled[after].text)
-                and roles[after] != "date"
+                and roles[after] not in {"date", "more"}
             )
         ):
             continue  # text under the headline: a summary, not the next stamp or day
@@ -1059,6 +1067,17 @@ def _more_tail_cut(line: Line) -> int | None:
     return at if word_count(line.raw[:at]) >= MIN_TAILED_WORDS else None
 
 
+GLUED_MORE = re.compile(r"^\s*(?:read\s+more|continue\s+reading)\s*[»›→>]*\s*(?=\S)", re.IGNORECASE)
+"""'Read moreJul 28, 2023': an item's read-more link run into the next item's date."""
+
+
+def _glued_more_cut(line: Line) -> int | None:
+    match = GLUED_MORE.match(line.raw)
+    if match is None or not credit_date(line.raw[match.end() :].strip()):
+        return None
+    return match.end()
+
+
 def _stamp_cut(line: Line, max_title_chars: int) -> int | None:
     match = STAMPED_HEADLINE.match(line.raw)
     if match is None or not is_headline(line.raw[match.end() :].strip(), max_title_chars):
@@ -1067,9 +1086,9 @@ def _stamp_cut(line: Line, max_title_chars: int) -> int | None:
 
 
 def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
-    """`lines` with each read-more link glued to the end of a summary line, and each time
-    of day glued before a headline (two such lines or more: a news feed), cut off into a
-    line of its own (offsets kept, lines renumbered); `lines` itself when there is none."""
+    """`lines` with each read-more link glued to the end of a summary line or to the start
+    of the next item's date line, and each time of day glued before a headline (two such
+    lines or more: a news feed), cut off into a line of its own (offsets kept, lines renumbered); `lines` itself when there is none."""
     stamps = {
         line.index: cut
         for line in lines
@@ -1077,7 +1096,9 @@ def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     }
     cuts = stamps if len(stamps) >= 2 else {}
     for line in lines:
-        if line.index not in cuts and (cut := _more_tail_cut(line)) is not None:
+        if line.index in cuts:
+            continue
+        if (cut := _more_tail_cut(line) or _glued_more_cut(line)) is not None:
             cuts[line.index] = cut
     if not cuts:
         return lines
