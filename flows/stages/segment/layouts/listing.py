@@ -370,7 +370,7 @@ def is_headline(text: str, max_chars: int) -> bool:
 
 READ_MORE = re.compile(
     r"^[\[(«‹<\s]*(?:read\s+more|continue\s+reading|read\s+the\s+rest|keep\s+reading|"
-    r"read\s+on|full\s+(?:story|article)|continued)\b"
+    r"read\s+on|full\s+(?:story|article)|continued|подробнее|читать\s+(?:далее|дальше|полностью))\b"
     r"|^(?:reading\s+time:?\s*)?\d{1,3}\s*min(?:ute)?s?\.?\s+read$",
     re.IGNORECASE,
 )
@@ -393,13 +393,18 @@ META_ROLES = frozenset({"byline", "date"})
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$")
 """A line holding only a web address ('https://site.example/news/2020/11/…')."""
 TEASER_MARKS = frozenset({"cut off", "read-more", "footer", "dateline"})
-_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = (
+    r"(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|(?i:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)"
+)
+_CITY = r"[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+){0,2}"
 WIRE_DATELINE = re.compile(
-    rf"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){{0,2}},\s+(?:{_MONTH}\s+[0-3]?\d|[0-3]?\d\s+{_MONTH})"
+    rf"^{_CITY},\s+(?:{_MONTH}\s+[0-3]?\d|[0-3]?\d\s+{_MONTH})"
     r"(?:,?\s+\d{4})?\s*(?:[./]\s*)?(?:/[^/\s][^/]{0,20}/|\([^()]{2,20}\))?\s*[:.–—-]*\s+\S"
 )
 """A news agency's dateline opening an item's lead ('MOSCOW, November 29. /<Agency>/: ',
-'KAZAN, 3 March (<Agency>) - '): the place in capitals, then the day."""
+'KAZAN, 3 March (<Agency>) - ', 'МОСКВА, 29 ноября. /<Агентство>/. '): the place in
+capitals, then the day."""
 MAX_SUMMARY_CHARS = 1500
 MIN_ARTICLE_PARAGRAPHS = 3
 TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed"})
