@@ -102,7 +102,7 @@ CHROME_LINE = re.compile(
     r"|post navigation|search for:?|recent posts|recent comments|archives|categories|meta"
     r"|tags?:.*|filed under:?.*|posted in .+\|.*|\d+ (?:comments?|responses?|replies)"
     r"|no comments(?: yet)?\.?|(?:©|\(c\)|copyright\b).{0,120}|.*\bpowered by\b.{0,80}"
-    r"|.*\ball rights reserved\.?|read (?:more|the rest)(?: »| ›| →|\.\.\.)?|continue reading.{0,80}"
+    r"|.*\ball rights reserved\.?|read (?:more|the rest)(?:\s?[»›→>]{1,2}|\.\.\.)?|continue reading.{0,80}"
     r"|(?:« )?older (?:posts|entries)(?: »)?|newer (?:posts|entries)(?: »)?"
     r"|page \d+ of \d+(?:\s+\d+)*(?:\s*…\s*\d*)?(?:\s*[»›])?(?:\s*\(\d[\d,]* results?\))?"
     r"|(?:reading time:?\s*)?(?:\d+|an?|one)\s*(?:min|mins|minutes?)(?: read)?(?: read)?"

@@ -21,7 +21,10 @@ An article opens in one of these shapes (placeholders in angle brackets):
   a letter among other articles needs no ``Date:`` under a rule or an item number (``#3``);
 * a run-in headline ``<HEADLINE IN CAPITALS>. <text>`` opening a paragraph (news-agency
   daily reports), when the text holds two or more: the headline is cut off its line and is
-  the title, the rest of the line opens the body (lines are renumbered, offsets kept);
+  the title, the rest of the line opens the body (lines are renumbered, offsets kept); so
+  is ``[•] <Headline In Title Case>: <text> Read more>>`` (a newsletter's bulleted items,
+  two or more), whose read-more link closes the item: what follows it up to the next
+  item (section labels) is chrome;
 * an article closed by a credit line: ``[<day header>]`` ``<headline>`` text, then a byline
   with a date or a time (``Posted by <name> at <time> <n> comments``) or a post footer
   (``Posted in <category> | Leave a comment``), two or more of one shape; what follows the
@@ -112,6 +115,7 @@ from flows.stages.segment.layouts.listing import (
     ITEM_FOOTER,
     LINK_NOTE,
     MAX_CHROME_CHARS,
+    MORE_TAIL,
     READ_MORE,
     SEPARATOR_LEAD,
     WIDGET_COUNT,
@@ -125,6 +129,7 @@ from flows.stages.segment.layouts.listing import (
     is_name,
     is_pagination,
     is_separator,
+    is_title_case,
     opening_date,
     prose_or_other,
 )
@@ -914,10 +919,39 @@ def _runin_cut(line: Line, max_title_chars: int, more_words: int = 0) -> int | N
     return None
 
 
+COLON_RUNIN = re.compile(r"^\s*(?:[•●▪◾*–-]\s+)?(?P<head>[^:]{12,150}?):\s+(?=[\"“‘(]?[A-Z0-9])")
+"""'• <Headline In Title Case>: <text>' (a newsletter item's run-in headline)."""
+
+
+def _colon_runin_cut(line: Line, max_title_chars: int) -> int | None:
+    """Where the text of an item opened by a run-in headline in title case and closed by
+    a read-more link starts in the line's raw text ('• Treasury Designates Arms Brokers:
+    On 12 March, … Read more>>'); None for other lines (a label such as 'Note: …', a
+    sentence with a colon, an item with no link)."""
+    match = COLON_RUNIN.match(line.raw)
+    if match is None or len(match.group("head")) > max_title_chars:
+        return None
+    head = match.group("head").strip()
+    if not is_title_case(head) or ends_sentence(head) or RUNIN_STOP.search(head):
+        return None
+    rest = line.raw[match.end() :]
+    if word_count(rest) < MIN_RUNIN_WORDS or not MORE_TAIL.search(rest):
+        return None
+    return match.end()
+
+
 def split_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     """`lines` with each run-in headline that opens a paragraph cut off into a line of its
     own (offsets kept, lines renumbered), when the text holds two of them or more; else
-    `lines` unchanged."""
+    `lines` unchanged. Run-in headlines in title case closed by a colon are cut, with the
+    read-more link that closes their item, when there are two of them or more."""
+    colons = {
+        line.index: cut
+        for line in lines
+        if not line.is_blank and (cut := _colon_runin_cut(line, max_title_chars)) is not None
+    }
+    if len(colons) >= 2:
+        return _split_colon_runins(lines, colons)
     cuts: dict[int, int] = {}
     for line in lines:
         if line.is_blank or (line.index > 0 and not lines[line.index - 1].is_blank):
@@ -943,15 +977,38 @@ def split_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     return out
 
 
+def _split_colon_runins(lines: Sequence[Line], cuts: dict[int, int]) -> list[Line]:
+    """Each line of `cuts` as its headline, its text and its read-more link."""
+    out: list[Line] = []
+    for line in lines:
+        cut = cuts.get(line.index)
+        if cut is None:
+            out.append(Line(len(out), line.start, line.raw))
+            continue
+        tail = MORE_TAIL.search(line.raw, cut)
+        more = tail.start("more") if tail and tail.group("more") else (tail.start("label") if tail else len(line.raw))
+        out.append(Line(len(out), line.start, line.raw[:cut]))
+        out.append(Line(len(out), line.start + cut, line.raw[cut:more]))
+        if more < len(line.raw):
+            out.append(Line(len(out), line.start + more, line.raw[more:]))
+    return out
+
+
 def _runin_opening(lines: Sequence[Line], line: Line) -> Opening | None:
     """A run-in headline cut off by :func:`split_runins`: its paragraph goes on in the very
     next line, with no line break between."""
     following = lines[line.index + 1] if line.index + 1 < len(lines) else None
     if following is None or following.start != line.end or line.is_blank:
         return None
+    if READ_MORE.match(following.text):
+        return None  # an item's text, cut off the read-more link that closes it
     text = line.text
-    title = text[:-1] if text.endswith(".") else text
-    return Opening("runin", line, title.strip(), line.index)
+    title = text[:-1] if text.endswith((".", ":")) else text
+    opening = Opening("runin", line, title.strip().lstrip("•●▪◾*–- ").strip(), line.index)
+    link = lines[following.index + 1] if following.index + 1 < len(lines) else None
+    if link is not None and link.start == following.end and READ_MORE.match(link.text):
+        opening.closing = link  # '… Read more>>': what follows it up to the next item is chrome
+    return opening
 
 
 # --- posts closed by their credit line ----------------------------------------------------
