@@ -544,11 +544,11 @@ def _labelled_opening(lines: Sequence[Line], page: Page, position: int) -> Openi
 
 
 OUTLET_HEAD = re.compile(
-    r"^(?P<outlet>[A-Z][\w.'’&-]*(?:\s(?:[A-Z0-9][\w.'’&-]*|of|the|de|i)){0,4}):\s+"
-    r"(?P<headline>[\"“‘«A-Z0-9]\S*(?:\s+\S+){2,})$"
+    r"^(?P<outlet>«[^«»]{2,40}»|[A-ZА-ЯЁ][\w.'’&-]*(?:\s(?:[A-ZА-ЯЁ0-9][\w.'’&-]*|of|the|de|i)){0,4}):\s+"
+    r"(?P<headline>[\"“‘«A-ZА-ЯЁ0-9]\S*(?:\s+\S+){2,})$"
 )
-"""'<Outlet>: <headline>' (a press review's item: the paper quoted, then its story's
-headline)."""
+"""'<Outlet>: <headline>', '«<Издание>»: <заголовок>' (a press review's item: the paper
+quoted, then its story's headline)."""
 
 
 def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening | None:
@@ -1552,10 +1552,12 @@ def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
 
 RELATED_LABEL = re.compile(
     r"^(?:related(?:\s+(?:posts|articles|stories|reading))?|you may also like|read also|"
-    r"see also|more on this(?:\s+topic)?|more in\s+\S.{0,30})\s*:?$",
+    r"see also|more on this(?:\s+topic)?|more in\s+\S.{0,30}|читайте\s+также|смотрите\s+также|"
+    r"по\s+теме)\s*:?$",
     re.IGNORECASE,
 )
-"""The label over a list of links to other articles ('Related', 'Read also')."""
+"""The label over a list of links to other articles ('Related', 'Read also', 'Читайте
+также')."""
 MAX_RELATED_LINKS = 6
 
 
