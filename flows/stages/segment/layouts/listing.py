@@ -13,6 +13,9 @@ angle brackets; the lines of one item may come in any order around the summary:
 * ``<label>`` ``<title>`` ``<summary>``: a category label above each title (chrome);
 * ``<date>`` ``<title>`` ``<summary>``: a date line (or byline) above each title;
 * ``<title>`` ``<summary>`` ``— <Name>``: a signature under the summary is the byline;
+* ``<Name>`` ``·`` ``<date>`` ``<title>`` ``<subtitle>`` ``<n> min read`` (a blogging
+  platform's card): a longer headline-shaped line right under the title, with no text
+  under it, is the summary; a separator glyph alone on its line is ignored;
 * any of them closed by ``Posted in <category> | Tagged <tags> | <n> Comments`` (chrome),
   or by ``<date> | Continued`` (date and read-more link on one line); a line that repeats
   the summary after the link's text glued to it is a hidden copy, no new text;
@@ -658,10 +661,37 @@ def _lead_meta(roles: Sequence[str], title: int, floor: int) -> list[int]:
     return found
 
 
+LONE_MARKS = frozenset({"·", "•", "|", "–", "—"})
+"""A separator glyph standing on a line of its own between a card's name and date ('<Name>'
+'·' '<date>'): no line of the item, read as if it were not there."""
+MIN_STANDFIRST_WORDS = 8
+
+
+def _is_standfirst(filled: Sequence[Line], roles: Sequence[str], here: int) -> bool:
+    """A headline-shaped line right under a shorter headline, with no text under it (a blank
+    line, then the card's reading time or date): the item's subtitle, its summary. With
+    text right under it, such a line is an image's caption instead."""
+    above, line = filled[here - 1], filled[here]
+    if roles[here] != "head" or roles[here - 1] != "head" or line.index != above.index + 1:
+        return False
+    words = word_count(line.text)
+    if words < MIN_STANDFIRST_WORDS or words <= word_count(above.text):
+        return False
+    if is_name(above.text):
+        return False
+    after = here + 1
+    if after >= len(filled):
+        return False
+    return filled[after].index != line.index + 1 and roles[after] in {"more", "date"}
+
+
 def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     """The items of a listing page, in reading order (titled or not)."""
-    filled = [line for line in lines if not line.is_blank]
+    filled = [line for line in lines if not line.is_blank and line.text not in LONE_MARKS]
     roles = [line_role(line.text, config.max_title_chars) for line in filled]
+    for here in range(1, len(roles)):
+        if _is_standfirst(filled, roles, here):
+            roles[here] = "prose"
     for here in range(len(roles) - 1):  # '<Name>' right over '<date>': a byline
         if roles[here] == "head" and roles[here + 1] == "date" and is_name(filled[here].text):
             roles[here] = "byline"
