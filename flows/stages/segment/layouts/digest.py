@@ -551,6 +551,12 @@ OUTLET_HEAD = re.compile(
 quoted, then its story's headline)."""
 
 
+def _prose_before(page: Page, position: int) -> int:
+    """Prose lines above `position`: an article's text before its subheadings ('Step 1:
+    <heading>'), a press review's lead at most before its first item."""
+    return sum(1 for role in page.roles[:position] if role == "prose")
+
+
 def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening | None:
     """A press review's item: '<Outlet>: <headline>' standing alone (blank lines around it)
     over the text. The title is the headline; the opening counts only on a page of full
@@ -1174,8 +1180,8 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         for position in range(len(page.filled))
         if (opening := _outlet_opening(lines, page, position)) is not None
     }
-    if len(outlets) < 2:  # a press review quotes two papers or more
-        outlets = {}
+    if len(outlets) < 2 or _prose_before(page, min(outlets)) > 1:
+        outlets = {}  # a press review quotes two papers or more, under one lead at most
     for position, line in enumerate(page.filled):
         if line.index in in_fields or line.index in by_title:
             continue

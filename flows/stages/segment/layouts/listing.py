@@ -194,7 +194,8 @@ BYLINE_START = re.compile(
 MAX_DATELINE_CHARS = 90
 """Longest line :func:`is_dateline` accepts (checked first: dates are costly to find)."""
 CLOCK = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
-TIME_STAMP = re.compile(r"^[0-2]?\d:[0-5]\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?$", re.IGNORECASE)
+_ZONE = r"(?-i:MSK|GMT|UTC|CET|CEST|EET|EEST|ET|EST|EDT|PT|PST|PDT|BST)"
+TIME_STAMP = re.compile(rf"^[0-2]?\d:[0-5]\d(?:\s*(?:[ap]\.?m\.?|{_ZONE}))?$", re.IGNORECASE)
 """A line that is only a time of day ('18:45', '6:05 pm', '09:30 MSK'): a news feed's stamp
 over its headline, under a day header that gives the date."""
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "al", "bin", "el", "del", "la", "le"})
@@ -1089,7 +1090,7 @@ MIN_TAILED_WORDS = 8
 
 
 STAMPED_HEADLINE = re.compile(
-    r"^\s*(?P<stamp>[0-2]?\d:[0-5]\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}\b))?)\s+(?=\S)", re.IGNORECASE
+    rf"^\s*(?P<stamp>[0-2]?\d:[0-5]\d(?:\s*(?:[ap]\.?m\.?|{_ZONE}\b))?)\s+(?=\S)", re.IGNORECASE
 )
 """'19:52  <headline>': a news feed's time of day glued before its headline."""
 
