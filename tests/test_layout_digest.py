@@ -802,3 +802,36 @@ def test_headlines_closing_an_article_without_a_related_label_stay() -> None:
     closing = "Pension Office Promises an Answer by May"
     lines = [*_credited_articles(), closing]
     assert closing in bodies(run("\n".join(lines)))
+
+
+REVIEW_ITEMS = [
+    ("Harbour Gazette", "Port workers win back their night shift bonus"),
+    ("River Courier", "Council delays the vote on the ferry budget"),
+    ("Mining Weekly", "Widows take the pension office to court"),
+]
+
+
+def test_press_review_items_open_at_outlet_headline_lines() -> None:
+    parts = ["Press review", "", "A short lead on what the papers wrote today.", ""]
+    for outlet, headline in REVIEW_ITEMS:
+        parts += [f"{outlet}: {headline}", "", *PARAGRAPHS[0][:1], "", *PARAGRAPHS[1][:1], ""]
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [h for _, h in REVIEW_ITEMS]
+
+
+def test_subheadings_with_a_colon_after_an_articles_lead_are_no_press_review() -> None:
+    parts = ["A Guide to Registering as a Candidate", "", *PARAGRAPHS[0], ""]
+    for number, (_, headline) in enumerate(REVIEW_ITEMS, start=1):
+        parts += [f"Step {number}: {headline}", "", *PARAGRAPHS[1], ""]
+    assert run("\n".join(parts)).layout != "digest"
+
+
+def test_bulleted_runin_items_closed_by_a_link_are_articles() -> None:
+    parts = ["Weekly Update", ""]
+    for title, paragraph in zip(HEADLINES, PARAGRAPHS, strict=True):
+        parts += ["Section Label", "", f"  • {title}: {paragraph[0]} Read more>>", ""]
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert "Read more" not in bodies(result) and "Section Label" not in bodies(result)

@@ -469,3 +469,31 @@ def test_byline_run_into_a_snippet_between_dashes() -> None:
     }  # fmt: skip
     for (text, opened), wanted in cases.items():
         assert listing.dashed_byline(text, opened) == wanted, text
+
+
+def test_news_feed_of_times_glued_to_headlines_dated_by_day_headers() -> None:
+    lines = ["Newsfeed", "", "14 March 2024", ""]
+    lines += [f"1{n}:0{n}  {TITLES[n]}" for n in range(3)]
+    lines += ["", "13 March 2024", "", f"22:10  {TITLES[3]}", "", "Load more"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:4]
+    dates = [post["published_date"] for post in result.posts]
+    assert dates == ["2024-03-14"] * 3 + ["2024-03-13"]
+
+
+def test_read_more_link_glued_to_a_summary_is_chrome() -> None:
+    lines: list[str] = []
+    for n in range(3):
+        lines += [TITLES[n], "", f"{SUMMARIES[n]} … Continue reading {TITLES[n]}", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert "Continue reading" not in bodies(result)
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+
+
+def test_wire_dateline_marks_a_teaser() -> None:
+    item = listing.Item(body=[Line(0, 0, "MOSCOW, November 29. /Wire/: The council met.")])
+    assert "dateline" in item.marks()
+    assert listing.WIRE_DATELINE.match("МОСКВА, 29 ноября. /Север/. Совет собрался.")
+    assert not listing.WIRE_DATELINE.match("Moscow, the capital, voted on November 29.")

@@ -425,6 +425,11 @@ _COUNTER_LINE_RE = re.compile(
 )
 """A page's counter on a line of its own ('3 views', '29 comments'), never the rest of a
 sentence."""
+_FEED_TIME_RE = re.compile(r"\s*[0-2]?\d:[0-5]\d\s+[\"“«]?[A-ZА-ЯЁ]")
+"""A line opening with a time of day before a capitalised word ('19:52  Saratov duma …'):
+a news feed's next item."""
+_MORE_LINK_RE = re.compile(r"\s*(?:Read [Mm]ore|READ MORE|Continue [Rr]eading)(?![a-z])")
+"""A read-more link opening a line (capitalised: a link's label, not a sentence going on)."""
 
 
 def _kept_apart(line: str, nxt: str) -> bool:
@@ -434,14 +439,17 @@ def _kept_apart(line: str, nxt: str) -> bool:
     or separator rule on either side, a line holding only a web address (a search result's
     or a reference's), a mail sender line ('Name user at host.org', 'Name
     <a@b.org>') under a subject, a stamp line ('Politics · 18 min ago') or a tagline
-    ('submitted 2 days ago by user') under a headline, and a page's counter ('3 views')
-    on either side."""
+    ('submitted 2 days ago by user') under a headline, a page's counter ('3 views') on
+    either side, and a news feed's time-stamped line ('19:52  <headline>') or a read-more
+    link under another line."""
     return bool(
         _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)
         or _TAGLINE_RE.match(nxt)
         or _COUNTER_LINE_RE.match(nxt)
         or _COUNTER_LINE_RE.match(line)
+        or _FEED_TIME_RE.match(nxt)
+        or _MORE_LINK_RE.match(nxt)
         or _URL_LINE_RE.match(line)
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)

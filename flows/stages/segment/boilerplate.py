@@ -102,7 +102,7 @@ CHROME_LINE = re.compile(
     r"|post navigation|search for:?|recent posts|recent comments|archives|categories|meta"
     r"|tags?:.*|filed under:?.*|posted in .+\|.*|\d+ (?:comments?|responses?|replies)"
     r"|no comments(?: yet)?\.?|(?:©|\(c\)|copyright\b).{0,120}|.*\bpowered by\b.{0,80}"
-    r"|.*\ball rights reserved\.?|read (?:more|the rest)(?: »| ›| →|\.\.\.)?|continue reading.{0,80}"
+    r"|.*\ball rights reserved\.?|read (?:more|the rest)(?:\s?[»›→>]{1,2}|\.\.\.)?|continue reading.{0,80}"
     r"|(?:« )?older (?:posts|entries)(?: »)?|newer (?:posts|entries)(?: »)?"
     r"|page \d+ of \d+(?:\s+\d+)*(?:\s*…\s*\d*)?(?:\s*[»›])?(?:\s*\(\d[\d,]* results?\))?"
     r"|(?:reading time:?\s*)?(?:\d+|an?|one)\s*(?:min|mins|minutes?)(?: read)?(?: read)?"
@@ -111,7 +111,9 @@ CHROME_LINE = re.compile(
     r"enter your comment here\.*|%d bloggers like this:|blog at wordpress\.com\.?"
     r"|advertisement|skip to (?:main )?content|toggle navigation|search(?: (?:the|this) site)?"
     r"|table of contents|contents|in this (?:article|post)|on this page"
-    r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160})$",
+    r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160}"
+    r"|(?:unsubscribe|manage (?:your )?(?:preferences|subscription)|view (?:this email )?in "
+    r"(?:your )?browser)(?:\s*[·•|]\s*[\w ]{1,30}){0,3})$",
     re.IGNORECASE,
 )
 

@@ -118,6 +118,7 @@ def _iso(match: re.Match[str]) -> str | None:
 
 NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)"
 PERSON = rf"[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{0,4}}"
+CYRILLIC_PERSON = r"[А-ЯЁ][а-яё'’-]+(?:\s+[А-ЯЁ](?:[а-яё'’-]+|\.)){1,3}"
 BYLINE_FORMS = (
     re.compile(
         rf"^(?:posted|submitted|written|published|words|text|report(?:ed)?|story)?\s*by[:\s]+"
@@ -125,6 +126,9 @@ BYLINE_FORMS = (
         re.IGNORECASE,
     ),
     re.compile(rf"^(?:author|authors|posted by|from)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
+    re.compile(rf"^(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PERSON})", re.IGNORECASE),
+    re.compile(rf"\bавтором\s+(?P<name>{CYRILLIC_PERSON})\s*$", re.IGNORECASE),
+    re.compile(rf"(?:^|[|•·/–—]\s*)by\s+(?P<name>{PERSON}?)\s*(?=[|•·/–—])", re.IGNORECASE),
     re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
     re.compile(
         rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?:by\s+)?(?P<name>{PERSON})\s*$"
@@ -135,9 +139,11 @@ BYLINE_FORMS = (
         re.IGNORECASE,
     ),
 )
-"""'By Name', 'Posted by Name on …', 'Author: Name', 'Name | 3 March 2021',
-'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name', and an
-author's photo's alt text glued to the name ("Writer's pictureName")."""
+"""'By Name', 'Posted by Name on …', 'Author: Name', 'Name | 3 March 2021', a 'By Name'
+part among a meta line's parts ('Politics / By Name / March 3, 2021'), 'Автор: Имя
+Фамилия', 'Опубликовано <date> автором Имя Фамилия', 'March 3, 2021 / Name', 'March 3,
+2021 · 6 min · Name', '… 2021 by Name', and an author's photo's alt text glued to the name
+("Writer's pictureName")."""
 NOT_BYLINE = re.compile(
     r"\b(?:powered|hosted|theme|designed|built|photo|photos|image|illustration|illustrated|"
     r"supported|sponsored|funded|translated|translation)\s+by\b",

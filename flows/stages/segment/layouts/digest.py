@@ -9,7 +9,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   placeholder, a short outlet line ``<Outlet>`` between or after them; then the text. The
   headline (three words or more) follows a blank line, a rule, a finished sentence or the
   start, and may be underlined by a rule; a date line or a short label may sit right above
-  it;
+  it; a headline standing alone over source lines (``Source: <outlet>`` ``Date: <date>``)
+  is theirs across the blank line between; a day header written without its year
+  (``Monday, March 18``) over the headline dates it in the issue's year;
 * a field block ``SOURCE: <outlet>`` ``DATE: <date>`` ``TITLE: <headline>``
   ``AUTHOR: <name>`` ``TEXT:`` (any order, any upper-case key or a known key in any case,
   rules between the fields allowed), on a page where a title field exists;
@@ -19,7 +21,10 @@ An article opens in one of these shapes (placeholders in angle brackets):
   a letter among other articles needs no ``Date:`` under a rule or an item number (``#3``);
 * a run-in headline ``<HEADLINE IN CAPITALS>. <text>`` opening a paragraph (news-agency
   daily reports), when the text holds two or more: the headline is cut off its line and is
-  the title, the rest of the line opens the body (lines are renumbered, offsets kept);
+  the title, the rest of the line opens the body (lines are renumbered, offsets kept); so
+  is ``[•] <Headline In Title Case>: <text> Read more>>`` (a newsletter's bulleted items,
+  two or more), whose read-more link closes the item: what follows it up to the next
+  item (section labels) is chrome;
 * an article closed by a credit line: ``[<day header>]`` ``<headline>`` text, then a byline
   with a date or a time (``Posted by <name> at <time> <n> comments``) or a post footer
   (``Posted in <category> | Leave a comment``), two or more of one shape; what follows the
@@ -43,7 +48,8 @@ An article opens in one of these shapes (placeholders in angle brackets):
   posts date them);
 * a press review's item: ``<OUTLET IN CAPITALS>`` after a blank line, right over
   ``<headline>``, right over the text (the label is chrome; counted only on a page of full
-  articles, as credit openings are).
+  articles, as credit openings are); or ``<Outlet>: <headline>`` standing alone over the
+  text, two or more on the page (the title is the headline).
 
 Database records, mail messages, channel posts and closing lines, when a page has them,
 are its only openings. Articles are
@@ -59,7 +65,9 @@ copyright, link and post-footer lines closing an article (with a list of headlin
 first rule after which nothing but them closes the last article of a ruled digest
 (subscription, contact and list lines), and a short rights notice with a copyright line
 under an article's last rule. A first opening with fewer than 15 words of text
-before the next one is the masthead (name, issue, date over the contents), not an article;
+before the next one is the masthead (name, issue, date over the contents), not an article,
+and so is a first opening whose date line numbers the issue (``Issue 87 · <date>``) over one
+paragraph at most (a greeting);
 so is a first opening above the first rule, with one paragraph at most, when every later
 one stands under a rule (an emailed issue's greeting). An article that gives no date
 carries the issue's date from the masthead. Running heads laid
@@ -107,6 +115,7 @@ from flows.stages.segment.layouts.listing import (
     ITEM_FOOTER,
     LINK_NOTE,
     MAX_CHROME_CHARS,
+    MORE_TAIL,
     READ_MORE,
     SEPARATOR_LEAD,
     WIDGET_COUNT,
@@ -120,6 +129,7 @@ from flows.stages.segment.layouts.listing import (
     is_name,
     is_pagination,
     is_separator,
+    is_title_case,
     opening_date,
     prose_or_other,
 )
@@ -211,6 +221,19 @@ def affiliated_name(text: str) -> str | None:
     return match.group("name") if is_name(match.group("name")) else None
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+YEARLESS_DAY = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+[0-3]?\d|[0-3]?\d\s+{_MONTH})$",
+    re.IGNORECASE,
+)
+"""A day written without its year ('Monday, March 18', '18 March'): a week's day header."""
+
+
+def yearless_date(text: str, year: str) -> str | None:
+    """'<day>, <year>' for a day header written without its year, else None."""
+    return f"{text}, {year}" if YEARLESS_DAY.match(text) else None
+
+
 def line_role(text: str, max_title_chars: int) -> str:
     """sep, image, chrome, field, origin, translator, byline, date, head, prose or other."""
     text = BILINGUAL_LABEL.sub("", text)  # 'Автор / Author: <name>' reads as its English
@@ -240,6 +263,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "date"
     if opening_date(text) and credit_date(" ".join(TIME_OF_DAY.sub(" ", text).split())):
         return "date"  # 'March 12, 2019 06:41 PM': a dateline with its time
+    if YEARLESS_DAY.match(text):
+        return "date"  # 'Monday, March 18': a day header, its year the issue's
     if is_headline(text, max_title_chars):
         return "head"
     return prose_or_other(text)
@@ -337,6 +362,15 @@ def _after_boundary(lines: Sequence[Line], page: Page, position: int) -> bool:
     return ends_sentence(page.filled[position - 1].text)
 
 
+def _stands_apart(lines: Sequence[Line], page: Page, position: int) -> bool:
+    """The line opens the text, or follows a blank line or a rule (not a sentence: a date
+    line right under an item's text closes that item)."""
+    line = page.filled[position]
+    if position == 0 or page.roles[position - 1] == "sep":
+        return True
+    return line.index > 0 and lines[line.index - 1].is_blank
+
+
 def _is_short_label(page: Page, position: int) -> bool:
     """A short line that is no sentence: an outlet, a section label or a headline."""
     text = page.filled[position].text
@@ -405,6 +439,20 @@ def _head_group(lines: Sequence[Line], page: Page, first: int) -> list[int] | No
     return None
 
 
+def _headline_over_fields(lines: Sequence[Line], page: Page, group: list[int]) -> list[int]:
+    """`group` with the headline standing alone above it ('<HEADLINE>', blank line,
+    'Source: <outlet>' 'Date: <date>' …) when the group holds only record fields: a
+    headline set apart from its source lines by a blank line."""
+    if not group or not all(KNOWN_FIELD.match(page.filled[here].text) for here in group):
+        return group
+    above = group[0] - 1
+    if above < 0 or page.roles[above] != "head" or KNOWN_FIELD.match(page.filled[above].text):
+        return group
+    if not _after_boundary(lines, page, above):
+        return group
+    return [above, *group]
+
+
 def _pick_title(page: Page, zone: Sequence[int]) -> int | None:
     """The headline of an article's head: the longest headline-shaped line that is no
     record field ('Source: <outlet>')."""
@@ -435,8 +483,11 @@ def _credits_opening(lines: Sequence[Line], page: Page, first: int) -> Opening |
     if not _text_follows(page, after):
         return None
     group = _head_group(lines, page, first)
+    if group is None and closing_head is not None and _stands_apart(lines, page, first):
+        group = []  # '<day>' over '<headline>' over the text, after a blank line or a rule
     if group is None:
         return None
+    group = _headline_over_fields(lines, page, group)
     zone = [*group, *range(first, last + 1)]
     credited = [here for here in zone if page.roles[here] in {"byline", "translator", "origin"}]
     title_at = _pick_title(page, [here for here in zone if not credited or here < credited[0]])
@@ -490,6 +541,39 @@ def _labelled_opening(lines: Sequence[Line], page: Page, position: int) -> Openi
     if is_all_caps(title.text) or word_count(title.text) < MIN_HEADLINE_WORDS:
         return None
     return Opening("labelled", title, title.text, label.index, lead=[label])
+
+
+OUTLET_HEAD = re.compile(
+    r"^(?P<outlet>«[^«»]{2,40}»|[A-ZА-ЯЁ][\w.'’&-]*(?:\s(?:[A-ZА-ЯЁ0-9][\w.'’&-]*|of|the|de|i)){0,4}):\s+"
+    r"(?P<headline>[\"“‘«A-ZА-ЯЁ0-9]\S*(?:\s+\S+){2,})$"
+)
+"""'<Outlet>: <headline>', '«<Издание>»: <заголовок>' (a press review's item: the paper
+quoted, then its story's headline)."""
+
+
+def _prose_before(page: Page, position: int) -> int:
+    """Prose lines above `position`: an article's text before its subheadings ('Step 1:
+    <heading>'), a press review's lead at most before its first item."""
+    return sum(1 for role in page.roles[:position] if role == "prose")
+
+
+def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening | None:
+    """A press review's item: '<Outlet>: <headline>' standing alone (blank lines around it)
+    over the text. The title is the headline; the opening counts only on a page of full
+    articles, as labelled ones do."""
+    line = page.filled[position]
+    match = OUTLET_HEAD.match(line.text)
+    if match is None or position + 1 >= len(page.filled):
+        return None
+    headline = match.group("headline")
+    if not is_headline(headline, len(headline)) or word_count(match.group("outlet")) > 4:
+        return None
+    below = line.index + 1
+    if below >= len(lines) or not lines[below].is_blank or page.roles[position + 1] != "prose":
+        return None
+    if line.index > 0 and not lines[line.index - 1].is_blank:
+        return None
+    return Opening("labelled", line, headline, line.index)
 
 
 def _origin_opening(page: Page, position: int, max_title_chars: int) -> Opening | None:
@@ -841,10 +925,39 @@ def _runin_cut(line: Line, max_title_chars: int, more_words: int = 0) -> int | N
     return None
 
 
+COLON_RUNIN = re.compile(r"^\s*(?:[•●▪◾*–-]\s+)?(?P<head>[^:]{12,150}?):\s+(?=[\"“‘(]?[A-Z0-9])")
+"""'• <Headline In Title Case>: <text>' (a newsletter item's run-in headline)."""
+
+
+def _colon_runin_cut(line: Line, max_title_chars: int) -> int | None:
+    """Where the text of an item opened by a run-in headline in title case and closed by
+    a read-more link starts in the line's raw text ('• Treasury Designates Arms Brokers:
+    On 12 March, … Read more>>'); None for other lines (a label such as 'Note: …', a
+    sentence with a colon, an item with no link)."""
+    match = COLON_RUNIN.match(line.raw)
+    if match is None or len(match.group("head")) > max_title_chars:
+        return None
+    head = match.group("head").strip()
+    if not is_title_case(head) or ends_sentence(head) or RUNIN_STOP.search(head):
+        return None
+    rest = line.raw[match.end() :]
+    if word_count(rest) < MIN_RUNIN_WORDS or not MORE_TAIL.search(rest):
+        return None
+    return match.end()
+
+
 def split_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     """`lines` with each run-in headline that opens a paragraph cut off into a line of its
     own (offsets kept, lines renumbered), when the text holds two of them or more; else
-    `lines` unchanged."""
+    `lines` unchanged. Run-in headlines in title case closed by a colon are cut, with the
+    read-more link that closes their item, when there are two of them or more."""
+    colons = {
+        line.index: cut
+        for line in lines
+        if not line.is_blank and (cut := _colon_runin_cut(line, max_title_chars)) is not None
+    }
+    if len(colons) >= 2:
+        return _split_colon_runins(lines, colons)
     cuts: dict[int, int] = {}
     for line in lines:
         if line.is_blank or (line.index > 0 and not lines[line.index - 1].is_blank):
@@ -870,15 +983,38 @@ def split_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     return out
 
 
+def _split_colon_runins(lines: Sequence[Line], cuts: dict[int, int]) -> list[Line]:
+    """Each line of `cuts` as its headline, its text and its read-more link."""
+    out: list[Line] = []
+    for line in lines:
+        cut = cuts.get(line.index)
+        if cut is None:
+            out.append(Line(len(out), line.start, line.raw))
+            continue
+        tail = MORE_TAIL.search(line.raw, cut)
+        more = tail.start("more") if tail and tail.group("more") else (tail.start("label") if tail else len(line.raw))
+        out.append(Line(len(out), line.start, line.raw[:cut]))
+        out.append(Line(len(out), line.start + cut, line.raw[cut:more]))
+        if more < len(line.raw):
+            out.append(Line(len(out), line.start + more, line.raw[more:]))
+    return out
+
+
 def _runin_opening(lines: Sequence[Line], line: Line) -> Opening | None:
     """A run-in headline cut off by :func:`split_runins`: its paragraph goes on in the very
     next line, with no line break between."""
     following = lines[line.index + 1] if line.index + 1 < len(lines) else None
     if following is None or following.start != line.end or line.is_blank:
         return None
+    if READ_MORE.match(following.text):
+        return None  # an item's text, cut off the read-more link that closes it
     text = line.text
-    title = text[:-1] if text.endswith(".") else text
-    return Opening("runin", line, title.strip(), line.index)
+    title = text[:-1] if text.endswith((".", ":")) else text
+    opening = Opening("runin", line, title.strip().lstrip("•●▪◾*–- ").strip(), line.index)
+    link = lines[following.index + 1] if following.index + 1 < len(lines) else None
+    if link is not None and link.start == following.end and READ_MORE.match(link.text):
+        opening.closing = link  # '… Read more>>': what follows it up to the next item is chrome
+    return opening
 
 
 # --- posts closed by their credit line ----------------------------------------------------
@@ -1039,11 +1175,19 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         if (letter := _mail_opening(page, block, dated=False)) is not None:
             by_title.setdefault(letter.title.index, letter)
     in_fields = {line.index for opening in by_title.values() for line in opening.meta}
+    outlets = {
+        position: opening
+        for position in range(len(page.filled))
+        if (opening := _outlet_opening(lines, page, position)) is not None
+    }
+    if len(outlets) < 2 or _prose_before(page, min(outlets)) > 1:
+        outlets = {}  # a press review quotes two papers or more, under one lead at most
     for position, line in enumerate(page.filled):
         if line.index in in_fields or line.index in by_title:
             continue
         opening = _origin_opening(page, position, config.max_title_chars)
         opening = opening or _runin_opening(lines, line) or _labelled_opening(lines, page, position)
+        opening = opening or outlets.get(position)
         role = page.roles[position]
         starts_block = role in CREDIT_ROLES | {"image"} and (
             position == 0 or page.roles[position - 1] not in CREDIT_ROLES | {"image"}
@@ -1131,7 +1275,25 @@ def _without_masthead(page: Page, openings: list[Opening]) -> list[Opening]:
     others = sorted(words[1:])
     typical = others[len(others) // 2]
     masthead = words[0] < MIN_ARTICLE_WORDS and typical >= 2 * MIN_ARTICLE_WORDS
-    return openings[1:] if masthead else openings
+    return openings[1:] if masthead or _is_issue_head(page, openings) else openings
+
+
+ISSUE_NUMBER = re.compile(r"\b(?:issue|no\.|vol\.|volume|number|№)\s*#?\d{1,5}\b", re.IGNORECASE)
+"""'Issue 87', 'No. 214', 'Vol. 3': the number of a newsletter's issue, on its masthead."""
+
+
+def _is_issue_head(page: Page, openings: Sequence[Opening]) -> bool:
+    """The first opening is the issue's masthead: its date line numbers the issue ('Issue
+    87 · March 22, 2024') and one paragraph at most (a greeting) follows it."""
+    first, second = openings[0], openings[1]
+    if not any(ISSUE_NUMBER.search(line.text) for line in first.meta):
+        return False
+    paragraphs = sum(
+        1
+        for line, role in zip(page.filled, page.roles, strict=True)
+        if role == "prose" and first.title.index < line.index < second.begin
+    )
+    return paragraphs <= 1
 
 
 def _finish(lines: Sequence[Line], page: Page, openings: Sequence[Opening]) -> None:
@@ -1151,7 +1313,13 @@ def _date_by_issue(page: Page, openings: Sequence[Opening]) -> None:
         return
     first = next(at for at, line in enumerate(page.filled) if line.index >= openings[0].begin)
     issue = _issue_date(page, first)
+    found = find_date(issue) if issue else None
+    year = found[1][:4] if found and found[1] else None
     for opening in openings:
+        if opening.published is None and year is not None:
+            opening.published = next(
+                (day for line in opening.meta if (day := yearless_date(line.text, year))), None
+            )
         opening.published = opening.published or issue
 
 
@@ -1390,10 +1558,12 @@ def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
 
 RELATED_LABEL = re.compile(
     r"^(?:related(?:\s+(?:posts|articles|stories|reading))?|you may also like|read also|"
-    r"see also|more on this(?:\s+topic)?|more in\s+\S.{0,30})\s*:?$",
+    r"see also|more on this(?:\s+topic)?|more in\s+\S.{0,30}|читайте\s+также|смотрите\s+также|"
+    r"по\s+теме)\s*:?$",
     re.IGNORECASE,
 )
-"""The label over a list of links to other articles ('Related', 'Read also')."""
+"""The label over a list of links to other articles ('Related', 'Read also', 'Читайте
+также')."""
 MAX_RELATED_LINKS = 6
 
 
@@ -1401,7 +1571,12 @@ def _related_links(filled: Sequence[Line], roles: dict[int, str], last: int) -> 
     """A related-links list ending at `filled[last]`: headline lines (up to
     ``MAX_RELATED_LINKS``) right under a 'Related' label, with the label; else nothing."""
     at = last
-    while at >= 0 and last - at < MAX_RELATED_LINKS and roles.get(filled[at].index) == "head":
+    while (
+        at >= 0
+        and last - at < MAX_RELATED_LINKS
+        and roles.get(filled[at].index) == "head"
+        and not RELATED_LABEL.match(filled[at].text)  # 'Read also' reads as a headline
+    ):
         at -= 1
     if at == last or at < 0 or not RELATED_LABEL.match(filled[at].text):
         return set()

@@ -13,12 +13,19 @@ angle brackets; the lines of one item may come in any order around the summary:
 * ``<label>`` ``<title>`` ``<summary>``: a category label above each title (chrome);
 * ``<date>`` ``<title>`` ``<summary>``: a date line (or byline) above each title;
 * ``<title>`` ``<summary>`` ``— <Name>``: a signature under the summary is the byline;
+* ``<Name>`` ``·`` ``<date>`` ``<title>`` ``<subtitle>`` ``<n> min read`` (a blogging
+  platform's card): a longer headline-shaped line right under the title, with no text
+  under it, is the summary; a separator glyph alone on its line is ignored;
 * any of them closed by ``Posted in <category> | Tagged <tags> | <n> Comments`` (chrome),
   or by ``<date> | Continued`` (date and read-more link on one line); a line that repeats
   the summary after the link's text glued to it is a hidden copy, no new text;
 * ``<headline>`` ``<section> · <age or date>`` with no summary, a blank line under the
   stamp: an item that shows only its headline (a latest-news list, a section front), a
-  teaser with an empty body. The stamp's section is no author;
+  teaser with an empty body. The stamp's section is no author; so is ``<time>``
+  ``<headline>`` (a news feed: a time of day over each headline, a day header ``<date>``
+  above them giving their date);
+* ``<title>`` ``<CITY>, <date>. /<Agency>/: <lead>``: a summary opened by a news agency's
+  dateline (a teaser's mark, with one more paragraph allowed);
 * a breadcrumb (``Current News / Politics /``) between the title and the summary and a
   photo credit (``<Name>/<Agency>``) above the title are chrome; an access badge glued to
   two titles or more (``<title> Paid Members Public``) is taken off them.
@@ -27,7 +34,9 @@ A headline is one short sentence (twenty words at most), not cut off; a longer l
 with a sentence ending inside it, or one ending in ``…``/``Read more`` is a summary.
 
 The summary is one paragraph (two when the item is marked as a teaser), often cut off
-(``…``, ``[…]``, ``Continue reading →``). A post gets the item's title (never its label or
+(``…``, ``[…]``, ``Continue reading →``); a read-more link glued to its end (``… Continue
+reading <title>``, ``<sentence>. Read more>>``) is cut off into a line of its own, chrome.
+A post gets the item's title (never its label or
 date line), author (the byline's name; a section name that opens every byline and also
 stands alone on the page is taken off it), date as written, and the summary as its body.
 Everything outside the items (menus, page headings such as ``Tag Archives: <tag>``, labels
@@ -179,12 +188,16 @@ def chrome_rule(text: str) -> str:
 
 BYLINE_START = re.compile(
     r"^(?:(?:posted|submitted|written|published|words|text|report(?:ed)?|story)\s+)?(?:by|on)\b"
-    r"|^(?:author|authors|posted by)\s*:",
+    r"|^(?:author|authors|posted by|автор|авторы|текст)\s*:",
     re.IGNORECASE,
 )
 MAX_DATELINE_CHARS = 90
 """Longest line :func:`is_dateline` accepts (checked first: dates are costly to find)."""
 CLOCK = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+_ZONE = r"(?-i:MSK|GMT|UTC|CET|CEST|EET|EEST|ET|EST|EDT|PT|PST|PDT|BST)"
+TIME_STAMP = re.compile(rf"^[0-2]?\d:[0-5]\d(?:\s*(?:[ap]\.?m\.?|{_ZONE}))?$", re.IGNORECASE)
+"""A line that is only a time of day ('18:45', '6:05 pm', '09:30 MSK'): a news feed's stamp
+over its headline, under a day header that gives the date."""
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "al", "bin", "el", "del", "la", "le"})
 LEAD_BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 
@@ -266,12 +279,20 @@ def signed_name(text: str) -> str | None:
     return bare_name(match.group("name")) if match else None
 
 
+COMMENT_COUNT = re.compile(
+    r"[\s|•·,]+(?:\d+|no)\s+comments?$|[\s|•·,]+leave\s+a\s+comment$", re.IGNORECASE
+)
+"""A comment counter closing a meta line ('<date> <Name> 3 Comments')."""
+
+
 def dateline_name(text: str) -> str | None:
-    """The name beside the date on '<Name>, <date>' / '<date> · <Name>'."""
+    """The name beside the date on '<Name>, <date>' / '<date> · <Name>', a comment counter
+    after it allowed ('<date> <Name> 0 Comments')."""
     found = find_date(text)
     if found is None:
         return None
-    rest = text.replace(found[0], " ").strip(" ,.;:|•·–—-")
+    rest = COMMENT_COUNT.sub("", text.replace(found[0], " ").strip())
+    rest = rest.strip(" ,.;:|•·–—-")
     return rest if is_name(rest) else None
 
 
@@ -353,7 +374,7 @@ def is_headline(text: str, max_chars: int) -> bool:
 
 READ_MORE = re.compile(
     r"^[\[(«‹<\s]*(?:read\s+more|continue\s+reading|read\s+the\s+rest|keep\s+reading|"
-    r"read\s+on|full\s+(?:story|article)|continued)\b"
+    r"read\s+on|full\s+(?:story|article)|continued|подробнее|читать\s+(?:далее|дальше|полностью))\b"
     r"|^(?:reading\s+time:?\s*)?\d{1,3}\s*min(?:ute)?s?\.?\s+read$",
     re.IGNORECASE,
 )
@@ -375,7 +396,19 @@ ITEM_FOOTER = re.compile(
 META_ROLES = frozenset({"byline", "date"})
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$")
 """A line holding only a web address ('https://site.example/news/2020/11/…')."""
-TEASER_MARKS = frozenset({"cut off", "read-more", "footer"})
+TEASER_MARKS = frozenset({"cut off", "read-more", "footer", "dateline"})
+_MONTH = (
+    r"(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|(?i:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)"
+)
+_CITY = r"[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+){0,2}"
+WIRE_DATELINE = re.compile(
+    rf"^{_CITY},\s+(?:{_MONTH}\s+[0-3]?\d|[0-3]?\d\s+{_MONTH})"
+    r"(?:,?\s+\d{4})?\s*(?:[./]\s*)?(?:/[^/\s][^/]{0,20}/|\([^()]{2,20}\))?\s*[:.–—-]*\s+\S"
+)
+"""A news agency's dateline opening an item's lead ('MOSCOW, November 29. /<Agency>/: ',
+'KAZAN, 3 March (<Agency>) - ', 'МОСКВА, 29 ноября. /<Агентство>/. '): the place in
+capitals, then the day."""
 MAX_SUMMARY_CHARS = 1500
 MIN_ARTICLE_PARAGRAPHS = 3
 TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed"})
@@ -502,7 +535,9 @@ class Item:
         """The listing marks this item shows."""
         found: set[str] = set()
         for line in self.meta:
-            if BARE_URL.match(line.text):
+            if not self.body and TIME_STAMP.match(line.text):
+                found.add("time")  # '18:45' over a headline: a news feed's item
+            elif BARE_URL.match(line.text):
                 found.add("link")  # a search result's address under its title
             elif not CLOCK.search(line.text):
                 dated = find_date(line.text) or AGE.search(line.text)
@@ -521,6 +556,8 @@ class Item:
             found.add("cut off")
         if lead_byline(self.body[0].text)[0]:
             found.add("byline")
+        if WIRE_DATELINE.match(self.body[0].text):
+            found.add("dateline")
         return found
 
 
@@ -625,10 +662,37 @@ def _lead_meta(roles: Sequence[str], title: int, floor: int) -> list[int]:
     return found
 
 
+LONE_MARKS = frozenset({"·", "•", "|", "–", "—"})
+"""A separator glyph standing on a line of its own between a card's name and date ('<Name>'
+'·' '<date>'): no line of the item, read as if it were not there."""
+MIN_STANDFIRST_WORDS = 8
+
+
+def _is_standfirst(filled: Sequence[Line], roles: Sequence[str], here: int) -> bool:
+    """A headline-shaped line right under a shorter headline, with no text under it (a blank
+    line, then the card's reading time or date): the item's subtitle, its summary. With
+    text right under it, such a line is an image's caption instead."""
+    above, line = filled[here - 1], filled[here]
+    if roles[here] != "head" or roles[here - 1] != "head" or line.index != above.index + 1:
+        return False
+    words = word_count(line.text)
+    if words < MIN_STANDFIRST_WORDS or words <= word_count(above.text):
+        return False
+    if is_name(above.text):
+        return False
+    after = here + 1
+    if after >= len(filled):
+        return False
+    return filled[after].index != line.index + 1 and roles[after] in {"more", "date"}
+
+
 def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     """The items of a listing page, in reading order (titled or not)."""
-    filled = [line for line in lines if not line.is_blank]
+    filled = [line for line in lines if not line.is_blank and line.text not in LONE_MARKS]
     roles = [line_role(line.text, config.max_title_chars) for line in filled]
+    for here in range(1, len(roles)):
+        if _is_standfirst(filled, roles, here):
+            roles[here] = "prose"
     for here in range(len(roles) - 1):  # '<Name>' right over '<date>': a byline
         if roles[here] == "head" and roles[here + 1] == "date" and is_name(filled[here].text):
             roles[here] = "byline"
@@ -646,6 +710,9 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         floor = last
     for title, stamp in _headline_pairs(filled, roles, heads):
         heads.append((title, [stamp], stamp + 1, stamp))  # no summary: an empty body
+        captions.append([])
+    for stamp, title in _stamped_headlines(filled, roles, heads):
+        heads.append((title, [stamp], title + 1, title))  # no summary: an empty body
         captions.append([])
     order = sorted(range(len(heads)), key=lambda n: _head_start(heads[n]))
     heads, captions = [heads[n] for n in order], [captions[n] for n in order]
@@ -665,7 +732,10 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
             item.extra = [filled[position] for position in captions[number]]
             if lead_mode:
                 lead = _lead_meta(roles, title, owned_until)
-                item.meta[:0] = [filled[position] for position in sorted(lead)]
+                owned = {line.index for line in item.meta}
+                item.meta[:0] = [
+                    filled[position] for position in sorted(lead) if filled[position].index not in owned
+                ]
                 item.lead = bool(lead)
             elif (name := _labelled_name(filled, roles, title, owned_until)) is not None:
                 item.meta.insert(0, filled[name])  # 'opinion' / '<Name>' over the title
@@ -673,6 +743,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         items.append(item)
     for item in items:
         _read_credits(item)
+    _date_by_day_header(items, filled, roles)
     _strip_section_prefix(items, filled)
     _mark_badges(items)
     return items
@@ -693,12 +764,7 @@ def _headline_pairs(
     apart from the next text (a blank line or the end under the stamp), on lines no
     summary item owns. A latest-news list is made of them; section fronts mix them with
     summarised items."""
-    taken: set[int] = set()
-    for title, meta, first, last in heads:
-        taken.update(meta)
-        taken.update(range(first, last + 1))
-        if title is not None:
-            taken.add(title)
+    taken = _taken(heads)
     pairs: list[tuple[int, int]] = []
     for here in range(len(roles) - 1):
         stamp = here + 1
@@ -711,6 +777,73 @@ def _headline_pairs(
             continue  # text right under the stamp: a summary or a later item's head
         pairs.append((here, stamp))
     return pairs
+
+
+def _taken(heads: Sequence[tuple[int | None, list[int], int, int]]) -> set[int]:
+    """The positions the items found so far own."""
+    taken: set[int] = set()
+    for title, meta, first, last in heads:
+        taken.update(meta)
+        taken.update(range(first, last + 1))
+        if title is not None:
+            taken.add(title)
+    return taken
+
+
+def _stamped_headlines(
+    filled: Sequence[Line],
+    roles: Sequence[str],
+    heads: Sequence[tuple[int | None, list[int], int, int]],
+) -> list[tuple[int, int]]:
+    """(stamp, title) positions of a news feed's items: a time of day ('18:45') right over a
+    headline that stands apart from the next text (a blank line or the end under it), with
+    no prose after it (the next line is another stamp, a day header or the page's end);
+    or a date line right over a headline with a read-more link right under it."""
+    taken = _taken(heads)
+    pairs: list[tuple[int, int]] = []
+    for here in range(len(roles) - 1):
+        title = here + 1
+        if roles[title] != "head":
+            continue
+        if not TIME_STAMP.match(filled[here].text) and not (
+            roles[here] == "date" and title + 1 < len(roles) and roles[title + 1] == "more"
+        ):
+            continue
+        if {here, title} & taken or filled[title].index != filled[here].index + 1:
+            continue
+        after = title + 1
+        if after < len(filled) and (
+            roles[after] == "prose"
+            or (
+                filled[after].index == filled[title].index + 1
+                and not TIME_STAMP.match(filled[after].text)
+                and roles[after] not in {"date", "more"}
+            )
+        ):
+            continue  # text under the headline: a summary, not the next stamp or day
+        pairs.append((here, title))
+    return pairs
+
+
+def _date_by_day_header(
+    items: Sequence[Item], filled: Sequence[Line], roles: Sequence[str]
+) -> None:
+    """An item stamped only with a time of day takes the date of the day header above it
+    (a date line standing alone): '<day> <time>'."""
+    day: str | None = None
+    by_line = {line.index: position for position, line in enumerate(filled)}
+    starts = {
+        by_line[item.lines[0].index]: item for item in items if item.lines and not item.body
+    }
+    for position, line in enumerate(filled):
+        if roles[position] == "date" and (found := find_date(line.text)) and found[0] == line.text:
+            day = line.text
+        item = starts.get(position)
+        if item is None or day is None or item.published is not None:
+            continue
+        stamp = next((meta for meta in item.meta if TIME_STAMP.match(meta.text)), None)
+        if stamp is not None:
+            item.published = f"{day} {stamp.text}"
 
 
 def _dates_lead(
@@ -944,6 +1077,76 @@ def bare_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | 
 
 
 FEED_SCORE = 0.9
+MORE_TAIL = re.compile(
+    r"(?P<cut>…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\])\s+(?P<more>(?:continue\s+reading|read\s+more|"
+    r"read\s+the\s+rest|keep\s+reading)\b.{0,120})$"
+    r"|(?<=[.!?\"”’])\s+(?P<label>(?:continue\s+reading|read\s+more)\s*[»›→>]*)$",
+    re.IGNORECASE,
+)
+"""A read-more link glued to the end of a summary: after the cut mark, with the item's
+title or not ('… Continue reading <title>'), or a bare link label after the last
+sentence ('… in transit. Read more>>')."""
+MIN_TAILED_WORDS = 8
+
+
+STAMPED_HEADLINE = re.compile(
+    rf"^\s*(?P<stamp>[0-2]?\d:[0-5]\d(?:\s*(?:[ap]\.?m\.?|{_ZONE}\b))?)\s+(?=\S)", re.IGNORECASE
+)
+"""'19:52  <headline>': a news feed's time of day glued before its headline."""
+
+
+def _more_tail_cut(line: Line) -> int | None:
+    match = MORE_TAIL.search(line.raw)
+    if match is None:
+        return None
+    at = match.start("more") if match.group("more") else match.start("label")
+    return at if word_count(line.raw[:at]) >= MIN_TAILED_WORDS else None
+
+
+GLUED_MORE = re.compile(r"^\s*(?:read\s+more|continue\s+reading)\s*[»›→>]*\s*(?=\S)", re.IGNORECASE)
+"""'Read moreJul 28, 2023': an item's read-more link run into the next item's date."""
+
+
+def _glued_more_cut(line: Line) -> int | None:
+    match = GLUED_MORE.match(line.raw)
+    if match is None or not credit_date(line.raw[match.end() :].strip()):
+        return None
+    return match.end()
+
+
+def _stamp_cut(line: Line, max_title_chars: int) -> int | None:
+    match = STAMPED_HEADLINE.match(line.raw)
+    if match is None or not is_headline(line.raw[match.end() :].strip(), max_title_chars):
+        return None
+    return match.end()
+
+
+def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
+    """`lines` with each read-more link glued to the end of a summary line or to the start
+    of the next item's date line, and each time of day glued before a headline (two such
+    lines or more: a news feed), cut off into a line of its own (offsets kept, lines renumbered); `lines` itself when there is none."""
+    stamps = {
+        line.index: cut
+        for line in lines
+        if (cut := _stamp_cut(line, max_title_chars)) is not None
+    }
+    cuts = stamps if len(stamps) >= 2 else {}
+    for line in lines:
+        if line.index in cuts:
+            continue
+        if (cut := _more_tail_cut(line) or _glued_more_cut(line)) is not None:
+            cuts[line.index] = cut
+    if not cuts:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        cut = cuts.get(line.index)
+        if cut is None:
+            out.append(Line(len(out), line.start, line.raw))
+            continue
+        out.append(Line(len(out), line.start, line.raw[:cut]))
+        out.append(Line(len(out), line.start + cut, line.raw[cut:]))
+    return out
 
 
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
@@ -951,7 +1154,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if entries is not None:
         evidence = f"{len(entries)} feed entries ('<handle> · <age>' headers)"
         return Detection("listing", FEED_SCORE, evidence, parsed=entries)
-    items = find_items(lines, config)
+    items = find_items(split_glued(lines, config.max_title_chars), config)
     found = structured_detection(item_stats(items))
     if found is not None:
         return dataclasses.replace(found, parsed=items)
@@ -970,9 +1173,10 @@ def segment(
     if isinstance(parsed, list) and parsed and isinstance(parsed[0], Entry):
         segment_feed(result, doc_id, lines, parsed, config)
         return
-    items = parsed if isinstance(parsed, list) else find_items(lines, config)
+    split = split_glued(lines, config.max_title_chars)
+    items = parsed if isinstance(parsed, list) else find_items(split, config)
     if sum(1 for item in items if item.title is not None) >= 2:
-        segment_items(result, doc_id, lines, items, config)
+        segment_items(result, doc_id, split, items, config)
     else:
         segment_bare(result, doc_id, lines, config)
 
