@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from flows.stages.segment.boilerplate import classify_line
 from flows.stages.segment.meta import (
+    _DATE_FORMS,
     find_byline,
     find_date,
     is_breadcrumb,
@@ -209,3 +210,21 @@ def test_recognisers_never_raise_and_dates_are_iso(text):
     person_name(text)
     is_breadcrumb(text)
     is_dateline(text)
+
+
+DATE_ALPHABET = [*"0123456789 ,.-/:'г", "Mar ", "Tue ", "марта ", "UTC ", "th", "12:30 "]
+
+
+@given(st.lists(st.sampled_from(DATE_ALPHABET), max_size=12).map("".join))
+@example("Tue Mar 3th, 2021")
+@example("12/03/20 12:30 ")
+@example("3 марта 2019 г.")
+def test_every_date_form_holds_two_digits_in_a_row(text: str) -> None:
+    """find_date settles a text without two digits in a row at once; that is exact only
+    while every form's match holds two (its year)."""
+    for form in _DATE_FORMS:
+        match = form.search(text)
+        assert match is None or any(
+            a.isdigit() and b.isdigit()
+            for a, b in zip(match.group(0), match.group(0)[1:], strict=False)
+        )

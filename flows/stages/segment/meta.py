@@ -79,8 +79,14 @@ AGE = re.compile(
 )
 
 
+_TWO_DIGITS = re.compile(r"\d\d")
+"""Every date form holds a year of at least two digits: a text without is settled at once."""
+
+
 def find_date(text: str) -> tuple[str, str | None] | None:
     """(the date as written, its ISO form or None) of the first absolute date in `text`."""
+    if not _TWO_DIGITS.search(text):
+        return None
     best: tuple[int, str, str | None] | None = None
     for form in _DATE_FORMS:
         match = form.search(text)
