@@ -125,6 +125,16 @@ def _lang(word: str) -> str:
     return "ru" if any("\u0400" <= ch <= "\u04ff" for ch in word) else "en"
 
 
+def _joined_zipf(word: str, lang: str) -> float:
+    """Zipf of a joined word, or of its singular when that is more common: wordfreq spreads
+    a word's frequency over its forms, so a plural ('courtyards') is rarer than its parts
+    ('court', 'yards') although the word is common ('courtyard')."""
+    found = zipf(word, lang)
+    if lang == "en" and len(word) > 5 and word.endswith("s") and not word.endswith("ss"):
+        return max(found, zipf(word[:-1], lang))
+    return found
+
+
 def decide_hyphen(left: str, right: str, doc: Counter[str], s: UnwrapSettings) -> tuple[bool, str]:
     """Keep the hyphen of "left-⏎right"? Returns (keep, reason)."""
     part = left.rsplit("-", 1)[-1]
@@ -136,7 +146,7 @@ def decide_hyphen(left: str, right: str, doc: Counter[str], s: UnwrapSettings) -
     if n_join > n_hyph:
         return False, f"joined: {joined} seen {n_join}x in document, {hyphenated} {n_hyph}x"
     lang = _lang(joined)
-    zj = zipf(part + right, lang)
+    zj = _joined_zipf(part + right, lang)
     capitalised = right[0].isupper() and not (part.isupper() and right.isupper())
     if capitalised and zj < s.join_zipf + 1.0:
         return True, "kept: capitalised second part"

@@ -98,7 +98,7 @@ SHARE_BAR = re.compile(
 )
 CHROME_LINE = re.compile(
     r"^(?:share this(?: article| post| story)?:?|share:|like this:?|like loading\.*|related"
-    r"(?: posts| articles| stories)?:?|you may also like:?|leave a (?:reply|comment)(?: cancel reply)?"
+    r"(?: posts| articles| stories)?:?|you (?:may|might) also like:?|leave a (?:reply|comment)(?: cancel reply)?"
     r"|post navigation|search for:?|recent posts|recent comments|archives|categories|meta"
     r"|tags?:.*|filed under:?.*|posted in .+\|.*|\d+ (?:comments?|responses?|replies)"
     r"|no comments(?: yet)?\.?|(?:©|\(c\)|copyright\b).{0,120}|.*\bpowered by\b.{0,80}"

@@ -92,7 +92,11 @@ AUTHOR_LINE = re.compile(
 )
 """'Irina V. Volkova', 'By P. N. Gorshkov and A. Lind', 'Prepared by Lev Sarkisov *',
 'Author(s): Irina V. Volkova' (a journal archive's cover)."""
-_CASED_NAMES = re.compile(_NAMES)
+_CAPS_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
+_CASED_PERSON = rf"(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}(?:{_NAME_WORD}|{_CAPS_SURNAME})"
+_CASED_NAMES = re.compile(rf"{_CASED_PERSON}(?:\s*(?:,|\band\b|&|и)\s*{_CASED_PERSON})*")
+"""Names as cased: each word capitalised, the surname may be in capitals ('Svetlana
+LOGINOVA', as French and Russian covers print it)."""
 _NOT_NAME_WORD_LIST = (
     "the a an of and abstract introduction contents chapter section part volume issue "
     "paper papers series report brief working discussion policy journal review studies "
@@ -206,6 +210,8 @@ def segment(
         dropped.update(dict.fromkeys(cover_notes(lines, dropped, head), FRONT_MATTER))
         dropped.update(dict.fromkeys(index_fields(lines, dropped), FRONT_MATTER))
     dropped.update(dict.fromkeys(publisher_note(lines, dropped), PAGE_FURNITURE))
+    if head is not None and head.title:
+        dropped.update(dict.fromkeys(title_heads(lines, dropped, head), PAGE_FURNITURE))
     dropped = dict(sorted(dropped.items()))
     add_dropped(result, doc_id, lines, dropped)
     add_post(
@@ -314,6 +320,23 @@ def publisher_note(lines: Sequence[Line], dropped: dict[int, str]) -> set[int]:
         if opening.startswith(name) and ABOUT_VERB.match(opening[len(name) :]):
             return {line.index for line in note}
     return set()
+
+
+def title_heads(lines: Sequence[Line], dropped: dict[int, str], head: PostHead) -> set[int]:
+    """The article's title printed again as a running head at a page break (next to a page
+    number or another head): too few times in a short text to repeat as a running head, and
+    never a line of the text there."""
+    kept = [line for line in lines if not line.is_blank]
+    known = head.title_lines | head.meta_lines
+    wanted = _norm(head.title or "")
+    found: set[int] = set()
+    for pos, line in enumerate(kept):
+        if line.index in dropped or line.index in known or _norm(line.text) != wanted:
+            continue
+        near = [kept[at].index for at in (pos - 1, pos + 1) if 0 <= at < len(kept)]
+        if any(dropped.get(index) == PAGE_FURNITURE for index in near):
+            found.add(line.index)
+    return found
 
 
 def _dropped(lines: Sequence[Line]) -> dict[int, str]:
