@@ -406,6 +406,11 @@ def _starts_lower_or_digit(nxt: str) -> bool:
 
 _QUOTED_RE = re.compile(r"\s*>")
 _FIELD_RE = re.compile(r"\s*(?:[*•]\s+)?[A-Z][\w()-]*(?: [\w()-]+){0,3}:(?:\s|$)")
+_INDEX_FIELD_RE = re.compile(
+    r"\s*(?:key\s*words|jel(?:\s+classification)?(?:\s+codes?)?|ключевые\s+слова)\s*:",
+    re.IGNORECASE,
+)
+"""A paper's index field under its abstract ('Keywords:', 'JEL Classification:')."""
 _RULE_RE = re.compile(r"\s*(?:--\s*$|-{4,}|_{4,}|={4,}|(\S)\1{5,}\s*$)")
 _HANDLE_START_RE = re.compile(r"\s*@?\w*[a-z0-9]_\w+(?:\s|$)")
 """A line opening with a user handle ('kama_river', '@volga_girl'): no word of prose."""
@@ -426,11 +431,12 @@ def _kept_apart(line: str, nxt: str) -> bool:
     'Previous message:') before another one or before a capitalised line, and a signature
     or separator rule on either side, a line holding only a web address (a search result's
     or a reference's), a mail sender line ('Name user at host.org', 'Name
-    <a@b.org>') under a subject, and a stamp line ('Politics · 18 min ago') under a
-    headline."""
+    <a@b.org>') under a subject, a stamp line ('Politics · 18 min ago') under a
+    headline, and a paper's index field ('Keywords: …') under its abstract."""
     return bool(
         _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)
+        or _INDEX_FIELD_RE.match(nxt)
         or _URL_LINE_RE.match(line)
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)

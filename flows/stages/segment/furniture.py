@@ -21,8 +21,8 @@ index to the dropped rule ``page_furniture``. A line is furniture when it is
   repeating its title or date, not a running head (a sentence or two on an imprint page
   between the copies is not yet that paragraph);
 * a first-page line of the printed journal or book: a citation line (``Vol. 11, No. 3``,
-  ``2019. Т. 13, № 3``), a DOI, ISSN, ISBN, UDC (``УДК``) or copyright line, an e-mail
-  contact line;
+  ``2019. Т. 13, № 3``), a DOI, ISSN, ISBN, UDC (``УДК``), copyright or open-access
+  licence line, an e-mail contact line;
 * an entry of a table of contents: a heading, dot leaders and a page number
   (``1. Introduction ........ 5``).
 
@@ -139,6 +139,13 @@ DOI_LINE = re.compile(
 )
 COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4}\b)", re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]", re.IGNORECASE)
+LICENCE_LINE = re.compile(
+    r"^(?=.*\blicen[cs]ed?\b)(?=.*(?:\bcreative\s+commons\b|\bcc[\s-]by\b|\bopen[\s-]access\b))"
+    r".{20,300}$",
+    re.IGNORECASE,
+)
+"""An open-access licence note of a printed paper ('This is an open access article
+distributed under the CC BY-NC 4.0 license.')."""
 CONTACT_LINE = re.compile(r"^(?:e-?mail|contact|correspondence)\b", re.IGNORECASE)
 
 
@@ -395,6 +402,7 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
             or page_number(text) is not None
             or is_journal_line(text, top)
             or CONTENTS_LINE.match(text)
+            or LICENCE_LINE.match(text)
         ):
             found.add(line.index)
     found |= heads

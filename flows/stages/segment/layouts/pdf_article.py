@@ -279,6 +279,7 @@ ABOUT_VERB = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:is|was|has|publishes|aims
 """What an 'about the publisher' note says after the name ('… is a network of …')."""
 MAX_NOTE_LINES = 6
 MAX_NAME_CHARS = 60
+MIN_HEAD_WORDS = 3
 PAGE_MARK = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\b|\d+", re.IGNORECASE)
 
 
@@ -324,19 +325,36 @@ def publisher_note(lines: Sequence[Line], dropped: dict[int, str]) -> set[int]:
 
 def title_heads(lines: Sequence[Line], dropped: dict[int, str], head: PostHead) -> set[int]:
     """The article's title printed again as a running head at a page break (next to a page
-    number or another head): too few times in a short text to repeat as a running head, and
-    never a line of the text there."""
+    number or another head), alone or in columns with its authors' names: too few times in
+    a short text to repeat as a running head, and never a line of the text there."""
     kept = [line for line in lines if not line.is_blank]
     known = head.title_lines | head.meta_lines
     wanted = _norm(head.title or "")
+    words = set(WORD.findall(f"{wanted} {head.author or ''}".casefold()))
     found: set[int] = set()
     for pos, line in enumerate(kept):
-        if line.index in dropped or line.index in known or _norm(line.text) != wanted:
+        if line.index in dropped or line.index in known:
+            continue
+        if _norm(line.text) != wanted and not _head_of(line.text, wanted, words):
             continue
         near = [kept[at].index for at in (pos - 1, pos + 1) if 0 <= at < len(kept)]
         if any(dropped.get(index) == PAGE_FURNITURE for index in near):
             found.add(line.index)
     return found
+
+
+def _head_of(text: str, title: str, words: set[str]) -> bool:
+    """A running head laid out in columns of the title's opening and the authors' names
+    ('Municipal Filters and …      Korolev, Gromova'): every word is one of theirs, and
+    the first column opens the title."""
+    columns = [column for column in re.split(r"\s{3,}", text.strip()) if column]
+    used = WORD.findall(text.casefold())
+    return (
+        len(columns) >= 2
+        and len(used) >= MIN_HEAD_WORDS
+        and title.startswith(_norm(columns[0]))
+        and all(word in words for word in used)
+    )
 
 
 def _dropped(lines: Sequence[Line]) -> dict[int, str]:
@@ -447,6 +465,12 @@ AFFILIATION_AFTER = re.compile(r"\s*(?:[,;(|–—]|\s-\s)\s*")
 """Where an affiliation follows the names on their line ('Lev Sarkisov, Kama Institute')."""
 MARK_LETTERS = re.compile(rf"(?<=[{_LOWER}])\s+[a-f](?:\s*,\s*[a-f])*(?=\s*(?:,|&|\band\b|$))")
 """Superscript affiliation letters set apart from the names ('Sokolova a and Ilyin b')."""
+_MARK_CHARS = r"\d*†‡∗§¶⁰¹²³⁴⁵⁶⁷⁸⁹"
+MARK_DIGITS = re.compile(
+    rf"(?<=[{_LOWER}])[{_MARK_CHARS}]+(?:,[{_MARK_CHARS}]+)*(?=\s*(?:,|&|\band\b|$))"
+)
+"""Affiliation numbers and marks glued to each name ('Ivan A. Korolev1, Natalia S.
+Gromova2,*')."""
 CAPS_INITIAL = re.compile(rf"(?<![^\W\d_])[{_UPPER}]\.")
 LEAD_MARKS = re.compile(r"^[•·▪●◦\s]+")
 TRAIL_MARKS = re.compile(r"(?<=\S)[*†‡∗§¶⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
@@ -497,13 +521,15 @@ def author_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
 def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     """:func:`author_of`, also for names the extraction ran together: footnote marks
     between them ('Kirill Dorofeev†Anna Lisitsyna‡' -> 'Kirill Dorofeev, Anna Lisitsyna'),
-    superscript letters set apart ('Marina Sokolova a and Pavel Ilyin b'), an affiliation
+    superscript letters set apart ('Marina Sokolova a and Pavel Ilyin b'), numbers glued to
+    each name ('Ivan Korolev1, Natalia Gromova2,*'), an affiliation
     run on or after a comma ('Olga VereshchaginaVolga Institute …', 'Lev Sarkisov, Kama
     Institute'); and for ALL-CAPS names with an initial ('IRINA V. VOLKOVA', as printed)."""
     found = author_of(text, common)
     if found is not None or len(text) > 160:
         return found
-    for variant in (GLUED_MARK.sub(", ", text), MARK_LETTERS.sub("", text)):
+    variants = (GLUED_MARK.sub(", ", text), MARK_LETTERS.sub("", text), MARK_DIGITS.sub("", text))
+    for variant in variants:
         if variant != text and (found := author_of(variant, common)) is not None:
             return found
     if is_all_caps(text) and CAPS_INITIAL.search(text):
