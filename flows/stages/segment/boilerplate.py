@@ -25,9 +25,10 @@ Rules (the names are what the ``dropped.rule`` column holds):
 ``page_chrome``
     A line with the shape of a web page's furniture wherever it stands: a share bar made
     of network names, a "Share this:"/"Like this:"/"Related"/"Leave a Reply" label, a
-    comment counter ("2 Comments"), a "Tags:"/"Posted in … | Tagged …" line, a copyright
+    comment counter ("2 Comments"), a "Tags:"/"Posted in … | Tagged …" line, a WordPress
+    entry footer ("This entry was posted in … Bookmark the permalink."), a copyright
     or "Powered by" footer, a mailing list's "To unsubscribe …" footer, a "Read more »" or
-    pagination line. A line that carries a
+    pagination line, a row of 'Back to …' links. A line that carries a
     byline or a date is never dropped.
 """
 
@@ -100,7 +101,8 @@ CHROME_LINE = re.compile(
     r"^(?:share this(?: article| post| story)?:?|share:|like this:?|like loading\.*|related"
     r"(?: posts| articles| stories)?:?|you (?:may|might) also like:?|leave a (?:reply|comment)(?: cancel reply)?"
     r"|post navigation|search for:?|recent posts|recent comments|archives|categories|meta"
-    r"|tags?:.*|filed under:?.*|posted in .+\|.*|\d+ (?:comments?|responses?|replies)"
+    r"|tags?:.*|filed under:?.*|posted in .+\|.*|(?:this entry was )?(?:posted in .{1,120}?\.\s*)?"
+    r"bookmark the permalink\.?|(?:(?:back|return) to [^|•]{1,40}?\s*[|•]\s*)+(?:back|return) to [^|•]{1,40}|\d+ (?:comments?|responses?|replies)"
     r"|no comments(?: yet)?\.?|(?:©|\(c\)|copyright\b).{0,120}|.*\bpowered by\b.{0,80}"
     r"|.*\ball rights reserved\.?|read (?:more|the rest)(?: »| ›| →|\.\.\.)?|continue reading.{0,80}"
     r"|(?:« )?older (?:posts|entries)(?: »)?|newer (?:posts|entries)(?: »)?"

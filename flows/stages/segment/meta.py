@@ -146,10 +146,12 @@ NOT_BYLINE = re.compile(
 _NOT_NAMES = frozenset(
     {"the", "this", "a", "an", "our", "staff", "admin", "default", "email", "share"}
     | {"continued", "continue", "more", "comments", "comment", "reply", "permalink", "edit"}
+    | {"back", "return", "next", "previous", "home"}
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
 )
 """Words a name never starts with: articles, roles, the link labels that follow a date
-('Sep 2, 2010 | Continued', '2019 · Comments') and weekdays ('MONDAY | 11.03.2019')."""
+('Sep 2, 2010 | Continued', '2019 · Comments', 'January 2000 | Back to top') and weekdays
+('MONDAY | 11.03.2019')."""
 
 
 BILINGUAL_LABEL = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё ]{1,30}?\s*/\s*(?=[A-Za-z])")

@@ -465,6 +465,8 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
         if byline is None and position in names and not candidates:
             byline = names[position]  # a name between the headline and the body
         date = dates.get(position)
+        if byline is not None and date is None and len(text) <= 160:
+            date = find_date(text)  # 'Written by X on 19/09/2021 in Politics · 5 Min Read'
         if byline is None and date is None and SOURCE_CREDIT.match(text):
             continue  # 'Translated by X', 'Original: <title>': credits, never the headline
         if byline or date:
@@ -500,8 +502,12 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
         below = None
     above_meta = [p for p in candidates if lowest_meta is None or p < lowest_meta]
     title_at = above_meta[0] if above_meta else (candidates[0] if candidates else None)
-    if lowest_meta is not None and lowest_meta + 1 in candidates and author is None:
-        title_at = lowest_meta + 1  # a date header above the headline (Blogger, LiveJournal)
+    if lowest_meta is not None and lowest_meta + 1 in candidates:
+        headline_above = top_meta - 1 in candidates
+        if author is None or (lowest_meta + 1 == len(zone) - 1 and not headline_above):
+            # a date header above the headline (Blogger, LiveJournal), or a 'Posted on
+            # <date> by X' line above the headline that opens the body (WordPress themes)
+            title_at = lowest_meta + 1
     if below is not None:
         title_at = below
     if title_at is None:
