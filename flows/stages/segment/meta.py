@@ -118,7 +118,7 @@ NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)"
 PERSON = rf"[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{0,4}}"
 BYLINE_FORMS = (
     re.compile(
-        rf"^(?:posted|submitted|written|published|words|text|report(?:ed)?|story)?\s*by[:\s]+"
+        rf"^(?:posted|submitted|written|published|words|text|report(?:ed|ing)?|story)?\s*by[:\s]+"
         rf"(?P<name>{PERSON}(?:\s*(?:,|and|&)\s*{PERSON})*)",
         re.IGNORECASE,
     ),
@@ -154,6 +154,12 @@ _NOT_NAMES = frozenset(
 ('MONDAY | 11.03.2019')."""
 
 
+CREDITS_AFTER = re.compile(
+    r"\s*;\s*(?:(?:additional\s+)?(?:reporting|writing)|edit(?:ed|ing))\s+by\b.*$",
+    re.IGNORECASE,
+)
+"""The desk's credits after a wire story's byline ('Reporting by X; Editing by Y'): the
+editor is not the author."""
 BILINGUAL_LABEL = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё ]{1,30}?\s*/\s*(?=[A-Za-z])")
 """The Russian half of a bilingual label ('Автор / Author: …', 'Источник / Source: …'):
 the English half is read."""
@@ -161,7 +167,7 @@ the English half is read."""
 
 def find_byline(text: str, max_chars: int = 160) -> str | None:
     """The author's name on a byline-shaped line, None on any other line."""
-    text = BILINGUAL_LABEL.sub("", text)
+    text = CREDITS_AFTER.sub("", BILINGUAL_LABEL.sub("", text))
     if len(text) > max_chars or NOT_BYLINE.search(text):
         return None
     for form in BYLINE_FORMS:
@@ -223,14 +229,25 @@ def is_breadcrumb(text: str) -> bool:
 def is_dateline(text: str) -> bool:
     """A line that is a date, with at most a short source or place before or after it
     ('The Guardian January 26, 2000', 'March 3, 2021', 'MOSCOW, March 3 2021', 'Kurgan
-    Courier, March 6, 2019, p. 1. Complete text:')."""
+    Courier, March 6, 2019, p. 1. Complete text:'), and a time of day or an update's age
+    ('March 6, 2018 / 11:42 AM / Updated 6 years ago')."""
     found = find_date(text)
     if found is None or len(text) > 90:
         return False
-    rest = PRESS_REFERENCE.sub(" ", text.replace(found[0], " ")).strip(" ,.;:|•·–—-()")
+    rest = text.replace(found[0], " ")
+    rest = CLOCK.sub(" ", UPDATED_AGE.sub(" ", PRESS_REFERENCE.sub(" ", rest)))
+    rest = rest.strip(" ,.;:|/•·–—-()")
     return len(rest.split()) <= 5 and not rest.endswith((".", "?", "!"))
 
 
+CLOCK = re.compile(
+    r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
+)
+"""A time of day beside the date ('11:42 AM', '14:05 MSK')."""
+UPDATED_AGE = re.compile(
+    rf"\b(?:updated|last\s+updated|modified)\b\s*:?\s*(?:(?:{AGE.pattern})|$)", re.IGNORECASE
+)
+"""An update stamp given as an age ('Updated 6 years ago')."""
 PRESS_REFERENCE = re.compile(
     r"\bpp?\.\s*\d+(?:[-–]\d+)?\b|\b(?:complete|condensed|abridged|full)\s+text\s*:?\s*$",
     re.IGNORECASE,
@@ -266,3 +283,16 @@ def person_name(text: str) -> str | None:
     if all(_INITIAL.match(token) for token in tokens):
         return None
     return " ".join(tokens)
+
+
+NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&|и)\s+")
+
+
+def person_names(text: str) -> str | None:
+    """The names on a line that holds nothing but one or more people's names ('Darya
+    Korsunskaya, Gleb Stolyarov', 'Anna Lind and Oleg Sokolov'), as written; else None.
+    The same caveat as :func:`person_name` holds."""
+    parts = NAME_LIST_SEPARATOR.split(text.strip())
+    if all(person_name(part) is not None for part in parts):
+        return " ".join(text.split())
+    return None

@@ -45,6 +45,7 @@ from flows.stages.segment.meta import (
     is_breadcrumb,
     is_dateline,
     person_name,
+    person_names,
 )
 from flows.stages.segment.post import BIO, SIGNATURE_NAME, PostHead
 
@@ -446,6 +447,18 @@ def _is_sentence_title(text: str) -> bool:
     return 4 <= len(words) <= 15 and len(text) <= 120 and capitalised >= 0.75 * len(words)
 
 
+MIN_HEADLINE_WORDS = 5
+
+
+def _under_headline(zone: Sequence[Line], position: int) -> bool:
+    """The line stands right under a headline-shaped line of ``MIN_HEADLINE_WORDS`` words or
+    more (where a names-only line is the byline, not a short headline)."""
+    if position == 0:
+        return False
+    above = zone[position - 1].text
+    return _is_title_shaped(above) and word_count(above) >= MIN_HEADLINE_WORDS
+
+
 def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
     """Title, byline and date from the lines above the body; the furniture among them."""
     author: str | None = None
@@ -464,6 +477,8 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
         byline = find_byline(text)
         if byline is None and position in names and not candidates:
             byline = names[position]  # a name between the headline and the body
+        if byline is None and not candidates and _under_headline(zone, position):
+            byline = person_names(text)  # names alone under the headline, over the body
         date = dates.get(position)
         if byline is not None and date is None and len(text) <= 160:
             date = find_date(text)  # 'Written by X on 19/09/2021 in Politics · 5 Min Read'
@@ -540,7 +555,8 @@ def _tail(
 ) -> tuple[set[int], tuple[str, int] | None]:
     """The furniture below the body, and a byline found there (name, line index).
 
-    Kept: sentences of five words or more, a closing bio, a signature (a name, or a name
+    Kept: sentences of five words or more (not in headline case: 'Our Standards: The
+    Trust Principles.' is a link), a closing bio, a signature (a name, or a name
     set between dashes) right after the body, and a notes section. The rest is furniture
     only when there are at least MIN_TAIL_LINES such lines, counting the `already`
     dropped ones below the body (a widget column, not a closing remark). Then a sentence
@@ -563,7 +579,7 @@ def _tail(
         if not bio_seen and BIO.match(text) and is_prose(text):
             bio_seen = True
             continue
-        if ends_sentence(text) and word_count(text) >= 5:
+        if ends_sentence(text) and word_count(text) >= 5 and not _is_sentence_title(text):
             if buttons is not None and buttons.is_call(line):
                 furniture.append(line.index)
             else:
