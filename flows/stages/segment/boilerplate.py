@@ -28,8 +28,9 @@ Rules (the names are what the ``dropped.rule`` column holds):
     comment counter ("2 Comments"), a "Tags:"/"Posted in … | Tagged …" line, a WordPress
     entry footer ("This entry was posted in … Bookmark the permalink."), a copyright
     or "Powered by" footer, a mailing list's "To unsubscribe …" footer, a "Read more »" or
-    pagination line, a row of 'Back to …' links. A line that carries a
-    byline or a date is never dropped.
+    pagination line, a row of 'Back to …' links, an opinion disclaimer ('The views
+    expressed … are those of the author', 'Мнение автора может не совпадать …'). A line
+    that carries a byline or a date is never dropped.
 """
 
 from __future__ import annotations
@@ -111,6 +112,8 @@ CHROME_LINE = re.compile(
     r"|\d[\d,.]*k? (?:notes?|views?|reads?)(?:\s*[·•|]?\s*(?:view notes|\d+ comments?))?"
     r"|(?:\d+\s+){2,}(?:…\s+)?\d*\s*next ?[»›]?|subscribe(?: now)?|sign up|log ?in|"
     r"enter your comment here\.*|%d bloggers like this:|blog at wordpress\.com\.?"
+    r"|(?:the )?(?:views|opinions) expressed\b.{0,60}?\b(?:are (?:those of|solely)|do not "
+    r"necessarily (?:reflect|represent))\b.{0,100}|мнение автора\b.{0,40}?не\s+совпада.{0,80}"
     r"|advertisement|skip to (?:main )?content|toggle navigation|search(?: (?:the|this) site)?"
     r"|table of contents|contents|in this (?:article|post)|on this page"
     r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160})$",

@@ -435,6 +435,29 @@ def _name_lines(
     return names
 
 
+MAX_ROLE_WORDS = 6
+
+
+def _credited_names(
+    zone: Sequence[Line], dates: Mapping[int, tuple[str, str | None]]
+) -> dict[int, str]:
+    """Position -> name of a person's name over a role line over a dateline ('Alexei
+    Voronin' / 'political scientist' / '12 March 2018'): a columnist's byline, read as the
+    author even above the headline (a source over a date header has no role line)."""
+    names: dict[int, str] = {}
+    for position in dates:
+        role = position - 1
+        if role < 1 or role in dates:
+            continue
+        text = zone[role].text
+        if word_count(text) > MAX_ROLE_WORDS or ends_sentence(text) or find_date(text):
+            continue
+        name = person_name(zone[role - 1].text)
+        if name is not None and person_name(text) is None and zone[role - 1].text != zone[0].text:
+            names[role - 1] = name
+    return names
+
+
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 """A date line that is not the publication's: 'Updated: Mar 11, 2019'."""
 
@@ -470,6 +493,7 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
     top_meta = 0
     dates = _head_dates(zone)
     names = _name_lines(zone, dates)
+    credited = _credited_names(zone, dates)
     heads = set(dates) | set(names)  # the lines a headline stands right above
     heads.update(p for p, line in enumerate(zone) if find_byline(line.text))
     for position in range(len(zone) - 1, -1, -1):
@@ -477,6 +501,8 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
         byline = find_byline(text)
         if byline is None and position in names and not candidates:
             byline = names[position]  # a name between the headline and the body
+        if byline is None and position in credited:
+            byline = credited[position]
         if byline is None and not candidates and _under_headline(zone, position):
             byline = person_names(text)  # names alone under the headline, over the body
         date = dates.get(position)
