@@ -114,6 +114,7 @@ CHROME_LINE = re.compile(
     r"enter your comment here\.*|%d bloggers like this:|blog at wordpress\.com\.?"
     r"|(?:the )?(?:views|opinions) expressed\b.{0,60}?\b(?:are (?:those of|solely)|do not "
     r"necessarily (?:reflect|represent))\b.{0,100}|мнение автора\b.{0,40}?не\s+совпада.{0,80}"
+    r"|publication status|published in sections?:.{0,120}|direct link:\s*\S+|(?:text|print) version"
     r"|advertisement|skip to (?:main )?content|toggle navigation|search(?: (?:the|this) site)?"
     r"|table of contents|contents|in this (?:article|post)|on this page"
     r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160})$",
