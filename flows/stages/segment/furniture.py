@@ -420,7 +420,8 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     """What shows that a text was extracted from a PDF, or None: a viewer line only a PDF
     has; the viewer lines of a document-sharing site; three or more page counters
     ('Page 2 of 9', '2/9') or laid-out running heads whose numbers rise page by page; page
-    numbers that rise page by page between pages of prose (see :func:`_page_breaks`)."""
+    numbers that rise page by page between pages of prose (see :func:`_page_breaks`), or
+    that a layout extraction set apart (see :func:`_set_page_numbers`)."""
     kept = [line for line in lines if not line.is_blank]
     strong = sum(1 for line in kept if STRONG_VIEWER_LINE.match(line.text))
     if strong:
@@ -450,7 +451,23 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     )
     if len(numbered) >= 3 and paged and _rising([number for _, number in numbered]):
         return f"{len(numbered)} numbered running heads, one a page"
-    return _page_breaks(kept, heads) or _page_stamp(kept)
+    return _page_breaks(kept, heads) or _page_stamp(kept) or _set_page_numbers(kept)
+
+
+MIN_SET_INDENT = 20
+"""Leading spaces of a page number set at the page's right edge or centre by a layout
+extraction (web text scraped to lines loses such indentation)."""
+
+
+def _set_page_numbers(kept: Sequence[Line]) -> str | None:
+    """Bare page numbers set far in from the left edge (``MIN_SET_INDENT``), two or more
+    rising one by one with a page of prose between each two: a layout extraction's
+    pages."""
+    found = _page_chain(kept)
+    set_apart = [pos for pos, _ in found if kept[pos].indent >= MIN_SET_INDENT]
+    if len(found) >= 2 and len(set_apart) == len(found):
+        return f"{len(found)} page numbers set apart in sequence"
+    return None
 
 
 def _marked_head(text: str) -> bool:
