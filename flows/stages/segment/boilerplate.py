@@ -99,8 +99,9 @@ SHARE_BAR = re.compile(
     re.IGNORECASE,
 )
 CHROME_LINE = re.compile(
-    r"^(?:share this(?: article| post| story)?:?|share:|like this:?|like loading\.*|related"
-    r"(?: posts| articles| stories)?:?|you (?:may|might) also like:?|leave a (?:reply|comment)(?: cancel reply)?"
+    r"^(?:share this(?: article| post| story)?:?|share (?:the |full )?(?:article|post|story)"
+    r"|share:|like this:?|like loading\.*|related"
+    r"(?: posts| articles| stories| content| coverage| reading)?:?|you (?:may|might) also like:?|leave a (?:reply|comment)(?: cancel reply)?"
     r"|post navigation|search for:?|recent posts|recent comments|archives|categories|meta"
     r"|tags?:.*|filed under:?.*|posted in .+\|.*|(?:this entry was )?(?:posted in .{1,120}?\.\s*)?"
     r"bookmark the permalink\.?|(?:(?:back|return) to [^|•]{1,40}?\s*[|•]\s*)+(?:back|return) to [^|•]{1,40}|\d+ (?:comments?|responses?|replies)"
@@ -115,7 +116,7 @@ CHROME_LINE = re.compile(
     r"|(?:the )?(?:views|opinions) expressed\b.{0,60}?\b(?:are (?:those of|solely)|do not "
     r"necessarily (?:reflect|represent))\b.{0,100}|мнение автора\b.{0,40}?не\s+совпада.{0,80}"
     r"|publication status|published in sections?:.{0,120}|direct link:\s*\S+|(?:text|print) version"
-    r"|advertisement|skip to (?:main )?content|toggle navigation|search(?: (?:the|this) site)?"
+    r"|(?:skip )?advertisement|skip to (?:main )?content|toggle navigation|search(?: (?:the|this) site)?"
     r"|table of contents|contents|in this (?:article|post)|on this page"
     r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160})$",
     re.IGNORECASE,

@@ -458,6 +458,8 @@ def _credited_names(
     return names
 
 
+SECTION_GLUED = re.compile(r"^[A-Z][\w&'’ .-]{1,30}?\|(?=[A-Z0-9\"“‘'])")
+"""A section label glued to the headline by a bar ('Europe|Putin Wins …'): not the title."""
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 """A date line that is not the publication's: 'Updated: Mar 11, 2019'."""
 
@@ -558,7 +560,7 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
     for line in zone[title_at + 1 :]:  # between title and body: photo captions, share bars
         if line.index not in meta and not is_prose(line.text) and word_count(line.text) <= 3:
             furniture.add(line.index)
-    title = title_line.text
+    title = SECTION_GLUED.sub("", title_line.text)
     if SUBJECT_LINE.match(title):  # a mail subject shown on a web page
         title = _subject(title)
     return (
