@@ -84,12 +84,15 @@ VIEWER_LINE = re.compile(
     r"|you\s+are\s+on\s+page\s*\d+\s*(?:/|of)\s*\d+|download\s+as\s+(?:pdf|docx?|txt|pptx?)\b.*"
     r"|available\s+formats|download\s+now|report\s+this\s+document|sharing\s+options"
     r"|did\s+you\s+find\s+this\s+document\s+useful\??|is\s+this\s+content\s+inappropriate\??"
+    r"|size\s*:\s*px|start\s+display\s+at\s+page\s*:?|download\s+[\"“].{1,300}[\"”]"
+    r"|views?\s*:|transcription|similar\s+documents|more\s+information"
     r"|share\s+or\s+embed\s+document|share\s+(?:on|with)\s+\w+,\s+opens\s+(?:a\s+new\s+window|mail\s+client))$",
     re.IGNORECASE,
 )
 """Lines of a PDF viewer or document-sharing page ('Total Page:22', '341 views',
 'View: 2 times', 'ConferencePaperPDF Available', 'Content uploaded by …', a reader's
-'0% found this document useful (0 votes)', '23 views14 pages', 'You are on page 1/ 14')."""
+'0% found this document useful (0 votes)', '23 views14 pages', 'You are on page 1/ 14', a
+flattening viewer's 'Size: px', 'Download "<title>"', 'Transcription', 'Similar documents')."""
 STRONG_VIEWER_LINE = re.compile(
     r"^(?:total\s+pages?\s*:\s*\d+|file\s+type\s*:\s*pdf\b.*"
     r"|microsoft\s+(?:word|powerpoint|excel)\s+-\s+.+\.(?:docx?|pptx?|xlsx?|rtf|odt)"
@@ -112,7 +115,8 @@ SHARING_LINE = re.compile(
     r"^(?:upload(?:ed)?(?:\s+by)?\s*:.*|\d[\d,.]*\s+(?:downloads?|pages?)|transcript"
     r"|downloads?\s*:\s*\d[\d,.]*\s+times?|date\s+post(?:ed)?\s*:.*"
     r"|content\s+uploaded\s+by\s+.+|uploaded\s+by|\d[\d,.]*\s*views?\s*\d[\d,.]*\s*pages?"
-    r"|you\s+are\s+on\s+page\s*\d+\s*(?:/|of)\s*\d+|download\s+as\s+(?:pdf|docx?|txt|pptx?)\b.*)$",
+    r"|you\s+are\s+on\s+page\s*\d+\s*(?:/|of)\s*\d+|download\s+as\s+(?:pdf|docx?|txt|pptx?)\b.*"
+    r"|size\s*:\s*px|start\s+display\s+at\s+page\s*:?|transcription)$",
     re.IGNORECASE,
 )
 """Viewer lines of a document-sharing site (not of a blog: its 'views', 'Posted on')."""

@@ -196,7 +196,8 @@ def segment(
     rules = config.block_rules()
     dropped = _dropped(lines)
     first = next((line for line in lines if not line.is_blank and line.index not in dropped), None)
-    cuts = _head_cuts(first.raw, rules.max_title_chars) if first is not None else []
+    shown = _viewer_title(lines, dropped)
+    cuts = _head_cuts(first.raw, rules.max_title_chars, shown) if first is not None else []
     if first is not None and cuts:
         lines = split_line(lines, first.index, cuts)
         dropped = _dropped(lines)
@@ -382,9 +383,36 @@ def split_line(lines: Sequence[Line], index: int, cuts: Sequence[int]) -> list[L
     return out
 
 
-def _head_cuts(raw: str, max_title_chars: int) -> list[int]:
-    """Where to cut the first kept line: the fields of a flattened first-page head, or the
-    byline glued to a title. Empty when the line is neither."""
+DOWNLOAD_TITLE = re.compile(r"^download\s+[\"“](?P<title>[^\"“”]{12,300})[\"”]$", re.IGNORECASE)
+"""A document viewer's copy of the title ('Download "The Governors' Dilemma: …"')."""
+PAGE_PREFIX = re.compile(r"^\s*\d{1,3}\s+(?=\S)")
+"""The page number a flattened page opens with ('1 The Governors' Dilemma …')."""
+
+
+def _viewer_title(lines: Sequence[Line], dropped: dict[int, str]) -> str | None:
+    """The title as a viewer's dropped preamble shows it, or None."""
+    for line in lines:
+        if line.index in dropped and (match := DOWNLOAD_TITLE.match(line.text)):
+            return match.group("title")
+    return None
+
+
+def _shown_title(window: str, shown: str | None) -> tuple[int, int] | None:
+    """(start, end) of the viewer's copy of the title at the start of `window`, after the
+    page number a flattened page opens with, or None."""
+    if not shown:
+        return None
+    prefix = PAGE_PREFIX.match(window)
+    start = prefix.end() if prefix else len(window) - len(window.lstrip())
+    if window[start : start + len(shown)].casefold() != shown.casefold():
+        return None
+    return start, start + len(shown)
+
+
+def _head_cuts(raw: str, max_title_chars: int, shown: str | None = None) -> list[int]:
+    """Where to cut the first kept line: the fields of a flattened first-page head (its
+    title in capitals, or as a viewer's preamble shows it: `shown`), or the byline glued to
+    a title. Empty when the line is neither."""
     text = raw.rstrip()
     if len(text) <= max_title_chars:
         glued = GLUED_BYLINE.match(text)
@@ -392,13 +420,14 @@ def _head_cuts(raw: str, max_title_chars: int) -> list[int]:
             return []
         return [glued.end()] if author_of(text[glued.end() :]) is not None else []
     window = text[:FRONT_MATTER_CHARS]
-    title = _caps_title(window)
-    if title is None:
+    caps = _caps_title(window)
+    span = (caps.start(), caps.end()) if caps is not None else _shown_title(window, shown)
+    if span is None:
         return []
-    name_end = _name_after(window, title.end())
+    name_end = _name_after(window, span[1])
     if name_end is None:
         return []
-    cuts = {title.start(), title.end(), name_end}
+    cuts = {*span, name_end}
     prefix = VIEWER_PREFIX.match(window)
     if prefix:
         cuts.add(prefix.end())
@@ -407,13 +436,19 @@ def _head_cuts(raw: str, max_title_chars: int) -> list[int]:
 
 
 def _name_after(text: str, pos: int) -> int | None:
-    """Where the longest name (two to four words) right after `pos` ends, or None."""
-    tokens = list(NAME_TOKEN.finditer(text, pos))[:4]
+    """Where the longest name (two to four words) right after `pos` ends, or None. Its last
+    word never opens the affiliation that follows ('Marek Holub Charles University' names
+    Marek Holub)."""
+    tokens = list(NAME_TOKEN.finditer(text, pos))[:5]
     if not tokens or text[pos : tokens[0].start()].strip():
         return None
-    for count in range(len(tokens), 1, -1):
-        if is_name_line(text[tokens[0].start() : tokens[count - 1].end()]):
-            return tokens[count - 1].end()
+    for count in range(min(len(tokens), 4), 1, -1):
+        last = tokens[count - 1]
+        after = tokens[count].end() if count < len(tokens) else last.end()
+        if count > 2 and count < len(tokens) and AFFILIATION.search(text[last.start() : after]):
+            continue  # the last word opens the affiliation: try the shorter name
+        if is_name_line(text[tokens[0].start() : last.end()]):
+            return last.end()
     return None
 
 
