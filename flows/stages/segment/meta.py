@@ -55,7 +55,7 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DATE_FORMS = (
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:\b|(?=T\d))"),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
@@ -65,8 +65,9 @@ _DATE_FORMS = (
         re.IGNORECASE,
     ),
 )
-"""'March 3, 2021', 'Tue 3 March 2021', '2021-03-03', '14.03.2023' (day first, as dotted
-dates are written in Russia and Europe), '03-24-2023' and '03/24/2023' (month first, unless
+"""'March 3, 2021', 'Tue 3 March 2021', '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
+'14.03.2023' (day first, as dotted dates are written in Russia and Europe), '03-24-2023' and
+'03/24/2023' (month first, unless
 the first number cannot be a month: '24/03/2023'), "Mar 14 '22", 'Tue Oct 17 09:41:12 UTC
 2023' (the mail archives' form), '3 марта 2019 г.' (Russian, day first)."""
 
@@ -122,10 +123,12 @@ BYLINE_FORMS = (
         rf"(?P<name>{PERSON}(?:\s*(?:,|and|&)\s*{PERSON})*)",
         re.IGNORECASE,
     ),
-    re.compile(rf"^(?:author|authors|posted by|from)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
+    re.compile(
+        rf"(?:^|[|•·]\s*)(?:author|authors|posted by|from)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE
+    ),
     re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
     re.compile(
-        rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?:by\s+)?(?P<name>{PERSON})\s*$"
+        rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?i:by\s+)?(?P<name>{PERSON})\s*$"
     ),
     re.compile(rf"\bby\s+(?P<name>{PERSON})\s*$"),
     re.compile(
@@ -133,7 +136,8 @@ BYLINE_FORMS = (
         re.IGNORECASE,
     ),
 )
-"""'By Name', 'Posted by Name on …', 'Author: Name', 'Name | 3 March 2021',
+"""'By Name', 'Posted by Name on …', 'Author: Name' (also after a bar: 'Published: … |
+Author: Name'), 'Name | 3 March 2021',
 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name', and an
 author's photo's alt text glued to the name ("Writer's pictureName")."""
 NOT_BYLINE = re.compile(
@@ -197,6 +201,9 @@ _TRAILING = re.compile(
 
 def _clean_name(name: str) -> str | None:
     name = re.split(r"\s+(?:on|at|in|for)\s+|\s*[|•·]\s*|,\s*(?=\w+\s+\d)", name)[0]
+    first, *others = name.split(",")
+    kept = [first, *(part for part in others if person_name(part.strip()) is not None)]
+    name = ",".join(kept)  # 'Anna Lind, Special to the Herald': the role is no name
     name = _TRAILING.sub("", name).strip(" ,.;:-–—")
     tokens = name.split()
     for position, token in enumerate(tokens):
