@@ -32,6 +32,7 @@ author or date is ever dropped (those lines stay in the post's span as metadata)
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -336,7 +337,8 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
             if MAIL_CHROME.match(line.text) or LINK_ROW.match(line.text):
                 chrome[line.index] = "page_chrome"
         return Content(head, chrome)
-    head, furniture = _web_head(kept[:first])
+    after_chrome = {line.index for above, line in itertools.pairwise(filled) if above.index in dropped}
+    head, furniture = _web_head(kept[:first], frozenset(after_chrome))
     chrome.update((index, "page_chrome") for index in furniture)
     buttons = _Buttons.of(filled)
     while last > first and buttons.is_call(kept[last]):  # a call closing the run
@@ -420,7 +422,8 @@ def _name_lines(
     zone: Sequence[Line], dates: Mapping[int, tuple[str, str | None]]
 ) -> dict[int, str]:
     """Position -> name of lines holding only a person's name right above or below a
-    dateline (the byline of Substack, Ghost, Medium and mail archive pages). The head
+    dateline (the byline of Substack, Ghost, Medium and mail archive pages; with the
+    reporter's city or outlet: 'Anna Lind in Moscow'). The head
     reads one as the author only between the headline and the body: a source printed
     above a date header ('Moscow Times' / 'March 3, 2021' / headline) is not a byline."""
     names: dict[int, str] = {}
@@ -429,10 +432,18 @@ def _name_lines(
             near = _neighbour(zone, position, step)
             if near is None or near in dates:
                 continue
-            name = person_name(zone[near].text)
-            if name is not None and zone[near].text != zone[0].text:  # not the masthead
+            text = zone[near].text
+            name = person_name(text) or person_name(NAME_PLACE.sub("", text))
+            if name is not None and text != zone[0].text:  # not the masthead
                 names[near] = name
     return names
+
+
+NAME_PLACE = re.compile(
+    r"\s+(?:in|for)\s+(?:(?:the|The)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$"
+)
+"""Where a newspaper's byline names the reporter's city or outlet ('Anna Lind in Moscow',
+'Anna Lind for The Observer'): not part of the name."""
 
 
 MAX_ROLE_WORDS = 6
@@ -484,8 +495,12 @@ def _under_headline(zone: Sequence[Line], position: int) -> bool:
     return _is_title_shaped(above) and word_count(above) >= MIN_HEADLINE_WORDS
 
 
-def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
-    """Title, byline and date from the lines above the body; the furniture among them."""
+def _web_head(
+    zone: Sequence[Line], after_chrome: frozenset[int] = frozenset()
+) -> tuple[PostHead, set[int]]:
+    """Title, byline and date from the lines above the body; the furniture among them.
+    `after_chrome`: the indexes of lines right under a dropped line (a menu stands between
+    them and the line above)."""
     author: str | None = None
     published: str | None = None
     updated: str | None = None
@@ -546,7 +561,7 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
     above_meta = [p for p in candidates if lowest_meta is None or p < lowest_meta]
     title_at = above_meta[0] if above_meta else (candidates[0] if candidates else None)
     if lowest_meta is not None and lowest_meta + 1 in candidates:
-        headline_above = top_meta - 1 in candidates
+        headline_above = top_meta - 1 in candidates and zone[top_meta].index not in after_chrome
         if author is None or (lowest_meta + 1 == len(zone) - 1 and not headline_above):
             # a date header above the headline (Blogger, LiveJournal), or a 'Posted on
             # <date> by X' line above the headline that opens the body (WordPress themes)

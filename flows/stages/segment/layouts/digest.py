@@ -1251,14 +1251,16 @@ def _article_stats(page: Page, openings: Sequence[Opening]) -> tuple[int, int]:
     return full, cut
 
 
+HEAD_ONLY_ROLES = frozenset({"head", "origin", "date", "byline", "translator", "image"})
+
+
 def _empty_articles(page: Page, openings: Sequence[Opening]) -> int:
-    """Articles with no line of text at all (prose or another plain line): only heads,
-    origin and date lines."""
+    """Articles with no line of text at all: only head, origin, date and credit lines."""
     starts = [opening.begin for opening in openings]
     with_prose = {
         bisect.bisect_right(starts, line.index) - 1
         for line, role in zip(page.filled, page.roles, strict=True)
-        if role in {"prose", "other"}
+        if role not in HEAD_ONLY_ROLES
     }
     return sum(1 for number in range(len(openings)) if number not in with_prose)
 
