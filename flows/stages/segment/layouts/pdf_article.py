@@ -102,10 +102,13 @@ _NOT_NAME_WORD_LIST = (
     "paper papers series report brief working discussion policy journal review studies "
     "press university department institute centre center faculty school college academy "
     "laboratory summary keywords notes references appendix table figure edition "
-    "executive foreword preface"
+    "executive foreword preface "
+    "fellow professor director researcher analyst editor correspondent lecturer adviser "
+    "advisor expert scholar rapporteur"
 )
 NOT_NAME_WORDS = frozenset(_NOT_NAME_WORD_LIST.split())
-"""Words of a document's structure or an institution: a line of them is not a name."""
+"""Words of a document's structure, an institution or a position ('Senior Fellow'): a line
+of them is not a name."""
 COMMON_ZIPF = 5.0
 """A line whose words are all this common (wordfreq Zipf) is not a name ('Mark Young' is
 read as not a name: the price of refusing 'Working Paper')."""
@@ -498,6 +501,12 @@ CAMEL_GLUE = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
 """Where an affiliation is run on from a name ('Olga VereshchaginaVolga Institute …')."""
 AFFILIATION_AFTER = re.compile(r"\s*(?:[,;(|–—]|\s-\s)\s*")
 """Where an affiliation follows the names on their line ('Lev Sarkisov, Kama Institute')."""
+POSITION = re.compile(
+    r"\b(?:fellow|professor|director|researcher|analyst|editor|correspondent|lecturer|"
+    r"adviser|advisor|expert|scholar|rapporteur)\b",
+    re.IGNORECASE,
+)
+"""A position after the name on its line ('Anna Lind, Senior Fellow')."""
 MARK_LETTERS = re.compile(rf"(?<=[{_LOWER}])\s+[a-f](?:\s*,\s*[a-f])*(?=\s*(?:,|&|\band\b|$))")
 """Superscript affiliation letters set apart from the names ('Sokolova a and Ilyin b')."""
 _MARK_CHARS = r"\d*†‡∗§¶⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -559,7 +568,8 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     superscript letters set apart ('Marina Sokolova a and Pavel Ilyin b'), numbers glued to
     each name ('Ivan Korolev1, Natalia Gromova2,*'), an affiliation
     run on or after a comma ('Olga VereshchaginaVolga Institute …', 'Lev Sarkisov, Kama
-    Institute'); and for ALL-CAPS names with an initial ('IRINA V. VOLKOVA', as printed)."""
+    Institute') or a position ('Anna Lind, Senior Fellow'); and for ALL-CAPS names with an
+    initial ('IRINA V. VOLKOVA', as printed)."""
     found = author_of(text, common)
     if found is not None or len(text) > 160:
         return found
@@ -571,7 +581,8 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
         titled = author_of(text.title(), common)  # 'IRINA V. VOLKOVA', as printed
         return None if titled is None else text.strip()[: len(titled)]
     for glue in [*CAMEL_GLUE.finditer(text), *AFFILIATION_AFTER.finditer(text)]:
-        if glue.start() and AFFILIATION.search(text[glue.end() :]):
+        rest = text[glue.end() :]
+        if glue.start() and (AFFILIATION.search(rest) or POSITION.search(rest)):
             return author_of(text[: glue.start()], common)
     return None
 
@@ -1006,6 +1017,8 @@ def _post_head(head: _Head, content: Sequence[Line], split: bool) -> PostHead | 
     if not (split or meta or head.author or head.published or len(head.title_lines) > 1):
         return None
     title = head.title or " ".join(line.text for line in head.title_lines) or None
+    if title is not None and (field := TITLE_FIELD.match(title)):
+        title = field.group("title")  # 'Title: …' over 'Author: …'
     if title is not None:
         title = TRAIL_MARKS.sub("", LEAD_MARKS.sub("", title)).strip()
         if is_caps_title(title):
