@@ -32,6 +32,7 @@ DATES = [
     ("Опубликовано 3 марта 2019 г.", "3 марта 2019 г.", "2019-03-03"),  # Russian genitive
     ("12 мая 2020, 14:05", "12 мая 2020", "2020-05-12"),
     ("1 Января 2001 года", "1 Января 2001", "2001-01-01"),
+    ("2018-03-03T10:00:00Z", "2018-03-03", "2018-03-03"),  # with its time
 ]
 
 
@@ -71,6 +72,12 @@ BYLINES = [
     ("March 3, 2019 · 6 min · Yaroslav Demin", "Yaroslav Demin"),
     ("Writer's pictureNadia Orlova", "Nadia Orlova"),
     ("Submitted by t_lind on Tue, 03/05/2013 - 14:22", "t_lind"),  # a handle, dated
+    ("Sunday, 18 March 2018 | By Anna Lind", "Anna Lind"),
+    ("Published: 18 March 2018 | Author: Anna Lind", "Anna Lind"),
+    ("By Anna Lind, Special to the Herald", "Anna Lind"),  # a role is no name
+    ("By Anna Lind, Gleb Stolyarov", "Anna Lind, Gleb Stolyarov"),
+    ("Reporting by Anna Lind and Gleb Stolyarov; Editing by Ivan Orlov", "Anna Lind and Gleb Stolyarov"),
+    ("Written by Lidia Maksimova on 19/09/2021 in Politics · 5 Min Read", "Lidia Maksimova"),
 ]
 
 
@@ -89,6 +96,7 @@ def test_bylines_give_the_name(text, name):
         "Translated by Peter Hall",  # a translator, not the author
         "Sep 2, 2010 | Continued",  # a link label after a date
         "Posted by the editors on request",  # no date: not a handle's byline
+        "Back to January 2000 | Back to top",  # navigation after a date
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):
@@ -115,6 +123,7 @@ def test_breadcrumbs(text, expected):
         ("The Guardian January 26, 2000", True),
         ("MOSCOW, March 3 2021", True),
         ("March 3, 2021", True),
+        ("March 6, 2018 / 11:42 AM / Updated 6 years ago", True),
         ("On March 3, 2021 the Central Election Commission published its final count.", False),
     ],
 )

@@ -355,3 +355,43 @@ def test_a_field_table_head_and_an_original_message_quoted_whole():
     quotes = [b["text"] for b in result.blocks if b["kind"] == "quote"]
     assert quotes == ["Has anything changed in the rules since March?"]
     assert "Sent:" not in post["body"] and "additional commands" not in post["body"]
+
+
+def test_newspaper_and_columnist_bylines_beside_the_dateline():
+    outlet = _page(
+        ["Volga Observer", "Politics › Elections", "Why the Duma vote matters",
+         "Anna Lind for The Volga Observer", "Sunday 3 March 2018 10.14 GMT"],
+        [],
+    )  # fmt: skip
+    [post] = run(outlet).posts
+    assert (post["title"], post["author"]) == ("Why the Duma vote matters", "Anna Lind")
+    columnist = _page(
+        ["Blogs", "Alexei Voronin", "political scientist", "12 March 2018, 14:05",
+         "Why turnout matters more than the result"],
+        [],
+    )  # fmt: skip
+    [post] = run(columnist).posts
+    assert (post["title"], post["author"]) == (
+        "Why turnout matters more than the result",
+        "Alexei Voronin",
+    )
+    names = _page(
+        ["World News", "March 6, 2018 / 11:42 AM / Updated 6 years ago",
+         "Election officials bar protest candidate from ballot in Siberian city",
+         "Darya Korsunskaya, Gleb Stolyarov", "4 Min Read"],
+        [],
+    )  # fmt: skip
+    [post] = run(names).posts
+    assert post["author"] == "Darya Korsunskaya, Gleb Stolyarov"
+    assert post["published_date"] == "2018-03-06"
+
+
+def test_a_posted_on_line_above_the_headline_does_not_send_the_title_up():
+    text = _page(
+        ["Frostbound Notes", "Occasional writing on Russian politics and society", "Menu",
+         "Home", "Posted on September 21, 2016 by AK", "The silence of the urbanites"],
+        ["This entry was posted in Elections and tagged Duma. Bookmark the permalink."],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert (post["title"], post["author"]) == ("The silence of the urbanites", "AK")
+    assert "Bookmark the permalink" not in post["body"]

@@ -125,6 +125,16 @@ def _lang(word: str) -> str:
     return "ru" if any("\u0400" <= ch <= "\u04ff" for ch in word) else "en"
 
 
+def _joined_zipf(word: str, lang: str) -> float:
+    """Zipf of a joined word, or of its singular when that is more common: wordfreq spreads
+    a word's frequency over its forms, so a plural ('courtyards') is rarer than its parts
+    ('court', 'yards') although the word is common ('courtyard')."""
+    found = zipf(word, lang)
+    if lang == "en" and len(word) > 5 and word.endswith("s") and not word.endswith("ss"):
+        return max(found, zipf(word[:-1], lang))
+    return found
+
+
 def decide_hyphen(left: str, right: str, doc: Counter[str], s: UnwrapSettings) -> tuple[bool, str]:
     """Keep the hyphen of "left-⏎right"? Returns (keep, reason)."""
     part = left.rsplit("-", 1)[-1]
@@ -136,7 +146,7 @@ def decide_hyphen(left: str, right: str, doc: Counter[str], s: UnwrapSettings) -
     if n_join > n_hyph:
         return False, f"joined: {joined} seen {n_join}x in document, {hyphenated} {n_hyph}x"
     lang = _lang(joined)
-    zj = zipf(part + right, lang)
+    zj = _joined_zipf(part + right, lang)
     capitalised = right[0].isupper() and not (part.isupper() and right.isupper())
     if capitalised and zj < s.join_zipf + 1.0:
         return True, "kept: capitalised second part"
@@ -396,6 +406,11 @@ def _starts_lower_or_digit(nxt: str) -> bool:
 
 _QUOTED_RE = re.compile(r"\s*>")
 _FIELD_RE = re.compile(r"\s*(?:[*•]\s+)?[A-Z][\w()-]*(?: [\w()-]+){0,3}:(?:\s|$)")
+_INDEX_FIELD_RE = re.compile(
+    r"\s*(?:key\s*words|jel(?:\s+classification)?(?:\s+codes?)?|ключевые\s+слова)\s*:",
+    re.IGNORECASE,
+)
+"""A paper's index field under its abstract ('Keywords:', 'JEL Classification:')."""
 _RULE_RE = re.compile(r"\s*(?:--\s*$|-{4,}|_{4,}|={4,}|(\S)\1{5,}\s*$)")
 _HANDLE_START_RE = re.compile(r"\s*@?\w*[a-z0-9]_\w+(?:\s|$)")
 """A line opening with a user handle ('kama_river', '@volga_girl'): no word of prose."""
@@ -440,8 +455,9 @@ def _kept_apart(line: str, nxt: str) -> bool:
     or a reference's), a mail sender line ('Name user at host.org', 'Name
     <a@b.org>') under a subject, a stamp line ('Politics · 18 min ago') or a tagline
     ('submitted 2 days ago by user') under a headline, a page's counter ('3 views') on
-    either side, and a news feed's time-stamped line ('19:52  <headline>') or a read-more
-    link under another line."""
+    either side, a news feed's time-stamped line ('19:52  <headline>') or a read-more
+    link under another line, and a paper's index field ('Keywords: …') under its
+    abstract."""
     return bool(
         _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)
@@ -450,6 +466,7 @@ def _kept_apart(line: str, nxt: str) -> bool:
         or _COUNTER_LINE_RE.match(line)
         or _FEED_TIME_RE.match(nxt)
         or _MORE_LINK_RE.match(nxt)
+        or _INDEX_FIELD_RE.match(nxt)
         or _URL_LINE_RE.match(line)
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)

@@ -25,10 +25,12 @@ Rules (the names are what the ``dropped.rule`` column holds):
 ``page_chrome``
     A line with the shape of a web page's furniture wherever it stands: a share bar made
     of network names, a "Share this:"/"Like this:"/"Related"/"Leave a Reply" label, a
-    comment counter ("2 Comments"), a "Tags:"/"Posted in … | Tagged …" line, a copyright
+    comment counter ("2 Comments"), a "Tags:"/"Posted in … | Tagged …" line, a WordPress
+    entry footer ("This entry was posted in … Bookmark the permalink."), a copyright
     or "Powered by" footer, a mailing list's "To unsubscribe …" footer, a "Read more »" or
-    pagination line. A line that carries a
-    byline or a date is never dropped.
+    pagination line, a row of 'Back to …' links, an opinion disclaimer ('The views
+    expressed … are those of the author', 'Мнение автора может не совпадать …'). A line
+    that carries a byline or a date is never dropped.
 """
 
 from __future__ import annotations
@@ -97,10 +99,12 @@ SHARE_BAR = re.compile(
     re.IGNORECASE,
 )
 CHROME_LINE = re.compile(
-    r"^(?:share this(?: article| post| story)?:?|share:|like this:?|like loading\.*|related"
-    r"(?: posts| articles| stories)?:?|you may also like:?|leave a (?:reply|comment)(?: cancel reply)?"
+    r"^(?:share this(?: article| post| story)?:?|share (?:the |full )?(?:article|post|story)"
+    r"|share:|like this:?|like loading\.*|related"
+    r"(?: posts| articles| stories| content| coverage| reading)?:?|you (?:may|might) also like:?|leave a (?:reply|comment)(?: cancel reply)?"
     r"|post navigation|search for:?|recent posts|recent comments|archives|categories|meta"
-    r"|tags?:.*|filed under:?.*|posted in .+\|.*|\d+ (?:comments?|responses?|replies)"
+    r"|tags?:.*|filed under:?.*|posted in .+\|.*|(?:this entry was )?(?:posted in .{1,120}?\.\s*)?"
+    r"bookmark the permalink\.?|(?:(?:back|return) to [^|•]{1,40}?\s*[|•]\s*)+(?:back|return) to [^|•]{1,40}|\d+ (?:comments?|responses?|replies)"
     r"|no comments(?: yet)?\.?|(?:©|\(c\)|copyright\b).{0,120}|.*\bpowered by\b.{0,80}"
     r"|.*\ball rights reserved\.?|read (?:more|the rest)(?:\s?[»›→>]{1,2}|\.\.\.)?|continue reading.{0,80}"
     r"|(?:« )?older (?:posts|entries)(?: »)?|newer (?:posts|entries)(?: »)?"
@@ -109,7 +113,10 @@ CHROME_LINE = re.compile(
     r"|\d[\d,.]*k? (?:notes?|views?|reads?)(?:\s*[·•|]?\s*(?:view notes|\d+ comments?))?"
     r"|(?:\d+\s+){2,}(?:…\s+)?\d*\s*next ?[»›]?|subscribe(?: now)?|sign up|log ?in|"
     r"enter your comment here\.*|%d bloggers like this:|blog at wordpress\.com\.?"
-    r"|advertisement|skip to (?:main )?content|toggle navigation|search(?: (?:the|this) site)?"
+    r"|(?:the )?(?:views|opinions) expressed\b.{0,60}?\b(?:are (?:those of|solely)|do not "
+    r"necessarily (?:reflect|represent))\b.{0,100}|мнение автора\b.{0,40}?не\s+совпада.{0,80}"
+    r"|publication status|published in sections?:.{0,120}|direct link:\s*\S+|(?:text|print) version"
+    r"|(?:skip )?advertisement|skip to (?:main )?content|toggle navigation|search(?: (?:the|this) site)?"
     r"|table of contents|contents|in this (?:article|post)|on this page"
     r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160}"
     r"|(?:unsubscribe|manage (?:your )?(?:preferences|subscription)|view (?:this email )?in "

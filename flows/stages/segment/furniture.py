@@ -8,7 +8,8 @@ index to the dropped rule ``page_furniture``. A line is furniture when it is
   ``Downloaded by … at …``, ``Upload: name``, ``341 views``, ``View: 2 times``,
   ``Date post: 14-Mar-2021``, ``TRANSCRIPT``, ``Content uploaded by …``), and every line of
   the preamble those lines open the document with (down to the last viewer line, through
-  unfinished lines of any length: the site's copy of the title or of the first page);
+  unfinished lines of any length: the site's copy of the title or of the first page), and
+  of the postamble they close it with (its share buttons and teasers of other documents);
 * a page number: ``12``, ``- 12 -``, ``Page 3 of 12``, ``3/12``;
 * a running head or foot: a short line repeated on several pages (twice or more, its
   digits free to vary, its page number on either side: ``202 I. V. Volkova`` /
@@ -19,8 +20,9 @@ index to the dropped rule ``page_furniture``. A line is furniture when it is
   ``204 …``). A line repeated only above the first paragraph of prose is the cover page
   repeating its title or date, not a running head (a sentence or two on an imprint page
   between the copies is not yet that paragraph);
-* a first-page line of the printed journal: a citation line (``Vol. 11, No. 3``,
-  ``2019. Т. 13, № 3``), a DOI, ISSN, UDC (``УДК``) or copyright line, an e-mail contact line;
+* a first-page line of the printed journal or book: a citation line (``Vol. 11, No. 3``,
+  ``2019. Т. 13, № 3``), a DOI, ISSN, ISBN, UDC (``УДК``), copyright or open-access
+  licence line, an e-mail contact line;
 * an entry of a table of contents: a heading, dot leaders and a page number
   (``1. Introduction ........ 5``).
 
@@ -76,11 +78,21 @@ VIEWER_LINE = re.compile(
     r"|content\s+uploaded\s+by\s+.+|author\s+content"
     r"|all\s+content\s+in\s+this\s+area\s+was\s+uploaded\s+by\s+.+"
     r"|content\s+may\s+be\s+subject\s+to\s+copyright\.?"
-    r"|transcript)$",
+    r"|transcript"
+    r"|\d{1,3}%\s+found\s+this\s+document\s+(?:not\s+)?useful\s*\(\d[\d,]*\s+votes?\)"
+    r"|\d[\d,.]*\s*views?\s*\d[\d,.]*\s*pages?|uploaded\s+by"
+    r"|you\s+are\s+on\s+page\s*\d+\s*(?:/|of)\s*\d+|download\s+as\s+(?:pdf|docx?|txt|pptx?)\b.*"
+    r"|available\s+formats|download\s+now|report\s+this\s+document|sharing\s+options"
+    r"|did\s+you\s+find\s+this\s+document\s+useful\??|is\s+this\s+content\s+inappropriate\??"
+    r"|size\s*:\s*px|start\s+display\s+at\s+page\s*:?|download\s+[\"“].{1,300}[\"”]"
+    r"|views?\s*:|transcription|similar\s+documents|more\s+information"
+    r"|share\s+or\s+embed\s+document|share\s+(?:on|with)\s+\w+,\s+opens\s+(?:a\s+new\s+window|mail\s+client))$",
     re.IGNORECASE,
 )
 """Lines of a PDF viewer or document-sharing page ('Total Page:22', '341 views',
-'View: 2 times', 'ConferencePaperPDF Available', 'Content uploaded by …')."""
+'View: 2 times', 'ConferencePaperPDF Available', 'Content uploaded by …', a reader's
+'0% found this document useful (0 votes)', '23 views14 pages', 'You are on page 1/ 14', a
+flattening viewer's 'Size: px', 'Download "<title>"', 'Transcription', 'Similar documents')."""
 STRONG_VIEWER_LINE = re.compile(
     r"^(?:total\s+pages?\s*:\s*\d+|file\s+type\s*:\s*pdf\b.*"
     r"|microsoft\s+(?:word|powerpoint|excel)\s+-\s+.+\.(?:docx?|pptx?|xlsx?|rtf|odt)"
@@ -102,7 +114,9 @@ PAGE_COUNTER = re.compile(
 SHARING_LINE = re.compile(
     r"^(?:upload(?:ed)?(?:\s+by)?\s*:.*|\d[\d,.]*\s+(?:downloads?|pages?)|transcript"
     r"|downloads?\s*:\s*\d[\d,.]*\s+times?|date\s+post(?:ed)?\s*:.*"
-    r"|content\s+uploaded\s+by\s+.+)$",
+    r"|content\s+uploaded\s+by\s+.+|uploaded\s+by|\d[\d,.]*\s*views?\s*\d[\d,.]*\s*pages?"
+    r"|you\s+are\s+on\s+page\s*\d+\s*(?:/|of)\s*\d+|download\s+as\s+(?:pdf|docx?|txt|pptx?)\b.*"
+    r"|size\s*:\s*px|start\s+display\s+at\s+page\s*:?|transcription)$",
     re.IGNORECASE,
 )
 """Viewer lines of a document-sharing site (not of a blog: its 'views', 'Posted on')."""
@@ -123,12 +137,19 @@ CITATION_LINE = re.compile(
 """A journal's citation line ('Journal X, 2019, Vol. 11, No. 3, pp. 201–222', '2019. Т. 13,
 № 3')."""
 DOI_LINE = re.compile(
-    r"^(?:doi\s*:?\s*10\.\d{4,9}/\S+|https?://(?:dx\.)?doi\.org/\S+|e?-?issn\b.*"
+    r"^(?:doi\s*:?\s*10\.\d{4,9}/\S+|https?://(?:dx\.)?doi\.org/\S+|e?-?issn\b.*|isbn\b.*"
     r"|(?:udc|удк)\s+[\d.:()\[\]/+-]+)$",
     re.IGNORECASE,
 )
 COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4}\b)", re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]", re.IGNORECASE)
+LICENCE_LINE = re.compile(
+    r"^(?=.*\blicen[cs]ed?\b)(?=.*(?:\bcreative\s+commons\b|\bcc[\s-]by\b|\bopen[\s-]access\b))"
+    r".{20,300}$",
+    re.IGNORECASE,
+)
+"""An open-access licence note of a printed paper ('This is an open access article
+distributed under the CC BY-NC 4.0 license.')."""
 CONTACT_LINE = re.compile(r"^(?:e-?mail|contact|correspondence)\b", re.IGNORECASE)
 
 
@@ -209,6 +230,28 @@ def _preamble(lines: Sequence[Line]) -> set[int]:
     if len(viewer) < 2 and not any(STRONG_VIEWER_LINE.match(top[pos].text) for pos in viewer):
         return set()
     return {line.index for line in top[: viewer[-1] + 1]}
+
+
+def _postamble(lines: Sequence[Line]) -> set[int]:
+    """The lines a document-sharing viewer prints below the text: from the first viewer line
+    of the trailing run of unfinished lines (its share buttons, then its teasers of other
+    documents: 'You might also like', their titles) to the end, when the run holds two
+    viewer lines of the site (a PDF's own 'Total Page:16' lines name no such tail)."""
+    tail: list[Line] = []
+    for line in reversed(lines[-PREAMBLE_LINES * 2 :]):
+        text = line.text
+        if len(text) > MAX_CHARS or not (_unfinished(text) or is_viewer_line(text)):
+            break
+        tail.append(line)
+    tail.reverse()
+    viewer = [
+        pos
+        for pos, line in enumerate(tail)
+        if is_viewer_line(line.text) and not STRONG_VIEWER_LINE.match(line.text)
+    ]
+    if len(viewer) < 2:
+        return set()
+    return {line.index for line in tail[viewer[0] :]}
 
 
 MIN_PARAGRAPH_LINES = 3
@@ -353,7 +396,7 @@ def _heads_at_breaks(lines: Sequence[Line], found: set[int]) -> set[int]:
 def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
     """Map line index -> ``page_furniture`` for every furniture line among ``lines``."""
     kept = [line for line in lines if not line.is_blank]
-    found = _preamble(kept)
+    found = _preamble(kept) | _postamble(kept)
     heads = running_heads([line for line in kept if line.index not in found])
     for pos, line in enumerate(kept):
         text = line.text
@@ -363,6 +406,7 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
             or page_number(text) is not None
             or is_journal_line(text, top)
             or CONTENTS_LINE.match(text)
+            or LICENCE_LINE.match(text)
         ):
             found.add(line.index)
     found |= heads
@@ -380,7 +424,8 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     """What shows that a text was extracted from a PDF, or None: a viewer line only a PDF
     has; the viewer lines of a document-sharing site; three or more page counters
     ('Page 2 of 9', '2/9') or laid-out running heads whose numbers rise page by page; page
-    numbers that rise page by page between pages of prose (see :func:`_page_breaks`)."""
+    numbers that rise page by page between pages of prose (see :func:`_page_breaks`), or
+    that a layout extraction set apart (see :func:`_set_page_numbers`)."""
     kept = [line for line in lines if not line.is_blank]
     strong = sum(1 for line in kept if STRONG_VIEWER_LINE.match(line.text))
     if strong:
@@ -410,7 +455,23 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     )
     if len(numbered) >= 3 and paged and _rising([number for _, number in numbered]):
         return f"{len(numbered)} numbered running heads, one a page"
-    return _page_breaks(kept, heads) or _page_stamp(kept)
+    return _page_breaks(kept, heads) or _page_stamp(kept) or _set_page_numbers(kept)
+
+
+MIN_SET_INDENT = 20
+"""Leading spaces of a page number set at the page's right edge or centre by a layout
+extraction (web text scraped to lines loses such indentation)."""
+
+
+def _set_page_numbers(kept: Sequence[Line]) -> str | None:
+    """Bare page numbers set far in from the left edge (``MIN_SET_INDENT``), two or more
+    rising one by one with a page of prose between each two: a layout extraction's
+    pages."""
+    found = _page_chain(kept)
+    set_apart = [pos for pos, _ in found if kept[pos].indent >= MIN_SET_INDENT]
+    if len(found) >= 2 and len(set_apart) == len(found):
+        return f"{len(found)} page numbers set apart in sequence"
+    return None
 
 
 def _marked_head(text: str) -> bool:

@@ -55,7 +55,7 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DATE_FORMS = (
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:\b|(?=T\d))"),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d)(?=,?\s+\d{1,2}:\d\d\b)"),
@@ -66,10 +66,11 @@ _DATE_FORMS = (
         re.IGNORECASE,
     ),
 )
-"""'March 3, 2021', 'Tue 3 March 2021', '2021-03-03', '14.03.2023' (day first, as dotted
-dates are written in Russia and Europe), '03-24-2023' and '03/24/2023' (month first, unless
-the first number cannot be a month: '24/03/2023'; with a two-digit year only before a
-time, as forum stamps print it: '06/26/20 10:02 PM'), "Mar 14 '22", 'Tue Oct 17 09:41:12 UTC
+"""'March 3, 2021', 'Tue 3 March 2021', '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
+'14.03.2023' (day first, as dotted dates are written in Russia and Europe), '03-24-2023' and
+'03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
+two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM'), "Mar 14
+'22", 'Tue Oct 17 09:41:12 UTC
 2023' (the mail archives' form), '3 марта 2019 г.' (Russian, day first)."""
 
 AGE = re.compile(
@@ -127,17 +128,19 @@ PERSON = rf"[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{0,4}}"
 CYRILLIC_PERSON = r"[А-ЯЁ][а-яё'’-]+(?:\s+[А-ЯЁ](?:[а-яё'’-]+|\.)){1,3}"
 BYLINE_FORMS = (
     re.compile(
-        rf"^(?:posted|submitted|written|published|words|text|report(?:ed)?|story)?\s*by[:\s]+"
+        rf"^(?:posted|submitted|written|published|words|text|report(?:ed|ing)?|story)?\s*by[:\s]+"
         rf"(?P<name>{PERSON}(?:\s*(?:,|and|&)\s*{PERSON})*)",
         re.IGNORECASE,
     ),
-    re.compile(rf"^(?:author|authors|posted by|from)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
+    re.compile(
+        rf"(?:^|[|•·]\s*)(?:author|authors|posted by|from)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE
+    ),
     re.compile(rf"^(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PERSON})", re.IGNORECASE),
     re.compile(rf"\bавтором\s+(?P<name>{CYRILLIC_PERSON})\s*$", re.IGNORECASE),
     re.compile(rf"(?:^|[|•·/–—]\s*)by\s+(?P<name>{PERSON}?)\s*(?=[|•·/–—])", re.IGNORECASE),
     re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
     re.compile(
-        rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?:by\s+)?(?P<name>{PERSON})\s*$"
+        rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?i:by\s+)?(?P<name>{PERSON})\s*$"
     ),
     re.compile(rf"\bby\s+(?P<name>{PERSON})\s*$"),
     re.compile(
@@ -145,11 +148,11 @@ BYLINE_FORMS = (
         re.IGNORECASE,
     ),
 )
-"""'By Name', 'Posted by Name on …', 'Author: Name', 'Name | 3 March 2021', a 'By Name'
-part among a meta line's parts ('Politics / By Name / March 3, 2021'), 'Автор: Имя
-Фамилия', 'Опубликовано <date> автором Имя Фамилия', 'March 3, 2021 / Name', 'March 3,
-2021 · 6 min · Name', '… 2021 by Name', and an author's photo's alt text glued to the name
-("Writer's pictureName")."""
+"""'By Name', 'Posted by Name on …', 'Author: Name' (also after a bar: 'Published: … |
+Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts
+('Politics / By Name / March 3, 2021'), 'Автор: Имя Фамилия', 'Опубликовано <date> автором
+Имя Фамилия', 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name', and
+an author's photo's alt text glued to the name ("Writer's pictureName")."""
 NOT_BYLINE = re.compile(
     r"\b(?:powered|hosted|theme|designed|built|photo|photos|image|illustration|illustrated|"
     r"supported|sponsored|funded|translated|translation)\s+by\b",
@@ -160,12 +163,20 @@ NOT_BYLINE = re.compile(
 _NOT_NAMES = frozenset(
     {"the", "this", "a", "an", "our", "staff", "admin", "default", "email", "share"}
     | {"continued", "continue", "more", "comments", "comment", "reply", "permalink", "edit"}
+    | {"back", "return", "next", "previous", "home"}
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
 )
 """Words a name never starts with: articles, roles, the link labels that follow a date
-('Sep 2, 2010 | Continued', '2019 · Comments') and weekdays ('MONDAY | 11.03.2019')."""
+('Sep 2, 2010 | Continued', '2019 · Comments', 'January 2000 | Back to top') and weekdays
+('MONDAY | 11.03.2019')."""
 
 
+CREDITS_AFTER = re.compile(
+    r"\s*;\s*(?:(?:additional\s+)?(?:reporting|writing)|edit(?:ed|ing))\s+by\b.*$",
+    re.IGNORECASE,
+)
+"""The desk's credits after a wire story's byline ('Reporting by X; Editing by Y'): the
+editor is not the author."""
 BILINGUAL_LABEL = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё ]{1,30}?\s*/\s*(?=[A-Za-z])")
 """The Russian half of a bilingual label ('Автор / Author: …', 'Источник / Source: …'):
 the English half is read."""
@@ -173,7 +184,7 @@ the English half is read."""
 
 def find_byline(text: str, max_chars: int = 160) -> str | None:
     """The author's name on a byline-shaped line, None on any other line."""
-    text = BILINGUAL_LABEL.sub("", text)
+    text = CREDITS_AFTER.sub("", BILINGUAL_LABEL.sub("", text))
     if len(text) > max_chars or NOT_BYLINE.search(text):
         return None
     for form in BYLINE_FORMS:
@@ -203,6 +214,9 @@ _TRAILING = re.compile(
 
 def _clean_name(name: str) -> str | None:
     name = re.split(r"\s+(?:on|at|in|for)\s+|\s*[|•·]\s*|,\s*(?=\w+\s+\d)", name)[0]
+    first, *others = name.split(",")
+    kept = [first, *(part for part in others if person_name(part.strip()) is not None)]
+    name = ",".join(kept)  # 'Anna Lind, Special to the Herald': the role is no name
     name = _TRAILING.sub("", name).strip(" ,.;:-–—")
     tokens = name.split()
     for position, token in enumerate(tokens):
@@ -235,14 +249,25 @@ def is_breadcrumb(text: str) -> bool:
 def is_dateline(text: str) -> bool:
     """A line that is a date, with at most a short source or place before or after it
     ('The Guardian January 26, 2000', 'March 3, 2021', 'MOSCOW, March 3 2021', 'Kurgan
-    Courier, March 6, 2019, p. 1. Complete text:')."""
+    Courier, March 6, 2019, p. 1. Complete text:'), and a time of day or an update's age
+    ('March 6, 2018 / 11:42 AM / Updated 6 years ago')."""
     found = find_date(text)
     if found is None or len(text) > 90:
         return False
-    rest = PRESS_REFERENCE.sub(" ", text.replace(found[0], " ")).strip(" ,.;:|•·–—-()")
+    rest = text.replace(found[0], " ")
+    rest = CLOCK.sub(" ", UPDATED_AGE.sub(" ", PRESS_REFERENCE.sub(" ", rest)))
+    rest = rest.strip(" ,.;:|/•·–—-()")
     return len(rest.split()) <= 5 and not rest.endswith((".", "?", "!"))
 
 
+CLOCK = re.compile(
+    r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
+)
+"""A time of day beside the date ('11:42 AM', '14:05 MSK')."""
+UPDATED_AGE = re.compile(
+    rf"\b(?:updated|last\s+updated|modified)\b\s*:?\s*(?:(?:{AGE.pattern})|$)", re.IGNORECASE
+)
+"""An update stamp given as an age ('Updated 6 years ago')."""
 PRESS_REFERENCE = re.compile(
     r"\bpp?\.\s*\d+(?:[-–]\d+)?\b|\b(?:complete|condensed|abridged|full)\s+text\s*:?\s*$",
     re.IGNORECASE,
@@ -278,3 +303,16 @@ def person_name(text: str) -> str | None:
     if all(_INITIAL.match(token) for token in tokens):
         return None
     return " ".join(tokens)
+
+
+NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&|и)\s+")
+
+
+def person_names(text: str) -> str | None:
+    """The names on a line that holds nothing but one or more people's names ('Darya
+    Korsunskaya, Gleb Stolyarov', 'Anna Lind and Oleg Sokolov'), as written; else None.
+    The same caveat as :func:`person_name` holds."""
+    parts = NAME_LIST_SEPARATOR.split(text.strip())
+    if all(person_name(part) is not None for part in parts):
+        return " ".join(text.split())
+    return None

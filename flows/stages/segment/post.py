@@ -38,7 +38,12 @@ TRANSLATOR_LINE = re.compile(r"^translat(ed|ion)\b", re.IGNORECASE)
 NAME_TOKEN = r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
 NAME_PARTICLE = r"(?:de|da|van|von|der|al|bin|el|del|la|le|di)"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|{NAME_PARTICLE})){{1,4}}"
-BIO = re.compile(rf"^(?P<name>{NAME})\s+(is|was)\s+(a|an|the|currently|one|also)\b")
+HONORIFIC = r"(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)"
+BIO = re.compile(
+    rf"^(?i:{HONORIFIC})?(?P<name>{NAME})\s+(is|was)\s+(a|an|the|currently|one|also)\b"
+)
+"""A closing bio: 'X Y is a …', 'Dr. X Y is a senior fellow …' (the honorific is not the
+name)."""
 SIGNATURE_NAME = re.compile(rf"^[-–—~\s]*(?P<name>{NAME})[\s,]*$")
 NOT_NAME_STARTS = frozenset({"The", "This", "That", "It", "He", "She", "They", "There", "Our"})
 

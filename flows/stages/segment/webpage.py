@@ -33,6 +33,7 @@ author or date is ever dropped (those lines stay in the post's span as metadata)
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ from flows.stages.segment.meta import (
     is_breadcrumb,
     is_dateline,
     person_name,
+    person_names,
 )
 from flows.stages.segment.post import BIO, SIGNATURE_NAME, PostHead
 
@@ -399,7 +401,8 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
         if quoted:
             head = dataclasses.replace(head, quote_lines=head.quote_lines | quoted)
         return Content(head, chrome)
-    head, furniture = _web_head(kept[:first])
+    after_chrome = {line.index for above, line in itertools.pairwise(filled) if above.index in dropped}
+    head, furniture = _web_head(kept[:first], frozenset(after_chrome))
     chrome.update((index, "page_chrome") for index in furniture)
     buttons = _Buttons.of(filled)
     while last > first and buttons.is_call(kept[last]):  # a call closing the run
@@ -483,7 +486,8 @@ def _name_lines(
     zone: Sequence[Line], dates: Mapping[int, tuple[str, str | None]]
 ) -> dict[int, str]:
     """Position -> name of lines holding only a person's name right above or below a
-    dateline (the byline of Substack, Ghost, Medium and mail archive pages). The head
+    dateline (the byline of Substack, Ghost, Medium and mail archive pages; with the
+    reporter's city or outlet: 'Anna Lind in Moscow'). The head
     reads one as the author only between the headline and the body: a source printed
     above a date header ('Moscow Times' / 'March 3, 2021' / headline) is not a byline."""
     names: dict[int, str] = {}
@@ -492,12 +496,45 @@ def _name_lines(
             near = _neighbour(zone, position, step)
             if near is None or near in dates:
                 continue
-            name = person_name(zone[near].text)
-            if name is not None and zone[near].text != zone[0].text:  # not the masthead
+            text = zone[near].text
+            name = person_name(text) or person_name(NAME_PLACE.sub("", text))
+            if name is not None and text != zone[0].text:  # not the masthead
                 names[near] = name
     return names
 
 
+NAME_PLACE = re.compile(
+    r"\s+(?:in|for)\s+(?:(?:the|The)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$"
+)
+"""Where a newspaper's byline names the reporter's city or outlet ('Anna Lind in Moscow',
+'Anna Lind for The Observer'): not part of the name."""
+
+
+MAX_ROLE_WORDS = 6
+
+
+def _credited_names(
+    zone: Sequence[Line], dates: Mapping[int, tuple[str, str | None]]
+) -> dict[int, str]:
+    """Position -> name of a person's name over a role line over a dateline ('Alexei
+    Voronin' / 'political scientist' / '12 March 2018'): a columnist's byline, read as the
+    author even above the headline (a source over a date header has no role line)."""
+    names: dict[int, str] = {}
+    for position in dates:
+        role = position - 1
+        if role < 1 or role in dates:
+            continue
+        text = zone[role].text
+        if word_count(text) > MAX_ROLE_WORDS or ends_sentence(text) or find_date(text):
+            continue
+        name = person_name(zone[role - 1].text)
+        if name is not None and person_name(text) is None and zone[role - 1].text != zone[0].text:
+            names[role - 1] = name
+    return names
+
+
+SECTION_GLUED = re.compile(r"^[A-Z][\w&'’ .-]{1,30}?\|(?=[A-Z0-9\"“‘'])")
+"""A section label glued to the headline by a bar ('Europe|Putin Wins …'): not the title."""
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 """A date line that is not the publication's: 'Updated: Mar 11, 2019'."""
 
@@ -510,8 +547,24 @@ def _is_sentence_title(text: str) -> bool:
     return 4 <= len(words) <= 15 and len(text) <= 120 and capitalised >= 0.75 * len(words)
 
 
-def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
-    """Title, byline and date from the lines above the body; the furniture among them."""
+MIN_HEADLINE_WORDS = 5
+
+
+def _under_headline(zone: Sequence[Line], position: int) -> bool:
+    """The line stands right under a headline-shaped line of ``MIN_HEADLINE_WORDS`` words or
+    more (where a names-only line is the byline, not a short headline)."""
+    if position == 0:
+        return False
+    above = zone[position - 1].text
+    return _is_title_shaped(above) and word_count(above) >= MIN_HEADLINE_WORDS
+
+
+def _web_head(
+    zone: Sequence[Line], after_chrome: frozenset[int] = frozenset()
+) -> tuple[PostHead, set[int]]:
+    """Title, byline and date from the lines above the body; the furniture among them.
+    `after_chrome`: the indexes of lines right under a dropped line (a menu stands between
+    them and the line above)."""
     author: str | None = None
     published: str | None = None
     updated: str | None = None
@@ -521,6 +574,7 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
     top_meta = 0
     dates = _head_dates(zone)
     names = _name_lines(zone, dates)
+    credited = _credited_names(zone, dates)
     heads = set(dates) | set(names)  # the lines a headline stands right above
     heads.update(p for p, line in enumerate(zone) if find_byline(line.text))
     for position in range(len(zone) - 1, -1, -1):
@@ -528,7 +582,13 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
         byline = find_byline(text)
         if byline is None and position in names and not candidates:
             byline = names[position]  # a name between the headline and the body
+        if byline is None and position in credited:
+            byline = credited[position]
+        if byline is None and not candidates and _under_headline(zone, position):
+            byline = person_names(text)  # names alone under the headline, over the body
         date = dates.get(position)
+        if byline is not None and date is None and len(text) <= 160:
+            date = find_date(text)  # 'Written by X on 19/09/2021 in Politics · 5 Min Read'
         if byline is None and date is None and SOURCE_CREDIT.match(text):
             continue  # 'Translated by X', 'Original: <title>': credits, never the headline
         if byline or date:
@@ -564,8 +624,12 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
         below = None
     above_meta = [p for p in candidates if lowest_meta is None or p < lowest_meta]
     title_at = above_meta[0] if above_meta else (candidates[0] if candidates else None)
-    if lowest_meta is not None and lowest_meta + 1 in candidates and author is None:
-        title_at = lowest_meta + 1  # a date header above the headline (Blogger, LiveJournal)
+    if lowest_meta is not None and lowest_meta + 1 in candidates:
+        headline_above = top_meta - 1 in candidates and zone[top_meta].index not in after_chrome
+        if author is None or (lowest_meta + 1 == len(zone) - 1 and not headline_above):
+            # a date header above the headline (Blogger, LiveJournal), or a 'Posted on
+            # <date> by X' line above the headline that opens the body (WordPress themes)
+            title_at = lowest_meta + 1
     if below is not None:
         title_at = below
     if title_at is None:
@@ -575,7 +639,7 @@ def _web_head(zone: Sequence[Line]) -> tuple[PostHead, set[int]]:
     for line in zone[title_at + 1 :]:  # between title and body: photo captions, share bars
         if line.index not in meta and not is_prose(line.text) and word_count(line.text) <= 3:
             furniture.add(line.index)
-    title = title_line.text
+    title = SECTION_GLUED.sub("", title_line.text)
     if SUBJECT_LINE.match(title):  # a mail subject shown on a web page
         title = _subject(title)
     return (
@@ -598,7 +662,8 @@ def _tail(
 ) -> tuple[set[int], tuple[str, int] | None]:
     """The furniture below the body, and a byline found there (name, line index).
 
-    Kept: sentences of five words or more, a closing bio, a signature (a name, or a name
+    Kept: sentences of five words or more (not in headline case: 'Our Standards: The
+    Trust Principles.' is a link), a closing bio, a signature (a name, or a name
     set between dashes) right after the body, and a notes section. The rest is furniture
     only when there are at least MIN_TAIL_LINES such lines, counting the `already`
     dropped ones below the body (a widget column, not a closing remark). Then a sentence
@@ -621,7 +686,7 @@ def _tail(
         if not bio_seen and BIO.match(text) and is_prose(text):
             bio_seen = True
             continue
-        if ends_sentence(text) and word_count(text) >= 5:
+        if ends_sentence(text) and word_count(text) >= 5 and not _is_sentence_title(text):
             if buttons is not None and buttons.is_call(line):
                 furniture.append(line.index)
             else:

@@ -1419,12 +1419,28 @@ def _article_stats(page: Page, openings: Sequence[Opening]) -> tuple[int, int]:
     return full, cut
 
 
+HEAD_ONLY_ROLES = frozenset({"head", "origin", "date", "byline", "translator", "image"})
+
+
+def _empty_articles(page: Page, openings: Sequence[Opening]) -> int:
+    """Articles with no line of text at all: only head, origin, date and credit lines."""
+    starts = [opening.begin for opening in openings]
+    with_prose = {
+        bisect.bisect_right(starts, line.index) - 1
+        for line, role in zip(page.filled, page.roles, strict=True)
+        if role not in HEAD_ONLY_ROLES
+    }
+    return sum(1 for number in range(len(openings)) if number not in with_prose)
+
+
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     lines = split_runins(lines, config.max_title_chars)
     page, openings = find_openings(lines, config)
     count = len(openings)
     if count < 2:
         return None
+    if count - _empty_articles(page, openings) < 2:
+        return None  # a heading over the page's closing fields ('Publication status')
     strong = sum(1 for opening in openings if opening.form != "credits")
     checked = sum(1 for opening in openings if opening.form in CHECKED_FORMS)
     if checked:

@@ -92,16 +92,23 @@ AUTHOR_LINE = re.compile(
 )
 """'Irina V. Volkova', 'By P. N. Gorshkov and A. Lind', 'Prepared by Lev Sarkisov *',
 'Author(s): Irina V. Volkova' (a journal archive's cover)."""
-_CASED_NAMES = re.compile(_NAMES)
+_CAPS_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
+_CASED_PERSON = rf"(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}(?:{_NAME_WORD}|{_CAPS_SURNAME})"
+_CASED_NAMES = re.compile(rf"{_CASED_PERSON}(?:\s*(?:,|\band\b|&|и)\s*{_CASED_PERSON})*")
+"""Names as cased: each word capitalised, the surname may be in capitals ('Svetlana
+LOGINOVA', as French and Russian covers print it)."""
 _NOT_NAME_WORD_LIST = (
     "the a an of and abstract introduction contents chapter section part volume issue "
     "paper papers series report brief working discussion policy journal review studies "
     "press university department institute centre center faculty school college academy "
     "laboratory summary keywords notes references appendix table figure edition "
-    "executive foreword preface"
+    "executive foreword preface "
+    "fellow professor director researcher analyst editor correspondent lecturer adviser "
+    "advisor expert scholar rapporteur"
 )
 NOT_NAME_WORDS = frozenset(_NOT_NAME_WORD_LIST.split())
-"""Words of a document's structure or an institution: a line of them is not a name."""
+"""Words of a document's structure, an institution or a position ('Senior Fellow'): a line
+of them is not a name."""
 COMMON_ZIPF = 5.0
 """A line whose words are all this common (wordfreq Zipf) is not a name ('Mark Young' is
 read as not a name: the price of refusing 'Working Paper')."""
@@ -192,7 +199,8 @@ def segment(
     rules = config.block_rules()
     dropped = _dropped(lines)
     first = next((line for line in lines if not line.is_blank and line.index not in dropped), None)
-    cuts = _head_cuts(first.raw, rules.max_title_chars) if first is not None else []
+    shown = _viewer_title(lines, dropped)
+    cuts = _head_cuts(first.raw, rules.max_title_chars, shown) if first is not None else []
     if first is not None and cuts:
         lines = split_line(lines, first.index, cuts)
         dropped = _dropped(lines)
@@ -206,6 +214,8 @@ def segment(
         dropped.update(dict.fromkeys(cover_notes(lines, dropped, head), FRONT_MATTER))
         dropped.update(dict.fromkeys(index_fields(lines, dropped), FRONT_MATTER))
     dropped.update(dict.fromkeys(publisher_note(lines, dropped), PAGE_FURNITURE))
+    if head is not None and head.title:
+        dropped.update(dict.fromkeys(title_heads(lines, dropped, head), PAGE_FURNITURE))
     dropped = dict(sorted(dropped.items()))
     add_dropped(result, doc_id, lines, dropped)
     add_post(
@@ -273,6 +283,7 @@ ABOUT_VERB = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:is|was|has|publishes|aims
 """What an 'about the publisher' note says after the name ('… is a network of …')."""
 MAX_NOTE_LINES = 6
 MAX_NAME_CHARS = 60
+MIN_HEAD_WORDS = 3
 PAGE_MARK = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\b|\d+", re.IGNORECASE)
 
 
@@ -316,6 +327,40 @@ def publisher_note(lines: Sequence[Line], dropped: dict[int, str]) -> set[int]:
     return set()
 
 
+def title_heads(lines: Sequence[Line], dropped: dict[int, str], head: PostHead) -> set[int]:
+    """The article's title printed again as a running head at a page break (next to a page
+    number or another head), alone or in columns with its authors' names: too few times in
+    a short text to repeat as a running head, and never a line of the text there."""
+    kept = [line for line in lines if not line.is_blank]
+    known = head.title_lines | head.meta_lines
+    wanted = _norm(head.title or "")
+    words = set(WORD.findall(f"{wanted} {head.author or ''}".casefold()))
+    found: set[int] = set()
+    for pos, line in enumerate(kept):
+        if line.index in dropped or line.index in known:
+            continue
+        if _norm(line.text) != wanted and not _head_of(line.text, wanted, words):
+            continue
+        near = [kept[at].index for at in (pos - 1, pos + 1) if 0 <= at < len(kept)]
+        if any(dropped.get(index) == PAGE_FURNITURE for index in near):
+            found.add(line.index)
+    return found
+
+
+def _head_of(text: str, title: str, words: set[str]) -> bool:
+    """A running head laid out in columns of the title's opening and the authors' names
+    ('Municipal Filters and …      Korolev, Gromova'): every word is one of theirs, and
+    the first column opens the title."""
+    columns = [column for column in re.split(r"\s{3,}", text.strip()) if column]
+    used = WORD.findall(text.casefold())
+    return (
+        len(columns) >= 2
+        and len(used) >= MIN_HEAD_WORDS
+        and title.startswith(_norm(columns[0]))
+        and all(word in words for word in used)
+    )
+
+
 def _dropped(lines: Sequence[Line]) -> dict[int, str]:
     """Boilerplate and page furniture (furniture wins where both match)."""
     dropped = find_boilerplate(lines)
@@ -341,9 +386,36 @@ def split_line(lines: Sequence[Line], index: int, cuts: Sequence[int]) -> list[L
     return out
 
 
-def _head_cuts(raw: str, max_title_chars: int) -> list[int]:
-    """Where to cut the first kept line: the fields of a flattened first-page head, or the
-    byline glued to a title. Empty when the line is neither."""
+DOWNLOAD_TITLE = re.compile(r"^download\s+[\"“](?P<title>[^\"“”]{12,300})[\"”]$", re.IGNORECASE)
+"""A document viewer's copy of the title ('Download "The Governors' Dilemma: …"')."""
+PAGE_PREFIX = re.compile(r"^\s*\d{1,3}\s+(?=\S)")
+"""The page number a flattened page opens with ('1 The Governors' Dilemma …')."""
+
+
+def _viewer_title(lines: Sequence[Line], dropped: dict[int, str]) -> str | None:
+    """The title as a viewer's dropped preamble shows it, or None."""
+    for line in lines:
+        if line.index in dropped and (match := DOWNLOAD_TITLE.match(line.text)):
+            return match.group("title")
+    return None
+
+
+def _shown_title(window: str, shown: str | None) -> tuple[int, int] | None:
+    """(start, end) of the viewer's copy of the title at the start of `window`, after the
+    page number a flattened page opens with, or None."""
+    if not shown:
+        return None
+    prefix = PAGE_PREFIX.match(window)
+    start = prefix.end() if prefix else len(window) - len(window.lstrip())
+    if window[start : start + len(shown)].casefold() != shown.casefold():
+        return None
+    return start, start + len(shown)
+
+
+def _head_cuts(raw: str, max_title_chars: int, shown: str | None = None) -> list[int]:
+    """Where to cut the first kept line: the fields of a flattened first-page head (its
+    title in capitals, or as a viewer's preamble shows it: `shown`), or the byline glued to
+    a title. Empty when the line is neither."""
     text = raw.rstrip()
     if len(text) <= max_title_chars:
         glued = GLUED_BYLINE.match(text)
@@ -351,13 +423,14 @@ def _head_cuts(raw: str, max_title_chars: int) -> list[int]:
             return []
         return [glued.end()] if author_of(text[glued.end() :]) is not None else []
     window = text[:FRONT_MATTER_CHARS]
-    title = _caps_title(window)
-    if title is None:
+    caps = _caps_title(window)
+    span = (caps.start(), caps.end()) if caps is not None else _shown_title(window, shown)
+    if span is None:
         return []
-    name_end = _name_after(window, title.end())
+    name_end = _name_after(window, span[1])
     if name_end is None:
         return []
-    cuts = {title.start(), title.end(), name_end}
+    cuts = {*span, name_end}
     prefix = VIEWER_PREFIX.match(window)
     if prefix:
         cuts.add(prefix.end())
@@ -366,13 +439,19 @@ def _head_cuts(raw: str, max_title_chars: int) -> list[int]:
 
 
 def _name_after(text: str, pos: int) -> int | None:
-    """Where the longest name (two to four words) right after `pos` ends, or None."""
-    tokens = list(NAME_TOKEN.finditer(text, pos))[:4]
+    """Where the longest name (two to four words) right after `pos` ends, or None. Its last
+    word never opens the affiliation that follows ('Marek Holub Charles University' names
+    Marek Holub)."""
+    tokens = list(NAME_TOKEN.finditer(text, pos))[:5]
     if not tokens or text[pos : tokens[0].start()].strip():
         return None
-    for count in range(len(tokens), 1, -1):
-        if is_name_line(text[tokens[0].start() : tokens[count - 1].end()]):
-            return tokens[count - 1].end()
+    for count in range(min(len(tokens), 4), 1, -1):
+        last = tokens[count - 1]
+        after = tokens[count].end() if count < len(tokens) else last.end()
+        if count > 2 and count < len(tokens) and AFFILIATION.search(text[last.start() : after]):
+            continue  # the last word opens the affiliation: try the shorter name
+        if is_name_line(text[tokens[0].start() : last.end()]):
+            return last.end()
     return None
 
 
@@ -422,8 +501,20 @@ CAMEL_GLUE = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
 """Where an affiliation is run on from a name ('Olga VereshchaginaVolga Institute …')."""
 AFFILIATION_AFTER = re.compile(r"\s*(?:[,;(|–—]|\s-\s)\s*")
 """Where an affiliation follows the names on their line ('Lev Sarkisov, Kama Institute')."""
+POSITION = re.compile(
+    r"\b(?:fellow|professor|director|researcher|analyst|editor|correspondent|lecturer|"
+    r"adviser|advisor|expert|scholar|rapporteur)\b",
+    re.IGNORECASE,
+)
+"""A position after the name on its line ('Anna Lind, Senior Fellow')."""
 MARK_LETTERS = re.compile(rf"(?<=[{_LOWER}])\s+[a-f](?:\s*,\s*[a-f])*(?=\s*(?:,|&|\band\b|$))")
 """Superscript affiliation letters set apart from the names ('Sokolova a and Ilyin b')."""
+_MARK_CHARS = r"\d*†‡∗§¶⁰¹²³⁴⁵⁶⁷⁸⁹"
+MARK_DIGITS = re.compile(
+    rf"(?<=[{_LOWER}])[{_MARK_CHARS}]+(?:,[{_MARK_CHARS}]+)*(?=\s*(?:,|&|\band\b|$))"
+)
+"""Affiliation numbers and marks glued to each name ('Ivan A. Korolev1, Natalia S.
+Gromova2,*')."""
 CAPS_INITIAL = re.compile(rf"(?<![^\W\d_])[{_UPPER}]\.")
 LEAD_MARKS = re.compile(r"^[•·▪●◦\s]+")
 TRAIL_MARKS = re.compile(r"(?<=\S)[*†‡∗§¶⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
@@ -474,20 +565,24 @@ def author_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
 def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     """:func:`author_of`, also for names the extraction ran together: footnote marks
     between them ('Kirill Dorofeev†Anna Lisitsyna‡' -> 'Kirill Dorofeev, Anna Lisitsyna'),
-    superscript letters set apart ('Marina Sokolova a and Pavel Ilyin b'), an affiliation
+    superscript letters set apart ('Marina Sokolova a and Pavel Ilyin b'), numbers glued to
+    each name ('Ivan Korolev1, Natalia Gromova2,*'), an affiliation
     run on or after a comma ('Olga VereshchaginaVolga Institute …', 'Lev Sarkisov, Kama
-    Institute'); and for ALL-CAPS names with an initial ('IRINA V. VOLKOVA', as printed)."""
+    Institute') or a position ('Anna Lind, Senior Fellow'); and for ALL-CAPS names with an
+    initial ('IRINA V. VOLKOVA', as printed)."""
     found = author_of(text, common)
     if found is not None or len(text) > 160:
         return found
-    for variant in (GLUED_MARK.sub(", ", text), MARK_LETTERS.sub("", text)):
+    variants = (GLUED_MARK.sub(", ", text), MARK_LETTERS.sub("", text), MARK_DIGITS.sub("", text))
+    for variant in variants:
         if variant != text and (found := author_of(variant, common)) is not None:
             return found
     if is_all_caps(text) and CAPS_INITIAL.search(text):
         titled = author_of(text.title(), common)  # 'IRINA V. VOLKOVA', as printed
         return None if titled is None else text.strip()[: len(titled)]
     for glue in [*CAMEL_GLUE.finditer(text), *AFFILIATION_AFTER.finditer(text)]:
-        if glue.start() and AFFILIATION.search(text[glue.end() :]):
+        rest = text[glue.end() :]
+        if glue.start() and (AFFILIATION.search(rest) or POSITION.search(rest)):
             return author_of(text[: glue.start()], common)
     return None
 
@@ -922,6 +1017,8 @@ def _post_head(head: _Head, content: Sequence[Line], split: bool) -> PostHead | 
     if not (split or meta or head.author or head.published or len(head.title_lines) > 1):
         return None
     title = head.title or " ".join(line.text for line in head.title_lines) or None
+    if title is not None and (field := TITLE_FIELD.match(title)):
+        title = field.group("title")  # 'Title: …' over 'Author: …'
     if title is not None:
         title = TRAIL_MARKS.sub("", LEAD_MARKS.sub("", title)).strip()
         if is_caps_title(title):
