@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 TERMINAL_PUNCTUATION = ".!?…"
 CLOSERS = "\"'”’»)]*"
@@ -17,18 +17,19 @@ class Line:
     index: int
     start: int
     raw: str
+    text: str = field(init=False, repr=False, compare=False)
+    """`raw` without the whitespace around it: read by nearly every rule, so kept."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", self.raw.strip())
 
     @property
     def end(self) -> int:
         return self.start + len(self.raw)
 
     @property
-    def text(self) -> str:
-        return self.raw.strip()
-
-    @property
     def is_blank(self) -> bool:
-        return not self.raw.strip()
+        return not self.text
 
     @property
     def content_start(self) -> int:
