@@ -410,10 +410,53 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
         ):
             found.add(line.index)
     found |= heads
+    found |= print_heads(kept)
+    found |= laid_out_page_heads(kept)
     found |= laid_out_contents(kept)
     found |= _page_sequence(kept, found)
     found |= _heads_at_breaks(kept, found)
     return dict.fromkeys(sorted(found), RULE)
+
+
+PRINT_HEAD = re.compile(r"^(?:\S.*\S {3,}https?://\S+|https?://\S+ {3,}\S.*\S)$")
+"""A browser's print header or footer: the page's title (or date, or page counter) and
+its address at the other edge, a wide gap between."""
+
+
+def print_heads(kept: Sequence[Line]) -> set[int]:
+    """Browser print heads and feet (:data:`PRINT_HEAD`, of any length: a title may fill
+    the line) printed on two pages or more (digits free to vary)."""
+    keys = {line.index: head_key(line.text) for line in kept if PRINT_HEAD.match(line.text)}
+    counts = Counter(keys.values())
+    return {index for index, key in keys.items() if counts[key] >= 2}
+
+
+LAID_OUT_NUMBER = re.compile(r"^(?P<a>\d{1,4}) {3,}\S.*\S$|^\S.*\S {3,}(?P<b>\d{1,4})$")
+"""A running head laid out with its page number at one edge, a wide gap between."""
+
+
+def laid_out_page_heads(kept: Sequence[Line]) -> set[int]:
+    """Short laid-out heads with a page number at an edge (:data:`LAID_OUT_NUMBER`), no
+    sentence end, two or more whose numbers go up one by one with a page of text
+    (``MIN_PAGE_CHARS``) between each two: the alternating heads of a journal
+    ('212        <Authors>', '<Journal>        213'), each printed once in a short text."""
+    found = [
+        (pos, int(match.group("a") or match.group("b")))
+        for pos, line in enumerate(kept)
+        if _short(line.text)
+        and not ends_sentence(line.text)
+        and (match := LAID_OUT_NUMBER.match(line.text))
+    ]
+    best: list[int] = []
+    for start, (first_pos, first) in enumerate(found):
+        chain, last_pos, last = [first_pos], first_pos, first
+        for pos, number in found[start + 1 :]:
+            if number == last + 1 and _chars_between(kept, last_pos, pos) >= MIN_PAGE_CHARS:
+                chain.append(pos)
+                last_pos, last = pos, number
+        if len(chain) > len(best):
+            best = chain
+    return {kept[pos].index for pos in best} if len(best) >= 2 else set()
 
 
 LAID_OUT_ENTRY = re.compile(r"^(?P<entry>\S.{0,100}?\S) {3,}(?P<page>\d{1,3})$")

@@ -987,15 +987,22 @@ MIN_ECHO_CHARS = 12
 
 def _running_texts(lines: Sequence[Line], dropped: dict[int, str]) -> tuple[set[str], set[str]]:
     """(whole texts, parts) of the one-line running heads dropped as page furniture, page
-    numbers stripped, normalised; only those printed on two pages or more. A line of a
-    stacked head block (country, election, mission) names no single title."""
+    numbers stripped, normalised; only those printed on two pages or more. A head that
+    always stands in a stacked head block (country, election, mission) names no single
+    title; one printed alone once (above the first page) may name it."""
     seen: dict[str, int] = {}
+    alone: set[str] = set()
     for line in lines:
-        stacked = any(dropped.get(line.index + step) == PAGE_FURNITURE for step in (-1, 1))
-        if dropped.get(line.index) == PAGE_FURNITURE and not line.is_blank and not stacked:
+        if dropped.get(line.index) == PAGE_FURNITURE and not line.is_blank:
             text = _norm(EDGE_NUMBERS.sub("", line.text.strip()))
             seen[text] = seen.get(text, 0) + 1
-    whole = {text for text, count in seen.items() if count >= 2 and len(text) >= MIN_ECHO_CHARS}
+            if not any(dropped.get(line.index + step) == PAGE_FURNITURE for step in (-1, 1)):
+                alone.add(text)
+    whole = {
+        text
+        for text, count in seen.items()
+        if count >= 2 and text in alone and len(text) >= MIN_ECHO_CHARS
+    }
     parts = {
         part
         for text in whole
