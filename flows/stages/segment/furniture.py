@@ -525,6 +525,9 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     numbers = [number for _, number in _numbered(kept, block & laid_out)]
     if len(numbers) >= 2 and len(block) >= 2 * len(numbers) and _rising(numbers):
         return f"a running head block of {len(block) // len(numbers)} lines on {len(numbers)} pages"
+    laid_heads = laid_out_page_heads(kept)
+    if laid_heads:
+        return f"{len(laid_heads)} laid-out page heads numbered in sequence"
     marked = {line.index for line in kept if line.index in heads and _marked_head(line.text)}
     numbered = _numbered(kept, marked)
     paged = all(
