@@ -470,6 +470,8 @@ _MORE_LINK_RE = re.compile(r"\s*(?:Read [Mm]ore|READ MORE|Continue [Rr]eading)(?
 _LAID_OUT_HEAD_RE = re.compile(r"\s*\d{1,4} {3,}\S")
 """A running head laid out with its page number first, a wide gap after it ('212      <Name>'):
 no sentence goes on with a number set apart so."""
+_LAID_OUT_ENTRY_RE = re.compile(r"\S {3,}\d{1,4}\s*$")
+"""A contents entry laid out with its page number at the right edge."""
 
 
 def _kept_apart(line: str, nxt: str) -> bool:
@@ -482,9 +484,11 @@ def _kept_apart(line: str, nxt: str) -> bool:
     ('submitted 2 days ago by user') under a headline, a page's counter ('3 views') on
     either side, a news feed's time-stamped line ('19:52  <headline>') or a read-more
     link under another line, a paper's index field ('Keywords: …') under its
-    abstract, and a running head laid out with its page number first under any line."""
+    abstract, a running head laid out with its page number first under any line, and
+    two contents entries laid out with their page numbers at the edge."""
     return bool(
         _LAID_OUT_HEAD_RE.match(nxt)
+        or (_LAID_OUT_ENTRY_RE.search(line) and _LAID_OUT_ENTRY_RE.search(nxt))
         or _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)
         or _TAGLINE_RE.match(nxt)

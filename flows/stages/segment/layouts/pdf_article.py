@@ -262,10 +262,12 @@ def cover_notes(lines: Sequence[Line], dropped: dict[int, str], head: PostHead) 
 
 INDEX_FIELD = re.compile(
     r"^(?:key\s*words|jel(?:\s+classification)?(?:\s+codes?)?|ключевые\s+слова|"
-    r"коды\s+jel)\s*:\s*\S",
+    r"коды\s+jel|для\s+цитирования|for\s+citation|cite\s+this\s+article|"
+    r"how\s+to\s+cite(?:\s+this\s+article)?)\s*:\s*\S",
     re.IGNORECASE,
 )
-"""A paper's index field under its abstract ('Keywords: …', 'JEL Classification: D72')."""
+"""A paper's index field under its abstract ('Keywords: …', 'JEL Classification: D72'),
+or the reference it asks to be cited by ('Для цитирования: …')."""
 
 
 def index_fields(lines: Sequence[Line], dropped: dict[int, str]) -> set[int]:
