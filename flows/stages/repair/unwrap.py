@@ -238,6 +238,10 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
         if len(block) < 2:
             continue
         wrapped = width > 0 and _block_is_wrapped(lines, block, width, s)
+        column = _column_width(lines, block, width, s) if width > 0 and not wrapped else 0
+        if column:
+            wrapped = _block_is_wrapped(lines, block, column, s)
+            width = column if wrapped else width
         if not wrapped and not any(lines[k].endswith("\u00ad") for k in block[:-1]):
             if width > 0:
                 edits.extend(_join_headings(lines, block, offsets, counts))
@@ -365,6 +369,22 @@ def _merge(edits: list[LocalEdit]) -> list[LocalEdit]:
     return out
 
 
+MIN_COLUMN_LINES = 8
+"""Lines of a block wrapped to a narrower column than the rest of the text (a journal's
+two columns flattened into one stream) from which its own width is measured."""
+COLUMN_SHARE = 0.75
+
+
+def _column_width(lines: list[str], block: list[int], width: int, s: UnwrapSettings) -> int:
+    """The width of a long block set in a narrower column than the text's `width` (the
+    ``COLUMN_SHARE`` quantile of its line lengths), or 0 when it is not narrower."""
+    lengths = sorted(len(lines[k]) for k in block if s.min_width <= len(lines[k]) <= s.max_width)
+    if len(lengths) < MIN_COLUMN_LINES:
+        return 0
+    column = lengths[int(COLUMN_SHARE * (len(lengths) - 1))]
+    return column if column < 0.75 * width else 0
+
+
 def _block_is_wrapped(lines: list[str], block: list[int], width: int, s: UnwrapSettings) -> bool:
     full = 0
     for k in block[:-1]:
@@ -447,6 +467,13 @@ _MORE_LINK_RE = re.compile(r"\s*(?:Read [Mm]ore|READ MORE|Continue [Rr]eading)(?
 """A read-more link opening a line (capitalised: a link's label, not a sentence going on)."""
 
 
+_LAID_OUT_HEAD_RE = re.compile(r"\s*\d{1,4} {3,}\S")
+"""A running head laid out with its page number first, a wide gap after it ('212      <Name>'):
+no sentence goes on with a number set apart so."""
+_LAID_OUT_ENTRY_RE = re.compile(r"\S {3,}\d{1,4}\s*$")
+"""A contents entry laid out with its page number at the right edge."""
+
+
 def _kept_apart(line: str, nxt: str) -> bool:
     """Lines that are never one paragraph: a mail quote ('>' lines are reflowed as quote
     blocks by segmentation, markers out), a 'Label: value' header line ('From:',
@@ -456,10 +483,13 @@ def _kept_apart(line: str, nxt: str) -> bool:
     <a@b.org>') under a subject, a stamp line ('Politics · 18 min ago') or a tagline
     ('submitted 2 days ago by user') under a headline, a page's counter ('3 views') on
     either side, a news feed's time-stamped line ('19:52  <headline>') or a read-more
-    link under another line, and a paper's index field ('Keywords: …') under its
-    abstract."""
+    link under another line, a paper's index field ('Keywords: …') under its
+    abstract, a running head laid out with its page number first under any line, and
+    two contents entries laid out with their page numbers at the edge."""
     return bool(
-        _SENDER_RE.search(nxt)
+        _LAID_OUT_HEAD_RE.match(nxt)
+        or (_LAID_OUT_ENTRY_RE.search(line) and _LAID_OUT_ENTRY_RE.search(nxt))
+        or _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)
         or _TAGLINE_RE.match(nxt)
         or _COUNTER_LINE_RE.match(nxt)

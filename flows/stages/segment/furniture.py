@@ -410,9 +410,87 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
         ):
             found.add(line.index)
     found |= heads
+    found |= print_heads(kept)
+    found |= laid_out_page_heads(kept)
+    found |= laid_out_contents(kept)
     found |= _page_sequence(kept, found)
     found |= _heads_at_breaks(kept, found)
     return dict.fromkeys(sorted(found), RULE)
+
+
+PRINT_HEAD = re.compile(r"^(?:\S.*\S {3,}https?://\S+|https?://\S+ {3,}\S.*\S)$")
+"""A browser's print header or footer: the page's title (or date, or page counter) and
+its address at the other edge, a wide gap between."""
+
+
+def print_heads(kept: Sequence[Line]) -> set[int]:
+    """Browser print heads and feet (:data:`PRINT_HEAD`, of any length: a title may fill
+    the line) printed on two pages or more (digits free to vary)."""
+    keys = {line.index: head_key(line.text) for line in kept if PRINT_HEAD.match(line.text)}
+    counts = Counter(keys.values())
+    return {index for index, key in keys.items() if counts[key] >= 2}
+
+
+LAID_OUT_NUMBER = re.compile(r"^(?P<a>\d{1,4}) {3,}\S.*\S$|^\S.*\S {3,}(?P<b>\d{1,4})$")
+"""A running head laid out with its page number at one edge, a wide gap between."""
+
+
+def laid_out_page_heads(kept: Sequence[Line]) -> set[int]:
+    """Short laid-out heads with a page number at an edge (:data:`LAID_OUT_NUMBER`), no
+    sentence end, two or more whose numbers go up one by one with a page of text
+    (``MIN_PAGE_CHARS``) between each two: the alternating heads of a journal
+    ('212        <Authors>', '<Journal>        213'), each printed once in a short text."""
+    found = [
+        (pos, int(match.group("a") or match.group("b")))
+        for pos, line in enumerate(kept)
+        if _short(line.text)
+        and not ends_sentence(line.text)
+        and (match := LAID_OUT_NUMBER.match(line.text))
+    ]
+    best: list[int] = []
+    for start, (first_pos, first) in enumerate(found):
+        chain, last_pos, last = [first_pos], first_pos, first
+        for pos, number in found[start + 1 :]:
+            if number == last + 1 and _chars_between(kept, last_pos, pos) >= MIN_PAGE_CHARS:
+                chain.append(pos)
+                last_pos, last = pos, number
+        if len(chain) > len(best):
+            best = chain
+    return {kept[pos].index for pos in best} if len(best) >= 2 else set()
+
+
+LAID_OUT_ENTRY = re.compile(r"^(?P<entry>\S.{0,100}?\S) {3,}(?P<page>\d{1,3})$")
+"""A contents entry that a layout extraction sets apart from its page number by a wide
+gap, with no dot leaders ('Summary      3', '1     Introduction      5')."""
+MIN_CONTENTS_ENTRIES = 3
+
+
+def laid_out_contents(kept: Sequence[Line]) -> set[int]:
+    """Runs of ``MIN_CONTENTS_ENTRIES`` or more lines in a row, each a laid-out contents
+    entry with no sentence end, their page numbers never falling: a table of contents."""
+    found: set[int] = set()
+    run: list[int] = []
+    last = -1
+    for line in kept:
+        page = _contents_page(line.text)
+        if page is None or page < last:
+            if len(run) >= MIN_CONTENTS_ENTRIES:
+                found.update(run)
+            run, last = [], -1
+        if page is not None:
+            run.append(line.index)
+            last = page
+    if len(run) >= MIN_CONTENTS_ENTRIES:
+        found.update(run)
+    return found
+
+
+def _contents_page(text: str) -> int | None:
+    """The page number of a laid-out contents entry, else None."""
+    match = LAID_OUT_ENTRY.match(text)
+    if match is None or ends_sentence(match.group("entry")):
+        return None
+    return int(match.group("page"))
 
 
 def _rising(numbers: Sequence[int]) -> bool:
@@ -440,13 +518,16 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
         return f"{len(numbers)} page counters in sequence"
     heads = running_heads(kept)
     laid_out = {line.index for line in kept if line.index in heads and HEAD_GAP.search(line.text)}
-    numbers = [number for _, number in _numbered(kept, laid_out)]
+    numbers = max(_numbers_by_head(kept, laid_out), key=len, default=[])
     if len(numbers) >= 3 and _rising(numbers):
         return f"{len(numbers)} running heads numbered in sequence"
     block = laid_out_heads(kept)
     numbers = [number for _, number in _numbered(kept, block & laid_out)]
     if len(numbers) >= 2 and len(block) >= 2 * len(numbers) and _rising(numbers):
         return f"a running head block of {len(block) // len(numbers)} lines on {len(numbers)} pages"
+    laid_heads = laid_out_page_heads(kept)
+    if laid_heads:
+        return f"{len(laid_heads)} laid-out page heads numbered in sequence"
     marked = {line.index for line in kept if line.index in heads and _marked_head(line.text)}
     numbered = _numbered(kept, marked)
     paged = all(
@@ -463,15 +544,36 @@ MIN_SET_INDENT = 20
 extraction (web text scraped to lines loses such indentation)."""
 
 
+MIN_SLIDES = 4
+"""Bare numbers set apart, one a page, that show a deck of slides without a page of
+prose between each two."""
+
+MIN_SLIDE_CHARS = 40
+"""Text on a slide between two slide numbers: a heading and a bullet or two."""
+
+
 def _set_page_numbers(kept: Sequence[Line]) -> str | None:
     """Bare page numbers set far in from the left edge (``MIN_SET_INDENT``), two or more
-    rising one by one with a page of prose between each two: a layout extraction's
-    pages."""
+    rising one by one with a page of prose between each two, or ``MIN_SLIDES`` or more
+    with a slide's few lines between each two: a layout extraction's pages."""
     found = _page_chain(kept)
     set_apart = [pos for pos, _ in found if kept[pos].indent >= MIN_SET_INDENT]
     if len(found) >= 2 and len(set_apart) == len(found):
         return f"{len(found)} page numbers set apart in sequence"
+    slides = _page_chain(kept, MIN_SLIDE_CHARS, MIN_SET_INDENT)
+    if len(slides) >= MIN_SLIDES:
+        return f"{len(slides)} slide numbers set apart in sequence"
     return None
+
+
+def _numbers_by_head(kept: Sequence[Line], found: set[int]) -> list[list[int]]:
+    """The page numbers of the running heads at `found`, one list per head (digits masked:
+    see :func:`head_key`), so that a contents line which repeats a section heading does not
+    break the sequence of the title's running head."""
+    by_key: dict[str, list[int]] = {}
+    for pos, number in _numbered(kept, found):
+        by_key.setdefault(head_key(kept[pos].text), []).append(number)
+    return list(by_key.values())
 
 
 def _marked_head(text: str) -> bool:
@@ -514,16 +616,22 @@ def _page_breaks(kept: Sequence[Line], heads: set[int]) -> str | None:
     return None
 
 
-def _page_chain(kept: Sequence[Line]) -> list[tuple[int, int]]:
-    """The longest chain of (position, number) of bare page numbers, each one more than the
-    one before and a page of text (``MIN_PAGE_CHARS``) after it."""
-    numbers = [(pos, n) for pos, line in enumerate(kept) if (n := page_number(line.text))]
+def _page_chain(
+    kept: Sequence[Line], page_chars: int = MIN_PAGE_CHARS, indent: int = 0
+) -> list[tuple[int, int]]:
+    """The longest chain of (position, number) of bare page numbers indented by `indent` or
+    more, each one more than the one before and a page of text (`page_chars`) after it."""
+    numbers = [
+        (pos, n)
+        for pos, line in enumerate(kept)
+        if line.indent >= indent and (n := page_number(line.text))
+    ]
     best: list[tuple[int, int]] = []
     for start, first in enumerate(numbers):
         chain = [first]
         for pos, number in numbers[start + 1 :]:
             last_pos, last = chain[-1]
-            if number == last + 1 and _chars_between(kept, last_pos, pos) >= MIN_PAGE_CHARS:
+            if number == last + 1 and _chars_between(kept, last_pos, pos) >= page_chars:
                 chain.append((pos, number))
         if len(chain) > len(best):
             best = chain

@@ -262,10 +262,12 @@ def cover_notes(lines: Sequence[Line], dropped: dict[int, str], head: PostHead) 
 
 INDEX_FIELD = re.compile(
     r"^(?:key\s*words|jel(?:\s+classification)?(?:\s+codes?)?|ключевые\s+слова|"
-    r"коды\s+jel)\s*:\s*\S",
+    r"коды\s+jel|для\s+цитирования|for\s+citation|cite\s+this\s+article|"
+    r"how\s+to\s+cite(?:\s+this\s+article)?)\s*:\s*\S",
     re.IGNORECASE,
 )
-"""A paper's index field under its abstract ('Keywords: …', 'JEL Classification: D72')."""
+"""A paper's index field under its abstract ('Keywords: …', 'JEL Classification: D72'),
+or the reference it asks to be cited by ('Для цитирования: …')."""
 
 
 def index_fields(lines: Sequence[Line], dropped: dict[int, str]) -> set[int]:
@@ -517,6 +519,7 @@ MARK_DIGITS = re.compile(
 Gromova2,*')."""
 CAPS_INITIAL = re.compile(rf"(?<![^\W\d_])[{_UPPER}]\.")
 LEAD_MARKS = re.compile(r"^[•·▪●◦\s]+")
+EDGE_NUMBERS = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")
 TRAIL_MARKS = re.compile(r"(?<=\S)[*†‡∗§¶⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
 _CLOSERS = "\"'”’»)]"
 LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LOWER}][{_LOWER}'’]+")
@@ -977,6 +980,85 @@ def _read_block(
     return head
 
 
+HEAD_PARTS = re.compile(r"\s+[|–—]\s+|\s{3,}")
+"""Where a running head's parts meet ('THE CAPTURED BALLOT | NOVEMBER 2021')."""
+MAX_ECHO_LINES = 4
+"""Lines a cover may wrap the title over that a running head repeats on one line."""
+MIN_ECHO_CHARS = 12
+
+
+def _running_texts(lines: Sequence[Line], dropped: dict[int, str]) -> tuple[set[str], set[str]]:
+    """(whole texts, parts) of the one-line running heads dropped as page furniture, page
+    numbers stripped, normalised; only those printed on two pages or more. A head that
+    always stands in a stacked head block (country, election, mission) names no single
+    title; one printed alone once (above the first page) may name it."""
+    seen: dict[str, int] = {}
+    alone: set[str] = set()
+    for line in lines:
+        if dropped.get(line.index) == PAGE_FURNITURE and not line.is_blank:
+            text = _norm(EDGE_NUMBERS.sub("", line.text.strip()))
+            seen[text] = seen.get(text, 0) + 1
+            if not any(dropped.get(line.index + step) == PAGE_FURNITURE for step in (-1, 1)):
+                alone.add(text)
+    whole = {
+        text
+        for text, count in seen.items()
+        if count >= 2 and text in alone and len(text) >= MIN_ECHO_CHARS
+    }
+    parts = {
+        part
+        for text in whole
+        for part in HEAD_PARTS.split(text)
+        if part != text and len(part) >= MIN_ECHO_CHARS
+    }
+    return whole, parts
+
+
+def _echoed_title(
+    lines: Sequence[Line], block: Sequence[Line], dropped: dict[int, str], read: _Reading
+) -> tuple[int, list[Line]] | None:
+    """(position, title lines) of the run of head-block lines that a running head repeats
+    on its pages (a report's cover title over 'Sixth Report of Session …', echoed as
+    '<Title>    5'): the title, whatever stands above it. A run that is one part of the
+    head ('<TITLE> | <MONTH YEAR>') goes on with the lines below it up to a blank line
+    (its subtitle)."""
+    whole, parts = _running_texts(lines, dropped)
+    if not whole:
+        return None
+    window = block[:HEAD_BLOCK_LINES]
+    for pos in range(len(window)):
+        for size in range(1, MAX_ECHO_LINES + 1):
+            run = list(window[pos : pos + size])
+            if len(run) < size or len(run[-1].text) > read.max_chars:
+                break
+            text = _norm(" ".join(line.text for line in run))
+            if text in whole:
+                return pos, run
+            if text in parts:
+                return pos, run + _subtitle(window[pos + size :], run[-1], read)
+    return None
+
+
+def _subtitle(after: Sequence[Line], last: Line, read: _Reading) -> list[Line]:
+    """The short title-like lines right under `last`, up to a blank line (at most two)."""
+    found: list[Line] = []
+    for line in after[:2]:
+        if line.index != last.index + 1 or not _may_be_title(line.text, read):
+            break
+        if ends_sentence(line.text) or len(line.text) > read.max_chars:
+            break
+        found.append(line)
+        last = line
+    return found
+
+
+def _retitled(block: Sequence[Line], echoed: tuple[int, list[Line]], read: _Reading) -> _Head:
+    """The head of `block` read as a title over its bylines (see :func:`_read_block`)."""
+    head = _read_block(block, echoed, read)
+    head.title = None
+    return head
+
+
 def _block_date(block: Sequence[Line]) -> str | None:
     """A 'Published …' date of the block, else its first dateline."""
     dated = [(line.text, published_of(line.text)) for line in block]
@@ -1003,6 +1085,9 @@ def find_head(
         return None, set()
     head = _read_block(block, pair, read)
     head.title = cover_title or head.title
+    echoed = _echoed_title(lines, block, dropped, read)
+    if echoed is not None:
+        head = _retitled(block, echoed, read)
     if not later:
         return _post_head(head, content, split), set()
     front = {line.index for line in content if line.index < block[0].index}
