@@ -395,3 +395,41 @@ def test_a_posted_on_line_above_the_headline_does_not_send_the_title_up():
     [post] = run(text).posts
     assert (post["title"], post["author"]) == ("The silence of the urbanites", "AK")
     assert "Bookmark the permalink" not in post["body"]
+
+
+def test_a_headline_over_its_longer_deck_and_a_name_with_a_role():
+    amp = _page(
+        ["Menu", "The Baltic Ledger", "Europe", "Moscow court extends detention of a monitor",
+         "Lawyers say the case rests on a single anonymous complaint after the count",
+         "By Katarzyna Wolska", "Published March 3, 2021 at 2:05 pm"],
+        [],
+    )  # fmt: skip
+    [post] = run(amp).posts
+    assert (post["title"], post["author"]) == (
+        "Moscow court extends detention of a monitor",
+        "Katarzyna Wolska",
+    )
+    column = _page(
+        ["Мнения · Колонка", "Тихая отмена местного самоуправления",
+         "Почему прямые выборы мэров исчезают один за другим и кому это выгодно",
+         "Ирина Кузнецова, обозреватель", "03.03.2021"],
+        [],
+    )  # fmt: skip
+    [post] = run(column).posts
+    assert (post["title"], post["author"]) == (
+        "Тихая отмена местного самоуправления",
+        "Ирина Кузнецова",
+    )
+
+
+def test_an_untitled_wall_post_under_a_menu():
+    text = _page(
+        ["Мессенджер", "Друзья", "Музыка", "Наблюдатели Поволжья", "3 мар 2021 в 14:05"], []
+    )
+    [post] = run(text).posts
+    assert (post["title"], post["author"], post["published_date"]) == (
+        None,
+        "Наблюдатели Поволжья",
+        "2021-03-03",
+    )
+    assert "Музыка" not in post["body"]

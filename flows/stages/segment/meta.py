@@ -48,6 +48,15 @@ _RU_MONTH = (
     r"(?P<month>(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
     r"(?:ь|я|е|й|а)?)"
 )
+RU_MONTHS_SHORT = {
+    abbreviation: number
+    for number, abbreviation in enumerate(
+        ("янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
+        start=1,
+    )
+} | {"сент": 9}
+"""The abbreviated Russian months of social sites' stamps ('3 мар 2021 в 14:05')."""
+_RU_MONTH_SHORT = r"(?P<month>янв|фев|мар|апр|мая|июн|июл|авг|сент?|окт|ноя|дек)"
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -61,6 +70,7 @@ _DATE_FORMS = (
     re.compile(r"\b(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d)(?=,?\s+\d{1,2}:\d\d\b)"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH}\s+{_YEAR}(?:\s*г\.)?", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+{_RU_MONTH_SHORT}\.?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+(?:(?:[A-Z]{{2,5}}|[+-]\d\d(?::?\d\d)?)\s+)?{_YEAR}\b",
         re.IGNORECASE,
@@ -71,7 +81,8 @@ _DATE_FORMS = (
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
 two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM'), "Mar 14
 '22", 'Tue Oct 17 09:41:12 UTC
-2023' (the mail archives' form), '3 марта 2019 г.' (Russian, day first)."""
+2023' (the mail archives' form), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
+(Russian, abbreviated)."""
 
 AGE = re.compile(
     r"\b(\d+|an?|one)\s*(second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b"
@@ -111,6 +122,7 @@ def _iso(match: re.Match[str]) -> str | None:
             MONTHS.get(month_text)
             or MONTHS.get(month_text[:3])
             or RU_MONTHS.get(month_text)
+            or RU_MONTHS_SHORT.get(month_text)
             or RU_MONTHS.get(month_text[:-1])  # 'марта', 'мая': the ending off
             or 0
         )
@@ -128,7 +140,8 @@ PERSON = rf"[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{0,4}}"
 CYRILLIC_PERSON = r"[А-ЯЁ][а-яё'’-]+(?:\s+[А-ЯЁ](?:[а-яё'’-]+|\.)){1,3}"
 BYLINE_FORMS = (
     re.compile(
-        rf"^(?:posted|submitted|written|published|words|text|report(?:ed|ing)?|story)?\s*by[:\s]+"
+        rf"^(?:posted|submitted|written|published|words|text|report(?:ed|ing)?|story"
+        rf"|analysis|opinion|commentary|column|essay|interview)?\s*by[:\s]+"
         rf"(?P<name>{PERSON}(?:\s*(?:,|and|&)\s*{PERSON})*)",
         re.IGNORECASE,
     ),
@@ -212,10 +225,27 @@ _TRAILING = re.compile(
 )
 
 
+LIST_CLOSE = re.compile(r"\s(?:and|&)\s")
+"""How a byline closes a list of names ('A, B and C')."""
+
+
+def _listed_name(part: str, listed: bool) -> bool:
+    """A second author's name after a comma in a byline. In a list closed by 'and' any
+    person-shaped part; else a first name and a surname, with at most an initial or a
+    particle between ('Gleb Stolyarov'): three capitalised words after a comma are an
+    outlet ('Anna Lind, Global News Network')."""
+    if person_name(part) is None:
+        return False
+    tokens = part.split()
+    inner = [token for token in tokens[1:-1] if not token.endswith(".")]
+    return listed or all(token in NAME_PARTICLES for token in inner)
+
+
 def _clean_name(name: str) -> str | None:
     name = re.split(r"\s+(?:on|at|in|for)\s+|\s*[|•·]\s*|,\s*(?=\w+\s+\d)", name)[0]
     first, *others = name.split(",")
-    kept = [first, *(part for part in others if person_name(part.strip()) is not None)]
+    listed = LIST_CLOSE.search(name) is not None
+    kept = [first, *(part for part in others if _listed_name(part.strip(), listed))]
     name = ",".join(kept)  # 'Anna Lind, Special to the Herald': the role is no name
     name = _TRAILING.sub("", name).strip(" ,.;:-–—")
     tokens = name.split()
@@ -269,11 +299,12 @@ UPDATED_AGE = re.compile(
 )
 """An update stamp given as an age ('Updated 6 years ago')."""
 PRESS_REFERENCE = re.compile(
-    r"\bpp?\.\s*\d+(?:[-–]\d+)?\b|\b(?:complete|condensed|abridged|full)\s+text\s*:?\s*$",
+    r"\b(?:pp?|стр)\.\s*\d+(?:[-–]\d+)?\b|№\s*\d+(?:\s+от\b)?|\b(?:complete|condensed|abridged|full)\s+text\s*:?\s*$",
     re.IGNORECASE,
 )
 """What a press digest's source line adds to outlet and date: the page ('p. 2') and how
-much of the article is given ('Condensed text:')."""
+much of the article is given ('Condensed text:'), and a newspaper's issue number ('№38 от
+04.03.2021, стр. 2')."""
 
 
 NAME_PARTICLES = frozenset(

@@ -497,7 +497,9 @@ def _name_lines(
             if near is None or near in dates:
                 continue
             text = zone[near].text
-            name = person_name(text) or person_name(NAME_PLACE.sub("", text))
+            name = (
+                person_name(text) or person_name(NAME_PLACE.sub("", text)) or _name_with_role(text)
+            )
             if name is not None and text != zone[0].text:  # not the masthead
                 names[near] = name
     return names
@@ -511,6 +513,17 @@ NAME_PLACE = re.compile(
 
 
 MAX_ROLE_WORDS = 6
+NAME_ROLE = re.compile(r"^(?P<name>[^,]{3,60}),\s*(?P<role>[^,\d]{2,60})$")
+MAX_COMMA_ROLE_WORDS = 4
+
+
+def _name_with_role(text: str) -> str | None:
+    """The name of a byline that adds the author's role after a comma ('Ирина Кузнецова,
+    обозреватель', 'Anna Lind, Senior Fellow'): a person's name, then a few words."""
+    match = NAME_ROLE.match(text)
+    if match is None or word_count(match.group("role")) > MAX_COMMA_ROLE_WORDS:
+        return None
+    return person_name(match.group("name").strip())
 
 
 def _credited_names(
@@ -557,6 +570,45 @@ def _under_headline(zone: Sequence[Line], position: int) -> bool:
         return False
     above = zone[position - 1].text
     return _is_title_shaped(above) and word_count(above) >= MIN_HEADLINE_WORDS
+
+
+MAX_MENU_WORDS = 2
+
+
+def _menu_item(zone: Sequence[Line], position: int) -> bool:
+    """A label of one or two words right under another such label: an item of a menu
+    (a column of links), never a headline."""
+    return (
+        position > 0
+        and word_count(zone[position].text) <= MAX_MENU_WORDS
+        and 1 <= word_count(zone[position - 1].text) <= MAX_MENU_WORDS
+        and any(char.isalpha() for char in zone[position - 1].text)
+        and not _carries_meta(zone[position - 1].text)
+    )
+
+
+MIN_OVER_DECK_WORDS = 4
+DECK_LENGTH_RATIO = 1.15
+
+
+def _over_deck(zone: Sequence[Line], title_at: int, meta: set[int]) -> int:
+    """The headline's position when the line chosen is its deck: a longer heading-shaped
+    line right under a headline of MIN_OVER_DECK_WORDS words or more ('Moscow court
+    extends detention' / 'Lawyers say the case rests on …'). A headline is shorter than
+    the standfirst that explains it."""
+    above = title_at - 1
+    if above < 1 or zone[above].index in meta:
+        return title_at
+    upper, lower = zone[above].text, zone[title_at].text
+    if (
+        _is_title_shaped(upper)
+        and not is_breadcrumb(upper)
+        and not _carries_meta(upper)
+        and word_count(upper) >= MIN_OVER_DECK_WORDS
+        and len(lower) >= DECK_LENGTH_RATIO * len(upper)
+    ):
+        return above
+    return title_at
 
 
 def _web_head(
@@ -606,6 +658,7 @@ def _web_head(
             _is_title_shaped(text)
             and not is_breadcrumb(text)
             and (word_count(text) >= 3 or position == len(zone) - 1 or position + 1 in heads)
+            and not _menu_item(zone, position)
         ):
             candidates.append(position)
         if len(candidates) >= 3:
@@ -632,8 +685,12 @@ def _web_head(
             title_at = lowest_meta + 1
     if below is not None:
         title_at = below
+    if title_at is not None:
+        title_at = _over_deck(zone, title_at, meta)
     if title_at is None:
-        return PostHead(author=author, published=published, meta_lines=frozenset(meta)), set()
+        top = min((p for p, line in enumerate(zone) if line.index in meta), default=0)
+        furniture = {line.index for line in zone[:top]}  # menus over an untitled post's byline
+        return PostHead(author=author, published=published, meta_lines=frozenset(meta)), furniture
     title_line = zone[title_at]
     furniture = {line.index for line in zone[:title_at] if line.index not in meta}
     for line in zone[title_at + 1 :]:  # between title and body: photo captions, share bars
