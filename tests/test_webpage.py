@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.segment.webpage import is_counter
 
 DOC = "0123456789abcdef"
 
@@ -433,3 +434,17 @@ def test_an_untitled_wall_post_under_a_menu():
         "2021-03-03",
     )
     assert "Музыка" not in post["body"]
+
+
+def test_counters_are_never_headlines():
+    assert is_counter("Количество просмотров 12K")
+    assert is_counter("Время на прочтение 6 мин")
+    assert not is_counter("Putin's second term, 2004")  # a year closes a headline
+    text = _page(
+        ["k_sorokin 3 мар 2021 в 14:05", "Как устроено электронное голосование",
+         "Время на прочтение 6 мин", "Количество просмотров 12K", "Криптография*"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert (post["title"], post["author"]) == ("Как устроено электронное голосование", "k_sorokin")
+    assert "Количество просмотров" not in post["body"]

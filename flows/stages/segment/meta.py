@@ -207,7 +207,7 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         name = _clean_name(match.group("name"))
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
-    handle = HANDLE_BYLINE.match(text)
+    handle = HANDLE_BYLINE.match(text) or HANDLE_DATE.match(text)
     if handle and find_date(text[handle.end() :]):
         return handle.group("name")
     return None
@@ -218,6 +218,10 @@ HANDLE_BYLINE = re.compile(
 )
 """A user's handle in a site's byline, where a date follows: 'Submitted by t_lind on
 Tue, 03/05/2013 - 14:22' (handles are written in lower case)."""
+HANDLE_DATE = re.compile(r"^(?P<name>(?-i:[a-z][a-z0-9_.-]{2,39}))\s+(?=\d)")
+"""A user's handle followed at once by the date of the post: 'k_sorokin 3 мар 2021 в
+14:05' (a blog platform's header). A place before a date is capitalised ('Moscow, 3
+March')."""
 
 
 _TRAILING = re.compile(

@@ -230,10 +230,27 @@ LIST_ITEM = re.compile(r"^(?:[•◦▪●·*–-]|\d{1,2}[.)])\s")
 """A bulleted or numbered list item (a table of contents, a menu): never a headline."""
 
 
+COUNTER = re.compile(r"(?:^|\s)[+-]?\d+(?:[.,]\d+)?\s*(?:[KkMМк]|тыс\.?|млн|min|mins|мин\.?)?\s*$")
+"""What a counter or a reading time ends with: a number, maybe with its unit ('Количество
+просмотров 12K', 'Время на прочтение 6 мин', '1,2 тыс.')."""
+YEAR_END = re.compile(r"(?:^|\s)(?:1[89]|20)\d\d\s*$")
+MAX_COUNTER_WORDS = 5
+
+
+def is_counter(text: str) -> bool:
+    """A short line that ends with a count: a page's counter, never a headline (a headline
+    may end with a year)."""
+    return (
+        word_count(text) <= MAX_COUNTER_WORDS
+        and COUNTER.search(text) is not None
+        and YEAR_END.search(text) is None
+    )
+
+
 def _is_title_shaped(text: str) -> bool:
-    """A headline's shape: a few words, no closing full stop, not a photo caption or a
-    list item."""
-    if CAPTION.search(text) or LIST_ITEM.match(text):
+    """A headline's shape: a few words, no closing full stop, not a photo caption, a list
+    item or a counter."""
+    if CAPTION.search(text) or LIST_ITEM.match(text) or is_counter(text):
         return False
     words = word_count(text)
     return (
@@ -693,8 +710,13 @@ def _web_head(
         return PostHead(author=author, published=published, meta_lines=frozenset(meta)), furniture
     title_line = zone[title_at]
     furniture = {line.index for line in zone[:title_at] if line.index not in meta}
-    for line in zone[title_at + 1 :]:  # between title and body: photo captions, share bars
-        if line.index not in meta and not is_prose(line.text) and word_count(line.text) <= 3:
+    for line in zone[title_at + 1 :]:  # between title and body: captions, share bars, counters
+        text = line.text
+        if (
+            line.index not in meta
+            and not is_prose(text)
+            and (word_count(text) <= 3 or is_counter(text))
+        ):
             furniture.add(line.index)
     title = SECTION_GLUED.sub("", title_line.text)
     if SUBJECT_LINE.match(title):  # a mail subject shown on a web page
