@@ -448,3 +448,16 @@ def test_counters_are_never_headlines():
     [post] = run(text).posts
     assert (post["title"], post["author"]) == ("Как устроено электронное голосование", "k_sorokin")
     assert "Количество просмотров" not in post["body"]
+
+
+def test_the_page_title_line_names_the_headline_over_its_deck():
+    text = _page(
+        ["The sanctions ledger — Eastern Desk", "Eastern Desk", "Home", "Archive",
+         "The sanctions ledger",
+         "What three years of asset freezes have and have not done to the elites",
+         "Yevgenia Rostova", "Mar 3, 2021 • 7 min read"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert (post["title"], post["author"]) == ("The sanctions ledger", "Yevgenia Rostova")
+    assert "The sanctions ledger — Eastern Desk" not in post["body"]

@@ -628,6 +628,33 @@ def _over_deck(zone: Sequence[Line], title_at: int, meta: set[int]) -> int:
     return title_at
 
 
+TITLE_LINE_SEPARATOR = re.compile(r"\s+(?:[|—–·•]|-|::)\s+")
+"""Between the headline and the site's name in a page's title line ('Headline | Site',
+'Headline — Site')."""
+
+
+def _named_in_title_line(zone: Sequence[Line]) -> int | None:
+    """The position of the headline when the page opens with its title line (the browser's
+    `<title>`: 'Headline | Site') and repeats its longest part lower down as a
+    heading-shaped line (a site's name is shorter than a headline; a top line without a
+    separator may be the site's name alone): its lowest repetition, nearest the body."""
+    if len(zone) < 2:
+        return None
+    parts = TITLE_LINE_SEPARATOR.split(zone[0].text)
+    if len(parts) < 2:
+        return None
+    headline = _norm(max(parts, key=word_count))
+    for position in range(len(zone) - 1, 0, -1):
+        text = zone[position].text
+        if _norm(text) == headline and _is_title_shaped(text) and not is_breadcrumb(text):
+            return position
+    return None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def _web_head(
     zone: Sequence[Line], after_chrome: frozenset[int] = frozenset()
 ) -> tuple[PostHead, set[int]]:
@@ -702,7 +729,10 @@ def _web_head(
             title_at = lowest_meta + 1
     if below is not None:
         title_at = below
-    if title_at is not None:
+    named = _named_in_title_line(zone)
+    if named is not None:
+        title_at = named
+    elif title_at is not None:
         title_at = _over_deck(zone, title_at, meta)
     if title_at is None:
         top = min((p for p, line in enumerate(zone) if line.index in meta), default=0)
