@@ -773,7 +773,9 @@ def _tail(
 
     Kept: sentences of five words or more (not in headline case: 'Our Standards: The
     Trust Principles.' is a link), a closing bio, a signature (a name, or a name
-    set between dashes) right after the body, and a notes section. The rest is furniture
+    set between dashes) right after the body, with no furniture line above it (a name-shaped
+    label under a widget's title is the widget's: 'Related article' / … / 'Paid Content'),
+    and a notes section. The rest is furniture
     only when there are at least MIN_TAIL_LINES such lines, counting the `already`
     dropped ones below the body (a widget column, not a closing remark). Then a sentence
     with furniture right above and below it (a related post's teaser) and a call to
@@ -801,7 +803,7 @@ def _tail(
             else:
                 sentences.append(position)
             continue
-        if position < 3 and (SIGNATURE_NAME.match(text) or DASHED.match(text)):
+        if position < 3 and not furniture and (SIGNATURE_NAME.match(text) or DASHED.match(text)):
             continue
         furniture.append(line.index)
     if len(furniture) + already < MIN_TAIL_LINES:
