@@ -148,7 +148,11 @@ BYLINE_FORMS = (
     re.compile(
         rf"(?:^|[|•·]\s*)(?:author|authors|posted by|from)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE
     ),
-    re.compile(rf"^(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PERSON})", re.IGNORECASE),
+    re.compile(
+        rf"(?:^|[|•·]\s*|\s)(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PERSON})",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\s(?:author|authors)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
     re.compile(rf"\bавтором\s+(?P<name>{CYRILLIC_PERSON})\s*$", re.IGNORECASE),
     re.compile(rf"(?:^|[|•·/–—]\s*)by\s+(?P<name>{PERSON}?)\s*(?=[|•·/–—])", re.IGNORECASE),
     re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
@@ -164,7 +168,8 @@ BYLINE_FORMS = (
 """'By Name', 'Posted by Name on …', 'Author: Name' (also after a bar: 'Published: … |
 Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts
 ('Politics / By Name / March 3, 2021'), 'Автор: Имя Фамилия', 'Опубликовано <date> автором
-Имя Фамилия', 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name', and
+Имя Фамилия', a labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
+Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name', and
 an author's photo's alt text glued to the name ("Writer's pictureName")."""
 NOT_BYLINE = re.compile(
     r"\b(?:powered|hosted|theme|designed|built|photo|photos|image|illustration|illustrated|"
