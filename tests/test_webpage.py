@@ -461,3 +461,15 @@ def test_the_page_title_line_names_the_headline_over_its_deck():
     [post] = run(text).posts
     assert (post["title"], post["author"]) == ("The sanctions ledger", "Yevgenia Rostova")
     assert "The sanctions ledger — Eastern Desk" not in post["body"]
+
+
+def test_a_signature_under_a_valediction_but_not_under_a_widget():
+    signed = _page(["Why the Count Took Three Days"], ["Regards,", "Anna Petrova"])
+    assert run(signed).posts[0]["author"] == "Anna Petrova"
+    widget = _page(
+        ["Why the Count Took Three Days"],
+        ["Related article", "Lawmakers approve new limits on observers", "Paid Content"],
+    )
+    [post] = run(widget).posts
+    assert post["author"] is None
+    assert "Paid Content" not in post["body"]

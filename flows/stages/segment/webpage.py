@@ -763,6 +763,17 @@ def _web_head(
     )
 
 
+MAX_SIGN_OFF_WORDS = 3
+
+
+def _signs_off(text: str) -> bool:
+    """A line a signature may stand under: a delimiter without letters ('-- ') or a
+    valediction ('Best regards,', 'С уважением,')."""
+    return not any(char.isalpha() for char in text) or (
+        text.rstrip().endswith(",") and word_count(text) <= MAX_SIGN_OFF_WORDS
+    )
+
+
 def _tail(
     zone: Sequence[Line],
     already: int = 0,
@@ -773,8 +784,9 @@ def _tail(
 
     Kept: sentences of five words or more (not in headline case: 'Our Standards: The
     Trust Principles.' is a link), a closing bio, a signature (a name, or a name
-    set between dashes) right after the body, with no furniture line above it (a name-shaped
-    label under a widget's title is the widget's: 'Related article' / … / 'Paid Content'),
+    set between dashes) right after the body, a signature delimiter ('-- ') or a
+    valediction ('Regards,'), with no other line above it (a name-shaped label under a
+    widget's title is the widget's: 'Related article' / … / 'Paid Content'),
     and a notes section. The rest is furniture
     only when there are at least MIN_TAIL_LINES such lines, counting the `already`
     dropped ones below the body (a widget column, not a closing remark). Then a sentence
@@ -803,7 +815,11 @@ def _tail(
             else:
                 sentences.append(position)
             continue
-        if position < 3 and not furniture and (SIGNATURE_NAME.match(text) or DASHED.match(text)):
+        if (
+            position < 3
+            and all(_signs_off(zone[p].text) for p in range(position))
+            and (SIGNATURE_NAME.match(text) or DASHED.match(text))
+        ):
             continue
         furniture.append(line.index)
     if len(furniture) + already < MIN_TAIL_LINES:
