@@ -473,3 +473,12 @@ def test_a_signature_under_a_valediction_but_not_under_a_widget():
     [post] = run(widget).posts
     assert post["author"] is None
     assert "Paid Content" not in post["body"]
+
+
+def test_the_masthead_named_by_the_copyright_line_is_never_the_headline():
+    text = _page(
+        ["The Volga Observer", "Marta Keller", "March 3, 2021"],
+        ["Read more", "Share", "© 2021 The Volga Observer"],
+    )
+    [post] = run(text).posts
+    assert (post["title"], post["author"]) == (None, "Marta Keller")

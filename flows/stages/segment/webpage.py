@@ -419,7 +419,8 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
             head = dataclasses.replace(head, quote_lines=head.quote_lines | quoted)
         return Content(head, chrome)
     after_chrome = {line.index for above, line in itertools.pairwise(filled) if above.index in dropped}
-    head, furniture = _web_head(kept[:first], frozenset(after_chrome))
+    sites = frozenset(filter(None, (_site_name(line.text) for line in filled[run[1] + 1 :])))
+    head, furniture = _web_head(kept[:first], frozenset(after_chrome), sites)
     chrome.update((index, "page_chrome") for index in furniture)
     buttons = _Buttons.of(filled)
     while last > first and buttons.is_call(kept[last]):  # a call closing the run
@@ -655,12 +656,39 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+COPYRIGHT = re.compile(
+    r"^(?:(?:©|\(c\)|copyright)\s*)*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s+)?"
+    r"(?P<name>[^©\d]{3,60}?)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\.?$",
+    re.IGNORECASE,
+)
+
+
+RESERVED = re.compile(r"[.,]?\s*all rights reserved\.?$", re.IGNORECASE)
+MAX_SITE_WORDS = 5
+
+
+def _site_name(text: str) -> str | None:
+    """The site's name on a copyright line of the page's foot ('© 2021 The Volga
+    Observer', 'The Volga Observer 2021'), normalised; None on any other line."""
+    text = RESERVED.sub("", text.strip())
+    marked = "©" in text or text.lower().startswith(("copyright", "(c)"))
+    match = COPYRIGHT.match(text)
+    if match is None or word_count(match.group("name")) > MAX_SITE_WORDS:
+        return None
+    if not marked and not YEAR_END.search(text):
+        return None  # a name with neither the sign nor a closing year
+    return _norm(match.group("name"))
+
+
 def _web_head(
-    zone: Sequence[Line], after_chrome: frozenset[int] = frozenset()
+    zone: Sequence[Line],
+    after_chrome: frozenset[int] = frozenset(),
+    sites: frozenset[str] = frozenset(),
 ) -> tuple[PostHead, set[int]]:
     """Title, byline and date from the lines above the body; the furniture among them.
     `after_chrome`: the indexes of lines right under a dropped line (a menu stands between
-    them and the line above)."""
+    them and the line above); `sites`: the site's names read off the page's copyright
+    lines (a masthead is never the headline)."""
     author: str | None = None
     published: str | None = None
     updated: str | None = None
@@ -703,6 +731,7 @@ def _web_head(
             and not is_breadcrumb(text)
             and (word_count(text) >= 3 or position == len(zone) - 1 or position + 1 in heads)
             and not _menu_item(zone, position)
+            and _norm(text) not in sites
         ):
             candidates.append(position)
         if len(candidates) >= 3:
