@@ -30,6 +30,8 @@ DATES = [
     ("03/24/2023", "03/24/2023", "2023-03-24"),
     ("Sep. 20th, 2011 at 11:43 PM", "Sep. 20th, 2011", "2011-09-20"),
     ("Опубликовано 3 марта 2019 г.", "3 марта 2019 г.", "2019-03-03"),  # Russian genitive
+    ("3 мар 2021 в 14:05", "3 мар 2021", "2021-03-03"),  # Russian, abbreviated
+    ("5 мая 2020", "5 мая 2020", "2020-05-05"),
     ("12 мая 2020, 14:05", "12 мая 2020", "2020-05-12"),
     ("1 Января 2001 года", "1 Января 2001", "2001-01-01"),
     ("2018-03-03T10:00:00Z", "2018-03-03", "2018-03-03"),  # with its time
@@ -76,6 +78,9 @@ BYLINES = [
     ("Published: 18 March 2018 | Author: Anna Lind", "Anna Lind"),
     ("By Anna Lind, Special to the Herald", "Anna Lind"),  # a role is no name
     ("By Anna Lind, Gleb Stolyarov", "Anna Lind, Gleb Stolyarov"),
+    ("Analysis by Daniel Whitcombe, Global News Network", "Daniel Whitcombe"),  # outlet
+    ("k_sorokin 3 мар 2021 в 14:05", "k_sorokin"),  # a handle before the date
+    ("03.03.2021 Рубрика: Статьи Автор: Дмитрий Лапин 1 комментарий", "Дмитрий Лапин"),
     ("Reporting by Anna Lind and Gleb Stolyarov; Editing by Ivan Orlov", "Anna Lind and Gleb Stolyarov"),
     ("Written by Lidia Maksimova on 19/09/2021 in Politics · 5 Min Read", "Lidia Maksimova"),
 ]
@@ -124,6 +129,7 @@ def test_breadcrumbs(text, expected):
         ("MOSCOW, March 3 2021", True),
         ("March 3, 2021", True),
         ("March 6, 2018 / 11:42 AM / Updated 6 years ago", True),
+        ("Газета «Вечерний курьер» №38 от 04.03.2021, стр. 2", True),  # an issue line
         ("On March 3, 2021 the Central Election Commission published its final count.", False),
     ],
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.segment.webpage import is_counter
 
 DOC = "0123456789abcdef"
 
@@ -395,3 +396,89 @@ def test_a_posted_on_line_above_the_headline_does_not_send_the_title_up():
     [post] = run(text).posts
     assert (post["title"], post["author"]) == ("The silence of the urbanites", "AK")
     assert "Bookmark the permalink" not in post["body"]
+
+
+def test_a_headline_over_its_longer_deck_and_a_name_with_a_role():
+    amp = _page(
+        ["Menu", "The Baltic Ledger", "Europe", "Moscow court extends detention of a monitor",
+         "Lawyers say the case rests on a single anonymous complaint after the count",
+         "By Katarzyna Wolska", "Published March 3, 2021 at 2:05 pm"],
+        [],
+    )  # fmt: skip
+    [post] = run(amp).posts
+    assert (post["title"], post["author"]) == (
+        "Moscow court extends detention of a monitor",
+        "Katarzyna Wolska",
+    )
+    column = _page(
+        ["Мнения · Колонка", "Тихая отмена местного самоуправления",
+         "Почему прямые выборы мэров исчезают один за другим и кому это выгодно",
+         "Ирина Кузнецова, обозреватель", "03.03.2021"],
+        [],
+    )  # fmt: skip
+    [post] = run(column).posts
+    assert (post["title"], post["author"]) == (
+        "Тихая отмена местного самоуправления",
+        "Ирина Кузнецова",
+    )
+
+
+def test_an_untitled_wall_post_under_a_menu():
+    text = _page(
+        ["Мессенджер", "Друзья", "Музыка", "Наблюдатели Поволжья", "3 мар 2021 в 14:05"], []
+    )
+    [post] = run(text).posts
+    assert (post["title"], post["author"], post["published_date"]) == (
+        None,
+        "Наблюдатели Поволжья",
+        "2021-03-03",
+    )
+    assert "Музыка" not in post["body"]
+
+
+def test_counters_are_never_headlines():
+    assert is_counter("Количество просмотров 12K")
+    assert is_counter("Время на прочтение 6 мин")
+    assert not is_counter("Putin's second term, 2004")  # a year closes a headline
+    text = _page(
+        ["k_sorokin 3 мар 2021 в 14:05", "Как устроено электронное голосование",
+         "Время на прочтение 6 мин", "Количество просмотров 12K", "Криптография*"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert (post["title"], post["author"]) == ("Как устроено электронное голосование", "k_sorokin")
+    assert "Количество просмотров" not in post["body"]
+
+
+def test_the_page_title_line_names_the_headline_over_its_deck():
+    text = _page(
+        ["The sanctions ledger — Eastern Desk", "Eastern Desk", "Home", "Archive",
+         "The sanctions ledger",
+         "What three years of asset freezes have and have not done to the elites",
+         "Yevgenia Rostova", "Mar 3, 2021 • 7 min read"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert (post["title"], post["author"]) == ("The sanctions ledger", "Yevgenia Rostova")
+    assert "The sanctions ledger — Eastern Desk" not in post["body"]
+
+
+def test_a_signature_under_a_valediction_but_not_under_a_widget():
+    signed = _page(["Why the Count Took Three Days"], ["Regards,", "Anna Petrova"])
+    assert run(signed).posts[0]["author"] == "Anna Petrova"
+    widget = _page(
+        ["Why the Count Took Three Days"],
+        ["Related article", "Lawmakers approve new limits on observers", "Paid Content"],
+    )
+    [post] = run(widget).posts
+    assert post["author"] is None
+    assert "Paid Content" not in post["body"]
+
+
+def test_the_masthead_named_by_the_copyright_line_is_never_the_headline():
+    text = _page(
+        ["The Volga Observer", "Marta Keller", "March 3, 2021"],
+        ["Read more", "Share", "© 2021 The Volga Observer"],
+    )
+    [post] = run(text).posts
+    assert (post["title"], post["author"]) == (None, "Marta Keller")

@@ -48,6 +48,15 @@ _RU_MONTH = (
     r"(?P<month>(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
     r"(?:ь|я|е|й|а)?)"
 )
+RU_MONTHS_SHORT = {
+    abbreviation: number
+    for number, abbreviation in enumerate(
+        ("янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
+        start=1,
+    )
+} | {"сент": 9}
+"""The abbreviated Russian months of social sites' stamps ('3 мар 2021 в 14:05')."""
+_RU_MONTH_SHORT = r"(?P<month>янв|фев|мар|апр|мая|июн|июл|авг|сент?|окт|ноя|дек)"
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -61,6 +70,7 @@ _DATE_FORMS = (
     re.compile(r"\b(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d)(?=,?\s+\d{1,2}:\d\d\b)"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH}\s+{_YEAR}(?:\s*г\.)?", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+{_RU_MONTH_SHORT}\.?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+(?:(?:[A-Z]{{2,5}}|[+-]\d\d(?::?\d\d)?)\s+)?{_YEAR}\b",
         re.IGNORECASE,
@@ -71,7 +81,8 @@ _DATE_FORMS = (
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
 two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM'), "Mar 14
 '22", 'Tue Oct 17 09:41:12 UTC
-2023' (the mail archives' form), '3 марта 2019 г.' (Russian, day first)."""
+2023' (the mail archives' form), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
+(Russian, abbreviated)."""
 
 AGE = re.compile(
     r"\b(\d+|an?|one)\s*(second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b"
@@ -111,6 +122,7 @@ def _iso(match: re.Match[str]) -> str | None:
             MONTHS.get(month_text)
             or MONTHS.get(month_text[:3])
             or RU_MONTHS.get(month_text)
+            or RU_MONTHS_SHORT.get(month_text)
             or RU_MONTHS.get(month_text[:-1])  # 'марта', 'мая': the ending off
             or 0
         )
@@ -128,14 +140,19 @@ PERSON = rf"[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{0,4}}"
 CYRILLIC_PERSON = r"[А-ЯЁ][а-яё'’-]+(?:\s+[А-ЯЁ](?:[а-яё'’-]+|\.)){1,3}"
 BYLINE_FORMS = (
     re.compile(
-        rf"^(?:posted|submitted|written|published|words|text|report(?:ed|ing)?|story)?\s*by[:\s]+"
+        rf"^(?:posted|submitted|written|published|words|text|report(?:ed|ing)?|story"
+        rf"|analysis|opinion|commentary|column|essay|interview)?\s*by[:\s]+"
         rf"(?P<name>{PERSON}(?:\s*(?:,|and|&)\s*{PERSON})*)",
         re.IGNORECASE,
     ),
     re.compile(
         rf"(?:^|[|•·]\s*)(?:author|authors|posted by|from)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE
     ),
-    re.compile(rf"^(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PERSON})", re.IGNORECASE),
+    re.compile(
+        rf"(?:^|[|•·]\s*|\s)(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PERSON})",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\s(?:author|authors)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
     re.compile(rf"\bавтором\s+(?P<name>{CYRILLIC_PERSON})\s*$", re.IGNORECASE),
     re.compile(rf"(?:^|[|•·/–—]\s*)by\s+(?P<name>{PERSON}?)\s*(?=[|•·/–—])", re.IGNORECASE),
     re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
@@ -151,7 +168,8 @@ BYLINE_FORMS = (
 """'By Name', 'Posted by Name on …', 'Author: Name' (also after a bar: 'Published: … |
 Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts
 ('Politics / By Name / March 3, 2021'), 'Автор: Имя Фамилия', 'Опубликовано <date> автором
-Имя Фамилия', 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name', and
+Имя Фамилия', a labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
+Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name', and
 an author's photo's alt text glued to the name ("Writer's pictureName")."""
 NOT_BYLINE = re.compile(
     r"\b(?:powered|hosted|theme|designed|built|photo|photos|image|illustration|illustrated|"
@@ -194,7 +212,7 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         name = _clean_name(match.group("name"))
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
-    handle = HANDLE_BYLINE.match(text)
+    handle = HANDLE_BYLINE.match(text) or HANDLE_DATE.match(text)
     if handle and find_date(text[handle.end() :]):
         return handle.group("name")
     return None
@@ -205,6 +223,10 @@ HANDLE_BYLINE = re.compile(
 )
 """A user's handle in a site's byline, where a date follows: 'Submitted by t_lind on
 Tue, 03/05/2013 - 14:22' (handles are written in lower case)."""
+HANDLE_DATE = re.compile(r"^(?P<name>(?-i:[a-z][a-z0-9_.-]{2,39}))\s+(?=\d)")
+"""A user's handle followed at once by the date of the post: 'k_sorokin 3 мар 2021 в
+14:05' (a blog platform's header). A place before a date is capitalised ('Moscow, 3
+March')."""
 
 
 _TRAILING = re.compile(
@@ -212,10 +234,27 @@ _TRAILING = re.compile(
 )
 
 
+LIST_CLOSE = re.compile(r"\s(?:and|&)\s")
+"""How a byline closes a list of names ('A, B and C')."""
+
+
+def _listed_name(part: str, listed: bool) -> bool:
+    """A second author's name after a comma in a byline. In a list closed by 'and' any
+    person-shaped part; else a first name and a surname, with at most an initial or a
+    particle between ('Gleb Stolyarov'): three capitalised words after a comma are an
+    outlet ('Anna Lind, Global News Network')."""
+    if person_name(part) is None:
+        return False
+    tokens = part.split()
+    inner = [token for token in tokens[1:-1] if not token.endswith(".")]
+    return listed or all(token in NAME_PARTICLES for token in inner)
+
+
 def _clean_name(name: str) -> str | None:
     name = re.split(r"\s+(?:on|at|in|for)\s+|\s*[|•·]\s*|,\s*(?=\w+\s+\d)", name)[0]
     first, *others = name.split(",")
-    kept = [first, *(part for part in others if person_name(part.strip()) is not None)]
+    listed = LIST_CLOSE.search(name) is not None
+    kept = [first, *(part for part in others if _listed_name(part.strip(), listed))]
     name = ",".join(kept)  # 'Anna Lind, Special to the Herald': the role is no name
     name = _TRAILING.sub("", name).strip(" ,.;:-–—")
     tokens = name.split()
@@ -269,11 +308,12 @@ UPDATED_AGE = re.compile(
 )
 """An update stamp given as an age ('Updated 6 years ago')."""
 PRESS_REFERENCE = re.compile(
-    r"\bpp?\.\s*\d+(?:[-–]\d+)?\b|\b(?:complete|condensed|abridged|full)\s+text\s*:?\s*$",
+    r"\b(?:pp?|стр)\.\s*\d+(?:[-–]\d+)?\b|№\s*\d+(?:\s+от\b)?|\b(?:complete|condensed|abridged|full)\s+text\s*:?\s*$",
     re.IGNORECASE,
 )
 """What a press digest's source line adds to outlet and date: the page ('p. 2') and how
-much of the article is given ('Condensed text:')."""
+much of the article is given ('Condensed text:'), and a newspaper's issue number ('№38 от
+04.03.2021, стр. 2')."""
 
 
 NAME_PARTICLES = frozenset(

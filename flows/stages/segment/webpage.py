@@ -230,10 +230,27 @@ LIST_ITEM = re.compile(r"^(?:[•◦▪●·*–-]|\d{1,2}[.)])\s")
 """A bulleted or numbered list item (a table of contents, a menu): never a headline."""
 
 
+COUNTER = re.compile(r"(?:^|\s)[+-]?\d+(?:[.,]\d+)?\s*(?:[KkMМк]|тыс\.?|млн|min|mins|мин\.?)?\s*$")
+"""What a counter or a reading time ends with: a number, maybe with its unit ('Количество
+просмотров 12K', 'Время на прочтение 6 мин', '1,2 тыс.')."""
+YEAR_END = re.compile(r"(?:^|\s)(?:1[89]|20)\d\d\s*$")
+MAX_COUNTER_WORDS = 5
+
+
+def is_counter(text: str) -> bool:
+    """A short line that ends with a count: a page's counter, never a headline (a headline
+    may end with a year)."""
+    return (
+        word_count(text) <= MAX_COUNTER_WORDS
+        and COUNTER.search(text) is not None
+        and YEAR_END.search(text) is None
+    )
+
+
 def _is_title_shaped(text: str) -> bool:
-    """A headline's shape: a few words, no closing full stop, not a photo caption or a
-    list item."""
-    if CAPTION.search(text) or LIST_ITEM.match(text):
+    """A headline's shape: a few words, no closing full stop, not a photo caption, a list
+    item or a counter."""
+    if CAPTION.search(text) or LIST_ITEM.match(text) or is_counter(text):
         return False
     words = word_count(text)
     return (
@@ -402,7 +419,8 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
             head = dataclasses.replace(head, quote_lines=head.quote_lines | quoted)
         return Content(head, chrome)
     after_chrome = {line.index for above, line in itertools.pairwise(filled) if above.index in dropped}
-    head, furniture = _web_head(kept[:first], frozenset(after_chrome))
+    sites = frozenset(filter(None, (_site_name(line.text) for line in filled[run[1] + 1 :])))
+    head, furniture = _web_head(kept[:first], frozenset(after_chrome), sites)
     chrome.update((index, "page_chrome") for index in furniture)
     buttons = _Buttons.of(filled)
     while last > first and buttons.is_call(kept[last]):  # a call closing the run
@@ -497,7 +515,9 @@ def _name_lines(
             if near is None or near in dates:
                 continue
             text = zone[near].text
-            name = person_name(text) or person_name(NAME_PLACE.sub("", text))
+            name = (
+                person_name(text) or person_name(NAME_PLACE.sub("", text)) or _name_with_role(text)
+            )
             if name is not None and text != zone[0].text:  # not the masthead
                 names[near] = name
     return names
@@ -511,6 +531,17 @@ NAME_PLACE = re.compile(
 
 
 MAX_ROLE_WORDS = 6
+NAME_ROLE = re.compile(r"^(?P<name>[^,]{3,60}),\s*(?P<role>[^,\d]{2,60})$")
+MAX_COMMA_ROLE_WORDS = 4
+
+
+def _name_with_role(text: str) -> str | None:
+    """The name of a byline that adds the author's role after a comma ('Ирина Кузнецова,
+    обозреватель', 'Anna Lind, Senior Fellow'): a person's name, then a few words."""
+    match = NAME_ROLE.match(text)
+    if match is None or word_count(match.group("role")) > MAX_COMMA_ROLE_WORDS:
+        return None
+    return person_name(match.group("name").strip())
 
 
 def _credited_names(
@@ -559,12 +590,105 @@ def _under_headline(zone: Sequence[Line], position: int) -> bool:
     return _is_title_shaped(above) and word_count(above) >= MIN_HEADLINE_WORDS
 
 
+MAX_MENU_WORDS = 2
+
+
+def _menu_item(zone: Sequence[Line], position: int) -> bool:
+    """A label of one or two words right under another such label: an item of a menu
+    (a column of links), never a headline."""
+    return (
+        position > 0
+        and word_count(zone[position].text) <= MAX_MENU_WORDS
+        and 1 <= word_count(zone[position - 1].text) <= MAX_MENU_WORDS
+        and any(char.isalpha() for char in zone[position - 1].text)
+        and not _carries_meta(zone[position - 1].text)
+    )
+
+
+MIN_OVER_DECK_WORDS = 4
+DECK_LENGTH_RATIO = 1.15
+
+
+def _over_deck(zone: Sequence[Line], title_at: int, meta: set[int]) -> int:
+    """The headline's position when the line chosen is its deck: a longer heading-shaped
+    line right under a headline of MIN_OVER_DECK_WORDS words or more ('Moscow court
+    extends detention' / 'Lawyers say the case rests on …'). A headline is shorter than
+    the standfirst that explains it."""
+    above = title_at - 1
+    if above < 1 or zone[above].index in meta:
+        return title_at
+    upper, lower = zone[above].text, zone[title_at].text
+    if (
+        _is_title_shaped(upper)
+        and not is_breadcrumb(upper)
+        and not _carries_meta(upper)
+        and word_count(upper) >= MIN_OVER_DECK_WORDS
+        and len(lower) >= DECK_LENGTH_RATIO * len(upper)
+    ):
+        return above
+    return title_at
+
+
+TITLE_LINE_SEPARATOR = re.compile(r"\s+(?:[|—–·•]|-|::)\s+")
+"""Between the headline and the site's name in a page's title line ('Headline | Site',
+'Headline — Site')."""
+
+
+def _named_in_title_line(zone: Sequence[Line]) -> int | None:
+    """The position of the headline when the page opens with its title line (the browser's
+    `<title>`: 'Headline | Site') and repeats its longest part lower down as a
+    heading-shaped line (a site's name is shorter than a headline; a top line without a
+    separator may be the site's name alone): its lowest repetition, nearest the body."""
+    if len(zone) < 2:
+        return None
+    parts = TITLE_LINE_SEPARATOR.split(zone[0].text)
+    if len(parts) < 2:
+        return None
+    headline = _norm(max(parts, key=word_count))
+    for position in range(len(zone) - 1, 0, -1):
+        text = zone[position].text
+        if _norm(text) == headline and _is_title_shaped(text) and not is_breadcrumb(text):
+            return position
+    return None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+COPYRIGHT = re.compile(
+    r"^(?:(?:©|\(c\)|copyright)\s*)*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s+)?"
+    r"(?P<name>[^©\d]{3,60}?)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\.?$",
+    re.IGNORECASE,
+)
+
+
+RESERVED = re.compile(r"[.,]?\s*all rights reserved\.?$", re.IGNORECASE)
+MAX_SITE_WORDS = 5
+
+
+def _site_name(text: str) -> str | None:
+    """The site's name on a copyright line of the page's foot ('© 2021 The Volga
+    Observer', 'The Volga Observer 2021'), normalised; None on any other line."""
+    text = RESERVED.sub("", text.strip())
+    marked = "©" in text or text.lower().startswith(("copyright", "(c)"))
+    match = COPYRIGHT.match(text)
+    if match is None or word_count(match.group("name")) > MAX_SITE_WORDS:
+        return None
+    if not marked and not YEAR_END.search(text):
+        return None  # a name with neither the sign nor a closing year
+    return _norm(match.group("name"))
+
+
 def _web_head(
-    zone: Sequence[Line], after_chrome: frozenset[int] = frozenset()
+    zone: Sequence[Line],
+    after_chrome: frozenset[int] = frozenset(),
+    sites: frozenset[str] = frozenset(),
 ) -> tuple[PostHead, set[int]]:
     """Title, byline and date from the lines above the body; the furniture among them.
     `after_chrome`: the indexes of lines right under a dropped line (a menu stands between
-    them and the line above)."""
+    them and the line above); `sites`: the site's names read off the page's copyright
+    lines (a masthead is never the headline)."""
     author: str | None = None
     published: str | None = None
     updated: str | None = None
@@ -606,6 +730,8 @@ def _web_head(
             _is_title_shaped(text)
             and not is_breadcrumb(text)
             and (word_count(text) >= 3 or position == len(zone) - 1 or position + 1 in heads)
+            and not _menu_item(zone, position)
+            and _norm(text) not in sites
         ):
             candidates.append(position)
         if len(candidates) >= 3:
@@ -632,12 +758,24 @@ def _web_head(
             title_at = lowest_meta + 1
     if below is not None:
         title_at = below
+    named = _named_in_title_line(zone)
+    if named is not None:
+        title_at = named
+    elif title_at is not None:
+        title_at = _over_deck(zone, title_at, meta)
     if title_at is None:
-        return PostHead(author=author, published=published, meta_lines=frozenset(meta)), set()
+        top = min((p for p, line in enumerate(zone) if line.index in meta), default=0)
+        furniture = {line.index for line in zone[:top]}  # menus over an untitled post's byline
+        return PostHead(author=author, published=published, meta_lines=frozenset(meta)), furniture
     title_line = zone[title_at]
     furniture = {line.index for line in zone[:title_at] if line.index not in meta}
-    for line in zone[title_at + 1 :]:  # between title and body: photo captions, share bars
-        if line.index not in meta and not is_prose(line.text) and word_count(line.text) <= 3:
+    for line in zone[title_at + 1 :]:  # between title and body: captions, share bars, counters
+        text = line.text
+        if (
+            line.index not in meta
+            and not is_prose(text)
+            and (word_count(text) <= 3 or is_counter(text))
+        ):
             furniture.add(line.index)
     title = SECTION_GLUED.sub("", title_line.text)
     if SUBJECT_LINE.match(title):  # a mail subject shown on a web page
@@ -654,6 +792,17 @@ def _web_head(
     )
 
 
+MAX_SIGN_OFF_WORDS = 3
+
+
+def _signs_off(text: str) -> bool:
+    """A line a signature may stand under: a delimiter without letters ('-- ') or a
+    valediction ('Best regards,', 'С уважением,')."""
+    return not any(char.isalpha() for char in text) or (
+        text.rstrip().endswith(",") and word_count(text) <= MAX_SIGN_OFF_WORDS
+    )
+
+
 def _tail(
     zone: Sequence[Line],
     already: int = 0,
@@ -664,7 +813,10 @@ def _tail(
 
     Kept: sentences of five words or more (not in headline case: 'Our Standards: The
     Trust Principles.' is a link), a closing bio, a signature (a name, or a name
-    set between dashes) right after the body, and a notes section. The rest is furniture
+    set between dashes) right after the body, a signature delimiter ('-- ') or a
+    valediction ('Regards,'), with no other line above it (a name-shaped label under a
+    widget's title is the widget's: 'Related article' / … / 'Paid Content'),
+    and a notes section. The rest is furniture
     only when there are at least MIN_TAIL_LINES such lines, counting the `already`
     dropped ones below the body (a widget column, not a closing remark). Then a sentence
     with furniture right above and below it (a related post's teaser) and a call to
@@ -692,7 +844,11 @@ def _tail(
             else:
                 sentences.append(position)
             continue
-        if position < 3 and (SIGNATURE_NAME.match(text) or DASHED.match(text)):
+        if (
+            position < 3
+            and all(_signs_off(zone[p].text) for p in range(position))
+            and (SIGNATURE_NAME.match(text) or DASHED.match(text))
+        ):
             continue
         furniture.append(line.index)
     if len(furniture) + already < MIN_TAIL_LINES:
