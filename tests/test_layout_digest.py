@@ -835,3 +835,22 @@ def test_bulleted_runin_items_closed_by_a_link_are_articles() -> None:
     assert result.layout == "digest"
     assert [post["title"] for post in result.posts] == HEADLINES
     assert "Read more" not in bodies(result) and "Section Label" not in bodies(result)
+
+
+def test_day_headed_items_of_one_signed_paragraph_are_articles() -> None:
+    """'<page date>' then '<day header>' / '<headline>' / one paragraph of two sentences or
+    more / '— <Name>': whole items signed by their authors (a listing's summary is one
+    sentence); the page's date is no item's date and the day header gives the year-less
+    date in the page's year."""
+    days = ["Monday, March 18", "Tuesday, March 19", "Wednesday, March 20"]
+    lines = ["Week in Review", "", "Saturday, March 23, 2024", ""]
+    for n in range(3):
+        text = " ".join(PARAGRAPHS[n])
+        lines += [days[n], "", HEADLINES[n], text, f"— {NAMES[n]}", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["kind"] for post in result.posts] == ["digest_article"] * 3
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == NAMES
+    dates = ["2024-03-18", "2024-03-19", "2024-03-20"]
+    assert [post["published_date"] for post in result.posts] == dates

@@ -222,16 +222,20 @@ def affiliated_name(text: str) -> str | None:
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_RU_WEEKDAY = r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)"
+_RU_MONTH = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[аяе]"
 YEARLESS_DAY = re.compile(
-    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+[0-3]?\d|[0-3]?\d\s+{_MONTH})$",
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+[0-3]?\d|[0-3]?\d\s+{_MONTH})$"
+    rf"|^(?:{_RU_WEEKDAY},?\s+)?[0-3]?\d\s+{_RU_MONTH}$",
     re.IGNORECASE,
 )
-"""A day written without its year ('Monday, March 18', '18 March'): a week's day header."""
+"""A day written without its year ('Monday, March 18', '18 March', 'Понедельник, 18
+ноября'): a week's day header."""
 
 
 def yearless_date(text: str, year: str) -> str | None:
-    """'<day>, <year>' for a day header written without its year, else None."""
-    return f"{text}, {year}" if YEARLESS_DAY.match(text) else None
+    """'<day> <year>' for a day header written without its year, else None."""
+    return f"{text} {year}" if YEARLESS_DAY.match(text) else None
 
 
 def line_role(text: str, max_title_chars: int) -> str:
@@ -384,11 +388,17 @@ def _is_heading_line(page: Page, position: int) -> bool:
 
 def _credit_block(page: Page, first: int) -> int:
     """The last position of the credit lines from `first`: credits, image placeholders and
-    headline or outlet lines between them."""
+    headline or outlet lines between them. A head gives one date: a second date line past a
+    blank line or a line that is no credit opens the next head (a page's date, its share
+    row, then a day header over the first item)."""
     last = first
     here = first + 1
+    dated = page.roles[first] == "date"
     while here < len(page.roles):
         role = page.roles[here]
+        if role == "date" and dated and (last < here - 1 or _second_date(page, here)):
+            break
+        dated = dated or role == "date"
         if role in CREDIT_ROLES | {"image"}:
             last = here
         elif not (
@@ -399,6 +409,17 @@ def _credit_block(page: Page, first: int) -> int:
             break
         here += 1
     return last
+
+
+def _second_date(page: Page, position: int) -> bool:
+    """A date line set apart by a blank line from the date line above it: a new head's
+    (the page's date, then a day header over the first item)."""
+    above = position - 1
+    return (
+        page.roles[position] == "date"
+        and page.roles[above] == "date"
+        and page.filled[position].index > page.filled[above].index + 1
+    )
 
 
 def _text_follows(page: Page, after: int) -> bool:
@@ -428,6 +449,8 @@ def _head_group(lines: Sequence[Line], page: Page, first: int) -> list[int] | No
     group: list[int] = []
     for here in range(first - 1, max(-1, first - 5), -1):
         role = page.roles[here]
+        if _signed(page, here) or _second_date(page, here + 1):
+            return group  # the item above signed by its author, the page's date: not this head
         if _is_underline(page, here):
             group.insert(0, here)
             continue
@@ -1190,7 +1213,9 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         opening = opening or outlets.get(position)
         role = page.roles[position]
         starts_block = role in CREDIT_ROLES | {"image"} and (
-            position == 0 or page.roles[position - 1] not in CREDIT_ROLES | {"image"}
+            position == 0
+            or page.roles[position - 1] not in CREDIT_ROLES | {"image"}
+            or _second_date(page, position)
         )
         if opening is None and starts_block:
             opening = _credits_opening(lines, page, position)
@@ -1406,15 +1431,69 @@ def _read_credits(opening: Opening) -> None:
             opening.published = found[0]
 
 
-def _article_stats(page: Page, openings: Sequence[Opening]) -> tuple[int, int]:
-    """(articles with two prose paragraphs or more, articles whose last one is cut off)."""
-    prose_by_article: list[list[Line]] = [[] for _ in openings]
+SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>\S.{2,60})$")
+"""'— <Name>': an item signed by its author under its text."""
+
+
+CYRILLIC_NAME = re.compile(
+    r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2}$"
+)
+"""'Ольга Трофимова': a person's name in Cyrillic (first name and surname)."""
+
+
+def signature_name(text: str) -> str | None:
+    """The name of a '— <Name>' signature line, else None."""
+    match = SIGNATURE.match(text)
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    return name if is_name(name) or CYRILLIC_NAME.match(name) else None
+
+
+SENTENCE_BREAK = re.compile(r"[.!?…][\"»”’)]?\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
+MIN_SIGNED_WORDS = 25
+"""Words a signed paragraph has at least to be a whole item (with two sentences or more):
+a listing's summary is one sentence, often signed too."""
+
+
+def _signed(page: Page, position: int) -> bool:
+    """The line at `position` signs the paragraph right above it ('— <Name>'), a whole
+    item's text (two sentences or more, ``MIN_SIGNED_WORDS`` words or more)."""
+    if position == 0 or page.roles[position - 1] != "prose":
+        return False
+    text = page.filled[position - 1].text
+    if word_count(text) < MIN_SIGNED_WORDS or not SENTENCE_BREAK.search(text):
+        return False
+    return signature_name(page.filled[position].text) is not None
+
+
+def _signed_articles(page: Page, openings: Sequence[Opening]) -> int:
+    """Articles whose text is signed by its author ('— <Name>' under the last paragraph)."""
     starts = [opening.begin for opening in openings]
-    for line, role in zip(page.filled, page.roles, strict=True):
+    return len(
+        {
+            bisect.bisect_right(starts, line.index) - 1
+            for position, line in enumerate(page.filled)
+            if _signed(page, position) and line.index >= starts[0]
+        }
+    )
+
+
+def _article_stats(page: Page, openings: Sequence[Opening]) -> tuple[int, int]:
+    """(full articles: two prose paragraphs or more, or one signed by its author under it;
+    articles whose last paragraph is cut off)."""
+    prose_by_article: list[list[Line]] = [[] for _ in openings]
+    signed: set[int] = set()
+    starts = [opening.begin for opening in openings]
+    for position, (line, role) in enumerate(zip(page.filled, page.roles, strict=True)):
         number = bisect.bisect_right(starts, line.index) - 1
         if role == "prose" and number >= 0:
             prose_by_article[number].append(line)
-    full = sum(1 for prose in prose_by_article if len(prose) >= 2)
+        elif number >= 0 and _signed(page, position):
+            signed.add(number)
+    full = sum(
+        1 for number, prose in enumerate(prose_by_article) if len(prose) >= 2 or number in signed
+    )
     cut = sum(1 for prose in prose_by_article if prose and CUT_OFF.search(prose[-1].text))
     return full, cut
 
@@ -1454,6 +1533,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     else:
         score = 0.88 + (0.04 if strong == count else 0.0)
     score += 0.03 if ruled >= count - 1 else 0.0
+    score += 0.03 if _signed_articles(page, openings) * 2 > count else 0.0
     forms = {
         form: sum(1 for opening in openings if opening.form == form)
         for form in (
@@ -1628,6 +1708,13 @@ def _footer(region: Sequence[Line], opening: Opening, roles: dict[int, str]) -> 
     return []
 
 
+def _signer(body: Sequence[Line], roles: dict[int, str]) -> str | None:
+    """The name signing the article's text ('— <Name>' on its last line, under prose)."""
+    if len(body) < 2 or roles.get(body[-2].index) != "prose":
+        return None
+    return signature_name(body[-1].text)
+
+
 def _bio_before_notes(body: Sequence[Line]) -> str | None:
     """The name of a bio line ('<Name> is a …') right above a notes heading."""
     for above, line in itertools.pairwise(body):
@@ -1675,7 +1762,7 @@ def _add_article(
         for line in region
         if not line.is_blank and line.index not in dropped and line.index not in known
     ]
-    author = opening.author or _bio_before_notes(body)
+    author = opening.author or _bio_before_notes(body) or _signer(body, roles)
     if not body or (opening.form == "origin" and not opening.meta and author is None):
         head = None
     else:
