@@ -221,6 +221,30 @@ def affiliated_name(text: str) -> str | None:
     return match.group("name") if is_name(match.group("name")) else None
 
 
+CYRILLIC_NAME = re.compile(
+    r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2}$"
+)
+"""'Ольга Трофимова': a person's name in Cyrillic (first name and surname)."""
+NAME_WITH_POSITION = re.compile(r"^(?P<name>[^,()]{4,60}),\s+(?P<position>[^,()]{3,60})$")
+POSITION = re.compile(
+    r"\b(?:analyst|fellow|director|editor|correspondent|professor|researcher|reporter|"
+    r"writer|columnist|associate|chair|scholar|economist|lecturer|expert|"
+    r"аналитик|эксперт|редактор|директор|корреспондент|обозреватель)\b",
+    re.IGNORECASE,
+)
+"""A staff position: 'Senior Analyst', 'Research Fellow', 'обозреватель'."""
+
+
+def positioned_name(text: str) -> str | None:
+    """The author of an 'Anna Lindqvist, Senior Analyst' line: a person's name with a staff
+    position after a comma, as a think tank's or a newsletter's items are credited."""
+    match = NAME_WITH_POSITION.match(text)
+    if match is None or not POSITION.search(match.group("position")):
+        return None
+    name = match.group("name")
+    return name if is_name(name) or CYRILLIC_NAME.match(name) else None
+
+
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _RU_WEEKDAY = r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)"
 _RU_MONTH = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[аяе]"
@@ -261,7 +285,7 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "origin"
     if TRANSLATOR_LINE.match(text):
         return "translator"
-    if credit_byline(text) or affiliated_name(text):
+    if credit_byline(text) or affiliated_name(text) or positioned_name(text):
         return "byline"
     if credit_date(text) and not CLOCK.search(text):
         return "date"
@@ -1426,7 +1450,11 @@ def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, 
 def _read_credits(opening: Opening) -> None:
     for line in opening.meta:
         if opening.author is None:
-            opening.author = credit_byline(line.text) or affiliated_name(line.text)
+            opening.author = (
+                credit_byline(line.text)
+                or affiliated_name(line.text)
+                or positioned_name(line.text)
+            )
         if opening.published is None and (found := find_date(line.text)):
             opening.published = found[0]
 
@@ -1435,10 +1463,6 @@ SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>\S.{2,60})$")
 """'— <Name>': an item signed by its author under its text."""
 
 
-CYRILLIC_NAME = re.compile(
-    r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2}$"
-)
-"""'Ольга Трофимова': a person's name in Cyrillic (first name and surname)."""
 
 
 def signature_name(text: str) -> str | None:
