@@ -854,3 +854,21 @@ def test_day_headed_items_of_one_signed_paragraph_are_articles() -> None:
     assert [post["author"] for post in result.posts] == NAMES
     dates = ["2024-03-18", "2024-03-19", "2024-03-20"]
     assert [post["published_date"] for post in result.posts] == dates
+
+
+def test_items_closed_by_a_bracketed_source_note_are_articles() -> None:
+    """'1. <HEADLINE>' / paragraphs / '(<Outlet>, <date>, <Author>)': a translated press
+    digest's items; the note dates the item, its first name is the author, an item with no
+    name in its note has none."""
+    lines = ["DAILY PRESS DIGEST", "No. 12, 26 March 2020", ""]
+    notes = [f"(Gazeta, 25 March 2020, {NAMES[0]})", "(Vestnik, 24 March 2020)"]
+    for n in range(2):
+        paragraphs = [part for text in PARAGRAPHS[n] for part in (text, "")]
+        lines += [f"{n + 1}. {HEADLINES[n].upper()}", "", *paragraphs, notes[n], ""]
+    lines += ["Press Office, tel. 000 00 00"]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [h.upper() for h in HEADLINES[:2]]
+    assert [post["author"] for post in result.posts] == [NAMES[0], None]
+    assert [post["published_date"] for post in result.posts] == ["2020-03-25", "2020-03-24"]
+    assert "Press Office" not in bodies(result)

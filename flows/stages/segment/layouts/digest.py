@@ -4,7 +4,8 @@ text, one ``digest_article`` post each.
 An article opens in one of these shapes (placeholders in angle brackets):
 
 * ``<headline>`` then an origin line ``First published <where>`` (nothing else needed);
-* ``<headline>`` then credit lines in any order: a byline ``By <name>``, a date or dateline
+* ``<headline>`` then credit lines in any order: a byline ``By <name>`` or ``<Name>,
+  <Position>`` (``Anna Lind, Senior Analyst``), a date or dateline
   ``<date>`` / ``<Outlet> <date>``, a translator credit ``Translated by <name>``, an image
   placeholder, a short outlet line ``<Outlet>`` between or after them; then the text. The
   headline (three words or more) follows a blank line, a rule, a finished sentence or the
@@ -32,7 +33,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   one) is chrome, and a post without a day header of its own has the one above it. A
   round-up's items closed by ``Sources: <outlets>`` may be numbered (``1. <headline>``): at
   the top of the page a numbered headline wins over the introduction under the issue's
-  dated title; a different closing line after the last item is the page's footer. A day
+  dated title; a different closing line after the last item is the page's footer; so are
+  a translated press digest's items closed by a source note in brackets ``(<Outlet>,
+  <date>, <Author>)`` (the first name its author). A day
   header may give the time (``12 December 2011 @ 11:04 pm``); ``Label: value`` lines
   between the headline and the text (``Current Mood: cold``) belong to the head;
 * a web mail digest's message: ``<n>.`` ``<subject>`` ``Posted by: "<Name>" <address>``
@@ -81,14 +84,16 @@ byline, a closing bio or signature, or a bio right above the notes), its date th
 opens with ('<date> -- <outlet> -- <text>').
 
 Detected from two article openings or more. Openings read from credits or closing lines only
-count when most articles are full ones (two prose paragraphs or more) and not cut off:
+count when most articles are full ones (two prose paragraphs or more, or one of two
+sentences or more signed ``— <Name>`` under it: a week in review's item) and not cut off:
 single-paragraph items under a byline or over a footer are a listing's teasers,
 '<Name>' over '<date>' is a comment header, a closing byline under no headline closes a
 comment. A mail block quoting its parent under a rule writes 'Sent:', not 'Date:' (a reply
 chain is no digest); an ALL-CAPS question opening a paragraph is no run-in headline.
 Scores: 0.75 for two articles (0.81 when every opening is of a strong form: origin, fields,
 mail, run-in or closing, so that a strong pair beats pdf_article's hard wraps), 0.88 from
-three (0.92 all strong); rules between the articles add 0.03.
+three (0.92 all strong); rules between the articles add 0.03, and so do signatures under
+most of them.
 """
 
 from __future__ import annotations
@@ -1080,6 +1085,8 @@ def _is_closing(page: Page, position: int) -> bool:
     text = page.filled[position].text
     if SOURCE_LINE.match(text):
         return True  # 'Source: <outlet>' closing an item of a round-up
+    if (note := SOURCE_NOTE.match(text)) and find_date(note.group("date")):
+        return True  # '(<Outlet>, <date>, <Author>)' closing a press digest's item
     if position + 1 < len(page.roles) and page.roles[position + 1] == "prose":
         return False
     if page.roles[position] == "byline":
@@ -1089,6 +1096,28 @@ def _is_closing(page: Page, position: int) -> bool:
 
 SOURCE_LINE = re.compile(r"^(?:source|sources|источник)\s*:\s*\S.{0,100}$", re.IGNORECASE)
 """A round-up item's closing credit: 'Source: <outlet>'."""
+SOURCE_NOTE = re.compile(
+    r"^\((?P<outlet>[^(),]{2,60}),\s*(?P<date>[^(),]{4,30}?\d{4})(?:,\s*(?P<names>[^()]{4,120}))?\)$"
+)
+"""A translated press digest's item closing on its source in brackets: '(<Outlet>, <date>)'
+or '(<Outlet>, <date>, <Author>[, <Author>])'."""
+
+
+def source_note_author(text: str) -> str | None:
+    """The first author named in a '(<Outlet>, <date>, <Author>)' source note."""
+    match = SOURCE_NOTE.match(text)
+    if match is None or not match.group("names"):
+        return None
+    first = match.group("names").split(",")[0].strip()
+    return first if is_name(first) or CYRILLIC_NAME.match(first) else None
+
+
+def _closing_shape(text: str) -> str:
+    """What closing lines of one shape share: a source note's brackets, else the first
+    word ('Posted', 'Source:')."""
+    return "(" if SOURCE_NOTE.match(text) else text.split()[0].casefold()
+
+
 NUMBERED_HEAD = re.compile(r"^(?:\d{1,2}[.)]|\[\d{1,3}\])\s+(?P<headline>\S.*)$")
 """A numbered headline of a round-up: '1. <headline>', '[1] <headline>'."""
 BRACKETED_HEAD = re.compile(r"^\[\d{1,3}\]\s+(?P<headline>\S.{3,})$")
@@ -1127,11 +1156,14 @@ def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
     title = page.filled[title_at]
     begin = page.filled[day if day is not None else title_at].index
     headline = NUMBERED_HEAD.match(title.text)
-    form = "sourced" if SOURCE_LINE.match(page.filled[closing].text) else "closing"
+    closing_text = page.filled[closing].text
+    sourced = SOURCE_LINE.match(closing_text) or SOURCE_NOTE.match(closing_text)
+    form = "sourced" if sourced else "closing"
     opening = Opening(
         form, title, headline.group("headline") if headline else title.text, begin, meta
     )
     opening.closing = page.filled[closing]
+    opening.author = source_note_author(closing_text)
     return opening
 
 
@@ -1178,7 +1210,7 @@ def _closing_openings(page: Page) -> list[Opening]:
     closings = [here for here in range(len(page.roles)) if _is_closing(page, here)]
     if len(closings) < 2:
         return []
-    shapes = [page.filled[here].text.split()[0].casefold() for here in closings]
+    shapes = [_closing_shape(page.filled[here].text) for here in closings]
     if len(set(shapes)) > 1 and shapes[-1] not in shapes[:-1]:
         closings, shapes = closings[:-1], shapes[:-1]  # the page's footer after the last one
     if len(closings) < 2 or len(set(shapes)) > 1:
@@ -1190,8 +1222,11 @@ def _closing_openings(page: Page) -> list[Opening]:
         opening = _closed_article(page, low, closing)
         if opening is None:
             return []
+        credits = opening.meta
+        if opening.closing is not None and SOURCE_NOTE.match(opening.closing.text):
+            credits = [opening.closing]  # the source note dates its item, not a line above
         dated = next(
-            ((line, found[0]) for line in opening.meta if (found := find_date(line.text))), None
+            ((line, found[0]) for line in credits if (found := find_date(line.text))), None
         )
         if dated is not None:
             opening.published = dated[1]
