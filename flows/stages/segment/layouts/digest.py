@@ -1482,14 +1482,22 @@ def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, 
         opening.lead[:0] = labels
 
 
+META_PARTS = re.compile(r"\s+[|·•]\s+")
+"""What parts a meta line ('Опубликовано: <date> | Автор: <name>')."""
+
+
+def _line_author(text: str) -> str | None:
+    """The author a credit line names, whole or in one of its parts ('<date> | By <name>')."""
+    for part in [text, *META_PARTS.split(text)]:
+        if name := credit_byline(part) or affiliated_name(part) or positioned_name(part):
+            return name
+    return None
+
+
 def _read_credits(opening: Opening) -> None:
     for line in opening.meta:
         if opening.author is None:
-            opening.author = (
-                credit_byline(line.text)
-                or affiliated_name(line.text)
-                or positioned_name(line.text)
-            )
+            opening.author = _line_author(line.text)
         if opening.published is None and (found := find_date(line.text)):
             opening.published = found[0]
 
@@ -1684,6 +1692,13 @@ def _is_post_furniture(text: str) -> bool:
     return len(text) <= 200 and bool(ITEM_FOOTER.search(text) or READ_MORE.match(text))
 
 
+MONTH_NAV = re.compile(
+    r"^(?=.*[«‹←»›→])(?:[«‹←]\s*[^\d«»‹›]{2,20}\s(?:19|20)\d\d)?\s*"
+    r"(?:[^\d«»‹›]{2,20}\s(?:19|20)\d\d\s*[»›→])?$"
+)
+"""A month archive's links to the months around it: '« February 2019    April 2019 »'."""
+
+
 def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
     """Pagination, copyright lines, rules and post footers closing a region, with a short
     label above a pagination line ('Pages') and a list of related links above them; and a
@@ -1698,9 +1713,10 @@ def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
         if line.index in found:
             continue
         role = roles.get(line.index)
-        if role in {"sep", "chrome", "image"} or _is_post_furniture(line.text):
+        month_nav = MONTH_NAV.match(line.text.strip()) is not None
+        if role in {"sep", "chrome", "image"} or month_nav or _is_post_furniture(line.text):
             found.add(line.index)
-            below_chrome = role == "chrome"
+            below_chrome = role == "chrome" or month_nav
             continue
         if below_chrome and word_count(line.text) <= 2 and not ends_sentence(line.text):
             found.add(line.index)
