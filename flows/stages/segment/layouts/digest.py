@@ -250,6 +250,21 @@ def positioned_name(text: str) -> str | None:
     return name if is_name(name) or CYRILLIC_NAME.match(name) else None
 
 
+STAFF_CREDIT = re.compile(
+    r"^(?:from\s+|compiled\s+(?:by|from)\s+)?(?:(?:the\s+)?(?:staff|wire|news|agency|"
+    r"bureau)(?:\s+(?:and|&)\s+(?:wire|agency|news|staff))?\s+(?:reports?|services?))$",
+    re.IGNORECASE,
+)
+"""A credit naming no person: 'From staff and wire reports', 'Staff report'."""
+JUMP_LINE = re.compile(
+    r"^(?:please\s+)?(?:see|continued\s+(?:on|from)|turn\s+to)\s+(?:[A-Z][\w'’ -]{0,30},\s*)?"
+    r"(?:page\s+)?[A-Z]?\d{1,3}\.?$",
+    re.IGNORECASE,
+)
+"""A printed page's jump line to where a story goes on: 'See RECOUNT, Page A6',
+'Continued on page 4'."""
+
+
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _RU_WEEKDAY = r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)"
 _RU_MONTH = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[аяе]"
@@ -282,8 +297,10 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "sep"
     if IMAGE_PLACEHOLDER.match(text) or LINK_NOTE.match(text):
         return "image"
-    if is_pagination(text) or has_copyright(text):
+    if is_pagination(text) or has_copyright(text) or JUMP_LINE.match(text):
         return "chrome"
+    if STAFF_CREDIT.match(text):
+        return "byline"
     if WIDGET_COUNT.match(text):
         return "chrome"  # 'Messages in this topic (3)' (a row of '|' links may be credits)
     if ORIGIN.match(text):
