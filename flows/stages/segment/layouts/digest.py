@@ -233,8 +233,10 @@ CYRILLIC_NAME = re.compile(
 NAME_WITH_POSITION = re.compile(r"^(?P<name>[^,()]{4,60}),\s+(?P<position>[^,()]{3,60})$")
 POSITION = re.compile(
     r"\b(?:analyst|fellow|director|editor|correspondent|professor|researcher|reporter|"
-    r"writer|columnist|associate|chair|scholar|economist|lecturer|expert|"
-    r"аналитик|эксперт|редактор|директор|корреспондент|обозреватель)\b",
+    r"writer|columnist|journalist|associate|chair|head|scholar|scientist|economist|"
+    r"sociologist|historian|lecturer|expert|аналитик|эксперт|редактор|директор|"
+    r"корреспондент|обозреватель|журналист|сотрудник|исследователь|руководитель|профессор|"
+    r"доцент|политолог|экономист|социолог|историк)\b",
     re.IGNORECASE,
 )
 """A staff position: 'Senior Analyst', 'Research Fellow', 'обозреватель'."""
