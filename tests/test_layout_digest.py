@@ -872,3 +872,13 @@ def test_items_closed_by_a_bracketed_source_note_are_articles() -> None:
     assert [post["author"] for post in result.posts] == [NAMES[0], None]
     assert [post["published_date"] for post in result.posts] == ["2020-03-25", "2020-03-24"]
     assert "Press Office" not in bodies(result)
+
+
+def test_markdown_markup_is_read_through() -> None:
+    """'### [<headline>](<url>)' is a headline, '**By <name>**' a byline, '_<text>_' text."""
+    from flows.stages.segment.layouts.digest import plain
+
+    assert plain("### [A Quiet Vote](https://x.example/a)") == "A Quiet Vote"
+    assert plain("**By Odile Brank** | March 3, 2020") == "By Odile Brank | March 3, 2020"
+    assert plain("_By Odile Brank_") == "By Odile Brank"
+    assert plain("snake_case and 2 * 3 * 4") == "snake_case and 2 * 3 * 4"

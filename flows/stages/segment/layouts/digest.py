@@ -54,6 +54,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   articles, as credit openings are); or ``<Outlet>: <headline>`` standing alone over the
   text, two or more on the page (the title is the headline).
 
+Lines are read through the markup of a page converted to markdown (``### [<headline>](<url>)``,
+``**By <name>**``, ``_By <name>_``); a title is given without it.
+
 Database records, mail messages, channel posts and closing lines, when a page has them,
 are its only openings. Articles are
 separated by rules (``________``, ``*******``, ``* * *``, ``----``, a run of one repeated
@@ -284,9 +287,29 @@ def yearless_date(text: str, year: str) -> str | None:
     return f"{text} {year}" if YEARLESS_DAY.match(text) else None
 
 
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\([^()\s]*\)")
+MARKDOWN_EMPHASIS = re.compile(
+    r"(?<![\w*])\*\*(?P<a>\S(?:.*?\S)?)\*\*(?![\w*])|(?<!\w)__(?P<b>\S(?:.*?\S)?)__(?!\w)"
+    r"|(?<![\w*])\*(?P<c>[^\s*](?:[^*]*?[^\s*])?)\*(?![\w*])|(?<!\w)_(?P<d>[^\s_](?:[^_]*?[^\s_])?)_(?!\w)"
+)
+"""Markup a page converted to markdown keeps ('### [<headline>](<url>)', '**By <name>**',
+'_By <name>_'): read through, as the words it marks."""
+
+
+def plain(text: str) -> str:
+    """`text` without markdown's heading marks, link targets and emphasis."""
+    text = MARKDOWN_HEADING.sub("", text)
+    text = MARKDOWN_LINK.sub(lambda match: match.group("text"), text)
+    return MARKDOWN_EMPHASIS.sub(
+        lambda match: next(group for group in match.groups() if group is not None), text
+    )
+
+
 def line_role(text: str, max_title_chars: int) -> str:
-    """sep, image, chrome, field, origin, translator, byline, date, head, prose or other."""
-    text = BILINGUAL_LABEL.sub("", text)  # 'Автор / Author: <name>' reads as its English
+    """sep, image, chrome, field, origin, translator, byline, date, head, prose or other
+    (read through markdown markup)."""
+    text = BILINGUAL_LABEL.sub("", plain(text))  # 'Автор / Author: <name>' reads as its English
     if numbered := BRACKETED_HEAD.match(text):
         text = numbered.group("headline")  # '[1] <headline>' reads as its headline
     if len(text) > MAX_CHROME_CHARS:
@@ -1507,6 +1530,7 @@ META_PARTS = re.compile(r"\s+[|·•]\s+")
 
 def _line_author(text: str) -> str | None:
     """The author a credit line names, whole or in one of its parts ('<date> | By <name>')."""
+    text = plain(text)
     for part in [text, *META_PARTS.split(text)]:
         if name := credit_byline(part) or affiliated_name(part) or positioned_name(part):
             return name
@@ -1865,7 +1889,7 @@ def _add_article(
             opener = next((line for line in body if roles.get(line.index) == "prose"), None)
             published = opening_date(opener.text) if opener else None
         head = PostHead(
-            title=opening.title_text or None,  # a channel's posts have no headlines
+            title=plain(opening.title_text) or None,  # a channel's posts have no headlines
             title_lines=frozenset({opening.title.index}),
             author=author,
             published=published,
