@@ -835,3 +835,50 @@ def test_bulleted_runin_items_closed_by_a_link_are_articles() -> None:
     assert result.layout == "digest"
     assert [post["title"] for post in result.posts] == HEADLINES
     assert "Read more" not in bodies(result) and "Section Label" not in bodies(result)
+
+
+def test_day_headed_items_of_one_signed_paragraph_are_articles() -> None:
+    """'<page date>' then '<day header>' / '<headline>' / one paragraph of two sentences or
+    more / '— <Name>': whole items signed by their authors (a listing's summary is one
+    sentence); the page's date is no item's date and the day header gives the year-less
+    date in the page's year."""
+    days = ["Monday, March 18", "Tuesday, March 19", "Wednesday, March 20"]
+    lines = ["Week in Review", "", "Saturday, March 23, 2024", ""]
+    for n in range(3):
+        text = " ".join(PARAGRAPHS[n])
+        lines += [days[n], "", HEADLINES[n], text, f"— {NAMES[n]}", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["kind"] for post in result.posts] == ["digest_article"] * 3
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == NAMES
+    dates = ["2024-03-18", "2024-03-19", "2024-03-20"]
+    assert [post["published_date"] for post in result.posts] == dates
+
+
+def test_items_closed_by_a_bracketed_source_note_are_articles() -> None:
+    """'1. <HEADLINE>' / paragraphs / '(<Outlet>, <date>, <Author>)': a translated press
+    digest's items; the note dates the item, its first name is the author, an item with no
+    name in its note has none."""
+    lines = ["DAILY PRESS DIGEST", "No. 12, 26 March 2020", ""]
+    notes = [f"(Gazeta, 25 March 2020, {NAMES[0]})", "(Vestnik, 24 March 2020)"]
+    for n in range(2):
+        paragraphs = [part for text in PARAGRAPHS[n] for part in (text, "")]
+        lines += [f"{n + 1}. {HEADLINES[n].upper()}", "", *paragraphs, notes[n], ""]
+    lines += ["Press Office, tel. 000 00 00"]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [h.upper() for h in HEADLINES[:2]]
+    assert [post["author"] for post in result.posts] == [NAMES[0], None]
+    assert [post["published_date"] for post in result.posts] == ["2020-03-25", "2020-03-24"]
+    assert "Press Office" not in bodies(result)
+
+
+def test_markdown_markup_is_read_through() -> None:
+    """'### [<headline>](<url>)' is a headline, '**By <name>**' a byline, '_<text>_' text."""
+    from flows.stages.segment.layouts.digest import plain
+
+    assert plain("### [A Quiet Vote](https://x.example/a)") == "A Quiet Vote"
+    assert plain("**By Odile Brank** | March 3, 2020") == "By Odile Brank | March 3, 2020"
+    assert plain("_By Odile Brank_") == "By Odile Brank"
+    assert plain("snake_case and 2 * 3 * 4") == "snake_case and 2 * 3 * 4"

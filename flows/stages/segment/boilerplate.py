@@ -118,6 +118,7 @@ CHROME_LINE = re.compile(
     r"|publication status|published in sections?:.{0,120}|direct link:\s*\S+|(?:text|print) version"
     r"|(?:skip )?advertisement|skip to (?:main )?content|toggle navigation|search(?: (?:the|this) site)?"
     r"|table of contents|contents|in this (?:article|post)|on this page"
+    r"|(?:subscribe|подпис(?:аться|ка))\b.{0,40}?:\s*\S+@\S+"
     r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160}"
     r"|(?:unsubscribe|manage (?:your )?(?:preferences|subscription)|view (?:this email )?in "
     r"(?:your )?browser)(?:\s*[·•|]\s*[\w ]{1,30}){0,3})$",

@@ -4,7 +4,8 @@ text, one ``digest_article`` post each.
 An article opens in one of these shapes (placeholders in angle brackets):
 
 * ``<headline>`` then an origin line ``First published <where>`` (nothing else needed);
-* ``<headline>`` then credit lines in any order: a byline ``By <name>``, a date or dateline
+* ``<headline>`` then credit lines in any order: a byline ``By <name>`` or ``<Name>,
+  <Position>`` (``Anna Lind, Senior Analyst``), a date or dateline
   ``<date>`` / ``<Outlet> <date>``, a translator credit ``Translated by <name>``, an image
   placeholder, a short outlet line ``<Outlet>`` between or after them; then the text. The
   headline (three words or more) follows a blank line, a rule, a finished sentence or the
@@ -32,7 +33,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   one) is chrome, and a post without a day header of its own has the one above it. A
   round-up's items closed by ``Sources: <outlets>`` may be numbered (``1. <headline>``): at
   the top of the page a numbered headline wins over the introduction under the issue's
-  dated title; a different closing line after the last item is the page's footer. A day
+  dated title; a different closing line after the last item is the page's footer; so are
+  a translated press digest's items closed by a source note in brackets ``(<Outlet>,
+  <date>, <Author>)`` (the first name its author). A day
   header may give the time (``12 December 2011 @ 11:04 pm``); ``Label: value`` lines
   between the headline and the text (``Current Mood: cold``) belong to the head;
 * a web mail digest's message: ``<n>.`` ``<subject>`` ``Posted by: "<Name>" <address>``
@@ -50,6 +53,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   ``<headline>``, right over the text (the label is chrome; counted only on a page of full
   articles, as credit openings are); or ``<Outlet>: <headline>`` standing alone over the
   text, two or more on the page (the title is the headline).
+
+Lines are read through the markup of a page converted to markdown (``### [<headline>](<url>)``,
+``**By <name>**``, ``_By <name>_``); a title is given without it.
 
 Database records, mail messages, channel posts and closing lines, when a page has them,
 are its only openings. Articles are
@@ -81,14 +87,16 @@ byline, a closing bio or signature, or a bio right above the notes), its date th
 opens with ('<date> -- <outlet> -- <text>').
 
 Detected from two article openings or more. Openings read from credits or closing lines only
-count when most articles are full ones (two prose paragraphs or more) and not cut off:
+count when most articles are full ones (two prose paragraphs or more, or one of two
+sentences or more signed ``— <Name>`` under it: a week in review's item) and not cut off:
 single-paragraph items under a byline or over a footer are a listing's teasers,
 '<Name>' over '<date>' is a comment header, a closing byline under no headline closes a
 comment. A mail block quoting its parent under a rule writes 'Sent:', not 'Date:' (a reply
 chain is no digest); an ALL-CAPS question opening a paragraph is no run-in headline.
 Scores: 0.75 for two articles (0.81 when every opening is of a strong form: origin, fields,
 mail, run-in or closing, so that a strong pair beats pdf_article's hard wraps), 0.88 from
-three (0.92 all strong); rules between the articles add 0.03.
+three (0.92 all strong); rules between the articles add 0.03, and so do signatures under
+most of them.
 """
 
 from __future__ import annotations
@@ -221,22 +229,87 @@ def affiliated_name(text: str) -> str | None:
     return match.group("name") if is_name(match.group("name")) else None
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-YEARLESS_DAY = re.compile(
-    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+[0-3]?\d|[0-3]?\d\s+{_MONTH})$",
+CYRILLIC_NAME = re.compile(
+    r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2}$"
+)
+"""'Ольга Трофимова': a person's name in Cyrillic (first name and surname)."""
+NAME_WITH_POSITION = re.compile(r"^(?P<name>[^,()]{4,60}),\s+(?P<position>[^,()]{3,60})$")
+POSITION = re.compile(
+    r"\b(?:analyst|fellow|director|editor|correspondent|professor|researcher|reporter|"
+    r"writer|columnist|journalist|associate|chair|head|scholar|scientist|economist|"
+    r"sociologist|historian|lecturer|expert|аналитик|эксперт|редактор|директор|"
+    r"корреспондент|обозреватель|журналист|сотрудник|исследователь|руководитель|профессор|"
+    r"доцент|политолог|экономист|социолог|историк)\b",
     re.IGNORECASE,
 )
-"""A day written without its year ('Monday, March 18', '18 March'): a week's day header."""
+"""A staff position: 'Senior Analyst', 'Research Fellow', 'обозреватель'."""
+
+
+def positioned_name(text: str) -> str | None:
+    """The author of an 'Anna Lindqvist, Senior Analyst' line: a person's name with a staff
+    position after a comma, as a think tank's or a newsletter's items are credited."""
+    match = NAME_WITH_POSITION.match(text)
+    if match is None or not POSITION.search(match.group("position")):
+        return None
+    name = match.group("name")
+    return name if is_name(name) or CYRILLIC_NAME.match(name) else None
+
+
+STAFF_CREDIT = re.compile(
+    r"^(?:from\s+|compiled\s+(?:by|from)\s+)?(?:(?:the\s+)?(?:staff|wire|news|agency|"
+    r"bureau)(?:\s+(?:and|&)\s+(?:wire|agency|news|staff))?\s+(?:reports?|services?))$",
+    re.IGNORECASE,
+)
+"""A credit naming no person: 'From staff and wire reports', 'Staff report'."""
+JUMP_LINE = re.compile(
+    r"^(?:please\s+)?(?:see|continued\s+(?:on|from)|turn\s+to)\s+(?:[A-Z][\w'’ -]{0,30},\s*)?"
+    r"(?:page\s+)?[A-Z]?\d{1,3}\.?$",
+    re.IGNORECASE,
+)
+"""A printed page's jump line to where a story goes on: 'See RECOUNT, Page A6',
+'Continued on page 4'."""
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_RU_WEEKDAY = r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)"
+_RU_MONTH = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[аяе]"
+YEARLESS_DAY = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+[0-3]?\d|[0-3]?\d\s+{_MONTH})$"
+    rf"|^(?:{_RU_WEEKDAY},?\s+)?[0-3]?\d\s+{_RU_MONTH}$",
+    re.IGNORECASE,
+)
+"""A day written without its year ('Monday, March 18', '18 March', 'Понедельник, 18
+ноября'): a week's day header."""
 
 
 def yearless_date(text: str, year: str) -> str | None:
-    """'<day>, <year>' for a day header written without its year, else None."""
-    return f"{text}, {year}" if YEARLESS_DAY.match(text) else None
+    """'<day> <year>' for a day header written without its year, else None."""
+    return f"{text} {year}" if YEARLESS_DAY.match(text) else None
+
+
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\([^()\s]*\)")
+MARKDOWN_EMPHASIS = re.compile(
+    r"(?<![\w*])\*\*(?P<a>\S(?:.*?\S)?)\*\*(?![\w*])|(?<!\w)__(?P<b>\S(?:.*?\S)?)__(?!\w)"
+    r"|(?<![\w*])\*(?P<c>[^\s*](?:[^*]*?[^\s*])?)\*(?![\w*])|(?<!\w)_(?P<d>[^\s_](?:[^_]*?[^\s_])?)_(?!\w)"
+)
+"""Markup a page converted to markdown keeps ('### [<headline>](<url>)', '**By <name>**',
+'_By <name>_'): read through, as the words it marks."""
+
+
+def plain(text: str) -> str:
+    """`text` without markdown's heading marks, link targets and emphasis."""
+    text = MARKDOWN_HEADING.sub("", text)
+    text = MARKDOWN_LINK.sub(lambda match: match.group("text"), text)
+    return MARKDOWN_EMPHASIS.sub(
+        lambda match: next(group for group in match.groups() if group is not None), text
+    )
 
 
 def line_role(text: str, max_title_chars: int) -> str:
-    """sep, image, chrome, field, origin, translator, byline, date, head, prose or other."""
-    text = BILINGUAL_LABEL.sub("", text)  # 'Автор / Author: <name>' reads as its English
+    """sep, image, chrome, field, origin, translator, byline, date, head, prose or other
+    (read through markdown markup)."""
+    text = BILINGUAL_LABEL.sub("", plain(text))  # 'Автор / Author: <name>' reads as its English
     if numbered := BRACKETED_HEAD.match(text):
         text = numbered.group("headline")  # '[1] <headline>' reads as its headline
     if len(text) > MAX_CHROME_CHARS:
@@ -249,15 +322,17 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "sep"
     if IMAGE_PLACEHOLDER.match(text) or LINK_NOTE.match(text):
         return "image"
-    if is_pagination(text) or has_copyright(text):
+    if is_pagination(text) or has_copyright(text) or JUMP_LINE.match(text):
         return "chrome"
+    if STAFF_CREDIT.match(text):
+        return "byline"
     if WIDGET_COUNT.match(text):
         return "chrome"  # 'Messages in this topic (3)' (a row of '|' links may be credits)
     if ORIGIN.match(text):
         return "origin"
     if TRANSLATOR_LINE.match(text):
         return "translator"
-    if credit_byline(text) or affiliated_name(text):
+    if credit_byline(text) or affiliated_name(text) or positioned_name(text):
         return "byline"
     if credit_date(text) and not CLOCK.search(text):
         return "date"
@@ -384,11 +459,17 @@ def _is_heading_line(page: Page, position: int) -> bool:
 
 def _credit_block(page: Page, first: int) -> int:
     """The last position of the credit lines from `first`: credits, image placeholders and
-    headline or outlet lines between them."""
+    headline or outlet lines between them. A head gives one date: a second date line past a
+    blank line or a line that is no credit opens the next head (a page's date, its share
+    row, then a day header over the first item)."""
     last = first
     here = first + 1
+    dated = page.roles[first] == "date"
     while here < len(page.roles):
         role = page.roles[here]
+        if role == "date" and dated and (last < here - 1 or _second_date(page, here)):
+            break
+        dated = dated or role == "date"
         if role in CREDIT_ROLES | {"image"}:
             last = here
         elif not (
@@ -399,6 +480,17 @@ def _credit_block(page: Page, first: int) -> int:
             break
         here += 1
     return last
+
+
+def _second_date(page: Page, position: int) -> bool:
+    """A date line set apart by a blank line from the date line above it: a new head's
+    (the page's date, then a day header over the first item)."""
+    above = position - 1
+    return (
+        page.roles[position] == "date"
+        and page.roles[above] == "date"
+        and page.filled[position].index > page.filled[above].index + 1
+    )
 
 
 def _text_follows(page: Page, after: int) -> bool:
@@ -428,6 +520,8 @@ def _head_group(lines: Sequence[Line], page: Page, first: int) -> list[int] | No
     group: list[int] = []
     for here in range(first - 1, max(-1, first - 5), -1):
         role = page.roles[here]
+        if _signed(page, here) or _second_date(page, here + 1):
+            return group  # the item above signed by its author, the page's date: not this head
         if _is_underline(page, here):
             group.insert(0, here)
             continue
@@ -1033,6 +1127,8 @@ def _is_closing(page: Page, position: int) -> bool:
     text = page.filled[position].text
     if SOURCE_LINE.match(text):
         return True  # 'Source: <outlet>' closing an item of a round-up
+    if (note := SOURCE_NOTE.match(text)) and find_date(note.group("date")):
+        return True  # '(<Outlet>, <date>, <Author>)' closing a press digest's item
     if position + 1 < len(page.roles) and page.roles[position + 1] == "prose":
         return False
     if page.roles[position] == "byline":
@@ -1042,6 +1138,28 @@ def _is_closing(page: Page, position: int) -> bool:
 
 SOURCE_LINE = re.compile(r"^(?:source|sources|источник)\s*:\s*\S.{0,100}$", re.IGNORECASE)
 """A round-up item's closing credit: 'Source: <outlet>'."""
+SOURCE_NOTE = re.compile(
+    r"^\((?P<outlet>[^(),]{2,60}),\s*(?P<date>[^(),]{4,30}?\d{4})(?:,\s*(?P<names>[^()]{4,120}))?\)$"
+)
+"""A translated press digest's item closing on its source in brackets: '(<Outlet>, <date>)'
+or '(<Outlet>, <date>, <Author>[, <Author>])'."""
+
+
+def source_note_author(text: str) -> str | None:
+    """The first author named in a '(<Outlet>, <date>, <Author>)' source note."""
+    match = SOURCE_NOTE.match(text)
+    if match is None or not match.group("names"):
+        return None
+    first = match.group("names").split(",")[0].strip()
+    return first if is_name(first) or CYRILLIC_NAME.match(first) else None
+
+
+def _closing_shape(text: str) -> str:
+    """What closing lines of one shape share: a source note's brackets, else the first
+    word ('Posted', 'Source:')."""
+    return "(" if SOURCE_NOTE.match(text) else text.split()[0].casefold()
+
+
 NUMBERED_HEAD = re.compile(r"^(?:\d{1,2}[.)]|\[\d{1,3}\])\s+(?P<headline>\S.*)$")
 """A numbered headline of a round-up: '1. <headline>', '[1] <headline>'."""
 BRACKETED_HEAD = re.compile(r"^\[\d{1,3}\]\s+(?P<headline>\S.{3,})$")
@@ -1080,11 +1198,14 @@ def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
     title = page.filled[title_at]
     begin = page.filled[day if day is not None else title_at].index
     headline = NUMBERED_HEAD.match(title.text)
-    form = "sourced" if SOURCE_LINE.match(page.filled[closing].text) else "closing"
+    closing_text = page.filled[closing].text
+    sourced = SOURCE_LINE.match(closing_text) or SOURCE_NOTE.match(closing_text)
+    form = "sourced" if sourced else "closing"
     opening = Opening(
         form, title, headline.group("headline") if headline else title.text, begin, meta
     )
     opening.closing = page.filled[closing]
+    opening.author = source_note_author(closing_text)
     return opening
 
 
@@ -1131,7 +1252,7 @@ def _closing_openings(page: Page) -> list[Opening]:
     closings = [here for here in range(len(page.roles)) if _is_closing(page, here)]
     if len(closings) < 2:
         return []
-    shapes = [page.filled[here].text.split()[0].casefold() for here in closings]
+    shapes = [_closing_shape(page.filled[here].text) for here in closings]
     if len(set(shapes)) > 1 and shapes[-1] not in shapes[:-1]:
         closings, shapes = closings[:-1], shapes[:-1]  # the page's footer after the last one
     if len(closings) < 2 or len(set(shapes)) > 1:
@@ -1143,8 +1264,11 @@ def _closing_openings(page: Page) -> list[Opening]:
         opening = _closed_article(page, low, closing)
         if opening is None:
             return []
+        credits = opening.meta
+        if opening.closing is not None and SOURCE_NOTE.match(opening.closing.text):
+            credits = [opening.closing]  # the source note dates its item, not a line above
         dated = next(
-            ((line, found[0]) for line in opening.meta if (found := find_date(line.text))), None
+            ((line, found[0]) for line in credits if (found := find_date(line.text))), None
         )
         if dated is not None:
             opening.published = dated[1]
@@ -1190,7 +1314,9 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         opening = opening or outlets.get(position)
         role = page.roles[position]
         starts_block = role in CREDIT_ROLES | {"image"} and (
-            position == 0 or page.roles[position - 1] not in CREDIT_ROLES | {"image"}
+            position == 0
+            or page.roles[position - 1] not in CREDIT_ROLES | {"image"}
+            or _second_date(page, position)
         )
         if opening is None and starts_block:
             opening = _credits_opening(lines, page, position)
@@ -1398,23 +1524,86 @@ def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, 
         opening.lead[:0] = labels
 
 
+META_PARTS = re.compile(r"\s+[|·•]\s+")
+"""What parts a meta line ('Опубликовано: <date> | Автор: <name>')."""
+
+
+def _line_author(text: str) -> str | None:
+    """The author a credit line names, whole or in one of its parts ('<date> | By <name>')."""
+    text = plain(text)
+    for part in [text, *META_PARTS.split(text)]:
+        if name := credit_byline(part) or affiliated_name(part) or positioned_name(part):
+            return name
+    return None
+
+
 def _read_credits(opening: Opening) -> None:
     for line in opening.meta:
         if opening.author is None:
-            opening.author = credit_byline(line.text) or affiliated_name(line.text)
+            opening.author = _line_author(line.text)
         if opening.published is None and (found := find_date(line.text)):
             opening.published = found[0]
 
 
-def _article_stats(page: Page, openings: Sequence[Opening]) -> tuple[int, int]:
-    """(articles with two prose paragraphs or more, articles whose last one is cut off)."""
-    prose_by_article: list[list[Line]] = [[] for _ in openings]
+SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>\S.{2,60})$")
+"""'— <Name>': an item signed by its author under its text."""
+
+
+
+
+def signature_name(text: str) -> str | None:
+    """The name of a '— <Name>' signature line, else None."""
+    match = SIGNATURE.match(text)
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    return name if is_name(name) or CYRILLIC_NAME.match(name) else None
+
+
+SENTENCE_BREAK = re.compile(r"[.!?…][\"»”’)]?\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
+MIN_SIGNED_WORDS = 25
+"""Words a signed paragraph has at least to be a whole item (with two sentences or more):
+a listing's summary is one sentence, often signed too."""
+
+
+def _signed(page: Page, position: int) -> bool:
+    """The line at `position` signs the paragraph right above it ('— <Name>'), a whole
+    item's text (two sentences or more, ``MIN_SIGNED_WORDS`` words or more)."""
+    if position == 0 or page.roles[position - 1] != "prose":
+        return False
+    text = page.filled[position - 1].text
+    if word_count(text) < MIN_SIGNED_WORDS or not SENTENCE_BREAK.search(text):
+        return False
+    return signature_name(page.filled[position].text) is not None
+
+
+def _signed_articles(page: Page, openings: Sequence[Opening]) -> int:
+    """Articles whose text is signed by its author ('— <Name>' under the last paragraph)."""
     starts = [opening.begin for opening in openings]
-    for line, role in zip(page.filled, page.roles, strict=True):
+    return len(
+        {
+            bisect.bisect_right(starts, line.index) - 1
+            for position, line in enumerate(page.filled)
+            if _signed(page, position) and line.index >= starts[0]
+        }
+    )
+
+
+def _article_stats(page: Page, openings: Sequence[Opening]) -> tuple[int, int]:
+    """(full articles: two prose paragraphs or more, or one signed by its author under it;
+    articles whose last paragraph is cut off)."""
+    prose_by_article: list[list[Line]] = [[] for _ in openings]
+    signed: set[int] = set()
+    starts = [opening.begin for opening in openings]
+    for position, (line, role) in enumerate(zip(page.filled, page.roles, strict=True)):
         number = bisect.bisect_right(starts, line.index) - 1
         if role == "prose" and number >= 0:
             prose_by_article[number].append(line)
-    full = sum(1 for prose in prose_by_article if len(prose) >= 2)
+        elif number >= 0 and _signed(page, position):
+            signed.add(number)
+    full = sum(
+        1 for number, prose in enumerate(prose_by_article) if len(prose) >= 2 or number in signed
+    )
     cut = sum(1 for prose in prose_by_article if prose and CUT_OFF.search(prose[-1].text))
     return full, cut
 
@@ -1454,6 +1643,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     else:
         score = 0.88 + (0.04 if strong == count else 0.0)
     score += 0.03 if ruled >= count - 1 else 0.0
+    score += 0.03 if _signed_articles(page, openings) * 2 > count else 0.0
     forms = {
         form: sum(1 for opening in openings if opening.form == form)
         for form in (
@@ -1545,6 +1735,13 @@ def _is_post_furniture(text: str) -> bool:
     return len(text) <= 200 and bool(ITEM_FOOTER.search(text) or READ_MORE.match(text))
 
 
+MONTH_NAV = re.compile(
+    r"^(?=.*[«‹←»›→])(?:[«‹←]\s*[^\d«»‹›]{2,20}\s(?:19|20)\d\d)?\s*"
+    r"(?:[^\d«»‹›]{2,20}\s(?:19|20)\d\d\s*[»›→])?$"
+)
+"""A month archive's links to the months around it: '« February 2019    April 2019 »'."""
+
+
 def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
     """Pagination, copyright lines, rules and post footers closing a region, with a short
     label above a pagination line ('Pages') and a list of related links above them; and a
@@ -1559,9 +1756,10 @@ def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
         if line.index in found:
             continue
         role = roles.get(line.index)
-        if role in {"sep", "chrome", "image"} or _is_post_furniture(line.text):
+        month_nav = MONTH_NAV.match(line.text.strip()) is not None
+        if role in {"sep", "chrome", "image"} or month_nav or _is_post_furniture(line.text):
             found.add(line.index)
-            below_chrome = role == "chrome"
+            below_chrome = role == "chrome" or month_nav
             continue
         if below_chrome and word_count(line.text) <= 2 and not ends_sentence(line.text):
             found.add(line.index)
@@ -1628,6 +1826,13 @@ def _footer(region: Sequence[Line], opening: Opening, roles: dict[int, str]) -> 
     return []
 
 
+def _signer(body: Sequence[Line], roles: dict[int, str]) -> str | None:
+    """The name signing the article's text ('— <Name>' on its last line, under prose)."""
+    if len(body) < 2 or roles.get(body[-2].index) != "prose":
+        return None
+    return signature_name(body[-1].text)
+
+
 def _bio_before_notes(body: Sequence[Line]) -> str | None:
     """The name of a bio line ('<Name> is a …') right above a notes heading."""
     for above, line in itertools.pairwise(body):
@@ -1675,7 +1880,7 @@ def _add_article(
         for line in region
         if not line.is_blank and line.index not in dropped and line.index not in known
     ]
-    author = opening.author or _bio_before_notes(body)
+    author = opening.author or _bio_before_notes(body) or _signer(body, roles)
     if not body or (opening.form == "origin" and not opening.meta and author is None):
         head = None
     else:
@@ -1684,7 +1889,7 @@ def _add_article(
             opener = next((line for line in body if roles.get(line.index) == "prose"), None)
             published = opening_date(opener.text) if opener else None
         head = PostHead(
-            title=opening.title_text or None,  # a channel's posts have no headlines
+            title=plain(opening.title_text) or None,  # a channel's posts have no headlines
             title_lines=frozenset({opening.title.index}),
             author=author,
             published=published,
