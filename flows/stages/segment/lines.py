@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 TERMINAL_PUNCTUATION = ".!?…"
@@ -42,6 +44,17 @@ class Line:
     @property
     def indent(self) -> int:
         return len(self.raw) - len(self.raw.lstrip())
+
+
+def cut_lines(lines: Sequence[Line], cuts: Mapping[int, Sequence[int]]) -> list[Line]:
+    """`lines` with each line of `cuts` (by index) cut at its offsets, rising, into lines
+    of their own: offsets in the text kept, every line renumbered."""
+    out: list[Line] = []
+    for line in lines:
+        edges = [0, *cuts.get(line.index, ()), len(line.raw)]
+        for begin, end in itertools.pairwise(edges):
+            out.append(Line(len(out), line.start + begin, line.raw[begin:end]))
+    return out
 
 
 def split_lines(text: str) -> list[Line]:

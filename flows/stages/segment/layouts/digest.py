@@ -142,7 +142,7 @@ from flows.stages.segment.layouts.listing import (
     prose_or_other,
 )
 from flows.stages.segment.layouts.pdf_article import AFFILIATION
-from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
+from flows.stages.segment.lines import Line, cut_lines, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import BILINGUAL_LABEL, find_date, is_dateline
 from flows.stages.segment.post import (
     BIO,
@@ -1066,32 +1066,20 @@ def split_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
             cuts[line.index] = cut
     if len(cuts) < 2:
         return lines
-    out: list[Line] = []
-    for line in lines:
-        cut = cuts.get(line.index)
-        if cut is None:
-            out.append(Line(len(out), line.start, line.raw))
-            continue
-        out.append(Line(len(out), line.start, line.raw[:cut]))
-        out.append(Line(len(out), line.start + cut, line.raw[cut:]))
-    return out
+    return cut_lines(lines, {index: (cut,) for index, cut in cuts.items()})
 
 
 def _split_colon_runins(lines: Sequence[Line], cuts: dict[int, int]) -> list[Line]:
     """Each line of `cuts` as its headline, its text and its read-more link."""
-    out: list[Line] = []
+    edges: dict[int, tuple[int, ...]] = {}
     for line in lines:
         cut = cuts.get(line.index)
         if cut is None:
-            out.append(Line(len(out), line.start, line.raw))
             continue
         tail = MORE_TAIL.search(line.raw, cut)
         more = tail.start("more") if tail and tail.group("more") else (tail.start("label") if tail else len(line.raw))
-        out.append(Line(len(out), line.start, line.raw[:cut]))
-        out.append(Line(len(out), line.start + cut, line.raw[cut:more]))
-        if more < len(line.raw):
-            out.append(Line(len(out), line.start + more, line.raw[more:]))
-    return out
+        edges[line.index] = (cut, more) if more < len(line.raw) else (cut,)
+    return cut_lines(lines, edges)
 
 
 def _runin_opening(lines: Sequence[Line], line: Line) -> Opening | None:

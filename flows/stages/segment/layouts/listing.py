@@ -74,7 +74,13 @@ from flows.stages.segment.blocks import DraftBlock, is_heading
 from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate
 from flows.stages.segment.feed import Entry, find_entries
 from flows.stages.segment.layouts import Detection
-from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
+from flows.stages.segment.lines import (
+    OPENING_QUOTES,
+    Line,
+    cut_lines,
+    ends_sentence,
+    word_count,
+)
 from flows.stages.segment.meta import (
     AGE,
     BILINGUAL_LABEL,
@@ -1138,15 +1144,7 @@ def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
             cuts[line.index] = cut
     if not cuts:
         return lines
-    out: list[Line] = []
-    for line in lines:
-        cut = cuts.get(line.index)
-        if cut is None:
-            out.append(Line(len(out), line.start, line.raw))
-            continue
-        out.append(Line(len(out), line.start, line.raw[:cut]))
-        out.append(Line(len(out), line.start + cut, line.raw[cut:]))
-    return out
+    return cut_lines(lines, {index: (cut,) for index, cut in cuts.items()})
 
 
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
