@@ -2,41 +2,35 @@
 
 Each task is a thin wrapper: a batch through the stages into part files
 (`flows.batch.build_batch`), one table's parts into its data file, the database, the
-sealed release. `RunnerSpec` says where the batches that need computing run, and
-`process_batches` runs every batch of a build where it costs least.
+sealed release. `RunnerSpec` says where the batches that need computing run
+(`flows.steps.process_batches` places them).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
-from prefect import Task, task, unmapped
+from prefect import task
 from prefect.cache_policies import NONE
-from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
-from prefect.utilities.annotations import quote
 from pydantic import BaseModel, ConfigDict, Field
 
-from flows.accel.incremental.cache import BatchCache, CachedWork, pending_work
 from flows.accel.incremental.database_update import update_release_database
 from flows.batch import BatchSummary, build_batch
 from flows.config import PipelineConfig
 from flows.io.database import MACROS, VIEWS
 from flows.io.release import build_release_database, concat_parts, data_file_info, seal_release
 from flows.lifeline import start_pool_worker
-from flows.plan import Batch, place_batches
+from flows.plan import Batch
 from flows.publish.card import SUMMARY, dataset_card, license_text
 from flows.publish.metadata import LICENSE_FILE, citation_cff, croissant, datapackage
 from flows.publish.report import LayoutChoice
 from flows.stages.records import SourceInfo
 from schemas import TABLES
-
-R = TypeVar("R")
 
 
 @task(name="process_batch", cache_policy=NONE, persist_result=False)
@@ -157,83 +151,3 @@ class RunnerSpec(BaseModel):
                 max_workers=self.workers, initializer=start_pool_worker, initargs=(os.getpid(),)
             )
         return ThreadPoolTaskRunner(max_workers=self.workers)
-
-
-def largest_first(batches: list[Batch]) -> list[Batch]:
-    """Batches in the order they are handed to the workers: the most files first, so that
-    the last ones to start are small and no worker waits long on another at the end
-    (batch sizes are geometric, so the largest is several times the mean, and one started
-    last would keep the other workers idle). Results are still taken in batch order, so
-    the output does not change."""
-    return sorted(batches, key=lambda batch: (-len(batch.files), batch.index))
-
-
-def map_on(
-    runner: TaskRunner[Any], task: Task[..., R], parameters: dict[str, Any]
-) -> list[PrefectFuture[R]]:
-    """`task.map`, but on `runner` instead of the flow's task runner."""
-    return list(runner.map(task, parameters))  # type: ignore[arg-type]  # Prefect's overloads
-
-
-def process_batches(
-    root: Path,
-    cache_dir: Path | None,
-    staging: Path,
-    batches: list[Batch],
-    config: PipelineConfig,
-    runner: RunnerSpec,
-) -> BatchSummary:
-    """Run every batch, in parallel, each where it costs least (`place_batches`): on the
-    flow's own threads, or on `runner`; collect counts and rejections in batch order.
-    `cache_dir`: the build's cache folder, None without one (`--no-cache`)."""
-    if cache_dir:
-        work = pending_work(cache_dir, config.digest(), batches)
-    else:
-        work = CachedWork(set(), sum(len(b.files) for b in batches), {})
-    here, there = place_batches(
-        batches, work.stored_batches, work.documents_to_compute, config.inline_below
-    )
-    shared: dict[str, Any] = {
-        "root": unmapped(str(root)),
-        "staging": unmapped(str(staging)),
-        "config": unmapped(config),
-        "cache_dir": unmapped(str(cache_dir) if cache_dir else None),
-    }
-    futures: dict[int, PrefectFuture[BatchSummary]] = {}
-
-    def found(placed: list[Batch]) -> list[dict[str, str]]:
-        return [work.documents_found.get(batch.index, {}) for batch in placed]
-
-    # A batch's files and the documents found for it are quoted: each task's parameters
-    # then pass to it as they are, not walked item by item looking for futures (a walk
-    # over every file of every batch, which would grow with the corpus).
-    with contextlib.ExitStack() as stack:
-        if there:  # the largest batches first (see `largest_first`)
-            there = largest_first(there)
-            remote = stack.enter_context(runner.task_runner())
-            # Dask rebuilds tuples among a task's arguments, and a quote is a named tuple
-            wrap = (lambda value: value) if runner.kind == "dask" else quote
-            parameters = {"batch": wrap(there), "found": wrap(found(there)), **shared}
-            mapped = map_on(remote, process_batch_task, parameters)
-            futures.update(zip((b.index for b in there), mapped, strict=True))
-        if here:
-            mapped = process_batch_task.map(batch=quote(here), found=quote(found(here)), **shared)
-            futures.update(zip((b.index for b in here), mapped, strict=True))
-        files_of = {futures[b.index].task_run_id: len(b.files) for b in batches}
-        total, done, shown = sum(files_of.values()), 0, 0.0
-        for future in as_completed(list(futures.values())):
-            done += files_of[future.task_run_id]
-            if done == total or done / total >= shown + 0.1:
-                shown = done / total
-                print(f"  processed {done}/{total} files ({shown:.0%})", flush=True)
-        summary = BatchSummary()
-        for batch in batches:  # in batch order, whatever order they finished in
-            summary.extend(futures[batch.index].result())
-    if summary.cached_documents:
-        print(
-            f"  {summary.cached_documents} of {total} files unchanged: results taken from the "
-            f"cache ({summary.cached_batches} of {len(batches)} batches as they were)"
-        )
-    if cache_dir:
-        BatchCache(cache_dir / "batches", config.digest()).prune({b.key for b in batches})
-    return summary

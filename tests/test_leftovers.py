@@ -55,12 +55,12 @@ def test_abandoned_downloads_are_removed_and_running_ones_kept(tmp_path):
 
 DISK_FULL = """
 import errno
-import flows.flow
+import flows.steps
 
 def full(*args, **kwargs):
     raise OSError(errno.ENOSPC, "No space left on device", "OUT/staging/data/rejects.parquet")
 
-flows.flow.write_table = full
+flows.steps.write_table = full
 """
 
 
