@@ -51,9 +51,10 @@ lint: setup
 golden: setup
 	$(PY) -m tests.golden_tools
 
-## schemas: regenerate the JSON Schemas in schemas/json/
+## schemas: regenerate the JSON Schemas in schemas/json/ and the draft row types
 schemas: setup
 	$(PY) -m schemas.jsonschema
+	$(PY) -m schemas.rows
 
 ## bench: time the whole flow on a synthetic corpus (SIZE_MB, default 300) against its floors
 bench: setup

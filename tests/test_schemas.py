@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from schemas import TABLES, Comment, Document, Dropped, Footnote, Post, QualityMetric, Reject
 from schemas.arrow import arrow_schema
 from schemas.jsonschema import JSON_DIR, expected_files
+from schemas.rows import DRAFTED, ROWS_FILE, rows_text
 
 DOC = "0123456789abcdef"
 POST = f"{DOC}.p0000"
@@ -142,3 +143,16 @@ def test_committed_json_schemas_are_fresh():
         path = JSON_DIR / name
         assert path.exists(), f"{name} missing: run `make schemas`"
         assert json.loads(path.read_text()) == json.loads(text), f"{name} stale: run `make schemas`"
+
+
+def test_committed_draft_row_types_are_fresh():
+    assert ROWS_FILE.read_text(encoding="utf-8") == rows_text(), "stale: run `make schemas`"
+
+
+@pytest.mark.parametrize("model", DRAFTED, ids=lambda model: model.table)
+def test_a_draft_row_type_names_every_field_of_its_model(model):
+    import flows.stages.rows
+
+    row_type = getattr(flows.stages.rows, f"{model.__name__}Row")
+    assert list(row_type.__annotations__) == list(model.model_fields)
+    assert not row_type.__total__

@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
+from flows.stages.rows import BlockRow, CommentRow, DroppedRow, FootnoteRow, PostRow
+
 DEFAULT_RIGHTS = "Rights remain with the original authors."
 
 
@@ -134,7 +136,7 @@ class Repaired:
 
 @dataclass(slots=True)
 class Segmented:
-    """Draft records of one document, as plain dicts keyed by the schema's field names.
+    """Draft records of one document, as dicts typed by the schema's fields (`rows`).
 
     Spans (`start`, `end`) point into the repaired text. Posts and comments are disjoint;
     dropped rows are disjoint from each other and lie either outside every post and comment
@@ -145,8 +147,8 @@ class Segmented:
     layout: str
     layout_evidence: str
     layout_confidence: float = 1.0
-    posts: list[dict[str, Any]] = field(default_factory=list)
-    comments: list[dict[str, Any]] = field(default_factory=list)
-    blocks: list[dict[str, Any]] = field(default_factory=list)
-    footnotes: list[dict[str, Any]] = field(default_factory=list)
-    dropped: list[dict[str, Any]] = field(default_factory=list)
+    posts: list[PostRow] = field(default_factory=list)
+    comments: list[CommentRow] = field(default_factory=list)
+    blocks: list[BlockRow] = field(default_factory=list)
+    footnotes: list[FootnoteRow] = field(default_factory=list)
+    dropped: list[DroppedRow] = field(default_factory=list)

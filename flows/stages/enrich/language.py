@@ -29,6 +29,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from flows.stages.rows import BlockRow, CommentRow, FootnoteRow, PostRow
+
+Tagged = PostRow | CommentRow | BlockRow | FootnoteRow
+"""A draft row that carries a language."""
+
 WORD = re.compile(r"[^\W\d_]+")
 """A run of letters (a word; digits and punctuation separate words)."""
 
@@ -81,13 +86,11 @@ class LanguageGuess:
     letters: tuple[tuple[str, int, float], ...]
     """(language, letters, confidence) per part."""
 
-    def columns(self) -> dict[str, Any]:
-        """The record's `language`, `language_score` and `languages` fields."""
-        return {
-            "language": self.language,
-            "language_score": self.score,
-            "languages": list(self.languages),
-        }
+    def tag(self, row: Tagged) -> None:
+        """Set the record's `language`, `language_score` and `languages` fields."""
+        row["language"] = self.language
+        row["language_score"] = self.score
+        row["languages"] = list(self.languages)
 
 
 UNKNOWN = LanguageGuess(None, None, (), ())
@@ -200,10 +203,10 @@ def combine(guesses: Sequence[LanguageGuess], config: LanguageConfig) -> Languag
 
 
 def add_languages(
-    posts: list[dict[str, Any]],
-    comments: list[dict[str, Any]],
-    blocks: list[dict[str, Any]],
-    footnotes: list[dict[str, Any]],
+    posts: list[PostRow],
+    comments: list[CommentRow],
+    blocks: list[BlockRow],
+    footnotes: list[FootnoteRow],
     config: LanguageConfig,
 ) -> None:
     """Set `language`, `language_score` and `languages` on every draft row, in place.
@@ -211,24 +214,28 @@ def add_languages(
     Blocks and footnotes are detected; a post or comment combines its blocks, or is
     detected itself (`title` and `body`) when it has none.
     """
-    owned_ids = {block["owner_id"] for block in blocks}
-    owners = [
-        (row, "\n".join(filter(None, (row.get("title"), row.get("body")))))
-        for rows, key in ((posts, "post_id"), (comments, "comment_id"))
-        for row in rows
-        if row[key] not in owned_ids
+    owners: list[tuple[str, PostRow | CommentRow]] = [
+        *((post["post_id"], post) for post in posts),
+        *((comment["comment_id"], comment) for comment in comments),
     ]
+    owned_ids = {block["owner_id"] for block in blocks}
+    alone = [(row, _owner_text(row)) for owner_id, row in owners if owner_id not in owned_ids]
     texts = [block["text"] for block in blocks] + [note["body"] for note in footnotes]
-    guesses = detect_languages(texts + [text for _, text in owners], config)
+    guesses = detect_languages(texts + [text for _, text in alone], config)
     by_owner: dict[str, list[LanguageGuess]] = defaultdict(list)
     for block, guess in zip(blocks, guesses, strict=False):
-        block.update(guess.columns())
+        guess.tag(block)
         by_owner[block["owner_id"]].append(guess)
     for footnote, guess in zip(footnotes, guesses[len(blocks) :], strict=False):
-        footnote.update(guess.columns())
-    for (row, _), guess in zip(owners, guesses[len(texts) :], strict=True):
-        row.update(guess.columns())
-    for rows, key in ((posts, "post_id"), (comments, "comment_id")):
-        for row in rows:
-            if row[key] in owned_ids:
-                row.update(combine(by_owner[row[key]], config).columns())
+        guess.tag(footnote)
+    for (row, _), guess in zip(alone, guesses[len(texts) :], strict=True):
+        guess.tag(row)
+    for owner_id, row in owners:
+        if owner_id in owned_ids:
+            combine(by_owner[owner_id], config).tag(row)
+
+
+def _owner_text(row: PostRow | CommentRow) -> str:
+    """What is detected of a post or comment without blocks: its title and body."""
+    title = row.get("title") if "title" in row else None
+    return "\n".join(text for text in (title, row.get("body")) if isinstance(text, str) and text)

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from flows.stages.records import Segmented
+from flows.stages.rows import CommentRow, PostRow
 
 
 def _spans(rows: Sequence[Mapping[str, Any]]) -> list[tuple[int, int]]:
@@ -49,7 +50,7 @@ def coverage_errors(text: str, segmented: Segmented) -> list[str]:
     missed = [i for i, char in enumerate(text) if not char.isspace() and not covered[i]]
     if missed:
         errors.append(f"{len(missed)} non-whitespace characters unaccounted, first at {missed[0]}")
-    by_id = {row["post_id"]: row for row in segmented.posts}
+    by_id: dict[str, PostRow | CommentRow] = {row["post_id"]: row for row in segmented.posts}
     by_id.update({row["comment_id"]: row for row in segmented.comments})
     for block in segmented.blocks:
         owner_row = by_id.get(block["owner_id"])

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from flows.stages.rows import BlockRow, FootnoteRow, PostRow
 from flows.stages.segment.blocks import (
     DraftBlock,
     build_units,
@@ -54,11 +55,11 @@ NOT_NAME_STARTS = frozenset({"The", "This", "That", "It", "He", "She", "They", "
 
 @dataclass(slots=True)
 class PostDraft:
-    """What one post yields: its row, its blocks and its notes (plain dicts)."""
+    """What one post yields: its row, its blocks and its notes (draft rows)."""
 
-    post: dict[str, Any]
-    blocks: list[dict[str, Any]] = field(default_factory=list)
-    footnotes: list[dict[str, Any]] = field(default_factory=list)
+    post: PostRow
+    blocks: list[BlockRow] = field(default_factory=list)
+    footnotes: list[FootnoteRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,10 +326,6 @@ def build_post(
     return draft
 
 
-NO_META: dict[str, Any] = dict.fromkeys(("title", "author", "author_bio", "origin", "translator"))
-"""The metadata fields of a post that names none of them."""
-
-
 def post_row(
     doc_id: str,
     ordinal: int,
@@ -338,16 +335,28 @@ def post_row(
     end: int,
     *,
     rank: int | None = None,
-    **meta: Any,
-) -> dict[str, Any]:
-    """The `posts` row of one post: its id from the document's and its ordinal, the
-    metadata fields given in `meta`, and `truncated` for a teaser cut off."""
+    title: str | None = None,
+    author: str | None = None,
+    author_bio: str | None = None,
+    origin: str | None = None,
+    translator: str | None = None,
+    published: str | None = None,
+    published_date: str | None = None,
+) -> PostRow:
+    """The `posts` row of one post: its id from the document's and its ordinal, its
+    metadata fields, and `truncated` for a teaser cut off."""
     return {
         "doc_id": doc_id,
         "post_id": f"{doc_id}.p{format_ordinal(ordinal, ordinal + 1)}",
         "ordinal": ordinal,
         "kind": kind,
-        **meta,
+        "title": title,
+        "author": author,
+        "author_bio": author_bio,
+        "origin": origin,
+        "translator": translator,
+        "published": published,
+        "published_date": published_date,
         "rank": rank,
         "truncated": kind == "teaser" and is_cut_off(body),
         "body": body,
@@ -373,7 +382,6 @@ def _plain_post(
         content[0].content_start,
         content[-1].content_end,
         rank=rank,
-        **NO_META,
     )
     drafts = [DraftBlock("paragraph", unit.text, unit.start, unit.end) for unit in units]
     return PostDraft(post, blocks_as_rows(doc_id, post_id, "post", drafts))
@@ -381,7 +389,7 @@ def _plain_post(
 
 def blocks_as_rows(
     doc_id: str, owner_id: str, owner_kind: str, drafts: Sequence[DraftBlock]
-) -> list[dict[str, Any]]:
+) -> list[BlockRow]:
     return [
         {
             "doc_id": doc_id,

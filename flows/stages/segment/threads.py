@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
+from flows.stages.rows import BlockRow, CommentRow
 from flows.stages.segment.blocks import build_units, classify_units, mark_quotes
 from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.lines import Line
@@ -88,14 +89,14 @@ def build_comments(
     starts: Sequence[int],
     grammar: CommentGrammar,
     rules: BlockRules,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[int, str]]:
+) -> tuple[list[CommentRow], list[BlockRow], dict[int, str]]:
     """Comment rows, their block rows (reading order) and the boilerplate in their bodies."""
     dropped: dict[int, str] = {}
-    comments: list[dict[str, Any]] = []
-    blocks: list[dict[str, Any]] = []
-    stack: list[tuple[int, dict[str, Any]]] = []
+    comments: list[CommentRow] = []
+    blocks: list[BlockRow] = []
+    stack: list[tuple[int, CommentRow]] = []
     children: dict[str | None, int] = {}
-    entries: dict[str, tuple[int, dict[str, Any]]] = {}
+    entries: dict[str, tuple[int, CommentRow]] = {}
     is_chrome = getattr(grammar, "is_chrome", None)
     nestings = getattr(grammar, "nestings", None)
     levels: list[int] | None = nestings(lines, starts) if nestings is not None else None
@@ -142,7 +143,7 @@ def build_comments(
         drafts = mark_quotes(drafts, body_lines, header.quote_lines)
         kept = [line for line in [*header_lines, *body_lines] if not line.is_blank]
         published = find_date(header.published) if header.published else None
-        comment = {
+        comment: CommentRow = {
             "doc_id": doc_id,
             "comment_id": comment_id,
             "post_id": post_id,
@@ -181,9 +182,9 @@ comment was edited, where the front-end shows no mark of its own."""
 
 def _chain_to(
     author: str,
-    comments: Sequence[dict[str, Any]],
-    entries: dict[str, tuple[int, dict[str, Any]]],
-) -> list[tuple[int, dict[str, Any]]] | None:
+    comments: Sequence[CommentRow],
+    entries: dict[str, tuple[int, CommentRow]],
+) -> list[tuple[int, CommentRow]] | None:
     """The stack that makes the latest comment by `author` the parent: its ancestors, root
     first, then itself; None when no earlier comment is by that author."""
     wanted = author.casefold().lstrip("@")
@@ -193,7 +194,7 @@ def _chain_to(
     if target is None:
         return None
     chain = []
-    current: dict[str, Any] | None = target
+    current: CommentRow | None = target
     while current is not None:
         chain.append(entries[current["comment_id"]])
         parent_id = current["parent_id"]

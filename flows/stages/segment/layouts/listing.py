@@ -91,7 +91,6 @@ from flows.stages.segment.meta import (
     is_dateline,
 )
 from flows.stages.segment.post import (
-    NO_META,
     NOT_NAME_STARTS,
     ORIGIN,
     SIGNATURE_NAME,
@@ -1264,11 +1263,11 @@ def headline_post(
         min(line.content_start for line in span),
         max(line.content_end for line in span),
         rank=ordinal + 1,
-        **NO_META,
+        title=head.title,
+        author=head.author,
         published=head.published,
         published_date=found[1] if found else None,
     )
-    post.update(title=head.title, author=head.author)
     heading = DraftBlock("heading", str(head.title), title.content_start, title.content_end)
     return PostDraft(post, blocks_as_rows(doc_id, post["post_id"], "post", [heading]))
 

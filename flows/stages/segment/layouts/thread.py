@@ -17,7 +17,7 @@ from flows.stages.segment.grammars import GRAMMARS
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_date
-from flows.stages.segment.post import NO_META, PostDraft, PostHead, build_post, post_row
+from flows.stages.segment.post import PostDraft, PostHead, build_post, post_row
 from flows.stages.segment.threads import CommentGrammar, build_comments
 
 if TYPE_CHECKING:
@@ -132,11 +132,16 @@ def _stub(
     at = lines[starts[0]].content_start
     start, end = (kept[0].content_start, kept[-1].content_end) if kept else (at, at)
     published = find_date(head.published) if head and head.published else None
-    meta = {
-        **NO_META,
-        "title": head.title if head else None,
-        "author": head.author if head else None,
-        "published": head.published if head else None,
-        "published_date": published[1] if published else None,
-    }
-    return PostDraft(post_row(doc_id, 0, "thread_stub", "", start, end, **meta))
+    post = post_row(
+        doc_id,
+        0,
+        "thread_stub",
+        "",
+        start,
+        end,
+        title=head.title if head else None,
+        author=head.author if head else None,
+        published=head.published if head else None,
+        published_date=published[1] if published else None,
+    )
+    return PostDraft(post)
