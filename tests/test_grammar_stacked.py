@@ -51,7 +51,9 @@ def test_find_starts_and_headers() -> None:
 
 
 def test_score_line_and_post_head() -> None:
-    lines = split_lines("u/ola_m\n18 points\n3 days ago\nText.\nu/petr\n-2 points\n2 days ago\nNo.\n")
+    lines = split_lines(
+        "u/ola_m\n18 points\n3 days ago\nText.\nu/petr\n-2 points\n2 days ago\nNo.\n"
+    )
     starts = stacked.find_starts(lines)
     assert [stacked.parse_header(lines, at, len(lines)).score for at in starts] == [18, -2]
     head = stacked.parse_post(split_lines(THREAD)[:5])
@@ -65,7 +67,10 @@ def test_score_line_and_post_head() -> None:
 @pytest.mark.parametrize(
     ("label", "text"),
     [
-        ("a news listing: source over age", "Reuters\n3 hours ago\nA story.\n\nTASS\n5 hours ago\nAnother.\n"),
+        (
+            "a news listing: source over age",
+            "Reuters\n3 hours ago\nA story.\n\nTASS\n5 hours ago\nAnother.\n",
+        ),
         ("one header only", "ola_m\n4h\nText.\nReply\n"),
         ("a name over prose", "ola_m\nThe council met.\npetr\nIt did.\nReply\n"),
         ("two words are no name", "Ola Mironova\n4h\nText.\nPetr Ivanov\n5h\nText.\nReply\n"),

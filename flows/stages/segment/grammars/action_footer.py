@@ -30,7 +30,9 @@ FOOTER = re.compile(
     rf"^Like\s*[·•]\s*Reply(?:\s*[·•]\s*(?P<count>\d[\d,.]*[kK]?))?\s*[·•]\s*(?P<age>{_AGE})"
     r"(?P<edited>\s*[·•]\s*Edited)?$"
 )
-MORE = re.compile(r"^(?:View \d+ more repl(?:y|ies)|Load \d+ more comments|.{1,60} replied\s*·\s*\d+ repl(?:y|ies))$")
+MORE = re.compile(
+    r"^(?:View \d+ more repl(?:y|ies)|Load \d+ more comments|.{1,60} replied\s*·\s*\d+ repl(?:y|ies))$"
+)
 PLUGIN = re.compile(r"^(?:Add a comment(?:…|\.\.\.)?|Facebook Comments Plugin|Sort by)$")
 """The plugin's own furniture: the comment box, its credit line, the sort control."""
 MAX_NAME_WORDS = 4

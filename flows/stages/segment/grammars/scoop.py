@@ -26,7 +26,9 @@ from flows.stages.segment.threads import Header
 NAME = "scoop"
 
 SUBJECT = re.compile(r"^[•*]\s+\S.*?\s+\((?P<up>\d+)\+\s*/\s*(?P<down>\d+)-\)$")
-BYLINE = re.compile(r"^by\s+(?P<name>\S.{0,60}?)\s+on\s+(?P<date>[A-Z][a-z]{2}\s+[A-Z][a-z]{2}\s+\d{1,2},\s+\d{4}\b.*)$")
+BYLINE = re.compile(
+    r"^by\s+(?P<name>\S.{0,60}?)\s+on\s+(?P<date>[A-Z][a-z]{2}\s+[A-Z][a-z]{2}\s+\d{1,2},\s+\d{4}\b.*)$"
+)
 RECOMMENDED = re.compile(r"^Recommended by:$")
 PARENT = re.compile(r"^\[\s*Parent\s*\]$")
 PREFERENCES = re.compile(r"^Comment Preferences$")

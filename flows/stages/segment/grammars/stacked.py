@@ -54,7 +54,9 @@ COUNT = re.compile(r"^[-−]?\d{1,7}$")
 ACTION = re.compile(
     r"^(?:Reply|Bookmark|Boost|More|Share|Report|Save|Remove|Label|Vote|Vote\s*\(\d+\))$"
 )
-LINK_BOX = re.compile(r"^(?:Link information|This data is scraped automatically and may be incorrect\.)$")
+LINK_BOX = re.compile(
+    r"^(?:Link information|This data is scraped automatically and may be incorrect\.)$"
+)
 """The box a link topic shows under its title (Tildes): what a scraper read off the link."""
 POSTED_BY = re.compile(
     r"^(?:Posted by|submitted\b.*?\bby)\s+(?:u/)?(?P<name>[\w][\w.\-@]{1,60})$"
@@ -188,9 +190,7 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
             author = byline.group("name") or byline.group("poster")
             meta.add(line.index)
         elif (
-            title is None
-            and is_title_like(line.text)
-            and len(line.text.split()) >= MIN_TITLE_WORDS
+            title is None and is_title_like(line.text) and len(line.text.split()) >= MIN_TITLE_WORDS
         ):
             title = line
         elif title is None or not (ends_sentence(line.text) or len(line.text) > 100):
