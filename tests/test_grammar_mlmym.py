@@ -127,6 +127,8 @@ def lines_of(text: str) -> list:
          False, None, False),
         ("last edited", "[–] x@y.zz -3 points 1 day ago* (last edited 2 hours ago)", "x@y.zz",
          -3, True, None, False),
+        ("edited, no 'last'", "[–]Tambov_Wolf 21 points 2 years ago* (edited 2 years ago)",
+         "Tambov_Wolf", 21, True, None, False),
     ],
 )
 def test_read_header(

@@ -62,11 +62,11 @@ TAIL = re.compile(
     r"|comment score below threshold))?\s*"
     r"(?:(?P<age>(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)"
     r"(?P<star>\*)?)?"
-    r"(?P<rest>(?:\s*(?:\(last edited[^)]{0,40}\)|stickied comment|\((?P<children>\d+)\s+"
+    r"(?P<rest>(?:\s*(?:\((?:last )?edited[^)]{0,40}\)|stickied comment|\((?P<children>\d+)\s+"
     r"child(?:ren)?\)))*)\s*$",
     re.IGNORECASE,
 )
-LAST_EDITED = re.compile(r"\(last edited\b", re.IGNORECASE)
+LAST_EDITED = re.compile(r"\((?:last )?edited\b", re.IGNORECASE)
 
 BUTTON = (
     r"permalink|embed|save|unsave|parent|report|reply|fedilink|source|context|reddit"

@@ -1,0 +1,88 @@
+"""Labelled cases for the stacked comment-header grammar (one field a line: name, badge,
+score, age; invented snippets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.stages.segment.grammars import stacked
+from flows.stages.segment.lines import split_lines
+
+THREAD = """\
+Regional budgets now pay their own recruitment bonuses
+Posted by u/oka_river
+
+Several regions pay more than the federal sum.
+
+ola_m
+4h
+Link
+The amounts differ between neighbours.
+Vote (9)
+Reply
+
+    oka_river
+    (OP)
+    3h
+    Edited 1h
+    Link Parent
+    Do you have a table of them?
+    12
+    1
+    Reply
+"""
+
+
+def test_find_starts_and_headers() -> None:
+    lines = split_lines(THREAD)
+    starts = stacked.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["ola_m", "oka_river"]
+    first = stacked.parse_header(lines, starts[0], starts[1])
+    assert (first.author, first.age, first.n_lines, first.score) == ("ola_m", "4h", 3, 9)
+    second = stacked.parse_header(lines, starts[1], len(lines))
+    assert (second.author, second.is_op, second.edited, second.n_lines) == (
+        "oka_river",
+        True,
+        True,
+        5,
+    )
+    assert (second.upvotes, second.downvotes) == (12, 1)
+    assert second.nesting > first.nesting
+
+
+def test_score_line_and_post_head() -> None:
+    lines = split_lines(
+        "u/ola_m\n18 points\n3 days ago\nText.\nu/petr\n-2 points\n2 days ago\nNo.\n"
+    )
+    starts = stacked.find_starts(lines)
+    assert [stacked.parse_header(lines, at, len(lines)).score for at in starts] == [18, -2]
+    head = stacked.parse_post(split_lines(THREAD)[:5])
+    assert head is not None
+    assert (head.title, head.author) == (
+        "Regional budgets now pay their own recruitment bonuses",
+        "oka_river",
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "text"),
+    [
+        (
+            "a news listing: source over age",
+            "Reuters\n3 hours ago\nA story.\n\nTASS\n5 hours ago\nAnother.\n",
+        ),
+        ("one header only", "ola_m\n4h\nText.\nReply\n"),
+        ("a name over prose", "ola_m\nThe council met.\npetr\nIt did.\nReply\n"),
+        ("two words are no name", "Ola Mironova\n4h\nText.\nPetr Ivanov\n5h\nText.\nReply\n"),
+    ],
+)
+def test_no_starts(label: str, text: str) -> None:
+    assert stacked.find_starts(split_lines(text)) == [], label
+
+
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [("Reply", True), ("Vote (3)", True), ("Link Parent", True), ("Reply to the governor.", False)],
+)
+def test_chrome(text: str, chrome: bool) -> None:
+    assert stacked.is_chrome(split_lines(text)[0]) is chrome
