@@ -1021,7 +1021,7 @@ def _echoed_title(
     on its pages (a report's cover title over 'Sixth Report of Session …', echoed as
     '<Title>    5'): the title, whatever stands above it. A run that is one part of the
     head ('<TITLE> | <MONTH YEAR>') goes on with the lines below it up to a blank line
-    (its subtitle)."""
+    (its subtitle). A run holding a series line is never the title."""
     whole, parts = _running_texts(lines, dropped)
     if not whole:
         return None
@@ -1031,6 +1031,8 @@ def _echoed_title(
             run = list(window[pos : pos + size])
             if len(run) < size or len(run[-1].text) > read.max_chars:
                 break
+            if SERIES_LINE.search(run[-1].text):
+                break  # a series running head ('<Series> No. 71 l March 2022'), not a title
             text = _norm(" ".join(line.text for line in run))
             if text in whole:
                 return pos, run
