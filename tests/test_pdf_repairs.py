@@ -662,6 +662,13 @@ def test_judgment_caps_title_with_a_lower_case_v() -> None:
         ("negative: a title with 'and'", "Law and Order", None),
         ("negative: an institution alone", "Volga Institute for Public Policy", None),
         ("negative: a label field", "Principal Investigator :", None),
+        (
+            "a cover's caps 'prepared by'",
+            "PREPARED BY DILNOZA ABDRAKHMANOVA",
+            "DILNOZA ABDRAKHMANOVA",
+        ),
+        ("negative: prepared by a department", "PREPARED BY THE RESEARCH DEPARTMENT", None),
+        ("negative: one caps word after 'prepared by'", "PREPARED BY STAFF", None),
     ],
 )
 def test_glued_bylines(label: str, line: str, wanted: str | None) -> None:
