@@ -517,6 +517,39 @@ def _pages(marks: list[str], page: str = PROSE + " " + PROSE) -> str:
             False,
         ),
         (
+            "positive: the title as a running head beside the page number, one a page",
+            _pages(
+                [
+                    "2 The Fourth Term: Continuity and Succession",
+                    "3 The Fourth Term: Continuity and Succession",
+                    "4 The Fourth Term: Continuity and Succession",
+                ]
+            ),
+            True,
+        ),
+        (
+            "negative: numbered section headings of a blog post, each text once",
+            _pages(["1 Why turnout matters", "2 What the polls say", "3 What comes next"]),
+            False,
+        ),
+        (
+            "negative: a worded head numbered on two pages only",
+            _pages(["2 The Fourth Term: Continuity", "3 The Fourth Term: Continuity"]),
+            False,
+        ),
+        (
+            "positive: a slide viewer's counter and buttons above the deck",
+            "SlideShare a Scribd company logo\n1 of 38\nDownload to read offline\n"
+            + "A slide heading\n\n"
+            + "Some words on the slide here.\n" * 3,
+            True,
+        ),
+        (
+            "negative: one 'N of M' line in a blog post",
+            "A headline\n\n1 of 3\n\nA short paragraph of text on a blog page.\n",
+            False,
+        ),
+        (
             "negative: a stamp on two pages only",
             _pages(["Approved For Release 2008/10/21 : EXO-85T00283R0005"] * 2),
             False,
@@ -629,6 +662,13 @@ def test_judgment_caps_title_with_a_lower_case_v() -> None:
         ("negative: a title with 'and'", "Law and Order", None),
         ("negative: an institution alone", "Volga Institute for Public Policy", None),
         ("negative: a label field", "Principal Investigator :", None),
+        (
+            "a cover's caps 'prepared by'",
+            "PREPARED BY DILNOZA ABDRAKHMANOVA",
+            "DILNOZA ABDRAKHMANOVA",
+        ),
+        ("negative: prepared by a department", "PREPARED BY THE RESEARCH DEPARTMENT", None),
+        ("negative: one caps word after 'prepared by'", "PREPARED BY STAFF", None),
     ],
 )
 def test_glued_bylines(label: str, line: str, wanted: str | None) -> None:
@@ -838,3 +878,62 @@ def test_closing_paragraph_opening_with_the_running_head_is_text() -> None:
     assert "will remain tied" in post["body"]
     named = "The Northern Policy Forum will publish a second memo on the subject in the spring."
     assert "second memo" in run(_memo(named))["body"]
+
+
+def test_series_running_head_is_not_the_title() -> None:
+    """A series line that the running heads repeat ('<Series> No. 71 l March 2022   1') is
+    not the title: the title over the byline is."""
+    page = (
+        "The governors were chosen for loyalty and for their skill as managers of a region.\n" * 6
+    )
+    text = (
+        "CIRCLE BRIEF No. 71 l March 2022\n\nThe Regions Go Quiet\n\nBy Nikolai Terentyev\n\n"
+        + page
+        + "\nCIRCLE BRIEF No. 71 l March 2022            1\n\n"
+        + page
+        + "\nCIRCLE BRIEF No. 71 l March 2022            2\n"
+    )
+    repaired = repair(text, CONFIG).text
+    result = segment(DOC, repaired, "pdf_article", SegmentConfig())
+    assert coverage_errors(repaired, result) == []
+    post = result.posts[0]
+    assert post["title"] == "The Regions Go Quiet"
+    assert post["author"] == "Nikolai Terentyev"
+
+
+def test_echoed_title_still_wins_over_a_plain_head() -> None:
+    """Negative: a title (no series line in it) that the running heads repeat stays the
+    title."""
+    page = "The report looks at the regional elections of that year and at their results.\n" * 6
+    text = (
+        "Regional Elections in Review\n\n"
+        + page
+        + "\nRegional Elections in Review            2\n\n"
+        + page
+        + "\nRegional Elections in Review            3\n"
+    )
+    repaired = repair(text, CONFIG).text
+    result = segment(DOC, repaired, "pdf_article", SegmentConfig())
+    assert result.posts[0]["title"] == "Regional Elections in Review"
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "furniture"),
+    [
+        ("positive: a cover's city and web address", "LONDON / UNITED KINGDOM www.x.example", True),
+        ("positive: a page foot's bare address", "www.valecenter.example/program/brief", True),
+        (
+            "negative: a sentence that cites a site",
+            "The full data are published at www.cik.example.",
+            False,
+        ),
+        (
+            "negative: a long line ending in an address",
+            "Readers who want the appendix with every table can find it at www.x.example",
+            False,
+        ),
+    ],
+)
+def test_address_lines_are_furniture(label: str, text: str, furniture: bool) -> None:
+    lines = split_lines(text)
+    assert bool(find_furniture(lines)) is furniture, label

@@ -86,13 +86,15 @@ VIEWER_LINE = re.compile(
     r"|did\s+you\s+find\s+this\s+document\s+useful\??|is\s+this\s+content\s+inappropriate\??"
     r"|size\s*:\s*px|start\s+display\s+at\s+page\s*:?|download\s+[\"“].{1,300}[\"”]"
     r"|views?\s*:|transcription|similar\s+documents|more\s+information"
+    r"|download\s+to\s+read\s+offline|\d{1,4}\s+of\s+\d{1,4}|\S+\s+a\s+scribd\s+company\s+logo"
     r"|share\s+or\s+embed\s+document|share\s+(?:on|with)\s+\w+,\s+opens\s+(?:a\s+new\s+window|mail\s+client))$",
     re.IGNORECASE,
 )
 """Lines of a PDF viewer or document-sharing page ('Total Page:22', '341 views',
 'View: 2 times', 'ConferencePaperPDF Available', 'Content uploaded by …', a reader's
 '0% found this document useful (0 votes)', '23 views14 pages', 'You are on page 1/ 14', a
-flattening viewer's 'Size: px', 'Download "<title>"', 'Transcription', 'Similar documents')."""
+flattening viewer's 'Size: px', 'Download "<title>"', 'Transcription', 'Similar documents', a
+slide viewer's '1 of 38' and 'Download to read offline')."""
 STRONG_VIEWER_LINE = re.compile(
     r"^(?:total\s+pages?\s*:\s*\d+|file\s+type\s*:\s*pdf\b.*"
     r"|microsoft\s+(?:word|powerpoint|excel)\s+-\s+.+\.(?:docx?|pptx?|xlsx?|rtf|odt)"
@@ -116,7 +118,8 @@ SHARING_LINE = re.compile(
     r"|downloads?\s*:\s*\d[\d,.]*\s+times?|date\s+post(?:ed)?\s*:.*"
     r"|content\s+uploaded\s+by\s+.+|uploaded\s+by|\d[\d,.]*\s*views?\s*\d[\d,.]*\s*pages?"
     r"|you\s+are\s+on\s+page\s*\d+\s*(?:/|of)\s*\d+|download\s+as\s+(?:pdf|docx?|txt|pptx?)\b.*"
-    r"|size\s*:\s*px|start\s+display\s+at\s+page\s*:?|transcription)$",
+    r"|size\s*:\s*px|start\s+display\s+at\s+page\s*:?|transcription"
+    r"|download\s+to\s+read\s+offline)$",
     re.IGNORECASE,
 )
 """Viewer lines of a document-sharing site (not of a blog: its 'views', 'Posted on')."""
@@ -151,6 +154,11 @@ LICENCE_LINE = re.compile(
 """An open-access licence note of a printed paper ('This is an open access article
 distributed under the CC BY-NC 4.0 license.')."""
 CONTACT_LINE = re.compile(r"^(?:e-?mail|contact|correspondence)\b", re.IGNORECASE)
+ADDRESS_LINE = re.compile(r"(?:^|\s)(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+"""A line that ends in the publisher's web address ('LONDON / UNITED KINGDOM www.x.org'): the
+contact line of a cover, an imprint or a page foot."""
+MAX_ADDRESS_WORDS = 8
+"""Words of an address line, its web address included (a sentence citing a site is longer)."""
 
 
 CONTENTS_LINE = re.compile(r"^\S.{0,150}?(?:\s?\.){4,}\s*\d{1,4}$")
@@ -198,12 +206,14 @@ def is_prose(text: str) -> bool:
 
 
 def is_journal_line(text: str, top: bool = False) -> bool:
-    """A DOI, ISSN, copyright or e-mail contact line of a printed page; with `top` (the
+    """A DOI, ISSN, copyright, web address or e-mail contact line of a printed page; with `top` (the
     first lines of the document) also a journal's citation line."""
     if not _short(text):
         return False
     if DOI_LINE.match(text) or COPYRIGHT_LINE.match(text):
         return True
+    if ADDRESS_LINE.search(text) and word_count(text) <= MAX_ADDRESS_WORDS:
+        return not ends_sentence(text)
     if top and CITATION_LINE.search(text) and not ends_sentence(text):
         return True
     return bool(EMAIL.search(text)) and (
@@ -529,14 +539,39 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     if laid_heads:
         return f"{len(laid_heads)} laid-out page heads numbered in sequence"
     marked = {line.index for line in kept if line.index in heads and _marked_head(line.text)}
-    numbered = _numbered(kept, marked)
+    if _one_a_page(kept, _numbered(kept, marked)):
+        return f"{len(_numbered(kept, marked))} numbered running heads, one a page"
+    worded = {line.index for line in kept if line.index in heads and _worded_head(line.text)}
+    for pages in _numbered_by_key(kept, worded):
+        if _one_a_page(kept, pages):
+            return f"{len(pages)} numbered running heads of one text, one a page"
+    return _page_breaks(kept, heads) or _page_stamp(kept) or _set_page_numbers(kept)
+
+
+def _one_a_page(kept: Sequence[Line], numbered: Sequence[tuple[int, int]]) -> bool:
+    """Three or more (position, number) pairs rising page by page, a page of text between
+    each two."""
     paged = all(
         _chars_between(kept, a, b) >= MIN_PAGE_CHARS
         for (a, _), (b, _) in itertools.pairwise(numbered)
     )
-    if len(numbered) >= 3 and paged and _rising([number for _, number in numbered]):
-        return f"{len(numbered)} numbered running heads, one a page"
-    return _page_breaks(kept, heads) or _page_stamp(kept) or _set_page_numbers(kept)
+    return len(numbered) >= 3 and paged and _rising([number for _, number in numbered])
+
+
+def _worded_head(text: str) -> bool:
+    """A running head of ``MIN_HEAD_WORDS`` words or more beside a page number at its edge
+    ('2 The Fourth Term: Continuity and Succession'): repeated with the same words it is the
+    title or the series on each page, not a numbered section heading (which never repeats)."""
+    return edge_number(text) is not None and word_count(EDGE_STRIP.sub("", text)) >= MIN_HEAD_WORDS
+
+
+def _numbered_by_key(kept: Sequence[Line], found: set[int]) -> list[list[tuple[int, int]]]:
+    """The (position, page number) pairs of the running heads at `found`, one list per head
+    text (digits masked: :func:`head_key`)."""
+    by_key: dict[str, list[tuple[int, int]]] = {}
+    for pos, number in _numbered(kept, found):
+        by_key.setdefault(head_key(kept[pos].text), []).append((pos, number))
+    return list(by_key.values())
 
 
 MIN_SET_INDENT = 20

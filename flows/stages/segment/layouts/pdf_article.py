@@ -572,7 +572,7 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     each name ('Ivan Korolev1, Natalia Gromova2,*'), an affiliation
     run on or after a comma ('Olga VereshchaginaVolga Institute …', 'Lev Sarkisov, Kama
     Institute') or a position ('Anna Lind, Senior Fellow'); and for ALL-CAPS names with an
-    initial ('IRINA V. VOLKOVA', as printed)."""
+    initial ('IRINA V. VOLKOVA', as printed) or after an ALL-CAPS 'PREPARED BY'."""
     found = author_of(text, common)
     if found is not None or len(text) > 160:
         return found
@@ -583,6 +583,9 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     if is_all_caps(text) and CAPS_INITIAL.search(text):
         titled = author_of(text.title(), common)  # 'IRINA V. VOLKOVA', as printed
         return None if titled is None else text.strip()[: len(titled)]
+    prepared = PREPARED_BY.match(text)
+    if prepared is not None and is_all_caps(text):  # 'PREPARED BY ANNA KELLER', a cover's
+        return caps_name(text[prepared.end() :], common)
     for glue in [*CAMEL_GLUE.finditer(text), *AFFILIATION_AFTER.finditer(text)]:
         rest = text[glue.end() :]
         if glue.start() and (AFFILIATION.search(rest) or POSITION.search(rest)):
@@ -1021,7 +1024,7 @@ def _echoed_title(
     on its pages (a report's cover title over 'Sixth Report of Session …', echoed as
     '<Title>    5'): the title, whatever stands above it. A run that is one part of the
     head ('<TITLE> | <MONTH YEAR>') goes on with the lines below it up to a blank line
-    (its subtitle)."""
+    (its subtitle). A run holding a series line is never the title."""
     whole, parts = _running_texts(lines, dropped)
     if not whole:
         return None
@@ -1031,6 +1034,8 @@ def _echoed_title(
             run = list(window[pos : pos + size])
             if len(run) < size or len(run[-1].text) > read.max_chars:
                 break
+            if SERIES_LINE.search(run[-1].text):
+                break  # a series running head ('<Series> No. 71 l March 2022'), not a title
             text = _norm(" ".join(line.text for line in run))
             if text in whole:
                 return pos, run
