@@ -882,3 +882,88 @@ def test_markdown_markup_is_read_through() -> None:
     assert plain("**By Odile Brank** | March 3, 2020") == "By Odile Brank | March 3, 2020"
     assert plain("_By Odile Brank_") == "By Odile Brank"
     assert plain("snake_case and 2 * 3 * 4") == "snake_case and 2 * 3 * 4"
+
+
+def test_listproc_messages_under_numbered_rules_are_articles() -> None:
+    """'** 01 *****' / 'Sender: <Name> (<address>)' / 'Subject: <title>' / text: a plain
+    list digest's messages (no 'Date:' header: the numbered rule makes it a message); the
+    contents' indented 'Subject:' lines open nothing, '** APPENDIX ***' and the few lines
+    under it are the footer."""
+    senders = ["Odile Brank (brank@host.example)", "piet@host.example (Piet Samsonov)",
+               '"Aino Ferreira" (aino@host.example)']  # fmt: skip
+    lines = ["Digest for 97-04-14", "", "Table of Contents", ""]
+    for n in range(3):
+        lines += [f"0{n + 1}-14 April 97  Sender:  {senders[n]}",
+                  f"                Subject: {HEADLINES[n]}", ""]  # fmt: skip
+    for n in range(3):
+        lines += [f"** 0{n + 1} {'*' * 60}", "", f"Sender:  {senders[n]}",
+                  f"Subject: {HEADLINES[n]}", "", *PARAGRAPHS[n], ""]  # fmt: skip
+    lines += [f"** APPENDIX {'*' * 56}", "", "To leave the list, send UNSUBSCRIBE FRIENDS."]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == NAMES
+    assert "UNSUBSCRIBE" not in bodies(result) and "Sender:" not in bodies(result)
+
+
+def test_a_sender_block_under_a_plain_line_is_no_message() -> None:
+    """Without a rule (numbered or not) above it, an undated 'Sender:'/'Subject:' block is
+    not a digest's message."""
+    lines = []
+    for n in range(2):
+        lines += ["Some words before it.", f"Sender:  {NAMES[n]} (x@host.example)",
+                  f"Subject: {HEADLINES[n]}", "", *PARAGRAPHS[n], ""]  # fmt: skip
+    assert run("\n".join(lines)).layout != "digest"
+
+
+def test_mail_name_reads_a_name_before_its_address_in_brackets() -> None:
+    from flows.stages.segment.layouts.digest import mail_name
+
+    assert mail_name("Odile Brank (brank@host.example)") == "Odile Brank"
+    assert mail_name('"Odile Brank" (brank@host.example)') == "Odile Brank"
+    assert mail_name("brank@host.example (Odile Brank)") == "Odile Brank"
+    assert mail_name("Odile Brank (Harbour Office)") == "Harbour Office"  # no address: as before
+    assert mail_name("brank@host.example") is None
+
+
+def test_journal_day_page_entries_headed_by_their_time() -> None:
+    """'<day>' / '10:42 am - <headline>' / text / 'Current Mood: …' 'Tags: …' /
+    '(<n> comments | Leave a comment)': a journal's day page; the time is no part of the
+    title, the field lines and the comment links are no text, the day dates every entry."""
+    lines = ["Harbour Notes", "", "December 3rd, 2007", ""]
+    footers = ["(3 comments | Leave a comment)", "(Leave a comment)"]
+    for n in range(2):
+        lines += [f"{10 + n}:42 am - {HEADLINES[n]}", "", *PARAGRAPHS[n], "",
+                  "Current Mood: tired", "Tags: port, budget", "", footers[n], ""]  # fmt: skip
+    lines += ["<< Previous Day", "Next Day >>"]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES[:2]
+    assert [post["published_date"] for post in result.posts] == ["2007-12-03"] * 2
+    text = bodies(result)
+    assert "Mood" not in text and "Tags" not in text and "comment" not in text
+
+
+def test_a_time_before_a_dash_inside_prose_is_no_headline() -> None:
+    from flows.stages.segment.layouts.digest import TIMED_HEAD
+
+    assert TIMED_HEAD.match("11:58 pm - A note on the observers")
+    assert TIMED_HEAD.match("09:30 — Morning briefing")
+    assert not TIMED_HEAD.match("At 11:58 pm - a note arrived")
+    assert not TIMED_HEAD.match("11:58 pm: a note")
+
+
+def test_spaced_out_posted_by_lines_with_a_time_close_posts() -> None:
+    """'posted by <Name> @ <time>   <n> comments' (a gap of spaces inside, repeated under
+    every post) closes each post; it is no running head of a printed page."""
+    days = ["Tuesday, November 30, 2004", "Saturday, November 27, 2004"]
+    lines = ["Harbour Notebook", "A blog about the port", ""]
+    for n in range(2):
+        lines += [days[n], "", HEADLINES[n], "", *PARAGRAPHS[n], "",
+                  f"posted by {NAMES[0]} @ {n + 6}:15 PM   {n} comments", ""]  # fmt: skip
+    lines += ["<< Home"]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES[:2]
+    assert [post["author"] for post in result.posts] == [NAMES[0]] * 2
+    assert [post["published_date"] for post in result.posts] == ["2004-11-30", "2004-11-27"]

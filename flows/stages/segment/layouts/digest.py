@@ -17,7 +17,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   ``AUTHOR: <name>`` ``TEXT:`` (any order, any upper-case key or a known key in any case,
   rules between the fields allowed), on a page where a title field exists;
 * a mail header block ``Date:`` ``From: <name> <address>`` ``Subject: <title>`` (other
-  headers too) numbered ``Message: <n>`` or under a plain rule (mailing-list digests): the
+  headers too) numbered ``Message: <n>`` or under a plain rule (mailing-list digests), or
+  ``Sender: <name> (<address>)`` ``Subject: <title>`` under a numbered rule
+  ``** 03 *****`` (a listproc digest: no date needed): the
   subject is the title, the sender's display name the author, the Date header the date;
   a letter among other articles needs no ``Date:`` under a rule or an item number (``#3``);
 * a run-in headline ``<HEADLINE IN CAPITALS>. <text>`` opening a paragraph (news-agency
@@ -28,7 +30,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   item (section labels) is chrome;
 * an article closed by a credit line: ``[<day header>]`` ``<headline>`` text, then a byline
   with a date or a time (``Posted by <name> at <time> <n> comments``) or a post footer
-  (``Posted in <category> | Leave a comment``), two or more of one shape; what follows the
+  (``Posted in <category> | Leave a comment``), two or more of one shape, entry fields
+  (``Current Mood: tired``, ``Tags: …``) between the text and it; a journal's day page
+  heads each entry ``<time> - <headline>``; what follows the
   closing line up to the next article (share, label lines; the sidebar after the last
   one) is chrome, and a post without a day header of its own has the one above it. A
   round-up's items closed by ``Sources: <outlets>`` may be numbered (``1. <headline>``): at
@@ -173,6 +177,9 @@ DATE_KEYS = frozenset({"DATE", "PUBLISHED", "DATELINE"})
 BODY_KEYS = frozenset({"TEXT", "BODY"})
 ITEM_NUMBER = re.compile(r"^(?:#\s?\d{1,3}|(?:no\.|item|article)\s*\d{1,3})[.:]?$", re.IGNORECASE)
 """'#3', 'No. 3', 'Item 3': a numbered item header."""
+LABELLED_RULE = re.compile(r"^[-_*=~#]{2,}\s*(?P<label>\d{1,3}|[A-Z]{2,20})\s*[-_*=~#]{5,}$")
+"""'** 01 ******', '== APPENDIX ======': a rule with an item number or one capitalised word
+inside (plain-text list digests number their messages so)."""
 BY_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 CREDIT_ROLES = frozenset({"origin", "translator", "byline", "date"})
 ORIGIN_ROLES = frozenset({"origin", "translator"})
@@ -194,8 +201,9 @@ MESSAGE_NUMBER = re.compile(r"^message:\s*\d{1,4}$", re.IGNORECASE)
 """'Message: 3': a mail digest's item number."""
 MAIL_NAME = re.compile(
     r"^\s*\"?(?P<quoted>[^\"<>@]+?)\"?\s*<[^<>]+>\s*$|\((?P<paren>[^()@]+)\)\s*$"
+    r"|^\s*\"?(?P<before>[^\"()<>@]+?)\"?\s*\([^()\s]+@[^()\s]+\)\s*$"
 )
-"""'"<name>" <address>', '<name> <address>', '<address> (<name>)'."""
+"""'"<name>" <address>', '<name> <address>', '<address> (<name>)', '<name> (<address>)'."""
 RUNIN_STOP = re.compile(r"\.\s+(?=[\"“‘(]?[A-Z0-9])")
 """'<HEADLINE IN CAPITALS>. <text>': a headline run in to its first paragraph (a question
 is not one: explainers open paragraphs with questions)."""
@@ -213,6 +221,8 @@ MIN_HEADLINE_WORDS = 3
 def drop_rule(text: str) -> str:
     """``separator`` for a rule or a numbered item header, else ``page_chrome``."""
     if ITEM_NUMBER.match(text) or (REPEAT_RULE.match(text) and len(set(text)) == 1):
+        return "separator"
+    if LABELLED_RULE.match(text):
         return "separator"
     return chrome_rule(text)
 
@@ -310,11 +320,13 @@ def line_role(text: str, max_title_chars: int) -> str:
     """sep, image, chrome, field, origin, translator, byline, date, head, prose or other
     (read through markdown markup)."""
     text = BILINGUAL_LABEL.sub("", plain(text))  # 'Автор / Author: <name>' reads as its English
-    if numbered := BRACKETED_HEAD.match(text):
+    if numbered := BRACKETED_HEAD.match(text) or TIMED_HEAD.match(text):
         text = numbered.group("headline")  # '[1] <headline>' reads as its headline
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
     if is_separator(text) or ITEM_NUMBER.match(text) or SEPARATOR_LEAD.match(text):
+        return "sep"
+    if LABELLED_RULE.match(text):
         return "sep"
     if DOCUMENT_COUNTER.match(text):
         return "sep"
@@ -391,8 +403,8 @@ class Page:
                 roles[here] = "chrome"
         heads = laid_out_heads(filled)  # a report's running head block, page after page
         for here, line in enumerate(filled):
-            if line.index in heads:
-                roles[here] = "chrome"
+            if line.index in heads and not (roles[here] == "byline" and CLOCK.search(line.text)):
+                roles[here] = "chrome"  # a post's byline with its time repeats, spaced out too
         return cls(filled, roles)
 
 
@@ -834,7 +846,7 @@ def mail_name(value: str) -> str | None:
     match = MAIL_NAME.search(value)
     if match is None:
         return None
-    name = (match.group("quoted") or match.group("paren") or "").strip()
+    name = (match.group("quoted") or match.group("paren") or match.group("before") or "").strip()
     return clean_name(name) if name else None
 
 
@@ -872,14 +884,19 @@ def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Openi
         if match:
             key = match.group("key").casefold()
             fields.setdefault(key, (here, (match.group("value") or "").strip()))
+    if "from" not in fields and "sender" in fields:
+        fields["from"] = fields["sender"]  # listproc digests name the sender 'Sender:'
     if "from" not in fields or not fields.get("subject", (0, ""))[1]:
         return None
-    if dated and "date" not in fields:
+    above = page.filled[block[0] - 1].text if block[0] > 0 else ""
+    numbered_rule = bool(LABELLED_RULE.match(above))  # '** 03 ****' numbers the message
+    if dated and "date" not in fields and not numbered_rule:
         return None
     numbered = any(MESSAGE_NUMBER.match(page.filled[here].text) for here in block)
     ruled = block[0] > 0 and (
-        is_separator(page.filled[block[0] - 1].text)
-        or (not dated and bool(ITEM_NUMBER.match(page.filled[block[0] - 1].text)))
+        is_separator(above)
+        or numbered_rule
+        or (not dated and bool(ITEM_NUMBER.match(above)))
     )
     if not (numbered or ruled):
         return None
@@ -1110,7 +1127,8 @@ def _is_closing(page: Page, position: int) -> bool:
     """A line closing an article's text (a translator or origin credit may sit between)
     and followed by no text: a byline with a date or a clock time ('Posted by <name> at
     <time> <n> comments') or a post footer ('Posted in <category> | Leave a comment')."""
-    if position == 0 or page.roles[position - 1] not in {"prose", "translator", "origin"}:
+    above = _above_fields(page, position)
+    if above < 0 or page.roles[above] not in {"prose", "translator", "origin"}:
         return False
     text = page.filled[position].text
     if SOURCE_LINE.match(text):
@@ -1122,6 +1140,16 @@ def _is_closing(page: Page, position: int) -> bool:
     if page.roles[position] == "byline":
         return bool(CLOCK.search(text) or find_date(text))
     return _is_post_furniture(text) and not READ_MORE.match(text)
+
+
+def _above_fields(page: Page, position: int) -> int:
+    """The position of the line above `position` and the entry field lines right over it
+    ('Current Mood: tired', 'Tags: <tags>' between a post's text and its footer); -1 at
+    the top."""
+    above = position - 1
+    while above >= 0 and page.roles[above] != "prose" and ENTRY_FIELD.match(page.filled[above].text):
+        above -= 1
+    return above
 
 
 SOURCE_LINE = re.compile(r"^(?:source|sources|источник)\s*:\s*\S.{0,100}$", re.IGNORECASE)
@@ -1151,6 +1179,10 @@ def _closing_shape(text: str) -> str:
 NUMBERED_HEAD = re.compile(r"^(?:\d{1,2}[.)]|\[\d{1,3}\])\s+(?P<headline>\S.*)$")
 """A numbered headline of a round-up: '1. <headline>', '[1] <headline>'."""
 BRACKETED_HEAD = re.compile(r"^\[\d{1,3}\]\s+(?P<headline>\S.{3,})$")
+TIMED_HEAD = re.compile(
+    r"^\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?\s+[-–—]\s+(?P<headline>\S.{3,})$", re.IGNORECASE
+)
+"""'10:42 am - <headline>': a journal's day page heads each entry with its time."""
 
 
 def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
@@ -1182,10 +1214,12 @@ def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
     # a numbered headline (a round-up's item) wins over the introduction under the
     # issue's dated masthead at the top of the page; a dated one over an undated one
     title_at, day, credits = (numbered or dated or found)[0]
-    meta = [page.filled[at] for at in [*([day] if day is not None else []), *credits, closing]]
+    fields = range(_above_fields(page, closing) + 1, closing)  # 'Current Mood:' over it
+    at_lines = [*([day] if day is not None else []), *credits, *fields, closing]
+    meta = [page.filled[at] for at in at_lines]
     title = page.filled[title_at]
     begin = page.filled[day if day is not None else title_at].index
-    headline = NUMBERED_HEAD.match(title.text)
+    headline = NUMBERED_HEAD.match(title.text) or TIMED_HEAD.match(title.text)
     closing_text = page.filled[closing].text
     sourced = SOURCE_LINE.match(closing_text) or SOURCE_NOTE.match(closing_text)
     form = "sourced" if sourced else "closing"
@@ -1237,7 +1271,11 @@ def _is_day_header(page: Page, position: int) -> bool:
 def _closing_openings(page: Page) -> list[Opening]:
     """Articles each closed by a credit line of one shape (two or more); a post under no
     day header of its own has the date of the one above it."""
-    closings = [here for here in range(len(page.roles)) if _is_closing(page, here)]
+    closings: list[int] = []
+    for here in range(len(page.roles)):
+        if _is_closing(page, here) and not (closings and _above_fields(page, here) < closings[-1]):
+            closings.append(here)  # a footer under the closing line above ('Tags:' then
+            # '(2 comments)') closes nothing more
     if len(closings) < 2:
         return []
     shapes = [_closing_shape(page.filled[here].text) for here in closings]
