@@ -967,3 +967,33 @@ def test_spaced_out_posted_by_lines_with_a_time_close_posts() -> None:
     assert [post["title"] for post in result.posts] == HEADLINES[:2]
     assert [post["author"] for post in result.posts] == [NAMES[0]] * 2
     assert [post["published_date"] for post in result.posts] == ["2004-11-30", "2004-11-27"]
+
+
+def test_post_headline_over_a_reposted_article_is_the_title() -> None:
+    """'Category: <name>' / per post: '<post headline>' / '<caption>' / '<reposted
+    headline>' / '<Outlet>' / '<date>' / text / 'Source: …' / share links: the post's own
+    headline (first after the label or the previous post's share links) is the title, not
+    the outlet line over the date."""
+    lines = ["Category: Harbour", ""]
+    for n in range(2):
+        lines += [HEADLINES[n], "", "Photo: Port Weekly", "",
+                  f"{HEADLINES[2 - n]} Again", "Port Weekly", f"March {n + 3}, 2023", "",
+                  *PARAGRAPHS[n], "", f"Source: Port Weekly, {n + 3} March 2023.", "",
+                  "Share this:", "Twitter", "Like this:", "Like Loading...", ""]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES[:2]
+    assert "Share this" not in bodies(result)
+
+
+def test_headline_under_a_contents_heading_stays_the_one_over_the_text() -> None:
+    """'<date>' / 'CONTENTS' / '(1) <headline>' … then the posts: the contents' heading
+    under the page's date is no post's title."""
+    lines = ["Daily Archives: March 12, 2008", "", "WEDNESDAY MARCH 12 CONTENTS", ""]
+    lines += [f"({n + 1}) {HEADLINES[n]}" for n in range(3)] + [""]
+    for n in range(3):
+        lines += [HEADLINES[n], "", *PARAGRAPHS[n], "", f"Posted in Port | {n} Comments »", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["published_date"] for post in result.posts] == ["2008-03-12"] * 3

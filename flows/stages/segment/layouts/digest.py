@@ -34,7 +34,11 @@ An article opens in one of these shapes (placeholders in angle brackets):
   (``Current Mood: tired``, ``Tags: …``) between the text and it; a journal's day page
   heads each entry ``<time> - <headline>``; what follows the
   closing line up to the next article (share, label lines; the sidebar after the last
-  one) is chrome, and a post without a day header of its own has the one above it. A
+  one) is chrome, and a post without a day header of its own has the one above it; the
+  post's own headline (right under its day header, else the first after the previous
+  post's share links or the archive's 'Category:' label) is its title over a reposted
+  article's headline, caption and outlet lines, unless a list of contents ('(1) <title>')
+  stands between. A
   round-up's items closed by ``Sources: <outlets>`` may be numbered (``1. <headline>``): at
   the top of the page a numbered headline wins over the introduction under the issue's
   dated title; a different closing line after the last item is the page's footer; so are
@@ -1185,7 +1189,9 @@ TIMED_HEAD = re.compile(
 """'10:42 am - <headline>': a journal's day page heads each entry with its time."""
 
 
-def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
+def _closed_article(
+    page: Page, low: int, closing: int, furniture: frozenset[str] = frozenset()
+) -> Opening | None:
     """The article from position `low` to its closing credit line: a headline right above
     its first paragraph (credit, field and chrome lines between allowed), a day header
     above the headline. A headline under a day header wins over an earlier one (a page's
@@ -1214,6 +1220,9 @@ def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
     # a numbered headline (a round-up's item) wins over the introduction under the
     # issue's dated masthead at the top of the page; a dated one over an undated one
     title_at, day, credits = (numbered or dated or found)[0]
+    top = None if numbered else _post_title_above(page, low, title_at, day, furniture)
+    if top is not None:
+        title_at, day, credits = top
     fields = range(_above_fields(page, closing) + 1, closing)  # 'Current Mood:' over it
     at_lines = [*([day] if day is not None else []), *credits, *fields, closing]
     meta = [page.filled[at] for at in at_lines]
@@ -1229,6 +1238,72 @@ def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
     opening.closing = page.filled[closing]
     opening.author = source_note_author(closing_text)
     return opening
+
+
+CONTENTS_ITEM = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)])\s+\S")
+"""'(1) <headline>', '1. <headline>': an entry of a list of contents."""
+
+
+def _furniture_after(page: Page, closings: Sequence[int]) -> frozenset[str]:
+    """The lines that stand, the same, right after two closing lines or more (within
+    ``MAX_FOOTER_LINES``): a post's share and like links ('Share this:', 'Like Loading...')."""
+    seen: dict[str, int] = {}
+    for closing in closings:
+        after = page.filled[closing + 1 : closing + 1 + MAX_FOOTER_LINES]
+        for text in {line.text.casefold() for line in after}:
+            seen[text] = seen.get(text, 0) + 1
+    return frozenset(text for text, count in seen.items() if count >= 2)
+
+
+def _is_leftover(page: Page, position: int, furniture: frozenset[str]) -> bool:
+    """A line of the previous post's furniture or of the page's label ('Labels: <tags>',
+    'Share this:', 'Category: <name>') that no post's title is."""
+    text = page.filled[position].text
+    return bool(
+        page.roles[position] in {"sep", "chrome", "image"}
+        or text.casefold() in furniture
+        or ENTRY_FIELD.match(text)
+        or _is_web_chrome(text)
+        or _is_post_furniture(text)
+    )
+
+
+def _post_title_above(
+    page: Page, low: int, title_at: int, day: int | None, furniture: frozenset[str]
+) -> tuple[int, int | None, list[int]] | None:
+    """(title, day header, credits) of a post whose own headline stands first, over what it
+    quotes (a reposted article's headline, caption, outlet and date lines): the headline
+    right under the post's day header, else the first one after the previous post's footer
+    or after the page's label line ('Category: <name>'), when no prose stands between it
+    and the headline found over the text, nor a list of contents ('(1) <headline>': the
+    line over it heads the contents). None when that is the one found."""
+    if day is None:
+        days = [at for at in range(low, title_at) if _is_day_header(page, at)]
+        if days and days[-1] + 1 < title_at and page.roles[days[-1] + 1] == "head":
+            between = range(days[-1] + 2, title_at)
+            if not any(CONTENTS_ITEM.match(page.filled[here].text) for here in between):
+                return days[-1] + 1, days[-1], []
+        start = low
+        if low == 0:  # the masthead: only what follows an archive's label line
+            labels = [at for at in range(title_at) if _is_post_furniture(page.filled[at].text)]
+            if not labels:
+                return None
+            start = labels[-1] + 1
+    else:
+        start = day + 1
+    for at in range(start, title_at):
+        if page.roles[at] == "prose":
+            return None
+        if (
+            page.roles[at] == "head"
+            and not _is_leftover(page, at, furniture)
+            and word_count(page.filled[at].text) >= MIN_HEADLINE_WORDS
+        ):
+            between = range(at + 1, title_at)
+            if any(CONTENTS_ITEM.match(page.filled[here].text) for here in between):
+                return None
+            return at, day, []
+    return None
 
 
 def _headline_above(page: Page, low: int, first_prose: int, fields: bool) -> tuple[int, list[int]]:
@@ -1286,8 +1361,9 @@ def _closing_openings(page: Page) -> list[Opening]:
     openings: list[Opening] = []
     low = 0
     day: str | None = None
+    furniture = _furniture_after(page, closings)
     for closing in closings:
-        opening = _closed_article(page, low, closing)
+        opening = _closed_article(page, low, closing, furniture)
         if opening is None:
             return []
         credits = opening.meta
