@@ -997,3 +997,32 @@ def test_headline_under_a_contents_heading_stays_the_one_over_the_text() -> None
     assert result.layout == "digest"
     assert [post["title"] for post in result.posts] == HEADLINES
     assert [post["published_date"] for post in result.posts] == ["2008-03-12"] * 3
+
+
+def test_a_contact_note_closing_the_page_is_its_footer() -> None:
+    """'1. <OUTLET>' / '<headline>' / 'By <name>' / text …, then a short note with an
+    e-mail address as the page's last line: the service's footer, no article's text; a
+    last line without an address stays."""
+    lines = ["RIVER PRESS REVIEW", "Wednesday, March 3, 2010", ""]
+    for n in range(3):
+        lines += [f"{n + 1}. GAZETA", HEADLINES[n], f"By {NAMES[n]}", "", *PARAGRAPHS[n], ""]
+    note = "Compiled by the River Media Monitoring Service. Write to monitor@host.example"
+    result = run("\n".join([*lines, note]))
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert "Monitoring Service" not in bodies(result)
+    kept = "Compiled by the River Media Monitoring Service for its readers in the port."
+    assert "Monitoring Service" in bodies(run("\n".join([*lines, kept])))
+
+
+def test_a_headline_with_a_colon_under_a_comment_link_is_the_title() -> None:
+    """'<Place>: <headline>' reads like an entry field ('Current Mood: cold'); under a
+    post's 'Add new comment' link it is still the next post's headline."""
+    heads = ["Ferry Workers: the night shift bonus", "Port budget: a quiet vote"]
+    lines = []
+    for n in range(2):
+        lines += [heads[n], f"Submitted by {NAMES[n].split()[0].lower()} on Tue, 09/2{n}/2016 - 11:42",
+                  "", *PARAGRAPHS[n], "", "Tags: port, budget", "Add new comment", ""]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == heads
+    assert "Add new comment" not in bodies(result)

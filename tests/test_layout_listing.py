@@ -505,6 +505,7 @@ def test_comment_links_in_brackets_are_item_footers() -> None:
     footer = listing.ITEM_FOOTER
     assert footer.search("(3 comments | Leave a comment)")
     assert footer.search("(Leave a comment)")
+    assert footer.search("Add new comment")
     assert footer.search("Posted in Regions | 2 Comments")
     assert not footer.search("(He did not leave a comment on the decision.)")
     assert not footer.search("Nobody would leave a comment")

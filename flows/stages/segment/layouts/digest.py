@@ -77,8 +77,9 @@ preamble with a long prose paragraph stays a post of its own); so are pagination
 copyright, link and post-footer lines closing an article (with a list of headlines under a
 'Related' label above them), the few short lines after the
 first rule after which nothing but them closes the last article of a ruled digest
-(subscription, contact and list lines), and a short rights notice with a copyright line
-under an article's last rule. A first opening with fewer than 15 words of text
+(subscription, contact and list lines), a short closing note with an e-mail address as
+the page's last line, and a short rights notice with a copyright line under an article's
+last rule. A first opening with fewer than 15 words of text
 before the next one is the masthead (name, issue, date over the contents), not an article,
 and so is a first opening whose date line numbers the issue (``Issue 87 · <date>``) over one
 paragraph at most (a greeting);
@@ -122,7 +123,7 @@ from flows.stages.segment.blocks import is_heading
 from flows.stages.segment.boilerplate import find_boilerplate, is_nav_link
 from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
 from flows.stages.segment.footnotes import NOTES_HEADING
-from flows.stages.segment.furniture import laid_out_heads
+from flows.stages.segment.furniture import EMAIL, laid_out_heads
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.layouts.listing import (
     CLOCK,
@@ -1203,7 +1204,11 @@ def _closed_article(
         ):
             continue
         here, credits = _headline_above(page, low, first_prose, fields=True)
-        if here < low or page.roles[here] != "head":  # 'Update: <headline>' is no field
+        if (
+            here < low
+            or page.roles[here] != "head"
+            or _is_post_furniture(page.filled[here].text)
+        ):  # 'Update: <headline>' is no field, nor '<Place>: <headline>' under a footer
             here, credits = _headline_above(page, low, first_prose, fields=False)
         if here < low or page.roles[here] != "head":
             continue  # no headline: a comment ('Comments:' above it is a label)
@@ -1790,7 +1795,9 @@ def segment(
         zip(openings, itertools.pairwise(bounds), strict=True)
     ):
         region = lines[begin:end]
-        footer = _footer(region, opening, roles) if ruled and number == len(openings) - 1 else []
+        last = number == len(openings) - 1
+        footer = _footer(region, opening, roles) if ruled and last else []
+        footer = footer or (_contact_footer(region, roles) if last else [])
         _add_article(result, doc_id, region, opening, roles, config, footer)
 
 
@@ -1926,6 +1933,22 @@ def _footer(region: Sequence[Line], opening: Opening, roles: dict[int, str]) -> 
         ):
             return tail
     return []
+
+
+MAX_CONTACT_WORDS = 40
+
+
+def _contact_footer(region: Sequence[Line], roles: dict[int, str]) -> list[Line]:
+    """The page's closing note under the last article: its last line, short, with an
+    e-mail address ('Compiled by <service>. For subscriptions write to <address>'), under
+    two prose paragraphs or more of the article. Nothing else."""
+    filled = [line for line in region if not line.is_blank]
+    if len(filled) < 3 or not EMAIL.search(filled[-1].text):
+        return []
+    if not 6 <= word_count(filled[-1].text) <= MAX_CONTACT_WORDS:
+        return []
+    prose = sum(1 for line in filled[:-1] if roles.get(line.index) == "prose")
+    return [filled[-1]] if prose >= 2 else []
 
 
 def _signer(body: Sequence[Line], roles: dict[int, str]) -> str | None:

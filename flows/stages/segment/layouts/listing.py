@@ -396,7 +396,7 @@ CUT_OFF = re.compile(
 ITEM_FOOTER = re.compile(
     r"^(?:posted|filed)\s+(?:in|under)\b|^(?:categor(?:y|ies)|tags?|tagged|topics?)\s*:"
     r"|\|\s*(?:\d+\s+comments?|leave\s+a\s+comment|no\s+comments|comments?\s+off)\s*\)?$"
-    r"|^\(?(?:\d+\s+comments?|leave\s+a\s+comment|no\s+comments)\)?$",
+    r"|^\(?(?:\d+\s+comments?|leave\s+a\s+comment|add\s+(?:new|a)\s+comment|no\s+comments)\)?$",
     re.IGNORECASE,
 )
 META_ROLES = frozenset({"byline", "date"})
