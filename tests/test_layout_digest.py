@@ -1026,3 +1026,22 @@ def test_a_headline_with_a_colon_under_a_comment_link_is_the_title() -> None:
     assert result.layout == "digest"
     assert [post["title"] for post in result.posts] == heads
     assert "Add new comment" not in bodies(result)
+
+
+def test_menus_under_the_last_message_after_a_chrome_line_are_chrome() -> None:
+    """A list archive's search page: messages, then 'Page 1 of 1 (4 results)' and the
+    site's menu of short lines ('<list> - all messages'): chrome; short lines under the
+    last paragraph with no chrome line above them (a signature) stay."""
+    lines = ["The Archive", ""]
+    for n in range(2):
+        lines += [HEADLINES[n], "", f"2020-07-0{n + 1} Thread {NAMES[n]}", "",
+                  *PARAGRAPHS[n], "", NAMES[n], ""]  # fmt: skip
+    menu = ["Page 1 of 1 (2 results)", "", "Search the site", "The Archive home",
+            "port-list - all messages", "port-list - about the list"]  # fmt: skip
+    result = run("\n".join([*lines, *menu]))
+    assert result.layout == "digest"
+    text = bodies(result)
+    assert "all messages" not in text and "Search the site" not in text
+    assert NAMES[1] in text
+    kept = run("\n".join([*lines, *menu[:1], "", PARAGRAPHS[2][0]]))
+    assert PARAGRAPHS[2][0] in bodies(kept)  # prose after the chrome line: no menu

@@ -78,7 +78,8 @@ copyright, link and post-footer lines closing an article (with a list of headlin
 'Related' label above them), the few short lines after the
 first rule after which nothing but them closes the last article of a ruled digest
 (subscription, contact and list lines), a short closing note with an e-mail address as
-the page's last line, and a short rights notice with a copyright line under an article's
+the page's last line, the page's menus after a chrome line under the last paragraph
+(only chrome, link rows and short lines ending no sentence), and a short rights notice with a copyright line under an article's
 last rule. A first opening with fewer than 15 words of text
 before the next one is the masthead (name, issue, date over the contents), not an article,
 and so is a first opening whose date line numbers the issue (``Issue 87 · <date>``) over one
@@ -1876,7 +1877,47 @@ def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
             continue
         found |= _related_links(filled, roles, at)
         break
-    return found
+    return found | _menus_below(region, roles)
+
+
+MAX_MENU_WORDS = 8
+
+
+def _menus_below(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
+    """The page's menus under the last paragraph: from the first chrome line below the
+    region's last prose line ('Page 1 of 1 (4 results)', 'Messages in this topic (1)') to
+    the end, when every line there is chrome, a row of links or a short line ending no
+    sentence ('Search the site', '<list> - all messages'); else nothing."""
+    filled = [line for line in region if not line.is_blank]
+    last_prose = max(
+        (at for at, line in enumerate(filled) if roles.get(line.index) == "prose"), default=None
+    )
+    if last_prose is None:
+        return set()
+    anchor = next(
+        (
+            at
+            for at in range(last_prose + 1, len(filled))
+            if roles.get(filled[at].index) == "chrome" or is_pagination(filled[at].text)
+        ),
+        None,
+    )
+    if anchor is None:
+        return set()
+    rest = filled[anchor:]
+
+    def menu(line: Line) -> bool:
+        text = line.text
+        return bool(
+            roles.get(line.index) in {"sep", "chrome", "image"}
+            or _is_web_chrome(text)
+            or _is_post_furniture(text)
+            or len(re.findall(r"\s[|•]\s", text)) >= 2
+            or not any(char.isalnum() for char in text)
+            or (word_count(text) <= MAX_MENU_WORDS and not ends_sentence(text))
+        )
+
+    return {line.index for line in rest} if all(menu(line) for line in rest) else set()
 
 
 RELATED_LABEL = re.compile(

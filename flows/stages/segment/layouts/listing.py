@@ -113,7 +113,8 @@ SEPARATOR = re.compile(r"^(?=(?:\s*[-_*=~#+•·–—]){3})[-_*=~#+•·–—\
 SEPARATOR_LEAD = re.compile(r"^[-_*=~#]{5,}\s*\S")
 """A separator run that opens a line of other text (a footer glued to its rule)."""
 PAGE_OF = re.compile(
-    r"^pages?\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}(?:\s+(?:\d{1,4}|…|\.\.\.|[»›→]|next))*$",
+    r"^pages?\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}(?:\s+(?:\d{1,4}|…|\.\.\.|[»›→]|next))*"
+    r"(?:\s+\(\d[\d,]*\s+results?\))?$",
     re.IGNORECASE,
 )
 PAGE_NAV = re.compile(
