@@ -882,3 +882,166 @@ def test_markdown_markup_is_read_through() -> None:
     assert plain("**By Odile Brank** | March 3, 2020") == "By Odile Brank | March 3, 2020"
     assert plain("_By Odile Brank_") == "By Odile Brank"
     assert plain("snake_case and 2 * 3 * 4") == "snake_case and 2 * 3 * 4"
+
+
+def test_listproc_messages_under_numbered_rules_are_articles() -> None:
+    """'** 01 *****' / 'Sender: <Name> (<address>)' / 'Subject: <title>' / text: a plain
+    list digest's messages (no 'Date:' header: the numbered rule makes it a message); the
+    contents' indented 'Subject:' lines open nothing, '** APPENDIX ***' and the few lines
+    under it are the footer."""
+    senders = ["Odile Brank (brank@host.example)", "piet@host.example (Piet Samsonov)",
+               '"Aino Ferreira" (aino@host.example)']  # fmt: skip
+    lines = ["Digest for 97-04-14", "", "Table of Contents", ""]
+    for n in range(3):
+        lines += [f"0{n + 1}-14 April 97  Sender:  {senders[n]}",
+                  f"                Subject: {HEADLINES[n]}", ""]  # fmt: skip
+    for n in range(3):
+        lines += [f"** 0{n + 1} {'*' * 60}", "", f"Sender:  {senders[n]}",
+                  f"Subject: {HEADLINES[n]}", "", *PARAGRAPHS[n], ""]  # fmt: skip
+    lines += [f"** APPENDIX {'*' * 56}", "", "To leave the list, send UNSUBSCRIBE FRIENDS."]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == NAMES
+    assert "UNSUBSCRIBE" not in bodies(result) and "Sender:" not in bodies(result)
+
+
+def test_a_sender_block_under_a_plain_line_is_no_message() -> None:
+    """Without a rule (numbered or not) above it, an undated 'Sender:'/'Subject:' block is
+    not a digest's message."""
+    lines = []
+    for n in range(2):
+        lines += ["Some words before it.", f"Sender:  {NAMES[n]} (x@host.example)",
+                  f"Subject: {HEADLINES[n]}", "", *PARAGRAPHS[n], ""]  # fmt: skip
+    assert run("\n".join(lines)).layout != "digest"
+
+
+def test_mail_name_reads_a_name_before_its_address_in_brackets() -> None:
+    from flows.stages.segment.layouts.digest import mail_name
+
+    assert mail_name("Odile Brank (brank@host.example)") == "Odile Brank"
+    assert mail_name('"Odile Brank" (brank@host.example)') == "Odile Brank"
+    assert mail_name("brank@host.example (Odile Brank)") == "Odile Brank"
+    assert mail_name("Odile Brank (Harbour Office)") == "Harbour Office"  # no address: as before
+    assert mail_name("brank@host.example") is None
+
+
+def test_journal_day_page_entries_headed_by_their_time() -> None:
+    """'<day>' / '10:42 am - <headline>' / text / 'Current Mood: …' 'Tags: …' /
+    '(<n> comments | Leave a comment)': a journal's day page; the time is no part of the
+    title, the field lines and the comment links are no text, the day dates every entry."""
+    lines = ["Harbour Notes", "", "December 3rd, 2007", ""]
+    footers = ["(3 comments | Leave a comment)", "(Leave a comment)"]
+    for n in range(2):
+        lines += [f"{10 + n}:42 am - {HEADLINES[n]}", "", *PARAGRAPHS[n], "",
+                  "Current Mood: tired", "Tags: port, budget", "", footers[n], ""]  # fmt: skip
+    lines += ["<< Previous Day", "Next Day >>"]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES[:2]
+    assert [post["published_date"] for post in result.posts] == ["2007-12-03"] * 2
+    text = bodies(result)
+    assert "Mood" not in text and "Tags" not in text and "comment" not in text
+
+
+def test_a_time_before_a_dash_inside_prose_is_no_headline() -> None:
+    from flows.stages.segment.layouts.digest import TIMED_HEAD
+
+    assert TIMED_HEAD.match("11:58 pm - A note on the observers")
+    assert TIMED_HEAD.match("09:30 — Morning briefing")
+    assert not TIMED_HEAD.match("At 11:58 pm - a note arrived")
+    assert not TIMED_HEAD.match("11:58 pm: a note")
+
+
+def test_spaced_out_posted_by_lines_with_a_time_close_posts() -> None:
+    """'posted by <Name> @ <time>   <n> comments' (a gap of spaces inside, repeated under
+    every post) closes each post; it is no running head of a printed page."""
+    days = ["Tuesday, November 30, 2004", "Saturday, November 27, 2004"]
+    lines = ["Harbour Notebook", "A blog about the port", ""]
+    for n in range(2):
+        lines += [days[n], "", HEADLINES[n], "", *PARAGRAPHS[n], "",
+                  f"posted by {NAMES[0]} @ {n + 6}:15 PM   {n} comments", ""]  # fmt: skip
+    lines += ["<< Home"]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES[:2]
+    assert [post["author"] for post in result.posts] == [NAMES[0]] * 2
+    assert [post["published_date"] for post in result.posts] == ["2004-11-30", "2004-11-27"]
+
+
+def test_post_headline_over_a_reposted_article_is_the_title() -> None:
+    """'Category: <name>' / per post: '<post headline>' / '<caption>' / '<reposted
+    headline>' / '<Outlet>' / '<date>' / text / 'Source: …' / share links: the post's own
+    headline (first after the label or the previous post's share links) is the title, not
+    the outlet line over the date."""
+    lines = ["Category: Harbour", ""]
+    for n in range(2):
+        lines += [HEADLINES[n], "", "Photo: Port Weekly", "",
+                  f"{HEADLINES[2 - n]} Again", "Port Weekly", f"March {n + 3}, 2023", "",
+                  *PARAGRAPHS[n], "", f"Source: Port Weekly, {n + 3} March 2023.", "",
+                  "Share this:", "Twitter", "Like this:", "Like Loading...", ""]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES[:2]
+    assert "Share this" not in bodies(result)
+
+
+def test_headline_under_a_contents_heading_stays_the_one_over_the_text() -> None:
+    """'<date>' / 'CONTENTS' / '(1) <headline>' … then the posts: the contents' heading
+    under the page's date is no post's title."""
+    lines = ["Daily Archives: March 12, 2008", "", "WEDNESDAY MARCH 12 CONTENTS", ""]
+    lines += [f"({n + 1}) {HEADLINES[n]}" for n in range(3)] + [""]
+    for n in range(3):
+        lines += [HEADLINES[n], "", *PARAGRAPHS[n], "", f"Posted in Port | {n} Comments »", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["published_date"] for post in result.posts] == ["2008-03-12"] * 3
+
+
+def test_a_contact_note_closing_the_page_is_its_footer() -> None:
+    """'1. <OUTLET>' / '<headline>' / 'By <name>' / text …, then a short note with an
+    e-mail address as the page's last line: the service's footer, no article's text; a
+    last line without an address stays."""
+    lines = ["RIVER PRESS REVIEW", "Wednesday, March 3, 2010", ""]
+    for n in range(3):
+        lines += [f"{n + 1}. GAZETA", HEADLINES[n], f"By {NAMES[n]}", "", *PARAGRAPHS[n], ""]
+    note = "Compiled by the River Media Monitoring Service. Write to monitor@host.example"
+    result = run("\n".join([*lines, note]))
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert "Monitoring Service" not in bodies(result)
+    kept = "Compiled by the River Media Monitoring Service for its readers in the port."
+    assert "Monitoring Service" in bodies(run("\n".join([*lines, kept])))
+
+
+def test_a_headline_with_a_colon_under_a_comment_link_is_the_title() -> None:
+    """'<Place>: <headline>' reads like an entry field ('Current Mood: cold'); under a
+    post's 'Add new comment' link it is still the next post's headline."""
+    heads = ["Ferry Workers: the night shift bonus", "Port budget: a quiet vote"]
+    lines = []
+    for n in range(2):
+        lines += [heads[n], f"Submitted by {NAMES[n].split()[0].lower()} on Tue, 09/2{n}/2016 - 11:42",
+                  "", *PARAGRAPHS[n], "", "Tags: port, budget", "Add new comment", ""]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == heads
+    assert "Add new comment" not in bodies(result)
+
+
+def test_menus_under_the_last_message_after_a_chrome_line_are_chrome() -> None:
+    """A list archive's search page: messages, then 'Page 1 of 1 (4 results)' and the
+    site's menu of short lines ('<list> - all messages'): chrome; short lines under the
+    last paragraph with no chrome line above them (a signature) stay."""
+    lines = ["The Archive", ""]
+    for n in range(2):
+        lines += [HEADLINES[n], "", f"2020-07-0{n + 1} Thread {NAMES[n]}", "",
+                  *PARAGRAPHS[n], "", NAMES[n], ""]  # fmt: skip
+    menu = ["Page 1 of 1 (2 results)", "", "Search the site", "The Archive home",
+            "port-list - all messages", "port-list - about the list"]  # fmt: skip
+    result = run("\n".join([*lines, *menu]))
+    assert result.layout == "digest"
+    text = bodies(result)
+    assert "all messages" not in text and "Search the site" not in text
+    assert NAMES[1] in text
+    kept = run("\n".join([*lines, *menu[:1], "", PARAGRAPHS[2][0]]))
+    assert PARAGRAPHS[2][0] in bodies(kept)  # prose after the chrome line: no menu

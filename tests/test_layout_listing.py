@@ -497,3 +497,15 @@ def test_wire_dateline_marks_a_teaser() -> None:
     assert "dateline" in item.marks()
     assert listing.WIRE_DATELINE.match("МОСКВА, 29 ноября. /Север/. Совет собрался.")
     assert not listing.WIRE_DATELINE.match("Moscow, the capital, voted on November 29.")
+
+
+def test_comment_links_in_brackets_are_item_footers() -> None:
+    """A journal's '(<n> comments | Leave a comment)' closes a post as '<n> Comments' does;
+    a bracketed remark in prose is none."""
+    footer = listing.ITEM_FOOTER
+    assert footer.search("(3 comments | Leave a comment)")
+    assert footer.search("(Leave a comment)")
+    assert footer.search("Add new comment")
+    assert footer.search("Posted in Regions | 2 Comments")
+    assert not footer.search("(He did not leave a comment on the decision.)")
+    assert not footer.search("Nobody would leave a comment")

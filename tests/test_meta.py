@@ -28,6 +28,7 @@ DATES = [
     ("03.04.2021", "03.04.2021", "2021-04-03"),
     ("24/03/2023", "24/03/2023", "2023-03-24"),  # 24 cannot be a month
     ("03/24/2023", "03/24/2023", "2023-03-24"),
+    ("Date: 1996/02/19", "1996/02/19", "1996-02-19"),  # year first, as Usenet archives
     ("Sep. 20th, 2011 at 11:43 PM", "Sep. 20th, 2011", "2011-09-20"),
     ("Опубликовано 3 марта 2019 г.", "3 марта 2019 г.", "2019-03-03"),  # Russian genitive
     ("3 мар 2021 в 14:05", "3 мар 2021", "2021-03-03"),  # Russian, abbreviated
@@ -52,6 +53,7 @@ def test_absolute_dates_are_found_as_written_with_their_iso_day(text, written, i
         "In 1991 the Union ended.",
         "Issue 812 (77)",
         "12-31/2021",
+        "1996/13/40",
         "Май 2019",  # a month heading names no day
         "3 мамы 2019",
     ],

@@ -482,3 +482,47 @@ def test_the_masthead_named_by_the_copyright_line_is_never_the_headline():
     )
     [post] = run(text).posts
     assert (post["title"], post["author"]) == (None, "Marta Keller")
+
+
+def test_print_views_and_usenet_headers_give_subject_sender_and_date():
+    """A print view: '<subject>' / '<n> messages' / '<Name> <address> <date>' (sender and
+    date side by side); Usenet: 'From: <address> (<Name>)' and a year-first date, its
+    transport headers ('Organization:', 'Lines:') chrome."""
+    gmail = _mail(
+        ["Gmail Olga Meshkova <olga.m@example.com>", "", "Notes from the budget hearing",
+         "1 message", "", "Pavel Orlov <p.orlov@example.org> Wed, Jul 13, 2022 at 6:52 PM",
+         "To: ngo-monitor@groups.example.org"],
+    )  # fmt: skip
+    [post] = run(gmail).posts
+    assert (post["title"], post["author"]) == ("Notes from the budget hearing", "Pavel Orlov")
+    assert post["published_date"] == "2022-07-13"
+    assert "1 message" not in post["body"]
+    usenet = _mail(
+        ["Newsgroups: soc.culture.russian", "From: avd@example.edu (Andrei Dubrov)",
+         "Subject: Re: Who will run in June?", "Date: 1996/02/19",
+         "Organization: Department of Physics", "Lines: 31"],
+    )  # fmt: skip
+    [post] = run(usenet).posts
+    assert (post["title"], post["author"]) == ("Re: Who will run in June?", "Andrei Dubrov")
+    assert post["published_date"] == "1996-02-19"
+    assert "Organization" not in post["body"] and "Lines: 31" not in post["body"]
+
+
+def test_a_name_at_a_place_before_a_date_is_no_sender():
+    """Only a full address in angle brackets may have the date beside it: 'Anna Petrova,
+    correspondent at the Volga Times 3 March 2021' is a byline, not a mail header."""
+    from flows.stages.segment.webpage import _sender
+
+    assert _sender("Pavel Orlov <p.orlov@example.org> Wed, Jul 13, 2022 at 6:52 PM")
+    assert _sender("Pavel Orlov <p.orlov@example.org> and colleagues") is None
+    assert _sender("Anna Petrova, correspondent at the Volga Times 3 March 2021") is None
+
+
+def test_a_row_of_links_ending_in_a_bar_is_chrome():
+    text = _mail(
+        ["Subject: Re: Transit rules", "From: Jonas P <jonas <at> example.lt>",
+         "Date: 2002-10-14 16:03:27 GMT"],
+        ["Permalink | Reply |"],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert "Permalink" not in post["body"]

@@ -437,6 +437,8 @@ _HANDLE_START_RE = re.compile(r"\s*@?\w*[a-z0-9]_\w+(?:\s|$)")
 MAX_HANDLE_LINE = 60
 """A short line opening with a user handle is a byline or a status line, never the rest of
 the line above (a longer one may be a wrapped sentence that mentions a handle)."""
+_MAIL_FIELD_RE = re.compile(r"\s*(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\s")
+"""A mail header field opening a line ('To: <list>'), never the rest of the line above."""
 _URL_LINE_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _SENDER_RE = re.compile(r"(?:<[^<>\s]+@[^<>\s]+>|\S+ at [a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$")
 _STAMP_LINE_RE = re.compile(
@@ -483,7 +485,8 @@ def _kept_apart(line: str, nxt: str) -> bool:
     <a@b.org>') under a subject, a stamp line ('Politics · 18 min ago') or a tagline
     ('submitted 2 days ago by user') under a headline, a page's counter ('3 views') on
     either side, a news feed's time-stamped line ('19:52  <headline>') or a read-more
-    link under another line, a paper's index field ('Keywords: …') under its
+    link under another line, a mail header field ('To: <list>') under any line, a
+    paper's index field ('Keywords: …') under its
     abstract, a running head laid out with its page number first under any line, and
     two contents entries laid out with their page numbers at the edge."""
     return bool(
@@ -497,6 +500,7 @@ def _kept_apart(line: str, nxt: str) -> bool:
         or _FEED_TIME_RE.match(nxt)
         or _MORE_LINK_RE.match(nxt)
         or _INDEX_FIELD_RE.match(nxt)
+        or _MAIL_FIELD_RE.match(nxt)
         or _URL_LINE_RE.match(line)
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)

@@ -66,6 +66,7 @@ _DATE_FORMS = (
     re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:\b|(?=T\d))"),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"),
     re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d)(?=,?\s+\d{1,2}:\d\d\b)"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
@@ -77,7 +78,8 @@ _DATE_FORMS = (
     ),
 )
 """'March 3, 2021', 'Tue 3 March 2021', '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
-'14.03.2023' (day first, as dotted dates are written in Russia and Europe), '03-24-2023' and
+'14.03.2023' (day first, as dotted dates are written in Russia and Europe), '1996/02/19'
+(year first, as Usenet archives print it), '03-24-2023' and
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
 two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM'), "Mar 14
 '22", 'Tue Oct 17 09:41:12 UTC

@@ -20,8 +20,8 @@ footers (short lines again). This module finds
   sentence standing between two furniture lines there (a related post's teaser) is
   furniture too, and so is a call to subscribe that introduces a button shown below it.
 
-Mail archive pages (pipermail, hypermail, MHonArc, MARC, LISTSERV) give subject, sender
-and date in their header lines, with the address written plainly or obfuscated
+Mail archive pages (pipermail, hypermail, MHonArc, MARC, LISTSERV, Gmane, Usenet archives,
+a mail client's print view) give subject, sender and date in their header lines, with the address written plainly or obfuscated
 ("user at host", "user () host ! org", "[log in to unmask]"), on the sender's line or
 the line after it; their navigation lines are furniture. (A header scraped from a table
 with each label on a line of its own, 'From:' then the value, is not read yet.)
@@ -74,9 +74,14 @@ a link), 'user () host ! org' (MARC), '<[log in to unmask]>' (LISTSERV), '<>' (s
 '<user <at> host.org>' (Gmane). A bare address starts a word: 'Anna Petrova at' is not
 one."""
 MAIL_SENDER = re.compile(
-    rf"^(?:from(?::\s*|\s+))?(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$",
+    rf"^(?:from(?::\s*|\s+))?(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
+    r"|^(?P<beside>[^<>()@]{2,60}?)\s*<[^<>\s]+@[^<>\s]+>\s+(?P<when>\S.{4,60})$"
+    r"|^from:\s*[^\s()<>@]+@[^\s()<>]+\s+\((?P<after>[^()@]{2,60})\)$",
     re.IGNORECASE,
 )
+"""A sender line: '<Name> <address>', 'From: <Name> (<address>)', with the date after it
+when a print view sets the two side by side ('<Name> <address>  Wed, Jul 13, 2022 at 6:52
+PM'); or 'From: <address> (<Name>)' (Usenet)."""
 MAIL_ADDRESS_LINE = re.compile(rf"^{_ADDRESS}$", re.IGNORECASE)
 LIST_PREFIX = re.compile(
     r"^(?P<reply>(?:(?:re|aw|fwd?|sv)(?:\[\d+\])?:\s*)*)\[[^\]\s]{1,60}\]\s*", re.IGNORECASE
@@ -99,20 +104,26 @@ MAIL_CHROME = re.compile(
     r"https?://\S+/(?:mailman/)?listinfo\b|thread overview:|next prev parent reply\b|"
     r"this is a public inbox\b|for how to clone and mirror\b|view raw message$|sent:\s|"
     r"for additional commands,? e-?mail:|text/[\w.+-]+ \(\d+ lines?\)$|"
+    r"newsgroups:|organi[sz]ation:|lines:\s*\d+$|path:|nntp-posting-host:|x-[\w-]+:|"
+    r"\d{1,4}\s+messages?$|"
     r"\d{4}-\d\d-\d\d\s+\d{1,2}:\d\d\s.{1,120}$)",
     re.IGNORECASE,
 )
 """Mail archive furniture, on a page read as one message: navigation ('Previous message',
 '[Date Prev]', 'next prev parent reply'), the header fields, attachment notes, the list
-footer ('<list> mailing list', its listinfo address), and a thread index under the message
+footer ('<list> mailing list', its listinfo address), a news article's transport headers
+('Newsgroups:', 'Organization:', 'Lines:'), a print view's message count, and a thread
+index under the message
 ('Thread overview:', one '<YYYY-MM-DD HH:MM> <subject or sender>' row per message)."""
 LINK_ROW = re.compile(
     r"^(?:\[[^\[\]]{1,40}\]\s*)+$|^[^|\d]{1,30}(?:\s\|\s[^|\d]{1,30}){2,}$"
     r"|^[^•\d]{1,40}(?:\s•\s[^•\d]{1,40}){2,}$"
+    r"|^[^|\d]{1,30}(?:\s\|\s[^|\d]{1,30})+\s\|$"
 )
 """A row of links: bracketed labels ('[prev in list] [next in list]', '[Download RAW
 message or body]') or three or more short labels joined by ' | ' or ' • ' ('Top of
-Message | Previous Page | Permalink')."""
+Message | Previous Page | Permalink'), or two or more with a bar after the last
+('Permalink | Reply |')."""
 DASHED = re.compile(r"^[-–—~]\s*\S.{0,60}\S\s*[-–—~]$")
 VIA_SENDER = re.compile(r"^(?P<name>.+?)\s+via\s+\S+$", re.IGNORECASE)
 SEPARATOR_ONLY = re.compile(r"^[·•∙|—–-]$")
@@ -265,7 +276,7 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     The sender is a 'Name <address>' line, or a name alone with the address on the next
     line (pipermail pages scraped with the two on separate lines); the subject is the
     'Subject:' line of the header when it has one (Gmane puts it below 'From:'), else the
-    line above the sender; the date is the first one at or below the sender. Lines above
+    line above the sender (above a print view's message count); the date is the first one at or below the sender. Lines above
     the header are furniture."""
     top = lines[:MAIL_TOP_LINES]
     found = _find_sender(top)
@@ -277,9 +288,12 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     )
     if date_at is None:
         return None
+    over = sender_at - 1
+    while over > 0 and MESSAGE_COUNT.match(top[over].text):
+        over -= 1  # a print view's '2 messages' between the subject and the sender
     subject_at = next(
         (p for p in range(max(date_at, address_at) + 1) if SUBJECT_LINE.match(top[p].text)),
-        sender_at - 1,
+        over,
     )
     subject_line = top[subject_at]
     subject = _subject(BULLET.sub("", subject_line.text))
@@ -298,6 +312,7 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     return head, above
 
 
+MESSAGE_COUNT = re.compile(r"^\d{1,4}\s+messages?$", re.IGNORECASE)
 ORIGINAL_MESSAGE = re.compile(r"^-{2,}\s*(?:original message|forwarded message)\s*-{2,}$", re.I)
 FOOTER_RULE = re.compile(r"^(?:-{10,}|_{10,}|={10,})$")
 
@@ -384,9 +399,9 @@ def _sender(text: str) -> str | None:
     if NOT_SENDER.match(text):
         return None
     match = MAIL_SENDER.match(text)
-    if match is None:
+    if match is None or (match.group("when") and not find_date(match.group("when"))):
         return None
-    name = match.group("name").strip(' ,"')
+    name = (match.group("name") or match.group("beside") or match.group("after")).strip(' ,"')
     via = VIA_SENDER.match(name)
     return (via.group("name") if via else name) or None
 

@@ -17,7 +17,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   ``AUTHOR: <name>`` ``TEXT:`` (any order, any upper-case key or a known key in any case,
   rules between the fields allowed), on a page where a title field exists;
 * a mail header block ``Date:`` ``From: <name> <address>`` ``Subject: <title>`` (other
-  headers too) numbered ``Message: <n>`` or under a plain rule (mailing-list digests): the
+  headers too) numbered ``Message: <n>`` or under a plain rule (mailing-list digests), or
+  ``Sender: <name> (<address>)`` ``Subject: <title>`` under a numbered rule
+  ``** 03 *****`` (a listproc digest: no date needed): the
   subject is the title, the sender's display name the author, the Date header the date;
   a letter among other articles needs no ``Date:`` under a rule or an item number (``#3``);
 * a run-in headline ``<HEADLINE IN CAPITALS>. <text>`` opening a paragraph (news-agency
@@ -28,9 +30,15 @@ An article opens in one of these shapes (placeholders in angle brackets):
   item (section labels) is chrome;
 * an article closed by a credit line: ``[<day header>]`` ``<headline>`` text, then a byline
   with a date or a time (``Posted by <name> at <time> <n> comments``) or a post footer
-  (``Posted in <category> | Leave a comment``), two or more of one shape; what follows the
+  (``Posted in <category> | Leave a comment``), two or more of one shape, entry fields
+  (``Current Mood: tired``, ``Tags: …``) between the text and it; a journal's day page
+  heads each entry ``<time> - <headline>``; what follows the
   closing line up to the next article (share, label lines; the sidebar after the last
-  one) is chrome, and a post without a day header of its own has the one above it. A
+  one) is chrome, and a post without a day header of its own has the one above it; the
+  post's own headline (right under its day header, else the first after the previous
+  post's share links or the archive's 'Category:' label) is its title over a reposted
+  article's headline, caption and outlet lines, unless a list of contents ('(1) <title>')
+  stands between. A
   round-up's items closed by ``Sources: <outlets>`` may be numbered (``1. <headline>``): at
   the top of the page a numbered headline wins over the introduction under the issue's
   dated title; a different closing line after the last item is the page's footer; so are
@@ -69,8 +77,10 @@ preamble with a long prose paragraph stays a post of its own); so are pagination
 copyright, link and post-footer lines closing an article (with a list of headlines under a
 'Related' label above them), the few short lines after the
 first rule after which nothing but them closes the last article of a ruled digest
-(subscription, contact and list lines), and a short rights notice with a copyright line
-under an article's last rule. A first opening with fewer than 15 words of text
+(subscription, contact and list lines), a short closing note with an e-mail address as
+the page's last line, the page's menus after a chrome line under the last paragraph
+(only chrome, link rows and short lines ending no sentence), and a short rights notice with a copyright line under an article's
+last rule. A first opening with fewer than 15 words of text
 before the next one is the masthead (name, issue, date over the contents), not an article,
 and so is a first opening whose date line numbers the issue (``Issue 87 · <date>``) over one
 paragraph at most (a greeting);
@@ -114,7 +124,7 @@ from flows.stages.segment.blocks import is_heading
 from flows.stages.segment.boilerplate import find_boilerplate, is_nav_link
 from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
 from flows.stages.segment.footnotes import NOTES_HEADING
-from flows.stages.segment.furniture import laid_out_heads
+from flows.stages.segment.furniture import EMAIL, laid_out_heads
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.layouts.listing import (
     CLOCK,
@@ -173,6 +183,9 @@ DATE_KEYS = frozenset({"DATE", "PUBLISHED", "DATELINE"})
 BODY_KEYS = frozenset({"TEXT", "BODY"})
 ITEM_NUMBER = re.compile(r"^(?:#\s?\d{1,3}|(?:no\.|item|article)\s*\d{1,3})[.:]?$", re.IGNORECASE)
 """'#3', 'No. 3', 'Item 3': a numbered item header."""
+LABELLED_RULE = re.compile(r"^[-_*=~#]{2,}\s*(?P<label>\d{1,3}|[A-Z]{2,20})\s*[-_*=~#]{5,}$")
+"""'** 01 ******', '== APPENDIX ======': a rule with an item number or one capitalised word
+inside (plain-text list digests number their messages so)."""
 BY_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 CREDIT_ROLES = frozenset({"origin", "translator", "byline", "date"})
 ORIGIN_ROLES = frozenset({"origin", "translator"})
@@ -194,8 +207,9 @@ MESSAGE_NUMBER = re.compile(r"^message:\s*\d{1,4}$", re.IGNORECASE)
 """'Message: 3': a mail digest's item number."""
 MAIL_NAME = re.compile(
     r"^\s*\"?(?P<quoted>[^\"<>@]+?)\"?\s*<[^<>]+>\s*$|\((?P<paren>[^()@]+)\)\s*$"
+    r"|^\s*\"?(?P<before>[^\"()<>@]+?)\"?\s*\([^()\s]+@[^()\s]+\)\s*$"
 )
-"""'"<name>" <address>', '<name> <address>', '<address> (<name>)'."""
+"""'"<name>" <address>', '<name> <address>', '<address> (<name>)', '<name> (<address>)'."""
 RUNIN_STOP = re.compile(r"\.\s+(?=[\"“‘(]?[A-Z0-9])")
 """'<HEADLINE IN CAPITALS>. <text>': a headline run in to its first paragraph (a question
 is not one: explainers open paragraphs with questions)."""
@@ -213,6 +227,8 @@ MIN_HEADLINE_WORDS = 3
 def drop_rule(text: str) -> str:
     """``separator`` for a rule or a numbered item header, else ``page_chrome``."""
     if ITEM_NUMBER.match(text) or (REPEAT_RULE.match(text) and len(set(text)) == 1):
+        return "separator"
+    if LABELLED_RULE.match(text):
         return "separator"
     return chrome_rule(text)
 
@@ -310,11 +326,13 @@ def line_role(text: str, max_title_chars: int) -> str:
     """sep, image, chrome, field, origin, translator, byline, date, head, prose or other
     (read through markdown markup)."""
     text = BILINGUAL_LABEL.sub("", plain(text))  # 'Автор / Author: <name>' reads as its English
-    if numbered := BRACKETED_HEAD.match(text):
+    if numbered := BRACKETED_HEAD.match(text) or TIMED_HEAD.match(text):
         text = numbered.group("headline")  # '[1] <headline>' reads as its headline
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
     if is_separator(text) or ITEM_NUMBER.match(text) or SEPARATOR_LEAD.match(text):
+        return "sep"
+    if LABELLED_RULE.match(text):
         return "sep"
     if DOCUMENT_COUNTER.match(text):
         return "sep"
@@ -391,8 +409,8 @@ class Page:
                 roles[here] = "chrome"
         heads = laid_out_heads(filled)  # a report's running head block, page after page
         for here, line in enumerate(filled):
-            if line.index in heads:
-                roles[here] = "chrome"
+            if line.index in heads and not (roles[here] == "byline" and CLOCK.search(line.text)):
+                roles[here] = "chrome"  # a post's byline with its time repeats, spaced out too
         return cls(filled, roles)
 
 
@@ -834,7 +852,7 @@ def mail_name(value: str) -> str | None:
     match = MAIL_NAME.search(value)
     if match is None:
         return None
-    name = (match.group("quoted") or match.group("paren") or "").strip()
+    name = (match.group("quoted") or match.group("paren") or match.group("before") or "").strip()
     return clean_name(name) if name else None
 
 
@@ -872,14 +890,19 @@ def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Openi
         if match:
             key = match.group("key").casefold()
             fields.setdefault(key, (here, (match.group("value") or "").strip()))
+    if "from" not in fields and "sender" in fields:
+        fields["from"] = fields["sender"]  # listproc digests name the sender 'Sender:'
     if "from" not in fields or not fields.get("subject", (0, ""))[1]:
         return None
-    if dated and "date" not in fields:
+    above = page.filled[block[0] - 1].text if block[0] > 0 else ""
+    numbered_rule = bool(LABELLED_RULE.match(above))  # '** 03 ****' numbers the message
+    if dated and "date" not in fields and not numbered_rule:
         return None
     numbered = any(MESSAGE_NUMBER.match(page.filled[here].text) for here in block)
     ruled = block[0] > 0 and (
-        is_separator(page.filled[block[0] - 1].text)
-        or (not dated and bool(ITEM_NUMBER.match(page.filled[block[0] - 1].text)))
+        is_separator(above)
+        or numbered_rule
+        or (not dated and bool(ITEM_NUMBER.match(above)))
     )
     if not (numbered or ruled):
         return None
@@ -1110,7 +1133,8 @@ def _is_closing(page: Page, position: int) -> bool:
     """A line closing an article's text (a translator or origin credit may sit between)
     and followed by no text: a byline with a date or a clock time ('Posted by <name> at
     <time> <n> comments') or a post footer ('Posted in <category> | Leave a comment')."""
-    if position == 0 or page.roles[position - 1] not in {"prose", "translator", "origin"}:
+    above = _above_fields(page, position)
+    if above < 0 or page.roles[above] not in {"prose", "translator", "origin"}:
         return False
     text = page.filled[position].text
     if SOURCE_LINE.match(text):
@@ -1122,6 +1146,16 @@ def _is_closing(page: Page, position: int) -> bool:
     if page.roles[position] == "byline":
         return bool(CLOCK.search(text) or find_date(text))
     return _is_post_furniture(text) and not READ_MORE.match(text)
+
+
+def _above_fields(page: Page, position: int) -> int:
+    """The position of the line above `position` and the entry field lines right over it
+    ('Current Mood: tired', 'Tags: <tags>' between a post's text and its footer); -1 at
+    the top."""
+    above = position - 1
+    while above >= 0 and page.roles[above] != "prose" and ENTRY_FIELD.match(page.filled[above].text):
+        above -= 1
+    return above
 
 
 SOURCE_LINE = re.compile(r"^(?:source|sources|источник)\s*:\s*\S.{0,100}$", re.IGNORECASE)
@@ -1151,9 +1185,15 @@ def _closing_shape(text: str) -> str:
 NUMBERED_HEAD = re.compile(r"^(?:\d{1,2}[.)]|\[\d{1,3}\])\s+(?P<headline>\S.*)$")
 """A numbered headline of a round-up: '1. <headline>', '[1] <headline>'."""
 BRACKETED_HEAD = re.compile(r"^\[\d{1,3}\]\s+(?P<headline>\S.{3,})$")
+TIMED_HEAD = re.compile(
+    r"^\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?\s+[-–—]\s+(?P<headline>\S.{3,})$", re.IGNORECASE
+)
+"""'10:42 am - <headline>': a journal's day page heads each entry with its time."""
 
 
-def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
+def _closed_article(
+    page: Page, low: int, closing: int, furniture: frozenset[str] = frozenset()
+) -> Opening | None:
     """The article from position `low` to its closing credit line: a headline right above
     its first paragraph (credit, field and chrome lines between allowed), a day header
     above the headline. A headline under a day header wins over an earlier one (a page's
@@ -1165,7 +1205,11 @@ def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
         ):
             continue
         here, credits = _headline_above(page, low, first_prose, fields=True)
-        if here < low or page.roles[here] != "head":  # 'Update: <headline>' is no field
+        if (
+            here < low
+            or page.roles[here] != "head"
+            or _is_post_furniture(page.filled[here].text)
+        ):  # 'Update: <headline>' is no field, nor '<Place>: <headline>' under a footer
             here, credits = _headline_above(page, low, first_prose, fields=False)
         if here < low or page.roles[here] != "head":
             continue  # no headline: a comment ('Comments:' above it is a label)
@@ -1182,10 +1226,15 @@ def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
     # a numbered headline (a round-up's item) wins over the introduction under the
     # issue's dated masthead at the top of the page; a dated one over an undated one
     title_at, day, credits = (numbered or dated or found)[0]
-    meta = [page.filled[at] for at in [*([day] if day is not None else []), *credits, closing]]
+    top = None if numbered else _post_title_above(page, low, title_at, day, furniture)
+    if top is not None:
+        title_at, day, credits = top
+    fields = range(_above_fields(page, closing) + 1, closing)  # 'Current Mood:' over it
+    at_lines = [*([day] if day is not None else []), *credits, *fields, closing]
+    meta = [page.filled[at] for at in at_lines]
     title = page.filled[title_at]
     begin = page.filled[day if day is not None else title_at].index
-    headline = NUMBERED_HEAD.match(title.text)
+    headline = NUMBERED_HEAD.match(title.text) or TIMED_HEAD.match(title.text)
     closing_text = page.filled[closing].text
     sourced = SOURCE_LINE.match(closing_text) or SOURCE_NOTE.match(closing_text)
     form = "sourced" if sourced else "closing"
@@ -1195,6 +1244,72 @@ def _closed_article(page: Page, low: int, closing: int) -> Opening | None:
     opening.closing = page.filled[closing]
     opening.author = source_note_author(closing_text)
     return opening
+
+
+CONTENTS_ITEM = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)])\s+\S")
+"""'(1) <headline>', '1. <headline>': an entry of a list of contents."""
+
+
+def _furniture_after(page: Page, closings: Sequence[int]) -> frozenset[str]:
+    """The lines that stand, the same, right after two closing lines or more (within
+    ``MAX_FOOTER_LINES``): a post's share and like links ('Share this:', 'Like Loading...')."""
+    seen: dict[str, int] = {}
+    for closing in closings:
+        after = page.filled[closing + 1 : closing + 1 + MAX_FOOTER_LINES]
+        for text in {line.text.casefold() for line in after}:
+            seen[text] = seen.get(text, 0) + 1
+    return frozenset(text for text, count in seen.items() if count >= 2)
+
+
+def _is_leftover(page: Page, position: int, furniture: frozenset[str]) -> bool:
+    """A line of the previous post's furniture or of the page's label ('Labels: <tags>',
+    'Share this:', 'Category: <name>') that no post's title is."""
+    text = page.filled[position].text
+    return bool(
+        page.roles[position] in {"sep", "chrome", "image"}
+        or text.casefold() in furniture
+        or ENTRY_FIELD.match(text)
+        or _is_web_chrome(text)
+        or _is_post_furniture(text)
+    )
+
+
+def _post_title_above(
+    page: Page, low: int, title_at: int, day: int | None, furniture: frozenset[str]
+) -> tuple[int, int | None, list[int]] | None:
+    """(title, day header, credits) of a post whose own headline stands first, over what it
+    quotes (a reposted article's headline, caption, outlet and date lines): the headline
+    right under the post's day header, else the first one after the previous post's footer
+    or after the page's label line ('Category: <name>'), when no prose stands between it
+    and the headline found over the text, nor a list of contents ('(1) <headline>': the
+    line over it heads the contents). None when that is the one found."""
+    if day is None:
+        days = [at for at in range(low, title_at) if _is_day_header(page, at)]
+        if days and days[-1] + 1 < title_at and page.roles[days[-1] + 1] == "head":
+            between = range(days[-1] + 2, title_at)
+            if not any(CONTENTS_ITEM.match(page.filled[here].text) for here in between):
+                return days[-1] + 1, days[-1], []
+        start = low
+        if low == 0:  # the masthead: only what follows an archive's label line
+            labels = [at for at in range(title_at) if _is_post_furniture(page.filled[at].text)]
+            if not labels:
+                return None
+            start = labels[-1] + 1
+    else:
+        start = day + 1
+    for at in range(start, title_at):
+        if page.roles[at] == "prose":
+            return None
+        if (
+            page.roles[at] == "head"
+            and not _is_leftover(page, at, furniture)
+            and word_count(page.filled[at].text) >= MIN_HEADLINE_WORDS
+        ):
+            between = range(at + 1, title_at)
+            if any(CONTENTS_ITEM.match(page.filled[here].text) for here in between):
+                return None
+            return at, day, []
+    return None
 
 
 def _headline_above(page: Page, low: int, first_prose: int, fields: bool) -> tuple[int, list[int]]:
@@ -1237,7 +1352,11 @@ def _is_day_header(page: Page, position: int) -> bool:
 def _closing_openings(page: Page) -> list[Opening]:
     """Articles each closed by a credit line of one shape (two or more); a post under no
     day header of its own has the date of the one above it."""
-    closings = [here for here in range(len(page.roles)) if _is_closing(page, here)]
+    closings: list[int] = []
+    for here in range(len(page.roles)):
+        if _is_closing(page, here) and not (closings and _above_fields(page, here) < closings[-1]):
+            closings.append(here)  # a footer under the closing line above ('Tags:' then
+            # '(2 comments)') closes nothing more
     if len(closings) < 2:
         return []
     shapes = [_closing_shape(page.filled[here].text) for here in closings]
@@ -1248,8 +1367,9 @@ def _closing_openings(page: Page) -> list[Opening]:
     openings: list[Opening] = []
     low = 0
     day: str | None = None
+    furniture = _furniture_after(page, closings)
     for closing in closings:
-        opening = _closed_article(page, low, closing)
+        opening = _closed_article(page, low, closing, furniture)
         if opening is None:
             return []
         credits = opening.meta
@@ -1676,7 +1796,9 @@ def segment(
         zip(openings, itertools.pairwise(bounds), strict=True)
     ):
         region = lines[begin:end]
-        footer = _footer(region, opening, roles) if ruled and number == len(openings) - 1 else []
+        last = number == len(openings) - 1
+        footer = _footer(region, opening, roles) if ruled and last else []
+        footer = footer or (_contact_footer(region, roles) if last else [])
         _add_article(result, doc_id, region, opening, roles, config, footer)
 
 
@@ -1755,7 +1877,47 @@ def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
             continue
         found |= _related_links(filled, roles, at)
         break
-    return found
+    return found | _menus_below(region, roles)
+
+
+MAX_MENU_WORDS = 8
+
+
+def _menus_below(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
+    """The page's menus under the last paragraph: from the first chrome line below the
+    region's last prose line ('Page 1 of 1 (4 results)', 'Messages in this topic (1)') to
+    the end, when every line there is chrome, a row of links or a short line ending no
+    sentence ('Search the site', '<list> - all messages'); else nothing."""
+    filled = [line for line in region if not line.is_blank]
+    last_prose = max(
+        (at for at, line in enumerate(filled) if roles.get(line.index) == "prose"), default=None
+    )
+    if last_prose is None:
+        return set()
+    anchor = next(
+        (
+            at
+            for at in range(last_prose + 1, len(filled))
+            if roles.get(filled[at].index) == "chrome" or is_pagination(filled[at].text)
+        ),
+        None,
+    )
+    if anchor is None:
+        return set()
+    rest = filled[anchor:]
+
+    def menu(line: Line) -> bool:
+        text = line.text
+        return bool(
+            roles.get(line.index) in {"sep", "chrome", "image"}
+            or _is_web_chrome(text)
+            or _is_post_furniture(text)
+            or len(re.findall(r"\s[|•]\s", text)) >= 2
+            or not any(char.isalnum() for char in text)
+            or (word_count(text) <= MAX_MENU_WORDS and not ends_sentence(text))
+        )
+
+    return {line.index for line in rest} if all(menu(line) for line in rest) else set()
 
 
 RELATED_LABEL = re.compile(
@@ -1812,6 +1974,22 @@ def _footer(region: Sequence[Line], opening: Opening, roles: dict[int, str]) -> 
         ):
             return tail
     return []
+
+
+MAX_CONTACT_WORDS = 40
+
+
+def _contact_footer(region: Sequence[Line], roles: dict[int, str]) -> list[Line]:
+    """The page's closing note under the last article: its last line, short, with an
+    e-mail address ('Compiled by <service>. For subscriptions write to <address>'), under
+    two prose paragraphs or more of the article. Nothing else."""
+    filled = [line for line in region if not line.is_blank]
+    if len(filled) < 3 or not EMAIL.search(filled[-1].text):
+        return []
+    if not 6 <= word_count(filled[-1].text) <= MAX_CONTACT_WORDS:
+        return []
+    prose = sum(1 for line in filled[:-1] if roles.get(line.index) == "prose")
+    return [filled[-1]] if prose >= 2 else []
 
 
 def _signer(body: Sequence[Line], roles: dict[int, str]) -> str | None:

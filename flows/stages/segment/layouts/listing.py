@@ -112,7 +112,8 @@ SEPARATOR = re.compile(r"^(?=(?:\s*[-_*=~#+•·–—]){3})[-_*=~#+•·–—\
 SEPARATOR_LEAD = re.compile(r"^[-_*=~#]{5,}\s*\S")
 """A separator run that opens a line of other text (a footer glued to its rule)."""
 PAGE_OF = re.compile(
-    r"^pages?\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}(?:\s+(?:\d{1,4}|…|\.\.\.|[»›→]|next))*$",
+    r"^pages?\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}(?:\s+(?:\d{1,4}|…|\.\.\.|[»›→]|next))*"
+    r"(?:\s+\(\d[\d,]*\s+results?\))?$",
     re.IGNORECASE,
 )
 PAGE_NAV = re.compile(
@@ -394,8 +395,8 @@ CUT_OFF = re.compile(
 )
 ITEM_FOOTER = re.compile(
     r"^(?:posted|filed)\s+(?:in|under)\b|^(?:categor(?:y|ies)|tags?|tagged|topics?)\s*:"
-    r"|\|\s*(?:\d+\s+comments?|leave\s+a\s+comment|no\s+comments|comments?\s+off)\s*$"
-    r"|^(?:\d+\s+comments?|leave\s+a\s+comment|no\s+comments)$",
+    r"|\|\s*(?:\d+\s+comments?|leave\s+a\s+comment|no\s+comments|comments?\s+off)\s*\)?$"
+    r"|^\(?(?:\d+\s+comments?|leave\s+a\s+comment|add\s+(?:new|a)\s+comment|no\s+comments)\)?$",
     re.IGNORECASE,
 )
 META_ROLES = frozenset({"byline", "date"})
