@@ -83,6 +83,7 @@ BYLINES = [
     ("03.03.2021 Рубрика: Статьи Автор: Дмитрий Лапин 1 комментарий", "Дмитрий Лапин"),
     ("Reporting by Anna Lind and Gleb Stolyarov; Editing by Ivan Orlov", "Anna Lind and Gleb Stolyarov"),
     ("Written by Lidia Maksimova on 19/09/2021 in Politics · 5 Min Read", "Lidia Maksimova"),
+    ("k_sorokin (k_sorokin) wrote,", "k_sorokin"),  # a journal entry's header
 ]
 
 
@@ -102,6 +103,8 @@ def test_bylines_give_the_name(text, name):
         "Sep 2, 2010 | Continued",  # a link label after a date
         "Posted by the editors on request",  # no date: not a handle's byline
         "Back to January 2000 | Back to top",  # navigation after a date
+        "k_sorokin wrote:",  # a quote's header
+        "k_sorokin (anna_lind) wrote,",  # two different names: no entry header
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

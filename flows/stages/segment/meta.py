@@ -215,7 +215,8 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
     handle = HANDLE_BYLINE.match(text) or HANDLE_DATE.match(text)
     if handle and find_date(text[handle.end() :]):
         return handle.group("name")
-    return None
+    wrote = JOURNAL_WROTE.match(text)
+    return wrote.group("name") if wrote else None
 
 
 HANDLE_BYLINE = re.compile(
@@ -227,6 +228,11 @@ HANDLE_DATE = re.compile(r"^(?P<name>(?-i:[a-z][a-z0-9_.-]{2,39}))\s+(?=\d)")
 """A user's handle followed at once by the date of the post: 'k_sorokin 3 мар 2021 в
 14:05' (a blog platform's header). A place before a date is capitalised ('Moscow, 3
 March')."""
+
+
+JOURNAL_WROTE = re.compile(r"^(?P<name>[\w.-]{2,40})\s+\((?P=name)\)\s+wrote,?$")
+"""A journal entry's header naming its author twice, user name and display name: 'k_sorokin
+(k_sorokin) wrote,' (LiveJournal). A quote's header ('X wrote:') names someone quoted."""
 
 
 _TRAILING = re.compile(
