@@ -586,3 +586,28 @@ def test_long_headline_shaped_deck_under_each_title_is_the_summary() -> None:
     # a shorter line under a headline is another headline, not a deck
     filled = [Line(0, 0, TITLES[0]), Line(2, 50, TITLES[1])]
     assert not listing._is_deck(filled, ["head", "head"], 1)
+
+
+def test_archive_heading_with_a_date_under_it_is_no_headline_item() -> None:
+    """'Tag Archives: <tag>' / '<date>' / '<title>' / '<post>': the date is the first
+    item's, the heading chrome."""
+    lines = ["Tag Archives: Harbour"]
+    for n in range(3):
+        lines += [DATES[n], "", TITLES[n], "", SUMMARIES[n] + ".", ""]
+    lines += ["« Older Entries"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    cases = {
+        "Tag Archives: Harbour": True,
+        "Daily Archives: March 14, 2022": True,
+        "Archive for the ‘Labour’ Category": True,
+        "Archive for March, 2022": True,
+        "Posts Tagged ‘dockers’": True,
+        "Showing posts with label strikes. Show all posts": True,
+        "Archives": False,  # a widget's heading, read elsewhere
+        "Archive Files Show Who Paid the Dockers": False,  # a headline
+    }
+    for text, expected in cases.items():
+        assert bool(listing.ARCHIVE_HEADING.match(text)) is expected, text

@@ -470,11 +470,24 @@ def is_crumb(text: str) -> bool:
     )
 
 
+ARCHIVE_HEADING = re.compile(
+    r"^(?:(?:tag|category|author|daily|monthly|yearly)\s+)?archives?\s*(?::|for\b)\s*\S"
+    r"|^posts\s+tagged\s*:?\s*\S|^showing\s+posts\s+(?:with\s+label|for\s+query)\s",
+    re.IGNORECASE,
+)
+"""An archive page's heading: 'Tag Archives: <tag>', 'Daily Archives: <date>', 'Archive for
+the ‘<category>’ Category', 'Archive for March, 2022', 'Posts Tagged ‘<tag>’', 'Showing
+posts with label <label>. Show all posts'. Never an item's title, and the date it may
+hold is no item's date."""
+
+
 def line_role(text: str, max_title_chars: int) -> str:
     """What one line of a listing is: chrome, url, more, footer, byline, date, head, prose
     or other."""
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
+    if len(text) <= 120 and ARCHIVE_HEADING.match(text):
+        return "chrome"
     if credited := LEAD_CREDIT.match(text):  # '(©2019 <Outlet> – <Name>) <summary>'
         return prose_or_other(text[credited.end() - 1 :])
     if is_separator(text) or is_page_chrome(text) or SHARE_BAR.match(text):
