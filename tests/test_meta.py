@@ -84,6 +84,9 @@ BYLINES = [
     ("Reporting by Anna Lind and Gleb Stolyarov; Editing by Ivan Orlov", "Anna Lind and Gleb Stolyarov"),
     ("Written by Lidia Maksimova on 19/09/2021 in Politics · 5 Min Read", "Lidia Maksimova"),
     ("k_sorokin (k_sorokin) wrote,", "k_sorokin"),  # a journal entry's header
+    ("putin-kremlin-2009by Anna Lind", "Anna Lind"),  # an image's file name glued to it
+    ("Kremlinwallby Julie G.", "Julie G."),  # a final initial keeps its stop
+    ("By Anna Lind.", "Anna Lind"),
 ]
 
 
@@ -104,6 +107,8 @@ def test_bylines_give_the_name(text, name):
         "Posted by the editors on request",  # no date: not a handle's byline
         "Back to January 2000 | Back to top",  # navigation after a date
         "k_sorokin wrote:",  # a quote's header
+        "Standby Mode",  # one word after a glued 'by': no name
+        "Goodby Anna Lind is a song",
         "k_sorokin (anna_lind) wrote,",  # two different names: no entry header
     ],
 )

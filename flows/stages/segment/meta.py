@@ -164,13 +164,15 @@ BYLINE_FORMS = (
         rf"^(?:writer|author)(?:'s|’s)?\s+(?:picture|photo|avatar)\s*(?-i:(?P<name>{PERSON}))$",
         re.IGNORECASE,
     ),
+    re.compile(rf"^\S{{3,80}}?(?<=[a-z0-9])by\s+(?P<name>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,4}})$"),
 )
 """'By Name', 'Posted by Name on …', 'Author: Name' (also after a bar: 'Published: … |
 Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts
 ('Politics / By Name / March 3, 2021'), 'Автор: Имя Фамилия', 'Опубликовано <date> автором
 Имя Фамилия', a labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
 Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name', and
-an author's photo's alt text glued to the name ("Writer's pictureName")."""
+an author's photo's alt text glued to the name ("Writer's pictureName"), and an image's
+file name or alt text glued to the byline under it ('putin-kremlin-2009by Anna Lind')."""
 NOT_BYLINE = re.compile(
     r"\b(?:powered|hosted|theme|designed|built|photo|photos|image|illustration|illustrated|"
     r"supported|sponsored|funded|translated|translation)\s+by\b",
@@ -256,13 +258,19 @@ def _listed_name(part: str, listed: bool) -> bool:
     return listed or all(token in NAME_PARTICLES for token in inner)
 
 
+FINAL_INITIAL = re.compile(r"\s[A-ZА-ЯЁ]$")
+
+
 def _clean_name(name: str) -> str | None:
     name = re.split(r"\s+(?:on|at|in|for)\s+|\s*[|•·]\s*|,\s*(?=\w+\s+\d)", name)[0]
     first, *others = name.split(",")
     listed = LIST_CLOSE.search(name) is not None
     kept = [first, *(part for part in others if _listed_name(part.strip(), listed))]
     name = ",".join(kept)  # 'Anna Lind, Special to the Herald': the role is no name
+    before = name.rstrip()
     name = _TRAILING.sub("", name).strip(" ,.;:-–—")
+    if FINAL_INITIAL.search(name) and before == name + ".":
+        name += "."  # 'Galina P.': an initial keeps its full stop
     tokens = name.split()
     for position, token in enumerate(tokens):
         if token.rstrip(",.").casefold() in MONTHS and position:
