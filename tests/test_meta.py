@@ -21,6 +21,7 @@ DATES = [
     ("Marina Orlova | 3 March 2021", "3 March 2021", "2021-03-03"),
     ("Tue Oct 17 09:41:12 UTC 2023", "Tue Oct 17 09:41:12 UTC 2023", "2023-10-17"),
     ("u/Volga_Reader Mar 14 '22", "Mar 14 '22", "2022-03-14"),
+    ("Posted on Mar 12, 24", "Mar 12, 24", "2024-03-12"),  # two-digit year closing the line
     ("Old 03-24-2023, 10:15 PM   #1", "03-24-2023", "2023-03-24"),
     ("Published: 2020-07-02", "2020-07-02", "2020-07-02"),
     ("Monday, 14 November 2022", "Monday, 14 November 2022", "2022-11-14"),
@@ -51,6 +52,7 @@ def test_absolute_dates_are_found_as_written_with_their_iso_day(text, written, i
         "Page 3 of 12",
         "In 1991 the Union ended.",
         "Issue 812 (77)",
+        "On Mar 12, 24 deputies voted",  # a number in a sentence, not a year
         "12-31/2021",
         "Май 2019",  # a month heading names no day
         "3 мамы 2019",
@@ -109,6 +111,8 @@ def test_bylines_give_the_name(text, name):
         "k_sorokin wrote:",  # a quote's header
         "Standby Mode",  # one word after a glued 'by': no name
         "Goodby Anna Lind is a song",
+        "Read Entire Article",  # a link's verb opens no name
+        "Related News | March 3, 2021",  # a widget's heading
         "k_sorokin (anna_lind) wrote,",  # two different names: no entry header
     ],
 )

@@ -69,6 +69,7 @@ _DATE_FORMS = (
     re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d)(?=,?\s+\d{1,2}:\d\d\b)"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},\s+(?P<year>\d\d)\s*$", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH}\s+{_YEAR}(?:\s*г\.)?", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH_SHORT}\.?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(
@@ -80,7 +81,7 @@ _DATE_FORMS = (
 '14.03.2023' (day first, as dotted dates are written in Russia and Europe), '03-24-2023' and
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
 two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM'), "Mar 14
-'22", 'Tue Oct 17 09:41:12 UTC
+'22", 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the line), 'Tue Oct 17 09:41:12 UTC
 2023' (the mail archives' form), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
 (Russian, abbreviated)."""
 
@@ -180,14 +181,28 @@ NOT_BYLINE = re.compile(
 )
 """Credits that are not the author's: 'Powered by WordPress', 'Photo by …', 'Translated by
 …' (a translator is never the author)."""
+LINK_VERBS = frozenset(
+    {"read", "view", "see", "click", "load", "show", "watch", "listen", "download"}
+    | {"subscribe", "sign", "log", "follow", "join", "print"}
+)
+"""The verbs a link or button opens with ('Read Entire Article', 'Sign In'): never the first
+word of a name."""
+WIDGET_WORDS = frozenset(
+    {"related", "recent", "latest", "popular", "trending", "similar", "further", "more"}
+)
+"""The first words of a widget's heading ('Related News', 'Recent Posts', 'More Stories'):
+never the first word of a name."""
 _NOT_NAMES = frozenset(
     {"the", "this", "a", "an", "our", "staff", "admin", "default", "email", "share"}
     | {"continued", "continue", "more", "comments", "comment", "reply", "permalink", "edit"}
     | {"back", "return", "next", "previous", "home"}
+    | LINK_VERBS
+    | WIDGET_WORDS
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
 )
 """Words a name never starts with: articles, roles, the link labels that follow a date
-('Sep 2, 2010 | Continued', '2019 · Comments', 'January 2000 | Back to top') and weekdays
+('Sep 2, 2010 | Continued', '2019 · Comments', 'January 2000 | Back to top'), the verbs
+of links and buttons ('Read Entire Article', 'View Full Site', 'Sign In') and weekdays
 ('MONDAY | 11.03.2019')."""
 
 

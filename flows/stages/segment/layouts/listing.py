@@ -386,6 +386,7 @@ def is_headline(text: str, max_chars: int) -> bool:
 
 READ_MORE = re.compile(
     r"^[\[(«‹<\s]*(?:read\s+more|continue\s+reading|read\s+the\s+rest|keep\s+reading|"
+    r"read\s+(?:the\s+)?(?:full|entire|whole)\s+(?:article|story|post|essay|report)|"
     r"read\s+on|full\s+(?:story|article)|continued|подробнее|читать\s+(?:далее|дальше|полностью))\b"
     r"|^(?:reading\s+time:?\s*)?\d{1,3}\s*min(?:ute)?s?\.?\s+read$",
     re.IGNORECASE,
