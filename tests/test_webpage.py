@@ -516,3 +516,14 @@ def test_two_digit_year_closing_a_posted_on_line():
     [post] = run(text).posts
     assert post["title"] == "Why the Count Took Three Days"
     assert post["published_date"] == "2024-03-12"
+
+
+def test_photo_caption_between_the_byline_and_the_body_is_furniture():
+    text = _page(
+        ["Why the Count Took Three Days", "Posted on March 3, 2021 by Anna Petrova",
+         "Counters at a polling station in Kazan (Credit: Volga Photo)"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert "Credit:" not in post["body"] and "city election commission" in post["body"]

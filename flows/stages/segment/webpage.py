@@ -809,10 +809,13 @@ def _web_head(
             line.index not in meta
             and not is_prose(text)
             and (
-                word_count(text) <= 3 or is_counter(text) or _norm(text) == _norm(title_line.text)
+                word_count(text) <= 3
+                or is_counter(text)
+                or _norm(text) == _norm(title_line.text)
+                or CAPTION.search(text)
             )
         ):
-            furniture.add(line.index)  # a repetition of the headline too
+            furniture.add(line.index)  # a repetition of the headline, a photo's caption
     title = SECTION_GLUED.sub("", title_line.text)
     if SUBJECT_LINE.match(title):  # a mail subject shown on a web page
         title = _subject(title)
