@@ -509,3 +509,117 @@ def test_comment_links_in_brackets_are_item_footers() -> None:
     assert footer.search("Posted in Regions | 2 Comments")
     assert not footer.search("(He did not leave a comment on the decision.)")
     assert not footer.search("Nobody would leave a comment")
+
+
+def test_bulleted_titles_over_indented_summaries() -> None:
+    """'  • <title>' / '    <summary>' / '    Read More': the bullet is no part of the title."""
+    lines = ["Harbour Forum", "Sort by: Newest | Oldest", ""]
+    for n in range(3):
+        lines += [f"  • {TITLES[n]}", "", f"    {SUMMARIES[n]}.", "", "    Read More"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    # one bulleted line is no list of items: it stays as it is
+    single = Line(0, 0, f"  • {TITLES[0]}")
+    assert listing.split_glued([single], 200) == [single]
+    assert listing._bullet_cut(Line(0, 0, "  • the dockers stopped work on Monday."), 200) is None
+
+
+def test_name_glued_to_the_date_is_cut_into_a_byline() -> None:
+    """'<Name><Month> <day>, <year>' under each summary: the name is the author."""
+    lines = ["Harbour News", ""]
+    for n in range(3):
+        glued = NAMES[n] + DATES[n]
+        lines += ["Latest News", "", TITLES[n], "", SUMMARIES[n] + "...", "", glued, ""]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["author"] for post in result.posts] == NAMES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    for text, cut in {
+        "Ilse MarrowMarch 14, 2022": 11,
+        "Ilse Marrow March 14, 2022": None,  # not glued: read as it is
+        "the harbourMarch 14, 2022": None,  # no name before the date
+        "Budget ReviewMarch": None,
+    }.items():
+        assert listing._glued_date_cut(Line(0, 0, text)) == cut, text
+
+
+def test_caption_over_a_photo_credit_is_no_part_of_the_summary() -> None:
+    """'<title>' / '<date>' / '<deck>' / '<caption>' / '<Name>/<Agency> via <Agency>'."""
+    lines = ["Tag: Harbour", ""]
+    for n in range(3):
+        lines += [TITLES[n], "", DATES[n], SUMMARIES[n] + ".",
+                  "Dockers gather outside the terminal gates on Monday.",
+                  f"{NAMES[n]}/Harbour Wire via Coast Images", ""]  # fmt: skip
+    text = "\n".join(lines)
+    result = segment(doc_id=DOC, text=text, layout_hint="listing", config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert "gather outside" not in bodies(result) and "Coast Images" not in bodies(result)
+    assert all(post["body"] == SUMMARIES[n] + "." for n, post in enumerate(result.posts))
+    assert listing.line_role("Ilse Marrow/Harbour Wire via Coast Images", 200) == "chrome"
+    assert listing.line_role("Ilse Marrow/Harbour Wire via the coast road", 200) != "chrome"
+
+
+def test_credit_glued_to_titles_names_the_author() -> None:
+    """'<title> - <Name>, <Outlet>' over each summary, on two titles or more."""
+    lines = ["Topic: Harbour", ""]
+    for n in range(3):
+        lines += [f"{TITLES[n]} - {NAMES[n]}, Harbour Review", "", SUMMARIES[n] + "...", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == NAMES[:3]
+    items = [listing.Item(body=[], title=Line(0, 0, "Left - Right: A Debate on the Port"))]
+    items.append(listing.Item(body=[], title=Line(1, 40, "Docks - Then and Now - Harbour Talk")))
+    listing._mark_title_credits(items)  # no name after the dash: the titles stay whole
+    assert [item.author for item in items] == [None, None]
+
+
+def test_long_headline_shaped_deck_under_each_title_is_the_summary() -> None:
+    """'<date>' / '<title>' / '<deck without a closing stop>': the deck is the summary."""
+    decks = [
+        "Dockers at the northern terminal walked out after three months without wages and "
+        "a promise nobody kept",
+        "Four years after it was promised the eastern tram line is still a pile of rails "
+        "in a field",
+        "Teachers in the valley towns organise a union branch of their own for the first time "
+        "in decades",
+    ]
+    lines = ["Harbour Journal", "Politics", ""]
+    for n in range(3):
+        lines += [DATES[n], "", TITLES[n], "", decks[n], ""]
+    lines += ["« first ‹ previous 1 2 3 next › last »"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    assert "a pile of rails" in bodies(result)
+    # a shorter line under a headline is another headline, not a deck
+    filled = [Line(0, 0, TITLES[0]), Line(2, 50, TITLES[1])]
+    assert not listing._is_deck(filled, ["head", "head"], 1)
+
+
+def test_archive_heading_with_a_date_under_it_is_no_headline_item() -> None:
+    """'Tag Archives: <tag>' / '<date>' / '<title>' / '<post>': the date is the first
+    item's, the heading chrome."""
+    lines = ["Tag Archives: Harbour"]
+    for n in range(3):
+        lines += [DATES[n], "", TITLES[n], "", SUMMARIES[n] + ".", ""]
+    lines += ["« Older Entries"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    cases = {
+        "Tag Archives: Harbour": True,
+        "Daily Archives: March 14, 2022": True,
+        "Archive for the ‘Labour’ Category": True,
+        "Archive for March, 2022": True,
+        "Posts Tagged ‘dockers’": True,
+        "Showing posts with label strikes. Show all posts": True,
+        "Archives": False,  # a widget's heading, read elsewhere
+        "Archive Files Show Who Paid the Dockers": False,  # a headline
+    }
+    for text, expected in cases.items():
+        assert bool(listing.ARCHIVE_HEADING.match(text)) is expected, text

@@ -21,6 +21,7 @@ DATES = [
     ("Marina Orlova | 3 March 2021", "3 March 2021", "2021-03-03"),
     ("Tue Oct 17 09:41:12 UTC 2023", "Tue Oct 17 09:41:12 UTC 2023", "2023-10-17"),
     ("u/Volga_Reader Mar 14 '22", "Mar 14 '22", "2022-03-14"),
+    ("Posted on Mar 12, 24", "Mar 12, 24", "2024-03-12"),  # two-digit year closing the line
     ("Old 03-24-2023, 10:15 PM   #1", "03-24-2023", "2023-03-24"),
     ("Published: 2020-07-02", "2020-07-02", "2020-07-02"),
     ("Monday, 14 November 2022", "Monday, 14 November 2022", "2022-11-14"),
@@ -52,6 +53,7 @@ def test_absolute_dates_are_found_as_written_with_their_iso_day(text, written, i
         "Page 3 of 12",
         "In 1991 the Union ended.",
         "Issue 812 (77)",
+        "On Mar 12, 24 deputies voted",  # a number in a sentence, not a year
         "12-31/2021",
         "1996/13/40",
         "Май 2019",  # a month heading names no day
@@ -85,6 +87,10 @@ BYLINES = [
     ("03.03.2021 Рубрика: Статьи Автор: Дмитрий Лапин 1 комментарий", "Дмитрий Лапин"),
     ("Reporting by Anna Lind and Gleb Stolyarov; Editing by Ivan Orlov", "Anna Lind and Gleb Stolyarov"),
     ("Written by Lidia Maksimova on 19/09/2021 in Politics · 5 Min Read", "Lidia Maksimova"),
+    ("k_sorokin (k_sorokin) wrote,", "k_sorokin"),  # a journal entry's header
+    ("putin-kremlin-2009by Anna Lind", "Anna Lind"),  # an image's file name glued to it
+    ("Kremlinwallby Julie G.", "Julie G."),  # a final initial keeps its stop
+    ("By Anna Lind.", "Anna Lind"),
 ]
 
 
@@ -104,6 +110,12 @@ def test_bylines_give_the_name(text, name):
         "Sep 2, 2010 | Continued",  # a link label after a date
         "Posted by the editors on request",  # no date: not a handle's byline
         "Back to January 2000 | Back to top",  # navigation after a date
+        "k_sorokin wrote:",  # a quote's header
+        "Standby Mode",  # one word after a glued 'by': no name
+        "Goodby Anna Lind is a song",
+        "Read Entire Article",  # a link's verb opens no name
+        "Related News | March 3, 2021",  # a widget's heading
+        "k_sorokin (anna_lind) wrote,",  # two different names: no entry header
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

@@ -526,3 +526,48 @@ def test_a_row_of_links_ending_in_a_bar_is_chrome():
     )  # fmt: skip
     [post] = run(text).posts
     assert "Permalink" not in post["body"]
+
+
+def test_headline_repeated_in_capitals_wins_over_a_kicker_above_the_byline():
+    text = _page(
+        ["Forum Reposts", "Why the Count Took Three Days", "WHY THE COUNT TOOK THREE DAYS",
+         "11/27/2013 03:18 PM", "The Art of Counting", "By Anna Petrova and Oleg Lind"],
+        ["Source: Volga Weekly"],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert "WHY THE COUNT" not in post["body"]
+    # a headline shown once is not moved by the rule
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], [])).posts
+    assert post["title"] == "Why the Count Took Three Days"
+
+
+def test_age_line_under_the_headline_and_an_ad_slot_under_it():
+    text = _page(
+        ["Nordlight News", "Home", "World", "Why the count took three days in the city",
+         "9 months ago 7", "ARTICLE AD BOX"],
+        ["Read Entire Article", "Related News", "Turnout falls again in the north"],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the count took three days in the city"
+    assert post["author"] is None and post["published_date"] is None
+    for chrome in ("ARTICLE AD BOX", "Read Entire Article", "Related News"):
+        assert chrome not in post["body"]
+
+
+def test_two_digit_year_closing_a_posted_on_line():
+    text = _page(["Why the Count Took Three Days", "Posted on Mar 12, 24", "4 min read"], [])
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert post["published_date"] == "2024-03-12"
+
+
+def test_photo_caption_between_the_byline_and_the_body_is_furniture():
+    text = _page(
+        ["Why the Count Took Three Days", "Posted on March 3, 2021 by Anna Petrova",
+         "Counters at a polling station in Kazan (Credit: Volga Photo)"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert "Credit:" not in post["body"] and "city election commission" in post["body"]

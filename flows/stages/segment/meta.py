@@ -70,6 +70,7 @@ _DATE_FORMS = (
     re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d)(?=,?\s+\d{1,2}:\d\d\b)"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},\s+(?P<year>\d\d)\s*$", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH}\s+{_YEAR}(?:\s*г\.)?", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH_SHORT}\.?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(
@@ -82,7 +83,7 @@ _DATE_FORMS = (
 (year first, as Usenet archives print it), '03-24-2023' and
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
 two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM'), "Mar 14
-'22", 'Tue Oct 17 09:41:12 UTC
+'22", 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the line), 'Tue Oct 17 09:41:12 UTC
 2023' (the mail archives' form), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
 (Russian, abbreviated)."""
 
@@ -166,13 +167,15 @@ BYLINE_FORMS = (
         rf"^(?:writer|author)(?:'s|’s)?\s+(?:picture|photo|avatar)\s*(?-i:(?P<name>{PERSON}))$",
         re.IGNORECASE,
     ),
+    re.compile(rf"^\S{{3,80}}?(?<=[a-z0-9])by\s+(?P<name>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,4}})$"),
 )
 """'By Name', 'Posted by Name on …', 'Author: Name' (also after a bar: 'Published: … |
 Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts
 ('Politics / By Name / March 3, 2021'), 'Автор: Имя Фамилия', 'Опубликовано <date> автором
 Имя Фамилия', a labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
 Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name', and
-an author's photo's alt text glued to the name ("Writer's pictureName")."""
+an author's photo's alt text glued to the name ("Writer's pictureName"), and an image's
+file name or alt text glued to the byline under it ('putin-kremlin-2009by Anna Lind')."""
 NOT_BYLINE = re.compile(
     r"\b(?:powered|hosted|theme|designed|built|photo|photos|image|illustration|illustrated|"
     r"supported|sponsored|funded|translated|translation)\s+by\b",
@@ -180,14 +183,28 @@ NOT_BYLINE = re.compile(
 )
 """Credits that are not the author's: 'Powered by WordPress', 'Photo by …', 'Translated by
 …' (a translator is never the author)."""
+LINK_VERBS = frozenset(
+    {"read", "view", "see", "click", "load", "show", "watch", "listen", "download"}
+    | {"subscribe", "sign", "log", "follow", "join", "print"}
+)
+"""The verbs a link or button opens with ('Read Entire Article', 'Sign In'): never the first
+word of a name."""
+WIDGET_WORDS = frozenset(
+    {"related", "recent", "latest", "popular", "trending", "similar", "further", "more"}
+)
+"""The first words of a widget's heading ('Related News', 'Recent Posts', 'More Stories'):
+never the first word of a name."""
 _NOT_NAMES = frozenset(
     {"the", "this", "a", "an", "our", "staff", "admin", "default", "email", "share"}
     | {"continued", "continue", "more", "comments", "comment", "reply", "permalink", "edit"}
     | {"back", "return", "next", "previous", "home"}
+    | LINK_VERBS
+    | WIDGET_WORDS
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
 )
 """Words a name never starts with: articles, roles, the link labels that follow a date
-('Sep 2, 2010 | Continued', '2019 · Comments', 'January 2000 | Back to top') and weekdays
+('Sep 2, 2010 | Continued', '2019 · Comments', 'January 2000 | Back to top'), the verbs
+of links and buttons ('Read Entire Article', 'View Full Site', 'Sign In') and weekdays
 ('MONDAY | 11.03.2019')."""
 
 
@@ -217,7 +234,8 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
     handle = HANDLE_BYLINE.match(text) or HANDLE_DATE.match(text)
     if handle and find_date(text[handle.end() :]):
         return handle.group("name")
-    return None
+    wrote = JOURNAL_WROTE.match(text)
+    return wrote.group("name") if wrote else None
 
 
 HANDLE_BYLINE = re.compile(
@@ -229,6 +247,11 @@ HANDLE_DATE = re.compile(r"^(?P<name>(?-i:[a-z][a-z0-9_.-]{2,39}))\s+(?=\d)")
 """A user's handle followed at once by the date of the post: 'k_sorokin 3 мар 2021 в
 14:05' (a blog platform's header). A place before a date is capitalised ('Moscow, 3
 March')."""
+
+
+JOURNAL_WROTE = re.compile(r"^(?P<name>[\w.-]{2,40})\s+\((?P=name)\)\s+wrote,?$")
+"""A journal entry's header naming its author twice, user name and display name: 'k_sorokin
+(k_sorokin) wrote,' (LiveJournal). A quote's header ('X wrote:') names someone quoted."""
 
 
 _TRAILING = re.compile(
@@ -252,13 +275,19 @@ def _listed_name(part: str, listed: bool) -> bool:
     return listed or all(token in NAME_PARTICLES for token in inner)
 
 
+FINAL_INITIAL = re.compile(r"\s[A-ZА-ЯЁ]$")
+
+
 def _clean_name(name: str) -> str | None:
     name = re.split(r"\s+(?:on|at|in|for)\s+|\s*[|•·]\s*|,\s*(?=\w+\s+\d)", name)[0]
     first, *others = name.split(",")
     listed = LIST_CLOSE.search(name) is not None
     kept = [first, *(part for part in others if _listed_name(part.strip(), listed))]
     name = ",".join(kept)  # 'Anna Lind, Special to the Herald': the role is no name
+    before = name.rstrip()
     name = _TRAILING.sub("", name).strip(" ,.;:-–—")
+    if FINAL_INITIAL.search(name) and before == name + ".":
+        name += "."  # 'Galina P.': an initial keeps its full stop
     tokens = name.split()
     for position, token in enumerate(tokens):
         if token.rstrip(",.").casefold() in MONTHS and position:

@@ -25,7 +25,7 @@ from flows.stages.segment.blocks import (
 )
 from flows.stages.segment.footnotes import find_notes_section, link_markers
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.meta import BILINGUAL_LABEL, find_date
+from flows.stages.segment.meta import BILINGUAL_LABEL, LINK_VERBS, WIDGET_WORDS, find_date
 
 ORIGIN = re.compile(
     r"^((first|originally)\s+(published|appeared|posted)|(re)?published\s+(at|in|on|by)|"
@@ -50,7 +50,12 @@ BIO = re.compile(
 """A closing bio: 'X Y is a …', 'Dr. X Y is a senior fellow …' (the honorific is not the
 name)."""
 SIGNATURE_NAME = re.compile(rf"^[-–—~\s]*(?P<name>{NAME})[\s,]*$")
-NOT_NAME_STARTS = frozenset({"The", "This", "That", "It", "He", "She", "They", "There", "Our"})
+NOT_NAME_STARTS = frozenset(
+    {"The", "This", "That", "It", "He", "She", "They", "There", "Our"}
+    | {word.capitalize() for word in LINK_VERBS | WIDGET_WORDS}
+)
+"""Words a closing signature's name never starts with: pronouns, articles, link verbs, a
+widget heading's first words."""
 
 
 @dataclass(slots=True)

@@ -40,8 +40,9 @@ from dataclasses import dataclass
 
 from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.footnotes import NOTES_HEADING
-from flows.stages.segment.lines import Line, ends_sentence, word_count
+from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
+    AGE,
     find_byline,
     find_date,
     is_breadcrumb,
@@ -433,7 +434,9 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
         if quoted:
             head = dataclasses.replace(head, quote_lines=head.quote_lines | quoted)
         return Content(head, chrome)
-    after_chrome = {line.index for above, line in itertools.pairwise(filled) if above.index in dropped}
+    after_chrome = {
+        line.index for above, line in itertools.pairwise(filled) if above.index in dropped
+    }
     sites = frozenset(filter(None, (_site_name(line.text) for line in filled[run[1] + 1 :])))
     head, furniture = _web_head(kept[:first], frozenset(after_chrome), sites)
     chrome.update((index, "page_chrome") for index in furniture)
@@ -485,6 +488,14 @@ class _Buttons:
         )
 
 
+AGE_LINE = re.compile(
+    rf"^(?:posted\s+|published\s+)?(?P<age>{AGE.pattern})(?:\s*[·•|]?\s*\d{{1,6}})?$", re.IGNORECASE
+)
+"""A line giving the post's age, a counter (comments, views) after it allowed: '9 months ago
+7', 'Posted 3 days ago'."""
+MAX_AGE_LINE_CHARS = 40
+
+
 def _head_dates(zone: Sequence[Line]) -> dict[int, tuple[str, str | None]]:
     """Position -> date (as written, ISO) of the head's datelines, including a date split
     over two short lines ('14 Mar' then '2022'): both lines carry it."""
@@ -496,6 +507,9 @@ def _head_dates(zone: Sequence[Line]) -> dict[int, tuple[str, str | None]]:
         found = find_date(text) if len(text) <= 120 else None
         if found is not None and is_dateline(text):
             dates[position] = found
+            continue
+        if found is None and len(text) <= MAX_AGE_LINE_CHARS and (age := AGE_LINE.match(text)):
+            dates[position] = (age.group("age"), None)  # '9 months ago', with a counter
             continue
         if found is None and position + 1 < len(zone) and word_count(text) <= 3:
             after = zone[position + 1].text
@@ -667,6 +681,24 @@ def _named_in_title_line(zone: Sequence[Line]) -> int | None:
     return None
 
 
+MIN_REPEATED_HEADLINE_WORDS = 3
+
+
+def _repeated_headline(zone: Sequence[Line]) -> int | None:
+    """The position of the headline when the head shows it twice, once in capitals ('How
+    the Kremlin Won' / 'HOW THE KREMLIN WON'): its lowest repetition not in capitals."""
+    seen: dict[str, list[int]] = {}
+    for position, line in enumerate(zone):
+        text = line.text
+        if word_count(text) >= MIN_REPEATED_HEADLINE_WORDS and _is_title_shaped(text):
+            seen.setdefault(_norm(text), []).append(position)
+    for positions in seen.values():
+        capitals = [p for p in positions if is_all_caps(zone[p].text)]
+        if len(positions) >= 2 and capitals and len(capitals) < len(positions):
+            return max(p for p in positions if p not in capitals)
+    return None
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -774,6 +806,8 @@ def _web_head(
     if below is not None:
         title_at = below
     named = _named_in_title_line(zone)
+    if named is None:
+        named = _repeated_headline(zone)
     if named is not None:
         title_at = named
     elif title_at is not None:
@@ -789,9 +823,14 @@ def _web_head(
         if (
             line.index not in meta
             and not is_prose(text)
-            and (word_count(text) <= 3 or is_counter(text))
+            and (
+                word_count(text) <= 3
+                or is_counter(text)
+                or _norm(text) == _norm(title_line.text)
+                or CAPTION.search(text)
+            )
         ):
-            furniture.add(line.index)
+            furniture.add(line.index)  # a repetition of the headline, a photo's caption
     title = SECTION_GLUED.sub("", title_line.text)
     if SUBJECT_LINE.match(title):  # a mail subject shown on a web page
         title = _subject(title)

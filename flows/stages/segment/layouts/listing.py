@@ -27,8 +27,14 @@ angle brackets; the lines of one item may come in any order around the summary:
 * ``<title>`` ``<CITY>, <date>. /<Agency>/: <lead>``: a summary opened by a news agency's
   dateline (a teaser's mark, with one more paragraph allowed);
 * a breadcrumb (``Current News / Politics /``) between the title and the summary and a
-  photo credit (``<Name>/<Agency>``) above the title are chrome; an access badge glued to
-  two titles or more (``<title> Paid Members Public``) is taken off them.
+  photo credit (``<Name>/<Agency>``) above the title are chrome, and so is an image's
+  caption right over such a credit under the summary; an access badge glued to two titles
+  or more (``<title> Paid Members Public``) is taken off them, and so is a credit
+  (``<title> - <Name>, <Outlet>``), whose name is the author;
+* ``• <title>`` (two bulleted titles or more): the bullet is no part of the title;
+  ``<Name><Month> <day>, <year>`` (a name glued to the date) is a byline and a date;
+* ``<title>`` ``<deck>``: a headline-shaped line of twelve words or more under a shorter
+  title, a blank line between and no text under it, is the summary.
 
 A headline is one short sentence (twenty words at most), not cut off; a longer line, one
 with a sentence ending inside it, or one ending in ``…``/``Read more`` is a summary.
@@ -380,6 +386,7 @@ def is_headline(text: str, max_chars: int) -> bool:
 
 READ_MORE = re.compile(
     r"^[\[(«‹<\s]*(?:read\s+more|continue\s+reading|read\s+the\s+rest|keep\s+reading|"
+    r"read\s+(?:the\s+)?(?:full|entire|whole)\s+(?:article|story|post|essay|report)|"
     r"read\s+on|full\s+(?:story|article)|continued|подробнее|читать\s+(?:далее|дальше|полностью))\b"
     r"|^(?:reading\s+time:?\s*)?\d{1,3}\s*min(?:ute)?s?\.?\s+read$",
     re.IGNORECASE,
@@ -436,10 +443,12 @@ def stamp_line(text: str) -> bool:
 
 
 CREDIT_PATH = re.compile(
-    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’&-]*){0,3}(?:/[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4}){1,3}$"
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’&-]*){0,3}(?:/[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4}){1,3}"
+    r"(?: via [A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3})?$"
 )
-"""'Irina Lapteva/Volga Wire Syndicate', 'Dmitri Vorsin/Kama Photo/Volga Wire': a photo
-credit, capitalised names joined by slashes with no space around them."""
+"""'Irina Lapteva/Volga Wire Syndicate', 'Dmitri Vorsin/Kama Photo/Volga Wire', 'Anna
+Sorel/AFP via Getty Images': a photo credit, capitalised names joined by slashes with no
+space around them (the distributor after 'via')."""
 MONTH_DAY = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
     r"|[0-3]?\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)$",
@@ -462,11 +471,24 @@ def is_crumb(text: str) -> bool:
     )
 
 
+ARCHIVE_HEADING = re.compile(
+    r"^(?:(?:tag|category|author|daily|monthly|yearly)\s+)?archives?\s*(?::|for\b)\s*\S"
+    r"|^posts\s+tagged\s*:?\s*\S|^showing\s+posts\s+(?:with\s+label|for\s+query)\s",
+    re.IGNORECASE,
+)
+"""An archive page's heading: 'Tag Archives: <tag>', 'Daily Archives: <date>', 'Archive for
+the ‘<category>’ Category', 'Archive for March, 2022', 'Posts Tagged ‘<tag>’', 'Showing
+posts with label <label>. Show all posts'. Never an item's title, and the date it may
+hold is no item's date."""
+
+
 def line_role(text: str, max_title_chars: int) -> str:
     """What one line of a listing is: chrome, url, more, footer, byline, date, head, prose
     or other."""
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
+    if len(text) <= 120 and ARCHIVE_HEADING.match(text):
+        return "chrome"
     if credited := LEAD_CREDIT.match(text):  # '(©2019 <Outlet> – <Name>) <summary>'
         return prose_or_other(text[credited.end() - 1 :])
     if is_separator(text) or is_page_chrome(text) or SHARE_BAR.match(text):
@@ -523,12 +545,15 @@ class Item:
     published: str | None = None
     badge: str | None = None
     """An access badge glued to the title line ('Paid Members Public'), no part of it."""
+    credit: str | None = None
+    """A credit glued to the title line (' - <Name>, <Outlet>'), no part of it."""
 
     @property
     def title_text(self) -> str | None:
         if self.title is None:
             return None
-        return self.title.text[: -len(self.badge)].rstrip() if self.badge else self.title.text
+        glued = self.badge or self.credit
+        return self.title.text[: -len(glued)].rstrip() if glued else self.title.text
 
     @property
     def lines(self) -> list[Line]:
@@ -556,6 +581,8 @@ class Item:
             found.add("credit above title")
         if self.badge:
             found.add("access badge")
+        if self.credit:
+            found.add("byline")
         if not self.body:
             return found
         if CUT_OFF.search(self.body[-1].text) or cut_mid_sentence(self.body[-1].text):
@@ -692,12 +719,46 @@ def _is_standfirst(filled: Sequence[Line], roles: Sequence[str], here: int) -> b
     return filled[after].index != line.index + 1 and roles[after] in {"more", "date"}
 
 
+MAX_CAPTION_WORDS = 40
+
+
+def _is_caption(filled: Sequence[Line], roles: Sequence[str], here: int) -> bool:
+    """An image's caption: a line of prose right over a photo credit ('<Name>/<Agency>'),
+    itself right under the item's summary (no blank line between the three): no part of
+    the summary."""
+    below, above = here + 1, here - 1
+    if below >= len(filled) or roles[here] != "prose" or roles[above] != "prose":
+        return False
+    if not CREDIT_PATH.match(filled[below].text):
+        return False
+    if word_count(filled[here].text) > MAX_CAPTION_WORDS:
+        return False
+    index = filled[here].index
+    return filled[above].index == index - 1 and filled[below].index == index + 1
+
+
+MIN_DECK_WORDS = 12
+
+
+def _is_deck(filled: Sequence[Line], roles: Sequence[str], here: int) -> bool:
+    """A headline-shaped line of twelve words or more standing apart under a shorter
+    headline (a blank line between), with no text under it: the item's deck, its summary
+    written without a closing stop."""
+    above, line = filled[here - 1], filled[here]
+    if roles[here] != "head" or roles[here - 1] != "head" or line.index == above.index + 1:
+        return False
+    words = word_count(line.text)
+    if words < MIN_DECK_WORDS or words <= word_count(above.text) or is_name(above.text):
+        return False
+    return here + 1 >= len(filled) or roles[here + 1] not in {"prose", "head"}
+
+
 def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     """The items of a listing page, in reading order (titled or not)."""
     filled = [line for line in lines if not line.is_blank and line.text not in LONE_MARKS]
     roles = [line_role(line.text, config.max_title_chars) for line in filled]
     for here in range(1, len(roles)):
-        if _is_standfirst(filled, roles, here):
+        if _is_standfirst(filled, roles, here) or _is_deck(filled, roles, here):
             roles[here] = "prose"
     for here in range(len(roles) - 1):  # '<Name>' right over '<date>': a byline
         if roles[here] == "head" and roles[here + 1] == "date" and is_name(filled[here].text):
@@ -705,6 +766,9 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     for here in range(1, len(roles)):
         if is_glued_repeat(filled[here].text, filled[here - 1].text):
             roles[here] = "more"
+    for here in range(2, len(roles)):
+        if _is_caption(filled, roles, here):
+            roles[here] = "chrome"
     runs = _runs(filled, roles)
     heads: list[tuple[int | None, list[int], int, int]] = []
     captions: list[list[int]] = []
@@ -752,6 +816,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     _date_by_day_header(items, filled, roles)
     _strip_section_prefix(items, filled)
     _mark_badges(items)
+    _mark_title_credits(items)
     return items
 
 
@@ -954,6 +1019,29 @@ def _mark_badges(items: Sequence[Item]) -> None:
         item.badge = match.group(0)
 
 
+TITLE_CREDIT = re.compile(r"\s[-–—|]\s(?P<name>[^,|\-–—]{3,60}?)(?:,\s[^,|\-–—]{2,60})?$")
+"""' - <Name>, <Outlet>' or ' – <Name>' closing a title: an aggregator's credit."""
+
+
+def _mark_title_credits(items: Sequence[Item]) -> None:
+    """Credits at the end of titles ('<title> - <Name>, <Outlet>'), taken off them where two
+    titles or more of the page end in one; the name is the item's author."""
+    found = [
+        (item, match)
+        for item in items
+        if item.title is not None
+        and not item.badge
+        and (match := TITLE_CREDIT.search(item.title.text))
+        and is_name(match.group("name"))
+        and match.start() > 0
+    ]
+    if len(found) < 2:
+        return
+    for item, match in found:
+        item.credit = match.group(0)
+        item.author = item.author or match.group("name")
+
+
 MIN_CUT_SUMMARY_WORDS = 20
 
 
@@ -1127,20 +1215,55 @@ def _stamp_cut(line: Line, max_title_chars: int) -> int | None:
     return match.end()
 
 
+BULLETED_HEADLINE = re.compile(r"^\s*[•●▪◦]\s+(?=\S)")
+"""'  • <headline>': a list bullet before each item's title."""
+
+
+def _bullet_cut(line: Line, max_title_chars: int) -> int | None:
+    match = BULLETED_HEADLINE.match(line.raw)
+    if match is None or not is_headline(line.raw[match.end() :].strip(), max_title_chars):
+        return None
+    return match.end()
+
+
+GLUED_DATE = re.compile(
+    r"(?<=[a-z])(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s"
+    r"[0-3]?\d(?:st|nd|rd|th)?,?\s(?:19|20)\d\d\s*$)",
+    re.IGNORECASE,
+)
+"""'<Name><Month> <day>, <year>': a byline's name run into the date after it (the space
+between two links lost), a lower-case letter right before the month."""
+
+
+def _glued_date_cut(line: Line) -> int | None:
+    if len(line.raw) > MAX_DATELINE_CHARS:
+        return None
+    match = GLUED_DATE.search(line.raw)
+    if match is None or not is_name(line.raw[: match.start()].strip()):
+        return None
+    return match.start()
+
+
 def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     """`lines` with each read-more link glued to the end of a summary line or to the start
-    of the next item's date line, and each time of day glued before a headline (two such
-    lines or more: a news feed), cut off into a line of its own (offsets kept, lines renumbered); `lines` itself when there is none."""
-    stamps = {
-        line.index: cut
-        for line in lines
-        if (cut := _stamp_cut(line, max_title_chars)) is not None
-    }
-    cuts = stamps if len(stamps) >= 2 else {}
+    of the next item's date line, each byline's name glued to its date, and each time of
+    day or list bullet before a headline (two such lines or more: a news feed, a bulleted
+    list of items), cut off into a line of its own (offsets kept, lines renumbered);
+    `lines` itself when there is none."""
+    cuts: dict[int, int] = {}
+    for cutter in (_stamp_cut, _bullet_cut):
+        found = {
+            line.index: cut
+            for line in lines
+            if (cut := cutter(line, max_title_chars)) is not None
+        }
+        if len(found) >= 2:
+            cuts.update(found)
     for line in lines:
         if line.index in cuts:
             continue
-        if (cut := _more_tail_cut(line) or _glued_more_cut(line)) is not None:
+        cut = _more_tail_cut(line) or _glued_more_cut(line) or _glued_date_cut(line)
+        if cut is not None:
             cuts[line.index] = cut
     if not cuts:
         return lines
