@@ -313,8 +313,13 @@ MARKDOWN_EMPHASIS = re.compile(
 '_By <name>_'): read through, as the words it marks."""
 
 
+MARKUP_CHARS = re.compile(r"[#\[*_]")
+
+
 def plain(text: str) -> str:
     """`text` without markdown's heading marks, link targets and emphasis."""
+    if not MARKUP_CHARS.search(text):
+        return text  # each pattern below needs one of these characters
     text = MARKDOWN_HEADING.sub("", text)
     text = MARKDOWN_LINK.sub(lambda match: match.group("text"), text)
     return MARKDOWN_EMPHASIS.sub(

@@ -1189,8 +1189,12 @@ STAMPED_HEADLINE = re.compile(
 """'19:52  <headline>': a news feed's time of day glued before its headline."""
 
 
+_READ = re.compile("read", re.IGNORECASE)
+"""Every link label of ``MORE_TAIL`` holds 'read': a line without is settled at once."""
+
+
 def _more_tail_cut(line: Line) -> int | None:
-    match = MORE_TAIL.search(line.raw)
+    match = MORE_TAIL.search(line.raw) if _READ.search(line.raw) else None
     if match is None:
         return None
     at = match.start("more") if match.group("more") else match.start("label")

@@ -619,15 +619,18 @@ def _is_title_like(text: str, read: _Reading) -> bool:
 def is_caps_title(text: str) -> bool:
     """An ALL-CAPS title line, a word of two letters at most in lower case allowed ('CASE OF
     KARPOV AND OTHERS v. RUSSIA')."""
-    words = [word for word in text.split() if any(ch.isalpha() for ch in word)]
-    lower = [word for word in words if not is_all_caps(word + "XXXX")]
-    letters = sum(ch.isalpha() for ch in text)
-    return (
-        letters >= 4
-        and len(lower) <= 1
-        and all(sum(ch.isalpha() for ch in word) <= 2 for word in lower)
-        and len(words) > len(lower)
-    )
+    words = lower = letters = 0
+    for word in text.split():
+        alpha = sum(ch.isalpha() for ch in word)
+        if not alpha:
+            continue
+        words += 1
+        letters += alpha
+        if not is_all_caps(word + "XXXX"):
+            lower += 1
+            if lower > 1 or alpha > 2:
+                return False  # settled at the first long or second lower-case word
+    return letters >= 4 and words > lower
 
 
 def _is_head_prose(text: str, read: _Reading) -> bool:
