@@ -47,7 +47,7 @@ def _shingles(words: list[str], size: int) -> list[str]:
 
 
 class _Groups:
-    """Union-find over record positions; the root of a group is its smallest position."""
+    """Union-find over numbers 0..size-1; the root of a group is its smallest number."""
 
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
@@ -67,52 +67,55 @@ class _Groups:
 def find_duplicates(
     level: str, records: Iterable[tuple[str, str]], config: DuplicateConfig
 ) -> Iterator[dict[str, Any]]:
-    """The `duplicates` rows of one level from (record id, text) pairs (any order)."""
+    """The `duplicates` rows of one level from (record id, text) pairs (any order).
+
+    One pass over the records, holding per record only its id and a digest of its words,
+    and per distinct text its MinHash: the texts themselves are never all in memory. The
+    rows do not depend on the order of the records: banded LSH offers a pair of texts as
+    candidates whichever comes first, and the Jaccard estimate is symmetric.
+    """
     from rensa import RMinHash, RMinHashLSH
 
-    ids: list[str] = []
-    words_of: list[list[str]] = []
-    for record_id, text in sorted(records):
-        words = normalized_words(text)
-        if len(words) >= config.min_words:
-            ids.append(record_id)
-            words_of.append(words)
-    groups = _Groups(len(ids))
-    digests = [hashlib.blake2b(" ".join(w).encode(), digest_size=16).digest() for w in words_of]
-    first_of_text: dict[bytes, int] = {}
-    for position, digest in enumerate(digests):
-        if digest in first_of_text:
-            groups.join(first_of_text[digest], position)
-        else:
-            first_of_text[digest] = position
     lsh = RMinHashLSH(
         threshold=config.threshold, num_perm=config.num_perm, num_bands=config.num_bands
     )
-    hashes: dict[int, Any] = {}
-    for position in sorted(first_of_text.values()):  # one text of each exact group
-        minhash = RMinHash(num_perm=config.num_perm, seed=SEED)
-        minhash.update(_shingles(words_of[position], config.shingle_words))
-        for other in lsh.query(minhash):
-            if minhash.jaccard(hashes[other]) >= config.threshold:
-                groups.join(other, position)
-        lsh.insert(position, minhash)
-        hashes[position] = minhash
-    members: dict[int, list[int]] = defaultdict(list)
-    for position in range(len(ids)):
-        members[groups.find(position)].append(position)
-    for root, positions in sorted(members.items()):
-        if len(positions) < 2:
+    kept: list[tuple[str, int]] = []  # (record id, its distinct text)
+    text_of: dict[bytes, int] = {}  # a text's digest -> its number
+    hashes: list[Any] = []  # each distinct text's MinHash
+    near: list[tuple[int, int]] = []
+    for record_id, text in records:
+        words = normalized_words(text)
+        if len(words) < config.min_words:
             continue
-        for position in positions:
-            same = digests[position] == digests[root]
-            similarity = 1.0
-            if not same:
-                root_hash = hashes[first_of_text[digests[root]]]
-                similarity = root_hash.jaccard(hashes[first_of_text[digests[position]]])
+        digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
+        number = text_of.get(digest)
+        if number is None:
+            number = text_of[digest] = len(hashes)
+            minhash = RMinHash(num_perm=config.num_perm, seed=SEED)
+            minhash.update(_shingles(words, config.shingle_words))
+            near.extend(
+                (other, number)
+                for other in lsh.query(minhash)
+                if minhash.jaccard(hashes[other]) >= config.threshold
+            )
+            lsh.insert(number, minhash)
+            hashes.append(minhash)
+        kept.append((record_id, number))
+    groups = _Groups(len(hashes))
+    for first, second in near:
+        groups.join(first, second)
+    members: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for record_id, number in sorted(kept):
+        members[groups.find(number)].append((record_id, number))
+    for group in sorted(found for found in members.values() if len(found) > 1):
+        root_id, root = group[0]  # the smallest record id: the cluster's id
+        for record_id, number in group:
+            same = number == root
+            similarity = 1.0 if same else hashes[root].jaccard(hashes[number])
             yield {
-                "cluster_id": ids[root],
+                "cluster_id": root_id,
                 "level": level,
-                "record_id": ids[position],
+                "record_id": record_id,
                 "match": "exact" if same else "near",
                 "similarity": round(float(similarity), 4),
             }
