@@ -30,6 +30,9 @@ WORD = re.compile(r"[^\W_]+")
 """A run of letters and digits."""
 LEVELS = {"document": ("documents", "doc_id", "text"), "block": ("blocks", "block_id", "text")}
 """Each level: its table, record id column and text column."""
+READ_ROWS = 256
+"""Records read from Parquet at a time: a batch's texts are held twice (Arrow and Python),
+and a document's text can be megabytes."""
 SEED = 20251205
 """MinHash's seed: fixed, so the estimates (and the rows) are reproducible."""
 
@@ -125,7 +128,7 @@ def read_records(data: Path, level: str) -> Iterator[tuple[str, str]]:
     """(record id, text) of every record of `level` in the release folder `data`."""
     table, id_column, text_column = LEVELS[level]
     parquet = pq.ParquetFile(data / f"{table}.parquet")
-    for batch in parquet.iter_batches(columns=[id_column, text_column], batch_size=8192):
+    for batch in parquet.iter_batches(columns=[id_column, text_column], batch_size=READ_ROWS):
         yield from zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True)
 
 
