@@ -656,8 +656,11 @@ def test_judgment_caps_title_with_a_lower_case_v() -> None:
         ("ALL-CAPS name with initials, as printed", "IRINA V. VOLKOVA", "IRINA V. VOLKOVA"),
         ("negative: an ALL-CAPS title of two words", "REGIONAL ELECTIONS", None),
         ("a position after a comma", "Anna Lind, Senior Fellow", "Anna Lind"),
-        ("numbers glued to each name", "Ivan A. Korolev1, Natalia S. Gromova2,*",
-         "Ivan A. Korolev, Natalia S. Gromova"),
+        (
+            "numbers glued to each name",
+            "Ivan A. Korolev1, Natalia S. Gromova2,*",
+            "Ivan A. Korolev, Natalia S. Gromova",
+        ),
         ("surname in capitals", "Svetlana LOGINOVA", "Svetlana LOGINOVA"),
         ("negative: a title with 'and'", "Law and Order", None),
         ("negative: an institution alone", "Volga Institute for Public Policy", None),
@@ -937,3 +940,168 @@ def test_echoed_title_still_wins_over_a_plain_head() -> None:
 def test_address_lines_are_furniture(label: str, text: str, furniture: bool) -> None:
     lines = split_lines(text)
     assert bool(find_furniture(lines)) is furniture, label
+
+
+# --- flattened heads, masthead issue dates, contributors, Russian bylines --------------------
+
+FLAT_BODY = (
+    "Abstract This article asks why turnout varied so sharply between regions that were "
+    "otherwise alike in income and structure, and answers with the workplaces they control.\n\n"
+    + BODY
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "author"),
+    [
+        # the affiliation opens with its keyword: the name before it is whole
+        ("Department of Political Science, Ural Federal University", "Irina V. Volkova"),
+        # negative: the word after the name is the affiliation's own first word
+        ("Charles University, Prague", "Irina V."),
+    ],
+)
+def test_flattened_head_name_before_an_affiliation(after: str, author: str) -> None:
+    head = f"Journal of Eurasian Electoral Studies, 2019, Vol. 11, No. 3, pp. 201–222 UDC 324(470) DOI 10.31870/jees.2019.11.3.201 TURNOUT AS A RESOURCE IN THE REGIONS Irina V. Volkova {after} e-mail: iv@example.org"
+    post = run(head + "\n\n" + FLAT_BODY + f"\n\n{FILLER}" * 3)
+    assert post["title"] == "TURNOUT AS A RESOURCE IN THE REGIONS"
+    if author == "Irina V. Volkova":
+        assert post["author"] == author
+    else:
+        assert post.get("author") != "Irina V. Volkova Charles"
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted"),
+    [
+        ("Centre for Northern Studies NUMBER 311 | 14.09.2021 www.cns.example.pl", "14.09.2021"),
+        ("Policy Brief No. 7 | 3 March 2021", "3 March 2021"),
+        # negative: a report number followed by the period it covers, not the issue's date
+        ("Report No. 5 covering 1 January 2020 to 31 March 2020 in detail", None),
+    ],
+)
+def test_issue_number_with_its_date(line: str, wanted: str | None) -> None:
+    assert published_of(line) == wanted
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted"),
+    [
+        ("Halina Wrzosek, cooperation Tomasz Kępiński", "Halina Wrzosek"),
+        ("Agnė Jurkutė", "Agnė Jurkutė"),
+        ("Авторы: А.В. Селиванов, Н.Р. Гарипова", "А.В. Селиванов, Н.Р. Гарипова"),
+        ("Кондратьева Е.С.", "Кондратьева Е.С."),
+        ("Кондратьева Е. С.", "Кондратьева Е. С."),
+        # negatives: a lower-case clause naming no one, a heading with a word of capitals
+        ("Halina Wrzosek, cooperation with partners", None),
+        ("Выборы в регионах", None),
+    ],
+)
+def test_contributors_accents_and_russian_names(line: str, wanted: str | None) -> None:
+    assert byline_of(line) == wanted
+
+
+@pytest.mark.parametrize(
+    ("tail", "dropped", "kept"),
+    [
+        (
+            [
+                "© 2022, The Vale Center",
+                "One Woodrow Plaza, Washington, DC 20004",
+                "www.vale.example",
+            ],
+            {"One Woodrow Plaza, Washington, DC 20004"},
+            set(),
+        ),
+        (
+            [
+                "EDITORS: Piotr Zawadzki, Centre X ul. Lipowa 14, 00-316 Warsaw tel.: (+48) 22 525 80 00 info@x.example"
+            ],
+            {
+                "EDITORS: Piotr Zawadzki, Centre X ul. Lipowa 14, 00-316 Warsaw tel.: (+48) 22 525 80 00 info@x.example"
+            },
+            set(),
+        ),
+        # negatives: one copyright line alone; a closing heading over page furniture
+        (
+            ["One Woodrow Plaza, Washington, DC 20004", "© 2022, The Vale Center"],
+            set(),
+            {"One Woodrow Plaza, Washington, DC 20004"},
+        ),
+        (["Notes on sources", "7"], set(), {"Notes on sources"}),
+    ],
+)
+def test_closing_imprint(tail: list[str], dropped: set[str], kept: set[str]) -> None:
+    text = "\n\n".join(
+        [*WRAPPED, "The last paragraph of the brief ends here, as it should.", *tail]
+    )
+    found = furniture_texts(text)
+    assert dropped <= found
+    assert not kept & found
+
+
+def test_contact_heading_over_an_email() -> None:
+    lines = ["Contact details and disclaimer:", "Ruslan A. Khabibullin", "E-mail: rk@example.org"]
+    assert "Contact details and disclaimer:" in furniture_texts("\n".join([*WRAPPED, *lines]))
+    # negative: no e-mail address under it
+    lines[-1] = "Kazan State University"
+    assert "Contact details and disclaimer:" not in furniture_texts("\n".join([*WRAPPED, *lines]))
+
+
+def test_parenthesised_page_markers() -> None:
+    page = " ".join(WRAPPED * 2)
+    text = "\n\n".join(["(1)", page, "(2)", page, "(3)", page])
+    assert pdf_evidence(split_lines(text)) is not None
+    assert {"(1)", "(2)", "(3)"} <= furniture_texts(text)
+    # negative: numbered items of a short list, no page between them
+    items = "\n".join(["(1)", "first item", "(2)", "second item", "(3)", "third item", page])
+    assert "(1)" not in furniture_texts(items)
+
+
+def test_running_heads_numbered_at_both_edges_share_a_key() -> None:
+    from flows.stages.segment.furniture import head_key
+
+    assert head_key("88 ВЕСТНИК УНИВЕРСИТЕТА 2019 / № 3") == head_key(
+        "ВЕСТНИК УНИВЕРСИТЕТА 2019 / № 3 89"
+    )
+    # negative: another issue's head is another key only by its words
+    assert head_key("88 ВЕСТНИК") != head_key("ВЕСТНИК ИНСТИТУТА 89")
+
+
+def test_russian_library_viewer_lines_and_their_note() -> None:
+    top = [
+        "Добавил:",
+        "Опубликованный материал нарушает ваши авторские права? Сообщите нам.",
+        "Doklad_2021",
+        "Скачиваний:",
+        "7",
+        "Добавлен:",
+        "14.11.2022",
+        "Размер:",
+        "512.08 Кб",
+        "Скачать",
+    ]
+    text = "\n\n".join([*top, "Аналитический доклад", *WRAPPED])
+    found = furniture_texts(text)
+    assert set(top) <= found
+    assert pdf_evidence(split_lines(text)) is not None
+    # negative: a sentence that follows no viewer line is text
+    assert "Аналитический доклад" not in found
+
+
+@pytest.mark.parametrize(
+    ("running", "title", "author"),
+    [
+        (
+            "THE LONG WINTER OF THE PROVINCES",
+            "THE LONG WINTER OF THE PROVINCES",
+            "ANNA PETROVNA KELLER",
+        ),
+        # negative: nothing repeats the rest of the line: it stays one title
+        ("THE COUNCIL", "ANNA PETROVNA KELLER THE LONG WINTER OF THE PROVINCES", None),
+    ],
+)
+def test_caps_name_unwrapped_into_the_title(running: str, title: str, author: str | None) -> None:
+    page = "\n".join(WRAPPED)
+    text = f"ANNA PETROVNA KELLER THE LONG WINTER OF THE PROVINCES\n\n{page}\n\n48\n{running}\n\n{page}"
+    post = run(text)
+    assert (post["title"], post.get("author")) == (title, author)

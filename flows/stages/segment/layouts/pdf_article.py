@@ -77,23 +77,32 @@ HEAD_LINES = 8
 FRONT_MATTER_CHARS = 800
 """A flattened first-page head is looked for in the first this many characters of a line."""
 
-_UPPER = "A-ZА-ЯЁ"
-_LOWER = "a-zа-яёß"
+_LATIN = [chr(code) for code in range(0xC0, 0x250)]
+_UPPER = "A-ZА-ЯЁ" + "".join(ch for ch in _LATIN if ch.isupper())
+_LOWER = "a-zа-яё" + "".join(ch for ch in _LATIN if ch.islower())
+"""Letters by case: Latin with its accented forms ('Kępiński', 'Jurkutė'), and Cyrillic."""
 _NAME_WORD = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'’]+)?"
 _INITIAL = rf"(?:[{_UPPER}]\.){{1,3}}"
-_PERSON = rf"(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}{_NAME_WORD}"
+_PERSON = (
+    rf"(?:(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}{_NAME_WORD}"
+    rf"|{_NAME_WORD}\s+{_INITIAL}(?:\s?{_INITIAL})?)"
+)
 _NAMES = rf"{_PERSON}(?:\s*(?:,|\band\b|&|и)\s*{_PERSON})*"
 _MARKS = r"[\s*†‡∗\d,⁰¹²³⁴⁵⁶⁷⁸⁹]*"
 AUTHOR_LINE = re.compile(
-    r"^(?:(?:prepared|written|compiled|edited)\s+by|by|(?:authors?|author\(s\))\s*:)?"
+    r"^(?:(?:prepared|written|compiled|edited)\s+by|by|(?:authors?|author\(s\)|авторы?)\s*:)?"
     rf"\s*(?P<names>{_NAMES})"
     rf"{_MARKS}$",
     re.IGNORECASE,
 )
 """'Irina V. Volkova', 'By P. N. Gorshkov and A. Lind', 'Prepared by Lev Sarkisov *',
-'Author(s): Irina V. Volkova' (a journal archive's cover)."""
+'Author(s): Irina V. Volkova' (a journal archive's cover), 'Авторы: А.В. Селиванов, Н.Р.
+Гарипова', 'Кондратьева Е.С.' (a Russian surname before its initials)."""
 _CAPS_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
-_CASED_PERSON = rf"(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}(?:{_NAME_WORD}|{_CAPS_SURNAME})"
+_CASED_PERSON = (
+    rf"(?:(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}(?:{_NAME_WORD}|{_CAPS_SURNAME})"
+    rf"|{_NAME_WORD}\s+{_INITIAL}(?:\s?{_INITIAL})?)"
+)
 _CASED_NAMES = re.compile(rf"{_CASED_PERSON}(?:\s*(?:,|\band\b|&|и)\s*{_CASED_PERSON})*")
 """Names as cased: each word capitalised, the surname may be in capitals ('Svetlana
 LOGINOVA', as French and Russian covers print it)."""
@@ -124,10 +133,15 @@ superscript letter run on, 'Пермский … университет'; the Ru
 their stems are matched). 'The centre' is the political one ('Governors and the Centre
 in …'), unless a 'for', 'of' or 'on' names the institution."""
 SERIES_LINE = re.compile(
-    r"\b(?:no\.|vol\.|issue|series|paper|brief|report|bulletin)\s*(?:no\.\s*)?\d",
+    r"\b(?:no\.|vol\.|issue|number|series|paper|brief|report|bulletin)\s*(?:no\.\s*)?\d",
     re.IGNORECASE,
 )
 """A publication series line ('Discussion Paper No. 7', 'Policy Brief 6/2019')."""
+ISSUE_DATE = re.compile(
+    r"\b(?:number|issue|no\.?|nr\.?|№)\s*\d{1,4}(?:/\d{2,4})?\s*[|•·,–—/-]\s*", re.IGNORECASE
+)
+"""A series' issue number with the issue's date after it ('NUMBER 311 | 14.09.2021' on a
+brief's masthead): that date is the publication's."""
 PUBLISHED = re.compile(
     r"(?:^|[/|;•·]\s*)published(?:\s+online)?(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
@@ -201,9 +215,15 @@ def segment(
     first = next((line for line in lines if not line.is_blank and line.index not in dropped), None)
     shown = _viewer_title(lines, dropped)
     cuts = _head_cuts(first.raw, rules.max_title_chars, shown) if first is not None else []
+    named = False
+    if first is not None and not cuts:
+        cuts = _caps_name_cut(first, lines)
+        named = bool(cuts)
     if first is not None and cuts:
         lines = split_line(lines, first.index, cuts)
         dropped = _dropped(lines)
+        if named:
+            dropped.pop(first.index + 1, None)  # the title, which the running heads repeat
     head, front = find_head(lines, dropped, rules.max_title_chars, split=bool(cuts))
     if head is not None:
         for index in head.title_lines | head.meta_lines:
@@ -232,9 +252,7 @@ def segment(
     )
 
 
-OPENING_HEADING = re.compile(
-    r"^(?:executive\s+summary|abstract|аннотация)\s*[.:]?$", re.IGNORECASE
-)
+OPENING_HEADING = re.compile(r"^(?:executive\s+summary|abstract|аннотация)\s*[.:]?$", re.IGNORECASE)
 """The heading the text of a report opens with ('Executive Summary', 'Abstract'); not a
 plain 'Summary' or 'Резюме', which may close it."""
 
@@ -440,17 +458,46 @@ def _head_cuts(raw: str, max_title_chars: int, shown: str | None = None) -> list
     return sorted(cut for cut in cuts if 0 < cut < len(text))
 
 
+AFFILIATION_OPENING = re.compile(
+    r"(?:department|faculty|school|institute|university|college|academy|laboratory|"
+    r"centre|center)\s+(?:of|for|on)\b",
+    re.IGNORECASE,
+)
+"""An affiliation that opens with its own keyword ('Department of …', 'Institute for …'): the
+name before it ends with the word before that keyword."""
+
+
+def _caps_name_cut(first: Line, lines: Sequence[Line]) -> list[int]:
+    """Where an ALL-CAPS first line joins the author's name to the title ('ANNA PETROVNA
+    KELLER THE LONG WINTER OF THE PROVINCES', two cover lines unwrapped into one): after
+    the name (:func:`caps_name`), when the rest of the line stands again on a line of its
+    own further down (the title as a running head). Empty otherwise."""
+    text = first.raw.rstrip()
+    if not is_caps_title(text):
+        return []
+    others = {line.text for line in lines if line.index > first.index and not line.is_blank}
+    words = list(NAME_TOKEN.finditer(text))
+    for count in range(2, min(MAX_CAPS_NAME_WORDS, len(words) - 2) + 1):
+        rest = words[count].start()
+        if text[rest:] in others and caps_name(text[: words[count - 1].end()]) is not None:
+            return [rest]
+    return []
+
+
 def _name_after(text: str, pos: int) -> int | None:
     """Where the longest name (two to four words) right after `pos` ends, or None. Its last
     word never opens the affiliation that follows ('Marek Holub Charles University' names
-    Marek Holub)."""
+    Marek Holub); an affiliation that opens with its keyword ('Irina V. Volkova Department
+    of …') leaves the name whole."""
     tokens = list(NAME_TOKEN.finditer(text, pos))[:5]
     if not tokens or text[pos : tokens[0].start()].strip():
         return None
     for count in range(min(len(tokens), 4), 1, -1):
         last = tokens[count - 1]
         after = tokens[count].end() if count < len(tokens) else last.end()
-        if count > 2 and count < len(tokens) and AFFILIATION.search(text[last.start() : after]):
+        inside = count > 2 and count < len(tokens)
+        opens = inside and AFFILIATION_OPENING.match(text, tokens[count].start()) is not None
+        if inside and not opens and AFFILIATION.search(text[last.start() : after]):
             continue  # the last word opens the affiliation: try the shorter name
         if is_name_line(text[tokens[0].start() : last.end()]):
             return last.end()
@@ -503,6 +550,9 @@ CAMEL_GLUE = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
 """Where an affiliation is run on from a name ('Olga VereshchaginaVolga Institute …')."""
 AFFILIATION_AFTER = re.compile(r"\s*(?:[,;(|–—]|\s-\s)\s*")
 """Where an affiliation follows the names on their line ('Lev Sarkisov, Kama Institute')."""
+CONTRIBUTOR_AFTER = re.compile(rf",\s*(?:[{_LOWER}]+\s+){{1,3}}(?P<names>{_NAMES})$")
+"""A contributor credited after the author's name, in lower case words ('Halina Wrzosek,
+cooperation Tomasz Kępiński', '…, with Anna Lind'): the author is the name before it."""
 POSITION = re.compile(
     r"\b(?:fellow|professor|director|researcher|analyst|editor|correspondent|lecturer|"
     r"adviser|advisor|expert|scholar|rapporteur)\b",
@@ -590,6 +640,9 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
         rest = text[glue.end() :]
         if glue.start() and (AFFILIATION.search(rest) or POSITION.search(rest)):
             return author_of(text[: glue.start()], common)
+    credit = CONTRIBUTOR_AFTER.search(text)
+    if credit is not None and author_of(credit.group("names"), common) is not None:
+        return author_of(text[: credit.start()], common)
     return None
 
 
@@ -604,6 +657,11 @@ def published_of(text: str) -> str | None:
     if is_dateline(text) and NOT_PUBLISHED.search(text) is None:
         found = find_date(text)
         return found[0] if found else None
+    issue = ISSUE_DATE.search(text)
+    if issue is not None:
+        found = find_date(text[issue.end() :])
+        if found is not None and text[issue.end() :].startswith(found[0]):
+            return found[0]
     return None
 
 
@@ -650,7 +708,8 @@ class _Head:
 
 def _title_run(zone: Sequence[Line], pos: int, read: _Reading) -> list[Line]:
     """The title's lines from `zone[pos]`: an ALL-CAPS run of up to three lines, or one
-    heading-like line, with its wrapped second line."""
+    heading-like line, with its wrapped second line (under an empty line too, when the first
+    ends with a colon or the second goes on in lower case: a cover spaces its lines)."""
     first = zone[pos]
     if is_caps_title(first.text) and word_count(first.text) >= 2:
         run = [first]
@@ -676,9 +735,11 @@ def _title_run(zone: Sequence[Line], pos: int, read: _Reading) -> list[Line]:
             and byline_of(second.text, read.common) is None
         )
     )
+    strong = first.text.endswith(":") or second.text[:1].islower()
+    gap = second.start == first.end + len("\n\n")  # one empty line between
     if (
         wrapped
-        and second.index == first.index + 1
+        and (second.index == first.index + 1 or (strong and gap))
         and joined <= read.max_chars
         and _is_title_like(second.text[:1].upper() + second.text[1:], read)
         and not is_all_caps(second.text)
