@@ -1105,3 +1105,34 @@ def test_caps_name_unwrapped_into_the_title(running: str, title: str, author: st
     text = f"ANNA PETROVNA KELLER THE LONG WINTER OF THE PROVINCES\n\n{page}\n\n48\n{running}\n\n{page}"
     post = run(text)
     assert (post["title"], post.get("author")) == (title, author)
+
+
+def test_a_wrapped_prose_line_is_no_affiliation_field() -> None:
+    head = "THE GOVERNORS' ROTATION\nAnalytical report\n"
+    prose = (
+        "Every autumn the Kremlin has replaced a\ngroup of regional governors, young state corpora-\n"
+        "tions' managers, trained at the presidential academy's school\nfor future leaders.\n\n"
+    )
+    post = run(head + "\n" + prose + BODY)
+    assert "trained at the presidential academy" in post["body"]
+    # negative: an affiliation line of its own is still the head's
+    post = run("THE GOVERNORS' ROTATION\nMarta K. Ilves\nPresidential Academy, Moscow\n\n" + BODY)
+    assert "Presidential Academy" not in post["body"]
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("Talking to Moscow: Options for a Dialogue", "Talking to Moscow: Options for a Dialogue"),
+        # negative: a site's name of two words over the viewer lines shows no title
+        ("Docs Library", None),
+    ],
+)
+def test_preamble_title_over_a_flattened_page(first: str, title: str | None) -> None:
+    flat = (
+        "Talking to Moscow: Options for a Dialogue Report | Rein Kask | May 2022 "
+        + "Arms control between Russia and the West has largely collapsed, and the rest. " * 4
+    )
+    text = f"{first}\nTotal Page:16\n\nFile Type:pdf, Size:1020Kb\n\n{flat}\n\n{BODY}"
+    post = run(text)
+    assert post.get("title") == title

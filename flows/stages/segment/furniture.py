@@ -87,7 +87,7 @@ VIEWER_LINE = re.compile(
     r"|did\s+you\s+find\s+this\s+document\s+useful\??|is\s+this\s+content\s+inappropriate\??"
     r"|size\s*:\s*px|start\s+display\s+at\s+page\s*:?|download\s+[\"“].{1,300}[\"”]"
     r"|views?\s*:|transcription|similar\s+documents|more\s+information"
-    r"|download\s+to\s+read\s+offline|\d{1,4}\s+of\s+\d{1,4}|\S+\s+a\s+scribd\s+company\s+logo"
+    r"|download\s+to\s+read\s+offline|recommended|\d{1,4}\s+of\s+\d{1,4}|\S+\s+a\s+scribd\s+company\s+logo"
     r"|share\s+or\s+embed\s+document|share\s+(?:on|with)\s+\w+,\s+opens\s+(?:a\s+new\s+window|mail\s+client)"
     r"|добавил\s*:|скачиваний\s*:(?:\s*\d+)?|добавлен\s*:(?:\s*[\d.]+)?|размер\s*:(?:\s*[\d.,]+\s*[кkмm][бb])?"
     r"|скачать|\d[\d.,]*\s*(?:кб|мб|kb|mb)|share\s+[\"“].{1,300}[\"”]|copied!)$",
@@ -97,7 +97,7 @@ VIEWER_LINE = re.compile(
 'View: 2 times', 'ConferencePaperPDF Available', 'Content uploaded by …', a reader's
 '0% found this document useful (0 votes)', '23 views14 pages', 'You are on page 1/ 14', a
 flattening viewer's 'Size: px', 'Download "<title>"', 'Transcription', 'Similar documents', a
-slide viewer's '1 of 38' and 'Download to read offline', a Russian file library's
+slide viewer's '1 of 38', 'Download to read offline' and 'Recommended', a Russian file library's
 'Скачиваний: 7', 'Добавлен: 14.11.2022', 'Размер: 512.08 Кб', 'Скачать', a thesis
 library's 'Share "<title>"' and 'Copied!')."""
 STRONG_VIEWER_LINE = re.compile(

@@ -60,7 +60,7 @@ from flows.stages.records import Segmented
 from flows.stages.repair.chars import zipf
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.boilerplate import find_boilerplate
-from flows.stages.segment.furniture import find_furniture, pdf_evidence
+from flows.stages.segment.furniture import find_furniture, is_viewer_line, pdf_evidence
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import find_date, is_dateline
@@ -413,11 +413,23 @@ PAGE_PREFIX = re.compile(r"^\s*\d{1,3}\s+(?=\S)")
 
 
 def _viewer_title(lines: Sequence[Line], dropped: dict[int, str]) -> str | None:
-    """The title as a viewer's dropped preamble shows it, or None."""
+    """The title as a viewer's dropped preamble shows it ('Download "<title>"', or the
+    preamble's first line when it is no viewer line: the page's own title over 'Total
+    Page:16'), or None."""
     for line in lines:
         if line.index in dropped and (match := DOWNLOAD_TITLE.match(line.text)):
             return match.group("title")
-    return None
+    first = next((line for line in lines if not line.is_blank), None)
+    if first is None or dropped.get(first.index) != PAGE_FURNITURE:
+        return None
+    text = first.text
+    if is_viewer_line(text) or ends_sentence(text) or word_count(text) < MIN_SHOWN_WORDS:
+        return None
+    return text
+
+
+MIN_SHOWN_WORDS = 4
+"""Words of a preamble's first line read as the title it shows (fewer: a site's name)."""
 
 
 def _shown_title(window: str, shown: str | None) -> tuple[int, int] | None:
@@ -449,7 +461,7 @@ def _head_cuts(raw: str, max_title_chars: int, shown: str | None = None) -> list
         return []
     name_end = _name_after(window, span[1])
     if name_end is None:
-        return []
+        return [span[1]] if caps is None and span[0] == 0 else []
     cuts = {*span, name_end}
     prefix = VIEWER_PREFIX.match(window)
     if prefix:
@@ -914,7 +926,15 @@ MAX_BYLINE_LINES = 6
 """Lines under the title read for bylines: up to three names, each over its affiliation."""
 
 
+def _goes_on(text: str) -> bool:
+    """A line that goes on with a wrapped sentence: it opens in lower case (not with a
+    superscript letter glued to its field: 'aDepartment of …'). Never a head's field."""
+    return text[:1].islower() and not text[1:2].isupper()
+
+
 def _is_affiliation(text: str, read: _Reading) -> bool:
+    if _goes_on(text):
+        return False
     short = len(text) <= read.max_chars and not ends_sentence(text)
     return short and AFFILIATION.search(text) is not None
 
@@ -942,7 +962,10 @@ def _is_title_opening(text: str) -> bool:
 
 def _is_field(text: str, read: _Reading) -> bool:
     """A line a head block holds for a field: byline, date, series, affiliation, labelled
-    field ('Keywords: …', 'Article views: 412')."""
+    field ('Keywords: …', 'Article views: 412'); never a line that goes on with a wrapped
+    sentence ('tions, trained at the academy's school')."""
+    if _goes_on(text):
+        return False
     if byline_of(text, read.common) is not None or published_of(text) is not None:
         return True
     if FIELD_LINE.match(text) or SERIES_LINE.search(text):
