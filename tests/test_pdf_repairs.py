@@ -1136,3 +1136,80 @@ def test_preamble_title_over_a_flattened_page(first: str, title: str | None) -> 
     text = f"{first}\nTotal Page:16\n\nFile Type:pdf, Size:1020Kb\n\n{flat}\n\n{BODY}"
     post = run(text)
     assert post.get("title") == title
+
+
+# --- preprints, thesis covers, centred title pages -------------------------------------------
+
+ARXIV_HEAD = (
+    "Workplace Mobilization and Turnout Spikes in Russian\n"
+    "Regions: Evidence from Precinct Returns\n\n"
+    "Daria K. Melnikova1, Pavel Osterman2, and Lena Varga1\n\n"
+    "1Department of Political Science, Central European Institute, Vienna\n\n"
+    "{stamp}\n\nAbstract\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "date"),
+    [
+        ("arXiv:2108.07731v2 [cs.SI] 18 Aug 2021", "2021-08-18"),
+        # negative: a citation of a preprint in the text is no stamp
+        ("See arXiv:2108.07731 for the data appendix and the code", None),
+    ],
+)
+def test_arxiv_stamp_is_evidence_furniture_and_the_date(stamp: str, date: str | None) -> None:
+    text = ARXIV_HEAD.format(stamp=stamp) + "\n".join(WRAPPED) + "\n\n" + BODY
+    lines = split_lines(text)
+    assert (pdf_evidence(lines) == "an arXiv stamp on the first page") == (date is not None)
+    post = run(text)
+    assert post["title"] == (
+        "Workplace Mobilization and Turnout Spikes in Russian Regions: Evidence from Precinct Returns"
+    )
+    assert post["author"] == "Daria K. Melnikova, Pavel Osterman, and Lena Varga"
+    assert post.get("published_date") == date
+    assert (stamp in post["body"]) == (date is None)
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted"),
+    [
+        ("СЕЛИВЁРСТОВА Ксения Андреевна", "СЕЛИВЁРСТОВА Ксения Андреевна"),
+        ("Anna Lind, Oleg Sokolov, and Marta Ilves", "Anna Lind, Oleg Sokolov, and Marta Ilves"),
+        # negative: a caps word over common words is a heading, not a surname
+        ("ВВЕДЕНИЕ И задачи работы", None),
+    ],
+)
+def test_surname_first_in_capitals_and_the_oxford_comma(line: str, wanted: str | None) -> None:
+    assert byline_of(line) == wanted
+
+
+COVER = (
+    "                                          На правах рукописи\n\n\n"
+    "                   СЕЛИВЁРСТОВА Ксения Андреевна\n\n\n"
+    "       ИНСТИТУТ ПОЛНОМОЧНЫХ ПРЕДСТАВИТЕЛЕЙ: ЭВОЛЮЦИЯ ФУНКЦИЙ\n"
+    "                      (2000–2020 гг.)\n\n"
+    "                              АВТОРЕФЕРАТ\n\n"
+    "                              Москва – 2021\n"
+)
+RU_BODY = (
+    "Актуальность темы исследования определяется тем, что функции института "
+    "менялись несколько раз за двадцать лет, и это требует объяснения.\n\n"
+    "Цель исследования состоит в том, чтобы выявить этапы этой эволюции и их причины."
+)
+
+
+def test_thesis_cover_centred_name_over_caps_title() -> None:
+    text = COVER + "\n" + RU_BODY
+    assert str(pdf_evidence(split_lines(text))).endswith("cover lines set in from the left edge")
+    post = run(text)
+    assert post["title"] == "ИНСТИТУТ ПОЛНОМОЧНЫХ ПРЕДСТАВИТЕЛЕЙ: ЭВОЛЮЦИЯ ФУНКЦИЙ (2000–2020 гг.)"
+    assert post["author"] == "СЕЛИВЁРСТОВА Ксения Андреевна"
+    assert "Москва – 2021" not in post["body"]
+    # negative: the same lines flush left (web text) show no PDF
+    flush = "\n".join(line.strip() for line in COVER.split("\n"))
+    assert pdf_evidence(split_lines(flush + "\n" + RU_BODY)) is None
+
+
+def test_caps_institution_title_without_subtitle_is_a_masthead() -> None:
+    post = run("ВОЛЖСКИЙ ГОСУДАРСТВЕННЫЙ УНИВЕРСИТЕТ\n\nВЫБОРЫ В РЕГИОНАХ РОССИИ\n\n" + RU_BODY)
+    assert post["title"] == "ВЫБОРЫ В РЕГИОНАХ РОССИИ"

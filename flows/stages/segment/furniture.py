@@ -62,6 +62,12 @@ STAMP_TOKEN = re.compile(r"(?=\S*(?:\d\S*){6})\S{8,}")
 """An identifier or numeric date of a stamp: eight characters or more, six of them digits
 ('2008/10/21', 'EXO-RDP85T00283R…', '1:17-cv-02041')."""
 
+ARXIV_STAMP = re.compile(
+    r"^arxiv:\d{4}\.\d{4,5}(?:v\d+)?\s+\[[\w.-]+\]\s+\d{1,2}\s+[a-z]{3}\s+\d{4}$", re.IGNORECASE
+)
+"""The stamp arXiv prints up the margin of a preprint's first page ('arXiv:2108.07731v2
+[cs.SI] 18 Aug 2021'): the text came out of a PDF. It stands among the head's lines, so it
+is no viewer line that a preamble ends with."""
 VIEWER_LINE = re.compile(
     r"^(?:total\s+pages?\s*:\s*\d+"
     r"|file\s+type\s*:\s*\w+(?:\s*,\s*size\s*:\s*\S+)?"
@@ -425,6 +431,7 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
         top = pos < PREAMBLE_LINES
         if (
             is_viewer_line(text)
+            or ARXIV_STAMP.match(text)
             or page_number(text) is not None
             or is_journal_line(text, top)
             or CONTENTS_LINE.match(text)
@@ -606,6 +613,8 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     strong = sum(1 for line in kept if STRONG_VIEWER_LINE.match(line.text))
     if strong:
         return f"{strong} PDF viewer lines"
+    if any(ARXIV_STAMP.match(line.text) for line in kept[:HEAD_STAMP_LINES]):
+        return "an arXiv stamp on the first page"
     top = [line.text for line in kept[:PREAMBLE_LINES]]
     viewer = sum(1 for text in top if is_viewer_line(text))
     if viewer >= 3 and any(SHARING_LINE.match(text) for text in top):
@@ -636,7 +645,28 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     markers = page_markers(kept)
     if markers:
         return f"{len(markers)} page markers '(1)', '(2)' … in sequence"
+    centred = _centred_cover(kept)
+    if centred:
+        return f"{centred} cover lines set in from the left edge"
     return _page_breaks(kept, heads) or _page_stamp(kept) or _set_page_numbers(kept)
+
+
+HEAD_STAMP_LINES = 60
+"""Kept lines of the first page among which an arXiv stamp is looked for."""
+COVER_LINES = 12
+MIN_CENTRED = 3
+
+
+def _centred_cover(kept: Sequence[Line]) -> int:
+    """How many of the first ``COVER_LINES`` lines are short and set in by
+    ``MIN_SET_INDENT`` spaces or more (a title page centred by a layout extraction: web text
+    scraped to lines loses such indentation); 0 when fewer than ``MIN_CENTRED``."""
+    centred = sum(
+        1
+        for line in kept[:COVER_LINES]
+        if line.indent >= MIN_SET_INDENT and _short(line.text) and not ends_sentence(line.text)
+    )
+    return centred if centred >= MIN_CENTRED else 0
 
 
 PAGE_MARKER = re.compile(r"^\((?P<n>\d{1,4})\)$")

@@ -60,7 +60,12 @@ from flows.stages.records import Segmented
 from flows.stages.repair.chars import zipf
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.boilerplate import find_boilerplate
-from flows.stages.segment.furniture import find_furniture, is_viewer_line, pdf_evidence
+from flows.stages.segment.furniture import (
+    ARXIV_STAMP,
+    find_furniture,
+    is_viewer_line,
+    pdf_evidence,
+)
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import find_date, is_dateline
@@ -87,7 +92,9 @@ _PERSON = (
     rf"(?:(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}{_NAME_WORD}"
     rf"|{_NAME_WORD}\s+{_INITIAL}(?:\s?{_INITIAL})?)"
 )
-_NAMES = rf"{_PERSON}(?:\s*(?:,|\band\b|&|и)\s*{_PERSON})*"
+_JOIN = r"\s*(?:,\s*(?:and\b|&)?|\band\b|&|и)\s*"
+"""Between two names: a comma, 'and' (after a comma too: 'A, B, and C'), '&', 'и'."""
+_NAMES = rf"{_PERSON}(?:{_JOIN}{_PERSON})*"
 _MARKS = r"[\s*†‡∗\d,⁰¹²³⁴⁵⁶⁷⁸⁹]*"
 AUTHOR_LINE = re.compile(
     r"^(?:(?:prepared|written|compiled|edited)\s+by|by|(?:authors?|author\(s\)|авторы?)\s*:)?"
@@ -101,11 +108,13 @@ AUTHOR_LINE = re.compile(
 _CAPS_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
 _CASED_PERSON = (
     rf"(?:(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}(?:{_NAME_WORD}|{_CAPS_SURNAME})"
-    rf"|{_NAME_WORD}\s+{_INITIAL}(?:\s?{_INITIAL})?)"
+    rf"|{_NAME_WORD}\s+{_INITIAL}(?:\s?{_INITIAL})?"
+    rf"|{_CAPS_SURNAME}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
-_CASED_NAMES = re.compile(rf"{_CASED_PERSON}(?:\s*(?:,|\band\b|&|и)\s*{_CASED_PERSON})*")
+_CASED_NAMES = re.compile(rf"{_CASED_PERSON}(?:{_JOIN}{_CASED_PERSON})*")
 """Names as cased: each word capitalised, the surname may be in capitals ('Svetlana
-LOGINOVA', as French and Russian covers print it)."""
+LOGINOVA', as French and Russian covers print it; 'СЕЛИВЁРСТОВА Ксения Андреевна', the
+surname first, as a Russian thesis cover prints it)."""
 _NOT_NAME_WORD_LIST = (
     "the a an of and abstract introduction contents chapter section part volume issue "
     "paper papers series report brief working discussion policy journal review studies "
@@ -549,6 +558,12 @@ FIELD_LINE = re.compile(rf"^[{_UPPER}][^\W\d_]*(?:[ &/-]+[^\W\d_]+){{0,4}} ?:(?:
 title with a subtitle has the same shape ('Turnout Machines: Workplace …')."""
 VALUE_FIELD = re.compile(r":\s*(?:$|[\d\[(<]|https?://)")
 """A field whose value is missing or is a number, bracket or address: never a title."""
+TITLE_BRACKET = re.compile(r"^\([^()]{1,40}\d[^()]{0,40}\)$")
+"""A bracketed line with a number under an ALL-CAPS title: its years ('(2000–2020 гг.)')."""
+IMPRINT_LINE = re.compile(
+    rf"^[{_UPPER}][{_LOWER}-]+(?:[ -][{_UPPER}][{_LOWER}-]+)?\s*[,–—-]?\s*(?:19|20)\d\d(?:\s*г\.)?$"
+)
+"""A cover's place and year ('Москва – 2021', 'Moscow 2021', 'Vienna, 2020')."""
 UNFINISHED_CAPS = re.compile(r"[:,–—-]$")
 """An ALL-CAPS title line that goes on after a blank line ('… AFTER THE 2014 REFORM:')."""
 ABSTRACT_HEADING = re.compile(r"^(?:abstract|summary|аннотация|резюме)\s*[.:]?$", re.IGNORECASE)
@@ -726,6 +741,9 @@ def _title_run(zone: Sequence[Line], pos: int, read: _Reading) -> list[Line]:
     if is_caps_title(first.text) and word_count(first.text) >= 2:
         run = [first]
         for line in zone[pos + 1 : pos + 3]:
+            if TITLE_BRACKET.match(line.text) and line.index == run[-1].index + 1:
+                run.append(line)  # '(2000–2020 гг.)' under the title: its span of years
+                break
             if not is_caps_title(line.text):
                 break
             if line.index != run[-1].index + 1 and not UNFINISHED_CAPS.search(run[-1].text):
@@ -917,9 +935,21 @@ def _pair_in(block: Sequence[Line], read: _Reading) -> tuple[int, list[Line]] | 
             continue
         if any(SERIES_LINE.search(line.text) for line in run):
             continue  # '<Series>' '<year> No. <n>' over the author's name: no title
-        if byline_of(block[after].text, read.common) is not None:
-            return pos, run
+        if byline_of(block[after].text, read.common) is None:
+            continue
+        if _caps_title_under(block, after, read) and not is_caps_title(run[0].text):
+            continue  # a label over the name, and the title in capitals under it
+        return pos, run
     return None
+
+
+def _caps_title_under(block: Sequence[Line], at: int, read: _Reading) -> bool:
+    """Does an ALL-CAPS title of three words or more stand right under `block[at]` (a
+    cover's name over its title: 'СЕЛИВЁРСТОВА Ксения Андреевна' over 'ИНСТИТУТ …')?"""
+    if at + 1 >= len(block):
+        return False
+    text = block[at + 1].text
+    return is_caps_title(text) and word_count(text) >= 3 and _may_be_title(text, read)
 
 
 MAX_BYLINE_LINES = 6
@@ -941,14 +971,22 @@ def _is_affiliation(text: str, read: _Reading) -> bool:
 
 def _may_be_title(text: str, read: _Reading) -> bool:
     """Not a line that a head holds for another field (byline, date, affiliation, series,
-    labelled field)."""
+    labelled field). An ALL-CAPS line with a subtitle after a colon is a title even when it
+    names an institution ('ИНСТИТУТ ПОЛНОМОЧНЫХ ПРЕДСТАВИТЕЛЕЙ …: ЭВОЛЮЦИЯ ФУНКЦИЙ'): an
+    affiliation has no subtitle."""
     return not (
         byline_of(text, read.common) is not None
         or published_of(text) is not None
-        or AFFILIATION.search(text)
+        or (AFFILIATION.search(text) and not _caps_with_subtitle(text))
         or SERIES_LINE.search(text)
         or (FIELD_LINE.match(text) and VALUE_FIELD.search(text) and not _is_title_opening(text))
     )
+
+
+def _caps_with_subtitle(text: str) -> bool:
+    """An ALL-CAPS title with a subtitle after a colon ('X OF Y: THE CASE OF Z')."""
+    head, colon, tail = text.partition(": ")
+    return bool(colon) and is_caps_title(head) and is_caps_title(tail)
 
 
 MIN_TITLE_OPENING_WORDS = 4
@@ -962,13 +1000,13 @@ def _is_title_opening(text: str) -> bool:
 
 def _is_field(text: str, read: _Reading) -> bool:
     """A line a head block holds for a field: byline, date, series, affiliation, labelled
-    field ('Keywords: …', 'Article views: 412'); never a line that goes on with a wrapped
+    field ('Keywords: …', 'Article views: 412'), place and year ('Москва – 2021'); never a line that goes on with a wrapped
     sentence ('tions, trained at the academy's school')."""
     if _goes_on(text):
         return False
     if byline_of(text, read.common) is not None or published_of(text) is not None:
         return True
-    if FIELD_LINE.match(text) or SERIES_LINE.search(text):
+    if FIELD_LINE.match(text) or SERIES_LINE.search(text) or IMPRINT_LINE.match(text):
         return True
     short = len(text) <= read.max_chars and not ends_sentence(text)
     return short and bool(AFFILIATION.search(text))
@@ -1148,6 +1186,16 @@ def _retitled(block: Sequence[Line], echoed: tuple[int, list[Line]], read: _Read
     return head
 
 
+def _stamp_date(lines: Sequence[Line]) -> str | None:
+    """The date of an arXiv stamp on the first page ('arXiv:2108.07731v2 [cs.SI] 18 Aug
+    2021': the day that version was made public), else None. The stamp itself is page
+    furniture."""
+    for line in lines[:HEAD_SCAN_LINES]:
+        if ARXIV_STAMP.match(line.text) and (found := find_date(line.text)) is not None:
+            return found[0]
+    return None
+
+
 def _block_date(block: Sequence[Line]) -> str | None:
     """A 'Published …' date of the block, else its first dateline."""
     dated = [(line.text, published_of(line.text)) for line in block]
@@ -1177,6 +1225,7 @@ def find_head(
     echoed = _echoed_title(lines, block, dropped, read)
     if echoed is not None:
         head = _retitled(block, echoed, read)
+    head.published = head.published or _stamp_date(lines)
     if not later:
         return _post_head(head, content, split), set()
     front = {line.index for line in content if line.index < block[0].index}
