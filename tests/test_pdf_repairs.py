@@ -1213,3 +1213,46 @@ def test_thesis_cover_centred_name_over_caps_title() -> None:
 def test_caps_institution_title_without_subtitle_is_a_masthead() -> None:
     post = run("ВОЛЖСКИЙ ГОСУДАРСТВЕННЫЙ УНИВЕРСИТЕТ\n\nВЫБОРЫ В РЕГИОНАХ РОССИИ\n\n" + RU_BODY)
     assert post["title"] == "ВЫБОРЫ В РЕГИОНАХ РОССИИ"
+
+
+# --- what repair took out of the lines: form feeds, words split at line ends -----------------
+
+
+def _layout_of(text: str) -> str:
+    import hashlib
+
+    from flows.config import PipelineConfig
+    from flows.stages.document import process_document
+    from flows.stages.records import RawDocument, SourceInfo
+
+    data = text.encode()
+    raw = RawDocument(SourceInfo("x.txt"), data, hashlib.sha256(data).hexdigest())
+    return str(process_document(raw, PipelineConfig()).tables["documents"][0]["layout"])
+
+
+PAGE_PROSE = (
+    "The regional assembly met twice in the spring and discussed the budget at length.\n\n"
+    "The governor's office declined to comment on the delay and on the transfers again."
+)
+
+
+def test_a_form_feed_is_a_page_break_and_shows_pdf_text() -> None:
+    result = repair(PAGE_PROSE.replace("\n\n", "\n\x0c"), CONFIG)
+    assert result.fixes.get("page_break") == 1
+    assert _layout_of(PAGE_PROSE.replace("\n\n", "\n\x0c")) == "pdf_article"
+    # negative: a carriage return is a line end, no page break
+    assert repair(PAGE_PROSE.replace("\n\n", "\r\n\r\n"), CONFIG).fixes.get("page_break") is None
+    assert _layout_of(PAGE_PROSE) == "article"
+
+
+def test_words_hyphenated_at_line_ends_show_pdf_text() -> None:
+    wrapped = (
+        "The regional assembly met twice in the spring and discussed the trans-\n"
+        "fers at length, without reaching any decision before the summer recess,\n"
+        "and the governor's office declined to comment on the delay or on the sub-\n"
+        "sidies promised to the northern districts in the previous budget year.\n"
+    )
+    assert _layout_of(wrapped) == "pdf_article"
+    # negative: one split word alone is no evidence
+    once = wrapped.replace("sub-\nsidies", "subsidies")
+    assert _layout_of(once) == "article"

@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -210,6 +210,34 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if is_all_caps(first) and word_count(first) >= 3:
         return Detection("pdf_article", 0.7, "all-caps title line (PDF export style)")
     return None
+
+
+SPLIT_WORD_FIXES = (
+    "dehyphenate",
+    "dehyphenate_kept",
+    "dehyphenate_inline",
+    "dehyphenate_inline_kept",
+)
+MIN_SPLIT_WORDS = 2
+"""Words split by a hyphen at a line end (joined or kept by repair) from which a text shows
+a PDF's justified lines: a web page's text flows, a mail's plain text is wrapped between
+words."""
+
+
+def detect_repairs(lines: Sequence[Line], repairs: Mapping[str, int]) -> Detection | None:
+    """PDF text whose traces repair has taken out of the lines: form feeds (the page breaks
+    of pdftotext), or ``MIN_SPLIT_WORDS`` or more words hyphenated at a line end (or at the
+    end of a page line flattened into a paragraph). Scored under the page evidence of
+    :func:`detect`, over the ``article`` fallback."""
+    if not any(not line.is_blank for line in lines):
+        return None
+    pages = repairs.get("page_break", 0)
+    if pages:
+        return Detection("pdf_article", 0.74, f"{pages} form feeds (a PDF extraction's pages)")
+    split = sum(repairs.get(name, 0) for name in SPLIT_WORD_FIXES)
+    if split < MIN_SPLIT_WORDS:
+        return None
+    return Detection("pdf_article", 0.72, f"{split} words hyphenated at line ends")
 
 
 def segment(
