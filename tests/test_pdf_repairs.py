@@ -1256,3 +1256,36 @@ def test_words_hyphenated_at_line_ends_show_pdf_text() -> None:
     # negative: one split word alone is no evidence
     once = wrapped.replace("sub-\nsidies", "subsidies")
     assert _layout_of(once) == "article"
+
+
+# --- more head shapes: caps names, dates between, names over titles, colon openings ----------
+
+HEAD_BODY = (
+    "The first paragraph of the paper sets out the question about governors and elections "
+    "and the answer to it, which the rest of the paper defends at some length.\n\n"
+    "The second paragraph gives the evidence for it in detail."
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "author"),
+    [
+        ("THE GOVERNORS AND THE CENTRE\n\nBY ANNA LIND", "THE GOVERNORS AND THE CENTRE", "ANNA LIND"),
+        ("The Kremlin's Regional Gambit\n\nANNA LIND\n\nJune 3, 2022", "The Kremlin's Regional Gambit", "ANNA LIND"),
+        ("THE KREMLIN'S REGIONAL GAMBIT\n\nANNA LIND, OLEG SOKOLOV", "THE KREMLIN'S REGIONAL GAMBIT", "ANNA LIND, OLEG SOKOLOV"),
+        ("Where the Governors Come From\nMarch 2021\n\nAnna Lind", "Where the Governors Come From", "Anna Lind"),
+        ("The Governors' Dilemma\n\nAnna Lind | 12 March 2021", "The Governors' Dilemma", "Anna Lind"),
+        ("The Kremlin's Regional Gambit\n\nDr. Anna Lind", "The Kremlin's Regional Gambit", "Anna Lind"),
+        ("Anna Lind\n\nThe Kremlin's Regional Gambit", "The Kremlin's Regional Gambit", "Anna Lind"),
+        ("Managed Elections:\nThe Case of the Volga Regions\n\nAnna Lind\nVolga Institute",
+         "Managed Elections: The Case of the Volga Regions", "Anna Lind"),
+        # negatives: a caps line of common words under a caps title is no name; a month and
+        # year is no title; a field label over a value is no title's opening
+        ("THE GOVERNORS AND THE CENTRE\n\nWINTER NEWS", "THE GOVERNORS AND THE CENTRE WINTER NEWS", None),
+        ("March 2021\n\nThe Kremlin's Regional Gambit\n\nAnna Lind", "The Kremlin's Regional Gambit", "Anna Lind"),
+        ("Summary:\nThe Kremlin's Regional Gambit\n\nAnna Lind", "The Kremlin's Regional Gambit", "Anna Lind"),
+    ],
+)  # fmt: skip
+def test_head_shapes(head: str, title: str, author: str | None) -> None:
+    post = run(f"{head}\n\n{HEAD_BODY}")
+    assert (post["title"], post.get("author")) == (title, author)

@@ -98,11 +98,13 @@ _NAMES = rf"{_PERSON}(?:{_JOIN}{_PERSON})*"
 _MARKS = r"[\s*†‡∗\d,⁰¹²³⁴⁵⁶⁷⁸⁹]*"
 AUTHOR_LINE = re.compile(
     r"^(?:(?:prepared|written|compiled|edited)\s+by|by|(?:authors?|author\(s\)|авторы?)\s*:)?"
-    rf"\s*(?P<names>{_NAMES})"
+    r"\s*(?:(?:dr|prof)\.\s*)?"
+    rf"(?P<names>{_NAMES})"
     rf"{_MARKS}$",
     re.IGNORECASE,
 )
-"""'Irina V. Volkova', 'By P. N. Gorshkov and A. Lind', 'Prepared by Lev Sarkisov *',
+"""'Irina V. Volkova', 'By P. N. Gorshkov and A. Lind', 'Prepared by Lev Sarkisov *', 'Dr.
+Anna Lind' (the title of address is not the name),
 'Author(s): Irina V. Volkova' (a journal archive's cover), 'Авторы: А.В. Селиванов, Н.Р.
 Гарипова', 'Кондратьева Е.С.' (a Russian surname before its initials)."""
 _CAPS_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
@@ -164,6 +166,17 @@ NOT_PUBLISHED = re.compile(
 WORD = re.compile(r"[^\W\d_]{2,}")
 NAME_SEPARATOR = re.compile(r"(?<=\S)\s+(?:and|и)\s+(?=\S)")
 """The word between two names ('Oskar Lind and Marta Ilves'), not one of the names."""
+MONTH_YEAR = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d$"
+    r"|^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+    r"\s+(?:19|20)\d\d(?:\s*г(?:ода|\.)?)?$",
+    re.IGNORECASE,
+)
+"""A cover's month and year ('March 2021', 'Март 2021 г.'): a date field, never a title."""
+CAPS_BY = re.compile(r"\s*by\b", re.IGNORECASE)
+"""'BY ANNA LIND' on a cover printed in capitals."""
+FIELD_BAR = re.compile(r"\s+[|•·]\s+")
+"""Between the fields of a byline row ('Anna Lind | 12 March 2021')."""
 PREPARED_BY = re.compile(r"\s*(?:prepared|written|compiled|edited)\s+by\b", re.IGNORECASE)
 
 # --- flattened heads -------------------------------------------------------------------------
@@ -676,8 +689,10 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     superscript letters set apart ('Marina Sokolova a and Pavel Ilyin b'), numbers glued to
     each name ('Ivan Korolev1, Natalia Gromova2,*'), an affiliation
     run on or after a comma ('Olga VereshchaginaVolga Institute …', 'Lev Sarkisov, Kama
-    Institute') or a position ('Anna Lind, Senior Fellow'); and for ALL-CAPS names with an
-    initial ('IRINA V. VOLKOVA', as printed) or after an ALL-CAPS 'PREPARED BY'."""
+    Institute') or a position ('Anna Lind, Senior Fellow'); for ALL-CAPS names with an
+    initial ('IRINA V. VOLKOVA', as printed) or after an ALL-CAPS 'PREPARED BY' or 'BY';
+    and for the names among a byline row's fields beside a date ('Anna Lind | 12 March
+    2021')."""
     found = author_of(text, common)
     if found is not None or len(text) > 160:
         return found
@@ -688,9 +703,12 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     if is_all_caps(text) and CAPS_INITIAL.search(text):
         titled = author_of(text.title(), common)  # 'IRINA V. VOLKOVA', as printed
         return None if titled is None else text.strip()[: len(titled)]
-    prepared = PREPARED_BY.match(text)
+    prepared = PREPARED_BY.match(text) or CAPS_BY.match(text)
     if prepared is not None and is_all_caps(text):  # 'PREPARED BY ANNA KELLER', a cover's
         return caps_name(text[prepared.end() :], common)
+    parts = FIELD_BAR.split(text)
+    if len(parts) > 1 and any(find_date(part) for part in parts):  # 'Anna Lind | 12 March 2021'
+        return next((name for part in parts if (name := author_of(part, common))), None)
     for glue in [*CAMEL_GLUE.finditer(text), *AFFILIATION_AFTER.finditer(text)]:
         rest = text[glue.end() :]
         if glue.start() and (AFFILIATION.search(rest) or POSITION.search(rest)):
@@ -801,6 +819,8 @@ def _title_run(zone: Sequence[Line], pos: int, read: _Reading) -> list[Line]:
         and joined <= read.max_chars
         and _is_title_like(second.text[:1].upper() + second.text[1:], read)
         and not is_all_caps(second.text)
+        and not MONTH_YEAR.match(second.text)
+        and published_of(second.text) is None
     ):
         return [first, second]
     return [first]
@@ -846,6 +866,8 @@ def _read_meta_line(head: _Head, text: str, read: _Reading, before_title: bool) 
     kept): True when it is such a metadata line."""
     short = len(text) <= read.max_chars and not ends_sentence(text)
     author = byline_of(text, read.common)
+    if author is None and not before_title:
+        author = caps_names(text, read.common, 2)  # 'ANNA LIND, OLEG SOKOLOV' under the title
     if author is not None:
         if before_title and not PREPARED_BY.match(text):
             return False
@@ -869,18 +891,25 @@ MAX_SERIES_LINES = 3
 def _author_over_title(zone: Sequence[Line], read: _Reading) -> _Head | None:
     """A cover that names its author above the title, under a few short series lines or
     over the institution ('<Series>' '<year> No. <n>' '<Name>' '<title>' ['<title, wrapped>']
-    ['<Institute …>']): the name is the author, the lines above it and the institution are
-    metadata. None when the head is not of that shape (a name under its title, over its
-    affiliation, is read by :func:`_scan`)."""
+    ['<Institute …>']), or an essay's head block of the name over the title and nothing
+    else (`zone`, a head block, ends where the text's prose begins): the name is the author,
+    the lines above it and the institution are metadata. None when the head is not of that
+    shape (a name under its title, over its affiliation, is read by :func:`_scan`)."""
     for pos, line in enumerate(zone[: MAX_SERIES_LINES + 1]):
         author = author_of(line.text, read.common)
-        if author is None or PREPARED_BY.match(line.text) or pos + 2 >= len(zone):
+        if author is None or PREPARED_BY.match(line.text) or pos + 1 >= len(zone):
             continue
         if not _may_be_title(zone[pos + 1].text, read):
             continue
         run = _title_run(zone, pos + 1, read)
         after = pos + 1 + len(run)
-        if not run or after >= len(zone) or byline_of(zone[after].text, read.common):
+        if not run:
+            continue
+        if after >= len(zone):
+            if pos == 0 and len(zone) < HEAD_LINES:
+                return _Head(run, author=author, meta={line.index})  # '<Name>' '<title>' <text>
+            continue
+        if byline_of(zone[after].text, read.common):
             continue
         institution = _is_affiliation(zone[after].text, read)
         if not (institution or pos):
@@ -963,12 +992,31 @@ def _pair_in(block: Sequence[Line], read: _Reading) -> tuple[int, list[Line]] | 
             continue
         if any(SERIES_LINE.search(line.text) for line in run):
             continue  # '<Series>' '<year> No. <n>' over the author's name: no title
-        if byline_of(block[after].text, read.common) is None:
+        while after + 1 < len(block) and _is_date_field(block[after].text):
+            after += 1  # '<title>' 'March 2021' '<Name>'
+        if _name_under(block[after].text, run, read) is None:
             continue
         if _caps_title_under(block, after, read) and not is_caps_title(run[0].text):
             continue  # a label over the name, and the title in capitals under it
+        if pos and _opens_title(block[pos - 1], run[0], read):
+            return pos - 1, [block[pos - 1], *run]  # 'Managed Elections:' over its subtitle
         return pos, run
     return None
+
+
+def _opens_title(line: Line, first: Line, read: _Reading) -> bool:
+    """Is `line`, right above the title line `first`, the title's opening ending with a
+    colon ('Managed Elections:' over 'The Case of the Volga Regions')? A short one has the
+    shape of a field label, so it is read only where a title follows."""
+    text = line.text
+    return (
+        line.index == first.index - 1
+        and text.endswith(":")
+        and word_count(text) >= 2  # 'Summary:' is a label
+        and _is_title_like(text, read)
+        and byline_of(text, read.common) is None
+        and not AFFILIATION.search(text)
+    )
 
 
 def _caps_title_under(block: Sequence[Line], at: int, read: _Reading) -> bool:
@@ -978,6 +1026,34 @@ def _caps_title_under(block: Sequence[Line], at: int, read: _Reading) -> bool:
         return False
     text = block[at + 1].text
     return is_caps_title(text) and word_count(text) >= 3 and _may_be_title(text, read)
+
+
+def _name_under(text: str, title: Sequence[Line], read: _Reading) -> str | None:
+    """The names of a byline under `title`: :func:`byline_of`, or names printed in capitals
+    ('ANNA LIND') under a title that is not, so that capitals set the names apart; under a
+    caps title only a list of them ('ANNA LIND, OLEG SOKOLOV'): one caps name there may be
+    the title's own last words."""
+    found = byline_of(text, read.common)
+    if found is not None or not title:
+        return found
+    return caps_names(text, read.common, 2 if is_caps_title(title[0].text) else 1)
+
+
+def caps_names(text: str, common: frozenset[str], min_names: int = 1) -> str | None:
+    """A list of at least `min_names` names printed in capitals ('ANNA LIND, OLEG
+    SOKOLOV'; see :func:`caps_name`), as written; else None."""
+    parts = [part.strip() for part in CAPS_NAME_SEPARATOR.split(text)]
+    if len(parts) >= min_names and all(caps_name(part, common) for part in parts):
+        return text.strip()
+    return None
+
+
+CAPS_NAME_SEPARATOR = re.compile(r",\s*(?:AND\s+|&\s*)?|\s+(?:AND|&|И)\s+")
+
+
+def _is_date_field(text: str) -> bool:
+    """A head line that holds a date alone ('March 2021', '12 March 2021')."""
+    return MONTH_YEAR.match(text) is not None or published_of(text) is not None
 
 
 MAX_BYLINE_LINES = 6
@@ -1005,6 +1081,7 @@ def _may_be_title(text: str, read: _Reading) -> bool:
     return not (
         byline_of(text, read.common) is not None
         or published_of(text) is not None
+        or MONTH_YEAR.match(text)
         or (AFFILIATION.search(text) and not _caps_with_subtitle(text))
         or SERIES_LINE.search(text)
         or (FIELD_LINE.match(text) and VALUE_FIELD.search(text) and not _is_title_opening(text))
@@ -1093,9 +1170,12 @@ def _read_block(
         head = _Head(run, meta={line.index for line in block[:pos]})
         after = pos + len(run)
         for line in block[after : after + MAX_BYLINE_LINES]:
-            author = byline_of(line.text, read.common)
+            author = _name_under(line.text, run, read)
             if author is None and _is_affiliation(line.text, read):
                 continue  # each author's institution under the name
+            if author is None and head.author is None and _is_date_field(line.text):
+                head.meta = (head.meta or set()) | {line.index}
+                continue  # the date between the title and the byline
             if author is None:
                 break
             head.author = author if head.author is None else f"{head.author}, {author}"
