@@ -1289,3 +1289,41 @@ HEAD_BODY = (
 def test_head_shapes(head: str, title: str, author: str | None) -> None:
     post = run(f"{head}\n\n{HEAD_BODY}")
     assert (post["title"], post.get("author")) == (title, author)
+
+
+# --- laid-out heads and feet, Russian names in capitals and in oblique cases ---------------------
+
+
+def test_a_line_laid_out_in_columns_is_never_joined() -> None:
+    foot = "КонсультантПлюс          Страница 1 из 3\nнадежная правовая поддержка          www.consultant.ru"
+    assert fixed(foot).split("\n") == foot.split("\n")
+    # negative: a justified line of prose (a space or two between words) is still joined
+    prose = "The regional assembly met twice in the spring and  discussed the budget at\nlength, without reaching any decision on the transfers before the summer\nbreak, and the governor's office declined to comment on the delay again."
+    assert len(fixed(prose).split("\n")) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted"),
+    [
+        ("14 марта 2019 года                                            N 41-ФЗ", "14 марта 2019"),
+        ("Принят Государственной Думой 26 февраля 2019 года and a great deal more text here", None),
+    ],
+)
+def test_a_dateline_laid_out_in_columns(line: str, wanted: str | None) -> None:
+    assert published_of(line) == wanted
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted"),
+    [
+        ("СЕЛИВЁРСТОВА КСЕНИЯ АНДРЕЕВНА", "СЕЛИВЁРСТОВА КСЕНИЯ АНДРЕЕВНА"),
+        ("РОССИЙСКАЯ ФЕДЕРАЦИЯ", None),  # no patronymic: a heading
+        ("Советом Федерации", None),  # an oblique case: no byline
+        ("Кондратьева Е.С.", "Кондратьева Е.С."),
+    ],
+)
+def test_russian_names_in_capitals_and_cases(line: str, wanted: str | None) -> None:
+    from flows.stages.segment.layouts.pdf_article import caps_name
+
+    found = caps_name(line) if line.isupper() else byline_of(line)
+    assert found == wanted

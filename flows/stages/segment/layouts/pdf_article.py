@@ -658,12 +658,20 @@ def lower_words(lines: Sequence[Line]) -> frozenset[str]:
     return frozenset(word for line in lines for word in LOWER_WORD.findall(line.text))
 
 
+OBLIQUE_CASE = re.compile(r"[а-яё]{2}(?:ом|ами|ями|ого|ому|ему)$")
+"""Endings of Russian nouns and adjectives in an oblique case, which no name in a byline
+has ('Советом', 'Государственной' aside, as '-ой' ends surnames too: 'Толстой')."""
+
+
 def is_name_line(names: str, common: frozenset[str] = frozenset()) -> bool:
     """Names of people, not a structure or institution line (see ``NOT_NAME_WORDS``), nor
     a line most of whose words the document writes in lower case elsewhere (`common`:
-    'Russian Regional Elections' in a text about regional elections)."""
+    'Russian Regional Elections' in a text about regional elections), nor a Russian line with
+    a word in an oblique case ('Советом Федерации': a byline names in the nominative)."""
     words = WORD.findall(NAME_SEPARATOR.sub(" ", names))
     if not words or any(word.casefold() in NOT_NAME_WORDS for word in words):
+        return False
+    if any(OBLIQUE_CASE.search(word.casefold()) for word in words):
         return False
     if not _CASED_NAMES.fullmatch(names.strip()):
         return False
@@ -722,6 +730,7 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
 def published_of(text: str) -> str | None:
     """The publication date as written on a head line ('Published online 30 Sept 2019', a
     dateline), else None. Received, accepted and accessed dates are not publication dates."""
+    text = " ".join(text.split())  # a line laid out in columns: '14 марта 2019 года    N 41-ФЗ'
     match = PUBLISHED.search(text)
     if match:
         found = find_date(text[match.end() :])
@@ -856,9 +865,20 @@ def caps_name(text: str, common: frozenset[str] = frozenset()) -> str | None:
     None."""
     if not is_all_caps(text) or not 2 <= word_count(text) <= MAX_CAPS_NAME_WORDS:
         return None
-    if any(zipf(word.lower(), "en") >= COMMON_ZIPF for word in WORD.findall(text)):
+    words = WORD.findall(text)
+    if CYRILLIC.search(text):
+        if not any(PATRONYMIC.search(word.lower()) for word in words):
+            return None  # 'РОССИЙСКАЯ ФЕДЕРАЦИЯ': no patronymic, no name
+    elif any(zipf(word.lower(), "en") >= COMMON_ZIPF for word in words):
         return None
     return text.strip() if author_of(text.title(), common) is not None else None
+
+
+CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
+"""The ending of a Russian patronymic: a name in capitals in Cyrillic is read only with
+it ('СЕЛИВЁРСТОВА КСЕНИЯ АНДРЕЕВНА'); word frequencies cannot tell a Russian name from a
+heading ('ФЕДЕРАЛЬНЫЙ ЗАКОН')."""
 
 
 def _read_meta_line(head: _Head, text: str, read: _Reading, before_title: bool) -> bool:
