@@ -1016,7 +1016,8 @@ def _pair_in(block: Sequence[Line], read: _Reading) -> tuple[int, list[Line]] | 
             after += 1  # '<title>' 'March 2021' '<Name>'
         if _name_under(block[after].text, run, read) is None:
             continue
-        if _caps_title_under(block, after, read) and not is_caps_title(run[0].text):
+        label = len(run) == 1 and word_count(run[0].text) <= MAX_LABEL_WORDS
+        if label and _caps_title_under(block, after, read) and not is_caps_title(run[0].text):
             continue  # a label over the name, and the title in capitals under it
         if pos and _opens_title(block[pos - 1], run[0], read):
             return pos - 1, [block[pos - 1], *run]  # 'Managed Elections:' over its subtitle
@@ -1037,6 +1038,11 @@ def _opens_title(line: Line, first: Line, read: _Reading) -> bool:
         and byline_of(text, read.common) is None
         and not AFFILIATION.search(text)
     )
+
+
+MAX_LABEL_WORDS = 4
+"""Words of a cover's label over the author's name ('На правах рукописи', 'Analytical
+report'); a longer line there is the title."""
 
 
 def _caps_title_under(block: Sequence[Line], at: int, read: _Reading) -> bool:
