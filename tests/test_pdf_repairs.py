@@ -1327,3 +1327,23 @@ def test_russian_names_in_capitals_and_cases(line: str, wanted: str | None) -> N
 
     found = caps_name(line) if line.isupper() else byline_of(line)
     assert found == wanted
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Download Free PDF", True),
+        ("Loading Preview", True),
+        ("Citation preview", True),
+        ("Limit results 1 per page", True),
+        ("Create successful ePaper yourself", True),
+        ('Share "2019 №3/Статьи"', True),
+        # negatives: a sentence about previews and a heading that mentions papers
+        ("The preview of the budget was published in May.", False),
+        ("Related papers on regional budgets", False),
+    ],
+)
+def test_document_site_chrome_lines(line: str, chrome: bool) -> None:
+    from flows.stages.segment.furniture import is_viewer_line
+
+    assert is_viewer_line(line) is chrome

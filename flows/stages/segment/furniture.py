@@ -68,6 +68,18 @@ ARXIV_STAMP = re.compile(
 """The stamp arXiv prints up the margin of a preprint's first page ('arXiv:2108.07731v2
 [cs.SI] 18 Aug 2021'): the text came out of a PDF. It stands among the head's lines, so it
 is no viewer line that a preamble ends with."""
+SITE_CHROME = (
+    r"download\s+free\s+pdf(?:\s+view\s+pdf)?|loading\s+preview|related\s+papers"
+    r"|sorry,\s+preview\s+is\s+currently\s+unavailable\..{0,120}"
+    r"|citation\s+preview|report\s+dmca|recommend\s+stories|match\s+case"
+    r"|limit\s+results\s+1\s+per\s+page|embed\s+size\s*\(px\)"
+    r"|create\s+successful\s+epaper\s+yourself"
+    r"|turn\s+your\s+pdf\s+publications\s+into\s+a\s+flip-book\b.{0,120}"
+)
+"""Lines of document-sharing and paper sites around a PDF's text ('Download Free PDF',
+'Loading Preview', 'Citation preview', 'Report DMCA', a viewer's search box 'Match case'
+and 'Limit results 1 per page', 'Embed Size (px)', a flip-book host's 'Create successful
+ePaper yourself')."""
 VIEWER_LINE = re.compile(
     r"^(?:total\s+pages?\s*:\s*\d+"
     r"|file\s+type\s*:\s*\w+(?:\s*,\s*size\s*:\s*\S+)?"
@@ -96,7 +108,8 @@ VIEWER_LINE = re.compile(
     r"|download\s+to\s+read\s+offline|recommended|\d{1,4}\s+of\s+\d{1,4}|\S+\s+a\s+scribd\s+company\s+logo"
     r"|share\s+or\s+embed\s+document|share\s+(?:on|with)\s+\w+,\s+opens\s+(?:a\s+new\s+window|mail\s+client)"
     r"|добавил\s*:|скачиваний\s*:(?:\s*\d+)?|добавлен\s*:(?:\s*[\d.]+)?|размер\s*:(?:\s*[\d.,]+\s*[кkмm][бb])?"
-    r"|скачать|\d[\d.,]*\s*(?:кб|мб|kb|mb)|share\s+[\"“].{1,300}[\"”]|copied!)$",
+    rf"|скачать|\d[\d.,]*\s*(?:кб|мб|kb|mb)|{SITE_CHROME}"
+    r"|share\s+[\"“].{1,300}[\"”]|copied!)$",
     re.IGNORECASE,
 )
 """Lines of a PDF viewer or document-sharing page ('Total Page:22', '341 views',
@@ -130,7 +143,8 @@ SHARING_LINE = re.compile(
     r"|content\s+uploaded\s+by\s+.+|uploaded\s+by|\d[\d,.]*\s*views?\s*\d[\d,.]*\s*pages?"
     r"|you\s+are\s+on\s+page\s*\d+\s*(?:/|of)\s*\d+|download\s+as\s+(?:pdf|docx?|txt|pptx?)\b.*"
     r"|size\s*:\s*px|start\s+display\s+at\s+page\s*:?|transcription"
-    r"|download\s+to\s+read\s+offline|скачиваний\s*:(?:\s*\d+)?|добавлен\s*:(?:\s*[\d.]+)?)$",
+    r"|download\s+to\s+read\s+offline|скачиваний\s*:(?:\s*\d+)?|добавлен\s*:(?:\s*[\d.]+)?"
+    rf"|{SITE_CHROME})$",
     re.IGNORECASE,
 )
 """Viewer lines of a document-sharing site (not of a blog: its 'views', 'Posted on')."""
