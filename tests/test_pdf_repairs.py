@@ -1347,3 +1347,27 @@ def test_document_site_chrome_lines(line: str, chrome: bool) -> None:
     from flows.stages.segment.furniture import is_viewer_line
 
     assert is_viewer_line(line) is chrome
+
+
+@pytest.mark.parametrize(
+    ("head", "left_out"),
+    [
+        ("ВЫБОРЫ ГУБЕРНАТОРОВ: ИТОГИ\n\nИванов И.И.\n\n610017, г. Киров, ул. Лесная, д. 12\n\n", "610017"),
+        ("Governors and the Kremlin after 2012\n\nAnna Lind\nEast Policy Forum\n"
+         "1779 Massachusetts Avenue NW, Washington, DC 20036\n\n", "Massachusetts Avenue"),
+    ],
+)  # fmt: skip
+def test_a_postal_address_under_the_byline_is_head(head: str, left_out: str) -> None:
+    post = run(head + HEAD_BODY)
+    assert left_out not in post["body"]
+    assert post["author"] in {"Иванов И.И.", "Anna Lind"}
+
+
+def test_a_sentence_naming_a_street_is_text() -> None:
+    from flows.stages.segment.layouts.pdf_article import POSTAL
+
+    assert POSTAL.search("1779 Massachusetts Avenue NW, Washington, DC 20036")
+    assert POSTAL.search("610017, г. Киров, ул. Лесная, д. 12")
+    # negatives: a year and a count in prose, a street named in a sentence without a number
+    assert not POSTAL.search("In 2012, 41 regions held elections on Lenin Street and elsewhere.")
+    assert not POSTAL.search("Протесты на ул. Тверской продолжались весь вечер.")

@@ -1096,7 +1096,19 @@ def _is_affiliation(text: str, read: _Reading) -> bool:
     if _goes_on(text):
         return False
     short = len(text) <= read.max_chars and not ends_sentence(text)
-    return short and AFFILIATION.search(text) is not None
+    return short and (AFFILIATION.search(text) is not None or POSTAL.search(text) is not None)
+
+
+POSTAL = re.compile(
+    r"(?:^|,\s*)\d{6},\s*(?:г\.|[А-ЯЁ])"
+    r"|\b(?:ул|пр-т|просп|пер|наб|пл)\.\s*[А-ЯЁ\d].{0,40}?,\s*(?:д\.|\d)"
+    r"|^\d{1,5}\s+(?:[A-Z][\w.-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|"
+    r"Square|Plaza|Lane|Place)\b"
+    r"|,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
+)
+"""A postal address on a head ('610017, г. Киров, ул. Лесная, д. 12', 'ул. Лесная, д.
+12', '1779 Massachusetts Avenue NW, Washington, DC 20036'): the author's institution's,
+a field, never the title."""
 
 
 def _may_be_title(text: str, read: _Reading) -> bool:
@@ -1109,6 +1121,7 @@ def _may_be_title(text: str, read: _Reading) -> bool:
         or published_of(text) is not None
         or MONTH_YEAR.match(text)
         or (AFFILIATION.search(text) and not _caps_with_subtitle(text))
+        or POSTAL.search(text)
         or SERIES_LINE.search(text)
         or (FIELD_LINE.match(text) and VALUE_FIELD.search(text) and not _is_title_opening(text))
     )
@@ -1140,7 +1153,7 @@ def _is_field(text: str, read: _Reading) -> bool:
     if FIELD_LINE.match(text) or SERIES_LINE.search(text) or IMPRINT_LINE.match(text):
         return True
     short = len(text) <= read.max_chars and not ends_sentence(text)
-    return short and bool(AFFILIATION.search(text))
+    return short and bool(AFFILIATION.search(text) or POSTAL.search(text))
 
 
 def _norm(text: str) -> str:
