@@ -3,8 +3,10 @@
 Detected from its hard wraps (broken mid-sentence, the next line going on in lower case,
 or the line ending in a space or hyphen, on ``min_wrapped_ratio`` of the lines); from what
 only PDF text shows (viewer lines such as ``Total Page:16``, pages numbered in sequence,
-running heads, page stamps; see :func:`flows.stages.segment.furniture.pdf_evidence`); or, a
-weaker sign kept after repair has unwrapped the lines, an ALL-CAPS title line.
+running heads, page stamps; see :func:`flows.stages.segment.furniture.pdf_evidence`); from
+what repair took out of the lines (form feeds, words hyphenated at line ends:
+:func:`detect_repairs`); or, a weaker sign kept after repair has unwrapped the lines, an
+ALL-CAPS title line.
 
 Segmenting: page furniture (running heads, page numbers, viewer lines: :mod:`.furniture`)
 and boilerplate are dropped, then the head of the article is read from a *head block*: a
@@ -104,9 +106,9 @@ AUTHOR_LINE = re.compile(
     re.IGNORECASE,
 )
 """'Irina V. Volkova', 'By P. N. Gorshkov and A. Lind', 'Prepared by Lev Sarkisov *', 'Dr.
-Anna Lind' (the title of address is not the name),
-'Author(s): Irina V. Volkova' (a journal archive's cover), 'Авторы: А.В. Селиванов, Н.Р.
-Гарипова', 'Кондратьева Е.С.' (a Russian surname before its initials)."""
+Anna Lind' (the title of address is not the name), 'Author(s): Irina V. Volkova' (a journal
+archive's cover), 'Авторы: А.В. Селиванов, Н.Р. Гарипова', 'Кондратьева Е.С.' (a Russian
+surname before its initials)."""
 _CAPS_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
 _CASED_PERSON = (
     rf"(?:(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}(?:{_NAME_WORD}|{_CAPS_SURNAME})"
