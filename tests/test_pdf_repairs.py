@@ -656,8 +656,11 @@ def test_judgment_caps_title_with_a_lower_case_v() -> None:
         ("ALL-CAPS name with initials, as printed", "IRINA V. VOLKOVA", "IRINA V. VOLKOVA"),
         ("negative: an ALL-CAPS title of two words", "REGIONAL ELECTIONS", None),
         ("a position after a comma", "Anna Lind, Senior Fellow", "Anna Lind"),
-        ("numbers glued to each name", "Ivan A. Korolev1, Natalia S. Gromova2,*",
-         "Ivan A. Korolev, Natalia S. Gromova"),
+        (
+            "numbers glued to each name",
+            "Ivan A. Korolev1, Natalia S. Gromova2,*",
+            "Ivan A. Korolev, Natalia S. Gromova",
+        ),
         ("surname in capitals", "Svetlana LOGINOVA", "Svetlana LOGINOVA"),
         ("negative: a title with 'and'", "Law and Order", None),
         ("negative: an institution alone", "Volga Institute for Public Policy", None),
@@ -937,3 +940,434 @@ def test_echoed_title_still_wins_over_a_plain_head() -> None:
 def test_address_lines_are_furniture(label: str, text: str, furniture: bool) -> None:
     lines = split_lines(text)
     assert bool(find_furniture(lines)) is furniture, label
+
+
+# --- flattened heads, masthead issue dates, contributors, Russian bylines --------------------
+
+FLAT_BODY = (
+    "Abstract This article asks why turnout varied so sharply between regions that were "
+    "otherwise alike in income and structure, and answers with the workplaces they control.\n\n"
+    + BODY
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "author"),
+    [
+        # the affiliation opens with its keyword: the name before it is whole
+        ("Department of Political Science, Ural Federal University", "Irina V. Volkova"),
+        # negative: the word after the name is the affiliation's own first word
+        ("Charles University, Prague", "Irina V."),
+    ],
+)
+def test_flattened_head_name_before_an_affiliation(after: str, author: str) -> None:
+    head = f"Journal of Eurasian Electoral Studies, 2019, Vol. 11, No. 3, pp. 201–222 UDC 324(470) DOI 10.31870/jees.2019.11.3.201 TURNOUT AS A RESOURCE IN THE REGIONS Irina V. Volkova {after} e-mail: iv@example.org"
+    post = run(head + "\n\n" + FLAT_BODY + f"\n\n{FILLER}" * 3)
+    assert post["title"] == "TURNOUT AS A RESOURCE IN THE REGIONS"
+    if author == "Irina V. Volkova":
+        assert post["author"] == author
+    else:
+        assert post.get("author") != "Irina V. Volkova Charles"
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted"),
+    [
+        ("Centre for Northern Studies NUMBER 311 | 14.09.2021 www.cns.example.pl", "14.09.2021"),
+        ("Policy Brief No. 7 | 3 March 2021", "3 March 2021"),
+        # negative: a report number followed by the period it covers, not the issue's date
+        ("Report No. 5 covering 1 January 2020 to 31 March 2020 in detail", None),
+    ],
+)
+def test_issue_number_with_its_date(line: str, wanted: str | None) -> None:
+    assert published_of(line) == wanted
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted"),
+    [
+        ("Halina Wrzosek, cooperation Tomasz Kępiński", "Halina Wrzosek"),
+        ("Agnė Jurkutė", "Agnė Jurkutė"),
+        ("Авторы: А.В. Селиванов, Н.Р. Гарипова", "А.В. Селиванов, Н.Р. Гарипова"),
+        ("Кондратьева Е.С.", "Кондратьева Е.С."),
+        ("Кондратьева Е. С.", "Кондратьева Е. С."),
+        # negatives: a lower-case clause naming no one, a heading with a word of capitals
+        ("Halina Wrzosek, cooperation with partners", None),
+        ("Выборы в регионах", None),
+    ],
+)
+def test_contributors_accents_and_russian_names(line: str, wanted: str | None) -> None:
+    assert byline_of(line) == wanted
+
+
+@pytest.mark.parametrize(
+    ("tail", "dropped", "kept"),
+    [
+        (
+            [
+                "© 2022, The Vale Center",
+                "One Woodrow Plaza, Washington, DC 20004",
+                "www.vale.example",
+            ],
+            {"One Woodrow Plaza, Washington, DC 20004"},
+            set(),
+        ),
+        (
+            [
+                "EDITORS: Piotr Zawadzki, Centre X ul. Lipowa 14, 00-316 Warsaw tel.: (+48) 22 525 80 00 info@x.example"
+            ],
+            {
+                "EDITORS: Piotr Zawadzki, Centre X ul. Lipowa 14, 00-316 Warsaw tel.: (+48) 22 525 80 00 info@x.example"
+            },
+            set(),
+        ),
+        # negatives: one copyright line alone; a closing heading over page furniture
+        (
+            ["One Woodrow Plaza, Washington, DC 20004", "© 2022, The Vale Center"],
+            set(),
+            {"One Woodrow Plaza, Washington, DC 20004"},
+        ),
+        (["Notes on sources", "7"], set(), {"Notes on sources"}),
+    ],
+)
+def test_closing_imprint(tail: list[str], dropped: set[str], kept: set[str]) -> None:
+    text = "\n\n".join(
+        [*WRAPPED, "The last paragraph of the brief ends here, as it should.", *tail]
+    )
+    found = furniture_texts(text)
+    assert dropped <= found
+    assert not kept & found
+
+
+def test_contact_heading_over_an_email() -> None:
+    lines = ["Contact details and disclaimer:", "Ruslan A. Khabibullin", "E-mail: rk@example.org"]
+    assert "Contact details and disclaimer:" in furniture_texts("\n".join([*WRAPPED, *lines]))
+    # negative: no e-mail address under it
+    lines[-1] = "Kazan State University"
+    assert "Contact details and disclaimer:" not in furniture_texts("\n".join([*WRAPPED, *lines]))
+
+
+def test_parenthesised_page_markers() -> None:
+    page = " ".join(WRAPPED * 2)
+    text = "\n\n".join(["(1)", page, "(2)", page, "(3)", page])
+    assert pdf_evidence(split_lines(text)) is not None
+    assert {"(1)", "(2)", "(3)"} <= furniture_texts(text)
+    # negative: numbered items of a short list, no page between them
+    items = "\n".join(["(1)", "first item", "(2)", "second item", "(3)", "third item", page])
+    assert "(1)" not in furniture_texts(items)
+
+
+def test_running_heads_numbered_at_both_edges_share_a_key() -> None:
+    from flows.stages.segment.furniture import head_key
+
+    assert head_key("88 ВЕСТНИК УНИВЕРСИТЕТА 2019 / № 3") == head_key(
+        "ВЕСТНИК УНИВЕРСИТЕТА 2019 / № 3 89"
+    )
+    # negative: another issue's head is another key only by its words
+    assert head_key("88 ВЕСТНИК") != head_key("ВЕСТНИК ИНСТИТУТА 89")
+
+
+def test_russian_library_viewer_lines_and_their_note() -> None:
+    top = [
+        "Добавил:",
+        "Опубликованный материал нарушает ваши авторские права? Сообщите нам.",
+        "Doklad_2021",
+        "Скачиваний:",
+        "7",
+        "Добавлен:",
+        "14.11.2022",
+        "Размер:",
+        "512.08 Кб",
+        "Скачать",
+    ]
+    text = "\n\n".join([*top, "Аналитический доклад", *WRAPPED])
+    found = furniture_texts(text)
+    assert set(top) <= found
+    assert pdf_evidence(split_lines(text)) is not None
+    # negative: a sentence that follows no viewer line is text
+    assert "Аналитический доклад" not in found
+
+
+@pytest.mark.parametrize(
+    ("running", "title", "author"),
+    [
+        (
+            "THE LONG WINTER OF THE PROVINCES",
+            "THE LONG WINTER OF THE PROVINCES",
+            "ANNA PETROVNA KELLER",
+        ),
+        # negative: nothing repeats the rest of the line: it stays one title
+        ("THE COUNCIL", "ANNA PETROVNA KELLER THE LONG WINTER OF THE PROVINCES", None),
+    ],
+)
+def test_caps_name_unwrapped_into_the_title(running: str, title: str, author: str | None) -> None:
+    page = "\n".join(WRAPPED)
+    text = f"ANNA PETROVNA KELLER THE LONG WINTER OF THE PROVINCES\n\n{page}\n\n48\n{running}\n\n{page}"
+    post = run(text)
+    assert (post["title"], post.get("author")) == (title, author)
+
+
+def test_a_wrapped_prose_line_is_no_affiliation_field() -> None:
+    head = "THE GOVERNORS' ROTATION\nAnalytical report\n"
+    prose = (
+        "Every autumn the Kremlin has replaced a\ngroup of regional governors, young state corpora-\n"
+        "tions' managers, trained at the presidential academy's school\nfor future leaders.\n\n"
+    )
+    post = run(head + "\n" + prose + BODY)
+    assert "trained at the presidential academy" in post["body"]
+    # negative: an affiliation line of its own is still the head's
+    post = run("THE GOVERNORS' ROTATION\nMarta K. Ilves\nPresidential Academy, Moscow\n\n" + BODY)
+    assert "Presidential Academy" not in post["body"]
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("Talking to Moscow: Options for a Dialogue", "Talking to Moscow: Options for a Dialogue"),
+        # negative: a site's name of two words over the viewer lines shows no title
+        ("Docs Library", None),
+    ],
+)
+def test_preamble_title_over_a_flattened_page(first: str, title: str | None) -> None:
+    flat = (
+        "Talking to Moscow: Options for a Dialogue Report | Rein Kask | May 2022 "
+        + "Arms control between Russia and the West has largely collapsed, and the rest. " * 4
+    )
+    text = f"{first}\nTotal Page:16\n\nFile Type:pdf, Size:1020Kb\n\n{flat}\n\n{BODY}"
+    post = run(text)
+    assert post.get("title") == title
+
+
+# --- preprints, thesis covers, centred title pages -------------------------------------------
+
+ARXIV_HEAD = (
+    "Workplace Mobilization and Turnout Spikes in Russian\n"
+    "Regions: Evidence from Precinct Returns\n\n"
+    "Daria K. Melnikova1, Pavel Osterman2, and Lena Varga1\n\n"
+    "1Department of Political Science, Central European Institute, Vienna\n\n"
+    "{stamp}\n\nAbstract\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "date"),
+    [
+        ("arXiv:2108.07731v2 [cs.SI] 18 Aug 2021", "2021-08-18"),
+        # negative: a citation of a preprint in the text is no stamp
+        ("See arXiv:2108.07731 for the data appendix and the code", None),
+    ],
+)
+def test_arxiv_stamp_is_evidence_furniture_and_the_date(stamp: str, date: str | None) -> None:
+    text = ARXIV_HEAD.format(stamp=stamp) + "\n".join(WRAPPED) + "\n\n" + BODY
+    lines = split_lines(text)
+    assert (pdf_evidence(lines) == "an arXiv stamp on the first page") == (date is not None)
+    post = run(text)
+    assert post["title"] == (
+        "Workplace Mobilization and Turnout Spikes in Russian Regions: Evidence from Precinct Returns"
+    )
+    assert post["author"] == "Daria K. Melnikova, Pavel Osterman, and Lena Varga"
+    assert post.get("published_date") == date
+    assert (stamp in post["body"]) == (date is None)
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted"),
+    [
+        ("СЕЛИВЁРСТОВА Ксения Андреевна", "СЕЛИВЁРСТОВА Ксения Андреевна"),
+        ("Anna Lind, Oleg Sokolov, and Marta Ilves", "Anna Lind, Oleg Sokolov, and Marta Ilves"),
+        # negative: a caps word over common words is a heading, not a surname
+        ("ВВЕДЕНИЕ И задачи работы", None),
+    ],
+)
+def test_surname_first_in_capitals_and_the_oxford_comma(line: str, wanted: str | None) -> None:
+    assert byline_of(line) == wanted
+
+
+COVER = (
+    "                                          На правах рукописи\n\n\n"
+    "                   СЕЛИВЁРСТОВА Ксения Андреевна\n\n\n"
+    "       ИНСТИТУТ ПОЛНОМОЧНЫХ ПРЕДСТАВИТЕЛЕЙ: ЭВОЛЮЦИЯ ФУНКЦИЙ\n"
+    "                      (2000–2020 гг.)\n\n"
+    "                              АВТОРЕФЕРАТ\n\n"
+    "                              Москва – 2021\n"
+)
+RU_BODY = (
+    "Актуальность темы исследования определяется тем, что функции института "
+    "менялись несколько раз за двадцать лет, и это требует объяснения.\n\n"
+    "Цель исследования состоит в том, чтобы выявить этапы этой эволюции и их причины."
+)
+
+
+def test_thesis_cover_centred_name_over_caps_title() -> None:
+    text = COVER + "\n" + RU_BODY
+    assert str(pdf_evidence(split_lines(text))).endswith("cover lines set in from the left edge")
+    post = run(text)
+    assert post["title"] == "ИНСТИТУТ ПОЛНОМОЧНЫХ ПРЕДСТАВИТЕЛЕЙ: ЭВОЛЮЦИЯ ФУНКЦИЙ (2000–2020 гг.)"
+    assert post["author"] == "СЕЛИВЁРСТОВА Ксения Андреевна"
+    assert "Москва – 2021" not in post["body"]
+    # negative: the same lines flush left (web text) show no PDF
+    flush = "\n".join(line.strip() for line in COVER.split("\n"))
+    assert pdf_evidence(split_lines(flush + "\n" + RU_BODY)) is None
+
+
+def test_caps_institution_title_without_subtitle_is_a_masthead() -> None:
+    post = run("ВОЛЖСКИЙ ГОСУДАРСТВЕННЫЙ УНИВЕРСИТЕТ\n\nВЫБОРЫ В РЕГИОНАХ РОССИИ\n\n" + RU_BODY)
+    assert post["title"] == "ВЫБОРЫ В РЕГИОНАХ РОССИИ"
+
+
+# --- what repair took out of the lines: form feeds, words split at line ends -----------------
+
+
+def _layout_of(text: str) -> str:
+    import hashlib
+
+    from flows.config import PipelineConfig
+    from flows.stages.document import process_document
+    from flows.stages.records import RawDocument, SourceInfo
+
+    data = text.encode()
+    raw = RawDocument(SourceInfo("x.txt"), data, hashlib.sha256(data).hexdigest())
+    return str(process_document(raw, PipelineConfig()).tables["documents"][0]["layout"])
+
+
+PAGE_PROSE = (
+    "The regional assembly met twice in the spring and discussed the budget at length.\n\n"
+    "The governor's office declined to comment on the delay and on the transfers again."
+)
+
+
+def test_a_form_feed_is_a_page_break_and_shows_pdf_text() -> None:
+    result = repair(PAGE_PROSE.replace("\n\n", "\n\x0c"), CONFIG)
+    assert result.fixes.get("page_break") == 1
+    assert _layout_of(PAGE_PROSE.replace("\n\n", "\n\x0c")) == "pdf_article"
+    # negative: a carriage return is a line end, no page break
+    assert repair(PAGE_PROSE.replace("\n\n", "\r\n\r\n"), CONFIG).fixes.get("page_break") is None
+    assert _layout_of(PAGE_PROSE) == "article"
+
+
+def test_words_hyphenated_at_line_ends_show_pdf_text() -> None:
+    wrapped = (
+        "The regional assembly met twice in the spring and discussed the trans-\n"
+        "fers at length, without reaching any decision before the summer recess,\n"
+        "and the governor's office declined to comment on the delay or on the sub-\n"
+        "sidies promised to the northern districts in the previous budget year.\n"
+    )
+    assert _layout_of(wrapped) == "pdf_article"
+    # negative: one split word alone is no evidence
+    once = wrapped.replace("sub-\nsidies", "subsidies")
+    assert _layout_of(once) == "article"
+
+
+# --- more head shapes: caps names, dates between, names over titles, colon openings ----------
+
+HEAD_BODY = (
+    "The first paragraph of the paper sets out the question about governors and elections "
+    "and the answer to it, which the rest of the paper defends at some length.\n\n"
+    "The second paragraph gives the evidence for it in detail."
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "author"),
+    [
+        ("THE GOVERNORS AND THE CENTRE\n\nBY ANNA LIND", "THE GOVERNORS AND THE CENTRE", "ANNA LIND"),
+        ("The Kremlin's Regional Gambit\n\nANNA LIND\n\nJune 3, 2022", "The Kremlin's Regional Gambit", "ANNA LIND"),
+        ("THE KREMLIN'S REGIONAL GAMBIT\n\nANNA LIND, OLEG SOKOLOV", "THE KREMLIN'S REGIONAL GAMBIT", "ANNA LIND, OLEG SOKOLOV"),
+        ("Where the Governors Come From\nMarch 2021\n\nAnna Lind", "Where the Governors Come From", "Anna Lind"),
+        ("The Governors' Dilemma\n\nAnna Lind | 12 March 2021", "The Governors' Dilemma", "Anna Lind"),
+        ("The Kremlin's Regional Gambit\n\nDr. Anna Lind", "The Kremlin's Regional Gambit", "Anna Lind"),
+        ("Anna Lind\n\nThe Kremlin's Regional Gambit", "The Kremlin's Regional Gambit", "Anna Lind"),
+        ("Managed Elections:\nThe Case of the Volga Regions\n\nAnna Lind\nVolga Institute",
+         "Managed Elections: The Case of the Volga Regions", "Anna Lind"),
+        # negatives: a caps line of common words under a caps title is no name; a month and
+        # year is no title; a field label over a value is no title's opening
+        ("THE GOVERNORS AND THE CENTRE\n\nWINTER NEWS", "THE GOVERNORS AND THE CENTRE WINTER NEWS", None),
+        ("March 2021\n\nThe Kremlin's Regional Gambit\n\nAnna Lind", "The Kremlin's Regional Gambit", "Anna Lind"),
+        ("Summary:\nThe Kremlin's Regional Gambit\n\nAnna Lind", "The Kremlin's Regional Gambit", "Anna Lind"),
+    ],
+)  # fmt: skip
+def test_head_shapes(head: str, title: str, author: str | None) -> None:
+    post = run(f"{head}\n\n{HEAD_BODY}")
+    assert (post["title"], post.get("author")) == (title, author)
+
+
+# --- laid-out heads and feet, Russian names in capitals and in oblique cases ---------------------
+
+
+def test_a_line_laid_out_in_columns_is_never_joined() -> None:
+    foot = "КонсультантПлюс          Страница 1 из 3\nнадежная правовая поддержка          www.consultant.ru"
+    assert fixed(foot).split("\n") == foot.split("\n")
+    # negative: a justified line of prose (a space or two between words) is still joined
+    prose = "The regional assembly met twice in the spring and  discussed the budget at\nlength, without reaching any decision on the transfers before the summer\nbreak, and the governor's office declined to comment on the delay again."
+    assert len(fixed(prose).split("\n")) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted"),
+    [
+        ("14 марта 2019 года                                            N 41-ФЗ", "14 марта 2019"),
+        ("Принят Государственной Думой 26 февраля 2019 года and a great deal more text here", None),
+    ],
+)
+def test_a_dateline_laid_out_in_columns(line: str, wanted: str | None) -> None:
+    assert published_of(line) == wanted
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted"),
+    [
+        ("СЕЛИВЁРСТОВА КСЕНИЯ АНДРЕЕВНА", "СЕЛИВЁРСТОВА КСЕНИЯ АНДРЕЕВНА"),
+        ("РОССИЙСКАЯ ФЕДЕРАЦИЯ", None),  # no patronymic: a heading
+        ("Советом Федерации", None),  # an oblique case: no byline
+        ("Кондратьева Е.С.", "Кондратьева Е.С."),
+    ],
+)
+def test_russian_names_in_capitals_and_cases(line: str, wanted: str | None) -> None:
+    from flows.stages.segment.layouts.pdf_article import caps_name
+
+    found = caps_name(line) if line.isupper() else byline_of(line)
+    assert found == wanted
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Download Free PDF", True),
+        ("Loading Preview", True),
+        ("Citation preview", True),
+        ("Limit results 1 per page", True),
+        ("Create successful ePaper yourself", True),
+        ('Share "2019 №3/Статьи"', True),
+        # negatives: a sentence about previews and a heading that mentions papers
+        ("The preview of the budget was published in May.", False),
+        ("Related papers on regional budgets", False),
+    ],
+)
+def test_document_site_chrome_lines(line: str, chrome: bool) -> None:
+    from flows.stages.segment.furniture import is_viewer_line
+
+    assert is_viewer_line(line) is chrome
+
+
+@pytest.mark.parametrize(
+    ("head", "left_out"),
+    [
+        ("ВЫБОРЫ ГУБЕРНАТОРОВ: ИТОГИ\n\nИванов И.И.\n\n610017, г. Киров, ул. Лесная, д. 12\n\n", "610017"),
+        ("Governors and the Kremlin after 2012\n\nAnna Lind\nEast Policy Forum\n"
+         "1779 Massachusetts Avenue NW, Washington, DC 20036\n\n", "Massachusetts Avenue"),
+    ],
+)  # fmt: skip
+def test_a_postal_address_under_the_byline_is_head(head: str, left_out: str) -> None:
+    post = run(head + HEAD_BODY)
+    assert left_out not in post["body"]
+    assert post["author"] in {"Иванов И.И.", "Anna Lind"}
+
+
+def test_a_sentence_naming_a_street_is_text() -> None:
+    from flows.stages.segment.layouts.pdf_article import POSTAL
+
+    assert POSTAL.search("1779 Massachusetts Avenue NW, Washington, DC 20036")
+    assert POSTAL.search("610017, г. Киров, ул. Лесная, д. 12")
+    # negatives: a year and a count in prose, a street named in a sentence without a number
+    assert not POSTAL.search("In 2012, 41 regions held elections on Lenin Street and elsewhere.")
+    assert not POSTAL.search("Протесты на ул. Тверской продолжались весь вечер.")

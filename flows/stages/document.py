@@ -105,7 +105,12 @@ def process_document(raw: RawDocument, config: PipelineConfig) -> BatchResult:
         return result
     doc_id = doc_id_for(raw.source)
     segmented = segment(
-        doc_id, repaired.text, raw.source.layout, config.segment, raw.source.furniture
+        doc_id,
+        repaired.text,
+        raw.source.layout,
+        config.segment,
+        raw.source.furniture,
+        repaired.fixes,
     )
     add_languages(
         segmented.posts,

@@ -68,6 +68,7 @@ REPAIR_STEPS: dict[str, str] = {
     "decode_invalid_bytes": "invalid UTF-8 bytes were replaced with U+FFFD.",
     "decode_nul_removed": "stray NUL bytes were removed.",
     "normalize_newlines": "CRLF / CR line ends became LF.",
+    "page_break": "a form feed (where a PDF extraction ended a page) became LF.",
     "strip_trailing_spaces": "spaces at line ends were removed.",
     "replace_nbsp": "no-break spaces became plain spaces.",
     "remove_zero_width": "zero-width characters (U+200B–U+200D, U+2060, U+FEFF) were removed (a ZWJ inside an emoji sequence is kept).",

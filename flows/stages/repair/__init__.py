@@ -154,16 +154,24 @@ _NEWLINE_RE = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c]")
 
 
 def normalize_newlines(text: str, counts: Counter[str]) -> list[LocalEdit]:
-    """All line break conventions become '\\n'."""
+    """All line break conventions become '\\n' (a form feed under its own rule,
+    ``page_break``)."""
     if not any(ch in text for ch in NEWLINE_CHARS):
         return []
     edits = [
-        LocalEdit(m.start(), m.end(), "\n", "normalize_newlines")
+        LocalEdit(
+            m.start(), m.end(), "\n", PAGE_BREAK if m.group() == "\x0c" else "normalize_newlines"
+        )
         for m in _NEWLINE_RE.finditer(text)
     ]
-    if edits:
-        counts["normalize_newlines"] += len(edits)
+    for edit in edits:
+        counts[edit.rule] += 1
     return edits
+
+
+PAGE_BREAK = "page_break"
+"""The rule of a form feed made a line break: kept apart from the other line ends, since it
+is where a PDF extraction (pdftotext) ended a page, which layout detection reads."""
 
 
 Step = Callable[[str, Counter[str]], list[LocalEdit]]

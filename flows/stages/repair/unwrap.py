@@ -425,6 +425,9 @@ def _starts_lower_or_digit(nxt: str) -> bool:
 
 
 _QUOTED_RE = re.compile(r"\s*>")
+_COLUMN_GAP_RE = re.compile(r"\S {6,}\S")
+"""Two columns of a laid-out line: a justified line of prose spreads its words by a space
+or three, never by six."""
 _FIELD_RE = re.compile(r"\s*(?:[*•]\s+)?[A-Z][\w()-]*(?: [\w()-]+){0,3}:(?:\s|$)")
 _INDEX_FIELD_RE = re.compile(
     r"\s*(?:key\s*words|jel(?:\s+classification)?(?:\s+codes?)?|ключевые\s+слова)\s*:",
@@ -487,10 +490,14 @@ def _kept_apart(line: str, nxt: str) -> bool:
     either side, a news feed's time-stamped line ('19:52  <headline>') or a read-more
     link under another line, a mail header field ('To: <list>') under any line, a
     paper's index field ('Keywords: …') under its
-    abstract, a running head laid out with its page number first under any line, and
-    two contents entries laid out with their page numbers at the edge."""
+    abstract, a running head laid out with its page number first under any line, two
+    contents entries laid out with their page numbers at the edge, and a line laid out
+    in columns on either side (a page's head or foot: 'КонсультантПлюс      Страница 1 из
+    3' over 'надежная правовая поддержка      www.consultant.ru')."""
     return bool(
-        _LAID_OUT_HEAD_RE.match(nxt)
+        _COLUMN_GAP_RE.search(line.strip())
+        or _COLUMN_GAP_RE.search(nxt.strip())
+        or _LAID_OUT_HEAD_RE.match(nxt)
         or (_LAID_OUT_ENTRY_RE.search(line) and _LAID_OUT_ENTRY_RE.search(nxt))
         or _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)

@@ -23,7 +23,7 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -106,10 +106,12 @@ def segment(
     layout_hint: str | None,
     config: SegmentConfig,
     furniture: Collection[str] = frozenset(),
+    repairs: Mapping[str, int] | None = None,
 ) -> Segmented:
     """Draft records of one document; see the module docstring for the rules. `furniture`:
     the line keys learned as its source's furniture (:mod:`.repeated`), dropped where the
-    layout reads one article (a layout module with ``DROPS_LEARNED_FURNITURE``)."""
+    layout reads one article (a layout module with ``DROPS_LEARNED_FURNITURE``). `repairs`:
+    what repair changed in the text (``Repaired.fixes``), read by layout detection."""
     lines = split_lines(text)
     confidence = 1.0
     parsed: object = None
@@ -118,7 +120,7 @@ def segment(
     elif not text.strip():
         layout, reason = "article", "empty text"
     else:
-        detection, confidence = detect_layout(lines, config)
+        detection, confidence = detect_layout(lines, config, repairs)
         layout, reason = detection.layout, f"detected: {detection.evidence}"
         parsed = detection.parsed
         if layout_hint:

@@ -34,9 +34,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from flows.stages.segment.lines import Line, ends_sentence, word_count
+from flows.stages.segment.meta import find_byline, find_date, person_names
 
 RULE = "page_furniture"
 MAX_CHARS = 120
@@ -61,6 +62,24 @@ STAMP_TOKEN = re.compile(r"(?=\S*(?:\d\S*){6})\S{8,}")
 """An identifier or numeric date of a stamp: eight characters or more, six of them digits
 ('2008/10/21', 'EXO-RDP85T00283R…', '1:17-cv-02041')."""
 
+ARXIV_STAMP = re.compile(
+    r"^arxiv:\d{4}\.\d{4,5}(?:v\d+)?\s+\[[\w.-]+\]\s+\d{1,2}\s+[a-z]{3}\s+\d{4}$", re.IGNORECASE
+)
+"""The stamp arXiv prints up the margin of a preprint's first page ('arXiv:2108.07731v2
+[cs.SI] 18 Aug 2021'): the text came out of a PDF. It stands among the head's lines, so it
+is no viewer line that a preamble ends with."""
+SITE_CHROME = (
+    r"download\s+free\s+pdf(?:\s+view\s+pdf)?|loading\s+preview|related\s+papers"
+    r"|sorry,\s+preview\s+is\s+currently\s+unavailable\..{0,120}"
+    r"|citation\s+preview|report\s+dmca|recommend\s+stories|match\s+case"
+    r"|limit\s+results\s+1\s+per\s+page|embed\s+size\s*\(px\)"
+    r"|create\s+successful\s+epaper\s+yourself"
+    r"|turn\s+your\s+pdf\s+publications\s+into\s+a\s+flip-book\b.{0,120}"
+)
+"""Lines of document-sharing and paper sites around a PDF's text ('Download Free PDF',
+'Loading Preview', 'Citation preview', 'Report DMCA', a viewer's search box 'Match case'
+and 'Limit results 1 per page', 'Embed Size (px)', a flip-book host's 'Create successful
+ePaper yourself')."""
 VIEWER_LINE = re.compile(
     r"^(?:total\s+pages?\s*:\s*\d+"
     r"|file\s+type\s*:\s*\w+(?:\s*,\s*size\s*:\s*\S+)?"
@@ -86,15 +105,20 @@ VIEWER_LINE = re.compile(
     r"|did\s+you\s+find\s+this\s+document\s+useful\??|is\s+this\s+content\s+inappropriate\??"
     r"|size\s*:\s*px|start\s+display\s+at\s+page\s*:?|download\s+[\"“].{1,300}[\"”]"
     r"|views?\s*:|transcription|similar\s+documents|more\s+information"
-    r"|download\s+to\s+read\s+offline|\d{1,4}\s+of\s+\d{1,4}|\S+\s+a\s+scribd\s+company\s+logo"
-    r"|share\s+or\s+embed\s+document|share\s+(?:on|with)\s+\w+,\s+opens\s+(?:a\s+new\s+window|mail\s+client))$",
+    r"|download\s+to\s+read\s+offline|recommended|\d{1,4}\s+of\s+\d{1,4}|\S+\s+a\s+scribd\s+company\s+logo"
+    r"|share\s+or\s+embed\s+document|share\s+(?:on|with)\s+\w+,\s+opens\s+(?:a\s+new\s+window|mail\s+client)"
+    r"|добавил\s*:|скачиваний\s*:(?:\s*\d+)?|добавлен\s*:(?:\s*[\d.]+)?|размер\s*:(?:\s*[\d.,]+\s*[кkмm][бb])?"
+    rf"|скачать|\d[\d.,]*\s*(?:кб|мб|kb|mb)|{SITE_CHROME}"
+    r"|share\s+[\"“].{1,300}[\"”]|copied!)$",
     re.IGNORECASE,
 )
 """Lines of a PDF viewer or document-sharing page ('Total Page:22', '341 views',
 'View: 2 times', 'ConferencePaperPDF Available', 'Content uploaded by …', a reader's
 '0% found this document useful (0 votes)', '23 views14 pages', 'You are on page 1/ 14', a
 flattening viewer's 'Size: px', 'Download "<title>"', 'Transcription', 'Similar documents', a
-slide viewer's '1 of 38' and 'Download to read offline')."""
+slide viewer's '1 of 38', 'Download to read offline' and 'Recommended', a Russian file library's
+'Скачиваний: 7', 'Добавлен: 14.11.2022', 'Размер: 512.08 Кб', 'Скачать', a thesis
+library's 'Share "<title>"' and 'Copied!')."""
 STRONG_VIEWER_LINE = re.compile(
     r"^(?:total\s+pages?\s*:\s*\d+|file\s+type\s*:\s*pdf\b.*"
     r"|microsoft\s+(?:word|powerpoint|excel)\s+-\s+.+\.(?:docx?|pptx?|xlsx?|rtf|odt)"
@@ -119,7 +143,8 @@ SHARING_LINE = re.compile(
     r"|content\s+uploaded\s+by\s+.+|uploaded\s+by|\d[\d,.]*\s*views?\s*\d[\d,.]*\s*pages?"
     r"|you\s+are\s+on\s+page\s*\d+\s*(?:/|of)\s*\d+|download\s+as\s+(?:pdf|docx?|txt|pptx?)\b.*"
     r"|size\s*:\s*px|start\s+display\s+at\s+page\s*:?|transcription"
-    r"|download\s+to\s+read\s+offline)$",
+    r"|download\s+to\s+read\s+offline|скачиваний\s*:(?:\s*\d+)?|добавлен\s*:(?:\s*[\d.]+)?"
+    rf"|{SITE_CHROME})$",
     re.IGNORECASE,
 )
 """Viewer lines of a document-sharing site (not of a blog: its 'views', 'Posted on')."""
@@ -193,8 +218,10 @@ def edge_number(text: str) -> int | None:
 def head_key(text: str) -> str:
     """What repeats of a running head share: digits masked, spacing folded, and a page
     number at either edge moved to the end (the even-page head ``2    CASE v. RUSSIA`` and
-    the odd-page head ``CASE v. RUSSIA    3`` share one key)."""
-    core = EDGE_STRIP.sub("", text)
+    the odd-page head ``CASE v. RUSSIA    3`` share one key). One number is moved, the
+    leading one when both edges hold one (``88 JOURNAL 2019 / № 3`` and ``JOURNAL 2019 / № 3
+    89``: the issue's number stays in place)."""
+    core = EDGE_STRIP.sub("", text, count=1)
     moved = " #" if core != text and ALNUM.search(core) else ""
     return " ".join(DIGITS.sub("#", core if moved else text).split()) + moved
 
@@ -228,12 +255,17 @@ def _unfinished(text: str) -> bool:
 
 def _preamble(lines: Sequence[Line]) -> set[int]:
     """The lines a viewer prints above the text, down to its last viewer line: the leading
-    run of unfinished lines (a site's copy of the title or of the first page may be long),
-    when it holds two viewer lines (or one that only a PDF viewer prints)."""
+    run of unfinished lines (a site's copy of the title or of the first page may be long)
+    and short notes right under a viewer line ('Добавил:' over 'Опубликованный материал
+    нарушает ваши авторские права? Сообщите нам.'), when it holds two viewer lines (or one
+    that only a PDF viewer prints)."""
     top: list[Line] = []
     for line in lines[:PREAMBLE_LINES]:
         text = line.text
-        if len(text) > MAX_PREAMBLE_CHARS or not (_unfinished(text) or is_viewer_line(text)):
+        if len(text) > MAX_PREAMBLE_CHARS:
+            break
+        note = len(text) <= MAX_CHARS and bool(top) and is_viewer_line(top[-1].text)
+        if not (_unfinished(text) or is_viewer_line(text) or note):
             break
         top.append(line)
     viewer = [pos for pos, line in enumerate(top) if is_viewer_line(line.text)]
@@ -413,6 +445,7 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
         top = pos < PREAMBLE_LINES
         if (
             is_viewer_line(text)
+            or ARXIV_STAMP.match(text)
             or page_number(text) is not None
             or is_journal_line(text, top)
             or CONTENTS_LINE.match(text)
@@ -420,12 +453,88 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
         ):
             found.add(line.index)
     found |= heads
+    found |= page_markers(kept)
+    found |= closing_imprint(kept, found)
+    found |= contact_headings(kept)
     found |= print_heads(kept)
     found |= laid_out_page_heads(kept)
     found |= laid_out_contents(kept)
     found |= _page_sequence(kept, found)
     found |= _heads_at_breaks(kept, found)
     return dict.fromkeys(sorted(found), RULE)
+
+
+PHONE = re.compile(r"\b(?:tel|phone|fax|тел)\b\.?\s*:?\s*[+(\d]|\(\+\d{1,3}\)", re.IGNORECASE)
+WEB = re.compile(r"(?:https?://|www\.)[\w.-]+\.[a-z]{2,}", re.IGNORECASE)
+MAX_IMPRINT_LINES = 8
+MAX_CONTACT_CHARS = 300
+"""Lines of a closing imprint, and the longest contact line (a masthead's whole block
+flattened onto one line: names, address, phone, e-mail)."""
+
+
+def _contact_marks(text: str) -> int:
+    """How many kinds of contact a line gives: e-mail, phone, web address."""
+    return sum(bool(form.search(text)) for form in (EMAIL, PHONE, WEB))
+
+
+def _names_someone(text: str) -> bool:
+    """A line that carries a date or is a person's name or byline: never imprint."""
+    return (
+        find_date(text) is not None
+        or person_names(text) is not None
+        or find_byline(text) is not None
+    )
+
+
+def closing_imprint(kept: Sequence[Line], found: Collection[int] = ()) -> set[int]:
+    """The publisher's imprint closing the text: the trailing run of lines that end no
+    sentence (copyright, postal address, web address, phone, e-mail; a masthead's contact
+    block flattened onto one line), when it holds two such contact lines or one line with
+    two kinds of contact ('EDITORS: … ul. Lipowa 14, … tel.: … info@…'); an address line
+    between them ('One Woodrow Plaza, Washington, DC 20004') goes with them. Lines at
+    `found` (furniture already: page numbers, viewer lines) go on with the run. A line with a date or a person's
+    name alone ends the run; so does a sentence."""
+    run: list[Line] = []
+    weight = 0
+    for line in reversed(kept[-MAX_IMPRINT_LINES:]):
+        text = line.text
+        if line.index in found:
+            run.append(line)
+            weight += int(is_journal_line(text))
+            continue
+        marks = _contact_marks(text)
+        contact = len(text) <= MAX_CONTACT_CHARS and marks >= 2
+        if not contact and (len(text) > MAX_CHARS or ends_sentence(text)):
+            break
+        if _names_someone(text):
+            break
+        run.append(line)
+        weight += 2 if contact else int(is_journal_line(text))
+    if weight < 2 or len(run) == len(kept):
+        return set()
+    return {line.index for line in run if line.index not in found}
+
+
+MAX_CONTACT_HEADING_CHARS = 60
+CONTACT_REACH = 5
+"""Lines under a contact heading within which its e-mail address stands."""
+
+
+def contact_headings(kept: Sequence[Line]) -> set[int]:
+    """A heading over the authors' contact details ('Contact details and disclaimer:',
+    'Correspondence:'): a short line opening with a contact word and closing with a colon,
+    an e-mail address within the ``CONTACT_REACH`` lines under it. The details themselves
+    (names, affiliations) are left to the other rules."""
+    found: set[int] = set()
+    for pos, line in enumerate(kept):
+        text = line.text
+        if len(text) > MAX_CONTACT_HEADING_CHARS or not text.endswith(":"):
+            continue
+        if CONTACT_LINE.match(text) is None:
+            continue
+        if any(EMAIL.search(x.text) for x in kept[pos + 1 : pos + 1 + CONTACT_REACH]):
+            found.add(line.index)
+    return found
 
 
 PRINT_HEAD = re.compile(r"^(?:\S.*\S {3,}https?://\S+|https?://\S+ {3,}\S.*\S)$")
@@ -518,6 +627,8 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     strong = sum(1 for line in kept if STRONG_VIEWER_LINE.match(line.text))
     if strong:
         return f"{strong} PDF viewer lines"
+    if any(ARXIV_STAMP.match(line.text) for line in kept[:HEAD_STAMP_LINES]):
+        return "an arXiv stamp on the first page"
     top = [line.text for line in kept[:PREAMBLE_LINES]]
     viewer = sum(1 for text in top if is_viewer_line(text))
     if viewer >= 3 and any(SHARING_LINE.match(text) for text in top):
@@ -545,7 +656,53 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     for pages in _numbered_by_key(kept, worded):
         if _one_a_page(kept, pages):
             return f"{len(pages)} numbered running heads of one text, one a page"
+    markers = page_markers(kept)
+    if markers:
+        return f"{len(markers)} page markers '(1)', '(2)' … in sequence"
+    centred = _centred_cover(kept)
+    if centred:
+        return f"{centred} cover lines set in from the left edge"
     return _page_breaks(kept, heads) or _page_stamp(kept) or _set_page_numbers(kept)
+
+
+HEAD_STAMP_LINES = 60
+"""Kept lines of the first page among which an arXiv stamp is looked for."""
+COVER_LINES = 12
+MIN_CENTRED = 3
+
+
+def _centred_cover(kept: Sequence[Line]) -> int:
+    """How many of the first ``COVER_LINES`` lines are short and set in by
+    ``MIN_SET_INDENT`` spaces or more (a title page centred by a layout extraction: web text
+    scraped to lines loses such indentation); 0 when fewer than ``MIN_CENTRED``."""
+    centred = sum(
+        1
+        for line in kept[:COVER_LINES]
+        if line.indent >= MIN_SET_INDENT and _short(line.text) and not ends_sentence(line.text)
+    )
+    return centred if centred >= MIN_CENTRED else 0
+
+
+PAGE_MARKER = re.compile(r"^\((?P<n>\d{1,4})\)$")
+MIN_MARKERS = 3
+
+
+def page_markers(kept: Sequence[Line]) -> set[int]:
+    """The page markers a document library prints where each page of the PDF begins ('(1)',
+    '(2)', … on lines of their own): ``MIN_MARKERS`` or more, from '(1)' and rising one by
+    one, a page of text (``MIN_PAGE_CHARS``) between each two. Numbered items of a list
+    ('(1)' over its text) do not hold a page between them."""
+    found = [
+        (pos, int(m.group("n")))
+        for pos, line in enumerate(kept)
+        if (m := PAGE_MARKER.match(line.text))
+    ]
+    if len(found) < MIN_MARKERS or found[0][1] != 1:
+        return set()
+    for (a, first), (b, second) in itertools.pairwise(found):
+        if second != first + 1 or _chars_between(kept, a, b) < MIN_PAGE_CHARS:
+            return set()
+    return {kept[pos].index for pos, _ in found}
 
 
 def _one_a_page(kept: Sequence[Line], numbered: Sequence[tuple[int, int]]) -> bool:

@@ -4,6 +4,9 @@ Each module offers
 
 * ``detect(lines, config) -> Detection | None``: how strongly the text shows the layout's
   format features, and which (None: not at all);
+* optionally ``detect_repairs(lines, repairs) -> Detection | None``: asked when ``detect``
+  found nothing, with what repair changed in the text (``Repaired.fixes``: words split at
+  line ends, lines joined), the traces of a format that repair has taken out of the lines;
 * ``segment(result, doc_id, lines, config, parsed=None)``: fill a :class:`Segmented` with
   the drafts; ``parsed`` is what its ``detect`` already read of the same lines (the
   :attr:`Detection.parsed` of the winner), so that no text is read twice.
@@ -15,7 +18,7 @@ folder by ``schemas.types`` too, so the schemas, the manifest check and the card
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -46,15 +49,18 @@ def layouts() -> dict[str, ModuleType]:
     return _LAYOUTS
 
 
-def detect_layout(lines: Sequence[Line], config: SegmentConfig) -> tuple[Detection, float]:
+def detect_layout(
+    lines: Sequence[Line], config: SegmentConfig, repairs: Mapping[str, int] | None = None
+) -> tuple[Detection, float]:
     """The best-scoring layout for `lines`, with its evidence, and the confidence of the
     choice: the winner's score less half the best rival's (a close second lowers it; the
-    fallback layout, which always answers, is no rival)."""
+    fallback layout, which always answers, is no rival). `repairs`: what repair changed in
+    the text, for the layouts that read it (``detect_repairs``)."""
     found = sorted(
         (
             detection
             for module in _LAYOUTS.values()
-            if (detection := module.detect(lines, config)) is not None
+            if (detection := _detect(module, lines, config, repairs or {})) is not None
         ),
         key=lambda detection: -detection.score,
     )
@@ -62,6 +68,16 @@ def detect_layout(lines: Sequence[Line], config: SegmentConfig) -> tuple[Detecti
     runner_up = rivals[0].score if rivals else 0.0
     confidence = min(1.0, max(0.0, found[0].score - runner_up / 2))
     return found[0], round(confidence, 3)
+
+
+def _detect(
+    module: ModuleType, lines: Sequence[Line], config: SegmentConfig, repairs: Mapping[str, int]
+) -> Detection | None:
+    detection: Detection | None = module.detect(lines, config)
+    hook = getattr(module, "detect_repairs", None)
+    if detection is None and repairs and hook is not None:
+        detection = hook(lines, repairs)
+    return detection
 
 
 _LAYOUTS = discover(__name__, Path(__file__).parent)

@@ -3,8 +3,10 @@
 Detected from its hard wraps (broken mid-sentence, the next line going on in lower case,
 or the line ending in a space or hyphen, on ``min_wrapped_ratio`` of the lines); from what
 only PDF text shows (viewer lines such as ``Total Page:16``, pages numbered in sequence,
-running heads, page stamps; see :func:`flows.stages.segment.furniture.pdf_evidence`); or, a
-weaker sign kept after repair has unwrapped the lines, an ALL-CAPS title line.
+running heads, page stamps; see :func:`flows.stages.segment.furniture.pdf_evidence`); from
+what repair took out of the lines (form feeds, words hyphenated at line ends:
+:func:`detect_repairs`); or, a weaker sign kept after repair has unwrapped the lines, an
+ALL-CAPS title line.
 
 Segmenting: page furniture (running heads, page numbers, viewer lines: :mod:`.furniture`)
 and boilerplate are dropped, then the head of the article is read from a *head block*: a
@@ -52,7 +54,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -60,7 +62,12 @@ from flows.stages.records import Segmented
 from flows.stages.repair.chars import zipf
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.boilerplate import find_boilerplate
-from flows.stages.segment.furniture import find_furniture, pdf_evidence
+from flows.stages.segment.furniture import (
+    ARXIV_STAMP,
+    find_furniture,
+    is_viewer_line,
+    pdf_evidence,
+)
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import find_date, is_dateline
@@ -77,26 +84,41 @@ HEAD_LINES = 8
 FRONT_MATTER_CHARS = 800
 """A flattened first-page head is looked for in the first this many characters of a line."""
 
-_UPPER = "A-ZА-ЯЁ"
-_LOWER = "a-zа-яёß"
+_LATIN = [chr(code) for code in range(0xC0, 0x250)]
+_UPPER = "A-ZА-ЯЁ" + "".join(ch for ch in _LATIN if ch.isupper())
+_LOWER = "a-zа-яё" + "".join(ch for ch in _LATIN if ch.islower())
+"""Letters by case: Latin with its accented forms ('Kępiński', 'Jurkutė'), and Cyrillic."""
 _NAME_WORD = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'’]+)?"
 _INITIAL = rf"(?:[{_UPPER}]\.){{1,3}}"
-_PERSON = rf"(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}{_NAME_WORD}"
-_NAMES = rf"{_PERSON}(?:\s*(?:,|\band\b|&|и)\s*{_PERSON})*"
+_PERSON = (
+    rf"(?:(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}{_NAME_WORD}"
+    rf"|{_NAME_WORD}\s+{_INITIAL}(?:\s?{_INITIAL})?)"
+)
+_JOIN = r"\s*(?:,\s*(?:and\b|&)?|\band\b|&|и)\s*"
+"""Between two names: a comma, 'and' (after a comma too: 'A, B, and C'), '&', 'и'."""
+_NAMES = rf"{_PERSON}(?:{_JOIN}{_PERSON})*"
 _MARKS = r"[\s*†‡∗\d,⁰¹²³⁴⁵⁶⁷⁸⁹]*"
 AUTHOR_LINE = re.compile(
-    r"^(?:(?:prepared|written|compiled|edited)\s+by|by|(?:authors?|author\(s\))\s*:)?"
-    rf"\s*(?P<names>{_NAMES})"
+    r"^(?:(?:prepared|written|compiled|edited)\s+by|by|(?:authors?|author\(s\)|авторы?)\s*:)?"
+    r"\s*(?:(?:dr|prof)\.\s*)?"
+    rf"(?P<names>{_NAMES})"
     rf"{_MARKS}$",
     re.IGNORECASE,
 )
-"""'Irina V. Volkova', 'By P. N. Gorshkov and A. Lind', 'Prepared by Lev Sarkisov *',
-'Author(s): Irina V. Volkova' (a journal archive's cover)."""
+"""'Irina V. Volkova', 'By P. N. Gorshkov and A. Lind', 'Prepared by Lev Sarkisov *', 'Dr.
+Anna Lind' (the title of address is not the name), 'Author(s): Irina V. Volkova' (a journal
+archive's cover), 'Авторы: А.В. Селиванов, Н.Р. Гарипова', 'Кондратьева Е.С.' (a Russian
+surname before its initials)."""
 _CAPS_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
-_CASED_PERSON = rf"(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}(?:{_NAME_WORD}|{_CAPS_SURNAME})"
-_CASED_NAMES = re.compile(rf"{_CASED_PERSON}(?:\s*(?:,|\band\b|&|и)\s*{_CASED_PERSON})*")
+_CASED_PERSON = (
+    rf"(?:(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}(?:{_NAME_WORD}|{_CAPS_SURNAME})"
+    rf"|{_NAME_WORD}\s+{_INITIAL}(?:\s?{_INITIAL})?"
+    rf"|{_CAPS_SURNAME}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
+_CASED_NAMES = re.compile(rf"{_CASED_PERSON}(?:{_JOIN}{_CASED_PERSON})*")
 """Names as cased: each word capitalised, the surname may be in capitals ('Svetlana
-LOGINOVA', as French and Russian covers print it)."""
+LOGINOVA', as French and Russian covers print it; 'СЕЛИВЁРСТОВА Ксения Андреевна', the
+surname first, as a Russian thesis cover prints it)."""
 _NOT_NAME_WORD_LIST = (
     "the a an of and abstract introduction contents chapter section part volume issue "
     "paper papers series report brief working discussion policy journal review studies "
@@ -124,10 +146,15 @@ superscript letter run on, 'Пермский … университет'; the Ru
 their stems are matched). 'The centre' is the political one ('Governors and the Centre
 in …'), unless a 'for', 'of' or 'on' names the institution."""
 SERIES_LINE = re.compile(
-    r"\b(?:no\.|vol\.|issue|series|paper|brief|report|bulletin)\s*(?:no\.\s*)?\d",
+    r"\b(?:no\.|vol\.|issue|number|series|paper|brief|report|bulletin)\s*(?:no\.\s*)?\d",
     re.IGNORECASE,
 )
 """A publication series line ('Discussion Paper No. 7', 'Policy Brief 6/2019')."""
+ISSUE_DATE = re.compile(
+    r"\b(?:number|issue|no\.?|nr\.?|№)\s*\d{1,4}(?:/\d{2,4})?\s*[|•·,–—/-]\s*", re.IGNORECASE
+)
+"""A series' issue number with the issue's date after it ('NUMBER 311 | 14.09.2021' on a
+brief's masthead): that date is the publication's."""
 PUBLISHED = re.compile(
     r"(?:^|[/|;•·]\s*)published(?:\s+online)?(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
@@ -141,6 +168,17 @@ NOT_PUBLISHED = re.compile(
 WORD = re.compile(r"[^\W\d_]{2,}")
 NAME_SEPARATOR = re.compile(r"(?<=\S)\s+(?:and|и)\s+(?=\S)")
 """The word between two names ('Oskar Lind and Marta Ilves'), not one of the names."""
+MONTH_YEAR = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d$"
+    r"|^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+    r"\s+(?:19|20)\d\d(?:\s*г(?:ода|\.)?)?$",
+    re.IGNORECASE,
+)
+"""A cover's month and year ('March 2021', 'Март 2021 г.'): a date field, never a title."""
+CAPS_BY = re.compile(r"\s*by\b", re.IGNORECASE)
+"""'BY ANNA LIND' on a cover printed in capitals."""
+FIELD_BAR = re.compile(r"\s+[|•·]\s+")
+"""Between the fields of a byline row ('Anna Lind | 12 March 2021')."""
 PREPARED_BY = re.compile(r"\s*(?:prepared|written|compiled|edited)\s+by\b", re.IGNORECASE)
 
 # --- flattened heads -------------------------------------------------------------------------
@@ -189,6 +227,34 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     return None
 
 
+SPLIT_WORD_FIXES = (
+    "dehyphenate",
+    "dehyphenate_kept",
+    "dehyphenate_inline",
+    "dehyphenate_inline_kept",
+)
+MIN_SPLIT_WORDS = 2
+"""Words split by a hyphen at a line end (joined or kept by repair) from which a text shows
+a PDF's justified lines: a web page's text flows, a mail's plain text is wrapped between
+words."""
+
+
+def detect_repairs(lines: Sequence[Line], repairs: Mapping[str, int]) -> Detection | None:
+    """PDF text whose traces repair has taken out of the lines: form feeds (the page breaks
+    of pdftotext), or ``MIN_SPLIT_WORDS`` or more words hyphenated at a line end (or at the
+    end of a page line flattened into a paragraph). Scored under the page evidence of
+    :func:`detect`, over the ``article`` fallback."""
+    if not any(not line.is_blank for line in lines):
+        return None
+    pages = repairs.get("page_break", 0)
+    if pages:
+        return Detection("pdf_article", 0.74, f"{pages} form feeds (a PDF extraction's pages)")
+    split = sum(repairs.get(name, 0) for name in SPLIT_WORD_FIXES)
+    if split < MIN_SPLIT_WORDS:
+        return None
+    return Detection("pdf_article", 0.72, f"{split} words hyphenated at line ends")
+
+
 def segment(
     result: Segmented,
     doc_id: str,
@@ -201,9 +267,15 @@ def segment(
     first = next((line for line in lines if not line.is_blank and line.index not in dropped), None)
     shown = _viewer_title(lines, dropped)
     cuts = _head_cuts(first.raw, rules.max_title_chars, shown) if first is not None else []
+    named = False
+    if first is not None and not cuts:
+        cuts = _caps_name_cut(first, lines)
+        named = bool(cuts)
     if first is not None and cuts:
         lines = split_line(lines, first.index, cuts)
         dropped = _dropped(lines)
+        if named:
+            dropped.pop(first.index + 1, None)  # the title, which the running heads repeat
     head, front = find_head(lines, dropped, rules.max_title_chars, split=bool(cuts))
     if head is not None:
         for index in head.title_lines | head.meta_lines:
@@ -232,9 +304,7 @@ def segment(
     )
 
 
-OPENING_HEADING = re.compile(
-    r"^(?:executive\s+summary|abstract|аннотация)\s*[.:]?$", re.IGNORECASE
-)
+OPENING_HEADING = re.compile(r"^(?:executive\s+summary|abstract|аннотация)\s*[.:]?$", re.IGNORECASE)
 """The heading the text of a report opens with ('Executive Summary', 'Abstract'); not a
 plain 'Summary' or 'Резюме', which may close it."""
 
@@ -395,11 +465,23 @@ PAGE_PREFIX = re.compile(r"^\s*\d{1,3}\s+(?=\S)")
 
 
 def _viewer_title(lines: Sequence[Line], dropped: dict[int, str]) -> str | None:
-    """The title as a viewer's dropped preamble shows it, or None."""
+    """The title as a viewer's dropped preamble shows it ('Download "<title>"', or the
+    preamble's first line when it is no viewer line: the page's own title over 'Total
+    Page:16'), or None."""
     for line in lines:
         if line.index in dropped and (match := DOWNLOAD_TITLE.match(line.text)):
             return match.group("title")
-    return None
+    first = next((line for line in lines if not line.is_blank), None)
+    if first is None or dropped.get(first.index) != PAGE_FURNITURE:
+        return None
+    text = first.text
+    if is_viewer_line(text) or ends_sentence(text) or word_count(text) < MIN_SHOWN_WORDS:
+        return None
+    return text
+
+
+MIN_SHOWN_WORDS = 4
+"""Words of a preamble's first line read as the title it shows (fewer: a site's name)."""
 
 
 def _shown_title(window: str, shown: str | None) -> tuple[int, int] | None:
@@ -431,7 +513,7 @@ def _head_cuts(raw: str, max_title_chars: int, shown: str | None = None) -> list
         return []
     name_end = _name_after(window, span[1])
     if name_end is None:
-        return []
+        return [span[1]] if caps is None and span[0] == 0 else []
     cuts = {*span, name_end}
     prefix = VIEWER_PREFIX.match(window)
     if prefix:
@@ -440,17 +522,46 @@ def _head_cuts(raw: str, max_title_chars: int, shown: str | None = None) -> list
     return sorted(cut for cut in cuts if 0 < cut < len(text))
 
 
+AFFILIATION_OPENING = re.compile(
+    r"(?:department|faculty|school|institute|university|college|academy|laboratory|"
+    r"centre|center)\s+(?:of|for|on)\b",
+    re.IGNORECASE,
+)
+"""An affiliation that opens with its own keyword ('Department of …', 'Institute for …'): the
+name before it ends with the word before that keyword."""
+
+
+def _caps_name_cut(first: Line, lines: Sequence[Line]) -> list[int]:
+    """Where an ALL-CAPS first line joins the author's name to the title ('ANNA PETROVNA
+    KELLER THE LONG WINTER OF THE PROVINCES', two cover lines unwrapped into one): after
+    the name (:func:`caps_name`), when the rest of the line stands again on a line of its
+    own further down (the title as a running head). Empty otherwise."""
+    text = first.raw.rstrip()
+    if not is_caps_title(text):
+        return []
+    others = {line.text for line in lines if line.index > first.index and not line.is_blank}
+    words = list(NAME_TOKEN.finditer(text))
+    for count in range(2, min(MAX_CAPS_NAME_WORDS, len(words) - 2) + 1):
+        rest = words[count].start()
+        if text[rest:] in others and caps_name(text[: words[count - 1].end()]) is not None:
+            return [rest]
+    return []
+
+
 def _name_after(text: str, pos: int) -> int | None:
     """Where the longest name (two to four words) right after `pos` ends, or None. Its last
     word never opens the affiliation that follows ('Marek Holub Charles University' names
-    Marek Holub)."""
+    Marek Holub); an affiliation that opens with its keyword ('Irina V. Volkova Department
+    of …') leaves the name whole."""
     tokens = list(NAME_TOKEN.finditer(text, pos))[:5]
     if not tokens or text[pos : tokens[0].start()].strip():
         return None
     for count in range(min(len(tokens), 4), 1, -1):
         last = tokens[count - 1]
         after = tokens[count].end() if count < len(tokens) else last.end()
-        if count > 2 and count < len(tokens) and AFFILIATION.search(text[last.start() : after]):
+        inside = count > 2 and count < len(tokens)
+        opens = inside and AFFILIATION_OPENING.match(text, tokens[count].start()) is not None
+        if inside and not opens and AFFILIATION.search(text[last.start() : after]):
             continue  # the last word opens the affiliation: try the shorter name
         if is_name_line(text[tokens[0].start() : last.end()]):
             return last.end()
@@ -490,6 +601,12 @@ FIELD_LINE = re.compile(rf"^[{_UPPER}][^\W\d_]*(?:[ &/-]+[^\W\d_]+){{0,4}} ?:(?:
 title with a subtitle has the same shape ('Turnout Machines: Workplace …')."""
 VALUE_FIELD = re.compile(r":\s*(?:$|[\d\[(<]|https?://)")
 """A field whose value is missing or is a number, bracket or address: never a title."""
+TITLE_BRACKET = re.compile(r"^\([^()]{1,40}\d[^()]{0,40}\)$")
+"""A bracketed line with a number under an ALL-CAPS title: its years ('(2000–2020 гг.)')."""
+IMPRINT_LINE = re.compile(
+    rf"^[{_UPPER}][{_LOWER}-]+(?:[ -][{_UPPER}][{_LOWER}-]+)?\s*[,–—-]?\s*(?:19|20)\d\d(?:\s*г\.)?$"
+)
+"""A cover's place and year ('Москва – 2021', 'Moscow 2021', 'Vienna, 2020')."""
 UNFINISHED_CAPS = re.compile(r"[:,–—-]$")
 """An ALL-CAPS title line that goes on after a blank line ('… AFTER THE 2014 REFORM:')."""
 ABSTRACT_HEADING = re.compile(r"^(?:abstract|summary|аннотация|резюме)\s*[.:]?$", re.IGNORECASE)
@@ -503,6 +620,9 @@ CAMEL_GLUE = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
 """Where an affiliation is run on from a name ('Olga VereshchaginaVolga Institute …')."""
 AFFILIATION_AFTER = re.compile(r"\s*(?:[,;(|–—]|\s-\s)\s*")
 """Where an affiliation follows the names on their line ('Lev Sarkisov, Kama Institute')."""
+CONTRIBUTOR_AFTER = re.compile(rf",\s*(?:[{_LOWER}]+\s+){{1,3}}(?P<names>{_NAMES})$")
+"""A contributor credited after the author's name, in lower case words ('Halina Wrzosek,
+cooperation Tomasz Kępiński', '…, with Anna Lind'): the author is the name before it."""
 POSITION = re.compile(
     r"\b(?:fellow|professor|director|researcher|analyst|editor|correspondent|lecturer|"
     r"adviser|advisor|expert|scholar|rapporteur)\b",
@@ -540,12 +660,20 @@ def lower_words(lines: Sequence[Line]) -> frozenset[str]:
     return frozenset(word for line in lines for word in LOWER_WORD.findall(line.text))
 
 
+OBLIQUE_CASE = re.compile(r"[а-яё]{2}(?:ом|ами|ями|ого|ому|ему)$")
+"""Endings of Russian nouns and adjectives in an oblique case, which no name in a byline
+has ('Советом', 'Государственной' aside, as '-ой' ends surnames too: 'Толстой')."""
+
+
 def is_name_line(names: str, common: frozenset[str] = frozenset()) -> bool:
     """Names of people, not a structure or institution line (see ``NOT_NAME_WORDS``), nor
     a line most of whose words the document writes in lower case elsewhere (`common`:
-    'Russian Regional Elections' in a text about regional elections)."""
+    'Russian Regional Elections' in a text about regional elections), nor a Russian line with
+    a word in an oblique case ('Советом Федерации': a byline names in the nominative)."""
     words = WORD.findall(NAME_SEPARATOR.sub(" ", names))
     if not words or any(word.casefold() in NOT_NAME_WORDS for word in words):
+        return False
+    if any(OBLIQUE_CASE.search(word.casefold()) for word in words):
         return False
     if not _CASED_NAMES.fullmatch(names.strip()):
         return False
@@ -571,8 +699,10 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     superscript letters set apart ('Marina Sokolova a and Pavel Ilyin b'), numbers glued to
     each name ('Ivan Korolev1, Natalia Gromova2,*'), an affiliation
     run on or after a comma ('Olga VereshchaginaVolga Institute …', 'Lev Sarkisov, Kama
-    Institute') or a position ('Anna Lind, Senior Fellow'); and for ALL-CAPS names with an
-    initial ('IRINA V. VOLKOVA', as printed) or after an ALL-CAPS 'PREPARED BY'."""
+    Institute') or a position ('Anna Lind, Senior Fellow'); for ALL-CAPS names with an
+    initial ('IRINA V. VOLKOVA', as printed) or after an ALL-CAPS 'PREPARED BY' or 'BY';
+    and for the names among a byline row's fields beside a date ('Anna Lind | 12 March
+    2021')."""
     found = author_of(text, common)
     if found is not None or len(text) > 160:
         return found
@@ -583,19 +713,26 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     if is_all_caps(text) and CAPS_INITIAL.search(text):
         titled = author_of(text.title(), common)  # 'IRINA V. VOLKOVA', as printed
         return None if titled is None else text.strip()[: len(titled)]
-    prepared = PREPARED_BY.match(text)
+    prepared = PREPARED_BY.match(text) or CAPS_BY.match(text)
     if prepared is not None and is_all_caps(text):  # 'PREPARED BY ANNA KELLER', a cover's
         return caps_name(text[prepared.end() :], common)
+    parts = FIELD_BAR.split(text)
+    if len(parts) > 1 and any(find_date(part) for part in parts):  # 'Anna Lind | 12 March 2021'
+        return next((name for part in parts if (name := author_of(part, common))), None)
     for glue in [*CAMEL_GLUE.finditer(text), *AFFILIATION_AFTER.finditer(text)]:
         rest = text[glue.end() :]
         if glue.start() and (AFFILIATION.search(rest) or POSITION.search(rest)):
             return author_of(text[: glue.start()], common)
+    credit = CONTRIBUTOR_AFTER.search(text)
+    if credit is not None and author_of(credit.group("names"), common) is not None:
+        return author_of(text[: credit.start()], common)
     return None
 
 
 def published_of(text: str) -> str | None:
     """The publication date as written on a head line ('Published online 30 Sept 2019', a
     dateline), else None. Received, accepted and accessed dates are not publication dates."""
+    text = " ".join(text.split())  # a line laid out in columns: '14 марта 2019 года    N 41-ФЗ'
     match = PUBLISHED.search(text)
     if match:
         found = find_date(text[match.end() :])
@@ -604,6 +741,11 @@ def published_of(text: str) -> str | None:
     if is_dateline(text) and NOT_PUBLISHED.search(text) is None:
         found = find_date(text)
         return found[0] if found else None
+    issue = ISSUE_DATE.search(text)
+    if issue is not None:
+        found = find_date(text[issue.end() :])
+        if found is not None and text[issue.end() :].startswith(found[0]):
+            return found[0]
     return None
 
 
@@ -653,11 +795,15 @@ class _Head:
 
 def _title_run(zone: Sequence[Line], pos: int, read: _Reading) -> list[Line]:
     """The title's lines from `zone[pos]`: an ALL-CAPS run of up to three lines, or one
-    heading-like line, with its wrapped second line."""
+    heading-like line, with its wrapped second line (under an empty line too, when the first
+    ends with a colon or the second goes on in lower case: a cover spaces its lines)."""
     first = zone[pos]
     if is_caps_title(first.text) and word_count(first.text) >= 2:
         run = [first]
         for line in zone[pos + 1 : pos + 3]:
+            if TITLE_BRACKET.match(line.text) and line.index == run[-1].index + 1:
+                run.append(line)  # '(2000–2020 гг.)' under the title: its span of years
+                break
             if not is_caps_title(line.text):
                 break
             if line.index != run[-1].index + 1 and not UNFINISHED_CAPS.search(run[-1].text):
@@ -679,12 +825,16 @@ def _title_run(zone: Sequence[Line], pos: int, read: _Reading) -> list[Line]:
             and byline_of(second.text, read.common) is None
         )
     )
+    strong = first.text.endswith(":") or second.text[:1].islower()
+    gap = second.start == first.end + len("\n\n")  # one empty line between
     if (
         wrapped
-        and second.index == first.index + 1
+        and (second.index == first.index + 1 or (strong and gap))
         and joined <= read.max_chars
         and _is_title_like(second.text[:1].upper() + second.text[1:], read)
         and not is_all_caps(second.text)
+        and not MONTH_YEAR.match(second.text)
+        and published_of(second.text) is None
     ):
         return [first, second]
     return [first]
@@ -720,9 +870,20 @@ def caps_name(text: str, common: frozenset[str] = frozenset()) -> str | None:
     None."""
     if not is_all_caps(text) or not 2 <= word_count(text) <= MAX_CAPS_NAME_WORDS:
         return None
-    if any(zipf(word.lower(), "en") >= COMMON_ZIPF for word in WORD.findall(text)):
+    words = WORD.findall(text)
+    if CYRILLIC.search(text):
+        if not any(PATRONYMIC.search(word.lower()) for word in words):
+            return None  # 'РОССИЙСКАЯ ФЕДЕРАЦИЯ': no patronymic, no name
+    elif any(zipf(word.lower(), "en") >= COMMON_ZIPF for word in words):
         return None
     return text.strip() if author_of(text.title(), common) is not None else None
+
+
+CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
+"""The ending of a Russian patronymic: a name in capitals in Cyrillic is read only with
+it ('СЕЛИВЁРСТОВА КСЕНИЯ АНДРЕЕВНА'); word frequencies cannot tell a Russian name from a
+heading ('ФЕДЕРАЛЬНЫЙ ЗАКОН')."""
 
 
 def _read_meta_line(head: _Head, text: str, read: _Reading, before_title: bool) -> bool:
@@ -730,6 +891,8 @@ def _read_meta_line(head: _Head, text: str, read: _Reading, before_title: bool) 
     kept): True when it is such a metadata line."""
     short = len(text) <= read.max_chars and not ends_sentence(text)
     author = byline_of(text, read.common)
+    if author is None and not before_title:
+        author = caps_names(text, read.common, 2)  # 'ANNA LIND, OLEG SOKOLOV' under the title
     if author is not None:
         if before_title and not PREPARED_BY.match(text):
             return False
@@ -753,18 +916,25 @@ MAX_SERIES_LINES = 3
 def _author_over_title(zone: Sequence[Line], read: _Reading) -> _Head | None:
     """A cover that names its author above the title, under a few short series lines or
     over the institution ('<Series>' '<year> No. <n>' '<Name>' '<title>' ['<title, wrapped>']
-    ['<Institute …>']): the name is the author, the lines above it and the institution are
-    metadata. None when the head is not of that shape (a name under its title, over its
-    affiliation, is read by :func:`_scan`)."""
+    ['<Institute …>']), or an essay's head block of the name over the title and nothing
+    else (`zone`, a head block, ends where the text's prose begins): the name is the author,
+    the lines above it and the institution are metadata. None when the head is not of that
+    shape (a name under its title, over its affiliation, is read by :func:`_scan`)."""
     for pos, line in enumerate(zone[: MAX_SERIES_LINES + 1]):
         author = author_of(line.text, read.common)
-        if author is None or PREPARED_BY.match(line.text) or pos + 2 >= len(zone):
+        if author is None or PREPARED_BY.match(line.text) or pos + 1 >= len(zone):
             continue
         if not _may_be_title(zone[pos + 1].text, read):
             continue
         run = _title_run(zone, pos + 1, read)
         after = pos + 1 + len(run)
-        if not run or after >= len(zone) or byline_of(zone[after].text, read.common):
+        if not run:
+            continue
+        if after >= len(zone):
+            if pos == 0 and len(zone) < HEAD_LINES:
+                return _Head(run, author=author, meta={line.index})  # '<Name>' '<title>' <text>
+            continue
+        if byline_of(zone[after].text, read.common):
             continue
         institution = _is_affiliation(zone[after].text, read)
         if not (institution or pos):
@@ -847,30 +1017,125 @@ def _pair_in(block: Sequence[Line], read: _Reading) -> tuple[int, list[Line]] | 
             continue
         if any(SERIES_LINE.search(line.text) for line in run):
             continue  # '<Series>' '<year> No. <n>' over the author's name: no title
-        if byline_of(block[after].text, read.common) is not None:
-            return pos, run
+        while after + 1 < len(block) and _is_date_field(block[after].text):
+            after += 1  # '<title>' 'March 2021' '<Name>'
+        if _name_under(block[after].text, run, read) is None:
+            continue
+        label = len(run) == 1 and word_count(run[0].text) <= MAX_LABEL_WORDS
+        if label and _caps_title_under(block, after, read) and not is_caps_title(run[0].text):
+            continue  # a label over the name, and the title in capitals under it
+        if pos and _opens_title(block[pos - 1], run[0], read):
+            return pos - 1, [block[pos - 1], *run]  # 'Managed Elections:' over its subtitle
+        return pos, run
     return None
+
+
+def _opens_title(line: Line, first: Line, read: _Reading) -> bool:
+    """Is `line`, right above the title line `first`, the title's opening ending with a
+    colon ('Managed Elections:' over 'The Case of the Volga Regions')? A short one has the
+    shape of a field label, so it is read only where a title follows."""
+    text = line.text
+    return (
+        line.index == first.index - 1
+        and text.endswith(":")
+        and word_count(text) >= 2  # 'Summary:' is a label
+        and _is_title_like(text, read)
+        and byline_of(text, read.common) is None
+        and not AFFILIATION.search(text)
+    )
+
+
+MAX_LABEL_WORDS = 4
+"""Words of a cover's label over the author's name ('На правах рукописи', 'Analytical
+report'); a longer line there is the title."""
+
+
+def _caps_title_under(block: Sequence[Line], at: int, read: _Reading) -> bool:
+    """Does an ALL-CAPS title of three words or more stand right under `block[at]` (a
+    cover's name over its title: 'СЕЛИВЁРСТОВА Ксения Андреевна' over 'ИНСТИТУТ …')?"""
+    if at + 1 >= len(block):
+        return False
+    text = block[at + 1].text
+    return is_caps_title(text) and word_count(text) >= 3 and _may_be_title(text, read)
+
+
+def _name_under(text: str, title: Sequence[Line], read: _Reading) -> str | None:
+    """The names of a byline under `title`: :func:`byline_of`, or names printed in capitals
+    ('ANNA LIND') under a title that is not, so that capitals set the names apart; under a
+    caps title only a list of them ('ANNA LIND, OLEG SOKOLOV'): one caps name there may be
+    the title's own last words."""
+    found = byline_of(text, read.common)
+    if found is not None or not title:
+        return found
+    return caps_names(text, read.common, 2 if is_caps_title(title[0].text) else 1)
+
+
+def caps_names(text: str, common: frozenset[str], min_names: int = 1) -> str | None:
+    """A list of at least `min_names` names printed in capitals ('ANNA LIND, OLEG
+    SOKOLOV'; see :func:`caps_name`), as written; else None."""
+    parts = [part.strip() for part in CAPS_NAME_SEPARATOR.split(text)]
+    if len(parts) >= min_names and all(caps_name(part, common) for part in parts):
+        return text.strip()
+    return None
+
+
+CAPS_NAME_SEPARATOR = re.compile(r",\s*(?:AND\s+|&\s*)?|\s+(?:AND|&|И)\s+")
+
+
+def _is_date_field(text: str) -> bool:
+    """A head line that holds a date alone ('March 2021', '12 March 2021')."""
+    return MONTH_YEAR.match(text) is not None or published_of(text) is not None
 
 
 MAX_BYLINE_LINES = 6
 """Lines under the title read for bylines: up to three names, each over its affiliation."""
 
 
+def _goes_on(text: str) -> bool:
+    """A line that goes on with a wrapped sentence: it opens in lower case (not with a
+    superscript letter glued to its field: 'aDepartment of …'). Never a head's field."""
+    return text[:1].islower() and not text[1:2].isupper()
+
+
 def _is_affiliation(text: str, read: _Reading) -> bool:
+    if _goes_on(text):
+        return False
     short = len(text) <= read.max_chars and not ends_sentence(text)
-    return short and AFFILIATION.search(text) is not None
+    return short and (AFFILIATION.search(text) is not None or POSTAL.search(text) is not None)
+
+
+POSTAL = re.compile(
+    r"(?:^|,\s*)\d{6},\s*(?:г\.|[А-ЯЁ])"
+    r"|\b(?:ул|пр-т|просп|пер|наб|пл)\.\s*[А-ЯЁ\d].{0,40}?,\s*(?:д\.|\d)"
+    r"|^\d{1,5}\s+(?:[A-Z][\w.-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|"
+    r"Square|Plaza|Lane|Place)\b"
+    r"|,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
+)
+"""A postal address on a head ('610017, г. Киров, ул. Лесная, д. 12', 'ул. Лесная, д.
+12', '1779 Massachusetts Avenue NW, Washington, DC 20036'): the author's institution's,
+a field, never the title."""
 
 
 def _may_be_title(text: str, read: _Reading) -> bool:
     """Not a line that a head holds for another field (byline, date, affiliation, series,
-    labelled field)."""
+    labelled field). An ALL-CAPS line with a subtitle after a colon is a title even when it
+    names an institution ('ИНСТИТУТ ПОЛНОМОЧНЫХ ПРЕДСТАВИТЕЛЕЙ …: ЭВОЛЮЦИЯ ФУНКЦИЙ'): an
+    affiliation has no subtitle."""
     return not (
         byline_of(text, read.common) is not None
         or published_of(text) is not None
-        or AFFILIATION.search(text)
+        or MONTH_YEAR.match(text)
+        or (AFFILIATION.search(text) and not _caps_with_subtitle(text))
+        or POSTAL.search(text)
         or SERIES_LINE.search(text)
         or (FIELD_LINE.match(text) and VALUE_FIELD.search(text) and not _is_title_opening(text))
     )
+
+
+def _caps_with_subtitle(text: str) -> bool:
+    """An ALL-CAPS title with a subtitle after a colon ('X OF Y: THE CASE OF Z')."""
+    head, colon, tail = text.partition(": ")
+    return bool(colon) and is_caps_title(head) and is_caps_title(tail)
 
 
 MIN_TITLE_OPENING_WORDS = 4
@@ -884,13 +1149,16 @@ def _is_title_opening(text: str) -> bool:
 
 def _is_field(text: str, read: _Reading) -> bool:
     """A line a head block holds for a field: byline, date, series, affiliation, labelled
-    field ('Keywords: …', 'Article views: 412')."""
+    field ('Keywords: …', 'Article views: 412'), place and year ('Москва – 2021'); never a line that goes on with a wrapped
+    sentence ('tions, trained at the academy's school')."""
+    if _goes_on(text):
+        return False
     if byline_of(text, read.common) is not None or published_of(text) is not None:
         return True
-    if FIELD_LINE.match(text) or SERIES_LINE.search(text):
+    if FIELD_LINE.match(text) or SERIES_LINE.search(text) or IMPRINT_LINE.match(text):
         return True
     short = len(text) <= read.max_chars and not ends_sentence(text)
-    return short and bool(AFFILIATION.search(text))
+    return short and bool(AFFILIATION.search(text) or POSTAL.search(text))
 
 
 def _norm(text: str) -> str:
@@ -946,9 +1214,12 @@ def _read_block(
         head = _Head(run, meta={line.index for line in block[:pos]})
         after = pos + len(run)
         for line in block[after : after + MAX_BYLINE_LINES]:
-            author = byline_of(line.text, read.common)
+            author = _name_under(line.text, run, read)
             if author is None and _is_affiliation(line.text, read):
                 continue  # each author's institution under the name
+            if author is None and head.author is None and _is_date_field(line.text):
+                head.meta = (head.meta or set()) | {line.index}
+                continue  # the date between the title and the byline
             if author is None:
                 break
             head.author = author if head.author is None else f"{head.author}, {author}"
@@ -1067,6 +1338,16 @@ def _retitled(block: Sequence[Line], echoed: tuple[int, list[Line]], read: _Read
     return head
 
 
+def _stamp_date(lines: Sequence[Line]) -> str | None:
+    """The date of an arXiv stamp on the first page ('arXiv:2108.07731v2 [cs.SI] 18 Aug
+    2021': the day that version was made public), else None. The stamp itself is page
+    furniture."""
+    for line in lines[:HEAD_SCAN_LINES]:
+        if ARXIV_STAMP.match(line.text) and (found := find_date(line.text)) is not None:
+            return found[0]
+    return None
+
+
 def _block_date(block: Sequence[Line]) -> str | None:
     """A 'Published …' date of the block, else its first dateline."""
     dated = [(line.text, published_of(line.text)) for line in block]
@@ -1096,6 +1377,7 @@ def find_head(
     echoed = _echoed_title(lines, block, dropped, read)
     if echoed is not None:
         head = _retitled(block, echoed, read)
+    head.published = head.published or _stamp_date(lines)
     if not later:
         return _post_head(head, content, split), set()
     front = {line.index for line in content if line.index < block[0].index}
