@@ -6,6 +6,11 @@ an intentional short line (paragraph end, verse, list, signature) leaves room fo
 word. Documents that store one paragraph per line have many lines longer than any wrap
 width and are left alone. Every join/keep decision is an edit with its reason.
 
+Indentation in a wrapped block is removed where it marks a paragraph: on a line joined to
+the next one, or indented deeper than the block's other lines. An indent every line of the
+block shares, on a line that joins nothing (a comment header in a thread printed as text),
+is a margin and stays, since the nesting of replies is read from it.
+
 A number hyphenated at a line end ("18-" then "year-old") keeps its hyphen and loses the
 break. Page numbers and running heads (short lines with digits repeated on several pages)
 are never joined to the text around them, so that segmentation can drop them; nor is a
@@ -249,33 +254,37 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
         if doc is None and any(_hyphen_end(lines[k]) for k in block[:-1]):
             doc = Counter(map(str.lower, _TOKEN_RE.findall(text)))
         para_start = block[0]
+        margin = min(len(lines[k]) - len(lines[k].lstrip()) for k in block)
         for k in block:
             line = lines[k]
             indent = len(line) - len(line.lstrip())
-            if wrapped and indent and (k == block[0] or not _joined_into(edits, offsets[k])):
-                counts["strip_indent"] += 1
-                edits.append(
-                    LocalEdit(
-                        offsets[k],
-                        offsets[k] + indent,
-                        "",
-                        "strip_indent",
-                        "indent marks a paragraph in wrapped text",
-                    )
+            strip = (
+                LocalEdit(
+                    offsets[k],
+                    offsets[k] + indent,
+                    "",
+                    "strip_indent",
+                    "indent marks a paragraph in wrapped text",
                 )
+                if wrapped and indent and (k == block[0] or not _joined_into(edits, offsets[k]))
+                else None
+            )
+            edit = None
             if k < block[-1]:
                 if furniture is None:
                     furniture = page_furniture_lines(lines)
-                edit = None
                 if k not in furniture and k + 1 not in furniture:
                     edit = _boundary(
                         lines, k, offsets, width, wrapped, doc or Counter(), s, lines[para_start]
                     )
-                if edit is not None:
-                    counts[edit.rule] += 1
-                    edits.append(edit)
-                else:
-                    para_start = k + 1
+            if strip is not None and (edit is not None or indent > margin):
+                counts["strip_indent"] += 1
+                edits.append(strip)
+            if edit is not None:
+                counts[edit.rule] += 1
+                edits.append(edit)
+            elif k < block[-1]:
+                para_start = k + 1
     return _merge(edits)
 
 
@@ -425,6 +434,9 @@ def _starts_lower_or_digit(nxt: str) -> bool:
 
 
 _QUOTED_RE = re.compile(r"\s*>")
+_GUTTER_RE = re.compile(r"\s*\|(?:\s|$)")
+"""A line behind a pipe gutter ('| text'): a comment of a text mirror of a thread, whose
+pipes and their indentation mark its nesting, or a row of a text table."""
 _FIELD_RE = re.compile(r"\s*(?:[*•]\s+)?[A-Z][\w()-]*(?: [\w()-]+){0,3}:(?:\s|$)")
 _INDEX_FIELD_RE = re.compile(
     r"\s*(?:key\s*words|jel(?:\s+classification)?(?:\s+codes?)?|ключевые\s+слова)\s*:",
@@ -478,7 +490,7 @@ _LAID_OUT_ENTRY_RE = re.compile(r"\S {3,}\d{1,4}\s*$")
 
 def _kept_apart(line: str, nxt: str) -> bool:
     """Lines that are never one paragraph: a mail quote ('>' lines are reflowed as quote
-    blocks by segmentation, markers out), a 'Label: value' header line ('From:',
+    blocks by segmentation, markers out), a line behind a pipe gutter ('| text'), a 'Label: value' header line ('From:',
     'Previous message:') before another one or before a capitalised line, and a signature
     or separator rule on either side, a line holding only a web address (a search result's
     or a reference's), a mail sender line ('Name user at host.org', 'Name
@@ -505,6 +517,8 @@ def _kept_apart(line: str, nxt: str) -> bool:
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)
         or _QUOTED_RE.match(nxt)
+        or _GUTTER_RE.match(line)
+        or _GUTTER_RE.match(nxt)
         or (_FIELD_RE.match(line) and (_FIELD_RE.match(nxt) or nxt.lstrip()[:1].isupper()))
         or _RULE_RE.match(line)
         or _RULE_RE.match(nxt)
