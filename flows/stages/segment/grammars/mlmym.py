@@ -276,6 +276,7 @@ def page_events(lines: Sequence[Line]) -> list[Event]:
             events.append(current)
         elif more is not None:
             events.append(Event(position, hidden=int(more.group("count"))))
+            current = None  # the rows after a "load more" line are no comment's
     if current is not None:
         current.reply = reply_evidence(region)
     return events
