@@ -34,9 +34,12 @@ class ThreadEnd(Protocol):
 
 
 def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | None:
-    """The grammar that finds the most comment starts, with them (None: no grammar finds any)."""
+    """The grammar that finds the most comment starts, with them (None: no grammar finds
+    any). A generic grammar (``GENERIC = True`` in its module: a shape many front-ends
+    share) is tried after the others and wins only with more starts than each of them."""
     best: tuple[CommentGrammar, list[int]] | None = None
-    for grammar in GRAMMARS.values():
+    ordered = sorted(GRAMMARS.values(), key=lambda grammar: getattr(grammar, "GENERIC", False))
+    for grammar in ordered:
         starts = grammar.find_starts(lines)
         if starts and (best is None or len(starts) > len(best[1])):
             best = grammar, starts
