@@ -279,8 +279,9 @@ def _joins_emoji(text: str, start: int, end: int) -> bool:
 
 
 def normalize_invisible(text: str, counts: Counter[str]) -> list[LocalEdit]:
-    """NBSP-like spaces -> one space (merged with an adjacent space), zero-width chars and
-    inner soft hyphens removed, tabs -> space. A soft hyphen at a line end is left to
+    """NBSP-like spaces -> one space (merged with an adjacent space; at a line's start,
+    where they indent it, one space each, so that nesting shown by indentation stays),
+    zero-width chars and inner soft hyphens removed, tabs -> space. A soft hyphen at a line end is left to
     dehyphenation. A ZWJ between two pictographs (emoji ZWJ sequence: a family, a flag) is
     kept; other zero-width characters of its run are removed."""
     if not any(ch in text for ch in _INVISIBLE_CHARS):
@@ -298,11 +299,19 @@ def normalize_invisible(text: str, counts: Counter[str]) -> list[LocalEdit]:
             rule, new = "remove_soft_hyphen", ""
         elif found == "\t":
             rule, new = "replace_tab", " "
+        elif _leads_line(text, match.start()):
+            rule, new = "replace_nbsp", " " * len(match.group())  # indentation keeps its width
         else:
             rule, new = "replace_nbsp", " "
         counts[rule] += 1
         edits.append(LocalEdit(match.start(), match.end(), new, rule))
     return edits
+
+
+def _leads_line(text: str, start: int) -> bool:
+    """Whether only spaces stand between the line's start and `start` (indentation)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[line_start:start].strip(" ") == ""
 
 
 def _next_trailing(text: str, pos: int, cached: list[int]) -> int:
