@@ -7,9 +7,10 @@ word. Documents that store one paragraph per line have many lines longer than an
 width and are left alone. Every join/keep decision is an edit with its reason.
 
 Indentation in a wrapped block is removed where it marks a paragraph: on a line joined to
-the next one, or indented deeper than the block's other lines. An indent every line of the
-block shares, on a line that joins nothing (a comment header in a thread printed as text),
-is a margin and stays, since the nesting of replies is read from it.
+the next one, or on a line indented deeper than the block's margin and than the lines
+beside it (a first-line indent). An indent that a line joining nothing shares with a line
+beside it (a comment header over its text, in a thread printed as text and indented by
+depth) stays, since the nesting of replies is read from it.
 
 A number hyphenated at a line end ("18-" then "year-old") keeps its hyphen and loses the
 break. Page numbers and running heads (short lines with digits repeated on several pages)
@@ -254,7 +255,8 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
         if doc is None and any(_hyphen_end(lines[k]) for k in block[:-1]):
             doc = Counter(map(str.lower, _TOKEN_RE.findall(text)))
         para_start = block[0]
-        margin = min(len(lines[k]) - len(lines[k].lstrip()) for k in block)
+        indents = {k: len(lines[k]) - len(lines[k].lstrip()) for k in block}
+        margin = min(indents.values())
         for k in block:
             line = lines[k]
             indent = len(line) - len(line.lstrip())
@@ -277,7 +279,8 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
                     edit = _boundary(
                         lines, k, offsets, width, wrapped, doc or Counter(), s, lines[para_start]
                     )
-            if strip is not None and (edit is not None or indent > margin):
+            shared = indents.get(k - 1) == indent or indents.get(k + 1) == indent
+            if strip is not None and (edit is not None or (indent > margin and not shared)):
                 counts["strip_indent"] += 1
                 edits.append(strip)
             if edit is not None:
@@ -434,6 +437,9 @@ def _starts_lower_or_digit(nxt: str) -> bool:
 
 
 _QUOTED_RE = re.compile(r"\s*>")
+_BARE_WORD_RE = re.compile(r"\s*[a-zа-яё]{3,}\s*$")
+"""A line of one lower-case word with no punctuation ('permalinkembedsave', 'reply'): after
+a sentence's end, a row of buttons, never the last word of the sentence."""
 _GUTTER_RE = re.compile(r"\s*\|(?:\s|$)")
 """A line behind a pipe gutter ('| text'): a comment of a text mirror of a thread, whose
 pipes and their indentation mark its nesting, or a row of a text table."""
@@ -490,7 +496,8 @@ _LAID_OUT_ENTRY_RE = re.compile(r"\S {3,}\d{1,4}\s*$")
 
 def _kept_apart(line: str, nxt: str) -> bool:
     """Lines that are never one paragraph: a mail quote ('>' lines are reflowed as quote
-    blocks by segmentation, markers out), a line behind a pipe gutter ('| text'), a 'Label: value' header line ('From:',
+    blocks by segmentation, markers out), a line behind a pipe gutter ('| text'), one
+    lower-case word alone after a sentence's end (a button row), a 'Label: value' header line ('From:',
     'Previous message:') before another one or before a capitalised line, and a signature
     or separator rule on either side, a line holding only a web address (a search result's
     or a reference's), a mail sender line ('Name user at host.org', 'Name
@@ -517,6 +524,7 @@ def _kept_apart(line: str, nxt: str) -> bool:
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)
         or _QUOTED_RE.match(nxt)
+        or (_BARE_WORD_RE.match(nxt) and _strong_end(line.rstrip()))
         or _GUTTER_RE.match(line)
         or _GUTTER_RE.match(nxt)
         or (_FIELD_RE.match(line) and (_FIELD_RE.match(nxt) or nxt.lstrip()[:1].isupper()))
