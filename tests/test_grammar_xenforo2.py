@@ -121,3 +121,12 @@ def test_russian_localisation() -> None:
     assert head is not None and (head.title, head.author) == ("Тарифы на проезд", "ola_m")
     assert xenforo2.is_chrome(split_lines("Нажмите для раскрытия...")[0])
     assert not xenforo2.is_chrome(split_lines("Нравится нам это или нет, решение принято.")[0])
+
+
+def test_russian_rank_is_a_user_title_across_blank_lines() -> None:
+    text = RUSSIAN.replace("ola_m\nНовичок\n", "ola_m\n\nНовичок\n\n")
+    lines = split_lines(text)
+    head = xenforo2.parse_post(lines[: xenforo2.find_starts(lines)[0]])
+    assert head is not None and head.author == "ola_m"
+    assert xenforo2.RANK.search("Активный участник")
+    assert not xenforo2.RANK.search("Новгород")

@@ -91,7 +91,8 @@ CHROME = re.compile(
 MAX_TITLE_WORDS = 4
 RANK = re.compile(
     r"\b(?:member|moderator|administrator|admin|staff|banned|guest|veteran|contributor"
-    r"|supporter|newbie|user)s?$",
+    r"|supporter|newbie|user)s?$|(?:участник|новичок|модератор|администратор|пользователь"
+    r"|гость|ветеран|старожил|постоялец|завсегдатай|забанен)\w*$",
     re.IGNORECASE,
 )
 """A user title by its last word ("Well-known member", "Super Moderator"): a user title
