@@ -127,7 +127,11 @@ def test_is_chrome(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Replies to the survey came from every district.", "Posted letters took a week."],
+    [
+        "Replies to the survey came from every district.",
+        "Posted letters took a week.",
+        "This comment has been removed by a blog administrator.",
+    ],
 )
 def test_is_not_chrome(text: str) -> None:
     assert not blogger.is_chrome(split_lines(text)[0])

@@ -124,6 +124,10 @@ def test_parse_header() -> None:
         "Recommend 2",
         "Load more comments",
         "14",
+        "Сортировать по лучшим",
+        "14 комментариев",
+        "Поделиться ›",
+        "Загрузить ещё комментарии",
     ],
 )
 def test_is_chrome(text: str) -> None:
@@ -131,7 +135,12 @@ def test_is_chrome(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Recommendations were ignored by the ministry.", "14 ministries signed the letter."]
+    "text",
+    [
+        "Recommendations were ignored by the ministry.",
+        "14 ministries signed the letter.",
+        "Ответить на этот вопрос мэрия отказалась.",
+    ],
 )
 def test_is_not_chrome(text: str) -> None:
     assert not disqus.is_chrome(split_lines(text)[0])
@@ -271,3 +280,32 @@ def test_split_headers_and_parent_names() -> None:
     assert first["score"] == 4 and second["edited"] and second["score"] is None
     assert second["body"] == "The contract runs to next year."
     assert coverage_errors(SPLIT_PAGE, result) == []
+
+
+RUSSIAN = """\
+Сортировать по лучшим
+Avatar
+Ivan Kol • 3 дня назад
+Слушания перенесли уже третий раз.
+•
+Ответить
+•
+Поделиться ›
+    Avatar
+    anna_p • 2 дня назад изменено
+    По старому разрешению, его никто не отменял.
+    •
+    Ответить
+"""
+
+
+def test_russian_localisation() -> None:
+    lines = split_lines(RUSSIAN)
+    starts = disqus.find_starts(lines)
+    assert [lines[at].text for at in starts] == [
+        "Ivan Kol • 3 дня назад",
+        "anna_p • 2 дня назад изменено",
+    ]
+    reply = disqus.parse_header(lines, starts[1], len(lines))
+    assert (reply.author, reply.age, reply.edited) == ("anna_p", "2 дня назад", True)
+    assert reply.nesting > disqus.parse_header(lines, starts[0], starts[1]).nesting

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.segment.grammars import livejournal
 
 DOC = "0123456789abcdef"
 
@@ -46,3 +47,44 @@ def test_the_entry_and_comments_nested_by_their_parent_links() -> None:
     assert all("Thread Link" not in c["body"] for c in result.comments)
     assert "Expand" not in third["body"]
     assert coverage_errors(PAGE, result) == []
+
+
+RUSSIAN = """\
+Почему переносят выборы мэра
+pskov_chronicle пишет в ru_regionpolitics
+12 марта 2024, 21:15
+Дума третий раз переносит рассмотрение вопроса.
+12 комментариев
+lena_ostrov
+2024-03-12 22:40 (UTC)
+Восемь тысяч подписей для нашего города очень много.
+Ответить Ветвь дискуссии Ссылка
+pskov_chronicle
+2024-03-12 23:05 (UTC)
+Да, и почти все за две недели.
+Ответить Родительский Ветвь дискуссии Ссылка
+old_gorodovoy
+2024-03-13 09:30 (UTC)
+Осенью будет новый повод перенести.
+Ответить Ветвь дискуссии Ссылка
+"""
+
+
+def test_russian_interface() -> None:
+    result = segment("0123456789abcdef", RUSSIAN, None, SegmentConfig())
+    (post,) = result.posts
+    assert (post["title"], post["author"], post["published_date"]) == (
+        "Почему переносят выборы мэра",
+        "pskov_chronicle",
+        "2024-03-12",
+    )
+    comments = result.comments
+    assert [c["author"] for c in comments] == ["lena_ostrov", "pskov_chronicle", "old_gorodovoy"]
+    assert comments[1]["parent_id"] == comments[0]["comment_id"]
+    assert comments[2]["parent_id"] is None
+    assert "Ветвь" not in " ".join(c["body"] for c in comments)
+    assert not coverage_errors(RUSSIAN, result)
+
+
+def test_a_sentence_with_link_words_is_no_link_row() -> None:
+    assert not livejournal.LINK_ROW.match("Ссылка на решение суда появится завтра")

@@ -189,6 +189,9 @@ def test_read_header_negative(label: str, text: str) -> None:
             "REDDIT and the ALIEN Logo are trademarks registered by reddit inc.",
             True,
         ),
+        ("archive placeholder", "[likely removed by automoderator]", True),
+        ("removed placeholder", "[removed]", True),
+        ("prose in brackets", "[removed the link at the mods' request]", False),
         ("prose mentioning a permalink", "Use the permalink next time, please.", False),
         ("sentence about readers", "The paper has 5000 readers in the region.", False),
         ("edit note in a body", "Edit: spelling.", False),
@@ -230,6 +233,22 @@ def test_depths_from_old_reddit_button_rows() -> None:
     starts = mlmym.find_starts(lines)
     depths = [mlmym.parse_header(lines, position, len(lines)).nesting for position in starts]
     assert depths == [0, 1, 0, 0]
+
+
+def test_button_row_before_load_more_still_tells() -> None:
+    row = "permalinkembedsaveparentreport"
+    text = (
+        "[–]First_One 5 points 1 day ago\nA remark.\npermalinkembedsave\n"
+        f"[–]Second_One 3 points 1 day ago\nA reply.\n{row}\n"
+        f"[–]Third_One 2 points 1 day ago\nA reply to the reply.\n{row}\n"
+        "load more comments (2 replies)\nabout\nhelp\n"
+    )
+    lines = lines_of(text)
+    starts = mlmym.find_starts(lines)
+    assert [mlmym.parse_header(lines, p, len(lines)).nesting for p in starts] == [0, 1, 2]
+    top = text.replace(f"reply.\n{row}\nload", "reply.\npermalinkembedsave\nload")
+    lines = lines_of(top)
+    assert [mlmym.parse_header(lines, p, len(lines)).nesting for p in starts] == [0, 1, 0]
 
 
 def test_collapsed_comment_shows_no_children() -> None:

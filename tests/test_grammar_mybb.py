@@ -299,3 +299,44 @@ def test_generated_pages(page: tuple[str, int, list[tuple[str, bool]]]) -> None:
     bodies = " ".join(row["body"] for row in [*result.posts, *result.comments])
     for chrome in ("Posts:", "Joined:", "last modified", "Wrote:", "Find", "browsing"):
         assert chrome not in bodies
+
+
+RUSSIAN = """\
+Бюджет области
+Yar_Vadim Не в сети
+Участник
+Сообщений: 156
+Тем: 12
+Зарегистрирован: Фев 2019
+#1
+15.11.2023, 21:41
+Дума приняла бюджет почти без обсуждения.
+Найти
+Ответить
+Olga_Kor Не в сети
+Новичок
+Сообщений: 23
+Зарегистрирован: Сен 2022
+#2
+15.11.2023, 22:10 (Сообщение последний раз редактировалось: 15.11.2023, 22:20, пользователем Olga_Kor.)
+Yar_Vadim Написал: (15.11.2023, 21:41)Дума приняла бюджет
+Так было и в прошлом году.
+Найти
+Ответить
+« Предыдущая | Следующая »
+"""
+
+
+def test_russian_localisation() -> None:
+    result = segment("0123456789abcdef", RUSSIAN, None, SegmentConfig())
+    assert_valid(RUSSIAN, result)
+    (post,) = result.posts
+    assert (post["title"], post["author"], post["published_date"]) == (
+        "Бюджет области",
+        "Yar_Vadim",
+        "2023-11-15",
+    )
+    (reply,) = result.comments
+    assert (reply["author"], reply["edited"]) == ("Olga_Kor", True)
+    assert "Найти" not in reply["body"] and "Предыдущая" not in reply["body"]
+    assert not mybb.is_chrome(split_lines("Ответ губернатора пришёл через месяц.")[0])

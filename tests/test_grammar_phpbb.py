@@ -100,6 +100,7 @@ def test_later_page_has_only_replies() -> None:
         ("mail quote", "Ola wrote:\n> fares rise\nThey do.\n"),
         ("a guillemet line without a time", "by the river » Mon Mar 04, 2024\n"),
         ("a capitalised byline", "By Ola Mironova » Mon Mar 04, 2024 10:15 pm\n"),
+        ("a Russian sentence", "Сообщение о выборах » пришло вчера вечером\n"),
     ],
 )
 def test_no_starts(label: str, text: str) -> None:
@@ -111,6 +112,37 @@ def test_header_edit_count() -> None:
     start, end = phpbb.find_starts(lines)
     header = phpbb.parse_header(lines, start, end)
     assert (header.author, header.edited, header.edit_count) == ("petr_k", True, 2)
+
+
+RUSSIAN = """\
+Тарифы на проезд
+Сообщение ola_m » 04 мар 2024, 22:15
+Кто-нибудь видел новые тарифы?
+ola_m
+Сообщения: 12
+Вернуться к началу
+Re: Тарифы на проезд
+Сообщение petr_k » 05 мар 2024, 09:02
+ola_m писал(а): ↑
+04 мар 2024, 22:15
+Кто-нибудь видел новые тарифы?
+Видел, подорожание на пять рублей.
+Последний раз редактировалось petr_k 05 мар 2024, 09:10, всего редактировалось 2 раза.
+petr_k
+Сообщения: 40
+Вернуться к началу
+"""
+
+
+def test_russian_localisation() -> None:
+    lines = split_lines(RUSSIAN)
+    (start,) = phpbb.find_starts(lines)
+    header = phpbb.parse_header(lines, start, len(lines))
+    assert (header.author, header.edited, header.edit_count) == ("petr_k", True, 2)
+    quoted = [lines[i].text for i in range(len(lines)) if lines[i].index in header.quote_lines]
+    assert quoted == ["04 мар 2024, 22:15", "Кто-нибудь видел новые тарифы?"]
+    head = phpbb.parse_post(lines[:start])
+    assert head is not None and (head.title, head.author) == ("Тарифы на проезд", "ola_m")
 
 
 def test_quoted_text_glued_to_wrote() -> None:
@@ -132,6 +164,14 @@ def test_quoted_text_glued_to_wrote() -> None:
         ("Last edited by petr_k on Sun Mar 03, 2024 9:20 pm, edited 2 times in total.", True),
         ("Users browsing this forum: No registered users and 2 guests", True),
         ("Powered by phpBB® Forum Software © phpBB Limited", True),
+        ("Вернуться к началу", True),
+        ("4 сообщения • Страница 1 из 1", True),
+        ("Зарегистрирован: 05 янв 2015, 11:20", True),
+        (
+            "Последний раз редактировалось Irina_Zh 12 мар 2024, 22:31, всего редактировалось 1 раз.",
+            True,
+        ),
+        ("Сообщения в этой теме читают все.", False),
         ("The top of the list is the budget.", False),
         ("Posts on this board are moderated, he said.", False),
     ],

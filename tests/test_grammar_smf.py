@@ -107,6 +107,46 @@ def test_no_starts(label: str, text: str) -> None:
     assert smf.find_starts(split_lines(text)) == [], label
 
 
+RUSSIAN = """\
+Оффлайн Ivan_K
+Постоялец
+Сообщений: 512
+Тарифы на проезд
+« : 04 Марта 2024, 18:12:40 »
+Кто-нибудь видел новые тарифы?
+Записан
+Оффлайн Olga_M
+Новичок
+Сообщений: 38
+Re: Тарифы на проезд
+« Ответ #1 : 04 Марта 2024, 19:40:05 »
+Цитата: Ivan_K от 04 Марта 2024, 18:12:40
+Кто-нибудь видел новые тарифы?
+Видела, подорожание на пять рублей.
+« Последнее редактирование: 04 Марта 2024, 19:52:11 от Olga_M »
+Записан
+"""
+
+
+def test_russian_localisation_with_unbulleted_profile() -> None:
+    lines = split_lines(RUSSIAN)
+    (start,) = smf.find_starts(lines)
+    assert lines[start].text == "Оффлайн Olga_M"
+    header = smf.parse_header(lines, start, len(lines))
+    assert (header.author, header.edited) == ("Olga_M", True)
+    quoted = [lines[i].text for i in range(len(lines)) if lines[i].index in header.quote_lines]
+    assert quoted == ["Кто-нибудь видел новые тарифы?"]
+    head = smf.parse_post(lines[:start])
+    assert head is not None and (head.title, head.author) == ("Тарифы на проезд", "Ivan_K")
+
+
+def test_status_too_far_above_is_not_the_author() -> None:
+    text = RUSSIAN.replace("Новичок\n", "Новичок\nМосква\nСтаж 5 лет\nПол мужской\n")
+    lines = split_lines(text)
+    (start,) = smf.find_starts(lines)
+    assert smf.parse_header(lines, start, len(lines)).author != "Olga_M"
+
+
 def test_quoted_lines() -> None:
     lines = split_lines(TOPIC)
     quoted = smf.quoted_lines(lines, 0, len(lines), smf.QUOTE_FROM)
@@ -122,6 +162,10 @@ def test_quoted_lines() -> None:
         ("SMF 2.0.19 | SMF © 2021, Simple Machines", True),
         ("Page created in 0.051 seconds with 20 queries.", True),
         ("Riverside Forum » City » Transport » Tram fares and the city budget", True),
+        ("Записан", True),
+        ("« Последнее редактирование: 04 Апреля 2024, 19:52:11 от Marina_V »", True),
+        ("0 Пользователей и 1 Гость просматривают эту тему.", True),
+        ("Записан ли он в кандидаты, неизвестно.", False),
         ("I logged the numbers in a spreadsheet.", False),
     ],
 )

@@ -138,6 +138,10 @@ def test_quoted_lines() -> None:
         ("ola_m is offline   Reply With Quote", True),
         ("Last edited by petr_k; 03-03-2024 at 09:20 PM.", True),
         ("Powered by vBulletin® Version 3.8.11", True),
+        ("ola_m вне форума Ответить с цитатой", True),
+        ("Регистрация: 05.01.2015", True),
+        ("Последний раз редактировалось ola_m; 12.03.2024 в 22:31.", True),
+        ("Ответ на запрос пришёл вне форума, по почте.", False),
         ("The road to the depot is long.", False),
         ("Trams, not traffic jams.", False),
     ],
@@ -221,3 +225,38 @@ def test_a_dated_line_without_a_post_number_is_no_header() -> None:
     assert (
         vbulletin.headers(split_lines("Old March 4th, 2024\npetr_k\nJoin Date: Feb 2018\n")) == []
     )
+
+
+RUSSIAN = """\
+Старый 12.03.2024, 21:05   #1
+ola_m
+Местный
+Регистрация: 05.01.2015
+Сообщений: 412
+По умолчанию Тарифы на проезд
+Кто-нибудь видел новые тарифы на автобус?
+ola_m вне форума Ответить с цитатой
+Старый 12.03.2024, 22:17   #2
+petr_k
+Новичок
+Регистрация: 11.02.2012
+Сообщений: 38
+По умолчанию
+Цитата:
+Сообщение от ola_m
+новые тарифы на автобус
+Видел, подорожание на пять рублей с апреля.
+Последний раз редактировалось petr_k; 12.03.2024 в 22:31.
+petr_k на форуме Ответить с цитатой
+"""
+
+
+def test_russian_localisation_and_post_icon_title() -> None:
+    lines = split_lines(RUSSIAN)
+    (start,) = vbulletin.find_starts(lines)
+    header = vbulletin.parse_header(lines, start, len(lines))
+    assert (header.author, header.edited) == ("petr_k", True)
+    quoted = [lines[i].text for i in range(len(lines)) if lines[i].index in header.quote_lines]
+    assert quoted == ["новые тарифы на автобус"]
+    head = vbulletin.parse_post(lines[:start])
+    assert head is not None and (head.title, head.author) == ("Тарифы на проезд", "ola_m")

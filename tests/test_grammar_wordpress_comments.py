@@ -95,7 +95,11 @@ def lines_of(text: str) -> list[Line]:
     ("label", "text", "expected"),
     [
         ("says header with stamp", "Yegor T. says:\nMarch 3, 2022 at 4:15 pm\nText.", [0]),
-        ("bulleted reply", "      • Vera_Sm says:\n        September 25, 2021 at 5:52 pm\nHi.", [0]),
+        (
+            "bulleted reply",
+            "      • Vera_Sm says:\n        September 25, 2021 at 5:52 pm\nHi.",
+            [0],
+        ),
         ("one-line said header", "Ann Roe on March 3, 2022 at 4:15 pm said:\nText.", [0]),
         (
             "bare name after the section line",
@@ -185,6 +189,10 @@ def test_parse_header_classic() -> None:
         "Proudly powered by WordPress | Theme: Twenty Twenty-One",
         "Comment by Ann — Monday 3 March 2008 @ 4:15 pm",
         "September 2021",
+        "3 мыслей о “Как перекроили округа”",
+        "Ответить",
+        "Отправить комментарий",
+        "Рубрики: Выборы | Метки: дума, округа",
     ],
 )
 def test_is_chrome(text: str) -> None:
@@ -199,6 +207,7 @@ def test_is_chrome(text: str) -> None:
         "Website owners were not consulted.",
         "Replying to the minister, she said no.",
         "Related matters will be discussed in May.",
+        "Ответить на вопрос о метках избирком не смог.",
     ],
 )
 def test_is_not_chrome(text: str) -> None:
@@ -335,3 +344,14 @@ def test_classic_comment_whose_only_line_is_furniture_keeps_its_header() -> None
 )
 def test_byline_name(text: str, name: str | None) -> None:
     assert wp.byline_name(text) == name
+
+
+def test_russian_says_header() -> None:
+    text = "Marina K говорит:\n02.04.2024 в 21:14\nТакое уже делали.\nОтветить\n"
+    text += "Pavel_V говорит:\n03.04.2024 в 09:05\nА карту опубликовали?\nОтветить\n"
+    lines = split_lines(text)
+    starts = wp.find_starts(lines)
+    assert [wp.parse_header(lines, at, len(lines)).author for at in starts] == [
+        "Marina K",
+        "Pavel_V",
+    ]

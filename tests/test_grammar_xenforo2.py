@@ -73,3 +73,60 @@ def test_posts_are_read_upwards_from_their_number() -> None:
     quotes = [b["text"] for b in result.blocks if b["kind"] == "quote"]
     assert quotes == ["Who pays for the ferries now?"]
     assert coverage_errors(PAGE, result) == []
+
+
+RUSSIAN = """\
+Тарифы на проезд
+Автор темы ola_m
+Дата начала 4 мар 2024
+ola_m
+Новичок
+Регистрация
+2 фев 2022
+Сообщения
+41
+
+4 мар 2024
+Добавить закладку
+#1
+Кто-нибудь видел новые тарифы на автобус?
+Пожаловаться
+Нравится
+petr_k
+Регистрация
+11 янв 2016
+Сообщения
+1 204
+
+5 мар 2024
+#2
+ola_m сказал(а):
+новые тарифы на автобус
+Нажмите для раскрытия...
+Видел, подорожание на пять рублей с апреля.
+Последнее редактирование: 5 мар 2024
+Пожаловаться
+Ответить
+"""
+
+
+def test_russian_localisation() -> None:
+    lines = split_lines(RUSSIAN)
+    (start,) = xenforo2.find_starts(lines)
+    header = xenforo2.parse_header(lines, start, len(lines))
+    assert (header.author, header.edited) == ("petr_k", True)
+    quoted = [lines[i].text for i in range(len(lines)) if lines[i].index in header.quote_lines]
+    assert quoted == ["новые тарифы на автобус"]
+    head = xenforo2.parse_post(lines[:start])
+    assert head is not None and (head.title, head.author) == ("Тарифы на проезд", "ola_m")
+    assert xenforo2.is_chrome(split_lines("Нажмите для раскрытия...")[0])
+    assert not xenforo2.is_chrome(split_lines("Нравится нам это или нет, решение принято.")[0])
+
+
+def test_russian_rank_is_a_user_title_across_blank_lines() -> None:
+    text = RUSSIAN.replace("ola_m\nНовичок\n", "ola_m\n\nНовичок\n\n")
+    lines = split_lines(text)
+    head = xenforo2.parse_post(lines[: xenforo2.find_starts(lines)[0]])
+    assert head is not None and head.author == "ola_m"
+    assert xenforo2.RANK.search("Активный участник")
+    assert not xenforo2.RANK.search("Новгород")

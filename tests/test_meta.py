@@ -91,6 +91,8 @@ BYLINES = [
     ("putin-kremlin-2009by Anna Lind", "Anna Lind"),  # an image's file name glued to it
     ("Kremlinwallby Julie G.", "Julie G."),  # a final initial keeps its stop
     ("By Anna Lind.", "Anna Lind"),
+    ("Опубликовано 02.04.2024 автором Sergey Lebedev", "Sergey Lebedev"),  # a WordPress theme
+    ("Опубликовано 12 марта 2024 автором Ivan Petrov", "Ivan Petrov"),
 ]
 
 
@@ -116,6 +118,7 @@ def test_bylines_give_the_name(text, name):
         "Read Entire Article",  # a link's verb opens no name
         "Related News | March 3, 2021",  # a widget's heading
         "k_sorokin (anna_lind) wrote,",  # two different names: no entry header
+        "Опубликовано письмо, автором которого назвали депутата.",
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

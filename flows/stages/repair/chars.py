@@ -279,8 +279,10 @@ def _joins_emoji(text: str, start: int, end: int) -> bool:
 
 
 def normalize_invisible(text: str, counts: Counter[str]) -> list[LocalEdit]:
-    """NBSP-like spaces -> one space (merged with an adjacent space), zero-width chars and
-    inner soft hyphens removed, tabs -> space. A soft hyphen at a line end is left to
+    """NBSP-like spaces -> one space (merged with an adjacent space; at a line's start,
+    where they indent it, one space each, so that nesting shown by indentation stays),
+    zero-width chars and inner soft hyphens removed, tabs -> space (at a line's start,
+    spaces to the next tab stop). A soft hyphen at a line end is left to
     dehyphenation. A ZWJ between two pictographs (emoji ZWJ sequence: a family, a flag) is
     kept; other zero-width characters of its run are removed."""
     if not any(ch in text for ch in _INVISIBLE_CHARS):
@@ -296,13 +298,30 @@ def normalize_invisible(text: str, counts: Counter[str]) -> list[LocalEdit]:
                 new = _ZWJ
         elif found == "\u00ad":
             rule, new = "remove_soft_hyphen", ""
+        elif found == "\t" and _leads_line(text, match.start()):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            column = len(text[line_start : match.start()].expandtabs(TAB_STOP))
+            rule, new = "replace_tab", " " * (TAB_STOP - column % TAB_STOP)
         elif found == "\t":
             rule, new = "replace_tab", " "
+        elif _leads_line(text, match.start()):
+            rule, new = "replace_nbsp", " " * len(match.group())  # indentation keeps its width
         else:
             rule, new = "replace_nbsp", " "
         counts[rule] += 1
         edits.append(LocalEdit(match.start(), match.end(), new, rule))
     return edits
+
+
+TAB_STOP = 8
+"""Columns between tab stops, where a tab indents a line (as a terminal expands it)."""
+
+
+def _leads_line(text: str, start: int) -> bool:
+    """Whether only spaces, tabs and NBSPs stand between the line's start and `start`
+    (indentation)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[line_start:start].strip(" \t" + _SPACE_LIKE) == ""
 
 
 def _next_trailing(text: str, pos: int, cached: list[int]) -> int:

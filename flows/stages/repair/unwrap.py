@@ -6,6 +6,12 @@ an intentional short line (paragraph end, verse, list, signature) leaves room fo
 word. Documents that store one paragraph per line have many lines longer than any wrap
 width and are left alone. Every join/keep decision is an edit with its reason.
 
+Indentation in a wrapped block is removed where it marks a paragraph: on a line joined to
+the next one, or on a line indented deeper than the block's margin and than the lines
+beside it (a first-line indent). An indent that a line joining nothing shares with a line
+beside it (a comment header over its text, in a thread printed as text and indented by
+depth) stays, since the nesting of replies is read from it.
+
 A number hyphenated at a line end ("18-" then "year-old") keeps its hyphen and loses the
 break. Page numbers and running heads (short lines with digits repeated on several pages)
 are never joined to the text around them, so that segmentation can drop them; nor is a
@@ -249,33 +255,39 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
         if doc is None and any(_hyphen_end(lines[k]) for k in block[:-1]):
             doc = Counter(map(str.lower, _TOKEN_RE.findall(text)))
         para_start = block[0]
+        indents = {k: len(lines[k]) - len(lines[k].lstrip()) for k in block}
+        margin = min(indents.values())
         for k in block:
             line = lines[k]
             indent = len(line) - len(line.lstrip())
-            if wrapped and indent and (k == block[0] or not _joined_into(edits, offsets[k])):
-                counts["strip_indent"] += 1
-                edits.append(
-                    LocalEdit(
-                        offsets[k],
-                        offsets[k] + indent,
-                        "",
-                        "strip_indent",
-                        "indent marks a paragraph in wrapped text",
-                    )
+            strip = (
+                LocalEdit(
+                    offsets[k],
+                    offsets[k] + indent,
+                    "",
+                    "strip_indent",
+                    "indent marks a paragraph in wrapped text",
                 )
+                if wrapped and indent and (k == block[0] or not _joined_into(edits, offsets[k]))
+                else None
+            )
+            edit = None
             if k < block[-1]:
                 if furniture is None:
                     furniture = page_furniture_lines(lines)
-                edit = None
                 if k not in furniture and k + 1 not in furniture:
                     edit = _boundary(
                         lines, k, offsets, width, wrapped, doc or Counter(), s, lines[para_start]
                     )
-                if edit is not None:
-                    counts[edit.rule] += 1
-                    edits.append(edit)
-                else:
-                    para_start = k + 1
+            shared = indents.get(k - 1) == indent or indents.get(k + 1) == indent
+            if strip is not None and (edit is not None or (indent > margin and not shared)):
+                counts["strip_indent"] += 1
+                edits.append(strip)
+            if edit is not None:
+                counts[edit.rule] += 1
+                edits.append(edit)
+            elif k < block[-1]:
+                para_start = k + 1
     return _merge(edits)
 
 
@@ -428,6 +440,12 @@ _QUOTED_RE = re.compile(r"\s*>")
 _COLUMN_GAP_RE = re.compile(r"\S {6,}\S")
 """Two columns of a laid-out line: a justified line of prose spreads its words by a space
 or three, never by six."""
+_BARE_WORD_RE = re.compile(r"\s*[a-zа-яё]{3,}\s*$")
+"""A line of one lower-case word with no punctuation ('permalinkembedsave', 'reply'): after
+a sentence's end, a row of buttons, never the last word of the sentence."""
+_GUTTER_RE = re.compile(r"\s*\|(?:\s|$)")
+"""A line behind a pipe gutter ('| text'): a comment of a text mirror of a thread, whose
+pipes and their indentation mark its nesting, or a row of a text table."""
 _FIELD_RE = re.compile(r"\s*(?:[*•]\s+)?[A-Z][\w()-]*(?: [\w()-]+){0,3}:(?:\s|$)")
 _INDEX_FIELD_RE = re.compile(
     r"\s*(?:key\s*words|jel(?:\s+classification)?(?:\s+codes?)?|ключевые\s+слова)\s*:",
@@ -481,7 +499,8 @@ _LAID_OUT_ENTRY_RE = re.compile(r"\S {3,}\d{1,4}\s*$")
 
 def _kept_apart(line: str, nxt: str) -> bool:
     """Lines that are never one paragraph: a mail quote ('>' lines are reflowed as quote
-    blocks by segmentation, markers out), a 'Label: value' header line ('From:',
+    blocks by segmentation, markers out), a line behind a pipe gutter ('| text'), one
+    lower-case word alone after a sentence's end (a button row), a 'Label: value' header line ('From:',
     'Previous message:') before another one or before a capitalised line, and a signature
     or separator rule on either side, a line holding only a web address (a search result's
     or a reference's), a mail sender line ('Name user at host.org', 'Name
@@ -512,6 +531,9 @@ def _kept_apart(line: str, nxt: str) -> bool:
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)
         or _QUOTED_RE.match(nxt)
+        or (_BARE_WORD_RE.match(nxt) and _strong_end(line.rstrip()))
+        or _GUTTER_RE.match(line)
+        or _GUTTER_RE.match(nxt)
         or (_FIELD_RE.match(line) and (_FIELD_RE.match(nxt) or nxt.lstrip()[:1].isupper()))
         or _RULE_RE.match(line)
         or _RULE_RE.match(nxt)

@@ -68,7 +68,10 @@ _DATE_FORMS = (
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"),
     re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d)(?=,?\s+\d{1,2}:\d\d\b)"),
+    re.compile(
+        r"\b(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d)"
+        r"(?=,?\s+\d{1,2}:\d\d\b|\([A-Z][a-z]{1,2}\)\d{1,2}:\d\d\b)"
+    ),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
     re.compile(rf"\b{_MONTH}\s+{_DAY},\s+(?P<year>\d\d)\s*$", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH}\s+{_YEAR}(?:\s*г\.)?", re.IGNORECASE),
@@ -82,7 +85,8 @@ _DATE_FORMS = (
 '14.03.2023' (day first, as dotted dates are written in Russia and Europe), '1996/02/19'
 (year first, as Usenet archives print it), '03-24-2023' and
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
-two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM'), "Mar 14
+two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM', or
+before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "Mar 14
 '22", 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the line), 'Tue Oct 17 09:41:12 UTC
 2023' (the mail archives' form), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
 (Russian, abbreviated)."""
@@ -157,6 +161,7 @@ BYLINE_FORMS = (
     ),
     re.compile(rf"\s(?:author|authors)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
     re.compile(rf"\bавтором\s+(?P<name>{CYRILLIC_PERSON})\s*$", re.IGNORECASE),
+    re.compile(r"^Опубликовано\s+\S.{3,40}?\s+автором\s+(?P<name>\w[\w .'’-]{0,40}?)\s*$"),
     re.compile(rf"(?:^|[|•·/–—]\s*)by\s+(?P<name>{PERSON}?)\s*(?=[|•·/–—])", re.IGNORECASE),
     re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
     re.compile(

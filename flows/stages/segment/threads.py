@@ -7,7 +7,10 @@ shared here: the reply tree, ids, paths, blocks and the boilerplate inside bodie
 
 Nesting: a stack of open comments by ``Header.nesting`` (an indentation width, or a depth
 the front-end prints); a comment nested deeper than the top of the stack replies to it,
-otherwise entries are popped until one is shallower. Only relative nesting matters.
+otherwise entries are popped until one is shallower. Only relative nesting matters. A
+header that names the comment replied to, by its author (``reply_to``) or by its number on
+the page (``reply_to_number``, matched against earlier headers' ``number``), overrides the
+stack: the parent is that comment.
 """
 
 from __future__ import annotations
@@ -44,6 +47,12 @@ class Header:
     reply_to: str | None = None
     """The author replied to, as the page names them: the comment's parent is then the
     latest earlier comment by that author (its nesting is not needed)."""
+    number: str | None = None
+    """The comment's own number as the page shows it ('No.194550301', '#12'), where
+    other comments link to it by that number."""
+    reply_to_number: str | None = None
+    """The number of the comment replied to, as a reply link shows it ('>>194550301'):
+    the comment's parent is then the earlier comment with that number."""
     chrome_lines: frozenset[int] = frozenset()
     """Lines of this comment's region that are furniture (signature, profile block)."""
     quote_lines: frozenset[int] = frozenset()
@@ -97,6 +106,7 @@ def build_comments(
     stack: list[tuple[int, CommentRow]] = []
     children: dict[str | None, int] = {}
     entries: dict[str, tuple[int, CommentRow]] = {}
+    numbered: dict[str, CommentRow] = {}
     is_chrome = getattr(grammar, "is_chrome", None)
     nestings = getattr(grammar, "nestings", None)
     levels: list[int] | None = nestings(lines, starts) if nestings is not None else None
@@ -124,6 +134,9 @@ def build_comments(
             stack.pop()
         if header.reply_to:
             stack = _chain_to(header.reply_to, comments, entries) or stack
+        linked = numbered.get(header.reply_to_number) if header.reply_to_number else None
+        if linked is not None:
+            stack = _chain(linked, entries)
         parent = stack[-1][1] if stack else None
         number = format_ordinal(ordinal, len(starts))
         comment_id = f"{post_id}.c{number}"
@@ -172,6 +185,8 @@ def build_comments(
         blocks += blocks_as_rows(doc_id, comment_id, "comment", drafts)
         stack.append((nesting, comment))
         entries[comment_id] = (nesting, comment)
+        if header.number:
+            numbered[header.number] = comment
     return comments, blocks, dropped
 
 
@@ -193,6 +208,13 @@ def _chain_to(
     )
     if target is None:
         return None
+    return _chain(target, entries)
+
+
+def _chain(
+    target: CommentRow, entries: dict[str, tuple[int, CommentRow]]
+) -> list[tuple[int, CommentRow]]:
+    """The stack that makes `target` the parent: its ancestors, root first, then itself."""
     chain = []
     current: CommentRow | None = target
     while current is not None:

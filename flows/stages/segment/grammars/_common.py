@@ -24,7 +24,7 @@ from flows.stages.segment.post import PostHead
 
 USERNAME = r"[\w][\w.\-]{0,39}"
 """A forum username: one token of word characters, dots and dashes."""
-PAGE = re.compile(r"\bPage\s+(?P<page>\d{1,5})\s+of\s+\d{1,5}\b", re.IGNORECASE)
+PAGE = re.compile(r"\b(?:Page|Страница)\s+(?P<page>\d{1,5})\s+(?:of|из)\s+\d{1,5}\b", re.IGNORECASE)
 REPLY_PREFIX = re.compile(r"^(?:re|aw|sv|ha)\s*(?:\[\d+\])?\s*:\s*", re.IGNORECASE)
 CRUMB_SEPARATOR = re.compile(r"\s[»›‹>](?:\s|$)")
 
@@ -113,8 +113,12 @@ def page_title(
                 return line
     texts = [line.text.rstrip(" »›>") for line in top if not line.is_blank]
     for line in candidates:
-        if is_title_like(line.text) and len(line.text.split()) > 1 and any(
-            text.endswith(" " + line.text) and len(text) > len(line.text) + 3 for text in texts
+        if (
+            is_title_like(line.text)
+            and len(line.text.split()) > 1
+            and any(
+                text.endswith(" " + line.text) and len(text) > len(line.text) + 3 for text in texts
+            )
         ):
             return line
     menu = _menu_lines(top)

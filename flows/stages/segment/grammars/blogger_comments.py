@@ -23,7 +23,8 @@ furniture ("Reply", "Replies", "Post a Comment", "Newer Post Older Post Home",
 "Subscribe to: Post Comments (Atom)", "Labels: …", the share links glued after "Posted by
 <Name> at <HH:MM>", the archive widget) is chrome. The post above: see
 :func:`..wordpress_comments.read_article_head`; its author may come from the
-"Posted by <Name> at <HH:MM>" line after the body.
+"Posted by <Name> at <HH:MM>" line after the body. A removed comment's notice ("This comment has
+been removed by a blog administrator.") is its body: it is all that stands for it.
 """
 
 from __future__ import annotations
@@ -88,7 +89,6 @@ CHROME_PATTERNS = (
     re.compile(r"\bPowered by Blogger\.?$", re.IGNORECASE),
     re.compile(r"^(?:Copyright\s*)?(?:©|\(c\))\s*(?:\d{4}|[A-Z])", re.IGNORECASE),
     re.compile(r"^Note: Only a member of this blog may post a comment\.", re.IGNORECASE),
-    re.compile(r"^This comment has been removed by\b", re.IGNORECASE),
     re.compile(r"^Theme images by\b|\btheme\. Powered by Blogger", re.IGNORECASE),
     STAMP,
 )

@@ -25,6 +25,9 @@ The widget's head, then one entry per comment::
         …
     Load more comments
 
+The Russian localisation prints ages as "3 дня назад", "изменено" for "edited", and
+"Ответить", "Поделиться ›", "Сортировать по лучшим", "Загрузить ещё комментарии".
+
 A comment starts at its "<Name> • <when>" line, or at the same printed one item a line
 (``<Name>`` / ``•`` / ``<when>`` / [``edited``]), on a page that shows the widget's own
 furniture (one of its sort, login or "Share ›" lines); nesting is that line's indentation.
@@ -53,11 +56,13 @@ NAME = "disqus"
 AGE = (
     r"(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
     r"|just now|yesterday"
+    r"|(?:\d+\s+)?(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*|год\w*|лет)\s+назад"
+    r"|только что|вчера"
 )
 DATE = r"[A-Z][a-z]{2,8}\.?\s+[0-3]?\d,\s+\d{4}|[0-3]?\d\s+[A-Z][a-z]{2,8}\s+\d{4}"
 HEADER = re.compile(
     rf"^\s*(?P<author>\S.{{0,80}}?)\s+•\s+(?:(?P<age>{AGE})|(?P<date>{DATE}))"
-    r"(?P<edited>(?:\s+•)?\s+edited)?\s*$",
+    r"(?P<edited>(?:\s+•)?\s+(?:edited|изменено))?\s*$",
     re.IGNORECASE,
 )
 SIGN_UP = re.compile(r"^or sign up with Disqus\b", re.IGNORECASE)
@@ -79,6 +84,17 @@ WIDGET_MARKS = frozenset(
         "load more comments",
         "log in with",
         "powered by disqus",
+        "сортировать по лучшим",
+        "сортировать по новым",
+        "сортировать по старым",
+        "присоединиться к обсуждению...",
+        "присоединиться к обсуждению…",
+        "начать обсуждение...",
+        "начать обсуждение…",
+        "поделиться ›",
+        "показать больше",
+        "загрузить ещё комментарии",
+        "войти с помощью",
     }
 )
 """Lines only the Disqus widget shows (case-folded); the page must show one."""
@@ -117,14 +133,28 @@ CHROME_LABELS = WIDGET_MARKS | frozenset(
         "newest",
         "oldest",
         "best",
+        "ответить",
+        "поделиться",
+        "войти",
+        "рекомендовать",
+        "лучшие",
+        "новые",
+        "старые",
+        "подписаться",
+        "комментарии",
+        "показать ещё ответы",
+        "скрыть ответы",
+        "этот комментарий был удален.",
+        "этот комментарий был удалён.",
     }
 )
 """Whole lines of the widget's furniture (case-folded)."""
 
 CHROME_PATTERNS = (
-    re.compile(r"^\d{1,6}\s+comments?(?:\s+•\s+.{1,30})?$", re.IGNORECASE),
-    re.compile(r"^Also on\s\S.{0,80}$"),
-    re.compile(r"^Recommend(?:\s+\d{1,6})?$", re.IGNORECASE),
+    re.compile(r"^\d{1,6}\s+(?:comments?|комментари\w*)(?:\s+•\s+.{1,30})?$", re.IGNORECASE),
+    re.compile(r"^(?:Also on|Также на)\s\S.{0,80}$"),
+    re.compile(r"^(?:Recommend|Рекомендовать)(?:\s+\d{1,6})?$", re.IGNORECASE),
+    re.compile(r"^(?:Показать|Скрыть) (?:ещё )?\d{1,5} (?:нов\w+ )?ответ\w*$", re.IGNORECASE),
     SIGN_UP,
     re.compile(r"^Please access our Privacy Policy\b", re.IGNORECASE),
     re.compile(r"^(?:Show|Hide) \d{1,5} (?:more )?(?:new )?repl(?:y|ies)$", re.IGNORECASE),
@@ -133,7 +163,8 @@ CHROME_PATTERNS = (
 )
 
 END_MARK = re.compile(
-    r"^(?:Load more comments|Also on\s.+|Powered by Disqus|\S?\s*Subscribe|"
+    r"^(?:Load more comments|Загрузить ещё комментарии|Also on\s.+|Также на\s.+"
+    r"|Powered by Disqus|\S?\s*Subscribe|"
     r"\S?\s*Add Disqus to your site|\S?\s*Do Not Sell My Data)$",
     re.IGNORECASE,
 )
@@ -195,7 +226,7 @@ def _split_header(lines: Sequence[Line], position: int) -> Split | None:
         return None
     last, edited = when_at, False
     mark = next_content(lines, when_at)
-    if mark is not None and lines[mark].text.casefold() == "edited":
+    if mark is not None and lines[mark].text.casefold() in ("edited", "изменено"):
         last, edited = mark, True
     return Split(
         lines[position].text, parent, last - position + 1, when["age"], when["date"], edited
@@ -249,7 +280,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         )
     names = REPLY_TO.split(match.group("author").strip())
     author = names[0]
-    marked = position + 1 < end and lines[position + 1].text.casefold() == "edited"
+    marked = position + 1 < end and lines[position + 1].text.casefold() in ("edited", "изменено")
     return Header(
         author=author,
         reply_to=names[1] if len(names) == 2 and names[1] else None,

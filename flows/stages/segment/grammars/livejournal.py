@@ -16,6 +16,9 @@ One comment::
     Reply [Parent] Thread Link          the link row ("Parent" on a reply), one line or
                                         one label a line
 
+The Russian interface prints "<user> пишет в <community>", a Russian date, and the link
+row "Ответить [Родительский] Ветвь дискуссии Ссылка".
+
 The page keeps no indentation, so the link row decides the nesting: a comment whose row
 has "Parent" replies to the comment above it (LiveJournal prints a thread depth first),
 one without it is at the top level. "Expand N comments", the entry navigation and the
@@ -42,13 +45,31 @@ STAMP = re.compile(
     re.IGNORECASE,
 )
 LINK_WORDS = ("reply", "parent", "thread", "link", "expand", "collapse", "edit", "delete")
-LINK_ROW = re.compile(rf"^(?:(?:{'|'.join(LINK_WORDS)})\s*)+$", re.IGNORECASE)
-WROTE = re.compile(r"^(?P<user>[A-Za-z0-9_-]{1,40})\s+wrote(?:\s+in\s+\S{1,60})?:?$")
+RU_LINK_WORDS = (
+    "ответить",
+    "родительский",
+    "ветвь дискуссии",
+    "ссылка",
+    "развернуть",
+    "свернуть",
+    "редактировать",
+    "удалить",
+)
+REPLY_WORDS = ("reply", "ответить")
+PARENT_WORDS = ("parent", "родительский")
+LINK_ROW = re.compile(rf"^(?:(?:{'|'.join(LINK_WORDS + RU_LINK_WORDS)})\s*)+$", re.IGNORECASE)
+WROTE = re.compile(
+    r"^(?P<user>[A-Za-z0-9_-]{1,40})\s+(?:wrote|пишет|написала?)(?:\s+(?:in|в)\s+\S{1,60})?:?$"
+)
 CHROME = re.compile(
     r"^(?:(?:(?:reply|parent|thread|link|expand|collapse|edit|delete)\s*)+|Expand \d+ comments?"
     r"|\d+ comments?|Leave a comment|Post a new comment|Previous entry|Next entry"
     r"|Tags?:\s.{0,200}|Sign in|Create a blog|Explore|Share|Flag|Subscribe|Unsubscribe"
-    r"|Comments|Add to memories|Page \d+ of \d+)$",
+    r"|Comments|Add to memories|Page \d+ of \d+"
+    r"|(?:(?:ответить|родительский|ветвь дискуссии|ссылка|развернуть|свернуть|редактировать"
+    r"|удалить)\s*)+|Развернуть \d+ комментари\w*|\d+ комментари\w*|Оставить комментарий"
+    r"|Предыдущая запись|Следующая запись|Метки:\s.{0,200}|Войти|Создать блог|Исследовать"
+    r"|Поиск|Сообщить о нарушении|Комментарии|Поделиться)$",
     re.IGNORECASE,
 )
 
@@ -72,7 +93,8 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
     starts = []
     for ordinal, position in enumerate(pairs):
         end = pairs[ordinal + 1] if ordinal + 1 < len(pairs) else len(lines)
-        if any(row.casefold().startswith("reply") for row in _link_rows(lines, position, end)):
+        rows = _link_rows(lines, position, end)
+        if any(row.casefold().startswith(REPLY_WORDS) for row in rows):
             starts.append(position)
     return starts if len(starts) >= 2 else []
 
@@ -99,7 +121,7 @@ def nestings(lines: Sequence[Line], starts: Sequence[int]) -> list[int]:
     for ordinal, position in enumerate(starts):
         end = starts[ordinal + 1] if ordinal + 1 < len(starts) else len(lines)
         rows = " ".join(_link_rows(lines, position, end)).casefold()
-        reply = "parent" in rows.split()
+        reply = any(word in rows.split() for word in PARENT_WORDS)
         levels.append(levels[-1] + 1 if reply and levels else 0)
     return levels
 

@@ -21,7 +21,8 @@ comment follow it in pre-order, and a
 the comment before it, an old-reddit row without ``parent`` (``permalinkembedsave``) puts
 it at the top level.
 
-Page chrome (:func:`is_chrome`): the button rows (``permalink embed save parent report
+Page chrome (:func:`is_chrome`): the placeholders an archive prints for a removed
+comment's text (``[removed]``, ``[likely removed by automoderator]``), the button rows (``permalink embed save parent report
 reply``, glued or spaced), ``load more comments``, ``sorted by: …``, ``N comments``,
 vote summaries (``87 points (91% upvoted)``), the sidebar (``N readers``, ``N users here
 now``, ``founded AGE``, ``MODERATORS``) and the site's header and footer lines.
@@ -210,12 +211,21 @@ def is_sidebar_line(text: str) -> bool:
     )
 
 
+PLACEHOLDER = re.compile(
+    r"^\[(?:deleted|removed|(?:likely )?removed by (?:automoderator|moderators?|reddit)"
+    r"|removed too quickly to be archived)\]$",
+    re.IGNORECASE,
+)
+"""What an archive front-end prints in place of a removed comment's text."""
+
+
 def is_chrome(line: Line) -> bool:
     text = line.text
     if len(text) > 200:
         return False
     return (
         text.casefold() in FIXED_CHROME
+        or bool(PLACEHOLDER.match(text))
         or is_button_row(text)
         or is_sidebar_line(text)
         or any(
@@ -276,6 +286,7 @@ def page_events(lines: Sequence[Line]) -> list[Event]:
             events.append(current)
         elif more is not None:
             events.append(Event(position, hidden=int(more.group("count"))))
+            current = None  # the rows after a "load more" line are no comment's
     if current is not None:
         current.reply = reply_evidence(region)
     return events

@@ -21,6 +21,10 @@ One post (the postbit, horizontal or classic)::
     Reply                             Quote, Report, Edit, …)
     [The following N users say Thank You to <name> for this post:]
 
+The Russian localisation reads "<name> Не в сети", "Сообщений:", "Тем:", "Зарегистрирован:",
+"Репутация:", "<name> Написал: (<date>)", "(Сообщение последний раз редактировалось: …)",
+the buttons "Найти", "Ответить" and the footer "« Предыдущая | Следующая »".
+
 Post #1 is the opening post, read by :func:`parse_post`: the thread subject is the title
 line above it (the last label of the "›" breadcrumb). Replies are flat comments. A later
 page (no #1) yields a stub titled the same way. The page's own furniture: the guest
@@ -55,11 +59,13 @@ NAME = "mybb"
 NUMBER = re.compile(r"^#(?P<n>\d{1,7})$")
 CLOCK = r"\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp]\.?[Mm]\.?)?"
 DAY = (
-    r"\d{1,4}[-./]\d{1,2}[-./]\d{2,4}|Today|Yesterday"
+    r"\d{1,4}[-./]\d{1,2}[-./]\d{2,4}|Today|Yesterday|Сегодня|Вчера"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
 )
 RELATIVE = r"(?:\d{1,3}|an?|one)\s+(?:second|minute|hour)s?\s+ago|less than a minute ago"
-MODIFIED = r"\(This post was last modified:\s*.{4,200}\)"
+MODIFIED = (
+    r"\((?:This post was last modified|Сообщение последний раз редактировалось):\s*.{4,200}\)"
+)
 STAMP = re.compile(
     rf"^(?P<date>(?:{DAY}),?\s+(?:at\s+)?{CLOCK}|{RELATIVE})"
     rf"(?:\s+(?P<modified>{MODIFIED}))?$",
@@ -70,18 +76,28 @@ NUMBERED_STAMP = re.compile(
     r"^#(?P<n>\d{1,7})\s+(?P<stamp>\S.*)$|^(?P<stamp2>\S.*?)\s+#(?P<n2>\d{1,7})$"
 )
 """The post number and the date on one line (some themes), in either order."""
-STATUS = re.compile(r"^(?P<name>\S.{0,60}?)\s+(?:Offline|Online|Away)$")
-STATUS_ALONE = re.compile(r"^(?:Offline|Online|Away)$")
-STAT = re.compile(r"^(?P<label>[A-Z][\w ]{1,30}):\s*\S.{0,60}$")
+STATUS = re.compile(
+    r"^(?P<name>\S.{0,60}?)\s+(?:Offline|Online|Away|Не в сети|В сети|Отсутствует)$"
+)
+STATUS_ALONE = re.compile(r"^(?:Offline|Online|Away|Не в сети|В сети|Отсутствует)$")
+STAT = re.compile(r"^(?P<label>[A-ZА-ЯЁ][\w ]{1,30}):\s*\S.{0,60}$")
+RU_STATS = {
+    "Сообщений": "Posts",
+    "Тем": "Threads",
+    "Зарегистрирован": "Joined",
+    "Репутация": "Reputation",
+}
+"""The Russian labels of the postbit's statistics, by their English names."""
 POSTBIT_STATS = frozenset({"Posts", "Threads", "Joined", "Reputation"})
 """The statistics the postbit prints under the name; "Posts" and one other are required."""
 WROTE = re.compile(
-    r"^(?:(?P<name>\S.{0,40}?)\s+Wrote:\s*(?:\((?P<date>[^()]{4,40})\))?"
-    r"|Quote:)\s*(?P<rest>\S.*)?$"
+    r"^(?:(?P<name>\S.{0,40}?)\s+(?:Wrote|Написала?):\s*(?:\((?P<date>[^()]{4,40})\))?"
+    r"|Quote:|Цитата:)\s*(?P<rest>\S.*)?$"
 )
 BUTTON = (
     r"PM|Email|Website|Find|Reply|Quote|Multi-?Quote|Report|Edit|Delete|Warn|Quick Edit"
-    r"|Full Edit|Purge Spammer|Rate|Like|Thanks|IP"
+    r"|Full Edit|Purge Spammer|Rate|Like|Thanks|IP|ЛС|Найти|Ответить|Цитировать|Жалоба"
+    r"|Изменить|Удалить|Сайт"
 )
 BUTTONS = re.compile(rf"^(?:{BUTTON})(?:\s+(?:{BUTTON}))*$")
 CHROME = re.compile(
@@ -93,11 +109,15 @@ CHROME = re.compile(
     r"|Users? browsing this thread:.*|User\(s\) browsing this thread:.*|Forum Jump:"
     r"|Powered By MyBB.*|MyBB Group.*|Quick Reply|Post Reply|New Reply|New Thread"
     r"|The following \d{1,6} users? (?:say|says) Thank You to .{1,60} for this post:"
+    r"|Здравствуйте, Гость!.*|Режим отображения|Линейный режим|Древовидный режим"
+    r"|«\s*Предыдущая\s*\|\s*Следующая\s*»|Пользователи просматривают эту тему:.*|Переход:"
+    r"|Версия для печати|Страниц(?:ы)? \(\d{1,5}\):.*|Быстрый ответ|Ответ|Новая тема"
     r"|(?:" + MODIFIED + r"))$",
     re.IGNORECASE,
 )
 END_MARK = re.compile(
     r"^(?:«\s*Next Oldest\s*\|\s*Next Newest\s*»|Users? browsing this thread:.*"
+    r"|«\s*Предыдущая\s*\|\s*Следующая\s*»|Пользователи просматривают эту тему:.*|Переход:"
     r"|User\(s\) browsing this thread:.*|View a Printable Version|Possibly Related Threads.*"
     r"|Forum Jump:|Powered By MyBB.*|Quick Reply)$",
     re.IGNORECASE,
@@ -138,7 +158,7 @@ def _profile(lines: Sequence[Line], top: int) -> tuple[int, str] | None:
                 return None
             return name_at, lines[name_at].text
         if stat := STAT.match(text):
-            labels.add(stat.group("label"))
+            labels.add(RU_STATS.get(stat.group("label"), stat.group("label")))
         elif BUTTONS.match(text) or END_MARK.match(text) or is_prose(text) or NUMBER.match(text):
             break
         topmost = at

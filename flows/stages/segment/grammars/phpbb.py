@@ -1,10 +1,13 @@
-"""phpBB topics (prosilver and subsilver2 styles), as their pages scrape to text.
+"""phpBB topics (prosilver and subsilver2 styles; English and Russian), as their pages
+scrape to text.
 
 prosilver, one post::
 
     [Re: ]<subject>
-    Postby <name> » <Mon Mar 04, 2019 10:15 pm>       ("Post by", "by <name> » …" later)
-    <body>                          ("<name> wrote:<quoted text>" opens a quotation)
+    Postby <name> » <Mon Mar 04, 2019 10:15 pm>       ("Post by", "by <name> » …" later;
+                                                       Russian: "Сообщение <name> » …")
+    <body>                          ("<name> wrote:<quoted text>" opens a quotation;
+                                     Russian: "<name> писал(а): ↑")
     [Last edited by <name> on <date>, edited N times in total.]
     <name>                          profile block: name, rank, counters
     Posts: <N>
@@ -56,22 +59,30 @@ from flows.stages.segment.threads import Header
 NAME = "phpbb"
 
 _TIME = r"\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp][Mm])?"
-POSTBY = re.compile(rf"^(?:Post\s?)?by\s+(?P<name>\S.{{0,60}}?)\s+»\s+(?P<date>.{{6,40}}?\s{_TIME})$")
+POSTBY = re.compile(
+    rf"^(?:(?:Post\s?)?by|Сообщение)\s+(?P<name>\S.{{0,60}}?)\s+»\s+(?P<date>.{{6,40}}?\s{_TIME})$"
+)
 SUBJECT = re.compile(
     rf"^Post subject:\s*(?P<subject>.*?)(?:\s+(?:Post)?Posted:\s*(?P<date>.{{6,40}}?\s{_TIME}))?$"
 )
 POSTED = re.compile(rf"^(?:Post)?Posted:\s*(?P<date>.{{6,40}}?\s{_TIME})$")
 RECENT = re.compile(rf"^(?:Today|Yesterday),?\s+{_TIME}$")
 EDITED = re.compile(
-    r"^Last edited by\s+.{1,60}?\s+on\s+.{6,60}?,\s+edited\s+(?P<count>\d+)\s+times?\s+in\s+total\.?$",
+    r"^Last edited by\s+.{1,60}?\s+on\s+.{6,60}?,\s+edited\s+(?P<count>\d+)\s+times?\s+in\s+total\.?$"
+    r"|^Последний раз редактировалось\s+.{1,60}?\s+.{6,60}?,\s+всего редактировалось\s+"
+    r"(?P<count_ru>\d+)\s+раза?\.?$",
     re.IGNORECASE,
 )
 WROTE = re.compile(
-    r"^(?P<name>\S.{0,60}?)\s+wrote:\s*(?:↑\s*)?(?P<rest>.*)$|^Quote:\s*(?P<bare>.*)$"
+    r"^(?P<name>\S.{0,60}?)\s+(?:wrote|(?:на)?писала?|писал\(а\)|написал\(а\)):\s*(?:↑\s*)?"
+    r"(?P<rest>.*)$|^(?:Quote|Цитата):\s*(?P<bare>.*)$"
 )
 """A quotation's attribution: 'name wrote:' (phpBB 3.3 adds a '↑' link to the post and puts
 the quoted post's date on the next line)."""
-PROFILE = re.compile(r"^(?:Posts|Joined|Location|Rank|Contact|Age|Gender|Website):\s*\S.*$")
+PROFILE = re.compile(
+    r"^(?:Posts|Joined|Location|Rank|Contact|Age|Gender|Website|Сообщения|Зарегистрирован"
+    r"|Откуда|Ранг|Репутация|Пол|Возраст):\s*\S.*$"
+)
 CHROME = re.compile(
     r"^(?:Top|Posts:\s*[\d,.]+|Joined:\s.+|Location:\s.+|Contact:.*|Post a reply|Reply with quote"
     r"|Quote|Search this topic…?|Search|Advanced search|Skip to content|Change font size"
@@ -83,6 +94,12 @@ CHROME = re.compile(
     r"|(?:Previous topic|Next topic|Print view|E-mail friend)"
     r"(?:\s*\|\s*(?:Previous topic|Next topic|Print view|E-mail friend))*"
     r"|All times are UTC.*|Author\s+Message"
+    r"|Вернуться к началу|Ответить|Поиск в теме…?|Быстрые ссылки|Пропустить|Вход|Регистрация"
+    r"|Главная|Перейти|Модераторы?:.*|\d+ сообщени[ейя](?:\s*•.*)?|Страница \d+ из \d+.*"
+    r"|Вернуться в «.{1,80}»|Кто сейчас на конференции|Сейчас (?:этот форум|эту тему) просматривают:.*"
+    r"|Удалить cookies конференции|Часовой пояс:.*|Создано на основе phpBB.*"
+    r"|Сообщения:\s*[\d\s,.]+|Зарегистрирован:\s.+|Откуда:\s.+"
+    r"|Последний раз редактировалось .{1,60} раза?\.?"
     r"|(?:(?:Post new topic|Reply to topic|Page \d+ of \d+|\[ \d+ posts? \]|Go to page)\s*)+.*)$",
     re.IGNORECASE,
 )
@@ -205,7 +222,7 @@ def _furniture_start(lines: Sequence[Line], start: int, end: int) -> int:
     at = start
     while at < end:
         text = lines[at].text
-        if text == "Top":
+        if text in ("Top", "Вернуться к началу"):
             return at
         if PROFILE.match(text):
             first = at
@@ -235,7 +252,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     edit_count = None
     for line in lines[body_start:end]:
         if match := EDITED.match(line.text):
-            edit_count = int(match.group("count"))
+            edit_count = int(match.group("count") or match.group("count_ru"))
     furniture = _furniture_start(lines, body_start, end)
     return Header(
         author=hit.author,

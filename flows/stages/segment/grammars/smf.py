@@ -16,6 +16,10 @@ One post::
     Logged
     [<signature>]
 
+The Russian localisation reads "Оффлайн <name>", "« : <date> »", "« Ответ #<N> : <date> »",
+"Цитата: <name> от <date>", "« Последнее редактирование: … »" and "Записан"; some themes
+print the rank and counters without bullets ("Постоялец", "Сообщений: 512").
+
 The "« on: … »" post is the opening post: the topic title (its subject), author and date
 are read by :func:`parse_post`. Replies are flat comments. A page that starts at a reply
 yields a stub titled from "Author Topic: <title> (Read N times)" or the first subject.
@@ -45,20 +49,32 @@ from flows.stages.segment.threads import Header
 NAME = "smf"
 
 STAMP = re.compile(
-    r"^(?P<subject>.{0,200}?)\s*«\s*(?:Reply\s+#(?P<number>\d{1,6})\s+)?on:\s*(?P<date>.{6,60}?)\s*»$"
+    r"^(?P<subject>.{0,200}?)\s*«\s*(?:(?:Reply|Ответ)\s+#(?P<number>\d{1,6})\s+)?(?:on)?:\s*"
+    r"(?P<date>.{6,60}?)\s*»$"
 )
-STATUS = re.compile(r"^(?:Offline|Online)\s+(?P<name>\S.{0,60})$")
+STATUS = re.compile(r"^(?:Offline|Online|Оффлайн|Офлайн|Онлайн)\s+(?P<name>\S.{0,60})$")
 BULLET = re.compile(r"^\s*[•*·-]\s")
-EDITED = re.compile(r"^«\s*Last Edit:\s*.{6,80}»$")
-QUOTE_FROM = re.compile(r"^Quote from:\s*(?P<name>.{1,60}?)(?:\s+on\s+.+)?$|^Quote$")
-TOPIC = re.compile(r"^Author\s+Topic:\s*(?P<title>.+?)\s*(?:\(Read [\d,.]+ times\))?$")
+EDITED = re.compile(r"^«\s*(?:Last Edit|Последнее редактирование):\s*.{6,80}»$")
+QUOTE_FROM = re.compile(
+    r"^(?:Quote from|Цитата):\s*(?P<name>.{1,60}?)(?:\s+(?:on|от)\s+.+)?$|^(?:Quote|Цитата)$"
+)
+TOPIC = re.compile(
+    r"^(?:Author\s+Topic|Автор\s+Тема):\s*(?P<title>.+?)\s*"
+    r"(?:\((?:Read [\d,.]+ times|Прочитано [\d\s,.]+ раз)\))?$"
+)
 CHROME = re.compile(
     r"^(?:Logged|«\s*Last Edit:.*»|Pages:.*|Print|«\s*previous next\s*»|Jump to:?|Go (?:Up|Down)"
     r"|SMF .{0,40}Simple Machines.*|Page created in [\d.]+ seconds.*|Author\s+Topic:.*"
     r"|\d+ Members? and \d+ Guests? are viewing this topic\.|Welcome, Guest\..*"
     r"|Did you miss your activation email\?|Home Help Search Login Register|Reply #\d+"
     r"|(?:Reply|Quote|Notify|Mark unread|Send this topic|Print)(?:\s+(?:Reply|Quote|Notify|"
-    r"Mark unread|Send this topic|Print))*|News:.*)$",
+    r"Mark unread|Send this topic|Print))*|News:.*"
+    r"|Записан|Страницы:.*|Перейти в:?|Автор\s+Тема:.*|«\s*Последнее редактирование:.*»"
+    r"|« предыдущая следующая »|Добро пожаловать, Гость\..*|Ответ #\d+"
+    r"|\d+ Пользовател\w* и \d+ Гост\w* просматрива\w+ эту тему\."
+    r"|(?:Ответ|Цитировать|Печать|Уведомить|Отправить эту тему)(?:\s+(?:Ответ|Цитировать|Печать"
+    r"|Уведомить|Отправить эту тему))*"
+    r"|Главная Помощь Поиск Вход Регистрация)$",
     re.IGNORECASE,
 )
 
@@ -88,6 +104,9 @@ def _header_at(lines: Sequence[Line], stamp: int) -> Found | None:
     start, author = subject, None
     while at is not None and BULLET.match(lines[at].raw):
         at = previous_content(lines, at)
+    if at is not None and at < subject and not STATUS.match(lines[at].text):
+        status_at = _status_above(lines, at)  # rank and counters on lines of their own
+        at = status_at if status_at is not None else at
     if at is not None and at < subject:
         status = STATUS.match(lines[at].text)
         if status:
@@ -96,6 +115,27 @@ def _header_at(lines: Sequence[Line], stamp: int) -> Found | None:
             start, author = at, lines[at].text
     number = int(match.group("number")) if match.group("number") else None
     return Found(start, stamp, author or "", match.group("date"), number, subject)
+
+
+PROFILE_LINES = 4
+"""Rank and counter lines ('Постоялец', 'Сообщений: 512') a theme may print, without
+bullets, between the status line and the subject."""
+
+
+def _status_above(lines: Sequence[Line], at: int) -> int | None:
+    """The "Offline <name>" line over the profile lines ending at `at`, when at most
+    ``PROFILE_LINES`` short lines (no sentence) stand between."""
+    for _ in range(PROFILE_LINES):
+        text = lines[at].text
+        if STATUS.match(text):
+            return at
+        if len(text) > 40 or text.endswith((".", "!", "?")):
+            return None
+        above = previous_content(lines, at)
+        if above is None:
+            return None
+        at = above
+    return at if STATUS.match(lines[at].text) else None
 
 
 def headers(lines: Sequence[Line]) -> list[Found]:
@@ -122,7 +162,7 @@ def is_chrome(line: Line) -> bool:
 def _furniture_start(lines: Sequence[Line], start: int, end: int) -> int:
     """Where a post's furniture begins: its "Logged" line (the signature follows)."""
     for at in range(start, end):
-        if lines[at].text == "Logged":
+        if lines[at].text in ("Logged", "Записан"):
             return at
     return end
 

@@ -18,6 +18,11 @@ One post::
     <signature>]
     <name> is offline   Reply With Quote
 
+The Russian localisation reads "Старый <date> #N", "Регистрация:", "Сообщений:", "Цитата:"
+over "Сообщение от <name>", "<name> вне форума / на форуме  Ответить с цитатой" and
+"Последний раз редактировалось <name>; <date>". The post icon's label ("Default", "По
+умолчанию") may stand before the post's own title: the opening post's title is read there.
+
 Post #1 is the opening post, read by :func:`parse_post`; replies are flat comments. A page
 that starts later yields a stub titled by the title line above the first post.
 """
@@ -46,7 +51,8 @@ from flows.stages.segment.threads import Header
 NAME = "vbulletin"
 
 STAMP = re.compile(
-    r"^(?P<old>Old\s+)?(?P<date>(?:(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|Today|Yesterday),?\s+"
+    r"^(?P<old>(?:Old|Старый)\s+)?(?P<date>(?:(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|Today|Yesterday"
+    r"|Сегодня|Вчера),?\s+"
     r"\d{1,2}:\d\d(?:\s*[AP]M)?)|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"(?:,?\s+\d{1,2}:\d\d(?:\s*[AP]M)?)?)(?:\s+#(?P<n>\d{1,7}))?$",
     re.IGNORECASE,
@@ -54,10 +60,14 @@ STAMP = re.compile(
 """'Old 03-24-2023, 10:15 PM   #1', 'Old May 9th, 2021 #221'; styles that put the post's
 number on a line of its own ('Old 09-05-2011, 07:08 AM' over '#6') must write 'Old'."""
 NUMBER = re.compile(r"^#(?P<n>\d{1,7})$")
-STATUS = re.compile(r"^(?P<name>\S.{0,60}?)\s+is\s+(?:offline|online)\b.*$", re.IGNORECASE)
+STATUS = re.compile(
+    r"^(?P<name>\S.{0,60}?)\s+(?:is\s+(?:offline|online)\b|(?:вне форума|на форуме)(?!\w)).*$",
+    re.IGNORECASE,
+)
 PROFILE = re.compile(
     r"^(?:Join Date|Location|Posts|Rep Power|Reputation|Thanks|Thanked|Age|Gender|Blog Entries"
-    r"|Mentioned|Tagged|Quoted):.*$|^.{1,60}\sis (?:on a distinguished road|a jewel in the rough"
+    r"|Mentioned|Tagged|Quoted|Регистрация|Адрес|Сообщений|Репутация|Возраст|Пол"
+    r"|Сказал\(а\) спасибо|Поблагодарили):.*$|^.{1,60}\sis (?:on a distinguished road|a jewel in the rough"
     r"|just really nice|a name known to all|a glorious beacon of light|an unknown quantity"
     r"|infamous around these parts|a splendid one to behold|will become famous soon enough)\b.*$"
     r"|^Thanked \d+ Times? in \d+ Posts?$",
@@ -66,12 +76,17 @@ PROFILE = re.compile(
 REPLY_TITLE = re.compile(r"^Re:\s\S.{0,150}$", re.IGNORECASE)
 SIGNATURE_RULE = re.compile(r"^_{6,}$")
 QUOTE = re.compile(
-    r"^(?:Quote:?|(?:Quote:?\s+)?Originally Posted by\s+(?P<name>.{1,60}?)(?:\s+View Post)?)$",
+    r"^(?:Quote:?|Цитата:?|(?:(?:Quote|Цитата):?\s+)?(?:Originally Posted by|Сообщение от)\s+"
+    r"(?P<name>.{1,60}?)(?:\s+View Post)?)$",
     re.IGNORECASE,
 )
 """A quotation's attribution: 'Quote:' over 'Originally Posted by <name>' (vBulletin 3), or
 'Quote Originally Posted by <name> View Post' on one line (vBulletin 4)."""
-EDITED = re.compile(r"^Last edited by\s+.{1,60}?[;:]\s+.{4,60}$", re.IGNORECASE)
+EDITED = re.compile(
+    r"^(?:Last edited by|Последний раз редактировалось)\s+.{1,60}?[;:]\s+.{4,60}$", re.IGNORECASE
+)
+ICON = re.compile(r"^(?:Default|По умолчанию)(?:\s+(?P<title>\S.{0,150}))?$")
+"""The post icon's label ('Default') before the post's own title, or alone."""
 CHROME = re.compile(
     r"^(?:Join Date:.*|Location:.*|Posts:\s*[\d,.]+|Rep Power:.*|Reputation:.*|Thanks:.*"
     r"|Thanked \d+ Times? in \d+ Posts?|.{1,60}\sis on a distinguished road|_{6,}"
@@ -86,6 +101,13 @@ CHROME = re.compile(
     r"|Go to Page\.\.\.|Contact Us|Archive|Top|Register|FAQ|Calendar|Today's Posts|Search"
     r"|Default|View Single Post|.{1,60}'s Avatar"
     r"|Mark Forums Read|User Name|Password|Remember Me\?|Log in"
+    r"|Ответ|Ответить|Ответить с цитатой|По умолчанию|Старый|Цитата:?|Сообщение от .{1,60}"
+    r"|.{1,60}\s(?:вне форума|на форуме)(?:\s+Ответить с цитатой.*)?|Опции темы.*"
+    r"|Последний раз редактировалось .{1,60}[;:] .{4,60}|Регистрация:.*|Адрес:.*"
+    r"|Сообщений:\s*[\d\s,.]+|Репутация:.*|« Предыдущая тема \| Следующая тема »"
+    r"|Часовой пояс GMT.*|Похожие темы|Быстрый переход"
+    r"|(?:(?:Регистрация|Справка|Пользователи|Календарь|Поиск|Сообщения за день"
+    r"|Все разделы прочитаны)\s*){2,}"
     r"|(?:(?:Register|FAQ|Calendar|Today's Posts|Search|Members List|Community|Forum Actions"
     r"|Quick Links|Thread Tools|Display Modes|Mark Forums Read|What's New\?|Blogs|Groups)\s*){2,})$",
     re.IGNORECASE,
@@ -101,6 +123,8 @@ class Found:
     author: str
     published: str
     number: int
+    title_at: int | None = None
+    """The line of the post's own title, after the post icon's label ('Default <title>')."""
 
 
 def _header_at(lines: Sequence[Line], position: int) -> Found | None:
@@ -129,9 +153,13 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
         elif seen or len(text) > 60 or ends_sentence(text) or STAMP.match(text):
             break
         at = next_content(lines, at)
+    title_at = None
     if seen and at is not None and REPLY_TITLE.match(lines[at].text):
         last = at  # the reply's own title ("Re: <thread title>")
-    return Found(position, last - position + 1, author, match.group("date"), int(number))
+    elif seen and at is not None and (icon := ICON.match(lines[at].text)):
+        last = at  # the post icon's label, with the post's title after it
+        title_at = at if icon.group("title") else None
+    return Found(position, last - position + 1, author, match.group("date"), int(number), title_at)
 
 
 def headers(lines: Sequence[Line]) -> list[Found]:
@@ -139,7 +167,7 @@ def headers(lines: Sequence[Line]) -> list[Found]:
     return [
         hit
         for position, line in enumerate(lines)
-        if ("#" in line.text or line.text.startswith("Old "))
+        if ("#" in line.text or line.text.startswith(("Old ", "Старый ")))
         and (hit := _header_at(lines, position)) is not None
     ]
 
@@ -213,13 +241,15 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
     first = found[0]
     body_start = first.position + first.n_lines
     body_end = _furniture_start(lines, first.author, body_start, len(lines))
+    icon = ICON.match(lines[first.title_at].text) if first.title_at is not None else None
     opening = Opening(
         first.position,
         first.n_lines,
         first.author,
         first.published,
         body_end,
-        _post_title(lines, first.position, body_start),
+        first.title_at if icon else _post_title(lines, first.position, body_start),
+        icon.group("title") if icon else None,
     )
     quotes = quoted_lines(lines, body_start, body_end, QUOTE)
     return opening_head(lines, opening, is_chrome, quotes)

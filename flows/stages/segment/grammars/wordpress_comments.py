@@ -12,7 +12,8 @@ Threaded list (the default themes)::
     <Month D, YYYY> at <H:MM am>
 
 The header is the name line and its stamp; nesting is the name line's indentation
-(replies sit 4 spaces deeper).
+(replies sit 4 spaces deeper). Russian themes print "<Name> говорит:", "N мыслей о
+“<Title>”", "Ответить" and a Russian comment form.
 
 Classic numbered list (the older WordPress.com themes): the signature follows the text::
 
@@ -53,7 +54,9 @@ NAME = "wordpress_comments"
 
 TIME = r"\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?"
 BULLET = r"(?:[•◦▪●*·]\s+)?"
-SAYS = re.compile(rf"^\s*{BULLET}(?P<author>\S.{{0,80}}?)\s+says:\s*$")
+SAYS = re.compile(
+    rf"^\s*{BULLET}(?P<author>\S.{{0,80}}?)\s+(?:says|говорит|пишет|сказал\(а\)):\s*$"
+)
 SAID_ON = re.compile(
     rf"^\s*{BULLET}(?P<author>\S.{{0,80}}?)\s+on\s+(?P<stamp>\S.{{4,50}}?\s(?:at\s+)?{TIME})"
     r"\s+said:\s*$"
@@ -67,7 +70,8 @@ SIGNATURE = re.compile(
     re.IGNORECASE,
 )
 SECTION = re.compile(
-    r"^(?:\d{1,5}|one|no)\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)\s+"
+    r"^(?:\d{1,5}|one|no)\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?|мысл\w*"
+    r"|комментари\w*|ответ\w*|отзыв\w*)\s+(?:on|to|о|об|к|на)\s+(?:записи\s+)?"
     r"[“\"«‘'](?P<title>.+)[”\"»’']\s*$",
     re.IGNORECASE,
 )
@@ -98,6 +102,29 @@ CHROME_LABELS = frozenset(
         "posts navigation",
         "comment navigation",
         "leave a reply",
+        "ответить",
+        "добавить комментарий",
+        "оставить комментарий",
+        "отменить ответ",
+        "комментарий *",
+        "комментарий",
+        "имя *",
+        "сайт",
+        "отправить комментарий",
+        "навигация по записям",
+        "перейти к содержимому",
+        "свежие записи",
+        "свежие комментарии",
+        "архивы",
+        "рубрики",
+        "мета",
+        "войти",
+        "поиск",
+        "гордо работает на wordpress",
+        "← предыдущая запись",
+        "следующая запись →",
+        "сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.",
+        "ваш адрес email не будет опубликован. обязательные поля помечены *",
         "leave a reply cancel reply",
         "leave a comment",
         "cancel reply",
@@ -153,7 +180,10 @@ CHROME_LABELS = frozenset(
 
 CHROME_PATTERNS = (
     re.compile(r"^Click to (?:share|email|print)\b.*\(Opens in new window\)", re.IGNORECASE),
-    re.compile(r"^(?:Categories|Category|Tags|Tagged|Filed under|Posted in)\s*:", re.IGNORECASE),
+    re.compile(
+        r"^(?:Categories|Category|Tags|Tagged|Filed under|Posted in|Рубрики|Рубрика|Метки)\s*:",
+        re.IGNORECASE,
+    ),
     re.compile(r"^Posted in\s.{1,200}\|", re.IGNORECASE),
     re.compile(r"^(?:Previous|Next)\s+(?:Post|Article|Entry|Story)\s*:", re.IGNORECASE),
     re.compile(r"^[←«]\s+\S.{0,150}$|^\S.{0,150}?\s+[→»]$"),
@@ -245,15 +275,16 @@ def _next_filled(lines: Sequence[Line], position: int, end: int) -> int | None:
 
 
 def _threaded_starts(lines: Sequence[Line]) -> list[int]:
-    """"<Name> says:" lines followed by their stamp, one-line "… said:" headers, and after
-    the section line ("N thoughts on “<Title>”") bare name lines followed by their stamp."""
+    """ "<Name> says:" ("говорит:") lines followed by their stamp, one-line "… said:" headers,
+    and after the section line ("N thoughts on “<Title>”") bare name lines followed by their
+    stamp."""
     starts = []
     section = next((p for p, line in enumerate(lines) if SECTION.match(line.text)), len(lines))
     for position, line in enumerate(lines):
         if "said:" in line.raw and SAID_ON.match(line.raw):
             starts.append(position)
             continue
-        if ("says:" in line.raw and SAYS.match(line.raw)) or (
+        if (line.raw.endswith(":") and SAYS.match(line.raw)) or (
             position > section
             and _named(line) is not None
             and not is_chrome(line)
@@ -280,7 +311,7 @@ def _numbered_starts(lines: Sequence[Line]) -> list[int]:
 
 
 def find_starts(lines: Sequence[Line]) -> list[int]:
-    """"<Name> says:" lines followed by their stamp, and the numbers of classic comments."""
+    """ "<Name> says:" lines followed by their stamp, and the numbers of classic comments."""
     return sorted({*_threaded_starts(lines), *_numbered_starts(lines)})
 
 
@@ -499,9 +530,7 @@ def read_article_head(
     above = content[title - 1 : title] if title and is_dateline(content[title - 1].text) else []
     masthead = content[: title - len(above)]
     after = next(p for p, line in enumerate(lines) if line.index == content[body].index)
-    tail = [
-        line for line in lines[_tail_start(lines, furniture, after) :] if not line.is_blank
-    ]
+    tail = [line for line in lines[_tail_start(lines, furniture, after) :] if not line.is_blank]
     author = next((name for line in below + above if (name := meta_author(line.text))), None)
     footer: list[Line] = []
     if author is None and byline is not None:

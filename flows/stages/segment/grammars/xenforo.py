@@ -38,8 +38,8 @@ NAME = "xenforo"
 
 ITEM = re.compile(r"^\s*(?P<i>\d{1,4})\.\s+(?P<name>\S.{0,50}?)\s*$")
 NUMBER = re.compile(r"^#(?P<n>\d{1,7})$")
-SAID = re.compile(r"^(?P<name>\S.{0,60}?)\s+said:\s*↑?$")
-EXPAND = re.compile(r"^Click to expand\.\.\.$")
+SAID = re.compile(r"^(?P<name>\S.{0,60}?)\s+(?:said|сказала?|сказал\(а\)):\s*↑?$")
+EXPAND = re.compile(r"^(?:Click to expand|Нажмите для раскрытия)\.\.\.$")
 EDITED = re.compile(r"^Last edited(?: by a moderator)?:\s*\S.*$")
 STARTED = re.compile(
     r"^Discussion in '.{1,80}' started by (?P<name>.{1,60}?),\s*(?P<date>.{3,40}?)\.?$"

@@ -17,6 +17,10 @@ One post::
     [Report / Like / Quote / Reply]   button lines
     [Reactions: <A>, <B> and N others]
 
+The Russian localisation reads "Автор темы" / "Дата начала", the labels "Регистрация",
+"Сообщения", "Реакции", "Баллы", "Добавить закладку", "<name> сказал(а):" quotations
+closed by "Нажмите для раскрытия...", "Последнее редактирование:" and its buttons.
+
 A post is found from its "#N" line, read upwards: the date over it, the profile block,
 then the name (with the user title under it when no blank line stands between them, or
 when it ends as a rank does: "Well-known member", "Moderator"). Above the posts: the title
@@ -48,18 +52,23 @@ from flows.stages.segment.threads import Header
 NAME = "xenforo2"
 
 NUMBER = re.compile(r"^#(?P<n>\d{1,7})$")
-BOOKMARK = re.compile(r"^(?:Add bookmark|New|Bookmark)$", re.IGNORECASE)
+BOOKMARK = re.compile(r"^(?:Add bookmark|New|Bookmark|Добавить закладку|Новое)$", re.IGNORECASE)
 LABEL = re.compile(
     r"^(?:Joined|Messages|Reaction score|Points|Location|Age|Gender|Occupation|Website"
-    r"|Likes received|Trophy points|Solutions|Posts|First name|Country)$",
+    r"|Likes received|Trophy points|Solutions|Posts|First name|Country|Регистрация|Сообщения"
+    r"|Реакции|Баллы|Адрес|Возраст|Пол|Симпатии|Решения|Город)$",
     re.IGNORECASE,
 )
-STARTER = re.compile(r"^Thread starter\s+(?P<name>\S.{0,60})$")
-START_DATE = re.compile(r"^Start date\s+(?P<date>\S.{2,40})$")
-EDITED = re.compile(r"^Last edited(?: by a moderator)?:\s*\S.*$")
+STARTER = re.compile(r"^(?:Thread starter|Автор темы)\s+(?P<name>\S.{0,60})$")
+START_DATE = re.compile(r"^(?:Start date|Дата начала)\s+(?P<date>\S.{2,40})$")
+EDITED = re.compile(
+    r"^(?:Last edited(?: by a moderator)?|Последнее редактирование(?: модератором)?):\s*\S.*$"
+)
 CLOSING = re.compile(
     r"^(?:Report|Like|Quote|Reply|Reactions:\s.*|You must log in or register to reply here\."
-    r"|Similar threads|Prev|Share:)$"
+    r"|Similar threads|Prev|Share:|Пожаловаться|Нравится|Цитата|Ответить|Реакции:\s.*"
+    r"|Вы должны авторизоваться или зарегистрироваться для ответа\.|Похожие темы|Назад"
+    r"|Поделиться:)$"
 )
 """A line that closes a post's text: its buttons, its reactions, the pager or the page's
 end under the last post."""
@@ -69,13 +78,21 @@ CHROME = re.compile(
     r"|Last|Go|Go to page|\d{1,4}|\d{1,4} of \d{1,4}|You must log in or register to reply here\."
     r"|Share:|Similar threads|Community platform by XenForo.*|Forum software by XenForo.*"
     r"|Log in|Register|What's new|New posts|Search forums|Latest activity|Members|Forums"
-    r"|Contact us|Terms and rules|Privacy policy|Help|Home|RSS|Tags|Watch|Unwatch)$",
+    r"|Contact us|Terms and rules|Privacy policy|Help|Home|RSS|Tags|Watch|Unwatch"
+    r"|Пожаловаться|Нравится|Цитата|Ответить|Реакции:\s.*|Добавить закладку"
+    r"|Нажмите для раскрытия\.\.\.|Последнее редактирование(?: модератором)?:.*"
+    r"|Автор темы\s.*|Дата начала\s.*|Назад|Вперёд|Вперед|Перейти на страницу"
+    r"|Вы должны авторизоваться или зарегистрироваться для ответа\.|Поделиться:|Похожие темы"
+    r"|Форумное программное обеспечение от XenForo.*|Форумы|Что нового|Вход|Регистрация"
+    r"|Новые сообщения|Поиск по форумам|Пользователи|Главная|Обратная связь"
+    r"|Условия и правила|Политика конфиденциальности|Помощь)$",
     re.IGNORECASE,
 )
 MAX_TITLE_WORDS = 4
 RANK = re.compile(
     r"\b(?:member|moderator|administrator|admin|staff|banned|guest|veteran|contributor"
-    r"|supporter|newbie|user)s?$",
+    r"|supporter|newbie|user)s?$|(?:участник|новичок|модератор|администратор|пользователь"
+    r"|гость|ветеран|старожил|постоялец|завсегдатай|забанен)\w*$",
     re.IGNORECASE,
 )
 """A user title by its last word ("Well-known member", "Super Moderator"): a user title

@@ -19,6 +19,7 @@ from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostDraft, PostHead, build_post, post_row
 from flows.stages.segment.threads import CommentGrammar, build_comments
+from flows.stages.segment.webpage import find_content
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -33,9 +34,12 @@ class ThreadEnd(Protocol):
 
 
 def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | None:
-    """The grammar that finds the most comment starts, with them (None: no grammar finds any)."""
+    """The grammar that finds the most comment starts, with them (None: no grammar finds
+    any). A generic grammar (``GENERIC = True`` in its module: a shape many front-ends
+    share) is tried after the others and wins only with more starts than each of them."""
     best: tuple[CommentGrammar, list[int]] | None = None
-    for grammar in GRAMMARS.values():
+    ordered = sorted(GRAMMARS.values(), key=lambda grammar: getattr(grammar, "GENERIC", False))
+    for grammar in ordered:
         starts = grammar.find_starts(lines)
         if starts and (best is None or len(starts) > len(best[1])):
             best = grammar, starts
@@ -69,6 +73,8 @@ def segment(
                 dropped[line.index] = "thread_chrome"
     parse_post = getattr(grammar, "parse_post", None)
     head: PostHead | None = parse_post(region) if parse_post is not None else None
+    if head is None and starts:
+        head = _article_head(region, dropped)
     if head is not None:
         for index in head.title_lines | head.meta_lines:
             dropped.pop(index, None)  # what the grammar reads as the head is never chrome
@@ -111,6 +117,21 @@ def segment(
     op = next((comment for comment in comments if comment["is_op"]), None)
     if op is not None and result.posts and result.posts[0]["author"] is None:
         result.posts[0]["author"] = op["author"]
+
+
+def _article_head(region: Sequence[Line], dropped: dict[int, str]) -> PostHead | None:
+    """The head of an article printed above a comment section whose front-end reads no
+    opening post (a news page with its comments plugin): title, author and date as the
+    article layout finds them, the site's furniture around them added to `dropped`; None
+    when the region shows no run of prose or no head."""
+    content = find_content(region, dropped)
+    if content is None:
+        return None
+    head = content.head
+    if not (head.title or head.author or head.published):
+        return None
+    dropped.update(content.chrome)
+    return head
 
 
 def _stub(

@@ -1,0 +1,251 @@
+"""Comment lists that close each comment with a reply action on a line of its own (social
+widgets and blog platforms: VK, Dzen, Habr and their like), as they scrape to text.
+
+One comment, in either order of its stamp::
+
+    <name>                    <name>
+    <text>                    <stamp>             (a date or an age: '2 дня назад',
+    <stamp>                   <text>               '14 мар 2024 в 10:40', 'yesterday')
+    Ответить                  [<votes>]           ('+15', '41', 'Нравится 18', '3 likes')
+    [<votes>]                 Ответить
+
+The reply action ('Ответить', 'Reply') ends a comment; the next one starts at the first
+line after it that is no votes count or 'show more' link. Its score is the votes count
+beside the action. Nesting is the name line's indentation; where the page shows none, a
+reply addressed by name ('Светлана, …', 'Anna, …': the first name of an earlier
+commenter, then a comma) replies to that commenter's latest comment. The page's
+furniture begins after the last comment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flows.stages.segment.grammars._common import is_prose, next_content, previous_content
+from flows.stages.segment.lines import Line, ends_sentence
+from flows.stages.segment.meta import AGE, find_date
+from flows.stages.segment.threads import Header
+
+NAME = "reply_action"
+GENERIC = True
+"""Many front-ends close a comment with a reply link: a page's own grammar wins ties."""
+
+ACTION = re.compile(r"^(?:Ответить|Reply|Antworten|Répondre|Responder|Odpowiedz)$")
+VOTES = re.compile(
+    r"^(?:[+−–-]?\d{1,6}|(?:Нравится|Like|Likes|Класс!?)\s*\d{1,6}|\d{1,6}\s+(?:likes?|лайк\w*))$"
+)
+MORE = re.compile(
+    r"^(?:Показать (?:ещё|еще|все|следующие|предыдущие)\b.{0,40}|Свернуть(?: ответы)?"
+    r"|Скрыть ответы|(?:View|Show|Load) (?:\d+ )?more (?:repl(?:y|ies)|comments)"
+    r"|(?:View|Show) (?:all )?\d+ repl(?:y|ies))$",
+    re.IGNORECASE,
+)
+LIST_CHROME = re.compile(
+    r"^(?:Комментарии(?:\s+\d+)?|Comments(?:\s+\d+)?|\d+\s+(?:комментари\w*|comments?)"
+    r"|Сначала (?:популярные|интересные|новые|старые)|Написать комментарий(?:\.\.\.|…)?"
+    r"|Войдите,? чтобы (?:комментировать|оставить комментарий)\.?)$",
+    re.IGNORECASE,
+)
+RU_AGE = re.compile(
+    r"^(?:(?:\d+|одн[уа]|один)\s+)?(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*"
+    r"|год\w*|лет)\s+назад$|^(?:вчера|сегодня|позавчера)(?:\s+в\s+\d{1,2}:\d{2})?$",
+    re.IGNORECASE,
+)
+REPLY_NOTE = re.compile(
+    r"\s+(?:ответил[аи]?\s+\S.{0,40}|in reply to\s+\S.{0,40}|\(изменено\)|\(edited\))$",
+    re.IGNORECASE,
+)
+"""What a stamp line may add after the date: whom it answers, an edit mark."""
+ADDRESS = re.compile(r"^(?P<name>[A-ZА-ЯЁ][\w-]{1,30}),\s")
+MAX_NAME_WORDS = 5
+LETTER = re.compile(r"[^\W\d_]")
+MAX_STAMP_EXTRA = 12
+"""Characters a stamp line may hold besides its date (a time: ' в 10:40', ', 10:40')."""
+
+
+def is_stamp(text: str) -> bool:
+    """A line holding only a date or an age (and what :data:`REPLY_NOTE` allows after it)."""
+    if not text or len(text) > 80:
+        return False
+    core = REPLY_NOTE.sub("", text).strip()
+    if RU_AGE.match(core):
+        return True
+    age = AGE.search(core)
+    if age is not None and len(core) - len(age.group(0)) <= MAX_STAMP_EXTRA:
+        return True
+    found = find_date(core)
+    return found is not None and len(core) - len(found[0]) <= MAX_STAMP_EXTRA
+
+
+def _is_name(text: str) -> bool:
+    return (
+        0 < len(text) <= 60
+        and LETTER.search(text) is not None
+        and not text.startswith("#")
+        and len(text.split()) <= MAX_NAME_WORDS
+        and not ends_sentence(text.rstrip("."))
+        and not is_stamp(text)
+        and not VOTES.match(text)
+        and not ACTION.match(text)
+        and not MORE.match(text)
+        and not LIST_CHROME.match(text)
+    )
+
+
+def _is_filler(text: str) -> bool:
+    return bool(VOTES.match(text) or MORE.match(text) or LIST_CHROME.match(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """One comment: its name line, its stamp line, its action line and votes line."""
+
+    name: int
+    stamp: int
+    action: int
+    votes: int | None
+    stamp_first: bool
+
+
+def _comments(lines: Sequence[Line]) -> list[Comment]:
+    actions = [at for at, line in enumerate(lines) if ACTION.match(line.text)]
+    found: list[Comment] = []
+    previous: int | None = None
+    for action in actions:
+        low = previous if previous is not None else -1
+        stamps = [at for at in range(low + 1, action) if is_stamp(lines[at].text)]
+        comment = _comment(lines, low, action, stamps, first=previous is None)
+        if comment is not None:
+            found.append(comment)
+        previous = comment.votes if comment and comment.votes and comment.votes > action else action
+    return found if len(found) >= 2 and len(found) * 4 >= len(actions) * 3 else []
+
+
+def _comment(
+    lines: Sequence[Line], low: int, action: int, stamps: list[int], *, first: bool
+) -> Comment | None:
+    if not stamps:
+        return None
+    after = next_content(lines, action)
+    before = previous_content(lines, action)
+    votes = None
+    if after is not None and VOTES.match(lines[after].text):
+        votes = after
+    elif before is not None and before > stamps[-1] and VOTES.match(lines[before].text):
+        votes = before
+    top = stamps[-1] if first else stamps[0]  # above the first comment: the article's
+    above = previous_content(lines, top)
+    text = next_content(lines, top, action)
+    if (
+        above is not None
+        and above > low
+        and _is_name(lines[above].text)
+        and text is not None
+        and text != votes
+        and is_prose(lines[text].text)
+    ):
+        return Comment(above, top, action, votes, stamp_first=True)  # name, stamp, text
+    stamp = stamps[-1]
+    if first:
+        name = previous_content(lines, stamp)
+        while name is not None and name > low and not _is_name(lines[name].text):
+            name = previous_content(lines, name)
+    else:
+        name = next_content(lines, low, stamp)
+        while name is not None and _is_filler(lines[name].text):
+            name = next_content(lines, name, stamp)
+    if name is None or name <= low or name >= stamp or not _is_name(lines[name].text):
+        return None
+    text = next_content(lines, name, stamp)
+    if text is None or not is_prose(lines[text].text):
+        return None  # a name, then no text (a label, a counter) before the stamp
+    return Comment(name, stamp, action, votes, stamp_first=False)
+
+
+_MEMO: list[tuple[Sequence[Line], list[Comment]]] = []
+
+
+def _page(lines: Sequence[Line]) -> list[Comment]:
+    cached = _MEMO[0] if _MEMO else None
+    if cached is None or cached[0] is not lines:
+        cached = (lines, _comments(lines))
+        _MEMO[:] = [cached]
+    return cached[1]
+
+
+def find_starts(lines: Sequence[Line]) -> list[int]:
+    """The name lines, when two comments at least (and three in four reply actions) read
+    as a name, a stamp and text."""
+    return [comment.name for comment in _page(lines)]
+
+
+def is_chrome(line: Line) -> bool:
+    text = line.text
+    return bool(ACTION.match(text) or MORE.match(text) or LIST_CHROME.match(text))
+
+
+def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
+    """The line after the last comment's action (and its votes count)."""
+    comments = _page(lines)
+    if not comments or comments[-1].name != starts[-1]:
+        return None
+    last = comments[-1]
+    end = max(last.action, last.votes or 0) + 1
+    return end if end < len(lines) else None
+
+
+def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
+    comments = _page(lines)
+    index = next((i for i, c in enumerate(comments) if c.name == position), None)
+    if index is None:
+        return Header(author=lines[position].text, n_lines=1, nesting=0)
+    comment = comments[index]
+    votes = comment.votes
+    chrome = {lines[comment.action].index}
+    if votes is not None:
+        chrome.add(lines[votes].index)
+    if not comment.stamp_first:
+        chrome.add(lines[comment.stamp].index)
+    n_lines = comment.stamp - position + 1 if comment.stamp_first else 1
+    stamp = REPLY_NOTE.sub("", lines[comment.stamp].text).strip()
+    found = find_date(stamp)
+    return Header(
+        author=lines[position].text,
+        n_lines=n_lines,
+        nesting=lines[position].indent,
+        score=_votes(lines[votes].text) if votes is not None else None,
+        age=None if found else stamp,
+        published=stamp if found else None,
+        reply_to=_addressee(lines, comments, index),
+        chrome_lines=frozenset(chrome),
+    )
+
+
+def _votes(text: str) -> int | None:
+    digits = re.search(r"[+−–-]?\d+", text)
+    if digits is None:
+        return None
+    return int(digits.group(0).replace("−", "-").replace("–", "-"))
+
+
+def _addressee(lines: Sequence[Line], comments: Sequence[Comment], index: int) -> str | None:
+    """The earlier commenter a comment addresses by first name ('Светлана, …'), when the
+    page shows no indentation."""
+    comment = comments[index]
+    if any(lines[c.name].indent for c in comments):
+        return None
+    body = comment.stamp + 1 if comment.stamp_first else comment.name + 1
+    first = next_content(lines, body - 1, comment.action)
+    if first is None:
+        return None
+    address = ADDRESS.match(lines[first].text)
+    if address is None:
+        return None
+    wanted = address.group("name").casefold()
+    for earlier in reversed(comments[:index]):
+        author = lines[earlier.name].text
+        if author.split()[0].casefold() == wanted:
+            return author
+    return None
