@@ -93,8 +93,8 @@ def test_quality_artifact_is_published_to_the_prefect_server(prefect_server, tmp
 INJECT = """
 import flows.stages.document as pipeline
 real_segment = pipeline.segment
-def corrupting_segment(doc_id, text, layout, config, furniture=frozenset()):
-    segmented = real_segment(doc_id, text, layout, config, furniture)
+def corrupting_segment(*args, **kwargs):
+    segmented = real_segment(*args, **kwargs)
     if segmented.comments:
         segmented.comments[0]["upvotes"] = -5
     return segmented

@@ -21,6 +21,9 @@ from tests.test_segment_inputs import (
 DOC = "fedcba9876543210"
 words = st.text(alphabet="abcdefghij KLMNOP.,?:;!-“”[]1234567890•\t", min_size=1, max_size=40)
 sentence = st.builds(lambda w: f"{w.strip() or 'x'} text here.", words)
+prose = st.builds(lambda w: f"{' '.join(w.split()) or 'x'} text here.", words)
+"""A sentence as prose sets it: one space between words (a run of spaces lays a line out
+in columns, as a page head or a table row, which the digest property is not about)."""
 line_pieces = st.sampled_from(
     ["All posts", "Part 2:", "– X -1 -2 -3", "- 1", "[1] a note", "First published at Z.",
      "  • user@site.example", "    arrow-up", "    4", "THE TITLE", "Jo Bloggs is a writer.", ""]
@@ -80,9 +83,9 @@ article = st.builds(
     FakeArticle,
     title=st.sampled_from(["A headline", "Another one about work", "Third: the end"]),
     origin=st.sampled_from(["First published at A.", "First published in B journal."]),
-    paragraphs=st.lists(sentence, min_size=1, max_size=4),
+    paragraphs=st.lists(prose, min_size=1, max_size=4),
     bio=st.one_of(st.none(), st.just("Ann Lee is a reporter.")),
-    notes=st.lists(sentence, max_size=3),
+    notes=st.lists(prose, max_size=3),
 )
 
 
