@@ -120,6 +120,8 @@ CHROME_LINE = re.compile(
     r"|table of contents|contents|in this (?:article|post)|on this page"
     r"|(?:subscribe|подпис(?:аться|ка))\b.{0,40}?:\s*\S+@\S+"
     r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160}"
+    r"|you are subscribed to (?:e-?mail updates|updates|this (?:list|newsletter|digest))\b.{0,120}"
+    r"|to stop receiving (?:these|this|our) (?:e-?mails?|messages|newsletters?)\b.{0,160}"
     r"|(?:unsubscribe|manage (?:your )?(?:preferences|subscription)|view (?:this email )?in "
     r"(?:your )?browser)(?:\s*[·•|]\s*[\w ]{1,30}){0,3})$",
     re.IGNORECASE,

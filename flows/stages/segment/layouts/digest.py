@@ -322,6 +322,15 @@ def plain(text: str) -> str:
     )
 
 
+POSTED_LABEL = re.compile(r"^(?:posted|published|опубликовано)\s*:\s*(?=\d)", re.IGNORECASE)
+"""The label of a feed's or mailing's date line ('Posted: 14 Mar 2013 06:03 AM PDT')."""
+
+
+def _timed_date(text: str) -> bool:
+    """A line that opens with a date and holds nothing but it and its time of day."""
+    return bool(opening_date(text)) and credit_date(" ".join(TIME_OF_DAY.sub(" ", text).split()))
+
+
 def line_role(text: str, max_title_chars: int) -> str:
     """sep, image, chrome, field, origin, translator, byline, date, head, prose or other
     (read through markdown markup)."""
@@ -354,8 +363,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "byline"
     if credit_date(text) and not CLOCK.search(text):
         return "date"
-    if opening_date(text) and credit_date(" ".join(TIME_OF_DAY.sub(" ", text).split())):
-        return "date"  # 'March 12, 2019 06:41 PM': a dateline with its time
+    if _timed_date(text) or _timed_date(POSTED_LABEL.sub("", text, count=1)):
+        return "date"  # 'March 12, 2019 06:41 PM', 'Posted: 14 Mar 2013 06:03 AM PDT'
     if YEARLESS_DAY.match(text):
         return "date"  # 'Monday, March 18': a day header, its year the issue's
     if is_headline(text, max_title_chars):
@@ -675,8 +684,8 @@ def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening
     articles, as labelled ones do."""
     line = page.filled[position]
     match = OUTLET_HEAD.match(line.text)
-    if match is None or position + 1 >= len(page.filled):
-        return None
+    if match is None or position + 1 >= len(page.filled) or credit_date(line.text):
+        return None  # 'Posted: <date>' is a credit line, not an outlet's headline
     headline = match.group("headline")
     if not is_headline(headline, len(headline)) or word_count(match.group("outlet")) > 4:
         return None
@@ -1127,6 +1136,12 @@ def _runin_opening(lines: Sequence[Line], line: Line) -> Opening | None:
 
 def _is_web_chrome(text: str) -> bool:
     return len(text) <= 60 and (is_nav_link(text) or is_web_chrome(text))
+
+
+def _is_mail_chrome(text: str) -> bool:
+    """A chrome line of any length a page or a mailing closes with ('You are subscribed to
+    email updates from <blog>', 'To stop receiving these emails, …')."""
+    return is_nav_link(text) or is_web_chrome(text)
 
 
 def _is_closing(page: Page, position: int) -> bool:
@@ -1881,16 +1896,25 @@ def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
 
 
 MAX_MENU_WORDS = 8
+POSTAL_ADDRESS = re.compile(r"^(?=(?:[^,]*,){2})[^!?]{8,120}\b(?:\d{5}(?:-\d{4})?|\d{6})$")
+"""A sender's postal address closing a mailing: parts between commas, ending with a postcode
+('<Company>, <street>, <city> <state> <country> <postcode>'), no sentence."""
 
 
 def _menus_below(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
     """The page's menus under the last paragraph: from the first chrome line below the
-    region's last prose line ('Page 1 of 1 (4 results)', 'Messages in this topic (1)') to
-    the end, when every line there is chrome, a row of links or a short line ending no
-    sentence ('Search the site', '<list> - all messages'); else nothing."""
+    region's last prose line ('Page 1 of 1 (4 results)', 'Messages in this topic (1)', 'You
+    are subscribed to email updates from <blog>') to the end, when every line there is
+    chrome, a row of links, a short line ending no sentence ('Search the site', '<list> -
+    all messages') or the sender's postal address; else nothing."""
     filled = [line for line in region if not line.is_blank]
     last_prose = max(
-        (at for at, line in enumerate(filled) if roles.get(line.index) == "prose"), default=None
+        (
+            at
+            for at, line in enumerate(filled)
+            if roles.get(line.index) == "prose" and not _is_mail_chrome(line.text)
+        ),
+        default=None,
     )
     if last_prose is None:
         return set()
@@ -1898,7 +1922,9 @@ def _menus_below(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
         (
             at
             for at in range(last_prose + 1, len(filled))
-            if roles.get(filled[at].index) == "chrome" or is_pagination(filled[at].text)
+            if roles.get(filled[at].index) == "chrome"
+            or is_pagination(filled[at].text)
+            or _is_mail_chrome(filled[at].text)
         ),
         None,
     )
@@ -1910,11 +1936,12 @@ def _menus_below(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
         text = line.text
         return bool(
             roles.get(line.index) in {"sep", "chrome", "image"}
-            or _is_web_chrome(text)
+            or _is_mail_chrome(text)
             or _is_post_furniture(text)
             or len(re.findall(r"\s[|•]\s", text)) >= 2
             or not any(char.isalnum() for char in text)
             or (word_count(text) <= MAX_MENU_WORDS and not ends_sentence(text))
+            or POSTAL_ADDRESS.match(text) is not None
         )
 
     return {line.index for line in rest} if all(menu(line) for line in rest) else set()
