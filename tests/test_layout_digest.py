@@ -1045,3 +1045,65 @@ def test_menus_under_the_last_message_after_a_chrome_line_are_chrome() -> None:
     assert NAMES[1] in text
     kept = run("\n".join([*lines, *menu[:1], "", PARAGRAPHS[2][0]]))
     assert PARAGRAPHS[2][0] in bodies(kept)  # prose after the chrome line: no menu
+
+
+def _review(lead: str, closing: str = "") -> str:
+    parts = ["Press review", "All news", "", lead, ""]
+    for outlet, headline in REVIEW_ITEMS:
+        parts += [f"{outlet}: {headline}", "", *PARAGRAPHS[0][:1], "", *PARAGRAPHS[1][:1], ""]
+    return "\n".join([*parts, closing])
+
+
+def test_a_press_reviews_lead_naming_its_items_is_a_summary() -> None:
+    """A long lead paragraph that names the stories quoted below is the review's summary,
+    dropped as such; a long lead about something else stays a post of its own."""
+    lead = (
+        "MOSCOW, May 3. Port workers got their night bonus back, the council put off its "
+        "vote on the ferry budget again, and widows of the miners went to court over their "
+        "pensions. These were the stories on the front pages of the regional papers today."
+    )
+    result = run(_review(lead))
+    assert [post["title"] for post in result.posts] == [h for _, h in REVIEW_ITEMS]
+    assert {row["rule"] for row in result.dropped} >= {"digest_summary"}
+    assert "All news" not in bodies(result) and "front pages" not in bodies(result)
+    other = (
+        "MOSCOW, May 3. The editors of this service wish to thank their readers for the "
+        "letters received during the spring and remind them that the archive of earlier "
+        "issues can be consulted at any public library of the region free of charge."
+    )
+    kept = run(_review(other))
+    assert len(kept.posts) == len(REVIEW_ITEMS) + 1
+    assert "free of charge" in bodies(kept)
+
+
+def test_a_publishers_notice_closing_the_page_is_chrome() -> None:
+    """'<Agency> is not responsible for …' as the page's last line is chrome; the same
+    words inside an article's last paragraph stay."""
+    notice = "Harbour Wire is not responsible for the material quoted in these reviews"
+    result = run(_review("A short lead.", notice))
+    assert "not responsible" not in bodies(result)
+    sentence = (
+        "The port authority said it is not responsible for the cuts, which the city "
+        "council had decided on without asking the harbour pilots or the ferry crews."
+    )
+    kept = run(_review("A short lead.", "\n" + sentence))
+    assert "not responsible for the cuts" in bodies(kept)
+
+
+def test_posted_date_lines_with_a_time_head_a_mailings_posts() -> None:
+    """'<headline>' over 'Posted: <date> <time> <zone>' (a feed's e-mail update): the date
+    line is the post's date, not an outlet's headline; the mailing's footer is chrome."""
+    parts = ["Harbour Notes", ""]
+    for n in range(3):
+        parts += [HEADLINES[n], "", f"Posted: 1{n} Mar 2013 06:0{n} AM PDT", "",
+                  *PARAGRAPHS[n], ""]  # fmt: skip
+    parts += ["You are subscribed to email updates from Harbour Notes",
+              "To stop receiving these emails, you may unsubscribe now.",
+              "Harbour Notes Inc., 20 Quay Street, Portown PA USA 19019"]  # fmt: skip
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["published_date"] for post in result.posts] == [
+        "2013-03-10", "2013-03-11", "2013-03-12"]  # fmt: skip
+    text = bodies(result)
+    assert "subscribed" not in text and "Quay Street" not in text

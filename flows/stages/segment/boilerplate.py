@@ -45,6 +45,8 @@ NAV_LABELS = frozenset(
     {
         "all posts",
         "all articles",
+        "all news",
+        "все новости",
         "back",
         "back to top",
         "back to contents",

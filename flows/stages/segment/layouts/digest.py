@@ -1804,7 +1804,7 @@ def segment(
         return
     roles = {line.index: role for line, role in zip(page.filled, page.roles, strict=True)}
     preamble = lines[: openings[0].begin]
-    _add_preamble(result, doc_id, preamble, roles, config)
+    _add_preamble(result, doc_id, preamble, roles, config, openings)
     bounds = [*(opening.begin for opening in openings), len(lines)]
     ruled = any(opening.ruled for opening in openings)
     for number, (opening, (begin, end)) in enumerate(
@@ -1841,18 +1841,46 @@ def _add_preamble(
     preamble: Sequence[Line],
     roles: dict[int, str],
     config: SegmentConfig,
+    openings: Sequence[Opening] = (),
 ) -> None:
-    """Masthead and contents are chrome; a preamble with a long paragraph is a post."""
+    """Masthead and contents are chrome; a preamble with a long paragraph is a post, unless
+    it is a press review's lead announcing the items quoted below it (``digest_summary``)."""
     if not any(not line.is_blank for line in preamble):
         return
-    if any(word_count(line.text) >= MIN_PREAMBLE_WORDS for line in preamble):
+    long = [line for line in preamble if word_count(line.text) >= MIN_PREAMBLE_WORDS]
+    summary = _review_summary(long, openings)
+    if long and not summary:
         _add_whole(result, doc_id, preamble, config)
         return
     dropped = find_boilerplate(preamble)
     for line in preamble:
         if not line.is_blank and line.index not in dropped:
-            dropped[line.index] = drop_rule(line.text)
+            dropped[line.index] = "digest_summary" if line in summary else drop_rule(line.text)
     add_dropped(result, doc_id, preamble, dropped)
+
+
+SUMMARY_STEM = 5
+"""Letters of a word compared when a lead names a headline's story ('вице-мэров' and
+'вице-мэра', 'regions' and 'regional'); shorter words are not compared."""
+
+
+def _stems(text: str) -> set[str]:
+    return {
+        word[:SUMMARY_STEM]
+        for word in re.findall(r"[^\W\d_][\w-]*", text.casefold())
+        if len(word) >= SUMMARY_STEM
+    }
+
+
+def _review_summary(long: Sequence[Line], openings: Sequence[Opening]) -> list[Line]:
+    """The lead paragraphs of a press review (every opening an outlet's item, three or
+    more) that name the stories below: together they share a word with at least half of
+    the items' headlines, and with two at least. Else nothing."""
+    if not long or len(openings) < 3 or any(o.form != "labelled" for o in openings):
+        return []
+    lead = set().union(*(_stems(line.text) for line in long))
+    named = sum(1 for opening in openings if lead & _stems(opening.title_text))
+    return list(long) if named >= 2 and named * 2 >= len(openings) else []
 
 
 def _is_post_furniture(text: str) -> bool:
@@ -1867,8 +1895,29 @@ MONTH_NAV = re.compile(
 """A month archive's links to the months around it: '« February 2019    April 2019 »'."""
 
 
+NOTICE = re.compile(
+    r"\b(?:(?:is|are) not responsible for (?:the |any )?(?:material|content|information|"
+    r"opinions|views|accuracy)|не нес[её]т ответственности за (?:содержание|материал|"
+    r"информаци|мнени)|при (?:любом )?(?:использовании|цитировании|перепечатке)\b.{0,60}?"
+    r"\bссылк[аи]\b)",
+    re.IGNORECASE,
+)
+"""A publisher's notice closing a page: '<Agency> is not responsible for the material
+quoted', '… не несёт ответственности за …', 'При использовании материалов ссылка на
+источник обязательна'."""
+MAX_NOTICE_WORDS = 20
+
+
+def _is_notice(text: str) -> bool:
+    """A short publisher's notice (``NOTICE``), never a line with a byline or a date."""
+    if word_count(text) > MAX_NOTICE_WORDS or NOTICE.search(text) is None:
+        return False
+    return find_date(text) is None and credit_byline(text) is None
+
+
 def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
-    """Pagination, copyright lines, rules and post footers closing a region, with a short
+    """Pagination, copyright lines, rules and post footers closing a region, a publisher's
+    notice as the region's last line ('<Agency> is not responsible for …'), with a short
     label above a pagination line ('Pages') and a list of related links above them; and a
     rights notice under a closing rule: a
     few short lines after the region's last rule, one of them a copyright line ('Copyright
@@ -1882,7 +1931,9 @@ def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
             continue
         role = roles.get(line.index)
         month_nav = MONTH_NAV.match(line.text.strip()) is not None
-        if role in {"sep", "chrome", "image"} or month_nav or _is_post_furniture(line.text):
+        notice = at == len(filled) - 1 and _is_notice(line.text)
+        furniture = _is_post_furniture(line.text)
+        if role in {"sep", "chrome", "image"} or month_nav or notice or furniture:
             found.add(line.index)
             below_chrome = role == "chrome" or month_nav
             continue
