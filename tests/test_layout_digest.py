@@ -1107,3 +1107,22 @@ def test_posted_date_lines_with_a_time_head_a_mailings_posts() -> None:
         "2013-03-10", "2013-03-11", "2013-03-12"]  # fmt: skip
     text = bodies(result)
     assert "subscribed" not in text and "Quay Street" not in text
+
+
+def test_a_digest_item_sent_by_the_lists_own_address_is_chrome() -> None:
+    """Messages under dashed rules ('Date:' 'From:' 'Subject:'); the last one, sent by the
+    list's '-request' address (its standing information), is chrome; a member's address
+    that only contains 'request' in its name sends a message."""
+    senders = [f"{name} <{name.split()[0].lower()}@host.example>" for name in NAMES[:2]]
+    senders.append("Aino Requester <requester@host.example>")
+    lines = ["Port-Forum Digest  Thursday 11 March 1999  Volume 7 : Issue 14", ""]
+    for n in range(3):
+        lines += ["-" * 30, "", f"Date: Tue, 0{n + 1} Mar 99 18:22:41 MSK",
+                  f"From: {senders[n]}", f"Subject: {HEADLINES[n]}", "", *PARAGRAPHS[n], ""]  # fmt: skip
+    info = ["-" * 30, "", "Date: 1 Jan 1999 (LAST-MODIFIED)", "From: PORT-request@host.example",
+            "Subject: Info on PORT", "", "To subscribe send the word SUBSCRIBE.", ""]  # fmt: skip
+    result = run("\n".join([*lines, *info, "-" * 30]))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["published_date"] for post in result.posts][:2] == ["1999-03-01", "1999-03-02"]
+    assert "SUBSCRIBE" not in bodies(result)

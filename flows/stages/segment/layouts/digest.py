@@ -392,6 +392,9 @@ class Opening:
     closing: Line | None = None
     """The credit line closing the article ('Posted by <name> at <time>'): what follows it
     in the region is post furniture."""
+    robot: bool = False
+    """A digest's item sent by the list's own address ('<list>-request@…'): its standing
+    information (subscribing, archives), chrome."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -887,6 +890,15 @@ def _mail_blocks(page: Page) -> list[list[int]]:
     return blocks
 
 
+ROBOT_SENDER = re.compile(
+    r"(?:^|[<\s(])(?:[\w.+-]+-(?:request|owner|admin|bounces)|owner-[\w.+-]+|listserv|majordomo|"
+    r"mailman|listproc)@",
+    re.IGNORECASE,
+)
+"""A mailing list's own address ('<list>-request@…', 'owner-<list>@…', 'listserv@…'): what
+it sends into a digest is the list's standing information, no member's message."""
+
+
 def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Opening | None:
     """A message of a mail digest: a header block with 'From:', 'Date:' and a non-empty
     'Subject:' that is numbered ('Message: <n>') or follows a rule (a reply quoting its
@@ -920,6 +932,7 @@ def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Openi
     meta = [page.filled[here] for here in block if here != subject_at]
     opening = Opening("mail", title, subject, page.filled[block[0]].index, meta)
     opening.author = mail_name(fields["from"][1])
+    opening.robot = ROBOT_SENDER.search(fields["from"][1]) is not None
     if "date" in fields and (found := find_date(fields["date"][1])):
         opening.published = found[0]
     return opening
@@ -1814,7 +1827,19 @@ def segment(
         last = number == len(openings) - 1
         footer = _footer(region, opening, roles) if ruled and last else []
         footer = footer or (_contact_footer(region, roles) if last else [])
+        if opening.robot:
+            _add_chrome(result, doc_id, region)
+            continue
         _add_article(result, doc_id, region, opening, roles, config, footer)
+
+
+def _add_chrome(result: Segmented, doc_id: str, region: Sequence[Line]) -> None:
+    """A region that is chrome whole (a list's standing information in its digest)."""
+    dropped = find_boilerplate(region)
+    for line in region:
+        if not line.is_blank:
+            dropped.setdefault(line.index, drop_rule(line.text))
+    add_dropped(result, doc_id, region, dropped)
 
 
 def _add_whole(
