@@ -9,7 +9,7 @@ from pathlib import Path
 from flows.stages.records import Segmented
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
-from flows.stages.segment.layouts import pdf_article
+from flows.stages.segment.layouts import digest, pdf_article
 from flows.stages.segment.layouts.listing import has_copyright
 from flows.stages.segment.lines import split_lines
 from tests.test_segment_inputs import FakeComment, render_thread
@@ -1126,3 +1126,26 @@ def test_a_digest_item_sent_by_the_lists_own_address_is_chrome() -> None:
     assert [post["title"] for post in result.posts] == HEADLINES
     assert [post["published_date"] for post in result.posts][:2] == ["1999-03-01", "1999-03-02"]
     assert "SUBSCRIBE" not in bodies(result)
+
+
+def test_a_saved_mailbox_splits_at_its_from_lines() -> None:
+    """An mbox: 'From <address> <ctime>' over full headers (Return-Path, Received with its
+    folded lines, Status) opens each message; the 'From ' lines are separators. 'From' in
+    prose, without the ctime stamp, opens nothing."""
+    lines: list[str] = []
+    for n, name in enumerate(NAMES):
+        address = f"{name.split()[0].lower()}@host.example"
+        lines += [f"From {address} Mon Oct  {n + 1} 09:12:44 2019", f"Return-Path: <{address}>",
+                  "Received: from mail.host.example (mail.host.example [192.0.2.15])",
+                  "\tby lists.host.example with ESMTP id x97692hA018221",
+                  f"From: {name} <{address}>", f"Subject: {HEADLINES[n]}",
+                  f"Date: Mon, {n + 1} Oct 2019 09:12:40 +0300", "Status: RO", "",
+                  *PARAGRAPHS[n], ""]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == NAMES
+    assert {row["rule"] for row in result.dropped} == {"separator"}
+    assert "Received" not in bodies(result) and "Status: RO" not in bodies(result)
+    prose = "From Odile Brank Mon Oct 1 came a letter about the ferries."
+    assert digest.MBOX_FROM.match(prose) is None

@@ -199,10 +199,19 @@ footer line glued to it."""
 MAIL_HEADER = re.compile(
     r"^(?P<key>message|date|from|to|cc|subject|message-id|content-type|"
     r"content-transfer-encoding|mime-version|reply-to|in-reply-to|references|sender|"
-    r"keywords|organi[sz]ation|x-[\w-]+):(?:\s+(?P<value>.*))?$",
+    r"keywords|organi[sz]ation|x-[\w-]+|return-path|received|delivered-to|envelope-to|"
+    r"status|precedence|user-agent|list-[\w-]+|errors-to|content-[\w-]+):(?:\s+(?P<value>.*))?$",
     re.IGNORECASE,
 )
-"""A header line of a message in a mail digest ('From: <name> <address>')."""
+"""A header line of a message in a mail digest ('From: <name> <address>') or a saved
+mailbox ('Return-Path: <address>', 'Received: from …', 'Status: RO')."""
+MBOX_FROM = re.compile(
+    r"^From \S+\s+(?:mon|tue|wed|thu|fri|sat|sun)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)\s+\d{1,2}\s+\d\d:\d\d(?::\d\d)?\s+(?:\d{4})$",
+    re.IGNORECASE,
+)
+"""The line that opens each message of a saved mailbox (mbox): 'From <address> <weekday>
+<month> <day> <time> <year>', no colon after 'From'. It separates messages."""
 MESSAGE_NUMBER = re.compile(r"^message:\s*\d{1,4}$", re.IGNORECASE)
 """'Message: 3': a mail digest's item number."""
 MAIL_NAME = re.compile(
@@ -225,10 +234,11 @@ MIN_HEADLINE_WORDS = 3
 
 
 def drop_rule(text: str) -> str:
-    """``separator`` for a rule or a numbered item header, else ``page_chrome``."""
+    """``separator`` for a rule, a numbered item header or a mailbox's 'From ' line, else
+    ``page_chrome``."""
     if ITEM_NUMBER.match(text) or (REPEAT_RULE.match(text) and len(set(text)) == 1):
         return "separator"
-    if LABELLED_RULE.match(text):
+    if LABELLED_RULE.match(text) or MBOX_FROM.match(text):
         return "separator"
     return chrome_rule(text)
 
@@ -340,6 +350,8 @@ def line_role(text: str, max_title_chars: int) -> str:
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
     if is_separator(text) or ITEM_NUMBER.match(text) or SEPARATOR_LEAD.match(text):
+        return "sep"
+    if MBOX_FROM.match(text):
         return "sep"
     if LABELLED_RULE.match(text):
         return "sep"
@@ -922,6 +934,7 @@ def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Openi
     numbered = any(MESSAGE_NUMBER.match(page.filled[here].text) for here in block)
     ruled = block[0] > 0 and (
         is_separator(above)
+        or MBOX_FROM.match(above) is not None
         or numbered_rule
         or (not dated and bool(ITEM_NUMBER.match(above)))
     )
