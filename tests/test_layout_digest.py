@@ -1149,3 +1149,29 @@ def test_a_saved_mailbox_splits_at_its_from_lines() -> None:
     assert "Received" not in bodies(result) and "Status: RO" not in bodies(result)
     prose = "From Odile Brank Mon Oct 1 came a letter about the ferries."
     assert digest.MBOX_FROM.match(prose) is None
+
+
+def test_a_chat_exports_messages_open_at_their_times() -> None:
+    """A chat export as text: day lines, then per message the sender's initials, the time,
+    the sender's name (the channel's: no author) and media labels over the text; a joined
+    message shows only its time. A news feed's times over headlines and teasers are no
+    chat."""
+    lines = ["Harbour Channel", "", "5 February 2024", ""]
+    lines += ["HC", "09:14", "Harbour Channel", *PARAGRAPHS[0], ""]
+    lines += ["11:02", PARAGRAPHS[1][0], ""]
+    lines += ["6 February 2024", "", "HC", "08:30", "Harbour Channel", "Photo",
+              "Not included, change data exporting settings to download.",
+              "1280x853, 142.1 KB", *PARAGRAPHS[2], ""]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert len(result.posts) == 3
+    assert [post["author"] for post in result.posts] == [None, None, None]
+    assert [post["published_date"] for post in result.posts] == [
+        "2024-02-05", "2024-02-05", "2024-02-06"]  # fmt: skip
+    text = bodies(result)
+    assert "Not included" not in text and "HC" not in text.split("\n")
+    assert "6 February 2024" not in text
+    feed = ["Harbour News", "", "5 February 2024", ""]
+    for n in range(3):
+        feed += [f"0{n + 1}:15", HEADLINES[n], ""]
+    assert not digest._export_openings(digest.Page.read(split_lines("\n".join(feed)), 120))

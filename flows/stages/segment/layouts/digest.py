@@ -136,6 +136,7 @@ from flows.stages.segment.layouts.listing import (
     MORE_TAIL,
     READ_MORE,
     SEPARATOR_LEAD,
+    TIME_STAMP,
     WIDGET_COUNT,
     bare_name,
     chrome_rule,
@@ -1437,6 +1438,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         _code_openings(page)
         or _mail_openings(page)
         or _channel_openings(page)
+        or _export_openings(page)
         or _closing_openings(page)
     )
     if whole:
@@ -1525,6 +1527,82 @@ def _channel_openings(page: Page) -> list[Opening]:
         opening.published = day
         openings.append(opening)
     return openings if len(openings) >= 2 else []
+
+
+EXPORT_LABEL = re.compile(
+    r"^(?:photo|video(?: file)?|voice message|audio file|sticker|file|poll|album|"
+    r"in reply to this message|forwarded from\b.{0,80}|"
+    r"not included, change data exporting settings to download\.?|"
+    r"\d{2,5}x\d{2,5}(?:,\s*[\d.]+\s*[KMG]i?B)?|(?:\d{1,2}:\d\d(?::\d\d)?,\s*)?[\d.]+\s*[KMG]i?B)$",
+    re.IGNORECASE,
+)
+"""Lines of a chat export's message above its text: a media placeholder ('Photo', 'Not
+included, change data exporting settings to download.', '1280x853, 142.1 KB'), 'In reply
+to this message', 'Forwarded from <chat>'."""
+INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
+"""A userpic drawn as its owner's initials ('УП'), over a chat export's message."""
+MAX_SENDER_WORDS = 6
+
+
+def _export_sender(page: Page, stamp: int, seen: set[str]) -> int | None:
+    """The position of the sender's name right under a message's time, when the message
+    shows one: a short line that is no sentence, under a userpic's initials or repeated
+    under other times."""
+    below = stamp + 1
+    if below >= len(page.filled) or page.filled[below].index != page.filled[stamp].index + 1:
+        return None
+    text = page.filled[below].text
+    if word_count(text) > MAX_SENDER_WORDS or ends_sentence(text) or page.roles[below] == "prose":
+        return None
+    pictured = stamp > 0 and INITIALS.match(page.filled[stamp - 1].text) is not None
+    return below if pictured or text in seen else None
+
+
+def _export_openings(page: Page) -> list[Opening]:
+    """The messages of a chat export turned to text (Telegram Desktop): each opens with
+    its time on a line of its own ('09:14'), under the sender's initials and over the
+    sender's name unless it joins the message before; media and reply labels, then the
+    text. A day line ('5 February 2024') dates the messages under it. The channel's own
+    name (the page's first line) signs no message; a person's name does, and the messages
+    joined to it."""
+    stamps = [here for here, line in enumerate(page.filled) if TIME_STAMP.match(line.text)]
+    if len(stamps) < 2:
+        return []
+    after_stamp = [page.filled[here + 1].text for here in stamps if here + 1 < len(page.filled)]
+    seen = {text for text in after_stamp if after_stamp.count(text) >= 2}
+    channel = page.filled[0].text
+    openings: list[Opening] = []
+    day, author, low = None, None, 0
+    for number, stamp in enumerate(stamps):
+        high = stamps[number + 1] if number + 1 < len(stamps) else len(page.filled)
+        sender = _export_sender(page, stamp, seen)
+        first = (sender if sender is not None else stamp) + 1
+        while first < high and EXPORT_LABEL.match(page.filled[first].text):
+            first += 1
+        if first >= high or page.roles[first] not in {"prose", "other", "head"}:
+            return []  # a time over no text: a feed's stamps, not a chat's messages
+        lead: list[Line] = []
+        top = stamp
+        if stamp > 0 and INITIALS.match(page.filled[stamp - 1].text):
+            top = stamp - 1
+            lead.append(page.filled[top])
+        for here in range(low, top):
+            if page.roles[here] == "date" and (found := find_date(page.filled[here].text)):
+                day = found[0]
+        if top > low and page.roles[top - 1] == "date":
+            top -= 1
+            lead.insert(0, page.filled[top])
+        if sender is not None:
+            name = page.filled[sender].text
+            author = None if name == channel else name
+        opening = Opening("channel", page.filled[stamp], "", page.filled[top].index)
+        opening.lead = lead
+        opening.meta = [page.filled[here] for here in range(stamp + 1, first)]
+        opening.author, opening.published = author, day
+        openings.append(opening)
+        low = stamp + 1
+    prose = sum(1 for role in page.roles if role == "prose")
+    return openings if prose >= len(openings) else []
 
 
 MIN_ARTICLE_WORDS = 15
