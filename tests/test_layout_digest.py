@@ -1175,3 +1175,38 @@ def test_a_chat_exports_messages_open_at_their_times() -> None:
     for n in range(3):
         feed += [f"0{n + 1}:15", HEADLINES[n], ""]
     assert not digest._export_openings(digest.Page.read(split_lines("\n".join(feed)), 120))
+
+
+def test_untitled_review_items_open_at_a_cited_outlet_and_page() -> None:
+    """'«<Outlet>» (<date>, с. <page>) <text>' opening a paragraph starts an untitled item
+    (the paragraph stays its text); the same shape inside a paragraph opens nothing, nor
+    does a paragraph naming an outlet without its page."""
+    outlets = ["«Harbour Gazette» (14.11, p. 3)", "River Courier (p. 2)", "«Mining Weekly» (p. 5)"]
+    parts = ["Press review", "14 November 2023", "", "POLITICS", ""]
+    for outlet, paragraph in zip(outlets, PARAGRAPHS, strict=True):
+        parts += [f"{outlet} {paragraph[0]}", "", *paragraph[1:], ""]
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [None, None, None]
+    assert [post["published_date"] for post in result.posts] == ["2023-11-14"] * 3
+    assert all(post["body"].startswith(outlets[n]) for n, post in enumerate(result.posts))
+    plain = ["Press review", ""]
+    for paragraph in PARAGRAPHS:
+        plain += [f"Harbour Gazette reports: {paragraph[0]}", "", *paragraph[1:], ""]
+    assert run("\n".join(plain)).layout != "digest"
+
+
+def test_a_mailchimp_footer_under_the_last_article_is_chrome() -> None:
+    footer = ["Copyright © 2022 Harbour Centre, All rights reserved.",
+              "You are receiving this email because you subscribed on our website.", "",
+              "Our mailing address is:", "Harbour Centre", "12 Quay Street, Office 4",
+              "Portown 634050", "", "Add us to your address book", "",
+              "Want to change how you receive these emails?",
+              "You can update your preferences or unsubscribe from this list."]  # fmt: skip
+    parts = ["Harbour Bulletin", ""]
+    for n in range(3):
+        parts += [HEADLINES[n], f"By {NAMES[n]}", "", *PARAGRAPHS[n], ""]
+    result = run("\n".join([*parts, *footer]))
+    assert [post["title"] for post in result.posts] == HEADLINES
+    text = bodies(result)
+    assert "Quay Street" not in text and "preferences" not in text and "address book" not in text

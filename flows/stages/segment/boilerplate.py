@@ -28,7 +28,9 @@ Rules (the names are what the ``dropped.rule`` column holds):
     comment counter ("2 Comments"), a "Tags:"/"Posted in … | Tagged …" line, a WordPress
     entry footer ("This entry was posted in … Bookmark the permalink."), a copyright
     or "Powered by" footer, a mailing list's "To unsubscribe …" footer, a "Read more »" or
-    pagination line, a row of 'Back to …' links, an opinion disclaimer ('The views
+    pagination line, a row of 'Back to …' links, a mailing's footer ('You are subscribed to
+    …', 'Our mailing address is:', 'Want to change how you receive these emails?'), an
+    opinion disclaimer ('The views
     expressed … are those of the author', 'Мнение автора может не совпадать …'). A line
     that carries a byline or a date is never dropped.
 """
@@ -124,6 +126,8 @@ CHROME_LINE = re.compile(
     r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160}"
     r"|you are subscribed to (?:e-?mail updates|updates|this (?:list|newsletter|digest))\b.{0,120}"
     r"|to stop receiving (?:these|this|our) (?:e-?mails?|messages|newsletters?)\b.{0,160}"
+    r"|our mailing address is:?|add us to your address book|want to change how you receive "
+    r"these e-?mails\??|you can update your preferences or unsubscribe from this list\.?"
     r"|(?:unsubscribe|manage (?:your )?(?:preferences|subscription)|view (?:this email )?in "
     r"(?:your )?browser)(?:\s*[·•|]\s*[\w ]{1,30}){0,3})$",
     re.IGNORECASE,

@@ -57,10 +57,20 @@ An article opens in one of these shapes (placeholders in angle brackets):
 * a channel's post in its web preview: the channel's name, labels (``Forwarded from …``),
   the text, then ``<n> views [edited] [<Name>,] <time>`` (no headline; day lines between
   posts date them);
+* a chat export's message (Telegram Desktop as text): ``<initials>`` ``<HH:MM>``
+  ``<sender>``, media and reply labels, then the text; a message joined to the one before
+  shows only its time; day lines between messages date them; the channel's own name signs
+  nothing;
 * a press review's item: ``<OUTLET IN CAPITALS>`` after a blank line, right over
   ``<headline>``, right over the text (the label is chrome; counted only on a page of full
   articles, as credit openings are); or ``<Outlet>: <headline>`` standing alone over the
-  text, two or more on the page (the title is the headline).
+  text, two or more on the page (the title is the headline); or, untitled, a paragraph
+  opening ``«<Outlet>» (<date>, с. <page>) <text>``, two or more on the page. A long lead
+  above a review's outlet items that names their stories is ``digest_summary``.
+
+A saved mailbox's ``From <address> <ctime>`` line separates its messages (their full
+headers are the message's head); a digest's item sent by the list's own address
+(``<list>-request@…``) is its standing information, chrome.
 
 Lines are read through the markup of a page converted to markdown (``### [<headline>](<url>)``,
 ``**By <name>**``, ``_By <name>_``); a title is given without it.
@@ -405,6 +415,9 @@ class Opening:
     closing: Line | None = None
     """The credit line closing the article ('Posted by <name> at <time>'): what follows it
     in the region is post furniture."""
+    untitled: bool = False
+    """The opening line is the article's first paragraph, not a headline (a press review's
+    item that opens '«<Outlet>» (<page>) reports …')."""
     robot: bool = False
     """A digest's item sent by the list's own address ('<list>-request@…'): its standing
     information (subscribing, archives), chrome."""
@@ -711,6 +724,32 @@ def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening
     if line.index > 0 and not lines[line.index - 1].is_blank:
         return None
     return Opening("labelled", line, headline, line.index)
+
+
+CITED_LEAD = re.compile(
+    r"^(?:«[^«»]{2,40}»|\"[^\"]{2,40}\"|[A-ZА-ЯЁ][\w.'’&-]*(?:\s[A-ZА-ЯЁ0-9][\w.'’&-]*){0,3})"
+    r"\s*\((?=[^()]{0,40}\b(?:с|стр|p|pp|page|полоса)\.?\s*\d)[^()]{3,60}\)\s+\S"
+)
+"""A press review's untitled item: its paragraph opens with the outlet quoted and the page
+it was on in brackets ('«Коммерсантъ» (14.11, с. 1, 3) сообщает …', 'Kommersant (p. 2)
+reports …')."""
+
+
+def _cited_openings(page: Page) -> dict[int, Opening]:
+    """The items of a press review without headlines, two or more: each paragraph that
+    opens with ``CITED_LEAD`` after a blank line or a rule starts an article (no title);
+    the paragraphs under it up to the next one are its text."""
+    found: dict[int, Opening] = {}
+    for position, line in enumerate(page.filled):
+        if page.roles[position] != "prose" or CITED_LEAD.match(line.text) is None:
+            continue
+        above = page.filled[position - 1] if position else None
+        if above is not None and above.index == line.index - 1 and page.roles[position - 1] != "sep":
+            continue  # inside a paragraph: a quotation, not an item
+        opening = Opening("cited", line, "", line.index)
+        opening.untitled = True
+        found[position] = opening
+    return found if len(found) >= 2 else {}
 
 
 def _origin_opening(page: Page, position: int, max_title_chars: int) -> Opening | None:
@@ -1457,6 +1496,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     }
     if len(outlets) < 2 or _prose_before(page, min(outlets)) > 1:
         outlets = {}  # a press review quotes two papers or more, under one lead at most
+    outlets = outlets or _cited_openings(page)
     for position, line in enumerate(page.filled):
         if line.index in in_fields or line.index in by_title:
             continue
@@ -1876,6 +1916,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         for form in (
             "origin", "fields", "mail", "runin", "closing", "sourced", "channel", "credits",
             "labelled",
+            "cited",
         )
     }
     return Detection(
@@ -1886,6 +1927,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         f"{forms['fields']} field blocks, {forms['mail']} mail messages, {forms['runin']} run-in headlines, "
         f"{forms['closing']} closed by a credit line, {forms['sourced']} by a source line, "
         f"{forms['channel']} channel posts, {forms['labelled']} labelled headlines, "
+        f"{forms['cited']} cited outlets, "
         f"{forms['credits']} headline + "
         f"byline/date; {ruled} separated by rules",
     )
@@ -2213,7 +2255,7 @@ def _add_article(
     footer: Sequence[Line] = (),
 ) -> None:
     dropped = find_boilerplate(region)
-    known = {opening.title.index, *(line.index for line in opening.meta)}
+    known = {*([] if opening.untitled else [opening.title.index]), *(x.index for x in opening.meta)}
     if opening.form == "fields":  # a record's trailing fields ('LOAD-DATE: …') are no text
         known.update(
             line.index
@@ -2250,7 +2292,7 @@ def _add_article(
             published = opening_date(opener.text) if opener else None
         head = PostHead(
             title=plain(opening.title_text) or None,  # a channel's posts have no headlines
-            title_lines=frozenset({opening.title.index}),
+            title_lines=frozenset() if opening.untitled else frozenset({opening.title.index}),
             author=author,
             published=published,
             meta_lines=frozenset(known - {opening.title.index}),
