@@ -1210,3 +1210,19 @@ def test_a_mailchimp_footer_under_the_last_article_is_chrome() -> None:
     assert [post["title"] for post in result.posts] == HEADLINES
     text = bodies(result)
     assert "Quay Street" not in text and "preferences" not in text and "address book" not in text
+
+
+def test_a_briefs_emoji_sections_are_its_articles() -> None:
+    """'<emoji> <Label>' after a blank line, right over the text, two or more: each opens
+    an article titled by the label; an emoji line that is a sentence opens nothing."""
+    labels = ["Ferries", "Port budget", "Pensions"]
+    parts = ["The Harbour Brief", "Wednesday, 13 March 2024", ""]
+    for emoji, label, paragraph in zip("⛴💰🏛", labels, PARAGRAPHS, strict=True):
+        parts += [f"{emoji} {label}", *paragraph, ""]
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == labels
+    chatty = ["The Harbour Brief", ""]
+    for emoji, paragraph in zip("⛴💰🏛", PARAGRAPHS, strict=True):
+        chatty += [f"{emoji} What a week it was for all of us.", *paragraph, ""]
+    assert run("\n".join(chatty)).layout != "digest"

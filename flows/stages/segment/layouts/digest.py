@@ -65,7 +65,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   ``<headline>``, right over the text (the label is chrome; counted only on a page of full
   articles, as credit openings are); or ``<Outlet>: <headline>`` standing alone over the
   text, two or more on the page (the title is the headline); or, untitled, a paragraph
-  opening ``«<Outlet>» (<date>, с. <page>) <text>``, two or more on the page. A long lead
+  opening ``«<Outlet>» (<date>, с. <page>) <text>``, two or more on the page;
+* a brief's section: ``<emoji> <Label>`` after a blank line, right over the text, two or
+  more on the page (the title is the label; counted as press review items are). A long lead
   above a review's outlet items that names their stories is ``digest_summary``.
 
 A saved mailbox's ``From <address> <ctime>`` line separates its messages (their full
@@ -724,6 +726,31 @@ def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening
     if line.index > 0 and not lines[line.index - 1].is_blank:
         return None
     return Opening("labelled", line, headline, line.index)
+
+
+EMOJI_HEAD = re.compile(
+    r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F000-\U0001FAFF"
+    r"\u2600-\u27BF]*\s*(?P<label>[^\W\d_][^\n]{1,80})$"
+)
+"""A newsletter's section heading drawn with an emoji ('🗳 Elections', '💰 Economy')."""
+MAX_SECTION_WORDS = 8
+
+
+def _emoji_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
+    """A brief's sections, two or more: an emoji and a short label (no sentence) on a line
+    of their own, after a blank line, right over the text. The title is the label."""
+    found: dict[int, Opening] = {}
+    for position, line in enumerate(page.filled[:-1]):
+        match = EMOJI_HEAD.match(plain(line.text))
+        if match is None or page.roles[position + 1] != "prose":
+            continue
+        label = match.group("label").strip()
+        if word_count(label) > MAX_SECTION_WORDS or ends_sentence(label):
+            continue
+        if line.index > 0 and not lines[line.index - 1].is_blank:
+            continue
+        found[position] = Opening("labelled", line, label, line.index)
+    return found if len(found) >= 2 else {}
 
 
 CITED_LEAD = re.compile(
@@ -1496,7 +1523,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     }
     if len(outlets) < 2 or _prose_before(page, min(outlets)) > 1:
         outlets = {}  # a press review quotes two papers or more, under one lead at most
-    outlets = outlets or _cited_openings(page)
+    outlets = outlets or _cited_openings(page) or _emoji_openings(lines, page)
     for position, line in enumerate(page.filled):
         if line.index in in_fields or line.index in by_title:
             continue
