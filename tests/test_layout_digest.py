@@ -1226,3 +1226,21 @@ def test_a_briefs_emoji_sections_are_its_articles() -> None:
     for emoji, paragraph in zip("⛴💰🏛", PARAGRAPHS, strict=True):
         chatty += [f"{emoji} What a week it was for all of us.", *paragraph, ""]
     assert run("\n".join(chatty)).layout != "digest"
+
+
+def test_headlines_standing_alone_under_rules_open_articles() -> None:
+    """'-----' then '<headline>', a blank line and the text, two or more: each is an
+    article; the contents under the first rule open nothing. Sections of one article
+    that carry no headline under their rules stay one article."""
+    rule = "-" * 60
+    parts = ["Harbour Mailing", "Issue 118", "", rule, "", "In this issue:",
+             *(f"{n + 1}. {h}" for n, h in enumerate(HEADLINES)), ""]  # fmt: skip
+    for n in range(3):
+        parts += [rule, "", HEADLINES[n], "", *PARAGRAPHS[n], ""]
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    plain = [HEADLINES[0], ""]
+    for n in range(3):
+        plain += [rule, "", *PARAGRAPHS[n], ""]
+    assert run("\n".join(plain)).layout != "digest"

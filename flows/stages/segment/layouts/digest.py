@@ -66,6 +66,8 @@ An article opens in one of these shapes (placeholders in angle brackets):
   articles, as credit openings are); or ``<Outlet>: <headline>`` standing alone over the
   text, two or more on the page (the title is the headline); or, untitled, a paragraph
   opening ``«<Outlet>» (<date>, с. <page>) <text>``, two or more on the page;
+* a headline standing alone right under a rule, over a blank line and the text, two or
+  more on the page (a mailing's issue; counted only on a page of full articles);
 * a brief's section: ``<emoji> <Label>`` after a blank line, right over the text, two or
   more on the page (the title is the label; counted as press review items are). A long lead
   above a review's outlet items that names their stories is ``digest_summary``.
@@ -237,7 +239,7 @@ RUNIN_STOP = re.compile(r"\.\s+(?=[\"“‘(]?[A-Z0-9])")
 is not one: explainers open paragraphs with questions)."""
 MIN_RUNIN_WORDS = 12
 MIN_RUNIN_LINE_WORDS = 4
-CHECKED_FORMS = frozenset({"credits", "closing", "labelled"})
+CHECKED_FORMS = frozenset({"credits", "closing", "labelled", "ruled"})
 """Openings that count only on a page of full articles (not cut off): credit lines may
 head teasers, closing credits may close them."""
 MAX_LABEL_WORDS = 6
@@ -726,6 +728,25 @@ def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening
     if line.index > 0 and not lines[line.index - 1].is_blank:
         return None
     return Opening("labelled", line, headline, line.index)
+
+
+def _ruled_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
+    """Articles between rules, two or more: right under a rule (a blank line between at
+    most) a headline on a line of its own, then a blank line and the text. A region under
+    a rule with no such headline (the contents, a footer) opens nothing."""
+    found: dict[int, Opening] = {}
+    for position in range(len(page.filled) - 2):
+        rule, head, text = page.filled[position : position + 3]
+        if page.roles[position] != "sep" or not is_separator(rule.text):
+            continue
+        if page.roles[position + 1] != "head" or page.roles[position + 2] != "prose":
+            continue
+        if head.index - rule.index > 2 or text.index != head.index + 2:
+            continue  # the headline stands alone, right under the rule, over the text
+        if not lines[head.index + 1].is_blank or word_count(head.text) < MIN_HEADLINE_WORDS:
+            continue
+        found[position + 1] = Opening("ruled", head, head.text, head.index)
+    return found if len(found) >= 2 else {}
 
 
 EMOJI_HEAD = re.compile(
@@ -1524,6 +1545,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     if len(outlets) < 2 or _prose_before(page, min(outlets)) > 1:
         outlets = {}  # a press review quotes two papers or more, under one lead at most
     outlets = outlets or _cited_openings(page) or _emoji_openings(lines, page)
+    ruled_heads = _ruled_openings(lines, page)
     for position, line in enumerate(page.filled):
         if line.index in in_fields or line.index in by_title:
             continue
@@ -1538,6 +1560,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         )
         if opening is None and starts_block:
             opening = _credits_opening(lines, page, position)
+        opening = opening or ruled_heads.get(position)
         if opening is not None and opening.title.index not in by_title:
             by_title[opening.title.index] = opening
     openings = _drop_nested(sorted(by_title.values(), key=lambda opening: opening.begin))
@@ -1944,6 +1967,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
             "origin", "fields", "mail", "runin", "closing", "sourced", "channel", "credits",
             "labelled",
             "cited",
+            "ruled",
         )
     }
     return Detection(
@@ -1954,7 +1978,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         f"{forms['fields']} field blocks, {forms['mail']} mail messages, {forms['runin']} run-in headlines, "
         f"{forms['closing']} closed by a credit line, {forms['sourced']} by a source line, "
         f"{forms['channel']} channel posts, {forms['labelled']} labelled headlines, "
-        f"{forms['cited']} cited outlets, "
+        f"{forms['cited']} cited outlets, {forms['ruled']} headlines under rules, "
         f"{forms['credits']} headline + "
         f"byline/date; {ruled} separated by rules",
     )
