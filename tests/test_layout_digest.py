@@ -1244,3 +1244,24 @@ def test_headlines_standing_alone_under_rules_open_articles() -> None:
     for n in range(3):
         plain += [rule, "", *PARAGRAPHS[n], ""]
     assert run("\n".join(plain)).layout != "digest"
+
+
+def test_headlines_closed_by_outlet_and_date_in_brackets_open_items() -> None:
+    """'<headline> (<Outlet>, <date>)' after a blank line over the text: an item titled by
+    the headline and dated by the bracket, not by the issue's date; a bracket without a
+    date, or a sentence with one, opens nothing."""
+    dates = ["14 March 2019", "15 March 2019", "16 March 2019"]
+    parts = ["PRESS DIGEST", "No. 9/2019, 18 March 2019", ""]
+    for n in range(3):
+        parts += [f"{HEADLINES[n]} (Harbour Gazette, {dates[n]})", *PARAGRAPHS[n], ""]
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["published_date"] for post in result.posts] == [
+        "2019-03-14", "2019-03-15", "2019-03-16"]  # fmt: skip
+    undated = [f"{HEADLINES[n]} (Harbour Gazette, front page)" for n in range(3)]
+    lines = split_lines("\n\n".join(f"{h}\n{PARAGRAPHS[n][0]}" for n, h in enumerate(undated)))
+    assert not digest._sourced_heads(lines, digest.Page.read(lines, 120))
+    said = [f"They met the mayor. (Harbour Gazette, {d})" for d in dates]
+    lines = split_lines("\n\n".join(f"{h}\n{PARAGRAPHS[n][0]}" for n, h in enumerate(said)))
+    assert not digest._sourced_heads(lines, digest.Page.read(lines, 120))

@@ -69,7 +69,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
 * a headline standing alone right under a rule, over a blank line and the text, two or
   more on the page (a mailing's issue; counted only on a page of full articles);
 * a brief's section: ``<emoji> <Label>`` after a blank line, right over the text, two or
-  more on the page (the title is the label; counted as press review items are). A long lead
+  more on the page (the title is the label; counted as press review items are);
+* a press digest's item: ``<headline> (<Outlet>, <date>)`` after a blank line, right over
+  the text, two or more on the page (the title is the headline, the date the bracket's). A long lead
   above a review's outlet items that names their stories is ``digest_summary``.
 
 A saved mailbox's ``From <address> <ctime>`` line separates its messages (their full
@@ -746,6 +748,34 @@ def _ruled_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
         if not lines[head.index + 1].is_blank or word_count(head.text) < MIN_HEADLINE_WORDS:
             continue
         found[position + 1] = Opening("ruled", head, head.text, head.index)
+    return found if len(found) >= 2 else {}
+
+
+SOURCED_HEAD = re.compile(
+    r"^(?P<headline>\S.{8,200}?[^.!?:;,])\s+\((?P<outlet>[^(),]{2,60}),\s*(?P<date>[^()]{5,40})\)$"
+)
+"""'<headline> (<Outlet>, <date>)': a press digest's item heading its text."""
+
+
+def _sourced_heads(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
+    """A press digest's items, two or more: '<headline> (<Outlet>, <date>)' after a blank
+    line (or opening the page), right over the text. The title is the headline, the date
+    the bracket's."""
+    found: dict[int, Opening] = {}
+    for position, line in enumerate(page.filled[:-1]):
+        text = plain(line.text)
+        match = SOURCED_HEAD.match(text)
+        if match is None or page.roles[position + 1] != "prose":
+            continue
+        date = find_date(match.group("date"))
+        headline = match.group("headline")
+        if date is None or word_count(headline) < MIN_HEADLINE_WORDS or ends_sentence(headline):
+            continue
+        if line.index > 0 and not lines[line.index - 1].is_blank:
+            continue
+        opening = Opening("labelled", line, headline, line.index)
+        opening.published = date[0]
+        found[position] = opening
     return found if len(found) >= 2 else {}
 
 
@@ -1545,6 +1575,8 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     if len(outlets) < 2 or _prose_before(page, min(outlets)) > 1:
         outlets = {}  # a press review quotes two papers or more, under one lead at most
     outlets = outlets or _cited_openings(page) or _emoji_openings(lines, page)
+    for sourced in _sourced_heads(lines, page).values():  # its own date over the issue's
+        by_title.setdefault(sourced.title.index, sourced)
     ruled_heads = _ruled_openings(lines, page)
     for position, line in enumerate(page.filled):
         if line.index in in_fields or line.index in by_title:
