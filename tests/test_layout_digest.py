@@ -1265,3 +1265,24 @@ def test_headlines_closed_by_outlet_and_date_in_brackets_open_items() -> None:
     said = [f"They met the mayor. (Harbour Gazette, {d})" for d in dates]
     lines = split_lines("\n\n".join(f"{h}\n{PARAGRAPHS[n][0]}" for n, h in enumerate(said)))
     assert not digest._sourced_heads(lines, digest.Page.read(lines, 120))
+
+
+def test_export_records_closed_by_end_of_document_are_articles() -> None:
+    """Nexis Uni: '<headline>' '<Outlet>' '<date>' fields 'Byline: <name>' over 'Body',
+    the text, 'Load-Date:' then 'End of Document': one article a record, its byline the
+    author, the head's date its date; a record without 'Body' makes no export."""
+    parts: list[str] = []
+    for n in range(3):
+        parts += [HEADLINES[n], "Harbour Gazette", f"March 1{n}, 2019 Tuesday",
+                  "Section: NEWS; Pg. 3", f"Byline: {NAMES[n]}", "Body", "",
+                  *PARAGRAPHS[n], "", f"Load-Date: March 2{n}, 2019", "", "End of Document"]  # fmt: skip
+    text = "\n".join(parts)
+    result = run(text)
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == NAMES
+    assert [post["published_date"] for post in result.posts] == [
+        "2019-03-10", "2019-03-11", "2019-03-12"]  # fmt: skip
+    assert "End of Document" not in bodies(result) and "Load-Date" not in bodies(result)
+    lines = split_lines(text.replace("\nBody\n", "\n\n"))
+    assert not digest._record_openings(digest.Page.read(lines, 120))

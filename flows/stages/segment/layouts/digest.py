@@ -50,7 +50,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   ``<date>``; a topic digest's or list archive's sender line ``<Name> <address>: <when>`` /
   ``<YYYY-MM-DD> Thread <Name>`` under the message's subject (the topic's title carries on
   to its later messages);
-* a news database export's record: field codes on lines of their own (``HD`` headline,
+* a news database export's record closed by ``End of Document`` (the headline, outlet,
+  date and fields such as ``Byline: <name>`` over ``Body``, then the text); or field codes
+  on lines of their own (``HD`` headline,
   ``BY``, ``PD`` date, ``LP``/``TD`` text, up to the value of ``AN``), or ``<n> of <m>
   DOCUMENTS`` then a masthead (outlet, date) over ``HEADLINE:``/``BYLINE:``/``BODY:``
   fields (trailing fields such as ``LOAD-DATE:`` are no text);
@@ -921,6 +923,52 @@ def _code_openings(page: Page) -> list[Opening]:
     return openings if len(openings) >= 2 else []
 
 
+END_OF_DOCUMENT = re.compile(r"^end of document$", re.IGNORECASE)
+BODY_LABEL = re.compile(r"^body$", re.IGNORECASE)
+RECORD_FIELD = re.compile(
+    r"^(?P<key>[A-Z][\w-]{1,20}(?:\s[\w-]{1,12})?):\s*(?P<value>\S.{0,150})?$"
+)
+"""A field of an export's record head or tail ('Byline: <name>', 'Length: 412 words',
+'Load-Date: <date>')."""
+MAX_RECORD_HEAD = 12
+
+
+def _record_openings(page: Page) -> list[Opening]:
+    """The records of a news database export closed by 'End of Document' (Nexis Uni), two
+    or more: the headline on the record's first line, then outlet, date, copyright and
+    fields ('Section:', 'Length:', 'Byline: <name>') over a 'Body' line; the text; the
+    trailing fields ('Load-Date:') are the record's, no text; 'End of Document' is chrome.
+    The date is the head's first date line."""
+    ends = [here for here, line in enumerate(page.filled) if END_OF_DOCUMENT.match(line.text)]
+    openings: list[Opening] = []
+    low = 0
+    for end in ends:
+        body = next(
+            (here for here in range(low, end) if BODY_LABEL.match(page.filled[here].text)), None
+        )
+        if body is None or not low < body <= low + MAX_RECORD_HEAD:
+            return []
+        title = page.filled[low]
+        opening = Opening("fields", title, title.text, title.index)
+        opening.meta = [page.filled[here] for here in range(low + 1, body + 1)]
+        for line in opening.meta:
+            field_match = RECORD_FIELD.match(line.text)
+            if field_match and field_match.group("key").casefold() == "byline":
+                value = field_match.group("value") or ""
+                opening.author = credit_byline(value) or clean_name(BY_PREFIX.sub("", value))
+            elif field_match is None and opening.published is None and credit_date(line.text):
+                found = find_date(line.text)
+                opening.published = found[0] if found else None
+        tail = end
+        while tail - 1 > body and RECORD_FIELD.match(page.filled[tail - 1].text):
+            tail -= 1  # 'Load-Date: <date>' and the like under the text: the record's
+        opening.meta.extend(page.filled[tail:end])
+        opening.closing = page.filled[end - 1]  # 'End of Document' under it is chrome
+        openings.append(opening)
+        low = end + 1
+    return openings if len(openings) >= 2 else []
+
+
 def _field_openings(page: Page) -> list[Opening]:
     """One opening per run of field lines (rules allowed inside) that has a title field."""
     openings: list[Opening] = []
@@ -1553,6 +1601,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     page = Page.read(lines, config.max_title_chars)
     whole = (
         _code_openings(page)
+        or _record_openings(page)
         or _mail_openings(page)
         or _channel_openings(page)
         or _export_openings(page)
