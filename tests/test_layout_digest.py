@@ -9,6 +9,7 @@ from pathlib import Path
 from flows.stages.records import Segmented
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.segment.boilerplate import classify_line
 from flows.stages.segment.layouts import digest, pdf_article
 from flows.stages.segment.layouts.listing import has_copyright
 from flows.stages.segment.lines import split_lines
@@ -1286,3 +1287,32 @@ def test_export_records_closed_by_end_of_document_are_articles() -> None:
     assert "End of Document" not in bodies(result) and "Load-Date" not in bodies(result)
     lines = split_lines(text.replace("\nBody\n", "\n\n"))
     assert not digest._record_openings(digest.Page.read(lines, 120))
+
+
+def test_news_articles_under_their_sender_cards_are_messages() -> None:
+    """An archive's thread of news articles: the sender's card ('<Name>', 'View profile',
+    'More options <date>') over 'Newsgroups:' 'From:' 'Date:' 'Subject:' with no rule:
+    each is a message; the card's name and date stay the head's, its links are chrome."""
+    lines = ["soc.culture.example", ""]
+    for n in range(3):
+        address = f"{NAMES[n].split()[0].lower()}@host.example ({NAMES[n]})"
+        lines += [NAMES[n], "View profile", f" More options Mar 2{n} 2003, 9:14 am",
+                  "Newsgroups: soc.culture.example", f"From: {address}",
+                  f"Date: 2{n} Mar 2003 01:14:22 -0800", f"Subject: {HEADLINES[n]}", "",
+                  *PARAGRAPHS[n], "", "Reply | Reply to author | Forward | Rate this post:", ""]  # fmt: skip
+    lines += ["« Back to Discussions « Newer topic     Older topic »"]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["author"] for post in result.posts] == NAMES
+    assert [post["published_date"] for post in result.posts] == [
+        "2003-03-20", "2003-03-21", "2003-03-22"]  # fmt: skip
+    text = bodies(result)
+    assert "View profile" not in text and "More options" not in text and "Newer topic" not in text
+    assert {row["rule"] for row in result.dropped} <= {"page_chrome", "nav_link"}
+
+
+def test_rows_of_spaced_arrow_links_are_chrome() -> None:
+    assert classify_line("« Back to Discussions « Newer topic     Older topic »") == "page_chrome"
+    assert classify_line("‹ Previous post   Next post ›") == "page_chrome"
+    assert classify_line("Партия «Единая Россия» и «Справедливая Россия» спорят") is None
+    assert classify_line("Turnout rose from 40 > 45 percent > 50 percent.") is None

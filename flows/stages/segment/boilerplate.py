@@ -28,7 +28,8 @@ Rules (the names are what the ``dropped.rule`` column holds):
     comment counter ("2 Comments"), a "Tags:"/"Posted in … | Tagged …" line, a WordPress
     entry footer ("This entry was posted in … Bookmark the permalink."), a copyright
     or "Powered by" footer, a mailing list's "To unsubscribe …" footer, a "Read more »" or
-    pagination line, a row of 'Back to …' links, a mailing's footer ('You are subscribed to
+    pagination line, a row of 'Back to …' links, a row of short links marked by spaced
+    arrows ('« Back to Discussions « Newer topic  Older topic »'), a mailing's footer ('You are subscribed to
     …', 'Our mailing address is:', 'Want to change how you receive these emails?'), an
     opinion disclaimer ('The views
     expressed … are those of the author', 'Мнение автора может не совпадать …'). A line
@@ -51,6 +52,7 @@ NAV_LABELS = frozenset(
         "все новости",
         "back",
         "back to top",
+        "end of messages",
         "back to contents",
         "return to contents",
         "return to top",
@@ -70,6 +72,7 @@ NAV_LABELS = frozenset(
         "share this",
         "skip to content",
         "tweet",
+        "view profile",
     }
 )
 """Curated navigation labels, compared with the whole line (case-folded, arrows and
@@ -236,6 +239,24 @@ def is_link_row(text: str, next_text: str | None = None, prev_text: str | None =
     return find_byline(text) is None and find_date(text) is None
 
 
+SPACED_ARROW = re.compile(r"(?:^|(?<=\s))[«‹←<](?=\s)|(?<=\s)[»›→>](?=\s|$)")
+"""A navigation arrow set apart by spaces ('« Back', 'Older topic »'); a quotation mark
+hugs its words ('«Единая Россия»')."""
+MAX_ARROW_LINK_WORDS = 4
+
+
+def is_arrow_row(text: str) -> bool:
+    """A row of two or more short links marked by spaced arrows ('« Back to Discussions «
+    Newer topic     Older topic »'): a menu. Not a line that ends a sentence or carries a
+    byline or a date."""
+    if len(text) > 160 or ends_sentence(text) or len(SPACED_ARROW.findall(text)) < 2:
+        return False
+    links = [part for part in SPACED_ARROW.split(text) if part.strip()]
+    if not links or any(_more_words_than(link, MAX_ARROW_LINK_WORDS) for link in links):
+        return False
+    return find_byline(text) is None and find_date(text) is None
+
+
 def classify_line(
     text: str, next_text: str | None = None, prev_text: str | None = None, wrapped: bool = False
 ) -> str | None:
@@ -251,7 +272,7 @@ def classify_line(
         return "link_residue"
     if SEPARATOR.match(text):
         return "separator"
-    if is_page_chrome(text) or is_link_row(text, next_text, prev_text):
+    if is_page_chrome(text) or is_link_row(text, next_text, prev_text) or is_arrow_row(text):
         return "page_chrome"
     if is_dangling_link(text, next_text, prev_text, wrapped):
         return "dangling_link"

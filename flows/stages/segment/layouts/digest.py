@@ -21,6 +21,8 @@ An article opens in one of these shapes (placeholders in angle brackets):
   ``Sender: <name> (<address>)`` ``Subject: <title>`` under a numbered rule
   ``** 03 *****`` (a listproc digest: no date needed): the
   subject is the title, the sender's display name the author, the Date header the date;
+  a news article's headers (with ``Newsgroups:``) need no rule: the sender's card above
+  them ('<Name>', 'View profile', 'More options <date>') is their head;
   a letter among other articles needs no ``Date:`` under a rule or an item number (``#3``);
 * a run-in headline ``<HEADLINE IN CAPITALS>. <text>`` opening a paragraph (news-agency
   daily reports), when the text holds two or more: the headline is cut off its line and is
@@ -219,7 +221,8 @@ MAIL_HEADER = re.compile(
     r"^(?P<key>message|date|from|to|cc|subject|message-id|content-type|"
     r"content-transfer-encoding|mime-version|reply-to|in-reply-to|references|sender|"
     r"keywords|organi[sz]ation|x-[\w-]+|return-path|received|delivered-to|envelope-to|"
-    r"status|precedence|user-agent|list-[\w-]+|errors-to|content-[\w-]+):(?:\s+(?P<value>.*))?$",
+    r"status|precedence|user-agent|list-[\w-]+|errors-to|content-[\w-]+|newsgroups|local|"
+    r"path|followup-to|nntp-posting-host|lines|xref):(?:\s+(?P<value>.*))?$",
     re.IGNORECASE,
 )
 """A header line of a message in a mail digest ('From: <name> <address>') or a saved
@@ -1077,6 +1080,26 @@ ROBOT_SENDER = re.compile(
 it sends into a digest is the list's standing information, no member's message."""
 
 
+MAX_CARD_LINES = 4
+
+
+def _sender_card(page: Page, first: int) -> list[Line]:
+    """The short lines right above a news article's headers, with no blank line between
+    (the archive's card of the sender: '<Name>', 'View profile', 'More options <date>'),
+    up to ``MAX_CARD_LINES``; not a line that ends a sentence."""
+    card: list[Line] = []
+    here = first - 1
+    while here >= 0 and len(card) < MAX_CARD_LINES:
+        line, below = page.filled[here], page.filled[here + 1]
+        if below.index != line.index + 1 or word_count(line.text) > MAX_MENU_WORDS:
+            break
+        if ends_sentence(line.text) or page.roles[here] == "prose":
+            break
+        card.insert(0, line)
+        here -= 1
+    return card
+
+
 def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Opening | None:
     """A message of a mail digest: a header block with 'From:', 'Date:' and a non-empty
     'Subject:' that is numbered ('Message: <n>') or follows a rule (a reply quoting its
@@ -1104,12 +1127,18 @@ def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Openi
         or numbered_rule
         or (not dated and bool(ITEM_NUMBER.match(above)))
     )
-    if not (numbered or ruled):
+    usenet = "newsgroups" in fields and "date" in fields  # a news article's own headers
+    if not (numbered or ruled or usenet):
         return None
     subject_at, subject = fields["subject"]
     title = page.filled[subject_at]
     meta = [page.filled[here] for here in block if here != subject_at]
     opening = Opening("mail", title, subject, page.filled[block[0]].index, meta)
+    if usenet and not (numbered or ruled):  # its card: name and date are the head's
+        card = _sender_card(page, block[0])
+        opening.lead = [line for line in card if is_nav_link(line.text)]
+        opening.meta[:0] = [line for line in card if not is_nav_link(line.text)]
+        opening.begin = card[0].index if card else opening.begin
     opening.author = mail_name(fields["from"][1])
     opening.robot = ROBOT_SENDER.search(fields["from"][1]) is not None
     if "date" in fields and (found := find_date(fields["date"][1])):
