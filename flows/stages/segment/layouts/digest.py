@@ -2194,9 +2194,12 @@ def _stems(text: str) -> set[str]:
 def _review_summary(long: Sequence[Line], openings: Sequence[Opening]) -> list[Line]:
     """The lead paragraphs of a press review (every opening an outlet's item, three or
     more) that name the stories below: together they share a word with at least half of
-    the items' headlines, and with two at least. Else nothing."""
+    the items' headlines, and with two at least, and give no absolute date. Else
+    nothing."""
     if not long or len(openings) < 3 or any(o.form != "labelled" for o in openings):
         return []
+    if any(find_date(line.text) for line in long):
+        return []  # a dated lead is kept: a rule never drops a date
     lead = set().union(*(_stems(line.text) for line in long))
     named = sum(1 for opening in openings if lead & _stems(opening.title_text))
     return list(long) if named >= 2 and named * 2 >= len(openings) else []
