@@ -1762,7 +1762,8 @@ def _export_openings(page: Page) -> list[Opening]:
     """The messages of a chat export turned to text (Telegram Desktop): each opens with
     its time on a line of its own ('09:14'), under the sender's initials and over the
     sender's name unless it joins the message before; media and reply labels, then the
-    text. A day line ('5 February 2024') dates the messages under it. The channel's own
+    text. A day line ('5 February 2024') dates the messages under it and is the head of
+    the first of them; the initials are chrome. The channel's own
     name (the page's first line) signs no message; a person's name does, and the messages
     joined to it."""
     stamps = [here for here, line in enumerate(page.filled) if TIME_STAMP.match(line.text)]
@@ -1789,15 +1790,17 @@ def _export_openings(page: Page) -> list[Opening]:
         for here in range(low, top):
             if page.roles[here] == "date" and (found := find_date(page.filled[here].text)):
                 day = found[0]
+        day_line = None
         if top > low and page.roles[top - 1] == "date":
             top -= 1
-            lead.insert(0, page.filled[top])
+            day_line = page.filled[top]  # the head's, not chrome: it gives the date
         if sender is not None:
             name = page.filled[sender].text
             author = None if name == channel else name
         opening = Opening("channel", page.filled[stamp], "", page.filled[top].index)
         opening.lead = lead
         opening.meta = [page.filled[here] for here in range(stamp + 1, first)]
+        opening.meta[:0] = [day_line] if day_line is not None else []
         opening.author, opening.published = author, day
         openings.append(opening)
         low = stamp + 1
