@@ -78,8 +78,8 @@ An article opens in one of these shapes (placeholders in angle brackets):
   the text, two or more on the page (the title is the headline, the date the bracket's). A long lead
   above a review's outlet items that names their stories is ``digest_summary``.
 
-A saved mailbox's ``From <address> <ctime>`` line separates its messages (their full
-headers are the message's head); a digest's item sent by the list's own address
+A saved mailbox's ``From <address> <ctime>`` line separates its messages (it and their
+full headers are the message's head); a digest's item sent by the list's own address
 (``<list>-request@…``) is its standing information, chrome.
 
 Lines are read through the markup of a page converted to markdown (``### [<headline>](<url>)``,
@@ -1924,8 +1924,9 @@ def _is_section_label(lines: Sequence[Line], line: Line) -> bool:
 
 
 def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, floor: int) -> None:
-    """A rule up to three short lines above the opening starts its region; a date line
-    between them is the article's date, other lines are labels (chrome). With no rule,
+    """A rule up to three short lines above the opening starts its region (a mailbox's
+    'From ' line is the message's head); a date line between them is the article's date,
+    other lines are labels (chrome). With no rule,
     section labels standing alone right above the opening are chrome too, and so is a
     running head laid out across the page above them."""
     labels: list[Line] = []
@@ -1936,6 +1937,9 @@ def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, 
             lead = page.filled[above + 1 : first]
             opening.begin = lead[0].index if lead else opening.begin
             opening.ruled = True
+            if MBOX_FROM.match(page.filled[above].text):  # it gives the message's date
+                opening.begin = page.filled[above].index
+                opening.meta.insert(0, page.filled[above])
             for line, lead_role in zip(lead, page.roles[above + 1 : first], strict=True):
                 if lead_role == "date":
                     opening.meta.append(line)
