@@ -9,7 +9,7 @@ from pathlib import Path
 from flows.stages.records import Segmented
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
-from flows.stages.segment.boilerplate import classify_line
+from flows.stages.segment.boilerplate import is_arrow_row
 from flows.stages.segment.layouts import digest, pdf_article
 from flows.stages.segment.layouts.listing import has_copyright
 from flows.stages.segment.lines import split_lines
@@ -1312,8 +1312,8 @@ def test_news_articles_under_their_sender_cards_are_messages() -> None:
     assert {row["rule"] for row in result.dropped} <= {"page_chrome", "nav_link"}
 
 
-def test_rows_of_spaced_arrow_links_are_chrome() -> None:
-    assert classify_line("« Back to Discussions « Newer topic     Older topic »") == "page_chrome"
-    assert classify_line("‹ Previous post   Next post ›") == "page_chrome"
-    assert classify_line("Партия «Единая Россия» и «Справедливая Россия» спорят") is None
-    assert classify_line("Turnout rose from 40 > 45 percent > 50 percent.") is None
+def test_rows_of_spaced_arrow_links_are_menus() -> None:
+    assert is_arrow_row("« Back to Discussions « Newer topic     Older topic »")
+    assert is_arrow_row("‹ Previous post   Next post ›")
+    assert not is_arrow_row("Партия «Единая Россия» и «Справедливая Россия» спорят")
+    assert not is_arrow_row("Turnout rose from 40 > 45 percent > 50 percent.")

@@ -28,8 +28,7 @@ Rules (the names are what the ``dropped.rule`` column holds):
     comment counter ("2 Comments"), a "Tags:"/"Posted in … | Tagged …" line, a WordPress
     entry footer ("This entry was posted in … Bookmark the permalink."), a copyright
     or "Powered by" footer, a mailing list's "To unsubscribe …" footer, a "Read more »" or
-    pagination line, a row of 'Back to …' links, a row of short links marked by spaced
-    arrows ('« Back to Discussions « Newer topic  Older topic »'), a mailing's footer ('You are subscribed to
+    pagination line, a row of 'Back to …' links, a mailing's footer ('You are subscribed to
     …', 'Our mailing address is:', 'Want to change how you receive these emails?'), an
     opinion disclaimer ('The views
     expressed … are those of the author', 'Мнение автора может не совпадать …'). A line
@@ -247,8 +246,10 @@ MAX_ARROW_LINK_WORDS = 4
 
 def is_arrow_row(text: str) -> bool:
     """A row of two or more short links marked by spaced arrows ('« Back to Discussions «
-    Newer topic     Older topic »'): a menu. Not a line that ends a sentence or carries a
-    byline or a date."""
+    Newer topic     Older topic »'): a menu where menus are looked for (under a digest's
+    last message); a mail page's header row ('Message view « Date » · « Thread »') is
+    read by the page's own rules. Not a line that ends a sentence or carries a byline or
+    a date."""
     if len(text) > 160 or ends_sentence(text) or len(SPACED_ARROW.findall(text)) < 2:
         return False
     links = [part for part in SPACED_ARROW.split(text) if part.strip()]
@@ -272,7 +273,7 @@ def classify_line(
         return "link_residue"
     if SEPARATOR.match(text):
         return "separator"
-    if is_page_chrome(text) or is_link_row(text, next_text, prev_text) or is_arrow_row(text):
+    if is_page_chrome(text) or is_link_row(text, next_text, prev_text):
         return "page_chrome"
     if is_dangling_link(text, next_text, prev_text, wrapped):
         return "dangling_link"

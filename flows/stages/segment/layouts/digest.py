@@ -141,7 +141,12 @@ from typing import TYPE_CHECKING
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import is_heading
-from flows.stages.segment.boilerplate import find_boilerplate, is_nav_link
+from flows.stages.segment.boilerplate import (
+    find_boilerplate,
+    is_arrow_row,
+    is_link_row,
+    is_nav_link,
+)
 from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.furniture import EMAIL, laid_out_heads
@@ -1361,8 +1366,8 @@ def _is_web_chrome(text: str) -> bool:
 
 def _is_mail_chrome(text: str) -> bool:
     """A chrome line of any length a page or a mailing closes with ('You are subscribed to
-    email updates from <blog>', 'To stop receiving these emails, …')."""
-    return is_nav_link(text) or is_web_chrome(text)
+    email updates from <blog>', 'To stop receiving these emails, …', a row of links)."""
+    return is_nav_link(text) or is_web_chrome(text) or is_link_row(text)
 
 
 def _is_closing(page: Page, position: int) -> bool:
@@ -2322,6 +2327,7 @@ def _menus_below(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
             or not any(char.isalnum() for char in text)
             or (word_count(text) <= MAX_MENU_WORDS and not ends_sentence(text))
             or POSTAL_ADDRESS.match(text) is not None
+            or is_arrow_row(text)
         )
 
     return {line.index for line in rest} if all(menu(line) for line in rest) else set()
