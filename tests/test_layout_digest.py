@@ -1317,3 +1317,22 @@ def test_rows_of_spaced_arrow_links_are_menus() -> None:
     assert is_arrow_row("‹ Previous post   Next post ›")
     assert not is_arrow_row("Партия «Единая Россия» и «Справедливая Россия» спорят")
     assert not is_arrow_row("Turnout rose from 40 > 45 percent > 50 percent.")
+
+
+def test_times_over_headlines_over_text_with_no_sender_are_a_feeds_items() -> None:
+    """A news feed's day page ('<time>' over '<headline>' over the text, no initials or
+    sender lines): each item is titled by its headline; the same page with a sender's
+    initials is a chat export, whose messages have no titles."""
+    feed = ["Harbour News", "", "5 February 2024", ""]
+    for n in range(3):
+        feed += [f"1{n}:15", HEADLINES[n], *PARAGRAPHS[n], ""]
+    result = run("\n".join(feed))
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["published_date"] for post in result.posts] == ["2024-02-05"] * 3
+    assert "10:15" not in bodies(result)
+    chat = ["Harbour Channel", "", "5 February 2024", ""]
+    for n in range(3):
+        chat += ["HC", f"1{n}:15", "Harbour Channel", HEADLINES[n], *PARAGRAPHS[n], ""]
+    lines = split_lines("\n".join(chat))
+    openings = digest._export_openings(digest.Page.read(lines, 120))
+    assert [opening.title_text for opening in openings] == ["", "", ""]

@@ -1770,7 +1770,8 @@ def _export_openings(page: Page) -> list[Opening]:
     text. A day line ('5 February 2024') dates the messages under it and is the head of
     the first of them; the initials are chrome. The channel's own
     name (the page's first line) signs no message; a person's name does, and the messages
-    joined to it."""
+    joined to it. A page that shows no sender and puts a headline over the text under
+    every time is a news feed: each item is titled by its headline."""
     stamps = [here for here, line in enumerate(page.filled) if TIME_STAMP.match(line.text)]
     if len(stamps) < 2:
         return []
@@ -1779,6 +1780,8 @@ def _export_openings(page: Page) -> list[Opening]:
     channel = page.filled[0].text
     openings: list[Opening] = []
     day, author, low = None, None, 0
+    headed = 0  # messages whose text opens with a headline over prose
+    named = False  # a sender shown anywhere: initials or a name under a time
     for number, stamp in enumerate(stamps):
         high = stamps[number + 1] if number + 1 < len(stamps) else len(page.filled)
         sender = _export_sender(page, stamp, seen)
@@ -1787,6 +1790,9 @@ def _export_openings(page: Page) -> list[Opening]:
             first += 1
         if first >= high or page.roles[first] not in {"prose", "other", "head"}:
             return []  # a time over no text: a feed's stamps, not a chat's messages
+        named = named or sender is not None
+        over_text = first + 1 < high and page.roles[first + 1] == "prose"
+        headed += page.roles[first] == "head" and over_text
         lead: list[Line] = []
         top = stamp
         if stamp > 0 and INITIALS.match(page.filled[stamp - 1].text):
@@ -1809,6 +1815,12 @@ def _export_openings(page: Page) -> list[Opening]:
         opening.author, opening.published = author, day
         openings.append(opening)
         low = stamp + 1
+    if not named and headed == len(openings):  # a news feed's '<time>' '<headline>' text
+        for opening in openings:
+            at = next(here for here, line in enumerate(page.filled) if line is opening.title)
+            opening.meta.insert(0, opening.title)
+            opening.title = page.filled[at + 1]
+            opening.title_text = opening.title.text
     prose = sum(1 for role in page.roles if role == "prose")
     return openings if prose >= len(openings) else []
 
