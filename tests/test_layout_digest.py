@@ -1336,3 +1336,21 @@ def test_times_over_headlines_over_text_with_no_sender_are_a_feeds_items() -> No
     lines = split_lines("\n".join(chat))
     openings = digest._export_openings(digest.Page.read(lines, 120))
     assert [opening.title_text for opening in openings] == ["", "", ""]
+
+
+def test_untitled_items_closed_by_outlet_and_page_notes() -> None:
+    """Paragraphs closed by '(<Outlet>, p. <n>)' on a line of their own, two or more: each
+    run of text up to its note is an untitled item that keeps its note; a page of one
+    note is no press review, nor are notes with no text above them."""
+    notes = ["(Harbour Gazette, p. 2)", "(River Courier, pp. 1, 3)", "(Mining Weekly, p. 4)"]
+    parts = ["Press Highlights", "Tuesday 12 March 2024", ""]
+    for note, paragraph in zip(notes, PARAGRAPHS, strict=True):
+        parts += [*paragraph, note, ""]
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [None, None, None]
+    assert all(post["body"].rstrip().endswith(notes[n]) for n, post in enumerate(result.posts))
+    single = ["Press Highlights", "", *PARAGRAPHS[0], notes[0], "", *PARAGRAPHS[1]]
+    assert run("\n".join(single)).layout != "digest"
+    bare = split_lines("\n".join(["Press Highlights", "", *notes]))
+    assert not digest._noted_openings(digest.Page.read(bare, 120))

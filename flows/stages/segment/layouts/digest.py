@@ -69,7 +69,8 @@ An article opens in one of these shapes (placeholders in angle brackets):
   ``<headline>``, right over the text (the label is chrome; counted only on a page of full
   articles, as credit openings are); or ``<Outlet>: <headline>`` standing alone over the
   text, two or more on the page (the title is the headline); or, untitled, a paragraph
-  opening ``«<Outlet>» (<date>, с. <page>) <text>``, two or more on the page;
+  opening ``«<Outlet>» (<date>, с. <page>) <text>``, or closed by ``(<Outlet>, p. <n>)``
+  on a line of its own, two or more on the page;
 * a headline standing alone right under a rule, over a blank line and the text, two or
   more on the page (a mailing's issue; counted only on a page of full articles);
 * a brief's section: ``<emoji> <Label>`` after a blank line, right over the text, two or
@@ -838,6 +839,35 @@ def _cited_openings(page: Page) -> dict[int, Opening]:
         opening.untitled = True
         found[position] = opening
     return found if len(found) >= 2 else {}
+
+
+PAGE_NOTE = re.compile(
+    r"^\((?P<outlet>[^(),]{2,60}),\s*(?:pp?|с|стр)\.?\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)$",
+    re.IGNORECASE,
+)
+"""A press review's untitled item closing on its source and page in brackets, on a line of
+its own: '(Kommersant, p. 2)', '(Vedomosti, pp. 1, 3)', '(«Известия», с. 4)'."""
+
+
+def _noted_openings(page: Page) -> dict[int, Opening]:
+    """The untitled items of a press review closed by ``PAGE_NOTE`` lines, two or more:
+    each opens at the first prose line after the note before it (after the masthead for
+    the first) and keeps its note as its last line."""
+    notes = [here for here, line in enumerate(page.filled) if PAGE_NOTE.match(line.text)]
+    if len(notes) < 2:
+        return {}
+    found: dict[int, Opening] = {}
+    low = 0
+    for note in notes:
+        first = next((here for here in range(low, note) if page.roles[here] == "prose"), None)
+        if first is None:
+            return {}  # a note with no text above it: no item
+        line = page.filled[first]
+        opening = Opening("cited", line, "", line.index)
+        opening.untitled = True
+        found[first] = opening
+        low = note + 1
+    return found
 
 
 def _origin_opening(page: Page, position: int, max_title_chars: int) -> Opening | None:
@@ -1657,7 +1687,9 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     }
     if len(outlets) < 2 or _prose_before(page, min(outlets)) > 1:
         outlets = {}  # a press review quotes two papers or more, under one lead at most
-    outlets = outlets or _cited_openings(page) or _emoji_openings(lines, page)
+    outlets = (
+        outlets or _cited_openings(page) or _noted_openings(page) or _emoji_openings(lines, page)
+    )
     for sourced in _sourced_heads(lines, page).values():  # its own date over the issue's
         by_title.setdefault(sourced.title.index, sourced)
     ruled_heads = _ruled_openings(lines, page)
