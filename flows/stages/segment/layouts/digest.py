@@ -833,7 +833,8 @@ def _cited_openings(page: Page) -> dict[int, Opening]:
         if page.roles[position] != "prose" or CITED_LEAD.match(line.text) is None:
             continue
         above = page.filled[position - 1] if position else None
-        if above is not None and above.index == line.index - 1 and page.roles[position - 1] != "sep":
+        joined = above is not None and above.index == line.index - 1
+        if joined and page.roles[position - 1] != "sep":
             continue  # inside a paragraph: a quotation, not an item
         opening = Opening("cited", line, "", line.index)
         opening.untitled = True
