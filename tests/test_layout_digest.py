@@ -1354,3 +1354,26 @@ def test_untitled_items_closed_by_outlet_and_page_notes() -> None:
     assert run("\n".join(single)).layout != "digest"
     bare = split_lines("\n".join(["Press Highlights", "", *notes]))
     assert not digest._noted_openings(digest.Page.read(bare, 120))
+
+
+def test_weekday_date_time_headers_with_a_button_and_russian_footers() -> None:
+    """'<Weekday>, <day> <Month> <year> г. <time> + в цитатник' over '<headline>' and the
+    text, closed by 'Рубрики:' 'Метки:' 'Комментарии (n) …': each is a post dated by its
+    header; a weekday and date opening a sentence make no date line, nor does a '+'
+    before a sentence."""
+    days = ["Воскресенье, 04 Декабря 2011 г. 23:58 + в цитатник",
+            "Суббота, 03 Декабря 2011 г. 16:05 + в цитатник",
+            "Пятница, 02 Декабря 2011 г. 08:10 + в цитатник"]  # fmt: skip
+    parts = ["Дневник harbour", ""]
+    for n in range(3):
+        parts += [days[n], HEADLINES[n], *PARAGRAPHS[n], "Рубрики: Порт", "Метки: порт",
+                  f"Комментарии ({n}) Комментировать в цитатник или сообщество", ""]  # fmt: skip
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["published_date"] for post in result.posts] == [
+        "2011-12-04", "2011-12-03", "2011-12-02"]  # fmt: skip
+    assert "Комментарии" not in bodies(result) and "Метки" not in bodies(result)
+    assert not digest._timed_date("Пятница, 02 Декабря 2011 г. стала днём выборов в думу")
+    assert not digest._timed_date("Friday, 2 December 2011 + the ballots were counted again")
+    assert digest._timed_date("Friday, 2 December 2011 08:10")

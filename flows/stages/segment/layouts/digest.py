@@ -34,7 +34,10 @@ An article opens in one of these shapes (placeholders in angle brackets):
   with a date or a time (``Posted by <name> at <time> <n> comments``) or a post footer
   (``Posted in <category> | Leave a comment``), two or more of one shape, entry fields
   (``Current Mood: tired``, ``Tags: …``) between the text and it; a journal's day page
-  heads each entry ``<time> - <headline>``; what follows the
+  heads each entry ``<time> - <headline>``; a diary's date header may open with its
+  weekday and close with a button's label (``<Weekday>, <date> <time> + в цитатник``);
+  Russian footers ('Рубрики:', 'Метки:', 'Комментарии (<n>) …') close posts too; what
+  follows the
   closing line up to the next article (share, label lines; the sidebar after the last
   one) is chrome, and a post without a day header of its own has the one above it; the
   post's own headline (right under its day header, else the first after the previous
@@ -364,8 +367,20 @@ POSTED_LABEL = re.compile(r"^(?:posted|published|опубликовано)\s*:\s
 """The label of a feed's or mailing's date line ('Posted: 14 Mar 2013 06:03 AM PDT')."""
 
 
+WEEKDAY_LEAD = re.compile(
+    r"^(?:(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?|понедельник|вторник|среда|четверг|"
+    r"пятница|суббота|воскресенье),?\s+(?=\d)",
+    re.IGNORECASE,
+)
+"""The weekday a day header opens with ('Воскресенье, 04 Декабря 2011 г.')."""
+ACTION_TAIL = re.compile(r"\s+\+(?:\s+[^\s\d+.!?]{1,15}){1,3}$")
+"""A button's label glued after a post's date and time ('… 23:58 + в цитатник')."""
+
+
 def _timed_date(text: str) -> bool:
-    """A line that opens with a date and holds nothing but it and its time of day."""
+    """A line that opens with a date (after its weekday) and holds nothing but it, its
+    time of day and a button's label after a '+'."""
+    text = ACTION_TAIL.sub("", WEEKDAY_LEAD.sub("", text, count=1))
     return bool(opening_date(text)) and credit_date(" ".join(TIME_OF_DAY.sub(" ", text).split()))
 
 
