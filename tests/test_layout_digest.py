@@ -9,7 +9,8 @@ from pathlib import Path
 from flows.stages.records import Segmented
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
-from flows.stages.segment.layouts import pdf_article
+from flows.stages.segment.boilerplate import is_arrow_row
+from flows.stages.segment.layouts import digest, pdf_article
 from flows.stages.segment.layouts.listing import has_copyright
 from flows.stages.segment.lines import split_lines
 from tests.test_segment_inputs import FakeComment, render_thread
@@ -1045,3 +1046,334 @@ def test_menus_under_the_last_message_after_a_chrome_line_are_chrome() -> None:
     assert NAMES[1] in text
     kept = run("\n".join([*lines, *menu[:1], "", PARAGRAPHS[2][0]]))
     assert PARAGRAPHS[2][0] in bodies(kept)  # prose after the chrome line: no menu
+
+
+def _review(lead: str, closing: str = "") -> str:
+    parts = ["Press review", "All news", "", lead, ""]
+    for outlet, headline in REVIEW_ITEMS:
+        parts += [f"{outlet}: {headline}", "", *PARAGRAPHS[0][:1], "", *PARAGRAPHS[1][:1], ""]
+    return "\n".join([*parts, closing])
+
+
+def test_a_press_reviews_lead_naming_its_items_is_a_summary() -> None:
+    """A long lead paragraph that names the stories quoted below is the review's summary,
+    dropped as such; a long lead about something else stays a post of its own."""
+    lead = (
+        "MOSCOW, May 3. Port workers got their night bonus back, the council put off its "
+        "vote on the ferry budget again, and widows of the miners went to court over their "
+        "pensions. These were the stories on the front pages of the regional papers today."
+    )
+    result = run(_review(lead))
+    assert [post["title"] for post in result.posts] == [h for _, h in REVIEW_ITEMS]
+    assert {row["rule"] for row in result.dropped} >= {"digest_summary"}
+    assert "All news" not in bodies(result) and "front pages" not in bodies(result)
+    other = (
+        "MOSCOW, May 3. The editors of this service wish to thank their readers for the "
+        "letters received during the spring and remind them that the archive of earlier "
+        "issues can be consulted at any public library of the region free of charge."
+    )
+    kept = run(_review(other))
+    assert len(kept.posts) == len(REVIEW_ITEMS) + 1
+    assert "free of charge" in bodies(kept)
+
+
+def test_a_publishers_notice_closing_the_page_is_chrome() -> None:
+    """'<Agency> is not responsible for …' as the page's last line is chrome; the same
+    words inside an article's last paragraph stay."""
+    notice = "Harbour Wire is not responsible for the material quoted in these reviews"
+    result = run(_review("A short lead.", notice))
+    assert "not responsible" not in bodies(result)
+    sentence = (
+        "The port authority said it is not responsible for the cuts, which the city "
+        "council had decided on without asking the harbour pilots or the ferry crews."
+    )
+    kept = run(_review("A short lead.", "\n" + sentence))
+    assert "not responsible for the cuts" in bodies(kept)
+
+
+def test_posted_date_lines_with_a_time_head_a_mailings_posts() -> None:
+    """'<headline>' over 'Posted: <date> <time> <zone>' (a feed's e-mail update): the date
+    line is the post's date, not an outlet's headline; the mailing's footer is chrome."""
+    parts = ["Harbour Notes", ""]
+    for n in range(3):
+        parts += [HEADLINES[n], "", f"Posted: 1{n} Mar 2013 06:0{n} AM PDT", "",
+                  *PARAGRAPHS[n], ""]  # fmt: skip
+    parts += ["You are subscribed to email updates from Harbour Notes",
+              "To stop receiving these emails, you may unsubscribe now.",
+              "Harbour Notes Inc., 20 Quay Street, Portown PA USA 19019"]  # fmt: skip
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["published_date"] for post in result.posts] == [
+        "2013-03-10", "2013-03-11", "2013-03-12"]  # fmt: skip
+    text = bodies(result)
+    assert "subscribed" not in text and "Quay Street" not in text
+
+
+def test_a_digest_item_sent_by_the_lists_own_address_is_chrome() -> None:
+    """Messages under dashed rules ('Date:' 'From:' 'Subject:'); the last one, sent by the
+    list's '-request' address (its standing information), is chrome; a member's address
+    that only contains 'request' in its name sends a message."""
+    senders = [f"{name} <{name.split()[0].lower()}@host.example>" for name in NAMES[:2]]
+    senders.append("Aino Requester <requester@host.example>")
+    lines = ["Port-Forum Digest  Thursday 11 March 1999  Volume 7 : Issue 14", ""]
+    for n in range(3):
+        lines += ["-" * 30, "", f"Date: Tue, 0{n + 1} Mar 99 18:22:41 MSK",
+                  f"From: {senders[n]}", f"Subject: {HEADLINES[n]}", "", *PARAGRAPHS[n], ""]  # fmt: skip
+    info = ["-" * 30, "", "Date: 1 Jan 1999 (LAST-MODIFIED)", "From: PORT-request@host.example",
+            "Subject: Info on PORT", "", "To subscribe send the word SUBSCRIBE.", ""]  # fmt: skip
+    result = run("\n".join([*lines, *info, "-" * 30]))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["published_date"] for post in result.posts][:2] == ["1999-03-01", "1999-03-02"]
+    assert "SUBSCRIBE" not in bodies(result)
+
+
+def test_a_saved_mailbox_splits_at_its_from_lines() -> None:
+    """An mbox: 'From <address> <ctime>' over full headers (Return-Path, Received with its
+    folded lines, Status) opens each message, the 'From ' line its head. 'From' in prose,
+    without the ctime stamp, opens nothing."""
+    lines: list[str] = []
+    for n, name in enumerate(NAMES):
+        address = f"{name.split()[0].lower()}@host.example"
+        lines += [f"From {address} Mon Oct  {n + 1} 09:12:44 2019", f"Return-Path: <{address}>",
+                  "Received: from mail.host.example (mail.host.example [192.0.2.15])",
+                  "\tby lists.host.example with ESMTP id x97692hA018221",
+                  f"From: {name} <{address}>", f"Subject: {HEADLINES[n]}",
+                  f"Date: Mon, {n + 1} Oct 2019 09:12:40 +0300", "Status: RO", "",
+                  *PARAGRAPHS[n], ""]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == NAMES
+    assert not result.dropped  # the 'From ' lines carry dates: the messages' heads
+    text = bodies(result)
+    assert "Received" not in text and "Status: RO" not in text and "09:12:44" not in text
+    prose = "From Odile Brank Mon Oct 1 came a letter about the ferries."
+    assert digest.MBOX_FROM.match(prose) is None
+
+
+def test_a_chat_exports_messages_open_at_their_times() -> None:
+    """A chat export as text: day lines, then per message the sender's initials, the time,
+    the sender's name (the channel's: no author) and media labels over the text; a joined
+    message shows only its time. A news feed's times over headlines and teasers are no
+    chat."""
+    lines = ["Harbour Channel", "", "5 February 2024", ""]
+    lines += ["HC", "09:14", "Harbour Channel", *PARAGRAPHS[0], ""]
+    lines += ["11:02", PARAGRAPHS[1][0], ""]
+    lines += ["6 February 2024", "", "HC", "08:30", "Harbour Channel", "Photo",
+              "Not included, change data exporting settings to download.",
+              "1280x853, 142.1 KB", *PARAGRAPHS[2], ""]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert len(result.posts) == 3
+    assert [post["author"] for post in result.posts] == [None, None, None]
+    assert [post["published_date"] for post in result.posts] == [
+        "2024-02-05", "2024-02-05", "2024-02-06"]  # fmt: skip
+    text = bodies(result)
+    assert "Not included" not in text and "HC" not in text.split("\n")
+    assert "6 February 2024" not in text
+    feed = ["Harbour News", "", "5 February 2024", ""]
+    for n in range(3):
+        feed += [f"0{n + 1}:15", HEADLINES[n], ""]
+    assert not digest._export_openings(digest.Page.read(split_lines("\n".join(feed)), 120))
+
+
+def test_untitled_review_items_open_at_a_cited_outlet_and_page() -> None:
+    """'«<Outlet>» (<date>, с. <page>) <text>' opening a paragraph starts an untitled item
+    (the paragraph stays its text); the same shape inside a paragraph opens nothing, nor
+    does a paragraph naming an outlet without its page."""
+    outlets = ["«Harbour Gazette» (14.11, p. 3)", "River Courier (p. 2)", "«Mining Weekly» (p. 5)"]
+    parts = ["Press review", "14 November 2023", "", "POLITICS", ""]
+    for outlet, paragraph in zip(outlets, PARAGRAPHS, strict=True):
+        parts += [f"{outlet} {paragraph[0]}", "", *paragraph[1:], ""]
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [None, None, None]
+    assert [post["published_date"] for post in result.posts] == ["2023-11-14"] * 3
+    assert all(post["body"].startswith(outlets[n]) for n, post in enumerate(result.posts))
+    plain = ["Press review", ""]
+    for paragraph in PARAGRAPHS:
+        plain += [f"Harbour Gazette reports: {paragraph[0]}", "", *paragraph[1:], ""]
+    assert run("\n".join(plain)).layout != "digest"
+
+
+def test_a_mailchimp_footer_under_the_last_article_is_chrome() -> None:
+    footer = ["Copyright © 2022 Harbour Centre, All rights reserved.",
+              "You are receiving this email because you subscribed on our website.", "",
+              "Our mailing address is:", "Harbour Centre", "12 Quay Street, Office 4",
+              "Portown 634050", "", "Add us to your address book", "",
+              "Want to change how you receive these emails?",
+              "You can update your preferences or unsubscribe from this list."]  # fmt: skip
+    parts = ["Harbour Bulletin", ""]
+    for n in range(3):
+        parts += [HEADLINES[n], f"By {NAMES[n]}", "", *PARAGRAPHS[n], ""]
+    result = run("\n".join([*parts, *footer]))
+    assert [post["title"] for post in result.posts] == HEADLINES
+    text = bodies(result)
+    assert "Quay Street" not in text and "preferences" not in text and "address book" not in text
+
+
+def test_a_briefs_emoji_sections_are_its_articles() -> None:
+    """'<emoji> <Label>' after a blank line, right over the text, two or more: each opens
+    an article titled by the label; an emoji line that is a sentence opens nothing."""
+    labels = ["Ferries", "Port budget", "Pensions"]
+    parts = ["The Harbour Brief", "Wednesday, 13 March 2024", ""]
+    for emoji, label, paragraph in zip("⛴💰🏛", labels, PARAGRAPHS, strict=True):
+        parts += [f"{emoji} {label}", *paragraph, ""]
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == labels
+    chatty = ["The Harbour Brief", ""]
+    for emoji, paragraph in zip("⛴💰🏛", PARAGRAPHS, strict=True):
+        chatty += [f"{emoji} What a week it was for all of us.", *paragraph, ""]
+    assert run("\n".join(chatty)).layout != "digest"
+
+
+def test_headlines_standing_alone_under_rules_open_articles() -> None:
+    """'-----' then '<headline>', a blank line and the text, two or more: each is an
+    article; the contents under the first rule open nothing. Sections of one article
+    that carry no headline under their rules stay one article."""
+    rule = "-" * 60
+    parts = ["Harbour Mailing", "Issue 118", "", rule, "", "In this issue:",
+             *(f"{n + 1}. {h}" for n, h in enumerate(HEADLINES)), ""]  # fmt: skip
+    for n in range(3):
+        parts += [rule, "", HEADLINES[n], "", *PARAGRAPHS[n], ""]
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    plain = [HEADLINES[0], ""]
+    for n in range(3):
+        plain += [rule, "", *PARAGRAPHS[n], ""]
+    assert run("\n".join(plain)).layout != "digest"
+
+
+def test_headlines_closed_by_outlet_and_date_in_brackets_open_items() -> None:
+    """'<headline> (<Outlet>, <date>)' after a blank line over the text: an item titled by
+    the headline and dated by the bracket, not by the issue's date; a bracket without a
+    date, or a sentence with one, opens nothing."""
+    dates = ["14 March 2019", "15 March 2019", "16 March 2019"]
+    parts = ["PRESS DIGEST", "No. 9/2019, 18 March 2019", ""]
+    for n in range(3):
+        parts += [f"{HEADLINES[n]} (Harbour Gazette, {dates[n]})", *PARAGRAPHS[n], ""]
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["published_date"] for post in result.posts] == [
+        "2019-03-14", "2019-03-15", "2019-03-16"]  # fmt: skip
+    undated = [f"{HEADLINES[n]} (Harbour Gazette, front page)" for n in range(3)]
+    lines = split_lines("\n\n".join(f"{h}\n{PARAGRAPHS[n][0]}" for n, h in enumerate(undated)))
+    assert not digest._sourced_heads(lines, digest.Page.read(lines, 120))
+    said = [f"They met the mayor. (Harbour Gazette, {d})" for d in dates]
+    lines = split_lines("\n\n".join(f"{h}\n{PARAGRAPHS[n][0]}" for n, h in enumerate(said)))
+    assert not digest._sourced_heads(lines, digest.Page.read(lines, 120))
+
+
+def test_export_records_closed_by_end_of_document_are_articles() -> None:
+    """Nexis Uni: '<headline>' '<Outlet>' '<date>' fields 'Byline: <name>' over 'Body',
+    the text, 'Load-Date:' then 'End of Document': one article a record, its byline the
+    author, the head's date its date; a record without 'Body' makes no export."""
+    parts: list[str] = []
+    for n in range(3):
+        parts += [HEADLINES[n], "Harbour Gazette", f"March 1{n}, 2019 Tuesday",
+                  "Section: NEWS; Pg. 3", f"Byline: {NAMES[n]}", "Body", "",
+                  *PARAGRAPHS[n], "", f"Load-Date: March 2{n}, 2019", "", "End of Document"]  # fmt: skip
+    text = "\n".join(parts)
+    result = run(text)
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == NAMES
+    assert [post["published_date"] for post in result.posts] == [
+        "2019-03-10", "2019-03-11", "2019-03-12"]  # fmt: skip
+    assert "End of Document" not in bodies(result) and "Load-Date" not in bodies(result)
+    lines = split_lines(text.replace("\nBody\n", "\n\n"))
+    assert not digest._record_openings(digest.Page.read(lines, 120))
+
+
+def test_news_articles_under_their_sender_cards_are_messages() -> None:
+    """An archive's thread of news articles: the sender's card ('<Name>', 'View profile',
+    'More options <date>') over 'Newsgroups:' 'From:' 'Date:' 'Subject:' with no rule:
+    each is a message; the card's name and date stay the head's, its links are chrome."""
+    lines = ["soc.culture.example", ""]
+    for n in range(3):
+        address = f"{NAMES[n].split()[0].lower()}@host.example ({NAMES[n]})"
+        lines += [NAMES[n], "View profile", f" More options Mar 2{n} 2003, 9:14 am",
+                  "Newsgroups: soc.culture.example", f"From: {address}",
+                  f"Date: 2{n} Mar 2003 01:14:22 -0800", f"Subject: {HEADLINES[n]}", "",
+                  *PARAGRAPHS[n], "", "Reply | Reply to author | Forward | Rate this post:", ""]  # fmt: skip
+    lines += ["« Back to Discussions « Newer topic     Older topic »"]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["author"] for post in result.posts] == NAMES
+    assert [post["published_date"] for post in result.posts] == [
+        "2003-03-20", "2003-03-21", "2003-03-22"]  # fmt: skip
+    text = bodies(result)
+    assert "View profile" not in text and "More options" not in text and "Newer topic" not in text
+    assert {row["rule"] for row in result.dropped} <= {"page_chrome", "nav_link"}
+
+
+def test_rows_of_spaced_arrow_links_are_menus() -> None:
+    assert is_arrow_row("« Back to Discussions « Newer topic     Older topic »")
+    assert is_arrow_row("‹ Previous post   Next post ›")
+    assert not is_arrow_row("Партия «Единая Россия» и «Справедливая Россия» спорят")
+    assert not is_arrow_row("Turnout rose from 40 > 45 percent > 50 percent.")
+
+
+def test_times_over_headlines_over_text_with_no_sender_are_a_feeds_items() -> None:
+    """A news feed's day page ('<time>' over '<headline>' over the text, no initials or
+    sender lines): each item is titled by its headline; the same page with a sender's
+    initials is a chat export, whose messages have no titles."""
+    feed = ["Harbour News", "", "5 February 2024", ""]
+    for n in range(3):
+        feed += [f"1{n}:15", HEADLINES[n], *PARAGRAPHS[n], ""]
+    result = run("\n".join(feed))
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["published_date"] for post in result.posts] == ["2024-02-05"] * 3
+    assert "10:15" not in bodies(result)
+    chat = ["Harbour Channel", "", "5 February 2024", ""]
+    for n in range(3):
+        chat += ["HC", f"1{n}:15", "Harbour Channel", HEADLINES[n], *PARAGRAPHS[n], ""]
+    lines = split_lines("\n".join(chat))
+    openings = digest._export_openings(digest.Page.read(lines, 120))
+    assert [opening.title_text for opening in openings] == ["", "", ""]
+
+
+def test_untitled_items_closed_by_outlet_and_page_notes() -> None:
+    """Paragraphs closed by '(<Outlet>, p. <n>)' on a line of their own, two or more: each
+    run of text up to its note is an untitled item that keeps its note; a page of one
+    note is no press review, nor are notes with no text above them."""
+    notes = ["(Harbour Gazette, p. 2)", "(River Courier, pp. 1, 3)", "(Mining Weekly, p. 4)"]
+    parts = ["Press Highlights", "Tuesday 12 March 2024", ""]
+    for note, paragraph in zip(notes, PARAGRAPHS, strict=True):
+        parts += [*paragraph, note, ""]
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [None, None, None]
+    assert all(post["body"].rstrip().endswith(notes[n]) for n, post in enumerate(result.posts))
+    single = ["Press Highlights", "", *PARAGRAPHS[0], notes[0], "", *PARAGRAPHS[1]]
+    assert run("\n".join(single)).layout != "digest"
+    bare = split_lines("\n".join(["Press Highlights", "", *notes]))
+    assert not digest._noted_openings(digest.Page.read(bare, 120))
+
+
+def test_weekday_date_time_headers_with_a_button_and_russian_footers() -> None:
+    """'<Weekday>, <day> <Month> <year> г. <time> + в цитатник' over '<headline>' and the
+    text, closed by 'Рубрики:' 'Метки:' 'Комментарии (n) …': each is a post dated by its
+    header; a weekday and date opening a sentence make no date line, nor does a '+'
+    before a sentence."""
+    days = ["Воскресенье, 04 Декабря 2011 г. 23:58 + в цитатник",
+            "Суббота, 03 Декабря 2011 г. 16:05 + в цитатник",
+            "Пятница, 02 Декабря 2011 г. 08:10 + в цитатник"]  # fmt: skip
+    parts = ["Дневник harbour", ""]
+    for n in range(3):
+        parts += [days[n], HEADLINES[n], *PARAGRAPHS[n], "Рубрики: Порт", "Метки: порт",
+                  f"Комментарии ({n}) Комментировать в цитатник или сообщество", ""]  # fmt: skip
+    result = run("\n".join(parts))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["published_date"] for post in result.posts] == [
+        "2011-12-04", "2011-12-03", "2011-12-02"]  # fmt: skip
+    assert "Комментарии" not in bodies(result) and "Метки" not in bodies(result)
+    assert not digest._timed_date("Пятница, 02 Декабря 2011 г. стала днём выборов в думу")
+    assert not digest._timed_date("Friday, 2 December 2011 + the ballots were counted again")
+    assert digest._timed_date("Friday, 2 December 2011 08:10")

@@ -37,6 +37,8 @@ DATES = [
     ("12 мая 2020, 14:05", "12 мая 2020", "2020-05-12"),
     ("1 Января 2001 года", "1 Января 2001", "2001-01-01"),
     ("2018-03-03T10:00:00Z", "2018-03-03", "2018-03-03"),  # with its time
+    ("Date: Tue, 09 Mar 99 18:22:41 MSK", "Tue, 09 Mar 99", "1999-03-09"),  # old mail header
+    ("Thu, 11 Mar 04", "Thu, 11 Mar 04", "2004-03-11"),
 ]
 
 
@@ -58,6 +60,7 @@ def test_absolute_dates_are_found_as_written_with_their_iso_day(text, written, i
         "1996/13/40",
         "Май 2019",  # a month heading names no day
         "3 мамы 2019",
+        "On Tue, 9 Mar 99 deputies voted",  # two digits in a sentence, no time after them
     ],
 )
 def test_relative_ages_years_alone_and_numbers_are_not_dates(text):

@@ -571,3 +571,21 @@ def test_photo_caption_between_the_byline_and_the_body_is_furniture():
     [post] = run(text).posts
     assert post["title"] == "Why the Count Took Three Days"
     assert "Credit:" not in post["body"] and "city election commission" in post["body"]
+
+
+def test_pipermail_in_mailmans_russian_locale():
+    """'<Name> <user> на <host>', 'Пт Мар 14 16:08:51 MSK 2008' and the Russian menus:
+    the sender, the date and chrome, as in the English pages; 'на' inside a sentence is no
+    address."""
+    text = _mail(
+        ["[Regiony-L] Отставка мэра", "Павел Кудрин pkudrin на example.ru",
+         "Пт Мар 14 16:08:51 MSK 2008",
+         "Предыдущее сообщение: [Regiony-L] Бюджет области",
+         "Сообщения, отсортированные по: [ дате ] [ теме ] [ предмету ] [ автору ]"],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert (post["title"], post["author"]) == ("Отставка мэра", "Павел Кудрин")
+    assert post["published_date"] == "2008-03-14"
+    assert "Предыдущее" not in post["body"] and "отсортированные" not in post["body"]
+    plain = _page(["Отставка мэра", "Депутаты собрались на заседание."], [])
+    assert run(plain).posts[0]["author"] is None

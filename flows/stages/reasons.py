@@ -61,6 +61,8 @@ DROPPED_RULES: dict[str, str] = {
     "repeated_line": "a line repeated across several documents of the same source in this "
     "run (a site's header or footer), learned from the corpus.",
     "separator": "a line of separator characters between articles ('________', '* * *').",
+    "digest_summary": "a press review's lead paragraph above the items it quotes, naming "
+    "their stories again (each item is a post of its own).",
 }
 
 REPAIR_STEPS: dict[str, str] = {

@@ -28,7 +28,9 @@ Rules (the names are what the ``dropped.rule`` column holds):
     comment counter ("2 Comments"), a "Tags:"/"Posted in … | Tagged …" line, a WordPress
     entry footer ("This entry was posted in … Bookmark the permalink."), a copyright
     or "Powered by" footer, a mailing list's "To unsubscribe …" footer, a "Read more »" or
-    pagination line, a row of 'Back to …' links, an opinion disclaimer ('The views
+    pagination line, a row of 'Back to …' links, a mailing's footer ('You are subscribed to
+    …', 'Our mailing address is:', 'Want to change how you receive these emails?'), an
+    opinion disclaimer ('The views
     expressed … are those of the author', 'Мнение автора может не совпадать …'). A line
     that carries a byline or a date is never dropped.
 """
@@ -45,8 +47,11 @@ NAV_LABELS = frozenset(
     {
         "all posts",
         "all articles",
+        "all news",
+        "все новости",
         "back",
         "back to top",
+        "end of messages",
         "back to contents",
         "return to contents",
         "return to top",
@@ -66,6 +71,7 @@ NAV_LABELS = frozenset(
         "share this",
         "skip to content",
         "tweet",
+        "view profile",
     }
 )
 """Curated navigation labels, compared with the whole line (case-folded, arrows and
@@ -120,6 +126,10 @@ CHROME_LINE = re.compile(
     r"|table of contents|contents|in this (?:article|post)|on this page"
     r"|(?:subscribe|подпис(?:аться|ка))\b.{0,40}?:\s*\S+@\S+"
     r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160}"
+    r"|you are subscribed to (?:e-?mail updates|updates|this (?:list|newsletter|digest))\b.{0,120}"
+    r"|to stop receiving (?:these|this|our) (?:e-?mails?|messages|newsletters?)\b.{0,160}"
+    r"|our mailing address is:?|add us to your address book|want to change how you receive "
+    r"these e-?mails\??|you can update your preferences or unsubscribe from this list\.?"
     r"|(?:unsubscribe|manage (?:your )?(?:preferences|subscription)|view (?:this email )?in "
     r"(?:your )?browser)(?:\s*[·•|]\s*[\w ]{1,30}){0,3})$",
     re.IGNORECASE,
@@ -224,6 +234,26 @@ def is_link_row(text: str, next_text: str | None = None, prev_text: str | None =
     ):
         return False
     if any(LINK_ROW_SEPARATOR.search(near or "") for near in (next_text, prev_text)):
+        return False
+    return find_byline(text) is None and find_date(text) is None
+
+
+SPACED_ARROW = re.compile(r"(?:^|(?<=\s))[«‹←<](?=\s)|(?<=\s)[»›→>](?=\s|$)")
+"""A navigation arrow set apart by spaces ('« Back', 'Older topic »'); a quotation mark
+hugs its words ('«Единая Россия»')."""
+MAX_ARROW_LINK_WORDS = 4
+
+
+def is_arrow_row(text: str) -> bool:
+    """A row of two or more short links marked by spaced arrows ('« Back to Discussions «
+    Newer topic     Older topic »'): a menu where menus are looked for (under a digest's
+    last message); a mail page's header row ('Message view « Date » · « Thread »') is
+    read by the page's own rules. Not a line that ends a sentence or carries a byline or
+    a date."""
+    if len(text) > 160 or ends_sentence(text) or len(SPACED_ARROW.findall(text)) < 2:
+        return False
+    links = [part for part in SPACED_ARROW.split(text) if part.strip()]
+    if not links or any(_more_words_than(link, MAX_ARROW_LINK_WORDS) for link in links):
         return False
     return find_byline(text) is None and find_date(text) is None
 

@@ -54,9 +54,9 @@ RU_MONTHS_SHORT = {
         ("янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
         start=1,
     )
-} | {"сент": 9}
+} | {"сент": 9, "май": 5}
 """The abbreviated Russian months of social sites' stamps ('3 мар 2021 в 14:05')."""
-_RU_MONTH_SHORT = r"(?P<month>янв|фев|мар|апр|мая|июн|июл|авг|сент?|окт|ноя|дек)"
+_RU_MONTH_SHORT = r"(?P<month>янв|фев|мар|апр|ма[яй]|июн|июл|авг|сент?|окт|ноя|дек)"
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -73,11 +73,21 @@ _DATE_FORMS = (
         r"(?=,?\s+\d{1,2}:\d\d\b|\([A-Z][a-z]{1,2}\)\d{1,2}:\d\d\b)"
     ),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
+    re.compile(
+        rf"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+{_DAY}\s+{_MONTH}\s+(?P<year>\d\d)"
+        r"(?=\s+\d{1,2}:\d\d|\s*$)",
+        re.IGNORECASE,
+    ),
     re.compile(rf"\b{_MONTH}\s+{_DAY},\s+(?P<year>\d\d)\s*$", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH}\s+{_YEAR}(?:\s*г\.)?", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH_SHORT}\.?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+(?:(?:[A-Z]{{2,5}}|[+-]\d\d(?::?\d\d)?)\s+)?{_YEAR}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?<!\w)(?:пн|вт|ср|чт|пт|сб|вс)\s+{_RU_MONTH_SHORT}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+"
+        rf"(?:[A-Z]{{2,5}}\s+)?{_YEAR}\b",
         re.IGNORECASE,
     ),
 )
@@ -87,8 +97,10 @@ _DATE_FORMS = (
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
 two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM', or
 before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "Mar 14
-'22", 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the line), 'Tue Oct 17 09:41:12 UTC
-2023' (the mail archives' form), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
+'22", 'Tue, 09 Mar 99 18:22:41 MSK' (an old mail header: weekday, two-digit year, then a
+time or nothing), 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the
+line), 'Tue Oct 17 09:41:12 UTC 2023' (the mail archives' form; 'Пт Мар 14 16:08:51 MSK
+2008' in Russian), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
 (Russian, abbreviated)."""
 
 AGE = re.compile(

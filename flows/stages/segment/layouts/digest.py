@@ -21,6 +21,8 @@ An article opens in one of these shapes (placeholders in angle brackets):
   ``Sender: <name> (<address>)`` ``Subject: <title>`` under a numbered rule
   ``** 03 *****`` (a listproc digest: no date needed): the
   subject is the title, the sender's display name the author, the Date header the date;
+  a news article's headers (with ``Newsgroups:``) need no rule: the sender's card above
+  them ('<Name>', 'View profile', 'More options <date>') is their head;
   a letter among other articles needs no ``Date:`` under a rule or an item number (``#3``);
 * a run-in headline ``<HEADLINE IN CAPITALS>. <text>`` opening a paragraph (news-agency
   daily reports), when the text holds two or more: the headline is cut off its line and is
@@ -32,7 +34,10 @@ An article opens in one of these shapes (placeholders in angle brackets):
   with a date or a time (``Posted by <name> at <time> <n> comments``) or a post footer
   (``Posted in <category> | Leave a comment``), two or more of one shape, entry fields
   (``Current Mood: tired``, ``Tags: …``) between the text and it; a journal's day page
-  heads each entry ``<time> - <headline>``; what follows the
+  heads each entry ``<time> - <headline>``; a diary's date header may open with its
+  weekday and close with a button's label (``<Weekday>, <date> <time> + в цитатник``);
+  Russian footers ('Рубрики:', 'Метки:', 'Комментарии (<n>) …') close posts too; what
+  follows the
   closing line up to the next article (share, label lines; the sidebar after the last
   one) is chrome, and a post without a day header of its own has the one above it; the
   post's own headline (right under its day header, else the first after the previous
@@ -50,17 +55,36 @@ An article opens in one of these shapes (placeholders in angle brackets):
   ``<date>``; a topic digest's or list archive's sender line ``<Name> <address>: <when>`` /
   ``<YYYY-MM-DD> Thread <Name>`` under the message's subject (the topic's title carries on
   to its later messages);
-* a news database export's record: field codes on lines of their own (``HD`` headline,
+* a news database export's record closed by ``End of Document`` (the headline, outlet,
+  date and fields such as ``Byline: <name>`` over ``Body``, then the text); or field codes
+  on lines of their own (``HD`` headline,
   ``BY``, ``PD`` date, ``LP``/``TD`` text, up to the value of ``AN``), or ``<n> of <m>
   DOCUMENTS`` then a masthead (outlet, date) over ``HEADLINE:``/``BYLINE:``/``BODY:``
   fields (trailing fields such as ``LOAD-DATE:`` are no text);
 * a channel's post in its web preview: the channel's name, labels (``Forwarded from …``),
   the text, then ``<n> views [edited] [<Name>,] <time>`` (no headline; day lines between
   posts date them);
+* a chat export's message (Telegram Desktop as text): ``<initials>`` ``<HH:MM>``
+  ``<sender>``, media and reply labels, then the text; a message joined to the one before
+  shows only its time; day lines between messages date them; the channel's own name signs
+  nothing;
 * a press review's item: ``<OUTLET IN CAPITALS>`` after a blank line, right over
   ``<headline>``, right over the text (the label is chrome; counted only on a page of full
   articles, as credit openings are); or ``<Outlet>: <headline>`` standing alone over the
-  text, two or more on the page (the title is the headline).
+  text, two or more on the page (the title is the headline); or, untitled, a paragraph
+  opening ``«<Outlet>» (<date>, с. <page>) <text>``, or closed by ``(<Outlet>, p. <n>)``
+  on a line of its own, two or more on the page;
+* a headline standing alone right under a rule, over a blank line and the text, two or
+  more on the page (a mailing's issue; counted only on a page of full articles);
+* a brief's section: ``<emoji> <Label>`` after a blank line, right over the text, two or
+  more on the page (the title is the label; counted as press review items are);
+* a press digest's item: ``<headline> (<Outlet>, <date>)`` after a blank line, right over
+  the text, two or more on the page (the title is the headline, the date the bracket's). A long lead
+  above a review's outlet items that names their stories is ``digest_summary``.
+
+A saved mailbox's ``From <address> <ctime>`` line separates its messages (it and their
+full headers are the message's head); a digest's item sent by the list's own address
+(``<list>-request@…``) is its standing information, chrome.
 
 Lines are read through the markup of a page converted to markdown (``### [<headline>](<url>)``,
 ``**By <name>**``, ``_By <name>_``); a title is given without it.
@@ -121,7 +145,12 @@ from typing import TYPE_CHECKING
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import is_heading
-from flows.stages.segment.boilerplate import find_boilerplate, is_nav_link
+from flows.stages.segment.boilerplate import (
+    find_boilerplate,
+    is_arrow_row,
+    is_link_row,
+    is_nav_link,
+)
 from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.furniture import EMAIL, laid_out_heads
@@ -136,6 +165,7 @@ from flows.stages.segment.layouts.listing import (
     MORE_TAIL,
     READ_MORE,
     SEPARATOR_LEAD,
+    TIME_STAMP,
     WIDGET_COUNT,
     bare_name,
     chrome_rule,
@@ -199,10 +229,20 @@ footer line glued to it."""
 MAIL_HEADER = re.compile(
     r"^(?P<key>message|date|from|to|cc|subject|message-id|content-type|"
     r"content-transfer-encoding|mime-version|reply-to|in-reply-to|references|sender|"
-    r"keywords|organi[sz]ation|x-[\w-]+):(?:\s+(?P<value>.*))?$",
+    r"keywords|organi[sz]ation|x-[\w-]+|return-path|received|delivered-to|envelope-to|"
+    r"status|precedence|user-agent|list-[\w-]+|errors-to|content-[\w-]+|newsgroups|local|"
+    r"path|followup-to|nntp-posting-host|lines|xref):(?:\s+(?P<value>.*))?$",
     re.IGNORECASE,
 )
-"""A header line of a message in a mail digest ('From: <name> <address>')."""
+"""A header line of a message in a mail digest ('From: <name> <address>') or a saved
+mailbox ('Return-Path: <address>', 'Received: from …', 'Status: RO')."""
+MBOX_FROM = re.compile(
+    r"^From \S+\s+(?:mon|tue|wed|thu|fri|sat|sun)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)\s+\d{1,2}\s+\d\d:\d\d(?::\d\d)?\s+(?:\d{4})$",
+    re.IGNORECASE,
+)
+"""The line that opens each message of a saved mailbox (mbox): 'From <address> <weekday>
+<month> <day> <time> <year>', no colon after 'From'. It separates messages."""
 MESSAGE_NUMBER = re.compile(r"^message:\s*\d{1,4}$", re.IGNORECASE)
 """'Message: 3': a mail digest's item number."""
 MAIL_NAME = re.compile(
@@ -215,7 +255,7 @@ RUNIN_STOP = re.compile(r"\.\s+(?=[\"“‘(]?[A-Z0-9])")
 is not one: explainers open paragraphs with questions)."""
 MIN_RUNIN_WORDS = 12
 MIN_RUNIN_LINE_WORDS = 4
-CHECKED_FORMS = frozenset({"credits", "closing", "labelled"})
+CHECKED_FORMS = frozenset({"credits", "closing", "labelled", "ruled"})
 """Openings that count only on a page of full articles (not cut off): credit lines may
 head teasers, closing credits may close them."""
 MAX_LABEL_WORDS = 6
@@ -225,10 +265,11 @@ MIN_HEADLINE_WORDS = 3
 
 
 def drop_rule(text: str) -> str:
-    """``separator`` for a rule or a numbered item header, else ``page_chrome``."""
+    """``separator`` for a rule, a numbered item header or a mailbox's 'From ' line, else
+    ``page_chrome``."""
     if ITEM_NUMBER.match(text) or (REPEAT_RULE.match(text) and len(set(text)) == 1):
         return "separator"
-    if LABELLED_RULE.match(text):
+    if LABELLED_RULE.match(text) or MBOX_FROM.match(text):
         return "separator"
     return chrome_rule(text)
 
@@ -327,6 +368,27 @@ def plain(text: str) -> str:
     )
 
 
+POSTED_LABEL = re.compile(r"^(?:posted|published|опубликовано)\s*:\s*(?=\d)", re.IGNORECASE)
+"""The label of a feed's or mailing's date line ('Posted: 14 Mar 2013 06:03 AM PDT')."""
+
+
+WEEKDAY_LEAD = re.compile(
+    r"^(?:(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?|понедельник|вторник|среда|четверг|"
+    r"пятница|суббота|воскресенье),?\s+(?=\d)",
+    re.IGNORECASE,
+)
+"""The weekday a day header opens with ('Воскресенье, 04 Декабря 2011 г.')."""
+ACTION_TAIL = re.compile(r"\s+\+(?:\s+[^\s\d+.!?]{1,15}){1,3}$")
+"""A button's label glued after a post's date and time ('… 23:58 + в цитатник')."""
+
+
+def _timed_date(text: str) -> bool:
+    """A line that opens with a date (after its weekday) and holds nothing but it, its
+    time of day and a button's label after a '+'."""
+    text = ACTION_TAIL.sub("", WEEKDAY_LEAD.sub("", text, count=1))
+    return bool(opening_date(text)) and credit_date(" ".join(TIME_OF_DAY.sub(" ", text).split()))
+
+
 def line_role(text: str, max_title_chars: int) -> str:
     """sep, image, chrome, field, origin, translator, byline, date, head, prose or other
     (read through markdown markup)."""
@@ -336,6 +398,8 @@ def line_role(text: str, max_title_chars: int) -> str:
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
     if is_separator(text) or ITEM_NUMBER.match(text) or SEPARATOR_LEAD.match(text):
+        return "sep"
+    if MBOX_FROM.match(text):
         return "sep"
     if LABELLED_RULE.match(text):
         return "sep"
@@ -359,8 +423,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "byline"
     if credit_date(text) and not CLOCK.search(text):
         return "date"
-    if opening_date(text) and credit_date(" ".join(TIME_OF_DAY.sub(" ", text).split())):
-        return "date"  # 'March 12, 2019 06:41 PM': a dateline with its time
+    if _timed_date(text) or _timed_date(POSTED_LABEL.sub("", text, count=1)):
+        return "date"  # 'March 12, 2019 06:41 PM', 'Posted: 14 Mar 2013 06:03 AM PDT'
     if YEARLESS_DAY.match(text):
         return "date"  # 'Monday, March 18': a day header, its year the issue's
     if is_headline(text, max_title_chars):
@@ -388,6 +452,12 @@ class Opening:
     closing: Line | None = None
     """The credit line closing the article ('Posted by <name> at <time>'): what follows it
     in the region is post furniture."""
+    untitled: bool = False
+    """The opening line is the article's first paragraph, not a headline (a press review's
+    item that opens '«<Outlet>» (<page>) reports …')."""
+    robot: bool = False
+    """A digest's item sent by the list's own address ('<list>-request@…'): its standing
+    information (subscribing, archives), chrome."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -680,8 +750,8 @@ def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening
     articles, as labelled ones do."""
     line = page.filled[position]
     match = OUTLET_HEAD.match(line.text)
-    if match is None or position + 1 >= len(page.filled):
-        return None
+    if match is None or position + 1 >= len(page.filled) or credit_date(line.text):
+        return None  # 'Posted: <date>' is a credit line, not an outlet's headline
     headline = match.group("headline")
     if not is_headline(headline, len(headline)) or word_count(match.group("outlet")) > 4:
         return None
@@ -691,6 +761,134 @@ def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening
     if line.index > 0 and not lines[line.index - 1].is_blank:
         return None
     return Opening("labelled", line, headline, line.index)
+
+
+def _ruled_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
+    """Articles between rules, two or more: right under a rule (a blank line between at
+    most) a headline on a line of its own, then a blank line and the text. A region under
+    a rule with no such headline (the contents, a footer) opens nothing."""
+    found: dict[int, Opening] = {}
+    for position in range(len(page.filled) - 2):
+        rule, head, text = page.filled[position : position + 3]
+        if page.roles[position] != "sep" or not is_separator(rule.text):
+            continue
+        if page.roles[position + 1] != "head" or page.roles[position + 2] != "prose":
+            continue
+        if head.index - rule.index > 2 or text.index != head.index + 2:
+            continue  # the headline stands alone, right under the rule, over the text
+        if not lines[head.index + 1].is_blank or word_count(head.text) < MIN_HEADLINE_WORDS:
+            continue
+        found[position + 1] = Opening("ruled", head, head.text, head.index)
+    return found if len(found) >= 2 else {}
+
+
+SOURCED_HEAD = re.compile(
+    r"^(?P<headline>\S.{8,200}?[^.!?:;,])\s+\((?P<outlet>[^(),]{2,60}),\s*(?P<date>[^()]{5,40})\)$"
+)
+"""'<headline> (<Outlet>, <date>)': a press digest's item heading its text."""
+
+
+def _sourced_heads(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
+    """A press digest's items, two or more: '<headline> (<Outlet>, <date>)' after a blank
+    line (or opening the page), right over the text. The title is the headline, the date
+    the bracket's."""
+    found: dict[int, Opening] = {}
+    for position, line in enumerate(page.filled[:-1]):
+        text = plain(line.text)
+        match = SOURCED_HEAD.match(text)
+        if match is None or page.roles[position + 1] != "prose":
+            continue
+        date = find_date(match.group("date"))
+        headline = match.group("headline")
+        if date is None or word_count(headline) < MIN_HEADLINE_WORDS or ends_sentence(headline):
+            continue
+        if line.index > 0 and not lines[line.index - 1].is_blank:
+            continue
+        opening = Opening("labelled", line, headline, line.index)
+        opening.published = date[0]
+        found[position] = opening
+    return found if len(found) >= 2 else {}
+
+
+EMOJI_HEAD = re.compile(
+    r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F000-\U0001FAFF"
+    r"\u2600-\u27BF]*\s*(?P<label>[^\W\d_][^\n]{1,80})$"
+)
+"""A newsletter's section heading drawn with an emoji ('🗳 Elections', '💰 Economy')."""
+MAX_SECTION_WORDS = 8
+
+
+def _emoji_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
+    """A brief's sections, two or more: an emoji and a short label (no sentence) on a line
+    of their own, after a blank line, right over the text. The title is the label."""
+    found: dict[int, Opening] = {}
+    for position, line in enumerate(page.filled[:-1]):
+        match = EMOJI_HEAD.match(plain(line.text))
+        if match is None or page.roles[position + 1] != "prose":
+            continue
+        label = match.group("label").strip()
+        if word_count(label) > MAX_SECTION_WORDS or ends_sentence(label):
+            continue
+        if line.index > 0 and not lines[line.index - 1].is_blank:
+            continue
+        found[position] = Opening("labelled", line, label, line.index)
+    return found if len(found) >= 2 else {}
+
+
+CITED_LEAD = re.compile(
+    r"^(?:«[^«»]{2,40}»|\"[^\"]{2,40}\"|[A-ZА-ЯЁ][\w.'’&-]*(?:\s[A-ZА-ЯЁ0-9][\w.'’&-]*){0,3})"
+    r"\s*\((?=[^()]{0,40}\b(?:с|стр|p|pp|page|полоса)\.?\s*\d)[^()]{3,60}\)\s+\S"
+)
+"""A press review's untitled item: its paragraph opens with the outlet quoted and the page
+it was on in brackets ('«Коммерсантъ» (14.11, с. 1, 3) сообщает …', 'Kommersant (p. 2)
+reports …')."""
+
+
+def _cited_openings(page: Page) -> dict[int, Opening]:
+    """The items of a press review without headlines, two or more: each paragraph that
+    opens with ``CITED_LEAD`` after a blank line or a rule starts an article (no title);
+    the paragraphs under it up to the next one are its text."""
+    found: dict[int, Opening] = {}
+    for position, line in enumerate(page.filled):
+        if page.roles[position] != "prose" or CITED_LEAD.match(line.text) is None:
+            continue
+        above = page.filled[position - 1] if position else None
+        joined = above is not None and above.index == line.index - 1
+        if joined and page.roles[position - 1] != "sep":
+            continue  # inside a paragraph: a quotation, not an item
+        opening = Opening("cited", line, "", line.index)
+        opening.untitled = True
+        found[position] = opening
+    return found if len(found) >= 2 else {}
+
+
+PAGE_NOTE = re.compile(
+    r"^\((?P<outlet>[^(),]{2,60}),\s*(?:pp?|с|стр)\.?\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)$",
+    re.IGNORECASE,
+)
+"""A press review's untitled item closing on its source and page in brackets, on a line of
+its own: '(Kommersant, p. 2)', '(Vedomosti, pp. 1, 3)', '(«Известия», с. 4)'."""
+
+
+def _noted_openings(page: Page) -> dict[int, Opening]:
+    """The untitled items of a press review closed by ``PAGE_NOTE`` lines, two or more:
+    each opens at the first prose line after the note before it (after the masthead for
+    the first) and keeps its note as its last line."""
+    notes = [here for here, line in enumerate(page.filled) if PAGE_NOTE.match(line.text)]
+    if len(notes) < 2:
+        return {}
+    found: dict[int, Opening] = {}
+    low = 0
+    for note in notes:
+        first = next((here for here in range(low, note) if page.roles[here] == "prose"), None)
+        if first is None:
+            return {}  # a note with no text above it: no item
+        line = page.filled[first]
+        opening = Opening("cited", line, "", line.index)
+        opening.untitled = True
+        found[first] = opening
+        low = note + 1
+    return found
 
 
 def _origin_opening(page: Page, position: int, max_title_chars: int) -> Opening | None:
@@ -781,6 +979,52 @@ def _code_openings(page: Page) -> list[Opening]:
             if code == "AN" and lines:
                 opening.closing = page.filled[lines[0]]
         openings.append(opening)
+    return openings if len(openings) >= 2 else []
+
+
+END_OF_DOCUMENT = re.compile(r"^end of document$", re.IGNORECASE)
+BODY_LABEL = re.compile(r"^body$", re.IGNORECASE)
+RECORD_FIELD = re.compile(
+    r"^(?P<key>[A-Z][\w-]{1,20}(?:\s[\w-]{1,12})?):\s*(?P<value>\S.{0,150})?$"
+)
+"""A field of an export's record head or tail ('Byline: <name>', 'Length: 412 words',
+'Load-Date: <date>')."""
+MAX_RECORD_HEAD = 12
+
+
+def _record_openings(page: Page) -> list[Opening]:
+    """The records of a news database export closed by 'End of Document' (Nexis Uni), two
+    or more: the headline on the record's first line, then outlet, date, copyright and
+    fields ('Section:', 'Length:', 'Byline: <name>') over a 'Body' line; the text; the
+    trailing fields ('Load-Date:') are the record's, no text; 'End of Document' is chrome.
+    The date is the head's first date line."""
+    ends = [here for here, line in enumerate(page.filled) if END_OF_DOCUMENT.match(line.text)]
+    openings: list[Opening] = []
+    low = 0
+    for end in ends:
+        body = next(
+            (here for here in range(low, end) if BODY_LABEL.match(page.filled[here].text)), None
+        )
+        if body is None or not low < body <= low + MAX_RECORD_HEAD:
+            return []
+        title = page.filled[low]
+        opening = Opening("fields", title, title.text, title.index)
+        opening.meta = [page.filled[here] for here in range(low + 1, body + 1)]
+        for line in opening.meta:
+            field_match = RECORD_FIELD.match(line.text)
+            if field_match and field_match.group("key").casefold() == "byline":
+                value = field_match.group("value") or ""
+                opening.author = credit_byline(value) or clean_name(BY_PREFIX.sub("", value))
+            elif field_match is None and opening.published is None and credit_date(line.text):
+                found = find_date(line.text)
+                opening.published = found[0] if found else None
+        tail = end
+        while tail - 1 > body and RECORD_FIELD.match(page.filled[tail - 1].text):
+            tail -= 1  # 'Load-Date: <date>' and the like under the text: the record's
+        opening.meta.extend(page.filled[tail:end])
+        opening.closing = page.filled[end - 1]  # 'End of Document' under it is chrome
+        openings.append(opening)
+        low = end + 1
     return openings if len(openings) >= 2 else []
 
 
@@ -883,6 +1127,35 @@ def _mail_blocks(page: Page) -> list[list[int]]:
     return blocks
 
 
+ROBOT_SENDER = re.compile(
+    r"(?:^|[<\s(])(?:[\w.+-]+-(?:request|owner|admin|bounces)|owner-[\w.+-]+|listserv|majordomo|"
+    r"mailman|listproc)@",
+    re.IGNORECASE,
+)
+"""A mailing list's own address ('<list>-request@…', 'owner-<list>@…', 'listserv@…'): what
+it sends into a digest is the list's standing information, no member's message."""
+
+
+MAX_CARD_LINES = 4
+
+
+def _sender_card(page: Page, first: int) -> list[Line]:
+    """The short lines right above a news article's headers, with no blank line between
+    (the archive's card of the sender: '<Name>', 'View profile', 'More options <date>'),
+    up to ``MAX_CARD_LINES``; not a line that ends a sentence."""
+    card: list[Line] = []
+    here = first - 1
+    while here >= 0 and len(card) < MAX_CARD_LINES:
+        line, below = page.filled[here], page.filled[here + 1]
+        if below.index != line.index + 1 or word_count(line.text) > MAX_MENU_WORDS:
+            break
+        if ends_sentence(line.text) or page.roles[here] == "prose":
+            break
+        card.insert(0, line)
+        here -= 1
+    return card
+
+
 def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Opening | None:
     """A message of a mail digest: a header block with 'From:', 'Date:' and a non-empty
     'Subject:' that is numbered ('Message: <n>') or follows a rule (a reply quoting its
@@ -906,16 +1179,24 @@ def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Openi
     numbered = any(MESSAGE_NUMBER.match(page.filled[here].text) for here in block)
     ruled = block[0] > 0 and (
         is_separator(above)
+        or MBOX_FROM.match(above) is not None
         or numbered_rule
         or (not dated and bool(ITEM_NUMBER.match(above)))
     )
-    if not (numbered or ruled):
+    usenet = "newsgroups" in fields and "date" in fields  # a news article's own headers
+    if not (numbered or ruled or usenet):
         return None
     subject_at, subject = fields["subject"]
     title = page.filled[subject_at]
     meta = [page.filled[here] for here in block if here != subject_at]
     opening = Opening("mail", title, subject, page.filled[block[0]].index, meta)
+    if usenet and not (numbered or ruled):  # its card: name and date are the head's
+        card = _sender_card(page, block[0])
+        opening.lead = [line for line in card if is_nav_link(line.text)]
+        opening.meta[:0] = [line for line in card if not is_nav_link(line.text)]
+        opening.begin = card[0].index if card else opening.begin
     opening.author = mail_name(fields["from"][1])
+    opening.robot = ROBOT_SENDER.search(fields["from"][1]) is not None
     if "date" in fields and (found := find_date(fields["date"][1])):
         opening.published = found[0]
     return opening
@@ -1132,6 +1413,12 @@ def _runin_opening(lines: Sequence[Line], line: Line) -> Opening | None:
 
 def _is_web_chrome(text: str) -> bool:
     return len(text) <= 60 and (is_nav_link(text) or is_web_chrome(text))
+
+
+def _is_mail_chrome(text: str) -> bool:
+    """A chrome line of any length a page or a mailing closes with ('You are subscribed to
+    email updates from <blog>', 'To stop receiving these emails, …', a row of links)."""
+    return is_nav_link(text) or is_web_chrome(text) or is_link_row(text)
 
 
 def _is_closing(page: Page, position: int) -> bool:
@@ -1399,8 +1686,10 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     page = Page.read(lines, config.max_title_chars)
     whole = (
         _code_openings(page)
+        or _record_openings(page)
         or _mail_openings(page)
         or _channel_openings(page)
+        or _export_openings(page)
         or _closing_openings(page)
     )
     if whole:
@@ -1419,6 +1708,12 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     }
     if len(outlets) < 2 or _prose_before(page, min(outlets)) > 1:
         outlets = {}  # a press review quotes two papers or more, under one lead at most
+    outlets = (
+        outlets or _cited_openings(page) or _noted_openings(page) or _emoji_openings(lines, page)
+    )
+    for sourced in _sourced_heads(lines, page).values():  # its own date over the issue's
+        by_title.setdefault(sourced.title.index, sourced)
+    ruled_heads = _ruled_openings(lines, page)
     for position, line in enumerate(page.filled):
         if line.index in in_fields or line.index in by_title:
             continue
@@ -1433,6 +1728,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         )
         if opening is None and starts_block:
             opening = _credits_opening(lines, page, position)
+        opening = opening or ruled_heads.get(position)
         if opening is not None and opening.title.index not in by_title:
             by_title[opening.title.index] = opening
     openings = _drop_nested(sorted(by_title.values(), key=lambda opening: opening.begin))
@@ -1489,6 +1785,97 @@ def _channel_openings(page: Page) -> list[Opening]:
         opening.published = day
         openings.append(opening)
     return openings if len(openings) >= 2 else []
+
+
+EXPORT_LABEL = re.compile(
+    r"^(?:photo|video(?: file)?|voice message|audio file|sticker|file|poll|album|"
+    r"in reply to this message|forwarded from\b.{0,80}|"
+    r"not included, change data exporting settings to download\.?|"
+    r"\d{2,5}x\d{2,5}(?:,\s*[\d.]+\s*[KMG]i?B)?|(?:\d{1,2}:\d\d(?::\d\d)?,\s*)?[\d.]+\s*[KMG]i?B)$",
+    re.IGNORECASE,
+)
+"""Lines of a chat export's message above its text: a media placeholder ('Photo', 'Not
+included, change data exporting settings to download.', '1280x853, 142.1 KB'), 'In reply
+to this message', 'Forwarded from <chat>'."""
+INITIALS = re.compile(r"^[A-ZА-ЯЁ]{1,3}$")
+"""A userpic drawn as its owner's initials ('УП'), over a chat export's message."""
+MAX_SENDER_WORDS = 6
+
+
+def _export_sender(page: Page, stamp: int, seen: set[str]) -> int | None:
+    """The position of the sender's name right under a message's time, when the message
+    shows one: a short line that is no sentence, under a userpic's initials or repeated
+    under other times."""
+    below = stamp + 1
+    if below >= len(page.filled) or page.filled[below].index != page.filled[stamp].index + 1:
+        return None
+    text = page.filled[below].text
+    if word_count(text) > MAX_SENDER_WORDS or ends_sentence(text) or page.roles[below] == "prose":
+        return None
+    pictured = stamp > 0 and INITIALS.match(page.filled[stamp - 1].text) is not None
+    return below if pictured or text in seen else None
+
+
+def _export_openings(page: Page) -> list[Opening]:
+    """The messages of a chat export turned to text (Telegram Desktop): each opens with
+    its time on a line of its own ('09:14'), under the sender's initials and over the
+    sender's name unless it joins the message before; media and reply labels, then the
+    text. A day line ('5 February 2024') dates the messages under it and is the head of
+    the first of them; the initials are chrome. The channel's own
+    name (the page's first line) signs no message; a person's name does, and the messages
+    joined to it. A page that shows no sender and puts a headline over the text under
+    every time is a news feed: each item is titled by its headline."""
+    stamps = [here for here, line in enumerate(page.filled) if TIME_STAMP.match(line.text)]
+    if len(stamps) < 2:
+        return []
+    after_stamp = [page.filled[here + 1].text for here in stamps if here + 1 < len(page.filled)]
+    seen = {text for text in after_stamp if after_stamp.count(text) >= 2}
+    channel = page.filled[0].text
+    openings: list[Opening] = []
+    day, author, low = None, None, 0
+    headed = 0  # messages whose text opens with a headline over prose
+    named = False  # a sender shown anywhere: initials or a name under a time
+    for number, stamp in enumerate(stamps):
+        high = stamps[number + 1] if number + 1 < len(stamps) else len(page.filled)
+        sender = _export_sender(page, stamp, seen)
+        first = (sender if sender is not None else stamp) + 1
+        while first < high and EXPORT_LABEL.match(page.filled[first].text):
+            first += 1
+        if first >= high or page.roles[first] not in {"prose", "other", "head"}:
+            return []  # a time over no text: a feed's stamps, not a chat's messages
+        named = named or sender is not None
+        over_text = first + 1 < high and page.roles[first + 1] == "prose"
+        headed += page.roles[first] == "head" and over_text
+        lead: list[Line] = []
+        top = stamp
+        if stamp > 0 and INITIALS.match(page.filled[stamp - 1].text):
+            top = stamp - 1
+            lead.append(page.filled[top])
+        for here in range(low, top):
+            if page.roles[here] == "date" and (found := find_date(page.filled[here].text)):
+                day = found[0]
+        day_line = None
+        if top > low and page.roles[top - 1] == "date":
+            top -= 1
+            day_line = page.filled[top]  # the head's, not chrome: it gives the date
+        if sender is not None:
+            name = page.filled[sender].text
+            author = None if name == channel else name
+        opening = Opening("channel", page.filled[stamp], "", page.filled[top].index)
+        opening.lead = lead
+        opening.meta = [page.filled[here] for here in range(stamp + 1, first)]
+        opening.meta[:0] = [day_line] if day_line is not None else []
+        opening.author, opening.published = author, day
+        openings.append(opening)
+        low = stamp + 1
+    if not named and headed == len(openings):  # a news feed's '<time>' '<headline>' text
+        for opening in openings:
+            at = next(here for here, line in enumerate(page.filled) if line is opening.title)
+            opening.meta.insert(0, opening.title)
+            opening.title = page.filled[at + 1]
+            opening.title_text = opening.title.text
+    prose = sum(1 for role in page.roles if role == "prose")
+    return openings if prose >= len(openings) else []
 
 
 MIN_ARTICLE_WORDS = 15
@@ -1607,8 +1994,9 @@ def _is_section_label(lines: Sequence[Line], line: Line) -> bool:
 
 
 def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, floor: int) -> None:
-    """A rule up to three short lines above the opening starts its region; a date line
-    between them is the article's date, other lines are labels (chrome). With no rule,
+    """A rule up to three short lines above the opening starts its region (a mailbox's
+    'From ' line is the message's head); a date line between them is the article's date,
+    other lines are labels (chrome). With no rule,
     section labels standing alone right above the opening are chrome too, and so is a
     running head laid out across the page above them."""
     labels: list[Line] = []
@@ -1619,6 +2007,9 @@ def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, 
             lead = page.filled[above + 1 : first]
             opening.begin = lead[0].index if lead else opening.begin
             opening.ruled = True
+            if MBOX_FROM.match(page.filled[above].text):  # it gives the message's date
+                opening.begin = page.filled[above].index
+                opening.meta.insert(0, page.filled[above])
             for line, lead_role in zip(lead, page.roles[above + 1 : first], strict=True):
                 if lead_role == "date":
                     opening.meta.append(line)
@@ -1762,6 +2153,8 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         for form in (
             "origin", "fields", "mail", "runin", "closing", "sourced", "channel", "credits",
             "labelled",
+            "cited",
+            "ruled",
         )
     }
     return Detection(
@@ -1772,6 +2165,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         f"{forms['fields']} field blocks, {forms['mail']} mail messages, {forms['runin']} run-in headlines, "
         f"{forms['closing']} closed by a credit line, {forms['sourced']} by a source line, "
         f"{forms['channel']} channel posts, {forms['labelled']} labelled headlines, "
+        f"{forms['cited']} cited outlets, {forms['ruled']} headlines under rules, "
         f"{forms['credits']} headline + "
         f"byline/date; {ruled} separated by rules",
     )
@@ -1794,7 +2188,7 @@ def segment(
         return
     roles = {line.index: role for line, role in zip(page.filled, page.roles, strict=True)}
     preamble = lines[: openings[0].begin]
-    _add_preamble(result, doc_id, preamble, roles, config)
+    _add_preamble(result, doc_id, preamble, roles, config, openings)
     bounds = [*(opening.begin for opening in openings), len(lines)]
     ruled = any(opening.ruled for opening in openings)
     for number, (opening, (begin, end)) in enumerate(
@@ -1804,7 +2198,19 @@ def segment(
         last = number == len(openings) - 1
         footer = _footer(region, opening, roles) if ruled and last else []
         footer = footer or (_contact_footer(region, roles) if last else [])
+        if opening.robot:
+            _add_chrome(result, doc_id, region)
+            continue
         _add_article(result, doc_id, region, opening, roles, config, footer)
+
+
+def _add_chrome(result: Segmented, doc_id: str, region: Sequence[Line]) -> None:
+    """A region that is chrome whole (a list's standing information in its digest)."""
+    dropped = find_boilerplate(region)
+    for line in region:
+        if not line.is_blank:
+            dropped.setdefault(line.index, drop_rule(line.text))
+    add_dropped(result, doc_id, region, dropped)
 
 
 def _add_whole(
@@ -1831,18 +2237,49 @@ def _add_preamble(
     preamble: Sequence[Line],
     roles: dict[int, str],
     config: SegmentConfig,
+    openings: Sequence[Opening] = (),
 ) -> None:
-    """Masthead and contents are chrome; a preamble with a long paragraph is a post."""
+    """Masthead and contents are chrome; a preamble with a long paragraph is a post, unless
+    it is a press review's lead announcing the items quoted below it (``digest_summary``)."""
     if not any(not line.is_blank for line in preamble):
         return
-    if any(word_count(line.text) >= MIN_PREAMBLE_WORDS for line in preamble):
+    long = [line for line in preamble if word_count(line.text) >= MIN_PREAMBLE_WORDS]
+    summary = _review_summary(long, openings)
+    if long and not summary:
         _add_whole(result, doc_id, preamble, config)
         return
     dropped = find_boilerplate(preamble)
     for line in preamble:
         if not line.is_blank and line.index not in dropped:
-            dropped[line.index] = drop_rule(line.text)
+            dropped[line.index] = "digest_summary" if line in summary else drop_rule(line.text)
     add_dropped(result, doc_id, preamble, dropped)
+
+
+SUMMARY_STEM = 5
+"""Letters of a word compared when a lead names a headline's story ('вице-мэров' and
+'вице-мэра', 'regions' and 'regional'); shorter words are not compared."""
+
+
+def _stems(text: str) -> set[str]:
+    return {
+        word[:SUMMARY_STEM]
+        for word in re.findall(r"[^\W\d_][\w-]*", text.casefold())
+        if len(word) >= SUMMARY_STEM
+    }
+
+
+def _review_summary(long: Sequence[Line], openings: Sequence[Opening]) -> list[Line]:
+    """The lead paragraphs of a press review (every opening an outlet's item, three or
+    more) that name the stories below: together they share a word with at least half of
+    the items' headlines, and with two at least, and give no absolute date. Else
+    nothing."""
+    if not long or len(openings) < 3 or any(o.form != "labelled" for o in openings):
+        return []
+    if any(find_date(line.text) for line in long):
+        return []  # a dated lead is kept: a rule never drops a date
+    lead = set().union(*(_stems(line.text) for line in long))
+    named = sum(1 for opening in openings if lead & _stems(opening.title_text))
+    return list(long) if named >= 2 and named * 2 >= len(openings) else []
 
 
 def _is_post_furniture(text: str) -> bool:
@@ -1857,8 +2294,29 @@ MONTH_NAV = re.compile(
 """A month archive's links to the months around it: '« February 2019    April 2019 »'."""
 
 
+NOTICE = re.compile(
+    r"\b(?:(?:is|are) not responsible for (?:the |any )?(?:material|content|information|"
+    r"opinions|views|accuracy)|не нес[её]т ответственности за (?:содержание|материал|"
+    r"информаци|мнени)|при (?:любом )?(?:использовании|цитировании|перепечатке)\b.{0,60}?"
+    r"\bссылк[аи]\b)",
+    re.IGNORECASE,
+)
+"""A publisher's notice closing a page: '<Agency> is not responsible for the material
+quoted', '… не несёт ответственности за …', 'При использовании материалов ссылка на
+источник обязательна'."""
+MAX_NOTICE_WORDS = 20
+
+
+def _is_notice(text: str) -> bool:
+    """A short publisher's notice (``NOTICE``), never a line with a byline or a date."""
+    if word_count(text) > MAX_NOTICE_WORDS or NOTICE.search(text) is None:
+        return False
+    return find_date(text) is None and credit_byline(text) is None
+
+
 def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
-    """Pagination, copyright lines, rules and post footers closing a region, with a short
+    """Pagination, copyright lines, rules and post footers closing a region, a publisher's
+    notice as the region's last line ('<Agency> is not responsible for …'), with a short
     label above a pagination line ('Pages') and a list of related links above them; and a
     rights notice under a closing rule: a
     few short lines after the region's last rule, one of them a copyright line ('Copyright
@@ -1872,7 +2330,9 @@ def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
             continue
         role = roles.get(line.index)
         month_nav = MONTH_NAV.match(line.text.strip()) is not None
-        if role in {"sep", "chrome", "image"} or month_nav or _is_post_furniture(line.text):
+        notice = at == len(filled) - 1 and _is_notice(line.text)
+        furniture = _is_post_furniture(line.text)
+        if role in {"sep", "chrome", "image"} or month_nav or notice or furniture:
             found.add(line.index)
             below_chrome = role == "chrome" or month_nav
             continue
@@ -1886,16 +2346,25 @@ def _trailing_chrome(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
 
 
 MAX_MENU_WORDS = 8
+POSTAL_ADDRESS = re.compile(r"^(?=(?:[^,]*,){2})[^!?]{8,120}\b(?:\d{5}(?:-\d{4})?|\d{6})$")
+"""A sender's postal address closing a mailing: parts between commas, ending with a postcode
+('<Company>, <street>, <city> <state> <country> <postcode>'), no sentence."""
 
 
 def _menus_below(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
     """The page's menus under the last paragraph: from the first chrome line below the
-    region's last prose line ('Page 1 of 1 (4 results)', 'Messages in this topic (1)') to
-    the end, when every line there is chrome, a row of links or a short line ending no
-    sentence ('Search the site', '<list> - all messages'); else nothing."""
+    region's last prose line ('Page 1 of 1 (4 results)', 'Messages in this topic (1)', 'You
+    are subscribed to email updates from <blog>') to the end, when every line there is
+    chrome, a row of links, a short line ending no sentence ('Search the site', '<list> -
+    all messages') or the sender's postal address; else nothing."""
     filled = [line for line in region if not line.is_blank]
     last_prose = max(
-        (at for at, line in enumerate(filled) if roles.get(line.index) == "prose"), default=None
+        (
+            at
+            for at, line in enumerate(filled)
+            if roles.get(line.index) == "prose" and not _is_mail_chrome(line.text)
+        ),
+        default=None,
     )
     if last_prose is None:
         return set()
@@ -1903,7 +2372,9 @@ def _menus_below(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
         (
             at
             for at in range(last_prose + 1, len(filled))
-            if roles.get(filled[at].index) == "chrome" or is_pagination(filled[at].text)
+            if roles.get(filled[at].index) == "chrome"
+            or is_pagination(filled[at].text)
+            or _is_mail_chrome(filled[at].text)
         ),
         None,
     )
@@ -1915,11 +2386,13 @@ def _menus_below(region: Sequence[Line], roles: dict[int, str]) -> set[int]:
         text = line.text
         return bool(
             roles.get(line.index) in {"sep", "chrome", "image"}
-            or _is_web_chrome(text)
+            or _is_mail_chrome(text)
             or _is_post_furniture(text)
             or len(re.findall(r"\s[|•]\s", text)) >= 2
             or not any(char.isalnum() for char in text)
             or (word_count(text) <= MAX_MENU_WORDS and not ends_sentence(text))
+            or POSTAL_ADDRESS.match(text) is not None
+            or is_arrow_row(text)
         )
 
     return {line.index for line in rest} if all(menu(line) for line in rest) else set()
@@ -2024,7 +2497,7 @@ def _add_article(
     footer: Sequence[Line] = (),
 ) -> None:
     dropped = find_boilerplate(region)
-    known = {opening.title.index, *(line.index for line in opening.meta)}
+    known = {*([] if opening.untitled else [opening.title.index]), *(x.index for x in opening.meta)}
     if opening.form == "fields":  # a record's trailing fields ('LOAD-DATE: …') are no text
         known.update(
             line.index
@@ -2061,7 +2534,7 @@ def _add_article(
             published = opening_date(opener.text) if opener else None
         head = PostHead(
             title=plain(opening.title_text) or None,  # a channel's posts have no headlines
-            title_lines=frozenset({opening.title.index}),
+            title_lines=frozenset() if opening.untitled else frozenset({opening.title.index}),
             author=author,
             published=published,
             meta_lines=frozenset(known - {opening.title.index}),

@@ -403,7 +403,8 @@ CUT_OFF = re.compile(
 ITEM_FOOTER = re.compile(
     r"^(?:posted|filed)\s+(?:in|under)\b|^(?:categor(?:y|ies)|tags?|tagged|topics?)\s*:"
     r"|\|\s*(?:\d+\s+comments?|leave\s+a\s+comment|no\s+comments|comments?\s+off)\s*\)?$"
-    r"|^\(?(?:\d+\s+comments?|leave\s+a\s+comment|add\s+(?:new|a)\s+comment|no\s+comments)\)?$",
+    r"|^\(?(?:\d+\s+comments?|leave\s+a\s+comment|add\s+(?:new|a)\s+comment|no\s+comments)\)?$"
+    r"|^(?:рубрик[аи]|метки|теги|категори[яи])\s*:|^комментари[йиев]{0,2}\s*\(\d+\)(?:\s+\D{1,60})?$",
     re.IGNORECASE,
 )
 META_ROLES = frozenset({"byline", "date"})
