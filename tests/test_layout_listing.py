@@ -623,3 +623,89 @@ def test_archive_heading_with_a_date_under_it_is_no_headline_item() -> None:
     }
     for text, expected in cases.items():
         assert bool(listing.ARCHIVE_HEADING.match(text)) is expected, text
+
+
+DECKS = [
+    "Dockers at the northern terminal walked out after three months without wages and "
+    "a promise nobody kept",
+    "Four years after it was promised the eastern tram line is still a pile of rails in a field",
+    "Teachers in the valley towns organise a union branch of their own for the first time "
+    "in decades",
+]
+
+
+def test_deck_under_a_name_shaped_title_follows_the_repeated_structure() -> None:
+    """'<date>' / '<Three Capitalised Words>' / '<deck>': with two other decks under dated
+    titles, the short title is a headline, not a byline, and its item is kept."""
+    titles = [TITLES[0], "Trams Without Rails", TITLES[2]]
+    lines = ["Harbour Journal", "Politics", ""]
+    for n in range(3):
+        lines += [DATES[n], "", titles[n], "", DECKS[n], ""]
+    lines += ["« first ‹ previous 1 2 3 next › last »"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == titles
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    # alone, a name-shaped line over a long headline is still no title over a deck
+    filled = [Line(0, 0, "Trams Without Rails"), Line(2, 30, DECKS[1])]
+    roles = ["head", "head"]
+    assert not listing._is_deck(filled, roles, 1)
+    listing._mark_decks(filled, roles)
+    assert roles == ["head", "head"]
+
+
+def test_doubled_name() -> None:
+    cases = {
+        "Ilse Marrow Ilse Marrow": "Ilse Marrow",
+        "Олег Сафронов Олег Сафронов Почему выборы стали скучными": "Олег Сафронов",
+        "Ilse Marrow": None,
+        "Marrow Marrow Street": None,  # one word twice is no name
+        "bread and bread and circuses": None,  # a repeat in lower case
+    }
+    for text, expected in cases.items():
+        assert listing.doubled_name(text) == expected, text
+
+
+def test_doubled_name_glued_to_each_title_is_the_byline() -> None:
+    """'<Name> <Name> <title>' / '<summary>' / '<n> comments': a newspaper's columnist
+    cards, the name written twice (avatar and link) run into the headline."""
+    lines = ["Harbour Journal", "Columnists", ""]
+    for n in range(3):
+        lines += [f"{NAMES[n]} {NAMES[n]} {TITLES[n]}", "", SUMMARIES[n] + ".", "", "3 comments"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == NAMES[:3]
+    assert "3 comments" not in bodies(result)
+
+
+def test_byline_over_a_stack_of_headlines_tops_the_item() -> None:
+    """'<Name> <Name>' / '<title>' / '<subtitle>' / '<source date line>' / '<source
+    headline>' / '<summary>': with the structure repeated, the title is the headline
+    under the byline and the lines between stay in the text."""
+    lines = ["Harbour Notes", "Blog", ""]
+    for n in range(2):
+        lines += [
+            f"{NAMES[n]} {NAMES[n]}",
+            "",
+            TITLES[n],
+            "",
+            "Or at least it looks that way",
+            "",
+            f"{DATES[n]} Harbour Courier",
+            "",
+            "Strike committee says the port owes wages for three months",
+            "",
+            SUMMARIES[n] + ".",
+            "",
+            "Read More",
+        ]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:2]
+    assert [post["author"] for post in result.posts] == NAMES[:2]
+    assert "Or at least it looks that way" in result.posts[0]["body"]
+    roles = ["byline", "head", "head", "date", "head", "prose"]
+    assert listing._topped_title(roles, 4, -1) == 1
+    assert listing._topped_title(["head", "head", "prose"], 1, -1) is None  # no byline
+    assert listing._topped_title(["byline", "head", "prose"], 1, -1) is None  # nothing between

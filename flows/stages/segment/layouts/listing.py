@@ -282,6 +282,17 @@ def bare_name(text: str) -> str | None:
     return text.strip(" ,") if is_name(text) else None
 
 
+DOUBLED_NAME = re.compile(r"^(?P<name>\S+(?:\s\S+){1,3})\s(?P=name)(?=\s|$)")
+"""'<Name> <Name>': an author's name written twice, the text of the avatar's link run into
+the name's link (a blogging platform's or a newspaper's author card)."""
+
+
+def doubled_name(text: str) -> str | None:
+    """The name a line opens with when it is written twice ('Ann Lee Ann Lee <title>')."""
+    match = DOUBLED_NAME.match(text)
+    return match.group("name") if match and is_name(match.group("name")) else None
+
+
 SIGNED = re.compile(r"^(?:[-–—~]{1,2})\s*(?P<name>\S.*)$")
 
 
@@ -403,7 +414,8 @@ CUT_OFF = re.compile(
 ITEM_FOOTER = re.compile(
     r"^(?:posted|filed)\s+(?:in|under)\b|^(?:categor(?:y|ies)|tags?|tagged|topics?)\s*:"
     r"|\|\s*(?:\d+\s+comments?|leave\s+a\s+comment|no\s+comments|comments?\s+off)\s*\)?$"
-    r"|^\(?(?:\d+\s+comments?|leave\s+a\s+comment|add\s+(?:new|a)\s+comment|no\s+comments)\)?$",
+    r"|^\(?(?:\d+\s+comments?|leave\s+a\s+comment|add\s+(?:new|a)\s+comment|no\s+comments)\)?:?$"
+    r"|^(?:\d+\s+комментари(?:й|я|ев)|нет\s+комментариев)$",
     re.IGNORECASE,
 )
 META_ROLES = frozenset({"byline", "date"})
@@ -505,7 +517,7 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "more"
     if stamp_line(text):
         return "date"
-    if credit_byline(text):
+    if credit_byline(text) or ((name := doubled_name(text)) and len(name) * 2 + 1 == len(text)):
         return "byline"
     if signed_name(text):
         return "signed"  # a closing signature: the byline under the summary
@@ -543,6 +555,9 @@ class Item:
     lead: bool = False
     author: str | None = None
     published: str | None = None
+    deck: list[Line] = field(default_factory=list)
+    """Lines between the title and the summary kept in the post's text (a subtitle, a
+    quoted source's date line and headline)."""
     badge: str | None = None
     """An access badge glued to the title line ('Paid Members Public'), no part of it."""
     credit: str | None = None
@@ -557,7 +572,7 @@ class Item:
 
     @property
     def lines(self) -> list[Line]:
-        found = [*self.body, *self.meta, *self.extra]
+        found = [*self.body, *self.meta, *self.extra, *self.deck]
         if self.title is not None:
             found.append(self.title)
         return sorted(found, key=lambda line: line.index)
@@ -740,26 +755,53 @@ def _is_caption(filled: Sequence[Line], roles: Sequence[str], here: int) -> bool
 MIN_DECK_WORDS = 12
 
 
-def _is_deck(filled: Sequence[Line], roles: Sequence[str], here: int) -> bool:
+def _is_deck(
+    filled: Sequence[Line], roles: Sequence[str], here: int, *, name_title: bool = False
+) -> bool:
     """A headline-shaped line of twelve words or more standing apart under a shorter
     headline (a blank line between), with no text under it: the item's deck, its summary
-    written without a closing stop."""
+    written without a closing stop. A headline that reads as a name ('Courts Without
+    Surprises') is a byline over the line unless `name_title` says the page's other items
+    show the same structure."""
     above, line = filled[here - 1], filled[here]
     if roles[here] != "head" or roles[here - 1] != "head" or line.index == above.index + 1:
         return False
     words = word_count(line.text)
-    if words < MIN_DECK_WORDS or words <= word_count(above.text) or is_name(above.text):
+    if words < MIN_DECK_WORDS or words <= word_count(above.text):
+        return False
+    if is_name(above.text) and not name_title:
         return False
     return here + 1 >= len(filled) or roles[here + 1] not in {"prose", "head"}
+
+
+MIN_REPEATED_DECKS = 2
+
+
+def _mark_decks(filled: Sequence[Line], roles: list[str]) -> None:
+    """Read standfirsts and decks as summaries. When two decks or more stand under a title
+    with the same kind of line over it (a date line over each title), a deck under a title
+    that reads as a name, with that kind of line over it too, is one more item of the same
+    structure, not a byline over a headline."""
+    decks: list[int] = []
+    for here in range(1, len(roles)):
+        if _is_standfirst(filled, roles, here):
+            roles[here] = "prose"
+        elif _is_deck(filled, roles, here):
+            roles[here] = "prose"
+            decks.append(here)
+    over = {roles[here - 2] for here in decks if here >= 2}
+    if len(decks) < MIN_REPEATED_DECKS or len(over) != 1 or over <= {"head", "prose"}:
+        return
+    for here in range(2, len(roles)):
+        if roles[here - 2] in over and _is_deck(filled, roles, here, name_title=True):
+            roles[here] = "prose"
 
 
 def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     """The items of a listing page, in reading order (titled or not)."""
     filled = [line for line in lines if not line.is_blank and line.text not in LONE_MARKS]
     roles = [line_role(line.text, config.max_title_chars) for line in filled]
-    for here in range(1, len(roles)):
-        if _is_standfirst(filled, roles, here) or _is_deck(filled, roles, here):
-            roles[here] = "prose"
+    _mark_decks(filled, roles)
     for here in range(len(roles) - 1):  # '<Name>' right over '<date>': a byline
         if roles[here] == "head" and roles[here + 1] == "date" and is_name(filled[here].text):
             roles[here] = "byline"
@@ -787,6 +829,9 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     order = sorted(range(len(heads)), key=lambda n: _head_start(heads[n]))
     heads, captions = [heads[n] for n in order], [captions[n] for n in order]
     lead_mode = _dates_lead(roles, heads)
+    decks: list[list[int]] = [[] for _ in heads]
+    if lead_mode:
+        heads, captions, decks = _top_titles(roles, heads, captions)
     items: list[Item] = []
     owned_until = -1
     for number, (title, meta, first, last) in enumerate(heads):
@@ -800,11 +845,14 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
             item.title = filled[title]
             item.meta = [filled[position] for position in sorted(meta)]
             item.extra = [filled[position] for position in captions[number]]
+            item.deck = [filled[position] for position in decks[number]]
             if lead_mode:
                 lead = _lead_meta(roles, title, owned_until)
                 owned = {line.index for line in item.meta}
                 item.meta[:0] = [
-                    filled[position] for position in sorted(lead) if filled[position].index not in owned
+                    filled[position]
+                    for position in sorted(lead)
+                    if filled[position].index not in owned
                 ]
                 item.lead = bool(lead)
             elif (name := _labelled_name(filled, roles, title, owned_until)) is not None:
@@ -818,6 +866,49 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     _mark_badges(items)
     _mark_title_credits(items)
     return items
+
+
+MAX_DECK_LINES = 4
+
+
+def _topped_title(roles: Sequence[str], title: int, floor: int) -> int | None:
+    """The headline right under a byline that tops a stack of headline-shaped and date
+    lines over `title` ('<Name>' '<title>' '<subtitle>' '<source's date line>' '<source's
+    headline>' '<summary>'), else None. The search stops at `floor`."""
+    position, depth = title - 1, 0
+    while position > floor and roles[position] in {"head", "date"} and depth < MAX_DECK_LINES:
+        position, depth = position - 1, depth + 1
+    if depth == 0 or position <= floor or roles[position] != "byline":
+        return None
+    return position + 1 if roles[position + 1] == "head" else None
+
+
+Head = tuple[int | None, list[int], int, int]
+
+
+def _top_titles(
+    roles: Sequence[str], heads: Sequence[Head], captions: Sequence[list[int]]
+) -> tuple[list[Head], list[list[int]], list[list[int]]]:
+    """(heads, captions, decks) with each item's title moved up to the headline under its
+    byline when two items or more show a stack of lines between the two (bylines above
+    the titles): the lines between are the item's deck (kept in its text), not its title.
+    A single such item is left as it is: the structure must repeat."""
+    moved: dict[int, int] = {}
+    floor = -1
+    for number, (title, meta, _, last) in enumerate(heads):
+        if title is not None and (top := _topped_title(roles, min([title, *meta]), floor)):
+            moved[number] = top
+        floor = last
+    new_heads, new_captions = list(heads), list(captions)
+    decks: list[list[int]] = [[] for _ in heads]
+    if len(moved) < 2:
+        return new_heads, new_captions, decks
+    for number, top in moved.items():
+        _, meta, first, last = heads[number]
+        decks[number] = [position for position in range(top + 1, first) if position not in meta]
+        new_heads[number] = (top, meta, first, last)
+        new_captions[number] = []
+    return new_heads, new_captions, decks
 
 
 def _head_start(head: tuple[int | None, list[int], int, int]) -> int:
@@ -903,9 +994,7 @@ def _date_by_day_header(
     (a date line standing alone): '<day> <time>'."""
     day: str | None = None
     by_line = {line.index: position for position, line in enumerate(filled)}
-    starts = {
-        by_line[item.lines[0].index]: item for item in items if item.lines and not item.body
-    }
+    starts = {by_line[item.lines[0].index]: item for item in items if item.lines and not item.body}
     for position, line in enumerate(filled):
         if roles[position] == "date" and (found := find_date(line.text)) and found[0] == line.text:
             day = line.text
@@ -980,7 +1069,11 @@ def _read_credits(item: Item) -> None:
         if item.author is None and line in item.meta and not stamp_line(line.text):
             text = line.text
             item.author = (
-                credit_byline(text) or dateline_name(text) or bare_name(text) or signed_name(text)
+                credit_byline(text)
+                or dateline_name(text)
+                or doubled_name(text)
+                or bare_name(text)
+                or signed_name(text)
             )
         if item.published is None and (found := find_date(line.text)):
             item.published = found[0]
@@ -1244,6 +1337,16 @@ def _glued_date_cut(line: Line) -> int | None:
     return match.start()
 
 
+def _doubled_name_cut(line: Line, max_title_chars: int) -> int | None:
+    """Where a headline starts after an author's doubled name ('<Name> <Name> <title>')."""
+    name = doubled_name(line.raw.lstrip())
+    if name is None:
+        return None
+    at = len(line.raw) - len(line.raw.lstrip()) + 2 * len(name) + 1
+    rest = line.raw[at:].strip()
+    return at if rest and is_headline(rest, max_title_chars) else None
+
+
 def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     """`lines` with each read-more link glued to the end of a summary line or to the start
     of the next item's date line, each byline's name glued to its date, and each time of
@@ -1251,11 +1354,9 @@ def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     list of items), cut off into a line of its own (offsets kept, lines renumbered);
     `lines` itself when there is none."""
     cuts: dict[int, int] = {}
-    for cutter in (_stamp_cut, _bullet_cut):
+    for cutter in (_stamp_cut, _bullet_cut, _doubled_name_cut):
         found = {
-            line.index: cut
-            for line in lines
-            if (cut := cutter(line, max_title_chars)) is not None
+            line.index: cut for line in lines if (cut := cutter(line, max_title_chars)) is not None
         }
         if len(found) >= 2:
             cuts.update(found)
@@ -1322,7 +1423,7 @@ def segment_items(
     dropped = find_boilerplate(lines)
     owned: set[int] = set()
     for item in kept:
-        keep = [*item.body, *item.meta, *([item.title] if item.title else [])]
+        keep = [*item.body, *item.meta, *item.deck, *([item.title] if item.title else [])]
         owned.update(line.index for line in keep)
         for line in keep:
             dropped.pop(line.index, None)
@@ -1367,9 +1468,7 @@ def _is_masthead(item: Item, lines: Sequence[Line]) -> bool:
     if item.title is None:
         return False
     name = item.title.text
-    return any(
-        line.index != item.title.index and line.text.startswith(name) for line in lines
-    )
+    return any(line.index != item.title.index and line.text.startswith(name) for line in lines)
 
 
 def headline_post(
