@@ -709,3 +709,54 @@ def test_byline_over_a_stack_of_headlines_tops_the_item() -> None:
     assert listing._topped_title(roles, 4, -1) == 1
     assert listing._topped_title(["head", "head", "prose"], 1, -1) is None  # no byline
     assert listing._topped_title(["byline", "head", "prose"], 1, -1) is None  # nothing between
+
+
+def test_bulleted_dates_over_untitled_summaries_are_entries() -> None:
+    """An author's page: '• <date>' / '<summary>' for each item, no titles."""
+    lines = [
+        "Harbour Journal",
+        "Home | Labour | Authors",
+        "",
+        "Ilse Marrow",
+        "",
+        "Author Archive",
+        "",
+    ]
+    for n in range(3):
+        lines += [f"  • {DATES[n]}", f"    {SUMMARIES[n]}..."]
+    lines += ["", "« Previous | Next »", "", "© 2022 Harbour Journal"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    assert [post["title"] for post in result.posts] == [None, None, None]
+    assert "Next »" not in bodies(result)
+
+
+def test_bulleted_dates_inside_an_article_are_no_entries() -> None:
+    """A timeline in an article: prose around the bulleted dates, so no feed entries."""
+    lines = [SUMMARIES[0] + ".", ""]
+    for n in range(3):
+        lines += [f"• {DATES[n]}", SUMMARIES[n + 1][:60]]
+    lines += ["", SUMMARIES[3] + "."]
+    text = "\n".join(lines)
+    from flows.stages.segment.feed import find_dated_entries
+    from flows.stages.segment.lines import split_lines
+
+    assert find_dated_entries(split_lines(text)) is None
+    assert find_dated_entries(split_lines("• March 14, 2022\n" + SUMMARIES[0])) is None
+
+
+def test_day_header_over_each_post_dates_it() -> None:
+    """A blog's page of posts: '<Weekday>, <date>' / '<title>' / '<summary>' / 'Posted by
+    <Name> at <time>' / '<n> comments:' / 'Labels: …': the day header gives the date."""
+    lines = ["Harbour Notes", "", "Showing posts with label strikes. Show all posts", ""]
+    for n in range(3):
+        lines += [f"Monday, {DATES[n]}", "", TITLES[n], "", SUMMARIES[n] + ". Read more »", ""]
+        lines += [f"Posted by {NAMES[n]} at 11:42 PM", "2 comments:", "Labels: strikes", ""]
+    lines += ["Older Posts Home"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    assert [post["author"] for post in result.posts] == NAMES[:3]
+    assert "Labels: strikes" not in bodies(result)

@@ -412,7 +412,7 @@ CUT_OFF = re.compile(
     re.IGNORECASE,
 )
 ITEM_FOOTER = re.compile(
-    r"^(?:posted|filed)\s+(?:in|under)\b|^(?:categor(?:y|ies)|tags?|tagged|topics?)\s*:"
+    r"^(?:posted|filed)\s+(?:in|under)\b|^(?:categor(?:y|ies)|tags?|tagged|topics?|labels?)\s*:"
     r"|\|\s*(?:\d+\s+comments?|leave\s+a\s+comment|no\s+comments|comments?\s+off)\s*\)?$"
     r"|^\(?(?:\d+\s+comments?|leave\s+a\s+comment|add\s+(?:new|a)\s+comment|no\s+comments)\)?:?$"
     r"|^(?:\d+\s+комментари(?:й|я|ев)|нет\s+комментариев)$",
@@ -857,6 +857,8 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
                 item.lead = bool(lead)
             elif (name := _labelled_name(filled, roles, title, owned_until)) is not None:
                 item.meta.insert(0, filled[name])  # 'opinion' / '<Name>' over the title
+            elif (day := _day_over(filled, roles, item, title, owned_until)) is not None:
+                item.meta.insert(0, filled[day])
         owned_until = _trail(item, filled, roles, last, next_start, lead_mode)
         items.append(item)
     for item in items:
@@ -866,6 +868,21 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     _mark_badges(items)
     _mark_title_credits(items)
     return items
+
+
+def _day_over(
+    filled: Sequence[Line], roles: Sequence[str], item: Item, title: int, floor: int
+) -> int | None:
+    """The position of a date line right over the title of an item that shows no date of
+    its own, on a line the previous item does not own (a blog's day header over each post
+    whose byline, under the summary, gives only a time: '<Weekday>, <Month> <day>, <year>'
+    / '<title>' / '<summary>' / 'Posted by <Name> at 11:42 PM'), else None."""
+    day = title - 1
+    if day <= floor or roles[day] != "date" or not find_date(filled[day].text):
+        return None
+    if any(find_date(line.text) for line in item.meta):
+        return None
+    return day
 
 
 MAX_DECK_LINES = 4
@@ -1050,12 +1067,13 @@ def _trail(
     lead_mode: bool,
 ) -> int:
     """Take the read-more, footer, byline and date lines after the summary; the last
-    position the item owns."""
+    position the item owns. A footer ('Labels: …', '<n> comments') closes the item: a
+    byline or date line after it opens the next one."""
     position = last + 1
     while position < next_start and roles[position] in TRAIL_ROLES:
         role = roles[position]
-        if role in META_ROLES and lead_mode:
-            break
+        if role in META_ROLES and (lead_mode or roles[position - 1] == "footer"):
+            break  # a byline or date under the item's footer: the next item's
         if role in META_ROLES or role == "signed":
             item.meta.append(filled[position])
         else:
