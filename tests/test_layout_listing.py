@@ -760,3 +760,25 @@ def test_day_header_over_each_post_dates_it() -> None:
     assert [post["published_date"] for post in result.posts] == ISO[:3]
     assert [post["author"] for post in result.posts] == NAMES[:3]
     assert "Labels: strikes" not in bodies(result)
+
+
+def test_aggregator_topic_page_of_outlet_headline_age_byline() -> None:
+    """'<outlet>' / '<headline>' / '<age>' / ['By <Name>'] / 'More': headline-only items,
+    the byline under the stamp names the author, the outlet and the link are chrome."""
+    outlets = ["Harbour Wire", "Valley Courier", "The Northern Ledger"]
+    lines = ["News", "Home", "For you", "", "Labour", "Follow", ""]
+    for n in range(3):
+        lines += [outlets[n], TITLES[n], f"{n + 2} hours ago"]
+        lines += [f"By {NAMES[n]}", "More", ""] if n else ["More", ""]
+    lines += ["Full Coverage"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == [None, *NAMES[1:3]]
+    # a headline with a summary right under its byline is no headline-only item
+    lines = [TITLES[0], "2 hours ago", f"By {NAMES[0]}", SUMMARIES[0] + ".", ""]
+    from flows.stages.segment.lines import split_lines
+
+    filled = [line for line in split_lines("\n".join(lines)) if not line.is_blank]
+    roles = [listing.line_role(line.text, 150) for line in filled]
+    assert listing._headline_pairs(filled, roles, []) == []

@@ -693,6 +693,25 @@ def _labelled_name(
     return name if word_count(text) == 1 and roles[label] in {"head", "other"} else None
 
 
+def _labels_repeat(
+    filled: Sequence[Line],
+    roles: Sequence[str],
+    heads: Sequence[tuple[int | None, list[int], int, int]],
+) -> bool:
+    """Whether every title with a name-shaped line right over it shows a section label over
+    that name: a columnist's page ('opinion' / '<Name>' / '<title>'). When only some do,
+    the name-shaped lines are the items' outlets or sections ('<Outlet>' / '<headline>' on
+    a news aggregator's page, the first under the page's own buttons), no authors."""
+    named = labelled = 0
+    floor = -1
+    for title, _, _, last in heads:
+        if title is not None and title - 1 > floor and is_name(filled[title - 1].text):
+            named += 1
+            labelled += _labelled_name(filled, roles, title, floor) is not None
+        floor = last
+    return labelled == named
+
+
 def _lead_meta(roles: Sequence[str], title: int, floor: int) -> list[int]:
     """Byline and date lines right above a title (a short label may sit between)."""
     found: list[int] = []
@@ -832,6 +851,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     decks: list[list[int]] = [[] for _ in heads]
     if lead_mode:
         heads, captions, decks = _top_titles(roles, heads, captions)
+    labelled = _labels_repeat(filled, roles, heads)
     items: list[Item] = []
     owned_until = -1
     for number, (title, meta, first, last) in enumerate(heads):
@@ -855,7 +875,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
                     if filled[position].index not in owned
                 ]
                 item.lead = bool(lead)
-            elif (name := _labelled_name(filled, roles, title, owned_until)) is not None:
+            elif labelled and (name := _labelled_name(filled, roles, title, owned_until)):
                 item.meta.insert(0, filled[name])  # 'opinion' / '<Name>' over the title
             elif (day := _day_over(filled, roles, item, title, owned_until)) is not None:
                 item.meta.insert(0, filled[day])
@@ -933,6 +953,10 @@ def _head_start(head: tuple[int | None, list[int], int, int]) -> int:
     return min([first, *meta, *([title] if title is not None else [])])
 
 
+STAMP_TAIL_ROLES = frozenset({"byline", "more", "chrome"})
+"""Lines that may follow a headline's stamp inside its item (a byline, a link)."""
+
+
 def _headline_pairs(
     filled: Sequence[Line],
     roles: Sequence[str],
@@ -940,7 +964,9 @@ def _headline_pairs(
 ) -> list[tuple[int, int]]:
     """(title, stamp) positions of the items that show no summary: a headline with its
     date or age line right under it ('<headline>' '<section> · 2 hours ago'), standing
-    apart from the next text (a blank line or the end under the stamp), on lines no
+    apart from the next text (a blank line or the end under the stamp, or under a byline
+    and links right under it: '<outlet>' '<headline>' '3 hours ago' 'By <Name>' 'More',
+    a news aggregator's topic page), on lines no
     summary item owns. A latest-news list is made of them; section fronts mix them with
     summarised items."""
     taken = _taken(heads)
@@ -952,7 +978,9 @@ def _headline_pairs(
         if filled[stamp].index != filled[here].index + 1 or is_name(filled[here].text):
             continue
         after = stamp + 1
-        if after < len(filled) and filled[after].index == filled[stamp].index + 1:
+        while after < len(filled) and roles[after] in STAMP_TAIL_ROLES:
+            after += 1  # 'By <Name>', 'More': the item's byline and links under its stamp
+        if after < len(filled) and filled[after].index == filled[after - 1].index + 1:
             continue  # text right under the stamp: a summary or a later item's head
         pairs.append((here, stamp))
     return pairs
