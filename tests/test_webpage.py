@@ -571,3 +571,39 @@ def test_photo_caption_between_the_byline_and_the_body_is_furniture():
     [post] = run(text).posts
     assert post["title"] == "Why the Count Took Three Days"
     assert "Credit:" not in post["body"] and "city election commission" in post["body"]
+
+
+def test_author_name_written_twice_over_the_date_is_no_headline():
+    """Ghost's author card: '<Name>' (the avatar's text) over '<Name>' over the date."""
+    text = "\n".join(
+        ["Harbour Letter", "Home", "", "Analysis", "Why the Count Took Three Days",
+         "Turnout was reported three days after the polls closed.", "Anna Petrova",
+         "Anna Petrova", "Oct 4, 2023 — 6 min read", "", _page([], [])]
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert post["author"] == "Anna Petrova"
+    # a different name over the byline is no copy of it
+    text = "\n".join(["Why the Count Took Three Days", "Ilse Marrow", "Anna Petrova",
+                      "Oct 4, 2023", "", _page([], [])])  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] != "Anna Petrova"
+
+
+def test_notes_in_a_share_bar_is_no_notes_heading():
+    """'Copy link' / 'Facebook' / 'Email' / 'Notes': a share target, so what follows is
+    the page's furniture, not the article's notes."""
+    tail = ["Share this post\nCopy link\nFacebook\nEmail\nNotes",
+            "Sign up for Harbour Letter\nWeekly notes, in plain language.\nSubscribe\n"
+            "Email sent! Check your inbox to complete your signup.\nNo spam. Unsubscribe anytime.",
+            "Read more\nOpinion\nThe Quiet Return of Single-Member Districts\n"
+            "Regional legislatures are redrawing their maps again, and the new lines favour "
+            "the ruling party.\nAnna Petrova\nSep 27, 2023",
+            "Harbour Letter © 2023\nPowered by Ghost"]  # fmt: skip
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], tail)).posts
+    assert "Email sent!" not in post["body"]
+    assert "The Quiet Return" not in post["body"]
+    # a notes heading set apart keeps its notes
+    tail = ["Notes", "1. The commission's own figures, published on its site."]
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], tail)).posts
+    assert "commission's own figures" in post["body"]

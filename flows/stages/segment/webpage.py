@@ -727,6 +727,18 @@ def _site_name(text: str) -> str | None:
     return _norm(match.group("name"))
 
 
+def _repeats_byline(zone: Sequence[Line], position: int, meta: set[int]) -> bool:
+    """Whether the line at `position` is the byline right under it written again (an
+    author card's avatar text over the name's link: '<Name>' / '<Name>' / '<date>'): a
+    copy of the byline, never the headline."""
+    below = position + 1
+    if below >= len(zone) or zone[below].index not in meta:
+        return False
+    return _norm(zone[position].text) == _norm(zone[below].text) and bool(
+        person_name(zone[position].text)
+    )
+
+
 def _web_head(
     zone: Sequence[Line],
     after_chrome: frozenset[int] = frozenset(),
@@ -762,6 +774,10 @@ def _web_head(
             date = find_date(text)  # 'Written by X on 19/09/2021 in Politics · 5 Min Read'
         if byline is None and date is None and SOURCE_CREDIT.match(text):
             continue  # 'Translated by X', 'Original: <title>': credits, never the headline
+        if byline is None and date is None and _repeats_byline(zone, position, meta):
+            meta.add(zone[position].index)  # '<Name>' twice: the avatar's text over the name
+            top_meta = position
+            continue
         if byline or date:
             if byline and author is None:
                 author = byline
@@ -857,6 +873,24 @@ def _signs_off(text: str) -> bool:
     )
 
 
+MAX_MENU_ITEM_WORDS = 3
+
+
+def _notes_heading(zone: Sequence[Line], position: int, dropped: Mapping[int, str]) -> bool:
+    """Whether the line at `position` heads the notes ('Notes', 'Sources'): not when it
+    stands right under another short line or a `dropped` one, no blank line between (an
+    item of a share bar or a menu: 'Copy link' / 'Facebook' / 'Email' / 'Notes')."""
+    line = zone[position]
+    if not NOTES_HEADING.match(line.text):
+        return False
+    if line.index - 1 in dropped:
+        return False
+    if position == 0:
+        return True
+    above = zone[position - 1]
+    return not (above.index == line.index - 1 and word_count(above.text) <= MAX_MENU_ITEM_WORDS)
+
+
 def _tail(
     zone: Sequence[Line],
     already: int = 0,
@@ -877,7 +911,7 @@ def _tail(
     subscribe are furniture too; lines `dropped` by a shape rule count as furniture
     there."""
     dropped = dropped or {}
-    notes = next((p for p, line in enumerate(zone) if NOTES_HEADING.match(line.text)), None)
+    notes = next((p for p in range(len(zone)) if _notes_heading(zone, p, dropped)), None)
     zone = zone[:notes] if notes is not None else zone
     author: tuple[str, int] | None = None
     furniture: list[int] = []
