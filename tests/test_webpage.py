@@ -607,3 +607,28 @@ def test_notes_in_a_share_bar_is_no_notes_heading():
     tail = ["Notes", "1. The commission's own figures, published on its site."]
     [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], tail)).posts
     assert "commission's own figures" in post["body"]
+
+
+def test_two_link_labels_closing_the_page_are_chrome():
+    """'View full site' / 'Privacy Policy' under the body: links, though only two lines."""
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"],
+                       ["View full site\nPrivacy Policy"])).posts  # fmt: skip
+    assert "View full site" not in post["body"]
+    assert "Privacy Policy" not in post["body"]
+    # a short closing line that ends a sentence, and a sign-off, stay
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"],
+                       ["More to follow.", "Best regards,"])).posts  # fmt: skip
+    assert "More to follow." in post["body"]
+    assert "Best regards," in post["body"]
+
+
+def test_a_sentence_closing_the_page_under_its_widgets_is_a_footer_note():
+    """The page's disclaimer, last, under the widgets: furniture; a sentence between the
+    body and the widgets stays."""
+    tail = ["An appeal will be filed within ten days.",
+            "Share: Telegram · Facebook · Email", "Related translations\nThe Quarry Next Door",
+            "Donate",
+            "Harbour Letter is not affiliated with the papers whose work we translate."]  # fmt: skip
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], tail)).posts
+    assert "An appeal will be filed" in post["body"]
+    assert "is not affiliated" not in post["body"]

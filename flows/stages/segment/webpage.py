@@ -891,6 +891,22 @@ def _notes_heading(zone: Sequence[Line], position: int, dropped: Mapping[int, st
     return not (above.index == line.index - 1 and word_count(above.text) <= MAX_MENU_ITEM_WORDS)
 
 
+MAX_LINK_LABEL_WORDS = 4
+
+
+def _link_label(text: str) -> bool:
+    """A link's label closing the page ('View full site', 'Privacy Policy'): a few words
+    opening with a capital, no sentence, no valediction, author or date (a signature right
+    under the body is kept before this is asked)."""
+    return (
+        word_count(text) <= MAX_LINK_LABEL_WORDS
+        and text[:1].isupper()
+        and not ends_sentence(text)
+        and not text.rstrip().endswith(",")
+        and not _carries_meta(text)
+    )
+
+
 def _tail(
     zone: Sequence[Line],
     already: int = 0,
@@ -940,7 +956,8 @@ def _tail(
             continue
         furniture.append(line.index)
     if len(furniture) + already < MIN_TAIL_LINES:
-        return set(), author
+        labels = {line.index for line in zone if line.index in furniture and _link_label(line.text)}
+        return (labels if len(labels) == len(furniture) else set()), author
     chrome = set(furniture)
 
     def chrome_between(low: int, high: int) -> bool:
@@ -950,10 +967,11 @@ def _tail(
     for position in sentences:  # a teaser between a related post's title and its date
         here = zone[position].index
         below = zone[position + 1].index if position + 1 < len(zone) else end
+        last = position == len(zone) - 1  # the page's footer note under its widgets
         if (
             position > 0
             and chrome_between(zone[position - 1].index, here)
-            and chrome_between(here + 1, below)
+            and (last or chrome_between(here + 1, below))
             and not _carries_meta(zone[position].text)
         ):
             chrome.add(here)
