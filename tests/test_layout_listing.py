@@ -782,3 +782,49 @@ def test_aggregator_topic_page_of_outlet_headline_age_byline() -> None:
     filled = [line for line in split_lines("\n".join(lines)) if not line.is_blank]
     roles = [listing.line_role(line.text, 150) for line in filled]
     assert listing._headline_pairs(filled, roles, []) == []
+
+
+def test_bare_counts_around_an_item_are_no_part_of_it() -> None:
+    """'<title>' / '<Name> - <date>' / '0' / '<summary>': the comment count between the
+    byline and the summary does not hide the title."""
+    lines = ["Harbour Outlook", "", "Labour", ""]
+    for n in range(3):
+        lines += [TITLES[n], f"{NAMES[n]} - {DATES[n]}", str(n), "", SUMMARIES[n] + ".", ""]
+    lines += ["123Page 1 of 3"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == NAMES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    cases = {"0": True, "14": True, "1.2K": True, "2021 elections": False, "12 comments": False}
+    for text, expected in cases.items():
+        assert bool(listing.COUNT_LINE.match(text)) is expected, text
+
+
+def test_subtitle_over_a_stacked_byline_is_the_summary() -> None:
+    """'<title>' / '<subtitle>' / '<DATE> • <NAME>' / counts / 'Share': the subtitle right
+    over the card's byline is its summary; an outlet over a headline over its age is not
+    read that way."""
+    subtitles = [
+        "Dockers at the northern terminal walked out after three months without any wages",
+        "Four years after it was promised the eastern tram line is still a pile of rails",
+        "Teachers in the valley towns organise a union branch of their own for the first time",
+    ]
+    lines = ["Harbour Ledger", "Subscribe", "", "Latest", "Top", ""]
+    for n in range(3):
+        lines += [
+            TITLES[n],
+            subtitles[n],
+            f"{DATES[n].upper()} • {NAMES[n].upper()}",
+            "14",
+            "Share",
+            "",
+        ]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == [name.upper() for name in NAMES[:3]]
+    assert "a pile of rails" in bodies(result)
+    filled = [Line(0, 0, "The Harbour Wire"), Line(1, 20, TITLES[1] + " again and again"),
+              Line(2, 80, "6 hours ago")]  # fmt: skip
+    assert not listing._is_standfirst(filled, ["head", "head", "date"], 1)

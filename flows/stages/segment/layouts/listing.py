@@ -436,7 +436,10 @@ WIRE_DATELINE = re.compile(
 capitals, then the day."""
 MAX_SUMMARY_CHARS = 1500
 MIN_ARTICLE_PARAGRAPHS = 3
-TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed"})
+TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed", "count"})
+COUNT_LINE = re.compile(r"^\d{1,6}$|^\d{1,3}(?:[.,]\d)?\s?[KkMm]$")
+"""A line that is only a number ('0', '14', '1.2K'): an item's comment or like count, a
+link with no words; no part of a title or a summary."""
 
 
 STAMP = re.compile(r"^(?P<label>[^·•|]{1,40}?)\s+[·•|]\s+(?P<when>[^·•|]{1,30})$")
@@ -511,6 +514,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "chrome"
     if is_crumb(text):
         return "crumb"
+    if COUNT_LINE.match(text):
+        return "count"
     if MONTH_DAY.match(text):
         return "date"
     if len(text) <= 60 and READ_MORE.match(text):
@@ -652,8 +657,8 @@ def _title_above(
     line in sentence case under a title-case headline is an image's caption."""
     meta: list[int] = []
     position = first - 1
-    while position > floor and roles[position] == "crumb":
-        position -= 1  # 'Current News / Politics /' between the headline and its summary
+    while position > floor and roles[position] in {"crumb", "count"}:
+        position -= 1  # 'Current News / Politics /', a comment count over the summary
     while position > floor and roles[position] in META_ROLES | {"url"} and len(meta) < 3:
         meta.append(position)
         position -= 1
@@ -737,8 +742,9 @@ MIN_STANDFIRST_WORDS = 8
 
 def _is_standfirst(filled: Sequence[Line], roles: Sequence[str], here: int) -> bool:
     """A headline-shaped line right under a shorter headline, with no text under it (a blank
-    line, then the card's reading time or date): the item's subtitle, its summary. With
-    text right under it, such a line is an image's caption instead."""
+    line, then the card's reading time or date; or the card's byline right under it): the
+    item's subtitle, its summary. With other text right under it, such a line is an
+    image's caption instead."""
     above, line = filled[here - 1], filled[here]
     if roles[here] != "head" or roles[here - 1] != "head" or line.index != above.index + 1:
         return False
@@ -750,6 +756,8 @@ def _is_standfirst(filled: Sequence[Line], roles: Sequence[str], here: int) -> b
     after = here + 1
     if after >= len(filled):
         return False
+    if filled[after].index == line.index + 1 and roles[after] == "byline":
+        return True  # '<title>' '<subtitle>' '<date> • <Name>': a card's stacked lines
     return filled[after].index != line.index + 1 and roles[after] in {"more", "date"}
 
 
