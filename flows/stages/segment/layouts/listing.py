@@ -596,6 +596,8 @@ class Item:
                 if credit_byline(line.text) or dateline_name(line.text):
                     found.add("byline")
         for line in self.extra:
+            if COUNT_LINE.match(line.text):
+                continue  # a bare number may be a page's number as well as a count
             found.add("read-more" if READ_MORE.match(line.text) else "footer")
         if self.lead:
             found.add("credit above title")
