@@ -632,3 +632,18 @@ def test_a_sentence_closing_the_page_under_its_widgets_is_a_footer_note():
     [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], tail)).posts
     assert "An appeal will be filed" in post["body"]
     assert "is not affiliated" not in post["body"]
+
+
+def test_columnist_name_and_role_over_the_headline_over_the_date():
+    """'<Name>' / '<role>' / '<headline>' / '<date>': the name is the author, the role line
+    no headline."""
+    head = ["Volga Herald", "Opinion", "Anna Petrova", "political scientist, Kazan University",
+            "Why the Count Took Three Days and Nobody Complained", "03.03.2021"]  # fmt: skip
+    [post] = run(_page(head, [])).posts
+    assert post["title"] == "Why the Count Took Three Days and Nobody Complained"
+    assert post["author"] == "Anna Petrova"
+    # a source's name over a headline over a date header, no role line: no byline
+    head = ["Volga Herald", "Anna Petrova", "Why the Count Took Three Days and Nobody Complained",
+            "03.03.2021"]  # fmt: skip
+    [post] = run(_page(head, [])).posts
+    assert post["title"] == "Why the Count Took Three Days and Nobody Complained"

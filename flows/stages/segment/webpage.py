@@ -577,11 +577,15 @@ def _credited_names(
     zone: Sequence[Line], dates: Mapping[int, tuple[str, str | None]]
 ) -> dict[int, str]:
     """Position -> name of a person's name over a role line over a dateline ('Alexei
-    Voronin' / 'political scientist' / '12 March 2018'): a columnist's byline, read as the
-    author even above the headline (a source over a date header has no role line)."""
+    Voronin' / 'political scientist' / '12 March 2018'), or over a role line over the
+    headline over the dateline: a columnist's byline, read as the author even above the
+    headline (a source over a date header has no role line)."""
     names: dict[int, str] = {}
     for position in dates:
         role = position - 1
+        headline = zone[role].text if role >= 2 else ""
+        if _is_title_shaped(headline) and word_count(headline) >= MIN_HEADLINE_WORDS:
+            role -= 1  # '<Name>' / '<role>' / '<headline>' / '<date>'
         if role < 1 or role in dates:
             continue
         text = zone[role].text
@@ -774,6 +778,9 @@ def _web_head(
             date = find_date(text)  # 'Written by X on 19/09/2021 in Politics · 5 Min Read'
         if byline is None and date is None and SOURCE_CREDIT.match(text):
             continue  # 'Translated by X', 'Original: <title>': credits, never the headline
+        if byline is None and date is None and position - 1 in credited and position not in heads:
+            meta.add(zone[position].index)  # the role line under a columnist's name
+            continue
         if byline is None and date is None and _repeats_byline(zone, position, meta):
             meta.add(zone[position].index)  # '<Name>' twice: the avatar's text over the name
             top_meta = position
