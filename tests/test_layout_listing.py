@@ -828,3 +828,28 @@ def test_subtitle_over_a_stacked_byline_is_the_summary() -> None:
     filled = [Line(0, 0, "The Harbour Wire"), Line(1, 20, TITLES[1] + " again and again"),
               Line(2, 80, "6 hours ago")]  # fmt: skip
     assert not listing._is_standfirst(filled, ["head", "head", "date"], 1)
+
+
+def test_names_line_over_the_date_is_a_byline_under_a_two_sentence_title() -> None:
+    """'<LABEL>' / '<Two. Sentences.>' / '<Name>, <Name>' / '<date>' / '<summary>'."""
+    titles = ["Dockers Are Getting Younger. That Does Not Mean Change.", TITLES[1], TITLES[2]]
+    authors = [f"{NAMES[0]}, {NAMES[1]}", NAMES[1], NAMES[3]]
+    lines = ["Harbour Forum", "Research", ""]
+    for n in range(3):
+        lines += ["COMMENTARY", titles[n], authors[n], DATES[n], SUMMARIES[n] + ".", ""]
+    lines += ["Load more"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == titles
+    assert [post["author"] for post in result.posts] == authors
+    cases = {
+        "Ilse Marrow": True,
+        "Ilse Marrow, Tomas Quillet and Rena Oduya": True,
+        "Анна Головина и Игорь Лукин": True,
+        "Ilse Marrow, political scientist": False,
+        "Dockers, Trams and Teachers Go on Strike": False,
+    }
+    for text, expected in cases.items():
+        assert listing.is_names(text) is expected, text
+    assert listing._titled_sentences(titles[0])
+    assert not listing._titled_sentences(SUMMARIES[0] + ". And more of it.")  # sentence case

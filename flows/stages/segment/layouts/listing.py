@@ -277,6 +277,16 @@ def is_name(text: str) -> bool:
     return text.split()[0] not in NOT_NAME_STARTS
 
 
+NAMES_SEPARATOR = re.compile(r",\s+|\s+(?:and|&|и)\s+")
+
+
+def is_names(text: str) -> bool:
+    """A line that is only one person's name or a few ('Ann Lee, Oleg Sorin and Ivan
+    Tarkov')."""
+    parts = NAMES_SEPARATOR.split(text.strip())
+    return 1 <= len(parts) <= 4 and all(is_name(part) for part in parts)
+
+
 def bare_name(text: str) -> str | None:
     """The name on a line that is only a name."""
     return text.strip(" ,") if is_name(text) else None
@@ -688,6 +698,17 @@ def _title_above(
     return position, meta, []
 
 
+def _titled_sentences(text: str) -> bool:
+    """Two short sentences in title case ('Governors Are Getting Younger. That Does Not Mean
+    Change.'): a headline when a byline stands right under it (a summary is not written in
+    title case)."""
+    return (
+        word_count(text) <= MAX_HEADLINE_WORDS
+        and len(INNER_STOP.findall(text)) == 1
+        and is_title_case(text)
+    )
+
+
 def _labelled_name(
     filled: Sequence[Line], roles: Sequence[str], title: int, floor: int
 ) -> int | None:
@@ -832,8 +853,15 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     roles = [line_role(line.text, config.max_title_chars) for line in filled]
     _mark_decks(filled, roles)
     for here in range(len(roles) - 1):  # '<Name>' right over '<date>': a byline
-        if roles[here] == "head" and roles[here + 1] == "date" and is_name(filled[here].text):
+        if roles[here] == "head" and roles[here + 1] == "date" and is_names(filled[here].text):
             roles[here] = "byline"
+    for here in range(len(roles) - 1):  # '<Two. Sentences.>' over '<Name>': a headline
+        if (
+            roles[here] == "prose"
+            and roles[here + 1] == "byline"
+            and _titled_sentences(filled[here].text)
+        ):
+            roles[here] = "head"
     for here in range(1, len(roles)):
         if is_glued_repeat(filled[here].text, filled[here - 1].text):
             roles[here] = "more"
@@ -1130,6 +1158,7 @@ def _read_credits(item: Item) -> None:
                 or doubled_name(text)
                 or bare_name(text)
                 or signed_name(text)
+                or (text.strip(" ,") if is_names(text) else None)
             )
         if item.published is None and (found := find_date(line.text)):
             item.published = found[0]
