@@ -853,3 +853,30 @@ def test_names_line_over_the_date_is_a_byline_under_a_two_sentence_title() -> No
         assert listing.is_names(text) is expected, text
     assert listing._titled_sentences(titles[0])
     assert not listing._titled_sentences(SUMMARIES[0] + ". And more of it.")  # sentence case
+
+
+def test_handle_and_date_over_a_stack_of_counters_and_labels_tops_the_item() -> None:
+    """'<handle> <date>' / '<title>' / '<reading time>' / '<views>' / '<topics>' / '<type>'
+    / '<summary>' / 'Читать далее' / '<votes>': the title is the line under the header."""
+    handles = ["v_orlova", "d_kirsanov", "p_mirzoev"]
+    days = ["5 мар 2021 в 11:20", "3 мар 2021 в 16:05", "1 мар 2021 в 09:45"]
+    lines = ["Хабр", "Все потоки", ""]
+    for n in range(3):
+        lines += [f"{handles[n]} {days[n]}", TITLES[n], "Время на прочтение 7 мин",
+                  "Количество просмотров 9.4K", "Labour Law*", "Обзор", SUMMARIES[n] + ".",
+                  "Читать далее", "Всего голосов 31: ↑28 и ↓3+25", "Комментарии 64", ""]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == handles
+    assert [post["published_date"] for post in result.posts] == [
+        "2021-03-05",
+        "2021-03-03",
+        "2021-03-01",
+    ]
+    assert "Количество просмотров" not in bodies(result)
+    assert listing.credit_byline("v_orlova 5 мар 2021 в 11:20") == "v_orlova"
+    assert listing.credit_byline("Moscow 5 March 2021") is None  # a place, capitalised
+    roles = ["byline", "head", "count", "other", "prose"]
+    assert listing._topped_title(roles, 4, -1) == 1
+    assert listing._topped_title(["more", "head", "other", "prose"], 3, -1) is None

@@ -91,6 +91,7 @@ from flows.stages.segment.meta import (
     AGE,
     BILINGUAL_LABEL,
     HANDLE_BYLINE,
+    HANDLE_DATE,
     find_byline,
     find_date,
     is_breadcrumb,
@@ -107,6 +108,7 @@ from flows.stages.segment.post import (
     build_post,
     post_row,
 )
+from flows.stages.segment.webpage import is_counter
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -246,6 +248,8 @@ def credit_byline(text: str) -> str | None:
         return None
     if SUBMITTED_BY.match(text) and HANDLE_BYLINE.match(text):
         return name  # 'Submitted by <handle> on <date>': a site's own byline, handle and all
+    if HANDLE_DATE.match(text):
+        return name  # '<handle> 5 мар 2021 в 11:20': a blogging platform's post header
     return clean_name(name)
 
 
@@ -886,9 +890,9 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     order = sorted(range(len(heads)), key=lambda n: _head_start(heads[n]))
     heads, captions = [heads[n] for n in order], [captions[n] for n in order]
     lead_mode = _dates_lead(roles, heads)
-    decks: list[list[int]] = [[] for _ in heads]
-    if lead_mode:
-        heads, captions, decks = _top_titles(roles, heads, captions)
+    heads, captions, decks = _top_titles(filled, roles, heads, captions)
+    if any(decks):
+        lead_mode = _dates_lead(roles, heads)
     labelled = _labels_repeat(filled, roles, heads)
     items: list[Item] = []
     owned_until = -1
@@ -943,15 +947,23 @@ def _day_over(
     return day
 
 
-MAX_DECK_LINES = 4
+MAX_DECK_LINES = 6
+STACK_ROLES = frozenset({"head", "date", "count", "other"})
+"""Lines that may stand between a byline over the title and the summary: a subtitle, a
+quoted source's date line and headline, counters, topic and type labels."""
+DECK_ROLES = frozenset({"head", "date"})
+"""The stacked lines kept in the item's text; counters ('Количество просмотров 9.4K',
+'6 min read') and labels are chrome."""
 
 
 def _topped_title(roles: Sequence[str], title: int, floor: int) -> int | None:
-    """The headline right under a byline that tops a stack of headline-shaped and date
-    lines over `title` ('<Name>' '<title>' '<subtitle>' '<source's date line>' '<source's
-    headline>' '<summary>'), else None. The search stops at `floor`."""
+    """The headline right under a byline that tops a stack of headline-shaped, date,
+    counter and label lines over `title`, the item's first line ('<Name>' '<title>'
+    '<subtitle>' '<source's date line>' '<source's headline>' '<summary>'; '<handle>
+    <date>' '<title>' '<reading time>' '<views>' '<topics>' '<post type>' '<summary>'),
+    else None. The search stops at `floor`."""
     position, depth = title - 1, 0
-    while position > floor and roles[position] in {"head", "date"} and depth < MAX_DECK_LINES:
+    while position > floor and roles[position] in STACK_ROLES and depth < MAX_DECK_LINES:
         position, depth = position - 1, depth + 1
     if depth == 0 or position <= floor or roles[position] != "byline":
         return None
@@ -962,16 +974,21 @@ Head = tuple[int | None, list[int], int, int]
 
 
 def _top_titles(
-    roles: Sequence[str], heads: Sequence[Head], captions: Sequence[list[int]]
+    filled: Sequence[Line],
+    roles: Sequence[str],
+    heads: Sequence[Head],
+    captions: Sequence[list[int]],
 ) -> tuple[list[Head], list[list[int]], list[list[int]]]:
-    """(heads, captions, decks) with each item's title moved up to the headline under its
-    byline when two items or more show a stack of lines between the two (bylines above
-    the titles): the lines between are the item's deck (kept in its text), not its title.
-    A single such item is left as it is: the structure must repeat."""
+    """(heads, captions, decks) with each item's title moved up (or found, for an item read
+    as untitled) to the headline under its byline when two items or more show a stack of
+    lines between the two (bylines above the titles): the headline-shaped and date lines
+    between are the item's deck (kept in its text), the counters and labels chrome. A
+    single such item is left as it is: the structure must repeat."""
     moved: dict[int, int] = {}
     floor = -1
-    for number, (title, meta, _, last) in enumerate(heads):
-        if title is not None and (top := _topped_title(roles, min([title, *meta]), floor)):
+    for number, (title, meta, first, last) in enumerate(heads):
+        start = min([first, *meta, *([title] if title is not None else [])])
+        if (top := _topped_title(roles, start, floor)) is not None:
             moved[number] = top
         floor = last
     new_heads, new_captions = list(heads), list(captions)
@@ -980,7 +997,13 @@ def _top_titles(
         return new_heads, new_captions, decks
     for number, top in moved.items():
         _, meta, first, last = heads[number]
-        decks[number] = [position for position in range(top + 1, first) if position not in meta]
+        decks[number] = [
+            position
+            for position in range(top + 1, first)
+            if position not in meta
+            and roles[position] in DECK_ROLES
+            and not is_counter(filled[position].text)
+        ]
         new_heads[number] = (top, meta, first, last)
         new_captions[number] = []
     return new_heads, new_captions, decks
