@@ -880,3 +880,20 @@ def test_handle_and_date_over_a_stack_of_counters_and_labels_tops_the_item() -> 
     roles = ["byline", "head", "count", "other", "prose"]
     assert listing._topped_title(roles, 4, -1) == 1
     assert listing._topped_title(["more", "head", "other", "prose"], 3, -1) is None
+
+
+def test_deck_long_subtitle_right_over_the_date_is_the_summary() -> None:
+    """'<title>' / '<subtitle of twelve words or more>' / '<date>' / '--' / claps: a writer's
+    profile cards; a shorter line over an age stays a headline (an outlet over it)."""
+    lines = ["Ilse Marrow", "2.4K Followers", "Follow", "", "Pinned", ""]
+    for n in range(3):
+        lines += ["Member-only story", TITLES[n], DECKS[n], DATES[n], "--", "38", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    filled = [Line(0, 0, TITLES[0]), Line(1, 50, DECKS[0]), Line(2, 160, DATES[0])]
+    assert listing._is_standfirst(filled, ["head", "head", "date"], 1)
+    filled = [Line(0, 0, "The Harbour Wire"), Line(1, 20, TITLES[0] + " Again"),
+              Line(2, 80, "6 hours ago")]  # fmt: skip
+    assert not listing._is_standfirst(filled, ["head", "head", "date"], 1)

@@ -769,8 +769,8 @@ MIN_STANDFIRST_WORDS = 8
 
 def _is_standfirst(filled: Sequence[Line], roles: Sequence[str], here: int) -> bool:
     """A headline-shaped line right under a shorter headline, with no text under it (a blank
-    line, then the card's reading time or date; or the card's byline right under it): the
-    item's subtitle, its summary. With other text right under it, such a line is an
+    line, then the card's reading time or date; or the card's byline right under it, or
+    its date when the line is a deck's length): the item's subtitle, its summary. With other text right under it, such a line is an
     image's caption instead."""
     above, line = filled[here - 1], filled[here]
     if roles[here] != "head" or roles[here - 1] != "head" or line.index != above.index + 1:
@@ -783,7 +783,9 @@ def _is_standfirst(filled: Sequence[Line], roles: Sequence[str], here: int) -> b
     after = here + 1
     if after >= len(filled):
         return False
-    if filled[after].index == line.index + 1 and roles[after] == "byline":
+    if filled[after].index == line.index + 1 and (
+        roles[after] == "byline" or (roles[after] == "date" and words >= MIN_DECK_WORDS)
+    ):
         return True  # '<title>' '<subtitle>' '<date> • <Name>': a card's stacked lines
     return filled[after].index != line.index + 1 and roles[after] in {"more", "date"}
 
