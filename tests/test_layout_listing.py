@@ -897,3 +897,19 @@ def test_deck_long_subtitle_right_over_the_date_is_the_summary() -> None:
     filled = [Line(0, 0, "The Harbour Wire"), Line(1, 20, TITLES[0] + " Again"),
               Line(2, 80, "6 hours ago")]  # fmt: skip
     assert not listing._is_standfirst(filled, ["head", "head", "date"], 1)
+
+
+def test_date_glued_before_each_title_is_cut_into_a_date_line() -> None:
+    """'dd.mm.yyyy <title>' / '<summary>': the date is the item's, not part of its title;
+    '<date> <Name> 0 Comments' stays a byline line, whole."""
+    numeric = ["14.03.2022", "02.03.2022", "20.02.2022"]
+    lines = ["Embassy of Harbouria", "News", ""]
+    for n in range(3):
+        lines += [f"{numeric[n]} {TITLES[n]}", SUMMARIES[n] + ".", ""]
+    lines += ["Archive"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    assert listing._date_cut(Line(0, 0, f"{DATES[0]} {NAMES[0]} 0 Comments"), 150) is None
+    assert listing._date_cut(Line(0, 0, f"{numeric[0]} {TITLES[0]}"), 150) == len(numeric[0])

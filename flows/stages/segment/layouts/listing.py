@@ -1418,6 +1418,23 @@ def _stamp_cut(line: Line, max_title_chars: int) -> int | None:
     return match.end()
 
 
+MAX_LEAD_DATE_CHARS = 30
+
+
+def _date_cut(line: Line, max_title_chars: int) -> int | None:
+    """Where a headline starts after the date it is glued to ('03.03.2021 <title>')."""
+    text = line.raw.lstrip()
+    found = find_date(text[:MAX_LEAD_DATE_CHARS])
+    if found is None or not text.startswith(found[0]):
+        return None
+    rest = text[len(found[0]) :]
+    if not rest[:1].isspace() or not is_headline(rest.strip(), max_title_chars):
+        return None
+    if credit_byline(text) or dateline_name(text):
+        return None  # '<date> <Name> 0 Comments': a byline line, whole
+    return len(line.raw) - len(text) + len(found[0])
+
+
 BULLETED_HEADLINE = re.compile(r"^\s*[•●▪◦]\s+(?=\S)")
 """'  • <headline>': a list bullet before each item's title."""
 
@@ -1460,11 +1477,11 @@ def _doubled_name_cut(line: Line, max_title_chars: int) -> int | None:
 def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     """`lines` with each read-more link glued to the end of a summary line or to the start
     of the next item's date line, each byline's name glued to its date, and each time of
-    day or list bullet before a headline (two such lines or more: a news feed, a bulleted
-    list of items), cut off into a line of its own (offsets kept, lines renumbered);
+    day, date, author's doubled name or list bullet before a headline (two such lines or
+    more: a news feed, a bulleted list of items), cut off into a line of its own (offsets kept, lines renumbered);
     `lines` itself when there is none."""
     cuts: dict[int, int] = {}
-    for cutter in (_stamp_cut, _bullet_cut, _doubled_name_cut):
+    for cutter in (_stamp_cut, _bullet_cut, _doubled_name_cut, _date_cut):
         found = {
             line.index: cut for line in lines if (cut := cutter(line, max_title_chars)) is not None
         }
