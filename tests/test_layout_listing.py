@@ -913,3 +913,24 @@ def test_date_glued_before_each_title_is_cut_into_a_date_line() -> None:
     assert [post["published_date"] for post in result.posts] == ISO[:3]
     assert listing._date_cut(Line(0, 0, f"{DATES[0]} {NAMES[0]} 0 Comments"), 150) is None
     assert listing._date_cut(Line(0, 0, f"{numeric[0]} {TITLES[0]}"), 150) == len(numeric[0])
+
+
+def test_expert_page_bio_card_over_headline_only_publications() -> None:
+    """'<Name>' / '<role>' / '<Name> studies …' / then '<type>' / '<title>' / '<date>' per
+    publication: the bio card is no item; a date run into its headline is cut off."""
+    bio = f"{NAMES[0]} studies labour politics in the harbour towns, with a focus on strikes."
+    lines = ["Harbour Institute", "Experts", NAMES[0], "Senior Fellow, Labour Programme", "",
+             bio, "", f"Publications by {NAMES[0]}", ""]  # fmt: skip
+    for n in range(3):
+        dated = [f"{TITLES[n]} {DATES[n]}"] if n == 2 else [TITLES[n], DATES[n]]
+        lines += ["Analysis", *dated, ""]
+    lines += ["View all publications"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    cut = listing._trailing_date_cut(Line(0, 0, f"{TITLES[2]} {DATES[2]}"), 150)
+    assert cut == len(TITLES[2]) + 1
+    meta_row = Line(0, 0, f"Politics, Society / By {NAMES[1]} / {DATES[1]}")
+    assert listing._trailing_date_cut(meta_row, 150) is None
+    assert listing._trailing_date_cut(Line(0, 0, f"Strike Talks {DATES[1]}"), 150) is None  # short

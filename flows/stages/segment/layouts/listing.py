@@ -1435,6 +1435,28 @@ def _date_cut(line: Line, max_title_chars: int) -> int | None:
     return len(line.raw) - len(text) + len(found[0])
 
 
+MIN_GLUED_TITLE_WORDS = 5
+
+
+def _trailing_date_cut(line: Line, max_title_chars: int) -> int | None:
+    """Where the date glued after a headline starts ('<title> October 12, 2023': a date
+    line run into the headline above it, the line break lost): a full date closing the
+    line, five words or more of headline before it."""
+    text = line.raw.rstrip()
+    if len(text) > max_title_chars + MAX_LEAD_DATE_CHARS or credit_date(text.strip()):
+        return None
+    if find_byline(text.strip()) or dateline_name(text.strip()):
+        return None  # '<section> / By <Name> / <date>': a meta row, whole
+    found = find_date(text[-MAX_LEAD_DATE_CHARS:])
+    if found is None or not text.endswith(found[0]) or not re.search(r"\d{4}", found[0]):
+        return None
+    at = len(text) - len(found[0])
+    head = text[:at]
+    if not head[-1:].isspace() or word_count(head) < MIN_GLUED_TITLE_WORDS:
+        return None
+    return at if is_headline(head.strip(), max_title_chars) else None
+
+
 BULLETED_HEADLINE = re.compile(r"^\s*[•●▪◦]\s+(?=\S)")
 """'  • <headline>': a list bullet before each item's title."""
 
@@ -1490,7 +1512,12 @@ def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     for line in lines:
         if line.index in cuts:
             continue
-        cut = _more_tail_cut(line) or _glued_more_cut(line) or _glued_date_cut(line)
+        cut = (
+            _more_tail_cut(line)
+            or _glued_more_cut(line)
+            or _glued_date_cut(line)
+            or _trailing_date_cut(line, max_title_chars)
+        )
         if cut is not None:
             cuts[line.index] = cut
     if not cuts:
@@ -1547,6 +1574,8 @@ def segment_items(
         if not _is_masthead(kept[0], lines):
             break
         kept.pop(0)  # the site's masthead (its name over its tagline) above them
+    while len(kept) > 2 and _is_bio(kept[0]):
+        kept.pop(0)  # an author's page: the author's bio card above the items
     dropped = find_boilerplate(lines)
     owned: set[int] = set()
     for item in kept:
@@ -1587,6 +1616,15 @@ def segment_items(
                 head=head,
             ),
         )
+
+
+def _is_bio(item: Item) -> bool:
+    """An author's bio card read as an item: its text opens with the name on its byline
+    ('<Name>' / '<role>' / '<Name> studies Russian domestic politics …')."""
+    if not item.author or not item.body:
+        return False
+    first = item.body[0].text
+    return first.startswith(item.author + " ") and not first.startswith(item.title_text or "\0")
 
 
 def _is_masthead(item: Item, lines: Sequence[Line]) -> bool:
