@@ -934,3 +934,20 @@ def test_expert_page_bio_card_over_headline_only_publications() -> None:
     meta_row = Line(0, 0, f"Politics, Society / By {NAMES[1]} / {DATES[1]}")
     assert listing._trailing_date_cut(meta_row, 150) is None
     assert listing._trailing_date_cut(Line(0, 0, f"Strike Talks {DATES[1]}"), 150) is None  # short
+
+
+def test_source_beside_a_short_age_is_a_stamp() -> None:
+    """'<title>' / '<Source> · 2h' / '<summary>' (a feed reader): the source, even
+    name-shaped, is a stamp's label, no author; a name beside a date stays a byline."""
+    sources = ["Harbour Monitor", "Valley Wire", "The Northern Post"]
+    lines = ["Reader", "All articles", "Starred", "", "Labour · 46 unread", "Mark all as read", ""]
+    for n in range(3):
+        lines += [TITLES[n], f"{sources[n]} · {n + 2}h", SUMMARIES[n] + ".", ""]
+    lines += ["Load more"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == [None, None, None]
+    assert listing.stamp_line("Harbour Monitor · 2h")
+    assert not listing.stamp_line(f"{NAMES[0]} · {DATES[0]}")
+    assert not listing.stamp_line("By Ilse Marrow · 2h")

@@ -78,6 +78,7 @@ from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import DraftBlock, is_heading
 from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate
+from flows.stages.segment.feed import AGE as SHORT_AGE
 from flows.stages.segment.feed import Entry, find_entries
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import (
@@ -457,18 +458,24 @@ link with no words; no part of a title or a summary."""
 
 
 STAMP = re.compile(r"^(?P<label>[^·•|]{1,40}?)\s+[·•|]\s+(?P<when>[^·•|]{1,30})$")
-"""'Politics · 18 min ago', 'Regions · Mar 3, 2024': an item's section and age or date."""
+"""'Politics · 18 min ago', 'Regions · Mar 3, 2024', '<Source> · 2h': an item's section
+or source and its age or date."""
 
 
 def stamp_line(text: str) -> bool:
     """A stamp line: a section label (not a person's name, not a byline) beside the item's
-    age or date. The label is no author."""
+    age or date; or any label beside a short age ('2h', '1d': a feed reader's source,
+    name-shaped or not). The label is no author."""
     match = STAMP.match(text)
     if match is None:
         return False
     label, when = match.group("label").strip(), match.group("when").strip()
+    if BYLINE_START.match(label):
+        return False
+    if SHORT_AGE.match(when) and not AGE.fullmatch(when):
+        return True  # '<Source> · 2h': a feed reader's source, whatever its shape
     dated = AGE.fullmatch(when) or ((found := find_date(when)) and found[0] == when)
-    return bool(dated) and not is_name(label) and not BYLINE_START.match(label)
+    return bool(dated) and not is_name(label)
 
 
 CREDIT_PATH = re.compile(
