@@ -647,3 +647,20 @@ def test_columnist_name_and_role_over_the_headline_over_the_date():
             "03.03.2021"]  # fmt: skip
     [post] = run(_page(head, [])).posts
     assert post["title"] == "Why the Count Took Three Days and Nobody Complained"
+
+
+def test_paywall_pitch_and_its_heading_close_the_body():
+    """'Keep reading with a 7-day free trial' / 'Subscribe to X to keep reading …' /
+    'Start trial': the call, its heading and button are furniture; text stays."""
+    tail = ["Keep reading with a 7-day free trial\n"
+            "Subscribe to Harbour Letter to keep reading this post and get 7 days of free "
+            "access to the full post archives.\nStart trial\nAlready a paid subscriber? Sign in",
+            "Previous\nNext", "© 2024 Anna Petrova"]  # fmt: skip
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], tail)).posts
+    assert "Keep reading with" not in post["body"]
+    assert "to keep reading this post" not in post["body"]
+    assert "final count three days" in post["body"]
+    # without a button under it, a sentence naming a subscription is text
+    tail = ["Readers who subscribe to the commission's bulletin got the figures a day early."]
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], tail)).posts
+    assert "got the figures a day early" in post["body"]

@@ -130,8 +130,13 @@ VIA_SENDER = re.compile(r"^(?P<name>.+?)\s+via\s+\S+$", re.IGNORECASE)
 SEPARATOR_ONLY = re.compile(r"^[·•∙|—–-]$")
 """A lone separator glyph between byline parts ('Name', '·', 'Follow')."""
 CALL_LABEL = re.compile(r"\b(?:subscribe|sign up|sign in|log in)\b", re.IGNORECASE)
-BUTTON = re.compile(r"^(?:subscribe|sign up|sign in|log in)(?: now| for free)?$", re.IGNORECASE)
-"""The buttons a call to action introduces (the page's own UI labels)."""
+BUTTON = re.compile(
+    r"^(?:subscribe|sign up|sign in|log in)(?: now| for free)?$"
+    r"|^start (?:a |your )?(?:free )?trial$",
+    re.IGNORECASE,
+)
+"""The buttons a call to action introduces (the page's own UI labels; a paywall's 'Start
+trial')."""
 
 
 SOURCE_CREDIT = re.compile(
@@ -443,6 +448,8 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
     buttons = _Buttons.of(filled)
     while last > first and buttons.is_call(kept[last]):  # a call closing the run
         last -= 1
+        while last > first and not (is_prose(kept[last].text) or quote_depth(kept[last].text)):
+            last -= 1  # the call's heading ('Keep reading with a 7-day free trial')
     already = sum(1 for line in filled[run[1] + 1 :] if line.index in dropped)
     tail, author = _tail(kept[last + 1 :], already, buttons, dropped)
     chrome.update((index, "page_chrome") for index in tail)
