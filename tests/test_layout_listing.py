@@ -951,3 +951,19 @@ def test_source_beside_a_short_age_is_a_stamp() -> None:
     assert listing.stamp_line("Harbour Monitor · 2h")
     assert not listing.stamp_line(f"{NAMES[0]} · {DATES[0]}")
     assert not listing.stamp_line("By Ilse Marrow · 2h")
+
+
+def test_views_count_between_a_headline_and_its_age() -> None:
+    """'<duration>' / '<title>' / '41K views' / '2 weeks ago': headline-only items, the
+    count no title."""
+    lines = ["Harbour Channel", "84.3K subscribers", "Subscribe", "", "Videos", ""]
+    for n in range(3):
+        lines += [f"{n + 12}:41", TITLES[n], f"{n + 4}1K views", f"{n + 2} weeks ago", ""]
+    lines += ["Show more"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert "views" not in " ".join(str(post["title"]) for post in result.posts)
+    cases = {"41K views": True, "1 234 просмотров": False, "Views of the Harbour": False}
+    for text, expected in cases.items():
+        assert bool(listing.COUNT_LINE.match(text)) is expected, text

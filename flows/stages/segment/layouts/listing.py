@@ -452,9 +452,13 @@ capitals, then the day."""
 MAX_SUMMARY_CHARS = 1500
 MIN_ARTICLE_PARAGRAPHS = 3
 TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed", "count"})
-COUNT_LINE = re.compile(r"^\d{1,6}$|^\d{1,3}(?:[.,]\d)?\s?[KkMm]$")
-"""A line that is only a number ('0', '14', '1.2K'): an item's comment or like count, a
-link with no words; no part of a title or a summary."""
+COUNT_LINE = re.compile(
+    r"^\d{1,6}$|^\d{1,3}(?:[.,]\d)?\s?[KkMm]$"
+    r"|^\d[\d.,]*\s?[KkMm]?\s+(?:views?|просмотр(?:ов|а)?|reads?|likes?)$",
+    re.IGNORECASE,
+)
+"""A line that is only a number ('0', '14', '1.2K') or a number of views ('41K views'): an
+item's count, a link with no words; no part of a title or a summary."""
 
 
 STAMP = re.compile(r"^(?P<label>[^·•|]{1,40}?)\s+[·•|]\s+(?P<when>[^·•|]{1,30})$")
@@ -1043,9 +1047,15 @@ def _headline_pairs(
     pairs: list[tuple[int, int]] = []
     for here in range(len(roles) - 1):
         stamp = here + 1
+        while (
+            stamp + 1 < len(roles)
+            and roles[stamp] == "count"
+            and filled[stamp + 1].index == filled[stamp].index + 1
+        ):
+            stamp += 1  # '<headline>' '41K views' '2 weeks ago': a count over the age
         if roles[here] != "head" or roles[stamp] != "date" or {here, stamp} & taken:
             continue
-        if filled[stamp].index != filled[here].index + 1 or is_name(filled[here].text):
+        if filled[stamp].index != filled[stamp - 1].index + 1 or is_name(filled[here].text):
             continue
         after = stamp + 1
         while after < len(filled) and roles[after] in STAMP_TAIL_ROLES:
