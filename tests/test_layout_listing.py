@@ -967,3 +967,20 @@ def test_views_count_between_a_headline_and_its_age() -> None:
     cases = {"41K views": True, "1 234 просмотров": False, "Views of the Harbour": False}
     for text, expected in cases.items():
         assert bool(listing.COUNT_LINE.match(text)) is expected, text
+
+
+def test_russian_age_and_reads_count_under_a_card() -> None:
+    """'<title>' / '<deck>' / '3 дня назад' / '1,2 тыс. прочтений': the age is the stamp,
+    the reads count chrome."""
+    ages = ["3 дня назад", "неделю назад", "2 недели назад"]
+    lines = ["Дзен", "Войти", "", "Harbour Notes", "12,4 тыс. подписчиков", "Подписаться", ""]
+    for n in range(3):
+        lines += [TITLES[n], DECKS[n], ages[n], "1,2 тыс. прочтений", ""]
+    lines += ["Показать ещё"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert "прочтений" not in bodies(result)
+    for text in ("3 дня назад", "неделю назад", "вчера", "5 минут назад"):
+        assert listing.RU_AGE.match(text), text
+    assert not listing.RU_AGE.match("три года назад власти обещали")

@@ -454,9 +454,16 @@ MIN_ARTICLE_PARAGRAPHS = 3
 TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed", "count"})
 COUNT_LINE = re.compile(
     r"^\d{1,6}$|^\d{1,3}(?:[.,]\d)?\s?[KkMm]$"
-    r"|^\d[\d.,]*\s?[KkMm]?\s+(?:views?|просмотр(?:ов|а)?|reads?|likes?)$",
+    r"|^\d[\d.,]*\s?(?:[KkMm]|тыс\.?|млн)?\s+(?:views?|просмотр(?:ов|а)?|прочтени(?:й|я|е)|reads?"
+    r"|likes?)$",
     re.IGNORECASE,
 )
+RU_AGE = re.compile(
+    r"^(?:\d{1,3}\s+)?(?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел(?:ю|и|ь)"
+    r"|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад$|^(?:вчера|сегодня|только что)$",
+    re.IGNORECASE,
+)
+"""An item's age in Russian ('3 дня назад', 'неделю назад', 'вчера')."""
 """A line that is only a number ('0', '14', '1.2K') or a number of views ('41K views'): an
 item's count, a link with no words; no part of a title or a summary."""
 
@@ -556,7 +563,8 @@ def line_role(text: str, max_title_chars: int) -> str:
     dated_more = DATED_MORE.match(text)
     if dated_more and READ_MORE.match(dated_more["more"]) and credit_date(dated_more["credit"]):
         return "date"
-    if credit_date(text) or (len(text) <= 30 and AGE.fullmatch(text.strip(" ·•|"))):
+    age = text.strip(" ·•|")
+    if credit_date(text) or (len(text) <= 30 and (AGE.fullmatch(age) or RU_AGE.match(age))):
         return "date"  # a date line, or the item's age ('2 hours ago', 'Yesterday')
     if is_headline(text, max_title_chars):
         return "head"
