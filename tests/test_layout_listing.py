@@ -623,3 +623,364 @@ def test_archive_heading_with_a_date_under_it_is_no_headline_item() -> None:
     }
     for text, expected in cases.items():
         assert bool(listing.ARCHIVE_HEADING.match(text)) is expected, text
+
+
+DECKS = [
+    "Dockers at the northern terminal walked out after three months without wages and "
+    "a promise nobody kept",
+    "Four years after it was promised the eastern tram line is still a pile of rails in a field",
+    "Teachers in the valley towns organise a union branch of their own for the first time "
+    "in decades",
+]
+
+
+def test_deck_under_a_name_shaped_title_follows_the_repeated_structure() -> None:
+    """'<date>' / '<Three Capitalised Words>' / '<deck>': with two other decks under dated
+    titles, the short title is a headline, not a byline, and its item is kept."""
+    titles = [TITLES[0], "Trams Without Rails", TITLES[2]]
+    lines = ["Harbour Journal", "Politics", ""]
+    for n in range(3):
+        lines += [DATES[n], "", titles[n], "", DECKS[n], ""]
+    lines += ["« first ‹ previous 1 2 3 next › last »"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == titles
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    # alone, a name-shaped line over a long headline is still no title over a deck
+    filled = [Line(0, 0, "Trams Without Rails"), Line(2, 30, DECKS[1])]
+    roles = ["head", "head"]
+    assert not listing._is_deck(filled, roles, 1)
+    listing._mark_decks(filled, roles)
+    assert roles == ["head", "head"]
+
+
+def test_doubled_name() -> None:
+    cases = {
+        "Ilse Marrow Ilse Marrow": "Ilse Marrow",
+        "Олег Сафронов Олег Сафронов Почему выборы стали скучными": "Олег Сафронов",
+        "Ilse Marrow": None,
+        "Marrow Marrow Street": None,  # one word twice is no name
+        "bread and bread and circuses": None,  # a repeat in lower case
+    }
+    for text, expected in cases.items():
+        assert listing.doubled_name(text) == expected, text
+
+
+def test_doubled_name_glued_to_each_title_is_the_byline() -> None:
+    """'<Name> <Name> <title>' / '<summary>' / '<n> comments': a newspaper's columnist
+    cards, the name written twice (avatar and link) run into the headline."""
+    lines = ["Harbour Journal", "Columnists", ""]
+    for n in range(3):
+        lines += [f"{NAMES[n]} {NAMES[n]} {TITLES[n]}", "", SUMMARIES[n] + ".", "", "3 comments"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == NAMES[:3]
+    assert "3 comments" not in bodies(result)
+
+
+def test_byline_over_a_stack_of_headlines_tops_the_item() -> None:
+    """'<Name> <Name>' / '<title>' / '<subtitle>' / '<source date line>' / '<source
+    headline>' / '<summary>': with the structure repeated, the title is the headline
+    under the byline and the lines between stay in the text."""
+    lines = ["Harbour Notes", "Blog", ""]
+    for n in range(2):
+        lines += [
+            f"{NAMES[n]} {NAMES[n]}",
+            "",
+            TITLES[n],
+            "",
+            "Or at least it looks that way",
+            "",
+            f"{DATES[n]} Harbour Courier",
+            "",
+            "Strike committee says the port owes wages for three months",
+            "",
+            SUMMARIES[n] + ".",
+            "",
+            "Read More",
+        ]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:2]
+    assert [post["author"] for post in result.posts] == NAMES[:2]
+    assert "Or at least it looks that way" in result.posts[0]["body"]
+    roles = ["byline", "head", "head", "date", "head", "prose"]
+    assert listing._topped_title(roles, 4, -1) == 1
+    assert listing._topped_title(["head", "head", "prose"], 1, -1) is None  # no byline
+    assert listing._topped_title(["byline", "head", "prose"], 1, -1) is None  # nothing between
+
+
+def test_bulleted_dates_over_untitled_summaries_are_entries() -> None:
+    """An author's page: '• <date>' / '<summary>' for each item, no titles."""
+    lines = [
+        "Harbour Journal",
+        "Home | Labour | Authors",
+        "",
+        "Ilse Marrow",
+        "",
+        "Author Archive",
+        "",
+    ]
+    for n in range(3):
+        lines += [f"  • {DATES[n]}", f"    {SUMMARIES[n]}..."]
+    lines += ["", "« Previous | Next »", "", "© 2022 Harbour Journal"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    assert [post["title"] for post in result.posts] == [None, None, None]
+    assert "Next »" not in bodies(result)
+
+
+def test_bulleted_dates_inside_an_article_are_no_entries() -> None:
+    """A timeline in an article: prose around the bulleted dates, so no feed entries."""
+    lines = [SUMMARIES[0] + ".", ""]
+    for n in range(3):
+        lines += [f"• {DATES[n]}", SUMMARIES[n + 1][:60]]
+    lines += ["", SUMMARIES[3] + "."]
+    text = "\n".join(lines)
+    from flows.stages.segment.feed import find_dated_entries
+    from flows.stages.segment.lines import split_lines
+
+    assert find_dated_entries(split_lines(text)) is None
+    assert find_dated_entries(split_lines("• March 14, 2022\n" + SUMMARIES[0])) is None
+
+
+def test_day_header_over_each_post_dates_it() -> None:
+    """A blog's page of posts: '<Weekday>, <date>' / '<title>' / '<summary>' / 'Posted by
+    <Name> at <time>' / '<n> comments:' / 'Labels: …': the day header gives the date."""
+    lines = ["Harbour Notes", "", "Showing posts with label strikes. Show all posts", ""]
+    for n in range(3):
+        lines += [f"Monday, {DATES[n]}", "", TITLES[n], "", SUMMARIES[n] + ". Read more »", ""]
+        lines += [f"Posted by {NAMES[n]} at 11:42 PM", "2 comments:", "Labels: strikes", ""]
+    lines += ["Older Posts Home"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    assert [post["author"] for post in result.posts] == NAMES[:3]
+    assert "Labels: strikes" not in bodies(result)
+
+
+def test_aggregator_topic_page_of_outlet_headline_age_byline() -> None:
+    """'<outlet>' / '<headline>' / '<age>' / ['By <Name>'] / 'More': headline-only items,
+    the byline under the stamp names the author, the outlet and the link are chrome."""
+    outlets = ["Harbour Wire", "Valley Courier", "The Northern Ledger"]
+    lines = ["News", "Home", "For you", "", "Labour", "Follow", ""]
+    for n in range(3):
+        lines += [outlets[n], TITLES[n], f"{n + 2} hours ago"]
+        lines += [f"By {NAMES[n]}", "More", ""] if n else ["More", ""]
+    lines += ["Full Coverage"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == [None, *NAMES[1:3]]
+    # a headline with a summary right under its byline is no headline-only item
+    lines = [TITLES[0], "2 hours ago", f"By {NAMES[0]}", SUMMARIES[0] + ".", ""]
+    from flows.stages.segment.lines import split_lines
+
+    filled = [line for line in split_lines("\n".join(lines)) if not line.is_blank]
+    roles = [listing.line_role(line.text, 150) for line in filled]
+    assert listing._headline_pairs(filled, roles, []) == []
+
+
+def test_bare_counts_around_an_item_are_no_part_of_it() -> None:
+    """'<title>' / '<Name> - <date>' / '0' / '<summary>': the comment count between the
+    byline and the summary does not hide the title."""
+    lines = ["Harbour Outlook", "", "Labour", ""]
+    for n in range(3):
+        lines += [TITLES[n], f"{NAMES[n]} - {DATES[n]}", str(n), "", SUMMARIES[n] + ".", ""]
+    lines += ["123Page 1 of 3"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == NAMES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    cases = {"0": True, "14": True, "1.2K": True, "2021 elections": False, "12 comments": False}
+    for text, expected in cases.items():
+        assert bool(listing.COUNT_LINE.match(text)) is expected, text
+
+
+def test_subtitle_over_a_stacked_byline_is_the_summary() -> None:
+    """'<title>' / '<subtitle>' / '<DATE> • <NAME>' / counts / 'Share': the subtitle right
+    over the card's byline is its summary; an outlet over a headline over its age is not
+    read that way."""
+    subtitles = [
+        "Dockers at the northern terminal walked out after three months without any wages",
+        "Four years after it was promised the eastern tram line is still a pile of rails",
+        "Teachers in the valley towns organise a union branch of their own for the first time",
+    ]
+    lines = ["Harbour Ledger", "Subscribe", "", "Latest", "Top", ""]
+    for n in range(3):
+        lines += [
+            TITLES[n],
+            subtitles[n],
+            f"{DATES[n].upper()} • {NAMES[n].upper()}",
+            "14",
+            "Share",
+            "",
+        ]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == [name.upper() for name in NAMES[:3]]
+    assert "a pile of rails" in bodies(result)
+    filled = [Line(0, 0, "The Harbour Wire"), Line(1, 20, TITLES[1] + " again and again"),
+              Line(2, 80, "6 hours ago")]  # fmt: skip
+    assert not listing._is_standfirst(filled, ["head", "head", "date"], 1)
+
+
+def test_names_line_over_the_date_is_a_byline_under_a_two_sentence_title() -> None:
+    """'<LABEL>' / '<Two. Sentences.>' / '<Name>, <Name>' / '<date>' / '<summary>'."""
+    titles = ["Dockers Are Getting Younger. That Does Not Mean Change.", TITLES[1], TITLES[2]]
+    authors = [f"{NAMES[0]}, {NAMES[1]}", NAMES[1], NAMES[3]]
+    lines = ["Harbour Forum", "Research", ""]
+    for n in range(3):
+        lines += ["COMMENTARY", titles[n], authors[n], DATES[n], SUMMARIES[n] + ".", ""]
+    lines += ["Load more"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == titles
+    assert [post["author"] for post in result.posts] == authors
+    cases = {
+        "Ilse Marrow": True,
+        "Ilse Marrow, Tomas Quillet and Rena Oduya": True,
+        "Анна Головина и Игорь Лукин": True,
+        "Ilse Marrow, political scientist": False,
+        "Dockers, Trams and Teachers Go on Strike": False,
+    }
+    for text, expected in cases.items():
+        assert listing.is_names(text) is expected, text
+    assert listing._titled_sentences(titles[0])
+    assert not listing._titled_sentences(SUMMARIES[0] + ". And more of it.")  # sentence case
+
+
+def test_handle_and_date_over_a_stack_of_counters_and_labels_tops_the_item() -> None:
+    """'<handle> <date>' / '<title>' / '<reading time>' / '<views>' / '<topics>' / '<type>'
+    / '<summary>' / 'Читать далее' / '<votes>': the title is the line under the header."""
+    handles = ["v_orlova", "d_kirsanov", "p_mirzoev"]
+    days = ["5 мар 2021 в 11:20", "3 мар 2021 в 16:05", "1 мар 2021 в 09:45"]
+    lines = ["Хабр", "Все потоки", ""]
+    for n in range(3):
+        lines += [f"{handles[n]} {days[n]}", TITLES[n], "Время на прочтение 7 мин",
+                  "Количество просмотров 9.4K", "Labour Law*", "Обзор", SUMMARIES[n] + ".",
+                  "Читать далее", "Всего голосов 31: ↑28 и ↓3+25", "Комментарии 64", ""]  # fmt: skip
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == handles
+    assert [post["published_date"] for post in result.posts] == [
+        "2021-03-05",
+        "2021-03-03",
+        "2021-03-01",
+    ]
+    assert "Количество просмотров" not in bodies(result)
+    assert listing.credit_byline("v_orlova 5 мар 2021 в 11:20") == "v_orlova"
+    assert listing.credit_byline("Moscow 5 March 2021") is None  # a place, capitalised
+    roles = ["byline", "head", "count", "other", "prose"]
+    assert listing._topped_title(roles, 4, -1) == 1
+    assert listing._topped_title(["more", "head", "other", "prose"], 3, -1) is None
+
+
+def test_deck_long_subtitle_right_over_the_date_is_the_summary() -> None:
+    """'<title>' / '<subtitle of twelve words or more>' / '<date>' / '--' / claps: a writer's
+    profile cards; a shorter line over an age stays a headline (an outlet over it)."""
+    lines = ["Ilse Marrow", "2.4K Followers", "Follow", "", "Pinned", ""]
+    for n in range(3):
+        lines += ["Member-only story", TITLES[n], DECKS[n], DATES[n], "--", "38", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    filled = [Line(0, 0, TITLES[0]), Line(1, 50, DECKS[0]), Line(2, 160, DATES[0])]
+    assert listing._is_standfirst(filled, ["head", "head", "date"], 1)
+    filled = [Line(0, 0, "The Harbour Wire"), Line(1, 20, TITLES[0] + " Again"),
+              Line(2, 80, "6 hours ago")]  # fmt: skip
+    assert not listing._is_standfirst(filled, ["head", "head", "date"], 1)
+
+
+def test_date_glued_before_each_title_is_cut_into_a_date_line() -> None:
+    """'dd.mm.yyyy <title>' / '<summary>': the date is the item's, not part of its title;
+    '<date> <Name> 0 Comments' stays a byline line, whole."""
+    numeric = ["14.03.2022", "02.03.2022", "20.02.2022"]
+    lines = ["Embassy of Harbouria", "News", ""]
+    for n in range(3):
+        lines += [f"{numeric[n]} {TITLES[n]}", SUMMARIES[n] + ".", ""]
+    lines += ["Archive"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    assert listing._date_cut(Line(0, 0, f"{DATES[0]} {NAMES[0]} 0 Comments"), 150) is None
+    assert listing._date_cut(Line(0, 0, f"{numeric[0]} {TITLES[0]}"), 150) == len(numeric[0])
+
+
+def test_expert_page_bio_card_over_headline_only_publications() -> None:
+    """'<Name>' / '<role>' / '<Name> studies …' / then '<type>' / '<title>' / '<date>' per
+    publication: the bio card is no item; a date run into its headline is cut off."""
+    bio = f"{NAMES[0]} studies labour politics in the harbour towns, with a focus on strikes."
+    lines = ["Harbour Institute", "Experts", NAMES[0], "Senior Fellow, Labour Programme", "",
+             bio, "", f"Publications by {NAMES[0]}", ""]  # fmt: skip
+    for n in range(3):
+        dated = [f"{TITLES[n]} {DATES[n]}"] if n == 2 else [TITLES[n], DATES[n]]
+        lines += ["Analysis", *dated, ""]
+    lines += ["View all publications"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["published_date"] for post in result.posts] == ISO[:3]
+    cut = listing._trailing_date_cut(Line(0, 0, f"{TITLES[2]} {DATES[2]}"), 150)
+    assert cut == len(TITLES[2]) + 1
+    meta_row = Line(0, 0, f"Politics, Society / By {NAMES[1]} / {DATES[1]}")
+    assert listing._trailing_date_cut(meta_row, 150) is None
+    assert listing._trailing_date_cut(Line(0, 0, f"Strike Talks {DATES[1]}"), 150) is None  # short
+
+
+def test_source_beside_a_short_age_is_a_stamp() -> None:
+    """'<title>' / '<Source> · 2h' / '<summary>' (a feed reader): the source, even
+    name-shaped, is a stamp's label, no author; a name beside a date stays a byline."""
+    sources = ["Harbour Monitor", "Valley Wire", "The Northern Post"]
+    lines = ["Reader", "All articles", "Starred", "", "Labour · 46 unread", "Mark all as read", ""]
+    for n in range(3):
+        lines += [TITLES[n], f"{sources[n]} · {n + 2}h", SUMMARIES[n] + ".", ""]
+    lines += ["Load more"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert [post["author"] for post in result.posts] == [None, None, None]
+    assert listing.stamp_line("Harbour Monitor · 2h")
+    assert not listing.stamp_line(f"{NAMES[0]} · {DATES[0]}")
+    assert not listing.stamp_line("By Ilse Marrow · 2h")
+
+
+def test_views_count_between_a_headline_and_its_age() -> None:
+    """'<duration>' / '<title>' / '41K views' / '2 weeks ago': headline-only items, the
+    count no title."""
+    lines = ["Harbour Channel", "84.3K subscribers", "Subscribe", "", "Videos", ""]
+    for n in range(3):
+        lines += [f"{n + 12}:41", TITLES[n], f"{n + 4}1K views", f"{n + 2} weeks ago", ""]
+    lines += ["Show more"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert "views" not in " ".join(str(post["title"]) for post in result.posts)
+    cases = {"41K views": True, "1 234 просмотров": False, "Views of the Harbour": False}
+    for text, expected in cases.items():
+        assert bool(listing.COUNT_LINE.match(text)) is expected, text
+
+
+def test_russian_age_and_reads_count_under_a_card() -> None:
+    """'<title>' / '<deck>' / '3 дня назад' / '1,2 тыс. прочтений': the age is the stamp,
+    the reads count chrome."""
+    ages = ["3 дня назад", "неделю назад", "2 недели назад"]
+    lines = ["Дзен", "Войти", "", "Harbour Notes", "12,4 тыс. подписчиков", "Подписаться", ""]
+    for n in range(3):
+        lines += [TITLES[n], DECKS[n], ages[n], "1,2 тыс. прочтений", ""]
+    lines += ["Показать ещё"]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert "прочтений" not in bodies(result)
+    for text in ("3 дня назад", "неделю назад", "вчера", "5 минут назад"):
+        assert listing.RU_AGE.match(text), text
+    assert not listing.RU_AGE.match("три года назад власти обещали")

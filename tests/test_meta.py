@@ -263,3 +263,16 @@ def test_every_date_form_holds_two_digits_in_a_row(text: str) -> None:
             a.isdigit() and b.isdigit()
             for a, b in zip(match.group(0), match.group(0)[1:], strict=False)
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Posted on June 22, 2018 by admin", "admin"),
+        ("Published on 3 March 2021 by k_sorokin", "k_sorokin"),
+        ("Posted on June 22, 2018 by the editors", None),  # words, no handle
+        ("Posted on the front page by admin", None),  # no date before the handle
+    ],
+)
+def test_handle_after_the_date_is_the_byline(text, name):
+    assert find_byline(text) == name

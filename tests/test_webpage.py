@@ -589,3 +589,96 @@ def test_pipermail_in_mailmans_russian_locale():
     assert "Предыдущее" not in post["body"] and "отсортированные" not in post["body"]
     plain = _page(["Отставка мэра", "Депутаты собрались на заседание."], [])
     assert run(plain).posts[0]["author"] is None
+
+
+def test_author_name_written_twice_over_the_date_is_no_headline():
+    """Ghost's author card: '<Name>' (the avatar's text) over '<Name>' over the date."""
+    text = "\n".join(
+        ["Harbour Letter", "Home", "", "Analysis", "Why the Count Took Three Days",
+         "Turnout was reported three days after the polls closed.", "Anna Petrova",
+         "Anna Petrova", "Oct 4, 2023 — 6 min read", "", _page([], [])]
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert post["author"] == "Anna Petrova"
+    # a different name over the byline is no copy of it
+    text = "\n".join(["Why the Count Took Three Days", "Ilse Marrow", "Anna Petrova",
+                      "Oct 4, 2023", "", _page([], [])])  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] != "Anna Petrova"
+
+
+def test_notes_in_a_share_bar_is_no_notes_heading():
+    """'Copy link' / 'Facebook' / 'Email' / 'Notes': a share target, so what follows is
+    the page's furniture, not the article's notes."""
+    tail = ["Share this post\nCopy link\nFacebook\nEmail\nNotes",
+            "Sign up for Harbour Letter\nWeekly notes, in plain language.\nSubscribe\n"
+            "Email sent! Check your inbox to complete your signup.\nNo spam. Unsubscribe anytime.",
+            "Read more\nOpinion\nThe Quiet Return of Single-Member Districts\n"
+            "Regional legislatures are redrawing their maps again, and the new lines favour "
+            "the ruling party.\nAnna Petrova\nSep 27, 2023",
+            "Harbour Letter © 2023\nPowered by Ghost"]  # fmt: skip
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], tail)).posts
+    assert "Email sent!" not in post["body"]
+    assert "The Quiet Return" not in post["body"]
+    # a notes heading set apart keeps its notes
+    tail = ["Notes", "1. The commission's own figures, published on its site."]
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], tail)).posts
+    assert "commission's own figures" in post["body"]
+
+
+def test_two_link_labels_closing_the_page_are_chrome():
+    """'View full site' / 'Privacy Policy' under the body: links, though only two lines."""
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"],
+                       ["View full site\nPrivacy Policy"])).posts  # fmt: skip
+    assert "View full site" not in post["body"]
+    assert "Privacy Policy" not in post["body"]
+    # a short closing line that ends a sentence, and a sign-off, stay
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"],
+                       ["More to follow.", "Best regards,"])).posts  # fmt: skip
+    assert "More to follow." in post["body"]
+    assert "Best regards," in post["body"]
+
+
+def test_a_sentence_closing_the_page_under_its_widgets_is_a_footer_note():
+    """The page's disclaimer, last, under the widgets: furniture; a sentence between the
+    body and the widgets stays."""
+    tail = ["An appeal will be filed within ten days.",
+            "Share: Telegram · Facebook · Email", "Related translations\nThe Quarry Next Door",
+            "Donate",
+            "Harbour Letter is not affiliated with the papers whose work we translate."]  # fmt: skip
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], tail)).posts
+    assert "An appeal will be filed" in post["body"]
+    assert "is not affiliated" not in post["body"]
+
+
+def test_columnist_name_and_role_over_the_headline_over_the_date():
+    """'<Name>' / '<role>' / '<headline>' / '<date>': the name is the author, the role line
+    no headline."""
+    head = ["Volga Herald", "Opinion", "Anna Petrova", "political scientist, Kazan University",
+            "Why the Count Took Three Days and Nobody Complained", "03.03.2021"]  # fmt: skip
+    [post] = run(_page(head, [])).posts
+    assert post["title"] == "Why the Count Took Three Days and Nobody Complained"
+    assert post["author"] == "Anna Petrova"
+    # a source's name over a headline over a date header, no role line: no byline
+    head = ["Volga Herald", "Anna Petrova", "Why the Count Took Three Days and Nobody Complained",
+            "03.03.2021"]  # fmt: skip
+    [post] = run(_page(head, [])).posts
+    assert post["title"] == "Why the Count Took Three Days and Nobody Complained"
+
+
+def test_paywall_pitch_and_its_heading_close_the_body():
+    """'Keep reading with a 7-day free trial' / 'Subscribe to X to keep reading …' /
+    'Start trial': the call, its heading and button are furniture; text stays."""
+    tail = ["Keep reading with a 7-day free trial\n"
+            "Subscribe to Harbour Letter to keep reading this post and get 7 days of free "
+            "access to the full post archives.\nStart trial\nAlready a paid subscriber? Sign in",
+            "Previous\nNext", "© 2024 Anna Petrova"]  # fmt: skip
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], tail)).posts
+    assert "Keep reading with" not in post["body"]
+    assert "to keep reading this post" not in post["body"]
+    assert "final count three days" in post["body"]
+    # without a button under it, a sentence naming a subscription is text
+    tail = ["Readers who subscribe to the commission's bulletin got the figures a day early."]
+    [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], tail)).posts
+    assert "got the figures a day early" in post["body"]

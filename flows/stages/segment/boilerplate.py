@@ -179,6 +179,10 @@ def is_link_residue(text: str) -> bool:
     return residue >= 3 and residue * 2 >= len(tokens)
 
 
+QUOTE_CLOSERS = frozenset("’”»\"'")
+"""The marks that close a quotation: a line set in quotes is whole, whatever its last word."""
+
+
 def is_dangling_link(
     text: str, next_text: str | None, prev_text: str | None = None, wrapped: bool = False
 ) -> bool:
@@ -195,6 +199,9 @@ def is_dangling_link(
     if not words:
         return False
     if not text.rstrip().endswith(":"):
+        stripped = text.strip()
+        if stripped[:1] in OPENING_QUOTES and stripped[-1:] in QUOTE_CLOSERS:
+            return False  # '‘We vote for whoever he tells us to’': a quotation, whole
         return (
             words[-1] in DANGLING_ENDINGS
             and len(words) >= 2

@@ -9,6 +9,10 @@ layout). One entry (placeholders in angle brackets)::
     <text>
     [<n> notes · View notes]               the entry's counters
 
+An author's or archive page that lists ``• <date>`` over each item's untitled text (three
+entries or more, no prose outside them) is read the same way: the date is the entry's
+header, the run of lines right under it its text, no author.
+
 The handle is the post's author; a date (not an age) is its date. Kind labels, media
 placeholders and counters are chrome, and so is everything between an entry's counters
 and the next entry's header, before the first header and after the last counters.
@@ -51,7 +55,7 @@ class Entry:
     """One feed entry: its header line, title line (if any), text lines, chrome lines."""
 
     header: Line
-    author: str
+    author: str | None
     published: str | None
     title: Line | None = None
     body: list[Line] = field(default_factory=list)
@@ -97,11 +101,55 @@ def _under_headline(lines: Sequence[Line], at: int) -> bool:
     return not COUNTERS.match(above) and not ends_sentence(above) and is_heading(above, 150)
 
 
+DATE_BULLET = re.compile(r"^[•●▪◦*·-]\s+(?P<when>\S.{2,40})$")
+"""'• Dec 3, 2021': a bulleted line that is only a date, over an untitled entry's text."""
+MIN_DATED_ENTRIES = 3
+MAX_CHROME_WORDS = 12
+
+
+def _dated_header(line: Line) -> str | None:
+    """The date of a bulleted date line, as written."""
+    match = DATE_BULLET.match(line.text)
+    if match is None:
+        return None
+    found = find_date(match.group("when"))
+    return found[0] if found and found[0] == match.group("when").strip() else None
+
+
+def find_dated_entries(lines: Sequence[Line]) -> list[Entry] | None:
+    """The entries of an author's or archive page that lists bulleted dates, each right
+    over the untitled text of one item ('• Dec 3, 2021' / '<summary>'), three or more,
+    else None. An entry's text is the run of lines right under its date (no blank line
+    between); the lines after it are chrome. Not when a line outside the entries reads as
+    prose: a bulleted timeline inside an article is no listing."""
+    heads = [(at, found) for at, line in enumerate(lines) if (found := _dated_header(line))]
+    if len(heads) < MIN_DATED_ENTRIES:
+        return None
+    entries: list[Entry] = []
+    owned: set[int] = set()
+    for number, (at, published) in enumerate(heads):
+        end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
+        entry = Entry(lines[at], None, published)
+        below = at + 1
+        while below < end and not lines[below].is_blank and not _dated_header(lines[below]):
+            entry.body.append(lines[below])
+            below += 1
+        if not entry.body:
+            return None
+        entry.chrome = [line for line in lines[below:end] if not line.is_blank]
+        owned.update(line.index for line in [entry.header, *entry.body])
+        entries.append(entry)
+    outside = [line for line in lines if not line.is_blank and line.index not in owned]
+    if any(len(line.text.split()) >= MAX_CHROME_WORDS for line in outside):
+        return None
+    return entries
+
+
 def find_entries(lines: Sequence[Line]) -> list[Entry] | None:
     """The entries of a feed page (two or more, each with text), else None."""
     heads = [(at, found) for at, line in enumerate(lines) if (found := _header(line))]
     if len(heads) < MIN_ENTRIES:
-        return None
+        return find_dated_entries(lines)
     if 2 * sum(1 for at, _ in heads if _under_headline(lines, at)) > len(heads):
         return None  # '<headline>' over '<section> · <age>': a listing's items, stamped
     entries: list[Entry] = []

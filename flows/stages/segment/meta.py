@@ -251,6 +251,9 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
     handle = HANDLE_BYLINE.match(text) or HANDLE_DATE.match(text)
     if handle and find_date(text[handle.end() :]):
         return handle.group("name")
+    after = HANDLE_AFTER_DATE.match(text.strip())
+    if after and find_date(after.group("when")):
+        return after.group("name")
     wrote = JOURNAL_WROTE.match(text)
     return wrote.group("name") if wrote else None
 
@@ -264,6 +267,15 @@ HANDLE_DATE = re.compile(r"^(?P<name>(?-i:[a-z][a-z0-9_.-]{2,39}))\s+(?=\d)")
 """A user's handle followed at once by the date of the post: 'k_sorokin 3 мар 2021 в
 14:05' (a blog platform's header). A place before a date is capitalised ('Moscow, 3
 March')."""
+
+
+HANDLE_AFTER_DATE = re.compile(
+    r"^(?:posted|published|written)\s+on\s+(?P<when>\S.{4,40}?)\s+by\s+"
+    r"(?P<name>(?-i:[a-z][a-z0-9_.-]{1,39}))$",
+    re.IGNORECASE,
+)
+"""A user's handle after the date in a content system's byline: 'Posted on June 22, 2018 by
+admin' (the account's login, in lower case, is all the page gives)."""
 
 
 JOURNAL_WROTE = re.compile(r"^(?P<name>[\w.-]{2,40})\s+\((?P=name)\)\s+wrote,?$")

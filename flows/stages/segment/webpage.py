@@ -134,8 +134,13 @@ VIA_SENDER = re.compile(r"^(?P<name>.+?)\s+via\s+\S+$", re.IGNORECASE)
 SEPARATOR_ONLY = re.compile(r"^[·•∙|—–-]$")
 """A lone separator glyph between byline parts ('Name', '·', 'Follow')."""
 CALL_LABEL = re.compile(r"\b(?:subscribe|sign up|sign in|log in)\b", re.IGNORECASE)
-BUTTON = re.compile(r"^(?:subscribe|sign up|sign in|log in)(?: now| for free)?$", re.IGNORECASE)
-"""The buttons a call to action introduces (the page's own UI labels)."""
+BUTTON = re.compile(
+    r"^(?:subscribe|sign up|sign in|log in)(?: now| for free)?$"
+    r"|^start (?:a |your )?(?:free )?trial$",
+    re.IGNORECASE,
+)
+"""The buttons a call to action introduces (the page's own UI labels; a paywall's 'Start
+trial')."""
 
 
 SOURCE_CREDIT = re.compile(
@@ -448,6 +453,8 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
     buttons = _Buttons.of(filled)
     while last > first and buttons.is_call(kept[last]):  # a call closing the run
         last -= 1
+        while last > first and not (is_prose(kept[last].text) or quote_depth(kept[last].text)):
+            last -= 1  # the call's heading ('Keep reading with a 7-day free trial')
     already = sum(1 for line in filled[run[1] + 1 :] if line.index in dropped)
     tail, author = _tail(kept[last + 1 :], already, buttons, dropped)
     chrome.update((index, "page_chrome") for index in tail)
@@ -582,11 +589,15 @@ def _credited_names(
     zone: Sequence[Line], dates: Mapping[int, tuple[str, str | None]]
 ) -> dict[int, str]:
     """Position -> name of a person's name over a role line over a dateline ('Alexei
-    Voronin' / 'political scientist' / '12 March 2018'): a columnist's byline, read as the
-    author even above the headline (a source over a date header has no role line)."""
+    Voronin' / 'political scientist' / '12 March 2018'), or over a role line over the
+    headline over the dateline: a columnist's byline, read as the author even above the
+    headline (a source over a date header has no role line)."""
     names: dict[int, str] = {}
     for position in dates:
         role = position - 1
+        headline = zone[role].text if role >= 2 else ""
+        if _is_title_shaped(headline) and word_count(headline) >= MIN_HEADLINE_WORDS:
+            role -= 1  # '<Name>' / '<role>' / '<headline>' / '<date>'
         if role < 1 or role in dates:
             continue
         text = zone[role].text
@@ -732,6 +743,18 @@ def _site_name(text: str) -> str | None:
     return _norm(match.group("name"))
 
 
+def _repeats_byline(zone: Sequence[Line], position: int, meta: set[int]) -> bool:
+    """Whether the line at `position` is the byline right under it written again (an
+    author card's avatar text over the name's link: '<Name>' / '<Name>' / '<date>'): a
+    copy of the byline, never the headline."""
+    below = position + 1
+    if below >= len(zone) or zone[below].index not in meta:
+        return False
+    return _norm(zone[position].text) == _norm(zone[below].text) and bool(
+        person_name(zone[position].text)
+    )
+
+
 def _web_head(
     zone: Sequence[Line],
     after_chrome: frozenset[int] = frozenset(),
@@ -767,6 +790,13 @@ def _web_head(
             date = find_date(text)  # 'Written by X on 19/09/2021 in Politics · 5 Min Read'
         if byline is None and date is None and SOURCE_CREDIT.match(text):
             continue  # 'Translated by X', 'Original: <title>': credits, never the headline
+        if byline is None and date is None and position - 1 in credited and position not in heads:
+            meta.add(zone[position].index)  # the role line under a columnist's name
+            continue
+        if byline is None and date is None and _repeats_byline(zone, position, meta):
+            meta.add(zone[position].index)  # '<Name>' twice: the avatar's text over the name
+            top_meta = position
+            continue
         if byline or date:
             if byline and author is None:
                 author = byline
@@ -862,6 +892,40 @@ def _signs_off(text: str) -> bool:
     )
 
 
+MAX_MENU_ITEM_WORDS = 3
+
+
+def _notes_heading(zone: Sequence[Line], position: int, dropped: Mapping[int, str]) -> bool:
+    """Whether the line at `position` heads the notes ('Notes', 'Sources'): not when it
+    stands right under another short line or a `dropped` one, no blank line between (an
+    item of a share bar or a menu: 'Copy link' / 'Facebook' / 'Email' / 'Notes')."""
+    line = zone[position]
+    if not NOTES_HEADING.match(line.text):
+        return False
+    if line.index - 1 in dropped:
+        return False
+    if position == 0:
+        return True
+    above = zone[position - 1]
+    return not (above.index == line.index - 1 and word_count(above.text) <= MAX_MENU_ITEM_WORDS)
+
+
+MAX_LINK_LABEL_WORDS = 4
+
+
+def _link_label(text: str) -> bool:
+    """A link's label closing the page ('View full site', 'Privacy Policy'): a few words
+    opening with a capital, no sentence, no valediction, author or date (a signature right
+    under the body is kept before this is asked)."""
+    return (
+        word_count(text) <= MAX_LINK_LABEL_WORDS
+        and text[:1].isupper()
+        and not ends_sentence(text)
+        and not text.rstrip().endswith(",")
+        and not _carries_meta(text)
+    )
+
+
 def _tail(
     zone: Sequence[Line],
     already: int = 0,
@@ -882,7 +946,7 @@ def _tail(
     subscribe are furniture too; lines `dropped` by a shape rule count as furniture
     there."""
     dropped = dropped or {}
-    notes = next((p for p, line in enumerate(zone) if NOTES_HEADING.match(line.text)), None)
+    notes = next((p for p in range(len(zone)) if _notes_heading(zone, p, dropped)), None)
     zone = zone[:notes] if notes is not None else zone
     author: tuple[str, int] | None = None
     furniture: list[int] = []
@@ -911,7 +975,8 @@ def _tail(
             continue
         furniture.append(line.index)
     if len(furniture) + already < MIN_TAIL_LINES:
-        return set(), author
+        labels = {line.index for line in zone if line.index in furniture and _link_label(line.text)}
+        return (labels if len(labels) == len(furniture) else set()), author
     chrome = set(furniture)
 
     def chrome_between(low: int, high: int) -> bool:
@@ -921,10 +986,11 @@ def _tail(
     for position in sentences:  # a teaser between a related post's title and its date
         here = zone[position].index
         below = zone[position + 1].index if position + 1 < len(zone) else end
+        last = position == len(zone) - 1  # the page's footer note under its widgets
         if (
             position > 0
             and chrome_between(zone[position - 1].index, here)
-            and chrome_between(here + 1, below)
+            and (last or chrome_between(here + 1, below))
             and not _carries_meta(zone[position].text)
         ):
             chrome.add(here)

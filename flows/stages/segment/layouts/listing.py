@@ -78,6 +78,7 @@ from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import DraftBlock, is_heading
 from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate
+from flows.stages.segment.feed import AGE as SHORT_AGE
 from flows.stages.segment.feed import Entry, find_entries
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import (
@@ -91,6 +92,7 @@ from flows.stages.segment.meta import (
     AGE,
     BILINGUAL_LABEL,
     HANDLE_BYLINE,
+    HANDLE_DATE,
     find_byline,
     find_date,
     is_breadcrumb,
@@ -107,6 +109,7 @@ from flows.stages.segment.post import (
     build_post,
     post_row,
 )
+from flows.stages.segment.webpage import is_counter
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -246,6 +249,8 @@ def credit_byline(text: str) -> str | None:
         return None
     if SUBMITTED_BY.match(text) and HANDLE_BYLINE.match(text):
         return name  # 'Submitted by <handle> on <date>': a site's own byline, handle and all
+    if HANDLE_DATE.match(text):
+        return name  # '<handle> 5 мар 2021 в 11:20': a blogging platform's post header
     return clean_name(name)
 
 
@@ -277,9 +282,30 @@ def is_name(text: str) -> bool:
     return text.split()[0] not in NOT_NAME_STARTS
 
 
+NAMES_SEPARATOR = re.compile(r",\s+|\s+(?:and|&|и)\s+")
+
+
+def is_names(text: str) -> bool:
+    """A line that is only one person's name or a few ('Ann Lee, Oleg Sorin and Ivan
+    Tarkov')."""
+    parts = NAMES_SEPARATOR.split(text.strip())
+    return 1 <= len(parts) <= 4 and all(is_name(part) for part in parts)
+
+
 def bare_name(text: str) -> str | None:
     """The name on a line that is only a name."""
     return text.strip(" ,") if is_name(text) else None
+
+
+DOUBLED_NAME = re.compile(r"^(?P<name>\S+(?:\s\S+){1,3})\s(?P=name)(?=\s|$)")
+"""'<Name> <Name>': an author's name written twice, the text of the avatar's link run into
+the name's link (a blogging platform's or a newspaper's author card)."""
+
+
+def doubled_name(text: str) -> str | None:
+    """The name a line opens with when it is written twice ('Ann Lee Ann Lee <title>')."""
+    match = DOUBLED_NAME.match(text)
+    return match.group("name") if match and is_name(match.group("name")) else None
 
 
 SIGNED = re.compile(r"^(?:[-–—~]{1,2})\s*(?P<name>\S.*)$")
@@ -401,10 +427,11 @@ CUT_OFF = re.compile(
     re.IGNORECASE,
 )
 ITEM_FOOTER = re.compile(
-    r"^(?:posted|filed)\s+(?:in|under)\b|^(?:categor(?:y|ies)|tags?|tagged|topics?)\s*:"
+    r"^(?:posted|filed)\s+(?:in|under)\b|^(?:categor(?:y|ies)|tags?|tagged|topics?|labels?)\s*:"
     r"|\|\s*(?:\d+\s+comments?|leave\s+a\s+comment|no\s+comments|comments?\s+off)\s*\)?$"
-    r"|^\(?(?:\d+\s+comments?|leave\s+a\s+comment|add\s+(?:new|a)\s+comment|no\s+comments)\)?$"
-    r"|^(?:рубрик[аи]|метки|теги|категори[яи])\s*:|^комментари[йиев]{0,2}\s*\(\d+\)(?:\s+\D{1,60})?$",
+    r"|^\(?(?:\d+\s+comments?|leave\s+a\s+comment|add\s+(?:new|a)\s+comment|no\s+comments)\)?:?$"
+    r"|^(?:рубрик[аи]|метки|теги|категори[яи])\s*:|^комментари[йиев]{0,2}\s*\(\d+\)(?:\s+\D{1,60})?$"
+    r"|^(?:\d+\s+комментари(?:й|я|ев)|нет\s+комментариев)$",
     re.IGNORECASE,
 )
 META_ROLES = frozenset({"byline", "date"})
@@ -425,22 +452,42 @@ WIRE_DATELINE = re.compile(
 capitals, then the day."""
 MAX_SUMMARY_CHARS = 1500
 MIN_ARTICLE_PARAGRAPHS = 3
-TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed"})
+TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed", "count"})
+COUNT_LINE = re.compile(
+    r"^\d{1,6}$|^\d{1,3}(?:[.,]\d)?\s?[KkMm]$"
+    r"|^\d[\d.,]*\s?(?:[KkMm]|тыс\.?|млн)?\s+(?:views?|просмотр(?:ов|а)?|прочтени(?:й|я|е)|reads?"
+    r"|likes?)$",
+    re.IGNORECASE,
+)
+RU_AGE = re.compile(
+    r"^(?:\d{1,3}\s+)?(?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел(?:ю|и|ь)"
+    r"|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад$|^(?:вчера|сегодня|только что)$",
+    re.IGNORECASE,
+)
+"""An item's age in Russian ('3 дня назад', 'неделю назад', 'вчера')."""
+"""A line that is only a number ('0', '14', '1.2K') or a number of views ('41K views'): an
+item's count, a link with no words; no part of a title or a summary."""
 
 
 STAMP = re.compile(r"^(?P<label>[^·•|]{1,40}?)\s+[·•|]\s+(?P<when>[^·•|]{1,30})$")
-"""'Politics · 18 min ago', 'Regions · Mar 3, 2024': an item's section and age or date."""
+"""'Politics · 18 min ago', 'Regions · Mar 3, 2024', '<Source> · 2h': an item's section
+or source and its age or date."""
 
 
 def stamp_line(text: str) -> bool:
     """A stamp line: a section label (not a person's name, not a byline) beside the item's
-    age or date. The label is no author."""
+    age or date; or any label beside a short age ('2h', '1d': a feed reader's source,
+    name-shaped or not). The label is no author."""
     match = STAMP.match(text)
     if match is None:
         return False
     label, when = match.group("label").strip(), match.group("when").strip()
+    if BYLINE_START.match(label):
+        return False
+    if SHORT_AGE.match(when) and not AGE.fullmatch(when):
+        return True  # '<Source> · 2h': a feed reader's source, whatever its shape
     dated = AGE.fullmatch(when) or ((found := find_date(when)) and found[0] == when)
-    return bool(dated) and not is_name(label) and not BYLINE_START.match(label)
+    return bool(dated) and not is_name(label)
 
 
 CREDIT_PATH = re.compile(
@@ -500,13 +547,15 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "chrome"
     if is_crumb(text):
         return "crumb"
+    if COUNT_LINE.match(text):
+        return "count"
     if MONTH_DAY.match(text):
         return "date"
     if len(text) <= 60 and READ_MORE.match(text):
         return "more"
     if stamp_line(text):
         return "date"
-    if credit_byline(text):
+    if credit_byline(text) or ((name := doubled_name(text)) and len(name) * 2 + 1 == len(text)):
         return "byline"
     if signed_name(text):
         return "signed"  # a closing signature: the byline under the summary
@@ -515,7 +564,8 @@ def line_role(text: str, max_title_chars: int) -> str:
     dated_more = DATED_MORE.match(text)
     if dated_more and READ_MORE.match(dated_more["more"]) and credit_date(dated_more["credit"]):
         return "date"
-    if credit_date(text) or (len(text) <= 30 and AGE.fullmatch(text.strip(" ·•|"))):
+    age = text.strip(" ·•|")
+    if credit_date(text) or (len(text) <= 30 and (AGE.fullmatch(age) or RU_AGE.match(age))):
         return "date"  # a date line, or the item's age ('2 hours ago', 'Yesterday')
     if is_headline(text, max_title_chars):
         return "head"
@@ -544,6 +594,9 @@ class Item:
     lead: bool = False
     author: str | None = None
     published: str | None = None
+    deck: list[Line] = field(default_factory=list)
+    """Lines between the title and the summary kept in the post's text (a subtitle, a
+    quoted source's date line and headline)."""
     badge: str | None = None
     """An access badge glued to the title line ('Paid Members Public'), no part of it."""
     credit: str | None = None
@@ -558,7 +611,7 @@ class Item:
 
     @property
     def lines(self) -> list[Line]:
-        found = [*self.body, *self.meta, *self.extra]
+        found = [*self.body, *self.meta, *self.extra, *self.deck]
         if self.title is not None:
             found.append(self.title)
         return sorted(found, key=lambda line: line.index)
@@ -577,6 +630,8 @@ class Item:
                 if credit_byline(line.text) or dateline_name(line.text):
                     found.add("byline")
         for line in self.extra:
+            if COUNT_LINE.match(line.text):
+                continue  # a bare number may be a page's number as well as a count
             found.add("read-more" if READ_MORE.match(line.text) else "footer")
         if self.lead:
             found.add("credit above title")
@@ -638,8 +693,8 @@ def _title_above(
     line in sentence case under a title-case headline is an image's caption."""
     meta: list[int] = []
     position = first - 1
-    while position > floor and roles[position] == "crumb":
-        position -= 1  # 'Current News / Politics /' between the headline and its summary
+    while position > floor and roles[position] in {"crumb", "count"}:
+        position -= 1  # 'Current News / Politics /', a comment count over the summary
     while position > floor and roles[position] in META_ROLES | {"url"} and len(meta) < 3:
         meta.append(position)
         position -= 1
@@ -667,6 +722,17 @@ def _title_above(
     return position, meta, []
 
 
+def _titled_sentences(text: str) -> bool:
+    """Two short sentences in title case ('Governors Are Getting Younger. That Does Not Mean
+    Change.'): a headline when a byline stands right under it (a summary is not written in
+    title case)."""
+    return (
+        word_count(text) <= MAX_HEADLINE_WORDS
+        and len(INNER_STOP.findall(text)) == 1
+        and is_title_case(text)
+    )
+
+
 def _labelled_name(
     filled: Sequence[Line], roles: Sequence[str], title: int, floor: int
 ) -> int | None:
@@ -677,6 +743,25 @@ def _labelled_name(
         return None
     text = filled[label].text
     return name if word_count(text) == 1 and roles[label] in {"head", "other"} else None
+
+
+def _labels_repeat(
+    filled: Sequence[Line],
+    roles: Sequence[str],
+    heads: Sequence[tuple[int | None, list[int], int, int]],
+) -> bool:
+    """Whether every title with a name-shaped line right over it shows a section label over
+    that name: a columnist's page ('opinion' / '<Name>' / '<title>'). When only some do,
+    the name-shaped lines are the items' outlets or sections ('<Outlet>' / '<headline>' on
+    a news aggregator's page, the first under the page's own buttons), no authors."""
+    named = labelled = 0
+    floor = -1
+    for title, _, _, last in heads:
+        if title is not None and title - 1 > floor and is_name(filled[title - 1].text):
+            named += 1
+            labelled += _labelled_name(filled, roles, title, floor) is not None
+        floor = last
+    return labelled == named
 
 
 def _lead_meta(roles: Sequence[str], title: int, floor: int) -> list[int]:
@@ -704,8 +789,9 @@ MIN_STANDFIRST_WORDS = 8
 
 def _is_standfirst(filled: Sequence[Line], roles: Sequence[str], here: int) -> bool:
     """A headline-shaped line right under a shorter headline, with no text under it (a blank
-    line, then the card's reading time or date): the item's subtitle, its summary. With
-    text right under it, such a line is an image's caption instead."""
+    line, then the card's reading time or date; or the card's byline right under it, or
+    its date when the line is a deck's length): the item's subtitle, its summary. With other text right under it, such a line is an
+    image's caption instead."""
     above, line = filled[here - 1], filled[here]
     if roles[here] != "head" or roles[here - 1] != "head" or line.index != above.index + 1:
         return False
@@ -717,6 +803,10 @@ def _is_standfirst(filled: Sequence[Line], roles: Sequence[str], here: int) -> b
     after = here + 1
     if after >= len(filled):
         return False
+    if filled[after].index == line.index + 1 and (
+        roles[after] == "byline" or (roles[after] == "date" and words >= MIN_DECK_WORDS)
+    ):
+        return True  # '<title>' '<subtitle>' '<date> • <Name>': a card's stacked lines
     return filled[after].index != line.index + 1 and roles[after] in {"more", "date"}
 
 
@@ -741,29 +831,63 @@ def _is_caption(filled: Sequence[Line], roles: Sequence[str], here: int) -> bool
 MIN_DECK_WORDS = 12
 
 
-def _is_deck(filled: Sequence[Line], roles: Sequence[str], here: int) -> bool:
+def _is_deck(
+    filled: Sequence[Line], roles: Sequence[str], here: int, *, name_title: bool = False
+) -> bool:
     """A headline-shaped line of twelve words or more standing apart under a shorter
     headline (a blank line between), with no text under it: the item's deck, its summary
-    written without a closing stop."""
+    written without a closing stop. A headline that reads as a name ('Courts Without
+    Surprises') is a byline over the line unless `name_title` says the page's other items
+    show the same structure."""
     above, line = filled[here - 1], filled[here]
     if roles[here] != "head" or roles[here - 1] != "head" or line.index == above.index + 1:
         return False
     words = word_count(line.text)
-    if words < MIN_DECK_WORDS or words <= word_count(above.text) or is_name(above.text):
+    if words < MIN_DECK_WORDS or words <= word_count(above.text):
+        return False
+    if is_name(above.text) and not name_title:
         return False
     return here + 1 >= len(filled) or roles[here + 1] not in {"prose", "head"}
+
+
+MIN_REPEATED_DECKS = 2
+
+
+def _mark_decks(filled: Sequence[Line], roles: list[str]) -> None:
+    """Read standfirsts and decks as summaries. When two decks or more stand under a title
+    with the same kind of line over it (a date line over each title), a deck under a title
+    that reads as a name, with that kind of line over it too, is one more item of the same
+    structure, not a byline over a headline."""
+    decks: list[int] = []
+    for here in range(1, len(roles)):
+        if _is_standfirst(filled, roles, here):
+            roles[here] = "prose"
+        elif _is_deck(filled, roles, here):
+            roles[here] = "prose"
+            decks.append(here)
+    over = {roles[here - 2] for here in decks if here >= 2}
+    if len(decks) < MIN_REPEATED_DECKS or len(over) != 1 or over <= {"head", "prose"}:
+        return
+    for here in range(2, len(roles)):
+        if roles[here - 2] in over and _is_deck(filled, roles, here, name_title=True):
+            roles[here] = "prose"
 
 
 def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     """The items of a listing page, in reading order (titled or not)."""
     filled = [line for line in lines if not line.is_blank and line.text not in LONE_MARKS]
     roles = [line_role(line.text, config.max_title_chars) for line in filled]
-    for here in range(1, len(roles)):
-        if _is_standfirst(filled, roles, here) or _is_deck(filled, roles, here):
-            roles[here] = "prose"
+    _mark_decks(filled, roles)
     for here in range(len(roles) - 1):  # '<Name>' right over '<date>': a byline
-        if roles[here] == "head" and roles[here + 1] == "date" and is_name(filled[here].text):
+        if roles[here] == "head" and roles[here + 1] == "date" and is_names(filled[here].text):
             roles[here] = "byline"
+    for here in range(len(roles) - 1):  # '<Two. Sentences.>' over '<Name>': a headline
+        if (
+            roles[here] == "prose"
+            and roles[here + 1] == "byline"
+            and _titled_sentences(filled[here].text)
+        ):
+            roles[here] = "head"
     for here in range(1, len(roles)):
         if is_glued_repeat(filled[here].text, filled[here - 1].text):
             roles[here] = "more"
@@ -788,6 +912,10 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     order = sorted(range(len(heads)), key=lambda n: _head_start(heads[n]))
     heads, captions = [heads[n] for n in order], [captions[n] for n in order]
     lead_mode = _dates_lead(roles, heads)
+    heads, captions, decks = _top_titles(filled, roles, heads, captions)
+    if any(decks):
+        lead_mode = _dates_lead(roles, heads)
+    labelled = _labels_repeat(filled, roles, heads)
     items: list[Item] = []
     owned_until = -1
     for number, (title, meta, first, last) in enumerate(heads):
@@ -801,15 +929,20 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
             item.title = filled[title]
             item.meta = [filled[position] for position in sorted(meta)]
             item.extra = [filled[position] for position in captions[number]]
+            item.deck = [filled[position] for position in decks[number]]
             if lead_mode:
                 lead = _lead_meta(roles, title, owned_until)
                 owned = {line.index for line in item.meta}
                 item.meta[:0] = [
-                    filled[position] for position in sorted(lead) if filled[position].index not in owned
+                    filled[position]
+                    for position in sorted(lead)
+                    if filled[position].index not in owned
                 ]
                 item.lead = bool(lead)
-            elif (name := _labelled_name(filled, roles, title, owned_until)) is not None:
+            elif labelled and (name := _labelled_name(filled, roles, title, owned_until)):
                 item.meta.insert(0, filled[name])  # 'opinion' / '<Name>' over the title
+            elif (day := _day_over(filled, roles, item, title, owned_until)) is not None:
+                item.meta.insert(0, filled[day])
         owned_until = _trail(item, filled, roles, last, next_start, lead_mode)
         items.append(item)
     for item in items:
@@ -821,9 +954,90 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     return items
 
 
+def _day_over(
+    filled: Sequence[Line], roles: Sequence[str], item: Item, title: int, floor: int
+) -> int | None:
+    """The position of a date line right over the title of an item that shows no date of
+    its own, on a line the previous item does not own (a blog's day header over each post
+    whose byline, under the summary, gives only a time: '<Weekday>, <Month> <day>, <year>'
+    / '<title>' / '<summary>' / 'Posted by <Name> at 11:42 PM'), else None."""
+    day = title - 1
+    if day <= floor or roles[day] != "date" or not find_date(filled[day].text):
+        return None
+    if any(find_date(line.text) for line in item.meta):
+        return None
+    return day
+
+
+MAX_DECK_LINES = 6
+STACK_ROLES = frozenset({"head", "date", "count", "other"})
+"""Lines that may stand between a byline over the title and the summary: a subtitle, a
+quoted source's date line and headline, counters, topic and type labels."""
+DECK_ROLES = frozenset({"head", "date"})
+"""The stacked lines kept in the item's text; counters ('Количество просмотров 9.4K',
+'6 min read') and labels are chrome."""
+
+
+def _topped_title(roles: Sequence[str], title: int, floor: int) -> int | None:
+    """The headline right under a byline that tops a stack of headline-shaped, date,
+    counter and label lines over `title`, the item's first line ('<Name>' '<title>'
+    '<subtitle>' '<source's date line>' '<source's headline>' '<summary>'; '<handle>
+    <date>' '<title>' '<reading time>' '<views>' '<topics>' '<post type>' '<summary>'),
+    else None. The search stops at `floor`."""
+    position, depth = title - 1, 0
+    while position > floor and roles[position] in STACK_ROLES and depth < MAX_DECK_LINES:
+        position, depth = position - 1, depth + 1
+    if depth == 0 or position <= floor or roles[position] != "byline":
+        return None
+    return position + 1 if roles[position + 1] == "head" else None
+
+
+Head = tuple[int | None, list[int], int, int]
+
+
+def _top_titles(
+    filled: Sequence[Line],
+    roles: Sequence[str],
+    heads: Sequence[Head],
+    captions: Sequence[list[int]],
+) -> tuple[list[Head], list[list[int]], list[list[int]]]:
+    """(heads, captions, decks) with each item's title moved up (or found, for an item read
+    as untitled) to the headline under its byline when two items or more show a stack of
+    lines between the two (bylines above the titles): the headline-shaped and date lines
+    between are the item's deck (kept in its text), the counters and labels chrome. A
+    single such item is left as it is: the structure must repeat."""
+    moved: dict[int, int] = {}
+    floor = -1
+    for number, (title, meta, first, last) in enumerate(heads):
+        start = min([first, *meta, *([title] if title is not None else [])])
+        if (top := _topped_title(roles, start, floor)) is not None:
+            moved[number] = top
+        floor = last
+    new_heads, new_captions = list(heads), list(captions)
+    decks: list[list[int]] = [[] for _ in heads]
+    if len(moved) < 2:
+        return new_heads, new_captions, decks
+    for number, top in moved.items():
+        _, meta, first, last = heads[number]
+        decks[number] = [
+            position
+            for position in range(top + 1, first)
+            if position not in meta
+            and roles[position] in DECK_ROLES
+            and not is_counter(filled[position].text)
+        ]
+        new_heads[number] = (top, meta, first, last)
+        new_captions[number] = []
+    return new_heads, new_captions, decks
+
+
 def _head_start(head: tuple[int | None, list[int], int, int]) -> int:
     title, meta, first, _ = head
     return min([first, *meta, *([title] if title is not None else [])])
+
+
+STAMP_TAIL_ROLES = frozenset({"byline", "more", "chrome"})
+"""Lines that may follow a headline's stamp inside its item (a byline, a link)."""
 
 
 def _headline_pairs(
@@ -833,19 +1047,29 @@ def _headline_pairs(
 ) -> list[tuple[int, int]]:
     """(title, stamp) positions of the items that show no summary: a headline with its
     date or age line right under it ('<headline>' '<section> · 2 hours ago'), standing
-    apart from the next text (a blank line or the end under the stamp), on lines no
+    apart from the next text (a blank line or the end under the stamp, or under a byline
+    and links right under it: '<outlet>' '<headline>' '3 hours ago' 'By <Name>' 'More',
+    a news aggregator's topic page), on lines no
     summary item owns. A latest-news list is made of them; section fronts mix them with
     summarised items."""
     taken = _taken(heads)
     pairs: list[tuple[int, int]] = []
     for here in range(len(roles) - 1):
         stamp = here + 1
+        while (
+            stamp + 1 < len(roles)
+            and roles[stamp] == "count"
+            and filled[stamp + 1].index == filled[stamp].index + 1
+        ):
+            stamp += 1  # '<headline>' '41K views' '2 weeks ago': a count over the age
         if roles[here] != "head" or roles[stamp] != "date" or {here, stamp} & taken:
             continue
-        if filled[stamp].index != filled[here].index + 1 or is_name(filled[here].text):
+        if filled[stamp].index != filled[stamp - 1].index + 1 or is_name(filled[here].text):
             continue
         after = stamp + 1
-        if after < len(filled) and filled[after].index == filled[stamp].index + 1:
+        while after < len(filled) and roles[after] in STAMP_TAIL_ROLES:
+            after += 1  # 'By <Name>', 'More': the item's byline and links under its stamp
+        if after < len(filled) and filled[after].index == filled[after - 1].index + 1:
             continue  # text right under the stamp: a summary or a later item's head
         pairs.append((here, stamp))
     return pairs
@@ -904,9 +1128,7 @@ def _date_by_day_header(
     (a date line standing alone): '<day> <time>'."""
     day: str | None = None
     by_line = {line.index: position for position, line in enumerate(filled)}
-    starts = {
-        by_line[item.lines[0].index]: item for item in items if item.lines and not item.body
-    }
+    starts = {by_line[item.lines[0].index]: item for item in items if item.lines and not item.body}
     for position, line in enumerate(filled):
         if roles[position] == "date" and (found := find_date(line.text)) and found[0] == line.text:
             day = line.text
@@ -962,12 +1184,13 @@ def _trail(
     lead_mode: bool,
 ) -> int:
     """Take the read-more, footer, byline and date lines after the summary; the last
-    position the item owns."""
+    position the item owns. A footer ('Labels: …', '<n> comments') closes the item: a
+    byline or date line after it opens the next one."""
     position = last + 1
     while position < next_start and roles[position] in TRAIL_ROLES:
         role = roles[position]
-        if role in META_ROLES and lead_mode:
-            break
+        if role in META_ROLES and (lead_mode or roles[position - 1] == "footer"):
+            break  # a byline or date under the item's footer: the next item's
         if role in META_ROLES or role == "signed":
             item.meta.append(filled[position])
         else:
@@ -981,7 +1204,12 @@ def _read_credits(item: Item) -> None:
         if item.author is None and line in item.meta and not stamp_line(line.text):
             text = line.text
             item.author = (
-                credit_byline(text) or dateline_name(text) or bare_name(text) or signed_name(text)
+                credit_byline(text)
+                or dateline_name(text)
+                or doubled_name(text)
+                or bare_name(text)
+                or signed_name(text)
+                or (text.strip(" ,") if is_names(text) else None)
             )
         if item.published is None and (found := find_date(line.text)):
             item.published = found[0]
@@ -1220,6 +1448,45 @@ def _stamp_cut(line: Line, max_title_chars: int) -> int | None:
     return match.end()
 
 
+MAX_LEAD_DATE_CHARS = 30
+
+
+def _date_cut(line: Line, max_title_chars: int) -> int | None:
+    """Where a headline starts after the date it is glued to ('03.03.2021 <title>')."""
+    text = line.raw.lstrip()
+    found = find_date(text[:MAX_LEAD_DATE_CHARS])
+    if found is None or not text.startswith(found[0]):
+        return None
+    rest = text[len(found[0]) :]
+    if not rest[:1].isspace() or not is_headline(rest.strip(), max_title_chars):
+        return None
+    if credit_byline(text) or dateline_name(text):
+        return None  # '<date> <Name> 0 Comments': a byline line, whole
+    return len(line.raw) - len(text) + len(found[0])
+
+
+MIN_GLUED_TITLE_WORDS = 5
+
+
+def _trailing_date_cut(line: Line, max_title_chars: int) -> int | None:
+    """Where the date glued after a headline starts ('<title> October 12, 2023': a date
+    line run into the headline above it, the line break lost): a full date closing the
+    line, five words or more of headline before it."""
+    text = line.raw.rstrip()
+    if len(text) > max_title_chars + MAX_LEAD_DATE_CHARS or credit_date(text.strip()):
+        return None
+    if find_byline(text.strip()) or dateline_name(text.strip()):
+        return None  # '<section> / By <Name> / <date>': a meta row, whole
+    found = find_date(text[-MAX_LEAD_DATE_CHARS:])
+    if found is None or not text.endswith(found[0]) or not re.search(r"\d{4}", found[0]):
+        return None
+    at = len(text) - len(found[0])
+    head = text[:at]
+    if not head[-1:].isspace() or word_count(head) < MIN_GLUED_TITLE_WORDS:
+        return None
+    return at if is_headline(head.strip(), max_title_chars) else None
+
+
 BULLETED_HEADLINE = re.compile(r"^\s*[•●▪◦]\s+(?=\S)")
 """'  • <headline>': a list bullet before each item's title."""
 
@@ -1249,25 +1516,38 @@ def _glued_date_cut(line: Line) -> int | None:
     return match.start()
 
 
+def _doubled_name_cut(line: Line, max_title_chars: int) -> int | None:
+    """Where a headline starts after an author's doubled name ('<Name> <Name> <title>')."""
+    name = doubled_name(line.raw.lstrip())
+    if name is None:
+        return None
+    at = len(line.raw) - len(line.raw.lstrip()) + 2 * len(name) + 1
+    rest = line.raw[at:].strip()
+    return at if rest and is_headline(rest, max_title_chars) else None
+
+
 def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     """`lines` with each read-more link glued to the end of a summary line or to the start
     of the next item's date line, each byline's name glued to its date, and each time of
-    day or list bullet before a headline (two such lines or more: a news feed, a bulleted
-    list of items), cut off into a line of its own (offsets kept, lines renumbered);
+    day, date, author's doubled name or list bullet before a headline (two such lines or
+    more: a news feed, a bulleted list of items), cut off into a line of its own (offsets kept, lines renumbered);
     `lines` itself when there is none."""
     cuts: dict[int, int] = {}
-    for cutter in (_stamp_cut, _bullet_cut):
+    for cutter in (_stamp_cut, _bullet_cut, _doubled_name_cut, _date_cut):
         found = {
-            line.index: cut
-            for line in lines
-            if (cut := cutter(line, max_title_chars)) is not None
+            line.index: cut for line in lines if (cut := cutter(line, max_title_chars)) is not None
         }
         if len(found) >= 2:
             cuts.update(found)
     for line in lines:
         if line.index in cuts:
             continue
-        cut = _more_tail_cut(line) or _glued_more_cut(line) or _glued_date_cut(line)
+        cut = (
+            _more_tail_cut(line)
+            or _glued_more_cut(line)
+            or _glued_date_cut(line)
+            or _trailing_date_cut(line, max_title_chars)
+        )
         if cut is not None:
             cuts[line.index] = cut
     if not cuts:
@@ -1324,10 +1604,12 @@ def segment_items(
         if not _is_masthead(kept[0], lines):
             break
         kept.pop(0)  # the site's masthead (its name over its tagline) above them
+    while len(kept) > 2 and _is_bio(kept[0]):
+        kept.pop(0)  # an author's page: the author's bio card above the items
     dropped = find_boilerplate(lines)
     owned: set[int] = set()
     for item in kept:
-        keep = [*item.body, *item.meta, *([item.title] if item.title else [])]
+        keep = [*item.body, *item.meta, *item.deck, *([item.title] if item.title else [])]
         owned.update(line.index for line in keep)
         for line in keep:
             dropped.pop(line.index, None)
@@ -1366,15 +1648,22 @@ def segment_items(
         )
 
 
+def _is_bio(item: Item) -> bool:
+    """An author's bio card read as an item: its text opens with the name on its byline
+    ('<Name>' / '<role>' / '<Name> studies Russian domestic politics …')."""
+    if not item.author or not item.body:
+        return False
+    first = item.body[0].text
+    return first.startswith(item.author + " ") and not first.startswith(item.title_text or "\0")
+
+
 def _is_masthead(item: Item, lines: Sequence[Line]) -> bool:
     """An unmarked item whose title is the site's name: a line the page shows elsewhere
     too (in its header or its footer), over the site's tagline."""
     if item.title is None:
         return False
     name = item.title.text
-    return any(
-        line.index != item.title.index and line.text.startswith(name) for line in lines
-    )
+    return any(line.index != item.title.index and line.text.startswith(name) for line in lines)
 
 
 def headline_post(
