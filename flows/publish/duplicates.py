@@ -9,8 +9,9 @@ which is also the cluster's id, and every member's `similarity` is its estimated
 similarity to that first member (1.0 for an exact copy). Nothing is removed: the
 `duplicates` table lists only records in a cluster of two or more, for users to filter.
 
-Deterministic: MinHash has a fixed seed, records are taken in id order and clusters are
-sorted, so the same texts give the same rows.
+Deterministic: MinHash has a fixed seed, near pairs do not depend on the order records
+are read in, and clusters and their members are sorted by id, so the same texts give the
+same rows.
 """
 
 from __future__ import annotations
