@@ -197,6 +197,20 @@ def test_line_repeated_once_is_not_a_running_head() -> None:
     assert furniture_texts(text) == set()
 
 
+def test_wrapped_prose_line_repeated_mid_sentence_is_no_running_head() -> None:
+    """A paragraph quoted twice repeats its wrapped lines: one opening in lower case under
+    a line that does not end a sentence goes on with that sentence. The same line standing
+    alone between paragraphs, or opening in capitals, is still a running head."""
+    first = "On Monday the council voted to raise\nthe fee for every stall in the market\nby a third."
+    second = "A year later the deputies asked to raise\nthe fee for every stall in the market\nagain."
+    assert furniture_texts("\n\n".join(["A Quiet Reform", first, "Text.", second])) == set()
+    alone = "\n\n".join(["Text.", "the market review", "More text.", "the market review"])
+    assert furniture_texts(alone) == {"the market review"}
+    capital = "\n\n".join(["On Monday the council voted to raise\nThe Market Review",
+                         "A year later the deputies asked to raise\nThe Market Review"])  # fmt: skip
+    assert furniture_texts(capital) == {"The Market Review"}
+
+
 def test_repeated_heading_without_digits_counts_only_without_sentence_end() -> None:
     found = furniture_texts("A. Writer / A Quiet Reform\n\nText.\n\nA. Writer / A Quiet Reform")
     assert found == {"A. Writer / A Quiet Reform"}

@@ -323,6 +323,20 @@ def _first_prose(lines: Sequence[Line]) -> int:
     return first
 
 
+def _mid_sentence(by_index: dict[int, Line], index: int) -> bool:
+    """The line at `index` goes on with a sentence of the line right above it: it opens with
+    a lower-case letter under a line that does not end one. A line repeated only so is a
+    wrapped line of prose quoted twice, not a running head."""
+    above = by_index.get(index - 1)
+    text = by_index[index].text
+    return (
+        above is not None
+        and not above.is_blank
+        and not ends_sentence(above.text)
+        and text[:1].islower()
+    )
+
+
 def running_heads(lines: Sequence[Line]) -> set[int]:
     """Short lines repeated in the document (digits free to vary) that carry a digit or no
     sentence end, or that end a sentence but repeat on ``MIN_SENTENCE_REPEATS`` pages: the
@@ -338,10 +352,13 @@ def running_heads(lines: Sequence[Line]) -> set[int]:
     counts = Counter(keys.values())
     prose = _first_prose(lines)
     below = {key for index, key in keys.items() if index > prose}
+    by_index = {line.index: line for line in lines}
+    running = {key for index, key in keys.items() if not _mid_sentence(by_index, index)}
     return {
         index
         for index, key in keys.items()
         if key in below
+        and key in running
         and (
             (counts[key] >= 2 and ("#" in key or not ends_sentence(key)))
             or counts[key] >= MIN_SENTENCE_REPEATS
