@@ -209,6 +209,9 @@ def test_wrapped_prose_line_repeated_mid_sentence_is_no_running_head() -> None:
     capital = "\n\n".join(["On Monday the council voted to raise\nThe Market Review",
                          "A year later the deputies asked to raise\nThe Market Review"])  # fmt: skip
     assert furniture_texts(capital) == {"The Market Review"}
+    feet = "\n\n".join(["On Monday the council voted to raise\nwww.review.example.org",
+                      "A year later the deputies asked to raise\nwww.review.example.org"])  # fmt: skip
+    assert furniture_texts(feet) == {"www.review.example.org"}
 
 
 def test_repeated_heading_without_digits_counts_only_without_sentence_end() -> None:

@@ -325,8 +325,9 @@ def _first_prose(lines: Sequence[Line]) -> int:
 
 def _mid_sentence(by_index: dict[int, Line], index: int) -> bool:
     """The line at `index` goes on with a sentence of the line right above it: it opens with
-    a lower-case letter under a line that does not end one. A line repeated only so is a
-    wrapped line of prose quoted twice, not a running head."""
+    a lower-case word, two words or more and no web address, under a line that does not
+    end one. A line repeated only so is a wrapped line of prose quoted twice, not a
+    running head."""
     above = by_index.get(index - 1)
     text = by_index[index].text
     return (
@@ -334,7 +335,15 @@ def _mid_sentence(by_index: dict[int, Line], index: int) -> bool:
         and not above.is_blank
         and not ends_sentence(above.text)
         and text[:1].islower()
+        and word_count(text) >= MIN_PROSE_WORDS
+        and not DOMAIN.search(text)
     )
+
+
+MIN_PROSE_WORDS = 2
+DOMAIN = re.compile(r"\b[\w-]+\.[a-z]{2,}\b", re.IGNORECASE)
+"""A web address or e-mail domain ('www.cns.example.pl', 'journal.example.ru 12'): a
+running foot that may open in lower case, never a wrapped line of prose."""
 
 
 def running_heads(lines: Sequence[Line]) -> set[int]:
