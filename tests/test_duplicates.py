@@ -6,11 +6,11 @@ from __future__ import annotations
 import random
 
 import pyarrow.parquet as pq
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.config import DuplicateConfig
-from flows.publish.duplicates import _shingles, find_duplicates
+from flows.publish.duplicates import SEED, _shingles, find_duplicates, normalized_words
 from tests.conftest import RAW, run_cli
 
 CONFIG = DuplicateConfig()
@@ -106,3 +106,62 @@ def test_edited_copy_of_an_article_clusters_with_it(tmp_path):
 def test_shingles_are_every_run_of_consecutive_words(words: list[str], size: int) -> None:
     expected = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
     assert _shingles(words, size) == (expected if len(words) > size else [" ".join(words)])
+
+
+def _in_memory_rows(records: list[tuple[str, str]]) -> list[tuple[str, str, str, float]]:
+    """The definition, read with rensa's own in-memory LSH: every distinct text queries
+    the ones before it; near pairs reach the threshold; clusters are their groups."""
+    from rensa import RMinHash, RMinHashLSH
+
+    lsh = RMinHashLSH(
+        threshold=CONFIG.threshold, num_perm=CONFIG.num_perm, num_bands=CONFIG.num_bands
+    )
+    texts: dict[str, int] = {}
+    hashes: list[RMinHash] = []
+    parent: list[int] = []
+    kept = []
+    for record_id, text in records:
+        words = normalized_words(text)
+        if len(words) < CONFIG.min_words:
+            continue
+        number = texts.setdefault(" ".join(words), len(hashes))
+        if number == len(hashes):
+            minhash = RMinHash(num_perm=CONFIG.num_perm, seed=SEED)
+            minhash.update(_shingles(words, CONFIG.shingle_words))
+            parent.append(number)
+            for other in lsh.query(minhash):
+                if minhash.jaccard(hashes[other]) >= CONFIG.threshold:
+                    low, high = sorted((parent[number], parent[other]))
+                    parent[:] = [low if label == high else label for label in parent]
+            lsh.insert(number, minhash)
+            hashes.append(minhash)
+        kept.append((record_id, number))
+    groups: dict[int, list[tuple[str, int]]] = {}
+    for record_id, number in sorted(kept):
+        groups.setdefault(parent[number], []).append((record_id, number))
+    rows = []
+    for group in sorted(found for found in groups.values() if len(found) > 1):
+        root_id, root = group[0]
+        for record_id, number in group:
+            similarity = 1.0 if number == root else hashes[root].jaccard(hashes[number])
+            rows.append((root_id, record_id, "exact" if number == root else "near", similarity))
+    return rows
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3)), min_size=1, max_size=14))
+def test_rows_match_an_in_memory_lsh(picks: list[tuple[int, int]]) -> None:
+    """The scratch-database LSH gives the rows of rensa's in-memory one: texts are a few
+    bases, each copied exactly or with 0-3 words changed, so every kind of pair occurs."""
+    records = []
+    for i, (base, changes) in enumerate(picks):
+        words = _text(base, 40).split()
+        for position in range(changes):
+            words[7 * position + i % 7] = f"edit{i}"
+        records.append((f"b{i:02d}", " ".join(words)))
+    found = [
+        (row["cluster_id"], row["record_id"], row["match"], row["similarity"])
+        for row in find_duplicates("block", records, CONFIG)
+    ]
+    expected = [(*row[:3], round(row[3], 4)) for row in _in_memory_rows(records)]
+    assert found == expected
