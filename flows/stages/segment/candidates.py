@@ -1,0 +1,235 @@
+"""Titles and authors chosen by scored candidates.
+
+Every line of a post's head is a candidate title, and every line naming a person there a
+candidate author. Each candidate gets a transparent linear score from general format
+features (position, length, ending punctuation, whether it is a dateline, a breadcrumb, a
+category label, a byline, a photo credit, a share bar, a site's name, a line repeated
+elsewhere on the page) and the best one wins. The ordered rules of a layout keep their
+say as one strong feature (``RULE_PICK``): a candidate beats the rules' choice only when
+that choice carries a disqualifying feature, so a head with a breadcrumb over the headline
+or a byline shaped like a headline still gets its title without a rule of its own.
+
+Pure functions on text; the weights are named constants, each with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flows.stages.segment.boilerplate import CHROME_LINE, SHARE_BAR
+from flows.stages.segment.lines import ends_sentence, is_all_caps, word_count
+from flows.stages.segment.meta import (
+    NOT_BYLINE,
+    find_byline,
+    find_date,
+    is_breadcrumb,
+    is_dateline,
+    person_names,
+)
+
+CAPTION = re.compile(
+    r"\b(?:photo|image|picture|illustration|credit|source|video)s?\s*(?:by\s+\S+\s*)?:|"
+    r"\((?:photo|image|picture)\b|\b(?:getty images|reuters|afp|ap photo|tass|shutterstock)\b",
+    re.IGNORECASE,
+)
+"""A photo caption or credit ('Photo: personal archive', '(Photo by ...)')."""
+
+LABELLED_NAME = re.compile(r"^(?P<label>[^\W\d_]{2,14})\s*:\s*(?P<name>[^:]{3,80})$")
+"""A one-word label, a colon and a value ('Text: Anna Lind', 'Words: A and B'): a byline
+when the value is people's names and the label is no credit ('Photo:', 'Source:')."""
+
+# Title weights.
+RULE_PICK = 4.0
+"""The layout's ordered rules chose this line: they are right on most heads, so only a
+disqualifying feature may overturn them."""
+HEADLINE_LENGTH = 1.0
+"""Three to twenty-five words: the length of a headline."""
+SHORT_LABEL = -1.5
+"""One or two words: a section name, a menu item, a kicker."""
+SENTENCE_END = -1.0
+"""A closing full stop: a deck or a teaser rather than a headline."""
+CATEGORY_LABEL = -3.0
+"""A short line in capitals ('POLITICS', 'EXCLUSIVE'): a category label or a kicker."""
+NOT_A_TITLE = -10.0
+"""A dateline, a breadcrumb, a byline: metadata, never the title."""
+CREDIT = -6.0
+"""A photo caption or credit, a share bar, a link label: page furniture."""
+SITE_NAME = -4.0
+"""The site's name, as its copyright line writes it: a masthead. (The page's first line
+is no such evidence: it is often the browser's title, the headline itself.)"""
+REPEATED_BELOW = -2.5
+"""Written again under the body: a widget's teaser (related, trending, most read)."""
+PER_LINE_UP = -0.1
+"""Each line between the candidate and the body: the headline stands near the text."""
+
+# Author weights.
+AUTHOR_RULE_PICK = 4.0
+"""The layout's rules read this line as the byline."""
+BYLINE_FORM = 5.0
+"""A byline's form ('By X', 'Posted by X', 'X | date', 'Author: X')."""
+LABELLED_BYLINE = 3.0
+"""A labelled field holding only names ('Text: X'), written beside the dateline."""
+BESIDE_DATE = 1.0
+"""Right above or below a dateline: where bylines stand."""
+CREDIT_NAME = -10.0
+"""A credit that is not the author's ('Photo: X', 'Translated by X')."""
+MIN_AUTHOR_SCORE = 3.0
+"""The least score of a name taken as the author: a name alone is no byline."""
+
+
+@dataclass(frozen=True, slots=True)
+class TitleFeatures:
+    """What a line's format says about it as a post's title."""
+
+    words: int
+    lines_up: int
+    rule_pick: bool = False
+    ends_sentence: bool = False
+    dateline: bool = False
+    breadcrumb: bool = False
+    byline: bool = False
+    category_label: bool = False
+    credit: bool = False
+    site_name: bool = False
+    repeated_below: bool = False
+
+
+def title_score(features: TitleFeatures) -> float:
+    """The linear score of a title candidate: higher is likelier the title."""
+    score = PER_LINE_UP * features.lines_up
+    score += RULE_PICK if features.rule_pick else 0.0
+    if features.words <= 2:
+        score += SHORT_LABEL
+    elif features.words <= 25:
+        score += HEADLINE_LENGTH
+    if features.ends_sentence:
+        score += SENTENCE_END
+    if features.category_label:
+        score += CATEGORY_LABEL
+    if features.dateline or features.breadcrumb or features.byline:
+        score += NOT_A_TITLE
+    if features.credit:
+        score += CREDIT
+    if features.site_name:
+        score += SITE_NAME
+    if features.repeated_below:
+        score += REPEATED_BELOW
+    return score
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def labelled_name(text: str) -> str | None:
+    """The names of a labelled byline ('Text: Anna Lind' -> 'Anna Lind'); None on a credit
+    ('Photo: Anna Lind') or any other line."""
+    match = LABELLED_NAME.match(text.strip())
+    if match is None or CAPTION.search(text) or NOT_BYLINE.search(text):
+        return None
+    return person_names(match.group("name"))
+
+
+def title_features(
+    texts: Sequence[str],
+    position: int,
+    *,
+    rule_pick: bool = False,
+    sites: frozenset[str] = frozenset(),
+    below: frozenset[str] = frozenset(),
+) -> TitleFeatures:
+    """The features of the head line at `position` among `texts` (the head, top down, the
+    body right under its last line). `sites`: the site's names, normalised; `below`: the
+    normalised lines of the page under the body."""
+    text = texts[position]
+    words = word_count(text)
+    dated = find_date(text) is not None
+    return TitleFeatures(
+        words=words,
+        lines_up=len(texts) - 1 - position,
+        rule_pick=rule_pick,
+        ends_sentence=ends_sentence(text.rstrip("?!")) and not text.endswith(("?", "!")),
+        dateline=dated and is_dateline(text),
+        breadcrumb=is_breadcrumb(text),
+        byline=find_byline(text) is not None or labelled_name(text) is not None,
+        category_label=words <= 3 and is_all_caps(text),
+        credit=bool(CAPTION.search(text) or SHARE_BAR.match(text) or CHROME_LINE.match(text)),
+        site_name=_norm(text) in sites,
+        repeated_below=_norm(text) in below,
+    )
+
+
+def best_title(
+    texts: Sequence[str],
+    rule_pick: int,
+    *,
+    sites: frozenset[str] = frozenset(),
+    below: frozenset[str] = frozenset(),
+    eligible: Sequence[int] = (),
+) -> int:
+    """The position of the best-scoring title among the rules' pick and the `eligible`
+    positions (the head's heading-shaped lines); ties go to the rules' pick."""
+    best, best_score = (
+        rule_pick,
+        title_score(title_features(texts, rule_pick, rule_pick=True, sites=sites, below=below)),
+    )
+    for position in eligible:
+        if position == rule_pick:
+            continue
+        score = title_score(title_features(texts, position, sites=sites, below=below))
+        if score > best_score:
+            best, best_score = position, score
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorFeatures:
+    """What a line's format says about the name on it as the post's author."""
+
+    lines_up: int
+    rule_pick: bool = False
+    byline_form: bool = False
+    labelled: bool = False
+    beside_date: bool = False
+    credit: bool = False
+
+
+def author_score(features: AuthorFeatures) -> float:
+    """The linear score of an author candidate: higher is likelier the author."""
+    score = PER_LINE_UP * features.lines_up
+    score += AUTHOR_RULE_PICK if features.rule_pick else 0.0
+    score += BYLINE_FORM if features.byline_form else 0.0
+    score += LABELLED_BYLINE if features.labelled else 0.0
+    score += BESIDE_DATE if features.beside_date else 0.0
+    score += CREDIT_NAME if features.credit else 0.0
+    return score
+
+
+def author_candidates(texts: Sequence[str]) -> dict[int, tuple[str, AuthorFeatures]]:
+    """Position -> (name, features) of the head lines naming a person in a byline's form
+    or a labelled field (the layout's own reading of names beside datelines is added by
+    the caller as its rules' pick)."""
+    found: dict[int, tuple[str, AuthorFeatures]] = {}
+    for position, text in enumerate(texts):
+        byline = find_byline(text)
+        labelled = labelled_name(text)
+        name = byline or labelled
+        if name is None:
+            continue
+        beside = any(
+            0 <= near < len(texts) and is_dateline(texts[near])
+            for near in (position - 1, position + 1)
+        )
+        found[position] = (
+            name,
+            AuthorFeatures(
+                lines_up=len(texts) - 1 - position,
+                byline_form=byline is not None,
+                labelled=labelled is not None and byline is None,
+                beside_date=beside,
+                credit=bool(CAPTION.search(text) or NOT_BYLINE.search(text)),
+            ),
+        )
+    return found

@@ -1,0 +1,143 @@
+"""Titles and authors by scored candidates: labelled heads, and the lines that must never
+win as a title."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.stages.segment.candidates import (
+    MIN_AUTHOR_SCORE,
+    author_candidates,
+    author_score,
+    best_title,
+    labelled_name,
+    title_features,
+    title_score,
+)
+from flows.stages.segment.lines import Line
+from flows.stages.segment.webpage import _web_head
+
+HEAD = [
+    "Home » World » Russia",
+    "POLITICS",
+    "Regional governors told to cut election observers from polling stations",
+    "Photo: Olga Remizova / Ledger Pictures",
+    "By Marta Kielbasa and Denis Orlovsky",
+    "Updated: March 4, 2021 10:12 MSK",
+    "Share",
+]
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    lines, start = [], 0
+    for index, text in enumerate(texts):
+        lines.append(Line(index, start, text))
+        start += len(text) + 1
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("texts", "rule_pick", "wanted"),
+    [
+        (HEAD, 0, 2),  # a breadcrumb picked by a rule loses to the headline
+        (HEAD, 1, 2),  # a category label in capitals
+        (HEAD, 5, 2),  # a dateline
+        (HEAD, 4, 2),  # a byline
+        (HEAD, 3, 2),  # a photo credit
+        (HEAD, 2, 2),  # the rules' right pick stays
+        (
+            ["Moscow court extends detention of journalist", "Text: Boris Lunev", "14.03.2022"],
+            1,
+            0,
+        ),  # a labelled byline shaped like a headline
+        (
+            [
+                "Russia › Politics",
+                "Putin names a new chief of staff",
+                "Regions brace for budget cuts",
+                "March 3, 2021",
+            ],
+            0,
+            1,
+        ),  # a widget's teaser, written again under the body, nearer the body
+    ],
+)
+def test_best_title(texts: list[str], rule_pick: int, wanted: int) -> None:
+    below = frozenset({"regions brace for budget cuts"})
+    eligible = range(len(texts))
+    assert best_title(texts, rule_pick, below=below, eligible=eligible) == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home » World » Russia",
+        "Russia › Politics",
+        "March 3, 2021",
+        "Updated: March 4, 2021 10:12 MSK",
+        "MOSCOW, March 3 2021",
+        "POLITICS",
+        "EXCLUSIVE",
+        "Share on Telegram",
+        "By Anna Lind and Oleg Sokolov",
+    ],
+)
+def test_never_a_title_even_when_picked(text: str) -> None:
+    texts = [text, "Duma votes to extend detention without trial"]
+    picked = title_score(title_features(texts, 0, rule_pick=True))
+    other = title_score(title_features(texts, 1))
+    assert picked < other
+
+
+def test_a_headline_outscores_its_deck() -> None:
+    texts = [
+        "Why the Kremlin keeps its governors on a short leash",
+        "Elections of governors were abolished and then restored in a filtered form.",
+    ]
+    assert title_score(title_features(texts, 0)) > title_score(title_features(texts, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Text: Boris Lunev", "Boris Lunev"),
+        ("Words: Anna Lind and Oleg Sokolov", "Anna Lind and Oleg Sokolov"),
+        ("Photo: Anton Sidorchuk", None),  # a credit, not the author
+        ("Source: Anna Lind", None),
+        ("Tags: elections, city council", None),
+        ("Updated: March 4, 2021", None),
+    ],
+)
+def test_labelled_name(text: str, name: str | None) -> None:
+    assert labelled_name(text) == name
+
+
+def test_author_candidates_prefer_a_byline_over_a_credit() -> None:
+    texts = [
+        "Headline of the day in Moscow",
+        "Photo: Anton Sidorchuk",
+        "Text: Boris Lunev",
+        "25 March 2022",
+    ]
+    found = author_candidates(texts)
+    assert set(found) == {2}
+    name, features = found[2]
+    assert name == "Boris Lunev" and author_score(features) >= MIN_AUTHOR_SCORE
+
+
+def test_web_head_keeps_every_dated_line() -> None:
+    zone = _lines(
+        [
+            "News / Region",
+            "Pskov deputy stripped of mandate after criticising the war",
+            "Friday, 25 March 2022, 16:05",
+            "Text: Boris Lunev",
+            "Updated: 26 March 2022, 09:30",
+        ]
+    )
+    head, furniture = _web_head(zone)
+    assert head.title == "Pskov deputy stripped of mandate after criticising the war"
+    assert head.author == "Boris Lunev"
+    assert head.published == "Friday, 25 March 2022"
+    dated = {2, 3, 4}
+    assert dated <= head.meta_lines and not dated & furniture
