@@ -89,6 +89,25 @@ def test_never_a_title_even_when_picked(text: str) -> None:
     assert picked < other
 
 
+@pytest.mark.parametrize(
+    ("texts", "rule_pick"),
+    [
+        # a channel's name under the headline, over the date
+        (["Почему в малых городах закрывают роддома", "Провинциальный взгляд", "12 марта 2024"], 1),
+        # a counter next to the body
+        (["Почему в малых городах закрывают роддома", "12 марта 2024", "2,1 тыс. прочитали"], 2),
+    ],
+)
+def test_a_short_label_or_counter_loses_to_the_headline(texts: list[str], rule_pick: int) -> None:
+    assert best_title(texts, rule_pick, eligible=range(len(texts))) == 0
+
+
+def test_a_closing_year_is_no_counter() -> None:
+    texts = ["Putin in 2024", "March 3, 2021"]
+    assert not title_features(texts, 0).counter
+    assert title_features(["Comments (14)"], 0).counter
+
+
 def test_a_headline_outscores_its_deck() -> None:
     texts = [
         "Why the Kremlin keeps its governors on a short leash",

@@ -56,9 +56,15 @@ NOT_A_TITLE = -10.0
 """A dateline, a breadcrumb, a byline: metadata, never the title."""
 CREDIT = -6.0
 """A photo caption or credit, a share bar, a link label: page furniture."""
+COUNTER = -6.0
+"""A short line opening or closing with a number ('2,1 тыс. прочитали', 'Comments 14'):
+a counter or a reading time."""
 SITE_NAME = -4.0
 """The site's name, as its copyright line writes it: a masthead. (The page's first line
 is no such evidence: it is often the browser's title, the headline itself.)"""
+UNDER_HEADLINE = -3.0
+"""A short line right under a longer headline-shaped line: the byline's name, a channel,
+a caption's credit, never the headline it stands under."""
 REPEATED_BELOW = -2.5
 """Written again under the body: a widget's teaser (related, trending, most read)."""
 PER_LINE_UP = -0.1
@@ -92,7 +98,9 @@ class TitleFeatures:
     byline: bool = False
     category_label: bool = False
     credit: bool = False
+    counter: bool = False
     site_name: bool = False
+    under_headline: bool = False
     repeated_below: bool = False
 
 
@@ -100,7 +108,7 @@ def title_score(features: TitleFeatures) -> float:
     """The linear score of a title candidate: higher is likelier the title."""
     score = PER_LINE_UP * features.lines_up
     score += RULE_PICK if features.rule_pick else 0.0
-    if features.words <= 2:
+    if features.words <= MAX_LABEL_WORDS:
         score += SHORT_LABEL
     elif features.words <= 25:
         score += HEADLINE_LENGTH
@@ -112,11 +120,38 @@ def title_score(features: TitleFeatures) -> float:
         score += NOT_A_TITLE
     if features.credit:
         score += CREDIT
+    if features.counter:
+        score += COUNTER
     if features.site_name:
         score += SITE_NAME
+    if features.under_headline:
+        score += UNDER_HEADLINE
     if features.repeated_below:
         score += REPEATED_BELOW
     return score
+
+
+MAX_LABEL_WORDS = 2
+"""The most words of a short label (a section, a channel's or a person's name)."""
+MIN_HEADLINE_WORDS = 5
+"""The fewest words of a line that reads as a headline whatever its case."""
+
+
+MAX_COUNTER_WORDS = 3
+COUNT_EDGE = re.compile(r"^[+-]?\d[\d,.]*(?:\s|$)|(?:^|\s)\(?(?!(?:1[89]|20)\d\d\)?$)\d[\d,.]*\)?$")
+"""A number opening or closing a line: where a counter writes its count (a closing year
+is a headline's: 'Putin in 2024')."""
+
+
+def _headline(text: str) -> bool:
+    """A headline's shape: five to twenty-five words, no closing stop, no date or byline."""
+    return (
+        MIN_HEADLINE_WORDS <= word_count(text) <= 25
+        and not ends_sentence(text.rstrip("?!"))
+        and not text.endswith((":", ",", ";"))
+        and find_date(text) is None
+        and find_byline(text) is None
+    )
 
 
 def _norm(text: str) -> str:
@@ -156,7 +191,9 @@ def title_features(
         byline=find_byline(text) is not None or labelled_name(text) is not None,
         category_label=words <= 3 and is_all_caps(text),
         credit=bool(CAPTION.search(text) or SHARE_BAR.match(text) or CHROME_LINE.match(text)),
+        counter=words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)),
         site_name=_norm(text) in sites,
+        under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
         repeated_below=_norm(text) in below,
     )
 
