@@ -15,6 +15,7 @@ from flows.stages.segment.candidates import (
     title_score,
 )
 from flows.stages.segment.lines import Line
+from flows.stages.segment.meta import find_byline, person_name
 from flows.stages.segment.webpage import _web_head
 
 HEAD = [
@@ -160,3 +161,23 @@ def test_web_head_keeps_every_dated_line() -> None:
     assert head.published == "Friday, 25 March 2022"
     dated = {2, 3, 4}
     assert dated <= head.meta_lines and not dated & furniture
+
+
+def test_a_position_after_the_byline_is_no_second_author() -> None:
+    assert find_byline("By Anna Lind, Senior Fellow") == "Anna Lind"
+    assert find_byline("By Anna Lind, Oleg Sokolov") == "Anna Lind, Oleg Sokolov"
+    assert person_name("Senior Fellow") is None and person_name("Anna Lind") == "Anna Lind"
+
+
+def test_a_name_with_its_position_under_the_headline_is_the_author() -> None:
+    zone = _lines(
+        [
+            "March 3, 2021",
+            "Analysis and Comment",
+            "Governors lose the right to appoint their own deputies",
+            "Anna Lind, Senior Fellow",
+        ]
+    )
+    head, _ = _web_head(zone)
+    assert head.title == "Governors lose the right to appoint their own deputies"
+    assert head.author == "Anna Lind"

@@ -376,6 +376,17 @@ much of the article is given ('Condensed text:'), and a newspaper's issue number
 04.03.2021, стр. 2')."""
 
 
+POSITION = re.compile(
+    r"\b(?:analyst|fellow|director|editor|correspondent|professor|researcher|reporter|"
+    r"writer|columnist|journalist|associate|chair|head|scholar|scientist|economist|"
+    r"sociologist|historian|lecturer|expert|аналитик|эксперт|редактор|директор|"
+    r"корреспондент|обозреватель|журналист|сотрудник|исследователь|руководитель|профессор|"
+    r"доцент|политолог|экономист|социолог|историк)\b",
+    re.IGNORECASE,
+)
+"""A staff position: 'Senior Analyst', 'Research Fellow', 'обозреватель'."""
+
+
 NAME_PARTICLES = frozenset(
     {"de", "da", "van", "von", "der", "al", "bin", "el", "del", "la", "le", "di"}
 )
@@ -393,6 +404,8 @@ def person_name(text: str) -> str | None:
     tokens = text.split()
     if not 2 <= len(tokens) <= 4 or tokens[0].casefold() in _NOT_NAMES:
         return None
+    if POSITION.search(text):
+        return None  # 'Senior Fellow', 'Political Editor': a position, not a name
     for position, token in enumerate(tokens):
         if _INITIAL.match(token) and token[0].isupper():
             continue

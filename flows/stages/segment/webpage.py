@@ -791,7 +791,7 @@ def _web_head(
         if byline is None and position in credited:
             byline = credited[position]
         if byline is None and not candidates and _under_headline(zone, position):
-            byline = person_names(text)  # names alone under the headline, over the body
+            byline = person_names(text) or _name_with_role(text)  # names under the headline
         date = dates.get(position)
         if byline is not None and date is None and len(text) <= 160:
             date = find_date(text)  # 'Written by X on 19/09/2021 in Politics · 5 Min Read'

@@ -183,7 +183,7 @@ from flows.stages.segment.layouts.listing import (
 )
 from flows.stages.segment.layouts.pdf_article import AFFILIATION
 from flows.stages.segment.lines import Line, cut_lines, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.meta import BILINGUAL_LABEL, find_date, is_dateline
+from flows.stages.segment.meta import BILINGUAL_LABEL, POSITION, find_date, is_dateline
 from flows.stages.segment.post import (
     BIO,
     NOT_NAME_STARTS,
@@ -291,15 +291,6 @@ CYRILLIC_NAME = re.compile(
 )
 """'Ольга Трофимова': a person's name in Cyrillic (first name and surname)."""
 NAME_WITH_POSITION = re.compile(r"^(?P<name>[^,()]{4,60}),\s+(?P<position>[^,()]{3,60})$")
-POSITION = re.compile(
-    r"\b(?:analyst|fellow|director|editor|correspondent|professor|researcher|reporter|"
-    r"writer|columnist|journalist|associate|chair|head|scholar|scientist|economist|"
-    r"sociologist|historian|lecturer|expert|аналитик|эксперт|редактор|директор|"
-    r"корреспондент|обозреватель|журналист|сотрудник|исследователь|руководитель|профессор|"
-    r"доцент|политолог|экономист|социолог|историк)\b",
-    re.IGNORECASE,
-)
-"""A staff position: 'Senior Analyst', 'Research Fellow', 'обозреватель'."""
 
 
 def positioned_name(text: str) -> str | None:
