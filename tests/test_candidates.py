@@ -103,6 +103,19 @@ def test_a_short_label_or_counter_loses_to_the_headline(texts: list[str], rule_p
     assert best_title(texts, rule_pick, eligible=range(len(texts))) == 0
 
 
+def test_a_widget_teaser_loses_to_the_headline() -> None:
+    texts = [
+        "Trending",
+        "Duma votes to extend detention without trial",
+        "Pensions reform protests spread to Siberia",
+        "Europe / Russia",
+        "Putin's new chief of staff inherits a divided administration",
+        "Monday 7 June 2021",
+    ]
+    assert title_features(texts, 2).widget_teaser and not title_features(texts, 4).widget_teaser
+    assert best_title(texts, 2, eligible=range(len(texts))) == 4
+
+
 def test_a_closing_year_is_no_counter() -> None:
     texts = ["Putin in 2024", "March 3, 2021"]
     assert not title_features(texts, 0).counter

@@ -22,6 +22,7 @@ from flows.stages.segment.boilerplate import CHROME_LINE, SHARE_BAR
 from flows.stages.segment.lines import ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
     NOT_BYLINE,
+    WIDGET_WORDS,
     find_byline,
     find_date,
     is_breadcrumb,
@@ -65,6 +66,9 @@ is no such evidence: it is often the browser's title, the headline itself.)"""
 UNDER_HEADLINE = -3.0
 """A short line right under a longer headline-shaped line: the byline's name, a channel,
 a caption's credit, never the headline it stands under."""
+WIDGET_TEASER = -4.0
+"""One of the titles listed under a widget's heading ('Trending', 'Most read', 'Related
+News'): another post's headline."""
 REPEATED_BELOW = -2.5
 """Written again under the body: a widget's teaser (related, trending, most read)."""
 PER_LINE_UP = -0.1
@@ -101,6 +105,7 @@ class TitleFeatures:
     counter: bool = False
     site_name: bool = False
     under_headline: bool = False
+    widget_teaser: bool = False
     repeated_below: bool = False
 
 
@@ -126,6 +131,8 @@ def title_score(features: TitleFeatures) -> float:
         score += SITE_NAME
     if features.under_headline:
         score += UNDER_HEADLINE
+    if features.widget_teaser:
+        score += WIDGET_TEASER
     if features.repeated_below:
         score += REPEATED_BELOW
     return score
@@ -152,6 +159,24 @@ def _headline(text: str) -> bool:
         and find_date(text) is None
         and find_byline(text) is None
     )
+
+
+MAX_WIDGET_ITEMS = 8
+"""The most titles a widget lists."""
+
+
+def _in_widget(texts: Sequence[str], position: int) -> bool:
+    """Whether the line is one of a run of headline-length lines (no date, byline or
+    breadcrumb) right under a widget's heading: a short line opening with a widget's word ('Trending', 'Most
+    read', 'Related News')."""
+    for above in range(position - 1, max(-1, position - 1 - MAX_WIDGET_ITEMS), -1):
+        text = texts[above]
+        words = text.split()
+        if len(words) <= MAX_LABEL_WORDS:
+            return bool(words) and words[0].casefold().strip(":") in WIDGET_WORDS
+        if len(words) < 3 or is_breadcrumb(text) or find_date(text) or find_byline(text):
+            return False
+    return False
 
 
 def _norm(text: str) -> str:
@@ -194,6 +219,7 @@ def title_features(
         counter=words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)),
         site_name=_norm(text) in sites,
         under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
+        widget_teaser=_in_widget(texts, position),
         repeated_below=_norm(text) in below,
     )
 
