@@ -13,6 +13,7 @@ from flows.stages.segment.candidates import (
     labelled_name,
     title_features,
     title_score,
+    title_terms,
 )
 from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_byline, person_name
@@ -194,3 +195,9 @@ def test_a_name_with_its_position_under_the_headline_is_the_author() -> None:
     head, _ = _web_head(zone)
     assert head.title == "Governors lose the right to appoint their own deputies"
     assert head.author == "Anna Lind"
+
+
+def test_the_terms_show_what_a_choice_rests_on() -> None:
+    terms = title_terms(title_features(HEAD, 0, rule_pick=True))
+    assert set(terms) == {"lines_up", "headline_length", "not_a_title", "rule_pick"}
+    assert sum(terms.values()) == title_score(title_features(HEAD, 0, rule_pick=True))

@@ -67,7 +67,7 @@ UNDER_HEADLINE = -3.0
 """A short line right under a longer headline-shaped line: the byline's name, a channel,
 a caption's credit, never the headline it stands under."""
 WIDGET_TEASER = -4.0
-"""One of the titles listed under a widget's heading ('Trending', 'Most read', 'Related
+"""One of the titles listed under a widget's heading ('Trending', 'Latest', 'Related
 News'): another post's headline."""
 REPEATED_BELOW = -2.5
 """Written again under the body: a widget's teaser (related, trending, most read)."""
@@ -87,6 +87,14 @@ CREDIT_NAME = -10.0
 """A credit that is not the author's ('Photo: X', 'Translated by X')."""
 MIN_AUTHOR_SCORE = 3.0
 """The least score of a name taken as the author: a name alone is no byline."""
+
+
+MAX_HEADLINE_WORDS = 25
+"""The most words of a headline."""
+MIN_HEADLINE_WORDS = 5
+"""The fewest words of a line that reads as a headline whatever its case."""
+MAX_LABEL_WORDS = 2
+"""The most words of a short label (a section, a channel's or a person's name)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,43 +117,44 @@ class TitleFeatures:
     repeated_below: bool = False
 
 
+_TITLE_FLAGS = {
+    "rule_pick": RULE_PICK,
+    "ends_sentence": SENTENCE_END,
+    "category_label": CATEGORY_LABEL,
+    "credit": CREDIT,
+    "counter": COUNTER,
+    "site_name": SITE_NAME,
+    "under_headline": UNDER_HEADLINE,
+    "widget_teaser": WIDGET_TEASER,
+    "repeated_below": REPEATED_BELOW,
+}
+"""The weight of each yes-or-no feature of :class:`TitleFeatures`."""
+
+
+def title_terms(features: TitleFeatures) -> dict[str, float]:
+    """The score's terms, one per feature present (its weight, or the distance's share):
+    what the choice of a title rests on, for a reader or a test to see."""
+    terms = {"lines_up": PER_LINE_UP * features.lines_up}
+    if features.words <= MAX_LABEL_WORDS:
+        terms["short_label"] = SHORT_LABEL
+    elif features.words <= MAX_HEADLINE_WORDS:
+        terms["headline_length"] = HEADLINE_LENGTH
+    if features.dateline or features.breadcrumb or features.byline:
+        terms["not_a_title"] = NOT_A_TITLE
+    terms.update((name, weight) for name, weight in _TITLE_FLAGS.items() if getattr(features, name))
+    return terms
+
+
 def title_score(features: TitleFeatures) -> float:
     """The linear score of a title candidate: higher is likelier the title."""
-    score = PER_LINE_UP * features.lines_up
-    score += RULE_PICK if features.rule_pick else 0.0
-    if features.words <= MAX_LABEL_WORDS:
-        score += SHORT_LABEL
-    elif features.words <= 25:
-        score += HEADLINE_LENGTH
-    if features.ends_sentence:
-        score += SENTENCE_END
-    if features.category_label:
-        score += CATEGORY_LABEL
-    if features.dateline or features.breadcrumb or features.byline:
-        score += NOT_A_TITLE
-    if features.credit:
-        score += CREDIT
-    if features.counter:
-        score += COUNTER
-    if features.site_name:
-        score += SITE_NAME
-    if features.under_headline:
-        score += UNDER_HEADLINE
-    if features.widget_teaser:
-        score += WIDGET_TEASER
-    if features.repeated_below:
-        score += REPEATED_BELOW
-    return score
-
-
-MAX_LABEL_WORDS = 2
-"""The most words of a short label (a section, a channel's or a person's name)."""
-MIN_HEADLINE_WORDS = 5
-"""The fewest words of a line that reads as a headline whatever its case."""
+    return sum(title_terms(features).values())
 
 
 MAX_COUNTER_WORDS = 3
-COUNT_EDGE = re.compile(r"^[+-]?\d[\d,.]*(?:\s|$)|(?:^|\s)\(?(?!(?:1[89]|20)\d\d\)?$)\d[\d,.]*\)?$")
+COUNT_EDGE = re.compile(
+    r"^[+-]?\d[\d,.]*(?:\s|$)"  # opening: '2,1 тыс. прочитали'
+    r"|(?:^|\s)\(?(?!(?:1[89]|20)\d\d\)?$)\d[\d,.]*\)?$"  # closing: 'Comments (14)'
+)
 """A number opening or closing a line: where a counter writes its count (a closing year
 is a headline's: 'Putin in 2024')."""
 
@@ -153,7 +162,7 @@ is a headline's: 'Putin in 2024')."""
 def _headline(text: str) -> bool:
     """A headline's shape: five to twenty-five words, no closing stop, no date or byline."""
     return (
-        MIN_HEADLINE_WORDS <= word_count(text) <= 25
+        MIN_HEADLINE_WORDS <= word_count(text) <= MAX_HEADLINE_WORDS
         and not ends_sentence(text.rstrip("?!"))
         and not text.endswith((":", ",", ";"))
         and find_date(text) is None
@@ -167,8 +176,8 @@ MAX_WIDGET_ITEMS = 8
 
 def _in_widget(texts: Sequence[str], position: int) -> bool:
     """Whether the line is one of a run of headline-length lines (no date, byline or
-    breadcrumb) right under a widget's heading: a short line opening with a widget's word ('Trending', 'Most
-    read', 'Related News')."""
+    breadcrumb) right under a widget's heading: a short line opening with a widget's word
+    ('Trending', 'Latest', 'Related News')."""
     for above in range(position - 1, max(-1, position - 1 - MAX_WIDGET_ITEMS), -1):
         text = texts[above]
         words = text.split()
@@ -259,15 +268,28 @@ class AuthorFeatures:
     credit: bool = False
 
 
+_AUTHOR_FLAGS = {
+    "rule_pick": AUTHOR_RULE_PICK,
+    "byline_form": BYLINE_FORM,
+    "labelled": LABELLED_BYLINE,
+    "beside_date": BESIDE_DATE,
+    "credit": CREDIT_NAME,
+}
+"""The weight of each yes-or-no feature of :class:`AuthorFeatures`."""
+
+
+def author_terms(features: AuthorFeatures) -> dict[str, float]:
+    """The author score's terms, one per feature present (see :func:`title_terms`)."""
+    terms = {"lines_up": PER_LINE_UP * features.lines_up}
+    terms.update(
+        (name, weight) for name, weight in _AUTHOR_FLAGS.items() if getattr(features, name)
+    )
+    return terms
+
+
 def author_score(features: AuthorFeatures) -> float:
     """The linear score of an author candidate: higher is likelier the author."""
-    score = PER_LINE_UP * features.lines_up
-    score += AUTHOR_RULE_PICK if features.rule_pick else 0.0
-    score += BYLINE_FORM if features.byline_form else 0.0
-    score += LABELLED_BYLINE if features.labelled else 0.0
-    score += BESIDE_DATE if features.beside_date else 0.0
-    score += CREDIT_NAME if features.credit else 0.0
-    return score
+    return sum(author_terms(features).values())
 
 
 def author_candidates(texts: Sequence[str]) -> dict[int, tuple[str, AuthorFeatures]]:

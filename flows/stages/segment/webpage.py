@@ -870,6 +870,7 @@ def _web_head(
         if (
             line.index not in meta
             and not is_prose(text)
+            and not _carries_meta(text)
             and (
                 word_count(text) <= 3
                 or is_counter(text)
