@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from flows.stages.segment import SegmentConfig, coverage_errors, segment
 from flows.stages.segment.candidates import (
     MIN_AUTHOR_SCORE,
     author_candidates,
     author_score,
     best_title,
+    is_picture_credit,
     labelled_name,
     title_features,
     title_score,
@@ -201,3 +203,38 @@ def test_the_terms_show_what_a_choice_rests_on() -> None:
     terms = title_terms(title_features(HEAD, 0, rule_pick=True))
     assert set(terms) == {"lines_up", "headline_length", "not_a_title", "rule_pick"}
     assert sum(terms.values()) == title_score(title_features(HEAD, 0, rule_pick=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Photo: Oleg Sokolov / Getty Images", True),
+        ("Illustration by Anna Lind", True),
+        ("Photo: Oleg Sokolov, March 3, 2021", False),  # a dated line is kept
+        ("Photographers detained at a Moscow rally", False),
+    ],
+)
+def test_picture_credit(text: str, credit: bool) -> None:
+    assert is_picture_credit(text) is credit
+
+
+def test_a_picture_credit_under_a_digest_item_title_is_never_the_next_title() -> None:
+    titles = [
+        "Tomsk council ends direct election of mayor",
+        "Omsk court fines activist over rally",
+        "Kemerovo governor replaces three deputies",
+    ]
+    text = "Siberia Weekly\nIssue 12\n\n"
+    for kind, title in zip(("city", "regional", "district"), titles, strict=True):
+        paragraph = (
+            f"The regional assembly voted on Tuesday to change the rules for {kind} elections, "
+            "and opposition deputies said they had received the text only the evening before."
+        )
+        text += f"{title}\nPhoto: Oleg Sokolov / Getty Images\nBy Anna Lind\n\n"
+        text += f"{paragraph}\n\n{paragraph}\n\n"
+    text += "Unsubscribe"
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert [(post["title"], post["author"]) for post in result.posts] == [
+        (title, "Anna Lind") for title in titles
+    ]

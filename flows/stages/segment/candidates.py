@@ -37,6 +37,18 @@ CAPTION = re.compile(
 )
 """A photo caption or credit ('Photo: personal archive', '(Photo by ...)')."""
 
+PICTURE_CREDIT = re.compile(
+    r"^(?:photo(?:graph)?s?|images?|pictures?|illustrations?)\s*(?:by\b|:)", re.IGNORECASE
+)
+"""A line opening with a picture's credit ('Photo: Anna Lind / Agency', 'Illustration by
+X'): furniture of the picture, never a post's title."""
+
+
+def is_picture_credit(text: str) -> bool:
+    """A picture's credit line with no date on it (a dated line is kept as metadata)."""
+    return PICTURE_CREDIT.match(text) is not None and find_date(text) is None
+
+
 LABELLED_NAME = re.compile(r"^(?P<label>[^\W\d_]{2,14})\s*:\s*(?P<name>[^:]{3,80})$")
 """A one-word label, a colon and a value ('Text: Anna Lind', 'Words: A and B'): a byline
 when the value is people's names and the label is no credit ('Photo:', 'Source:')."""

@@ -14,7 +14,9 @@ footers (short lines again). This module finds
   ("By X", "Posted on <date> by X", "X | <date>", a mail "From:" or sender line, or a line
   holding only a person's name right beside the dateline), the date as written (also when
   the page splits it over two lines: "14 Mar" / "2022"); lines above the title are
-  furniture;
+  furniture. The ordered rules' pick of title and byline is then weighed against the
+  head's other lines by the scored candidates of :mod:`.candidates` (a breadcrumb, a
+  dateline, a labelled byline, a counter or a widget's teaser never wins as the title);
 * the **tail** below it: when it is a run of several short lines (widgets), those lines are
   furniture, except a closing bio ("X is a ...") and a byline ("Posted by X at ..."). A
   sentence standing between two furniture lines there (a related post's teaser) is

@@ -152,6 +152,7 @@ from flows.stages.segment.boilerplate import (
     is_nav_link,
 )
 from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
+from flows.stages.segment.candidates import is_picture_credit
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.furniture import EMAIL, laid_out_heads
 from flows.stages.segment.layouts import Detection
@@ -398,8 +399,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "sep"
     if REPEAT_RULE.match(text) or PUNCTUATION_RULE.match(text):
         return "sep"
-    if IMAGE_PLACEHOLDER.match(text) or LINK_NOTE.match(text):
-        return "image"
+    if IMAGE_PLACEHOLDER.match(text) or LINK_NOTE.match(text) or is_picture_credit(text):
+        return "image"  # a picture's place, or its credit ('Photo: <Name> / <Agency>')
     if is_pagination(text) or has_copyright(text) or JUMP_LINE.match(text):
         return "chrome"
     if STAFF_CREDIT.match(text):
