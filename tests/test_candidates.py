@@ -238,3 +238,24 @@ def test_a_picture_credit_under_a_digest_item_title_is_never_the_next_title() ->
     assert [(post["title"], post["author"]) for post in result.posts] == [
         (title, "Anna Lind") for title in titles
     ]
+
+
+def test_a_label_written_over_every_listing_item_is_never_their_title() -> None:
+    titles = [
+        "Tomsk council ends direct election of mayor",
+        "Omsk court fines activist over rally",
+        "Kemerovo governor replaces three deputies",
+        "Barnaul deputies reject budget amendments",
+    ]
+    summary = (
+        "The city commission will now verify every signature by telephone, a procedure "
+        "candidates say is impossible to pass."
+    )
+    parts = ["Ural Observer", "Politics", "Economy", "Search", ""]
+    for day, title in enumerate(titles, start=10):
+        parts += ["Regional Politics", title, summary, f"By Anna Lind | June {day}, 2021", ""]
+    text = "\n".join([*parts, "Load more", "", "© 2021 Ural Observer"])
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert [post["title"] for post in result.posts] == titles
+    assert {post["author"] for post in result.posts} == {"Anna Lind"}

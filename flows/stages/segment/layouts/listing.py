@@ -70,6 +70,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -1005,13 +1006,16 @@ def _top_titles(
     as untitled) to the headline under its byline when two items or more show a stack of
     lines between the two (bylines above the titles): the headline-shaped and date lines
     between are the item's deck (kept in its text), the counters and labels chrome. A
-    single such item is left as it is: the structure must repeat."""
+    single such item is left as it is: the structure must repeat. A line the page writes
+    more than once ('Regional Politics' over each item) is a label, never the title."""
     moved: dict[int, int] = {}
     floor = -1
+    written = Counter(" ".join(line.text.split()).casefold() for line in filled)
     for number, (title, meta, first, last) in enumerate(heads):
         start = min([first, *meta, *([title] if title is not None else [])])
-        if (top := _topped_title(roles, start, floor)) is not None:
-            moved[number] = top
+        top = _topped_title(roles, start, floor)
+        if top is not None and written[" ".join(filled[top].text.split()).casefold()] == 1:
+            moved[number] = top  # a line written over several items is their label
         floor = last
     new_heads, new_captions = list(heads), list(captions)
     decks: list[list[int]] = [[] for _ in heads]
