@@ -259,3 +259,24 @@ def test_a_label_written_over_every_listing_item_is_never_their_title() -> None:
     assert coverage_errors(text, result) == []
     assert [post["title"] for post in result.posts] == titles
     assert {post["author"] for post in result.posts} == {"Anna Lind"}
+
+
+def test_a_listing_byline_with_a_position_gives_the_name_alone() -> None:
+    titles = [
+        "Tomsk council ends direct election of mayor",
+        "Omsk court fines activist over rally",
+        "Kemerovo governor replaces three deputies",
+    ]
+    summary = (
+        "The city commission will now verify every signature by telephone, a procedure "
+        "candidates say is impossible to pass."
+    )
+    parts = ["Ural Observer", "Politics", "Search", ""]
+    for day, title in enumerate(titles, start=10):
+        parts += [title, "Anna Lind, Senior Fellow", f"June {day}, 2021", summary, ""]
+    text = "\n".join([*parts, "© 2021 Ural Observer"])
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert [(post["title"], post["author"]) for post in result.posts] == [
+        (title, "Anna Lind") for title in titles
+    ]

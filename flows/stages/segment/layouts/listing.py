@@ -94,6 +94,7 @@ from flows.stages.segment.meta import (
     BILINGUAL_LABEL,
     HANDLE_BYLINE,
     HANDLE_DATE,
+    POSITION,
     find_byline,
     find_date,
     is_breadcrumb,
@@ -291,6 +292,16 @@ def is_names(text: str) -> bool:
     Tarkov')."""
     parts = NAMES_SEPARATOR.split(text.strip())
     return 1 <= len(parts) <= 4 and all(is_name(part) for part in parts)
+
+
+def names_of(text: str) -> str:
+    """The names on a names line (:func:`is_names`), without a staff position written
+    after them as if it were one more name ('Anna Lind, Senior Fellow' -> 'Anna Lind')."""
+    text = text.strip(" ,")
+    last = NAMES_SEPARATOR.split(text)[-1]
+    if last != text and POSITION.search(last):
+        return text[: len(text) - len(last)].rstrip(" ,&").removesuffix(" and").strip()
+    return text
 
 
 def bare_name(text: str) -> str | None:
@@ -1213,7 +1224,7 @@ def _read_credits(item: Item) -> None:
                 or doubled_name(text)
                 or bare_name(text)
                 or signed_name(text)
-                or (text.strip(" ,") if is_names(text) else None)
+                or (names_of(text) if is_names(text) else None)
             )
         if item.published is None and (found := find_date(line.text)):
             item.published = found[0]
