@@ -280,3 +280,24 @@ def test_a_listing_byline_with_a_position_gives_the_name_alone() -> None:
     assert [(post["title"], post["author"]) for post in result.posts] == [
         (title, "Anna Lind") for title in titles
     ]
+
+
+def test_a_picture_credit_under_a_listing_title_is_no_title() -> None:
+    titles = [
+        "Tomsk council ends direct election of mayor",
+        "Omsk court fines activist over rally",
+        "Kemerovo governor replaces three deputies",
+    ]
+    summary = (
+        "The city commission will now verify every signature by telephone, a procedure "
+        "candidates say is impossible to pass."
+    )
+    parts = ["Ural Observer", "Politics", "Search", ""]
+    for day, title in enumerate(titles, start=10):
+        credit = "Photo: Oleg Sokolov / Getty Images"
+        parts += [title, credit, summary, f"By Anna Lind · June {day}, 2021", ""]
+    text = "\n".join([*parts, "© 2021 Ural Observer"])
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert [post["title"] for post in result.posts] == titles
+    assert all("Photo:" not in post["body"] for post in result.posts)

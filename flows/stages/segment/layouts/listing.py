@@ -79,6 +79,7 @@ from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import DraftBlock, is_heading
 from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate
+from flows.stages.segment.candidates import is_picture_credit
 from flows.stages.segment.feed import AGE as SHORT_AGE
 from flows.stages.segment.feed import Entry, find_entries
 from flows.stages.segment.layouts import Detection
@@ -702,7 +703,8 @@ def _title_above(
     """(title position, byline/date positions, caption positions) above a summary starting
     at `first`; the search stops at `floor` (what the previous item owns). A bare name
     under a longer headline is the byline ('<title>' '<Name>' '<date>' '<summary>'); a
-    line in sentence case under a title-case headline is an image's caption."""
+    line in sentence case under a title-case headline, or a picture's credit under any
+    headline, is an image's caption."""
     meta: list[int] = []
     position = first - 1
     while position > floor and roles[position] in {"crumb", "count"}:
@@ -722,6 +724,8 @@ def _title_above(
     ):
         meta.append(position)
         position = above
+    elif above > floor and roles[above] == "head" and is_picture_credit(filled[position].text):
+        return above, meta, [position]  # '<Headline>' over a picture's credit ('Photo: <Name>')
     elif (
         not meta
         and above > floor
