@@ -77,6 +77,8 @@ BYLINES = [
     ("Marina Orlova | 3 March 2021", "Marina Orlova"),
     ("March 3, 2021 / Ivan Sokolov", "Ivan Sokolov"),
     ("Author: Pyotr Lavrov", "Pyotr Lavrov"),
+    ("Story by Anna Lind, Photos by Oleg Sokolov", "Anna Lind"),  # the photographer's credit
+    ("By Anna Lind | Photo: Oleg Sokolov", "Anna Lind"),
     ("By Ivan Petrov, March 4, 2021. The Duma voted", "Ivan Petrov"),
     ("March 3, 2019 · 6 min · Yaroslav Demin", "Yaroslav Demin"),
     ("Writer's pictureNadia Orlova", "Nadia Orlova"),

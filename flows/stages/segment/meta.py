@@ -226,11 +226,14 @@ of links and buttons ('Read Entire Article', 'View Full Site', 'Sign In') and we
 
 
 CREDITS_AFTER = re.compile(
-    r"\s*;\s*(?:(?:additional\s+)?(?:reporting|writing)|edit(?:ed|ing))\s+by\b.*$",
+    r"\s*;\s*(?:(?:additional\s+)?(?:reporting|writing)|edit(?:ed|ing))\s+by\b.*$"
+    r"|\s*[;,|•·]\s*(?:photo(?:graph)?s?|images?|illustrations?|video|graphics?)"
+    r"(?:\s+by\b|\s*:).*$",
     re.IGNORECASE,
 )
-"""The desk's credits after a wire story's byline ('Reporting by X; Editing by Y'): the
-editor is not the author."""
+"""The credits after a byline: the desk's on a wire story ('Reporting by X; Editing by Y')
+and the pictures' ('Story by X, Photos by Y', 'By X | Photo: Y'). The editor and the
+photographer are not the author."""
 BILINGUAL_LABEL = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё ]{1,30}?\s*/\s*(?=[A-Za-z])")
 """The Russian half of a bilingual label ('Автор / Author: …', 'Источник / Source: …'):
 the English half is read."""
@@ -376,6 +379,17 @@ much of the article is given ('Condensed text:'), and a newspaper's issue number
 04.03.2021, стр. 2')."""
 
 
+POSITION = re.compile(
+    r"\b(?:analyst|fellow|director|editor|correspondent|professor|researcher|reporter|"
+    r"writer|columnist|journalist|associate|chair|head|scholar|scientist|economist|"
+    r"sociologist|historian|lecturer|expert|аналитик|эксперт|редактор|директор|"
+    r"корреспондент|обозреватель|журналист|сотрудник|исследователь|руководитель|профессор|"
+    r"доцент|политолог|экономист|социолог|историк)\b",
+    re.IGNORECASE,
+)
+"""A staff position: 'Senior Analyst', 'Research Fellow', 'обозреватель'."""
+
+
 NAME_PARTICLES = frozenset(
     {"de", "da", "van", "von", "der", "al", "bin", "el", "del", "la", "le", "di"}
 )
@@ -393,6 +407,8 @@ def person_name(text: str) -> str | None:
     tokens = text.split()
     if not 2 <= len(tokens) <= 4 or tokens[0].casefold() in _NOT_NAMES:
         return None
+    if POSITION.search(text):
+        return None  # 'Senior Fellow', 'Political Editor': a position, not a name
     for position, token in enumerate(tokens):
         if _INITIAL.match(token) and token[0].isupper():
             continue

@@ -14,7 +14,9 @@ footers (short lines again). This module finds
   ("By X", "Posted on <date> by X", "X | <date>", a mail "From:" or sender line, or a line
   holding only a person's name right beside the dateline), the date as written (also when
   the page splits it over two lines: "14 Mar" / "2022"); lines above the title are
-  furniture;
+  furniture. The ordered rules' pick of title and byline is then weighed against the
+  head's other lines by the scored candidates of :mod:`.candidates` (a breadcrumb, a
+  dateline, a labelled byline, a counter or a widget's teaser never wins as the title);
 * the **tail** below it: when it is a run of several short lines (widgets), those lines are
   furniture, except a closing bio ("X is a ...") and a byline ("Posted by X at ..."). A
   sentence standing between two furniture lines there (a related post's teaser) is
@@ -39,6 +41,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.blocks import quote_depth
+from flows.stages.segment.candidates import (
+    CAPTION,
+    MIN_AUTHOR_SCORE,
+    AuthorFeatures,
+    author_candidates,
+    author_score,
+    best_title,
+)
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
@@ -149,14 +159,6 @@ SOURCE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 """A credit line of a translated or republished article: its translator, its original."""
-
-
-CAPTION = re.compile(
-    r"\b(?:photo|image|picture|illustration|credit|source|video)s?\s*(?:by\s+\S+\s*)?:|"
-    r"\((?:photo|image|picture)\b|\b(?:getty images|reuters|afp|ap photo|tass|shutterstock)\b",
-    re.IGNORECASE,
-)
-"""A photo caption or credit ('Photo: personal archive', '(Photo by ...)')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,7 +450,8 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
         line.index for above, line in itertools.pairwise(filled) if above.index in dropped
     }
     sites = frozenset(filter(None, (_site_name(line.text) for line in filled[run[1] + 1 :])))
-    head, furniture = _web_head(kept[:first], frozenset(after_chrome), sites)
+    under_body = frozenset(_norm(line.text) for line in filled[run[1] + 1 :])
+    head, furniture = _web_head(kept[:first], frozenset(after_chrome), sites, under_body)
     chrome.update((index, "page_chrome") for index in furniture)
     buttons = _Buttons.of(filled)
     while last > first and buttons.is_call(kept[last]):  # a call closing the run
@@ -759,12 +762,18 @@ def _web_head(
     zone: Sequence[Line],
     after_chrome: frozenset[int] = frozenset(),
     sites: frozenset[str] = frozenset(),
+    under_body: frozenset[str] = frozenset(),
 ) -> tuple[PostHead, set[int]]:
     """Title, byline and date from the lines above the body; the furniture among them.
     `after_chrome`: the indexes of lines right under a dropped line (a menu stands between
     them and the line above); `sites`: the site's names read off the page's copyright
-    lines (a masthead is never the headline)."""
+    lines (a masthead is never the headline); `under_body`: the page's lines under the body,
+    normalised (a widget's teasers are written there again).
+
+    The ordered rules below pick a title and a byline; the scored candidates of
+    :mod:`.candidates` then weigh that pick against the head's other lines."""
     author: str | None = None
+    author_at: int | None = None
     published: str | None = None
     updated: str | None = None
     meta: set[int] = set()
@@ -784,7 +793,7 @@ def _web_head(
         if byline is None and position in credited:
             byline = credited[position]
         if byline is None and not candidates and _under_headline(zone, position):
-            byline = person_names(text)  # names alone under the headline, over the body
+            byline = person_names(text) or _name_with_role(text)  # names under the headline
         date = dates.get(position)
         if byline is not None and date is None and len(text) <= 160:
             date = find_date(text)  # 'Written by X on 19/09/2021 in Politics · 5 Min Read'
@@ -799,7 +808,7 @@ def _web_head(
             continue
         if byline or date:
             if byline and author is None:
-                author = byline
+                author, author_at = byline, position
             if date and UPDATED.match(text):
                 updated = updated or date[0]
             elif date and published is None:
@@ -847,6 +856,11 @@ def _web_head(
         title_at = named
     elif title_at is not None:
         title_at = _over_deck(zone, title_at, meta)
+    if title_at is not None:
+        title_at = _scored_title(zone, title_at, meta, sites, under_body)
+        author, author_at = _scored_author(zone, title_at, author, author_at)
+        if author_at is not None:
+            meta.add(zone[author_at].index)
     if title_at is None:
         top = min((p for p, line in enumerate(zone) if line.index in meta), default=0)
         furniture = {line.index for line in zone[:top]}  # menus over an untitled post's byline
@@ -858,6 +872,7 @@ def _web_head(
         if (
             line.index not in meta
             and not is_prose(text)
+            and not _carries_meta(text)
             and (
                 word_count(text) <= 3
                 or is_counter(text)
@@ -879,6 +894,46 @@ def _web_head(
         ),
         furniture,
     )
+
+
+def _scored_title(
+    zone: Sequence[Line],
+    title_at: int,
+    meta: set[int],
+    sites: frozenset[str],
+    below: frozenset[str],
+) -> int:
+    """The title's position once the rules' pick is weighed against the head's other
+    heading-shaped lines (three words or more, not metadata, not a menu's item)."""
+    eligible = [
+        position
+        for position, line in enumerate(zone)
+        if line.index not in meta
+        and word_count(line.text) >= MIN_REPEATED_HEADLINE_WORDS
+        and _is_title_shaped(line.text)
+        and not _menu_item(zone, position)
+    ]
+    texts = [line.text for line in zone]
+    return best_title(texts, title_at, sites=sites, below=below, eligible=eligible)
+
+
+def _scored_author(
+    zone: Sequence[Line], title_at: int, author: str | None, author_at: int | None
+) -> tuple[str | None, int | None]:
+    """The author and the line naming it, once the rules' byline is weighed against the
+    head's other bylines under the title (a labelled field, 'Text: X', beside the date)."""
+    texts = [line.text for line in zone]
+    found = {p: c for p, c in author_candidates(texts).items() if p > title_at}
+    if author is not None and author_at is not None:
+        rule = found.get(author_at)
+        features = rule[1] if rule else AuthorFeatures(lines_up=len(zone) - 1 - author_at)
+        found[author_at] = (author, dataclasses.replace(features, rule_pick=True))
+    if not found:
+        return author, author_at
+    best = max(found, key=lambda p: (author_score(found[p][1]), p))
+    if author_score(found[best][1]) < MIN_AUTHOR_SCORE:
+        return author, author_at
+    return found[best][0], best
 
 
 MAX_SIGN_OFF_WORDS = 3

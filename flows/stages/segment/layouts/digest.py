@@ -152,6 +152,7 @@ from flows.stages.segment.boilerplate import (
     is_nav_link,
 )
 from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
+from flows.stages.segment.candidates import is_picture_credit
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.furniture import EMAIL, laid_out_heads
 from flows.stages.segment.layouts import Detection
@@ -183,7 +184,7 @@ from flows.stages.segment.layouts.listing import (
 )
 from flows.stages.segment.layouts.pdf_article import AFFILIATION
 from flows.stages.segment.lines import Line, cut_lines, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.meta import BILINGUAL_LABEL, find_date, is_dateline
+from flows.stages.segment.meta import BILINGUAL_LABEL, POSITION, find_date, is_dateline
 from flows.stages.segment.post import (
     BIO,
     NOT_NAME_STARTS,
@@ -291,15 +292,6 @@ CYRILLIC_NAME = re.compile(
 )
 """'Ольга Трофимова': a person's name in Cyrillic (first name and surname)."""
 NAME_WITH_POSITION = re.compile(r"^(?P<name>[^,()]{4,60}),\s+(?P<position>[^,()]{3,60})$")
-POSITION = re.compile(
-    r"\b(?:analyst|fellow|director|editor|correspondent|professor|researcher|reporter|"
-    r"writer|columnist|journalist|associate|chair|head|scholar|scientist|economist|"
-    r"sociologist|historian|lecturer|expert|аналитик|эксперт|редактор|директор|"
-    r"корреспондент|обозреватель|журналист|сотрудник|исследователь|руководитель|профессор|"
-    r"доцент|политолог|экономист|социолог|историк)\b",
-    re.IGNORECASE,
-)
-"""A staff position: 'Senior Analyst', 'Research Fellow', 'обозреватель'."""
 
 
 def positioned_name(text: str) -> str | None:
@@ -407,8 +399,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "sep"
     if REPEAT_RULE.match(text) or PUNCTUATION_RULE.match(text):
         return "sep"
-    if IMAGE_PLACEHOLDER.match(text) or LINK_NOTE.match(text):
-        return "image"
+    if IMAGE_PLACEHOLDER.match(text) or LINK_NOTE.match(text) or is_picture_credit(text):
+        return "image"  # a picture's place, or its credit ('Photo: <Name> / <Agency>')
     if is_pagination(text) or has_copyright(text) or JUMP_LINE.match(text):
         return "chrome"
     if STAFF_CREDIT.match(text):

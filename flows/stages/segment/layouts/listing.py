@@ -70,6 +70,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -78,6 +79,7 @@ from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import DraftBlock, is_heading
 from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate
+from flows.stages.segment.candidates import is_picture_credit
 from flows.stages.segment.feed import AGE as SHORT_AGE
 from flows.stages.segment.feed import Entry, find_entries
 from flows.stages.segment.layouts import Detection
@@ -93,6 +95,7 @@ from flows.stages.segment.meta import (
     BILINGUAL_LABEL,
     HANDLE_BYLINE,
     HANDLE_DATE,
+    POSITION,
     find_byline,
     find_date,
     is_breadcrumb,
@@ -290,6 +293,16 @@ def is_names(text: str) -> bool:
     Tarkov')."""
     parts = NAMES_SEPARATOR.split(text.strip())
     return 1 <= len(parts) <= 4 and all(is_name(part) for part in parts)
+
+
+def names_of(text: str) -> str:
+    """The names on a names line (:func:`is_names`), without a staff position written
+    after them as if it were one more name ('Anna Lind, Senior Fellow' -> 'Anna Lind')."""
+    text = text.strip(" ,")
+    last = NAMES_SEPARATOR.split(text)[-1]
+    if last != text and POSITION.search(last):
+        return text[: len(text) - len(last)].rstrip(" ,&").removesuffix(" and").strip()
+    return text
 
 
 def bare_name(text: str) -> str | None:
@@ -690,7 +703,8 @@ def _title_above(
     """(title position, byline/date positions, caption positions) above a summary starting
     at `first`; the search stops at `floor` (what the previous item owns). A bare name
     under a longer headline is the byline ('<title>' '<Name>' '<date>' '<summary>'); a
-    line in sentence case under a title-case headline is an image's caption."""
+    line in sentence case under a title-case headline, or a picture's credit under any
+    headline, is an image's caption."""
     meta: list[int] = []
     position = first - 1
     while position > floor and roles[position] in {"crumb", "count"}:
@@ -710,6 +724,8 @@ def _title_above(
     ):
         meta.append(position)
         position = above
+    elif above > floor and roles[above] == "head" and is_picture_credit(filled[position].text):
+        return above, meta, [position]  # '<Headline>' over a picture's credit ('Photo: <Name>')
     elif (
         not meta
         and above > floor
@@ -1005,13 +1021,16 @@ def _top_titles(
     as untitled) to the headline under its byline when two items or more show a stack of
     lines between the two (bylines above the titles): the headline-shaped and date lines
     between are the item's deck (kept in its text), the counters and labels chrome. A
-    single such item is left as it is: the structure must repeat."""
+    single such item is left as it is: the structure must repeat. A line the page writes
+    more than once ('Regional Politics' over each item) is a label, never the title."""
     moved: dict[int, int] = {}
     floor = -1
+    written = Counter(" ".join(line.text.split()).casefold() for line in filled)
     for number, (title, meta, first, last) in enumerate(heads):
         start = min([first, *meta, *([title] if title is not None else [])])
-        if (top := _topped_title(roles, start, floor)) is not None:
-            moved[number] = top
+        top = _topped_title(roles, start, floor)
+        if top is not None and written[" ".join(filled[top].text.split()).casefold()] == 1:
+            moved[number] = top  # a line written over several items is their label
         floor = last
     new_heads, new_captions = list(heads), list(captions)
     decks: list[list[int]] = [[] for _ in heads]
@@ -1209,7 +1228,7 @@ def _read_credits(item: Item) -> None:
                 or doubled_name(text)
                 or bare_name(text)
                 or signed_name(text)
-                or (text.strip(" ,") if is_names(text) else None)
+                or (names_of(text) if is_names(text) else None)
             )
         if item.published is None and (found := find_date(line.text)):
             item.published = found[0]

@@ -1,0 +1,332 @@
+"""Titles and authors chosen by scored candidates.
+
+Every line of a post's head is a candidate title, and every line naming a person there a
+candidate author. Each candidate gets a transparent linear score from general format
+features (position, length, ending punctuation, whether it is a dateline, a breadcrumb, a
+category label, a byline, a photo credit, a share bar, a site's name, a line repeated
+elsewhere on the page) and the best one wins. The ordered rules of a layout keep their
+say as one strong feature (``RULE_PICK``): a candidate beats the rules' choice only when
+that choice carries a disqualifying feature, so a head with a breadcrumb over the headline
+or a byline shaped like a headline still gets its title without a rule of its own.
+
+Pure functions on text; the weights are named constants, each with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flows.stages.segment.boilerplate import CHROME_LINE, SHARE_BAR
+from flows.stages.segment.lines import ends_sentence, is_all_caps, word_count
+from flows.stages.segment.meta import (
+    NOT_BYLINE,
+    WIDGET_WORDS,
+    find_byline,
+    find_date,
+    is_breadcrumb,
+    is_dateline,
+    person_names,
+)
+
+CAPTION = re.compile(
+    r"\b(?:photo|image|picture|illustration|credit|source|video)s?\s*(?:by\s+\S+\s*)?:|"
+    r"\((?:photo|image|picture)\b|\b(?:getty images|reuters|afp|ap photo|tass|shutterstock)\b",
+    re.IGNORECASE,
+)
+"""A photo caption or credit ('Photo: personal archive', '(Photo by ...)')."""
+
+PICTURE_CREDIT = re.compile(
+    r"^(?:photo(?:graph)?s?|images?|pictures?|illustrations?)\s*(?:by\b|:)", re.IGNORECASE
+)
+"""A line opening with a picture's credit ('Photo: Anna Lind / Agency', 'Illustration by
+X'): furniture of the picture, never a post's title."""
+
+
+def is_picture_credit(text: str) -> bool:
+    """A picture's credit line with no date on it (a dated line is kept as metadata)."""
+    return PICTURE_CREDIT.match(text) is not None and find_date(text) is None
+
+
+LABELLED_NAME = re.compile(r"^(?P<label>[^\W\d_]{2,14})\s*:\s*(?P<name>[^:]{3,80})$")
+"""A one-word label, a colon and a value ('Text: Anna Lind', 'Words: A and B'): a byline
+when the value is people's names and the label is no credit ('Photo:', 'Source:')."""
+
+# Title weights.
+RULE_PICK = 4.0
+"""The layout's ordered rules chose this line: they are right on most heads, so only a
+disqualifying feature may overturn them."""
+HEADLINE_LENGTH = 1.0
+"""Three to twenty-five words: the length of a headline."""
+SHORT_LABEL = -1.5
+"""One or two words: a section name, a menu item, a kicker."""
+SENTENCE_END = -1.0
+"""A closing full stop: a deck or a teaser rather than a headline."""
+CATEGORY_LABEL = -3.0
+"""A short line in capitals ('POLITICS', 'EXCLUSIVE'): a category label or a kicker."""
+NOT_A_TITLE = -10.0
+"""A dateline, a breadcrumb, a byline: metadata, never the title."""
+CREDIT = -6.0
+"""A photo caption or credit, a share bar, a link label: page furniture."""
+COUNTER = -6.0
+"""A short line opening or closing with a number ('2,1 тыс. прочитали', 'Comments 14'):
+a counter or a reading time."""
+SITE_NAME = -4.0
+"""The site's name, as its copyright line writes it: a masthead. (The page's first line
+is no such evidence: it is often the browser's title, the headline itself.)"""
+UNDER_HEADLINE = -3.0
+"""A short line right under a longer headline-shaped line: the byline's name, a channel,
+a caption's credit, never the headline it stands under."""
+WIDGET_TEASER = -4.0
+"""One of the titles listed under a widget's heading ('Trending', 'Latest', 'Related
+News'): another post's headline."""
+REPEATED_BELOW = -2.5
+"""Written again under the body: a widget's teaser (related, trending, most read)."""
+PER_LINE_UP = -0.1
+"""Each line between the candidate and the body: the headline stands near the text."""
+
+# Author weights.
+AUTHOR_RULE_PICK = 4.0
+"""The layout's rules read this line as the byline."""
+BYLINE_FORM = 5.0
+"""A byline's form ('By X', 'Posted by X', 'X | date', 'Author: X')."""
+LABELLED_BYLINE = 3.0
+"""A labelled field holding only names ('Text: X'), written beside the dateline."""
+BESIDE_DATE = 1.0
+"""Right above or below a dateline: where bylines stand."""
+CREDIT_NAME = -10.0
+"""A credit that is not the author's ('Photo: X', 'Translated by X')."""
+MIN_AUTHOR_SCORE = 3.0
+"""The least score of a name taken as the author: a name alone is no byline."""
+
+
+MAX_HEADLINE_WORDS = 25
+"""The most words of a headline."""
+MIN_HEADLINE_WORDS = 5
+"""The fewest words of a line that reads as a headline whatever its case."""
+MAX_LABEL_WORDS = 2
+"""The most words of a short label (a section, a channel's or a person's name)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TitleFeatures:
+    """What a line's format says about it as a post's title."""
+
+    words: int
+    lines_up: int
+    rule_pick: bool = False
+    ends_sentence: bool = False
+    dateline: bool = False
+    breadcrumb: bool = False
+    byline: bool = False
+    category_label: bool = False
+    credit: bool = False
+    counter: bool = False
+    site_name: bool = False
+    under_headline: bool = False
+    widget_teaser: bool = False
+    repeated_below: bool = False
+
+
+_TITLE_FLAGS = {
+    "rule_pick": RULE_PICK,
+    "ends_sentence": SENTENCE_END,
+    "category_label": CATEGORY_LABEL,
+    "credit": CREDIT,
+    "counter": COUNTER,
+    "site_name": SITE_NAME,
+    "under_headline": UNDER_HEADLINE,
+    "widget_teaser": WIDGET_TEASER,
+    "repeated_below": REPEATED_BELOW,
+}
+"""The weight of each yes-or-no feature of :class:`TitleFeatures`."""
+
+
+def title_terms(features: TitleFeatures) -> dict[str, float]:
+    """The score's terms, one per feature present (its weight, or the distance's share):
+    what the choice of a title rests on, for a reader or a test to see."""
+    terms = {"lines_up": PER_LINE_UP * features.lines_up}
+    if features.words <= MAX_LABEL_WORDS:
+        terms["short_label"] = SHORT_LABEL
+    elif features.words <= MAX_HEADLINE_WORDS:
+        terms["headline_length"] = HEADLINE_LENGTH
+    if features.dateline or features.breadcrumb or features.byline:
+        terms["not_a_title"] = NOT_A_TITLE
+    terms.update((name, weight) for name, weight in _TITLE_FLAGS.items() if getattr(features, name))
+    return terms
+
+
+def title_score(features: TitleFeatures) -> float:
+    """The linear score of a title candidate: higher is likelier the title."""
+    return sum(title_terms(features).values())
+
+
+MAX_COUNTER_WORDS = 3
+COUNT_EDGE = re.compile(
+    r"^[+-]?\d[\d,.]*(?:\s|$)"  # opening: '2,1 тыс. прочитали'
+    r"|(?:^|\s)\(?(?!(?:1[89]|20)\d\d\)?$)\d[\d,.]*\)?$"  # closing: 'Comments (14)'
+)
+"""A number opening or closing a line: where a counter writes its count (a closing year
+is a headline's: 'Putin in 2024')."""
+
+
+def _headline(text: str) -> bool:
+    """A headline's shape: five to twenty-five words, no closing stop, no date or byline."""
+    return (
+        MIN_HEADLINE_WORDS <= word_count(text) <= MAX_HEADLINE_WORDS
+        and not ends_sentence(text.rstrip("?!"))
+        and not text.endswith((":", ",", ";"))
+        and find_date(text) is None
+        and find_byline(text) is None
+    )
+
+
+MAX_WIDGET_ITEMS = 8
+"""The most titles a widget lists."""
+
+
+def _in_widget(texts: Sequence[str], position: int) -> bool:
+    """Whether the line is one of a run of headline-length lines (no date, byline or
+    breadcrumb) right under a widget's heading: a short line opening with a widget's word
+    ('Trending', 'Latest', 'Related News')."""
+    for above in range(position - 1, max(-1, position - 1 - MAX_WIDGET_ITEMS), -1):
+        text = texts[above]
+        words = text.split()
+        if len(words) <= MAX_LABEL_WORDS:
+            return bool(words) and words[0].casefold().strip(":") in WIDGET_WORDS
+        if len(words) < 3 or is_breadcrumb(text) or find_date(text) or find_byline(text):
+            return False
+    return False
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def labelled_name(text: str) -> str | None:
+    """The names of a labelled byline ('Text: Anna Lind' -> 'Anna Lind'); None on a credit
+    ('Photo: Anna Lind') or any other line."""
+    match = LABELLED_NAME.match(text.strip())
+    if match is None or CAPTION.search(text) or NOT_BYLINE.search(text):
+        return None
+    return person_names(match.group("name"))
+
+
+def title_features(
+    texts: Sequence[str],
+    position: int,
+    *,
+    rule_pick: bool = False,
+    sites: frozenset[str] = frozenset(),
+    below: frozenset[str] = frozenset(),
+) -> TitleFeatures:
+    """The features of the head line at `position` among `texts` (the head, top down, the
+    body right under its last line). `sites`: the site's names, normalised; `below`: the
+    normalised lines of the page under the body."""
+    text = texts[position]
+    words = word_count(text)
+    dated = find_date(text) is not None
+    return TitleFeatures(
+        words=words,
+        lines_up=len(texts) - 1 - position,
+        rule_pick=rule_pick,
+        ends_sentence=ends_sentence(text.rstrip("?!")) and not text.endswith(("?", "!")),
+        dateline=dated and is_dateline(text),
+        breadcrumb=is_breadcrumb(text),
+        byline=find_byline(text) is not None or labelled_name(text) is not None,
+        category_label=words <= 3 and is_all_caps(text),
+        credit=bool(CAPTION.search(text) or SHARE_BAR.match(text) or CHROME_LINE.match(text)),
+        counter=words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)),
+        site_name=_norm(text) in sites,
+        under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
+        widget_teaser=_in_widget(texts, position),
+        repeated_below=_norm(text) in below,
+    )
+
+
+def best_title(
+    texts: Sequence[str],
+    rule_pick: int,
+    *,
+    sites: frozenset[str] = frozenset(),
+    below: frozenset[str] = frozenset(),
+    eligible: Sequence[int] = (),
+) -> int:
+    """The position of the best-scoring title among the rules' pick and the `eligible`
+    positions (the head's heading-shaped lines); ties go to the rules' pick."""
+    best, best_score = (
+        rule_pick,
+        title_score(title_features(texts, rule_pick, rule_pick=True, sites=sites, below=below)),
+    )
+    for position in eligible:
+        if position == rule_pick:
+            continue
+        score = title_score(title_features(texts, position, sites=sites, below=below))
+        if score > best_score:
+            best, best_score = position, score
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorFeatures:
+    """What a line's format says about the name on it as the post's author."""
+
+    lines_up: int
+    rule_pick: bool = False
+    byline_form: bool = False
+    labelled: bool = False
+    beside_date: bool = False
+    credit: bool = False
+
+
+_AUTHOR_FLAGS = {
+    "rule_pick": AUTHOR_RULE_PICK,
+    "byline_form": BYLINE_FORM,
+    "labelled": LABELLED_BYLINE,
+    "beside_date": BESIDE_DATE,
+    "credit": CREDIT_NAME,
+}
+"""The weight of each yes-or-no feature of :class:`AuthorFeatures`."""
+
+
+def author_terms(features: AuthorFeatures) -> dict[str, float]:
+    """The author score's terms, one per feature present (see :func:`title_terms`)."""
+    terms = {"lines_up": PER_LINE_UP * features.lines_up}
+    terms.update(
+        (name, weight) for name, weight in _AUTHOR_FLAGS.items() if getattr(features, name)
+    )
+    return terms
+
+
+def author_score(features: AuthorFeatures) -> float:
+    """The linear score of an author candidate: higher is likelier the author."""
+    return sum(author_terms(features).values())
+
+
+def author_candidates(texts: Sequence[str]) -> dict[int, tuple[str, AuthorFeatures]]:
+    """Position -> (name, features) of the head lines naming a person in a byline's form
+    or a labelled field (the layout's own reading of names beside datelines is added by
+    the caller as its rules' pick)."""
+    found: dict[int, tuple[str, AuthorFeatures]] = {}
+    for position, text in enumerate(texts):
+        byline = find_byline(text)
+        labelled = labelled_name(text)
+        name = byline or labelled
+        if name is None:
+            continue
+        beside = any(
+            0 <= near < len(texts) and is_dateline(texts[near])
+            for near in (position - 1, position + 1)
+        )
+        found[position] = (
+            name,
+            AuthorFeatures(
+                lines_up=len(texts) - 1 - position,
+                byline_form=byline is not None,
+                labelled=labelled is not None and byline is None,
+                beside_date=beside,
+                credit=bool(CAPTION.search(text) or NOT_BYLINE.search(text)),
+            ),
+        )
+    return found

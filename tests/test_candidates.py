@@ -1,0 +1,303 @@
+"""Titles and authors by scored candidates: labelled heads, and the lines that must never
+win as a title."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.segment.candidates import (
+    MIN_AUTHOR_SCORE,
+    author_candidates,
+    author_score,
+    best_title,
+    is_picture_credit,
+    labelled_name,
+    title_features,
+    title_score,
+    title_terms,
+)
+from flows.stages.segment.lines import Line
+from flows.stages.segment.meta import find_byline, person_name
+from flows.stages.segment.webpage import _web_head
+
+HEAD = [
+    "Home » World » Russia",
+    "POLITICS",
+    "Regional governors told to cut election observers from polling stations",
+    "Photo: Olga Remizova / Ledger Pictures",
+    "By Marta Kielbasa and Denis Orlovsky",
+    "Updated: March 4, 2021 10:12 MSK",
+    "Share",
+]
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    lines, start = [], 0
+    for index, text in enumerate(texts):
+        lines.append(Line(index, start, text))
+        start += len(text) + 1
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("texts", "rule_pick", "wanted"),
+    [
+        (HEAD, 0, 2),  # a breadcrumb picked by a rule loses to the headline
+        (HEAD, 1, 2),  # a category label in capitals
+        (HEAD, 5, 2),  # a dateline
+        (HEAD, 4, 2),  # a byline
+        (HEAD, 3, 2),  # a photo credit
+        (HEAD, 2, 2),  # the rules' right pick stays
+        (
+            ["Moscow court extends detention of journalist", "Text: Boris Lunev", "14.03.2022"],
+            1,
+            0,
+        ),  # a labelled byline shaped like a headline
+        (
+            [
+                "Russia › Politics",
+                "Putin names a new chief of staff",
+                "Regions brace for budget cuts",
+                "March 3, 2021",
+            ],
+            0,
+            1,
+        ),  # a widget's teaser, written again under the body, nearer the body
+    ],
+)
+def test_best_title(texts: list[str], rule_pick: int, wanted: int) -> None:
+    below = frozenset({"regions brace for budget cuts"})
+    eligible = range(len(texts))
+    assert best_title(texts, rule_pick, below=below, eligible=eligible) == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home » World » Russia",
+        "Russia › Politics",
+        "March 3, 2021",
+        "Updated: March 4, 2021 10:12 MSK",
+        "MOSCOW, March 3 2021",
+        "POLITICS",
+        "EXCLUSIVE",
+        "Share on Telegram",
+        "By Anna Lind and Oleg Sokolov",
+    ],
+)
+def test_never_a_title_even_when_picked(text: str) -> None:
+    texts = [text, "Duma votes to extend detention without trial"]
+    picked = title_score(title_features(texts, 0, rule_pick=True))
+    other = title_score(title_features(texts, 1))
+    assert picked < other
+
+
+@pytest.mark.parametrize(
+    ("texts", "rule_pick"),
+    [
+        # a channel's name under the headline, over the date
+        (["Почему в малых городах закрывают роддома", "Провинциальный взгляд", "12 марта 2024"], 1),
+        # a counter next to the body
+        (["Почему в малых городах закрывают роддома", "12 марта 2024", "2,1 тыс. прочитали"], 2),
+    ],
+)
+def test_a_short_label_or_counter_loses_to_the_headline(texts: list[str], rule_pick: int) -> None:
+    assert best_title(texts, rule_pick, eligible=range(len(texts))) == 0
+
+
+def test_a_widget_teaser_loses_to_the_headline() -> None:
+    texts = [
+        "Trending",
+        "Duma votes to extend detention without trial",
+        "Pensions reform protests spread to Siberia",
+        "Europe / Russia",
+        "Putin's new chief of staff inherits a divided administration",
+        "Monday 7 June 2021",
+    ]
+    assert title_features(texts, 2).widget_teaser and not title_features(texts, 4).widget_teaser
+    assert best_title(texts, 2, eligible=range(len(texts))) == 4
+
+
+def test_a_closing_year_is_no_counter() -> None:
+    texts = ["Putin in 2024", "March 3, 2021"]
+    assert not title_features(texts, 0).counter
+    assert title_features(["Comments (14)"], 0).counter
+
+
+def test_a_headline_outscores_its_deck() -> None:
+    texts = [
+        "Why the Kremlin keeps its governors on a short leash",
+        "Elections of governors were abolished and then restored in a filtered form.",
+    ]
+    assert title_score(title_features(texts, 0)) > title_score(title_features(texts, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Text: Boris Lunev", "Boris Lunev"),
+        ("Words: Anna Lind and Oleg Sokolov", "Anna Lind and Oleg Sokolov"),
+        ("Photo: Anton Sidorchuk", None),  # a credit, not the author
+        ("Source: Anna Lind", None),
+        ("Tags: elections, city council", None),
+        ("Updated: March 4, 2021", None),
+    ],
+)
+def test_labelled_name(text: str, name: str | None) -> None:
+    assert labelled_name(text) == name
+
+
+def test_author_candidates_prefer_a_byline_over_a_credit() -> None:
+    texts = [
+        "Headline of the day in Moscow",
+        "Photo: Anton Sidorchuk",
+        "Text: Boris Lunev",
+        "25 March 2022",
+    ]
+    found = author_candidates(texts)
+    assert set(found) == {2}
+    name, features = found[2]
+    assert name == "Boris Lunev" and author_score(features) >= MIN_AUTHOR_SCORE
+
+
+def test_web_head_keeps_every_dated_line() -> None:
+    zone = _lines(
+        [
+            "News / Region",
+            "Pskov deputy stripped of mandate after criticising the war",
+            "Friday, 25 March 2022, 16:05",
+            "Text: Boris Lunev",
+            "Updated: 26 March 2022, 09:30",
+        ]
+    )
+    head, furniture = _web_head(zone)
+    assert head.title == "Pskov deputy stripped of mandate after criticising the war"
+    assert head.author == "Boris Lunev"
+    assert head.published == "Friday, 25 March 2022"
+    dated = {2, 3, 4}
+    assert dated <= head.meta_lines and not dated & furniture
+
+
+def test_a_position_after_the_byline_is_no_second_author() -> None:
+    assert find_byline("By Anna Lind, Senior Fellow") == "Anna Lind"
+    assert find_byline("By Anna Lind, Oleg Sokolov") == "Anna Lind, Oleg Sokolov"
+    assert person_name("Senior Fellow") is None and person_name("Anna Lind") == "Anna Lind"
+
+
+def test_a_name_with_its_position_under_the_headline_is_the_author() -> None:
+    zone = _lines(
+        [
+            "March 3, 2021",
+            "Analysis and Comment",
+            "Governors lose the right to appoint their own deputies",
+            "Anna Lind, Senior Fellow",
+        ]
+    )
+    head, _ = _web_head(zone)
+    assert head.title == "Governors lose the right to appoint their own deputies"
+    assert head.author == "Anna Lind"
+
+
+def test_the_terms_show_what_a_choice_rests_on() -> None:
+    terms = title_terms(title_features(HEAD, 0, rule_pick=True))
+    assert set(terms) == {"lines_up", "headline_length", "not_a_title", "rule_pick"}
+    assert sum(terms.values()) == title_score(title_features(HEAD, 0, rule_pick=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Photo: Oleg Sokolov / Getty Images", True),
+        ("Illustration by Anna Lind", True),
+        ("Photo: Oleg Sokolov, March 3, 2021", False),  # a dated line is kept
+        ("Photographers detained at a Moscow rally", False),
+    ],
+)
+def test_picture_credit(text: str, credit: bool) -> None:
+    assert is_picture_credit(text) is credit
+
+
+def test_a_picture_credit_under_a_digest_item_title_is_never_the_next_title() -> None:
+    titles = [
+        "Tomsk council ends direct election of mayor",
+        "Omsk court fines activist over rally",
+        "Kemerovo governor replaces three deputies",
+    ]
+    text = "Siberia Weekly\nIssue 12\n\n"
+    for kind, title in zip(("city", "regional", "district"), titles, strict=True):
+        paragraph = (
+            f"The regional assembly voted on Tuesday to change the rules for {kind} elections, "
+            "and opposition deputies said they had received the text only the evening before."
+        )
+        text += f"{title}\nPhoto: Oleg Sokolov / Getty Images\nBy Anna Lind\n\n"
+        text += f"{paragraph}\n\n{paragraph}\n\n"
+    text += "Unsubscribe"
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert [(post["title"], post["author"]) for post in result.posts] == [
+        (title, "Anna Lind") for title in titles
+    ]
+
+
+def test_a_label_written_over_every_listing_item_is_never_their_title() -> None:
+    titles = [
+        "Tomsk council ends direct election of mayor",
+        "Omsk court fines activist over rally",
+        "Kemerovo governor replaces three deputies",
+        "Barnaul deputies reject budget amendments",
+    ]
+    summary = (
+        "The city commission will now verify every signature by telephone, a procedure "
+        "candidates say is impossible to pass."
+    )
+    parts = ["Ural Observer", "Politics", "Economy", "Search", ""]
+    for day, title in enumerate(titles, start=10):
+        parts += ["Regional Politics", title, summary, f"By Anna Lind | June {day}, 2021", ""]
+    text = "\n".join([*parts, "Load more", "", "© 2021 Ural Observer"])
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert [post["title"] for post in result.posts] == titles
+    assert {post["author"] for post in result.posts} == {"Anna Lind"}
+
+
+def test_a_listing_byline_with_a_position_gives_the_name_alone() -> None:
+    titles = [
+        "Tomsk council ends direct election of mayor",
+        "Omsk court fines activist over rally",
+        "Kemerovo governor replaces three deputies",
+    ]
+    summary = (
+        "The city commission will now verify every signature by telephone, a procedure "
+        "candidates say is impossible to pass."
+    )
+    parts = ["Ural Observer", "Politics", "Search", ""]
+    for day, title in enumerate(titles, start=10):
+        parts += [title, "Anna Lind, Senior Fellow", f"June {day}, 2021", summary, ""]
+    text = "\n".join([*parts, "© 2021 Ural Observer"])
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert [(post["title"], post["author"]) for post in result.posts] == [
+        (title, "Anna Lind") for title in titles
+    ]
+
+
+def test_a_picture_credit_under_a_listing_title_is_no_title() -> None:
+    titles = [
+        "Tomsk council ends direct election of mayor",
+        "Omsk court fines activist over rally",
+        "Kemerovo governor replaces three deputies",
+    ]
+    summary = (
+        "The city commission will now verify every signature by telephone, a procedure "
+        "candidates say is impossible to pass."
+    )
+    parts = ["Ural Observer", "Politics", "Search", ""]
+    for day, title in enumerate(titles, start=10):
+        credit = "Photo: Oleg Sokolov / Getty Images"
+        parts += [title, credit, summary, f"By Anna Lind · June {day}, 2021", ""]
+    text = "\n".join([*parts, "© 2021 Ural Observer"])
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert [post["title"] for post in result.posts] == titles
+    assert all("Photo:" not in post["body"] for post in result.posts)
