@@ -1,0 +1,36 @@
+"""Robustness to how a page was turned into text: the real-format fixtures, transformed as
+another scraper might have left them (:mod:`tests.perturb`), keep their segmentation scores
+above floors, and transforms that only touch invisible characters change nothing at all.
+
+A fixed sample of the dev part (every sixth fixture) keeps this quick; ``python -m
+tests.realworld_eval --perturb all`` prints the figures on both parts in full."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.stages.repair import RepairConfig, repair
+from tests.perturb import PERTURBATIONS
+from tests.realworld_eval import fixtures, total_score
+
+SAMPLE = [fixture for fixture in fixtures() if fixture.split == "dev"][::6]
+FLOOR = {"double_spaced": 0.96, "rewrap72": 0.95, "no_blank_lines": 0.92}
+"""Share of gold checks each transform of the sample must keep passing: a little under the
+figures reached, so that a rule which only works on one spacing fails here."""
+INVISIBLE = ("crlf", "nbsp_indent", "tabs", "bom")
+"""Transforms that repair undoes exactly: line ends, NBSP and tab indentation, a BOM."""
+
+
+@pytest.mark.parametrize("name", sorted(FLOOR))
+def test_perturbed_scores_stay_above_their_floor(name):
+    share = total_score(SAMPLE, perturb=name).share
+    assert share >= FLOOR[name], f"{name}: {share:.1%} < {FLOOR[name]:.0%}"
+
+
+@pytest.mark.parametrize("name", INVISIBLE)
+def test_invisible_transforms_are_undone_by_repair(name):
+    config = RepairConfig()
+    for fixture in SAMPLE:
+        text = fixture.text_path.read_text(encoding="utf-8")
+        perturbed = repair(PERTURBATIONS[name](text), config).text
+        assert perturbed == repair(text, config).text, fixture.name
