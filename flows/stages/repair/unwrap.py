@@ -614,6 +614,14 @@ def _kept_apart(line: str, nxt: str) -> bool:
     )
 
 
+def _laid_out(line: str, width: int) -> bool:
+    """A line set to the right or in the middle of the page (a report's series label and
+    number, a centred heading): indented by more than half the wrap width, which no line of
+    running text is. Such a line is joined only to another one laid out so (a centred
+    phrase set over several lines), never to running text above or below it."""
+    return len(line) - len(line.lstrip()) > width // 2
+
+
 def _boundary(
     lines: list[str],
     k: int,
@@ -628,6 +636,8 @@ def _boundary(
     than any wrap width (``max_width``) is a paragraph of its own: its break is kept."""
     line, nxt = lines[k], lines[k + 1]
     if _kept_apart(line, nxt) or (len(line) > s.max_width and not line.endswith("\u00ad")):
+        return None
+    if _laid_out(line, width) != _laid_out(nxt, width):
         return None
     end = offsets[k] + len(line)
     next_indent = len(nxt) - len(nxt.lstrip())
