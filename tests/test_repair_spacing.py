@@ -73,3 +73,22 @@ def test_a_page_keeping_its_lines_apart_on_its_own_is_left_alone():
 def test_undoing_double_spacing_is_idempotent():
     once = repair(double_spaced(double_spaced(THREAD)), CONFIG).text
     assert repair(once, CONFIG).text == once
+
+
+WRAPPED = """The Governors Who Stayed
+By Irina Volkova
+Every incumbent governor on the ballot this autumn won in the first round, and
+in most regions the opposition did not field a candidate at all. The municipal
+filter kept them off the ballot before the campaign began, as it has done since
+the direct elections of governors were restored.
+Turnout stayed close to the figures of five years ago, as it did in the Duma
+vote, and observers from two regional groups were not admitted to the count.
+Their complaints were returned unread after the results were certified by the
+regional commissions.
+"""
+
+
+def test_a_wrapped_page_without_blank_lines_spaced_out_is_read_as_it_was():
+    doubled = repair(double_spaced(WRAPPED), CONFIG)
+    assert doubled.fixes["undouble_spacing"] > 0
+    assert doubled.text.rstrip() == repair(WRAPPED, CONFIG).text.rstrip()

@@ -202,7 +202,7 @@ def _steps(config: RepairConfig) -> list[tuple[str, Step]]:
         ("strip_trailing_spaces", strip_trailing_spaces),
         ("normalize_invisible", normalize_invisible),
         ("strip_trailing_spaces", strip_trailing_spaces),
-        ("undouble_spacing", undouble_spacing),
+        ("undouble_spacing", lambda t, c: undouble_spacing(t, c, unwrap)),
         ("unwrap_lines", lambda t, c: unwrap_lines(t, unwrap, c)),
         ("dehyphenate_inline", lambda t, c: dehyphenate_inline(t, unwrap, c)),
         ("fix_lookalikes", fix_lookalikes),

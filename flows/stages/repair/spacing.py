@@ -6,7 +6,9 @@ or more blank lines. Every rule that reads adjacent lines (a comment header over
 a title over its byline, a wrapped paragraph) then sees nothing adjacent. Such a text is
 recognised from its gaps between lines with text: (nearly) none is empty, and either many
 hold exactly one blank line and some hold two or more (the paragraph breaks), or most hold
-three or more (a page that already had a blank line between all its lines, doubled). It is
+three or more (a page that already had a blank line between all its lines, doubled), or
+all hold exactly one and the lines are wrapped prose whose sentences run on across them (a
+hard-wrapped page without blank lines, doubled). It is
 then read as the page was: one blank line means the lines were adjacent, a longer run means
 a paragraph break (one blank line; a run of 2k + 1 or 2k + 2 blank lines, k of them, as a
 blank line after every line of the original gives).
@@ -22,9 +24,11 @@ Only line ends (and whitespace-only lines) are removed; no character with conten
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 from flows.stages.repair.edits import LocalEdit
+from flows.stages.repair.unwrap import UnwrapSettings, runs_on, wrap_width
 
 MIN_GAPS = 8
 """Fewest gaps between lines with text before a text's spacing is judged at all."""
@@ -39,6 +43,9 @@ MIN_BREAK_SHARE = 0.03
 MIN_WIDE_SHARE = 0.5
 """Least share of gaps with three or more blank lines that shows a doubled page whose lines
 were all apart (no natural page leaves most of its gaps that wide)."""
+MIN_RUNS_ON = 3
+"""Fewest lines running on across one blank line into the next (:func:`.unwrap.runs_on`)
+that show a page wrapped at a width, without blank lines, and then double-spaced."""
 
 
 def _gaps(text: str) -> list[tuple[int, int, int]]:
@@ -74,11 +81,30 @@ def is_double_spaced(gaps: list[int]) -> bool:
     )
 
 
-def undouble_spacing(text: str, counts: Counter[str]) -> list[LocalEdit]:
+def _wrapped_across_blanks(text: str, gaps: list[tuple[int, int, int]], s: UnwrapSettings) -> bool:
+    """Whether a text with one blank line in every gap is wrapped prose spaced out line by
+    line: no line is longer than a wrap width (:func:`.unwrap.wrap_width`) and
+    ``MIN_RUNS_ON`` lines run on across their blank line into the next one. A page keeping
+    its paragraphs apart on one line each has lines too long for any wrap width, and none
+    of its lines stops mid-sentence."""
+    if len(gaps) < MIN_GAPS or any(blanks != 1 for _, _, blanks in gaps):
+        return False
+    lines = [line for line in text.split("\n") if line.strip()]
+    width = wrap_width(lines, s)
+    if not width:
+        return False
+    found = sum(1 for line, nxt in itertools.pairwise(lines) if runs_on(line, nxt, width, s))
+    return found >= MIN_RUNS_ON
+
+
+def undouble_spacing(text: str, counts: Counter[str], s: UnwrapSettings) -> list[LocalEdit]:
     """Edits making a double-spaced text single-spaced (see the module docstring); none for
-    any other text. Counted once per gap changed."""
+    any other text. Counted once per gap changed. `s`: the unwrap settings, for the wrap
+    width of a text whose every gap holds one blank line."""
     gaps = _gaps(text)
-    if not is_double_spaced([blanks for _, _, blanks in gaps]):
+    if not is_double_spaced([blanks for _, _, blanks in gaps]) and not _wrapped_across_blanks(
+        text, gaps, s
+    ):
         return []
     edits = []
     for end, start, blanks in gaps:

@@ -259,7 +259,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
             if width > 0:
                 edits.extend(_join_headings(lines, block, offsets, counts))
                 if longest is None:
-                    longest = _wrap_width(nonblank, s)
+                    longest = wrap_width(nonblank, s)
                 if longest:
                     if furniture is None:
                         furniture = page_furniture_lines(lines)
@@ -388,7 +388,7 @@ MIN_FILLED_LINES = 3
 """Fewest lines filled to within ``WRAP_BAND`` of the longest one that show a wrap width."""
 
 
-def _wrap_width(nonblank: list[str], s: UnwrapSettings) -> int:
+def wrap_width(nonblank: list[str], s: UnwrapSettings) -> int:
     """The width a text was wrapped at, read as its longest line, when no line with a space
     runs past any wrap width (``max_width``) and ``MIN_FILLED_LINES`` lines reach within
     ``WRAP_BAND`` columns of the longest; else 0. A lone long line (a paragraph joined
@@ -398,6 +398,24 @@ def _wrap_width(nonblank: list[str], s: UnwrapSettings) -> int:
     longest = max(len(x) for x in nonblank)
     filled = sum(1 for x in nonblank if len(x) > longest - WRAP_BAND)
     return longest if filled >= MIN_FILLED_LINES else 0
+
+
+def runs_on(line: str, nxt: str, width: int, s: UnwrapSettings) -> bool:
+    """Whether `line` (at least ``fuzzy_min_width`` long, no sentence end) runs on into
+    `nxt`: the sentence goes on in a lower-case word at the same indentation (no user
+    handle) that would not have fitted on the line within `width`, and nothing keeps the
+    two apart (:func:`_kept_apart`). Greedy wrapping at `width` or wider leaves exactly
+    that."""
+    indent = len(line) - len(line.lstrip())
+    return (
+        len(line) >= s.fuzzy_min_width
+        and len(nxt) - len(nxt.lstrip()) == indent
+        and not _strong_end(line.rstrip())
+        and not _room(line, nxt, width, 0.0)
+        and _NEXT_LOWER_RE.match(nxt) is not None
+        and not _HANDLE_START_RE.match(nxt)
+        and not _kept_apart(line, nxt)
+    )
 
 
 def _join_runs_on(
@@ -419,19 +437,9 @@ def _join_runs_on(
     edits = []
     for k in block[:-1]:
         line, nxt = lines[k], lines[k + 1]
-        indent = len(line) - len(line.lstrip())
-        if (
-            len(line) >= s.fuzzy_min_width
-            and len(nxt) - len(nxt.lstrip()) == indent
-            and not _strong_end(line.rstrip())
-            and not _room(line, nxt, longest, 0.0)
-            and _NEXT_LOWER_RE.match(nxt)
-            and not _HANDLE_START_RE.match(nxt)
-            and not _kept_apart(line, nxt)
-            and k not in furniture
-            and k + 1 not in furniture
-        ):
+        if runs_on(line, nxt, longest, s) and k not in furniture and k + 1 not in furniture:
             end = offsets[k] + len(line)
+            indent = len(nxt) - len(nxt.lstrip())
             counts["unwrap_lines"] += 1
             edits.append(
                 LocalEdit(
