@@ -16,7 +16,7 @@ from tests.realworld_eval import fixtures, run_fixture, total_score
 
 FIXTURES = fixtures()
 SAMPLE = [fixture for fixture in FIXTURES if fixture.split == "dev"][::6]
-FLOOR = {"double_spaced": 0.96, "rewrap72": 0.95, "no_blank_lines": 0.92}
+FLOOR = {"double_spaced": 0.965, "rewrap72": 0.95, "no_blank_lines": 0.92}
 """Share of gold checks each transform of the sample must keep passing: a little under the
 figures reached, so that a rule which only works on one spacing fails here."""
 INVISIBLE = ("crlf", "nbsp_indent", "tabs", "bom")
