@@ -7,6 +7,10 @@ post's kind, title, author and date, each comment's author, parent, votes and ed
 that chrome lines stay out of every body and content is not dropped. It prints the share
 of checks passed per format family and per field, for the dev and the test part (the
 split rule is in ``tests/realworld/README.md``).
+
+``--perturb NAME`` first turns each fixture's text as another scraper might have
+(:mod:`tests.perturb`: double-spaced, CRLF, re-wrapped, ...) and scores it against the same
+gold; ``--perturb all`` prints, per transform, each part's share next to the unperturbed one.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import Any
 from flows.config import PipelineConfig
 from flows.stages.document import process_document
 from flows.stages.records import RawDocument, SourceInfo
+from tests.perturb import PERTURBATIONS
 
 FIXTURES = Path(__file__).resolve().parent / "realworld"
 FIELDS = (
@@ -102,8 +107,14 @@ class Score:
         return sum(self.passed.values()) / made if made else 1.0
 
 
-def run_fixture(fixture: Fixture, config: PipelineConfig) -> dict[str, list[dict[str, Any]]]:
+def run_fixture(
+    fixture: Fixture, config: PipelineConfig, perturb: str | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """The tables of one fixture, its text first transformed by the perturbation named
+    `perturb` (:data:`tests.perturb.PERTURBATIONS`) when one is given."""
     data = fixture.text_path.read_bytes()
+    if perturb is not None:
+        data = PERTURBATIONS[perturb](data.decode("utf-8")).encode("utf-8")
     raw = RawDocument(SourceInfo(fixture.text_path.name), data, hashlib.sha256(data).hexdigest())
     return process_document(raw, config).tables
 
@@ -229,11 +240,21 @@ def _score_comments(
 
 
 def evaluate(
-    selected: list[Fixture], config: PipelineConfig | None = None
+    selected: list[Fixture], config: PipelineConfig | None = None, perturb: str | None = None
 ) -> Iterator[tuple[Fixture, Score]]:
     config = config or PipelineConfig()
     for fixture in selected:
-        yield fixture, score_fixture(fixture, run_fixture(fixture, config))
+        yield fixture, score_fixture(fixture, run_fixture(fixture, config, perturb))
+
+
+def total_score(
+    selected: list[Fixture], config: PipelineConfig | None = None, perturb: str | None = None
+) -> Score:
+    """The checks of every fixture of `selected` added up."""
+    total = Score()
+    for _, score in evaluate(selected, config, perturb):
+        total.add(score)
+    return total
 
 
 def _table(title: str, rows: dict[str, Score]) -> str:
@@ -244,19 +265,44 @@ def _table(title: str, rows: dict[str, Score]) -> str:
     return "\n".join(lines)
 
 
+def _perturbation_table(every: list[Fixture], parts: tuple[str, ...]) -> str:
+    """Per transform, each part's share of checks passed and its change from the share on
+    the unperturbed texts."""
+    header = "".join(f" {part:>7} {'change':>7}" for part in parts)
+    lines = [f"{'perturbation':<16}{header}"]
+    plain = {part: total_score([f for f in every if f.split == part]).share for part in parts}
+    lines.append(f"{'(none)':<16}" + "".join(f" {plain[part]:>7.1%} {'':>7}" for part in parts))
+    for name in PERTURBATIONS:
+        row = f"{name:<16}"
+        for part in parts:
+            share = total_score([f for f in every if f.split == part], perturb=name).share
+            row += f" {share:>7.1%} {share - plain[part]:>+7.1%}"
+        lines.append(row)
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.realworld_eval")
     parser.add_argument("--part", choices=("dev", "test", "all"), default="all")
     parser.add_argument("--family", default=None, help="only this format family")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every failed check")
+    parser.add_argument(
+        "--perturb",
+        choices=(*PERTURBATIONS, "all"),
+        default=None,
+        help="transform each text first (tests/perturb.py); 'all': one summary row each",
+    )
     args = parser.parse_args(argv)
     parts = ("dev", "test") if args.part == "all" else (args.part,)
     every = [f for f in fixtures() if args.family in (None, f.family)]
+    if args.perturb == "all":
+        print(_perturbation_table(every, parts))
+        return 0
     for part in parts:
         selected = [f for f in every if f.split == part]
         by_family: dict[str, Score] = defaultdict(Score)
         total = Score()
-        for fixture, score in evaluate(selected):
+        for fixture, score in evaluate(selected, perturb=args.perturb):
             by_family[fixture.family].add(score)
             total.add(score)
             if args.verbose and score.failures:

@@ -80,6 +80,8 @@ REPAIR_STEPS: dict[str, str] = {
     "replace_surrogate": "lone surrogates were replaced.",
     "normalize_nfc": "the text was normalised to NFC.",
     "fix_cp1251_mojibake": "UTF-8 that had been read as cp1251 was re-decoded.",
+    "undouble_spacing": "a double-spaced text (a blank line after every line) was read as "
+    "single-spaced: its single blank lines were removed, longer runs made one.",
     "unwrap_lines": "hard-wrapped lines were joined into paragraphs.",
     "unwrap_heading": "a heading wrapped over several lines was joined.",
     "strip_indent": "paragraph indentation of wrapped text was removed.",

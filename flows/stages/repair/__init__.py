@@ -2,7 +2,7 @@
 
 Steps run in a fixed order, each a small pure fixer (``flows.stages.repair.chars``,
 ``flows.stages.repair.unwrap``): newlines -> ftfy -> cp1251 mojibake -> trailing spaces ->
-invisible characters -> unwrap/dehyphenate -> inline dehyphenation of flattened lines ->
+invisible characters -> double spacing -> unwrap/dehyphenate -> inline dehyphenation of flattened lines ->
 look-alikes -> invariant guard -> NFC.
 Mojibake comes first because NBSPs and line ends can be part of a mojibake sequence.
 
@@ -44,6 +44,7 @@ from flows.stages.repair.chars import (
     strip_trailing_spaces,
 )
 from flows.stages.repair.edits import EditTracker, LocalEdit
+from flows.stages.repair.spacing import undouble_spacing
 from flows.stages.repair.unwrap import UnwrapSettings, dehyphenate_inline, unwrap_lines
 
 MAX_PASSES = 4
@@ -81,6 +82,11 @@ class RepairConfig(BaseModel):
         default=True,
         description="NBSP-like spaces -> space, zero-width characters and inner soft "
         "hyphens removed, tabs -> space.",
+    )
+    undouble_spacing: bool = Field(
+        default=True,
+        description="Read a double-spaced text (a blank line after every line, paragraph "
+        "breaks as longer runs) as single-spaced; decided from the blank lines between lines.",
     )
     unwrap_lines: bool = Field(
         default=True,
@@ -196,6 +202,7 @@ def _steps(config: RepairConfig) -> list[tuple[str, Step]]:
         ("strip_trailing_spaces", strip_trailing_spaces),
         ("normalize_invisible", normalize_invisible),
         ("strip_trailing_spaces", strip_trailing_spaces),
+        ("undouble_spacing", lambda t, c: undouble_spacing(t, c, unwrap)),
         ("unwrap_lines", lambda t, c: unwrap_lines(t, unwrap, c)),
         ("dehyphenate_inline", lambda t, c: dehyphenate_inline(t, unwrap, c)),
         ("fix_lookalikes", fix_lookalikes),

@@ -6,6 +6,12 @@ an intentional short line (paragraph end, verse, list, signature) leaves room fo
 word. Documents that store one paragraph per line have many lines longer than any wrap
 width and are left alone. Every join/keep decision is an edit with its reason.
 
+A block that is not wrapped as a whole (a web page's card: a headline, a summary, a date)
+may still hold a line of a page re-wrapped at a fixed width: in a text where no line with a
+space is longer than any wrap width and several lines reach its longest, a line with no
+room for the next word that runs on into a lower-case word at its own indentation is
+joined to it.
+
 Indentation in a wrapped block is removed where it marks a paragraph: on a line joined to
 the next one, or on a line indented deeper than the block's margin and than the lines
 beside it (a first-line indent). An indent that a line joining nothing shares with a line
@@ -230,6 +236,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
         pos += len(x) + 1
     doc: Counter[str] | None = None
     furniture: set[int] | None = None
+    longest: int | None = None
     edits: list[LocalEdit] = []
     i = 0
     while i < len(lines):
@@ -251,6 +258,14 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
         if not wrapped and not any(lines[k].endswith("\u00ad") for k in block[:-1]):
             if width > 0:
                 edits.extend(_join_headings(lines, block, offsets, counts))
+                if longest is None:
+                    longest = wrap_width(nonblank, s)
+                if longest:
+                    if furniture is None:
+                        furniture = page_furniture_lines(lines)
+                    edits.extend(
+                        _join_runs_on(lines, block, offsets, longest, furniture, s, counts)
+                    )
             continue
         if doc is None and any(_hyphen_end(lines[k]) for k in block[:-1]):
             doc = Counter(map(str.lower, _TOKEN_RE.findall(text)))
@@ -364,6 +379,73 @@ def _join_headings(
             after = offsets[k + 1] + len(nxt) - len(nxt.lstrip())
             counts["unwrap_heading"] += 1
             edits.append(LocalEdit(end, after, " ", "unwrap_heading", "all-caps heading wrapped"))
+    return edits
+
+
+WRAP_BAND = 10
+"""Columns under a text's longest line within which its lines count as filled to the width."""
+MIN_FILLED_LINES = 3
+"""Fewest lines filled to within ``WRAP_BAND`` of the longest one that show a wrap width."""
+
+
+def wrap_width(nonblank: list[str], s: UnwrapSettings) -> int:
+    """The width a text was wrapped at, read as its longest line, when no line with a space
+    runs past any wrap width (``max_width``) and ``MIN_FILLED_LINES`` lines reach within
+    ``WRAP_BAND`` columns of the longest; else 0. A lone long line (a paragraph joined
+    before) shows no width."""
+    if any(len(x) > s.max_width and " " in x.strip() for x in nonblank):
+        return 0
+    longest = max(len(x) for x in nonblank)
+    filled = sum(1 for x in nonblank if len(x) > longest - WRAP_BAND)
+    return longest if filled >= MIN_FILLED_LINES else 0
+
+
+def runs_on(line: str, nxt: str, width: int, s: UnwrapSettings) -> bool:
+    """Whether `line` (at least ``fuzzy_min_width`` long, no sentence end) runs on into
+    `nxt`: the sentence goes on in a lower-case word at the same indentation (no user
+    handle) that would not have fitted on the line within `width`, and nothing keeps the
+    two apart (:func:`_kept_apart`). Greedy wrapping at `width` or wider leaves exactly
+    that."""
+    indent = len(line) - len(line.lstrip())
+    return (
+        len(line) >= s.fuzzy_min_width
+        and len(nxt) - len(nxt.lstrip()) == indent
+        and not _strong_end(line.rstrip())
+        and not _room(line, nxt, width, 0.0)
+        and _NEXT_LOWER_RE.match(nxt) is not None
+        and not _HANDLE_START_RE.match(nxt)
+        and not _kept_apart(line, nxt)
+    )
+
+
+def _join_runs_on(
+    lines: list[str],
+    block: list[int],
+    offsets: list[int],
+    longest: int,
+    furniture: set[int],
+    s: UnwrapSettings,
+    counts: Counter[str],
+) -> list[LocalEdit]:
+    """In a block that is not wrapped as a whole (a web page's card: headline, a summary
+    wrapped at a fixed width, a date) of a text whose every line with a space fits a wrap
+    width (`longest`: its longest line, no wider than the width it was wrapped at), a line
+    that runs on into the next one: the sentence goes on in a lower-case word at the same
+    indentation, and that word would not have fitted on the line. Greedy wrapping leaves
+    exactly that; a line a page ends on its own leaves room or ends its sentence, and a page
+    that keeps its paragraphs on one line each has lines too long for any wrap width."""
+    edits = []
+    for k in block[:-1]:
+        line, nxt = lines[k], lines[k + 1]
+        if runs_on(line, nxt, longest, s) and k not in furniture and k + 1 not in furniture:
+            end = offsets[k] + len(line)
+            indent = len(nxt) - len(nxt.lstrip())
+            counts["unwrap_lines"] += 1
+            edits.append(
+                LocalEdit(
+                    end, offsets[k + 1] + indent, " ", "unwrap_lines", "a full line runs on"
+                )
+            )
     return edits
 
 
@@ -540,6 +622,14 @@ def _kept_apart(line: str, nxt: str) -> bool:
     )
 
 
+def _laid_out(line: str, width: int) -> bool:
+    """A line set to the right or in the middle of the page (a report's series label and
+    number, a centred heading): indented by more than half the wrap width, which no line of
+    running text is. Such a line is joined only to another one laid out so (a centred
+    phrase set over several lines), never to running text above or below it."""
+    return len(line) - len(line.lstrip()) > width // 2
+
+
 def _boundary(
     lines: list[str],
     k: int,
@@ -554,6 +644,8 @@ def _boundary(
     than any wrap width (``max_width``) is a paragraph of its own: its break is kept."""
     line, nxt = lines[k], lines[k + 1]
     if _kept_apart(line, nxt) or (len(line) > s.max_width and not line.endswith("\u00ad")):
+        return None
+    if _laid_out(line, width) != _laid_out(nxt, width):
         return None
     end = offsets[k] + len(line)
     next_indent = len(nxt) - len(nxt.lstrip())

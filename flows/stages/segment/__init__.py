@@ -6,7 +6,10 @@ names of the models in ``schemas/models.py``.
 
 Layout: the manifest's hint wins (reason "manifest"); otherwise every layout of the
 registry (:mod:`.layouts`) scores the text and the best one wins, with its evidence as the
-reason. The winning layout module then segments the text.
+reason. The winning layout module then segments the text. A text with exactly one blank
+line between every two lines with text may be a page without blank lines that a converter
+spaced out line by line; when no thread is found in it as it stands, its lines are read
+again without the blank lines (offsets kept), and a thread found so wins.
 
 Decisions worth knowing:
 
@@ -31,7 +34,12 @@ from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped
 from flows.stages.segment.coverage import coverage_errors
 from flows.stages.segment.layouts import LAYOUT_NAMES, detect_layout, layouts
-from flows.stages.segment.lines import Line, split_lines
+from flows.stages.segment.lines import (
+    Line,
+    spaced_line_by_line,
+    split_lines,
+    without_blank_lines,
+)
 from flows.stages.segment.post import BlockRules
 from flows.stages.segment.repeated import mark_repeated
 
@@ -121,6 +129,11 @@ def segment(
         layout, reason = "article", "empty text"
     else:
         detection, confidence = detect_layout(lines, config, repairs)
+        if detection.layout != "thread" and spaced_line_by_line(lines):
+            packed = without_blank_lines(lines)
+            alternative, packed_confidence = detect_layout(packed, config, repairs)
+            if alternative.layout == "thread":
+                detection, confidence, lines = alternative, packed_confidence, packed
         layout, reason = detection.layout, f"detected: {detection.evidence}"
         parsed = detection.parsed
         if layout_hint:

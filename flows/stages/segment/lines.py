@@ -67,6 +67,37 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+MIN_SPACED_GAPS = 8
+"""Fewest gaps between lines with text before a text counts as spaced out line by line."""
+
+
+def spaced_line_by_line(lines: Sequence[Line]) -> bool:
+    """Whether exactly one blank line stands between every two lines with text (at least
+    ``MIN_SPACED_GAPS`` of them): a page without blank lines that a converter gave a blank
+    line after every line, or a page that keeps every line apart on its own; the spacing
+    alone cannot tell which."""
+    gaps = 0
+    blanks = -1  # before the first line with text
+    for line in lines:
+        if line.is_blank:
+            if blanks >= 0:
+                blanks += 1
+            continue
+        if blanks >= 0:
+            if blanks != 1:
+                return False
+            gaps += 1
+        blanks = 0
+    return gaps >= MIN_SPACED_GAPS
+
+
+def without_blank_lines(lines: Sequence[Line]) -> list[Line]:
+    """`lines` without their blank lines, renumbered; every line keeps its offsets, so the
+    blank lines' characters (whitespace only) fall between lines."""
+    kept = (line for line in lines if not line.is_blank)
+    return [Line(index, line.start, line.raw) for index, line in enumerate(kept)]
+
+
 _BRACKET_MARKER_END_RE = re.compile(r"\s*\[\d{1,3}\]$")
 _GLUED_MARKER_END_RE = re.compile(r"(?<=[.!?…”\"’])\d{1,3}$")
 

@@ -1,0 +1,47 @@
+"""Robustness to how a page was turned into text: the real-format fixtures, transformed as
+another scraper might have left them (:mod:`tests.perturb`), keep their segmentation scores
+above floors, and transforms that only touch invisible characters change nothing at all.
+
+A fixed sample of the dev part (every sixth fixture) keeps this quick; ``python -m
+tests.realworld_eval --perturb all`` prints the figures on both parts in full."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.config import PipelineConfig
+from flows.stages.repair import RepairConfig, repair
+from tests.perturb import PERTURBATIONS
+from tests.realworld_eval import fixtures, run_fixture, total_score
+
+FIXTURES = fixtures()
+SAMPLE = [fixture for fixture in FIXTURES if fixture.split == "dev"][::6]
+FLOOR = {"double_spaced": 0.965, "rewrap72": 0.95, "no_blank_lines": 0.92}
+"""Share of gold checks each transform of the sample must keep passing: a little under the
+figures reached, so that a rule which only works on one spacing fails here."""
+INVISIBLE = ("crlf", "nbsp_indent", "tabs", "bom")
+"""Transforms that repair undoes exactly: line ends, NBSP and tab indentation, a BOM."""
+
+
+@pytest.mark.parametrize("name", sorted(FLOOR))
+def test_perturbed_scores_stay_above_their_floor(name):
+    share = total_score(SAMPLE, perturb=name).share
+    assert share >= FLOOR[name], f"{name}: {share:.1%} < {FLOOR[name]:.0%}"
+
+
+@pytest.mark.parametrize("name", INVISIBLE)
+def test_invisible_transforms_are_undone_by_repair(name):
+    config = RepairConfig()
+    for fixture in SAMPLE:
+        text = fixture.text_path.read_text(encoding="utf-8")
+        perturbed = repair(PERTURBATIONS[name](text), config).text
+        assert perturbed == repair(text, config).text, fixture.name
+
+
+def test_a_thread_spaced_line_by_line_is_read_without_its_blank_lines():
+    """A forum page without blank lines, given a blank line after every line: the thread
+    grammars read the lines as adjacent, as on the page."""
+    fixture = next(f for f in FIXTURES if f.name == "vbulletin5-topic-join-date-hash")
+    tables = run_fixture(fixture, PipelineConfig(), "double_spaced")
+    assert tables["documents"][0]["layout"] == "thread"
+    assert len(tables["comments"]) == len(fixture.gold["comments"])
