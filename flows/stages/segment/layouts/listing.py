@@ -79,7 +79,7 @@ from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import DraftBlock, is_heading
 from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate
 from flows.stages.segment.feed import AGE as SHORT_AGE
-from flows.stages.segment.feed import Entry, find_entries
+from flows.stages.segment.feed import COUNT_LINE, Entry, find_entries
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import (
     OPENING_QUOTES,
@@ -453,20 +453,13 @@ capitals, then the day."""
 MAX_SUMMARY_CHARS = 1500
 MIN_ARTICLE_PARAGRAPHS = 3
 TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed", "count"})
-COUNT_LINE = re.compile(
-    r"^\d{1,6}$|^\d{1,3}(?:[.,]\d)?\s?[KkMm]$"
-    r"|^\d[\d.,]*\s?(?:[KkMm]|тыс\.?|млн)?\s+(?:views?|просмотр(?:ов|а)?|прочтени(?:й|я|е)|reads?"
-    r"|likes?)$",
-    re.IGNORECASE,
-)
 RU_AGE = re.compile(
     r"^(?:\d{1,3}\s+)?(?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел(?:ю|и|ь)"
-    r"|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад$|^(?:вчера|сегодня|только что)$",
+    r"|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад$|^(?:вчера|сегодня)(?:,?\s+(?:в\s+)?\d{1,2}:\d\d)?$"
+    r"|^только что$",
     re.IGNORECASE,
 )
-"""An item's age in Russian ('3 дня назад', 'неделю назад', 'вчера')."""
-"""A line that is only a number ('0', '14', '1.2K') or a number of views ('41K views'): an
-item's count, a link with no words; no part of a title or a summary."""
+"""An item's age in Russian ('3 дня назад', 'неделю назад', 'вчера', 'вчера, 18:40')."""
 
 
 STAMP = re.compile(r"^(?P<label>[^·•|]{1,40}?)\s+[·•|]\s+(?P<when>[^·•|]{1,30})$")
