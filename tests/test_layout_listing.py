@@ -7,7 +7,7 @@ from flows.stages.records import Segmented
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
 from flows.stages.segment.layouts import listing
-from flows.stages.segment.lines import Line
+from flows.stages.segment.lines import Line, split_lines
 from tests.test_segment_inputs import FakeComment, render_listing, render_thread
 
 DOC = "0123456789abcdef"
@@ -984,3 +984,63 @@ def test_russian_age_and_reads_count_under_a_card() -> None:
     for text in ("3 дня назад", "неделю назад", "вчера", "5 минут назад"):
         assert listing.RU_AGE.match(text), text
     assert not listing.RU_AGE.match("три года назад власти обещали")
+
+
+WALL_TEXTS = [
+    "The regional commission approved a new map of districts for the next assembly vote.",
+    "Budget revenue of the regions grew in January, but nineteen of them saw it shrink.",
+    "The governor replaced the head of the domestic policy department for the third time.",
+]
+
+
+def test_wall_posts_signed_by_one_sender_are_untitled_teasers() -> None:
+    """'<channel>' over each post, counters under it: one untitled teaser per post by the
+    channel; the page's head (the name over its description) and the counters are chrome."""
+    lines = ["Region Desk", "@region_desk", "41.7K subscribers", ""]
+    for n, text in enumerate(WALL_TEXTS):
+        lines += ["Region Desk", text, f"1{n}.4K views", f"0{n}:15", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == [None, None, None]
+    assert [post["author"] for post in result.posts] == ["Region Desk"] * 3
+    assert "views" not in bodies(result) and "subscribers" not in bodies(result)
+
+
+def test_repeated_label_without_the_page_naming_it_is_no_sender() -> None:
+    """A label over every item that the page's head never shows ('Member-only story') is
+    no wall's sender."""
+    lines = ["Some Site", ""]
+    for n, text in enumerate(WALL_TEXTS):
+        lines += ["Member-only story", text, f"{n + 3}8", ""]
+    assert listing.find_entries(split_lines("\n".join(lines))) is None
+
+
+def test_markdown_date_heading_dates_an_untitled_item() -> None:
+    """'## <date>' at the level of the titles ('## <title>') heads an untitled item: its
+    date, no title; a line of hashtags under an item is its footer."""
+    text = "\n\n".join(
+        [
+            "# Notebook",
+            "## September 18, 2023",
+            WALL_TEXTS[0],
+            "#districts #assembly",
+            "## The quiet end of elected mayors",
+            WALL_TEXTS[1],
+            "Read more...",
+            "## August 2, 2023",
+            WALL_TEXTS[2],
+            "#governors",
+        ]
+    )
+    result = run(text)
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == [
+        None,
+        "The quiet end of elected mayors",
+        None,
+    ]
+    assert [post["published"] for post in result.posts][0::2] == [
+        "September 18, 2023",
+        "August 2, 2023",
+    ]
+    assert "#" not in bodies(result)

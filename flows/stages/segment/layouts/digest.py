@@ -161,6 +161,7 @@ from flows.stages.segment.layouts.listing import (
     IMAGE_PLACEHOLDER,
     ITEM_FOOTER,
     LINK_NOTE,
+    MARKDOWN_HEADING,
     MAX_CHROME_CHARS,
     MORE_TAIL,
     READ_MORE,
@@ -344,7 +345,6 @@ def yearless_date(text: str, year: str) -> str | None:
     return f"{text} {year}" if YEARLESS_DAY.match(text) else None
 
 
-MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\([^()\s]*\)")
 MARKDOWN_EMPHASIS = re.compile(
     r"(?<![\w*])\*\*(?P<a>\S(?:.*?\S)?)\*\*(?![\w*])|(?<!\w)__(?P<b>\S(?:.*?\S)?)__(?!\w)"

@@ -431,7 +431,8 @@ ITEM_FOOTER = re.compile(
     r"|\|\s*(?:\d+\s+comments?|leave\s+a\s+comment|no\s+comments|comments?\s+off)\s*\)?$"
     r"|^\(?(?:\d+\s+comments?|leave\s+a\s+comment|add\s+(?:new|a)\s+comment|no\s+comments)\)?:?$"
     r"|^(?:рубрик[аи]|метки|теги|категори[яи])\s*:|^комментари[йиев]{0,2}\s*\(\d+\)(?:\s+\D{1,60})?$"
-    r"|^(?:\d+\s+комментари(?:й|я|ев)|нет\s+комментариев)$",
+    r"|^(?:\d+\s+комментари(?:й|я|ев)|нет\s+комментариев)$"
+    r"|^#[^\W\d_][\w-]*(?:\s+#[^\W\d_][\w-]*)*$",
     re.IGNORECASE,
 )
 META_ROLES = frozenset({"byline", "date"})
@@ -523,9 +524,17 @@ posts with label <label>. Show all posts'. Never an item's title, and the date i
 hold is no item's date."""
 
 
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
+"""A markdown heading's mark ('## <title>'): a page converted to markdown keeps it."""
+
+
 def line_role(text: str, max_title_chars: int) -> str:
     """What one line of a listing is: chrome, url, more, footer, byline, date, head, prose
-    or other."""
+    or other. A markdown heading is read without its mark; one that is only a date heads
+    an untitled item (see :attr:`Item.dated_heading`)."""
+    if marked := MARKDOWN_HEADING.match(text):
+        role = line_role(text[marked.end() :], max_title_chars)
+        return "head" if role == "date" else role
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
     if len(text) <= 120 and ARCHIVE_HEADING.match(text):
@@ -596,11 +605,22 @@ class Item:
     """A credit glued to the title line (' - <Name>, <Outlet>'), no part of it."""
 
     @property
+    def dated_heading(self) -> str | None:
+        """The date of a title line that is a markdown heading holding only a date ('##
+        September 18, 2023' over an untitled post): the item's date, not its title."""
+        if self.title is None or not (marked := MARKDOWN_HEADING.match(self.title.text)):
+            return None
+        rest = self.title.text[marked.end() :]
+        found = find_date(rest)
+        return found[0] if found and credit_date(rest) else None
+
+    @property
     def title_text(self) -> str | None:
-        if self.title is None:
+        if self.title is None or self.dated_heading:
             return None
         glued = self.badge or self.credit
-        return self.title.text[: -len(glued)].rstrip() if glued else self.title.text
+        text = self.title.text[: -len(glued)].rstrip() if glued else self.title.text
+        return MARKDOWN_HEADING.sub("", text)
 
     @property
     def lines(self) -> list[Line]:
@@ -1209,6 +1229,7 @@ def _read_credits(item: Item) -> None:
             if line in item.extra:  # '<date> | <n> Comments': the line holds a field
                 item.extra.remove(line)
                 item.meta.append(line)
+    item.published = item.published or item.dated_heading
     if not item.body:
         return
     name, written = lead_byline(item.body[0].text)
@@ -1617,10 +1638,13 @@ def segment_items(
         title = item.title
         head = PostHead(
             title=item.title_text,
-            title_lines=frozenset({title.index}) if title else frozenset(),
+            title_lines=frozenset({title.index}) if title and item.title_text else frozenset(),
             author=item.author,
             published=item.published,
-            meta_lines=frozenset(line.index for line in item.meta),
+            meta_lines=frozenset(
+                line.index
+                for line in [*item.meta, *([title] if title and item.dated_heading else [])]
+            ),
         )
         ordinal = len(result.posts)
         if not item.body and title is not None:
