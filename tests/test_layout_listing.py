@@ -1044,3 +1044,43 @@ def test_markdown_date_heading_dates_an_untitled_item() -> None:
         "August 2, 2023",
     ]
     assert "#" not in bodies(result)
+
+
+BRIEF_TITLES = [
+    "Regional elections move to a three-day vote",
+    "Duma fast-tracks a bill on listed candidates",
+    "Regions told to cut spending as revenue falls",
+]
+
+
+def test_stamped_briefs_with_a_repeated_promotion_between_them() -> None:
+    """'<age> - <section>' over each title, an image credit under it, a lead and a
+    labelled context line: one teaser per brief; a block shown twice verbatim (a podcast's
+    promotion) is chrome under its own rule."""
+    promo = ["Listen to the daily show", "The day's news in ten minutes, wherever you listen."]
+    lines = ["Latest stories", ""]
+    for n, title in enumerate(BRIEF_TITLES):
+        lines += [
+            f"{n + 2} hours ago - Politics & Policy",
+            "",
+            title,
+            "",
+            "Photo: Anna Sorel/Getty Images",
+            "",
+        ]
+        lines += [
+            WALL_TEXTS[n],
+            "",
+            "Why it matters: the vote is harder to observe than before.",
+            "",
+        ]
+        if n == 0:
+            lines += [*promo, ""]
+    lines += [*promo, ""]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == BRIEF_TITLES
+    text = bodies(result)
+    assert "Listen to" not in text and "Getty" not in text and "hours ago" not in text
+    assert "Why it matters" in text
+    assert any(row["rule"] == listing.REPEATED_BLOCK_RULE for row in result.dropped)

@@ -175,6 +175,7 @@ from flows.stages.segment.layouts.listing import (
     credit_date,
     has_copyright,
     is_headline,
+    is_image_credit,
     is_name,
     is_pagination,
     is_separator,
@@ -752,6 +753,8 @@ def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening
     match = OUTLET_HEAD.match(line.text)
     if match is None or position + 1 >= len(page.filled) or credit_date(line.text):
         return None  # 'Posted: <date>' is a credit line, not an outlet's headline
+    if is_image_credit(line.text):
+        return None  # 'Photo: <Name>/<Agency>' neither
     headline = match.group("headline")
     if not is_headline(headline, len(headline)) or word_count(match.group("outlet")) > 4:
         return None

@@ -466,12 +466,17 @@ RU_AGE = re.compile(
 STAMP = re.compile(r"^(?P<label>[^·•|]{1,40}?)\s+[·•|]\s+(?P<when>[^·•|]{1,30})$")
 """'Politics · 18 min ago', 'Regions · Mar 3, 2024', '<Source> · 2h': an item's section
 or source and its age or date."""
+AGE_SECTION = re.compile(r"^(?P<when>[^-–—|]{3,30}?)\s+[-–—]\s+(?P<label>[^-–—|]{2,40})$")
+"""'2 hours ago - Politics & Policy', 'Yesterday - World': an item's age, then its section."""
 
 
 def stamp_line(text: str) -> bool:
     """A stamp line: a section label (not a person's name, not a byline) beside the item's
-    age or date; or any label beside a short age ('2h', '1d': a feed reader's source,
+    age or date, or after its age; or any label beside a short age ('2h', '1d': a feed reader's source,
     name-shaped or not). The label is no author."""
+    aged = AGE_SECTION.match(text)
+    if aged and (AGE.fullmatch(aged["when"]) or RU_AGE.match(aged["when"])):
+        return not is_name(aged["label"].strip())
     match = STAMP.match(text)
     if match is None:
         return False
@@ -491,6 +496,31 @@ CREDIT_PATH = re.compile(
 """'Irina Lapteva/Volga Wire Syndicate', 'Dmitri Vorsin/Kama Photo/Volga Wire', 'Anna
 Sorel/AFP via Getty Images': a photo credit, capitalised names joined by slashes with no
 space around them (the distributor after 'via')."""
+CREDIT_LABEL = re.compile(
+    r"^(?:photo|image|picture|illustration|chart|graphic|фото|иллюстрация|графика)"
+    r"(?:s|\s+credit)?\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
+MAX_CREDIT_WORDS = 4
+"""'Photo: <Name>/<Agency>', 'Chart: <Outlet> Visuals', 'Фото: <Name>': an image's credit
+under an item's headline, no part of its summary."""
+
+
+def is_image_credit(text: str) -> bool:
+    """An image's credit line ('<Name>/<Agency>', 'Photo: <Name>/<Agency>', 'Chart: <Outlet>
+    Visuals'): after the label, a credit path or a few capitalised words (a headline's
+    kicker, 'PHOTO: <headline>', runs longer or in sentence case)."""
+    if CREDIT_PATH.match(text):
+        return True
+    label = CREDIT_LABEL.match(text)
+    if label is None:
+        return False
+    words = text[label.end() :].split()
+    return bool(CREDIT_PATH.match(text[label.end() :])) or (
+        len(words) <= MAX_CREDIT_WORDS and all(word[:1].isupper() for word in words)
+    )
+
+
 MONTH_DAY = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
     r"|[0-3]?\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)$",
@@ -545,7 +575,7 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "chrome"
     if BARE_URL.match(text):
         return "url"
-    if CREDIT_PATH.match(text):
+    if is_image_credit(text):
         return "chrome"
     if is_crumb(text):
         return "crumb"
@@ -603,6 +633,9 @@ class Item:
     """An access badge glued to the title line ('Paid Members Public'), no part of it."""
     credit: str | None = None
     """A credit glued to the title line (' - <Name>, <Outlet>'), no part of it."""
+    repeated: bool = False
+    """A block the page shows twice or more, title and text alike (a promotion between the
+    items): no item, its lines are chrome."""
 
     @property
     def dated_heading(self) -> str | None:
@@ -706,8 +739,10 @@ def _title_above(
     line in sentence case under a title-case headline is an image's caption."""
     meta: list[int] = []
     position = first - 1
-    while position > floor and roles[position] in {"crumb", "count"}:
-        position -= 1  # 'Current News / Politics /', a comment count over the summary
+    while position > floor and (
+        roles[position] in {"crumb", "count"} or is_image_credit(filled[position].text)
+    ):
+        position -= 1  # 'Current News / Politics /', a comment count, an image's credit
     while position > floor and roles[position] in META_ROLES | {"url"} and len(meta) < 3:
         meta.append(position)
         position -= 1
@@ -923,6 +958,8 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         heads.append((title, [stamp], title + 1, title))  # no summary: an empty body
         captions.append([])
     order = sorted(range(len(heads)), key=lambda n: _head_start(heads[n]))
+    promoted = _repeated_heads(filled, heads)
+    order = [n for n in order if n not in promoted]
     heads, captions = [heads[n] for n in order], [captions[n] for n in order]
     lead_mode = _dates_lead(roles, heads)
     heads, captions, decks = _top_titles(filled, roles, heads, captions)
@@ -964,7 +1001,29 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     _strip_section_prefix(items, filled)
     _mark_badges(items)
     _mark_title_credits(items)
+    for number in sorted(promoted):
+        title, _, first, last = promoted[number]
+        assert title is not None
+        items.append(Item(list(filled[first : last + 1]), filled[title], repeated=True))
     return items
+
+
+HeadTuple = tuple[int | None, list[int], int, int]
+REPEATED_BLOCK_RULE = "repeated_block"
+
+
+def _repeated_heads(filled: Sequence[Line], heads: Sequence[HeadTuple]) -> dict[int, HeadTuple]:
+    """The titled heads whose title and summary the page shows twice or more, verbatim:
+    a block repeated between the items (a podcast's or a newsletter's promotion), by
+    their numbers."""
+    keys: dict[int, tuple[str, ...]] = {}
+    for number, (title, _, first, last) in enumerate(heads):
+        if title is not None and last >= first:
+            keys[number] = (filled[title].text, *(line.text for line in filled[first : last + 1]))
+    counts: dict[tuple[str, ...], int] = {}
+    for key in keys.values():
+        counts[key] = counts.get(key, 0) + 1
+    return {number: heads[number] for number, key in keys.items() if counts[key] >= 2}
 
 
 def _day_over(
@@ -1317,11 +1376,27 @@ def _strip_section_prefix(items: Sequence[Item], filled: Sequence[Line]) -> None
         item.author = " ".join(tokens[len(prefix) :])
 
 
+MAX_BRIEF_CHARS = 600
+MAX_BRIEF_PARAGRAPHS = 4
+
+
+def _is_brief(item: Item) -> bool:
+    """A stamped brief: its age or byline over the title, then a few short paragraphs (a
+    lead and its labelled context lines), no more text than one summary."""
+    return (
+        item.lead
+        and len(item.body) <= MAX_BRIEF_PARAGRAPHS
+        and sum(len(line.text) for line in item.body) <= MAX_BRIEF_CHARS
+    )
+
+
 def _is_summary(item: Item) -> bool:
     """One paragraph, or two when the item is marked as a teaser (cut off, read-more link,
-    item footer): more is an article's text."""
+    item footer), or a stamped brief: more is an article's text."""
     if sum(len(line.text) for line in item.body) > MAX_SUMMARY_CHARS:
         return False
+    if _is_brief(item):
+        return True
     return len(item.body) <= 1 or (len(item.body) == 2 and bool(item.marks() & TEASER_MARKS))
 
 
@@ -1340,6 +1415,7 @@ class ItemStats:
 
 
 def item_stats(items: Sequence[Item]) -> ItemStats:
+    items = [item for item in items if not item.repeated]
     titled = [item for item in items if item.title is not None]
     short = [item for item in titled if _is_summary(item)]
     counts: dict[str, int] = {}
@@ -1351,7 +1427,9 @@ def item_stats(items: Sequence[Item]) -> ItemStats:
             counts[mark] = counts.get(mark, 0) + 1
     titles = [item.title.text.casefold() for item in titled if item.title is not None]
     return ItemStats(
-        long=sum(1 for item in items if len(item.body) >= MIN_ARTICLE_PARAGRAPHS),
+        long=sum(
+            1 for item in items if len(item.body) >= MIN_ARTICLE_PARAGRAPHS and not _is_brief(item)
+        ),
         titled=len(titled),
         short=len(short),
         marked=marked,
@@ -1595,7 +1673,7 @@ def segment(
         return
     split = split_glued(lines, config.max_title_chars)
     items = parsed if isinstance(parsed, list) else find_items(split, config)
-    if sum(1 for item in items if item.title is not None) >= 2:
+    if sum(1 for item in items if item.title is not None and not item.repeated) >= 2:
         segment_items(result, doc_id, split, items, config)
     else:
         segment_bare(result, doc_id, lines, config)
@@ -1608,7 +1686,10 @@ def segment_items(
     items: Sequence[Item],
     config: SegmentConfig,
 ) -> None:
-    """One teaser post per item inside the items' range; every other line is chrome."""
+    """One teaser post per item inside the items' range; every other line is chrome (a
+    repeated block's lines under their own rule)."""
+    promotions = [item for item in items if item.repeated]
+    items = [item for item in items if not item.repeated]
     titled = [n for n, item in enumerate(items) if item.title is not None]
     kept = [item for n, item in enumerate(items) if titled[0] <= n <= titled[-1]]
     marked = sum(1 for item in kept if item.marks())
@@ -1621,6 +1702,8 @@ def segment_items(
     while len(kept) > 2 and _is_bio(kept[0]):
         kept.pop(0)  # an author's page: the author's bio card above the items
     dropped = find_boilerplate(lines)
+    for item in promotions:
+        dropped.update((line.index, REPEATED_BLOCK_RULE) for line in item.lines)
     owned: set[int] = set()
     for item in kept:
         keep = [*item.body, *item.meta, *item.deck, *([item.title] if item.title else [])]
