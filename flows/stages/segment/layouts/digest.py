@@ -408,7 +408,7 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "sep"
     if REPEAT_RULE.match(text) or PUNCTUATION_RULE.match(text):
         return "sep"
-    if IMAGE_PLACEHOLDER.match(text) or LINK_NOTE.match(text):
+    if IMAGE_PLACEHOLDER.match(text) or LINK_NOTE.match(text) or is_image_credit(text):
         return "image"
     if is_pagination(text) or has_copyright(text) or JUMP_LINE.match(text):
         return "chrome"
@@ -836,6 +836,41 @@ def _emoji_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
             continue
         found[position] = Opening("labelled", line, label, line.index)
     return found if len(found) >= 2 else {}
+
+
+NUMBERED_STORY = re.compile(
+    r"^(?P<number>\d{1,2})(?:[.)]|\s+[^\W\d_][^\d:]{0,24}:)\s+(?P<headline>\S.{3,})$"
+)
+"""A newsletter's numbered story headline: '2. <headline>', '1 big thing: <headline>' (the
+number, maybe a short label and a colon)."""
+MIN_NUMBERED_STORIES = 3
+
+
+def _numbered_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
+    """A newsletter's stories, three or more, numbered 1, 2, 3… in order: each number and
+    headline on a line of its own between blank lines, over the text (an image's credit
+    may sit between). The title is the headline without its number."""
+    found: dict[int, Opening] = {}
+    for position, line in enumerate(page.filled[:-1]):
+        match = NUMBERED_STORY.match(line.text)
+        if match is None or int(match.group("number")) != len(found) + 1:
+            continue
+        headline = match.group("headline")
+        if not is_headline(headline, len(headline)) or not _alone(lines, line):
+            continue
+        below = position + 1
+        if is_image_credit(page.filled[below].text) and below + 1 < len(page.filled):
+            below += 1
+        if page.roles[below] != "prose":
+            continue
+        found[position] = Opening("labelled", line, headline, line.index)
+    return found if len(found) >= MIN_NUMBERED_STORIES else {}
+
+
+def _alone(lines: Sequence[Line], line: Line) -> bool:
+    """Whether `line` stands between blank lines (or the text's edges)."""
+    above = line.index == 0 or lines[line.index - 1].is_blank
+    return above and (line.index + 1 >= len(lines) or lines[line.index + 1].is_blank)
 
 
 CITED_LEAD = re.compile(
@@ -1712,7 +1747,11 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     if len(outlets) < 2 or _prose_before(page, min(outlets)) > 1:
         outlets = {}  # a press review quotes two papers or more, under one lead at most
     outlets = (
-        outlets or _cited_openings(page) or _noted_openings(page) or _emoji_openings(lines, page)
+        outlets
+        or _cited_openings(page)
+        or _noted_openings(page)
+        or _emoji_openings(lines, page)
+        or _numbered_openings(lines, page)
     )
     for sourced in _sourced_heads(lines, page).values():  # its own date over the issue's
         by_title.setdefault(sourced.title.index, sourced)
@@ -1913,9 +1952,13 @@ ISSUE_NUMBER = re.compile(r"\b(?:issue|no\.|vol\.|volume|number|№)\s*#?\d{1,5}
 
 def _is_issue_head(page: Page, openings: Sequence[Opening]) -> bool:
     """The first opening is the issue's masthead: its date line numbers the issue ('Issue
-    87 · March 22, 2024') and one paragraph at most (a greeting) follows it."""
+    87 · March 22, 2024'), or it is the one unnumbered head over numbered stories, and one
+    paragraph at most (a greeting) follows it."""
     first, second = openings[0], openings[1]
-    if not any(ISSUE_NUMBER.search(line.text) for line in first.meta):
+    numbered = not NUMBERED_STORY.match(first.title.text) and all(
+        NUMBERED_STORY.match(opening.title.text) for opening in openings[1:]
+    )
+    if not numbered and not any(ISSUE_NUMBER.search(line.text) for line in first.meta):
         return False
     paragraphs = sum(
         1
