@@ -1084,3 +1084,17 @@ def test_stamped_briefs_with_a_repeated_promotion_between_them() -> None:
     assert "Listen to" not in text and "Getty" not in text and "hours ago" not in text
     assert "Why it matters" in text
     assert any(row["rule"] == listing.REPEATED_BLOCK_RULE for row in result.dropped)
+
+
+def test_meta_row_with_a_date_and_two_names_is_the_items_byline() -> None:
+    """'<date> · <n> min · <Name>, <Name>' under a summary: the item's date line."""
+    text = "\n\n".join(
+        f"{title}\n{WALL_TEXTS[n]} …\nOctober {n + 2}, 2024 · 4 min · Pavel Sorokin, Irina Lapteva"
+        for n, title in enumerate(BRIEF_TITLES)
+    )
+    result = run(text)
+    assert result.layout == "listing"
+    assert [post["published"] for post in result.posts] == [
+        f"October {n + 2}, 2024" for n in range(3)
+    ]
+    assert "min" not in bodies(result)

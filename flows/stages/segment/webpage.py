@@ -513,7 +513,7 @@ MIN_ROW_CELLS = 3
 MAX_ROW_CHARS = 160
 
 
-def _row_cells(text: str) -> list[str]:
+def row_cells(text: str) -> list[str]:
     """The cells of a post's meta row ('<date> | <Name> | Просмотров: <n> | Комментариев:
     <n>'): three or more, split at spaced bars or dots; else none."""
     if len(text) > MAX_ROW_CHARS:
@@ -524,7 +524,7 @@ def _row_cells(text: str) -> list[str]:
 
 def _row_date(text: str) -> tuple[str, str | None] | None:
     """The date of a meta row whose cell is a dateline."""
-    for cell in _row_cells(text):
+    for cell in row_cells(text):
         if (found := find_date(cell)) is not None and is_dateline(cell):
             return found
     return None
@@ -532,7 +532,7 @@ def _row_date(text: str) -> tuple[str, str | None] | None:
 
 def _row_name(text: str) -> str | None:
     """The person named by a meta row's cell."""
-    return next((name for cell in _row_cells(text) if (name := person_name(cell))), None)
+    return next((name for cell in row_cells(text) if (name := person_name(cell))), None)
 
 
 def _head_dates(zone: Sequence[Line]) -> dict[int, tuple[str, str | None]]:

@@ -109,7 +109,7 @@ from flows.stages.segment.post import (
     build_post,
     post_row,
 )
-from flows.stages.segment.webpage import is_counter
+from flows.stages.segment.webpage import is_counter, row_cells
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -591,6 +591,9 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "byline"
     if signed_name(text):
         return "signed"  # a closing signature: the byline under the summary
+    cells = row_cells(text)
+    if any(credit_date(cell) for cell in cells) and any(is_names(cell) for cell in cells):
+        return "byline"  # '<date> · <n> min · <Name>, <Name>': a meta row
     if len(text) <= 200 and ITEM_FOOTER.search(text):
         return "footer"
     dated_more = DATED_MORE.match(text)
