@@ -1098,3 +1098,12 @@ def test_meta_row_with_a_date_and_two_names_is_the_items_byline() -> None:
         f"October {n + 2}, 2024" for n in range(3)
     ]
     assert "min" not in bodies(result)
+
+
+def test_names_of_several_posters_over_blocks_are_no_wall() -> None:
+    """Two names each opening blocks (a thread's posters), counters under the text: no
+    wall's sender."""
+    lines = ["anna_k", "Thread about districts", ""]
+    for n in range(4):
+        lines += ["anna_k" if n % 2 == 0 else "boris_v", WALL_TEXTS[n % 3], str(n + 3), ""]
+    assert listing.find_entries(split_lines("\n".join(lines))) is None

@@ -167,8 +167,8 @@ def _opens_block(lines: Sequence[Line], at: int) -> bool:
 
 def _sender(lines: Sequence[Line]) -> str | None:
     """The line that opens three blocks or more, always the same (a channel's or a
-    community's name over each of its posts), when one does: short, with letters, no
-    closing full stop, no count."""
+    community's name over each of its posts), when one does and no other line opens two:
+    short, with letters, no closing full stop, no count."""
     seen: dict[str, int] = {}
     for at, line in enumerate(lines):
         text = line.text
@@ -177,10 +177,10 @@ def _sender(lines: Sequence[Line]) -> str | None:
         if ends_sentence(text) or COUNT_LINE.match(text) or not any(c.isalpha() for c in text):
             continue
         seen[text] = seen.get(text, 0) + 1
-    if not seen:
-        return None
-    text, count = max(seen.items(), key=lambda pair: pair[1])
-    return text if count >= MIN_SIGNED_ENTRIES else None
+    repeated = [text for text, count in seen.items() if count >= 2]
+    if len(repeated) != 1:
+        return None  # several names over blocks: a thread's posters, not one wall's sender
+    return repeated[0] if seen[repeated[0]] >= MIN_SIGNED_ENTRIES else None
 
 
 STAMP_ONLY = re.compile(
