@@ -1382,7 +1382,8 @@ def test_weekday_date_time_headers_with_a_button_and_russian_footers() -> None:
 def test_numbered_newsletter_stories_under_an_unnumbered_masthead() -> None:
     """'1 big thing: <headline>', '2. <headline>', '3. <headline>' standing alone over
     their text: one article each, dated by the masthead's byline line; the masthead is the
-    issue's, an image credit under a headline is chrome."""
+    issue's, an image credit under a headline and a sign-off naming the masthead are
+    chrome."""
     text = "\n\n".join(
         [
             "Morning Letter",
@@ -1397,6 +1398,8 @@ def test_numbered_newsletter_stories_under_an_unnumbered_masthead() -> None:
             "3. Regional budgets feel the squeeze",
             "A third of the regions ended February with a budget deficit, the ministry said.",
             "Why it matters: regions with deficits depend on federal loans and their terms.",
+            "Thanks for reading Morning Letter. Forward it to a friend who would enjoy it.",
+            "Unsubscribe | Manage preferences",
         ]
     )
     result = segment(doc_id="d", text=text, layout_hint=None, config=SegmentConfig())
@@ -1408,3 +1411,4 @@ def test_numbered_newsletter_stories_under_an_unnumbered_masthead() -> None:
     ]
     assert {post["published"] for post in result.posts} == {"Mar 25, 2024"}
     assert "Illustration" not in result.posts[0]["body"]
+    assert "Thanks for reading" not in result.posts[-1]["body"]  # the sign-off names the masthead

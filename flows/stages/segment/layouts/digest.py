@@ -2244,10 +2244,42 @@ def segment(
         last = number == len(openings) - 1
         footer = _footer(region, opening, roles) if ruled and last else []
         footer = footer or (_contact_footer(region, roles) if last else [])
+        if last:
+            footer = [*footer, *_sign_off(region, roles, _masthead(preamble, roles))]
         if opening.robot:
             _add_chrome(result, doc_id, region)
             continue
         _add_article(result, doc_id, region, opening, roles, config, footer)
+
+
+MIN_MASTHEAD_CHARS = 8
+MAX_SIGN_OFF_LINES = 4
+
+
+def _masthead(preamble: Sequence[Line], roles: dict[int, str]) -> str | None:
+    """The name on a newsletter's masthead: the preamble's first line, a headline."""
+    first = next((line for line in preamble if not line.is_blank), None)
+    if first is None or roles.get(first.index) != "head" or len(first.text) < MIN_MASTHEAD_CHARS:
+        return None
+    return first.text
+
+
+def _sign_off(region: Sequence[Line], roles: dict[int, str], masthead: str | None) -> list[Line]:
+    """A newsletter's sign-off closing its last article: a line among the region's last
+    few that names the masthead ('Thanks for reading <Newsletter>…'), and what follows it,
+    when no paragraph follows it; else nothing. It names no author and no date."""
+    if masthead is None:
+        return []
+    filled = [line for line in region if not line.is_blank]
+    for at in range(max(0, len(filled) - MAX_SIGN_OFF_LINES), len(filled)):
+        line = filled[at]
+        if masthead not in line.text or find_date(line.text) or credit_byline(line.text):
+            continue
+        rest = filled[at + 1 :]
+        if all(roles.get(other.index) != "prose" for other in rest):
+            return [line for line in region if line.index >= filled[at].index]
+        return []
+    return []
 
 
 def _add_chrome(result: Segmented, doc_id: str, region: Sequence[Line]) -> None:
