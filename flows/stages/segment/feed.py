@@ -13,6 +13,11 @@ An author's or archive page that lists ``• <date>`` over each item's untitled 
 entries or more, no prose outside them) is read the same way: the date is the entry's
 header, the run of lines right under it its text, no author.
 
+A channel's or a community's wall is read the same way: the sender's name over each post
+(the same line each time, named above the posts too), maybe a date or time under it, the
+text, then the counters (``12.4K views`` and the time, ``148`` ``23`` ``3.4K``); the name
+is each post's author.
+
 The handle is the post's author; a date (not an age) is its date. Kind labels, media
 placeholders and counters are chrome, and so is everything between an entry's counters
 and the next entry's header, before the first header and after the last counters.

@@ -78,6 +78,10 @@ An article opens in one of these shapes (placeholders in angle brackets):
   more on the page (a mailing's issue; counted only on a page of full articles);
 * a brief's section: ``<emoji> <Label>`` after a blank line, right over the text, two or
   more on the page (the title is the label; counted as press review items are);
+* a newsletter's story: ``1 big thing: <headline>``, ``2. <headline>`` … numbered in order
+  between blank lines over the text (an image credit may stand between), three or more;
+  the unnumbered head above them is the issue's masthead, and a line closing the last
+  story that names the masthead (``Thanks for reading <Newsletter>…``) its sign-off;
 * a press digest's item: ``<headline> (<Outlet>, <date>)`` after a blank line, right over
   the text, two or more on the page (the title is the headline, the date the bracket's). A long lead
   above a review's outlet items that names their stories is ``digest_summary``.

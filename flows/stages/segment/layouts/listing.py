@@ -34,7 +34,14 @@ angle brackets; the lines of one item may come in any order around the summary:
 * ``• <title>`` (two bulleted titles or more): the bullet is no part of the title;
   ``<Name><Month> <day>, <year>`` (a name glued to the date) is a byline and a date;
 * ``<title>`` ``<deck>``: a headline-shaped line of twelve words or more under a shorter
-  title, a blank line between and no text under it, is the summary.
+  title, a blank line between and no text under it, is the summary;
+* ``<age> - <section>`` ``<title>`` ``Photo: <Name>/<Agency>`` ``<lead>`` ``Why it
+  matters: …``: a stamped brief, its few short paragraphs one summary, the labelled credit
+  chrome;
+* ``## <title>`` or ``## <date>`` (a page converted to markdown): the heading read without
+  its mark, a date heading opening an untitled item dated by it; ``#<tag> #<tag>`` under
+  an item is its footer; ``<date> · <n> min · <Name>, <Name>`` (a meta row of cells) is a
+  byline line; a count may group its digits with spaces (``1 254``).
 
 A headline is one short sentence (twenty words at most), not cut off; a longer line, one
 with a sentence ending inside it, or one ending in ``…``/``Read more`` is a summary.
@@ -48,7 +55,8 @@ stands alone on the page is taken off it), date as written, and the summary as i
 Everything outside the items (menus, page headings such as ``Tag Archives: <tag>``, labels
 between items, pagination, sidebar widgets, footers; a first unmarked item titled with the
 site's name, which the page shows elsewhere too) is dropped as ``page_chrome``, separator
-lines as ``separator``.
+lines as ``separator``; a block the page shows twice verbatim, title and summary (a
+promotion between the items), as ``repeated_block``.
 
 Detected when at least two titled items have a short summary, their titles are distinct,
 no item holds an article's text (three paragraphs or more: a page with related-post
@@ -59,7 +67,8 @@ in the marks (comment headers) do not count. The score grows with the number of 
 for two, 0.85 to 0.95 from three on.
 
 A feed of short posts by several people (``<handle> · <age>`` over each entry, see
-:mod:`flows.stages.segment.feed`) is a listing too, one post per entry.
+:mod:`flows.stages.segment.feed`) is a listing too, one post per entry, and so is a
+channel's or community's wall (the page's name over each post, counters under it).
 
 A page of bare teasers (every paragraph a single long line, or a heading line over one,
 nothing else on the page) is a listing too, segmented one post per paragraph; so is any
