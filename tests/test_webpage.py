@@ -691,10 +691,13 @@ def test_meta_row_cells_give_the_date_and_the_author():
         ["Блог о выборах", "Главная", "Архив",
          "Почему в районных советах не осталось оппозиции",
          "14.03.2024 | Андрей Лаптев | Просмотров: 2 418 | Комментариев: 7"],
-        ["Метки: выборы, оппозиция", "Поделиться:", "Telegram"],
+        ["Продолжение следует.", "Метки: выборы, оппозиция", "Поделиться:", "Telegram",
+         "Популярное", "Губернатор и его заместители", "Почему явка в городе ниже"],
     )  # fmt: skip
     [post] = run(text).posts
     assert post["title"] == "Почему в районных советах не осталось оппозиции"
     assert post["author"] == "Андрей Лаптев"
     assert post["published_date"] == "2024-03-14"
     assert "Просмотров" not in post["body"]
+    assert "Продолжение следует." in post["body"]  # a short closing sentence under the body
+    assert "Популярное" not in post["body"]

@@ -968,7 +968,8 @@ def _tail(
     """The furniture below the body, and a byline found there (name, line index).
 
     Kept: sentences of five words or more (not in headline case: 'Our Standards: The
-    Trust Principles.' is a link), a closing bio, a signature (a name, or a name
+    Trust Principles.' is a link), a shorter one of two words or more closed by a full
+    stop right under the body ('To be continued.'), a closing bio, a signature (a name, or a name
     set between dashes) right after the body, a signature delimiter ('-- ') or a
     valediction ('Regards,'), with no other line above it (a name-shaped label under a
     widget's title is the widget's: 'Related article' / … / 'Paid Content'),
@@ -994,7 +995,12 @@ def _tail(
         if not bio_seen and BIO.match(text) and is_prose(text):
             bio_seen = True
             continue
-        if ends_sentence(text) and word_count(text) >= 5 and not _is_sentence_title(text):
+        closing = position == 0 and text.endswith((".", "…")) and word_count(text) >= 2
+        if (
+            ends_sentence(text)
+            and (word_count(text) >= 5 or closing)
+            and not _is_sentence_title(text)
+        ):
             if buttons is not None and buttons.is_call(line):
                 furniture.append(line.index)
             else:
