@@ -1377,3 +1377,38 @@ def test_weekday_date_time_headers_with_a_button_and_russian_footers() -> None:
     assert not digest._timed_date("Пятница, 02 Декабря 2011 г. стала днём выборов в думу")
     assert not digest._timed_date("Friday, 2 December 2011 + the ballots were counted again")
     assert digest._timed_date("Friday, 2 December 2011 08:10")
+
+
+def test_numbered_newsletter_stories_under_an_unnumbered_masthead() -> None:
+    """'1 big thing: <headline>', '2. <headline>', '3. <headline>' standing alone over
+    their text: one article each, dated by the masthead's byline line; the masthead is the
+    issue's, an image credit under a headline and a sign-off naming the masthead are
+    chrome."""
+    text = "\n\n".join(
+        [
+            "Morning Letter",
+            "By Dmitri Kalinin · Mar 25, 2024",
+            "1 big thing: The spring rotation of governors begins",
+            "Illustration: Tamara Obolenskaya/Letter",
+            "The Kremlin replaced two regional governors over the weekend, the largest change.",
+            "Why it matters: acting governors appointed now will face the voters in September.",
+            "2. The Duma returns with a crowded agenda",
+            "The spring session resumes this week with more than forty bills in second reading.",
+            "Between the lines: bills read twice in spring usually pass before the recess.",
+            "3. Regional budgets feel the squeeze",
+            "A third of the regions ended February with a budget deficit, the ministry said.",
+            "Why it matters: regions with deficits depend on federal loans and their terms.",
+            "Thanks for reading Morning Letter. Forward it to a friend who would enjoy it.",
+            "Unsubscribe | Manage preferences",
+        ]
+    )
+    result = segment(doc_id="d", text=text, layout_hint=None, config=SegmentConfig())
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [
+        "The spring rotation of governors begins",
+        "The Duma returns with a crowded agenda",
+        "Regional budgets feel the squeeze",
+    ]
+    assert {post["published"] for post in result.posts} == {"Mar 25, 2024"}
+    assert "Illustration" not in result.posts[0]["body"]
+    assert "Thanks for reading" not in result.posts[-1]["body"]  # the sign-off names the masthead

@@ -7,7 +7,7 @@ from flows.stages.records import Segmented
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
 from flows.stages.segment.layouts import listing
-from flows.stages.segment.lines import Line
+from flows.stages.segment.lines import Line, split_lines
 from tests.test_segment_inputs import FakeComment, render_listing, render_thread
 
 DOC = "0123456789abcdef"
@@ -984,3 +984,126 @@ def test_russian_age_and_reads_count_under_a_card() -> None:
     for text in ("3 дня назад", "неделю назад", "вчера", "5 минут назад"):
         assert listing.RU_AGE.match(text), text
     assert not listing.RU_AGE.match("три года назад власти обещали")
+
+
+WALL_TEXTS = [
+    "The regional commission approved a new map of districts for the next assembly vote.",
+    "Budget revenue of the regions grew in January, but nineteen of them saw it shrink.",
+    "The governor replaced the head of the domestic policy department for the third time.",
+]
+
+
+def test_wall_posts_signed_by_one_sender_are_untitled_teasers() -> None:
+    """'<channel>' over each post, counters under it: one untitled teaser per post by the
+    channel; the page's head (the name over its description) and the counters are chrome."""
+    lines = ["Region Desk", "@region_desk", "41.7K subscribers", ""]
+    for n, text in enumerate(WALL_TEXTS):
+        lines += ["Region Desk", text, f"1{n}.4K views", f"0{n}:15", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == [None, None, None]
+    assert [post["author"] for post in result.posts] == ["Region Desk"] * 3
+    assert "views" not in bodies(result) and "subscribers" not in bodies(result)
+
+
+def test_repeated_label_without_the_page_naming_it_is_no_sender() -> None:
+    """A label over every item that the page's head never shows ('Member-only story') is
+    no wall's sender."""
+    lines = ["Some Site", ""]
+    for n, text in enumerate(WALL_TEXTS):
+        lines += ["Member-only story", text, f"{n + 3}8", ""]
+    assert listing.find_entries(split_lines("\n".join(lines))) is None
+
+
+def test_markdown_date_heading_dates_an_untitled_item() -> None:
+    """'## <date>' at the level of the titles ('## <title>') heads an untitled item: its
+    date, no title; a line of hashtags under an item is its footer."""
+    text = "\n\n".join(
+        [
+            "# Notebook",
+            "## September 18, 2023",
+            WALL_TEXTS[0],
+            "#districts #assembly",
+            "## The quiet end of elected mayors",
+            WALL_TEXTS[1],
+            "Read more...",
+            "## August 2, 2023",
+            WALL_TEXTS[2],
+            "#governors",
+        ]
+    )
+    result = run(text)
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == [
+        None,
+        "The quiet end of elected mayors",
+        None,
+    ]
+    assert [post["published"] for post in result.posts][0::2] == [
+        "September 18, 2023",
+        "August 2, 2023",
+    ]
+    assert "#" not in bodies(result)
+
+
+BRIEF_TITLES = [
+    "Regional elections move to a three-day vote",
+    "Duma fast-tracks a bill on listed candidates",
+    "Regions told to cut spending as revenue falls",
+]
+
+
+def test_stamped_briefs_with_a_repeated_promotion_between_them() -> None:
+    """'<age> - <section>' over each title, an image credit under it, a lead and a
+    labelled context line: one teaser per brief; a block shown twice verbatim (a podcast's
+    promotion) is chrome under its own rule."""
+    promo = ["Listen to the daily show", "The day's news in ten minutes, wherever you listen."]
+    lines = ["Latest stories", ""]
+    for n, title in enumerate(BRIEF_TITLES):
+        lines += [
+            f"{n + 2} hours ago - Politics & Policy",
+            "",
+            title,
+            "",
+            "Photo: Anna Sorel/Getty Images",
+            "",
+        ]
+        lines += [
+            WALL_TEXTS[n],
+            "",
+            "Why it matters: the vote is harder to observe than before.",
+            "",
+        ]
+        if n == 0:
+            lines += [*promo, ""]
+    lines += [*promo, ""]
+    result = run("\n".join(lines))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == BRIEF_TITLES
+    text = bodies(result)
+    assert "Listen to" not in text and "Getty" not in text and "hours ago" not in text
+    assert "Why it matters" in text
+    assert any(row["rule"] == listing.REPEATED_BLOCK_RULE for row in result.dropped)
+
+
+def test_meta_row_with_a_date_and_two_names_is_the_items_byline() -> None:
+    """'<date> · <n> min · <Name>, <Name>' under a summary: the item's date line."""
+    text = "\n\n".join(
+        f"{title}\n{WALL_TEXTS[n]} …\nOctober {n + 2}, 2024 · 4 min · Pavel Sorokin, Irina Lapteva"
+        for n, title in enumerate(BRIEF_TITLES)
+    )
+    result = run(text)
+    assert result.layout == "listing"
+    assert [post["published"] for post in result.posts] == [
+        f"October {n + 2}, 2024" for n in range(3)
+    ]
+    assert "min" not in bodies(result)
+
+
+def test_names_of_several_posters_over_blocks_are_no_wall() -> None:
+    """Two names each opening blocks (a thread's posters), counters under the text: no
+    wall's sender."""
+    lines = ["anna_k", "Thread about districts", ""]
+    for n in range(4):
+        lines += ["anna_k" if n % 2 == 0 else "boris_v", WALL_TEXTS[n % 3], str(n + 3), ""]
+    assert listing.find_entries(split_lines("\n".join(lines))) is None

@@ -682,3 +682,22 @@ def test_paywall_pitch_and_its_heading_close_the_body():
     tail = ["Readers who subscribe to the commission's bulletin got the figures a day early."]
     [post] = run(_page(["Why the Count Took Three Days", "By Anna Petrova"], tail)).posts
     assert "got the figures a day early" in post["body"]
+
+
+def test_meta_row_cells_give_the_date_and_the_author():
+    """'<date> | <Name> | Просмотров: <n> | Комментариев: <n>' under the headline: the
+    row's cells give the date and the author; the row is metadata."""
+    text = _page(
+        ["Блог о выборах", "Главная", "Архив",
+         "Почему в районных советах не осталось оппозиции",
+         "14.03.2024 | Андрей Лаптев | Просмотров: 2 418 | Комментариев: 7"],
+        ["Продолжение следует.", "Метки: выборы, оппозиция", "Поделиться:", "Telegram",
+         "Популярное", "Губернатор и его заместители", "Почему явка в городе ниже"],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Почему в районных советах не осталось оппозиции"
+    assert post["author"] == "Андрей Лаптев"
+    assert post["published_date"] == "2024-03-14"
+    assert "Просмотров" not in post["body"]
+    assert "Продолжение следует." in post["body"]  # a short closing sentence under the body
+    assert "Популярное" not in post["body"]

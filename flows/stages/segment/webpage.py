@@ -511,9 +511,37 @@ AGE_LINE = re.compile(
 MAX_AGE_LINE_CHARS = 40
 
 
+ROW_CELL_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+MIN_ROW_CELLS = 3
+MAX_ROW_CHARS = 160
+
+
+def row_cells(text: str) -> list[str]:
+    """The cells of a post's meta row ('<date> | <Name> | Просмотров: <n> | Комментариев:
+    <n>'): three or more, split at spaced bars or dots; else none."""
+    if len(text) > MAX_ROW_CHARS:
+        return []
+    cells = ROW_CELL_SEPARATOR.split(text)
+    return cells if len(cells) >= MIN_ROW_CELLS else []
+
+
+def _row_date(text: str) -> tuple[str, str | None] | None:
+    """The date of a meta row whose cell is a dateline."""
+    for cell in row_cells(text):
+        if (found := find_date(cell)) is not None and is_dateline(cell):
+            return found
+    return None
+
+
+def _row_name(text: str) -> str | None:
+    """The person named by a meta row's cell."""
+    return next((name for cell in row_cells(text) if (name := person_name(cell))), None)
+
+
 def _head_dates(zone: Sequence[Line]) -> dict[int, tuple[str, str | None]]:
     """Position -> date (as written, ISO) of the head's datelines, including a date split
-    over two short lines ('14 Mar' then '2022'): both lines carry it."""
+    over two short lines ('14 Mar' then '2022'): both lines carry it, and a meta row whose
+    cell is a date."""
     dates: dict[int, tuple[str, str | None]] = {}
     for position, line in enumerate(zone):
         if position in dates:
@@ -522,6 +550,9 @@ def _head_dates(zone: Sequence[Line]) -> dict[int, tuple[str, str | None]]:
         found = find_date(text) if len(text) <= 120 else None
         if found is not None and is_dateline(text):
             dates[position] = found
+            continue
+        if found is not None and (cell := _row_date(text)) is not None:
+            dates[position] = cell
             continue
         if found is None and len(text) <= MAX_AGE_LINE_CHARS and (age := AGE_LINE.match(text)):
             dates[position] = (age.group("age"), None)  # '9 months ago', with a counter
@@ -792,6 +823,8 @@ def _web_head(
             byline = names[position]  # a name between the headline and the body
         if byline is None and position in credited:
             byline = credited[position]
+        if byline is None and position in dates:
+            byline = _row_name(text)  # '<date> | <Name> | <counters>'
         if byline is None and not candidates and _under_headline(zone, position):
             byline = person_names(text) or _name_with_role(text)  # names under the headline
         date = dates.get(position)
@@ -990,7 +1023,8 @@ def _tail(
     """The furniture below the body, and a byline found there (name, line index).
 
     Kept: sentences of five words or more (not in headline case: 'Our Standards: The
-    Trust Principles.' is a link), a closing bio, a signature (a name, or a name
+    Trust Principles.' is a link), a shorter one of two words or more closed by a full
+    stop right under the body ('To be continued.'), a closing bio, a signature (a name, or a name
     set between dashes) right after the body, a signature delimiter ('-- ') or a
     valediction ('Regards,'), with no other line above it (a name-shaped label under a
     widget's title is the widget's: 'Related article' / … / 'Paid Content'),
@@ -1016,7 +1050,12 @@ def _tail(
         if not bio_seen and BIO.match(text) and is_prose(text):
             bio_seen = True
             continue
-        if ends_sentence(text) and word_count(text) >= 5 and not _is_sentence_title(text):
+        closing = position == 0 and text.endswith((".", "…")) and word_count(text) >= 2
+        if (
+            ends_sentence(text)
+            and (word_count(text) >= 5 or closing)
+            and not _is_sentence_title(text)
+        ):
             if buttons is not None and buttons.is_call(line):
                 furniture.append(line.index)
             else:

@@ -78,6 +78,10 @@ An article opens in one of these shapes (placeholders in angle brackets):
   more on the page (a mailing's issue; counted only on a page of full articles);
 * a brief's section: ``<emoji> <Label>`` after a blank line, right over the text, two or
   more on the page (the title is the label; counted as press review items are);
+* a newsletter's story: ``1 big thing: <headline>``, ``2. <headline>`` … numbered in order
+  between blank lines over the text (an image credit may stand between), three or more;
+  the unnumbered head above them is the issue's masthead, and a line closing the last
+  story that names the masthead (``Thanks for reading <Newsletter>…``) its sign-off;
 * a press digest's item: ``<headline> (<Outlet>, <date>)`` after a blank line, right over
   the text, two or more on the page (the title is the headline, the date the bracket's). A long lead
   above a review's outlet items that names their stories is ``digest_summary``.
@@ -162,6 +166,7 @@ from flows.stages.segment.layouts.listing import (
     IMAGE_PLACEHOLDER,
     ITEM_FOOTER,
     LINK_NOTE,
+    MARKDOWN_HEADING,
     MAX_CHROME_CHARS,
     MORE_TAIL,
     READ_MORE,
@@ -175,6 +180,7 @@ from flows.stages.segment.layouts.listing import (
     credit_date,
     has_copyright,
     is_headline,
+    is_image_credit,
     is_name,
     is_pagination,
     is_separator,
@@ -336,7 +342,6 @@ def yearless_date(text: str, year: str) -> str | None:
     return f"{text} {year}" if YEARLESS_DAY.match(text) else None
 
 
-MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\([^()\s]*\)")
 MARKDOWN_EMPHASIS = re.compile(
     r"(?<![\w*])\*\*(?P<a>\S(?:.*?\S)?)\*\*(?![\w*])|(?<!\w)__(?P<b>\S(?:.*?\S)?)__(?!\w)"
@@ -399,8 +404,10 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "sep"
     if REPEAT_RULE.match(text) or PUNCTUATION_RULE.match(text):
         return "sep"
-    if IMAGE_PLACEHOLDER.match(text) or LINK_NOTE.match(text) or is_picture_credit(text):
-        return "image"  # a picture's place, or its credit ('Photo: <Name> / <Agency>')
+    if IMAGE_PLACEHOLDER.match(text) or LINK_NOTE.match(text):
+        return "image"
+    if is_picture_credit(text) or is_image_credit(text):
+        return "image"  # a picture's credit ('Photo: <Name> / <Agency>', '<Name>/<Agency>')
     if is_pagination(text) or has_copyright(text) or JUMP_LINE.match(text):
         return "chrome"
     if STAFF_CREDIT.match(text):
@@ -744,6 +751,8 @@ def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening
     match = OUTLET_HEAD.match(line.text)
     if match is None or position + 1 >= len(page.filled) or credit_date(line.text):
         return None  # 'Posted: <date>' is a credit line, not an outlet's headline
+    if is_image_credit(line.text):
+        return None  # 'Photo: <Name>/<Agency>' neither
     headline = match.group("headline")
     if not is_headline(headline, len(headline)) or word_count(match.group("outlet")) > 4:
         return None
@@ -825,6 +834,41 @@ def _emoji_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
             continue
         found[position] = Opening("labelled", line, label, line.index)
     return found if len(found) >= 2 else {}
+
+
+NUMBERED_STORY = re.compile(
+    r"^(?P<number>\d{1,2})(?:[.)]|\s+[^\W\d_][^\d:]{0,24}:)\s+(?P<headline>\S.{3,})$"
+)
+"""A newsletter's numbered story headline: '2. <headline>', '1 big thing: <headline>' (the
+number, maybe a short label and a colon)."""
+MIN_NUMBERED_STORIES = 3
+
+
+def _numbered_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
+    """A newsletter's stories, three or more, numbered 1, 2, 3… in order: each number and
+    headline on a line of its own between blank lines, over the text (an image's credit
+    may sit between). The title is the headline without its number."""
+    found: dict[int, Opening] = {}
+    for position, line in enumerate(page.filled[:-1]):
+        match = NUMBERED_STORY.match(line.text)
+        if match is None or int(match.group("number")) != len(found) + 1:
+            continue
+        headline = match.group("headline")
+        if not is_headline(headline, len(headline)) or not _alone(lines, line):
+            continue
+        below = position + 1
+        if is_image_credit(page.filled[below].text) and below + 1 < len(page.filled):
+            below += 1
+        if page.roles[below] != "prose":
+            continue
+        found[position] = Opening("labelled", line, headline, line.index)
+    return found if len(found) >= MIN_NUMBERED_STORIES else {}
+
+
+def _alone(lines: Sequence[Line], line: Line) -> bool:
+    """Whether `line` stands between blank lines (or the text's edges)."""
+    above = line.index == 0 or lines[line.index - 1].is_blank
+    return above and (line.index + 1 >= len(lines) or lines[line.index + 1].is_blank)
 
 
 CITED_LEAD = re.compile(
@@ -1701,7 +1745,11 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     if len(outlets) < 2 or _prose_before(page, min(outlets)) > 1:
         outlets = {}  # a press review quotes two papers or more, under one lead at most
     outlets = (
-        outlets or _cited_openings(page) or _noted_openings(page) or _emoji_openings(lines, page)
+        outlets
+        or _cited_openings(page)
+        or _noted_openings(page)
+        or _emoji_openings(lines, page)
+        or _numbered_openings(lines, page)
     )
     for sourced in _sourced_heads(lines, page).values():  # its own date over the issue's
         by_title.setdefault(sourced.title.index, sourced)
@@ -1902,9 +1950,13 @@ ISSUE_NUMBER = re.compile(r"\b(?:issue|no\.|vol\.|volume|number|№)\s*#?\d{1,5}
 
 def _is_issue_head(page: Page, openings: Sequence[Opening]) -> bool:
     """The first opening is the issue's masthead: its date line numbers the issue ('Issue
-    87 · March 22, 2024') and one paragraph at most (a greeting) follows it."""
+    87 · March 22, 2024'), or it is the one unnumbered head over numbered stories, and one
+    paragraph at most (a greeting) follows it."""
     first, second = openings[0], openings[1]
-    if not any(ISSUE_NUMBER.search(line.text) for line in first.meta):
+    numbered = not NUMBERED_STORY.match(first.title.text) and all(
+        NUMBERED_STORY.match(opening.title.text) for opening in openings[1:]
+    )
+    if not numbered and not any(ISSUE_NUMBER.search(line.text) for line in first.meta):
         return False
     paragraphs = sum(
         1
@@ -2190,10 +2242,42 @@ def segment(
         last = number == len(openings) - 1
         footer = _footer(region, opening, roles) if ruled and last else []
         footer = footer or (_contact_footer(region, roles) if last else [])
+        if last:
+            footer = [*footer, *_sign_off(region, roles, _masthead(preamble, roles))]
         if opening.robot:
             _add_chrome(result, doc_id, region)
             continue
         _add_article(result, doc_id, region, opening, roles, config, footer)
+
+
+MIN_MASTHEAD_CHARS = 8
+MAX_SIGN_OFF_LINES = 4
+
+
+def _masthead(preamble: Sequence[Line], roles: dict[int, str]) -> str | None:
+    """The name on a newsletter's masthead: the preamble's first line, a headline."""
+    first = next((line for line in preamble if not line.is_blank), None)
+    if first is None or roles.get(first.index) != "head" or len(first.text) < MIN_MASTHEAD_CHARS:
+        return None
+    return first.text
+
+
+def _sign_off(region: Sequence[Line], roles: dict[int, str], masthead: str | None) -> list[Line]:
+    """A newsletter's sign-off closing its last article: a line among the region's last
+    few that names the masthead ('Thanks for reading <Newsletter>…'), and what follows it,
+    when no paragraph follows it; else nothing. It names no author and no date."""
+    if masthead is None:
+        return []
+    filled = [line for line in region if not line.is_blank]
+    for at in range(max(0, len(filled) - MAX_SIGN_OFF_LINES), len(filled)):
+        line = filled[at]
+        if masthead not in line.text or find_date(line.text) or credit_byline(line.text):
+            continue
+        rest = filled[at + 1 :]
+        if all(roles.get(other.index) != "prose" for other in rest):
+            return [line for line in region if line.index >= filled[at].index]
+        return []
+    return []
 
 
 def _add_chrome(result: Segmented, doc_id: str, region: Sequence[Line]) -> None:

@@ -34,7 +34,14 @@ angle brackets; the lines of one item may come in any order around the summary:
 * ``• <title>`` (two bulleted titles or more): the bullet is no part of the title;
   ``<Name><Month> <day>, <year>`` (a name glued to the date) is a byline and a date;
 * ``<title>`` ``<deck>``: a headline-shaped line of twelve words or more under a shorter
-  title, a blank line between and no text under it, is the summary.
+  title, a blank line between and no text under it, is the summary;
+* ``<age> - <section>`` ``<title>`` ``Photo: <Name>/<Agency>`` ``<lead>`` ``Why it
+  matters: …``: a stamped brief, its few short paragraphs one summary, the labelled credit
+  chrome;
+* ``## <title>`` or ``## <date>`` (a page converted to markdown): the heading read without
+  its mark, a date heading opening an untitled item dated by it; ``#<tag> #<tag>`` under
+  an item is its footer; ``<date> · <n> min · <Name>, <Name>`` (a meta row of cells) is a
+  byline line; a count may group its digits with spaces (``1 254``).
 
 A headline is one short sentence (twenty words at most), not cut off; a longer line, one
 with a sentence ending inside it, or one ending in ``…``/``Read more`` is a summary.
@@ -48,7 +55,8 @@ stands alone on the page is taken off it), date as written, and the summary as i
 Everything outside the items (menus, page headings such as ``Tag Archives: <tag>``, labels
 between items, pagination, sidebar widgets, footers; a first unmarked item titled with the
 site's name, which the page shows elsewhere too) is dropped as ``page_chrome``, separator
-lines as ``separator``.
+lines as ``separator``; a block the page shows twice verbatim, title and summary (a
+promotion between the items), as ``repeated_block``.
 
 Detected when at least two titled items have a short summary, their titles are distinct,
 no item holds an article's text (three paragraphs or more: a page with related-post
@@ -59,7 +67,8 @@ in the marks (comment headers) do not count. The score grows with the number of 
 for two, 0.85 to 0.95 from three on.
 
 A feed of short posts by several people (``<handle> · <age>`` over each entry, see
-:mod:`flows.stages.segment.feed`) is a listing too, one post per entry.
+:mod:`flows.stages.segment.feed`) is a listing too, one post per entry, and so is a
+channel's or community's wall (the page's name over each post, counters under it).
 
 A page of bare teasers (every paragraph a single long line, or a heading line over one,
 nothing else on the page) is a listing too, segmented one post per paragraph; so is any
@@ -81,7 +90,7 @@ from flows.stages.segment.blocks import DraftBlock, is_heading
 from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate
 from flows.stages.segment.candidates import is_picture_credit
 from flows.stages.segment.feed import AGE as SHORT_AGE
-from flows.stages.segment.feed import Entry, find_entries
+from flows.stages.segment.feed import COUNT_LINE, Entry, find_entries
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import (
     OPENING_QUOTES,
@@ -112,7 +121,7 @@ from flows.stages.segment.post import (
     build_post,
     post_row,
 )
-from flows.stages.segment.webpage import is_counter
+from flows.stages.segment.webpage import is_counter, row_cells
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -444,7 +453,8 @@ ITEM_FOOTER = re.compile(
     r"|\|\s*(?:\d+\s+comments?|leave\s+a\s+comment|no\s+comments|comments?\s+off)\s*\)?$"
     r"|^\(?(?:\d+\s+comments?|leave\s+a\s+comment|add\s+(?:new|a)\s+comment|no\s+comments)\)?:?$"
     r"|^(?:рубрик[аи]|метки|теги|категори[яи])\s*:|^комментари[йиев]{0,2}\s*\(\d+\)(?:\s+\D{1,60})?$"
-    r"|^(?:\d+\s+комментари(?:й|я|ев)|нет\s+комментариев)$",
+    r"|^(?:\d+\s+комментари(?:й|я|ев)|нет\s+комментариев)$"
+    r"|^#[^\W\d_][\w-]*(?:\s+#[^\W\d_][\w-]*)*$",
     re.IGNORECASE,
 )
 META_ROLES = frozenset({"byline", "date"})
@@ -466,31 +476,29 @@ capitals, then the day."""
 MAX_SUMMARY_CHARS = 1500
 MIN_ARTICLE_PARAGRAPHS = 3
 TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed", "count"})
-COUNT_LINE = re.compile(
-    r"^\d{1,6}$|^\d{1,3}(?:[.,]\d)?\s?[KkMm]$"
-    r"|^\d[\d.,]*\s?(?:[KkMm]|тыс\.?|млн)?\s+(?:views?|просмотр(?:ов|а)?|прочтени(?:й|я|е)|reads?"
-    r"|likes?)$",
-    re.IGNORECASE,
-)
 RU_AGE = re.compile(
     r"^(?:\d{1,3}\s+)?(?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел(?:ю|и|ь)"
-    r"|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад$|^(?:вчера|сегодня|только что)$",
+    r"|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад$|^(?:вчера|сегодня)(?:,?\s+(?:в\s+)?\d{1,2}:\d\d)?$"
+    r"|^только что$",
     re.IGNORECASE,
 )
-"""An item's age in Russian ('3 дня назад', 'неделю назад', 'вчера')."""
-"""A line that is only a number ('0', '14', '1.2K') or a number of views ('41K views'): an
-item's count, a link with no words; no part of a title or a summary."""
+"""An item's age in Russian ('3 дня назад', 'неделю назад', 'вчера', 'вчера, 18:40')."""
 
 
 STAMP = re.compile(r"^(?P<label>[^·•|]{1,40}?)\s+[·•|]\s+(?P<when>[^·•|]{1,30})$")
 """'Politics · 18 min ago', 'Regions · Mar 3, 2024', '<Source> · 2h': an item's section
 or source and its age or date."""
+AGE_SECTION = re.compile(r"^(?P<when>[^-–—|]{3,30}?)\s+[-–—]\s+(?P<label>[^-–—|]{2,40})$")
+"""'2 hours ago - Politics & Policy', 'Yesterday - World': an item's age, then its section."""
 
 
 def stamp_line(text: str) -> bool:
     """A stamp line: a section label (not a person's name, not a byline) beside the item's
-    age or date; or any label beside a short age ('2h', '1d': a feed reader's source,
+    age or date, or after its age; or any label beside a short age ('2h', '1d': a feed reader's source,
     name-shaped or not). The label is no author."""
+    aged = AGE_SECTION.match(text)
+    if aged and (AGE.fullmatch(aged["when"]) or RU_AGE.match(aged["when"])):
+        return not is_name(aged["label"].strip())
     match = STAMP.match(text)
     if match is None:
         return False
@@ -510,6 +518,31 @@ CREDIT_PATH = re.compile(
 """'Irina Lapteva/Volga Wire Syndicate', 'Dmitri Vorsin/Kama Photo/Volga Wire', 'Anna
 Sorel/AFP via Getty Images': a photo credit, capitalised names joined by slashes with no
 space around them (the distributor after 'via')."""
+CREDIT_LABEL = re.compile(
+    r"^(?:photo|image|picture|illustration|chart|graphic|фото|иллюстрация|графика)"
+    r"(?:s|\s+credit)?\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
+MAX_CREDIT_WORDS = 4
+"""'Photo: <Name>/<Agency>', 'Chart: <Outlet> Visuals', 'Фото: <Name>': an image's credit
+under an item's headline, no part of its summary."""
+
+
+def is_image_credit(text: str) -> bool:
+    """An image's credit line ('<Name>/<Agency>', 'Photo: <Name>/<Agency>', 'Chart: <Outlet>
+    Visuals'): after the label, a credit path or a few capitalised words (a headline's
+    kicker, 'PHOTO: <headline>', runs longer or in sentence case)."""
+    if CREDIT_PATH.match(text):
+        return True
+    label = CREDIT_LABEL.match(text)
+    if label is None:
+        return False
+    words = text[label.end() :].split()
+    return bool(CREDIT_PATH.match(text[label.end() :])) or (
+        len(words) <= MAX_CREDIT_WORDS and all(word[:1].isupper() for word in words)
+    )
+
+
 MONTH_DAY = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
     r"|[0-3]?\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)$",
@@ -543,9 +576,17 @@ posts with label <label>. Show all posts'. Never an item's title, and the date i
 hold is no item's date."""
 
 
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
+"""A markdown heading's mark ('## <title>'): a page converted to markdown keeps it."""
+
+
 def line_role(text: str, max_title_chars: int) -> str:
     """What one line of a listing is: chrome, url, more, footer, byline, date, head, prose
-    or other."""
+    or other. A markdown heading is read without its mark; one that is only a date heads
+    an untitled item (see :attr:`Item.dated_heading`)."""
+    if marked := MARKDOWN_HEADING.match(text):
+        role = line_role(text[marked.end() :], max_title_chars)
+        return "head" if role == "date" else role
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
     if len(text) <= 120 and ARCHIVE_HEADING.match(text):
@@ -556,7 +597,7 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "chrome"
     if BARE_URL.match(text):
         return "url"
-    if CREDIT_PATH.match(text):
+    if is_image_credit(text):
         return "chrome"
     if is_crumb(text):
         return "crumb"
@@ -572,6 +613,9 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "byline"
     if signed_name(text):
         return "signed"  # a closing signature: the byline under the summary
+    cells = row_cells(text)
+    if any(credit_date(cell) for cell in cells) and any(is_names(cell) for cell in cells):
+        return "byline"  # '<date> · <n> min · <Name>, <Name>': a meta row
     if len(text) <= 200 and ITEM_FOOTER.search(text):
         return "footer"
     dated_more = DATED_MORE.match(text)
@@ -614,13 +658,27 @@ class Item:
     """An access badge glued to the title line ('Paid Members Public'), no part of it."""
     credit: str | None = None
     """A credit glued to the title line (' - <Name>, <Outlet>'), no part of it."""
+    repeated: bool = False
+    """A block the page shows twice or more, title and text alike (a promotion between the
+    items): no item, its lines are chrome."""
+
+    @property
+    def dated_heading(self) -> str | None:
+        """The date of a title line that is a markdown heading holding only a date ('##
+        September 18, 2023' over an untitled post): the item's date, not its title."""
+        if self.title is None or not (marked := MARKDOWN_HEADING.match(self.title.text)):
+            return None
+        rest = self.title.text[marked.end() :]
+        found = find_date(rest)
+        return found[0] if found and credit_date(rest) else None
 
     @property
     def title_text(self) -> str | None:
-        if self.title is None:
+        if self.title is None or self.dated_heading:
             return None
         glued = self.badge or self.credit
-        return self.title.text[: -len(glued)].rstrip() if glued else self.title.text
+        text = self.title.text[: -len(glued)].rstrip() if glued else self.title.text
+        return MARKDOWN_HEADING.sub("", text)
 
     @property
     def lines(self) -> list[Line]:
@@ -707,8 +765,10 @@ def _title_above(
     headline, is an image's caption."""
     meta: list[int] = []
     position = first - 1
-    while position > floor and roles[position] in {"crumb", "count"}:
-        position -= 1  # 'Current News / Politics /', a comment count over the summary
+    while position > floor and (
+        roles[position] in {"crumb", "count"} or is_image_credit(filled[position].text)
+    ):
+        position -= 1  # 'Current News / Politics /', a comment count, an image's credit
     while position > floor and roles[position] in META_ROLES | {"url"} and len(meta) < 3:
         meta.append(position)
         position -= 1
@@ -926,6 +986,8 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         heads.append((title, [stamp], title + 1, title))  # no summary: an empty body
         captions.append([])
     order = sorted(range(len(heads)), key=lambda n: _head_start(heads[n]))
+    promoted = _repeated_heads(filled, heads)
+    order = [n for n in order if n not in promoted]
     heads, captions = [heads[n] for n in order], [captions[n] for n in order]
     lead_mode = _dates_lead(roles, heads)
     heads, captions, decks = _top_titles(filled, roles, heads, captions)
@@ -967,7 +1029,29 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     _strip_section_prefix(items, filled)
     _mark_badges(items)
     _mark_title_credits(items)
+    for number in sorted(promoted):
+        title, _, first, last = promoted[number]
+        assert title is not None
+        items.append(Item(list(filled[first : last + 1]), filled[title], repeated=True))
     return items
+
+
+HeadTuple = tuple[int | None, list[int], int, int]
+REPEATED_BLOCK_RULE = "repeated_block"
+
+
+def _repeated_heads(filled: Sequence[Line], heads: Sequence[HeadTuple]) -> dict[int, HeadTuple]:
+    """The titled heads whose title and summary the page shows twice or more, verbatim:
+    a block repeated between the items (a podcast's or a newsletter's promotion), by
+    their numbers."""
+    keys: dict[int, tuple[str, ...]] = {}
+    for number, (title, _, first, last) in enumerate(heads):
+        if title is not None and last >= first:
+            keys[number] = (filled[title].text, *(line.text for line in filled[first : last + 1]))
+    counts: dict[tuple[str, ...], int] = {}
+    for key in keys.values():
+        counts[key] = counts.get(key, 0) + 1
+    return {number: heads[number] for number, key in keys.items() if counts[key] >= 2}
 
 
 def _day_over(
@@ -1235,6 +1319,7 @@ def _read_credits(item: Item) -> None:
             if line in item.extra:  # '<date> | <n> Comments': the line holds a field
                 item.extra.remove(line)
                 item.meta.append(line)
+    item.published = item.published or item.dated_heading
     if not item.body:
         return
     name, written = lead_byline(item.body[0].text)
@@ -1322,11 +1407,27 @@ def _strip_section_prefix(items: Sequence[Item], filled: Sequence[Line]) -> None
         item.author = " ".join(tokens[len(prefix) :])
 
 
+MAX_BRIEF_CHARS = 600
+MAX_BRIEF_PARAGRAPHS = 4
+
+
+def _is_brief(item: Item) -> bool:
+    """A stamped brief: its age or byline over the title, then a few short paragraphs (a
+    lead and its labelled context lines), no more text than one summary."""
+    return (
+        item.lead
+        and len(item.body) <= MAX_BRIEF_PARAGRAPHS
+        and sum(len(line.text) for line in item.body) <= MAX_BRIEF_CHARS
+    )
+
+
 def _is_summary(item: Item) -> bool:
     """One paragraph, or two when the item is marked as a teaser (cut off, read-more link,
-    item footer): more is an article's text."""
+    item footer), or a stamped brief: more is an article's text."""
     if sum(len(line.text) for line in item.body) > MAX_SUMMARY_CHARS:
         return False
+    if _is_brief(item):
+        return True
     return len(item.body) <= 1 or (len(item.body) == 2 and bool(item.marks() & TEASER_MARKS))
 
 
@@ -1345,6 +1446,7 @@ class ItemStats:
 
 
 def item_stats(items: Sequence[Item]) -> ItemStats:
+    items = [item for item in items if not item.repeated]
     titled = [item for item in items if item.title is not None]
     short = [item for item in titled if _is_summary(item)]
     counts: dict[str, int] = {}
@@ -1356,7 +1458,9 @@ def item_stats(items: Sequence[Item]) -> ItemStats:
             counts[mark] = counts.get(mark, 0) + 1
     titles = [item.title.text.casefold() for item in titled if item.title is not None]
     return ItemStats(
-        long=sum(1 for item in items if len(item.body) >= MIN_ARTICLE_PARAGRAPHS),
+        long=sum(
+            1 for item in items if len(item.body) >= MIN_ARTICLE_PARAGRAPHS and not _is_brief(item)
+        ),
         titled=len(titled),
         short=len(short),
         marked=marked,
@@ -1600,7 +1704,7 @@ def segment(
         return
     split = split_glued(lines, config.max_title_chars)
     items = parsed if isinstance(parsed, list) else find_items(split, config)
-    if sum(1 for item in items if item.title is not None) >= 2:
+    if sum(1 for item in items if item.title is not None and not item.repeated) >= 2:
         segment_items(result, doc_id, split, items, config)
     else:
         segment_bare(result, doc_id, lines, config)
@@ -1613,7 +1717,10 @@ def segment_items(
     items: Sequence[Item],
     config: SegmentConfig,
 ) -> None:
-    """One teaser post per item inside the items' range; every other line is chrome."""
+    """One teaser post per item inside the items' range; every other line is chrome (a
+    repeated block's lines under their own rule)."""
+    promotions = [item for item in items if item.repeated]
+    items = [item for item in items if not item.repeated]
     titled = [n for n, item in enumerate(items) if item.title is not None]
     kept = [item for n, item in enumerate(items) if titled[0] <= n <= titled[-1]]
     marked = sum(1 for item in kept if item.marks())
@@ -1626,6 +1733,8 @@ def segment_items(
     while len(kept) > 2 and _is_bio(kept[0]):
         kept.pop(0)  # an author's page: the author's bio card above the items
     dropped = find_boilerplate(lines)
+    for item in promotions:
+        dropped.update((line.index, REPEATED_BLOCK_RULE) for line in item.lines)
     owned: set[int] = set()
     for item in kept:
         keep = [*item.body, *item.meta, *item.deck, *([item.title] if item.title else [])]
@@ -1643,10 +1752,13 @@ def segment_items(
         title = item.title
         head = PostHead(
             title=item.title_text,
-            title_lines=frozenset({title.index}) if title else frozenset(),
+            title_lines=frozenset({title.index}) if title and item.title_text else frozenset(),
             author=item.author,
             published=item.published,
-            meta_lines=frozenset(line.index for line in item.meta),
+            meta_lines=frozenset(
+                line.index
+                for line in [*item.meta, *([title] if title and item.dated_heading else [])]
+            ),
         )
         ordinal = len(result.posts)
         if not item.body and title is not None:
