@@ -103,6 +103,16 @@ line), 'Tue Oct 17 09:41:12 UTC 2023' (the mail archives' form; 'Пт Мар 14 
 2008' in Russian), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
 (Russian, abbreviated)."""
 
+YEARLESS_DATE = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
+    r"|[0-3]?\d\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[ьяеайу]?"
+    r"|(?:янв|фев|мар|апр|авг|сент?|окт|ноя|дек)\.?))"
+    r"(?:,?\s+(?:в|at)?\s*\d{1,2}:\d\d(?:\s*[AaPp][Mm])?)?$",
+    re.IGNORECASE,
+)
+"""A stamp of this year's date with no year ('Mar 18', '17 июля в 14:02', '3 мар, 10:40'):
+a whole line; it names no year, so it gives no absolute date."""
 AGE = re.compile(
     r"\b(\d+|an?|one)\s*(second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b"
     r"|\b\d+\s*[smhdwy]\s+ago\b|\b(just now|yesterday)\b",

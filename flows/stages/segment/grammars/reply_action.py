@@ -23,10 +23,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flows.stages.segment.grammars._common import is_prose, next_content, previous_content
+from flows.stages.segment.grammars._common import (
+    REPLY_NOTE,
+    is_prose,
+    is_stamp,
+    next_content,
+    previous_content,
+)
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import AGE, find_date
+from flows.stages.segment.meta import find_date
 from flows.stages.segment.threads import Header
+
+__all__ = ["is_stamp"]
 
 NAME = "reply_action"
 GENERIC = True
@@ -48,42 +56,15 @@ LIST_CHROME = re.compile(
     r"|Войдите,? чтобы (?:комментировать|оставить комментарий)\.?)$",
     re.IGNORECASE,
 )
-RU_AGE = re.compile(
-    r"^(?:(?:\d+|одн[уа]|один)\s+)?(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*"
-    r"|год\w*|лет)\s+назад$|^(?:вчера|сегодня|позавчера)(?:\s+в\s+\d{1,2}:\d{2})?$",
-    re.IGNORECASE,
-)
-REPLY_NOTE = re.compile(
-    r"\s+(?:ответил[аи]?\s+\S.{0,40}|in reply to\s+\S.{0,40}|\(изменено\)|\(edited\))$",
-    re.IGNORECASE,
-)
-"""What a stamp line may add after the date: whom it answers, an edit mark."""
 ADDRESS = re.compile(r"^(?P<name>[A-ZА-ЯЁ][\w-]{1,30}),\s")
 MAX_NAME_WORDS = 5
 LETTER = re.compile(r"[^\W\d_]")
-MAX_STAMP_EXTRA = 12
-"""Characters a stamp line may hold besides its date (a time: ' в 10:40', ', 10:40')."""
-
-
-def is_stamp(text: str) -> bool:
-    """A line holding only a date or an age (and what :data:`REPLY_NOTE` allows after it)."""
-    if not text or len(text) > 80:
-        return False
-    core = REPLY_NOTE.sub("", text).strip()
-    if RU_AGE.match(core):
-        return True
-    age = AGE.search(core)
-    if age is not None and len(core) - len(age.group(0)) <= MAX_STAMP_EXTRA:
-        return True
-    found = find_date(core)
-    return found is not None and len(core) - len(found[0]) <= MAX_STAMP_EXTRA
-
-
 def _is_name(text: str) -> bool:
     return (
         0 < len(text) <= 60
         and LETTER.search(text) is not None
         and not text.startswith("#")
+        and ": " not in text  # a profile label ('Joined: Feb 2018'), not a name
         and len(text.split()) <= MAX_NAME_WORDS
         and not ends_sentence(text.rstrip("."))
         and not is_stamp(text)
