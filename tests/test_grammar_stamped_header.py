@@ -1,0 +1,102 @@
+"""The stamped-header comment grammar (a name line over a stamp line, an action row under
+the body): invented snippets, negatives included."""
+
+from __future__ import annotations
+
+from flows.stages.segment import SegmentConfig, segment
+from flows.stages.segment.grammars import stamped_header
+from flows.stages.segment.lines import split_lines
+
+FIRST_PAGE = """\
+Harbour Forum
+ All Discussions
+ Log In
+
+Should the ferry run in winter?
+
+ anna_k
+ Mar 4, 2024
+
+The ferry stops in November and the islanders wait for the ice road until January.
+
+ Like Reply
+ igor.z and 2 others liked this.
+
+ igor.z
+ Mar 4, 2024  Edited
+
+ @anna_k It stops because the pier freezes, not because of the timetable.
+
+ Like Reply
+
+ mark_l
+ Mar 5, 2024
+
+ @igor.z A heated pier costs less than a new ferry would.
+
+ Like Reply
+"""
+
+LATER_PAGE = """\
+Harbour Forum
+Should the ferry run in winter?
+ Page 2 of 3
+
+ igor.z
+ Mar 6, 2024
+
+ @mark_l The heating would still need a power line to the island.
+
+ Like Reply
+
+ mark_l
+ Mar 6, 2024
+
+ @igor.z There is one already, it feeds the lighthouse.
+
+ Like Reply
+"""
+
+LISTING = """\
+Harbour Gazette
+3 hours ago
+The ferry timetable changes next week for the winter season.
+
+Island Herald
+5 hours ago
+A new pier will be built at the northern bay before the spring.
+"""
+
+
+def test_first_page_opening_post_and_mentions() -> None:
+    result = segment("0123456789abcdef", FIRST_PAGE, None, SegmentConfig())
+    assert result.layout == "thread"
+    post = result.posts[0]
+    assert (post["kind"], post["title"], post["author"]) == (
+        "thread_post",
+        "Should the ferry run in winter?",
+        "anna_k",
+    )
+    comments = result.comments
+    assert [c["author"] for c in comments] == ["igor.z", "mark_l"]
+    assert comments[0]["edited"] and comments[0]["parent_id"] is None
+    assert comments[1]["parent_id"] == comments[0]["comment_id"]
+    bodies = " ".join(c["body"] for c in comments)
+    assert "Like Reply" not in bodies and "liked this" not in bodies
+
+
+def test_later_page_is_a_stub() -> None:
+    result = segment("0123456789abcdef", LATER_PAGE, None, SegmentConfig())
+    assert result.posts[0]["kind"] == "thread_stub"
+    assert [c["author"] for c in result.comments] == ["igor.z", "mark_l"]
+
+
+def test_no_starts_without_action_rows() -> None:
+    assert stamped_header.find_starts(split_lines(LISTING)) == []
+
+
+def test_action_rows() -> None:
+    for text in ("Like Reply", "Нравится Ответить", "1 Reply Last reply Reply Quote", "reply"):
+        assert stamped_header.is_action_row(text), text
+    for text in ("↑ 22 ↓", "Reply to the minister", "12"):
+        assert not stamped_header.is_action_row(text), text
