@@ -104,7 +104,7 @@ def page_title(
     post's subject (without "Re:"), else a title-shaped line that ends another line (a
     breadcrumb, the page title "<Board> • View topic - <Title>"), else the title-shaped
     line nearest above the post that is no breadcrumb; furniture (`skip`) is passed over,
-    and so are one-word lines (a pager's '2', 'Previous')."""
+    and so are one-word lines (a pager's '2', 'Previous') and counters."""
     wanted = strip_reply_prefix(subject).casefold() if subject else None
     candidates = [line for line in top if not line.is_blank and line.index not in skip]
     if wanted:
@@ -123,13 +123,15 @@ def page_title(
             return line
     menu = _menu_lines(top)
     for line in reversed(candidates):
-        if line.index in menu:
+        if line.index in menu or COUNTERS.match(line.text):
             continue
         if is_title_like(line.text) and not is_breadcrumb(line.text) and len(line.text.split()) > 1:
             return line
     return None
 
 
+COUNTERS = re.compile(r"^(?:[\d.,]+[kKM]?\s+[^\W\d]+\s*[|·•]?\s*){2,}$")
+"""A topic's counters ('5 Posts 4 Posters 318 Views', '12 replies · 340 views'): no title."""
 MENU_RUN = 3
 MENU_ITEM_WORDS = 4
 

@@ -36,12 +36,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    COUNTERS,
     Opening,
+    content_indices,
     is_prose,
     is_stamp,
+    is_title_like,
     next_content,
     opening_head,
     page_number,
+    post_head,
+    quoted_lines,
     shown_count,
     stub_head,
 )
@@ -77,6 +82,13 @@ STAMP_NOTE = re.compile(
     re.IGNORECASE,
 )
 """What a stamp line may add after the date: an edit mark, a separator and a label."""
+ATTRIBUTION = re.compile(
+    r"^@?(?P<name>[\w][\w.\-]{0,39})\s+(?:wrote|said|написал[аи]?|сказал[аи]?|сказал\(а\))"
+    r"(?:\s+(?:in|в)\s+\S.{0,200}?)?:$",
+    re.IGNORECASE,
+)
+"""A quote's attribution on a line of its own ('@name said in <topic>:', 'name wrote:'):
+the line after it is quoted text."""
 EDIT_MARK = re.compile(r"(?<!\w)(?:edited|изменено|ред\.)", re.IGNORECASE)
 LETTER = re.compile(r"[^\W\d_]")
 MAX_NAME_WORDS = 3
@@ -154,11 +166,12 @@ def _actions(lines: Sequence[Line], start: int, end: int) -> int | None:
 
 
 def _headers(lines: Sequence[Line]) -> list[Found]:
-    found = [
-        hit
-        for position, line in enumerate(lines)
-        if not line.is_blank and (hit := _header_at(lines, position)) is not None
-    ]
+    found: list[Found] = []
+    for position, line in enumerate(lines):
+        if found and position < found[-1].position + found[-1].n_lines:
+            continue  # a line of the header above ('@handle' under the display name)
+        if not line.is_blank and (hit := _header_at(lines, position)) is not None:
+            found.append(hit)
     kept: list[Found] = []
     for index, hit in enumerate(found):
         end = found[index + 1].position if index + 1 < len(found) else len(lines)
@@ -245,7 +258,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     if hit is None:
         return Header(author=lines[position].text, n_lines=1, nesting=lines[position].indent)
     body = position + hit.n_lines
-    chrome, score, _ = _furniture(lines, body, end)
+    chrome, score, body_end = _furniture(lines, body, end)
     dated = find_date(hit.stamp)
     return Header(
         author=lines[position].text,
@@ -258,6 +271,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         number=hit.number,
         reply_to=_handle_reply(lines, found, hit, end),
         chrome_lines=frozenset(chrome),
+        quote_lines=frozenset(quoted_lines(lines, body, body_end, ATTRIBUTION)),
     )
 
 
@@ -292,10 +306,60 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
             published=hit.stamp if dated else None,
             body_end=body_end,
         )
-        return opening_head(lines, opening, is_chrome)
+        quotes = quoted_lines(lines, body, body_end, ATTRIBUTION)
+        hint = _title(lines[: hit.position])
+        return opening_head(lines, opening, is_chrome, quotes, title_hint=hint)
+    status = _status_head(lines)
+    if status is not None:
+        return status
     if _has_text(lines):
         return None
-    return stub_head(lines, is_chrome, None)
+    return stub_head(lines, is_chrome, _title(lines))
+
+
+MIN_TITLE_WORDS = 4
+
+
+def _title(top: Sequence[Line]) -> str | None:
+    """The topic's title above the first post: the title-shaped line of the most words,
+    `MIN_TITLE_WORDS` at least, that is no counter line (a site's name, its menu, the
+    topic's category and tags are shorter)."""
+    candidates = [
+        line.text
+        for line in top
+        if not line.is_blank
+        and len(line.text.split()) >= MIN_TITLE_WORDS
+        and is_title_like(line.text)
+        and not COUNTERS.match(line.text)
+        and not is_action_row(line.text)
+    ]
+    return max(candidates, key=lambda text: len(text.split()), default=None)
+
+
+def _status_head(lines: Sequence[Line]) -> PostHead | None:
+    """The head of an opening status that prints its stamp under its text (a fediverse
+    post): a name line over its '@handle' line, the text, then the stamp line; every other
+    line of the region is furniture. None when the region shows no such status."""
+    for at in range(len(lines) - 1):
+        if not (_is_name(lines[at].text) and HANDLE.match(lines[at + 1].text)):
+            continue
+        stamp = next(
+            (i for i in range(at + 2, len(lines)) if _stamp(lines[i].text) is not None), None
+        )
+        if stamp is None or not _has_text(lines[at + 2 : stamp]):
+            continue
+        core = _stamp(lines[stamp].text) or ""
+        meta = {lines[at].index, lines[at + 1].index, lines[stamp].index}
+        body = {line.index for line in lines[at + 2 : stamp]}
+        return post_head(
+            title=None,
+            title_lines=(),
+            author=lines[at].text,
+            published=core if find_date(core) else None,
+            meta_lines=meta,
+            chrome_lines=content_indices(lines) - body - meta,
+        )
+    return None
 
 
 MIN_TEXT_WORDS = 25
