@@ -56,6 +56,12 @@ LIST_CHROME = re.compile(
     r"|Войдите,? чтобы (?:комментировать|оставить комментарий)\.?)$",
     re.IGNORECASE,
 )
+FOOTER = re.compile(
+    r"^(?P<stamp>\S.{2,60}?)\s+(?:Ответить|Reply)(?:\s+(?P<votes>\S.{0,30}))?$"
+)
+NAME_NOTE = re.compile(r"\s+(?:ответил[аи]?|ответил\(а\)|replied to)\s+\S+$", re.IGNORECASE)
+"""Whom a name line says the comment answers ('Алёна Шестакова ответила Николаю'): the
+addressee's name in the dative, read from the body's address instead."""
 ADDRESS = re.compile(r"^(?P<name>[A-ZА-ЯЁ][\w-]{1,30}),\s")
 MAX_NAME_WORDS = 5
 LETTER = re.compile(r"[^\W\d_]")
@@ -90,13 +96,29 @@ class Comment:
     stamp_first: bool
 
 
+def _footer(text: str) -> re.Match[str] | None:
+    """A stamp and the reply action on one line, the votes after them ('14 мар 2023 в
+    10:22 Ответить  Нравится 27')."""
+    match = FOOTER.match(text)
+    if match is None or not is_stamp(match.group("stamp")):
+        return None
+    votes = match.group("votes")
+    return match if votes is None or VOTES.match(votes) else None
+
+
 def _comments(lines: Sequence[Line]) -> list[Comment]:
-    actions = [at for at, line in enumerate(lines) if ACTION.match(line.text)]
+    actions = [
+        at
+        for at, line in enumerate(lines)
+        if ACTION.match(line.text) or _footer(line.text) is not None
+    ]
     found: list[Comment] = []
     previous: int | None = None
     for action in actions:
         low = previous if previous is not None else -1
         stamps = [at for at in range(low + 1, action) if is_stamp(lines[at].text)]
+        if _footer(lines[action].text) is not None:
+            stamps = [action]  # the stamp is the footer's
         comment = _comment(lines, low, action, stamps, first=previous is None)
         if comment is not None:
             found.append(comment)
@@ -120,7 +142,8 @@ def _comment(
     above = previous_content(lines, top)
     text = next_content(lines, top, action)
     if (
-        above is not None
+        top != action
+        and above is not None
         and above > low
         and _is_name(lines[above].text)
         and text is not None
@@ -191,17 +214,27 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         chrome.add(lines[comment.stamp].index)
     n_lines = comment.stamp - position + 1 if comment.stamp_first else 1
     stamp = REPLY_NOTE.sub("", lines[comment.stamp].text).strip()
+    score = _votes(lines[votes].text) if votes is not None else None
+    footer = _footer(lines[comment.action].text)
+    if footer is not None:
+        stamp = footer.group("stamp")
+        score = _votes(footer.group("votes")) if footer.group("votes") else None
     found = find_date(stamp)
     return Header(
-        author=lines[position].text,
+        author=_author(lines[position].text),
         n_lines=n_lines,
         nesting=lines[position].indent,
-        score=_votes(lines[votes].text) if votes is not None else None,
+        score=score,
         age=None if found else stamp,
         published=stamp if found else None,
         reply_to=_addressee(lines, comments, index),
         chrome_lines=frozenset(chrome),
     )
+
+
+def _author(text: str) -> str:
+    """A name line without the note of whom it answers."""
+    return NAME_NOTE.sub("", text)
 
 
 def _votes(text: str) -> int | None:
@@ -226,7 +259,7 @@ def _addressee(lines: Sequence[Line], comments: Sequence[Comment], index: int) -
         return None
     wanted = address.group("name").casefold()
     for earlier in reversed(comments[:index]):
-        author = lines[earlier.name].text
+        author = _author(lines[earlier.name].text)
         if author.split()[0].casefold() == wanted:
             return author
     return None
