@@ -100,3 +100,32 @@ def test_action_rows() -> None:
         assert stamped_header.is_action_row(text), text
     for text in ("↑ 22 ↓", "Reply to the minister", "12"):
         assert not stamped_header.is_action_row(text), text
+
+
+INLINE = """\
+Harbour Forum
+Should the ferry run in winter?
+
+anna_k · 3 hours ago
+The ferry stops in November and the islanders wait for the ice road until January.
+Reply Share Report
+
+mark_l · 2 hours ago
+A heated pier costs less than a new ferry would, and it lasts for decades.
+Reply Share Report
+
+  igor.z · 1 hour ago
+  It would still need a power line to the island, which nobody has paid for.
+  Reply Share Report
+"""
+
+
+def test_name_and_stamp_on_one_line() -> None:
+    result = segment("0123456789abcdef", INLINE, None, SegmentConfig())
+    assert result.posts[0]["author"] == "anna_k"
+    comments = result.comments
+    assert [(c["author"], c["age"]) for c in comments] == [
+        ("mark_l", "2 hours ago"),
+        ("igor.z", "1 hour ago"),
+    ]
+    assert comments[1]["parent_id"] == comments[0]["comment_id"]

@@ -70,6 +70,8 @@ ACTION_ROW = re.compile(
 ACTION_WORD = re.compile(rf"(?<!\w)(?:{ACTION_WORDS})(?!\w)", re.IGNORECASE)
 VOTES_ROW = re.compile(r"^[↑▲]?\s*(?P<n>[+−–-]?\d{1,6})\s*[↓▼]?$")
 """A bare count, or a count between vote arrows ('↑ 22 ↓')."""
+INLINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+[·•|—–-]\s+(?P<stamp>\S.{1,60})$")
+"""A name and a stamp on one line, a separator between them."""
 HANDLE = re.compile(r"^@(?P<handle>[\w][\w.\-]{0,39}(?:@[\w\-]+(?:\.[\w\-]+)+)?)$")
 NUMBER = re.compile(r"^#(?P<n>\d{1,6})$")
 STAMP_VERB = re.compile(
@@ -133,6 +135,9 @@ class Found:
 
 
 def _header_at(lines: Sequence[Line], position: int) -> Found | None:
+    inline = _inline(lines[position].text)
+    if inline is not None:
+        return _header_end(lines, position, position + 1, inline[1], None, lines[position].text)
     if not _is_name(lines[position].text):
         return None
     at, handle = position + 1, None
@@ -144,7 +149,29 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     stamp = _stamp(stamp_text)
     if stamp is None:
         return None
-    at += 1
+    return _header_end(lines, position, at + 1, stamp, handle, stamp_text)
+
+
+def _inline(text: str) -> tuple[str, str] | None:
+    """(name, stamp) of a header on one line ('anna_k · 3 hours ago', 'Anna K. — 14 Mar
+    2024'), None when the line is no such header."""
+    parts = INLINE.match(text)
+    if parts is None:
+        return None
+    name, stamp = parts.group("name"), _stamp(parts.group("stamp"))
+    return (name, stamp) if stamp is not None and _is_name(name) else None
+
+
+def _header_end(
+    lines: Sequence[Line],
+    position: int,
+    at: int,
+    stamp: str,
+    handle: str | None,
+    stamp_text: str,
+) -> Found | None:
+    """The header from its name line to `at` (the line after its stamp), with the post's
+    number when a '#N' line follows; None when no text follows it."""
     number = None
     if at < len(lines) and (match := NUMBER.match(lines[at].text)) is not None:
         number, at = match.group(0), at + 1
@@ -252,6 +279,11 @@ def _previous(lines: Sequence[Line], position: int, low: int) -> int | None:
     return None
 
 
+def _name(text: str) -> str:
+    inline = _inline(text)
+    return inline[0] if inline is not None else text
+
+
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     found = _page(lines)
     hit = next((h for h in found if h.position == position), None)
@@ -261,7 +293,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     chrome, score, body_end = _furniture(lines, body, end)
     dated = find_date(hit.stamp)
     return Header(
-        author=lines[position].text,
+        author=_name(lines[position].text),
         n_lines=hit.n_lines,
         nesting=lines[position].indent,
         score=score,
@@ -286,7 +318,7 @@ def _handle_reply(
     handle = lines[first].text.split()[0].lstrip("@").rstrip(",:").casefold()
     for earlier in reversed([h for h in found if h.position < hit.position]):
         if earlier.handle is not None and earlier.handle.casefold() == handle:
-            return lines[earlier.position].text
+            return _name(lines[earlier.position].text)
     return None
 
 
@@ -302,7 +334,7 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         opening = Opening(
             position=hit.position,
             n_lines=hit.n_lines,
-            author=lines[hit.position].text,
+            author=_name(lines[hit.position].text),
             published=hit.stamp if dated else None,
             body_end=body_end,
         )
