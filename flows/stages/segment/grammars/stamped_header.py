@@ -85,12 +85,12 @@ STAMP_NOTE = re.compile(
 )
 """What a stamp line may add after the date: an edit mark, a separator and a label."""
 ATTRIBUTION = re.compile(
-    r"^@?(?P<name>[\w][\w.\-]{0,39})\s+(?:wrote|said|написал[аи]?|сказал[аи]?|сказал\(а\))"
-    r"(?:\s+(?:in|в)\s+\S.{0,200}?)?:$",
+    r"^@?(?P<name>[\w][\w.\-]{0,39})\s+(?:(?:wrote|said|написал[аи]?|сказал[аи]?|сказал\(а\))"
+    r"(?:\s+(?:in|в)\s+\S.{0,200}?)?:|posted on\s+\S.{3,40})$",
     re.IGNORECASE,
 )
-"""A quote's attribution on a line of its own ('@name said in <topic>:', 'name wrote:'):
-the line after it is quoted text."""
+"""A quote's attribution on a line of its own ('@name said in <topic>:', 'name wrote:',
+'name posted on <date>'): the line after it is quoted text."""
 EDIT_MARK = re.compile(r"(?<!\w)(?:edited|изменено|ред\.)", re.IGNORECASE)
 LETTER = re.compile(r"[^\W\d_]")
 MAX_NAME_WORDS = 3
@@ -148,8 +148,32 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     stamp_text = lines[at].text
     stamp = _stamp(stamp_text)
     if stamp is None:
-        return None
+        return _profile_header(lines, position)
     return _header_end(lines, position, at + 1, stamp, handle, stamp_text)
+
+
+MAX_PROFILE_LINES = 12
+MAX_PROFILE_CHARS = 30
+
+
+def _profile_header(lines: Sequence[Line], position: int) -> Found | None:
+    """A header whose name and stamp have the poster's profile between them (status,
+    counters and their labels, a rank, the post's place: short lines, no blank line): the
+    name line opens a block (a blank line or an action row above it)."""
+    above = position - 1
+    if above >= 0 and not (lines[above].is_blank or is_action_row(lines[above].text)):
+        return None
+    below = position + 1
+    if below + 1 < len(lines) and _is_name(lines[below].text) and _stamp(lines[below + 1].text):
+        return None  # an avatar's initial over a name over its stamp: the name opens it
+    for at in range(position + 1, min(position + 1 + MAX_PROFILE_LINES, len(lines))):
+        text = lines[at].text
+        stamp = _stamp(text)
+        if stamp is not None:
+            return _header_end(lines, position, at + 1, stamp, None, text)
+        if lines[at].is_blank or len(text) > MAX_PROFILE_CHARS or is_prose(text):
+            return None
+    return None
 
 
 def _inline(text: str) -> tuple[str, str] | None:
@@ -176,6 +200,8 @@ def _header_end(
     if at < len(lines) and (match := NUMBER.match(lines[at].text)) is not None:
         number, at = match.group(0), at + 1
     text = next_content(lines, at - 1)
+    if text is not None and not is_prose(lines[text].text):
+        text = next_content(lines, text)  # a reply note first ('Reply 3# name')
     if text is None or not is_prose(lines[text].text):
         return None  # a label and a date in a profile block ('Joined', 'Sep 5, 2021')
     edited = EDIT_MARK.search(stamp_text) is not None
@@ -192,13 +218,19 @@ def _actions(lines: Sequence[Line], start: int, end: int) -> int | None:
     return rows[-1]
 
 
-def _headers(lines: Sequence[Line]) -> list[Found]:
+def _scan(lines: Sequence[Line]) -> list[Found]:
+    """Every header shape in `lines`, none inside another."""
     found: list[Found] = []
     for position, line in enumerate(lines):
         if found and position < found[-1].position + found[-1].n_lines:
             continue  # a line of the header above ('@handle' under the display name)
         if not line.is_blank and (hit := _header_at(lines, position)) is not None:
             found.append(hit)
+    return found
+
+
+def _headers(lines: Sequence[Line]) -> list[Found]:
+    found = _scan(lines)
     kept: list[Found] = []
     for index, hit in enumerate(found):
         end = found[index + 1].position if index + 1 < len(found) else len(lines)
@@ -411,9 +443,5 @@ def _has_text(lines: Sequence[Line]) -> bool:
 def _headers_in(lines: Sequence[Line]) -> list[Found]:
     """Headers of a region that holds one post (the opening post above the comments)."""
     return [
-        hit
-        for position, line in enumerate(lines)
-        if not line.is_blank
-        and (hit := _header_at(lines, position)) is not None
-        and _actions(lines, position + hit.n_lines, len(lines)) is not None
+        hit for hit in _scan(lines) if _actions(lines, hit.position + hit.n_lines, len(lines))
     ]
