@@ -129,3 +129,35 @@ def test_name_and_stamp_on_one_line() -> None:
         ("igor.z", "1 hour ago"),
     ]
     assert comments[1]["parent_id"] == comments[0]["comment_id"]
+
+
+UNDER_A_POST = """\
+r/russia
+Posted by u/kama_river
+The Duma votes on the new internet law next week
+
+The bill would require every messenger to verify users by phone numbers registered in Russia.
+
+u/oka_flow · 5h
+Phone verification is already required for SIM cards, so this closes the last gap.
+15
+Reply
+Share
+
+  u/kama_river · 4h
+  Not quite, the foreign numbers were the gap and this targets them directly.
+  7
+  Reply
+  Share
+"""
+
+
+def test_comments_under_a_post_with_stacked_actions() -> None:
+    result = segment("0123456789abcdef", UNDER_A_POST, None, SegmentConfig())
+    comments = result.comments
+    assert [(c["author"], c["score"], c["age"]) for c in comments] == [
+        ("u/oka_flow", 15, "5h"),
+        ("u/kama_river", 7, "4h"),
+    ]
+    assert comments[1]["parent_id"] == comments[0]["comment_id"]
+    assert all(not c["body"].endswith(("Reply", "Share")) for c in comments)

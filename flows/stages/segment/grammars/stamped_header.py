@@ -50,6 +50,7 @@ from flows.stages.segment.grammars._common import (
     shown_count,
     stub_head,
 )
+from flows.stages.segment.grammars.stacked import AGE as SHORT_AGE
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
@@ -101,7 +102,7 @@ MAX_REACTION_CHARS = 100
 def _stamp(text: str) -> str | None:
     """The date or age of a header's stamp line, None when the line is no stamp."""
     core = STAMP_NOTE.sub("", STAMP_VERB.sub("", text, count=1)).strip()
-    return core if core and is_stamp(core) else None
+    return core if core and (is_stamp(core) or SHORT_AGE.match(core)) else None
 
 
 def _is_name(text: str) -> bool:
@@ -293,7 +294,13 @@ def _furniture(lines: Sequence[Line], body: int, end: int) -> tuple[set[int], in
     counts = re.findall(r"[+−–-]?\d{1,6}", lines[row].text)
     if len(counts) == 1:
         score = shown_count(counts[0].replace("–", "-"))
-    for near in (next_content(lines, row, end), _previous(lines, row, body)):
+    first = row  # the action rows stacked one a line ('Reply', 'Share'), the last found
+    while (above := _previous(lines, first, body)) is not None and is_action_row(
+        lines[above].text
+    ):
+        first = above
+        chrome.add(lines[first].index)
+    for near in (next_content(lines, row, end), _previous(lines, first, body)):
         if near is not None and (votes := VOTES_ROW.match(lines[near].text)) is not None:
             chrome.add(lines[near].index)
             score = shown_count(votes.group("n").replace("–", "-"))
@@ -429,15 +436,21 @@ def _status_head(lines: Sequence[Line]) -> PostHead | None:
 MIN_TEXT_WORDS = 25
 """Words of sentences that make a region running text (an article, a post) rather than a
 page top (a menu, a title, counters)."""
+MIN_STATEMENT_WORDS = 12
 
 
 def _has_text(lines: Sequence[Line]) -> bool:
-    words = sum(
-        len(line.text.split())
+    """Whether `lines` hold running text: sentences of `MIN_TEXT_WORDS` words in all, or
+    one statement of `MIN_STATEMENT_WORDS` (a post's short text; a title is no statement)."""
+    sentences = [
+        line.text
         for line in lines
         if not line.is_blank and ends_sentence(line.text) and len(line.text.split()) > 3
+    ]
+    return sum(len(text.split()) for text in sentences) >= MIN_TEXT_WORDS or any(
+        text.endswith((".", "!")) and len(text.split()) >= MIN_STATEMENT_WORDS
+        for text in sentences
     )
-    return words >= MIN_TEXT_WORDS
 
 
 def _headers_in(lines: Sequence[Line]) -> list[Found]:
