@@ -91,8 +91,25 @@ def test_later_page_is_a_stub() -> None:
     assert [c["author"] for c in result.comments] == ["igor.z", "mark_l"]
 
 
+SHARED_LISTING = """\
+Anna Kol
+Mar 4, 2024
+The ferry timetable changes next week for the winter season, the port says.
+Share
+
+Igor Zuev
+Mar 5, 2024
+A new pier will be built at the northern bay before the spring floods.
+Share
+"""
+
+
 def test_no_starts_without_action_rows() -> None:
     assert stamped_header.find_starts(split_lines(LISTING)) == []
+
+
+def test_no_starts_under_share_buttons_alone() -> None:
+    assert stamped_header.find_starts(split_lines(SHARED_LISTING)) == []
 
 
 def test_action_rows() -> None:

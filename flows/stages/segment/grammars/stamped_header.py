@@ -69,6 +69,10 @@ ACTION_ROW = re.compile(
     rf"^(?:(?:{ACTION_WORDS}|[+−–-]?\d{{1,6}}|[·•|↑↓▲▼])\s*)+$", re.IGNORECASE
 )
 ACTION_WORD = re.compile(rf"(?<!\w)(?:{ACTION_WORDS})(?!\w)", re.IGNORECASE)
+REPLY_WORD = re.compile(
+    r"(?<!\w)(?:Reply|Quote|Like|Boost|Favou?rite|Ответить|Цитировать|Цитата|Нравится)(?!\w)",
+    re.IGNORECASE,
+)
 VOTES_ROW = re.compile(r"^[↑▲]?\s*(?P<n>[+−–-]?\d{1,6})\s*[↓▼]?$")
 """A bare count, or a count between vote arrows ('↑ 22 ↓')."""
 INLINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+[·•|—–-]\s+(?P<stamp>\S.{1,60})$")
@@ -231,15 +235,27 @@ def _scan(lines: Sequence[Line]) -> list[Found]:
 
 
 def _headers(lines: Sequence[Line]) -> list[Found]:
+    """The comment headers of the page: each one closed by an action row (the last may
+    end with its text), two at least, and half the rows or more offering a reply or a
+    like: a row of 'Share' or 'More' alone is how listings close a teaser too."""
     found = _scan(lines)
     kept: list[Found] = []
+    closed = answering = 0
     for index, hit in enumerate(found):
         end = found[index + 1].position if index + 1 < len(found) else len(lines)
-        last = index + 1 == len(found)
         body = hit.position + hit.n_lines
-        if _actions(lines, body, end) is not None or (last and kept and any(is_prose(lines[at].text) for at in range(body, end))):
+        if _actions(lines, body, end) is not None:
             kept.append(hit)
-    return kept if len(kept) >= 2 else []
+            closed += 1
+            answering += any(
+                is_action_row(lines[at].text) and REPLY_WORD.search(lines[at].text)
+                for at in range(body, end)
+            )
+        elif index + 1 == len(found) and kept and any(
+            is_prose(lines[at].text) for at in range(body, end)
+        ):
+            kept.append(hit)
+    return kept if len(kept) >= 2 and answering * 2 >= closed else []
 
 
 _MEMO: list[tuple[Sequence[Line], list[Found]]] = []
