@@ -178,3 +178,12 @@ def test_comments_under_a_post_with_stacked_actions() -> None:
     ]
     assert comments[1]["parent_id"] == comments[0]["comment_id"]
     assert all(not c["body"].endswith(("Reply", "Share")) for c in comments)
+
+
+def test_blank_line_between_name_and_stamp() -> None:
+    page = FIRST_PAGE.replace(" Mar 4, 2024\n", "\n Mar 4, 2024\n").replace(
+        " Mar 5, 2024\n", "\n Mar 5, 2024\n"
+    )
+    result = segment("0123456789abcdef", page, None, SegmentConfig())
+    assert result.posts[0]["author"] == "anna_k"
+    assert [c["author"] for c in result.comments] == ["igor.z", "mark_l"]

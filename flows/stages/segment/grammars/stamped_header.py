@@ -18,9 +18,10 @@ One comment::
     [<reactions>]           short lines after the actions ('x liked this.', '2 months
                             later', an avatar's initial): furniture
 
-A page needs two headers, no blank line inside either, and an action row after the body of
-every header but the last. Nesting is the name line's indentation. A body that opens with
-'@handle' answers the comment whose header shows that handle.
+A page needs two headers (one blank line at most between a name and its stamp) and an
+action row after the body of every header but the last. Nesting is the name line's
+indentation. A body that opens with '@handle' answers the comment whose header shows that
+handle.
 
 The opening post: where no prose stands above the first header, the page is its first
 (no 'Page N of M' with N > 1) and the first body answers nobody, the first header is the
@@ -148,6 +149,8 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     at, handle = position + 1, None
     if at < len(lines) and (match := HANDLE.match(lines[at].text)) is not None:
         handle, at = match.group("handle"), at + 1
+    if at + 1 < len(lines) and lines[at].is_blank and not lines[at + 1].is_blank:
+        at += 1  # one blank line between the name and its stamp (list items apart)
     if at >= len(lines) or lines[at].is_blank:
         return None
     stamp_text = lines[at].text
