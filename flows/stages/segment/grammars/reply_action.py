@@ -47,7 +47,7 @@ VOTES = re.compile(
 MORE = re.compile(
     r"^(?:Показать (?:ещё|еще|все|следующие|предыдущие)\b.{0,40}|Свернуть(?: ответы)?"
     r"|Скрыть ответы|(?:View|Show|Load) (?:\d+ )?more (?:repl(?:y|ies)|comments)"
-    r"|(?:View|Show) (?:all )?\d+ repl(?:y|ies))$",
+    r"|(?:(?:View|Show) (?:all )?)?\d+ repl(?:y|ies)|\d+ ответ(?:а|ов)?)$",
     re.IGNORECASE,
 )
 LIST_CHROME = re.compile(
@@ -56,6 +56,8 @@ LIST_CHROME = re.compile(
     r"|Войдите,? чтобы (?:комментировать|оставить комментарий)\.?)$",
     re.IGNORECASE,
 )
+EDITED = re.compile(r"\((?:edited|изменено)\)$", re.IGNORECASE)
+"""The edit mark a stamp line may end with ('1 year ago (edited)')."""
 FOOTER = re.compile(
     r"^(?P<stamp>\S.{2,60}?)\s+(?:Ответить|Reply)(?:\s+(?P<votes>\S.{0,30}))?$"
 )
@@ -227,6 +229,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         score=score,
         age=None if found else stamp,
         published=stamp if found else None,
+        edited=EDITED.search(lines[comment.stamp].text) is not None,
         reply_to=_addressee(lines, comments, index),
         chrome_lines=frozenset(chrome),
     )

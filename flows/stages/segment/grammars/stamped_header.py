@@ -52,6 +52,8 @@ from flows.stages.segment.grammars._common import (
     stub_head,
 )
 from flows.stages.segment.grammars.stacked import AGE as SHORT_AGE
+from flows.stages.segment.grammars.stacked import POSTED_BY
+from flows.stages.segment.grammars.stacked import parse_post as stacked_post
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
@@ -381,7 +383,8 @@ def _handle_reply(
 
 
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
-    """The opening post's head where the first header opens the thread; a later page's
+    """The opening post's head where the first header opens the thread (or an opening
+    status, or a link aggregator's post with its 'submitted … by' byline); a later page's
     stub head where no prose stands above the first comment; None above an article."""
     found = _headers_in(lines)
     if found:
@@ -402,6 +405,8 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
     status = _status_head(lines)
     if status is not None:
         return status
+    if any(POSTED_BY.match(line.text) for line in lines):
+        return stacked_post(lines)  # a link aggregator's post: title, byline, text
     if _has_text(lines):
         return None
     return stub_head(lines, is_chrome, _title(lines))
