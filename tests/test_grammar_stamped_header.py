@@ -187,3 +187,10 @@ def test_blank_line_between_name_and_stamp() -> None:
     result = segment("0123456789abcdef", page, None, SegmentConfig())
     assert result.posts[0]["author"] == "anna_k"
     assert [c["author"] for c in result.comments] == ["igor.z", "mark_l"]
+
+
+def test_long_digit_runs_are_read_in_linear_time() -> None:
+    """A long run of digits is no action row, and saying so takes no backtracking over
+    the ways to split it into counts."""
+    assert not stamped_header.is_action_row("1" * 79 + "x")
+    assert not stamped_header.is_action_row("1 " * 39 + "x")

@@ -130,7 +130,7 @@ def page_title(
     return None
 
 
-COUNTERS = re.compile(r"^(?:[\d.,]+[kKM]?\s+[^\W\d]+\s*[|·•]?\s*){2,}$")
+COUNTERS = re.compile(r"^(?:[\d.,]+[kKM]?\s+[^\W\d]+\s*(?:[|·•]\s*)?){2,}$")
 """A topic's counters ('5 Posts 4 Posters 318 Views', '12 replies · 340 views'): no title."""
 MENU_RUN = 3
 MENU_ITEM_WORDS = 4
