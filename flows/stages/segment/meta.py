@@ -64,7 +64,9 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DATE_FORMS = (
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:\b|(?=T\d))"),
+    re.compile(
+        r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:\b|(?=T\d))"
+    ),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"),
     re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
@@ -103,6 +105,16 @@ line), 'Tue Oct 17 09:41:12 UTC 2023' (the mail archives' form; 'Пт Мар 14 
 2008' in Russian), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
 (Russian, abbreviated)."""
 
+YEARLESS_DATE = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
+    r"|[0-3]?\d\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[ьяеайу]?"
+    r"|(?:янв|фев|мар|апр|авг|сент?|окт|ноя|дек)\.?))"
+    r"(?:,?\s+(?:в|at)?\s*\d{1,2}:\d\d(?:\s*[AaPp][Mm])?)?$",
+    re.IGNORECASE,
+)
+"""A stamp of this year's date with no year ('Mar 18', '17 июля в 14:02', '3 мар, 10:40'):
+a whole line; it names no year, so it gives no absolute date."""
 AGE = re.compile(
     r"\b(\d+|an?|one)\s*(second|sec|minute|min|hour|hr|day|week|month|year|yr)s?\s+ago\b"
     r"|\b\d+\s*[smhdwy]\s+ago\b|\b(just now|yesterday)\b",

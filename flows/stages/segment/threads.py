@@ -11,6 +11,13 @@ otherwise entries are popped until one is shallower. Only relative nesting matte
 header that names the comment replied to, by its author (``reply_to``) or by its number on
 the page (``reply_to_number``, matched against earlier headers' ``number``), overrides the
 stack: the parent is that comment.
+
+Where the page shows no nesting at all (every comment at one level) and the header names
+no parent, the body's first line may: an address ('@name …'), a reply note on a line of its
+own ('в ответ Name', 'Ответ на комментарий Name', 'In reply to name'), a numbered reply
+('Reply 3# name'). The parent is then the latest earlier comment by that name; a
+name no earlier comment bears leaves the comment at the top level. A reply note's line is
+furniture (the parent it names is kept as the parent).
 """
 
 from __future__ import annotations
@@ -110,9 +117,12 @@ def build_comments(
     is_chrome = getattr(grammar, "is_chrome", None)
     nestings = getattr(grammar, "nestings", None)
     levels: list[int] | None = nestings(lines, starts) if nestings is not None else None
+    ends = [*starts[1:], len(lines)]
+    headers = [grammar.parse_header(lines, at, end) for at, end in zip(starts, ends, strict=True)]
+    flat = len(set(levels if levels is not None else (h.nesting for h in headers))) <= 1
     for ordinal, position in enumerate(starts):
-        end_position = starts[ordinal + 1] if ordinal + 1 < len(starts) else len(lines)
-        header = grammar.parse_header(lines, position, end_position)
+        end_position = ends[ordinal]
+        header = headers[ordinal]
         nesting = levels[ordinal] if levels is not None else header.nesting
         header_lines = lines[position : position + header.n_lines]
         body_region = lines[position + header.n_lines : end_position]
@@ -128,12 +138,19 @@ def build_comments(
                 for line in body_region
                 if not line.is_blank and line.index not in body_dropped and is_chrome(line)
             )
+        addressed = None
+        if flat and not (header.reply_to or header.reply_to_number):
+            addressed = _addressed([line for line in body_region if line.index not in body_dropped])
+            if addressed is not None and addressed[1] is not None:
+                body_dropped[addressed[1]] = "thread_chrome"
         dropped.update(body_dropped)
         body_lines = [line for line in body_region if line.index not in body_dropped]
         while stack and stack[-1][0] >= nesting:
             stack.pop()
         if header.reply_to:
             stack = _chain_to(header.reply_to, comments, entries) or stack
+        elif addressed is not None:
+            stack = _chain_to(addressed[0], comments, entries) or stack
         linked = numbered.get(header.reply_to_number) if header.reply_to_number else None
         if linked is not None:
             stack = _chain(linked, entries)
@@ -193,6 +210,38 @@ def build_comments(
 EDIT_NOTE = re.compile(r"^(?:edit|edited|update|upd)\s*\d{0,2}\s*[:：]\s*\S", re.IGNORECASE)
 """A note its author added to a comment ('Edit: corrected the year', 'UPDATE 2: …'): the
 comment was edited, where the front-end shows no mark of its own."""
+
+
+REPLY_NOTE = re.compile(
+    r"^(?:в ответ(?: на)?|ответ на(?: комментарий| сообщение| пост)?|in reply to|replying to)"
+    r"\s+@?(?P<name>[^\s,:;]\S*(?:\s[^\s,:;]\S*){0,2}?)[:,]?$",
+    re.IGNORECASE,
+)
+"""A line of its own naming the comment replied to (Telegram's 'в ответ Name', news
+sites' 'Ответ на комментарий Name')."""
+ADDRESS = re.compile(
+    r"^@(?P<name>[\w][\w.\-]{0,39}(?:@[\w\-]+(?:\.[\w\-]+)+)?)(?=[\s,:]|$)"
+    r"|^(?:Reply|Ответ)\s+\d{1,5}#\s+(?P<numbered>[\w][\w.\-]{0,39})$",
+    re.IGNORECASE,
+)
+"""A body's first line naming the comment replied to: an address ('@name, …'), a
+numbered reply ('Reply 3# name'). A quote's attribution ('name wrote:') is not one: a
+forum post quotes whom it discusses, and it still answers the topic."""
+
+
+def _addressed(body: Sequence[Line]) -> tuple[str, int | None] | None:
+    """The name a comment's first body line replies to, with the line's index when the
+    line is only a reply note (furniture), else None."""
+    first = next((line for line in body if not line.is_blank), None)
+    if first is None:
+        return None
+    note = REPLY_NOTE.match(first.text)
+    if note is not None:
+        return note.group("name"), first.index
+    address = ADDRESS.match(first.text)
+    if address is None:
+        return None
+    return address.group("name") or address.group("numbered"), None
 
 
 def _chain_to(

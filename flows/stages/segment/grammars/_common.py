@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import is_breadcrumb, is_dateline
+from flows.stages.segment.meta import AGE, YEARLESS_DATE, find_date, is_breadcrumb, is_dateline
 from flows.stages.segment.post import PostHead
 
 USERNAME = r"[\w][\w.\-]{0,39}"
@@ -104,7 +104,7 @@ def page_title(
     post's subject (without "Re:"), else a title-shaped line that ends another line (a
     breadcrumb, the page title "<Board> • View topic - <Title>"), else the title-shaped
     line nearest above the post that is no breadcrumb; furniture (`skip`) is passed over,
-    and so are one-word lines (a pager's '2', 'Previous')."""
+    and so are one-word lines (a pager's '2', 'Previous') and counters."""
     wanted = strip_reply_prefix(subject).casefold() if subject else None
     candidates = [line for line in top if not line.is_blank and line.index not in skip]
     if wanted:
@@ -123,13 +123,15 @@ def page_title(
             return line
     menu = _menu_lines(top)
     for line in reversed(candidates):
-        if line.index in menu:
+        if line.index in menu or COUNTERS.match(line.text):
             continue
         if is_title_like(line.text) and not is_breadcrumb(line.text) and len(line.text.split()) > 1:
             return line
     return None
 
 
+COUNTERS = re.compile(r"^(?:[\d.,]+[kKM]?\s+[^\W\d]+\s*(?:[|·•]\s*)?){2,}$")
+"""A topic's counters ('5 Posts 4 Posters 318 Views', '12 replies · 340 views'): no title."""
 MENU_RUN = 3
 MENU_ITEM_WORDS = 4
 
@@ -290,3 +292,32 @@ def stub_head(
         meta_lines=meta,
         chrome_lines=content_indices(lines) - skip,
     )
+
+
+RU_AGE = re.compile(
+    r"^(?:(?:\d+|одн[уа]|один)\s+)?(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*"
+    r"|год\w*|лет)\s+назад$|^(?:вчера|сегодня|позавчера)(?:\s+в\s+\d{1,2}:\d{2})?$",
+    re.IGNORECASE,
+)
+REPLY_NOTE = re.compile(
+    r"\s+(?:ответил[аи]?\s+\S.{0,40}|in reply to\s+\S.{0,40}|\(изменено\)|\(edited\))$",
+    re.IGNORECASE,
+)
+"""What a stamp line may add after the date: whom it answers, an edit mark."""
+MAX_STAMP_EXTRA = 12
+"""Characters a stamp line may hold besides its date (a time: ' в 10:40', ', 10:40')."""
+
+
+def is_stamp(text: str) -> bool:
+    """A comment's stamp line: only a date or an age, a time beside it, and what
+    :data:`REPLY_NOTE` allows after it ('2 дня назад', '14 мар 2024 в 10:40', 'Mar 18')."""
+    if not text or len(text) > 80:
+        return False
+    core = REPLY_NOTE.sub("", text).strip()
+    if RU_AGE.match(core) or YEARLESS_DATE.match(core):
+        return True
+    age = AGE.search(core)
+    if age is not None and len(core) - len(age.group(0)) <= MAX_STAMP_EXTRA:
+        return True
+    found = find_date(core)
+    return found is not None and len(core) - len(found[0]) <= MAX_STAMP_EXTRA

@@ -23,10 +23,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flows.stages.segment.grammars._common import is_prose, next_content, previous_content
+from flows.stages.segment.grammars._common import (
+    REPLY_NOTE,
+    is_prose,
+    is_stamp,
+    next_content,
+    previous_content,
+)
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import AGE, find_date
+from flows.stages.segment.meta import find_date
 from flows.stages.segment.threads import Header
+
+__all__ = ["is_stamp"]
 
 NAME = "reply_action"
 GENERIC = True
@@ -39,7 +47,7 @@ VOTES = re.compile(
 MORE = re.compile(
     r"^(?:Показать (?:ещё|еще|все|следующие|предыдущие)\b.{0,40}|Свернуть(?: ответы)?"
     r"|Скрыть ответы|(?:View|Show|Load) (?:\d+ )?more (?:repl(?:y|ies)|comments)"
-    r"|(?:View|Show) (?:all )?\d+ repl(?:y|ies))$",
+    r"|(?:(?:View|Show) (?:all )?)?\d+ repl(?:y|ies)|\d+ ответ(?:а|ов)?)$",
     re.IGNORECASE,
 )
 LIST_CHROME = re.compile(
@@ -48,42 +56,23 @@ LIST_CHROME = re.compile(
     r"|Войдите,? чтобы (?:комментировать|оставить комментарий)\.?)$",
     re.IGNORECASE,
 )
-RU_AGE = re.compile(
-    r"^(?:(?:\d+|одн[уа]|один)\s+)?(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*"
-    r"|год\w*|лет)\s+назад$|^(?:вчера|сегодня|позавчера)(?:\s+в\s+\d{1,2}:\d{2})?$",
-    re.IGNORECASE,
+EDITED = re.compile(r"\((?:edited|изменено)\)$", re.IGNORECASE)
+"""The edit mark a stamp line may end with ('1 year ago (edited)')."""
+FOOTER = re.compile(
+    r"^(?P<stamp>\S.{2,60}?)\s+(?:Ответить|Reply)(?:\s+(?P<votes>\S.{0,30}))?$"
 )
-REPLY_NOTE = re.compile(
-    r"\s+(?:ответил[аи]?\s+\S.{0,40}|in reply to\s+\S.{0,40}|\(изменено\)|\(edited\))$",
-    re.IGNORECASE,
-)
-"""What a stamp line may add after the date: whom it answers, an edit mark."""
+NAME_NOTE = re.compile(r"\s+(?:ответил[аи]?|ответил\(а\)|replied to)\s+\S+$", re.IGNORECASE)
+"""Whom a name line says the comment answers ('Алёна Шестакова ответила Николаю'): the
+addressee's name in the dative, read from the body's address instead."""
 ADDRESS = re.compile(r"^(?P<name>[A-ZА-ЯЁ][\w-]{1,30}),\s")
 MAX_NAME_WORDS = 5
 LETTER = re.compile(r"[^\W\d_]")
-MAX_STAMP_EXTRA = 12
-"""Characters a stamp line may hold besides its date (a time: ' в 10:40', ', 10:40')."""
-
-
-def is_stamp(text: str) -> bool:
-    """A line holding only a date or an age (and what :data:`REPLY_NOTE` allows after it)."""
-    if not text or len(text) > 80:
-        return False
-    core = REPLY_NOTE.sub("", text).strip()
-    if RU_AGE.match(core):
-        return True
-    age = AGE.search(core)
-    if age is not None and len(core) - len(age.group(0)) <= MAX_STAMP_EXTRA:
-        return True
-    found = find_date(core)
-    return found is not None and len(core) - len(found[0]) <= MAX_STAMP_EXTRA
-
-
 def _is_name(text: str) -> bool:
     return (
         0 < len(text) <= 60
         and LETTER.search(text) is not None
         and not text.startswith("#")
+        and ": " not in text  # a profile label ('Joined: Feb 2018'), not a name
         and len(text.split()) <= MAX_NAME_WORDS
         and not ends_sentence(text.rstrip("."))
         and not is_stamp(text)
@@ -109,13 +98,29 @@ class Comment:
     stamp_first: bool
 
 
+def _footer(text: str) -> re.Match[str] | None:
+    """A stamp and the reply action on one line, the votes after them ('14 мар 2023 в
+    10:22 Ответить  Нравится 27')."""
+    match = FOOTER.match(text)
+    if match is None or not is_stamp(match.group("stamp")):
+        return None
+    votes = match.group("votes")
+    return match if votes is None or VOTES.match(votes) else None
+
+
 def _comments(lines: Sequence[Line]) -> list[Comment]:
-    actions = [at for at, line in enumerate(lines) if ACTION.match(line.text)]
+    actions = [
+        at
+        for at, line in enumerate(lines)
+        if ACTION.match(line.text) or _footer(line.text) is not None
+    ]
     found: list[Comment] = []
     previous: int | None = None
     for action in actions:
         low = previous if previous is not None else -1
         stamps = [at for at in range(low + 1, action) if is_stamp(lines[at].text)]
+        if _footer(lines[action].text) is not None:
+            stamps = [action]  # the stamp is the footer's
         comment = _comment(lines, low, action, stamps, first=previous is None)
         if comment is not None:
             found.append(comment)
@@ -139,7 +144,8 @@ def _comment(
     above = previous_content(lines, top)
     text = next_content(lines, top, action)
     if (
-        above is not None
+        top != action
+        and above is not None
         and above > low
         and _is_name(lines[above].text)
         and text is not None
@@ -210,17 +216,28 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         chrome.add(lines[comment.stamp].index)
     n_lines = comment.stamp - position + 1 if comment.stamp_first else 1
     stamp = REPLY_NOTE.sub("", lines[comment.stamp].text).strip()
+    score = _votes(lines[votes].text) if votes is not None else None
+    footer = _footer(lines[comment.action].text)
+    if footer is not None:
+        stamp = footer.group("stamp")
+        score = _votes(footer.group("votes")) if footer.group("votes") else None
     found = find_date(stamp)
     return Header(
-        author=lines[position].text,
+        author=_author(lines[position].text),
         n_lines=n_lines,
         nesting=lines[position].indent,
-        score=_votes(lines[votes].text) if votes is not None else None,
+        score=score,
         age=None if found else stamp,
         published=stamp if found else None,
+        edited=EDITED.search(lines[comment.stamp].text) is not None,
         reply_to=_addressee(lines, comments, index),
         chrome_lines=frozenset(chrome),
     )
+
+
+def _author(text: str) -> str:
+    """A name line without the note of whom it answers."""
+    return NAME_NOTE.sub("", text)
 
 
 def _votes(text: str) -> int | None:
@@ -245,7 +262,7 @@ def _addressee(lines: Sequence[Line], comments: Sequence[Comment], index: int) -
         return None
     wanted = address.group("name").casefold()
     for earlier in reversed(comments[:index]):
-        author = lines[earlier.name].text
+        author = _author(lines[earlier.name].text)
         if author.split()[0].casefold() == wanted:
             return author
     return None

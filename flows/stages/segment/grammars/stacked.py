@@ -59,7 +59,7 @@ LINK_BOX = re.compile(
 )
 """The box a link topic shows under its title (Tildes): what a scraper read off the link."""
 POSTED_BY = re.compile(
-    r"^(?:Posted by|submitted\b.*?\bby)\s+(?:u/)?(?P<name>[\w][\w.\-@]{1,60})$"
+    r"^(?:Posted by|submitted\b.*?\bby)\s+(?:u/)?(?P<name>[\w][\w.\-@]{1,60})(?:\s+to\s+\S+)?$"
     r"|^(?P<poster>[\w][\w.\-]{1,39}@[\w\-]+(?:\.[\w\-]+)+)\s+to\s+\S+@\S+$"
 )
 MAX_HEADER = 6

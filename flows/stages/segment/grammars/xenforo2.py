@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from flows.stages.segment.grammars._common import (
     Opening,
     content_indices,
+    is_stamp,
     opening_head,
     previous_content,
     stub_head,
@@ -117,6 +118,8 @@ def _header_at_number(lines: Sequence[Line], number_at: int) -> Found | None:
         at = previous_content(lines, at)
     if match is None or at is None or find_date(lines[at].text) is None:
         return None
+    if not is_stamp(lines[at].text):
+        return None  # a date inside a longer line ('wrote on <date> last edited by x')
     date_at = at
     at = previous_content(lines, date_at)
     while at is not None:  # the profile block, read upwards as value / label pairs

@@ -36,9 +36,13 @@ class ThreadEnd(Protocol):
 def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | None:
     """The grammar that finds the most comment starts, with them (None: no grammar finds
     any). A generic grammar (``GENERIC = True`` in its module: a shape many front-ends
-    share) is tried after the others and wins only with more starts than each of them."""
+    share) is tried after the others and wins only with more starts than each of them; a
+    fallback one (``FALLBACK = True`` too: the loosest shape) is tried last of all."""
     best: tuple[CommentGrammar, list[int]] | None = None
-    ordered = sorted(GRAMMARS.values(), key=lambda grammar: getattr(grammar, "GENERIC", False))
+    ordered = sorted(
+        GRAMMARS.values(),
+        key=lambda grammar: (getattr(grammar, "GENERIC", False), getattr(grammar, "FALLBACK", False)),
+    )
     for grammar in ordered:
         starts = grammar.find_starts(lines)
         if starts and (best is None or len(starts) > len(best[1])):

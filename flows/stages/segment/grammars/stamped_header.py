@@ -1,0 +1,484 @@
+"""Comment lists whose every comment opens with the same header, a name line over a stamp
+line, and closes with a row of action words under its body: the shape many forum and
+fediverse front-ends share (Flarum, NodeBB, Mastodon and their like), found from
+repetition alone, as they scrape to text.
+
+One comment::
+
+    <name>                  one to three words, no sentence
+    [@<handle>]             '@name' or '@name@instance', one token
+    <stamp>                 a date or an age, a verb before it and a note after it allowed:
+                            'Apr 3, 2024  Edited', 'wrote on 14 Mar 2024, 10:40 last edited
+                            by x', '15 мар. 2024 г.', '3 hours ago', 'Mar 18'
+    [#<n>]                  the post's number on the page
+    <body>
+    <actions>               action words, counts and separators only: 'Like Reply',
+                            'Нравится Ответить', '1 Reply Last reply Reply Quote', '↑ 22 ↓'
+    [<votes>]               a bare count beside the action row: the score
+    [<reactions>]           short lines after the actions ('x liked this.', '2 months
+                            later', an avatar's initial): furniture
+
+A page needs two headers (one blank line at most between a name and its stamp) and an
+action row after the body of every header but the last. Nesting is the name line's
+indentation. A body that opens with '@handle' answers the comment whose header shows that
+handle.
+
+The opening post: where no prose stands above the first header, the page is its first
+(no 'Page N of M' with N > 1) and the first body answers nobody, the first header is the
+opening post's, read by :func:`parse_post` (the title above it, its author and date);
+where prose stands above, the comments follow an article; otherwise the page is a later
+page of the thread, shown as a stub.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flows.stages.segment.grammars._common import (
+    COUNTERS,
+    Opening,
+    content_indices,
+    is_prose,
+    is_stamp,
+    is_title_like,
+    next_content,
+    opening_head,
+    page_number,
+    post_head,
+    quoted_lines,
+    shown_count,
+    stub_head,
+)
+from flows.stages.segment.grammars.stacked import AGE as SHORT_AGE
+from flows.stages.segment.grammars.stacked import POSTED_BY
+from flows.stages.segment.grammars.stacked import parse_post as stacked_post
+from flows.stages.segment.lines import Line, ends_sentence
+from flows.stages.segment.meta import find_date
+from flows.stages.segment.post import PostHead
+from flows.stages.segment.threads import Header
+
+NAME = "stamped_header"
+GENERIC = True
+FALLBACK = True
+"""The loosest of the generic shapes: it wins only with more comments than every other."""
+
+ACTION_WORDS = (
+    r"Reply|Quote|Like|Likes|Share|Report|Flag|Boost|Favou?rite|More|Permalink|Support"
+    r"|Oppose|Last reply|Ответить|Цитировать|Цитата|Нравится|Поделиться|Пожаловаться"
+)
+ACTION_ROW = re.compile(
+    rf"^(?:(?:{ACTION_WORDS}|[+−–-]?\d{{1,6}}(?!\d)|[·•|↑↓▲▼])\s*)+$", re.IGNORECASE
+)
+ACTION_WORD = re.compile(rf"(?<!\w)(?:{ACTION_WORDS})(?!\w)", re.IGNORECASE)
+REPLY_WORD = re.compile(
+    r"(?<!\w)(?:Reply|Quote|Like|Boost|Favou?rite|Ответить|Цитировать|Цитата|Нравится)(?!\w)",
+    re.IGNORECASE,
+)
+VOTES_ROW = re.compile(r"^[↑▲]?\s*(?P<n>[+−–-]?\d{1,6})\s*[↓▼]?$")
+"""A bare count, or a count between vote arrows ('↑ 22 ↓')."""
+INLINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+[·•|—–-]\s+(?P<stamp>\S.{1,60})$")
+"""A name and a stamp on one line, a separator between them."""
+HANDLE = re.compile(r"^@(?P<handle>[\w][\w.\-]{0,39}(?:@[\w\-]+(?:\.[\w\-]+)+)?)$")
+NUMBER = re.compile(r"^#(?P<n>\d{1,6})$")
+STAMP_VERB = re.compile(
+    r"^(?:wrote|posted|replied|commented|написал[аи]?|опубликовал[аи]?|ответил[аи]?)"
+    r"(?:\s+(?:on|at|в))?\s+",
+    re.IGNORECASE,
+)
+STAMP_NOTE = re.compile(
+    r"\s*(?:[|·•]\s*\S.{0,40}|(?:last\s+)?edited(?:\s+by\s+\S+)?|изменено|ред\.)$",
+    re.IGNORECASE,
+)
+"""What a stamp line may add after the date: an edit mark, a separator and a label."""
+ATTRIBUTION = re.compile(
+    r"^@?(?P<name>[\w][\w.\-]{0,39})\s+(?:(?:wrote|said|написал[аи]?|сказал[аи]?|сказал\(а\))"
+    r"(?:\s+(?:in|в)\s+\S.{0,200}?)?:|posted on\s+\S.{3,40})$",
+    re.IGNORECASE,
+)
+"""A quote's attribution on a line of its own ('@name said in <topic>:', 'name wrote:',
+'name posted on <date>'): the line after it is quoted text."""
+EDIT_MARK = re.compile(r"(?<!\w)(?:edited|изменено|ред\.)", re.IGNORECASE)
+LETTER = re.compile(r"[^\W\d_]")
+MAX_NAME_WORDS = 3
+MAX_REACTION_CHARS = 100
+"""The longest line after a comment's action row that is still its furniture."""
+
+
+def _stamp(text: str) -> str | None:
+    """The date or age of a header's stamp line, None when the line is no stamp."""
+    core = STAMP_NOTE.sub("", STAMP_VERB.sub("", text, count=1)).strip()
+    return core if core and (is_stamp(core) or SHORT_AGE.match(core)) else None
+
+
+def _is_name(text: str) -> bool:
+    return (
+        0 < len(text) <= 60
+        and LETTER.search(text) is not None
+        and len(text.split()) <= MAX_NAME_WORDS
+        and not ends_sentence(text.rstrip("."))
+        and ":" not in text  # a label ('Joined: Feb 2018'), not a name
+        and not is_action_row(text)
+        and _stamp(text) is None
+        and NUMBER.match(text) is None
+    )
+
+
+def is_action_row(text: str) -> bool:
+    """A line of action words, counts and separators only, one action word at least."""
+    return len(text) <= 80 and bool(ACTION_ROW.match(text)) and bool(ACTION_WORD.search(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A header: its lines (name first), what its stamp says, its handle and number."""
+
+    position: int
+    n_lines: int
+    stamp: str
+    handle: str | None
+    number: str | None
+    edited: bool
+
+
+def _header_at(lines: Sequence[Line], position: int) -> Found | None:
+    inline = _inline(lines[position].text)
+    if inline is not None:
+        return _header_end(lines, position, position + 1, inline[1], None, lines[position].text)
+    if not _is_name(lines[position].text):
+        return None
+    at, handle = position + 1, None
+    if at < len(lines) and (match := HANDLE.match(lines[at].text)) is not None:
+        handle, at = match.group("handle"), at + 1
+    if at + 1 < len(lines) and lines[at].is_blank and not lines[at + 1].is_blank:
+        at += 1  # one blank line between the name and its stamp (list items apart)
+    if at >= len(lines) or lines[at].is_blank:
+        return None
+    stamp_text = lines[at].text
+    stamp = _stamp(stamp_text)
+    if stamp is None:
+        return _profile_header(lines, position)
+    return _header_end(lines, position, at + 1, stamp, handle, stamp_text)
+
+
+MAX_PROFILE_LINES = 12
+MAX_PROFILE_CHARS = 30
+
+
+def _profile_header(lines: Sequence[Line], position: int) -> Found | None:
+    """A header whose name and stamp have the poster's profile between them (status,
+    counters and their labels, a rank, the post's place: short lines, no blank line): the
+    name line opens a block (a blank line or an action row above it)."""
+    above = position - 1
+    if above >= 0 and not (lines[above].is_blank or is_action_row(lines[above].text)):
+        return None
+    below = position + 1
+    if below + 1 < len(lines) and _is_name(lines[below].text) and _stamp(lines[below + 1].text):
+        return None  # an avatar's initial over a name over its stamp: the name opens it
+    for at in range(position + 1, min(position + 1 + MAX_PROFILE_LINES, len(lines))):
+        text = lines[at].text
+        stamp = _stamp(text)
+        if stamp is not None:
+            return _header_end(lines, position, at + 1, stamp, None, text)
+        if lines[at].is_blank or len(text) > MAX_PROFILE_CHARS or is_prose(text):
+            return None
+    return None
+
+
+def _inline(text: str) -> tuple[str, str] | None:
+    """(name, stamp) of a header on one line ('anna_k · 3 hours ago', 'Anna K. — 14 Mar
+    2024'), None when the line is no such header."""
+    parts = INLINE.match(text)
+    if parts is None:
+        return None
+    name, stamp = parts.group("name"), _stamp(parts.group("stamp"))
+    return (name, stamp) if stamp is not None and _is_name(name) else None
+
+
+def _header_end(
+    lines: Sequence[Line],
+    position: int,
+    at: int,
+    stamp: str,
+    handle: str | None,
+    stamp_text: str,
+) -> Found | None:
+    """The header from its name line to `at` (the line after its stamp), with the post's
+    number when a '#N' line follows; None when no text follows it."""
+    number = None
+    if at < len(lines) and (match := NUMBER.match(lines[at].text)) is not None:
+        number, at = match.group(0), at + 1
+    text = next_content(lines, at - 1)
+    if text is not None and not is_prose(lines[text].text):
+        text = next_content(lines, text)  # a reply note first ('Reply 3# name')
+    if text is None or not is_prose(lines[text].text):
+        return None  # a label and a date in a profile block ('Joined', 'Sep 5, 2021')
+    edited = EDIT_MARK.search(stamp_text) is not None
+    return Found(position, at - position, stamp, handle, number, edited)
+
+
+def _actions(lines: Sequence[Line], start: int, end: int) -> int | None:
+    """The last action row in [start, end) with text of the body above it."""
+    rows = [at for at in range(start, end) if is_action_row(lines[at].text)]
+    if not rows:
+        return None
+    if not any(is_prose(lines[at].text) for at in range(start, rows[-1])):
+        return None
+    return rows[-1]
+
+
+def _scan(lines: Sequence[Line]) -> list[Found]:
+    """Every header shape in `lines`, none inside another."""
+    found: list[Found] = []
+    for position, line in enumerate(lines):
+        if found and position < found[-1].position + found[-1].n_lines:
+            continue  # a line of the header above ('@handle' under the display name)
+        if not line.is_blank and (hit := _header_at(lines, position)) is not None:
+            found.append(hit)
+    return found
+
+
+def _headers(lines: Sequence[Line]) -> list[Found]:
+    """The comment headers of the page: each one closed by an action row (the last may
+    end with its text), two at least, and half the rows or more offering a reply or a
+    like: a row of 'Share' or 'More' alone is how listings close a teaser too."""
+    found = _scan(lines)
+    kept: list[Found] = []
+    closed = answering = 0
+    for index, hit in enumerate(found):
+        end = found[index + 1].position if index + 1 < len(found) else len(lines)
+        body = hit.position + hit.n_lines
+        if _actions(lines, body, end) is not None:
+            kept.append(hit)
+            closed += 1
+            answering += any(
+                is_action_row(lines[at].text) and REPLY_WORD.search(lines[at].text)
+                for at in range(body, end)
+            )
+        elif index + 1 == len(found) and kept and any(
+            is_prose(lines[at].text) for at in range(body, end)
+        ):
+            kept.append(hit)
+    return kept if len(kept) >= 2 and answering * 2 >= closed else []
+
+
+_MEMO: list[tuple[Sequence[Line], list[Found]]] = []
+
+
+def _page(lines: Sequence[Line]) -> list[Found]:
+    cached = _MEMO[0] if _MEMO else None
+    if cached is None or cached[0] is not lines:
+        cached = (lines, _headers(lines))
+        _MEMO[:] = [cached]
+    return cached[1]
+
+
+def _answers_someone(lines: Sequence[Line], hit: Found, end: int) -> bool:
+    first = next_content(lines, hit.position + hit.n_lines - 1, end)
+    return first is not None and lines[first].text.startswith("@")
+
+
+def _opens_thread(lines: Sequence[Line], found: Sequence[Found]) -> bool:
+    """Whether the first header is the opening post's (see the module's docstring)."""
+    first = found[0]
+    if _has_text(lines[: first.position]):
+        return False
+    if (page_number(lines) or 1) > 1:
+        return False
+    end = found[1].position if len(found) > 1 else len(lines)
+    return not _answers_someone(lines, first, end)
+
+
+def find_starts(lines: Sequence[Line]) -> list[int]:
+    """The comments' name lines (the opening post's header left to :func:`parse_post`)."""
+    found = _page(lines)
+    if not found:
+        return []
+    if _opens_thread(lines, found):
+        found = found[1:]
+    return [hit.position for hit in found] if len(found) >= 1 else []
+
+
+def is_chrome(line: Line) -> bool:
+    return is_action_row(line.text)
+
+
+def _furniture(lines: Sequence[Line], body: int, end: int) -> tuple[set[int], int | None, int]:
+    """The furniture of a comment's region [body, end): its action row, the votes beside
+    it and the short lines after it; with the score and where the body ends."""
+    row = _actions(lines, body, end)
+    if row is None:
+        return set(), None, end
+    chrome = {lines[row].index}
+    score = None
+    counts = re.findall(r"[+−–-]?\d{1,6}", lines[row].text)
+    if len(counts) == 1:
+        score = shown_count(counts[0].replace("–", "-"))
+    first = row  # the action rows stacked one a line ('Reply', 'Share'), the last found
+    while (above := _previous(lines, first, body)) is not None and is_action_row(
+        lines[above].text
+    ):
+        first = above
+        chrome.add(lines[first].index)
+    for near in (next_content(lines, row, end), _previous(lines, first, body)):
+        if near is not None and (votes := VOTES_ROW.match(lines[near].text)) is not None:
+            chrome.add(lines[near].index)
+            score = shown_count(votes.group("n").replace("–", "-"))
+    for at in range(row + 1, end):
+        if not lines[at].is_blank and len(lines[at].text) <= MAX_REACTION_CHARS:
+            chrome.add(lines[at].index)
+    body_end = min([at for at in range(body, end) if lines[at].index in chrome] or [end])
+    return chrome, score, body_end
+
+
+def _previous(lines: Sequence[Line], position: int, low: int) -> int | None:
+    for at in range(position - 1, low - 1, -1):
+        if not lines[at].is_blank:
+            return at
+    return None
+
+
+def _name(text: str) -> str:
+    inline = _inline(text)
+    return inline[0] if inline is not None else text
+
+
+def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
+    found = _page(lines)
+    hit = next((h for h in found if h.position == position), None)
+    if hit is None:
+        return Header(author=lines[position].text, n_lines=1, nesting=lines[position].indent)
+    body = position + hit.n_lines
+    chrome, score, body_end = _furniture(lines, body, end)
+    dated = find_date(hit.stamp)
+    return Header(
+        author=_name(lines[position].text),
+        n_lines=hit.n_lines,
+        nesting=lines[position].indent,
+        score=score,
+        edited=hit.edited,
+        age=None if dated else hit.stamp,
+        published=hit.stamp if dated else None,
+        number=hit.number,
+        reply_to=_handle_reply(lines, found, hit, end),
+        chrome_lines=frozenset(chrome),
+        quote_lines=frozenset(quoted_lines(lines, body, body_end, ATTRIBUTION)),
+    )
+
+
+def _handle_reply(
+    lines: Sequence[Line], found: Sequence[Found], hit: Found, end: int
+) -> str | None:
+    """The author of the earlier comment whose handle the body opens with ('@name@instance
+    …'), where headers show handles."""
+    first = next_content(lines, hit.position + hit.n_lines - 1, end)
+    if first is None or hit.handle is None:
+        return None
+    handle = lines[first].text.split()[0].lstrip("@").rstrip(",:").casefold()
+    for earlier in reversed([h for h in found if h.position < hit.position]):
+        if earlier.handle is not None and earlier.handle.casefold() == handle:
+            return _name(lines[earlier.position].text)
+    return None
+
+
+def parse_post(lines: Sequence[Line]) -> PostHead | None:
+    """The opening post's head where the first header opens the thread (or an opening
+    status, or a link aggregator's post with its 'submitted … by' byline); a later page's
+    stub head where no prose stands above the first comment; None above an article."""
+    found = _headers_in(lines)
+    if found:
+        hit = found[-1]
+        body = hit.position + hit.n_lines
+        _, _, body_end = _furniture(lines, body, len(lines))
+        dated = find_date(hit.stamp)
+        opening = Opening(
+            position=hit.position,
+            n_lines=hit.n_lines,
+            author=_name(lines[hit.position].text),
+            published=hit.stamp if dated else None,
+            body_end=body_end,
+        )
+        quotes = quoted_lines(lines, body, body_end, ATTRIBUTION)
+        hint = _title(lines[: hit.position])
+        return opening_head(lines, opening, is_chrome, quotes, title_hint=hint)
+    status = _status_head(lines)
+    if status is not None:
+        return status
+    if any(POSTED_BY.match(line.text) for line in lines):
+        return stacked_post(lines)  # a link aggregator's post: title, byline, text
+    if _has_text(lines):
+        return None
+    return stub_head(lines, is_chrome, _title(lines))
+
+
+MIN_TITLE_WORDS = 4
+
+
+def _title(top: Sequence[Line]) -> str | None:
+    """The topic's title above the first post: the title-shaped line of the most words,
+    `MIN_TITLE_WORDS` at least, that is no counter line (a site's name, its menu, the
+    topic's category and tags are shorter)."""
+    candidates = [
+        line.text
+        for line in top
+        if not line.is_blank
+        and len(line.text.split()) >= MIN_TITLE_WORDS
+        and is_title_like(line.text)
+        and not COUNTERS.match(line.text)
+        and not is_action_row(line.text)
+    ]
+    return max(candidates, key=lambda text: len(text.split()), default=None)
+
+
+def _status_head(lines: Sequence[Line]) -> PostHead | None:
+    """The head of an opening status that prints its stamp under its text (a fediverse
+    post): a name line over its '@handle' line, the text, then the stamp line; every other
+    line of the region is furniture. None when the region shows no such status."""
+    for at in range(len(lines) - 1):
+        if not (_is_name(lines[at].text) and HANDLE.match(lines[at + 1].text)):
+            continue
+        stamp = next(
+            (i for i in range(at + 2, len(lines)) if _stamp(lines[i].text) is not None), None
+        )
+        if stamp is None or not _has_text(lines[at + 2 : stamp]):
+            continue
+        core = _stamp(lines[stamp].text) or ""
+        meta = {lines[at].index, lines[at + 1].index, lines[stamp].index}
+        body = {line.index for line in lines[at + 2 : stamp]}
+        return post_head(
+            title=None,
+            title_lines=(),
+            author=lines[at].text,
+            published=core if find_date(core) else None,
+            meta_lines=meta,
+            chrome_lines=content_indices(lines) - body - meta,
+        )
+    return None
+
+
+MIN_TEXT_WORDS = 25
+"""Words of sentences that make a region running text (an article, a post) rather than a
+page top (a menu, a title, counters)."""
+MIN_STATEMENT_WORDS = 12
+
+
+def _has_text(lines: Sequence[Line]) -> bool:
+    """Whether `lines` hold running text: sentences of `MIN_TEXT_WORDS` words in all, or
+    one statement of `MIN_STATEMENT_WORDS` (a post's short text; a title is no statement)."""
+    sentences = [
+        line.text
+        for line in lines
+        if not line.is_blank and ends_sentence(line.text) and len(line.text.split()) > 3
+    ]
+    return sum(len(text.split()) for text in sentences) >= MIN_TEXT_WORDS or any(
+        text.endswith((".", "!")) and len(text.split()) >= MIN_STATEMENT_WORDS
+        for text in sentences
+    )
+
+
+def _headers_in(lines: Sequence[Line]) -> list[Found]:
+    """Headers of a region that holds one post (the opening post above the comments)."""
+    return [
+        hit for hit in _scan(lines) if _actions(lines, hit.position + hit.n_lines, len(lines))
+    ]

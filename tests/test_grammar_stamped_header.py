@@ -1,0 +1,196 @@
+"""The stamped-header comment grammar (a name line over a stamp line, an action row under
+the body): invented snippets, negatives included."""
+
+from __future__ import annotations
+
+from flows.stages.segment import SegmentConfig, segment
+from flows.stages.segment.grammars import stamped_header
+from flows.stages.segment.lines import split_lines
+
+FIRST_PAGE = """\
+Harbour Forum
+ All Discussions
+ Log In
+
+Should the ferry run in winter?
+
+ anna_k
+ Mar 4, 2024
+
+The ferry stops in November and the islanders wait for the ice road until January.
+
+ Like Reply
+ igor.z and 2 others liked this.
+
+ igor.z
+ Mar 4, 2024  Edited
+
+ @anna_k It stops because the pier freezes, not because of the timetable.
+
+ Like Reply
+
+ mark_l
+ Mar 5, 2024
+
+ @igor.z A heated pier costs less than a new ferry would.
+
+ Like Reply
+"""
+
+LATER_PAGE = """\
+Harbour Forum
+Should the ferry run in winter?
+ Page 2 of 3
+
+ igor.z
+ Mar 6, 2024
+
+ @mark_l The heating would still need a power line to the island.
+
+ Like Reply
+
+ mark_l
+ Mar 6, 2024
+
+ @igor.z There is one already, it feeds the lighthouse.
+
+ Like Reply
+"""
+
+LISTING = """\
+Harbour Gazette
+3 hours ago
+The ferry timetable changes next week for the winter season.
+
+Island Herald
+5 hours ago
+A new pier will be built at the northern bay before the spring.
+"""
+
+
+def test_first_page_opening_post_and_mentions() -> None:
+    result = segment("0123456789abcdef", FIRST_PAGE, None, SegmentConfig())
+    assert result.layout == "thread"
+    post = result.posts[0]
+    assert (post["kind"], post["title"], post["author"]) == (
+        "thread_post",
+        "Should the ferry run in winter?",
+        "anna_k",
+    )
+    comments = result.comments
+    assert [c["author"] for c in comments] == ["igor.z", "mark_l"]
+    assert comments[0]["edited"] and comments[0]["parent_id"] is None
+    assert comments[1]["parent_id"] == comments[0]["comment_id"]
+    bodies = " ".join(c["body"] for c in comments)
+    assert "Like Reply" not in bodies and "liked this" not in bodies
+
+
+def test_later_page_is_a_stub() -> None:
+    result = segment("0123456789abcdef", LATER_PAGE, None, SegmentConfig())
+    assert result.posts[0]["kind"] == "thread_stub"
+    assert [c["author"] for c in result.comments] == ["igor.z", "mark_l"]
+
+
+SHARED_LISTING = """\
+Anna Kol
+Mar 4, 2024
+The ferry timetable changes next week for the winter season, the port says.
+Share
+
+Igor Zuev
+Mar 5, 2024
+A new pier will be built at the northern bay before the spring floods.
+Share
+"""
+
+
+def test_no_starts_without_action_rows() -> None:
+    assert stamped_header.find_starts(split_lines(LISTING)) == []
+
+
+def test_no_starts_under_share_buttons_alone() -> None:
+    assert stamped_header.find_starts(split_lines(SHARED_LISTING)) == []
+
+
+def test_action_rows() -> None:
+    for text in ("Like Reply", "Нравится Ответить", "1 Reply Last reply Reply Quote", "reply"):
+        assert stamped_header.is_action_row(text), text
+    for text in ("↑ 22 ↓", "Reply to the minister", "12"):
+        assert not stamped_header.is_action_row(text), text
+
+
+INLINE = """\
+Harbour Forum
+Should the ferry run in winter?
+
+anna_k · 3 hours ago
+The ferry stops in November and the islanders wait for the ice road until January.
+Reply Share Report
+
+mark_l · 2 hours ago
+A heated pier costs less than a new ferry would, and it lasts for decades.
+Reply Share Report
+
+  igor.z · 1 hour ago
+  It would still need a power line to the island, which nobody has paid for.
+  Reply Share Report
+"""
+
+
+def test_name_and_stamp_on_one_line() -> None:
+    result = segment("0123456789abcdef", INLINE, None, SegmentConfig())
+    assert result.posts[0]["author"] == "anna_k"
+    comments = result.comments
+    assert [(c["author"], c["age"]) for c in comments] == [
+        ("mark_l", "2 hours ago"),
+        ("igor.z", "1 hour ago"),
+    ]
+    assert comments[1]["parent_id"] == comments[0]["comment_id"]
+
+
+UNDER_A_POST = """\
+r/russia
+Posted by u/kama_river
+The Duma votes on the new internet law next week
+
+The bill would require every messenger to verify users by phone numbers registered in Russia.
+
+u/oka_flow · 5h
+Phone verification is already required for SIM cards, so this closes the last gap.
+15
+Reply
+Share
+
+  u/kama_river · 4h
+  Not quite, the foreign numbers were the gap and this targets them directly.
+  7
+  Reply
+  Share
+"""
+
+
+def test_comments_under_a_post_with_stacked_actions() -> None:
+    result = segment("0123456789abcdef", UNDER_A_POST, None, SegmentConfig())
+    comments = result.comments
+    assert [(c["author"], c["score"], c["age"]) for c in comments] == [
+        ("u/oka_flow", 15, "5h"),
+        ("u/kama_river", 7, "4h"),
+    ]
+    assert comments[1]["parent_id"] == comments[0]["comment_id"]
+    assert all(not c["body"].endswith(("Reply", "Share")) for c in comments)
+
+
+def test_blank_line_between_name_and_stamp() -> None:
+    page = FIRST_PAGE.replace(" Mar 4, 2024\n", "\n Mar 4, 2024\n").replace(
+        " Mar 5, 2024\n", "\n Mar 5, 2024\n"
+    )
+    result = segment("0123456789abcdef", page, None, SegmentConfig())
+    assert result.posts[0]["author"] == "anna_k"
+    assert [c["author"] for c in result.comments] == ["igor.z", "mark_l"]
+
+
+def test_long_digit_runs_are_read_in_linear_time() -> None:
+    """A long run of digits is no action row, and saying so takes no backtracking over
+    the ways to split it into counts."""
+    assert not stamped_header.is_action_row("1" * 79 + "x")
+    assert not stamped_header.is_action_row("1 " * 39 + "x")
