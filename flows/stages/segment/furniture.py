@@ -886,3 +886,102 @@ def _counter(text: str) -> int | None:
     """The page of a page counter ('Page 2 of 9', '2/9'), else None."""
     match = PAGE_COUNTER.match(text)
     return int(match.group("p") or match.group("q")) if match else None
+
+
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+NOTE_MARK = re.compile(
+    r"(?<=[^\W\d_])(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?)(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
+    r"|(?<=[^\W\d_][.,;:!?”\"’)])(?P<n>\d{1,2})(?=\s|$)"
+)
+"""A footnote marker glued to the text: a superscript after a word ('alive²'), or digits
+after a word's closing punctuation ('in the past.1 The')."""
+NOTE_LINE = re.compile(r"^(?P<n>\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?)\s*(?=[^\W\d_])")
+"""A footnote at a page's foot: its number (or superscript), then its text."""
+MIN_NOTE_WORDS = 3
+MIN_GUTTER_SIDE = 15
+"""Characters of text on each side of a column gutter."""
+MIN_GUTTER_LINES = 3
+GUTTER = re.compile(r"(?P<left>\S.*?[^\W\d_].*?\S) {3,}(?P<right>[^\W\d_].*\S)$")
+"""Two columns of text on one line, three spaces or more between them (pdftotext -layout)."""
+MIN_FLAT_PAGE_CHARS = 1000
+FLAT_PAGE_END = re.compile(r"[.!?…][\"'”’»)]*\s+(?P<n>\d{1,4})$")
+"""A page flattened to one line ends its last sentence, then its page number."""
+TOP_LINES = 30
+"""Kept lines in which a journal's first-page lines (DOI, ISSN, citation) are looked for."""
+
+
+def weak_pdf_signs(kept: Sequence[Line]) -> list[str]:
+    """The signs of PDF text that no other text is likely to show, each too weak to tell
+    alone (a letter may hold one by chance; two rarely come together): bare page numbers
+    rising with a page of text between them, or a page counter ('Page 1 of 2'); a running
+    head or foot that carries the page number; a journal's first-page line
+    (:func:`_journal_mark`); footnotes whose markers are glued to the text above them; two columns
+    side by side; pages flattened to one line each, ending in their page numbers."""
+    signs = []
+    chain = _page_chain(kept)
+    counters = [line for line in kept if _counter(line.text) is not None]
+    if len(chain) >= 2 or counters:
+        signs.append(f"{max(len(chain), len(counters))} page numbers")
+    heads = running_heads(kept)
+    if any(line.index in heads and edge_number(line.text) is not None for line in kept):
+        signs.append("a running head with a page number")
+    if any(_journal_mark(line.text) for line in kept[:TOP_LINES]):
+        signs.append("a journal's first-page line")
+    if _footnotes(kept):
+        signs.append("footnotes under their glued markers")
+    gutters = sum(1 for line in kept if _gutter(line.text))
+    if gutters >= MIN_GUTTER_LINES:
+        signs.append(f"{gutters} lines of two columns")
+    flat = [
+        int(match.group("n"))
+        for line in kept
+        if len(line.text) >= MIN_FLAT_PAGE_CHARS and (match := FLAT_PAGE_END.search(line.text))
+    ]
+    if len(flat) >= 2 and _rising(flat):
+        signs.append(f"{len(flat)} flattened pages ending in page numbers")
+    return signs
+
+
+PAGE_RANGE = re.compile(r"\bpp?\.\s*\d|\d\s*[–-]\s*\d|(?<!\w)т\.\s*\d", re.IGNORECASE)
+"""The pages of a citation line ('pp. 211–226'), or a Russian journal's volume ('Т. 8'): a
+newsletter's or a mail digest's masthead ('Digest, Vol 45, Issue 12') names no pages."""
+
+
+def _journal_mark(text: str) -> bool:
+    """A DOI, ISSN, ISBN or UDC line, or a journal's citation line with its pages: what a
+    printed paper shows on its first page (not its e-mail or web address, which any text may
+    give)."""
+    return _short(text) and (
+        DOI_LINE.match(text) is not None
+        or (
+            CITATION_LINE.search(text) is not None
+            and PAGE_RANGE.search(text) is not None
+            and not ends_sentence(text)
+        )
+    )
+
+
+def _note_number(text: str) -> int:
+    return int(text.translate(SUPERSCRIPT_DIGITS))
+
+
+def _footnotes(kept: Sequence[Line]) -> bool:
+    """A footnote marker glued to the text and, on a later line of its own, the note of that
+    number."""
+    for pos, line in enumerate(kept):
+        for match in NOTE_MARK.finditer(line.text):
+            number = _note_number(match.group("sup") or match.group("n"))
+            for note in kept[pos + 1 :]:
+                found = NOTE_LINE.match(note.text)
+                if found and _note_number(found.group("n")) == number:
+                    return word_count(note.text) >= MIN_NOTE_WORDS
+    return False
+
+
+def _gutter(text: str) -> bool:
+    match = GUTTER.search(text.strip())
+    return (
+        match is not None
+        and len(match.group("left")) >= MIN_GUTTER_SIDE
+        and len(match.group("right")) >= MIN_GUTTER_SIDE
+    )

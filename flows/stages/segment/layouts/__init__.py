@@ -6,7 +6,8 @@ Each module offers
   format features, and which (None: not at all);
 * optionally ``detect_repairs(lines, repairs) -> Detection | None``: asked when ``detect``
   found nothing, with what repair changed in the text (``Repaired.fixes``: words split at
-  line ends, lines joined), the traces of a format that repair has taken out of the lines;
+  line ends, lines joined; empty when it changed nothing), the traces of a format that
+  repair has taken out of the lines, weighed with the weaker signs of the lines;
 * ``segment(result, doc_id, lines, config, parsed=None)``: fill a :class:`Segmented` with
   the drafts; ``parsed`` is what its ``detect`` already read of the same lines (the
   :attr:`Detection.parsed` of the winner), so that no text is read twice.
@@ -75,7 +76,7 @@ def _detect(
 ) -> Detection | None:
     detection: Detection | None = module.detect(lines, config)
     hook = getattr(module, "detect_repairs", None)
-    if detection is None and repairs and hook is not None:
+    if detection is None and hook is not None:
         detection = hook(lines, repairs)
     return detection
 

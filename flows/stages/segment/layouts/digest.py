@@ -386,6 +386,16 @@ def _timed_date(text: str) -> bool:
     return bool(opening_date(text)) and credit_date(" ".join(TIME_OF_DAY.sub(" ", text).split()))
 
 
+COMPILER_LINE = re.compile(
+    r"^(?:compiled|edited|selected|prepared)(?:\s+and\s+(?:compiled|edited|selected|prepared|"
+    r"translated))?\s+by\s+\S",
+    re.IGNORECASE,
+)
+"""A masthead's credit of who compiled the issue ('Compiled and translated by <team>', no
+sentence: a closing note that ends one is the page's text): chrome, never a headline nor an
+item's credit."""
+
+
 def line_role(text: str, max_title_chars: int) -> str:
     """sep, image, chrome, field, origin, translator, byline, date, head, prose or other
     (read through markdown markup)."""
@@ -418,6 +428,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "origin"
     if TRANSLATOR_LINE.match(text):
         return "translator"
+    if COMPILER_LINE.match(text) and not ends_sentence(text):
+        return "chrome"
     if credit_byline(text) or affiliated_name(text) or positioned_name(text):
         return "byline"
     if credit_date(text) and not CLOCK.search(text):
@@ -1469,6 +1481,8 @@ def _is_closing(page: Page, position: int) -> bool:
         return True  # 'Source: <outlet>' closing an item of a round-up
     if (note := SOURCE_NOTE.match(text)) and find_date(note.group("date")):
         return True  # '(<Outlet>, <date>, <Author>)' closing a press digest's item
+    if WIRE_CREDIT.match(text):
+        return True  # '(Reporting by <Name>; Editing by <Name>)' closing a wire's item
     if position + 1 < len(page.roles) and page.roles[position + 1] == "prose":
         return False
     if page.roles[position] == "byline":
@@ -1489,25 +1503,49 @@ def _above_fields(page: Page, position: int) -> int:
 SOURCE_LINE = re.compile(r"^(?:source|sources|источник)\s*:\s*\S.{0,100}$", re.IGNORECASE)
 """A round-up item's closing credit: 'Source: <outlet>'."""
 SOURCE_NOTE = re.compile(
-    r"^\((?P<outlet>[^(),]{2,60}),\s*(?P<date>[^(),]{4,30}?\d{4})(?:,\s*(?P<names>[^()]{4,120}))?\)$"
+    r"^(?P<open>[(\[])(?:(?:source|источник)\s*:\s*)?(?P<outlet>[^()\[\],]{2,60}),"
+    r"\s*(?P<date>[^()\[\],]{4,30}?\d{4})(?:,\s*(?P<names>[^()\[\]]{4,120}))?[)\]]$",
+    re.IGNORECASE,
 )
 """A translated press digest's item closing on its source in brackets: '(<Outlet>, <date>)'
-or '(<Outlet>, <date>, <Author>[, <Author>])'."""
+or '(<Outlet>, <date>, <Author>[, <Author>])', square brackets and a 'Source:' label
+allowed ('[Source: <Outlet>, <date>, <Author>]')."""
+WIRE_CREDIT = re.compile(
+    r"^\((?:additional\s+)?(?:reporting|writing|editing|compiled|translated)\s+by\s+"
+    r"(?P<names>[^()]{3,200})\)$",
+    re.IGNORECASE,
+)
+"""A news wire item's closing credits in brackets: '(Reporting by <Name>; Editing by
+<Name>)'; the first name is the author's, whose reporting or writing it is."""
+CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s+|\s+and\s+")
+SOURCE_AUTHOR = re.compile(
+    r"(?:^|[,;]\s*)(?:авторы?|author|by)\s*[:—–-]?\s*(?P<name>[^,;()\[\]]{4,60}?)[)\].]?$",
+    re.IGNORECASE,
+)
+"""The author a source line names last: 'Источник: <outlet>, <date>, автор — <Name>',
+'Source: <outlet>, by <Name>'."""
 
 
 def source_note_author(text: str) -> str | None:
-    """The first author named in a '(<Outlet>, <date>, <Author>)' source note."""
-    match = SOURCE_NOTE.match(text)
-    if match is None or not match.group("names"):
+    """The first author named in a '(<Outlet>, <date>, <Author>)' source note, a source
+    line's 'автор — <Name>' field, or a wire's '(Reporting by <Name>; …)' credits."""
+    if (wire := WIRE_CREDIT.match(text)) is not None:
+        first = CREDIT_SPLIT.split(wire.group("names"))[0].strip()
+    elif (match := SOURCE_NOTE.match(text)) is not None and match.group("names"):
+        first = match.group("names").split(",")[0].strip()
+    elif SOURCE_LINE.match(text) and (field := SOURCE_AUTHOR.search(text)) is not None:
+        first = field.group("name").strip()
+    else:
         return None
-    first = match.group("names").split(",")[0].strip()
     return first if is_name(first) or CYRILLIC_NAME.match(first) else None
 
 
 def _closing_shape(text: str) -> str:
-    """What closing lines of one shape share: a source note's brackets, else the first
-    word ('Posted', 'Source:')."""
-    return "(" if SOURCE_NOTE.match(text) else text.split()[0].casefold()
+    """What closing lines of one shape share: a source note's or a wire credit's brackets,
+    else the first word ('Posted', 'Source:')."""
+    if SOURCE_NOTE.match(text) or WIRE_CREDIT.match(text):
+        return "("
+    return text.split()[0].casefold()
 
 
 NUMBERED_HEAD = re.compile(r"^(?:\d{1,2}[.)]|\[\d{1,3}\])\s+(?P<headline>\S.*)$")
@@ -1551,9 +1589,11 @@ def _closed_article(
     dated = [item for item in found if item[1] is not None]
     if dated and not (numbered and low == 0 and dated[0] is found[0]):
         numbered = []  # a dated headline (a blog's day header) wins over later ones
+    ruled = [item for item in found if "sep" in page.roles[found[0][0] : item[0]]]
     # a numbered headline (a round-up's item) wins over the introduction under the
-    # issue's dated masthead at the top of the page; a dated one over an undated one
-    title_at, day, credits = (numbered or dated or found)[0]
+    # issue's dated masthead at the top of the page; a dated one over an undated one; a
+    # headline under a rule over the masthead and introduction above the rule
+    title_at, day, credits = (numbered or dated or ruled or found)[0]
     top = None if numbered else _post_title_above(page, low, title_at, day, furniture)
     if top is not None:
         title_at, day, credits = top
@@ -1564,7 +1604,11 @@ def _closed_article(
     begin = page.filled[day if day is not None else title_at].index
     headline = NUMBERED_HEAD.match(title.text) or TIMED_HEAD.match(title.text)
     closing_text = page.filled[closing].text
-    sourced = SOURCE_LINE.match(closing_text) or SOURCE_NOTE.match(closing_text)
+    sourced = (
+        SOURCE_LINE.match(closing_text)
+        or SOURCE_NOTE.match(closing_text)
+        or WIRE_CREDIT.match(closing_text)
+    )
     form = "sourced" if sourced else "closing"
     opening = Opening(
         form, title, headline.group("headline") if headline else title.text, begin, meta

@@ -67,6 +67,7 @@ from flows.stages.segment.furniture import (
     find_furniture,
     is_viewer_line,
     pdf_evidence,
+    weak_pdf_signs,
 )
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
@@ -221,9 +222,6 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     evidence = pdf_evidence(lines)
     if evidence is not None:
         return Detection("pdf_article", 0.75, evidence)
-    first = next((line.text for line in lines if not line.is_blank), "")
-    if is_all_caps(first) and word_count(first) >= 3:
-        return Detection("pdf_article", 0.7, "all-caps title line (PDF export style)")
     return None
 
 
@@ -237,22 +235,80 @@ MIN_SPLIT_WORDS = 2
 """Words split by a hyphen at a line end (joined or kept by repair) from which a text shows
 a PDF's justified lines: a web page's text flows, a mail's plain text is wrapped between
 words."""
+MIN_UNWRAPPED = 3
+"""Hard-wrapped lines joined by repair from which their wrapping is a sign (not proof: a
+mail is wrapped too) of a PDF's page lines."""
+MIN_SIGNS = 2
+"""Weak signs of PDF text that together tell it (:func:`weak_signs`)."""
+SIGN_SCORE = 0.7
+"""Score of the weak signs before each sign's share (``SIGN_STEP``), capped under the page
+evidence of :func:`detect`."""
+SIGN_STEP = 0.01
+MAX_SIGN_SCORE = 0.73
+ABSTRACT_RUN_IN = re.compile(r"^(?:abstract|аннотация|резюме)\s*[.:]\s+\S", re.IGNORECASE)
+"""An abstract run in with its label ('Abstract. This article …', 'Аннотация. В статье …')."""
+FRONT_LINES = 60
+"""Kept lines in which a paper's abstract or index fields are looked for."""
+MAIL_LINE = re.compile(r"^(?:>|(?:from|to|cc|subject|date|sent|reply-to)\s*:\s*\S)", re.IGNORECASE)
+"""A mail's header or quoted line: ``MIN_MAIL_LINES`` of them explain a text's hard wraps
+(a mail's plain text is wrapped), which are then no sign of a PDF."""
+MIN_MAIL_LINES = 2
 
 
 def detect_repairs(lines: Sequence[Line], repairs: Mapping[str, int]) -> Detection | None:
-    """PDF text whose traces repair has taken out of the lines: form feeds (the page breaks
-    of pdftotext), or ``MIN_SPLIT_WORDS`` or more words hyphenated at a line end (or at the
-    end of a page line flattened into a paragraph). Scored under the page evidence of
-    :func:`detect`, over the ``article`` fallback."""
-    if not any(not line.is_blank for line in lines):
+    """PDF text that :func:`detect` found no page evidence in. Form feeds (the page breaks
+    of pdftotext) or ``MIN_SPLIT_WORDS`` or more words hyphenated at a line end (or at the
+    end of a page line flattened into a paragraph) tell it alone, from what repair took out
+    of the lines; else ``MIN_SIGNS`` or more weak signs together (:func:`weak_signs`), scored
+    by their number; else, the weakest sign kept after repair has unwrapped the lines, an
+    ALL-CAPS title line. Scored under the page evidence of :func:`detect`, over the
+    ``article`` fallback."""
+    kept = [line for line in lines if not line.is_blank]
+    if not kept:
         return None
     pages = repairs.get("page_break", 0)
     if pages:
         return Detection("pdf_article", 0.74, f"{pages} form feeds (a PDF extraction's pages)")
     split = sum(repairs.get(name, 0) for name in SPLIT_WORD_FIXES)
-    if split < MIN_SPLIT_WORDS:
-        return None
-    return Detection("pdf_article", 0.72, f"{split} words hyphenated at line ends")
+    if split >= MIN_SPLIT_WORDS:
+        return Detection("pdf_article", 0.72, f"{split} words hyphenated at line ends")
+    signs = weak_signs(kept, repairs)
+    if len(signs) >= MIN_SIGNS:
+        score = min(MAX_SIGN_SCORE, SIGN_SCORE + SIGN_STEP * len(signs))
+        return Detection("pdf_article", round(score, 3), "; ".join(signs))
+    if _caps_title_line(kept[0].text):
+        return Detection("pdf_article", 0.7, "all-caps title line (PDF export style)")
+    return None
+
+
+def weak_signs(kept: Sequence[Line], repairs: Mapping[str, int]) -> list[str]:
+    """The weak signs of PDF text: those of its lines
+    (:func:`~flows.stages.segment.furniture.weak_pdf_signs`), an ALL-CAPS title line, a
+    paper's abstract or index fields ('Keywords: …') near the top, and what repair did to
+    its lines: ``MIN_UNWRAPPED`` or more hard-wrapped lines joined (in a text that is no
+    mail: :data:`MAIL_LINE`), a word hyphenated at a line end."""
+    signs = weak_pdf_signs(kept)
+    if _caps_title_line(kept[0].text):
+        signs.append("an all-caps title line")
+    front = kept[:FRONT_LINES]
+    if any(
+        OPENING_HEADING.match(line.text)
+        or ABSTRACT_RUN_IN.match(line.text)
+        or INDEX_FIELD.match(line.text)
+        for line in front
+    ):
+        signs.append("an abstract or index fields")
+    unwrapped = repairs.get("unwrap_lines", 0)
+    mail = sum(1 for line in kept if MAIL_LINE.match(line.text))
+    if unwrapped >= MIN_UNWRAPPED and mail < MIN_MAIL_LINES:
+        signs.append(f"{unwrapped} hard-wrapped lines joined")
+    if any(repairs.get(name, 0) for name in SPLIT_WORD_FIXES):
+        signs.append("a word hyphenated at a line end")
+    return signs
+
+
+def _caps_title_line(text: str) -> bool:
+    return is_all_caps(text) and word_count(text) >= 3
 
 
 def segment(
