@@ -913,8 +913,8 @@ TOP_LINES = 30
 def weak_pdf_signs(kept: Sequence[Line]) -> list[str]:
     """The signs of PDF text that no other text is likely to show, each too weak to tell
     alone (a letter may hold one by chance; two rarely come together): bare page numbers
-    rising with a page of text between them, or a page counter ('Page 1 of 2'); a running
-    head or foot that carries the page number; a journal's first-page line
+    rising with a page of text between them, or a page counter ('Page 1 of 2'); running
+    heads or feet that carry two page numbers or more; a journal's first-page line
     (:func:`_journal_mark`); footnotes whose markers are glued to the text above them; two columns
     side by side; pages flattened to one line each, ending in their page numbers."""
     signs = []
@@ -923,7 +923,8 @@ def weak_pdf_signs(kept: Sequence[Line]) -> list[str]:
     if len(chain) >= 2 or counters:
         signs.append(f"{max(len(chain), len(counters))} page numbers")
     heads = running_heads(kept)
-    if any(line.index in heads and edge_number(line.text) is not None for line in kept):
+    numbers = {edge_number(line.text) for line in kept if line.index in heads} - {None}
+    if len(numbers) >= 2:  # a page's number changes; a year or an issue's does not
         signs.append("a running head with a page number")
     if any(_journal_mark(line.text) for line in kept[:TOP_LINES]):
         signs.append("a journal's first-page line")
