@@ -2,10 +2,13 @@
 another scraper might have left them (:mod:`tests.perturb`), keep their segmentation scores
 above floors, and transforms that only touch invisible characters change nothing at all.
 
-A fixed sample of the dev part (every sixth fixture) keeps this quick; ``python -m
+A fixed sample of the dev part (a sixth, chosen by each fixture's own hash, so adding
+fixtures does not reshuffle it) keeps this quick; ``python -m
 tests.realworld_eval --perturb all`` prints the figures on both parts in full."""
 
 from __future__ import annotations
+
+import hashlib
 
 import pytest
 
@@ -15,8 +18,14 @@ from tests.perturb import PERTURBATIONS
 from tests.realworld_eval import fixtures, run_fixture, total_score
 
 FIXTURES = fixtures()
-SAMPLE = [fixture for fixture in FIXTURES if fixture.split == "dev"][::6]
-FLOOR = {"double_spaced": 0.965, "rewrap72": 0.95, "no_blank_lines": 0.92}
+SAMPLE = [
+    fixture
+    for fixture in FIXTURES
+    if fixture.split == "dev"
+    and int(hashlib.sha256(f"{fixture.family}/{fixture.name}".encode()).hexdigest()[8:16], 16) % 6
+    == 0
+]
+FLOOR = {"double_spaced": 0.98, "rewrap72": 0.925, "no_blank_lines": 0.91}
 """Share of gold checks each transform of the sample must keep passing: a little under the
 figures reached, so that a rule which only works on one spacing fails here."""
 INVISIBLE = ("crlf", "nbsp_indent", "tabs", "bom")
