@@ -5,13 +5,15 @@ Every text here is invented; each group has labelled positive and negative cases
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
-from flows.stages.segment.furniture import find_furniture, pdf_evidence
+from flows.stages.segment.furniture import MIN_GUTTER_SIDE, _gutter, find_furniture, pdf_evidence
 from flows.stages.segment.layouts.pdf_article import byline_of, published_of
 from flows.stages.segment.lines import split_lines
 
@@ -201,8 +203,12 @@ def test_wrapped_prose_line_repeated_mid_sentence_is_no_running_head() -> None:
     """A paragraph quoted twice repeats its wrapped lines: one opening in lower case under
     a line that does not end a sentence goes on with that sentence. The same line standing
     alone between paragraphs, or opening in capitals, is still a running head."""
-    first = "On Monday the council voted to raise\nthe fee for every stall in the market\nby a third."
-    second = "A year later the deputies asked to raise\nthe fee for every stall in the market\nagain."
+    first = (
+        "On Monday the council voted to raise\nthe fee for every stall in the market\nby a third."
+    )
+    second = (
+        "A year later the deputies asked to raise\nthe fee for every stall in the market\nagain."
+    )
     assert furniture_texts("\n\n".join(["A Quiet Reform", first, "Text.", second])) == set()
     alone = "\n\n".join(["Text.", "the market review", "More text.", "the market review"])
     assert furniture_texts(alone) == {"the market review"}
@@ -1388,3 +1394,26 @@ def test_a_sentence_naming_a_street_is_text() -> None:
     # negatives: a year and a count in prose, a street named in a sentence without a number
     assert not POSTAL.search("In 2012, 41 regions held elections on Lenin Street and elsewhere.")
     assert not POSTAL.search("Протесты на ул. Тверской продолжались весь вечер.")
+
+
+LAID_OUT = re.compile(r"(?P<left>\S.*?[^\W\d_].*?\S) {3,}(?P<right>[^\W\d_].*\S)$")
+"""Two columns on one line, as a regular expression: the definition `_gutter` reads in
+linear time (this one backtracks for minutes on a long line)."""
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="ab1 .,Я_\t\u00a0", max_size=60))
+def test_two_columns_are_found_as_the_expression_says(text: str) -> None:
+    match = LAID_OUT.search(text.strip())
+    expected = (
+        match is not None
+        and len(match.group("left")) >= MIN_GUTTER_SIDE
+        and len(match.group("right")) >= MIN_GUTTER_SIDE
+    )
+    assert _gutter(text) is expected
+
+
+def test_two_columns_of_a_printed_page_and_not_of_a_long_line() -> None:
+    assert _gutter("The vote in the regional    Officials said that the turnout")
+    assert not _gutter("The vote in the regional assembly was held on a Sunday morning")
+    assert not _gutter("word word word  " * 100_000)  # linear: settled at once

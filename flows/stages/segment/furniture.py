@@ -31,6 +31,7 @@ A line that occurs once and matches none of these forms is never furniture.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -901,8 +902,9 @@ MIN_NOTE_WORDS = 3
 MIN_GUTTER_SIDE = 15
 """Characters of text on each side of a column gutter."""
 MIN_GUTTER_LINES = 3
-GUTTER = re.compile(r"(?P<left>\S.*?[^\W\d_].*?\S) {3,}(?P<right>[^\W\d_].*\S)$")
-"""Two columns of text on one line, three spaces or more between them (pdftotext -layout)."""
+GUTTER = re.compile(r" {3,}")
+"""The gap between two columns of text on one line (pdftotext -layout)."""
+LETTER = re.compile(r"[^\W\d_]")
 MIN_FLAT_PAGE_CHARS = 1000
 FLAT_PAGE_END = re.compile(r"[.!?…][\"'”’»)]*\s+(?P<n>\d{1,4})$")
 """A page flattened to one line ends its last sentence, then its page number."""
@@ -968,21 +970,32 @@ def _note_number(text: str) -> int:
 
 def _footnotes(kept: Sequence[Line]) -> bool:
     """A footnote marker glued to the text and, on a later line of its own, the note of that
-    number."""
+    number (the first such note after the first marker that has one decides)."""
+    notes: dict[int, list[int]] = {}  # a note's number -> the positions of its lines
+    for pos, line in enumerate(kept):
+        if found := NOTE_LINE.match(line.text):
+            notes.setdefault(_note_number(found.group("n")), []).append(pos)
     for pos, line in enumerate(kept):
         for match in NOTE_MARK.finditer(line.text):
-            number = _note_number(match.group("sup") or match.group("n"))
-            for note in kept[pos + 1 :]:
-                found = NOTE_LINE.match(note.text)
-                if found and _note_number(found.group("n")) == number:
-                    return word_count(note.text) >= MIN_NOTE_WORDS
+            later = notes.get(_note_number(match.group("sup") or match.group("n")), [])
+            if (after := bisect.bisect_right(later, pos)) < len(later):
+                return word_count(kept[later[after]].text) >= MIN_NOTE_WORDS
     return False
 
 
 def _gutter(text: str) -> bool:
-    match = GUTTER.search(text.strip())
-    return (
-        match is not None
-        and len(match.group("left")) >= MIN_GUTTER_SIDE
-        and len(match.group("right")) >= MIN_GUTTER_SIDE
-    )
+    """Two columns of text on one line: at the first gap of three spaces or more after a
+    letter inside the left side and before a letter, both sides are long enough.
+    Linear in the line (a search with lazy groups backtracked for minutes on a long one)."""
+    text = text.strip()
+    first_letter = LETTER.search(text, 1)  # inside the left column, not at its edges
+    if first_letter is None:
+        return False
+    for gap in GUTTER.finditer(text, first_letter.start() + 2):
+        if (
+            LETTER.match(text, gap.end())
+            and not text[gap.start() - 1].isspace()
+            and len(text) - gap.end() >= 2
+        ):
+            return gap.start() >= MIN_GUTTER_SIDE and len(text) - gap.end() >= MIN_GUTTER_SIDE
+    return False
