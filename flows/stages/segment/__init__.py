@@ -131,9 +131,12 @@ def segment(
         detection, confidence = detect_layout(lines, config, repairs)
         if detection.layout != "thread" and spaced_line_by_line(lines):
             packed = without_blank_lines(lines)
-            alternative, packed_confidence = detect_layout(packed, config, repairs)
-            if alternative.layout == "thread":
-                detection, confidence, lines = alternative, packed_confidence, packed
+            # only a thread changes the choice: every layout is scored again only if the
+            # thread layout answers at all
+            if layouts()["thread"].detect(packed, config) is not None:
+                alternative, packed_confidence = detect_layout(packed, config, repairs)
+                if alternative.layout == "thread":
+                    detection, confidence, lines = alternative, packed_confidence, packed
         layout, reason = detection.layout, f"detected: {detection.evidence}"
         parsed = detection.parsed
         if layout_hint:
