@@ -975,6 +975,8 @@ def _footnotes(kept: Sequence[Line]) -> bool:
     for pos, line in enumerate(kept):
         if found := NOTE_LINE.match(line.text):
             notes.setdefault(_note_number(found.group("n")), []).append(pos)
+    if not notes:  # no marker can find its note
+        return False
     for pos, line in enumerate(kept):
         for match in NOTE_MARK.finditer(line.text):
             later = notes.get(_note_number(match.group("sup") or match.group("n")), [])
