@@ -162,7 +162,8 @@ def _crawler(lines: Sequence[Line], position: int) -> Found | None:
 
 
 def _glued(lines: Sequence[Line], position: int) -> Found | None:
-    match = GLUED.match(lines[position].text)
+    text = lines[position].text
+    match = GLUED.match(text) if text[-1:].isdigit() else None  # it ends in the post number
     if match is None:
         return None
     return Found(position, "glued", match.group("who").split()[-1], int(match.group("number")))

@@ -236,6 +236,8 @@ def _split_header(lines: Sequence[Line], position: int) -> Split | None:
 def find_starts(lines: Sequence[Line]) -> list[int]:
     """ "<Name> • <when>" lines (or the same one item a line), on a page showing the
     widget's furniture."""
+    if not any(line.text.casefold() in WIDGET_MARKS or SIGN_UP.match(line.text) for line in lines):
+        return []
     starts: list[int] = []
     covered = 0  # the lines of the split header just read (its parent's name line)
     for position, line in enumerate(lines):
@@ -245,10 +247,7 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
         if _header(line) or split is not None:
             starts.append(position)
             covered = position + (split.n_lines if split else 1)
-    if not starts:
-        return []
-    widget = any(line.text.casefold() in WIDGET_MARKS or SIGN_UP.match(line.text) for line in lines)
-    return starts if widget else []
+    return starts
 
 
 def _score(lines: Sequence[Line], position: int, end: int) -> int | None:

@@ -90,6 +90,8 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
 
 def headers(lines: Sequence[Line]) -> list[Found]:
     found: list[Found] = []
+    if not any(RECIPIENTS.match(line.text) for line in lines):
+        return found  # every header ends in its recipients line
     for position in range(len(lines)):
         if found and position < found[-1].position + found[-1].n_lines:
             continue  # inside the header just read (its name line under the photo line)
