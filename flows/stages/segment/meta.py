@@ -122,13 +122,13 @@ AGE = re.compile(
 )
 
 
-_TWO_DIGITS = re.compile(r"\d\d")
+TWO_DIGITS = re.compile(r"\d\d")
 """Every date form holds a year of at least two digits: a text without is settled at once."""
 
 
 def find_date(text: str) -> tuple[str, str | None] | None:
     """(the date as written, its ISO form or None) of the first absolute date in `text`."""
-    if not _TWO_DIGITS.search(text):
+    if not TWO_DIGITS.search(text):
         return None
     best: tuple[int, str, str | None] | None = None
     for form in _DATE_FORMS:
@@ -343,12 +343,16 @@ def _clean_name(name: str) -> str | None:
 
 
 BREADCRUMB = re.compile(r"^\S.{0,80}?(?:\s*(?:»|›|‹|>|/|\\|→)\s*\S[^»›‹>/\\→]{0,60}){1,6}$")
+CRUMB_SEPARATOR = re.compile(r"[»›‹>/\\→]")
+"""A character that joins a breadcrumb's parts: a line without one is no breadcrumb."""
 
 
 def is_breadcrumb(text: str) -> bool:
     """'Home » Russia » Politics', 'Board index ‹ Politics ‹ Russia': short labels joined
     by a path separator, with no sentence in them; a separator may close the path ('Current
     News / Politics /')."""
+    if not CRUMB_SEPARATOR.search(text):
+        return False
     text = re.sub(r"\s+(?:»|›|>|/|→)$", "", text)
     if len(text) > 160 or text.endswith((".", "?", "!")) or find_date(text) is not None:
         return False

@@ -190,7 +190,13 @@ from flows.stages.segment.layouts.listing import (
 )
 from flows.stages.segment.layouts.pdf_article import AFFILIATION
 from flows.stages.segment.lines import Line, cut_lines, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.meta import BILINGUAL_LABEL, POSITION, find_date, is_dateline
+from flows.stages.segment.meta import (
+    BILINGUAL_LABEL,
+    POSITION,
+    TWO_DIGITS,
+    find_date,
+    is_dateline,
+)
 from flows.stages.segment.post import (
     BIO,
     NOT_NAME_STARTS,
@@ -382,6 +388,8 @@ ACTION_TAIL = re.compile(r"\s+\+(?:\s+[^\s\d+.!?]{1,15}){1,3}$")
 def _timed_date(text: str) -> bool:
     """A line that opens with a date (after its weekday) and holds nothing but it, its
     time of day and a button's label after a '+'."""
+    if not TWO_DIGITS.search(text):
+        return False  # no date's year
     text = ACTION_TAIL.sub("", WEEKDAY_LEAD.sub("", text, count=1))
     return bool(opening_date(text)) and credit_date(" ".join(TIME_OF_DAY.sub(" ", text).split()))
 

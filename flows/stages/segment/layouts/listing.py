@@ -247,6 +247,9 @@ def clean_name(name: str) -> str | None:
     return cleaned or None
 
 
+ANY_DIGIT = re.compile(r"\d")
+
+
 def credit_byline(text: str) -> str | None:
     """The name on a short byline line: 'By <name>', 'Posted on <date> by <name>',
     '<name> - <date>'. A line naming a translator, or a title that merely ends in
@@ -254,7 +257,7 @@ def credit_byline(text: str) -> str | None:
     text = BILINGUAL_LABEL.sub("", text)
     if len(text) > 140 or TRANSLATOR_LINE.match(text) or ORIGIN.match(text):
         return None
-    if not (BYLINE_START.match(text) or any(char.isdigit() for char in text)):
+    if not (BYLINE_START.match(text) or ANY_DIGIT.search(text)):
         return None
     name = find_byline(text)
     if name is None or not (BYLINE_START.match(text) or find_date(text)):
@@ -1596,13 +1599,15 @@ def _trailing_date_cut(line: Line, max_title_chars: int) -> int | None:
     line run into the headline above it, the line break lost): a full date closing the
     line, five words or more of headline before it."""
     text = line.raw.rstrip()
-    if len(text) > max_title_chars + MAX_LEAD_DATE_CHARS or credit_date(text.strip()):
+    if len(text) > max_title_chars + MAX_LEAD_DATE_CHARS:
         return None
-    if find_byline(text.strip()) or dateline_name(text.strip()):
-        return None  # '<section> / By <Name> / <date>': a meta row, whole
     found = find_date(text[-MAX_LEAD_DATE_CHARS:])
     if found is None or not text.endswith(found[0]) or not re.search(r"\d{4}", found[0]):
         return None
+    if credit_date(text.strip()):
+        return None
+    if find_byline(text.strip()) or dateline_name(text.strip()):
+        return None  # '<section> / By <Name> / <date>': a meta row, whole
     at = len(text) - len(found[0])
     head = text[:at]
     if not head[-1:].isspace() or word_count(head) < MIN_GLUED_TITLE_WORDS:
