@@ -66,6 +66,16 @@ bare word), byline or date above the title, access badge); clock times
 in the marks (comment headers) do not count. The score grows with the number of items: 0.7
 for two, 0.85 to 0.95 from three on.
 
+A page whose items show none of these marks is a listing by its repeated shape alone
+(:mod:`flows.stages.segment.shapes`: the same few lines in the same order three times or
+more, such as ``<label>`` ``<title>`` ``<Name>, <Name>`` ``<teaser>`` or ``<type> | |
+<Name>`` ``<teaser>``), weak evidence that wins over the fallback only: each item's text is
+one paragraph of few words, no paragraph outside the run is as long (an article's lede),
+every short column is a title (distinct headlines, the most words), a meta line (byline,
+date, names, a row with a names cell: the author and date) or a label (a few words,
+chrome), and no column mixes bylines or dates with other lines (an article's byline over
+its lede, subheadings after it). A link line under the title is chrome.
+
 A feed of short posts by several people (``<handle> · <age>`` over each entry, see
 :mod:`flows.stages.segment.feed`) is a listing too, one post per entry, and so is a
 channel's or community's wall (the page's name over each post, counters under it).
@@ -121,6 +131,7 @@ from flows.stages.segment.post import (
     build_post,
     post_row,
 )
+from flows.stages.segment.shapes import LINK, PROSE, SHORT, ShapeRun, find_run
 from flows.stages.segment.webpage import is_counter, row_cells
 
 if TYPE_CHECKING:
@@ -661,6 +672,9 @@ class Item:
     repeated: bool = False
     """A block the page shows twice or more, title and text alike (a promotion between the
     items): no item, its lines are chrome."""
+    shaped: bool = False
+    """Read from the page's repeated item shape (:mod:`flows.stages.segment.shapes`), which
+    may give no title."""
 
     @property
     def dated_heading(self) -> str | None:
@@ -1519,6 +1533,142 @@ def bare_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | 
     return Detection("listing", 0.85, f"{len(teasers)} single-paragraph teasers, {cut} cut off")
 
 
+# --- items of a repeated shape ----------------------------------------------------------
+
+MAX_TEASER_WORDS = 120
+"""Most words of a teaser read from a repeated shape: a longer text is an article's."""
+MAX_TEASER_PARAGRAPHS = 1
+"""A teaser is one paragraph when nothing marks it as one (a digest's article has more)."""
+SHAPE_SCORE = 0.66
+"""A page of items shown only by their repeated shape: weak evidence, above the fallback
+article only, under every layout that finds a format's own signs (a PDF's wrapped lines,
+a thread's headers, a page of marked items)."""
+
+
+ROW_BARS = re.compile(r"(?:\s+[|·•])+\s+")
+"""The bars between a meta row's cells, empty cells between them ('<type> | | <Name>')."""
+
+
+def _meta_name(text: str) -> str | None:
+    """The author of a meta line under or over a title: a byline ('By <name>', '<Name>,
+    <date>'), a names line, or a row's cell that holds only names ('<type> | | <Name>,
+    <Name>')."""
+    name = credit_byline(text) or dateline_name(text)
+    if name:
+        return name
+    if is_names(text):
+        return names_of(text)
+    cells = [cell for cell in ROW_BARS.split(text) if cell]
+    named = [cell for cell in cells if is_names(cell)]
+    return names_of(named[-1]) if len(cells) >= 2 and named else None
+
+
+def _is_meta(text: str) -> bool:
+    return bool(_meta_name(text) or credit_date(text))
+
+
+def _title_column(run: ShapeRun, columns: Sequence[int], max_title_chars: int) -> int | None:
+    """The column of titles among the short ones: distinct headlines in every item, the
+    most words on average (a label column repeats its values or has fewer words)."""
+    best: tuple[float, int] | None = None
+    for position in columns:
+        texts = [token.lines[0].text for token in run.column(position)]
+        if len(set(texts)) < len(texts):
+            continue
+        if not all(
+            is_headline(text, max_title_chars) or text.endswith(("...", "…")) for text in texts
+        ):
+            continue
+        mean = sum(word_count(text) for text in texts) / len(texts)
+        if best is None or mean > best[0]:
+            best = (mean, position)
+    return best[1] if best else None
+
+
+MAX_LABEL_WORDS = 4
+
+
+def _is_label_column(run: ShapeRun, position: int) -> bool:
+    """A column of labels over the items ('Policy Brief', 'Report'): a few words with a
+    letter, no sentence."""
+    return all(
+        word_count(text) <= MAX_LABEL_WORDS
+        and any(char.isalpha() for char in text)
+        and not ends_sentence(text)
+        for text in (token.lines[0].text for token in run.column(position))
+    )
+
+
+def shape_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """The items of a page that shows them only by their repeated shape (see
+    :mod:`flows.stages.segment.shapes`): one teaser each, None when the run is not a
+    listing's. Guards: each item's text is one teaser (a paragraph or two, few words), no
+    paragraph outside the run is as long as the teasers (an article's lede or closing
+    text around subheadings), and a short column is read as the title only when its
+    lines are distinct headlines."""
+    run = find_run(lines)
+    if run is None:
+        return None
+    prose = run.positions(PROSE)
+    if len(prose) != 1:
+        return None
+    bodies = run.column(prose[0])
+    if any(
+        token.paragraphs > MAX_TEASER_PARAGRAPHS or token.words > MAX_TEASER_WORDS
+        for token in bodies
+    ):
+        return None
+    mean = sum(token.words for token in bodies) / len(bodies)
+    outside = [token for token in (*run.before, *run.after) if token.kind == PROSE]
+    if any(token.words >= mean for token in outside):
+        return None
+    shorts = run.positions(SHORT)
+    if any(n > prose[0] for n in shorts):
+        return None
+    for position in shorts:
+        texts = [token.lines[0].text for token in run.column(position)]
+        credits = sum(1 for text in texts if credit_date(text) or credit_byline(text))
+        if 0 < credits < len(texts):
+            return None  # an article's byline or date over its lede, subheadings after it
+    meta = [n for n in shorts if all(_is_meta(t.lines[0].text) for t in run.column(n))]
+    title = _title_column(run, [n for n in shorts if n not in meta], config.max_title_chars)
+    labels = [n for n in shorts if n not in meta and n != title]
+    if (title is None and not meta) or not all(_is_label_column(run, n) for n in labels):
+        return None  # a column that is no title, meta or label: no listing's items
+    items: list[Item] = []
+    for repeat in run.repeats:
+        item = Item(body=list(repeat[prose[0]].lines), shaped=True)
+        if title is not None:
+            item.title = repeat[title].lines[0]
+        item.meta = [repeat[n].lines[0] for n in meta]
+        item.extra = [line for n in run.positions(LINK) for line in repeat[n].lines]
+        _read_shape_credits(item)
+        items.append(item)
+    return items
+
+
+def _read_shape_credits(item: Item) -> None:
+    for line in item.meta:
+        item.author = item.author or _meta_name(line.text)
+        if item.published is None and (found := find_date(line.text)):
+            item.published = found[0]
+
+
+def shape_detection(items: Sequence[Item]) -> Detection:
+    shape = " + ".join(
+        part
+        for part, present in (
+            ("title", items[0].title is not None),
+            ("meta line", bool(items[0].meta)),
+            ("link", bool(items[0].extra)),
+            ("teaser", True),
+        )
+        if present
+    )
+    evidence = f"{len(items)} items of one repeated shape ({shape})"
+    return Detection("listing", SHAPE_SCORE, evidence, parsed=list(items))
+
+
 # --- the layout ---------------------------------------------------------------------------
 
 
@@ -1687,6 +1837,9 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     found = structured_detection(item_stats(items))
     if found is not None:
         return dataclasses.replace(found, parsed=items)
+    shaped = shape_items(lines, config)
+    if shaped is not None:
+        return shape_detection(shaped)
     return bare_detection(lines, config)
 
 
@@ -1704,8 +1857,12 @@ def segment(
         return
     split = split_glued(lines, config.max_title_chars)
     items = parsed if isinstance(parsed, list) else find_items(split, config)
-    if sum(1 for item in items if item.title is not None and not item.repeated) >= 2:
+    if items and items[0].shaped:
+        segment_items(result, doc_id, lines, items, config)
+    elif sum(1 for item in items if item.title is not None and not item.repeated) >= 2:
         segment_items(result, doc_id, split, items, config)
+    elif parsed is None and (shaped := shape_items(lines, config)) is not None:
+        segment_items(result, doc_id, lines, shaped, config)
     else:
         segment_bare(result, doc_id, lines, config)
 
@@ -1721,7 +1878,7 @@ def segment_items(
     repeated block's lines under their own rule)."""
     promotions = [item for item in items if item.repeated]
     items = [item for item in items if not item.repeated]
-    titled = [n for n, item in enumerate(items) if item.title is not None]
+    titled = [n for n, item in enumerate(items) if item.title is not None or item.shaped]
     kept = [item for n, item in enumerate(items) if titled[0] <= n <= titled[-1]]
     marked = sum(1 for item in kept if item.marks())
     while len(kept) > 2 and not kept[-1].marks() and marked >= 0.75 * len(kept):

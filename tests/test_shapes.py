@@ -1,0 +1,147 @@
+"""The repeated item shape (:mod:`flows.stages.segment.shapes`) and its reading by the
+listing layout: labelled pages that are listings by their shape alone, and pages whose
+repeated shape is no listing (an article's subheadings, a digest's full articles, a
+thread's comments)."""
+
+from __future__ import annotations
+
+from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.segment.layouts import listing
+from flows.stages.segment.lines import split_lines
+from flows.stages.segment.shapes import LINK, PROSE, SHORT, find_run, line_kind, tokens
+
+DOC = "0123456789abcdef"
+TEASERS = [
+    "The regional assembly voted to close the last public library in the old quarter, "
+    "despite a petition signed by eleven thousand residents over the winter months.",
+    "Teachers in the valley towns have begun to organise their own union branch, and the "
+    "first meeting drew more people than the hall could hold on a wet evening.",
+    "A new tram line was promised to the eastern districts four years ago; the rails are "
+    "still lying in a field outside the depot while the council argues about money.",
+    "The dockers of the northern terminal stopped work on Monday after the third month "
+    "without wages, and the strike committee says it will not back down this time.",
+]
+TITLES = [
+    "The Library That Eleven Thousand Could Not Save",
+    "Valley Teachers Build a Union From Scratch",
+    "Where Did the Eastern Tram Line Go",
+    "Dockers Down Tools at the Northern Terminal",
+]
+NAMES = ["Anna Lindqvist", "Oleg Sorin, Marta Kivi", "Ivan Tarkov", "Anna Lindqvist"]
+
+
+def page(items: list[str], header: str = "Home\nNews\nAbout\n", footer: str = "© Site") -> str:
+    return header + "\n" + "\n\n".join(items) + "\n\n" + footer + "\n"
+
+
+def layout_of(text: str) -> str:
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    return result.layout
+
+
+def test_line_kinds() -> None:
+    assert line_kind(TITLES[0]) == SHORT
+    assert line_kind("By Anna Lindqvist") == SHORT
+    assert line_kind(TEASERS[0]) == PROSE
+    assert (
+        line_kind("Regional budgets after the sanctions: who pays for the loyalty of the...")
+        == SHORT
+    )
+    assert line_kind("/analysis/regional-elections") == LINK
+    assert line_kind("www.example.org/a/b") == LINK
+
+
+def test_hard_wrapped_paragraph_is_one_prose_token() -> None:
+    text = (
+        "The presidential campaign in our region consisted of two billboards\n"
+        "and a concert, and the local paper counted more posters for the fair.\n"
+    )
+    found = tokens(split_lines(text))
+    assert [token.kind for token in found] == [PROSE]
+    assert found[0].paragraphs == 1
+
+
+def test_title_over_teaser_blocks_repeat() -> None:
+    text = page([f"{title}\n{teaser}" for title, teaser in zip(TITLES, TEASERS, strict=True)])
+    run = find_run(split_lines(text))
+    assert run is not None
+    assert run.signature == "S P |"
+    assert len(run.repeats) == 4
+
+
+def test_lines_without_blank_lines_repeat() -> None:
+    rows = [
+        f"{title}\nBy {name}\n{teaser}"
+        for title, name, teaser in zip(TITLES, NAMES, TEASERS, strict=True)
+    ]
+    run = find_run(split_lines("Home\nNews\n" + "\n".join(rows) + "\n1 2 3 Next\n"))
+    assert run is not None
+    assert run.signature == "S S P"
+    assert [repeat[0].lines[0].text for repeat in run.repeats] == TITLES
+
+
+def test_two_repeats_are_no_run() -> None:
+    text = page(
+        [f"{title}\n{teaser}" for title, teaser in zip(TITLES[:2], TEASERS[:2], strict=True)]
+    )
+    assert find_run(split_lines(text)) is None
+
+
+def test_label_title_names_teaser_is_a_listing() -> None:
+    labels = ["Policy Brief", "Report", "Commentary", "Policy Brief"]
+    text = page(
+        [
+            f"{label}\n{title}\n{names}\n{teaser}"
+            for label, title, names, teaser in zip(labels, TITLES, NAMES, TEASERS, strict=True)
+        ]
+    )
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == TITLES
+    assert [item.author for item in items] == NAMES
+    assert layout_of(text) == "listing"
+
+
+def test_meta_row_over_untitled_teasers_is_a_listing() -> None:
+    rows = [f"Commentary | | {name}\n{teaser}" for name, teaser in zip(NAMES, TEASERS, strict=True)]
+    text = "Publications\nFilter\n" + "\n".join(rows) + "\nNewsletter\n"
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.title for item in items] == [None] * 4
+    assert [item.author for item in items] == NAMES
+
+
+def test_article_with_subheadings_is_no_listing() -> None:
+    lede = " ".join(TEASERS[:2]) + " The council has not said when it will decide."
+    sections = [f"{title}\n{teaser}" for title, teaser in zip(TITLES, TEASERS, strict=True)]
+    text = "How the Region Votes\nBy Anna Lindqvist\n\n" + lede + "\n\n" + "\n\n".join(sections)
+    assert listing.shape_items(split_lines(text), SegmentConfig()) is None
+    assert layout_of(text) != "listing"
+
+
+def test_article_byline_over_lede_then_subheadings_is_no_listing() -> None:
+    parts = ["How the Region Votes", "By Anna Lindqvist", TEASERS[0]]
+    for title, teaser in zip(TITLES[1:], TEASERS[1:], strict=True):
+        parts += [title, teaser]
+    text = "\n\n".join(parts) + "\n"
+    assert find_run(split_lines(text)) is not None
+    assert listing.shape_items(split_lines(text), SegmentConfig()) is None
+
+
+def test_full_articles_under_their_titles_are_no_listing() -> None:
+    articles = [
+        f"{title}\nBy {name}\n{teaser}\n{teaser}\n\n{teaser}"
+        for title, name, teaser in zip(TITLES, NAMES, TEASERS, strict=True)
+    ]
+    text = page(articles)
+    assert find_run(split_lines(text)) is not None
+    assert listing.shape_items(split_lines(text), SegmentConfig()) is None
+
+
+def test_comment_headers_with_scores_are_no_listing() -> None:
+    comments = [
+        f"{score}\n[-] user_{n} {n} hours ago | link | flag\n{teaser}"
+        for n, (score, teaser) in enumerate(zip(["3", "5", "2", "1"], TEASERS, strict=True))
+    ]
+    assert listing.shape_items(split_lines(page(comments)), SegmentConfig()) is None
