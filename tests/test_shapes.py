@@ -145,3 +145,28 @@ def test_comment_headers_with_scores_are_no_listing() -> None:
         for n, (score, teaser) in enumerate(zip(["3", "5", "2", "1"], TEASERS, strict=True))
     ]
     assert listing.shape_items(split_lines(page(comments)), SegmentConfig()) is None
+
+
+def test_outlet_headline_and_paragraphs_are_a_digest() -> None:
+    outlets = ["Nezavisimoe Slovo, p. 2", "Delovaya Stolitsa, p. 5", "Vecherny Ural, p. 1"]
+    articles = [
+        f"{outlet}\n{title}\n{teaser} {teaser}\n{teaser}"
+        for outlet, title, teaser in zip(outlets, TITLES, TEASERS, strict=False)
+    ]
+    text = page(articles, footer="Subscribe | Contact")
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert all(outlet not in post["body"] for post in result.posts for outlet in outlets)
+    assert "Subscribe" not in result.posts[-1]["body"]
+
+
+def test_teasers_under_bylines_are_no_digest() -> None:
+    text = page(
+        [
+            f"{title}\nBy {name}\n{teaser}"
+            for title, name, teaser in zip(TITLES, NAMES, TEASERS, strict=True)
+        ]
+    )
+    assert layout_of(text) == "listing"
