@@ -170,3 +170,29 @@ def test_teasers_under_bylines_are_no_digest() -> None:
         ]
     )
     assert layout_of(text) == "listing"
+
+
+def test_heads_that_differ_by_a_line_are_read_coarsely() -> None:
+    heads = [
+        f"Analysis\n{TITLES[0]}\n{NAMES[0]}",
+        f"{TITLES[1]}\n{NAMES[1]}",
+        f"Commentary\n{TITLES[2]}\n{NAMES[2]}",
+        f"{TITLES[3]}\n{NAMES[3]}",
+    ]
+    text = page([f"{head}\n{teaser}" for head, teaser in zip(heads, TEASERS, strict=True)])
+    assert (
+        find_run(split_lines(text)) is None
+        or listing._exact_items(split_lines(text), SegmentConfig()) is None
+    )
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == TITLES
+    assert [item.author for item in items] == NAMES
+    assert layout_of(text) == "listing"
+
+
+def test_article_byline_over_lede_is_no_coarse_listing() -> None:
+    parts = [f"How the Region Votes\nBy Anna Lindqvist\n{TEASERS[0]}"]
+    parts += [f"{title}\n{teaser}" for title, teaser in zip(TITLES[1:], TEASERS[1:], strict=True)]
+    text = "\n\n".join(parts) + "\n"
+    assert listing.shape_items(split_lines(text), SegmentConfig()) is None

@@ -9,6 +9,8 @@ module reads that repetition, whatever the words:
   meta row), a link line (``L``: an address or a site path), a run of prose (``P``: the
   lines of one or more paragraphs, a hard-wrapped paragraph read as one, paragraphs
   apart by single blank lines read as one run) and a gap (``|``: blank lines);
+* in the *coarse* reading, the short lines between two other tokens are one head token
+  (``H``), so that items whose heads differ by a line still repeat;
 * the **shape run** is the longest stretch of tokens that repeats one pattern (its
   signature, such as ``S S P |``) three times or more, each repeat an item; the pattern
   opens on a short or link line and closes on prose or a gap (an item ends with its
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 
 from flows.stages.segment.lines import Line, ends_sentence, word_count
 
-SHORT, PROSE, LINK, GAP = "S", "P", "L", "|"
+SHORT, PROSE, LINK, GAP, HEAD = "S", "P", "L", "|", "H"
 
 LINK_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$|^/[\w%.-]+(?:/\S*)?$")
 """A line that is only an address: 'https://…', 'www.…', '<host>/<path>' or a site path
@@ -154,7 +156,7 @@ class ShapeRun:
 def _valid(pattern: Sequence[str]) -> bool:
     """An item's pattern: opens on a short or link line, closes on prose or a gap, holds
     prose, and is no repeat of a shorter pattern."""
-    if pattern[0] not in (SHORT, LINK) or pattern[-1] not in (PROSE, GAP):
+    if pattern[0] not in (SHORT, LINK, HEAD) or pattern[-1] not in (PROSE, GAP):
         return False
     if PROSE not in pattern:
         return False
@@ -165,11 +167,28 @@ def _valid(pattern: Sequence[str]) -> bool:
     )
 
 
-def find_run(lines: Sequence[Line], min_repeats: int = MIN_REPEATS) -> ShapeRun | None:
+def heads(found: Sequence[Token]) -> list[Token]:
+    """`found` with each run of adjacent short lines made one head token (``H``): the
+    coarse shape, in which items whose heads differ by a line (a label or a byline that
+    some items lack) still repeat."""
+    merged: list[Token] = []
+    for token in found:
+        if token.kind == SHORT and merged and merged[-1].kind in (SHORT, HEAD):
+            merged[-1] = Token(HEAD, (*merged[-1].lines, *token.lines))
+        elif token.kind == SHORT:
+            merged.append(Token(HEAD, token.lines))
+        else:
+            merged.append(token)
+    return merged
+
+
+def find_run(
+    lines: Sequence[Line], min_repeats: int = MIN_REPEATS, coarse: bool = False
+) -> ShapeRun | None:
     """The longest run of one repeated item pattern on the page (most tokens covered, then
     the shorter pattern, then the earlier), None when no pattern repeats `min_repeats`
-    times."""
-    found = tokens(lines)
+    times. `coarse`: read the heads as one token each (:func:`heads`)."""
+    found = heads(tokens(lines)) if coarse else tokens(lines)
     kinds = [token.kind for token in found]
     best = _best_run(kinds, min_repeats)
     if best is None:

@@ -131,7 +131,7 @@ from flows.stages.segment.post import (
     build_post,
     post_row,
 )
-from flows.stages.segment.shapes import LINK, PROSE, SHORT, ShapeRun, find_run
+from flows.stages.segment.shapes import HEAD, LINK, PROSE, SHORT, ShapeRun, find_run
 from flows.stages.segment.webpage import is_counter, row_cells
 
 if TYPE_CHECKING:
@@ -1535,6 +1535,8 @@ def bare_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | 
 
 # --- items of a repeated shape ----------------------------------------------------------
 
+ELLIPSES = ("...", "…")
+"""A title cut off at a fixed length ends so."""
 MAX_TEASER_WORDS = 120
 """Most words of a teaser read from a repeated shape: a longer text is an article's."""
 MAX_TEASER_PARAGRAPHS = 1
@@ -1575,9 +1577,7 @@ def _title_column(run: ShapeRun, columns: Sequence[int], max_title_chars: int) -
         texts = [token.lines[0].text for token in run.column(position)]
         if len(set(texts)) < len(texts):
             continue
-        if not all(
-            is_headline(text, max_title_chars) or text.endswith(("...", "…")) for text in texts
-        ):
+        if not all(is_headline(text, max_title_chars) or text.endswith(ELLIPSES) for text in texts):
             continue
         mean = sum(word_count(text) for text in texts) / len(texts)
         if best is None or mean > best[0]:
@@ -1588,27 +1588,33 @@ def _title_column(run: ShapeRun, columns: Sequence[int], max_title_chars: int) -
 MAX_LABEL_WORDS = 4
 
 
-def _is_label_column(run: ShapeRun, position: int) -> bool:
-    """A column of labels over the items ('Policy Brief', 'Report'): a few words with a
-    letter, no sentence."""
-    return all(
+def _is_label(text: str) -> bool:
+    """A label over an item ('Policy Brief', 'Report'): a few words with a letter, no
+    sentence."""
+    return (
         word_count(text) <= MAX_LABEL_WORDS
         and any(char.isalpha() for char in text)
         and not ends_sentence(text)
-        for text in (token.lines[0].text for token in run.column(position))
     )
+
+
+def _is_label_column(run: ShapeRun, position: int) -> bool:
+    return all(_is_label(token.lines[0].text) for token in run.column(position))
 
 
 def shape_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
     """The items of a page that shows them only by their repeated shape (see
     :mod:`flows.stages.segment.shapes`): one teaser each, None when the run is not a
-    listing's. Guards: each item's text is one teaser (a paragraph or two, few words), no
-    paragraph outside the run is as long as the teasers (an article's lede or closing
-    text around subheadings), and a short column is read as the title only when its
-    lines are distinct headlines."""
-    run = find_run(lines)
-    if run is None:
-        return None
+    listing's. The exact shape is read first, column by column; else the coarse one, head
+    by head (items whose heads differ by a label or a byline)."""
+    exact = _exact_items(lines, config)
+    return exact if exact is not None else _coarse_items(lines, config)
+
+
+def _teaser_column(run: ShapeRun) -> int | None:
+    """The position of the teasers in the run, None when it holds no listing's items: each
+    item's text is one short paragraph, and no paragraph outside the run is as long as
+    the teasers (an article's lede or closing text around subheadings)."""
     prose = run.positions(PROSE)
     if len(prose) != 1:
         return None
@@ -1622,13 +1628,27 @@ def shape_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | No
     outside = [token for token in (*run.before, *run.after) if token.kind == PROSE]
     if any(token.words >= mean for token in outside):
         return None
-    shorts = run.positions(SHORT)
-    if any(n > prose[0] for n in shorts):
+    if any(kind in (SHORT, HEAD) for kind in run.pattern[prose[0] :]):
+        return None  # a line under the text: no teaser closes its item so
+    return prose[0]
+
+
+def _is_credit(text: str) -> bool:
+    return bool(credit_date(text) or credit_byline(text))
+
+
+def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """Items of the exact shape: a short column is the title when its lines are distinct
+    headlines, the meta when each is a byline, date or names line, else labels; no column
+    mixes bylines or dates with other lines."""
+    run = find_run(lines)
+    prose = _teaser_column(run) if run is not None else None
+    if run is None or prose is None:
         return None
+    shorts = run.positions(SHORT)
     for position in shorts:
-        texts = [token.lines[0].text for token in run.column(position)]
-        credits = sum(1 for text in texts if credit_date(text) or credit_byline(text))
-        if 0 < credits < len(texts):
+        credits = sum(1 for token in run.column(position) if _is_credit(token.lines[0].text))
+        if 0 < credits < len(run.repeats):
             return None  # an article's byline or date over its lede, subheadings after it
     meta = [n for n in shorts if all(_is_meta(t.lines[0].text) for t in run.column(n))]
     title = _title_column(run, [n for n in shorts if n not in meta], config.max_title_chars)
@@ -1637,13 +1657,68 @@ def shape_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | No
         return None  # a column that is no title, meta or label: no listing's items
     items: list[Item] = []
     for repeat in run.repeats:
-        item = Item(body=list(repeat[prose[0]].lines), shaped=True)
+        item = Item(body=list(repeat[prose].lines), shaped=True)
         if title is not None:
             item.title = repeat[title].lines[0]
         item.meta = [repeat[n].lines[0] for n in meta]
         item.extra = [line for n in run.positions(LINK) for line in repeat[n].lines]
         _read_shape_credits(item)
         items.append(item)
+    return items
+
+
+MIN_META_SHARE = 0.75
+"""Share of items that show a meta line when any does (a page's items alike; an article's
+byline over its lede, none over its subheadings)."""
+
+
+def _coarse_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """Items of the coarse shape, each head read line by line: its title the last
+    headline that is no byline, date or names line; bylines, dates and names lines under
+    the title its meta; the other lines labels (the first item's head may hold the page's
+    header above its title). Every item has a title, the titles are distinct, and meta
+    lines show in all items but a few or in none."""
+    run = find_run(lines, coarse=True)
+    prose = _teaser_column(run) if run is not None else None
+    if run is None or prose is None:
+        return None
+    head_at = run.positions(HEAD)
+    if len(head_at) != 1:
+        return None
+    items: list[Item] = []
+    for repeat in run.repeats:
+        head = repeat[head_at[0]].lines
+        credits = [line for line in head if _is_credit(line.text)]
+        named = [line for line in head if line not in credits and is_names(line.text)]
+        titles = [
+            line
+            for line in head
+            if line not in credits
+            and (is_headline(line.text, config.max_title_chars) or line.text.endswith(ELLIPSES))
+        ]
+        plain_titles = [line for line in titles if line not in named] or titles
+        if not plain_titles:
+            return None
+        title = plain_titles[-1]
+        others = [line for line in head if line not in credits and line not in named]
+        if any(
+            not _is_label(line.text)
+            for line in others
+            if line.index > title.index or (items and line.index < title.index)
+        ):
+            return None  # a line of text in the head (a page's wrapped lines), no label
+        item = Item(body=list(repeat[prose].lines), title=title, shaped=True)
+        item.meta = [line for line in [*credits, *named] if line.index > title.index]
+        item.meta += [line for line in credits if line.index < title.index]
+        item.extra = [line for n in run.positions(LINK) for line in repeat[n].lines]
+        _read_shape_credits(item)
+        items.append(item)
+    texts = [item.title.text for item in items if item.title is not None]
+    if len(set(texts)) < len(texts):
+        return None
+    with_meta = sum(1 for item in items if item.meta)
+    if 0 < with_meta < MIN_META_SHARE * len(items):
+        return None
     return items
 
 
