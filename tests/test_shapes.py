@@ -196,3 +196,16 @@ def test_article_byline_over_lede_is_no_coarse_listing() -> None:
     parts += [f"{title}\n{teaser}" for title, teaser in zip(TITLES[1:], TEASERS[1:], strict=True)]
     text = "\n\n".join(parts) + "\n"
     assert listing.shape_items(split_lines(text), SegmentConfig()) is None
+
+
+def test_fixed_width_wrap_joins_lines_that_open_in_capitals() -> None:
+    text = (
+        "Courts Without Acquittals\n"
+        "Pavel Ostrikov\n"
+        "Fewer than one defendant in two hundred is acquitted by a Russian court.\n"
+        "Drawing on a decade of regional court statistics, the report shows where\n"
+        "the rare acquittals happen.\n"
+    )
+    found = tokens(split_lines(text))
+    assert [token.kind for token in found] == [SHORT, SHORT, PROSE]
+    assert found[2].paragraphs == 1

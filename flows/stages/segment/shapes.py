@@ -63,18 +63,44 @@ def line_kind(text: str) -> str:
     return SHORT
 
 
-def _continues(line: Line, below: Line) -> bool:
-    """`below` carries on the paragraph of `line` (a hard wrap): `line` ends no sentence
-    and is of a wrapped line's length, `below` opens in lower case (not as a byline)."""
+MAX_WRAP_WIDTH = 100
+"""Widest line of a page hard-wrapped at a fixed width (a mail client's, a text
+browser's); a page with longer lines is not wrapped so."""
+MIN_FULL_SHARE = 0.25
+"""Share of a wrapped page's lines that come near its width."""
+FULL_LINE = 0.85
+
+
+def wrap_width(lines: Sequence[Line]) -> int | None:
+    """The width a page is hard-wrapped at: its longest line, when that is at most
+    ``MAX_WRAP_WIDTH`` and a quarter of its lines or more come near it; else None."""
+    lengths = [len(line.text) for line in lines if not line.is_blank]
+    if not lengths or max(lengths) > MAX_WRAP_WIDTH:
+        return None
+    width = max(lengths)
+    full = sum(1 for length in lengths if length >= FULL_LINE * width)
+    return width if full >= MIN_FULL_SHARE * len(lengths) else None
+
+
+def _continues(line: Line, below: Line, width: int | None) -> bool:
+    """`below` carries on the paragraph of `line` (a hard wrap): `line` has a wrapped
+    line's words and length and is no address, and either it ends no sentence and `below`
+    opens in lower case (not as a byline), or the page is wrapped at `width` and the first
+    word of `below` would not have fitted on `line`."""
+    if (
+        word_count(line.text) < MIN_WRAP_WORDS
+        or len(line.text) < MIN_WRAP_CHARS
+        or LINK_LINE.match(line.text)
+    ):
+        return False
+    if width is not None and len(line.text) + 1 + len(below.text.split()[0]) > width:
+        return True
     first = below.text[:1]
     return (
         first.isalpha()
         and first.islower()
         and not BYLINE_OPENING.match(below.text)
-        and word_count(line.text) >= MIN_WRAP_WORDS
-        and len(line.text) >= MIN_WRAP_CHARS
         and not ends_sentence(line.text)
-        and not LINK_LINE.match(line.text)
     )
 
 
@@ -95,13 +121,14 @@ class Token:
 def tokens(lines: Sequence[Line]) -> list[Token]:
     """The page's tokens in reading order (see the module's docstring)."""
     units: list[Token] = []
+    width = wrap_width(lines)
     for line in lines:
         if line.is_blank:
             if units and units[-1].kind != GAP:
                 units.append(Token(GAP, ()))
             continue
         last = units[-1] if units else None
-        if last is not None and last.kind != GAP and _continues(last.lines[-1], line):
+        if last is not None and last.kind != GAP and _continues(last.lines[-1], line, width):
             joined = " ".join(part.text for part in (*last.lines, line))
             units[-1] = Token(line_kind(joined), (*last.lines, line), last.paragraphs)
             continue
