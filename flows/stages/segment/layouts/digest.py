@@ -73,7 +73,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   articles, as credit openings are); or ``<Outlet>: <headline>`` standing alone over the
   text, two or more on the page (the title is the headline); or, untitled, a paragraph
   opening ``«<Outlet>» (<date>, с. <page>) <text>``, or closed by ``(<Outlet>, p. <n>)``
-  on a line of its own, two or more on the page;
+  on a line of its own, two or more on the page; or a round-up's citation line
+  ``<Outlet>: "<Title>," by <Name>`` right over the text, two or more (the quoted
+  headline is the title, the name the author);
 * a headline standing alone right under a rule, over a blank line and the text, two or
   more on the page (a mailing's issue; counted only on a page of full articles);
 * a brief's section: ``<emoji> <Label>`` after a blank line, right over the text, two or
@@ -903,6 +905,28 @@ CITED_LEAD = re.compile(
 """A press review's untitled item: its paragraph opens with the outlet quoted and the page
 it was on in brackets ('«Коммерсантъ» (14.11, с. 1, 3) сообщает …', 'Kommersant (p. 2)
 reports …')."""
+
+
+CITATION_HEAD = re.compile(
+    r"^(?P<outlet>[^:\"“”]{2,60}):\s+[\"“](?P<title>[^\"“”]{3,200}?)[,.]?[\"”],?\s+"
+    r"by\s+(?P<name>\S[^,;:]{2,60})$"
+)
+"""'<Outlet>: "<Title>," by <Name>': a round-up's citation of the piece it summarises (the
+outlet, the quoted headline, its author) on a line of its own over the text."""
+
+
+def _citation_openings(page: Page) -> dict[int, Opening]:
+    """A round-up's items, two or more: a citation line (``CITATION_HEAD``) right over
+    prose; the headline is the title, the name the author, the outlet no part of either."""
+    found: dict[int, Opening] = {}
+    for position, line in enumerate(page.filled[:-1]):
+        match = CITATION_HEAD.match(line.text)
+        if match is None or page.roles[position + 1] != "prose":
+            continue
+        opening = Opening("labelled", line, match.group("title"), line.index)
+        opening.author = clean_name(match.group("name"))
+        found[position] = opening
+    return found if len(found) >= 2 else {}
 
 
 def _cited_openings(page: Page) -> dict[int, Opening]:
@@ -1824,6 +1848,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         outlets = {}  # a press review quotes two papers or more, under one lead at most
     outlets = (
         outlets
+        or _citation_openings(page)
         or _cited_openings(page)
         or _noted_openings(page)
         or _emoji_openings(lines, page)
