@@ -10,6 +10,7 @@ from flows.stages.records import Segmented
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
 from flows.stages.segment.boilerplate import is_arrow_row
+from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
 from flows.stages.segment.layouts import digest, pdf_article
 from flows.stages.segment.layouts.listing import has_copyright
 from flows.stages.segment.lines import split_lines
@@ -1441,3 +1442,11 @@ def test_one_citation_line_opens_nothing() -> None:
     lines = split_lines('The Harbor Review: "Two Chairs, One Desk," by Walter Brenning\nText.\n')
     page = digest.Page.read(lines, SegmentConfig().max_title_chars)
     assert digest._citation_openings(page) == {}
+
+
+def test_a_newsletters_subscription_notice_is_chrome() -> None:
+    for notice in (
+        "You are receiving this letter because you subscribed on our website.",
+        "You are receiving this newsletter because you signed up.",
+    ):
+        assert is_web_chrome(notice)
