@@ -209,3 +209,9 @@ def test_fixed_width_wrap_joins_lines_that_open_in_capitals() -> None:
     found = tokens(split_lines(text))
     assert [token.kind for token in found] == [SHORT, SHORT, PROSE]
     assert found[2].paragraphs == 1
+
+
+def test_names_with_central_european_letters_are_names() -> None:
+    assert listing.is_names("Kacper Zieliński, Łukasz Wróbel")
+    assert listing.bare_name("Jānis Bērziņš") == "Jānis Bērziņš"
+    assert not listing.is_name("Regional budgets")
