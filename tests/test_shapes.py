@@ -215,3 +215,23 @@ def test_names_with_central_european_letters_are_names() -> None:
     assert listing.is_names("Kacper Zieliński, Łukasz Wróbel")
     assert listing.bare_name("Jānis Bērziņš") == "Jānis Bērziņš"
     assert not listing.is_name("Regional budgets")
+
+
+def test_a_name_under_each_teaser_is_its_byline() -> None:
+    text = page(
+        [
+            f"{title}\n{teaser}\n{name}"
+            for title, teaser, name in zip(TITLES, TEASERS, NAMES, strict=True)
+        ]
+    )
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.author for item in items] == NAMES
+    assert layout_of(text) == "listing"
+
+
+def test_a_reply_link_under_each_text_is_no_listing() -> None:
+    text = page(
+        [f"{title}\n{teaser}\nReply" for title, teaser in zip(TITLES, TEASERS, strict=True)]
+    )
+    assert listing.shape_items(split_lines(text), SegmentConfig()) is None

@@ -236,7 +236,9 @@ def _best_run(kinds: Sequence[str], min_repeats: int) -> tuple[int, int, int] | 
     """(period, start, repeats) of the best run. Linear in the tokens for each period: a
     stretch is periodic with period ``k`` where every token equals the one ``k`` further
     on; each offset into it is a candidate start."""
-    best: tuple[int, int, int, int] | None = None  # (-covered, period, start, repeats)
+    best: tuple[int, int, bool, int, int] | None = None
+    # (-covered, period, not closed by a gap, start, repeats): an item closes with its
+    # blank line where the page has them, so of two equal runs the one so closed wins
     for period in range(1, MAX_PERIOD + 1):
         position = 0
         while position + period < len(kinds):
@@ -256,10 +258,10 @@ def _best_run(kinds: Sequence[str], min_repeats: int) -> tuple[int, int, int] | 
                 repeats += _open_last(kinds, pattern, start + repeats * period)
                 if repeats < min_repeats:
                     continue
-                key = (-repeats * period, period, start, repeats)
+                key = (-repeats * period, period, pattern[-1] != GAP, start, repeats)
                 if best is None or key < best:
                     best = key
-    return None if best is None else best[1:]
+    return None if best is None else (best[1], best[3], best[4])
 
 
 def _repeats(kinds: Sequence[str], start: int, period: int, count: int) -> bool:

@@ -1628,9 +1628,15 @@ def _teaser_column(run: ShapeRun) -> int | None:
     outside = [token for token in (*run.before, *run.after) if token.kind == PROSE]
     if any(token.words >= mean for token in outside):
         return None
-    if any(kind in (SHORT, HEAD) for kind in run.pattern[prose[0] :]):
-        return None  # a line under the text: no teaser closes its item so
+    for position, kind in enumerate(run.pattern[prose[0] :], start=prose[0]):
+        if kind == HEAD or (kind == SHORT and not _is_meta_column(run, position)):
+            return None  # a line under the text that is no byline: no teaser's item
     return prose[0]
+
+
+def _is_meta_column(run: ShapeRun, position: int) -> bool:
+    """A column of bylines, dates or names lines ('<Name>' signing each teaser)."""
+    return all(_is_meta(token.lines[0].text) for token in run.column(position))
 
 
 def _is_credit(text: str) -> bool:
@@ -1639,8 +1645,8 @@ def _is_credit(text: str) -> bool:
 
 def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
     """Items of the exact shape: a short column is the title when its lines are distinct
-    headlines, the meta when each is a byline, date or names line, else labels; no column
-    mixes bylines or dates with other lines."""
+    headlines, the meta when each is a byline, date or names line (above the teaser or
+    under it), else labels; no column mixes bylines or dates with other lines."""
     run = find_run(lines)
     prose = _teaser_column(run) if run is not None else None
     if run is None or prose is None:
@@ -1650,7 +1656,8 @@ def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | N
         credits = sum(1 for token in run.column(position) if _is_credit(token.lines[0].text))
         if 0 < credits < len(run.repeats):
             return None  # an article's byline or date over its lede, subheadings after it
-    meta = [n for n in shorts if all(_is_meta(t.lines[0].text) for t in run.column(n))]
+    meta = [n for n in shorts if _is_meta_column(run, n)]
+    shorts = [n for n in shorts if n < prose]
     title = _title_column(run, [n for n in shorts if n not in meta], config.max_title_chars)
     labels = [n for n in shorts if n not in meta and n != title]
     if (title is None and not meta) or not all(_is_label_column(run, n) for n in labels):
