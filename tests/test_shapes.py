@@ -235,3 +235,14 @@ def test_a_reply_link_under_each_text_is_no_listing() -> None:
         [f"{title}\n{teaser}\nReply" for title, teaser in zip(TITLES, TEASERS, strict=True)]
     )
     assert listing.shape_items(split_lines(text), SegmentConfig()) is None
+
+
+def test_article_with_a_short_lede_over_subheadings_is_no_listing() -> None:
+    sections = [f"{title}\n{teaser}" for title, teaser in zip(TITLES, TEASERS, strict=True)]
+    text = (
+        "How the Region Votes\nBy Anna Lindqvist\nMarch 3, 2021\n\n"
+        "Four stories explain the vote in the region this spring.\n\n" + "\n\n".join(sections)
+    )
+    assert find_run(split_lines(text)) is not None
+    assert listing.shape_items(split_lines(text), SegmentConfig()) is None
+    assert layout_of(text) != "listing"

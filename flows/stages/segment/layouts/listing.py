@@ -1613,8 +1613,9 @@ def shape_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | No
 
 def _teaser_column(run: ShapeRun) -> int | None:
     """The position of the teasers in the run, None when it holds no listing's items: each
-    item's text is one short paragraph, and no paragraph outside the run is as long as
-    the teasers (an article's lede or closing text around subheadings)."""
+    item's text is one short paragraph, no paragraph outside the run is as long as the
+    teasers, and no byline or date stands above the run with prose (an article's head,
+    lede or closing text around subheadings)."""
     prose = run.positions(PROSE)
     if len(prose) != 1:
         return None
@@ -1628,6 +1629,11 @@ def _teaser_column(run: ShapeRun) -> int | None:
     outside = [token for token in (*run.before, *run.after) if token.kind == PROSE]
     if any(token.words >= mean for token in outside):
         return None
+    credited = any(
+        _is_credit(line.text) for token in run.before if token.kind != PROSE for line in token.lines
+    )
+    if credited and any(token.kind == PROSE for token in run.before):
+        return None  # an article's byline or date and its lede above its subheadings
     for position, kind in enumerate(run.pattern[prose[0] :], start=prose[0]):
         if kind == HEAD or (kind == SHORT and not _is_meta_column(run, position)):
             return None  # a line under the text that is no byline: no teaser's item
