@@ -73,8 +73,12 @@ more, such as ``<label>`` ``<title>`` ``<Name>, <Name>`` ``<teaser>`` or ``<type
 one paragraph of few words, no paragraph outside the run is as long (an article's lede),
 every short column is a title (distinct headlines, the most words), a meta line (byline,
 date, names, a row with a names cell: the author and date) or a label (a few words,
-chrome), and no column mixes bylines or dates with other lines (an article's byline over
-its lede, subheadings after it). A link line under the title is chrome.
+chrome), a column under the teaser only a meta line, and no column mixes bylines or dates
+with other lines (an article's byline over its lede, subheadings after it); no byline or
+date stands above the run with prose (an article's head and lede). A link line under the
+title is chrome. Items whose heads differ by a line (a label or byline some lack) are read
+from the coarse shape, head by head: the title the last headline that is no credit or
+names line, every item titled, meta lines in all items but a few or in none.
 
 A feed of short posts by several people (``<handle> · <age>`` over each entry, see
 :mod:`flows.stages.segment.feed`) is a listing too, one post per entry, and so is a
