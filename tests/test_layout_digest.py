@@ -10,6 +10,7 @@ from flows.stages.records import Segmented
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
 from flows.stages.segment.boilerplate import is_arrow_row
+from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
 from flows.stages.segment.layouts import digest, pdf_article
 from flows.stages.segment.layouts.listing import has_copyright
 from flows.stages.segment.lines import split_lines
@@ -1412,3 +1413,40 @@ def test_numbered_newsletter_stories_under_an_unnumbered_masthead() -> None:
     assert {post["published"] for post in result.posts} == {"Mar 25, 2024"}
     assert "Illustration" not in result.posts[0]["body"]
     assert "Thanks for reading" not in result.posts[-1]["body"]  # the sign-off names the masthead
+
+
+def test_roundup_citation_lines_open_articles() -> None:
+    paragraph = (
+        "The governors in three regions have postponed every appointment until the new "
+        "cabinet is named, and their deputies say nobody wants to be seen choosing a side."
+    )
+    text = (
+        "Weekly Roundup\n\n"
+        'I. Must Read:\nThe Harbor Review: "Two Chairs, One Desk," by Walter Brenning\n'
+        f"{paragraph}\n{paragraph}\n\n"
+        'Northern Courier: "The Governors Wait," by Irina Sablina\n'
+        f"{paragraph}\n\n"
+        'Not a citation: "quoted words" in a sentence that goes on and on, by the way\n'
+        f"{paragraph}\n"
+    )
+    result = run(text)
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts][:2] == [
+        "Two Chairs, One Desk",
+        "The Governors Wait",
+    ]
+    assert [post["author"] for post in result.posts][:2] == ["Walter Brenning", "Irina Sablina"]
+
+
+def test_one_citation_line_opens_nothing() -> None:
+    lines = split_lines('The Harbor Review: "Two Chairs, One Desk," by Walter Brenning\nText.\n')
+    page = digest.Page.read(lines, SegmentConfig().max_title_chars)
+    assert digest._citation_openings(page) == {}
+
+
+def test_a_newsletters_subscription_notice_is_chrome() -> None:
+    for notice in (
+        "You are receiving this letter because you subscribed on our website.",
+        "You are receiving this newsletter because you signed up.",
+    ):
+        assert is_web_chrome(notice)

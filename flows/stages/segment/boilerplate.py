@@ -125,7 +125,7 @@ CHROME_LINE = re.compile(
     r"|(?:skip )?advertisement|(?:\w+ )?ad (?:box|slot|space|unit|placeholder)|skip to (?:main )?content|toggle navigation|search(?: (?:the|this) site)?"
     r"|table of contents|contents|in this (?:article|post)|on this page"
     r"|(?:subscribe|подпис(?:аться|ка))\b.{0,40}?:\s*\S+@\S+"
-    r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest)\b.{0,160}"
+    r"|to unsubscribe\b.{0,160}|you (?:are receiving|received) this (?:message|e-?mail|digest|(?:news)?letter)\b.{0,160}"
     r"|you are subscribed to (?:e-?mail updates|updates|this (?:list|newsletter|digest))\b.{0,120}"
     r"|to stop receiving (?:these|this|our) (?:e-?mails?|messages|newsletters?)\b.{0,160}"
     r"|our mailing address is:?|add us to your address book|want to change how you receive "

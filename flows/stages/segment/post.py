@@ -36,11 +36,16 @@ TRANSLATOR = re.compile(
     r"\b[Tt]ranslat(?:ed|ion)\b[^.]*?\bby:?\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
 )
 TRANSLATOR_LINE = re.compile(r"^translat(ed|ion)\b", re.IGNORECASE)
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOWER = "a-zß-öø-ÿā-ž"
+"""Latin letters with the diacritics of Central European names ('Zieliński', 'Łukasz')."""
 NAME_TOKEN = (
-    r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+"
+    rf"(?:[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}{_LOWER}][{_LOWER}'’]+)*|[{_UPPER}]\."
+    rf"|[{_UPPER}][{_LOWER}]*[{_UPPER}][{_LOWER}]+"
     r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]\.)"
 )
-"""A word of a person's name, in Latin or Cyrillic letters ('Anna', 'O.', 'Савельев')."""
+"""A word of a person's name, in Latin or Cyrillic letters ('Anna', 'O.', 'Савельев',
+'Zieliński')."""
 NAME_PARTICLE = r"(?:de|da|van|von|der|al|bin|el|del|la|le|di)"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|{NAME_PARTICLE})){{1,4}}"
 HONORIFIC = r"(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)"

@@ -73,7 +73,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   articles, as credit openings are); or ``<Outlet>: <headline>`` standing alone over the
   text, two or more on the page (the title is the headline); or, untitled, a paragraph
   opening ``«<Outlet>» (<date>, с. <page>) <text>``, or closed by ``(<Outlet>, p. <n>)``
-  on a line of its own, two or more on the page;
+  on a line of its own, two or more on the page; or a round-up's citation line
+  ``<Outlet>: "<Title>," by <Name>`` right over the text, two or more (the quoted
+  headline is the title, the name the author);
 * a headline standing alone right under a rule, over a blank line and the text, two or
   more on the page (a mailing's issue; counted only on a page of full articles);
 * a brief's section: ``<emoji> <Label>`` after a blank line, right over the text, two or
@@ -85,6 +87,14 @@ An article opens in one of these shapes (placeholders in angle brackets):
 * a press digest's item: ``<headline> (<Outlet>, <date>)`` after a blank line, right over
   the text, two or more on the page (the title is the headline, the date the bracket's). A long lead
   above a review's outlet items that names their stories is ``digest_summary``.
+
+A page where none of these opens two articles may show them by their repeated shape alone
+(:mod:`flows.stages.segment.shapes`): three heads or more of two short lines or more
+(``<Outlet>, p. <n>`` ``<headline>``; ``<headline>`` ``by <Name>``) each over a long text
+(sixty words or more on average, a listing's teasers being shorter). The column of
+distinct headlines is the title, a column of bylines or dates the meta, other short
+columns labels (chrome); short lines under the last article, with no prose among them,
+are the page's footer. This is weak evidence, above the fallback only.
 
 A saved mailbox's ``From <address> <ctime>`` line separates its messages (it and their
 full headers are the message's head); a digest's item sent by the list's own address
@@ -205,6 +215,7 @@ from flows.stages.segment.post import (
     PostHead,
     build_post,
 )
+from flows.stages.segment.shapes import PROSE, SHORT, find_run
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -519,7 +530,11 @@ def _dated_link_runs(filled: Sequence[Line]) -> list[list[int]]:
     runs: list[list[int]] = []
     current: list[int] = []
     for here, line in enumerate(filled):
-        match = DATED_LINK.match(line.text) if "—" in line.text or " - " in line.text or "–" in line.text else None
+        match = (
+            DATED_LINK.match(line.text)
+            if "—" in line.text or " - " in line.text or "–" in line.text
+            else None
+        )
         found = match is not None and find_date(match.group("date")) is not None
         adjacent = current and filled[current[-1]].index + 1 == line.index
         if found and (adjacent or not current):
@@ -900,6 +915,28 @@ it was on in brackets ('«Коммерсантъ» (14.11, с. 1, 3) сообщ�
 reports …')."""
 
 
+CITATION_HEAD = re.compile(
+    r"^(?P<outlet>[^:\"“”]{2,60}):\s+[\"“](?P<title>[^\"“”]{3,200}?)[,.]?[\"”],?\s+"
+    r"by\s+(?P<name>\S[^,;:]{2,60})$"
+)
+"""'<Outlet>: "<Title>," by <Name>': a round-up's citation of the piece it summarises (the
+outlet, the quoted headline, its author) on a line of its own over the text."""
+
+
+def _citation_openings(page: Page) -> dict[int, Opening]:
+    """A round-up's items, two or more: a citation line (``CITATION_HEAD``) right over
+    prose; the headline is the title, the name the author, the outlet no part of either."""
+    found: dict[int, Opening] = {}
+    for position, line in enumerate(page.filled[:-1]):
+        match = CITATION_HEAD.match(line.text)
+        if match is None or page.roles[position + 1] != "prose":
+            continue
+        opening = Opening("labelled", line, match.group("title"), line.index)
+        opening.author = clean_name(match.group("name"))
+        found[position] = opening
+    return found if len(found) >= 2 else {}
+
+
 def _cited_openings(page: Page) -> dict[int, Opening]:
     """The items of a press review without headlines, two or more: each paragraph that
     opens with ``CITED_LEAD`` after a blank line or a rule starts an article (no title);
@@ -1021,15 +1058,26 @@ def _code_openings(page: Page) -> list[Opening]:
             texts = [page.filled[position].text for position in lines]
             inline_value = FIELD_CODE.match(page.filled[at].text)
             value_text = " ".join(
-                [*([inline_value.group("value")] if inline_value and inline_value.group("value") else []), *texts]
+                [
+                    *(
+                        [inline_value.group("value")]
+                        if inline_value and inline_value.group("value")
+                        else []
+                    ),
+                    *texts,
+                ]
             )
             if page.filled[at] is not title:
                 opening.meta.append(page.filled[at])
             if code in CODE_BODY:
                 continue
-            opening.meta.extend(page.filled[position] for position in lines if page.filled[position] is not title)
+            opening.meta.extend(
+                page.filled[position] for position in lines if page.filled[position] is not title
+            )
             if code == "BY" and opening.author is None and value_text:
-                opening.author = credit_byline(value_text) or clean_name(BY_PREFIX.sub("", value_text))
+                opening.author = credit_byline(value_text) or clean_name(
+                    BY_PREFIX.sub("", value_text)
+                )
             if code == "PD" and opening.published is None and (found := find_date(value_text)):
                 opening.published = found[0]
             if code == "AN" and lines:
@@ -1121,11 +1169,15 @@ def _read_fields(page: Page, first: int, last: int) -> Opening | None:
     title, title_text = titles[0]
     opening = Opening("fields", title, title_text, fields[0][0].index)
     above = first - 1  # the record's masthead: outlet, date, copyright, over its fields
-    while above >= 0 and first - above <= MAX_MASTHEAD_LINES and page.roles[above] not in {
-        "sep", "prose", "field"
-    }:
+    while (
+        above >= 0
+        and first - above <= MAX_MASTHEAD_LINES
+        and page.roles[above] not in {"sep", "prose", "field"}
+    ):
         above -= 1
-    masthead = list(page.filled[above + 1 : first]) if above < 0 or page.roles[above] == "sep" else []
+    masthead = (
+        list(page.filled[above + 1 : first]) if above < 0 or page.roles[above] == "sep" else []
+    )
     if masthead:
         opening.begin = masthead[0].index
         opening.meta.extend(masthead)
@@ -1259,7 +1311,9 @@ def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Openi
 
 
 POSTED_BY = re.compile(r"^(?:posted by|from):\s*(?P<value>\S.{0,150})$", re.IGNORECASE)
-MESSAGE_MARK = re.compile(r"^(?:\d{1,3}[a-z]?[.)]|#\s?\d{1,4}|message\s*#?\d{1,4}:?)$", re.IGNORECASE)
+MESSAGE_MARK = re.compile(
+    r"^(?:\d{1,3}[a-z]?[.)]|#\s?\d{1,4}|message\s*#?\d{1,4}:?)$", re.IGNORECASE
+)
 """A message's number in a web digest: '1a.', '2.', '#3', 'Message 4'."""
 
 
@@ -1442,7 +1496,11 @@ def _split_colon_runins(lines: Sequence[Line], cuts: dict[int, int]) -> list[Lin
         if cut is None:
             continue
         tail = MORE_TAIL.search(line.raw, cut)
-        more = tail.start("more") if tail and tail.group("more") else (tail.start("label") if tail else len(line.raw))
+        more = (
+            tail.start("more")
+            if tail and tail.group("more")
+            else (tail.start("label") if tail else len(line.raw))
+        )
         edges[line.index] = (cut, more) if more < len(line.raw) else (cut,)
     return cut_lines(lines, edges)
 
@@ -1503,7 +1561,9 @@ def _above_fields(page: Page, position: int) -> int:
     ('Current Mood: tired', 'Tags: <tags>' between a post's text and its footer); -1 at
     the top."""
     above = position - 1
-    while above >= 0 and page.roles[above] != "prose" and ENTRY_FIELD.match(page.filled[above].text):
+    while (
+        above >= 0 and page.roles[above] != "prose" and ENTRY_FIELD.match(page.filled[above].text)
+    ):
         above -= 1
     return above
 
@@ -1580,9 +1640,7 @@ def _closed_article(
             continue
         here, credits = _headline_above(page, low, first_prose, fields=True)
         if (
-            here < low
-            or page.roles[here] != "head"
-            or _is_post_furniture(page.filled[here].text)
+            here < low or page.roles[here] != "head" or _is_post_furniture(page.filled[here].text)
         ):  # 'Update: <headline>' is no field, nor '<Place>: <headline>' under a footer
             here, credits = _headline_above(page, low, first_prose, fields=False)
         if here < low or page.roles[here] != "head":
@@ -1798,6 +1856,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         outlets = {}  # a press review quotes two papers or more, under one lead at most
     outlets = (
         outlets
+        or _citation_openings(page)
         or _cited_openings(page)
         or _noted_openings(page)
         or _emoji_openings(lines, page)
@@ -1825,10 +1884,72 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
             by_title[opening.title.index] = opening
     openings = _drop_nested(sorted(by_title.values(), key=lambda opening: opening.begin))
     openings = _without_masthead(page, openings)
+    if len(openings) < 2:
+        openings = _shape_openings(lines, page, config.max_title_chars) or openings
     _finish(lines, page, openings)
     openings = _without_ruled_masthead(page, openings)
     _date_by_issue(page, openings)
     return page, openings
+
+
+MIN_SHAPED_WORDS = 60
+"""Fewest words of an article's text, on average, under heads that only their repeated
+shape shows (a listing's teasers are shorter)."""
+SHAPED_SCORE = 0.68
+"""A digest shown only by its repeated shape: weak evidence, above the fallback article
+and a listing's shape, under every layout that finds a format's own signs."""
+
+
+def _shape_openings(lines: Sequence[Line], page: Page, max_title_chars: int) -> list[Opening]:
+    """Openings read from the page's repeated item shape (:mod:`flows.stages.segment.shapes`)
+    when no cue marks them: each repeat a head of two short lines or more (a headline with
+    its byline, date or outlet label) over the article's text, long on average. The
+    headline column holds distinct headlines, the most words; a column of bylines or
+    dates is the meta; other short columns are labels (chrome). None when a column mixes
+    credits with other lines, or a short line follows the text (no article's head). The
+    last article ends with the run when no prose follows it: the short lines under it are
+    the page's footer."""
+    run = find_run(lines)
+    if run is None:
+        return []
+    prose = run.positions(PROSE)
+    shorts = run.positions(SHORT)
+    if len(prose) != 1 or len(shorts) < 2 or any(n > prose[0] for n in shorts):
+        return []
+    bodies = run.column(prose[0])
+    if sum(token.words for token in bodies) < MIN_SHAPED_WORDS * len(bodies):
+        return []
+    meta: list[int] = []
+    heads: list[tuple[float, int]] = []
+    for position in shorts:
+        texts = [token.lines[0].text for token in run.column(position)]
+        roles = [line_role(text, max_title_chars) for text in texts]
+        credits = sum(1 for role in roles if role in CREDIT_ROLES)
+        if credits == len(texts):
+            meta.append(position)
+        elif credits:
+            return []
+        elif len(set(texts)) == len(texts) and all(role == "head" for role in roles):
+            heads.append((sum(word_count(text) for text in texts) / len(texts), position))
+    if not heads:
+        return []
+    title = max(heads)[1]
+    openings = []
+    for repeat in run.repeats:
+        line = repeat[title].lines[0]
+        openings.append(
+            Opening(
+                "shaped",
+                line,
+                line.text,
+                repeat[0].lines[0].index,
+                meta=[repeat[n].lines[0] for n in meta],
+                lead=[repeat[n].lines[0] for n in shorts if n != title and n not in meta],
+            )
+        )
+    if not any(token.kind == PROSE for token in run.after):
+        openings[-1].closing = run.repeats[-1][prose[0]].lines[-1]  # the page's footer under it
+    return openings
 
 
 VIEWS_FOOTER = re.compile(
@@ -2117,9 +2238,7 @@ def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, 
         labels.insert(0, page.filled[above])
         if role == "chrome":
             chrome.add(page.filled[above].index)
-    if labels and all(
-        line.index in chrome or _is_section_label(lines, line) for line in labels
-    ):
+    if labels and all(line.index in chrome or _is_section_label(lines, line) for line in labels):
         opening.begin = labels[0].index
         opening.lead[:0] = labels
 
@@ -2147,8 +2266,6 @@ def _read_credits(opening: Opening) -> None:
 
 SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>\S.{2,60})$")
 """'— <Name>': an item signed by its author under its text."""
-
-
 
 
 def signature_name(text: str) -> str | None:
@@ -2237,6 +2354,9 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         solid = count - checked + full
         if solid < 2 or solid * 2 < count or cut * 2 > count:
             return None
+    if all(opening.form == "shaped" for opening in openings):
+        evidence = f"{count} articles of one repeated shape (headline + credit or label + text)"
+        return Detection("digest", SHAPED_SCORE, evidence, parsed=(lines, page, openings))
     ruled = sum(1 for opening in openings[1:] if opening.ruled)
     if count == 2:  # a strong pair beats hard wraps (pdf_article's 0.8)
         score = 0.75 + (0.06 if strong == count else 0.0)
@@ -2247,7 +2367,14 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     forms = {
         form: sum(1 for opening in openings if opening.form == form)
         for form in (
-            "origin", "fields", "mail", "runin", "closing", "sourced", "channel", "credits",
+            "origin",
+            "fields",
+            "mail",
+            "runin",
+            "closing",
+            "sourced",
+            "channel",
+            "credits",
             "labelled",
             "cited",
             "ruled",

@@ -66,6 +66,20 @@ bare word), byline or date above the title, access badge); clock times
 in the marks (comment headers) do not count. The score grows with the number of items: 0.7
 for two, 0.85 to 0.95 from three on.
 
+A page whose items show none of these marks is a listing by its repeated shape alone
+(:mod:`flows.stages.segment.shapes`: the same few lines in the same order three times or
+more, such as ``<label>`` ``<title>`` ``<Name>, <Name>`` ``<teaser>`` or ``<type> | |
+<Name>`` ``<teaser>``), weak evidence that wins over the fallback only: each item's text is
+one paragraph of few words, no paragraph outside the run is as long (an article's lede),
+every short column is a title (distinct headlines, the most words), a meta line (byline,
+date, names, a row with a names cell: the author and date) or a label (a few words,
+chrome), a column under the teaser only a meta line, and no column mixes bylines or dates
+with other lines (an article's byline over its lede, subheadings after it); no byline or
+date stands above the run with prose (an article's head and lede). A link line under the
+title is chrome. Items whose heads differ by a line (a label or byline some lack) are read
+from the coarse shape, head by head: the title the last headline that is no credit or
+names line, every item titled, meta lines in all items but a few or in none.
+
 A feed of short posts by several people (``<handle> · <age>`` over each entry, see
 :mod:`flows.stages.segment.feed`) is a listing too, one post per entry, and so is a
 channel's or community's wall (the page's name over each post, counters under it).
@@ -121,6 +135,7 @@ from flows.stages.segment.post import (
     build_post,
     post_row,
 )
+from flows.stages.segment.shapes import HEAD, LINK, PROSE, SHORT, ShapeRun, find_run
 from flows.stages.segment.webpage import is_counter, row_cells
 
 if TYPE_CHECKING:
@@ -664,6 +679,9 @@ class Item:
     repeated: bool = False
     """A block the page shows twice or more, title and text alike (a promotion between the
     items): no item, its lines are chrome."""
+    shaped: bool = False
+    """Read from the page's repeated item shape (:mod:`flows.stages.segment.shapes`), which
+    may give no title."""
 
     @property
     def dated_heading(self) -> str | None:
@@ -1522,6 +1540,230 @@ def bare_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | 
     return Detection("listing", 0.85, f"{len(teasers)} single-paragraph teasers, {cut} cut off")
 
 
+# --- items of a repeated shape ----------------------------------------------------------
+
+ELLIPSES = ("...", "…")
+"""A title cut off at a fixed length ends so."""
+MAX_TEASER_WORDS = 120
+"""Most words of a teaser read from a repeated shape: a longer text is an article's."""
+MAX_TEASER_PARAGRAPHS = 1
+"""A teaser is one paragraph when nothing marks it as one (a digest's article has more)."""
+SHAPE_SCORE = 0.66
+"""A page of items shown only by their repeated shape: weak evidence, above the fallback
+article only, under every layout that finds a format's own signs (a PDF's wrapped lines,
+a thread's headers, a page of marked items)."""
+
+
+ROW_BARS = re.compile(r"(?:\s+[|·•])+\s+")
+"""The bars between a meta row's cells, empty cells between them ('<type> | | <Name>')."""
+
+
+def _meta_name(text: str) -> str | None:
+    """The author of a meta line under or over a title: a byline ('By <name>', '<Name>,
+    <date>'), a names line, or a row's cell that holds only names ('<type> | | <Name>,
+    <Name>')."""
+    name = credit_byline(text) or dateline_name(text)
+    if name:
+        return name
+    if is_names(text):
+        return names_of(text)
+    cells = [cell for cell in ROW_BARS.split(text) if cell]
+    named = [cell for cell in cells if is_names(cell)]
+    return names_of(named[-1]) if len(cells) >= 2 and named else None
+
+
+def _is_meta(text: str) -> bool:
+    return bool(_meta_name(text) or credit_date(text))
+
+
+def _title_column(run: ShapeRun, columns: Sequence[int], max_title_chars: int) -> int | None:
+    """The column of titles among the short ones: distinct headlines in every item, the
+    most words on average (a label column repeats its values or has fewer words)."""
+    best: tuple[float, int] | None = None
+    for position in columns:
+        texts = [token.lines[0].text for token in run.column(position)]
+        if len(set(texts)) < len(texts):
+            continue
+        if not all(is_headline(text, max_title_chars) or text.endswith(ELLIPSES) for text in texts):
+            continue
+        mean = sum(word_count(text) for text in texts) / len(texts)
+        if best is None or mean > best[0]:
+            best = (mean, position)
+    return best[1] if best else None
+
+
+MAX_LABEL_WORDS = 4
+
+
+def _is_label(text: str) -> bool:
+    """A label over an item ('Policy Brief', 'Report'): a few words with a letter, no
+    sentence."""
+    return (
+        word_count(text) <= MAX_LABEL_WORDS
+        and any(char.isalpha() for char in text)
+        and not ends_sentence(text)
+    )
+
+
+def _is_label_column(run: ShapeRun, position: int) -> bool:
+    return all(_is_label(token.lines[0].text) for token in run.column(position))
+
+
+def shape_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """The items of a page that shows them only by their repeated shape (see
+    :mod:`flows.stages.segment.shapes`): one teaser each, None when the run is not a
+    listing's. The exact shape is read first, column by column; else the coarse one, head
+    by head (items whose heads differ by a label or a byline)."""
+    exact = _exact_items(lines, config)
+    return exact if exact is not None else _coarse_items(lines, config)
+
+
+def _teaser_column(run: ShapeRun) -> int | None:
+    """The position of the teasers in the run, None when it holds no listing's items: each
+    item's text is one short paragraph, no paragraph outside the run is as long as the
+    teasers, and no byline or date stands above the run with prose (an article's head,
+    lede or closing text around subheadings)."""
+    prose = run.positions(PROSE)
+    if len(prose) != 1:
+        return None
+    bodies = run.column(prose[0])
+    if any(
+        token.paragraphs > MAX_TEASER_PARAGRAPHS or token.words > MAX_TEASER_WORDS
+        for token in bodies
+    ):
+        return None
+    mean = sum(token.words for token in bodies) / len(bodies)
+    outside = [token for token in (*run.before, *run.after) if token.kind == PROSE]
+    if any(token.words >= mean for token in outside):
+        return None
+    credited = any(
+        _is_credit(line.text) for token in run.before if token.kind != PROSE for line in token.lines
+    )
+    if credited and any(token.kind == PROSE for token in run.before):
+        return None  # an article's byline or date and its lede above its subheadings
+    for position, kind in enumerate(run.pattern[prose[0] :], start=prose[0]):
+        if kind == HEAD or (kind == SHORT and not _is_meta_column(run, position)):
+            return None  # a line under the text that is no byline: no teaser's item
+    return prose[0]
+
+
+def _is_meta_column(run: ShapeRun, position: int) -> bool:
+    """A column of bylines, dates or names lines ('<Name>' signing each teaser)."""
+    return all(_is_meta(token.lines[0].text) for token in run.column(position))
+
+
+def _is_credit(text: str) -> bool:
+    return bool(credit_date(text) or credit_byline(text))
+
+
+def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """Items of the exact shape: a short column is the title when its lines are distinct
+    headlines, the meta when each is a byline, date or names line (above the teaser or
+    under it), else labels; no column mixes bylines or dates with other lines."""
+    run = find_run(lines)
+    prose = _teaser_column(run) if run is not None else None
+    if run is None or prose is None:
+        return None
+    shorts = run.positions(SHORT)
+    for position in shorts:
+        credits = sum(1 for token in run.column(position) if _is_credit(token.lines[0].text))
+        if 0 < credits < len(run.repeats):
+            return None  # an article's byline or date over its lede, subheadings after it
+    meta = [n for n in shorts if _is_meta_column(run, n)]
+    shorts = [n for n in shorts if n < prose]
+    title = _title_column(run, [n for n in shorts if n not in meta], config.max_title_chars)
+    labels = [n for n in shorts if n not in meta and n != title]
+    if (title is None and not meta) or not all(_is_label_column(run, n) for n in labels):
+        return None  # a column that is no title, meta or label: no listing's items
+    items: list[Item] = []
+    for repeat in run.repeats:
+        item = Item(body=list(repeat[prose].lines), shaped=True)
+        if title is not None:
+            item.title = repeat[title].lines[0]
+        item.meta = [repeat[n].lines[0] for n in meta]
+        item.extra = [line for n in run.positions(LINK) for line in repeat[n].lines]
+        _read_shape_credits(item)
+        items.append(item)
+    return items
+
+
+MIN_META_SHARE = 0.75
+"""Share of items that show a meta line when any does (a page's items alike; an article's
+byline over its lede, none over its subheadings)."""
+
+
+def _coarse_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """Items of the coarse shape, each head read line by line: its title the last
+    headline that is no byline, date or names line; bylines, dates and names lines under
+    the title its meta; the other lines labels (the first item's head may hold the page's
+    header above its title). Every item has a title, the titles are distinct, and meta
+    lines show in all items but a few or in none."""
+    run = find_run(lines, coarse=True)
+    prose = _teaser_column(run) if run is not None else None
+    if run is None or prose is None:
+        return None
+    head_at = run.positions(HEAD)
+    if len(head_at) != 1:
+        return None
+    items: list[Item] = []
+    for repeat in run.repeats:
+        head = repeat[head_at[0]].lines
+        credits = [line for line in head if _is_credit(line.text)]
+        named = [line for line in head if line not in credits and is_names(line.text)]
+        titles = [
+            line
+            for line in head
+            if line not in credits
+            and (is_headline(line.text, config.max_title_chars) or line.text.endswith(ELLIPSES))
+        ]
+        plain_titles = [line for line in titles if line not in named] or titles
+        if not plain_titles:
+            return None
+        title = plain_titles[-1]
+        others = [line for line in head if line not in credits and line not in named]
+        if any(
+            not _is_label(line.text)
+            for line in others
+            if line.index > title.index or (items and line.index < title.index)
+        ):
+            return None  # a line of text in the head (a page's wrapped lines), no label
+        item = Item(body=list(repeat[prose].lines), title=title, shaped=True)
+        item.meta = [line for line in [*credits, *named] if line.index > title.index]
+        item.meta += [line for line in credits if line.index < title.index]
+        item.extra = [line for n in run.positions(LINK) for line in repeat[n].lines]
+        _read_shape_credits(item)
+        items.append(item)
+    texts = [item.title.text for item in items if item.title is not None]
+    if len(set(texts)) < len(texts):
+        return None
+    with_meta = sum(1 for item in items if item.meta)
+    if 0 < with_meta < MIN_META_SHARE * len(items):
+        return None
+    return items
+
+
+def _read_shape_credits(item: Item) -> None:
+    for line in item.meta:
+        item.author = item.author or _meta_name(line.text)
+        if item.published is None and (found := find_date(line.text)):
+            item.published = found[0]
+
+
+def shape_detection(items: Sequence[Item]) -> Detection:
+    shape = " + ".join(
+        part
+        for part, present in (
+            ("title", items[0].title is not None),
+            ("meta line", bool(items[0].meta)),
+            ("link", bool(items[0].extra)),
+            ("teaser", True),
+        )
+        if present
+    )
+    evidence = f"{len(items)} items of one repeated shape ({shape})"
+    return Detection("listing", SHAPE_SCORE, evidence, parsed=list(items))
+
+
 # --- the layout ---------------------------------------------------------------------------
 
 
@@ -1692,6 +1934,9 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     found = structured_detection(item_stats(items))
     if found is not None:
         return dataclasses.replace(found, parsed=items)
+    shaped = shape_items(lines, config)
+    if shaped is not None:
+        return shape_detection(shaped)
     return bare_detection(lines, config)
 
 
@@ -1709,8 +1954,12 @@ def segment(
         return
     split = split_glued(lines, config.max_title_chars)
     items = parsed if isinstance(parsed, list) else find_items(split, config)
-    if sum(1 for item in items if item.title is not None and not item.repeated) >= 2:
+    if items and items[0].shaped:
+        segment_items(result, doc_id, lines, items, config)
+    elif sum(1 for item in items if item.title is not None and not item.repeated) >= 2:
         segment_items(result, doc_id, split, items, config)
+    elif parsed is None and (shaped := shape_items(lines, config)) is not None:
+        segment_items(result, doc_id, lines, shaped, config)
     else:
         segment_bare(result, doc_id, lines, config)
 
@@ -1726,7 +1975,7 @@ def segment_items(
     repeated block's lines under their own rule)."""
     promotions = [item for item in items if item.repeated]
     items = [item for item in items if not item.repeated]
-    titled = [n for n, item in enumerate(items) if item.title is not None]
+    titled = [n for n, item in enumerate(items) if item.title is not None or item.shaped]
     kept = [item for n, item in enumerate(items) if titled[0] <= n <= titled[-1]]
     marked = sum(1 for item in kept if item.marks())
     while len(kept) > 2 and not kept[-1].marks() and marked >= 0.75 * len(kept):

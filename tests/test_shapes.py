@@ -1,0 +1,248 @@
+"""The repeated item shape (:mod:`flows.stages.segment.shapes`) and its reading by the
+listing layout: labelled pages that are listings by their shape alone, and pages whose
+repeated shape is no listing (an article's subheadings, a digest's full articles, a
+thread's comments)."""
+
+from __future__ import annotations
+
+from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.segment.layouts import listing
+from flows.stages.segment.lines import split_lines
+from flows.stages.segment.shapes import LINK, PROSE, SHORT, find_run, line_kind, tokens
+
+DOC = "0123456789abcdef"
+TEASERS = [
+    "The regional assembly voted to close the last public library in the old quarter, "
+    "despite a petition signed by eleven thousand residents over the winter months.",
+    "Teachers in the valley towns have begun to organise their own union branch, and the "
+    "first meeting drew more people than the hall could hold on a wet evening.",
+    "A new tram line was promised to the eastern districts four years ago; the rails are "
+    "still lying in a field outside the depot while the council argues about money.",
+    "The dockers of the northern terminal stopped work on Monday after the third month "
+    "without wages, and the strike committee says it will not back down this time.",
+]
+TITLES = [
+    "The Library That Eleven Thousand Could Not Save",
+    "Valley Teachers Build a Union From Scratch",
+    "Where Did the Eastern Tram Line Go",
+    "Dockers Down Tools at the Northern Terminal",
+]
+NAMES = ["Anna Lindqvist", "Oleg Sorin, Marta Kivi", "Ivan Tarkov", "Anna Lindqvist"]
+
+
+def page(items: list[str], header: str = "Home\nNews\nAbout\n", footer: str = "© Site") -> str:
+    return header + "\n" + "\n\n".join(items) + "\n\n" + footer + "\n"
+
+
+def layout_of(text: str) -> str:
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    return result.layout
+
+
+def test_line_kinds() -> None:
+    assert line_kind(TITLES[0]) == SHORT
+    assert line_kind("By Anna Lindqvist") == SHORT
+    assert line_kind(TEASERS[0]) == PROSE
+    assert (
+        line_kind("Regional budgets after the sanctions: who pays for the loyalty of the...")
+        == SHORT
+    )
+    assert line_kind("/analysis/regional-elections") == LINK
+    assert line_kind("www.example.org/a/b") == LINK
+
+
+def test_hard_wrapped_paragraph_is_one_prose_token() -> None:
+    text = (
+        "The presidential campaign in our region consisted of two billboards\n"
+        "and a concert, and the local paper counted more posters for the fair.\n"
+    )
+    found = tokens(split_lines(text))
+    assert [token.kind for token in found] == [PROSE]
+    assert found[0].paragraphs == 1
+
+
+def test_title_over_teaser_blocks_repeat() -> None:
+    text = page([f"{title}\n{teaser}" for title, teaser in zip(TITLES, TEASERS, strict=True)])
+    run = find_run(split_lines(text))
+    assert run is not None
+    assert run.signature == "S P |"
+    assert len(run.repeats) == 4
+
+
+def test_lines_without_blank_lines_repeat() -> None:
+    rows = [
+        f"{title}\nBy {name}\n{teaser}"
+        for title, name, teaser in zip(TITLES, NAMES, TEASERS, strict=True)
+    ]
+    run = find_run(split_lines("Home\nNews\n" + "\n".join(rows) + "\n1 2 3 Next\n"))
+    assert run is not None
+    assert run.signature == "S S P"
+    assert [repeat[0].lines[0].text for repeat in run.repeats] == TITLES
+
+
+def test_two_repeats_are_no_run() -> None:
+    text = page(
+        [f"{title}\n{teaser}" for title, teaser in zip(TITLES[:2], TEASERS[:2], strict=True)]
+    )
+    assert find_run(split_lines(text)) is None
+
+
+def test_label_title_names_teaser_is_a_listing() -> None:
+    labels = ["Policy Brief", "Report", "Commentary", "Policy Brief"]
+    text = page(
+        [
+            f"{label}\n{title}\n{names}\n{teaser}"
+            for label, title, names, teaser in zip(labels, TITLES, NAMES, TEASERS, strict=True)
+        ]
+    )
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == TITLES
+    assert [item.author for item in items] == NAMES
+    assert layout_of(text) == "listing"
+
+
+def test_meta_row_over_untitled_teasers_is_a_listing() -> None:
+    rows = [f"Commentary | | {name}\n{teaser}" for name, teaser in zip(NAMES, TEASERS, strict=True)]
+    text = "Publications\nFilter\n" + "\n".join(rows) + "\nNewsletter\n"
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.title for item in items] == [None] * 4
+    assert [item.author for item in items] == NAMES
+
+
+def test_article_with_subheadings_is_no_listing() -> None:
+    lede = " ".join(TEASERS[:2]) + " The council has not said when it will decide."
+    sections = [f"{title}\n{teaser}" for title, teaser in zip(TITLES, TEASERS, strict=True)]
+    text = "How the Region Votes\nBy Anna Lindqvist\n\n" + lede + "\n\n" + "\n\n".join(sections)
+    assert listing.shape_items(split_lines(text), SegmentConfig()) is None
+    assert layout_of(text) != "listing"
+
+
+def test_article_byline_over_lede_then_subheadings_is_no_listing() -> None:
+    parts = ["How the Region Votes", "By Anna Lindqvist", TEASERS[0]]
+    for title, teaser in zip(TITLES[1:], TEASERS[1:], strict=True):
+        parts += [title, teaser]
+    text = "\n\n".join(parts) + "\n"
+    assert find_run(split_lines(text)) is not None
+    assert listing.shape_items(split_lines(text), SegmentConfig()) is None
+
+
+def test_full_articles_under_their_titles_are_no_listing() -> None:
+    articles = [
+        f"{title}\nBy {name}\n{teaser}\n{teaser}\n\n{teaser}"
+        for title, name, teaser in zip(TITLES, NAMES, TEASERS, strict=True)
+    ]
+    text = page(articles)
+    assert find_run(split_lines(text)) is not None
+    assert listing.shape_items(split_lines(text), SegmentConfig()) is None
+
+
+def test_comment_headers_with_scores_are_no_listing() -> None:
+    comments = [
+        f"{score}\n[-] user_{n} {n} hours ago | link | flag\n{teaser}"
+        for n, (score, teaser) in enumerate(zip(["3", "5", "2", "1"], TEASERS, strict=True))
+    ]
+    assert listing.shape_items(split_lines(page(comments)), SegmentConfig()) is None
+
+
+def test_outlet_headline_and_paragraphs_are_a_digest() -> None:
+    outlets = ["Nezavisimoe Slovo, p. 2", "Delovaya Stolitsa, p. 5", "Vecherny Ural, p. 1"]
+    articles = [
+        f"{outlet}\n{title}\n{teaser} {teaser}\n{teaser}"
+        for outlet, title, teaser in zip(outlets, TITLES, TEASERS, strict=False)
+    ]
+    text = page(articles, footer="Subscribe | Contact")
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == TITLES[:3]
+    assert all(outlet not in post["body"] for post in result.posts for outlet in outlets)
+    assert "Subscribe" not in result.posts[-1]["body"]
+
+
+def test_teasers_under_bylines_are_no_digest() -> None:
+    text = page(
+        [
+            f"{title}\nBy {name}\n{teaser}"
+            for title, name, teaser in zip(TITLES, NAMES, TEASERS, strict=True)
+        ]
+    )
+    assert layout_of(text) == "listing"
+
+
+def test_heads_that_differ_by_a_line_are_read_coarsely() -> None:
+    heads = [
+        f"Analysis\n{TITLES[0]}\n{NAMES[0]}",
+        f"{TITLES[1]}\n{NAMES[1]}",
+        f"Commentary\n{TITLES[2]}\n{NAMES[2]}",
+        f"{TITLES[3]}\n{NAMES[3]}",
+    ]
+    text = page([f"{head}\n{teaser}" for head, teaser in zip(heads, TEASERS, strict=True)])
+    assert (
+        find_run(split_lines(text)) is None
+        or listing._exact_items(split_lines(text), SegmentConfig()) is None
+    )
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == TITLES
+    assert [item.author for item in items] == NAMES
+    assert layout_of(text) == "listing"
+
+
+def test_article_byline_over_lede_is_no_coarse_listing() -> None:
+    parts = [f"How the Region Votes\nBy Anna Lindqvist\n{TEASERS[0]}"]
+    parts += [f"{title}\n{teaser}" for title, teaser in zip(TITLES[1:], TEASERS[1:], strict=True)]
+    text = "\n\n".join(parts) + "\n"
+    assert listing.shape_items(split_lines(text), SegmentConfig()) is None
+
+
+def test_fixed_width_wrap_joins_lines_that_open_in_capitals() -> None:
+    text = (
+        "Courts Without Acquittals\n"
+        "Pavel Ostrikov\n"
+        "Fewer than one defendant in two hundred is acquitted by a Russian court.\n"
+        "Drawing on a decade of regional court statistics, the report shows where\n"
+        "the rare acquittals happen.\n"
+    )
+    found = tokens(split_lines(text))
+    assert [token.kind for token in found] == [SHORT, SHORT, PROSE]
+    assert found[2].paragraphs == 1
+
+
+def test_names_with_central_european_letters_are_names() -> None:
+    assert listing.is_names("Kacper Zieliński, Łukasz Wróbel")
+    assert listing.bare_name("Jānis Bērziņš") == "Jānis Bērziņš"
+    assert not listing.is_name("Regional budgets")
+
+
+def test_a_name_under_each_teaser_is_its_byline() -> None:
+    text = page(
+        [
+            f"{title}\n{teaser}\n{name}"
+            for title, teaser, name in zip(TITLES, TEASERS, NAMES, strict=True)
+        ]
+    )
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.author for item in items] == NAMES
+    assert layout_of(text) == "listing"
+
+
+def test_a_reply_link_under_each_text_is_no_listing() -> None:
+    text = page(
+        [f"{title}\n{teaser}\nReply" for title, teaser in zip(TITLES, TEASERS, strict=True)]
+    )
+    assert listing.shape_items(split_lines(text), SegmentConfig()) is None
+
+
+def test_article_with_a_short_lede_over_subheadings_is_no_listing() -> None:
+    sections = [f"{title}\n{teaser}" for title, teaser in zip(TITLES, TEASERS, strict=True)]
+    text = (
+        "How the Region Votes\nBy Anna Lindqvist\nMarch 3, 2021\n\n"
+        "Four stories explain the vote in the region this spring.\n\n" + "\n\n".join(sections)
+    )
+    assert find_run(split_lines(text)) is not None
+    assert listing.shape_items(split_lines(text), SegmentConfig()) is None
+    assert layout_of(text) != "listing"
