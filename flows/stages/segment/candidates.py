@@ -26,6 +26,7 @@ from flows.stages.segment.meta import (
     find_byline,
     find_date,
     is_breadcrumb,
+    is_byline_label,
     is_dateline,
     person_names,
 )
@@ -48,6 +49,12 @@ def is_picture_credit(text: str) -> bool:
     """A picture's credit line with no date on it (a dated line is kept as metadata)."""
     return PICTURE_CREDIT.match(text) is not None and find_date(text) is None
 
+
+POSTER_LINE = re.compile(
+    r"^(?:posted|submitted|started|written|asked|shared|opened)\b.{0,40}?\bby\s+\S", re.IGNORECASE
+)
+"""A post's header naming its poster, whatever the name's shape ('Posted by u/volga_reader
+5 hours ago', 'submitted 2 days ago by x@lemmy.world to y'): never a title."""
 
 LABELLED_NAME = re.compile(r"^(?P<label>[^\W\d_]{2,14})\s*:\s*(?P<name>[^:]{3,80})$")
 """A one-word label, a colon and a value ('Text: Anna Lind', 'Words: A and B'): a byline
@@ -83,6 +90,13 @@ WIDGET_TEASER = -4.0
 News'): another post's headline."""
 REPEATED_BELOW = -2.5
 """Written again under the body: a widget's teaser (related, trending, most read)."""
+OVER_BYLINE = 2.0
+"""Right above the post's byline or dateline: where a thread's topic line stands, over
+the header naming its poster."""
+MIN_UNTITLED_SCORE = 0.6
+"""The least score of a line taken as the title of a head whose rules found none: a
+headline's length with nothing against it, a few lines up at most (a
+section's two-word name right over the byline scores less)."""
 PER_LINE_UP = -0.1
 """Each line between the candidate and the body: the headline stands near the text."""
 
@@ -127,6 +141,7 @@ class TitleFeatures:
     under_headline: bool = False
     widget_teaser: bool = False
     repeated_below: bool = False
+    over_byline: bool = False
 
 
 _TITLE_FLAGS = {
@@ -139,6 +154,7 @@ _TITLE_FLAGS = {
     "under_headline": UNDER_HEADLINE,
     "widget_teaser": WIDGET_TEASER,
     "repeated_below": REPEATED_BELOW,
+    "over_byline": OVER_BYLINE,
 }
 """The weight of each yes-or-no feature of :class:`TitleFeatures`."""
 
@@ -220,10 +236,12 @@ def title_features(
     rule_pick: bool = False,
     sites: frozenset[str] = frozenset(),
     below: frozenset[str] = frozenset(),
+    over_byline: bool = False,
 ) -> TitleFeatures:
     """The features of the head line at `position` among `texts` (the head, top down, the
     body right under its last line). `sites`: the site's names, normalised; `below`: the
-    normalised lines of the page under the body."""
+    normalised lines of the page under the body; `over_byline`: the head ends right above
+    the post's byline or dateline (its last line stands over it)."""
     text = texts[position]
     words = word_count(text)
     dated = find_date(text) is not None
@@ -234,7 +252,10 @@ def title_features(
         ends_sentence=ends_sentence(text.rstrip("?!")) and not text.endswith(("?", "!")),
         dateline=dated and is_dateline(text),
         breadcrumb=is_breadcrumb(text),
-        byline=find_byline(text) is not None or labelled_name(text) is not None,
+        byline=find_byline(text) is not None
+        or labelled_name(text) is not None
+        or is_byline_label(text)
+        or POSTER_LINE.match(text) is not None,
         category_label=words <= 3 and is_all_caps(text),
         credit=bool(CAPTION.search(text) or SHARE_BAR.match(text) or CHROME_LINE.match(text)),
         counter=words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)),
@@ -242,6 +263,7 @@ def title_features(
         under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
         widget_teaser=_in_widget(texts, position),
         repeated_below=_norm(text) in below,
+        over_byline=over_byline and position == len(texts) - 1,
     )
 
 
@@ -266,6 +288,54 @@ def best_title(
         if score > best_score:
             best, best_score = position, score
     return best
+
+
+def best_untitled(
+    texts: Sequence[str],
+    eligible: Sequence[int],
+    *,
+    over_byline: bool = False,
+    sites: frozenset[str] = frozenset(),
+) -> int | None:
+    """The position of the best-scoring title among the `eligible` positions of a head
+    whose rules found no title (`texts` as for :func:`title_features`), or None when none
+    scores ``MIN_UNTITLED_SCORE``: a head of labels and counters keeps no title."""
+    best: int | None = None
+    best_score = MIN_UNTITLED_SCORE
+    for position in eligible:
+        features = title_features(texts, position, sites=sites, over_byline=over_byline)
+        score = title_score(features)
+        if score >= best_score:
+            best, best_score = position, score
+    return best
+
+
+def last_crumb(text: str) -> str | None:
+    """The last label of a breadcrumb when it reads as a headline ('Forum › Politics ›
+    Regional budgets and the war economy' -> the topic's title), else None: a path of
+    section names ends in a section's name."""
+    if not is_breadcrumb(text):
+        return None
+    last = re.split(r"\s*(?:»|›|‹|>|\s/\s|\\|→)\s*", text.rstrip(" »›>/→"))[-1].strip()
+    if word_count(last) < MIN_CRUMB_TITLE_WORDS or not _headline_shaped(last):
+        return None
+    return last
+
+
+MIN_CRUMB_TITLE_WORDS = 3
+"""The fewest words of a breadcrumb's last label read as the title (a section's name is
+one or two)."""
+
+
+def _headline_shaped(text: str) -> bool:
+    """Title-shaped: at most ``MAX_HEADLINE_WORDS`` words, no closing stop (a question
+    allowed), no date, no byline."""
+    return (
+        word_count(text) <= MAX_HEADLINE_WORDS
+        and (text.endswith(("?", "!")) or not ends_sentence(text))
+        and find_date(text) is None
+        and find_byline(text) is None
+    )
 
 
 @dataclass(frozen=True, slots=True)
