@@ -457,3 +457,27 @@ def test_a_report_cover_gives_its_caps_title_and_the_names_under_prepared_by() -
         "FEDERALISM ON PAPER: HOW MOSCOW REWROTE THE BUDGET RULES FOR THE REGIONS"
     )
     assert post["author"] == "Kristiina Vaher and Andrei Lomakin"
+
+
+def test_a_thread_title_picked_on_a_counter_gives_way_to_the_topic_line() -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    texts = [
+        "RussiaPolitics",
+        "214 points",
+        "Turnout in the regions looked impossible again",
+        "submitted 1 year ago by tver_statistician",
+    ]
+    head = PostHead(
+        title="214 points",
+        title_lines=frozenset({1}),
+        author="tver_statistician",
+        meta_lines=frozenset({3}),
+    )
+    scored = scored_head(_lines(texts), {}, head)
+    assert scored.title == texts[2] and scored.title_lines == frozenset({2})
+    kept = PostHead(
+        title=texts[2], title_lines=frozenset({2}), author="x", meta_lines=frozenset({3})
+    )
+    assert scored_head(_lines(texts), {}, kept) is kept  # a headline picked stays

@@ -310,6 +310,21 @@ def best_untitled(
     return best
 
 
+def disqualified(features: TitleFeatures) -> bool:
+    """Whether a line carries a feature no title carries (a dateline, a breadcrumb, a byline,
+    a credit, a counter, a category label, the site's name): a rule's pick with one gives
+    way to the best of the head's other lines."""
+    return (
+        features.dateline
+        or features.breadcrumb
+        or features.byline
+        or features.credit
+        or features.counter
+        or features.category_label
+        or features.site_name
+    )
+
+
 def last_crumb(text: str) -> str | None:
     """The last label of a breadcrumb when it reads as a headline ('Forum › Politics ›
     Regional budgets and the war economy' -> the topic's title), else None: a path of

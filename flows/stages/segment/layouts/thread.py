@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING, Protocol
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.boilerplate import find_boilerplate
-from flows.stages.segment.candidates import best_untitled, last_crumb
+from flows.stages.segment.candidates import (
+    best_untitled,
+    disqualified,
+    last_crumb,
+    title_features,
+)
 from flows.stages.segment.grammars import GRAMMARS
 from flows.stages.segment.grammars._common import is_title_like
 from flows.stages.segment.layouts import Detection
@@ -135,13 +140,15 @@ community's or a section's name, a menu item)."""
 def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead) -> PostHead:
     """The grammar's head with its title weighed by the scored candidates of
     :mod:`..candidates`: a breadcrumb read as the title gives way to its last label when
-    that reads as a headline; a head with no title takes the best-scoring line above the
-    line that names its poster or date (a sidebar, a community's name, counters and a
-    breadcrumb over the topic line score low), and the lines above that title that carry
-    no author or date are the page's furniture."""
+    that reads as a headline; a head with no title, or with one that carries a feature no
+    title carries (a counter, a byline, a category label), takes the best-scoring line
+    above the line that names its poster or date (a sidebar, a community's name, counters
+    and a breadcrumb over the topic line score low), and the lines above that title that
+    carry no author or date are the page's furniture."""
     if head.title is not None:
         crumb = last_crumb(head.title)
-        return head if crumb is None else dataclasses.replace(head, title=crumb)
+        if crumb is not None:
+            return dataclasses.replace(head, title=crumb)
     filled = [line for line in region if not line.is_blank]
     anchor = next(
         (
@@ -154,15 +161,23 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
     if not anchor:
         return head
     zone = filled[:anchor]
+    texts = [line.text for line in zone]
+    if head.title is not None:
+        picked = [p for p, line in enumerate(zone) if line.index in head.title_lines]
+        if len(picked) != 1 or not disqualified(
+            title_features(texts, picked[0], rule_pick=True, over_byline=True)
+        ):
+            return head
     eligible = [
         position
         for position, line in enumerate(zone)
         if line.index not in dropped
+        and line.index not in head.title_lines
         and word_count(line.text) >= MIN_TITLE_WORDS
         and is_title_like(line.text)
         and not is_breadcrumb(line.text)
     ]
-    at = best_untitled([line.text for line in zone], eligible, over_byline=True)
+    at = best_untitled(texts, eligible, over_byline=True)
     if at is None:
         return head
     furniture = {
