@@ -481,3 +481,34 @@ def test_a_thread_title_picked_on_a_counter_gives_way_to_the_topic_line() -> Non
         title=texts[2], title_lines=frozenset({2}), author="x", meta_lines=frozenset({3})
     )
     assert scored_head(_lines(texts), {}, kept) is kept  # a headline picked stays
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Posted by u/volga_reader 5 hours ago", "u/volga_reader"),
+        ("submitted 2 days ago by karelia@lemmy.world to politics@lemmy.world", "karelia@lemmy.world"),
+        ("Started by kama_observer, 3 March 2024", "kama_observer"),
+        ("Posted in Politics", None),  # no poster
+        ("Photo posted by the agency", None),
+        ("Regional parliaments cancel direct mayoral elections", None),
+    ],
+)
+def test_poster_name(text: str, name: str | None) -> None:
+    from flows.stages.segment.candidates import poster_name
+
+    assert poster_name(text) == name
+
+
+def test_a_thread_head_takes_its_author_from_the_posters_line_under_the_title() -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    texts = [
+        "Regional parliaments cancel direct mayoral elections",
+        "Posted by u/volga_reader 5 hours ago",
+        "Three regional legislatures voted this week to replace the direct election.",
+    ]
+    head = PostHead(title=texts[0], title_lines=frozenset({0}))
+    scored = scored_head(_lines(texts), {}, head)
+    assert scored.author == "u/volga_reader" and 1 in scored.meta_lines

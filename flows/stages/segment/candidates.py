@@ -56,6 +56,18 @@ POSTER_LINE = re.compile(
 """A post's header naming its poster, whatever the name's shape ('Posted by u/volga_reader
 5 hours ago', 'submitted 2 days ago by x@lemmy.world to y'): never a title."""
 
+POSTER = re.compile(r"\bby\s+(?P<name>(?:u/)?[\w][\w.@-]{1,60}?)[.,:;]?(?=\s|$)", re.IGNORECASE)
+
+
+def poster_name(text: str) -> str | None:
+    """The poster named on a post's header line (:data:`POSTER_LINE`: 'Posted by
+    u/volga_reader 5 hours ago' -> 'u/volga_reader'), else None."""
+    if POSTER_LINE.match(text) is None or NOT_BYLINE.search(text):
+        return None
+    match = POSTER.search(text)
+    return match.group("name") if match else None
+
+
 LABELLED_NAME = re.compile(r"^(?P<label>[^\W\d_]{2,14})\s*:\s*(?P<name>[^:]{3,80})$")
 """A one-word label, a colon and a value ('Text: Anna Lind', 'Words: A and B'): a byline
 when the value is people's names and the label is no credit ('Photo:', 'Source:')."""

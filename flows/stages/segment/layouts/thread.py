@@ -18,6 +18,7 @@ from flows.stages.segment.candidates import (
     best_untitled,
     disqualified,
     last_crumb,
+    poster_name,
     title_features,
 )
 from flows.stages.segment.grammars import GRAMMARS
@@ -150,6 +151,8 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         if crumb is not None:
             return dataclasses.replace(head, title=crumb)
     filled = [line for line in region if not line.is_blank]
+    if head.author is None:
+        head = _poster(filled, dropped, head)
     anchor = next(
         (
             position
@@ -191,6 +194,30 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         title_lines=frozenset({zone[at].index}),
         chrome_lines=head.chrome_lines | furniture,
     )
+
+
+MAX_POSTER_LINES = 3
+"""Lines under the title searched for the poster's header (the header row stands right
+under the topic line; further down is the post's text)."""
+
+
+def _poster(filled: Sequence[Line], dropped: dict[int, str], head: PostHead) -> PostHead:
+    """The head with its author read from a poster's header ('Posted by X', 'submitted
+    ... by X', 'By X') when the grammar named none: among the head's metadata lines, else
+    the few lines right under its title; that line is then metadata."""
+    under = [line for line in filled if line.index > max(head.title_lines, default=-1)]
+    lines = [line for line in filled if line.index in head.meta_lines]
+    if head.title_lines:
+        lines += under[:MAX_POSTER_LINES]
+    for line in lines:
+        if line.index in dropped and line.index not in head.meta_lines:
+            continue
+        name = find_byline(line.text) or poster_name(line.text)
+        if name is not None:
+            return dataclasses.replace(
+                head, author=name, meta_lines=head.meta_lines | {line.index}
+            )
+    return head
 
 
 def _names_post(text: str, head: PostHead) -> bool:
