@@ -512,3 +512,19 @@ def test_a_thread_head_takes_its_author_from_the_posters_line_under_the_title() 
     head = PostHead(title=texts[0], title_lines=frozenset({0}))
     scored = scored_head(_lines(texts), {}, head)
     assert scored.author == "u/volga_reader" and 1 in scored.meta_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Svetlana LOGINOVA 14 October 2020", "Svetlana LOGINOVA"),
+        ("Anna Lind, 3 March 2021", "Anna Lind"),
+        ("14 October 2020", None),  # a dateline alone names nobody
+        ("Regional Elections in Russia, 14 October 2020", None),  # a title's words
+    ],
+)
+def test_a_pdf_byline_run_on_with_its_date_gives_the_names(text: str, names: str | None) -> None:
+    from flows.stages.segment.layouts.pdf_article import byline_of
+
+    common = frozenset({"regional", "elections"})
+    assert byline_of(text, common) == names

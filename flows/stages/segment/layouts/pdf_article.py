@@ -782,7 +782,19 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     credit = CONTRIBUTOR_AFTER.search(text)
     if credit is not None and author_of(credit.group("names"), common) is not None:
         return author_of(text[: credit.start()], common)
-    return None
+    return _names_before_date(text, common)
+
+
+def _names_before_date(text: str, common: frozenset[str]) -> str | None:
+    """The names of a byline run on with its date, as unwrapping joins a head printed
+    without blank lines ('Svetlana LOGINOVA 14 October 2020', 'Anna Lind, 3 March 2021'),
+    else None."""
+    found = find_date(text)
+    stripped = text.rstrip()
+    if found is None or not stripped.endswith(found[0]):
+        return None
+    names = stripped[: len(stripped) - len(found[0])].rstrip(" ,;|·•–—-")
+    return author_of(names, common) if names else None
 
 
 def published_of(text: str) -> str | None:
