@@ -487,7 +487,10 @@ def test_a_thread_title_picked_on_a_counter_gives_way_to_the_topic_line() -> Non
     ("text", "name"),
     [
         ("Posted by u/volga_reader 5 hours ago", "u/volga_reader"),
-        ("submitted 2 days ago by karelia@lemmy.world to politics@lemmy.world", "karelia@lemmy.world"),
+        (
+            "submitted 2 days ago by karelia@lemmy.world to politics@lemmy.world",
+            "karelia@lemmy.world",
+        ),
         ("Started by kama_observer, 3 March 2024", "kama_observer"),
         ("Posted in Politics", None),  # no poster
         ("Photo posted by the agency", None),
@@ -528,3 +531,23 @@ def test_a_pdf_byline_run_on_with_its_date_gives_the_names(text: str, names: str
 
     common = frozenset({"regional", "elections"})
     assert byline_of(text, common) == names
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted"),
+    [
+        (
+            "Comments: The Duma votes to extend the governors' terms",
+            "The Duma votes to extend the governors' terms",
+        ),
+        ("Comments on: Governors on a short leash", "Governors on a short leash"),
+        ("Комментарии: Губернаторские выборы", "Губернаторские выборы"),
+        ("Comments on the new election law are due by Friday", None),  # a headline, no label
+    ],
+)
+def test_a_comment_pages_label_is_cut_off_its_thread_title(title: str, wanted: str | None) -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    head = PostHead(title=title, title_lines=frozenset({0}))
+    assert scored_head(_lines([title]), {}, head).title == (wanted or title)

@@ -28,7 +28,7 @@ from flows.stages.segment.lines import Line, word_count
 from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb
 from flows.stages.segment.post import PostDraft, PostHead, build_post, post_row
 from flows.stages.segment.threads import CommentGrammar, build_comments
-from flows.stages.segment.webpage import find_content
+from flows.stages.segment.webpage import COMMENTS_ON, find_content
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -141,7 +141,7 @@ community's or a section's name, a menu item)."""
 def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead) -> PostHead:
     """The grammar's head with its title weighed by the scored candidates of
     :mod:`..candidates`: a breadcrumb read as the title gives way to its last label when
-    that reads as a headline; a head with no title, or with one that carries a feature no
+    that reads as a headline, a comment page's label ('Comments: <title>') is cut off; a head with no title, or with one that carries a feature no
     title carries (a counter, a byline, a category label), takes the best-scoring line
     above the line that names its poster or date (a sidebar, a community's name, counters
     and a breadcrumb over the topic line score low), and the lines above that title that
@@ -150,6 +150,8 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         crumb = last_crumb(head.title)
         if crumb is not None:
             return dataclasses.replace(head, title=crumb)
+        if COMMENTS_ON.match(head.title):
+            head = dataclasses.replace(head, title=COMMENTS_ON.sub("", head.title))
     filled = [line for line in region if not line.is_blank]
     if head.author is None:
         head = _poster(filled, dropped, head)
