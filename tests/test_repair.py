@@ -249,3 +249,33 @@ def test_a_web_page_of_headlines_and_one_line_paragraphs_is_not_unwrapped() -> N
     result = repair(text, CONFIG)
     assert result.text == text
     assert "unwrap_lines" not in result.fixes
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "Source: Ural Evening News | 14 May 2024",
+        "By Olesya Grinko and Pavel Sedykh",
+        "Prepared by Kristiina Vaher and Andrei Lomakin",
+        "Автор: Иван Петров",
+    ],
+)
+def test_a_byline_or_source_field_is_never_joined_to_the_headline_above(field: str) -> None:
+    """A digest wrapped at 72 columns: each item's headline, then its byline or source
+    field on a line of its own, then its wrapped paragraph (the headline is not the
+    field's first words)."""
+    item = (
+        "{title}\n"
+        f"{field}\n"
+        "\n"
+        "The Kremlin has appointed a deputy minister from Moscow as acting\n"
+        "governor of the Kurgan region, four months before the regional election.\n"
+        "He has never lived in the region and told journalists he would learn\n"
+        "fast.\n"
+        "\n"
+    )
+    titles = ["Acting governor named in Kurgan ahead of September vote", "Tatarstan borrows"]
+    text = "".join(item.format(title=title) for title in titles)
+    result = repair(text, CONFIG)
+    for title in titles:
+        assert f"{title}\n{field}\n" in result.text

@@ -551,6 +551,15 @@ _STAMP_LINE_RE = re.compile(
 )
 """A short stamp line, '<section> · <age or date>' ('Politics · 18 min ago', 'Regions ·
 Mar 3, 2024'): a listing's item line under its headline, never the rest of a sentence."""
+_NAME_WORDS = r"[A-ZА-ЯЁ][\w'’.-]*(?:\s+[A-ZА-ЯЁ][\w'’.-]*){0,3}"
+_NAMES_RUN = rf"{_NAME_WORDS}(?:\s*(?:,|and|&|и)\s*{_NAME_WORDS})*"
+_BYLINE_FIELD_RE = re.compile(
+    rf"\s*(?:(?i:(?:(?:written|prepared|posted|compiled)\s+)?by)\s+{_NAMES_RUN}\s*$"
+    r"|(?i:source|sources|author|authors|источник|автор|авторы)\s*:\s*\S)"
+)
+"""A byline or a source field on a line of its own ('By Anna Lind and Oleg Sokolov',
+'Source: Ural Evening News | 14 May 2024', 'Автор: …'): the item's metadata, never the
+rest of the headline above it."""
 _TAGLINE_RE = re.compile(
     r"\s*submitted\s+(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\*?"
     r"\s+by\s+\S+(?:\s+to\s+\S+)?\s*$",
@@ -603,6 +612,7 @@ def _kept_apart(line: str, nxt: str) -> bool:
         or _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)
         or _TAGLINE_RE.match(nxt)
+        or _BYLINE_FIELD_RE.match(nxt)
         or _COUNTER_LINE_RE.match(nxt)
         or _COUNTER_LINE_RE.match(line)
         or _FEED_TIME_RE.match(nxt)
