@@ -279,3 +279,42 @@ def test_a_byline_or_source_field_is_never_joined_to_the_headline_above(field: s
     result = repair(text, CONFIG)
     for title in titles:
         assert f"{title}\n{field}\n" in result.text
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Posted by Denis Avrorin on November 2, 2022",
+        "176 points by kazan_freelance on March 3, 2024 | hide | past | favorite",
+        "14.03.2024 | Андрей Лаптев | Просмотров: 2 418",
+        "Leena Marjamaa - March 10, 2021",
+        "Photo: Olga Remizova / Ledger Pictures",
+    ],
+)
+def test_a_dated_header_row_or_credit_is_never_joined_to_the_headline_above(row: str) -> None:
+    """A page wrapped at 72 columns: the headline, then its header row (a date among its
+    fields) or its picture's credit, then the wrapped paragraph."""
+    item = (
+        "{title}\n"
+        f"{row}\n"
+        "\n"
+        "The Kremlin has appointed a deputy minister from Moscow as acting\n"
+        "governor of the Kurgan region, four months before the regional election.\n"
+        "He has never lived in the region and told journalists he would learn\n"
+        "fast.\n"
+        "\n"
+    )
+    titles = ["Acting governor named in Kurgan ahead of September vote", "Tatarstan borrows"]
+    text = "".join(item.format(title=title) for title in titles)
+    result = repair(text, CONFIG)
+    for title in titles:
+        assert f"{title}\n{row}\n" in result.text
+
+
+def test_a_wrapped_sentence_with_a_date_goes_on() -> None:
+    text = (
+        "The regional duma voted to end the direct election of the mayor, and the vote on\n"
+        "12 March 2024 in most districts was the last one held under the old rules, the\n"
+        "commission said in a statement published on its site on the same evening.\n"
+    )
+    assert "vote on 12 March 2024" in repair(text, CONFIG).text

@@ -560,6 +560,22 @@ _BYLINE_FIELD_RE = re.compile(
 """A byline or a source field on a line of its own ('By Anna Lind and Oleg Sokolov',
 'Source: Ural Evening News | 14 May 2024', 'Автор: …'): the item's metadata, never the
 rest of the headline above it."""
+_DATE_TOKEN = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
+    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4})"
+)
+_META_ROW_RE = re.compile(
+    rf"\s*(?:(?i:posted|published|submitted|updated|опубликовано|\d+\s+points?\s+by)\b.{{0,80}}"
+    rf"{_DATE_TOKEN}|[^.!?]{{0,60}}{_DATE_TOKEN}[^.!?]{{0,60}}\s[|·•]\s"
+    rf"|[^|·•.!?]{{0,60}}\s[|·•–—-]\s{_DATE_TOKEN}\s*$)"
+)
+"""A post's header row under its headline, a date among its fields ('Posted by X on
+November 2, 2022', '176 points by x on March 3, 2024 | hide', '14.03.2024 | Name |
+Views: 12', 'Leena Marjamaa - March 10, 2021'): metadata, never the rest of the
+headline."""
+_PICTURE_CREDIT_RE = re.compile(r"\s*(?i:photo|фото|image|illustration|picture)s?\s*:\s*\S")
+"""A picture's credit under a headline ('Photo: Anna Lind / Agency', 'Фото: …')."""
 _TAGLINE_RE = re.compile(
     r"\s*submitted\s+(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\*?"
     r"\s+by\s+\S+(?:\s+to\s+\S+)?\s*$",
@@ -613,6 +629,8 @@ def _kept_apart(line: str, nxt: str) -> bool:
         or _STAMP_LINE_RE.match(nxt)
         or _TAGLINE_RE.match(nxt)
         or _BYLINE_FIELD_RE.match(nxt)
+        or _META_ROW_RE.match(nxt)
+        or _PICTURE_CREDIT_RE.match(nxt)
         or _COUNTER_LINE_RE.match(nxt)
         or _COUNTER_LINE_RE.match(line)
         or _FEED_TIME_RE.match(nxt)
