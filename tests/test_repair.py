@@ -286,6 +286,7 @@ def test_a_byline_or_source_field_is_never_joined_to_the_headline_above(field: s
     [
         "Posted by Denis Avrorin on November 2, 2022",
         "176 points by kazan_freelance on March 3, 2024 | hide | past | favorite",
+        "388 points by mkrasnov 9 hours ago | hide | past | favorite | 214 comments",
         "14.03.2024 | Андрей Лаптев | Просмотров: 2 418",
         "Leena Marjamaa - March 10, 2021",
         "Photo: Olga Remizova / Ledger Pictures",

@@ -566,14 +566,14 @@ _DATE_TOKEN = (
     r"|\d{1,2}\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4})"
 )
 _META_ROW_RE = re.compile(
-    rf"\s*(?:(?i:posted|published|submitted|updated|опубликовано|\d+\s+points?\s+by)\b.{{0,80}}"
-    rf"{_DATE_TOKEN}|[^.!?]{{0,60}}{_DATE_TOKEN}[^.!?]{{0,60}}\s[|·•]\s"
+    rf"\s*(?:(?i:posted|published|submitted|updated|опубликовано)\b.{{0,80}}{_DATE_TOKEN}"
+    rf"|\d+\s+points?\s+by\s+\S+\s|[^.!?]{{0,60}}{_DATE_TOKEN}[^.!?]{{0,60}}\s[|·•]\s"
     rf"|[^|·•.!?]{{0,60}}\s[|·•–—-]\s{_DATE_TOKEN}\s*$)"
 )
 """A post's header row under its headline, a date among its fields ('Posted by X on
-November 2, 2022', '176 points by x on March 3, 2024 | hide', '14.03.2024 | Name |
-Views: 12', 'Leena Marjamaa - March 10, 2021'): metadata, never the rest of the
-headline."""
+November 2, 2022', '14.03.2024 | Name | Views: 12', 'Leena Marjamaa - March 10, 2021'),
+or a story's score and poster ('388 points by x 9 hours ago | hide'): metadata, never the
+rest of the headline."""
 _PICTURE_CREDIT_RE = re.compile(r"\s*(?i:photo|фото|image|illustration|picture)s?\s*:\s*\S")
 """A picture's credit under a headline ('Photo: Anna Lind / Agency', 'Фото: …')."""
 _TAGLINE_RE = re.compile(
