@@ -290,6 +290,8 @@ def test_a_byline_or_source_field_is_never_joined_to_the_headline_above(field: s
         "14.03.2024 | Андрей Лаптев | Просмотров: 2 418",
         "Leena Marjamaa - March 10, 2021",
         "Photo: Olga Remizova / Ledger Pictures",
+        "By Sergei Malkov | Barnaul",
+        "Current News / Society /",
     ],
 )
 def test_a_dated_header_row_or_credit_is_never_joined_to_the_headline_above(row: str) -> None:

@@ -554,12 +554,15 @@ Mar 3, 2024'): a listing's item line under its headline, never the rest of a sen
 _NAME_WORDS = r"[A-ZА-ЯЁ][\w'’.-]*(?:\s+[A-ZА-ЯЁ][\w'’.-]*){0,3}"
 _NAMES_RUN = rf"{_NAME_WORDS}(?:\s*(?:,|and|&|и)\s*{_NAME_WORDS})*"
 _BYLINE_FIELD_RE = re.compile(
-    rf"\s*(?:(?i:(?:(?:written|prepared|posted|compiled)\s+)?by)\s+{_NAMES_RUN}\s*$"
+    rf"\s*(?:(?i:(?:(?:written|prepared|posted|compiled)\s+)?by)\s+{_NAMES_RUN}\s*(?:$|[|·•]\s)"
     r"|(?i:source|sources|author|authors|источник|автор|авторы)\s*:\s*\S)"
 )
 """A byline or a source field on a line of its own ('By Anna Lind and Oleg Sokolov',
-'Source: Ural Evening News | 14 May 2024', 'Автор: …'): the item's metadata, never the
-rest of the headline above it."""
+'By Sergei Malkov | Barnaul', 'Source: Ural Evening News | 14 May 2024', 'Автор: …'): the
+item's metadata, never the rest of the headline above it."""
+_SECTION_PATH_RE = re.compile(r"\s*[^/.!?]{1,25}(?:\s/\s[^/.!?]{1,25}){1,5}(?:\s/)?\s*$")
+"""A path of short section labels ('Current News / Society /'): a breadcrumb under a
+headline, never the rest of it."""
 _DATE_TOKEN = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
     r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
@@ -630,6 +633,7 @@ def _kept_apart(line: str, nxt: str) -> bool:
         or _TAGLINE_RE.match(nxt)
         or _BYLINE_FIELD_RE.match(nxt)
         or _META_ROW_RE.match(nxt)
+        or _SECTION_PATH_RE.match(nxt)
         or _PICTURE_CREDIT_RE.match(nxt)
         or _COUNTER_LINE_RE.match(nxt)
         or _COUNTER_LINE_RE.match(line)
