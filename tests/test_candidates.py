@@ -551,3 +551,16 @@ def test_a_comment_pages_label_is_cut_off_its_thread_title(title: str, wanted: s
 
     head = PostHead(title=title, title_lines=frozenset({0}))
     assert scored_head(_lines([title]), {}, head).title == (wanted or title)
+
+
+def test_a_truncated_copy_of_the_headline_loses_to_the_full_line() -> None:
+    texts = [
+        "Regional budgets after the sanctions: who pays for the loy...",
+        "Regional budgets after the sanctions: who pays for the loyalty of the governors",
+        "March 3, 2021",
+    ]
+    assert title_features(texts, 0).truncated_copy
+    assert not title_features(texts, 1).truncated_copy
+    assert best_title(texts, 0, eligible=range(len(texts))) == 1
+    alone = ["Regional budgets after the sanctions: who pays for the loy...", "March 3, 2021"]
+    assert not title_features(alone, 0).truncated_copy  # no full line: the cut one stays

@@ -102,6 +102,9 @@ WIDGET_TEASER = -4.0
 News'): another post's headline."""
 REPEATED_BELOW = -2.5
 """Written again under the body: a widget's teaser (related, trending, most read)."""
+TRUNCATED_COPY = -4.0
+"""A line cut with an ellipsis whose words open another line of the head (a browser's or
+a card's truncated copy of the headline): the full line is the title."""
 OVER_BYLINE = 2.0
 """Right above the post's byline or dateline: where a thread's topic line stands, over
 the header naming its poster."""
@@ -154,6 +157,7 @@ class TitleFeatures:
     widget_teaser: bool = False
     repeated_below: bool = False
     over_byline: bool = False
+    truncated_copy: bool = False
 
 
 _TITLE_FLAGS = {
@@ -167,6 +171,7 @@ _TITLE_FLAGS = {
     "widget_teaser": WIDGET_TEASER,
     "repeated_below": REPEATED_BELOW,
     "over_byline": OVER_BYLINE,
+    "truncated_copy": TRUNCATED_COPY,
 }
 """The weight of each yes-or-no feature of :class:`TitleFeatures`."""
 
@@ -276,6 +281,28 @@ def title_features(
         widget_teaser=_in_widget(texts, position),
         repeated_below=_norm(text) in below,
         over_byline=over_byline and position == len(texts) - 1,
+        truncated_copy=_truncated_copy(texts, position),
+    )
+
+
+ELLIPSIS_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+MIN_TRUNCATED_CHARS = 12
+"""The fewest characters before the ellipsis of a line read as a truncated copy."""
+
+
+def _truncated_copy(texts: Sequence[str], position: int) -> bool:
+    """Whether the line ends with an ellipsis and what stands before it opens a longer line
+    of the head ('Governors on a short lea…' over 'Governors on a short leash')."""
+    text = texts[position]
+    cut = ELLIPSIS_END.search(text)
+    if cut is None:
+        return False
+    kept = _norm(text[: cut.start()])
+    if len(kept) < MIN_TRUNCATED_CHARS:
+        return False
+    return any(
+        other != position and len(_norm(line)) > len(kept) and _norm(line).startswith(kept)
+        for other, line in enumerate(texts)
     )
 
 
