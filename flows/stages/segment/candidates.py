@@ -7,7 +7,9 @@ category label, a byline, a photo credit, a share bar, a site's name, a line rep
 elsewhere on the page) and the best one wins. The ordered rules of a layout keep their
 say as one strong feature (``RULE_PICK``): a candidate beats the rules' choice only when
 that choice carries a disqualifying feature, so a head with a breadcrumb over the headline
-or a byline shaped like a headline still gets its title without a rule of its own.
+or a byline shaped like a headline still gets its title without a rule of its own. Web
+heads and thread heads (:func:`best_untitled` where a grammar read no title) both choose
+here.
 
 Pure functions on text; the weights are named constants, each with its reason.
 """

@@ -1,8 +1,11 @@
 """Forum threads: the opening post, then the comment tree, read through whichever header
 grammar (:mod:`..grammars`) finds the most comment headers.
 
-A thread post's author is the OP comment's author as shown ("user@instance") when the
-opening post names none.
+The grammar's head of the opening post is weighed by the scored candidates of
+:mod:`..candidates` (:func:`scored_head`): a topic line under a sidebar or a breadcrumb is
+found when the grammar reads none, and the poster's header gives the author. A thread
+post's author is the OP comment's author as shown ("user@instance") when the opening post
+names none.
 """
 
 from __future__ import annotations
