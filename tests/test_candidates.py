@@ -301,3 +301,266 @@ def test_a_picture_credit_under_a_listing_title_is_no_title() -> None:
     assert coverage_errors(text, result) == []
     assert [post["title"] for post in result.posts] == titles
     assert all("Photo:" not in post["body"] for post in result.posts)
+
+
+# --- heads beyond web pages: thread posts, PDF covers --------------------------------------
+
+THREAD_TOP = [
+    "Lemmy.World",  # a site's name
+    "Russia Politics",  # a community's name
+    "8.4K",  # a counter
+    "Subscribers",
+    "Active users (week)",
+    "Home / Communities / Russia Politics",  # a breadcrumb
+    "Regional parliaments cancel direct mayoral elections in three more cities",
+    "submitted 2 days ago by karelia_notes@lemmy.world to russiapolitics@lemmy.world",
+    "118",  # a score
+    "Three regional legislatures voted this week to replace the direct election of mayors.",
+]
+
+
+def test_a_thread_head_without_title_takes_the_topic_line_over_its_byline() -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    lines = _lines(THREAD_TOP)
+    head = PostHead(author="karelia_notes@lemmy.world", meta_lines=frozenset({7}))
+    scored = scored_head(lines, {}, head)
+    assert scored.title == THREAD_TOP[6]
+    assert scored.title_lines == frozenset({6})
+    assert scored.chrome_lines == frozenset(range(6))  # the sidebar and crumbs over it
+    assert 7 not in scored.chrome_lines  # the byline is kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home / Communities / Russia Politics",  # a breadcrumb
+        "Posted by u/volga_reader 5 hours ago",  # a byline
+        "Prepared by",  # a byline's label
+        "12 March 2024",  # a dateline
+        "1,204 comments",  # a counter
+        "POLITICS",  # a category label
+        "Russia Politics",  # a community's name
+    ],
+)
+def test_no_title_when_the_head_shows_only_labels(text: str) -> None:
+    from flows.stages.segment.candidates import best_untitled
+
+    texts = [text, "Posted by u/volga_reader 5 hours ago"]
+    assert best_untitled(texts[:1], [0], over_byline=True) is None
+
+
+def test_a_dated_line_over_the_title_is_never_furniture() -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    texts = [
+        "Russia Politics",
+        "Archived 3 March 2024",
+        "Regional parliaments cancel direct mayoral elections in three more cities",
+        "submitted by karelia_notes to russiapolitics",
+    ]
+    head = PostHead(author="karelia_notes", meta_lines=frozenset({3}))
+    scored = scored_head(_lines(texts), {}, head)
+    assert scored.title == texts[2]
+    assert 1 not in scored.chrome_lines and 0 in scored.chrome_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Russia Watch Forum » Forum › Domestic Politics › Regional budgets and the war economy",
+            "Regional budgets and the war economy",
+        ),
+        ("Board index ‹ Politics ‹ Russia", None),  # a section's name ends it
+        ("Home / News / Politics", None),
+        ("Regional budgets and the war economy", None),  # no breadcrumb
+    ],
+)
+def test_last_crumb(text: str, title: str | None) -> None:
+    from flows.stages.segment.candidates import last_crumb
+
+    assert last_crumb(text) == title
+
+
+def test_a_breadcrumb_read_as_a_thread_title_gives_its_last_label() -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    crumbs = "Forum › Domestic Politics › Regional budgets and the war economy"
+    head = PostHead(title=crumbs, title_lines=frozenset({0}))
+    assert scored_head(_lines([crumbs]), {}, head).title == "Regional budgets and the war economy"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Prepared by", True),
+        ("By", True),
+        ("Author:", True),
+        ("Authors", True),
+        ("Автор:", True),
+        ("Written by:", True),
+        ("Prepared by Anna Lind", False),  # a byline, not its label alone
+        ("Goodbye", False),
+        ("Standing by the governors", False),
+    ],
+)
+def test_byline_label(text: str, label: bool) -> None:
+    from flows.stages.segment.meta import is_byline_label
+
+    assert is_byline_label(text) is label
+
+
+def test_a_byline_label_is_never_a_title() -> None:
+    texts = ["Prepared by", "Federalism on paper: how Moscow rewrote the budget rules"]
+    assert title_features(texts, 0).byline
+    assert best_title(texts, 0, eligible=range(2)) == 1
+
+
+def test_a_report_cover_gives_its_caps_title_and_the_names_under_prepared_by() -> None:
+    text = "\n".join(
+        [
+            "CENTRE FOR BALTIC AND EASTERN STUDIES",
+            "",
+            "Policy Report No. 14",
+            "November 2022",
+            "",
+            "FEDERALISM ON PAPER:",
+            "HOW MOSCOW REWROTE THE",
+            "BUDGET RULES FOR THE REGIONS",
+            "",
+            "Prepared by",
+            "Kristiina Vaher and Andrei Lomakin",
+            "",
+            "Since the early 2000s the share of taxes that Russian regions keep has fallen",
+            "almost every year, while the share of their income that arrives as federal",
+            "transfers has grown. This report follows the budget rules that made the change",
+            "possible and argues that the regions now hold formal powers they cannot pay for.",
+            "",
+            "Policy Report No. 14                                                   3",
+            "",
+            "The federal tax code moved the most reliable revenues, the mineral extraction",
+            "tax and most of the value added tax, to the federal budget. Regions were left",
+            "with the profit tax and the personal income tax, both of which depend on a few",
+            "large employers in most of them.",
+            "",
+            "Policy Report No. 14                                                   4",
+        ]
+    )
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    assert not coverage_errors(text, result)
+    post = result.posts[0]
+    assert post["title"] == (
+        "FEDERALISM ON PAPER: HOW MOSCOW REWROTE THE BUDGET RULES FOR THE REGIONS"
+    )
+    assert post["author"] == "Kristiina Vaher and Andrei Lomakin"
+
+
+def test_a_thread_title_picked_on_a_counter_gives_way_to_the_topic_line() -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    texts = [
+        "RussiaPolitics",
+        "214 points",
+        "Turnout in the regions looked impossible again",
+        "submitted 1 year ago by tver_statistician",
+    ]
+    head = PostHead(
+        title="214 points",
+        title_lines=frozenset({1}),
+        author="tver_statistician",
+        meta_lines=frozenset({3}),
+    )
+    scored = scored_head(_lines(texts), {}, head)
+    assert scored.title == texts[2] and scored.title_lines == frozenset({2})
+    kept = PostHead(
+        title=texts[2], title_lines=frozenset({2}), author="x", meta_lines=frozenset({3})
+    )
+    assert scored_head(_lines(texts), {}, kept) is kept  # a headline picked stays
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Posted by u/volga_reader 5 hours ago", "u/volga_reader"),
+        (
+            "submitted 2 days ago by karelia@lemmy.world to politics@lemmy.world",
+            "karelia@lemmy.world",
+        ),
+        ("Started by kama_observer, 3 March 2024", "kama_observer"),
+        ("Posted in Politics", None),  # no poster
+        ("Photo posted by the agency", None),
+        ("Regional parliaments cancel direct mayoral elections", None),
+    ],
+)
+def test_poster_name(text: str, name: str | None) -> None:
+    from flows.stages.segment.candidates import poster_name
+
+    assert poster_name(text) == name
+
+
+def test_a_thread_head_takes_its_author_from_the_posters_line_under_the_title() -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    texts = [
+        "Regional parliaments cancel direct mayoral elections",
+        "Posted by u/volga_reader 5 hours ago",
+        "Three regional legislatures voted this week to replace the direct election.",
+    ]
+    head = PostHead(title=texts[0], title_lines=frozenset({0}))
+    scored = scored_head(_lines(texts), {}, head)
+    assert scored.author == "u/volga_reader" and 1 in scored.meta_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Svetlana LOGINOVA 14 October 2020", "Svetlana LOGINOVA"),
+        ("Anna Lind, 3 March 2021", "Anna Lind"),
+        ("14 October 2020", None),  # a dateline alone names nobody
+        ("Regional Elections in Russia, 14 October 2020", None),  # a title's words
+    ],
+)
+def test_a_pdf_byline_run_on_with_its_date_gives_the_names(text: str, names: str | None) -> None:
+    from flows.stages.segment.layouts.pdf_article import byline_of
+
+    common = frozenset({"regional", "elections"})
+    assert byline_of(text, common) == names
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted"),
+    [
+        (
+            "Comments: The Duma votes to extend the governors' terms",
+            "The Duma votes to extend the governors' terms",
+        ),
+        ("Comments on: Governors on a short leash", "Governors on a short leash"),
+        ("Комментарии: Губернаторские выборы", "Губернаторские выборы"),
+        ("Comments on the new election law are due by Friday", None),  # a headline, no label
+    ],
+)
+def test_a_comment_pages_label_is_cut_off_its_thread_title(title: str, wanted: str | None) -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    head = PostHead(title=title, title_lines=frozenset({0}))
+    assert scored_head(_lines([title]), {}, head).title == (wanted or title)
+
+
+def test_a_truncated_copy_of_the_headline_loses_to_the_full_line() -> None:
+    texts = [
+        "Regional budgets after the sanctions: who pays for the loy...",
+        "Regional budgets after the sanctions: who pays for the loyalty of the governors",
+        "March 3, 2021",
+    ]
+    assert title_features(texts, 0).truncated_copy
+    assert not title_features(texts, 1).truncated_copy
+    assert best_title(texts, 0, eligible=range(len(texts))) == 1
+    alone = ["Regional budgets after the sanctions: who pays for the loy...", "March 3, 2021"]
+    assert not title_features(alone, 0).truncated_copy  # no full line: the cut one stays

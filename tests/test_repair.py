@@ -249,3 +249,75 @@ def test_a_web_page_of_headlines_and_one_line_paragraphs_is_not_unwrapped() -> N
     result = repair(text, CONFIG)
     assert result.text == text
     assert "unwrap_lines" not in result.fixes
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "Source: Ural Evening News | 14 May 2024",
+        "By Olesya Grinko and Pavel Sedykh",
+        "Prepared by Kristiina Vaher and Andrei Lomakin",
+        "Автор: Иван Петров",
+    ],
+)
+def test_a_byline_or_source_field_is_never_joined_to_the_headline_above(field: str) -> None:
+    """A digest wrapped at 72 columns: each item's headline, then its byline or source
+    field on a line of its own, then its wrapped paragraph (the headline is not the
+    field's first words)."""
+    item = (
+        "{title}\n"
+        f"{field}\n"
+        "\n"
+        "The Kremlin has appointed a deputy minister from Moscow as acting\n"
+        "governor of the Kurgan region, four months before the regional election.\n"
+        "He has never lived in the region and told journalists he would learn\n"
+        "fast.\n"
+        "\n"
+    )
+    titles = ["Acting governor named in Kurgan ahead of September vote", "Tatarstan borrows"]
+    text = "".join(item.format(title=title) for title in titles)
+    result = repair(text, CONFIG)
+    for title in titles:
+        assert f"{title}\n{field}\n" in result.text
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Posted by Denis Avrorin on November 2, 2022",
+        "176 points by kazan_freelance on March 3, 2024 | hide | past | favorite",
+        "388 points by mkrasnov 9 hours ago | hide | past | favorite | 214 comments",
+        "14.03.2024 | Андрей Лаптев | Просмотров: 2 418",
+        "Leena Marjamaa - March 10, 2021",
+        "Photo: Olga Remizova / Ledger Pictures",
+        "By Sergei Malkov | Barnaul",
+        "Current News / Society /",
+    ],
+)
+def test_a_dated_header_row_or_credit_is_never_joined_to_the_headline_above(row: str) -> None:
+    """A page wrapped at 72 columns: the headline, then its header row (a date among its
+    fields) or its picture's credit, then the wrapped paragraph."""
+    item = (
+        "{title}\n"
+        f"{row}\n"
+        "\n"
+        "The Kremlin has appointed a deputy minister from Moscow as acting\n"
+        "governor of the Kurgan region, four months before the regional election.\n"
+        "He has never lived in the region and told journalists he would learn\n"
+        "fast.\n"
+        "\n"
+    )
+    titles = ["Acting governor named in Kurgan ahead of September vote", "Tatarstan borrows"]
+    text = "".join(item.format(title=title) for title in titles)
+    result = repair(text, CONFIG)
+    for title in titles:
+        assert f"{title}\n{row}\n" in result.text
+
+
+def test_a_wrapped_sentence_with_a_date_goes_on() -> None:
+    text = (
+        "The regional duma voted to end the direct election of the mayor, and the vote on\n"
+        "12 March 2024 in most districts was the last one held under the old rules, the\n"
+        "commission said in a statement published on its site on the same evening.\n"
+    )
+    assert "vote on 12 March 2024" in repair(text, CONFIG).text

@@ -551,6 +551,34 @@ _STAMP_LINE_RE = re.compile(
 )
 """A short stamp line, '<section> · <age or date>' ('Politics · 18 min ago', 'Regions ·
 Mar 3, 2024'): a listing's item line under its headline, never the rest of a sentence."""
+_NAME_WORDS = r"[A-ZА-ЯЁ][\w'’.-]*(?:\s+[A-ZА-ЯЁ][\w'’.-]*){0,3}"
+_NAMES_RUN = rf"{_NAME_WORDS}(?:\s*(?:,|and|&|и)\s*{_NAME_WORDS})*"
+_BYLINE_FIELD_RE = re.compile(
+    rf"\s*(?:(?i:(?:(?:written|prepared|posted|compiled)\s+)?by)\s+{_NAMES_RUN}\s*(?:$|[|·•]\s)"
+    r"|(?i:source|sources|author|authors|источник|автор|авторы)\s*:\s*\S)"
+)
+"""A byline or a source field on a line of its own ('By Anna Lind and Oleg Sokolov',
+'By Sergei Malkov | Barnaul', 'Source: Ural Evening News | 14 May 2024', 'Автор: …'): the
+item's metadata, never the rest of the headline above it."""
+_SECTION_PATH_RE = re.compile(r"\s*[^/.!?]{1,25}(?:\s/\s[^/.!?]{1,25}){1,5}(?:\s/)?\s*$")
+"""A path of short section labels ('Current News / Society /'): a breadcrumb under a
+headline, never the rest of it."""
+_DATE_TOKEN = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
+    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4})"
+)
+_META_ROW_RE = re.compile(
+    rf"\s*(?:(?i:posted|published|submitted|updated|опубликовано)\b.{{0,80}}{_DATE_TOKEN}"
+    rf"|\d+\s+points?\s+by\s+\S+\s|[^.!?]{{0,60}}{_DATE_TOKEN}[^.!?]{{0,60}}\s[|·•]\s"
+    rf"|[^|·•.!?]{{0,60}}\s[|·•–—-]\s{_DATE_TOKEN}\s*$)"
+)
+"""A post's header row under its headline, a date among its fields ('Posted by X on
+November 2, 2022', '14.03.2024 | Name | Views: 12', 'Leena Marjamaa - March 10, 2021'),
+or a story's score and poster ('388 points by x 9 hours ago | hide'): metadata, never the
+rest of the headline."""
+_PICTURE_CREDIT_RE = re.compile(r"\s*(?i:photo|фото|image|illustration|picture)s?\s*:\s*\S")
+"""A picture's credit under a headline ('Photo: Anna Lind / Agency', 'Фото: …')."""
 _TAGLINE_RE = re.compile(
     r"\s*submitted\s+(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\*?"
     r"\s+by\s+\S+(?:\s+to\s+\S+)?\s*$",
@@ -603,6 +631,10 @@ def _kept_apart(line: str, nxt: str) -> bool:
         or _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)
         or _TAGLINE_RE.match(nxt)
+        or _BYLINE_FIELD_RE.match(nxt)
+        or _META_ROW_RE.match(nxt)
+        or _SECTION_PATH_RE.match(nxt)
+        or _PICTURE_CREDIT_RE.match(nxt)
         or _COUNTER_LINE_RE.match(nxt)
         or _COUNTER_LINE_RE.match(line)
         or _FEED_TIME_RE.match(nxt)

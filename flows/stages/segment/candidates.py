@@ -7,7 +7,9 @@ category label, a byline, a photo credit, a share bar, a site's name, a line rep
 elsewhere on the page) and the best one wins. The ordered rules of a layout keep their
 say as one strong feature (``RULE_PICK``): a candidate beats the rules' choice only when
 that choice carries a disqualifying feature, so a head with a breadcrumb over the headline
-or a byline shaped like a headline still gets its title without a rule of its own.
+or a byline shaped like a headline still gets its title without a rule of its own. Web
+heads and thread heads (:func:`best_untitled` where a grammar read no title) both choose
+here.
 
 Pure functions on text; the weights are named constants, each with its reason.
 """
@@ -26,6 +28,7 @@ from flows.stages.segment.meta import (
     find_byline,
     find_date,
     is_breadcrumb,
+    is_byline_label,
     is_dateline,
     person_names,
 )
@@ -47,6 +50,24 @@ X'): furniture of the picture, never a post's title."""
 def is_picture_credit(text: str) -> bool:
     """A picture's credit line with no date on it (a dated line is kept as metadata)."""
     return PICTURE_CREDIT.match(text) is not None and find_date(text) is None
+
+
+POSTER_LINE = re.compile(
+    r"^(?:posted|submitted|started|written|asked|shared|opened)\b.{0,40}?\bby\s+\S", re.IGNORECASE
+)
+"""A post's header naming its poster, whatever the name's shape ('Posted by u/volga_reader
+5 hours ago', 'submitted 2 days ago by x@lemmy.world to y'): never a title."""
+
+POSTER = re.compile(r"\bby\s+(?P<name>(?:u/)?[\w][\w.@-]{1,60}?)[.,:;]?(?=\s|$)", re.IGNORECASE)
+
+
+def poster_name(text: str) -> str | None:
+    """The poster named on a post's header line (:data:`POSTER_LINE`: 'Posted by
+    u/volga_reader 5 hours ago' -> 'u/volga_reader'), else None."""
+    if POSTER_LINE.match(text) is None or NOT_BYLINE.search(text):
+        return None
+    match = POSTER.search(text)
+    return match.group("name") if match else None
 
 
 LABELLED_NAME = re.compile(r"^(?P<label>[^\W\d_]{2,14})\s*:\s*(?P<name>[^:]{3,80})$")
@@ -83,6 +104,16 @@ WIDGET_TEASER = -4.0
 News'): another post's headline."""
 REPEATED_BELOW = -2.5
 """Written again under the body: a widget's teaser (related, trending, most read)."""
+TRUNCATED_COPY = -4.0
+"""A line cut with an ellipsis whose words open another line of the head (a browser's or
+a card's truncated copy of the headline): the full line is the title."""
+OVER_BYLINE = 2.0
+"""Right above the post's byline or dateline: where a thread's topic line stands, over
+the header naming its poster."""
+MIN_UNTITLED_SCORE = 0.6
+"""The least score of a line taken as the title of a head whose rules found none: a
+headline's length with nothing against it, a few lines up at most (a
+section's two-word name right over the byline scores less)."""
 PER_LINE_UP = -0.1
 """Each line between the candidate and the body: the headline stands near the text."""
 
@@ -127,6 +158,8 @@ class TitleFeatures:
     under_headline: bool = False
     widget_teaser: bool = False
     repeated_below: bool = False
+    over_byline: bool = False
+    truncated_copy: bool = False
 
 
 _TITLE_FLAGS = {
@@ -139,6 +172,8 @@ _TITLE_FLAGS = {
     "under_headline": UNDER_HEADLINE,
     "widget_teaser": WIDGET_TEASER,
     "repeated_below": REPEATED_BELOW,
+    "over_byline": OVER_BYLINE,
+    "truncated_copy": TRUNCATED_COPY,
 }
 """The weight of each yes-or-no feature of :class:`TitleFeatures`."""
 
@@ -220,10 +255,12 @@ def title_features(
     rule_pick: bool = False,
     sites: frozenset[str] = frozenset(),
     below: frozenset[str] = frozenset(),
+    over_byline: bool = False,
 ) -> TitleFeatures:
     """The features of the head line at `position` among `texts` (the head, top down, the
     body right under its last line). `sites`: the site's names, normalised; `below`: the
-    normalised lines of the page under the body."""
+    normalised lines of the page under the body; `over_byline`: the head ends right above
+    the post's byline or dateline (its last line stands over it)."""
     text = texts[position]
     words = word_count(text)
     dated = find_date(text) is not None
@@ -234,7 +271,10 @@ def title_features(
         ends_sentence=ends_sentence(text.rstrip("?!")) and not text.endswith(("?", "!")),
         dateline=dated and is_dateline(text),
         breadcrumb=is_breadcrumb(text),
-        byline=find_byline(text) is not None or labelled_name(text) is not None,
+        byline=find_byline(text) is not None
+        or labelled_name(text) is not None
+        or is_byline_label(text)
+        or POSTER_LINE.match(text) is not None,
         category_label=words <= 3 and is_all_caps(text),
         credit=bool(CAPTION.search(text) or SHARE_BAR.match(text) or CHROME_LINE.match(text)),
         counter=words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)),
@@ -242,6 +282,29 @@ def title_features(
         under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
         widget_teaser=_in_widget(texts, position),
         repeated_below=_norm(text) in below,
+        over_byline=over_byline and position == len(texts) - 1,
+        truncated_copy=_truncated_copy(texts, position),
+    )
+
+
+ELLIPSIS_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+MIN_TRUNCATED_CHARS = 12
+"""The fewest characters before the ellipsis of a line read as a truncated copy."""
+
+
+def _truncated_copy(texts: Sequence[str], position: int) -> bool:
+    """Whether the line ends with an ellipsis and what stands before it opens a longer line
+    of the head ('Governors on a short lea…' over 'Governors on a short leash')."""
+    text = texts[position]
+    cut = ELLIPSIS_END.search(text)
+    if cut is None:
+        return False
+    kept = _norm(text[: cut.start()])
+    if len(kept) < MIN_TRUNCATED_CHARS:
+        return False
+    return any(
+        other != position and len(_norm(line)) > len(kept) and _norm(line).startswith(kept)
+        for other, line in enumerate(texts)
     )
 
 
@@ -266,6 +329,69 @@ def best_title(
         if score > best_score:
             best, best_score = position, score
     return best
+
+
+def best_untitled(
+    texts: Sequence[str],
+    eligible: Sequence[int],
+    *,
+    over_byline: bool = False,
+    sites: frozenset[str] = frozenset(),
+) -> int | None:
+    """The position of the best-scoring title among the `eligible` positions of a head
+    whose rules found no title (`texts` as for :func:`title_features`), or None when none
+    scores ``MIN_UNTITLED_SCORE``: a head of labels and counters keeps no title."""
+    best: int | None = None
+    best_score = MIN_UNTITLED_SCORE
+    for position in eligible:
+        features = title_features(texts, position, sites=sites, over_byline=over_byline)
+        score = title_score(features)
+        if score >= best_score:
+            best, best_score = position, score
+    return best
+
+
+def disqualified(features: TitleFeatures) -> bool:
+    """Whether a line carries a feature no title carries (a dateline, a breadcrumb, a byline,
+    a credit, a counter, a category label, the site's name): a rule's pick with one gives
+    way to the best of the head's other lines."""
+    return (
+        features.dateline
+        or features.breadcrumb
+        or features.byline
+        or features.credit
+        or features.counter
+        or features.category_label
+        or features.site_name
+    )
+
+
+def last_crumb(text: str) -> str | None:
+    """The last label of a breadcrumb when it reads as a headline ('Forum › Politics ›
+    Regional budgets and the war economy' -> the topic's title), else None: a path of
+    section names ends in a section's name."""
+    if not is_breadcrumb(text):
+        return None
+    last = re.split(r"\s*(?:»|›|‹|>|\s/\s|\\|→)\s*", text.rstrip(" »›>/→"))[-1].strip()
+    if word_count(last) < MIN_CRUMB_TITLE_WORDS or not _headline_shaped(last):
+        return None
+    return last
+
+
+MIN_CRUMB_TITLE_WORDS = 3
+"""The fewest words of a breadcrumb's last label read as the title (a section's name is
+one or two)."""
+
+
+def _headline_shaped(text: str) -> bool:
+    """Title-shaped: at most ``MAX_HEADLINE_WORDS`` words, no closing stop (a question
+    allowed), no date, no byline."""
+    return (
+        word_count(text) <= MAX_HEADLINE_WORDS
+        and (text.endswith(("?", "!")) or not ends_sentence(text))
+        and find_date(text) is None
+        and find_byline(text) is None
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -237,6 +237,21 @@ of links and buttons ('Read Entire Article', 'View Full Site', 'Sign In') and we
 ('MONDAY | 11.03.2019')."""
 
 
+BYLINE_LABEL = re.compile(
+    r"^(?:(?:prepared|written|compiled|edited|posted|submitted|reported|published|text|words|"
+    r"story|report)\s+)?by\s*:?$"
+    r"|^(?:authors?|author\(s\)|автор[ыа]?|подготовил[аи]?|текст)\s*:?$",
+    re.IGNORECASE,
+)
+"""A byline's label standing alone, its names on the next line ('Prepared by', 'By',
+'Author:', 'Автор:'): the head's metadata, never a title."""
+
+
+def is_byline_label(text: str) -> bool:
+    """A byline's label alone on its line (see :data:`BYLINE_LABEL`)."""
+    return BYLINE_LABEL.match(text.strip()) is not None
+
+
 CREDITS_AFTER = re.compile(
     r"\s*;\s*(?:(?:additional\s+)?(?:reporting|writing)|edit(?:ed|ing))\s+by\b.*$"
     r"|\s*[;,|•·]\s*(?:photo(?:graph)?s?|images?|illustrations?|video|graphics?)"

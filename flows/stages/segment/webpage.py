@@ -645,6 +645,13 @@ def _credited_names(
 
 SECTION_GLUED = re.compile(r"^[A-Z][\w&'’ .-]{1,30}?\|(?=[A-Z0-9\"“‘'])")
 """A section label glued to the headline by a bar ('Europe|Putin Wins …'): not the title."""
+COMMENTS_ON = re.compile(
+    r"^(?:comments?|responses?|discussion|комментарии)(?:\s+(?:on|to|for|к))?\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
+"""The label of a comment page's title over the post's own ('Comments: <title>',
+'Comments on: <title>', 'Комментарии: <title>', as comment pop-ups and feeds print it):
+not part of the title."""
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 """A date line that is not the publication's: 'Updated: Mar 11, 2019'."""
 
@@ -914,7 +921,7 @@ def _web_head(
             )
         ):
             furniture.add(line.index)  # a repetition of the headline, a photo's caption
-    title = SECTION_GLUED.sub("", title_line.text)
+    title = COMMENTS_ON.sub("", SECTION_GLUED.sub("", title_line.text))
     if SUBJECT_LINE.match(title):  # a mail subject shown on a web page
         title = _subject(title)
     return (

@@ -71,7 +71,7 @@ from flows.stages.segment.furniture import (
 )
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.meta import find_date, is_dateline
+from flows.stages.segment.meta import find_date, is_byline_label, is_dateline
 from flows.stages.segment.post import PostHead, build_post
 
 if TYPE_CHECKING:
@@ -782,7 +782,19 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     credit = CONTRIBUTOR_AFTER.search(text)
     if credit is not None and author_of(credit.group("names"), common) is not None:
         return author_of(text[: credit.start()], common)
-    return None
+    return _names_before_date(text, common)
+
+
+def _names_before_date(text: str, common: frozenset[str]) -> str | None:
+    """The names of a byline run on with its date, as unwrapping joins a head printed
+    without blank lines ('Svetlana LOGINOVA 14 October 2020', 'Anna Lind, 3 March 2021'),
+    else None."""
+    found = find_date(text)
+    stripped = text.rstrip()
+    if found is None or not stripped.endswith(found[0]):
+        return None
+    names = stripped[: len(stripped) - len(found[0])].rstrip(" ,;|·•–—-")
+    return author_of(names, common) if names else None
 
 
 def published_of(text: str) -> str | None:
@@ -946,6 +958,8 @@ def _read_meta_line(head: _Head, text: str, read: _Reading, before_title: bool) 
     """Take what a head line holds (author, date; series or affiliation lines hold nothing
     kept): True when it is such a metadata line."""
     short = len(text) <= read.max_chars and not ends_sentence(text)
+    if is_byline_label(text):
+        return True  # 'Prepared by' over the names: the next line is read as the byline
     author = byline_of(text, read.common)
     if author is None and not before_title:
         author = caps_names(text, read.common, 2)  # 'ANNA LIND, OLEG SOKOLOV' under the title
@@ -1179,6 +1193,7 @@ def _may_be_title(text: str, read: _Reading) -> bool:
     affiliation has no subtitle."""
     return not (
         byline_of(text, read.common) is not None
+        or is_byline_label(text)
         or published_of(text) is not None
         or MONTH_YEAR.match(text)
         or (AFFILIATION.search(text) and not _caps_with_subtitle(text))

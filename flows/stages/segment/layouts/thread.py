@@ -1,25 +1,37 @@
 """Forum threads: the opening post, then the comment tree, read through whichever header
 grammar (:mod:`..grammars`) finds the most comment headers.
 
-A thread post's author is the OP comment's author as shown ("user@instance") when the
-opening post names none.
+The grammar's head of the opening post is weighed by the scored candidates of
+:mod:`..candidates` (:func:`scored_head`): a topic line under a sidebar or a breadcrumb is
+found when the grammar reads none, and the poster's header gives the author. A thread
+post's author is the OP comment's author as shown ("user@instance") when the opening post
+names none.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.candidates import (
+    best_untitled,
+    disqualified,
+    last_crumb,
+    poster_name,
+    title_features,
+)
 from flows.stages.segment.grammars import GRAMMARS
+from flows.stages.segment.grammars._common import is_title_like
 from flows.stages.segment.layouts import Detection
-from flows.stages.segment.lines import Line
-from flows.stages.segment.meta import find_date
+from flows.stages.segment.lines import Line, word_count
+from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb
 from flows.stages.segment.post import PostDraft, PostHead, build_post, post_row
 from flows.stages.segment.threads import CommentGrammar, build_comments
-from flows.stages.segment.webpage import find_content
+from flows.stages.segment.webpage import COMMENTS_ON, find_content
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -80,6 +92,7 @@ def segment(
     if head is None and starts:
         head = _article_head(region, dropped)
     if head is not None:
+        head = scored_head(region, dropped, head)
         for index in head.title_lines | head.meta_lines:
             dropped.pop(index, None)  # what the grammar reads as the head is never chrome
         dropped.update((index, "thread_chrome") for index in head.chrome_lines)
@@ -121,6 +134,103 @@ def segment(
     op = next((comment for comment in comments if comment["is_op"]), None)
     if op is not None and result.posts and result.posts[0]["author"] is None:
         result.posts[0]["author"] = op["author"]
+
+
+MIN_TITLE_WORDS = 3
+"""The fewest words of a line the scored choice takes as a topic's title (fewer: a
+community's or a section's name, a menu item)."""
+
+
+def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead) -> PostHead:
+    """The grammar's head with its title weighed by the scored candidates of
+    :mod:`..candidates`: a breadcrumb read as the title gives way to its last label when
+    that reads as a headline, a comment page's label ('Comments: <title>') is cut off; a head with no title, or with one that carries a feature no
+    title carries (a counter, a byline, a category label), takes the best-scoring line
+    above the line that names its poster or date (a sidebar, a community's name, counters
+    and a breadcrumb over the topic line score low), and the lines above that title that
+    carry no author or date are the page's furniture."""
+    if head.title is not None:
+        crumb = last_crumb(head.title)
+        if crumb is not None:
+            return dataclasses.replace(head, title=crumb)
+        if COMMENTS_ON.match(head.title):
+            head = dataclasses.replace(head, title=COMMENTS_ON.sub("", head.title))
+    filled = [line for line in region if not line.is_blank]
+    if head.author is None:
+        head = _poster(filled, dropped, head)
+    anchor = next(
+        (
+            position
+            for position, line in enumerate(filled)
+            if line.index in head.meta_lines and _names_post(line.text, head)
+        ),
+        None,
+    )
+    if not anchor:
+        return head
+    zone = filled[:anchor]
+    texts = [line.text for line in zone]
+    if head.title is not None:
+        picked = [p for p, line in enumerate(zone) if line.index in head.title_lines]
+        if len(picked) != 1 or not disqualified(
+            title_features(texts, picked[0], rule_pick=True, over_byline=True)
+        ):
+            return head
+    eligible = [
+        position
+        for position, line in enumerate(zone)
+        if line.index not in dropped
+        and line.index not in head.title_lines
+        and word_count(line.text) >= MIN_TITLE_WORDS
+        and is_title_like(line.text)
+        and not is_breadcrumb(line.text)
+    ]
+    at = best_untitled(texts, eligible, over_byline=True)
+    if at is None:
+        return head
+    furniture = {
+        line.index
+        for line in zone[:at]
+        if line.index not in head.meta_lines and not _names_post(line.text, head)
+    }
+    return dataclasses.replace(
+        head,
+        title=zone[at].text,
+        title_lines=frozenset({zone[at].index}),
+        chrome_lines=head.chrome_lines | furniture,
+    )
+
+
+MAX_POSTER_LINES = 3
+"""Lines under the title searched for the poster's header (the header row stands right
+under the topic line; further down is the post's text)."""
+
+
+def _poster(filled: Sequence[Line], dropped: dict[int, str], head: PostHead) -> PostHead:
+    """The head with its author read from a poster's header ('Posted by X', 'submitted
+    ... by X', 'By X') when the grammar named none: among the head's metadata lines, else
+    the few lines right under its title; that line is then metadata."""
+    under = [line for line in filled if line.index > max(head.title_lines, default=-1)]
+    lines = [line for line in filled if line.index in head.meta_lines]
+    if head.title_lines:
+        lines += under[:MAX_POSTER_LINES]
+    for line in lines:
+        if line.index in dropped and line.index not in head.meta_lines:
+            continue
+        name = find_byline(line.text) or poster_name(line.text)
+        if name is not None:
+            return dataclasses.replace(
+                head, author=name, meta_lines=head.meta_lines | {line.index}
+            )
+    return head
+
+
+def _names_post(text: str, head: PostHead) -> bool:
+    """Whether the line gives the post's author or a date (a byline, a header's row)."""
+    author = head.author
+    return bool(
+        (author and author in text) or find_date(text) is not None or find_byline(text)
+    )
 
 
 def _article_head(region: Sequence[Line], dropped: dict[int, str]) -> PostHead | None:
