@@ -428,8 +428,8 @@ def _opens_thread(lines: Sequence[Line], found: Found) -> bool:
 
 def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
     """Where the comment list ends: after the last signature below its text; after a
-    header, at the first paragraph under the last comment's text that opens with no text
-    (the comment form, the page footer)."""
+    header, at the first line under the last comment's text that is no text and opens a
+    paragraph or a run of such lines (the comment form, the page footer)."""
     found = _page(lines)
     if found is None:
         return None
@@ -438,8 +438,13 @@ def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
         return last.position + last.n_lines
     at = next_content(lines, last.position + last.n_lines - 1)
     while at is not None:
-        if (at == 0 or lines[at - 1].is_blank) and not is_prose(lines[at].text):
-            return at
+        if not is_prose(lines[at].text):
+            after = at + 1
+            opens_run = after < len(lines) and not (
+                lines[after].is_blank or is_prose(lines[after].text)
+            )
+            if lines[at - 1].is_blank or opens_run:
+                return at
         at = next_content(lines, at)
     return None
 
