@@ -282,3 +282,17 @@ def test_the_stamp_of_a_signing_line(text: str, span: str) -> None:
 )
 def test_no_comment_list(page: str) -> None:
     assert signature_lines.find_starts(split_lines(page)) == []
+
+
+def test_a_body_that_opens_with_an_earlier_name_answers_that_comment() -> None:
+    page = HEADER_ABOVE.replace(
+        "Does anyone know whether", "@Nadia R. does anyone know whether"
+    )
+    result = segment("0123456789abcdef", page, None, SegmentConfig())
+    ids = [c["comment_id"] for c in result.comments]
+    assert [c["parent_id"] for c in result.comments] == [None, None, ids[1], None]
+
+
+def test_a_stamp_line_may_carry_its_time_zone() -> None:
+    page = NAME_OVER_STAMP.replace(", 17:15", " 17:15 (MSK)").replace(", 18:02", " 18:02 (MSK)")
+    assert [author for author, _ in _comments(page)] == ["Андрей Ф.", "Марина_С", "Гость"]

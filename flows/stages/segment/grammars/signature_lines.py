@@ -82,6 +82,8 @@ SEPARATOR = re.compile(r"^[|·•—–:;,/-]$")
 NUMBER = re.compile(r"^(?:#|№)?\d{1,7}[.)]?$")
 ASIDE = re.compile(r"\s*\([^()]*\)$")
 """A parenthesised note after a name: the poster's town, 'not verified'."""
+ZONE = re.compile(r"^\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d\d)?)?\)?$")
+"""A time zone after a stamp ('UTC', '(MSK)', 'GMT+4')."""
 NAME_END = re.compile(r"(?:(?:^|\s)[^\W\d_]\.|\.\.\.|…)$")
 """How a name line may end in a point: an initial ('Anton K.'), an ellipsis ('said...')."""
 ATTRIBUTION = re.compile(r"(?:wrote|написал[аи]?)\s*:\s*$", re.IGNORECASE)
@@ -164,7 +166,7 @@ def _signing_at(lines: Sequence[Line], position: int) -> Signing | None:
         line_shape = ("line", *before[0], "S", *after[0])
         return Signing(position, 1, line_shape, tuple(runs), text[span[0] : span[1]])
     below = position + 1
-    if below >= len(lines) or lines[below].is_blank or not is_stamp(lines[below].text):
+    if below >= len(lines) or lines[below].is_blank or not _is_stamp_line(lines[below].text):
         return None
     if len(text) > MAX_LINE_CHARS or (ends_sentence(text) and not NAME_END.search(text)):
         return None
@@ -172,6 +174,18 @@ def _signing_at(lines: Sequence[Line], position: int) -> Signing | None:
     if not name_runs or sum(len(run.split()) for run in name_runs) > MAX_LABEL_WORDS:
         return None
     return Signing(position, 2, ("pair", *name_shape), tuple(name_runs), lines[below].text)
+
+
+def _is_stamp_line(text: str) -> bool:
+    """A line that is only a stamp, a time zone beside it allowed ('2014-05-03 04:12 pm
+    (UTC)', 'May 4, 2014 at 9:20:00 AM GMT+4')."""
+    if is_stamp(text):
+        return True
+    span = stamp_span(text)
+    if span is None or len(text) > MAX_LINE_CHARS:
+        return False
+    rest = f"{text[: span[0]]} {text[span[1] :]}".split()
+    return all(ZONE.match(token) for token in rest)
 
 
 def _scan(lines: Sequence[Line]) -> dict[tuple[str, ...], list[Signing]]:
@@ -482,8 +496,25 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         nesting=lines[position].indent,
         published=stamp if dated else None,
         age=None if dated else stamp,
+        reply_to=_addressed(lines, position + n_lines, end, found.names[:index]),
         chrome_lines=chrome,
     )
+
+
+def _addressed(
+    lines: Sequence[Line], start: int, end: int, earlier: Sequence[str]
+) -> str | None:
+    """The earlier commenter a body opens by addressing as '@name' (the name's spaces
+    left out or kept), None where it opens otherwise."""
+    first = next_content(lines, start - 1, end)
+    if first is None or not lines[first].text.startswith("@"):
+        return None
+    opening = lines[first].text[1:].casefold()
+    for name in sorted(set(earlier), key=len, reverse=True):
+        for form in (name.casefold(), name.casefold().replace(" ", "")):
+            if opening.startswith(form) and not opening[len(form) : len(form) + 1].isalnum():
+                return name
+    return None
 
 
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
