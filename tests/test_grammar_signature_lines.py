@@ -153,6 +153,18 @@ On Sat, 5 Oct 2019 at 09:02, Pavel Demin wrote:
 > Does anyone have the turnout table for the Duma election?
 """
 
+ARCHIVE_SUBJECTS = """\
+Re: Online voting pilot - who audits the code?
+2020-07-09 Thread Boris Kamensky
+No, and there is no legal requirement for one in the federal law.
+Re: Online voting pilot - who audits the code?
+2020-07-08 Thread Yana Fedorchuk
+Thanks, that is helpful, and also worrying for the observers.
+Re: Online voting pilot - who audits the code?
+2020-07-08 Thread Irek Valiullin
+The pilot covers about ninety thousand registered voters in two districts.
+"""
+
 ONE_AUTHOR_NOTES = """\
 Field notes
 
@@ -276,6 +288,7 @@ def test_the_stamp_of_a_signing_line(text: str, span: str) -> None:
         pytest.param(LISTING_META_BELOW, id="listing author-date rows under teasers"),
         pytest.param(MAIL_QUOTES, id="mail message with quote attributions"),
         pytest.param(ONE_AUTHOR_NOTES, id="one author's dated notes"),
+        pytest.param(ARCHIVE_SUBJECTS, id="mail archive: a subject repeated over each"),
         pytest.param(ACTION_ROWS, id="comments with action rows (stamped_header)"),
         pytest.param(TWO_ONLY, id="two signings only"),
     ],

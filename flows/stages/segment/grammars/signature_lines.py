@@ -32,8 +32,8 @@ section) or, with no running text, the head of a comments page.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -295,21 +295,32 @@ def _side(lines: Sequence[Line], signings: Sequence[Signing]) -> bool | None:
             starts.append(next_content(lines, signing.position + signing.n_lines - 1))
             if index > 0:
                 ends.append(previous_content(lines, signing.position))
-    if not (_mostly_sentences(lines, starts, wrapped=True) and _mostly_sentences(lines, ends)):
+    seen = Counter(line.text for line in lines if not line.is_blank)
+    repeated = {text for text, count in seen.items() if count > 1}
+    if not (
+        _mostly_sentences(lines, starts, repeated, wrapped=True)
+        and _mostly_sentences(lines, ends, repeated)
+    ):
         return None
     return below
 
 
 def _mostly_sentences(
-    lines: Sequence[Line], positions: Sequence[int | None], wrapped: bool = False
+    lines: Sequence[Line],
+    positions: Sequence[int | None],
+    repeated: Collection[str],
+    wrapped: bool = False,
 ) -> bool:
     """Whether half the lines at `positions` or more end a sentence (with `wrapped`, or
-    open a paragraph whose next line continues it)."""
+    open a paragraph whose next line continues it); a line the page repeats (a message's
+    subject, a heading) is no comment's text."""
     found = [p for p in positions if p is not None]
     if not found:
         return False
     sentences = sum(
-        _is_sentence(lines[p].text) or (wrapped and _opens_paragraph(lines, p)) for p in found
+        lines[p].text not in repeated
+        and (_is_sentence(lines[p].text) or (wrapped and _opens_paragraph(lines, p)))
+        for p in found
     )
     return sentences * 2 >= len(found)
 
