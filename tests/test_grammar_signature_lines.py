@@ -165,6 +165,34 @@ Re: Online voting pilot - who audits the code?
 The pilot covers about ninety thousand registered voters in two districts.
 """
 
+EMBEDDED_POSTS = """\
+Protests in Khabarovsk enter their third week
+
+By Anna Lind
+25 July 2020
+
+Thousands of people marched through the centre of Khabarovsk again on Saturday, the third weekend of protests over the arrest of the former governor. The police did not intervene, and local officials stayed away from the square.
+
+Several regional deputies posted their support online during the march.
+
+The square is full again, and nobody here is paid to stand in the rain.
+— Pavel Orlov (@porlov_dv) July 25, 2020
+
+The crowd was smaller than last week but still larger than anything the city had seen before the arrest. Organisers said they would continue every weekend until the former governor is tried in Khabarovsk rather than in Moscow.
+
+The acting governor appointed by the Kremlin has so far refused to meet the protesters.
+
+He has not come out once, and people have noticed that very clearly.
+— Irina Sokol (@isokol) July 25, 2020
+
+Federal television has mostly ignored the protests, though some channels aired short reports describing them as organised from abroad.
+
+Nobody organised us, we organised ourselves, as we always have here.
+— Dmitri Voronov (@dvoronov) July 26, 2020
+
+The next march is planned for the coming Saturday.
+"""
+
 ONE_AUTHOR_NOTES = """\
 Field notes
 
@@ -288,6 +316,7 @@ def test_the_stamp_of_a_signing_line(text: str, span: str) -> None:
         pytest.param(LISTING_META_BELOW, id="listing author-date rows under teasers"),
         pytest.param(MAIL_QUOTES, id="mail message with quote attributions"),
         pytest.param(ONE_AUTHOR_NOTES, id="one author's dated notes"),
+        pytest.param(EMBEDDED_POSTS, id="article quoting signed posts"),
         pytest.param(ARCHIVE_SUBJECTS, id="mail archive: a subject repeated over each"),
         pytest.param(ACTION_ROWS, id="comments with action rows (stamped_header)"),
         pytest.param(TWO_ONLY, id="two signings only"),

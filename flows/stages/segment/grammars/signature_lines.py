@@ -51,7 +51,15 @@ from flows.stages.segment.grammars._common import (
 )
 from flows.stages.segment.grammars.stamped_header import is_action_row
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import AGE, CLOCK, NAME_PARTICLES, WEEKDAY, find_date
+from flows.stages.segment.meta import (
+    AGE,
+    CLOCK,
+    NAME_PARTICLES,
+    WEEKDAY,
+    find_byline,
+    find_date,
+    is_dateline,
+)
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
 
@@ -68,6 +76,8 @@ MAX_FURNITURE_SHARE = 3
 """One line in this many between the signings may be no prose (a list item, a short
 reply); a listing's items hold more (tags, 'Read more', counters)."""
 MIN_WRAPPED_WORDS = 8
+WRAP_SLACK = 1.25
+"""How much longer than a wrapped line the line after it may be (a ragged right edge)."""
 PAGE_LABEL = re.compile(r"^[^\W\d_]+:\s+(?P<title>\S.{10,})$")
 """A comments page's title that names the page before the article ('Comments: <title>',
 'Discussion: <title>'): the title is what follows the label."""
@@ -326,13 +336,16 @@ def _mostly_sentences(
 
 
 def _opens_paragraph(lines: Sequence[Line], position: int) -> bool:
-    """A long line of running text wrapped onto the next line (a paragraph's first)."""
+    """A long line of running text wrapped onto the next line (a paragraph's first): as
+    wide as the wrap, so not much shorter than the line it continues on (a title over a
+    paragraph is)."""
     below = position + 1
     return (
         below < len(lines)
         and not lines[below].is_blank
         and is_prose(lines[below].text)
         and len(lines[position].text.split()) > MIN_WRAPPED_WORDS
+        and len(lines[position].text) * WRAP_SLACK >= len(lines[below].text)
     )
 
 
@@ -353,7 +366,7 @@ def _find(lines: Sequence[Line]) -> Found | None:
         if not _bodies_are_text(lines, signings):
             continue
         below = _side(lines, signings)
-        if below is None:
+        if below is None or (below and _first_body(lines, signings) is None):
             continue
         best = Found(tuple(signings), names, below)
     return best
@@ -395,18 +408,24 @@ def _page_above(region: Sequence[Line]) -> Found | None:
 
 
 def _text_above(lines: Sequence[Line], position: int, most: int) -> int | None:
-    """The first line of the running text right above `position` (`most` lines of it at
-    most, blank lines not counted), up to a line that is no text (a heading, a label)."""
+    """The first line of the running text right above `position`, up to a line that is
+    no text (a heading, a label) or the page's top; None when there is none, or when the
+    text runs on past `most` lines (blank lines not counted): the first signature closes
+    a comment under a heading, not an article's text (an embedded post's signature)."""
     first: int | None = None
     at = previous_content(lines, position)
     taken = 0
-    while at is not None and taken < most:
-        text = lines[at].text
-        if not (_is_sentence(text) or (is_prose(text) and _opens_paragraph(lines, at))):
-            break
+    while at is not None and _is_text(lines, at):
+        if taken == most:
+            return None
         first, taken = at, taken + 1
         at = previous_content(lines, at)
     return first
+
+
+def _is_text(lines: Sequence[Line], position: int) -> bool:
+    text = lines[position].text
+    return _is_sentence(text) or (is_prose(text) and _opens_paragraph(lines, position))
 
 
 def _content_lines(lines: Sequence[Line], start: int, end: int) -> int:
@@ -424,13 +443,29 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
         starts = [s.position for s in signings]
         return starts[1:] if _opens_thread(lines, found) else starts
     after = [next_content(lines, s.position + s.n_lines - 1) for s in signings[:-1]]
+    first = _first_body(lines, signings)
+    if first is None:
+        return []
+    return [first, *(at for at in after if at is not None)]
+
+
+def _first_body(lines: Sequence[Line], signings: Sequence[Signing]) -> int | None:
+    """Where the text signed by the first of signatures below their text starts: no
+    longer than the longest of the other texts, under an article's text or a page top
+    with no article's head (byline, dateline); None otherwise."""
     longest = max(
         _content_lines(lines, s.position + s.n_lines, t.position) for s, t in pairwise(signings)
     )
     first = _text_above(lines, signings[0].position, longest)
     if first is None:
-        return []
-    return [first, *(at for at in after if at is not None)]
+        return None
+    top = lines[:first]
+    if not has_text(top) and any(
+        not line.is_blank and (is_dateline(line.text) or find_byline(line.text))
+        for line in top
+    ):
+        return None  # an article's head over its text: the signatures are embedded posts'
+    return first
 
 
 def _opens_thread(lines: Sequence[Line], found: Found) -> bool:
