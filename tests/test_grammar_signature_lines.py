@@ -193,6 +193,27 @@ Nobody organised us, we organised ourselves, as we always have here.
 The next march is planned for the coming Saturday.
 """
 
+QUOTED_POSTS = """\
+Regional channels react to the governor's arrest
+
+The arrest was announced early on Thursday, and within an hour several regional channels had published their first reactions to the news.
+
+Khabarovsk Today | July 9, 2020
+The governor was detained at his home this morning and flown to Moscow.
+
+The channel's post was shared widely, and a rival channel answered it soon after the first reports appeared.
+
+Amur Notes | July 9, 2020
+Nobody in the city believes the charges are about events from fifteen years ago.
+
+By the evening the tone had changed, and a third channel called for people to come out.
+
+Far East Courier | July 9, 2020
+People are gathering on Lenin Square, and more are arriving every minute.
+
+The protests that followed lasted for several months.
+"""
+
 ONE_AUTHOR_NOTES = """\
 Field notes
 
@@ -317,6 +338,7 @@ def test_the_stamp_of_a_signing_line(text: str, span: str) -> None:
         pytest.param(MAIL_QUOTES, id="mail message with quote attributions"),
         pytest.param(ONE_AUTHOR_NOTES, id="one author's dated notes"),
         pytest.param(EMBEDDED_POSTS, id="article quoting signed posts"),
+        pytest.param(QUOTED_POSTS, id="article quoting posts under their headers"),
         pytest.param(ARCHIVE_SUBJECTS, id="mail archive: a subject repeated over each"),
         pytest.param(ACTION_ROWS, id="comments with action rows (stamped_header)"),
         pytest.param(TWO_ONLY, id="two signings only"),

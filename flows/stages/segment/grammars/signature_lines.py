@@ -368,6 +368,8 @@ def _find(lines: Sequence[Line]) -> Found | None:
         below = _side(lines, signings)
         if below is None or (below and _first_body(lines, signings) is None):
             continue
+        if not below and _runs_into_text(lines, signings[0].position):
+            continue
         best = Found(tuple(signings), names, below)
     return best
 
@@ -447,6 +449,14 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
     if first is None:
         return []
     return [first, *(at for at in after if at is not None)]
+
+
+def _runs_into_text(lines: Sequence[Line], position: int) -> bool:
+    """Whether the text above a first header runs right up to it, no heading or label
+    between (the comments under an article follow a heading, a count, a form; posts an
+    article quotes stand inside its text)."""
+    above = previous_content(lines, position)
+    return above is not None and _is_sentence(lines[above].text) and has_text(lines[:position])
 
 
 def _first_body(lines: Sequence[Line], signings: Sequence[Signing]) -> int | None:
