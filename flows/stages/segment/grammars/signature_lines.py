@@ -76,6 +76,8 @@ MAX_FURNITURE_SHARE = 3
 """One line in this many between the signings may be no prose (a list item, a short
 reply); a listing's items hold more (tags, 'Read more', counters)."""
 MIN_WRAPPED_WORDS = 8
+MIN_TITLE_CASE_WORDS = 3
+"""Long words (four letters or more) a line needs before its capitals make it a title."""
 WRAP_SLACK = 1.25
 """How much longer than a wrapped line the line after it may be (a ragged right edge)."""
 PAGE_LABEL = re.compile(r"^[^\W\d_]+:\s+(?P<title>\S.{10,})$")
@@ -266,7 +268,15 @@ def _is_name(name: str) -> bool:
 
 
 def _is_sentence(text: str) -> bool:
-    return ends_sentence(text) and len(text.split()) > 1
+    """A line that ends a sentence and is not a headline in title case ('Where Did the
+    Tram Line Go?')."""
+    return ends_sentence(text) and len(text.split()) > 1 and not _title_cased(text)
+
+
+def _title_cased(text: str) -> bool:
+    long_words = [word for word in text.split() if len(word.strip("\"'«»“”?!.,:;")) > 3]
+    capitalised = sum(word.lstrip("\"'«“")[:1].isupper() for word in long_words)
+    return len(long_words) >= MIN_TITLE_CASE_WORDS and capitalised * 4 >= len(long_words) * 3
 
 
 def _has_prose(lines: Sequence[Line], start: int, end: int) -> bool:
