@@ -17,16 +17,23 @@ engine's label ('Posted by', 'said...'), and the one run that varies, its common
 last words aside, is the author's name.
 
 A group signs comments when it has `MIN_SIGNATURES` lines or more, two authors at least,
-each name name-shaped, and prose between every two lines. Above or below: a header's
-first occurrence has the page top above it and a body under it, a signature has a body
-above it and the page's furniture (a form, a footer) under its last occurrence. Either
-way the lines that border the bodies must read as text, most of them whole sentences:
-what a digest's byline or a listing's meta row borders is a headline, and that group is
-no comment list.
+each name name-shaped, prose between every two lines and mostly prose there, with no row
+of actions (lists that print one are :mod:`.stamped_header`'s). Above or below: the side
+the lines are glued to, else a header's first occurrence has the page top above it and
+a body under it, a signature has a body above it and the page's furniture (a form, a
+footer) under its last occurrence. Either way the lines that border the bodies must read
+as text, half of them whole sentences at least: what a digest's byline or a listing's
+meta row borders is a headline (a line without a sentence's end, in title case, or one
+the page repeats), and that group is no comment list. Posts an article quotes are none
+either: the first header stands right under a sentence of its text, or the first
+signature's text runs up into it or hangs under its head (byline, dateline).
 
-Comments are flat (nesting is the signing line's indentation, where there is one). The
-text above the first comment is the opening post (an article, read as under any comment
-section) or, with no running text, the head of a comments page.
+Comments are flat: nesting is the signing line's indentation, where there is one, and a
+body opening with '@<earlier commenter>' answers that comment. The text above the first
+comment is the opening post (an article, read as under any comment section) or, with no
+running text, the head of a comments page; a first header with nothing but a page top
+above it, on a thread's first page, opens the thread, unless a line above counts all
+the headers as comments ('5 messages').
 """
 
 from __future__ import annotations
