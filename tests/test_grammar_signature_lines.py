@@ -360,3 +360,20 @@ def test_a_body_that_opens_with_an_earlier_name_answers_that_comment() -> None:
 def test_a_stamp_line_may_carry_its_time_zone() -> None:
     page = NAME_OVER_STAMP.replace(", 17:15", " 17:15 (MSK)").replace(", 18:02", " 18:02 (MSK)")
     assert [author for author, _ in _comments(page)] == ["Андрей Ф.", "Марина_С", "Гость"]
+
+
+def test_numbered_comments_keep_their_numbers_out_of_the_text() -> None:
+    names = ["Anna Lind", "petr_k", "Oleg V.", "Marina Orlova"]
+    texts = [
+        "The council voted for its own loss of influence, which nobody expected at all.",
+        "That is how the regional administration prefers it, and the deputies know it.",
+        "Does anyone have the full text of the amendment that was adopted last Friday?",
+        "It was published on the portal the same morning, so nobody could read it before.",
+    ]
+    page = "A long article title about the council vote\n\n4 Comments\n\n" + "\n\n".join(
+        f"{n + 1}.\n{name}\nMay {n + 3}, 2014 at 4:1{n} pm\n{text}"
+        for n, (name, text) in enumerate(zip(names, texts, strict=True))
+    )
+    assert [author for author, _ in _comments(page)] == names
+    result = segment("0123456789abcdef", page, None, SegmentConfig())
+    assert [comment["body"] for comment in result.comments] == texts

@@ -321,7 +321,7 @@ def _side(lines: Sequence[Line], signings: Sequence[Signing]) -> bool | None:
         else:
             starts.append(next_content(lines, signing.position + signing.n_lines - 1))
             if index > 0:
-                ends.append(previous_content(lines, signing.position))
+                ends.append(_text_before(lines, signing.position, signings[index - 1]))
     seen = Counter(line.text for line in lines if not line.is_blank)
     repeated = {text for text, count in seen.items() if count > 1}
     if not (
@@ -330,6 +330,15 @@ def _side(lines: Sequence[Line], signings: Sequence[Signing]) -> bool | None:
     ):
         return None
     return below
+
+
+def _text_before(lines: Sequence[Line], position: int, previous: Signing) -> int | None:
+    """The last line above a header, after the header before it, that is no comment's
+    number ('#2', '2.'): the last line of the text before it."""
+    for at in range(position - 1, previous.position + previous.n_lines - 1, -1):
+        if not lines[at].is_blank and not NUMBER.match(lines[at].text.strip()):
+            return at
+    return None
 
 
 def _mostly_sentences(
@@ -397,7 +406,11 @@ def _bodies_are_text(lines: Sequence[Line], signings: Sequence[Signing]) -> bool
     by :mod:`.stamped_header`)."""
     content = prose = actions = 0
     for a, b in pairwise(signings):
-        gap = [line for line in lines[a.position + a.n_lines : b.position] if not line.is_blank]
+        gap = [
+            line
+            for line in lines[a.position + a.n_lines : b.position]
+            if not line.is_blank and not NUMBER.match(line.text.strip())
+        ]  # a comment's number ('#2', '2.') is neither text nor a listing's furniture
         content += len(gap)
         prose += sum(is_prose(line.text) for line in gap)
         actions += any(is_action_row(line.text) for line in gap)
@@ -540,6 +553,14 @@ def is_chrome(line: Line) -> bool:
     return False
 
 
+def _next_number(lines: Sequence[Line], start: int, end: int) -> set[int]:
+    """The next comment's number closing this comment's region ('2.', '#2'), if any."""
+    last = previous_content(lines, end) if end <= len(lines) else None
+    if last is None or last < start or not NUMBER.match(lines[last].text.strip()):
+        return set()
+    return {lines[last].index}
+
+
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     found = _page(lines)
     if found is None:
@@ -558,7 +579,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     else:
         index = next((i for i, s in enumerate(found.signings) if s.position == position), None)
         n_lines = found.signings[index].n_lines if index is not None else 1
-        chrome = frozenset()
+        chrome = frozenset(_next_number(lines, position + n_lines, end))
     if index is None:
         return Header(author=lines[position].text, n_lines=1, nesting=lines[position].indent)
     stamp = found.signings[index].stamp
