@@ -83,3 +83,53 @@ def test_a_replies_line_nests_the_next_comments_under_its_comment() -> None:
     assert second["parent_id"] == first["comment_id"] == third["parent_id"]
     assert second["is_op"] and "Reply" not in second["body"]
     assert coverage_errors(PAGE, result) == []
+
+
+AVATAR_PAGE = "\n".join(
+    [
+        "Volga Notes",
+        "",
+        "The river ports after the canal tolls",
+        "Irina Salova",
+        "Mar 3, 2023",
+        "Share",
+        "",
+        "The tolls doubled in spring, and two of the three ports lost their barge traffic.",
+        "",
+        "Thanks for reading Volga Notes! Subscribe for free to receive new posts.",
+        "",
+        "Discussion about this post",
+        "",
+        "User's avatar",
+        "Oleg Ramm's avatar",
+        "Oleg Ramm",
+        "Mar 3Edited",
+        "",
+        "The same happened on the Kama, where the smaller port closed within a year.",
+        "",
+        "Reply",
+        "Share",
+        "Anna Lis's avatar",
+        "Anna Lis",
+        "Mar 4",
+        "",
+        "The tolls were announced without any consultation with the port towns.",
+        "",
+        "Reply",
+        "Share",
+    ]
+)
+
+
+def test_a_badge_glued_to_the_date_and_avatar_lines_are_read() -> None:
+    lines = split_lines(AVATAR_PAGE)
+    starts = substack.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["Oleg Ramm", "Anna Lis"]
+    header = substack.parse_header(lines, starts[0], starts[1])
+    assert (header.published, header.age, header.edited) == (None, "Mar 3", True)
+    result = segment(DOC, AVATAR_PAGE, None, SegmentConfig())
+    assert not coverage_errors(AVATAR_PAGE, result)
+    assert result.posts[0]["title"] == "The river ports after the canal tolls"
+    assert "Thanks for reading" not in result.posts[0]["body"]
+    for comment in result.comments:
+        assert "avatar" not in comment["body"]

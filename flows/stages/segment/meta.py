@@ -59,6 +59,13 @@ RU_MONTHS_SHORT = {
 _RU_MONTH_SHORT = r"(?P<month>янв|фев|мар|апр|ма[яй]|июн|июл|авг|сент?|окт|ноя|дек)"
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+WEEKDAY = re.compile(
+    r"(?<!\w)(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?|пн|вт|ср|чт|пт|сб|вс)\.?(?!\w)",
+    re.IGNORECASE,
+)
+"""A weekday's name or its abbreviation as a stamp prints it beside the date ('Fri, ',
+'Saturday', 'пт')."""
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DATE_FORMS = (

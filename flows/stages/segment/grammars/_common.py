@@ -321,3 +321,43 @@ def is_stamp(text: str) -> bool:
         return True
     found = find_date(core)
     return found is not None and len(core) - len(found[0]) <= MAX_STAMP_EXTRA
+
+
+MIN_TEXT_WORDS = 25
+"""Words of sentences that make a region running text (an article, a post) rather than a
+page top (a menu, a title, counters)."""
+MIN_STATEMENT_WORDS = 12
+
+
+def has_text(lines: Sequence[Line]) -> bool:
+    """Whether `lines` hold running text: sentences of `MIN_TEXT_WORDS` words in all, or
+    one statement of `MIN_STATEMENT_WORDS` (a post's short text; a title is no statement)."""
+    sentences = [
+        line.text
+        for line in lines
+        if not line.is_blank and ends_sentence(line.text) and len(line.text.split()) > 3
+    ]
+    return sum(len(text.split()) for text in sentences) >= MIN_TEXT_WORDS or any(
+        text.endswith((".", "!")) and len(text.split()) >= MIN_STATEMENT_WORDS
+        for text in sentences
+    )
+
+
+MIN_TITLE_WORDS = 4
+
+
+def topic_title(top: Sequence[Line], is_chrome_text: Callable[[str], bool]) -> str | None:
+    """The topic's title above the first post: the title-shaped line of the most words,
+    `MIN_TITLE_WORDS` at least, that is no counter line nor the front-end's furniture
+    (`is_chrome_text`): a site's name, its menu, the topic's category and tags are
+    shorter."""
+    candidates = [
+        line.text
+        for line in top
+        if not line.is_blank
+        and len(line.text.split()) >= MIN_TITLE_WORDS
+        and is_title_like(line.text)
+        and not COUNTERS.match(line.text)
+        and not is_chrome_text(line.text)
+    ]
+    return max(candidates, key=lambda text: len(text.split()), default=None)

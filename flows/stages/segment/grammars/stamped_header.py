@@ -37,12 +37,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
-    COUNTERS,
     Opening,
     content_indices,
+    has_text,
     is_prose,
     is_stamp,
-    is_title_like,
     next_content,
     opening_head,
     page_number,
@@ -50,6 +49,7 @@ from flows.stages.segment.grammars._common import (
     quoted_lines,
     shown_count,
     stub_head,
+    topic_title,
 )
 from flows.stages.segment.grammars.stacked import AGE as SHORT_AGE
 from flows.stages.segment.grammars.stacked import POSTED_BY
@@ -282,7 +282,7 @@ def _answers_someone(lines: Sequence[Line], hit: Found, end: int) -> bool:
 def _opens_thread(lines: Sequence[Line], found: Sequence[Found]) -> bool:
     """Whether the first header is the opening post's (see the module's docstring)."""
     first = found[0]
-    if _has_text(lines[: first.position]):
+    if has_text(lines[: first.position]):
         return False
     if (page_number(lines) or 1) > 1:
         return False
@@ -407,28 +407,13 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         return status
     if any(POSTED_BY.match(line.text) for line in lines):
         return stacked_post(lines)  # a link aggregator's post: title, byline, text
-    if _has_text(lines):
+    if has_text(lines):
         return None
     return stub_head(lines, is_chrome, _title(lines))
 
 
-MIN_TITLE_WORDS = 4
-
-
 def _title(top: Sequence[Line]) -> str | None:
-    """The topic's title above the first post: the title-shaped line of the most words,
-    `MIN_TITLE_WORDS` at least, that is no counter line (a site's name, its menu, the
-    topic's category and tags are shorter)."""
-    candidates = [
-        line.text
-        for line in top
-        if not line.is_blank
-        and len(line.text.split()) >= MIN_TITLE_WORDS
-        and is_title_like(line.text)
-        and not COUNTERS.match(line.text)
-        and not is_action_row(line.text)
-    ]
-    return max(candidates, key=lambda text: len(text.split()), default=None)
+    return topic_title(top, is_action_row)
 
 
 def _status_head(lines: Sequence[Line]) -> PostHead | None:
@@ -441,7 +426,7 @@ def _status_head(lines: Sequence[Line]) -> PostHead | None:
         stamp = next(
             (i for i in range(at + 2, len(lines)) if _stamp(lines[i].text) is not None), None
         )
-        if stamp is None or not _has_text(lines[at + 2 : stamp]):
+        if stamp is None or not has_text(lines[at + 2 : stamp]):
             continue
         core = _stamp(lines[stamp].text) or ""
         meta = {lines[at].index, lines[at + 1].index, lines[stamp].index}
@@ -455,26 +440,6 @@ def _status_head(lines: Sequence[Line]) -> PostHead | None:
             chrome_lines=content_indices(lines) - body - meta,
         )
     return None
-
-
-MIN_TEXT_WORDS = 25
-"""Words of sentences that make a region running text (an article, a post) rather than a
-page top (a menu, a title, counters)."""
-MIN_STATEMENT_WORDS = 12
-
-
-def _has_text(lines: Sequence[Line]) -> bool:
-    """Whether `lines` hold running text: sentences of `MIN_TEXT_WORDS` words in all, or
-    one statement of `MIN_STATEMENT_WORDS` (a post's short text; a title is no statement)."""
-    sentences = [
-        line.text
-        for line in lines
-        if not line.is_blank and ends_sentence(line.text) and len(line.text.split()) > 3
-    ]
-    return sum(len(text.split()) for text in sentences) >= MIN_TEXT_WORDS or any(
-        text.endswith((".", "!")) and len(text.split()) >= MIN_STATEMENT_WORDS
-        for text in sentences
-    )
 
 
 def _headers_in(lines: Sequence[Line]) -> list[Found]:

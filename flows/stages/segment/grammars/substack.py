@@ -50,11 +50,12 @@ NAME = "substack"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE = re.compile(
     rf"^(?:{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
-    r"|\d{1,2}[hdwm]|\d{1,2}\s*(?:min|hr)s?|just now|yesterday)$",
+    r"|\d{1,2}[hdwm]|\d{1,2}\s*(?:min|hr)s?|just now|yesterday)(?P<edited>\s*Edited)?$",
     re.IGNORECASE,
 )
 """A comment's or the byline's date as Substack prints it: 'Feb 19', 'Feb 19, 2024',
-'19 Feb', or an age ('3h', '2d')."""
+'19 Feb', or an age ('3h', '2d'); the 'Edited' badge may follow on the same line, glued
+to it where the scraper joined the two ('May 14Edited')."""
 BADGE = re.compile(r"^(?:Author|Edited|Liked by .{1,80})$")
 REPLY_BUTTON = re.compile(r"^Reply(?:\s*\(\d+\))?$")
 LIKE = re.compile(r"^Like(?:\s*\(\d+\))?$")
@@ -62,7 +63,8 @@ BUTTON = re.compile(
     r"^(?:Reply(?:\s*\(\d+\))?|Like(?:\s*\(\d+\))?|Share|Collapse|Expand full comment"
     r"|Hide|Report|Delete|Edit|Gift a subscription|Write a comment\.{0,3}|Comments|Restacks"
     r"|Top|Latest|Discussions|Subscribe|Sign in|Start writing|Get the app|No posts"
-    r"|Ready for more\?|Share this post|Copy link|Facebook|Email|Notes|Other)$",
+    r"|Ready for more\?|Share this post|Copy link|Facebook|Email|Notes|Other"
+    r"|Discussion about this post|.{1,60}'s avatar)$",
     re.IGNORECASE,
 )
 REPLIES = re.compile(r"^(?P<count>\d{1,4})\s+repl(?:y|ies)(?:\s+by\s+.{1,80})?$", re.IGNORECASE)
@@ -72,11 +74,16 @@ REACTIONS = re.compile(
     re.IGNORECASE,
 )
 FOOTER = re.compile(
-    r"^(?:©\s*\d{4}\b.{0,80}|Privacy\s*∙.{0,80}|Substack is the home for great .{1,40}"
+    r"^(?:©\s*\d{4}\b.{0,80}|Privacy\s*∙?\s*Terms.{0,80}|Privacy\s*∙.{0,80}"
+    r"|Substack is the home for great .{1,40}|Start your Substack\s*(?:∙\s*)?Get the app"
     r"|Launched \d+ (?:years?|months?) ago)$",
     re.IGNORECASE,
 )
-SUBSCRIBE_TO = re.compile(r"^Subscribe to .{1,80}$")
+SUBSCRIBE_TO = re.compile(
+    r"^(?:Subscribe to .{1,80}|Thanks for reading .{1,80}! Subscribe for free .{1,120})$"
+)
+"""The subscribe box that closes a post's body ('Subscribe to <Publication>', 'Thanks for
+reading <Publication>! Subscribe for free to receive new posts ...')."""
 COUNTER = re.compile(r"^\d[\d,.]*[KkM]?$")
 MAX_NAME_WORDS = 5
 
@@ -153,7 +160,11 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     at = next_content(lines, position, end)
     published = lines[at].text if at is not None else None
     n_lines = (at - position + 1) if at is not None else 1
-    is_op = edited = False
+    is_op = False
+    date = DATE.match(published) if published else None
+    edited = bool(date and date.group("edited"))
+    if date is not None and edited:
+        published = published[: date.start("edited")] if published else None
     following = next_content(lines, position + n_lines - 1, end)
     while following is not None and BADGE.match(lines[following].text):
         text = lines[following].text
