@@ -701,3 +701,84 @@ def test_meta_row_cells_give_the_date_and_the_author():
     assert "Просмотров" not in post["body"]
     assert "Продолжение следует." in post["body"]  # a short closing sentence under the body
     assert "Популярное" not in post["body"]
+
+
+def test_russian_header_fields_in_any_order_and_a_header_block_inside_the_reply():
+    """An Outlook reply chain with a Russian interface: the page's own header ('От:' with
+    a '[mailto:…]' address, 'Отправлено:', 'Кому:', 'Тема:'), then the message quoted whole
+    under a rule, opened by a header block in another order, with no '>' markers."""
+    text = "\n".join(
+        [
+            "От: Вера Климова [mailto:v.klimova@example.ru]",
+            "Отправлено: 3 апреля 2024 г. 10:15",
+            "Кому: Игорь Панин; desk@example.ru",
+            "Копия: Лев Смолин",
+            "Тема: RE: Явка на участках",
+            "",
+            PARAGRAPH,
+            "",
+            "________________________________",
+            "Тема: Явка на участках",
+            "От: Игорь Панин <i.panin@example.org>",
+            "Кому: Вера Климова",
+            "",
+            "Can you send the station-level turnout figures before Friday?",
+        ]
+    )
+    result = run(text)
+    (post,) = result.posts
+    assert (post["title"], post["author"]) == ("RE: Явка на участках", "Вера Климова")
+    assert post["published_date"] == "2024-04-03"
+    quotes = [b["text"] for b in result.blocks if b["kind"] == "quote"]
+    assert quotes == ["Can you send the station-level turnout figures before Friday?"]
+    for chrome in ("Кому:", "Копия:", "Игорь Панин <", "______"):
+        assert chrome not in post["body"]
+
+
+def test_field_lines_in_the_body_open_no_quote_without_a_block():
+    """One 'To:' line in the text, or two field lines naming neither a sender nor a date,
+    are no quoted message's header: the text under them stays the reply's."""
+    text = _mail(
+        ["Budget rules for the regions", "Anna Petrova anna at example.org",
+         "Mon Mar 4 10:12:00 UTC 2024"],
+        ["To: the commission, as we agreed on Monday.", "",
+         "Cc: Subject: the two fields above are just words in a sentence list.", "",
+         "Our own reply continues here with the budget figures for the district."],
+    )  # fmt: skip
+    result = run(text)
+    assert not [b for b in result.blocks if b["kind"] == "quote"]
+    assert "Our own reply continues here" in result.posts[0]["body"]
+
+
+def test_a_signature_under_its_delimiter_is_a_block_and_leaves_the_body():
+    text = _mail(
+        ["Budget rules for the regions", "Anna Petrova anna at example.org",
+         "Mon Mar 4 10:12:00 UTC 2024"],
+        ["-- ", "Anna Petrova", "Observer, Samara", "+7 846 000-00-00"],
+    )  # fmt: skip
+    result = run(text)
+    (post,) = result.posts
+    assert "+7 846" not in post["body"] and "Observer, Samara" not in post["body"]
+    [signature] = [b["text"] for b in result.blocks if b["kind"] == "signature"]
+    assert signature.splitlines()[1:] == ["Anna Petrova", "Observer, Samara", "+7 846 000-00-00"]
+
+
+def test_a_long_tail_or_a_quote_under_two_dashes_is_no_signature():
+    long_tail = _mail(
+        [
+            "Budget rules for the regions",
+            "Anna Petrova anna at example.org",
+            "Mon Mar 4 10:12:00 UTC 2024",
+        ],
+        ["--", PARAGRAPH.replace("regional", "municipal")],
+    )
+    assert "municipal election commission" in run(long_tail).posts[0]["body"]
+    quoted = _mail(
+        [
+            "Budget rules for the regions",
+            "Anna Petrova anna at example.org",
+            "Mon Mar 4 10:12:00 UTC 2024",
+        ],
+        ["--", "> an older line quoted"],
+    )
+    assert not [b for b in run(quoted).blocks if b["kind"] == "signature"]

@@ -51,6 +51,15 @@ from flows.stages.segment.candidates import (
 )
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
+from flows.stages.segment.mail_fields import (
+    CAPTION_RULE,
+    MAIN_LABEL,
+    RECIPIENT_FIELD,
+    SENDER_FIELD,
+    SENDER_LABELS,
+    SUBJECT_FIELD,
+    header_block,
+)
 from flows.stages.segment.meta import (
     AGE,
     find_byline,
@@ -78,15 +87,16 @@ MAIL_TOP_LINES = 12
 
 _ADDRESS = (
     r"(?:<[^<>]*(?:@|\(\)|\[log in to unmask\])[^<>]*>|<>|<\S+ <at> \S+>|\([^()]+@[^()]+\)"
+    r"|\[mailto:[^\[\]\s]+\]"
     r"|(?<!\S)(?:\S+ (?:at|на) \S+\.\w+|(?-i:[a-z0-9._%+-]+) (?:at|на)|\S+@\S+\.\w+"
     r"|\S+ \(\) \S+(?: ! \S+)+))"
 )
-"""A mail address as archives print it: plain, 'user at host.org' ('user на host.org' in
+"""A mail address as archives print it: plain, '[mailto:user@host.org]' (Outlook), 'user at host.org' ('user на host.org' in
 Mailman's Russian pages), 'user at' (the host was a link), 'user () host ! org' (MARC), '<[log in to unmask]>' (LISTSERV), '<>' (stripped),
 '<user <at> host.org>' (Gmane). A bare address starts a word: 'Anna Petrova at' is not
 one."""
 MAIL_SENDER = re.compile(
-    rf"^(?:from(?::\s*|\s+))?(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
+    rf"^(?:from(?::\s*|\s+)|(?:{SENDER_LABELS})\s*:\s*)?(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
     r"|^(?P<beside>[^<>()@]{2,60}?)\s*<[^<>\s]+@[^<>\s]+>\s+(?P<when>\S.{4,60})$"
     r"|^from:\s*[^\s()<>@]+@[^\s()<>]+\s+\((?P<after>[^()@]{2,60})\)$",
     re.IGNORECASE,
@@ -100,10 +110,6 @@ LIST_PREFIX = re.compile(
 )
 """A list's subject tag, at the start or after the reply prefixes: '[ru-list] Re: x',
 'Re: [ru-list] x' (the prefixes are kept)."""
-SUBJECT_LINE = re.compile(r"^(?:[*•○◦-]\s+)?subject(?:\s*:|\s)\s*\S", re.IGNORECASE)
-HEADER_LABEL = re.compile(r"^(?:subject|from|date)(?:\s*:|\s)\s*", re.IGNORECASE)
-"""A header field's label: 'Subject: x', or the label alone before its value ('Subject
-x': a table of fields, as mod_mbox prints it, its tab turned into a space)."""
 MAIL_CHROME = re.compile(
     r"^(?:[*•○◦-]\s*)?(?:previous message|next message|messages sorted by|in reply to|"
     r"предыдущее сообщение|следующее сообщение|сообщения,? отсортированн|"
@@ -304,12 +310,12 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     while over > 0 and MESSAGE_COUNT.match(top[over].text):
         over -= 1  # a print view's '2 messages' between the subject and the sender
     subject_at = next(
-        (p for p in range(max(date_at, address_at) + 1) if SUBJECT_LINE.match(top[p].text)),
+        (p for p in range(max(date_at, address_at) + 1) if SUBJECT_FIELD.match(top[p].text)),
         over,
     )
     subject_line = top[subject_at]
     subject = _subject(BULLET.sub("", subject_line.text))
-    date_text = HEADER_LABEL.sub("", BULLET.sub("", top[date_at].text)).strip()
+    date_text = MAIN_LABEL.sub("", BULLET.sub("", top[date_at].text)).strip()
     last_meta = max(date_at, address_at)
     head = PostHead(
         title=subject or None,
@@ -357,26 +363,47 @@ def _menu_after_navigation(tail: Sequence[Line], chrome: Mapping[int, str]) -> s
     return {line.index for line in rest}
 
 
-def _forwarded_lines(kept: Sequence[Line], chrome: Mapping[int, str]) -> frozenset[int]:
-    """Indices of the lines of a message quoted whole under the reply, without '>' markers
-    (under '-----Original Message-----', as Outlook writes it): from that line to the list's
-    footer rule ('-----…', '_____…') or the archive's navigation."""
+def _forwarded_lines(
+    kept: Sequence[Line], body_start: int, chrome: Mapping[int, str]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """(header lines, quoted lines) of the messages quoted whole under the reply, without
+    '>' markers. Such a message opens with a header block (:func:`header_block`: 'From:',
+    'Sent:', 'To:', 'Subject:' or 'От:', 'Отправлено:', 'Кому:', 'Тема:', in any order)
+    below the reply's first line, or with '-----Original Message-----'; a caption or rule
+    right above its header block ('-----Исходное сообщение-----', '_____…') is furniture
+    with the header. The quote runs to the list's footer rule ('-----…', '_____…') or the
+    archive's navigation. Header blocks above the body (the page's own header) are
+    returned as header lines, and open no quote."""
+    texts = [line.text for line in kept]
+    header: set[int] = set()
     quoted: set[int] = set()
     inside = False
-    for line in kept:
+    position = 0
+    while position < len(kept):
+        end = header_block(texts, position)
+        if end > position:
+            header.update(line.index for line in kept[position:end])
+            if position > 0 and CAPTION_RULE.match(texts[position - 1]):
+                header.add(kept[position - 1].index)
+                quoted.discard(kept[position - 1].index)
+            inside = inside or position >= body_start
+            position = end
+            continue
+        line = kept[position]
         if ORIGINAL_MESSAGE.match(line.text):
             inside = True
         elif inside and (FOOTER_RULE.match(line.text) or LINK_ROW.match(line.text)):
-            inside = False
+            inside = header_block(texts, position + 1) > position + 1
         elif inside and line.index not in chrome:
             quoted.add(line.index)
-    return frozenset(quoted)
+        position += 1
+    return frozenset(header), frozenset(quoted)
 
 
 def _subject(text: str) -> str:
     """A subject without its 'Subject:' label and its list tag ('Re: [ru-list] x' ->
     'Re: x', '[ru-list] Re: x' -> 'Re: x')."""
-    text = HEADER_LABEL.sub("", text).strip()
+    text = MAIN_LABEL.sub("", text).strip()
     match = LIST_PREFIX.match(text)
     if match is None:
         return text
@@ -388,7 +415,7 @@ def _subject(text: str) -> str:
 def _find_sender(top: Sequence[Line]) -> tuple[int, int, str] | None:
     """(position of the sender's line, position of the address, name) in the header."""
     for position, line in enumerate(top):
-        if position == 0 and not FROM_LABEL.match(line.text):
+        if position == 0 and not SENDER_FIELD.match(line.text):
             continue  # the subject stands above an unlabelled sender line
         name = _sender(line.text)
         if name is not None:
@@ -401,15 +428,13 @@ def _find_sender(top: Sequence[Line]) -> tuple[int, int, str] | None:
 
 
 BULLET = re.compile(r"^[*•○◦-]\s+")
-FROM_LABEL = re.compile(r"^(?:[*•○◦-]\s+)?from\s*:", re.IGNORECASE)
-NOT_SENDER = re.compile(r"^(?:to|cc|bcc|reply-to|message-id|in-reply-to|references)\s*:", re.I)
 
 
 def _sender(text: str) -> str | None:
     """The sender's name on a mail header line ('Name user at host', 'From: Name (a@b)',
     '• From: Name <a@b>', 'From: Name <a () b ! org>'), None on any other line."""
     text = BULLET.sub("", text)
-    if NOT_SENDER.match(text):
+    if RECIPIENT_FIELD.match(text):
         return None
     match = MAIL_SENDER.match(text)
     if match is None or (match.group("when") and not find_date(match.group("when"))):
@@ -442,7 +467,9 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
                 chrome[line.index] = "page_chrome"  # an address alone: the list's, in its footer
         menus = _menu_after_navigation(filled[run[1] :], {**dropped, **chrome})
         chrome.update((index, "page_chrome") for index in menus if index not in dropped)
-        quoted = _forwarded_lines(kept, chrome)
+        header, quoted = _forwarded_lines(kept, first, chrome)
+        own = head.meta_lines | head.title_lines
+        chrome.update((index, "page_chrome") for index in header if index not in own)
         if quoted:
             head = dataclasses.replace(head, quote_lines=head.quote_lines | quoted)
         return Content(head, chrome)
@@ -915,7 +942,7 @@ def _web_head(
         ):
             furniture.add(line.index)  # a repetition of the headline, a photo's caption
     title = SECTION_GLUED.sub("", title_line.text)
-    if SUBJECT_LINE.match(title):  # a mail subject shown on a web page
+    if SUBJECT_FIELD.match(title):  # a mail subject shown on a web page
         title = _subject(title)
     return (
         PostHead(
