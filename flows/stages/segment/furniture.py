@@ -687,8 +687,8 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     viewer = sum(1 for text in top if is_viewer_line(text))
     if viewer >= 3 and any(SHARING_LINE.match(text) for text in top):
         return f"{viewer} document-sharing viewer lines"
-    worded = worded_counters(kept)
-    counters = [worded.get(line.index, _counter(line.text)) for line in kept]
+    counted = worded_counters(kept)
+    counters = [counted.get(line.index, _counter(line.text)) for line in kept]
     numbers = [number for number in counters if number is not None]
     if len(numbers) >= 3 and _rising(numbers):
         return f"{len(numbers)} page counters in sequence"
