@@ -782,3 +782,38 @@ def test_a_long_tail_or_a_quote_under_two_dashes_is_no_signature():
         ["--", "> an older line quoted"],
     )
     assert not [b for b in run(quoted).blocks if b["kind"] == "signature"]
+
+
+def test_a_quote_attribution_under_the_first_paragraph_is_no_dateline():
+    """'On <date>, <name> wrote:' over a '>' quote dates the quoted message: the page's
+    date is the one under the sender's name (a mail archive shows no address there)."""
+    text = "\n".join(
+        ["[Date Prev][Date Next][Thread Prev][Thread Next][Date Index][Thread Index]", "",
+         "Re: Budget rules for the regions", "", "Anna Petrova",
+         "Sat, 11 Mar 2023 03:22:41 -0800", "", PARAGRAPH, "",
+         "On Fri, Mar 10, 2023 at 7:05 PM Ivan Sokolov <i.sokolov@example.org> wrote:", "",
+         "> The district council voted on the merger without any public hearing at all.",
+         "", PARAGRAPH.replace("regional", "city")]
+    )  # fmt: skip
+    result = run(text)
+    (post,) = result.posts
+    assert post["published_date"] == "2023-03-11"
+    assert "Ivan Sokolov <i.sokolov@example.org> wrote:" in post["body"]
+
+
+def test_bar_quote_markers_but_not_table_rows():
+    text = _mail(
+        ["Budget rules for the regions", "Anna Petrova anna at example.org",
+         "Mon Mar 4 10:12:00 UTC 2024"],
+        ["| The district council voted on the merger without any hearing.",
+         "| | An older line quoted twice over.", "",
+         "| Region | Turnout | Share |", "", "__", "Anna"],
+    )  # fmt: skip
+    result = run(text)
+    quotes = [(b["quote_depth"], b["text"]) for b in result.blocks if b["kind"] == "quote"]
+    assert quotes == [
+        (1, "The district council voted on the merger without any hearing."),
+        (2, "An older line quoted twice over."),
+    ]
+    # the table row quotes nothing (it is the list's chrome here, by its bars)
+    assert [b["text"] for b in result.blocks if b["kind"] == "signature"] == ["__\nAnna"]

@@ -53,13 +53,16 @@ class DraftBlock:
     quote_depth: int | None = None
 
 
-QUOTE_MARKER = re.compile(r"^((?:>\s?)+)")
+QUOTE_MARKER = re.compile(r"^((?:[>|]\s?)+(?=[^|>\s][^|]*$)|(?:>\s?)+)")
+"""The quote markers a line opens with: '>' (mail, news), or '|' (some clients and news
+readers) when no other bar follows in the line (a table row '| a | b |' quotes nothing)."""
 
 
 def quote_depth(text: str) -> int:
-    """The number of '>' markers a line opens with (">> x" -> 2, "> > x" -> 2)."""
+    """The number of quote markers a line opens with (">> x" -> 2, "> > x" -> 2, "| x" ->
+    1)."""
     match = QUOTE_MARKER.match(text)
-    return match.group(1).count(">") if match else 0
+    return len(re.findall(r"[>|]", match.group(1))) if match else 0
 
 
 def _quote_units(group: Sequence[Line]) -> list[Unit]:

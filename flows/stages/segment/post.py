@@ -166,8 +166,8 @@ def _signature_lines(
     return [], None
 
 
-SIGNATURE_DELIMITER = re.compile(r"^--\s*$")
-"""The signature delimiter of a mail or news message ('-- ', RFC 3676)."""
+SIGNATURE_DELIMITER = re.compile(r"^(?:--|__)\s*$")
+"""The signature delimiter of a mail or news message ('-- ', RFC 3676; '__' in some clients)."""
 MAX_SIGNATURE_LINES = 6
 MAX_SIGNATURE_LINE_CHARS = 80
 

@@ -244,7 +244,7 @@ def _past_head_meta(
             prose += 1
             if prose > MAX_DECK_LINES:
                 break
-        elif _is_meta_line(line.text):
+        elif _is_meta_line(line.text) and not introduces_quote(lines, position):
             cut = position
     if cut is None:
         return first
@@ -253,6 +253,18 @@ def _past_head_meta(
         if line.index not in dropped and (is_prose(line.text) or quote_depth(line.text)):
             return position
     return first
+
+
+def introduces_quote(lines: Sequence[Line], position: int) -> bool:
+    """The line at `position` introduces the quote under it ('On Fri, Mar 10, 2023, Anna
+    Kim <a@b.org> wrote:', '10.03.2023, 19:05, "Анна Ким" <a@b.ru>:'): it ends in a colon
+    and the next line is quoted ('>'). Its date and name are the quoted message's, never
+    the page's head."""
+    return (
+        lines[position].text.endswith(":")
+        and position + 1 < len(lines)
+        and quote_depth(lines[position + 1].text) > 0
+    )
 
 
 LIST_ITEM = re.compile(r"^(?:[•◦▪●·*–-]|\d{1,2}[.)])\s")
