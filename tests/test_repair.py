@@ -249,3 +249,20 @@ def test_a_web_page_of_headlines_and_one_line_paragraphs_is_not_unwrapped() -> N
     result = repair(text, CONFIG)
     assert result.text == text
     assert "unwrap_lines" not in result.fixes
+
+
+def test_mail_header_fields_are_never_joined_to_the_line_above() -> None:
+    """A print view's header in a Russian interface: each field stays on its own line
+    (the segmenter reads the sender, the date and the subject from them)."""
+    text = (
+        "Тема: Fwd: Отказ в регистрации списка\n"
+        "От: Павел Рудаков <p.rudakov@example.ru>\n"
+        "Кому: pravo@lists.example.ru\n"
+        "Дата: 02.08.2021, 10:31\n"
+        "\n"
+        "Коллеги, пересылаю ответ окружной комиссии. Нас сняли за то, что в трёх\n"
+        "подписных листах не указан район, хотя адрес написан полностью.\n"
+    )
+    repaired = repair(text, RepairConfig()).text
+    assert repaired.splitlines()[:4] == text.splitlines()[:4]
+    assert "в трёх подписных листах" in repaired  # the wrapped body is still joined

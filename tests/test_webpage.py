@@ -817,3 +817,49 @@ def test_bar_quote_markers_but_not_table_rows():
     ]
     # the table row quotes nothing (it is the list's chrome here, by its bars)
     assert [b["text"] for b in result.blocks if b["kind"] == "signature"] == ["__\nAnna"]
+
+
+def test_subject_below_the_recipients_and_the_mailbox_owner_above():
+    """An Outlook print: the mailbox owner's name, then 'From:', 'Sent:', 'To:', 'Cc:' and
+    'Subject:' last, each label and value split by a tab."""
+    text = "\n".join(
+        ["Olga Vinter", "", "From:\tMark Ellison <m.ellison@example.org>",
+         "Sent:\tTuesday, 14 May 2024 09:12", "To:\tOlga Vinter",
+         "Cc:\tobservers@lists.example.org", "Subject:\tRE: Accreditation of observers", "",
+         PARAGRAPH]
+    )  # fmt: skip
+    (post,) = run(text).posts
+    assert (post["title"], post["author"]) == ("RE: Accreditation of observers", "Mark Ellison")
+    assert post["published_date"] == "2024-05-14"
+    assert "Olga Vinter" not in post["body"] and "observers@lists" not in post["body"]
+
+
+def test_a_forwarded_message_between_captions_is_quoted_whole():
+    text = "\n".join(
+        ["Тема: Fwd: Отказ в регистрации", "От: Павел Рудаков <p.rudakov@example.ru>",
+         "Дата: 02.08.2021, 10:31", "", PARAGRAPH, "",
+         "-------- Пересылаемое сообщение --------",
+         '30.07.2021, 17:02, "ОИК № 4" <oik4@example.ru>:', "",
+         "The commission refused to register the list for lack of valid signatures.", "",
+         "-------- Конец пересылаемого сообщения --------", "",
+         PARAGRAPH.replace("regional", "city")]
+    )  # fmt: skip
+    result = run(text)
+    (post,) = result.posts
+    quotes = [b["text"] for b in result.blocks if b["kind"] == "quote"]
+    assert "The commission refused to register the list for lack of valid signatures." in quotes
+    assert "Пересылаемое" not in post["body"] and "Конец" not in post["body"]
+    assert "The city election commission" in post["body"]
+    assert not any("city election" in quote for quote in quotes)
+
+
+def test_a_dashed_caption_over_no_dated_line_opens_no_quote():
+    text = _mail(
+        ["Budget rules for the regions", "Anna Petrova anna at example.org",
+         "Mon Mar 4 10:12:00 UTC 2024"],
+        ["-------- Appendix --------", "Figures by district follow:", "",
+         "The district figures show the same fall in turnout as the city ones did."],
+    )  # fmt: skip
+    result = run(text)
+    assert not [b for b in result.blocks if b["kind"] == "quote"]
+    assert "same fall in turnout" in result.posts[0]["body"]

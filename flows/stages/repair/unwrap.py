@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from flows.stages.mail_fields import HEADER_FIELD
 from flows.stages.repair.chars import zipf
 from flows.stages.repair.edits import LocalEdit
 
@@ -442,9 +443,7 @@ def _join_runs_on(
             indent = len(nxt) - len(nxt.lstrip())
             counts["unwrap_lines"] += 1
             edits.append(
-                LocalEdit(
-                    end, offsets[k + 1] + indent, " ", "unwrap_lines", "a full line runs on"
-                )
+                LocalEdit(end, offsets[k + 1] + indent, " ", "unwrap_lines", "a full line runs on")
             )
     return edits
 
@@ -540,8 +539,6 @@ _HANDLE_START_RE = re.compile(r"\s*@?\w*[a-z0-9]_\w+(?:\s|$)")
 MAX_HANDLE_LINE = 60
 """A short line opening with a user handle is a byline or a status line, never the rest of
 the line above (a longer one may be a wrapped sentence that mentions a handle)."""
-_MAIL_FIELD_RE = re.compile(r"\s*(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\s")
-"""A mail header field opening a line ('To: <list>'), never the rest of the line above."""
 _URL_LINE_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _SENDER_RE = re.compile(r"(?:<[^<>\s]+@[^<>\s]+>|\S+ at [a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$")
 _STAMP_LINE_RE = re.compile(
@@ -608,7 +605,7 @@ def _kept_apart(line: str, nxt: str) -> bool:
         or _FEED_TIME_RE.match(nxt)
         or _MORE_LINK_RE.match(nxt)
         or _INDEX_FIELD_RE.match(nxt)
-        or _MAIL_FIELD_RE.match(nxt)
+        or HEADER_FIELD.match(nxt.lstrip())
         or _URL_LINE_RE.match(line)
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)

@@ -40,6 +40,16 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from flows.stages.mail_fields import (
+    CAPTION_RULE,
+    HEADER_FIELD,
+    MAIN_LABEL,
+    RECIPIENT_FIELD,
+    SENDER_FIELD,
+    SENDER_LABELS,
+    SUBJECT_FIELD,
+    header_block,
+)
 from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.candidates import (
     CAPTION,
@@ -51,15 +61,6 @@ from flows.stages.segment.candidates import (
 )
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.mail_fields import (
-    CAPTION_RULE,
-    MAIN_LABEL,
-    RECIPIENT_FIELD,
-    SENDER_FIELD,
-    SENDER_LABELS,
-    SUBJECT_FIELD,
-    header_block,
-)
 from flows.stages.segment.meta import (
     AGE,
     find_byline,
@@ -321,8 +322,11 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     over = sender_at - 1
     while over > 0 and MESSAGE_COUNT.match(top[over].text):
         over -= 1  # a print view's '2 messages' between the subject and the sender
+    fields_end = max(date_at, address_at) + 1
+    while fields_end < len(top) and HEADER_FIELD.match(top[fields_end].text):
+        fields_end += 1  # the rest of the header block ('To:', 'Cc:', 'Subject:' below 'Sent:')
     subject_at = next(
-        (p for p in range(max(date_at, address_at) + 1) if SUBJECT_FIELD.match(top[p].text)),
+        (p for p in range(fields_end) if SUBJECT_FIELD.match(top[p].text)),
         over,
     )
     subject_line = top[subject_at]
@@ -384,12 +388,14 @@ def _forwarded_lines(
     below the reply's first line, or with '-----Original Message-----'; a caption or rule
     right above its header block ('-----Исходное сообщение-----', '_____…') is furniture
     with the header. The quote runs to the list's footer rule ('-----…', '_____…') or the
-    archive's navigation. Header blocks above the body (the page's own header) are
+    archive's navigation. A caption over a line giving the forwarded message's date
+    (:func:`_opens_forward`) opens one too, and the next caption closes it; both captions
+    are furniture, the dated line is kept. Header blocks above the body (the page's own header) are
     returned as header lines, and open no quote."""
     texts = [line.text for line in kept]
     header: set[int] = set()
     quoted: set[int] = set()
-    inside = False
+    inside = captioned = False
     position = 0
     while position < len(kept):
         end = header_block(texts, position)
@@ -404,12 +410,31 @@ def _forwarded_lines(
         line = kept[position]
         if ORIGINAL_MESSAGE.match(line.text):
             inside = True
+        elif position >= body_start and _opens_forward(texts, position):
+            header.add(line.index)
+            inside, captioned = True, True
+        elif inside and captioned and CAPTION_RULE.match(line.text):
+            header.add(line.index)  # the caption closing the forwarded message
+            inside = captioned = False
         elif inside and (FOOTER_RULE.match(line.text) or LINK_ROW.match(line.text)):
             inside = header_block(texts, position + 1) > position + 1
         elif inside and line.index not in chrome:
             quoted.add(line.index)
         position += 1
     return frozenset(header), frozenset(quoted)
+
+
+def _opens_forward(texts: Sequence[str], position: int) -> bool:
+    """A caption between dashes over a line that introduces the forwarded message by its
+    date ('-------- Пересылаемое сообщение --------' over '30.07.2021, 17:02, "Name"
+    <a@b.ru>:'): the message under them is quoted whole, to a closing caption."""
+    return (
+        CAPTION_RULE.match(texts[position]) is not None
+        and any(char.isalpha() for char in texts[position])
+        and position + 1 < len(texts)
+        and texts[position + 1].endswith(":")
+        and find_date(texts[position + 1]) is not None
+    )
 
 
 def _subject(text: str) -> str:
@@ -479,8 +504,9 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
                 chrome[line.index] = "page_chrome"  # an address alone: the list's, in its footer
         menus = _menu_after_navigation(filled[run[1] :], {**dropped, **chrome})
         chrome.update((index, "page_chrome") for index in menus if index not in dropped)
-        header, quoted = _forwarded_lines(kept, first, chrome)
         own = head.meta_lines | head.title_lines
+        below_head = 1 + max((p for p, line in enumerate(kept) if line.index in own), default=-1)
+        header, quoted = _forwarded_lines(kept, below_head, chrome)
         chrome.update((index, "page_chrome") for index in header if index not in own)
         if quoted:
             head = dataclasses.replace(head, quote_lines=head.quote_lines | quoted)

@@ -58,6 +58,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from flows.stages.mail_fields import HEADER_FIELD
 from flows.stages.records import Segmented
 from flows.stages.repair.chars import zipf
 from flows.stages.segment.assemble import add_dropped, add_post
@@ -71,7 +72,6 @@ from flows.stages.segment.furniture import (
 )
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.mail_fields import HEADER_FIELD
 from flows.stages.segment.meta import find_date, is_dateline
 from flows.stages.segment.post import PostHead, build_post
 
@@ -251,7 +251,7 @@ ABSTRACT_RUN_IN = re.compile(r"^(?:abstract|аннотация|резюме)\s*[
 FRONT_LINES = 60
 """Kept lines in which a paper's abstract or index fields are looked for."""
 MAIL_LINE = re.compile(rf"^>|{HEADER_FIELD.pattern}", re.IGNORECASE)
-"""A mail's header field (:data:`~flows.stages.segment.mail_fields.HEADER_FIELD`) or quoted
+"""A mail's header field (:data:`~flows.stages.mail_fields.HEADER_FIELD`) or quoted
 line: ``MIN_MAIL_LINES`` of them explain a text's hard wraps (a mail's plain text is
 wrapped), which are then no sign of a PDF."""
 MIN_MAIL_LINES = 2

@@ -5,7 +5,9 @@ spaces or a tab (a print view sets label and value in two table cells). Labels a
 the English and Russian interfaces of mail clients (Outlook, Thunderbird, webmail print
 views) and of RFC 822. A block of at least ``MIN_BLOCK_FIELDS`` such lines that names a
 sender or a date opens a message: at the top of a page, or inside a reply, where it opens
-the message quoted whole beneath (a forwarded or 'Original Message' block)."""
+the message quoted whole beneath (a forwarded or 'Original Message' block). Repair never
+joins a field line to the line above it; segmentation reads the head and the quoted
+messages from the blocks."""
 
 from __future__ import annotations
 
