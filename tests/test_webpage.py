@@ -511,11 +511,11 @@ def test_print_views_and_usenet_headers_give_subject_sender_and_date():
 def test_a_name_at_a_place_before_a_date_is_no_sender():
     """Only a full address in angle brackets may have the date beside it: 'Anna Petrova,
     correspondent at the Volga Times 3 March 2021' is a byline, not a mail header."""
-    from flows.stages.segment.webpage import _sender
+    from flows.stages.segment.webpage import sender_name
 
-    assert _sender("Pavel Orlov <p.orlov@example.org> Wed, Jul 13, 2022 at 6:52 PM")
-    assert _sender("Pavel Orlov <p.orlov@example.org> and colleagues") is None
-    assert _sender("Anna Petrova, correspondent at the Volga Times 3 March 2021") is None
+    assert sender_name("Pavel Orlov <p.orlov@example.org> Wed, Jul 13, 2022 at 6:52 PM")
+    assert sender_name("Pavel Orlov <p.orlov@example.org> and colleagues") is None
+    assert sender_name("Anna Petrova, correspondent at the Volga Times 3 March 2021") is None
 
 
 def test_a_row_of_links_ending_in_a_bar_is_chrome():

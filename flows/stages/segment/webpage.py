@@ -454,7 +454,7 @@ def _find_sender(top: Sequence[Line]) -> tuple[int, int, str] | None:
     for position, line in enumerate(top):
         if position == 0 and not SENDER_FIELD.match(line.text):
             continue  # the subject stands above an unlabelled sender line
-        name = _sender(line.text)
+        name = sender_name(line.text)
         if name is not None:
             return position, position, name
         if position + 1 < len(top) and MAIL_ADDRESS_LINE.match(top[position + 1].text):
@@ -467,7 +467,7 @@ def _find_sender(top: Sequence[Line]) -> tuple[int, int, str] | None:
 BULLET = re.compile(r"^[*•○◦-]\s+")
 
 
-def _sender(text: str) -> str | None:
+def sender_name(text: str) -> str | None:
     """The sender's name on a mail header line ('Name user at host', 'From: Name (a@b)',
     '• From: Name <a@b>', 'From: Name <a () b ! org>'), None on any other line."""
     text = BULLET.sub("", text)
