@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-SENDER_LABELS = r"from|от"
-"""The sender's field: 'From:', 'От:'."""
+SENDER_LABELS = r"from|от кого|отправитель|от"
+"""The sender's field: 'From:', 'От:', 'От кого:' (Mail.ru), 'Отправитель:'."""
 DATE_LABELS = r"date|sent|дата|отправлено"
 """The date's field: 'Date:', 'Sent:' (Outlook), 'Дата:', 'Отправлено:'."""
 SUBJECT_LABELS = r"subject|тема"
