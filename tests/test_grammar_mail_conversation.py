@@ -4,6 +4,8 @@ lines (a webmail print view), and the pages it must leave to the article's mail 
 from __future__ import annotations
 
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.segment.grammars import mail_conversation
+from flows.stages.segment.lines import split_lines
 
 DOC = "0123456789abcdef"
 BODY = (
@@ -77,3 +79,48 @@ def test_one_message_or_a_labelled_reply_chain_is_no_conversation():
     assert [b["text"] for b in result.blocks if b["kind"] == "quote"] == [
         "Did you hear back from the commission?"
     ]
+
+
+MIRROR = "\n".join(
+    [
+        "Discussion:",
+        "Accreditation rules for the September vote",
+        "(too old to reply)",
+        "Irina Mokhova",
+        "2024-08-14 09:31:02 UTC",
+        "Permalink",
+        BODY,
+        "Denis Orlov",
+        "2024-08-14 11:02:41 UTC",
+        "Permalink",
+        "That leaves us with the candidates, and two of them have already said no.",
+        "Anna Kim",
+        "2024-08-15 07:45:10 UTC",
+        "Permalink",
+        "I can ask another party's branch to nominate our people.",
+    ]
+)
+
+
+def test_a_mirror_hiding_addresses_gives_a_message_per_name_over_a_timestamp():
+    result = run(MIRROR)
+    assert result.layout == "thread"
+    (post,) = result.posts
+    assert (post["title"], post["author"]) == (
+        "Accreditation rules for the September vote",
+        "Irina Mokhova",
+    )
+    assert [c["author"] for c in result.comments] == ["Denis Orlov", "Anna Kim"]
+    assert "I can ask another party's branch" in result.comments[1]["body"]
+    assert "Permalink" not in result.comments[1]["body"]
+
+
+def test_a_name_over_a_plain_date_is_no_message_header():
+    """A blog's byline over its date ('Anna Kim' / 'March 3, 2024'), twice, opens no
+    message: a name alone needs an archive timestamp under it."""
+    text = "\n".join(
+        ["Anna Kim", "March 3, 2024", "", BODY, "", "Denis Orlov", "March 4, 2024", "",
+         "That leaves us with the candidates, and two of them have already said no."]
+    )  # fmt: skip
+    assert mail_conversation.find_starts(split_lines(text)) == []
+    assert mail_conversation.find_starts(split_lines(MIRROR))  # the timestamped pairs do

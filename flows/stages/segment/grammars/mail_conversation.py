@@ -4,7 +4,9 @@ sender line, as webmail print views and conversation views show them.
 One message::
 
     <Name> <address>   <date>          the sender, unlabelled, the date beside it (a
-                                       print view's table row), or on the next line
+                                       print view's table row), or on the next line;
+                                       or a name alone over an archive timestamp
+    [Permalink]                        a toolbar link or two
     [To: <names>]                      recipient fields ('To:', 'Cc:', 'Кому:')
     <text>                             quoting: 'On <date>, <Name> wrote:', '> ...'
 
@@ -31,7 +33,7 @@ from flows.stages.segment.grammars._common import (
     previous_content,
 )
 from flows.stages.segment.lines import Line
-from flows.stages.segment.meta import find_date
+from flows.stages.segment.meta import find_date, person_name
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
 from flows.stages.segment.webpage import MAIL_SENDER, sender_name
@@ -39,6 +41,15 @@ from flows.stages.segment.webpage import MAIL_SENDER, sender_name
 NAME = "mail_conversation"
 GENERIC = True
 
+TIMESTAMP = re.compile(
+    r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d(?::\d\d)?(?:\s*(?:UTC|GMT|[+-]\d{2}:?\d{2}))?"
+)
+"""An archive's machine timestamp ('2024-08-14 09:31:02 UTC'): under a name alone (a
+mirror that hides the address), it makes the pair a message header."""
+LINK_LABEL = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]{2,11}$")
+MAX_LINK_LABELS = 2
+"""One capitalised word alone under the header ('Permalink', 'Reply'): a link of the
+message's toolbar, part of its header."""
 MESSAGE_COUNT = re.compile(r"^\d{1,4}\s+(?:messages?|сообщени[йея])$", re.IGNORECASE)
 MAX_DATE_LINE_CHARS = 60
 MIN_MESSAGES = 2
@@ -59,6 +70,9 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     if quote_depth(text) or text.endswith(":") or SENDER_FIELD.match(text):
         return None  # a quote, its attribution, or a labelled header field (a reply chain's)
     name = sender_name(text)
+    bare = name is None
+    if bare:
+        name = person_name(text)
     if name is None:
         return None
     match = MAIL_SENDER.match(text)
@@ -72,9 +86,18 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
         date_text = lines[date_at].text
         if len(date_text) > MAX_DATE_LINE_CHARS or find_date(date_text) is None:
             return None
+        if bare and not TIMESTAMP.fullmatch(date_text):
+            return None  # a name alone needs a whole archive timestamp under it
         published, last = date_text, date_at
     while (at := next_content(lines, last)) is not None and RECIPIENT_FIELD.match(lines[at].text):
         last = at
+    labels = 0
+    while (
+        labels < MAX_LINK_LABELS
+        and (at := next_content(lines, last)) is not None
+        and LINK_LABEL.match(lines[at].text)
+    ):
+        last, labels = at, labels + 1
     return Found(position, last - position + 1, name, published)
 
 
@@ -97,8 +120,12 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
     return [hit.position for hit in headers(lines)[1:]]
 
 
+PAREN_NOTE = re.compile(r"^\([^()]{1,40}\)$")
+"""A note in parentheses on a line of its own ('(too old to reply)'): the archive's."""
+
+
 def is_chrome(line: Line) -> bool:
-    return bool(MESSAGE_COUNT.match(line.text))
+    return bool(MESSAGE_COUNT.match(line.text) or PAREN_NOTE.match(line.text))
 
 
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
