@@ -266,3 +266,11 @@ def test_mail_header_fields_are_never_joined_to_the_line_above() -> None:
     repaired = repair(text, RepairConfig()).text
     assert repaired.splitlines()[:4] == text.splitlines()[:4]
     assert "в трёх подписных листах" in repaired  # the wrapped body is still joined
+
+
+def test_a_row_of_links_joined_by_bars_is_never_joined_to_a_line() -> None:
+    text = (
+        "Date index | Thread index | Author index\n"
+        "To unsubscribe, send a message to observers-unsubscribe@lists.example.org\n"
+    )
+    assert repair(text, RepairConfig()).text.splitlines() == text.splitlines()

@@ -863,3 +863,15 @@ def test_a_dashed_caption_over_no_dated_line_opens_no_quote():
     result = run(text)
     assert not [b for b in result.blocks if b["kind"] == "quote"]
     assert "same fall in turnout" in result.posts[0]["body"]
+
+
+def test_arrow_navigation_pairs_are_chrome_but_a_sentence_with_bars_is_not():
+    text = _mail(
+        ["Budget rules for the regions", "Anna Petrova anna at example.org",
+         "Mon Mar 4 10:12:00 UTC 2024"],
+        ["« Previous | Next »", "By date: << earlier | later >>",
+         "", "We compared turnout | not share | across the districts of the region.", ""],
+    )  # fmt: skip
+    body = run(text).posts[0]["body"]
+    assert "« Previous" not in body and "<< earlier" not in body
+    assert "We compared turnout | not share | across the districts" in body

@@ -539,6 +539,9 @@ _HANDLE_START_RE = re.compile(r"\s*@?\w*[a-z0-9]_\w+(?:\s|$)")
 MAX_HANDLE_LINE = 60
 """A short line opening with a user handle is a byline or a status line, never the rest of
 the line above (a longer one may be a wrapped sentence that mentions a handle)."""
+_LINK_ROW_RE = re.compile(r"\s*[^|]{1,40}(?:\s\|\s[^|]{1,40}){2,}\s*$")
+"""A row of three or more short labels joined by ' | ' (an archive's index links), never
+a wrapped line nor the rest of one."""
 _URL_LINE_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _SENDER_RE = re.compile(r"(?:<[^<>\s]+@[^<>\s]+>|\S+ at [a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$")
 _STAMP_LINE_RE = re.compile(
@@ -586,7 +589,8 @@ def _kept_apart(line: str, nxt: str) -> bool:
     <a@b.org>') under a subject, a stamp line ('Politics · 18 min ago') or a tagline
     ('submitted 2 days ago by user') under a headline, a page's counter ('3 views') on
     either side, a news feed's time-stamped line ('19:52  <headline>') or a read-more
-    link under another line, a mail header field ('To: <list>') under any line, a
+    link under another line, a mail header field ('To: <list>') under any line, a row of
+    links joined by bars ('Date index | Thread index | Author index') on either side, a
     paper's index field ('Keywords: …') under its
     abstract, a running head laid out with its page number first under any line, two
     contents entries laid out with their page numbers at the edge, and a line laid out
@@ -606,6 +610,8 @@ def _kept_apart(line: str, nxt: str) -> bool:
         or _MORE_LINK_RE.match(nxt)
         or _INDEX_FIELD_RE.match(nxt)
         or HEADER_FIELD.match(nxt.lstrip())
+        or _LINK_ROW_RE.fullmatch(line)
+        or _LINK_ROW_RE.fullmatch(nxt)
         or _URL_LINE_RE.match(line)
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)

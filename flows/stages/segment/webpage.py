@@ -141,11 +141,13 @@ LINK_ROW = re.compile(
     r"^(?:\[[^\[\]]{1,40}\]\s*)+$|^[^|\d]{1,30}(?:\s\|\s[^|\d]{1,30}){2,}$"
     r"|^[^•\d]{1,40}(?:\s•\s[^•\d]{1,40}){2,}$"
     r"|^[^|\d]{1,30}(?:\s\|\s[^|\d]{1,30})+\s\|$"
+    r"|^(?:[^|«»<>]{1,30}:\s*)?(?:«|‹|←|<<)\s*[^|«»<>]{1,30}\s\|\s[^|«»<>]{1,30}\s*(?:»|›|→|>>)$"
 )
 """A row of links: bracketed labels ('[prev in list] [next in list]', '[Download RAW
 message or body]') or three or more short labels joined by ' | ' or ' • ' ('Top of
 Message | Previous Page | Permalink'), or two or more with a bar after the last
-('Permalink | Reply |')."""
+('Permalink | Reply |'), or a pair between arrows, labelled or not ('« Previous | Next »',
+'By date: << earlier | later >>')."""
 DASHED = re.compile(r"^[-–—~]\s*\S.{0,60}\S\s*[-–—~]$")
 VIA_SENDER = re.compile(r"^(?P<name>.+?)\s+via\s+\S+$", re.IGNORECASE)
 SEPARATOR_ONLY = re.compile(r"^[·•∙|—–-]$")
