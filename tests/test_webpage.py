@@ -875,3 +875,13 @@ def test_arrow_navigation_pairs_are_chrome_but_a_sentence_with_bars_is_not():
     body = run(text).posts[0]["body"]
     assert "« Previous" not in body and "<< earlier" not in body
     assert "We compared turnout | not share | across the districts" in body
+
+
+def test_bar_quote_depth_needs_text_and_no_other_bar():
+    from flows.stages.segment.blocks import quote_depth
+
+    assert quote_depth("| the council voted on Monday") == 1
+    assert quote_depth("> | the council voted on Monday") == 2
+    assert quote_depth("| Politics") == 0  # a menu label behind a separator
+    assert quote_depth("| Region | Turnout | Share |") == 0  # a table row
+    assert quote_depth(">> ") == 2
