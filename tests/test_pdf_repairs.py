@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
-from flows.stages.segment.furniture import MIN_GUTTER_SIDE, _gutter, find_furniture, pdf_evidence
+from flows.stages.segment.furniture import (
+    MIN_GUTTER_SIDE,
+    _gutter,
+    find_furniture,
+    pdf_evidence,
+    worded_counters,
+)
 from flows.stages.segment.layouts.pdf_article import byline_of, published_of
 from flows.stages.segment.lines import split_lines
 
@@ -192,6 +198,23 @@ def test_running_heads_and_page_numbers_are_furniture() -> None:
     assert "Downloaded by [Some Library] at 10:21 05 May 2018" in found
     assert "A Quiet Reform" not in found
     assert "Notes on sources" not in found
+
+
+def test_page_counters_worded_in_any_language_are_furniture_when_they_rise() -> None:
+    body = "The commission counted the ballots over three days, and observers left at night."
+    pages = [f"{body.replace('three', word)}\n\nСтраница {n} из 3" for n, word in
+             ((1, "two"), (2, "three"), (3, "four"))]  # fmt: skip
+    found = furniture_texts("\n\f".join(pages))
+    assert found == {"Страница 1 из 3", "Страница 2 из 3", "Страница 3 из 3"}
+    assert pdf_evidence(split_lines("\n\f".join(pages))) == "3 page counters in sequence"
+
+
+def test_a_worded_counter_alone_or_not_rising_is_no_page_counter() -> None:
+    body = "The commission counted the ballots over three days, and observers left at night."
+    alone = f"Part 2 of 3\n\n{body}"
+    assert furniture_texts(alone) == set()
+    for first, second in (("Part 3 of 5", "Part 1 of 5"), ("Глава 4 из 3", "Глава 5 из 3")):
+        assert worded_counters(split_lines(f"{first}\n\n{body}\n\n{second}\n\n{body}")) == {}
 
 
 def test_line_repeated_once_is_not_a_running_head() -> None:

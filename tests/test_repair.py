@@ -321,3 +321,28 @@ def test_a_wrapped_sentence_with_a_date_goes_on() -> None:
         "commission said in a statement published on its site on the same evening.\n"
     )
     assert "vote on 12 March 2024" in repair(text, CONFIG).text
+
+
+def test_mail_header_fields_are_never_joined_to_the_line_above() -> None:
+    """A print view's header in a Russian interface: each field stays on its own line
+    (the segmenter reads the sender, the date and the subject from them)."""
+    text = (
+        "Тема: Fwd: Отказ в регистрации списка\n"
+        "От: Павел Рудаков <p.rudakov@example.ru>\n"
+        "Кому: pravo@lists.example.ru\n"
+        "Дата: 02.08.2021, 10:31\n"
+        "\n"
+        "Коллеги, пересылаю ответ окружной комиссии. Нас сняли за то, что в трёх\n"
+        "подписных листах не указан район, хотя адрес написан полностью.\n"
+    )
+    repaired = repair(text, RepairConfig()).text
+    assert repaired.splitlines()[:4] == text.splitlines()[:4]
+    assert "в трёх подписных листах" in repaired  # the wrapped body is still joined
+
+
+def test_a_row_of_links_joined_by_bars_is_never_joined_to_a_line() -> None:
+    text = (
+        "Date index | Thread index | Author index\n"
+        "To unsubscribe, send a message to observers-unsubscribe@lists.example.org\n"
+    )
+    assert repair(text, RepairConfig()).text.splitlines() == text.splitlines()

@@ -511,11 +511,11 @@ def test_print_views_and_usenet_headers_give_subject_sender_and_date():
 def test_a_name_at_a_place_before_a_date_is_no_sender():
     """Only a full address in angle brackets may have the date beside it: 'Anna Petrova,
     correspondent at the Volga Times 3 March 2021' is a byline, not a mail header."""
-    from flows.stages.segment.webpage import _sender
+    from flows.stages.segment.webpage import sender_name
 
-    assert _sender("Pavel Orlov <p.orlov@example.org> Wed, Jul 13, 2022 at 6:52 PM")
-    assert _sender("Pavel Orlov <p.orlov@example.org> and colleagues") is None
-    assert _sender("Anna Petrova, correspondent at the Volga Times 3 March 2021") is None
+    assert sender_name("Pavel Orlov <p.orlov@example.org> Wed, Jul 13, 2022 at 6:52 PM")
+    assert sender_name("Pavel Orlov <p.orlov@example.org> and colleagues") is None
+    assert sender_name("Anna Petrova, correspondent at the Volga Times 3 March 2021") is None
 
 
 def test_a_row_of_links_ending_in_a_bar_is_chrome():
@@ -701,3 +701,187 @@ def test_meta_row_cells_give_the_date_and_the_author():
     assert "Просмотров" not in post["body"]
     assert "Продолжение следует." in post["body"]  # a short closing sentence under the body
     assert "Популярное" not in post["body"]
+
+
+def test_russian_header_fields_in_any_order_and_a_header_block_inside_the_reply():
+    """An Outlook reply chain with a Russian interface: the page's own header ('От:' with
+    a '[mailto:…]' address, 'Отправлено:', 'Кому:', 'Тема:'), then the message quoted whole
+    under a rule, opened by a header block in another order, with no '>' markers."""
+    text = "\n".join(
+        [
+            "От: Вера Климова [mailto:v.klimova@example.ru]",
+            "Отправлено: 3 апреля 2024 г. 10:15",
+            "Кому: Игорь Панин; desk@example.ru",
+            "Копия: Лев Смолин",
+            "Тема: RE: Явка на участках",
+            "",
+            PARAGRAPH,
+            "",
+            "________________________________",
+            "Тема: Явка на участках",
+            "От: Игорь Панин <i.panin@example.org>",
+            "Кому: Вера Климова",
+            "",
+            "Can you send the station-level turnout figures before Friday?",
+        ]
+    )
+    result = run(text)
+    (post,) = result.posts
+    assert (post["title"], post["author"]) == ("RE: Явка на участках", "Вера Климова")
+    assert post["published_date"] == "2024-04-03"
+    quotes = [b["text"] for b in result.blocks if b["kind"] == "quote"]
+    assert quotes == ["Can you send the station-level turnout figures before Friday?"]
+    for chrome in ("Кому:", "Копия:", "Игорь Панин <", "______"):
+        assert chrome not in post["body"]
+
+
+def test_field_lines_in_the_body_open_no_quote_without_a_block():
+    """One 'To:' line in the text, or two field lines naming neither a sender nor a date,
+    are no quoted message's header: the text under them stays the reply's."""
+    text = _mail(
+        ["Budget rules for the regions", "Anna Petrova anna at example.org",
+         "Mon Mar 4 10:12:00 UTC 2024"],
+        ["To: the commission, as we agreed on Monday.", "",
+         "Cc: Subject: the two fields above are just words in a sentence list.", "",
+         "Our own reply continues here with the budget figures for the district."],
+    )  # fmt: skip
+    result = run(text)
+    assert not [b for b in result.blocks if b["kind"] == "quote"]
+    assert "Our own reply continues here" in result.posts[0]["body"]
+
+
+def test_a_signature_under_its_delimiter_is_a_block_and_leaves_the_body():
+    text = _mail(
+        ["Budget rules for the regions", "Anna Petrova anna at example.org",
+         "Mon Mar 4 10:12:00 UTC 2024"],
+        ["-- ", "Anna Petrova", "Observer, Samara", "+7 846 000-00-00"],
+    )  # fmt: skip
+    result = run(text)
+    (post,) = result.posts
+    assert "+7 846" not in post["body"] and "Observer, Samara" not in post["body"]
+    [signature] = [b["text"] for b in result.blocks if b["kind"] == "signature"]
+    assert signature.splitlines()[1:] == ["Anna Petrova", "Observer, Samara", "+7 846 000-00-00"]
+
+
+def test_a_long_tail_or_a_quote_under_two_dashes_is_no_signature():
+    long_tail = _mail(
+        [
+            "Budget rules for the regions",
+            "Anna Petrova anna at example.org",
+            "Mon Mar 4 10:12:00 UTC 2024",
+        ],
+        ["--", PARAGRAPH.replace("regional", "municipal")],
+    )
+    assert "municipal election commission" in run(long_tail).posts[0]["body"]
+    quoted = _mail(
+        [
+            "Budget rules for the regions",
+            "Anna Petrova anna at example.org",
+            "Mon Mar 4 10:12:00 UTC 2024",
+        ],
+        ["--", "> an older line quoted"],
+    )
+    assert not [b for b in run(quoted).blocks if b["kind"] == "signature"]
+
+
+def test_a_quote_attribution_under_the_first_paragraph_is_no_dateline():
+    """'On <date>, <name> wrote:' over a '>' quote dates the quoted message: the page's
+    date is the one under the sender's name (a mail archive shows no address there)."""
+    text = "\n".join(
+        ["[Date Prev][Date Next][Thread Prev][Thread Next][Date Index][Thread Index]", "",
+         "Re: Budget rules for the regions", "", "Anna Petrova",
+         "Sat, 11 Mar 2023 03:22:41 -0800", "", PARAGRAPH, "",
+         "On Fri, Mar 10, 2023 at 7:05 PM Ivan Sokolov <i.sokolov@example.org> wrote:", "",
+         "> The district council voted on the merger without any public hearing at all.",
+         "", PARAGRAPH.replace("regional", "city")]
+    )  # fmt: skip
+    result = run(text)
+    (post,) = result.posts
+    assert post["published_date"] == "2023-03-11"
+    assert "Ivan Sokolov <i.sokolov@example.org> wrote:" in post["body"]
+
+
+def test_bar_quote_markers_but_not_table_rows():
+    text = _mail(
+        ["Budget rules for the regions", "Anna Petrova anna at example.org",
+         "Mon Mar 4 10:12:00 UTC 2024"],
+        ["| The district council voted on the merger without any hearing.",
+         "| | An older line quoted twice over.", "",
+         "| Region | Turnout | Share |", "", "__", "Anna"],
+    )  # fmt: skip
+    result = run(text)
+    quotes = [(b["quote_depth"], b["text"]) for b in result.blocks if b["kind"] == "quote"]
+    assert quotes == [
+        (1, "The district council voted on the merger without any hearing."),
+        (2, "An older line quoted twice over."),
+    ]
+    # the table row quotes nothing (it is the list's chrome here, by its bars)
+    assert [b["text"] for b in result.blocks if b["kind"] == "signature"] == ["__\nAnna"]
+
+
+def test_subject_below_the_recipients_and_the_mailbox_owner_above():
+    """An Outlook print: the mailbox owner's name, then 'From:', 'Sent:', 'To:', 'Cc:' and
+    'Subject:' last, each label and value split by a tab."""
+    text = "\n".join(
+        ["Olga Vinter", "", "From:\tMark Ellison <m.ellison@example.org>",
+         "Sent:\tTuesday, 14 May 2024 09:12", "To:\tOlga Vinter",
+         "Cc:\tobservers@lists.example.org", "Subject:\tRE: Accreditation of observers", "",
+         PARAGRAPH]
+    )  # fmt: skip
+    (post,) = run(text).posts
+    assert (post["title"], post["author"]) == ("RE: Accreditation of observers", "Mark Ellison")
+    assert post["published_date"] == "2024-05-14"
+    assert "Olga Vinter" not in post["body"] and "observers@lists" not in post["body"]
+
+
+def test_a_forwarded_message_between_captions_is_quoted_whole():
+    text = "\n".join(
+        ["Тема: Fwd: Отказ в регистрации", "От: Павел Рудаков <p.rudakov@example.ru>",
+         "Дата: 02.08.2021, 10:31", "", PARAGRAPH, "",
+         "-------- Пересылаемое сообщение --------",
+         '30.07.2021, 17:02, "ОИК № 4" <oik4@example.ru>:', "",
+         "The commission refused to register the list for lack of valid signatures.", "",
+         "-------- Конец пересылаемого сообщения --------", "",
+         PARAGRAPH.replace("regional", "city")]
+    )  # fmt: skip
+    result = run(text)
+    (post,) = result.posts
+    quotes = [b["text"] for b in result.blocks if b["kind"] == "quote"]
+    assert "The commission refused to register the list for lack of valid signatures." in quotes
+    assert "Пересылаемое" not in post["body"] and "Конец" not in post["body"]
+    assert "The city election commission" in post["body"]
+    assert not any("city election" in quote for quote in quotes)
+
+
+def test_a_dashed_caption_over_no_dated_line_opens_no_quote():
+    text = _mail(
+        ["Budget rules for the regions", "Anna Petrova anna at example.org",
+         "Mon Mar 4 10:12:00 UTC 2024"],
+        ["-------- Appendix --------", "Figures by district follow:", "",
+         "The district figures show the same fall in turnout as the city ones did."],
+    )  # fmt: skip
+    result = run(text)
+    assert not [b for b in result.blocks if b["kind"] == "quote"]
+    assert "same fall in turnout" in result.posts[0]["body"]
+
+
+def test_arrow_navigation_pairs_are_chrome_but_a_sentence_with_bars_is_not():
+    text = _mail(
+        ["Budget rules for the regions", "Anna Petrova anna at example.org",
+         "Mon Mar 4 10:12:00 UTC 2024"],
+        ["« Previous | Next »", "By date: << earlier | later >>",
+         "", "We compared turnout | not share | across the districts of the region.", ""],
+    )  # fmt: skip
+    body = run(text).posts[0]["body"]
+    assert "« Previous" not in body and "<< earlier" not in body
+    assert "We compared turnout | not share | across the districts" in body
+
+
+def test_bar_quote_depth_needs_text_and_no_other_bar():
+    from flows.stages.segment.blocks import quote_depth
+
+    assert quote_depth("| the council voted on Monday") == 1
+    assert quote_depth("> | the council voted on Monday") == 2
+    assert quote_depth("| Politics") == 0  # a menu label behind a separator
+    assert quote_depth("| Region | Turnout | Share |") == 0  # a table row
+    assert quote_depth(">> ") == 2

@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from flows.stages.mail_fields import HEADER_FIELD
 from flows.stages.repair.chars import zipf
 from flows.stages.repair.edits import LocalEdit
 
@@ -442,9 +443,7 @@ def _join_runs_on(
             indent = len(nxt) - len(nxt.lstrip())
             counts["unwrap_lines"] += 1
             edits.append(
-                LocalEdit(
-                    end, offsets[k + 1] + indent, " ", "unwrap_lines", "a full line runs on"
-                )
+                LocalEdit(end, offsets[k + 1] + indent, " ", "unwrap_lines", "a full line runs on")
             )
     return edits
 
@@ -540,8 +539,9 @@ _HANDLE_START_RE = re.compile(r"\s*@?\w*[a-z0-9]_\w+(?:\s|$)")
 MAX_HANDLE_LINE = 60
 """A short line opening with a user handle is a byline or a status line, never the rest of
 the line above (a longer one may be a wrapped sentence that mentions a handle)."""
-_MAIL_FIELD_RE = re.compile(r"\s*(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\s")
-"""A mail header field opening a line ('To: <list>'), never the rest of the line above."""
+_LINK_ROW_RE = re.compile(r"\s*[^|]{1,40}(?:\s\|\s[^|]{1,40}){2,}\s*$")
+"""A row of three or more short labels joined by ' | ' (an archive's index links), never
+a wrapped line nor the rest of one."""
 _URL_LINE_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _SENDER_RE = re.compile(r"(?:<[^<>\s]+@[^<>\s]+>|\S+ at [a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$")
 _STAMP_LINE_RE = re.compile(
@@ -617,7 +617,8 @@ def _kept_apart(line: str, nxt: str) -> bool:
     <a@b.org>') under a subject, a stamp line ('Politics · 18 min ago') or a tagline
     ('submitted 2 days ago by user') under a headline, a page's counter ('3 views') on
     either side, a news feed's time-stamped line ('19:52  <headline>') or a read-more
-    link under another line, a mail header field ('To: <list>') under any line, a
+    link under another line, a mail header field ('To: <list>') under any line, a row of
+    links joined by bars ('Date index | Thread index | Author index') on either side, a
     paper's index field ('Keywords: …') under its
     abstract, a running head laid out with its page number first under any line, two
     contents entries laid out with their page numbers at the edge, and a line laid out
@@ -640,7 +641,9 @@ def _kept_apart(line: str, nxt: str) -> bool:
         or _FEED_TIME_RE.match(nxt)
         or _MORE_LINK_RE.match(nxt)
         or _INDEX_FIELD_RE.match(nxt)
-        or _MAIL_FIELD_RE.match(nxt)
+        or HEADER_FIELD.match(nxt.lstrip())
+        or _LINK_ROW_RE.fullmatch(line)
+        or _LINK_ROW_RE.fullmatch(nxt)
         or _URL_LINE_RE.match(line)
         or _URL_LINE_RE.match(nxt)
         or _QUOTED_RE.match(line)

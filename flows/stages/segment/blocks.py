@@ -53,13 +53,24 @@ class DraftBlock:
     quote_depth: int | None = None
 
 
-QUOTE_MARKER = re.compile(r"^((?:>\s?)+)")
+QUOTE_MARKER = re.compile(r"^((?:[>|]\s?)+(?=[^|>\s][^|]*$)|(?:>\s?)+)")
+"""The quote markers a line opens with: '>' (mail, news), or '|' (some clients and news
+readers) when no other bar follows in the line (a table row '| a | b |' quotes nothing)."""
+MIN_BAR_QUOTE_WORDS = 3
+"""Words a line behind a '|' marker needs to be quoted text, not a menu's label ('|
+Politics')."""
 
 
 def quote_depth(text: str) -> int:
-    """The number of '>' markers a line opens with (">> x" -> 2, "> > x" -> 2)."""
+    """The number of quote markers a line opens with (">> x" -> 2, "> > x" -> 2, "| the
+    text goes on" -> 1)."""
     match = QUOTE_MARKER.match(text)
-    return match.group(1).count(">") if match else 0
+    if match is None:
+        return 0
+    marker = match.group(1)
+    if "|" in marker and len(text[match.end() :].split()) < MIN_BAR_QUOTE_WORDS:
+        return 0
+    return len(re.findall(r"[>|]", marker))
 
 
 def _quote_units(group: Sequence[Line]) -> list[Unit]:

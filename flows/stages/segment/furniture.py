@@ -138,6 +138,13 @@ PAGE_COUNTER = re.compile(
     r"^(?:page\s+(?P<p>\d{1,4})\s+of\s+\d{1,4}|(?P<q>\d{1,4})\s*/\s*\d{1,4})$", re.IGNORECASE
 )
 """A page counter that names the page count ('Page 2 of 9', '2/9')."""
+WORDED_COUNTER = re.compile(
+    r"^(?P<label>[^\W\d_]{2,12}\.?)\s+(?P<p>\d{1,4})\s+(?P<of>[^\W\d_]{1,4})\s+(?P<m>\d{1,4})$"
+)
+"""A page counter in any language: a word, the page, a short word, the page count
+('Страница 2 из 9', 'Стр. 2 из 9', 'Seite 2 von 9'). Alone it could be a heading ('Part 2
+of 3'); see :func:`worded_counters`."""
+MIN_WORDED_COUNTERS = 2
 SHARING_LINE = re.compile(
     r"^(?:upload(?:ed)?(?:\s+by)?\s*:.*|\d[\d,.]*\s+(?:downloads?|pages?)|transcript"
     r"|downloads?\s*:\s*\d[\d,.]*\s+times?|date\s+post(?:ed)?\s*:.*"
@@ -480,6 +487,7 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
         ):
             found.add(line.index)
     found |= heads
+    found |= set(worded_counters(kept))
     found |= page_markers(kept)
     found |= closing_imprint(kept, found)
     found |= contact_headings(kept)
@@ -639,6 +647,25 @@ def _contents_page(text: str) -> int | None:
     return int(match.group("page"))
 
 
+def worded_counters(kept: Sequence[Line]) -> dict[int, int]:
+    """Line index -> page of the worded page counters (:data:`WORDED_COUNTER`): lines of
+    that shape with the same words and the same page count, ``MIN_WORDED_COUNTERS`` or
+    more of them, their pages rising page by page and none past the count."""
+    groups: dict[tuple[str, str, int], list[tuple[int, int]]] = {}
+    for line in kept:
+        match = WORDED_COUNTER.match(line.text)
+        if match is None:
+            continue
+        key = (match.group("label").lower(), match.group("of").lower(), int(match.group("m")))
+        groups.setdefault(key, []).append((line.index, int(match.group("p"))))
+    found: dict[int, int] = {}
+    for (_, _, count), members in groups.items():
+        pages = [page for _, page in members]
+        if len(members) >= MIN_WORDED_COUNTERS and _rising(pages) and max(pages) <= count:
+            found.update(members)
+    return found
+
+
 def _rising(numbers: Sequence[int]) -> bool:
     """Page numbers in sequence: each one to two more than the one before."""
     return all(0 < b - a <= 2 for a, b in itertools.pairwise(numbers))
@@ -647,7 +674,7 @@ def _rising(numbers: Sequence[int]) -> bool:
 def pdf_evidence(lines: Sequence[Line]) -> str | None:
     """What shows that a text was extracted from a PDF, or None: a viewer line only a PDF
     has; the viewer lines of a document-sharing site; three or more page counters
-    ('Page 2 of 9', '2/9') or laid-out running heads whose numbers rise page by page; page
+    ('Page 2 of 9', '2/9', 'Страница 2 из 9') or laid-out running heads whose numbers rise page by page; page
     numbers that rise page by page between pages of prose (see :func:`_page_breaks`), or
     that a layout extraction set apart (see :func:`_set_page_numbers`)."""
     kept = [line for line in lines if not line.is_blank]
@@ -660,7 +687,8 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     viewer = sum(1 for text in top if is_viewer_line(text))
     if viewer >= 3 and any(SHARING_LINE.match(text) for text in top):
         return f"{viewer} document-sharing viewer lines"
-    counters = [_counter(line.text) for line in kept]
+    counted = worded_counters(kept)
+    counters = [counted.get(line.index, _counter(line.text)) for line in kept]
     numbers = [number for number in counters if number is not None]
     if len(numbers) >= 3 and _rising(numbers):
         return f"{len(numbers)} page counters in sequence"

@@ -22,6 +22,7 @@ from flows.stages.segment.blocks import (
     classify_units,
     is_heading,
     mark_quotes,
+    quote_depth,
 )
 from flows.stages.segment.footnotes import find_notes_section, link_markers
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
@@ -170,6 +171,34 @@ def _signature_lines(
     return [], None
 
 
+SIGNATURE_DELIMITER = re.compile(r"^(?:--|__)\s*$")
+"""The signature delimiter of a mail or news message ('-- ', RFC 3676; '__' in some clients)."""
+MAX_SIGNATURE_LINES = 6
+MAX_SIGNATURE_LINE_CHARS = 80
+
+
+def _delimited_signature(content: Sequence[Line], dropped: Mapping[int, str]) -> list[Line]:
+    """The closing signature under a '-- ' delimiter: the delimiter and the one to
+    ``MAX_SIGNATURE_LINES`` short lines that end the content after it (name, role, phone,
+    a client's 'Sent from' line), with no quote, no line of ``MAX_SIGNATURE_LINE_CHARS``
+    or more and no dropped line among them; else nothing. Something must stand above the
+    delimiter (a body)."""
+    at = next(
+        (p for p in range(len(content) - 2, 0, -1) if SIGNATURE_DELIMITER.match(content[p].text)),
+        None,
+    )
+    if at is None:
+        return []
+    run = list(content[at:])
+    if len(run) - 1 > MAX_SIGNATURE_LINES:
+        return []
+    if any(len(line.text) >= MAX_SIGNATURE_LINE_CHARS or quote_depth(line.raw) for line in run[1:]):
+        return []
+    if any(index in dropped for index in range(run[0].index, run[-1].index + 1)):
+        return []
+    return run
+
+
 MIN_ORDINAL_DIGITS = 4
 
 
@@ -257,8 +286,13 @@ def build_post(
         rest = rest[: notes_section.first_line_position]
 
     bio_line: Line | None = None
-    signature: list[Line] = []
-    if kind != "teaser" and len(rest) > 1 and not meta["author"]:
+    signature = _delimited_signature(rest, dropped) if kind != "teaser" else []
+    if signature:
+        rest = rest[: -len(signature)]
+        signed = SIGNATURE_NAME.match(signature[1].text)
+        if not meta["author"] and signed and signed.group("name").split()[0] not in NOT_NAME_STARTS:
+            meta["author"] = signed.group("name")
+    elif kind != "teaser" and len(rest) > 1 and not meta["author"]:
         name = _bio_line(rest[-1])
         if name:
             bio_line = rest[-1]

@@ -40,6 +40,16 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from flows.stages.mail_fields import (
+    CAPTION_RULE,
+    HEADER_FIELD,
+    MAIN_LABEL,
+    RECIPIENT_FIELD,
+    SENDER_FIELD,
+    SENDER_LABELS,
+    SUBJECT_FIELD,
+    header_block,
+)
 from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.candidates import (
     CAPTION,
@@ -78,15 +88,16 @@ MAIL_TOP_LINES = 12
 
 _ADDRESS = (
     r"(?:<[^<>]*(?:@|\(\)|\[log in to unmask\])[^<>]*>|<>|<\S+ <at> \S+>|\([^()]+@[^()]+\)"
+    r"|\[mailto:[^\[\]\s]+\]"
     r"|(?<!\S)(?:\S+ (?:at|на) \S+\.\w+|(?-i:[a-z0-9._%+-]+) (?:at|на)|\S+@\S+\.\w+"
     r"|\S+ \(\) \S+(?: ! \S+)+))"
 )
-"""A mail address as archives print it: plain, 'user at host.org' ('user на host.org' in
+"""A mail address as archives print it: plain, '[mailto:user@host.org]' (Outlook), 'user at host.org' ('user на host.org' in
 Mailman's Russian pages), 'user at' (the host was a link), 'user () host ! org' (MARC), '<[log in to unmask]>' (LISTSERV), '<>' (stripped),
 '<user <at> host.org>' (Gmane). A bare address starts a word: 'Anna Petrova at' is not
 one."""
 MAIL_SENDER = re.compile(
-    rf"^(?:from(?::\s*|\s+))?(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
+    rf"^(?:from(?::\s*|\s+)|(?:{SENDER_LABELS})\s*:\s*)?(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
     r"|^(?P<beside>[^<>()@]{2,60}?)\s*<[^<>\s]+@[^<>\s]+>\s+(?P<when>\S.{4,60})$"
     r"|^from:\s*[^\s()<>@]+@[^\s()<>]+\s+\((?P<after>[^()@]{2,60})\)$",
     re.IGNORECASE,
@@ -100,10 +111,6 @@ LIST_PREFIX = re.compile(
 )
 """A list's subject tag, at the start or after the reply prefixes: '[ru-list] Re: x',
 'Re: [ru-list] x' (the prefixes are kept)."""
-SUBJECT_LINE = re.compile(r"^(?:[*•○◦-]\s+)?subject(?:\s*:|\s)\s*\S", re.IGNORECASE)
-HEADER_LABEL = re.compile(r"^(?:subject|from|date)(?:\s*:|\s)\s*", re.IGNORECASE)
-"""A header field's label: 'Subject: x', or the label alone before its value ('Subject
-x': a table of fields, as mod_mbox prints it, its tab turned into a space)."""
 MAIL_CHROME = re.compile(
     r"^(?:[*•○◦-]\s*)?(?:previous message|next message|messages sorted by|in reply to|"
     r"предыдущее сообщение|следующее сообщение|сообщения,? отсортированн|"
@@ -134,11 +141,13 @@ LINK_ROW = re.compile(
     r"^(?:\[[^\[\]]{1,40}\]\s*)+$|^[^|\d]{1,30}(?:\s\|\s[^|\d]{1,30}){2,}$"
     r"|^[^•\d]{1,40}(?:\s•\s[^•\d]{1,40}){2,}$"
     r"|^[^|\d]{1,30}(?:\s\|\s[^|\d]{1,30})+\s\|$"
+    r"|^(?:[^|«»<>]{1,30}:\s*)?(?:«|‹|←|<<)\s*[^|«»<>]{1,30}\s\|\s[^|«»<>]{1,30}\s*(?:»|›|→|>>)$"
 )
 """A row of links: bracketed labels ('[prev in list] [next in list]', '[Download RAW
 message or body]') or three or more short labels joined by ' | ' or ' • ' ('Top of
 Message | Previous Page | Permalink'), or two or more with a bar after the last
-('Permalink | Reply |')."""
+('Permalink | Reply |'), or a pair between arrows, labelled or not ('« Previous | Next »',
+'By date: << earlier | later >>')."""
 DASHED = re.compile(r"^[-–—~]\s*\S.{0,60}\S\s*[-–—~]$")
 VIA_SENDER = re.compile(r"^(?P<name>.+?)\s+via\s+\S+$", re.IGNORECASE)
 SEPARATOR_ONLY = re.compile(r"^[·•∙|—–-]$")
@@ -238,7 +247,7 @@ def _past_head_meta(
             prose += 1
             if prose > MAX_DECK_LINES:
                 break
-        elif _is_meta_line(line.text):
+        elif _is_meta_line(line.text) and not introduces_quote(lines, position):
             cut = position
     if cut is None:
         return first
@@ -247,6 +256,18 @@ def _past_head_meta(
         if line.index not in dropped and (is_prose(line.text) or quote_depth(line.text)):
             return position
     return first
+
+
+def introduces_quote(lines: Sequence[Line], position: int) -> bool:
+    """The line at `position` introduces the quote under it ('On Fri, Mar 10, 2023, Anna
+    Kim <a@b.org> wrote:', '10.03.2023, 19:05, "Анна Ким" <a@b.ru>:'): it ends in a colon
+    and the next line is quoted ('>'). Its date and name are the quoted message's, never
+    the page's head."""
+    return (
+        lines[position].text.endswith(":")
+        and position + 1 < len(lines)
+        and quote_depth(lines[position + 1].text) > 0
+    )
 
 
 LIST_ITEM = re.compile(r"^(?:[•◦▪●·*–-]|\d{1,2}[.)])\s")
@@ -303,13 +324,16 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     over = sender_at - 1
     while over > 0 and MESSAGE_COUNT.match(top[over].text):
         over -= 1  # a print view's '2 messages' between the subject and the sender
+    fields_end = max(date_at, address_at) + 1
+    while fields_end < len(top) and HEADER_FIELD.match(top[fields_end].text):
+        fields_end += 1  # the rest of the header block ('To:', 'Cc:', 'Subject:' below 'Sent:')
     subject_at = next(
-        (p for p in range(max(date_at, address_at) + 1) if SUBJECT_LINE.match(top[p].text)),
+        (p for p in range(fields_end) if SUBJECT_FIELD.match(top[p].text)),
         over,
     )
     subject_line = top[subject_at]
     subject = _subject(BULLET.sub("", subject_line.text))
-    date_text = HEADER_LABEL.sub("", BULLET.sub("", top[date_at].text)).strip()
+    date_text = MAIN_LABEL.sub("", BULLET.sub("", top[date_at].text)).strip()
     last_meta = max(date_at, address_at)
     head = PostHead(
         title=subject or None,
@@ -357,26 +381,68 @@ def _menu_after_navigation(tail: Sequence[Line], chrome: Mapping[int, str]) -> s
     return {line.index for line in rest}
 
 
-def _forwarded_lines(kept: Sequence[Line], chrome: Mapping[int, str]) -> frozenset[int]:
-    """Indices of the lines of a message quoted whole under the reply, without '>' markers
-    (under '-----Original Message-----', as Outlook writes it): from that line to the list's
-    footer rule ('-----…', '_____…') or the archive's navigation."""
+def _forwarded_lines(
+    kept: Sequence[Line], body_start: int, chrome: Mapping[int, str]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """(header lines, quoted lines) of the messages quoted whole under the reply, without
+    '>' markers. Such a message opens with a header block (:func:`header_block`: 'From:',
+    'Sent:', 'To:', 'Subject:' or 'От:', 'Отправлено:', 'Кому:', 'Тема:', in any order)
+    below the reply's first line, or with '-----Original Message-----'; a caption or rule
+    right above its header block ('-----Исходное сообщение-----', '_____…') is furniture
+    with the header. The quote runs to the list's footer rule ('-----…', '_____…') or the
+    archive's navigation. A caption over a line giving the forwarded message's date
+    (:func:`_opens_forward`) opens one too, and the next caption closes it; both captions
+    are furniture, the dated line is kept. Header blocks above the body (the page's own header) are
+    returned as header lines, and open no quote."""
+    texts = [line.text for line in kept]
+    header: set[int] = set()
     quoted: set[int] = set()
-    inside = False
-    for line in kept:
+    inside = captioned = False
+    position = 0
+    while position < len(kept):
+        end = header_block(texts, position)
+        if end > position:
+            header.update(line.index for line in kept[position:end])
+            if position > 0 and CAPTION_RULE.match(texts[position - 1]):
+                header.add(kept[position - 1].index)
+                quoted.discard(kept[position - 1].index)
+            inside = inside or position >= body_start
+            position = end
+            continue
+        line = kept[position]
         if ORIGINAL_MESSAGE.match(line.text):
             inside = True
+        elif position >= body_start and _opens_forward(texts, position):
+            header.add(line.index)
+            inside, captioned = True, True
+        elif inside and captioned and CAPTION_RULE.match(line.text):
+            header.add(line.index)  # the caption closing the forwarded message
+            inside = captioned = False
         elif inside and (FOOTER_RULE.match(line.text) or LINK_ROW.match(line.text)):
-            inside = False
+            inside = header_block(texts, position + 1) > position + 1
         elif inside and line.index not in chrome:
             quoted.add(line.index)
-    return frozenset(quoted)
+        position += 1
+    return frozenset(header), frozenset(quoted)
+
+
+def _opens_forward(texts: Sequence[str], position: int) -> bool:
+    """A caption between dashes over a line that introduces the forwarded message by its
+    date ('-------- Пересылаемое сообщение --------' over '30.07.2021, 17:02, "Name"
+    <a@b.ru>:'): the message under them is quoted whole, to a closing caption."""
+    return (
+        CAPTION_RULE.match(texts[position]) is not None
+        and any(char.isalpha() for char in texts[position])
+        and position + 1 < len(texts)
+        and texts[position + 1].endswith(":")
+        and find_date(texts[position + 1]) is not None
+    )
 
 
 def _subject(text: str) -> str:
     """A subject without its 'Subject:' label and its list tag ('Re: [ru-list] x' ->
     'Re: x', '[ru-list] Re: x' -> 'Re: x')."""
-    text = HEADER_LABEL.sub("", text).strip()
+    text = MAIN_LABEL.sub("", text).strip()
     match = LIST_PREFIX.match(text)
     if match is None:
         return text
@@ -388,9 +454,9 @@ def _subject(text: str) -> str:
 def _find_sender(top: Sequence[Line]) -> tuple[int, int, str] | None:
     """(position of the sender's line, position of the address, name) in the header."""
     for position, line in enumerate(top):
-        if position == 0 and not FROM_LABEL.match(line.text):
+        if position == 0 and not SENDER_FIELD.match(line.text):
             continue  # the subject stands above an unlabelled sender line
-        name = _sender(line.text)
+        name = sender_name(line.text)
         if name is not None:
             return position, position, name
         if position + 1 < len(top) and MAIL_ADDRESS_LINE.match(top[position + 1].text):
@@ -401,15 +467,13 @@ def _find_sender(top: Sequence[Line]) -> tuple[int, int, str] | None:
 
 
 BULLET = re.compile(r"^[*•○◦-]\s+")
-FROM_LABEL = re.compile(r"^(?:[*•○◦-]\s+)?from\s*:", re.IGNORECASE)
-NOT_SENDER = re.compile(r"^(?:to|cc|bcc|reply-to|message-id|in-reply-to|references)\s*:", re.I)
 
 
-def _sender(text: str) -> str | None:
+def sender_name(text: str) -> str | None:
     """The sender's name on a mail header line ('Name user at host', 'From: Name (a@b)',
     '• From: Name <a@b>', 'From: Name <a () b ! org>'), None on any other line."""
     text = BULLET.sub("", text)
-    if NOT_SENDER.match(text):
+    if RECIPIENT_FIELD.match(text):
         return None
     match = MAIL_SENDER.match(text)
     if match is None or (match.group("when") and not find_date(match.group("when"))):
@@ -442,7 +506,10 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
                 chrome[line.index] = "page_chrome"  # an address alone: the list's, in its footer
         menus = _menu_after_navigation(filled[run[1] :], {**dropped, **chrome})
         chrome.update((index, "page_chrome") for index in menus if index not in dropped)
-        quoted = _forwarded_lines(kept, chrome)
+        own = head.meta_lines | head.title_lines
+        below_head = 1 + max((p for p, line in enumerate(kept) if line.index in own), default=-1)
+        header, quoted = _forwarded_lines(kept, below_head, chrome)
+        chrome.update((index, "page_chrome") for index in header if index not in own)
         if quoted:
             head = dataclasses.replace(head, quote_lines=head.quote_lines | quoted)
         return Content(head, chrome)
@@ -922,7 +989,7 @@ def _web_head(
         ):
             furniture.add(line.index)  # a repetition of the headline, a photo's caption
     title = COMMENTS_ON.sub("", SECTION_GLUED.sub("", title_line.text))
-    if SUBJECT_LINE.match(title):  # a mail subject shown on a web page
+    if SUBJECT_FIELD.match(title):  # a mail subject shown on a web page
         title = _subject(title)
     return (
         PostHead(

@@ -58,6 +58,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from flows.stages.mail_fields import HEADER_FIELD
 from flows.stages.records import Segmented
 from flows.stages.repair.chars import zipf
 from flows.stages.segment.assemble import add_dropped, add_post
@@ -249,9 +250,10 @@ ABSTRACT_RUN_IN = re.compile(r"^(?:abstract|аннотация|резюме)\s*[
 """An abstract run in with its label ('Abstract. This article …', 'Аннотация. В статье …')."""
 FRONT_LINES = 60
 """Kept lines in which a paper's abstract or index fields are looked for."""
-MAIL_LINE = re.compile(r"^(?:>|(?:from|to|cc|subject|date|sent|reply-to)\s*:\s*\S)", re.IGNORECASE)
-"""A mail's header or quoted line: ``MIN_MAIL_LINES`` of them explain a text's hard wraps
-(a mail's plain text is wrapped), which are then no sign of a PDF."""
+MAIL_LINE = re.compile(rf"^>|{HEADER_FIELD.pattern}", re.IGNORECASE)
+"""A mail's header field (:data:`~flows.stages.mail_fields.HEADER_FIELD`) or quoted
+line: ``MIN_MAIL_LINES`` of them explain a text's hard wraps (a mail's plain text is
+wrapped), which are then no sign of a PDF."""
 MIN_MAIL_LINES = 2
 
 

@@ -1,0 +1,63 @@
+"""Mail header fields as mail clients and list archives print them, in any order.
+
+A header block is a run of ``Field: value`` lines: the label, a colon, then the value after
+spaces or a tab (a print view sets label and value in two table cells). Labels are those of
+the English and Russian interfaces of mail clients (Outlook, Thunderbird, webmail print
+views) and of RFC 822. A block of at least ``MIN_BLOCK_FIELDS`` such lines that names a
+sender or a date opens a message: at the top of a page, or inside a reply, where it opens
+the message quoted whole beneath (a forwarded or 'Original Message' block). Repair never
+joins a field line to the line above it; segmentation reads the head and the quoted
+messages from the blocks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+SENDER_LABELS = r"from|от кого|отправитель|от"
+"""The sender's field: 'From:', 'От:', 'От кого:' (Mail.ru), 'Отправитель:'."""
+DATE_LABELS = r"date|sent|дата|отправлено"
+"""The date's field: 'Date:', 'Sent:' (Outlook), 'Дата:', 'Отправлено:'."""
+SUBJECT_LABELS = r"subject|тема"
+RECIPIENT_LABELS = r"to|cc|bcc|кому|копия|скрытая копия"
+OTHER_LABELS = r"reply-to|message-id|in-reply-to|references|organi[sz]ation|newsgroups|ответить"
+_LABELS = rf"{SENDER_LABELS}|{DATE_LABELS}|{SUBJECT_LABELS}|{RECIPIENT_LABELS}|{OTHER_LABELS}"
+_BULLET = r"(?:[*•○◦-]\s+)?"
+
+HEADER_FIELD = re.compile(rf"^{_BULLET}(?P<label>{_LABELS})\s*:(?:\s+\S|$)", re.IGNORECASE)
+"""A header field line ('From: Anna <a@b.org>', 'Кому:\tМарина', '• Date: …'); the value
+may be missing (a print view with an empty 'Cc:')."""
+SENDER_FIELD = re.compile(rf"^{_BULLET}(?:{SENDER_LABELS})\s*:", re.IGNORECASE)
+RECIPIENT_FIELD = re.compile(rf"^{_BULLET}(?:{RECIPIENT_LABELS}|{OTHER_LABELS})\s*:", re.IGNORECASE)
+"""A field that never names the message's sender ('To:', 'Кому:', 'Message-ID:')."""
+SUBJECT_FIELD = re.compile(rf"^{_BULLET}(?:subject(?:\s*:|\s)|тема\s*:)\s*\S", re.IGNORECASE)
+"""'Subject: x', 'Тема: x', or the English label alone before its value ('Subject x': a
+table of fields, as mod_mbox prints it, its tab turned into a space)."""
+MAIN_LABEL = re.compile(
+    rf"^(?:(?:subject|from|date)(?:\s*:|\s)|(?:{SENDER_LABELS}|{DATE_LABELS}|{SUBJECT_LABELS})\s*:)\s*",
+    re.IGNORECASE,
+)
+"""The label of a field whose value is read (sender, date, subject), to strip it."""
+MIN_BLOCK_FIELDS = 2
+CAPTION_RULE = re.compile(r"^[-_=]{3,}\s*[^\W\d_][^-_=]{1,40}?\s*[-_=]{3,}$|^[-_=]{10,}$")
+"""The line a client sets above a quoted message's header: a caption between dashes
+('-----Original Message-----', '-------- Пересылаемое сообщение --------') or a rule
+('________________________________')."""
+
+
+def header_block(texts: Sequence[str], start: int) -> int:
+    """The end (exclusive) of the header block opening at ``texts[start]``: at least
+    ``MIN_BLOCK_FIELDS`` consecutive field lines, one of them a sender's or a date's, else
+    ``start`` (no block there)."""
+    end = start
+    while end < len(texts) and HEADER_FIELD.match(texts[end]):
+        end += 1
+    if end - start < MIN_BLOCK_FIELDS:
+        return start
+    names = any(SENDER_FIELD.match(text) or _is_date_field(text) for text in texts[start:end])
+    return end if names else start
+
+
+def _is_date_field(text: str) -> bool:
+    match = HEADER_FIELD.match(text)
+    return match is not None and re.fullmatch(DATE_LABELS, match.group("label"), re.I) is not None

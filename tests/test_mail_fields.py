@@ -1,0 +1,65 @@
+"""Mail header fields and header blocks, in English and Russian client labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.stages.mail_fields import CAPTION_RULE, HEADER_FIELD, SENDER_FIELD, header_block
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From: Anna Petrova <anna@example.org>",
+        "Sent:\tTuesday, 14 May 2024 09:12",
+        "Кому:\tМарина Белова <belova.m@example.ru>",
+        "От кого: Сергей Лапин <s.lapin@example.ru>",
+        "Отправлено: 14 марта 2024 г. 11:20",
+        "• Date: Mon, 4 Mar 2024 10:12:00 +0300",
+        "Cc:",
+    ],
+)
+def test_header_fields(text: str) -> None:
+    assert HEADER_FIELD.match(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Тема выборов в Думу обсуждалась весь вечер.",  # no colon after the label
+        "Fromage: a cheese",
+        "Dated: not a field label",
+        "To the commission: we ask for the protocols.",
+        "Кто: не поле",
+    ],
+)
+def test_not_header_fields(text: str) -> None:
+    assert not HEADER_FIELD.match(text)
+
+
+def test_sender_labels() -> None:
+    assert SENDER_FIELD.match("От кого: Сергей Лапин <s.lapin@example.ru>")
+    assert SENDER_FIELD.match("Отправитель: Нина <n@example.ru>")
+    assert not SENDER_FIELD.match("Кому: Нина <n@example.ru>")
+
+
+def test_a_header_block_needs_two_fields_and_a_sender_or_a_date() -> None:
+    texts = ["Тема: Явка", "От: Игорь Панин <i.panin@example.org>", "Кому: Вера", "Body."]
+    assert header_block(texts, 0) == 3
+    assert header_block(["To: the list", "Body of the text."], 0) == 0  # one field
+    assert header_block(["To: the list", "Cc: the board", "Subject: Budget"], 0) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("-----Original Message-----", True),
+        ("-------- Пересылаемое сообщение --------", True),
+        ("________________________________", True),
+        ("-- ", False),
+        ("--- a note ---", True),
+        ("- list item -", False),
+    ],
+)
+def test_caption_rules(text: str, rule: bool) -> None:
+    assert bool(CAPTION_RULE.match(text)) is rule
