@@ -1,6 +1,6 @@
 """Robustness to how a page was turned into text: the real-format fixtures, transformed as
-another scraper might have left them (:mod:`tests.perturb`), keep their segmentation scores
-above floors, and transforms that only touch invisible characters change nothing at all.
+another scraper might have left them (:mod:`tests.perturb`), lose little of their
+segmentation scores, and transforms that only touch invisible characters change nothing at all.
 
 A fixed sample of the dev part (a sixth, chosen by each fixture's own hash, so adding
 fixtures does not reshuffle it) keeps this quick; ``python -m
@@ -25,17 +25,24 @@ SAMPLE = [
     and int(hashlib.sha256(f"{fixture.family}/{fixture.name}".encode()).hexdigest()[8:16], 16) % 6
     == 0
 ]
-FLOOR = {"double_spaced": 0.98, "rewrap72": 0.925, "no_blank_lines": 0.91}
-"""Share of gold checks each transform of the sample must keep passing: a little under the
-figures reached, so that a rule which only works on one spacing fails here."""
+MAX_LOSS = {"double_spaced": 0.005, "rewrap72": 0.06, "no_blank_lines": 0.075}
+"""Most share of gold checks each transform of the sample may lose against the sample as
+it is: a little over the losses measured, so that a rule which only works on one spacing
+fails here, while a new fixture the pipeline misreads either way does not."""
 INVISIBLE = ("crlf", "nbsp_indent", "tabs", "bom")
 """Transforms that repair undoes exactly: line ends, NBSP and tab indentation, a BOM."""
 
 
-@pytest.mark.parametrize("name", sorted(FLOOR))
-def test_perturbed_scores_stay_above_their_floor(name):
+@pytest.fixture(scope="module")
+def unperturbed() -> float:
+    return total_score(SAMPLE).share
+
+
+@pytest.mark.parametrize("name", sorted(MAX_LOSS))
+def test_perturbed_scores_lose_little_against_the_text_as_it_is(name, unperturbed):
     share = total_score(SAMPLE, perturb=name).share
-    assert share >= FLOOR[name], f"{name}: {share:.1%} < {FLOOR[name]:.0%}"
+    loss = unperturbed - share
+    assert loss <= MAX_LOSS[name], f"{name}: {share:.1%}, {loss:.1%} under {unperturbed:.1%}"
 
 
 @pytest.mark.parametrize("name", INVISIBLE)
