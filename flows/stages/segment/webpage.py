@@ -105,6 +105,9 @@ MAIL_SENDER = re.compile(
 """A sender line: '<Name> <address>', 'From: <Name> (<address>)', with the date after it
 when a print view sets the two side by side ('<Name> <address>  Wed, Jul 13, 2022 at 6:52
 PM'); or 'From: <address> (<Name>)' (Usenet)."""
+ADDRESS_MARK = re.compile(r"[<@]|\[mailto:|\s(?:at|на)(?:\s|$)|\(\)", re.IGNORECASE)
+"""What every form of :data:`MAIL_SENDER` holds (an angle bracket, '@', 'mailto:', a word
+'at' or 'на', '()'): a line without it is settled before the costly match."""
 MAIL_ADDRESS_LINE = re.compile(rf"^{_ADDRESS}$", re.IGNORECASE)
 LIST_PREFIX = re.compile(
     r"^(?P<reply>(?:(?:re|aw|fwd?|sv)(?:\[\d+\])?:\s*)*)\[[^\]\s]{1,60}\]\s*", re.IGNORECASE
@@ -473,7 +476,7 @@ def sender_name(text: str) -> str | None:
     """The sender's name on a mail header line ('Name user at host', 'From: Name (a@b)',
     '• From: Name <a@b>', 'From: Name <a () b ! org>'), None on any other line."""
     text = BULLET.sub("", text)
-    if RECIPIENT_FIELD.match(text):
+    if RECIPIENT_FIELD.match(text) or not ADDRESS_MARK.search(text):
         return None
     match = MAIL_SENDER.match(text)
     if match is None or (match.group("when") and not find_date(match.group("when"))):

@@ -130,9 +130,16 @@ class Found:
     below: bool
 
 
+STAMP_HINT = re.compile(r"\d|ago|just now|yesterday", re.IGNORECASE)
+"""What a date, a time of day or an age holds (a digit, or an age's words): a line
+without it has no stamp."""
+
+
 def stamp_span(text: str) -> tuple[int, int] | None:
     """The span of the one stamp in `text` (a date, a time, an age, with the weekday and
     the words that join them), None when the text holds none or two apart."""
+    if not STAMP_HINT.search(text):
+        return None
     pieces: list[tuple[int, int, bool]] = []
     found = find_date(text)
     if found is not None:
