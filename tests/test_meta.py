@@ -98,6 +98,8 @@ BYLINES = [
     ("By Anna Lind.", "Anna Lind"),
     ("Опубликовано 02.04.2024 автором Sergey Lebedev", "Sergey Lebedev"),  # a WordPress theme
     ("Опубликовано 12 марта 2024 автором Ivan Petrov", "Ivan Petrov"),
+    ("By Anna K. Lind-Orlova. The Volga Herald. May 3, 2021.", "Anna K. Lind-Orlova"),  # run-in
+    ("By Anna St. Clair", "Anna St. Clair"),  # a short word's stop ends no name
 ]
 
 

@@ -885,3 +885,49 @@ def test_bar_quote_depth_needs_text_and_no_other_bar():
     assert quote_depth("| Politics") == 0  # a menu label behind a separator
     assert quote_depth("| Region | Turnout | Share |") == 0  # a table row
     assert quote_depth(">> ") == 2
+
+
+def test_reading_time_and_degrees_stand_between_date_and_byline_name():
+    text = _page(
+        ["Anna Lind", "Home", "Essays", "Why the Count Took Three Days", "March 2, 2021",
+         "9-minute read", "Anna Lind", "BA MPA PhD"],
+        ["© 2021 Anna Lind"],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert post["author"] == "Anna Lind"  # the masthead's name, but under the date
+    assert "BA MPA PhD" not in post["body"]
+
+
+def test_a_name_over_the_date_equal_to_the_masthead_is_no_byline():
+    head = ["Volga Notebook", "Volga Notebook", "March 2, 2021", "Why the Count Took Three Days"]
+    text = _page(head, [])
+    [post] = run(text).posts
+    assert post["author"] is None
+
+
+def test_head_found_over_a_block_of_widgets():
+    text = _page(
+        ["Menu", "Why the Count Took Three Days in the Regions", "Published: April 19, 2023",
+         "Anna Lind, Volga University", "Disclosure statement", "Republish this article",
+         "We believe in the free flow of information", "Read more of our work here"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days in the Regions"
+    assert post["author"] == "Anna Lind"
+    assert post["published_date"] == "2023-04-19"
+    assert "Republish this article" not in post["body"]
+
+
+def test_dated_teasers_over_an_undated_article_are_no_head():
+    text = _page(
+        ["Latest", "Governors Who Stayed in Office Too Long", "March 3, 2021",
+         "A Note on Turnout in the Northern Regions", "March 2, 2021",
+         "Why the Count Took Three Days", "Officials blamed the new scanners for it",
+         "Several districts recounted by hand"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] != "A Note on Turnout in the Northern Regions"
+    assert post["published"] is None or post["published_date"] != "2021-03-02"

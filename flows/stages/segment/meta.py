@@ -344,7 +344,14 @@ def _listed_name(part: str, listed: bool) -> bool:
 FINAL_INITIAL = re.compile(r"\s[A-ZА-ЯЁ]$")
 
 
+RUN_IN_STOP = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=\S)")
+"""A full stop after a word of three letters or more, inside a byline: where a run-in
+byline ends its name and goes on to the outlet and the date ('By Anna Lind. The Herald.
+May 3, 2021.'); an initial's or a 'Jr.' stop is shorter."""
+
+
 def _clean_name(name: str) -> str | None:
+    name = RUN_IN_STOP.split(name, maxsplit=1)[0]
     name = re.split(r"\s+(?:on|at|in|for)\s+|\s*[|•·]\s*|,\s*(?=\w+\s+\d)", name)[0]
     first, *others = name.split(",")
     listed = LIST_CLOSE.search(name) is not None

@@ -51,6 +51,7 @@ from flows.stages.mail_fields import (
     header_block,
 )
 from flows.stages.segment.blocks import quote_depth
+from flows.stages.segment.boilerplate import READING_TIME_LINE
 from flows.stages.segment.candidates import (
     CAPTION,
     MIN_AUTHOR_SCORE,
@@ -638,9 +639,12 @@ def _head_dates(zone: Sequence[Line]) -> dict[int, tuple[str, str | None]]:
 
 
 def _neighbour(zone: Sequence[Line], position: int, step: int) -> int | None:
-    """The next line from `position` in direction `step`, past lone separator glyphs."""
+    """The next line from `position` in direction `step`, past lone separator glyphs and
+    a reading time ('March 2, 2021' / '9-minute read' / '<Name>')."""
     position += step
-    while 0 <= position < len(zone) and SEPARATOR_ONLY.match(zone[position].text):
+    while 0 <= position < len(zone) and (
+        SEPARATOR_ONLY.match(zone[position].text) or READING_TIME_LINE.match(zone[position].text)
+    ):
         position += step
     return position if 0 <= position < len(zone) else None
 
@@ -663,8 +667,8 @@ def _name_lines(
             name = (
                 person_name(text) or person_name(NAME_PLACE.sub("", text)) or _name_with_role(text)
             )
-            if name is not None and text != zone[0].text:  # not the masthead
-                names[near] = name
+            if name is not None and (step > 0 or text != zone[0].text):
+                names[near] = name  # over the date, the masthead's name is no byline
     return names
 
 
@@ -674,6 +678,11 @@ NAME_PLACE = re.compile(
 """Where a newspaper's byline names the reporter's city or outlet ('Anna Lind in Moscow',
 'Anna Lind for The Observer'): not part of the name."""
 
+
+POST_NOMINALS = re.compile(r"^(?:(?=[A-Za-z]{2,6}\b)[A-Z][a-z]*[A-Z][A-Za-z]*[.,]?\s*){1,8}$")
+"""A line of degrees and honours only ('BA MPA PhD FRSA', 'LLB, LLM'): each word a short
+abbreviation with two capitals or more. Under a byline's name it belongs to the byline."""
+MAX_POST_NOMINALS_CHARS = 60
 
 MAX_ROLE_WORDS = 6
 NAME_ROLE = re.compile(r"^(?P<name>[^,]{3,60}),\s*(?P<role>[^,\d]{2,60})$")
@@ -912,6 +921,15 @@ def _web_head(
         if byline is None and date is None and position - 1 in credited and position not in heads:
             meta.add(zone[position].index)  # the role line under a columnist's name
             continue
+        if (
+            byline is None
+            and date is None
+            and position - 1 in names
+            and len(text) <= MAX_POST_NOMINALS_CHARS
+            and POST_NOMINALS.match(text)
+        ):
+            meta.add(zone[position].index)  # the degrees under the byline's name
+            continue
         if byline is None and date is None and _repeats_byline(zone, position, meta):
             meta.add(zone[position].index)  # '<Name>' twice: the avatar's text over the name
             top_meta = position
@@ -937,6 +955,10 @@ def _web_head(
             candidates.append(position)
         if len(candidates) >= 3:
             break
+    if lowest_meta is None and len(candidates) >= 3:
+        cut = _head_over_widgets(zone, dates, names, min(candidates))
+        if cut is not None:
+            return _head_above(zone, cut, after_chrome, sites, under_body)
     published = published or updated
     below = lowest_meta + 1 if lowest_meta is not None else None
     if (
@@ -1004,6 +1026,54 @@ def _web_head(
         ),
         furniture,
     )
+
+
+def _head_over_widgets(
+    zone: Sequence[Line],
+    dates: Mapping[int, tuple[str, str | None]],
+    names: Mapping[int, str],
+    scanned: int,
+) -> int | None:
+    """Where the head ends when a block of widgets stands between it and the body (an
+    author card, a disclosure, a republishing notice, share buttons): the rules scanned up
+    to `scanned` and met headline-shaped lines but no byline or dateline. The head is
+    then the page's one dateline above, with a headline over it (and the byline's name
+    under it); the end returned is past that name. A page with two datelines or more
+    above its body shows a list of dated teasers, not a head: None."""
+    if len(dates) != 1:
+        return None
+    (position,) = dates
+    above = _neighbour(zone, position, -1)
+    if position >= scanned or above is None:
+        return None
+    headline = zone[above].text
+    if (
+        word_count(headline) < MIN_HEADLINE_WORDS
+        or not _is_title_shaped(headline)
+        or is_breadcrumb(headline)
+        or _carries_meta(headline)
+    ):
+        return None
+    return position + 2 if position + 1 in names else position + 1
+
+
+def _head_above(
+    zone: Sequence[Line],
+    cut: int,
+    after_chrome: frozenset[int],
+    sites: frozenset[str],
+    under_body: frozenset[str],
+) -> tuple[PostHead, set[int]]:
+    """The head read from the lines above `cut` (:func:`_head_over_widgets`); of the
+    widgets' lines under it, those that are not prose and carry no byline or date are
+    furniture (a prose line there, a disclosure, stays with the post)."""
+    head, furniture = _web_head(zone[:cut], after_chrome, sites, under_body)
+    furniture.update(
+        line.index
+        for line in zone[cut:]
+        if not is_prose(line.text) and not _carries_meta(line.text)
+    )
+    return head, furniture
 
 
 def _scored_title(
