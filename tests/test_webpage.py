@@ -931,3 +931,33 @@ def test_dated_teasers_over_an_undated_article_are_no_head():
     [post] = run(text).posts
     assert post["title"] != "A Note on Turnout in the Northern Regions"
     assert post["published"] is None or post["published_date"] != "2021-03-02"
+
+
+def test_raw_header_fields_are_no_sender_and_no_body():
+    from flows.stages.segment.webpage import _raw_header_fields, sender_name
+
+    assert sender_name("List-Post: <mailto:list@example.org>") is None
+    assert sender_name("Return-Path: <a.lind@example.org>") is None
+    assert sender_name("Anna Lind <a.lind@example.org> Tue, 14 June 2022 09:41 UTC") == "Anna Lind"
+    fields = ["Return-Path: <a@b.org>", "Received: from x by y", "Delivered-To: c@d.org"]
+    assert _raw_header_fields(["Re: the count", *fields, "Hello all,"]) == [1, 2, 3]
+    # a few labelled lines of prose are no raw header: one hyphenated name, or too few
+    assert _raw_header_fields(["Note: see below", "Update: none", "Follow-up: soon"]) == []
+    assert _raw_header_fields(["Re-read: twice", "Check-in: daily"]) == []
+
+
+def test_mail_archive_page_with_full_raw_headers():
+    text = "\n".join(
+        ["Re: [list] The count in the regions", "",
+         "Anna Lind <a.lind@example.org> Tue, 14 June 2022 09:41 UTC", "",
+         "Return-Path: <a.lind@example.org>", "X-Spam-Flag: NO",
+         "Received: from mx.example.org by archive.example.org", "From: Anna Lind <a.lind@example.org>",
+         "Content-Transfer-Encoding: quoted-printable", "List-Post: <mailto:list@example.org>", "",
+         PARAGRAPH, "", PARAGRAPH.replace("regional", "city")]
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Re: The count in the regions"
+    assert post["author"] == "Anna Lind"
+    assert post["published_date"] == "2022-06-14"
+    assert "Content-Transfer-Encoding" not in post["body"]
+    assert "List-Post" not in post["body"]

@@ -385,6 +385,37 @@ def _menu_after_navigation(tail: Sequence[Line], chrome: Mapping[int, str]) -> s
     return {line.index for line in rest}
 
 
+RAW_FIELD = re.compile(
+    r"^(?!(?:re|fwd?|aw|sv):)[A-Za-z][A-Za-z0-9]*(?P<hyphen>-[A-Za-z0-9]+)*:(?:\s|$)",
+    re.IGNORECASE,
+)
+"""A raw message header's field line ('Return-Path: <a@b>', 'Received: from …',
+'X-Spam-Level:'), the name without spaces; a subject's reply prefix ('Re: x') is none."""
+MIN_RAW_FIELDS = 3
+MIN_HYPHENATED_FIELDS = 2
+
+
+def _raw_header_fields(texts: Sequence[str]) -> list[int]:
+    """Positions of the field lines of a message's raw header shown above its text (an
+    archive's 'show full headers' view): runs of ``MIN_RAW_FIELDS`` field lines or more,
+    ``MIN_HYPHENATED_FIELDS`` of them with a hyphenated name ('Delivered-To:',
+    'Content-Transfer-Encoding:'), the mark of RFC 822 fields; a lone 'Note: …' is no
+    header."""
+    found: list[int] = []
+    run: list[int] = []
+    hyphenated = 0
+    for position, text in enumerate([*texts, ""]):
+        match = RAW_FIELD.match(text) if ":" in text[:48] else None
+        if match is not None:
+            run.append(position)
+            hyphenated += match.group("hyphen") is not None
+            continue
+        if len(run) >= MIN_RAW_FIELDS and hyphenated >= MIN_HYPHENATED_FIELDS:
+            found.extend(run)
+        run, hyphenated = [], 0
+    return found
+
+
 def _forwarded_lines(
     kept: Sequence[Line], body_start: int, chrome: Mapping[int, str]
 ) -> tuple[frozenset[int], frozenset[int]]:
@@ -483,6 +514,8 @@ def sender_name(text: str) -> str | None:
     if match is None or (match.group("when") and not find_date(match.group("when"))):
         return None
     name = (match.group("name") or match.group("beside") or match.group("after")).strip(' ,"')
+    if name.endswith(":"):
+        return None  # a raw header's field ('Return-Path: <a@b>', 'List-Post: <mailto:…>')
     via = VIA_SENDER.match(name)
     return (via.group("name") if via else name) or None
 
@@ -514,6 +547,8 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
         below_head = 1 + max((p for p, line in enumerate(kept) if line.index in own), default=-1)
         header, quoted = _forwarded_lines(kept, below_head, chrome)
         chrome.update((index, "page_chrome") for index in header if index not in own)
+        raw = _raw_header_fields([line.text for line in kept[:first]])
+        chrome.update((kept[p].index, "page_chrome") for p in raw if kept[p].index not in own)
         if quoted:
             head = dataclasses.replace(head, quote_lines=head.quote_lines | quoted)
         return Content(head, chrome)
