@@ -1440,3 +1440,16 @@ def test_two_columns_of_a_printed_page_and_not_of_a_long_line() -> None:
     assert _gutter("The vote in the regional    Officials said that the turnout")
     assert not _gutter("The vote in the regional assembly was held on a Sunday morning")
     assert not _gutter("word word word  " * 100_000)  # linear: settled at once
+
+
+def test_a_name_under_a_lone_by_label_is_no_running_head() -> None:
+    from flows.stages.segment.layouts.pdf_article import PAGE_FURNITURE, _announced_names
+
+    text = "THE TITLE\n\nby\n\nAnna Lind-Orlova\n\nA Running Head\n\nAnna Lind-Orlova\n\nii"
+    lines = split_lines(text)
+    at = {line.text: line.index for line in lines if line.text}
+    named = [line.index for line in lines if line.text == "Anna Lind-Orlova"]
+    dropped = dict.fromkeys([*named, at["A Running Head"], at["ii"]], PAGE_FURNITURE)
+    assert _announced_names(lines, dropped) == [named[0]]  # only the name under the label
+    assert _announced_names(lines, {**dropped, at["by"]: "boilerplate"}) == []
+    assert _announced_names(lines, {named[0]: "front_matter"}) == []  # another rule's drop

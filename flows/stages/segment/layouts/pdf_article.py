@@ -495,7 +495,27 @@ def _dropped(lines: Sequence[Line]) -> dict[int, str]:
     """Boilerplate and page furniture (furniture wins where both match)."""
     dropped = find_boilerplate(lines)
     dropped.update(find_furniture(lines))
+    for index in _announced_names(lines, dropped):
+        del dropped[index]
     return dict(sorted(dropped.items()))
+
+
+MAX_LABEL_CHARS = 24
+
+
+def _announced_names(lines: Sequence[Line], dropped: Mapping[int, str]) -> list[int]:
+    """The lines dropped as page furniture right under a byline's label standing alone
+    ('by' over the author's name on a title page): the name the label announces, never a
+    running head, though a thesis prints it again on its copyright page."""
+    filled = [line for line in lines if not line.is_blank]
+    return [
+        below.index
+        for line, below in itertools.pairwise(filled)
+        if len(line.text) <= MAX_LABEL_CHARS
+        and line.index not in dropped
+        and dropped.get(below.index) == PAGE_FURNITURE
+        and is_byline_label(line.text)
+    ]
 
 
 # --- cutting a line ----------------------------------------------------------------------------
