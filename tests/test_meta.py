@@ -22,6 +22,7 @@ DATES = [
     ("Tue Oct 17 09:41:12 UTC 2023", "Tue Oct 17 09:41:12 UTC 2023", "2023-10-17"),
     ("u/Volga_Reader Mar 14 '22", "Mar 14 '22", "2022-03-14"),
     ("Posted on Mar 12, 24", "Mar 12, 24", "2024-03-12"),  # two-digit year closing the line
+    ("March 4,2019", "March 4,2019", "2019-03-04"),  # an OCR'd cover lost the space
     ("Old 03-24-2023, 10:15 PM   #1", "03-24-2023", "2023-03-24"),
     ("Published: 2020-07-02", "2020-07-02", "2020-07-02"),
     ("Monday, 14 November 2022", "Monday, 14 November 2022", "2022-11-14"),
@@ -61,6 +62,7 @@ def test_absolute_dates_are_found_as_written_with_their_iso_day(text, written, i
         "Май 2019",  # a month heading names no day
         "3 мамы 2019",
         "On Tue, 9 Mar 99 deputies voted",  # two digits in a sentence, no time after them
+        "In May 12,000 voters signed",  # a count after the month, no year
     ],
 )
 def test_relative_ages_years_alone_and_numbers_are_not_dates(text):

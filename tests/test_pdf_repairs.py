@@ -1453,3 +1453,24 @@ def test_a_name_under_a_lone_by_label_is_no_running_head() -> None:
     assert _announced_names(lines, dropped) == [named[0]]  # only the name under the label
     assert _announced_names(lines, {**dropped, at["by"]: "boilerplate"}) == []
     assert _announced_names(lines, {named[0]: "front_matter"}) == []  # another rule's drop
+
+
+def test_a_report_title_that_is_also_its_running_head_stays_the_cover_title() -> None:
+    from flows.stages.segment.layouts.pdf_article import PAGE_FURNITURE, _cover_title
+
+    text = "\n\n".join(
+        ["Federal Power and the Regions", "Nora Ellery", "March 4, 2019",
+         "Research Service Annual 1", "Research Service Annual", "Anna Lind",
+         "Federal Power and the Regions",
+         "Since 2000, the government has steadily centralized political and fiscal authority."]
+    )  # fmt: skip
+    lines = split_lines(text)
+    at = {line.text: line.index for line in lines if line.text}
+    titles = [line.index for line in lines if line.text == "Federal Power and the Regions"]
+    footers = [at["Research Service Annual"], at["Research Service Annual 1"]]
+    dropped = dict.fromkeys([*titles, *footers], PAGE_FURNITURE)
+    assert _cover_title(lines, dropped) == [titles[0]]  # over the byline, never numbered
+    # the publisher's footer, numbered elsewhere, is no title even over a byline
+    assert _cover_title(lines, dict.fromkeys(footers, PAGE_FURNITURE)) == []
+    # a head not standing over a byline is left dropped
+    assert _cover_title(lines, {**dropped, at["Nora Ellery"]: "boilerplate"}) == []

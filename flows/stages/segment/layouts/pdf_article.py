@@ -369,7 +369,7 @@ plain 'Summary' or 'Резюме', which may close it."""
 
 def cover_notes(lines: Sequence[Line], dropped: dict[int, str], head: PostHead) -> set[int]:
     """The lines between the head and the heading the text opens with ('Executive Summary',
-    'Abstract'), in the first ``MAX_HEAD_SHARE`` of the text: a cover's or imprint's notes
+    'Abstract', 'Summary'), in the first ``MAX_HEAD_SHARE`` of the text: a cover's or imprint's notes
     (copyright, disclaimer, contact, contents, the title repeated), not the article's text.
     Nothing when no head line stands above that heading."""
     kept = [line for line in lines if not line.is_blank and line.index not in dropped]
@@ -380,7 +380,7 @@ def cover_notes(lines: Sequence[Line], dropped: dict[int, str], head: PostHead) 
     for line in kept:
         if line.start > limit:
             return set()
-        if OPENING_HEADING.match(line.text):
+        if OPENING_HEADING.match(line.text) or ABSTRACT_HEADING.match(line.text):
             above = [x.index for x in kept if x.index < line.index]
             if not any(index in known for index in above):
                 return set()
@@ -495,9 +495,49 @@ def _dropped(lines: Sequence[Line]) -> dict[int, str]:
     """Boilerplate and page furniture (furniture wins where both match)."""
     dropped = find_boilerplate(lines)
     dropped.update(find_furniture(lines))
-    for index in _announced_names(lines, dropped):
+    for index in [*_announced_names(lines, dropped), *_cover_title(lines, dropped)]:
         del dropped[index]
     return dict(sorted(dropped.items()))
+
+
+WIDE_GAP = re.compile(r"\s{3,}")
+"""A layout's gap between the parts of a page head ('<Title>      <URL>')."""
+
+
+def _cover_title(lines: Sequence[Line], dropped: Mapping[int, str]) -> list[int]:
+    """The cover's copy of the running head that is the document's title (a report's
+    title repeated at the top of every page): its first line above the first paragraph of
+    prose, right over the byline, when that running head is written nowhere with a page
+    number (a footer with numbers, 'Congressional Research Service 2', is the
+    publisher's, not the title) and reads as a title of ``MIN_HEAD_WORDS`` words or
+    more, in one piece (a browser's print header sets title and address apart)."""
+    furniture = [line for line in lines if dropped.get(line.index) == PAGE_FURNITURE]
+    if not furniture:
+        return []
+    numbered = {
+        _norm(EDGE_NUMBERS.sub("", line.text)) for line in furniture if EDGE_NUMBERS.search(line.text)
+    }
+    filled = [line for line in lines if not line.is_blank]
+    for line, below in itertools.pairwise(filled):
+        if dropped.get(line.index, PAGE_FURNITURE) != PAGE_FURNITURE:
+            continue
+        text = line.text
+        if word_count(text) >= PROSE_WORDS and ends_sentence(text):
+            return []  # the first paragraph: the cover is above it
+        if (
+            line.index in dropped
+            and below.index not in dropped
+            and byline_of(below.text) is not None
+            and word_count(text) >= MIN_HEAD_WORDS
+            and not any(char.isdigit() for char in text)
+            and "://" not in text
+            and not WIDE_GAP.search(text.strip())
+            and _norm(text) not in numbered
+            and text[:1].isupper()
+            and not ends_sentence(text)
+        ):
+            return [line.index]
+    return []
 
 
 MAX_LABEL_CHARS = 24
@@ -1411,6 +1451,11 @@ def _echoed_title(
     return None
 
 
+def _echoes(lines: Sequence[Line], dropped: dict[int, str], run: Sequence[Line]) -> bool:
+    """Whether a running head repeats the run of lines (see :func:`_running_texts`)."""
+    return _norm(" ".join(line.text for line in run)) in _running_texts(lines, dropped)[0]
+
+
 def _subtitle(after: Sequence[Line], last: Line, read: _Reading) -> list[Line]:
     """The short title-like lines right under `last`, up to a blank line (at most two)."""
     found: list[Line] = []
@@ -1468,6 +1513,8 @@ def find_head(
     head = _read_block(block, pair, read)
     head.title = cover_title or head.title
     echoed = _echoed_title(lines, block, dropped, read)
+    if echoed is not None and pair is not None and _echoes(lines, dropped, pair[1]):
+        echoed = None  # the title over the byline is a running head too: it stays the title
     if echoed is not None:
         head = _retitled(block, echoed, read)
     head.published = head.published or _stamp_date(lines)
