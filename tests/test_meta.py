@@ -128,6 +128,7 @@ def test_bylines_give_the_name(text, name):
         "Related News | March 3, 2021",  # a widget's heading
         "k_sorokin (anna_lind) wrote,",  # two different names: no entry header
         "Опубликовано письмо, автором которого назвали депутата.",
+        "delivered 14 June 2018, Washington, D.C.",  # a date's label, no user's handle
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

@@ -230,11 +230,18 @@ WIDGET_WORDS = frozenset(
 )
 """The first words of a widget's heading ('Related News', 'Recent Posts', 'More Stories'):
 never the first word of a name."""
+DATE_VERBS = frozenset(
+    {"posted", "published", "updated", "modified", "edited", "created", "added", "dated"}
+    | {"delivered", "recorded", "written", "given", "issued", "released", "filed", "submitted"}
+)
+"""Words that label a date ('delivered 14 June 2018', 'updated 3 March'): never a name or
+a user's handle."""
 _NOT_NAMES = frozenset(
     {"the", "this", "a", "an", "our", "staff", "admin", "default", "email", "share"}
     | {"continued", "continue", "more", "comments", "comment", "reply", "permalink", "edit"}
     | {"back", "return", "next", "previous", "home"}
     | LINK_VERBS
+    | DATE_VERBS
     | WIDGET_WORDS
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
 )
@@ -286,6 +293,8 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
     handle = HANDLE_BYLINE.match(text) or HANDLE_DATE.match(text)
+    if handle and handle.group("name") in DATE_VERBS:
+        handle = None  # 'delivered 14 June 2018': the date's label, no handle
     if handle and find_date(text[handle.end() :]):
         return handle.group("name")
     after = HANDLE_AFTER_DATE.match(text.strip())

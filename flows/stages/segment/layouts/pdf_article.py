@@ -835,7 +835,8 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     if prepared is not None and is_all_caps(text):  # 'PREPARED BY ANNA KELLER', a cover's
         return caps_name(text[prepared.end() :], common)
     parts = FIELD_BAR.split(text)
-    if len(parts) > 1 and any(find_date(part) for part in parts):  # 'Anna Lind | 12 March 2021'
+    dated = any(find_date(part) or MONTH_YEAR.match(part) for part in parts)
+    if len(parts) > 1 and dated:  # 'Anna Lind | 12 March 2021', '<Title> | Anna Lind | May 2022'
         return next((name for part in parts if (name := author_of(part, common))), None)
     for glue in [*CAMEL_GLUE.finditer(text), *AFFILIATION_AFTER.finditer(text)]:
         rest = text[glue.end() :]
