@@ -961,3 +961,26 @@ def test_mail_archive_page_with_full_raw_headers():
     assert post["published_date"] == "2022-06-14"
     assert "Content-Transfer-Encoding" not in post["body"]
     assert "List-Post" not in post["body"]
+
+
+def test_a_headline_printed_twice_under_a_footer_notice_opens_the_article():
+    notice = (
+        "When quoting our materials, please include an active hyperlink to the original "
+        "story and keep the extract short, as our terms of use require."
+    )
+    headline = "Teachers in annexed districts told to run the polling stations"
+    text = "\n\n".join(["Copyright © 2024", notice, headline, headline, PARAGRAPH,
+                        PARAGRAPH.replace("regional", "city")])  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == headline
+    assert notice not in post["body"]
+    assert post["body"].startswith("The regional election commission")
+
+
+def test_a_headline_quoted_once_inside_the_body_does_not_cut_it():
+    quoted = "Teachers in annexed districts told to run the polling stations"
+    text = "\n\n".join(["Why the Count Took Three Days", PARAGRAPH, quoted,
+                        PARAGRAPH.replace("regional", "city")])  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert post["body"].startswith("The regional election commission")

@@ -552,6 +552,7 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
         if quoted:
             head = dataclasses.replace(head, quote_lines=head.quote_lines | quoted)
         return Content(head, chrome)
+    first = _past_doubled_headline(kept, first, last)
     after_chrome = {
         line.index for above, line in itertools.pairwise(filled) if above.index in dropped
     }
@@ -576,6 +577,26 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
             head.meta_lines | {author[1]},
         )
     return Content(head, chrome)
+
+
+DOUBLED_HEAD_LINES = 8
+"""Lines at the top of the body run searched for a headline printed twice."""
+
+
+def _past_doubled_headline(kept: Sequence[Line], first: int, last: int) -> int:
+    """Where the body starts when its run opens with prose that stands above the headline
+    (a footer's notice scraped first) and the headline follows, printed twice in a row
+    (the page's heading and its social card's title): under the second copy."""
+    top = min(last, first + DOUBLED_HEAD_LINES)
+    for position in range(first + 1, top):
+        text = kept[position].text
+        if (
+            word_count(text) >= MIN_HEADLINE_WORDS
+            and _norm(text) == _norm(kept[position + 1].text)
+            and _is_title_shaped(text)
+        ):
+            return position + 2
+    return first
 
 
 @dataclass(frozen=True, slots=True)
