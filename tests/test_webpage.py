@@ -984,3 +984,17 @@ def test_a_headline_quoted_once_inside_the_body_does_not_cut_it():
     [post] = run(text).posts
     assert post["title"] == "Why the Count Took Three Days"
     assert post["body"].startswith("The regional election commission")
+
+
+def test_a_letter_signed_in_capitals_over_a_role_gives_the_author():
+    text = _page(["Letters: The count took three days"],
+                 ["MARGARET DELACROIX", "retired customs inspector", "Mandeville"])  # fmt: skip
+    [post] = run(text).posts
+    assert post["author"] == "MARGARET DELACROIX"
+
+
+def test_a_widget_heading_in_capitals_is_no_signature():
+    text = _page(["Letters: The count took three days"],
+                 ["MOST POPULAR", "Council approves drainage plan", "Restaurant inspections"])  # fmt: skip
+    [post] = run(text).posts
+    assert post["author"] is None

@@ -1217,6 +1217,22 @@ def _link_label(text: str) -> bool:
     )
 
 
+def _caps_signature(zone: Sequence[Line]) -> bool:
+    """Whether the tail opens with a signature in capitals over its writer's role in lower
+    case ('MARGARET DELACROIX' / 'retired customs inspector' / 'Mandeville', as a letters
+    page prints it); a widget's heading in capitals ('MOST POPULAR') has headlines under it."""
+    if len(zone) < 2:
+        return False
+    name, role = zone[0].text, zone[1].text
+    return (
+        is_all_caps(name)
+        and person_name(name.title()) is not None
+        and role[:1].islower()
+        and word_count(role) <= MAX_ROLE_WORDS
+        and not ends_sentence(role)
+    )
+
+
 def _tail(
     zone: Sequence[Line],
     already: int = 0,
@@ -1249,6 +1265,9 @@ def _tail(
         byline = find_byline(text)
         if byline and author is None and not is_prose(text):
             author = (byline, line.index)
+            continue
+        if position == 0 and author is None and _caps_signature(zone):
+            author = (text, line.index)  # as printed: 'ANNA LIND' over 'retired teacher'
             continue
         if not bio_seen and BIO.match(text) and is_prose(text):
             bio_seen = True
