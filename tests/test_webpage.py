@@ -998,3 +998,14 @@ def test_a_widget_heading_in_capitals_is_no_signature():
                  ["MOST POPULAR", "Council approves drainage plan", "Restaurant inspections"])  # fmt: skip
     [post] = run(text).posts
     assert post["author"] is None
+
+
+def test_a_widget_heading_shaped_like_a_name_under_the_body_is_no_signature():
+    text = _page(["Why the Count Took Three Days"],
+                 ["Related Experts", "Ilona Vaske", "Tomas Riekstins"])  # fmt: skip
+    [post] = run(text).posts
+    assert "Related Experts" not in post["body"]
+    assert post["author"] is None
+    signed = _page(["Why the Count Took Three Days"], ["Ilona Vaske"])
+    [post] = run(signed).posts
+    assert post["author"] == "Ilona Vaske"  # a signature right under the body signs it

@@ -71,7 +71,7 @@ from flows.stages.segment.meta import (
     person_name,
     person_names,
 )
-from flows.stages.segment.post import BIO, SIGNATURE_NAME, PostHead
+from flows.stages.segment.post import BIO, NOT_NAME_STARTS, SIGNATURE_NAME, PostHead
 
 MIN_PROSE_WORDS = 10
 MAX_GAP_LINES = 3
@@ -1217,6 +1217,13 @@ def _link_label(text: str) -> bool:
     )
 
 
+def _signature(text: str) -> bool:
+    """A signature's name alone on its line, not a widget's heading of the same shape
+    ('Related Experts', 'Read More': :data:`~.post.NOT_NAME_STARTS`)."""
+    match = SIGNATURE_NAME.match(text)
+    return match is not None and match.group("name").split()[0] not in NOT_NAME_STARTS
+
+
 def _caps_signature(zone: Sequence[Line]) -> bool:
     """Whether the tail opens with a signature in capitals over its writer's role in lower
     case ('MARGARET DELACROIX' / 'retired customs inspector' / 'Mandeville', as a letters
@@ -1286,7 +1293,7 @@ def _tail(
         if (
             position < 3
             and all(_signs_off(zone[p].text) for p in range(position))
-            and (SIGNATURE_NAME.match(text) or DASHED.match(text))
+            and (_signature(text) or DASHED.match(text))
         ):
             continue
         furniture.append(line.index)
