@@ -718,6 +718,7 @@ def test_judgment_caps_title_with_a_lower_case_v() -> None:
         ),
         ("negative: prepared by a department", "PREPARED BY THE RESEARCH DEPARTMENT", None),
         ("negative: one caps word after 'prepared by'", "PREPARED BY STAFF", None),
+        ("negative: a printing office in capitals", "U.S. GOVERNMENT PUBLISHING OFFICE", None),
         ("a row with a month", "Talking to Moscow | Rein Kask | May 2022", "Rein Kask"),
         ("negative: a row without a date", "Talking to Moscow | Rein Kask | Report", None),
     ],

@@ -63,6 +63,7 @@ from flows.stages.records import Segmented
 from flows.stages.repair.chars import zipf
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.candidates import is_bracketed_note
 from flows.stages.segment.furniture import (
     ARXIV_STAMP,
     find_furniture,
@@ -127,6 +128,7 @@ _NOT_NAME_WORD_LIST = (
     "press university department institute centre center faculty school college academy "
     "laboratory summary keywords notes references appendix table figure edition "
     "executive foreword preface "
+    "office government publishing printing committee commission ministry council agency "
     "fellow professor director researcher analyst editor correspondent lecturer adviser "
     "advisor expert scholar rapporteur"
 )
@@ -1251,11 +1253,12 @@ a field, never the title."""
 
 def _may_be_title(text: str, read: _Reading) -> bool:
     """Not a line that a head holds for another field (byline, date, affiliation, series,
-    labelled field). An ALL-CAPS line with a subtitle after a colon is a title even when it
+    labelled field) nor a converter's note in brackets. An ALL-CAPS line with a subtitle after a colon is a title even when it
     names an institution ('ИНСТИТУТ ПОЛНОМОЧНЫХ ПРЕДСТАВИТЕЛЕЙ …: ЭВОЛЮЦИЯ ФУНКЦИЙ'): an
     affiliation has no subtitle."""
     return not (
-        byline_of(text, read.common) is not None
+        is_bracketed_note(text)
+        or byline_of(text, read.common) is not None
         or is_byline_label(text)
         or published_of(text) is not None
         or MONTH_YEAR.match(text)
