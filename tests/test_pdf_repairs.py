@@ -1477,3 +1477,11 @@ def test_a_report_title_that_is_also_its_running_head_stays_the_cover_title() ->
     assert _cover_title(lines, dict.fromkeys(footers, PAGE_FURNITURE)) == []
     # a head not standing over a byline is left dropped
     assert _cover_title(lines, {**dropped, at["Nora Ellery"]: "boilerplate"}) == []
+
+
+def test_a_publication_date_in_a_credit_sentence() -> None:
+    credit = "Original title: «Муниципалитет». Published in Russian on 3 February 2026."
+    assert published_of(credit) == "3 February 2026"
+    # a sentence that says a thing was published is no labelled date
+    assert published_of("The report was published in March 2019 and widely read.") is None
+    assert published_of("Nobody published in Moscow on 3 May 2020 dared to say so.") is None

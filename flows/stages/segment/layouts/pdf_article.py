@@ -160,10 +160,12 @@ ISSUE_DATE = re.compile(
 """A series' issue number with the issue's date after it ('NUMBER 311 | 14.09.2021' on a
 brief's masthead): that date is the publication's."""
 PUBLISHED = re.compile(
-    r"(?:^|[/|;•·]\s*)published(?:\s+online)?(?:\s+on)?\s*:?\s*",
+    r"(?:^|[/|;•·]\s*|[.»”\"]\s+)published(?:\s+online|\s+in\s+(?-i:[A-Z])[a-z]+)?(?:\s+on)?"
+    r"\s*:?\s*",
     re.IGNORECASE,
 )
-"""'Published: …' opening a head line or one of its '/'-separated fields."""
+"""'Published: …' opening a head line, one of its '/'-separated fields or a sentence of it
+('Original title: «…». Published in Russian on 3 February 2026.')."""
 NOT_PUBLISHED = re.compile(
     r"\b(?:received|accepted|revised|submitted|accessed|downloaded|retrieved)\b", re.IGNORECASE
 )
@@ -1521,12 +1523,27 @@ def find_head(
         echoed = None  # the title over the byline is a running head too: it stays the title
     if echoed is not None:
         head = _retitled(block, echoed, read)
-    head.published = head.published or _stamp_date(lines)
+    head.published = head.published or _stamp_date(lines) or _date_under(content, block)
     if not later:
         return _post_head(head, content, split), set()
     front = {line.index for line in content if line.index < block[0].index}
     kept = [line for line in content if line.index >= block[0].index]
     return _post_head(head, kept, split), front
+
+
+def _date_under(content: Sequence[Line], block: Sequence[Line]) -> str | None:
+    """The publication date labelled on the line right under the head block ('Original
+    title: «…». Published in Russian on 3 February 2026.': a translation's credit, too long
+    to stand in the block), else None."""
+    last = block[-1].index
+    below = next((line for line in content if line.index > last), None)
+    if below is None or "published" not in below.text.casefold():
+        return None
+    match = PUBLISHED.search(below.text)
+    if match is None:
+        return None
+    found = find_date(below.text[match.end() :])
+    return found[0] if found and below.text[match.end() :].startswith(found[0]) else None
 
 
 def _post_head(head: _Head, content: Sequence[Line], split: bool) -> PostHead | None:
