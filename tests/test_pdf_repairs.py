@@ -1485,3 +1485,11 @@ def test_a_publication_date_in_a_credit_sentence() -> None:
     # a sentence that says a thing was published is no labelled date
     assert published_of("The report was published in March 2019 and widely read.") is None
     assert published_of("Nobody published in Moscow on 3 May 2020 dared to say so.") is None
+
+
+def test_a_masthead_laid_out_in_columns_dates_the_clipping() -> None:
+    masthead = "ВЕЧЕРНИЙ ГОРОД   № 198 (4127)   пятница, 15 октября 1993 г.   Цена 20 руб."
+    assert published_of(masthead) == "15 октября 1993 г."
+    assert published_of("ВЕЧЕРНИЙ ГОРОД   № 198 (4127)   Цена 20 руб.") is None  # no date
+    # a sentence with a date in it, set in one column, is no masthead
+    assert published_of("The council met on 15 October 1993 and adjourned at noon.") is None

@@ -867,6 +867,7 @@ def _names_before_date(text: str, common: frozenset[str]) -> str | None:
 def published_of(text: str) -> str | None:
     """The publication date as written on a head line ('Published online 30 Sept 2019', a
     dateline), else None. Received, accepted and accessed dates are not publication dates."""
+    laid_out = text
     text = " ".join(text.split())  # a line laid out in columns: '14 марта 2019 года    N 41-ФЗ'
     match = PUBLISHED.search(text)
     if match:
@@ -881,6 +882,19 @@ def published_of(text: str) -> str | None:
         found = find_date(text[issue.end() :])
         if found is not None and text[issue.end() :].startswith(found[0]):
             return found[0]
+    return _masthead_date(laid_out)
+
+
+def _masthead_date(text: str) -> str | None:
+    """The date of a masthead laid out in columns, one of which is a dateline ('ВЕЧЕРНИЙ
+    ГОРОД   № 198 (4127)   пятница, 15 октября 1993 г.   Цена 20 руб.'), else None."""
+    parts = WIDE_GAP.split(text.strip())
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        if is_dateline(part) and NOT_PUBLISHED.search(part) is None:
+            found = find_date(part)
+            return found[0] if found else None
     return None
 
 
@@ -1524,11 +1538,28 @@ def find_head(
     if echoed is not None:
         head = _retitled(block, echoed, read)
     head.published = head.published or _stamp_date(lines) or _date_under(content, block)
+    if head.published is None and not later:
+        _masthead_above(head, content, block)
     if not later:
         return _post_head(head, content, split), set()
     front = {line.index for line in content if line.index < block[0].index}
     kept = [line for line in content if line.index >= block[0].index]
     return _post_head(head, kept, split), front
+
+
+MAX_MASTHEAD_LINES = 2
+
+
+def _masthead_above(head: _Head, content: Sequence[Line], block: Sequence[Line]) -> None:
+    """The date of a newspaper's masthead printed above the head block, on its own ('ГОРОД
+    № 198   пятница, 15 октября 1993 г.   Цена 20 руб.' over a clipping's headline): the
+    head's date, and the masthead line its metadata."""
+    above = [line for line in content if line.index < block[0].index][:MAX_MASTHEAD_LINES]
+    for line in above:
+        if (date := published_of(line.text)) is not None:
+            head.published = date
+            head.meta = (head.meta or set()) | {line.index}
+            return
 
 
 def _date_under(content: Sequence[Line], block: Sequence[Line]) -> str | None:
