@@ -1009,3 +1009,14 @@ def test_a_widget_heading_shaped_like_a_name_under_the_body_is_no_signature():
     signed = _page(["Why the Count Took Three Days"], ["Ilona Vaske"])
     [post] = run(signed).posts
     assert post["author"] == "Ilona Vaske"  # a signature right under the body signs it
+
+
+def test_a_masthead_date_under_a_slogan_is_no_head_over_widgets():
+    text = _page(
+        ["News you can trust since nineteen hundred", "Wednesday, 6 December 2026", "Home",
+         "Why the Count Took Three Days", "Officials blamed the new scanners for it",
+         "Several districts recounted by hand", "A polling station in Kazan. Photo: Anna Lind"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] != "News you can trust since nineteen hundred"

@@ -1093,14 +1093,15 @@ def _head_over_widgets(
     """Where the head ends when a block of widgets stands between it and the body (an
     author card, a disclosure, a republishing notice, share buttons): the rules scanned up
     to `scanned` and met headline-shaped lines but no byline or dateline. The head is
-    then the page's one dateline above, with a headline over it (and the byline's name
-    under it); the end returned is past that name. A page with two datelines or more
-    above its body shows a list of dated teasers, not a head: None."""
+    then the page's one dateline above, with a headline over it and the byline's name
+    under it; the end returned is past that name. A page with two datelines or more
+    above its body shows a list of dated teasers, not a head; a date with no name beside
+    it may be the masthead's day under the site's slogan: None."""
     if len(dates) != 1:
         return None
     (position,) = dates
     above = _neighbour(zone, position, -1)
-    if position >= scanned or above is None:
+    if position >= scanned or above is None or position + 1 not in names:
         return None
     headline = zone[above].text
     if (
@@ -1110,7 +1111,7 @@ def _head_over_widgets(
         or _carries_meta(headline)
     ):
         return None
-    return position + 2 if position + 1 in names else position + 1
+    return position + 2
 
 
 def _head_above(
