@@ -1020,3 +1020,12 @@ def test_a_masthead_date_under_a_slogan_is_no_head_over_widgets():
     )  # fmt: skip
     [post] = run(text).posts
     assert post["title"] != "News you can trust since nineteen hundred"
+
+
+def test_a_heading_printed_twice_after_the_opening_paragraphs_keeps_them():
+    heading = "What the observers saw in the counting rooms"
+    paragraphs = [PARAGRAPH.replace("regional", word) for word in ("city", "district", "federal")]
+    text = "\n\n".join(["Why the Count Took Three Days", *paragraphs, heading, heading, PARAGRAPH])
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert post["body"].startswith("The city election commission")

@@ -252,12 +252,14 @@ MAX_LINK_CALL_WORDS = 4
 
 
 def is_link_call(text: str) -> bool:
-    """A link's call to act, a few words opening with a link's verb ('click for pdf',
-    'Download the report', 'View full text'): page furniture, never a title."""
+    """A link's call to act, a few words in lower case opening with a link's verb ('click
+    for pdf', 'view full text'): page furniture, never a title. A capitalised one may be a
+    headline ('Follow the Money')."""
     words = text.split()
     return (
         0 < len(words) <= MAX_LINK_CALL_WORDS
-        and words[0].casefold() in LINK_VERBS
+        and text[:1].islower()
+        and words[0] in LINK_VERBS
         and not ends_sentence(text)
     )
 

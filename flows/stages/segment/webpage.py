@@ -581,6 +581,8 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
 
 DOUBLED_HEAD_LINES = 8
 """Lines at the top of the body run searched for a headline printed twice."""
+MAX_NOTICE_LINES = 2
+"""Prose lines (a footer's notices) a body run may open with above a doubled headline."""
 
 
 def _past_doubled_headline(kept: Sequence[Line], first: int, last: int) -> int:
@@ -588,8 +590,12 @@ def _past_doubled_headline(kept: Sequence[Line], first: int, last: int) -> int:
     (a footer's notice scraped first) and the headline follows, printed twice in a row
     (the page's heading and its social card's title): under the second copy."""
     top = min(last, first + DOUBLED_HEAD_LINES)
+    prose = 0
     for position in range(first + 1, top):
         text = kept[position].text
+        prose += is_prose(kept[position - 1].text)
+        if prose > MAX_NOTICE_LINES:
+            return first  # the article's own paragraphs: a heading repeated in it stays
         if (
             word_count(text) >= MIN_HEADLINE_WORDS
             and _norm(text) == _norm(kept[position + 1].text)
