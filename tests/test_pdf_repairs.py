@@ -1493,3 +1493,18 @@ def test_a_masthead_laid_out_in_columns_dates_the_clipping() -> None:
     assert published_of("ВЕЧЕРНИЙ ГОРОД   № 198 (4127)   Цена 20 руб.") is None  # no date
     # a sentence with a date in it, set in one column, is no masthead
     assert published_of("The council met on 15 October 1993 and adjourned at noon.") is None
+
+
+def test_a_title_wrapped_over_three_lines_over_its_byline() -> None:
+    body = "The counties verified the signatures of mail ballots by hand, and the share differed."
+    head = ["Rebuilding Trust in Vote-by-Mail", "Verification", "Lessons from Three States", "",
+            "Beatriz Ollenhauer"]  # fmt: skip
+    text = "\n".join([*head, "", body, "", body.replace("hand", "machine")])
+    result = segment("0123456789abcdef", text, "pdf_article", SegmentConfig())
+    [post] = result.posts
+    assert post["title"] == "Rebuilding Trust in Vote-by-Mail Verification Lessons from Three States"
+    assert post["author"] == "Beatriz Ollenhauer"
+    # a short kicker right above the title is no part of it
+    kicked = text.replace("Rebuilding Trust in Vote-by-Mail\n", "Policy Brief\n", 1)
+    [post] = segment("0123456789abcdef", kicked, "pdf_article", SegmentConfig()).posts
+    assert not post["title"].startswith("Policy Brief")

@@ -1177,8 +1177,27 @@ def _pair_in(block: Sequence[Line], read: _Reading) -> tuple[int, list[Line]] | 
             continue  # a label over the name, and the title in capitals under it
         if pos and _opens_title(block[pos - 1], run[0], read):
             return pos - 1, [block[pos - 1], *run]  # 'Managed Elections:' over its subtitle
+        while pos and len(run) < MAX_TITLE_LINES and _wraps_into(block[pos - 1], run[0], read):
+            pos, run = pos - 1, [block[pos - 1], *run]  # a title wrapped over three lines
         return pos, run
     return None
+
+
+MAX_TITLE_LINES = 3
+
+
+def _wraps_into(line: Line, first: Line, read: _Reading) -> bool:
+    """Is `line`, right above the title line `first` with no blank line between, the
+    title's first line ('Rebuilding Trust in Vote-by-Mail' / 'Verification' / 'Lessons
+    from …'): title-like, ``MIN_HEAD_WORDS`` words or more (a kicker is shorter), set in
+    the same case, and no other field of the head."""
+    return (
+        line.index == first.index - 1
+        and word_count(line.text) >= MIN_HEAD_WORDS
+        and is_all_caps(line.text) == is_all_caps(first.text)
+        and _is_title_like(line.text, read)
+        and _may_be_title(line.text, read)
+    )
 
 
 def _opens_title(line: Line, first: Line, read: _Reading) -> bool:
