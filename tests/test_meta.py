@@ -102,6 +102,7 @@ BYLINES = [
     ("Опубликовано 12 марта 2024 автором Ivan Petrov", "Ivan Petrov"),
     ("By Anna K. Lind-Orlova. The Volga Herald. May 3, 2021.", "Anna K. Lind-Orlova"),  # run-in
     ("By Anna St. Clair", "Anna St. Clair"),  # a short word's stop ends no name
+    ("March 3, 2021 — Anna Lind, Staff Writer", "Anna Lind"),  # a role after the name
 ]
 
 
@@ -129,6 +130,7 @@ def test_bylines_give_the_name(text, name):
         "k_sorokin (anna_lind) wrote,",  # two different names: no entry header
         "Опубликовано письмо, автором которого назвали депутата.",
         "delivered 14 June 2018, Washington, D.C.",  # a date's label, no user's handle
+        "March 3, 2021 — Turnout fell, officials say",  # a clause, no name, after the date
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

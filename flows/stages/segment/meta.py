@@ -196,7 +196,8 @@ BYLINE_FORMS = (
     re.compile(rf"(?:^|[|•·/–—]\s*)by\s+(?P<name>{PERSON}?)\s*(?=[|•·/–—])", re.IGNORECASE),
     re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
     re.compile(
-        rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?i:by\s+)?(?P<name>{PERSON})\s*$"
+        rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?i:by\s+)?(?P<name>{PERSON})"
+        r"(?:,\s*[^,\d|•·]{2,40})?\s*$"
     ),
     re.compile(rf"\bby\s+(?P<name>{PERSON})\s*$"),
     re.compile(
@@ -209,7 +210,8 @@ BYLINE_FORMS = (
 Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts
 ('Politics / By Name / March 3, 2021'), 'Автор: Имя Фамилия', 'Опубликовано <date> автором
 Имя Фамилия', a labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
-Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name', and
+Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name',
+'March 3, 2021 — Name, Staff Writer' (a role after the name), and
 an author's photo's alt text glued to the name ("Writer's pictureName"), and an image's
 file name or alt text glued to the byline under it ('putin-kremlin-2009by Anna Lind')."""
 NOT_BYLINE = re.compile(
