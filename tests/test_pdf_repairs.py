@@ -1508,3 +1508,36 @@ def test_a_title_wrapped_over_three_lines_over_its_byline() -> None:
     kicked = text.replace("Rebuilding Trust in Vote-by-Mail\n", "Policy Brief\n", 1)
     [post] = segment("0123456789abcdef", kicked, "pdf_article", SegmentConfig()).posts
     assert not post["title"].startswith("Policy Brief")
+
+
+_BODY = (
+    "The counties verified the signatures of mail ballots by hand, and the share of "
+    "rejected ballots differed widely."
+)
+
+
+def _pdf_head(head: list[str]) -> dict:
+    text = "\n".join([*head, "", _BODY, "", _BODY.replace("hand", "machine")])
+    [post] = segment("0123456789abcdef", text, "pdf_article", SegmentConfig()).posts
+    return post
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "author"),
+    [
+        (["REGIONAL BUDGETS AFTER THE REFORM", "", "Prepared for the Committee on Budgets", "",
+          "Prepared by", "Anna Lind and Oleg Sokolov"],
+         "REGIONAL BUDGETS AFTER THE REFORM", "Anna Lind and Oleg Sokolov"),
+        (["REGIONAL BUDGETS AFTER THE REFORM", "", "ANNA LIND", "OLEG SOKOLOV"],
+         "REGIONAL BUDGETS AFTER THE REFORM", "ANNA LIND, OLEG SOKOLOV"),
+        (["Regional Budgets after the Reform", "", "Anna Lind, Senior Fellow",
+          "Oleg Sokolov, Research Associate"],
+         "Regional Budgets after the Reform", "Anna Lind, Oleg Sokolov"),
+        # negative: the addressee is no author
+        (["Regional Budgets after the Reform", "", "Prepared for the Committee on Budgets"],
+         "Regional Budgets after the Reform", None),
+    ],
+)  # fmt: skip
+def test_report_cover_authors(head: list[str], title: str, author: str | None) -> None:
+    post = _pdf_head(head)
+    assert (post["title"], post["author"]) == (title, author)

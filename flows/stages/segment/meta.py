@@ -438,7 +438,7 @@ much of the article is given ('Condensed text:'), and a newspaper's issue number
 POSITION = re.compile(
     r"\b(?:analyst|fellow|director|editor|correspondent|professor|researcher|reporter|"
     r"writer|columnist|journalist|associate|chair|head|scholar|scientist|economist|"
-    r"sociologist|historian|lecturer|expert|аналитик|эксперт|редактор|директор|"
+    r"sociologist|historian|lecturer|expert|adviser|advisor|rapporteur|аналитик|эксперт|редактор|директор|"
     r"корреспондент|обозреватель|журналист|сотрудник|исследователь|руководитель|профессор|"
     r"доцент|политолог|экономист|социолог|историк)\b",
     re.IGNORECASE,

@@ -73,7 +73,7 @@ from flows.stages.segment.furniture import (
 )
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.meta import find_date, is_byline_label, is_dateline
+from flows.stages.segment.meta import POSITION, find_date, is_byline_label, is_dateline
 from flows.stages.segment.post import PostHead, build_post
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ _NOT_NAME_WORD_LIST = (
     "executive foreword preface "
     "office government publishing printing committee commission ministry council agency "
     "fellow professor director researcher analyst editor correspondent lecturer adviser "
-    "advisor expert scholar rapporteur"
+    "advisor expert scholar rapporteur associate assistant"
 )
 NOT_NAME_WORDS = frozenset(_NOT_NAME_WORD_LIST.split())
 """Words of a document's structure, an institution or a position ('Senior Fellow'): a line
@@ -185,6 +185,8 @@ CAPS_BY = re.compile(r"\s*by\b", re.IGNORECASE)
 """'BY ANNA LIND' on a cover printed in capitals."""
 FIELD_BAR = re.compile(r"\s+[|•·]\s+")
 """Between the fields of a byline row ('Anna Lind | 12 March 2021')."""
+PREPARED_FOR = re.compile(r"\s*(?:prepared|written|produced|commissioned)\s+for\b", re.IGNORECASE)
+"""'Prepared for the Committee on Budgets': the report's addressee, a field of the head."""
 PREPARED_BY = re.compile(r"\s*(?:prepared|written|compiled|edited)\s+by\b", re.IGNORECASE)
 
 # --- flattened heads -------------------------------------------------------------------------
@@ -745,12 +747,6 @@ AFFILIATION_AFTER = re.compile(r"\s*(?:[,;(|–—]|\s-\s)\s*")
 CONTRIBUTOR_AFTER = re.compile(rf",\s*(?:[{_LOWER}]+\s+){{1,3}}(?P<names>{_NAMES})$")
 """A contributor credited after the author's name, in lower case words ('Halina Wrzosek,
 cooperation Tomasz Kępiński', '…, with Anna Lind'): the author is the name before it."""
-POSITION = re.compile(
-    r"\b(?:fellow|professor|director|researcher|analyst|editor|correspondent|lecturer|"
-    r"adviser|advisor|expert|scholar|rapporteur)\b",
-    re.IGNORECASE,
-)
-"""A position after the name on its line ('Anna Lind, Senior Fellow')."""
 MARK_LETTERS = re.compile(rf"(?<=[{_LOWER}])\s+[a-f](?:\s*,\s*[a-f])*(?=\s*(?:,|&|\band\b|$))")
 """Superscript affiliation letters set apart from the names ('Sokolova a and Ilyin b')."""
 _MARK_CHARS = r"\d*†‡∗§¶⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -1037,9 +1033,10 @@ heading ('ФЕДЕРАЛЬНЫЙ ЗАКОН')."""
 
 def _read_meta_line(head: _Head, text: str, read: _Reading, before_title: bool) -> bool:
     """Take what a head line holds (author, date; series or affiliation lines hold nothing
-    kept): True when it is such a metadata line."""
+    kept; 'Prepared for <addressee>' names no author): True when it is such a metadata
+    line."""
     short = len(text) <= read.max_chars and not ends_sentence(text)
-    if is_byline_label(text):
+    if is_byline_label(text) or (short and PREPARED_FOR.match(text)):
         return True  # 'Prepared by' over the names: the next line is read as the byline
     author = byline_of(text, read.common)
     if author is None and not before_title:
@@ -1123,8 +1120,11 @@ def _scan(content: Sequence[Line], read: _Reading) -> _Head:
         pos += 1
     head.title_lines = _title_run(zone, pos, read) if pos < len(zone) else []
     pos += len(head.title_lines)
-    for line in zone[pos : pos + 4]:
-        if not _read_meta_line(head, line.text, read, False):
+    under = zone[pos : pos + 4]
+    for at, line in enumerate(under):
+        if _stacked_caps_name(under, at, head, read):
+            head.author = line.text if head.author is None else f"{head.author}, {line.text}"
+        elif not _read_meta_line(head, line.text, read, False):
             break
         meta.add(line.index)
     if head.author is None:  # a cover names its authors above the title
@@ -1138,6 +1138,19 @@ def _scan(content: Sequence[Line], read: _Reading) -> _Head:
         )
     head.meta = meta
     return head
+
+
+def _stacked_caps_name(
+    under: Sequence[Line], at: int, head: _Head, read: _Reading
+) -> bool:
+    """Is ``under[at]`` one of the authors' names stacked in capitals under the title, one
+    a line ('ANNA LIND' / 'OLEG SOKOLOV')? One such line alone may be a subtitle in rare
+    words; two in a row are names."""
+    if caps_name(under[at].text, read.common) is None:
+        return False
+    if head.author is not None and at and caps_name(under[at - 1].text, read.common):
+        return True
+    return at + 1 < len(under) and caps_name(under[at + 1].text, read.common) is not None
 
 
 # --- head blocks: the cover and first-page head above the first paragraph --------------------
