@@ -84,6 +84,10 @@ def test_best_title(texts: list[str], rule_pick: int, wanted: int) -> None:
         "EXCLUSIVE",
         "Share on Telegram",
         "By Anna Lind and Oleg Sokolov",
+        "click for pdf",
+        "view full text",
+        "[AUTHENTICITY CERTIFIED: Text version below transcribed directly from audio]",
+        "[GRAPHIC NOT AVAILABLE IN TIFF FORMAT]",
     ],
 )
 def test_never_a_title_even_when_picked(text: str) -> None:
@@ -564,3 +568,21 @@ def test_a_truncated_copy_of_the_headline_loses_to_the_full_line() -> None:
     assert best_title(texts, 0, eligible=range(len(texts))) == 1
     alone = ["Regional budgets after the sanctions: who pays for the loy...", "March 3, 2021"]
     assert not title_features(alone, 0).truncated_copy  # no full line: the cut one stays
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        ("click for pdf", True),
+        ("view full text", True),
+        ("Follow the Money", False),  # a capitalised headline of a link verb's shape
+        ("Read the Kremlin's Own Account of the Vote", False),  # a headline: five words and more
+        ("Watch the debate.", False),  # a sentence
+        ("[Editor's note] Duma votes on the budget", False),  # a bracket opens, the title goes on
+        ("Duma votes [again] on the budget", False),
+    ],
+)
+def test_link_calls_and_bracketed_notes(text: str, furniture: bool) -> None:
+    from flows.stages.segment.candidates import is_bracketed_note, is_link_call
+
+    assert (is_link_call(text) or is_bracketed_note(text)) is furniture

@@ -22,6 +22,7 @@ DATES = [
     ("Tue Oct 17 09:41:12 UTC 2023", "Tue Oct 17 09:41:12 UTC 2023", "2023-10-17"),
     ("u/Volga_Reader Mar 14 '22", "Mar 14 '22", "2022-03-14"),
     ("Posted on Mar 12, 24", "Mar 12, 24", "2024-03-12"),  # two-digit year closing the line
+    ("March 4,2019", "March 4,2019", "2019-03-04"),  # an OCR'd cover lost the space
     ("Old 03-24-2023, 10:15 PM   #1", "03-24-2023", "2023-03-24"),
     ("Published: 2020-07-02", "2020-07-02", "2020-07-02"),
     ("Monday, 14 November 2022", "Monday, 14 November 2022", "2022-11-14"),
@@ -61,6 +62,7 @@ def test_absolute_dates_are_found_as_written_with_their_iso_day(text, written, i
         "Май 2019",  # a month heading names no day
         "3 мамы 2019",
         "On Tue, 9 Mar 99 deputies voted",  # two digits in a sentence, no time after them
+        "In May 12,000 voters signed",  # a count after the month, no year
     ],
 )
 def test_relative_ages_years_alone_and_numbers_are_not_dates(text):
@@ -98,6 +100,9 @@ BYLINES = [
     ("By Anna Lind.", "Anna Lind"),
     ("Опубликовано 02.04.2024 автором Sergey Lebedev", "Sergey Lebedev"),  # a WordPress theme
     ("Опубликовано 12 марта 2024 автором Ivan Petrov", "Ivan Petrov"),
+    ("By Anna K. Lind-Orlova. The Volga Herald. May 3, 2021.", "Anna K. Lind-Orlova"),  # run-in
+    ("By Anna St. Clair", "Anna St. Clair"),  # a short word's stop ends no name
+    ("March 3, 2021 — Anna Lind, Staff Writer", "Anna Lind"),  # a role after the name
 ]
 
 
@@ -124,6 +129,8 @@ def test_bylines_give_the_name(text, name):
         "Related News | March 3, 2021",  # a widget's heading
         "k_sorokin (anna_lind) wrote,",  # two different names: no entry header
         "Опубликовано письмо, автором которого назвали депутата.",
+        "delivered 14 June 2018, Washington, D.C.",  # a date's label, no user's handle
+        "March 3, 2021 — Turnout fell, officials say",  # a clause, no name, after the date
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

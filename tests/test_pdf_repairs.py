@@ -718,6 +718,9 @@ def test_judgment_caps_title_with_a_lower_case_v() -> None:
         ),
         ("negative: prepared by a department", "PREPARED BY THE RESEARCH DEPARTMENT", None),
         ("negative: one caps word after 'prepared by'", "PREPARED BY STAFF", None),
+        ("negative: a printing office in capitals", "U.S. GOVERNMENT PUBLISHING OFFICE", None),
+        ("a row with a month", "Talking to Moscow | Rein Kask | May 2022", "Rein Kask"),
+        ("negative: a row without a date", "Talking to Moscow | Rein Kask | Report", None),
     ],
 )
 def test_glued_bylines(label: str, line: str, wanted: str | None) -> None:
@@ -1440,3 +1443,101 @@ def test_two_columns_of_a_printed_page_and_not_of_a_long_line() -> None:
     assert _gutter("The vote in the regional    Officials said that the turnout")
     assert not _gutter("The vote in the regional assembly was held on a Sunday morning")
     assert not _gutter("word word word  " * 100_000)  # linear: settled at once
+
+
+def test_a_name_under_a_lone_by_label_is_no_running_head() -> None:
+    from flows.stages.segment.layouts.pdf_article import PAGE_FURNITURE, _announced_names
+
+    text = "THE TITLE\n\nby\n\nAnna Lind-Orlova\n\nA Running Head\n\nAnna Lind-Orlova\n\nii"
+    lines = split_lines(text)
+    at = {line.text: line.index for line in lines if line.text}
+    named = [line.index for line in lines if line.text == "Anna Lind-Orlova"]
+    dropped = dict.fromkeys([*named, at["A Running Head"], at["ii"]], PAGE_FURNITURE)
+    assert _announced_names(lines, dropped) == [named[0]]  # only the name under the label
+    assert _announced_names(lines, {**dropped, at["by"]: "boilerplate"}) == []
+    assert _announced_names(lines, {named[0]: "front_matter"}) == []  # another rule's drop
+
+
+def test_a_report_title_that_is_also_its_running_head_stays_the_cover_title() -> None:
+    from flows.stages.segment.layouts.pdf_article import PAGE_FURNITURE, _cover_title
+
+    text = "\n\n".join(
+        ["Federal Power and the Regions", "Nora Ellery", "March 4, 2019",
+         "Research Service Annual 1", "Research Service Annual", "Anna Lind",
+         "Federal Power and the Regions",
+         "Since 2000, the government has steadily centralized political and fiscal authority."]
+    )  # fmt: skip
+    lines = split_lines(text)
+    at = {line.text: line.index for line in lines if line.text}
+    titles = [line.index for line in lines if line.text == "Federal Power and the Regions"]
+    footers = [at["Research Service Annual"], at["Research Service Annual 1"]]
+    dropped = dict.fromkeys([*titles, *footers], PAGE_FURNITURE)
+    assert _cover_title(lines, dropped) == [titles[0]]  # over the byline, never numbered
+    # the publisher's footer, numbered elsewhere, is no title even over a byline
+    assert _cover_title(lines, dict.fromkeys(footers, PAGE_FURNITURE)) == []
+    # a head not standing over a byline is left dropped
+    assert _cover_title(lines, {**dropped, at["Nora Ellery"]: "boilerplate"}) == []
+
+
+def test_a_publication_date_in_a_credit_sentence() -> None:
+    credit = "Original title: «Муниципалитет». Published in Russian on 3 February 2026."
+    assert published_of(credit) == "3 February 2026"
+    # a sentence that says a thing was published is no labelled date
+    assert published_of("The report was published in March 2019 and widely read.") is None
+    assert published_of("Nobody published in Moscow on 3 May 2020 dared to say so.") is None
+
+
+def test_a_masthead_laid_out_in_columns_dates_the_clipping() -> None:
+    masthead = "ВЕЧЕРНИЙ ГОРОД   № 198 (4127)   пятница, 15 октября 1993 г.   Цена 20 руб."
+    assert published_of(masthead) == "15 октября 1993 г."
+    assert published_of("ВЕЧЕРНИЙ ГОРОД   № 198 (4127)   Цена 20 руб.") is None  # no date
+    # a sentence with a date in it, set in one column, is no masthead
+    assert published_of("The council met on 15 October 1993 and adjourned at noon.") is None
+
+
+def test_a_title_wrapped_over_three_lines_over_its_byline() -> None:
+    body = "The counties verified the signatures of mail ballots by hand, and the share differed."
+    head = ["Rebuilding Trust in Vote-by-Mail", "Verification", "Lessons from Three States", "",
+            "Beatriz Ollenhauer"]  # fmt: skip
+    text = "\n".join([*head, "", body, "", body.replace("hand", "machine")])
+    result = segment("0123456789abcdef", text, "pdf_article", SegmentConfig())
+    [post] = result.posts
+    assert post["title"] == "Rebuilding Trust in Vote-by-Mail Verification Lessons from Three States"
+    assert post["author"] == "Beatriz Ollenhauer"
+    # a short kicker right above the title is no part of it
+    kicked = text.replace("Rebuilding Trust in Vote-by-Mail\n", "Policy Brief\n", 1)
+    [post] = segment("0123456789abcdef", kicked, "pdf_article", SegmentConfig()).posts
+    assert not post["title"].startswith("Policy Brief")
+
+
+_BODY = (
+    "The counties verified the signatures of mail ballots by hand, and the share of "
+    "rejected ballots differed widely."
+)
+
+
+def _pdf_head(head: list[str]) -> dict:
+    text = "\n".join([*head, "", _BODY, "", _BODY.replace("hand", "machine")])
+    [post] = segment("0123456789abcdef", text, "pdf_article", SegmentConfig()).posts
+    return post
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "author"),
+    [
+        (["REGIONAL BUDGETS AFTER THE REFORM", "", "Prepared for the Committee on Budgets", "",
+          "Prepared by", "Anna Lind and Oleg Sokolov"],
+         "REGIONAL BUDGETS AFTER THE REFORM", "Anna Lind and Oleg Sokolov"),
+        (["REGIONAL BUDGETS AFTER THE REFORM", "", "ANNA LIND", "OLEG SOKOLOV"],
+         "REGIONAL BUDGETS AFTER THE REFORM", "ANNA LIND, OLEG SOKOLOV"),
+        (["Regional Budgets after the Reform", "", "Anna Lind, Senior Fellow",
+          "Oleg Sokolov, Research Associate"],
+         "Regional Budgets after the Reform", "Anna Lind, Oleg Sokolov"),
+        # negative: the addressee is no author
+        (["Regional Budgets after the Reform", "", "Prepared for the Committee on Budgets"],
+         "Regional Budgets after the Reform", None),
+    ],
+)  # fmt: skip
+def test_report_cover_authors(head: list[str], title: str, author: str | None) -> None:
+    post = _pdf_head(head)
+    assert (post["title"], post["author"]) == (title, author)

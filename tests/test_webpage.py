@@ -885,3 +885,147 @@ def test_bar_quote_depth_needs_text_and_no_other_bar():
     assert quote_depth("| Politics") == 0  # a menu label behind a separator
     assert quote_depth("| Region | Turnout | Share |") == 0  # a table row
     assert quote_depth(">> ") == 2
+
+
+def test_reading_time_and_degrees_stand_between_date_and_byline_name():
+    text = _page(
+        ["Anna Lind", "Home", "Essays", "Why the Count Took Three Days", "March 2, 2021",
+         "9-minute read", "Anna Lind", "BA MPA PhD"],
+        ["© 2021 Anna Lind"],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert post["author"] == "Anna Lind"  # the masthead's name, but under the date
+    assert "BA MPA PhD" not in post["body"]
+
+
+def test_a_name_over_the_date_equal_to_the_masthead_is_no_byline():
+    head = ["Volga Notebook", "Volga Notebook", "March 2, 2021", "Why the Count Took Three Days"]
+    text = _page(head, [])
+    [post] = run(text).posts
+    assert post["author"] is None
+
+
+def test_head_found_over_a_block_of_widgets():
+    text = _page(
+        ["Menu", "Why the Count Took Three Days in the Regions", "Published: April 19, 2023",
+         "Anna Lind, Volga University", "Disclosure statement", "Republish this article",
+         "We believe in the free flow of information", "Read more of our work here"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days in the Regions"
+    assert post["author"] == "Anna Lind"
+    assert post["published_date"] == "2023-04-19"
+    assert "Republish this article" not in post["body"]
+
+
+def test_dated_teasers_over_an_undated_article_are_no_head():
+    text = _page(
+        ["Latest", "Governors Who Stayed in Office Too Long", "March 3, 2021",
+         "A Note on Turnout in the Northern Regions", "March 2, 2021",
+         "Why the Count Took Three Days", "Officials blamed the new scanners for it",
+         "Several districts recounted by hand"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] != "A Note on Turnout in the Northern Regions"
+    assert post["published"] is None or post["published_date"] != "2021-03-02"
+
+
+def test_raw_header_fields_are_no_sender_and_no_body():
+    from flows.stages.segment.webpage import _raw_header_fields, sender_name
+
+    assert sender_name("List-Post: <mailto:list@example.org>") is None
+    assert sender_name("Return-Path: <a.lind@example.org>") is None
+    assert sender_name("Anna Lind <a.lind@example.org> Tue, 14 June 2022 09:41 UTC") == "Anna Lind"
+    fields = ["Return-Path: <a@b.org>", "Received: from x by y", "Delivered-To: c@d.org"]
+    assert _raw_header_fields(["Re: the count", *fields, "Hello all,"]) == [1, 2, 3]
+    # a few labelled lines of prose are no raw header: one hyphenated name, or too few
+    assert _raw_header_fields(["Note: see below", "Update: none", "Follow-up: soon"]) == []
+    assert _raw_header_fields(["Re-read: twice", "Check-in: daily"]) == []
+
+
+def test_mail_archive_page_with_full_raw_headers():
+    text = "\n".join(
+        ["Re: [list] The count in the regions", "",
+         "Anna Lind <a.lind@example.org> Tue, 14 June 2022 09:41 UTC", "",
+         "Return-Path: <a.lind@example.org>", "X-Spam-Flag: NO",
+         "Received: from mx.example.org by archive.example.org", "From: Anna Lind <a.lind@example.org>",
+         "Content-Transfer-Encoding: quoted-printable", "List-Post: <mailto:list@example.org>", "",
+         PARAGRAPH, "", PARAGRAPH.replace("regional", "city")]
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Re: The count in the regions"
+    assert post["author"] == "Anna Lind"
+    assert post["published_date"] == "2022-06-14"
+    assert "Content-Transfer-Encoding" not in post["body"]
+    assert "List-Post" not in post["body"]
+
+
+def test_a_headline_printed_twice_under_a_footer_notice_opens_the_article():
+    notice = (
+        "When quoting our materials, please include an active hyperlink to the original "
+        "story and keep the extract short, as our terms of use require."
+    )
+    headline = "Teachers in annexed districts told to run the polling stations"
+    text = "\n\n".join(["Copyright © 2024", notice, headline, headline, PARAGRAPH,
+                        PARAGRAPH.replace("regional", "city")])  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == headline
+    assert notice not in post["body"]
+    assert post["body"].startswith("The regional election commission")
+
+
+def test_a_headline_quoted_once_inside_the_body_does_not_cut_it():
+    quoted = "Teachers in annexed districts told to run the polling stations"
+    text = "\n\n".join(["Why the Count Took Three Days", PARAGRAPH, quoted,
+                        PARAGRAPH.replace("regional", "city")])  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert post["body"].startswith("The regional election commission")
+
+
+def test_a_letter_signed_in_capitals_over_a_role_gives_the_author():
+    text = _page(["Letters: The count took three days"],
+                 ["MARGARET DELACROIX", "retired customs inspector", "Mandeville"])  # fmt: skip
+    [post] = run(text).posts
+    assert post["author"] == "MARGARET DELACROIX"
+
+
+def test_a_widget_heading_in_capitals_is_no_signature():
+    text = _page(["Letters: The count took three days"],
+                 ["MOST POPULAR", "Council approves drainage plan", "Restaurant inspections"])  # fmt: skip
+    [post] = run(text).posts
+    assert post["author"] is None
+
+
+def test_a_widget_heading_shaped_like_a_name_under_the_body_is_no_signature():
+    text = _page(["Why the Count Took Three Days"],
+                 ["Related Experts", "Ilona Vaske", "Tomas Riekstins"])  # fmt: skip
+    [post] = run(text).posts
+    assert "Related Experts" not in post["body"]
+    assert post["author"] is None
+    signed = _page(["Why the Count Took Three Days"], ["Ilona Vaske"])
+    [post] = run(signed).posts
+    assert post["author"] == "Ilona Vaske"  # a signature right under the body signs it
+
+
+def test_a_masthead_date_under_a_slogan_is_no_head_over_widgets():
+    text = _page(
+        ["News you can trust since nineteen hundred", "Wednesday, 6 December 2026", "Home",
+         "Why the Count Took Three Days", "Officials blamed the new scanners for it",
+         "Several districts recounted by hand", "A polling station in Kazan. Photo: Anna Lind"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] != "News you can trust since nineteen hundred"
+
+
+def test_a_heading_printed_twice_after_the_opening_paragraphs_keeps_them():
+    heading = "What the observers saw in the counting rooms"
+    paragraphs = [PARAGRAPH.replace("regional", word) for word in ("city", "district", "federal")]
+    text = "\n\n".join(["Why the Count Took Three Days", *paragraphs, heading, heading, PARAGRAPH])
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert post["body"].startswith("The city election commission")

@@ -104,6 +104,11 @@ SHARE_BAR = re.compile(
     rf"(?:(?:{SOCIAL})(?:\s*[|,/·•]\s*|\s+|$))+$",
     re.IGNORECASE,
 )
+READING_TIME = (
+    r"(?:reading time:?\s*)?(?:\d+|an?|one)(?:\s*|-)(?:min|mins|minutes?)(?: read)?(?: read)?"
+)
+"""A post's reading time ('5 min read', '9-minute read', 'Reading time: 4 minutes')."""
+READING_TIME_LINE = re.compile(rf"^{READING_TIME}$", re.IGNORECASE)
 CHROME_LINE = re.compile(
     r"^(?:share this(?: article| post| story)?:?|share (?:the |full )?(?:article|post|story)"
     r"|share:|like this:?|like loading\.*|related"
@@ -115,7 +120,7 @@ CHROME_LINE = re.compile(
     r"|.*\ball rights reserved\.?|read (?:more|the rest|(?:the )?(?:full|entire|whole) (?:article|story|post|essay|report))(?:\s?[»›→>]{1,2}|\.\.\.)?|continue reading.{0,80}"
     r"|(?:« )?older (?:posts|entries)(?: »)?|newer (?:posts|entries)(?: »)?"
     r"|page \d+ of \d+(?:\s+\d+)*(?:\s*…\s*\d*)?(?:\s*[»›])?(?:\s*\(\d[\d,]* results?\))?"
-    r"|(?:reading time:?\s*)?(?:\d+|an?|one)\s*(?:min|mins|minutes?)(?: read)?(?: read)?"
+    rf"|{READING_TIME}"
     r"|\d[\d,.]*k? (?:notes?|views?|reads?)(?:\s*[·•|]?\s*(?:view notes|\d+ comments?))?"
     r"|(?:\d+\s+){2,}(?:…\s+)?\d*\s*next ?[»›]?|subscribe(?: now)?|sign up|log ?in|"
     r"enter your comment here\.*|%d bloggers like this:|blog at wordpress\.com\.?"

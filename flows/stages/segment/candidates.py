@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from flows.stages.segment.boilerplate import CHROME_LINE, SHARE_BAR
 from flows.stages.segment.lines import ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
+    LINK_VERBS,
     NOT_BYLINE,
     WIDGET_WORDS,
     find_byline,
@@ -89,7 +90,8 @@ CATEGORY_LABEL = -3.0
 NOT_A_TITLE = -10.0
 """A dateline, a breadcrumb, a byline: metadata, never the title."""
 CREDIT = -6.0
-"""A photo caption or credit, a share bar, a link label: page furniture."""
+"""A photo caption or credit, a share bar, a link's call ('click for pdf'), a note in
+square brackets: page furniture."""
 COUNTER = -6.0
 """A short line opening or closing with a number ('2,1 тыс. прочитали', 'Comments 14'):
 a counter or a reading time."""
@@ -239,6 +241,29 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def is_bracketed_note(text: str) -> bool:
+    """A line wholly in square brackets ('[AUTHENTICITY CERTIFIED: …]', '[GRAPHIC NOT
+    AVAILABLE IN TIFF FORMAT]'): an editor's or a converter's note, never a title."""
+    stripped = text.strip()
+    return stripped.startswith("[") and stripped.endswith("]") and "]" not in stripped[1:-1]
+
+
+MAX_LINK_CALL_WORDS = 4
+
+
+def is_link_call(text: str) -> bool:
+    """A link's call to act, a few words in lower case opening with a link's verb ('click
+    for pdf', 'view full text'): page furniture, never a title. A capitalised one may be a
+    headline ('Follow the Money')."""
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_LINK_CALL_WORDS
+        and text[:1].islower()
+        and words[0] in LINK_VERBS
+        and not ends_sentence(text)
+    )
+
+
 def labelled_name(text: str) -> str | None:
     """The names of a labelled byline ('Text: Anna Lind' -> 'Anna Lind'); None on a credit
     ('Photo: Anna Lind') or any other line."""
@@ -276,7 +301,9 @@ def title_features(
         or is_byline_label(text)
         or POSTER_LINE.match(text) is not None,
         category_label=words <= 3 and is_all_caps(text),
-        credit=bool(CAPTION.search(text) or SHARE_BAR.match(text) or CHROME_LINE.match(text)),
+        credit=bool(CAPTION.search(text) or SHARE_BAR.match(text) or CHROME_LINE.match(text))
+        or is_link_call(text)
+        or is_bracketed_note(text),
         counter=words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)),
         site_name=_norm(text) in sites,
         under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),

@@ -69,7 +69,7 @@ WEEKDAY = re.compile(
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DATE_FORMS = (
-    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(
         r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:\b|(?=T\d))"
@@ -196,7 +196,8 @@ BYLINE_FORMS = (
     re.compile(rf"(?:^|[|•·/–—]\s*)by\s+(?P<name>{PERSON}?)\s*(?=[|•·/–—])", re.IGNORECASE),
     re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
     re.compile(
-        rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?i:by\s+)?(?P<name>{PERSON})\s*$"
+        rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?i:by\s+)?(?P<name>{PERSON})"
+        r"(?:,\s*[^,\d|•·]{2,40})?\s*$"
     ),
     re.compile(rf"\bby\s+(?P<name>{PERSON})\s*$"),
     re.compile(
@@ -209,7 +210,8 @@ BYLINE_FORMS = (
 Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts
 ('Politics / By Name / March 3, 2021'), 'Автор: Имя Фамилия', 'Опубликовано <date> автором
 Имя Фамилия', a labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
-Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name', and
+Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name',
+'March 3, 2021 — Name, Staff Writer' (a role after the name), and
 an author's photo's alt text glued to the name ("Writer's pictureName"), and an image's
 file name or alt text glued to the byline under it ('putin-kremlin-2009by Anna Lind')."""
 NOT_BYLINE = re.compile(
@@ -230,11 +232,18 @@ WIDGET_WORDS = frozenset(
 )
 """The first words of a widget's heading ('Related News', 'Recent Posts', 'More Stories'):
 never the first word of a name."""
+DATE_VERBS = frozenset(
+    {"posted", "published", "updated", "modified", "edited", "created", "added", "dated"}
+    | {"delivered", "recorded", "written", "given", "issued", "released", "filed", "submitted"}
+)
+"""Words that label a date ('delivered 14 June 2018', 'updated 3 March'): never a name or
+a user's handle."""
 _NOT_NAMES = frozenset(
     {"the", "this", "a", "an", "our", "staff", "admin", "default", "email", "share"}
     | {"continued", "continue", "more", "comments", "comment", "reply", "permalink", "edit"}
     | {"back", "return", "next", "previous", "home"}
     | LINK_VERBS
+    | DATE_VERBS
     | WIDGET_WORDS
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
 )
@@ -286,6 +295,8 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
     handle = HANDLE_BYLINE.match(text) or HANDLE_DATE.match(text)
+    if handle and handle.group("name") in DATE_VERBS:
+        handle = None  # 'delivered 14 June 2018': the date's label, no handle
     if handle and find_date(text[handle.end() :]):
         return handle.group("name")
     after = HANDLE_AFTER_DATE.match(text.strip())
@@ -344,7 +355,14 @@ def _listed_name(part: str, listed: bool) -> bool:
 FINAL_INITIAL = re.compile(r"\s[A-ZА-ЯЁ]$")
 
 
+RUN_IN_STOP = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=\S)")
+"""A full stop after a word of three letters or more, inside a byline: where a run-in
+byline ends its name and goes on to the outlet and the date ('By Anna Lind. The Herald.
+May 3, 2021.'); an initial's or a 'Jr.' stop is shorter."""
+
+
 def _clean_name(name: str) -> str | None:
+    name = RUN_IN_STOP.split(name, maxsplit=1)[0]
     name = re.split(r"\s+(?:on|at|in|for)\s+|\s*[|•·]\s*|,\s*(?=\w+\s+\d)", name)[0]
     first, *others = name.split(",")
     listed = LIST_CLOSE.search(name) is not None
@@ -420,7 +438,7 @@ much of the article is given ('Condensed text:'), and a newspaper's issue number
 POSITION = re.compile(
     r"\b(?:analyst|fellow|director|editor|correspondent|professor|researcher|reporter|"
     r"writer|columnist|journalist|associate|chair|head|scholar|scientist|economist|"
-    r"sociologist|historian|lecturer|expert|аналитик|эксперт|редактор|директор|"
+    r"sociologist|historian|lecturer|expert|adviser|advisor|rapporteur|аналитик|эксперт|редактор|директор|"
     r"корреспондент|обозреватель|журналист|сотрудник|исследователь|руководитель|профессор|"
     r"доцент|политолог|экономист|социолог|историк)\b",
     re.IGNORECASE,

@@ -51,6 +51,7 @@ from flows.stages.mail_fields import (
     header_block,
 )
 from flows.stages.segment.blocks import quote_depth
+from flows.stages.segment.boilerplate import READING_TIME_LINE
 from flows.stages.segment.candidates import (
     CAPTION,
     MIN_AUTHOR_SCORE,
@@ -70,7 +71,7 @@ from flows.stages.segment.meta import (
     person_name,
     person_names,
 )
-from flows.stages.segment.post import BIO, SIGNATURE_NAME, PostHead
+from flows.stages.segment.post import BIO, NOT_NAME_STARTS, SIGNATURE_NAME, PostHead
 
 MIN_PROSE_WORDS = 10
 MAX_GAP_LINES = 3
@@ -384,6 +385,37 @@ def _menu_after_navigation(tail: Sequence[Line], chrome: Mapping[int, str]) -> s
     return {line.index for line in rest}
 
 
+RAW_FIELD = re.compile(
+    r"^(?!(?:re|fwd?|aw|sv):)[A-Za-z][A-Za-z0-9]*(?P<hyphen>-[A-Za-z0-9]+)*:(?:\s|$)",
+    re.IGNORECASE,
+)
+"""A raw message header's field line ('Return-Path: <a@b>', 'Received: from …',
+'X-Spam-Level:'), the name without spaces; a subject's reply prefix ('Re: x') is none."""
+MIN_RAW_FIELDS = 3
+MIN_HYPHENATED_FIELDS = 2
+
+
+def _raw_header_fields(texts: Sequence[str]) -> list[int]:
+    """Positions of the field lines of a message's raw header shown above its text (an
+    archive's 'show full headers' view): runs of ``MIN_RAW_FIELDS`` field lines or more,
+    ``MIN_HYPHENATED_FIELDS`` of them with a hyphenated name ('Delivered-To:',
+    'Content-Transfer-Encoding:'), the mark of RFC 822 fields; a lone 'Note: …' is no
+    header."""
+    found: list[int] = []
+    run: list[int] = []
+    hyphenated = 0
+    for position, text in enumerate([*texts, ""]):
+        match = RAW_FIELD.match(text) if ":" in text[:48] else None
+        if match is not None:
+            run.append(position)
+            hyphenated += match.group("hyphen") is not None
+            continue
+        if len(run) >= MIN_RAW_FIELDS and hyphenated >= MIN_HYPHENATED_FIELDS:
+            found.extend(run)
+        run, hyphenated = [], 0
+    return found
+
+
 def _forwarded_lines(
     kept: Sequence[Line], body_start: int, chrome: Mapping[int, str]
 ) -> tuple[frozenset[int], frozenset[int]]:
@@ -482,6 +514,8 @@ def sender_name(text: str) -> str | None:
     if match is None or (match.group("when") and not find_date(match.group("when"))):
         return None
     name = (match.group("name") or match.group("beside") or match.group("after")).strip(' ,"')
+    if name.endswith(":"):
+        return None  # a raw header's field ('Return-Path: <a@b>', 'List-Post: <mailto:…>')
     via = VIA_SENDER.match(name)
     return (via.group("name") if via else name) or None
 
@@ -513,9 +547,12 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
         below_head = 1 + max((p for p, line in enumerate(kept) if line.index in own), default=-1)
         header, quoted = _forwarded_lines(kept, below_head, chrome)
         chrome.update((index, "page_chrome") for index in header if index not in own)
+        raw = _raw_header_fields([line.text for line in kept[:first]])
+        chrome.update((kept[p].index, "page_chrome") for p in raw if kept[p].index not in own)
         if quoted:
             head = dataclasses.replace(head, quote_lines=head.quote_lines | quoted)
         return Content(head, chrome)
+    first = _past_doubled_headline(kept, first, last)
     after_chrome = {
         line.index for above, line in itertools.pairwise(filled) if above.index in dropped
     }
@@ -540,6 +577,32 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
             head.meta_lines | {author[1]},
         )
     return Content(head, chrome)
+
+
+DOUBLED_HEAD_LINES = 8
+"""Lines at the top of the body run searched for a headline printed twice."""
+MAX_NOTICE_LINES = 2
+"""Prose lines (a footer's notices) a body run may open with above a doubled headline."""
+
+
+def _past_doubled_headline(kept: Sequence[Line], first: int, last: int) -> int:
+    """Where the body starts when its run opens with prose that stands above the headline
+    (a footer's notice scraped first) and the headline follows, printed twice in a row
+    (the page's heading and its social card's title): under the second copy."""
+    top = min(last, first + DOUBLED_HEAD_LINES)
+    prose = 0
+    for position in range(first + 1, top):
+        text = kept[position].text
+        prose += is_prose(kept[position - 1].text)
+        if prose > MAX_NOTICE_LINES:
+            return first  # the article's own paragraphs: a heading repeated in it stays
+        if (
+            word_count(text) >= MIN_HEADLINE_WORDS
+            and _norm(text) == _norm(kept[position + 1].text)
+            and _is_title_shaped(text)
+        ):
+            return position + 2
+    return first
 
 
 @dataclass(frozen=True, slots=True)
@@ -638,9 +701,12 @@ def _head_dates(zone: Sequence[Line]) -> dict[int, tuple[str, str | None]]:
 
 
 def _neighbour(zone: Sequence[Line], position: int, step: int) -> int | None:
-    """The next line from `position` in direction `step`, past lone separator glyphs."""
+    """The next line from `position` in direction `step`, past lone separator glyphs and
+    a reading time ('March 2, 2021' / '9-minute read' / '<Name>')."""
     position += step
-    while 0 <= position < len(zone) and SEPARATOR_ONLY.match(zone[position].text):
+    while 0 <= position < len(zone) and (
+        SEPARATOR_ONLY.match(zone[position].text) or READING_TIME_LINE.match(zone[position].text)
+    ):
         position += step
     return position if 0 <= position < len(zone) else None
 
@@ -663,8 +729,8 @@ def _name_lines(
             name = (
                 person_name(text) or person_name(NAME_PLACE.sub("", text)) or _name_with_role(text)
             )
-            if name is not None and text != zone[0].text:  # not the masthead
-                names[near] = name
+            if name is not None and (step > 0 or text != zone[0].text):
+                names[near] = name  # over the date, the masthead's name is no byline
     return names
 
 
@@ -674,6 +740,11 @@ NAME_PLACE = re.compile(
 """Where a newspaper's byline names the reporter's city or outlet ('Anna Lind in Moscow',
 'Anna Lind for The Observer'): not part of the name."""
 
+
+POST_NOMINALS = re.compile(r"^(?:(?=[A-Za-z]{2,6}\b)[A-Z][a-z]*[A-Z][A-Za-z]*[.,]?\s*){1,8}$")
+"""A line of degrees and honours only ('BA MPA PhD FRSA', 'LLB, LLM'): each word a short
+abbreviation with two capitals or more. Under a byline's name it belongs to the byline."""
+MAX_POST_NOMINALS_CHARS = 60
 
 MAX_ROLE_WORDS = 6
 NAME_ROLE = re.compile(r"^(?P<name>[^,]{3,60}),\s*(?P<role>[^,\d]{2,60})$")
@@ -912,6 +983,15 @@ def _web_head(
         if byline is None and date is None and position - 1 in credited and position not in heads:
             meta.add(zone[position].index)  # the role line under a columnist's name
             continue
+        if (
+            byline is None
+            and date is None
+            and position - 1 in names
+            and len(text) <= MAX_POST_NOMINALS_CHARS
+            and POST_NOMINALS.match(text)
+        ):
+            meta.add(zone[position].index)  # the degrees under the byline's name
+            continue
         if byline is None and date is None and _repeats_byline(zone, position, meta):
             meta.add(zone[position].index)  # '<Name>' twice: the avatar's text over the name
             top_meta = position
@@ -937,6 +1017,10 @@ def _web_head(
             candidates.append(position)
         if len(candidates) >= 3:
             break
+    if lowest_meta is None and len(candidates) >= 3:
+        cut = _head_over_widgets(zone, dates, names, min(candidates))
+        if cut is not None:
+            return _head_above(zone, cut, after_chrome, sites, under_body)
     published = published or updated
     below = lowest_meta + 1 if lowest_meta is not None else None
     if (
@@ -1004,6 +1088,55 @@ def _web_head(
         ),
         furniture,
     )
+
+
+def _head_over_widgets(
+    zone: Sequence[Line],
+    dates: Mapping[int, tuple[str, str | None]],
+    names: Mapping[int, str],
+    scanned: int,
+) -> int | None:
+    """Where the head ends when a block of widgets stands between it and the body (an
+    author card, a disclosure, a republishing notice, share buttons): the rules scanned up
+    to `scanned` and met headline-shaped lines but no byline or dateline. The head is
+    then the page's one dateline above, with a headline over it and the byline's name
+    under it; the end returned is past that name. A page with two datelines or more
+    above its body shows a list of dated teasers, not a head; a date with no name beside
+    it may be the masthead's day under the site's slogan: None."""
+    if len(dates) != 1:
+        return None
+    (position,) = dates
+    above = _neighbour(zone, position, -1)
+    if position >= scanned or above is None or position + 1 not in names:
+        return None
+    headline = zone[above].text
+    if (
+        word_count(headline) < MIN_HEADLINE_WORDS
+        or not _is_title_shaped(headline)
+        or is_breadcrumb(headline)
+        or _carries_meta(headline)
+    ):
+        return None
+    return position + 2
+
+
+def _head_above(
+    zone: Sequence[Line],
+    cut: int,
+    after_chrome: frozenset[int],
+    sites: frozenset[str],
+    under_body: frozenset[str],
+) -> tuple[PostHead, set[int]]:
+    """The head read from the lines above `cut` (:func:`_head_over_widgets`); of the
+    widgets' lines under it, those that are not prose and carry no byline or date are
+    furniture (a prose line there, a disclosure, stays with the post)."""
+    head, furniture = _web_head(zone[:cut], after_chrome, sites, under_body)
+    furniture.update(
+        line.index
+        for line in zone[cut:]
+        if not is_prose(line.text) and not _carries_meta(line.text)
+    )
+    return head, furniture
 
 
 def _scored_title(
@@ -1091,6 +1224,29 @@ def _link_label(text: str) -> bool:
     )
 
 
+def _signature(text: str) -> bool:
+    """A signature's name alone on its line, not a widget's heading of the same shape
+    ('Related Experts', 'Read More': :data:`~.post.NOT_NAME_STARTS`)."""
+    match = SIGNATURE_NAME.match(text)
+    return match is not None and match.group("name").split()[0] not in NOT_NAME_STARTS
+
+
+def _caps_signature(zone: Sequence[Line]) -> bool:
+    """Whether the tail opens with a signature in capitals over its writer's role in lower
+    case ('MARGARET DELACROIX' / 'retired customs inspector' / 'Mandeville', as a letters
+    page prints it); a widget's heading in capitals ('MOST POPULAR') has headlines under it."""
+    if len(zone) < 2:
+        return False
+    name, role = zone[0].text, zone[1].text
+    return (
+        is_all_caps(name)
+        and person_name(name.title()) is not None
+        and role[:1].islower()
+        and word_count(role) <= MAX_ROLE_WORDS
+        and not ends_sentence(role)
+    )
+
+
 def _tail(
     zone: Sequence[Line],
     already: int = 0,
@@ -1124,6 +1280,9 @@ def _tail(
         if byline and author is None and not is_prose(text):
             author = (byline, line.index)
             continue
+        if position == 0 and author is None and _caps_signature(zone):
+            author = (text, line.index)  # as printed: 'ANNA LIND' over 'retired teacher'
+            continue
         if not bio_seen and BIO.match(text) and is_prose(text):
             bio_seen = True
             continue
@@ -1141,7 +1300,7 @@ def _tail(
         if (
             position < 3
             and all(_signs_off(zone[p].text) for p in range(position))
-            and (SIGNATURE_NAME.match(text) or DASHED.match(text))
+            and (_signature(text) or DASHED.match(text))
         ):
             continue
         furniture.append(line.index)

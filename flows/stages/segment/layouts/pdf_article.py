@@ -63,6 +63,7 @@ from flows.stages.records import Segmented
 from flows.stages.repair.chars import zipf
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.candidates import is_bracketed_note
 from flows.stages.segment.furniture import (
     ARXIV_STAMP,
     find_furniture,
@@ -72,7 +73,7 @@ from flows.stages.segment.furniture import (
 )
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.meta import find_date, is_byline_label, is_dateline
+from flows.stages.segment.meta import POSITION, find_date, is_byline_label, is_dateline
 from flows.stages.segment.post import PostHead, build_post
 
 if TYPE_CHECKING:
@@ -127,8 +128,9 @@ _NOT_NAME_WORD_LIST = (
     "press university department institute centre center faculty school college academy "
     "laboratory summary keywords notes references appendix table figure edition "
     "executive foreword preface "
+    "office government publishing printing committee commission ministry council agency "
     "fellow professor director researcher analyst editor correspondent lecturer adviser "
-    "advisor expert scholar rapporteur"
+    "advisor expert scholar rapporteur associate assistant"
 )
 NOT_NAME_WORDS = frozenset(_NOT_NAME_WORD_LIST.split())
 """Words of a document's structure, an institution or a position ('Senior Fellow'): a line
@@ -158,10 +160,12 @@ ISSUE_DATE = re.compile(
 """A series' issue number with the issue's date after it ('NUMBER 311 | 14.09.2021' on a
 brief's masthead): that date is the publication's."""
 PUBLISHED = re.compile(
-    r"(?:^|[/|;•·]\s*)published(?:\s+online)?(?:\s+on)?\s*:?\s*",
+    r"(?:^|[/|;•·]\s*|[.»”\"]\s+)published(?:\s+online|\s+in\s+(?-i:[A-Z])[a-z]+)?(?:\s+on)?"
+    r"\s*:?\s*",
     re.IGNORECASE,
 )
-"""'Published: …' opening a head line or one of its '/'-separated fields."""
+"""'Published: …' opening a head line, one of its '/'-separated fields or a sentence of it
+('Original title: «…». Published in Russian on 3 February 2026.')."""
 NOT_PUBLISHED = re.compile(
     r"\b(?:received|accepted|revised|submitted|accessed|downloaded|retrieved)\b", re.IGNORECASE
 )
@@ -181,6 +185,8 @@ CAPS_BY = re.compile(r"\s*by\b", re.IGNORECASE)
 """'BY ANNA LIND' on a cover printed in capitals."""
 FIELD_BAR = re.compile(r"\s+[|•·]\s+")
 """Between the fields of a byline row ('Anna Lind | 12 March 2021')."""
+PREPARED_FOR = re.compile(r"\s*(?:prepared|written|produced|commissioned)\s+for\b", re.IGNORECASE)
+"""'Prepared for the Committee on Budgets': the report's addressee, a field of the head."""
 PREPARED_BY = re.compile(r"\s*(?:prepared|written|compiled|edited)\s+by\b", re.IGNORECASE)
 
 # --- flattened heads -------------------------------------------------------------------------
@@ -369,7 +375,7 @@ plain 'Summary' or 'Резюме', which may close it."""
 
 def cover_notes(lines: Sequence[Line], dropped: dict[int, str], head: PostHead) -> set[int]:
     """The lines between the head and the heading the text opens with ('Executive Summary',
-    'Abstract'), in the first ``MAX_HEAD_SHARE`` of the text: a cover's or imprint's notes
+    'Abstract', 'Summary'), in the first ``MAX_HEAD_SHARE`` of the text: a cover's or imprint's notes
     (copyright, disclaimer, contact, contents, the title repeated), not the article's text.
     Nothing when no head line stands above that heading."""
     kept = [line for line in lines if not line.is_blank and line.index not in dropped]
@@ -380,7 +386,7 @@ def cover_notes(lines: Sequence[Line], dropped: dict[int, str], head: PostHead) 
     for line in kept:
         if line.start > limit:
             return set()
-        if OPENING_HEADING.match(line.text):
+        if OPENING_HEADING.match(line.text) or ABSTRACT_HEADING.match(line.text):
             above = [x.index for x in kept if x.index < line.index]
             if not any(index in known for index in above):
                 return set()
@@ -495,7 +501,67 @@ def _dropped(lines: Sequence[Line]) -> dict[int, str]:
     """Boilerplate and page furniture (furniture wins where both match)."""
     dropped = find_boilerplate(lines)
     dropped.update(find_furniture(lines))
+    for index in [*_announced_names(lines, dropped), *_cover_title(lines, dropped)]:
+        del dropped[index]
     return dict(sorted(dropped.items()))
+
+
+WIDE_GAP = re.compile(r"\s{3,}")
+"""A layout's gap between the parts of a page head ('<Title>      <URL>')."""
+
+
+def _cover_title(lines: Sequence[Line], dropped: Mapping[int, str]) -> list[int]:
+    """The cover's copy of the running head that is the document's title (a report's
+    title repeated at the top of every page): its first line above the first paragraph of
+    prose, right over the byline, when that running head is written nowhere with a page
+    number (a footer with numbers, 'Congressional Research Service 2', is the
+    publisher's, not the title) and reads as a title of ``MIN_HEAD_WORDS`` words or
+    more, in one piece (a browser's print header sets title and address apart)."""
+    furniture = [line for line in lines if dropped.get(line.index) == PAGE_FURNITURE]
+    if not furniture:
+        return []
+    numbered = {
+        _norm(EDGE_NUMBERS.sub("", line.text)) for line in furniture if EDGE_NUMBERS.search(line.text)
+    }
+    filled = [line for line in lines if not line.is_blank]
+    for line, below in itertools.pairwise(filled):
+        if dropped.get(line.index, PAGE_FURNITURE) != PAGE_FURNITURE:
+            continue
+        text = line.text
+        if word_count(text) >= PROSE_WORDS and ends_sentence(text):
+            return []  # the first paragraph: the cover is above it
+        if (
+            line.index in dropped
+            and below.index not in dropped
+            and byline_of(below.text) is not None
+            and word_count(text) >= MIN_HEAD_WORDS
+            and not any(char.isdigit() for char in text)
+            and "://" not in text
+            and not WIDE_GAP.search(text.strip())
+            and _norm(text) not in numbered
+            and text[:1].isupper()
+            and not ends_sentence(text)
+        ):
+            return [line.index]
+    return []
+
+
+MAX_LABEL_CHARS = 24
+
+
+def _announced_names(lines: Sequence[Line], dropped: Mapping[int, str]) -> list[int]:
+    """The lines dropped as page furniture right under a byline's label standing alone
+    ('by' over the author's name on a title page): the name the label announces, never a
+    running head, though a thesis prints it again on its copyright page."""
+    filled = [line for line in lines if not line.is_blank]
+    return [
+        below.index
+        for line, below in itertools.pairwise(filled)
+        if len(line.text) <= MAX_LABEL_CHARS
+        and line.index not in dropped
+        and dropped.get(below.index) == PAGE_FURNITURE
+        and is_byline_label(line.text)
+    ]
 
 
 # --- cutting a line ----------------------------------------------------------------------------
@@ -681,12 +747,6 @@ AFFILIATION_AFTER = re.compile(r"\s*(?:[,;(|–—]|\s-\s)\s*")
 CONTRIBUTOR_AFTER = re.compile(rf",\s*(?:[{_LOWER}]+\s+){{1,3}}(?P<names>{_NAMES})$")
 """A contributor credited after the author's name, in lower case words ('Halina Wrzosek,
 cooperation Tomasz Kępiński', '…, with Anna Lind'): the author is the name before it."""
-POSITION = re.compile(
-    r"\b(?:fellow|professor|director|researcher|analyst|editor|correspondent|lecturer|"
-    r"adviser|advisor|expert|scholar|rapporteur)\b",
-    re.IGNORECASE,
-)
-"""A position after the name on its line ('Anna Lind, Senior Fellow')."""
 MARK_LETTERS = re.compile(rf"(?<=[{_LOWER}])\s+[a-f](?:\s*,\s*[a-f])*(?=\s*(?:,|&|\band\b|$))")
 """Superscript affiliation letters set apart from the names ('Sokolova a and Ilyin b')."""
 _MARK_CHARS = r"\d*†‡∗§¶⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -775,7 +835,8 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     if prepared is not None and is_all_caps(text):  # 'PREPARED BY ANNA KELLER', a cover's
         return caps_name(text[prepared.end() :], common)
     parts = FIELD_BAR.split(text)
-    if len(parts) > 1 and any(find_date(part) for part in parts):  # 'Anna Lind | 12 March 2021'
+    dated = any(find_date(part) or MONTH_YEAR.match(part) for part in parts)
+    if len(parts) > 1 and dated:  # 'Anna Lind | 12 March 2021', '<Title> | Anna Lind | May 2022'
         return next((name for part in parts if (name := author_of(part, common))), None)
     for glue in [*CAMEL_GLUE.finditer(text), *AFFILIATION_AFTER.finditer(text)]:
         rest = text[glue.end() :]
@@ -802,6 +863,7 @@ def _names_before_date(text: str, common: frozenset[str]) -> str | None:
 def published_of(text: str) -> str | None:
     """The publication date as written on a head line ('Published online 30 Sept 2019', a
     dateline), else None. Received, accepted and accessed dates are not publication dates."""
+    laid_out = text
     text = " ".join(text.split())  # a line laid out in columns: '14 марта 2019 года    N 41-ФЗ'
     match = PUBLISHED.search(text)
     if match:
@@ -816,6 +878,19 @@ def published_of(text: str) -> str | None:
         found = find_date(text[issue.end() :])
         if found is not None and text[issue.end() :].startswith(found[0]):
             return found[0]
+    return _masthead_date(laid_out)
+
+
+def _masthead_date(text: str) -> str | None:
+    """The date of a masthead laid out in columns, one of which is a dateline ('ВЕЧЕРНИЙ
+    ГОРОД   № 198 (4127)   пятница, 15 октября 1993 г.   Цена 20 руб.'), else None."""
+    parts = WIDE_GAP.split(text.strip())
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        if is_dateline(part) and NOT_PUBLISHED.search(part) is None:
+            found = find_date(part)
+            return found[0] if found else None
     return None
 
 
@@ -958,9 +1033,10 @@ heading ('ФЕДЕРАЛЬНЫЙ ЗАКОН')."""
 
 def _read_meta_line(head: _Head, text: str, read: _Reading, before_title: bool) -> bool:
     """Take what a head line holds (author, date; series or affiliation lines hold nothing
-    kept): True when it is such a metadata line."""
+    kept; 'Prepared for <addressee>' names no author): True when it is such a metadata
+    line."""
     short = len(text) <= read.max_chars and not ends_sentence(text)
-    if is_byline_label(text):
+    if is_byline_label(text) or (short and PREPARED_FOR.match(text)):
         return True  # 'Prepared by' over the names: the next line is read as the byline
     author = byline_of(text, read.common)
     if author is None and not before_title:
@@ -1044,8 +1120,11 @@ def _scan(content: Sequence[Line], read: _Reading) -> _Head:
         pos += 1
     head.title_lines = _title_run(zone, pos, read) if pos < len(zone) else []
     pos += len(head.title_lines)
-    for line in zone[pos : pos + 4]:
-        if not _read_meta_line(head, line.text, read, False):
+    under = zone[pos : pos + 4]
+    for at, line in enumerate(under):
+        if _stacked_caps_name(under, at, head, read):
+            head.author = line.text if head.author is None else f"{head.author}, {line.text}"
+        elif not _read_meta_line(head, line.text, read, False):
             break
         meta.add(line.index)
     if head.author is None:  # a cover names its authors above the title
@@ -1059,6 +1138,19 @@ def _scan(content: Sequence[Line], read: _Reading) -> _Head:
         )
     head.meta = meta
     return head
+
+
+def _stacked_caps_name(
+    under: Sequence[Line], at: int, head: _Head, read: _Reading
+) -> bool:
+    """Is ``under[at]`` one of the authors' names stacked in capitals under the title, one
+    a line ('ANNA LIND' / 'OLEG SOKOLOV')? One such line alone may be a subtitle in rare
+    words; two in a row are names."""
+    if caps_name(under[at].text, read.common) is None:
+        return False
+    if head.author is not None and at and caps_name(under[at - 1].text, read.common):
+        return True
+    return at + 1 < len(under) and caps_name(under[at + 1].text, read.common) is not None
 
 
 # --- head blocks: the cover and first-page head above the first paragraph --------------------
@@ -1098,8 +1190,27 @@ def _pair_in(block: Sequence[Line], read: _Reading) -> tuple[int, list[Line]] | 
             continue  # a label over the name, and the title in capitals under it
         if pos and _opens_title(block[pos - 1], run[0], read):
             return pos - 1, [block[pos - 1], *run]  # 'Managed Elections:' over its subtitle
+        while pos and len(run) < MAX_TITLE_LINES and _wraps_into(block[pos - 1], run[0], read):
+            pos, run = pos - 1, [block[pos - 1], *run]  # a title wrapped over three lines
         return pos, run
     return None
+
+
+MAX_TITLE_LINES = 3
+
+
+def _wraps_into(line: Line, first: Line, read: _Reading) -> bool:
+    """Is `line`, right above the title line `first` with no blank line between, the
+    title's first line ('Rebuilding Trust in Vote-by-Mail' / 'Verification' / 'Lessons
+    from …'): title-like, ``MIN_HEAD_WORDS`` words or more (a kicker is shorter), set in
+    the same case, and no other field of the head."""
+    return (
+        line.index == first.index - 1
+        and word_count(line.text) >= MIN_HEAD_WORDS
+        and is_all_caps(line.text) == is_all_caps(first.text)
+        and _is_title_like(line.text, read)
+        and _may_be_title(line.text, read)
+    )
 
 
 def _opens_title(line: Line, first: Line, read: _Reading) -> bool:
@@ -1190,11 +1301,12 @@ a field, never the title."""
 
 def _may_be_title(text: str, read: _Reading) -> bool:
     """Not a line that a head holds for another field (byline, date, affiliation, series,
-    labelled field). An ALL-CAPS line with a subtitle after a colon is a title even when it
+    labelled field) nor a converter's note in brackets. An ALL-CAPS line with a subtitle after a colon is a title even when it
     names an institution ('ИНСТИТУТ ПОЛНОМОЧНЫХ ПРЕДСТАВИТЕЛЕЙ …: ЭВОЛЮЦИЯ ФУНКЦИЙ'): an
     affiliation has no subtitle."""
     return not (
-        byline_of(text, read.common) is not None
+        is_bracketed_note(text)
+        or byline_of(text, read.common) is not None
         or is_byline_label(text)
         or published_of(text) is not None
         or MONTH_YEAR.match(text)
@@ -1391,6 +1503,11 @@ def _echoed_title(
     return None
 
 
+def _echoes(lines: Sequence[Line], dropped: dict[int, str], run: Sequence[Line]) -> bool:
+    """Whether a running head repeats the run of lines (see :func:`_running_texts`)."""
+    return _norm(" ".join(line.text for line in run)) in _running_texts(lines, dropped)[0]
+
+
 def _subtitle(after: Sequence[Line], last: Line, read: _Reading) -> list[Line]:
     """The short title-like lines right under `last`, up to a blank line (at most two)."""
     found: list[Line] = []
@@ -1448,14 +1565,48 @@ def find_head(
     head = _read_block(block, pair, read)
     head.title = cover_title or head.title
     echoed = _echoed_title(lines, block, dropped, read)
+    if echoed is not None and pair is not None and _echoes(lines, dropped, pair[1]):
+        echoed = None  # the title over the byline is a running head too: it stays the title
     if echoed is not None:
         head = _retitled(block, echoed, read)
-    head.published = head.published or _stamp_date(lines)
+    head.published = head.published or _stamp_date(lines) or _date_under(content, block)
+    if head.published is None and not later:
+        _masthead_above(head, content, block)
     if not later:
         return _post_head(head, content, split), set()
     front = {line.index for line in content if line.index < block[0].index}
     kept = [line for line in content if line.index >= block[0].index]
     return _post_head(head, kept, split), front
+
+
+MAX_MASTHEAD_LINES = 2
+
+
+def _masthead_above(head: _Head, content: Sequence[Line], block: Sequence[Line]) -> None:
+    """The date of a newspaper's masthead printed above the head block, on its own ('ГОРОД
+    № 198   пятница, 15 октября 1993 г.   Цена 20 руб.' over a clipping's headline): the
+    head's date, and the masthead line its metadata."""
+    above = [line for line in content if line.index < block[0].index][:MAX_MASTHEAD_LINES]
+    for line in above:
+        if (date := published_of(line.text)) is not None:
+            head.published = date
+            head.meta = (head.meta or set()) | {line.index}
+            return
+
+
+def _date_under(content: Sequence[Line], block: Sequence[Line]) -> str | None:
+    """The publication date labelled on the line right under the head block ('Original
+    title: «…». Published in Russian on 3 February 2026.': a translation's credit, too long
+    to stand in the block), else None."""
+    last = block[-1].index
+    below = next((line for line in content if line.index > last), None)
+    if below is None or "published" not in below.text.casefold():
+        return None
+    match = PUBLISHED.search(below.text)
+    if match is None:
+        return None
+    found = find_date(below.text[match.end() :])
+    return found[0] if found and below.text[match.end() :].startswith(found[0]) else None
 
 
 def _post_head(head: _Head, content: Sequence[Line], split: bool) -> PostHead | None:
