@@ -1394,6 +1394,37 @@ def _mark_title_credits(items: Sequence[Item]) -> None:
     for item, match in found:
         item.credit = match.group(0)
         item.author = item.author or match.group("name")
+    _mark_hosted_titles(items)
+
+
+HOSTED_TITLE = re.compile(r"\s\((?:[\w-]+\.)+[^\W\d_]{2,}\)(?:\s+\d[\d,]*)?$")
+"""' (example.com) 71' closing a title: a link aggregator's item, the linked site's host
+and the count of comments after it."""
+
+
+def hosted_suffix(text: str) -> str | None:
+    """The host (and count) closing a title line (``HOSTED_TITLE``), None without."""
+    if ")" not in text[-12:] and not text[-1:].isdigit():
+        return None
+    match = HOSTED_TITLE.search(text)
+    return match.group(0) if match and match.start() > 0 else None
+
+
+def _mark_hosted_titles(items: Sequence[Item]) -> None:
+    """Hosts closing titles ('<title> (example.com) 71'), taken off them where two titles or
+    more of the page end in one: the item's source, no part of its title."""
+    found = [
+        (item, suffix)
+        for item in items
+        if item.title is not None
+        and not item.badge
+        and not item.credit
+        and (suffix := hosted_suffix(item.title.text))
+    ]
+    if len(found) < 2:
+        return
+    for item, suffix in found:
+        item.credit = suffix
 
 
 MIN_CUT_SUMMARY_WORDS = 20
@@ -1548,6 +1579,9 @@ MAX_TEASER_WORDS = 120
 """Most words of a teaser read from a repeated shape: a longer text is an article's."""
 MAX_TEASER_PARAGRAPHS = 1
 """A teaser is one paragraph when nothing marks it as one (a digest's article has more)."""
+MAX_MARKED_TEASER_PARAGRAPHS = 2
+"""A teaser under a title that marks its item (a linked site's host closing it) may run to
+two paragraphs, as a marked teaser may elsewhere (:func:`_is_summary`)."""
 SHAPE_SCORE = 0.66
 """A page of items shown only by their repeated shape: weak evidence, above the fallback
 article only, under every layout that finds a format's own signs (a PDF's wrapped lines,
@@ -1560,11 +1594,13 @@ ROW_BARS = re.compile(r"(?:\s+[|·•])+\s+")
 
 def _meta_name(text: str) -> str | None:
     """The author of a meta line under or over a title: a byline ('By <name>', '<Name>,
-    <date>'), a names line, or a row's cell that holds only names ('<type> | | <Name>,
+    <date>', 'posted by <handle> at <time> <date>'), a names line, or a row's cell that holds only names ('<type> | | <Name>,
     <Name>')."""
     name = credit_byline(text) or dateline_name(text)
     if name:
         return name
+    if handle := handle_byline(text):
+        return handle
     if is_names(text):
         return names_of(text)
     cells = [cell for cell in ROW_BARS.split(text) if cell]
@@ -1627,10 +1663,13 @@ def _teaser_column(run: ShapeRun) -> int | None:
     if len(prose) != 1:
         return None
     bodies = run.column(prose[0])
-    if any(
-        token.paragraphs > MAX_TEASER_PARAGRAPHS or token.words > MAX_TEASER_WORDS
-        for token in bodies
-    ):
+    hosted = any(
+        all(hosted_suffix(token.lines[-1].text) for token in run.column(position))
+        for position in range(prose[0])
+        if run.pattern[position] in (SHORT, HEAD)
+    )
+    most = MAX_MARKED_TEASER_PARAGRAPHS if hosted else MAX_TEASER_PARAGRAPHS
+    if any(token.paragraphs > most or token.words > MAX_TEASER_WORDS for token in bodies):
         return None
     mean = sum(token.words for token in bodies) / len(bodies)
     outside = [token for token in (*run.before, *run.after) if token.kind == PROSE]
@@ -1653,7 +1692,15 @@ def _is_meta_column(run: ShapeRun, position: int) -> bool:
 
 
 def _is_credit(text: str) -> bool:
-    return bool(credit_date(text) or credit_byline(text))
+    return bool(credit_date(text) or credit_byline(text) or handle_byline(text))
+
+
+def handle_byline(text: str) -> str | None:
+    """The handle of a dated '<verb> by <handle>' line ('posted by ferrous_wheel at 4:12 PM
+    Sep 16 2021 - 318 comments'): an item's meta line where a repeated shape shows it in
+    every item (alone, such a line may be a comment's header)."""
+    handle = HANDLE_BYLINE.match(text)
+    return handle.group("name") if handle and find_date(text) else None
 
 
 def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
@@ -1684,6 +1731,7 @@ def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | N
         item.extra = [line for n in run.positions(LINK) for line in repeat[n].lines]
         _read_shape_credits(item)
         items.append(item)
+    _mark_hosted_titles(items)
     return items
 
 
@@ -1739,6 +1787,7 @@ def _coarse_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | 
     with_meta = sum(1 for item in items if item.meta)
     if 0 < with_meta < MIN_META_SHARE * len(items):
         return None
+    _mark_hosted_titles(items)
     return items
 
 
