@@ -1450,3 +1450,53 @@ def test_a_newsletters_subscription_notice_is_chrome() -> None:
         "You are receiving this newsletter because you signed up.",
     ):
         assert is_web_chrome(notice)
+
+
+RUNIN_ITEMS = [
+    (
+        "Ferry crews win back their bonus",
+        "After six weeks of refusing overtime, the crews of "
+        "the river ferries have won back the night shift bonus the company cut in spring. (Harbour Post)",
+    ),
+    (
+        "Port budget passes without debate",
+        "The council approved the river port budget in "
+        "eleven minutes, with no questions from the floor and two members absent. (Evening Courier)",
+    ),
+    (
+        "Widows take pension office to court",
+        "Forty widows of miners have filed a joint claim "
+        "against the regional pension office over benefits withheld since the mine closed. (Valley News)",
+    ),
+]
+
+
+def test_numbered_items_run_into_one_line_are_articles() -> None:
+    items = " ".join(
+        f"{number}) {headline}: {text}"
+        for number, (headline, text) in enumerate(RUNIN_ITEMS, start=1)
+    )
+    text = f"Press Review\n\nThe day's press review (prepared by the press office): {items}\n"
+    result = run(text)
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [headline for headline, _ in RUNIN_ITEMS]
+    assert "eleven minutes" in result.posts[1]["body"]
+
+
+def test_numbered_sections_of_a_paper_are_not_cut() -> None:
+    sections = (
+        "1. Introduction Since the return of the elections in the regions, governors have had "
+        "to win votes. 2. Data and method The data cover all dismissals between 2012 and 2020. "
+        "3. Conclusion The evidence suggests that results still matter to the centre."
+    )
+    lines = split_lines(sections + "\n")
+    assert digest.split_runins(lines, SegmentConfig().max_title_chars) == lines
+
+
+def test_an_enumeration_inside_a_sentence_is_no_item_sequence() -> None:
+    text = (
+        "The committee named three reasons: 1) the cost of the new berth, 2) the time it takes "
+        "to dredge the channel, and 3) the objections of the fishing cooperative.\n"
+    )
+    lines = split_lines(text)
+    assert digest.split_runins(lines, SegmentConfig().max_title_chars) == lines

@@ -1459,11 +1459,74 @@ def _colon_runin_cut(line: Line, max_title_chars: int) -> int | None:
     return match.end()
 
 
+INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))(?P<number>\d{1,2})(?P<mark>[.)])\s+(?=[\"“‘(]?[A-Z])")
+"""'3) <Headline>' or '3. <Headline>' wherever it stands in a line: an item's number."""
+NUMBERED_RUNIN_HEAD = re.compile(r"[^.:!?]{8,}?(?::|\.(?=\s))\s+(?=[\"“‘(]?[A-Z0-9])")
+"""'<Headline>: <text>' or '<Headline>. <text>' after an item's number: its headline run
+in to its text (matched from the number's end, so no '^')."""
+MAX_NUMBERED_HEAD_WORDS = 12
+"""Most words of a numbered item's headline closed by a full stop ('2) <Headline>. <text>'),
+which only a ')' mark opens ('2. <words>. ' may be a section's first sentence)."""
+MIN_NUMBERED_RUNINS = 3
+"""Fewest items of a numbered sequence run into one another (1, 2, 3 …)."""
+
+
+def _numbered_chain(lines: Sequence[Line]) -> list[tuple[Line, re.Match[str]]]:
+    """The longest sequence of item numbers counting up from 1 in reading order, one mark
+    ('1)', '2)' … or '1.', '2.' …), at least two of them inside a line (the items run into
+    one another, as a PDF's text dumps them); else no sequence."""
+    best: list[tuple[Line, re.Match[str]]] = []
+    chains: dict[str, list[tuple[Line, re.Match[str]]]] = {}
+    for line in lines:
+        if ")" not in line.raw and "." not in line.raw:
+            continue
+        for match in INLINE_NUMBER.finditer(line.raw):
+            number, mark = int(match.group("number")), match.group("mark")
+            chain = chains.get(mark, [])
+            if number == 1:
+                chains[mark] = [(line, match)]
+            elif chain and number == int(chain[-1][1].group("number")) + 1:
+                chain.append((line, match))
+            else:
+                continue
+            if len(chains[mark]) > len(best):
+                best = chains[mark]
+    inside = sum(1 for line, match in best if line.raw[: match.start()].strip())
+    return best if len(best) >= MIN_NUMBERED_RUNINS and inside >= 2 else []
+
+
+def _split_numbered_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
+    """`lines` with each item of a numbered sequence run into one line (:func:`_numbered_chain`)
+    cut off into a line of its own, its run-in headline ('2) <Headline>: <text>') cut off
+    its text; `lines` unchanged when the text holds no such sequence, or when some item
+    has no run-in headline."""
+    chain = _numbered_chain(lines)
+    cuts: dict[int, list[int]] = {}
+    for line, match in chain:
+        head = NUMBERED_RUNIN_HEAD.match(line.raw, match.end())
+        if head is None or head.end() - match.end() > max_title_chars:
+            return lines
+        stop = head.group(0).rstrip()[-1]
+        if stop == "." and (
+            match.group("mark") != ")" or word_count(head.group(0)) > MAX_NUMBERED_HEAD_WORDS
+        ):
+            return lines  # '1. Introduction Since …': a paper's numbered section, no item
+        edges = cuts.setdefault(line.index, [])
+        if match.start() > 0:
+            edges.append(match.start())
+        edges.append(head.end())
+    return cut_lines(lines, cuts) if cuts else lines
+
+
 def split_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     """`lines` with each run-in headline that opens a paragraph cut off into a line of its
     own (offsets kept, lines renumbered), when the text holds two of them or more; else
     `lines` unchanged. Run-in headlines in title case closed by a colon are cut, with the
-    read-more link that closes their item, when there are two of them or more."""
+    read-more link that closes their item, when there are two of them or more. Numbered
+    items run into one line ('1) <Headline>: <text> 2) <Headline>: …') are cut first."""
+    numbered = _split_numbered_runins(lines, max_title_chars)
+    if numbered is not lines:
+        return numbered
     colons = {
         line.index: cut
         for line in lines
@@ -1513,8 +1576,12 @@ def _runin_opening(lines: Sequence[Line], line: Line) -> Opening | None:
         return None
     if READ_MORE.match(following.text):
         return None  # an item's text, cut off the read-more link that closes it
+    if NUMBERED_HEAD.match(following.text):
+        return None  # an item's text (or the preamble), cut off the next item's number
     text = line.text
     title = text[:-1] if text.endswith((".", ":")) else text
+    if numbered := NUMBERED_HEAD.match(title.strip()):
+        title = numbered.group("headline")  # '2) <Headline>:' cut off its text
     opening = Opening("runin", line, title.strip().lstrip("•●▪◾*–- ").strip(), line.index)
     link = lines[following.index + 1] if following.index + 1 < len(lines) else None
     if link is not None and link.start == following.end and READ_MORE.match(link.text):
