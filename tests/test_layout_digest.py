@@ -1500,3 +1500,44 @@ def test_an_enumeration_inside_a_sentence_is_no_item_sequence() -> None:
     )
     lines = split_lines(text)
     assert digest.split_runins(lines, SegmentConfig().max_title_chars) == lines
+
+
+DATED_ITEMS = [
+    "The river port authority has asked the ministry for a second dredger, saying the channel "
+    "silted up faster this winter than in any year since the records began in the sixties.",
+    "Ferry crews on the northern crossing voted to accept the new rota after the company agreed "
+    "to keep the night shift bonus it had planned to cut from the spring timetable onwards.",
+    "A court in the regional capital has ordered the pension office to pay the widows of forty "
+    "miners the benefits it withheld after the mine closed, with interest for the two years.",
+    "The council has postponed the vote on the port budget for a third time, citing the absence "
+    "of the finance committee's chair, who is on sick leave until the end of the month at least.",
+]
+
+
+def test_items_under_day_headers_closed_by_colons_are_untitled_articles() -> None:
+    text = (
+        "Harbour Monitor: No. 118\nMarch 14, 2018\nMarch 9:\n"
+        + "\n".join(DATED_ITEMS[:2])
+        + "\n[EDITOR'S NOTE: The figures could not be confirmed.]\nMarch 12:\n"
+        + "\n".join(DATED_ITEMS[2:])
+        + "\n"
+    )
+    result = run(text)
+    assert result.layout == "digest"
+    assert len(result.posts) == 4
+    assert [post["title"] for post in result.posts] == [None] * 4
+    assert "EDITOR'S NOTE" in result.posts[1]["body"]
+    assert all("March 12:" not in post["body"] for post in result.posts)
+
+
+def test_one_day_header_with_a_colon_makes_no_dated_sections() -> None:
+    text = "Notes from the harbour\nMarch 9:\n" + "\n".join(DATED_ITEMS) + "\n"
+    assert run(text).layout != "digest"
+
+
+def test_day_colon_needs_a_day() -> None:
+    assert digest._day_colon("March 9:")
+    assert digest._day_colon("Friday, 9 March:")
+    assert not digest._day_colon("March 9")
+    assert not digest._day_colon("In March:")
+    assert not digest._day_colon("Notes from March 9 onwards:")

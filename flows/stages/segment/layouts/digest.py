@@ -355,7 +355,9 @@ YEARLESS_DAY = re.compile(
 
 
 def yearless_date(text: str, year: str) -> str | None:
-    """'<day> <year>' for a day header written without its year, else None."""
+    """'<day> <year>' for a day header written without its year (a colon may close it:
+    'March 9:'), else None."""
+    text = text.removesuffix(":").rstrip()
     return f"{text} {year}" if YEARLESS_DAY.match(text) else None
 
 
@@ -982,6 +984,54 @@ def _noted_openings(page: Page) -> dict[int, Opening]:
         found[first] = opening
         low = note + 1
     return found
+
+
+BRACKET_NOTE = re.compile(r"^\[[^\[\]]{3,}\]$")
+"""'[EDITOR'S NOTE: …]': a note on the item above it, no item of its own."""
+
+
+def _day_colon(text: str) -> bool:
+    """A day header closed by a colon ('March 9:', 'Friday, 9 March:')."""
+    return text.endswith(":") and yearless_date(text, "") is not None
+
+
+def _dated_openings(page: Page) -> dict[int, Opening]:
+    """The untitled items of a digest cut into dated sections: under each day header closed
+    by a colon ('March 9:'), two or more, right over prose, each paragraph is an item (its
+    text, no headline); a bracketed note ('[EDITOR'S NOTE: …]') stays with the item above
+    it. The header is the first item's meta line, its date the items' date."""
+    days = [here for here, line in enumerate(page.filled) if _day_colon(line.text)]
+    if len(days) < 2 or any(
+        here + 1 >= len(page.roles) or page.roles[here + 1] != "prose" for here in days
+    ):
+        return {}
+    found: dict[int, Opening] = {}
+    for day, end in zip(days, [*days[1:], len(page.filled)], strict=True):
+        header = page.filled[day]
+        for here in range(day + 1, end):
+            line = page.filled[here]
+            if page.roles[here] != "prose" or BRACKET_NOTE.match(line.text):
+                continue
+            if here > day + 1 and not _paragraph_start(page, here):
+                continue
+            first = here == day + 1
+            opening = Opening(
+                "cited", line, "", header.index if first else line.index, meta=[header]
+            )
+            opening.untitled = True
+            found[here] = opening
+    return found
+
+
+def _paragraph_start(page: Page, position: int) -> bool:
+    """A prose line that opens a paragraph: a blank line, a line of another role or the
+    end of a sentence stands right above it."""
+    above = page.filled[position - 1]
+    return (
+        above.index != page.filled[position].index - 1
+        or page.roles[position - 1] != "prose"
+        or ends_sentence(above.text)
+    )
 
 
 def _origin_opening(page: Page, position: int, max_title_chars: int) -> Opening | None:
@@ -1926,6 +1976,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         or _citation_openings(page)
         or _cited_openings(page)
         or _noted_openings(page)
+        or _dated_openings(page)
         or _emoji_openings(lines, page)
         or _numbered_openings(lines, page)
     )
@@ -2189,14 +2240,16 @@ ISSUE_NUMBER = re.compile(r"\b(?:issue|no\.|vol\.|volume|number|№)\s*#?\d{1,5}
 
 
 def _is_issue_head(page: Page, openings: Sequence[Opening]) -> bool:
-    """The first opening is the issue's masthead: its date line numbers the issue ('Issue
-    87 · March 22, 2024'), or it is the one unnumbered head over numbered stories, and one
-    paragraph at most (a greeting) follows it."""
+    """The first opening is the issue's masthead: its headline or date line numbers the
+    issue ('Issue 87 · March 22, 2024', '<Name>: No. 2211'), or it is the one unnumbered head
+    over numbered stories, and one paragraph at most (a greeting) follows it."""
     first, second = openings[0], openings[1]
     numbered = not NUMBERED_STORY.match(first.title.text) and all(
         NUMBERED_STORY.match(opening.title.text) for opening in openings[1:]
     )
-    if not numbered and not any(ISSUE_NUMBER.search(line.text) for line in first.meta):
+    if not numbered and not any(
+        ISSUE_NUMBER.search(line.text) for line in (first.title, *first.meta)
+    ):
         return False
     paragraphs = sum(
         1
