@@ -1541,3 +1541,27 @@ def test_day_colon_needs_a_day() -> None:
     assert not digest._day_colon("March 9")
     assert not digest._day_colon("In March:")
     assert not digest._day_colon("Notes from March 9 onwards:")
+
+
+def test_headlines_under_rules_below_an_outlet_or_author_line() -> None:
+    heads = ["Harbour Post\nMay 1, 2021", "Odile Brank", "Valley News\nApril 30, 2021"]
+    items = [
+        f"*******\n\n#{number}\n{head}\n{headline}\n\n{DATED_ITEMS[number]}\n\n{DATED_ITEMS[3]}"
+        for number, (head, headline) in enumerate(zip(heads, HEADLINES, strict=True))
+    ]
+    text = "Reading List\nNo. 88\n\n" + "\n\n".join(items) + "\n\n*******\n\nWrite to the editor.\n"
+    result = run(text)
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+
+
+def test_a_list_of_lines_under_a_rule_opens_no_article() -> None:
+    page = digest.Page.read(
+        split_lines(
+            "*******\nOne headline of the contents\nAnother headline of the contents\n"
+            "A third headline of the contents\nA fourth headline of the contents\n"
+            "A fifth headline of the contents\n\n" + DATED_ITEMS[0] + "\n"
+        ),
+        SegmentConfig().max_title_chars,
+    )
+    assert digest._ruled_head(split_lines(""), page, 1) is None

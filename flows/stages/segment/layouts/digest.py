@@ -807,17 +807,43 @@ def _ruled_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
     a rule with no such headline (the contents, a footer) opens nothing."""
     found: dict[int, Opening] = {}
     for position in range(len(page.filled) - 2):
-        rule, head, text = page.filled[position : position + 3]
+        rule = page.filled[position]
         if page.roles[position] != "sep" or not is_separator(rule.text):
             continue
-        if page.roles[position + 1] != "head" or page.roles[position + 2] != "prose":
-            continue
-        if head.index - rule.index > 2 or text.index != head.index + 2:
-            continue  # the headline stands alone, right under the rule, over the text
-        if not lines[head.index + 1].is_blank or word_count(head.text) < MIN_HEADLINE_WORDS:
-            continue
-        found[position + 1] = Opening("ruled", head, head.text, head.index)
+        top = position + 1
+        if top < len(page.filled) and ITEM_NUMBER.match(page.filled[top].text):
+            top += 1  # '#2' under the rule numbers the item
+        head_at = _ruled_head(lines, page, top)
+        if head_at is None or page.filled[top].index - rule.index > top - position + 1:
+            continue  # the head stands right under the rule, a blank line between at most
+        head = page.filled[head_at]
+        found[head_at] = Opening("ruled", head, head.text, head.index)
     return found if len(found) >= 2 else {}
+
+
+MAX_RULED_HEAD_LINES = 4
+
+
+def _ruled_head(lines: Sequence[Line], page: Page, top: int) -> int | None:
+    """The headline of an article under a rule: the last headline of one to four adjacent
+    short lines (its outlet, author, date or byline around it) standing from `top`, a blank
+    line and the text under them; None when the lines are not so (the contents, a
+    footer)."""
+    for size in range(1, MAX_RULED_HEAD_LINES + 1):
+        last = top + size - 1
+        if last + 1 >= len(page.filled) or page.roles[last] not in {"head", "date", "byline"}:
+            return None
+        if MAIL_HEADER.match(page.filled[last].text):
+            return None  # 'From:', 'Sent:', 'Subject:': a quoted message's headers
+        if size > 1 and page.filled[last].index != page.filled[last - 1].index + 1:
+            return None  # the head's lines stand together
+        text = page.filled[last + 1]
+        if page.roles[last + 1] == "prose" and text.index == page.filled[last].index + 2:
+            heads = [at for at in range(top, last + 1) if page.roles[at] == "head"]
+            if not heads or word_count(page.filled[heads[-1]].text) < MIN_HEADLINE_WORDS:
+                return None
+            return heads[-1] if lines[page.filled[last].index + 1].is_blank else None
+    return None
 
 
 SOURCED_HEAD = re.compile(
@@ -1997,9 +2023,10 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         )
         if opening is None and starts_block:
             opening = _credits_opening(lines, page, position)
-        opening = opening or ruled_heads.get(position)
         if opening is not None and opening.title.index not in by_title:
             by_title[opening.title.index] = opening
+    for ruled in ruled_heads.values():  # a headline under a rule that nothing else opens
+        by_title.setdefault(ruled.title.index, ruled)
     openings = _drop_nested(sorted(by_title.values(), key=lambda opening: opening.begin))
     openings = _without_masthead(page, openings)
     if len(openings) < 2:
