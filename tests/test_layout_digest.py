@@ -1565,3 +1565,34 @@ def test_a_list_of_lines_under_a_rule_opens_no_article() -> None:
         SegmentConfig().max_title_chars,
     )
     assert digest._ruled_head(split_lines(""), page, 1) is None
+
+
+def _planet(day_stamp: str) -> str:
+    posts = []
+    for number, headline in enumerate(HEADLINES):
+        channel = f"{NAMES[number]}\n\n" if number != 1 else ""
+        posts.append(
+            f"{channel}{headline}\n\n{DATED_ITEMS[number]}\n\n{DATED_ITEMS[3]}\n\n"
+            f"April {11 - number}, 2024 0{number + 4}:20 PM UTC"
+        )
+    return f"Planet Harbour\n\nLast update: April 11, 2024 07:15 PM UTC\n\n{day_stamp}\n\n\n" + (
+        "\n\n".join(posts) + "\n"
+    )
+
+
+def test_posts_closed_by_date_stamps_under_blog_names() -> None:
+    result = run(_planet("April 11, 2024"))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == [NAMES[0], NAMES[0], NAMES[2]]
+
+
+def test_stamps_over_headlines_open_posts_not_close_them() -> None:
+    posts = [
+        f"{11 - number} December 2011 @ 11:0{number} pm\n{headline}\n\n{DATED_ITEMS[number]}"
+        f"\n\n{DATED_ITEMS[3]}"
+        for number, headline in enumerate(HEADLINES)
+    ]
+    result = run("My Harbour Diary\n\n" + "\n\n".join(posts) + "\n")
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert all(post["author"] is None for post in result.posts)

@@ -487,6 +487,9 @@ class Opening:
     untitled: bool = False
     """The opening line is the article's first paragraph, not a headline (a press review's
     item that opens '«<Outlet>» (<page>) reports …')."""
+    channel: str | None = None
+    """The name standing alone over the headline of a post closed by its credit line (an
+    aggregator's blog name): the author of this post and of the next ones up to another."""
     robot: bool = False
     """A digest's item sent by the list's own address ('<list>-request@…'): its standing
     information (subscribing, archives), chrome."""
@@ -1683,6 +1686,9 @@ def _is_closing(page: Page, position: int) -> bool:
     and followed by no text: a byline with a date or a clock time ('Posted by <name> at
     <time> <n> comments') or a post footer ('Posted in <category> | Leave a comment')."""
     above = _above_fields(page, position)
+    stamp = page.roles[position] == "date" and CLOCK.search(page.filled[position].text)
+    if stamp and above > 0 and READ_MORE.match(page.filled[above].text):
+        above -= 1  # 'Read the full article: <link>' between the text and its stamp
     if above < 0 or page.roles[above] not in {"prose", "translator", "origin"}:
         return False
     text = page.filled[position].text
@@ -1696,6 +1702,8 @@ def _is_closing(page: Page, position: int) -> bool:
         return False
     if page.roles[position] == "byline":
         return bool(CLOCK.search(text) or find_date(text))
+    if stamp:
+        return page.roles[above] == "prose"  # '<date> 04:20 PM UTC' stamping the post
     return _is_post_furniture(text) and not READ_MORE.match(text)
 
 
@@ -1756,6 +1764,8 @@ def _closing_shape(text: str) -> str:
     else the first word ('Posted', 'Source:')."""
     if SOURCE_NOTE.match(text) or WIRE_CREDIT.match(text):
         return "("
+    if CLOCK.search(text) and credit_date(TIME_OF_DAY.sub(" ", text)):
+        return "stamp"  # '<date> <time>': the month's name is no part of the shape
     return text.split()[0].casefold()
 
 
@@ -1866,7 +1876,12 @@ def _post_title_above(
     line over it heads the contents). None when that is the one found."""
     if day is None:
         days = [at for at in range(low, title_at) if _is_day_header(page, at)]
-        if days and days[-1] + 1 < title_at and page.roles[days[-1] + 1] == "head":
+        if (
+            days
+            and days[-1] + 1 < title_at
+            and page.roles[days[-1] + 1] == "head"
+            and _channel_name(page, days[-1] + 1, title_at) is None
+        ):
             between = range(days[-1] + 2, title_at)
             if not any(CONTENTS_ITEM.match(page.filled[here].text) for here in between):
                 return days[-1] + 1, days[-1], []
@@ -1891,6 +1906,23 @@ def _post_title_above(
                 return None
             return at, day, []
     return None
+
+
+MAX_CHANNEL_WORDS = 4
+
+
+def _channel_name(page: Page, low: int, title_at: int) -> str | None:
+    """The name on the one short line between `low` (a day header or the previous post's
+    end) and the headline at `title_at` ('<Blog Name>', '"<Blog Name>"'): an aggregator's
+    blog over its post, no headline; None when no such line stands alone there, or when
+    the headline is numbered ('1. <headline>' under a section's label)."""
+    at = title_at - 1
+    if at != low or page.roles[at] != "head" or NUMBERED_HEAD.match(page.filled[title_at].text):
+        return None  # a label over numbered headlines heads a section of the page
+    text = page.filled[at].text.strip("\"“”'")
+    if word_count(text) > MAX_CHANNEL_WORDS or ends_sentence(text) or ":" in text:
+        return None
+    return text
 
 
 def _headline_above(page: Page, low: int, first_prose: int, fields: bool) -> tuple[int, list[int]]:
@@ -1949,10 +1981,14 @@ def _closing_openings(page: Page) -> list[Opening]:
     low = 0
     day: str | None = None
     furniture = _furniture_after(page, closings)
+    positions = {line.index: position for position, line in enumerate(page.filled)}
     for closing in closings:
         opening = _closed_article(page, low, closing, furniture)
         if opening is None:
             return []
+        title_at = positions[opening.title.index]
+        if title_at - 1 == low or (title_at >= 2 and _is_day_header(page, title_at - 2)):
+            opening.channel = _channel_name(page, title_at - 1, title_at)
         credits = opening.meta
         if opening.closing is not None and SOURCE_NOTE.match(opening.closing.text):
             credits = [opening.closing]  # the source note dates its item, not a line above
@@ -1984,6 +2020,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     if whole:
         _finish(lines, page, whole)
         _date_by_issue(page, whole)
+        _author_by_channel(whole)
         return page, whole
     by_title = {opening.title.index: opening for opening in _field_openings(page)}
     for block in _mail_blocks(page):  # a letter among the articles
@@ -2295,6 +2332,17 @@ def _finish(lines: Sequence[Line], page: Page, openings: Sequence[Opening]) -> N
         _read_lead(lines, page, opening, first, floor)
         _read_credits(opening)
         floor = max(positions[line.index] for line in (opening.title, *opening.meta))
+
+
+def _author_by_channel(openings: Sequence[Opening]) -> None:
+    """A post with no credit naming its author is by the blog named over it, or over the
+    posts above it up to the last such name (an aggregator's page groups a blog's posts
+    under one name)."""
+    channel: str | None = None
+    for opening in openings:
+        channel = opening.channel or channel
+        if opening.author is None:
+            opening.author = channel
 
 
 def _date_by_issue(page: Page, openings: Sequence[Opening]) -> None:
