@@ -1596,3 +1596,21 @@ def test_stamps_over_headlines_open_posts_not_close_them() -> None:
     result = run("My Harbour Diary\n\n" + "\n\n".join(posts) + "\n")
     assert [post["title"] for post in result.posts] == HEADLINES
     assert all(post["author"] is None for post in result.posts)
+
+
+def test_reaction_counts_are_chrome_and_numbers_are_not() -> None:
+    assert digest.line_role("👍 214  🤔 37", 100) == "chrome"
+    assert digest.line_role("❤️ 1.2K 🔥 19", 100) == "chrome"
+    assert digest.line_role("№ 36", 100) != "chrome"
+    assert digest.line_role("+5", 100) != "chrome"
+    assert digest.line_role("$100", 100) != "chrome"
+
+
+def test_a_sender_name_over_each_time_opens_the_message() -> None:
+    messages = [f"Harbour Channel\n{9 + n}:14\n{DATED_ITEMS[n]}\n👍 {n + 5}" for n in range(3)]
+    text = "Harbour Channel\n\n 6 September 2024\n\n" + "\n\n".join(messages) + "\n"
+    result = run(text)
+    assert result.layout == "digest"
+    assert len(result.posts) == 3
+    assert all("Harbour Channel" not in post["body"] for post in result.posts)
+    assert all("👍" not in post["body"] for post in result.posts)

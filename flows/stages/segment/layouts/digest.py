@@ -445,6 +445,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "byline"
     if WIDGET_COUNT.match(text):
         return "chrome"  # 'Messages in this topic (3)' (a row of '|' links may be credits)
+    if REACTIONS.match(text):
+        return "chrome"  # '👍 214  🤔 37': a message's reactions and their counts
     if ORIGIN.match(text):
         return "origin"
     if TRANSLATOR_LINE.match(text):
@@ -2134,6 +2136,11 @@ def _shape_openings(lines: Sequence[Line], page: Page, max_title_chars: int) -> 
     return openings
 
 
+REACTIONS = re.compile(
+    r"^(?:[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*\s*"
+    r"\d[\d.,]*[KkMm]?\s*){1,8}$"
+)
+"""'👍 214  🤔 37': the reactions under a channel's message, each a symbol and its count."""
 VIEWS_FOOTER = re.compile(
     r"^[\d.,]+[km]?\s+views?(?:\s+edited)?(?:\s+(?P<name>[^,\d][^,]{1,60}),)?\s+"
     r"\d{1,2}:\d\d(?:\s*[ap]m)?$",
@@ -2225,6 +2232,16 @@ def _export_openings(page: Page) -> list[Opening]:
         return []
     after_stamp = [page.filled[here + 1].text for here in stamps if here + 1 < len(page.filled)]
     seen = {text for text in after_stamp if after_stamp.count(text) >= 2}
+    before_stamp = [
+        page.filled[here - 1].text
+        for here in stamps
+        if here > 0 and page.filled[here - 1].index == page.filled[here].index - 1
+    ]
+    named_above = {
+        text
+        for text in before_stamp
+        if before_stamp.count(text) >= 2 and word_count(text) <= MAX_SENDER_WORDS
+    }
     channel = page.filled[0].text
     openings: list[Opening] = []
     day, author, low = None, None, 0
@@ -2246,6 +2263,12 @@ def _export_openings(page: Page) -> list[Opening]:
         if stamp > 0 and INITIALS.match(page.filled[stamp - 1].text):
             top = stamp - 1
             lead.append(page.filled[top])
+        elif stamp > low and page.filled[stamp - 1].text in named_above:
+            top = stamp - 1  # the sender's name over the time, as over other messages
+            lead.append(page.filled[top])
+            name = page.filled[top].text
+            author = None if name == channel else name
+            named = True
         for here in range(low, top):
             if page.roles[here] == "date" and (found := find_date(page.filled[here].text)):
                 day = found[0]
