@@ -1614,3 +1614,43 @@ def test_a_sender_name_over_each_time_opens_the_message() -> None:
     assert len(result.posts) == 3
     assert all("Harbour Channel" not in post["body"] for post in result.posts)
     assert all("👍" not in post["body"] for post in result.posts)
+
+
+OUTLETS = ["Harbour Post", "Evening Courier", "Valley News"]
+
+
+def _with_contents(entries: list[str]) -> str:
+    items = [
+        f"{headline}\n\n{DATED_ITEMS[number]}\n\n{DATED_ITEMS[3]}"
+        for number, headline in enumerate(HEADLINES)
+    ]
+    return (
+        "The Harbour Letter\nMarch 3, 2021\n\nContents:\n"
+        + "\n".join(entries)
+        + "\n\n"
+        + "\n\n".join(items)
+        + "\n"
+    )
+
+
+def test_headlines_the_contents_name_with_their_outlets_are_articles() -> None:
+    entries = [
+        f"{number}. {outlet}: {headline}"
+        for number, (outlet, headline) in enumerate(zip(OUTLETS, HEADLINES, strict=True), 1)
+    ]
+    result = run(_with_contents(entries))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+
+
+def test_an_article_listing_its_own_sections_is_no_digest() -> None:
+    entries = [f"{number}. {headline}" for number, headline in enumerate(HEADLINES, 1)]
+    assert run(_with_contents(entries)).layout != "digest"
+
+
+def test_a_contents_entry_names_its_headline_with_a_source() -> None:
+    key = "regional duma rejects early election bill"
+    assert digest._names_with_source("volga courier: " + key, key)
+    assert digest._names_with_source(key + " (volga courier)", key)
+    assert not digest._names_with_source(key, key)
+    assert not digest._names_with_source("why the " + key, key)

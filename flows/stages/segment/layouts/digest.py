@@ -50,7 +50,11 @@ An article opens in one of these shapes (placeholders in angle brackets):
   a translated press digest's items closed by a source note in brackets ``(<Outlet>,
   <date>, <Author>)`` (the first name its author). A day
   header may give the time (``12 December 2011 @ 11:04 pm``); ``Label: value`` lines
-  between the headline and the text (``Current Mood: cold``) belong to the head;
+  between the headline and the text (``Current Mood: cold``) belong to the head; an
+  aggregator's post closes on its stamp (``<date> <time>``, a ``Read the full article``
+  link above it allowed), and a short line alone over its headline after a day header or
+  the previous post names its blog, the author of its posts up to the next such name
+  (unless the headlines are numbered: the line is then a section's label);
 * a web mail digest's message: ``<n>.`` ``<subject>`` ``Posted by: "<Name>" <address>``
   ``<date>``; a topic digest's or list archive's sender line ``<Name> <address>: <when>`` /
   ``<YYYY-MM-DD> Thread <Name>`` under the message's subject (the topic's title carries on
@@ -67,17 +71,29 @@ An article opens in one of these shapes (placeholders in angle brackets):
 * a chat export's message (Telegram Desktop as text): ``<initials>`` ``<HH:MM>``
   ``<sender>``, media and reply labels, then the text; a message joined to the one before
   shows only its time; day lines between messages date them; the channel's own name signs
-  nothing;
+  nothing; a sender's name repeated over the times opens the message it stands over;
+  a line of reactions and their counts (``👍 214  🤔 37``) is chrome;
 * a press review's item: ``<OUTLET IN CAPITALS>`` after a blank line, right over
   ``<headline>``, right over the text (the label is chrome; counted only on a page of full
   articles, as credit openings are); or ``<Outlet>: <headline>`` standing alone over the
   text, two or more on the page (the title is the headline); or, untitled, a paragraph
   opening ``«<Outlet>» (<date>, с. <page>) <text>``, or closed by ``(<Outlet>, p. <n>)``
-  on a line of its own, two or more on the page; or a round-up's citation line
+  on a line of its own, two or more on the page; or, untitled, each paragraph under a
+  day header closed by a colon (``March 9:``, two or more, the header its date, a
+  bracketed ``[EDITOR'S NOTE: …]`` kept with the item above); or a round-up's citation line
   ``<Outlet>: "<Title>," by <Name>`` right over the text, two or more (the quoted
   headline is the title, the name the author);
 * a headline standing alone right under a rule, over a blank line and the text, two or
-  more on the page (a mailing's issue; counted only on a page of full articles);
+  more on the page (a mailing's issue; counted only on a page of full articles); an item
+  number (``#2``) may stand under the rule, and up to four short lines (outlet, author,
+  date, byline) with the headline, the last headline among them the title; taken only
+  where nothing else opens the headline;
+* a headline repeated from a list of contents above it that names it with its outlet or
+  author (``1. <Outlet>: <headline>``, ``<Name>, <headline>``), its text under it, two or
+  more (an entry that is only the headline proves nothing: articles list their sections);
+* numbered items run into one line, as a PDF's text dumps them (``1) <Headline>: <text>
+  (<Outlet>) 2) <Headline>: …``, numbers counting up from 1, three or more): each item
+  and its run-in headline are cut into lines of their own and read as run-in headlines;
 * a brief's section: ``<emoji> <Label>`` after a blank line, right over the text, two or
   more on the page (the title is the label; counted as press review items are);
 * a newsletter's story: ``1 big thing: <headline>``, ``2. <headline>`` … numbered in order
@@ -804,6 +820,90 @@ def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening
     if line.index > 0 and not lines[line.index - 1].is_blank:
         return None
     return Opening("labelled", line, headline, line.index)
+
+
+CONTENTS_MARK = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)]|[•●▪◦*–-])\s+")
+"""The number or bullet opening an entry of a list of contents ('1. ', '(2) ', '• ')."""
+MAX_CONTENTS_GAP = 3
+"""Most short lines (credits, outlet) between a headline repeated from the contents and
+its text."""
+
+
+def _entry_key(text: str) -> str:
+    return " ".join(CONTENTS_MARK.sub("", plain(text)).split()).casefold()
+
+
+def _contents_openings(page: Page) -> dict[int, Opening]:
+    """Articles whose headlines a list of contents above them names with their source, two
+    or more: a headline (three words or more) standing on a line of its own after a list
+    entry that holds it and its outlet or author ('1. <Outlet>: <headline>', '<Name>,
+    <headline>', '<headline> (<Outlet>)'), with its text under it (a few credit or outlet
+    lines between). An entry that is the headline alone proves nothing: an article lists
+    its own sections so. The list's lines stand together; they are the preamble. Credit
+    lines between the headline and the text are its meta."""
+    entries: list[str] = []
+    found: dict[int, Opening] = {}
+    for here, line in enumerate(page.filled):
+        role = page.roles[here]
+        if role in {"prose", "sep", "chrome", "image"}:
+            continue
+        key = _entry_key(line.text)
+        if word_count(key) >= MIN_HEADLINE_WORDS and any(
+            _names_with_source(entry, key) for entry in entries
+        ):
+            text = next(
+                (
+                    at
+                    for at in range(here + 1, min(here + 2 + MAX_CONTENTS_GAP, len(page.filled)))
+                    if page.roles[at] == "prose"
+                ),
+                None,
+            )
+            between = range(here + 1, text) if text is not None else range(0)
+            if text is not None and all(
+                page.roles[at] in CREDIT_ROLES | {"head", "other"} for at in between
+            ):
+                title = CONTENTS_MARK.sub("", plain(line.text)).strip()
+                meta = [page.filled[at] for at in between if page.roles[at] in CREDIT_ROLES]
+                found[here] = Opening("contents", line, title, line.index, meta)
+                continue
+        if len(entries) < MAX_CONTENTS_ENTRIES and _in_list(page, here):
+            entries.append(key)
+    return found if len(found) >= 2 else {}
+
+
+MAX_CONTENTS_ENTRIES = 100
+SOURCE_JOINS = (":", ",", "-", "–", "—", "|")
+
+
+def _names_with_source(entry: str, key: str) -> bool:
+    """The contents entry `entry` is the headline `key` with its outlet or author before
+    ('<Outlet>: <headline>', '<Name>, <headline>') or after it ('<headline> (<Outlet>)',
+    '<headline> – <Name>'), a few words."""
+    if entry == key or key not in entry:
+        return False
+    if entry.endswith(key):
+        rest = entry[: -len(key)].rstrip()
+        return rest.endswith(SOURCE_JOINS) and 1 <= word_count(rest) <= MAX_SOURCE_WORDS
+    if entry.startswith(key):
+        rest = entry[len(key) :].lstrip()
+        return rest.startswith(("(", *SOURCE_JOINS)) and 1 <= word_count(rest) <= MAX_SOURCE_WORDS
+    return False
+
+
+MAX_SOURCE_WORDS = 6
+
+
+def _in_list(page: Page, position: int) -> bool:
+    """The line at `position` stands in a list: a line right above or below it is short
+    too (no text between)."""
+    index = page.filled[position].index
+    return any(
+        0 <= other < len(page.filled)
+        and page.roles[other] != "prose"
+        and abs(page.filled[other].index - index) == 1
+        for other in (position - 1, position + 1)
+    )
 
 
 def _ruled_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
@@ -2066,6 +2166,10 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
             by_title[opening.title.index] = opening
     for ruled in ruled_heads.values():  # a headline under a rule that nothing else opens
         by_title.setdefault(ruled.title.index, ruled)
+    owned = {line.index for opening in by_title.values() for line in opening.meta}
+    for listed in _contents_openings(page).values():  # a headline the contents list
+        if listed.title.index not in owned:
+            by_title.setdefault(listed.title.index, listed)
     openings = _drop_nested(sorted(by_title.values(), key=lambda opening: opening.begin))
     openings = _without_masthead(page, openings)
     if len(openings) < 2:
