@@ -78,7 +78,11 @@ with other lines (an article's byline over its lede, subheadings after it); no b
 date stands above the run with prose (an article's head and lede). A link line under the
 title is chrome. Items whose heads differ by a line (a label or byline some lack) are read
 from the coarse shape, head by head: the title the last headline that is no credit or
-names line, every item titled, meta lines in all items but a few or in none.
+names line, every item titled, meta lines in all items but a few or in none. A dated
+``posted by <handle> at <time> <date>`` line under each teaser is its meta line (the
+handle its author). Titles closed by the linked site's host and a count (``<title>
+(example.com) 71``), two or more, mark a link aggregator's items: the suffix is no part of
+the title, and such an item's teaser may run to two paragraphs.
 
 A feed of short posts by several people (``<handle> · <age>`` over each entry, see
 :mod:`flows.stages.segment.feed`) is a listing too, one post per entry, and so is a
