@@ -309,3 +309,13 @@ def test_host_suffix_needs_a_host() -> None:
     assert listing.hosted_suffix("Budget for 2024 (draft) 2") is None
     assert listing.hosted_suffix("Version 2.1 (released) 3") is None
     assert listing.hosted_suffix("(example.org)") is None
+
+
+def test_two_paragraph_teasers_under_bylines_are_a_listing() -> None:
+    rows = [
+        f"{title}\nBy {name}\n{teaser}\n{TEASERS[3 - n][:60]}."
+        for n, (title, name, teaser) in enumerate(zip(TITLES, NAMES, TEASERS, strict=True))
+    ]
+    items = listing.shape_items(split_lines(page(rows)), SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == TITLES

@@ -82,7 +82,8 @@ names line, every item titled, meta lines in all items but a few or in none. A d
 ``posted by <handle> at <time> <date>`` line under each teaser is its meta line (the
 handle its author). Titles closed by the linked site's host and a count (``<title>
 (example.com) 71``), two or more, mark a link aggregator's items: the suffix is no part of
-the title, and such an item's teaser may run to two paragraphs.
+the title. A teaser may run to two paragraphs where each item is so marked or carries a
+meta line (an article's sections carry no byline or date).
 
 A feed of short posts by several people (``<handle> · <age>`` over each entry, see
 :mod:`flows.stages.segment.feed`) is a listing too, one post per entry, and so is a
@@ -1584,8 +1585,9 @@ MAX_TEASER_WORDS = 120
 MAX_TEASER_PARAGRAPHS = 1
 """A teaser is one paragraph when nothing marks it as one (a digest's article has more)."""
 MAX_MARKED_TEASER_PARAGRAPHS = 2
-"""A teaser under a title that marks its item (a linked site's host closing it) may run to
-two paragraphs, as a marked teaser may elsewhere (:func:`_is_summary`)."""
+"""A teaser of an item that a mark or a meta line shows as one (a linked site's host
+closing its title, its byline or date) may run to two paragraphs, as a marked teaser may
+elsewhere (:func:`_is_summary`)."""
 SHAPE_SCORE = 0.66
 """A page of items shown only by their repeated shape: weak evidence, above the fallback
 article only, under every layout that finds a format's own signs (a PDF's wrapped lines,
@@ -1667,12 +1669,14 @@ def _teaser_column(run: ShapeRun) -> int | None:
     if len(prose) != 1:
         return None
     bodies = run.column(prose[0])
-    hosted = any(
+    marked = any(
         all(hosted_suffix(token.lines[-1].text) for token in run.column(position))
         for position in range(prose[0])
         if run.pattern[position] in (SHORT, HEAD)
+    ) or any(
+        _is_meta_column(run, position) for position, kind in enumerate(run.pattern) if kind == SHORT
     )
-    most = MAX_MARKED_TEASER_PARAGRAPHS if hosted else MAX_TEASER_PARAGRAPHS
+    most = MAX_MARKED_TEASER_PARAGRAPHS if marked else MAX_TEASER_PARAGRAPHS
     if any(token.paragraphs > most or token.words > MAX_TEASER_WORDS for token in bodies):
         return None
     mean = sum(token.words for token in bodies) / len(bodies)
