@@ -64,7 +64,9 @@ teasers under an article is an article), and most items show a listing mark (byl
 read-more link, item footer, cut-off summary (marked, or twenty words or more ending on a
 bare word), byline or date above the title, access badge); clock times
 in the marks (comment headers) do not count. The score grows with the number of items: 0.7
-for two, 0.85 to 0.95 from three on.
+for two, 0.85 to 0.95 from three on. Byline or date lines above the first title only,
+when the other items show theirs under their titles, are the page's header (a tagline,
+its update time), not the first item's meta.
 
 A page whose items show none of these marks is a listing by its repeated shape alone
 (:mod:`flows.stages.segment.shapes`: the same few lines in the same order three times or
@@ -1049,6 +1051,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
                 item.meta.insert(0, filled[day])
         owned_until = _trail(item, filled, roles, last, next_start, lead_mode)
         items.append(item)
+    _drop_lone_lead(items)
     for item in items:
         _read_credits(item)
     _date_by_day_header(items, filled, roles)
@@ -1060,6 +1063,24 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         assert title is not None
         items.append(Item(list(filled[first : last + 1]), filled[title], repeated=True))
     return items
+
+
+def _drop_lone_lead(items: Sequence[Item]) -> None:
+    """The byline or date lines above the first title are the page's header (a tagline,
+    its update time), no meta of the item, when no other item shows lines above its title
+    and two or more show theirs under it: items of one page show their meta alike."""
+    titled = [item for item in items if item.title is not None]
+    if len(titled) < 3 or not titled[0].lead or any(item.lead for item in titled[1:]):
+        return
+    if not all(
+        item.title is not None and any(line.index > item.title.index for line in item.meta)
+        for item in titled[1:]
+    ):
+        return
+    first = titled[0]
+    assert first.title is not None
+    first.meta = [line for line in first.meta if line.index > first.title.index]
+    first.lead = False
 
 
 HeadTuple = tuple[int | None, list[int], int, int]
