@@ -1450,3 +1450,207 @@ def test_a_newsletters_subscription_notice_is_chrome() -> None:
         "You are receiving this newsletter because you signed up.",
     ):
         assert is_web_chrome(notice)
+
+
+RUNIN_ITEMS = [
+    (
+        "Ferry crews win back their bonus",
+        "After six weeks of refusing overtime, the crews of "
+        "the river ferries have won back the night shift bonus the company cut in spring. (Harbour Post)",
+    ),
+    (
+        "Port budget passes without debate",
+        "The council approved the river port budget in "
+        "eleven minutes, with no questions from the floor and two members absent. (Evening Courier)",
+    ),
+    (
+        "Widows take pension office to court",
+        "Forty widows of miners have filed a joint claim "
+        "against the regional pension office over benefits withheld since the mine closed. (Valley News)",
+    ),
+]
+
+
+def test_numbered_items_run_into_one_line_are_articles() -> None:
+    items = " ".join(
+        f"{number}) {headline}: {text}"
+        for number, (headline, text) in enumerate(RUNIN_ITEMS, start=1)
+    )
+    text = f"Press Review\n\nThe day's press review (prepared by the press office): {items}\n"
+    result = run(text)
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [headline for headline, _ in RUNIN_ITEMS]
+    assert "eleven minutes" in result.posts[1]["body"]
+
+
+def test_numbered_sections_of_a_paper_are_not_cut() -> None:
+    sections = (
+        "1. Introduction Since the return of the elections in the regions, governors have had "
+        "to win votes. 2. Data and method The data cover all dismissals between 2012 and 2020. "
+        "3. Conclusion The evidence suggests that results still matter to the centre."
+    )
+    lines = split_lines(sections + "\n")
+    assert digest.split_runins(lines, SegmentConfig().max_title_chars) == lines
+
+
+def test_an_enumeration_inside_a_sentence_is_no_item_sequence() -> None:
+    text = (
+        "The committee named three reasons: 1) the cost of the new berth, 2) the time it takes "
+        "to dredge the channel, and 3) the objections of the fishing cooperative.\n"
+    )
+    lines = split_lines(text)
+    assert digest.split_runins(lines, SegmentConfig().max_title_chars) == lines
+
+
+DATED_ITEMS = [
+    "The river port authority has asked the ministry for a second dredger, saying the channel "
+    "silted up faster this winter than in any year since the records began in the sixties.",
+    "Ferry crews on the northern crossing voted to accept the new rota after the company agreed "
+    "to keep the night shift bonus it had planned to cut from the spring timetable onwards.",
+    "A court in the regional capital has ordered the pension office to pay the widows of forty "
+    "miners the benefits it withheld after the mine closed, with interest for the two years.",
+    "The council has postponed the vote on the port budget for a third time, citing the absence "
+    "of the finance committee's chair, who is on sick leave until the end of the month at least.",
+]
+
+
+def test_items_under_day_headers_closed_by_colons_are_untitled_articles() -> None:
+    text = (
+        "Harbour Monitor: No. 118\nMarch 14, 2018\nMarch 9:\n"
+        + "\n".join(DATED_ITEMS[:2])
+        + "\n[EDITOR'S NOTE: The figures could not be confirmed.]\nMarch 12:\n"
+        + "\n".join(DATED_ITEMS[2:])
+        + "\n"
+    )
+    result = run(text)
+    assert result.layout == "digest"
+    assert len(result.posts) == 4
+    assert [post["title"] for post in result.posts] == [None] * 4
+    assert "EDITOR'S NOTE" in result.posts[1]["body"]
+    assert all("March 12:" not in post["body"] for post in result.posts)
+
+
+def test_one_day_header_with_a_colon_makes_no_dated_sections() -> None:
+    text = "Notes from the harbour\nMarch 9:\n" + "\n".join(DATED_ITEMS) + "\n"
+    assert run(text).layout != "digest"
+
+
+def test_day_colon_needs_a_day() -> None:
+    assert digest._day_colon("March 9:")
+    assert digest._day_colon("Friday, 9 March:")
+    assert not digest._day_colon("March 9")
+    assert not digest._day_colon("In March:")
+    assert not digest._day_colon("Notes from March 9 onwards:")
+
+
+def test_headlines_under_rules_below_an_outlet_or_author_line() -> None:
+    heads = ["Harbour Post\nMay 1, 2021", "Odile Brank", "Valley News\nApril 30, 2021"]
+    items = [
+        f"*******\n\n#{number}\n{head}\n{headline}\n\n{DATED_ITEMS[number]}\n\n{DATED_ITEMS[3]}"
+        for number, (head, headline) in enumerate(zip(heads, HEADLINES, strict=True))
+    ]
+    text = "Reading List\nNo. 88\n\n" + "\n\n".join(items) + "\n\n*******\n\nWrite to the editor.\n"
+    result = run(text)
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+
+
+def test_a_list_of_lines_under_a_rule_opens_no_article() -> None:
+    page = digest.Page.read(
+        split_lines(
+            "*******\nOne headline of the contents\nAnother headline of the contents\n"
+            "A third headline of the contents\nA fourth headline of the contents\n"
+            "A fifth headline of the contents\n\n" + DATED_ITEMS[0] + "\n"
+        ),
+        SegmentConfig().max_title_chars,
+    )
+    assert digest._ruled_head(split_lines(""), page, 1) is None
+
+
+def _planet(day_stamp: str) -> str:
+    posts = []
+    for number, headline in enumerate(HEADLINES):
+        channel = f"{NAMES[number]}\n\n" if number != 1 else ""
+        posts.append(
+            f"{channel}{headline}\n\n{DATED_ITEMS[number]}\n\n{DATED_ITEMS[3]}\n\n"
+            f"April {11 - number}, 2024 0{number + 4}:20 PM UTC"
+        )
+    return f"Planet Harbour\n\nLast update: April 11, 2024 07:15 PM UTC\n\n{day_stamp}\n\n\n" + (
+        "\n\n".join(posts) + "\n"
+    )
+
+
+def test_posts_closed_by_date_stamps_under_blog_names() -> None:
+    result = run(_planet("April 11, 2024"))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert [post["author"] for post in result.posts] == [NAMES[0], NAMES[0], NAMES[2]]
+
+
+def test_stamps_over_headlines_open_posts_not_close_them() -> None:
+    posts = [
+        f"{11 - number} December 2011 @ 11:0{number} pm\n{headline}\n\n{DATED_ITEMS[number]}"
+        f"\n\n{DATED_ITEMS[3]}"
+        for number, headline in enumerate(HEADLINES)
+    ]
+    result = run("My Harbour Diary\n\n" + "\n\n".join(posts) + "\n")
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert all(post["author"] is None for post in result.posts)
+
+
+def test_reaction_counts_are_chrome_and_numbers_are_not() -> None:
+    assert digest.line_role("👍 214  🤔 37", 100) == "chrome"
+    assert digest.line_role("❤️ 1.2K 🔥 19", 100) == "chrome"
+    assert digest.line_role("№ 36", 100) != "chrome"
+    assert digest.line_role("+5", 100) != "chrome"
+    assert digest.line_role("$100", 100) != "chrome"
+
+
+def test_a_sender_name_over_each_time_opens_the_message() -> None:
+    messages = [f"Harbour Channel\n{9 + n}:14\n{DATED_ITEMS[n]}\n👍 {n + 5}" for n in range(3)]
+    text = "Harbour Channel\n\n 6 September 2024\n\n" + "\n\n".join(messages) + "\n"
+    result = run(text)
+    assert result.layout == "digest"
+    assert len(result.posts) == 3
+    assert all("Harbour Channel" not in post["body"] for post in result.posts)
+    assert all("👍" not in post["body"] for post in result.posts)
+
+
+OUTLETS = ["Harbour Post", "Evening Courier", "Valley News"]
+
+
+def _with_contents(entries: list[str]) -> str:
+    items = [
+        f"{headline}\n\n{DATED_ITEMS[number]}\n\n{DATED_ITEMS[3]}"
+        for number, headline in enumerate(HEADLINES)
+    ]
+    return (
+        "The Harbour Letter\nMarch 3, 2021\n\nContents:\n"
+        + "\n".join(entries)
+        + "\n\n"
+        + "\n\n".join(items)
+        + "\n"
+    )
+
+
+def test_headlines_the_contents_name_with_their_outlets_are_articles() -> None:
+    entries = [
+        f"{number}. {outlet}: {headline}"
+        for number, (outlet, headline) in enumerate(zip(OUTLETS, HEADLINES, strict=True), 1)
+    ]
+    result = run(_with_contents(entries))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+
+
+def test_an_article_listing_its_own_sections_is_no_digest() -> None:
+    entries = [f"{number}. {headline}" for number, headline in enumerate(HEADLINES, 1)]
+    assert run(_with_contents(entries)).layout != "digest"
+
+
+def test_a_contents_entry_names_its_headline_with_a_source() -> None:
+    key = "regional duma rejects early election bill"
+    assert digest._names_with_source("volga courier: " + key, key)
+    assert digest._names_with_source(key + " (volga courier)", key)
+    assert not digest._names_with_source(key, key)
+    assert not digest._names_with_source("why the " + key, key)

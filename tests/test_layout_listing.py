@@ -1107,3 +1107,26 @@ def test_names_of_several_posters_over_blocks_are_no_wall() -> None:
     for n in range(4):
         lines += ["anna_k" if n % 2 == 0 else "boris_v", WALL_TEXTS[n % 3], str(n + 3), ""]
     assert listing.find_entries(split_lines("\n".join(lines))) is None
+
+
+def _dated_items(header: str, lead: list[str]) -> str:
+    items = [
+        f"{lead[n]}{title}\n\n{date}\n\n{summary}.\n\nCategories: Harbour Planets"
+        for n, (title, date, summary) in enumerate(zip(TITLES, DATES, SUMMARIES, strict=True))
+    ]
+    return header + "\n\n" + "\n\n".join(items) + "\n"
+
+
+def test_a_tagline_over_the_first_title_only_is_the_page_header() -> None:
+    header = "Harbour Planet\n\nSyndicate content\nBy Harbour users, for Harbour users."
+    text = _dated_items(header + "\nUpdated: 2 hours 14 min ago", [""] * 4)
+    result = run(text)
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert all(post["author"] is None for post in result.posts)
+
+
+def test_bylines_over_every_title_are_the_items_own() -> None:
+    text = _dated_items("Harbour Planet", [f"By {name}\n" for name in NAMES])
+    result = run(text)
+    assert [post["author"] for post in result.posts] == NAMES

@@ -246,3 +246,76 @@ def test_article_with_a_short_lede_over_subheadings_is_no_listing() -> None:
     assert find_run(split_lines(text)) is not None
     assert listing.shape_items(split_lines(text), SegmentConfig()) is None
     assert layout_of(text) != "listing"
+
+
+HANDLES = ["dune_walker", "Marsh Tern", "ostrakon", "kelp.reader"]
+STAMPS = ["4:12 PM Sep 16 2021", "10:47 AM Oct 2 2021", "8:05 PM Mar 19 2018", "9:30 AM Jan 5 2020"]
+
+
+def test_posted_by_line_under_an_unfinished_teaser_is_its_meta() -> None:
+    rows = [
+        f"{title}\n\n{teaser[:-1]} [more inside]\nposted by {handle} at {stamp} - 12 comments"
+        for title, teaser, handle, stamp in zip(TITLES, TEASERS, HANDLES, STAMPS, strict=True)
+    ]
+    text = page(rows)
+    assert [token.kind for token in tokens(split_lines(text))[:8]].count(SHORT) >= 4
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.author for item in items] == HANDLES
+    assert [item.published for item in items] == [stamp.split(" ", 2)[2] for stamp in STAMPS]
+    assert layout_of(text) == "listing"
+
+
+def test_lower_case_wrap_after_an_unfinished_line_still_joins() -> None:
+    text = (
+        "The presidential campaign in our region consisted of two billboards and\n"
+        "posters by the hundred, as the local paper counted before the fair.\n"
+    )
+    assert [token.kind for token in tokens(split_lines(text))] == [PROSE]
+
+
+def test_undated_posted_by_lines_are_no_handle_bylines() -> None:
+    assert listing.handle_byline("posted by dune_walker at 4:12 PM Sep 16 2021") == "dune_walker"
+    assert listing.handle_byline("posted by dune_walker at the harbour") is None
+    assert listing.handle_byline("Wrote by the harbour on Sep 16 2021") is None
+
+
+HOSTS = ["(theregister.com) 71", "(apnews.com) 128", "(lwn.net) 39", "(example.org) 5"]
+
+
+def test_titles_closed_by_a_host_and_count_mark_two_paragraph_teasers() -> None:
+    rows = [
+        f"Topic\n\n{title} {host}\n\n{teaser}\n\n{teaser}"
+        for title, host, teaser in zip(TITLES, HOSTS, TEASERS, strict=True)
+    ]
+    text = page(rows)
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == TITLES
+    assert layout_of(text) == "listing"
+
+
+def test_two_paragraph_sections_under_plain_titles_are_no_listing() -> None:
+    rows = [
+        f"{title}\n\n{teaser}\n\n{teaser}" for title, teaser in zip(TITLES, TEASERS, strict=True)
+    ]
+    assert listing.shape_items(split_lines(page(rows)), SegmentConfig()) is None
+
+
+def test_host_suffix_needs_a_host() -> None:
+    suffix = listing.hosted_suffix("Court Orders a Review (theregister.com) 71")
+    assert suffix == " (theregister.com) 71"
+    assert listing.hosted_suffix("Court Orders a Review (lwn.net)") == " (lwn.net)"
+    assert listing.hosted_suffix("Budget for 2024 (draft) 2") is None
+    assert listing.hosted_suffix("Version 2.1 (released) 3") is None
+    assert listing.hosted_suffix("(example.org)") is None
+
+
+def test_two_paragraph_teasers_under_bylines_are_a_listing() -> None:
+    rows = [
+        f"{title}\nBy {name}\n{teaser}\n{TEASERS[3 - n][:60]}."
+        for n, (title, name, teaser) in enumerate(zip(TITLES, NAMES, TEASERS, strict=True))
+    ]
+    items = listing.shape_items(split_lines(page(rows)), SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == TITLES

@@ -43,7 +43,9 @@ MIN_WRAP_WORDS = 8
 MIN_WRAP_CHARS = 50
 """Fewest words and characters of a line that a hard wrap continues (a shorter one is a
 title)."""
-BYLINE_OPENING = re.compile(r"^by\s", re.IGNORECASE)
+BYLINE_OPENING = re.compile(r"^(?:(?:posted|submitted|written|published)\s+)?by\s", re.IGNORECASE)
+"""A line that opens as a byline ('by <name>', 'posted by <name> at <time>'): an item's
+meta line, never the hard-wrapped rest of the paragraph above it."""
 MIN_REPEATS = 3
 MAX_PERIOD = 8
 """Most tokens of one item's pattern (gaps included)."""

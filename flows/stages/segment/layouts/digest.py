@@ -50,7 +50,11 @@ An article opens in one of these shapes (placeholders in angle brackets):
   a translated press digest's items closed by a source note in brackets ``(<Outlet>,
   <date>, <Author>)`` (the first name its author). A day
   header may give the time (``12 December 2011 @ 11:04 pm``); ``Label: value`` lines
-  between the headline and the text (``Current Mood: cold``) belong to the head;
+  between the headline and the text (``Current Mood: cold``) belong to the head; an
+  aggregator's post closes on its stamp (``<date> <time>``, a ``Read the full article``
+  link above it allowed), and a short line alone over its headline after a day header or
+  the previous post names its blog, the author of its posts up to the next such name
+  (unless the headlines are numbered: the line is then a section's label);
 * a web mail digest's message: ``<n>.`` ``<subject>`` ``Posted by: "<Name>" <address>``
   ``<date>``; a topic digest's or list archive's sender line ``<Name> <address>: <when>`` /
   ``<YYYY-MM-DD> Thread <Name>`` under the message's subject (the topic's title carries on
@@ -67,17 +71,29 @@ An article opens in one of these shapes (placeholders in angle brackets):
 * a chat export's message (Telegram Desktop as text): ``<initials>`` ``<HH:MM>``
   ``<sender>``, media and reply labels, then the text; a message joined to the one before
   shows only its time; day lines between messages date them; the channel's own name signs
-  nothing;
+  nothing; a sender's name repeated over the times opens the message it stands over;
+  a line of reactions and their counts (``👍 214  🤔 37``) is chrome;
 * a press review's item: ``<OUTLET IN CAPITALS>`` after a blank line, right over
   ``<headline>``, right over the text (the label is chrome; counted only on a page of full
   articles, as credit openings are); or ``<Outlet>: <headline>`` standing alone over the
   text, two or more on the page (the title is the headline); or, untitled, a paragraph
   opening ``«<Outlet>» (<date>, с. <page>) <text>``, or closed by ``(<Outlet>, p. <n>)``
-  on a line of its own, two or more on the page; or a round-up's citation line
+  on a line of its own, two or more on the page; or, untitled, each paragraph under a
+  day header closed by a colon (``March 9:``, two or more, the header its date, a
+  bracketed ``[EDITOR'S NOTE: …]`` kept with the item above); or a round-up's citation line
   ``<Outlet>: "<Title>," by <Name>`` right over the text, two or more (the quoted
   headline is the title, the name the author);
 * a headline standing alone right under a rule, over a blank line and the text, two or
-  more on the page (a mailing's issue; counted only on a page of full articles);
+  more on the page (a mailing's issue; counted only on a page of full articles); an item
+  number (``#2``) may stand under the rule, and up to four short lines (outlet, author,
+  date, byline) with the headline, the last headline among them the title; taken only
+  where nothing else opens the headline;
+* a headline repeated from a list of contents above it that names it with its outlet or
+  author (``1. <Outlet>: <headline>``, ``<Name>, <headline>``), its text under it, two or
+  more (an entry that is only the headline proves nothing: articles list their sections);
+* numbered items run into one line, as a PDF's text dumps them (``1) <Headline>: <text>
+  (<Outlet>) 2) <Headline>: …``, numbers counting up from 1, three or more): each item
+  and its run-in headline are cut into lines of their own and read as run-in headlines;
 * a brief's section: ``<emoji> <Label>`` after a blank line, right over the text, two or
   more on the page (the title is the label; counted as press review items are);
 * a newsletter's story: ``1 big thing: <headline>``, ``2. <headline>`` … numbered in order
@@ -355,7 +371,9 @@ YEARLESS_DAY = re.compile(
 
 
 def yearless_date(text: str, year: str) -> str | None:
-    """'<day> <year>' for a day header written without its year, else None."""
+    """'<day> <year>' for a day header written without its year (a colon may close it:
+    'March 9:'), else None."""
+    text = text.removesuffix(":").rstrip()
     return f"{text} {year}" if YEARLESS_DAY.match(text) else None
 
 
@@ -443,6 +461,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "byline"
     if WIDGET_COUNT.match(text):
         return "chrome"  # 'Messages in this topic (3)' (a row of '|' links may be credits)
+    if REACTIONS.match(text):
+        return "chrome"  # '👍 214  🤔 37': a message's reactions and their counts
     if ORIGIN.match(text):
         return "origin"
     if TRANSLATOR_LINE.match(text):
@@ -485,6 +505,9 @@ class Opening:
     untitled: bool = False
     """The opening line is the article's first paragraph, not a headline (a press review's
     item that opens '«<Outlet>» (<page>) reports …')."""
+    channel: str | None = None
+    """The name standing alone over the headline of a post closed by its credit line (an
+    aggregator's blog name): the author of this post and of the next ones up to another."""
     robot: bool = False
     """A digest's item sent by the list's own address ('<list>-request@…'): its standing
     information (subscribing, archives), chrome."""
@@ -799,23 +822,133 @@ def _outlet_opening(lines: Sequence[Line], page: Page, position: int) -> Opening
     return Opening("labelled", line, headline, line.index)
 
 
+CONTENTS_MARK = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)]|[•●▪◦*–-])\s+")
+"""The number or bullet opening an entry of a list of contents ('1. ', '(2) ', '• ')."""
+MAX_CONTENTS_GAP = 3
+"""Most short lines (credits, outlet) between a headline repeated from the contents and
+its text."""
+
+
+def _entry_key(text: str) -> str:
+    return " ".join(CONTENTS_MARK.sub("", plain(text)).split()).casefold()
+
+
+def _contents_openings(page: Page) -> dict[int, Opening]:
+    """Articles whose headlines a list of contents above them names with their source, two
+    or more: a headline (three words or more) standing on a line of its own after a list
+    entry that holds it and its outlet or author ('1. <Outlet>: <headline>', '<Name>,
+    <headline>', '<headline> (<Outlet>)'), with its text under it (a few credit or outlet
+    lines between). An entry that is the headline alone proves nothing: an article lists
+    its own sections so. The list's lines stand together; they are the preamble. Credit
+    lines between the headline and the text are its meta."""
+    entries: list[str] = []
+    found: dict[int, Opening] = {}
+    for here, line in enumerate(page.filled):
+        role = page.roles[here]
+        if role in {"prose", "sep", "chrome", "image"}:
+            continue
+        key = _entry_key(line.text)
+        if word_count(key) >= MIN_HEADLINE_WORDS and any(
+            _names_with_source(entry, key) for entry in entries
+        ):
+            text = next(
+                (
+                    at
+                    for at in range(here + 1, min(here + 2 + MAX_CONTENTS_GAP, len(page.filled)))
+                    if page.roles[at] == "prose"
+                ),
+                None,
+            )
+            between = range(here + 1, text) if text is not None else range(0)
+            if text is not None and all(
+                page.roles[at] in CREDIT_ROLES | {"head", "other"} for at in between
+            ):
+                title = CONTENTS_MARK.sub("", plain(line.text)).strip()
+                meta = [page.filled[at] for at in between if page.roles[at] in CREDIT_ROLES]
+                found[here] = Opening("contents", line, title, line.index, meta)
+                continue
+        if len(entries) < MAX_CONTENTS_ENTRIES and _in_list(page, here):
+            entries.append(key)
+    return found if len(found) >= 2 else {}
+
+
+MAX_CONTENTS_ENTRIES = 100
+SOURCE_JOINS = (":", ",", "-", "–", "—", "|")
+
+
+def _names_with_source(entry: str, key: str) -> bool:
+    """The contents entry `entry` is the headline `key` with its outlet or author before
+    ('<Outlet>: <headline>', '<Name>, <headline>') or after it ('<headline> (<Outlet>)',
+    '<headline> – <Name>'), a few words."""
+    if entry == key or key not in entry:
+        return False
+    if entry.endswith(key):
+        rest = entry[: -len(key)].rstrip()
+        return rest.endswith(SOURCE_JOINS) and 1 <= word_count(rest) <= MAX_SOURCE_WORDS
+    if entry.startswith(key):
+        rest = entry[len(key) :].lstrip()
+        return rest.startswith(("(", *SOURCE_JOINS)) and 1 <= word_count(rest) <= MAX_SOURCE_WORDS
+    return False
+
+
+MAX_SOURCE_WORDS = 6
+
+
+def _in_list(page: Page, position: int) -> bool:
+    """The line at `position` stands in a list: a line right above or below it is short
+    too (no text between)."""
+    index = page.filled[position].index
+    return any(
+        0 <= other < len(page.filled)
+        and page.roles[other] != "prose"
+        and abs(page.filled[other].index - index) == 1
+        for other in (position - 1, position + 1)
+    )
+
+
 def _ruled_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
     """Articles between rules, two or more: right under a rule (a blank line between at
     most) a headline on a line of its own, then a blank line and the text. A region under
     a rule with no such headline (the contents, a footer) opens nothing."""
     found: dict[int, Opening] = {}
     for position in range(len(page.filled) - 2):
-        rule, head, text = page.filled[position : position + 3]
+        rule = page.filled[position]
         if page.roles[position] != "sep" or not is_separator(rule.text):
             continue
-        if page.roles[position + 1] != "head" or page.roles[position + 2] != "prose":
-            continue
-        if head.index - rule.index > 2 or text.index != head.index + 2:
-            continue  # the headline stands alone, right under the rule, over the text
-        if not lines[head.index + 1].is_blank or word_count(head.text) < MIN_HEADLINE_WORDS:
-            continue
-        found[position + 1] = Opening("ruled", head, head.text, head.index)
+        top = position + 1
+        if top < len(page.filled) and ITEM_NUMBER.match(page.filled[top].text):
+            top += 1  # '#2' under the rule numbers the item
+        head_at = _ruled_head(lines, page, top)
+        if head_at is None or page.filled[top].index - rule.index > top - position + 1:
+            continue  # the head stands right under the rule, a blank line between at most
+        head = page.filled[head_at]
+        found[head_at] = Opening("ruled", head, head.text, head.index)
     return found if len(found) >= 2 else {}
+
+
+MAX_RULED_HEAD_LINES = 4
+
+
+def _ruled_head(lines: Sequence[Line], page: Page, top: int) -> int | None:
+    """The headline of an article under a rule: the last headline of one to four adjacent
+    short lines (its outlet, author, date or byline around it) standing from `top`, a blank
+    line and the text under them; None when the lines are not so (the contents, a
+    footer)."""
+    for size in range(1, MAX_RULED_HEAD_LINES + 1):
+        last = top + size - 1
+        if last + 1 >= len(page.filled) or page.roles[last] not in {"head", "date", "byline"}:
+            return None
+        if MAIL_HEADER.match(page.filled[last].text):
+            return None  # 'From:', 'Sent:', 'Subject:': a quoted message's headers
+        if size > 1 and page.filled[last].index != page.filled[last - 1].index + 1:
+            return None  # the head's lines stand together
+        text = page.filled[last + 1]
+        if page.roles[last + 1] == "prose" and text.index == page.filled[last].index + 2:
+            heads = [at for at in range(top, last + 1) if page.roles[at] == "head"]
+            if not heads or word_count(page.filled[heads[-1]].text) < MIN_HEADLINE_WORDS:
+                return None
+            return heads[-1] if lines[page.filled[last].index + 1].is_blank else None
+    return None
 
 
 SOURCED_HEAD = re.compile(
@@ -982,6 +1115,54 @@ def _noted_openings(page: Page) -> dict[int, Opening]:
         found[first] = opening
         low = note + 1
     return found
+
+
+BRACKET_NOTE = re.compile(r"^\[[^\[\]]{3,}\]$")
+"""'[EDITOR'S NOTE: …]': a note on the item above it, no item of its own."""
+
+
+def _day_colon(text: str) -> bool:
+    """A day header closed by a colon ('March 9:', 'Friday, 9 March:')."""
+    return text.endswith(":") and yearless_date(text, "") is not None
+
+
+def _dated_openings(page: Page) -> dict[int, Opening]:
+    """The untitled items of a digest cut into dated sections: under each day header closed
+    by a colon ('March 9:'), two or more, right over prose, each paragraph is an item (its
+    text, no headline); a bracketed note ('[EDITOR'S NOTE: …]') stays with the item above
+    it. The header is the first item's meta line, its date the items' date."""
+    days = [here for here, line in enumerate(page.filled) if _day_colon(line.text)]
+    if len(days) < 2 or any(
+        here + 1 >= len(page.roles) or page.roles[here + 1] != "prose" for here in days
+    ):
+        return {}
+    found: dict[int, Opening] = {}
+    for day, end in zip(days, [*days[1:], len(page.filled)], strict=True):
+        header = page.filled[day]
+        for here in range(day + 1, end):
+            line = page.filled[here]
+            if page.roles[here] != "prose" or BRACKET_NOTE.match(line.text):
+                continue
+            if here > day + 1 and not _paragraph_start(page, here):
+                continue
+            first = here == day + 1
+            opening = Opening(
+                "cited", line, "", header.index if first else line.index, meta=[header]
+            )
+            opening.untitled = True
+            found[here] = opening
+    return found
+
+
+def _paragraph_start(page: Page, position: int) -> bool:
+    """A prose line that opens a paragraph: a blank line, a line of another role or the
+    end of a sentence stands right above it."""
+    above = page.filled[position - 1]
+    return (
+        above.index != page.filled[position].index - 1
+        or page.roles[position - 1] != "prose"
+        or ends_sentence(above.text)
+    )
 
 
 def _origin_opening(page: Page, position: int, max_title_chars: int) -> Opening | None:
@@ -1459,11 +1640,74 @@ def _colon_runin_cut(line: Line, max_title_chars: int) -> int | None:
     return match.end()
 
 
+INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))(?P<number>\d{1,2})(?P<mark>[.)])\s+(?=[\"“‘(]?[A-Z])")
+"""'3) <Headline>' or '3. <Headline>' wherever it stands in a line: an item's number."""
+NUMBERED_RUNIN_HEAD = re.compile(r"[^.:!?]{8,}?(?::|\.(?=\s))\s+(?=[\"“‘(]?[A-Z0-9])")
+"""'<Headline>: <text>' or '<Headline>. <text>' after an item's number: its headline run
+in to its text (matched from the number's end, so no '^')."""
+MAX_NUMBERED_HEAD_WORDS = 12
+"""Most words of a numbered item's headline closed by a full stop ('2) <Headline>. <text>'),
+which only a ')' mark opens ('2. <words>. ' may be a section's first sentence)."""
+MIN_NUMBERED_RUNINS = 3
+"""Fewest items of a numbered sequence run into one another (1, 2, 3 …)."""
+
+
+def _numbered_chain(lines: Sequence[Line]) -> list[tuple[Line, re.Match[str]]]:
+    """The longest sequence of item numbers counting up from 1 in reading order, one mark
+    ('1)', '2)' … or '1.', '2.' …), at least two of them inside a line (the items run into
+    one another, as a PDF's text dumps them); else no sequence."""
+    best: list[tuple[Line, re.Match[str]]] = []
+    chains: dict[str, list[tuple[Line, re.Match[str]]]] = {}
+    for line in lines:
+        if ")" not in line.raw and "." not in line.raw:
+            continue
+        for match in INLINE_NUMBER.finditer(line.raw):
+            number, mark = int(match.group("number")), match.group("mark")
+            chain = chains.get(mark, [])
+            if number == 1:
+                chains[mark] = [(line, match)]
+            elif chain and number == int(chain[-1][1].group("number")) + 1:
+                chain.append((line, match))
+            else:
+                continue
+            if len(chains[mark]) > len(best):
+                best = chains[mark]
+    inside = sum(1 for line, match in best if line.raw[: match.start()].strip())
+    return best if len(best) >= MIN_NUMBERED_RUNINS and inside >= 2 else []
+
+
+def _split_numbered_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
+    """`lines` with each item of a numbered sequence run into one line (:func:`_numbered_chain`)
+    cut off into a line of its own, its run-in headline ('2) <Headline>: <text>') cut off
+    its text; `lines` unchanged when the text holds no such sequence, or when some item
+    has no run-in headline."""
+    chain = _numbered_chain(lines)
+    cuts: dict[int, list[int]] = {}
+    for line, match in chain:
+        head = NUMBERED_RUNIN_HEAD.match(line.raw, match.end())
+        if head is None or head.end() - match.end() > max_title_chars:
+            return lines
+        stop = head.group(0).rstrip()[-1]
+        if stop == "." and (
+            match.group("mark") != ")" or word_count(head.group(0)) > MAX_NUMBERED_HEAD_WORDS
+        ):
+            return lines  # '1. Introduction Since …': a paper's numbered section, no item
+        edges = cuts.setdefault(line.index, [])
+        if match.start() > 0:
+            edges.append(match.start())
+        edges.append(head.end())
+    return cut_lines(lines, cuts) if cuts else lines
+
+
 def split_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     """`lines` with each run-in headline that opens a paragraph cut off into a line of its
     own (offsets kept, lines renumbered), when the text holds two of them or more; else
     `lines` unchanged. Run-in headlines in title case closed by a colon are cut, with the
-    read-more link that closes their item, when there are two of them or more."""
+    read-more link that closes their item, when there are two of them or more. Numbered
+    items run into one line ('1) <Headline>: <text> 2) <Headline>: …') are cut first."""
+    numbered = _split_numbered_runins(lines, max_title_chars)
+    if numbered is not lines:
+        return numbered
     colons = {
         line.index: cut
         for line in lines
@@ -1513,8 +1757,12 @@ def _runin_opening(lines: Sequence[Line], line: Line) -> Opening | None:
         return None
     if READ_MORE.match(following.text):
         return None  # an item's text, cut off the read-more link that closes it
+    if NUMBERED_HEAD.match(following.text):
+        return None  # an item's text (or the preamble), cut off the next item's number
     text = line.text
     title = text[:-1] if text.endswith((".", ":")) else text
+    if numbered := NUMBERED_HEAD.match(title.strip()):
+        title = numbered.group("headline")  # '2) <Headline>:' cut off its text
     opening = Opening("runin", line, title.strip().lstrip("•●▪◾*–- ").strip(), line.index)
     link = lines[following.index + 1] if following.index + 1 < len(lines) else None
     if link is not None and link.start == following.end and READ_MORE.match(link.text):
@@ -1540,6 +1788,9 @@ def _is_closing(page: Page, position: int) -> bool:
     and followed by no text: a byline with a date or a clock time ('Posted by <name> at
     <time> <n> comments') or a post footer ('Posted in <category> | Leave a comment')."""
     above = _above_fields(page, position)
+    stamp = page.roles[position] == "date" and CLOCK.search(page.filled[position].text)
+    if stamp and above > 0 and READ_MORE.match(page.filled[above].text):
+        above -= 1  # 'Read the full article: <link>' between the text and its stamp
     if above < 0 or page.roles[above] not in {"prose", "translator", "origin"}:
         return False
     text = page.filled[position].text
@@ -1553,6 +1804,8 @@ def _is_closing(page: Page, position: int) -> bool:
         return False
     if page.roles[position] == "byline":
         return bool(CLOCK.search(text) or find_date(text))
+    if stamp:
+        return page.roles[above] == "prose"  # '<date> 04:20 PM UTC' stamping the post
     return _is_post_furniture(text) and not READ_MORE.match(text)
 
 
@@ -1613,6 +1866,8 @@ def _closing_shape(text: str) -> str:
     else the first word ('Posted', 'Source:')."""
     if SOURCE_NOTE.match(text) or WIRE_CREDIT.match(text):
         return "("
+    if CLOCK.search(text) and credit_date(TIME_OF_DAY.sub(" ", text)):
+        return "stamp"  # '<date> <time>': the month's name is no part of the shape
     return text.split()[0].casefold()
 
 
@@ -1723,7 +1978,12 @@ def _post_title_above(
     line over it heads the contents). None when that is the one found."""
     if day is None:
         days = [at for at in range(low, title_at) if _is_day_header(page, at)]
-        if days and days[-1] + 1 < title_at and page.roles[days[-1] + 1] == "head":
+        if (
+            days
+            and days[-1] + 1 < title_at
+            and page.roles[days[-1] + 1] == "head"
+            and _channel_name(page, days[-1] + 1, title_at) is None
+        ):
             between = range(days[-1] + 2, title_at)
             if not any(CONTENTS_ITEM.match(page.filled[here].text) for here in between):
                 return days[-1] + 1, days[-1], []
@@ -1748,6 +2008,23 @@ def _post_title_above(
                 return None
             return at, day, []
     return None
+
+
+MAX_CHANNEL_WORDS = 4
+
+
+def _channel_name(page: Page, low: int, title_at: int) -> str | None:
+    """The name on the one short line between `low` (a day header or the previous post's
+    end) and the headline at `title_at` ('<Blog Name>', '"<Blog Name>"'): an aggregator's
+    blog over its post, no headline; None when no such line stands alone there, or when
+    the headline is numbered ('1. <headline>' under a section's label)."""
+    at = title_at - 1
+    if at != low or page.roles[at] != "head" or NUMBERED_HEAD.match(page.filled[title_at].text):
+        return None  # a label over numbered headlines heads a section of the page
+    text = page.filled[at].text.strip("\"“”'")
+    if word_count(text) > MAX_CHANNEL_WORDS or ends_sentence(text) or ":" in text:
+        return None
+    return text
 
 
 def _headline_above(page: Page, low: int, first_prose: int, fields: bool) -> tuple[int, list[int]]:
@@ -1806,10 +2083,14 @@ def _closing_openings(page: Page) -> list[Opening]:
     low = 0
     day: str | None = None
     furniture = _furniture_after(page, closings)
+    positions = {line.index: position for position, line in enumerate(page.filled)}
     for closing in closings:
         opening = _closed_article(page, low, closing, furniture)
         if opening is None:
             return []
+        title_at = positions[opening.title.index]
+        if title_at - 1 == low or (title_at >= 2 and _is_day_header(page, title_at - 2)):
+            opening.channel = _channel_name(page, title_at - 1, title_at)
         credits = opening.meta
         if opening.closing is not None and SOURCE_NOTE.match(opening.closing.text):
             credits = [opening.closing]  # the source note dates its item, not a line above
@@ -1841,6 +2122,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     if whole:
         _finish(lines, page, whole)
         _date_by_issue(page, whole)
+        _author_by_channel(whole)
         return page, whole
     by_title = {opening.title.index: opening for opening in _field_openings(page)}
     for block in _mail_blocks(page):  # a letter among the articles
@@ -1859,6 +2141,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         or _citation_openings(page)
         or _cited_openings(page)
         or _noted_openings(page)
+        or _dated_openings(page)
         or _emoji_openings(lines, page)
         or _numbered_openings(lines, page)
     )
@@ -1879,9 +2162,14 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         )
         if opening is None and starts_block:
             opening = _credits_opening(lines, page, position)
-        opening = opening or ruled_heads.get(position)
         if opening is not None and opening.title.index not in by_title:
             by_title[opening.title.index] = opening
+    for ruled in ruled_heads.values():  # a headline under a rule that nothing else opens
+        by_title.setdefault(ruled.title.index, ruled)
+    owned = {line.index for opening in by_title.values() for line in opening.meta}
+    for listed in _contents_openings(page).values():  # a headline the contents list
+        if listed.title.index not in owned:
+            by_title.setdefault(listed.title.index, listed)
     openings = _drop_nested(sorted(by_title.values(), key=lambda opening: opening.begin))
     openings = _without_masthead(page, openings)
     if len(openings) < 2:
@@ -1952,6 +2240,11 @@ def _shape_openings(lines: Sequence[Line], page: Page, max_title_chars: int) -> 
     return openings
 
 
+REACTIONS = re.compile(
+    r"^(?:[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*\s*"
+    r"\d[\d.,]*[KkMm]?\s*){1,8}$"
+)
+"""'👍 214  🤔 37': the reactions under a channel's message, each a symbol and its count."""
 VIEWS_FOOTER = re.compile(
     r"^[\d.,]+[km]?\s+views?(?:\s+edited)?(?:\s+(?P<name>[^,\d][^,]{1,60}),)?\s+"
     r"\d{1,2}:\d\d(?:\s*[ap]m)?$",
@@ -2043,6 +2336,16 @@ def _export_openings(page: Page) -> list[Opening]:
         return []
     after_stamp = [page.filled[here + 1].text for here in stamps if here + 1 < len(page.filled)]
     seen = {text for text in after_stamp if after_stamp.count(text) >= 2}
+    before_stamp = [
+        page.filled[here - 1].text
+        for here in stamps
+        if here > 0 and page.filled[here - 1].index == page.filled[here].index - 1
+    ]
+    named_above = {
+        text
+        for text in before_stamp
+        if before_stamp.count(text) >= 2 and word_count(text) <= MAX_SENDER_WORDS
+    }
     channel = page.filled[0].text
     openings: list[Opening] = []
     day, author, low = None, None, 0
@@ -2064,6 +2367,12 @@ def _export_openings(page: Page) -> list[Opening]:
         if stamp > 0 and INITIALS.match(page.filled[stamp - 1].text):
             top = stamp - 1
             lead.append(page.filled[top])
+        elif stamp > low and page.filled[stamp - 1].text in named_above:
+            top = stamp - 1  # the sender's name over the time, as over other messages
+            lead.append(page.filled[top])
+            name = page.filled[top].text
+            author = None if name == channel else name
+            named = True
         for here in range(low, top):
             if page.roles[here] == "date" and (found := find_date(page.filled[here].text)):
                 day = found[0]
@@ -2122,14 +2431,16 @@ ISSUE_NUMBER = re.compile(r"\b(?:issue|no\.|vol\.|volume|number|№)\s*#?\d{1,5}
 
 
 def _is_issue_head(page: Page, openings: Sequence[Opening]) -> bool:
-    """The first opening is the issue's masthead: its date line numbers the issue ('Issue
-    87 · March 22, 2024'), or it is the one unnumbered head over numbered stories, and one
-    paragraph at most (a greeting) follows it."""
+    """The first opening is the issue's masthead: its headline or date line numbers the
+    issue ('Issue 87 · March 22, 2024', '<Name>: No. 2211'), or it is the one unnumbered head
+    over numbered stories, and one paragraph at most (a greeting) follows it."""
     first, second = openings[0], openings[1]
     numbered = not NUMBERED_STORY.match(first.title.text) and all(
         NUMBERED_STORY.match(opening.title.text) for opening in openings[1:]
     )
-    if not numbered and not any(ISSUE_NUMBER.search(line.text) for line in first.meta):
+    if not numbered and not any(
+        ISSUE_NUMBER.search(line.text) for line in (first.title, *first.meta)
+    ):
         return False
     paragraphs = sum(
         1
@@ -2148,6 +2459,17 @@ def _finish(lines: Sequence[Line], page: Page, openings: Sequence[Opening]) -> N
         _read_lead(lines, page, opening, first, floor)
         _read_credits(opening)
         floor = max(positions[line.index] for line in (opening.title, *opening.meta))
+
+
+def _author_by_channel(openings: Sequence[Opening]) -> None:
+    """A post with no credit naming its author is by the blog named over it, or over the
+    posts above it up to the last such name (an aggregator's page groups a blog's posts
+    under one name)."""
+    channel: str | None = None
+    for opening in openings:
+        channel = opening.channel or channel
+        if opening.author is None:
+            opening.author = channel
 
 
 def _date_by_issue(page: Page, openings: Sequence[Opening]) -> None:

@@ -64,7 +64,9 @@ teasers under an article is an article), and most items show a listing mark (byl
 read-more link, item footer, cut-off summary (marked, or twenty words or more ending on a
 bare word), byline or date above the title, access badge); clock times
 in the marks (comment headers) do not count. The score grows with the number of items: 0.7
-for two, 0.85 to 0.95 from three on.
+for two, 0.85 to 0.95 from three on. Byline or date lines above the first title only,
+when the other items show theirs under their titles, are the page's header (a tagline,
+its update time), not the first item's meta.
 
 A page whose items show none of these marks is a listing by its repeated shape alone
 (:mod:`flows.stages.segment.shapes`: the same few lines in the same order three times or
@@ -78,7 +80,12 @@ with other lines (an article's byline over its lede, subheadings after it); no b
 date stands above the run with prose (an article's head and lede). A link line under the
 title is chrome. Items whose heads differ by a line (a label or byline some lack) are read
 from the coarse shape, head by head: the title the last headline that is no credit or
-names line, every item titled, meta lines in all items but a few or in none.
+names line, every item titled, meta lines in all items but a few or in none. A dated
+``posted by <handle> at <time> <date>`` line under each teaser is its meta line (the
+handle its author). Titles closed by the linked site's host and a count (``<title>
+(example.com) 71``), two or more, mark a link aggregator's items: the suffix is no part of
+the title. A teaser may run to two paragraphs where each item is so marked or carries a
+meta line (an article's sections carry no byline or date).
 
 A feed of short posts by several people (``<handle> · <age>`` over each entry, see
 :mod:`flows.stages.segment.feed`) is a listing too, one post per entry, and so is a
@@ -1044,6 +1051,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
                 item.meta.insert(0, filled[day])
         owned_until = _trail(item, filled, roles, last, next_start, lead_mode)
         items.append(item)
+    _drop_lone_lead(items)
     for item in items:
         _read_credits(item)
     _date_by_day_header(items, filled, roles)
@@ -1055,6 +1063,24 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         assert title is not None
         items.append(Item(list(filled[first : last + 1]), filled[title], repeated=True))
     return items
+
+
+def _drop_lone_lead(items: Sequence[Item]) -> None:
+    """The byline or date lines above the first title are the page's header (a tagline,
+    its update time), no meta of the item, when no other item shows lines above its title
+    and two or more show theirs under it: items of one page show their meta alike."""
+    titled = [item for item in items if item.title is not None]
+    if len(titled) < 3 or not titled[0].lead or any(item.lead for item in titled[1:]):
+        return
+    if not all(
+        item.title is not None and any(line.index > item.title.index for line in item.meta)
+        for item in titled[1:]
+    ):
+        return
+    first = titled[0]
+    assert first.title is not None
+    first.meta = [line for line in first.meta if line.index > first.title.index]
+    first.lead = False
 
 
 HeadTuple = tuple[int | None, list[int], int, int]
@@ -1394,6 +1420,37 @@ def _mark_title_credits(items: Sequence[Item]) -> None:
     for item, match in found:
         item.credit = match.group(0)
         item.author = item.author or match.group("name")
+    _mark_hosted_titles(items)
+
+
+HOSTED_TITLE = re.compile(r"\s\((?:[\w-]+\.)+[^\W\d_]{2,}\)(?:\s+\d[\d,]*)?$")
+"""' (example.com) 71' closing a title: a link aggregator's item, the linked site's host
+and the count of comments after it."""
+
+
+def hosted_suffix(text: str) -> str | None:
+    """The host (and count) closing a title line (``HOSTED_TITLE``), None without."""
+    if ")" not in text[-12:] and not text[-1:].isdigit():
+        return None
+    match = HOSTED_TITLE.search(text)
+    return match.group(0) if match and match.start() > 0 else None
+
+
+def _mark_hosted_titles(items: Sequence[Item]) -> None:
+    """Hosts closing titles ('<title> (example.com) 71'), taken off them where two titles or
+    more of the page end in one: the item's source, no part of its title."""
+    found = [
+        (item, suffix)
+        for item in items
+        if item.title is not None
+        and not item.badge
+        and not item.credit
+        and (suffix := hosted_suffix(item.title.text))
+    ]
+    if len(found) < 2:
+        return
+    for item, suffix in found:
+        item.credit = suffix
 
 
 MIN_CUT_SUMMARY_WORDS = 20
@@ -1548,6 +1605,10 @@ MAX_TEASER_WORDS = 120
 """Most words of a teaser read from a repeated shape: a longer text is an article's."""
 MAX_TEASER_PARAGRAPHS = 1
 """A teaser is one paragraph when nothing marks it as one (a digest's article has more)."""
+MAX_MARKED_TEASER_PARAGRAPHS = 2
+"""A teaser of an item that a mark or a meta line shows as one (a linked site's host
+closing its title, its byline or date) may run to two paragraphs, as a marked teaser may
+elsewhere (:func:`_is_summary`)."""
 SHAPE_SCORE = 0.66
 """A page of items shown only by their repeated shape: weak evidence, above the fallback
 article only, under every layout that finds a format's own signs (a PDF's wrapped lines,
@@ -1560,11 +1621,13 @@ ROW_BARS = re.compile(r"(?:\s+[|·•])+\s+")
 
 def _meta_name(text: str) -> str | None:
     """The author of a meta line under or over a title: a byline ('By <name>', '<Name>,
-    <date>'), a names line, or a row's cell that holds only names ('<type> | | <Name>,
+    <date>', 'posted by <handle> at <time> <date>'), a names line, or a row's cell that holds only names ('<type> | | <Name>,
     <Name>')."""
     name = credit_byline(text) or dateline_name(text)
     if name:
         return name
+    if handle := handle_byline(text):
+        return handle
     if is_names(text):
         return names_of(text)
     cells = [cell for cell in ROW_BARS.split(text) if cell]
@@ -1627,10 +1690,15 @@ def _teaser_column(run: ShapeRun) -> int | None:
     if len(prose) != 1:
         return None
     bodies = run.column(prose[0])
-    if any(
-        token.paragraphs > MAX_TEASER_PARAGRAPHS or token.words > MAX_TEASER_WORDS
-        for token in bodies
-    ):
+    marked = any(
+        all(hosted_suffix(token.lines[-1].text) for token in run.column(position))
+        for position in range(prose[0])
+        if run.pattern[position] in (SHORT, HEAD)
+    ) or any(
+        _is_meta_column(run, position) for position, kind in enumerate(run.pattern) if kind == SHORT
+    )
+    most = MAX_MARKED_TEASER_PARAGRAPHS if marked else MAX_TEASER_PARAGRAPHS
+    if any(token.paragraphs > most or token.words > MAX_TEASER_WORDS for token in bodies):
         return None
     mean = sum(token.words for token in bodies) / len(bodies)
     outside = [token for token in (*run.before, *run.after) if token.kind == PROSE]
@@ -1653,7 +1721,15 @@ def _is_meta_column(run: ShapeRun, position: int) -> bool:
 
 
 def _is_credit(text: str) -> bool:
-    return bool(credit_date(text) or credit_byline(text))
+    return bool(credit_date(text) or credit_byline(text) or handle_byline(text))
+
+
+def handle_byline(text: str) -> str | None:
+    """The handle of a dated '<verb> by <handle>' line ('posted by ferrous_wheel at 4:12 PM
+    Sep 16 2021 - 318 comments'): an item's meta line where a repeated shape shows it in
+    every item (alone, such a line may be a comment's header)."""
+    handle = HANDLE_BYLINE.match(text)
+    return handle.group("name") if handle and find_date(text) else None
 
 
 def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
@@ -1684,6 +1760,7 @@ def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | N
         item.extra = [line for n in run.positions(LINK) for line in repeat[n].lines]
         _read_shape_credits(item)
         items.append(item)
+    _mark_hosted_titles(items)
     return items
 
 
@@ -1739,6 +1816,7 @@ def _coarse_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | 
     with_meta = sum(1 for item in items if item.meta)
     if 0 < with_meta < MIN_META_SHARE * len(items):
         return None
+    _mark_hosted_titles(items)
     return items
 
 
