@@ -199,6 +199,7 @@ from flows.stages.segment.layouts.listing import (
     SEPARATOR_LEAD,
     TIME_STAMP,
     WIDGET_COUNT,
+    attribution_name,
     bare_name,
     chrome_rule,
     clean_name,
@@ -231,7 +232,14 @@ from flows.stages.segment.post import (
     PostHead,
     build_post,
 )
-from flows.stages.segment.shapes import PROSE, SHORT, find_run
+from flows.stages.segment.shapes import (
+    ELLIPSIS,
+    PROSE,
+    SHORT,
+    ShapeRun,
+    find_run,
+    is_attribution,
+)
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -2202,8 +2210,10 @@ def _shape_openings(lines: Sequence[Line], page: Page, max_title_chars: int) -> 
         return []
     prose = run.positions(PROSE)
     shorts = run.positions(SHORT)
-    if len(prose) != 1 or len(shorts) < 2 or any(n > prose[0] for n in shorts):
+    if len(prose) != 1 or not shorts or any(n > prose[0] for n in shorts):
         return []
+    if len(shorts) == 1:
+        return _attributed_openings(run, shorts[0], prose[0])
     bodies = run.column(prose[0])
     if sum(token.words for token in bodies) < MIN_SHAPED_WORDS * len(bodies):
         return []
@@ -2237,6 +2247,29 @@ def _shape_openings(lines: Sequence[Line], page: Page, max_title_chars: int) -> 
         )
     if not any(token.kind == PROSE for token in run.after):
         openings[-1].closing = run.repeats[-1][prose[0]].lines[-1]  # the page's footer under it
+    return openings
+
+
+def _attributed_openings(run: ShapeRun, head: int, prose: int) -> list[Opening]:
+    """Untitled articles under a one-line head that credits each (``<Name> / <Outlet>:``,
+    ``<Outlet>:``, see :func:`is_attribution`): a round-up of quoted pieces. The head is
+    the article's meta line, the name before the slash its author. A one-line head of any
+    other shape is an article's subheading, and texts cut off ('…') are a listing's
+    teasers: no openings."""
+    column = run.column(head)
+    if not all(is_attribution(token.lines[0].text) for token in column):
+        return []
+    if any(token.lines[-1].text.endswith(ELLIPSIS) for token in run.column(prose)):
+        return []
+    openings = []
+    for repeat in run.repeats:
+        line = repeat[head].lines[0]
+        opening = Opening("shaped", line, "", line.index, meta=[line])
+        opening.untitled = True
+        opening.author = attribution_name(line.text)
+        openings.append(opening)
+    if not any(token.kind == PROSE for token in run.after):
+        openings[-1].closing = run.repeats[-1][prose].lines[-1]
     return openings
 
 

@@ -142,7 +142,16 @@ from flows.stages.segment.post import (
     build_post,
     post_row,
 )
-from flows.stages.segment.shapes import HEAD, LINK, PROSE, SHORT, ShapeRun, find_run
+from flows.stages.segment.shapes import (
+    HEAD,
+    LINK,
+    PROSE,
+    SHORT,
+    ShapeRun,
+    find_run,
+    is_attribution,
+    shares_opening,
+)
 from flows.stages.segment.webpage import is_counter, row_cells
 
 if TYPE_CHECKING:
@@ -1619,11 +1628,20 @@ ROW_BARS = re.compile(r"(?:\s+[|·•])+\s+")
 """The bars between a meta row's cells, empty cells between them ('<type> | | <Name>')."""
 
 
+def attribution_name(text: str) -> str | None:
+    """The person an attribution line credits ('<Name> / <Outlet>:' -> '<Name>'); None
+    for an outlet alone ('<Outlet>:') or a line that is no attribution."""
+    if not is_attribution(text) or "/" not in text:
+        return None
+    name = text.split("/", 1)[0].strip()
+    return name if is_name(name) else None
+
+
 def _meta_name(text: str) -> str | None:
     """The author of a meta line under or over a title: a byline ('By <name>', '<Name>,
-    <date>', 'posted by <handle> at <time> <date>'), a names line, or a row's cell that holds only names ('<type> | | <Name>,
-    <Name>')."""
-    name = credit_byline(text) or dateline_name(text)
+    <date>', 'posted by <handle> at <time> <date>'), an attribution ('<Name> / <Outlet>:'),
+    a names line, or a row's cell that holds only names ('<type> | | <Name>, <Name>')."""
+    name = credit_byline(text) or dateline_name(text) or attribution_name(text)
     if name:
         return name
     if handle := handle_byline(text):
@@ -1636,7 +1654,7 @@ def _meta_name(text: str) -> str | None:
 
 
 def _is_meta(text: str) -> bool:
-    return bool(_meta_name(text) or credit_date(text))
+    return bool(_meta_name(text) or credit_date(text) or is_attribution(text))
 
 
 def _title_column(run: ShapeRun, columns: Sequence[int], max_title_chars: int) -> int | None:
@@ -1670,6 +1688,12 @@ def _is_label(text: str) -> bool:
 
 def _is_label_column(run: ShapeRun, position: int) -> bool:
     return all(_is_label(token.lines[0].text) for token in run.column(position))
+
+
+def _is_field_column(run: ShapeRun, position: int) -> bool:
+    """A column of rows that every item opens with the same word ('Topics <values>',
+    'Discussion: <outlets>'): the items' furniture (see :func:`shares_opening`)."""
+    return shares_opening([token.lines[0].text for token in run.column(position)])
 
 
 def shape_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
@@ -1710,8 +1734,12 @@ def _teaser_column(run: ShapeRun) -> int | None:
     if credited and any(token.kind == PROSE for token in run.before):
         return None  # an article's byline or date and its lede above its subheadings
     for position, kind in enumerate(run.pattern[prose[0] :], start=prose[0]):
-        if kind == HEAD or (kind == SHORT and not _is_meta_column(run, position)):
-            return None  # a line under the text that is no byline: no teaser's item
+        if kind == HEAD or (
+            kind == SHORT
+            and not _is_meta_column(run, position)
+            and not _is_field_column(run, position)
+        ):
+            return None  # a line under the text that is no byline or field row
     return prose[0]
 
 
@@ -1743,13 +1771,15 @@ def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | N
     shorts = run.positions(SHORT)
     for position in shorts:
         credits = sum(1 for token in run.column(position) if _is_credit(token.lines[0].text))
-        if 0 < credits < len(run.repeats):
+        if 0 < credits < len(run.repeats) and not _is_field_column(run, position):
             return None  # an article's byline or date over its lede, subheadings after it
     meta = [n for n in shorts if _is_meta_column(run, n)]
     shorts = [n for n in shorts if n < prose]
     title = _title_column(run, [n for n in shorts if n not in meta], config.max_title_chars)
     labels = [n for n in shorts if n not in meta and n != title]
-    if (title is None and not meta) or not all(_is_label_column(run, n) for n in labels):
+    if (title is None and not meta) or not all(
+        _is_label_column(run, n) or _is_field_column(run, n) for n in labels
+    ):
         return None  # a column that is no title, meta or label: no listing's items
     items: list[Item] = []
     for repeat in run.repeats:
