@@ -375,6 +375,19 @@ def test_field_rows_under_teasers_are_furniture() -> None:
     assert all(row not in line.text for item in items for line in item.body for row in rows)
 
 
+def test_field_row_with_a_date_in_some_items_dates_them() -> None:
+    rows = ["Published 1995", "Published 2016-10-03", "Published 2011", "Published 2021-12-20"]
+    text = page(
+        [
+            f"{title}\nby {name}\n{row}\n{teaser}"
+            for title, name, row, teaser in zip(TITLES, NAMES, rows, TEASERS, strict=True)
+        ]
+    )
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.published for item in items] == [None, "2016-10-03", None, "2021-12-20"]
+
+
 def test_attributed_full_quotes_are_digest_articles() -> None:
     text = page(
         [f"{credit}\n\n{teaser}" for credit, teaser in zip(ATTRIBUTIONS, TEASERS, strict=True)]

@@ -1787,6 +1787,9 @@ def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | N
         if title is not None:
             item.title = repeat[title].lines[0]
         item.meta = [repeat[n].lines[0] for n in meta]
+        item.meta += [  # a field row that gives this item's date ('Publication date <date>')
+            repeat[n].lines[0] for n in labels if credit_date(repeat[n].lines[0].text)
+        ]
         item.extra = [line for n in run.positions(LINK) for line in repeat[n].lines]
         _read_shape_credits(item)
         items.append(item)
