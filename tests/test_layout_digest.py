@@ -1654,3 +1654,41 @@ def test_a_contents_entry_names_its_headline_with_a_source() -> None:
     assert digest._names_with_source(key + " (volga courier)", key)
     assert not digest._names_with_source(key, key)
     assert not digest._names_with_source("why the " + key, key)
+
+
+def _closed_articles(closings: list[str], tail: list[str]) -> str:
+    lines: list[str] = ["RIVER AND PORT PRESS DIGEST", ""]
+    for n in range(3):
+        lines += [HEADLINES[n], f"By {NAMES[n]}", f"March {n + 3}, 2006", "", *PARAGRAPHS[n]]
+        lines += [closings[n], ""]
+    return "\n".join([*lines, *tail]) + "\n"
+
+
+def test_a_line_closing_every_article_is_furniture() -> None:
+    tail = ["More stories on this topic", "Dockers Vote to Return on Monday", "", "© Port Press"]
+    result = run(_closed_articles(["Read full article (external)"] * 3, tail))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert "Read full article" not in bodies(result)
+    assert "Dockers Vote" not in bodies(result)  # the page's footer under the last closing
+    assert "Harbour pilots say the channel" in result.posts[1]["body"]
+
+
+def test_articles_closing_on_different_lines_keep_them() -> None:
+    last_lines = ["Talks resume on Monday", "The vote is in May", "The court sits in June"]
+    result = run(_closed_articles(last_lines, ["© Port Press"]))
+    assert result.layout == "digest"
+    for post, line in zip(result.posts, last_lines, strict=True):
+        assert line in post["body"]
+
+
+def test_shared_closings_skip_rules_and_sentences() -> None:
+    for closing in ("*" * 40, "Thanks to everyone who wrote in to us this week."):
+        text = "\n".join(f"Head {n}\n\nText of item {n}.\n{closing}\n" for n in range(3))
+        lines = split_lines(text)
+        regions = [lines[0:5], lines[5:10], lines[10:]]
+        assert digest._shared_closings(regions) == {}
+    text = "\n".join(f"Head {n}\n\nText of item {n}.\nRead more\n" for n in range(3))
+    lines = split_lines(text)
+    found = digest._shared_closings([lines[0:5], lines[5:10], lines[10:]])
+    assert [line.text for line in found.values()] == ["Read more"] * 3

@@ -2768,20 +2768,57 @@ def segment(
     preamble = lines[: openings[0].begin]
     _add_preamble(result, doc_id, preamble, roles, config, openings)
     bounds = [*(opening.begin for opening in openings), len(lines)]
+    regions = [lines[begin:end] for begin, end in itertools.pairwise(bounds)]
+    shared = _shared_closings(regions)
     ruled = any(opening.ruled for opening in openings)
-    for number, (opening, (begin, end)) in enumerate(
-        zip(openings, itertools.pairwise(bounds), strict=True)
-    ):
-        region = lines[begin:end]
+    for number, (opening, region) in enumerate(zip(openings, regions, strict=True)):
         last = number == len(openings) - 1
         footer = _footer(region, opening, roles) if ruled and last else []
         footer = footer or (_contact_footer(region, roles) if last else [])
         if last:
             footer = [*footer, *_sign_off(region, roles, _masthead(preamble, roles))]
+        if number in shared:
+            footer = [*footer, shared[number]]
+            if last and opening.closing is None:
+                opening.closing = shared[number]
         if opening.robot:
             _add_chrome(result, doc_id, region)
             continue
         _add_article(result, doc_id, region, opening, roles, config, footer)
+
+
+MIN_SHARED_CLOSINGS = 2
+"""Fewest articles (the last one aside) that close on the same line for that line to be
+their furniture."""
+MAX_SHARED_CLOSING_WORDS = 8
+
+
+def _shared_closings(regions: Sequence[Sequence[Line]]) -> dict[int, Line]:
+    """The line that every article closes on, word for word ('Read article (external)',
+    'Back to top'), by article number: a link or label the page repeats under each item,
+    furniture, never the article's text. The last article holds it too, and what follows
+    it there is the page's footer. Empty when the articles close differently, when the
+    line is long or a sentence (a refrain of the text), or when it holds no letter (a
+    rule)."""
+    if len(regions) <= MIN_SHARED_CLOSINGS:
+        return {}
+    closings: dict[int, Line] = {}
+    text: str | None = None
+    for number, region in enumerate(regions[:-1]):
+        filled = [line for line in region if not line.is_blank]
+        if not filled or (text is not None and filled[-1].text != text):
+            return {}
+        text = filled[-1].text
+        closings[number] = filled[-1]
+    if text is None or word_count(text) > MAX_SHARED_CLOSING_WORDS or ends_sentence(text):
+        return {}
+    if not any(char.isalpha() for char in text):
+        return {}  # a rule between the articles, which opens the next one as well
+    last = next((line for line in regions[-1] if line.text == text), None)
+    if last is None:
+        return {}
+    closings[len(regions) - 1] = last
+    return closings
 
 
 MIN_MASTHEAD_CHARS = 8
