@@ -77,7 +77,11 @@ every short column is a title (distinct headlines, the most words), a meta line 
 date, names, a row with a names cell: the author and date) or a label (a few words,
 chrome), a column under the teaser only a meta line, and no column mixes bylines or dates
 with other lines (an article's byline over its lede, subheadings after it); no byline or
-date stands above the run with prose (an article's head and lede). A link line under the
+date stands above the run with prose (an article's head and lede). A column whose rows
+open with the same word in every item (``Topics <values>``, ``Discussion: <outlets>``,
+``Publication date <date>``) is a field row, chrome above or under the teaser (its date,
+where a row gives one, the item's date); a head closed by a colon that credits the item
+(``<Name> / <Outlet>:``) is a meta line, the name its author. A link line under the
 title is chrome. Items whose heads differ by a line (a label or byline some lack) are read
 from the coarse shape, head by head: the title the last headline that is no credit or
 names line, every item titled, meta lines in all items but a few or in none. A dated
