@@ -419,3 +419,17 @@ def test_lead_ins_over_sections_are_no_digest() -> None:
     sections = [f"{head}\n\n{teaser}" for head, teaser in zip(heads, TEASERS, strict=False)]
     text = "How the Region Votes\n\n" + lede + "\n\n" + "\n\n".join(sections) + "\n"
     assert layout_of(text) == "article"
+
+
+def test_titles_opening_with_one_word_stay_titles() -> None:
+    titles = [f"The {title}" for title in TITLES]
+    labels = ["Policy Brief", "Report", "Commentary", "Policy Brief"]
+    text = page(
+        [
+            f"{label}\n{title}\n{names}\n{teaser}"
+            for label, title, names, teaser in zip(labels, titles, NAMES, TEASERS, strict=True)
+        ]
+    )
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == titles
