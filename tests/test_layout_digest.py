@@ -1654,3 +1654,74 @@ def test_a_contents_entry_names_its_headline_with_a_source() -> None:
     assert digest._names_with_source(key + " (volga courier)", key)
     assert not digest._names_with_source(key, key)
     assert not digest._names_with_source("why the " + key, key)
+
+
+def _closed_articles(closings: list[str], tail: list[str]) -> str:
+    lines: list[str] = ["RIVER AND PORT PRESS DIGEST", ""]
+    for n in range(3):
+        lines += [HEADLINES[n], f"By {NAMES[n]}", f"March {n + 3}, 2006", "", *PARAGRAPHS[n]]
+        lines += [closings[n], ""]
+    return "\n".join([*lines, *tail]) + "\n"
+
+
+def test_a_line_closing_every_article_is_furniture() -> None:
+    tail = ["More stories on this topic", "Dockers Vote to Return on Monday", "", "© Port Press"]
+    result = run(_closed_articles(["Read full article (external)"] * 3, tail))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    assert "Read full article" not in bodies(result)
+    assert "Dockers Vote" not in bodies(result)  # the page's footer under the last closing
+    assert "Harbour pilots say the channel" in result.posts[1]["body"]
+
+
+def test_articles_closing_on_different_lines_keep_them() -> None:
+    last_lines = ["Talks resume on Monday", "The vote is in May", "The court sits in June"]
+    result = run(_closed_articles(last_lines, ["© Port Press"]))
+    assert result.layout == "digest"
+    for post, line in zip(result.posts, last_lines, strict=True):
+        assert line in post["body"]
+
+
+def test_shared_closings_skip_rules_and_sentences() -> None:
+    for closing in ("*" * 40, "Thanks to everyone who wrote in to us this week."):
+        text = "\n".join(f"Head {n}\n\nText of item {n}.\n{closing}\n" for n in range(3))
+        lines = split_lines(text)
+        regions = [lines[0:5], lines[5:10], lines[10:]]
+        assert digest._shared_closings(regions) == {}
+    text = "\n".join(f"Head {n}\n\nText of item {n}.\nRead more\n" for n in range(3))
+    lines = split_lines(text)
+    found = digest._shared_closings([lines[0:5], lines[5:10], lines[10:]])
+    assert [line.text for line in found.values()] == ["Read more"] * 3
+
+
+def _suffixed_issue(suffixes: list[str]) -> str:
+    lines = ["Port Tech Weekly, March 3, 2006", "", "Sponsored By Harbour Cloud", ""]
+    lines += ["Harbour Cloud keeps your cargo data in one place, with no setup fees.", ""]
+    for n in range(3):
+        lines += ["⚓", f"Section {n + 1}", ""] if n != 1 else []
+        lines += [f"{HEADLINES[n]} ({suffixes[n]})", "", PARAGRAPHS[n][0], ""]
+    lines += ["Like this issue? Forward it to a friend who works on the docks.", ""]
+    lines += ["If you no longer want these emails, unsubscribe below at any time."]
+    return "\n".join(lines) + "\n"
+
+
+def test_headlines_closing_on_one_shape_of_count_open_articles() -> None:
+    result = run(_suffixed_issue(["3 minute read", "12 minute read", "5 minute read"]))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES
+    text = bodies(result)
+    assert "Section 3" not in text and "⚓" not in text
+    assert "Forward it to a friend" not in text  # the footer under the last one-paragraph item
+    assert "Harbour Cloud keeps" not in text
+    assert all(post["body"] == PARAGRAPHS[n][0] for n, post in enumerate(result.posts))
+
+
+def test_headlines_closing_on_counts_of_other_shapes_open_nothing() -> None:
+    lines = split_lines(_suffixed_issue(["3 minute read", "12 pages", "5 minute read"]))
+    page = digest.Page.read(lines, SegmentConfig().max_title_chars)
+    assert digest._suffixed_openings(page, SegmentConfig().max_title_chars) == []
+    two = "\n".join(
+        f"{HEADLINES[n]} ({n + 2} minute read)\n\n{PARAGRAPHS[n][0]}\n" for n in range(2)
+    )
+    page = digest.Page.read(split_lines(two), SegmentConfig().max_title_chars)
+    assert digest._suffixed_openings(page, SegmentConfig().max_title_chars) == []

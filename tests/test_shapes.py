@@ -8,7 +8,16 @@ from __future__ import annotations
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
 from flows.stages.segment.layouts import listing
 from flows.stages.segment.lines import split_lines
-from flows.stages.segment.shapes import LINK, PROSE, SHORT, find_run, line_kind, tokens
+from flows.stages.segment.shapes import (
+    LINK,
+    PROSE,
+    SHORT,
+    find_run,
+    is_attribution,
+    line_kind,
+    shares_opening,
+    tokens,
+)
 
 DOC = "0123456789abcdef"
 TEASERS = [
@@ -319,3 +328,108 @@ def test_two_paragraph_teasers_under_bylines_are_a_listing() -> None:
     items = listing.shape_items(split_lines(page(rows)), SegmentConfig())
     assert items is not None
     assert [item.title_text for item in items] == TITLES
+
+
+def test_shares_opening() -> None:
+    assert shares_opening(["Topics courts, appeals", "Topics budget", "topics: ports, rail"])
+    assert shares_opening(["Discussion: Ledger, Courier", "Discussion: Wire and Daily"])
+    # negative: titles that differ, a one-word row, one text alone
+    assert not shares_opening(TITLES)
+    assert not shares_opening(["Topics", "Topics", "Topics"])
+    assert not shares_opening(["Topics courts, appeals"])
+
+
+def test_is_attribution() -> None:
+    assert is_attribution("Anna Lindqvist / The Harbour Times:")
+    assert is_attribution("Editorial Board/The Harbour Times:")
+    assert is_attribution("Foreign Desk:")
+    # negative: a day header, an article's lead-in, a sentence, no colon, a long line
+    assert not is_attribution("March 9:")
+    assert not is_attribution("What the council said:")
+    assert not is_attribution("He left. Then:")
+    assert not is_attribution("Anna Lindqvist / The Harbour Times")
+    assert not is_attribution(
+        "The Regional Assembly Voted Again On The Library After The Long Winter:"
+    )
+
+
+ATTRIBUTIONS = [
+    "Anna Lindqvist / The Harbour Times:",
+    "Foreign Desk:",
+    "Oleg Sorin/Valley Courier:",
+    "Ivan Tarkov / The Northern Wire:",
+]
+
+
+def test_field_rows_under_teasers_are_furniture() -> None:
+    rows = ["Topics library, petition", "Topics unions", "Topics trams, budget", "Topics ports"]
+    text = page(
+        [
+            f"{title}\nby {name}\n{row}\n{teaser}"
+            for title, name, row, teaser in zip(TITLES, NAMES, rows, TEASERS, strict=True)
+        ]
+    )
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == TITLES
+    assert all(row not in line.text for item in items for line in item.body for row in rows)
+
+
+def test_field_row_with_a_date_in_some_items_dates_them() -> None:
+    rows = ["Published 1995", "Published 2016-10-03", "Published 2011", "Published 2021-12-20"]
+    text = page(
+        [
+            f"{title}\nby {name}\n{row}\n{teaser}"
+            for title, name, row, teaser in zip(TITLES, NAMES, rows, TEASERS, strict=True)
+        ]
+    )
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.published for item in items] == [None, "2016-10-03", None, "2021-12-20"]
+
+
+def test_attributed_full_quotes_are_digest_articles() -> None:
+    text = page(
+        [f"{credit}\n\n{teaser}" for credit, teaser in zip(ATTRIBUTIONS, TEASERS, strict=True)]
+    )
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert result.layout == "digest"
+    assert [post["author"] for post in result.posts] == [
+        "Anna Lindqvist",
+        None,
+        "Oleg Sorin",
+        "Ivan Tarkov",
+    ]
+
+
+def test_attributed_cut_teasers_with_footer_row_are_a_listing() -> None:
+    text = page(
+        [
+            f"{credit}\n{teaser[:-1]} …\nDiscussion: Ledger Daily and {name}"
+            for credit, teaser, name in zip(ATTRIBUTIONS, TEASERS, NAMES, strict=True)
+        ]
+    )
+    assert layout_of(text) == "listing"
+
+
+def test_lead_ins_over_sections_are_no_digest() -> None:
+    heads = ["What the council said:", "What the union said:", "What the tram office said:"]
+    lede = " ".join(TEASERS[:2]) + " The council has not said when it will decide."
+    sections = [f"{head}\n\n{teaser}" for head, teaser in zip(heads, TEASERS, strict=False)]
+    text = "How the Region Votes\n\n" + lede + "\n\n" + "\n\n".join(sections) + "\n"
+    assert layout_of(text) == "article"
+
+
+def test_titles_opening_with_one_word_stay_titles() -> None:
+    titles = [f"The {title}" for title in TITLES]
+    labels = ["Policy Brief", "Report", "Commentary", "Policy Brief"]
+    text = page(
+        [
+            f"{label}\n{title}\n{names}\n{teaser}"
+            for label, title, names, teaser in zip(labels, titles, NAMES, TEASERS, strict=True)
+        ]
+    )
+    items = listing.shape_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == titles

@@ -280,3 +280,46 @@ def _open_last(kinds: Sequence[str], pattern: Sequence[str], at: int) -> int:
     if pattern[-1] != GAP:
         return 0
     return int(tuple(kinds[at : at + len(pattern) - 1]) == tuple(pattern[:-1]))
+
+
+MIN_FIELD_WORDS = 2
+"""Fewest words of a field row: its label and a value."""
+
+
+def shares_opening(texts: Sequence[str]) -> bool:
+    """Whether every text of a column opens with the same word ('Topics <values>',
+    'Discussion: <outlets>', 'Read article (external)'): a field or link row that every
+    item repeats, the item's furniture, no title and no text. The values after it may
+    differ; one or no text proves nothing."""
+    if len(texts) < 2:
+        return False
+    firsts = set()
+    for text in texts:
+        words = text.split(maxsplit=MIN_FIELD_WORDS)
+        if len(words) < MIN_FIELD_WORDS:
+            return False
+        firsts.add(words[0].rstrip(":").casefold())
+    return len(firsts) == 1
+
+
+MAX_ATTRIBUTION_WORDS = 10
+
+
+MIN_LOWER_WORD = 4
+"""Shortest word that a proper name capitalises ('of', 'the', 'and' may stay lower case)."""
+
+
+def is_attribution(text: str) -> bool:
+    """A line that credits what follows it and ends with a colon ('<Name> / <Outlet>:',
+    '<Outlet>:'): a few words, every longer one capitalised (proper names: an article's
+    lead-in 'What the council said:' is none), no sentence inside, no digit (a day header
+    '<date>:' is no source)."""
+    if not text.endswith(":") or word_count(text) > MAX_ATTRIBUTION_WORDS:
+        return False
+    body = text[:-1]
+    if ":" in body or ". " in body or ends_sentence(body) or any(c.isdigit() for c in body):
+        return False
+    words = body.replace("/", " ").split()
+    return bool(words) and all(
+        word[:1].isupper() for word in words if len(word) >= MIN_LOWER_WORD and word[:1].isalpha()
+    )

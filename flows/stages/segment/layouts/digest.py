@@ -110,7 +110,19 @@ A page where none of these opens two articles may show them by their repeated sh
 (sixty words or more on average, a listing's teasers being shorter). The column of
 distinct headlines is the title, a column of bylines or dates the meta, other short
 columns labels (chrome); short lines under the last article, with no prose among them,
-are the page's footer. This is weak evidence, above the fallback only.
+are the page's footer. So may one-line heads that credit each text (``<Name> /
+<Outlet>:``, ``<Outlet>:``, :func:`flows.stages.segment.shapes.is_attribution`) over
+texts not cut off (a round-up of quoted pieces: untitled articles, the name before the
+slash the author), and headlines that all close on a bracketed count of one shape
+(``<title> (3 minute read)``, three or more, each right over its text, whatever stands
+between them): the count is no part of the title, the short lines between an article's
+text and the next headline are section labels (chrome), and when every article but the
+last holds one paragraph the page's footer starts under the last one's. This is weak
+evidence, above the fallback only.
+
+A line that every article but the last closes on, word for word and short (``Read
+article (external)``), is furniture; in the last article, what follows it is the page's
+footer.
 
 A saved mailbox's ``From <address> <ctime>`` line separates its messages (it and their
 full headers are the message's head); a digest's item sent by the list's own address
@@ -184,7 +196,7 @@ from flows.stages.segment.boilerplate import (
 from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
 from flows.stages.segment.candidates import is_picture_credit
 from flows.stages.segment.footnotes import NOTES_HEADING
-from flows.stages.segment.furniture import EMAIL, laid_out_heads
+from flows.stages.segment.furniture import DIGITS, EMAIL, laid_out_heads
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.layouts.listing import (
     CLOCK,
@@ -199,6 +211,7 @@ from flows.stages.segment.layouts.listing import (
     SEPARATOR_LEAD,
     TIME_STAMP,
     WIDGET_COUNT,
+    attribution_name,
     bare_name,
     chrome_rule,
     clean_name,
@@ -231,7 +244,14 @@ from flows.stages.segment.post import (
     PostHead,
     build_post,
 )
-from flows.stages.segment.shapes import PROSE, SHORT, find_run
+from flows.stages.segment.shapes import (
+    ELLIPSIS,
+    PROSE,
+    SHORT,
+    ShapeRun,
+    find_run,
+    is_attribution,
+)
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -2174,6 +2194,8 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     openings = _without_masthead(page, openings)
     if len(openings) < 2:
         openings = _shape_openings(lines, page, config.max_title_chars) or openings
+    if len(openings) < 2:
+        openings = _suffixed_openings(page, config.max_title_chars) or openings
     _finish(lines, page, openings)
     openings = _without_ruled_masthead(page, openings)
     _date_by_issue(page, openings)
@@ -2202,8 +2224,10 @@ def _shape_openings(lines: Sequence[Line], page: Page, max_title_chars: int) -> 
         return []
     prose = run.positions(PROSE)
     shorts = run.positions(SHORT)
-    if len(prose) != 1 or len(shorts) < 2 or any(n > prose[0] for n in shorts):
+    if len(prose) != 1 or not shorts or any(n > prose[0] for n in shorts):
         return []
+    if len(shorts) == 1:
+        return _attributed_openings(run, shorts[0], prose[0])
     bodies = run.column(prose[0])
     if sum(token.words for token in bodies) < MIN_SHAPED_WORDS * len(bodies):
         return []
@@ -2238,6 +2262,96 @@ def _shape_openings(lines: Sequence[Line], page: Page, max_title_chars: int) -> 
     if not any(token.kind == PROSE for token in run.after):
         openings[-1].closing = run.repeats[-1][prose[0]].lines[-1]  # the page's footer under it
     return openings
+
+
+def _attributed_openings(run: ShapeRun, head: int, prose: int) -> list[Opening]:
+    """Untitled articles under a one-line head that credits each (``<Name> / <Outlet>:``,
+    ``<Outlet>:``, see :func:`is_attribution`): a round-up of quoted pieces. The head is
+    the article's meta line, the name before the slash its author. A one-line head of any
+    other shape is an article's subheading, and texts cut off ('…') are a listing's
+    teasers: no openings."""
+    column = run.column(head)
+    if not all(is_attribution(token.lines[0].text) for token in column):
+        return []
+    if any(token.lines[-1].text.endswith(ELLIPSIS) for token in run.column(prose)):
+        return []
+    openings = []
+    for repeat in run.repeats:
+        line = repeat[head].lines[0]
+        opening = Opening("shaped", line, "", line.index, meta=[line])
+        opening.untitled = True
+        opening.author = attribution_name(line.text)
+        openings.append(opening)
+    if not any(token.kind == PROSE for token in run.after):
+        openings[-1].closing = run.repeats[-1][prose].lines[-1]
+    return openings
+
+
+HEAD_SUFFIX = re.compile(r"\s\((?P<suffix>[^()]{0,30}\d[^()]{0,30})\)$")
+"""A count in brackets closing a headline ('(3 minute read)', '(12 pages)', '(4:05)')."""
+MIN_SUFFIXED_HEADS = 3
+
+
+def _suffixed_openings(page: Page, max_title_chars: int) -> list[Opening]:
+    """Articles under headlines that all close on a bracketed count of one shape ('<title>
+    (3 minute read)', '<title> (12 minute read)'), three or more, each right over prose:
+    the shared suffix marks the items of a newsletter, whatever stands between them
+    (section labels, a sponsor's block under a headline without it). The suffix is no
+    part of the title; the short lines between an article's text and the next headline
+    are that headline's section labels (chrome); and when every article but the last
+    holds one paragraph, so does the last, the page's footer under it. Empty when the
+    suffixes differ in shape or a head has no text under it."""
+    found: list[Opening] = []
+    heads: list[int] = []
+    shape: str | None = None
+    for position, line in enumerate(page.filled[:-1]):
+        if ")" not in line.text or page.roles[position + 1] != "prose":
+            continue
+        match = HEAD_SUFFIX.search(line.text)
+        if match is None:
+            continue
+        title = line.text[: match.start()].strip()
+        if not is_headline(title, max_title_chars):
+            continue
+        suffix = DIGITS.sub("0", match.group("suffix"))
+        if shape is not None and suffix != shape:
+            return []
+        shape = suffix
+        opening = Opening("shaped", line, title, line.index)
+        above = position - 1
+        while above >= 0 and page.roles[above] != "prose" and above not in heads:
+            above -= 1
+        if heads:  # the labels between the text above and this headline
+            opening.lead = page.filled[above + 1 : position]
+            opening.begin = opening.lead[0].index if opening.lead else line.index
+        found.append(opening)
+        heads.append(position)
+    if len(found) < MIN_SUFFIXED_HEADS:
+        return []
+    texts = [
+        _paragraph_ends(page, head + 1, end)
+        for head, end in zip(heads, [*heads[1:], len(page.filled)], strict=True)
+    ]
+    if all(len(ends) == 1 for ends in texts[:-1]) and texts[-1]:
+        found[-1].closing = page.filled[texts[-1][0]]
+    return found
+
+
+def _paragraph_ends(page: Page, low: int, high: int) -> list[int]:
+    """The positions of the last lines of the paragraphs of prose from `low` to `high`: a
+    paragraph ends at a blank line or a line of another role."""
+    ends = []
+    for position in range(low, high):
+        if page.roles[position] != "prose":
+            continue
+        below = position + 1
+        if (
+            below >= high
+            or page.roles[below] != "prose"
+            or page.filled[below].index != page.filled[position].index + 1
+        ):
+            ends.append(position)
+    return ends
 
 
 REACTIONS = re.compile(
@@ -2735,20 +2849,57 @@ def segment(
     preamble = lines[: openings[0].begin]
     _add_preamble(result, doc_id, preamble, roles, config, openings)
     bounds = [*(opening.begin for opening in openings), len(lines)]
+    regions = [lines[begin:end] for begin, end in itertools.pairwise(bounds)]
+    shared = _shared_closings(regions)
     ruled = any(opening.ruled for opening in openings)
-    for number, (opening, (begin, end)) in enumerate(
-        zip(openings, itertools.pairwise(bounds), strict=True)
-    ):
-        region = lines[begin:end]
+    for number, (opening, region) in enumerate(zip(openings, regions, strict=True)):
         last = number == len(openings) - 1
         footer = _footer(region, opening, roles) if ruled and last else []
         footer = footer or (_contact_footer(region, roles) if last else [])
         if last:
             footer = [*footer, *_sign_off(region, roles, _masthead(preamble, roles))]
+        if number in shared:
+            footer = [*footer, shared[number]]
+            if last and opening.closing is None:
+                opening.closing = shared[number]
         if opening.robot:
             _add_chrome(result, doc_id, region)
             continue
         _add_article(result, doc_id, region, opening, roles, config, footer)
+
+
+MIN_SHARED_CLOSINGS = 2
+"""Fewest articles (the last one aside) that close on the same line for that line to be
+their furniture."""
+MAX_SHARED_CLOSING_WORDS = 8
+
+
+def _shared_closings(regions: Sequence[Sequence[Line]]) -> dict[int, Line]:
+    """The line that every article closes on, word for word ('Read article (external)',
+    'Back to top'), by article number: a link or label the page repeats under each item,
+    furniture, never the article's text. The last article holds it too, and what follows
+    it there is the page's footer. Empty when the articles close differently, when the
+    line is long or a sentence (a refrain of the text), or when it holds no letter (a
+    rule)."""
+    if len(regions) <= MIN_SHARED_CLOSINGS:
+        return {}
+    closings: dict[int, Line] = {}
+    text: str | None = None
+    for number, region in enumerate(regions[:-1]):
+        filled = [line for line in region if not line.is_blank]
+        if not filled or (text is not None and filled[-1].text != text):
+            return {}
+        text = filled[-1].text
+        closings[number] = filled[-1]
+    if text is None or word_count(text) > MAX_SHARED_CLOSING_WORDS or ends_sentence(text):
+        return {}
+    if not any(char.isalpha() for char in text):
+        return {}  # a rule between the articles, which opens the next one as well
+    last = next((line for line in regions[-1] if line.text == text), None)
+    if last is None:
+        return {}
+    closings[len(regions) - 1] = last
+    return closings
 
 
 MIN_MASTHEAD_CHARS = 8

@@ -77,7 +77,11 @@ every short column is a title (distinct headlines, the most words), a meta line 
 date, names, a row with a names cell: the author and date) or a label (a few words,
 chrome), a column under the teaser only a meta line, and no column mixes bylines or dates
 with other lines (an article's byline over its lede, subheadings after it); no byline or
-date stands above the run with prose (an article's head and lede). A link line under the
+date stands above the run with prose (an article's head and lede). A column whose rows
+open with the same word in every item (``Topics <values>``, ``Discussion: <outlets>``,
+``Publication date <date>``) is a field row, chrome above or under the teaser (its date,
+where a row gives one, the item's date); a head closed by a colon that credits the item
+(``<Name> / <Outlet>:``) is a meta line, the name its author. A link line under the
 title is chrome. Items whose heads differ by a line (a label or byline some lack) are read
 from the coarse shape, head by head: the title the last headline that is no credit or
 names line, every item titled, meta lines in all items but a few or in none. A dated
@@ -142,7 +146,16 @@ from flows.stages.segment.post import (
     build_post,
     post_row,
 )
-from flows.stages.segment.shapes import HEAD, LINK, PROSE, SHORT, ShapeRun, find_run
+from flows.stages.segment.shapes import (
+    HEAD,
+    LINK,
+    PROSE,
+    SHORT,
+    ShapeRun,
+    find_run,
+    is_attribution,
+    shares_opening,
+)
 from flows.stages.segment.webpage import is_counter, row_cells
 
 if TYPE_CHECKING:
@@ -1619,11 +1632,20 @@ ROW_BARS = re.compile(r"(?:\s+[|·•])+\s+")
 """The bars between a meta row's cells, empty cells between them ('<type> | | <Name>')."""
 
 
+def attribution_name(text: str) -> str | None:
+    """The person an attribution line credits ('<Name> / <Outlet>:' -> '<Name>'); None
+    for an outlet alone ('<Outlet>:') or a line that is no attribution."""
+    if not is_attribution(text) or "/" not in text:
+        return None
+    name = text.split("/", 1)[0].strip()
+    return name if is_name(name) else None
+
+
 def _meta_name(text: str) -> str | None:
     """The author of a meta line under or over a title: a byline ('By <name>', '<Name>,
-    <date>', 'posted by <handle> at <time> <date>'), a names line, or a row's cell that holds only names ('<type> | | <Name>,
-    <Name>')."""
-    name = credit_byline(text) or dateline_name(text)
+    <date>', 'posted by <handle> at <time> <date>'), an attribution ('<Name> / <Outlet>:'),
+    a names line, or a row's cell that holds only names ('<type> | | <Name>, <Name>')."""
+    name = credit_byline(text) or dateline_name(text) or attribution_name(text)
     if name:
         return name
     if handle := handle_byline(text):
@@ -1636,7 +1658,7 @@ def _meta_name(text: str) -> str | None:
 
 
 def _is_meta(text: str) -> bool:
-    return bool(_meta_name(text) or credit_date(text))
+    return bool(_meta_name(text) or credit_date(text) or is_attribution(text))
 
 
 def _title_column(run: ShapeRun, columns: Sequence[int], max_title_chars: int) -> int | None:
@@ -1670,6 +1692,12 @@ def _is_label(text: str) -> bool:
 
 def _is_label_column(run: ShapeRun, position: int) -> bool:
     return all(_is_label(token.lines[0].text) for token in run.column(position))
+
+
+def _is_field_column(run: ShapeRun, position: int) -> bool:
+    """A column of rows that every item opens with the same word ('Topics <values>',
+    'Discussion: <outlets>'): the items' furniture (see :func:`shares_opening`)."""
+    return shares_opening([token.lines[0].text for token in run.column(position)])
 
 
 def shape_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
@@ -1710,8 +1738,12 @@ def _teaser_column(run: ShapeRun) -> int | None:
     if credited and any(token.kind == PROSE for token in run.before):
         return None  # an article's byline or date and its lede above its subheadings
     for position, kind in enumerate(run.pattern[prose[0] :], start=prose[0]):
-        if kind == HEAD or (kind == SHORT and not _is_meta_column(run, position)):
-            return None  # a line under the text that is no byline: no teaser's item
+        if kind == HEAD or (
+            kind == SHORT
+            and not _is_meta_column(run, position)
+            and not _is_field_column(run, position)
+        ):
+            return None  # a line under the text that is no byline or field row
     return prose[0]
 
 
@@ -1743,13 +1775,15 @@ def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | N
     shorts = run.positions(SHORT)
     for position in shorts:
         credits = sum(1 for token in run.column(position) if _is_credit(token.lines[0].text))
-        if 0 < credits < len(run.repeats):
+        if 0 < credits < len(run.repeats) and not _is_field_column(run, position):
             return None  # an article's byline or date over its lede, subheadings after it
     meta = [n for n in shorts if _is_meta_column(run, n)]
     shorts = [n for n in shorts if n < prose]
     title = _title_column(run, [n for n in shorts if n not in meta], config.max_title_chars)
     labels = [n for n in shorts if n not in meta and n != title]
-    if (title is None and not meta) or not all(_is_label_column(run, n) for n in labels):
+    if (title is None and not meta) or not all(
+        _is_label_column(run, n) or _is_field_column(run, n) for n in labels
+    ):
         return None  # a column that is no title, meta or label: no listing's items
     items: list[Item] = []
     for repeat in run.repeats:
@@ -1757,6 +1791,9 @@ def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | N
         if title is not None:
             item.title = repeat[title].lines[0]
         item.meta = [repeat[n].lines[0] for n in meta]
+        item.meta += [  # a field row that gives this item's date ('Publication date <date>')
+            repeat[n].lines[0] for n in labels if credit_date(repeat[n].lines[0].text)
+        ]
         item.extra = [line for n in run.positions(LINK) for line in repeat[n].lines]
         _read_shape_credits(item)
         items.append(item)
