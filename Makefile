@@ -93,6 +93,6 @@ ui: setup
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
-## eval: score segmentation on the real-format fixtures (tests/realworld), dev and test parts
+## eval: score segmentation on the real-format fixtures: dev, test (tests/realworld), holdout (tests/holdout)
 eval: setup
 	$(PY) -m tests.realworld_eval $(if $(V),-v)

@@ -6,7 +6,8 @@ checks what a careful reader would: the layout, the number of posts and comments
 post's kind, title, author and date, each comment's author, parent, votes and edit mark,
 that chrome lines stay out of every body and content is not dropped. It prints the share
 of checks passed per format family and per field, for the dev and the test part (the
-split rule is in ``tests/realworld/README.md``).
+split rule is in ``tests/realworld/README.md``), and for the holdout of ``tests/holdout/``:
+fixtures written by someone who changed no rule, which tuning never looks at.
 
 ``--perturb NAME`` first turns each fixture's text as another scraper might have
 (:mod:`tests.perturb`: double-spaced, CRLF, re-wrapped, ...) and scores it against the same
@@ -32,6 +33,8 @@ from flows.stages.records import RawDocument, SourceInfo
 from tests.perturb import PERTURBATIONS
 
 FIXTURES = Path(__file__).resolve().parent / "realworld"
+HOLDOUT = Path(__file__).resolve().parent / "holdout"
+PARTS = ("dev", "test", "holdout")
 FIELDS = (
     "layout",
     "posts",
@@ -62,19 +65,22 @@ class Fixture:
     name: str
     text_path: Path
     gold: dict[str, Any]
+    holdout: bool = False
 
     @property
     def split(self) -> str:
-        return split_of(self.family, self.name)
+        return "holdout" if self.holdout else split_of(self.family, self.name)
 
 
 def fixtures(root: Path = FIXTURES) -> list[Fixture]:
+    """The fixtures under `root` (`<family>/<name>.gold.json` beside `<name>.txt`); those
+    of :data:`HOLDOUT` are marked as the holdout part."""
     found = []
     for gold_path in sorted(root.glob("*/*.gold.json")):
         name = gold_path.name.removesuffix(".gold.json")
         text_path = gold_path.with_name(name + ".txt")
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        found.append(Fixture(gold_path.parent.name, name, text_path, gold))
+        found.append(Fixture(gold_path.parent.name, name, text_path, gold, root == HOLDOUT))
     return found
 
 
@@ -283,7 +289,7 @@ def _perturbation_table(every: list[Fixture], parts: tuple[str, ...]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.realworld_eval")
-    parser.add_argument("--part", choices=("dev", "test", "all"), default="all")
+    parser.add_argument("--part", choices=(*PARTS, "all"), default="all")
     parser.add_argument("--family", default=None, help="only this format family")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every failed check")
     parser.add_argument(
@@ -293,8 +299,8 @@ def main(argv: list[str] | None = None) -> int:
         help="transform each text first (tests/perturb.py); 'all': one summary row each",
     )
     args = parser.parse_args(argv)
-    parts = ("dev", "test") if args.part == "all" else (args.part,)
-    every = [f for f in fixtures() if args.family in (None, f.family)]
+    parts = PARTS if args.part == "all" else (args.part,)
+    every = [f for f in fixtures() + fixtures(HOLDOUT) if args.family in (None, f.family)]
     if args.perturb == "all":
         print(_perturbation_table(every, parts))
         return 0
