@@ -54,3 +54,37 @@ def test_no_prose_above_the_comments_gives_no_head() -> None:
     (post,) = result.posts
     assert (post["title"], post["body"]) == (None, "Baltic Evening Post")
     assert len(result.comments) == 3
+
+
+NAMELESS = """\
+March 3, 2011
+
+Governors Without Voters
+
+The Kremlin has now appointed the head of every region in the country. The regions got little in return for the elections they lost, and the governors are outsiders.
+
+3 responses to “Governors Without Voters”
+
+  1. The worst part is that nobody in the regions pretends the governor answers to them.
+
+  2. Stability is not nothing, and anyone who lived through the nineties would say so.
+
+  3. An outsider who leaves after three years has no reason to care how the region looks.
+
+Leave a Reply
+"""
+
+
+def test_nameless_numbered_comments_under_a_counter_naming_the_title() -> None:
+    result = segment("0123456789abcdef", NAMELESS, None, SegmentConfig())
+    (post,) = result.posts
+    assert (post["title"], post["author"]) == ("Governors Without Voters", None)
+    assert [c["author"] for c in result.comments] == [None, None, None]
+    assert all(c["parent_id"] is None for c in result.comments)
+    assert "Leave a Reply" not in result.comments[-1]["body"]
+
+
+def test_a_counter_naming_another_line_leaves_the_head_alone() -> None:
+    text = NAMELESS.replace("3 responses to “Governors Without Voters”", "3 responses to “Other”")
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    assert result.posts[0]["title"] != "Other"

@@ -37,9 +37,10 @@ from flows.stages.segment.post import BlockRules, blocks_as_rows, format_ordinal
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """What one comment's header says, and how many lines it takes (from its start)."""
+    """What one comment's header says, and how many lines it takes (from its start);
+    `author` is None where the page shows the comment without a name."""
 
-    author: str
+    author: str | None
     n_lines: int
     nesting: int
     instance: str | None = None
@@ -88,6 +89,14 @@ class PageNesting(Protocol):
     def nestings(self, lines: Sequence[Line], starts: Sequence[int]) -> list[int]: ...
 
 
+class PageHeaders(Protocol):
+    """Optional in a grammar module: ``parse_headers(lines, starts)``, every comment's
+    header at once, for grammars that read their comments' frames page-wide; it replaces
+    ``parse_header``."""
+
+    def parse_headers(self, lines: Sequence[Line], starts: Sequence[int]) -> list[Header]: ...
+
+
 class PageChrome(Protocol):
     """Optional in a grammar module: ``is_chrome(line)``, lines of the front-end's page
     furniture (buttons, sidebars, footers) wherever they appear; dropped as
@@ -118,7 +127,12 @@ def build_comments(
     nestings = getattr(grammar, "nestings", None)
     levels: list[int] | None = nestings(lines, starts) if nestings is not None else None
     ends = [*starts[1:], len(lines)]
-    headers = [grammar.parse_header(lines, at, end) for at, end in zip(starts, ends, strict=True)]
+    parse_headers = getattr(grammar, "parse_headers", None)
+    headers = (
+        parse_headers(lines, starts)
+        if parse_headers is not None
+        else [grammar.parse_header(lines, at, end) for at, end in zip(starts, ends, strict=True)]
+    )
     flat = len(set(levels if levels is not None else (h.nesting for h in headers))) <= 1
     for ordinal, position in enumerate(starts):
         end_position = ends[ordinal]
@@ -253,7 +267,12 @@ def _chain_to(
     first, then itself; None when no earlier comment is by that author."""
     wanted = author.casefold().lstrip("@")
     target = next(
-        (c for c in reversed(comments) if c["author"].casefold().lstrip("@") == wanted), None
+        (
+            c
+            for c in reversed(comments)
+            if c["author"] and c["author"].casefold().lstrip("@") == wanted
+        ),
+        None,
     )
     if target is None:
         return None

@@ -11,6 +11,7 @@ One comment::
                             'Apr 3, 2024  Edited', 'wrote on 14 Mar 2024, 10:40 last edited
                             by x', '15 мар. 2024 г.', '3 hours ago', 'Mar 18'
     [#<n>]                  the post's number on the page
+    [<score>]               a score row ('4 points', '1 point')
     <body>
     <actions>               action words, counts and separators only: 'Like Reply',
                             'Нравится Ответить', '1 Reply Last reply Reply Quote', '↑ 22 ↓'
@@ -66,7 +67,7 @@ FALLBACK = True
 
 ACTION_WORDS = (
     r"Reply|Quote|Like|Likes|Share|Report|Flag|Boost|Favou?rite|More|Permalink|Support"
-    r"|Oppose|Last reply|Ответить|Цитировать|Цитата|Нравится|Поделиться|Пожаловаться"
+    r"|Oppose|Last reply|Collapse|Expand|Ответить|Цитировать|Цитата|Нравится|Поделиться|Пожаловаться"
 )
 ACTION_ROW = re.compile(
     rf"^(?:(?:{ACTION_WORDS}|[+−–-]?\d{{1,6}}(?!\d)|[·•|↑↓▲▼])\s*)+$", re.IGNORECASE
@@ -82,6 +83,8 @@ INLINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+[·•|—–-]\s+(?P<stamp>\S.{1,
 """A name and a stamp on one line, a separator between them."""
 HANDLE = re.compile(r"^@(?P<handle>[\w][\w.\-]{0,39}(?:@[\w\-]+(?:\.[\w\-]+)+)?)$")
 NUMBER = re.compile(r"^#(?P<n>\d{1,6})$")
+SCORE = re.compile(r"^(?P<n>[+−-]?\d{1,6})\s+points?$", re.IGNORECASE)
+"""A header's score row under its stamp ('4 points', '1 point')."""
 STAMP_VERB = re.compile(
     r"^(?:wrote|posted|replied|commented|написал[аи]?|опубликовал[аи]?|ответил[аи]?)"
     r"(?:\s+(?:on|at|в))?\s+",
@@ -140,6 +143,7 @@ class Found:
     handle: str | None
     number: str | None
     edited: bool
+    score: int | None = None
 
 
 def _header_at(lines: Sequence[Line], position: int) -> Found | None:
@@ -206,16 +210,18 @@ def _header_end(
 ) -> Found | None:
     """The header from its name line to `at` (the line after its stamp), with the post's
     number when a '#N' line follows; None when no text follows it."""
-    number = None
+    number = score = None
     if at < len(lines) and (match := NUMBER.match(lines[at].text)) is not None:
         number, at = match.group(0), at + 1
+    if at < len(lines) and (points := SCORE.match(lines[at].text)) is not None:
+        score, at = shown_count(points.group("n")), at + 1
     text = next_content(lines, at - 1)
     if text is not None and not is_prose(lines[text].text):
         text = next_content(lines, text)  # a reply note first ('Reply 3# name')
     if text is None or not is_prose(lines[text].text):
         return None  # a label and a date in a profile block ('Joined', 'Sep 5, 2021')
     edited = EDIT_MARK.search(stamp_text) is not None
-    return Found(position, at - position, stamp, handle, number, edited)
+    return Found(position, at - position, stamp, handle, number, edited, score)
 
 
 def _actions(lines: Sequence[Line], start: int, end: int) -> int | None:
@@ -356,7 +362,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         author=_name(lines[position].text),
         n_lines=hit.n_lines,
         nesting=lines[position].indent,
-        score=score,
+        score=hit.score if hit.score is not None else score,
         edited=hit.edited,
         age=None if dated else hit.stamp,
         published=hit.stamp if dated else None,
