@@ -169,3 +169,45 @@ def test_member_title_frames_with_and_without_names() -> None:
 )
 def test_no_starts(label: str, text: str) -> None:
     assert frames.find_starts(split_lines(text)) == [], label
+
+
+NUMBERED_POSTS = """\
+Forum > General > Topic
+
+Is the regional mode realistic?
+Grisha_Volk  13 Mar @ 8:02pm
+Played the new scenario twice and both times the turnout looked absurd to me.
+Showing 1-2 of 2 comments
+Ruslan_T  13 Mar @ 8:31pm
+#1
+They wrote in the patch notes that the curves come from official results.
+Koshka  13 Mar @ 9:10pm
+#2
+Originally posted by Ruslan_T:
+the curves come from official results
+That is the clever part, the game only claims they are the published ones.
+Last edited by Koshka; 13 Mar @ 9:12pm
+Per page: 15 30 50
+Date Posted: 13 Mar @ 8:02pm
+"""
+
+
+def test_post_numbers_under_header_rows() -> None:
+    lines = split_lines(NUMBERED_POSTS)
+    starts = frames.find_starts(lines)
+    headers = frames.parse_headers(lines, starts)
+    assert [h.author for h in headers] == ["Ruslan_T", "Koshka"]
+    assert [h.n_lines for h in headers] == [2, 2]
+    assert [h.edited for h in headers] == [False, True]
+    quoted = {line.text for line in lines if line.index in headers[1].quote_lines}
+    assert quoted == {"the curves come from official results"}
+    end = frames.find_end(lines, starts)
+    assert end is not None and lines[end].text == "Per page: 15 30 50"
+    head = frames.page_post(lines, starts)
+    assert head is not None
+    assert (head.title, head.author) == ("Is the regional mode realistic?", "Grisha_Volk")
+
+
+def test_post_numbers_that_do_not_count_up_are_no_frames() -> None:
+    text = NUMBERED_POSTS.replace("#2", "#7")
+    assert frames.find_starts(split_lines(text)) == []

@@ -42,10 +42,13 @@ from flows.stages.segment.grammars._common import (
     content_indices,
     has_text,
     is_stamp,
+    is_title_like,
     post_head,
+    quoted_lines,
     shown_count,
     topic_title,
 )
+from flows.stages.segment.grammars.vbulletin import EDITED
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
@@ -66,6 +69,11 @@ COUNTER_INITIALS = "crdко"
 SCORE_ROW = re.compile(
     r"^(?P<n>[+−-]?\d[\d,.]*[kK]?)\s+(?:points?|votes?|очк\w*)(?:\s*[·•|]\s*(?P<age>\S.{0,40}))?$"
 )
+POST_NUMBER = re.compile(r"^#(?P<n>\d{1,7})$")
+"""A post's number on a line of its own under its header ('#3'), counting up by one."""
+HEADER_ROW = re.compile(r"^(?P<name>[^\s\d][^\s]{0,39}(?: [^\s]{1,39}){0,2}?)\s{2,}\S.{0,80}\d")
+"""A header row over a post number: the name, two spaces or more, then what the front-end
+shows beside it (a badge, the date)."""
 NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 BULLET = re.compile(r"^[•●▪◦]\s+\S")
 LETTER = re.compile(r"[^\W\d_]")
@@ -75,6 +83,13 @@ MAX_NAME_WORDS = 3
 MIN_FRAMES = 3
 """Comments a page needs without a counter line above them."""
 MIN_COUNTED_FRAMES = 2
+ATTRIBUTION = re.compile(
+    r"^(?:(?:Originally posted by|Quote from|Quoting)\s+\S.{0,60}?|\S.{0,40}?\s+(?:wrote|said"
+    r"|написал[аи]?|сказал[аи]?))\s*:$",
+    re.IGNORECASE,
+)
+"""A quotation's attribution on a line of its own ('Originally posted by X:', 'X wrote:'):
+the line under it is quoted text."""
 MIN_BULLET_CHARS = 80
 """The shortest text a bulleted reply opens with (shorter: a list item)."""
 
@@ -114,6 +129,8 @@ def _kind(line: Line, counted: bool) -> str | None:
     text = line.text
     if text[:1] in SEPARATOR_CHARS and SEPARATOR.match(text):
         return "separator"
+    if text[:1] == "#" and POST_NUMBER.match(text):
+        return "post_number"
     if counted and len(text) <= MAX_STAMP_CHARS and (SCORE_ROW.match(text) or is_stamp(text)):
         return "stamp"
     if counted and text[:1].isdigit() and NUMBERED.match(text) and is_text(text):
@@ -195,15 +212,15 @@ def _marks(lines: Sequence[Line], zone: int, counted: bool) -> dict[int, str]:
 
 def _repeats(lines: Sequence[Line]) -> bool:
     """The cheap gate of a page without a counter line: some short line, bullet or
-    separator recurs `MIN_FRAMES` times."""
+    separator recurs `MIN_FRAMES` times, or post numbers ('#2') twice."""
     seen: dict[str, int] = {}
     for line in lines:
         text = line.text
         if not text or (len(text) > MAX_LABEL_CHARS and not BULLET.match(text)):
             continue
-        key = "•" if BULLET.match(text) else text
+        key = "•" if BULLET.match(text) else "#" if POST_NUMBER.match(text) else text
         seen[key] = seen.get(key, 0) + 1
-        if seen[key] >= MIN_FRAMES:
+        if seen[key] >= (MIN_COUNTED_FRAMES if key == "#" else MIN_FRAMES):
             return True
     return False
 
@@ -219,6 +236,10 @@ def _roles(
     openers: dict[str, list[int]] = {}
     closers: dict[str, list[int]] = {}
     for kind, positions in kinds.items():
+        if kind == "post_number":
+            if _counts_up(lines, positions):
+                openers[kind] = positions
+            continue
         if len(positions) < least:
             continue
         if kind.startswith(("numbered@", "bullet@")):
@@ -237,6 +258,51 @@ def _roles(
         else:
             openers[kind] = positions
     return openers, closers
+
+
+MIN_FOOTER_LINES = 2
+"""Lines without text a run needs after the last comment's text to be the page's footer
+(fewer: the comment's own last words, 'Thanks!')."""
+
+
+def _footer(lines: Sequence[Line], position: int) -> int | None:
+    """Where the page's footer begins under the last comment (opened at `position`): a run
+    of `MIN_FOOTER_LINES` lines or more without text after its last line of text; None
+    when its text runs to the end."""
+    last = max((at for at in range(position, len(lines)) if is_text(lines[at].text)), default=None)
+    if last is None:
+        return None
+    rest = [at for at in range(last + 1, len(lines)) if not lines[at].is_blank]
+    if len(rest) < MIN_FOOTER_LINES:
+        return None
+    return next(
+        (at for at in rest if not (EDITED.match(lines[at].text) or _quoting(lines[at].text))),
+        None,
+    )
+
+
+def _quoting(text: str) -> bool:
+    return bool(ATTRIBUTION.match(text))
+
+
+def _counts_up(lines: Sequence[Line], positions: list[int]) -> bool:
+    """Whether post numbers count up by one, `MIN_COUNTED_FRAMES` of them at least (the
+    sequence is the evidence), with text between any two."""
+    numbers = [int(lines[p].text[1:]) for p in positions]
+    return (
+        len(numbers) >= MIN_COUNTED_FRAMES
+        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        and all(_has_text(lines, a + 1, b) for a, b in pairwise(positions))
+    )
+
+
+def _header_row(lines: Sequence[Line], position: int) -> tuple[int, str] | None:
+    """The header row right above a post number, with the name it opens with."""
+    above = next((at for at in range(position - 1, -1, -1) if not lines[at].is_blank), None)
+    if above is None or position - above > 2:
+        return None
+    row = HEADER_ROW.match(lines[above].text)
+    return (above, row.group("name")) if row is not None else None
 
 
 def _name_above(lines: Sequence[Line], position: int) -> int | None:
@@ -275,6 +341,8 @@ def read_page(lines: Sequence[Line]) -> Page | None:
         for position in positions:
             if kind.startswith("label:") and (name := _name_above(lines, position)) is not None:
                 starts[name] = (position - name + 1, lines[name].text)
+            elif kind == "post_number" and (row := _header_row(lines, position)) is not None:
+                starts[row[0]] = (position - row[0] + 1, row[1])
             elif kind.startswith(("numbered@", "bullet@")):
                 starts[position] = (0, None)  # the marker opens the comment's text
             else:
@@ -283,6 +351,8 @@ def read_page(lines: Sequence[Line]) -> Page | None:
             end = _item_end(lines, positions[-1], lines[positions[-1]].indent)
         elif end is None and not _has_text(lines, positions[-1] + 1, len(lines)):
             end = positions[-1]
+        elif end is None:
+            end = _footer(lines, positions[-1])
     if not openers:
         bounds = [zone - 1, *closing[:-1]]
         for bound in bounds:
@@ -294,7 +364,8 @@ def read_page(lines: Sequence[Line]) -> Page | None:
     stop = end if end is not None else len(lines)
     ordered = [p for p in sorted(starts) if p < stop and _has_text_from(lines, p, starts, stop)]
     ordered = _merge(lines, ordered)
-    if len(ordered) < (MIN_COUNTED_FRAMES if counter is not None else MIN_FRAMES):
+    counted = counter is not None or "post_number" in openers  # a count or a sequence
+    if len(ordered) < (MIN_COUNTED_FRAMES if counted else MIN_FRAMES):
         return None
     frames: list[Frame] = []
     marks = {p for positions in [*openers.values(), *closers.values()] for p in positions}
@@ -338,7 +409,10 @@ def read_page(lines: Sequence[Line]) -> Page | None:
                 chrome=frozenset(chrome),
             )
         )
-    return Page(tuple(frames), opens_thread=counter is None, end=end)
+    opens = counter is None and not (
+        "post_number" in openers and has_text(lines[: min(openers["post_number"])])
+    )
+    return Page(tuple(frames), opens_thread=opens, end=end)
 
 
 def _has_text_from(
@@ -388,15 +462,22 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
             headers.append(Header(author=None, n_lines=0, nesting=lines[start].indent))
             continue
         dated = find_date(frame.stamp) if frame.stamp else None
+        end = min([at for at in starts if at > start] or [len(lines)])
+        if page is not None and page.end is not None:
+            end = min(end, page.end)
+        body = range(start + frame.n_lines, end)
+        edits = {lines[at].index for at in body if EDITED.match(lines[at].text)}
         headers.append(
             Header(
                 author=frame.author,
                 n_lines=frame.n_lines,
                 nesting=frame.nesting,
                 score=frame.score,
+                edited=bool(edits),
                 age=None if dated else frame.stamp,
                 published=frame.stamp if dated else None,
-                chrome_lines=frame.chrome,
+                chrome_lines=frame.chrome | edits,
+                quote_lines=frozenset(quoted_lines(lines, body.start, end, ATTRIBUTION)),
             )
         )
     return headers
@@ -423,8 +504,10 @@ def page_post(lines: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
     least, no bullet: a menu's items are shorter); the lines above it are furniture. None
     otherwise."""
     page = read_page(lines)
-    if page is None or not page.opens_thread or not page.frames:
+    if page is None or not page.frames:
         return None
+    if not page.opens_thread:
+        return _unnumbered_post(lines, page.frames[0].start)
     first = page.frames[0]
     top = lines[: first.start]
     title = topic_title(top, lambda text: bool(BULLET.match(text)))
@@ -437,4 +520,35 @@ def page_post(lines: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
         published=first.stamp if first.stamp and find_date(first.stamp) else None,
         meta_lines=header,
         chrome_lines=content_indices(top),
+    )
+
+
+def _unnumbered_post(lines: Sequence[Line], first: int) -> PostHead | None:
+    """The head of an opening post that shows the comments' header row without their
+    number (above numbered replies): the row's name is its author, the title-shaped line
+    right above the row its title; the lines above the title and those without text under
+    the post's text are furniture. None when no such row stands above the first reply."""
+    row = next(
+        (
+            at
+            for at in range(first - 1, -1, -1)
+            if HEADER_ROW.match(lines[at].text) and _has_text(lines, at + 1, first)
+        ),
+        None,
+    )
+    if row is None:
+        return None
+    match = HEADER_ROW.match(lines[row].text)
+    above = next((at for at in range(row - 1, -1, -1) if not lines[at].is_blank), None)
+    title = lines[above] if above is not None and is_title_like(lines[above].text) else None
+    last = max(at for at in range(row + 1, first) if is_text(lines[at].text))
+    top = lines[: title.index - lines[0].index] if title is not None else lines[:row]
+    under = [line.index for line in lines[last + 1 : first] if not line.is_blank]
+    return post_head(
+        title=title.text if title is not None else None,
+        title_lines={title.index} if title is not None else set(),
+        author=match.group("name") if match else None,
+        published=None,
+        meta_lines={lines[row].index},
+        chrome_lines=content_indices(top) | set(under),
     )
