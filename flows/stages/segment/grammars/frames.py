@@ -362,13 +362,19 @@ def read_page(lines: Sequence[Line]) -> Page | None:
             if first is not None:
                 starts[first] = (0, None)
     stop = end if end is not None else len(lines)
-    ordered = [p for p in sorted(starts) if p < stop and _has_text_from(lines, p, starts, stop)]
+    candidates = [p for p in sorted(starts) if p < stop]
+    ordered = [
+        p
+        for p, limit in zip(candidates, [*candidates[1:], stop], strict=True)
+        if _has_text(lines, p, limit)
+    ]
     ordered = _merge(lines, ordered)
     counted = counter is not None or "post_number" in openers  # a count or a sequence
     if len(ordered) < (MIN_COUNTED_FRAMES if counted else MIN_FRAMES):
         return None
     frames: list[Frame] = []
     marks = {p for positions in [*openers.values(), *closers.values()] for p in positions}
+    closed = set(closing)
     for number, start in enumerate(ordered):
         limit = ordered[number + 1] if number + 1 < len(ordered) else stop
         n_lines, author = starts[start]
@@ -380,7 +386,7 @@ def read_page(lines: Sequence[Line]) -> Page | None:
         chrome = {
             lines[at].index
             for at in range(body, limit)
-            if at in closing or (at in marks and kinds[at] in ("separator", "stamp"))
+            if at in closed or (at in marks and kinds[at] in ("separator", "stamp"))
         }
         if stamp is None:
             stamp, score = next(
@@ -415,15 +421,6 @@ def read_page(lines: Sequence[Line]) -> Page | None:
     return Page(tuple(frames), opens_thread=opens, end=end)
 
 
-def _has_text_from(
-    lines: Sequence[Line], start: int, starts: dict[int, tuple[int, str | None]], stop: int
-) -> bool:
-    """Whether running text follows a start before the next start (or `stop`)."""
-    following = [p for p in starts if p > start]
-    limit = min([*following, stop])
-    return _has_text(lines, start, limit)
-
-
 def _merge(lines: Sequence[Line], starts: list[int]) -> list[int]:
     """Starts with no text between them merged into the first (a separator over a stamp)."""
     merged: list[int] = []
@@ -456,13 +453,13 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
     page = read_page(lines)
     found = {frame.start: frame for frame in page.frames} if page else {}
     headers = []
-    for start in starts:
+    for number, start in enumerate(starts):
         frame = found.get(start)
         if frame is None:
             headers.append(Header(author=None, n_lines=0, nesting=lines[start].indent))
             continue
         dated = find_date(frame.stamp) if frame.stamp else None
-        end = min([at for at in starts if at > start] or [len(lines)])
+        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
         if page is not None and page.end is not None:
             end = min(end, page.end)
         body = range(start + frame.n_lines, end)
