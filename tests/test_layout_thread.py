@@ -88,3 +88,58 @@ def test_a_counter_naming_another_line_leaves_the_head_alone() -> None:
     text = NAMELESS.replace("3 responses to “Governors Without Voters”", "3 responses to “Other”")
     result = segment("0123456789abcdef", text, None, SegmentConfig())
     assert result.posts[0]["title"] != "Other"
+
+
+NOTED = """\
+The article above the comments runs on for a while and says a good deal about it all.
+It has a second sentence too, so that it reads as text and not as a page top.
+
+Misha Grek
+Mar 18
+
+The lack of variation between the stations is the tell, as it always is.
+
+Reply Like
+
+Irina Sol
+Mar 18 · in reply to Misha Grek
+
+There is a known method for exactly this: plot the stations against turnout.
+
+Reply Like
+
+Lev Orlov
+Mar 19
+
+Is the raw table downloadable, or only the summary per region?
+
+Reply Like
+
+Anna Kim
+Mar 19 · in reply to Nobody Here
+
+A note naming no earlier commenter leaves the comment where it stands.
+
+Reply Like
+"""
+
+
+def test_a_header_naming_the_comment_replied_to_gives_the_parent() -> None:
+    result = segment("0123456789abcdef", NOTED, None, SegmentConfig())
+    comments = result.comments
+    assert [c["author"] for c in comments] == ["Misha Grek", "Irina Sol", "Lev Orlov", "Anna Kim"]
+    assert [c["parent_id"] for c in comments] == [None, comments[0]["comment_id"], None, None]
+
+
+def test_a_reply_note_line_is_furniture_on_a_nested_page_too() -> None:
+    nested = (
+        "    Lev Orlov\n    Mar 19\n\n    Replying to Misha Grek\n"
+        "    Is the raw table downloadable, or only the summary per region?\n\n    Reply Like"
+    )
+    flat = "Lev Orlov\nMar 19\n\nIs the raw table downloadable, or only the summary per region?"
+    text = NOTED.replace(flat + "\n\nReply Like", nested)
+    assert text != NOTED
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    lev = next(c for c in result.comments if c["author"] == "Lev Orlov")
+    assert "Replying to" not in lev["body"]
+    assert lev["parent_id"] == result.comments[1]["comment_id"]  # nested under Irina Sol
