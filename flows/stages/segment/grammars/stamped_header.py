@@ -262,22 +262,13 @@ def _headers(lines: Sequence[Line]) -> list[Found]:
                 is_action_row(lines[at].text) and REPLY_WORD.search(lines[at].text)
                 for at in range(body, end)
             )
-        elif index + 1 == len(found) and kept and any(
-            is_prose(lines[at].text) for at in range(body, end)
+        elif (
+            index + 1 == len(found)
+            and kept
+            and any(is_prose(lines[at].text) for at in range(body, end))
         ):
             kept.append(hit)
     return kept if len(kept) >= 2 and answering * 2 >= closed else []
-
-
-_MEMO: list[tuple[Sequence[Line], list[Found]]] = []
-
-
-def _page(lines: Sequence[Line]) -> list[Found]:
-    cached = _MEMO[0] if _MEMO else None
-    if cached is None or cached[0] is not lines:
-        cached = (lines, _headers(lines))
-        _MEMO[:] = [cached]
-    return cached[1]
 
 
 def _answers_someone(lines: Sequence[Line], hit: Found, end: int) -> bool:
@@ -298,7 +289,7 @@ def _opens_thread(lines: Sequence[Line], found: Sequence[Found]) -> bool:
 
 def find_starts(lines: Sequence[Line]) -> list[int]:
     """The comments' name lines (the opening post's header left to :func:`parse_post`)."""
-    found = _page(lines)
+    found = _headers(lines)
     if not found:
         return []
     if _opens_thread(lines, found):
@@ -322,9 +313,7 @@ def _furniture(lines: Sequence[Line], body: int, end: int) -> tuple[set[int], in
     if len(counts) == 1:
         score = shown_count(counts[0].replace("–", "-"))
     first = row  # the action rows stacked one a line ('Reply', 'Share'), the last found
-    while (above := _previous(lines, first, body)) is not None and is_action_row(
-        lines[above].text
-    ):
+    while (above := _previous(lines, first, body)) is not None and is_action_row(lines[above].text):
         first = above
         chrome.add(lines[first].index)
     for near in (next_content(lines, row, end), _previous(lines, first, body)):
@@ -350,9 +339,25 @@ def _name(text: str) -> str:
     return inline[0] if inline is not None else text
 
 
+def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
+    """Every comment's header, the page read once."""
+    found = _headers(lines)
+    hits = {hit.position: hit for hit in found}
+    ends = [*starts[1:], len(lines)]
+    return [
+        _header(lines, found, hits.get(at), at, end) for at, end in zip(starts, ends, strict=True)
+    ]
+
+
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
-    found = _page(lines)
+    found = _headers(lines)
     hit = next((h for h in found if h.position == position), None)
+    return _header(lines, found, hit, position, end)
+
+
+def _header(
+    lines: Sequence[Line], found: Sequence[Found], hit: Found | None, position: int, end: int
+) -> Header:
     if hit is None:
         return Header(author=lines[position].text, n_lines=1, nesting=lines[position].indent)
     body = position + hit.n_lines
@@ -450,6 +455,4 @@ def _status_head(lines: Sequence[Line]) -> PostHead | None:
 
 def _headers_in(lines: Sequence[Line]) -> list[Found]:
     """Headers of a region that holds one post (the opening post above the comments)."""
-    return [
-        hit for hit in _scan(lines) if _actions(lines, hit.position + hit.n_lines, len(lines))
-    ]
+    return [hit for hit in _scan(lines) if _actions(lines, hit.position + hit.n_lines, len(lines))]
