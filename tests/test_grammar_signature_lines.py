@@ -308,7 +308,7 @@ def test_the_first_header_opens_the_thread_where_nothing_counts_it_as_a_comment(
         "petr_k | June 3, 2019",
         "Ilya Baranov | June 3, 2019",
     ]
-    head = signature_lines.parse_post(lines[: starts[0]])
+    head = signature_lines.page_post(lines, starts)
     assert head is not None
     assert (head.author, head.published) == ("Ilya Baranov", "June 2, 2019")
 
