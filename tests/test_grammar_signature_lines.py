@@ -377,3 +377,14 @@ def test_numbered_comments_keep_their_numbers_out_of_the_text() -> None:
     assert [author for author, _ in _comments(page)] == names
     result = segment("0123456789abcdef", page, None, SegmentConfig())
     assert [comment["body"] for comment in result.comments] == texts
+
+
+def test_the_head_does_not_depend_on_the_page_read_before() -> None:
+    page = split_lines(
+        HEADER_ABOVE.replace("Back to the article | 4 messages", "Regional politics")
+    )
+    other = split_lines(HEADER_ABOVE)
+    starts = signature_lines.find_starts(page)
+    alone = signature_lines.page_post(page, starts)
+    signature_lines.find_starts(other)  # another document read in between
+    assert signature_lines.page_post(page, starts) == alone
