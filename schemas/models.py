@@ -197,7 +197,10 @@ class Comment(LanguageTagged):
     ordinal: Ordinal = Field(description="Position in the thread as it reads, from 0.")
     depth: Ordinal = Field(description="0 for a top-level comment, parent's depth + 1 otherwise.")
     sibling_rank: Ordinal = Field(description="Position among the comments with the same parent.")
-    author: NonEmptyText = Field(description="`user@instance` or a bare user name, as shown.")
+    author: NonEmptyText | None = Field(
+        description="`user@instance` or a bare user name, as shown; null where the page "
+        "shows the comment without a name."
+    )
     instance: str | None = Field(default=None, description="The instance part of the author.")
     upvotes: Count | None = Field(default=None, description="The arrow-up counter.")
     downvotes: Count | None = Field(

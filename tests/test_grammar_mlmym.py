@@ -224,14 +224,14 @@ def test_one_header_needs_a_button_row() -> None:
 def test_depths_from_child_counts_and_load_more() -> None:
     lines = lines_of(MLMYM_PAGE)
     starts = mlmym.find_starts(lines)
-    depths = [mlmym.parse_header(lines, position, len(lines)).nesting for position in starts]
+    depths = mlmym.nestings(lines, starts)
     assert depths == [0, 1, 2, 0, 0]
 
 
 def test_depths_from_old_reddit_button_rows() -> None:
     lines = lines_of(OLD_REDDIT_PAGE)
     starts = mlmym.find_starts(lines)
-    depths = [mlmym.parse_header(lines, position, len(lines)).nesting for position in starts]
+    depths = mlmym.nestings(lines, starts)
     assert depths == [0, 1, 0, 0]
 
 
@@ -245,10 +245,10 @@ def test_button_row_before_load_more_still_tells() -> None:
     )
     lines = lines_of(text)
     starts = mlmym.find_starts(lines)
-    assert [mlmym.parse_header(lines, p, len(lines)).nesting for p in starts] == [0, 1, 2]
+    assert mlmym.nestings(lines, starts) == [0, 1, 2]
     top = text.replace(f"reply.\n{row}\nload", "reply.\npermalinkembedsave\nload")
     lines = lines_of(top)
-    assert [mlmym.parse_header(lines, p, len(lines)).nesting for p in starts] == [0, 1, 0]
+    assert mlmym.nestings(lines, starts) == [0, 1, 0]
 
 
 def test_collapsed_comment_shows_no_children() -> None:
@@ -257,7 +257,7 @@ def test_collapsed_comment_shows_no_children() -> None:
         "[–]Next_One 3 points 4 years ago\nA remark.\npermalinkembedsave\n"
     )
     lines = lines_of(text)
-    assert [mlmym.parse_header(lines, p, len(lines)).nesting for p in (0, 2)] == [0, 0]
+    assert mlmym.nestings(lines, [0, 2]) == [0, 0]
 
 
 def test_clean_title() -> None:

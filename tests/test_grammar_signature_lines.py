@@ -308,7 +308,7 @@ def test_the_first_header_opens_the_thread_where_nothing_counts_it_as_a_comment(
         "petr_k | June 3, 2019",
         "Ilya Baranov | June 3, 2019",
     ]
-    head = signature_lines.parse_post(lines[: starts[0]])
+    head = signature_lines.page_post(lines, starts)
     assert head is not None
     assert (head.author, head.published) == ("Ilya Baranov", "June 2, 2019")
 
@@ -377,3 +377,14 @@ def test_numbered_comments_keep_their_numbers_out_of_the_text() -> None:
     assert [author for author, _ in _comments(page)] == names
     result = segment("0123456789abcdef", page, None, SegmentConfig())
     assert [comment["body"] for comment in result.comments] == texts
+
+
+def test_the_head_does_not_depend_on_the_page_read_before() -> None:
+    page = split_lines(
+        HEADER_ABOVE.replace("Back to the article | 4 messages", "Regional politics")
+    )
+    other = split_lines(HEADER_ABOVE)
+    starts = signature_lines.find_starts(page)
+    alone = signature_lines.page_post(page, starts)
+    signature_lines.find_starts(other)  # another document read in between
+    assert signature_lines.page_post(page, starts) == alone

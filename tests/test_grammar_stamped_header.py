@@ -189,6 +189,38 @@ def test_blank_line_between_name_and_stamp() -> None:
     assert [c["author"] for c in result.comments] == ["igor.z", "mark_l"]
 
 
+SCORED = """\
+Arseny Pol
+3 days ago
+4 points
+
+The concession was planned from the start, I think, and then given back.
+
+reply   collapse
+
+    Dana Krutova
+    3 days ago
+    2 points
+
+    Possible, but the polling at the time suggests the fall surprised them.
+
+    reply   collapse
+"""
+
+
+def test_score_row_under_the_stamp() -> None:
+    article = "The article above the comments runs on for a while and says a good deal. " * 3
+    lines = split_lines(article + "\n\n" + SCORED)
+    starts = stamped_header.find_starts(lines)
+    headers = [stamped_header.parse_header(lines, at, len(lines)) for at in starts]
+    assert [(h.author, h.score, h.n_lines) for h in headers] == [
+        ("Arseny Pol", 4, 3),
+        ("Dana Krutova", 2, 3),
+    ]
+    assert stamped_header.is_action_row("reply   collapse")
+    assert not stamped_header.is_action_row("collapse of the old party system")
+
+
 def test_long_digit_runs_are_read_in_linear_time() -> None:
     """A long run of digits is no action row, and saying so takes no backtracking over
     the ways to split it into counts."""

@@ -54,3 +54,92 @@ def test_no_prose_above_the_comments_gives_no_head() -> None:
     (post,) = result.posts
     assert (post["title"], post["body"]) == (None, "Baltic Evening Post")
     assert len(result.comments) == 3
+
+
+NAMELESS = """\
+March 3, 2011
+
+Governors Without Voters
+
+The Kremlin has now appointed the head of every region in the country. The regions got little in return for the elections they lost, and the governors are outsiders.
+
+3 responses to “Governors Without Voters”
+
+  1. The worst part is that nobody in the regions pretends the governor answers to them.
+
+  2. Stability is not nothing, and anyone who lived through the nineties would say so.
+
+  3. An outsider who leaves after three years has no reason to care how the region looks.
+
+Leave a Reply
+"""
+
+
+def test_nameless_numbered_comments_under_a_counter_naming_the_title() -> None:
+    result = segment("0123456789abcdef", NAMELESS, None, SegmentConfig())
+    (post,) = result.posts
+    assert (post["title"], post["author"]) == ("Governors Without Voters", None)
+    assert [c["author"] for c in result.comments] == [None, None, None]
+    assert all(c["parent_id"] is None for c in result.comments)
+    assert "Leave a Reply" not in result.comments[-1]["body"]
+
+
+def test_a_counter_naming_another_line_leaves_the_head_alone() -> None:
+    text = NAMELESS.replace("3 responses to “Governors Without Voters”", "3 responses to “Other”")
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    assert result.posts[0]["title"] != "Other"
+
+
+NOTED = """\
+The article above the comments runs on for a while and says a good deal about it all.
+It has a second sentence too, so that it reads as text and not as a page top.
+
+Misha Grek
+Mar 18
+
+The lack of variation between the stations is the tell, as it always is.
+
+Reply Like
+
+Irina Sol
+Mar 18 · in reply to Misha Grek
+
+There is a known method for exactly this: plot the stations against turnout.
+
+Reply Like
+
+Lev Orlov
+Mar 19
+
+Is the raw table downloadable, or only the summary per region?
+
+Reply Like
+
+Anna Kim
+Mar 19 · in reply to Nobody Here
+
+A note naming no earlier commenter leaves the comment where it stands.
+
+Reply Like
+"""
+
+
+def test_a_header_naming_the_comment_replied_to_gives_the_parent() -> None:
+    result = segment("0123456789abcdef", NOTED, None, SegmentConfig())
+    comments = result.comments
+    assert [c["author"] for c in comments] == ["Misha Grek", "Irina Sol", "Lev Orlov", "Anna Kim"]
+    assert [c["parent_id"] for c in comments] == [None, comments[0]["comment_id"], None, None]
+
+
+def test_a_reply_note_line_is_furniture_on_a_nested_page_too() -> None:
+    nested = (
+        "    Lev Orlov\n    Mar 19\n\n    Replying to Misha Grek\n"
+        "    Is the raw table downloadable, or only the summary per region?\n\n    Reply Like"
+    )
+    flat = "Lev Orlov\nMar 19\n\nIs the raw table downloadable, or only the summary per region?"
+    text = NOTED.replace(flat + "\n\nReply Like", nested)
+    assert text != NOTED
+    result = segment("0123456789abcdef", text, None, SegmentConfig())
+    lev = next(c for c in result.comments if c["author"] == "Lev Orlov")
+    assert "Replying to" not in lev["body"]
+    assert lev["parent_id"] == result.comments[1]["comment_id"]  # nested under Irina Sol

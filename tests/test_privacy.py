@@ -319,3 +319,17 @@ def test_pseudonymised_releases_hide_every_handle_and_honour_removals(tmp_path):
     assert set(changes["tables"]["comments"]["removed"]) == gone
     assert REMOVED in changes["tables"]["tombstones"]["added"]
     assert "tombstones +4" in result.stdout
+
+
+def test_a_comment_without_a_name_gives_no_name_to_hide():
+    from flows.stages.privacy import names_of
+
+    tables = {
+        "comments": [
+            {"author": None, "instance": None},
+            {"author": "anna_k", "instance": None},
+        ],
+        "posts": [],
+        "documents": [],
+    }
+    assert names_of(tables) == {"anna_k"}  # type: ignore[arg-type]

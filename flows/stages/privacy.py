@@ -323,7 +323,8 @@ def names_of(tables: Tables) -> set[str]:
     names: set[str] = set()
     servers = {row["instance"].casefold() for row in tables.get("comments", []) if row["instance"]}
     for row in tables.get("comments", []):
-        names.add(_handle(row["author"], row.get("instance")))
+        if row["author"]:
+            names.add(_handle(row["author"], row.get("instance")))
     for row in tables.get("posts", []):
         for field in ("author", "translator"):
             if row.get(field):

@@ -50,7 +50,7 @@ class CommentRow(TypedDict, total=False):
     ordinal: int
     depth: int
     sibling_rank: int
-    author: str
+    author: str | None
     instance: str | None
     upvotes: int | None
     downvotes: int | None

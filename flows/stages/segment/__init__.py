@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped
 from flows.stages.segment.coverage import coverage_errors
-from flows.stages.segment.layouts import LAYOUT_NAMES, detect_layout, layouts
+from flows.stages.segment.layouts import LAYOUT_NAMES, Detection, detect_layout, layouts
 from flows.stages.segment.lines import (
     Line,
     spaced_line_by_line,
@@ -129,13 +129,13 @@ def segment(
         layout, reason = "article", "empty text"
     else:
         detection, confidence = detect_layout(lines, config, repairs)
-        if detection.layout != "thread" and spaced_line_by_line(lines):
+        if not _named_thread(detection) and spaced_line_by_line(lines):
             packed = without_blank_lines(lines)
-            # only a thread changes the choice: every layout is scored again only if the
-            # thread layout answers at all
-            if layouts()["thread"].detect(packed, config) is not None:
+            # only a thread a front-end's grammar reads changes the choice: every layout is
+            # scored again only if the thread layout answers at all
+            if _named_thread(layouts()["thread"].detect(packed, config)):
                 alternative, packed_confidence = detect_layout(packed, config, repairs)
-                if alternative.layout == "thread":
+                if _named_thread(alternative):
                     detection, confidence, lines = alternative, packed_confidence, packed
         layout, reason = detection.layout, f"detected: {detection.evidence}"
         parsed = detection.parsed
@@ -157,3 +157,13 @@ def segment(
     module.segment(result, doc_id, lines, config, None if learned else parsed)
     result.dropped.sort(key=lambda row: (row["start"], row["end"]))
     return result
+
+
+def _named_thread(detection: Detection | None) -> bool:
+    """Whether a detection is a thread read by a front-end's header grammar, not by the
+    last resort that reads repeated frames (whose blank lines may be a scraper's)."""
+    if detection is None or detection.layout != "thread":
+        return False
+    parsed = detection.parsed
+    grammar = parsed[0] if isinstance(parsed, tuple) and parsed else None
+    return not getattr(grammar, "LAST_RESORT", False)

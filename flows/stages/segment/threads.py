@@ -13,7 +13,8 @@ the page (``reply_to_number``, matched against earlier headers' ``number``), ove
 stack: the parent is that comment.
 
 Where the page shows no nesting at all (every comment at one level) and the header names
-no parent, the body's first line may: an address ('@name …'), a reply note on a line of its
+no parent, a note beside the header's stamp may ('… · in reply to Name'), or the body's
+first line may: an address ('@name …'), a reply note on a line of its
 own ('в ответ Name', 'Ответ на комментарий Name', 'In reply to name'), a numbered reply
 ('Reply 3# name'). The parent is then the latest earlier comment by that name; a
 name no earlier comment bears leaves the comment at the top level. A reply note's line is
@@ -37,9 +38,10 @@ from flows.stages.segment.post import BlockRules, blocks_as_rows, format_ordinal
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """What one comment's header says, and how many lines it takes (from its start)."""
+    """What one comment's header says, and how many lines it takes (from its start);
+    `author` is None where the page shows the comment without a name."""
 
-    author: str
+    author: str | None
     n_lines: int
     nesting: int
     instance: str | None = None
@@ -88,6 +90,14 @@ class PageNesting(Protocol):
     def nestings(self, lines: Sequence[Line], starts: Sequence[int]) -> list[int]: ...
 
 
+class PageHeaders(Protocol):
+    """Optional in a grammar module: ``parse_headers(lines, starts)``, every comment's
+    header at once, for grammars that read their comments' frames page-wide; it replaces
+    ``parse_header``."""
+
+    def parse_headers(self, lines: Sequence[Line], starts: Sequence[int]) -> list[Header]: ...
+
+
 class PageChrome(Protocol):
     """Optional in a grammar module: ``is_chrome(line)``, lines of the front-end's page
     furniture (buttons, sidebars, footers) wherever they appear; dropped as
@@ -118,7 +128,12 @@ def build_comments(
     nestings = getattr(grammar, "nestings", None)
     levels: list[int] | None = nestings(lines, starts) if nestings is not None else None
     ends = [*starts[1:], len(lines)]
-    headers = [grammar.parse_header(lines, at, end) for at, end in zip(starts, ends, strict=True)]
+    parse_headers = getattr(grammar, "parse_headers", None)
+    headers = (
+        parse_headers(lines, starts)
+        if parse_headers is not None
+        else [grammar.parse_header(lines, at, end) for at, end in zip(starts, ends, strict=True)]
+    )
     flat = len(set(levels if levels is not None else (h.nesting for h in headers))) <= 1
     for ordinal, position in enumerate(starts):
         end_position = ends[ordinal]
@@ -139,16 +154,20 @@ def build_comments(
                 if not line.is_blank and line.index not in body_dropped and is_chrome(line)
             )
         addressed = None
-        if flat and not (header.reply_to or header.reply_to_number):
+        named = header.reply_to or header.reply_to_number
+        if not named:
             addressed = _addressed([line for line in body_region if line.index not in body_dropped])
             if addressed is not None and addressed[1] is not None:
-                body_dropped[addressed[1]] = "thread_chrome"
+                body_dropped[addressed[1]] = "thread_chrome"  # a reply note is furniture
+            if not flat:
+                addressed = None  # where the page nests its comments, the nesting says
+        reply_to = header.reply_to or (None if named or not flat else _header_note(header_lines))
         dropped.update(body_dropped)
         body_lines = [line for line in body_region if line.index not in body_dropped]
         while stack and stack[-1][0] >= nesting:
             stack.pop()
-        if header.reply_to:
-            stack = _chain_to(header.reply_to, comments, entries) or stack
+        if reply_to:
+            stack = _chain_to(reply_to, comments, entries) or stack
         elif addressed is not None:
             stack = _chain_to(addressed[0], comments, entries) or stack
         linked = numbered.get(header.reply_to_number) if header.reply_to_number else None
@@ -229,6 +248,25 @@ numbered reply ('Reply 3# name'). A quote's attribution ('name wrote:') is not o
 forum post quotes whom it discusses, and it still answers the topic."""
 
 
+HEADER_NOTE = re.compile(
+    r"(?:^|\s)(?:in reply to|replying to|в ответ(?: на)?)\s+@?"
+    r"(?P<name>[^\s,:;]\S{0,39}(?:\s[^\s,:;]\S{0,39}){0,2}?)[:,]?$",
+    re.IGNORECASE,
+)
+"""A header line that ends naming the comment replied to ('Mar 18 · in reply to Petr
+Lunin', '14 мар · в ответ Анне Ким'): the front-end prints the parent beside the stamp;
+a name no earlier comment bears leaves the stack as it is."""
+
+
+def _header_note(header_lines: Sequence[Line]) -> str | None:
+    """The author a comment's header says it replies to, None when it says none."""
+    for line in header_lines:
+        text = line.text
+        if " " in text and (match := HEADER_NOTE.search(text)) is not None:
+            return match.group("name")
+    return None
+
+
 def _addressed(body: Sequence[Line]) -> tuple[str, int | None] | None:
     """The name a comment's first body line replies to, with the line's index when the
     line is only a reply note (furniture), else None."""
@@ -253,7 +291,12 @@ def _chain_to(
     first, then itself; None when no earlier comment is by that author."""
     wanted = author.casefold().lstrip("@")
     target = next(
-        (c for c in reversed(comments) if c["author"].casefold().lstrip("@") == wanted), None
+        (
+            c
+            for c in reversed(comments)
+            if c["author"] and c["author"].casefold().lstrip("@") == wanted
+        ),
+        None,
     )
     if target is None:
         return None

@@ -72,6 +72,26 @@ def shown_count(text: str) -> int:
     return round(float(text[:-1]) * scale) if scale else int(text)
 
 
+COUNTER = re.compile(
+    r"^(?:(?P<n>\d{1,5})\s+(?:comments?|responses?|replies|thoughts|reactions|"
+    r"комментари\w*|ответ\w*)(?:\s+(?:to|on|на)\s+(?P<title>\S.{0,200}))?"
+    r"|(?:comments|responses|replies|discussion|комментарии|ответы)\s*[(:]?\s*\d{1,5}\)?)$",
+    re.IGNORECASE,
+)
+"""A line announcing a comment list: its count, and the title it answers ('3 responses to
+“Title”', '5 thoughts on “Title”', 'Comments (4)', '42 comments')."""
+TITLE_QUOTES = "“”\"«»„‘’'"
+
+
+def counted_title(text: str) -> str | None:
+    """The title a counter line says its comments answer, without its quotes."""
+    if not text[:1].isdigit():
+        return None
+    match = COUNTER.match(text)
+    title = match.group("title") if match else None
+    return title.strip(TITLE_QUOTES).strip() or None if title else None
+
+
 def strip_reply_prefix(subject: str) -> str:
     """The topic title of a reply's subject ("Re: Title" -> "Title")."""
     return REPLY_PREFIX.sub("", subject).strip()

@@ -218,24 +218,15 @@ def page_depths(navs: Sequence[frozenset[str]]) -> list[int]:
     return _greedy_depths(navs)
 
 
-_cache: tuple[Sequence[Line], dict[int, int]] | None = None
-
-
-def _nesting(lines: Sequence[Line]) -> dict[int, int]:
-    """{start position: nesting} for the whole page: indentation when the page keeps it,
-    else the depths solved from the links (computed once per page)."""
-    global _cache
-    cached = _cache
-    if cached is not None and cached[0] is lines:
-        return cached[1]
-    starts = find_starts(lines)
+def nestings(lines: Sequence[Line], starts: Sequence[int]) -> list[int]:
+    """The nesting of every comment, for the whole page at once: indentation when the page
+    keeps it, else the depths solved from the links."""
     if len({lines[position].indent for position in starts}) > 1:
-        nesting = {position: lines[position].indent for position in starts}
-    else:
-        navs = [nav_set(match) for position in starts if (match := _header(lines[position]))]
-        nesting = dict(zip(starts, page_depths(navs), strict=True))
-    _cache = (lines, nesting)
-    return nesting
+        return [lines[position].indent for position in starts]
+    navs = [nav_set(match) for position in starts if (match := _header(lines[position]))]
+    if len(navs) != len(starts):
+        return [lines[position].indent for position in starts]
+    return list(page_depths(navs))
 
 
 def _age_fields(age: str) -> tuple[str | None, str | None]:
@@ -255,7 +246,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     return Header(
         author=match.group("user"),
         n_lines=1,
-        nesting=_nesting(lines).get(position, line.indent),
+        nesting=line.indent,  # the page's nestings (:func:`nestings`) override it
         score=int(points) if points else None,
         edited=False,
         age=age,

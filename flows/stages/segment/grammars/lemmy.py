@@ -285,23 +285,16 @@ class PageModes:
     glued_badges: bool = False
 
 
-_MEMO: list[tuple[Sequence[Line], PageModes]] = []
-
-
-def page_modes(lines: Sequence[Line]) -> PageModes:
-    """The page's header modes, worked out once per page."""
-    cached = _MEMO[0] if _MEMO else None
-    if cached is None or cached[0] is not lines:
-        glued = badges = False
-        for position in find_starts(lines):
-            window = [item.text for item in _window(lines, position, len(lines))]
-            run = _header_run(window)
-            glued = glued or any(is_glued_beyond_doubt(text) for text in run)
-            label = BULLET.match(lines[position].raw)
-            badges = badges or bool(label and GLUED_BADGES.match(TAG.sub("", label["author"])))
-        cached = (lines, PageModes(glued=glued, glued_badges=badges))
-        _MEMO[:] = [cached]
-    return cached[1]
+def page_modes(lines: Sequence[Line], starts: Sequence[int]) -> PageModes:
+    """The page's header modes, read from every header."""
+    glued = badges = False
+    for position in starts:
+        window = [item.text for item in _window(lines, position, len(lines))]
+        run = _header_run(window)
+        glued = glued or any(is_glued_beyond_doubt(text) for text in run)
+        label = BULLET.match(lines[position].raw)
+        badges = badges or bool(label and GLUED_BADGES.match(TAG.sub("", label["author"])))
+    return PageModes(glued=glued, glued_badges=badges)
 
 
 @dataclass(slots=True)
@@ -323,10 +316,20 @@ class Votes:
         return upvotes, downvotes, upvotes - downvotes
 
 
+def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
+    """Every comment's header, the page's modes read once."""
+    modes = page_modes(lines, find_starts(lines))
+    ends = [*starts[1:], len(lines)]
+    return [_header(lines, at, end, modes) for at, end in zip(starts, ends, strict=True)]
+
+
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
+    return _header(lines, position, end, page_modes(lines, find_starts(lines)))
+
+
+def _header(lines: Sequence[Line], position: int, end: int, modes: PageModes) -> Header:
     bullet = lines[position]
     match = BULLET.match(bullet.raw)
-    modes = page_modes(lines)
     label = match.group("author") if match else bullet.text
     author, instance, is_op = split_author(label, modes.glued_badges)
     window = _window_positions(lines, position, end)

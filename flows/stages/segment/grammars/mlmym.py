@@ -326,16 +326,10 @@ def depths(lines: Sequence[Line]) -> dict[int, int]:
     return found
 
 
-_MEMO: list[tuple[Sequence[Line], dict[int, int]]] = []
-
-
-def depth_of(lines: Sequence[Line], position: int) -> int:
-    """The depth of the header at `position`; the page's depths are worked out once."""
-    cached = _MEMO[0] if _MEMO else None
-    if cached is None or cached[0] is not lines:
-        cached = (lines, depths(lines))
-        _MEMO[:] = [cached]
-    return cached[1].get(position, 0)
+def nestings(lines: Sequence[Line], starts: Sequence[int]) -> list[int]:
+    """The depth of every header, the page's depths worked out once."""
+    found = depths(lines)
+    return [found.get(position, 0) for position in starts]
 
 
 def instance_of(author: str) -> str | None:
@@ -349,7 +343,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     return Header(
         author=tag.author,
         n_lines=1,
-        nesting=depth_of(lines, position),
+        nesting=0,  # the page's depths (:func:`nestings`) override it
         instance=instance_of(tag.author),
         is_op="S" in tag.badges,
         score=tag.score,

@@ -58,15 +58,15 @@ LIST_CHROME = re.compile(
 )
 EDITED = re.compile(r"\((?:edited|изменено)\)$", re.IGNORECASE)
 """The edit mark a stamp line may end with ('1 year ago (edited)')."""
-FOOTER = re.compile(
-    r"^(?P<stamp>\S.{2,60}?)\s+(?:Ответить|Reply)(?:\s+(?P<votes>\S.{0,30}))?$"
-)
+FOOTER = re.compile(r"^(?P<stamp>\S.{2,60}?)\s+(?:Ответить|Reply)(?:\s+(?P<votes>\S.{0,30}))?$")
 NAME_NOTE = re.compile(r"\s+(?:ответил[аи]?|ответил\(а\)|replied to)\s+\S+$", re.IGNORECASE)
 """Whom a name line says the comment answers ('Алёна Шестакова ответила Николаю'): the
 addressee's name in the dative, read from the body's address instead."""
 ADDRESS = re.compile(r"^(?P<name>[A-ZА-ЯЁ][\w-]{1,30}),\s")
 MAX_NAME_WORDS = 5
 LETTER = re.compile(r"[^\W\d_]")
+
+
 def _is_name(text: str) -> bool:
     return (
         0 < len(text) <= 60
@@ -170,21 +170,10 @@ def _comment(
     return Comment(name, stamp, action, votes, stamp_first=False)
 
 
-_MEMO: list[tuple[Sequence[Line], list[Comment]]] = []
-
-
-def _page(lines: Sequence[Line]) -> list[Comment]:
-    cached = _MEMO[0] if _MEMO else None
-    if cached is None or cached[0] is not lines:
-        cached = (lines, _comments(lines))
-        _MEMO[:] = [cached]
-    return cached[1]
-
-
 def find_starts(lines: Sequence[Line]) -> list[int]:
     """The name lines, when two comments at least (and three in four reply actions) read
     as a name, a stamp and text."""
-    return [comment.name for comment in _page(lines)]
+    return [comment.name for comment in _comments(lines)]
 
 
 def is_chrome(line: Line) -> bool:
@@ -194,7 +183,7 @@ def is_chrome(line: Line) -> bool:
 
 def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
     """The line after the last comment's action (and its votes count)."""
-    comments = _page(lines)
+    comments = _comments(lines)
     if not comments or comments[-1].name != starts[-1]:
         return None
     last = comments[-1]
@@ -202,9 +191,22 @@ def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
     return end if end < len(lines) else None
 
 
+def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
+    """Every comment's header, the page read once."""
+    comments = _comments(lines)
+    at = {comment.name: index for index, comment in enumerate(comments)}
+    return [_header(lines, comments, position, at.get(position)) for position in starts]
+
+
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
-    comments = _page(lines)
+    comments = _comments(lines)
     index = next((i for i, c in enumerate(comments) if c.name == position), None)
+    return _header(lines, comments, position, index)
+
+
+def _header(
+    lines: Sequence[Line], comments: Sequence[Comment], position: int, index: int | None
+) -> Header:
     if index is None:
         return Header(author=lines[position].text, n_lines=1, nesting=0)
     comment = comments[index]

@@ -392,8 +392,7 @@ def _find(lines: Sequence[Line]) -> Found | None:
             continue
         signings, names = named
         if not all(
-            _has_prose(lines, a.position + a.n_lines, b.position)
-            for a, b in pairwise(signings)
+            _has_prose(lines, a.position + a.n_lines, b.position) for a, b in pairwise(signings)
         ):
             continue
         if not _bodies_are_text(lines, signings):
@@ -426,26 +425,6 @@ def _bodies_are_text(lines: Sequence[Line], signings: Sequence[Signing]) -> bool
     )
 
 
-_MEMO: list[tuple[Sequence[Line], Found | None]] = []
-
-
-def _page(lines: Sequence[Line]) -> Found | None:
-    cached = _MEMO[0] if _MEMO else None
-    if cached is None or cached[0] is not lines:
-        cached = (lines, _find(lines))
-        _MEMO[:] = [cached]
-    return cached[1]
-
-
-def _page_above(region: Sequence[Line]) -> Found | None:
-    """The comments of the page whose top `region` is (the lines above its first
-    comment), as :func:`_page` found them; None for any other region."""
-    cached = _MEMO[0] if _MEMO else None
-    if cached is None or not region or len(cached[0]) <= len(region):
-        return None
-    return cached[1] if cached[0][0] is region[0] else None
-
-
 def _text_above(lines: Sequence[Line], position: int, most: int) -> int | None:
     """The first line of the running text right above `position`, up to a line that is
     no text (a heading, a label) or the page's top; None when there is none, or when the
@@ -474,7 +453,7 @@ def _content_lines(lines: Sequence[Line], start: int, end: int) -> int:
 def find_starts(lines: Sequence[Line]) -> list[int]:
     """Where each comment starts: at its header, or at the first line of its text where
     the signature is below it."""
-    found = _page(lines)
+    found = _find(lines)
     if found is None:
         return []
     signings = found.signings
@@ -508,8 +487,7 @@ def _first_body(lines: Sequence[Line], signings: Sequence[Signing]) -> int | Non
         return None
     top = lines[:first]
     if not has_text(top) and any(
-        not line.is_blank and (is_dateline(line.text) or find_byline(line.text))
-        for line in top
+        not line.is_blank and (is_dateline(line.text) or find_byline(line.text)) for line in top
     ):
         return None  # an article's head over its text: the signatures are embedded posts'
     return first
@@ -526,8 +504,10 @@ def _opens_thread(lines: Sequence[Line], found: Found) -> bool:
     at: int | None = first.position
     for _ in range(TOP_LINES):
         at = previous_content(lines, at) if at is not None else None
-        if at is not None and len(lines[at].text) <= MAX_LINE_CHARS // 2 and count.search(
-            lines[at].text
+        if (
+            at is not None
+            and len(lines[at].text) <= MAX_LINE_CHARS // 2
+            and count.search(lines[at].text)
         ):
             return False
     return True
@@ -537,7 +517,7 @@ def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
     """Where the comment list ends: after the last signature below its text; after a
     header, at the first line under the last comment's text that is no text and opens a
     paragraph or a run of such lines (the comment form, the page footer)."""
-    found = _page(lines)
+    found = _find(lines)
     if found is None:
         return None
     last = found.signings[-1]
@@ -568,8 +548,18 @@ def _next_number(lines: Sequence[Line], start: int, end: int) -> set[int]:
     return {lines[last].index}
 
 
+def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
+    """Every comment's header, the page read once."""
+    found = _find(lines)
+    ends = [*starts[1:], len(lines)]
+    return [_header(lines, found, at, end) for at, end in zip(starts, ends, strict=True)]
+
+
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
-    found = _page(lines)
+    return _header(lines, _find(lines), position, end)
+
+
+def _header(lines: Sequence[Line], found: Found | None, position: int, end: int) -> Header:
     if found is None:
         return Header(author=lines[position].text, n_lines=1, nesting=lines[position].indent)
     if found.below:
@@ -602,9 +592,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     )
 
 
-def _addressed(
-    lines: Sequence[Line], start: int, end: int, earlier: Sequence[str]
-) -> str | None:
+def _addressed(lines: Sequence[Line], start: int, end: int, earlier: Sequence[str]) -> str | None:
     """The earlier commenter a body opens by addressing as '@name' (the name's spaces
     left out or kept), None where it opens otherwise."""
     first = next_content(lines, start - 1, end)
@@ -618,12 +606,13 @@ def _addressed(
     return None
 
 
-def parse_post(lines: Sequence[Line]) -> PostHead | None:
+def page_post(page: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
     """The opening post's head where the first header opens the thread (its author, date,
     the title above it); None above an article (read as under any comment section); a
     comments page's head (its title) where no running text stands above the first
     comment."""
-    found = _page_above(lines)
+    lines = page[: starts[0]] if starts else page
+    found = _find(page)
     if found is not None and not found.below and found.signings[0].position < len(lines):
         first = found.signings[0]
         dated = find_date(first.stamp)

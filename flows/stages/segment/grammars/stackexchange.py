@@ -189,21 +189,10 @@ def _answer_start(lines: Sequence[Line], after: int, share: int) -> int | None:
     return next_content(lines, boundary, share)
 
 
-_MEMO: list[tuple[Sequence[Line], list[Item]]] = []
-
-
-def _page(lines: Sequence[Line]) -> list[Item]:
-    cached = _MEMO[0] if _MEMO else None
-    if cached is None or cached[0] is not lines:
-        cached = (lines, _items(lines))
-        _MEMO[:] = [cached]
-    return cached[1]
-
-
 def find_starts(lines: Sequence[Line]) -> list[int]:
     """The answers' votes lines and the comments, on a page that shows a question's
     signature and at least one answer's."""
-    return [item.position for item in _page(lines)]
+    return [item.position for item in _items(lines)]
 
 
 def is_chrome(line: Line) -> bool:
@@ -217,8 +206,19 @@ def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
     return None
 
 
+def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
+    """Every answer's and comment's header, the page read once."""
+    items = {item.position: item for item in _items(lines)}
+    ends = [*starts[1:], len(lines)]
+    return [_header(lines, items.get(at), at, end) for at, end in zip(starts, ends, strict=True)]
+
+
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
-    item = next((i for i in _page(lines) if i.position == position), None)
+    item = next((i for i in _items(lines) if i.position == position), None)
+    return _header(lines, item, position, end)
+
+
+def _header(lines: Sequence[Line], item: Item | None, position: int, end: int) -> Header:
     if item is None:
         return Header(author=lines[position].text, n_lines=1, nesting=0)
     if item.answer is not None:

@@ -11,6 +11,7 @@ One comment::
                             'Apr 3, 2024  Edited', 'wrote on 14 Mar 2024, 10:40 last edited
                             by x', '15 мар. 2024 г.', '3 hours ago', 'Mar 18'
     [#<n>]                  the post's number on the page
+    [<score>]               a score row ('4 points', '1 point')
     <body>
     <actions>               action words, counts and separators only: 'Like Reply',
                             'Нравится Ответить', '1 Reply Last reply Reply Quote', '↑ 22 ↓'
@@ -66,7 +67,7 @@ FALLBACK = True
 
 ACTION_WORDS = (
     r"Reply|Quote|Like|Likes|Share|Report|Flag|Boost|Favou?rite|More|Permalink|Support"
-    r"|Oppose|Last reply|Ответить|Цитировать|Цитата|Нравится|Поделиться|Пожаловаться"
+    r"|Oppose|Last reply|Collapse|Expand|Ответить|Цитировать|Цитата|Нравится|Поделиться|Пожаловаться"
 )
 ACTION_ROW = re.compile(
     rf"^(?:(?:{ACTION_WORDS}|[+−–-]?\d{{1,6}}(?!\d)|[·•|↑↓▲▼])\s*)+$", re.IGNORECASE
@@ -82,6 +83,8 @@ INLINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+[·•|—–-]\s+(?P<stamp>\S.{1,
 """A name and a stamp on one line, a separator between them."""
 HANDLE = re.compile(r"^@(?P<handle>[\w][\w.\-]{0,39}(?:@[\w\-]+(?:\.[\w\-]+)+)?)$")
 NUMBER = re.compile(r"^#(?P<n>\d{1,6})$")
+SCORE = re.compile(r"^(?P<n>[+−-]?\d{1,6})\s+points?$", re.IGNORECASE)
+"""A header's score row under its stamp ('4 points', '1 point')."""
 STAMP_VERB = re.compile(
     r"^(?:wrote|posted|replied|commented|написал[аи]?|опубликовал[аи]?|ответил[аи]?)"
     r"(?:\s+(?:on|at|в))?\s+",
@@ -140,6 +143,7 @@ class Found:
     handle: str | None
     number: str | None
     edited: bool
+    score: int | None = None
 
 
 def _header_at(lines: Sequence[Line], position: int) -> Found | None:
@@ -206,16 +210,18 @@ def _header_end(
 ) -> Found | None:
     """The header from its name line to `at` (the line after its stamp), with the post's
     number when a '#N' line follows; None when no text follows it."""
-    number = None
+    number = score = None
     if at < len(lines) and (match := NUMBER.match(lines[at].text)) is not None:
         number, at = match.group(0), at + 1
+    if at < len(lines) and (points := SCORE.match(lines[at].text)) is not None:
+        score, at = shown_count(points.group("n")), at + 1
     text = next_content(lines, at - 1)
     if text is not None and not is_prose(lines[text].text):
         text = next_content(lines, text)  # a reply note first ('Reply 3# name')
     if text is None or not is_prose(lines[text].text):
         return None  # a label and a date in a profile block ('Joined', 'Sep 5, 2021')
     edited = EDIT_MARK.search(stamp_text) is not None
-    return Found(position, at - position, stamp, handle, number, edited)
+    return Found(position, at - position, stamp, handle, number, edited, score)
 
 
 def _actions(lines: Sequence[Line], start: int, end: int) -> int | None:
@@ -256,22 +262,13 @@ def _headers(lines: Sequence[Line]) -> list[Found]:
                 is_action_row(lines[at].text) and REPLY_WORD.search(lines[at].text)
                 for at in range(body, end)
             )
-        elif index + 1 == len(found) and kept and any(
-            is_prose(lines[at].text) for at in range(body, end)
+        elif (
+            index + 1 == len(found)
+            and kept
+            and any(is_prose(lines[at].text) for at in range(body, end))
         ):
             kept.append(hit)
     return kept if len(kept) >= 2 and answering * 2 >= closed else []
-
-
-_MEMO: list[tuple[Sequence[Line], list[Found]]] = []
-
-
-def _page(lines: Sequence[Line]) -> list[Found]:
-    cached = _MEMO[0] if _MEMO else None
-    if cached is None or cached[0] is not lines:
-        cached = (lines, _headers(lines))
-        _MEMO[:] = [cached]
-    return cached[1]
 
 
 def _answers_someone(lines: Sequence[Line], hit: Found, end: int) -> bool:
@@ -292,7 +289,7 @@ def _opens_thread(lines: Sequence[Line], found: Sequence[Found]) -> bool:
 
 def find_starts(lines: Sequence[Line]) -> list[int]:
     """The comments' name lines (the opening post's header left to :func:`parse_post`)."""
-    found = _page(lines)
+    found = _headers(lines)
     if not found:
         return []
     if _opens_thread(lines, found):
@@ -316,9 +313,7 @@ def _furniture(lines: Sequence[Line], body: int, end: int) -> tuple[set[int], in
     if len(counts) == 1:
         score = shown_count(counts[0].replace("–", "-"))
     first = row  # the action rows stacked one a line ('Reply', 'Share'), the last found
-    while (above := _previous(lines, first, body)) is not None and is_action_row(
-        lines[above].text
-    ):
+    while (above := _previous(lines, first, body)) is not None and is_action_row(lines[above].text):
         first = above
         chrome.add(lines[first].index)
     for near in (next_content(lines, row, end), _previous(lines, first, body)):
@@ -344,9 +339,25 @@ def _name(text: str) -> str:
     return inline[0] if inline is not None else text
 
 
+def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
+    """Every comment's header, the page read once."""
+    found = _headers(lines)
+    hits = {hit.position: hit for hit in found}
+    ends = [*starts[1:], len(lines)]
+    return [
+        _header(lines, found, hits.get(at), at, end) for at, end in zip(starts, ends, strict=True)
+    ]
+
+
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
-    found = _page(lines)
+    found = _headers(lines)
     hit = next((h for h in found if h.position == position), None)
+    return _header(lines, found, hit, position, end)
+
+
+def _header(
+    lines: Sequence[Line], found: Sequence[Found], hit: Found | None, position: int, end: int
+) -> Header:
     if hit is None:
         return Header(author=lines[position].text, n_lines=1, nesting=lines[position].indent)
     body = position + hit.n_lines
@@ -356,7 +367,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         author=_name(lines[position].text),
         n_lines=hit.n_lines,
         nesting=lines[position].indent,
-        score=score,
+        score=hit.score if hit.score is not None else score,
         edited=hit.edited,
         age=None if dated else hit.stamp,
         published=hit.stamp if dated else None,
@@ -444,6 +455,4 @@ def _status_head(lines: Sequence[Line]) -> PostHead | None:
 
 def _headers_in(lines: Sequence[Line]) -> list[Found]:
     """Headers of a region that holds one post (the opening post above the comments)."""
-    return [
-        hit for hit in _scan(lines) if _actions(lines, hit.position + hit.n_lines, len(lines))
-    ]
+    return [hit for hit in _scan(lines) if _actions(lines, hit.position + hit.n_lines, len(lines))]

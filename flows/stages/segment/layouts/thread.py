@@ -25,7 +25,7 @@ from flows.stages.segment.candidates import (
     title_features,
 )
 from flows.stages.segment.grammars import GRAMMARS
-from flows.stages.segment.grammars._common import is_title_like
+from flows.stages.segment.grammars._common import counted_title, is_title_like, topic_title
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, word_count
 from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb
@@ -49,17 +49,34 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
     """The grammar that finds the most comment starts, with them (None: no grammar finds
     any). A generic grammar (``GENERIC = True`` in its module: a shape many front-ends
     share) is tried after the others and wins only with more starts than each of them; a
-    fallback one (``FALLBACK = True`` too: the loosest shape) is tried last of all."""
+    fallback one (``FALLBACK = True`` too: the loosest shape) is tried last of all; a last
+    resort (``LAST_RESORT = True``: comments read from their repeated frames, without a
+    named header) is asked only when no other grammar finds any."""
     best: tuple[CommentGrammar, list[int]] | None = None
     ordered = sorted(
-        GRAMMARS.values(),
-        key=lambda grammar: (getattr(grammar, "GENERIC", False), getattr(grammar, "FALLBACK", False)),
+        (grammar for grammar in GRAMMARS.values() if not getattr(grammar, "LAST_RESORT", False)),
+        key=lambda grammar: (
+            getattr(grammar, "GENERIC", False),
+            getattr(grammar, "FALLBACK", False),
+        ),
     )
     for grammar in ordered:
         starts = grammar.find_starts(lines)
         if starts and (best is None or len(starts) > len(best[1])):
             best = grammar, starts
-    return best
+    if best is not None:
+        return best
+    for grammar in LAST_RESORTS:
+        starts = grammar.find_starts(lines)
+        if starts:
+            return grammar, starts
+    return None
+
+
+LAST_RESORTS = tuple(g for g in GRAMMARS.values() if getattr(g, "LAST_RESORT", False))
+FRAMES_SCORE = 0.65
+"""The score of a thread read by a last-resort grammar: above the article fallback, below
+every layout that finds its own features (a digest's dated entries, a listing's teasers)."""
 
 
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
@@ -67,6 +84,9 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if found is None:
         return None
     counters = sum(1 for line in lines if line.text.casefold() in {"arrow-up", "arrow-down"})
+    if getattr(found[0], "LAST_RESORT", False):
+        evidence = f"{len(found[1])} comments in repeated frames"
+        return Detection("thread", FRAMES_SCORE, evidence, parsed=found)
     evidence = f"{len(found[1])} comment headers, {counters} vote counters"
     return Detection("thread", 1.0, evidence, parsed=found)
 
@@ -88,9 +108,14 @@ def segment(
             if not line.is_blank and line.index not in dropped and is_chrome(line):
                 dropped[line.index] = "thread_chrome"
     parse_post = getattr(grammar, "parse_post", None)
+    page_post = getattr(grammar, "page_post", None)
     head: PostHead | None = parse_post(region) if parse_post is not None else None
+    if page_post is not None:
+        head = page_post(lines, starts)
     if head is None and starts:
-        head = _article_head(region, dropped)
+        head = _article_head(region, dropped) or _topic_head(region, dropped)
+    if head is not None:
+        head = _answered_title(region, head)
     if head is not None:
         head = scored_head(region, dropped, head)
         for index in head.title_lines | head.meta_lines:
@@ -201,6 +226,41 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
     )
 
 
+def _topic_head(region: Sequence[Line], dropped: dict[int, str]) -> PostHead | None:
+    """A head of only its title where nothing else reads one: the title-shaped line of the
+    most words above the first comment (:func:`topic_title`); None when there is none."""
+    kept = [line for line in region if line.index not in dropped]
+    title = topic_title(kept, lambda text: False)
+    line = next((line for line in kept if title and line.text == title), None)
+    if line is None:
+        return None
+    return PostHead(title=title, title_lines=frozenset({line.index}))
+
+
+def _answered_title(region: Sequence[Line], head: PostHead) -> PostHead:
+    """The head with the title a counter line over the comments names ('3 responses to
+    “Title”'), where the head has no title and its author or no line of it is that title
+    (a headline read as a name)."""
+    if head.title is not None:
+        return head
+    for line in reversed(region):
+        title = counted_title(line.text) if line.text[:1].isdigit() else None
+        if title is None:
+            continue
+        shown = next((other for other in region if other.text == title), None)
+        if shown is None:
+            return head
+        author = None if head.author == title else head.author
+        return dataclasses.replace(
+            head,
+            title=title,
+            title_lines=frozenset({shown.index}),
+            author=author,
+            meta_lines=head.meta_lines - {shown.index},
+        )
+    return head
+
+
 MAX_POSTER_LINES = 3
 """Lines under the title searched for the poster's header (the header row stands right
 under the topic line; further down is the post's text)."""
@@ -219,18 +279,14 @@ def _poster(filled: Sequence[Line], dropped: dict[int, str], head: PostHead) -> 
             continue
         name = find_byline(line.text) or poster_name(line.text)
         if name is not None:
-            return dataclasses.replace(
-                head, author=name, meta_lines=head.meta_lines | {line.index}
-            )
+            return dataclasses.replace(head, author=name, meta_lines=head.meta_lines | {line.index})
     return head
 
 
 def _names_post(text: str, head: PostHead) -> bool:
     """Whether the line gives the post's author or a date (a byline, a header's row)."""
     author = head.author
-    return bool(
-        (author and author in text) or find_date(text) is not None or find_byline(text)
-    )
+    return bool((author and author in text) or find_date(text) is not None or find_byline(text))
 
 
 def _article_head(region: Sequence[Line], dropped: dict[int, str]) -> PostHead | None:
