@@ -25,7 +25,7 @@ from flows.stages.segment.candidates import (
     title_features,
 )
 from flows.stages.segment.grammars import GRAMMARS
-from flows.stages.segment.grammars._common import counted_title, is_title_like, topic_title
+from flows.stages.segment.grammars._common import counted_title, is_title_like
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, word_count
 from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb
@@ -113,7 +113,7 @@ def segment(
     if page_post is not None:
         head = page_post(lines, starts)
     if head is None and starts:
-        head = _article_head(region, dropped) or _topic_head(region, dropped)
+        head = _article_head(region, dropped)
     if head is not None:
         head = _answered_title(region, head)
     if head is not None:
@@ -224,17 +224,6 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         title_lines=frozenset({zone[at].index}),
         chrome_lines=head.chrome_lines | furniture,
     )
-
-
-def _topic_head(region: Sequence[Line], dropped: dict[int, str]) -> PostHead | None:
-    """A head of only its title where nothing else reads one: the title-shaped line of the
-    most words above the first comment (:func:`topic_title`); None when there is none."""
-    kept = [line for line in region if line.index not in dropped]
-    title = topic_title(kept, lambda text: False)
-    line = next((line for line in kept if title and line.text == title), None)
-    if line is None:
-        return None
-    return PostHead(title=title, title_lines=frozenset({line.index}))
 
 
 def _answered_title(region: Sequence[Line], head: PostHead) -> PostHead:
