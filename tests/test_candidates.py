@@ -143,7 +143,7 @@ def test_a_field_tag_row_or_wrapped_copy_loses_to_the_headline() -> None:
     for pick in (0, 4):
         assert best_title(texts, pick, eligible=range(len(texts))) == 3
     joomla = ["Who draws the district map", "Written by Pavel Ostrov", "Category: Analysis"]
-    assert best_title(joomla + ["Published: 14 February 2021"], 2, eligible=[0, 2]) == 0
+    assert best_title([*joomla, "Published: 14 February 2021"], 2, eligible=[0, 2]) == 0
 
 
 @pytest.mark.parametrize(
