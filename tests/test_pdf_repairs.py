@@ -17,6 +17,8 @@ from flows.stages.segment.furniture import (
     MIN_GUTTER_SIDE,
     _gutter,
     find_furniture,
+    is_code_line,
+    is_machine_stamp,
     pdf_evidence,
     worded_counters,
 )
@@ -1502,7 +1504,9 @@ def test_a_title_wrapped_over_three_lines_over_its_byline() -> None:
     text = "\n".join([*head, "", body, "", body.replace("hand", "machine")])
     result = segment("0123456789abcdef", text, "pdf_article", SegmentConfig())
     [post] = result.posts
-    assert post["title"] == "Rebuilding Trust in Vote-by-Mail Verification Lessons from Three States"
+    assert (
+        post["title"] == "Rebuilding Trust in Vote-by-Mail Verification Lessons from Three States"
+    )
     assert post["author"] == "Beatriz Ollenhauer"
     # a short kicker right above the title is no part of it
     kicked = text.replace("Rebuilding Trust in Vote-by-Mail\n", "Policy Brief\n", 1)
@@ -1541,3 +1545,48 @@ def _pdf_head(head: list[str]) -> dict:
 def test_report_cover_authors(head: list[str], title: str, author: str | None) -> None:
     post = _pdf_head(head)
     assert (post["title"], post["author"]) == (title, author)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            r"VerDate Sep 11 2014 03:48 Mar 15, 2024 Jkt 049060 PO 00000 Frm 00006 Fmt 0626 "
+            r"Sfmt 0634 E:\CR\FM\A14MR8.012 E14MRPT1",
+            True,
+        ),
+        # negative: a table's row of figures, a row of model names, a sentence with codes
+        ("Region 2019 2020 2021 12.5 13.4 15.0 16.1 17.2", False),
+        ("SU-25 MiG-29 Tu-160 Il-76 An-124 2019 2020 2021", False),
+        ("The Q3 results were 12.5 in 2021 and 13.4 in 2022 for unit B12345", False),
+    ],
+)
+def test_is_code_line(text: str, code: bool) -> None:
+    assert is_code_line(text) is code
+
+
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("jdoe on LAPJG3WLY3PROD with REMARKS", True),
+        ("asmith on DSK6PROD with RULES1", True),
+        # negative: a heading with a code name, a report number, an acronym with a year
+        ("COVID19 cases rise", False),
+        ("Report ABC1234", False),
+        ("NATO summit 2024", False),
+        ("Lessons from DSK6PROD and others in this field.", False),
+    ],
+)
+def test_is_machine_stamp(text: str, stamp: bool) -> None:
+    assert is_machine_stamp(text) is stamp
+
+
+def test_a_machine_stamp_is_furniture_only_set_apart() -> None:
+    apart = (
+        "Insurers are\nnot covered.\n\njdoe on DSK6PROD with RULES1\n\nThe text is set\nforth.\n"
+    )
+    inside = "Insurers are\nnot covered by\njdoe on DSK6PROD with RULES1\nthe text set forth.\n"
+    for text, furniture in ((apart, True), (inside, False)):
+        lines = split_lines(text)
+        (stamp,) = [line.index for line in lines if line.text.startswith("jdoe")]
+        assert (stamp in find_furniture(lines)) is furniture
