@@ -1072,6 +1072,22 @@ def test_contributors_accents_and_russian_names(line: str, wanted: str | None) -
             },
             set(),
         ),
+        (  # a long imprint whose last lines are furniture already (ISSN, DOI, page number)
+            [
+                "Kirchplatz 3–4",
+                "10719 Berlin",
+                "Telephone +49 30 880070-0",
+                "www.iop.example",
+                "ISSN (Print) 1861-1761",
+                "ISSN (Online) 2747-5107",
+                "DOI: 10.18449/2024C14",
+                "Series Comment 14",
+                "March 2024",
+                "3",
+            ],
+            {"Kirchplatz 3–4", "10719 Berlin"},
+            set(),
+        ),
         # negatives: one copyright line alone; a closing heading over page furniture
         (
             ["One Woodrow Plaza, Washington, DC 20004", "© 2022, The Vale Center"],

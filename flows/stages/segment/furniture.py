@@ -589,16 +589,22 @@ def closing_imprint(kept: Sequence[Line], found: Collection[int] = ()) -> set[in
     block flattened onto one line), when it holds two such contact lines or one line with
     two kinds of contact ('EDITORS: … ul. Lipowa 14, … tel.: … info@…'); an address line
     between them ('One Woodrow Plaza, Washington, DC 20004') goes with them. Lines at
-    `found` (furniture already: page numbers, viewer lines) go on with the run. A line with a date or a person's
+    `found` (furniture already: page numbers, viewer lines, a last page's running foot)
+    go on with the run and leave the ``MAX_IMPRINT_LINES`` the imprint may hold to its own
+    lines. A line with a date or a person's
     name alone ends the run; so does a sentence."""
     run: list[Line] = []
     weight = 0
-    for line in reversed(kept[-MAX_IMPRINT_LINES:]):
+    read = 0  # lines read that were not furniture already: the imprint's own
+    for line in reversed(kept):
         text = line.text
         if line.index in found:
             run.append(line)
             weight += int(is_journal_line(text))
             continue
+        read += 1
+        if read > MAX_IMPRINT_LINES:
+            break
         marks = _contact_marks(text)
         contact = len(text) <= MAX_CONTACT_CHARS and marks >= 2
         if not contact and (len(text) > MAX_CHARS or ends_sentence(text)):
