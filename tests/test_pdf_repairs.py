@@ -1606,3 +1606,41 @@ def test_a_machine_stamp_is_furniture_only_set_apart() -> None:
         lines = split_lines(text)
         (stamp,) = [line.index for line in lines if line.text.startswith("jdoe")]
         assert (stamp in find_furniture(lines)) is furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("HON. MARGARET L. DUNHAM", "MARGARET L. DUNHAM"),
+        ("HON. MARGARET L. DUNHAM OF OREGON IN THE HOUSE OF REPRESENTATIVES", "MARGARET L. DUNHAM"),
+        ("DR. ANNA KELLERMANN", "ANNA KELLERMANN"),
+        # negatives: a title of address over common words, a name in mixed case
+        ("HON. MEMBERS OF THE HOUSE", None),
+        ("Hon. Margaret Dunham", None),
+    ],
+)
+def test_titled_caps_name(text: str, name: str | None) -> None:
+    from flows.stages.segment.layouts.pdf_article import _titled_caps_name
+
+    assert _titled_caps_name(text, frozenset()) == name
+
+
+def test_a_titled_caps_name_under_the_title_is_the_author() -> None:
+    text = "\n".join(
+        [
+            "E246 March 14, 2024",
+            "RECORD OF THE SESSION — Remarks",
+            "",
+            "RECOGNIZING THE VOLUNTEER ELECTION",
+            "OBSERVERS OF THE REGIONS",
+            "",
+            "HON. MARGARET L. DUNHAM",
+            "OF OREGON",
+            "Thursday, March 14, 2024",
+            *WRAPPED,
+        ]
+    )
+    repaired = repair(text, CONFIG).text
+    result = segment(DOC, repaired, "pdf_article", SegmentConfig())
+    assert coverage_errors(repaired, result) == []
+    assert result.posts[0]["author"] == "MARGARET L. DUNHAM"

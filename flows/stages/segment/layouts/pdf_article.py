@@ -74,7 +74,7 @@ from flows.stages.segment.furniture import (
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import POSITION, find_date, is_byline_label, is_dateline
-from flows.stages.segment.post import PostHead, build_post
+from flows.stages.segment.post import HONORIFIC, PostHead, build_post
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -1013,7 +1013,10 @@ def caps_name(text: str, common: frozenset[str] = frozenset()) -> str | None:
     ``MAX_CAPS_NAME_WORDS`` words, each rarer than ``COMMON_ZIPF`` (a heading's 'WINTER
     NEWS' is not a name), that :func:`author_of` reads as names once title-cased; else
     None."""
-    if not is_all_caps(text) or not 2 <= word_count(text) <= MAX_CAPS_NAME_WORDS:
+    if not is_all_caps(text):
+        return None
+    text = CAPS_HONORIFIC.sub("", text, count=1)  # 'HON. MARGARET L. DUNHAM'
+    if not 2 <= word_count(text) <= MAX_CAPS_NAME_WORDS:
         return None
     words = WORD.findall(text)
     if CYRILLIC.search(text):
@@ -1024,6 +1027,20 @@ def caps_name(text: str, common: frozenset[str] = frozenset()) -> str | None:
     return text.strip() if author_of(text.title(), common) is not None else None
 
 
+def _titled_caps_name(text: str, common: frozenset[str]) -> str | None:
+    """The name in capitals a title of address opens the line with ('HON. ANNA LIND', also
+    with the lines under it run on: 'HON. ANNA LIND OF OREGON IN THE HOUSE …'): the longest
+    run of words after the title that :func:`caps_name` reads; the title makes one such
+    name enough to be the byline."""
+    tokens = text.split()
+    for count in range(min(len(tokens), MAX_CAPS_NAME_WORDS + 1), 2, -1):
+        if (name := caps_name(" ".join(tokens[:count]), common)) is not None:
+            return name
+    return None
+
+
+CAPS_HONORIFIC = re.compile(rf"^\s*(?i:{HONORIFIC})(?=\S)")
+"""A title of address opening a name in capitals ('HON. ', 'DR. '): left out of the name."""
 CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
 """The ending of a Russian patronymic: a name in capitals in Cyrillic is read only with
@@ -1041,6 +1058,8 @@ def _read_meta_line(head: _Head, text: str, read: _Reading, before_title: bool) 
     author = byline_of(text, read.common)
     if author is None and not before_title:
         author = caps_names(text, read.common, 2)  # 'ANNA LIND, OLEG SOKOLOV' under the title
+    if author is None and not before_title and CAPS_HONORIFIC.match(text):
+        author = _titled_caps_name(text, read.common)
     if author is not None:
         if before_title and not PREPARED_BY.match(text):
             return False
