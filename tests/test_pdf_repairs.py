@@ -23,7 +23,7 @@ from flows.stages.segment.furniture import (
     worded_counters,
 )
 from flows.stages.segment.layouts.pdf_article import byline_of, published_of
-from flows.stages.segment.lines import split_lines
+from flows.stages.segment.lines import Line, split_lines
 
 CONFIG = RepairConfig()
 DOC = "00000000pdf00000"
@@ -1644,3 +1644,50 @@ def test_a_titled_caps_name_under_the_title_is_the_author() -> None:
     result = segment(DOC, repaired, "pdf_article", SegmentConfig())
     assert coverage_errors(repaired, result) == []
     assert result.posts[0]["author"] == "MARGARET L. DUNHAM"
+
+
+def _numbered(texts: list[str]) -> list[Line]:
+    lines, start = [], 0
+    for index, text in enumerate(texts):
+        lines.append(Line(index, start, text))
+        start += len(text) + 1
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("texts", "title"),
+    [
+        (
+            [
+                "DEPARTMENT OF THE INTERIOR",
+                "Publication of a Determination on the Fisheries Sector",
+                "AGENCY: Office of Sanctions",
+                "ACTION: Notice.",
+            ],
+            "Publication of a Determination on the Fisheries Sector",
+        ),
+        # negatives: one field only; a title in capitals (read elsewhere); a sentence above
+        (["DEPARTMENT", "Publication of a Determination", "AGENCY: Office of Sanctions"], None),
+        (["PUBLICATION OF A DETERMINATION", "AGENCY: Office", "ACTION: Notice."], None),
+        (["The office issued this notice today.", "AGENCY: Office", "ACTION: Notice."], None),
+    ],
+)
+def test_title_over_fields(texts: list[str], title: str | None) -> None:
+    from flows.stages.segment.layouts.pdf_article import _title_over_fields
+
+    found = _title_over_fields(_numbered(texts))
+    assert (found.text if found else None) == title
+
+
+def test_a_field_run_on_after_the_title_is_cut_only_beside_a_field_block() -> None:
+    from flows.stages.segment.layouts.pdf_article import _split_caps_fields
+
+    glued = "Publication of a Determination on the Sector AGENCY: Office of Sanctions"
+    block = _numbered([glued, "ACTION: Notice of a determination."])
+    lines, _ = _split_caps_fields(block, {})
+    assert [line.text for line in lines][:2] == [
+        "Publication of a Determination on the Sector",
+        "AGENCY: Office of Sanctions",
+    ]
+    alone = _numbered([glued, "The office issued a notice."])  # no field block: kept whole
+    assert [line.text for line in _split_caps_fields(alone, {})[0]] == [line.text for line in alone]

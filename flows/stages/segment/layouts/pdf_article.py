@@ -340,6 +340,7 @@ def segment(
         dropped = _dropped(lines)
         if named:
             dropped.pop(first.index + 1, None)  # the title, which the running heads repeat
+    lines, dropped = _split_caps_fields(lines, dropped)
     head, front = find_head(lines, dropped, rules.max_title_chars, split=bool(cuts))
     if head is not None:
         for index in head.title_lines | head.meta_lines:
@@ -544,6 +545,59 @@ def _cover_title(lines: Sequence[Line], dropped: Mapping[int, str]) -> list[int]
         ):
             return [line.index]
     return []
+
+
+CAPS_FIELD = re.compile(rf"^[{_UPPER}]{{2,}}(?: [{_UPPER}]{{2,}}){{0,3}}:\s")
+"""A field labelled in capitals opening a line ('AGENCY: …', 'FOR FURTHER INFORMATION …')."""
+RUN_ON_CAPS_FIELD = re.compile(
+    rf"(?<=[{_LOWER}.,;)] )[{_UPPER}]{{2,}}(?: [{_UPPER}]{{2,}}){{0,3}}:\s"
+)
+"""A field labelled in capitals run on after the end of a lower-case line ('… Federation
+Economy AGENCY: Office of …', where repair joined the title to the field under it)."""
+
+
+MIN_CAPS_FIELDS = 2
+
+
+def _title_over_fields(window: Sequence[Line]) -> Line | None:
+    """The line right above a head's block of fields labelled in capitals ('AGENCY: …' /
+    'ACTION: …' / 'SUMMARY: …', ``MIN_CAPS_FIELDS`` or more), when it is shaped as a title
+    (three words or more, not in capitals, no sentence end, no field): the document's
+    title stands over its field block, the issuer's name in capitals above it."""
+    fields = [pos for pos, line in enumerate(window) if CAPS_FIELD.match(line.text)]
+    if len(fields) < MIN_CAPS_FIELDS or fields[0] == 0:
+        return None
+    above = window[fields[0] - 1]
+    text = above.text
+    if (
+        word_count(text) < MIN_HEAD_WORDS
+        or is_all_caps(text)
+        or ends_sentence(text)
+        or FIELD_LINE.match(text)
+    ):
+        return None
+    return above
+
+
+def _split_caps_fields(
+    lines: Sequence[Line], dropped: dict[int, str]
+) -> tuple[Sequence[Line], dict[int, str]]:
+    """`lines` with each of the first ``HEAD_LINES`` kept lines cut before a field labelled
+    in capitals run on inside it (:data:`RUN_ON_CAPS_FIELD`), when the head holds a field
+    so labelled at a line's start too: a run of such fields is a head's field block, one
+    label alone may be a word in capitals."""
+    head = [line for line in lines if not line.is_blank and line.index not in dropped]
+    head = head[:HEAD_LINES]
+    if not any(CAPS_FIELD.match(line.text) for line in head):
+        return lines, dropped
+    for line in reversed(head):  # from the bottom: a cut renumbers the lines below it
+        if ":" not in line.raw:
+            continue
+        cuts = [match.start() for match in RUN_ON_CAPS_FIELD.finditer(line.raw)]
+        if cuts:
+            lines = split_line(lines, line.index, cuts)
+            dropped = _dropped(lines)
+    return lines, dropped
 
 
 MAX_LABEL_CHARS = 24
@@ -1431,9 +1485,12 @@ def _read_block(
     else:
         window = block[:HEAD_BLOCK_LINES]
         field = next((line for line in window if TITLE_FIELD.match(line.text)), None)
+        over = _title_over_fields(window)
         if field is not None:
             match = TITLE_FIELD.match(field.text)
             head = _Head([field], meta=set(), title=match.group("title") if match else None)
+        elif over is not None:
+            head = _Head([over], meta=set())
         else:
             head = _scan(block, read)
     head.published = _block_date(block[:HEAD_BLOCK_LINES]) or head.published
