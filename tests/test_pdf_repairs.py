@@ -1691,3 +1691,23 @@ def test_a_field_run_on_after_the_title_is_cut_only_beside_a_field_block() -> No
     ]
     alone = _numbered([glued, "The office issued a notice."])  # no field block: kept whole
     assert [line.text for line in _split_caps_fields(alone, {})[0]] == [line.text for line in alone]
+
+
+@pytest.mark.parametrize(
+    ("first", "date"),
+    [
+        (
+            "21344 Gazette Register / Vol. 89, No. 61 / Thursday, March 28, 2024 / Rules",
+            "Thursday, March 28, 2024",
+        ),
+        # negatives: a viewer's upload date; a month without its day; a kept first line
+        ("Date post: 14-Mar-2021", None),
+        ("Regional Review / Vol. 9, No. 3 / March 2024", None),
+    ],
+)
+def test_running_head_date(first: str, date: str | None) -> None:
+    from flows.stages.segment.layouts.pdf_article import PAGE_FURNITURE, _running_head_date
+
+    lines = _numbered([first, "Publication of a Determination on the Sector"])
+    assert _running_head_date(lines, {0: PAGE_FURNITURE}) == date
+    assert _running_head_date(lines, {}) is None

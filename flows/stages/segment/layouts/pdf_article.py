@@ -1614,6 +1614,19 @@ def _stamp_date(lines: Sequence[Line]) -> str | None:
     return None
 
 
+def _running_head_date(lines: Sequence[Line], dropped: Mapping[int, str]) -> str | None:
+    """The issue's date printed in the running head the text opens with, dropped as page
+    furniture ('21344 Federal Register / Vol. 89, No. 61 / Thursday, March 28, 2024 /
+    Rules and Regulations'): a periodical's page says which day's issue it is, the date
+    of a document whose head names none. A viewer's line (an upload date) is no such head;
+    a date without its day names no issue's day."""
+    first = next((line for line in lines if not line.is_blank), None)
+    if first is None or dropped.get(first.index) != PAGE_FURNITURE or is_viewer_line(first.text):
+        return None
+    found = find_date(first.text)
+    return found[0] if found is not None and found[1] is not None else None
+
+
 def _block_date(block: Sequence[Line]) -> str | None:
     """A 'Published …' date of the block, else its first dateline."""
     dated = [(line.text, published_of(line.text)) for line in block]
@@ -1645,7 +1658,12 @@ def find_head(
         echoed = None  # the title over the byline is a running head too: it stays the title
     if echoed is not None:
         head = _retitled(block, echoed, read)
-    head.published = head.published or _stamp_date(lines) or _date_under(content, block)
+    head.published = (
+        head.published
+        or _stamp_date(lines)
+        or _date_under(content, block)
+        or _running_head_date(lines, dropped)
+    )
     if head.published is None and not later:
         _masthead_above(head, content, block)
     if not later:
