@@ -659,3 +659,24 @@ def test_link_calls_and_bracketed_notes(text: str, furniture: bool) -> None:
     from flows.stages.segment.candidates import is_bracketed_note, is_link_call
 
     assert (is_link_call(text) or is_bracketed_note(text)) is furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [
+        ("Made with love and a framework. Example Community © 2016 - 2023.", True),
+        ("The Volga Monitor © 2021", True),
+        ("© 2021 The Volga Monitor", True),
+        # negatives: a mark without a year; a sentence going on long after the year
+        ("Photo © Reuters", False),
+        (
+            "The photo © 2019 shows the square at night, when the crowd had gone home and "
+            "the police were still there.",
+            False,
+        ),
+    ],
+)
+def test_a_copyright_line_closing_a_footer_is_chrome(text: str, chrome: bool) -> None:
+    from flows.stages.segment.boilerplate import is_page_chrome
+
+    assert is_page_chrome(text) is chrome
