@@ -680,3 +680,34 @@ def test_a_copyright_line_closing_a_footer_is_chrome(text: str, chrome: bool) ->
     from flows.stages.segment.boilerplate import is_page_chrome
 
     assert is_page_chrome(text) is chrome
+
+
+def test_a_name_over_a_dated_title_is_the_author() -> None:
+    speech = _lines(
+        [
+            "Miriam Castellano",
+            "Opening Remarks at the Hearing on Foreign Interference in Elections",
+            "delivered 14 June 2018, Washington, D.C.",
+        ]
+    )
+    head, _ = _web_head(speech)
+    assert head.author == "Miriam Castellano"
+    # negatives: a section's label under the site's menu; no dateline under the title
+    menu = _lines(
+        [
+            "About",
+            "Contact",
+            "Press Releases",
+            "Senators Introduce a Bill to Freeze the Assets of Officials",
+            "March 3, 2021",
+        ]
+    )
+    assert _web_head(menu)[0].author is None
+    undated = _lines(
+        [
+            "Miriam Castellano",
+            "Opening Remarks at the Hearing on Foreign Interference in Elections",
+            "Thank you, Mr. Chairman, and thank you to our witnesses for coming today.",
+        ]
+    )
+    assert _web_head(undated)[0].author is None

@@ -928,6 +928,27 @@ def _site_name(text: str) -> str | None:
     return _norm(match.group("name"))
 
 
+def _name_over_dated_title(
+    zone: Sequence[Line],
+    title_at: int,
+    dates: Mapping[int, tuple[str, str | None]],
+    after_chrome: frozenset[int],
+) -> tuple[str, int] | None:
+    """(name, position) of a person's name alone right above the title when a dateline
+    stands right under it (a speech's or a column's head: '<Name>' / '<title>' /
+    'delivered <date>, <place>'): the byline over the headline, as a cover prints it.
+    Without the dateline under the title, a name above it may be a masthead's; a line
+    right under the site's menu (`after_chrome`, or a column of short lines still in the
+    zone) is a section's label ('Press Releases')."""
+    above = title_at - 1
+    if above < 0 or title_at + 1 not in dates or zone[above].index in after_chrome:
+        return None
+    if above > 0 and word_count(zone[above - 1].text) <= MAX_MENU_ITEM_WORDS:
+        return None
+    name = person_name(zone[above].text)
+    return (name, above) if name is not None else None
+
+
 def _doubled(zone: Sequence[Line], position: int) -> bool:
     """Whether the line right above `position` is the same text (an avatar's text over
     the name's link): a source's or masthead's name above a date header is not doubled."""
@@ -1063,6 +1084,9 @@ def _web_head(
     if title_at is not None:
         title_at = _scored_title(zone, title_at, meta, sites, under_body)
         author, author_at = _scored_author(zone, title_at, author, author_at)
+        over = _name_over_dated_title(zone, title_at, dates, after_chrome)
+        if author is None and over is not None:
+            author, author_at = over
         if author_at is not None:
             meta.add(zone[author_at].index)
     if title_at is None:
