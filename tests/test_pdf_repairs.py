@@ -1711,3 +1711,23 @@ def test_running_head_date(first: str, date: str | None) -> None:
     lines = _numbered([first, "Publication of a Determination on the Sector"])
     assert _running_head_date(lines, {0: PAGE_FURNITURE}) == date
     assert _running_head_date(lines, {}) is None
+
+
+def test_cover_date() -> None:
+    from flows.stages.segment.layouts.pdf_article import PAGE_FURNITURE, _cover_date
+
+    lines = _numbered(
+        [
+            "Rebuilding Trust in Mail Ballots",
+            "Testimony presented before the Committee on",
+            "May 11, 2023",
+            "Testimonies",
+            "May 11, 2023",
+        ]
+    )
+    block = [lines[0], lines[1], lines[3]]
+    furniture = {2: PAGE_FURNITURE, 4: PAGE_FURNITURE}
+    assert _cover_date(lines, furniture, block) == "May 11, 2023"
+    # negatives: the dateline kept (read elsewhere); a dated line under the block only
+    assert _cover_date(lines, {4: PAGE_FURNITURE}, block) is None
+    assert _cover_date(lines, furniture, block[:2]) is None

@@ -1627,6 +1627,24 @@ def _running_head_date(lines: Sequence[Line], dropped: Mapping[int, str]) -> str
     return found[0] if found is not None and found[1] is not None else None
 
 
+def _cover_date(
+    lines: Sequence[Line], dropped: Mapping[int, str], block: Sequence[Line]
+) -> str | None:
+    """The date of a dateline dropped as page furniture that stands among the head block's
+    lines (between its first and its last): a cover's date, which the first page's head
+    repeats and so made a running head of it ('Testimony presented before … on' / 'May
+    11, 2023')."""
+    if not block:
+        return None
+    first, last = block[0].index, block[-1].index
+    for line in lines:
+        if first < line.index < last and dropped.get(line.index) == PAGE_FURNITURE:
+            text = line.text
+            if is_dateline(text) and (found := find_date(text)) is not None and found[1]:
+                return found[0]
+    return None
+
+
 def _block_date(block: Sequence[Line]) -> str | None:
     """A 'Published …' date of the block, else its first dateline."""
     dated = [(line.text, published_of(line.text)) for line in block]
@@ -1663,6 +1681,7 @@ def find_head(
         or _stamp_date(lines)
         or _date_under(content, block)
         or _running_head_date(lines, dropped)
+        or _cover_date(lines, dropped, block)
     )
     if head.published is None and not later:
         _masthead_above(head, content, block)
