@@ -399,16 +399,21 @@ MIN_WRAPPED_WORDS = 4
 """The fewest words of a head line read as the headline another line wraps."""
 
 
+WRAP_REACH = 8
+"""Lines on either side within which a wrapping copy and its headline stand."""
+
+
 def _wrapped_copy(texts: Sequence[str], position: int) -> bool:
-    """Whether another line of the head, of ``MIN_WRAPPED_WORDS`` words or more, stands
-    whole inside this longer line."""
+    """Whether another line of the head within ``WRAP_REACH`` lines, of
+    ``MIN_WRAPPED_WORDS`` words or more, stands whole inside this longer line."""
     text = _norm(texts[position])
+    low = max(0, position - WRAP_REACH)
     return any(
         other != position
-        and len(kept := _norm(line)) < len(text)
         and word_count(line) >= MIN_WRAPPED_WORDS
+        and len(kept := _norm(line)) < len(text)
         and kept in text
-        for other, line in enumerate(texts)
+        for other, line in enumerate(texts[low : position + WRAP_REACH + 1], low)
     )
 
 
