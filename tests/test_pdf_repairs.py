@@ -5,6 +5,7 @@ Every text here is invented; each group has labelled positive and negative cases
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -1731,3 +1732,18 @@ def test_cover_date() -> None:
     # negatives: the dateline kept (read elsewhere); a dated line under the block only
     assert _cover_date(lines, {4: PAGE_FURNITURE}, block) is None
     assert _cover_date(lines, furniture, block[:2]) is None
+
+
+def test_a_flattened_heads_byline_row_is_cut_at_its_date() -> None:
+    from flows.stages.segment.layouts.pdf_article import _head_cuts
+
+    title = "Talking to Moscow: Options for a Dialogue on Arms Control"
+    rest = " With contributions from Anna Lind | Oleg Sokol Title: " + title + " Author: x" * 20
+    raw = f"{title} Report {title} | Rein Kask | May 2022{rest}"
+    pieces = [
+        raw[a:b].strip() for a, b in itertools.pairwise([0, *_head_cuts(raw, 200, title), len(raw)])
+    ]
+    assert pieces[1] == f"Report {title} | Rein Kask | May 2022"
+    # negative: a date after one bar only is no byline row's end
+    plain = f"{title} Report of the year | May 2022{rest}"
+    assert len(_head_cuts(plain, 200, title)) == 1

@@ -691,13 +691,34 @@ def _head_cuts(raw: str, max_title_chars: int, shown: str | None = None) -> list
         return []
     name_end = _name_after(window, span[1])
     if name_end is None:
-        return [span[1]] if caps is None and span[0] == 0 else []
+        if caps is not None or span[0] != 0:
+            return []
+        return sorted({span[1], *(cut for cut in _row_ends(window) if cut < len(text))})
     cuts = {*span, name_end}
     prefix = VIEWER_PREFIX.match(window)
     if prefix:
         cuts.add(prefix.end())
     cuts.update(match.start() for match in FIELD_START.finditer(window))
     return sorted(cut for cut in cuts if 0 < cut < len(text))
+
+
+ROW_DATE_END = re.compile(
+    r"\s[|•·]\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d"
+    r"(?=\s+[^\W\d_])",
+    re.IGNORECASE,
+)
+"""A byline row's closing date field ('… | Anna Lind | May 2022'), more text run on after
+it: where a flattened head's byline row ends."""
+
+
+def _row_ends(window: str) -> list[int]:
+    """Where the byline rows of a flattened head end (:data:`ROW_DATE_END`), when the text
+    before the date holds another field bar: a row of three fields or more."""
+    return [
+        match.end()
+        for match in ROW_DATE_END.finditer(window)
+        if FIELD_BAR.search(window, 0, match.start()) is not None
+    ]
 
 
 AFFILIATION_OPENING = re.compile(
