@@ -1747,3 +1747,23 @@ def test_a_flattened_heads_byline_row_is_cut_at_its_date() -> None:
     # negative: a date after one bar only is no byline row's end
     plain = f"{title} Report of the year | May 2022{rest}"
     assert len(_head_cuts(plain, 200, title)) == 1
+
+
+def test_punctuated_copy_of_a_cover_title() -> None:
+    from flows.stages.segment.layouts.pdf_article import _punctuated_copy
+
+    lines = _numbered(
+        [
+            "Rebuilding Trust in Mail Voting",
+            "Lessons from Three States",
+            "Testimony of Anna Lind",
+            "Rebuilding Trust in Mail Voting: Lessons from Three States",
+        ]
+    )
+    wanted = "Rebuilding Trust in Mail Voting: Lessons from Three States"
+    assert _punctuated_copy(lines, lines[:2]) == wanted
+    # negatives: a copy with other words; a copy above the cover's lines
+    other = _numbered([*(line.text for line in lines[:3]), "Rebuilding Trust: Lessons Learned"])
+    assert _punctuated_copy(other, other[:2]) is None
+    above = _numbered([wanted, "Rebuilding Trust in Mail Voting", "Lessons from Three States"])
+    assert _punctuated_copy(above, above[1:]) is None

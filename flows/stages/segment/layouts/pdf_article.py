@@ -1648,6 +1648,35 @@ def _running_head_date(lines: Sequence[Line], dropped: Mapping[int, str]) -> str
     return found[0] if found is not None and found[1] is not None else None
 
 
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _punctuated_copy(content: Sequence[Line], title_lines: Sequence[Line]) -> str | None:
+    """The title as a later page prints it on one line, when that line holds the same
+    letters as the cover's title lines joined, with a mark between title and subtitle
+    that the cover's line break stood for ('Rebuilding Trust in Mail Voting' /
+    'Lessons from Three States' on the cover, 'Rebuilding Trust in Mail Voting: Lessons
+    from Three States' over the first page); else None."""
+    joined = " ".join(line.text.strip() for line in title_lines)
+    letters = _letters(joined)
+    last = title_lines[-1].index
+    for line in content:
+        text = line.text.strip()
+        if (
+            line.index > last
+            and len(joined) < len(text) <= len(joined) + MAX_ADDED_MARKS
+            and _letters(text) == letters
+        ):
+            return text
+    return None
+
+
+MAX_ADDED_MARKS = 4
+"""Characters a one-line copy of the title may add to the cover's joined lines (a colon,
+a dash and its spaces)."""
+
+
 def _cover_date(
     lines: Sequence[Line], dropped: Mapping[int, str], block: Sequence[Line]
 ) -> str | None:
@@ -1706,6 +1735,8 @@ def find_head(
     )
     if head.published is None and not later:
         _masthead_above(head, content, block)
+    if head.title is None and len(head.title_lines) > 1:
+        head.title = _punctuated_copy(content, head.title_lines)
     if not later:
         return _post_head(head, content, split), set()
     front = {line.index for line in content if line.index < block[0].index}
