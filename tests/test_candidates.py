@@ -11,7 +11,9 @@ from flows.stages.segment.candidates import (
     author_candidates,
     author_score,
     best_title,
+    in_field_block,
     is_picture_credit,
+    is_tag_row,
     labelled_name,
     title_features,
     title_score,
@@ -98,6 +100,53 @@ def test_never_a_title_even_when_picked(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("texts", "position", "field"),
+    [
+        (["Written by Pavel Ostrov", "Category: Analysis", "Published: 14 February 2021"], 1, True),
+        (["AGENCY: Office of Foreign Assets", "ACTION: Publication of a", "SUMMARY: The"], 1, True),
+        (["Filed under: Elections", "March 3, 2021"], 0, True),
+        # negative: a headline with a colon, standing alone over the body
+        (["Ukraine: the long war in the east", "The Duma met on Tuesday to vote."], 0, False),
+        # negative: a headline with a colon over a teaser, no metadata beside it
+        (["Menu", "Analysis: Who draws the district map", "Deck line here"], 1, False),
+        # negative: no label (a clock, a lower-case opening)
+        (["10:45 Duma votes", "March 3, 2021"], 0, False),
+        (["see: the list of candidates", "March 3, 2021"], 0, False),
+    ],
+)
+def test_in_field_block(texts: list[str], position: int, field: bool) -> None:
+    assert in_field_block(texts, position) is field
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("#python #webscraping #opendata", True),
+        ("#elections", True),
+        ("#1 reason the turnout fell", False),  # a headline opening with a number sign
+        ("# python", False),
+        ("Tags: #python #opendata", False),
+    ],
+)
+def test_is_tag_row(text: str, tags: bool) -> None:
+    assert is_tag_row(text) is tags
+
+
+def test_a_field_tag_row_or_wrapped_copy_loses_to_the_headline() -> None:
+    texts = [
+        "Cover image for Collecting court decisions without getting blocked",
+        "Aigul Sadykova",
+        "Posted on Oct 9, 2023",
+        "Collecting court decisions without getting blocked",
+        "#python #webscraping #opendata",
+    ]
+    for pick in (0, 4):
+        assert best_title(texts, pick, eligible=range(len(texts))) == 3
+    joomla = ["Who draws the district map", "Written by Pavel Ostrov", "Category: Analysis"]
+    assert best_title([*joomla, "Published: 14 February 2021"], 2, eligible=[0, 2]) == 0
+
+
+@pytest.mark.parametrize(
     ("texts", "rule_pick"),
     [
         # a channel's name under the headline, over the date
@@ -181,6 +230,30 @@ def test_web_head_keeps_every_dated_line() -> None:
     assert head.published == "Friday, 25 March 2022"
     dated = {2, 3, 4}
     assert dated <= head.meta_lines and not dated & furniture
+
+
+def test_web_head_reads_an_author_card_over_a_two_cell_dateline() -> None:
+    zone = _lines(
+        [
+            "Log in",
+            "Aigul Sadykova",
+            "Aigul Sadykova",
+            "Posted on Oct 9, 2023 • Originally published at sadykova.example",
+            "Collecting court decisions without getting blocked",
+            "#python #webscraping #opendata",
+        ]
+    )
+    head, furniture = _web_head(zone)
+    assert head.title == "Collecting court decisions without getting blocked"
+    assert head.author == "Aigul Sadykova"
+    assert head.published == "Oct 9, 2023"
+    assert 5 in furniture  # the tags under the headline
+
+
+def test_a_source_named_once_over_a_date_header_is_no_author() -> None:
+    zone = _lines(["Moscow Times", "March 3, 2021", "Duma votes to extend detention rules"])
+    head, _ = _web_head(zone)
+    assert head.author is None
 
 
 def test_a_position_after_the_byline_is_no_second_author() -> None:
@@ -586,3 +659,55 @@ def test_link_calls_and_bracketed_notes(text: str, furniture: bool) -> None:
     from flows.stages.segment.candidates import is_bracketed_note, is_link_call
 
     assert (is_link_call(text) or is_bracketed_note(text)) is furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [
+        ("Made with love and a framework. Example Community © 2016 - 2023.", True),
+        ("The Volga Monitor © 2021", True),
+        ("© 2021 The Volga Monitor", True),
+        # negatives: a mark without a year; a sentence going on long after the year
+        ("Photo © Reuters", False),
+        (
+            "The photo © 2019 shows the square at night, when the crowd had gone home and "
+            "the police were still there.",
+            False,
+        ),
+    ],
+)
+def test_a_copyright_line_closing_a_footer_is_chrome(text: str, chrome: bool) -> None:
+    from flows.stages.segment.boilerplate import is_page_chrome
+
+    assert is_page_chrome(text) is chrome
+
+
+def test_a_name_over_a_dated_title_is_the_author() -> None:
+    speech = _lines(
+        [
+            "Miriam Castellano",
+            "Opening Remarks at the Hearing on Foreign Interference in Elections",
+            "delivered 14 June 2018, Washington, D.C.",
+        ]
+    )
+    head, _ = _web_head(speech)
+    assert head.author == "Miriam Castellano"
+    # negatives: a section's label under the site's menu; no dateline under the title
+    menu = _lines(
+        [
+            "About",
+            "Contact",
+            "Press Releases",
+            "Senators Introduce a Bill to Freeze the Assets of Officials",
+            "March 3, 2021",
+        ]
+    )
+    assert _web_head(menu)[0].author is None
+    undated = _lines(
+        [
+            "Miriam Castellano",
+            "Opening Remarks at the Hearing on Foreign Interference in Elections",
+            "Thank you, Mr. Chairman, and thank you to our witnesses for coming today.",
+        ]
+    )
+    assert _web_head(undated)[0].author is None

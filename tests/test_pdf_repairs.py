@@ -5,6 +5,7 @@ Every text here is invented; each group has labelled positive and negative cases
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -17,11 +18,13 @@ from flows.stages.segment.furniture import (
     MIN_GUTTER_SIDE,
     _gutter,
     find_furniture,
+    is_code_line,
+    is_machine_stamp,
     pdf_evidence,
     worded_counters,
 )
 from flows.stages.segment.layouts.pdf_article import byline_of, published_of
-from flows.stages.segment.lines import split_lines
+from flows.stages.segment.lines import Line, split_lines
 
 CONFIG = RepairConfig()
 DOC = "00000000pdf00000"
@@ -1070,6 +1073,22 @@ def test_contributors_accents_and_russian_names(line: str, wanted: str | None) -
             },
             set(),
         ),
+        (  # a long imprint whose last lines are furniture already (ISSN, DOI, page number)
+            [
+                "Kirchplatz 3–4",
+                "10719 Berlin",
+                "Telephone +49 30 880070-0",
+                "www.iop.example",
+                "ISSN (Print) 1861-1761",
+                "ISSN (Online) 2747-5107",
+                "DOI: 10.18449/2024C14",
+                "Series Comment 14",
+                "March 2024",
+                "3",
+            ],
+            {"Kirchplatz 3–4", "10719 Berlin"},
+            set(),
+        ),
         # negatives: one copyright line alone; a closing heading over page furniture
         (
             ["One Woodrow Plaza, Washington, DC 20004", "© 2022, The Vale Center"],
@@ -1502,7 +1521,9 @@ def test_a_title_wrapped_over_three_lines_over_its_byline() -> None:
     text = "\n".join([*head, "", body, "", body.replace("hand", "machine")])
     result = segment("0123456789abcdef", text, "pdf_article", SegmentConfig())
     [post] = result.posts
-    assert post["title"] == "Rebuilding Trust in Vote-by-Mail Verification Lessons from Three States"
+    assert (
+        post["title"] == "Rebuilding Trust in Vote-by-Mail Verification Lessons from Three States"
+    )
     assert post["author"] == "Beatriz Ollenhauer"
     # a short kicker right above the title is no part of it
     kicked = text.replace("Rebuilding Trust in Vote-by-Mail\n", "Policy Brief\n", 1)
@@ -1541,3 +1562,208 @@ def _pdf_head(head: list[str]) -> dict:
 def test_report_cover_authors(head: list[str], title: str, author: str | None) -> None:
     post = _pdf_head(head)
     assert (post["title"], post["author"]) == (title, author)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            r"VerDate Sep 11 2014 03:48 Mar 15, 2024 Jkt 049060 PO 00000 Frm 00006 Fmt 0626 "
+            r"Sfmt 0634 E:\CR\FM\A14MR8.012 E14MRPT1",
+            True,
+        ),
+        # negative: a table's row of figures, a row of model names, a sentence with codes
+        ("Region 2019 2020 2021 12.5 13.4 15.0 16.1 17.2", False),
+        ("SU-25 MiG-29 Tu-160 Il-76 An-124 2019 2020 2021", False),
+        ("The Q3 results were 12.5 in 2021 and 13.4 in 2022 for unit B12345", False),
+    ],
+)
+def test_is_code_line(text: str, code: bool) -> None:
+    assert is_code_line(text) is code
+
+
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("jdoe on LAPJG3WLY3PROD with REMARKS", True),
+        ("asmith on DSK6PROD with RULES1", True),
+        # negative: a heading with a code name, a report number, an acronym with a year
+        ("COVID19 cases rise", False),
+        ("Report ABC1234", False),
+        ("NATO summit 2024", False),
+        ("Lessons from DSK6PROD and others in this field.", False),
+    ],
+)
+def test_is_machine_stamp(text: str, stamp: bool) -> None:
+    assert is_machine_stamp(text) is stamp
+
+
+def test_a_machine_stamp_is_furniture_only_set_apart() -> None:
+    apart = (
+        "Insurers are\nnot covered.\n\njdoe on DSK6PROD with RULES1\n\nThe text is set\nforth.\n"
+    )
+    inside = "Insurers are\nnot covered by\njdoe on DSK6PROD with RULES1\nthe text set forth.\n"
+    for text, furniture in ((apart, True), (inside, False)):
+        lines = split_lines(text)
+        (stamp,) = [line.index for line in lines if line.text.startswith("jdoe")]
+        assert (stamp in find_furniture(lines)) is furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("HON. MARGARET L. DUNHAM", "MARGARET L. DUNHAM"),
+        ("HON. MARGARET L. DUNHAM OF OREGON IN THE HOUSE OF REPRESENTATIVES", "MARGARET L. DUNHAM"),
+        ("DR. ANNA KELLERMANN", "ANNA KELLERMANN"),
+        # negatives: a title of address over common words, a name in mixed case
+        ("HON. MEMBERS OF THE HOUSE", None),
+        ("Hon. Margaret Dunham", None),
+    ],
+)
+def test_titled_caps_name(text: str, name: str | None) -> None:
+    from flows.stages.segment.layouts.pdf_article import _titled_caps_name
+
+    assert _titled_caps_name(text, frozenset()) == name
+
+
+def test_a_titled_caps_name_under_the_title_is_the_author() -> None:
+    text = "\n".join(
+        [
+            "E246 March 14, 2024",
+            "RECORD OF THE SESSION — Remarks",
+            "",
+            "RECOGNIZING THE VOLUNTEER ELECTION",
+            "OBSERVERS OF THE REGIONS",
+            "",
+            "HON. MARGARET L. DUNHAM",
+            "OF OREGON",
+            "Thursday, March 14, 2024",
+            *WRAPPED,
+        ]
+    )
+    repaired = repair(text, CONFIG).text
+    result = segment(DOC, repaired, "pdf_article", SegmentConfig())
+    assert coverage_errors(repaired, result) == []
+    assert result.posts[0]["author"] == "MARGARET L. DUNHAM"
+
+
+def _numbered(texts: list[str]) -> list[Line]:
+    lines, start = [], 0
+    for index, text in enumerate(texts):
+        lines.append(Line(index, start, text))
+        start += len(text) + 1
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("texts", "title"),
+    [
+        (
+            [
+                "DEPARTMENT OF THE INTERIOR",
+                "Publication of a Determination on the Fisheries Sector",
+                "AGENCY: Office of Sanctions",
+                "ACTION: Notice.",
+            ],
+            "Publication of a Determination on the Fisheries Sector",
+        ),
+        # negatives: one field only; a title in capitals (read elsewhere); a sentence above
+        (["DEPARTMENT", "Publication of a Determination", "AGENCY: Office of Sanctions"], None),
+        (["PUBLICATION OF A DETERMINATION", "AGENCY: Office", "ACTION: Notice."], None),
+        (["The office issued this notice today.", "AGENCY: Office", "ACTION: Notice."], None),
+    ],
+)
+def test_title_over_fields(texts: list[str], title: str | None) -> None:
+    from flows.stages.segment.layouts.pdf_article import _title_over_fields
+
+    found = _title_over_fields(_numbered(texts))
+    assert (found.text if found else None) == title
+
+
+def test_a_field_run_on_after_the_title_is_cut_only_beside_a_field_block() -> None:
+    from flows.stages.segment.layouts.pdf_article import _split_caps_fields
+
+    glued = "Publication of a Determination on the Sector AGENCY: Office of Sanctions"
+    block = _numbered([glued, "ACTION: Notice of a determination."])
+    lines, _ = _split_caps_fields(block, {})
+    assert [line.text for line in lines][:2] == [
+        "Publication of a Determination on the Sector",
+        "AGENCY: Office of Sanctions",
+    ]
+    alone = _numbered([glued, "The office issued a notice."])  # no field block: kept whole
+    assert [line.text for line in _split_caps_fields(alone, {})[0]] == [line.text for line in alone]
+
+
+@pytest.mark.parametrize(
+    ("first", "date"),
+    [
+        (
+            "21344 Gazette Register / Vol. 89, No. 61 / Thursday, March 28, 2024 / Rules",
+            "Thursday, March 28, 2024",
+        ),
+        # negatives: a viewer's upload date; a month without its day; a kept first line
+        ("Date post: 14-Mar-2021", None),
+        ("Regional Review / Vol. 9, No. 3 / March 2024", None),
+    ],
+)
+def test_running_head_date(first: str, date: str | None) -> None:
+    from flows.stages.segment.layouts.pdf_article import PAGE_FURNITURE, _running_head_date
+
+    lines = _numbered([first, "Publication of a Determination on the Sector"])
+    assert _running_head_date(lines, {0: PAGE_FURNITURE}) == date
+    assert _running_head_date(lines, {}) is None
+
+
+def test_cover_date() -> None:
+    from flows.stages.segment.layouts.pdf_article import PAGE_FURNITURE, _cover_date
+
+    lines = _numbered(
+        [
+            "Rebuilding Trust in Mail Ballots",
+            "Testimony presented before the Committee on",
+            "May 11, 2023",
+            "Testimonies",
+            "May 11, 2023",
+        ]
+    )
+    block = [lines[0], lines[1], lines[3]]
+    furniture = {2: PAGE_FURNITURE, 4: PAGE_FURNITURE}
+    assert _cover_date(lines, furniture, block) == "May 11, 2023"
+    # negatives: the dateline kept (read elsewhere); a dated line under the block only
+    assert _cover_date(lines, {4: PAGE_FURNITURE}, block) is None
+    assert _cover_date(lines, furniture, block[:2]) is None
+
+
+def test_a_flattened_heads_byline_row_is_cut_at_its_date() -> None:
+    from flows.stages.segment.layouts.pdf_article import _head_cuts
+
+    title = "Talking to Moscow: Options for a Dialogue on Arms Control"
+    rest = " With contributions from Anna Lind | Oleg Sokol Title: " + title + " Author: x" * 20
+    raw = f"{title} Report {title} | Rein Kask | May 2022{rest}"
+    pieces = [
+        raw[a:b].strip() for a, b in itertools.pairwise([0, *_head_cuts(raw, 200, title), len(raw)])
+    ]
+    assert pieces[1] == f"Report {title} | Rein Kask | May 2022"
+    # negative: a date after one bar only is no byline row's end
+    plain = f"{title} Report of the year | May 2022{rest}"
+    assert len(_head_cuts(plain, 200, title)) == 1
+
+
+def test_punctuated_copy_of_a_cover_title() -> None:
+    from flows.stages.segment.layouts.pdf_article import _punctuated_copy
+
+    lines = _numbered(
+        [
+            "Rebuilding Trust in Mail Voting",
+            "Lessons from Three States",
+            "Testimony of Anna Lind",
+            "Rebuilding Trust in Mail Voting: Lessons from Three States",
+        ]
+    )
+    wanted = "Rebuilding Trust in Mail Voting: Lessons from Three States"
+    assert _punctuated_copy(lines, lines[:2]) == wanted
+    # negatives: a copy with other words; a copy above the cover's lines
+    other = _numbered([*(line.text for line in lines[:3]), "Rebuilding Trust: Lessons Learned"])
+    assert _punctuated_copy(other, other[:2]) is None
+    above = _numbered([wanted, "Rebuilding Trust in Mail Voting", "Lessons from Three States"])
+    assert _punctuated_copy(above, above[1:]) is None

@@ -71,6 +71,56 @@ def poster_name(text: str) -> str | None:
     return match.group("name") if match else None
 
 
+FIELD_LINE = re.compile(r"^(?P<label>[^\W\d_][^\W\d_ ]{1,19}(?: [^\W\d_]{2,20})?)\s*:\s+\S")
+"""A field's label of one or two words, a colon and a value ('Category: Analysis',
+'SUMMARY: The Department of ...', 'Filed under: Elections'); whether it is a field or a
+headline with a colon ('Ukraine: the long war') is read from its neighbours
+(:func:`in_field_block`)."""
+
+
+def is_field_line(text: str) -> bool:
+    """A `Label: value` line (:data:`FIELD_LINE`) whose label is capitalised."""
+    return (
+        ":" in text[:24]
+        and (match := FIELD_LINE.match(text)) is not None
+        and (match.group("label")[:1].isupper())
+    )
+
+
+def _is_meta_line(text: str) -> bool:
+    """A byline, a dateline or a field: a line of a head's metadata block."""
+    return (
+        is_field_line(text)
+        or find_byline(text) is not None
+        or POSTER_LINE.match(text) is not None
+        or (find_date(text) is not None and is_dateline(text))
+    )
+
+
+def in_field_block(texts: Sequence[str], position: int) -> bool:
+    """Whether the line is a `Label: value` field standing beside another line of a
+    metadata block (a field, a byline, a dateline) right above or below it: a run of
+    fields ('Written by X' / 'Category: Analysis' / 'Published: <date>'; 'AGENCY: …' /
+    'ACTION: …' / 'SUMMARY: …') is metadata, while a headline with a colon stands alone
+    over its byline."""
+    if not is_field_line(texts[position]):
+        return False
+    return any(
+        0 <= near < len(texts) and _is_meta_line(texts[near])
+        for near in (position - 1, position + 1)
+    )
+
+
+def is_tag_row(text: str) -> bool:
+    """A row of hashtags ('#python #opendata'): the post's tags, never its title."""
+    words = text.split()
+    return (
+        bool(words)
+        and text.lstrip()[:1] == "#"
+        and all(word.startswith("#") and len(word) > 1 for word in words)
+    )
+
+
 LABELLED_NAME = re.compile(r"^(?P<label>[^\W\d_]{2,14})\s*:\s*(?P<name>[^:]{3,80})$")
 """A one-word label, a colon and a value ('Text: Anna Lind', 'Words: A and B'): a byline
 when the value is people's names and the label is no credit ('Photo:', 'Source:')."""
@@ -88,7 +138,8 @@ SENTENCE_END = -1.0
 CATEGORY_LABEL = -3.0
 """A short line in capitals ('POLITICS', 'EXCLUSIVE'): a category label or a kicker."""
 NOT_A_TITLE = -10.0
-"""A dateline, a breadcrumb, a byline: metadata, never the title."""
+"""A dateline, a breadcrumb, a byline, a field of a metadata block, a row of hashtags:
+metadata, never the title."""
 CREDIT = -6.0
 """A photo caption or credit, a share bar, a link's call ('click for pdf'), a note in
 square brackets: page furniture."""
@@ -109,6 +160,10 @@ REPEATED_BELOW = -2.5
 TRUNCATED_COPY = -4.0
 """A line cut with an ellipsis whose words open another line of the head (a browser's or
 a card's truncated copy of the headline): the full line is the title."""
+WRAPPED_COPY = -4.0
+"""A line holding another line of the head whole, with words around it ('Cover image for
+<headline>', '<headline> | <site>'): an image's text or a browser's title wrapping the
+headline, which is the shorter line."""
 OVER_BYLINE = 2.0
 """Right above the post's byline or dateline: where a thread's topic line stands, over
 the header naming its poster."""
@@ -153,6 +208,7 @@ class TitleFeatures:
     dateline: bool = False
     breadcrumb: bool = False
     byline: bool = False
+    field: bool = False
     category_label: bool = False
     credit: bool = False
     counter: bool = False
@@ -162,6 +218,7 @@ class TitleFeatures:
     repeated_below: bool = False
     over_byline: bool = False
     truncated_copy: bool = False
+    wrapped_copy: bool = False
 
 
 _TITLE_FLAGS = {
@@ -176,6 +233,7 @@ _TITLE_FLAGS = {
     "repeated_below": REPEATED_BELOW,
     "over_byline": OVER_BYLINE,
     "truncated_copy": TRUNCATED_COPY,
+    "wrapped_copy": WRAPPED_COPY,
 }
 """The weight of each yes-or-no feature of :class:`TitleFeatures`."""
 
@@ -188,7 +246,7 @@ def title_terms(features: TitleFeatures) -> dict[str, float]:
         terms["short_label"] = SHORT_LABEL
     elif features.words <= MAX_HEADLINE_WORDS:
         terms["headline_length"] = HEADLINE_LENGTH
-    if features.dateline or features.breadcrumb or features.byline:
+    if features.dateline or features.breadcrumb or features.byline or features.field:
         terms["not_a_title"] = NOT_A_TITLE
     terms.update((name, weight) for name, weight in _TITLE_FLAGS.items() if getattr(features, name))
     return terms
@@ -300,6 +358,7 @@ def title_features(
         or labelled_name(text) is not None
         or is_byline_label(text)
         or POSTER_LINE.match(text) is not None,
+        field=in_field_block(texts, position) or is_tag_row(text),
         category_label=words <= 3 and is_all_caps(text),
         credit=bool(CAPTION.search(text) or SHARE_BAR.match(text) or CHROME_LINE.match(text))
         or is_link_call(text)
@@ -311,6 +370,7 @@ def title_features(
         repeated_below=_norm(text) in below,
         over_byline=over_byline and position == len(texts) - 1,
         truncated_copy=_truncated_copy(texts, position),
+        wrapped_copy=_wrapped_copy(texts, position),
     )
 
 
@@ -332,6 +392,28 @@ def _truncated_copy(texts: Sequence[str], position: int) -> bool:
     return any(
         other != position and len(_norm(line)) > len(kept) and _norm(line).startswith(kept)
         for other, line in enumerate(texts)
+    )
+
+
+MIN_WRAPPED_WORDS = 4
+"""The fewest words of a head line read as the headline another line wraps."""
+
+
+WRAP_REACH = 8
+"""Lines on either side within which a wrapping copy and its headline stand."""
+
+
+def _wrapped_copy(texts: Sequence[str], position: int) -> bool:
+    """Whether another line of the head within ``WRAP_REACH`` lines, of
+    ``MIN_WRAPPED_WORDS`` words or more, stands whole inside this longer line."""
+    text = _norm(texts[position])
+    low = max(0, position - WRAP_REACH)
+    return any(
+        other != position
+        and word_count(line) >= MIN_WRAPPED_WORDS
+        and len(kept := _norm(line)) < len(text)
+        and kept in text
+        for other, line in enumerate(texts[low : position + WRAP_REACH + 1], low)
     )
 
 
@@ -380,12 +462,13 @@ def best_untitled(
 
 def disqualified(features: TitleFeatures) -> bool:
     """Whether a line carries a feature no title carries (a dateline, a breadcrumb, a byline,
-    a credit, a counter, a category label, the site's name): a rule's pick with one gives
-    way to the best of the head's other lines."""
+    a field, a credit, a counter, a category label, the site's name): a rule's pick with
+    one gives way to the best of the head's other lines."""
     return (
         features.dateline
         or features.breadcrumb
         or features.byline
+        or features.field
         or features.credit
         or features.counter
         or features.category_label

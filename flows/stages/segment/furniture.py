@@ -63,6 +63,67 @@ STAMP_TOKEN = re.compile(r"(?=\S*(?:\d\S*){6})\S{8,}")
 """An identifier or numeric date of a stamp: eight characters or more, six of them digits
 ('2008/10/21', 'EXO-RDP85T00283R…', '1:17-cv-02041')."""
 
+MIN_CODE_TOKENS = 8
+MIN_IDENTIFIERS = 2
+IDENTIFIER = re.compile(r"(?=\S*(?:[^\W\d_]\d|\d[^\W\d_]))\S{5,}")
+"""A token of five characters or more mixing letters and digits ('A14MR8.012',
+'Sep<11>2014', '28MRR1'): a job, file or form code."""
+PROSE_WORD = re.compile(r"[a-z]{4,}")
+MAX_MACHINE_STAMP_WORDS = 6
+MACHINE_ID = re.compile(r"(?=[A-Z\d]{7,}$)[A-Z]+\d+[A-Z][A-Z\d]*")
+"""A host's identifier in capitals with digits inside ('LAPJG3WLY3PROD', 'DSK6PROD'; not
+a name with a number at its end: 'COVID19')."""
+
+
+def is_code_line(text: str) -> bool:
+    """A production line of codes ('VerDate Sep 11 2014 03:48 Mar 15, 2024 Jkt 049060 PO
+    00000 Frm 00006 Fmt 0626 Sfmt 0634 E:\\CR\\FM\\A14MR8.012 E14MRPT1'): eight tokens or more,
+    half of them or more carrying digits, two identifiers mixing letters and digits, no
+    lower-case word of prose. A table's row of figures mixes no letters into its numbers."""
+    tokens = text.split()
+    if len(tokens) < MIN_CODE_TOKENS or ends_sentence(text):
+        return False
+    digits = sum(1 for token in tokens if any(ch.isdigit() for ch in token))
+    if digits * 2 < len(tokens):
+        return False
+    if sum(1 for token in tokens if IDENTIFIER.fullmatch(token)) < MIN_IDENTIFIERS:
+        return False
+    return not any(PROSE_WORD.fullmatch(token) for token in tokens)
+
+
+def is_machine_stamp(text: str) -> bool:
+    """A short stamp naming an operator and a machine ('jdoe on DSK6PROD with RULES1'): a
+    few words, the first a login in lower case, one a host's identifier, no sentence."""
+    words = text.split()
+    return (
+        1 < len(words) <= MAX_MACHINE_STAMP_WORDS
+        and words[0].isalpha()
+        and words[0].islower()
+        and not ends_sentence(text)
+        and any(MACHINE_ID.fullmatch(word) for word in words[1:])
+    )
+
+
+def _set_apart(lines: Sequence[Line], pos: int) -> bool:
+    """Whether the line at `pos` has a blank line (or the text's edge) above and below."""
+    return all(not 0 <= near < len(lines) or lines[near].is_blank for near in (pos - 1, pos + 1))
+
+
+def production_stamps(lines: Sequence[Line]) -> set[int]:
+    """The lines of a printer's production stamps: code lines (:func:`is_code_line`)
+    anywhere, and machine stamps (:func:`is_machine_stamp`) set apart by blank lines (a
+    margin stamp the extraction put between paragraphs), which a heading or a reference
+    within the text is not."""
+    found = set()
+    for pos, line in enumerate(lines):
+        text = line.text
+        if len(text) > MAX_CHARS * 2 or line.is_blank:
+            continue
+        if is_code_line(text) or (is_machine_stamp(text) and _set_apart(lines, pos)):
+            found.add(line.index)
+    return found
+
+
 ARXIV_STAMP = re.compile(
     r"^arxiv:\d{4}\.\d{4,5}(?:v\d+)?\s+\[[\w.-]+\]\s+\d{1,2}\s+[a-z]{3}\s+\d{4}$", re.IGNORECASE
 )
@@ -487,6 +548,7 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
         ):
             found.add(line.index)
     found |= heads
+    found |= production_stamps(lines)
     found |= set(worded_counters(kept))
     found |= page_markers(kept)
     found |= closing_imprint(kept, found)
@@ -527,16 +589,22 @@ def closing_imprint(kept: Sequence[Line], found: Collection[int] = ()) -> set[in
     block flattened onto one line), when it holds two such contact lines or one line with
     two kinds of contact ('EDITORS: … ul. Lipowa 14, … tel.: … info@…'); an address line
     between them ('One Woodrow Plaza, Washington, DC 20004') goes with them. Lines at
-    `found` (furniture already: page numbers, viewer lines) go on with the run. A line with a date or a person's
+    `found` (furniture already: page numbers, viewer lines, a last page's running foot)
+    go on with the run and leave the ``MAX_IMPRINT_LINES`` the imprint may hold to its own
+    lines. A line with a date or a person's
     name alone ends the run; so does a sentence."""
     run: list[Line] = []
     weight = 0
-    for line in reversed(kept[-MAX_IMPRINT_LINES:]):
+    read = 0  # lines read that were not furniture already: the imprint's own
+    for line in reversed(kept):
         text = line.text
         if line.index in found:
             run.append(line)
             weight += int(is_journal_line(text))
             continue
+        read += 1
+        if read > MAX_IMPRINT_LINES:
+            break
         marks = _contact_marks(text)
         contact = len(text) <= MAX_CONTACT_CHARS and marks >= 2
         if not contact and (len(text) > MAX_CHARS or ends_sentence(text)):
@@ -945,8 +1013,8 @@ def weak_pdf_signs(kept: Sequence[Line]) -> list[str]:
     alone (a letter may hold one by chance; two rarely come together): bare page numbers
     rising with a page of text between them, or a page counter ('Page 1 of 2'); running
     heads or feet that carry two page numbers or more; a journal's first-page line
-    (:func:`_journal_mark`); footnotes whose markers are glued to the text above them; two columns
-    side by side; pages flattened to one line each, ending in their page numbers."""
+    (:func:`_journal_mark`); footnotes whose markers are glued to the text above them; a
+    printer's production line of codes (:func:`is_code_line`); two columns side by side; pages flattened to one line each, ending in their page numbers."""
     signs = []
     chain = _page_chain(kept)
     counters = [line for line in kept if _counter(line.text) is not None]
@@ -960,6 +1028,8 @@ def weak_pdf_signs(kept: Sequence[Line]) -> list[str]:
         signs.append("a journal's first-page line")
     if _footnotes(kept):
         signs.append("footnotes under their glued markers")
+    if any(is_code_line(line.text) for line in kept if len(line.text) <= MAX_CHARS * 2):
+        signs.append("a printer's production line of codes")
     gutters = sum(1 for line in kept if _gutter(line.text))
     if gutters >= MIN_GUTTER_LINES:
         signs.append(f"{gutters} lines of two columns")

@@ -49,7 +49,8 @@ NAME_TOKEN = (
 'Zieliński')."""
 NAME_PARTICLE = r"(?:de|da|van|von|der|al|bin|el|del|la|le|di)"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|{NAME_PARTICLE})){{1,4}}"
-HONORIFIC = r"(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)"
+HONORIFIC = r"(?:(?:dr|prof|professor|mr|mrs|ms|hon|rev)\.?\s+)"
+"""A title of address before a name ('Dr.', 'Hon.'): not part of the name."""
 BIO = re.compile(
     rf"^(?i:{HONORIFIC})?(?P<name>{NAME})\s+(is|was)\s+(a|an|the|currently|one|also)\b"
 )

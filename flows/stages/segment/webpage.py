@@ -59,6 +59,7 @@ from flows.stages.segment.candidates import (
     author_candidates,
     author_score,
     best_title,
+    is_tag_row,
 )
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
@@ -649,18 +650,20 @@ MIN_ROW_CELLS = 3
 MAX_ROW_CHARS = 160
 
 
-def row_cells(text: str) -> list[str]:
+def row_cells(text: str, least: int = MIN_ROW_CELLS) -> list[str]:
     """The cells of a post's meta row ('<date> | <Name> | Просмотров: <n> | Комментариев:
-    <n>'): three or more, split at spaced bars or dots; else none."""
+    <n>'): `least` or more, split at spaced bars or dots; else none."""
     if len(text) > MAX_ROW_CHARS:
         return []
     cells = ROW_CELL_SEPARATOR.split(text)
-    return cells if len(cells) >= MIN_ROW_CELLS else []
+    return cells if len(cells) >= least else []
 
 
 def _row_date(text: str) -> tuple[str, str | None] | None:
-    """The date of a meta row whose cell is a dateline."""
-    for cell in row_cells(text):
+    """The date of a meta row whose cell is a dateline; two cells are a row here ('Posted
+    on <date> • Originally published at <site>'), since a dateline cell is evidence
+    enough."""
+    for cell in row_cells(text, 2):
         if (found := find_date(cell)) is not None and is_dateline(cell):
             return found
     return None
@@ -925,6 +928,33 @@ def _site_name(text: str) -> str | None:
     return _norm(match.group("name"))
 
 
+def _name_over_dated_title(
+    zone: Sequence[Line],
+    title_at: int,
+    dates: Mapping[int, tuple[str, str | None]],
+    after_chrome: frozenset[int],
+) -> tuple[str, int] | None:
+    """(name, position) of a person's name alone right above the title when a dateline
+    stands right under it (a speech's or a column's head: '<Name>' / '<title>' /
+    'delivered <date>, <place>'): the byline over the headline, as a cover prints it.
+    Without the dateline under the title, a name above it may be a masthead's; a line
+    right under the site's menu (`after_chrome`, or a column of short lines still in the
+    zone) is a section's label ('Press Releases')."""
+    above = title_at - 1
+    if above < 0 or title_at + 1 not in dates or zone[above].index in after_chrome:
+        return None
+    if above > 0 and word_count(zone[above - 1].text) <= MAX_MENU_ITEM_WORDS:
+        return None
+    name = person_name(zone[above].text)
+    return (name, above) if name is not None else None
+
+
+def _doubled(zone: Sequence[Line], position: int) -> bool:
+    """Whether the line right above `position` is the same text (an avatar's text over
+    the name's link): a source's or masthead's name above a date header is not doubled."""
+    return position > 0 and _norm(zone[position - 1].text) == _norm(zone[position].text)
+
+
 def _repeats_byline(zone: Sequence[Line], position: int, meta: set[int]) -> bool:
     """Whether the line at `position` is the byline right under it written again (an
     author card's avatar text over the name's link: '<Name>' / '<Name>' / '<date>'): a
@@ -967,8 +997,9 @@ def _web_head(
     for position in range(len(zone) - 1, -1, -1):
         text = zone[position].text
         byline = find_byline(text)
-        if byline is None and position in names and not candidates:
-            byline = names[position]  # a name between the headline and the body
+        if byline is None and position in names and (not candidates or _doubled(zone, position)):
+            byline = names[position]  # a name between the headline and the body, or an
+            # author card's name written twice over the date (avatar text, then the link)
         if byline is None and position in credited:
             byline = credited[position]
         if byline is None and position in dates:
@@ -1053,6 +1084,9 @@ def _web_head(
     if title_at is not None:
         title_at = _scored_title(zone, title_at, meta, sites, under_body)
         author, author_at = _scored_author(zone, title_at, author, author_at)
+        over = _name_over_dated_title(zone, title_at, dates, after_chrome)
+        if author is None and over is not None:
+            author, author_at = over
         if author_at is not None:
             meta.add(zone[author_at].index)
     if title_at is None:
@@ -1072,9 +1106,10 @@ def _web_head(
                 or is_counter(text)
                 or _norm(text) == _norm(title_line.text)
                 or CAPTION.search(text)
+                or is_tag_row(text)
             )
         ):
-            furniture.add(line.index)  # a repetition of the headline, a photo's caption
+            furniture.add(line.index)  # a repetition of the headline, a caption, the tags
     title = COMMENTS_ON.sub("", SECTION_GLUED.sub("", title_line.text))
     if SUBJECT_FIELD.match(title):  # a mail subject shown on a web page
         title = _subject(title)

@@ -2205,6 +2205,10 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
 MIN_SHAPED_WORDS = 60
 """Fewest words of an article's text, on average, under heads that only their repeated
 shape shows (a listing's teasers are shorter)."""
+CREDITED_PAIR_SCORE = 0.74
+"""Two articles opened only by headlines over credit lines (a date, a byline): under the
+page evidence of a PDF (its numbered pages, 0.75), which shows a report's cover and first
+page the same way, and over the fallback article."""
 SHAPED_SCORE = 0.68
 """A digest shown only by its repeated shape: weak evidence, above the fallback article
 and a listing's shape, under every layout that finds a format's own signs."""
@@ -2796,6 +2800,8 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     ruled = sum(1 for opening in openings[1:] if opening.ruled)
     if count == 2:  # a strong pair beats hard wraps (pdf_article's 0.8)
         score = 0.75 + (0.06 if strong == count else 0.0)
+        if not strong:  # two headlines over credit lines only: a PDF's cover and first
+            score = CREDITED_PAIR_SCORE  # page show as much, so its page evidence wins
     else:
         score = 0.88 + (0.04 if strong == count else 0.0)
     score += 0.03 if ruled >= count - 1 else 0.0

@@ -74,7 +74,7 @@ from flows.stages.segment.furniture import (
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import POSITION, find_date, is_byline_label, is_dateline
-from flows.stages.segment.post import PostHead, build_post
+from flows.stages.segment.post import HONORIFIC, PostHead, build_post
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -340,6 +340,7 @@ def segment(
         dropped = _dropped(lines)
         if named:
             dropped.pop(first.index + 1, None)  # the title, which the running heads repeat
+    lines, dropped = _split_caps_fields(lines, dropped)
     head, front = find_head(lines, dropped, rules.max_title_chars, split=bool(cuts))
     if head is not None:
         for index in head.title_lines | head.meta_lines:
@@ -546,6 +547,59 @@ def _cover_title(lines: Sequence[Line], dropped: Mapping[int, str]) -> list[int]
     return []
 
 
+CAPS_FIELD = re.compile(rf"^[{_UPPER}]{{2,}}(?: [{_UPPER}]{{2,}}){{0,3}}:\s")
+"""A field labelled in capitals opening a line ('AGENCY: …', 'FOR FURTHER INFORMATION …')."""
+RUN_ON_CAPS_FIELD = re.compile(
+    rf"(?<=[{_LOWER}.,;)] )[{_UPPER}]{{2,}}(?: [{_UPPER}]{{2,}}){{0,3}}:\s"
+)
+"""A field labelled in capitals run on after the end of a lower-case line ('… Federation
+Economy AGENCY: Office of …', where repair joined the title to the field under it)."""
+
+
+MIN_CAPS_FIELDS = 2
+
+
+def _title_over_fields(window: Sequence[Line]) -> Line | None:
+    """The line right above a head's block of fields labelled in capitals ('AGENCY: …' /
+    'ACTION: …' / 'SUMMARY: …', ``MIN_CAPS_FIELDS`` or more), when it is shaped as a title
+    (three words or more, not in capitals, no sentence end, no field): the document's
+    title stands over its field block, the issuer's name in capitals above it."""
+    fields = [pos for pos, line in enumerate(window) if CAPS_FIELD.match(line.text)]
+    if len(fields) < MIN_CAPS_FIELDS or fields[0] == 0:
+        return None
+    above = window[fields[0] - 1]
+    text = above.text
+    if (
+        word_count(text) < MIN_HEAD_WORDS
+        or is_all_caps(text)
+        or ends_sentence(text)
+        or FIELD_LINE.match(text)
+    ):
+        return None
+    return above
+
+
+def _split_caps_fields(
+    lines: Sequence[Line], dropped: dict[int, str]
+) -> tuple[Sequence[Line], dict[int, str]]:
+    """`lines` with each of the first ``HEAD_LINES`` kept lines cut before a field labelled
+    in capitals run on inside it (:data:`RUN_ON_CAPS_FIELD`), when the head holds a field
+    so labelled at a line's start too: a run of such fields is a head's field block, one
+    label alone may be a word in capitals."""
+    head = [line for line in lines if not line.is_blank and line.index not in dropped]
+    head = head[:HEAD_LINES]
+    if not any(CAPS_FIELD.match(line.text) for line in head):
+        return lines, dropped
+    for line in reversed(head):  # from the bottom: a cut renumbers the lines below it
+        if ":" not in line.raw:
+            continue
+        cuts = [match.start() for match in RUN_ON_CAPS_FIELD.finditer(line.raw)]
+        if cuts:
+            lines = split_line(lines, line.index, cuts)
+            dropped = _dropped(lines)
+    return lines, dropped
+
+
 MAX_LABEL_CHARS = 24
 
 
@@ -637,13 +691,34 @@ def _head_cuts(raw: str, max_title_chars: int, shown: str | None = None) -> list
         return []
     name_end = _name_after(window, span[1])
     if name_end is None:
-        return [span[1]] if caps is None and span[0] == 0 else []
+        if caps is not None or span[0] != 0:
+            return []
+        return sorted({span[1], *(cut for cut in _row_ends(window) if cut < len(text))})
     cuts = {*span, name_end}
     prefix = VIEWER_PREFIX.match(window)
     if prefix:
         cuts.add(prefix.end())
     cuts.update(match.start() for match in FIELD_START.finditer(window))
     return sorted(cut for cut in cuts if 0 < cut < len(text))
+
+
+ROW_DATE_END = re.compile(
+    r"\s[|•·]\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d"
+    r"(?=\s+[^\W\d_])",
+    re.IGNORECASE,
+)
+"""A byline row's closing date field ('… | Anna Lind | May 2022'), more text run on after
+it: where a flattened head's byline row ends."""
+
+
+def _row_ends(window: str) -> list[int]:
+    """Where the byline rows of a flattened head end (:data:`ROW_DATE_END`), when the text
+    before the date holds another field bar: a row of three fields or more."""
+    return [
+        match.end()
+        for match in ROW_DATE_END.finditer(window)
+        if FIELD_BAR.search(window, 0, match.start()) is not None
+    ]
 
 
 AFFILIATION_OPENING = re.compile(
@@ -1013,7 +1088,10 @@ def caps_name(text: str, common: frozenset[str] = frozenset()) -> str | None:
     ``MAX_CAPS_NAME_WORDS`` words, each rarer than ``COMMON_ZIPF`` (a heading's 'WINTER
     NEWS' is not a name), that :func:`author_of` reads as names once title-cased; else
     None."""
-    if not is_all_caps(text) or not 2 <= word_count(text) <= MAX_CAPS_NAME_WORDS:
+    if not is_all_caps(text):
+        return None
+    text = CAPS_HONORIFIC.sub("", text, count=1)  # 'HON. MARGARET L. DUNHAM'
+    if not 2 <= word_count(text) <= MAX_CAPS_NAME_WORDS:
         return None
     words = WORD.findall(text)
     if CYRILLIC.search(text):
@@ -1024,6 +1102,20 @@ def caps_name(text: str, common: frozenset[str] = frozenset()) -> str | None:
     return text.strip() if author_of(text.title(), common) is not None else None
 
 
+def _titled_caps_name(text: str, common: frozenset[str]) -> str | None:
+    """The name in capitals a title of address opens the line with ('HON. ANNA LIND', also
+    with the lines under it run on: 'HON. ANNA LIND OF OREGON IN THE HOUSE …'): the longest
+    run of words after the title that :func:`caps_name` reads; the title makes one such
+    name enough to be the byline."""
+    tokens = text.split()
+    for count in range(min(len(tokens), MAX_CAPS_NAME_WORDS + 1), 2, -1):
+        if (name := caps_name(" ".join(tokens[:count]), common)) is not None:
+            return name
+    return None
+
+
+CAPS_HONORIFIC = re.compile(rf"^\s*(?i:{HONORIFIC})(?=\S)")
+"""A title of address opening a name in capitals ('HON. ', 'DR. '): left out of the name."""
 CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
 """The ending of a Russian patronymic: a name in capitals in Cyrillic is read only with
@@ -1041,6 +1133,8 @@ def _read_meta_line(head: _Head, text: str, read: _Reading, before_title: bool) 
     author = byline_of(text, read.common)
     if author is None and not before_title:
         author = caps_names(text, read.common, 2)  # 'ANNA LIND, OLEG SOKOLOV' under the title
+    if author is None and not before_title and CAPS_HONORIFIC.match(text):
+        author = _titled_caps_name(text, read.common)
     if author is not None:
         if before_title and not PREPARED_BY.match(text):
             return False
@@ -1412,9 +1506,12 @@ def _read_block(
     else:
         window = block[:HEAD_BLOCK_LINES]
         field = next((line for line in window if TITLE_FIELD.match(line.text)), None)
+        over = _title_over_fields(window)
         if field is not None:
             match = TITLE_FIELD.match(field.text)
             head = _Head([field], meta=set(), title=match.group("title") if match else None)
+        elif over is not None:
+            head = _Head([over], meta=set())
         else:
             head = _scan(block, read)
     head.published = _block_date(block[:HEAD_BLOCK_LINES]) or head.published
@@ -1538,6 +1635,66 @@ def _stamp_date(lines: Sequence[Line]) -> str | None:
     return None
 
 
+def _running_head_date(lines: Sequence[Line], dropped: Mapping[int, str]) -> str | None:
+    """The issue's date printed in the running head the text opens with, dropped as page
+    furniture ('21344 Federal Register / Vol. 89, No. 61 / Thursday, March 28, 2024 /
+    Rules and Regulations'): a periodical's page says which day's issue it is, the date
+    of a document whose head names none. A viewer's line (an upload date) is no such head;
+    a date without its day names no issue's day."""
+    first = next((line for line in lines if not line.is_blank), None)
+    if first is None or dropped.get(first.index) != PAGE_FURNITURE or is_viewer_line(first.text):
+        return None
+    found = find_date(first.text)
+    return found[0] if found is not None and found[1] is not None else None
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _punctuated_copy(content: Sequence[Line], title_lines: Sequence[Line]) -> str | None:
+    """The title as a later page prints it on one line, when that line holds the same
+    letters as the cover's title lines joined, with a mark between title and subtitle
+    that the cover's line break stood for ('Rebuilding Trust in Mail Voting' /
+    'Lessons from Three States' on the cover, 'Rebuilding Trust in Mail Voting: Lessons
+    from Three States' over the first page); else None."""
+    joined = " ".join(line.text.strip() for line in title_lines)
+    letters = _letters(joined)
+    last = title_lines[-1].index
+    for line in content:
+        text = line.text.strip()
+        if (
+            line.index > last
+            and len(joined) < len(text) <= len(joined) + MAX_ADDED_MARKS
+            and _letters(text) == letters
+        ):
+            return text
+    return None
+
+
+MAX_ADDED_MARKS = 4
+"""Characters a one-line copy of the title may add to the cover's joined lines (a colon,
+a dash and its spaces)."""
+
+
+def _cover_date(
+    lines: Sequence[Line], dropped: Mapping[int, str], block: Sequence[Line]
+) -> str | None:
+    """The date of a dateline dropped as page furniture that stands among the head block's
+    lines (between its first and its last): a cover's date, which the first page's head
+    repeats and so made a running head of it ('Testimony presented before … on' / 'May
+    11, 2023')."""
+    if not block:
+        return None
+    first, last = block[0].index, block[-1].index
+    for line in lines:
+        if first < line.index < last and dropped.get(line.index) == PAGE_FURNITURE:
+            text = line.text
+            if is_dateline(text) and (found := find_date(text)) is not None and found[1]:
+                return found[0]
+    return None
+
+
 def _block_date(block: Sequence[Line]) -> str | None:
     """A 'Published …' date of the block, else its first dateline."""
     dated = [(line.text, published_of(line.text)) for line in block]
@@ -1569,9 +1726,17 @@ def find_head(
         echoed = None  # the title over the byline is a running head too: it stays the title
     if echoed is not None:
         head = _retitled(block, echoed, read)
-    head.published = head.published or _stamp_date(lines) or _date_under(content, block)
+    head.published = (
+        head.published
+        or _stamp_date(lines)
+        or _date_under(content, block)
+        or _running_head_date(lines, dropped)
+        or _cover_date(lines, dropped, block)
+    )
     if head.published is None and not later:
         _masthead_above(head, content, block)
+    if head.title is None and len(head.title_lines) > 1:
+        head.title = _punctuated_copy(content, head.title_lines)
     if not later:
         return _post_head(head, content, split), set()
     front = {line.index for line in content if line.index < block[0].index}
