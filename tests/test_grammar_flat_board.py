@@ -1,0 +1,113 @@
+"""Labelled cases for the flat message-board grammar (Phorum, Discus, WWWBoard style;
+invented snippets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.stages.segment.grammars import flat_board
+from flows.stages.segment.lines import split_lines
+
+LABELLED = """\
+Board : Lakes
+Go to: Forum List • New Topic
+
+Ice on the bay?
+
+Go to: Forum List • New Topic
+Posted by: walt b ()
+Date: May 13, 2024 07:52AM
+
+Is the ice still good near the point this week?
+
+Options: Reply • Quote
+
+Re: Ice on the bay?
+Posted by: pike_lady ()
+Date: May 13, 2024 09:18AM
+Edited 1 time(s). Last edit at 05/13/2024 09:20AM by pike_lady.
+
+walt b Wrote:
+-------------------------------------------------------
+> near the point
+
+Eight inches of clear ice there on Thursday.
+
+Options: Reply • Quote
+
+Go to: Forum List • New Topic
+This forum powered by Phorum.
+"""
+
+ONE_LINE = """\
+Town Forum: Affairs: Parking on Elm Street
+
+Top of page Link to this message
+By Harold W. (hw) on Tuesday, March 9, 2004 - 07:42 pm:
+
+The board wants two-hour parking on Elm Street from the library on.
+
+Top of page Link to this message
+By Cora L. (coral) on Wednesday, March 10, 2004 - 08:15 am:
+
+Does the permit cost anything at all this year?
+
+Add Your Message Here
+Post:
+Username:
+Password:
+"""
+
+
+def test_labelled_bylines_subjects_and_furniture() -> None:
+    lines = split_lines(LABELLED)
+    starts = flat_board.find_starts(lines)
+    assert len(starts) == 1 and lines[starts[0]].text == "Re: Ice on the bay?"
+    header = flat_board.parse_header(lines, starts[0], len(lines))
+    assert (header.author, header.edited, header.nesting) == ("pike_lady", True, 0)
+    assert header.published is not None and header.published.startswith("May 13, 2024")
+    head = flat_board.parse_post(lines[: starts[0]])
+    assert head is not None
+    assert (head.title, head.author) == ("Ice on the bay?", "walt b")
+    assert flat_board.is_chrome(lines[starts[0] - 2])  # 'Options: Reply • Quote'
+    end = flat_board.find_end(lines, starts)
+    assert end is not None and lines[end].text == "Go to: Forum List • New Topic"
+
+
+def test_one_line_bylines_row_above_and_reply_form() -> None:
+    lines = split_lines(ONE_LINE)
+    starts = flat_board.find_starts(lines)
+    assert [flat_board.parse_header(lines, at, len(lines)).author for at in starts] == ["Cora L."]
+    assert lines[starts[0]].text == "Top of page Link to this message"
+    head = flat_board.parse_post(lines[: starts[0]])
+    assert head is not None
+    assert (head.title, head.author) == ("Parking on Elm Street", "Harold W.")
+    end = flat_board.find_end(lines, starts)
+    assert end is not None and lines[end].text == "Add Your Message Here"
+
+
+@pytest.mark.parametrize(
+    ("label", "text"),
+    [
+        (
+            "article bylines: no aside, no colon",
+            "By Anna Kay on March 9, 2004\n\nText of one.\n\n"
+            "By Petr Lin on March 10, 2004\n\nText of two.\n",
+        ),
+        (
+            "one byline only",
+            "Posted by: anna ()\nDate: May 13, 2024 07:52AM\n\nText of one.\n",
+        ),
+        (
+            "a label without a date under it",
+            "Author: anna (x)\nLocation: Tver\n\nText.\n\nAuthor: petr (y)\nLocation: Oryol\n",
+        ),
+        (
+            "a sentence that starts like a byline",
+            "By the way (really) on Monday it rained:\n\nText.\n\n"
+            "By then (too late) on the next day we left:\n\nMore.\n",
+        ),
+    ],
+)
+def test_no_starts(label: str, text: str) -> None:
+    assert flat_board.find_starts(split_lines(text)) == [], label
