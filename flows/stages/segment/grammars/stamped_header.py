@@ -11,6 +11,7 @@ One comment::
                             'Apr 3, 2024  Edited', 'wrote on 14 Mar 2024, 10:40 last edited
                             by x', '15 мар. 2024 г.', '3 hours ago', 'Mar 18'
     [#<n>]                  the post's number on the page
+    [<score>]               a signed count right under the stamp ('+142', '-12', '−5')
     <body>
     <actions>               action words, counts and separators only: 'Like Reply',
                             'Нравится Ответить', '1 Reply Last reply Reply Quote', '↑ 22 ↓'
@@ -37,11 +38,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    MIN_TITLE_WORDS,
     Opening,
     content_indices,
     has_text,
     is_prose,
     is_stamp,
+    is_title_like,
     next_content,
     opening_head,
     page_number,
@@ -76,6 +79,8 @@ REPLY_WORD = re.compile(
     r"(?<!\w)(?:Reply|Quote|Like|Boost|Favou?rite|Ответить|Цитировать|Цитата|Нравится)(?!\w)",
     re.IGNORECASE,
 )
+SIGNED_SCORE = re.compile(r"^(?:[+−–-]\d{1,6}|0)$")
+"""A rating as a sign and a count ('+142', '−5'), or a zero: the comment's score."""
 VOTES_ROW = re.compile(r"^[↑▲]?\s*(?P<n>[+−–-]?\d{1,6})\s*[↓▼]?$")
 """A bare count, or a count between vote arrows ('↑ 22 ↓')."""
 INLINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+[·•|—–-]\s+(?P<stamp>\S.{1,60})$")
@@ -140,6 +145,7 @@ class Found:
     handle: str | None
     number: str | None
     edited: bool
+    score: int | None = None
 
 
 def _header_at(lines: Sequence[Line], position: int) -> Found | None:
@@ -206,16 +212,18 @@ def _header_end(
 ) -> Found | None:
     """The header from its name line to `at` (the line after its stamp), with the post's
     number when a '#N' line follows; None when no text follows it."""
-    number = None
+    number = score = None
     if at < len(lines) and (match := NUMBER.match(lines[at].text)) is not None:
         number, at = match.group(0), at + 1
+    if at < len(lines) and SIGNED_SCORE.match(lines[at].text):
+        score, at = shown_count(lines[at].text.replace("–", "-")), at + 1
     text = next_content(lines, at - 1)
     if text is not None and not is_prose(lines[text].text):
         text = next_content(lines, text)  # a reply note first ('Reply 3# name')
     if text is None or not is_prose(lines[text].text):
         return None  # a label and a date in a profile block ('Joined', 'Sep 5, 2021')
     edited = EDIT_MARK.search(stamp_text) is not None
-    return Found(position, at - position, stamp, handle, number, edited)
+    return Found(position, at - position, stamp, handle, number, edited, score)
 
 
 def _actions(lines: Sequence[Line], start: int, end: int) -> int | None:
@@ -356,7 +364,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         author=_name(lines[position].text),
         n_lines=hit.n_lines,
         nesting=lines[position].indent,
-        score=score,
+        score=hit.score if hit.score is not None else score,
         edited=hit.edited,
         age=None if dated else hit.stamp,
         published=hit.stamp if dated else None,
@@ -392,15 +400,18 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         body = hit.position + hit.n_lines
         _, _, body_end = _furniture(lines, body, len(lines))
         dated = find_date(hit.stamp)
+        hint = _title(lines[: hit.position])
+        below = None if hint else _title_below(lines, body, body_end)
+        n_lines = hit.n_lines if below is None else below[1] - hit.position
         opening = Opening(
             position=hit.position,
-            n_lines=hit.n_lines,
+            n_lines=n_lines,
             author=_name(lines[hit.position].text),
             published=hit.stamp if dated else None,
             body_end=body_end,
+            subject=below[0] if below else None,
         )
-        quotes = quoted_lines(lines, body, body_end, ATTRIBUTION)
-        hint = _title(lines[: hit.position])
+        quotes = quoted_lines(lines, hit.position + n_lines, body_end, ATTRIBUTION)
         return opening_head(lines, opening, is_chrome, quotes, title_hint=hint)
     status = _status_head(lines)
     if status is not None:
@@ -410,6 +421,41 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
     if has_text(lines):
         return None
     return stub_head(lines, is_chrome, _title(lines))
+
+
+MAX_LABELS_OVER_TITLE = 2
+"""Short label lines (the post's community, its category) a post may show between its
+header and its title."""
+
+
+def _title_below(lines: Sequence[Line], body: int, end: int) -> tuple[int, int] | None:
+    """(position of the title, position after the head) of a post that prints its title
+    under its header (a blog platform's post: name, stamp, [community], title, [rating],
+    text): a title-shaped line of `MIN_TITLE_WORDS` words or more among the body's first
+    lines, after short labels only, with a signed rating or a sentence of text under it.
+    None when the body opens with its text."""
+    at = next_content(lines, body - 1, end)
+    for _ in range(MAX_LABELS_OVER_TITLE + 1):
+        if at is None:
+            return None
+        text = lines[at].text
+        under = next_content(lines, at, end)
+        if (
+            len(text.split()) >= MIN_TITLE_WORDS
+            and is_title_like(text)
+            and not text.endswith("?")
+            and under is not None
+        ):
+            if SIGNED_SCORE.match(lines[under].text):
+                return at, under + 1
+            following = lines[under].text
+            if is_prose(following) and ends_sentence(following):
+                return at, at + 1
+            return None
+        if len(text.split()) > MAX_NAME_WORDS or ends_sentence(text) or is_prose(text):
+            return None
+        at = under
+    return None
 
 
 def _title(top: Sequence[Line]) -> str | None:
