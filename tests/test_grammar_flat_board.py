@@ -111,3 +111,16 @@ def test_one_line_bylines_row_above_and_reply_form() -> None:
 )
 def test_no_starts(label: str, text: str) -> None:
     assert flat_board.find_starts(split_lines(text)) == [], label
+
+
+def test_page_that_starts_with_a_reply_is_a_stub() -> None:
+    later = LABELLED.replace(
+        "Ice on the bay?\n\nGo to: Forum List • New Topic\nPosted by: walt b",
+        "Ice on the bay?\n\nGo to: Forum List • New Topic\nRe: Ice on the bay?\nPosted by: walt b",
+    )
+    lines = split_lines(later)
+    starts = flat_board.find_starts(lines)
+    assert len(starts) == 2
+    head = flat_board.parse_post(lines[: starts[0]])
+    assert head is not None
+    assert (head.title, head.author) == ("Ice on the bay?", None)

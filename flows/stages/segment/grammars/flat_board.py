@@ -188,18 +188,17 @@ def _with_subjects(lines: Sequence[Line], found: list[Found]) -> list[Found]:
 _MEMO: list[tuple[Sequence[Line], list[Found], frozenset[str]]] = []
 
 
-def _page(lines: Sequence[Line]) -> tuple[list[Found], frozenset[str]]:
-    """The page's headers (two at least) and the texts of its per-post furniture; a
+def _page(lines: Sequence[Line]) -> tuple[Sequence[Line], list[Found], frozenset[str]]:
+    """The page, its headers (two at least) and the texts of its per-post furniture; a
     region that opens the page last read (the part above the first reply, the page cut
-    at its footer) is read from that page."""
+    at its footer) is read as that page."""
     cached = _MEMO[0] if _MEMO else None
-    if cached is not None and _opens(cached[0], lines):
-        inside = [hit for hit in cached[1] if hit.position + hit.n_lines <= len(lines)]
-        return inside, cached[2]
-    found = _bylines(lines)
-    found = _with_subjects(lines, found) if len(found) >= 2 else []
-    _MEMO[:] = [(lines, found, _recurring(lines, found))]
-    return found, _MEMO[0][2]
+    if cached is None or not _opens(cached[0], lines):
+        found = _bylines(lines)
+        found = _with_subjects(lines, found) if len(found) >= 2 else []
+        cached = (lines, found, _recurring(lines, found))
+        _MEMO[:] = [cached]
+    return cached
 
 
 def _opens(page: Sequence[Line], region: Sequence[Line]) -> bool:
@@ -244,7 +243,7 @@ def _opens_topic(lines: Sequence[Line], found: Sequence[Found]) -> bool:
 
 def find_starts(lines: Sequence[Line]) -> list[int]:
     """The replies' first header lines (the opening post's is left to :func:`parse_post`)."""
-    found, _ = _page(lines)
+    _, found, _ = _page(lines)
     if not found:
         return []
     replies = found[1:] if _opens_topic(lines, found) else found
@@ -253,13 +252,12 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
 
 def is_chrome(line: Line) -> bool:
     """The furniture that recurs around every post of the page being read."""
-    _, furniture = _MEMO[0][1:] if _MEMO else ((), frozenset())
-    return line.text in furniture
+    return bool(_MEMO) and line.text in _MEMO[0][2]
 
 
 def _body_end(lines: Sequence[Line], start: int, end: int) -> int:
     """Where a post's furniture begins: the first recurring line after its text."""
-    _, furniture = _page(lines)
+    _, _, furniture = _page(lines)
     for at in range(start, end):
         if lines[at].text in furniture:
             return at
@@ -269,7 +267,7 @@ def _body_end(lines: Sequence[Line], start: int, end: int) -> int:
 def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
     """Where the page's footer begins: after the last post's closing row, else at a reply
     form (a block of `MIN_FORM_LABELS` field labels, with the lines of its block above)."""
-    found, furniture = _page(lines)
+    _, found, furniture = _page(lines)
     if not found:
         return None
     last = found[-1]
@@ -304,7 +302,7 @@ def _quotes(lines: Sequence[Line], start: int, end: int) -> set[int]:
 
 
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
-    found, _ = _page(lines)
+    _, found, _ = _page(lines)
     hit = next((h for h in found if h.position == position), None)
     if hit is None:
         return Header(author=lines[position].text, n_lines=1, nesting=0)
@@ -335,12 +333,12 @@ def _topic() -> str | None:
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
     """The opening post's head (its subject, else the page's title line, is the title),
     or a later page's stub."""
-    found, _ = _page(lines)
+    page, found, _ = _page(lines)
     if not found:
         return None
     first = found[0]
-    if not _opens_topic(lines, found):
-        subject = lines[first.subject].text if first.subject is not None else None
+    if not _opens_topic(page, found):
+        subject = page[first.subject].text if first.subject is not None else None
         return stub_head(lines, is_chrome, strip_reply_prefix(subject) if subject else None)
     body = first.position + first.n_lines
     body_end = _body_end(lines, body, len(lines))
