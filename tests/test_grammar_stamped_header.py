@@ -4,7 +4,7 @@ the body): invented snippets, negatives included."""
 from __future__ import annotations
 
 from flows.stages.segment import SegmentConfig, segment
-from flows.stages.segment.grammars import stamped_header
+from flows.stages.segment.grammars import stacked, stamped_header
 from flows.stages.segment.lines import split_lines
 
 FIRST_PAGE = """\
@@ -253,10 +253,10 @@ def test_no_title_under_a_header_that_opens_with_its_text() -> None:
     lines = split_lines(RATED_POST)
     position = next(at for at, line in enumerate(lines) if line.text == "nina.vale")
     body = position + 2
-    assert stamped_header._title_below(lines, body, len(lines)) is not None
+    assert stacked.title_below(lines, body, len(lines)) is not None
     for first in ("Last Sunday the district voted, and one list ran.", "Who ran the vote there?"):
         edited = RATED_POST.replace("How our district chose its new water board", first)
         lines = split_lines(edited)
-        assert stamped_header._title_below(lines, body, len(lines)) is None, first
-    assert stamped_header.SIGNED_SCORE.match("37") is None
-    assert stamped_header.SIGNED_SCORE.match("−5") is not None
+        assert stacked.title_below(lines, body, len(lines)) is None, first
+    assert stacked.SIGNED_SCORE.match("37") is None
+    assert stacked.SIGNED_SCORE.match("−5") is not None

@@ -116,6 +116,7 @@ CHROME_LINE = re.compile(
     r"|post navigation|search for:?|recent posts|recent comments|archives|categories|meta"
     r"|tags?:.*|filed under:?.*|posted in .+\|.*|(?:this entry was )?(?:posted in .{1,120}?\.\s*)?"
     r"bookmark the permalink\.?|(?:(?:back|return) to [^|•]{1,40}?\s*[|•]\s*)+(?:back|return) to [^|•]{1,40}|\d+ (?:comments?|responses?|replies|комментари(?:й|я|ев))"
+    r"|(?:show|load|view|see) (?:\d+ )?more (?:comments?|replies)|показать (?:ещё|еще) \d+ комментари(?:й|я|ев)"
     r"|no comments(?: yet)?\.?|(?:©|\(c\)|copyright\b).{0,120}|.*\bpowered by\b.{0,80}"
     r"|.*\ball rights reserved\.?|read (?:more|the rest|(?:the )?(?:full|entire|whole) (?:article|story|post|essay|report))(?:\s?[»›→>]{1,2}|\.\.\.)?|continue reading.{0,80}"
     r"|(?:« )?older (?:posts|entries)(?: »)?|newer (?:posts|entries)(?: »)?"

@@ -38,13 +38,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
-    MIN_TITLE_WORDS,
     Opening,
     content_indices,
     has_text,
     is_prose,
     is_stamp,
-    is_title_like,
     next_content,
     opening_head,
     page_number,
@@ -55,7 +53,7 @@ from flows.stages.segment.grammars._common import (
     topic_title,
 )
 from flows.stages.segment.grammars.stacked import AGE as SHORT_AGE
-from flows.stages.segment.grammars.stacked import POSTED_BY
+from flows.stages.segment.grammars.stacked import POSTED_BY, SIGNED_SCORE, title_below
 from flows.stages.segment.grammars.stacked import parse_post as stacked_post
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
@@ -79,8 +77,6 @@ REPLY_WORD = re.compile(
     r"(?<!\w)(?:Reply|Quote|Like|Boost|Favou?rite|Ответить|Цитировать|Цитата|Нравится)(?!\w)",
     re.IGNORECASE,
 )
-SIGNED_SCORE = re.compile(r"^(?:[+−–-]\d{1,6}|0)$")
-"""A rating as a sign and a count ('+142', '−5'), or a zero: the comment's score."""
 VOTES_ROW = re.compile(r"^[↑▲]?\s*(?P<n>[+−–-]?\d{1,6})\s*[↓▼]?$")
 """A bare count, or a count between vote arrows ('↑ 22 ↓')."""
 INLINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+[·•|—–-]\s+(?P<stamp>\S.{1,60})$")
@@ -401,7 +397,7 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         _, _, body_end = _furniture(lines, body, len(lines))
         dated = find_date(hit.stamp)
         hint = _title(lines[: hit.position])
-        below = None if hint else _title_below(lines, body, body_end)
+        below = None if hint else title_below(lines, body, body_end)
         n_lines = hit.n_lines if below is None else below[1] - hit.position
         opening = Opening(
             position=hit.position,
@@ -421,41 +417,6 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
     if has_text(lines):
         return None
     return stub_head(lines, is_chrome, _title(lines))
-
-
-MAX_LABELS_OVER_TITLE = 2
-"""Short label lines (the post's community, its category) a post may show between its
-header and its title."""
-
-
-def _title_below(lines: Sequence[Line], body: int, end: int) -> tuple[int, int] | None:
-    """(position of the title, position after the head) of a post that prints its title
-    under its header (a blog platform's post: name, stamp, [community], title, [rating],
-    text): a title-shaped line of `MIN_TITLE_WORDS` words or more among the body's first
-    lines, after short labels only, with a signed rating or a sentence of text under it.
-    None when the body opens with its text."""
-    at = next_content(lines, body - 1, end)
-    for _ in range(MAX_LABELS_OVER_TITLE + 1):
-        if at is None:
-            return None
-        text = lines[at].text
-        under = next_content(lines, at, end)
-        if (
-            len(text.split()) >= MIN_TITLE_WORDS
-            and is_title_like(text)
-            and not text.endswith("?")
-            and under is not None
-        ):
-            if SIGNED_SCORE.match(lines[under].text):
-                return at, under + 1
-            following = lines[under].text
-            if is_prose(following) and ends_sentence(following):
-                return at, at + 1
-            return None
-        if len(text.split()) > MAX_NAME_WORDS or ends_sentence(text) or is_prose(text):
-            return None
-        at = under
-    return None
 
 
 def _title(top: Sequence[Line]) -> str | None:
