@@ -31,6 +31,7 @@ stub titled by that reply's subject.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -303,7 +304,8 @@ def _quotes(lines: Sequence[Line], start: int, end: int) -> set[int]:
 
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     _, found, _ = _page(lines)
-    hit = next((h for h in found if h.position == position), None)
+    at = bisect_left(found, position, key=lambda h: h.position)
+    hit = found[at] if at < len(found) and found[at].position == position else None
     if hit is None:
         return Header(author=lines[position].text, n_lines=1, nesting=0)
     body = position + hit.n_lines
