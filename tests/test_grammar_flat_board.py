@@ -124,3 +124,23 @@ def test_page_that_starts_with_a_reply_is_a_stub() -> None:
     head = flat_board.parse_post(lines[: starts[0]])
     assert head is not None
     assert (head.title, head.author) == ("Ice on the bay?", None)
+
+
+@pytest.mark.parametrize(
+    ("dates", "published"),
+    [
+        (("02-26-05 06:48", "02-27-05 07:02"), "2005-02-26 06:48"),  # month first: 26 > 12
+        (("26.02.98 06:48", "27.02.98 07:02"), "1998-02-26 06:48"),  # day first
+        (("02-03-05 06:48", "02-04-05 07:02"), "02-03-05 06:48"),  # either: left as shown
+    ],
+)
+def test_two_digit_year_dates_read_by_the_pages_own_order(
+    dates: tuple[str, str], published: str
+) -> None:
+    text = "".join(
+        f"Subject {n}\nAuthor: poster{n} (---.isp.net)\nDate:   {when}\n\nText {n}.\n\n"
+        for n, when in enumerate(dates)
+    )
+    lines = split_lines(text)
+    head = flat_board.parse_post(lines[: flat_board.find_starts(lines)[0]])
+    assert head is not None and head.published == published

@@ -73,6 +73,10 @@ ONE_LINE = re.compile(
 NUMERIC_STAMP = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:,?\s+\d{1,2}:\d\d(?::\d\d)?)?")
 """A numeric date a board prints with a two-digit year ('02-26-05 06:48'): a date, though
 which of day and month comes first only the board's settings say."""
+SHORT_DATE = re.compile(r"^(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d\d)(?!\d)")
+MAX_MONTH = 12
+CENTURY_PIVOT = 69
+"""Two-digit years up to it are 20xx, later ones 19xx (the POSIX reading of '%y')."""
 EDIT_NOTE = re.compile(r"^(?:Edited\s+\d+\s+time|Last edit(?:ed)?\s+(?:at|by|on)\s)", re.IGNORECASE)
 WROTE = re.compile(r"^(?P<name>\S.{0,60}?)\s+(?:wrote|написал[аи]?)\s*:\s*$", re.IGNORECASE)
 QUOTE_RULE = re.compile(r"^[-=_]{8,}$")
@@ -197,9 +201,35 @@ def _page(lines: Sequence[Line]) -> tuple[Sequence[Line], list[Found], frozenset
     if cached is None or not _opens(cached[0], lines):
         found = _bylines(lines)
         found = _with_subjects(lines, found) if len(found) >= 2 else []
+        found = _dated(found)
         cached = (lines, found, _recurring(lines, found))
         _MEMO[:] = [cached]
     return cached
+
+
+def _dated(found: list[Found]) -> list[Found]:
+    """The headers with their two-digit-year dates ('02-26-05 06:48') written as ISO dates
+    where the page's own dates show the order of day and month (one of them over 12 in
+    that place); unchanged where none does."""
+    shorts = [SHORT_DATE.match(hit.published or "") for hit in found]
+    firsts = {int(m.group("a")) for m in shorts if m}
+    seconds = {int(m.group("b")) for m in shorts if m}
+    month_first = max(seconds, default=0) > MAX_MONTH and max(firsts, default=0) <= MAX_MONTH
+    day_first = max(firsts, default=0) > MAX_MONTH and max(seconds, default=0) <= MAX_MONTH
+    if not (month_first or day_first):
+        return found
+    dated = []
+    for hit, match in zip(found, shorts, strict=True):
+        if match is None:
+            dated.append(hit)
+            continue
+        a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+        month, day = (a, b) if month_first else (b, a)
+        century = 2000 if year <= CENTURY_PIVOT else 1900
+        iso = f"{century + year:04d}-{month:02d}-{day:02d}"
+        published = iso + (hit.published or "")[match.end() :]
+        dated.append(replace(hit, published=published))
+    return dated
 
 
 def _opens(page: Sequence[Line], region: Sequence[Line]) -> bool:
