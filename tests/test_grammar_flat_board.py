@@ -95,6 +95,11 @@ def test_one_line_bylines_row_above_and_reply_form() -> None:
             "By Petr Lin on March 10, 2004\n\nText of two.\n",
         ),
         (
+            "a blog's index: a title of its own over every byline, no reply",
+            "Spring cleaning at the depot\nPosted by admin (Editor) on March 9, 2004\n\nText.\n\n"
+            "New bus lines from May\nPosted by admin (Editor) on March 2, 2004\n\nMore.\n",
+        ),
+        (
             "one byline only",
             "Posted by: anna ()\nDate: May 13, 2024 07:52AM\n\nText of one.\n",
         ),
@@ -138,7 +143,7 @@ def test_two_digit_year_dates_read_by_the_pages_own_order(
     dates: tuple[str, str], published: str
 ) -> None:
     text = "".join(
-        f"Subject {n}\nAuthor: poster{n} (---.isp.net)\nDate:   {when}\n\nText {n}.\n\n"
+        f"{'Re: ' * n}Ice on the bay?\nAuthor: poster{n} (---.isp.net)\nDate:   {when}\n\nText {n}.\n\n"
         for n, when in enumerate(dates)
     )
     lines = split_lines(text)

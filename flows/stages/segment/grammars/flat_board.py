@@ -156,7 +156,8 @@ def _with_subjects(lines: Sequence[Line], found: list[Found]) -> list[Found]:
     where the page's subjects show "Re:" (a reply's, or the opening post's when it is the
     replies' subject without it); where no subject shows "Re:", the row of links the board
     prints above every post (the same line above every byline), else each post's own
-    subject."""
+    subject. Bylines under titles of their own, none of them a reply, head separate posts
+    (a blog's index, a list of topics), not one thread: none is returned then."""
     above = [
         at if (at := previous_content(lines, hit.byline)) == hit.byline - 1 else None
         for hit in found
@@ -187,6 +188,8 @@ def _with_subjects(lines: Sequence[Line], found: list[Found]) -> list[Found]:
                 subject,
             )
         )
+    if topic is None and all(hit.subject is not None for hit in headed):
+        return []
     return headed
 
 
