@@ -136,7 +136,7 @@ def test_rated_title_under_the_first_header_opens_the_post() -> None:
             "a comment opening with a title-shaped line and no rating",
             "Good points on the water board\n",
         ),
-        ("a question", "Who ran the water board vote there?\n+87\n"),
+        ("an unsigned count", "How our district chose its new water board\n87\n"),
         ("a sentence", "The district voted for a new board.\n+87\n"),
     ],
 )

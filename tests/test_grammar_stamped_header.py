@@ -248,15 +248,19 @@ def test_signed_scores_under_stamps_and_title_under_the_header() -> None:
 
 
 def test_no_title_under_a_header_that_opens_with_its_text() -> None:
-    """A post whose first line is a sentence, or a question, has no title under its header;
-    an unsigned count under a stamp is no score."""
+    """A post whose first line is a sentence, or a title-shaped line with no signed rating
+    under it, has no title under its header; an unsigned count under a stamp is no score."""
     lines = split_lines(RATED_POST)
     position = next(at for at, line in enumerate(lines) if line.text == "nina.vale")
     body = position + 2
     assert stacked.title_below(lines, body, len(lines)) is not None
-    for first in ("Last Sunday the district voted, and one list ran.", "Who ran the vote there?"):
-        edited = RATED_POST.replace("How our district chose its new water board", first)
-        lines = split_lines(edited)
+    title = "How our district chose its new water board\n+211\n"
+    for first in (
+        "Last Sunday the district voted, and one list ran.\n+211\n",
+        "How our district chose its new water board\n211\n",
+        "How our district chose its new water board\n",
+    ):
+        lines = split_lines(RATED_POST.replace(title, first))
         assert stacked.title_below(lines, body, len(lines)) is None, first
     assert stacked.SIGNED_SCORE.match("37") is None
     assert stacked.SIGNED_SCORE.match("−5") is not None

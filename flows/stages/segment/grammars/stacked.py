@@ -79,29 +79,20 @@ MAX_LABEL_WORDS = 3
 
 
 def title_below(lines: Sequence[Line], body: int, end: int) -> tuple[int, int] | None:
-    """(position of the title, position after the head) of a post that prints its title
-    under its header (a blog platform's post: name, stamp, [community], title, [rating],
+    """(position of the title, position after its rating) of a post that prints its title
+    under its header (a blog platform's post: name, stamp, [community], title, rating,
     text): a title-shaped line of `MIN_TITLE_WORDS` words or more among the body's first
-    lines, after short labels only, with a signed rating or a sentence of text under it (a
-    question opens a text more often than it titles one). None when the body opens with
-    its text."""
+    lines, after short labels only, with a signed rating right under it (a title-shaped
+    first line without one may open a comment's text). None otherwise."""
     at = next_content(lines, body - 1, end)
     for _ in range(MAX_LABELS_OVER_TITLE + 1):
         if at is None:
             return None
         text = lines[at].text
         under = next_content(lines, at, end)
-        if (
-            len(text.split()) >= MIN_TITLE_WORDS
-            and is_title_like(text)
-            and not text.endswith("?")
-            and under is not None
-        ):
-            if SIGNED_SCORE.match(lines[under].text):
+        if len(text.split()) >= MIN_TITLE_WORDS and is_title_like(text):
+            if under is not None and SIGNED_SCORE.match(lines[under].text):
                 return at, under + 1
-            following = lines[under].text
-            if is_prose(following) and ends_sentence(following):
-                return at, at + 1
             return None
         if len(text.split()) > MAX_LABEL_WORDS or ends_sentence(text) or is_prose(text):
             return None
@@ -181,10 +172,7 @@ def _opening(lines: Sequence[Line], position: int, end: int) -> tuple[int, int] 
     found = _header_at(lines, position)
     if found is None or has_text(lines[:position]):
         return None
-    below = title_below(lines, position + found.n_lines, end)
-    if below is None or below[1] == below[0] + 1:
-        return None  # a comment may open with a title-shaped line; a rating marks a post
-    return below
+    return title_below(lines, position + found.n_lines, end)
 
 
 def is_chrome(line: Line) -> bool:
