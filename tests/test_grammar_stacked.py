@@ -86,3 +86,62 @@ def test_no_starts(label: str, text: str) -> None:
 )
 def test_chrome(text: str, chrome: bool) -> None:
     assert stacked.is_chrome(split_lines(text)[0]) is chrome
+
+
+RATED = """\
+Corkboard
+Communities / Towns
+
+nina.vale
+2 hours ago
+
+How our district chose its new water board
++87
+
+Last Sunday the district voted for a new water board, and only one list ran.
+
+pavel.k
+1 hour ago
++31
+
+The second list was struck off over its signatures.
+
+Reply
+
+nina.vale
+40 minutes ago
+−4
+
+@pavel.k, yes, and the appeal still waits for a hearing.
+
+Reply
+"""
+
+
+def test_rated_title_under_the_first_header_opens_the_post() -> None:
+    lines = split_lines(RATED)
+    starts = stacked.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["pavel.k", "nina.vale"]
+    scores = [stacked.parse_header(lines, at, len(lines)).score for at in starts]
+    assert scores == [31, -4]
+    head = stacked.parse_post(lines[: starts[0]])
+    assert head is not None
+    assert (head.title, head.author) == ("How our district chose its new water board", "nina.vale")
+
+
+@pytest.mark.parametrize(
+    ("label", "first_line"),
+    [
+        (
+            "a comment opening with a title-shaped line and no rating",
+            "Good points on the water board\n",
+        ),
+        ("an unsigned count", "How our district chose its new water board\n87\n"),
+        ("a sentence", "The district voted for a new board.\n+87\n"),
+    ],
+)
+def test_no_opening_post_without_a_rated_title(label: str, first_line: str) -> None:
+    text = RATED.replace("How our district chose its new water board\n+87\n", first_line)
+    lines = split_lines(text)
+    starts = stacked.find_starts(lines)
+    assert lines[starts[0]].text == "nina.vale", label

@@ -4,7 +4,7 @@ the body): invented snippets, negatives included."""
 from __future__ import annotations
 
 from flows.stages.segment import SegmentConfig, segment
-from flows.stages.segment.grammars import stamped_header
+from flows.stages.segment.grammars import stacked, stamped_header
 from flows.stages.segment.lines import split_lines
 
 FIRST_PAGE = """\
@@ -226,3 +226,73 @@ def test_long_digit_runs_are_read_in_linear_time() -> None:
     the ways to split it into counts."""
     assert not stamped_header.is_action_row("1" * 79 + "x")
     assert not stamped_header.is_action_row("1 " * 39 + "x")
+
+
+RATED_POST = """\
+Lakeside
+Hot
+Fresh
+
+nina.vale
+Mar 4, 2024 09:10
+Towns
+
+How our district chose its new water board
++211
+
+Last Sunday the district voted for a new water board, and only one list was on the ballot.
+
+Share
+Save
+
+pavel.k
+Mar 4, 2024 10:02
++37
+
+The vote was decided when the second list was struck off over its signatures.
+
+Reply
+More
+
+nina.vale
+Mar 4, 2024 11:45
+-4
+
+@pavel.k, yes, and the appeal is still waiting for a hearing date.
+
+Reply
+More
+"""
+
+
+def test_signed_scores_under_stamps_and_title_under_the_header() -> None:
+    result = segment("0123456789abcdef", RATED_POST, None, SegmentConfig())
+    post = result.posts[0]
+    assert (post["title"], post["author"]) == (
+        "How our district chose its new water board",
+        "nina.vale",
+    )
+    assert "+211" not in post["body"] and "Towns" not in post["body"]
+    comments = result.comments
+    assert [(c["author"], c["score"]) for c in comments] == [("pavel.k", 37), ("nina.vale", -4)]
+    assert comments[1]["parent_id"] == comments[0]["comment_id"]
+    assert not comments[0]["body"].startswith("+37")
+
+
+def test_no_title_under_a_header_that_opens_with_its_text() -> None:
+    """A post whose first line is a sentence, or a title-shaped line with no signed rating
+    under it, has no title under its header; an unsigned count under a stamp is no score."""
+    lines = split_lines(RATED_POST)
+    position = next(at for at, line in enumerate(lines) if line.text == "nina.vale")
+    body = position + 2
+    assert stacked.title_below(lines, body, len(lines)) is not None
+    title = "How our district chose its new water board\n+211\n"
+    for first in (
+        "Last Sunday the district voted, and one list ran.\n+211\n",
+        "How our district chose its new water board\n211\n",
+        "How our district chose its new water board\n",
+    ):
+        lines = split_lines(RATED_POST.replace(title, first))
+        assert stacked.title_below(lines, body, len(lines)) is None, first
+    assert stacked.SIGNED_SCORE.match("37") is None
+    assert stacked.SIGNED_SCORE.match("−5") is not None

@@ -29,7 +29,10 @@ from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
     furniture,
+    has_text,
+    is_prose,
     is_title_like,
+    next_content,
     shown_count,
 )
 from flows.stages.segment.lines import Line, ends_sentence
@@ -62,9 +65,39 @@ POSTED_BY = re.compile(
     r"^(?:Posted by|submitted\b.*?\bby)\s+(?:u/)?(?P<name>[\w][\w.\-@]{1,60})(?:\s+to\s+\S+)?$"
     r"|^(?P<poster>[\w][\w.\-]{1,39}@[\w\-]+(?:\.[\w\-]+)+)\s+to\s+\S+@\S+$"
 )
+SIGNED_SCORE = re.compile(r"^(?:[+−–-]\d{1,6}|0)$")
+"""A rating as a sign and a count ('+142', '−5'), or a zero: the comment's score."""
 MAX_HEADER = 6
 """Most lines a header takes (name, badge, score, age, edit mark, links)."""
 MIN_TITLE_WORDS = 4
+
+
+MAX_LABELS_OVER_TITLE = 2
+"""Short label lines (the post's community, its category) a post may show between its
+header and its title."""
+MAX_LABEL_WORDS = 3
+
+
+def title_below(lines: Sequence[Line], body: int, end: int) -> tuple[int, int] | None:
+    """(position of the title, position after its rating) of a post that prints its title
+    under its header (a blog platform's post: name, stamp, [community], title, rating,
+    text): a title-shaped line of `MIN_TITLE_WORDS` words or more among the body's first
+    lines, after short labels only, with a signed rating right under it (a title-shaped
+    first line without one may open a comment's text). None otherwise."""
+    at = next_content(lines, body - 1, end)
+    for _ in range(MAX_LABELS_OVER_TITLE + 1):
+        if at is None:
+            return None
+        text = lines[at].text
+        under = next_content(lines, at, end)
+        if len(text.split()) >= MIN_TITLE_WORDS and is_title_like(text):
+            if under is not None and SIGNED_SCORE.match(lines[under].text):
+                return at, under + 1
+            return None
+        if len(text.split()) > MAX_LABEL_WORDS or ends_sentence(text) or is_prose(text):
+            return None
+        at = under
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +135,8 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
         text = lines[at].text
         if EDITED.match(text):
             edited = True
+        elif score is None and SIGNED_SCORE.match(text):
+            score = shown_count(text.replace("–", "-"))  # a rating under the age
         elif not LINKS.match(text):
             break
         at += 1
@@ -124,7 +159,20 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
     marked = any(hit.is_op or hit.score is not None for hit in found.values())
     if not marked and not any(ACTION.match(line.text) for line in lines):
         return []
-    return sorted(found)
+    starts = sorted(found)
+    if _opening(lines, starts[0], starts[1]) is not None:
+        return starts[1:]
+    return starts
+
+
+def _opening(lines: Sequence[Line], position: int, end: int) -> tuple[int, int] | None:
+    """(title position, position after the head) when the header at `position` is the
+    opening post's: no running text above it, and a rated title under it (name, age,
+    title, signed rating: a blog platform's post over its comments)."""
+    found = _header_at(lines, position)
+    if found is None or has_text(lines[:position]):
+        return None
+    return title_below(lines, position + found.n_lines, end)
 
 
 def is_chrome(line: Line) -> bool:
@@ -173,6 +221,22 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     )
 
 
+def _opening_in(lines: Sequence[Line]) -> tuple[Found, int, int, int] | None:
+    """(header, title position, header position, position after the head) of the opening
+    post's header in the region above the first comment (see :func:`_opening`)."""
+    position = next(
+        (at for at, line in enumerate(lines) if not line.is_blank and _header_at(lines, at)),
+        None,
+    )
+    if position is None:
+        return None
+    below = _opening(lines, position, len(lines))
+    found = _header_at(lines, position)
+    if below is None or found is None:
+        return None
+    return found, below[0], position, below[1]
+
+
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
     """The thread's head above the first comment: the first title-shaped line of
     `MIN_TITLE_WORDS` words or more, the poster's byline, the text (sentences after the
@@ -182,8 +246,17 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
     author: str | None = None
     meta: set[int] = set()
     chrome: set[int] = set()
+    head = _opening_in(lines)
+    if head is not None:
+        title = lines[head[1]]
+        author = head[0].author
+        meta = {line.index for line in lines[head[2] : head[3]] if not line.is_blank}
+        chrome = {line.index for line in lines[: head[2]] if not line.is_blank}
+        meta -= {title.index}
     for line in lines:
-        if line.is_blank or line.index in skip:
+        if line.is_blank or line.index in skip or line.index in meta or line is title:
+            continue
+        if head is not None and line.index in chrome:
             continue
         byline = POSTED_BY.match(line.text)
         if byline is not None and author is None:

@@ -11,7 +11,8 @@ One comment::
                             'Apr 3, 2024  Edited', 'wrote on 14 Mar 2024, 10:40 last edited
                             by x', '15 мар. 2024 г.', '3 hours ago', 'Mar 18'
     [#<n>]                  the post's number on the page
-    [<score>]               a score row ('4 points', '1 point')
+    [<score>]               a score row ('4 points', '1 point') or a signed count
+                            right under the stamp ('+142', '-12', '−5')
     <body>
     <actions>               action words, counts and separators only: 'Like Reply',
                             'Нравится Ответить', '1 Reply Last reply Reply Quote', '↑ 22 ↓'
@@ -53,7 +54,7 @@ from flows.stages.segment.grammars._common import (
     topic_title,
 )
 from flows.stages.segment.grammars.stacked import AGE as SHORT_AGE
-from flows.stages.segment.grammars.stacked import POSTED_BY
+from flows.stages.segment.grammars.stacked import POSTED_BY, SCORE, SIGNED_SCORE, title_below
 from flows.stages.segment.grammars.stacked import parse_post as stacked_post
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
@@ -83,8 +84,6 @@ INLINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+[·•|—–-]\s+(?P<stamp>\S.{1,
 """A name and a stamp on one line, a separator between them."""
 HANDLE = re.compile(r"^@(?P<handle>[\w][\w.\-]{0,39}(?:@[\w\-]+(?:\.[\w\-]+)+)?)$")
 NUMBER = re.compile(r"^#(?P<n>\d{1,6})$")
-SCORE = re.compile(r"^(?P<n>[+−-]?\d{1,6})\s+points?$", re.IGNORECASE)
-"""A header's score row under its stamp ('4 points', '1 point')."""
 STAMP_VERB = re.compile(
     r"^(?:wrote|posted|replied|commented|написал[аи]?|опубликовал[аи]?|ответил[аи]?)"
     r"(?:\s+(?:on|at|в))?\s+",
@@ -214,7 +213,9 @@ def _header_end(
     if at < len(lines) and (match := NUMBER.match(lines[at].text)) is not None:
         number, at = match.group(0), at + 1
     if at < len(lines) and (points := SCORE.match(lines[at].text)) is not None:
-        score, at = shown_count(points.group("n")), at + 1
+        score, at = shown_count(points.group("score")), at + 1
+    elif at < len(lines) and SIGNED_SCORE.match(lines[at].text):
+        score, at = shown_count(lines[at].text.replace("–", "-")), at + 1
     text = next_content(lines, at - 1)
     if text is not None and not is_prose(lines[text].text):
         text = next_content(lines, text)  # a reply note first ('Reply 3# name')
@@ -403,15 +404,18 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         body = hit.position + hit.n_lines
         _, _, body_end = _furniture(lines, body, len(lines))
         dated = find_date(hit.stamp)
+        hint = _title(lines[: hit.position])
+        below = None if hint else title_below(lines, body, body_end)
+        n_lines = hit.n_lines if below is None else below[1] - hit.position
         opening = Opening(
             position=hit.position,
-            n_lines=hit.n_lines,
+            n_lines=n_lines,
             author=_name(lines[hit.position].text),
             published=hit.stamp if dated else None,
             body_end=body_end,
+            subject=below[0] if below else None,
         )
-        quotes = quoted_lines(lines, body, body_end, ATTRIBUTION)
-        hint = _title(lines[: hit.position])
+        quotes = quoted_lines(lines, hit.position + n_lines, body_end, ATTRIBUTION)
         return opening_head(lines, opening, is_chrome, quotes, title_hint=hint)
     status = _status_head(lines)
     if status is not None:
