@@ -391,16 +391,17 @@ def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
     if not starts:
         return None
     base = min(lines[position].indent for position in starts)
+    modes = page_modes(lines, find_starts(lines))
     indented = 0
     for position in starts:
-        header = parse_header(lines, position, len(lines))
+        header = _header(lines, position, len(lines), modes)
         after = range(position + header.n_lines, len(lines))
         body = next((lines[i] for i in after if not lines[i].is_blank), None)
         indented += body is not None and body.indent > lines[position].indent
     if indented * 2 <= len(starts):
         return None
     last = starts[-1]
-    first_body = last + parse_header(lines, last, len(lines)).n_lines
+    first_body = last + _header(lines, last, len(lines), modes).n_lines
     for position in range(first_body, len(lines)):
         line = lines[position]
         if not line.is_blank and line.indent <= base and not BULLET.match(line.raw):
