@@ -5,14 +5,21 @@ thread's comments)."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
 from flows.stages.segment.layouts import listing
 from flows.stages.segment.lines import split_lines
 from flows.stages.segment.shapes import (
+    GAP,
+    HEAD,
     LINK,
     PROSE,
     SHORT,
+    Token,
     find_run,
+    heads,
     is_attribution,
     line_kind,
     shares_opening,
@@ -433,3 +440,28 @@ def test_titles_opening_with_one_word_stay_titles() -> None:
     items = listing.shape_items(split_lines(text), SegmentConfig())
     assert items is not None
     assert [item.title_text for item in items] == titles
+
+
+TOKENS = st.lists(
+    st.builds(
+        Token,
+        st.sampled_from([SHORT, PROSE, LINK, GAP]),
+        st.lists(st.integers(0, 99), min_size=1, max_size=3).map(tuple),
+        st.integers(1, 3),
+    ),
+    max_size=30,
+)
+
+
+@given(TOKENS)
+def test_heads_make_each_run_of_short_lines_one_token_and_keep_the_rest(found):
+    merged = heads(found)
+    assert [line for token in merged for line in token.lines] == [
+        line for token in found for line in token.lines
+    ]
+    assert [token for token in merged if token.kind != HEAD] == [
+        token for token in found if token.kind != SHORT
+    ]
+    kinds = [token.kind for token in merged]
+    assert SHORT not in kinds
+    assert HEAD * 2 not in "".join(kinds)  # two heads never stand side by side

@@ -201,13 +201,18 @@ def heads(found: Sequence[Token]) -> list[Token]:
     coarse shape, in which items whose heads differ by a line (a label or a byline that
     some items lack) still repeat."""
     merged: list[Token] = []
+    run: list[Line] | None = None  # the lines of the head being gathered
     for token in found:
-        if token.kind == SHORT and merged and merged[-1].kind in (SHORT, HEAD):
-            merged[-1] = Token(HEAD, (*merged[-1].lines, *token.lines))
-        elif token.kind == SHORT:
-            merged.append(Token(HEAD, token.lines))
-        else:
-            merged.append(token)
+        if token.kind == SHORT:
+            run = [] if run is None else run
+            run.extend(token.lines)
+            continue
+        if run is not None:
+            merged.append(Token(HEAD, tuple(run)))
+            run = None
+        merged.append(token)
+    if run is not None:
+        merged.append(Token(HEAD, tuple(run)))
     return merged
 
 
