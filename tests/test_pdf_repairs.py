@@ -24,7 +24,7 @@ from flows.stages.segment.furniture import (
     worded_counters,
 )
 from flows.stages.segment.layouts.pdf_article import byline_of, published_of
-from flows.stages.segment.lines import Line, split_lines
+from flows.stages.segment.lines import split_lines
 
 CONFIG = RepairConfig()
 DOC = "00000000pdf00000"
@@ -1647,14 +1647,6 @@ def test_a_titled_caps_name_under_the_title_is_the_author() -> None:
     assert result.posts[0]["author"] == "MARGARET L. DUNHAM"
 
 
-def _numbered(texts: list[str]) -> list[Line]:
-    lines, start = [], 0
-    for index, text in enumerate(texts):
-        lines.append(Line(index, start, text))
-        start += len(text) + 1
-    return lines
-
-
 @pytest.mark.parametrize(
     ("texts", "title"),
     [
@@ -1676,7 +1668,7 @@ def _numbered(texts: list[str]) -> list[Line]:
 def test_title_over_fields(texts: list[str], title: str | None) -> None:
     from flows.stages.segment.layouts.pdf_article import _title_over_fields
 
-    found = _title_over_fields(_numbered(texts))
+    found = _title_over_fields(split_lines("\n".join(texts)))
     assert (found.text if found else None) == title
 
 
@@ -1684,13 +1676,15 @@ def test_a_field_run_on_after_the_title_is_cut_only_beside_a_field_block() -> No
     from flows.stages.segment.layouts.pdf_article import _split_caps_fields
 
     glued = "Publication of a Determination on the Sector AGENCY: Office of Sanctions"
-    block = _numbered([glued, "ACTION: Notice of a determination."])
+    block = split_lines("\n".join([glued, "ACTION: Notice of a determination."]))
     lines, _ = _split_caps_fields(block, {})
     assert [line.text for line in lines][:2] == [
         "Publication of a Determination on the Sector",
         "AGENCY: Office of Sanctions",
     ]
-    alone = _numbered([glued, "The office issued a notice."])  # no field block: kept whole
+    alone = split_lines(
+        "\n".join([glued, "The office issued a notice."])
+    )  # no field block: kept whole
     assert [line.text for line in _split_caps_fields(alone, {})[0]] == [line.text for line in alone]
 
 
@@ -1709,7 +1703,7 @@ def test_a_field_run_on_after_the_title_is_cut_only_beside_a_field_block() -> No
 def test_running_head_date(first: str, date: str | None) -> None:
     from flows.stages.segment.layouts.pdf_article import PAGE_FURNITURE, _running_head_date
 
-    lines = _numbered([first, "Publication of a Determination on the Sector"])
+    lines = split_lines("\n".join([first, "Publication of a Determination on the Sector"]))
     assert _running_head_date(lines, {0: PAGE_FURNITURE}) == date
     assert _running_head_date(lines, {}) is None
 
@@ -1717,14 +1711,16 @@ def test_running_head_date(first: str, date: str | None) -> None:
 def test_cover_date() -> None:
     from flows.stages.segment.layouts.pdf_article import PAGE_FURNITURE, _cover_date
 
-    lines = _numbered(
-        [
-            "Rebuilding Trust in Mail Ballots",
-            "Testimony presented before the Committee on",
-            "May 11, 2023",
-            "Testimonies",
-            "May 11, 2023",
-        ]
+    lines = split_lines(
+        "\n".join(
+            [
+                "Rebuilding Trust in Mail Ballots",
+                "Testimony presented before the Committee on",
+                "May 11, 2023",
+                "Testimonies",
+                "May 11, 2023",
+            ]
+        )
     )
     block = [lines[0], lines[1], lines[3]]
     furniture = {2: PAGE_FURNITURE, 4: PAGE_FURNITURE}
@@ -1752,18 +1748,24 @@ def test_a_flattened_heads_byline_row_is_cut_at_its_date() -> None:
 def test_punctuated_copy_of_a_cover_title() -> None:
     from flows.stages.segment.layouts.pdf_article import _punctuated_copy
 
-    lines = _numbered(
-        [
-            "Rebuilding Trust in Mail Voting",
-            "Lessons from Three States",
-            "Testimony of Anna Lind",
-            "Rebuilding Trust in Mail Voting: Lessons from Three States",
-        ]
+    lines = split_lines(
+        "\n".join(
+            [
+                "Rebuilding Trust in Mail Voting",
+                "Lessons from Three States",
+                "Testimony of Anna Lind",
+                "Rebuilding Trust in Mail Voting: Lessons from Three States",
+            ]
+        )
     )
     wanted = "Rebuilding Trust in Mail Voting: Lessons from Three States"
     assert _punctuated_copy(lines, lines[:2]) == wanted
     # negatives: a copy with other words; a copy above the cover's lines
-    other = _numbered([*(line.text for line in lines[:3]), "Rebuilding Trust: Lessons Learned"])
+    other = split_lines(
+        "\n".join([*(line.text for line in lines[:3]), "Rebuilding Trust: Lessons Learned"])
+    )
     assert _punctuated_copy(other, other[:2]) is None
-    above = _numbered([wanted, "Rebuilding Trust in Mail Voting", "Lessons from Three States"])
+    above = split_lines(
+        "\n".join([wanted, "Rebuilding Trust in Mail Voting", "Lessons from Three States"])
+    )
     assert _punctuated_copy(above, above[1:]) is None
