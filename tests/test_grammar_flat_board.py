@@ -3,6 +3,8 @@ invented snippets)."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from flows.stages.segment.grammars import flat_board
@@ -72,6 +74,15 @@ def test_labelled_bylines_subjects_and_furniture() -> None:
     assert flat_board.is_chrome(lines[starts[0] - 2])  # 'Options: Reply • Quote'
     end = flat_board.find_end(lines, starts)
     assert end is not None and lines[end].text == "Go to: Forum List • New Topic"
+
+
+def test_a_thread_never_reads_the_page_another_thread_read() -> None:
+    lines = split_lines(LABELLED)
+    options = lines[flat_board.find_starts(lines)[0] - 2]
+    with ThreadPoolExecutor(max_workers=1) as other:
+        other.submit(flat_board.find_starts, split_lines(ONE_LINE)).result()
+        assert not other.submit(flat_board.is_chrome, options).result()
+    assert flat_board.is_chrome(options)  # this thread's page is still the labelled one
 
 
 def test_one_line_bylines_row_above_and_reply_form() -> None:

@@ -31,6 +31,7 @@ stub titled by that reply's subject.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -193,20 +194,29 @@ def _with_subjects(lines: Sequence[Line], found: list[Found]) -> list[Found]:
     return headed
 
 
-_MEMO: list[tuple[Sequence[Line], list[Found], frozenset[str]]] = []
+Page = tuple[Sequence[Line], list[Found], frozenset[str]]
+_LAST = threading.local()
+"""The page this thread read last (``_LAST.page``): the hooks that see only a region of it
+(the lines above the first reply, the page cut at its footer) or one line
+(:func:`is_chrome`) read its headers and furniture from here. Per thread, so documents
+segmented side by side on threads never read each other's page."""
 
 
-def _page(lines: Sequence[Line]) -> tuple[Sequence[Line], list[Found], frozenset[str]]:
+def _last() -> Page | None:
+    return getattr(_LAST, "page", None)
+
+
+def _page(lines: Sequence[Line]) -> Page:
     """The page, its headers (two at least) and the texts of its per-post furniture; a
     region that opens the page last read (the part above the first reply, the page cut
     at its footer) is read as that page."""
-    cached = _MEMO[0] if _MEMO else None
+    cached = _last()
     if cached is None or not _opens(cached[0], lines):
         found = _bylines(lines)
         found = _with_subjects(lines, found) if len(found) >= 2 else []
         found = _dated(found)
         cached = (lines, found, _recurring(lines, found))
-        _MEMO[:] = [cached]
+        _LAST.page = cached
     return cached
 
 
@@ -286,7 +296,8 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
 
 def is_chrome(line: Line) -> bool:
     """The furniture that recurs around every post of the page being read."""
-    return bool(_MEMO) and line.text in _MEMO[0][2]
+    last = _last()
+    return last is not None and line.text in last[2]
 
 
 def _body_end(lines: Sequence[Line], start: int, end: int) -> int:
@@ -357,9 +368,10 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
 
 def _topic() -> str | None:
     """The topic's title as the replies' subjects of the page last read show it."""
-    if not _MEMO:
+    last = _last()
+    if last is None:
         return None
-    page, found, _ = _MEMO[0]
+    page, found, _ = last
     subjects = [page[hit.subject].text for hit in found if hit.subject is not None]
     replies = [text for text in subjects if REPLY_PREFIX.match(text)]
     return strip_reply_prefix(replies[0]) if replies else None
