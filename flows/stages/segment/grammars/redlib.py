@@ -33,6 +33,7 @@ three capitalised words after a sentence-case title's last lowercase word.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 
 from flows.stages.segment.lines import Line
@@ -133,9 +134,11 @@ def _headers(lines: Sequence[Line]) -> list[tuple[int, bool]]:
 MIN_UNSCORED = 3
 """Author lines enough to make a page with no score lines (Libreddit) and no head line."""
 
-_UNSCORED_PAGE: list[Line] = []
-"""The first line of the last page :func:`find_starts` found headers on, when none of them
-shows a score (an old Libreddit page: its post title carries the flair after it)."""
+_UNSCORED = threading.local()
+"""``_UNSCORED.first``: the first line of the last page this thread's :func:`find_starts`
+found headers on, when none of them shows a score (an old Libreddit page: its post title
+carries the flair after it). Per thread, so documents segmented side by side on threads
+never read each other's page."""
 
 
 def find_starts(lines: Sequence[Line]) -> list[int]:
@@ -148,7 +151,7 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
     )
     if not (scored >= 2 or (headers and has_head) or len(headers) >= MIN_UNSCORED):
         return []
-    _UNSCORED_PAGE[:] = [lines[0]] if scored == 0 else []
+    _UNSCORED.first = lines[0] if scored == 0 else None
     return [position for position, _ in headers]
 
 
@@ -278,7 +281,7 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         if after is not None and LINK.match(after.text):
             meta.add(after.index)
     _, published = _age_fields(match.group("age"))
-    flair_after = bool(lines) and bool(_UNSCORED_PAGE) and _UNSCORED_PAGE[0] is lines[0]
+    flair_after = bool(lines) and getattr(_UNSCORED, "first", None) is lines[0]
     return PostHead(
         title=strip_flair(title_line.text, flair_after) if title_line else None,
         title_lines=frozenset({title_line.index}) if title_line else frozenset(),
