@@ -91,6 +91,16 @@ handle its author). Titles closed by the linked site's host and a count (``<titl
 the title. A teaser may run to two paragraphs where each item is so marked or carries a
 meta line (an article's sections carry no byline or date).
 
+A page whose items repeat a *frame* of line kinds (:mod:`flows.stages.segment.periods`:
+``<date>`` ``<title>`` ``<teaser>`` ``Play`` ``<duration>``; ``<month>`` ``<day>``
+``<weekday>`` ``<time range>`` ``<title>`` ``<venue>`` ``<teaser>``), with a stamp, a
+number, a recurring literal or a field row in every item, is a listing too (weak
+evidence, over the fallback and a thread's last-resort frames only): the title is the
+first short column with a distinct headline in every item, the stamps and names the
+meta, the rest of the frame chrome; an item missing one line of the frame (the last
+episode without a description) is an item still. Where the marks read the items too,
+the frame's reading is taken when it finds every item they find and more.
+
 A feed of short posts by several people (``<handle> · <age>`` over each entry, see
 :mod:`flows.stages.segment.feed`) is a listing too, one post per entry, and so is a
 channel's or community's wall (the page's name over each post, counters under it).
@@ -135,6 +145,11 @@ from flows.stages.segment.meta import (
     is_breadcrumb,
     is_dateline,
 )
+from flows.stages.segment.periods import FIELD as PERIOD_FIELD
+from flows.stages.segment.periods import STAMP as PERIOD_STAMP
+from flows.stages.segment.periods import TEXT as PERIOD_TEXT
+from flows.stages.segment.periods import TITLE as PERIOD_TITLE
+from flows.stages.segment.periods import find_period
 from flows.stages.segment.post import (
     NOT_NAME_STARTS,
     ORIGIN,
@@ -1879,6 +1894,126 @@ def shape_detection(items: Sequence[Item]) -> Detection:
     return Detection("listing", SHAPE_SCORE, evidence, parsed=list(items))
 
 
+# --- items of a repeated line frame -----------------------------------------------------
+
+PERIOD_SCORE = 0.67
+"""A page of items shown by a repeated frame of line kinds with a marker in every item (a
+stamp, a number, a recurring literal, a field row): above the repeated shape alone and a
+thread's last-resort frames, under every layout that finds its own format's signs."""
+MIN_PERIOD_TITLE_WORDS = 3
+"""Fewest words, on average, of a frame's titles (a commenter's name over each comment is
+no title column)."""
+MAX_PERIOD_TEXT_LINES = 3
+"""Most lines of one item's text in a frame: more is an article's section."""
+OUTSIDE_TEXT_FACTOR = 2
+"""Prose outside the frame this many times as long as its mean text is an article's body."""
+
+
+def _period_title(
+    group: Sequence[Line], size: int, first: bool, max_title_chars: int
+) -> Line | None:
+    """The title of one item's title group: its first headline that is no names line, no
+    byline or date and opens nothing (no closing colon). The first item's group may hold the page's header
+    over its title: only its last `size` lines (the other items' group size) count."""
+    if first and len(group) > size:
+        group = group[-size:]
+    for line in group:
+        text = line.text
+        if text.endswith(":") or is_names(text) or _is_credit(text):
+            continue  # an attribution, a names line, a byline or a date: meta
+        if _frame_headline(text, max_title_chars):
+            return line
+    return None
+
+
+def _frame_headline(text: str, max_chars: int) -> bool:
+    """A title in a frame's title column: the line is short already (no prose), so a
+    question inside it ('Who pays for the war? The regions') is allowed; it opens in upper
+    case, a digit or a quote and closes no sentence and no clause."""
+    if len(text) > max_chars or not 2 <= word_count(text) <= MAX_HEADLINE_WORDS:
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in OPENING_QUOTES):
+        return False
+    if text.endswith((",", ";", ":", "-", "–", "—")):
+        return False
+    return not ends_sentence(text) or text.rstrip("\"'”’»)").endswith(("?", "!", *ELLIPSES))
+
+
+def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Item], str] | None:
+    """The items of a page's repeated line frame (:mod:`flows.stages.segment.periods`),
+    None when the frame is no listing's: the title column is the first column of short
+    lines that gives every item a distinct headline of three words or more on average;
+    every item's text is a few lines of a teaser's length, and no prose outside the frame
+    is twice as long (an article's body); stamps and the names or bylines of other short
+    columns are the item's meta, every other line of it chrome. With the items, the
+    frame's pattern ('D T P R')."""
+    found = find_period(lines)
+    if found is None:
+        return None
+    text_at = found.pattern.index(PERIOD_TEXT)
+    titles: list[Line] | None = None
+    title_at = -1
+    for position, symbol in enumerate(found.pattern[:text_at]):
+        if symbol != PERIOD_TITLE:
+            continue
+        column = found.column(position)
+        sizes = Counter(len(group.lines) for group in column[1:] if group.lines)
+        size = sizes.most_common(1)[0][0] if sizes else 1
+        picked = [
+            _period_title(group.lines, size, n == 0, config.max_title_chars)
+            for n, group in enumerate(column)
+        ]
+        texts = [line.text for line in picked if line is not None]
+        if len(texts) < len(picked) or len(set(texts)) < len(texts):
+            continue
+        if sum(word_count(text) for text in texts) < MIN_PERIOD_TITLE_WORDS * len(texts):
+            continue
+        titles = [line for line in picked if line is not None]
+        title_at = position
+        break
+    if titles is None:
+        return None
+    bodies = [group.lines for group in found.column(text_at)]
+    if any(len(body) > MAX_PERIOD_TEXT_LINES for body in bodies):
+        return None
+    words = [sum(word_count(line.text) for line in body) for body in bodies if body]
+    mean = sum(words) / len(words)
+    if max(words) > MAX_TEASER_WORDS:
+        return None
+    inside = {line.index for repeat in found.repeats for group in repeat for line in group.lines}
+    outside = [line for line in lines if not line.is_blank and line.index not in inside]
+    if any(word_count(line.text) >= OUTSIDE_TEXT_FACTOR * mean for line in outside):
+        return None
+    items: list[Item] = []
+    for repeat, title in zip(found.repeats, titles, strict=True):
+        item = Item(body=list(repeat[text_at].lines), title=title, shaped=True)
+        for position, group in enumerate(repeat):
+            if position in (title_at, text_at):
+                continue
+            for line in group.lines:
+                if group.symbol == PERIOD_STAMP or (
+                    group.symbol in (PERIOD_TITLE, PERIOD_FIELD) and _is_meta(line.text)
+                ):
+                    item.meta.append(line)
+        if items and item.meta and items[-1].lines[-1].index > item.meta[0].index:
+            item.meta = [line for line in item.meta if line.index > title.index]
+        _read_shape_credits(item)
+        items.append(item)
+    return items, " ".join(found.pattern)
+
+
+def _frame_adds_items(framed: Sequence[Item], items: Sequence[Item]) -> bool:
+    """Whether a page's frame reads every titled item the marks read, and more (an item
+    whose marks differ, such as the last episode without a description)."""
+    titles = {item.title_text for item in items if item.title is not None and not item.repeated}
+    return titles < {item.title_text for item in framed}
+
+
+def period_detection(items: Sequence[Item], pattern: str) -> Detection:
+    evidence = f"{len(items)} items of one repeated line frame ({pattern})"
+    return Detection("listing", PERIOD_SCORE, evidence, parsed=list(items))
+
+
 # --- the layout ---------------------------------------------------------------------------
 
 
@@ -2048,11 +2183,17 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     items = find_items(split_glued(lines, config.max_title_chars), config)
     found = structured_detection(item_stats(items))
     if found is not None:
+        framed = period_items(lines, config)
+        if framed is not None and _frame_adds_items(framed[0], items):
+            return dataclasses.replace(found, parsed=framed[0])
         return dataclasses.replace(found, parsed=items)
     shaped = shape_items(lines, config)
     if shaped is not None:
         return shape_detection(shaped)
-    return bare_detection(lines, config)
+    bare = bare_detection(lines, config)
+    if bare is None and (framed := period_items(lines, config)) is not None:
+        return period_detection(*framed)
+    return bare
 
 
 def segment(
@@ -2075,6 +2216,12 @@ def segment(
         segment_items(result, doc_id, split, items, config)
     elif parsed is None and (shaped := shape_items(lines, config)) is not None:
         segment_items(result, doc_id, lines, shaped, config)
+    elif (
+        parsed is None
+        and bare_detection(lines, config) is None
+        and (framed := period_items(lines, config)) is not None
+    ):
+        segment_items(result, doc_id, lines, framed[0], config)
     else:
         segment_bare(result, doc_id, lines, config)
 

@@ -1,0 +1,239 @@
+"""A page's item period: the repeated line skeleton of a listing whatever its front-end.
+
+Pages of an unseen front-end (an episode list, an event calendar, a theme page) show their
+items as the same few kinds of line in the same order, one item after another, whatever
+the words. This module abstracts every line with text to one symbol of its *skeleton*
+and finds the shortest sequence of symbols that repeats three times or more in a row:
+
+* ``P``: prose (more than twenty words, or a sentence of six words or more);
+* ``D``: a short stamp: a date, a day and month ('NOV 28'), a clock time, an age ('3 days
+  ago') or a duration ('42 min'), alone or with a few words ('Feb 12 · 48 min');
+* ``N``: a short line that is mostly digits (a day badge '4', a count, a rating);
+* ``R``: a short line whose text, its digits read as one, the page shows three times or
+  more ('Play', 'Wed', 'Editor's choice', 'News'): an item's recurring literal or label;
+* ``F``: a short field row: its label (a first word closed by a colon, or one without a
+  letter: '[1]', '#2') opens three short lines or more and other words follow it ('Discussion:
+  <outlets>', 'Subjects: <list>');
+* ``T``: any other short line (a title, a label, a name, a venue).
+
+Adjacent lines of one symbol are one group (a title shown twice, a label over a title, a
+teaser of two paragraphs). The period is read on the groups: the stretch where every
+symbol equals the one a period further on, cut into repeats from its first symbol (so
+an item's head comes first: the chrome above the items breaks the repetition). An item
+of the period with one symbol missing (the last episode without a description) right
+before or after the run is an item too. The lines above the first repeat and under the
+last are the page's chrome or preamble.
+
+The period alone proves little (an article's subheadings over their sections repeat
+``T P``): it counts only where the pattern holds a marker column (``D``, ``N``, ``R`` or
+``F``: a stamp, a number or a literal in every item), a title column (``T``, distinct
+texts of headline length) above the text column (``P``). Linear: each line is classified
+once (counts by dictionary), each period checks each group once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flows.stages.segment.lines import Line, word_count
+from flows.stages.segment.meta import AGE, find_date
+from flows.stages.segment.shapes import PROSE, line_kind
+
+TEXT, STAMP, NUMBER, LITERAL, FIELD, TITLE = "P", "D", "N", "R", "F", "T"
+MARKERS = frozenset({STAMP, NUMBER, LITERAL, FIELD})
+"""Symbols that show an item's furniture: a column of them in every repeat is what makes
+a repeated shape an item frame rather than headings over paragraphs."""
+
+MIN_REPEATS = 3
+MAX_PERIOD = 8
+"""Most groups of one item's pattern."""
+MAX_STAMP_WORDS = 8
+"""Most words of a stamp line ('March 4 @ 6:30 pm - 8:00 pm')."""
+MIN_RECURRING = 3
+"""Fewest lines of one text (or of one opening word) that make a literal (a field row)."""
+
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|mars|avril|mai|"
+    r"juin|juillet|août|septembre|octobre|novembre|décembre|янв|фев|мар|апр|мая|май|июн|июл|"
+    r"авг|сен|окт|ноя|дек)[a-zа-яё]*\.?"
+)
+SHORT_DATE = re.compile(
+    rf"(?:^|\s)(?:{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}(?=\s|$|,)|{_MONTH}\s+\d{{4}}\b)",
+    re.IGNORECASE,
+)
+"""A date without its year or its day ('NOV 28', '4 мая', 'March 2026')."""
+CLOCK_OR_LENGTH = re.compile(
+    r"\b\d{1,2}:\d\d\b|\b\d{1,2}\s*[ap]\.?m\b|\b\d+\s*(?:min|mins|minutes|sec|h|hr|hrs|hours|"
+    r"мин|ч)\b\.?",
+    re.IGNORECASE,
+)
+"""A clock time or a duration ('6:30 pm', '01:34:35', '42 min', '1 h')."""
+DIGITS = re.compile(r"\d")
+
+
+def normalized(text: str) -> str:
+    """The text as its recurring literal: case folded, every run of digits one zero."""
+    return re.sub(r"\d+", "0", text.casefold()) if DIGITS.search(text) else text.casefold()
+
+
+def _is_stamp(text: str) -> bool:
+    """A short line with a date, a day and month, a clock time, a duration or an age."""
+    if word_count(text) > MAX_STAMP_WORDS:
+        return False
+    if AGE.search(text):
+        return True
+    if not DIGITS.search(text):
+        return False
+    return bool(find_date(text) or SHORT_DATE.search(text) or CLOCK_OR_LENGTH.search(text))
+
+
+def _is_number(text: str) -> bool:
+    digits = sum(1 for char in text if char.isdigit())
+    letters = sum(1 for char in text if char.isalpha())
+    return digits > 0 and digits >= letters
+
+
+def _label(text: str) -> str | None:
+    """The label opening a field row: its first word when words follow and the word ends
+    with a colon or has no letter ('Subjects:', '[0]', '#0'); a title's first word ('The',
+    'Russia's') is none."""
+    parts = text.split(maxsplit=1)
+    if len(parts) < 2:
+        return None
+    first = parts[0]
+    if first.endswith(":") or not any(char.isalpha() for char in first):
+        return normalized(first)
+    return None
+
+
+def symbols(lines: Sequence[Line]) -> list[str]:
+    """One symbol per line of `lines` (blank lines: ``""``), see the module's docstring."""
+    filled = [line for line in lines if not line.is_blank]
+    kinds = {line.index: line_kind(line.text) for line in filled}
+    texts = Counter(normalized(line.text) for line in filled if kinds[line.index] != PROSE)
+    firsts = Counter(
+        _label(line.text) for line in filled if kinds[line.index] != PROSE and _label(line.text)
+    )
+    out: list[str] = []
+    for line in lines:
+        if line.is_blank:
+            out.append("")
+            continue
+        text = line.text
+        if kinds[line.index] == PROSE:
+            out.append(TEXT)
+        elif _is_stamp(text):
+            out.append(STAMP)
+        elif _is_number(text):
+            out.append(NUMBER)
+        elif texts[normalized(text)] >= MIN_RECURRING:
+            out.append(LITERAL)
+        elif (label := _label(text)) and firsts[label] >= MIN_RECURRING:
+            out.append(FIELD)
+        else:
+            out.append(TITLE)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Adjacent lines with text of one symbol."""
+
+    symbol: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Consecutive repeats of one pattern of groups: each repeat is an item. A repeat with
+    a position missing holds an empty group there."""
+
+    pattern: tuple[str, ...]
+    repeats: tuple[tuple[Group, ...], ...]
+
+    def column(self, position: int) -> list[Group]:
+        return [repeat[position] for repeat in self.repeats]
+
+
+def groups(lines: Sequence[Line]) -> list[Group]:
+    """The page's groups in reading order (blank lines skipped)."""
+    found: list[Group] = []
+    for line, symbol in zip(lines, symbols(lines), strict=True):
+        if not symbol:
+            continue
+        if found and found[-1].symbol == symbol:
+            found[-1] = Group(symbol, (*found[-1].lines, line))
+        else:
+            found.append(Group(symbol, (line,)))
+    return found
+
+
+def _valid(pattern: Sequence[str]) -> bool:
+    """An item frame: opens on no text, holds a title over the text and a marker, and is
+    no repeat of a shorter pattern."""
+    if pattern[0] == TEXT or TEXT not in pattern or TITLE not in pattern:
+        return False
+    if pattern.index(TITLE) > pattern.index(TEXT) or not MARKERS.intersection(pattern):
+        return False
+    size = len(pattern)
+    return not any(
+        size % part == 0 and tuple(pattern) == tuple(pattern[:part]) * (size // part)
+        for part in range(1, size)
+    )
+
+
+def find_period(lines: Sequence[Line]) -> Period | None:
+    """The run of one repeated item frame covering the most groups (then the shorter
+    pattern, then the earlier), with the partial items beside it; None when no frame
+    repeats ``MIN_REPEATS`` times."""
+    found = groups(lines)
+    kinds = [group.symbol for group in found]
+    best: tuple[int, int, int, int] | None = None  # (-covered, period, start, repeats)
+    for period in range(2, MAX_PERIOD + 1):
+        position = 0
+        while position + period < len(kinds):
+            if kinds[position] != kinds[position + period]:
+                position += 1
+                continue
+            start = position
+            while position + period < len(kinds) and kinds[position] == kinds[position + period]:
+                position += 1
+            repeats = (position + period - start) // period
+            if repeats < MIN_REPEATS or not _valid(kinds[start : start + period]):
+                continue
+            key = (-repeats * period, period, start, repeats)
+            if best is None or key < best:
+                best = key
+    if best is None:
+        return None
+    _, period, start, count = best
+    pattern = tuple(kinds[start : start + period])
+    items = [tuple(found[at : at + period]) for at in range(start, start + count * period, period)]
+    end = start + count * period
+    while (partial := _partial(found, end, pattern)) is not None:
+        items.append(partial[0])
+        end += partial[1]
+    return Period(pattern, tuple(items))
+
+
+def _partial(
+    found: Sequence[Group], at: int, pattern: Sequence[str]
+) -> tuple[tuple[Group, ...], int] | None:
+    """The repeat of `pattern` at `at` with one position missing (no title, no first
+    position), and how many groups it takes; None when there is none."""
+    size = len(pattern) - 1
+    kinds = [group.symbol for group in found[at : at + size]]
+    if len(kinds) < size:
+        return None
+    title = pattern.index(TITLE)
+    for missing in range(1, len(pattern)):
+        if missing == title:
+            continue
+        if kinds == [*pattern[:missing], *pattern[missing + 1 :]]:
+            taken = list(found[at : at + size])
+            taken.insert(missing, Group(pattern[missing], ()))
+            return tuple(taken), size
+    return None

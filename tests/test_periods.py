@@ -1,0 +1,169 @@
+"""The repeated line frame (:mod:`flows.stages.segment.periods`) and its reading by the
+listing layout: pages of unseen front-ends whose items repeat a frame of line kinds, and
+pages whose repetition is no listing (an article's subheadings, a thread's comments,
+prose)."""
+
+from __future__ import annotations
+
+import time
+
+from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.segment.layouts import listing
+from flows.stages.segment.lines import split_lines
+from flows.stages.segment.periods import (
+    FIELD,
+    LITERAL,
+    NUMBER,
+    STAMP,
+    TEXT,
+    TITLE,
+    find_period,
+    groups,
+    symbols,
+)
+
+DOC = "0123456789abcdef"
+TEASERS = [
+    "The regional assembly voted to close the last public library in the old quarter, "
+    "despite a petition signed by eleven thousand residents over the winter months.",
+    "Teachers in the valley towns have begun to organise their own union branch, and the "
+    "first meeting drew more people than the hall could hold on a wet evening.",
+    "A new tram line was promised to the eastern districts four years ago; the rails are "
+    "still lying in a field outside the depot while the council argues about money.",
+    "The dockers of the northern terminal stopped work on Monday after the third month "
+    "without wages, and the strike committee says it will not back down this time.",
+]
+TITLES = [
+    "The library that closed twice",
+    "A union branch in the valley",
+    "Rails in a field outside the depot",
+    "Dockers strike over unpaid wages",
+]
+
+
+def episodes(last_without_text: bool = True) -> str:
+    """An episode list: date, title, teaser, 'Play', duration; the last one untitled by
+    a teaser."""
+    rows = ["Harbour Radio", "The Eastern Desk", "Episodes"]
+    for n, (title, teaser) in enumerate(zip(TITLES, TEASERS, strict=True)):
+        rows += [f"NOV {28 - 7 * n}", title]
+        if not (last_without_text and n == len(TITLES) - 1):
+            rows.append(teaser)
+        rows += ["Play", f"{40 + n} min"]
+    rows += ["See All", "Ratings & Reviews", "Copyright 2026 Harbour Radio"]
+    return "\n".join(rows) + "\n"
+
+
+def events() -> str:
+    """An event calendar: month, day, weekday badge, time range, title, venue, teaser."""
+    rows = ["Events", "List", "Month", "Upcoming"]
+    for n, (title, teaser) in enumerate(zip(TITLES, TEASERS, strict=True)):
+        day = 4 + 7 * n
+        rows += ["MAR", str(day), "Wed", f"March {day} @ 6:30 pm - 8:00 pm", title]
+        rows += [f"Old Hall, {n + 2} Harbour Street", teaser]
+    rows += ["Previous Events", "Subscribe to calendar"]
+    return "\n".join(rows) + "\n"
+
+
+def test_every_line_gets_one_symbol_of_its_skeleton() -> None:
+    lines = split_lines(
+        "Play\nNOV 28\nPlay\n42 min\nPlay\n4\n"
+        "Subjects: politics\nSubjects: law\nSubjects: economy\n"
+        "A title of a few words\n" + TEASERS[0] + "\n\n"
+    )
+    assert symbols(lines) == [
+        LITERAL,
+        STAMP,
+        LITERAL,
+        STAMP,
+        LITERAL,
+        NUMBER,
+        FIELD,
+        FIELD,
+        FIELD,
+        TITLE,
+        TEXT,
+        "",
+        "",
+    ]
+
+
+def test_adjacent_lines_of_one_symbol_are_one_group() -> None:
+    lines = split_lines("Label\nA title\nA title\n" + TEASERS[0] + "\n" + TEASERS[1] + "\n")
+    assert [(group.symbol, len(group.lines)) for group in groups(lines)] == [
+        (TITLE, 3),
+        (TEXT, 2),
+    ]
+
+
+def test_an_episode_list_repeats_its_frame_and_keeps_the_item_without_text() -> None:
+    found = find_period(split_lines(episodes()))
+    assert found is not None
+    assert found.pattern[:3] == (STAMP, TITLE, TEXT)
+    assert len(found.repeats) == 4
+    assert found.repeats[-1][2].lines == ()  # the last episode shows no description
+
+
+def test_an_episode_list_is_a_listing_of_one_teaser_per_episode() -> None:
+    text = episodes()
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert result.posts[0]["body"] == TEASERS[0]
+    assert all(post["kind"] == "teaser" for post in result.posts)
+    dropped = {row["text"] for row in result.dropped}
+    assert {"Play", "See All"} <= dropped
+
+
+def test_an_event_calendar_is_read_by_its_frame_title_over_venue() -> None:
+    text = events()
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert [post["body"] for post in result.posts] == TEASERS
+
+
+def test_an_article_with_subheadings_has_no_frame() -> None:
+    rows: list[str] = []
+    for title, teaser in zip(TITLES, TEASERS, strict=True):
+        rows += [title, teaser, teaser]
+    assert find_period(split_lines("\n".join(rows))) is None  # no marker in each section
+
+
+def test_comments_under_names_and_ages_are_no_items() -> None:
+    rows: list[str] = []
+    for n, teaser in enumerate(TEASERS):
+        rows += [f"user{n}", f"{n + 2} days ago", teaser, "Reply"]
+    lines = split_lines("\n".join(rows) + "\n")
+    assert listing.period_items(lines, SegmentConfig()) is None  # names are no titles
+
+
+def test_a_frame_beside_a_long_text_is_no_listing() -> None:
+    body = " ".join(TEASERS * 2)
+    lines = split_lines(body + "\n" + events())
+    assert listing.period_items(lines, SegmentConfig()) is None  # an article's body
+
+
+def test_prose_has_no_frame() -> None:
+    assert find_period(split_lines("\n".join(TEASERS * 5))) is None
+
+
+def test_a_frame_of_20000_lines_is_read_in_linear_time() -> None:
+    rows: list[str] = []
+    for n in range(4000):
+        letters = "".join(chr(ord("a") + int(digit)) for digit in str(n))
+        rows += [
+            "NOV 28",
+            f"The story of {letters} in the valley",
+            TEASERS[n % 4],
+            "Play",
+            "40 min",
+        ]
+    lines = split_lines("\n".join(rows) + "\n")
+    started = time.perf_counter()
+    found = find_period(lines)
+    assert time.perf_counter() - started < 5
+    assert found is not None
+    assert len(found.repeats) == 4000
