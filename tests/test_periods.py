@@ -167,3 +167,19 @@ def test_a_frame_of_20000_lines_is_read_in_linear_time() -> None:
     assert time.perf_counter() - started < 5
     assert found is not None
     assert len(found.repeats) == 4000
+
+
+def test_a_menu_of_labels_over_the_items_is_no_item_and_a_label_may_be_missing() -> None:
+    rows = ["Home", "News", "Analysis", "Opinion", "Themes", "About us", "Conflict and Peace"]
+    rows.append("Stories on wars and the people who try to end them, from our desks.")
+    labels = ["News", "Analysis", "News", "Opinion"]
+    for n, (title, teaser) in enumerate(zip(TITLES, TEASERS, strict=True)):
+        rows += ["Editor's choice"] if n < 2 else []
+        rows += [labels[n], title, title, teaser]
+    rows += ["Filter archive", "Type", "News", "Analysis", "Opinion", "Load more"]
+    found = find_period(split_lines("\n".join(rows) + "\n"))
+    assert found is not None
+    assert [repeat[2].lines[0].text for repeat in found.repeats] == TITLES
+    text = "\n".join(rows) + "\n"
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert [post["title"] for post in result.posts] == TITLES

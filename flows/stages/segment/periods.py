@@ -20,8 +20,10 @@ Adjacent lines of one symbol are one group (a title shown twice, a label over a 
 teaser of two paragraphs). The period is read on the groups: the stretch where every
 symbol equals the one a period further on, cut into repeats from its first symbol (so
 an item's head comes first: the chrome above the items breaks the repetition). An item
-of the period with one symbol missing (the last episode without a description) right
-before or after the run is an item too. The lines above the first repeat and under the
+of the period with one group missing (the last episode without a description, an item
+without the label others show) right after the run is an item too. A repeat at the
+run's edge that holds more marker lines at one position than the items commonly do is
+the page's menu, filter box or footer in the items' shape, no item. The lines above the first repeat and under the
 last are the page's chrome or preamble.
 
 The period alone proves little (an article's subheadings over their sections repeat
@@ -212,26 +214,46 @@ def find_period(lines: Sequence[Line]) -> Period | None:
     _, period, start, count = best
     pattern = tuple(kinds[start : start + period])
     items = [tuple(found[at : at + period]) for at in range(start, start + count * period, period)]
+    sizes = _modal_sizes(items)
     end = start + count * period
     while (partial := _partial(found, end, pattern)) is not None:
+        if _oversized(partial[0], sizes):
+            break  # the page's footer or filter box in the frame's shape
         items.append(partial[0])
         end += partial[1]
-    return Period(pattern, tuple(items))
+    if _oversized(items[0], sizes):
+        items.pop(0)  # the page's menu or header: more literals than any item shows
+    return Period(pattern, tuple(items)) if len(items) >= MIN_REPEATS else None
+
+
+def _modal_sizes(items: Sequence[tuple[Group, ...]]) -> list[int]:
+    """The commonest number of lines at each position of the repeats."""
+    return [
+        Counter(len(repeat[position].lines) for repeat in items).most_common(1)[0][0]
+        for position in range(len(items[0]))
+    ]
+
+
+def _oversized(repeat: Sequence[Group], sizes: Sequence[int]) -> bool:
+    """Whether a repeat at the run's edge holds more markers at one position than the
+    items commonly do (a menu of labels, a footer's links): no item."""
+    return any(
+        group.symbol in MARKERS and len(group.lines) > size
+        for group, size in zip(repeat, sizes, strict=True)
+    )
 
 
 def _partial(
     found: Sequence[Group], at: int, pattern: Sequence[str]
 ) -> tuple[tuple[Group, ...], int] | None:
-    """The repeat of `pattern` at `at` with one position missing (no title, no first
-    position), and how many groups it takes; None when there is none."""
+    """The repeat of `pattern` at `at` with one position missing (a label or a teaser that
+    one item lacks; a title line stays), and how many groups it takes; None when there is
+    none."""
     size = len(pattern) - 1
     kinds = [group.symbol for group in found[at : at + size]]
-    if len(kinds) < size:
+    if len(kinds) < size or TITLE not in kinds:
         return None
-    title = pattern.index(TITLE)
-    for missing in range(1, len(pattern)):
-        if missing == title:
-            continue
+    for missing in range(len(pattern)):
         if kinds == [*pattern[:missing], *pattern[missing + 1 :]]:
             taken = list(found[at : at + size])
             taken.insert(missing, Group(pattern[missing], ()))
