@@ -247,11 +247,11 @@ def _partial(
     found: Sequence[Group], at: int, pattern: Sequence[str]
 ) -> tuple[tuple[Group, ...], int] | None:
     """The repeat of `pattern` at `at` with one position missing (a label or a teaser that
-    one item lacks; a title line stays), and how many groups it takes; None when there is
-    none."""
+    one item lacks; a title line and a marker stay: without its marker a title over a
+    paragraph is any page's), and how many groups it takes; None when there is none."""
     size = len(pattern) - 1
     kinds = [group.symbol for group in found[at : at + size]]
-    if len(kinds) < size or TITLE not in kinds:
+    if len(kinds) < size or TITLE not in kinds or not MARKERS.intersection(kinds):
         return None
     for missing in range(len(pattern)):
         if kinds == [*pattern[:missing], *pattern[missing + 1 :]]:

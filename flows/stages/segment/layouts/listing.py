@@ -2003,10 +2003,21 @@ def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Ite
 
 
 def _frame_adds_items(framed: Sequence[Item], items: Sequence[Item]) -> bool:
-    """Whether a page's frame reads every titled item the marks read, and more (an item
-    whose marks differ, such as the last episode without a description)."""
-    titles = {item.title_text for item in items if item.title is not None and not item.repeated}
-    return titles < {item.title_text for item in framed}
+    """Whether a page's frame reads every titled item the marks read inside its span, and
+    more (an item whose marks differ, such as the last episode without a description);
+    one item the marks read outside the frame (the page's masthead over its tagline) is
+    allowed."""
+    first, last = framed[0].lines[0].start, framed[-1].lines[-1].start  # offsets: the marks
+    # read the page with glued lines cut, the frame without
+    titles = [
+        (item.title.start, item.title_text)
+        for item in items
+        if item.title is not None and not item.repeated
+    ]
+    inside = {text for start, text in titles if first <= start <= last}
+    if len(titles) - len(inside) > 1:
+        return False
+    return inside < {item.title_text for item in framed}
 
 
 def period_detection(items: Sequence[Item], pattern: str) -> Detection:
