@@ -183,3 +183,16 @@ def test_a_menu_of_labels_over_the_items_is_no_item_and_a_label_may_be_missing()
     text = "\n".join(rows) + "\n"
     result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
     assert [post["title"] for post in result.posts] == TITLES
+
+
+def test_a_section_heading_between_items_is_skipped() -> None:
+    rows = ["Search results", "New submissions (showing 3 of 3 entries)"]
+    for n, (title, teaser) in enumerate(zip(TITLES, TEASERS, strict=True)):
+        if n == 3:
+            rows.append("Cross-lists (showing 1 of 1 entries)")
+        rows += [f"[{n + 1}] id:2403.0{n}112 [pdf, other]", title, f"Subjects: Politics ({n})"]
+        rows.append(teaser)
+    found = find_period(split_lines("\n".join(rows) + "\n"))
+    assert found is not None
+    assert [repeat[1].lines[0].text for repeat in found.repeats] == TITLES
+    assert [repeat[3].lines[0].text for repeat in found.repeats] == TEASERS

@@ -23,7 +23,8 @@ an item's head comes first: the chrome above the items breaks the repetition). A
 of the period with one group missing (the last episode without a description, an item
 without the label others show) right after the run is an item too. A repeat at the
 run's edge that holds more marker lines at one position than the items commonly do is
-the page's menu, filter box or footer in the items' shape, no item. The lines above the first repeat and under the
+the page's menu, filter box or footer in the items' shape, no item. One short line
+between two items, where the frame opens with no title, is a section heading (chrome). The lines above the first repeat and under the
 last are the page's chrome or preamble.
 
 The period alone proves little (an article's subheadings over their sections repeat
@@ -216,9 +217,14 @@ def find_period(lines: Sequence[Line]) -> Period | None:
     items = [tuple(found[at : at + period]) for at in range(start, start + count * period, period)]
     sizes = _modal_sizes(items)
     end = start + count * period
-    while (partial := _partial(found, end, pattern)) is not None:
-        if _oversized(partial[0], sizes):
-            break  # the page's footer or filter box in the frame's shape
+    while True:
+        partial = _whole(found, end, pattern) or _partial(found, end, pattern)
+        if partial is None and _is_heading(found, end, pattern):
+            partial = _whole(found, end + 1, pattern) or _partial(found, end + 1, pattern)
+            if partial is not None:
+                end += 1  # a section heading between two items ('Cross-lists (2)')
+        if partial is None or _oversized(partial[0], sizes):
+            break  # no item, or the page's footer or filter box in the frame's shape
         items.append(partial[0])
         end += partial[1]
     if _oversized(items[0], sizes):
@@ -241,6 +247,22 @@ def _oversized(repeat: Sequence[Group], sizes: Sequence[int]) -> bool:
         group.symbol in MARKERS and len(group.lines) > size
         for group, size in zip(repeat, sizes, strict=True)
     )
+
+
+def _is_heading(found: Sequence[Group], at: int, pattern: Sequence[str]) -> bool:
+    """Whether the group at `at` is one short line that the frame does not open with: a
+    section heading between items, when an item follows it."""
+    return at < len(found) and found[at].symbol == TITLE != pattern[0] and len(found[at].lines) == 1
+
+
+def _whole(
+    found: Sequence[Group], at: int, pattern: Sequence[str]
+) -> tuple[tuple[Group, ...], int] | None:
+    """The repeat of `pattern` at `at` in full, and its size; None when there is none."""
+    taken = tuple(found[at : at + len(pattern)])
+    if tuple(group.symbol for group in taken) != tuple(pattern):
+        return None
+    return taken, len(pattern)
 
 
 def _partial(
