@@ -22,7 +22,7 @@ symbol equals the one a period further on, cut into repeats from its first symbo
 an item's head comes first: the chrome above the items breaks the repetition). An item
 of the period with one group missing (the last episode without a description, an item
 without the label others show) right after the run is an item too. A repeat at the
-run's edge that holds more marker lines at one position than the items commonly do is
+run's edge that holds more marker lines at one position than any other item is
 the page's menu, filter box or footer in the items' shape, no item. One short line
 between two items, where the frame opens with no title, is a section heading (chrome). The lines above the first repeat and under the
 last are the page's chrome or preamble.
@@ -215,7 +215,7 @@ def find_period(lines: Sequence[Line]) -> Period | None:
     _, period, start, count = best
     pattern = tuple(kinds[start : start + period])
     items = [tuple(found[at : at + period]) for at in range(start, start + count * period, period)]
-    sizes = _modal_sizes(items)
+    sizes = _largest_sizes(items[1:])
     end = start + count * period
     while True:
         partial = _whole(found, end, pattern) or _partial(found, end, pattern)
@@ -232,17 +232,16 @@ def find_period(lines: Sequence[Line]) -> Period | None:
     return Period(pattern, tuple(items)) if len(items) >= MIN_REPEATS else None
 
 
-def _modal_sizes(items: Sequence[tuple[Group, ...]]) -> list[int]:
-    """The commonest number of lines at each position of the repeats."""
+def _largest_sizes(items: Sequence[tuple[Group, ...]]) -> list[int]:
+    """The most lines at each position of the repeats."""
     return [
-        Counter(len(repeat[position].lines) for repeat in items).most_common(1)[0][0]
-        for position in range(len(items[0]))
+        max(len(repeat[position].lines) for repeat in items) for position in range(len(items[0]))
     ]
 
 
 def _oversized(repeat: Sequence[Group], sizes: Sequence[int]) -> bool:
-    """Whether a repeat at the run's edge holds more markers at one position than the
-    items commonly do (a menu of labels, a footer's links): no item."""
+    """Whether a repeat at the run's edge holds more markers at one position than any
+    other item (a menu of labels, a footer's links): no item."""
     return any(
         group.symbol in MARKERS and len(group.lines) > size
         for group, size in zip(repeat, sizes, strict=True)

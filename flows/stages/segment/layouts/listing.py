@@ -1988,13 +1988,16 @@ def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Ite
     for repeat, title in zip(found.repeats, titles, strict=True):
         item = Item(body=list(repeat[text_at].lines), title=title, shaped=True)
         for position, group in enumerate(repeat):
-            if position in (title_at, text_at):
+            if position == text_at:
                 continue
             for line in group.lines:
-                if group.symbol == PERIOD_STAMP or (
-                    group.symbol in (PERIOD_TITLE, PERIOD_FIELD) and _is_meta(line.text)
+                if (position != title_at or line.index > title.index) and (
+                    group.symbol == PERIOD_STAMP
+                    or (group.symbol in (PERIOD_TITLE, PERIOD_FIELD) and _is_meta(line.text))
                 ):
-                    item.meta.append(line)
+                    item.meta.append(line)  # a byline under the title ('by <names>') too;
+                    # above it, the first item's group may hold the page's header
+        item.meta.sort(key=lambda line: line.index)
         if items and item.meta and items[-1].lines[-1].index > item.meta[0].index:
             item.meta = [line for line in item.meta if line.index > title.index]
         _read_shape_credits(item)
