@@ -196,3 +196,15 @@ def test_a_section_heading_between_items_is_skipped() -> None:
     assert found is not None
     assert [repeat[1].lines[0].text for repeat in found.repeats] == TITLES
     assert [repeat[3].lines[0].text for repeat in found.repeats] == TEASERS
+
+
+def test_a_hard_wrapped_teaser_is_one_text_group() -> None:
+    rows = ["Episodes"]
+    for n, (title, teaser) in enumerate(zip(TITLES, TEASERS, strict=True)):
+        cut = teaser.index(" ", 60)
+        rows += [f"NOV {28 - 7 * n}", title, teaser[:cut], teaser[cut + 1 :], "Play"]
+    lines = split_lines("\n".join(rows) + "\n")
+    found = find_period(lines)
+    assert found is not None
+    assert found.pattern == (STAMP, TITLE, TEXT, LITERAL)
+    assert all(len(repeat[2].lines) == 2 for repeat in found.repeats)

@@ -11,8 +11,8 @@ and finds the shortest sequence of symbols that repeats three times or more in a
 * ``N``: a short line that is mostly digits (a day badge '4', a count, a rating);
 * ``R``: a short line whose text, its digits read as one, the page shows three times or
   more ('Play', 'Wed', 'Editor's choice', 'News'): an item's recurring literal or label;
-* ``F``: a short field row: its label (a first word closed by a colon, or one without a
-  letter: '[1]', '#2') opens three short lines or more and other words follow it ('Discussion:
+* ``F``: a short field row: its label (a first word closed by a colon, or one with a
+  digit: '[1]', '#2', '3.') opens three short lines or more and other words follow it ('Discussion:
   <outlets>', 'Subjects: <list>');
 * ``T``: any other short line (a title, a label, a name, a venue).
 
@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 from flows.stages.segment.lines import Line, word_count
 from flows.stages.segment.meta import AGE, find_date
-from flows.stages.segment.shapes import PROSE, line_kind
+from flows.stages.segment.shapes import PROSE, continues, line_kind, wrap_width
 
 TEXT, STAMP, NUMBER, LITERAL, FIELD, TITLE = "P", "D", "N", "R", "F", "T"
 MARKERS = frozenset({STAMP, NUMBER, LITERAL, FIELD})
@@ -101,44 +101,60 @@ def _is_number(text: str) -> bool:
 
 def _label(text: str) -> str | None:
     """The label opening a field row: its first word when words follow and the word ends
-    with a colon or has no letter ('Subjects:', '[0]', '#0'); a title's first word ('The',
-    'Russia's') is none."""
+    with a colon or holds a digit ('Subjects:', '[0]', '#0', '0.'); a title's first word
+    ('The', 'Russia's') or a cut-off snippet's ellipsis is none."""
     parts = text.split(maxsplit=1)
     if len(parts) < 2:
         return None
     first = parts[0]
-    if first.endswith(":") or not any(char.isalpha() for char in first):
+    if first.endswith(":") or DIGITS.search(first):
         return normalized(first)
     return None
 
 
-def symbols(lines: Sequence[Line]) -> list[str]:
-    """One symbol per line of `lines` (blank lines: ``""``), see the module's docstring."""
-    filled = [line for line in lines if not line.is_blank]
-    kinds = {line.index: line_kind(line.text) for line in filled}
-    texts = Counter(normalized(line.text) for line in filled if kinds[line.index] != PROSE)
-    firsts = Counter(
-        _label(line.text) for line in filled if kinds[line.index] != PROSE and _label(line.text)
-    )
-    out: list[str] = []
+def _paragraphs(lines: Sequence[Line]) -> list[tuple[list[Line], str]]:
+    """The lines with text in runs, each a line and the lines that hard-wrap its text
+    (:func:`flows.stages.segment.shapes.continues`), with the run's text joined."""
+    width = wrap_width(lines)
+    runs: list[tuple[list[Line], str]] = []
+    above: Line | None = None  # the line right above, None after a blank line
     for line in lines:
         if line.is_blank:
-            out.append("")
+            above = None
             continue
-        text = line.text
-        if kinds[line.index] == PROSE:
-            out.append(TEXT)
-        elif _is_stamp(text):
-            out.append(STAMP)
-        elif _is_number(text):
-            out.append(NUMBER)
-        elif texts[normalized(text)] >= MIN_RECURRING:
-            out.append(LITERAL)
-        elif (label := _label(text)) and firsts[label] >= MIN_RECURRING:
-            out.append(FIELD)
+        if above is not None and runs and continues(above, line, width):
+            runs[-1][0].append(line)
+            runs[-1] = (runs[-1][0], f"{runs[-1][1]} {line.text}")
         else:
-            out.append(TITLE)
-    return out
+            runs.append(([line], line.text))
+        above = line
+    return runs
+
+
+def symbols(lines: Sequence[Line]) -> list[str]:
+    """One symbol per line of `lines` (blank lines: ``""``; the lines of a hard-wrapped
+    paragraph share the symbol of its text), see the module's docstring."""
+    runs = _paragraphs(lines)
+    kinds = [line_kind(text) for _, text in runs]
+    short = [text for (_, text), kind in zip(runs, kinds, strict=True) if kind != PROSE]
+    texts = Counter(normalized(text) for text in short)
+    firsts = Counter(label for text in short if (label := _label(text)))
+    out: dict[int, str] = {}
+    for (run, text), kind in zip(runs, kinds, strict=True):
+        if kind == PROSE:
+            symbol = TEXT
+        elif _is_stamp(text):
+            symbol = STAMP
+        elif _is_number(text):
+            symbol = NUMBER
+        elif texts[normalized(text)] >= MIN_RECURRING:
+            symbol = LITERAL
+        elif (label := _label(text)) and firsts[label] >= MIN_RECURRING:
+            symbol = FIELD
+        else:
+            symbol = TITLE
+        out.update((line.index, symbol) for line in run)
+    return [out.get(line.index, "") for line in lines]
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,7 +84,7 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
     return width if full >= MIN_FULL_SHARE * len(lengths) else None
 
 
-def _continues(line: Line, below: Line, width: int | None) -> bool:
+def continues(line: Line, below: Line, width: int | None) -> bool:
     """`below` carries on the paragraph of `line` (a hard wrap): `line` has a wrapped
     line's words and length and is no address, and either it ends no sentence and `below`
     opens in lower case (not as a byline), or the page is wrapped at `width` and the first
@@ -130,7 +130,7 @@ def tokens(lines: Sequence[Line]) -> list[Token]:
                 units.append(Token(GAP, ()))
             continue
         last = units[-1] if units else None
-        if last is not None and last.kind != GAP and _continues(last.lines[-1], line, width):
+        if last is not None and last.kind != GAP and continues(last.lines[-1], line, width):
             joined = " ".join(part.text for part in (*last.lines, line))
             units[-1] = Token(line_kind(joined), (*last.lines, line), last.paragraphs)
             continue
