@@ -2023,9 +2023,12 @@ def _frame_adds_items(framed: Sequence[Item], items: Sequence[Item]) -> bool:
     return inside < {item.title_text for item in framed}
 
 
+def period_evidence(items: Sequence[Item], pattern: str) -> str:
+    return f"{len(items)} items of one repeated line frame ({pattern})"
+
+
 def period_detection(items: Sequence[Item], pattern: str) -> Detection:
-    evidence = f"{len(items)} items of one repeated line frame ({pattern})"
-    return Detection("listing", PERIOD_SCORE, evidence, parsed=list(items))
+    return Detection("listing", PERIOD_SCORE, period_evidence(items, pattern), parsed=list(items))
 
 
 # --- the layout ---------------------------------------------------------------------------
@@ -2199,7 +2202,8 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if found is not None:
         framed = period_items(lines, config)
         if framed is not None and _frame_adds_items(framed[0], items):
-            return dataclasses.replace(found, parsed=framed[0])
+            evidence = f"{found.evidence}; {period_evidence(*framed)}"
+            return dataclasses.replace(found, evidence=evidence, parsed=framed[0])
         return dataclasses.replace(found, parsed=items)
     shaped = shape_items(lines, config)
     if shaped is not None:
