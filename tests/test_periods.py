@@ -208,3 +208,16 @@ def test_a_hard_wrapped_teaser_is_one_text_group() -> None:
     assert found is not None
     assert found.pattern == (STAMP, TITLE, TEXT, LITERAL)
     assert all(len(repeat[2].lines) == 2 for repeat in found.repeats)
+
+
+def test_a_frame_reads_every_name_of_a_byline_under_the_title() -> None:
+    rows = ["Publications", "Filter by type"]
+    for n, (title, teaser) in enumerate(zip(TITLES, TEASERS, strict=True)):
+        rows += ["Report", title, "by Lena Vortman, Pavel Sorokin and Ana Cebotari"]
+        rows += [f"{n + 3} October 2025 · 48 pages", teaser, "Download PDF"]
+    found = listing.period_items(split_lines("\n".join(rows) + "\n"), SegmentConfig())
+    assert found is not None
+    items = found[0]
+    assert [item.title_text for item in items] == TITLES
+    assert {item.author for item in items} == {"Lena Vortman, Pavel Sorokin and Ana Cebotari"}
+    assert items[0].published == "3 October 2025"

@@ -146,6 +146,7 @@ from flows.stages.segment.meta import (
     is_dateline,
 )
 from flows.stages.segment.periods import FIELD as PERIOD_FIELD
+from flows.stages.segment.periods import LITERAL as PERIOD_LITERAL
 from flows.stages.segment.periods import STAMP as PERIOD_STAMP
 from flows.stages.segment.periods import TEXT as PERIOD_TEXT
 from flows.stages.segment.periods import TITLE as PERIOD_TITLE
@@ -1660,6 +1661,8 @@ def _meta_name(text: str) -> str | None:
     """The author of a meta line under or over a title: a byline ('By <name>', '<Name>,
     <date>', 'posted by <handle> at <time> <date>'), an attribution ('<Name> / <Outlet>:'),
     a names line, or a row's cell that holds only names ('<type> | | <Name>, <Name>')."""
+    if LEAD_BYLINE.match(text) and is_names(rest := text[2:].strip()):
+        return names_of(rest)  # 'by <Name>, <Name> and <Name>': every name
     name = credit_byline(text) or dateline_name(text) or attribution_name(text)
     if name:
         return name
@@ -1994,9 +1997,12 @@ def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Ite
                 if (position != title_at or line.index > title.index) and (
                     group.symbol == PERIOD_STAMP
                     or (group.symbol in (PERIOD_TITLE, PERIOD_FIELD) and _is_meta(line.text))
+                    or (group.symbol == PERIOD_LITERAL and LEAD_BYLINE.match(line.text))
                 ):
-                    item.meta.append(line)  # a byline under the title ('by <names>') too;
-                    # above it, the first item's group may hold the page's header
+                    # a byline under the title ('by <names>') too, and one repeated in
+                    # every item (an author's page); above the title, the first item's
+                    # group may hold the page's header
+                    item.meta.append(line)
         item.meta.sort(key=lambda line: line.index)
         if items and item.meta and items[-1].lines[-1].index > item.meta[0].index:
             item.meta = [line for line in item.meta if line.index > title.index]
