@@ -221,3 +221,12 @@ def test_a_frame_reads_every_name_of_a_byline_under_the_title() -> None:
     assert [item.title_text for item in items] == TITLES
     assert {item.author for item in items} == {"Lena Vortman, Pavel Sorokin and Ana Cebotari"}
     assert items[0].published == "3 October 2025"
+
+
+def test_a_kicker_in_capitals_over_the_headline_is_no_title() -> None:
+    rows = ["Evening letter", "Today in the letter: four stories."]
+    for title, teaser in zip(TITLES, TEASERS, strict=True):
+        rows += [f"TOPIC {title.split()[-1].upper()}", title, teaser, "Read in full →"]
+    found = listing.period_items(split_lines("\n".join(rows) + "\n"), SegmentConfig())
+    assert found is not None
+    assert [item.title_text for item in found[0]] == TITLES

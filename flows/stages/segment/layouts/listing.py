@@ -132,6 +132,7 @@ from flows.stages.segment.lines import (
     Line,
     cut_lines,
     ends_sentence,
+    is_all_caps,
     word_count,
 )
 from flows.stages.segment.meta import (
@@ -1916,17 +1917,21 @@ def _period_title(
     group: Sequence[Line], size: int, first: bool, max_title_chars: int
 ) -> Line | None:
     """The title of one item's title group: its first headline that is no names line, no
-    byline or date and opens nothing (no closing colon). The first item's group may hold the page's header
-    over its title: only its last `size` lines (the other items' group size) count."""
+    byline or date and opens nothing (no closing colon), and is not in capitals when one
+    that is not follows (a section's kicker over the headline, 'ТЕМА ДНЯ'). The first
+    item's group may hold the page's header over its title: only its last `size` lines
+    (the other items' group size) count."""
     if first and len(group) > size:
         group = group[-size:]
-    for line in group:
-        text = line.text
-        if text.endswith(":") or is_names(text) or _is_credit(text):
-            continue  # an attribution, a names line, a byline or a date: meta
-        if _frame_headline(text, max_title_chars):
-            return line
-    return None
+    found = [
+        line
+        for line in group
+        if not (line.text.endswith(":") or is_names(line.text) or _is_credit(line.text))
+        and _frame_headline(line.text, max_title_chars)
+    ]  # an attribution, a names line, a byline or a date is meta, no title
+    plain = [line for line in found if not is_all_caps(line.text)]
+    chosen = plain or found
+    return chosen[0] if chosen else None
 
 
 def _frame_headline(text: str, max_chars: int) -> bool:
