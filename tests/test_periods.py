@@ -230,3 +230,10 @@ def test_a_kicker_in_capitals_over_the_headline_is_no_title() -> None:
     found = listing.period_items(split_lines("\n".join(rows) + "\n"), SegmentConfig())
     assert found is not None
     assert [item.title_text for item in found[0]] == TITLES
+
+
+def test_an_article_of_short_paragraphs_around_a_widget_is_no_listing() -> None:
+    article = [teaser.split(";")[0].split(",")[0] + "." for teaser in TEASERS] * 3
+    rows = ["A long read about the valley", *article, "Related events"]
+    lines = split_lines("\n".join(rows) + "\n" + events())
+    assert listing.period_items(lines, SegmentConfig()) is None  # more text around it

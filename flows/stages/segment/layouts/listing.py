@@ -171,6 +171,7 @@ from flows.stages.segment.shapes import (
     ShapeRun,
     find_run,
     is_attribution,
+    line_kind,
     shares_opening,
 )
 from flows.stages.segment.webpage import is_counter, row_cells
@@ -1951,8 +1952,9 @@ def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Ite
     """The items of a page's repeated line frame (:mod:`flows.stages.segment.periods`),
     None when the frame is no listing's: the title column is the first column of short
     lines that gives every item a distinct headline of three words or more on average;
-    every item's text is a few lines of a teaser's length, and no prose outside the frame
-    is twice as long (an article's body); stamps and the names or bylines of other short
+    every item's text is a few lines of a teaser's length, no prose outside the frame is
+    twice as long and all of it is shorter than the items' texts together (an article's
+    body around a widget of teasers); stamps and the names or bylines of other short
     columns are the item's meta, every other line of it chrome. With the items, the
     frame's pattern ('D T P R')."""
     found = find_period(lines)
@@ -1992,6 +1994,9 @@ def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Ite
     outside = [line for line in lines if not line.is_blank and line.index not in inside]
     if any(word_count(line.text) >= OUTSIDE_TEXT_FACTOR * mean for line in outside):
         return None
+    prose_outside = sum(word_count(line.text) for line in outside if line_kind(line.text) == PROSE)
+    if prose_outside >= sum(words):
+        return None  # more text around the frame than in it: an article with a widget
     items: list[Item] = []
     for repeat, title in zip(found.repeats, titles, strict=True):
         item = Item(body=list(repeat[text_at].lines), title=title, shaped=True)
