@@ -1,0 +1,541 @@
+"""Comment headers found by recurrence: the lines every post of a page repeats around a
+stamp, read without knowing the front-end (forum software with profile blocks, print
+views, comment plugins).
+
+Each line gets a *skeleton*: digits become ``0``, dates, times and ages become one
+class, and a profile field ('Posts: 1 874', 'Группа: Пользователи', 'PostPosted: Mon
+Nov 11, 2024') keeps only its label. A *stamp* (a short line holding a date, an age or a
+time) whose skeleton recurs before each stretch of running text is the anchor of a
+post's header; at least :data:`MIN_FRAMES` of them, with running text between any two
+and after the last (a listing's items carry no body, an article's dates no repeated
+frame). Around the anchor:
+
+* the poster's name: the nearest name-shaped line above the stamp (a token or a few
+  capitalised words, no sentence, no field), among the header lines right above it; a
+  line that recurs word for word in most frames ('Guest', 'Offline') is a label, never a
+  name; the page may show no name at all (the comment's author is then None);
+* the rest of the header: the lines under the stamp up to the last one whose skeleton
+  recurs in most frames ('Сообщение #2', 'Joined: …', 'Posts: …'), with what stands
+  between them (a rank, stars) and the profile fields right under them ('Location:
+  Samara');
+* chrome: every short line of a post's region whose skeleton recurs in most frames (an
+  action bar: 'Top', 'Profile', '+Quote'), dropped as the front-end's furniture.
+
+Where no running text stands above the first frame, that frame is the opening post (a
+forum page): its header gives the post's author and date, and the title is the
+subject line nearest above it, else the subject its replies repeat after 'Re:'.
+A quotation's header ('X wrote:', 'Quote', 'Цитата(X @ date)') marks the line under it
+as quoted; an edit note ('Last edited by …', 'Сообщение отредактировал …') marks the
+comment edited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flows.stages.segment.grammars._common import (
+    REPLY_PREFIX,
+    RU_AGE,
+    content_indices,
+    is_crumbs,
+    is_title_like,
+    post_head,
+    quoted_lines,
+    strip_reply_prefix,
+    topic_title,
+)
+from flows.stages.segment.lines import CLOSERS, Line, ends_sentence
+from flows.stages.segment.meta import AGE, find_date
+from flows.stages.segment.post import PostHead
+from flows.stages.segment.threads import Header
+
+NAME = "recurring_frames"
+LAST_RESORT = True
+"""Asked only when no named grammar finds a comment: a page one reads stays as is."""
+RESORT_RANK = 0
+"""Before :mod:`.frames`: a poster's frame is more specific than a bare separator."""
+DETECTION_SCORE = 0.86
+"""Names or a profile block by every stamp, running text under each, no headlines:
+stronger evidence than a last resort's, weaker than a digest's or a feed's own fields."""
+
+MIN_FRAMES = 3
+"""Posts a page needs (opening post included) before a recurring stamp is a header."""
+MAX_STAMP_CHARS = 80
+MAX_ANCHOR_KEYS = 4
+"""Recurring stamp skeletons tried, most frequent first (a page's profile fields may
+hold dates too: 'Joined: …')."""
+MAX_NAME_CHARS = 40
+MAX_NAME_WORDS = 3
+NAME_REACH = 3
+"""Content lines above a stamp searched for the poster's name."""
+HEADER_REACH = 12
+"""Content lines under a stamp searched for the end of the header."""
+MAX_HEADER_CHARS = 60
+RECURRING_SHARE = 0.6
+"""Share of the frames a skeleton must occur in to be the front-end's, not a post's."""
+TEXT_WORDS = 6
+
+DIGITS = re.compile(r"\d+")
+SCORE = re.compile(r"^[+−-]?\d{1,6}$")
+TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+CALENDAR_WORD = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|пн|вт|ср|чт|пт|сб|вс|янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек)[\w.]*",
+    re.IGNORECASE,
+)
+FIELD = re.compile(r"^(?P<label>[^\W\d][^:]{0,28}?)\s?:(?:\s+(?P<value>\S.{0,60}))?$")
+"""A profile field or a labelled stamp: a short label, a colon, a short value."""
+NAME_TOKEN = re.compile(r"^[\w][\w.'’\-]*$")
+LETTER = re.compile(r"[^\W\d_]")
+QUOTE_HEAD = re.compile(
+    r"^(?:(?:Quote|Цитата)\s*\([^()]{1,80}\)\s*\*?(?:\s+(?P<rest>\S.*))?"
+    r"|(?:(?:Quote|Цитата)(?:\s*:\s*.{0,80})?|(?:Originally posted by|Quote from|Quoting)"
+    r"\s+\S.{0,60}?|\S.{0,40}?\s+(?:wrote|said|написал[аи]?|писал[аи]?|сказал[аи]?))\s*:?\s*\*?)$",
+    re.IGNORECASE,
+)
+"""A quotation's header on a line of its own: the line under it is quoted; the quoted
+text may follow the header on its line ('Quote(name @ date) * text')."""
+EDIT_NOTE = re.compile(
+    r"(?:^|(?<=[.!?…])\s+)(?:Last edited by|Edited by|Сообщение отредактировал\w*"
+    r"|Последний раз редактировал\w*|Отредактировано)\b.{0,120}$",
+    re.IGNORECASE,
+)
+"""An edit note, on a line of its own (furniture) or ending the post's last line."""
+
+
+def _is_stamp(text: str) -> bool:
+    if not text or len(text) > MAX_STAMP_CHARS or not any(ch.isdigit() for ch in text):
+        return False
+    return bool(
+        TIME.search(text) or AGE.search(text) or RU_AGE.match(text) or find_date(text) is not None
+    )
+
+
+def skeleton(text: str) -> str:
+    """The line's shape: a field's label, else the text with dates, times and digits as
+    classes ('сообщение 14.3.2023, 11:15' -> 'сообщение 0.0.0, T')."""
+    field = FIELD.match(text) if ":" in text[:31] and len(text) <= MAX_STAMP_CHARS else None
+    if field is not None and len(field.group("label").split()) <= 3:
+        return field.group("label").casefold() + ":"
+    if SCORE.match(text):
+        return "0"
+    shape = TIME.sub("T", text)
+    shape = CALENDAR_WORD.sub("M", shape)
+    return DIGITS.sub("0", shape).casefold()
+
+
+def is_text(text: str) -> bool:
+    """Running text: a sentence of several words, or a long line."""
+    return len(text) > MAX_STAMP_CHARS or (len(text.split()) >= TEXT_WORDS and ends_sentence(text))
+
+
+def _is_name(text: str) -> bool:
+    if not text or len(text) > MAX_NAME_CHARS or LETTER.search(text) is None:
+        return False
+    words = text.split()
+    if len(words) > MAX_NAME_WORDS or ": " in text or text.endswith((":", "!", "?", ",")):
+        return False
+    if _is_stamp(text) or QUOTE_HEAD.match(text):
+        return False
+    if len(words) == 1:
+        return NAME_TOKEN.match(text) is not None
+    return all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One post: its first line, its stamp, the last line of its header and its name line
+    (positions in the page's lines)."""
+
+    start: int
+    stamp: int
+    header_end: int
+    name: int | None
+    reply_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The frames of a page, the skeletons its front-end repeats, and whether the first
+    frame is the opening post."""
+
+    frames: tuple[Frame, ...]
+    recurring: frozenset[str]
+    opens_thread: bool
+
+
+def read_page(lines: Sequence[Line]) -> Page | None:
+    """The page's frames (None: no stamp recurs as a header)."""
+    stamps: dict[str, list[int]] = {}
+    for at, line in enumerate(lines):
+        text = line.text
+        if text and len(text) <= MAX_STAMP_CHARS and not is_text(text) and _is_stamp(text):
+            stamps.setdefault(skeleton(text), []).append(at)
+    keys = sorted(
+        (key for key, found in stamps.items() if len(found) >= MIN_FRAMES),
+        key=lambda key: (-len(stamps[key]), stamps[key][0]),
+    )
+    for key in keys[:MAX_ANCHOR_KEYS]:
+        page = _frames(lines, stamps[key])
+        if page is not None:
+            return page
+    return None
+
+
+def _frames(lines: Sequence[Line], anchors: list[int]) -> Page | None:
+    bodies = [*anchors[1:], len(lines)]
+    last_text: list[int] = []
+    for anchor, end in zip(anchors, bodies, strict=True):
+        texts = [at for at in range(anchor + 1, end) if is_text(lines[at].text)]
+        if not texts:
+            return None  # a listing's items, an index: no running text between stamps
+        last_text.append(texts[-1])
+    shares = Counter[str]()
+    lows = [-1, *last_text[:-1]]
+    for low, high in zip(lows, [*last_text[:-1], len(lines) - 1], strict=True):
+        region = range(low + 1, high + 1)
+        shares.update({skeleton(lines[at].text) for at in region if _short(lines[at])})
+    needed = max(2, round(RECURRING_SHARE * len(anchors)))
+    recurring = frozenset(key for key, count in shares.items() if count >= needed)
+    aboves = [_above(lines, low, anchor) for low, anchor in zip(lows, anchors, strict=True)]
+    names = _names(lines, aboves)
+    frames = []
+    for anchor, name, (_, note) in zip(anchors, names, aboves, strict=True):
+        start = name if name is not None else anchor
+        above = _previous(lines, start, -1)
+        if name is not None and above is not None and lines[above].text == lines[name].text:
+            start = above  # the name twice (an avatar's label, then the name)
+        header_end = _header_end(lines, anchor, recurring)
+        frames.append(Frame(start, anchor, header_end, name, note))
+    if len(MAIL_FIELDS & recurring) >= 2:
+        return None  # mail headers: a digest's or a mailbox's messages, read as mail
+    if _headlined(lines, frames, aboves, recurring) * 2 >= len(frames):
+        return None  # a headline in each frame: a listing's or a digest's items
+    named = sum(frame.name is not None for frame in frames)
+    if named * 2 < len(frames) and _profiled(lines, frames, recurring) * 2 < len(frames):
+        return None  # no poster's name by most stamps, nor a profile block under them
+    opens = not any(_is_statement(lines[at].text) for at in range(frames[0].start))
+    return Page(tuple(frames), recurring, opens)
+
+
+HEADLINE_WORDS = 4
+MAIL_FIELDS = frozenset({"from:", "to:", "subject:", "message-id:", "in-reply-to:", "newsgroups:"})
+"""Message header fields (RFC 5322): pages showing them are mail, read by the mail and
+digest layouts."""
+
+
+def _headlined(
+    lines: Sequence[Line],
+    frames: Sequence[Frame],
+    aboves: Sequence[tuple[list[int], str | None]],
+    recurring: frozenset[str],
+) -> int:
+    """How many frames carry a headline by their stamp: a title-shaped line of
+    `HEADLINE_WORDS` words or more, no field and no recurring line, among the lines right
+    above the stamp, those of the header, or as the first line under it with text after
+    it (a listing's item: title, date, teaser)."""
+    count = 0
+    for frame, (above, _) in zip(frames, aboves, strict=True):
+        near = [at for at in above if at != frame.name]
+        near += range(frame.stamp + 1, frame.header_end + 1)
+        first = _next(lines, frame.header_end, len(lines))
+        if first is not None and _next(lines, first, len(lines)) is not None:
+            near.append(first)
+        if any(_is_headline(lines[at].text, recurring) for at in near):
+            count += 1
+    return count
+
+
+def _profiled(lines: Sequence[Line], frames: Sequence[Frame], recurring: frozenset[str]) -> int:
+    """How many frames show a profile block: two recurring fields at least in the header,
+    its stamp included ('Posted: …', 'Joined: …', 'Posts: …')."""
+    count = 0
+    for frame in frames:
+        fields = {
+            skeleton(lines[at].text)
+            for at in range(frame.stamp, frame.header_end + 1)
+            if not lines[at].is_blank
+        }
+        count += len({key for key in fields if key.endswith(":") and key in recurring}) >= 2
+    return count
+
+
+def _is_headline(text: str, recurring: frozenset[str]) -> bool:
+    if len(text.split()) < HEADLINE_WORDS or not is_title_like(text, 160):
+        return False
+    if QUOTE_HEAD.match(text) or _is_stamp(text):
+        return False
+    if REPLY_PREFIX.match(text):
+        return False  # a reply's subject: the topic's title again
+    field = FIELD.match(text) if ":" in text[:31] else None
+    if field is not None and field.group("value"):
+        return len(field.group("value").split()) >= HEADLINE_WORDS  # 'Title: …'
+    return skeleton(text) not in recurring
+
+
+def _next(lines: Sequence[Line], position: int, end: int) -> int | None:
+    for at in range(position + 1, end):
+        if not lines[at].is_blank:
+            return at
+    return None
+
+
+def _is_statement(text: str) -> bool:
+    """Running text above the posts (an article): sentences, not a topic's title (a
+    question) nor a menu or a breadcrumb, however long."""
+    return len(text.split()) >= TEXT_WORDS and text.rstrip(CLOSERS).endswith((".", "!", "…"))
+
+
+def _short(line: Line) -> bool:
+    """A line that can be the front-end's: short, and no running text unless it is a
+    labelled field ('Re: Is the vote rigged?')."""
+    text = line.text
+    if line.is_blank or len(text) > MAX_STAMP_CHARS:
+        return False
+    return not is_text(text) or skeleton(text).endswith(":")
+
+
+def _previous(lines: Sequence[Line], position: int, low: int) -> int | None:
+    for at in range(position - 1, low, -1):
+        if not lines[at].is_blank:
+            return at
+    return None
+
+
+REPLY_NOTE = re.compile(
+    r"^(?:in reply to|replying to|reply to|в ответ(?: на)?|ответ(?: на)?)\s+@?(?P<name>\S.{0,40})$",
+    re.IGNORECASE,
+)
+"""A header line naming the comment replied to ('Reply to  Ruben S.'): the parent."""
+
+
+def _above(lines: Sequence[Line], low: int, anchor: int) -> tuple[list[int], str | None]:
+    """The short lines right above a stamp, nearest first (reply notes left out), and the
+    name a reply note among them gives."""
+    found: list[int] = []
+    note = None
+    at = anchor
+    while len(found) < NAME_REACH:
+        above = _previous(lines, at, low)
+        if above is None or is_text(lines[above].text):
+            break
+        match = REPLY_NOTE.match(lines[above].text)
+        if match is not None and note is None:
+            note = match.group("name").strip()
+        else:
+            found.append(above)
+        at = above
+    return found, note
+
+
+def _names(
+    lines: Sequence[Line], aboves: Sequence[tuple[list[int], str | None]]
+) -> list[int | None]:
+    """Each frame's name line: the nearest place above the stamps where most frames show a
+    name-shaped line and the frames after the first do not all show the same one (a
+    label: 'Guest'; the first frame may stand under the page's top)."""
+    for offset in range(NAME_REACH):
+        found = [above[offset] if offset < len(above) else None for above, _ in aboves]
+        shaped = [at if at is not None and _is_name(lines[at].text) else None for at in found]
+        texts = {lines[at].text for at in shaped[1:] if at is not None}
+        if len(texts) >= 2 and sum(at is not None for at in shaped) * 2 >= len(found):
+            return shaped
+    return [None] * len(aboves)
+
+
+def _header_end(lines: Sequence[Line], anchor: int, recurring: frozenset[str]) -> int:
+    """The last line of the header under the stamp: the last recurring line among the
+    short lines right under it, then the profile fields that follow."""
+    end = anchor
+    seen = 0
+    at = anchor + 1
+    while at < len(lines) and seen < HEADER_REACH:
+        line = lines[at]
+        if not line.is_blank:
+            seen += 1
+            if skeleton(line.text) in recurring:
+                end = at
+            elif len(line.text) > MAX_HEADER_CHARS or is_text(line.text):
+                break
+        at += 1
+    at = end + 1
+    while at < len(lines):
+        line = lines[at]
+        if not line.is_blank:
+            field = FIELD.match(line.text)
+            value = field.group("value") if field else None
+            if value is None or len(line.text) > MAX_HEADER_CHARS or ends_sentence(value):
+                break
+            end = at
+        at += 1
+    return end
+
+
+def find_starts(lines: Sequence[Line]) -> list[int]:
+    """The comments' first lines (the opening post's frame left to :func:`page_post`)."""
+    page = read_page(lines)
+    if page is None:
+        return []
+    frames = page.frames[1:] if page.opens_thread else page.frames
+    return [frame.start for frame in frames]
+
+
+def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
+    """Every comment's header, the page read once."""
+    page = read_page(lines)
+    found = {frame.start: frame for frame in page.frames} if page else {}
+    recurring = page.recurring if page else frozenset()
+    headers = []
+    for number, start in enumerate(starts):
+        frame = found.get(start)
+        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
+        if frame is None:
+            headers.append(Header(author=None, n_lines=0, nesting=lines[start].indent))
+            continue
+        body = range(frame.header_end + 1, end)
+        chrome = {
+            lines[at].index
+            for at in body
+            if _short(lines[at]) and skeleton(lines[at].text) in recurring
+        }
+        noted = [at for at in body if EDIT_NOTE.search(lines[at].text)]
+        edits = {lines[at].index for at in noted if EDIT_NOTE.match(lines[at].text)}
+        stamp = lines[frame.stamp].text
+        dated = find_date(stamp)
+        headers.append(
+            Header(
+                author=lines[frame.name].text if frame.name is not None else None,
+                n_lines=frame.header_end - start + 1,
+                nesting=0,
+                score=_score(lines, body, chrome),
+                edited=bool(noted),
+                reply_to=frame.reply_to,
+                age=None if dated else stamp,
+                published=stamp if dated else None,
+                chrome_lines=frozenset(chrome | edits),
+                quote_lines=frozenset(_quoted(lines, body.start, end)),
+            )
+        )
+    return headers
+
+
+def _quoted(lines: Sequence[Line], start: int, end: int) -> set[int]:
+    """Indices of the quoted lines in [start, end) and of the quotation headers right
+    above them (a header and its quote make one block, a quote)."""
+    quoted = quoted_lines(lines, start, end, QUOTE_HEAD)
+    heads = {
+        lines[at].index
+        for at in range(start, min(end, len(lines)) - 1)
+        if lines[at + 1].index in quoted and QUOTE_HEAD.match(lines[at].text)
+    }
+    return quoted | heads
+
+
+def _score(lines: Sequence[Line], body: range, chrome: set[int]) -> int | None:
+    """The votes count among the frame's recurring lines under the text ('7', '-2')."""
+    for at in body:
+        line = lines[at]
+        if line.index in chrome and SCORE.match(line.text):
+            return int(line.text.replace("−", "-"))
+    return None
+
+
+def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
+    return parse_headers(lines, [position])[0]
+
+
+def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
+    """The line after the last post's furniture (its action bar): the page's footer
+    follows. None when the last post shows no furniture under its text."""
+    page = read_page(lines)
+    if page is None or not page.frames:
+        return None
+    last = page.frames[-1]
+    texts = [at for at in range(last.header_end + 1, len(lines)) if is_text(lines[at].text)]
+    if not texts:
+        return None
+    end = None
+    for at in range(texts[-1] + 1, len(lines)):
+        line = lines[at]
+        if line.is_blank or EDIT_NOTE.match(line.text):
+            continue
+        if not (_short(line) and skeleton(line.text) in page.recurring):
+            break
+        end = at + 1
+    return end if end is not None and end < len(lines) else None
+
+
+def page_post(lines: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
+    """The opening post's head where the first frame is the opening post: author and date
+    from its header, the title from its subject line; the lines above it are
+    furniture. None otherwise (an article above a comment list reads its own head)."""
+    page = read_page(lines)
+    if page is None or not page.opens_thread:
+        return None
+    first = page.frames[0]
+    title_at = _subject(lines, page)
+    top = lines[: first.start]
+    title: str | None
+    if title_at is not None:
+        title = _subject_text(lines[title_at].text)
+    else:
+        shown = topic_title(top, is_crumbs)
+        title_at = next((at for at in range(first.start) if lines[at].text == shown), None)
+        title = _subject_text(shown) if shown else None
+    stamp = lines[first.stamp].text
+    header = content_indices(lines[first.start : first.header_end + 1])
+    end = starts[0] if starts else len(lines)
+    body = range(first.header_end + 1, end)
+    chrome = {
+        lines[at].index
+        for at in body
+        if _short(lines[at]) and skeleton(lines[at].text) in page.recurring
+    }
+    title_lines = (
+        {lines[title_at].index} if title_at is not None and lines[title_at].text == title else set()
+    )
+    return post_head(
+        title=title,
+        title_lines=title_lines,
+        author=lines[first.name].text if first.name is not None else None,
+        published=stamp if find_date(stamp) else None,
+        meta_lines=header - title_lines,
+        chrome_lines=(content_indices(top) - title_lines) | chrome,
+        quote_lines=_quoted(lines, body.start, end),
+    )
+
+
+def _subject_text(text: str) -> str:
+    """A subject line without its label ('Post subject: X', 'Тема: X') or the breadcrumb
+    separator before it ('> X')."""
+    text = text.lstrip("»›> ")
+    field = FIELD.match(text)
+    if field is not None and field.group("value") and len(field.group("label").split()) <= 2:
+        return field.group("value").strip()
+    return text
+
+
+def _subject(lines: Sequence[Line], page: Page) -> int | None:
+    """The opening post's subject line: the line its replies repeat after 'Re:', else a
+    title-shaped line (three words at least) right above its first line."""
+    first = page.frames[0]
+    replies = {
+        strip_reply_prefix(lines[at].text).casefold()
+        for frame in page.frames[1:]
+        for at in range(frame.stamp, frame.header_end + 2)
+        if at < len(lines) and REPLY_PREFIX.match(lines[at].text)
+    }
+    if replies:
+        for at in range(0, min(first.header_end + 2, len(lines))):
+            if lines[at].text.casefold() in replies:
+                return at
+    above = _previous(lines, first.start, -1)
+    if above is None:
+        return None
+    text = _subject_text(lines[above].text)
+    if len(text.split()) >= 3 and is_title_like(text) and not is_crumbs(text):
+        return above
+    return None

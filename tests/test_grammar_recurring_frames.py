@@ -1,0 +1,245 @@
+"""Labelled cases for the recurring-frames grammar: posts found by the stamp line and the
+frame every post repeats around it (invented snippets), and the pages it must leave
+alone (a listing's items, a digest's articles, mail)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from flows.stages.segment.grammars import recurring_frames
+from flows.stages.segment.lines import split_lines
+
+PROFILE_BLOCK = """\
+Board index > Regions > Local elections
+Who gets to run for mayor?
+
+Anna_K
+posted 12.3.2023, 10:42
+Post #1
+
+Group: Members
+Posts: 1 318
+Joined: 9.6.2009
+
+The council changed the rules again and nobody in town was asked about it at all.
+
+Back to top
++Quote
+Boris Lenz
+posted 12.3.2023, 11:15
+Post #2
+
+Group: Members
+Posts: 244
+Joined: 2.11.2015
+
+Quote(Anna_K @ 12.3.2023, 10:42) *
+nobody in town was asked
+
+They never are, and the turnout shows what people think of that.
+
+Back to top
++Quote
+Anna_K
+posted 12.3.2023, 12:03
+Post #3
+
+Group: Members
+Posts: 1 319
+Joined: 9.6.2009
+Location: Tver
+
+Fair enough, but the turnout was low long before the rules changed this year.
+Last edited by Anna_K on 12.3.2023, 12:10
+
+Back to top
++Quote
+Forum footer: 3 users reading this topic
+"""
+
+NAMELESS_PROFILE = """\
+Post subject: Who counts the votes in small towns
+Posted: Mon Nov 11, 2024 10:14 am
+Offline
+Member
+
+Joined: Tue Mar 02, 2010 4:51 pm
+Posts: 1874
+The commission in our town has had the same chair for twenty years and nobody minds.
+
+Top
+Profile
+Posted: Mon Nov 11, 2024 11:40 am
+Offline
+Member
+
+Joined: Fri Jan 18, 2019 9:03 pm
+Posts: 212
+Twenty years is long, but a chair who stays is also a chair who can be blamed.
+
+Top
+Profile
+Posted: Tue Nov 12, 2024 8:05 am
+Offline
+Moderator
+
+Joined: Sun Jun 06, 2004 12:30 pm
+Posts: 5320
+The law caps the term now, so the question answers itself after the next election.
+
+Top
+Profile
+"""
+
+REPLY_NOTES = """\
+A short article about the pipeline sits here. It has two sentences of its own.
+
+Ruben Avakian
+Ruben Avakian
+Guest
+2 years ago
+
+The pipeline was never the point, and everybody in the region knew it.
+
+7
+Reply
+Tomas Weber
+Tomas Weber
+Guest
+Reply to  Ruben Avakian
+2 years ago
+
+Knew it, yes, but a route you cannot test still has some value for them.
+
+3
+Reply
+Elena Mirova
+Elena Mirova
+Guest
+2 years ago
+
+A good piece, but it underrates the gas trade by a wide margin, I think.
+
+-2
+Reply
+"""
+
+LISTING = """\
+Politics
+
+Governors Reshuffled Ahead of the Autumn Vote
+12.3.2023, 10:42
+Three governors were replaced on Tuesday, the Kremlin said in a statement.
+
+Budget Talks Stall Over Regional Transfers
+12.3.2023, 11:15
+Regional leaders asked for more money and got a promise of a commission instead.
+
+New Rules for Local Referendums Approved
+12.3.2023, 12:03
+The law raises the number of signatures needed to call a local vote by half.
+"""
+
+MAIL_DIGEST = """\
+From: anna@example.org
+Subject: Local elections
+Date: 12.3.2023, 10:42
+
+The council changed the rules again and nobody in town was asked about it.
+
+From: boris@example.org
+Subject: Re: Local elections
+Date: 12.3.2023, 11:15
+
+They never are, and the turnout shows what people think of that, again.
+
+From: anna@example.org
+Subject: Re: Local elections
+Date: 12.3.2023, 12:03
+
+Fair enough, but the turnout was low long before the rules changed this year.
+"""
+
+DATED_ARTICLE = """\
+Moscow, 12.3.2023, 10:42
+
+The council changed the rules again and nobody in town was asked about it.
+Updated 12.3.2023, 11:15
+They never are, and the turnout shows what people think of that, again.
+"""
+
+
+def _lines(text: str):
+    return split_lines(text)
+
+
+def test_a_profile_block_forum_reads_the_opening_post_and_two_replies() -> None:
+    lines = _lines(PROFILE_BLOCK)
+    starts = recurring_frames.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["Boris Lenz", "Anna_K"]
+    headers = recurring_frames.parse_headers(lines, starts)
+    assert [header.author for header in headers] == ["Boris Lenz", "Anna_K"]
+    assert [header.edited for header in headers] == [False, True]
+    quoted = {lines[at].index for at in range(len(lines)) if lines[at].text.startswith("nobody")}
+    assert quoted <= headers[0].quote_lines
+    head = recurring_frames.page_post(lines, starts)
+    assert head is not None
+    assert head.author == "Anna_K"
+    assert head.title == "Who gets to run for mayor?"
+    chrome_texts = {lines[i].text for i in headers[0].chrome_lines}
+    assert {"Back to top", "+Quote"} <= chrome_texts
+    end = recurring_frames.find_end(lines, starts)
+    assert end is not None and lines[end].text.startswith("Forum footer")
+
+
+def test_a_profile_block_without_names_still_reads_the_posts() -> None:
+    lines = _lines(NAMELESS_PROFILE)
+    starts = recurring_frames.find_starts(lines)
+    assert len(starts) == 2
+    headers = recurring_frames.parse_headers(lines, starts)
+    assert [header.author for header in headers] == [None, None]
+    head = recurring_frames.page_post(lines, starts)
+    assert head is not None and head.title == "Who counts the votes in small towns"
+
+
+def test_a_repeated_label_is_no_name_and_a_reply_note_names_the_parent() -> None:
+    lines = _lines(REPLY_NOTES)
+    starts = recurring_frames.find_starts(lines)
+    headers = recurring_frames.parse_headers(lines, starts)
+    assert [header.author for header in headers] == ["Ruben Avakian", "Tomas Weber", "Elena Mirova"]
+    assert [header.reply_to for header in headers] == [None, "Ruben Avakian", None]
+    assert [header.score for header in headers] == [7, 3, -2]
+
+
+@pytest.mark.parametrize(
+    "text", [LISTING, MAIL_DIGEST, DATED_ARTICLE], ids=["listing", "mail", "article"]
+)
+def test_pages_that_are_no_thread_are_left_alone(text: str) -> None:
+    assert recurring_frames.find_starts(_lines(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Posts: 1 318", "posts:"),
+        ("posted 12.3.2023, 10:42", "posted 0.0.0, T"),
+        ("Sat Jul 21, 2018 8:06 pm", "M M 0, 0 T"),
+        ("-2", "0"),
+    ],
+)
+def test_skeleton_keeps_labels_and_classes_digits_and_dates(text: str, key: str) -> None:
+    assert recurring_frames.skeleton(text) == key.casefold()
+
+
+def test_a_long_page_reads_in_linear_time() -> None:
+    post = PROFILE_BLOCK.split("Boris Lenz", 1)[1].split("Anna_K\nposted 12.3.2023, 12:03")[0]
+    text = PROFILE_BLOCK + "".join("Boris Lenz" + post for _ in range(1_500))
+    lines = _lines(text)
+    assert len(lines) > 20_000
+    began = time.perf_counter()
+    starts = recurring_frames.find_starts(lines)
+    recurring_frames.parse_headers(lines, starts)
+    assert len(starts) > 1_500
+    assert time.perf_counter() - began < 20
