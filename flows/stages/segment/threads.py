@@ -249,12 +249,13 @@ forum post quotes whom it discusses, and it still answers the topic."""
 
 
 HEADER_NOTE = re.compile(
-    r"(?:^|\s)(?:in reply to|replying to|в ответ(?: на)?)\s+@?"
+    r"(?:^|\s)(?:in reply to|replying to|reply to|в ответ(?: на)?)\s+@?"
     r"(?P<name>[^\s,:;]\S{0,39}(?:\s[^\s,:;]\S{0,39}){0,2}?)[:,]?$",
     re.IGNORECASE,
 )
 """A header line that ends naming the comment replied to ('Mar 18 · in reply to Petr
-Lunin', '14 мар · в ответ Анне Ким'): the front-end prints the parent beside the stamp;
+Lunin', '14 мар · в ответ Анне Ким', 'Reply to  Ruben S.' on a line of its own): the
+front-end prints the parent beside the stamp;
 a name no earlier comment bears leaves the stack as it is."""
 
 
