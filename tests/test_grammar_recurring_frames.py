@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from flows.stages.segment import threads
 from flows.stages.segment.grammars import recurring_frames
 from flows.stages.segment.lines import split_lines
 
@@ -243,3 +244,19 @@ def test_a_long_page_reads_in_linear_time() -> None:
     recurring_frames.parse_headers(lines, starts)
     assert len(starts) > 1_500
     assert time.perf_counter() - began < 20
+
+
+@pytest.mark.parametrize(
+    ("address", "author", "opens"),
+    [
+        ("@gordon w. the ruble holds", "gordon w.", True),
+        ("@gordon w.", "gordon w.", True),
+        ("@gordon williams agreed", "gordon w", False),
+        ("@gordon w. the ruble holds", "gordon", True),
+        ("gordon w. the ruble holds", "gordon w.", False),
+    ],
+)
+def test_an_address_opens_with_an_authors_whole_name(
+    address: str, author: str, opens: bool
+) -> None:
+    assert threads._opens_with(address, author) is opens

@@ -169,7 +169,7 @@ def build_comments(
         if reply_to:
             stack = _chain_to(reply_to, comments, entries) or stack
         elif addressed is not None:
-            stack = _chain_to(addressed[0], comments, entries) or stack
+            stack = _chain_to(addressed[0], comments, entries, addressed[2]) or stack
         linked = numbered.get(header.reply_to_number) if header.reply_to_number else None
         if linked is not None:
             stack = _chain(linked, entries)
@@ -268,40 +268,61 @@ def _header_note(header_lines: Sequence[Line]) -> str | None:
     return None
 
 
-def _addressed(body: Sequence[Line]) -> tuple[str, int | None] | None:
+def _addressed(body: Sequence[Line]) -> tuple[str, int | None, str | None] | None:
     """The name a comment's first body line replies to, with the line's index when the
-    line is only a reply note (furniture), else None."""
+    line is only a reply note (furniture), and the line itself when it opens with an
+    address ('@Gordon W. …': the name may run past its first word); else None."""
     first = next((line for line in body if not line.is_blank), None)
     if first is None:
         return None
     note = REPLY_NOTE.match(first.text)
     if note is not None:
-        return note.group("name"), first.index
+        return note.group("name"), first.index, None
     address = ADDRESS.match(first.text)
     if address is None:
         return None
-    return address.group("name") or address.group("numbered"), None
+    if address.group("name"):
+        return address.group("name"), None, first.text
+    return address.group("numbered"), None, None
 
 
 def _chain_to(
     author: str,
     comments: Sequence[CommentRow],
     entries: dict[str, tuple[int, CommentRow]],
+    address: str | None = None,
 ) -> list[tuple[int, CommentRow]] | None:
     """The stack that makes the latest comment by `author` the parent: its ancestors, root
-    first, then itself; None when no earlier comment is by that author."""
+    first, then itself; None when no earlier comment is by that author. With the line of
+    an address ('@Gordon W. The ruble …'), an author whose whole name opens it after the
+    '@' matches too (a name of several words)."""
     wanted = author.casefold().lstrip("@")
+    opening = address.casefold() if address else None
     target = next(
         (
             c
             for c in reversed(comments)
-            if c["author"] and c["author"].casefold().lstrip("@") == wanted
+            if c["author"]
+            and (
+                c["author"].casefold().lstrip("@") == wanted
+                or (opening is not None and _opens_with(opening, c["author"].casefold()))
+            )
         ),
         None,
     )
     if target is None:
         return None
     return _chain(target, entries)
+
+
+def _opens_with(address: str, author: str) -> bool:
+    """Whether an address line ('@gordon w. the ruble …') opens with '@' and the author's
+    whole name, then no more of a word."""
+    name = "@" + author.lstrip("@")
+    if not address.startswith(name):
+        return False
+    rest = address[len(name) : len(name) + 1]
+    return not rest or not (rest.isalnum() or rest == "_")
 
 
 def _chain(

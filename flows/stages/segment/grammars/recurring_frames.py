@@ -48,7 +48,7 @@ from flows.stages.segment.grammars._common import (
     topic_title,
 )
 from flows.stages.segment.lines import CLOSERS, Line, ends_sentence
-from flows.stages.segment.meta import AGE, find_date
+from flows.stages.segment.meta import AGE, YEARLESS_DATE, find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
 
@@ -110,7 +110,11 @@ def _is_stamp(text: str) -> bool:
     if not text or len(text) > MAX_STAMP_CHARS or not any(ch.isdigit() for ch in text):
         return False
     return bool(
-        TIME.search(text) or AGE.search(text) or RU_AGE.match(text) or find_date(text) is not None
+        TIME.search(text)
+        or AGE.search(text)
+        or RU_AGE.match(text)
+        or YEARLESS_DATE.match(text)
+        or find_date(text) is not None
     )
 
 
@@ -136,7 +140,7 @@ def _is_name(text: str) -> bool:
     if not text or len(text) > MAX_NAME_CHARS or LETTER.search(text) is None:
         return False
     words = text.split()
-    if len(words) > MAX_NAME_WORDS or ": " in text or text.endswith((":", "!", "?", ",")):
+    if len(words) > MAX_NAME_WORDS or ": " in text or "," in text or text.endswith(("!", "?")):
         return False
     if _is_stamp(text) or QUOTE_HEAD.match(text):
         return False
@@ -334,16 +338,20 @@ def _above(lines: Sequence[Line], low: int, anchor: int) -> tuple[list[int], str
 def _names(
     lines: Sequence[Line], aboves: Sequence[tuple[list[int], str | None]]
 ) -> list[int | None]:
-    """Each frame's name line: the nearest place above the stamps where most frames show a
-    name-shaped line and the frames after the first do not all show the same one (a
-    label: 'Guest'; the first frame may stand under the page's top)."""
+    """Each frame's name line: the place above the stamps where the most frames (half at
+    least) show a name-shaped line, the nearest on a tie, and the frames after the first
+    do not all show the same one (a label: 'Guest'; the first frame may stand under the
+    page's top). A place line ('Toronto') beside some names gives way to the names."""
+    best: list[int | None] = [None] * len(aboves)
+    most = 0
     for offset in range(NAME_REACH):
         found = [above[offset] if offset < len(above) else None for above, _ in aboves]
         shaped = [at if at is not None and _is_name(lines[at].text) else None for at in found]
         texts = {lines[at].text for at in shaped[1:] if at is not None}
-        if len(texts) >= 2 and sum(at is not None for at in shaped) * 2 >= len(found):
-            return shaped
-    return [None] * len(aboves)
+        count = sum(at is not None for at in shaped)
+        if len(texts) >= 2 and count * 2 >= len(found) and count > most:
+            best, most = shaped, count
+    return best
 
 
 def _header_end(lines: Sequence[Line], anchor: int, recurring: frozenset[str]) -> int:
@@ -399,7 +407,8 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
         chrome = {
             lines[at].index
             for at in body
-            if _short(lines[at]) and skeleton(lines[at].text) in recurring
+            if _short(lines[at])
+            and (skeleton(lines[at].text) in recurring or REPLY_COUNT.match(lines[at].text))
         }
         noted = [at for at in body if EDIT_NOTE.search(lines[at].text)]
         edits = {lines[at].index for at in noted if EDIT_NOTE.match(lines[at].text)}
@@ -434,12 +443,23 @@ def _quoted(lines: Sequence[Line], start: int, end: int) -> set[int]:
     return quoted | heads
 
 
+VOTES = re.compile(
+    r"^(?P<n>[+−-]?\d{1,6})(?:\s+(?:likes?|recommend(?:s|ed)?|points?|votes?|нравится|лайк\w*))?$",
+    re.IGNORECASE,
+)
+"""A votes count on a line of its own, bare or with a common vote word ('7', '-2',
+'412 Recommend', '3 likes')."""
+REPLY_COUNT = re.compile(r"^\d{1,5}\s+(?:repl(?:y|ies)|ответ(?:а|ов)?)$", re.IGNORECASE)
+"""A count of a comment's replies ('1 Reply', '3 ответа'): the front-end's link."""
+
+
 def _score(lines: Sequence[Line], body: range, chrome: set[int]) -> int | None:
-    """The votes count among the frame's recurring lines under the text ('7', '-2')."""
+    """The votes count among the frame's recurring lines under the text."""
     for at in body:
         line = lines[at]
-        if line.index in chrome and SCORE.match(line.text):
-            return int(line.text.replace("−", "-"))
+        match = VOTES.match(line.text) if line.index in chrome else None
+        if match is not None:
+            return int(match.group("n").replace("−", "-"))
     return None
 
 
