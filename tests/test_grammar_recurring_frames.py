@@ -172,6 +172,45 @@ They never are, and the turnout shows what people think of that, again.
 """
 
 
+ROW_HEADERS = """\
+Topic #518
+
++12   [03.09.2024 19:20] kedrov_a Rating 841.20     Wall of kedrov_a +95
+
+Why was the direct election of the district head abolished? Who appoints him now?
+
++8   [03.09.2024 19:41] Marta_S Rating 1203.55     Wall of Marta_S +240
+
+A commission does, and the governor names half of its members, as the law now says.
+
++3   [03.09.2024 20:02] orlan77 Rating 56.10     Wall of orlan77 +4
+
+So the residents have no say at all, which suits whoever makes the appointment.
+
+Reply to topic
+"""
+
+BYLINE_LISTING = """\
+Latest news
+
+Kremlin tightens the rules for regional party lists
+Igor Stepan - March 12, 2021
+The commission will check every signature twice from now on, the decree says.
+
+Baltic states expel two diplomats over interference
+Leena Marja - March 10, 2021
+The foreign ministries said the diplomats had met candidates before the vote.
+
+Turnout falls again in the municipal elections in the north
+Igor Stepan - March 8, 2021
+Fewer than one voter in five came to the polls, the regional commission said.
+
+Popular
+Kremlin tightens the rules for regional party lists
+Baltic states expel two diplomats over interference
+"""
+
+
 def _lines(text: str):
     return split_lines(text)
 
@@ -214,8 +253,19 @@ def test_a_repeated_label_is_no_name_and_a_reply_note_names_the_parent() -> None
     assert [header.score for header in headers] == [7, 3, -2]
 
 
+def test_a_stamp_row_that_carries_the_name_gives_the_author() -> None:
+    lines = _lines(ROW_HEADERS)
+    starts = recurring_frames.find_starts(lines)
+    headers = recurring_frames.parse_headers(lines, starts)
+    assert [header.author for header in headers] == ["Marta_S", "orlan77"]
+    head = recurring_frames.page_post(lines, starts)
+    assert head is not None and head.author == "kedrov_a"
+
+
 @pytest.mark.parametrize(
-    "text", [LISTING, MAIL_DIGEST, DATED_ARTICLE], ids=["listing", "mail", "article"]
+    "text",
+    [LISTING, MAIL_DIGEST, DATED_ARTICLE, BYLINE_LISTING],
+    ids=["listing", "mail", "article", "byline-listing"],
 )
 def test_pages_that_are_no_thread_are_left_alone(text: str) -> None:
     assert recurring_frames.find_starts(_lines(text)) == []

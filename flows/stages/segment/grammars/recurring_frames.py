@@ -31,6 +31,7 @@ comment edited.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -64,6 +65,8 @@ stronger evidence than a last resort's, weaker than a digest's or a feed's own f
 MIN_FRAMES = 3
 """Posts a page needs (opening post included) before a recurring stamp is a header."""
 MAX_STAMP_CHARS = 80
+MAX_STAMP_ROW_CHARS = 160
+"""A stamp row that carries the name, the rating, the actions beside the date."""
 MAX_ANCHOR_KEYS = 4
 """Recurring stamp skeletons tried, most frequent first (a page's profile fields may
 hold dates too: 'Joined: …')."""
@@ -76,16 +79,23 @@ HEADER_REACH = 12
 MAX_HEADER_CHARS = 60
 RECURRING_SHARE = 0.6
 """Share of the frames a skeleton must occur in to be the front-end's, not a post's."""
+EVERYWHERE_SHARE = 0.75
+"""Share of the frames a title-shaped line must occur in to be the front-end's action
+('Back to top'), not a headline a widget repeats."""
 TEXT_WORDS = 6
 
 DIGITS = re.compile(r"\d+")
 SCORE = re.compile(r"^[+−-]?\d{1,6}$")
 TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
 CALENDAR_WORD = re.compile(
-    r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-    r"|пн|вт|ср|чт|пт|сб|вс|янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек)[\w.]*",
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?"
+    r"|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+    r"|январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]"
+    r"|октябр[ья]|ноябр[ья]|декабр[ья]|янв|фев|апр|авг|сен|окт|ноя|дек|пн|вт|ср|чт|пт|сб|вс)\b",
     re.IGNORECASE,
 )
+"""A month's or a weekday's name, whole or cut short ('Nov', 'Tuesday', 'мая')."""
 FIELD = re.compile(r"^(?P<label>[^\W\d][^:]{0,28}?)\s?:(?:\s+(?P<value>\S.{0,60}))?$")
 """A profile field or a labelled stamp: a short label, a colon, a short value."""
 NAME_TOKEN = re.compile(r"^[\w][\w.'’\-]*$")
@@ -159,6 +169,8 @@ class Frame:
     header_end: int
     name: int | None
     reply_to: str | None = None
+    author: str | None = None
+    """The name the stamp row itself carries, where no line of its own shows one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,10 +186,22 @@ class Page:
 def read_page(lines: Sequence[Line]) -> Page | None:
     """The page's frames (None: no stamp recurs as a header)."""
     stamps: dict[str, list[int]] = {}
-    for at, line in enumerate(lines):
-        text = line.text
-        if text and len(text) <= MAX_STAMP_CHARS and not is_text(text) and _is_stamp(text):
-            stamps.setdefault(skeleton(text), []).append(at)
+    found = [
+        at
+        for at, line in enumerate(lines)
+        if line.text
+        and len(line.text) <= MAX_STAMP_ROW_CHARS
+        and (len(line.text) <= MAX_STAMP_CHARS or not ends_sentence(line.text))
+        and not is_text(line.text[:MAX_STAMP_CHARS])
+        and _is_stamp(line.text[:MAX_STAMP_CHARS])
+    ]
+    for at in found:
+        stamps.setdefault(skeleton(lines[at].text), []).append(at)
+    common = _common_tokens([lines[at].text for at in found], len(found))
+    for at in found:
+        shape = " ".join(_token_class(token, common) for token in _tokens(lines[at].text))
+        if " N" in f" {shape}":
+            stamps.setdefault(shape, []).append(at)  # a name inside the stamp's row
     keys = sorted(
         (key for key, found in stamps.items() if len(found) >= MIN_FRAMES),
         key=lambda key: (-len(stamps[key]), stamps[key][0]),
@@ -187,6 +211,56 @@ def read_page(lines: Sequence[Line]) -> Page | None:
         if page is not None:
             return page
     return None
+
+
+TOKEN_EDGES = "[](){}|,;:«»\"'"
+MIN_COMMON_SHARE = 0.3
+"""Share of a page's stamp rows a word must occur in to be the front-end's ('Rating')."""
+
+
+def _tokens(text: str) -> list[str]:
+    """A row's words, without the brackets and punctuation around them."""
+    return [token for token in (raw.strip(TOKEN_EDGES) for raw in text.split()) if token]
+
+
+def _common_tokens(texts: Sequence[str], total: int) -> frozenset[str]:
+    """The words (digits as ``0``) that occur in many rows: the front-end's labels."""
+    counts = Counter[str]()
+    for text in texts:
+        counts.update({DIGITS.sub("0", token.casefold()) for token in _tokens(text)})
+    needed = max(MIN_FRAMES, MIN_COMMON_SHARE * total)
+    return frozenset(token for token, count in counts.items() if count >= needed)
+
+
+def _token_class(token: str, common: frozenset[str]) -> str:
+    """A row word's class: its own form when common or letterless, 'N' for a name-shaped
+    word, else its shape."""
+    shape = DIGITS.sub("0", token.casefold())
+    if shape in common or LETTER.search(token) is None:
+        return shape
+    if CALENDAR_WORD.fullmatch(token) or TIME.fullmatch(token):
+        return "M"
+    return "N" if NAME_TOKEN.match(token) else shape
+
+
+def _inline_name(text: str, common: frozenset[str]) -> str | None:
+    """The one name a stamp row carries ('+47 [14.08.2015 01:02] kedrov_a Rating 52
+    kedrov_a'): the run of name-shaped, uncommon words, when the row holds one such run
+    (repeated or not), of `MAX_NAME_WORDS` words at most."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for token in [*_tokens(text), ""]:
+        if token and _token_class(token, common) == "N":
+            run.append(token)
+            continue
+        if run:
+            runs.append(run)
+        run = []
+    names = {" ".join(found) for found in runs}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return name if len(name.split()) <= MAX_NAME_WORDS else None
 
 
 def _frames(lines: Sequence[Line], anchors: list[int]) -> Page | None:
@@ -216,9 +290,16 @@ def _frames(lines: Sequence[Line], anchors: list[int]) -> Page | None:
         frames.append(Frame(start, anchor, header_end, name, note))
     if len(MAIL_FIELDS & recurring) >= 2:
         return None  # mail headers: a digest's or a mailbox's messages, read as mail
-    if _headlined(lines, frames, aboves, recurring) * 2 >= len(frames):
+    everywhere = frozenset(
+        key
+        for key, count in shares.items()
+        if count >= max(MIN_FRAMES, EVERYWHERE_SHARE * len(anchors))
+    )
+    if _headlined(lines, frames, aboves, everywhere) * 2 >= len(frames):
         return None  # a headline in each frame: a listing's or a digest's items
-    named = sum(frame.name is not None for frame in frames)
+    if sum(frame.name is not None for frame in frames) * 2 < len(frames):
+        frames = _named_inline(lines, frames)
+    named = sum(frame.name is not None or frame.author is not None for frame in frames)
     if named * 2 < len(frames) and _profiled(lines, frames, recurring) * 2 < len(frames):
         return None  # no poster's name by most stamps, nor a profile block under them
     opens = not any(_is_statement(lines[at].text) for at in range(frames[0].start))
@@ -238,7 +319,8 @@ def _headlined(
     recurring: frozenset[str],
 ) -> int:
     """How many frames carry a headline by their stamp: a title-shaped line of
-    `HEADLINE_WORDS` words or more, no field and no recurring line, among the lines right
+    `HEADLINE_WORDS` words or more, no field and no line of nearly every frame
+    (`recurring`), among the lines right
     above the stamp, those of the header, or as the first line under it with text after
     it (a listing's item: title, date, teaser)."""
     count = 0
@@ -285,6 +367,20 @@ def _next(lines: Sequence[Line], position: int, end: int) -> int | None:
         if not lines[at].is_blank:
             return at
     return None
+
+
+def _named_inline(lines: Sequence[Line], frames: list[Frame]) -> list[Frame]:
+    """The frames with the name each stamp row carries, where most rows carry one and
+    the names vary (else the frames as they are)."""
+    rows = [lines[frame.stamp].text for frame in frames]
+    common = _common_tokens(rows, len(rows))
+    names = [_inline_name(row, common) for row in rows]
+    if sum(name is not None for name in names) * 2 < len(frames) or len(set(names) - {None}) < 2:
+        return frames
+    return [
+        dataclasses.replace(frame, author=name) if frame.name is None else frame
+        for frame, name in zip(frames, names, strict=True)
+    ]
 
 
 def _is_statement(text: str) -> bool:
@@ -416,7 +512,7 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
         dated = find_date(stamp)
         headers.append(
             Header(
-                author=lines[frame.name].text if frame.name is not None else None,
+                author=lines[frame.name].text if frame.name is not None else frame.author,
                 n_lines=frame.header_end - start + 1,
                 nesting=0,
                 score=_score(lines, body, chrome),
@@ -520,7 +616,7 @@ def page_post(lines: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
     return post_head(
         title=title,
         title_lines=title_lines,
-        author=lines[first.name].text if first.name is not None else None,
+        author=lines[first.name].text if first.name is not None else first.author,
         published=stamp if find_date(stamp) else None,
         meta_lines=header - title_lines,
         chrome_lines=(content_indices(top) - title_lines) | chrome,
