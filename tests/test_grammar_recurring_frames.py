@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from flows.stages.segment import threads
+from flows.stages.segment import SegmentConfig, segment, threads
 from flows.stages.segment.grammars import recurring_frames
 from flows.stages.segment.lines import split_lines
 
@@ -331,3 +331,66 @@ def test_an_address_opens_with_an_authors_whole_name(
     address: str, author: str, opens: bool
 ) -> None:
     assert threads._opens_with(address, author) is opens
+
+
+NUMBERED_POSTS = """\
+Who gets to run for mayor?
+
+Anna_K
+posted 12.3.2023, 10:42
+Post #1
+Posts: 1 318
+Joined: 9.6.2009
+
+The council changed the rules again and nobody in town was asked about it at all.
+
+Boris Lenz
+posted 12.3.2023, 11:15
+Post #2
+Posts: 244
+Joined: 2.11.2015
+
+They never are, and the turnout shows what people think of that, as always.
+
+Vera Kim
+posted 12.3.2023, 11:40
+Post #3
+Posts: 12
+Joined: 1.2.2020
+
+Reply to #2
+The turnout was low long before the rules changed, so that proves very little.
+
+Oleg_P
+posted 12.3.2023, 12:03
+Post #4
+Posts: 77
+Joined: 5.5.2018
+
+#3 fair, but it fell further this time, by a third in the central districts.
+"""
+
+
+def test_a_reply_citing_a_post_number_replies_to_that_post() -> None:
+    result = segment("0123456789abcdef", NUMBERED_POSTS, "thread", SegmentConfig())
+    comments = result.comments
+    assert [c["author"] for c in comments] == ["Boris Lenz", "Vera Kim", "Oleg_P"]
+    assert comments[1]["parent_id"] == comments[0]["comment_id"]
+    assert comments[2]["parent_id"] == comments[1]["comment_id"]
+    assert comments[0]["parent_id"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("#12 agreed with you", "12"),
+        ("@#7 no", "7"),
+        ("Reply to #3", "3"),
+        ("Ответ на сообщение #2", "2"),
+        ("В ответ на №4", "4"),
+        ("#hashtag politics", None),
+        ("We need #12 more signatures", None),
+    ],
+)
+def test_a_cited_number_opens_the_body(text: str, number: str | None) -> None:
+    assert threads._cited_number(split_lines(text)) == number

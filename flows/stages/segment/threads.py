@@ -171,6 +171,9 @@ def build_comments(
         elif addressed is not None:
             stack = _chain_to(addressed[0], comments, entries, addressed[2]) or stack
         linked = numbered.get(header.reply_to_number) if header.reply_to_number else None
+        if linked is None and not named and flat:
+            cited = _cited_number(body_lines)
+            linked = (numbered.get(cited) or numbered.get("#" + cited)) if cited else None
         if linked is not None:
             stack = _chain(linked, entries)
         parent = stack[-1][1] if stack else None
@@ -266,6 +269,25 @@ def _header_note(header_lines: Sequence[Line]) -> str | None:
         if " " in text and (match := HEADER_NOTE.search(text)) is not None:
             return match.group("name")
     return None
+
+
+NUMBER_REFERENCE = re.compile(
+    r"^(?:@?#(?P<bare>\d{1,7})\b|(?:in reply to|reply to|replying to|(?:в )?ответ на)\s+"
+    r"(?:(?:post|message|comment|сообщение|комментарий)\s+)?(?:#|№\s?)(?P<named>\d{1,7})\b)",
+    re.IGNORECASE,
+)
+"""A body's first line citing the comment replied to by its number on the page ('#12
+agreed', 'Reply to #3', 'Ответ на сообщение #2'): the parent is the comment whose header
+shows that number."""
+
+
+def _cited_number(body: Sequence[Line]) -> str | None:
+    """The number a comment's first body line cites, None when it cites none."""
+    first = next((line for line in body if not line.is_blank), None)
+    if first is None or ("#" not in first.text[:40] and "№" not in first.text[:40]):
+        return None
+    match = NUMBER_REFERENCE.match(first.text)
+    return (match.group("bare") or match.group("named")) if match else None
 
 
 def _addressed(body: Sequence[Line]) -> tuple[str, int | None, str | None] | None:

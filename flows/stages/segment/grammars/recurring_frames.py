@@ -528,6 +528,7 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
                 score=_score(lines, body, chrome),
                 edited=bool(noted),
                 reply_to=frame.reply_to,
+                number=_number(lines, start, frame.header_end),
                 age=None if dated else stamp,
                 published=stamp if dated else None,
                 chrome_lines=frozenset(chrome | edits),
@@ -535,6 +536,20 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
             )
         )
     return headers
+
+
+POST_NUMBER = re.compile(r"(?:^|\s)#(?P<n>\d{1,7})\b")
+
+
+def _number(lines: Sequence[Line], start: int, end: int) -> str | None:
+    """The post's number on the page as its header shows it ('Post #2', '#2841'), where
+    later posts may cite it."""
+    for at in range(start, end + 1):
+        text = lines[at].text
+        match = POST_NUMBER.search(text) if "#" in text else None
+        if match is not None:
+            return "#" + match.group("n")
+    return None
 
 
 def _quoted(lines: Sequence[Line], start: int, end: int) -> set[int]:
