@@ -14,11 +14,12 @@ stack: the parent is that comment.
 
 Where the page shows no nesting at all (every comment at one level) and the header names
 no parent, a note beside the header's stamp may ('… · in reply to Name'), or the body's
-first line may: an address ('@name …'), a reply note on a line of its
+first line may: an address ('@name …', '@First Last …'), a reply note on a line of its
 own ('в ответ Name', 'Ответ на комментарий Name', 'In reply to name'), a numbered reply
 ('Reply 3# name'). The parent is then the latest earlier comment by that name; a
 name no earlier comment bears leaves the comment at the top level. A reply note's line is
-furniture (the parent it names is kept as the parent).
+furniture (the parent it names is kept as the parent). A first line citing a post number
+('#12 …', 'Reply to #3') replies to the comment whose header shows that number.
 """
 
 from __future__ import annotations
