@@ -269,6 +269,14 @@ def test_a_repeated_label_is_no_name_and_a_reply_note_names_the_parent() -> None
 def test_a_stamp_row_that_carries_the_name_gives_the_author() -> None:
     lines = _lines(ROW_HEADERS)
     starts = recurring_frames.find_starts(lines)
+    end = recurring_frames.find_end(lines, starts)
+    assert end is not None
+    assert [line.text for line in lines[end:] if line.text] == ["Reply to topic"]
+    signed = ROW_HEADERS.replace("as the law now says.\n", "as the law now says.\nMarta\n")
+    signed_lines = _lines(signed)
+    assert (
+        recurring_frames.find_end(signed_lines, recurring_frames.find_starts(signed_lines)) is None
+    )
     headers = recurring_frames.parse_headers(lines, starts)
     assert [header.author for header in headers] == ["Marta_S", "orlan77"]
     head = recurring_frames.page_post(lines, starts)

@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from flows.stages.segment.grammars._common import (
     REPLY_PREFIX,
@@ -590,7 +591,9 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
 
 def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
     """The line after the last post's furniture (its action bar): the page's footer
-    follows. None when the last post shows no furniture under its text."""
+    follows. Where the last post shows no furniture under its text and no other post
+    ends with a short line of its own (a sign-off), the short lines after the last
+    post's text are the footer. None otherwise."""
     page = read_page(lines)
     if page is None or not page.frames:
         return None
@@ -606,7 +609,26 @@ def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
         if not (_short(line) and skeleton(line.text) in page.recurring):
             break
         end = at + 1
+    if end is None and not _signed_off(lines, page):
+        end = texts[-1] + 1
     return end if end is not None and end < len(lines) else None
+
+
+def _signed_off(lines: Sequence[Line], page: Page) -> bool:
+    """Whether a post other than the last ends with a short line of its own after its
+    text (a sign-off, a signature) that is no line the front-end repeats."""
+    for frame, following in pairwise(page.frames):
+        body = range(frame.header_end + 1, following.start)
+        texts = [at for at in body if is_text(lines[at].text)]
+        if not texts:
+            continue
+        for at in range(texts[-1] + 1, following.start):
+            line = lines[at]
+            if line.is_blank or EDIT_NOTE.match(line.text) or not _short(line):
+                continue
+            if skeleton(line.text) not in page.recurring:
+                return True
+    return False
 
 
 def page_post(lines: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
