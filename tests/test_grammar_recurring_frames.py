@@ -402,3 +402,55 @@ def test_a_reply_citing_a_post_number_replies_to_that_post() -> None:
 )
 def test_a_cited_number_opens_the_body(text: str, number: str | None) -> None:
     assert threads._cited_number(split_lines(text)) == number
+
+
+PROFILE_ABOVE = """\
+Budgets after the tax reform
+
+Author Message
+petrel
+Regular
+
+Joined: 14 Jan 2004
+Posts: 412
+
+Posted: Tue Mar 07, 2006 9:12 am    Post subject: Budgets after the tax reform
+
+The centre sends the money back as transfers with conditions attached to each of them.
+Back to top
+north_wind
+Newbie
+
+Joined: 02 Feb 2006
+Posts: 7
+
+Posted: Tue Mar 07, 2006 11:40 am    Post subject: Reply
+
+In our oblast it went from a fifth to almost a third of revenue in two years.
+Back to top
+petrel
+Regular
+
+Joined: 14 Jan 2004
+Posts: 412
+
+Posted: Tue Mar 07, 2006 2:05 pm    Post subject: Reply
+
+That is the point of the reform: a governor on transfers does not argue with anyone.
+Back to top
+"""
+
+
+def test_a_profile_above_the_post_gives_name_title_and_the_posts_own_date() -> None:
+    lines = _lines(PROFILE_ABOVE)
+    starts = recurring_frames.find_starts(lines)
+    headers = recurring_frames.parse_headers(lines, starts)
+    assert [header.author for header in headers] == ["north_wind", "petrel"]  # not the rank
+    assert [header.published for header in headers] == [
+        "Posted: Tue Mar 07, 2006 11:40 am    Post subject: Reply",
+        "Posted: Tue Mar 07, 2006 2:05 pm    Post subject: Reply",
+    ]
+    head = recurring_frames.page_post(lines, starts)
+    assert head is not None
+    assert (head.author, head.title) == ("petrel", "Budgets after the tax reform")
+    assert head.published is not None and head.published.startswith("Posted: Tue Mar 07")

@@ -81,8 +81,8 @@ MAX_HEADER_CHARS = 60
 RECURRING_SHARE = 0.6
 """Share of the frames a skeleton must occur in to be the front-end's, not a post's."""
 EVERYWHERE_SHARE = 0.75
-"""Share of the frames a title-shaped line must occur in to be the front-end's action
-('Back to top'), not a headline a widget repeats."""
+"""How often, per frame, a title-shaped line must occur on the page (three times at
+least) to be the front-end's action ('Back to top'), not a headline a widget repeats."""
 TEXT_WORDS = 6
 
 DIGITS = re.compile(r"\d+")
@@ -99,6 +99,8 @@ CALENDAR_WORD = re.compile(
 """A month's or a weekday's name, whole or cut short ('Nov', 'Tuesday', 'мая')."""
 FIELD = re.compile(r"^(?P<label>[^\W\d][^:]{0,28}?)\s?:(?:\s+(?P<value>\S.{0,60}))?$")
 """A profile field or a labelled stamp: a short label, a colon, a short value."""
+FIELD_ROW = re.compile(r"^(?P<label>[^\W\d][^:]{0,28}?)\s?:(?:\s+(?P<value>\S.*))?$")
+"""A labelled row, however long its value (a stamp row: 'Posted: <date>  Subject: …')."""
 NAME_TOKEN = re.compile(r"^[\w][\w.'’\-]*$")
 LETTER = re.compile(r"[^\W\d_]")
 QUOTE_HEAD = re.compile(
@@ -132,7 +134,7 @@ def _is_stamp(text: str) -> bool:
 def skeleton(text: str) -> str:
     """The line's shape: a field's label, else the text with dates, times and digits as
     classes ('сообщение 14.3.2023, 11:15' -> 'сообщение 0.0.0, T')."""
-    field = FIELD.match(text) if ":" in text[:31] and len(text) <= MAX_STAMP_CHARS else None
+    field = FIELD_ROW.match(text) if ":" in text[:31] and len(text) <= MAX_STAMP_ROW_CHARS else None
     if field is not None and len(field.group("label").split()) <= 3:
         return field.group("label").casefold() + ":"
     if SCORE.match(text):
@@ -143,7 +145,10 @@ def skeleton(text: str) -> str:
 
 
 def is_text(text: str) -> bool:
-    """Running text: a sentence of several words, or a long line."""
+    """Running text: a sentence of several words, or a long line (its padding of
+    several spaces, a menu's columns, not counted)."""
+    if "  " in text:
+        text = " ".join(text.split())
     return len(text) > MAX_STAMP_CHARS or (len(text.split()) >= TEXT_WORDS and ends_sentence(text))
 
 
@@ -157,7 +162,7 @@ def _is_name(text: str) -> bool:
         return False
     if len(words) == 1:
         return NAME_TOKEN.match(text) is not None
-    return all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+    return all(word[:1].isupper() for word in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +177,9 @@ class Frame:
     reply_to: str | None = None
     author: str | None = None
     """The name the stamp row itself carries, where no line of its own shows one."""
+    dated: int | None = None
+    """The line of the post's own date, where the header shows several ('Joined: …'
+    above 'Posted: …'); None: the stamp's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,10 +226,12 @@ def read_page(lines: Sequence[Line]) -> Page | None:
 
 AGE_WORD = re.compile(
     r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|ago|yesterday"
+    r"|[ap]\.?m\.?|utc|gmt"
     r"|секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*|год\w*|лет|назад|вчера|сегодня)",
     re.IGNORECASE,
 )
-"""A word of an age ('2 days ago', '3 часа назад'): a class of its own in a stamp row."""
+"""A word of an age or a time ('2 days ago', '3 часа назад', 'pm', 'UTC'): a class of
+its own in a stamp row."""
 NAME_RUN = re.compile(r"\bN(?: N)+\b")
 """Name-shaped words in a row: one name, however many words it has."""
 TOKEN_EDGES = "[](){}|,;:«»\"'"
@@ -283,14 +293,22 @@ def _frames(lines: Sequence[Line], anchors: list[int]) -> Page | None:
             return None  # a listing's items, an index: no running text between stamps
         last_text.append(texts[-1])
     shares = Counter[str]()
+    occurrences = Counter[str]()
     lows = [-1, *last_text[:-1]]
     for low, high in zip(lows, [*last_text[:-1], len(lines) - 1], strict=True):
         region = range(low + 1, high + 1)
-        shares.update({skeleton(lines[at].text) for at in region if _short(lines[at])})
+        keys = [skeleton(lines[at].text) for at in region if _short(lines[at])]
+        shares.update(set(keys))
+        occurrences.update(keys)
     needed = max(2, round(RECURRING_SHARE * len(anchors)))
     recurring = frozenset(key for key, count in shares.items() if count >= needed)
     aboves = [_above(lines, low, anchor) for low, anchor in zip(lows, anchors, strict=True)]
-    names = _names(lines, aboves)
+    everywhere = frozenset(
+        key
+        for key, count in occurrences.items()
+        if count >= max(MIN_FRAMES, EVERYWHERE_SHARE * len(anchors))
+    )
+    names = _names(lines, aboves, everywhere)
     frames = []
     for anchor, name, (_, note) in zip(anchors, names, aboves, strict=True):
         start = name if name is not None else anchor
@@ -301,11 +319,6 @@ def _frames(lines: Sequence[Line], anchors: list[int]) -> Page | None:
         frames.append(Frame(start, anchor, header_end, name, note))
     if len(MAIL_FIELDS & recurring) >= 2:
         return None  # mail headers: a digest's or a mailbox's messages, read as mail
-    everywhere = frozenset(
-        key
-        for key, count in shares.items()
-        if count >= max(MIN_FRAMES, EVERYWHERE_SHARE * len(anchors))
-    )
     if _headlined(lines, frames, aboves, everywhere) * 2 >= len(frames):
         return None  # a headline in each frame: a listing's or a digest's items
     if sum(frame.name is not None for frame in frames) * 2 < len(frames):
@@ -314,7 +327,7 @@ def _frames(lines: Sequence[Line], anchors: list[int]) -> Page | None:
     if named * 2 < len(frames) and _profiled(lines, frames, recurring) * 2 < len(frames):
         return None  # no poster's name by most stamps, nor a profile block under them
     opens = not any(_is_statement(lines[at].text) for at in range(frames[0].start))
-    return Page(tuple(frames), recurring, opens)
+    return Page(tuple(_post_dates(lines, frames)), recurring, opens)
 
 
 HEADLINE_WORDS = 4
@@ -363,8 +376,8 @@ def _profiled(lines: Sequence[Line], frames: Sequence[Frame], recurring: frozens
 def _is_headline(text: str, recurring: frozenset[str]) -> bool:
     if len(text.split()) < HEADLINE_WORDS or not is_title_like(text, 160):
         return False
-    if QUOTE_HEAD.match(text) or _is_stamp(text):
-        return False
+    if QUOTE_HEAD.match(text) or _is_stamp(text[:MAX_STAMP_CHARS]):
+        return False  # a quotation's header, a stamp row ('Posted: <date>  Subject: …')
     if REPLY_PREFIX.match(text):
         return False  # a reply's subject: the topic's title again
     field = FIELD.match(text) if ":" in text[:31] else None
@@ -392,6 +405,31 @@ def _named_inline(lines: Sequence[Line], frames: list[Frame]) -> list[Frame]:
         dataclasses.replace(frame, author=name) if frame.name is None else frame
         for frame, name in zip(frames, names, strict=True)
     ]
+
+
+def _post_dates(lines: Sequence[Line], frames: list[Frame]) -> list[Frame]:
+    """The frames with the line of each post's own date: among the kinds of stamp line
+    every header shows, the first whose dates differ in every post (a member's join date
+    repeats with the member), one with a time of day first."""
+    kinds: dict[str, list[int | None]] = {}
+    for number, frame in enumerate(frames):
+        for at in range(frame.stamp, frame.header_end + 1):
+            text = lines[at].text
+            if text and len(text) <= MAX_STAMP_ROW_CHARS and _is_stamp(text[:MAX_STAMP_CHARS]):
+                found = kinds.setdefault(skeleton(text), [None] * len(frames))
+                if found[number] is None:
+                    found[number] = at
+    varied = [
+        positions
+        for positions in kinds.values()
+        if None not in positions
+        and len({lines[at].text for at in positions if at is not None}) == len(frames)
+    ]
+    if not varied:
+        return frames
+    timed = [p for p in varied if all(TIME.search(lines[at].text) for at in p if at is not None)]
+    chosen = (timed or varied)[0]
+    return [dataclasses.replace(frame, dated=at) for frame, at in zip(frames, chosen, strict=True)]
 
 
 def _is_statement(text: str) -> bool:
@@ -443,20 +481,31 @@ def _above(lines: Sequence[Line], low: int, anchor: int) -> tuple[list[int], str
 
 
 def _names(
-    lines: Sequence[Line], aboves: Sequence[tuple[list[int], str | None]]
+    lines: Sequence[Line],
+    aboves: Sequence[tuple[list[int], str | None]],
+    everywhere: frozenset[str],
 ) -> list[int | None]:
     """Each frame's name line: the place above the stamps where the most frames (half at
-    least) show a name-shaped line, the nearest on a tie, and the frames after the first
-    do not all show the same one (a label: 'Guest'; the first frame may stand under the
-    page's top). A place line ('Toronto') beside some names gives way to the names."""
+    least) show a name-shaped line, and the frames after the first do not all show the
+    same one (a label: 'Guest'; the first frame may stand under the page's top), nor a
+    line of nearly every frame ('Report'). A place line ('Toronto') beside some names
+    gives way to the names; on a tie the place
+    farther up wins (a frame opens with the name, a rank or a place follows it)."""
     best: list[int | None] = [None] * len(aboves)
     most = 0
     for offset in range(NAME_REACH):
         found = [above[offset] if offset < len(above) else None for above, _ in aboves]
-        shaped = [at if at is not None and _is_name(lines[at].text) else None for at in found]
+        shaped = [
+            at
+            if at is not None
+            and _is_name(lines[at].text)
+            and skeleton(lines[at].text) not in everywhere
+            else None
+            for at in found
+        ]
         texts = {lines[at].text for at in shaped[1:] if at is not None}
         count = sum(at is not None for at in shaped)
-        if len(texts) >= 2 and count * 2 >= len(found) and count > most:
+        if len(texts) >= 2 and count * 2 >= len(found) and count >= most:
             best, most = shaped, count
     return best
 
@@ -519,7 +568,7 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
         }
         noted = [at for at in body if EDIT_NOTE.search(lines[at].text)]
         edits = {lines[at].index for at in noted if EDIT_NOTE.match(lines[at].text)}
-        stamp = lines[frame.stamp].text
+        stamp = lines[frame.dated if frame.dated is not None else frame.stamp].text
         dated = find_date(stamp)
         headers.append(
             Header(
@@ -644,11 +693,14 @@ def page_post(lines: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
     title: str | None
     if title_at is not None:
         title = _subject_text(lines[title_at].text)
+    elif (repeated := _repeated_subject(lines, first)) is not None:
+        title_at = repeated
+        title = lines[repeated].text
     else:
         shown = topic_title(top, is_crumbs)
         title_at = next((at for at in range(first.start) if lines[at].text == shown), None)
         title = _subject_text(shown) if shown else None
-    stamp = lines[first.stamp].text
+    stamp = lines[first.dated if first.dated is not None else first.stamp].text
     header = content_indices(lines[first.start : first.header_end + 1])
     end = starts[0] if starts else len(lines)
     body = range(first.header_end + 1, end)
@@ -669,6 +721,24 @@ def page_post(lines: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
         chrome_lines=(content_indices(top) - title_lines) | chrome,
         quote_lines=_quoted(lines, body.start, end),
     )
+
+
+def _repeated_subject(lines: Sequence[Line], first: Frame) -> int | None:
+    """The title-shaped line above the opening post (three words at least) that its
+    header repeats ('Post subject: <title>'), nearest first."""
+    header = [
+        lines[at].text.casefold()
+        for at in range(first.start, first.header_end + 1)
+        if lines[at].text
+    ]
+    for at in range(first.start - 1, -1, -1):
+        text = lines[at].text
+        if len(text.split()) < 3 or not is_title_like(text):
+            continue
+        wanted = text.casefold()
+        if any(wanted in row and wanted != row for row in header):
+            return at
+    return None
 
 
 def _subject_text(text: str) -> str:
