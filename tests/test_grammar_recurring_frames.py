@@ -190,19 +190,6 @@ So the residents have no say at all, which suits whoever makes the appointment.
 Reply to topic
 """
 
-AGE_ROWS = """\
-An article about the district sits here. It has two sentences of its own.
-
-Ivan Petrov · 2 hours ago
-The commission has met twice and has not published a single protocol yet.
-
-marta_s · 5 hours ago
-It publishes them after the deadline every year, and nobody is ever fined.
-
-Oleg · 1 day ago
-The fine exists on paper; the court has simply never been asked to apply it.
-"""
-
 BYLINE_LISTING = """\
 Latest news
 
@@ -281,14 +268,6 @@ def test_a_stamp_row_that_carries_the_name_gives_the_author() -> None:
     assert [header.author for header in headers] == ["Marta_S", "orlan77"]
     head = recurring_frames.page_post(lines, starts)
     assert head is not None and head.author == "kedrov_a"
-
-
-def test_an_age_in_a_stamp_row_is_no_name() -> None:
-    lines = _lines(AGE_ROWS)
-    starts = recurring_frames.find_starts(lines)
-    headers = recurring_frames.parse_headers(lines, starts)
-    assert [header.author for header in headers] == ["Ivan Petrov", "marta_s", "Oleg"]
-    assert [header.age for header in headers] == [lines[at].text for at in starts]
 
 
 @pytest.mark.parametrize(

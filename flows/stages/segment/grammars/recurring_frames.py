@@ -208,9 +208,7 @@ def read_page(lines: Sequence[Line]) -> Page | None:
         stamps.setdefault(skeleton(lines[at].text), []).append(at)
     common = _common_tokens([lines[at].text for at in found], len(found))
     for at in found:
-        shape = NAME_RUN.sub(
-            "N", " ".join(_token_class(t, common) for t in _tokens(lines[at].text))
-        )
+        shape = " ".join(_token_class(token, common) for token in _tokens(lines[at].text))
         if " N" in f" {shape}":
             stamps.setdefault(shape, []).append(at)  # a name inside the stamp's row
     keys = sorted(
@@ -224,16 +222,8 @@ def read_page(lines: Sequence[Line]) -> Page | None:
     return None
 
 
-AGE_WORD = re.compile(
-    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|ago|yesterday"
-    r"|[ap]\.?m\.?|utc|gmt"
-    r"|секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*|год\w*|лет|назад|вчера|сегодня)",
-    re.IGNORECASE,
-)
-"""A word of an age or a time ('2 days ago', '3 часа назад', 'pm', 'UTC'): a class of
-its own in a stamp row."""
-NAME_RUN = re.compile(r"\bN(?: N)+\b")
-"""Name-shaped words in a row: one name, however many words it has."""
+CLOCK_WORD = re.compile(r"(?:[ap]\.?m\.?|utc|gmt)", re.IGNORECASE)
+"""A word of a clock time ('pm', 'UTC'): part of the stamp in a stamp row, no name."""
 TOKEN_EDGES = "[](){}|,;:«»\"'"
 MIN_COMMON_SHARE = 0.3
 """Share of a page's stamp rows a word must occur in to be the front-end's ('Rating')."""
@@ -259,7 +249,7 @@ def _token_class(token: str, common: frozenset[str]) -> str:
     shape = DIGITS.sub("0", token.casefold())
     if shape in common or LETTER.search(token) is None:
         return shape
-    if CALENDAR_WORD.fullmatch(token) or TIME.fullmatch(token) or AGE_WORD.fullmatch(token):
+    if CALENDAR_WORD.fullmatch(token) or TIME.fullmatch(token) or CLOCK_WORD.fullmatch(token):
         return "M"
     return "N" if NAME_TOKEN.match(token) else shape
 
