@@ -143,12 +143,14 @@ CHROME_LINE = re.compile(
 
 
 _NAV_SEPARATORS = "«»←→‹›<>|[]()^↑"
+_NAV_SEPARATOR_RE = re.compile(f"[{re.escape(_NAV_SEPARATORS)}]")
 _LONGEST_LABEL = max(len(label) for label in NAV_LABELS)
 _RESIDUE_HINT_RE = re.compile(r"-\d")
 
 
 def _kept_chars(text: str) -> int:
-    return len("".join(text.split())) - sum(text.count(ch) for ch in _NAV_SEPARATORS)
+    """The characters of `text` that are neither whitespace nor a separator."""
+    return len("".join(text.split())) - len(_NAV_SEPARATOR_RE.findall(text))
 
 
 def _more_words_than(text: str, limit: int) -> bool:
