@@ -36,6 +36,9 @@ Tagged = PostRow | CommentRow | BlockRow | FootnoteRow
 
 WORD = re.compile(r"[^\W\d_]+")
 """A run of letters (a word; digits and punctuation separate words)."""
+OTHER_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
+"""A letter of :data:`WORD` that is no ASCII letter: a text without one is Latin alone."""
+ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
 
 
 class LanguageConfig(BaseModel):
@@ -147,12 +150,21 @@ def _summarize(parts: Iterable[tuple[str, int, float]], config: LanguageConfig) 
 
 def _parts(text: str, config: LanguageConfig) -> list[tuple[int, str]]:
     """The parts of `text` to detect: (letters, sample) per script long enough to count."""
+    if not OTHER_LETTER.search(text):  # every letter Latin: one part, no letter looked up
+        encoded = text.encode()
+        count = len(encoded) - len(encoded.translate(None, ASCII_LETTERS))
+        if count < config.min_letters:  # (one script: min_words asks for one word)
+            return []
+        taken, letters = [], 0
+        for match in WORD.finditer(text):  # the sample's words alone, not the text's
+            taken.append(match.group())
+            letters += len(taken[-1])
+            if letters >= config.sample_letters:
+                break
+        return [(count, " ".join(taken))]
     by_script: dict[str, list[str]] = defaultdict(list)
-    if text.isascii():  # every letter Latin: one part, no letter to look up
-        by_script["LATIN"] = WORD.findall(text)
-    else:
-        for word in WORD.findall(text):
-            by_script[_script(word[0])].append(word)
+    for word in WORD.findall(text):
+        by_script[_script(word[0])].append(word)
     parts = []
     for words in by_script.values():
         count = sum(map(len, words))

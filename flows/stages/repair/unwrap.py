@@ -69,6 +69,9 @@ _ALNUM_RE = re.compile(r"[^\W_]")
 _MAX_HEAD_CHARS = 100
 # a sentence or clause boundary whose space was lost with a line break
 _GLUE_RE = re.compile(r"[a-zа-яё]{2}(?:[,;][a-zа-яё]{2}|[.!?][A-ZА-ЯЁ][a-zа-яё])")
+_GLUE_HINT_RE = re.compile(r"[,;][a-zа-яё]{2}|[.!?][A-ZА-ЯЁ][a-zа-яё]")
+"""The tail of every glue mark: found only at the rare punctuation it opens with, so a line
+without it is settled without trying the mark at every letter."""
 MIN_GLUE_MARKS = 3
 _FUNCTION_WORD_LIST = (
     "and or nor but to the a an of in on at by for as is are was were be it its that this "
@@ -239,6 +242,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
     furniture: set[int] | None = None
     longest: int | None = None
     edits: list[LocalEdit] = []
+    alone: list[bool | None] = [None] * len(lines)
     i = 0
     while i < len(lines):
         if not lines[i].strip():
@@ -293,7 +297,15 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
                     furniture = page_furniture_lines(lines)
                 if k not in furniture and k + 1 not in furniture:
                     edit = _boundary(
-                        lines, k, offsets, width, wrapped, doc or Counter(), s, lines[para_start]
+                        lines,
+                        k,
+                        offsets,
+                        width,
+                        wrapped,
+                        doc or Counter(),
+                        s,
+                        lines[para_start],
+                        alone,
                     )
             shared = indents.get(k - 1) == indent or indents.get(k + 1) == indent
             if strip is not None and (edit is not None or (indent > margin and not shared)):
@@ -624,10 +636,28 @@ def _kept_apart(line: str, nxt: str) -> bool:
     contents entries laid out with their page numbers at the edge, and a line laid out
     in columns on either side (a page's head or foot: 'КонсультантПлюс      Страница 1 из
     3' over 'надежная правовая поддержка      www.consultant.ru')."""
+    return _apart_alone(line) or _apart_alone(nxt) or _apart_below(line, nxt)
+
+
+def _apart_alone(line: str) -> bool:
+    """The tests of :func:`_kept_apart` that read one line, whichever side it is on: a
+    line laid out in columns, a counter, a row of links, a web address, a mail quote, a
+    pipe gutter, a rule. :func:`unwrap_lines` asks them once per line."""
     return bool(
         _COLUMN_GAP_RE.search(line.strip())
-        or _COLUMN_GAP_RE.search(nxt.strip())
-        or _LAID_OUT_HEAD_RE.match(nxt)
+        or _COUNTER_LINE_RE.match(line)
+        or _LINK_ROW_RE.fullmatch(line)
+        or _URL_LINE_RE.match(line)
+        or _QUOTED_RE.match(line)
+        or _GUTTER_RE.match(line)
+        or _RULE_RE.match(line)
+    )
+
+
+def _apart_below(line: str, nxt: str) -> bool:
+    """The other tests of :func:`_kept_apart`: the lower line's own, or both lines'."""
+    return bool(
+        _LAID_OUT_HEAD_RE.match(nxt)
         or (_LAID_OUT_ENTRY_RE.search(line) and _LAID_OUT_ENTRY_RE.search(nxt))
         or _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)
@@ -636,24 +666,12 @@ def _kept_apart(line: str, nxt: str) -> bool:
         or _META_ROW_RE.match(nxt)
         or _SECTION_PATH_RE.match(nxt)
         or _PICTURE_CREDIT_RE.match(nxt)
-        or _COUNTER_LINE_RE.match(nxt)
-        or _COUNTER_LINE_RE.match(line)
         or _FEED_TIME_RE.match(nxt)
         or _MORE_LINK_RE.match(nxt)
         or _INDEX_FIELD_RE.match(nxt)
         or HEADER_FIELD.match(nxt.lstrip())
-        or _LINK_ROW_RE.fullmatch(line)
-        or _LINK_ROW_RE.fullmatch(nxt)
-        or _URL_LINE_RE.match(line)
-        or _URL_LINE_RE.match(nxt)
-        or _QUOTED_RE.match(line)
-        or _QUOTED_RE.match(nxt)
         or (_BARE_WORD_RE.match(nxt) and _strong_end(line.rstrip()))
-        or _GUTTER_RE.match(line)
-        or _GUTTER_RE.match(nxt)
         or (_FIELD_RE.match(line) and (_FIELD_RE.match(nxt) or nxt.lstrip()[:1].isupper()))
-        or _RULE_RE.match(line)
-        or _RULE_RE.match(nxt)
     )
 
 
@@ -674,11 +692,22 @@ def _boundary(
     doc: Counter[str],
     s: UnwrapSettings,
     para_first: str,
+    alone: list[bool | None],
 ) -> LocalEdit | None:
     """The edit joining line k to line k+1, or None to keep the line break. A line longer
-    than any wrap width (``max_width``) is a paragraph of its own: its break is kept."""
+    than any wrap width (``max_width``) is a paragraph of its own: its break is kept.
+    `alone`: each line's :func:`_apart_alone`, None until asked (a line is asked as the
+    upper line of one break and the lower line of the one before)."""
     line, nxt = lines[k], lines[k + 1]
-    if _kept_apart(line, nxt) or (len(line) > s.max_width and not line.endswith("\u00ad")):
+    for at in (k, k + 1):
+        if alone[at] is None:
+            alone[at] = _apart_alone(lines[at])
+    if (
+        alone[k]
+        or alone[k + 1]
+        or _apart_below(line, nxt)
+        or (len(line) > s.max_width and not line.endswith("\u00ad"))
+    ):
         return None
     if _laid_out(line, width) != _laid_out(nxt, width):
         return None
@@ -792,7 +821,10 @@ def dehyphenate_inline(text: str, s: UnwrapSettings, counts: Counter[str]) -> li
         return []
     lines = _long_lines(text, s)
     spaced = any("- " in line for _, line in lines)
-    glued = sum(len(_GLUE_RE.findall(line)) for _, line in lines) >= MIN_GLUE_MARKS
+    glued = (
+        sum(len(_GLUE_RE.findall(line)) for _, line in lines if _GLUE_HINT_RE.search(line))
+        >= MIN_GLUE_MARKS
+    )
     if not (spaced or glued):
         return []
     doc = Counter(map(str.lower, _TOKEN_RE.findall(text)))

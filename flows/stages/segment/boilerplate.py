@@ -143,12 +143,14 @@ CHROME_LINE = re.compile(
 
 
 _NAV_SEPARATORS = "«»←→‹›<>|[]()^↑"
+_NAV_SEPARATOR_RE = re.compile(f"[{re.escape(_NAV_SEPARATORS)}]")
 _LONGEST_LABEL = max(len(label) for label in NAV_LABELS)
 _RESIDUE_HINT_RE = re.compile(r"-\d")
 
 
 def _kept_chars(text: str) -> int:
-    return len("".join(text.split())) - sum(text.count(ch) for ch in _NAV_SEPARATORS)
+    """The characters of `text` that are neither whitespace nor a separator."""
+    return len("".join(text.split())) - len(_NAV_SEPARATOR_RE.findall(text))
 
 
 def _more_words_than(text: str, limit: int) -> bool:
@@ -293,20 +295,36 @@ def classify_line(
     return None
 
 
+def rule_at(texts: Sequence[str], position: int, next_text: str | None) -> str | None:
+    """The boilerplate rule of the line at `position` among the stripped `texts` ("" for a
+    blank line), None for content. `next_text`: the next non-blank text after it (None at
+    the end). A line's rule depends on its neighbours' texts only, never on their rules,
+    so any line can be asked on its own."""
+    text = texts[position]
+    if not text:
+        return None
+    following = texts[position + 1] if position + 1 < len(texts) else ""
+    prev_text = (texts[position - 1] or None) if position > 0 else None
+    return classify_line(text, next_text, prev_text, following[:1].islower())
+
+
+def next_texts(texts: Sequence[str]) -> list[str | None]:
+    """For each position, the next non-blank text after it (None: none follows)."""
+    found: list[str | None] = [None] * len(texts)
+    next_text: str | None = None
+    for position in range(len(texts) - 1, -1, -1):
+        found[position] = next_text
+        if texts[position]:
+            next_text = texts[position]
+    return found
+
+
 def find_boilerplate(lines: Sequence[Line]) -> dict[int, str]:
     """Map line index -> rule name for every boilerplate line among ``lines``."""
     texts = [line.text for line in lines]  # stripped once; "" is a blank line
     found: dict[int, str] = {}
-    next_text: str | None = None  # the next non-blank line after `position`
-    for position in range(len(lines) - 1, -1, -1):
-        text = texts[position]
-        if not text:
-            continue
-        following = texts[position + 1] if position + 1 < len(lines) else ""
-        prev_text = (texts[position - 1] or None) if position > 0 else None
-        wrapped = following[:1].islower()
-        rule = classify_line(text, next_text, prev_text, wrapped)
+    for position, next_text in enumerate(next_texts(texts)):
+        rule = rule_at(texts, position, next_text)
         if rule:
             found[lines[position].index] = rule
-        next_text = text
     return dict(sorted(found.items()))

@@ -33,7 +33,7 @@ from flows.stages.segment.grammars._common import (
     previous_content,
 )
 from flows.stages.segment.lines import Line
-from flows.stages.segment.meta import find_date, person_name
+from flows.stages.segment.meta import TWO_DIGITS, find_date, person_name
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
 from flows.stages.segment.webpage import MAIL_SENDER, sender_name
@@ -69,6 +69,12 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     text = lines[position].text
     if quote_depth(text) or text.endswith(":") or SENDER_FIELD.match(text):
         return None  # a quote, its attribution, or a labelled header field (a reply chain's)
+    if "<" not in text or "@" not in text:
+        # no sender line with its date beside the address: a date line must follow; this is
+        # tested first, since it is cheaper than reading a name
+        date_at = next_content(lines, position)
+        if date_at is None or not _may_be_date_line(lines[date_at].text):
+            return None
     name = sender_name(text)
     bare = name is None
     if bare:
@@ -99,6 +105,11 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     ):
         last, labels = at, labels + 1
     return Found(position, last - position + 1, name, published)
+
+
+def _may_be_date_line(text: str) -> bool:
+    """What a header's date line holds at least: a short line with a year's two digits."""
+    return len(text) <= MAX_DATE_LINE_CHARS and TWO_DIGITS.search(text) is not None
 
 
 def headers(lines: Sequence[Line]) -> list[Found]:

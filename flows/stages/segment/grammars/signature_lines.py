@@ -192,10 +192,10 @@ def _signing_at(lines: Sequence[Line], position: int) -> Signing | None:
         line_shape = ("line", *before[0], "S", *after[0])
         return Signing(position, 1, line_shape, tuple(runs), text[span[0] : span[1]])
     below = position + 1
-    if below >= len(lines) or lines[below].is_blank or not _is_stamp_line(lines[below].text):
+    if below >= len(lines) or lines[below].is_blank:
         return None
-    if len(text) > MAX_LINE_CHARS or (ends_sentence(text) and not NAME_END.search(text)):
-        return None
+    if (ends_sentence(text) and not NAME_END.search(text)) or not _is_stamp_line(lines[below].text):
+        return None  # the line's own test first: it is cheaper than the stamp's
     name_shape, name_runs = _shape(text)
     if not name_runs or sum(len(run.split()) for run in name_runs) > MAX_LABEL_WORDS:
         return None
@@ -207,8 +207,10 @@ def _is_stamp_line(text: str) -> bool:
     (UTC)', 'May 4, 2014 at 9:20:00 AM GMT+4')."""
     if is_stamp(text):
         return True
+    if len(text) > MAX_LINE_CHARS:
+        return False
     span = stamp_span(text)
-    if span is None or len(text) > MAX_LINE_CHARS:
+    if span is None:
         return False
     rest = f"{text[: span[0]]} {text[span[1] :]}".split()
     return all(ZONE.match(token) for token in rest)

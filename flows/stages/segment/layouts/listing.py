@@ -122,7 +122,7 @@ from typing import TYPE_CHECKING
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import DraftBlock, is_heading
-from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate
+from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate, next_texts, rule_at
 from flows.stages.segment.candidates import is_picture_credit
 from flows.stages.segment.feed import AGE as SHORT_AGE
 from flows.stages.segment.feed import COUNT_LINE, Entry, find_entries
@@ -1616,16 +1616,42 @@ def split_teasers(lines: Sequence[Line], dropped: Mapping[int, str]) -> list[lis
 
 
 def bare_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
-    teasers = split_teasers(lines, find_boilerplate(lines))
+    """A page of teasers alone (:func:`split_teasers`): each one paragraph of one line,
+    under a heading or not. The teasers are read in order and the first that is none
+    settles it, so the boilerplate rules are asked only of the lines above it (a line's
+    rule does not depend on the rules of the others)."""
+    texts = [line.text for line in lines]
+    teasers: list[list[Line]] = []
+    current: list[Line] = []
+    for position, next_text in enumerate(next_texts(texts)):
+        line = lines[position]
+        if line.is_blank or rule_at(texts, position, next_text):
+            if current:
+                if not _is_bare_teaser(current, config):
+                    return None
+                teasers.append(current)
+                current = []
+            continue
+        current.append(line)
+        if len(current) > 2:
+            return None
+    if current:
+        if not _is_bare_teaser(current, config):
+            return None
+        teasers.append(current)
     if len(teasers) < config.min_listing_teasers:
         return None
-    for teaser in teasers:
-        body = teaser[-1]
-        titled = len(teaser) == 2 and is_heading(teaser[0].text, config.max_title_chars)
-        if (len(teaser) > 1 and not titled) or len(body.text) < config.min_teaser_chars:
-            return None
     cut = sum(1 for teaser in teasers if not ends_sentence(teaser[-1].text))
     return Detection("listing", 0.85, f"{len(teasers)} single-paragraph teasers, {cut} cut off")
+
+
+def _is_bare_teaser(teaser: Sequence[Line], config: SegmentConfig) -> bool:
+    """One line long enough for a teaser, or two when the first is its heading."""
+    if len(teaser[-1].text) < config.min_teaser_chars:
+        return False
+    return len(teaser) == 1 or (
+        len(teaser) == 2 and is_heading(teaser[0].text, config.max_title_chars)
+    )
 
 
 # --- items of a repeated shape ----------------------------------------------------------
