@@ -14,12 +14,11 @@ stack: the parent is that comment.
 
 Where the page shows no nesting at all (every comment at one level) and the header names
 no parent, a note beside the header's stamp may ('… · in reply to Name'), or the body's
-first line may: an address ('@name …', '@First Last …'), a reply note on a line of its
+first line may: an address ('@name …'), a reply note on a line of its
 own ('в ответ Name', 'Ответ на комментарий Name', 'In reply to name'), a numbered reply
 ('Reply 3# name'). The parent is then the latest earlier comment by that name; a
 name no earlier comment bears leaves the comment at the top level. A reply note's line is
-furniture (the parent it names is kept as the parent). A first line citing a post number
-('#12 …', 'Reply to #3') replies to the comment whose header shows that number.
+furniture (the parent it names is kept as the parent).
 """
 
 from __future__ import annotations
@@ -170,11 +169,8 @@ def build_comments(
         if reply_to:
             stack = _chain_to(reply_to, comments, entries) or stack
         elif addressed is not None:
-            stack = _chain_to(addressed[0], comments, entries, addressed[2]) or stack
+            stack = _chain_to(addressed[0], comments, entries) or stack
         linked = numbered.get(header.reply_to_number) if header.reply_to_number else None
-        if linked is None and not named and flat:
-            cited = _cited_number(body_lines)
-            linked = (numbered.get(cited) or numbered.get("#" + cited)) if cited else None
         if linked is not None:
             stack = _chain(linked, entries)
         parent = stack[-1][1] if stack else None
@@ -253,13 +249,12 @@ forum post quotes whom it discusses, and it still answers the topic."""
 
 
 HEADER_NOTE = re.compile(
-    r"(?:^|\s)(?:in reply to|replying to|reply to|в ответ(?: на)?)\s+@?"
+    r"(?:^|\s)(?:in reply to|replying to|в ответ(?: на)?)\s+@?"
     r"(?P<name>[^\s,:;]\S{0,39}(?:\s[^\s,:;]\S{0,39}){0,2}?)[:,]?$",
     re.IGNORECASE,
 )
 """A header line that ends naming the comment replied to ('Mar 18 · in reply to Petr
-Lunin', '14 мар · в ответ Анне Ким', 'Reply to  Ruben S.' on a line of its own): the
-front-end prints the parent beside the stamp;
+Lunin', '14 мар · в ответ Анне Ким'): the front-end prints the parent beside the stamp;
 a name no earlier comment bears leaves the stack as it is."""
 
 
@@ -272,80 +267,40 @@ def _header_note(header_lines: Sequence[Line]) -> str | None:
     return None
 
 
-NUMBER_REFERENCE = re.compile(
-    r"^(?:@?#(?P<bare>\d{1,7})\b|(?:in reply to|reply to|replying to|(?:в )?ответ на)\s+"
-    r"(?:(?:post|message|comment|сообщение|комментарий)\s+)?(?:#|№\s?)(?P<named>\d{1,7})\b)",
-    re.IGNORECASE,
-)
-"""A body's first line citing the comment replied to by its number on the page ('#12
-agreed', 'Reply to #3', 'Ответ на сообщение #2'): the parent is the comment whose header
-shows that number."""
-
-
-def _cited_number(body: Sequence[Line]) -> str | None:
-    """The number a comment's first body line cites, None when it cites none."""
-    first = next((line for line in body if not line.is_blank), None)
-    if first is None or ("#" not in first.text[:40] and "№" not in first.text[:40]):
-        return None
-    match = NUMBER_REFERENCE.match(first.text)
-    return (match.group("bare") or match.group("named")) if match else None
-
-
-def _addressed(body: Sequence[Line]) -> tuple[str, int | None, str | None] | None:
+def _addressed(body: Sequence[Line]) -> tuple[str, int | None] | None:
     """The name a comment's first body line replies to, with the line's index when the
-    line is only a reply note (furniture), and the line itself when it opens with an
-    address ('@Gordon W. …': the name may run past its first word); else None."""
+    line is only a reply note (furniture), else None."""
     first = next((line for line in body if not line.is_blank), None)
     if first is None:
         return None
     note = REPLY_NOTE.match(first.text)
     if note is not None:
-        return note.group("name"), first.index, None
+        return note.group("name"), first.index
     address = ADDRESS.match(first.text)
     if address is None:
         return None
-    if address.group("name"):
-        return address.group("name"), None, first.text
-    return address.group("numbered"), None, None
+    return address.group("name") or address.group("numbered"), None
 
 
 def _chain_to(
     author: str,
     comments: Sequence[CommentRow],
     entries: dict[str, tuple[int, CommentRow]],
-    address: str | None = None,
 ) -> list[tuple[int, CommentRow]] | None:
     """The stack that makes the latest comment by `author` the parent: its ancestors, root
-    first, then itself; None when no earlier comment is by that author. With the line of
-    an address ('@Gordon W. The ruble …'), an author whose whole name opens it after the
-    '@' matches too (a name of several words)."""
+    first, then itself; None when no earlier comment is by that author."""
     wanted = author.casefold().lstrip("@")
-    opening = address.casefold() if address else None
     target = next(
         (
             c
             for c in reversed(comments)
-            if c["author"]
-            and (
-                c["author"].casefold().lstrip("@") == wanted
-                or (opening is not None and _opens_with(opening, c["author"].casefold()))
-            )
+            if c["author"] and c["author"].casefold().lstrip("@") == wanted
         ),
         None,
     )
     if target is None:
         return None
     return _chain(target, entries)
-
-
-def _opens_with(address: str, author: str) -> bool:
-    """Whether an address line ('@gordon w. the ruble …') opens with '@' and the author's
-    whole name, then no more of a word."""
-    name = "@" + author.lstrip("@")
-    if not address.startswith(name):
-        return False
-    rest = address[len(name) : len(name) + 1]
-    return not rest or not (rest.isalnum() or rest == "_")
 
 
 def _chain(

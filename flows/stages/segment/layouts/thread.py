@@ -51,8 +51,7 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
     share) is tried after the others and wins only with more starts than each of them; a
     fallback one (``FALLBACK = True`` too: the loosest shape) is tried last of all; a last
     resort (``LAST_RESORT = True``: comments read from their repeated frames, without a
-    named header) is asked only when no other grammar finds any, in the order of their
-    ``RESORT_RANK`` (lowest first; 1 when unset)."""
+    named header) is asked only when no other grammar finds any."""
     best: tuple[CommentGrammar, list[int]] | None = None
     ordered = sorted(
         (grammar for grammar in GRAMMARS.values() if not getattr(grammar, "LAST_RESORT", False)),
@@ -74,16 +73,10 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
     return None
 
 
-LAST_RESORTS = tuple(
-    sorted(
-        (g for g in GRAMMARS.values() if getattr(g, "LAST_RESORT", False)),
-        key=lambda grammar: getattr(grammar, "RESORT_RANK", 1),
-    )
-)
+LAST_RESORTS = tuple(g for g in GRAMMARS.values() if getattr(g, "LAST_RESORT", False))
 FRAMES_SCORE = 0.65
 """The score of a thread read by a last-resort grammar: above the article fallback, below
-every layout that finds its own features (a digest's dated entries, a listing's teasers).
-A last resort that checks stronger evidence states its own (``DETECTION_SCORE``)."""
+every layout that finds its own features (a digest's dated entries, a listing's teasers)."""
 
 
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
@@ -93,8 +86,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     counters = sum(1 for line in lines if line.text.casefold() in {"arrow-up", "arrow-down"})
     if getattr(found[0], "LAST_RESORT", False):
         evidence = f"{len(found[1])} comments in repeated frames"
-        score = getattr(found[0], "DETECTION_SCORE", FRAMES_SCORE)
-        return Detection("thread", score, evidence, parsed=found)
+        return Detection("thread", FRAMES_SCORE, evidence, parsed=found)
     evidence = f"{len(found[1])} comment headers, {counters} vote counters"
     return Detection("thread", 1.0, evidence, parsed=found)
 
