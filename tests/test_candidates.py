@@ -14,6 +14,7 @@ from flows.stages.segment.candidates import (
     in_field_block,
     is_picture_credit,
     is_tag_row,
+    is_widget_row,
     labelled_name,
     title_features,
     title_score,
@@ -711,3 +712,19 @@ def test_a_name_over_a_dated_title_is_the_author() -> None:
         ]
     )
     assert _web_head(undated)[0].author is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Listen to this article | 4 mins", True),
+        ("Listen to this story · 5 min", True),
+        ("Analysis | 12 comments", True),
+        ("Putin | 2024", False),  # a year is no count with a unit
+        ("Russia after Crimea | Analysis", False),
+        ("Chapter 2 · The Siege of Kazan", False),
+        ("4 mins", False),  # one cell: a counter's own rule reads it
+    ],
+)
+def test_a_row_with_a_count_and_its_unit_is_a_widget_row(text, expected):
+    assert is_widget_row(text) is expected

@@ -1029,3 +1029,29 @@ def test_a_heading_printed_twice_after_the_opening_paragraphs_keeps_them():
     [post] = run(text).posts
     assert post["title"] == "Why the Count Took Three Days"
     assert post["body"].startswith("The city election commission")
+
+
+def test_a_player_row_under_the_headline_is_neither_title_nor_body():
+    text = _page(["Why the Count Took Three Days", "Listen to this story · 5 min",
+                  "Click here to share on social media"], [])  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert "5 min" not in post["body"]
+    assert "Click here" not in post["body"]
+
+
+def test_a_date_stated_under_the_body_dates_the_post_beside_its_byline_or_label():
+    beside = _page(["Why the Count Took Three Days"],
+                   ["Ilona Vaske", "6 December 2026, 09:40", "More from Europe"])  # fmt: skip
+    [post] = run(beside).posts
+    assert (post["author"], post["published_date"]) == ("Ilona Vaske", "2026-12-06")
+    labelled = _page(["Why the Count Took Three Days"],
+                     ["Related", "Latvia extends state of emergency", "Date 07.12.2026",
+                      "Author Ekaterina Dorn (Reuters, AFP)", "About us"])  # fmt: skip
+    [post] = run(labelled).posts
+    assert (post["author"], post["published_date"]) == ("Ekaterina Dorn", "2026-12-07")
+    teaser = _page(["Why the Count Took Three Days"],
+                   ["Read also", "Regional budget passes first reading", "05.12.2026 11:47",
+                    "Governor names new health minister", "04.12.2026 18:10"])  # fmt: skip
+    [post] = run(teaser).posts
+    assert post["published_date"] is None  # a widget's teaser's date, not the post's

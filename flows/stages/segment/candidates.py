@@ -266,6 +266,34 @@ COUNT_EDGE = re.compile(
 is a headline's: 'Putin in 2024')."""
 
 
+CELL_SEPARATOR = re.compile(r"\s*\|\s*|\s+[·•]\s+")
+"""What divides the cells of a row of page widgets ('Listen to this article | 4 mins')."""
+COUNT_CELL = re.compile(r"^\d[\d,.]*\s*[^\W\d_]{1,12}\.?(?:\s+[^\W\d_]{1,8})?$")
+"""A count with its unit, a widget's reading ('4 mins', '12 comments', '5 min read')."""
+
+
+def is_widget_row(text: str) -> bool:
+    """A row of cells one of which is a count with its unit ('Listen to this story · 5
+    min', 'Analysis | 12 comments'): a player's, a counter's or a share bar's row, never a
+    headline (a headline's number has no unit cell of its own: 'Putin | 2024')."""
+    if "|" not in text and "·" not in text and "•" not in text:
+        return False
+    cells = [cell for cell in CELL_SEPARATOR.split(text.strip()) if cell]
+    return len(cells) >= 2 and any(COUNT_CELL.match(cell) for cell in cells)
+
+
+BUTTON_VERBS = frozenset({"click", "tap", "listen", "download", "subscribe", "share", "print"})
+"""Verbs that open a button's or a player's label ('Click here to share on social media',
+'Listen to this article') and no headline."""
+
+
+def is_button_label(text: str) -> bool:
+    """A line opening with a button's verb and closed by no full stop: a control of the
+    page, never a title (a body's sentence ends with its stop)."""
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].casefold() in BUTTON_VERBS and not ends_sentence(text)
+
+
 def _headline(text: str) -> bool:
     """A headline's shape: five to twenty-five words, no closing stop, no date or byline."""
     return (
@@ -362,8 +390,10 @@ def title_features(
         category_label=words <= 3 and is_all_caps(text),
         credit=bool(CAPTION.search(text) or SHARE_BAR.match(text) or CHROME_LINE.match(text))
         or is_link_call(text)
+        or is_button_label(text)
         or is_bracketed_note(text),
-        counter=words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)),
+        counter=(words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)))
+        or is_widget_row(text),
         site_name=_norm(text) in sites,
         under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
         widget_teaser=_in_widget(texts, position),

@@ -69,8 +69,10 @@ WEEKDAY = re.compile(
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DATE_FORMS = (
-    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(
+        rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}(?:\b|(?=(?P=month)\s))", re.IGNORECASE
+    ),
+    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}(?:\b|(?=(?P=day)\s))", re.IGNORECASE),
     re.compile(
         r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:\b|(?=T\d))"
     ),
@@ -100,7 +102,8 @@ _DATE_FORMS = (
         re.IGNORECASE,
     ),
 )
-"""'March 3, 2021', 'Tue 3 March 2021', '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
+"""'March 3, 2021', 'Tue 3 March 2021' (also glued to its own copy, as two of a page's
+elements run together: '6 Dec 20266 Dec 2026'), '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
 '14.03.2023' (day first, as dotted dates are written in Russia and Europe), '1996/02/19'
 (year first, as Usenet archives print it), '03-24-2023' and
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
@@ -191,6 +194,7 @@ BYLINE_FORMS = (
         re.IGNORECASE,
     ),
     re.compile(rf"\s(?:author|authors)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
+    re.compile(rf"^(?i:authors?)\s+(?P<name>{PERSON})(?:\s*\([^()]{{2,60}}\))?\s*$"),
     re.compile(rf"\bавтором\s+(?P<name>{CYRILLIC_PERSON})\s*$", re.IGNORECASE),
     re.compile(r"^Опубликовано\s+\S.{3,40}?\s+автором\s+(?P<name>\w[\w .'’-]{0,40}?)\s*$"),
     re.compile(rf"(?:^|[|•·/–—]\s*)by\s+(?P<name>{PERSON}?)\s*(?=[|•·/–—])", re.IGNORECASE),
@@ -211,7 +215,8 @@ Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's part
 ('Politics / By Name / March 3, 2021'), 'Автор: Имя Фамилия', 'Опубликовано <date> автором
 Имя Фамилия', a labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
 Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name',
-'March 3, 2021 — Name, Staff Writer' (a role after the name), and
+'March 3, 2021 — Name, Staff Writer' (a role after the name), a label with no colon in a
+two-column field list ('Author Name (Agency)'), and
 an author's photo's alt text glued to the name ("Writer's pictureName"), and an image's
 file name or alt text glued to the byline under it ('putin-kremlin-2009by Anna Lind')."""
 NOT_BYLINE = re.compile(
@@ -282,10 +287,20 @@ BILINGUAL_LABEL = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё ]{1,30}?\s*/\s*(
 the English half is read."""
 
 
+IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|tiff?|bmp|avif)$", re.IGNORECASE)
+"""An image's file name standing for the picture ('KR-2291874-3.jpg'): no byline."""
+
+
+def is_image_file(text: str) -> bool:
+    """A line that is only an image's file name (see :data:`IMAGE_FILE`)."""
+    stripped = text.strip()
+    return "." in stripped[-6:] and IMAGE_FILE.match(stripped) is not None
+
+
 def find_byline(text: str, max_chars: int = 160) -> str | None:
     """The author's name on a byline-shaped line, None on any other line."""
     text = CREDITS_AFTER.sub("", BILINGUAL_LABEL.sub("", text))
-    if len(text) > max_chars or NOT_BYLINE.search(text):
+    if len(text) > max_chars or NOT_BYLINE.search(text) or is_image_file(text):
         return None
     for form in BYLINE_FORMS:
         match = form.search(text)

@@ -59,7 +59,9 @@ from flows.stages.segment.candidates import (
     author_candidates,
     author_score,
     best_title,
+    is_button_label,
     is_tag_row,
+    is_widget_row,
 )
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
@@ -298,8 +300,14 @@ def is_counter(text: str) -> bool:
 
 def _is_title_shaped(text: str) -> bool:
     """A headline's shape: a few words, no closing full stop, not a photo caption, a list
-    item or a counter."""
-    if CAPTION.search(text) or LIST_ITEM.match(text) or is_counter(text):
+    item, a counter, a widget's row or a button's label."""
+    if (
+        CAPTION.search(text)
+        or LIST_ITEM.match(text)
+        or is_counter(text)
+        or is_widget_row(text)
+        or is_button_label(text)
+    ):
         return False
     words = word_count(text)
     return (
@@ -577,7 +585,49 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
             head.published,
             head.meta_lines | {author[1]},
         )
+    if head.published is None:
+        stated = _tail_date(filled[run[1] + 1 :], author[1] if author else None)
+        if stated is not None:
+            head = dataclasses.replace(
+                head, published=stated[0], meta_lines=head.meta_lines | {stated[1]}
+            )
+            chrome.pop(stated[1], None)
     return Content(head, chrome)
+
+
+DATE_LABEL = re.compile(
+    r"^(?:date|dated|published|posted|updated|last\s+updated|дата|опубликовано|обновлено)\b",
+    re.IGNORECASE,
+)
+"""A date's label opening a line ('Date 07.12.2026', 'Published 6 December 2026, 09:40')."""
+TAIL_META_LINES = 8
+"""Lines under the body searched for the post's dateline (a byline cluster closing the
+article, under a widget's few lines at most)."""
+
+
+def _tail_date(tail: Sequence[Line], author_at: int | None) -> tuple[str, int] | None:
+    """The post's date stated under its body (the date as written, the line's index): the
+    first dateline of the tail's opening lines (`tail`: the non-blank lines under the body) that carries a date's label ('Date
+    07.12.2026') or stands right above or below the tail's byline or a line of people's
+    names (a signature); a bare date elsewhere there dates a widget's teaser, not the
+    post."""
+    opening = tail[:TAIL_META_LINES]
+    for position, line in enumerate(opening):
+        text = line.text
+        found = find_date(text) if len(text) <= MAX_TAIL_DATE_CHARS else None
+        if found is None or not is_dateline(text):
+            continue
+        beside = any(
+            0 <= near < len(tail)
+            and (tail[near].index == author_at or person_names(tail[near].text) is not None)
+            for near in (position - 1, position + 1)
+        )
+        if beside or DATE_LABEL.match(text):
+            return found[0], line.index
+    return None
+
+
+MAX_TAIL_DATE_CHARS = 60
 
 
 DOUBLED_HEAD_LINES = 8
@@ -1104,6 +1154,8 @@ def _web_head(
             and (
                 word_count(text) <= 3
                 or is_counter(text)
+                or is_widget_row(text)
+                or is_button_label(text)
                 or _norm(text) == _norm(title_line.text)
                 or CAPTION.search(text)
                 or is_tag_row(text)
