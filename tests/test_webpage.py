@@ -1055,3 +1055,17 @@ def test_a_date_stated_under_the_body_dates_the_post_beside_its_byline_or_label(
                     "Governor names new health minister", "04.12.2026 18:10"])  # fmt: skip
     [post] = run(teaser).posts
     assert post["published_date"] is None  # a widget's teaser's date, not the post's
+
+
+def test_an_author_card_names_the_author_when_its_name_is_printed_twice_over_a_bio():
+    card = _page(["Pavel Soldatov", "Pavel Soldatov", "Researcher. Notes on parties and elections.",
+                  "Posts", "Talks", "Why the Count Took Three Days"], [])  # fmt: skip
+    [post] = run(card).posts
+    assert (post["title"], post["author"]) == ("Why the Count Took Three Days", "Pavel Soldatov")
+    once = _page(["Pavel Soldatov", "Researcher. Notes on parties and elections.", "Posts", "Talks",
+                  "Why the Count Took Three Days"], [])  # fmt: skip
+    [post] = run(once).posts
+    assert post["author"] is None
+    menu = _page(["Latest News", "Latest News", "Why the Count Took Three Days"], [])
+    [post] = run(menu).posts
+    assert post["author"] is None

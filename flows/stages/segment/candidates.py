@@ -274,12 +274,14 @@ COUNT_CELL = re.compile(r"^\d[\d,.]*\s*[^\W\d_]{1,12}\.?(?:\s+[^\W\d_]{1,8})?$")
 
 def is_widget_row(text: str) -> bool:
     """A row of cells one of which is a count with its unit ('Listen to this story · 5
-    min', 'Analysis | 12 comments'): a player's, a counter's or a share bar's row, never a
-    headline (a headline's number has no unit cell of its own: 'Putin | 2024')."""
+    min', 'Analysis | 12 comments', '· 7 min read' where the row's first cell stands on the
+    line above): a player's, a counter's or a share bar's row, never a headline (a headline's number has no unit cell of its own: 'Putin | 2024')."""
     if "|" not in text and "·" not in text and "•" not in text:
         return False
-    cells = [cell for cell in CELL_SEPARATOR.split(text.strip()) if cell]
-    return len(cells) >= 2 and any(COUNT_CELL.match(cell) for cell in cells)
+    stripped = text.strip()
+    opened = stripped[:1] in "|·•"  # the row's first cell went to the line above
+    cells = [cell for cell in CELL_SEPARATOR.split(stripped.lstrip("|·• ")) if cell]
+    return (len(cells) >= 2 or opened) and any(COUNT_CELL.match(cell) for cell in cells)
 
 
 BUTTON_VERBS = frozenset({"click", "tap", "listen", "download", "subscribe", "share", "print"})

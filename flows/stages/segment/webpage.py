@@ -1137,6 +1137,10 @@ def _web_head(
         over = _name_over_dated_title(zone, title_at, dates, after_chrome)
         if author is None and over is not None:
             author, author_at = over
+        if author is None:
+            card = _author_card(zone, title_at)
+            if card is not None:
+                author, author_at = card
         if author_at is not None:
             meta.add(zone[author_at].index)
     if title_at is None:
@@ -1175,6 +1179,27 @@ def _web_head(
         ),
         furniture,
     )
+
+
+def _author_card(zone: Sequence[Line], title_at: int) -> tuple[str, int] | None:
+    """The name of an author card above the title (a personal site's sidebar): a line that
+    holds only a person's name, printed twice in a row (the avatar's text, then the name's
+    link), over the author's bio (a sentence). A name printed once there is a menu's or a
+    widget's label; a masthead printed twice stands over a date or a slogan, not a bio."""
+    for position in range(min(title_at, len(zone)) - 2):
+        text = zone[position].text
+        bio = zone[position + 2].text
+        if (
+            _norm(text) == _norm(zone[position + 1].text)
+            and ends_sentence(bio)
+            and word_count(bio) >= MIN_BIO_WORDS
+            and (name := person_name(text))
+        ):
+            return name, position + 1
+    return None
+
+
+MIN_BIO_WORDS = 4
 
 
 def _head_over_widgets(
