@@ -12,6 +12,7 @@ from flows.stages.segment.candidates import (
     author_score,
     best_title,
     in_field_block,
+    is_pager_link,
     is_picture_credit,
     is_tag_row,
     is_widget_row,
@@ -729,3 +730,24 @@ def test_a_name_over_a_dated_title_is_the_author() -> None:
 )
 def test_a_row_with_a_count_and_its_unit_is_a_widget_row(text, expected):
     assert is_widget_row(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("← Previous post", True),
+        ("January 2027 →", True),
+        ("Next »", True),
+        ("Почему в Хабаровском крае снова голосуют «не так»", False),  # a quotation's mark
+        ("Russia » Politics", False),  # a breadcrumb's own rule reads it
+    ],
+)
+def test_a_pager_link_has_an_arrow_at_its_edge(text, expected):
+    assert is_pager_link(text) is expected
+
+
+def test_a_line_holding_an_address_or_a_button_label_is_furniture():
+    for text in ('Retrieved from "https://wiki.example/w/index.php?oldid=12"',
+                 "Click here to share on social media", "Listen to this article"):  # fmt: skip
+        assert title_features([text, "Why the Count Took Three Days"], 0).credit
+    assert not title_features(["Why the Count Took Three Days"], 0).credit

@@ -141,8 +141,9 @@ NOT_A_TITLE = -10.0
 """A dateline, a breadcrumb, a byline, a field of a metadata block, a row of hashtags:
 metadata, never the title."""
 CREDIT = -6.0
-"""A photo caption or credit, a share bar, a link's call ('click for pdf'), a note in
-square brackets: page furniture."""
+"""A photo caption or credit, a share bar, a link's call ('click for pdf'), a button's
+label, a line holding an address ('Retrieved from "https://…"'), a pager's link ('January
+2027 →'), a note in square brackets: page furniture."""
 COUNTER = -6.0
 """A short line opening or closing with a number ('2,1 тыс. прочитали', 'Comments 14'):
 a counter or a reading time."""
@@ -296,6 +297,19 @@ def is_button_label(text: str) -> bool:
     return bool(words) and words[0].casefold() in BUTTON_VERBS and not ends_sentence(text)
 
 
+PAGER_OPENINGS = ("←", "‹ ", "« ")
+PAGER_CLOSINGS = ("→", " ›", " »")
+"""An arrow at a pager link's edge; a guillemet set apart by a space (a quotation's is
+glued to its words: '«не так»')."""
+
+
+def is_pager_link(text: str) -> bool:
+    """A link to the previous or next page or post, an arrow at its edge ('← Previous
+    post', 'January 2027 →', 'Next »'): navigation, never a title."""
+    stripped = text.strip()
+    return stripped.startswith(PAGER_OPENINGS) or stripped.endswith(PAGER_CLOSINGS)
+
+
 def _headline(text: str) -> bool:
     """A headline's shape: five to twenty-five words, no closing stop, no date or byline."""
     return (
@@ -393,6 +407,8 @@ def title_features(
         credit=bool(CAPTION.search(text) or SHARE_BAR.match(text) or CHROME_LINE.match(text))
         or is_link_call(text)
         or is_button_label(text)
+        or "://" in text
+        or is_pager_link(text)
         or is_bracketed_note(text),
         counter=(words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)))
         or is_widget_row(text),

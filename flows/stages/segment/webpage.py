@@ -60,6 +60,7 @@ from flows.stages.segment.candidates import (
     author_score,
     best_title,
     is_button_label,
+    is_pager_link,
     is_tag_row,
     is_widget_row,
 )
@@ -300,13 +301,16 @@ def is_counter(text: str) -> bool:
 
 def _is_title_shaped(text: str) -> bool:
     """A headline's shape: a few words, no closing full stop, not a photo caption, a list
-    item, a counter, a widget's row or a button's label."""
+    item, a counter, a widget's row, a button's label, a pager's link or a line holding an
+    address."""
     if (
         CAPTION.search(text)
         or LIST_ITEM.match(text)
         or is_counter(text)
         or is_widget_row(text)
         or is_button_label(text)
+        or "://" in text
+        or is_pager_link(text)
     ):
         return False
     words = word_count(text)
