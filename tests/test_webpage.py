@@ -1069,3 +1069,18 @@ def test_an_author_card_names_the_author_when_its_name_is_printed_twice_over_a_b
     menu = _page(["Latest News", "Latest News", "Why the Count Took Three Days"], [])
     [post] = run(menu).posts
     assert post["author"] is None
+
+
+def test_correspondents_named_with_their_cities_under_the_standfirst_are_the_byline():
+    text = _page(["Russia", "Baltic states accuse Moscow of jamming GPS over their airspace",
+                  "Lithuania and Estonia say hundreds of flights were disrupted last month, and "
+                  "blame a military unit in Kaliningrad",
+                  "Ieva Malinauskaite in Vilnius and Toomas Rebane in Tallinn",
+                  "Sat 6 Dec 2026 10.05 GMT"], [])  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Baltic states accuse Moscow of jamming GPS over their airspace"
+    assert post["author"] == "Ieva Malinauskaite and Toomas Rebane"
+    assert post["published_date"] == "2026-12-06"
+    headline = _page(["World", "Vladimir Putin in Crimea"], [])
+    [post] = run(headline).posts
+    assert (post["title"], post["author"]) == ("Vladimir Putin in Crimea", None)

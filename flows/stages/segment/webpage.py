@@ -817,6 +817,26 @@ def _name_with_role(text: str) -> str | None:
     return person_name(match.group("name").strip())
 
 
+NAME_IN_PLACE = re.compile(r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
+NAMES_SPLIT = re.compile(r"\s*,\s*|\s+and\s+")
+
+
+def _names_in_places(text: str) -> str | None:
+    """The names of a correspondents' byline giving where each reports from ('Anna Lind in
+    Riga and Oleg Sokolov in Tallinn', 'Anna Lind and Oleg Sokolov in Moscow'), joined by
+    'and'; None unless every part is a person's name, with or without its place."""
+    if " in " not in text:
+        return None
+    names: list[str] = []
+    for part in NAMES_SPLIT.split(text.strip()):
+        placed = NAME_IN_PLACE.match(part)
+        name = person_name(placed.group("name") if placed else part)
+        if name is None:
+            return None
+        names.append(name)
+    return " and ".join(names) if names else None
+
+
 def _credited_names(
     zone: Sequence[Line], dates: Mapping[int, tuple[str, str | None]]
 ) -> dict[int, str]:
@@ -1059,7 +1079,9 @@ def _web_head(
         if byline is None and position in dates:
             byline = _row_name(text)  # '<date> | <Name> | <counters>'
         if byline is None and not candidates and _under_headline(zone, position):
-            byline = person_names(text) or _name_with_role(text)  # names under the headline
+            byline = (  # names under the headline
+                person_names(text) or _name_with_role(text) or _names_in_places(text)
+            )
         date = dates.get(position)
         if byline is not None and date is None and len(text) <= 160:
             date = find_date(text)  # 'Written by X on 19/09/2021 in Politics · 5 Min Read'
