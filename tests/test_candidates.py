@@ -12,6 +12,7 @@ from flows.stages.segment.candidates import (
     author_score,
     best_title,
     in_field_block,
+    is_head_notice,
     is_pager_link,
     is_picture_credit,
     is_tag_row,
@@ -751,3 +752,17 @@ def test_a_line_holding_an_address_or_a_button_label_is_furniture():
                  "Click here to share on social media", "Listen to this article"):  # fmt: skip
         assert title_features([text, "Why the Count Took Three Days"], 0).credit
     assert not title_features(["Why the Count Took Three Days"], 0).credit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This article is more than 3 months old", True),
+        ("Updated 2 hours ago", True),
+        ("by anna lind", True),
+        ("A 100-year-old law returns to the Duma", False),
+        ("By the end of the decade the party had lost its majority", False),
+    ],
+)
+def test_age_notices_and_lower_case_bylines_are_head_notices(text, expected):
+    assert is_head_notice(text) is expected

@@ -1084,3 +1084,11 @@ def test_correspondents_named_with_their_cities_under_the_standfirst_are_the_byl
     headline = _page(["World", "Vladimir Putin in Crimea"], [])
     [post] = run(headline).posts
     assert (post["title"], post["author"]) == ("Vladimir Putin in Crimea", None)
+
+
+def test_an_age_notice_or_a_lower_case_byline_under_the_headline_is_no_title():
+    for notice in ("This article is more than 2 years old", "by anna lind"):
+        text = _page(["Opinion", "Kremlin tightens grip on regional budgets", notice,
+                      "Anna Lind", "Sun 6 Dec 2026 09.00 GMT"], [])  # fmt: skip
+        [post] = run(text).posts
+        assert post["title"] == "Kremlin tightens grip on regional budgets"

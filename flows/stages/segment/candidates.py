@@ -297,6 +297,25 @@ def is_button_label(text: str) -> bool:
     return bool(words) and words[0].casefold() in BUTTON_VERBS and not ends_sentence(text)
 
 
+AGE_NOTICE = re.compile(
+    r"\b\d+\s+(?:year|month|week|day|hour|minute)s?\s+(?:old|ago)\b", re.IGNORECASE
+)
+"""An age stated in a short line ('This article is more than 3 months old', 'Updated 2
+hours ago'): a notice or a stamp over the article, never its title."""
+MAX_NOTICE_WORDS = 10
+LOWER_BYLINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,3}$")
+"""A byline in lower case ('by anna lind'): names the shape of a name cannot confirm, yet
+no title."""
+
+
+def is_head_notice(text: str) -> bool:
+    """A short line stating an age (:data:`AGE_NOTICE`) or a byline in lower case
+    (:data:`LOWER_BYLINE`): a head's notice or stamp, never its title."""
+    return word_count(text) <= MAX_NOTICE_WORDS and (
+        (AGE_NOTICE.search(text) is not None) or LOWER_BYLINE.match(text) is not None
+    )
+
+
 PAGER_OPENINGS = ("←", "‹ ", "« ")
 PAGER_CLOSINGS = ("→", " ›", " »")
 """An arrow at a pager link's edge; a guillemet set apart by a space (a quotation's is
@@ -409,6 +428,7 @@ def title_features(
         or is_button_label(text)
         or "://" in text
         or is_pager_link(text)
+        or is_head_notice(text)
         or is_bracketed_note(text),
         counter=(words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)))
         or is_widget_row(text),

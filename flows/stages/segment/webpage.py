@@ -60,6 +60,7 @@ from flows.stages.segment.candidates import (
     author_score,
     best_title,
     is_button_label,
+    is_head_notice,
     is_pager_link,
     is_tag_row,
     is_widget_row,
@@ -301,8 +302,8 @@ def is_counter(text: str) -> bool:
 
 def _is_title_shaped(text: str) -> bool:
     """A headline's shape: a few words, no closing full stop, not a photo caption, a list
-    item, a counter, a widget's row, a button's label, a pager's link or a line holding an
-    address."""
+    item, a counter, a widget's row, a button's label, a pager's link, a notice of the
+    article's age or a line holding an address."""
     if (
         CAPTION.search(text)
         or LIST_ITEM.match(text)
@@ -311,6 +312,7 @@ def _is_title_shaped(text: str) -> bool:
         or is_button_label(text)
         or "://" in text
         or is_pager_link(text)
+        or is_head_notice(text)
     ):
         return False
     words = word_count(text)
