@@ -724,6 +724,9 @@ def test_judgment_caps_title_with_a_lower_case_v() -> None:
         ("negative: a printing office in capitals", "U.S. GOVERNMENT PUBLISHING OFFICE", None),
         ("a row with a month", "Talking to Moscow | Rein Kask | May 2022", "Rein Kask"),
         ("negative: a row without a date", "Talking to Moscow | Rein Kask | Report", None),
+        ("a degree after a comma", "Irena Saulite, PhD", "Irena Saulite"),
+        ("degrees after a comma", "Irena Saulite, Ph.D., LL.M.", "Irena Saulite"),
+        ("negative: a degree's name", "Master of Arts", None),
     ],
 )
 def test_glued_bylines(label: str, line: str, wanted: str | None) -> None:

@@ -824,6 +824,11 @@ AFFILIATION_AFTER = re.compile(r"\s*(?:[,;(|–—]|\s-\s)\s*")
 CONTRIBUTOR_AFTER = re.compile(rf",\s*(?:[{_LOWER}]+\s+){{1,3}}(?P<names>{_NAMES})$")
 """A contributor credited after the author's name, in lower case words ('Halina Wrzosek,
 cooperation Tomasz Kępiński', '…, with Anna Lind'): the author is the name before it."""
+DEGREES_AFTER = re.compile(
+    r"(?:,?\s+(?:Ph\.?\s?D\.?|D\.?\s?Phil\.?|M\.?A\.?|M\.?Sc\.?|MPhil|LL\.?M\.?|J\.?D\.?))+\s*$"
+)
+"""Academic degrees after an author's name ('Anna Lind, PhD', 'Anna Lind MA'): no part of
+the name."""
 MARK_LETTERS = re.compile(rf"(?<=[{_LOWER}])\s+[a-f](?:\s*,\s*[a-f])*(?=\s*(?:,|&|\band\b|$))")
 """Superscript affiliation letters set apart from the names ('Sokolova a and Ilyin b')."""
 _MARK_CHARS = r"\d*†‡∗§¶⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -892,16 +897,21 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     """:func:`author_of`, also for names the extraction ran together: footnote marks
     between them ('Kirill Dorofeev†Anna Lisitsyna‡' -> 'Kirill Dorofeev, Anna Lisitsyna'),
     superscript letters set apart ('Marina Sokolova a and Pavel Ilyin b'), numbers glued to
-    each name ('Ivan Korolev1, Natalia Gromova2,*'), an affiliation
-    run on or after a comma ('Olga VereshchaginaVolga Institute …', 'Lev Sarkisov, Kama
-    Institute') or a position ('Anna Lind, Senior Fellow'); for ALL-CAPS names with an
+    each name ('Ivan Korolev1, Natalia Gromova2,*'), degrees after it ('Anna Lind, PhD'), an
+    affiliation run on or after a comma ('Olga VereshchaginaVolga Institute …', 'Lev
+    Sarkisov, Kama Institute') or a position ('Anna Lind, Senior Fellow'); for ALL-CAPS names with an
     initial ('IRINA V. VOLKOVA', as printed) or after an ALL-CAPS 'PREPARED BY' or 'BY';
     and for the names among a byline row's fields beside a date ('Anna Lind | 12 March
     2021')."""
     found = author_of(text, common)
     if found is not None or len(text) > 160:
         return found
-    variants = (GLUED_MARK.sub(", ", text), MARK_LETTERS.sub("", text), MARK_DIGITS.sub("", text))
+    variants = (
+        GLUED_MARK.sub(", ", text),
+        MARK_LETTERS.sub("", text),
+        MARK_DIGITS.sub("", text),
+        DEGREES_AFTER.sub("", text),
+    )
     for variant in variants:
         if variant != text and (found := author_of(variant, common)) is not None:
             return found
