@@ -107,6 +107,7 @@ BYLINES = [
     ("By Anna St. Clair", "Anna St. Clair"),  # a short word's stop ends no name
     ("March 3, 2021 — Anna Lind, Staff Writer", "Anna Lind"),  # a role after the name
     ("Author Ekaterina Dorn (Reuters, AFP)", "Ekaterina Dorn"),  # a field with no colon
+    ("— Anna Lind, December 6, 2026", "Anna Lind"),  # a dashed signature with its date
 ]
 
 
@@ -137,6 +138,8 @@ def test_bylines_give_the_name(text, name):
         "March 3, 2021 — Turnout fell, officials say",  # a clause, no name, after the date
         "KR-2291874-3.jpg",  # an image's file name
         "Author interview with the governor",  # a label's word opening a phrase
+        "— Moscow, 2026",  # a letter's place and year
+        "— Moscow Region, 2026",
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

@@ -195,6 +195,10 @@ BYLINE_FORMS = (
     ),
     re.compile(rf"\s(?:author|authors)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
     re.compile(rf"^(?i:authors?)\s+(?P<name>{PERSON})(?:\s*\([^()]{{2,60}}\))?\s*$"),
+    re.compile(
+        rf"^[—–-]\s*(?P<name>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,3}}),\s*"
+        r"(?=.*\b\d{1,2}\b.*\d{4}\W*$)"
+    ),
     re.compile(rf"\bавтором\s+(?P<name>{CYRILLIC_PERSON})\s*$", re.IGNORECASE),
     re.compile(r"^Опубликовано\s+\S.{3,40}?\s+автором\s+(?P<name>\w[\w .'’-]{0,40}?)\s*$"),
     re.compile(rf"(?:^|[|•·/–—]\s*)by\s+(?P<name>{PERSON}?)\s*(?=[|•·/–—])", re.IGNORECASE),
@@ -216,7 +220,8 @@ Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's part
 Имя Фамилия', a labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
 Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name',
 'March 3, 2021 — Name, Staff Writer' (a role after the name), a label with no colon in a
-two-column field list ('Author Name (Agency)'), and
+two-column field list ('Author Name (Agency)'), a signature set after a dash with its date
+('— Anna Lind, December 6, 2026'), and
 an author's photo's alt text glued to the name ("Writer's pictureName"), and an image's
 file name or alt text glued to the byline under it ('putin-kremlin-2009by Anna Lind')."""
 NOT_BYLINE = re.compile(

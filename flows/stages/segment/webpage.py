@@ -614,8 +614,8 @@ article, under a widget's few lines at most)."""
 def _tail_date(tail: Sequence[Line], author_at: int | None) -> tuple[str, int] | None:
     """The post's date stated under its body (the date as written, the line's index): the
     first dateline of the tail's opening lines (`tail`: the non-blank lines under the body) that carries a date's label ('Date
-    07.12.2026') or stands right above or below the tail's byline or a line of people's
-    names (a signature); a bare date elsewhere there dates a widget's teaser, not the
+    07.12.2026'), is the tail's byline itself ('— Anna Lind, December 6, 2026') or stands
+    right above or below it or a line of people's names (a signature); a bare date elsewhere there dates a widget's teaser, not the
     post."""
     opening = tail[:TAIL_META_LINES]
     for position, line in enumerate(opening):
@@ -623,7 +623,7 @@ def _tail_date(tail: Sequence[Line], author_at: int | None) -> tuple[str, int] |
         found = find_date(text) if len(text) <= MAX_TAIL_DATE_CHARS else None
         if found is None or not is_dateline(text):
             continue
-        beside = any(
+        beside = line.index == author_at or any(
             0 <= near < len(tail)
             and (tail[near].index == author_at or person_names(tail[near].text) is not None)
             for near in (position - 1, position + 1)
