@@ -1092,3 +1092,17 @@ def test_an_age_notice_or_a_lower_case_byline_under_the_headline_is_no_title():
                       "Anna Lind", "Sun 6 Dec 2026 09.00 GMT"], [])  # fmt: skip
         [post] = run(text).posts
         assert post["title"] == "Kremlin tightens grip on regional budgets"
+
+
+def test_a_short_label_inside_the_byline_cluster_is_metadata_not_the_title():
+    text = _page(["Europe", "Russia's governors are told to find soldiers as bonuses rise",
+                  "December 5, 20265:02 AM ET", "Heard on Morning Edition",
+                  "By Jonah Whitfield", "4-Minute Listen"], [])  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Russia's governors are told to find soldiers as bonuses rise"
+    assert (post["author"], post["published_date"]) == ("Jonah Whitfield", "2026-12-05")
+    assert "Heard on" not in post["body"]
+    dated = _page(["Volga Notebook", "Saturday, December 6, 2026", "Why the Count Took Three Days",
+                   "Posted by Anna Lind"], [])  # fmt: skip
+    [post] = run(dated).posts
+    assert post["title"] == "Why the Count Took Three Days"  # a date header over the headline

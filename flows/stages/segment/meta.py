@@ -70,9 +70,9 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DATE_FORMS = (
     re.compile(
-        rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}(?:\b|(?=(?P=month)\s))", re.IGNORECASE
+        rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}(?:\b|(?=(?P=month)\s)|(?=[0-2]?\d:[0-5]\d))", re.IGNORECASE
     ),
-    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}(?:\b|(?=(?P=day)\s))", re.IGNORECASE),
+    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}(?:\b|(?=(?P=day)\s)|(?=[0-2]?\d:[0-5]\d))", re.IGNORECASE),
     re.compile(
         r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:\b|(?=T\d))"
     ),
@@ -102,8 +102,8 @@ _DATE_FORMS = (
         re.IGNORECASE,
     ),
 )
-"""'March 3, 2021', 'Tue 3 March 2021' (also glued to its own copy, as two of a page's
-elements run together: '6 Dec 20266 Dec 2026'), '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
+"""'March 3, 2021', 'Tue 3 March 2021' (also glued to its own copy or to the time, as two of a
+page's elements run together: '6 Dec 20266 Dec 2026', 'December 6, 202610:05 AM ET'), '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
 '14.03.2023' (day first, as dotted dates are written in Russia and Europe), '1996/02/19'
 (year first, as Usenet archives print it), '03-24-2023' and
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a

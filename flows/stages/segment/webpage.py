@@ -1144,6 +1144,17 @@ def _web_head(
         below = None
     above_meta = [p for p in candidates if lowest_meta is None or p < lowest_meta]
     title_at = above_meta[0] if above_meta else (candidates[0] if candidates else None)
+    if (
+        title_at is not None
+        and lowest_meta is not None
+        and top_meta < title_at < lowest_meta
+        and word_count(zone[title_at].text) < MIN_HEADLINE_WORDS
+        and top_meta - 1 in candidates
+        and word_count(zone[top_meta - 1].text) >= MIN_HEADLINE_WORDS
+    ):
+        meta.add(zone[title_at].index)  # a programme's or a section's label inside the
+        title_at = top_meta - 1  # byline cluster ('<date>' / 'Heard on Morning Edition' /
+        # 'By X'): metadata, with the headline over the cluster
     if lowest_meta is not None and lowest_meta + 1 in candidates:
         headline_above = top_meta - 1 in candidates and zone[top_meta].index not in after_chrome
         if author is None or (lowest_meta + 1 == len(zone) - 1 and not headline_above):
