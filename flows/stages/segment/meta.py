@@ -57,6 +57,19 @@ RU_MONTHS_SHORT = {
 } | {"сент": 9, "май": 5}
 """The abbreviated Russian months of social sites' stamps ('3 мар 2021 в 14:05')."""
 _RU_MONTH_SHORT = r"(?P<month>янв|фев|мар|апр|ма[яй]|июн|июл|авг|сент?|окт|ноя|дек)"
+UK_MONTHS = {
+    stem: number
+    for number, stem in enumerate(
+        (
+            "січ", "лют", "берез", "квіт", "трав", "черв",
+            "лип", "серп", "верес", "жовт", "листопад", "груд",
+        ),
+        start=1,
+    )
+}
+"""Stems of the Ukrainian month names, as a date writes them in the genitive ('6 грудня
+2026', '3 листопада 2025')."""
+_UK_MONTH = r"(?P<month>(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)[а-яіїєґ]{0,3})"
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 WEEKDAY = re.compile(
@@ -92,6 +105,7 @@ _DATE_FORMS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},\s+(?P<year>\d\d)\s*$", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH}\s+{_YEAR}(?:\s*г\.)?", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH_SHORT}\.?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+{_UK_MONTH}\s+{_YEAR}(?:\s*р\.)?", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+(?:(?:[A-Z]{{2,5}}|[+-]\d\d(?::?\d\d)?)\s+)?{_YEAR}\b",
         re.IGNORECASE,
@@ -113,7 +127,7 @@ before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "
 time or nothing), 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the
 line), 'Tue Oct 17 09:41:12 UTC 2023' (the mail archives' form; 'Пт Мар 14 16:08:51 MSK
 2008' in Russian), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
-(Russian, abbreviated)."""
+(Russian, abbreviated), '6 грудня 2026 р.' (Ukrainian)."""
 
 YEARLESS_DATE = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
@@ -165,6 +179,7 @@ def _iso(match: re.Match[str]) -> str | None:
             or RU_MONTHS.get(month_text)
             or RU_MONTHS_SHORT.get(month_text)
             or RU_MONTHS.get(month_text[:-1])  # 'марта', 'мая': the ending off
+            or _uk_month(month_text)
             or 0
         )
     year = int(match.group("year"))
@@ -174,6 +189,11 @@ def _iso(match: re.Match[str]) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _uk_month(text: str) -> int | None:
+    """The number of a Ukrainian month written with its ending ('грудня' -> 12)."""
+    return next((number for stem, number in UK_MONTHS.items() if text.startswith(stem)), None)
 
 
 NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)"
