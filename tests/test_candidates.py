@@ -725,6 +725,8 @@ def test_a_name_over_a_dated_title_is_the_author() -> None:
         ("Putin | 2024", False),  # a year is no count with a unit
         ("Russia after Crimea | Analysis", False),
         ("Chapter 2 · The Siege of Kazan", False),
+        ("Explainer | 5 takeaways from the vote", False),  # a count without a widget's unit
+        ("Explainer | 5 takeaways", False),
         ("· 7 min read", True),  # the row's first cell on the line above
         ("4 mins", False),  # one cell: a counter's own rule reads it
     ],

@@ -269,8 +269,14 @@ is a headline's: 'Putin in 2024')."""
 
 CELL_SEPARATOR = re.compile(r"\s*\|\s*|\s+[·•]\s+")
 """What divides the cells of a row of page widgets ('Listen to this article | 4 mins')."""
-COUNT_CELL = re.compile(r"^\d[\d,.]*\s*[^\W\d_]{1,12}\.?(?:\s+[^\W\d_]{1,8})?$")
-"""A count with its unit, a widget's reading ('4 mins', '12 comments', '5 min read')."""
+COUNT_CELL = re.compile(
+    r"^\d[\d,.]*\s*[kKm]?\s*(?:-\s*)?(?:min(?:ute)?s?|sec(?:ond)?s?|h(?:ou)?rs?|comments?|replies|"
+    r"views?|reads?|shares?|likes?|votes?|points?|мин|коммент\w*|просмотр\w*)\.?"
+    r"(?:\s+(?:read|listen|watch|ago|чтения))?$",
+    re.IGNORECASE,
+)
+"""A count with its unit, a widget's reading ('4 mins', '12 comments', '5 min read',
+'4-Minute Listen'): units common to players, counters and share bars across sites."""
 
 
 def is_widget_row(text: str) -> bool:
@@ -285,7 +291,7 @@ def is_widget_row(text: str) -> bool:
     return (len(cells) >= 2 or opened) and any(COUNT_CELL.match(cell) for cell in cells)
 
 
-BUTTON_VERBS = frozenset({"click", "tap", "listen", "download", "subscribe", "share", "print"})
+BUTTON_VERBS = frozenset({"click", "tap", "listen", "download", "subscribe"})
 """Verbs that open a button's or a player's label ('Click here to share on social media',
 'Listen to this article') and no headline."""
 
