@@ -303,20 +303,19 @@ def is_button_label(text: str) -> bool:
     return bool(words) and words[0].casefold() in BUTTON_VERBS and not ends_sentence(text)
 
 
-AGE_NOTICE = re.compile(
-    r"\b\d+\s+(?:year|month|week|day|hour|minute)s?\s+(?:old|ago)\b", re.IGNORECASE
-)
-"""An age stated in a short line ('This article is more than 3 months old', 'Updated 2
-hours ago'): a notice or a stamp over the article, never its title."""
+AGE_NOTICE = re.compile(r"\bmore than \d+\s+(?:year|month|week|day)s?\s+old\b", re.IGNORECASE)
+"""A notice of the article's age ('This article is more than 3 months old'), over an old
+article, never its title. (A thread's stamp, 'by user 3 hours ago', is its grammar's.)"""
 MAX_NOTICE_WORDS = 10
-LOWER_BYLINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,3}$")
-"""A byline in lower case ('by anna lind'): names the shape of a name cannot confirm, yet
-no title."""
+LOWER_BYLINE = re.compile(r"^by\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}$")
+"""A byline in lower case, names only ('by anna lind'): names the shape of a name cannot
+confirm, yet no title; a user's stamp with its age ('by user 3 hours ago') is no such
+line."""
 
 
 def is_head_notice(text: str) -> bool:
-    """A short line stating an age (:data:`AGE_NOTICE`) or a byline in lower case
-    (:data:`LOWER_BYLINE`): a head's notice or stamp, never its title."""
+    """A short notice of the article's age (:data:`AGE_NOTICE`) or a byline in lower case
+    (:data:`LOWER_BYLINE`): a head's notice, never its title."""
     return word_count(text) <= MAX_NOTICE_WORDS and (
         (AGE_NOTICE.search(text) is not None) or LOWER_BYLINE.match(text) is not None
     )
