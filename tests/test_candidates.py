@@ -12,8 +12,11 @@ from flows.stages.segment.candidates import (
     author_score,
     best_title,
     in_field_block,
+    is_head_notice,
+    is_pager_link,
     is_picture_credit,
     is_tag_row,
+    is_widget_row,
     labelled_name,
     title_features,
     title_score,
@@ -711,3 +714,57 @@ def test_a_name_over_a_dated_title_is_the_author() -> None:
         ]
     )
     assert _web_head(undated)[0].author is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Listen to this article | 4 mins", True),
+        ("Listen to this story · 5 min", True),
+        ("Analysis | 12 comments", True),
+        ("Putin | 2024", False),  # a year is no count with a unit
+        ("Russia after Crimea | Analysis", False),
+        ("Chapter 2 · The Siege of Kazan", False),
+        ("Explainer | 5 takeaways from the vote", False),  # a count without a widget's unit
+        ("Explainer | 5 takeaways", False),
+        ("· 7 min read", True),  # the row's first cell on the line above
+        ("4 mins", False),  # one cell: a counter's own rule reads it
+    ],
+)
+def test_a_row_with_a_count_and_its_unit_is_a_widget_row(text, expected):
+    assert is_widget_row(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("← Previous post", True),
+        ("January 2027 →", True),
+        ("Next »", True),
+        ("Почему в Хабаровском крае снова голосуют «не так»", False),  # a quotation's mark
+        ("Russia » Politics", False),  # a breadcrumb's own rule reads it
+    ],
+)
+def test_a_pager_link_has_an_arrow_at_its_edge(text, expected):
+    assert is_pager_link(text) is expected
+
+
+def test_a_line_holding_an_address_or_a_button_label_is_furniture():
+    for text in ('Retrieved from "https://wiki.example/w/index.php?oldid=12"',
+                 "Click here to share on social media", "Listen to this article"):  # fmt: skip
+        assert title_features([text, "Why the Count Took Three Days"], 0).credit
+    assert not title_features(["Why the Count Took Three Days"], 0).credit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This article is more than 3 months old", True),
+        ("by quietvector 1412 days ago", False),  # a thread's stamp: its grammar's
+        ("by anna lind", True),
+        ("A 100-year-old law returns to the Duma", False),
+        ("By the end of the decade the party had lost its majority", False),
+    ],
+)
+def test_age_notices_and_lower_case_bylines_are_head_notices(text, expected):
+    assert is_head_notice(text) is expected

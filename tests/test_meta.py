@@ -28,6 +28,11 @@ DATES = [
     ("Monday, 14 November 2022", "Monday, 14 November 2022", "2022-11-14"),
     ("14.03.2023 12:05", "14.03.2023", "2023-03-14"),  # dotted: day first
     ("03.04.2021", "03.04.2021", "2021-04-03"),
+    ("Published On 6 Dec 20266 Dec 2026", "6 Dec 2026", "2026-12-06"),  # glued to its copy
+    ("Dec 6, 2026Dec 6, 2026", "Dec 6, 2026", "2026-12-06"),
+    ("December 5, 20265:02 AM ET", "December 5, 2026", "2026-12-05"),  # glued to the time
+    ("06 грудня 2026, 10:42", "06 грудня 2026", "2026-12-06"),  # Ukrainian
+    ("3 листопада 2025 р.", "3 листопада 2025 р.", "2025-11-03"),
     ("24/03/2023", "24/03/2023", "2023-03-24"),  # 24 cannot be a month
     ("03/24/2023", "03/24/2023", "2023-03-24"),
     ("Date: 1996/02/19", "1996/02/19", "1996-02-19"),  # year first, as Usenet archives
@@ -63,6 +68,7 @@ def test_absolute_dates_are_found_as_written_with_their_iso_day(text, written, i
         "3 мамы 2019",
         "On Tue, 9 Mar 99 deputies voted",  # two digits in a sentence, no time after them
         "In May 12,000 voters signed",  # a count after the month, no year
+        "6 Dec 20261",  # a year glued to a digit that opens no copy of the date
     ],
 )
 def test_relative_ages_years_alone_and_numbers_are_not_dates(text):
@@ -103,6 +109,8 @@ BYLINES = [
     ("By Anna K. Lind-Orlova. The Volga Herald. May 3, 2021.", "Anna K. Lind-Orlova"),  # run-in
     ("By Anna St. Clair", "Anna St. Clair"),  # a short word's stop ends no name
     ("March 3, 2021 — Anna Lind, Staff Writer", "Anna Lind"),  # a role after the name
+    ("Author Ekaterina Dorn (Reuters, AFP)", "Ekaterina Dorn"),  # a field with no colon
+    ("— Anna Lind, December 6, 2026", "Anna Lind"),  # a dashed signature with its date
 ]
 
 
@@ -131,6 +139,10 @@ def test_bylines_give_the_name(text, name):
         "Опубликовано письмо, автором которого назвали депутата.",
         "delivered 14 June 2018, Washington, D.C.",  # a date's label, no user's handle
         "March 3, 2021 — Turnout fell, officials say",  # a clause, no name, after the date
+        "KR-2291874-3.jpg",  # an image's file name
+        "Author interview with the governor",  # a label's word opening a phrase
+        "— Moscow, 2026",  # a letter's place and year
+        "— Moscow Region, 2026",
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

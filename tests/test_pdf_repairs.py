@@ -23,7 +23,7 @@ from flows.stages.segment.furniture import (
     pdf_evidence,
     worded_counters,
 )
-from flows.stages.segment.layouts.pdf_article import byline_of, published_of
+from flows.stages.segment.layouts.pdf_article import _head_of, byline_of, published_of
 from flows.stages.segment.lines import split_lines
 
 CONFIG = RepairConfig()
@@ -724,6 +724,9 @@ def test_judgment_caps_title_with_a_lower_case_v() -> None:
         ("negative: a printing office in capitals", "U.S. GOVERNMENT PUBLISHING OFFICE", None),
         ("a row with a month", "Talking to Moscow | Rein Kask | May 2022", "Rein Kask"),
         ("negative: a row without a date", "Talking to Moscow | Rein Kask | Report", None),
+        ("a degree after a comma", "Irena Saulite, PhD", "Irena Saulite"),
+        ("degrees after a comma", "Irena Saulite, Ph.D., LL.M.", "Irena Saulite"),
+        ("negative: a degree's name", "Master of Arts", None),
     ],
 )
 def test_glued_bylines(label: str, line: str, wanted: str | None) -> None:
@@ -1769,3 +1772,41 @@ def test_punctuated_copy_of_a_cover_title() -> None:
         "\n".join([wanted, "Rebuilding Trust in Mail Voting", "Lessons from Three States"])
     )
     assert _punctuated_copy(above, above[1:]) is None
+
+
+def test_one_caps_name_over_an_affiliation_is_the_author_not_the_title() -> None:
+    head = ["WHO RUNS THE REGIONAL DUMAS? PARTY DISCIPLINE", "AND LOCAL NOTABLES AFTER 2022",
+            "", "MARTTI KOSKELAINEN", "University of Eastern Finland, Joensuu", ""]  # fmt: skip
+    text = "\n".join([*head, "", *WRAPPED])
+    repaired = repair(text, CONFIG).text
+    result = segment(DOC, repaired, "pdf_article", SegmentConfig())
+    assert coverage_errors(repaired, result) == []
+    post = result.posts[0]
+    assert post["title"] == (
+        "WHO RUNS THE REGIONAL DUMAS? PARTY DISCIPLINE AND LOCAL NOTABLES AFTER 2022"
+    )
+    assert post["author"] == "MARTTI KOSKELAINEN"
+
+
+def test_a_by_line_under_a_title_wrapped_over_a_blank_line_is_no_part_of_it() -> None:
+    head = ["Working Paper No. 14", "", "Loyalty at a Price: Regional Elites and the Federal Centre",
+            "", "by Tomas Lindqvist", ""]  # fmt: skip
+    text = "\n".join([*head, *WRAPPED])
+    repaired = repair(text, CONFIG).text
+    result = segment(DOC, repaired, "pdf_article", SegmentConfig())
+    post = result.posts[0]
+    assert post["title"] == "Loyalty at a Price: Regional Elites and the Federal Centre"
+    assert post["author"] == "Tomas Lindqvist"
+
+
+def test_a_running_head_of_the_title_beside_the_series_label_is_furniture() -> None:
+    assert _head_of(
+        "WHO RUNS THE REGIONAL DUMAS?          Working Paper 7/2026",
+        "who runs the regional dumas? party discipline and local notables after 2022",
+        {"who", "runs", "the", "regional", "dumas", "party", "martti", "koskelainen"},
+    )
+    assert not _head_of(
+        "WHO RUNS THE REGIONAL DUMAS?          Moscow and the regions",
+        "who runs the regional dumas? party discipline and local notables after 2022",
+        {"who", "runs", "the", "regional", "dumas", "party", "martti", "koskelainen"},
+    )

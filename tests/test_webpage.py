@@ -1029,3 +1029,80 @@ def test_a_heading_printed_twice_after_the_opening_paragraphs_keeps_them():
     [post] = run(text).posts
     assert post["title"] == "Why the Count Took Three Days"
     assert post["body"].startswith("The city election commission")
+
+
+def test_a_player_row_under_the_headline_is_neither_title_nor_body():
+    text = _page(["Why the Count Took Three Days", "Listen to this story · 5 min",
+                  "Click here to share on social media"], [])  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Why the Count Took Three Days"
+    assert "5 min" not in post["body"]
+    assert "Click here" not in post["body"]
+
+
+def test_a_date_stated_under_the_body_dates_the_post_beside_its_byline_or_label():
+    beside = _page(["Why the Count Took Three Days"],
+                   ["Ilona Vaske", "6 December 2026, 09:40", "More from Europe"])  # fmt: skip
+    [post] = run(beside).posts
+    assert (post["author"], post["published_date"]) == ("Ilona Vaske", "2026-12-06")
+    labelled = _page(["Why the Count Took Three Days"],
+                     ["Related", "Latvia extends state of emergency", "Date 07.12.2026",
+                      "Author Ekaterina Dorn (Reuters, AFP)", "About us"])  # fmt: skip
+    [post] = run(labelled).posts
+    assert (post["author"], post["published_date"]) == ("Ekaterina Dorn", "2026-12-07")
+    teaser = _page(["Why the Count Took Three Days"],
+                   ["Read also", "Regional budget passes first reading", "05.12.2026 11:47",
+                    "Governor names new health minister", "04.12.2026 18:10"])  # fmt: skip
+    [post] = run(teaser).posts
+    assert post["published_date"] is None  # a widget's teaser's date, not the post's
+
+
+def test_an_author_card_names_the_author_when_its_name_is_printed_twice_over_a_bio():
+    card = _page(["Pavel Soldatov", "Pavel Soldatov", "Researcher. Notes on parties and elections.",
+                  "Posts", "Talks", "Why the Count Took Three Days"], [])  # fmt: skip
+    [post] = run(card).posts
+    assert (post["title"], post["author"]) == ("Why the Count Took Three Days", "Pavel Soldatov")
+    once = _page(["Pavel Soldatov", "Researcher. Notes on parties and elections.", "Posts", "Talks",
+                  "Why the Count Took Three Days"], [])  # fmt: skip
+    [post] = run(once).posts
+    assert post["author"] is None
+    menu = _page(["Latest News", "Latest News", "Why the Count Took Three Days"], [])
+    [post] = run(menu).posts
+    assert post["author"] is None
+
+
+def test_correspondents_named_with_their_cities_under_the_standfirst_are_the_byline():
+    text = _page(["Russia", "Baltic states accuse Moscow of jamming GPS over their airspace",
+                  "Lithuania and Estonia say hundreds of flights were disrupted last month, and "
+                  "blame a military unit in Kaliningrad",
+                  "Ieva Malinauskaite in Vilnius and Toomas Rebane in Tallinn",
+                  "Sat 6 Dec 2026 10.05 GMT"], [])  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Baltic states accuse Moscow of jamming GPS over their airspace"
+    assert post["author"] == "Ieva Malinauskaite and Toomas Rebane"
+    assert post["published_date"] == "2026-12-06"
+    headline = _page(["World", "Vladimir Putin in Crimea"], [])
+    [post] = run(headline).posts
+    assert (post["title"], post["author"]) == ("Vladimir Putin in Crimea", None)
+
+
+def test_an_age_notice_or_a_lower_case_byline_under_the_headline_is_no_title():
+    for notice in ("This article is more than 2 years old", "by anna lind"):
+        text = _page(["Opinion", "Kremlin tightens grip on regional budgets", notice,
+                      "Anna Lind", "Sun 6 Dec 2026 09.00 GMT"], [])  # fmt: skip
+        [post] = run(text).posts
+        assert post["title"] == "Kremlin tightens grip on regional budgets"
+
+
+def test_a_short_label_inside_the_byline_cluster_is_metadata_not_the_title():
+    text = _page(["Europe", "Russia's governors are told to find soldiers as bonuses rise",
+                  "December 5, 20265:02 AM ET", "Heard on Morning Edition",
+                  "By Jonah Whitfield", "4-Minute Listen"], [])  # fmt: skip
+    [post] = run(text).posts
+    assert post["title"] == "Russia's governors are told to find soldiers as bonuses rise"
+    assert (post["author"], post["published_date"]) == ("Jonah Whitfield", "2026-12-05")
+    assert "Heard on" not in post["body"]
+    dated = _page(["Volga Notebook", "Saturday, December 6, 2026", "Why the Count Took Three Days",
+                   "Posted by Anna Lind"], [])  # fmt: skip
+    [post] = run(dated).posts
+    assert post["title"] == "Why the Count Took Three Days"  # a date header over the headline

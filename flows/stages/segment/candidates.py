@@ -141,8 +141,9 @@ NOT_A_TITLE = -10.0
 """A dateline, a breadcrumb, a byline, a field of a metadata block, a row of hashtags:
 metadata, never the title."""
 CREDIT = -6.0
-"""A photo caption or credit, a share bar, a link's call ('click for pdf'), a note in
-square brackets: page furniture."""
+"""A photo caption or credit, a share bar, a link's call ('click for pdf'), a button's
+label, a line holding an address ('Retrieved from "https://…"'), a pager's link ('January
+2027 →'), a note in square brackets: page furniture."""
 COUNTER = -6.0
 """A short line opening or closing with a number ('2,1 тыс. прочитали', 'Comments 14'):
 a counter or a reading time."""
@@ -266,6 +267,73 @@ COUNT_EDGE = re.compile(
 is a headline's: 'Putin in 2024')."""
 
 
+CELL_SEPARATOR = re.compile(r"\s*\|\s*|\s+[·•]\s+")
+"""What divides the cells of a row of page widgets ('Listen to this article | 4 mins')."""
+COUNT_CELL = re.compile(
+    r"^\d[\d,.]*\s*[kKm]?\s*(?:-\s*)?(?:min(?:ute)?s?|sec(?:ond)?s?|h(?:ou)?rs?|comments?|replies|"
+    r"views?|reads?|shares?|likes?|votes?|points?|мин|коммент\w*|просмотр\w*)\.?"
+    r"(?:\s+(?:read|listen|watch|ago|чтения))?$",
+    re.IGNORECASE,
+)
+"""A count with its unit, a widget's reading ('4 mins', '12 comments', '5 min read',
+'4-Minute Listen'): units common to players, counters and share bars across sites."""
+
+
+def is_widget_row(text: str) -> bool:
+    """A row of cells one of which is a count with its unit ('Listen to this story · 5
+    min', 'Analysis | 12 comments', '· 7 min read' where the row's first cell stands on the
+    line above): a player's, a counter's or a share bar's row, never a headline (a headline's number has no unit cell of its own: 'Putin | 2024')."""
+    if "|" not in text and "·" not in text and "•" not in text:
+        return False
+    stripped = text.strip()
+    opened = stripped[:1] in "|·•"  # the row's first cell went to the line above
+    cells = [cell for cell in CELL_SEPARATOR.split(stripped.lstrip("|·• ")) if cell]
+    return (len(cells) >= 2 or opened) and any(COUNT_CELL.match(cell) for cell in cells)
+
+
+BUTTON_VERBS = frozenset({"click", "tap", "listen", "download", "subscribe"})
+"""Verbs that open a button's or a player's label ('Click here to share on social media',
+'Listen to this article') and no headline."""
+
+
+def is_button_label(text: str) -> bool:
+    """A line opening with a button's verb and closed by no full stop: a control of the
+    page, never a title (a body's sentence ends with its stop)."""
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].casefold() in BUTTON_VERBS and not ends_sentence(text)
+
+
+AGE_NOTICE = re.compile(r"\bmore than \d+\s+(?:year|month|week|day)s?\s+old\b", re.IGNORECASE)
+"""A notice of the article's age ('This article is more than 3 months old'), over an old
+article, never its title. (A thread's stamp, 'by user 3 hours ago', is its grammar's.)"""
+MAX_NOTICE_WORDS = 10
+LOWER_BYLINE = re.compile(r"^by\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}$")
+"""A byline in lower case, names only ('by anna lind'): names the shape of a name cannot
+confirm, yet no title; a user's stamp with its age ('by user 3 hours ago') is no such
+line."""
+
+
+def is_head_notice(text: str) -> bool:
+    """A short notice of the article's age (:data:`AGE_NOTICE`) or a byline in lower case
+    (:data:`LOWER_BYLINE`): a head's notice, never its title."""
+    return word_count(text) <= MAX_NOTICE_WORDS and (
+        (AGE_NOTICE.search(text) is not None) or LOWER_BYLINE.match(text) is not None
+    )
+
+
+PAGER_OPENINGS = ("←", "‹ ", "« ")
+PAGER_CLOSINGS = ("→", " ›", " »")
+"""An arrow at a pager link's edge; a guillemet set apart by a space (a quotation's is
+glued to its words: '«не так»')."""
+
+
+def is_pager_link(text: str) -> bool:
+    """A link to the previous or next page or post, an arrow at its edge ('← Previous
+    post', 'January 2027 →', 'Next »'): navigation, never a title."""
+    stripped = text.strip()
+    return stripped.startswith(PAGER_OPENINGS) or stripped.endswith(PAGER_CLOSINGS)
+
+
 def _headline(text: str) -> bool:
     """A headline's shape: five to twenty-five words, no closing stop, no date or byline."""
     return (
@@ -362,8 +430,13 @@ def title_features(
         category_label=words <= 3 and is_all_caps(text),
         credit=bool(CAPTION.search(text) or SHARE_BAR.match(text) or CHROME_LINE.match(text))
         or is_link_call(text)
+        or is_button_label(text)
+        or "://" in text
+        or is_pager_link(text)
+        or is_head_notice(text)
         or is_bracketed_note(text),
-        counter=words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)),
+        counter=(words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)))
+        or is_widget_row(text),
         site_name=_norm(text) in sites,
         under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
         widget_teaser=_in_widget(texts, position),

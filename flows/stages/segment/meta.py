@@ -57,6 +57,19 @@ RU_MONTHS_SHORT = {
 } | {"сент": 9, "май": 5}
 """The abbreviated Russian months of social sites' stamps ('3 мар 2021 в 14:05')."""
 _RU_MONTH_SHORT = r"(?P<month>янв|фев|мар|апр|ма[яй]|июн|июл|авг|сент?|окт|ноя|дек)"
+UK_MONTHS = {
+    stem: number
+    for number, stem in enumerate(
+        (
+            "січ", "лют", "берез", "квіт", "трав", "черв",
+            "лип", "серп", "верес", "жовт", "листопад", "груд",
+        ),
+        start=1,
+    )
+}
+"""Stems of the Ukrainian month names, as a date writes them in the genitive ('6 грудня
+2026', '3 листопада 2025')."""
+_UK_MONTH = r"(?P<month>(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)[а-яіїєґ]{0,3})"
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 WEEKDAY = re.compile(
@@ -69,8 +82,10 @@ WEEKDAY = re.compile(
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DATE_FORMS = (
-    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(
+        rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}(?:\b|(?=(?P=month)\s)|(?=[0-2]?\d:[0-5]\d))", re.IGNORECASE
+    ),
+    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}(?:\b|(?=(?P=day)\s)|(?=[0-2]?\d:[0-5]\d))", re.IGNORECASE),
     re.compile(
         r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:\b|(?=T\d))"
     ),
@@ -90,6 +105,7 @@ _DATE_FORMS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},\s+(?P<year>\d\d)\s*$", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH}\s+{_YEAR}(?:\s*г\.)?", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH_SHORT}\.?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+{_UK_MONTH}\s+{_YEAR}(?:\s*р\.)?", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+(?:(?:[A-Z]{{2,5}}|[+-]\d\d(?::?\d\d)?)\s+)?{_YEAR}\b",
         re.IGNORECASE,
@@ -100,7 +116,8 @@ _DATE_FORMS = (
         re.IGNORECASE,
     ),
 )
-"""'March 3, 2021', 'Tue 3 March 2021', '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
+"""'March 3, 2021', 'Tue 3 March 2021' (also glued to its own copy or to the time, as two of a
+page's elements run together: '6 Dec 20266 Dec 2026', 'December 6, 202610:05 AM ET'), '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
 '14.03.2023' (day first, as dotted dates are written in Russia and Europe), '1996/02/19'
 (year first, as Usenet archives print it), '03-24-2023' and
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
@@ -110,7 +127,7 @@ before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "
 time or nothing), 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the
 line), 'Tue Oct 17 09:41:12 UTC 2023' (the mail archives' form; 'Пт Мар 14 16:08:51 MSK
 2008' in Russian), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
-(Russian, abbreviated)."""
+(Russian, abbreviated), '6 грудня 2026 р.' (Ukrainian)."""
 
 YEARLESS_DATE = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
@@ -162,6 +179,7 @@ def _iso(match: re.Match[str]) -> str | None:
             or RU_MONTHS.get(month_text)
             or RU_MONTHS_SHORT.get(month_text)
             or RU_MONTHS.get(month_text[:-1])  # 'марта', 'мая': the ending off
+            or _uk_month(month_text)
             or 0
         )
     year = int(match.group("year"))
@@ -171,6 +189,11 @@ def _iso(match: re.Match[str]) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _uk_month(text: str) -> int | None:
+    """The number of a Ukrainian month written with its ending ('грудня' -> 12)."""
+    return next((number for stem, number in UK_MONTHS.items() if text.startswith(stem)), None)
 
 
 NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)"
@@ -191,6 +214,11 @@ BYLINE_FORMS = (
         re.IGNORECASE,
     ),
     re.compile(rf"\s(?:author|authors)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
+    re.compile(rf"^(?i:authors?)\s+(?P<name>{PERSON})(?:\s*\([^()]{{2,60}}\))?\s*$"),
+    re.compile(
+        rf"^[—–-]\s*(?P<name>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,3}}),\s*"
+        r"(?=.*\b\d{1,2}\b.*\d{4}\W*$)"
+    ),
     re.compile(rf"\bавтором\s+(?P<name>{CYRILLIC_PERSON})\s*$", re.IGNORECASE),
     re.compile(r"^Опубликовано\s+\S.{3,40}?\s+автором\s+(?P<name>\w[\w .'’-]{0,40}?)\s*$"),
     re.compile(rf"(?:^|[|•·/–—]\s*)by\s+(?P<name>{PERSON}?)\s*(?=[|•·/–—])", re.IGNORECASE),
@@ -211,7 +239,9 @@ Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's part
 ('Politics / By Name / March 3, 2021'), 'Автор: Имя Фамилия', 'Опубликовано <date> автором
 Имя Фамилия', a labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
 Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name',
-'March 3, 2021 — Name, Staff Writer' (a role after the name), and
+'March 3, 2021 — Name, Staff Writer' (a role after the name), a label with no colon in a
+two-column field list ('Author Name (Agency)'), a signature set after a dash with its date
+('— Anna Lind, December 6, 2026'), and
 an author's photo's alt text glued to the name ("Writer's pictureName"), and an image's
 file name or alt text glued to the byline under it ('putin-kremlin-2009by Anna Lind')."""
 NOT_BYLINE = re.compile(
@@ -282,10 +312,20 @@ BILINGUAL_LABEL = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё ]{1,30}?\s*/\s*(
 the English half is read."""
 
 
+IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|tiff?|bmp|avif)$", re.IGNORECASE)
+"""An image's file name standing for the picture ('KR-2291874-3.jpg'): no byline."""
+
+
+def is_image_file(text: str) -> bool:
+    """A line that is only an image's file name (see :data:`IMAGE_FILE`)."""
+    stripped = text.strip()
+    return "." in stripped[-6:] and IMAGE_FILE.match(stripped) is not None
+
+
 def find_byline(text: str, max_chars: int = 160) -> str | None:
     """The author's name on a byline-shaped line, None on any other line."""
     text = CREDITS_AFTER.sub("", BILINGUAL_LABEL.sub("", text))
-    if len(text) > max_chars or NOT_BYLINE.search(text):
+    if len(text) > max_chars or NOT_BYLINE.search(text) or is_image_file(text):
         return None
     for form in BYLINE_FORMS:
         match = form.search(text)

@@ -59,7 +59,11 @@ from flows.stages.segment.candidates import (
     author_candidates,
     author_score,
     best_title,
+    is_button_label,
+    is_head_notice,
+    is_pager_link,
     is_tag_row,
+    is_widget_row,
 )
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
@@ -298,8 +302,18 @@ def is_counter(text: str) -> bool:
 
 def _is_title_shaped(text: str) -> bool:
     """A headline's shape: a few words, no closing full stop, not a photo caption, a list
-    item or a counter."""
-    if CAPTION.search(text) or LIST_ITEM.match(text) or is_counter(text):
+    item, a counter, a widget's row, a button's label, a pager's link, a notice of the
+    article's age or a line holding an address."""
+    if (
+        CAPTION.search(text)
+        or LIST_ITEM.match(text)
+        or is_counter(text)
+        or is_widget_row(text)
+        or is_button_label(text)
+        or "://" in text
+        or is_pager_link(text)
+        or is_head_notice(text)
+    ):
         return False
     words = word_count(text)
     return (
@@ -577,7 +591,49 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
             head.published,
             head.meta_lines | {author[1]},
         )
+    if head.published is None:
+        stated = _tail_date(filled[run[1] + 1 :], author[1] if author else None)
+        if stated is not None:
+            head = dataclasses.replace(
+                head, published=stated[0], meta_lines=head.meta_lines | {stated[1]}
+            )
+            chrome.pop(stated[1], None)
     return Content(head, chrome)
+
+
+DATE_LABEL = re.compile(
+    r"^(?:date|dated|published|posted|updated|last\s+updated|дата|опубликовано|обновлено)\b",
+    re.IGNORECASE,
+)
+"""A date's label opening a line ('Date 07.12.2026', 'Published 6 December 2026, 09:40')."""
+TAIL_META_LINES = 8
+"""Lines under the body searched for the post's dateline (a byline cluster closing the
+article, under a widget's few lines at most)."""
+
+
+def _tail_date(tail: Sequence[Line], author_at: int | None) -> tuple[str, int] | None:
+    """The post's date stated under its body (the date as written, the line's index): the
+    first dateline of the tail's opening lines (`tail`: the non-blank lines under the body) that carries a date's label ('Date
+    07.12.2026'), is the tail's byline itself ('— Anna Lind, December 6, 2026') or stands
+    right above or below it or a line of people's names (a signature); a bare date elsewhere there dates a widget's teaser, not the
+    post."""
+    opening = tail[:TAIL_META_LINES]
+    for position, line in enumerate(opening):
+        text = line.text
+        found = find_date(text) if len(text) <= MAX_TAIL_DATE_CHARS else None
+        if found is None or not is_dateline(text):
+            continue
+        beside = line.index == author_at or any(
+            0 <= near < len(tail)
+            and (tail[near].index == author_at or person_names(tail[near].text) is not None)
+            for near in (position - 1, position + 1)
+        )
+        if beside or DATE_LABEL.match(text):
+            return found[0], line.index
+    return None
+
+
+MAX_TAIL_DATE_CHARS = 60
 
 
 DOUBLED_HEAD_LINES = 8
@@ -761,6 +817,26 @@ def _name_with_role(text: str) -> str | None:
     if match is None or word_count(match.group("role")) > MAX_COMMA_ROLE_WORDS:
         return None
     return person_name(match.group("name").strip())
+
+
+NAME_IN_PLACE = re.compile(r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
+NAMES_SPLIT = re.compile(r"\s*,\s*|\s+and\s+")
+
+
+def _names_in_places(text: str) -> str | None:
+    """The names of a correspondents' byline giving where each reports from ('Anna Lind in
+    Riga and Oleg Sokolov in Tallinn', 'Anna Lind and Oleg Sokolov in Moscow'), joined by
+    'and'; None unless every part is a person's name, with or without its place."""
+    if " in " not in text:
+        return None
+    names: list[str] = []
+    for part in NAMES_SPLIT.split(text.strip()):
+        placed = NAME_IN_PLACE.match(part)
+        name = person_name(placed.group("name") if placed else part)
+        if name is None:
+            return None
+        names.append(name)
+    return " and ".join(names) if names else None
 
 
 def _credited_names(
@@ -1005,7 +1081,9 @@ def _web_head(
         if byline is None and position in dates:
             byline = _row_name(text)  # '<date> | <Name> | <counters>'
         if byline is None and not candidates and _under_headline(zone, position):
-            byline = person_names(text) or _name_with_role(text)  # names under the headline
+            byline = (  # names under the headline
+                person_names(text) or _name_with_role(text) or _names_in_places(text)
+            )
         date = dates.get(position)
         if byline is not None and date is None and len(text) <= 160:
             date = find_date(text)  # 'Written by X on 19/09/2021 in Politics · 5 Min Read'
@@ -1066,6 +1144,17 @@ def _web_head(
         below = None
     above_meta = [p for p in candidates if lowest_meta is None or p < lowest_meta]
     title_at = above_meta[0] if above_meta else (candidates[0] if candidates else None)
+    if (
+        title_at is not None
+        and lowest_meta is not None
+        and top_meta < title_at < lowest_meta
+        and word_count(zone[title_at].text) < MIN_HEADLINE_WORDS
+        and top_meta - 1 in candidates
+        and word_count(zone[top_meta - 1].text) >= MIN_HEADLINE_WORDS
+    ):
+        meta.add(zone[title_at].index)  # a programme's or a section's label inside the
+        title_at = top_meta - 1  # byline cluster ('<date>' / 'Heard on Morning Edition' /
+        # 'By X'): metadata, with the headline over the cluster
     if lowest_meta is not None and lowest_meta + 1 in candidates:
         headline_above = top_meta - 1 in candidates and zone[top_meta].index not in after_chrome
         if author is None or (lowest_meta + 1 == len(zone) - 1 and not headline_above):
@@ -1087,6 +1176,10 @@ def _web_head(
         over = _name_over_dated_title(zone, title_at, dates, after_chrome)
         if author is None and over is not None:
             author, author_at = over
+        if author is None:
+            card = _author_card(zone, title_at)
+            if card is not None:
+                author, author_at = card
         if author_at is not None:
             meta.add(zone[author_at].index)
     if title_at is None:
@@ -1104,6 +1197,8 @@ def _web_head(
             and (
                 word_count(text) <= 3
                 or is_counter(text)
+                or is_widget_row(text)
+                or is_button_label(text)
                 or _norm(text) == _norm(title_line.text)
                 or CAPTION.search(text)
                 or is_tag_row(text)
@@ -1123,6 +1218,27 @@ def _web_head(
         ),
         furniture,
     )
+
+
+def _author_card(zone: Sequence[Line], title_at: int) -> tuple[str, int] | None:
+    """The name of an author card above the title (a personal site's sidebar): a line that
+    holds only a person's name, printed twice in a row (the avatar's text, then the name's
+    link), over the author's bio (a sentence). A name printed once there is a menu's or a
+    widget's label; a masthead printed twice stands over a date or a slogan, not a bio."""
+    for position in range(min(title_at, len(zone)) - 2):
+        text = zone[position].text
+        bio = zone[position + 2].text
+        if (
+            _norm(text) == _norm(zone[position + 1].text)
+            and ends_sentence(bio)
+            and word_count(bio) >= MIN_BIO_WORDS
+            and (name := person_name(text))
+        ):
+            return name, position + 1
+    return None
+
+
+MIN_BIO_WORDS = 4
 
 
 def _head_over_widgets(

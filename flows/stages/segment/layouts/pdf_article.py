@@ -486,10 +486,12 @@ def title_heads(lines: Sequence[Line], dropped: dict[int, str], head: PostHead) 
 
 def _head_of(text: str, title: str, words: set[str]) -> bool:
     """A running head laid out in columns of the title's opening and the authors' names
-    ('Municipal Filters and …      Korolev, Gromova'): every word is one of theirs, and
-    the first column opens the title."""
+    or the series' label ('Municipal Filters and …      Korolev, Gromova', 'WHO RUNS THE
+    REGIONAL DUMAS?      Working Paper 7/2026'): every word of the other columns is one of
+    theirs, or the column is a series line, and the first column opens the title."""
     columns = [column for column in re.split(r"\s{3,}", text.strip()) if column]
-    used = WORD.findall(text.casefold())
+    named = " ".join(column for column in columns if not SERIES_LINE.search(column))
+    used = WORD.findall(named.casefold())
     return (
         len(columns) >= 2
         and len(used) >= MIN_HEAD_WORDS
@@ -822,6 +824,11 @@ AFFILIATION_AFTER = re.compile(r"\s*(?:[,;(|–—]|\s-\s)\s*")
 CONTRIBUTOR_AFTER = re.compile(rf",\s*(?:[{_LOWER}]+\s+){{1,3}}(?P<names>{_NAMES})$")
 """A contributor credited after the author's name, in lower case words ('Halina Wrzosek,
 cooperation Tomasz Kępiński', '…, with Anna Lind'): the author is the name before it."""
+DEGREES_AFTER = re.compile(
+    r"(?:,?\s+(?:Ph\.?\s?D\.?|D\.?\s?Phil\.?|M\.?A\.?|M\.?Sc\.?|MPhil|LL\.?M\.?|J\.?D\.?))+\s*$"
+)
+"""Academic degrees after an author's name ('Anna Lind, PhD', 'Anna Lind MA'): no part of
+the name."""
 MARK_LETTERS = re.compile(rf"(?<=[{_LOWER}])\s+[a-f](?:\s*,\s*[a-f])*(?=\s*(?:,|&|\band\b|$))")
 """Superscript affiliation letters set apart from the names ('Sokolova a and Ilyin b')."""
 _MARK_CHARS = r"\d*†‡∗§¶⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -890,16 +897,21 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     """:func:`author_of`, also for names the extraction ran together: footnote marks
     between them ('Kirill Dorofeev†Anna Lisitsyna‡' -> 'Kirill Dorofeev, Anna Lisitsyna'),
     superscript letters set apart ('Marina Sokolova a and Pavel Ilyin b'), numbers glued to
-    each name ('Ivan Korolev1, Natalia Gromova2,*'), an affiliation
-    run on or after a comma ('Olga VereshchaginaVolga Institute …', 'Lev Sarkisov, Kama
-    Institute') or a position ('Anna Lind, Senior Fellow'); for ALL-CAPS names with an
+    each name ('Ivan Korolev1, Natalia Gromova2,*'), degrees after it ('Anna Lind, PhD'), an
+    affiliation run on or after a comma ('Olga VereshchaginaVolga Institute …', 'Lev
+    Sarkisov, Kama Institute') or a position ('Anna Lind, Senior Fellow'); for ALL-CAPS names with an
     initial ('IRINA V. VOLKOVA', as printed) or after an ALL-CAPS 'PREPARED BY' or 'BY';
     and for the names among a byline row's fields beside a date ('Anna Lind | 12 March
     2021')."""
     found = author_of(text, common)
     if found is not None or len(text) > 160:
         return found
-    variants = (GLUED_MARK.sub(", ", text), MARK_LETTERS.sub("", text), MARK_DIGITS.sub("", text))
+    variants = (
+        GLUED_MARK.sub(", ", text),
+        MARK_LETTERS.sub("", text),
+        MARK_DIGITS.sub("", text),
+        DEGREES_AFTER.sub("", text),
+    )
     for variant in variants:
         if variant != text and (found := author_of(variant, common)) is not None:
             return found
@@ -1013,6 +1025,10 @@ class _Head:
     title: str | None = None
 
 
+BY_LABEL = re.compile(r"^by\s+\S", re.IGNORECASE)
+"""A byline's 'by' opening a line: the names under a title, never its wrapped end."""
+
+
 def _title_run(zone: Sequence[Line], pos: int, read: _Reading) -> list[Line]:
     """The title's lines from `zone[pos]`: an ALL-CAPS run of up to three lines, or one
     heading-like line, with its wrapped second line (under an empty line too, when the first
@@ -1020,11 +1036,11 @@ def _title_run(zone: Sequence[Line], pos: int, read: _Reading) -> list[Line]:
     first = zone[pos]
     if is_caps_title(first.text) and word_count(first.text) >= 2:
         run = [first]
-        for line in zone[pos + 1 : pos + 3]:
+        for at, line in enumerate(zone[pos + 1 : pos + 3], pos + 1):
             if TITLE_BRACKET.match(line.text) and line.index == run[-1].index + 1:
                 run.append(line)  # '(2000–2020 гг.)' under the title: its span of years
                 break
-            if not is_caps_title(line.text):
+            if not is_caps_title(line.text) or _caps_name_over_affiliation(zone, at, read):
                 break
             if line.index != run[-1].index + 1 and not UNFINISHED_CAPS.search(run[-1].text):
                 break
@@ -1055,9 +1071,21 @@ def _title_run(zone: Sequence[Line], pos: int, read: _Reading) -> list[Line]:
         and not is_all_caps(second.text)
         and not MONTH_YEAR.match(second.text)
         and published_of(second.text) is None
+        and not BY_LABEL.match(second.text)  # 'by Anna Lind' under the title
     ):
         return [first, second]
     return [first]
+
+
+def _caps_name_over_affiliation(zone: Sequence[Line], at: int, read: _Reading) -> bool:
+    """Whether ``zone[at]`` is an author's name in capitals with an affiliation right under
+    it ('ANNA LIND' / 'University of Tartu'): the byline under a title in capitals, never
+    the title's last line."""
+    return (
+        at + 1 < len(zone)
+        and caps_name(zone[at].text, read.common) is not None
+        and _is_affiliation(zone[at + 1].text, read)
+    )
 
 
 def _caps_title_at(zone: Sequence[Line], read: _Reading) -> int | None:
@@ -1239,12 +1267,16 @@ def _stacked_caps_name(
 ) -> bool:
     """Is ``under[at]`` one of the authors' names stacked in capitals under the title, one
     a line ('ANNA LIND' / 'OLEG SOKOLOV')? One such line alone may be a subtitle in rare
-    words; two in a row are names."""
+    words; two in a row are names, and so is one over an affiliation ('ANNA LIND' /
+    'University of Tartu')."""
     if caps_name(under[at].text, read.common) is None:
         return False
     if head.author is not None and at and caps_name(under[at - 1].text, read.common):
         return True
-    return at + 1 < len(under) and caps_name(under[at + 1].text, read.common) is not None
+    below = under[at + 1].text if at + 1 < len(under) else None
+    return below is not None and (
+        caps_name(below, read.common) is not None or _is_affiliation(below, read)
+    )
 
 
 # --- head blocks: the cover and first-page head above the first paragraph --------------------
