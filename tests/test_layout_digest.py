@@ -1725,3 +1725,62 @@ def test_headlines_closing_on_counts_of_other_shapes_open_nothing() -> None:
     )
     page = digest.Page.read(split_lines(two), SegmentConfig().max_title_chars)
     assert digest._suffixed_openings(page, SegmentConfig().max_title_chars) == []
+
+
+ISSUE_ITEMS = [
+    (
+        "Port workers vote to extend the strike",
+        "Dock crews at the river port voted on Tuesday to keep refusing night shifts until the "
+        "operator restores the bonus it cut in the spring, the union said after the count.",
+    ),
+    (
+        "Council delays the tram depot sale",
+        "City deputies postponed the sale of the old tram depot for a second time, asking the "
+        "mayor's office for an independent valuation of the land before any auction is held.",
+    ),
+    (
+        "Library wins a grant for its archive",
+        "The regional library will use a new grant to scan its collection of pre-war "
+        "newspapers, which readers have so far only been able to consult in the reading room.",
+    ),
+]
+
+
+def _issue_text(top: list[str], heads: list[str] | None = None) -> str:
+    parts = ["\n".join(top)] if top else []
+    shown = heads or [head for head, _ in ISSUE_ITEMS]
+    for title, (_, text) in zip(shown, ISSUE_ITEMS, strict=True):
+        parts += [title, text]
+    return "\n\n".join(parts) + "\n"
+
+
+def test_issue_items_under_a_numbered_masthead() -> None:
+    text = _issue_text(["The Harbour Letter", "Weekly newsletter · Issue 42 · May 2, 2025"])
+    result = run(text)
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [head for head, _ in ISSUE_ITEMS]
+
+
+def test_issue_items_under_a_dated_name_and_greeting() -> None:
+    top = ["Harbour Project News - May 2nd, 2025\n\nWelcome to this issue; three stories today."]
+    result = run(_issue_text(top))
+    assert [post["title"] for post in result.posts] == [head for head, _ in ISSUE_ITEMS]
+
+
+def test_issue_items_in_capitals_and_listed_contents() -> None:
+    caps = [head.upper() for head, _ in ISSUE_ITEMS]
+    assert [post["title"] for post in run(_issue_text(["Daily briefing"], caps)).posts] == caps
+    contents = ["In this issue:", *(head for head, _ in ISSUE_ITEMS)]
+    listed = run(_issue_text(["The Harbour Letter", "", *contents]))
+    assert [post["title"] for post in listed.posts] == [head for head, _ in ISSUE_ITEMS]
+
+
+def test_article_with_subheadings_is_no_issue() -> None:
+    top = ["Why the river port is losing its crews", "", "By Odile Brank", "May 2, 2025"]
+    assert run(_issue_text(top)).layout != "digest"
+
+
+def test_report_with_numbered_sections_is_no_issue() -> None:
+    numbered = [f"{n}. {head}" for n, (head, _) in enumerate(ISSUE_ITEMS, start=1)]
+    result = run(_issue_text(["Policy Brief No. 12", "Harbour Institute"], numbered))
+    assert result.layout != "digest"

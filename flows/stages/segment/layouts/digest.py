@@ -55,6 +55,10 @@ An article opens in one of these shapes (placeholders in angle brackets):
   link above it allowed), and a short line alone over its headline after a day header or
   the previous post names its blog, the author of its posts up to the next such name
   (unless the headlines are numbered: the line is then a section's label);
+* a newsletter's item, three or more: ``<headline>`` alone over its paragraphs, no other
+  mark, counted only when the page shows an issue around them (an issue number above
+  them, a dated name over a greeting, headings all in capitals, or a list of contents
+  naming them): an article's subheadings over its sections show none of these;
 * a web mail digest's message: ``<n>.`` ``<subject>`` ``Posted by: "<Name>" <address>``
   ``<date>``; a topic digest's or list archive's sender line ``<Name> <address>: <when>`` /
   ``<YYYY-MM-DD> Thread <Name>`` under the message's subject (the topic's title carries on
@@ -180,6 +184,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -2198,6 +2203,8 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         openings = _shape_openings(lines, page, config.max_title_chars) or openings
     if len(openings) < 2:
         openings = _suffixed_openings(page, config.max_title_chars) or openings
+    if len(openings) < 2:
+        openings = _issue_openings(page) or openings
     _finish(lines, page, openings)
     openings = _without_ruled_masthead(page, openings)
     _date_by_issue(page, openings)
@@ -2267,6 +2274,89 @@ def _shape_openings(lines: Sequence[Line], page: Page, max_title_chars: int) -> 
         )
     if not any(token.kind == PROSE for token in run.after):
         openings[-1].closing = run.repeats[-1][prose[0]].lines[-1]  # the page's footer under it
+    return openings
+
+
+MIN_ISSUE_ITEMS = 3
+MAX_MASTHEAD_LINES = 12
+"""Most lines with text above a newsletter's first item that its masthead may take."""
+
+
+def _is_item_head(page: Page, position: int) -> bool:
+    """A headline alone over a paragraph: a line of headline role, or a heading in
+    capitals of a word or more ('SUDAN', 'SECURITY COUNCIL')."""
+    if position + 1 >= len(page.filled) or page.roles[position + 1] != "prose":
+        return False
+    text = page.filled[position].text
+    if page.roles[position] == "head":
+        return True
+    return page.roles[position] == "other" and is_all_caps(text) and text[-1:].isalpha()
+
+
+def _issue_marked(page: Page, heads: Sequence[int]) -> bool:
+    """Whether the page shows itself as one issue of a periodical around its items,
+    which an article with subheadings does not: the top numbers the issue ('Issue 187',
+    'No. 212'), or its first line dates a name over an introduction ('<Newsletter> - March
+    3rd, 2009', then a paragraph: an article opens on its headline), or a list of contents
+    above the items repeats their titles, or every item heading is in capitals."""
+    first = heads[0]
+    top = page.filled[max(0, first - MAX_MASTHEAD_LINES) : first]
+    if any(ISSUE_NUMBER.search(line.text) for line in top):
+        return True
+    opener = page.filled[0].text
+    if (
+        word_count(opener) > 3
+        and page.roles[0] not in {"date", "head"}
+        and any(role == "prose" for role in page.roles[1:first])  # a greeting, no headline
+        and find_date(opener)
+    ):
+        return True
+    return all(is_all_caps(page.filled[head].text) for head in heads)
+
+
+def _listed_heads(page: Page, heads: Sequence[int]) -> list[int]:
+    """The item headings that a list of the issue's contents above the first of them names
+    ('In today's email:' over the titles): each text once among the items, shown first
+    higher up and not on the line right above (a title shown twice is one heading)."""
+    first_at: dict[str, int] = {}
+    for position, line in enumerate(page.filled[: heads[-1] + 1]):
+        first_at.setdefault(plain(line.text), position)
+    texts = Counter(plain(page.filled[head].text) for head in heads)
+    listed = [
+        head
+        for head in heads
+        if texts[text := plain(page.filled[head].text)] == 1 and first_at[text] < head - 1
+    ]
+    if listed and max(first_at[plain(page.filled[head].text)] for head in listed) > listed[0]:
+        return []  # the earlier lines are no contents above the items
+    return listed
+
+
+def _issue_openings(page: Page) -> list[Opening]:
+    """A newsletter's items, three or more, each a headline alone over its paragraphs
+    (no byline, label or rule marks them), when the page shows an issue's frame around
+    them (:func:`_issue_marked`) or a list of contents above them names them (then only
+    the items it names are: the other headings are a sponsor's, a poll's). Numbered headings are a report's sections here (a
+    newsletter's numbered stories have their own reading, :func:`_numbered_openings`)."""
+    heads = [position for position in range(len(page.filled)) if _is_item_head(page, position)]
+    if len(heads) < MIN_ISSUE_ITEMS:
+        return []
+    if any(NUMBERED_STORY.match(page.filled[head].text) for head in heads):
+        return []
+    listed = _listed_heads(page, heads)
+    if len(listed) >= MIN_ISSUE_ITEMS:
+        heads = listed  # the contents name the items: other headings are sponsors, polls
+    elif not _issue_marked(page, heads):
+        return []
+    openings = [
+        Opening("issue", page.filled[head], page.filled[head].text, page.filled[head].index)
+        for head in heads
+    ]
+    end = heads[-1] + 1
+    while end < len(page.filled) and page.roles[end] == "prose":
+        end += 1
+    if end < len(page.filled) and page.roles[end] == "head":
+        openings[-1].closing = page.filled[end - 1]  # a footer's heading ends the last item
     return openings
 
 
@@ -2796,6 +2886,9 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         solid = count - checked + full
         if solid < 2 or solid * 2 < count or cut * 2 > count:
             return None
+    if all(opening.form == "issue" for opening in openings):
+        evidence = f"{count} items of one issue (headline + text under a masthead or contents)"
+        return Detection("digest", SHAPED_SCORE, evidence, parsed=(lines, page, openings))
     if all(opening.form == "shaped" for opening in openings):
         evidence = f"{count} articles of one repeated shape (headline + credit or label + text)"
         return Detection("digest", SHAPED_SCORE, evidence, parsed=(lines, page, openings))
