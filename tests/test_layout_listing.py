@@ -1130,3 +1130,24 @@ def test_bylines_over_every_title_are_the_items_own() -> None:
     text = _dated_items("Harbour Planet", [f"By {name}\n" for name in NAMES])
     result = run(text)
     assert [post["author"] for post in result.posts] == NAMES
+
+
+def _numbered_items(
+    titles: list[str], last: str = "The work goes on next year."
+) -> list[listing.Item]:
+    lines = split_lines("\n".join(line for title in titles for line in (title, last)))
+    return [listing.Item(body=[lines[2 * n + 1]], title=lines[2 * n]) for n in range(len(titles))]
+
+
+def test_numbered_short_headings_are_a_reports_sections() -> None:
+    sections = ["1. Summary", "2. Background", "3. How operators adapted", "4. Conclusions"]
+    assert listing._numbered_sections(_numbered_items(sections))
+
+
+def test_numbered_headlines_out_of_order_or_long_or_cut_are_items() -> None:
+    assert not listing._numbered_sections(_numbered_items(["1. Summary", "3. Background"]))
+    long = [f"{n}. Ferry crews in the northern port win back their bonus" for n in (1, 2, 3)]
+    assert not listing._numbered_sections(_numbered_items(long))
+    cut = ["1. Summary", "2. Background", "3. Findings"]
+    assert not listing._numbered_sections(_numbered_items(cut, "The crews said that ..."))
+    assert not listing._numbered_sections(_numbered_items(["Summary", "Background", "Findings"]))

@@ -1752,7 +1752,30 @@ def shape_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | No
     listing's. The exact shape is read first, column by column; else the coarse one, head
     by head (items whose heads differ by a label or a byline)."""
     exact = _exact_items(lines, config)
-    return exact if exact is not None else _coarse_items(lines, config)
+    items = exact if exact is not None else _coarse_items(lines, config)
+    return None if items is not None and _numbered_sections(items) else items
+
+
+SECTION_NUMBER = re.compile(r"^(?P<number>\d{1,2})\.?\s+(?P<name>\S.*)$")
+"""'2. Background', '3 Findings': a report's numbered section heading."""
+MAX_SECTION_NAME_WORDS = 5
+"""Most words of a section's name, on average ('Background', 'How operators adapted'); a
+listing's numbered headlines are longer."""
+
+
+def _numbered_sections(items: Sequence[Item]) -> bool:
+    """Whether the items are a report's sections rather than a listing's: their titles
+    number them 1, 2, 3… in order and name them in a few words, no item shows a byline or
+    a date, and no text is cut off."""
+    names: list[str] = []
+    for number, item in enumerate(items, start=1):
+        match = SECTION_NUMBER.match(item.title.text) if item.title is not None else None
+        if match is None or int(match.group("number")) != number or item.meta or not item.body:
+            return False
+        if CUT_OFF.search(item.body[-1].text):
+            return False
+        names.append(match.group("name"))
+    return sum(word_count(name) for name in names) <= MAX_SECTION_NAME_WORDS * len(names)
 
 
 def _teaser_column(run: ShapeRun) -> int | None:
