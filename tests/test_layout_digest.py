@@ -1784,3 +1784,21 @@ def test_report_with_numbered_sections_is_no_issue() -> None:
     numbered = [f"{n}. {head}" for n, (head, _) in enumerate(ISSUE_ITEMS, start=1)]
     result = run(_issue_text(["Policy Brief No. 12", "Harbour Institute"], numbered))
     assert result.layout != "digest"
+
+
+MAILED = (
+    Path(__file__).parent
+    / "realworld/digest/think_tank_alert_email_new_publications_unsubscribe.txt"
+)
+
+
+def test_listing_mailed_with_an_unsubscribe_footer_is_a_digest() -> None:
+    result = run(MAILED.read_text())
+    assert result.layout == "digest"
+    assert {post["kind"] for post in result.posts} == {"digest_article"}
+
+
+def test_listing_without_a_mail_footer_stays_a_listing() -> None:
+    text = MAILED.read_text().replace("Update your preferences | Unsubscribe", "About | Contact")
+    assert run(text).layout == "listing"
+    assert not digest._mail_footer(split_lines("Subscribe to our newsletter\n"))

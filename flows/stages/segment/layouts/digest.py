@@ -59,6 +59,9 @@ An article opens in one of these shapes (placeholders in angle brackets):
   mark, counted only when the page shows an issue around them (an issue number above
   them, a dated name over a greeting, headings all in capitals, or a list of contents
   naming them): an article's subheadings over its sections show none of these;
+* a newsletter mailed as a listing's items (headline, outlet or date, teaser) over an
+  ``Unsubscribe`` footer: the listing layout reads the items, each one of the issue's
+  articles;
 * a web mail digest's message: ``<n>.`` ``<subject>`` ``Posted by: "<Name>" <address>``
   ``<date>``; a topic digest's or list archive's sender line ``<Name> <address>: <when>`` /
   ``<YYYY-MM-DD> Thread <Name>`` under the message's subject (the topic's title carries on
@@ -202,7 +205,7 @@ from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
 from flows.stages.segment.candidates import is_picture_credit
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.furniture import DIGITS, EMAIL, laid_out_heads
-from flows.stages.segment.layouts import Detection
+from flows.stages.segment.layouts import Detection, listing
 from flows.stages.segment.layouts.listing import (
     CLOCK,
     CUT_OFF,
@@ -2871,12 +2874,45 @@ def _empty_articles(page: Page, openings: Sequence[Opening]) -> int:
     return sum(1 for number in range(len(openings)) if number not in with_prose)
 
 
+MAIL_FOOTER = re.compile(r"unsubscribe|отписаться|отписка|désabonner|abmelden", re.IGNORECASE)
+"""The link that ends a newsletter sent by e-mail ('Unsubscribe', 'Отписаться')."""
+MAIL_FOOTER_LINES = 12
+"""Lines with text at the end of a page searched for the mail footer."""
+MAILED_MARGIN = 0.01
+
+
+@dataclass(frozen=True, slots=True)
+class MailedListing:
+    """What the listing layout read of a newsletter mailed as a list of items."""
+
+    parsed: object
+
+
+def _mail_footer(lines: Sequence[Line]) -> bool:
+    tail = [line.text for line in lines if not line.is_blank][-MAIL_FOOTER_LINES:]
+    return any(MAIL_FOOTER.search(text) for text in tail)
+
+
+def _mailed_listing(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
+    """A newsletter whose items read as a listing's (headline, outlet, teaser), sent by
+    e-mail: its footer offers to unsubscribe. Its items are the issue's articles, so it
+    is a digest, just above the listing's own score."""
+    if not _mail_footer(lines):
+        return None
+    found = listing.detect(lines, config)
+    if found is None or found.layout != "listing":
+        return None
+    evidence = f"{found.evidence}, in a mailed newsletter (an unsubscribe footer)"
+    score = round(min(found.score + MAILED_MARGIN, 0.95), 3)
+    return Detection("digest", score, evidence, parsed=MailedListing(found.parsed))
+
+
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     lines = split_runins(lines, config.max_title_chars)
     page, openings = find_openings(lines, config)
     count = len(openings)
     if count < 2:
-        return None
+        return _mailed_listing(lines, config)
     if count - _empty_articles(page, openings) < 2:
         return None  # a heading over the page's closing fields ('Publication status')
     strong = sum(1 for opening in openings if opening.form != "credits")
@@ -2938,6 +2974,12 @@ def segment(
     config: SegmentConfig,
     parsed: object = None,
 ) -> None:
+    if isinstance(parsed, MailedListing):
+        listing.segment(result, doc_id, lines, config, parsed.parsed)
+        for post in result.posts:
+            if post["kind"] == "teaser":
+                post["kind"] = "digest_article"
+        return
     if isinstance(parsed, tuple):  # what detect read: the run-in split lines, the openings
         lines, page, openings = parsed
     else:
