@@ -115,3 +115,62 @@ def test_a_page_grammar_wins_a_tie() -> None:
     )
     found = best_grammar(split_lines(page))
     assert found is not None and found[0].NAME != "reply_action"
+
+
+LABELLED = """\
+An article about the ferry sits here. It has two sentences of its own.
+Comments 3
+Anna Belova
+Anna Belova
+Guest
+2 years ago
+The ferry schedule changed again without any notice to the islanders.
+7
+Reply
+Igor Zuev
+Igor Zuev
+Guest
+Reply to  Anna Belova
+2 years ago
+It changes every time the wind is stronger than ten metres a second.
+3
+Reply
+Mark Lis
+Mark Lis
+Guest
+2 years ago
+A bridge would cost less than ten years of ferries at this rate.
+-2
+Reply
+"""
+
+ONE_NAME_EACH = """\
+Comments 3
+Guest
+2 years ago
+The ferry schedule changed again without any notice to the islanders.
+Reply
+Guest
+2 years ago
+It changes every time the wind is stronger than ten metres a second.
+Reply
+Guest
+2 years ago
+A bridge would cost less than ten years of ferries at this rate.
+Reply
+"""
+
+
+def test_a_label_under_every_name_gives_way_to_the_name_above_it() -> None:
+    lines = split_lines(LABELLED)
+    starts = reply_action.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["Anna Belova", "Igor Zuev", "Mark Lis"]
+    assert all(lines[at - 1].text != lines[at].text for at in starts)  # the first copy
+    headers = reply_action.parse_headers(lines, starts)
+    assert [header.author for header in headers] == ["Anna Belova", "Igor Zuev", "Mark Lis"]
+
+
+def test_a_name_shared_by_every_comment_stays_when_nothing_stands_above_it() -> None:
+    lines = split_lines(ONE_NAME_EACH)
+    starts = reply_action.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["Guest", "Guest", "Guest"]

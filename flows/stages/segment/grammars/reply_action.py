@@ -19,7 +19,9 @@ furniture begins after the last comment.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -125,7 +127,55 @@ def _comments(lines: Sequence[Line]) -> list[Comment]:
         if comment is not None:
             found.append(comment)
         previous = comment.votes if comment and comment.votes and comment.votes > action else action
-    return found if len(found) >= 2 and len(found) * 4 >= len(actions) * 3 else []
+    if len(found) < 2 or len(found) * 4 < len(actions) * 3:
+        return []
+    return _past_labels(lines, found)
+
+
+MIN_LABELLED = 3
+LABEL_SHARE = 0.75
+LABEL_REACH = 3
+"""Content lines above a label searched for the name it stands under."""
+HEADER_NOTE = re.compile(r"^(?:in reply to|replying to|reply to|в ответ)\s", re.IGNORECASE)
+
+
+def _past_labels(lines: Sequence[Line], found: list[Comment]) -> list[Comment]:
+    """The comments with their name line moved above a label the front-end prints under
+    every name ('Guest', 'Member'): a name line whose text most comments share is no
+    name when a name-shaped line stands above it (past a reply note: 'Reply to X'); the
+    name printed twice (an avatar's label, then the name) starts at its first copy."""
+    if len(found) < MIN_LABELLED:
+        return found
+    counts = Counter(lines[comment.name].text for comment in found)
+    label, count = counts.most_common(1)[0]
+    if count < LABEL_SHARE * len(found):
+        return found
+    moved = []
+    for index, comment in enumerate(found):
+        low = found[index - 1].action if index else -1
+        name = _name_above(lines, comment.name, low) if lines[comment.name].text == label else None
+        if name is None:
+            moved.append(comment)
+            continue
+        twin = previous_content(lines, name)
+        if twin is not None and twin > low and lines[twin].text == lines[name].text:
+            name = twin
+        moved.append(dataclasses.replace(comment, name=name))
+    if sum(m.name != c.name for m, c in zip(moved, found, strict=True)) < LABEL_SHARE * count:
+        return found
+    return moved
+
+
+def _name_above(lines: Sequence[Line], position: int, low: int) -> int | None:
+    at = position
+    for _ in range(LABEL_REACH):
+        above = previous_content(lines, at)
+        if above is None or above <= low:
+            return None
+        if _is_name(lines[above].text) and not HEADER_NOTE.match(lines[above].text):
+            return above
+        at = above
+    return None
 
 
 def _comment(
@@ -142,6 +192,8 @@ def _comment(
         votes = before
     top = stamps[-1] if first else stamps[0]  # above the first comment: the article's
     above = previous_content(lines, top)
+    if above is not None and above > low and HEADER_NOTE.match(lines[above].text):
+        above = previous_content(lines, above)  # 'Reply to X' between the name and the stamp
     text = next_content(lines, top, action)
     if (
         top != action
