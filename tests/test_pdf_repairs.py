@@ -1138,6 +1138,21 @@ def test_running_heads_numbered_at_both_edges_share_a_key() -> None:
     assert head_key("88 ВЕСТНИК") != head_key("ВЕСТНИК ИНСТИТУТА 89")
 
 
+def test_mirrored_running_heads_share_a_key_and_tell_a_pdf() -> None:
+    from flows.stages.segment.furniture import head_key, mirrored_heads
+    from flows.stages.segment.lines import split_lines
+
+    recto = "8.9.2026      EN      Official Journal      L 231/11"
+    verso = "L 231/12      EN      Official Journal      8.9.2026"
+    assert head_key(recto) == head_key(verso)
+    # negative: the same words run together in another order are another key
+    assert head_key("Ukraine and Russia") != head_key("Russia and Ukraine")
+    lines = split_lines("\n".join([recto, "text", verso, "text", recto]))
+    assert mirrored_heads(lines, {0, 2, 4}) == {0, 2, 4}
+    # negative: a head repeated in one order only mirrors nothing
+    assert mirrored_heads(lines, {0, 4}) == set()
+
+
 def test_russian_library_viewer_lines_and_their_note() -> None:
     top = [
         "Добавил:",
