@@ -1153,6 +1153,17 @@ def test_mirrored_running_heads_share_a_key_and_tell_a_pdf() -> None:
     assert mirrored_heads(lines, {0, 4}) == set()
 
 
+def test_barcode_text_is_a_production_stamp() -> None:
+    from flows.stages.segment.furniture import production_stamps
+    from flows.stages.segment.lines import split_lines
+
+    lines = split_lines("\n".join(["26-41234 (E)", "*2641234*", "*N2612345*"]))
+    assert production_stamps(lines) == {1, 2}
+    # negative: emphasis in asterisks is text, with or without capitals
+    lines = split_lines("\n".join(["*Note*", "*IMPORTANT*", "*5 stars*", "*1*"]))
+    assert production_stamps(lines) == set()
+
+
 def test_russian_library_viewer_lines_and_their_note() -> None:
     top = [
         "Добавил:",

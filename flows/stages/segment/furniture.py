@@ -91,6 +91,11 @@ def is_code_line(text: str) -> bool:
     return not any(PROSE_WORD.fullmatch(token) for token in tokens)
 
 
+BARCODE_TEXT = re.compile(r"^\*(?=[^*]*\d)[0-9A-Z][0-9A-Z./+%$ -]{3,}\*$")
+"""The characters printed under a Code 39 barcode, between its start and stop asterisks
+('*2641234*', '*N2612345*'): a document number stamped for filing, no text of the page."""
+
+
 def is_machine_stamp(text: str) -> bool:
     """A short stamp naming an operator and a machine ('jdoe on DSK6PROD with RULES1'): a
     few words, the first a login in lower case, one a host's identifier, no sentence."""
@@ -110,16 +115,17 @@ def _set_apart(lines: Sequence[Line], pos: int) -> bool:
 
 
 def production_stamps(lines: Sequence[Line]) -> set[int]:
-    """The lines of a printer's production stamps: code lines (:func:`is_code_line`)
-    anywhere, and machine stamps (:func:`is_machine_stamp`) set apart by blank lines (a
-    margin stamp the extraction put between paragraphs), which a heading or a reference
+    """The lines of a printer's production stamps: code lines (:func:`is_code_line`) and
+    a barcode's text (:data:`BARCODE_TEXT`) anywhere, and machine stamps
+    (:func:`is_machine_stamp`) set apart by blank lines (a margin stamp the extraction put between paragraphs), which a heading or a reference
     within the text is not."""
     found = set()
     for pos, line in enumerate(lines):
         text = line.text
         if len(text) > MAX_CHARS * 2 or line.is_blank:
             continue
-        if is_code_line(text) or (is_machine_stamp(text) and _set_apart(lines, pos)):
+        barcode = text.startswith("*") and BARCODE_TEXT.match(text) is not None
+        if barcode or is_code_line(text) or (is_machine_stamp(text) and _set_apart(lines, pos)):
             found.add(line.index)
     return found
 
