@@ -727,6 +727,9 @@ def test_judgment_caps_title_with_a_lower_case_v() -> None:
         ("a degree after a comma", "Irena Saulite, PhD", "Irena Saulite"),
         ("degrees after a comma", "Irena Saulite, Ph.D., LL.M.", "Irena Saulite"),
         ("negative: a degree's name", "Master of Arts", None),
+        ("a rapporteur's field", "Rapporteur: Katrien Vandermeulen", "Katrien Vandermeulen"),
+        ("a student's field", "Student: Elin Rosengren", "Elin Rosengren"),
+        ("negative: a supervisor's field", "Supervisor: Anders Hakansson", None),
     ],
 )
 def test_glued_bylines(label: str, line: str, wanted: str | None) -> None:
