@@ -727,6 +727,9 @@ def test_judgment_caps_title_with_a_lower_case_v() -> None:
         ("a degree after a comma", "Irena Saulite, PhD", "Irena Saulite"),
         ("degrees after a comma", "Irena Saulite, Ph.D., LL.M.", "Irena Saulite"),
         ("negative: a degree's name", "Master of Arts", None),
+        ("a rapporteur's field", "Rapporteur: Katrien Vandermeulen", "Katrien Vandermeulen"),
+        ("a student's field", "Student: Elin Rosengren", "Elin Rosengren"),
+        ("negative: a supervisor's field", "Supervisor: Anders Hakansson", None),
     ],
 )
 def test_glued_bylines(label: str, line: str, wanted: str | None) -> None:
@@ -1136,6 +1139,32 @@ def test_running_heads_numbered_at_both_edges_share_a_key() -> None:
     )
     # negative: another issue's head is another key only by its words
     assert head_key("88 ВЕСТНИК") != head_key("ВЕСТНИК ИНСТИТУТА 89")
+
+
+def test_mirrored_running_heads_share_a_key_and_tell_a_pdf() -> None:
+    from flows.stages.segment.furniture import head_key, mirrored_heads
+    from flows.stages.segment.lines import split_lines
+
+    recto = "8.9.2026      EN      Official Journal      L 231/11"
+    verso = "L 231/12      EN      Official Journal      8.9.2026"
+    assert head_key(recto) == head_key(verso)
+    # negative: the same words run together in another order are another key
+    assert head_key("Ukraine and Russia") != head_key("Russia and Ukraine")
+    lines = split_lines("\n".join([recto, "text", verso, "text", recto]))
+    assert mirrored_heads(lines, {0, 2, 4}) == {0, 2, 4}
+    # negative: a head repeated in one order only mirrors nothing
+    assert mirrored_heads(lines, {0, 4}) == set()
+
+
+def test_barcode_text_is_a_production_stamp() -> None:
+    from flows.stages.segment.furniture import production_stamps
+    from flows.stages.segment.lines import split_lines
+
+    lines = split_lines("\n".join(["26-41234 (E)", "*2641234*", "*N2612345*"]))
+    assert production_stamps(lines) == {1, 2}
+    # negative: emphasis in asterisks is text, with or without capitals
+    lines = split_lines("\n".join(["*Note*", "*IMPORTANT*", "*5 stars*", "*1*"]))
+    assert production_stamps(lines) == set()
 
 
 def test_russian_library_viewer_lines_and_their_note() -> None:

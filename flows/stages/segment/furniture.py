@@ -91,6 +91,11 @@ def is_code_line(text: str) -> bool:
     return not any(PROSE_WORD.fullmatch(token) for token in tokens)
 
 
+BARCODE_TEXT = re.compile(r"^\*(?=[^*]*\d)[0-9A-Z][0-9A-Z./+%$ -]{3,}\*$")
+"""The characters printed under a Code 39 barcode, between its start and stop asterisks
+('*2641234*', '*N2612345*'): a document number stamped for filing, no text of the page."""
+
+
 def is_machine_stamp(text: str) -> bool:
     """A short stamp naming an operator and a machine ('jdoe on DSK6PROD with RULES1'): a
     few words, the first a login in lower case, one a host's identifier, no sentence."""
@@ -110,16 +115,17 @@ def _set_apart(lines: Sequence[Line], pos: int) -> bool:
 
 
 def production_stamps(lines: Sequence[Line]) -> set[int]:
-    """The lines of a printer's production stamps: code lines (:func:`is_code_line`)
-    anywhere, and machine stamps (:func:`is_machine_stamp`) set apart by blank lines (a
-    margin stamp the extraction put between paragraphs), which a heading or a reference
+    """The lines of a printer's production stamps: code lines (:func:`is_code_line`) and
+    a barcode's text (:data:`BARCODE_TEXT`) anywhere, and machine stamps
+    (:func:`is_machine_stamp`) set apart by blank lines (a margin stamp the extraction put between paragraphs), which a heading or a reference
     within the text is not."""
     found = set()
     for pos, line in enumerate(lines):
         text = line.text
         if len(text) > MAX_CHARS * 2 or line.is_blank:
             continue
-        if is_code_line(text) or (is_machine_stamp(text) and _set_apart(lines, pos)):
+        barcode = text.startswith("*") and BARCODE_TEXT.match(text) is not None
+        if barcode or is_code_line(text) or (is_machine_stamp(text) and _set_apart(lines, pos)):
             found.add(line.index)
     return found
 
@@ -221,6 +227,8 @@ EDGE_NUMBER = re.compile(r"^(?P<a>\d{1,4})\s+\S|\S\s+(?P<b>\d{1,4})$")
 """A running head's page number: first or last token of the line."""
 HEAD_GAP = re.compile(r"\S {3,}\S")
 """Columns of a laid-out running head ('142    P. N. GORSHKOV')."""
+COLUMN_GAP = re.compile(r" {3,}")
+"""The gap between the columns of a running head laid out across the page."""
 HEAD_MARKS = re.compile(r"\d|[,|/•·]")
 """Beside its page number, a running head holds other digits or separators."""
 EDGE_STRIP = re.compile(r"^\d+\s+|\s+\d+$")
@@ -289,10 +297,17 @@ def head_key(text: str) -> str:
     number at either edge moved to the end (the even-page head ``2    CASE v. RUSSIA`` and
     the odd-page head ``CASE v. RUSSIA    3`` share one key). One number is moved, the
     leading one when both edges hold one (``88 JOURNAL 2019 / № 3`` and ``JOURNAL 2019 / № 3
-    89``: the issue's number stays in place)."""
+    89``: the issue's number stays in place). The columns of a head laid out across the
+    page are sorted, so that a recto head and its verso mirror (``S/PV.1    Ukraine
+    04/12/2026`` and ``04/12/2026    Ukraine    S/PV.1``) share one key too."""
     core = EDGE_STRIP.sub("", text, count=1)
     moved = " #" if core != text and ALNUM.search(core) else ""
-    return " ".join(DIGITS.sub("#", core if moved else text).split()) + moved
+    kept = DIGITS.sub("#", core if moved else text)
+    if "   " in kept:
+        columns = sorted(" ".join(part.split()) for part in COLUMN_GAP.split(kept.strip()))
+        if len(columns) >= 2:
+            return " | ".join(columns) + moved
+    return " ".join(kept.split()) + moved
 
 
 def is_prose(text: str) -> bool:
@@ -461,6 +476,27 @@ def laid_out_heads(lines: Sequence[Line]) -> set[int]:
                 found.add(line.index)
                 grown = True
     return found
+
+
+def mirrored_heads(lines: Sequence[Line], heads: set[int]) -> set[int]:
+    """The running heads at `heads` laid out in columns that another of them prints in
+    another order (the recto head ``S/PV.1    Ukraine    04/12/2026`` and its verso
+    mirror ``04/12/2026    Ukraine    S/PV.1``): a printed book's facing pages, which no
+    web page has."""
+    orders: dict[str, dict[tuple[str, ...], list[int]]] = {}
+    for line in lines:
+        if line.index not in heads or not HEAD_GAP.search(line.text):
+            continue
+        masked = DIGITS.sub("#", line.text.strip())
+        order = tuple(" ".join(part.split()) for part in COLUMN_GAP.split(masked))
+        orders.setdefault(head_key(line.text), {}).setdefault(order, []).append(line.index)
+    return {
+        index
+        for by_order in orders.values()
+        if len(by_order) >= 2
+        for indices in by_order.values()
+        for index in indices
+    }
 
 
 def _numbered(lines: Sequence[Line], found: set[int]) -> list[tuple[int, int]]:
@@ -772,6 +808,9 @@ def pdf_evidence(lines: Sequence[Line]) -> str | None:
     laid_heads = laid_out_page_heads(kept)
     if laid_heads:
         return f"{len(laid_heads)} laid-out page heads numbered in sequence"
+    mirrored = mirrored_heads(kept, heads)
+    if mirrored:
+        return f"{len(mirrored)} running heads mirrored on facing pages"
     marked = {line.index for line in kept if line.index in heads and _marked_head(line.text)}
     if _one_a_page(kept, _numbered(kept, marked)):
         return f"{len(_numbered(kept, marked))} numbered running heads, one a page"

@@ -102,7 +102,8 @@ _JOIN = r"\s*(?:,\s*(?:and\b|&)?|\band\b|&|и)\s*"
 _NAMES = rf"{_PERSON}(?:{_JOIN}{_PERSON})*"
 _MARKS = r"[\s*†‡∗\d,⁰¹²³⁴⁵⁶⁷⁸⁹]*"
 AUTHOR_LINE = re.compile(
-    r"^(?:(?:prepared|written|compiled|edited)\s+by|by|(?:authors?|author\(s\)|авторы?)\s*:)?"
+    r"^(?:(?:prepared|written|compiled|edited)\s+by|by"
+    r"|(?:authors?|author\(s\)|авторы?|rapporteurs?|докладчик|student|submitted\s+by)\s*:)?"
     r"\s*(?:(?:dr|prof)\.\s*)?"
     rf"(?P<names>{_NAMES})"
     rf"{_MARKS}$",
@@ -111,7 +112,8 @@ AUTHOR_LINE = re.compile(
 """'Irina V. Volkova', 'By P. N. Gorshkov and A. Lind', 'Prepared by Lev Sarkisov *', 'Dr.
 Anna Lind' (the title of address is not the name), 'Author(s): Irina V. Volkova' (a journal
 archive's cover), 'Авторы: А.В. Селиванов, Н.Р. Гарипова', 'Кондратьева Е.С.' (a Russian
-surname before its initials)."""
+surname before its initials); the field of an author's role on a report's or a thesis's
+cover ('Rapporteur: Anna Lind', 'Student: Anna Lind'; a supervisor's is no author's)."""
 _CAPS_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
 _CASED_PERSON = (
     rf"(?:(?:(?:{_NAME_WORD}|{_INITIAL})\s+){{1,3}}(?:{_NAME_WORD}|{_CAPS_SURNAME})"
