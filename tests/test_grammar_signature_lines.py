@@ -329,6 +329,29 @@ def test_the_stamp_of_a_signing_line(text: str, span: str) -> None:
     assert text[found[0] : found[1]] == span
 
 
+WIDE_CARD_TITLES = """\
+Recommended stories
+
+How the regional assembly learned to pass a budget in a single afternoon
+Three readings used to take weeks. Now the schedule is set before the bill.
+Oksana Veller · 6 min read · Mar 14, 2024
+
+The quiet return of the appointed mayor in the biggest provincial cities
+Direct elections survive in only a handful of regional capitals today.
+Graham Tully · 9 min read · Mar 9, 2024
+
+What the turnout figures from the mountain republics do and do not say
+Near-total turnout is a signal, but not always the one observers assume.
+Aslan Kurbanov · 5 min read · Feb 27, 2024
+
+Why the small parties keep their seats without winning any real votes
+A share of the list vote is enough when the threshold sits at five percent.
+Graham Tully · 7 min read · Feb 20, 2024
+"""
+"""Cards whose headline is as wide as its one-sentence teaser: no paragraph wraps
+there, so the rows sign no comments' text."""
+
+
 @pytest.mark.parametrize(
     "page",
     [
@@ -342,6 +365,7 @@ def test_the_stamp_of_a_signing_line(text: str, span: str) -> None:
         pytest.param(ARCHIVE_SUBJECTS, id="mail archive: a subject repeated over each"),
         pytest.param(ACTION_ROWS, id="comments with action rows (stamped_header)"),
         pytest.param(TWO_ONLY, id="two signings only"),
+        pytest.param(WIDE_CARD_TITLES, id="cards: wide headline over a one-sentence teaser"),
     ],
 )
 def test_no_comment_list(page: str) -> None:

@@ -346,3 +346,38 @@ def test_a_row_of_links_joined_by_bars_is_never_joined_to_a_line() -> None:
         "To unsubscribe, send a message to observers-unsubscribe@lists.example.org\n"
     )
     assert repair(text, RepairConfig()).text.splitlines() == text.splitlines()
+
+
+def test_a_card_headline_as_wide_as_its_teaser_is_not_joined_to_it() -> None:
+    """Cards of a headline, a one-sentence teaser and a byline: a headline that fills
+    the width over a capitalised teaser shows no wrap, and stays on its own line."""
+    cards = [
+        ("Ballot printing contracts went to one firm in most districts, audit finds",
+         "A review of six regions shows the same supplier won every tender there.",
+         "By Irina Vasko · Oct 2, 2024"),
+        ("Why the new rules on observers worry independent candidates most",
+         "Accreditation now needs a party's letter, and few small parties send them.",
+         "By Tom Ashdown · Sep 30, 2024"),
+        ("Regional turnout fell for a third cycle in a row, commission data show",
+         "The steepest drop came in the cities, the smallest in the republics.",
+         "By Irina Vasko · Sep 27, 2024"),
+    ]  # fmt: skip
+    text = "\n\n".join("\n".join(card) for card in cards) + "\n"
+    result = repair(text, CONFIG)
+    for title, teaser, _ in cards:
+        assert f"{title}\n{teaser}\n" in result.text
+
+
+def test_a_two_line_paragraph_split_inside_a_name_is_still_joined() -> None:
+    """A short wrapped paragraph whose break falls inside a name ('Central / Asia') is
+    a wrap, though its second line starts in capitals and ends the sentence."""
+    text = (
+        "RADIO DAILY REPORT Vol 4, No. 57, Part I, 23 March 2000\n"
+        "\n"
+        "A daily report of developments in Russia, the Caucasus and Central\n"
+        "Asia prepared by the news desk of an invented regional radio station.\n"
+        "\n"
+        "The commission said on Tuesday that the count in most districts was over\n"
+        "and that the results would be published once the complaints were heard.\n"
+    )
+    assert "Caucasus and Central Asia prepared" in repair(text, CONFIG).text

@@ -491,11 +491,18 @@ def _column_width(lines: list[str], block: list[int], width: int, s: UnwrapSetti
 
 
 def _block_is_wrapped(lines: list[str], block: list[int], width: int, s: UnwrapSettings) -> bool:
-    full = 0
+    """Whether half the block's breaks or more fall where the next word did not fit and, in
+    a block of three lines or more, one of them at least reads as a wrap (a split word,
+    :func:`_runs_over`): a card's headline as wide as the wrap over its teaser and byline
+    fills its line too, and shows no wrapping. A two-line block has one break only,
+    which decides alone."""
+    full = running = 0
     for k in block[:-1]:
         if _hyphen_join(lines[k], lines[k + 1]) is not None:
             full += 1
-        elif s.min_width <= len(lines[k]) <= s.max_width and not _room(
+            running += 1
+            continue
+        if s.min_width <= len(lines[k]) <= s.max_width and not _room(
             lines[k], lines[k + 1], width, 0.0
         ):
             full += 1  # greedy wrapping: the next word did not fit
@@ -503,7 +510,24 @@ def _block_is_wrapped(lines: list[str], block: list[int], width: int, s: UnwrapS
             lines[k], lines[k + 1], width, FULL_SLACK
         ):
             full += 1  # proportional fonts (PDF): nearly did not fit
-    return full >= 0.5 * (len(block) - 1) and full > 0
+        else:
+            continue
+        running += _runs_over(lines[k].rstrip(), lines[k + 1].rstrip())
+    return full >= 0.5 * (len(block) - 1) and full > 0 and (running > 0 or len(block) < 3)
+
+
+def _runs_over(line: str, nxt: str) -> bool:
+    """Whether a full line's break reads as a wrap: the next line goes on in a lower-case
+    word, a digit or capitals; the line ends in a capitalised word and no sentence (a
+    name split); or both lines end alike (a sentence running on, or two sentences of one
+    paragraph). A headline over a teaser that ends its sentence, or a teaser over a
+    byline, is none."""
+    if _starts_lower_or_digit(nxt) or _is_caps(nxt):
+        return True
+    strong = _strong_end(line)
+    if not strong and line.rsplit(None, 1)[-1][:1].isupper():
+        return True
+    return strong == _strong_end(nxt)
 
 
 def _room(line: str, nxt: str, width: int, slack: float) -> bool:

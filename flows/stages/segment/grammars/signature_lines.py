@@ -373,12 +373,18 @@ def _mostly_sentences(
 def _opens_paragraph(lines: Sequence[Line], position: int) -> bool:
     """A long line of running text wrapped onto the next line (a paragraph's first): as
     wide as the wrap, so not much shorter than the line it continues on (a title over a
-    paragraph is)."""
+    paragraph is), and not a line without a sentence's end over a capitalised line that
+    ends one (a card's headline over its one-sentence teaser)."""
     below = position + 1
     return (
         below < len(lines)
         and not lines[below].is_blank
         and is_prose(lines[below].text)
+        and not (
+            lines[below].text[:1].isupper()
+            and ends_sentence(lines[below].text)
+            and not ends_sentence(lines[position].text)
+        )
         and len(lines[position].text.split()) > MIN_WRAPPED_WORDS
         and len(lines[position].text) * WRAP_SLACK >= len(lines[below].text)
     )
