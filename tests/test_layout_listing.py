@@ -1151,3 +1151,48 @@ def test_numbered_headlines_out_of_order_or_long_or_cut_are_items() -> None:
     cut = ["1. Summary", "2. Background", "3. Findings"]
     assert not listing._numbered_sections(_numbered_items(cut, "The crews said that ..."))
     assert not listing._numbered_sections(_numbered_items(["Summary", "Background", "Findings"]))
+
+
+def test_dashed_teaser_cut_off_a_headline() -> None:
+    line = Line(
+        0, 0, "Central bank holds its key rate — The regulator said inflation was slowing …"
+    )
+    cut = listing._dashed_teaser_cut(line, 120)
+    assert cut is not None and line.raw[:cut] == "Central bank holds its key rate"
+
+
+def test_dashes_in_prose_cut_no_headline() -> None:
+    for text in (
+        "The minister said — without naming anyone — that the plan would fail.",
+        "It ended. The crowd left — and the square emptied within the hour …",
+        "Central bank holds its key rate at 21 percent — as expected …",
+    ):
+        assert listing._dashed_teaser_cut(Line(0, 0, text), 120) is None
+
+
+def test_attribution_over_a_headline_names_its_author() -> None:
+    text = "\n".join(
+        [
+            "Top Items:",
+            "",
+            "Ivan Nechaev / The Harbour Times:",
+            "Putin claims record win in vote — Vladimir Putin was declared the winner of the "
+            "election with a record share of the vote, the highest of his career …",
+            "",
+            "Foreign Desk:",
+            "Queues at noon at the polling stations — The plan was simple: arrive at your polling "
+            "station at exactly twelve o'clock and stand in the line with everyone else …",
+            "",
+            "Lena Hartmann / Capital Wire:",
+            "White House calls the vote neither free nor fair — The administration said on Sunday "
+            "that the outcome had been decided long before the first ballot was cast …",
+        ]
+    )
+    lines = listing.split_glued(split_lines(text), 120)
+    items = listing.find_items(lines, SegmentConfig())
+    assert [item.author for item in items] == ["Ivan Nechaev", None, "Lena Hartmann"]
+    assert [item.title.text if item.title else None for item in items] == [
+        "Putin claims record win in vote",
+        "Queues at noon at the polling stations",
+        "White House calls the vote neither free nor fair",
+    ]

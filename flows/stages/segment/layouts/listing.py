@@ -1013,6 +1013,10 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     filled = [line for line in lines if not line.is_blank and line.text not in LONE_MARKS]
     roles = [line_role(line.text, config.max_title_chars) for line in filled]
     _mark_decks(filled, roles)
+    for here in range(len(roles) - 1):  # '<Name> / <Outlet>:' over a headline: a byline
+        text = filled[here].text
+        if roles[here] == "other" and roles[here + 1] == "head" and attribution_name(text):
+            roles[here] = "byline"
     for here in range(len(roles) - 1):  # '<Name>' right over '<date>': a byline
         if roles[here] == "head" and roles[here + 1] == "date" and is_names(filled[here].text):
             roles[here] = "byline"
@@ -1391,6 +1395,7 @@ def _read_credits(item: Item) -> None:
                 or bare_name(text)
                 or signed_name(text)
                 or (names_of(text) if is_names(text) else None)
+                or attribution_name(text)
             )
         if item.published is None and (found := find_date(line.text)):
             item.published = found[0]
@@ -2228,6 +2233,28 @@ def _doubled_name_cut(line: Line, max_title_chars: int) -> int | None:
     return at if rest and is_headline(rest, max_title_chars) else None
 
 
+DASHED_TEASER = re.compile(r"\s+[–—]\s+")
+"""The spaced dash between a headline and its teaser run on one line."""
+
+
+def _dashed_teaser_cut(line: Line, max_title_chars: int) -> int | None:
+    """Where a teaser starts after its headline on one line ('<headline> — <teaser …>'):
+    the first spaced dash with a headline before it (no sentence end) and, after it, a
+    text longer than the headline cut off by an ellipsis (an aggregator's item)."""
+    raw = line.raw
+    if "—" not in raw and "–" not in raw:
+        return None
+    if not raw.rstrip().endswith(ELLIPSES):
+        return None
+    match = DASHED_TEASER.search(raw)
+    if match is None:
+        return None
+    head, rest = raw[: match.start()].strip(), raw[match.end() :].strip()
+    if ends_sentence(head) or not is_headline(head, max_title_chars):
+        return None
+    return match.start() if word_count(rest) > word_count(head) else None
+
+
 def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     """`lines` with each read-more link glued to the end of a summary line or to the start
     of the next item's date line, each byline's name glued to its date, and each time of
@@ -2235,7 +2262,7 @@ def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     more: a news feed, a bulleted list of items), cut off into a line of its own (offsets kept, lines renumbered);
     `lines` itself when there is none."""
     cuts: dict[int, int] = {}
-    for cutter in (_stamp_cut, _bullet_cut, _doubled_name_cut, _date_cut):
+    for cutter in (_stamp_cut, _bullet_cut, _doubled_name_cut, _date_cut, _dashed_teaser_cut):
         found = {
             line.index: cut for line in lines if (cut := cutter(line, max_title_chars)) is not None
         }
