@@ -1,10 +1,10 @@
 """Faults: runs killed at any moment, concurrent runs, re-runs, all through the real CLI and
 without hooks in the code.
 
-A first build publishes version 1. Builds of a changed raw folder (so they make a new
-version) are then started with `subprocess.Popen` in their own session and the whole
-process group (the CLI and Prefect's temporary server) is SIGKILLed at points found by
-polling the file system every 20 ms: shortly after start; when the run's staging folder
+The session's build of the seeds is version 1. Builds of a changed raw folder (so they
+make a new version) are then started with `subprocess.Popen` in their own session and the
+whole process group (the CLI and Prefect's temporary server) is SIGKILLed at points found
+by polling the file system every 20 ms: shortly after start; when the run's staging folder
 `OUT/.staging-<pid>` appears (processing); when `data/posts.parquet` appears in it (merge);
 when `corpus.duckdb` appears in it (publish). After each kill `OUT/release` must still be
 version 1 and pass `sha256sum --check`. The next run must publish version 2 and remove the
@@ -13,7 +13,8 @@ message about the lock; re-running with the same input must give the same versio
 byte-identical Parquet files.
 
 Each run starts Prefect's temporary server (15-20 s on an idle 2-core machine), so the
-module makes 7 runs, one of them cut short after 1 s.
+module makes 6 runs, one of them cut short after 1 s; version 1 is a copy of the session's
+seed build.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ import pytest
 from schemas import TABLES
 from tests.conftest import RAW, ROOT
 
-# Its own group: it needs no seed release, so under `-n 2 --dist loadgroup` it can run on
-# the other worker while the "prefect" group builds.
+# Its own group: under `-n 2 --dist loadgroup` it can run on the other worker while the
+# "prefect" group builds (each worker makes its own seed release).
 pytestmark = pytest.mark.xdist_group("faults")
 
 POLL_SECONDS = 0.02
@@ -137,17 +138,18 @@ class Setup:
 
 
 @pytest.fixture(scope="module")
-def setup(tmp_path_factory: pytest.TempPathFactory) -> Setup:
-    """Version 1 from the seeds; a raw folder with one more file for version 2."""
+def setup(tmp_path_factory: pytest.TempPathFactory, seed_release: Path) -> Setup:
+    """Version 1 from the seeds; a raw folder with one more file for version 2.
+
+    Version 1 is a copy of the session's seed build (the same command on the same files),
+    so the module makes no build of its own for it; the session's folder is never changed."""
     base = tmp_path_factory.mktemp("faults")
-    raw, raw_changed, out, logs = (base / n for n in ("raw", "raw2", "out", "logs"))
-    shutil.copytree(RAW, raw)
+    raw_changed, out, logs = (base / n for n in ("raw2", "out", "logs"))
     shutil.copytree(RAW, raw_changed)
     logs.mkdir()
     extra = (RAW / "003_53b66d5e05b30e36.txt").read_text(encoding="utf-8")
     (raw_changed / EXTRA_FILE).write_text(extra + "\nA paragraph added later.\n", "utf-8")
-    first = start_build(raw, out, logs / "first.log")
-    assert finish(first) == 0, first.output()
+    shutil.copytree(seed_release.parent, out, symlinks=True)
     return Setup(raw_changed, out, logs, verify(out))
 
 
