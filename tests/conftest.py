@@ -21,7 +21,9 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m flows …` as a user would, with Prefect kept inside the output folder.
 
-    `code` runs before the CLI in the same interpreter (to inject faults in tests)."""
+    The child gets this process's environment without its `PREFECT_*` variables, then
+    `env` on top. `code` runs before the CLI in the same interpreter (to inject faults in
+    tests)."""
     environment = {
         key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")
     }
@@ -34,7 +36,7 @@ def run_cli(
     return subprocess.run(
         [sys.executable, *command, *args],
         cwd=ROOT,
-        env=env,
+        env=environment,
         capture_output=True,
         text=True,
         timeout=timeout,
