@@ -1802,34 +1802,3 @@ def test_listing_without_a_mail_footer_stays_a_listing() -> None:
     text = MAILED.read_text().replace("Update your preferences | Unsubscribe", "About | Contact")
     assert run(text).layout == "listing"
     assert not digest._mail_footer(split_lines("Subscribe to our newsletter\n"))
-
-
-def _day_page(headings: list[str], footer: list[str]) -> digest.Page:
-    text = []
-    for heading in headings:
-        text += [heading, "", PARAGRAPHS[0][0], "", PARAGRAPHS[1][0], ""]
-    return digest.Page.read(split_lines("\n".join(text + footer)), 120)
-
-
-def test_day_headings_cut_a_chronicle_into_items() -> None:
-    footer = ["Load more", "", "About us", "Contacts", "Privacy policy", "", "Share this page"]
-    days = ["3 December 2026, Wednesday", "2 December 2026, Tuesday", "1 December 2026"]
-    openings = digest._day_openings(_day_page(days, footer))
-    assert [opening.title_text for opening in openings] == days
-    assert [opening.published for opening in openings] == [
-        "2026-12-03",
-        "2026-12-02",
-        "2026-12-01",
-    ]
-    closing = openings[-1].closing
-    assert closing is not None and closing.text == PARAGRAPHS[1][0]
-
-
-def test_dates_that_are_no_day_headings_cut_nothing() -> None:
-    unordered = ["3 December 2026", "1 December 2026", "2 December 2026"]
-    assert not digest._day_openings(_day_page(unordered, []))
-    repeated = ["3 December 2026", "3 December 2026"]
-    assert not digest._day_openings(_day_page(repeated, []))
-    worded = ["Posted on 3 December 2026 by Anna Lind", "Posted on 2 December 2026 by Anna Lind"]
-    assert not digest._day_openings(_day_page(worded, []))
-    assert not digest._day_openings(_day_page(["3 December 2026"], []))

@@ -2208,8 +2208,6 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         openings = _suffixed_openings(page, config.max_title_chars) or openings
     if len(openings) < 2:
         openings = _issue_openings(page) or openings
-    if len(openings) < 2:
-        openings = _day_openings(page) or openings
     _finish(lines, page, openings)
     openings = _without_ruled_masthead(page, openings)
     _date_by_issue(page, openings)
@@ -2362,64 +2360,6 @@ def _issue_openings(page: Page) -> list[Opening]:
         end += 1
     if end < len(page.filled) and page.roles[end] == "head":
         openings[-1].closing = page.filled[end - 1]  # a footer's heading ends the last item
-    return openings
-
-
-MIN_DAY_SECTIONS = 2
-
-
-def _day_heading(page: Page, position: int) -> str | None:
-    """The ISO day of a line that is a full date alone, a weekday at most beside it
-    ('December 6, 2026 (Saturday)', 'Saturday, 6 December 2026'): a day section's head."""
-    if page.roles[position] != "date":
-        return None
-    text = page.filled[position].text
-    found = find_date(text)
-    if found is None or found[1] is None or len(found[1]) != len("2026-12-06"):
-        return None
-    rest = text.replace(found[0], " ", 1).strip(" ,;:()[]-–—")
-    return found[1] if len(rest.split()) <= 1 and not any(c.isdigit() for c in rest) else None
-
-
-def _day_openings(page: Page) -> list[Opening]:
-    """The sections of a page cut by day headings (a full date alone on its line, two or
-    more, distinct and in calendar order, either way): a chronicle whose each day is one
-    item, its heading the title and its date. Every section holds prose. The last one
-    ends at its last prose line before a stretch without prose longer than any pause
-    inside the sections above it: what follows is the page's footer."""
-    days: list[tuple[int, str]] = []
-    for position in range(len(page.filled)):
-        if (day := _day_heading(page, position)) is not None:
-            days.append((position, day))
-    if len(days) < MIN_DAY_SECTIONS:
-        return []
-    dates = [day for _, day in days]
-    if len(set(dates)) != len(dates) or dates not in (sorted(dates), sorted(dates)[::-1]):
-        return []
-    ends = [position for position, _ in days[1:]] + [len(page.filled)]
-    pause = 0
-    for (start, _), end in zip(days[:-1], ends[:-1], strict=True):
-        prose = [here for here in range(start + 1, end) if page.roles[here] == "prose"]
-        if not prose:
-            return []
-        marks = [start, *prose]
-        pause = max(pause, *(after - before - 1 for before, after in itertools.pairwise(marks)))
-    last = days[-1][0]
-    closing: int | None = None
-    for here in range(last + 1, len(page.filled)):
-        if page.roles[here] != "prose":
-            continue
-        if here - (closing if closing is not None else last) - 1 > pause:
-            break
-        closing = here
-    if closing is None:
-        return []
-    openings = []
-    for position, day in days:
-        line = page.filled[position]
-        opening = Opening("day", line, line.text, line.index, published=day)
-        openings.append(opening)
-    openings[-1].closing = page.filled[closing]
     return openings
 
 
@@ -2984,9 +2924,6 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
             return None
     if all(opening.form == "issue" for opening in openings):
         evidence = f"{count} items of one issue (headline + text under a masthead or contents)"
-        return Detection("digest", SHAPED_SCORE, evidence, parsed=(lines, page, openings))
-    if all(opening.form == "day" for opening in openings):
-        evidence = f"{count} day sections (a full date alone over each day's text)"
         return Detection("digest", SHAPED_SCORE, evidence, parsed=(lines, page, openings))
     if all(opening.form == "shaped" for opening in openings):
         evidence = f"{count} articles of one repeated shape (headline + credit or label + text)"
