@@ -43,7 +43,13 @@ from dataclasses import dataclass
 
 from flows.stages.segment.lines import Line, word_count
 from flows.stages.segment.meta import AGE, find_date
-from flows.stages.segment.shapes import PROSE, continues, line_kind, wrap_width
+from flows.stages.segment.shapes import (
+    PROSE,
+    continues,
+    line_kind,
+    periodic_stretches,
+    wrap_width,
+)
 
 TEXT, STAMP, NUMBER, LITERAL, FIELD, TITLE = "P", "D", "N", "R", "F", "T"
 MARKERS = frozenset({STAMP, NUMBER, LITERAL, FIELD})
@@ -212,15 +218,8 @@ def find_period(lines: Sequence[Line]) -> Period | None:
     kinds = [group.symbol for group in found]
     best: tuple[int, int, int, int] | None = None  # (-covered, period, start, repeats)
     for period in range(2, MAX_PERIOD + 1):
-        position = 0
-        while position + period < len(kinds):
-            if kinds[position] != kinds[position + period]:
-                position += 1
-                continue
-            start = position
-            while position + period < len(kinds) and kinds[position] == kinds[position + period]:
-                position += 1
-            repeats = (position + period - start) // period
+        for start, end in periodic_stretches(kinds, period):
+            repeats = (end - start) // period
             if repeats < MIN_REPEATS or not _valid(kinds[start : start + period]):
                 continue
             key = (-repeats * period, period, start, repeats)

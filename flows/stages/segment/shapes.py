@@ -25,7 +25,7 @@ shape too. The layouts weigh it with their guards (teaser lengths, text outside 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.lines import Line, ends_sentence, word_count
@@ -239,6 +239,20 @@ def find_run(
     return ShapeRun(pattern, tuple(items), tuple(found[:start]), tuple(found[end:]))
 
 
+def periodic_stretches(kinds: Sequence[str], period: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each maximal stretch, end exclusive, where every token equals the
+    one `period` further on: the token pattern repeats through it. One pass over `kinds`."""
+    position = 0
+    while position + period < len(kinds):
+        if kinds[position] != kinds[position + period]:
+            position += 1
+            continue
+        start = position
+        while position + period < len(kinds) and kinds[position] == kinds[position + period]:
+            position += 1
+        yield start, position + period
+
+
 def _best_run(kinds: Sequence[str], min_repeats: int) -> tuple[int, int, int] | None:
     """(period, start, repeats) of the best run. Linear in the tokens for each period: a
     stretch is periodic with period ``k`` where every token equals the one ``k`` further
@@ -247,15 +261,7 @@ def _best_run(kinds: Sequence[str], min_repeats: int) -> tuple[int, int, int] | 
     # (-covered, period, not closed by a gap, start, repeats): an item closes with its
     # blank line where the page has them, so of two equal runs the one so closed wins
     for period in range(1, MAX_PERIOD + 1):
-        position = 0
-        while position + period < len(kinds):
-            if kinds[position] != kinds[position + period]:
-                position += 1
-                continue
-            stretch_start = position
-            while position + period < len(kinds) and kinds[position] == kinds[position + period]:
-                position += 1
-            stretch_end = position + period  # exclusive
+        for stretch_start, stretch_end in periodic_stretches(kinds, period):
             for offset in range(period):
                 start = stretch_start + offset
                 repeats = (stretch_end - start) // period
