@@ -34,6 +34,7 @@ from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import BlockRules, blocks_as_rows, format_ordinal
+from flows.stages.segment.votes import labelled_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,12 @@ def build_comments(
                 for line in body_region
                 if not line.is_blank and line.index not in body_dropped and is_chrome(line)
             )
+        score = header.score
+        if score is None and header.upvotes is None and header.downvotes is None:
+            counted = _labelled_score(header_lines[1:], body_region, body_dropped)
+            if counted is not None:
+                score, at = counted
+                body_dropped.setdefault(at, "thread_chrome")
         addressed = None
         named = header.reply_to or header.reply_to_number
         if not named:
@@ -206,7 +213,7 @@ def build_comments(
             "instance": header.instance,
             "upvotes": header.upvotes,
             "downvotes": header.downvotes,
-            "score": header.score,
+            "score": score,
             "is_op": header.is_op,
             "edited": header.edited or any(EDIT_NOTE.match(line.text) for line in body_lines),
             "edit_count": header.edit_count,
@@ -224,6 +231,34 @@ def build_comments(
         if header.number:
             numbered[header.number] = comment
     return comments, blocks, dropped
+
+
+MAX_TRAILER_LINES = 6
+"""How many non-blank lines at a comment's end may be its furniture (actions, counts)."""
+MAX_TRAILER_CHARS = 40
+
+
+def _labelled_score(
+    header: Sequence[Line], body: Sequence[Line], dropped: dict[int, str]
+) -> tuple[int, int] | None:
+    """(score, line index) of a count beside a vote label ('4 Kudos', 'Like (4)') among a
+    comment's header lines under its name, else among the short lines that close its
+    body; None when neither shows one. The trailer ends at the first line of text."""
+    for line in header:
+        if (count := labelled_count(line.text)) is not None:
+            return count, line.index
+    seen = 0
+    for line in reversed(body):
+        if line.is_blank:
+            continue
+        if (count := labelled_count(line.text)) is not None:
+            return count, line.index
+        seen += 1
+        if seen >= MAX_TRAILER_LINES or (
+            line.index not in dropped and len(line.text) > MAX_TRAILER_CHARS
+        ):
+            return None
+    return None
 
 
 EDIT_NOTE = re.compile(r"^(?:edit|edited|update|upd)\s*\d{0,2}\s*[:：]\s*\S", re.IGNORECASE)

@@ -60,6 +60,7 @@ from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
+from flows.stages.segment.votes import labelled_count
 
 NAME = "stamped_header"
 GENERIC = True
@@ -78,6 +79,9 @@ REPLY_WORD = re.compile(
     r"(?<!\w)(?:Reply|Quote|Like|Boost|Favou?rite|Ответить|Цитировать|Цитата|Нравится)(?!\w)",
     re.IGNORECASE,
 )
+BARE_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d{1,6}$")
+"""A count alone right under a header's stamp: the votes the comment received (a body
+never opens with a bare number)."""
 VOTES_ROW = re.compile(r"^[↑▲]?\s*(?P<n>[+−–-]?\d{1,6})\s*[↓▼]?$")
 """A bare count, or a count between vote arrows ('↑ 22 ↓')."""
 INLINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+[·•|—–-]\s+(?P<stamp>\S.{1,60})$")
@@ -214,8 +218,12 @@ def _header_end(
         number, at = match.group(0), at + 1
     if at < len(lines) and (points := SCORE.match(lines[at].text)) is not None:
         score, at = shown_count(points.group("score")), at + 1
-    elif at < len(lines) and SIGNED_SCORE.match(lines[at].text):
+    elif at < len(lines) and (
+        SIGNED_SCORE.match(lines[at].text) or BARE_COUNT.match(lines[at].text)
+    ):
         score, at = shown_count(lines[at].text.replace("–", "-")), at + 1
+    elif at < len(lines) and (counted := labelled_count(lines[at].text)) is not None:
+        score, at = counted, at + 1
     text = next_content(lines, at - 1)
     if text is not None and not is_prose(lines[text].text):
         text = next_content(lines, text)  # a reply note first ('Reply 3# name')
@@ -302,21 +310,53 @@ def is_chrome(line: Line) -> bool:
     return is_action_row(line.text)
 
 
-def _furniture(lines: Sequence[Line], body: int, end: int) -> tuple[set[int], int | None, int]:
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """A comment's furniture (line indices), its votes and where its body ends."""
+
+    chrome: set[int]
+    score: int | None
+    body_end: int
+    up_down: tuple[int, int] | None = None
+
+
+def _furniture(lines: Sequence[Line], body: int, end: int) -> Furniture:
     """The furniture of a comment's region [body, end): its action row, the votes beside
-    it and the short lines after it; with the score and where the body ends."""
+    it and the short lines after it; with the score and where the body ends. Two counts on
+    lines of their own between stacked action rows ('Reply', '24', '1', 'Share') are the
+    likes and dislikes of the buttons they stand beside."""
     row = _actions(lines, body, end)
     if row is None:
-        return set(), None, end
+        return Furniture(set(), None, end)
     chrome = {lines[row].index}
     score = None
     counts = re.findall(r"[+−–-]?\d{1,6}", lines[row].text)
     if len(counts) == 1:
         score = shown_count(counts[0].replace("–", "-"))
     first = row  # the action rows stacked one a line ('Reply', 'Share'), the last found
-    while (above := _previous(lines, first, body)) is not None and is_action_row(lines[above].text):
-        first = above
+    between: list[int] = []
+    while (above := _previous(lines, first, body)) is not None:
+        if is_action_row(lines[above].text):
+            first = above
+            chrome.add(lines[first].index)
+            continue
+        run: list[int] = []
+        probe: int | None = above
+        while probe is not None and len(run) < 2 and BARE_COUNT.match(lines[probe].text):
+            run.append(probe)
+            probe = _previous(lines, probe, body)
+        if not run or probe is None or not is_action_row(lines[probe].text):
+            break
+        between = run[::-1] + between
+        chrome.update(lines[at].index for at in run)
+        first = probe
         chrome.add(lines[first].index)
+    up_down = None
+    if len(between) == 2:
+        up, down = (shown_count(lines[at].text) for at in between)
+        up_down = (up, down)
+    elif len(between) == 1:
+        score = shown_count(lines[between[0]].text)
     for near in (next_content(lines, row, end), _previous(lines, first, body)):
         if near is not None and (votes := VOTES_ROW.match(lines[near].text)) is not None:
             chrome.add(lines[near].index)
@@ -325,7 +365,9 @@ def _furniture(lines: Sequence[Line], body: int, end: int) -> tuple[set[int], in
         if not lines[at].is_blank and len(lines[at].text) <= MAX_REACTION_CHARS:
             chrome.add(lines[at].index)
     body_end = min([at for at in range(body, end) if lines[at].index in chrome] or [end])
-    return chrome, score, body_end
+    if up_down is not None:
+        score = None
+    return Furniture(chrome, score, body_end, up_down)
 
 
 def _previous(lines: Sequence[Line], position: int, low: int) -> int | None:
@@ -362,13 +404,17 @@ def _header(
     if hit is None:
         return Header(author=lines[position].text, n_lines=1, nesting=lines[position].indent)
     body = position + hit.n_lines
-    chrome, score, body_end = _furniture(lines, body, end)
+    furniture = _furniture(lines, body, end)
+    chrome, body_end = furniture.chrome, furniture.body_end
+    up, down = furniture.up_down or (None, None)
     dated = find_date(hit.stamp)
     return Header(
         author=_name(lines[position].text),
         n_lines=hit.n_lines,
         nesting=lines[position].indent,
-        score=hit.score if hit.score is not None else score,
+        score=hit.score if hit.score is not None else furniture.score,
+        upvotes=up,
+        downvotes=down,
         edited=hit.edited,
         age=None if dated else hit.stamp,
         published=hit.stamp if dated else None,
@@ -402,7 +448,7 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
     if found:
         hit = found[-1]
         body = hit.position + hit.n_lines
-        _, _, body_end = _furniture(lines, body, len(lines))
+        body_end = _furniture(lines, body, len(lines)).body_end
         dated = find_date(hit.stamp)
         hint = _title(lines[: hit.position])
         below = None if hint else title_below(lines, body, body_end)
