@@ -296,3 +296,64 @@ def test_no_title_under_a_header_that_opens_with_its_text() -> None:
         assert stacked.title_below(lines, body, len(lines)) is None, first
     assert stacked.SIGNED_SCORE.match("37") is None
     assert stacked.SIGNED_SCORE.match("−5") is not None
+
+
+PLACED = """\
+The article above the comments runs on for a while and says a good deal about the vote.
+
+Reader Picks
+
+Olga T.
+Kazan
+Dec. 5
+The count took two days and nobody outside the commission saw the second one.
+210 Recommend
+Share
+Report
+1 Reply
+
+Peter Lind
+Oslo
+Dec. 5
+Two days is short by the standards of some regions, and longer than most.
+48 Recommend
+Share
+Report
+"""
+
+LIKED_LISTING = """\
+Tags / regional politics
+
+Irina Sholt
+Feb 3, 2025
+Why regional governors stopped talking about budgets on camera
+A year of televised meetings shows how the script changed once transfers arrived.
+14 likes
+Share
+
+Marat Galin
+Jan 21, 2025
+The quiet end of direct mayoral elections in the Volga region
+Only three cities along the river still elect their mayors, and two hold referendums.
+9 likes
+Share
+"""
+
+
+def test_name_over_place_over_stamp_with_recommend_counts() -> None:
+    lines = split_lines(PLACED)
+    starts = stamped_header.find_starts(lines)
+    headers = stamped_header.parse_headers(lines, starts)
+    assert [(h.author, h.n_lines) for h in headers] == [("Olga T.", 3), ("Peter Lind", 3)]
+
+
+def test_like_counts_under_headlines_are_no_comments() -> None:
+    assert stamped_header.find_starts(split_lines(LIKED_LISTING)) == []
+
+
+def test_two_counts_between_action_rows_are_likes_and_dislikes() -> None:
+    text = PLACED.replace("210 Recommend\nShare", "Reply\n24\n3\nShare")
+    lines = split_lines(text)
+    starts = stamped_header.find_starts(lines)
+    header = stamped_header.parse_headers(lines, starts)[0]
+    assert (header.upvotes, header.downvotes, header.score) == (24, 3, None)

@@ -34,6 +34,7 @@ page of the thread, shown as a stub.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ from flows.stages.segment.grammars._common import (
     has_text,
     is_prose,
     is_stamp,
+    is_title_like,
     next_content,
     opening_head,
     page_number,
@@ -79,6 +81,8 @@ REPLY_WORD = re.compile(
     r"(?<!\w)(?:Reply|Quote|Like|Boost|Favou?rite|Ответить|Цитировать|Цитата|Нравится)(?!\w)",
     re.IGNORECASE,
 )
+REPLY_COUNT = re.compile(r"\d{1,6}\s+(?:Reply|Replies|Ответ\w{0,2})\b", re.IGNORECASE)
+"""A count of replies in an action row ('1 Reply'): not the comment's score."""
 BARE_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d{1,6}$")
 """A count alone right under a header's stamp: the votes the comment received (a body
 never opens with a bare number)."""
@@ -254,13 +258,63 @@ def _scan(lines: Sequence[Line]) -> list[Found]:
     return found
 
 
+def _placed(lines: Sequence[Line], found: list[Found]) -> list[Found]:
+    """The headers with the name line above them where most headers of the page show one:
+    a name over a place over the stamp ('Gordon W.', 'Duluth, MN', 'Dec. 5'), the scan
+    having taken the place for the name."""
+    above = [
+        hit.position > 0
+        and not lines[hit.position - 1].is_blank
+        and lines[hit.position].indent == lines[hit.position - 1].indent
+        and len(lines[hit.position - 1].text) > MAX_INITIAL_CHARS  # not an avatar's initial
+        and _is_name(lines[hit.position - 1].text)
+        and labelled_count(lines[hit.position - 1].text) is None
+        for hit in found
+    ]
+    if len(found) < 2 or sum(above) * 3 < len(found) * 2:
+        return found
+    return [
+        dataclasses.replace(hit, position=hit.position - 1, n_lines=hit.n_lines + 1)
+        if shifted
+        else hit
+        for hit, shifted in zip(found, above, strict=True)
+    ]
+
+
+MAX_INITIAL_CHARS = 2
+MIN_HEADLINE_WORDS = 4
+
+
+def _counts_answer(lines: Sequence[Line], found: Sequence[Found]) -> bool:
+    """Whether a count of votes under a body ('412 Recommend') is a comment's, as a reply
+    action is: the headers show two names at least, and no header is followed by a
+    headline (a listing's items show like counts under their teasers too)."""
+    names = {_name(lines[hit.position].text) for hit in found}
+    if len(names) < 2:
+        return False
+    for hit in found:
+        first = next_content(lines, hit.position + hit.n_lines - 1)
+        if first is None:
+            continue
+        text = lines[first].text
+        if (
+            len(text.split()) >= MIN_HEADLINE_WORDS
+            and is_title_like(text)
+            and not text.endswith("?")
+        ):
+            return False
+    return True
+
+
 def _headers(lines: Sequence[Line]) -> list[Found]:
     """The comment headers of the page: each one closed by an action row (the last may
-    end with its text), two at least, and half the rows or more offering a reply or a
-    like: a row of 'Share' or 'More' alone is how listings close a teaser too."""
-    found = _scan(lines)
+    end with its text), two at least, and half the rows or more offering a reply, a like
+    or a count of votes: a row of 'Share' or 'More' alone is how listings close a teaser
+    too."""
+    found = _placed(lines, _scan(lines))
     kept: list[Found] = []
     closed = answering = 0
+    counted = _counts_answer(lines, found)
     for index, hit in enumerate(found):
         end = found[index + 1].position if index + 1 < len(found) else len(lines)
         body = hit.position + hit.n_lines
@@ -268,7 +322,8 @@ def _headers(lines: Sequence[Line]) -> list[Found]:
             kept.append(hit)
             closed += 1
             answering += any(
-                is_action_row(lines[at].text) and REPLY_WORD.search(lines[at].text)
+                (is_action_row(lines[at].text) and REPLY_WORD.search(lines[at].text))
+                or (counted and labelled_count(lines[at].text) is not None)
                 for at in range(body, end)
             )
         elif (
@@ -330,7 +385,7 @@ def _furniture(lines: Sequence[Line], body: int, end: int) -> Furniture:
         return Furniture(set(), None, end)
     chrome = {lines[row].index}
     score = None
-    counts = re.findall(r"[+−–-]?\d{1,6}", lines[row].text)
+    counts = re.findall(r"[+−–-]?\d{1,6}", REPLY_COUNT.sub("", lines[row].text))
     if len(counts) == 1:
         score = shown_count(counts[0].replace("–", "-"))
     first = row  # the action rows stacked one a line ('Reply', 'Share'), the last found
