@@ -357,3 +357,37 @@ def test_two_counts_between_action_rows_are_likes_and_dislikes() -> None:
     starts = stamped_header.find_starts(lines)
     header = stamped_header.parse_headers(lines, starts)[0]
     assert (header.upvotes, header.downvotes, header.score) == (24, 3, None)
+
+
+PAIRED = """\
+The article above the comments runs on for a while and says a good deal about the vote.
+
+OkaRiver
+6 Apr 2023 07:41
+The register is kept by the ministry and not by a court, which is the whole point.
+Reply
+Report
+
+    Tamsin_W  OkaRiver
+    6 Apr 2023 08:02
+    Courts were never going to be a protection either, to be fair to the ministry.
+    Reply
+    Report
+
+    Gleb  Somebody
+    6 Apr 2023 08:19
+    A second name that no earlier comment bears is part of this one's name line.
+    Reply
+    Report
+"""
+
+
+def test_a_name_line_naming_an_earlier_commenter_replies_to_them() -> None:
+    lines = split_lines(PAIRED)
+    starts = stamped_header.find_starts(lines)
+    headers = stamped_header.parse_headers(lines, starts)
+    assert [(h.author, h.reply_to) for h in headers] == [
+        ("OkaRiver", None),
+        ("Tamsin_W", "OkaRiver"),
+        ("Gleb  Somebody", None),
+    ]

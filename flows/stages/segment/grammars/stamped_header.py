@@ -441,20 +441,27 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
     """Every comment's header, the page read once."""
     found = _headers(lines)
     hits = {hit.position: hit for hit in found}
+    named = _first_named(lines, found)
     ends = [*starts[1:], len(lines)]
     return [
-        _header(lines, found, hits.get(at), at, end) for at, end in zip(starts, ends, strict=True)
+        _header(lines, found, named, hits.get(at), at, end)
+        for at, end in zip(starts, ends, strict=True)
     ]
 
 
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     found = _headers(lines)
     hit = next((h for h in found if h.position == position), None)
-    return _header(lines, found, hit, position, end)
+    return _header(lines, found, _first_named(lines, found), hit, position, end)
 
 
 def _header(
-    lines: Sequence[Line], found: Sequence[Found], hit: Found | None, position: int, end: int
+    lines: Sequence[Line],
+    found: Sequence[Found],
+    first_named: dict[str, int],
+    hit: Found | None,
+    position: int,
+    end: int,
 ) -> Header:
     if hit is None:
         return Header(author=lines[position].text, n_lines=1, nesting=lines[position].indent)
@@ -463,8 +470,9 @@ def _header(
     chrome, body_end = furniture.chrome, furniture.body_end
     up, down = furniture.up_down or (None, None)
     dated = find_date(hit.stamp)
+    author, answered = _name_pair(lines, first_named, hit)
     return Header(
-        author=_name(lines[position].text),
+        author=author,
         n_lines=hit.n_lines,
         nesting=lines[position].indent,
         score=hit.score if hit.score is not None else furniture.score,
@@ -474,10 +482,42 @@ def _header(
         age=None if dated else hit.stamp,
         published=hit.stamp if dated else None,
         number=hit.number,
-        reply_to=_handle_reply(lines, found, hit, end),
+        reply_to=answered or _handle_reply(lines, found, hit, end),
         chrome_lines=frozenset(chrome),
         quote_lines=frozenset(quoted_lines(lines, body, body_end, ATTRIBUTION)),
     )
+
+
+NAME_PAIR = re.compile(r"^(?P<name>\S.*?\S|\S)(?:\s{2,}|\s+[›»▸→↪]\s+)(?P<to>\S.*)$")
+"""A name line that names a second commenter after a wide gap or an arrow ('Tamsin_Ward
+OkaRiverside', 'anna › boris'): the comment replies to that commenter."""
+
+
+def _first_named(lines: Sequence[Line], found: Sequence[Found]) -> dict[str, int]:
+    """Every name a header line may show as its author (the whole line's name, or the
+    first of a pair), with the position of the first header that shows it."""
+    first: dict[str, int] = {}
+    for hit in reversed(found):
+        name = _name(lines[hit.position].text)
+        first[name] = hit.position
+        if (pair := NAME_PAIR.match(name)) is not None:
+            first[pair.group("name")] = hit.position
+    return first
+
+
+def _name_pair(
+    lines: Sequence[Line], first_named: dict[str, int], hit: Found
+) -> tuple[str, str | None]:
+    """The author of a header's name line, and the commenter it replies to where the line
+    names, after its author, exactly the author of an earlier header."""
+    name = _name(lines[hit.position].text)
+    pair = NAME_PAIR.match(name)
+    if pair is None:
+        return name, None
+    answered = pair.group("to")
+    if first_named.get(answered, hit.position) < hit.position:
+        return pair.group("name"), answered
+    return name, None
 
 
 def _handle_reply(
