@@ -1,9 +1,12 @@
-"""The shared reader of a count beside a vote or like label."""
+"""The shared reader of a count beside a vote or like label, and the reply notes and
+trailers the thread builder reads around it."""
 
 from __future__ import annotations
 
 import pytest
 
+from flows.stages.segment.lines import split_lines
+from flows.stages.segment.threads import REPLY_NOTE, _labelled_score
 from flows.stages.segment.votes import labelled_count
 
 
@@ -49,3 +52,29 @@ def test_labelled_count_reads_the_count(text: str, count: int) -> None:
 )
 def test_labelled_count_refuses_other_lines(text: str) -> None:
     assert labelled_count(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("(in response to Lena Gorbunova)", "Lena Gorbunova"),
+        ("In response to MarekH", "MarekH"),
+        ("in reply to anna_k", "anna_k"),
+        ("в ответ Анне Ким", "Анне Ким"),
+    ],
+)
+def test_reply_notes_name_the_comment_replied_to(text: str, name: str) -> None:
+    match = REPLY_NOTE.match(text)
+    assert match is not None and match.group("name") == name
+
+
+def test_a_sentence_is_no_reply_note() -> None:
+    assert REPLY_NOTE.match("In response to the ministry's figures, I checked the annexes.") is None
+
+
+def test_a_subject_line_closing_a_region_does_not_hide_its_count() -> None:
+    lines = split_lines(
+        "Tomas\nMar 11, 2024\n\nThe treasury portal keeps the laws with their annexes.\n\n"
+        "Like (5)\nReply\nActions\n\nRe: Where can I find the 2023 regional budget annexes?\n"
+    )
+    assert _labelled_score(lines[1:2], lines[2:], {}) == (5, lines[5].index)

@@ -236,6 +236,8 @@ def build_comments(
 MAX_TRAILER_LINES = 6
 """How many non-blank lines at a comment's end may be its furniture (actions, counts)."""
 MAX_TRAILER_CHARS = 40
+SUBJECT = re.compile(r"^(?:re|aw|sv|ha)\s*(?:\[\d+\])?\s*:\s", re.IGNORECASE)
+"""The next post's subject line ('Re: <topic>') closing a region: not this comment's text."""
 
 
 def _labelled_score(
@@ -243,7 +245,8 @@ def _labelled_score(
 ) -> tuple[int, int] | None:
     """(score, line index) of a count beside a vote label ('4 Kudos', 'Like (4)') among a
     comment's header lines under its name, else among the short lines that close its
-    body; None when neither shows one. The trailer ends at the first line of text."""
+    body; None when neither shows one. The trailer ends at the first line of text (the
+    next post's 'Re: <topic>' line is none)."""
     for line in header:
         if (count := labelled_count(line.text)) is not None:
             return count, line.index
@@ -255,7 +258,9 @@ def _labelled_score(
             return count, line.index
         seen += 1
         if seen >= MAX_TRAILER_LINES or (
-            line.index not in dropped and len(line.text) > MAX_TRAILER_CHARS
+            line.index not in dropped
+            and len(line.text) > MAX_TRAILER_CHARS
+            and not SUBJECT.match(line.text)
         ):
             return None
     return None
@@ -267,12 +272,13 @@ comment was edited, where the front-end shows no mark of its own."""
 
 
 REPLY_NOTE = re.compile(
-    r"^(?:в ответ(?: на)?|ответ на(?: комментарий| сообщение| пост)?|in reply to|replying to)"
-    r"\s+@?(?P<name>[^\s,:;]\S*(?:\s[^\s,:;]\S*){0,2}?)[:,]?$",
+    r"^\(?(?:в ответ(?: на)?|ответ на(?: комментарий| сообщение| пост)?|in reply to"
+    r"|in response to|replying to)"
+    r"\s+@?(?P<name>[^\s,:;()]\S*?(?:\s[^\s,:;()]\S*?){0,2}?)[:,]?\)?$",
     re.IGNORECASE,
 )
 """A line of its own naming the comment replied to (Telegram's 'в ответ Name', news
-sites' 'Ответ на комментарий Name')."""
+sites' 'Ответ на комментарий Name', community forums' '(in response to Name)')."""
 ADDRESS = re.compile(
     r"^@(?P<name>[\w][\w.\-]{0,39}(?:@[\w\-]+(?:\.[\w\-]+)+)?)(?=[\s,:]|$)"
     r"|^(?:Reply|Ответ)\s+\d{1,5}#\s+(?P<numbered>[\w][\w.\-]{0,39})$",
@@ -284,8 +290,8 @@ forum post quotes whom it discusses, and it still answers the topic."""
 
 
 HEADER_NOTE = re.compile(
-    r"(?:^|\s)(?:in reply to|replying to|в ответ(?: на)?)\s+@?"
-    r"(?P<name>[^\s,:;]\S{0,39}(?:\s[^\s,:;]\S{0,39}){0,2}?)[:,]?$",
+    r"(?:^|\s)\(?(?:in reply to|in response to|replying to|в ответ(?: на)?)\s+@?"
+    r"(?P<name>[^\s,:;()]\S{0,39}?(?:\s[^\s,:;()]\S{0,39}?){0,2}?)[:,]?\)?$",
     re.IGNORECASE,
 )
 """A header line that ends naming the comment replied to ('Mar 18 · in reply to Petr
