@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from flows.stages.segment.lines import split_lines
-from flows.stages.segment.threads import REPLY_NOTE, _labelled_score
+from flows.stages.segment.threads import EDIT_STAMP, REPLY_NOTE, _labelled_score
 from flows.stages.segment.votes import labelled_count
 
 
@@ -78,3 +78,19 @@ def test_a_subject_line_closing_a_region_does_not_hide_its_count() -> None:
         "Like (5)\nReply\nActions\n\nRe: Where can I find the 2023 regional budget annexes?\n"
     )
     assert _labelled_score(lines[1:2], lines[2:], {}) == (5, lines[5].index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last Edit: Sept 12, 2022 at 11:20am by Orlov_from_Tver",
+        "« Last Edit: March 3, 2022, 10:20:11 AM by anna »",
+        "Last edited by anna; 03-12-2022 at 10:20 AM.",
+    ],
+)
+def test_edit_stamps(text: str) -> None:
+    assert EDIT_STAMP.match(text) is not None
+
+
+def test_a_sentence_about_an_edit_is_no_edit_stamp() -> None:
+    assert EDIT_STAMP.match("Last year the editor cut the piece in half.") is None

@@ -154,6 +154,16 @@ def build_comments(
                 for line in body_region
                 if not line.is_blank and line.index not in body_dropped and is_chrome(line)
             )
+        stamped_edit = False
+        for line in body_region:
+            if (
+                line.index not in body_dropped
+                and line.text[:1] in "«LlПп"
+                and EDIT_STAMP.match(line.text)
+                and find_date(line.text) is not None
+            ):
+                body_dropped[line.index] = "thread_chrome"
+                stamped_edit = True
         score = header.score
         if score is None and header.upvotes is None and header.downvotes is None:
             counted = _labelled_score(header_lines[1:], body_region, body_dropped)
@@ -215,7 +225,9 @@ def build_comments(
             "downvotes": header.downvotes,
             "score": score,
             "is_op": header.is_op,
-            "edited": header.edited or any(EDIT_NOTE.match(line.text) for line in body_lines),
+            "edited": header.edited
+            or stamped_edit
+            or any(EDIT_NOTE.match(line.text) for line in body_lines),
             "edit_count": header.edit_count,
             "age": header.age,
             "published": published[0] if published else header.published,
@@ -266,6 +278,14 @@ def _labelled_score(
     return None
 
 
+EDIT_STAMP = re.compile(
+    r"^«?\s*(?:Last\s+edit(?:ed)?(?:\s*:|\s+(?:by|at|on)\s)"
+    r"|Последн(?:ий|ее) (?:раз )?(?:редактировалось|изменени[ея])\b).{4,160}$",
+    re.IGNORECASE,
+)
+"""The front-end's stamp of a post's last edit, with a date ('Last Edit: Sept 12, 2022 at
+11:20am by name', '« Last Edit: March 3, 2022, 10:20:11 AM by name »', 'Last edited by
+name; 03-12-2022'): the comment was edited; the line is furniture."""
 EDIT_NOTE = re.compile(r"^(?:edit|edited|update|upd)\s*\d{0,2}\s*[:：]\s*\S", re.IGNORECASE)
 """A note its author added to a comment ('Edit: corrected the year', 'UPDATE 2: …'): the
 comment was edited, where the front-end shows no mark of its own."""
