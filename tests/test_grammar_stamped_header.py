@@ -391,3 +391,62 @@ def test_a_name_line_naming_an_earlier_commenter_replies_to_them() -> None:
         ("Tamsin_W", "OkaRiver"),
         ("Gleb  Somebody", None),
     ]
+
+
+MENUS = """\
+Community › Boards › World Affairs › Does turnout tell us anything?
+
+Does turnout tell us anything?
+
+AnnaK
+Regular Contributor
+03-19-2024 09:12 AM
+Mark as New
+Bookmark
+Permalink
+
+The official turnout was a record, and I would like to understand where it came from.
+
+4 Kudos
+Reply
+
+MarekH
+Frequent Visitor
+In response to AnnaK
+03-19-2024 11:40 AM
+Mark as New
+Bookmark
+Permalink
+
+Online voting is the one I would watch: it cannot be observed in any meaningful way.
+
+2 Kudos
+Reply
+
+Ilse_V
+Community Manager
+In response to MarekH
+03-20-2024 08:30 AM
+Mark as New
+Bookmark
+Permalink
+
+Please link the regional figures if you cite them, so others can check them.
+
+0 Kudos
+Reply
+"""
+
+
+def test_a_menu_under_every_stamp_is_part_of_the_header() -> None:
+    lines = split_lines(MENUS)
+    starts = stamped_header.find_starts(lines)
+    headers = stamped_header.parse_headers(lines, starts)
+    assert [(h.author, h.n_lines) for h in headers] == [("MarekH", 7), ("Ilse_V", 7)]
+
+
+def test_a_run_of_short_lines_under_one_stamp_only_is_no_menu() -> None:
+    text = MENUS.replace("Mark as New\nBookmark\nPermalink\n\nOnline", "Joined\nPosts\n312\n\nOnline")
+    text = text.replace("Mark as New\nBookmark\nPermalink\n\nPlease", "Joined\nPosts\n41\n\nPlease")
+    text = text.replace("Mark as New\nBookmark\nPermalink\n\nThe official", "Joined\nPosts\n9\n\nThe")
+    assert stamped_header.find_starts(split_lines(text)) == []

@@ -246,7 +246,8 @@ def build_comments(
 
 
 MAX_TRAILER_LINES = 6
-"""How many non-blank lines at a comment's end may be its furniture (actions, counts)."""
+"""How many non-blank lines at a comment's end, besides those already dropped, may be its
+furniture (actions, counts)."""
 MAX_TRAILER_CHARS = 40
 SUBJECT = re.compile(r"^(?:re|aw|sv|ha)\s*(?:\[\d+\])?\s*:\s", re.IGNORECASE)
 """The next post's subject line ('Re: <topic>') closing a region: not this comment's text."""
@@ -268,7 +269,7 @@ def _labelled_score(
             continue
         if (count := labelled_count(line.text)) is not None:
             return count, line.index
-        seen += 1
+        seen += line.index not in dropped  # furniture the grammar found does not count
         if seen >= MAX_TRAILER_LINES or (
             line.index not in dropped
             and len(line.text) > MAX_TRAILER_CHARS

@@ -36,10 +36,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    CRUMB_SEPARATOR,
     Opening,
     content_indices,
     has_text,
@@ -59,9 +61,9 @@ from flows.stages.segment.grammars.stacked import AGE as SHORT_AGE
 from flows.stages.segment.grammars.stacked import POSTED_BY, SCORE, SIGNED_SCORE, title_below
 from flows.stages.segment.grammars.stacked import parse_post as stacked_post
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import find_date
+from flows.stages.segment.meta import find_date, is_breadcrumb
 from flows.stages.segment.post import PostHead
-from flows.stages.segment.threads import Header
+from flows.stages.segment.threads import REPLY_NOTE, Header
 from flows.stages.segment.votes import labelled_count
 
 NAME = "stamped_header"
@@ -112,12 +114,15 @@ ATTRIBUTION = re.compile(
 EDIT_MARK = re.compile(r"(?<!\w)(?:edited|изменено|ред\.)", re.IGNORECASE)
 LETTER = re.compile(r"[^\W\d_]")
 MAX_NAME_WORDS = 3
+DIRECTION_MARKS = "\u200e\u200f"
+"""Left-to-right and right-to-left marks a front-end prints before a date."""
 MAX_REACTION_CHARS = 100
 """The longest line after a comment's action row that is still its furniture."""
 
 
 def _stamp(text: str) -> str | None:
     """The date or age of a header's stamp line, None when the line is no stamp."""
+    text = text.strip(DIRECTION_MARKS)
     core = STAMP_NOTE.sub("", STAMP_VERB.sub("", text, count=1)).strip()
     return core if core and (is_stamp(core) or SHORT_AGE.match(core)) else None
 
@@ -151,6 +156,8 @@ class Found:
     number: str | None
     edited: bool
     score: int | None = None
+    menu: tuple[str, ...] = ()
+    """The post's menu under the stamp (short lines; part of the header)."""
 
 
 def _header_at(lines: Sequence[Line], position: int) -> Found | None:
@@ -185,13 +192,20 @@ def _profile_header(lines: Sequence[Line], position: int) -> Found | None:
     if above >= 0 and not (lines[above].is_blank or is_action_row(lines[above].text)):
         return None
     below = position + 1
-    if below + 1 < len(lines) and _is_name(lines[below].text) and _stamp(lines[below + 1].text):
+    if (
+        len(lines[position].text) <= MAX_INITIAL_CHARS
+        and below + 1 < len(lines)
+        and _is_name(lines[below].text)
+        and _stamp(lines[below + 1].text)
+    ):
         return None  # an avatar's initial over a name over its stamp: the name opens it
     for at in range(position + 1, min(position + 1 + MAX_PROFILE_LINES, len(lines))):
         text = lines[at].text
         stamp = _stamp(text)
         if stamp is not None:
             return _header_end(lines, position, at + 1, stamp, None, text)
+        if REPLY_NOTE.match(text):
+            continue  # 'In response to <name>' between the rank and the stamp
         if lines[at].is_blank or len(text) > MAX_PROFILE_CHARS or is_prose(text):
             return None
     return None
@@ -229,12 +243,40 @@ def _header_end(
     elif at < len(lines) and (counted := labelled_count(lines[at].text)) is not None:
         score, at = counted, at + 1
     text = next_content(lines, at - 1)
+    edited = EDIT_MARK.search(stamp_text) is not None
     if text is not None and not is_prose(lines[text].text):
+        first = text
         text = next_content(lines, text)  # a reply note first ('Reply 3# name')
+        if text is not None and not is_prose(lines[text].text):
+            run = _menu(lines, first)
+            if run is None:
+                return None
+            return Found(position, run[0] - position, stamp, handle, number, edited, score, run[1])
     if text is None or not is_prose(lines[text].text):
         return None  # a label and a date in a profile block ('Joined', 'Sep 5, 2021')
-    edited = EDIT_MARK.search(stamp_text) is not None
     return Found(position, at - position, stamp, handle, number, edited, score)
+
+
+MAX_MENU_LINES = 12
+
+
+def _menu(lines: Sequence[Line], first: int) -> tuple[int, tuple[str, ...]] | None:
+    """(the position after it, its lines) of a run of short lines under a header's stamp
+    that text follows (a post's menu: 'Mark as New', 'Bookmark', 'Permalink'); None when
+    no text follows such a run. Only a run that recurs under another header is furniture
+    (:func:`_headers`): a profile block's label and date differ from post to post."""
+    run: list[str] = []
+    at = first
+    while at < len(lines) and not lines[at].is_blank and len(run) < MAX_MENU_LINES:
+        text = lines[at].text
+        if len(text) > MAX_PROFILE_CHARS or ends_sentence(text) or _stamp(text) is not None:
+            break
+        run.append(text)
+        at += 1
+    after = next_content(lines, at - 1)
+    if len(run) < 2 or after is None or not is_prose(lines[after].text):
+        return None
+    return at, tuple(run)
 
 
 def _actions(lines: Sequence[Line], start: int, end: int) -> int | None:
@@ -271,13 +313,19 @@ def _placed(lines: Sequence[Line], found: list[Found]) -> list[Found]:
         and labelled_count(lines[hit.position - 1].text) is None
         for hit in found
     ]
-    if len(found) < 2 or sum(above) * 3 < len(found) * 2:
+    placed = [
+        hit.n_lines >= 3
+        and _is_name(lines[hit.position + 1].text)
+        and _stamp(lines[hit.position + 2].text) is not None
+        for hit in found
+    ]  # read with the place already, as a profile line between the name and the stamp
+    if len(found) < 2 or (sum(above) + sum(placed)) * 3 < len(found) * 2 or not any(above):
         return found
     return [
         dataclasses.replace(hit, position=hit.position - 1, n_lines=hit.n_lines + 1)
-        if shifted
+        if shifted and not already
         else hit
-        for hit, shifted in zip(found, above, strict=True)
+        for hit, shifted, already in zip(found, above, placed, strict=True)
     ]
 
 
@@ -312,6 +360,8 @@ def _headers(lines: Sequence[Line]) -> list[Found]:
     or a count of votes: a row of 'Share' or 'More' alone is how listings close a teaser
     too."""
     found = _placed(lines, _scan(lines))
+    menus = Counter(hit.menu for hit in found if hit.menu)
+    found = [hit for hit in found if not hit.menu or menus[hit.menu] >= 2]
     kept: list[Found] = []
     closed = answering = 0
     counted = _counts_answer(lines, found)
@@ -340,10 +390,19 @@ def _answers_someone(lines: Sequence[Line], hit: Found, end: int) -> bool:
     return first is not None and lines[first].text.startswith("@")
 
 
+MIN_PATH_SEPARATORS = 2
+
+
+def _is_path(text: str) -> bool:
+    """A breadcrumb, its last crumb the topic's title, a question maybe ('Community ›
+    Boards › Does turnout matter?'): no running text."""
+    return is_breadcrumb(text) or len(CRUMB_SEPARATOR.findall(text)) >= MIN_PATH_SEPARATORS
+
+
 def _opens_thread(lines: Sequence[Line], found: Sequence[Found]) -> bool:
     """Whether the first header is the opening post's (see the module's docstring)."""
     first = found[0]
-    if has_text(lines[: first.position]):
+    if has_text([line for line in lines[: first.position] if not _is_path(line.text)]):
         return False
     if (page_number(lines) or 1) > 1:
         return False
