@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from flows.stages.segment.grammars._common import (
     content_indices,
@@ -92,10 +93,14 @@ def _score_line(lines: Sequence[Line], start: int, end: int) -> int | None:
 
 
 def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
-    """The line after the last comment's score (what follows is the site's footer)."""
+    """The line after the last comment's score (what follows is the site's footer), where
+    every other comment closes with a score too; None otherwise (a count inside the last
+    comment's text is no score)."""
+    if any(_score_line(lines, at, end) is None for at, end in pairwise(starts)):
+        return None
     last = starts[-1]
     for at in range(last + 1, len(lines)):
-        if SCORE.match(lines[at].text):
+        if SCORE.match(lines[at].text) and (at + 1 == len(lines) or lines[at + 1].is_blank):
             return at + 1
     return None
 
