@@ -160,3 +160,40 @@ def test_two_digit_year_dates_read_by_the_pages_own_order(
     lines = split_lines(text)
     head = flat_board.parse_post(lines[: flat_board.find_starts(lines)[0]])
     assert head is not None and head.published == published
+
+
+BOARD_BYLINES = """\
+Regions and Governors
+
+Kestrel
+Senior Member
+
+Post by Kestrel on Sept 12, 2022 at 9:41am
+
+Another September, another set of regional heads re-elected with numbers like typos.
+
+Like
+Quote
+
+Orlov
+Full Member
+
+Post by Orlov on Sept 12, 2022 at 11:03am
+
+There is one reason, and it is not about the winner. Turnout is what is judged.
+
+Last Edit: Sept 12, 2022 at 11:20am by Orlov
+Like
+Quote
+"""
+
+
+def test_a_boards_post_by_bylines_without_colon() -> None:
+    lines = split_lines(BOARD_BYLINES)
+    starts = flat_board.find_starts(lines)
+    assert [lines[at].text for at in starts][-1] == "Post by Orlov on Sept 12, 2022 at 11:03am"
+
+
+def test_a_lower_case_post_by_heading_is_no_byline() -> None:
+    lines = split_lines(BOARD_BYLINES.replace("Post by", "post by"))
+    assert flat_board.find_starts(lines) == []

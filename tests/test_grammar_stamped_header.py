@@ -296,3 +296,157 @@ def test_no_title_under_a_header_that_opens_with_its_text() -> None:
         assert stacked.title_below(lines, body, len(lines)) is None, first
     assert stacked.SIGNED_SCORE.match("37") is None
     assert stacked.SIGNED_SCORE.match("−5") is not None
+
+
+PLACED = """\
+The article above the comments runs on for a while and says a good deal about the vote.
+
+Reader Picks
+
+Olga T.
+Kazan
+Dec. 5
+The count took two days and nobody outside the commission saw the second one.
+210 Recommend
+Share
+Report
+1 Reply
+
+Peter Lind
+Oslo
+Dec. 5
+Two days is short by the standards of some regions, and longer than most.
+48 Recommend
+Share
+Report
+"""
+
+LIKED_LISTING = """\
+Tags / regional politics
+
+Irina Sholt
+Feb 3, 2025
+Why regional governors stopped talking about budgets on camera
+A year of televised meetings shows how the script changed once transfers arrived.
+14 likes
+Share
+
+Marat Galin
+Jan 21, 2025
+The quiet end of direct mayoral elections in the Volga region
+Only three cities along the river still elect their mayors, and two hold referendums.
+9 likes
+Share
+"""
+
+
+def test_name_over_place_over_stamp_with_recommend_counts() -> None:
+    lines = split_lines(PLACED)
+    starts = stamped_header.find_starts(lines)
+    headers = stamped_header.parse_headers(lines, starts)
+    assert [(h.author, h.n_lines) for h in headers] == [("Olga T.", 3), ("Peter Lind", 3)]
+
+
+def test_like_counts_under_headlines_are_no_comments() -> None:
+    assert stamped_header.find_starts(split_lines(LIKED_LISTING)) == []
+
+
+def test_two_counts_between_action_rows_are_likes_and_dislikes() -> None:
+    text = PLACED.replace("210 Recommend\nShare", "Reply\n24\n3\nShare")
+    lines = split_lines(text)
+    starts = stamped_header.find_starts(lines)
+    header = stamped_header.parse_headers(lines, starts)[0]
+    assert (header.upvotes, header.downvotes, header.score) == (24, 3, None)
+
+
+PAIRED = """\
+The article above the comments runs on for a while and says a good deal about the vote.
+
+OkaRiver
+6 Apr 2023 07:41
+The register is kept by the ministry and not by a court, which is the whole point.
+Reply
+Report
+
+    Tamsin_W  OkaRiver
+    6 Apr 2023 08:02
+    Courts were never going to be a protection either, to be fair to the ministry.
+    Reply
+    Report
+
+    Gleb  Somebody
+    6 Apr 2023 08:19
+    A second name that no earlier comment bears is part of this one's name line.
+    Reply
+    Report
+"""
+
+
+def test_a_name_line_naming_an_earlier_commenter_replies_to_them() -> None:
+    lines = split_lines(PAIRED)
+    starts = stamped_header.find_starts(lines)
+    headers = stamped_header.parse_headers(lines, starts)
+    assert [(h.author, h.reply_to) for h in headers] == [
+        ("OkaRiver", None),
+        ("Tamsin_W", "OkaRiver"),
+        ("Gleb  Somebody", None),
+    ]
+
+
+MENUS = """\
+Community › Boards › World Affairs › Does turnout tell us anything?
+
+Does turnout tell us anything?
+
+AnnaK
+Regular Contributor
+03-19-2024 09:12 AM
+Mark as New
+Bookmark
+Permalink
+
+The official turnout was a record, and I would like to understand where it came from.
+
+4 Kudos
+Reply
+
+MarekH
+Frequent Visitor
+In response to AnnaK
+03-19-2024 11:40 AM
+Mark as New
+Bookmark
+Permalink
+
+Online voting is the one I would watch: it cannot be observed in any meaningful way.
+
+2 Kudos
+Reply
+
+Ilse_V
+Community Manager
+In response to MarekH
+03-20-2024 08:30 AM
+Mark as New
+Bookmark
+Permalink
+
+Please link the regional figures if you cite them, so others can check them.
+
+0 Kudos
+Reply
+"""
+
+
+def test_a_menu_under_every_stamp_is_part_of_the_header() -> None:
+    lines = split_lines(MENUS)
+    starts = stamped_header.find_starts(lines)
+    headers = stamped_header.parse_headers(lines, starts)
+    assert [(h.author, h.n_lines) for h in headers] == [("MarekH", 7), ("Ilse_V", 7)]
+
+
+def test_a_run_of_short_lines_under_one_stamp_only_is_no_menu() -> None:
+    text = MENUS.replace("Mark as New\nBookmark\nPermalink\n\nOnline", "Joined\nPosts\n312\n\nOnline")
+    text = text.replace("Mark as New\nBookmark\nPermalink\n\nPlease", "Joined\nPosts\n41\n\nPlease")
+    text = text.replace("Mark as New\nBookmark\nPermalink\n\nThe official", "Joined\nPosts\n9\n\nThe")
+    assert stamped_header.find_starts(split_lines(text)) == []

@@ -34,6 +34,7 @@ from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import BlockRules, blocks_as_rows, format_ordinal
+from flows.stages.segment.votes import labelled_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,22 @@ def build_comments(
                 for line in body_region
                 if not line.is_blank and line.index not in body_dropped and is_chrome(line)
             )
+        stamped_edit = False
+        for line in body_region:
+            if (
+                line.index not in body_dropped
+                and line.text[:1] in "«LlПп"
+                and EDIT_STAMP.match(line.text)
+                and find_date(line.text) is not None
+            ):
+                body_dropped[line.index] = "thread_chrome"
+                stamped_edit = True
+        score = header.score
+        if score is None and header.upvotes is None and header.downvotes is None:
+            counted = _labelled_score(header_lines[1:], body_region, body_dropped)
+            if counted is not None:
+                score, at = counted
+                body_dropped.setdefault(at, "thread_chrome")
         addressed = None
         named = header.reply_to or header.reply_to_number
         if not named:
@@ -206,9 +223,11 @@ def build_comments(
             "instance": header.instance,
             "upvotes": header.upvotes,
             "downvotes": header.downvotes,
-            "score": header.score,
+            "score": score,
             "is_op": header.is_op,
-            "edited": header.edited or any(EDIT_NOTE.match(line.text) for line in body_lines),
+            "edited": header.edited
+            or stamped_edit
+            or any(EDIT_NOTE.match(line.text) for line in body_lines),
             "edit_count": header.edit_count,
             "age": header.age,
             "published": published[0] if published else header.published,
@@ -226,18 +245,61 @@ def build_comments(
     return comments, blocks, dropped
 
 
+MAX_TRAILER_LINES = 6
+"""How many non-blank lines at a comment's end, besides those already dropped, may be its
+furniture (actions, counts)."""
+MAX_TRAILER_CHARS = 40
+SUBJECT = re.compile(r"^(?:re|aw|sv|ha)\s*(?:\[\d+\])?\s*:\s", re.IGNORECASE)
+"""The next post's subject line ('Re: <topic>') closing a region: not this comment's text."""
+
+
+def _labelled_score(
+    header: Sequence[Line], body: Sequence[Line], dropped: dict[int, str]
+) -> tuple[int, int] | None:
+    """(score, line index) of a count beside a vote label ('4 Kudos', 'Like (4)') among a
+    comment's header lines under its name, else among the short lines that close its
+    body; None when neither shows one. The trailer ends at the first line of text (the
+    next post's 'Re: <topic>' line is none)."""
+    for line in header:
+        if (count := labelled_count(line.text)) is not None:
+            return count, line.index
+    seen = 0
+    for line in reversed(body):
+        if line.is_blank:
+            continue
+        if (count := labelled_count(line.text)) is not None:
+            return count, line.index
+        seen += line.index not in dropped  # furniture the grammar found does not count
+        if seen >= MAX_TRAILER_LINES or (
+            line.index not in dropped
+            and len(line.text) > MAX_TRAILER_CHARS
+            and not SUBJECT.match(line.text)
+        ):
+            return None
+    return None
+
+
+EDIT_STAMP = re.compile(
+    r"^«?\s*(?:Last\s+edit(?:ed)?(?:\s*:|\s+(?:by|at|on)\s)"
+    r"|Последн(?:ий|ее) (?:раз )?(?:редактировалось|изменени[ея])\b).{4,160}$",
+    re.IGNORECASE,
+)
+"""The front-end's stamp of a post's last edit, with a date ('Last Edit: Sept 12, 2022 at
+11:20am by name', '« Last Edit: March 3, 2022, 10:20:11 AM by name »', 'Last edited by
+name; 03-12-2022'): the comment was edited; the line is furniture."""
 EDIT_NOTE = re.compile(r"^(?:edit|edited|update|upd)\s*\d{0,2}\s*[:：]\s*\S", re.IGNORECASE)
 """A note its author added to a comment ('Edit: corrected the year', 'UPDATE 2: …'): the
 comment was edited, where the front-end shows no mark of its own."""
 
 
 REPLY_NOTE = re.compile(
-    r"^(?:в ответ(?: на)?|ответ на(?: комментарий| сообщение| пост)?|in reply to|replying to)"
-    r"\s+@?(?P<name>[^\s,:;]\S*(?:\s[^\s,:;]\S*){0,2}?)[:,]?$",
+    r"^\(?(?:в ответ(?: на)?|ответ на(?: комментарий| сообщение| пост)?|in reply to"
+    r"|in response to|replying to)"
+    r"\s+@?(?P<name>[^\s,:;()]\S*?(?:\s[^\s,:;()]\S*?){0,2}?)[:,]?\)?$",
     re.IGNORECASE,
 )
 """A line of its own naming the comment replied to (Telegram's 'в ответ Name', news
-sites' 'Ответ на комментарий Name')."""
+sites' 'Ответ на комментарий Name', community forums' '(in response to Name)')."""
 ADDRESS = re.compile(
     r"^@(?P<name>[\w][\w.\-]{0,39}(?:@[\w\-]+(?:\.[\w\-]+)+)?)(?=[\s,:]|$)"
     r"|^(?:Reply|Ответ)\s+\d{1,5}#\s+(?P<numbered>[\w][\w.\-]{0,39})$",
@@ -249,8 +311,8 @@ forum post quotes whom it discusses, and it still answers the topic."""
 
 
 HEADER_NOTE = re.compile(
-    r"(?:^|\s)(?:in reply to|replying to|в ответ(?: на)?)\s+@?"
-    r"(?P<name>[^\s,:;]\S{0,39}(?:\s[^\s,:;]\S{0,39}){0,2}?)[:,]?$",
+    r"(?:^|\s)\(?(?:in reply to|in response to|replying to|в ответ(?: на)?)\s+@?"
+    r"(?P<name>[^\s,:;()]\S{0,39}?(?:\s[^\s,:;()]\S{0,39}?){0,2}?)[:,]?\)?$",
     re.IGNORECASE,
 )
 """A header line that ends naming the comment replied to ('Mar 18 · in reply to Petr

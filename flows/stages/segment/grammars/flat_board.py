@@ -66,7 +66,7 @@ LABELLED = re.compile(
 """A byline as a label and a value ('Posted by: Anna K. ()', 'Author: anna (---.isp.net)')."""
 DATE_LINE = re.compile(r"^(?:Date|Posted|Дата)\s*:\s*(?P<date>\S.{3,60})$", re.IGNORECASE)
 ONE_LINE = re.compile(
-    r"^(?:Posted by|By)\s+(?P<name>[^\s()][^()]{0,59}?)(?:\s*\((?P<aside>[^()]{0,80})\))?"
+    r"^(?P<verb>Posted by|Post by|By)\s+(?P<name>[^\s()][^()]{0,59}?)(?:\s*\((?P<aside>[^()]{0,80})\))?"
     r"\s+on\s+(?P<date>\S.{3,80}?)(?P<colon>:)?$",
     re.IGNORECASE,
 )
@@ -128,7 +128,13 @@ def _byline_at(lines: Sequence[Line], position: int) -> tuple[str, str | None, i
     if text[:2].casefold() not in {"by", "po"}:
         return None
     one = ONE_LINE.match(text)
-    if one is None or not (one.group("aside") is not None or one.group("colon")):
+    if one is None:
+        return None
+    if not (
+        one.group("aside") is not None
+        or one.group("colon")
+        or one.group("verb") == "Post by"  # a board's byline; 'post by' is a heading
+    ):
         return None
     when = _date(one.group("date"))
     return (one.group("name").strip(), when, 1) if when is not None else None

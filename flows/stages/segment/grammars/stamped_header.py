@@ -34,16 +34,20 @@ page of the thread, shown as a stub.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    CRUMB_SEPARATOR,
     Opening,
     content_indices,
     has_text,
     is_prose,
     is_stamp,
+    is_title_like,
     next_content,
     opening_head,
     page_number,
@@ -57,9 +61,10 @@ from flows.stages.segment.grammars.stacked import AGE as SHORT_AGE
 from flows.stages.segment.grammars.stacked import POSTED_BY, SCORE, SIGNED_SCORE, title_below
 from flows.stages.segment.grammars.stacked import parse_post as stacked_post
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import find_date
+from flows.stages.segment.meta import find_date, is_breadcrumb
 from flows.stages.segment.post import PostHead
-from flows.stages.segment.threads import Header
+from flows.stages.segment.threads import REPLY_NOTE, Header
+from flows.stages.segment.votes import labelled_count
 
 NAME = "stamped_header"
 GENERIC = True
@@ -78,6 +83,11 @@ REPLY_WORD = re.compile(
     r"(?<!\w)(?:Reply|Quote|Like|Boost|Favou?rite|Ответить|Цитировать|Цитата|Нравится)(?!\w)",
     re.IGNORECASE,
 )
+REPLY_COUNT = re.compile(r"\d{1,6}\s+(?:Reply|Replies|Ответ\w{0,2})\b", re.IGNORECASE)
+"""A count of replies in an action row ('1 Reply'): not the comment's score."""
+BARE_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d{1,6}$")
+"""A count alone right under a header's stamp: the votes the comment received (a body
+never opens with a bare number)."""
 VOTES_ROW = re.compile(r"^[↑▲]?\s*(?P<n>[+−–-]?\d{1,6})\s*[↓▼]?$")
 """A bare count, or a count between vote arrows ('↑ 22 ↓')."""
 INLINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+[·•|—–-]\s+(?P<stamp>\S.{1,60})$")
@@ -104,12 +114,15 @@ ATTRIBUTION = re.compile(
 EDIT_MARK = re.compile(r"(?<!\w)(?:edited|изменено|ред\.)", re.IGNORECASE)
 LETTER = re.compile(r"[^\W\d_]")
 MAX_NAME_WORDS = 3
+DIRECTION_MARKS = "\u200e\u200f"
+"""Left-to-right and right-to-left marks a front-end prints before a date."""
 MAX_REACTION_CHARS = 100
 """The longest line after a comment's action row that is still its furniture."""
 
 
 def _stamp(text: str) -> str | None:
     """The date or age of a header's stamp line, None when the line is no stamp."""
+    text = text.strip(DIRECTION_MARKS)
     core = STAMP_NOTE.sub("", STAMP_VERB.sub("", text, count=1)).strip()
     return core if core and (is_stamp(core) or SHORT_AGE.match(core)) else None
 
@@ -143,6 +156,8 @@ class Found:
     number: str | None
     edited: bool
     score: int | None = None
+    menu: tuple[str, ...] = ()
+    """The post's menu under the stamp (short lines; part of the header)."""
 
 
 def _header_at(lines: Sequence[Line], position: int) -> Found | None:
@@ -177,13 +192,20 @@ def _profile_header(lines: Sequence[Line], position: int) -> Found | None:
     if above >= 0 and not (lines[above].is_blank or is_action_row(lines[above].text)):
         return None
     below = position + 1
-    if below + 1 < len(lines) and _is_name(lines[below].text) and _stamp(lines[below + 1].text):
+    if (
+        len(lines[position].text) <= MAX_INITIAL_CHARS
+        and below + 1 < len(lines)
+        and _is_name(lines[below].text)
+        and _stamp(lines[below + 1].text)
+    ):
         return None  # an avatar's initial over a name over its stamp: the name opens it
     for at in range(position + 1, min(position + 1 + MAX_PROFILE_LINES, len(lines))):
         text = lines[at].text
         stamp = _stamp(text)
         if stamp is not None:
             return _header_end(lines, position, at + 1, stamp, None, text)
+        if REPLY_NOTE.match(text):
+            continue  # 'In response to <name>' between the rank and the stamp
         if lines[at].is_blank or len(text) > MAX_PROFILE_CHARS or is_prose(text):
             return None
     return None
@@ -214,15 +236,47 @@ def _header_end(
         number, at = match.group(0), at + 1
     if at < len(lines) and (points := SCORE.match(lines[at].text)) is not None:
         score, at = shown_count(points.group("score")), at + 1
-    elif at < len(lines) and SIGNED_SCORE.match(lines[at].text):
+    elif at < len(lines) and (
+        SIGNED_SCORE.match(lines[at].text) or BARE_COUNT.match(lines[at].text)
+    ):
         score, at = shown_count(lines[at].text.replace("–", "-")), at + 1
+    elif at < len(lines) and (counted := labelled_count(lines[at].text)) is not None:
+        score, at = counted, at + 1
     text = next_content(lines, at - 1)
+    edited = EDIT_MARK.search(stamp_text) is not None
     if text is not None and not is_prose(lines[text].text):
+        first = text
         text = next_content(lines, text)  # a reply note first ('Reply 3# name')
+        if text is not None and not is_prose(lines[text].text):
+            run = _menu(lines, first)
+            if run is None:
+                return None
+            return Found(position, run[0] - position, stamp, handle, number, edited, score, run[1])
     if text is None or not is_prose(lines[text].text):
         return None  # a label and a date in a profile block ('Joined', 'Sep 5, 2021')
-    edited = EDIT_MARK.search(stamp_text) is not None
     return Found(position, at - position, stamp, handle, number, edited, score)
+
+
+MAX_MENU_LINES = 12
+
+
+def _menu(lines: Sequence[Line], first: int) -> tuple[int, tuple[str, ...]] | None:
+    """(the position after it, its lines) of a run of short lines under a header's stamp
+    that text follows (a post's menu: 'Mark as New', 'Bookmark', 'Permalink'); None when
+    no text follows such a run. Only a run that recurs under another header is furniture
+    (:func:`_headers`): a profile block's label and date differ from post to post."""
+    run: list[str] = []
+    at = first
+    while at < len(lines) and not lines[at].is_blank and len(run) < MAX_MENU_LINES:
+        text = lines[at].text
+        if len(text) > MAX_PROFILE_CHARS or ends_sentence(text) or _stamp(text) is not None:
+            break
+        run.append(text)
+        at += 1
+    after = next_content(lines, at - 1)
+    if len(run) < 2 or after is None or not is_prose(lines[after].text):
+        return None
+    return at, tuple(run)
 
 
 def _actions(lines: Sequence[Line], start: int, end: int) -> int | None:
@@ -246,13 +300,71 @@ def _scan(lines: Sequence[Line]) -> list[Found]:
     return found
 
 
+def _placed(lines: Sequence[Line], found: list[Found]) -> list[Found]:
+    """The headers with the name line above them where most headers of the page show one:
+    a name over a place over the stamp ('Gordon W.', 'Duluth, MN', 'Dec. 5'), the scan
+    having taken the place for the name."""
+    above = [
+        hit.position > 0
+        and not lines[hit.position - 1].is_blank
+        and lines[hit.position].indent == lines[hit.position - 1].indent
+        and len(lines[hit.position - 1].text) > MAX_INITIAL_CHARS  # not an avatar's initial
+        and _is_name(lines[hit.position - 1].text)
+        and labelled_count(lines[hit.position - 1].text) is None
+        for hit in found
+    ]
+    placed = [
+        hit.n_lines >= 3
+        and _is_name(lines[hit.position + 1].text)
+        and _stamp(lines[hit.position + 2].text) is not None
+        for hit in found
+    ]  # read with the place already, as a profile line between the name and the stamp
+    if len(found) < 2 or (sum(above) + sum(placed)) * 3 < len(found) * 2 or not any(above):
+        return found
+    return [
+        dataclasses.replace(hit, position=hit.position - 1, n_lines=hit.n_lines + 1)
+        if shifted and not already
+        else hit
+        for hit, shifted, already in zip(found, above, placed, strict=True)
+    ]
+
+
+MAX_INITIAL_CHARS = 2
+MIN_HEADLINE_WORDS = 4
+
+
+def _counts_answer(lines: Sequence[Line], found: Sequence[Found]) -> bool:
+    """Whether a count of votes under a body ('412 Recommend') is a comment's, as a reply
+    action is: the headers show two names at least, and no header is followed by a
+    headline (a listing's items show like counts under their teasers too)."""
+    names = {_name(lines[hit.position].text) for hit in found}
+    if len(names) < 2:
+        return False
+    for hit in found:
+        first = next_content(lines, hit.position + hit.n_lines - 1)
+        if first is None:
+            continue
+        text = lines[first].text
+        if (
+            len(text.split()) >= MIN_HEADLINE_WORDS
+            and is_title_like(text)
+            and not text.endswith("?")
+        ):
+            return False
+    return True
+
+
 def _headers(lines: Sequence[Line]) -> list[Found]:
     """The comment headers of the page: each one closed by an action row (the last may
-    end with its text), two at least, and half the rows or more offering a reply or a
-    like: a row of 'Share' or 'More' alone is how listings close a teaser too."""
-    found = _scan(lines)
+    end with its text), two at least, and half the rows or more offering a reply, a like
+    or a count of votes: a row of 'Share' or 'More' alone is how listings close a teaser
+    too."""
+    found = _placed(lines, _scan(lines))
+    menus = Counter(hit.menu for hit in found if hit.menu)
+    found = [hit for hit in found if not hit.menu or menus[hit.menu] >= 2]
     kept: list[Found] = []
     closed = answering = 0
+    counted = _counts_answer(lines, found)
     for index, hit in enumerate(found):
         end = found[index + 1].position if index + 1 < len(found) else len(lines)
         body = hit.position + hit.n_lines
@@ -260,7 +372,8 @@ def _headers(lines: Sequence[Line]) -> list[Found]:
             kept.append(hit)
             closed += 1
             answering += any(
-                is_action_row(lines[at].text) and REPLY_WORD.search(lines[at].text)
+                (is_action_row(lines[at].text) and REPLY_WORD.search(lines[at].text))
+                or (counted and labelled_count(lines[at].text) is not None)
                 for at in range(body, end)
             )
         elif (
@@ -277,10 +390,19 @@ def _answers_someone(lines: Sequence[Line], hit: Found, end: int) -> bool:
     return first is not None and lines[first].text.startswith("@")
 
 
+MIN_PATH_SEPARATORS = 2
+
+
+def _is_path(text: str) -> bool:
+    """A breadcrumb, its last crumb the topic's title, a question maybe ('Community ›
+    Boards › Does turnout matter?'): no running text."""
+    return is_breadcrumb(text) or len(CRUMB_SEPARATOR.findall(text)) >= MIN_PATH_SEPARATORS
+
+
 def _opens_thread(lines: Sequence[Line], found: Sequence[Found]) -> bool:
     """Whether the first header is the opening post's (see the module's docstring)."""
     first = found[0]
-    if has_text(lines[: first.position]):
+    if has_text([line for line in lines[: first.position] if not _is_path(line.text)]):
         return False
     if (page_number(lines) or 1) > 1:
         return False
@@ -302,21 +424,53 @@ def is_chrome(line: Line) -> bool:
     return is_action_row(line.text)
 
 
-def _furniture(lines: Sequence[Line], body: int, end: int) -> tuple[set[int], int | None, int]:
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """A comment's furniture (line indices), its votes and where its body ends."""
+
+    chrome: set[int]
+    score: int | None
+    body_end: int
+    up_down: tuple[int, int] | None = None
+
+
+def _furniture(lines: Sequence[Line], body: int, end: int) -> Furniture:
     """The furniture of a comment's region [body, end): its action row, the votes beside
-    it and the short lines after it; with the score and where the body ends."""
+    it and the short lines after it; with the score and where the body ends. Two counts on
+    lines of their own between stacked action rows ('Reply', '24', '1', 'Share') are the
+    likes and dislikes of the buttons they stand beside."""
     row = _actions(lines, body, end)
     if row is None:
-        return set(), None, end
+        return Furniture(set(), None, end)
     chrome = {lines[row].index}
     score = None
-    counts = re.findall(r"[+−–-]?\d{1,6}", lines[row].text)
+    counts = re.findall(r"[+−–-]?\d{1,6}", REPLY_COUNT.sub("", lines[row].text))
     if len(counts) == 1:
         score = shown_count(counts[0].replace("–", "-"))
     first = row  # the action rows stacked one a line ('Reply', 'Share'), the last found
-    while (above := _previous(lines, first, body)) is not None and is_action_row(lines[above].text):
-        first = above
+    between: list[int] = []
+    while (above := _previous(lines, first, body)) is not None:
+        if is_action_row(lines[above].text):
+            first = above
+            chrome.add(lines[first].index)
+            continue
+        run: list[int] = []
+        probe: int | None = above
+        while probe is not None and len(run) < 2 and BARE_COUNT.match(lines[probe].text):
+            run.append(probe)
+            probe = _previous(lines, probe, body)
+        if not run or probe is None or not is_action_row(lines[probe].text):
+            break
+        between = run[::-1] + between
+        chrome.update(lines[at].index for at in run)
+        first = probe
         chrome.add(lines[first].index)
+    up_down = None
+    if len(between) == 2:
+        up, down = (shown_count(lines[at].text) for at in between)
+        up_down = (up, down)
+    elif len(between) == 1:
+        score = shown_count(lines[between[0]].text)
     for near in (next_content(lines, row, end), _previous(lines, first, body)):
         if near is not None and (votes := VOTES_ROW.match(lines[near].text)) is not None:
             chrome.add(lines[near].index)
@@ -325,7 +479,9 @@ def _furniture(lines: Sequence[Line], body: int, end: int) -> tuple[set[int], in
         if not lines[at].is_blank and len(lines[at].text) <= MAX_REACTION_CHARS:
             chrome.add(lines[at].index)
     body_end = min([at for at in range(body, end) if lines[at].index in chrome] or [end])
-    return chrome, score, body_end
+    if up_down is not None:
+        score = None
+    return Furniture(chrome, score, body_end, up_down)
 
 
 def _previous(lines: Sequence[Line], position: int, low: int) -> int | None:
@@ -344,39 +500,83 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
     """Every comment's header, the page read once."""
     found = _headers(lines)
     hits = {hit.position: hit for hit in found}
+    named = _first_named(lines, found)
     ends = [*starts[1:], len(lines)]
     return [
-        _header(lines, found, hits.get(at), at, end) for at, end in zip(starts, ends, strict=True)
+        _header(lines, found, named, hits.get(at), at, end)
+        for at, end in zip(starts, ends, strict=True)
     ]
 
 
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     found = _headers(lines)
     hit = next((h for h in found if h.position == position), None)
-    return _header(lines, found, hit, position, end)
+    return _header(lines, found, _first_named(lines, found), hit, position, end)
 
 
 def _header(
-    lines: Sequence[Line], found: Sequence[Found], hit: Found | None, position: int, end: int
+    lines: Sequence[Line],
+    found: Sequence[Found],
+    first_named: dict[str, int],
+    hit: Found | None,
+    position: int,
+    end: int,
 ) -> Header:
     if hit is None:
         return Header(author=lines[position].text, n_lines=1, nesting=lines[position].indent)
     body = position + hit.n_lines
-    chrome, score, body_end = _furniture(lines, body, end)
+    furniture = _furniture(lines, body, end)
+    chrome, body_end = furniture.chrome, furniture.body_end
+    up, down = furniture.up_down or (None, None)
     dated = find_date(hit.stamp)
+    author, answered = _name_pair(lines, first_named, hit)
     return Header(
-        author=_name(lines[position].text),
+        author=author,
         n_lines=hit.n_lines,
         nesting=lines[position].indent,
-        score=hit.score if hit.score is not None else score,
+        score=hit.score if hit.score is not None else furniture.score,
+        upvotes=up,
+        downvotes=down,
         edited=hit.edited,
         age=None if dated else hit.stamp,
         published=hit.stamp if dated else None,
         number=hit.number,
-        reply_to=_handle_reply(lines, found, hit, end),
+        reply_to=answered or _handle_reply(lines, found, hit, end),
         chrome_lines=frozenset(chrome),
         quote_lines=frozenset(quoted_lines(lines, body, body_end, ATTRIBUTION)),
     )
+
+
+NAME_PAIR = re.compile(r"^(?P<name>\S.*?\S|\S)(?:\s{2,}|\s+[›»▸→↪]\s+)(?P<to>\S.*)$")
+"""A name line that names a second commenter after a wide gap or an arrow ('Tamsin_Ward
+OkaRiverside', 'anna › boris'): the comment replies to that commenter."""
+
+
+def _first_named(lines: Sequence[Line], found: Sequence[Found]) -> dict[str, int]:
+    """Every name a header line may show as its author (the whole line's name, or the
+    first of a pair), with the position of the first header that shows it."""
+    first: dict[str, int] = {}
+    for hit in reversed(found):
+        name = _name(lines[hit.position].text)
+        first[name] = hit.position
+        if (pair := NAME_PAIR.match(name)) is not None:
+            first[pair.group("name")] = hit.position
+    return first
+
+
+def _name_pair(
+    lines: Sequence[Line], first_named: dict[str, int], hit: Found
+) -> tuple[str, str | None]:
+    """The author of a header's name line, and the commenter it replies to where the line
+    names, after its author, exactly the author of an earlier header."""
+    name = _name(lines[hit.position].text)
+    pair = NAME_PAIR.match(name)
+    if pair is None:
+        return name, None
+    answered = pair.group("to")
+    if first_named.get(answered, hit.position) < hit.position:
+        return pair.group("name"), answered
+    return name, None
 
 
 def _handle_reply(
@@ -402,7 +602,7 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
     if found:
         hit = found[-1]
         body = hit.position + hit.n_lines
-        _, _, body_end = _furniture(lines, body, len(lines))
+        body_end = _furniture(lines, body, len(lines)).body_end
         dated = find_date(hit.stamp)
         hint = _title(lines[: hit.position])
         below = None if hint else title_below(lines, body, body_end)
