@@ -146,6 +146,76 @@ def test_a_frame_beside_a_long_text_is_no_listing() -> None:
     assert listing.period_items(lines, SegmentConfig()) is None  # an article's body
 
 
+QUESTIONS = [
+    "Is the sovereign internet law actually enforced outside Moscow?",
+    "Why do regional news sites keep disappearing from search results?",
+    "Election observers in my city were refused entry again!",
+]
+
+HANDLES = ["lind_p", "sasha_dev", "ekaterina_n", "brodsky_fan"]
+
+
+def search_results() -> str:
+    """A search page: a headline asked over its score row ('<n> points | <handle> | <age>
+    | <n> comments'), a teaser under it; one headline is no question."""
+    titles = [*QUESTIONS, TITLES[0]]
+    rows = ["Search stories", "41 results (0.007 seconds)", ""]
+    for n, (title, teaser) in enumerate(zip(titles, TEASERS, strict=True)):
+        rows += [title, f"{n + 12} points | {HANDLES[n]} | {n + 2} years ago | {n} comments"]
+        rows += [teaser, ""]
+    rows += ["Next »"]
+    return "\n".join(rows) + "\n"
+
+
+def test_a_question_over_its_meta_row_is_a_title() -> None:
+    lines = split_lines(QUESTIONS[0] + "\n3 years ago\n" + TEASERS[0] + "\n")
+    assert symbols(lines)[:3] == [TITLE, STAMP, TEXT]
+
+
+def test_a_question_not_over_a_meta_row_is_text() -> None:
+    assert symbols(split_lines(QUESTIONS[0] + "\n\n3 years ago\n"))[0] == TEXT  # a blank between
+    assert symbols(split_lines(QUESTIONS[0] + "\n" + TEASERS[0] + "\n"))[0] == TEXT  # no stamp
+
+
+def test_a_question_teaser_under_its_title_stays_text() -> None:
+    rows = ["Podcast", "All Episodes", ""]
+    for n, (title, question) in enumerate(zip(TITLES, QUESTIONS, strict=False)):
+        rows += [title, question, f"Feb {12 + n} · {40 + n} min", ""]
+    lines = split_lines("\n".join(rows))
+    marks = symbols(lines)
+    assert [marks[3 + 4 * n : 6 + 4 * n] for n in range(3)] == [[TITLE, TEXT, STAMP]] * 3
+
+
+def test_search_results_with_asked_headlines_are_a_listing_with_posters() -> None:
+    text = search_results()
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == [*QUESTIONS, TITLES[0]]
+    assert [post["author"] for post in result.posts] == HANDLES
+
+
+def test_the_handle_of_a_meta_row() -> None:
+    assert listing.row_handle("688 points | lind_p | 7 years ago | 512 comments") == "lind_p"
+    assert (
+        listing.row_handle("41 points 9 comments submitted 3 years ago by kaz_obs to r/news")
+        == "kaz_obs"
+    )
+    assert listing.row_handle("via mkostrov 2 hours ago | 12 comments") == "mkostrov"
+    assert listing.row_handle("688 points | 7 years ago | hide | past") is None  # links after
+    assert listing.row_handle("Politics | Anna Lind") is None  # no date in the row
+
+
+def test_an_article_above_a_widget_of_related_teasers_is_no_item() -> None:
+    rows = [TITLES[0], "March 14, 2022", *(f"{teaser}\n" for teaser in TEASERS)]
+    for n in (1, 2, 3):
+        rows += [QUESTIONS[n - 1], f"March {n}, 2022", TEASERS[n], ""]
+    lines = split_lines("\n".join(rows))
+    found = find_period(lines)
+    assert found is None or all(len(repeat[-1].lines) == 1 for repeat in found.repeats)
+    assert listing.period_items(lines, SegmentConfig()) is None  # more text around it
+
+
 def test_prose_has_no_frame() -> None:
     assert find_period(split_lines("\n".join(TEASERS * 5))) is None
 

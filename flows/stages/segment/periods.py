@@ -23,7 +23,8 @@ an item's head comes first: the chrome above the items breaks the repetition). A
 of the period with one group missing (the last episode without a description, an item
 without the label others show) right after the run is an item too. A repeat at the
 run's edge that holds more marker lines at one position than any other item is
-the page's menu, filter box or footer in the items' shape, no item. One short line
+the page's menu, filter box or footer in the items' shape, no item; one that holds more
+paragraphs of text is the article above a widget of related teasers. One short line
 between two items, where the frame opens with no title, is a section heading (chrome). The lines above the first repeat and under the
 last are the page's chrome or preamble.
 
@@ -44,6 +45,7 @@ from dataclasses import dataclass
 from flows.stages.segment.lines import Line, word_count
 from flows.stages.segment.meta import AGE, find_date
 from flows.stages.segment.shapes import (
+    MAX_SHORT_WORDS,
     PROSE,
     continues,
     line_kind,
@@ -81,6 +83,8 @@ CLOCK_OR_LENGTH = re.compile(
 )
 """A clock time or a duration ('6:30 pm', '01:34:35', '42 min', '1 h')."""
 DIGITS = re.compile(r"\d")
+CLOSING = "\"'”’»)]"
+"""Closing quotes and brackets after a headline's last mark."""
 
 
 def normalized(text: str) -> str:
@@ -145,8 +149,8 @@ def symbols(lines: Sequence[Line]) -> list[str]:
     short = [text for (_, text), kind in zip(runs, kinds, strict=True) if kind != PROSE]
     texts = Counter(normalized(text) for text in short)
     firsts = Counter(label for text in short if (label := _label(text)))
-    out: dict[int, str] = {}
-    for (run, text), kind in zip(runs, kinds, strict=True):
+    marks: list[str] = []
+    for (_, text), kind in zip(runs, kinds, strict=True):
         if kind == PROSE:
             symbol = TEXT
         elif _is_stamp(text):
@@ -159,8 +163,31 @@ def symbols(lines: Sequence[Line]) -> list[str]:
             symbol = FIELD
         else:
             symbol = TITLE
+        marks.append(symbol)
+    out: dict[int, str] = {}
+    for at, (run, _) in enumerate(runs):
+        symbol = marks[at]
+        if symbol == TEXT and _asked_headline(runs, marks, at):
+            symbol = TITLE
         out.update((line.index, symbol) for line in run)
     return [out.get(line.index, "") for line in lines]
+
+
+def _asked_headline(runs: Sequence[tuple[list[Line], str]], marks: Sequence[str], at: int) -> bool:
+    """Whether the prose run at `at` is a headline asked or exclaimed over its meta row: a
+    title's length, opening in upper case and closing on '?' or '!' (prose only by the
+    sentence rule), with a stamp or a field row right under it, no blank line between
+    ('Ask HN: Has anyone measured ...?' over '241 points | name | 5 years ago'). Right under
+    a title line, the question is that title's teaser."""
+    run, text = runs[at]
+    if word_count(text) > MAX_SHORT_WORDS or not text[:1].isupper() or at + 1 >= len(runs):
+        return False
+    if not text.rstrip(CLOSING).endswith(("?", "!")):
+        return False
+    if at and marks[at - 1] == TITLE and runs[at - 1][0][-1].index + 1 == run[0].index:
+        return False
+    below = runs[at + 1][0]
+    return below[0].index == run[-1].index + 1 and marks[at + 1] in (STAMP, FIELD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,17 +275,27 @@ def find_period(lines: Sequence[Line]) -> Period | None:
 
 
 def _largest_sizes(items: Sequence[tuple[Group, ...]]) -> list[int]:
-    """The most lines at each position of the repeats."""
-    return [
-        max(len(repeat[position].lines) for repeat in items) for position in range(len(items[0]))
-    ]
+    """The largest :func:`_extent` at each position of the repeats."""
+    return [max(_extent(repeat[position]) for repeat in items) for position in range(len(items[0]))]
+
+
+def _extent(group: Group) -> int:
+    """A group's lines; for text, its paragraphs (a hard-wrapped teaser is one)."""
+    if group.symbol != TEXT:
+        return len(group.lines)
+    return sum(
+        1
+        for above, line in zip((None, *group.lines), group.lines, strict=False)
+        if above is None or above.index + 1 != line.index
+    )
 
 
 def _oversized(repeat: Sequence[Group], sizes: Sequence[int]) -> bool:
     """Whether a repeat at the run's edge holds more markers at one position than any
-    other item (a menu of labels, a footer's links): no item."""
+    other item (a menu of labels, a footer's links), or more paragraphs of text (the
+    article over a widget of related teasers): no item."""
     return any(
-        group.symbol in MARKERS and len(group.lines) > size
+        (group.symbol in MARKERS or group.symbol == TEXT) and _extent(group) > size
         for group, size in zip(repeat, sizes, strict=True)
     )
 

@@ -1708,6 +1708,31 @@ def _meta_name(text: str) -> str | None:
     return names_of(named[-1]) if len(cells) >= 2 and named else None
 
 
+CELL_HANDLE = re.compile(r"(?-i:[a-z][a-z0-9_.-]{1,39})")
+"""A user's handle alone in a meta row's cell (accounts are written in lower case)."""
+
+
+AGED_HANDLE = re.compile(r"(?<!\S)(?:by|via)\s+(?P<name>(?-i:[a-z][a-z0-9_.-]{1,39}))(?!\S)", re.I)
+"""'by <handle>' or 'via <handle>' in a dated meta row ('submitted 3 years ago by <handle> to
+r/<community>', 'via <handle> 2 hours ago')."""
+
+
+def row_handle(text: str) -> str | None:
+    """The poster's handle in a dated meta row of a frame's items: the cell right before the
+    row's first dated cell ('<n> points | <handle> | 7 years ago | <n> comments'; the cells
+    after the date are its links, 'hide', 'past'), or one credited by 'by' or 'via' in the
+    dated cell ('<n> points <n> comments submitted 3 years ago by <handle> to r/<name>')."""
+    cells = [cell for cell in ROW_BARS.split(text) if cell]
+    for at, cell in enumerate(cells):
+        if any(char.isdigit() for char in cell) and (AGE.search(cell) or find_date(cell)):
+            before = cells[at - 1] if at else ""
+            if CELL_HANDLE.fullmatch(before):
+                return before
+            credited = AGED_HANDLE.search(cell) if "by" in cell or "via" in cell else None
+            return credited.group("name") if credited else None
+    return None
+
+
 def _is_meta(text: str) -> bool:
     return bool(_meta_name(text) or credit_date(text) or is_attribution(text))
 
@@ -1870,6 +1895,8 @@ def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | N
         ]
         item.extra = [line for n in run.positions(LINK) for line in repeat[n].lines]
         _read_shape_credits(item)
+        for line in item.meta:
+            item.author = item.author or row_handle(line.text)
         items.append(item)
     _mark_hosted_titles(items)
     return items
@@ -2061,6 +2088,7 @@ def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Ite
                 if (position != title_at or line.index > title.index) and (
                     group.symbol == PERIOD_STAMP
                     or (group.symbol in (PERIOD_TITLE, PERIOD_FIELD) and _is_meta(line.text))
+                    or (group.symbol == PERIOD_FIELD and row_handle(line.text))
                     or (group.symbol == PERIOD_LITERAL and LEAD_BYLINE.match(line.text))
                 ):
                     # a byline under the title ('by <names>') too, and one repeated in
@@ -2071,7 +2099,10 @@ def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Ite
         if items and item.meta and items[-1].lines[-1].index > item.meta[0].index:
             item.meta = [line for line in item.meta if line.index > title.index]
         _read_shape_credits(item)
+        for line in item.meta:
+            item.author = item.author or row_handle(line.text)
         items.append(item)
+    _mark_hosted_titles(items)
     return items, " ".join(found.pattern)
 
 
