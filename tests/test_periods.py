@@ -216,6 +216,61 @@ def test_an_article_above_a_widget_of_related_teasers_is_no_item() -> None:
     assert listing.period_items(lines, SegmentConfig()) is None  # more text around it
 
 
+TAGS = ["networking privacy", "dns law", "measurement", "security tor", "practices"]
+
+
+def headlines_page(count: int = 5) -> str:
+    """A search page of headlines only: score, title, tags, 'via <handle> <age> | <n>
+    comments'."""
+    titles = [*TITLES, "Mirrors, bridges and the blocking of December"]
+    rows = ["Search", "15 results", ""]
+    for n, title in enumerate(titles[:count]):
+        rows += [str(30 - n), title, f"{TAGS[n]} example.org"]
+        rows += [f"via {HANDLES[n % 4]} {n + 2} years ago | {n + 3} comments", ""]
+    rows += ["1 2 Next >>"]
+    return "\n".join(rows) + "\n"
+
+
+def test_a_list_of_headlines_without_text_has_a_headline_frame_only() -> None:
+    lines = split_lines(headlines_page())
+    assert find_period(lines) is None
+    found = find_period(lines, headlines=True)
+    assert found is not None
+    assert found.pattern == (NUMBER, TITLE, STAMP)
+    assert len(found.repeats) == 5
+
+
+def test_a_list_of_headlines_is_a_listing_of_untexted_teasers() -> None:
+    text = headlines_page()
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == [
+        *TITLES,
+        "Mirrors, bridges and the blocking of December",
+    ]
+    assert [post["author"] for post in result.posts] == [*HANDLES, HANDLES[0]]
+    assert all(post["body"] == "" for post in result.posts)
+
+
+def test_three_headlines_are_no_headline_frame() -> None:
+    assert find_period(split_lines(headlines_page(3)), headlines=True) is None
+
+
+def test_an_article_over_dated_headlines_is_no_listing() -> None:
+    article = "\n\n".join(TEASERS * 2)
+    lines = split_lines(article + "\n\nRelated\n\n" + headlines_page())
+    assert listing.period_items(lines, SegmentConfig(), headlines=True) is None
+
+
+def test_short_replies_under_names_and_ages_are_no_headlines() -> None:
+    rows: list[str] = []
+    for n in range(6):
+        rows += [f"user{n}", f"{n + 2} days ago", "Agreed, thanks", "Reply", ""]
+    lines = split_lines("\n".join(rows))
+    assert listing.period_items(lines, SegmentConfig(), headlines=True) is None
+
+
 def test_prose_has_no_frame() -> None:
     assert find_period(split_lines("\n".join(TEASERS * 5))) is None
 

@@ -59,10 +59,15 @@ MARKERS = frozenset({STAMP, NUMBER, LITERAL, FIELD})
 a repeated shape an item frame rather than headings over paragraphs."""
 
 MIN_REPEATS = 3
+MIN_HEADLINE_REPEATS = 4
+"""Fewest repeats of a frame without text: a title and a stamp repeat in many a page's
+widget, four and more of them with nothing else are a list of headlines."""
 MAX_PERIOD = 8
 """Most groups of one item's pattern."""
 MAX_STAMP_WORDS = 8
 """Most words of a stamp line ('March 4 @ 6:30 pm - 8:00 pm')."""
+SEPARATORS = frozenset("|·•-–—/")
+"""Tokens between a meta row's cells, no words of it."""
 MIN_RECURRING = 3
 """Fewest lines of one text (or of one opening word) that make a literal (a field row)."""
 
@@ -94,7 +99,7 @@ def normalized(text: str) -> str:
 
 def _is_stamp(text: str) -> bool:
     """A short line with a date, a day and month, a clock time, a duration or an age."""
-    if word_count(text) > MAX_STAMP_WORDS:
+    if len([word for word in text.split() if word not in SEPARATORS]) > MAX_STAMP_WORDS:
         return False
     if AGE.search(text):
         return True
@@ -223,12 +228,19 @@ def groups(lines: Sequence[Line]) -> list[Group]:
     return found
 
 
-def _valid(pattern: Sequence[str]) -> bool:
-    """An item frame: opens on no text, holds a title over the text and a marker, and is
-    no repeat of a shorter pattern."""
-    if pattern[0] == TEXT or TEXT not in pattern or TITLE not in pattern:
+def _valid(pattern: Sequence[str], headlines: bool = False) -> bool:
+    """An item frame: opens on no text, holds a title over the text and a marker (with
+    `headlines`: a title and a stamp, no text), and is no repeat of a shorter pattern."""
+    if pattern[0] == TEXT or TITLE not in pattern:
         return False
-    if pattern.index(TITLE) > pattern.index(TEXT) or not MARKERS.intersection(pattern):
+    if headlines:
+        if TEXT in pattern or STAMP not in pattern:
+            return False
+    elif (
+        TEXT not in pattern
+        or pattern.index(TITLE) > pattern.index(TEXT)
+        or not MARKERS.intersection(pattern)
+    ):
         return False
     size = len(pattern)
     return not any(
@@ -237,17 +249,20 @@ def _valid(pattern: Sequence[str]) -> bool:
     )
 
 
-def find_period(lines: Sequence[Line]) -> Period | None:
+def find_period(lines: Sequence[Line], headlines: bool = False) -> Period | None:
     """The run of one repeated item frame covering the most groups (then the shorter
     pattern, then the earlier), with the partial items beside it; None when no frame
-    repeats ``MIN_REPEATS`` times."""
+    repeats ``MIN_REPEATS`` times. With `headlines`, the frames of items that show no
+    text, a title and a stamp only (a search page, an archive index, a news feed), which
+    must repeat ``MIN_HEADLINE_REPEATS`` times."""
     found = groups(lines)
     kinds = [group.symbol for group in found]
+    least = MIN_HEADLINE_REPEATS if headlines else MIN_REPEATS
     best: tuple[int, int, int, int] | None = None  # (-covered, period, start, repeats)
     for period in range(2, MAX_PERIOD + 1):
         for start, end in periodic_stretches(kinds, period):
             repeats = (end - start) // period
-            if repeats < MIN_REPEATS or not _valid(kinds[start : start + period]):
+            if repeats < least or not _valid(kinds[start : start + period], headlines):
                 continue
             key = (-repeats * period, period, start, repeats)
             if best is None or key < best:
@@ -271,7 +286,7 @@ def find_period(lines: Sequence[Line]) -> Period | None:
         end += partial[1]
     if _oversized(items[0], sizes):
         items.pop(0)  # the page's menu or header: more literals than any item shows
-    return Period(pattern, tuple(items)) if len(items) >= MIN_REPEATS else None
+    return Period(pattern, tuple(items)) if len(items) >= least else None
 
 
 def _largest_sizes(items: Sequence[tuple[Group, ...]]) -> list[int]:

@@ -151,7 +151,7 @@ from flows.stages.segment.periods import LITERAL as PERIOD_LITERAL
 from flows.stages.segment.periods import STAMP as PERIOD_STAMP
 from flows.stages.segment.periods import TEXT as PERIOD_TEXT
 from flows.stages.segment.periods import TITLE as PERIOD_TITLE
-from flows.stages.segment.periods import find_period
+from flows.stages.segment.periods import Group, find_period
 from flows.stages.segment.post import (
     NOT_NAME_STARTS,
     ORIGIN,
@@ -2029,19 +2029,23 @@ def _frame_headline(text: str, max_chars: int) -> bool:
     return not ends_sentence(text) or text.rstrip("\"'”’»)").endswith(("?", "!", *ELLIPSES))
 
 
-def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Item], str] | None:
+def period_items(
+    lines: Sequence[Line], config: SegmentConfig, headlines: bool = False
+) -> tuple[list[Item], str] | None:
     """The items of a page's repeated line frame (:mod:`flows.stages.segment.periods`),
     None when the frame is no listing's: the title column is the first column of short
     lines that gives every item a distinct headline of three words or more on average;
     every item's text is a few lines of a teaser's length, no prose outside the frame is
     twice as long and all of it is shorter than the items' texts together (an article's
     body around a widget of teasers); stamps and the names or bylines of other short
-    columns are the item's meta, every other line of it chrome. With the items, the
-    frame's pattern ('D T P R')."""
-    found = find_period(lines)
+    columns are the item's meta, every other line of it chrome. With `headlines`, a frame
+    of items without text (title and stamp only, :func:`~flows.stages.segment.periods.
+    find_period`) where no frame with text is found, unless the prose around it is longer
+    than its titles together. With the items, the frame's pattern ('D T P R')."""
+    found = find_period(lines) or (find_period(lines, headlines=True) if headlines else None)
     if found is None:
         return None
-    text_at = found.pattern.index(PERIOD_TEXT)
+    text_at = found.pattern.index(PERIOD_TEXT) if PERIOD_TEXT in found.pattern else None
     titles: list[Line] | None = None
     title_at = -1
     for position, symbol in enumerate(found.pattern[:text_at]):
@@ -2064,23 +2068,18 @@ def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Ite
         break
     if titles is None:
         return None
-    bodies = [group.lines for group in found.column(text_at)]
-    if any(len(body) > MAX_PERIOD_TEXT_LINES for body in bodies):
-        return None
-    words = [sum(word_count(line.text) for line in body) for body in bodies if body]
-    mean = sum(words) / len(words)
-    if max(words) > MAX_TEASER_WORDS:
-        return None
     inside = {line.index for repeat in found.repeats for group in repeat for line in group.lines}
     outside = [line for line in lines if not line.is_blank and line.index not in inside]
-    if any(word_count(line.text) >= OUTSIDE_TEXT_FACTOR * mean for line in outside):
-        return None
     prose_outside = sum(word_count(line.text) for line in outside if line_kind(line.text) == PROSE)
-    if prose_outside >= sum(words):
-        return None  # more text around the frame than in it: an article with a widget
+    if text_at is None:
+        if prose_outside >= sum(word_count(title.text) for title in titles):
+            return None  # an article over a widget of dated headlines
+    elif not _teasers_fit(found.column(text_at), outside, prose_outside):
+        return None
     items: list[Item] = []
     for repeat, title in zip(found.repeats, titles, strict=True):
-        item = Item(body=list(repeat[text_at].lines), title=title, shaped=True)
+        body = list(repeat[text_at].lines) if text_at is not None else []
+        item = Item(body=body, title=title, shaped=True)
         for position, group in enumerate(repeat):
             if position == text_at:
                 continue
@@ -2104,6 +2103,22 @@ def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Ite
         items.append(item)
     _mark_hosted_titles(items)
     return items, " ".join(found.pattern)
+
+
+def _teasers_fit(column: Sequence[Group], outside: Sequence[Line], prose_outside: int) -> bool:
+    """Whether a frame's text column holds teasers: every item's text a few lines of a
+    teaser's length, no line outside the frame twice as long as their mean, and less prose
+    around the frame than in it (else an article with a widget)."""
+    bodies = [group.lines for group in column]
+    if any(len(body) > MAX_PERIOD_TEXT_LINES for body in bodies):
+        return False
+    words = [sum(word_count(line.text) for line in body) for body in bodies if body]
+    mean = sum(words) / len(words)
+    if max(words) > MAX_TEASER_WORDS:
+        return False
+    if any(word_count(line.text) >= OUTSIDE_TEXT_FACTOR * mean for line in outside):
+        return False
+    return prose_outside < sum(words)
 
 
 def _frame_adds_items(framed: Sequence[Item], items: Sequence[Item]) -> bool:
@@ -2332,7 +2347,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if shaped is not None:
         return shape_detection(shaped)
     bare = bare_detection(lines, config)
-    if bare is None and (framed := period_items(lines, config)) is not None:
+    if bare is None and (framed := period_items(lines, config, headlines=True)) is not None:
         return period_detection(*framed)
     return bare
 
@@ -2360,7 +2375,7 @@ def segment(
     elif (
         parsed is None
         and bare_detection(lines, config) is None
-        and (framed := period_items(lines, config)) is not None
+        and (framed := period_items(lines, config, headlines=True)) is not None
     ):
         segment_items(result, doc_id, lines, framed[0], config)
     else:
