@@ -362,3 +362,44 @@ def test_an_article_of_short_paragraphs_around_a_widget_is_no_listing() -> None:
     rows = ["A long read about the valley", *article, "Related events"]
     lines = split_lines("\n".join(rows) + "\n" + events())
     assert listing.period_items(lines, SegmentConfig()) is None  # more text around it
+
+
+def test_a_count_under_its_label_is_a_number_whatever_its_digits() -> None:
+    rows = ["Hits: 1843", "Hits: 967", "Views: 12"]
+    assert symbols(split_lines("\n\n".join(rows) + "\n")) == [NUMBER, "", NUMBER, "", NUMBER, ""]
+
+
+def test_two_short_lines_apart_are_two_groups() -> None:
+    lines = split_lines("Read more: A title of a few words\n\nThe next title of an item\n")
+    assert [(group.symbol, len(group.lines)) for group in groups(lines)] == [
+        (TITLE, 1),
+        (TITLE, 1),
+    ]
+
+
+def blog_category() -> str:
+    """A content system's category blog: title, labels and a count over the teaser, a
+    'Read more: <title>' link under it."""
+    rows = ["Regional Review", "Analysis » Elections", ""]
+    for n, (title, teaser) in enumerate(zip(TITLES, TEASERS, strict=True)):
+        rows += [title, "Details", f"Author: {HANDLES[n]}", f"Published: {n + 2} March 2024"]
+        rows += [f"Hits: {(n + 1) * 487}", "", teaser, "", f"Read more: {title}", ""]
+    rows += ["Page 1 of 6", "Prev", "Next"]
+    return "\n".join(rows) + "\n"
+
+
+def test_a_category_blog_is_read_by_its_frame_not_its_counts() -> None:
+    text = blog_category()
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert [post["author"] for post in result.posts] == HANDLES
+    assert all("Read more" not in post["body"] for post in result.posts)
+
+
+def test_a_link_naming_an_item_echoes_its_title() -> None:
+    texts = {"Rails in a field outside the depot"}
+    assert listing._echoes("Read more: Rails in a field outside the depot", texts)
+    assert not listing._echoes("Rails in a field outside the depot", texts)
+    assert not listing._echoes("A union branch in the valley", texts)

@@ -17,7 +17,8 @@ and finds the shortest sequence of symbols that repeats three times or more in a
 * ``T``: any other short line (a title, a label, a name, a venue).
 
 Adjacent lines of one symbol are one group (a title shown twice, a label over a title, a
-teaser of two paragraphs). The period is read on the groups: the stretch where every
+teaser of two paragraphs); two short lines with a blank line between are two (an item's
+closing 'Read more: <title>' and the next item's title). The period is read on the groups: the stretch where every
 symbol equals the one a period further on, cut into repeats from its first symbol (so
 an item's head comes first: the chrome above the items breaks the repetition). An item
 of the period with one group missing (the last episode without a description, an item
@@ -109,6 +110,10 @@ def _is_stamp(text: str) -> bool:
 
 
 def _is_number(text: str) -> bool:
+    """Mostly digits, a one-word label closed by a colon aside ('4', '1.1K', 'Hits: 967')."""
+    label, colon, rest = text.partition(": ")
+    if colon and rest and " " not in label:
+        text = rest
     digits = sum(1 for char in text if char.isdigit())
     letters = sum(1 for char in text if char.isalpha())
     return digits > 0 and digits >= letters
@@ -221,7 +226,13 @@ def groups(lines: Sequence[Line]) -> list[Group]:
     for line, symbol in zip(lines, symbols(lines), strict=True):
         if not symbol:
             continue
-        if found and found[-1].symbol == symbol:
+        if (
+            found
+            and symbol == TITLE == found[-1].symbol
+            and found[-1].lines[-1].index + 1 < line.index
+        ):
+            found.append(Group(symbol, (line,)))  # one item's last line, the next one's title
+        elif found and found[-1].symbol == symbol:
             found[-1] = Group(symbol, (*found[-1].lines, line))
         else:
             found.append(Group(symbol, (line,)))

@@ -115,7 +115,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -148,10 +148,12 @@ from flows.stages.segment.meta import (
 )
 from flows.stages.segment.periods import FIELD as PERIOD_FIELD
 from flows.stages.segment.periods import LITERAL as PERIOD_LITERAL
+from flows.stages.segment.periods import MARKERS as PERIOD_MARKERS
 from flows.stages.segment.periods import STAMP as PERIOD_STAMP
 from flows.stages.segment.periods import TEXT as PERIOD_TEXT
 from flows.stages.segment.periods import TITLE as PERIOD_TITLE
 from flows.stages.segment.periods import Group, find_period
+from flows.stages.segment.periods import symbols as period_symbols
 from flows.stages.segment.post import (
     NOT_NAME_STARTS,
     ORIGIN,
@@ -1717,11 +1719,20 @@ AGED_HANDLE = re.compile(r"(?<!\S)(?:by|via)\s+(?P<name>(?-i:[a-z][a-z0-9_.-]{1,
 r/<community>', 'via <handle> 2 hours ago')."""
 
 
+AUTHOR_FIELD = re.compile(
+    r"^(?:author|posted\s+by|by)\s*:\s*(?P<name>(?-i:[a-z][a-z0-9_.-]{1,39}))$", re.IGNORECASE
+)
+"""An author field holding a user's handle ('Author: sergei_l')."""
+
+
 def row_handle(text: str) -> str | None:
-    """The poster's handle in a dated meta row of a frame's items: the cell right before the
-    row's first dated cell ('<n> points | <handle> | 7 years ago | <n> comments'; the cells
-    after the date are its links, 'hide', 'past'), or one credited by 'by' or 'via' in the
-    dated cell ('<n> points <n> comments submitted 3 years ago by <handle> to r/<name>')."""
+    """The poster's handle in a meta row of a frame's items: an author field ('Author:
+    <handle>'), the cell right before a row's first dated cell ('<n> points | <handle> | 7
+    years ago | <n> comments'; the cells after the date are its links, 'hide', 'past'), or
+    one credited by 'by' or 'via' in the dated cell ('<n> points <n> comments submitted 3
+    years ago by <handle> to r/<name>')."""
+    if ":" in text and (field := AUTHOR_FIELD.match(text)):
+        return field.group("name")
     cells = [cell for cell in ROW_BARS.split(text) if cell]
     for at, cell in enumerate(cells):
         if any(char.isdigit() for char in cell) and (AGE.search(cell) or find_date(cell)):
@@ -2045,6 +2056,7 @@ def period_items(
     found = find_period(lines) or (find_period(lines, headlines=True) if headlines else None)
     if found is None:
         return None
+    framed = {line.text for repeat in found.repeats for group in repeat for line in group.lines}
     text_at = found.pattern.index(PERIOD_TEXT) if PERIOD_TEXT in found.pattern else None
     titles: list[Line] | None = None
     title_at = -1
@@ -2063,6 +2075,8 @@ def period_items(
             continue
         if sum(word_count(text) for text in texts) < MIN_PERIOD_TITLE_WORDS * len(texts):
             continue
+        if sum(_echoes(text, framed) for text in texts) * 2 > len(texts):
+            continue  # links naming the items ('Read more: <title>'), no titles
         titles = [line for line in picked if line is not None]
         title_at = position
         break
@@ -2077,12 +2091,27 @@ def period_items(
     elif not _teasers_fit(found.column(text_at), outside, prose_outside):
         return None
     items: list[Item] = []
+    headed = {  # title columns above the titles that hold meta beyond the first item
+        position
+        for position, symbol in enumerate(found.pattern[: max(title_at, 0)])
+        if symbol == PERIOD_TITLE
+        and any(
+            _is_meta(line.text) for repeat in found.repeats[1:] for line in repeat[position].lines
+        )
+    }
     for repeat, title in zip(found.repeats, titles, strict=True):
         body = list(repeat[text_at].lines) if text_at is not None else []
         item = Item(body=body, title=title, shaped=True)
         for position, group in enumerate(repeat):
             if position == text_at:
                 continue
+            if (
+                not items
+                and position < title_at
+                and group.symbol == PERIOD_TITLE
+                and position not in headed
+            ):
+                continue  # the page's header over the first item, no meta
             for line in group.lines:
                 if (position != title_at or line.index > title.index) and (
                     group.symbol == PERIOD_STAMP
@@ -2105,6 +2134,13 @@ def period_items(
     return items, " ".join(found.pattern)
 
 
+def _echoes(text: str, texts: Collection[str]) -> bool:
+    """Whether `text` closes on another of `texts` after words of its own: a link that
+    names an item by its title ('Read more: <title>')."""
+    words = text.split()
+    return any(" ".join(words[cut:]) in texts for cut in range(1, len(words) - 1))
+
+
 def _teasers_fit(column: Sequence[Group], outside: Sequence[Line], prose_outside: int) -> bool:
     """Whether a frame's text column holds teasers: every item's text a few lines of a
     teaser's length, no line outside the frame twice as long as their mean, and less prose
@@ -2121,11 +2157,15 @@ def _teasers_fit(column: Sequence[Group], outside: Sequence[Line], prose_outside
     return prose_outside < sum(words)
 
 
-def _frame_adds_items(framed: Sequence[Item], items: Sequence[Item]) -> bool:
+def _frame_adds_items(
+    framed: Sequence[Item], items: Sequence[Item], lines: Sequence[Line] = ()
+) -> bool:
     """Whether a page's frame reads every titled item the marks read inside its span, and
     more (an item whose marks differ, such as the last episode without a description);
     one item the marks read outside the frame (the page's masthead over its tagline) is
-    allowed."""
+    allowed. A title the marks read on a line of the frame's marker columns (a count
+    'Hits: 967', a stamp, a recurring label) is no title: the frame reads those items
+    better."""
     first, last = framed[0].lines[0].start, framed[-1].lines[-1].start  # offsets: the marks
     # read the page with glued lines cut, the frame without
     titles = [
@@ -2136,7 +2176,12 @@ def _frame_adds_items(framed: Sequence[Item], items: Sequence[Item]) -> bool:
     inside = {text for start, text in titles if first <= start <= last}
     if len(titles) - len(inside) > 1:
         return False
-    return inside < {item.title_text for item in framed}
+    markers = {
+        line.text
+        for line, symbol in zip(lines, period_symbols(lines), strict=True)
+        if symbol in PERIOD_MARKERS and first <= line.start <= last
+    }
+    return {text for text in inside if text not in markers} < {item.title_text for item in framed}
 
 
 def period_evidence(items: Sequence[Item], pattern: str) -> str:
@@ -2339,7 +2384,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     found = structured_detection(item_stats(items))
     if found is not None:
         framed = period_items(lines, config)
-        if framed is not None and _frame_adds_items(framed[0], items):
+        if framed is not None and _frame_adds_items(framed[0], items, lines):
             evidence = f"{found.evidence}; {period_evidence(*framed)}"
             return dataclasses.replace(found, evidence=evidence, parsed=framed[0])
         return dataclasses.replace(found, parsed=items)
