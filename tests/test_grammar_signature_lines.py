@@ -351,6 +351,22 @@ Graham Tully · 7 min read · Feb 20, 2024
 """Cards whose headline is as wide as its one-sentence teaser: no paragraph wraps
 there, so the rows sign no comments' text."""
 
+ASKED_CARDS = """\
+Is the sovereign internet law actually enforced outside Moscow?
+412 points 88 comments submitted 3 years ago by kazan_observer to r/AskARussian
+I live in Kazan and since the law came into force I have noticed almost nothing at all.
+
+Why do regional news sites keep disappearing from search results?
+167 points 54 comments submitted 2 years ago by lena_vyatka to r/AskARussian
+Our local paper still publishes every day but its stories no longer show up in search.
+
+Are observers still refused entry at the precincts in your city?
+903 points 211 comments submitted 5 years ago by nab_observer to r/AskARussian
+Third time in a row the precinct chair said the room was too small for all of us.
+"""
+"""Search results: each tagline glued between a lone headline (a question, so a
+sentence) and its teaser: cards, no comments."""
+
 
 @pytest.mark.parametrize(
     "page",
@@ -366,6 +382,7 @@ there, so the rows sign no comments' text."""
         pytest.param(ACTION_ROWS, id="comments with action rows (stamped_header)"),
         pytest.param(TWO_ONLY, id="two signings only"),
         pytest.param(WIDE_CARD_TITLES, id="cards: wide headline over a one-sentence teaser"),
+        pytest.param(ASKED_CARDS, id="cards: a lone question over a tagline over a teaser"),
     ],
 )
 def test_no_comment_list(page: str) -> None:

@@ -23,7 +23,12 @@ from flows.stages.segment.furniture import (
     pdf_evidence,
     worded_counters,
 )
-from flows.stages.segment.layouts.pdf_article import _head_of, byline_of, published_of
+from flows.stages.segment.layouts.pdf_article import (
+    _head_of,
+    byline_of,
+    count_wrapped,
+    published_of,
+)
 from flows.stages.segment.lines import split_lines
 
 CONFIG = RepairConfig()
@@ -1839,3 +1844,15 @@ def test_a_running_head_of_the_title_beside_the_series_label_is_furniture() -> N
         "who runs the regional dumas? party discipline and local notables after 2022",
         {"who", "runs", "the", "regional", "dumas", "party", "martti", "koskelainen"},
     )
+
+
+def test_a_menu_of_lower_case_links_is_not_hard_wrapped() -> None:
+    menu = (
+        "jump to content\nmy subreddits\nabout\nblog\nadvertising\nhelp\nsite rules\nreddiquette\n"
+    )
+    assert count_wrapped(split_lines(menu)) == (1, 8)  # only the three-word line over a link
+    wrapped = (
+        "The commission published the protocols of\nevery precinct in the district on the\n"
+        "same evening.\n"
+    )
+    assert count_wrapped(split_lines(wrapped)) == (2, 3)

@@ -146,6 +146,131 @@ def test_a_frame_beside_a_long_text_is_no_listing() -> None:
     assert listing.period_items(lines, SegmentConfig()) is None  # an article's body
 
 
+QUESTIONS = [
+    "Is the sovereign internet law actually enforced outside Moscow?",
+    "Why do regional news sites keep disappearing from search results?",
+    "Election observers in my city were refused entry again!",
+]
+
+HANDLES = ["lind_p", "sasha_dev", "ekaterina_n", "brodsky_fan"]
+
+
+def search_results() -> str:
+    """A search page: a headline asked over its score row ('<n> points | <handle> | <age>
+    | <n> comments'), a teaser under it; one headline is no question."""
+    titles = [*QUESTIONS, TITLES[0]]
+    rows = ["Search stories", "41 results (0.007 seconds)", ""]
+    for n, (title, teaser) in enumerate(zip(titles, TEASERS, strict=True)):
+        rows += [title, f"{n + 12} points | {HANDLES[n]} | {n + 2} years ago | {n} comments"]
+        rows += [teaser, ""]
+    rows += ["Next »"]
+    return "\n".join(rows) + "\n"
+
+
+def test_a_question_over_its_meta_row_is_a_title() -> None:
+    lines = split_lines(QUESTIONS[0] + "\n3 years ago\n" + TEASERS[0] + "\n")
+    assert symbols(lines)[:3] == [TITLE, STAMP, TEXT]
+
+
+def test_a_question_not_over_a_meta_row_is_text() -> None:
+    assert symbols(split_lines(QUESTIONS[0] + "\n\n3 years ago\n"))[0] == TEXT  # a blank between
+    assert symbols(split_lines(QUESTIONS[0] + "\n" + TEASERS[0] + "\n"))[0] == TEXT  # no stamp
+
+
+def test_a_question_teaser_under_its_title_stays_text() -> None:
+    rows = ["Podcast", "All Episodes", ""]
+    for n, (title, question) in enumerate(zip(TITLES, QUESTIONS, strict=False)):
+        rows += [title, question, f"Feb {12 + n} · {40 + n} min", ""]
+    lines = split_lines("\n".join(rows))
+    marks = symbols(lines)
+    assert [marks[3 + 4 * n : 6 + 4 * n] for n in range(3)] == [[TITLE, TEXT, STAMP]] * 3
+
+
+def test_search_results_with_asked_headlines_are_a_listing_with_posters() -> None:
+    text = search_results()
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == [*QUESTIONS, TITLES[0]]
+    assert [post["author"] for post in result.posts] == HANDLES
+
+
+def test_the_handle_of_a_meta_row() -> None:
+    assert listing.row_handle("688 points | lind_p | 7 years ago | 512 comments") == "lind_p"
+    assert (
+        listing.row_handle("41 points 9 comments submitted 3 years ago by kaz_obs to r/news")
+        == "kaz_obs"
+    )
+    assert listing.row_handle("via mkostrov 2 hours ago | 12 comments") == "mkostrov"
+    assert listing.row_handle("688 points | 7 years ago | hide | past") is None  # links after
+    assert listing.row_handle("Politics | Anna Lind") is None  # no date in the row
+
+
+def test_an_article_above_a_widget_of_related_teasers_is_no_item() -> None:
+    rows = [TITLES[0], "March 14, 2022", *(f"{teaser}\n" for teaser in TEASERS)]
+    for n in (1, 2, 3):
+        rows += [QUESTIONS[n - 1], f"March {n}, 2022", TEASERS[n], ""]
+    lines = split_lines("\n".join(rows))
+    found = find_period(lines)
+    assert found is None or all(len(repeat[-1].lines) == 1 for repeat in found.repeats)
+    assert listing.period_items(lines, SegmentConfig()) is None  # more text around it
+
+
+TAGS = ["networking privacy", "dns law", "measurement", "security tor", "practices"]
+
+
+def headlines_page(count: int = 5) -> str:
+    """A search page of headlines only: score, title, tags, 'via <handle> <age> | <n>
+    comments'."""
+    titles = [*TITLES, "Mirrors, bridges and the blocking of December"]
+    rows = ["Search", "15 results", ""]
+    for n, title in enumerate(titles[:count]):
+        rows += [str(30 - n), title, f"{TAGS[n]} example.org"]
+        rows += [f"via {HANDLES[n % 4]} {n + 2} years ago | {n + 3} comments", ""]
+    rows += ["1 2 Next >>"]
+    return "\n".join(rows) + "\n"
+
+
+def test_a_list_of_headlines_without_text_has_a_headline_frame_only() -> None:
+    lines = split_lines(headlines_page())
+    assert find_period(lines) is None
+    found = find_period(lines, headlines=True)
+    assert found is not None
+    assert found.pattern == (NUMBER, TITLE, STAMP)
+    assert len(found.repeats) == 5
+
+
+def test_a_list_of_headlines_is_a_listing_of_untexted_teasers() -> None:
+    text = headlines_page()
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == [
+        *TITLES,
+        "Mirrors, bridges and the blocking of December",
+    ]
+    assert [post["author"] for post in result.posts] == [*HANDLES, HANDLES[0]]
+    assert all(post["body"] == "" for post in result.posts)
+
+
+def test_three_headlines_are_no_headline_frame() -> None:
+    assert find_period(split_lines(headlines_page(3)), headlines=True) is None
+
+
+def test_an_article_over_dated_headlines_is_no_listing() -> None:
+    article = "\n\n".join(TEASERS * 2)
+    lines = split_lines(article + "\n\nRelated\n\n" + headlines_page())
+    assert listing.period_items(lines, SegmentConfig(), headlines=True) is None
+
+
+def test_short_replies_under_names_and_ages_are_no_headlines() -> None:
+    rows: list[str] = []
+    for n in range(6):
+        rows += [f"user{n}", f"{n + 2} days ago", "Agreed, thanks", "Reply", ""]
+    lines = split_lines("\n".join(rows))
+    assert listing.period_items(lines, SegmentConfig(), headlines=True) is None
+
+
 def test_prose_has_no_frame() -> None:
     assert find_period(split_lines("\n".join(TEASERS * 5))) is None
 
@@ -237,3 +362,44 @@ def test_an_article_of_short_paragraphs_around_a_widget_is_no_listing() -> None:
     rows = ["A long read about the valley", *article, "Related events"]
     lines = split_lines("\n".join(rows) + "\n" + events())
     assert listing.period_items(lines, SegmentConfig()) is None  # more text around it
+
+
+def test_a_count_under_its_label_is_a_number_whatever_its_digits() -> None:
+    rows = ["Hits: 1843", "Hits: 967", "Views: 12"]
+    assert symbols(split_lines("\n\n".join(rows) + "\n")) == [NUMBER, "", NUMBER, "", NUMBER, ""]
+
+
+def test_two_short_lines_apart_are_two_groups() -> None:
+    lines = split_lines("Read more: A title of a few words\n\nThe next title of an item\n")
+    assert [(group.symbol, len(group.lines)) for group in groups(lines)] == [
+        (TITLE, 1),
+        (TITLE, 1),
+    ]
+
+
+def blog_category() -> str:
+    """A content system's category blog: title, labels and a count over the teaser, a
+    'Read more: <title>' link under it."""
+    rows = ["Regional Review", "Analysis » Elections", ""]
+    for n, (title, teaser) in enumerate(zip(TITLES, TEASERS, strict=True)):
+        rows += [title, "Details", f"Author: {HANDLES[n]}", f"Published: {n + 2} March 2024"]
+        rows += [f"Hits: {(n + 1) * 487}", "", teaser, "", f"Read more: {title}", ""]
+    rows += ["Page 1 of 6", "Prev", "Next"]
+    return "\n".join(rows) + "\n"
+
+
+def test_a_category_blog_is_read_by_its_frame_not_its_counts() -> None:
+    text = blog_category()
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert [post["author"] for post in result.posts] == HANDLES
+    assert all("Read more" not in post["body"] for post in result.posts)
+
+
+def test_a_link_naming_an_item_echoes_its_title() -> None:
+    texts = {"Rails in a field outside the depot"}
+    assert listing._echoes("Read more: Rails in a field outside the depot", texts)
+    assert not listing._echoes("Rails in a field outside the depot", texts)
+    assert not listing._echoes("A union branch in the valley", texts)

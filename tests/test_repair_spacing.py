@@ -92,3 +92,34 @@ def test_a_wrapped_page_without_blank_lines_spaced_out_is_read_as_it_was():
     doubled = repair(double_spaced(WRAPPED), CONFIG)
     assert doubled.fixes["undouble_spacing"] > 0
     assert doubled.text.rstrip() == repair(WRAPPED, CONFIG).text.rstrip()
+
+
+SEARCH_RESULTS = """\
+Is the sovereign internet law actually enforced outside Moscow? Does anyone know?
+412 points 88 comments submitted 3 years ago by kazan_observer to
+r/AskARussian
+I live in Kazan and since the law came into force I have noticed almost
+nothing, apart from one messenger that crawls in the evenings. Friends
+in Tomsk say the same. Is it different in smaller towns? Nobody knows.
+"""
+
+
+def test_a_tagline_is_a_line_of_its_own_even_wrapped_after_its_to():
+    lines = repair(SEARCH_RESULTS, CONFIG).text.splitlines()
+    assert lines[:2] == [
+        "Is the sovereign internet law actually enforced outside Moscow? Does anyone know?",
+        "412 points 88 comments submitted 3 years ago by kazan_observer to r/AskARussian",
+    ]
+    assert lines[2].startswith("I live in Kazan")
+
+
+def test_a_question_with_room_to_spare_is_not_run_into_a_number_line():
+    text = SEARCH_RESULTS.replace(" Does anyone know?", "").replace(
+        "412 points 88 comments submitted 3 years ago by kazan_observer to\nr/AskARussian",
+        "412 points and 88 comments",
+    )
+    lines = repair(text, CONFIG).text.splitlines()
+    assert lines[:2] == [
+        "Is the sovereign internet law actually enforced outside Moscow?",
+        "412 points and 88 comments",
+    ]

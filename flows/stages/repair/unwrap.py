@@ -548,6 +548,9 @@ def _hyphen_join(line: str, nxt: str) -> tuple[str, str, str] | None:
     return match.group(1), match.group(2), right.group(1)
 
 
+_NEXT_DIGIT_RE = re.compile(r"\s*\d")
+
+
 def _starts_lower_or_digit(nxt: str) -> bool:
     match = re.match(r"\s*[\"'“‘«(\[]*(\w)", nxt)
     return match is not None and (match.group(1).islower() or match.group(1).isdigit())
@@ -616,12 +619,17 @@ rest of the headline."""
 _PICTURE_CREDIT_RE = re.compile(r"\s*(?i:photo|фото|image|illustration|picture)s?\s*:\s*\S")
 """A picture's credit under a headline ('Photo: Anna Lind / Agency', 'Фото: …')."""
 _TAGLINE_RE = re.compile(
-    r"\s*submitted\s+(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\*?"
-    r"\s+by\s+\S+(?:\s+to\s+\S+)?\s*$",
+    r"\s*(?:\d[\d,.]*[km]?\s+(?:points?|comments?|votes?)\s+)*"
+    r"submitted\s+(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\*?"
+    r"\s+by\s+\S+(?:\s+to(?:\s+\S+)?)?\s*$",
     re.IGNORECASE,
 )
-"""A link aggregator's tagline under a post's title ('submitted 5 months ago by user to
-c/news'): the post's metadata, never the rest of the title."""
+"""A link aggregator's tagline under a post's title, its counts before it or not ('submitted
+5 months ago by user to c/news', '412 points 88 comments submitted 3 years ago by user to
+r/news', its community wrapped onto the next line or not): the post's metadata, a line of
+its own, never the rest of the title nor of anything above or below it."""
+_OPEN_TO_RE = re.compile(r"\sto\s*$")
+"""A tagline cut after its 'to': its community is on the next line."""
 _COUNTER_LINE_RE = re.compile(
     r"\s*\d[\d,.]*[km]?\s+(?:views?|comments?|repl(?:y|ies)|likes?|messages?|posts?|points?"
     r"|votes?|readers|members)\s*$",
@@ -651,7 +659,8 @@ def _kept_apart(line: str, nxt: str) -> bool:
     or separator rule on either side, a line holding only a web address (a search result's
     or a reference's), a mail sender line ('Name user at host.org', 'Name
     <a@b.org>') under a subject, a stamp line ('Politics · 18 min ago') or a tagline
-    ('submitted 2 days ago by user') under a headline, a page's counter ('3 views') on
+    ('submitted 2 days ago by user') under a headline, a whole tagline over any line (only
+    one cut after its 'to' goes on), a page's counter ('3 views') on
     either side, a news feed's time-stamped line ('19:52  <headline>') or a read-more
     link under another line, a mail header field ('To: <list>') under any line, a row of
     links joined by bars ('Date index | Thread index | Author index') on either side, a
@@ -686,6 +695,7 @@ def _apart_below(line: str, nxt: str) -> bool:
         or _SENDER_RE.search(nxt)
         or _STAMP_LINE_RE.match(nxt)
         or _TAGLINE_RE.match(nxt)
+        or (_TAGLINE_RE.match(line) and not _OPEN_TO_RE.search(line))
         or _BYLINE_FIELD_RE.match(nxt)
         or _META_ROW_RE.match(nxt)
         or _SECTION_PATH_RE.match(nxt)
@@ -763,6 +773,9 @@ def _boundary(
         return None
     if (strong or len(nxt.strip()) <= MAX_HANDLE_LINE) and _HANDLE_START_RE.match(nxt):
         return None  # '<user_name> is offline', '<user_name> wrote in <blog>': no continuation
+    if strong and _NEXT_DIGIT_RE.match(nxt) and _room(line, nxt, width, s.room_slack):
+        return None  # a sentence closed with room to spare over a line opening on a number:
+        # a headline over its score row ('<title>?' / '167 points ...'), no wrap
     if _starts_lower_or_digit(nxt):
         return LocalEdit(end, after, " ", "unwrap_lines", "next line continues the sentence")
     if next_indent and (strong or _room(line, nxt, width, s.room_slack)):

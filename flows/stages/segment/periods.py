@@ -17,13 +17,15 @@ and finds the shortest sequence of symbols that repeats three times or more in a
 * ``T``: any other short line (a title, a label, a name, a venue).
 
 Adjacent lines of one symbol are one group (a title shown twice, a label over a title, a
-teaser of two paragraphs). The period is read on the groups: the stretch where every
+teaser of two paragraphs); two short lines with a blank line between are two (an item's
+closing 'Read more: <title>' and the next item's title). The period is read on the groups: the stretch where every
 symbol equals the one a period further on, cut into repeats from its first symbol (so
 an item's head comes first: the chrome above the items breaks the repetition). An item
 of the period with one group missing (the last episode without a description, an item
 without the label others show) right after the run is an item too. A repeat at the
 run's edge that holds more marker lines at one position than any other item is
-the page's menu, filter box or footer in the items' shape, no item. One short line
+the page's menu, filter box or footer in the items' shape, no item; one that holds more
+paragraphs of text is the article above a widget of related teasers. One short line
 between two items, where the frame opens with no title, is a section heading (chrome). The lines above the first repeat and under the
 last are the page's chrome or preamble.
 
@@ -44,6 +46,7 @@ from dataclasses import dataclass
 from flows.stages.segment.lines import Line, word_count
 from flows.stages.segment.meta import AGE, find_date
 from flows.stages.segment.shapes import (
+    MAX_SHORT_WORDS,
     PROSE,
     continues,
     line_kind,
@@ -57,10 +60,15 @@ MARKERS = frozenset({STAMP, NUMBER, LITERAL, FIELD})
 a repeated shape an item frame rather than headings over paragraphs."""
 
 MIN_REPEATS = 3
+MIN_HEADLINE_REPEATS = 4
+"""Fewest repeats of a frame without text: a title and a stamp repeat in many a page's
+widget, four and more of them with nothing else are a list of headlines."""
 MAX_PERIOD = 8
 """Most groups of one item's pattern."""
 MAX_STAMP_WORDS = 8
 """Most words of a stamp line ('March 4 @ 6:30 pm - 8:00 pm')."""
+SEPARATORS = frozenset("|·•-–—/")
+"""Tokens between a meta row's cells, no words of it."""
 MIN_RECURRING = 3
 """Fewest lines of one text (or of one opening word) that make a literal (a field row)."""
 
@@ -81,6 +89,8 @@ CLOCK_OR_LENGTH = re.compile(
 )
 """A clock time or a duration ('6:30 pm', '01:34:35', '42 min', '1 h')."""
 DIGITS = re.compile(r"\d")
+CLOSING = "\"'”’»)]"
+"""Closing quotes and brackets after a headline's last mark."""
 
 
 def normalized(text: str) -> str:
@@ -90,7 +100,7 @@ def normalized(text: str) -> str:
 
 def _is_stamp(text: str) -> bool:
     """A short line with a date, a day and month, a clock time, a duration or an age."""
-    if word_count(text) > MAX_STAMP_WORDS:
+    if len([word for word in text.split() if word not in SEPARATORS]) > MAX_STAMP_WORDS:
         return False
     if AGE.search(text):
         return True
@@ -100,6 +110,10 @@ def _is_stamp(text: str) -> bool:
 
 
 def _is_number(text: str) -> bool:
+    """Mostly digits, a one-word label closed by a colon aside ('4', '1.1K', 'Hits: 967')."""
+    label, colon, rest = text.partition(": ")
+    if colon and rest and " " not in label:
+        text = rest
     digits = sum(1 for char in text if char.isdigit())
     letters = sum(1 for char in text if char.isalpha())
     return digits > 0 and digits >= letters
@@ -145,8 +159,8 @@ def symbols(lines: Sequence[Line]) -> list[str]:
     short = [text for (_, text), kind in zip(runs, kinds, strict=True) if kind != PROSE]
     texts = Counter(normalized(text) for text in short)
     firsts = Counter(label for text in short if (label := _label(text)))
-    out: dict[int, str] = {}
-    for (run, text), kind in zip(runs, kinds, strict=True):
+    marks: list[str] = []
+    for (_, text), kind in zip(runs, kinds, strict=True):
         if kind == PROSE:
             symbol = TEXT
         elif _is_stamp(text):
@@ -159,8 +173,31 @@ def symbols(lines: Sequence[Line]) -> list[str]:
             symbol = FIELD
         else:
             symbol = TITLE
+        marks.append(symbol)
+    out: dict[int, str] = {}
+    for at, (run, _) in enumerate(runs):
+        symbol = marks[at]
+        if symbol == TEXT and _asked_headline(runs, marks, at):
+            symbol = TITLE
         out.update((line.index, symbol) for line in run)
     return [out.get(line.index, "") for line in lines]
+
+
+def _asked_headline(runs: Sequence[tuple[list[Line], str]], marks: Sequence[str], at: int) -> bool:
+    """Whether the prose run at `at` is a headline asked or exclaimed over its meta row: a
+    title's length, opening in upper case and closing on '?' or '!' (prose only by the
+    sentence rule), with a stamp or a field row right under it, no blank line between
+    ('Ask HN: Has anyone measured ...?' over '241 points | name | 5 years ago'). Right under
+    a title line, the question is that title's teaser."""
+    run, text = runs[at]
+    if word_count(text) > MAX_SHORT_WORDS or not text[:1].isupper() or at + 1 >= len(runs):
+        return False
+    if not text.rstrip(CLOSING).endswith(("?", "!")):
+        return False
+    if at and marks[at - 1] == TITLE and runs[at - 1][0][-1].index + 1 == run[0].index:
+        return False
+    below = runs[at + 1][0]
+    return below[0].index == run[-1].index + 1 and marks[at + 1] in (STAMP, FIELD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,19 +226,32 @@ def groups(lines: Sequence[Line]) -> list[Group]:
     for line, symbol in zip(lines, symbols(lines), strict=True):
         if not symbol:
             continue
-        if found and found[-1].symbol == symbol:
+        if (
+            found
+            and symbol == TITLE == found[-1].symbol
+            and found[-1].lines[-1].index + 1 < line.index
+        ):
+            found.append(Group(symbol, (line,)))  # one item's last line, the next one's title
+        elif found and found[-1].symbol == symbol:
             found[-1] = Group(symbol, (*found[-1].lines, line))
         else:
             found.append(Group(symbol, (line,)))
     return found
 
 
-def _valid(pattern: Sequence[str]) -> bool:
-    """An item frame: opens on no text, holds a title over the text and a marker, and is
-    no repeat of a shorter pattern."""
-    if pattern[0] == TEXT or TEXT not in pattern or TITLE not in pattern:
+def _valid(pattern: Sequence[str], headlines: bool = False) -> bool:
+    """An item frame: opens on no text, holds a title over the text and a marker (with
+    `headlines`: a title and a stamp, no text), and is no repeat of a shorter pattern."""
+    if pattern[0] == TEXT or TITLE not in pattern:
         return False
-    if pattern.index(TITLE) > pattern.index(TEXT) or not MARKERS.intersection(pattern):
+    if headlines:
+        if TEXT in pattern or STAMP not in pattern:
+            return False
+    elif (
+        TEXT not in pattern
+        or pattern.index(TITLE) > pattern.index(TEXT)
+        or not MARKERS.intersection(pattern)
+    ):
         return False
     size = len(pattern)
     return not any(
@@ -210,17 +260,20 @@ def _valid(pattern: Sequence[str]) -> bool:
     )
 
 
-def find_period(lines: Sequence[Line]) -> Period | None:
+def find_period(lines: Sequence[Line], headlines: bool = False) -> Period | None:
     """The run of one repeated item frame covering the most groups (then the shorter
     pattern, then the earlier), with the partial items beside it; None when no frame
-    repeats ``MIN_REPEATS`` times."""
+    repeats ``MIN_REPEATS`` times. With `headlines`, the frames of items that show no
+    text, a title and a stamp only (a search page, an archive index, a news feed), which
+    must repeat ``MIN_HEADLINE_REPEATS`` times."""
     found = groups(lines)
     kinds = [group.symbol for group in found]
+    least = MIN_HEADLINE_REPEATS if headlines else MIN_REPEATS
     best: tuple[int, int, int, int] | None = None  # (-covered, period, start, repeats)
     for period in range(2, MAX_PERIOD + 1):
         for start, end in periodic_stretches(kinds, period):
             repeats = (end - start) // period
-            if repeats < MIN_REPEATS or not _valid(kinds[start : start + period]):
+            if repeats < least or not _valid(kinds[start : start + period], headlines):
                 continue
             key = (-repeats * period, period, start, repeats)
             if best is None or key < best:
@@ -244,21 +297,31 @@ def find_period(lines: Sequence[Line]) -> Period | None:
         end += partial[1]
     if _oversized(items[0], sizes):
         items.pop(0)  # the page's menu or header: more literals than any item shows
-    return Period(pattern, tuple(items)) if len(items) >= MIN_REPEATS else None
+    return Period(pattern, tuple(items)) if len(items) >= least else None
 
 
 def _largest_sizes(items: Sequence[tuple[Group, ...]]) -> list[int]:
-    """The most lines at each position of the repeats."""
-    return [
-        max(len(repeat[position].lines) for repeat in items) for position in range(len(items[0]))
-    ]
+    """The largest :func:`_extent` at each position of the repeats."""
+    return [max(_extent(repeat[position]) for repeat in items) for position in range(len(items[0]))]
+
+
+def _extent(group: Group) -> int:
+    """A group's lines; for text, its paragraphs (a hard-wrapped teaser is one)."""
+    if group.symbol != TEXT:
+        return len(group.lines)
+    return sum(
+        1
+        for above, line in zip((None, *group.lines), group.lines, strict=False)
+        if above is None or above.index + 1 != line.index
+    )
 
 
 def _oversized(repeat: Sequence[Group], sizes: Sequence[int]) -> bool:
     """Whether a repeat at the run's edge holds more markers at one position than any
-    other item (a menu of labels, a footer's links): no item."""
+    other item (a menu of labels, a footer's links), or more paragraphs of text (the
+    article over a widget of related teasers): no item."""
     return any(
-        group.symbol in MARKERS and len(group.lines) > size
+        (group.symbol in MARKERS or group.symbol == TEXT) and _extent(group) > size
         for group, size in zip(repeat, sizes, strict=True)
     )
 

@@ -311,6 +311,8 @@ def _side(lines: Sequence[Line], signings: Sequence[Signing]) -> bool | None:
         for s in signings
     )
     half = len(signings) / 2
+    if _headed_cards(lines, signings) > half:
+        return None
     if (glued_to_above > half) != (glued_to_below > half):
         below = glued_to_above > half
     else:
@@ -339,6 +341,27 @@ def _side(lines: Sequence[Line], signings: Sequence[Signing]) -> bool | None:
     ):
         return None
     return below
+
+
+MIN_CARD_HEADLINE_WORDS = 3
+
+
+def _headed_cards(lines: Sequence[Line], signings: Sequence[Signing]) -> int:
+    """How many signing lines sit in a card between a lone line and a text: glued under one
+    line that a blank line (or the page top) sets apart from everything above, with text
+    glued under them. That line is the item's headline over its meta row (a search
+    result's '<title>?' / '<n> points submitted ... by <user>' / '<text>'), where a
+    comment's signing line follows the whole of the text before it."""
+    count = 0
+    for signing in signings:
+        above, below = signing.position - 1, signing.position + signing.n_lines
+        if above < 0 or below >= len(lines) or lines[above].is_blank or lines[below].is_blank:
+            continue
+        if len(lines[above].text.split()) < MIN_CARD_HEADLINE_WORDS:
+            continue  # a comment's number ('2.') or its author's name over the signing line
+        if above == 0 or lines[above - 1].is_blank:
+            count += 1
+    return count
 
 
 def _text_before(lines: Sequence[Line], position: int, previous: Signing) -> int | None:

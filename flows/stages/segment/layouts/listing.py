@@ -115,7 +115,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -148,10 +148,12 @@ from flows.stages.segment.meta import (
 )
 from flows.stages.segment.periods import FIELD as PERIOD_FIELD
 from flows.stages.segment.periods import LITERAL as PERIOD_LITERAL
+from flows.stages.segment.periods import MARKERS as PERIOD_MARKERS
 from flows.stages.segment.periods import STAMP as PERIOD_STAMP
 from flows.stages.segment.periods import TEXT as PERIOD_TEXT
 from flows.stages.segment.periods import TITLE as PERIOD_TITLE
-from flows.stages.segment.periods import find_period
+from flows.stages.segment.periods import Group, find_period
+from flows.stages.segment.periods import symbols as period_symbols
 from flows.stages.segment.post import (
     NOT_NAME_STARTS,
     ORIGIN,
@@ -1708,6 +1710,40 @@ def _meta_name(text: str) -> str | None:
     return names_of(named[-1]) if len(cells) >= 2 and named else None
 
 
+CELL_HANDLE = re.compile(r"(?-i:[a-z][a-z0-9_.-]{1,39})")
+"""A user's handle alone in a meta row's cell (accounts are written in lower case)."""
+
+
+AGED_HANDLE = re.compile(r"(?<!\S)(?:by|via)\s+(?P<name>(?-i:[a-z][a-z0-9_.-]{1,39}))(?!\S)", re.I)
+"""'by <handle>' or 'via <handle>' in a dated meta row ('submitted 3 years ago by <handle> to
+r/<community>', 'via <handle> 2 hours ago')."""
+
+
+AUTHOR_FIELD = re.compile(
+    r"^(?:author|posted\s+by|by)\s*:\s*(?P<name>(?-i:[a-z][a-z0-9_.-]{1,39}))$", re.IGNORECASE
+)
+"""An author field holding a user's handle ('Author: sergei_l')."""
+
+
+def row_handle(text: str) -> str | None:
+    """The poster's handle in a meta row of a frame's items: an author field ('Author:
+    <handle>'), the cell right before a row's first dated cell ('<n> points | <handle> | 7
+    years ago | <n> comments'; the cells after the date are its links, 'hide', 'past'), or
+    one credited by 'by' or 'via' in the dated cell ('<n> points <n> comments submitted 3
+    years ago by <handle> to r/<name>')."""
+    if ":" in text and (field := AUTHOR_FIELD.match(text)):
+        return field.group("name")
+    cells = [cell for cell in ROW_BARS.split(text) if cell]
+    for at, cell in enumerate(cells):
+        if any(char.isdigit() for char in cell) and (AGE.search(cell) or find_date(cell)):
+            before = cells[at - 1] if at else ""
+            if CELL_HANDLE.fullmatch(before):
+                return before
+            credited = AGED_HANDLE.search(cell) if "by" in cell or "via" in cell else None
+            return credited.group("name") if credited else None
+    return None
+
+
 def _is_meta(text: str) -> bool:
     return bool(_meta_name(text) or credit_date(text) or is_attribution(text))
 
@@ -1870,6 +1906,8 @@ def _exact_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | N
         ]
         item.extra = [line for n in run.positions(LINK) for line in repeat[n].lines]
         _read_shape_credits(item)
+        for line in item.meta:
+            item.author = item.author or row_handle(line.text)
         items.append(item)
     _mark_hosted_titles(items)
     return items
@@ -2002,19 +2040,24 @@ def _frame_headline(text: str, max_chars: int) -> bool:
     return not ends_sentence(text) or text.rstrip("\"'”’»)").endswith(("?", "!", *ELLIPSES))
 
 
-def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Item], str] | None:
+def period_items(
+    lines: Sequence[Line], config: SegmentConfig, headlines: bool = False
+) -> tuple[list[Item], str] | None:
     """The items of a page's repeated line frame (:mod:`flows.stages.segment.periods`),
     None when the frame is no listing's: the title column is the first column of short
     lines that gives every item a distinct headline of three words or more on average;
     every item's text is a few lines of a teaser's length, no prose outside the frame is
     twice as long and all of it is shorter than the items' texts together (an article's
     body around a widget of teasers); stamps and the names or bylines of other short
-    columns are the item's meta, every other line of it chrome. With the items, the
-    frame's pattern ('D T P R')."""
-    found = find_period(lines)
+    columns are the item's meta, every other line of it chrome. With `headlines`, a frame
+    of items without text (title and stamp only, :func:`~flows.stages.segment.periods.
+    find_period`) where no frame with text is found, unless the prose around it is longer
+    than its titles together. With the items, the frame's pattern ('D T P R')."""
+    found = find_period(lines) or (find_period(lines, headlines=True) if headlines else None)
     if found is None:
         return None
-    text_at = found.pattern.index(PERIOD_TEXT)
+    framed = {line.text for repeat in found.repeats for group in repeat for line in group.lines}
+    text_at = found.pattern.index(PERIOD_TEXT) if PERIOD_TEXT in found.pattern else None
     titles: list[Line] | None = None
     title_at = -1
     for position, symbol in enumerate(found.pattern[:text_at]):
@@ -2032,35 +2075,48 @@ def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Ite
             continue
         if sum(word_count(text) for text in texts) < MIN_PERIOD_TITLE_WORDS * len(texts):
             continue
+        if sum(_echoes(text, framed) for text in texts) * 2 > len(texts):
+            continue  # links naming the items ('Read more: <title>'), no titles
         titles = [line for line in picked if line is not None]
         title_at = position
         break
     if titles is None:
         return None
-    bodies = [group.lines for group in found.column(text_at)]
-    if any(len(body) > MAX_PERIOD_TEXT_LINES for body in bodies):
-        return None
-    words = [sum(word_count(line.text) for line in body) for body in bodies if body]
-    mean = sum(words) / len(words)
-    if max(words) > MAX_TEASER_WORDS:
-        return None
     inside = {line.index for repeat in found.repeats for group in repeat for line in group.lines}
     outside = [line for line in lines if not line.is_blank and line.index not in inside]
-    if any(word_count(line.text) >= OUTSIDE_TEXT_FACTOR * mean for line in outside):
-        return None
     prose_outside = sum(word_count(line.text) for line in outside if line_kind(line.text) == PROSE)
-    if prose_outside >= sum(words):
-        return None  # more text around the frame than in it: an article with a widget
+    if text_at is None:
+        if prose_outside >= sum(word_count(title.text) for title in titles):
+            return None  # an article over a widget of dated headlines
+    elif not _teasers_fit(found.column(text_at), outside, prose_outside):
+        return None
     items: list[Item] = []
+    headed = {  # title columns above the titles that hold meta beyond the first item
+        position
+        for position, symbol in enumerate(found.pattern[: max(title_at, 0)])
+        if symbol == PERIOD_TITLE
+        and any(
+            _is_meta(line.text) for repeat in found.repeats[1:] for line in repeat[position].lines
+        )
+    }
     for repeat, title in zip(found.repeats, titles, strict=True):
-        item = Item(body=list(repeat[text_at].lines), title=title, shaped=True)
+        body = list(repeat[text_at].lines) if text_at is not None else []
+        item = Item(body=body, title=title, shaped=True)
         for position, group in enumerate(repeat):
             if position == text_at:
                 continue
+            if (
+                not items
+                and position < title_at
+                and group.symbol == PERIOD_TITLE
+                and position not in headed
+            ):
+                continue  # the page's header over the first item, no meta
             for line in group.lines:
                 if (position != title_at or line.index > title.index) and (
                     group.symbol == PERIOD_STAMP
                     or (group.symbol in (PERIOD_TITLE, PERIOD_FIELD) and _is_meta(line.text))
+                    or (group.symbol == PERIOD_FIELD and row_handle(line.text))
                     or (group.symbol == PERIOD_LITERAL and LEAD_BYLINE.match(line.text))
                 ):
                     # a byline under the title ('by <names>') too, and one repeated in
@@ -2071,15 +2127,45 @@ def period_items(lines: Sequence[Line], config: SegmentConfig) -> tuple[list[Ite
         if items and item.meta and items[-1].lines[-1].index > item.meta[0].index:
             item.meta = [line for line in item.meta if line.index > title.index]
         _read_shape_credits(item)
+        for line in item.meta:
+            item.author = item.author or row_handle(line.text)
         items.append(item)
+    _mark_hosted_titles(items)
     return items, " ".join(found.pattern)
 
 
-def _frame_adds_items(framed: Sequence[Item], items: Sequence[Item]) -> bool:
+def _echoes(text: str, texts: Collection[str]) -> bool:
+    """Whether `text` closes on another of `texts` after words of its own: a link that
+    names an item by its title ('Read more: <title>')."""
+    words = text.split()
+    return any(" ".join(words[cut:]) in texts for cut in range(1, len(words) - 1))
+
+
+def _teasers_fit(column: Sequence[Group], outside: Sequence[Line], prose_outside: int) -> bool:
+    """Whether a frame's text column holds teasers: every item's text a few lines of a
+    teaser's length, no line outside the frame twice as long as their mean, and less prose
+    around the frame than in it (else an article with a widget)."""
+    bodies = [group.lines for group in column]
+    if any(len(body) > MAX_PERIOD_TEXT_LINES for body in bodies):
+        return False
+    words = [sum(word_count(line.text) for line in body) for body in bodies if body]
+    mean = sum(words) / len(words)
+    if max(words) > MAX_TEASER_WORDS:
+        return False
+    if any(word_count(line.text) >= OUTSIDE_TEXT_FACTOR * mean for line in outside):
+        return False
+    return prose_outside < sum(words)
+
+
+def _frame_adds_items(
+    framed: Sequence[Item], items: Sequence[Item], lines: Sequence[Line] = ()
+) -> bool:
     """Whether a page's frame reads every titled item the marks read inside its span, and
     more (an item whose marks differ, such as the last episode without a description);
     one item the marks read outside the frame (the page's masthead over its tagline) is
-    allowed."""
+    allowed. A title the marks read on a line of the frame's marker columns (a count
+    'Hits: 967', a stamp, a recurring label) is no title: the frame reads those items
+    better."""
     first, last = framed[0].lines[0].start, framed[-1].lines[-1].start  # offsets: the marks
     # read the page with glued lines cut, the frame without
     titles = [
@@ -2090,7 +2176,12 @@ def _frame_adds_items(framed: Sequence[Item], items: Sequence[Item]) -> bool:
     inside = {text for start, text in titles if first <= start <= last}
     if len(titles) - len(inside) > 1:
         return False
-    return inside < {item.title_text for item in framed}
+    markers = {
+        line.text
+        for line, symbol in zip(lines, period_symbols(lines), strict=True)
+        if symbol in PERIOD_MARKERS and first <= line.start <= last
+    }
+    return {text for text in inside if text not in markers} < {item.title_text for item in framed}
 
 
 def period_evidence(items: Sequence[Item], pattern: str) -> str:
@@ -2293,7 +2384,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     found = structured_detection(item_stats(items))
     if found is not None:
         framed = period_items(lines, config)
-        if framed is not None and _frame_adds_items(framed[0], items):
+        if framed is not None and _frame_adds_items(framed[0], items, lines):
             evidence = f"{found.evidence}; {period_evidence(*framed)}"
             return dataclasses.replace(found, evidence=evidence, parsed=framed[0])
         return dataclasses.replace(found, parsed=items)
@@ -2301,7 +2392,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if shaped is not None:
         return shape_detection(shaped)
     bare = bare_detection(lines, config)
-    if bare is None and (framed := period_items(lines, config)) is not None:
+    if bare is None and (framed := period_items(lines, config, headlines=True)) is not None:
         return period_detection(*framed)
     return bare
 
@@ -2329,7 +2420,7 @@ def segment(
     elif (
         parsed is None
         and bare_detection(lines, config) is None
-        and (framed := period_items(lines, config)) is not None
+        and (framed := period_items(lines, config, headlines=True)) is not None
     ):
         segment_items(result, doc_id, lines, framed[0], config)
     else:

@@ -210,6 +210,11 @@ GLUED_BYLINE = re.compile(rf"^(?P<title>.*?[^\s.!?])\s*(?=By\s+{_NAMES}{_MARKS}$
 """'Why the Coup FailedBy Tamara Oginskaya *': a byline run on from its title."""
 
 
+MIN_WRAPPED_WORDS = 3
+"""Fewest words of a line a hard wrap ends: a page's menu stacks one- and two-word links in
+lower case ('about' over 'blog'), which no column of text is wrapped to."""
+
+
 def count_wrapped(lines: Sequence[Line]) -> tuple[int, int]:
     """(hard-wrapped lines, non-blank lines)."""
     wrapped = filled = 0
@@ -218,6 +223,8 @@ def count_wrapped(lines: Sequence[Line]) -> tuple[int, int]:
             continue
         filled += 1
         if following is None or following.is_blank or ends_sentence(line.text):
+            continue
+        if word_count(line.text) < MIN_WRAPPED_WORDS:
             continue
         if following.text[:1].islower() or line.raw.endswith((" ", "-")):
             wrapped += 1
