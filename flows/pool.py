@@ -9,7 +9,7 @@ no memory while the data files and the database are written.
 
 Everything else is Prefect's runner as it is: the same executor, initializer, message
 forwarding and task submission (`__enter__` differs from Prefect 3.8's only in its
-multiprocessing context).
+multiprocessing context and its preload; `__exit__` stops the fork server too).
 """
 
 from __future__ import annotations
