@@ -31,11 +31,25 @@ def watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
-def start_pool_worker(parent: int) -> None:
-    """A pool worker's initializer: die with `parent`; leave Ctrl-C (SIGINT, sent to the
-    whole terminal group) to the build, which stops its workers itself."""
+def start_pool_worker(build: int) -> None:
+    """A pool worker's initializer: die with the build whose pid is `build`, its parent or
+    the parent of its parent (the fork server of `flows.pool`, which ends when the build
+    does); leave Ctrl-C (SIGINT, sent to the whole terminal group) to the build, which
+    stops its workers itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    watch_parent(parent)
+    parent = os.getppid()
+    watch_parent(parent if parent == build or parent_pid(parent) == build else build)
+
+
+def parent_pid(pid: int) -> int | None:
+    """The parent of process `pid` (from /proc), None if it is gone or unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            stat = handle.read()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[-1].split()
+    return int(fields[1]) if len(fields) > 1 else None
 
 
 def process_start_time(pid: int) -> str | None:

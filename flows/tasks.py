@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from prefect import task
 from prefect.cache_policies import NONE
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from pydantic import BaseModel, ConfigDict, Field
 
 from flows.accel.incremental.database_update import update_release_database
@@ -26,6 +26,7 @@ from flows.io.database import MACROS, VIEWS
 from flows.io.release import build_release_database, concat_parts, data_file_info, seal_release
 from flows.lifeline import start_pool_worker
 from flows.plan import Batch
+from flows.pool import ForkServerTaskRunner
 from flows.publish.card import SUMMARY, dataset_card, license_text
 from flows.publish.metadata import LICENSE_FILE, citation_cff, croissant, datapackage
 from flows.publish.report import LayoutChoice
@@ -147,7 +148,7 @@ class RunnerSpec(BaseModel):
                 cluster_kwargs={"n_workers": self.workers, "threads_per_worker": 1}
             )
         if self.kind == "process":  # workers die with the build (`start_pool_worker`)
-            return ProcessPoolTaskRunner(
+            return ForkServerTaskRunner(
                 max_workers=self.workers, initializer=start_pool_worker, initargs=(os.getpid(),)
             )
         return ThreadPoolTaskRunner(max_workers=self.workers)

@@ -79,13 +79,19 @@ def start_build(out: Path) -> subprocess.Popen[bytes]:
     )
 
 
+def pool_worker(pid: int) -> bool:
+    """Whether `pid` is a worker of the pool: a process forked by its fork server."""
+    parent = _parent(pid)
+    return parent is not None and b"forkserver" in cmdline(pid) and b"forkserver" in cmdline(parent)
+
+
 def running_children(process: subprocess.Popen[bytes], out: Path) -> set[int]:
     """The build's descendants once its API server and a pool worker run."""
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and process.poll() is None:
         found = descendants(process.pid)
         server = (out / ".prefect" / "api-server.pid").is_file()
-        if server and any(b"spawn_main" in cmdline(pid) for pid in found):
+        if server and any(pool_worker(pid) for pid in found):
             return found
         time.sleep(0.05)
     raise AssertionError("the build ended, or never started a pool worker")

@@ -120,6 +120,21 @@ def _detector(languages: tuple[str, ...], high_accuracy: bool) -> Any:
     return (builder if high_accuracy else builder.with_low_accuracy_mode()).build()
 
 
+WARM_UP_TEXTS = ("a short text", "короткий текст")
+"""One short text per script of `LanguageConfig.languages`: under 120 characters, lingua
+reads it with every n-gram length, so it loads all of its models for that script."""
+
+
+def load_models(config: LanguageConfig) -> None:
+    """Load lingua's models for `config` now rather than on the first text of each script.
+
+    Sequential calls only: lingua's parallel call starts a thread pool, and a process that
+    is forked later (`flows.preload`) must hold no threads."""
+    detector = _detector(config.languages, config.high_accuracy)
+    for text in WARM_UP_TEXTS:
+        detector.compute_language_confidence_values(text)
+
+
 def _sample(words: list[str], letters: int) -> str:
     """The first words of `words` holding at least `letters` letters, joined by spaces."""
     taken, count = [], 0

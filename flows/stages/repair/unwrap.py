@@ -616,6 +616,11 @@ _META_ROW_RE = re.compile(
 November 2, 2022', '14.03.2024 | Name | Views: 12', 'Leena Marjamaa - March 10, 2021'),
 or a story's score and poster ('388 points by x 9 hours ago | hide'): metadata, never the
 rest of the headline."""
+_DIGIT_RE = re.compile(r"\d")
+"""Every form of :data:`_META_ROW_RE` holds a digit: a line without one is settled before
+that pattern's scan. Likewise :data:`_SENDER_RE` needs an '@' or ' at ',
+:data:`_STAMP_LINE_RE` a '·' or '•', :data:`_SECTION_PATH_RE` a '/' and
+:data:`_LAID_OUT_ENTRY_RE` three spaces in a row (`_apart_below`)."""
 _PICTURE_CREDIT_RE = re.compile(r"\s*(?i:photo|фото|image|illustration|picture)s?\s*:\s*\S")
 """A picture's credit under a headline ('Photo: Anna Lind / Agency', 'Фото: …')."""
 _TAGLINE_RE = re.compile(
@@ -691,14 +696,19 @@ def _apart_below(line: str, nxt: str) -> bool:
     """The other tests of :func:`_kept_apart`: the lower line's own, or both lines'."""
     return bool(
         _LAID_OUT_HEAD_RE.match(nxt)
-        or (_LAID_OUT_ENTRY_RE.search(line) and _LAID_OUT_ENTRY_RE.search(nxt))
-        or _SENDER_RE.search(nxt)
-        or _STAMP_LINE_RE.match(nxt)
+        or (
+            "   " in line
+            and "   " in nxt
+            and _LAID_OUT_ENTRY_RE.search(line)
+            and _LAID_OUT_ENTRY_RE.search(nxt)
+        )
+        or (("@" in nxt or " at " in nxt) and _SENDER_RE.search(nxt))
+        or (("·" in nxt or "•" in nxt) and _STAMP_LINE_RE.match(nxt))
         or _TAGLINE_RE.match(nxt)
         or (_TAGLINE_RE.match(line) and not _OPEN_TO_RE.search(line))
         or _BYLINE_FIELD_RE.match(nxt)
-        or _META_ROW_RE.match(nxt)
-        or _SECTION_PATH_RE.match(nxt)
+        or (_DIGIT_RE.search(nxt) and _META_ROW_RE.match(nxt))
+        or ("/" in nxt and _SECTION_PATH_RE.match(nxt))
         or _PICTURE_CREDIT_RE.match(nxt)
         or _FEED_TIME_RE.match(nxt)
         or _MORE_LINK_RE.match(nxt)

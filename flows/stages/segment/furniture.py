@@ -37,7 +37,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 
-from flows.stages.segment.lines import Line, ends_sentence, word_count
+from flows.stages.segment.lines import Line, ends_sentence, word_count, words_up_to
 from flows.stages.segment.meta import find_byline, find_date, person_names
 
 RULE = "page_furniture"
@@ -390,7 +390,7 @@ def _first_prose(lines: Sequence[Line]) -> int:
     a cover page's or an imprint's note ('The opinions expressed … do not reflect the views
     of …'), not yet the text: the line must be longer than any furniture line, or stand in
     a run of ``MIN_PARAGRAPH_LINES`` long lines. With no such line, the first prose line."""
-    long = [word_count(line.text) >= PROSE_WORDS for line in lines]
+    long = [words_up_to(line.text, PROSE_WORDS) >= PROSE_WORDS for line in lines]
     first = -1
     for at, line in enumerate(lines):
         if not is_prose(line.text):

@@ -120,6 +120,16 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+def words_up_to(text: str, limit: int) -> int:
+    """The number of words of `text`, or ``limit + 1`` when it has more: what a comparison
+    with a bound of at most `limit` words needs, without splitting a long line to its end.
+
+    >>> words_up_to("one two", 5), words_up_to("one two three four", 2)
+    (2, 3)
+    """
+    return len(text.split(None, limit))
+
+
 _COMMON_LOWERCASE = re.compile(r"[a-zа-яё]")
 """A Latin or Russian lower-case letter: a line with one is never all capitals."""
 

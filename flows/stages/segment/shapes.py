@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from flows.stages.segment.lines import Line, ends_sentence, word_count
+from flows.stages.segment.lines import Line, ends_sentence, word_count, words_up_to
 
 SHORT, PROSE, LINK, GAP, HEAD = "S", "P", "L", "|", "H"
 
@@ -57,7 +57,7 @@ def line_kind(text: str) -> str:
     of six words or more not cut off by an ellipsis), else ``S``."""
     if LINK_LINE.match(text):
         return LINK
-    words = word_count(text)
+    words = words_up_to(text, MAX_SHORT_WORDS)
     if words > MAX_SHORT_WORDS:
         return PROSE
     if words >= MIN_SENTENCE_WORDS and ends_sentence(text) and not text.endswith(ELLIPSIS):
@@ -90,7 +90,7 @@ def continues(line: Line, below: Line, width: int | None) -> bool:
     opens in lower case (not as a byline), or the page is wrapped at `width` and the first
     word of `below` would not have fitted on `line`."""
     if (
-        word_count(line.text) < MIN_WRAP_WORDS
+        words_up_to(line.text, MIN_WRAP_WORDS) < MIN_WRAP_WORDS
         or len(line.text) < MIN_WRAP_CHARS
         or LINK_LINE.match(line.text)
     ):

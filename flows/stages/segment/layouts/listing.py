@@ -134,6 +134,7 @@ from flows.stages.segment.lines import (
     ends_sentence,
     is_all_caps,
     word_count,
+    words_up_to,
 )
 from flows.stages.segment.meta import (
     AGE,
@@ -693,7 +694,7 @@ def line_role(text: str, max_title_chars: int) -> str:
 def prose_or_other(text: str) -> str:
     """``prose`` for a line of text (twelve words, or six ending a sentence), else
     ``other``."""
-    words = word_count(text)
+    words = words_up_to(text, 12)
     return "prose" if words >= 12 or (words >= 6 and ends_sentence(text)) else "other"
 
 
