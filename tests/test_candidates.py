@@ -13,9 +13,11 @@ from flows.stages.segment.candidates import (
     best_title,
     in_field_block,
     is_head_notice,
+    is_menu_row,
     is_pager_link,
     is_picture_credit,
     is_tag_row,
+    is_tally_line,
     is_widget_row,
     labelled_name,
     title_features,
@@ -93,6 +95,10 @@ def test_best_title(texts: list[str], rule_pick: int, wanted: int) -> None:
         "view full text",
         "[AUTHENTICITY CERTIFIED: Text version below transcribed directly from audio]",
         "[GRAPHIC NOT AVAILABLE IN TIFF FORMAT]",
+        "Politics   Economy   Regions   Subscribe",
+        "View previous topic :: View next topic",
+        "Hits: 1843",
+        "41 results (0.007 seconds)",
     ],
 )
 def test_never_a_title_even_when_picked(text: str) -> None:
@@ -768,3 +774,41 @@ def test_a_line_holding_an_address_or_a_button_label_is_furniture():
 )
 def test_age_notices_and_lower_case_bylines_are_head_notices(text, expected):
     assert is_head_notice(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "menu"),
+    [
+        ("Politics   Economy   Regions   Subscribe", True),
+        ("Sort: Top  Newest  Oldest", True),
+        ("View previous topic :: View next topic", True),
+        ("Home | Archive | About", True),
+        ("Новости   Политика   Экономика", True),
+        ("Why the Kremlin keeps its governors on a short leash", False),
+        ("Putin | 2024", False),  # two cells, one a year
+        ("Headline of the day  |  Site", False),  # two cells: a browser's title line
+        ("Views 2 915   Comments 3", False),  # counts: a tally, not a menu
+        ("By Anna Lind  |  March 3, 2021", False),
+        ("The council voted.  Then it adjourned.  Nobody objected.", False),
+    ],
+)
+def test_is_menu_row(text: str, menu: bool) -> None:
+    assert is_menu_row(text) is menu
+
+
+@pytest.mark.parametrize(
+    ("text", "tally"),
+    [
+        ("Hits: 1843", True),
+        ("41 results (0.007 seconds)", True),
+        ("1 - 3 of 3", True),
+        ("Left 71% Center 29%", True),
+        ("Сообщений: 1 318", True),
+        ("Putin in 2024", False),  # a year is a headline's word
+        ("5 lessons of the 2024 vote", False),
+        ("Duma passes 3 bills on 12 March", False),
+        ("Regional budgets after the tax reform", False),
+    ],
+)
+def test_is_tally_line(text: str, tally: bool) -> None:
+    assert is_tally_line(text) is tally

@@ -267,6 +267,25 @@ COUNT_EDGE = re.compile(
 is a headline's: 'Putin in 2024')."""
 
 
+NUMBER_TOKEN = re.compile(r"\d")
+YEAR_TOKEN = re.compile(r"^\(?(?:19|20)\d\d\)?[,.:;]?$")
+MAX_TALLY_WORDS = 6
+
+
+def is_tally_line(text: str) -> bool:
+    """A short line at least half of whose words are numbers other than a year ('Hits:
+    1843', '41 results (0.007 seconds)', '1 - 3 of 3', 'Left 71% Center 29%',
+    'Сообщений: 1 318'): a counter, a pager's or a search's tally, a chart's legend; a
+    headline's numbers are a few among its words ('5 lessons of 2024')."""
+    if not NUMBER_TOKEN.search(text):
+        return False
+    words = [word for word in text.split() if word not in {"-", "–", "—", "|", "/", "·"}]
+    if not 0 < len(words) <= MAX_TALLY_WORDS:
+        return False
+    numbers = sum(1 for word in words if NUMBER_TOKEN.search(word) and not YEAR_TOKEN.match(word))
+    return 2 * numbers >= len(words)
+
+
 CELL_SEPARATOR = re.compile(r"\s*\|\s*|\s+[·•]\s+")
 """What divides the cells of a row of page widgets ('Listen to this article | 4 mins')."""
 COUNT_CELL = re.compile(
@@ -289,6 +308,37 @@ def is_widget_row(text: str) -> bool:
     opened = stripped[:1] in "|·•"  # the row's first cell went to the line above
     cells = [cell for cell in CELL_SEPARATOR.split(stripped.lstrip("|·• ")) if cell]
     return (len(cells) >= 2 or opened) and any(COUNT_CELL.match(cell) for cell in cells)
+
+
+MENU_GAP = re.compile(r"\s{2,}|\s+(?:::|\||•|·)\s+")
+"""What divides the labels of a menu or tab row set on one line: a run of spaces (a table
+cell's or an inline list's gap) or a spaced bar, dot or double colon."""
+MIN_MENU_CELLS = 3
+MAX_MENU_CELL_WORDS = 3
+MAX_MENU_ROW_CHARS = 160
+
+
+def is_menu_row(text: str) -> bool:
+    """A row of short labels set apart by gaps or link separators ('Politics   Economy
+    Regions   Subscribe', 'Sort: Top  Newest  Oldest', 'View previous topic :: View next
+    topic'): three or more labels of at most three words (two suffice around '::', which
+    no prose uses), none a sentence, a date or a count: a site's menu, tabs or a sort
+    control, never a headline (whose words are single-spaced)."""
+    stripped = text.strip()
+    if len(stripped) > MAX_MENU_ROW_CHARS or MENU_GAP.search(stripped) is None:
+        return False
+    cells = [cell for cell in MENU_GAP.split(stripped) if cell]
+    least = 2 if " :: " in stripped else MIN_MENU_CELLS
+    return (
+        len(cells) >= least
+        and all(
+            word_count(cell) <= MAX_MENU_CELL_WORDS
+            and not ends_sentence(cell)
+            and not any(char.isdigit() for char in cell)
+            for cell in cells
+        )
+        and find_byline(stripped) is None
+    )
 
 
 BUTTON_VERBS = frozenset({"click", "tap", "listen", "download", "subscribe"})
@@ -434,9 +484,11 @@ def title_features(
         or "://" in text
         or is_pager_link(text)
         or is_head_notice(text)
-        or is_bracketed_note(text),
+        or is_bracketed_note(text)
+        or is_menu_row(text),
         counter=(words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)))
-        or is_widget_row(text),
+        or is_widget_row(text)
+        or is_tally_line(text),
         site_name=_norm(text) in sites,
         under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
         widget_teaser=_in_widget(texts, position),
