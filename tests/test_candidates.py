@@ -812,3 +812,37 @@ def test_is_menu_row(text: str, menu: bool) -> None:
 )
 def test_is_tally_line(text: str, tally: bool) -> None:
     assert is_tally_line(text) is tally
+
+
+def test_a_deck_picked_by_the_rules_gives_way_to_the_headline_over_it() -> None:
+    texts = [
+        "The Steppe Ledger",
+        "Why the regional duma elections were moved to September",
+        "Single voting day, explained, and what it changed for turnout",
+    ]
+    assert best_title(texts, 2, eligible=[1, 2]) == 1
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # a site's tagline over the headline: a phrase, not a sentence
+        [
+            "Notes from the Provinces",
+            "Essays on local power in Russia",
+            "The quiet end of the elected mayor",
+        ],
+        # a browser's title line over the headline
+        [
+            "Governors on a short leash | The Ledger",
+            "Governors, mayors and the Kremlin's short leash",
+        ],
+        # a breadcrumb over the headline
+        [
+            "Archive > 2000 > January > Politics",
+            "Putin's first month: a caretaker, not a placeholder",
+        ],
+    ],
+)
+def test_a_headline_under_a_tagline_title_line_or_crumb_is_no_deck(texts: list[str]) -> None:
+    assert not title_features(texts, len(texts) - 1).deck

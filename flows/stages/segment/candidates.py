@@ -165,6 +165,11 @@ WRAPPED_COPY = -4.0
 """A line holding another line of the head whole, with words around it ('Cover image for
 <headline>', '<headline> | <site>'): an image's text or a browser's title wrapping the
 headline, which is the shorter line."""
+UNDER_HEADLINE_DECK = -5.0
+"""A line standing right under a headline-shaped line, as long as it or longer and written
+as a sentence (a comma inside or a closing stop): the standfirst that explains the
+headline over it ('Why X was moved' / 'Single voting day, explained, and what it
+changed'), never the title itself."""
 OVER_BYLINE = 2.0
 """Right above the post's byline or dateline: where a thread's topic line stands, over
 the header naming its poster."""
@@ -217,6 +222,7 @@ class TitleFeatures:
     under_headline: bool = False
     widget_teaser: bool = False
     repeated_below: bool = False
+    deck: bool = False
     over_byline: bool = False
     truncated_copy: bool = False
     wrapped_copy: bool = False
@@ -232,6 +238,7 @@ _TITLE_FLAGS = {
     "under_headline": UNDER_HEADLINE,
     "widget_teaser": WIDGET_TEASER,
     "repeated_below": REPEATED_BELOW,
+    "deck": UNDER_HEADLINE_DECK,
     "over_byline": OVER_BYLINE,
     "truncated_copy": TRUNCATED_COPY,
     "wrapped_copy": WRAPPED_COPY,
@@ -493,10 +500,34 @@ def title_features(
         under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
         widget_teaser=_in_widget(texts, position),
         repeated_below=_norm(text) in below,
+        deck=_under_headline_deck(texts, position),
         over_byline=over_byline and position == len(texts) - 1,
         truncated_copy=_truncated_copy(texts, position),
         wrapped_copy=_wrapped_copy(texts, position),
     )
+
+
+def _under_headline_deck(texts: Sequence[str], position: int) -> bool:
+    """Whether the line is the deck of the headline-shaped line right above it: it has at
+    least the headline's words and reads as a sentence (a comma inside or a closing stop;
+    a site's tagline over a headline is a phrase: 'Essays on local power' / 'The quiet end
+    of the elected mayor'); the line above is neither a copy of it (a browser's title
+    wrapping it), nor cut short (a card's truncated copy), nor a breadcrumb."""
+    if position == 0:
+        return False
+    text, upper = texts[position], texts[position - 1]
+    if not _headline(upper) or word_count(text) < word_count(upper):
+        return False
+    if _norm(text) in _norm(upper) or _norm(upper) in _norm(text):
+        return False
+    if ELLIPSIS_END.search(upper) or TITLE_PARTS.search(upper) or is_breadcrumb(upper):
+        return False
+    return "," in text or ends_sentence(text)
+
+
+TITLE_PARTS = re.compile(r"\s(?:[|—–·•]|-|::)\s")
+"""A separator between a page's headline and its site's name in a browser's title line
+('Headline | Site'): such a line over the headline is no headline with a deck."""
 
 
 ELLIPSIS_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")
