@@ -20,6 +20,7 @@ from flows.stages.segment.candidates import (
     is_tally_line,
     is_widget_row,
     labelled_name,
+    name_beside_date,
     title_features,
     title_score,
     title_terms,
@@ -846,3 +847,20 @@ def test_a_deck_picked_by_the_rules_gives_way_to_the_headline_over_it() -> None:
 )
 def test_a_headline_under_a_tagline_title_line_or_crumb_is_no_deck(texts: list[str]) -> None:
     assert not title_features(texts, len(texts) - 1).deck
+
+
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [
+        (["Irina Malakhova", "Apr 5, 2024 · 4 min read"], "Irina Malakhova"),
+        (["12 March 2025", "Timur Aliyev"], "Timur Aliyev"),
+        (["Anna Lind and Oleg Sokolov", "3 March 2021"], "Anna Lind and Oleg Sokolov"),
+        (["Марина Оськина", "14.03.2023"], "Марина Оськина"),
+        (["Irina Malakhova"], None),  # a name alone is no byline
+        (["Irina Malakhova", "Samara's budget gap is wider than it looks"], None),
+        (["4 min read", "Apr 5, 2024"], None),
+        (["The reshuffle nobody announced", "Apr 2, 2024"], None),
+    ],
+)
+def test_name_beside_date(texts: list[str], name: str | None) -> None:
+    assert name_beside_date(texts) == name

@@ -722,3 +722,21 @@ def author_candidates(texts: Sequence[str]) -> dict[int, tuple[str, AuthorFeatur
             ),
         )
     return found
+
+
+def name_beside_date(texts: Sequence[str]) -> str | None:
+    """The names on the first line of a head's metadata run (`texts`: consecutive lines,
+    top down) that holds nothing but people's names and stands right above or below a
+    dateline ('<Name>' / 'Apr 5, 2024 · 4 min read', '12 March 2025' / '<Name>'): a byline
+    without a label. A name line with no dateline beside it is no evidence (a section's
+    two capitalised words have a name's shape), so None then."""
+    for position, text in enumerate(texts):
+        names = person_names(text) if find_date(text) is None else None
+        if names is None:
+            continue
+        if any(
+            0 <= near < len(texts) and is_dateline(texts[near])
+            for near in (position - 1, position + 1)
+        ):
+            return names
+    return None
