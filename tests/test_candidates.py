@@ -27,7 +27,7 @@ from flows.stages.segment.candidates import (
 )
 from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_byline, person_name
-from flows.stages.segment.webpage import _web_head
+from flows.stages.segment.webpage import _web_head, signed_name
 
 HEAD = [
     "Home » World » Russia",
@@ -864,3 +864,20 @@ def test_a_headline_under_a_tagline_title_line_or_crumb_is_no_deck(texts: list[s
 )
 def test_name_beside_date(texts: list[str], name: str | None) -> None:
     assert name_beside_date(texts) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ольга ЗЫРЯНОВА", "Ольга ЗЫРЯНОВА"),
+        ("А. Петрова", "А. Петрова"),
+        ("Ольга Зырянова", "Ольга Зырянова"),
+        ("— J. Smith", "J. Smith"),
+        ("Regional Politics", None),  # two capitalised English words: maybe a label
+        ("Anna Petrova", None),  # the same shape: no evidence alone
+        ("Новости района", None),  # a Russian label capitalises its first word only
+        ("Поделиться:", None),
+    ],
+)
+def test_signed_name(text: str, name: str | None) -> None:
+    assert signed_name(text) == name

@@ -234,7 +234,15 @@ def test_result_pages_and_site_search_labels(text, rule):
 
 @pytest.mark.parametrize(
     "text",
-    ["Yulia Arbatova", "Marina K. Orlova", "Ludwig van Berg", "Anne-Marie Lefèvre", "O'Neil Smith"],
+    [
+        "Yulia Arbatova",
+        "Marina K. Orlova",
+        "Ludwig van Berg",
+        "Anne-Marie Lefèvre",
+        "O'Neil Smith",
+        "Ольга ЗЫРЯНОВА",  # a surname in capitals, as the Russian press signs
+        "A. PETROV",
+    ],
 )
 def test_a_line_holding_only_a_name(text):
     assert person_name(text) == text
@@ -247,6 +255,7 @@ def test_a_line_holding_only_a_name(text):
         "The Governors' Reshuffle",  # an article's words
         "Share this",
         "IVAN PETROV",  # capitals: a heading
+        "NEWS Today",  # the capitals open the line: a label
         "J. K.",
         "Sep 3, 2023",
         "Read more about the vote in Samara",

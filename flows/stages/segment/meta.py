@@ -9,6 +9,7 @@ ISO date; a date without a year, or a relative age ("3 days ago"), gives no ISO 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 MONTHS = {
@@ -505,16 +506,33 @@ def person_name(text: str) -> str | None:
         return None
     if POSITION.search(text):
         return None  # 'Senior Fellow', 'Political Editor': a position, not a name
+    last = len(tokens) - 1
     for position, token in enumerate(tokens):
         if _INITIAL.match(token) and token[0].isupper():
             continue
-        if 0 < position < len(tokens) - 1 and token in NAME_PARTICLES:
+        if 0 < position < last and token in NAME_PARTICLES:
+            continue
+        if position == last and _capital_surname(tokens):
             continue
         if not (_NAME_WORD.match(token) and token[0].isupper() and not token.isupper()):
             return None
     if all(_INITIAL.match(token) for token in tokens):
         return None
     return " ".join(tokens)
+
+
+def _capital_surname(tokens: Sequence[str]) -> bool:
+    """Whether the last token is a surname set in capitals after a first name or initials
+    written in ordinary case ('Ольга ЗЫРЯНОВА', 'A. PETROV'), as the Russian press signs
+    an article; a line wholly in capitals is a heading."""
+    surname = tokens[-1]
+    return (
+        len(surname) >= 2
+        and surname.isupper()
+        and _NAME_WORD.match(surname) is not None
+        and tokens[0][:1].isupper()
+        and (_INITIAL.match(tokens[0]) is not None or not tokens[0].isupper())
+    )
 
 
 NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&|и)\s+")

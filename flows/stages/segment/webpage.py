@@ -1382,6 +1382,29 @@ def _signature(text: str) -> bool:
     return match is not None and match.group("name").split()[0] not in NOT_NAME_STARTS
 
 
+CYRILLIC_WORD = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
+
+
+def signed_name(text: str) -> str | None:
+    """The name of a signature standing right under an article's body, when its shape
+    tells a person from a label of the same length: an initial ('А. Петрова', 'J. Smith'),
+    a surname in capitals ('Ольга ЗЫРЯНОВА', as the Russian press signs), or Cyrillic
+    words all capitalised ('Ольга Зырянова': a Russian label capitalises its first word
+    only). Two capitalised English words may be a category's or a widget's label
+    ('Regional Politics'): None."""
+    name = text.strip(" -–—~,")
+    if person_name(name) is None:
+        return None
+    tokens = name.split()
+    if (
+        any(len(token) == 2 and token.endswith(".") for token in tokens)
+        or (tokens[-1].isupper() and len(tokens[-1]) > 1)
+        or all(CYRILLIC_WORD.match(token) for token in tokens)
+    ):
+        return name
+    return None
+
+
 def _caps_signature(zone: Sequence[Line]) -> bool:
     """Whether the tail opens with a signature in capitals over its writer's role in lower
     case ('MARGARET DELACROIX' / 'retired customs inspector' / 'Mandeville', as a letters
@@ -1451,8 +1474,10 @@ def _tail(
         if (
             position < 3
             and all(_signs_off(zone[p].text) for p in range(position))
-            and (_signature(text) or DASHED.match(text))
+            and (_signature(text) or DASHED.match(text) or signed_name(text))
         ):
+            if author is None and position == 0 and (name := signed_name(text)):
+                author = (name, line.index)
             continue
         furniture.append(line.index)
     if len(furniture) + already < MIN_TAIL_LINES:
