@@ -881,3 +881,20 @@ def test_name_beside_date(texts: list[str], name: str | None) -> None:
 )
 def test_signed_name(text: str, name: str | None) -> None:
     assert signed_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("dateline", "author"),
+    [
+        ("14 October 2025", None),  # the page's first line: the masthead
+        ("Published 14 October 2025", None),
+        ("delivered 14 October 2025, Chelyabinsk", "Ural Observer"),  # a speech's speaker
+    ],
+)
+def test_a_name_opening_the_page_over_a_dated_headline(dateline: str, author: str | None) -> None:
+    zone = _lines(
+        ["Ural Observer", "Regional court upholds fine against a local election monitor", dateline]
+    )
+    head, _ = _web_head(zone)
+    assert head.title == "Regional court upholds fine against a local election monitor"
+    assert head.author == author

@@ -1004,6 +1004,11 @@ def _site_name(text: str) -> str | None:
     return _norm(match.group("name"))
 
 
+DELIVERY = re.compile(r"^\W*(?:delivered|given|spoken|recorded|read)\b", re.IGNORECASE)
+"""A dateline saying how a text was given ('delivered 14 June 2018, Washington'): the head
+of a speech, a lecture or an interview, whose speaker's name may open the page."""
+
+
 def _name_over_dated_title(
     zone: Sequence[Line],
     title_at: int,
@@ -1013,12 +1018,15 @@ def _name_over_dated_title(
     """(name, position) of a person's name alone right above the title when a dateline
     stands right under it (a speech's or a column's head: '<Name>' / '<title>' /
     'delivered <date>, <place>'): the byline over the headline, as a cover prints it.
-    Without the dateline under the title, a name above it may be a masthead's; a line
+    Without the dateline under the title, a name above it may be a masthead's, and so
+    is the page's first line unless the dateline says the text was delivered; a line
     right under the site's menu (`after_chrome`, or a column of short lines still in the
     zone) is a section's label ('Press Releases')."""
     above = title_at - 1
     if above < 0 or title_at + 1 not in dates or zone[above].index in after_chrome:
         return None
+    if above == 0 and DELIVERY.match(zone[title_at + 1].text) is None:
+        return None  # the page's first line over a headline and its date: the masthead
     if above > 0 and word_count(zone[above - 1].text) <= MAX_MENU_ITEM_WORDS:
         return None
     name = person_name(zone[above].text)
