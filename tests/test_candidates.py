@@ -202,6 +202,8 @@ def test_a_headline_outscores_its_deck() -> None:
         ("Text: Boris Lunev", "Boris Lunev"),
         ("Words: Anna Lind and Oleg Sokolov", "Anna Lind and Oleg Sokolov"),
         ("Photo: Anton Sidorchuk", None),  # a credit, not the author
+        ("Words: Daria Lindqvist. Photos: Kirill Omelchenko", "Daria Lindqvist"),
+        ("Text: Anna Lind, photo: Oleg Sokolov", "Anna Lind"),
         ("Source: Anna Lind", None),
         ("Tags: elections, city council", None),
         ("Updated: March 4, 2021", None),
@@ -898,3 +900,14 @@ def test_a_name_opening_the_page_over_a_dated_headline(dateline: str, author: st
     head, _ = _web_head(zone)
     assert head.title == "Regional court upholds fine against a local election monitor"
     assert head.author == author
+
+
+def test_a_byline_followed_by_the_pictures_credit_is_no_credit() -> None:
+    texts = [
+        "The last ferry to the island parish",
+        "Words: Daria Lindqvist. Photos: Kirill Omelchenko",
+        "12 March 2025",
+    ]
+    name, features = author_candidates(texts)[1]
+    assert name == "Daria Lindqvist"
+    assert not features.credit and author_score(features) >= MIN_AUTHOR_SCORE

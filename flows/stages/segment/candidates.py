@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from flows.stages.segment.boilerplate import CHROME_LINE, SHARE_BAR
 from flows.stages.segment.lines import ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
+    CREDITS_AFTER,
     LINK_VERBS,
     NOT_BYLINE,
     WIDGET_WORDS,
@@ -450,6 +451,7 @@ def is_link_call(text: str) -> bool:
 def labelled_name(text: str) -> str | None:
     """The names of a labelled byline ('Text: Anna Lind' -> 'Anna Lind'); None on a credit
     ('Photo: Anna Lind') or any other line."""
+    text = CREDITS_AFTER.sub("", text)  # 'Words: X. Photos: Y': the pictures' credit
     match = LABELLED_NAME.match(text.strip())
     if match is None or CAPTION.search(text) or NOT_BYLINE.search(text):
         return None
@@ -711,6 +713,7 @@ def author_candidates(texts: Sequence[str]) -> dict[int, tuple[str, AuthorFeatur
             0 <= near < len(texts) and is_dateline(texts[near])
             for near in (position - 1, position + 1)
         )
+        own = CREDITS_AFTER.sub("", text)  # the byline without the pictures' credit after it
         found[position] = (
             name,
             AuthorFeatures(
@@ -718,7 +721,7 @@ def author_candidates(texts: Sequence[str]) -> dict[int, tuple[str, AuthorFeatur
                 byline_form=byline is not None,
                 labelled=labelled is not None and byline is None,
                 beside_date=beside,
-                credit=bool(CAPTION.search(text) or NOT_BYLINE.search(text)),
+                credit=bool(CAPTION.search(own) or NOT_BYLINE.search(own)),
             ),
         )
     return found

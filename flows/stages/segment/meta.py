@@ -301,13 +301,13 @@ def is_byline_label(text: str) -> bool:
 
 CREDITS_AFTER = re.compile(
     r"\s*;\s*(?:(?:additional\s+)?(?:reporting|writing)|edit(?:ed|ing))\s+by\b.*$"
-    r"|\s*[;,|•·]\s*(?:photo(?:graph)?s?|images?|illustrations?|video|graphics?)"
+    r"|\s*[;,.|•·]\s*(?:photo(?:graph)?s?|images?|illustrations?|video|graphics?)"
     r"(?:\s+by\b|\s*:).*$",
     re.IGNORECASE,
 )
 """The credits after a byline: the desk's on a wire story ('Reporting by X; Editing by Y')
-and the pictures' ('Story by X, Photos by Y', 'By X | Photo: Y'). The editor and the
-photographer are not the author."""
+and the pictures' ('Story by X, Photos by Y', 'By X | Photo: Y', 'Words: X. Photos: Y').
+The editor and the photographer are not the author."""
 BILINGUAL_LABEL = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё ]{1,30}?\s*/\s*(?=[A-Za-z])")
 """The Russian half of a bilingual label ('Автор / Author: …', 'Источник / Source: …'):
 the English half is read."""
