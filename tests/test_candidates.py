@@ -11,6 +11,7 @@ from flows.stages.segment.candidates import (
     author_candidates,
     author_score,
     best_title,
+    in_affiliation_block,
     in_field_block,
     is_head_notice,
     is_menu_row,
@@ -20,6 +21,7 @@ from flows.stages.segment.candidates import (
     is_tally_line,
     is_widget_row,
     labelled_name,
+    marked_names,
     name_beside_date,
     title_features,
     title_score,
@@ -911,3 +913,38 @@ def test_a_byline_followed_by_the_pictures_credit_is_no_credit() -> None:
     name, features = author_candidates(texts)[1]
     assert name == "Daria Lindqvist"
     assert not features.credit and author_score(features) >= MIN_AUTHOR_SCORE
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Anna Petrova1 and Ivan Sidorov2", "Anna Petrova and Ivan Sidorov"),
+        ("Anna Petrova*, Ivan Sidorov**", "Anna Petrova, Ivan Sidorov"),
+        ("Marek Holub†", "Marek Holub"),
+        ("Turnout in 2024 elections", None),
+        ("Table 1", None),
+    ],
+)
+def test_marked_names(text: str, names: str | None) -> None:
+    assert marked_names(text) == names
+
+
+def test_affiliations_under_a_papers_names_are_no_title() -> None:
+    texts = [
+        "Who Abolished the Mayors? Council Majorities and Municipal Reform",
+        "Anna Petrova1 and Ivan Sidorov2",
+        "1 European University at St Petersburg",
+        "2 University of Helsinki",
+        "anna.petrova@eu.example",
+    ]
+    assert best_title(texts, 3, eligible=[0, 1, 2, 3]) == 0
+    assert all(in_affiliation_block(texts, position) for position in (2, 3, 4))
+    name, features = author_candidates(texts)[1]
+    assert name == "Anna Petrova and Ivan Sidorov"
+    assert author_score(features) >= MIN_AUTHOR_SCORE
+
+
+def test_a_headline_naming_a_university_is_no_affiliation() -> None:
+    texts = ["Regional News", "Moscow State University expels three student activists"]
+    assert not in_affiliation_block(texts, 1)
+    assert not title_features(texts, 1).field

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from flows.stages.segment.boilerplate import CHROME_LINE, SHARE_BAR
 from flows.stages.segment.lines import ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
+    AFFILIATION,
     CREDITS_AFTER,
     LINK_VERBS,
     NOT_BYLINE,
@@ -181,11 +182,91 @@ section's two-word name right over the byline scores less)."""
 PER_LINE_UP = -0.1
 """Each line between the candidate and the body: the headline stands near the text."""
 
+NAME_MARKER = re.compile(r"(?<=[^\W\d_])(?:\d{1,2}|\*{1,3}|[†‡§])(?=[\s,]|$)")
+"""A superscript mark glued to an author's name, pointing to an affiliation ('Anna Petrova1',
+'Ivan Sidorov**', 'Lind†')."""
+AFFILIATION_MARK = re.compile(r"^(?:\d{1,2}|\*{1,3}|[†‡§])\s*")
+"""The mark opening an affiliation line ('1 University of Helsinki', '** University of
+Tartu')."""
+MAIL_ADDRESS = re.compile(r"^\S+@[\w-]+(?:\.[\w-]+)+$")
+MAX_AFFILIATION_WORDS = 16
+MAX_AFFILIATION_LINES = 6
+"""The most lines of affiliations (and addresses) under a paper's names."""
+
+
+def marked_names(text: str) -> str | None:
+    """The names on a line of a paper's authors, their superscript marks taken off ('Anna
+    Petrova1 and Ivan Sidorov2' -> 'Anna Petrova and Ivan Sidorov'); None on a line that
+    is not only names."""
+    if len(text) > MAX_NAMES_CHARS:
+        return None
+    return person_names(" ".join(NAME_MARKER.sub("", text).split()))
+
+
+MAX_NAMES_CHARS = 200
+
+
+def is_affiliation_line(text: str) -> bool:
+    """An affiliation under a paper's names: short, no sentence, naming an institution
+    ('1 European University at St Petersburg', 'Department of Politics, University of X')
+    or an e-mail address, its superscript mark allowed."""
+    body = AFFILIATION_MARK.sub("", text.strip())
+    if not body or word_count(body) > MAX_AFFILIATION_WORDS or ends_sentence(body):
+        return False
+    if MAIL_ADDRESS.match(body) is not None:
+        return True
+    return AFFILIATION.search(body) is not None and _institution_case(body)
+
+
+INSTITUTION_LINKS = frozenset({"of", "at", "for", "the", "and", "in", "on", "de", "&"})
+"""The words an institution's name writes in lower case ('University of Tartu')."""
+
+
+def _institution_case(text: str) -> bool:
+    """Whether the line is written as an institution's name: in English every word
+    capitalised but the linking ones ('European University at St Petersburg'), where a
+    headline naming one has words in lower case ('Moscow State University expels three
+    activists'); Russian capitalises a name's first word only, so any Cyrillic line
+    passes."""
+    if any("а" <= char <= "я" or char == "ё" for char in text.casefold()):
+        return True
+    return all(
+        word[:1].isupper() or word.casefold() in INSTITUTION_LINKS or not word[:1].isalpha()
+        for word in text.replace(",", " ").split()
+    )
+
+
+def _names_over_affiliation(texts: Sequence[str], position: int) -> bool:
+    """Whether the line is a paper's names with an affiliation line right under it."""
+    below = position + 1
+    return (
+        below < len(texts)
+        and is_affiliation_line(texts[below])
+        and marked_names(texts[position]) is not None
+    )
+
+
+def in_affiliation_block(texts: Sequence[str], position: int) -> bool:
+    """Whether the line is one of the affiliation lines under a paper's names (walking up
+    over affiliations to the names): metadata, never the title. A headline naming a
+    university stands over no such names."""
+    if not is_affiliation_line(texts[position]):
+        return False
+    for above in range(position - 1, max(-1, position - 1 - MAX_AFFILIATION_LINES), -1):
+        if _names_over_affiliation(texts, above):
+            return True
+        if not is_affiliation_line(texts[above]):
+            return False
+    return False
+
+
 # Author weights.
 AUTHOR_RULE_PICK = 4.0
 """The layout's rules read this line as the byline."""
 BYLINE_FORM = 5.0
 """A byline's form ('By X', 'Posted by X', 'X | date', 'Author: X')."""
+AFFILIATED_NAMES = 4.0
+"""A line of people's names right over an affiliation line: a paper's authors."""
 LABELLED_BYLINE = 3.0
 """A labelled field holding only names ('Text: X'), written beside the dateline."""
 BESIDE_DATE = 1.0
@@ -485,7 +566,10 @@ def title_features(
         or labelled_name(text) is not None
         or is_byline_label(text)
         or POSTER_LINE.match(text) is not None,
-        field=in_field_block(texts, position) or is_tag_row(text),
+        field=in_field_block(texts, position)
+        or is_tag_row(text)
+        or in_affiliation_block(texts, position)
+        or _names_over_affiliation(texts, position),
         category_label=words <= 3 and is_all_caps(text),
         credit=bool(CAPTION.search(text) or SHARE_BAR.match(text) or CHROME_LINE.match(text))
         or is_link_call(text)
@@ -670,6 +754,7 @@ class AuthorFeatures:
     rule_pick: bool = False
     byline_form: bool = False
     labelled: bool = False
+    affiliated: bool = False
     beside_date: bool = False
     credit: bool = False
 
@@ -678,6 +763,7 @@ _AUTHOR_FLAGS = {
     "rule_pick": AUTHOR_RULE_PICK,
     "byline_form": BYLINE_FORM,
     "labelled": LABELLED_BYLINE,
+    "affiliated": AFFILIATED_NAMES,
     "beside_date": BESIDE_DATE,
     "credit": CREDIT_NAME,
 }
@@ -706,7 +792,8 @@ def author_candidates(texts: Sequence[str]) -> dict[int, tuple[str, AuthorFeatur
     for position, text in enumerate(texts):
         byline = find_byline(text)
         labelled = labelled_name(text)
-        name = byline or labelled
+        affiliated = marked_names(text) if _names_over_affiliation(texts, position) else None
+        name = byline or labelled or affiliated
         if name is None:
             continue
         beside = any(
@@ -720,6 +807,7 @@ def author_candidates(texts: Sequence[str]) -> dict[int, tuple[str, AuthorFeatur
                 lines_up=len(texts) - 1 - position,
                 byline_form=byline is not None,
                 labelled=labelled is not None and byline is None,
+                affiliated=affiliated is not None and byline is None and labelled is None,
                 beside_date=beside,
                 credit=bool(CAPTION.search(own) or NOT_BYLINE.search(own)),
             ),

@@ -476,6 +476,17 @@ much of the article is given ('Condensed text:'), and a newspaper's issue number
 04.03.2021, стр. 2')."""
 
 
+AFFILIATION = re.compile(
+    r"(?:\b|(?<=\b[a-z]))(?:department|faculty|school\s+of|institute|university|college|"
+    r"academy|laboratory|lab)\b"
+    r"|(?:\b|(?<=\b[a-z]))(?<!\bthe\s)(?:centre|center)\b|\b(?:centre|center)(?=\s+(?:for|of|on)\b)"
+    r"|\b(?:университет|институт|академи|кафедр|факультет|лаборатори)",
+    re.IGNORECASE,
+)
+"""An affiliation line ('Department of …, University of …', 'aDepartment …' with its
+superscript letter run on, 'Пермский … университет'; the Russian words inflect, so only
+their stems are matched). 'The centre' is the political one ('Governors and the Centre
+in …'), unless a 'for', 'of' or 'on' names the institution."""
 POSITION = re.compile(
     r"\b(?:analyst|fellow|director|editor|correspondent|professor|researcher|reporter|"
     r"writer|columnist|journalist|associate|chair|head|scholar|scientist|economist|"
