@@ -157,6 +157,10 @@ def test_sentences_and_chrome_are_not_bylines(text):
         ("March 3, 2021 / Ivan Sokolov", False),
         ("Why the Duma vote still matters", False),
         ("Prices rose 5 % > inflation.", False),
+        ("«Выборы мэра нам не нужны»: горсовет Томска отменил прямые выборы", False),
+        ("«Мы не уйдём»: депутаты о бюджете", False),
+        ("Форум «Политика и общество» > Международные отношения > Внешняя политика", True),
+        ("Главная » Новости » Политика", True),
     ],
 )
 def test_breadcrumbs(text, expected):

@@ -428,12 +428,21 @@ CRUMB_SEPARATOR = re.compile(r"[»›‹>/\\→]")
 """A character that joins a breadcrumb's parts: a line without one is no breadcrumb."""
 
 
+GUILLEMET_QUOTE = re.compile(r"«[^«»]{1,200}»")
+"""A quotation in guillemets ('«Выборы нам не нужны»: …'), whose closing mark is no path's
+separator."""
+
+
 def is_breadcrumb(text: str) -> bool:
     """'Home » Russia » Politics', 'Board index ‹ Politics ‹ Russia': short labels joined
     by a path separator, with no sentence in them; a separator may close the path ('Current
     News / Politics /')."""
     if not CRUMB_SEPARATOR.search(text):
         return False
+    if "«" in text:
+        text = GUILLEMET_QUOTE.sub("Q", text)  # '«…»' quotes words: its '»' joins no path
+        if not CRUMB_SEPARATOR.search(text):
+            return False
     text = re.sub(r"\s+(?:»|›|>|/|→)$", "", text)
     if len(text) > 160 or text.endswith((".", "?", "!")) or find_date(text) is not None:
         return False
