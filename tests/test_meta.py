@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from flows.stages.segment.boilerplate import classify_line
 from flows.stages.segment.meta import (
     _DATE_FORMS,
+    dated_byline,
     find_byline,
     find_date,
     is_breadcrumb,
@@ -310,3 +311,22 @@ def test_every_date_form_holds_two_digits_in_a_row(text: str) -> None:
 )
 def test_handle_after_the_date_is_the_byline(text, name):
     assert find_byline(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "This entry was posted in Elections, Kirov on 14 September 2025 by Yegor Shutov. "
+            "Bookmark the permalink.",
+            ("Yegor Shutov", "14 September 2025"),
+        ),
+        ("Posted in Politics on March 3, 2024 by k_sorokin", ("k_sorokin", "March 3, 2024")),
+        ("Posted in News on March 3, 2024 by admin", None),  # a default account
+        ("The vote on Sunday was won by Yegor Shutov.", None),  # no date: a sentence
+        ("Uploaded on March 3, 2024; photo by Yegor Shutov", None),  # a picture's credit
+        ("He spoke on March 3, 2024 by the river.", None),
+    ],
+)
+def test_dated_byline(text, expected):
+    assert dated_byline(text) == expected

@@ -347,6 +347,31 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
     return wrote.group("name") if wrote else None
 
 
+ON_DATE_BY = re.compile(
+    rf"\bon\s+(?P<when>\S.{{4,40}}?)\s+by\s+(?P<name>{PERSON}|(?-i:[a-z][a-z0-9_.-]{{1,39}}))"
+    r"(?=[.,;]?(?:\s|$))",
+    re.IGNORECASE,
+)
+"""'… on <date> by <Name>' inside a sentence, as a blog theme closes a post ('This entry
+was posted in Elections on 14 September 2025 by Yegor Shutov. Bookmark the permalink.')."""
+
+
+def dated_byline(text: str) -> tuple[str, str] | None:
+    """(name, date as written) of a sentence naming when and by whom the post was
+    written ('… on <date> by <Name>'); None unless the date is a full date."""
+    if " by " not in text or NOT_BYLINE.search(text):
+        return None
+    match = ON_DATE_BY.search(text)
+    if match is None:
+        return None
+    found = find_date(match.group("when"))
+    raw = match.group("name")
+    name = raw if raw[:1].islower() else _clean_name(raw)  # a login: 'by admin'
+    if found is None or name is None or name.split()[0].casefold() in _NOT_NAMES:
+        return None
+    return name, found[0]
+
+
 HANDLE_BYLINE = re.compile(
     r"^(?:posted|submitted|written)\s+by\s+(?P<name>[\w.-]{2,40})\s+(?:on|at)\s+", re.IGNORECASE
 )

@@ -69,6 +69,7 @@ from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
     AGE,
+    dated_byline,
     find_byline,
     find_date,
     is_breadcrumb,
@@ -580,6 +581,8 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
         last -= 1
         while last > first and not (is_prose(kept[last].text) or quote_depth(kept[last].text)):
             last -= 1  # the call's heading ('Keep reading with a 7-day free trial')
+    if last > first and head.author is None and dated_byline(kept[last].text) is not None:
+        last -= 1  # the post's closing credit ('This entry was posted … on <date> by <Name>.')
     already = sum(1 for line in filled[run[1] + 1 :] if line.index in dropped)
     tail, author = _tail(kept[last + 1 :], already, buttons, dropped)
     chrome.update((index, "page_chrome") for index in tail)
@@ -592,7 +595,10 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
             head.meta_lines | {author[1]},
         )
     if head.published is None:
-        stated = _tail_date(filled[run[1] + 1 :], author[1] if author else None)
+        end = filled[run[1]].index
+        under = [line for line in kept[last + 1 :] if line.index <= end]
+        under += filled[run[1] + 1 :]  # the closing credit may stand inside the run
+        stated = _tail_date(under, author[1] if author else None)
         if stated is not None:
             head = dataclasses.replace(
                 head, published=stated[0], meta_lines=head.meta_lines | {stated[1]}
@@ -620,6 +626,8 @@ def _tail_date(tail: Sequence[Line], author_at: int | None) -> tuple[str, int] |
     opening = tail[:TAIL_META_LINES]
     for position, line in enumerate(opening):
         text = line.text
+        if line.index == author_at and (dated := dated_byline(text)) is not None:
+            return dated[1], line.index  # the byline's own date: '… on <date> by <Name>.'
         found = find_date(text) if len(text) <= MAX_TAIL_DATE_CHARS else None
         if found is None or not is_dateline(text):
             continue
@@ -1461,6 +1469,10 @@ def _tail(
         byline = find_byline(text)
         if byline and author is None and not is_prose(text):
             author = (byline, line.index)
+            continue
+        dated = dated_byline(text) if author is None and position < TAIL_META_LINES else None
+        if dated is not None:  # 'This entry was posted … on <date> by <Name>.'
+            author = (dated[0], line.index)
             continue
         if position == 0 and author is None and _caps_signature(zone):
             author = (text, line.index)  # as printed: 'ANNA LIND' over 'retired teacher'
