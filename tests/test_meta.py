@@ -330,3 +330,17 @@ def test_handle_after_the_date_is_the_byline(text, name):
 )
 def test_dated_byline(text, expected):
     assert dated_byline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("О. Н. Карпова, 21 января 2026 г.", "О. Н. Карпова"),
+        ("Карпова О. Н., 21.01.2026", "Карпова О. Н."),
+        ("J. K. Smith, March 3, 2024", "J. K. Smith"),
+        ("New York, March 3, 2024", None),  # a place has no initials
+        ("А. В. Петрова, кандидат политических наук", None),  # no date after the comma
+    ],
+)
+def test_an_initialled_name_before_a_date_is_a_byline(text, name):
+    assert find_byline(text) == name

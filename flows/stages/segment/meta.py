@@ -335,6 +335,11 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         name = _clean_name(match.group("name"))
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
+    initialled = INITIALLED_NAME.match(text) if "." in text[:40] else None
+    if initialled and is_dateline(text[initialled.end() :]):
+        name = person_name(" ".join(initialled.group("name").split()))
+        if name is not None:
+            return name
     handle = HANDLE_BYLINE.match(text) or HANDLE_DATE.match(text)
     if handle and handle.group("name") in DATE_VERBS:
         handle = None  # 'delivered 14 June 2018': the date's label, no handle
@@ -370,6 +375,15 @@ def dated_byline(text: str) -> tuple[str, str] | None:
     if found is None or name is None or name.split()[0].casefold() in _NOT_NAMES:
         return None
     return name, found[0]
+
+
+INITIALLED_NAME = re.compile(
+    r"^(?P<name>(?:[A-ZА-ЯЁ]\.\s?){1,2}\s*[A-ZА-ЯЁ][\w'’-]+"
+    r"|[A-ZА-ЯЁ][\w'’-]+\s+(?:[A-ZА-ЯЁ]\.\s?){1,2})\s*,\s*"
+)
+"""A name with its initials before or after the surname, then a comma ('О. Н. Карпова, 21
+января 2026 г.', 'Карпова О. Н., …'): with a dateline after the comma, a byline. A place
+before a date has no initials ('New York, March 3')."""
 
 
 HANDLE_BYLINE = re.compile(
