@@ -581,17 +581,22 @@ def person_name(text: str) -> str | None:
 
 
 def _capital_surname(tokens: Sequence[str]) -> bool:
-    """Whether the last token is a surname set in capitals after a first name or initials
-    written in ordinary case ('Ольга ЗЫРЯНОВА', 'A. PETROV'), as the Russian press signs
-    an article; a line wholly in capitals is a heading."""
+    """Whether the last token is a Cyrillic surname set in capitals after a first name or
+    initials written in ordinary case ('Ольга ЗЫРЯНОВА', 'О. ЗЫРЯНОВА'), as the Russian
+    press signs an article; a line wholly in capitals is a heading, and a Latin word in
+    capitals after a capitalised one is as often a masthead's ('Moscow TIMES')."""
     surname = tokens[-1]
     return (
         len(surname) >= 2
         and surname.isupper()
+        and CYRILLIC_CAPS.match(surname) is not None
         and _NAME_WORD.match(surname) is not None
         and tokens[0][:1].isupper()
         and (_INITIAL.match(tokens[0]) is not None or not tokens[0].isupper())
     )
+
+
+CYRILLIC_CAPS = re.compile(r"^[А-ЯЁ][А-ЯЁ'’-]+$")
 
 
 NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&|и)\s+")
