@@ -948,3 +948,8 @@ def test_a_headline_naming_a_university_is_no_affiliation() -> None:
     texts = ["Regional News", "Moscow State University expels three student activists"]
     assert not in_affiliation_block(texts, 1)
     assert not title_features(texts, 1).field
+
+
+def test_a_byline_under_the_headline_is_no_deck() -> None:
+    texts = ["Council scraps direct mayoral vote in Tomsk", "Posted on March 3, 2024 by Anna Petrova"]
+    assert not title_features(texts, 1).deck

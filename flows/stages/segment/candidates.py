@@ -608,7 +608,9 @@ def _under_headline_deck(texts: Sequence[str], position: int) -> bool:
         return False
     if ELLIPSIS_END.search(upper) or TITLE_PARTS.search(upper) or is_breadcrumb(upper):
         return False
-    return "," in text or ends_sentence(text)
+    if not ("," in text or ends_sentence(text)):
+        return False
+    return find_date(text) is None and find_byline(text) is None  # a byline is no deck
 
 
 TITLE_PARTS = re.compile(r"\s(?:[|—–·•]|-|::)\s")
