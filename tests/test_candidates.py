@@ -11,20 +11,25 @@ from flows.stages.segment.candidates import (
     author_candidates,
     author_score,
     best_title,
+    in_affiliation_block,
     in_field_block,
     is_head_notice,
+    is_menu_row,
     is_pager_link,
     is_picture_credit,
     is_tag_row,
+    is_tally_line,
     is_widget_row,
     labelled_name,
+    marked_names,
+    name_beside_date,
     title_features,
     title_score,
     title_terms,
 )
 from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_byline, person_name
-from flows.stages.segment.webpage import _web_head
+from flows.stages.segment.webpage import _web_head, signed_name
 
 HEAD = [
     "Home » World » Russia",
@@ -93,6 +98,10 @@ def test_best_title(texts: list[str], rule_pick: int, wanted: int) -> None:
         "view full text",
         "[AUTHENTICITY CERTIFIED: Text version below transcribed directly from audio]",
         "[GRAPHIC NOT AVAILABLE IN TIFF FORMAT]",
+        "Politics   Economy   Regions   Subscribe",
+        "View previous topic :: View next topic",
+        "Hits: 1843",
+        "41 results (0.007 seconds)",
     ],
 )
 def test_never_a_title_even_when_picked(text: str) -> None:
@@ -195,6 +204,8 @@ def test_a_headline_outscores_its_deck() -> None:
         ("Text: Boris Lunev", "Boris Lunev"),
         ("Words: Anna Lind and Oleg Sokolov", "Anna Lind and Oleg Sokolov"),
         ("Photo: Anton Sidorchuk", None),  # a credit, not the author
+        ("Words: Daria Lindqvist. Photos: Kirill Omelchenko", "Daria Lindqvist"),
+        ("Text: Anna Lind, photo: Oleg Sokolov", "Anna Lind"),
         ("Source: Anna Lind", None),
         ("Tags: elections, city council", None),
         ("Updated: March 4, 2021", None),
@@ -768,3 +779,177 @@ def test_a_line_holding_an_address_or_a_button_label_is_furniture():
 )
 def test_age_notices_and_lower_case_bylines_are_head_notices(text, expected):
     assert is_head_notice(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "menu"),
+    [
+        ("Politics   Economy   Regions   Subscribe", True),
+        ("Sort: Top  Newest  Oldest", True),
+        ("View previous topic :: View next topic", True),
+        ("Home | Archive | About", True),
+        ("Новости   Политика   Экономика", True),
+        ("Why the Kremlin keeps its governors on a short leash", False),
+        ("Putin | 2024", False),  # two cells, one a year
+        ("Headline of the day  |  Site", False),  # two cells: a browser's title line
+        ("Views 2 915   Comments 3", False),  # counts: a tally, not a menu
+        ("By Anna Lind  |  March 3, 2021", False),
+        ("The council voted.  Then it adjourned.  Nobody objected.", False),
+    ],
+)
+def test_is_menu_row(text: str, menu: bool) -> None:
+    assert is_menu_row(text) is menu
+
+
+@pytest.mark.parametrize(
+    ("text", "tally"),
+    [
+        ("Hits: 1843", True),
+        ("41 results (0.007 seconds)", True),
+        ("1 - 3 of 3", True),
+        ("Left 71% Center 29%", True),
+        ("Сообщений: 1 318", True),
+        ("Putin in 2024", False),  # a year is a headline's word
+        ("5 lessons of the 2024 vote", False),
+        ("Duma passes 3 bills on 12 March", False),
+        ("Regional budgets after the tax reform", False),
+    ],
+)
+def test_is_tally_line(text: str, tally: bool) -> None:
+    assert is_tally_line(text) is tally
+
+
+def test_a_deck_picked_by_the_rules_gives_way_to_the_headline_over_it() -> None:
+    texts = [
+        "The Steppe Ledger",
+        "Why the regional duma elections were moved to September",
+        "Single voting day, explained, and what it changed for turnout",
+    ]
+    assert best_title(texts, 2, eligible=[1, 2]) == 1
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # a site's tagline over the headline: a phrase, not a sentence
+        [
+            "Notes from the Provinces",
+            "Essays on local power in Russia",
+            "The quiet end of the elected mayor",
+        ],
+        # a browser's title line over the headline
+        [
+            "Governors on a short leash | The Ledger",
+            "Governors, mayors and the Kremlin's short leash",
+        ],
+        # a breadcrumb over the headline
+        [
+            "Archive > 2000 > January > Politics",
+            "Putin's first month: a caretaker, not a placeholder",
+        ],
+    ],
+)
+def test_a_headline_under_a_tagline_title_line_or_crumb_is_no_deck(texts: list[str]) -> None:
+    assert not title_features(texts, len(texts) - 1).deck
+
+
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [
+        (["Irina Malakhova", "Apr 5, 2024 · 4 min read"], "Irina Malakhova"),
+        (["12 March 2025", "Timur Aliyev"], "Timur Aliyev"),
+        (["Anna Lind and Oleg Sokolov", "3 March 2021"], "Anna Lind and Oleg Sokolov"),
+        (["Марина Оськина", "14.03.2023"], "Марина Оськина"),
+        (["Irina Malakhova"], None),  # a name alone is no byline
+        (["Irina Malakhova", "Samara's budget gap is wider than it looks"], None),
+        (["4 min read", "Apr 5, 2024"], None),
+        (["The reshuffle nobody announced", "Apr 2, 2024"], None),
+    ],
+)
+def test_name_beside_date(texts: list[str], name: str | None) -> None:
+    assert name_beside_date(texts) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ольга ЗЫРЯНОВА", "Ольга ЗЫРЯНОВА"),
+        ("А. Петрова", "А. Петрова"),
+        ("Ольга Зырянова", "Ольга Зырянова"),
+        ("— J. Smith", "J. Smith"),
+        ("Regional Politics", None),  # two capitalised English words: maybe a label
+        ("Anna Petrova", None),  # the same shape: no evidence alone
+        ("Новости района", None),  # a Russian label capitalises its first word only
+        ("Поделиться:", None),
+    ],
+)
+def test_signed_name(text: str, name: str | None) -> None:
+    assert signed_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("dateline", "author"),
+    [
+        ("14 October 2025", None),  # the page's first line: the masthead
+        ("Published 14 October 2025", None),
+        ("delivered 14 October 2025, Chelyabinsk", "Ural Observer"),  # a speech's speaker
+    ],
+)
+def test_a_name_opening_the_page_over_a_dated_headline(dateline: str, author: str | None) -> None:
+    zone = _lines(
+        ["Ural Observer", "Regional court upholds fine against a local election monitor", dateline]
+    )
+    head, _ = _web_head(zone)
+    assert head.title == "Regional court upholds fine against a local election monitor"
+    assert head.author == author
+
+
+def test_a_byline_followed_by_the_pictures_credit_is_no_credit() -> None:
+    texts = [
+        "The last ferry to the island parish",
+        "Words: Daria Lindqvist. Photos: Kirill Omelchenko",
+        "12 March 2025",
+    ]
+    name, features = author_candidates(texts)[1]
+    assert name == "Daria Lindqvist"
+    assert not features.credit and author_score(features) >= MIN_AUTHOR_SCORE
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Anna Petrova1 and Ivan Sidorov2", "Anna Petrova and Ivan Sidorov"),
+        ("Anna Petrova*, Ivan Sidorov**", "Anna Petrova, Ivan Sidorov"),
+        ("Marek Holub†", "Marek Holub"),
+        ("Turnout in 2024 elections", None),
+        ("Table 1", None),
+    ],
+)
+def test_marked_names(text: str, names: str | None) -> None:
+    assert marked_names(text) == names
+
+
+def test_affiliations_under_a_papers_names_are_no_title() -> None:
+    texts = [
+        "Who Abolished the Mayors? Council Majorities and Municipal Reform",
+        "Anna Petrova1 and Ivan Sidorov2",
+        "1 European University at St Petersburg",
+        "2 University of Helsinki",
+        "anna.petrova@eu.example",
+    ]
+    assert best_title(texts, 3, eligible=[0, 1, 2, 3]) == 0
+    assert all(in_affiliation_block(texts, position) for position in (2, 3, 4))
+    name, features = author_candidates(texts)[1]
+    assert name == "Anna Petrova and Ivan Sidorov"
+    assert author_score(features) >= MIN_AUTHOR_SCORE
+
+
+def test_a_headline_naming_a_university_is_no_affiliation() -> None:
+    texts = ["Regional News", "Moscow State University expels three student activists"]
+    assert not in_affiliation_block(texts, 1)
+    assert not title_features(texts, 1).field
+
+
+def test_a_byline_under_the_headline_is_no_deck() -> None:
+    texts = ["Council scraps direct mayoral vote in Tomsk", "Posted on March 3, 2024 by Anna Petrova"]
+    assert not title_features(texts, 1).deck

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from flows.stages.segment.boilerplate import classify_line
 from flows.stages.segment.meta import (
     _DATE_FORMS,
+    dated_byline,
     find_byline,
     find_date,
     is_breadcrumb,
@@ -157,6 +158,10 @@ def test_sentences_and_chrome_are_not_bylines(text):
         ("March 3, 2021 / Ivan Sokolov", False),
         ("Why the Duma vote still matters", False),
         ("Prices rose 5 % > inflation.", False),
+        ("«Выборы мэра нам не нужны»: горсовет Томска отменил прямые выборы", False),
+        ("«Мы не уйдём»: депутаты о бюджете", False),
+        ("Форум «Политика и общество» > Международные отношения > Внешняя политика", True),
+        ("Главная » Новости » Политика", True),
     ],
 )
 def test_breadcrumbs(text, expected):
@@ -234,7 +239,15 @@ def test_result_pages_and_site_search_labels(text, rule):
 
 @pytest.mark.parametrize(
     "text",
-    ["Yulia Arbatova", "Marina K. Orlova", "Ludwig van Berg", "Anne-Marie Lefèvre", "O'Neil Smith"],
+    [
+        "Yulia Arbatova",
+        "Marina K. Orlova",
+        "Ludwig van Berg",
+        "Anne-Marie Lefèvre",
+        "O'Neil Smith",
+        "Ольга ЗЫРЯНОВА",  # a surname in capitals, as the Russian press signs
+        "О. ЗЫРЯНОВА",
+    ],
 )
 def test_a_line_holding_only_a_name(text):
     assert person_name(text) == text
@@ -247,6 +260,8 @@ def test_a_line_holding_only_a_name(text):
         "The Governors' Reshuffle",  # an article's words
         "Share this",
         "IVAN PETROV",  # capitals: a heading
+        "NEWS Today",  # the capitals open the line: a label
+        "Moscow TIMES",  # a Latin word in capitals: a masthead as often
         "J. K.",
         "Sep 3, 2023",
         "Read more about the vote in Samara",
@@ -296,4 +311,37 @@ def test_every_date_form_holds_two_digits_in_a_row(text: str) -> None:
     ],
 )
 def test_handle_after_the_date_is_the_byline(text, name):
+    assert find_byline(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "This entry was posted in Elections, Kirov on 14 September 2025 by Yegor Shutov. "
+            "Bookmark the permalink.",
+            ("Yegor Shutov", "14 September 2025"),
+        ),
+        ("Posted in Politics on March 3, 2024 by k_sorokin", ("k_sorokin", "March 3, 2024")),
+        ("Posted in News on March 3, 2024 by admin", None),  # a default account
+        ("The vote on Sunday was won by Yegor Shutov.", None),  # no date: a sentence
+        ("Uploaded on March 3, 2024; photo by Yegor Shutov", None),  # a picture's credit
+        ("He spoke on March 3, 2024 by the river.", None),
+    ],
+)
+def test_dated_byline(text, expected):
+    assert dated_byline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("О. Н. Карпова, 21 января 2026 г.", "О. Н. Карпова"),
+        ("Карпова О. Н., 21.01.2026", "Карпова О. Н."),
+        ("J. K. Smith, March 3, 2024", "J. K. Smith"),
+        ("New York, March 3, 2024", None),  # a place has no initials
+        ("А. В. Петрова, кандидат политических наук", None),  # no date after the comma
+    ],
+)
+def test_an_initialled_name_before_a_date_is_a_byline(text, name):
     assert find_byline(text) == name

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from flows.stages.segment.boilerplate import CHROME_LINE, SHARE_BAR
 from flows.stages.segment.lines import ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
+    AFFILIATION,
+    CREDITS_AFTER,
     LINK_VERBS,
     NOT_BYLINE,
     WIDGET_WORDS,
@@ -165,6 +167,11 @@ WRAPPED_COPY = -4.0
 """A line holding another line of the head whole, with words around it ('Cover image for
 <headline>', '<headline> | <site>'): an image's text or a browser's title wrapping the
 headline, which is the shorter line."""
+UNDER_HEADLINE_DECK = -5.0
+"""A line standing right under a headline-shaped line, as long as it or longer and written
+as a sentence (a comma inside or a closing stop): the standfirst that explains the
+headline over it ('Why X was moved' / 'Single voting day, explained, and what it
+changed'), never the title itself."""
 OVER_BYLINE = 2.0
 """Right above the post's byline or dateline: where a thread's topic line stands, over
 the header naming its poster."""
@@ -175,11 +182,91 @@ section's two-word name right over the byline scores less)."""
 PER_LINE_UP = -0.1
 """Each line between the candidate and the body: the headline stands near the text."""
 
+NAME_MARKER = re.compile(r"(?<=[^\W\d_])(?:\d{1,2}|\*{1,3}|[†‡§])(?=[\s,]|$)")
+"""A superscript mark glued to an author's name, pointing to an affiliation ('Anna Petrova1',
+'Ivan Sidorov**', 'Lind†')."""
+AFFILIATION_MARK = re.compile(r"^(?:\d{1,2}|\*{1,3}|[†‡§])\s*")
+"""The mark opening an affiliation line ('1 University of Helsinki', '** University of
+Tartu')."""
+MAIL_ADDRESS = re.compile(r"^\S+@[\w-]+(?:\.[\w-]+)+$")
+MAX_AFFILIATION_WORDS = 16
+MAX_AFFILIATION_LINES = 6
+"""The most lines of affiliations (and addresses) under a paper's names."""
+
+
+def marked_names(text: str) -> str | None:
+    """The names on a line of a paper's authors, their superscript marks taken off ('Anna
+    Petrova1 and Ivan Sidorov2' -> 'Anna Petrova and Ivan Sidorov'); None on a line that
+    is not only names."""
+    if len(text) > MAX_NAMES_CHARS:
+        return None
+    return person_names(" ".join(NAME_MARKER.sub("", text).split()))
+
+
+MAX_NAMES_CHARS = 200
+
+
+def is_affiliation_line(text: str) -> bool:
+    """An affiliation under a paper's names: short, no sentence, naming an institution
+    ('1 European University at St Petersburg', 'Department of Politics, University of X')
+    or an e-mail address, its superscript mark allowed."""
+    body = AFFILIATION_MARK.sub("", text.strip())
+    if not body or word_count(body) > MAX_AFFILIATION_WORDS or ends_sentence(body):
+        return False
+    if MAIL_ADDRESS.match(body) is not None:
+        return True
+    return AFFILIATION.search(body) is not None and _institution_case(body)
+
+
+INSTITUTION_LINKS = frozenset({"of", "at", "for", "the", "and", "in", "on", "de", "&"})
+"""The words an institution's name writes in lower case ('University of Tartu')."""
+
+
+def _institution_case(text: str) -> bool:
+    """Whether the line is written as an institution's name: in English every word
+    capitalised but the linking ones ('European University at St Petersburg'), where a
+    headline naming one has words in lower case ('Moscow State University expels three
+    activists'); Russian capitalises a name's first word only, so any Cyrillic line
+    passes."""
+    if any("а" <= char <= "я" or char == "ё" for char in text.casefold()):
+        return True
+    return all(
+        word[:1].isupper() or word.casefold() in INSTITUTION_LINKS or not word[:1].isalpha()
+        for word in text.replace(",", " ").split()
+    )
+
+
+def _names_over_affiliation(texts: Sequence[str], position: int) -> bool:
+    """Whether the line is a paper's names with an affiliation line right under it."""
+    below = position + 1
+    return (
+        below < len(texts)
+        and is_affiliation_line(texts[below])
+        and marked_names(texts[position]) is not None
+    )
+
+
+def in_affiliation_block(texts: Sequence[str], position: int) -> bool:
+    """Whether the line is one of the affiliation lines under a paper's names (walking up
+    over affiliations to the names): metadata, never the title. A headline naming a
+    university stands over no such names."""
+    if not is_affiliation_line(texts[position]):
+        return False
+    for above in range(position - 1, max(-1, position - 1 - MAX_AFFILIATION_LINES), -1):
+        if _names_over_affiliation(texts, above):
+            return True
+        if not is_affiliation_line(texts[above]):
+            return False
+    return False
+
+
 # Author weights.
 AUTHOR_RULE_PICK = 4.0
 """The layout's rules read this line as the byline."""
 BYLINE_FORM = 5.0
 """A byline's form ('By X', 'Posted by X', 'X | date', 'Author: X')."""
+AFFILIATED_NAMES = 4.0
+"""A line of people's names right over an affiliation line: a paper's authors."""
 LABELLED_BYLINE = 3.0
 """A labelled field holding only names ('Text: X'), written beside the dateline."""
 BESIDE_DATE = 1.0
@@ -217,6 +304,7 @@ class TitleFeatures:
     under_headline: bool = False
     widget_teaser: bool = False
     repeated_below: bool = False
+    deck: bool = False
     over_byline: bool = False
     truncated_copy: bool = False
     wrapped_copy: bool = False
@@ -232,6 +320,7 @@ _TITLE_FLAGS = {
     "under_headline": UNDER_HEADLINE,
     "widget_teaser": WIDGET_TEASER,
     "repeated_below": REPEATED_BELOW,
+    "deck": UNDER_HEADLINE_DECK,
     "over_byline": OVER_BYLINE,
     "truncated_copy": TRUNCATED_COPY,
     "wrapped_copy": WRAPPED_COPY,
@@ -267,6 +356,25 @@ COUNT_EDGE = re.compile(
 is a headline's: 'Putin in 2024')."""
 
 
+NUMBER_TOKEN = re.compile(r"\d")
+YEAR_TOKEN = re.compile(r"^\(?(?:19|20)\d\d\)?[,.:;]?$")
+MAX_TALLY_WORDS = 6
+
+
+def is_tally_line(text: str) -> bool:
+    """A short line at least half of whose words are numbers other than a year ('Hits:
+    1843', '41 results (0.007 seconds)', '1 - 3 of 3', 'Left 71% Center 29%',
+    'Сообщений: 1 318'): a counter, a pager's or a search's tally, a chart's legend; a
+    headline's numbers are a few among its words ('5 lessons of 2024')."""
+    if not NUMBER_TOKEN.search(text):
+        return False
+    words = [word for word in text.split() if word not in {"-", "–", "—", "|", "/", "·"}]
+    if not 0 < len(words) <= MAX_TALLY_WORDS:
+        return False
+    numbers = sum(1 for word in words if NUMBER_TOKEN.search(word) and not YEAR_TOKEN.match(word))
+    return 2 * numbers >= len(words)
+
+
 CELL_SEPARATOR = re.compile(r"\s*\|\s*|\s+[·•]\s+")
 """What divides the cells of a row of page widgets ('Listen to this article | 4 mins')."""
 COUNT_CELL = re.compile(
@@ -289,6 +397,37 @@ def is_widget_row(text: str) -> bool:
     opened = stripped[:1] in "|·•"  # the row's first cell went to the line above
     cells = [cell for cell in CELL_SEPARATOR.split(stripped.lstrip("|·• ")) if cell]
     return (len(cells) >= 2 or opened) and any(COUNT_CELL.match(cell) for cell in cells)
+
+
+MENU_GAP = re.compile(r"\s{2,}|\s+(?:::|\||•|·)\s+")
+"""What divides the labels of a menu or tab row set on one line: a run of spaces (a table
+cell's or an inline list's gap) or a spaced bar, dot or double colon."""
+MIN_MENU_CELLS = 3
+MAX_MENU_CELL_WORDS = 3
+MAX_MENU_ROW_CHARS = 160
+
+
+def is_menu_row(text: str) -> bool:
+    """A row of short labels set apart by gaps or link separators ('Politics   Economy
+    Regions   Subscribe', 'Sort: Top  Newest  Oldest', 'View previous topic :: View next
+    topic'): three or more labels of at most three words (two suffice around '::', which
+    no prose uses), none a sentence, a date or a count: a site's menu, tabs or a sort
+    control, never a headline (whose words are single-spaced)."""
+    stripped = text.strip()
+    if len(stripped) > MAX_MENU_ROW_CHARS or MENU_GAP.search(stripped) is None:
+        return False
+    cells = [cell for cell in MENU_GAP.split(stripped) if cell]
+    least = 2 if " :: " in stripped else MIN_MENU_CELLS
+    return (
+        len(cells) >= least
+        and all(
+            word_count(cell) <= MAX_MENU_CELL_WORDS
+            and not ends_sentence(cell)
+            and not any(char.isdigit() for char in cell)
+            for cell in cells
+        )
+        and find_byline(stripped) is None
+    )
 
 
 BUTTON_VERBS = frozenset({"click", "tap", "listen", "download", "subscribe"})
@@ -393,6 +532,7 @@ def is_link_call(text: str) -> bool:
 def labelled_name(text: str) -> str | None:
     """The names of a labelled byline ('Text: Anna Lind' -> 'Anna Lind'); None on a credit
     ('Photo: Anna Lind') or any other line."""
+    text = CREDITS_AFTER.sub("", text)  # 'Words: X. Photos: Y': the pictures' credit
     match = LABELLED_NAME.match(text.strip())
     if match is None or CAPTION.search(text) or NOT_BYLINE.search(text):
         return None
@@ -426,7 +566,10 @@ def title_features(
         or labelled_name(text) is not None
         or is_byline_label(text)
         or POSTER_LINE.match(text) is not None,
-        field=in_field_block(texts, position) or is_tag_row(text),
+        field=in_field_block(texts, position)
+        or is_tag_row(text)
+        or in_affiliation_block(texts, position)
+        or _names_over_affiliation(texts, position),
         category_label=words <= 3 and is_all_caps(text),
         credit=bool(CAPTION.search(text) or SHARE_BAR.match(text) or CHROME_LINE.match(text))
         or is_link_call(text)
@@ -434,17 +577,45 @@ def title_features(
         or "://" in text
         or is_pager_link(text)
         or is_head_notice(text)
-        or is_bracketed_note(text),
+        or is_bracketed_note(text)
+        or is_menu_row(text),
         counter=(words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)))
-        or is_widget_row(text),
+        or is_widget_row(text)
+        or is_tally_line(text),
         site_name=_norm(text) in sites,
         under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
         widget_teaser=_in_widget(texts, position),
         repeated_below=_norm(text) in below,
+        deck=_under_headline_deck(texts, position),
         over_byline=over_byline and position == len(texts) - 1,
         truncated_copy=_truncated_copy(texts, position),
         wrapped_copy=_wrapped_copy(texts, position),
     )
+
+
+def _under_headline_deck(texts: Sequence[str], position: int) -> bool:
+    """Whether the line is the deck of the headline-shaped line right above it: it has at
+    least the headline's words and reads as a sentence (a comma inside or a closing stop;
+    a site's tagline over a headline is a phrase: 'Essays on local power' / 'The quiet end
+    of the elected mayor'); the line above is neither a copy of it (a browser's title
+    wrapping it), nor cut short (a card's truncated copy), nor a breadcrumb."""
+    if position == 0:
+        return False
+    text, upper = texts[position], texts[position - 1]
+    if not _headline(upper) or word_count(text) < word_count(upper):
+        return False
+    if _norm(text) in _norm(upper) or _norm(upper) in _norm(text):
+        return False
+    if ELLIPSIS_END.search(upper) or TITLE_PARTS.search(upper) or is_breadcrumb(upper):
+        return False
+    if not ("," in text or ends_sentence(text)):
+        return False
+    return find_date(text) is None and find_byline(text) is None  # a byline is no deck
+
+
+TITLE_PARTS = re.compile(r"\s(?:[|—–·•]|-|::)\s")
+"""A separator between a page's headline and its site's name in a browser's title line
+('Headline | Site'): such a line over the headline is no headline with a deck."""
 
 
 ELLIPSIS_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")
@@ -585,6 +756,7 @@ class AuthorFeatures:
     rule_pick: bool = False
     byline_form: bool = False
     labelled: bool = False
+    affiliated: bool = False
     beside_date: bool = False
     credit: bool = False
 
@@ -593,6 +765,7 @@ _AUTHOR_FLAGS = {
     "rule_pick": AUTHOR_RULE_PICK,
     "byline_form": BYLINE_FORM,
     "labelled": LABELLED_BYLINE,
+    "affiliated": AFFILIATED_NAMES,
     "beside_date": BESIDE_DATE,
     "credit": CREDIT_NAME,
 }
@@ -621,21 +794,42 @@ def author_candidates(texts: Sequence[str]) -> dict[int, tuple[str, AuthorFeatur
     for position, text in enumerate(texts):
         byline = find_byline(text)
         labelled = labelled_name(text)
-        name = byline or labelled
+        affiliated = marked_names(text) if _names_over_affiliation(texts, position) else None
+        name = byline or labelled or affiliated
         if name is None:
             continue
         beside = any(
             0 <= near < len(texts) and is_dateline(texts[near])
             for near in (position - 1, position + 1)
         )
+        own = CREDITS_AFTER.sub("", text)  # the byline without the pictures' credit after it
         found[position] = (
             name,
             AuthorFeatures(
                 lines_up=len(texts) - 1 - position,
                 byline_form=byline is not None,
                 labelled=labelled is not None and byline is None,
+                affiliated=affiliated is not None and byline is None and labelled is None,
                 beside_date=beside,
-                credit=bool(CAPTION.search(text) or NOT_BYLINE.search(text)),
+                credit=bool(CAPTION.search(own) or NOT_BYLINE.search(own)),
             ),
         )
     return found
+
+
+def name_beside_date(texts: Sequence[str]) -> str | None:
+    """The names on the first line of a head's metadata run (`texts`: consecutive lines,
+    top down) that holds nothing but people's names and stands right above or below a
+    dateline ('<Name>' / 'Apr 5, 2024 · 4 min read', '12 March 2025' / '<Name>'): a byline
+    without a label. A name line with no dateline beside it is no evidence (a section's
+    two capitalised words have a name's shape), so None then."""
+    for position, text in enumerate(texts):
+        names = person_names(text) if find_date(text) is None else None
+        if names is None:
+            continue
+        if any(
+            0 <= near < len(texts) and is_dateline(texts[near])
+            for near in (position - 1, position + 1)
+        ):
+            return names
+    return None

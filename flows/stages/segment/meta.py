@@ -9,6 +9,7 @@ ISO date; a date without a year, or a relative age ("3 days ago"), gives no ISO 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 MONTHS = {
@@ -300,13 +301,13 @@ def is_byline_label(text: str) -> bool:
 
 CREDITS_AFTER = re.compile(
     r"\s*;\s*(?:(?:additional\s+)?(?:reporting|writing)|edit(?:ed|ing))\s+by\b.*$"
-    r"|\s*[;,|•·]\s*(?:photo(?:graph)?s?|images?|illustrations?|video|graphics?)"
+    r"|\s*[;,.|•·]\s*(?:photo(?:graph)?s?|images?|illustrations?|video|graphics?)"
     r"(?:\s+by\b|\s*:).*$",
     re.IGNORECASE,
 )
 """The credits after a byline: the desk's on a wire story ('Reporting by X; Editing by Y')
-and the pictures' ('Story by X, Photos by Y', 'By X | Photo: Y'). The editor and the
-photographer are not the author."""
+and the pictures' ('Story by X, Photos by Y', 'By X | Photo: Y', 'Words: X. Photos: Y').
+The editor and the photographer are not the author."""
 BILINGUAL_LABEL = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё ]{1,30}?\s*/\s*(?=[A-Za-z])")
 """The Russian half of a bilingual label ('Автор / Author: …', 'Источник / Source: …'):
 the English half is read."""
@@ -334,6 +335,11 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         name = _clean_name(match.group("name"))
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
+    initialled = INITIALLED_NAME.match(text) if "." in text[:40] else None
+    if initialled and is_dateline(text[initialled.end() :]):
+        name = person_name(" ".join(initialled.group("name").split()))
+        if name is not None:
+            return name
     handle = HANDLE_BYLINE.match(text) or HANDLE_DATE.match(text)
     if handle and handle.group("name") in DATE_VERBS:
         handle = None  # 'delivered 14 June 2018': the date's label, no handle
@@ -344,6 +350,40 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         return after.group("name")
     wrote = JOURNAL_WROTE.match(text)
     return wrote.group("name") if wrote else None
+
+
+ON_DATE_BY = re.compile(
+    rf"\bon\s+(?P<when>\S.{{4,40}}?)\s+by\s+(?P<name>{PERSON}|(?-i:[a-z][a-z0-9_.-]{{1,39}}))"
+    r"(?=[.,;]?(?:\s|$))",
+    re.IGNORECASE,
+)
+"""'… on <date> by <Name>' inside a sentence, as a blog theme closes a post ('This entry
+was posted in Elections on 14 September 2025 by Yegor Shutov. Bookmark the permalink.')."""
+
+
+def dated_byline(text: str) -> tuple[str, str] | None:
+    """(name, date as written) of a sentence naming when and by whom the post was
+    written ('… on <date> by <Name>'); None unless the date is a full date."""
+    if " by " not in text or NOT_BYLINE.search(text):
+        return None
+    match = ON_DATE_BY.search(text)
+    if match is None:
+        return None
+    found = find_date(match.group("when"))
+    raw = match.group("name")
+    name = raw if raw[:1].islower() else _clean_name(raw)  # a login: 'by admin'
+    if found is None or name is None or name.split()[0].casefold() in _NOT_NAMES:
+        return None
+    return name, found[0]
+
+
+INITIALLED_NAME = re.compile(
+    r"^(?P<name>(?:[A-ZА-ЯЁ]\.\s?){1,2}\s*[A-ZА-ЯЁ][\w'’-]+"
+    r"|[A-ZА-ЯЁ][\w'’-]+\s+(?:[A-ZА-ЯЁ]\.\s?){1,2})\s*,\s*"
+)
+"""A name with its initials before or after the surname, then a comma ('О. Н. Карпова, 21
+января 2026 г.', 'Карпова О. Н., …'): with a dateline after the comma, a byline. A place
+before a date has no initials ('New York, March 3')."""
 
 
 HANDLE_BYLINE = re.compile(
@@ -427,12 +467,21 @@ CRUMB_SEPARATOR = re.compile(r"[»›‹>/\\→]")
 """A character that joins a breadcrumb's parts: a line without one is no breadcrumb."""
 
 
+GUILLEMET_QUOTE = re.compile(r"«[^«»]{1,200}»")
+"""A quotation in guillemets ('«Выборы нам не нужны»: …'), whose closing mark is no path's
+separator."""
+
+
 def is_breadcrumb(text: str) -> bool:
     """'Home » Russia » Politics', 'Board index ‹ Politics ‹ Russia': short labels joined
     by a path separator, with no sentence in them; a separator may close the path ('Current
     News / Politics /')."""
     if not CRUMB_SEPARATOR.search(text):
         return False
+    if "«" in text:
+        text = GUILLEMET_QUOTE.sub("Q", text)  # '«…»' quotes words: its '»' joins no path
+        if not CRUMB_SEPARATOR.search(text):
+            return False
     text = re.sub(r"\s+(?:»|›|>|/|→)$", "", text)
     if len(text) > 160 or text.endswith((".", "?", "!")) or find_date(text) is not None:
         return False
@@ -475,6 +524,17 @@ much of the article is given ('Condensed text:'), and a newspaper's issue number
 04.03.2021, стр. 2')."""
 
 
+AFFILIATION = re.compile(
+    r"(?:\b|(?<=\b[a-z]))(?:department|faculty|school\s+of|institute|university|college|"
+    r"academy|laboratory|lab)\b"
+    r"|(?:\b|(?<=\b[a-z]))(?<!\bthe\s)(?:centre|center)\b|\b(?:centre|center)(?=\s+(?:for|of|on)\b)"
+    r"|\b(?:университет|институт|академи|кафедр|факультет|лаборатори)",
+    re.IGNORECASE,
+)
+"""An affiliation line ('Department of …, University of …', 'aDepartment …' with its
+superscript letter run on, 'Пермский … университет'; the Russian words inflect, so only
+their stems are matched). 'The centre' is the political one ('Governors and the Centre
+in …'), unless a 'for', 'of' or 'on' names the institution."""
 POSITION = re.compile(
     r"\b(?:analyst|fellow|director|editor|correspondent|professor|researcher|reporter|"
     r"writer|columnist|journalist|associate|chair|head|scholar|scientist|economist|"
@@ -505,16 +565,38 @@ def person_name(text: str) -> str | None:
         return None
     if POSITION.search(text):
         return None  # 'Senior Fellow', 'Political Editor': a position, not a name
+    last = len(tokens) - 1
     for position, token in enumerate(tokens):
         if _INITIAL.match(token) and token[0].isupper():
             continue
-        if 0 < position < len(tokens) - 1 and token in NAME_PARTICLES:
+        if 0 < position < last and token in NAME_PARTICLES:
+            continue
+        if position == last and _capital_surname(tokens):
             continue
         if not (_NAME_WORD.match(token) and token[0].isupper() and not token.isupper()):
             return None
     if all(_INITIAL.match(token) for token in tokens):
         return None
     return " ".join(tokens)
+
+
+def _capital_surname(tokens: Sequence[str]) -> bool:
+    """Whether the last token is a Cyrillic surname set in capitals after a first name or
+    initials written in ordinary case ('Ольга ЗЫРЯНОВА', 'О. ЗЫРЯНОВА'), as the Russian
+    press signs an article; a line wholly in capitals is a heading, and a Latin word in
+    capitals after a capitalised one is as often a masthead's ('Moscow TIMES')."""
+    surname = tokens[-1]
+    return (
+        len(surname) >= 2
+        and surname.isupper()
+        and CYRILLIC_CAPS.match(surname) is not None
+        and _NAME_WORD.match(surname) is not None
+        and tokens[0][:1].isupper()
+        and (_INITIAL.match(tokens[0]) is not None or not tokens[0].isupper())
+    )
+
+
+CYRILLIC_CAPS = re.compile(r"^[А-ЯЁ][А-ЯЁ'’-]+$")
 
 
 NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&|и)\s+")

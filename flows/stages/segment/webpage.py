@@ -69,6 +69,7 @@ from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
     AGE,
+    dated_byline,
     find_byline,
     find_date,
     is_breadcrumb,
@@ -580,6 +581,8 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
         last -= 1
         while last > first and not (is_prose(kept[last].text) or quote_depth(kept[last].text)):
             last -= 1  # the call's heading ('Keep reading with a 7-day free trial')
+    if last > first and head.author is None and dated_byline(kept[last].text) is not None:
+        last -= 1  # the post's closing credit ('This entry was posted … on <date> by <Name>.')
     already = sum(1 for line in filled[run[1] + 1 :] if line.index in dropped)
     tail, author = _tail(kept[last + 1 :], already, buttons, dropped)
     chrome.update((index, "page_chrome") for index in tail)
@@ -592,7 +595,10 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
             head.meta_lines | {author[1]},
         )
     if head.published is None:
-        stated = _tail_date(filled[run[1] + 1 :], author[1] if author else None)
+        end = filled[run[1]].index
+        under = [line for line in kept[last + 1 :] if line.index <= end]
+        under += filled[run[1] + 1 :]  # the closing credit may stand inside the run
+        stated = _tail_date(under, author[1] if author else None)
         if stated is not None:
             head = dataclasses.replace(
                 head, published=stated[0], meta_lines=head.meta_lines | {stated[1]}
@@ -620,6 +626,8 @@ def _tail_date(tail: Sequence[Line], author_at: int | None) -> tuple[str, int] |
     opening = tail[:TAIL_META_LINES]
     for position, line in enumerate(opening):
         text = line.text
+        if line.index == author_at and (dated := dated_byline(text)) is not None:
+            return dated[1], line.index  # the byline's own date: '… on <date> by <Name>.'
         found = find_date(text) if len(text) <= MAX_TAIL_DATE_CHARS else None
         if found is None or not is_dateline(text):
             continue
@@ -1004,6 +1012,11 @@ def _site_name(text: str) -> str | None:
     return _norm(match.group("name"))
 
 
+DELIVERY = re.compile(r"^\W*(?:delivered|given|spoken|recorded|read)\b", re.IGNORECASE)
+"""A dateline saying how a text was given ('delivered 14 June 2018, Washington'): the head
+of a speech, a lecture or an interview, whose speaker's name may open the page."""
+
+
 def _name_over_dated_title(
     zone: Sequence[Line],
     title_at: int,
@@ -1013,12 +1026,15 @@ def _name_over_dated_title(
     """(name, position) of a person's name alone right above the title when a dateline
     stands right under it (a speech's or a column's head: '<Name>' / '<title>' /
     'delivered <date>, <place>'): the byline over the headline, as a cover prints it.
-    Without the dateline under the title, a name above it may be a masthead's; a line
+    Without the dateline under the title, a name above it may be a masthead's, and so
+    is the page's first line unless the dateline says the text was delivered; a line
     right under the site's menu (`after_chrome`, or a column of short lines still in the
     zone) is a section's label ('Press Releases')."""
     above = title_at - 1
     if above < 0 or title_at + 1 not in dates or zone[above].index in after_chrome:
         return None
+    if above == 0 and DELIVERY.match(zone[title_at + 1].text) is None:
+        return None  # the page's first line over a headline and its date: the masthead
     if above > 0 and word_count(zone[above - 1].text) <= MAX_MENU_ITEM_WORDS:
         return None
     name = person_name(zone[above].text)
@@ -1382,6 +1398,29 @@ def _signature(text: str) -> bool:
     return match is not None and match.group("name").split()[0] not in NOT_NAME_STARTS
 
 
+CYRILLIC_WORD = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
+
+
+def signed_name(text: str) -> str | None:
+    """The name of a signature standing right under an article's body, when its shape
+    tells a person from a label of the same length: an initial ('А. Петрова', 'J. Smith'),
+    a surname in capitals ('Ольга ЗЫРЯНОВА', as the Russian press signs), or Cyrillic
+    words all capitalised ('Ольга Зырянова': a Russian label capitalises its first word
+    only). Two capitalised English words may be a category's or a widget's label
+    ('Regional Politics'): None."""
+    name = text.strip(" -–—~,")
+    if person_name(name) is None:
+        return None
+    tokens = name.split()
+    if (
+        any(len(token) == 2 and token.endswith(".") for token in tokens)
+        or (tokens[-1].isupper() and len(tokens[-1]) > 1)
+        or all(CYRILLIC_WORD.match(token) for token in tokens)
+    ):
+        return name
+    return None
+
+
 def _caps_signature(zone: Sequence[Line]) -> bool:
     """Whether the tail opens with a signature in capitals over its writer's role in lower
     case ('MARGARET DELACROIX' / 'retired customs inspector' / 'Mandeville', as a letters
@@ -1431,6 +1470,10 @@ def _tail(
         if byline and author is None and not is_prose(text):
             author = (byline, line.index)
             continue
+        dated = dated_byline(text) if author is None and position < TAIL_META_LINES else None
+        if dated is not None:  # 'This entry was posted … on <date> by <Name>.'
+            author = (dated[0], line.index)
+            continue
         if position == 0 and author is None and _caps_signature(zone):
             author = (text, line.index)  # as printed: 'ANNA LIND' over 'retired teacher'
             continue
@@ -1451,8 +1494,10 @@ def _tail(
         if (
             position < 3
             and all(_signs_off(zone[p].text) for p in range(position))
-            and (_signature(text) or DASHED.match(text))
+            and (_signature(text) or DASHED.match(text) or signed_name(text))
         ):
+            if author is None and position == 0 and (name := signed_name(text)):
+                author = (name, line.index)
             continue
         furniture.append(line.index)
     if len(furniture) + already < MIN_TAIL_LINES:

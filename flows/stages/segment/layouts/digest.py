@@ -202,7 +202,7 @@ from flows.stages.segment.boilerplate import (
     is_nav_link,
 )
 from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
-from flows.stages.segment.candidates import is_picture_credit
+from flows.stages.segment.candidates import is_picture_credit, name_beside_date
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.furniture import DIGITS, EMAIL, laid_out_heads
 from flows.stages.segment.layouts import Detection, listing
@@ -2797,6 +2797,17 @@ def _read_credits(opening: Opening) -> None:
             opening.author = _line_author(line.text)
         if opening.published is None and (found := find_date(line.text)):
             opening.published = found[0]
+    under = [line for line in opening.meta if line.index > opening.title.index]
+    if opening.author is None and _consecutive([opening.title, *under]):
+        # a name beside the date under the headline is its byline; over the headline a
+        # name-shaped line is as often the outlet ('<Outlet>' / '<date>' / '<headline>')
+        opening.author = name_beside_date([line.text for line in under])
+
+
+def _consecutive(lines: Sequence[Line]) -> bool:
+    """Whether the lines follow one another, at most one line apart (a blank line of a
+    spaced head)."""
+    return all(later.index - earlier.index <= 2 for earlier, later in itertools.pairwise(lines))
 
 
 SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<name>\S.{2,60})$")

@@ -73,7 +73,13 @@ from flows.stages.segment.furniture import (
 )
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.meta import POSITION, find_date, is_byline_label, is_dateline
+from flows.stages.segment.meta import (
+    AFFILIATION,
+    POSITION,
+    find_date,
+    is_byline_label,
+    is_dateline,
+)
 from flows.stages.segment.post import HONORIFIC, PostHead, build_post
 
 if TYPE_CHECKING:
@@ -140,17 +146,6 @@ of them is not a name."""
 COMMON_ZIPF = 5.0
 """A line whose words are all this common (wordfreq Zipf) is not a name ('Mark Young' is
 read as not a name: the price of refusing 'Working Paper')."""
-AFFILIATION = re.compile(
-    r"(?:\b|(?<=\b[a-z]))(?:department|faculty|school\s+of|institute|university|college|"
-    r"academy|laboratory|lab)\b"
-    r"|(?:\b|(?<=\b[a-z]))(?<!\bthe\s)(?:centre|center)\b|\b(?:centre|center)(?=\s+(?:for|of|on)\b)"
-    r"|\b(?:университет|институт|академи|кафедр|факультет|лаборатори)",
-    re.IGNORECASE,
-)
-"""An affiliation line ('Department of …, University of …', 'aDepartment …' with its
-superscript letter run on, 'Пермский … университет'; the Russian words inflect, so only
-their stems are matched). 'The centre' is the political one ('Governors and the Centre
-in …'), unless a 'for', 'of' or 'on' names the institution."""
 SERIES_LINE = re.compile(
     r"\b(?:no\.|vol\.|issue|number|series|paper|brief|report|bulletin)\s*(?:no\.\s*)?\d",
     re.IGNORECASE,
