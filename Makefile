@@ -45,6 +45,7 @@ test: setup .venv-loaders/.synced lint
 
 lint: setup
 	$(PY) -m ruff check flows schemas tests benchmarks
+	$(PY) -m ruff format --check flows schemas tests benchmarks
 	$(PY) -m mypy
 
 ## golden: regenerate tests/golden/ from the seeds (review the diff like code)

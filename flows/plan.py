@@ -88,9 +88,7 @@ def plan_batches(
             detail = f"same bytes as {first}; only that file is published"
         if first is not None:
             rejections.append(
-                Rejection(
-                    name, "integrity", "integrity_duplicate_document", detail, planned.sha256
-                )
+                Rejection(name, "integrity", "integrity_duplicate_document", detail, planned.sha256)
             )
             continue
         by_bytes[planned.sha256], by_id[doc_id] = name, name

@@ -222,10 +222,10 @@ def test_rebuild_after_one_changed_file_reuses_other_batches_and_equals_a_fresh_
     [earlier] = [r for r in (out / "releases").iterdir() if r != current]
     written = json.loads((current / "changes.json").read_text())
     assert written == json.loads(json.dumps(release_changes(earlier, current)))
-    assert written["tables"]["documents"]["changed"] == [
-        doc_id_for(SourceInfo(changed.name))
-    ]
-    assert written["tables"]["documents"]["added"] == written["tables"]["documents"]["removed"] == []
+    assert written["tables"]["documents"]["changed"] == [doc_id_for(SourceInfo(changed.name))]
+    assert (
+        written["tables"]["documents"]["added"] == written["tables"]["documents"]["removed"] == []
+    )
 
 
 def test_part_bytes_do_not_depend_on_whether_rows_come_as_python_or_arrow(tmp_path):

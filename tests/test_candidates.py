@@ -951,5 +951,8 @@ def test_a_headline_naming_a_university_is_no_affiliation() -> None:
 
 
 def test_a_byline_under_the_headline_is_no_deck() -> None:
-    texts = ["Council scraps direct mayoral vote in Tomsk", "Posted on March 3, 2024 by Anna Petrova"]
+    texts = [
+        "Council scraps direct mayoral vote in Tomsk",
+        "Posted on March 3, 2024 by Anna Petrova",
+    ]
     assert not title_features(texts, 1).deck

@@ -63,8 +63,16 @@ def lines_of(text: str) -> list[Line]:
 @pytest.mark.parametrize(
     ("label", "text", "expected"),
     [
-        ("two glued headers", "    Ann5 March 2023 at 09:12\nHi.\n    Bob5 March 2023 at 10:00\n", [0, 2]),
-        ("one glued header and its reply link", "    Marina K.15 November 2022 at 09:11\nHi.\nReply", [0]),
+        (
+            "two glued headers",
+            "    Ann5 March 2023 at 09:12\nHi.\n    Bob5 March 2023 at 10:00\n",
+            [0, 2],
+        ),
+        (
+            "one glued header and its reply link",
+            "    Marina K.15 November 2022 at 09:11\nHi.\nReply",
+            [0],
+        ),
         ("US stamp glued", "    AnonymousNovember 14, 2022 at 1:20 PM\nHi.\nReply", [0]),
         (
             "classic said header with its stamp",

@@ -111,24 +111,79 @@ def lines_of(text: str) -> list:
 @pytest.mark.parametrize(
     ("label", "text", "author", "score", "edited", "children", "collapsed"),
     [
-        ("mlmym spaced", "[–] kit@lemmy.ml 75 points 2 months ago (4 children)", "kit@lemmy.ml",
-         75, False, 4, False),
-        ("old reddit glued, edited", "[–]Name_1 12 points 3 hours ago*", "Name_1", 12, True,
-         None, False),
-        ("hyphen toggle", "[-] a-b@x.org 1 points 1 year ago", "a-b@x.org", 1, False, None,
-         False),
-        ("collapsed, no score", "[+][deleted] 4 years ago (1 child)", "[deleted]", None, False,
-         1, True),
-        ("score hidden, badge", "[–]Bot[M] [score hidden] 6 hours ago stickied comment", "Bot",
-         None, False, None, False),
-        ("below threshold", "[+]Low_One comment score below threshold  (0 children)",
-         "Low_One", None, False, 0, True),
-        ("flair before score", "[–]reader🇷🇺 Kazan 17 points 5 hours ago", "reader", 17,
-         False, None, False),
-        ("last edited", "[–] x@y.zz -3 points 1 day ago* (last edited 2 hours ago)", "x@y.zz",
-         -3, True, None, False),
-        ("edited, no 'last'", "[–]Tambov_Wolf 21 points 2 years ago* (edited 2 years ago)",
-         "Tambov_Wolf", 21, True, None, False),
+        (
+            "mlmym spaced",
+            "[–] kit@lemmy.ml 75 points 2 months ago (4 children)",
+            "kit@lemmy.ml",
+            75,
+            False,
+            4,
+            False,
+        ),
+        (
+            "old reddit glued, edited",
+            "[–]Name_1 12 points 3 hours ago*",
+            "Name_1",
+            12,
+            True,
+            None,
+            False,
+        ),
+        ("hyphen toggle", "[-] a-b@x.org 1 points 1 year ago", "a-b@x.org", 1, False, None, False),
+        (
+            "collapsed, no score",
+            "[+][deleted] 4 years ago (1 child)",
+            "[deleted]",
+            None,
+            False,
+            1,
+            True,
+        ),
+        (
+            "score hidden, badge",
+            "[–]Bot[M] [score hidden] 6 hours ago stickied comment",
+            "Bot",
+            None,
+            False,
+            None,
+            False,
+        ),
+        (
+            "below threshold",
+            "[+]Low_One comment score below threshold  (0 children)",
+            "Low_One",
+            None,
+            False,
+            0,
+            True,
+        ),
+        (
+            "flair before score",
+            "[–]reader🇷🇺 Kazan 17 points 5 hours ago",
+            "reader",
+            17,
+            False,
+            None,
+            False,
+        ),
+        (
+            "last edited",
+            "[–] x@y.zz -3 points 1 day ago* (last edited 2 hours ago)",
+            "x@y.zz",
+            -3,
+            True,
+            None,
+            False,
+        ),
+        (
+            "edited, no 'last'",
+            "[–]Tambov_Wolf 21 points 2 years ago* (edited 2 years ago)",
+            "Tambov_Wolf",
+            21,
+            True,
+            None,
+            False,
+        ),
     ],
 )
 def test_read_header(
@@ -263,9 +318,7 @@ def test_collapsed_comment_shows_no_children() -> None:
 def test_clean_title() -> None:
     assert mlmym.clean_title("Why did it close?Transport (self.cities)") == "Why did it close?"
     assert mlmym.clean_title("Rail timetable cut (lemmy.world)") == "Rail timetable cut"
-    assert mlmym.clean_title("Interview with A.Navalny (self.news)") == (
-        "Interview with A.Navalny"
-    )
+    assert mlmym.clean_title("Interview with A.Navalny (self.news)") == ("Interview with A.Navalny")
     assert mlmym.clean_title("Talks with McDonald") == "Talks with McDonald"
 
 

@@ -390,9 +390,7 @@ def test_no_comment_list(page: str) -> None:
 
 
 def test_a_body_that_opens_with_an_earlier_name_answers_that_comment() -> None:
-    page = HEADER_ABOVE.replace(
-        "Does anyone know whether", "@Nadia R. does anyone know whether"
-    )
+    page = HEADER_ABOVE.replace("Does anyone know whether", "@Nadia R. does anyone know whether")
     result = segment("0123456789abcdef", page, None, SegmentConfig())
     ids = [c["comment_id"] for c in result.comments]
     assert [c["parent_id"] for c in result.comments] == [None, None, ids[1], None]

@@ -446,7 +446,11 @@ def test_a_menu_under_every_stamp_is_part_of_the_header() -> None:
 
 
 def test_a_run_of_short_lines_under_one_stamp_only_is_no_menu() -> None:
-    text = MENUS.replace("Mark as New\nBookmark\nPermalink\n\nOnline", "Joined\nPosts\n312\n\nOnline")
+    text = MENUS.replace(
+        "Mark as New\nBookmark\nPermalink\n\nOnline", "Joined\nPosts\n312\n\nOnline"
+    )
     text = text.replace("Mark as New\nBookmark\nPermalink\n\nPlease", "Joined\nPosts\n41\n\nPlease")
-    text = text.replace("Mark as New\nBookmark\nPermalink\n\nThe official", "Joined\nPosts\n9\n\nThe")
+    text = text.replace(
+        "Mark as New\nBookmark\nPermalink\n\nThe official", "Joined\nPosts\n9\n\nThe"
+    )
     assert stamped_header.find_starts(split_lines(text)) == []

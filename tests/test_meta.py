@@ -99,7 +99,10 @@ BYLINES = [
     ("Analysis by Daniel Whitcombe, Global News Network", "Daniel Whitcombe"),  # outlet
     ("k_sorokin 3 мар 2021 в 14:05", "k_sorokin"),  # a handle before the date
     ("03.03.2021 Рубрика: Статьи Автор: Дмитрий Лапин 1 комментарий", "Дмитрий Лапин"),
-    ("Reporting by Anna Lind and Gleb Stolyarov; Editing by Ivan Orlov", "Anna Lind and Gleb Stolyarov"),
+    (
+        "Reporting by Anna Lind and Gleb Stolyarov; Editing by Ivan Orlov",
+        "Anna Lind and Gleb Stolyarov",
+    ),
     ("Written by Lidia Maksimova on 19/09/2021 in Politics · 5 Min Read", "Lidia Maksimova"),
     ("k_sorokin (k_sorokin) wrote,", "k_sorokin"),  # a journal entry's header
     ("putin-kremlin-2009by Anna Lind", "Anna Lind"),  # an image's file name glued to it

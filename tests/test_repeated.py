@@ -44,8 +44,20 @@ STORIES = [
 
 def page(title: str, byline: str, body: str, masthead: str = MASTHEAD) -> str:
     return "\n".join(
-        [masthead, TAGLINE, "", title, byline, "", body, "", body.replace("The", "Then the"),
-         "", FOOTER, ""]
+        [
+            masthead,
+            TAGLINE,
+            "",
+            title,
+            byline,
+            "",
+            body,
+            "",
+            body.replace("The", "Then the"),
+            "",
+            FOOTER,
+            "",
+        ]
     )
 
 
@@ -66,8 +78,9 @@ def test_learning_needs_enough_documents_of_one_source():
         docs[0][0]: frozenset({MASTHEAD.casefold(), TAGLINE.casefold(), FOOTER.casefold()})
     }
     assert learn_repeated(docs[:2], min_docs=3, min_share=0.5) == {}  # two pages: too few
-    others = [document_edges(None, page(*story, masthead=f"Site {n}")) for n, story in
-              enumerate(STORIES)]
+    others = [
+        document_edges(None, page(*story, masthead=f"Site {n}")) for n, story in enumerate(STORIES)
+    ]
     assert learn_repeated(others, min_docs=3, min_share=0.5) == {}  # three sources of one page
 
 

@@ -50,9 +50,7 @@ def one_error_line(result: subprocess.CompletedProcess[str], path: Path) -> str:
     ],
     ids=["missing", "a file", "empty", "no inputs"],
 )
-def test_a_bad_raw_folder_fails_at_once_with_one_line_and_creates_nothing(
-    tmp_path, make, reason
-):
+def test_a_bad_raw_folder_fails_at_once_with_one_line_and_creates_nothing(tmp_path, make, reason):
     raw, out = tmp_path / "raw", tmp_path / "out"
     make(raw)
     started = time.monotonic()

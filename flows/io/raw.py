@@ -240,7 +240,9 @@ def scan_raw_folder(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> RawC
         everything = list(listing)
     entries = {entry.name: entry for entry in everything if is_input_name(entry.name)}
     symlinks = {entry.name for entry in everything if _is_symlink(entry)}
-    manifest, rejections, manifest_sha256, manifest_removals = _load_manifest(root, symlinks, max_bytes)
+    manifest, rejections, manifest_sha256, manifest_removals = _load_manifest(
+        root, symlinks, max_bytes
+    )
     sources: list[SourceInfo] = []
     listed: dict[str, FileIdentity] = {}
     names = sorted(entries)

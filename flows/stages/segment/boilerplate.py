@@ -247,8 +247,7 @@ def is_link_row(text: str, next_text: str | None = None, prev_text: str | None =
         return False
     links = LINK_ROW_SEPARATOR.split(text)
     if len(links) < MIN_ROW_LINKS or any(
-        not link or _more_words_than(link, MAX_LINK_WORDS) or ends_sentence(link)
-        for link in links
+        not link or _more_words_than(link, MAX_LINK_WORDS) or ends_sentence(link) for link in links
     ):
         return False
     if any(LINK_ROW_SEPARATOR.search(near or "") for near in (next_text, prev_text)):

@@ -37,8 +37,18 @@ RU_MONTHS = {
     stem: number
     for number, stem in enumerate(
         (
-            "январ", "феврал", "март", "апрел", "ма", "июн",
-            "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+            "январ",
+            "феврал",
+            "март",
+            "апрел",
+            "ма",
+            "июн",
+            "июл",
+            "август",
+            "сентябр",
+            "октябр",
+            "ноябр",
+            "декабр",
         ),
         start=1,
     )
@@ -62,15 +72,27 @@ UK_MONTHS = {
     stem: number
     for number, stem in enumerate(
         (
-            "січ", "лют", "берез", "квіт", "трав", "черв",
-            "лип", "серп", "верес", "жовт", "листопад", "груд",
+            "січ",
+            "лют",
+            "берез",
+            "квіт",
+            "трав",
+            "черв",
+            "лип",
+            "серп",
+            "верес",
+            "жовт",
+            "листопад",
+            "груд",
         ),
         start=1,
     )
 }
 """Stems of the Ukrainian month names, as a date writes them in the genitive ('6 грудня
 2026', '3 листопада 2025')."""
-_UK_MONTH = r"(?P<month>(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)[а-яіїєґ]{0,3})"
+_UK_MONTH = (
+    r"(?P<month>(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)[а-яіїєґ]{0,3})"
+)
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 WEEKDAY = re.compile(
@@ -84,12 +106,14 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DATE_FORMS = (
     re.compile(
-        rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}(?:\b|(?=(?P=month)\s)|(?=[0-2]?\d:[0-5]\d))", re.IGNORECASE
+        rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}(?:\b|(?=(?P=month)\s)|(?=[0-2]?\d:[0-5]\d))",
+        re.IGNORECASE,
     ),
-    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}(?:\b|(?=(?P=day)\s)|(?=[0-2]?\d:[0-5]\d))", re.IGNORECASE),
     re.compile(
-        r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:\b|(?=T\d))"
+        rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}(?:\b|(?=(?P=day)\s)|(?=[0-2]?\d:[0-5]\d))",
+        re.IGNORECASE,
     ),
+    re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:\b|(?=T\d))"),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"),
     re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
@@ -233,7 +257,9 @@ BYLINE_FORMS = (
         rf"^(?:writer|author)(?:'s|’s)?\s+(?:picture|photo|avatar)\s*(?-i:(?P<name>{PERSON}))$",
         re.IGNORECASE,
     ),
-    re.compile(rf"^\S{{3,80}}?(?<=[a-z0-9])by\s+(?P<name>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,4}})$"),
+    re.compile(
+        rf"^\S{{3,80}}?(?<=[a-z0-9])by\s+(?P<name>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,4}})$"
+    ),
 )
 """'By Name', 'Posted by Name on …', 'Author: Name' (also after a bar: 'Published: … |
 Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts

@@ -827,7 +827,9 @@ def _name_with_role(text: str) -> str | None:
     return person_name(match.group("name").strip())
 
 
-NAME_IN_PLACE = re.compile(r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
+NAME_IN_PLACE = re.compile(
+    r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$"
+)
 NAMES_SPLIT = re.compile(r"\s*,\s*|\s+and\s+")
 
 

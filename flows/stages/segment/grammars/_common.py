@@ -358,8 +358,7 @@ def has_text(lines: Sequence[Line]) -> bool:
         if not line.is_blank and ends_sentence(line.text) and len(line.text.split()) > 3
     ]
     return sum(len(text.split()) for text in sentences) >= MIN_TEXT_WORDS or any(
-        text.endswith((".", "!")) and len(text.split()) >= MIN_STATEMENT_WORDS
-        for text in sentences
+        text.endswith((".", "!")) and len(text.split()) >= MIN_STATEMENT_WORDS for text in sentences
     )
 
 

@@ -123,7 +123,7 @@ def _glued(line: Line) -> re.Match[str] | None:
 
 
 def _said_starts(lines: Sequence[Line]) -> list[int]:
-    """"<Name> said..." lines whose stamp line follows before the next one."""
+    """ "<Name> said..." lines whose stamp line follows before the next one."""
     said = [position for position, line in enumerate(lines) if SAID.match(line.raw)]
     starts = []
     for ordinal, position in enumerate(said):
@@ -136,9 +136,7 @@ def _said_starts(lines: Sequence[Line]) -> list[int]:
 def find_starts(lines: Sequence[Line]) -> list[int]:
     """Name-glued-to-stamp lines, or "<Name> said..." lines with their stamp; two or more,
     or one on a page with Blogger's comment furniture."""
-    starts = sorted(
-        {*(p for p, line in enumerate(lines) if _glued(line)), *_said_starts(lines)}
-    )
+    starts = sorted({*(p for p, line in enumerate(lines) if _glued(line)), *_said_starts(lines)})
     if len(starts) == 1 and not any(MARKS.match(line.text) for line in lines):
         return []
     return starts

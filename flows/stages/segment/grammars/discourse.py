@@ -98,7 +98,9 @@ selection widget above the first post, footer)."""
 PROGRESS = re.compile(r"^(?P<at>\d{1,6})\s*/\s*\d{1,6}$")
 QUOTE_ATTRIBUTION = re.compile(r"^(?P<name>[^:]{1,60}?)(?:\s+said)?:$")
 """'<name>:' or '<name> said:' over a quoted paragraph."""
-PROFILE_LABEL = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.\-]*(?:\s[A-ZА-ЯЁ][\w'’.\-]*){0,3}|\S+\s\S.{0,40})$")
+PROFILE_LABEL = re.compile(
+    r"^(?:[A-ZА-ЯЁ][\w'’.\-]*(?:\s[A-ZА-ЯЁ][\w'’.\-]*){0,3}|\S+\s\S.{0,40})$"
+)
 """A full name or a user title under an older-view name line ('Irina Gorbunova',
 'Regular'): words with a capital, or anything with a space; a replied-to username is one
 token and starts in lower case or holds a digit, '_' or '.'."""
@@ -108,6 +110,8 @@ def _is_profile_label(text: str) -> bool:
     if SHORT_DATE.match(text) or CHROME.match(text) or not PROFILE_LABEL.match(text):
         return False
     return " " in text or text.isalpha()
+
+
 CHROME = re.compile(
     r"^(?:\d{1,6} Likes?|Reply|\d{1,5} Repl(?:y|ies)|\d{1,4} (?:day|week|month|year)s? later"
     r"|[\d.,]+k?\s*views?\s*[\d.,]+k?\s*likes?.{0,40}|read\s*\d{1,3}\s*min"

@@ -70,9 +70,7 @@ def is_chrome(line: Line) -> bool:
 
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     """The signature under the text that starts at `position` (before `end`)."""
-    signature = next(
-        (p for p in range(position, end) if SIGNATURE.match(lines[p].text)), None
-    )
+    signature = next((p for p in range(position, end) if SIGNATURE.match(lines[p].text)), None)
     if signature is None:
         return Header(author=lines[position].text, n_lines=1, nesting=0)
     match = SIGNATURE.match(lines[signature].text)
@@ -94,7 +92,5 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         return head
     for line in lines:
         if (name := posted_by(line.text)) and not SIGNATURE.match(line.text):
-            return dataclasses.replace(
-                head, author=name, meta_lines=head.meta_lines | {line.index}
-            )
+            return dataclasses.replace(head, author=name, meta_lines=head.meta_lines | {line.index})
     return head

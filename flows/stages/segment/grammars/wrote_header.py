@@ -146,4 +146,3 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         meta_lines=meta,
         chrome_lines=chrome & content_indices(lines),
     )
-

@@ -528,7 +528,9 @@ def _cover_title(lines: Sequence[Line], dropped: Mapping[int, str]) -> list[int]
     if not furniture:
         return []
     numbered = {
-        _norm(EDGE_NUMBERS.sub("", line.text)) for line in furniture if EDGE_NUMBERS.search(line.text)
+        _norm(EDGE_NUMBERS.sub("", line.text))
+        for line in furniture
+        if EDGE_NUMBERS.search(line.text)
     }
     filled = [line for line in lines if not line.is_blank]
     for line, below in itertools.pairwise(filled):
@@ -1266,9 +1268,7 @@ def _scan(content: Sequence[Line], read: _Reading) -> _Head:
     return head
 
 
-def _stacked_caps_name(
-    under: Sequence[Line], at: int, head: _Head, read: _Reading
-) -> bool:
+def _stacked_caps_name(under: Sequence[Line], at: int, head: _Head, read: _Reading) -> bool:
     """Is ``under[at]`` one of the authors' names stacked in capitals under the title, one
     a line ('ANNA LIND' / 'OLEG SOKOLOV')? One such line alone may be a subtitle in rare
     words; two in a row are names, and so is one over an affiliation ('ANNA LIND' /
