@@ -41,24 +41,25 @@ def start_pool_worker(build: int) -> None:
     watch_parent(parent if parent == build or parent_pid(parent) == build else build)
 
 
-def parent_pid(pid: int) -> int | None:
-    """The parent of process `pid` (from /proc), None if it is gone or unknown."""
+def _stat_field(pid: int, index: int) -> str | None:
+    """Field `index` (from 0, after the command's closing parenthesis) of /proc/PID/stat,
+    None if the process is gone or the field unknown."""
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
             stat = handle.read()
     except OSError:
         return None
     fields = stat.rsplit(")", 1)[-1].split()
-    return int(fields[1]) if len(fields) > 1 else None
+    return fields[index] if len(fields) > index else None
+
+
+def parent_pid(pid: int) -> int | None:
+    """The parent of process `pid` (from /proc), None if it is gone or unknown."""
+    field = _stat_field(pid, 1)
+    return int(field) if field is not None else None
 
 
 def process_start_time(pid: int) -> str | None:
     """When process `pid` started (clock ticks since boot, from /proc), None if it is gone
     or unknown: with its pid, it names one process even after the pid is reused."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
-            stat = handle.read()
-    except OSError:
-        return None
-    fields = stat.rsplit(")", 1)[-1].split()
-    return fields[19] if len(fields) > 19 else None
+    return _stat_field(pid, 19)
