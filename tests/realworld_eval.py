@@ -12,6 +12,10 @@ fixtures written by someone who changed no rule, which tuning never looks at.
 ``--perturb NAME`` first turns each fixture's text as another scraper might have
 (:mod:`tests.perturb`: double-spaced, CRLF, re-wrapped, ...) and scores it against the same
 gold; ``--perturb all`` prints, per transform, each part's share next to the unperturbed one.
+
+``--gold-layout`` gives each fixture its gold layout as a manifest would: the share then
+measures the reading within the right layout, and its distance from the plain share what
+choosing the layout costs (a diagnostic; the plain share is the measure).
 """
 
 from __future__ import annotations
@@ -114,14 +118,20 @@ class Score:
 
 
 def run_fixture(
-    fixture: Fixture, config: PipelineConfig, perturb: str | None = None
+    fixture: Fixture,
+    config: PipelineConfig,
+    perturb: str | None = None,
+    gold_layout: bool = False,
 ) -> dict[str, list[dict[str, Any]]]:
     """The tables of one fixture, its text first transformed by the perturbation named
-    `perturb` (:data:`tests.perturb.PERTURBATIONS`) when one is given."""
+    `perturb` (:data:`tests.perturb.PERTURBATIONS`) when one is given, its layout the
+    gold's (as a manifest's `layout`) when `gold_layout`, else detected."""
     data = fixture.text_path.read_bytes()
     if perturb is not None:
         data = PERTURBATIONS[perturb](data.decode("utf-8")).encode("utf-8")
-    raw = RawDocument(SourceInfo(fixture.text_path.name), data, hashlib.sha256(data).hexdigest())
+    layout = fixture.gold["layout"] if gold_layout else None
+    source = SourceInfo(fixture.text_path.name, layout=layout)
+    raw = RawDocument(source, data, hashlib.sha256(data).hexdigest())
     return process_document(raw, config).tables
 
 
@@ -246,11 +256,15 @@ def _score_comments(
 
 
 def evaluate(
-    selected: list[Fixture], config: PipelineConfig | None = None, perturb: str | None = None
+    selected: list[Fixture],
+    config: PipelineConfig | None = None,
+    perturb: str | None = None,
+    gold_layout: bool = False,
 ) -> Iterator[tuple[Fixture, Score]]:
     config = config or PipelineConfig()
     for fixture in selected:
-        yield fixture, score_fixture(fixture, run_fixture(fixture, config, perturb))
+        tables = run_fixture(fixture, config, perturb, gold_layout)
+        yield fixture, score_fixture(fixture, tables)
 
 
 def total_score(
@@ -298,6 +312,11 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="transform each text first (tests/perturb.py); 'all': one summary row each",
     )
+    parser.add_argument(
+        "--gold-layout",
+        action="store_true",
+        help="give each fixture its gold layout, as a manifest would (diagnostic)",
+    )
     args = parser.parse_args(argv)
     parts = PARTS if args.part == "all" else (args.part,)
     every = [f for f in fixtures() + fixtures(HOLDOUT) if args.family in (None, f.family)]
@@ -308,7 +327,9 @@ def main(argv: list[str] | None = None) -> int:
         selected = [f for f in every if f.split == part]
         by_family: dict[str, Score] = defaultdict(Score)
         total = Score()
-        for fixture, score in evaluate(selected, perturb=args.perturb):
+        for fixture, score in evaluate(
+            selected, perturb=args.perturb, gold_layout=args.gold_layout
+        ):
             by_family[fixture.family].add(score)
             total.add(score)
             if args.verbose and score.failures:

@@ -46,3 +46,9 @@ def test_segmentation_scores_stay_above_their_floor(part):
     for _, score in evaluate([f for f in FIXTURES if f.split == part]):
         total.add(score)
     assert total.share >= FLOOR[part], f"{part}: {total.share:.1%} < {FLOOR[part]:.0%}"
+
+
+def test_a_gold_layout_given_as_a_manifest_would_is_the_layout_published():
+    sample = [f for f in FIXTURES if f.split == "test"][::12]
+    for fixture, score in evaluate(sample, gold_layout=True):
+        assert score.passed["layout"] == score.made["layout"] == 1, fixture.name
