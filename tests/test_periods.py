@@ -21,18 +21,8 @@ from flows.stages.segment.periods import (
     groups,
     symbols,
 )
+from tests.test_shapes import DOC, TEASERS
 
-DOC = "0123456789abcdef"
-TEASERS = [
-    "The regional assembly voted to close the last public library in the old quarter, "
-    "despite a petition signed by eleven thousand residents over the winter months.",
-    "Teachers in the valley towns have begun to organise their own union branch, and the "
-    "first meeting drew more people than the hall could hold on a wet evening.",
-    "A new tram line was promised to the eastern districts four years ago; the rails are "
-    "still lying in a field outside the depot while the council argues about money.",
-    "The dockers of the northern terminal stopped work on Monday after the third month "
-    "without wages, and the strike committee says it will not back down this time.",
-]
 TITLES = [
     "The library that closed twice",
     "A union branch in the valley",
