@@ -29,7 +29,8 @@ LABELLED_COUNT = re.compile(
     re.IGNORECASE,
 )
 """A line that is only a count beside a vote label, in any of the common orders."""
-SCALE = {"k": 1_000, "к": 1_000}
+SCALE = {"k": 1_000, "к": 1_000, "m": 1_000_000}
+"""The short scales of a shown count ('1.2k', '1,2к', '3M')."""
 
 
 def labelled_count(text: str) -> int | None:
@@ -41,11 +42,12 @@ def labelled_count(text: str) -> int | None:
     if match is None:
         return None
     shown = next(group for group in match.groups() if group is not None)
-    return _count(shown)
+    return shown_count(shown)
 
 
-def _count(shown: str) -> int:
-    """A count as shown: '1,204', '1 204', '−3', '1.2k' = 1200."""
+def shown_count(shown: str) -> int:
+    """A count as a front-end shows it: '25', '1,204', '1 204', '−3', '1.2k' / '1.2K' = 1200,
+    '3M' = 3000000."""
     core = re.sub(r"[,\u00a0 ]", "", shown).replace("−", "-").replace("–", "-")
     scale = SCALE.get(core[-1:].casefold())
     return round(float(core[:-1]) * scale) if scale else int(float(core))

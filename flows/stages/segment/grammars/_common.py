@@ -21,6 +21,7 @@ from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import AGE, YEARLESS_DATE, find_date, is_breadcrumb, is_dateline
 from flows.stages.segment.post import PostHead
+from flows.stages.segment.votes import shown_count as shown_count
 
 USERNAME = r"[\w][\w.\-]{0,39}"
 """A forum username: one token of word characters, dots and dashes."""
@@ -59,17 +60,6 @@ def page_number(lines: Sequence[Line]) -> int | None:
         if match and len(line.text) <= 80:
             return int(match.group("page"))
     return None
-
-
-SHORT_SCALE = {"k": 1_000, "m": 1_000_000}
-
-
-def shown_count(text: str) -> int:
-    """A count as a front-end shows it: '25', '1,204', '−1', '1.2k' / '1.2K' = 1200,
-    '3M' = 3000000."""
-    text = text.replace(",", "").replace("−", "-")
-    scale = SHORT_SCALE.get(text[-1:].casefold())
-    return round(float(text[:-1]) * scale) if scale else int(text)
 
 
 COUNTER = re.compile(
