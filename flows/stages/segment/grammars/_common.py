@@ -25,6 +25,8 @@ from flows.stages.segment.votes import shown_count as shown_count
 
 USERNAME = r"[\w][\w.\-]{0,39}"
 """A forum username: one token of word characters, dots and dashes."""
+ACCOUNT = rf"{USERNAME}(?:@[\w\-]+(?:\.[\w\-]+)+)?"
+"""A username, with its instance where the front-end federates ('name@lemmy.world')."""
 PAGE = re.compile(r"\b(?:Page|Страница)\s+(?P<page>\d{1,5})\s+(?:of|из)\s+\d{1,5}\b", re.IGNORECASE)
 REPLY_PREFIX = re.compile(r"^(?:re|aw|sv|ha)\s*(?:\[\d+\])?\s*:\s*", re.IGNORECASE)
 CRUMB_SEPARATOR = re.compile(r"\s[»›‹>](?:\s|$)")

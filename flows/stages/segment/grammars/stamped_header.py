@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    ACCOUNT,
     CRUMB_SEPARATOR,
     Opening,
     content_indices,
@@ -92,7 +93,7 @@ VOTES_ROW = re.compile(r"^[↑▲]?\s*(?P<n>[+−–-]?\d{1,6})\s*[↓▼]?$")
 """A bare count, or a count between vote arrows ('↑ 22 ↓')."""
 INLINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+[·•|—–-]\s+(?P<stamp>\S.{1,60})$")
 """A name and a stamp on one line, a separator between them."""
-HANDLE = re.compile(r"^@(?P<handle>[\w][\w.\-]{0,39}(?:@[\w\-]+(?:\.[\w\-]+)+)?)$")
+HANDLE = re.compile(rf"^@(?P<handle>{ACCOUNT})$")
 NUMBER = re.compile(r"^#(?P<n>\d{1,6})$")
 STAMP_VERB = re.compile(
     r"^(?:wrote|posted|replied|commented|написал[аи]?|опубликовал[аи]?|ответил[аи]?)"

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from flows.stages.segment.grammars._common import (
+    ACCOUNT,
     content_indices,
     is_prose,
     is_title_like,
@@ -38,14 +39,14 @@ NAME = "wrote_header"
 GENERIC = True
 
 WROTE = re.compile(
-    r"^(?P<name>[\w][\w.\-]{0,39}(?:@[\w\-]+(?:\.[\w\-]+)+)?)\s+(?:wrote|написал[аи]?)"
+    rf"^(?P<name>{ACCOUNT})\s+(?:wrote|написал[аи]?)"
     r"(?:\s+(?P<stamp>[^():;,.!?]{1,40}?))?(?:\s*\((?P<edit>edited[^()]{0,40})\))?$",
     re.IGNORECASE,
 )
 """A comment's header line: 'grey_heron wrote', 'anna wrote 2 years ago (edited )'."""
 SCORE = re.compile(r"^[+−–-]?\d{1,6}$")
 SUBMITTED = re.compile(
-    r"^(?:Submitted|Posted)\s+by\s+(?P<name>[\w][\w.\-]{0,39}(?:@[\w\-]+(?:\.[\w\-]+)+)?)"
+    rf"^(?:Submitted|Posted)\s+by\s+(?P<name>{ACCOUNT})"
     r"(?:\s+\S.{0,100})?$",
     re.IGNORECASE,
 )
