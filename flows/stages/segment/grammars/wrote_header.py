@@ -29,6 +29,7 @@ from flows.stages.segment.grammars._common import (
     is_title_like,
     next_content,
     post_head,
+    shown_count,
 )
 from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_date
@@ -117,7 +118,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         author=match.group("name"),
         n_lines=1,
         nesting=lines[position].indent,
-        score=int(lines[scored].text.replace("−", "-").replace("–", "-")) if scored else None,
+        score=shown_count(lines[scored].text) if scored else None,
         edited=match.group("edit") is not None,
         age=stamp if stamp and not dated else None,
         published=stamp if dated else None,
