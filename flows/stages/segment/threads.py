@@ -19,6 +19,12 @@ own ('в ответ Name', 'Ответ на комментарий Name', 'In re
 ('Reply 3# name'). The parent is then the latest earlier comment by that name; a
 name no earlier comment bears leaves the comment at the top level. A reply note's line is
 furniture (the parent it names is kept as the parent).
+
+Votes: where the grammar reads no up and down counts, a pair the page shows beside up
+and down marks (:func:`..votes.find_up_down`: '(+7|-2)', '▲ 3 ▼ 1', '👍 3 👎 1', 'Vote Up 4
+Vote Down 1') on a header line, or on a short line of its own among the lines closing the
+body (then furniture), gives them; the score is the sum shown beside the pair, else the
+grammar's score, else up minus down.
 """
 
 from __future__ import annotations
@@ -31,10 +37,10 @@ from typing import Protocol
 from flows.stages.rows import BlockRow, CommentRow
 from flows.stages.segment.blocks import build_units, classify_units, mark_quotes
 from flows.stages.segment.boilerplate import find_boilerplate
-from flows.stages.segment.lines import Line
+from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import BlockRules, blocks_as_rows, format_ordinal
-from flows.stages.segment.votes import labelled_count
+from flows.stages.segment.votes import UpDown, find_up_down, labelled_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +170,17 @@ def build_comments(
             ):
                 body_dropped[line.index] = "thread_chrome"
                 stamped_edit = True
-        score = header.score
-        if score is None and header.upvotes is None and header.downvotes is None:
+        score, upvotes, downvotes = header.score, header.upvotes, header.downvotes
+        if upvotes is None and downvotes is None:
+            paired = _up_down(header_lines, body_region, body_dropped)
+            if paired is not None:
+                pair, at = paired
+                upvotes, downvotes = pair.upvotes, pair.downvotes
+                if pair.shown_sum is not None or score is None:
+                    score = pair.score
+                if at is not None:
+                    body_dropped.setdefault(at, "thread_chrome")
+        if score is None and upvotes is None and downvotes is None:
             counted = _labelled_score(header_lines[1:], body_region, body_dropped)
             if counted is not None:
                 score, at = counted
@@ -221,8 +236,8 @@ def build_comments(
             "sibling_rank": sibling_rank,
             "author": header.author,
             "instance": header.instance,
-            "upvotes": header.upvotes,
-            "downvotes": header.downvotes,
+            "upvotes": upvotes,
+            "downvotes": downvotes,
             "score": score,
             "is_op": header.is_op,
             "edited": header.edited
@@ -270,6 +285,38 @@ def _labelled_score(
         if (count := labelled_count(line.text)) is not None:
             return count, line.index
         seen += line.index not in dropped  # furniture the grammar found does not count
+        if seen >= MAX_TRAILER_LINES or (
+            line.index not in dropped
+            and len(line.text) > MAX_TRAILER_CHARS
+            and not SUBJECT.match(line.text)
+        ):
+            return None
+    return None
+
+
+MAX_VOTES_REST_WORDS = 3
+"""Words a trailer line may carry besides its pair of counts (the buttons beside them:
+'Reply', 'Click to rate'); more is a sentence that mentions counts."""
+
+
+def _up_down(
+    header: Sequence[Line], body: Sequence[Line], dropped: dict[int, str]
+) -> tuple[UpDown, int | None] | None:
+    """A comment's up and down counts (:func:`find_up_down`): on a header line (no line to
+    drop: the header is not body), else on a short line of its own among the lines that
+    close its body, with that line's index (furniture)."""
+    for line in header:
+        if (found := find_up_down(line.text)) is not None:
+            return found, None
+    seen = 0
+    for line in reversed(body):
+        if line.is_blank:
+            continue
+        if len(line.text) <= 2 * MAX_TRAILER_CHARS and (found := find_up_down(line.text)):
+            rest = f"{line.text[: found.start]} {line.text[found.end :]}"
+            if len(rest.split()) <= MAX_VOTES_REST_WORDS and not ends_sentence(rest.strip()):
+                return found, line.index
+        seen += line.index not in dropped
         if seen >= MAX_TRAILER_LINES or (
             line.index not in dropped
             and len(line.text) > MAX_TRAILER_CHARS
