@@ -205,3 +205,43 @@ def test_a_reply_to_line_in_the_header_names_the_parent() -> None:
     comments = segment("0123456789abcdef", text, None, SegmentConfig()).comments
     assert comments[4]["author"] == "Misha Grek"
     assert comments[4]["parent_id"] == comments[2]["comment_id"]
+
+
+QUOTING = """\
+Comments (4)
+
+Olga Berg
+March 14, 2023 at 10:15 am
+The ferry schedule was cut again this winter and nobody asked the islanders.
+Reply
+
+Stas Lind
+March 14, 2023 at 10:40 am
+Olga Berg wrote:
+nobody asked the islanders
+They were asked last year and said the same thing, it changed nothing.
+Reply
+
+Vera Tsoi
+March 14, 2023 at 11:05 am
+Quote from: Anton Pale on March 1, 2023
+the timetable is final
+It was final last year too and then it changed twice.
+Reply
+
+Misha Grek
+March 14, 2023 at 12:03 pm
+Quote:
+Originally Posted by stas lind
+it changed nothing
+It changed the price of the tickets, at least.
+Reply
+"""
+
+
+def test_a_quote_attribution_naming_an_earlier_author_gives_the_parent() -> None:
+    comments = segment("0123456789abcdef", ARTICLE + QUOTING, None, SegmentConfig()).comments
+    ids = [c["comment_id"] for c in comments]
+    assert [c["author"] for c in comments] == ["Olga Berg", "Stas Lind", "Vera Tsoi", "Misha Grek"]
+    # 'Anton Pale' wrote no comment on the page: no parent from that quote
+    assert [c["parent_id"] for c in comments] == [None, ids[0], None, ids[1]]
