@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    QUOTE_ATTRIBUTION,
     REPLY_PREFIX,
     Opening,
     has_text,
@@ -77,13 +78,7 @@ PROFILE_STAMP = re.compile(
     re.IGNORECASE,
 )
 """A profile's dated field: the member's, not the post's (a member list shows one per row)."""
-ATTRIBUTION = re.compile(
-    r"^(?:(?:quote|цитата)(?:\s+from\s+\S.{0,80}?)?\s*:?"
-    r"|\S.{0,60}?\s+(?:wrote|said|написал(?:\(?а\)?)?|писал(?:\(?а\)?)?)(?:\s+on\s.{0,60})?:)$",
-    re.IGNORECASE,
-)
-"""A quote's attribution on a line of its own ('Quote from name on <date>:', 'Quote:',
-'name wrote:', 'Цитата:'): furniture; the line under it is quoted."""
+ATTRIBUTION = QUOTE_ATTRIBUTION
 
 
 @dataclass(frozen=True, slots=True)
