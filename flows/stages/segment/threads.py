@@ -14,10 +14,9 @@ stack: the parent is that comment.
 
 Where the page shows no nesting at all (every comment at one level) and the header names
 no parent, a note beside the header's stamp may ('… · in reply to Name'), or the body's
-first line may: an address ('@name …', 'Name, …'), a reply note on a line of its
+first line may: an address ('@name …'), a reply note on a line of its
 own ('в ответ Name', 'Ответ на комментарий Name', 'In reply to name'), a numbered reply
-('Reply 3# name'), a quote's attribution ('Name wrote:', 'Quote from: Name', 'Originally
-Posted by Name'). The parent is then the latest earlier comment by that name; a
+('Reply 3# name'). The parent is then the latest earlier comment by that name; a
 name no earlier comment bears leaves the comment at the top level. A reply note's line is
 furniture (the parent it names is kept as the parent).
 
@@ -360,8 +359,8 @@ ADDRESS = re.compile(
     re.IGNORECASE,
 )
 """A body's first line naming the comment replied to: an address ('@name, …'), a
-numbered reply ('Reply 3# name'). A quote's attribution that opens a comment is read
-apart (:func:`_opening_reply`)."""
+numbered reply ('Reply 3# name'). A quote's attribution ('name wrote:') is not one: a
+forum post quotes whom it discusses, and it still answers the topic."""
 
 
 HEADER_NOTE = re.compile(
@@ -399,22 +398,6 @@ def _addressed(body: Sequence[Line]) -> tuple[str, int | None] | None:
     return address.group("name") or address.group("numbered"), None
 
 
-QUOTE_LABEL = re.compile(r"^(?:quote|цитата)\s*:?$", re.IGNORECASE)
-"""A quote box's label on a line of its own, above its attribution ('Quote:')."""
-QUOTE_OPENER = re.compile(
-    r"^(?:quote(?:\s+from)?|originally\s+posted\s+by|quoting|цитата|сообщение\s+от)"
-    r"\s*[:(]?\s*(?P<rest>\S.{0,120})$",
-    re.IGNORECASE,
-)
-"""A quote's attribution that names the quoted author after a label ('Quote from: Name on
-<date>', 'Originally Posted by Name', 'Quote (Name @ <date>)', 'Цитата(Name)')."""
-QUOTE_VERB = re.compile(
-    r"^(?P<before>\S.{0,100}?)\s+(?:wrote|said|writes|posted|написал(?:\(?а\)?)?"
-    r"|писал(?:\(?а\)?)?|пишет)(?P<after>(?:\s*[:：]|\s+(?:on|at)\s|\s*[(↑»]|\s*$).{0,60})$",
-    re.IGNORECASE,
-)
-"""A quote's attribution that names the quoted author before its verb ('Name wrote:',
-'On <date>, Name wrote:', 'Name said:', 'Name posted on <date>', 'Name написал(а):')."""
 MAX_NAME_WORDS = 5
 """Words of a name an opening line may give (a handle, or a first name and surname)."""
 
@@ -426,17 +409,10 @@ def _opening_reply(
     author: str | None,
 ) -> CommentRow | None:
     """The earlier comment a comment's opening replies to, on a page without nesting: a
-    quote's attribution naming an earlier comment's author ('Name wrote:', 'Quote from:
-    Name', 'Originally Posted by Name'; the grammar may have dropped it as furniture), or
-    a first line that addresses one ('@Name …', or 'Name, …' with the name exactly as
+    first line that addresses one ('@Name …', or 'Name, …' with the name exactly as
     shown); the parent is that author's latest earlier comment. A name no earlier comment
     bears, or the comment's own author, gives none."""
-    filled = [line for line in body if not line.is_blank][:2]
-    if filled and QUOTE_LABEL.match(filled[0].text):
-        filled = filled[1:]
     own = author.casefold() if author else None
-    if filled and (name := _quoted_name(filled[0].text, latest)) is not None and name != own:
-        return latest[name]
     first = next((line for line in body if not line.is_blank and line.index not in dropped), None)
     if first is None:
         return None
@@ -451,23 +427,6 @@ def _opening_reply(
     if name is None or name == own:
         return None
     return latest[name]
-
-
-def _quoted_name(text: str, latest: dict[str, CommentRow]) -> str | None:
-    """The casefolded name of an earlier author a quote's attribution line names."""
-    if len(text) > 160:
-        return None
-    opener = QUOTE_OPENER.match(text)
-    if opener is not None:
-        return _known_prefix(opener.group("rest"), latest)
-    verb = QUOTE_VERB.match(text)
-    if verb is None:
-        return None
-    before = verb.group("before").strip(" \"'“”«»[]")
-    for shown in (before, before.rsplit(", ", 1)[-1]):
-        if shown.casefold() in latest:
-            return shown.casefold()
-    return None
 
 
 def _known_prefix(text: str, latest: dict[str, CommentRow]) -> str | None:
