@@ -131,7 +131,6 @@ def build_comments(
     children: dict[str | None, int] = {}
     entries: dict[str, tuple[int, CommentRow]] = {}
     numbered: dict[str, CommentRow] = {}
-    latest: dict[str, CommentRow] = {}  # every author's latest comment, by casefolded name
     is_chrome = getattr(grammar, "is_chrome", None)
     nestings = getattr(grammar, "nestings", None)
     levels: list[int] | None = nestings(lines, starts) if nestings is not None else None
@@ -202,9 +201,6 @@ def build_comments(
         chained = _chain_to(reply_to, comments, entries) if reply_to else None
         if chained is None and addressed is not None:
             chained = _chain_to(addressed[0], comments, entries)
-        if chained is None and flat and not named:
-            target = _opening_reply(body_region, body_dropped, latest, header.author)
-            chained = _chain(target, entries) if target is not None else None
         stack = chained or stack
         linked = numbered.get(header.reply_to_number) if header.reply_to_number else None
         if linked is not None:
@@ -259,8 +255,6 @@ def build_comments(
         blocks += blocks_as_rows(doc_id, comment_id, "comment", drafts)
         stack.append((nesting, comment))
         entries[comment_id] = (nesting, comment)
-        if header.author:
-            latest[header.author.casefold()] = comment
         if header.number:
             numbered[header.number] = comment
     return comments, blocks, dropped
@@ -396,49 +390,6 @@ def _addressed(body: Sequence[Line]) -> tuple[str, int | None] | None:
     if address is None:
         return None
     return address.group("name") or address.group("numbered"), None
-
-
-MAX_NAME_WORDS = 5
-"""Words of a name an opening line may give (a handle, or a first name and surname)."""
-
-
-def _opening_reply(
-    body: Sequence[Line],
-    dropped: dict[int, str],
-    latest: dict[str, CommentRow],
-    author: str | None,
-) -> CommentRow | None:
-    """The earlier comment a comment's opening replies to, on a page without nesting: a
-    first line that addresses one ('@Name …', or 'Name, …' with the name exactly as
-    shown); the parent is that author's latest earlier comment. A name no earlier comment
-    bears, or the comment's own author, gives none."""
-    own = author.casefold() if author else None
-    first = next((line for line in body if not line.is_blank and line.index not in dropped), None)
-    if first is None:
-        return None
-    text = first.text
-    name = None
-    if text.startswith("@"):
-        name = _known_prefix(text[1:], latest)
-    elif "," in text[:60]:
-        shown = text.split(",", 1)[0]
-        target = latest.get(shown.casefold())
-        name = shown.casefold() if target is not None and target["author"] == shown else None
-    if name is None or name == own:
-        return None
-    return latest[name]
-
-
-def _known_prefix(text: str, latest: dict[str, CommentRow]) -> str | None:
-    """The longest run of the text's first words that is an earlier author's name
-    (casefolded), trailing punctuation aside; None when none is."""
-    words = text.split(maxsplit=MAX_NAME_WORDS)[:MAX_NAME_WORDS]
-    for count in range(len(words), 0, -1):
-        shown = " ".join(words[:count]).casefold()
-        for name in (shown, shown.rstrip(",:;!?)"), shown.rstrip(",:;!?).")):
-            if name and name in latest:
-                return name
-    return None
 
 
 def _chain_to(
