@@ -211,3 +211,12 @@ def test_post_numbers_under_header_rows() -> None:
 def test_post_numbers_that_do_not_count_up_are_no_frames() -> None:
     text = NUMBERED_POSTS.replace("#2", "#7")
     assert frames.find_starts(split_lines(text)) == []
+
+
+def test_a_field_with_a_count_repeated_by_chance_is_no_frame() -> None:
+    rows = "\n".join(
+        f"{name}\nIndependent\nNominated 1{day}.07.2024\nSignatures: 0\n"
+        f"A local teacher who has never held office and is standing for the first time.\n"
+        for day, name in enumerate(["Pyotr Gavrilov", "Svetlana Orlik", "Alla Veretennikova"])
+    )
+    assert frames.find_starts(split_lines(rows)) == []

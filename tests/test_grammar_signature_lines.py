@@ -427,3 +427,39 @@ def test_the_head_does_not_depend_on_the_page_read_before() -> None:
     alone = signature_lines.page_post(page, starts)
     signature_lines.find_starts(other)  # another document read in between
     assert signature_lines.page_post(page, starts) == alone
+
+
+QUOTING = """\
+Board > Regional affairs
+
+View Full Version : Mayors and governors
+
+anna_k
+06-14-2017, 08:42 PM
+The council will now choose the mayor from a shortlist the governor's commission draws up.
+
+boris.m
+06-14-2017, 09:15 PM
+That is how it went in our city too, and nobody at the council objected at all.
+
+vera_t
+06-15-2017, 07:03 AM
+Quote:
+Originally Posted by boris.m
+nobody at the council objected at all
+
+Two deputies did object, but the vote was held while they were away.
+"""
+
+
+def test_a_quote_under_its_attribution_is_a_quote_and_the_attribution_furniture() -> None:
+    result = segment("0123456789abcdef", QUOTING, None, SegmentConfig())
+    vera = result.comments[-1]
+    assert vera["author"] == "vera_t"
+    assert "Originally Posted by" not in vera["body"]
+    kinds = {
+        block["text"]: block["kind"]
+        for block in result.blocks
+        if block["owner_id"] == vera["comment_id"]
+    }
+    assert kinds.get("nobody at the council objected at all") == "quote"

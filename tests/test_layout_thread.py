@@ -143,3 +143,60 @@ def test_a_reply_note_line_is_furniture_on_a_nested_page_too() -> None:
     lev = next(c for c in result.comments if c["author"] == "Lev Orlov")
     assert "Replying to" not in lev["body"]
     assert lev["parent_id"] == result.comments[1]["comment_id"]  # nested under Irina Sol
+
+
+ADDRESSED = """\
+Comments (5)
+
+Olga Berg
+March 14, 2023 at 10:15 am
+The ferry schedule was cut again this winter and nobody asked the islanders.
+Reply
+
+Stas Lind Jr.
+March 14, 2023 at 10:40 am
+@Olga Berg, the islanders were asked last year and said the same thing.
+Reply
+
+Vera Tsoi
+March 14, 2023 at 11:05 am
+@Nobody Here you promised the timetable a month ago, where is it?
+Reply
+
+Olga Berg
+March 14, 2023 at 11:20 am
+Stas Lind Jr., asking and listening are two different things, as the timetable shows.
+Reply
+
+Misha Grek
+March 14, 2023 at 12:03 pm
+Well, the fuel price alone explains the cut, whatever anyone was asked.
+Reply
+"""
+
+
+def test_an_opening_address_is_no_parent_on_a_flat_page() -> None:
+    """Addressing an earlier commenter ('@Olga Berg, ...', 'Stas Lind Jr., ...') is part
+    of the text, not the page's nesting: the gold of real flat pages keeps such comments
+    at the top level."""
+    result = segment("0123456789abcdef", ADDRESSED, None, SegmentConfig())
+    comments = result.comments
+    assert [c["author"] for c in comments] == [
+        "Olga Berg",
+        "Stas Lind Jr.",
+        "Vera Tsoi",
+        "Olga Berg",
+        "Misha Grek",
+    ]
+    assert [c["parent_id"] for c in comments] == [None] * 5
+    assert "@Olga Berg, the islanders" in comments[1]["body"]
+
+
+def test_a_reply_to_line_in_the_header_names_the_parent() -> None:
+    text = ADDRESSED.replace(
+        "Misha Grek\nMarch 14, 2023 at 12:03 pm\n",
+        "Misha Grek\nReply to Vera Tsoi\nMarch 14, 2023 at 12:03 pm\n",
+    )
+    comments = segment("0123456789abcdef", text, None, SegmentConfig()).comments
+    assert comments[4]["author"] == "Misha Grek"
+    assert comments[4]["parent_id"] == comments[2]["comment_id"]

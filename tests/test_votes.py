@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from flows.stages.segment.lines import split_lines
-from flows.stages.segment.threads import EDIT_STAMP, REPLY_NOTE, _labelled_score
-from flows.stages.segment.votes import labelled_count
+from flows.stages.segment.threads import EDIT_STAMP, REPLY_NOTE, _labelled_score, _up_down
+from flows.stages.segment.votes import find_up_down, labelled_count, marked_score
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,73 @@ def test_edit_stamps(text: str) -> None:
 
 def test_a_sentence_about_an_edit_is_no_edit_stamp() -> None:
     assert EDIT_STAMP.match("Last year the editor cut the piece in half.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "up", "down", "score"),
+    [
+        ("(+7|-2)", 7, 2, 5),
+        ("0 points 14 points (+14|-0) 3.1 years ago", 14, 0, 14),
+        ("-2 points (+1|-3)", 1, 3, -2),
+        ("Score: 5 (+7 / -2)", 7, 2, 5),
+        ("+3 / -1", 3, 1, 2),
+        ("▲ 3 ▼ 1", 3, 1, 2),
+        ("Click to rate ▲ 12 ▼ 40", 12, 40, -28),
+        ("👍 12 👎 3", 12, 3, 9),
+        ("3 👍 1 👎", 3, 1, 2),
+        ("Like or Dislike: 👍 7 👎 2", 7, 2, 5),
+        ("Vote Up 4 Vote Down 1", 4, 1, 3),
+        ("Like (3) Dislike (1)", 3, 1, 2),
+        ("Upvotes: 4, Downvotes: 1", 4, 1, 3),
+        ("1,204 likes, 3 dislikes", 1204, 3, 1201),
+        ("3 thumbs up, 1 thumbs down", 3, 1, 2),
+        ("за 5 против 2", 5, 2, 3),
+    ],
+)
+def test_find_up_down_reads_the_pair(text: str, up: int, down: int, score: int) -> None:
+    found = find_up_down(text)
+    assert found is not None
+    assert (found.upvotes, found.downvotes, found.score) == (up, down, score)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "12 likes",
+        "▲ 12 ▼",
+        "We won 3 to 1, up 2 points",
+        "Turnout rose from 41 to 47 per cent",
+        "+7 -2",  # two signed counts with no mark between them
+        "Posts: 1,204 Likes: 388",
+        "3 - 1",
+    ],
+)
+def test_find_up_down_refuses_what_is_no_pair(text: str) -> None:
+    assert find_up_down(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("+4 Vote up Vote down", 4), ("Vote up 4 Vote down", 4), ("-2 👍 👎", -2)],
+)
+def test_marked_score_reads_a_lone_count_between_marks(text: str, score: int) -> None:
+    assert marked_score(text) == score
+    assert labelled_count(text) == score
+
+
+@pytest.mark.parametrize("text", ["Vote up Vote down", "4 Vote up", "Like 4 Dislike 2 Reply"])
+def test_marked_score_refuses_other_lines(text: str) -> None:
+    assert marked_score(text) is None
+
+
+def test_trailer_pair_is_read_and_its_line_dropped() -> None:
+    lines = split_lines("Name says:\nMarch 1, 2023 at 9:00 am\nA remark.\n👍 3 👎 1\nReply\n")
+    found = _up_down(lines[:2], lines[2:], {})
+    assert found is not None
+    assert (found[0].upvotes, found[0].downvotes, found[1]) == (3, 1, 3)
+
+
+def test_pair_inside_a_sentence_is_not_a_trailer() -> None:
+    lines = split_lines("Name\nThe vote went up 3, down 1 in the end, as I said before.\n")
+    assert _up_down(lines[:1], lines[1:], {}) is None

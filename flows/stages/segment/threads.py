@@ -19,6 +19,12 @@ own ('в ответ Name', 'Ответ на комментарий Name', 'In re
 ('Reply 3# name'). The parent is then the latest earlier comment by that name; a
 name no earlier comment bears leaves the comment at the top level. A reply note's line is
 furniture (the parent it names is kept as the parent).
+
+Votes: where the grammar reads no up and down counts, a pair the page shows beside up
+and down marks (:func:`..votes.find_up_down`: '(+7|-2)', '▲ 3 ▼ 1', '👍 3 👎 1', 'Vote Up 4
+Vote Down 1') on a header line, or on a short line of its own among the lines closing the
+body (then furniture), gives them; the score is the sum shown beside the pair, else the
+grammar's score, else up minus down.
 """
 
 from __future__ import annotations
@@ -31,10 +37,10 @@ from typing import Protocol
 from flows.stages.rows import BlockRow, CommentRow
 from flows.stages.segment.blocks import build_units, classify_units, mark_quotes
 from flows.stages.segment.boilerplate import find_boilerplate
-from flows.stages.segment.lines import Line
+from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import BlockRules, blocks_as_rows, format_ordinal
-from flows.stages.segment.votes import labelled_count
+from flows.stages.segment.votes import UpDown, find_up_down, labelled_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +170,17 @@ def build_comments(
             ):
                 body_dropped[line.index] = "thread_chrome"
                 stamped_edit = True
-        score = header.score
-        if score is None and header.upvotes is None and header.downvotes is None:
+        score, upvotes, downvotes = header.score, header.upvotes, header.downvotes
+        if upvotes is None and downvotes is None:
+            paired = _up_down(header_lines, body_region, body_dropped)
+            if paired is not None:
+                pair, at = paired
+                upvotes, downvotes = pair.upvotes, pair.downvotes
+                if pair.shown_sum is not None or score is None:
+                    score = pair.score
+                if at is not None:
+                    body_dropped.setdefault(at, "thread_chrome")
+        if score is None and upvotes is None and downvotes is None:
             counted = _labelled_score(header_lines[1:], body_region, body_dropped)
             if counted is not None:
                 score, at = counted
@@ -183,10 +198,10 @@ def build_comments(
         body_lines = [line for line in body_region if line.index not in body_dropped]
         while stack and stack[-1][0] >= nesting:
             stack.pop()
-        if reply_to:
-            stack = _chain_to(reply_to, comments, entries) or stack
-        elif addressed is not None:
-            stack = _chain_to(addressed[0], comments, entries) or stack
+        chained = _chain_to(reply_to, comments, entries) if reply_to else None
+        if chained is None and addressed is not None:
+            chained = _chain_to(addressed[0], comments, entries)
+        stack = chained or stack
         linked = numbered.get(header.reply_to_number) if header.reply_to_number else None
         if linked is not None:
             stack = _chain(linked, entries)
@@ -221,8 +236,8 @@ def build_comments(
             "sibling_rank": sibling_rank,
             "author": header.author,
             "instance": header.instance,
-            "upvotes": header.upvotes,
-            "downvotes": header.downvotes,
+            "upvotes": upvotes,
+            "downvotes": downvotes,
             "score": score,
             "is_op": header.is_op,
             "edited": header.edited
@@ -279,6 +294,38 @@ def _labelled_score(
     return None
 
 
+MAX_VOTES_REST_WORDS = 3
+"""Words a trailer line may carry besides its pair of counts (the buttons beside them:
+'Reply', 'Click to rate'); more is a sentence that mentions counts."""
+
+
+def _up_down(
+    header: Sequence[Line], body: Sequence[Line], dropped: dict[int, str]
+) -> tuple[UpDown, int | None] | None:
+    """A comment's up and down counts (:func:`find_up_down`): on a header line (no line to
+    drop: the header is not body), else on a short line of its own among the lines that
+    close its body, with that line's index (furniture)."""
+    for line in header:
+        if (found := find_up_down(line.text)) is not None:
+            return found, None
+    seen = 0
+    for line in reversed(body):
+        if line.is_blank:
+            continue
+        if len(line.text) <= 2 * MAX_TRAILER_CHARS and (found := find_up_down(line.text)):
+            rest = f"{line.text[: found.start]} {line.text[found.end :]}"
+            if len(rest.split()) <= MAX_VOTES_REST_WORDS and not ends_sentence(rest.strip()):
+                return found, line.index
+        seen += line.index not in dropped
+        if seen >= MAX_TRAILER_LINES or (
+            line.index not in dropped
+            and len(line.text) > MAX_TRAILER_CHARS
+            and not SUBJECT.match(line.text)
+        ):
+            return None
+    return None
+
+
 EDIT_STAMP = re.compile(
     r"^«?\s*(?:Last\s+edit(?:ed)?(?:\s*:|\s+(?:by|at|on)\s)"
     r"|Последн(?:ий|ее) (?:раз )?(?:редактировалось|изменени[ея])\b).{4,160}$",
@@ -311,12 +358,13 @@ forum post quotes whom it discusses, and it still answers the topic."""
 
 
 HEADER_NOTE = re.compile(
-    r"(?:^|\s)\(?(?:in reply to|in response to|replying to|в ответ(?: на)?)\s+@?"
+    r"(?:(?:^|\s)\(?(?:in reply to|in response to|replying to|в ответ(?: на)?)|^reply to)\s+@?"
     r"(?P<name>[^\s,:;()]\S{0,39}?(?:\s[^\s,:;()]\S{0,39}?){0,2}?)[:,]?\)?$",
     re.IGNORECASE,
 )
 """A header line that ends naming the comment replied to ('Mar 18 · in reply to Petr
-Lunin', '14 мар · в ответ Анне Ким'): the front-end prints the parent beside the stamp;
+Lunin', '14 мар · в ответ Анне Ким'), or that only names it ('Reply to Name' between a
+name and its stamp): the front-end prints the parent in the header;
 a name no earlier comment bears leaves the stack as it is."""
 
 

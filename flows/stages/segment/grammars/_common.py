@@ -230,6 +230,16 @@ def quoted_lines(
     return quoted
 
 
+QUOTE_ATTRIBUTION = re.compile(
+    r"^(?:(?:quote|цитата)(?:\s+from\s+\S.{0,80}?)?\s*:?|originally\s+posted\s+by\s+\S.{0,60}"
+    r"|\S.{0,60}?\s+(?:wrote|said|написал(?:\(?а\)?)?|писал(?:\(?а\)?)?)(?:\s+on\s.{0,60})?:)$",
+    re.IGNORECASE,
+)
+"""A quote's attribution on a line of its own, as most forum software prints it ('Quote:',
+'Originally Posted by name', 'Quote from name on <date>:', 'name wrote:', 'Цитата:'):
+furniture, the line under it quoted (:func:`quoted_lines`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Opening:
     """The opening post's header on the page: where it starts and ends, what it says, the

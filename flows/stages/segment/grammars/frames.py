@@ -78,6 +78,9 @@ NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 BULLET = re.compile(r"^[•●▪◦]\s+\S")
 LETTER = re.compile(r"[^\W\d_]")
 MAX_LABEL_CHARS = 40
+FIELD = re.compile(r"^[^\W\d][^:]{0,30}:\s*\d[\d,. ]*$")
+"""A field with a count ('Signatures: 0', 'Posts: 12'): a row of a table or a profile,
+whose value may repeat by chance; no frame."""
 MAX_LABEL_WORDS = 4
 MAX_NAME_WORDS = 3
 MIN_FRAMES = 3
@@ -142,6 +145,7 @@ def _kind(line: Line, counted: bool) -> str | None:
         and len(text.split()) <= MAX_LABEL_WORDS
         and LETTER.search(text)
         and not text.endswith(":")  # a label introducing a line ('Q:'), not a frame
+        and not (":" in text and FIELD.match(text))
         and not ends_sentence(text)
         and not COUNTER.match(text)
         and not find_boilerplate([line])

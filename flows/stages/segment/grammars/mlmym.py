@@ -53,7 +53,7 @@ HEADER = re.compile(
     r"(?P<tail>.*)$"
 )
 AGE = re.compile(
-    r"(?:^|(?<=\s))(?P<age>(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?"
+    r"(?:^|(?<=\s))(?P<age>(?:\d+(?:\.\d+)?|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?"
     r"\s+ago)(?P<star>\*)?",
     re.IGNORECASE,
 )
@@ -61,7 +61,7 @@ TAIL = re.compile(
     r"^(?P<flair>(?:[^\w\s].{0,39}?|\s.{0,39}?)?)\s*"
     r"(?:(?P<score>[-−]?\d[\d,]*)\s+points?\b|(?P<unscored>\[score hidden\]"
     r"|comment score below threshold))?\s*"
-    r"(?:(?P<age>(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)"
+    r"(?:(?P<age>(?:\d+(?:\.\d+)?|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)"
     r"(?P<star>\*)?)?"
     r"(?P<rest>(?:\s*(?:\((?:last )?edited[^)]{0,40}\)|stickied comment|\((?P<children>\d+)\s+"
     r"child(?:ren)?\)))*)\s*$",
@@ -94,7 +94,7 @@ COMMENT_COUNT = re.compile(
     r"|^no comments \(yet\)$",
     re.IGNORECASE,
 )
-SORTED_BY = re.compile(r"^sorted by:", re.IGNORECASE)
+SORTED_BY = re.compile(r"^sort(?:ed)? by:", re.IGNORECASE)
 USER_BAR = re.compile(r"\|\s*(?:messages|logout|preferences)\b", re.IGNORECASE)
 WORD_BAR = re.compile(r"^home-popular-all\b|^\w+(?:-\w+){4,}$")
 SITE_LINE = re.compile(

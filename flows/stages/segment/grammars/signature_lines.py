@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from flows.stages.segment.grammars._common import (
+    QUOTE_ATTRIBUTION,
     Opening,
     has_text,
     is_prose,
@@ -53,6 +54,7 @@ from flows.stages.segment.grammars._common import (
     opening_head,
     page_number,
     previous_content,
+    quoted_lines,
     stub_head,
     topic_title,
 )
@@ -106,6 +108,8 @@ ZONE = re.compile(r"^\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d\d)?)?\)?$")
 NAME_END = re.compile(r"(?:(?:^|\s)[^\W\d_]\.|\.\.\.|…)$")
 """How a name line may end in a point: an initial ('Anton K.'), an ellipsis ('said...')."""
 ATTRIBUTION = re.compile(r"(?:wrote|написал[аи]?)\s*:\s*$", re.IGNORECASE)
+MAX_ATTRIBUTION_CHARS = 120
+"""The longest line read as a quote's attribution (a sentence ending 'he said:' is text)."""
 """A quotation's attribution ('On <date>, <name> wrote:'): no comment's own line."""
 
 
@@ -612,6 +616,14 @@ def _header(lines: Sequence[Line], found: Found | None, position: int, end: int)
         return Header(author=lines[position].text, n_lines=1, nesting=lines[position].indent)
     stamp = found.signings[index].stamp
     dated = find_date(stamp)
+    body_end = found.signings[index].position if found.below else end
+    body = position + n_lines
+    quoted = quoted_lines(lines, body, body_end, QUOTE_ATTRIBUTION)
+    attributions = {
+        lines[at].index
+        for at in range(body, body_end)
+        if len(lines[at].text) <= MAX_ATTRIBUTION_CHARS and QUOTE_ATTRIBUTION.match(lines[at].text)
+    }
     return Header(
         author=found.names[index],
         n_lines=n_lines,
@@ -619,7 +631,8 @@ def _header(lines: Sequence[Line], found: Found | None, position: int, end: int)
         published=stamp if dated else None,
         age=None if dated else stamp,
         reply_to=_addressed(lines, position + n_lines, end, found.names[:index]),
-        chrome_lines=chrome,
+        chrome_lines=chrome | attributions,
+        quote_lines=frozenset(quoted - attributions),
     )
 
 

@@ -77,7 +77,7 @@ ACTION_WORDS = (
     r"|Oppose|Last reply|Collapse|Expand|Ответить|Цитировать|Цитата|Нравится|Поделиться|Пожаловаться"
 )
 ACTION_ROW = re.compile(
-    rf"^(?:(?:{ACTION_WORDS}|[+−–-]?\d{{1,6}}(?!\d)|[·•|↑↓▲▼])\s*)+$", re.IGNORECASE
+    rf"^(?:(?:{ACTION_WORDS}|[+−–-]?\d{{1,6}}(?!\d)|[·•|↑↓▲▼👍👎]\ufe0f?)\s*)+$", re.IGNORECASE
 )
 ACTION_WORD = re.compile(rf"(?<!\w)(?:{ACTION_WORDS})(?!\w)", re.IGNORECASE)
 REPLY_WORD = re.compile(

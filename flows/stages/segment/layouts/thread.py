@@ -50,8 +50,9 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
     any). A generic grammar (``GENERIC = True`` in its module: a shape many front-ends
     share) is tried after the others and wins only with more starts than each of them; a
     fallback one (``FALLBACK = True`` too: the loosest shape) is tried last of all; a last
-    resort (``LAST_RESORT = True``: comments read from their repeated frames, without a
-    named header) is asked only when no other grammar finds any."""
+    resort (``LAST_RESORT = True``: comments read from their repeated frames, or from a
+    header shape too common to trust alone) is asked only when no other grammar finds any,
+    the one that finds the most winning."""
     best: tuple[CommentGrammar, list[int]] | None = None
     ordered = sorted(
         (grammar for grammar in GRAMMARS.values() if not getattr(grammar, "LAST_RESORT", False)),
@@ -68,9 +69,9 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
         return best
     for grammar in LAST_RESORTS:
         starts = grammar.find_starts(lines)
-        if starts:
-            return grammar, starts
-    return None
+        if starts and (best is None or len(starts) > len(best[1])):
+            best = grammar, starts
+    return best
 
 
 LAST_RESORTS = tuple(g for g in GRAMMARS.values() if getattr(g, "LAST_RESORT", False))
@@ -85,7 +86,8 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         return None
     counters = sum(1 for line in lines if line.text.casefold() in {"arrow-up", "arrow-down"})
     if getattr(found[0], "LAST_RESORT", False):
-        evidence = f"{len(found[1])} comments in repeated frames"
+        kind = getattr(found[0], "EVIDENCE", "comments in repeated frames")
+        evidence = f"{len(found[1])} {kind}"
         return Detection("thread", FRAMES_SCORE, evidence, parsed=found)
     evidence = f"{len(found[1])} comment headers, {counters} vote counters"
     return Detection("thread", 1.0, evidence, parsed=found)

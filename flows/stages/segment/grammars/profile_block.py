@@ -1,0 +1,396 @@
+"""Forum posts of software no other grammar knows, read by the slots every post header
+fills: a name, the poster's profile, a subject and a stamp.
+
+One post::
+
+    <name>                      a name: one to three words, no sentence, no label
+    [<profile lines>]           short lines: a rank, stars, 'Offline', 'Posts: 388', a
+                                place, '( )'; blank lines between them
+    [<subject>]                 'Re: <title>', or the topic title on the opening post
+    <stamp>                     a short line with a date ('02/10/2023 09:12:47',
+                                '« Reply #1 on: 05/19/15 at 19:42:10 »')
+    [<subject>]                 (some software prints it under the stamp)
+    <body>                      running text; quotes: an attribution ('Quote from <name> on
+                                <date>:', '<name> wrote:', 'Quote:') over the quoted line
+    [<trailer>]                 short lines that close every post ('Back to top', 'IP Logged')
+
+The shape is common, so the grammar is a last resort (asked only when no front-end's
+grammar finds a comment) and the page must show a thread before it counts: three headers or
+more, two names at least, running text under every header, and one sign of a
+conversation (a name that posts twice, or 'Re:' subjects on half the headers: a table of
+people, each shown once with a date and a count, is none). A page
+whose rows carry headlines (a title line of several words, not 'Re:', in more than one
+header) or bylines is a listing, not a thread, and is refused; so is a profile stamp
+('Joined: <date>': a member list). The opening post is the first header when no running
+text stands above it; later posts are flat comments. The trailer lines that close two
+posts or more are furniture, and so is everything after the last post's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flows.stages.segment.grammars._common import (
+    QUOTE_ATTRIBUTION,
+    REPLY_PREFIX,
+    Opening,
+    has_text,
+    is_prose,
+    is_title_like,
+    opening_head,
+    quoted_lines,
+    topic_title,
+)
+from flows.stages.segment.lines import Line, ends_sentence
+from flows.stages.segment.meta import find_byline, find_date
+from flows.stages.segment.post import PostHead
+from flows.stages.segment.threads import Header
+
+NAME = "profile_block"
+LAST_RESORT = True
+EVIDENCE = "posts under profile-block headers"
+
+MAX_NAME_WORDS = 3
+MAX_NAME_CHARS = 40
+MAX_FIELD_CHARS = 40
+MAX_FIELD_WORDS = 5
+MAX_FIELDS = 9
+"""Profile lines a header may hold between its name and its stamp."""
+MAX_BLANKS = 3
+"""Blank lines in a row a header may hold (a profile's avatar left blank)."""
+MAX_STAMP_CHARS = 80
+MAX_STAMP_WORDS = 12
+MIN_HEADERS = 3
+MIN_HEADLINE_WORDS = 4
+MAX_TRAILER_CHARS = 30
+MAX_TRAILER_WORDS = 4
+LOOKAHEAD = 4
+"""Non-blank lines under a header among which its running text must begin."""
+
+NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)")
+"""A date in digits ('05/19/15', '02/10/2023'), which a stamp shows with its time."""
+PROFILE_STAMP = re.compile(
+    r"^(?:joined|registered|member since|last (?:seen|visit|active|login)|birthday|born"
+    r"|регистрация|зарегистрирован\w*|с нами|последний визит|день рождения)\b",
+    re.IGNORECASE,
+)
+"""A profile's dated field: the member's, not the post's (a member list shows one per row)."""
+ATTRIBUTION = QUOTE_ATTRIBUTION
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A header: where it starts, how many lines it takes, its name, stamp and subject."""
+
+    position: int
+    n_lines: int
+    author: str
+    stamp: str
+    subject: int | None
+
+
+def _is_name(text: str) -> bool:
+    return (
+        0 < len(text) <= MAX_NAME_CHARS
+        and len(text.split()) <= MAX_NAME_WORDS
+        and any(ch.isalpha() for ch in text)
+        and ":" not in text
+        and not ends_sentence(text.rstrip("."))
+        and not REPLY_PREFIX.match(text)
+        and _stamp(text) is None
+    )
+
+
+def _stamp(text: str) -> str | None:
+    """The stamp line's text when the line is a post's stamp, else None."""
+    if len(text) > MAX_STAMP_CHARS or len(text.split()) > MAX_STAMP_WORDS:
+        return None
+    if not any(ch.isdigit() for ch in text) or PROFILE_STAMP.match(text):
+        return None
+    if ends_sentence(text.rstrip("»").strip()) and not text.rstrip().endswith(("»", ")")):
+        return None
+    if NUMERIC_DATE.search(text) or find_date(text) is not None:
+        return text
+    return None
+
+
+def _is_field(text: str) -> bool:
+    return (
+        len(text) <= MAX_FIELD_CHARS
+        and len(text.split()) <= MAX_FIELD_WORDS
+        and not ends_sentence(text)
+        and not REPLY_PREFIX.match(text)
+    )
+
+
+def _is_subject(text: str) -> bool:
+    return bool(REPLY_PREFIX.match(text)) or (
+        is_title_like(text) and not ends_sentence(text.rstrip("?")) and len(text.split()) >= 2
+    )
+
+
+def _header_at(lines: Sequence[Line], position: int) -> Found | None:
+    """The header whose name is at `position`, None when the lines there are none."""
+    line = lines[position]
+    if line.is_blank or not _is_name(line.text):
+        return None
+    if position > 0 and not lines[position - 1].is_blank:
+        return None  # a name opens a block
+    fields = blanks = 0
+    subject: int | None = None
+    at = position + 1
+    while at < len(lines):
+        current = lines[at]
+        text = current.text
+        if current.is_blank:
+            blanks += 1
+            if blanks > MAX_BLANKS:
+                return None
+            at += 1
+            continue
+        blanks = 0
+        stamp = _stamp(text)
+        if stamp is not None:
+            break
+        if _is_field(text) and fields < MAX_FIELDS and not REPLY_PREFIX.match(text):
+            if find_byline(text):
+                return None  # an article's byline: a listing's row
+            fields += 1
+        elif subject is None and _is_subject(text):
+            subject = at
+        else:
+            return None
+        at += 1
+    else:
+        return None
+    end = at + 1
+    following = _next_filled(lines, at)
+    if subject is None and following is not None and _is_subject(lines[following].text):
+        after = _next_filled(lines, following)
+        if after is not None and (
+            is_prose(lines[after].text) or ATTRIBUTION.match(lines[after].text)
+        ):
+            subject, end = following, following + 1
+    if not _opens_text(lines, end):
+        return None
+    return Found(position, end - position, line.text.strip(), stamp, subject)
+
+
+def _next_filled(lines: Sequence[Line], position: int) -> int | None:
+    for at in range(position + 1, len(lines)):
+        if not lines[at].is_blank:
+            return at
+    return None
+
+
+def _opens_text(lines: Sequence[Line], start: int) -> bool:
+    """Whether running text begins among the first non-blank lines from `start`."""
+    seen = 0
+    for at in range(start, len(lines)):
+        if lines[at].is_blank:
+            continue
+        if is_prose(lines[at].text) and ends_sentence(lines[at].text.rstrip()):
+            return True
+        seen += 1
+        if seen >= LOOKAHEAD:
+            return False
+    return False
+
+
+def _scan(lines: Sequence[Line]) -> list[Found]:
+    found: list[Found] = []
+    position = 0
+    while position < len(lines):
+        hit = _header_at(lines, position)
+        if hit is None:
+            position += 1
+            continue
+        found.append(hit)
+        position = hit.position + hit.n_lines
+    return found
+
+
+def _is_thread(lines: Sequence[Line], found: Sequence[Found]) -> bool:
+    """Whether the headers show a thread (see the module's docstring)."""
+    if len(found) < MIN_HEADERS:
+        return False
+    names = Counter(hit.author for hit in found)
+    if len(names) < 2:
+        return False
+    headlines = sum(
+        1
+        for hit in found
+        if hit.subject is not None
+        and not REPLY_PREFIX.match(lines[hit.subject].text)
+        and len(lines[hit.subject].text.split()) >= MIN_HEADLINE_WORDS
+    )
+    if headlines > 1:
+        return False
+    replies = sum(
+        1
+        for hit in found
+        if hit.subject is not None and REPLY_PREFIX.match(lines[hit.subject].text)
+    )
+    return max(names.values()) >= 2 or replies * 2 >= len(found)
+
+
+def headers(lines: Sequence[Line]) -> list[Found]:
+    found = _scan(lines)
+    return found if _is_thread(lines, found) else []
+
+
+def _opens_topic(lines: Sequence[Line], found: Sequence[Found]) -> bool:
+    """Whether the first header is the opening post's: no running text above it."""
+    return bool(found) and not has_text(lines[: found[0].position])
+
+
+def find_starts(lines: Sequence[Line]) -> list[int]:
+    found = headers(lines)
+    if _opens_topic(lines, found):
+        found = found[1:]
+    return [hit.position for hit in found]
+
+
+def _trailers(lines: Sequence[Line], found: Sequence[Found]) -> set[int]:
+    """The short lines closing two posts or more with the same text (the software's
+    links under every post), by index: the run of short lines that ends each post's
+    region, and under the last post the run that follows its text (the page's footer
+    comes after it)."""
+    runs: list[list[int]] = []
+    for index, hit in enumerate(found):
+        body = hit.position + hit.n_lines
+        if index + 1 < len(found):
+            span = range(found[index + 1].position - 1, body - 1, -1)
+        else:
+            after = next((at for at in range(body, len(lines)) if is_prose(lines[at].text)), None)
+            span = range(after + 1, len(lines)) if after is not None else range(0)
+        run: list[int] = []
+        for at in span:
+            if lines[at].is_blank:
+                continue
+            if not _is_trailer(lines[at].text):
+                break
+            run.append(at)
+        runs.append(run)
+    shown = Counter(text for run in runs for text in {lines[at].text for at in run})
+    return {lines[at].index for run in runs for at in run if shown[lines[at].text] >= 2}
+
+
+def _is_trailer(text: str) -> bool:
+    return (
+        len(text) <= MAX_TRAILER_CHARS
+        and len(text.split()) <= MAX_TRAILER_WORDS
+        and (not ends_sentence(text) or text.endswith(")"))
+    )
+
+
+def _body_end(lines: Sequence[Line], start: int, end: int, trailers: set[int]) -> int:
+    """Where a post's text ends: before the trailer lines that close it."""
+    body_end = end
+    for at in range(end - 1, start - 1, -1):
+        if lines[at].is_blank or lines[at].index in trailers:
+            if lines[at].index in trailers:
+                body_end = at
+            continue
+        break
+    return body_end
+
+
+def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
+    """Where the last post's trailer begins (the short lines that close every post): the
+    page's footer follows it; None where the posts show no trailer."""
+    found = headers(lines)
+    if not starts or not found:
+        return None
+    trailers = _trailers(lines, found)
+    last = found[-1]
+    seen_text = False
+    for at in range(last.position + last.n_lines, len(lines)):
+        if lines[at].is_blank:
+            continue
+        if seen_text and lines[at].index in trailers:
+            return at
+        seen_text = seen_text or is_prose(lines[at].text)
+    return None
+
+
+def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
+    found = headers(lines)
+    hits = {hit.position: hit for hit in found}
+    trailers = _trailers(lines, found)
+    ends = [*starts[1:], len(lines)]
+    parsed: list[Header] = []
+    for start, end in zip(starts, ends, strict=True):
+        hit = hits.get(start)
+        if hit is None:
+            parsed.append(Header(author=lines[start].text, n_lines=1, nesting=0))
+            continue
+        body = start + hit.n_lines
+        quotes = quoted_lines(lines, body, end, ATTRIBUTION)
+        attributions = {
+            lines[at].index for at in range(body, end) if ATTRIBUTION.match(lines[at].text)
+        }
+        chrome = attributions | {
+            lines[at].index for at in range(body, end) if lines[at].index in trailers
+        }
+        parsed.append(
+            Header(
+                author=hit.author,
+                n_lines=hit.n_lines,
+                nesting=0,
+                published=hit.stamp if find_date(hit.stamp) else None,
+                age=None if find_date(hit.stamp) else hit.stamp,
+                chrome_lines=frozenset(chrome),
+                quote_lines=frozenset(quotes - attributions),
+            )
+        )
+    return parsed
+
+
+def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
+    return parse_headers(lines, [position])[0]
+
+
+def is_chrome(line: Line) -> bool:
+    return False
+
+
+def parse_post(lines: Sequence[Line]) -> PostHead | None:
+    """The opening post's head where the region holds its header (see the module's
+    docstring); None when the region above the first comment holds none."""
+    found = _scan(lines)
+    if not found or has_text(lines[: found[0].position]):
+        return None
+    first = found[0]
+    trailers = _trailers(lines, found) if len(found) > 1 else set()
+    body = first.position + first.n_lines
+    quotes = quoted_lines(lines, body, len(lines), ATTRIBUTION)
+    opening = Opening(
+        position=first.position,
+        n_lines=first.n_lines,
+        author=first.author,
+        published=first.stamp if find_date(first.stamp) else None,
+        body_end=_body_end(lines, body, len(lines), trailers or _tail(lines, body)),
+        subject=first.subject,
+    )
+    hint = None if first.subject is not None else topic_title(lines[: first.position], _never)
+    return opening_head(lines, opening, is_chrome, quotes=quotes, title_hint=hint)
+
+
+def _never(text: str) -> bool:
+    return False
+
+
+def _tail(lines: Sequence[Line], start: int) -> set[int]:
+    """The short lines closing the region (the opening post's trailer), by index."""
+    tail: set[int] = set()
+    for at in range(len(lines) - 1, start - 1, -1):
+        if lines[at].is_blank:
+            continue
+        if not _is_trailer(lines[at].text):
+            break
+        tail.add(lines[at].index)
+    return tail

@@ -1,0 +1,105 @@
+"""The last-resort grammar of forum posts under a profile block (invented snippets)."""
+
+from __future__ import annotations
+
+import time
+
+from flows.stages.segment import SegmentConfig, segment
+from flows.stages.segment.grammars import profile_block
+from flows.stages.segment.lines import split_lines
+
+POST = """\
+{name}
+{rank}
+
+Posts: {posts}
+{subject}
+« {label} on: 0{day}/11/24 at 10:1{day}:00 »
+{text}
+Back to top
+IP Logged
+"""
+
+TOPIC = "Budget hearings in the city council"
+TEXTS = [
+    "The council moved the hearing to a weekday morning, when nobody can come.",
+    "It was the same last year, and the year before that, so nobody is surprised.",
+    "They say the hall is booked in the evenings, which is hard to believe.",
+    "I asked at the office and was told the schedule is final for this year.",
+]
+
+
+def _page(names: list[str], subjects: list[str]) -> str:
+    texts = TEXTS * (len(names) // len(TEXTS) + 1)
+    posts = [
+        POST.format(
+            name=name,
+            rank="Member",
+            posts=10 + at,
+            subject=subject,
+            label=f"Reply #{at}" if at else "",
+            day=at % 9 + 1,
+            text=texts[at],
+        )
+        for at, (name, subject) in enumerate(zip(names, subjects, strict=True))
+    ]
+    return "City Board › Local affairs\n\n" + "\n".join(posts) + "\nPowered by a board\n"
+
+
+THREAD = _page(
+    ["anna_k", "boris", "anna_k", "vera.t"],
+    [TOPIC, f"Re: {TOPIC}", f"Re: {TOPIC}", f"Re: {TOPIC}"],
+)
+
+
+def test_posts_under_profile_blocks_read_as_a_thread() -> None:
+    result = segment("0123456789abcdef", THREAD, None, SegmentConfig())
+    assert result.layout == "thread"
+    assert result.posts[0]["title"] == TOPIC
+    assert result.posts[0]["author"] == "anna_k"
+    assert [c["author"] for c in result.comments] == ["boris", "anna_k", "vera.t"]
+    bodies = " ".join(c["body"] for c in result.comments) + result.posts[0]["body"]
+    assert "IP Logged" not in bodies
+    assert "Back to top" not in bodies
+    assert "Powered by" not in bodies
+
+
+def test_the_first_header_under_running_text_is_a_comment() -> None:
+    article = "A short note on the council.\n\n" + " ".join(TEXTS) + "\n\n"
+    lines = split_lines(article + THREAD)
+    assert len(profile_block.find_starts(lines)) == 4
+
+
+def test_rows_with_headlines_are_no_thread() -> None:
+    page = _page(
+        ["anna_k", "boris", "anna_k", "vera.t"],
+        [
+            "Council moves the budget hearing to a weekday",
+            "Tram depot sale goes to a second vote",
+            "Heating season starts a week early",
+            "New bus routes for the northern districts",
+        ],
+    )
+    assert profile_block.find_starts(split_lines(page)) == []
+
+
+def test_people_shown_once_each_are_no_thread() -> None:
+    page = _page(["anna_k", "boris", "gleb", "vera.t"], ["", "", "", ""])
+    assert profile_block.find_starts(split_lines(page)) == []
+
+
+def test_a_profile_date_is_no_stamp() -> None:
+    assert profile_block._stamp("Joined: 05/11/2019") is None
+    assert profile_block._stamp("« Reply #2 on: 05/20/15 at 08:17:49 »") is not None
+    assert profile_block._stamp("Posted - 09/04/2023 :  08:05:33  Show Profile") is not None
+    assert profile_block._stamp("The vote on 05/20/15 was postponed again.") is None
+
+
+def test_a_long_page_stays_fast() -> None:
+    names = ["anna_k", "boris", "gleb", "vera.t"] * 500
+    page = _page(names, [f"Re: {TOPIC}"] * len(names))
+    lines = split_lines(page)
+    assert len(lines) > 20_000
+    started = time.perf_counter()
+    assert len(profile_block.find_starts(lines)) == len(names) - 1
+    assert time.perf_counter() - started < 5
