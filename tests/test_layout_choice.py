@@ -1,0 +1,93 @@
+"""The layout choice: the fallback's doubt from repeated item rows, and the confidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.stages.segment import SegmentConfig, segment
+from flows.stages.segment.layouts import detect_layout
+from flows.stages.segment.layouts.article import item_rows, row_shape
+from flows.stages.segment.lines import split_lines
+
+PROSE = (
+    "The regional assembly met on Tuesday to debate the budget transfer, and the debate "
+    "ran well past the hour the speaker had set for it, with deputies from every faction "
+    "asking why the money promised in spring had not yet reached the districts that were "
+    "counting on it for roads, schools and the winter heating season."
+)
+
+ARTICLE = "\n\n".join(
+    [
+        "Why the Budget Transfer Stalled",
+        "By Irina Volkova",
+        PROSE,
+        "What the districts asked for",
+        PROSE,
+        "What the ministry answered",
+        PROSE,
+    ]
+)
+
+BOARD = "\n".join(
+    line
+    for number, name in enumerate(["Oleg_K", "marina77", "Vetrov", "anna.s", "Kostya"], 1)
+    for line in (
+        f"{name}",
+        f"Posted: {10 + number} Mar 2009, 14:{20 + number}",
+        "Agreed, the count in the second district was never published in full.",
+        "",
+    )
+)
+
+TABLE = "\n".join(
+    [
+        "Results by district",
+        "",
+        *(
+            f"District {number}: {name}, {30 + number}.{number}% ({1200 + number * 37} votes)"
+            for number, name in enumerate(
+                ["Oleg Karpov", "Marina Sedova", "Ilya Vetrov", "Anna Sokol", "Kostya Rud"], 1
+            )
+        ),
+        "",
+        "Source: regional electoral commission",
+    ]
+)
+
+MENU = "\n".join(["Home", "News", "Politics", "Economy", "World", "Opinion", "", PROSE])
+
+
+def test_row_shape_keeps_punctuation_and_collapses_runs() -> None:
+    assert row_shape("Posted: 12 Mar 2009, 14:22") == "a: 0 a 0, 0:0"
+    assert row_shape("Опубликовано  3  марта") == "a 0 a"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        (ARTICLE, 0.0, 0.05),  # subheadings and a byline between long paragraphs
+        (MENU, 0.0, 0.0),  # one-word menu entries repeat the plainest shape only
+        ("", 0.0, 0.0),
+        (BOARD, 0.5, 1.0),  # a stamp row and a name row per post, no long paragraph
+    ],
+)
+def test_item_rows(text: str, low: float, high: float) -> None:
+    assert low <= item_rows(split_lines(text)) <= high
+
+
+def test_fallback_confidence_falls_with_item_rows() -> None:
+    config = SegmentConfig()
+    article, article_confidence = detect_layout(split_lines(ARTICLE), config)
+    assert (article.layout, article.doubt, article_confidence) == ("article", 0.0, 0.6)
+    rows, rows_confidence = detect_layout(split_lines(TABLE), config)
+    assert rows.layout == "article"  # rows no grammar reads: the fallback, in doubt
+    assert rows.doubt > 0.5
+    assert rows_confidence == pytest.approx(max(0.0, 0.6 - rows.doubt))
+    assert "item rows" in rows.evidence
+
+
+def test_segment_records_the_confidence() -> None:
+    done = segment("d", ARTICLE, None, SegmentConfig())
+    assert done.layout == "article"
+    assert done.layout_confidence == pytest.approx(0.6)
+    assert done.layout_evidence.startswith("detected: no thread")
