@@ -6,7 +6,7 @@ import pytest
 
 from flows.stages.segment import SegmentConfig, segment
 from flows.stages.segment.layouts import detect_layout
-from flows.stages.segment.layouts.article import item_rows, row_shape
+from flows.stages.segment.layouts.article import header_shape, item_doubt, row_shape
 from flows.stages.segment.lines import split_lines
 
 PROSE = (
@@ -54,25 +54,36 @@ TABLE = "\n".join(
     ]
 )
 
+THREAD = "\n\n".join(
+    f"{name} -> {'RE: ' if number else ''}Turnout targets (9/{14 + number}/2021 8:0{number}:41 AM)"
+    f"\n\n{PROSE}"
+    for number, name in enumerate(["kestrel_v", "Dmitri_Lasko", "Hollis Brandt", "anna.s"])
+)
+
 MENU = "\n".join(["Home", "News", "Politics", "Economy", "World", "Opinion", "", PROSE])
 
 
-def test_row_shape_keeps_punctuation_and_collapses_runs() -> None:
+def test_shapes_keep_punctuation_and_collapse_runs() -> None:
     assert row_shape("Posted: 12 Mar 2009, 14:22") == "a: 0 a 0, 0:0"
     assert row_shape("Опубликовано  3  марта") == "a 0 a"
+    assert header_shape("Anna Sokol -> RE: Vote count (9/14/2021)") == "a -> a: a (0/0/0)"
+    assert header_shape("kestrel_v -> RE: Turnout in the regions") == "a -> a: a"
 
 
 @pytest.mark.parametrize(
-    ("text", "low", "high"),
+    ("text", "rows", "framed"),
     [
-        (ARTICLE, 0.0, 0.05),  # subheadings and a byline between long paragraphs
-        (MENU, 0.0, 0.0),  # one-word menu entries repeat the plainest shape only
-        ("", 0.0, 0.0),
-        (BOARD, 0.5, 1.0),  # a stamp row and a name row per post, no long paragraph
+        (ARTICLE, (0.0, 0.05), (0.0, 0.0)),  # subheadings, a byline, long paragraphs
+        (MENU, (0.0, 0.0), (0.0, 0.0)),  # menu entries repeat the plainest shapes only
+        ("", (0.0, 0.0), (0.0, 0.0)),
+        (BOARD, (0.5, 1.0), (0.5, 1.0)),  # a name row and a stamp row per post
+        (THREAD, (0.0, 0.0), (0.5, 1.0)),  # long posts under sparse header rows
     ],
 )
-def test_item_rows(text: str, low: float, high: float) -> None:
-    assert low <= item_rows(split_lines(text)) <= high
+def test_item_doubt(text: str, rows: tuple[float, float], framed: tuple[float, float]) -> None:
+    found_rows, found_framed = item_doubt(split_lines(text))
+    assert rows[0] <= found_rows <= rows[1]
+    assert framed[0] <= found_framed <= framed[1]
 
 
 def test_fallback_confidence_falls_with_item_rows() -> None:
@@ -83,7 +94,7 @@ def test_fallback_confidence_falls_with_item_rows() -> None:
     assert rows.layout == "article"  # rows no grammar reads: the fallback, in doubt
     assert rows.doubt > 0.5
     assert rows_confidence == pytest.approx(max(0.0, 0.6 - rows.doubt))
-    assert "item rows" in rows.evidence
+    assert "repeated rows" in rows.evidence
 
 
 def test_segment_records_the_confidence() -> None:
