@@ -1,10 +1,12 @@
-"""The layout choice: the fallback's doubt from repeated item rows, and the confidence."""
+"""The layout choice: the fallback's doubt from repeated item rows, the confidence, and the
+PDF running-head sign that item rows must not pass for."""
 
 from __future__ import annotations
 
 import pytest
 
 from flows.stages.segment import SegmentConfig, segment
+from flows.stages.segment.furniture import weak_pdf_signs
 from flows.stages.segment.layouts import detect_layout
 from flows.stages.segment.layouts.article import header_shape, item_doubt, row_shape
 from flows.stages.segment.lines import split_lines
@@ -102,3 +104,24 @@ def test_segment_records_the_confidence() -> None:
     assert done.layout == "article"
     assert done.layout_confidence == pytest.approx(0.6)
     assert done.layout_evidence.startswith("detected: no thread")
+
+
+def _pages(heads: list[str]) -> str:
+    """Pages of prose, each under its running head."""
+    return "\n\n".join(f"{head}\n\n{PROSE}" for head in heads)
+
+
+@pytest.mark.parametrize(
+    ("heads", "paged"),
+    [
+        (["Governors and the Kremlin 3", "Governors and the Kremlin 4"], True),
+        (["12 Municipal Filters", "13 Municipal Filters", "15 Municipal Filters"], True),
+        (["Posts: 1412", "Posts: 17", "Posts: 388"], False),  # a board's profile rows
+        (["3 months ago", "5 months ago", "1 months ago"], False),
+        (["Policy Brief 2021", "Policy Brief 2021"], False),  # a year stays
+    ],
+)
+def test_running_head_sign_needs_a_rising_page_number(heads: list[str], paged: bool) -> None:
+    kept = [line for line in split_lines(_pages(heads)) if not line.is_blank]
+    signs = weak_pdf_signs(kept)
+    assert ("a running head with a page number" in signs) is paged
