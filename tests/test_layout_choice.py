@@ -7,7 +7,7 @@ import pytest
 
 from flows.stages.segment import SegmentConfig, segment
 from flows.stages.segment.furniture import weak_pdf_signs
-from flows.stages.segment.layouts import Detection, _yield_incidental, detect_layout
+from flows.stages.segment.layouts import detect_layout
 from flows.stages.segment.layouts.article import header_shape, item_doubt, row_shape
 from flows.stages.segment.lines import split_lines
 
@@ -125,17 +125,3 @@ def test_running_head_sign_needs_a_rising_page_number(heads: list[str], paged: b
     kept = [line for line in split_lines(_pages(heads)) if not line.is_blank]
     signs = weak_pdf_signs(kept)
     assert ("a running head with a page number" in signs) is paged
-
-
-def test_incidental_signs_yield_to_a_web_page_structure() -> None:
-    pdf = Detection("pdf_article", 0.72, "an all-caps title line; 9 lines joined", incidental=True)
-    listing = Detection("listing", 0.66, "5 items of one repeated shape")
-    digest = Detection("digest", 0.68, "3 articles")
-    fallback = Detection("article", 0.6, "no features")
-    assert _yield_incidental([pdf, listing, fallback]) == [listing, pdf, fallback]
-    assert _yield_incidental([pdf, digest, listing, fallback])[0] == listing
-    # a digest may be printed: no web page's structure, the PDF's signs stand
-    assert _yield_incidental([pdf, digest, fallback]) == [pdf, digest, fallback]
-    # page evidence of its own (not incidental) is not moved
-    paged = Detection("pdf_article", 0.75, "running heads whose numbers rise")
-    assert _yield_incidental([paged, listing, fallback]) == [paged, listing, fallback]

@@ -12,10 +12,8 @@ Each module offers
   the drafts; ``parsed`` is what its ``detect`` already read of the same lines (the
   :attr:`Detection.parsed` of the winner), so that no text is read twice.
 
-The layout with the highest score wins (ties: the first name), unless its evidence is
-incidental signs only (:attr:`Detection.incidental`) and a layout a web page alone shows
-(a module's ``WEB_PAGE``) found its structure. ``article`` is the fallback and always
-answers, with a middling score. The set of names (:data:`LAYOUT_NAMES`) is read from this
+The layout with the highest score wins (ties: the first name). ``article`` is the
+fallback and always answers, with a middling score. The set of names (:data:`LAYOUT_NAMES`) is read from this
 folder by ``schemas.types`` too, so the schemas, the manifest check and the card follow it.
 """
 
@@ -49,10 +47,6 @@ class Detection:
     """What the text shows against the layout (0-1) although it scores as it does: taken
     off the confidence of the choice when the layout wins (the fallback's score is fixed,
     its doubt tells a page of items no grammar read from an article)."""
-    incidental: bool = False
-    """The evidence is incidental signs only (marks any text may show by chance), none of
-    the layout's own structure: it yields to a rival of a web page's layout (a module's
-    ``WEB_PAGE``) that found its structure."""
 
 
 def layouts() -> dict[str, ModuleType]:
@@ -75,24 +69,10 @@ def detect_layout(
         ),
         key=lambda detection: -detection.score,
     )
-    found = _yield_incidental(found)
     rivals = [d for d in found[1:] if not getattr(_LAYOUTS[d.layout], "FALLBACK", False)]
     runner_up = rivals[0].score if rivals else 0.0
     confidence = min(1.0, max(0.0, found[0].score - found[0].doubt - runner_up / 2))
     return found[0], round(confidence, 3)
-
-
-def _yield_incidental(found: list[Detection]) -> list[Detection]:
-    """`found` (best first) with a winner of incidental signs moved behind the best rival
-    of a web page's layout that found its own structure (comment headers, repeated items):
-    a page whose structure only the web shows is no PDF for a caps line or a few numbers.
-    The moved winner stays the runner-up, so the choice's confidence stays low."""
-    if not found or not found[0].incidental:
-        return found
-    for position, rival in enumerate(found[1:], 1):
-        if not rival.incidental and getattr(_LAYOUTS[rival.layout], "WEB_PAGE", False):
-            return [rival, *found[:position], *found[position + 1 :]]
-    return found
 
 
 def _detect(

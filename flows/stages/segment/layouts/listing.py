@@ -2196,9 +2196,6 @@ def period_detection(items: Sequence[Item], pattern: str) -> Detection:
 # --- the layout ---------------------------------------------------------------------------
 
 
-WEB_PAGE = True
-"""A list of teasers is a web page's structure: a PDF's incidental signs on the same text
-(:attr:`~flows.stages.segment.layouts.Detection.incidental`) do not outweigh it."""
 FEED_SCORE = 0.9
 MORE_TAIL = re.compile(
     r"(?P<cut>…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\])\s+(?P<more>(?:continue\s+reading|read\s+more|"

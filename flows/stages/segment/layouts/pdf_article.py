@@ -287,10 +287,9 @@ def detect_repairs(lines: Sequence[Line], repairs: Mapping[str, int]) -> Detecti
     signs = weak_signs(kept, repairs)
     if len(signs) >= MIN_SIGNS:
         score = min(MAX_SIGN_SCORE, SIGN_SCORE + SIGN_STEP * len(signs))
-        return Detection("pdf_article", round(score, 3), "; ".join(signs), incidental=True)
+        return Detection("pdf_article", round(score, 3), "; ".join(signs))
     if _caps_title_line(kept[0].text):
-        evidence = "all-caps title line (PDF export style)"
-        return Detection("pdf_article", 0.7, evidence, incidental=True)
+        return Detection("pdf_article", 0.7, "all-caps title line (PDF export style)")
     return None
 
 

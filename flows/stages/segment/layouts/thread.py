@@ -74,9 +74,6 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
 
 
 LAST_RESORTS = tuple(g for g in GRAMMARS.values() if getattr(g, "LAST_RESORT", False))
-WEB_PAGE = True
-"""Comment headers are a web page's structure: a PDF's incidental signs on the same text
-(:attr:`~flows.stages.segment.layouts.Detection.incidental`) do not outweigh them."""
 FRAMES_SCORE = 0.65
 """The score of a thread read by a last-resort grammar: above the article fallback, below
 every layout that finds its own features (a digest's dated entries, a listing's teasers)."""
