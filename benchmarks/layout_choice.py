@@ -10,6 +10,8 @@ prints:
 * the cost of each confusion: per (gold, read as) pair, the share of gold checks lost when
   a fixture of gold layout A is read as B (every fixture forced into every layout), which
   tells the reading that loses least on a close call;
+* with ``--perturb NAME``, all of it on the texts as another scraper might have left them
+  (:mod:`tests.perturb`): a format shift the rules were not written for;
 * out-of-sample estimates: the layout share of the fixtures that came from a blind holdout
   round, and of the newest round (moved in last, no rule tuned on it yet): the detectors'
   rules and scores were set by hand while looking at every other dev fixture, so the
@@ -38,6 +40,7 @@ from flows.stages.repair import repair
 from flows.stages.segment import segment
 from flows.stages.segment.layouts import LAYOUT_NAMES, _detect, layouts
 from flows.stages.segment.lines import split_lines
+from tests.perturb import PERTURBATIONS
 from tests.realworld_eval import Fixture, fixtures, run_fixture, score_fixture
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,9 +93,10 @@ def holdout_rounds() -> dict[str, int]:
     return rounds
 
 
-def choose(fixture: Fixture, config: PipelineConfig) -> Row | None:
-    """The layout the pipeline chooses for `fixture`, with every layout's score."""
-    decoded = decode_fixture(fixture)
+def choose(fixture: Fixture, config: PipelineConfig, perturb: str | None = None) -> Row | None:
+    """The layout the pipeline chooses for `fixture` (its text first transformed by the
+    perturbation named `perturb`, when one is given), with every layout's score."""
+    decoded = decode_fixture(fixture, perturb)
     if decoded is None:
         return None
     text, fixes = decoded
@@ -106,10 +110,14 @@ def choose(fixture: Fixture, config: PipelineConfig) -> Row | None:
     return Row(fixture, done.layout, done.layout_confidence, scores, done.layout_evidence)
 
 
-def decode_fixture(fixture: Fixture) -> tuple[str, dict[str, int]] | None:
+def decode_fixture(
+    fixture: Fixture, perturb: str | None = None
+) -> tuple[str, dict[str, int]] | None:
     from flows.stages.records import RawDocument, SourceInfo
 
     data = fixture.text_path.read_bytes()
+    if perturb is not None:
+        data = PERTURBATIONS[perturb](data.decode("utf-8")).encode("utf-8")
     raw = RawDocument(SourceInfo(fixture.text_path.name), data, hashlib.sha256(data).hexdigest())
     decoded = decode(raw)
     if isinstance(decoded, Rejection):
@@ -200,10 +208,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.layout_choice")
     parser.add_argument("--costs", action="store_true", help="also force every layout (slow)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the wrong choices")
+    parser.add_argument(
+        "--perturb",
+        choices=PERTURBATIONS,
+        default=None,
+        help="transform each text first, as another scraper might have (tests/perturb.py)",
+    )
     args = parser.parse_args(argv)
     config = PipelineConfig()
     dev = [f for f in fixtures() if f.split == "dev"]
-    rows = [row for f in dev if (row := choose(f, config)) is not None]
+    rows = [row for f in dev if (row := choose(f, config, args.perturb)) is not None]
     rounds = holdout_rounds()
     print(f"dev layout share: {share(rows)}")
     print("\n" + confusion(rows))
