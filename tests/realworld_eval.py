@@ -230,14 +230,14 @@ def _score_comments(
         matched.append(choice)
     ids = {comment["comment_id"]: position for position, comment in enumerate(found)}
     for index, gold in enumerate(wanted):
-        position = matched[index]
+        at = matched[index]
         label = f"comment {index} ({gold['author']})"
-        score.check("comments", position is not None, f"{label} not found")
-        if position is None:
+        score.check("comments", at is not None, f"{label} not found")
+        if at is None:
             if "parent" in gold:
                 score.check("parents", False, f"{label} missing")
             continue
-        comment = found[position]
+        comment = found[at]
         if "parent" in gold:
             parent = ids.get(comment["parent_id"]) if comment["parent_id"] else None
             expected = matched[gold["parent"]] if gold["parent"] is not None else None

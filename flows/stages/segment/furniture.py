@@ -770,6 +770,26 @@ def worded_counters(kept: Sequence[Line]) -> dict[int, int]:
     return found
 
 
+MAX_HEAD_PAGE_STEP = 3
+"""Most pages from one repeat of a running head to the next (a page may show none)."""
+
+
+def _paged_heads(kept: Sequence[Line], heads: Collection[int]) -> bool:
+    """Whether a running head's number rises from page to page (each repeat of one head,
+    digits masked, one to ``MAX_HEAD_PAGE_STEP`` more than the one before): a page number.
+    A year or an issue's number stays; the counts and ages of a page of items' meta rows
+    ('Posts: 1318', '3 months ago') repeat too, in no order."""
+    by_key: dict[str, list[int]] = {}
+    for line in kept:
+        if line.index in heads and (number := edge_number(line.text)) is not None:
+            by_key.setdefault(head_key(line.text), []).append(number)
+    return any(
+        len(numbers) >= 2
+        and all(0 < b - a <= MAX_HEAD_PAGE_STEP for a, b in itertools.pairwise(numbers))
+        for numbers in by_key.values()
+    )
+
+
 def _rising(numbers: Sequence[int]) -> bool:
     """Page numbers in sequence: each one to two more than the one before."""
     return all(0 < b - a <= 2 for a, b in itertools.pairwise(numbers))
@@ -1059,9 +1079,7 @@ def weak_pdf_signs(kept: Sequence[Line]) -> list[str]:
     counters = [line for line in kept if _counter(line.text) is not None]
     if len(chain) >= 2 or counters:
         signs.append(f"{max(len(chain), len(counters))} page numbers")
-    heads = running_heads(kept)
-    numbers = {edge_number(line.text) for line in kept if line.index in heads} - {None}
-    if len(numbers) >= 2:  # a page's number changes; a year or an issue's does not
+    if _paged_heads(kept, running_heads(kept)):
         signs.append("a running head with a page number")
     if any(_journal_mark(line.text) for line in kept[:TOP_LINES]):
         signs.append("a journal's first-page line")

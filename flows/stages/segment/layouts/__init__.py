@@ -43,6 +43,10 @@ class Detection:
     evidence: str
     parsed: object = field(default=None, compare=False, repr=False)
     """What detection read (items, openings, comment starts), for the layout's segment."""
+    doubt: float = 0.0
+    """What the text shows against the layout (0-1) although it scores as it does: taken
+    off the confidence of the choice when the layout wins (the fallback's score is fixed,
+    its doubt tells a page of items no grammar read from an article)."""
 
 
 def layouts() -> dict[str, ModuleType]:
@@ -54,9 +58,9 @@ def detect_layout(
     lines: Sequence[Line], config: SegmentConfig, repairs: Mapping[str, int] | None = None
 ) -> tuple[Detection, float]:
     """The best-scoring layout for `lines`, with its evidence, and the confidence of the
-    choice: the winner's score less half the best rival's (a close second lowers it; the
-    fallback layout, which always answers, is no rival). `repairs`: what repair changed in
-    the text, for the layouts that read it (``detect_repairs``)."""
+    choice: the winner's score less its doubt and half the best rival's score (a close
+    second lowers it; the fallback layout, which always answers, is no rival). `repairs`:
+    what repair changed in the text, for the layouts that read it (``detect_repairs``)."""
     found = sorted(
         (
             detection
@@ -67,7 +71,7 @@ def detect_layout(
     )
     rivals = [d for d in found[1:] if not getattr(_LAYOUTS[d.layout], "FALLBACK", False)]
     runner_up = rivals[0].score if rivals else 0.0
-    confidence = min(1.0, max(0.0, found[0].score - runner_up / 2))
+    confidence = min(1.0, max(0.0, found[0].score - found[0].doubt - runner_up / 2))
     return found[0], round(confidence, 3)
 
 

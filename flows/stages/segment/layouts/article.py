@@ -3,6 +3,8 @@ with a middling score, so a layout that finds its features clearly wins over it.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -23,14 +25,102 @@ DROPS_LEARNED_FURNITURE = True
 FALLBACK = True
 """The layout that always answers: no rival when confidence is weighed."""
 FALLBACK_SCORE = 0.6
+MAX_ROW_CHARS = 80
+"""Longest line read as a row (a header, stamp, label or meta line) rather than prose."""
+MIN_ROW_REPEATS = 3
+"""Fewest rows of one shape that make them an item's repeated row (a stamp, a byline)."""
+PLAIN_SHAPES = frozenset({"a", "a.", "a:", "a a"})
+"""Row shapes of a word or two, which a menu, a tag list or an article's subheadings repeat
+as well as any page of items: no sign of items."""
+MIN_PARAGRAPH_CHARS = 300
+"""Shortest paragraph (a run of lines between blank ones) read as an article's prose."""
+FRAME_WEIGHT = 0.5
+"""Doubt per share of the text framed by one repeated header row: less than dense rows
+give, since a mail's header fields or an article's photo credits frame text too."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WORDS = re.compile(r"[^\W\d]+(?:[\s'’.-]+[^\W\d]+)*")
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+
+
+def row_shape(text: str) -> str:
+    """A short line's shape: each run of letters ``a``, of digits ``0``, of spaces one
+    space, every other character kept ('Posted: 12 Mar 2009, 14:22' -> 'a: 0 a 0, 0:0')."""
+    return _SPACES.sub(" ", _LETTERS.sub("a", _DIGITS.sub("0", text)))
+
+
+def header_shape(text: str) -> str:
+    """A header row's shape, its words whatever their number (a name, a subject): each run
+    of words (joined by spaces, apostrophes, dots or hyphens: 'anna.s') ``a``, of digits
+    ``0``, every other character kept ('Anna Sokol -> RE: Vote count (9/14/2021)' -> 'a ->
+    a: a (0/0/0)')."""
+    return _SPACES.sub(" ", _WORDS.sub("a", _DIGITS.sub("0", text)))
+
+
+def _plain_header(shape: str) -> bool:
+    """A header shape of words and at most one mark, no number: a heading or a label."""
+    marks = sum(1 for char in shape if not char.isalnum() and not char.isspace())
+    return marks <= 1 and "0" not in shape
+
+
+def item_doubt(lines: Sequence[Line]) -> tuple[float, float]:
+    """How much a text reads as items rather than one article's prose, in two views (each
+    0-1), the marks of a page of items that no layout's grammar read:
+
+    * *rows*: the share of its lines that are rows of a shape (:func:`row_shape`) repeated
+      ``MIN_ROW_REPEATS`` times or more (comment headers, item stamps, bylines), weighed by
+      the share of its characters outside long paragraphs (an article's subheadings or
+      captions may repeat a shape; its text stays in paragraphs);
+    * *framed*: the share of its characters between the first and the last of a header
+      row (:func:`header_shape`) repeated as often: long posts under sparse headers.
+
+    One pass over the lines."""
+    shapes: Counter[str] = Counter()
+    headers: dict[str, tuple[int, int, int]] = {}  # shape: (count, chars at first, at last)
+    filled = chars = prose = paragraph = 0
+    for line in lines:
+        if line.is_blank:
+            prose += paragraph if paragraph >= MIN_PARAGRAPH_CHARS else 0
+            paragraph = 0
+            continue
+        filled += 1
+        chars += len(line.text)
+        paragraph += len(line.text)
+        if len(line.text) <= MAX_ROW_CHARS:
+            shapes[row_shape(line.text)] += 1
+            header = header_shape(line.text)
+            count, first, _ = headers.get(header, (0, chars, chars))
+            headers[header] = (count + 1, first, chars)
+    prose += paragraph if paragraph >= MIN_PARAGRAPH_CHARS else 0
+    if not filled:
+        return 0.0, 0.0
+    rows = sum(
+        count
+        for shape, count in shapes.items()
+        if count >= MIN_ROW_REPEATS and shape not in PLAIN_SHAPES
+    )
+    framed = max(
+        (
+            (last - first) / chars
+            for shape, (count, first, last) in headers.items()
+            if count >= MIN_ROW_REPEATS and not _plain_header(shape)
+        ),
+        default=0.0,
+    )
+    return round(rows / filled * (1 - prose / chars), 3), round(framed, 3)
 
 
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection:
     filled = sum(1 for line in lines if not line.is_blank)
+    rows, framed = item_doubt(lines)
+    evidence = f"no thread, digest, listing or PDF features in {filled} lines"
+    if rows or framed:
+        evidence += (
+            f"; repeated rows {rows:.2f} of the text outside long paragraphs, "
+            f"{framed:.2f} framed by one header row"
+        )
     return Detection(
-        "article",
-        FALLBACK_SCORE,
-        f"no thread, digest, listing or PDF features in {filled} lines",
+        "article", FALLBACK_SCORE, evidence, doubt=round(max(rows, FRAME_WEIGHT * framed), 3)
     )
 
 

@@ -1,0 +1,127 @@
+"""The layout choice: the fallback's doubt from repeated item rows, the confidence, and the
+PDF running-head sign that item rows must not pass for."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.stages.segment import SegmentConfig, segment
+from flows.stages.segment.furniture import weak_pdf_signs
+from flows.stages.segment.layouts import detect_layout
+from flows.stages.segment.layouts.article import header_shape, item_doubt, row_shape
+from flows.stages.segment.lines import split_lines
+
+PROSE = (
+    "The regional assembly met on Tuesday to debate the budget transfer, and the debate "
+    "ran well past the hour the speaker had set for it, with deputies from every faction "
+    "asking why the money promised in spring had not yet reached the districts that were "
+    "counting on it for roads, schools and the winter heating season."
+)
+
+ARTICLE = "\n\n".join(
+    [
+        "Why the Budget Transfer Stalled",
+        "By Irina Volkova",
+        PROSE,
+        "What the districts asked for",
+        PROSE,
+        "What the ministry answered",
+        PROSE,
+    ]
+)
+
+BOARD = "\n".join(
+    line
+    for number, name in enumerate(["Oleg_K", "marina77", "Vetrov", "anna.s", "Kostya"], 1)
+    for line in (
+        f"{name}",
+        f"Posted: {10 + number} Mar 2009, 14:{20 + number}",
+        "Agreed, the count in the second district was never published in full.",
+        "",
+    )
+)
+
+TABLE = "\n".join(
+    [
+        "Results by district",
+        "",
+        *(
+            f"District {number}: {name}, {30 + number}.{number}% ({1200 + number * 37} votes)"
+            for number, name in enumerate(
+                ["Oleg Karpov", "Marina Sedova", "Ilya Vetrov", "Anna Sokol", "Kostya Rud"], 1
+            )
+        ),
+        "",
+        "Source: regional electoral commission",
+    ]
+)
+
+THREAD = "\n\n".join(
+    f"{name} -> {'RE: ' if number else ''}Turnout targets (9/{14 + number}/2021 8:0{number}:41 AM)"
+    f"\n\n{PROSE}"
+    for number, name in enumerate(["kestrel_v", "Dmitri_Lasko", "Hollis Brandt", "anna.s"])
+)
+
+MENU = "\n".join(["Home", "News", "Politics", "Economy", "World", "Opinion", "", PROSE])
+
+
+def test_shapes_keep_punctuation_and_collapse_runs() -> None:
+    assert row_shape("Posted: 12 Mar 2009, 14:22") == "a: 0 a 0, 0:0"
+    assert row_shape("Опубликовано  3  марта") == "a 0 a"
+    assert header_shape("Anna Sokol -> RE: Vote count (9/14/2021)") == "a -> a: a (0/0/0)"
+    assert header_shape("kestrel_v -> RE: Turnout in the regions") == "a -> a: a"
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "framed"),
+    [
+        (ARTICLE, (0.0, 0.05), (0.0, 0.0)),  # subheadings, a byline, long paragraphs
+        (MENU, (0.0, 0.0), (0.0, 0.0)),  # menu entries repeat the plainest shapes only
+        ("", (0.0, 0.0), (0.0, 0.0)),
+        (BOARD, (0.5, 1.0), (0.5, 1.0)),  # a name row and a stamp row per post
+        (THREAD, (0.0, 0.0), (0.5, 1.0)),  # long posts under sparse header rows
+    ],
+)
+def test_item_doubt(text: str, rows: tuple[float, float], framed: tuple[float, float]) -> None:
+    found_rows, found_framed = item_doubt(split_lines(text))
+    assert rows[0] <= found_rows <= rows[1]
+    assert framed[0] <= found_framed <= framed[1]
+
+
+def test_fallback_confidence_falls_with_item_rows() -> None:
+    config = SegmentConfig()
+    article, article_confidence = detect_layout(split_lines(ARTICLE), config)
+    assert (article.layout, article.doubt, article_confidence) == ("article", 0.0, 0.6)
+    rows, rows_confidence = detect_layout(split_lines(TABLE), config)
+    assert rows.layout == "article"  # rows no grammar reads: the fallback, in doubt
+    assert rows.doubt > 0.5
+    assert rows_confidence == pytest.approx(max(0.0, 0.6 - rows.doubt))
+    assert "repeated rows" in rows.evidence
+
+
+def test_segment_records_the_confidence() -> None:
+    done = segment("d", ARTICLE, None, SegmentConfig())
+    assert done.layout == "article"
+    assert done.layout_confidence == pytest.approx(0.6)
+    assert done.layout_evidence.startswith("detected: no thread")
+
+
+def _pages(heads: list[str]) -> str:
+    """Pages of prose, each under its running head."""
+    return "\n\n".join(f"{head}\n\n{PROSE}" for head in heads)
+
+
+@pytest.mark.parametrize(
+    ("heads", "paged"),
+    [
+        (["Governors and the Kremlin 3", "Governors and the Kremlin 4"], True),
+        (["12 Municipal Filters", "13 Municipal Filters", "15 Municipal Filters"], True),
+        (["Posts: 1412", "Posts: 17", "Posts: 388"], False),  # a board's profile rows
+        (["3 months ago", "5 months ago", "1 months ago"], False),
+        (["Policy Brief 2021", "Policy Brief 2021"], False),  # a year stays
+    ],
+)
+def test_running_head_sign_needs_a_rising_page_number(heads: list[str], paged: bool) -> None:
+    kept = [line for line in split_lines(_pages(heads)) if not line.is_blank]
+    signs = weak_pdf_signs(kept)
+    assert ("a running head with a page number" in signs) is paged
