@@ -115,6 +115,14 @@ BYLINES = [
     ("March 3, 2021 — Anna Lind, Staff Writer", "Anna Lind"),  # a role after the name
     ("Author Ekaterina Dorn (Reuters, AFP)", "Ekaterina Dorn"),  # a field with no colon
     ("— Anna Lind, December 6, 2026", "Anna Lind"),  # a dashed signature with its date
+    ("By Anna Lind, Oleg Sokolov and Ivan Petrov", "Anna Lind, Oleg Sokolov and Ivan Petrov"),
+    ("By Anna Lind, Oleg Sokolov, and Ivan Petrov", "Anna Lind, Oleg Sokolov, and Ivan Petrov"),
+    ("By Anna Lind, Staff Writer and Editor", "Anna Lind"),  # a role joined by 'and'
+    ("By Anna Lind, Reuters and AP", "Anna Lind"),  # agencies, no names
+    ("Авторы: Анна Линд, Олег Соколов и Иван Петров", "Анна Линд, Олег Соколов и Иван Петров"),
+    ("Anna Lind · 5 min read", "Anna Lind"),  # a reader view's byline with its reading time
+    ("Анна Линд · 6 мин", "Анна Линд"),
+    ("Anna Lind and Oleg Sokolov | 8–10 minutes", "Anna Lind and Oleg Sokolov"),
 ]
 
 
@@ -147,6 +155,9 @@ def test_bylines_give_the_name(text, name):
         "Author interview with the governor",  # a label's word opening a phrase
         "— Moscow, 2026",  # a letter's place and year
         "— Moscow Region, 2026",
+        "Politics · 5 min read",  # a section's label with the reading time
+        "Governors in Perm · 5 min read",
+        "Reading time · 5 min",
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

@@ -224,6 +224,15 @@ def _uk_month(text: str) -> int | None:
 NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)"
 PERSON = rf"[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{0,4}}"
 CYRILLIC_PERSON = r"[А-ЯЁ][а-яё'’-]+(?:\s+[А-ЯЁ](?:[а-яё'’-]+|\.)){1,3}"
+CYRILLIC_PEOPLE = rf"{CYRILLIC_PERSON}(?:(?:\s*,\s*|\s+и\s+){CYRILLIC_PERSON})*"
+"""One or more Cyrillic names listed ('Анна Линд, Олег Соколов и Иван Петров')."""
+READING_TIME = r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?i:min(?:ute)?s?\.?|мин\.?)(?:\s+(?i:read))?\b"
+"""A reading time ('5 min read', '8–10 minutes', '6 мин'), as a byline's row prints it
+after the name."""
+NAME_READING_TIME = re.compile(rf"^(?P<name>[^·•|\d]{{3,80}}?)\s*[·•|]\s*{READING_TIME}")
+"""A name, then the reading time ('Anna Lind · 5 min read', as a reader view or a blog
+theme prints its byline): a byline when the part before the dot is only people's names
+(a section's label stands there too: 'Politics · 5 min read')."""
 BYLINE_FORMS = (
     re.compile(
         rf"^(?:posted|submitted|written|published|words|text|report(?:ed|ing)?|story"
@@ -235,7 +244,7 @@ BYLINE_FORMS = (
         rf"(?:^|[|•·]\s*)(?:author|authors|posted by|from)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE
     ),
     re.compile(
-        rf"(?:^|[|•·]\s*|\s)(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PERSON})",
+        rf"(?:^|[|•·]\s*|\s)(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PEOPLE})",
         re.IGNORECASE,
     ),
     re.compile(rf"\s(?:author|authors)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
@@ -361,6 +370,9 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         name = _clean_name(match.group("name"))
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
+    timed = NAME_READING_TIME.match(text) if "min" in text or "мин" in text else None
+    if timed is not None and (names := person_names(timed.group("name"))) is not None:
+        return names
     initialled = INITIALLED_NAME.match(text) if "." in text[:40] else None
     if initialled and is_dateline(text[initialled.end() :]):
         name = person_name(" ".join(initialled.group("name").split()))
@@ -442,8 +454,11 @@ _TRAILING = re.compile(
 )
 
 
-LIST_CLOSE = re.compile(r"\s(?:and|&)\s")
-"""How a byline closes a list of names ('A, B and C')."""
+LIST_CLOSE = re.compile(r"\s(?:and|&|и)\s")
+"""How a byline closes a list of names ('A, B and C', 'А, Б и В')."""
+LIST_JOINER = re.compile(r"^(?:and|&|и)\s+|\s+(?:and|&|и)\s+")
+"""The word joining the last name of a list to the others, as it opens the last part
+after a serial comma ('A, B, and C') or stands inside it ('A, B and C')."""
 
 
 def _listed_name(part: str, listed: bool) -> bool:
@@ -456,6 +471,14 @@ def _listed_name(part: str, listed: bool) -> bool:
     tokens = part.split()
     inner = [token for token in tokens[1:-1] if not token.endswith(".")]
     return listed or all(token in NAME_PARTICLES for token in inner)
+
+
+def _listed_names(part: str, listed: bool) -> bool:
+    """Whether a comma's part of a byline is one listed name or the list's last two joined
+    by 'and' ('B and C', 'and C' after a serial comma): every name in it passes
+    :func:`_listed_name`."""
+    names = [name for name in LIST_JOINER.split(part) if name]
+    return bool(names) and all(_listed_name(name.strip(), listed) for name in names)
 
 
 FINAL_INITIAL = re.compile(r"\s[A-ZА-ЯЁ]$")
@@ -472,7 +495,7 @@ def _clean_name(name: str) -> str | None:
     name = re.split(r"\s+(?:on|at|in|for)\s+|\s*[|•·]\s*|,\s*(?=\w+\s+\d)", name)[0]
     first, *others = name.split(",")
     listed = LIST_CLOSE.search(name) is not None
-    kept = [first, *(part for part in others if _listed_name(part.strip(), listed))]
+    kept = [first, *(part for part in others if _listed_names(part.strip(), listed))]
     name = ",".join(kept)  # 'Anna Lind, Special to the Herald': the role is no name
     before = name.rstrip()
     name = _TRAILING.sub("", name).strip(" ,.;:-–—")
