@@ -46,6 +46,10 @@ DATES = [
     ("2018-03-03T10:00:00Z", "2018-03-03", "2018-03-03"),  # with its time
     ("Date: Tue, 09 Mar 99 18:22:41 MSK", "Tue, 09 Mar 99", "1999-03-09"),  # old mail header
     ("Thu, 11 Mar 04", "Thu, 11 Mar 04", "2004-03-11"),
+    ("8. März 2024, 06:47 Uhr", "8. März 2024", "2024-03-08"),  # German: the day's stop
+    ("1. Dezember 2022", "1. Dezember 2022", "2022-12-01"),
+    ("12. Okt. 2021", "12. Okt. 2021", "2021-10-12"),
+    ("30. Jänner 2001", "30. Jänner 2001", "2001-01-30"),
 ]
 
 
@@ -123,6 +127,10 @@ BYLINES = [
     ("Anna Lind · 5 min read", "Anna Lind"),  # a reader view's byline with its reading time
     ("Анна Линд · 6 мин", "Анна Линд"),
     ("Anna Lind and Oleg Sokolov | 8–10 minutes", "Anna Lind and Oleg Sokolov"),
+    ("Von Marlene Hofbauer", "Marlene Hofbauer"),  # German
+    ("Von Anna Lind und Jan Berger, Moskau", "Anna Lind und Jan Berger"),  # a place after
+    ("Ein Kommentar von Anna Lind", "Anna Lind"),
+    ("Von Anna Lind | 08.03.2024", "Anna Lind"),
 ]
 
 
@@ -158,6 +166,9 @@ def test_bylines_give_the_name(text, name):
         "Politics · 5 min read",  # a section's label with the reading time
         "Governors in Perm · 5 min read",
         "Reading time · 5 min",
+        "Von dpa",  # an agency in lower case
+        "Von Moskau nach Berlin",  # a headline opening with 'Von'
+        "Von der Leyen besucht Kiew",
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

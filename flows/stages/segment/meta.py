@@ -93,6 +93,13 @@ UK_MONTHS = {
 _UK_MONTH = (
     r"(?P<month>(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)[а-яіїєґ]{0,3})"
 )
+DE_MONTHS = {"januar": 1, "jänner": 1, "märz": 3, "mär": 3, "mai": 5, "okt": 10, "dez": 12}
+"""The German month names and abbreviations that share no stem with the English ones
+('März', 'Mai', 'Oktober', 'Dezember'; 'Juni', 'August' read as English)."""
+_DE_MONTH = (
+    r"(?P<month>(?:jan|jän|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)"
+    r"(?:uar|ner|ruar|z|il|i|ust|t|tember|ober|ember)?\.?)"
+)
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 WEEKDAY = re.compile(
@@ -131,6 +138,7 @@ _DATE_FORMS = (
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH}\s+{_YEAR}(?:\s*г\.)?", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH_SHORT}\.?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_UK_MONTH}\s+{_YEAR}(?:\s*р\.)?", re.IGNORECASE),
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.\s*{_DE_MONTH}\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+(?:(?:[A-Z]{{2,5}}|[+-]\d\d(?::?\d\d)?)\s+)?{_YEAR}\b",
         re.IGNORECASE,
@@ -152,7 +160,8 @@ before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "
 time or nothing), 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the
 line), 'Tue Oct 17 09:41:12 UTC 2023' (the mail archives' form; 'Пт Мар 14 16:08:51 MSK
 2008' in Russian), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
-(Russian, abbreviated), '6 грудня 2026 р.' (Ukrainian)."""
+(Russian, abbreviated), '6 грудня 2026 р.' (Ukrainian), '8. März 2024' (German: the day's
+ordinal stop, then the month)."""
 
 YEARLESS_DATE = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
@@ -205,6 +214,8 @@ def _iso(match: re.Match[str]) -> str | None:
             or RU_MONTHS_SHORT.get(month_text)
             or RU_MONTHS.get(month_text[:-1])  # 'марта', 'мая': the ending off
             or _uk_month(month_text)
+            or DE_MONTHS.get(month_text)
+            or DE_MONTHS.get(month_text[:3])
             or 0
         )
     year = int(match.group("year"))
@@ -233,6 +244,26 @@ NAME_READING_TIME = re.compile(rf"^(?P<name>[^·•|\d]{{3,80}}?)\s*[·•|]\s*{
 """A name, then the reading time ('Anna Lind · 5 min read', as a reader view or a blog
 theme prints its byline): a byline when the part before the dot is only people's names
 (a section's label stands there too: 'Politics · 5 min read')."""
+GERMAN_BYLINE = re.compile(
+    r"^(?:(?:Ein|Eine)\s+[A-ZÄÖÜ][\wäöüß-]+\s+von|Von|VON)\s+"
+    r"(?P<name>[^|·•\d]{3,80}?)\s*(?:[|·•].*)?$"
+)
+"""A German byline: 'Von Anna Lind', 'Von Anna Lind und Jan Berg, Moskau', 'Ein Kommentar
+von Anna Lind', with the date or a counter after a bar allowed."""
+GERMAN_BYLINE_OPENINGS = ("Von", "VON", "Ein")
+
+
+def _german_names(text: str) -> str | None:
+    """The names of a German byline's rest: people's names only, a place after the last
+    comma allowed ('Anna Lind, Moskau'); None on a phrase ('Moskau nach Berlin')."""
+    names = person_names(text)
+    if names is None and "," in text:
+        head, _, place = text.rpartition(",")
+        if len(place.split()) == 1:
+            names = person_names(head)
+    return names
+
+
 BYLINE_FORMS = (
     re.compile(
         rf"^(?:posted|submitted|written|published|words|text|report(?:ed|ing)?|story"
@@ -363,6 +394,9 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
     text = CREDITS_AFTER.sub("", BILINGUAL_LABEL.sub("", text))
     if len(text) > max_chars or NOT_BYLINE.search(text) or is_image_file(text):
         return None
+    german = GERMAN_BYLINE.match(text) if text[:3] in GERMAN_BYLINE_OPENINGS else None
+    if german is not None and (names := _german_names(german.group("name"))) is not None:
+        return names
     for form in BYLINE_FORMS:
         match = form.search(text)
         if match is None:
@@ -648,7 +682,7 @@ def _capital_surname(tokens: Sequence[str]) -> bool:
 CYRILLIC_CAPS = re.compile(r"^[А-ЯЁ][А-ЯЁ'’-]+$")
 
 
-NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&|и)\s+")
+NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&|и|und)\s+")
 
 
 def person_names(text: str) -> str | None:
