@@ -53,6 +53,16 @@ def test_title_is_never_a_breadcrumb_dateline_or_caption():
     assert post["published_date"] == "2000-01-26"
 
 
+def test_a_path_of_sections_over_an_untitled_text_is_no_title():
+    [post] = run(_page(["Home » News » Regions"], [])).posts
+    assert post["title"] is None
+
+
+def test_a_path_ending_in_the_headline_gives_the_title():
+    [post] = run(_page(["Home » News » Governors face a shortage of candidates"], [])).posts
+    assert post["title"] == "Governors face a shortage of candidates"
+
+
 def test_a_short_closing_remark_is_kept_and_a_bio_gives_no_widget_drop():
     text = _page(
         ["A Plain Title Without Byline"], ["Thanks to our readers.", "The struggle goes on!"]

@@ -595,9 +595,10 @@ def title_features(
 
 def _under_headline_deck(texts: Sequence[str], position: int) -> bool:
     """Whether the line is the deck of the headline-shaped line right above it: it has at
-    least the headline's words and reads as a sentence (a comma inside or a closing stop;
-    a site's tagline over a headline is a phrase: 'Essays on local power' / 'The quiet end
-    of the elected mayor'); the line above is neither a copy of it (a browser's title
+    least the headline's words and reads as a statement (a comma inside or a closing full
+    stop; a question is the headline under a tagline, and a site's tagline over a
+    headline is a phrase: 'Essays on local power' / 'The quiet end of the elected
+    mayor'); the line above is neither a copy of it (a browser's title
     wrapping it), nor cut short (a card's truncated copy), nor a breadcrumb."""
     if position == 0:
         return False
@@ -608,8 +609,8 @@ def _under_headline_deck(texts: Sequence[str], position: int) -> bool:
         return False
     if ELLIPSIS_END.search(upper) or TITLE_PARTS.search(upper) or is_breadcrumb(upper):
         return False
-    if not ("," in text or ends_sentence(text)):
-        return False
+    if not ("," in text or (ends_sentence(text) and not text.endswith(("?", "!")))):
+        return False  # a question under a tagline is the headline, not its deck
     return find_date(text) is None and find_byline(text) is None  # a byline is no deck
 
 
@@ -724,15 +725,21 @@ def last_crumb(text: str) -> str | None:
     """The last label of a breadcrumb when it reads as a headline ('Forum › Politics ›
     Regional budgets and the war economy' -> the topic's title), else None: a path of
     section names ends in a section's name."""
-    if not is_breadcrumb(text):
+    if not is_breadcrumb(text.rstrip("?!")):  # a topic's title may close with its question
         return None
-    last = re.split(r"\s*(?:»|›|‹|>|\s/\s|\\|→)\s*", text.rstrip(" »›>/→"))[-1].strip()
+    labels = re.split(r"\s*(?:»|›|‹|>|\s/\s|\\|→)\s*", text.rstrip(" »›>/→"))
+    if text.endswith(("?", "!")) and len(labels) < MIN_QUESTION_CRUMB_LABELS:
+        return None  # 'Is A > B?': a question with a sign in it, no path
+    last = labels[-1].strip()
     if word_count(last) < MIN_CRUMB_TITLE_WORDS or not _headline_shaped(last):
         return None
     return last
 
 
 MIN_CRUMB_TITLE_WORDS = 3
+MIN_QUESTION_CRUMB_LABELS = 3
+"""The fewest labels of a path closed by a question ('Forum › Board › Why …?'): one sign
+in a question ('Is A > B?') is no path."""
 """The fewest words of a breadcrumb's last label read as the title (a section's name is
 one or two)."""
 

@@ -64,6 +64,7 @@ from flows.stages.segment.candidates import (
     is_pager_link,
     is_tag_row,
     is_widget_row,
+    last_crumb,
 )
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
@@ -573,6 +574,7 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
         line.index for above, line in itertools.pairwise(filled) if above.index in dropped
     }
     sites = frozenset(filter(None, (_site_name(line.text) for line in filled[run[1] + 1 :])))
+    sites |= title_row_sites([line.text for line in kept[:first]])
     under_body = frozenset(_norm(line.text) for line in filled[run[1] + 1 :])
     head, furniture = _web_head(kept[:first], frozenset(after_chrome), sites, under_body)
     chrome.update((index, "page_chrome") for index in furniture)
@@ -968,6 +970,26 @@ def _named_in_title_line(zone: Sequence[Line]) -> int | None:
     return None
 
 
+def title_row_sites(texts: Sequence[str]) -> frozenset[str]:
+    """The site's names, normalised, that a page's title row gives when the page opens
+    with it ('Headline – Site', 'Site | Section | Headline'): every part but the
+    headline, the longest part the head writes again as a line of its own. Without that
+    repetition the row may be a headline with a dash in it: nothing."""
+    if len(texts) < 2:
+        return frozenset()
+    parts = [_norm(part) for part in TITLE_LINE_SEPARATOR.split(texts[0])]
+    if len(parts) < 2:
+        return frozenset()
+    shown = {_norm(text) for text in texts[1:]}
+    repeated = [part for part in parts if part in shown]
+    if not repeated:
+        return frozenset()
+    headline = max(repeated, key=word_count)
+    return frozenset(
+        part for part in parts if part != headline and 0 < word_count(part) <= MAX_SITE_WORDS
+    )
+
+
 MIN_REPEATED_HEADLINE_WORDS = 3
 
 
@@ -1085,7 +1107,9 @@ def _web_head(
     top_meta = 0
     dates = _head_dates(zone)
     names = _name_lines(zone, dates)
-    credited = _credited_names(zone, dates)
+    credited = {  # the site's name over its slogan: a masthead, not a columnist's byline
+        p: name for p, name in _credited_names(zone, dates).items() if _norm(name) not in sites
+    }
     heads = set(dates) | set(names)  # the lines a headline stands right above
     heads.update(p for p, line in enumerate(zone) if find_byline(line.text))
     for position in range(len(zone) - 1, -1, -1):
@@ -1188,10 +1212,14 @@ def _web_head(
         title_at = named
     elif title_at is not None:
         title_at = _over_deck(zone, title_at, meta)
+    if title_at is None:
+        title_at = _crumb_titled(zone, meta)
     if title_at is not None:
         title_at = _scored_title(zone, title_at, meta, sites, under_body)
         author, author_at = _scored_author(zone, title_at, author, author_at)
         over = _name_over_dated_title(zone, title_at, dates, after_chrome)
+        if over is not None and _norm(over[0]) in sites:
+            over = None  # the masthead over the headline
         if author is None and over is not None:
             author, author_at = over
         if author is None:
@@ -1224,6 +1252,7 @@ def _web_head(
         ):
             furniture.add(line.index)  # a repetition of the headline, a caption, the tags
     title = COMMENTS_ON.sub("", SECTION_GLUED.sub("", title_line.text))
+    title = last_crumb(title) or title  # a path ending in the headline: the headline
     if SUBJECT_FIELD.match(title):  # a mail subject shown on a web page
         title = _subject(title)
     return (
@@ -1235,6 +1264,20 @@ def _web_head(
             meta_lines=frozenset(meta),
         ),
         furniture,
+    )
+
+
+def _crumb_titled(zone: Sequence[Line], meta: set[int]) -> int | None:
+    """The position of the breadcrumb nearest the body whose last label reads as a
+    headline ('Home » Politics » Governors face a shortage of candidates'), for a head
+    whose page printed no headline line of its own: the path names the post."""
+    return next(
+        (
+            position
+            for position in range(len(zone) - 1, -1, -1)
+            if zone[position].index not in meta and last_crumb(zone[position].text) is not None
+        ),
+        None,
     )
 
 
