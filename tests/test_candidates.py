@@ -14,6 +14,7 @@ from flows.stages.segment.candidates import (
     in_affiliation_block,
     in_field_block,
     is_head_notice,
+    is_link_call,
     is_menu_row,
     is_pager_link,
     is_picture_credit,
@@ -1007,3 +1008,46 @@ def test_a_breadcrumb_ending_in_the_headline_titles_a_page_without_one() -> None
     zone = _lines(["Home » Politics » Governors face a shortage of candidates", "March 3, 2023"])
     head, _ = _web_head(zone)
     assert head.title == "Governors face a shortage of candidates"
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        ("Read in app", True),  # sentence case, a link's verb
+        ("View full site", True),
+        ("read more", True),
+        ("Follow the Money", False),  # a headline capitalises its words
+        ("Read Entire Article", False),
+        ("Download the full report here", False),  # longer than a call in sentence case
+    ],
+)
+def test_is_link_call(text: str, call: bool) -> None:
+    assert is_link_call(text) is call
+
+
+def test_a_headline_over_its_deck_outscores_its_copy_under_the_body() -> None:
+    texts = [
+        "The Harbor Tribune",
+        "Budget bets on a long war in the regions",
+        "Spending on the military will reach a record share of the economy next year.",
+        "Read in app",
+    ]
+    below = frozenset({"budget bets on a long war in the regions"})
+    scores = [title_score(title_features(texts, p, below=below)) for p in range(4)]
+    assert title_features(texts, 1, below=below).over_deck
+    assert title_features(texts, 3).credit
+    assert max(range(4), key=scores.__getitem__) == 1
+
+
+def test_a_standfirst_under_the_byline_name_is_a_deck() -> None:
+    texts = [
+        "The Duma's new rules are aimed at the people who stayed",
+        "Vera Lindqvist",
+        "Exile media can shrug off a label. A teacher with a blog cannot",
+        "Thu 6 Apr 2023 07.00 BST",
+    ]
+    assert title_features(texts, 2).deck and title_features(texts, 0).over_deck
+    zone = _lines(texts)
+    head, _ = _web_head(zone)
+    assert head.title == texts[0]
+    assert head.author == "Vera Lindqvist"

@@ -1223,6 +1223,10 @@ def _web_head(
         if author is None and over is not None:
             author, author_at = over
         if author is None:
+            under = _names_under_title(zone, title_at, sites)
+            if under is not None:
+                author, author_at = under, title_at + 1
+        if author is None:
             card = _author_card(zone, title_at)
             if card is not None:
                 author, author_at = card
@@ -1265,6 +1269,18 @@ def _web_head(
         ),
         furniture,
     )
+
+
+def _names_under_title(zone: Sequence[Line], title_at: int, sites: frozenset[str]) -> str | None:
+    """The names on the line right under the chosen title when that line holds only
+    people's names and the title is a headline of ``MIN_HEADLINE_WORDS`` words or more
+    (where a names-only line is the byline: '<headline>' / '<Name>' / '<standfirst>');
+    never the site's name."""
+    below = title_at + 1
+    if below >= len(zone) or word_count(zone[title_at].text) < MIN_HEADLINE_WORDS:
+        return None
+    names = person_names(zone[below].text)
+    return names if names is not None and _norm(names) not in sites else None
 
 
 def _crumb_titled(zone: Sequence[Line], meta: set[int]) -> int | None:
