@@ -243,6 +243,20 @@ def _is_meta_line(text: str) -> bool:
     return find_byline(text) is not None or (find_date(text) is not None and is_dateline(text))
 
 
+MAX_BYLINE_CHARS = 300
+
+
+def _long_byline(text: str) -> bool:
+    """A byline opening with 'By' that goes on to the author's position as a sentence ('By
+    Anna Lind, a senior fellow at the Institute and the author of …'): prose-shaped, yet
+    the head's metadata, never the body's first paragraph."""
+    return (
+        text[:3].casefold() == "by "
+        and len(text) <= MAX_BYLINE_CHARS
+        and find_byline(text, MAX_BYLINE_CHARS) is not None
+    )
+
+
 def _past_head_meta(
     lines: Sequence[Line], dropped: Mapping[int, str], first: int, last: int
 ) -> int:
@@ -254,7 +268,9 @@ def _past_head_meta(
         line = lines[position]
         if line.index in dropped:
             continue
-        if is_prose(line.text) or quote_depth(line.text):
+        if _long_byline(line.text):
+            cut = position  # 'By X, a senior fellow at … and the author of …': the head's
+        elif is_prose(line.text) or quote_depth(line.text):
             prose += 1
             if prose > MAX_DECK_LINES:
                 break
