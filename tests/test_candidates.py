@@ -1051,3 +1051,16 @@ def test_a_standfirst_under_the_byline_name_is_a_deck() -> None:
     head, _ = _web_head(zone)
     assert head.title == texts[0]
     assert head.author == "Vera Lindqvist"
+
+
+def test_a_tagline_under_the_masthead_is_no_headline_over_a_deck() -> None:
+    zone = _lines(
+        [
+            "Kama Notebook",
+            "A regional reporter's notes from Perm",
+            "The water utility tariff and the governor's promise to voters",
+        ]
+    )
+    head, furniture = _web_head(zone)
+    assert head.title == zone[2].text
+    assert {0, 1} <= furniture

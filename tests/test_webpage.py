@@ -78,6 +78,11 @@ def test_a_byline_written_as_a_sentence_stays_in_the_head_with_its_date():
     assert "nonresident fellow" not in post["body"]
 
 
+def test_a_written_on_line_under_the_body_dates_the_post():
+    [post] = run(_page(["Why the Count Took Three Days"], ["Written on March 3, 2023"])).posts
+    assert post["published_date"] == "2023-03-03"
+
+
 def test_a_short_closing_remark_is_kept_and_a_bio_gives_no_widget_drop():
     text = _page(
         ["A Plain Title Without Byline"], ["Thanks to our readers.", "The struggle goes on!"]

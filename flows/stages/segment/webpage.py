@@ -626,10 +626,12 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
 
 
 DATE_LABEL = re.compile(
-    r"^(?:date|dated|published|posted|updated|last\s+updated|дата|опубликовано|обновлено)\b",
+    r"^(?:date|dated|published|posted|written|updated|last\s+updated|дата|опубликовано"
+    r"|обновлено)\b",
     re.IGNORECASE,
 )
-"""A date's label opening a line ('Date 07.12.2026', 'Published 6 December 2026, 09:40')."""
+"""A date's label opening a line ('Date 07.12.2026', 'Published 6 December 2026, 09:40',
+'Written on March 3, 2023')."""
 TAIL_META_LINES = 8
 """Lines under the body searched for the post's dateline (a byline cluster closing the
 article, under a widget's few lines at most)."""
@@ -958,9 +960,24 @@ def _over_deck(zone: Sequence[Line], title_at: int, meta: set[int]) -> int:
         and not _carries_meta(upper)
         and word_count(upper) >= MIN_OVER_DECK_WORDS
         and len(lower) >= DECK_LENGTH_RATIO * len(upper)
+        and not (not meta and _under_masthead(zone, above))
     ):
         return above
     return title_at
+
+
+MAX_MASTHEAD_WORDS = 3
+
+
+def _under_masthead(zone: Sequence[Line], position: int) -> bool:
+    """Whether the line stands right under the page's first line, a short label with no
+    date or byline: in a head with no byline or dateline, the site's tagline under its
+    name ('Kama Notebook' / "A regional reporter's notes from Perm"), never a headline
+    over its deck (a section's label over a headline has the byline under its deck)."""
+    if position != 1:
+        return False
+    top = zone[0].text
+    return 0 < word_count(top) <= MAX_MASTHEAD_WORDS and not _carries_meta(top)
 
 
 TITLE_LINE_SEPARATOR = re.compile(r"\s+(?:[|—–·•]|-|::)\s+")
