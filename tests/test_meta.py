@@ -50,6 +50,9 @@ DATES = [
     ("1. Dezember 2022", "1. Dezember 2022", "2022-12-01"),
     ("12. Okt. 2021", "12. Okt. 2021", "2021-10-12"),
     ("30. Jänner 2001", "30. Jänner 2001", "2001-01-30"),
+    ("Posted on 3rd of March 2023 by Anna Lind", "3rd of March 2023", "2023-03-03"),
+    ("Posted on : Mar.14,2023 10:05 KST", "Mar.14,2023", "2023-03-14"),  # no space
+    ("2023.03.14 10:05", "2023.03.14", "2023-03-14"),  # year first, dotted
 ]
 
 
@@ -74,6 +77,7 @@ def test_absolute_dates_are_found_as_written_with_their_iso_day(text, written, i
         "On Tue, 9 Mar 99 deputies voted",  # two digits in a sentence, no time after them
         "In May 12,000 voters signed",  # a count after the month, no year
         "6 Dec 20261",  # a year glued to a digit that opens no copy of the date
+        "version 2023.03.14.2",  # a dotted version number
     ],
 )
 def test_relative_ages_years_alone_and_numbers_are_not_dates(text):

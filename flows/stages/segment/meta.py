@@ -113,16 +113,20 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DATE_FORMS = (
     re.compile(
-        rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}(?:\b|(?=(?P=month)\s)|(?=[0-2]?\d:[0-5]\d))",
+        rf"\b{_WEEKDAY}{_MONTH}(?:\s+|(?<=\.)){_DAY}(?:,\s*|\s+){_YEAR}"
+        r"(?:\b|(?=(?P=month)\s)|(?=[0-2]?\d:[0-5]\d))",
         re.IGNORECASE,
     ),
     re.compile(
-        rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}(?:\b|(?=(?P=day)\s)|(?=[0-2]?\d:[0-5]\d))",
+        rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?:\b|(?=(?P=day)\s)|(?=[0-2]?\d:[0-5]\d))",
         re.IGNORECASE,
     ),
     re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:\b|(?=T\d))"),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"),
+    re.compile(
+        r"(?<![\d.])(?P<year>(?:19|20)\d\d)\.(?P<month>[01]\d)\.(?P<day>[0-3]\d)(?![\d.]\d)"
+    ),
     re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
     re.compile(
         r"\b(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d)"
@@ -149,10 +153,11 @@ _DATE_FORMS = (
         re.IGNORECASE,
     ),
 )
-"""'March 3, 2021', 'Tue 3 March 2021' (also glued to its own copy or to the time, as two of a
+"""'March 3, 2021' (also 'Mar.3,2021', the abbreviation's stop for the space), 'Tue 3 March 2021' (also glued to its own copy or to the time, as two of a
 page's elements run together: '6 Dec 20266 Dec 2026', 'December 6, 202610:05 AM ET'), '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
 '14.03.2023' (day first, as dotted dates are written in Russia and Europe), '1996/02/19'
-(year first, as Usenet archives print it), '03-24-2023' and
+(year first, as Usenet archives print it; '2023.03.14' with two-digit month and day, as
+East Asian and some forum engines' stamps do), '3rd of March 2023', '03-24-2023' and
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
 two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM', or
 before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "Mar 14
