@@ -295,6 +295,10 @@ def test_a_line_holding_only_a_name(text):
         "Sep 3, 2023",
         "Read more about the vote in Samara",
         "Anna Petrova at",
+        "Baltic Courier",  # an outlet's name
+        "Steppe Business Daily",
+        "Kama Notebook",  # a site's name
+        "Камский Курьер",
     ],
 )
 def test_lines_that_are_not_only_a_name(text):

@@ -634,6 +634,17 @@ POSITION = re.compile(
 """A staff position: 'Senior Analyst', 'Research Fellow', 'обозреватель'."""
 
 
+OUTLET_WORDS = frozenset(
+    {"news", "times", "daily", "weekly", "review", "journal", "herald", "gazette", "gazeta"}
+    | {"tribune", "courier", "monitor", "chronicle", "ledger", "dispatch"}
+    | {"dispatches", "press", "media", "digest", "bulletin", "magazine", "radio", "tv"}
+    | {"agency", "network", "institute", "forum", "notes", "notebook", "blog", "online"}
+    | {"wire", "insider", "quarterly", "newsletter", "podcast", "channel", "reports"}
+    | {"новости", "вестник", "газета", "курьер", "ведомости", "известия", "журнал"}
+)
+"""Words of an outlet's or a site's name ('Baltic Courier', 'Steppe Business Daily',
+'Kama Notebook', 'Камский Курьер'), common to mastheads everywhere and no word of a
+person's name: a line holding one is no byline, however name-shaped."""
 NAME_PARTICLES = frozenset(
     {"de", "da", "van", "von", "der", "al", "bin", "el", "del", "la", "le", "di"}
 )
@@ -653,6 +664,8 @@ def person_name(text: str) -> str | None:
         return None
     if POSITION.search(text):
         return None  # 'Senior Fellow', 'Political Editor': a position, not a name
+    if any(token.casefold().strip(".,'’") in OUTLET_WORDS for token in tokens):
+        return None  # 'Baltic Courier', 'Kama Notebook': an outlet's or a site's name
     last = len(tokens) - 1
     for position, token in enumerate(tokens):
         if _INITIAL.match(token) and token[0].isupper():
