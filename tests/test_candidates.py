@@ -14,6 +14,7 @@ from flows.stages.segment.candidates import (
     in_affiliation_block,
     in_field_block,
     is_head_notice,
+    is_link_call,
     is_menu_row,
     is_pager_link,
     is_picture_credit,
@@ -29,7 +30,7 @@ from flows.stages.segment.candidates import (
 )
 from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_byline, person_name
-from flows.stages.segment.webpage import _web_head, signed_name
+from flows.stages.segment.webpage import _web_head, signed_name, title_row_sites
 
 HEAD = [
     "Home » World » Russia",
@@ -468,6 +469,11 @@ def test_a_dated_line_over_the_title_is_never_furniture() -> None:
         ("Board index ‹ Politics ‹ Russia", None),  # a section's name ends it
         ("Home / News / Politics", None),
         ("Regional budgets and the war economy", None),  # no breadcrumb
+        (
+            "Community › Boards › World Affairs › What does the turnout tell us?",
+            "What does the turnout tell us?",  # a topic's question closes the path
+        ),
+        ("Is turnout > 60% a sign of fraud?", None),  # a question with a sign in it
     ],
 )
 def test_last_crumb(text: str, title: str | None) -> None:
@@ -956,3 +962,105 @@ def test_a_byline_under_the_headline_is_no_deck() -> None:
         "Posted on March 3, 2024 by Anna Petrova",
     ]
     assert not title_features(texts, 1).deck
+
+
+def test_a_question_under_a_tagline_is_the_headline_not_its_deck() -> None:
+    texts = ["Commentary on Russia and Eurasia", "Sanctions and the regions: who pays for them?"]
+    assert not title_features(texts, 1).deck
+
+
+def test_the_site_named_in_the_title_row_is_no_author_over_the_headline() -> None:
+    zone = _lines(
+        [
+            "Sanctions and the regions: who pays? – Eastgate Policy Notes",
+            "Eastgate Policy Notes",
+            "Commentary on Russia and Eurasia",
+            "Sanctions and the regions: who pays?",
+            "March 14, 2023",
+        ]
+    )
+    head, furniture = _web_head(zone, sites=title_row_sites([line.text for line in zone]))
+    assert head.title == "Sanctions and the regions: who pays?"
+    assert head.author is None
+    assert 1 in furniture
+
+
+@pytest.mark.parametrize(
+    ("texts", "sites"),
+    [
+        (
+            ["Headline of the day here | Volga Review", "Volga Review", "Headline of the day here"],
+            {"volga review"},
+        ),
+        (
+            ["Volga Review | Politics | Headline of the day", "Headline of the day"],
+            {"volga review", "politics"},
+        ),
+        (["Russia – the long war", "Lead paragraph text"], set()),  # no part written again
+        (["One line only"], set()),
+    ],
+)
+def test_title_row_sites(texts: list[str], sites: set[str]) -> None:
+    assert title_row_sites(texts) == sites
+
+
+def test_a_breadcrumb_ending_in_the_headline_titles_a_page_without_one() -> None:
+    zone = _lines(["Home » Politics » Governors face a shortage of candidates", "March 3, 2023"])
+    head, _ = _web_head(zone)
+    assert head.title == "Governors face a shortage of candidates"
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        ("Read in app", True),  # sentence case, a link's verb
+        ("View full site", True),
+        ("read more", True),
+        ("Follow the Money", False),  # a headline capitalises its words
+        ("Read Entire Article", False),
+        ("Download the full report here", False),  # longer than a call in sentence case
+    ],
+)
+def test_is_link_call(text: str, call: bool) -> None:
+    assert is_link_call(text) is call
+
+
+def test_a_headline_over_its_deck_outscores_its_copy_under_the_body() -> None:
+    texts = [
+        "The Harbor Tribune",
+        "Budget bets on a long war in the regions",
+        "Spending on the military will reach a record share of the economy next year.",
+        "Read in app",
+    ]
+    below = frozenset({"budget bets on a long war in the regions"})
+    scores = [title_score(title_features(texts, p, below=below)) for p in range(4)]
+    assert title_features(texts, 1, below=below).over_deck
+    assert title_features(texts, 3).credit
+    assert max(range(4), key=scores.__getitem__) == 1
+
+
+def test_a_standfirst_under_the_byline_name_is_a_deck() -> None:
+    texts = [
+        "The Duma's new rules are aimed at the people who stayed",
+        "Vera Lindqvist",
+        "Exile media can shrug off a label. A teacher with a blog cannot",
+        "Thu 6 Apr 2023 07.00 BST",
+    ]
+    assert title_features(texts, 2).deck and title_features(texts, 0).over_deck
+    zone = _lines(texts)
+    head, _ = _web_head(zone)
+    assert head.title == texts[0]
+    assert head.author == "Vera Lindqvist"
+
+
+def test_a_tagline_under_the_masthead_is_no_headline_over_a_deck() -> None:
+    zone = _lines(
+        [
+            "Kama Notebook",
+            "A regional reporter's notes from Perm",
+            "The water utility tariff and the governor's promise to voters",
+        ]
+    )
+    head, furniture = _web_head(zone)
+    assert head.title == zone[2].text
+    assert {0, 1} <= furniture

@@ -46,6 +46,13 @@ DATES = [
     ("2018-03-03T10:00:00Z", "2018-03-03", "2018-03-03"),  # with its time
     ("Date: Tue, 09 Mar 99 18:22:41 MSK", "Tue, 09 Mar 99", "1999-03-09"),  # old mail header
     ("Thu, 11 Mar 04", "Thu, 11 Mar 04", "2004-03-11"),
+    ("8. März 2024, 06:47 Uhr", "8. März 2024", "2024-03-08"),  # German: the day's stop
+    ("1. Dezember 2022", "1. Dezember 2022", "2022-12-01"),
+    ("12. Okt. 2021", "12. Okt. 2021", "2021-10-12"),
+    ("30. Jänner 2001", "30. Jänner 2001", "2001-01-30"),
+    ("Posted on 3rd of March 2023 by Anna Lind", "3rd of March 2023", "2023-03-03"),
+    ("Posted on : Mar.14,2023 10:05 KST", "Mar.14,2023", "2023-03-14"),  # no space
+    ("2023.03.14 10:05", "2023.03.14", "2023-03-14"),  # year first, dotted
 ]
 
 
@@ -70,6 +77,7 @@ def test_absolute_dates_are_found_as_written_with_their_iso_day(text, written, i
         "On Tue, 9 Mar 99 deputies voted",  # two digits in a sentence, no time after them
         "In May 12,000 voters signed",  # a count after the month, no year
         "6 Dec 20261",  # a year glued to a digit that opens no copy of the date
+        "version 2023.03.14.2",  # a dotted version number
     ],
 )
 def test_relative_ages_years_alone_and_numbers_are_not_dates(text):
@@ -115,6 +123,18 @@ BYLINES = [
     ("March 3, 2021 — Anna Lind, Staff Writer", "Anna Lind"),  # a role after the name
     ("Author Ekaterina Dorn (Reuters, AFP)", "Ekaterina Dorn"),  # a field with no colon
     ("— Anna Lind, December 6, 2026", "Anna Lind"),  # a dashed signature with its date
+    ("By Anna Lind, Oleg Sokolov and Ivan Petrov", "Anna Lind, Oleg Sokolov and Ivan Petrov"),
+    ("By Anna Lind, Oleg Sokolov, and Ivan Petrov", "Anna Lind, Oleg Sokolov, and Ivan Petrov"),
+    ("By Anna Lind, Staff Writer and Editor", "Anna Lind"),  # a role joined by 'and'
+    ("By Anna Lind, Reuters and AP", "Anna Lind"),  # agencies, no names
+    ("Авторы: Анна Линд, Олег Соколов и Иван Петров", "Анна Линд, Олег Соколов и Иван Петров"),
+    ("Anna Lind · 5 min read", "Anna Lind"),  # a reader view's byline with its reading time
+    ("Анна Линд · 6 мин", "Анна Линд"),
+    ("Anna Lind and Oleg Sokolov | 8–10 minutes", "Anna Lind and Oleg Sokolov"),
+    ("Von Marlene Hofbauer", "Marlene Hofbauer"),  # German
+    ("Von Anna Lind und Jan Berger, Moskau", "Anna Lind und Jan Berger"),  # a place after
+    ("Ein Kommentar von Anna Lind", "Anna Lind"),
+    ("Von Anna Lind | 08.03.2024", "Anna Lind"),
 ]
 
 
@@ -147,6 +167,12 @@ def test_bylines_give_the_name(text, name):
         "Author interview with the governor",  # a label's word opening a phrase
         "— Moscow, 2026",  # a letter's place and year
         "— Moscow Region, 2026",
+        "Politics · 5 min read",  # a section's label with the reading time
+        "Governors in Perm · 5 min read",
+        "Reading time · 5 min",
+        "Von dpa",  # an agency in lower case
+        "Von Moskau nach Berlin",  # a headline opening with 'Von'
+        "Von der Leyen besucht Kiew",
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):
@@ -269,6 +295,10 @@ def test_a_line_holding_only_a_name(text):
         "Sep 3, 2023",
         "Read more about the vote in Samara",
         "Anna Petrova at",
+        "Baltic Courier",  # an outlet's name
+        "Steppe Business Daily",
+        "Kama Notebook",  # a site's name
+        "Камский Курьер",
     ],
 )
 def test_lines_that_are_not_only_a_name(text):

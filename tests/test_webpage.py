@@ -53,6 +53,36 @@ def test_title_is_never_a_breadcrumb_dateline_or_caption():
     assert post["published_date"] == "2000-01-26"
 
 
+def test_a_path_of_sections_over_an_untitled_text_is_no_title():
+    [post] = run(_page(["Home » News » Regions"], [])).posts
+    assert post["title"] is None
+
+
+def test_a_path_ending_in_the_headline_gives_the_title():
+    [post] = run(_page(["Home » News » Governors face a shortage of candidates"], [])).posts
+    assert post["title"] == "Governors face a shortage of candidates"
+
+
+def test_a_byline_written_as_a_sentence_stays_in_the_head_with_its_date():
+    text = _page(
+        ["Why Governors Stopped Fearing Elections",
+         "The direct vote came back with so many filters that it now helps the incumbents.",
+         "By Irina Castellanos, a nonresident fellow at the Eastgate Forum and the author "
+         "of a study of regional political machines.",
+         "December 4, 2026"],
+        [],
+    )  # fmt: skip
+    [post] = run(text).posts
+    assert post["author"] == "Irina Castellanos"
+    assert post["published_date"] == "2026-12-04"
+    assert "nonresident fellow" not in post["body"]
+
+
+def test_a_written_on_line_under_the_body_dates_the_post():
+    [post] = run(_page(["Why the Count Took Three Days"], ["Written on March 3, 2023"])).posts
+    assert post["published_date"] == "2023-03-03"
+
+
 def test_a_short_closing_remark_is_kept_and_a_bio_gives_no_widget_drop():
     text = _page(
         ["A Plain Title Without Byline"], ["Thanks to our readers.", "The struggle goes on!"]

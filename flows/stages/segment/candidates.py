@@ -172,6 +172,9 @@ UNDER_HEADLINE_DECK = -5.0
 as a sentence (a comma inside or a closing stop): the standfirst that explains the
 headline over it ('Why X was moved' / 'Single voting day, explained, and what it
 changed'), never the title itself."""
+OVER_DECK = 3.0
+"""Right above its deck (:data:`UNDER_HEADLINE_DECK`): the headline the standfirst
+explains, even when a comment panel or a widget writes it again under the body."""
 OVER_BYLINE = 2.0
 """Right above the post's byline or dateline: where a thread's topic line stands, over
 the header naming its poster."""
@@ -305,6 +308,7 @@ class TitleFeatures:
     widget_teaser: bool = False
     repeated_below: bool = False
     deck: bool = False
+    over_deck: bool = False
     over_byline: bool = False
     truncated_copy: bool = False
     wrapped_copy: bool = False
@@ -321,6 +325,7 @@ _TITLE_FLAGS = {
     "widget_teaser": WIDGET_TEASER,
     "repeated_below": REPEATED_BELOW,
     "deck": UNDER_HEADLINE_DECK,
+    "over_deck": OVER_DECK,
     "over_byline": OVER_BYLINE,
     "truncated_copy": TRUNCATED_COPY,
     "wrapped_copy": WRAPPED_COPY,
@@ -518,15 +523,23 @@ MAX_LINK_CALL_WORDS = 4
 
 def is_link_call(text: str) -> bool:
     """A link's call to act, a few words in lower case opening with a link's verb ('click
-    for pdf', 'view full text'): page furniture, never a title. A capitalised one may be a
-    headline ('Follow the Money')."""
+    for pdf', 'view full text'), or up to ``MAX_CAPITALISED_CALL_WORDS`` in sentence case
+    ('Read in app', 'View full site'): page furniture, never a title. A headline of that
+    length capitalises its other words ('Follow the Money')."""
     words = text.split()
+    if not 0 < len(words) <= MAX_LINK_CALL_WORDS or ends_sentence(text):
+        return False
+    if text[:1].islower():
+        return words[0] in LINK_VERBS
     return (
-        0 < len(words) <= MAX_LINK_CALL_WORDS
-        and text[:1].islower()
-        and words[0] in LINK_VERBS
-        and not ends_sentence(text)
+        len(words) <= MAX_CAPITALISED_CALL_WORDS
+        and words[0].casefold() in LINK_VERBS
+        and not any(word[:1].isupper() for word in words[1:])
     )
+
+
+MAX_CAPITALISED_CALL_WORDS = 3
+"""The most words of a link's call in sentence case ('Read in app', 'Sign in now')."""
 
 
 def labelled_name(text: str) -> str | None:
@@ -586,7 +599,9 @@ def title_features(
         under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
         widget_teaser=_in_widget(texts, position),
         repeated_below=_norm(text) in below,
-        deck=_under_headline_deck(texts, position),
+        deck=_under_headline_deck(texts, position) or _deck_under_name(texts, position),
+        over_deck=(position + 1 < len(texts) and _under_headline_deck(texts, position + 1))
+        or (position + 2 < len(texts) and _deck_under_name(texts, position + 2)),
         over_byline=over_byline and position == len(texts) - 1,
         truncated_copy=_truncated_copy(texts, position),
         wrapped_copy=_wrapped_copy(texts, position),
@@ -595,9 +610,10 @@ def title_features(
 
 def _under_headline_deck(texts: Sequence[str], position: int) -> bool:
     """Whether the line is the deck of the headline-shaped line right above it: it has at
-    least the headline's words and reads as a sentence (a comma inside or a closing stop;
-    a site's tagline over a headline is a phrase: 'Essays on local power' / 'The quiet end
-    of the elected mayor'); the line above is neither a copy of it (a browser's title
+    least the headline's words and reads as a statement (a comma inside or a closing full
+    stop; a question is the headline under a tagline, and a site's tagline over a
+    headline is a phrase: 'Essays on local power' / 'The quiet end of the elected
+    mayor'); the line above is neither a copy of it (a browser's title
     wrapping it), nor cut short (a card's truncated copy), nor a breadcrumb."""
     if position == 0:
         return False
@@ -608,9 +624,32 @@ def _under_headline_deck(texts: Sequence[str], position: int) -> bool:
         return False
     if ELLIPSIS_END.search(upper) or TITLE_PARTS.search(upper) or is_breadcrumb(upper):
         return False
-    if not ("," in text or ends_sentence(text)):
-        return False
+    if not ("," in text or (ends_sentence(text) and not text.endswith(("?", "!")))):
+        return False  # a question under a tagline is the headline, not its deck
     return find_date(text) is None and find_byline(text) is None  # a byline is no deck
+
+
+SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.;,]\s+\S")
+"""A stop, a semicolon or a comma between two words: a sentence's, never a headline's
+shape ('Exile media can shrug off a label. A teacher cannot')."""
+
+
+def _deck_under_name(texts: Sequence[str], position: int) -> bool:
+    """Whether the line is the standfirst printed under the byline's names, which stand
+    right under the headline ('<headline>' / '<Name>' / '<standfirst>'): a line of
+    ``MIN_HEADLINE_WORDS`` words or more that reads as a sentence (a stop or a comma
+    between its words, or a closing stop), never the title."""
+    if position < 2:
+        return False
+    text, name, upper = texts[position], texts[position - 1], texts[position - 2]
+    return (
+        word_count(text) >= MIN_HEADLINE_WORDS
+        and (SENTENCE_INSIDE.search(text) is not None or text.endswith("."))
+        and person_names(name) is not None
+        and _headline(upper)
+        and find_date(text) is None
+        and find_byline(text) is None
+    )
 
 
 TITLE_PARTS = re.compile(r"\s(?:[|—–·•]|-|::)\s")
@@ -724,15 +763,21 @@ def last_crumb(text: str) -> str | None:
     """The last label of a breadcrumb when it reads as a headline ('Forum › Politics ›
     Regional budgets and the war economy' -> the topic's title), else None: a path of
     section names ends in a section's name."""
-    if not is_breadcrumb(text):
+    if not is_breadcrumb(text.rstrip("?!")):  # a topic's title may close with its question
         return None
-    last = re.split(r"\s*(?:»|›|‹|>|\s/\s|\\|→)\s*", text.rstrip(" »›>/→"))[-1].strip()
+    labels = re.split(r"\s*(?:»|›|‹|>|\s/\s|\\|→)\s*", text.rstrip(" »›>/→"))
+    if text.endswith(("?", "!")) and len(labels) < MIN_QUESTION_CRUMB_LABELS:
+        return None  # 'Is A > B?': a question with a sign in it, no path
+    last = labels[-1].strip()
     if word_count(last) < MIN_CRUMB_TITLE_WORDS or not _headline_shaped(last):
         return None
     return last
 
 
 MIN_CRUMB_TITLE_WORDS = 3
+MIN_QUESTION_CRUMB_LABELS = 3
+"""The fewest labels of a path closed by a question ('Forum › Board › Why …?'): one sign
+in a question ('Is A > B?') is no path."""
 """The fewest words of a breadcrumb's last label read as the title (a section's name is
 one or two)."""
 

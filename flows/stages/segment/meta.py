@@ -93,6 +93,13 @@ UK_MONTHS = {
 _UK_MONTH = (
     r"(?P<month>(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)[а-яіїєґ]{0,3})"
 )
+DE_MONTHS = {"januar": 1, "jänner": 1, "märz": 3, "mär": 3, "mai": 5, "okt": 10, "dez": 12}
+"""The German month names and abbreviations that share no stem with the English ones
+('März', 'Mai', 'Oktober', 'Dezember'; 'Juni', 'August' read as English)."""
+_DE_MONTH = (
+    r"(?P<month>(?:jan|jän|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)"
+    r"(?:uar|ner|ruar|z|il|i|ust|t|tember|ober|ember)?\.?)"
+)
 _MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 WEEKDAY = re.compile(
@@ -106,16 +113,20 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DATE_FORMS = (
     re.compile(
-        rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}(?:\b|(?=(?P=month)\s)|(?=[0-2]?\d:[0-5]\d))",
+        rf"\b{_WEEKDAY}{_MONTH}(?:\s+|(?<=\.)){_DAY}(?:,\s*|\s+){_YEAR}"
+        r"(?:\b|(?=(?P=month)\s)|(?=[0-2]?\d:[0-5]\d))",
         re.IGNORECASE,
     ),
     re.compile(
-        rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}(?:\b|(?=(?P=day)\s)|(?=[0-2]?\d:[0-5]\d))",
+        rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?:\b|(?=(?P=day)\s)|(?=[0-2]?\d:[0-5]\d))",
         re.IGNORECASE,
     ),
     re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:\b|(?=T\d))"),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"),
+    re.compile(
+        r"(?<![\d.])(?P<year>(?:19|20)\d\d)\.(?P<month>[01]\d)\.(?P<day>[0-3]\d)(?![\d.]\d)"
+    ),
     re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
     re.compile(
         r"\b(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d)"
@@ -131,6 +142,7 @@ _DATE_FORMS = (
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH}\s+{_YEAR}(?:\s*г\.)?", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH_SHORT}\.?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_UK_MONTH}\s+{_YEAR}(?:\s*р\.)?", re.IGNORECASE),
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.\s*{_DE_MONTH}\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+(?:(?:[A-Z]{{2,5}}|[+-]\d\d(?::?\d\d)?)\s+)?{_YEAR}\b",
         re.IGNORECASE,
@@ -141,10 +153,11 @@ _DATE_FORMS = (
         re.IGNORECASE,
     ),
 )
-"""'March 3, 2021', 'Tue 3 March 2021' (also glued to its own copy or to the time, as two of a
+"""'March 3, 2021' (also 'Mar.3,2021', the abbreviation's stop for the space), 'Tue 3 March 2021' (also glued to its own copy or to the time, as two of a
 page's elements run together: '6 Dec 20266 Dec 2026', 'December 6, 202610:05 AM ET'), '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
 '14.03.2023' (day first, as dotted dates are written in Russia and Europe), '1996/02/19'
-(year first, as Usenet archives print it), '03-24-2023' and
+(year first, as Usenet archives print it; '2023.03.14' with two-digit month and day, as
+East Asian and some forum engines' stamps do), '3rd of March 2023', '03-24-2023' and
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
 two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM', or
 before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "Mar 14
@@ -152,7 +165,8 @@ before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "
 time or nothing), 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the
 line), 'Tue Oct 17 09:41:12 UTC 2023' (the mail archives' form; 'Пт Мар 14 16:08:51 MSK
 2008' in Russian), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
-(Russian, abbreviated), '6 грудня 2026 р.' (Ukrainian)."""
+(Russian, abbreviated), '6 грудня 2026 р.' (Ukrainian), '8. März 2024' (German: the day's
+ordinal stop, then the month)."""
 
 YEARLESS_DATE = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
@@ -205,6 +219,8 @@ def _iso(match: re.Match[str]) -> str | None:
             or RU_MONTHS_SHORT.get(month_text)
             or RU_MONTHS.get(month_text[:-1])  # 'марта', 'мая': the ending off
             or _uk_month(month_text)
+            or DE_MONTHS.get(month_text)
+            or DE_MONTHS.get(month_text[:3])
             or 0
         )
     year = int(match.group("year"))
@@ -224,6 +240,35 @@ def _uk_month(text: str) -> int | None:
 NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)"
 PERSON = rf"[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{0,4}}"
 CYRILLIC_PERSON = r"[А-ЯЁ][а-яё'’-]+(?:\s+[А-ЯЁ](?:[а-яё'’-]+|\.)){1,3}"
+CYRILLIC_PEOPLE = rf"{CYRILLIC_PERSON}(?:(?:\s*,\s*|\s+и\s+){CYRILLIC_PERSON})*"
+"""One or more Cyrillic names listed ('Анна Линд, Олег Соколов и Иван Петров')."""
+READING_TIME = r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?i:min(?:ute)?s?\.?|мин\.?)(?:\s+(?i:read))?\b"
+"""A reading time ('5 min read', '8–10 minutes', '6 мин'), as a byline's row prints it
+after the name."""
+NAME_READING_TIME = re.compile(rf"^(?P<name>[^·•|\d]{{3,80}}?)\s*[·•|]\s*{READING_TIME}")
+"""A name, then the reading time ('Anna Lind · 5 min read', as a reader view or a blog
+theme prints its byline): a byline when the part before the dot is only people's names
+(a section's label stands there too: 'Politics · 5 min read')."""
+GERMAN_BYLINE = re.compile(
+    r"^(?:(?:Ein|Eine)\s+[A-ZÄÖÜ][\wäöüß-]+\s+von|Von|VON)\s+"
+    r"(?P<name>[^|·•\d]{3,80}?)\s*(?:[|·•].*)?$"
+)
+"""A German byline: 'Von Anna Lind', 'Von Anna Lind und Jan Berg, Moskau', 'Ein Kommentar
+von Anna Lind', with the date or a counter after a bar allowed."""
+GERMAN_BYLINE_OPENINGS = ("Von", "VON", "Ein")
+
+
+def _german_names(text: str) -> str | None:
+    """The names of a German byline's rest: people's names only, a place after the last
+    comma allowed ('Anna Lind, Moskau'); None on a phrase ('Moskau nach Berlin')."""
+    names = person_names(text)
+    if names is None and "," in text:
+        head, _, place = text.rpartition(",")
+        if len(place.split()) == 1:
+            names = person_names(head)
+    return names
+
+
 BYLINE_FORMS = (
     re.compile(
         rf"^(?:posted|submitted|written|published|words|text|report(?:ed|ing)?|story"
@@ -235,7 +280,7 @@ BYLINE_FORMS = (
         rf"(?:^|[|•·]\s*)(?:author|authors|posted by|from)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE
     ),
     re.compile(
-        rf"(?:^|[|•·]\s*|\s)(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PERSON})",
+        rf"(?:^|[|•·]\s*|\s)(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PEOPLE})",
         re.IGNORECASE,
     ),
     re.compile(rf"\s(?:author|authors)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
@@ -354,6 +399,9 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
     text = CREDITS_AFTER.sub("", BILINGUAL_LABEL.sub("", text))
     if len(text) > max_chars or NOT_BYLINE.search(text) or is_image_file(text):
         return None
+    german = GERMAN_BYLINE.match(text) if text[:3] in GERMAN_BYLINE_OPENINGS else None
+    if german is not None and (names := _german_names(german.group("name"))) is not None:
+        return names
     for form in BYLINE_FORMS:
         match = form.search(text)
         if match is None:
@@ -361,6 +409,9 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         name = _clean_name(match.group("name"))
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
+    timed = NAME_READING_TIME.match(text) if "min" in text or "мин" in text else None
+    if timed is not None and (names := person_names(timed.group("name"))) is not None:
+        return names
     initialled = INITIALLED_NAME.match(text) if "." in text[:40] else None
     if initialled and is_dateline(text[initialled.end() :]):
         name = person_name(" ".join(initialled.group("name").split()))
@@ -442,8 +493,11 @@ _TRAILING = re.compile(
 )
 
 
-LIST_CLOSE = re.compile(r"\s(?:and|&)\s")
-"""How a byline closes a list of names ('A, B and C')."""
+LIST_CLOSE = re.compile(r"\s(?:and|&|и)\s")
+"""How a byline closes a list of names ('A, B and C', 'А, Б и В')."""
+LIST_JOINER = re.compile(r"^(?:and|&|и)\s+|\s+(?:and|&|и)\s+")
+"""The word joining the last name of a list to the others, as it opens the last part
+after a serial comma ('A, B, and C') or stands inside it ('A, B and C')."""
 
 
 def _listed_name(part: str, listed: bool) -> bool:
@@ -456,6 +510,14 @@ def _listed_name(part: str, listed: bool) -> bool:
     tokens = part.split()
     inner = [token for token in tokens[1:-1] if not token.endswith(".")]
     return listed or all(token in NAME_PARTICLES for token in inner)
+
+
+def _listed_names(part: str, listed: bool) -> bool:
+    """Whether a comma's part of a byline is one listed name or the list's last two joined
+    by 'and' ('B and C', 'and C' after a serial comma): every name in it passes
+    :func:`_listed_name`."""
+    names = [name for name in LIST_JOINER.split(part) if name]
+    return bool(names) and all(_listed_name(name.strip(), listed) for name in names)
 
 
 FINAL_INITIAL = re.compile(r"\s[A-ZА-ЯЁ]$")
@@ -472,7 +534,7 @@ def _clean_name(name: str) -> str | None:
     name = re.split(r"\s+(?:on|at|in|for)\s+|\s*[|•·]\s*|,\s*(?=\w+\s+\d)", name)[0]
     first, *others = name.split(",")
     listed = LIST_CLOSE.search(name) is not None
-    kept = [first, *(part for part in others if _listed_name(part.strip(), listed))]
+    kept = [first, *(part for part in others if _listed_names(part.strip(), listed))]
     name = ",".join(kept)  # 'Anna Lind, Special to the Herald': the role is no name
     before = name.rstrip()
     name = _TRAILING.sub("", name).strip(" ,.;:-–—")
@@ -572,6 +634,17 @@ POSITION = re.compile(
 """A staff position: 'Senior Analyst', 'Research Fellow', 'обозреватель'."""
 
 
+OUTLET_WORDS = frozenset(
+    {"news", "times", "daily", "weekly", "review", "journal", "herald", "gazette", "gazeta"}
+    | {"tribune", "courier", "monitor", "chronicle", "ledger", "dispatch"}
+    | {"dispatches", "press", "media", "digest", "bulletin", "magazine", "radio", "tv"}
+    | {"agency", "network", "institute", "forum", "notes", "notebook", "blog", "online"}
+    | {"wire", "insider", "quarterly", "newsletter", "podcast", "channel", "reports"}
+    | {"новости", "вестник", "газета", "курьер", "ведомости", "известия", "журнал"}
+)
+"""Words of an outlet's or a site's name ('Baltic Courier', 'Steppe Business Daily',
+'Kama Notebook', 'Камский Курьер'), common to mastheads everywhere and no word of a
+person's name: a line holding one is no byline, however name-shaped."""
 NAME_PARTICLES = frozenset(
     {"de", "da", "van", "von", "der", "al", "bin", "el", "del", "la", "le", "di"}
 )
@@ -591,6 +664,8 @@ def person_name(text: str) -> str | None:
         return None
     if POSITION.search(text):
         return None  # 'Senior Fellow', 'Political Editor': a position, not a name
+    if any(token.casefold().strip(".,'’") in OUTLET_WORDS for token in tokens):
+        return None  # 'Baltic Courier', 'Kama Notebook': an outlet's or a site's name
     last = len(tokens) - 1
     for position, token in enumerate(tokens):
         if _INITIAL.match(token) and token[0].isupper():
@@ -625,7 +700,7 @@ def _capital_surname(tokens: Sequence[str]) -> bool:
 CYRILLIC_CAPS = re.compile(r"^[А-ЯЁ][А-ЯЁ'’-]+$")
 
 
-NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&|и)\s+")
+NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&|и|und)\s+")
 
 
 def person_names(text: str) -> str | None:

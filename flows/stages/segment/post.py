@@ -26,7 +26,13 @@ from flows.stages.segment.blocks import (
 )
 from flows.stages.segment.footnotes import find_notes_section, link_markers
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
-from flows.stages.segment.meta import BILINGUAL_LABEL, LINK_VERBS, WIDGET_WORDS, find_date
+from flows.stages.segment.meta import (
+    BILINGUAL_LABEL,
+    LINK_VERBS,
+    WIDGET_WORDS,
+    find_date,
+    is_breadcrumb,
+)
 
 ORIGIN = re.compile(
     r"^((first|originally)\s+(published|appeared|posted)|(re)?published\s+(at|in|on|by)|"
@@ -134,6 +140,8 @@ def _title_lines(
     text = first.text
     if len(text) > rules.max_title_chars or ORIGIN.match(text) or BIO.match(text):
         return []
+    if is_breadcrumb(text):
+        return []  # a path of section names over the text names no post
     if is_heading(text, rules.max_title_chars) or (
         not ends_sentence(text) and text[:1].isupper() and not text.endswith((":", ","))
     ):

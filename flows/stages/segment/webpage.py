@@ -64,6 +64,7 @@ from flows.stages.segment.candidates import (
     is_pager_link,
     is_tag_row,
     is_widget_row,
+    last_crumb,
 )
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
@@ -242,6 +243,20 @@ def _is_meta_line(text: str) -> bool:
     return find_byline(text) is not None or (find_date(text) is not None and is_dateline(text))
 
 
+MAX_BYLINE_CHARS = 300
+
+
+def _long_byline(text: str) -> bool:
+    """A byline opening with 'By' that goes on to the author's position as a sentence ('By
+    Anna Lind, a senior fellow at the Institute and the author of …'): prose-shaped, yet
+    the head's metadata, never the body's first paragraph."""
+    return (
+        text[:3].casefold() == "by "
+        and len(text) <= MAX_BYLINE_CHARS
+        and find_byline(text, MAX_BYLINE_CHARS) is not None
+    )
+
+
 def _past_head_meta(
     lines: Sequence[Line], dropped: Mapping[int, str], first: int, last: int
 ) -> int:
@@ -253,7 +268,9 @@ def _past_head_meta(
         line = lines[position]
         if line.index in dropped:
             continue
-        if is_prose(line.text) or quote_depth(line.text):
+        if _long_byline(line.text):
+            cut = position  # 'By X, a senior fellow at … and the author of …': the head's
+        elif is_prose(line.text) or quote_depth(line.text):
             prose += 1
             if prose > MAX_DECK_LINES:
                 break
@@ -573,6 +590,7 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
         line.index for above, line in itertools.pairwise(filled) if above.index in dropped
     }
     sites = frozenset(filter(None, (_site_name(line.text) for line in filled[run[1] + 1 :])))
+    sites |= title_row_sites([line.text for line in kept[:first]])
     under_body = frozenset(_norm(line.text) for line in filled[run[1] + 1 :])
     head, furniture = _web_head(kept[:first], frozenset(after_chrome), sites, under_body)
     chrome.update((index, "page_chrome") for index in furniture)
@@ -608,10 +626,12 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
 
 
 DATE_LABEL = re.compile(
-    r"^(?:date|dated|published|posted|updated|last\s+updated|дата|опубликовано|обновлено)\b",
+    r"^(?:date|dated|published|posted|written|updated|last\s+updated|дата|опубликовано"
+    r"|обновлено)\b",
     re.IGNORECASE,
 )
-"""A date's label opening a line ('Date 07.12.2026', 'Published 6 December 2026, 09:40')."""
+"""A date's label opening a line ('Date 07.12.2026', 'Published 6 December 2026, 09:40',
+'Written on March 3, 2023')."""
 TAIL_META_LINES = 8
 """Lines under the body searched for the post's dateline (a byline cluster closing the
 article, under a widget's few lines at most)."""
@@ -940,9 +960,24 @@ def _over_deck(zone: Sequence[Line], title_at: int, meta: set[int]) -> int:
         and not _carries_meta(upper)
         and word_count(upper) >= MIN_OVER_DECK_WORDS
         and len(lower) >= DECK_LENGTH_RATIO * len(upper)
+        and not (not meta and _under_masthead(zone, above))
     ):
         return above
     return title_at
+
+
+MAX_MASTHEAD_WORDS = 3
+
+
+def _under_masthead(zone: Sequence[Line], position: int) -> bool:
+    """Whether the line stands right under the page's first line, a short label with no
+    date or byline: in a head with no byline or dateline, the site's tagline under its
+    name ('Kama Notebook' / "A regional reporter's notes from Perm"), never a headline
+    over its deck (a section's label over a headline has the byline under its deck)."""
+    if position != 1:
+        return False
+    top = zone[0].text
+    return 0 < word_count(top) <= MAX_MASTHEAD_WORDS and not _carries_meta(top)
 
 
 TITLE_LINE_SEPARATOR = re.compile(r"\s+(?:[|—–·•]|-|::)\s+")
@@ -966,6 +1001,26 @@ def _named_in_title_line(zone: Sequence[Line]) -> int | None:
         if _norm(text) == headline and _is_title_shaped(text) and not is_breadcrumb(text):
             return position
     return None
+
+
+def title_row_sites(texts: Sequence[str]) -> frozenset[str]:
+    """The site's names, normalised, that a page's title row gives when the page opens
+    with it ('Headline – Site', 'Site | Section | Headline'): every part but the
+    headline, the longest part the head writes again as a line of its own. Without that
+    repetition the row may be a headline with a dash in it: nothing."""
+    if len(texts) < 2:
+        return frozenset()
+    parts = [_norm(part) for part in TITLE_LINE_SEPARATOR.split(texts[0])]
+    if len(parts) < 2:
+        return frozenset()
+    shown = {_norm(text) for text in texts[1:]}
+    repeated = [part for part in parts if part in shown]
+    if not repeated:
+        return frozenset()
+    headline = max(repeated, key=word_count)
+    return frozenset(
+        part for part in parts if part != headline and 0 < word_count(part) <= MAX_SITE_WORDS
+    )
 
 
 MIN_REPEATED_HEADLINE_WORDS = 3
@@ -1085,7 +1140,9 @@ def _web_head(
     top_meta = 0
     dates = _head_dates(zone)
     names = _name_lines(zone, dates)
-    credited = _credited_names(zone, dates)
+    credited = {  # the site's name over its slogan: a masthead, not a columnist's byline
+        p: name for p, name in _credited_names(zone, dates).items() if _norm(name) not in sites
+    }
     heads = set(dates) | set(names)  # the lines a headline stands right above
     heads.update(p for p, line in enumerate(zone) if find_byline(line.text))
     for position in range(len(zone) - 1, -1, -1):
@@ -1188,12 +1245,20 @@ def _web_head(
         title_at = named
     elif title_at is not None:
         title_at = _over_deck(zone, title_at, meta)
+    if title_at is None:
+        title_at = _crumb_titled(zone, meta)
     if title_at is not None:
         title_at = _scored_title(zone, title_at, meta, sites, under_body)
         author, author_at = _scored_author(zone, title_at, author, author_at)
         over = _name_over_dated_title(zone, title_at, dates, after_chrome)
+        if over is not None and _norm(over[0]) in sites:
+            over = None  # the masthead over the headline
         if author is None and over is not None:
             author, author_at = over
+        if author is None:
+            under = _names_under_title(zone, title_at, sites)
+            if under is not None:
+                author, author_at = under, title_at + 1
         if author is None:
             card = _author_card(zone, title_at)
             if card is not None:
@@ -1224,6 +1289,7 @@ def _web_head(
         ):
             furniture.add(line.index)  # a repetition of the headline, a caption, the tags
     title = COMMENTS_ON.sub("", SECTION_GLUED.sub("", title_line.text))
+    title = last_crumb(title) or title  # a path ending in the headline: the headline
     if SUBJECT_FIELD.match(title):  # a mail subject shown on a web page
         title = _subject(title)
     return (
@@ -1235,6 +1301,32 @@ def _web_head(
             meta_lines=frozenset(meta),
         ),
         furniture,
+    )
+
+
+def _names_under_title(zone: Sequence[Line], title_at: int, sites: frozenset[str]) -> str | None:
+    """The names on the line right under the chosen title when that line holds only
+    people's names and the title is a headline of ``MIN_HEADLINE_WORDS`` words or more
+    (where a names-only line is the byline: '<headline>' / '<Name>' / '<standfirst>');
+    never the site's name."""
+    below = title_at + 1
+    if below >= len(zone) or word_count(zone[title_at].text) < MIN_HEADLINE_WORDS:
+        return None
+    names = person_names(zone[below].text)
+    return names if names is not None and _norm(names) not in sites else None
+
+
+def _crumb_titled(zone: Sequence[Line], meta: set[int]) -> int | None:
+    """The position of the breadcrumb nearest the body whose last label reads as a
+    headline ('Home » Politics » Governors face a shortage of candidates'), for a head
+    whose page printed no headline line of its own: the path names the post."""
+    return next(
+        (
+            position
+            for position in range(len(zone) - 1, -1, -1)
+            if zone[position].index not in meta and last_crumb(zone[position].text) is not None
+        ),
+        None,
     )
 
 
