@@ -3001,7 +3001,10 @@ def segment(
         return
     roles = {line.index: role for line, role in zip(page.filled, page.roles, strict=True)}
     preamble = lines[: openings[0].begin]
-    _add_preamble(result, doc_id, preamble, roles, config, openings)
+    begin = openings[0].begin
+    first = next((at for at, line in enumerate(page.filled) if line.index >= begin), 0)
+    issue = _issue_date(page, first)
+    _add_preamble(result, doc_id, preamble, roles, config, openings, issue)
     bounds = [*(opening.begin for opening in openings), len(lines)]
     regions = [lines[begin:end] for begin, end in itertools.pairwise(bounds)]
     shared = _shared_closings(regions)
@@ -3120,21 +3123,86 @@ def _add_preamble(
     roles: dict[int, str],
     config: SegmentConfig,
     openings: Sequence[Opening] = (),
+    issue: str | None = None,
 ) -> None:
-    """Masthead and contents are chrome; a preamble with a long paragraph is a post, unless
-    it is a press review's lead announcing the items quoted below it (``digest_summary``)."""
+    """Masthead and contents are chrome; the editor's introduction to the issue (its
+    sentences of prose) is authored text: a post of its own, untitled, before the items,
+    unless it is a press review's lead announcing the items quoted below it
+    (``digest_summary``). The introduction is dated by the issue (`issue`)."""
     if not any(not line.is_blank for line in preamble):
         return
     long = [line for line in preamble if word_count(line.text) >= MIN_PREAMBLE_WORDS]
     summary = _review_summary(long, openings)
-    if long and not summary:
-        _add_whole(result, doc_id, preamble, config)
-        return
     dropped = find_boilerplate(preamble)
+    intro = [] if summary else _introduction(preamble, roles, dropped)
     for line in preamble:
-        if not line.is_blank and line.index not in dropped:
+        if not line.is_blank and line.index not in dropped and line not in intro:
             dropped[line.index] = "digest_summary" if line in summary else drop_rule(line.text)
     add_dropped(result, doc_id, preamble, dropped)
+    if intro:
+        add_post(
+            result,
+            build_post(
+                doc_id=doc_id,
+                ordinal=len(result.posts),
+                kind="digest_article",
+                region=preamble,
+                dropped=dropped,
+                rules=config.block_rules(),
+                head=PostHead(published=issue),
+            ),
+        )
+
+
+MIN_INTRO_WORDS = 6
+"""Fewest words of a shorter preamble sentence read as the editor's introduction."""
+READER_ADDRESS = re.compile(
+    r"\b(?:we|our|us|you|your|i|my|hello|hi|welcome|dear|good (?:morning|evening|afternoon)"
+    r"|мы|нас|наш\w*|вы|вас|ваш\w*|я|здравствуйте|добрый|wir|unser\w*|nous|vous)\b",
+    re.IGNORECASE,
+)
+"""A word by which an editor speaks to the reader (a pronoun of the first or second
+person, a greeting): a masthead's motto, a disclaimer and a list's standing notes are
+written in the third person. An instruction ('please …') is a list's standing note."""
+PLEASE = re.compile(r"\b(?:please|пожалуйста|bitte)\b", re.IGNORECASE)
+SPONSOR_LABEL = re.compile(
+    r"^(?:sponsored|presented|brought to you|together with|in partnership with|advertisement"
+    r"|partner content|реклама|партн[её]рский материал)\b",
+    re.IGNORECASE,
+)
+"""The label over a sponsor's block ('Sponsored by <firm>', 'TOGETHER WITH <FIRM>'): the
+prose under it speaks to the reader too, but it is an advertisement."""
+
+
+def _introduction(
+    preamble: Sequence[Line], roles: dict[int, str], dropped: dict[int, str]
+) -> list[Line]:
+    """The paragraphs of prose in a digest's preamble that boilerplate does not claim and
+    that are the editor's: a line of many words (:data:`MIN_PREAMBLE_WORDS`), or a
+    sentence that speaks to the reader (:data:`READER_ADDRESS`); none from a sponsor's
+    label on (:data:`SPONSOR_LABEL`). None when no such line stands there."""
+
+    def is_intro(line: Line) -> bool:
+        if line.is_blank or line.index in dropped or roles.get(line.index) != "prose":
+            return False
+        words = word_count(line.text)
+        if words >= MIN_PREAMBLE_WORDS:
+            return True
+        return (
+            words >= MIN_INTRO_WORDS
+            and ends_sentence(line.text)
+            and not _is_mail_chrome(line.text)
+            and bool(READER_ADDRESS.search(line.text))
+            and not PLEASE.search(line.text)
+        )
+
+    intro = []
+    for line in preamble:
+        if SPONSOR_LABEL.match(line.text.lstrip()):
+            break
+        if is_intro(line):
+            intro.append(line)
+    return intro
 
 
 SUMMARY_STEM = 5
