@@ -670,11 +670,22 @@ def test_numbered_roundup_items_closed_by_source_lines() -> None:
 def test_preamble_motto_and_disclaimer_are_no_introduction() -> None:
     """A preamble's sentences in the third person (a masthead's motto, a disclaimer) or
     an instruction to the reader are chrome, not the editor's introduction: no post."""
-    lines = ["Harbour Weekly", "A weekly summary of the regional press, sent every Friday.",
-             "The views expressed are those of the papers quoted.",
-             "When replying, please edit your subject line so it says more.", ""]
+    lines = [
+        "Harbour Weekly",
+        "A weekly summary of the regional press, sent every Friday.",
+        "The views expressed are those of the papers quoted.",
+        "When replying, please edit your subject line so it says more.",
+        "",
+    ]
     for n in range(3):
-        lines += [f"{n + 1}. {HEADLINES[n]}", "", PARAGRAPHS[n][0], "", "Source: Harbour Gazette", ""]
+        lines += [
+            f"{n + 1}. {HEADLINES[n]}",
+            "",
+            PARAGRAPHS[n][0],
+            "",
+            "Source: Harbour Gazette",
+            "",
+        ]
     result = run("\n".join(lines))
     assert result.layout == "digest"
     assert [post["title"] for post in result.posts] == HEADLINES[:3]
@@ -1825,3 +1836,53 @@ def test_listing_without_a_mail_footer_stays_a_listing() -> None:
     text = MAILED.read_text().replace("Update your preferences | Unsubscribe", "About | Contact")
     assert run(text).layout == "listing"
     assert not digest._mail_footer(split_lines("Subscribe to our newsletter\n"))
+
+
+LISTED_RUNINS = [
+    "Ferry Crews Strike Over Unpaid Wages. The crews of the river ferries stopped work on "
+    "Monday, saying they had not been paid since January.",
+    "Council Delays the Tram Depot Sale. City deputies postponed the sale of the old depot "
+    "for a second time and asked for an independent valuation.",
+    "Library Wins a Grant for Its Archive. The regional library will scan its collection "
+    "of pre-war newspapers with the money.",
+]
+
+
+def test_numbered_and_bulleted_paragraphs_with_runin_headlines_are_items() -> None:
+    """'<n>. <Headline In Title Case>. <text>' or '• <Headline …>. <text>' opening each of
+    three paragraphs or more: a round-up's items, each titled by its run-in headline."""
+    for marks in (["1.", "2.", "3."], ["•"] * 3):
+        lines = ["Harbour Notes", "", "A few stories worth noting this week, briefly.", ""]
+        for mark, item in zip(marks, LISTED_RUNINS, strict=True):
+            lines += [f"{mark} {item}", ""]
+        result = run("\n".join(lines))
+        assert result.layout == "digest", marks
+        titles = [post["title"] for post in result.posts if post["title"]]
+        assert titles == [item.split(". ")[0] for item in LISTED_RUNINS]
+        assert result.posts[-1]["body"].startswith("The regional library")
+
+
+def test_listed_paragraphs_without_title_case_heads_are_not_cut() -> None:
+    """Numbered sentences, a paper's numbered sections and bullets of plain prose keep
+    their lines: no run-in headline in title case of several words opens them."""
+    max_chars = SegmentConfig().max_title_chars
+    sentences = [
+        "1. The council voted against the plan. Its members said the costs were too high.",
+        "2. The mayor said he would appeal. He did not say to which court he would turn.",
+        "3. The residents plan a protest. They will gather outside the depot on Sunday.",
+    ]
+    sections = [
+        "1. Introduction. Since the reform of 2004 the regions have lost most of their powers.",
+        "2. Method. We compare the budgets of forty regions over ten years of the reform.",
+        "3. Results. The share of federal transfers grew in thirty of the forty regions.",
+    ]
+    bullets = [f"• {line[3:]}" for line in sentences]
+    one_short = [
+        *(f"{n + 1}. {item}" for n, item in enumerate(LISTED_RUNINS)),
+        "4. Read More. Here.",
+    ]
+    for listed in (sentences, sections, bullets):
+        lines = split_lines("\n\n".join(listed) + "\n")
+        assert digest.split_runins(lines, max_chars) == lines, listed[0]
+    lines = split_lines("\n\n".join(one_short) + "\n")
+    assert digest._paragraph_runin_cuts(lines, max_chars) == {}

@@ -1706,6 +1706,72 @@ def _numbered_chain(lines: Sequence[Line]) -> list[tuple[Line, re.Match[str]]]:
     return best if len(best) >= MIN_NUMBERED_RUNINS and inside >= 2 else []
 
 
+NUMBERED_PARAGRAPH = re.compile(r"^\s*(?P<number>\d{1,2})(?P<mark>[.)])\s+(?=[\"“‘(]?[A-Z])")
+"""'3. <Headline>. <text>' opening a paragraph: a numbered item, its headline maybe run in."""
+BULLET_PARAGRAPH = re.compile(r"^\s*(?P<mark>[•●▪◾*–-])\s+(?=[\"“‘(]?[A-Z])")
+"""'• <Headline>. <text>' opening a paragraph: a bulleted item."""
+MIN_RUNIN_TEXT_WORDS = 6
+"""Fewest words after a listed paragraph's run-in headline: a paragraph goes on there."""
+
+
+def _listed_paragraphs(lines: Sequence[Line]) -> list[tuple[Line, re.Match[str]]]:
+    """The paragraphs opened by a list's mark, as their line and the mark's match: the
+    longest sequence numbered 1, 2, 3 … in reading order with one mark ('1.' or '1)'),
+    else every paragraph opened by the bullet most of them open with."""
+    best: list[tuple[Line, re.Match[str]]] = []
+    chain: list[tuple[Line, re.Match[str]]] = []
+    bullets: dict[str, list[tuple[Line, re.Match[str]]]] = {}
+    for line in lines:
+        if line.is_blank or (line.index > 0 and not lines[line.index - 1].is_blank):
+            continue
+        if bullet := BULLET_PARAGRAPH.match(line.raw):
+            bullets.setdefault(bullet.group("mark"), []).append((line, bullet))
+            continue
+        if (
+            not line.raw.lstrip()[:1].isdigit()
+            or (match := NUMBERED_PARAGRAPH.match(line.raw)) is None
+        ):
+            continue
+        number = int(match.group("number"))
+        if number == 1:
+            chain = [(line, match)]
+        elif chain and number == int(chain[-1][1].group("number")) + 1:
+            if match.group("mark") != chain[-1][1].group("mark"):
+                continue
+            chain.append((line, match))
+        else:
+            continue
+        if len(chain) > len(best):
+            best = chain
+    if len(best) >= MIN_NUMBERED_RUNINS:
+        return best
+    return max(bullets.values(), key=len, default=[])
+
+
+def _paragraph_runin_cuts(lines: Sequence[Line], max_title_chars: int) -> dict[int, list[int]]:
+    """Where each listed paragraph's headline ends (:func:`_listed_paragraphs`), by line,
+    when three or more are listed and every one opens with a headline in title case run
+    in to its text ('2. <Headline Of Four Words>. <text>', '• <Headline …>: <text>': a
+    weekly round-up's items); else nothing. A paper's numbered sections ('1.
+    Introduction. Since …') and a list of sentences have no title-case headline of
+    several words."""
+    listed = _listed_paragraphs(lines)
+    if len(listed) < MIN_NUMBERED_RUNINS:
+        return {}
+    cuts: dict[int, list[int]] = {}
+    for line, match in listed:
+        head = NUMBERED_RUNIN_HEAD.match(line.raw, match.end())
+        if head is None or head.end() - match.end() > max_title_chars:
+            return {}
+        words = head.group(0).rstrip().rstrip(".:")
+        if word_count(words) > MAX_NUMBERED_HEAD_WORDS or not is_title_case(words):
+            return {}
+        if word_count(line.raw[head.end() :]) < MIN_RUNIN_TEXT_WORDS:
+            return {}
+        cuts[line.index] = [head.end()]
+    return cuts
+
+
 def _split_numbered_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     """`lines` with each item of a numbered sequence run into one line (:func:`_numbered_chain`)
     cut off into a line of its own, its run-in headline ('2) <Headline>: <text>') cut off
@@ -1734,7 +1800,9 @@ def split_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     own (offsets kept, lines renumbered), when the text holds two of them or more; else
     `lines` unchanged. Run-in headlines in title case closed by a colon are cut, with the
     read-more link that closes their item, when there are two of them or more. Numbered
-    items run into one line ('1) <Headline>: <text> 2) <Headline>: …') are cut first."""
+    items run into one line ('1) <Headline>: <text> 2) <Headline>: …') are cut first;
+    numbered or bulleted paragraphs with run-in headlines after the colon's
+    (:func:`_paragraph_runin_cuts`)."""
     numbered = _split_numbered_runins(lines, max_title_chars)
     if numbered is not lines:
         return numbered
@@ -1745,6 +1813,8 @@ def split_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     }
     if len(colons) >= 2:
         return _split_colon_runins(lines, colons)
+    if paragraphs := _paragraph_runin_cuts(lines, max_title_chars):
+        return cut_lines(lines, paragraphs)
     cuts: dict[int, int] = {}
     for line in lines:
         if line.is_blank or (line.index > 0 and not lines[line.index - 1].is_blank):
@@ -2736,13 +2806,25 @@ def _drop_nested(openings: Sequence[Opening]) -> list[Opening]:
 
 
 def _is_section_label(lines: Sequence[Line], line: Line) -> bool:
-    """A short ALL-CAPS line standing alone between blank lines ('RUSSIA')."""
-    text = line.text
-    if not is_all_caps(text) or word_count(text) > MAX_LABEL_WORDS or ends_sentence(text):
+    """A short line standing alone between blank lines, in capitals ('RUSSIA') or in title
+    case closed by a colon ('The Good:', 'Council Corner:')."""
+    text = line.text.strip()
+    if word_count(text) > MAX_LABEL_WORDS or ends_sentence(text):
+        return False
+    if not is_all_caps(text) and not _colon_label(text):
         return False
     before = line.index == 0 or lines[line.index - 1].is_blank
     after = line.index + 1 >= len(lines) or lines[line.index + 1].is_blank
     return before and after
+
+
+def _colon_label(text: str) -> bool:
+    """'The Good:', 'Cleanup in Aisle 45:': a label closed by a colon, its longer words
+    capitalised (a lead-in sentence, 'Here is what happened:', is not)."""
+    if not text.endswith(":"):
+        return False
+    words = text[:-1].split()
+    return bool(words) and all(word[:1].isupper() for word in words if len(word) >= 4)
 
 
 def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, floor: int) -> None:
