@@ -1011,6 +1011,52 @@ def _mark_decks(filled: Sequence[Line], roles: list[str]) -> None:
             roles[here] = "prose"
 
 
+ROW_WORD = re.compile(r"[^\W\d_]+")
+ROW_NUMBER = re.compile(r"\d+")
+MIN_STAMP_ROWS = 3
+"""Fewest rows of one shape, each with a number, over the titles for the rows to be the
+items' meta rows."""
+MAX_STAMPED_TITLE_WORDS = 32
+"""Most words of a headline in sentences under a meta row (two sentences at most)."""
+
+
+def _row_shape(text: str) -> str:
+    """A meta row's shape: every word one letter, every number one digit ('WORLD / Russian -
+    2 months ago' and '… - 3 months ago' alike; 'News 2023-09-11T09:12:40Z' and 'Economy
+    2023-09-06T06:30:18Z' alike)."""
+    return ROW_WORD.sub("a", ROW_NUMBER.sub("0", text))
+
+
+def _mark_stamped_titles(filled: Sequence[Line], roles: list[str]) -> None:
+    """Read the line under each of an item's meta rows as its title, sentence or not. A row
+    with a number (a date, an age) whose shape repeats three times or more ('<Section>
+    <stamp>', '<SECTION> / <Topic> - <age>') opens the items when, twice or more, a
+    headline stands right under it over a paragraph: then, where two lines of prose stand
+    between a row and the next (or the page's end), the first, two sentences at most and
+    not cut off, is a headline written in sentences ('<Sentence>. <Sentence>.')."""
+    rows: dict[str, list[int]] = {}
+    for here in range(len(filled) - 2):
+        text = filled[here].text
+        if len(text) <= MAX_CHROME_CHARS and any(char.isdigit() for char in text):
+            rows.setdefault(_row_shape(text), []).append(here)
+    for positions in rows.values():
+        if len(positions) < MIN_STAMP_ROWS:
+            continue
+        titled = sum(1 for at in positions if roles[at + 1] == "head" and roles[at + 2] == "prose")
+        if titled < 2:
+            continue
+        for at, after in zip(positions, [*positions[1:], None], strict=True):
+            if roles[at + 1] != "prose" or roles[at + 2] != "prose":
+                continue
+            if after is None:
+                after = at + 3 if at + 3 >= len(roles) or roles[at + 3] != "prose" else None
+            title = filled[at + 1].text
+            if after != at + 3 or CUT_OFF.search(title):
+                continue
+            if word_count(title) <= MAX_STAMPED_TITLE_WORDS and len(INNER_STOP.findall(title)) <= 1:
+                roles[at + 1] = "head"
+
+
 def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     """The items of a listing page, in reading order (titled or not)."""
     filled = [line for line in lines if not line.is_blank and line.text not in LONE_MARKS]
@@ -1030,6 +1076,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
             and _titled_sentences(filled[here].text)
         ):
             roles[here] = "head"
+    _mark_stamped_titles(filled, roles)
     for here in range(1, len(roles)):
         if is_glued_repeat(filled[here].text, filled[here - 1].text):
             roles[here] = "more"
