@@ -1886,3 +1886,13 @@ def test_listed_paragraphs_without_title_case_heads_are_not_cut() -> None:
         assert digest.split_runins(lines, max_chars) == lines, listed[0]
     lines = split_lines("\n\n".join(one_short) + "\n")
     assert digest._paragraph_runin_cuts(lines, max_chars) == {}
+
+
+def test_title_case_runin_list_followed_by_a_section_is_no_roundup() -> None:
+    """The same numbered run-in headlines inside an article, a subheading and a paragraph
+    of text after them: the list is a part of the article, its lines stay whole."""
+    lines = ["Why the Port Matters", "", PARAGRAPHS[0][0], ""]
+    lines += [f"{n + 1}. {item}\n" for n, item in enumerate(LISTED_RUNINS)]
+    lines += ["What Comes Next", "", " ".join(PARAGRAPHS[1]), ""]
+    split = split_lines("\n".join(lines))
+    assert digest.split_runins(split, SegmentConfig().max_title_chars) == split

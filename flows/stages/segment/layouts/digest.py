@@ -1748,15 +1748,35 @@ def _listed_paragraphs(lines: Sequence[Line]) -> list[tuple[Line, re.Match[str]]
     return max(bullets.values(), key=len, default=[])
 
 
+MIN_SECTION_WORDS = 20
+"""Fewest words of the paragraph under a subheading for it to open a section of text."""
+
+
+def _section_follows(lines: Sequence[Line], last: Line, max_title_chars: int) -> bool:
+    """Whether a subheading stands after the list's last paragraph over a paragraph of
+    text (:data:`MIN_SECTION_WORDS` words or more, a sentence): the list is one part of an
+    article with sections, not a round-up's items."""
+    following = [line for line in lines[last.index + 1 :] if not line.is_blank]
+    for line, below in itertools.pairwise(following):
+        if (
+            is_heading(line.text, max_title_chars)
+            and word_count(below.text) >= MIN_SECTION_WORDS
+            and ends_sentence(below.text)
+        ):
+            return True
+    return False
+
+
 def _paragraph_runin_cuts(lines: Sequence[Line], max_title_chars: int) -> dict[int, list[int]]:
     """Where each listed paragraph's headline ends (:func:`_listed_paragraphs`), by line,
     when three or more are listed and every one opens with a headline in title case run
     in to its text ('2. <Headline Of Four Words>. <text>', '• <Headline …>: <text>': a
     weekly round-up's items); else nothing. A paper's numbered sections ('1.
     Introduction. Since …') and a list of sentences have no title-case headline of
-    several words."""
+    several words; an article's list is followed by a subheading over more of its text
+    (:func:`_section_follows`)."""
     listed = _listed_paragraphs(lines)
-    if len(listed) < MIN_NUMBERED_RUNINS:
+    if len(listed) < MIN_NUMBERED_RUNINS or _section_follows(lines, listed[-1][0], max_title_chars):
         return {}
     cuts: dict[int, list[int]] = {}
     for line, match in listed:
