@@ -241,6 +241,7 @@ from flows.stages.segment.meta import (
     BILINGUAL_LABEL,
     POSITION,
     TWO_DIGITS,
+    find_byline,
     find_date,
     is_dateline,
 )
@@ -2711,7 +2712,8 @@ date over a contents list) reads like a headline over a date, with no text under
 def _without_masthead(page: Page, openings: list[Opening]) -> list[Opening]:
     """`openings` without a first one whose text, up to the next opening, is shorter than
     ``MIN_ARTICLE_WORDS`` while the articles after it are at least twice as long
-    (typically): the masthead and contents of the digest, its preamble."""
+    (typically): the masthead and contents of the digest, its preamble; so is the page's
+    own post headline over items of another form (:func:`_is_post_head`)."""
     if len(openings) < 3:
         return openings
     bounds = [opening.begin for opening in openings[1:]] + [page.filled[-1].index + 1]
@@ -2726,7 +2728,24 @@ def _without_masthead(page: Page, openings: list[Opening]) -> list[Opening]:
     others = sorted(words[1:])
     typical = others[len(others) // 2]
     masthead = words[0] < MIN_ARTICLE_WORDS and typical >= 2 * MIN_ARTICLE_WORDS
-    return openings[1:] if masthead or _is_issue_head(page, openings) else openings
+    if masthead or _is_issue_head(page, openings) or _is_post_head(openings):
+        return openings[1:]
+    return openings
+
+
+MIN_HEADED_ITEMS = 3
+"""Fewest items of one form under a post's own headline and byline for that headline to be
+the post's, not an item's."""
+
+
+def _is_post_head(openings: Sequence[Opening]) -> bool:
+    """Whether the first opening is the headline and byline of the page's one post (a
+    blog's weekly round-up) over items that all open alike in another way (run-in
+    headlines): its text is the post's introduction, no item."""
+    first, rest = openings[0], openings[1:]
+    if first.form != "credits" or len(rest) < MIN_HEADED_ITEMS:
+        return False
+    return len({opening.form for opening in rest}) == 1 and rest[0].form != "credits"
 
 
 ISSUE_NUMBER = re.compile(r"\b(?:issue|no\.|vol\.|volume|number|№)\s*#?\d{1,5}\b", re.IGNORECASE)
@@ -3230,15 +3249,21 @@ def _add_preamble(
     """Masthead and contents are chrome; the editor's introduction to the issue (its
     sentences of prose) is authored text: a post of its own, untitled, before the items,
     unless it is a press review's lead announcing the items quoted below it
-    (``digest_summary``). The introduction is dated by the issue (`issue`)."""
+    (``digest_summary``). The introduction is dated by the issue (`issue`) and signed by
+    the preamble's one byline ('Posted on <date> by <name>'), which stays in its span."""
     if not any(not line.is_blank for line in preamble):
         return
     long = [line for line in preamble if word_count(line.text) >= MIN_PREAMBLE_WORDS]
     summary = _review_summary(long, openings)
     dropped = find_boilerplate(preamble)
     intro = [] if summary else _introduction(preamble, roles, dropped)
+    bylines = [line for line in preamble if _preamble_byline(line, roles)] if intro else []
+    author = find_byline(bylines[0].text) if len(bylines) == 1 else None
+    signed = frozenset({bylines[0].index}) if author else frozenset()
     for line in preamble:
-        if not line.is_blank and line.index not in dropped and line not in intro:
+        if line.is_blank or line.index in signed:
+            continue
+        if line.index not in dropped and line not in intro:
             dropped[line.index] = "digest_summary" if line in summary else drop_rule(line.text)
     add_dropped(result, doc_id, preamble, dropped)
     if intro:
@@ -3251,9 +3276,19 @@ def _add_preamble(
                 region=preamble,
                 dropped=dropped,
                 rules=config.block_rules(),
-                head=PostHead(published=issue),
+                head=PostHead(published=issue, author=author, meta_lines=signed),
             ),
         )
+
+
+def _preamble_byline(line: Line, roles: dict[int, str]) -> bool:
+    """A byline in a digest's preamble: 'By <name>', or a dated line that names someone
+    ('Posted on <date> by <handle>')."""
+    if roles.get(line.index) not in {"byline", "date"} or len(line.text) > MAX_CHROME_CHARS:
+        return False
+    return find_byline(line.text) is not None and (
+        roles.get(line.index) == "byline" or find_date(line.text) is not None
+    )
 
 
 MIN_INTRO_WORDS = 6
