@@ -1240,3 +1240,34 @@ def test_rows_of_other_shapes_make_no_sentence_a_title() -> None:
     before = list(roles)
     listing._mark_stamped_titles(filled, roles)
     assert roles == before
+
+
+COLUMN_HEADLINES = [
+    "PORT STRIKE ENTERS THIRD WEEK AS TALKS STALL",
+    "Ferry crews vote to stay out until spring...",
+    "Owners threaten lockout...",
+    "COUNCIL DELAYS TRAM DEPOT SALE AGAIN",
+    "Mayor's office orders an independent valuation...",
+    "Library wins grant to scan pre-war newspapers...",
+    "Harbour Pilots Warn of Winter Staff Shortage",
+]
+
+
+def test_headline_column_items_have_titles_and_no_text() -> None:
+    """One-line paragraphs, each a headline (capitals, title case or cut off '...'), six or
+    more in a row: each is an item with an empty body; a one-word link under them is not."""
+    text = "\n\n".join(["HARBOUR WIRE", *COLUMN_HEADLINES, "MORE...", "ARCHIVES\nCONTACT"])
+    items = listing.headline_column(split_lines(text + "\n"), SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == COLUMN_HEADLINES
+    assert all(item.body == [] for item in items)
+
+
+def test_short_paragraphs_of_an_article_are_no_headline_column() -> None:
+    """Short sentences ending in a full stop, or a list of headings under a longer text,
+    are no column of headlines."""
+    sentences = [f"{line.rstrip('.')}." for line in COLUMN_HEADLINES]
+    assert listing.headline_column(split_lines("\n\n".join(sentences)), SegmentConfig()) is None
+    essay = " ".join(["The port has lost a third of its crews since the spring."] * 12)
+    text = "\n\n".join([essay, *COLUMN_HEADLINES, essay])
+    assert listing.headline_column(split_lines(text), SegmentConfig()) is None

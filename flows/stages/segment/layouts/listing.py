@@ -2461,6 +2461,10 @@ def segment(
     items = parsed if isinstance(parsed, list) else find_items(split, config)
     if items and items[0].shaped:
         segment_items(result, doc_id, lines, items, config)
+    elif (column := headline_column(split, config)) is not None and len(column) > sum(
+        1 for item in items if item.title is not None
+    ):
+        segment_items(result, doc_id, split, column, config)
     elif sum(1 for item in items if item.title is not None and not item.repeated) >= 2:
         segment_items(result, doc_id, split, items, config)
     elif parsed is None and (shaped := shape_items(lines, config)) is not None:
@@ -2542,6 +2546,70 @@ def segment_items(
                 head=head,
             ),
         )
+
+
+MIN_COLUMN_HEADLINES = 6
+"""Fewest one-line paragraphs in a row, each a headline, for a column of headlines."""
+MIN_COLUMN_WORDS = 3
+"""Fewest words of a headline in a column, one fewer when it is cut off ('<Two
+words>...'): a shorter line is a label or a link."""
+
+
+def _column_headline(line: Line, max_title_chars: int) -> bool:
+    """A link's headline standing in a column of them: a short line of one sentence at
+    most, in capitals, in title case, or cut off ('<headline>...'), that is no date and no
+    chrome."""
+    text = line.text.strip()
+    words = word_count(text)
+    cut = CUT_OFF.search(text) is not None
+    if words > MAX_HEADLINE_WORDS or len(text) > max_title_chars:
+        return False
+    if words < MIN_COLUMN_WORDS and not (cut and words >= MIN_COLUMN_WORDS - 1):
+        return False
+    if INNER_STOP.search(text) or is_page_chrome(text) or is_pagination(text):
+        return False
+    if credit_date(text) or (ends_sentence(text) and not cut):
+        return False
+    return cut or is_all_caps(text) or is_title_case(text)
+
+
+def headline_column(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """The items of a column of headlines with nothing under them (a link aggregator's
+    front page): the longest run of paragraphs of one line each, every one a headline
+    (:func:`_column_headline`), six or more, each an item with an empty body. None when
+    there is no such run, or when the page holds more words of prose outside the run than
+    in it (an article with short paragraphs)."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if line.is_blank:
+            if blocks and blocks[-1]:
+                blocks.append([])
+        elif blocks:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    blocks = [block for block in blocks if block]
+    best: tuple[int, int] = (0, 0)
+    start = 0
+    for number, block in enumerate([*blocks, []]):
+        if len(block) == 1 and _column_headline(block[0], config.max_title_chars):
+            continue
+        if number - start > best[1] - best[0]:
+            best = (start, number)
+        start = number + 1
+    run = [block[0] for block in blocks[best[0] : best[1]]]
+    if len(run) < MIN_COLUMN_HEADLINES:
+        return None
+    inside = sum(word_count(line.text) for line in run)
+    outside = sum(
+        word_count(line.text)
+        for block in blocks[: best[0]] + blocks[best[1] :]
+        for line in block
+        if prose_or_other(line.text) == "prose"
+    )
+    if outside >= inside:
+        return None
+    return [Item(body=[], title=line) for line in run]
 
 
 def _is_bio(item: Item) -> bool:
