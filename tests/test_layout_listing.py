@@ -1271,3 +1271,13 @@ def test_short_paragraphs_of_an_article_are_no_headline_column() -> None:
     essay = " ".join(["The port has lost a third of its crews since the spring."] * 12)
     text = "\n\n".join([essay, *COLUMN_HEADLINES, essay])
     assert listing.headline_column(split_lines(text), SegmentConfig()) is None
+
+
+def test_headline_column_page_is_detected_as_a_listing() -> None:
+    """A masthead of name and date over the column, links under it: a listing of the
+    headlines alone."""
+    top = "HARBOUR WIRE 2026\nSUN DEC 06 2026 21:14:08 ET"
+    text = "\n\n".join([top, *COLUMN_HEADLINES, "MORE...", "ARCHIVES\nCONTACT"])
+    result = run(text + "\n")
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == COLUMN_HEADLINES

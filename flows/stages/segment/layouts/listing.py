@@ -2428,7 +2428,8 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if entries is not None:
         evidence = f"{len(entries)} feed entries ('<handle> · <age>' headers)"
         return Detection("listing", FEED_SCORE, evidence, parsed=entries)
-    items = find_items(split_glued(lines, config.max_title_chars), config)
+    split = split_glued(lines, config.max_title_chars)
+    items = find_items(split, config)
     found = structured_detection(item_stats(items))
     if found is not None:
         framed = period_items(lines, config)
@@ -2442,7 +2443,15 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     bare = bare_detection(lines, config)
     if bare is None and (framed := period_items(lines, config, headlines=True)) is not None:
         return period_detection(*framed)
+    if bare is None and (column := headline_column(split, config)) is not None:
+        evidence = f"{len(column)} headlines in a column, one paragraph each, nothing under them"
+        return Detection("listing", COLUMN_SCORE, evidence, parsed=column)
     return bare
+
+
+COLUMN_SCORE = 0.75
+"""A column of six headlines or more with no prose around them: a page of links, above an
+issue's few headlines (a digest's shape) and a PDF's signs."""
 
 
 def segment(
