@@ -1896,3 +1896,16 @@ def test_title_case_runin_list_followed_by_a_section_is_no_roundup() -> None:
     lines += ["What Comes Next", "", " ".join(PARAGRAPHS[1]), ""]
     split = split_lines("\n".join(lines))
     assert digest.split_runins(split, SegmentConfig().max_title_chars) == split
+
+
+def test_round_up_post_byline_under_the_last_item_is_kept_out_of_its_text() -> None:
+    """'Posted by <Name> at <time> …' under a round-up's last item: the post's own footer,
+    out of the item's text and not dropped; the comment form under it is chrome."""
+    lines = ["Harbour Notes", "", "Three stories this week.", ""]
+    lines += [f"{n + 1}. {item}\n" for n, item in enumerate(LISTED_RUNINS)]
+    lines += ["Posted by Odile Brank at 09:15 AM in Weekly Notes | Permalink", ""]
+    lines += ["You can follow this conversation by subscribing to the comment feed.", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert "Posted by" not in bodies(result) and "comment feed" not in bodies(result)
+    assert all("Posted by" not in row["text"] for row in result.dropped)

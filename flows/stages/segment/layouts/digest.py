@@ -3143,7 +3143,25 @@ def segment(
         if opening.robot:
             _add_chrome(result, doc_id, region)
             continue
+        if last and opening.closing is None and (stamp := _post_stamp(region, roles)):
+            opening.meta.append(stamp)  # the page post's own byline, under its last item
+            opening.closing = stamp
         _add_article(result, doc_id, region, opening, roles, config, footer)
+
+
+def _post_stamp(region: Sequence[Line], roles: dict[int, str]) -> Line | None:
+    """The byline with a clock time that closes the page's one post under the text of its
+    last item ('Posted by <name> at 6:12 AM No comments:'): the round-up's own footer,
+    kept out of the item's text, never dropped; what follows it (share links, a comment
+    form) is chrome."""
+    prose = False
+    for line in region:
+        role = roles.get(line.index)
+        if role == "prose":
+            prose = True
+        elif prose and role in {"byline", "date"} and CLOCK.search(line.text):
+            return line if find_byline(line.text) else None
+    return None
 
 
 MIN_SHARED_CLOSINGS = 2
@@ -3325,13 +3343,9 @@ def _introduction(
         words = word_count(line.text)
         if words >= MIN_PREAMBLE_WORDS:
             return True
-        return (
-            words >= MIN_INTRO_WORDS
-            and ends_sentence(line.text)
-            and not _is_mail_chrome(line.text)
-            and bool(READER_ADDRESS.search(line.text))
-            and not PLEASE.search(line.text)
-        )
+        if words < MIN_INTRO_WORDS or _is_mail_chrome(line.text) or PLEASE.search(line.text):
+            return False
+        return ends_sentence(line.text) and bool(READER_ADDRESS.search(line.text))
 
     intro = []
     for line in preamble:
