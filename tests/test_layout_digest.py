@@ -1909,3 +1909,27 @@ def test_round_up_post_byline_under_the_last_item_is_kept_out_of_its_text() -> N
     assert result.layout == "digest"
     assert "Posted by" not in bodies(result) and "comment feed" not in bodies(result)
     assert all("Posted by" not in row["text"] for row in result.dropped)
+
+
+def test_shared_closings_of_one_shape_with_the_items_own_part() -> None:
+    """'<domain> – Share' or 'Read more at <Outlet>' under every item: one link of one shape,
+    furniture; '<Agency>, <date>' credits of one shape are each item's own."""
+    for closings in (
+        ["harbour.example – Share", "port-news.example – Share", "river.example – Share"],
+        ["Read more at Harbour Gazette", "Read more at Evening Port", "Read more at River Post"],
+    ):
+        text = "\n".join(f"Head {n}\n\nText of item {n}.\n{c}\n" for n, c in enumerate(closings))
+        lines = split_lines(text)
+        found = digest._shared_closings([lines[0:5], lines[5:10], lines[10:]])
+        assert [line.text for line in found.values()] == closings
+    credits = ["Harbour Wire, 3 May", "River Wire, 4 May", "Port Wire, 5 May"]
+    text = "\n".join(f"Head {n}\n\nText of item {n}.\n{c}\n" for n, c in enumerate(credits))
+    lines = split_lines(text)
+    assert digest._shared_closings([lines[0:5], lines[5:10], lines[10:]]) == {}
+
+
+def test_signatures_of_one_shape_are_no_shared_closing() -> None:
+    names = ["— Odile Brank", "— Mila Arkhipova", "— Tino Ferreira"]
+    text = "\n".join(f"Head {n}\n\nText of item {n}.\n{c}\n" for n, c in enumerate(names))
+    lines = split_lines(text)
+    assert digest._shared_closings([lines[0:5], lines[5:10], lines[10:]]) == {}

@@ -2845,16 +2845,31 @@ def _drop_nested(openings: Sequence[Opening]) -> list[Opening]:
 
 
 def _is_section_label(lines: Sequence[Line], line: Line) -> bool:
-    """A short line standing alone between blank lines, in capitals ('RUSSIA') or in title
-    case closed by a colon ('The Good:', 'Council Corner:')."""
+    """A short line standing alone between blank lines, in capitals ('RUSSIA'), in title
+    case closed by a colon ('The Good:', 'Council Corner:'), or of one or two words with
+    no digit that name no one ('Regions', 'Long read')."""
     text = line.text.strip()
     if word_count(text) > MAX_LABEL_WORDS or ends_sentence(text):
         return False
-    if not is_all_caps(text) and not _colon_label(text):
+    if not (is_all_caps(text) or _colon_label(text) or _word_label(text)):
         return False
     before = line.index == 0 or lines[line.index - 1].is_blank
     after = line.index + 1 >= len(lines) or lines[line.index + 1].is_blank
     return before and after
+
+
+MAX_WORD_LABEL_WORDS = 2
+
+
+def _word_label(text: str) -> bool:
+    """'Regions', 'Long read': a section's name of a word or two, capitalised, no number and
+    no person's name."""
+    words = text.split()
+    if not 0 < len(words) <= MAX_WORD_LABEL_WORDS or not text[:1].isupper():
+        return False
+    if any(char.isdigit() for char in text) or NAME_LIKE.match(text):
+        return False
+    return all(word.isalpha() for word in words)
 
 
 def _colon_label(text: str) -> bool:
@@ -2870,8 +2885,9 @@ def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, 
     """A rule up to three short lines above the opening starts its region (a mailbox's
     'From ' line is the message's head); a date line between them is the article's date,
     other lines are labels (chrome). With no rule,
-    section labels standing alone right above the opening are chrome too, and so is a
-    running head laid out across the page above them."""
+    section labels standing alone right above the opening are chrome too (those next to
+    it, when a line of the previous item stands above them), and so is a running head
+    laid out across the page above them."""
     labels: list[Line] = []
     chrome: set[int] = set()
     for above in range(first - 1, max(floor, first - 5), -1):
@@ -2894,7 +2910,9 @@ def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, 
         labels.insert(0, page.filled[above])
         if role == "chrome":
             chrome.add(page.filled[above].index)
-    if labels and all(line.index in chrome or _is_section_label(lines, line) for line in labels):
+    while labels and not (labels[0].index in chrome or _is_section_label(lines, labels[0])):
+        labels.pop(0)  # the previous item's last line: only the labels next to the opening
+    if labels:
         opening.begin = labels[0].index
         opening.lead[:0] = labels
 
@@ -3172,30 +3190,70 @@ MAX_SHARED_CLOSING_WORDS = 8
 
 def _shared_closings(regions: Sequence[Sequence[Line]]) -> dict[int, Line]:
     """The line that every article closes on, word for word ('Read article (external)',
-    'Back to top'), by article number: a link or label the page repeats under each item,
-    furniture, never the article's text. The last article holds it too, and what follows
+    'Back to top') or one link of one shape with the item's own part ('<domain> – Share',
+    'Read more at <Outlet>': :func:`_closing_key`; with no number or byline), by article
+    number: a link or label
+    the page repeats under each item, furniture, never the article's text. The last article holds it too, and what follows
     it there is the page's footer. Empty when the articles close differently, when the
     line is long or a sentence (a refrain of the text), or when it holds no letter (a
     rule)."""
     if len(regions) <= MIN_SHARED_CLOSINGS:
         return {}
     closings: dict[int, Line] = {}
-    text: str | None = None
     for number, region in enumerate(regions[:-1]):
         filled = [line for line in region if not line.is_blank]
-        if not filled or (text is not None and filled[-1].text != text):
+        if not filled:
             return {}
-        text = filled[-1].text
         closings[number] = filled[-1]
-    if text is None or word_count(text) > MAX_SHARED_CLOSING_WORDS or ends_sentence(text):
+    texts = {line.text for line in closings.values()}
+    key = _closing_key(texts)
+    if key is None or any(not _is_closing_link(text) for text in texts):
         return {}
-    if not any(char.isalpha() for char in text):
-        return {}  # a rule between the articles, which opens the next one as well
-    last = next((line for line in regions[-1] if line.text == text), None)
+    if len(texts) > 1 and any(_own_credit(text) for text in texts):
+        return {}  # '<Agency>, <date>', '— <Name>' under each item: each item's own credit
+    last = next((line for line in regions[-1] if _closing_key({*texts, line.text})), None)
     if last is None:
         return {}
     closings[len(regions) - 1] = last
     return closings
+
+
+def _own_credit(text: str) -> bool:
+    """A closing line that credits its item: a number (a date, a page), a byline or a
+    signature ('— <Name>')."""
+    return bool(DIGITS.search(text) or credit_byline(text) or signature_name(text))
+
+
+def _link_shape(text: str) -> str:
+    """A line's shape: every word one letter, every number one digit, other marks as they
+    are ('siberiareport.example – Share' reads 'a – a')."""
+    return " ".join(
+        "a" if any(char.isalpha() for char in word) else "0" if word.isdigit() else word
+        for word in text.split()
+    )
+
+
+def _closing_key(texts: set[str]) -> str | None:
+    """The shape closing lines share when they are one link repeated, word for word or
+    with its item's own part ('<domain> – Share', 'Read more at <Outlet>'): one shape
+    and the same first or last word (a word, not a mark); else None."""
+    shapes = {_link_shape(text) for text in texts}
+    if len(shapes) != 1 or not all(text.split() for text in texts):
+        return None
+    firsts = {text.split()[0].casefold() for text in texts}
+    lasts = {text.split()[-1].casefold() for text in texts}
+    shared = [*(firsts if len(firsts) == 1 else ()), *(lasts if len(lasts) == 1 else ())]
+    if not any(any(char.isalpha() for char in word) for word in shared):
+        return None  # '— <Name>': only a mark in common
+    return shapes.pop()
+
+
+def _is_closing_link(text: str) -> bool:
+    """A short line with a letter that is no sentence: a link or label, not a refrain of
+    the text, not a rule (which opens the next article as well)."""
+    if word_count(text) > MAX_SHARED_CLOSING_WORDS or ends_sentence(text):
+        return False
+    return any(char.isalpha() for char in text)
 
 
 MIN_MASTHEAD_CHARS = 8
