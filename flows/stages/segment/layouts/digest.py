@@ -3322,17 +3322,19 @@ def _add_preamble(
     openings: Sequence[Opening] = (),
     issue: str | None = None,
 ) -> None:
-    """Masthead and contents are chrome; the editor's introduction to the issue (its
-    sentences of prose) is authored text: a post of its own, untitled, before the items,
-    unless it is a press review's lead announcing the items quoted below it
-    (``digest_summary``). The introduction is dated by the issue (`issue`) and signed by
-    the preamble's one byline ('Posted on <date> by <name>'), which stays in its span."""
+    """Masthead and contents are chrome. A preamble with a long paragraph holds the
+    editor's introduction to the issue (its sentences of prose): a post of its own,
+    untitled, before the items, unless it is a press review's lead announcing the items
+    quoted below it (``digest_summary``); it is dated by the issue (`issue`) and signed by
+    the preamble's one byline ('Posted on <date> by <name>'), which stays in its span. A
+    preamble of short lines only (a greeting, a motto) is chrome, as the real-format gold
+    counts an issue's posts: its items."""
     if not any(not line.is_blank for line in preamble):
         return
     long = [line for line in preamble if word_count(line.text) >= MIN_PREAMBLE_WORDS]
     summary = _review_summary(long, openings)
     dropped = find_boilerplate(preamble)
-    intro = [] if summary else _introduction(preamble, roles, dropped)
+    intro = [] if summary or not long else _introduction(preamble, roles, dropped)
     bylines = [line for line in preamble if _preamble_byline(line, roles)] if intro else []
     author = find_byline(bylines[0].text) if len(bylines) == 1 else None
     signed = frozenset({bylines[0].index}) if author else frozenset()
