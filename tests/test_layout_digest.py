@@ -662,6 +662,31 @@ def test_numbered_roundup_items_closed_by_source_lines() -> None:
         assert chrome not in bodies(result), chrome
 
 
+def test_preamble_motto_and_disclaimer_are_no_introduction() -> None:
+    """A preamble's sentences in the third person (a masthead's motto, a disclaimer) or
+    an instruction to the reader are chrome, not the editor's introduction: no post."""
+    lines = [
+        "Harbour Weekly",
+        "A weekly summary of the regional press, sent every Friday.",
+        "The views expressed are those of the papers quoted.",
+        "When replying, please edit your subject line so it says more.",
+        "",
+    ]
+    for n in range(3):
+        lines += [
+            f"{n + 1}. {HEADLINES[n]}",
+            "",
+            PARAGRAPHS[n][0],
+            "",
+            "Source: Harbour Gazette",
+            "",
+        ]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == HEADLINES[:3]
+    assert "sent every Friday" not in bodies(result)
+
+
 def test_bilingual_weekly_bracketed_items_and_closing_translator() -> None:
     """A bilingual weekly: '[n] <headline>' items under rules, 'Источник / Source:' and
     'Автор / Author:' credit lines, dotted and Russian dates, a closing 'Перевод /
@@ -1802,3 +1827,100 @@ def test_listing_without_a_mail_footer_stays_a_listing() -> None:
     text = MAILED.read_text().replace("Update your preferences | Unsubscribe", "About | Contact")
     assert run(text).layout == "listing"
     assert not digest._mail_footer(split_lines("Subscribe to our newsletter\n"))
+
+
+LISTED_RUNINS = [
+    "Ferry Crews Strike Over Unpaid Wages. The crews of the river ferries stopped work on "
+    "Monday, saying they had not been paid since January.",
+    "Council Delays the Tram Depot Sale. City deputies postponed the sale of the old depot "
+    "for a second time and asked for an independent valuation.",
+    "Library Wins a Grant for Its Archive. The regional library will scan its collection "
+    "of pre-war newspapers with the money.",
+]
+
+
+def test_numbered_and_bulleted_paragraphs_with_runin_headlines_are_items() -> None:
+    """'<n>. <Headline In Title Case>. <text>' or '• <Headline …>. <text>' opening each of
+    three paragraphs or more: a round-up's items, each titled by its run-in headline."""
+    for marks in (["1.", "2.", "3."], ["•"] * 3):
+        lines = ["Harbour Notes", "", "A few stories worth noting this week, briefly.", ""]
+        for mark, item in zip(marks, LISTED_RUNINS, strict=True):
+            lines += [f"{mark} {item}", ""]
+        result = run("\n".join(lines))
+        assert result.layout == "digest", marks
+        titles = [post["title"] for post in result.posts if post["title"]]
+        assert titles == [item.split(". ")[0] for item in LISTED_RUNINS]
+        assert result.posts[-1]["body"].startswith("The regional library")
+
+
+def test_listed_paragraphs_without_title_case_heads_are_not_cut() -> None:
+    """Numbered sentences, a paper's numbered sections and bullets of plain prose keep
+    their lines: no run-in headline in title case of several words opens them."""
+    max_chars = SegmentConfig().max_title_chars
+    sentences = [
+        "1. The council voted against the plan. Its members said the costs were too high.",
+        "2. The mayor said he would appeal. He did not say to which court he would turn.",
+        "3. The residents plan a protest. They will gather outside the depot on Sunday.",
+    ]
+    sections = [
+        "1. Introduction. Since the reform of 2004 the regions have lost most of their powers.",
+        "2. Method. We compare the budgets of forty regions over ten years of the reform.",
+        "3. Results. The share of federal transfers grew in thirty of the forty regions.",
+    ]
+    bullets = [f"• {line[3:]}" for line in sentences]
+    one_short = [
+        *(f"{n + 1}. {item}" for n, item in enumerate(LISTED_RUNINS)),
+        "4. Read More. Here.",
+    ]
+    for listed in (sentences, sections, bullets):
+        lines = split_lines("\n\n".join(listed) + "\n")
+        assert digest.split_runins(lines, max_chars) == lines, listed[0]
+    lines = split_lines("\n\n".join(one_short) + "\n")
+    assert digest._paragraph_runin_cuts(lines, max_chars) == {}
+
+
+def test_title_case_runin_list_followed_by_a_section_is_no_roundup() -> None:
+    """The same numbered run-in headlines inside an article, a subheading and a paragraph
+    of text after them: the list is a part of the article, its lines stay whole."""
+    lines = ["Why the Port Matters", "", PARAGRAPHS[0][0], ""]
+    lines += [f"{n + 1}. {item}\n" for n, item in enumerate(LISTED_RUNINS)]
+    lines += ["What Comes Next", "", " ".join(PARAGRAPHS[1]), ""]
+    split = split_lines("\n".join(lines))
+    assert digest.split_runins(split, SegmentConfig().max_title_chars) == split
+
+
+def test_round_up_post_byline_under_the_last_item_is_kept_out_of_its_text() -> None:
+    """'Posted by <Name> at <time> …' under a round-up's last item: the post's own footer,
+    out of the item's text and not dropped; the comment form under it is chrome."""
+    lines = ["Harbour Notes", "", "Three stories this week.", ""]
+    lines += [f"{n + 1}. {item}\n" for n, item in enumerate(LISTED_RUNINS)]
+    lines += ["Posted by Odile Brank at 09:15 AM in Weekly Notes | Permalink", ""]
+    lines += ["You can follow this conversation by subscribing to the comment feed.", ""]
+    result = run("\n".join(lines))
+    assert result.layout == "digest"
+    assert "Posted by" not in bodies(result) and "comment feed" not in bodies(result)
+    assert all("Posted by" not in row["text"] for row in result.dropped)
+
+
+def test_shared_closings_of_one_shape_with_the_items_own_part() -> None:
+    """'<domain> – Share' or 'Read more at <Outlet>' under every item: one link of one shape,
+    furniture; '<Agency>, <date>' credits of one shape are each item's own."""
+    for closings in (
+        ["harbour.example – Share", "port-news.example – Share", "river.example – Share"],
+        ["Read more at Harbour Gazette", "Read more at Evening Port", "Read more at River Post"],
+    ):
+        text = "\n".join(f"Head {n}\n\nText of item {n}.\n{c}\n" for n, c in enumerate(closings))
+        lines = split_lines(text)
+        found = digest._shared_closings([lines[0:5], lines[5:10], lines[10:]])
+        assert [line.text for line in found.values()] == closings
+    credits = ["Harbour Wire, 3 May", "River Wire, 4 May", "Port Wire, 5 May"]
+    text = "\n".join(f"Head {n}\n\nText of item {n}.\n{c}\n" for n, c in enumerate(credits))
+    lines = split_lines(text)
+    assert digest._shared_closings([lines[0:5], lines[5:10], lines[10:]]) == {}
+
+
+def test_signatures_of_one_shape_are_no_shared_closing() -> None:
+    names = ["— Odile Brank", "— Mila Arkhipova", "— Tino Ferreira"]
+    text = "\n".join(f"Head {n}\n\nText of item {n}.\n{c}\n" for n, c in enumerate(names))
+    lines = split_lines(text)
+    assert digest._shared_closings([lines[0:5], lines[5:10], lines[10:]]) == {}

@@ -1196,3 +1196,88 @@ def test_attribution_over_a_headline_names_its_author() -> None:
         "Queues at noon at the polling stations",
         "White House calls the vote neither free nor fair",
     ]
+
+
+STAMPED_ITEMS = [
+    ("Governor of the river region resigns after an audit",
+     "The governor stepped down days after federal auditors published a report on missing "
+     "road funds, and an acting head was named the same evening and th…"),
+    ("Council passes the funding bill. Critics say it targets local charities.",
+     "Deputies approved a bill that obliges any group paid from abroad to register, and "
+     "charity workers say the wording is broad enough to cover th…"),
+    ("Tram depot sale postponed for a second time",
+     "City deputies postponed the sale of the old depot again and asked the mayor's office "
+     "for an independent valuation of the land before any auc…"),
+    ("Mayor detained at the port. Her deputies call the case political.",
+     "Investigators detained the mayor on suspicion of exceeding her powers when she signed "
+     "a contract for snow removal with a firm run by a rel…"),
+]  # fmt: skip
+
+
+def _stamped_page(rows: list[str]) -> str:
+    lines = ["Harbour News", "Category : Region", ""]
+    for row, (title, summary) in zip(rows, STAMPED_ITEMS, strict=True):
+        lines += [row, "", title, "", summary, ""]
+    return "\n".join([*lines, "« Previous 1 2 3 Next »"]) + "\n"
+
+
+def test_line_under_a_repeated_meta_row_is_the_title_even_in_sentences() -> None:
+    """'<SECTION> / <Topic> - <age>' over each title and a cut-off summary under it: the
+    rows repeat in one shape, so the line under each is its title, two sentences or one,
+    never the summary."""
+    rows = [f"WORLD / Region - {n} months ago" for n in (2, 2, 3, 3)]
+    result = run(_stamped_page(rows))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == [title for title, _ in STAMPED_ITEMS]
+    assert all("months ago" not in post["body"] for post in result.posts)
+
+
+def test_rows_of_other_shapes_make_no_sentence_a_title() -> None:
+    """Rows that do not repeat in one shape (or carry no number) promote nothing."""
+    rows = ["WORLD / Region - 2 months ago", "Politics", "Yesterday at noon", "Economy"]
+    filled = [line for line in split_lines(_stamped_page(rows)) if not line.is_blank]
+    roles = [listing.line_role(line.text, SegmentConfig().max_title_chars) for line in filled]
+    before = list(roles)
+    listing._mark_stamped_titles(filled, roles)
+    assert roles == before
+
+
+COLUMN_HEADLINES = [
+    "PORT STRIKE ENTERS THIRD WEEK AS TALKS STALL",
+    "Ferry crews vote to stay out until spring...",
+    "Owners threaten lockout...",
+    "COUNCIL DELAYS TRAM DEPOT SALE AGAIN",
+    "Mayor's office orders an independent valuation...",
+    "Library wins grant to scan pre-war newspapers...",
+    "Harbour Pilots Warn of Winter Staff Shortage",
+]
+
+
+def test_headline_column_items_have_titles_and_no_text() -> None:
+    """One-line paragraphs, each a headline (capitals, title case or cut off '...'), six or
+    more in a row: each is an item with an empty body; a one-word link under them is not."""
+    text = "\n\n".join(["HARBOUR WIRE", *COLUMN_HEADLINES, "MORE...", "ARCHIVES\nCONTACT"])
+    items = listing.headline_column(split_lines(text + "\n"), SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == COLUMN_HEADLINES
+    assert all(item.body == [] for item in items)
+
+
+def test_short_paragraphs_of_an_article_are_no_headline_column() -> None:
+    """Short sentences ending in a full stop, or a list of headings under a longer text,
+    are no column of headlines."""
+    sentences = [f"{line.rstrip('.')}." for line in COLUMN_HEADLINES]
+    assert listing.headline_column(split_lines("\n\n".join(sentences)), SegmentConfig()) is None
+    essay = " ".join(["The port has lost a third of its crews since the spring."] * 12)
+    text = "\n\n".join([essay, *COLUMN_HEADLINES, essay])
+    assert listing.headline_column(split_lines(text), SegmentConfig()) is None
+
+
+def test_headline_column_page_is_detected_as_a_listing() -> None:
+    """A masthead of name and date over the column, links under it: a listing of the
+    headlines alone."""
+    top = "HARBOUR WIRE 2026\nSUN DEC 06 2026 21:14:08 ET"
+    text = "\n\n".join([top, *COLUMN_HEADLINES, "MORE...", "ARCHIVES\nCONTACT"])
+    result = run(text + "\n")
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == COLUMN_HEADLINES

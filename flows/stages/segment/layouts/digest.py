@@ -241,6 +241,7 @@ from flows.stages.segment.meta import (
     BILINGUAL_LABEL,
     POSITION,
     TWO_DIGITS,
+    find_byline,
     find_date,
     is_dateline,
 )
@@ -1706,6 +1707,92 @@ def _numbered_chain(lines: Sequence[Line]) -> list[tuple[Line, re.Match[str]]]:
     return best if len(best) >= MIN_NUMBERED_RUNINS and inside >= 2 else []
 
 
+NUMBERED_PARAGRAPH = re.compile(r"^\s*(?P<number>\d{1,2})(?P<mark>[.)])\s+(?=[\"“‘(]?[A-Z])")
+"""'3. <Headline>. <text>' opening a paragraph: a numbered item, its headline maybe run in."""
+BULLET_PARAGRAPH = re.compile(r"^\s*(?P<mark>[•●▪◾*–-])\s+(?=[\"“‘(]?[A-Z])")
+"""'• <Headline>. <text>' opening a paragraph: a bulleted item."""
+MIN_RUNIN_TEXT_WORDS = 6
+"""Fewest words after a listed paragraph's run-in headline: a paragraph goes on there."""
+
+
+def _listed_paragraphs(lines: Sequence[Line]) -> list[tuple[Line, re.Match[str]]]:
+    """The paragraphs opened by a list's mark, as their line and the mark's match: the
+    longest sequence numbered 1, 2, 3 … in reading order with one mark ('1.' or '1)'),
+    else every paragraph opened by the bullet most of them open with."""
+    best: list[tuple[Line, re.Match[str]]] = []
+    chain: list[tuple[Line, re.Match[str]]] = []
+    bullets: dict[str, list[tuple[Line, re.Match[str]]]] = {}
+    for line in lines:
+        if line.is_blank or (line.index > 0 and not lines[line.index - 1].is_blank):
+            continue
+        if bullet := BULLET_PARAGRAPH.match(line.raw):
+            bullets.setdefault(bullet.group("mark"), []).append((line, bullet))
+            continue
+        if (
+            not line.raw.lstrip()[:1].isdigit()
+            or (match := NUMBERED_PARAGRAPH.match(line.raw)) is None
+        ):
+            continue
+        number = int(match.group("number"))
+        if number == 1:
+            chain = [(line, match)]
+        elif chain and number == int(chain[-1][1].group("number")) + 1:
+            if match.group("mark") != chain[-1][1].group("mark"):
+                continue
+            chain.append((line, match))
+        else:
+            continue
+        if len(chain) > len(best):
+            best = chain
+    if len(best) >= MIN_NUMBERED_RUNINS:
+        return best
+    return max(bullets.values(), key=len, default=[])
+
+
+MIN_SECTION_WORDS = 20
+"""Fewest words of the paragraph under a subheading for it to open a section of text."""
+
+
+def _section_follows(lines: Sequence[Line], last: Line, max_title_chars: int) -> bool:
+    """Whether a subheading stands after the list's last paragraph over a paragraph of
+    text (:data:`MIN_SECTION_WORDS` words or more, a sentence): the list is one part of an
+    article with sections, not a round-up's items."""
+    following = [line for line in lines[last.index + 1 :] if not line.is_blank]
+    for line, below in itertools.pairwise(following):
+        if (
+            is_heading(line.text, max_title_chars)
+            and word_count(below.text) >= MIN_SECTION_WORDS
+            and ends_sentence(below.text)
+        ):
+            return True
+    return False
+
+
+def _paragraph_runin_cuts(lines: Sequence[Line], max_title_chars: int) -> dict[int, list[int]]:
+    """Where each listed paragraph's headline ends (:func:`_listed_paragraphs`), by line,
+    when three or more are listed and every one opens with a headline in title case run
+    in to its text ('2. <Headline Of Four Words>. <text>', '• <Headline …>: <text>': a
+    weekly round-up's items); else nothing. A paper's numbered sections ('1.
+    Introduction. Since …') and a list of sentences have no title-case headline of
+    several words; an article's list is followed by a subheading over more of its text
+    (:func:`_section_follows`)."""
+    listed = _listed_paragraphs(lines)
+    if len(listed) < MIN_NUMBERED_RUNINS or _section_follows(lines, listed[-1][0], max_title_chars):
+        return {}
+    cuts: dict[int, list[int]] = {}
+    for line, match in listed:
+        head = NUMBERED_RUNIN_HEAD.match(line.raw, match.end())
+        if head is None or head.end() - match.end() > max_title_chars:
+            return {}
+        words = head.group(0).rstrip().rstrip(".:")
+        if word_count(words) > MAX_NUMBERED_HEAD_WORDS or not is_title_case(words):
+            return {}
+        if word_count(line.raw[head.end() :]) < MIN_RUNIN_TEXT_WORDS:
+            return {}
+        cuts[line.index] = [head.end()]
+    return cuts
+
+
 def _split_numbered_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     """`lines` with each item of a numbered sequence run into one line (:func:`_numbered_chain`)
     cut off into a line of its own, its run-in headline ('2) <Headline>: <text>') cut off
@@ -1734,7 +1821,9 @@ def split_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     own (offsets kept, lines renumbered), when the text holds two of them or more; else
     `lines` unchanged. Run-in headlines in title case closed by a colon are cut, with the
     read-more link that closes their item, when there are two of them or more. Numbered
-    items run into one line ('1) <Headline>: <text> 2) <Headline>: …') are cut first."""
+    items run into one line ('1) <Headline>: <text> 2) <Headline>: …') are cut first;
+    numbered or bulleted paragraphs with run-in headlines after the colon's
+    (:func:`_paragraph_runin_cuts`)."""
     numbered = _split_numbered_runins(lines, max_title_chars)
     if numbered is not lines:
         return numbered
@@ -1745,6 +1834,8 @@ def split_runins(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     }
     if len(colons) >= 2:
         return _split_colon_runins(lines, colons)
+    if paragraphs := _paragraph_runin_cuts(lines, max_title_chars):
+        return cut_lines(lines, paragraphs)
     cuts: dict[int, int] = {}
     for line in lines:
         if line.is_blank or (line.index > 0 and not lines[line.index - 1].is_blank):
@@ -2621,7 +2712,8 @@ date over a contents list) reads like a headline over a date, with no text under
 def _without_masthead(page: Page, openings: list[Opening]) -> list[Opening]:
     """`openings` without a first one whose text, up to the next opening, is shorter than
     ``MIN_ARTICLE_WORDS`` while the articles after it are at least twice as long
-    (typically): the masthead and contents of the digest, its preamble."""
+    (typically): the masthead and contents of the digest, its preamble; so is the page's
+    own post headline over items of another form (:func:`_is_post_head`)."""
     if len(openings) < 3:
         return openings
     bounds = [opening.begin for opening in openings[1:]] + [page.filled[-1].index + 1]
@@ -2636,7 +2728,24 @@ def _without_masthead(page: Page, openings: list[Opening]) -> list[Opening]:
     others = sorted(words[1:])
     typical = others[len(others) // 2]
     masthead = words[0] < MIN_ARTICLE_WORDS and typical >= 2 * MIN_ARTICLE_WORDS
-    return openings[1:] if masthead or _is_issue_head(page, openings) else openings
+    if masthead or _is_issue_head(page, openings) or _is_post_head(openings):
+        return openings[1:]
+    return openings
+
+
+MIN_HEADED_ITEMS = 3
+"""Fewest items of one form under a post's own headline and byline for that headline to be
+the post's, not an item's."""
+
+
+def _is_post_head(openings: Sequence[Opening]) -> bool:
+    """Whether the first opening is the headline and byline of the page's one post (a
+    blog's weekly round-up) over items that all open alike in another way (run-in
+    headlines): its text is the post's introduction, no item."""
+    first, rest = openings[0], openings[1:]
+    if first.form != "credits" or len(rest) < MIN_HEADED_ITEMS:
+        return False
+    return len({opening.form for opening in rest}) == 1 and rest[0].form != "credits"
 
 
 ISSUE_NUMBER = re.compile(r"\b(?:issue|no\.|vol\.|volume|number|№)\s*#?\d{1,5}\b", re.IGNORECASE)
@@ -2736,21 +2845,49 @@ def _drop_nested(openings: Sequence[Opening]) -> list[Opening]:
 
 
 def _is_section_label(lines: Sequence[Line], line: Line) -> bool:
-    """A short ALL-CAPS line standing alone between blank lines ('RUSSIA')."""
-    text = line.text
-    if not is_all_caps(text) or word_count(text) > MAX_LABEL_WORDS or ends_sentence(text):
+    """A short line standing alone between blank lines, in capitals ('RUSSIA'), in title
+    case closed by a colon ('The Good:', 'Council Corner:'), or of one or two words with
+    no digit that name no one ('Regions', 'Long read')."""
+    text = line.text.strip()
+    if word_count(text) > MAX_LABEL_WORDS or ends_sentence(text):
+        return False
+    if not (is_all_caps(text) or _colon_label(text) or _word_label(text)):
         return False
     before = line.index == 0 or lines[line.index - 1].is_blank
     after = line.index + 1 >= len(lines) or lines[line.index + 1].is_blank
     return before and after
 
 
+MAX_WORD_LABEL_WORDS = 2
+
+
+def _word_label(text: str) -> bool:
+    """'Regions', 'Long read': a section's name of a word or two, capitalised, no number and
+    no person's name."""
+    words = text.split()
+    if not 0 < len(words) <= MAX_WORD_LABEL_WORDS or not text[:1].isupper():
+        return False
+    if any(char.isdigit() for char in text) or NAME_LIKE.match(text):
+        return False
+    return all(word.isalpha() for word in words)
+
+
+def _colon_label(text: str) -> bool:
+    """'The Good:', 'Cleanup in Aisle 45:': a label closed by a colon, its longer words
+    capitalised (a lead-in sentence, 'Here is what happened:', is not)."""
+    if not text.endswith(":"):
+        return False
+    words = text[:-1].split()
+    return bool(words) and all(word[:1].isupper() for word in words if len(word) >= 4)
+
+
 def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, floor: int) -> None:
     """A rule up to three short lines above the opening starts its region (a mailbox's
     'From ' line is the message's head); a date line between them is the article's date,
     other lines are labels (chrome). With no rule,
-    section labels standing alone right above the opening are chrome too, and so is a
-    running head laid out across the page above them."""
+    section labels standing alone right above the opening are chrome too (those next to
+    it, when a line of the previous item stands above them), and so is a running head
+    laid out across the page above them."""
     labels: list[Line] = []
     chrome: set[int] = set()
     for above in range(first - 1, max(floor, first - 5), -1):
@@ -2773,7 +2910,9 @@ def _read_lead(lines: Sequence[Line], page: Page, opening: Opening, first: int, 
         labels.insert(0, page.filled[above])
         if role == "chrome":
             chrome.add(page.filled[above].index)
-    if labels and all(line.index in chrome or _is_section_label(lines, line) for line in labels):
+    while labels and not (labels[0].index in chrome or _is_section_label(lines, labels[0])):
+        labels.pop(0)  # the previous item's last line: only the labels next to the opening
+    if labels:
         opening.begin = labels[0].index
         opening.lead[:0] = labels
 
@@ -3001,7 +3140,10 @@ def segment(
         return
     roles = {line.index: role for line, role in zip(page.filled, page.roles, strict=True)}
     preamble = lines[: openings[0].begin]
-    _add_preamble(result, doc_id, preamble, roles, config, openings)
+    begin = openings[0].begin
+    first = next((at for at, line in enumerate(page.filled) if line.index >= begin), 0)
+    issue = _issue_date(page, first)
+    _add_preamble(result, doc_id, preamble, roles, config, openings, issue)
     bounds = [*(opening.begin for opening in openings), len(lines)]
     regions = [lines[begin:end] for begin, end in itertools.pairwise(bounds)]
     shared = _shared_closings(regions)
@@ -3019,7 +3161,25 @@ def segment(
         if opening.robot:
             _add_chrome(result, doc_id, region)
             continue
+        if last and opening.closing is None and (stamp := _post_stamp(region, roles)):
+            opening.meta.append(stamp)  # the page post's own byline, under its last item
+            opening.closing = stamp
         _add_article(result, doc_id, region, opening, roles, config, footer)
+
+
+def _post_stamp(region: Sequence[Line], roles: dict[int, str]) -> Line | None:
+    """The byline with a clock time that closes the page's one post under the text of its
+    last item ('Posted by <name> at 6:12 AM No comments:'): the round-up's own footer,
+    kept out of the item's text, never dropped; what follows it (share links, a comment
+    form) is chrome."""
+    prose = False
+    for line in region:
+        role = roles.get(line.index)
+        if role == "prose":
+            prose = True
+        elif prose and role in {"byline", "date"} and CLOCK.search(line.text):
+            return line if find_byline(line.text) else None
+    return None
 
 
 MIN_SHARED_CLOSINGS = 2
@@ -3030,30 +3190,70 @@ MAX_SHARED_CLOSING_WORDS = 8
 
 def _shared_closings(regions: Sequence[Sequence[Line]]) -> dict[int, Line]:
     """The line that every article closes on, word for word ('Read article (external)',
-    'Back to top'), by article number: a link or label the page repeats under each item,
-    furniture, never the article's text. The last article holds it too, and what follows
+    'Back to top') or one link of one shape with the item's own part ('<domain> – Share',
+    'Read more at <Outlet>': :func:`_closing_key`; with no number or byline), by article
+    number: a link or label
+    the page repeats under each item, furniture, never the article's text. The last article holds it too, and what follows
     it there is the page's footer. Empty when the articles close differently, when the
     line is long or a sentence (a refrain of the text), or when it holds no letter (a
     rule)."""
     if len(regions) <= MIN_SHARED_CLOSINGS:
         return {}
     closings: dict[int, Line] = {}
-    text: str | None = None
     for number, region in enumerate(regions[:-1]):
         filled = [line for line in region if not line.is_blank]
-        if not filled or (text is not None and filled[-1].text != text):
+        if not filled:
             return {}
-        text = filled[-1].text
         closings[number] = filled[-1]
-    if text is None or word_count(text) > MAX_SHARED_CLOSING_WORDS or ends_sentence(text):
+    texts = {line.text for line in closings.values()}
+    key = _closing_key(texts)
+    if key is None or any(not _is_closing_link(text) for text in texts):
         return {}
-    if not any(char.isalpha() for char in text):
-        return {}  # a rule between the articles, which opens the next one as well
-    last = next((line for line in regions[-1] if line.text == text), None)
+    if len(texts) > 1 and any(_own_credit(text) for text in texts):
+        return {}  # '<Agency>, <date>', '— <Name>' under each item: each item's own credit
+    last = next((line for line in regions[-1] if _closing_key({*texts, line.text})), None)
     if last is None:
         return {}
     closings[len(regions) - 1] = last
     return closings
+
+
+def _own_credit(text: str) -> bool:
+    """A closing line that credits its item: a number (a date, a page), a byline or a
+    signature ('— <Name>')."""
+    return bool(DIGITS.search(text) or credit_byline(text) or signature_name(text))
+
+
+def _link_shape(text: str) -> str:
+    """A line's shape: every word one letter, every number one digit, other marks as they
+    are ('siberiareport.example – Share' reads 'a – a')."""
+    return " ".join(
+        "a" if any(char.isalpha() for char in word) else "0" if word.isdigit() else word
+        for word in text.split()
+    )
+
+
+def _closing_key(texts: set[str]) -> str | None:
+    """The shape closing lines share when they are one link repeated, word for word or
+    with its item's own part ('<domain> – Share', 'Read more at <Outlet>'): one shape
+    and the same first or last word (a word, not a mark); else None."""
+    shapes = {_link_shape(text) for text in texts}
+    if len(shapes) != 1 or not all(text.split() for text in texts):
+        return None
+    firsts = {text.split()[0].casefold() for text in texts}
+    lasts = {text.split()[-1].casefold() for text in texts}
+    shared = [*(firsts if len(firsts) == 1 else ()), *(lasts if len(lasts) == 1 else ())]
+    if not any(any(char.isalpha() for char in word) for word in shared):
+        return None  # '— <Name>': only a mark in common
+    return shapes.pop()
+
+
+def _is_closing_link(text: str) -> bool:
+    """A short line with a letter that is no sentence: a link or label, not a refrain of
+    the text, not a rule (which opens the next article as well)."""
+    if word_count(text) > MAX_SHARED_CLOSING_WORDS or ends_sentence(text):
+        return False
+    return any(char.isalpha() for char in text)
 
 
 MIN_MASTHEAD_CHARS = 8
@@ -3120,21 +3320,100 @@ def _add_preamble(
     roles: dict[int, str],
     config: SegmentConfig,
     openings: Sequence[Opening] = (),
+    issue: str | None = None,
 ) -> None:
-    """Masthead and contents are chrome; a preamble with a long paragraph is a post, unless
-    it is a press review's lead announcing the items quoted below it (``digest_summary``)."""
+    """Masthead and contents are chrome. A preamble with a long paragraph holds the
+    editor's introduction to the issue (its sentences of prose): a post of its own,
+    untitled, before the items, unless it is a press review's lead announcing the items
+    quoted below it (``digest_summary``); it is dated by the issue (`issue`) and signed by
+    the preamble's one byline ('Posted on <date> by <name>'), which stays in its span. A
+    preamble of short lines only (a greeting, a motto) is chrome, as the real-format gold
+    counts an issue's posts: its items."""
     if not any(not line.is_blank for line in preamble):
         return
     long = [line for line in preamble if word_count(line.text) >= MIN_PREAMBLE_WORDS]
     summary = _review_summary(long, openings)
-    if long and not summary:
-        _add_whole(result, doc_id, preamble, config)
-        return
     dropped = find_boilerplate(preamble)
+    intro = [] if summary or not long else _introduction(preamble, roles, dropped)
+    bylines = [line for line in preamble if _preamble_byline(line, roles)] if intro else []
+    author = find_byline(bylines[0].text) if len(bylines) == 1 else None
+    signed = frozenset({bylines[0].index}) if author else frozenset()
     for line in preamble:
-        if not line.is_blank and line.index not in dropped:
+        if line.is_blank or line.index in signed:
+            continue
+        if line.index not in dropped and line not in intro:
             dropped[line.index] = "digest_summary" if line in summary else drop_rule(line.text)
     add_dropped(result, doc_id, preamble, dropped)
+    if intro:
+        add_post(
+            result,
+            build_post(
+                doc_id=doc_id,
+                ordinal=len(result.posts),
+                kind="digest_article",
+                region=preamble,
+                dropped=dropped,
+                rules=config.block_rules(),
+                head=PostHead(published=issue, author=author, meta_lines=signed),
+            ),
+        )
+
+
+def _preamble_byline(line: Line, roles: dict[int, str]) -> bool:
+    """A byline in a digest's preamble: 'By <name>', or a dated line that names someone
+    ('Posted on <date> by <handle>')."""
+    if roles.get(line.index) not in {"byline", "date"} or len(line.text) > MAX_CHROME_CHARS:
+        return False
+    return find_byline(line.text) is not None and (
+        roles.get(line.index) == "byline" or find_date(line.text) is not None
+    )
+
+
+MIN_INTRO_WORDS = 6
+"""Fewest words of a shorter preamble sentence read as the editor's introduction."""
+READER_ADDRESS = re.compile(
+    r"\b(?:we|our|us|you|your|i|my|hello|hi|welcome|dear|good (?:morning|evening|afternoon)"
+    r"|мы|нас|наш\w*|вы|вас|ваш\w*|я|здравствуйте|добрый|wir|unser\w*|nous|vous)\b",
+    re.IGNORECASE,
+)
+"""A word by which an editor speaks to the reader (a pronoun of the first or second
+person, a greeting): a masthead's motto, a disclaimer and a list's standing notes are
+written in the third person. An instruction ('please …') is a list's standing note."""
+PLEASE = re.compile(r"\b(?:please|пожалуйста|bitte)\b", re.IGNORECASE)
+SPONSOR_LABEL = re.compile(
+    r"^(?:sponsored|presented|brought to you|together with|in partnership with|advertisement"
+    r"|partner content|реклама|партн[её]рский материал)\b",
+    re.IGNORECASE,
+)
+"""The label over a sponsor's block ('Sponsored by <firm>', 'TOGETHER WITH <FIRM>'): the
+prose under it speaks to the reader too, but it is an advertisement."""
+
+
+def _introduction(
+    preamble: Sequence[Line], roles: dict[int, str], dropped: dict[int, str]
+) -> list[Line]:
+    """The paragraphs of prose in a digest's preamble that boilerplate does not claim and
+    that are the editor's: a line of many words (:data:`MIN_PREAMBLE_WORDS`), or a
+    sentence that speaks to the reader (:data:`READER_ADDRESS`); none from a sponsor's
+    label on (:data:`SPONSOR_LABEL`). None when no such line stands there."""
+
+    def is_intro(line: Line) -> bool:
+        if line.is_blank or line.index in dropped or roles.get(line.index) != "prose":
+            return False
+        words = word_count(line.text)
+        if words >= MIN_PREAMBLE_WORDS:
+            return True
+        if words < MIN_INTRO_WORDS or _is_mail_chrome(line.text) or PLEASE.search(line.text):
+            return False
+        return ends_sentence(line.text) and bool(READER_ADDRESS.search(line.text))
+
+    intro = []
+    for line in preamble:
+        if SPONSOR_LABEL.match(line.text.lstrip()):
+            break
+        if is_intro(line):
+            intro.append(line)
+    return intro
 
 
 SUMMARY_STEM = 5

@@ -1011,6 +1011,52 @@ def _mark_decks(filled: Sequence[Line], roles: list[str]) -> None:
             roles[here] = "prose"
 
 
+ROW_WORD = re.compile(r"[^\W\d_]+")
+ROW_NUMBER = re.compile(r"\d+")
+MIN_STAMP_ROWS = 3
+"""Fewest rows of one shape, each with a number, over the titles for the rows to be the
+items' meta rows."""
+MAX_STAMPED_TITLE_WORDS = 32
+"""Most words of a headline in sentences under a meta row (two sentences at most)."""
+
+
+def _row_shape(text: str) -> str:
+    """A meta row's shape: every word one letter, every number one digit ('WORLD / Russian -
+    2 months ago' and '… - 3 months ago' alike; 'News 2023-09-11T09:12:40Z' and 'Economy
+    2023-09-06T06:30:18Z' alike)."""
+    return ROW_WORD.sub("a", ROW_NUMBER.sub("0", text))
+
+
+def _mark_stamped_titles(filled: Sequence[Line], roles: list[str]) -> None:
+    """Read the line under each of an item's meta rows as its title, sentence or not. A row
+    with a number (a date, an age) whose shape repeats three times or more ('<Section>
+    <stamp>', '<SECTION> / <Topic> - <age>') opens the items when, twice or more, a
+    headline stands right under it over a paragraph: then, where two lines of prose stand
+    between a row and the next (or the page's end), the first, two sentences at most and
+    not cut off, is a headline written in sentences ('<Sentence>. <Sentence>.')."""
+    rows: dict[str, list[int]] = {}
+    for here in range(len(filled) - 2):
+        text = filled[here].text
+        if len(text) <= MAX_CHROME_CHARS and any(char.isdigit() for char in text):
+            rows.setdefault(_row_shape(text), []).append(here)
+    for positions in rows.values():
+        if len(positions) < MIN_STAMP_ROWS:
+            continue
+        titled = sum(1 for at in positions if roles[at + 1] == "head" and roles[at + 2] == "prose")
+        if titled < 2:
+            continue
+        for at, after in zip(positions, [*positions[1:], None], strict=True):
+            if roles[at + 1] != "prose" or roles[at + 2] != "prose":
+                continue
+            if after is None:
+                after = at + 3 if at + 3 >= len(roles) or roles[at + 3] != "prose" else None
+            title = filled[at + 1].text
+            if after != at + 3 or CUT_OFF.search(title):
+                continue
+            if word_count(title) <= MAX_STAMPED_TITLE_WORDS and len(INNER_STOP.findall(title)) <= 1:
+                roles[at + 1] = "head"
+
+
 def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     """The items of a listing page, in reading order (titled or not)."""
     filled = [line for line in lines if not line.is_blank and line.text not in LONE_MARKS]
@@ -1030,6 +1076,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
             and _titled_sentences(filled[here].text)
         ):
             roles[here] = "head"
+    _mark_stamped_titles(filled, roles)
     for here in range(1, len(roles)):
         if is_glued_repeat(filled[here].text, filled[here - 1].text):
             roles[here] = "more"
@@ -2381,7 +2428,8 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if entries is not None:
         evidence = f"{len(entries)} feed entries ('<handle> · <age>' headers)"
         return Detection("listing", FEED_SCORE, evidence, parsed=entries)
-    items = find_items(split_glued(lines, config.max_title_chars), config)
+    split = split_glued(lines, config.max_title_chars)
+    items = find_items(split, config)
     found = structured_detection(item_stats(items))
     if found is not None:
         framed = period_items(lines, config)
@@ -2395,7 +2443,15 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     bare = bare_detection(lines, config)
     if bare is None and (framed := period_items(lines, config, headlines=True)) is not None:
         return period_detection(*framed)
+    if bare is None and (column := headline_column(split, config)) is not None:
+        evidence = f"{len(column)} headlines in a column, one paragraph each, nothing under them"
+        return Detection("listing", COLUMN_SCORE, evidence, parsed=column)
     return bare
+
+
+COLUMN_SCORE = 0.75
+"""A column of six headlines or more with no prose around them: a page of links, above an
+issue's few headlines (a digest's shape) and a PDF's signs."""
 
 
 def segment(
@@ -2414,6 +2470,10 @@ def segment(
     items = parsed if isinstance(parsed, list) else find_items(split, config)
     if items and items[0].shaped:
         segment_items(result, doc_id, lines, items, config)
+    elif (column := headline_column(split, config)) is not None and len(column) > sum(
+        1 for item in items if item.title is not None
+    ):
+        segment_items(result, doc_id, split, column, config)
     elif sum(1 for item in items if item.title is not None and not item.repeated) >= 2:
         segment_items(result, doc_id, split, items, config)
     elif parsed is None and (shaped := shape_items(lines, config)) is not None:
@@ -2495,6 +2555,70 @@ def segment_items(
                 head=head,
             ),
         )
+
+
+MIN_COLUMN_HEADLINES = 6
+"""Fewest one-line paragraphs in a row, each a headline, for a column of headlines."""
+MIN_COLUMN_WORDS = 3
+"""Fewest words of a headline in a column, one fewer when it is cut off ('<Two
+words>...'): a shorter line is a label or a link."""
+
+
+def _column_headline(line: Line, max_title_chars: int) -> bool:
+    """A link's headline standing in a column of them: a short line of one sentence at
+    most, in capitals, in title case, or cut off ('<headline>...'), that is no date and no
+    chrome."""
+    text = line.text.strip()
+    words = word_count(text)
+    cut = CUT_OFF.search(text) is not None
+    if words > MAX_HEADLINE_WORDS or len(text) > max_title_chars:
+        return False
+    if words < MIN_COLUMN_WORDS and not (cut and words >= MIN_COLUMN_WORDS - 1):
+        return False
+    if INNER_STOP.search(text) or is_page_chrome(text) or is_pagination(text):
+        return False
+    if credit_date(text) or (ends_sentence(text) and not cut):
+        return False
+    return cut or is_all_caps(text) or is_title_case(text)
+
+
+def headline_column(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """The items of a column of headlines with nothing under them (a link aggregator's
+    front page): the longest run of paragraphs of one line each, every one a headline
+    (:func:`_column_headline`), six or more, each an item with an empty body. None when
+    there is no such run, or when the page holds more words of prose outside the run than
+    in it (an article with short paragraphs)."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if line.is_blank:
+            if blocks and blocks[-1]:
+                blocks.append([])
+        elif blocks:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    blocks = [block for block in blocks if block]
+    best: tuple[int, int] = (0, 0)
+    start = 0
+    for number, block in enumerate([*blocks, []]):
+        if len(block) == 1 and _column_headline(block[0], config.max_title_chars):
+            continue
+        if number - start > best[1] - best[0]:
+            best = (start, number)
+        start = number + 1
+    run = [block[0] for block in blocks[best[0] : best[1]]]
+    if len(run) < MIN_COLUMN_HEADLINES:
+        return None
+    inside = sum(word_count(line.text) for line in run)
+    outside = sum(
+        word_count(line.text)
+        for block in blocks[: best[0]] + blocks[best[1] :]
+        for line in block
+        if prose_or_other(line.text) == "prose"
+    )
+    if outside >= inside:
+        return None
+    return [Item(body=[], title=line) for line in run]
 
 
 def _is_bio(item: Item) -> bool:
