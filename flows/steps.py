@@ -167,7 +167,7 @@ def publish(
     }
     languages = read_language_counts(staging / "data")
     with clock.phase("duplicates"):
-        duplicates = release_duplicates(staging / "data", config.duplicates)
+        duplicates = release_duplicates(staging, config.duplicates)
         row_counts["duplicates"] = write_table(staging, Duplicate, duplicates)
     quality = quality_rows(
         row_counts,
