@@ -76,6 +76,9 @@ def minhash_values(words: list[str], config: DuplicateConfig) -> bytes:
 Known = dict[bytes, tuple[bytes, bytes] | None]
 """Signatures a batch has computed, by a digest of the record's text as it is: its words'
 digest and MinHash values, None for a text of too few words."""
+KNOWN_TEXTS = 4096
+"""Texts a `Known` remembers at most (about 3 MB): beyond, it starts again, so a worker's
+memory does not grow with its batch; a forgotten text only costs its signature again."""
 
 
 def document_signatures(
@@ -99,6 +102,8 @@ def document_signatures(
                 signed = None
                 if len(words) >= config.min_words:
                     signed = (text_digest(words), minhash_values(words, config))
+                if len(known) >= KNOWN_TEXTS:
+                    known.clear()
                 known[key] = signed
             if signed is None:
                 continue
