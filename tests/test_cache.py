@@ -136,6 +136,13 @@ def test_config_code_and_manifest_changes_invalidate(tmp_path, monkeypatch):
     assert cache_for(PipelineConfig().digest()).key(raw) != base
 
 
+def test_the_code_digest_reads_the_pipelines_own_files():
+    """`code_digest` hashes the sources under the repository's `flows` and `schemas`: a
+    root one folder off would hash no file, and a code change would reuse stale rows."""
+    root = cache_module.CODE_ROOT
+    assert (root / "flows" / "batch.py").is_file() and (root / "schemas" / "models.py").is_file()
+
+
 @pytest.mark.parametrize("library", cache_module.OUTPUT_LIBRARIES)
 def test_another_version_of_a_library_that_shapes_the_rows_is_other_code(monkeypatch, library):
     """Another ftfy (say) repairs differently: the cache must not serve what the old one

@@ -41,7 +41,8 @@ from flows.stages.document import TABLE_NAMES, BatchResult
 from flows.stages.records import RawDocument, Rejection, SourceInfo
 from schemas.types import HEX16, HEX64
 
-CODE_ROOT = Path(__file__).resolve().parent.parent.parent
+CODE_ROOT = Path(__file__).resolve().parents[3]
+"""The repository: the folder holding `flows` and `schemas`."""
 
 
 OUTPUT_LIBRARIES = (
