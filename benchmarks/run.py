@@ -203,9 +203,10 @@ def profile_stages(files: Sequence[Path], manifest_root: Path, progress: bool = 
     from flows.config import PipelineConfig
     from flows.io.database import build_database
     from flows.io.raw import fingerprint, read_raw, scan_raw_folder
-    from flows.io.release import concat_parts, write_batch_parts, write_table
+    from flows.io.release import PartWriter, concat_parts, write_batch_parts, write_table
     from flows.plan import plan_batches
     from flows.publish.duplicates import release_duplicates
+    from flows.publish.signatures import SIGNATURES, document_signatures, signature_table
     from flows.stages.decode import decode
     from flows.stages.document import SEGMENT_TABLES, TABLE_NAMES, doc_id_for, document_row
     from flows.stages.enrich.language import add_languages, detect_languages
@@ -274,12 +275,16 @@ def profile_stages(files: Sequence[Path], manifest_root: Path, progress: bool = 
                     tables[name].extend(table_rows)
             with times.stage("write_parts"):
                 write_batch_parts(staging / "parts", batch.index, tables)
+            # the workers' share of duplicate detection (a build computes it per document)
+            with times.stage("duplicates"), PartWriter(staging / "parts", batch.index) as writer:
+                signed = document_signatures(tables, config.duplicates, {})
+                writer.write_side(SIGNATURES, signature_table([signed]))
         for table_model in TABLES:
             if table_model.table not in ("rejects", "duplicates", "qc"):
                 with times.stage("concat"):
                     concat_parts(staging, table_model)
         with times.stage("duplicates"):
-            write_table(staging, Duplicate, release_duplicates(staging / "data", config.duplicates))
+            write_table(staging, Duplicate, release_duplicates(staging, config.duplicates))
         with times.stage("database"):
             present = [m for m in TABLES if (staging / "data" / f"{m.table}.parquet").exists()]
             build_database(staging / "corpus.duckdb", staging / "data", present)

@@ -21,6 +21,7 @@ from flows.config import PipelineConfig
 from flows.io.raw import iter_raw
 from flows.io.release import PartWriter
 from flows.plan import Batch, unsettled_batches
+from flows.publish.signatures import SIGNATURES, Known, document_signatures, signature_table
 from flows.stages.document import TABLE_NAMES, BatchResult, iter_processed, process_document
 from flows.stages.records import RawDocument, Rejection
 from flows.stages.validate import Row
@@ -110,33 +111,45 @@ def write_batch(
     """The batch's rows into its part files, `CHUNK_DOCUMENTS` documents at a time."""
     summary = BatchSummary()
     chunk: list[BatchResult | CachedDocument] = []
+    known: Known = {}  # the batch's signatures so far
     with PartWriter(parts, batch.index) as writer:
         for done in iter_batch(root, batch, config, cache):
             chunk.append(done)
             if len(chunk) == CHUNK_DOCUMENTS:
-                summary.extend(_write_chunk(writer, chunk))
+                summary.extend(_write_chunk(writer, chunk, config, known))
                 chunk = []
-        summary.extend(_write_chunk(writer, chunk))
+        summary.extend(_write_chunk(writer, chunk, config, known))
     summary.cached_documents = cache.hits if cache else 0
     return summary
 
 
-def _write_chunk(writer: PartWriter, chunk: list[BatchResult | CachedDocument]) -> BatchSummary:
+def _write_chunk(
+    writer: PartWriter,
+    chunk: list[BatchResult | CachedDocument],
+    config: PipelineConfig,
+    known: Known,
+) -> BatchSummary:
     """Documents' rows in order: computed ones as Python rows (consecutive ones in one
     piece), cached ones as the Arrow slices they were found as; their counts are read off
-    what was written, whichever shape the rows came in."""
+    what was written, whichever shape the rows came in. The records' near-duplicate
+    signatures go into the `SIGNATURES` part alongside: computed for computed documents
+    (`known`: the batch's signatures so far), as cached for cached ones."""
     pieces: dict[str, list[list[Row] | pa.Table]] = {name: [] for name in TABLE_NAMES}
+    signatures: list[list[tuple[Any, ...]] | pa.Table] = []
     for done in chunk:
         if isinstance(done, CachedDocument):
             for name, table in done.tables.items():
-                pieces[name].append(table)
+                (signatures if name == SIGNATURES else pieces[name]).append(table)
             continue
         for name, rows in done.tables.items():
             if pieces[name] and isinstance(pieces[name][-1], list):
                 pieces[name][-1].extend(rows)
             else:
                 pieces[name].append(list(rows))
-    return summarize(writer.write_pieces(pieces), chunk)
+        signatures.append(document_signatures(done.tables, config.duplicates, known))
+    written = writer.write_pieces(pieces)
+    writer.write_side(SIGNATURES, signature_table(signatures))
+    return summarize(written, chunk)
 
 
 def summarize(

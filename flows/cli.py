@@ -167,6 +167,8 @@ def build(args: argparse.Namespace) -> int:
     try:
         runtime.prepare_environment(out_dir, config.accel)
         server = runtime.start_api_server(config.accel)
+        if args.runner == "process":
+            runtime.start_fork_server_early(raw_dir, out_dir, config.inline_below)
         return _build(args, raw_dir, out_dir, config, server)
     except KeyboardInterrupt as error:
         return _interrupted(error)

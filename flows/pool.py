@@ -22,8 +22,7 @@ from typing import Any, Self
 
 from prefect.task_runners import ProcessPoolTaskRunner, _initialize_process_pool_worker
 
-PRELOAD = ["flows.preload"]
-"""What the fork server imports before forking any worker."""
+from flows.runtime import FORK_SERVER_PRELOAD as PRELOAD
 
 
 class ForkServerTaskRunner(ProcessPoolTaskRunner):

@@ -1,5 +1,6 @@
 """The process a build runs in: Prefect's state inside the output folder and its console
-quiet, and, with acceleration, the allocator settings and a pre-started Prefect API server.
+quiet, with acceleration the allocator settings and a pre-started Prefect API server, and
+the worker pool's fork server started early when the build will need it.
 
 Called by the CLI before anything imports prefect or pyarrow (both read their settings
 from the environment at import time).
@@ -14,6 +15,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from flows.accel.prefect_server import TemporaryApiServer
+
+FORK_SERVER_PRELOAD = ["flows.preload"]
+"""What the worker pool's fork server imports before forking any worker (`flows.pool`)."""
 
 
 def prepare_environment(out_dir: Path, accel: bool) -> None:
@@ -62,3 +66,26 @@ def run_settings(server: TemporaryApiServer) -> contextlib.AbstractContextManage
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+
+
+def start_fork_server_early(raw_dir: Path, out_dir: Path, inline_below: int) -> bool:
+    """Start the worker pool's fork server now, when the build is sure to need its pool:
+    a first build into `out_dir` (no release, no cache) of at least `inline_below` input
+    files. Its imports and lingua's models then load while Prefect's API server starts and
+    the inputs are planned, instead of after them; the pool forks its workers from it
+    (`flows.pool`), and a build that places no batch on the pool stops it. Whether it was
+    started."""
+    if (out_dir / "release").exists() or (out_dir / ".cache" / "batches").exists():
+        return False
+    from flows.io.folders import is_input_name
+
+    with os.scandir(raw_dir) as entries:
+        inputs = sum(1 for entry in entries if is_input_name(entry.name))
+    if inputs < inline_below:
+        return False
+    import multiprocessing
+    import multiprocessing.forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(FORK_SERVER_PRELOAD)
+    multiprocessing.forkserver.ensure_running()
+    return True

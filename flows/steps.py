@@ -29,6 +29,7 @@ from flows.inputs import BuildInputs
 from flows.io.release import FoundReleases, write_table
 from flows.outcome import release_version
 from flows.plan import Batch, batch_spans, changed_spans, place_batches, unsettled_batches
+from flows.pool import stop_fork_server
 from flows.publish.duplicates import release_duplicates
 from flows.publish.report import (
     low_confidence,
@@ -107,6 +108,8 @@ def process_batches(
             parameters = {"batch": wrap(there), "found": wrap(found(there)), **shared}
             mapped = map_on(remote, process_batch_task, parameters)
             futures.update(zip((b.index for b in there), mapped, strict=True))
+        else:  # a fork server started early for a pool (`flows.runtime`) is not needed
+            stop_fork_server()
         if here:
             mapped = process_batch_task.map(batch=quote(here), found=quote(found(here)), **shared)
             futures.update(zip((b.index for b in here), mapped, strict=True))
@@ -167,7 +170,7 @@ def publish(
     }
     languages = read_language_counts(staging / "data")
     with clock.phase("duplicates"):
-        duplicates = release_duplicates(staging / "data", config.duplicates)
+        duplicates = release_duplicates(staging, config.duplicates)
         row_counts["duplicates"] = write_table(staging, Duplicate, duplicates)
     quality = quality_rows(
         row_counts,

@@ -136,6 +136,13 @@ def test_config_code_and_manifest_changes_invalidate(tmp_path, monkeypatch):
     assert cache_for(PipelineConfig().digest()).key(raw) != base
 
 
+def test_the_code_digest_reads_the_pipelines_own_files():
+    """`code_digest` hashes the sources under the repository's `flows` and `schemas`: a
+    root one folder off would hash no file, and a code change would reuse stale rows."""
+    root = cache_module.CODE_ROOT
+    assert (root / "flows" / "batch.py").is_file() and (root / "schemas" / "models.py").is_file()
+
+
 @pytest.mark.parametrize("library", cache_module.OUTPUT_LIBRARIES)
 def test_another_version_of_a_library_that_shapes_the_rows_is_other_code(monkeypatch, library):
     """Another ftfy (say) repairs differently: the cache must not serve what the old one
@@ -314,3 +321,33 @@ def test_a_batch_with_a_file_changed_while_it_ran_is_not_cached(tmp_path, change
     assert ("ingest_changed_during_run" in reasons) is changed_after_planning
     cached = BatchCache(tmp_path / "cache" / "batches", config.digest()).holds(batch.key)
     assert cached is not changed_after_planning
+
+
+def test_a_rebuild_signs_only_the_changed_document(tmp_path, monkeypatch):
+    """A document taken from the cache brings its near-duplicate signatures along: the
+    batch rebuilt after one file changed reads the words of that file's texts only."""
+    import pyarrow as pa
+
+    from flows.publish import signatures
+
+    raw = copy_seeds(tmp_path / "raw")
+    config = PipelineConfig()
+    build_batch(raw, tmp_path / "p1", one_batch(raw), config, tmp_path / "cache")
+    changed = one_batch(raw).files[2].source.source_file
+    (raw / changed).write_bytes((raw / changed).read_bytes() + b"\nOne more paragraph.\n")
+    read: list[str] = []
+    words = signatures.normalized_words
+    monkeypatch.setattr(
+        signatures, "normalized_words", lambda text: read.append(text) or words(text)
+    )
+    build_batch(raw, tmp_path / "p2", one_batch(raw), config, tmp_path / "cache")
+    doc_id = doc_id_for(SourceInfo(changed))
+    own = set()
+    for table in ("documents", "blocks"):
+        rows = pa.ipc.open_file(str(tmp_path / "p2" / table / "00000000.arrow")).read_all()
+        own |= {row["text"] for row in rows.to_pylist() if row["doc_id"] == doc_id}
+    assert read and set(read) <= own
+    signed = pa.ipc.open_file(str(tmp_path / "p2" / "signatures" / "00000000.arrow")).read_all()
+    assert set(signed["doc_id"].to_pylist()) == {
+        doc_id_for(f.source) for f in one_batch(raw).files
+    } - {None}

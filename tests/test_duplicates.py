@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import random
 
+import pyarrow as pa
+import pyarrow.compute
 import pyarrow.parquet as pq
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.config import DuplicateConfig
-from flows.publish.duplicates import SEED, _shingles, find_duplicates, normalized_words
+from flows.publish import signatures
+from flows.publish.duplicates import find_duplicates, signature_duplicates
+from flows.publish.signatures import SEED, document_signatures, normalized_words, signature_table
+from flows.publish.signatures import shingles as _shingles
 from tests.conftest import RAW, run_cli
 
 CONFIG = DuplicateConfig()
@@ -62,6 +67,44 @@ def test_rows_do_not_depend_on_input_order():
     forward = list(find_duplicates("block", records, CONFIG))
     backward = list(find_duplicates("block", list(reversed(records)), CONFIG))
     assert forward == backward and len(forward) == 12
+
+
+def test_a_document_carries_each_of_its_texts_minhash_once(monkeypatch):
+    """Signatures as a batch writes them: within a document a repeated text's MinHash is
+    on its first record only; across documents it is computed once but written in each;
+    too short a text has none. Found from them, the rows are those of the texts."""
+    hashed: list[list[str]] = []
+    minhash = signatures.minhash_values
+    monkeypatch.setattr(
+        signatures,
+        "minhash_values",
+        lambda words, config: hashed.append(words) or minhash(words, config),
+    )
+    long, other = _text(1), _text(2)
+
+    def document(doc_id: str, texts: list[str]) -> dict[str, list[dict[str, str]]]:
+        blocks = [
+            {"doc_id": doc_id, "block_id": f"{doc_id}.b{i}", "text": t} for i, t in enumerate(texts)
+        ]
+        return {"documents": [{"doc_id": doc_id, "text": "\n".join(texts)}], "blocks": blocks}
+
+    known: signatures.Known = {}
+    first = document_signatures(document("d1", [long, long, "Too short."]), CONFIG, known)
+    second = document_signatures(document("d2", [other, long]), CONFIG, known)
+    assert [(level, record) for _, level, record, _, _ in first] == [
+        ("document", "d1"),
+        ("block", "d1.b0"),
+        ("block", "d1.b1"),
+    ]
+    assert [m is None for *_, m in first] == [False, False, True]
+    assert [m is None for *_, m in second] == [False, False, False]
+    assert len(hashed) == 4  # two documents' texts, `long` and `other`
+    table = signature_table([first, second])
+    blocks = table.filter(pa.compute.equal(table["level"], "block"))
+    expected = find_duplicates(
+        "block", [("d1.b0", long), ("d1.b1", long), ("d2.b0", other), ("d2.b1", long)], CONFIG
+    )
+    assert list(signature_duplicates("block", [blocks], CONFIG)) == list(expected)
 
 
 def test_seed_verse_is_one_cluster(seed_release):

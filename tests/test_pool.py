@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -59,3 +60,35 @@ print(json.dumps([repr(g) for g in detect_languages(texts, PipelineConfig().lang
     ]
     assert outputs[0] == outputs[1]
     assert "'en'" in outputs[0] and "'ru'" in outputs[0]
+
+
+EARLY = """
+import multiprocessing.forkserver, sys
+from pathlib import Path
+from flows.runtime import start_fork_server_early
+raw, out = Path(sys.argv[1]), Path(sys.argv[2])
+print(start_fork_server_early(raw, out, 3), multiprocessing.forkserver._forkserver._forkserver_pid is not None)
+(out / ".cache" / "batches").mkdir(parents=True)
+print(start_fork_server_early(raw, out, 3))
+"""
+
+
+def test_the_fork_server_starts_early_only_for_a_first_build_with_enough_inputs(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("a.txt", "b.TXT", "notes.md"):
+        (raw / name).write_text("text", encoding="utf-8")
+
+    def run(out: Path) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", EARLY, str(raw), str(out)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout.splitlines()
+
+    assert run(tmp_path / "out1") == ["False False", "False"]  # two inputs, fewer than 3
+    (raw / "c.txt").write_text("text", encoding="utf-8")
+    assert run(tmp_path / "out2") == ["True True", "False"]  # then a cache: maybe no pool

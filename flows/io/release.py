@@ -148,6 +148,12 @@ class PartWriter:
             written[model.table] = table
         return written
 
+    def write_side(self, name: str, table: pa.Table) -> None:
+        """Write a chunk of a part that no release table is made of (`name` is no table's),
+        rows as given: the caller keeps them in document order."""
+        if table.num_rows:
+            self._writer(name, table.schema).write_table(table)
+
     def _writer(self, table: str, schema: pa.Schema) -> pa.ipc.RecordBatchFileWriter:
         if table not in self._writers:
             target = self.folder / table

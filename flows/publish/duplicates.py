@@ -10,6 +10,10 @@ which is also the cluster's id, and every member's `similarity` is its estimated
 similarity to that first member (1.0 for an exact copy). Nothing is removed: the
 `duplicates` table lists only records in a cluster of two or more, for users to filter.
 
+The records' signatures (digest and MinHash, `flows.publish.signatures`) are computed
+where their documents are, in the batches' workers, and kept with the batches' other
+parts; here they are only banded and compared.
+
 Deterministic: MinHash has a fixed seed, near pairs do not depend on the order records
 are read in, and clusters and their members are sorted by id, so the same texts give the
 same rows.
@@ -17,9 +21,7 @@ same rows.
 
 from __future__ import annotations
 
-import hashlib
 import operator
-import re
 import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
@@ -29,38 +31,24 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from flows.config import DuplicateConfig
+from flows.publish.signatures import (
+    LEVELS,
+    SIGNATURES,
+    minhash_values,
+    normalized_words,
+    signature_table,
+    text_digest,
+)
 
-WORD = re.compile(r"[^\W_]+")
-"""A run of letters and digits."""
-LEVELS = {"document": ("documents", "doc_id", "text"), "block": ("blocks", "block_id", "text")}
-"""Each level: its table, record id column and text column."""
-READ_ROWS = 256
-"""Records read from Parquet at a time: a batch's texts are held twice (Arrow and Python),
-and a document's text can be megabytes."""
-SEED = 20251205
-"""MinHash's seed: fixed, so the estimates (and the rows) are reproducible."""
 SCRATCH_MEMORY = "256MB"
 """DuckDB's memory limit for the scratch database; beyond it, it spills to disk."""
 SEEN_DIGESTS = 1 << 20
-"""Digests remembered so a repeated text's MinHash is not computed again (about 100 MB at
-most; a forgotten one only costs its MinHash again)."""
+"""Digests remembered so a repeated text's MinHash is not written again (about 100 MB at
+most; a forgotten one only costs its MinHash written twice)."""
 WRITE_ROWS = 8192
 """Records written to the scratch database, and rows read from it, at a time."""
-
-
-def normalized_words(text: str) -> list[str]:
-    """The words of `text`, lower-cased."""
-    return WORD.findall(text.lower())
-
-
-def _shingles(words: list[str], size: int) -> list[str]:
-    """Every run of `size` consecutive words, joined by spaces (the whole text if shorter)."""
-    if len(words) <= size:
-        return [" ".join(words)]
-    return list(map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)))
 
 
 class _Groups:
@@ -89,15 +77,51 @@ def find_duplicates(
     config: DuplicateConfig,
     scratch: Path | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """The `duplicates` rows of one level from (record id, text) pairs (any order).
+    """The `duplicates` rows of one level from (record id, text) pairs (any order): their
+    signatures computed here, then `signature_duplicates`."""
+    return signature_duplicates(level, _signatures(level, records, config), config, scratch)
 
-    One pass over the records writes, per record, its id and a digest of its words, and per
-    text its MinHash, to a scratch DuckDB database file in `scratch` (a temporary folder if
-    None) that holds at most `SCRATCH_MEMORY` in memory; candidate pairs (an equal LSH
-    band), their similarity and the clusters are then found in SQL. Memory is thus bounded
-    whatever the number of records, apart from the near pairs and the rows themselves. The
-    rows do not depend on the order of the records: a pair is a candidate whichever comes
-    first, and the Jaccard estimate is symmetric.
+
+def _signatures(
+    level: str, records: Iterable[tuple[str, str]], config: DuplicateConfig
+) -> Iterator[pa.Table]:
+    """The signature rows of (record id, text) pairs, `WRITE_ROWS` at a time, each with its
+    MinHash (computed once per text while its digest is among the `SEEN_DIGESTS` last)."""
+    known: dict[bytes, bytes] = {}
+    rows: list[tuple[str, str, str, bytes, bytes | None]] = []
+    for record_id, text in records:
+        words = normalized_words(text)
+        if len(words) < config.min_words:
+            continue
+        digest = text_digest(words)
+        minhash = known.get(digest)
+        if minhash is None:
+            if len(known) >= SEEN_DIGESTS:
+                known.clear()
+            minhash = known[digest] = minhash_values(words, config)
+        rows.append(("", level, record_id, digest, minhash))
+        if len(rows) >= WRITE_ROWS:
+            yield signature_table([rows])
+            rows = []
+    yield signature_table([rows])
+
+
+def signature_duplicates(
+    level: str,
+    signatures: Iterable[pa.Table | pa.RecordBatch],
+    config: DuplicateConfig,
+    scratch: Path | None = None,
+) -> Iterator[dict[str, Any]]:
+    """The `duplicates` rows of one level from its records' signatures (tables of
+    `flows.publish.signatures.SCHEMA`, any order).
+
+    One pass writes, per record, its id and digest, and per text its MinHash, to a scratch
+    DuckDB database file in `scratch` (a temporary folder if None) that holds at most
+    `SCRATCH_MEMORY` in memory; candidate pairs (an equal LSH band), their similarity and
+    the clusters are then found in SQL. Memory is thus bounded whatever the number of
+    records, apart from the near pairs and the rows themselves. The rows do not depend on
+    the order of the records: a pair is a candidate whichever comes first, and the
+    Jaccard estimate is symmetric.
     """
     with tempfile.TemporaryDirectory(prefix="duplicates-", dir=scratch) as folder:
         db = duckdb.connect(
@@ -109,23 +133,23 @@ def find_duplicates(
             },
         )
         try:
-            _load(db, records, config)
+            _load(db, signatures, config)
             yield from _rows(db, level, config)
         finally:
             db.close()
 
 
 def _load(
-    db: duckdb.DuckDBPyConnection, records: Iterable[tuple[str, str]], config: DuplicateConfig
+    db: duckdb.DuckDBPyConnection,
+    signatures: Iterable[pa.Table | pa.RecordBatch],
+    config: DuplicateConfig,
 ) -> None:
     """Fill `recs` (record id, digest), `sigs` (digest, MinHash values) and `bands`
-    (digest, band number, the band's values) from `records`.
+    (digest, band number, the band's values) from `signatures`.
 
-    A text's MinHash is computed once while its digest is among the `SEEN_DIGESTS` last
+    A text's MinHash is written once while its digest is among the `SEEN_DIGESTS` last
     remembered, else again (same values): that bounds what is remembered, not the result.
     """
-    from rensa import RMinHash
-
     db.execute("create table recs (record_id varchar, digest blob)")
     db.execute("create table sigs (digest blob, sig blob)")
     db.execute("create table bands (digest blob, band utinyint, key blob)")
@@ -134,44 +158,45 @@ def _load(
     owner_of = pa.array(array("I", (i for i in range(WRITE_ROWS) for _ in range(bands))))
     band_of = pa.array(list(range(bands)) * WRITE_ROWS, pa.uint8())
     seen: set[bytes] = set()
-    ids: list[str] = []
-    digests: list[bytes] = []
+    recs: list[pa.Table] = []
     new: list[bytes] = []
-    values = array("I")
+    values: list[bytes] = []
+
+    def flush_recs() -> None:
+        if recs:
+            db.from_arrow(pa.concat_tables(recs)).insert_into("recs")
+            recs.clear()
 
     def flush() -> None:
-        nonlocal values
-        recs = pa.table({"record_id": ids, "digest": pa.array(digests, pa.binary())})
-        buffer, count = pa.py_buffer(values), len(new)
+        buffer, count = pa.py_buffer(b"".join(values)), len(new)
         sig = pa.Array.from_buffers(pa.binary(config.num_perm * 4), count, [None, buffer])
         keys = pa.Array.from_buffers(pa.binary(width * 4), count * bands, [None, buffer])
         texts = pa.array(new, pa.binary())
         owners, numbers = owner_of.slice(0, count * bands), band_of.slice(0, count * bands)
-        db.from_arrow(recs).insert_into("recs")
         db.from_arrow(pa.table({"digest": texts, "sig": sig})).insert_into("sigs")
         bands_table = pa.table({"digest": texts.take(owners), "band": numbers, "key": keys})
         db.from_arrow(bands_table).insert_into("bands")
-        for pending in (ids, digests, new):
-            pending.clear()
-        values = array("I")  # the written one may still be exported to Arrow
+        new.clear()
+        values.clear()
 
-    for record_id, text in records:
-        words = normalized_words(text)
-        if len(words) < config.min_words:
+    for table in signatures:
+        if not table.num_rows:
             continue
-        digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
-        ids.append(record_id)
-        digests.append(digest)
-        if digest not in seen:
+        recs.append(pa.table({"record_id": table["record_id"], "digest": table["digest"]}))
+        if sum(map(len, recs)) >= WRITE_ROWS:
+            flush_recs()
+        digests, minhashes = table["digest"].to_pylist(), table["minhash"].to_pylist()
+        for digest, minhash in zip(digests, minhashes, strict=True):
+            if minhash is None or digest in seen:
+                continue
             if len(seen) >= SEEN_DIGESTS:
                 seen.clear()
             seen.add(digest)
-            minhash = RMinHash(num_perm=config.num_perm, seed=SEED)
-            minhash.update(_shingles(words, config.shingle_words))
             new.append(digest)
-            values.extend(minhash.digest())
-        if len(ids) >= WRITE_ROWS:
-            flush()
+            values.append(minhash)
+            if len(new) >= WRITE_ROWS:
+                flush()
+    flush_recs()
     flush()
 
 
@@ -254,18 +279,24 @@ def _values(signatures: pa.Array, perm: int) -> pa.Array:
     )
 
 
-def read_records(data: Path, level: str) -> Iterator[tuple[str, str]]:
-    """(record id, text) of every record of `level` in the release folder `data`."""
-    table, id_column, text_column = LEVELS[level]
-    parquet = pq.ParquetFile(data / f"{table}.parquet")
-    for batch in parquet.iter_batches(columns=[id_column, text_column], batch_size=READ_ROWS):
-        yield from zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True)
+def read_signatures(staging: Path, level: str) -> Iterator[pa.RecordBatch]:
+    """The signatures of every record of `level` in the part files under `staging`, one
+    record batch (a batch's chunk) at a time."""
+    folder = staging / "parts" / SIGNATURES
+    for path in sorted(folder.glob("*.arrow")) if folder.is_dir() else []:
+        reader = pa.ipc.open_file(str(path))
+        for index in range(reader.num_record_batches):
+            batch = reader.get_batch(index)
+            yield batch.filter(pc.equal(batch["level"], level))
 
 
-def release_duplicates(data: Path, config: DuplicateConfig) -> list[dict[str, Any]]:
-    """The `duplicates` rows of the release in the folder `data`, every level."""
+def release_duplicates(staging: Path, config: DuplicateConfig) -> list[dict[str, Any]]:
+    """The `duplicates` rows of the release being built in `staging`, every level, from
+    the signature parts its batches wrote."""
     return [
         row
         for level in LEVELS
-        for row in find_duplicates(level, read_records(data, level), config, scratch=data.parent)
+        for row in signature_duplicates(
+            level, read_signatures(staging, level), config, scratch=staging
+        )
     ]

@@ -36,11 +36,13 @@ import pyarrow as pa
 from flows.io.raw import KnownDigests
 from flows.io.release import PART_SUFFIX, fsync_directory, fsync_tree, sha256_file
 from flows.plan import Batch, BatchSpan
+from flows.publish.signatures import SIGNATURES
 from flows.stages.document import TABLE_NAMES, BatchResult
 from flows.stages.records import RawDocument, Rejection, SourceInfo
 from schemas.types import HEX16, HEX64
 
-CODE_ROOT = Path(__file__).resolve().parent.parent.parent
+CODE_ROOT = Path(__file__).resolve().parents[3]
+"""The repository: the folder holding `flows` and `schemas`."""
 
 
 OUTPUT_LIBRARIES = (
@@ -360,7 +362,8 @@ class CachedDocument:
     rejections and its repair counts."""
 
     tables: dict[str, pa.Table]
-    """Only the tables with rows of the document; none when it was rejected whole."""
+    """Only the tables with rows of the document, and its near-duplicate signatures
+    (`SIGNATURES`) if it has any; none when it was rejected whole."""
     rejections: list[Rejection]
     repairs: Counter[str]
 
@@ -467,7 +470,8 @@ class DocumentCache:
         folder = self.batches.entry_folder(entry)
         sums = entry_checksums(folder)
         for name in sorted(sums):
-            if not name.endswith(PART_SUFFIX) or name.removesuffix(PART_SUFFIX) not in TABLE_NAMES:
+            table = name.removesuffix(PART_SUFFIX)
+            if not name.endswith(PART_SUFFIX) or table not in (*TABLE_NAMES, SIGNATURES):
                 continue
             path = check_entry_file(folder, name, sums)
             table = pa.ipc.open_file(str(path)).read_all()
