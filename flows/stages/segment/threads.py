@@ -30,7 +30,7 @@ grammar's score, else up minus down.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -278,20 +278,29 @@ def _labelled_score(
     for line in header:
         if (count := labelled_count(line.text)) is not None:
             return count, line.index
+    for line in _closing_lines(body, dropped):
+        if (count := labelled_count(line.text)) is not None:
+            return count, line.index
+    return None
+
+
+def _closing_lines(body: Sequence[Line], dropped: dict[int, str]) -> Iterator[Line]:
+    """The non-blank lines that may close a comment's body with its furniture, last
+    first: at most :data:`MAX_TRAILER_LINES` besides those the grammar already dropped
+    (which do not count), up to and with the first line of text (longer than
+    :data:`MAX_TRAILER_CHARS`; the next post's 'Re: <topic>' line is none)."""
     seen = 0
     for line in reversed(body):
         if line.is_blank:
             continue
-        if (count := labelled_count(line.text)) is not None:
-            return count, line.index
-        seen += line.index not in dropped  # furniture the grammar found does not count
+        yield line
+        seen += line.index not in dropped
         if seen >= MAX_TRAILER_LINES or (
             line.index not in dropped
             and len(line.text) > MAX_TRAILER_CHARS
             and not SUBJECT.match(line.text)
         ):
-            return None
-    return None
+            return
 
 
 MAX_VOTES_REST_WORDS = 3
@@ -308,21 +317,11 @@ def _up_down(
     for line in header:
         if (found := find_up_down(line.text)) is not None:
             return found, None
-    seen = 0
-    for line in reversed(body):
-        if line.is_blank:
-            continue
+    for line in _closing_lines(body, dropped):
         if len(line.text) <= 2 * MAX_TRAILER_CHARS and (found := find_up_down(line.text)):
             rest = f"{line.text[: found.start]} {line.text[found.end :]}"
             if len(rest.split()) <= MAX_VOTES_REST_WORDS and not ends_sentence(rest.strip()):
                 return found, line.index
-        seen += line.index not in dropped
-        if seen >= MAX_TRAILER_LINES or (
-            line.index not in dropped
-            and len(line.text) > MAX_TRAILER_CHARS
-            and not SUBJECT.match(line.text)
-        ):
-            return None
     return None
 
 

@@ -188,7 +188,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -3300,15 +3300,31 @@ def _add_whole(
 ) -> None:
     dropped = find_boilerplate(lines)
     add_dropped(result, doc_id, lines, dropped)
+    _add_region_post(result, doc_id, lines, dropped, config)
+
+
+def _add_region_post(
+    result: Segmented,
+    doc_id: str,
+    region: Sequence[Line],
+    dropped: Mapping[int, str],
+    config: SegmentConfig,
+    head: PostHead | None = None,
+    title_is_first_line: bool = False,
+) -> None:
+    """Add the region's post (a ``digest_article``, next in order), if anything but
+    boilerplate is left of it; `head` and `title_is_first_line` as in :func:`build_post`."""
     add_post(
         result,
         build_post(
             doc_id=doc_id,
             ordinal=len(result.posts),
             kind="digest_article",
-            region=lines,
+            region=region,
             dropped=dropped,
             rules=config.block_rules(),
+            title_is_first_line=title_is_first_line,
+            head=head,
         ),
     )
 
@@ -3345,18 +3361,8 @@ def _add_preamble(
             dropped[line.index] = "digest_summary" if line in summary else drop_rule(line.text)
     add_dropped(result, doc_id, preamble, dropped)
     if intro:
-        add_post(
-            result,
-            build_post(
-                doc_id=doc_id,
-                ordinal=len(result.posts),
-                kind="digest_article",
-                region=preamble,
-                dropped=dropped,
-                rules=config.block_rules(),
-                head=PostHead(published=issue, author=author, meta_lines=signed),
-            ),
-        )
+        head = PostHead(published=issue, author=author, meta_lines=signed)
+        _add_region_post(result, doc_id, preamble, dropped, config, head)
 
 
 def _preamble_byline(line: Line, roles: dict[int, str]) -> bool:
@@ -3701,16 +3707,6 @@ def _add_article(
             meta_lines=frozenset(known - {opening.title.index}),
         )
     add_dropped(result, doc_id, region, dropped)
-    add_post(
-        result,
-        build_post(
-            doc_id=doc_id,
-            ordinal=len(result.posts),
-            kind="digest_article",
-            region=region,
-            dropped=dropped,
-            rules=config.block_rules(),
-            title_is_first_line=head is None,
-            head=head,
-        ),
+    _add_region_post(
+        result, doc_id, region, dropped, config, head, title_is_first_line=head is None
     )
