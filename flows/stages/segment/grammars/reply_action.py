@@ -31,6 +31,7 @@ from flows.stages.segment.grammars._common import (
     is_stamp,
     next_content,
     previous_content,
+    shown_count,
 )
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
@@ -295,10 +296,9 @@ def _author(text: str) -> str:
 
 
 def _votes(text: str) -> int | None:
+    """The signed count on a votes line ('+3', '−2', 'Like 4'), None without digits."""
     digits = re.search(r"[+−–-]?\d+", text)
-    if digits is None:
-        return None
-    return int(digits.group(0).replace("−", "-").replace("–", "-"))
+    return None if digits is None else shown_count(digits.group(0))
 
 
 def _addressee(lines: Sequence[Line], comments: Sequence[Comment], index: int) -> str | None:
