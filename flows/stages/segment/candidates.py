@@ -775,11 +775,11 @@ def last_crumb(text: str) -> str | None:
 
 
 MIN_CRUMB_TITLE_WORDS = 3
+"""The fewest words of a breadcrumb's last label read as the title (a section's name is
+one or two)."""
 MIN_QUESTION_CRUMB_LABELS = 3
 """The fewest labels of a path closed by a question ('Forum › Board › Why …?'): one sign
 in a question ('Is A > B?') is no path."""
-"""The fewest words of a breadcrumb's last label read as the title (a section's name is
-one or two)."""
 
 
 def _headline_shaped(text: str) -> bool:

@@ -78,7 +78,6 @@ PROFILE_STAMP = re.compile(
     re.IGNORECASE,
 )
 """A profile's dated field: the member's, not the post's (a member list shows one per row)."""
-ATTRIBUTION = QUOTE_ATTRIBUTION
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +170,7 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     if subject is None and following is not None and _is_subject(lines[following].text):
         after = _next_filled(lines, following)
         if after is not None and (
-            is_prose(lines[after].text) or ATTRIBUTION.match(lines[after].text)
+            is_prose(lines[after].text) or QUOTE_ATTRIBUTION.match(lines[after].text)
         ):
             subject, end = following, following + 1
     if not _opens_text(lines, end):
@@ -329,9 +328,9 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
             parsed.append(Header(author=lines[start].text, n_lines=1, nesting=0))
             continue
         body = start + hit.n_lines
-        quotes = quoted_lines(lines, body, end, ATTRIBUTION)
+        quotes = quoted_lines(lines, body, end, QUOTE_ATTRIBUTION)
         attributions = {
-            lines[at].index for at in range(body, end) if ATTRIBUTION.match(lines[at].text)
+            lines[at].index for at in range(body, end) if QUOTE_ATTRIBUTION.match(lines[at].text)
         }
         chrome = attributions | {
             lines[at].index for at in range(body, end) if lines[at].index in trailers
@@ -367,7 +366,7 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
     first = found[0]
     trailers = _trailers(lines, found) if len(found) > 1 else set()
     body = first.position + first.n_lines
-    quotes = quoted_lines(lines, body, len(lines), ATTRIBUTION)
+    quotes = quoted_lines(lines, body, len(lines), QUOTE_ATTRIBUTION)
     opening = Opening(
         position=first.position,
         n_lines=first.n_lines,

@@ -108,9 +108,9 @@ ZONE = re.compile(r"^\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d\d)?)?\)?$")
 NAME_END = re.compile(r"(?:(?:^|\s)[^\W\d_]\.|\.\.\.|…)$")
 """How a name line may end in a point: an initial ('Anton K.'), an ellipsis ('said...')."""
 ATTRIBUTION = re.compile(r"(?:wrote|написал[аи]?)\s*:\s*$", re.IGNORECASE)
+"""A quotation's attribution ('On <date>, <name> wrote:'): no comment's own line."""
 MAX_ATTRIBUTION_CHARS = 120
 """The longest line read as a quote's attribution (a sentence ending 'he said:' is text)."""
-"""A quotation's attribution ('On <date>, <name> wrote:'): no comment's own line."""
 
 
 @dataclass(frozen=True, slots=True)
