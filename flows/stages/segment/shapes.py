@@ -52,6 +52,17 @@ MAX_PERIOD = 8
 ELLIPSIS = ("...", "…")
 
 
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+DIGIT_RUN = re.compile(r"\d+")
+
+
+def masked(text: str) -> str:
+    """A line's shape: each run of letters ``a``, each run of digits ``0``, every other
+    character kept ('WORLD / Russian - 2 months ago' -> 'a / a - 0 a a'), so that the rows
+    a page repeats with other words and numbers share it."""
+    return LETTER_RUN.sub("a", DIGIT_RUN.sub("0", text))
+
+
 def line_kind(text: str) -> str:
     """``L`` for an address line, ``P`` for prose (more than twenty words, or a sentence
     of six words or more not cut off by an ellipsis), else ``S``."""

@@ -14,6 +14,7 @@ from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line
 from flows.stages.segment.post import build_post
+from flows.stages.segment.shapes import DIGIT_RUN, masked
 from flows.stages.segment.webpage import find_content
 
 if TYPE_CHECKING:
@@ -37,16 +38,14 @@ MIN_PARAGRAPH_CHARS = 300
 FRAME_WEIGHT = 0.5
 """Doubt per share of the text framed by one repeated header row: less than dense rows
 give, since a mail's header fields or an article's photo credits frame text too."""
-_LETTERS = re.compile(r"[^\W\d_]+")
 _WORDS = re.compile(r"[^\W\d]+(?:[\s'’.-]+[^\W\d]+)*")
-_DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
 
 def row_shape(text: str) -> str:
     """A short line's shape: each run of letters ``a``, of digits ``0``, of spaces one
     space, every other character kept ('Posted: 12 Mar 2009, 14:22' -> 'a: 0 a 0, 0:0')."""
-    return _SPACES.sub(" ", _LETTERS.sub("a", _DIGITS.sub("0", text)))
+    return _SPACES.sub(" ", masked(text))
 
 
 def header_shape(text: str) -> str:
@@ -54,7 +53,7 @@ def header_shape(text: str) -> str:
     of words (joined by spaces, apostrophes, dots or hyphens: 'anna.s') ``a``, of digits
     ``0``, every other character kept ('Anna Sokol -> RE: Vote count (9/14/2021)' -> 'a ->
     a: a (0/0/0)')."""
-    return _SPACES.sub(" ", _WORDS.sub("a", _DIGITS.sub("0", text)))
+    return _SPACES.sub(" ", _WORDS.sub("a", DIGIT_RUN.sub("0", text)))
 
 
 def _plain_header(shape: str) -> bool:

@@ -175,6 +175,7 @@ from flows.stages.segment.shapes import (
     find_run,
     is_attribution,
     line_kind,
+    masked,
     shares_opening,
 )
 from flows.stages.segment.webpage import is_counter, row_cells
@@ -1011,20 +1012,11 @@ def _mark_decks(filled: Sequence[Line], roles: list[str]) -> None:
             roles[here] = "prose"
 
 
-ROW_WORD = re.compile(r"[^\W\d_]+")
-ROW_NUMBER = re.compile(r"\d+")
 MIN_STAMP_ROWS = 3
 """Fewest rows of one shape, each with a number, over the titles for the rows to be the
 items' meta rows."""
 MAX_STAMPED_TITLE_WORDS = 32
 """Most words of a headline in sentences under a meta row (two sentences at most)."""
-
-
-def _row_shape(text: str) -> str:
-    """A meta row's shape: every word one letter, every number one digit ('WORLD / Russian -
-    2 months ago' and '… - 3 months ago' alike; 'News 2023-09-11T09:12:40Z' and 'Economy
-    2023-09-06T06:30:18Z' alike)."""
-    return ROW_WORD.sub("a", ROW_NUMBER.sub("0", text))
 
 
 def _mark_stamped_titles(filled: Sequence[Line], roles: list[str]) -> None:
@@ -1038,7 +1030,7 @@ def _mark_stamped_titles(filled: Sequence[Line], roles: list[str]) -> None:
     for here in range(len(filled) - 2):
         text = filled[here].text
         if len(text) <= MAX_CHROME_CHARS and any(char.isdigit() for char in text):
-            rows.setdefault(_row_shape(text), []).append(here)
+            rows.setdefault(masked(text), []).append(here)  # '<Section> <stamp>' rows alike
     for positions in rows.values():
         if len(positions) < MIN_STAMP_ROWS:
             continue
