@@ -36,10 +36,8 @@ from flows.config import DuplicateConfig
 from flows.publish.signatures import (
     LEVELS,
     SIGNATURES,
-    minhash_values,
-    normalized_words,
+    sign,
     signature_table,
-    text_digest,
 )
 
 SCRATCH_MEMORY = "256MB"
@@ -77,33 +75,15 @@ def find_duplicates(
     config: DuplicateConfig,
     scratch: Path | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """The `duplicates` rows of one level from (record id, text) pairs (any order): their
-    signatures computed here, then `signature_duplicates`."""
-    return signature_duplicates(level, _signatures(level, records, config), config, scratch)
-
-
-def _signatures(
-    level: str, records: Iterable[tuple[str, str]], config: DuplicateConfig
-) -> Iterator[pa.Table]:
-    """The signature rows of (record id, text) pairs, `WRITE_ROWS` at a time, each with its
-    MinHash (computed once per text while its digest is among the `SEEN_DIGESTS` last)."""
-    known: dict[bytes, bytes] = {}
-    rows: list[tuple[str, str, str, bytes, bytes | None]] = []
-    for record_id, text in records:
-        words = normalized_words(text)
-        if len(words) < config.min_words:
-            continue
-        digest = text_digest(words)
-        minhash = known.get(digest)
-        if minhash is None:
-            if len(known) >= SEEN_DIGESTS:
-                known.clear()
-            minhash = known[digest] = minhash_values(words, config)
-        rows.append(("", level, record_id, digest, minhash))
-        if len(rows) >= WRITE_ROWS:
-            yield signature_table([rows])
-            rows = []
-    yield signature_table([rows])
+    """The `duplicates` rows of one level from (record id, text) pairs (any order), each
+    signed as a batch signs it (`flows.publish.signatures.sign`), then
+    `signature_duplicates`."""
+    rows = [
+        ("", level, record_id, *signed)
+        for record_id, text in records
+        if (signed := sign(text, config)) is not None
+    ]
+    return signature_duplicates(level, [signature_table([rows])], config, scratch)
 
 
 def signature_duplicates(

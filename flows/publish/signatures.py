@@ -73,6 +73,15 @@ def minhash_values(words: list[str], config: DuplicateConfig) -> bytes:
     return array("I", minhash.digest()).tobytes()
 
 
+def sign(text: str, config: DuplicateConfig) -> tuple[bytes, bytes] | None:
+    """A text's signature: its words' digest and their MinHash; None for a text of fewer
+    than `config.min_words` words, which no duplicate is looked for."""
+    words = normalized_words(text)
+    if len(words) < config.min_words:
+        return None
+    return text_digest(words), minhash_values(words, config)
+
+
 Known = dict[bytes, tuple[bytes, bytes] | None]
 """Signatures a batch has computed, by a digest of the record's text as it is: its words'
 digest and MinHash values, None for a text of too few words."""
@@ -98,10 +107,7 @@ def document_signatures(
             if key in known:
                 signed = known[key]
             else:
-                words = normalized_words(text)
-                signed = None
-                if len(words) >= config.min_words:
-                    signed = (text_digest(words), minhash_values(words, config))
+                signed = sign(text, config)
                 if len(known) >= KNOWN_TEXTS:
                     known.clear()
                 known[key] = signed
