@@ -358,11 +358,14 @@ of links and buttons ('Read Entire Article', 'View Full Site', 'Sign In') and we
 BYLINE_LABEL = re.compile(
     r"^(?:(?:prepared|written|compiled|edited|posted|submitted|reported|published|text|words|"
     r"story|report)\s+)?by\s*:?$"
+    r"|^(?:(?:an?|the)\s+)?(?:[^\W\d_]+\s+){1,2}?(?:prepared|written|compiled|submitted|presented)"
+    r"\s+by\s*:?$"
     r"|^(?:authors?|author\(s\)|автор[ыа]?|подготовил[аи]?|текст)\s*:?$",
     re.IGNORECASE,
 )
 """A byline's label standing alone, its names on the next line ('Prepared by', 'By',
-'Author:', 'Автор:'): the head's metadata, never a title."""
+'Author:', 'Автор:'), also after the kind of work a cover names ('A STUDY PREPARED BY',
+'A thesis submitted by'): the head's metadata, never a title."""
 
 
 def is_byline_label(text: str) -> bool:
