@@ -1118,3 +1118,30 @@ def test_a_tagline_under_the_masthead_is_no_headline_over_a_deck() -> None:
     head, furniture = _web_head(zone)
     assert head.title == zone[2].text
     assert {0, 1} <= furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Re: Polling station video and the 2018 count", False),  # a mail subject
+        ("Fwd: Turnout in Kazan", False),
+        ("AW: Turnout in Kazan", False),
+        ("Category: Analysis", True),
+        ("Regions: the long decline", True),  # a field's shape; its neighbours decide
+    ],
+)
+def test_a_reply_prefix_is_no_field_label(text: str, field: bool) -> None:
+    from flows.stages.segment.candidates import is_field_line
+
+    assert is_field_line(text) is field
+
+
+def test_a_mail_subject_over_its_header_fields_is_the_title() -> None:
+    texts = [
+        "Prev Date | Date Index | Next Date",
+        "Re: Polling station video and the 2018 count",
+        "From: Oleg Varlamov",
+        "Date: Tue, 20 Mar 2018 09:41:07 +0300",
+    ]
+    assert not title_features(texts, 1).field
+    assert best_title(texts, 0, eligible=range(2)) == 1
