@@ -503,6 +503,12 @@ def test_a_breadcrumb_read_as_a_thread_title_gives_its_last_label() -> None:
         ("Prepared by Anna Lind", False),  # a byline, not its label alone
         ("Goodbye", False),
         ("Standing by the governors", False),
+        ("A STUDY PREPARED BY", True),  # the kind of work a cover names, then its label
+        ("A thesis submitted by", True),
+        ("Report presented by:", True),
+        ("A report prepared by the Research Division", False),  # names follow on the line
+        ("Passers by", False),
+        ("The regions we passed by", False),
     ],
 )
 def test_byline_label(text: str, label: bool) -> None:
@@ -554,6 +560,54 @@ def test_a_report_cover_gives_its_caps_title_and_the_names_under_prepared_by() -
         "FEDERALISM ON PAPER: HOW MOSCOW REWROTE THE BUDGET RULES FOR THE REGIONS"
     )
     assert post["author"] == "Kristiina Vaher and Andrei Lomakin"
+
+
+COVER_PROSE = [
+    "",
+    "This survey describes the governors and the regional legislatures of the federation",
+    "as they stood in the summer of 2004, before the announced change in the way governors",
+    "are chosen had taken effect, and it rests on published sources alone.",
+    "",
+    "In the summer of 2004 most subjects of the federation were headed by governors chosen",
+    "in direct elections, and most of them had held office for more than one term.",
+]
+
+
+@pytest.mark.parametrize(
+    ("credits", "author"),
+    [
+        (
+            [
+                "A Report Prepared by the Studies Division",
+                "under an Agreement",
+                "",
+                "Edited by",
+                "Gregor P. Whitcombe",
+            ],
+            "Gregor P. Whitcombe",
+        ),
+        (["A STUDY PREPARED BY", "HAROLD J. WESTBROOK"], "HAROLD J. WESTBROOK"),
+        (["A Report Prepared by the Studies Division", "under an Agreement"], None),  # negative
+        (["Edited by", "the Studies Division"], None),  # negative: no person announced
+    ],
+)
+def test_a_cover_label_announces_its_names_below_other_credits(
+    credits: list[str], author: str | None
+) -> None:
+    text = "\n".join(
+        [
+            "REGIONAL ELITES IN THE FEDERATION:",
+            "A SURVEY OF GOVERNORS",
+            "",
+            *credits,
+            "",
+            "September 2004",
+            *COVER_PROSE,
+        ]
+    )
+    result = segment("0123456789abcdef", text, "pdf_article", SegmentConfig())
+    assert not coverage_errors(text, result)
+    assert result.posts[0]["author"] == author
 
 
 def test_a_thread_title_picked_on_a_counter_gives_way_to_the_topic_line() -> None:
@@ -1064,3 +1118,30 @@ def test_a_tagline_under_the_masthead_is_no_headline_over_a_deck() -> None:
     head, furniture = _web_head(zone)
     assert head.title == zone[2].text
     assert {0, 1} <= furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Re: Polling station video and the 2018 count", False),  # a mail subject
+        ("Fwd: Turnout in Kazan", False),
+        ("AW: Turnout in Kazan", False),
+        ("Category: Analysis", True),
+        ("Regions: the long decline", True),  # a field's shape; its neighbours decide
+    ],
+)
+def test_a_reply_prefix_is_no_field_label(text: str, field: bool) -> None:
+    from flows.stages.segment.candidates import is_field_line
+
+    assert is_field_line(text) is field
+
+
+def test_a_mail_subject_over_its_header_fields_is_the_title() -> None:
+    texts = [
+        "Prev Date | Date Index | Next Date",
+        "Re: Polling station video and the 2018 count",
+        "From: Oleg Varlamov",
+        "Date: Tue, 20 Mar 2018 09:41:07 +0300",
+    ]
+    assert not title_features(texts, 1).field
+    assert best_title(texts, 0, eligible=range(2)) == 1

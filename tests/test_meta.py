@@ -378,3 +378,38 @@ def test_dated_byline(text, expected):
 )
 def test_an_initialled_name_before_a_date_is_a_byline(text, name):
     assert find_byline(text) == name
+
+
+@pytest.mark.parametrize(
+    ("page", "separators"),
+    [
+        ("12-03-2024\n05-03-2024\n27-02-2024", {"-"}),  # one day over 12 settles the page
+        ("04/03/2024\n18/03/2024 at 7:02 pm", {"/"}),
+        ("04/03/2024\n03/18/2024", set()),  # month first: the US order stays
+        ("04/03/2024 and 18/03/2024 beside 03/19/2024", set()),  # mixed: no evidence
+        ("12-03-2024 and 05/03/2024", set()),  # nothing over 12
+        ("27.02.2024", set()),  # dotted dates are read day first already
+        ("2024-03-27", set()),
+    ],
+)
+def test_day_first_separators(page: str, separators: set[str]) -> None:
+    from flows.stages.segment.meta import day_first_separators
+
+    assert day_first_separators(page) == frozenset(separators)
+
+
+@pytest.mark.parametrize(
+    ("written", "iso", "wanted"),
+    [
+        ("12-03-2024", "2024-12-03", "2024-03-12"),
+        ("05/03/2024 at 1:47 pm", "2024-05-03", "2024-03-05"),
+        ("27-02-2024", "2024-02-27", "2024-02-27"),  # read day first already
+        ("March 4, 2024", "2024-03-04", "2024-03-04"),  # no numeric date
+        ("05/03/2024", None, None),
+        ("12.03.2024", "2024-03-12", "2024-03-12"),  # not a separator the page shows
+    ],
+)
+def test_day_first_iso(written: str, iso: str | None, wanted: str | None) -> None:
+    from flows.stages.segment.meta import day_first_iso
+
+    assert day_first_iso(written, iso, frozenset({"-", "/"})) == wanted

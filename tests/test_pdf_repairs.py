@@ -735,6 +735,13 @@ def test_judgment_caps_title_with_a_lower_case_v() -> None:
         ("a rapporteur's field", "Rapporteur: Katrien Vandermeulen", "Katrien Vandermeulen"),
         ("a student's field", "Student: Elin Rosengren", "Elin Rosengren"),
         ("negative: a supervisor's field", "Supervisor: Anders Hakansson", None),
+        (
+            "a cover's kind of work",
+            "A STUDY PREPARED BY HAROLD J. WESTBROOK",
+            "HAROLD J. WESTBROOK",
+        ),
+        ("a thesis's label", "A thesis submitted by Elin Rosengren", "Elin Rosengren"),
+        ("negative: a unit prepared it", "A report prepared by the Research Division", None),
     ],
 )
 def test_glued_bylines(label: str, line: str, wanted: str | None) -> None:

@@ -40,7 +40,7 @@ from flows.stages.segment.lines import (
     split_lines,
     without_blank_lines,
 )
-from flows.stages.segment.post import BlockRules
+from flows.stages.segment.post import BlockRules, settle_day_order
 from flows.stages.segment.repeated import mark_repeated
 
 __all__ = ["LAYOUTS", "SegmentConfig", "coverage_errors", "segment"]
@@ -155,6 +155,7 @@ def segment(
             for line in lines
         ]
     module.segment(result, doc_id, lines, config, None if learned else parsed)
+    settle_day_order(text, result)
     result.dropped.sort(key=lambda row: (row["start"], row["end"]))
     return result
 

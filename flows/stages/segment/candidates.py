@@ -80,12 +80,18 @@ headline with a colon ('Ukraine: the long war') is read from its neighbours
 (:func:`in_field_block`)."""
 
 
+REPLY_PREFIX = re.compile(r"^(?:re|fwd?|aw|sv|wg|ответ|отв)(?:\[\d+\])?\s*:", re.IGNORECASE)
+"""A mail subject's reply or forward prefix ('Re: ', 'Fwd: ', 'AW: ', 'Re[2]: ')."""
+
+
 def is_field_line(text: str) -> bool:
-    """A `Label: value` line (:data:`FIELD_LINE`) whose label is capitalised."""
+    """A `Label: value` line (:data:`FIELD_LINE`) whose label is capitalised, and no
+    mail subject after its reply prefix ('Re: Turnout in Kazan' is a title)."""
     return (
         ":" in text[:24]
         and (match := FIELD_LINE.match(text)) is not None
         and (match.group("label")[:1].isupper())
+        and REPLY_PREFIX.match(text) is None
     )
 
 

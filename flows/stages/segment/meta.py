@@ -232,6 +232,52 @@ def _iso(match: re.Match[str]) -> str | None:
         return None
 
 
+NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?P<first>[0-3]?\d)(?P<sep>[-/])(?P<second>[0-3]?\d)(?P=sep)"
+    r"(?P<year>(?:19|20)?\d\d)(?![\d/-])"
+)
+"""A numeric date with its year last and a dash or a slash between its parts
+('12-03-2024', '02/10/2023', '05/19/15'): day first or month first, as the site writes
+them."""
+
+
+def day_first_separators(text: str) -> frozenset[str]:
+    """The separators ('-', '/') with which `text` writes its numeric dates day first: some
+    such date has a first number that cannot be a month ('27-02-2024') and none has a
+    second one that cannot ('05/19/15'). One page writes its dates one way, so its dates
+    that could be read either way ('12-03-2024') are read as the others show."""
+    if "-" not in text and "/" not in text:
+        return frozenset()
+    day_first: set[str] = set()
+    month_first: set[str] = set()
+    for match in NUMERIC_DATE.finditer(text):
+        first, second = int(match.group("first")), int(match.group("second"))
+        if 12 < first <= 31 and 1 <= second <= 12:
+            day_first.add(match.group("sep"))
+        elif 12 < second <= 31 and 1 <= first <= 12:
+            month_first.add(match.group("sep"))
+    return frozenset(day_first - month_first)
+
+
+def day_first_iso(written: str, iso: str | None, separators: frozenset[str]) -> str | None:
+    """`iso`, the ISO date of the date `written`, read day first instead when its numbers
+    could be either and the page writes dates with its separator day first
+    (:func:`day_first_separators`): '12-03-2024' on a page that also shows '27-02-2024' is
+    2024-03-12."""
+    if iso is None or not separators:
+        return iso
+    match = NUMERIC_DATE.search(written)
+    if match is None or match.group("sep") not in separators:
+        return iso
+    first, second = int(match.group("first")), int(match.group("second"))
+    if not (1 <= first <= 12 and 1 <= second <= 12) or iso[5:] != f"{first:02d}-{second:02d}":
+        return iso  # not the date `iso` was read from, or not one read month first
+    try:
+        return date(int(iso[:4]), second, first).isoformat()
+    except ValueError:
+        return iso
+
+
 def _uk_month(text: str) -> int | None:
     """The number of a Ukrainian month written with its ending ('грудня' -> 12)."""
     return next((number for stem, number in UK_MONTHS.items() if text.startswith(stem)), None)
@@ -358,11 +404,14 @@ of links and buttons ('Read Entire Article', 'View Full Site', 'Sign In') and we
 BYLINE_LABEL = re.compile(
     r"^(?:(?:prepared|written|compiled|edited|posted|submitted|reported|published|text|words|"
     r"story|report)\s+)?by\s*:?$"
+    r"|^(?:(?:an?|the)\s+)?(?:[^\W\d_]+\s+){1,2}?(?:prepared|written|compiled|submitted|presented)"
+    r"\s+by\s*:?$"
     r"|^(?:authors?|author\(s\)|автор[ыа]?|подготовил[аи]?|текст)\s*:?$",
     re.IGNORECASE,
 )
 """A byline's label standing alone, its names on the next line ('Prepared by', 'By',
-'Author:', 'Автор:'): the head's metadata, never a title."""
+'Author:', 'Автор:'), also after the kind of work a cover names ('A STUDY PREPARED BY',
+'A thesis submitted by'): the head's metadata, never a title."""
 
 
 def is_byline_label(text: str) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from flows.stages.records import Segmented
 from flows.stages.rows import BlockRow, FootnoteRow, PostRow
 from flows.stages.segment.blocks import (
     DraftBlock,
@@ -30,6 +31,8 @@ from flows.stages.segment.meta import (
     BILINGUAL_LABEL,
     LINK_VERBS,
     WIDGET_WORDS,
+    day_first_iso,
+    day_first_separators,
     find_date,
     is_breadcrumb,
 )
@@ -458,3 +461,16 @@ def blocks_as_rows(
         }
         for ordinal, block in enumerate(drafts)
     ]
+
+
+def settle_day_order(text: str, result: Segmented) -> None:
+    """Read again, day first, the numeric dates of `result`'s posts and comments that
+    could be read either way when the page `text` writes its numeric dates day first
+    (:func:`..meta.day_first_separators`): a page's stamps share one order."""
+    separators = day_first_separators(text)
+    if not separators:
+        return
+    for row in [*result.posts, *result.comments]:
+        written = row.get("published")
+        if written:
+            row["published_date"] = day_first_iso(written, row.get("published_date"), separators)

@@ -107,8 +107,14 @@ _JOIN = r"\s*(?:,\s*(?:and\b|&)?|\band\b|&|и)\s*"
 """Between two names: a comma, 'and' (after a comma too: 'A, B, and C'), '&', 'и'."""
 _NAMES = rf"{_PERSON}(?:{_JOIN}{_PERSON})*"
 _MARKS = r"[\s*†‡∗\d,⁰¹²³⁴⁵⁶⁷⁸⁹]*"
+_WORK_BY = (
+    r"(?:(?:an?|the)\s+)?(?:[^\W\d_]+\s+){0,2}?"
+    r"(?:prepared|written|compiled|edited|submitted|presented)\s+by"
+)
+"""'Prepared by', also after the kind of work a cover names ('A STUDY PREPARED BY', 'A
+thesis submitted by', 'Report presented by')."""
 AUTHOR_LINE = re.compile(
-    r"^(?:(?:prepared|written|compiled|edited)\s+by|by"
+    rf"^(?:{_WORK_BY}|by"
     r"|(?:authors?|author\(s\)|авторы?|rapporteurs?|докладчик|student|submitted\s+by)\s*:)?"
     r"\s*(?:(?:dr|prof)\.\s*)?"
     rf"(?P<names>{_NAMES})"
@@ -184,7 +190,7 @@ FIELD_BAR = re.compile(r"\s+[|•·]\s+")
 """Between the fields of a byline row ('Anna Lind | 12 March 2021')."""
 PREPARED_FOR = re.compile(r"\s*(?:prepared|written|produced|commissioned)\s+for\b", re.IGNORECASE)
 """'Prepared for the Committee on Budgets': the report's addressee, a field of the head."""
-PREPARED_BY = re.compile(r"\s*(?:prepared|written|compiled|edited)\s+by\b", re.IGNORECASE)
+PREPARED_BY = re.compile(rf"\s*{_WORK_BY}\b", re.IGNORECASE)
 
 # --- flattened heads -------------------------------------------------------------------------
 
@@ -922,8 +928,12 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
         if variant != text and (found := author_of(variant, common)) is not None:
             return found
     if is_all_caps(text) and CAPS_INITIAL.search(text):
-        titled = author_of(text.title(), common)  # 'IRINA V. VOLKOVA', as printed
-        return None if titled is None else text.strip()[: len(titled)]
+        shown = text.strip()
+        titled = author_of(shown.title(), common)  # 'IRINA V. VOLKOVA', as printed
+        if titled is None:
+            return None
+        at = shown.title().find(titled)  # after a label: 'A STUDY PREPARED BY IRINA …'
+        return shown[at : at + len(titled)]
     prepared = PREPARED_BY.match(text) or CAPS_BY.match(text)
     if prepared is not None and is_all_caps(text):  # 'PREPARED BY ANNA KELLER', a cover's
         return caps_name(text[prepared.end() :], common)
@@ -1551,6 +1561,9 @@ def _read_block(
         else:
             head = _scan(block, read)
     head.published = _block_date(block[:HEAD_BLOCK_LINES]) or head.published
+    if head.author is None and (named := _announced_author(block[:HEAD_BLOCK_LINES], read)):
+        head.author, at = named
+        head.meta = (head.meta or set()) | {at - 1, at}
     known = {line.index for line in head.title_lines} | (head.meta or set())
     window = block[:HEAD_BLOCK_LINES]
     abstract = next(
@@ -1573,6 +1586,21 @@ def _read_block(
         }
         head.meta |= {line.index for line in below if FIELD_LINE.match(line.text)}
     return head
+
+
+def _announced_author(window: Sequence[Line], read: _Reading) -> tuple[str, int] | None:
+    """(names, line index) of the names a byline's label standing alone announces on the
+    next line of a head block ('Edited by' / 'Anna Lind', 'A thesis submitted by' / 'ANNA
+    LIND'), wherever in the block the pair stands (under lines that name an institution,
+    as a cover's credits do), else None."""
+    for line, below in itertools.pairwise(window):
+        if (
+            len(line.text) <= MAX_LABEL_CHARS
+            and is_byline_label(line.text)
+            and (names := byline_of(below.text, read.common)) is not None
+        ):
+            return names, below.index
+    return None
 
 
 HEAD_PARTS = re.compile(r"\s+[|–—]\s+|\s{3,}")
