@@ -122,8 +122,15 @@ def build_comments(
     starts: Sequence[int],
     grammar: CommentGrammar,
     rules: BlockRules,
+    view: Sequence[Line] | None = None,
+    furniture: frozenset[int] = frozenset(),
 ) -> tuple[list[CommentRow], list[BlockRow], dict[int, str]]:
-    """Comment rows, their block rows (reading order) and the boilerplate in their bodies."""
+    """Comment rows, their block rows (reading order) and the boilerplate in their bodies.
+
+    `view`: the lines as the grammar reads them, position for position (a text
+    browser's dump without its link markers); the records keep `lines`. `furniture`:
+    indices of lines dropped from bodies as "thread_chrome" whatever the grammar says."""
+    seen = view if view is not None else lines
     dropped: dict[int, str] = {}
     comments: list[CommentRow] = []
     blocks: list[BlockRow] = []
@@ -133,13 +140,13 @@ def build_comments(
     numbered: dict[str, CommentRow] = {}
     is_chrome = getattr(grammar, "is_chrome", None)
     nestings = getattr(grammar, "nestings", None)
-    levels: list[int] | None = nestings(lines, starts) if nestings is not None else None
+    levels: list[int] | None = nestings(seen, starts) if nestings is not None else None
     ends = [*starts[1:], len(lines)]
     parse_headers = getattr(grammar, "parse_headers", None)
     headers = (
-        parse_headers(lines, starts)
+        parse_headers(seen, starts)
         if parse_headers is not None
-        else [grammar.parse_header(lines, at, end) for at, end in zip(starts, ends, strict=True)]
+        else [grammar.parse_header(seen, at, end) for at, end in zip(starts, ends, strict=True)]
     )
     flat = len(set(levels if levels is not None else (h.nesting for h in headers))) <= 1
     for ordinal, position in enumerate(starts):
@@ -148,16 +155,17 @@ def build_comments(
         nesting = levels[ordinal] if levels is not None else header.nesting
         header_lines = lines[position : position + header.n_lines]
         body_region = lines[position + header.n_lines : end_position]
-        body_dropped = find_boilerplate(body_region)
+        seen_body = seen[position + header.n_lines : end_position]
+        body_dropped = find_boilerplate(seen_body)
         body_dropped.update(
             (line.index, "thread_chrome")
             for line in body_region
-            if line.index in header.chrome_lines and not line.is_blank
+            if (line.index in header.chrome_lines or line.index in furniture) and not line.is_blank
         )
         if is_chrome is not None:
             body_dropped.update(
                 (line.index, "thread_chrome")
-                for line in body_region
+                for line in seen_body
                 if not line.is_blank and line.index not in body_dropped and is_chrome(line)
             )
         stamped_edit = False
