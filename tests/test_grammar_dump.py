@@ -8,9 +8,11 @@ import pytest
 from flows.stages.segment import SegmentConfig, segment
 from flows.stages.segment.grammars._dump import (
     dump_view,
+    header_links,
     is_dump,
     is_link_residue,
     is_link_row,
+    link_token,
     references_start,
 )
 from flows.stages.segment.lines import split_lines
@@ -120,3 +122,48 @@ def test_dump_thread_reads_comments_and_drops_the_references():
     rules = {d["rule"] for d in result.dropped}
     assert "link_references" in rules
     assert all("[22]Guidelines" not in c["body"] for c in result.comments)
+
+
+@pytest.mark.parametrize(
+    ("target", "token"),
+    [
+        ("https://board.example.org/item?id=39500871#39501002", "39501002"),
+        ("https://board.example.org/item?id=39501050", "39501050"),
+        ("https://lobste.rs/s/k3xq2a/regional#c_a1b2c3", "c_a1b2c3"),
+        ("https://lobste.rs/c/a1b2c3", "a1b2c3"),
+        ("https://board.example.org/item?id=7#", None),  # 'id=7' is too short an id
+    ],
+)
+def test_link_token(target, token):
+    assert link_token(target) == token
+
+
+def test_parent_link_resolves_through_the_references():
+    targets = {
+        1: "https://b.example/user?id=ann",
+        2: "https://b.example/item?id=1001",
+        3: "https://b.example/item?id=900#1000",
+        4: "https://b.example/item?id=900#1002",
+    }
+    own, parent = header_links("[1]ann [2]2 hours ago | [3]parent | [4]next [5][–]", targets)
+    assert own == {"ann", "1001"}
+    assert parent == "1000"
+
+
+def test_parent_links_give_parents_on_a_flat_dump():
+    page = LYNX.replace(
+        "   [22]Guidelines",
+        "   [30]ivan_p [31]1 hour ago | [32]parent [33][–]\n\n   It was final by then.\n\n"
+        "   [22]Guidelines",
+    )
+    page += (
+        "  12. https://board.example.org/item?id=5001\n"
+        "  17. https://board.example.org/item?id=5002\n"
+        "  18. https://board.example.org/item?id=4000#5001\n"
+        "  31. https://board.example.org/item?id=5003\n"
+        "  32. https://board.example.org/item?id=4000#5002\n"
+    )
+    result = segment("doc", page, None, SegmentConfig())
+    ids = [c["comment_id"] for c in result.comments]
+    assert [c["author"] for c in result.comments] == ["ivan_p", "mila_r", "ivan_p"]
+    assert [c["parent_id"] for c in result.comments] == [None, ids[0], ids[1]]

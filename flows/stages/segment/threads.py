@@ -124,12 +124,16 @@ def build_comments(
     rules: BlockRules,
     view: Sequence[Line] | None = None,
     furniture: frozenset[int] = frozenset(),
+    links: Sequence[tuple[frozenset[str], str | None]] | None = None,
 ) -> tuple[list[CommentRow], list[BlockRow], dict[int, str]]:
     """Comment rows, their block rows (reading order) and the boilerplate in their bodies.
 
     `view`: the lines as the grammar reads them, position for position (a text
     browser's dump without its link markers); the records keep `lines`. `furniture`:
-    indices of lines dropped from bodies as "thread_chrome" whatever the grammar says."""
+    indices of lines dropped from bodies as "thread_chrome" whatever the grammar says.
+    `links`: per comment, the ids its header's links name and the id its link to its
+    parent names (a dump's references list resolves them); a parent found so overrides
+    the nesting."""
     seen = view if view is not None else lines
     dropped: dict[int, str] = {}
     comments: list[CommentRow] = []
@@ -138,6 +142,7 @@ def build_comments(
     children: dict[str | None, int] = {}
     entries: dict[str, tuple[int, CommentRow]] = {}
     numbered: dict[str, CommentRow] = {}
+    linked_ids: dict[str, CommentRow] = {}
     is_chrome = getattr(grammar, "is_chrome", None)
     nestings = getattr(grammar, "nestings", None)
     levels: list[int] | None = nestings(seen, starts) if nestings is not None else None
@@ -213,6 +218,9 @@ def build_comments(
         linked = numbered.get(header.reply_to_number) if header.reply_to_number else None
         if linked is not None:
             stack = _chain(linked, entries)
+        parent_link = links[ordinal][1] if links is not None else None
+        if parent_link is not None and (target := linked_ids.get(parent_link)) is not None:
+            stack = _chain(target, entries)
         parent = stack[-1][1] if stack else None
         number = format_ordinal(ordinal, len(starts))
         comment_id = f"{post_id}.c{number}"
@@ -265,6 +273,8 @@ def build_comments(
         entries[comment_id] = (nesting, comment)
         if header.number:
             numbered[header.number] = comment
+        if links is not None:
+            linked_ids.update((token, comment) for token in links[ordinal][0])
     return comments, blocks, dropped
 
 

@@ -120,3 +120,55 @@ def is_link_residue(text: str) -> bool:
     if "[" not in text or MARKER.search(text) is None:
         return False
     return LIST_MARK.match(unmarked(text).strip()) is not None
+
+
+ID_TOKEN = re.compile(r"[A-Za-z0-9_\-]{3,}$")
+ID_PARAM = re.compile(r"[?&](?:id|c|comment|post|p)=([A-Za-z0-9_\-]{3,})")
+PARENT_ANCHORS = frozenset({"parent"})
+"""The anchor of a comment's link to the comment it replies to."""
+NEIGHBOUR_ANCHORS = frozenset({"parent", "next", "prev", "root", "context", "reply"})
+"""Anchors of a header's links to other comments (or to a form): not the comment's own."""
+
+
+def reference_targets(lines: Sequence[Line]) -> dict[int, str]:
+    """{link number: target} of the dump's references list (empty when it has none)."""
+    at = references_start(lines)
+    if at is None:
+        return {}
+    targets: dict[int, str] = {}
+    for line in lines[at + 1 :]:
+        if line.text and REFERENCE.match(line.text):
+            number, _, target = line.text.partition(".")
+            targets[int(number)] = target.strip()
+    return targets
+
+
+def link_token(target: str) -> str | None:
+    """The id a link's target names: its fragment's, else its id parameter's, else its
+    last path segment's ('…/item?id=7#c_a1b2' -> 'c_a1b2'; '…/c/a1b2' -> 'a1b2')."""
+    base, _, fragment = target.partition("#")
+    if fragment and (found := ID_TOKEN.search(fragment)):
+        return found.group()
+    if param := ID_PARAM.search(base):
+        return param.group(1)
+    found = ID_TOKEN.search(base.rstrip("/"))
+    return found.group() if found else None
+
+
+def header_links(text: str, targets: dict[int, str]) -> tuple[frozenset[str], str | None]:
+    """(ids the header's own links name, the id its 'parent' link names) of a dump's
+    header line, read through the references list's targets."""
+    own: set[str] = set()
+    parent = None
+    pieces = MARKER.split(text)
+    for found, anchor in zip(MARKER.finditer(text), pieces[1:], strict=True):
+        target = targets.get(int(found.group()[1:-1]))
+        token = link_token(target) if target else None
+        if token is None:
+            continue
+        label = anchor.strip().strip(ROW_SEPARATORS).strip().casefold()
+        if label in PARENT_ANCHORS:
+            parent = token
+        elif label and label not in NEIGHBOUR_ANCHORS and label[0].isalnum():
+            own.add(token)
+    return frozenset(own), parent

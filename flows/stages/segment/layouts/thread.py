@@ -28,8 +28,10 @@ from flows.stages.segment.grammars import GRAMMARS
 from flows.stages.segment.grammars._common import counted_title, is_title_like
 from flows.stages.segment.grammars._dump import (
     dump_view,
+    header_links,
     is_link_residue,
     is_link_row,
+    reference_targets,
     references_start,
 )
 from flows.stages.segment.layouts import Detection
@@ -130,6 +132,7 @@ def segment(
     starts = reading.starts if reading else []
     view = reading.view if reading else None
     references = references_start(lines) if view is not None else None
+    targets = reference_targets(lines) if references is not None else {}
     if references is not None and (not starts or references > starts[-1]):
         add_dropped(
             result,
@@ -199,6 +202,7 @@ def segment(
         rules=rules,
         view=seen[: len(thread_lines)] if view is not None else None,
         furniture=links,
+        links=[header_links(lines[at].text, targets) for at in starts] if targets else None,
     )
     result.comments += comments
     result.blocks += blocks
