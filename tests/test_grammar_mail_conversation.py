@@ -124,3 +124,46 @@ def test_a_name_over_a_plain_date_is_no_message_header():
     )  # fmt: skip
     assert mail_conversation.find_starts(split_lines(text)) == []
     assert mail_conversation.find_starts(split_lines(MIRROR))  # the timestamped pairs do
+
+
+ARCHIVE = """\
+Ballot counting in the northern district
+Gennady Troshin
+2011-03-02 09:14:27 UTC
+Permalink
+Is anyone actually being dismissed, or is this a paint job?
+Ludmila Varga
+2011-03-02 13:40:05 UTC
+Permalink
+Raw Message
+A friend says the commissions are made of the same officers.
+The cut in numbers is real, but it is done by not filling vacancies.
+Gennady Troshin
+2011-03-02 18:02:51 UTC
+Permalink
+Raw Message
+Post by Ludmila Varga
+The cut in numbers is real, but it is done by not filling
+vacancies.
+So the same people, a smaller headcount.
+Arno Kask
+2011-03-03 07:55:12 UTC
+Permalink
+Nothing changes before the elections. Ludmila Varga wrote: nothing new.
+"""
+
+
+def test_attribution_names_the_parent_and_marks_the_quote() -> None:
+    lines = split_lines(ARCHIVE)
+    starts = mail_conversation.find_starts(lines)
+    found = mail_conversation.parse_headers(lines, starts)
+    assert [h.author for h in found] == ["Ludmila Varga", "Gennady Troshin", "Arno Kask"]
+    assert [h.reply_to for h in found] == [None, "Ludmila Varga", None]
+    quoted = sorted(lines[i].text for i in found[1].quote_lines)
+    assert quoted == ["The cut in numbers is real, but it is done by not filling", "vacancies."]
+
+
+def test_attribution_after_a_clock_gives_the_name() -> None:
+    text = "On Mon, Sep 16, 2024 at 11:42 AM Ruslan Vagapov <ruslan.v@example.net> wrote:"
+    lines = split_lines(f"x\n{text}\nbody")
+    assert mail_conversation._attribution(lines, 0, len(lines)) == (1, "Ruslan Vagapov")

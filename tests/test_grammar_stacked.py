@@ -145,3 +145,94 @@ def test_no_opening_post_without_a_rated_title(label: str, first_line: str) -> N
     lines = split_lines(text)
     starts = stacked.find_starts(lines)
     assert lines[starts[0]].text == "nina.vale", label
+
+
+FEDERATED = """\
+news
+lemmy.world
+
+nadia_r
+@lemmy.world
+2d
+
+Council elections moved to a single day in September
+
+The regional council has voted to move its elections to the single national voting day.
+
+41
+9 comments
+Share
+
+olegk
+feddit.org
+2d
+OP
+That saves money, but it also buries the vote under the national campaign.
+12
+Reply
+
+  mira_t
+  sh.itjust.works
+  7
+  1d
+  Turnout used to be higher on the separate date.
+
+deleted by creator
+1d
+2
+Reply
+
+Photon 1.28.0
+"""
+
+
+def test_instance_line_under_the_name() -> None:
+    lines = split_lines(FEDERATED)
+    starts = stacked.find_starts(lines)
+    texts = [lines[at].text for at in starts]
+    assert texts == ["olegk", "mira_t", "deleted by creator"]  # nadia_r opens the post
+    first = stacked.parse_header(lines, starts[0], starts[1])
+    assert (first.author, first.instance, first.is_op, first.score) == (
+        "olegk",
+        "feddit.org",
+        True,
+        12,
+    )
+    second = stacked.parse_header(lines, starts[1], starts[2])
+    assert (second.author, second.instance, second.score) == ("mira_t", "sh.itjust.works", 7)
+    deleted = stacked.parse_header(lines, starts[2], len(lines))
+    assert deleted.author is None
+    head = stacked.parse_post(lines[: starts[0]])
+    assert head is not None and head.author == "nadia_r"
+    assert head.title == "Council elections moved to a single day in September"
+
+
+def test_software_version_and_more_links_are_chrome() -> None:
+    for text in ("Photon 1.28.0", "Lemmy v0.19.5", "More replies", "Load more comments"):
+        assert stacked.is_chrome(split_lines(text)[0])
+    assert not stacked.is_chrome(split_lines("Version 2 of the bill passed.")[0])
+
+
+LEADERBOARD = """\
+Top commenters this month
+Share
+
+rostov_ed
+lemmy.world
+1204
+3y
+
+galka_m
+lemmy.ml
+987
+2y
+
+p_sorokin
+sh.itjust.works
+912
+1y
+"""
+
+
+def test_rows_of_names_and_counts_are_no_thread() -> None:
+    assert stacked.find_starts(split_lines(LEADERBOARD)) == []

@@ -45,6 +45,8 @@ DROPPED_RULES: dict[str, str] = {
     "nav_link": "a line that is only a navigation label ('All posts', 'Next post', …).",
     "series_nav": "series navigation: 'Part of this series:', a bare 'Part 2:'.",
     "dangling_link": "a short line whose link was stripped ('… published on', 'Source:').",
+    "link_references": "a text browser's list of the page's link targets closing a dump "
+    "('References', then '12. https://…').",
     "link_residue": "what is left of a list of numbered links ('– DOTP -1 -2 -3').",
     "thread_chrome": "a thread front-end's page furniture: buttons, counters, sidebar, footer "
     "(the grammar of the front-end knows them; see flows/stages/segment/grammars/).",

@@ -122,8 +122,19 @@ def build_comments(
     starts: Sequence[int],
     grammar: CommentGrammar,
     rules: BlockRules,
+    view: Sequence[Line] | None = None,
+    furniture: frozenset[int] = frozenset(),
+    links: Sequence[tuple[frozenset[str], str | None]] | None = None,
 ) -> tuple[list[CommentRow], list[BlockRow], dict[int, str]]:
-    """Comment rows, their block rows (reading order) and the boilerplate in their bodies."""
+    """Comment rows, their block rows (reading order) and the boilerplate in their bodies.
+
+    `view`: the lines as the grammar reads them, position for position (a text
+    browser's dump without its link markers); the records keep `lines`. `furniture`:
+    indices of lines dropped from bodies as "thread_chrome" whatever the grammar says.
+    `links`: per comment, the ids its header's links name and the id its link to its
+    parent names (a dump's references list resolves them); a parent found so overrides
+    the nesting."""
+    seen = view if view is not None else lines
     dropped: dict[int, str] = {}
     comments: list[CommentRow] = []
     blocks: list[BlockRow] = []
@@ -131,15 +142,16 @@ def build_comments(
     children: dict[str | None, int] = {}
     entries: dict[str, tuple[int, CommentRow]] = {}
     numbered: dict[str, CommentRow] = {}
+    linked_ids: dict[str, CommentRow] = {}
     is_chrome = getattr(grammar, "is_chrome", None)
     nestings = getattr(grammar, "nestings", None)
-    levels: list[int] | None = nestings(lines, starts) if nestings is not None else None
+    levels: list[int] | None = nestings(seen, starts) if nestings is not None else None
     ends = [*starts[1:], len(lines)]
     parse_headers = getattr(grammar, "parse_headers", None)
     headers = (
-        parse_headers(lines, starts)
+        parse_headers(seen, starts)
         if parse_headers is not None
-        else [grammar.parse_header(lines, at, end) for at, end in zip(starts, ends, strict=True)]
+        else [grammar.parse_header(seen, at, end) for at, end in zip(starts, ends, strict=True)]
     )
     flat = len(set(levels if levels is not None else (h.nesting for h in headers))) <= 1
     for ordinal, position in enumerate(starts):
@@ -148,16 +160,17 @@ def build_comments(
         nesting = levels[ordinal] if levels is not None else header.nesting
         header_lines = lines[position : position + header.n_lines]
         body_region = lines[position + header.n_lines : end_position]
-        body_dropped = find_boilerplate(body_region)
+        seen_body = seen[position + header.n_lines : end_position]
+        body_dropped = find_boilerplate(seen_body)
         body_dropped.update(
             (line.index, "thread_chrome")
             for line in body_region
-            if line.index in header.chrome_lines and not line.is_blank
+            if (line.index in header.chrome_lines or line.index in furniture) and not line.is_blank
         )
         if is_chrome is not None:
             body_dropped.update(
                 (line.index, "thread_chrome")
-                for line in body_region
+                for line in seen_body
                 if not line.is_blank and line.index not in body_dropped and is_chrome(line)
             )
         stamped_edit = False
@@ -205,6 +218,9 @@ def build_comments(
         linked = numbered.get(header.reply_to_number) if header.reply_to_number else None
         if linked is not None:
             stack = _chain(linked, entries)
+        parent_link = links[ordinal][1] if links is not None else None
+        if parent_link is not None and (target := linked_ids.get(parent_link)) is not None:
+            stack = _chain(target, entries)
         parent = stack[-1][1] if stack else None
         number = format_ordinal(ordinal, len(starts))
         comment_id = f"{post_id}.c{number}"
@@ -257,6 +273,8 @@ def build_comments(
         entries[comment_id] = (nesting, comment)
         if header.number:
             numbered[header.number] = comment
+        if links is not None:
+            linked_ids.update((token, comment) for token in links[ordinal][0])
     return comments, blocks, dropped
 
 

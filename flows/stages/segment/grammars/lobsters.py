@@ -7,7 +7,8 @@ One comment::
     [-] <name> [edited] <age> | link | flag[ | reply]
     <text>
 
-Nesting is the indentation of the byline. The story head above the first comment is
+Nesting is the indentation of the header's first line (the score's, where one stands
+above the byline: a text dump may wrap a long byline and lose its indentation). The story head above the first comment is
 "<title>  <tags>  <domain>" (tags and domain after two spaces) over "via <name> <age> |
 …"; the page shows no opening text, so the post is a stub.
 """
@@ -59,7 +60,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     return Header(
         author=byline.group("name"),
         n_lines=at - position + 1,
-        nesting=lines[at].indent,
+        nesting=lines[position].indent,
         score=score,
         edited=bool(byline.group("edited")),
         age=byline.group("age"),

@@ -12,13 +12,16 @@ One message::
 
 Above the first message: the subject and the page's furniture ('Gmail <owner>', '3
 messages'). The first message is the opening post (the subject is its title); the others
-reply to the conversation, flat. A labelled 'From:' line opens no message here: in a
+reply to the conversation, flat, except that a message opening with a quote's
+attribution ('Post by <Name>', '<Name> wrote:', 'On <date>, <Name> wrote:') replies to
+the latest earlier message of that sender: mail quotes what it answers. A labelled 'From:' line opens no message here: in a
 reply chain it heads a message quoted whole (read by the article's mail head). Generic: the shape is the mail header's, shared by many
 clients and archives, so a front-end's own grammar wins when it finds as many messages.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,7 +35,7 @@ from flows.stages.segment.grammars._common import (
     opening_head,
     previous_content,
 )
-from flows.stages.segment.lines import Line
+from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import TWO_DIGITS, find_date, person_name
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
@@ -131,6 +134,40 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
     return [hit.position for hit in headers(lines)[1:]]
 
 
+ATTRIBUTION = re.compile(
+    r"^(?:Post by\s+(?P<post>[^\s<>@][^<>@]{0,60}?)"
+    r"|(?:On\s.{4,80}?,\s+)?(?P<wrote>[^\s<>@,][^<>@,]{0,60}?)(?:\s+<[^<>\s]+>)?\s+wrote:)$"
+)
+"""A reply's first line naming whom it quotes: its parent in a mail archive."""
+CLOCK_PREFIX = re.compile(r"^.*?\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?\s+")
+"""The date and time an attribution gives before the name ('On Mon, Sep 9, 2024 at 10:14
+AM Name <address> wrote:')."""
+
+
+MAX_LINKS_OVER_TEXT = 2
+"""Short lines (toolbar links: 'Raw Message') a message may show over its first line."""
+MAX_LINK_CHARS = 24
+
+
+def _attribution(lines: Sequence[Line], after: int, end: int) -> tuple[int, str] | None:
+    """(position, sender) of the attribution on the message's first line after its header
+    (past a toolbar link or two), None when it opens with none."""
+    at = after
+    for _ in range(MAX_LINKS_OVER_TEXT + 1):
+        found = next_content(lines, at, end)
+        if found is None:
+            return None
+        text = lines[found].text
+        match = ATTRIBUTION.match(text)
+        if match is not None:
+            name = CLOCK_PREFIX.sub("", match.group("post") or match.group("wrote"))
+            return found, name.strip()
+        if len(text) > MAX_LINK_CHARS or ends_sentence(text):
+            return None
+        at = found
+    return None
+
+
 PAREN_NOTE = re.compile(r"^\([^()]{1,40}\)$")
 """A note in parentheses on a line of its own ('(too old to reply)'): the archive's."""
 
@@ -143,12 +180,56 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     hit = _header_at(lines, position)
     if hit is None:
         return Header(author=lines[position].text, n_lines=1, nesting=0)
+    n_lines = min(hit.n_lines, end - position)
+    attribution = _attribution(lines, position + n_lines - 1, end)
     return Header(
         author=hit.author,
-        n_lines=min(hit.n_lines, end - position),
+        n_lines=n_lines,
         nesting=0,
         published=hit.published,
+        reply_to=attribution[1] if attribution else None,
     )
+
+
+def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
+    """Every reply's header (:func:`parse_header`), with the lines under a reply's
+    attribution that repeat the text of the message it names as its quote lines (an
+    archive that prints quotes without their '>' markers)."""
+    messages = headers(lines)
+    bounds = [*(hit.position for hit in messages[1:]), len(lines)]
+    ends = [*starts[1:], len(lines)]
+    latest: dict[str, tuple[int, int]] = {}  # sender -> body span of their latest message
+    passed = 0
+    found: list[Header] = []
+    for at, end in zip(starts, ends, strict=True):
+        while passed < len(messages) and messages[passed].position < at:
+            hit = messages[passed]
+            latest[hit.author.casefold()] = (hit.position + hit.n_lines, bounds[passed])
+            passed += 1
+        header = parse_header(lines, at, end)
+        source = latest.get(header.reply_to.casefold()) if header.reply_to else None
+        if source is not None:
+            quoted = _repeated(lines, at + header.n_lines, end, lines[source[0] : source[1]])
+            header = dataclasses.replace(header, quote_lines=quoted)
+        found.append(header)
+    return found
+
+
+def _repeated(lines: Sequence[Line], body: int, end: int, source: Sequence[Line]) -> frozenset[int]:
+    """The run of lines under the reply's attribution whose text stands in the quoted
+    message's text (its lines may be wrapped differently)."""
+    attribution = _attribution(lines, body - 1, end)
+    if attribution is None:
+        return frozenset()
+    text = " ".join(" ".join(line.text.split()) for line in source if not line.is_blank)
+    quoted: set[int] = set()
+    at = attribution[0]
+    while (found := next_content(lines, at, end)) is not None:
+        if " ".join(lines[found].text.split()) not in text:
+            break
+        quoted.add(lines[found].index)
+        at = found
+    return frozenset(quoted)
 
 
 def parse_post(lines: Sequence[Line]) -> PostHead | None:

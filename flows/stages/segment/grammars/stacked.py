@@ -3,10 +3,12 @@ pages scrape to text.
 
 One comment::
 
-    <name>                      (u/name, name@instance, [deleted])
+    <name>                      (u/name, name@instance, [deleted], deleted by creator)
+    [<instance>]                "lemmy.ml", "@lemmy.world" (federated front-ends)
     [OP | (OP)]                 badge
-    [<N> points]                score
+    [<N> points]                score; a bare count under an instance line
     <age>                       "4h", "3 days ago", "2 d"
+    [OP | (OP)]                 badge
     [edited <age>]              edit mark
     [Link | Link Parent]        permalink links
     <body>
@@ -15,7 +17,11 @@ One comment::
 
 Nesting is the indentation of the name line. A page needs two such headers and a sign
 that they are comments (an action link, a score or a badge): a name over an age alone is
-also how news listings show a source. The lines above the first comment hold the thread's
+also how news listings show a source. A header that shows an instance line (name,
+instance, age: Photon, Voyager and other front-ends of federated forums) reads a bare
+count among its lines as the score; without one a bare number is never read. A first
+header with no running text above it and a comment counter ('12 comments') before the
+next header is the opening post's, whether its title stands above or below it. The lines above the first comment hold the thread's
 head: its title (the first title-shaped line of four words or more), its author ("Posted
 by X", "submitted … by X", "X to magazine@instance"), its text (sentences); the rest is
 furniture.
@@ -28,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    COUNTER,
     furniture,
     has_text,
     is_prose,
@@ -49,6 +56,12 @@ AGE = re.compile(
     r"|\d{1,3}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now)$"
 )
 BADGE = re.compile(r"^(?:OP|\(OP\))$")
+INSTANCE = re.compile(r"^@?(?:[a-z0-9][a-z0-9\-]{0,62}\.)+[a-z]{2,12}$", re.IGNORECASE)
+"""The instance line under a name on a federated forum's page ('lemmy.ml', '@feddit.org')."""
+DELETED = re.compile(r"^(?:deleted|removed) by (?:creator|author|mod|moderator|admin)$")
+"""What a federated front-end shows in a deleted comment's name slot: nobody is named."""
+ANONYMOUS = frozenset({"[deleted]", "[removed]"})
+"""A name slot of a deleted comment that the page shows as a name (kept as the author)."""
 SCORE = re.compile(r"^(?P<score>[-−]?\d[\d,.]*[kK]?)\s+points?$")
 EDITED = re.compile(r"^edited(?:\s+\S.{0,30})?$", re.IGNORECASE)
 LINKS = re.compile(r"^(?:Link|Link Parent|permalink|parent)$", re.IGNORECASE)
@@ -57,6 +70,12 @@ COUNT = re.compile(r"^[-−]?\d{1,7}$")
 ACTION = re.compile(
     r"^(?:Reply|Bookmark|Boost|More|Share|Report|Save|Remove|Label|Vote|Vote\s*\(\d+\))$"
 )
+MORE = re.compile(
+    r"^(?:(?:load|show|view)\s+)?(?:\d{1,5}\s+)?more\s+(?:replies|comments)$", re.IGNORECASE
+)
+"""A link that loads more of the thread ('More replies', 'Load more comments')."""
+VERSION = re.compile(r"^[A-Z][\w\-]{1,30}\s+v?\d{1,4}(?:\.\d{1,4}){1,3}$")
+"""A front-end's or server's name and version in the page footer ('Lemmy v0.19.5')."""
 LINK_BOX = re.compile(
     r"^(?:Link information|This data is scraped automatically and may be incorrect\.)$"
 )
@@ -103,26 +122,36 @@ def title_below(lines: Sequence[Line], body: int, end: int) -> tuple[int, int] |
 @dataclass(frozen=True, slots=True)
 class Found:
     n_lines: int
-    author: str
+    author: str | None
     is_op: bool
     score: int | None
     edited: bool
     age: str
+    instance: str | None = None
 
 
 def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     """The header starting at `position`: a name line, then (no blank line between) badge
     and score lines, the age line, an edit mark and permalink lines."""
-    name = NAME_LINE.match(lines[position].text)
-    if name is None:
+    first = lines[position].text
+    deleted = DELETED.match(first) is not None
+    name = None if deleted or first.isdigit() else NAME_LINE.match(first)
+    if name is None and not deleted:
         return None
     at, is_op, score, age = position + 1, False, None, None
-    while at < len(lines) and at - position < MAX_HEADER and age is None:
+    instance = None
+    if at < len(lines) and INSTANCE.match(lines[at].text) and not AGE.match(lines[at].text):
+        instance = lines[at].text.lstrip("@")
+        at += 1
+    counted = instance is not None or deleted or first in ANONYMOUS
+    while at < len(lines) and at - position < MAX_HEADER + counted and age is None:
         text = lines[at].text
         if BADGE.match(text):
             is_op = True
         elif (points := SCORE.match(text)) is not None:
             score = shown_count(points.group("score"))
+        elif counted and score is None and COUNT.match(text):
+            score = shown_count(text.replace("−", "-"))
         elif AGE.match(text):
             age = text
         else:
@@ -131,24 +160,34 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     if age is None:
         return None
     edited = False
-    while at < len(lines) and at - position < MAX_HEADER:
+    while at < len(lines) and at - position < MAX_HEADER + counted:
         text = lines[at].text
         if EDITED.match(text):
             edited = True
+        elif BADGE.match(text):
+            is_op = True
         elif score is None and SIGNED_SCORE.match(text):
             score = shown_count(text.replace("–", "-"))  # a rating under the age
         elif not LINKS.match(text):
             break
         at += 1
-    return Found(at - position, name.group("name"), is_op, score, edited, age)
+    author = name.group("name") if name is not None else None
+    return Found(at - position, author, is_op, score, edited, age, instance)
 
 
 def _headers(lines: Sequence[Line]) -> dict[int, Found]:
-    return {
-        position: found
-        for position, line in enumerate(lines)
-        if not line.is_blank and (found := _header_at(lines, position)) is not None
-    }
+    """Every header, none starting inside an earlier one's lines (an instance line over
+    an age is no header of its own)."""
+    headers: dict[int, Found] = {}
+    covered = 0
+    for position, line in enumerate(lines):
+        if position < covered or line.is_blank:
+            continue
+        found = _header_at(lines, position)
+        if found is not None:
+            headers[position] = found
+            covered = position + found.n_lines
+    return headers
 
 
 def find_starts(lines: Sequence[Line]) -> list[int]:
@@ -160,9 +199,43 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
     if not marked and not any(ACTION.match(line.text) for line in lines):
         return []
     starts = sorted(found)
-    if _opening(lines, starts[0], starts[1]) is not None:
+    if not _texts_under(lines, starts, found):
+        return []
+    if _opening(lines, starts[0], starts[1]) is not None or _counted_opening(
+        lines, starts[0], starts[1], found[starts[0]]
+    ):
         return starts[1:]
     return starts
+
+
+def _texts_under(lines: Sequence[Line], starts: Sequence[int], found: dict[int, Found]) -> bool:
+    """Whether at least half the headers have text under them (a line of prose before the
+    next header): comments say something, the rows of a table of names and counts (a
+    leaderboard, a staff list) do not."""
+    ends = [*starts[1:], len(lines)]
+    spoken = sum(
+        1
+        for start, end in zip(starts, ends, strict=True)
+        if any(
+            is_prose(line.text) or ends_sentence(line.text)
+            for line in lines[start + found[start].n_lines : end]
+            if not line.is_blank
+        )
+    )
+    return 2 * spoken >= len(starts)
+
+
+def _counted_opening(lines: Sequence[Line], position: int, end: int, found: Found) -> bool:
+    """Whether the header at `position` is the opening post's by its counter: no running
+    text above it, running text under it, and a comment counter ('12 comments') before
+    the next header at `end`."""
+    if found.author is None or has_text(lines[:position]):
+        return False
+    below = lines[position + found.n_lines : end]
+    counted = any(
+        line.text[:1].isdigit() and COUNTER.match(line.text) is not None for line in below
+    )
+    return counted and has_text(below)
 
 
 def _opening(lines: Sequence[Line], position: int, end: int) -> tuple[int, int] | None:
@@ -176,9 +249,16 @@ def _opening(lines: Sequence[Line], position: int, end: int) -> tuple[int, int] 
 
 
 def is_chrome(line: Line) -> bool:
-    """Action links, permalink links and the link-information box."""
+    """Action links, permalink links, links to more of the thread, the link-information
+    box and the footer's software versions."""
     text = line.text
-    return bool(ACTION.match(text) or LINKS.match(text) or LINK_BOX.match(text))
+    return bool(
+        ACTION.match(text)
+        or LINKS.match(text)
+        or LINK_BOX.match(text)
+        or MORE.match(text)
+        or VERSION.match(text)
+    )
 
 
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
@@ -211,6 +291,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         author=found.author,
         n_lines=n_lines,
         nesting=lines[position].indent,
+        instance=found.instance,
         is_op=found.is_op,
         score=score,
         upvotes=upvotes,
@@ -237,6 +318,19 @@ def _opening_in(lines: Sequence[Line]) -> tuple[Found, int, int, int] | None:
     return found, below[0], position, below[1]
 
 
+def _poster(lines: Sequence[Line]) -> tuple[str, set[int]] | None:
+    """(author, header line indices) of the opening post's own header above the first
+    comment (name, instance, age: see :func:`_counted_opening`), None when the region
+    shows none that names someone."""
+    for at, line in enumerate(lines):
+        if line.is_blank:
+            continue
+        found = _header_at(lines, at)
+        if found is not None and found.author is not None and found.instance is not None:
+            return found.author, {other.index for other in lines[at : at + found.n_lines]}
+    return None
+
+
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
     """The thread's head above the first comment: the first title-shaped line of
     `MIN_TITLE_WORDS` words or more, the poster's byline, the text (sentences after the
@@ -253,6 +347,11 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         meta = {line.index for line in lines[head[2] : head[3]] if not line.is_blank}
         chrome = {line.index for line in lines[: head[2]] if not line.is_blank}
         meta -= {title.index}
+    else:
+        poster = _poster(lines)
+        if poster is not None:
+            author = poster[0]
+            meta = poster[1]
     for line in lines:
         if line.is_blank or line.index in skip or line.index in meta or line is title:
             continue

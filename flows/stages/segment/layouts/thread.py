@@ -26,6 +26,14 @@ from flows.stages.segment.candidates import (
 )
 from flows.stages.segment.grammars import GRAMMARS
 from flows.stages.segment.grammars._common import counted_title, is_title_like
+from flows.stages.segment.grammars._dump import (
+    dump_view,
+    header_links,
+    is_link_residue,
+    is_link_row,
+    reference_targets,
+    references_start,
+)
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, word_count
 from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb
@@ -80,17 +88,36 @@ FRAMES_SCORE = 0.65
 every layout that finds its own features (a digest's dated entries, a listing's teasers)."""
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Reading:
+    """What detection read: the grammar, its comment starts, and the view of the lines
+    its grammar read (a text browser's dump without its link markers, else None)."""
+
+    grammar: CommentGrammar
+    starts: list[int]
+    view: list[Line] | None
+
+
+def read_thread(lines: Sequence[Line]) -> Reading | None:
+    """The best grammar's reading of the lines (:func:`best_grammar`), a dump's read
+    through its view (:func:`..grammars._dump.dump_view`)."""
+    view = dump_view(lines)
+    found = best_grammar(view if view is not None else lines)
+    return Reading(found[0], found[1], view) if found is not None else None
+
+
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
-    found = best_grammar(lines)
-    if found is None:
+    reading = read_thread(lines)
+    if reading is None:
         return None
+    found = (reading.grammar, reading.starts)
     counters = sum(1 for line in lines if line.text.casefold() in {"arrow-up", "arrow-down"})
     if getattr(found[0], "LAST_RESORT", False):
         kind = getattr(found[0], "EVIDENCE", "comments in repeated frames")
         evidence = f"{len(found[1])} {kind}"
-        return Detection("thread", FRAMES_SCORE, evidence, parsed=found)
+        return Detection("thread", FRAMES_SCORE, evidence, parsed=reading)
     evidence = f"{len(found[1])} comment headers, {counters} vote counters"
-    return Detection("thread", 1.0, evidence, parsed=found)
+    return Detection("thread", 1.0, evidence, parsed=reading)
 
 
 def segment(
@@ -100,26 +127,45 @@ def segment(
     config: SegmentConfig,
     parsed: object = None,
 ) -> None:
-    found = parsed if isinstance(parsed, tuple) else best_grammar(lines)
-    grammar, starts = found if found else (None, [])
+    reading = parsed if isinstance(parsed, Reading) else read_thread(lines)
+    grammar = reading.grammar if reading else None
+    starts = reading.starts if reading else []
+    view = reading.view if reading else None
+    references = references_start(lines) if view is not None else None
+    targets = reference_targets(lines) if references is not None else {}
+    if references is not None and (not starts or references > starts[-1]):
+        add_dropped(
+            result,
+            doc_id,
+            lines[references:],
+            {line.index: "link_references" for line in lines[references:] if not line.is_blank},
+        )
+        lines = lines[:references]
+    links = _link_furniture(lines) if view is not None else frozenset()
+    seen = view[: len(lines)] if view is not None else lines
     region = lines[: starts[0]] if starts else lines
-    dropped = find_boilerplate(region)
+    seen_region = [
+        Line(line.index, line.start, "") if line.index in links else line
+        for line in seen[: len(region)]
+    ]
+    dropped = find_boilerplate(seen_region)
+    dropped.update((index, "thread_chrome") for index in links if index < len(region))
     is_chrome = getattr(grammar, "is_chrome", None)
     if is_chrome is not None:
-        for line in region:
+        for line in seen_region:
             if not line.is_blank and line.index not in dropped and is_chrome(line):
                 dropped[line.index] = "thread_chrome"
     parse_post = getattr(grammar, "parse_post", None)
     page_post = getattr(grammar, "page_post", None)
-    head: PostHead | None = parse_post(region) if parse_post is not None else None
+    head: PostHead | None = parse_post(seen_region) if parse_post is not None else None
     if page_post is not None:
-        head = page_post(lines, starts)
+        head = page_post(seen, starts)
     if head is None and starts:
-        head = _article_head(region, dropped)
+        head = _article_head(seen_region, dropped)
     if head is not None:
-        head = _answered_title(region, head)
+        head = _answered_title(seen_region, head)
     if head is not None:
-        head = scored_head(region, dropped, head)
+        head = scored_head(seen_region, dropped, head)
         for index in head.title_lines | head.meta_lines:
             dropped.pop(index, None)  # what the grammar reads as the head is never chrome
         dropped.update((index, "thread_chrome") for index in head.chrome_lines)
@@ -141,7 +187,7 @@ def segment(
         return
     post_id = f"{doc_id}.p0000"
     find_end = getattr(grammar, "find_end", None)
-    end = find_end(lines, starts) if find_end is not None else None
+    end = find_end(seen, starts) if find_end is not None else None
     thread_lines = lines
     if end is not None and end > starts[-1]:
         thread_lines = lines[:end]
@@ -154,6 +200,9 @@ def segment(
         starts=starts,
         grammar=grammar,
         rules=rules,
+        view=seen[: len(thread_lines)] if view is not None else None,
+        furniture=links,
+        links=[header_links(lines[at].text, targets) for at in starts] if targets else None,
     )
     result.comments += comments
     result.blocks += blocks
@@ -161,6 +210,17 @@ def segment(
     op = next((comment for comment in comments if comment["is_op"]), None)
     if op is not None and result.posts and result.posts[0]["author"] is None:
         result.posts[0]["author"] = op["author"]
+
+
+def _link_furniture(lines: Sequence[Line]) -> frozenset[int]:
+    """The lines of a dump that are furniture outside comment headers: a row of links (a
+    menu, a footer) and a line left with no text once its markers are out. The opening
+    post's head is read without them."""
+    return frozenset(
+        line.index
+        for line in lines
+        if "[" in line.text and (is_link_row(line.text) or is_link_residue(line.text))
+    )
 
 
 MIN_TITLE_WORDS = 3
