@@ -1281,3 +1281,74 @@ def test_headline_column_page_is_detected_as_a_listing() -> None:
     result = run(text + "\n")
     assert result.layout == "listing"
     assert [post["title"] for post in result.posts] == COLUMN_HEADLINES
+
+
+# --- result records: a title over a byline row, then slot lines ---------------------------
+
+RECORD_TITLES = [
+    "The Harbour Strike of the Northern Terminal",
+    "Tram Lines That Were Never Built",
+    "Valley Teachers Build Their Own Union",
+    "Libraries of the Old Quarter",
+]
+
+
+def record_page(rows: list[str], slots: list[str], prose: str = "") -> str:
+    """A result list: a header, one record per title (title, row, slot lines)."""
+    out = ["Skip to main content", "Cart", "", "1-4 of 120 results", ""]
+    if prose:
+        out += [prose, ""]
+    for title, row in zip(RECORD_TITLES, rows, strict=True):
+        out += [title, row, *slots, ""]
+    out += ["Back to top", "Privacy Notice"]
+    return "\n".join(out) + "\n"
+
+
+def test_records_read_title_author_and_date_from_their_row() -> None:
+    rows = [f"by {name} | {date}" for name, date in zip(NAMES, DATES, strict=True)]
+    text = record_page(rows, ["4.5 out of 5 stars", "212", "Paperback", "$24.95$24.95"])
+    lines = split_lines(text)
+    items = listing.record_items(lines, SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == RECORD_TITLES
+    assert [item.author for item in items] == NAMES
+    assert [item.published for item in items] == DATES
+    result = run(text)
+    assert [post["title"] for post in result.posts] == RECORD_TITLES
+    assert "out of 5 stars" not in bodies(result)
+
+
+def test_records_keep_a_long_unrepeated_slot_as_the_description() -> None:
+    rows = [f"by {name}" for name in NAMES]
+    text = record_page(rows, ["3.9 avg rating — 212 ratings"])
+    text = text.replace(
+        "by Tomas Quillet\n",
+        f"by Tomas Quillet\n{SUMMARIES[1]}\n",
+    )
+    items = listing.record_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [line.text for line in items[1].body] == [SUMMARIES[1]]
+    assert all(not item.body for n, item in enumerate(items) if n != 1)
+
+
+def test_records_need_three_distinct_titles_over_rows_of_one_shape() -> None:
+    rows = [f"by {name} | {date}" for name, date in zip(NAMES, DATES, strict=True)]
+    two = record_page(rows, ["Paperback"]).replace(f"{RECORD_TITLES[2]}\n", "")
+    two = two.replace(f"{RECORD_TITLES[3]}\n", "")
+    assert listing.record_items(split_lines(two), SegmentConfig()) is None
+    same = record_page(rows, ["Paperback"])
+    for title in RECORD_TITLES[1:]:
+        same = same.replace(title, RECORD_TITLES[0])
+    assert listing.record_items(split_lines(same), SegmentConfig()) is None
+
+
+def test_records_are_no_comment_headers_or_an_articles_reading_box() -> None:
+    clocked = [
+        f"by {name} | {date} 10:4{n} am"
+        for n, (name, date) in enumerate(zip(NAMES, DATES, strict=True))
+    ]
+    assert listing.record_items(split_lines(record_page(clocked, [])), SegmentConfig()) is None
+    rows = [f"by {name} | {date}" for name, date in zip(NAMES, DATES, strict=True)]
+    article = " ".join(SUMMARIES) + ". " + " ".join(SUMMARIES)
+    boxed = record_page(rows, [], prose=article)
+    assert listing.record_items(split_lines(boxed), SegmentConfig()) is None

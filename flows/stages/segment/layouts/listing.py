@@ -117,6 +117,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from flows.stages.records import Segmented
@@ -2232,6 +2233,126 @@ def period_detection(items: Sequence[Item], pattern: str) -> Detection:
     return Detection("listing", PERIOD_SCORE, period_evidence(items, pattern), parsed=list(items))
 
 
+# --- result records: a title over a byline row, repeated ----------------------------------
+
+
+RECORD_SCORE = 0.7
+"""A page of result records (a title line right over the same kind of byline row, three
+times or more): above a thread's repeated frames and the period of line kinds, whose
+records vary in length, under every layout that finds its own format's signs."""
+MIN_RECORDS = 3
+"""Fewest titles over a byline row that make a list of records."""
+MAX_RECORD_LINES = 16
+"""Most lines with text from one record's title to the next one's."""
+MIN_RECORD_TEXT_WORDS = 12
+"""Fewest words of a record's line that is its description (a shorter line is a slot:
+a rating, a format, a price, a stock note, a button)."""
+
+
+SLOT_NUMBER = re.compile(r"\d[\d.,]*")
+
+
+def slot_shape(text: str) -> str:
+    """A record's slot line as its shape: case folded, every number one zero ('4.5 out of 5
+    stars', '1,212 ratings')."""
+    return SLOT_NUMBER.sub("0", text.casefold())
+
+
+def _record_row(text: str) -> tuple[bool, bool] | None:
+    """The shape of a record's byline row ('by <Name> | <date>', 'by <Name>, <Name>'):
+    whether it opens with 'by' and whether it holds a date; None for a line that names no
+    author, or shows a clock time (a comment's header)."""
+    if CLOCK.search(text) or is_names(text):
+        return None
+    if _meta_name(text) is None:
+        return None
+    return bool(LEAD_BYLINE.match(text)), find_date(text) is not None
+
+
+def _record_anchors(filled: Sequence[Line], max_title_chars: int) -> list[int]:
+    """The positions of the byline rows of the page's records: rows of the most common
+    shape, each right under a headline that is no meta line itself."""
+    shapes: dict[int, tuple[bool, bool]] = {}
+    for at in range(1, len(filled)):
+        line, above = filled[at], filled[at - 1]
+        if above.index + 1 != line.index:
+            continue
+        if (shape := _record_row(line.text)) is None:
+            continue
+        if _frame_headline(above.text, max_title_chars) and not _is_meta(above.text):
+            shapes[at] = shape
+    if not shapes:
+        return []
+    common, _ = Counter(shapes.values()).most_common(1)[0]
+    return [at for at, shape in shapes.items() if shape == common]
+
+
+def record_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """The records of a result list (a search page, a catalogue, a shop's list): a title
+    line right over a byline row ('by <Name> | <date>'), then slot lines (rating, counts,
+    formats, prices, buttons) up to the next title, three times or more. The title is the
+    line that differs each time, the rows share a shape; a record's author and date are
+    its row's. A slot line of twelve words or more that no other record repeats is its
+    description (the post's body); every other slot is chrome. The last record's slots
+    are the lines after its row that repeat another record's (numbers aside). None when
+    fewer than three records are found, two share a title, a record spans more than
+    ``MAX_RECORD_LINES`` lines or holds more than ``MAX_PERIOD_TEXT_LINES`` lines of
+    description, or the prose outside the records is as long as their titles and
+    descriptions together (an article with a box of related books)."""
+    filled = [line for line in lines if not line.is_blank]
+    anchors = _record_anchors(filled, config.max_title_chars)
+    if len(anchors) < MIN_RECORDS:
+        return None
+    if any(after - before > MAX_RECORD_LINES for before, after in pairwise(anchors)):
+        return None
+    titles = [filled[at - 1] for at in anchors]
+    if len({title.text for title in titles}) < len(titles):
+        return None
+    slots = [filled[at + 1 : after - 1] for at, after in pairwise(anchors)]
+    seen = Counter(slot_shape(line.text) for tail in slots for line in tail)
+    last = anchors[-1] + 1
+    end = last
+    while (
+        end < len(filled) and end - last < MAX_RECORD_LINES and slot_shape(filled[end].text) in seen
+    ):
+        end += 1
+    slots.append(filled[last:end])
+    items: list[Item] = []
+    for at, title, tail in zip(anchors, titles, slots, strict=True):
+        body = [
+            line
+            for line in tail
+            if word_count(line.text) >= MIN_RECORD_TEXT_WORDS
+            and line_kind(line.text) == PROSE
+            and seen[slot_shape(line.text)] < 2
+        ]
+        if len(body) > MAX_PERIOD_TEXT_LINES:
+            return None
+        row = filled[at]
+        found = find_date(row.text)
+        items.append(
+            Item(
+                body=body,
+                title=title,
+                meta=[row],
+                author=_meta_name(row.text),
+                published=found[0] if found else None,
+                shaped=True,
+            )
+        )
+    inside = {line.index for item in items for line in item.lines}
+    inside.update(line.index for tail in slots for line in tail)
+    prose_outside = sum(
+        word_count(line.text)
+        for line in filled
+        if line.index not in inside and line_kind(line.text) == PROSE
+    )
+    framed = sum(
+        word_count(line.text) for item in items for line in [item.title, *item.body] if line
+    )
+    return None if prose_outside >= framed else items
+
+
 # --- the layout ---------------------------------------------------------------------------
 
 
@@ -2466,6 +2587,13 @@ def segment(
         1 for item in items if item.title is not None
     ):
         segment_items(result, doc_id, split, column, config)
+    elif (
+        parsed is None
+        and structured_detection(item_stats(items)) is None
+        and shape_items(lines, config) is None
+        and (records := record_items(lines, config)) is not None
+    ):
+        segment_items(result, doc_id, lines, records, config)
     elif sum(1 for item in items if item.title is not None and not item.repeated) >= 2:
         segment_items(result, doc_id, split, items, config)
     elif parsed is None and (shaped := shape_items(lines, config)) is not None:
