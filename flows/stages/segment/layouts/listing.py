@@ -2353,6 +2353,11 @@ def record_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | N
     return None if prose_outside >= framed else items
 
 
+def record_detection(items: Sequence[Item]) -> Detection:
+    evidence = f"{len(items)} result records (a title over a byline row, then slot lines)"
+    return Detection("listing", RECORD_SCORE, evidence, parsed=list(items))
+
+
 # --- the layout ---------------------------------------------------------------------------
 
 
@@ -2553,6 +2558,9 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     shaped = shape_items(lines, config)
     if shaped is not None:
         return shape_detection(shaped)
+    records = record_items(lines, config)
+    if records is not None:
+        return record_detection(records)
     bare = bare_detection(lines, config)
     if bare is None and (framed := period_items(lines, config, headlines=True)) is not None:
         return period_detection(*framed)
