@@ -1352,3 +1352,59 @@ def test_records_are_no_comment_headers_or_an_articles_reading_box() -> None:
     article = " ".join(SUMMARIES) + ". " + " ".join(SUMMARIES)
     boxed = record_page(rows, [], prose=article)
     assert listing.record_items(split_lines(boxed), SegmentConfig()) is None
+
+
+# --- stacked heads: author, stamp, title and fields over the summary ----------------------
+
+HANDLES = ["ilse_m", "t_quillet", "rena.o", "ilse_m"]
+
+
+def stacked_page(label: bool = False) -> str:
+    """A feed whose items show '<handle>' ('<community>') '<age>' '<title>' and field
+    lines over the summary, then a read-more link and counters."""
+    out = ["Feed", "Popular", "Fresh", ""]
+    for n, (handle, title, summary) in enumerate(zip(HANDLES, TITLES, SUMMARIES, strict=True)):
+        out += [handle, *(["Labour"] if label else []), f"{n + 2} hours ago", title]
+        out += ["Medium", f"{n + 4} min", "Harbours*, Unions*", summary + " …", "Read more"]
+        out += [f"+{n + 7}", f"{n + 11}", ""]
+    out += ["Show more", "About"]
+    return "\n".join(out) + "\n"
+
+
+def test_stacked_heads_give_the_title_under_the_stamp_and_the_author_over_it() -> None:
+    for label in (False, True):
+        items = [
+            item
+            for item in listing.find_items(split_lines(stacked_page(label)), SegmentConfig())
+            if item.title is not None
+        ]
+        assert [item.title_text for item in items] == TITLES
+        assert [item.author for item in items] == HANDLES
+
+
+def test_stacked_heads_leave_dates_under_summaries_to_their_items() -> None:
+    out: list[str] = []
+    for title, summary, date in zip(TITLES, SUMMARIES, DATES, strict=True):
+        out += [title, summary + " …", date, ""]
+    items = [
+        item
+        for item in listing.find_items(split_lines("\n".join(out) + "\n"), SegmentConfig())
+        if item.title is not None
+    ]
+    assert [item.title_text for item in items] == TITLES
+    assert [item.published for item in items] == DATES
+    assert [item.author for item in items] == [None] * 4
+
+
+def test_stacked_heads_take_no_counter_or_stamp_tail_for_author_or_title() -> None:
+    out: list[str] = []
+    for n, (title, summary) in enumerate(zip(TITLES, SUMMARIES, strict=True)):
+        out += [f"0{n + 1}.03.2021", f"1{n}:45 | Politics", title, summary + ".", f"Views: {n}4"]
+        out += [""]
+    items = [
+        item
+        for item in listing.find_items(split_lines("\n".join(out) + "\n"), SegmentConfig())
+        if item.title is not None
+    ]
+    assert [item.title_text for item in items] == TITLES
+    assert all(item.author is None for item in items)

@@ -1130,6 +1130,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         owned_until = _trail(item, filled, roles, last, next_start, lead_mode)
         items.append(item)
     _drop_lone_lead(items)
+    _read_stacks(items, filled, roles)
     for item in items:
         _read_credits(item)
     _date_by_day_header(items, filled, roles)
@@ -1141,6 +1142,94 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         assert title is not None
         items.append(Item(list(filled[first : last + 1]), filled[title], repeated=True))
     return items
+
+
+MAX_STACK_LINES = 8
+"""Most short lines between an item's stamp and its summary (title, level, reading time,
+views, tags)."""
+MAX_STACK_AUTHOR_WORDS = 3
+"""Most words of the author's line over an item's stamp (a name, a handle)."""
+MAX_STACK_STAMP_CHARS = 30
+STACK_AUTHOR_ROLES = frozenset({"head", "other", "byline"})
+
+
+def _is_stack_stamp(text: str, role: str) -> bool:
+    """An item's stamp over its title: a date or age line ('5 часов назад', '3 мар 2024 в
+    11:47')."""
+    return role == "date" or (len(text) <= MAX_STACK_STAMP_CHARS and find_date(text) is not None)
+
+
+def _stack_author_line(text: str, role: str) -> bool:
+    return (
+        role in STACK_AUTHOR_ROLES
+        and word_count(text) <= MAX_STACK_AUTHOR_WORDS
+        and any(char.isalpha() for char in text)
+        and not any(word.isdigit() for word in text.split())  # a counter ('Comments 64')
+        and find_date(text) is None
+    )
+
+
+def _read_stacks(items: Sequence[Item], filled: Sequence[Line], roles: Sequence[str]) -> None:
+    """Items whose head is a stack of short lines over the summary, the author's line (a
+    name, a handle) over a stamp, then the title, then fields (level, reading time, views,
+    tags) right over the summary ('<handle>' '<age>' '<title>' '<level>' '<n> min' '<tags>'
+    '<summary>'; '<Name>' '<community>' '<age>' '<title>' '<summary>'). When every titled
+    item (three or more) shows a stamp in its stack, the headline right under the stamp is
+    the title when it is the one taken or longer (a field line taken for it, a tag list, is
+    chrome), and the author is the line at one
+    distance over every stamp (one or two lines: a community label may sit between), the
+    distance whose lines are short words with no count, above the item before, and differ
+    the most (a label repeats)."""
+    titled = [item for item in items if item.title is not None and item.body]
+    if len(titled) < 3:
+        return
+    at = {line.index: position for position, line in enumerate(filled)}
+    stamps: list[int] = []
+    floors: list[int] = []
+    floor = -1  # the last position of the item above: its meta, counters and links
+    for item in titled:
+        assert item.title is not None
+        summary = at[item.body[0].index]
+        stamp = next(
+            (
+                position
+                for position in range(summary - 1, max(summary - MAX_STACK_LINES, floor), -1)
+                if _is_stack_stamp(filled[position].text, roles[position])
+            ),
+            None,
+        )
+        if stamp is None or stamp + 1 >= summary or roles[stamp + 1] != "head":
+            return
+        title = at[item.title.index]
+        if title != stamp + 1 and word_count(filled[stamp + 1].text) <= word_count(
+            filled[title].text
+        ):
+            return  # the stamp's own second line ('12:45 | <section>'), no title
+        if any(roles[position] == "prose" for position in range(stamp, summary)):
+            return
+        floors.append(floor)
+        floor = max(at[line.index] for line in item.lines)
+        stamps.append(stamp)
+    best: tuple[int, int] | None = None  # (distinct names, distance)
+    for distance in (1, 2):
+        texts = [
+            filled[stamp - distance].text
+            for stamp, floor in zip(stamps, floors, strict=True)
+            if stamp - distance > floor
+            and _stack_author_line(filled[stamp - distance].text, roles[stamp - distance])
+        ]
+        if len(texts) == len(stamps) and (best is None or len(set(texts)) > best[0]):
+            best = (len(set(texts)), distance)
+    for item, stamp in zip(titled, stamps, strict=True):
+        item.title = filled[stamp + 1]
+        owned = {line.index for line in item.meta}
+        heads = [stamp] if best is None else [stamp - best[1], stamp]
+        item.meta[:0] = [
+            filled[position] for position in heads if filled[position].index not in owned
+        ]
+        item.meta.sort(key=lambda line: line.index)
+        if best is not None:
+            item.author = filled[stamp - best[1]].text
 
 
 def _drop_lone_lead(items: Sequence[Item]) -> None:
