@@ -1408,3 +1408,17 @@ def test_stacked_heads_take_no_counter_or_stamp_tail_for_author_or_title() -> No
     ]
     assert [item.title_text for item in items] == TITLES
     assert all(item.author is None for item in items)
+
+
+def test_a_line_over_the_first_stamp_only_is_the_pages_heading() -> None:
+    out = ["News", "Contact", "", "All News Releases", ""]
+    for title, summary, date in zip(TITLES, SUMMARIES, DATES, strict=True):
+        out += [f"{date}, 10:30 ET", title, summary + "...", ""]
+    items = [
+        item
+        for item in listing.find_items(split_lines("\n".join(out) + "\n"), SegmentConfig())
+        if item.title is not None
+    ]
+    assert [item.title_text for item in items] == TITLES
+    assert [item.author for item in items] == [None] * 4
+    assert [item.published for item in items] == DATES

@@ -1130,6 +1130,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         owned_until = _trail(item, filled, roles, last, next_start, lead_mode)
         items.append(item)
     _drop_lone_lead(items)
+    _drop_lone_head_line(items)
     _read_stacks(items, filled, roles)
     for item in items:
         _read_credits(item)
@@ -1248,6 +1249,25 @@ def _drop_lone_lead(items: Sequence[Item]) -> None:
     assert first.title is not None
     first.meta = [line for line in first.meta if line.index > first.title.index]
     first.lead = False
+
+
+def _drop_lone_head_line(items: Sequence[Item]) -> None:
+    """When every item shows its meta above its title, the first item's lines above as
+    many as the others show (a page heading over its stamp, 'All News Releases', read as a
+    byline) are the page's, no meta of the item: items of one page show their meta alike."""
+    titled = [item for item in items if item.title is not None]
+    if len(titled) < 3 or not all(item.lead for item in titled):
+        return
+    above = [
+        [line for line in item.meta if item.title is not None and line.index < item.title.index]
+        for item in titled
+    ]
+    most = max(len(lines) for lines in above[1:])
+    if len(above[0]) <= most:
+        return
+    extra = {line.index for line in above[0][: len(above[0]) - most]}
+    first = titled[0]
+    first.meta = [line for line in first.meta if line.index not in extra]
 
 
 HeadTuple = tuple[int | None, list[int], int, int]
