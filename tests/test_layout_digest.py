@@ -4,6 +4,7 @@ be read as a digest (a thread, a blog article with one byline, a listing, a mail
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from flows.stages.records import Segmented
@@ -13,7 +14,7 @@ from flows.stages.segment.boilerplate import is_arrow_row
 from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
 from flows.stages.segment.layouts import digest, pdf_article
 from flows.stages.segment.layouts.listing import has_copyright
-from flows.stages.segment.lines import split_lines
+from flows.stages.segment.lines import Line, split_lines
 from tests.test_segment_inputs import FakeComment, render_thread
 
 DOC = "0123456789abcdef"
@@ -1924,3 +1925,23 @@ def test_signatures_of_one_shape_are_no_shared_closing() -> None:
     text = "\n".join(f"Head {n}\n\nText of item {n}.\n{c}\n" for n, c in enumerate(names))
     lines = split_lines(text)
     assert digest._shared_closings([lines[0:5], lines[5:10], lines[10:]]) == {}
+
+
+def _more_regions(closings: list[str]) -> list[list[Line]]:
+    text = "\n".join(
+        line
+        for n, closing in enumerate(closings)
+        for line in (f"Part {n}", "", f"Text of part {n}.", closing, "")
+    )
+    lines = split_lines(text)
+    starts = [line.index for line in lines if line.text.startswith("Part ")]
+    bounds = [*starts, len(lines)]
+    return [lines[begin:end] for begin, end in pairwise(bounds)]
+
+
+def test_more_closing_ends_the_last_article_when_every_article_closes_on_one() -> None:
+    regions = _more_regions(["Read more of this story at Ferry Notes.", "Continue reading →"])
+    more = digest._more_closing(regions)
+    assert more is not None and more.text == "Continue reading →"
+    assert digest._more_closing(_more_regions(["The end.", "Read more »"])) is None
+    assert digest._more_closing(_more_regions(["Read more »", "Thanks for reading."])) is None

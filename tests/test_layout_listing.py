@@ -1281,3 +1281,144 @@ def test_headline_column_page_is_detected_as_a_listing() -> None:
     result = run(text + "\n")
     assert result.layout == "listing"
     assert [post["title"] for post in result.posts] == COLUMN_HEADLINES
+
+
+# --- result records: a title over a byline row, then slot lines ---------------------------
+
+RECORD_TITLES = [
+    "The Harbour Strike of the Northern Terminal",
+    "Tram Lines That Were Never Built",
+    "Valley Teachers Build Their Own Union",
+    "Libraries of the Old Quarter",
+]
+
+
+def record_page(rows: list[str], slots: list[str], prose: str = "") -> str:
+    """A result list: a header, one record per title (title, row, slot lines)."""
+    out = ["Skip to main content", "Cart", "", "1-4 of 120 results", ""]
+    if prose:
+        out += [prose, ""]
+    for title, row in zip(RECORD_TITLES, rows, strict=True):
+        out += [title, row, *slots, ""]
+    out += ["Back to top", "Privacy Notice"]
+    return "\n".join(out) + "\n"
+
+
+def test_records_read_title_author_and_date_from_their_row() -> None:
+    rows = [f"by {name} | {date}" for name, date in zip(NAMES, DATES, strict=True)]
+    text = record_page(rows, ["4.5 out of 5 stars", "212", "Paperback", "$24.95$24.95"])
+    lines = split_lines(text)
+    items = listing.record_items(lines, SegmentConfig())
+    assert items is not None
+    assert [item.title_text for item in items] == RECORD_TITLES
+    assert [item.author for item in items] == NAMES
+    assert [item.published for item in items] == DATES
+    result = run(text)
+    assert [post["title"] for post in result.posts] == RECORD_TITLES
+    assert "out of 5 stars" not in bodies(result)
+
+
+def test_records_keep_a_long_unrepeated_slot_as_the_description() -> None:
+    rows = [f"by {name}" for name in NAMES]
+    text = record_page(rows, ["3.9 avg rating — 212 ratings"])
+    text = text.replace(
+        "by Tomas Quillet\n",
+        f"by Tomas Quillet\n{SUMMARIES[1]}\n",
+    )
+    items = listing.record_items(split_lines(text), SegmentConfig())
+    assert items is not None
+    assert [line.text for line in items[1].body] == [SUMMARIES[1]]
+    assert all(not item.body for n, item in enumerate(items) if n != 1)
+
+
+def test_records_need_three_distinct_titles_over_rows_of_one_shape() -> None:
+    rows = [f"by {name} | {date}" for name, date in zip(NAMES, DATES, strict=True)]
+    two = record_page(rows, ["Paperback"]).replace(f"{RECORD_TITLES[2]}\n", "")
+    two = two.replace(f"{RECORD_TITLES[3]}\n", "")
+    assert listing.record_items(split_lines(two), SegmentConfig()) is None
+    same = record_page(rows, ["Paperback"])
+    for title in RECORD_TITLES[1:]:
+        same = same.replace(title, RECORD_TITLES[0])
+    assert listing.record_items(split_lines(same), SegmentConfig()) is None
+
+
+def test_records_are_no_comment_headers_or_an_articles_reading_box() -> None:
+    clocked = [
+        f"by {name} | {date} 10:4{n} am"
+        for n, (name, date) in enumerate(zip(NAMES, DATES, strict=True))
+    ]
+    assert listing.record_items(split_lines(record_page(clocked, [])), SegmentConfig()) is None
+    rows = [f"by {name} | {date}" for name, date in zip(NAMES, DATES, strict=True)]
+    article = " ".join(SUMMARIES) + ". " + " ".join(SUMMARIES)
+    boxed = record_page(rows, [], prose=article)
+    assert listing.record_items(split_lines(boxed), SegmentConfig()) is None
+
+
+# --- stacked heads: author, stamp, title and fields over the summary ----------------------
+
+HANDLES = ["ilse_m", "t_quillet", "rena.o", "ilse_m"]
+
+
+def stacked_page(label: bool = False) -> str:
+    """A feed whose items show '<handle>' ('<community>') '<age>' '<title>' and field
+    lines over the summary, then a read-more link and counters."""
+    out = ["Feed", "Popular", "Fresh", ""]
+    for n, (handle, title, summary) in enumerate(zip(HANDLES, TITLES, SUMMARIES, strict=True)):
+        out += [handle, *(["Labour"] if label else []), f"{n + 2} hours ago", title]
+        out += ["Medium", f"{n + 4} min", "Harbours*, Unions*", summary + " …", "Read more"]
+        out += [f"+{n + 7}", f"{n + 11}", ""]
+    out += ["Show more", "About"]
+    return "\n".join(out) + "\n"
+
+
+def test_stacked_heads_give_the_title_under_the_stamp_and_the_author_over_it() -> None:
+    for label in (False, True):
+        items = [
+            item
+            for item in listing.find_items(split_lines(stacked_page(label)), SegmentConfig())
+            if item.title is not None
+        ]
+        assert [item.title_text for item in items] == TITLES
+        assert [item.author for item in items] == HANDLES
+
+
+def test_stacked_heads_leave_dates_under_summaries_to_their_items() -> None:
+    out: list[str] = []
+    for title, summary, date in zip(TITLES, SUMMARIES, DATES, strict=True):
+        out += [title, summary + " …", date, ""]
+    items = [
+        item
+        for item in listing.find_items(split_lines("\n".join(out) + "\n"), SegmentConfig())
+        if item.title is not None
+    ]
+    assert [item.title_text for item in items] == TITLES
+    assert [item.published for item in items] == DATES
+    assert [item.author for item in items] == [None] * 4
+
+
+def test_stacked_heads_take_no_counter_or_stamp_tail_for_author_or_title() -> None:
+    out: list[str] = []
+    for n, (title, summary) in enumerate(zip(TITLES, SUMMARIES, strict=True)):
+        out += [f"0{n + 1}.03.2021", f"1{n}:45 | Politics", title, summary + ".", f"Views: {n}4"]
+        out += [""]
+    items = [
+        item
+        for item in listing.find_items(split_lines("\n".join(out) + "\n"), SegmentConfig())
+        if item.title is not None
+    ]
+    assert [item.title_text for item in items] == TITLES
+    assert all(item.author is None for item in items)
+
+
+def test_a_line_over_the_first_stamp_only_is_the_pages_heading() -> None:
+    out = ["News", "Contact", "", "All News Releases", ""]
+    for title, summary, date in zip(TITLES, SUMMARIES, DATES, strict=True):
+        out += [f"{date}, 10:30 ET", title, summary + "...", ""]
+    items = [
+        item
+        for item in listing.find_items(split_lines("\n".join(out) + "\n"), SegmentConfig())
+        if item.title is not None
+    ]
+    assert [item.title_text for item in items] == TITLES
+    assert [item.author for item in items] == [None] * 4
+    assert [item.published for item in items] == DATES

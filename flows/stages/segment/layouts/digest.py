@@ -3158,6 +3158,9 @@ def segment(
             footer = [*footer, shared[number]]
             if last and opening.closing is None:
                 opening.closing = shared[number]
+        if last and number and opening.closing is None and (more := _more_closing(regions)):
+            footer = [*footer, more]
+            opening.closing = more
         if opening.robot:
             _add_chrome(result, doc_id, region)
             continue
@@ -3165,6 +3168,31 @@ def segment(
             opening.meta.append(stamp)  # the page post's own byline, under its last item
             opening.closing = stamp
         _add_article(result, doc_id, region, opening, roles, config, footer)
+
+
+MAX_MORE_CHARS = 120
+"""Longest read-more link closing an article ('Read more of this story at <Outlet>.')."""
+
+
+def _more_closing(regions: Sequence[Sequence[Line]]) -> Line | None:
+    """The read-more link that closes the last article when every article before it closes
+    on one, in any words ('Read more of this story at <Outlet>.', 'Continue reading'):
+    what follows it is the page's footer (a feed mailer's subscription notice). None
+    otherwise."""
+    for region in regions[:-1]:
+        filled = [line for line in region if not line.is_blank]
+        if not filled or len(filled[-1].text) > MAX_MORE_CHARS:
+            return None
+        if not READ_MORE.match(filled[-1].text):
+            return None
+    return next(
+        (
+            line
+            for line in regions[-1]
+            if not line.is_blank and len(line.text) <= MAX_MORE_CHARS and READ_MORE.match(line.text)
+        ),
+        None,
+    )
 
 
 def _post_stamp(region: Sequence[Line], roles: dict[int, str]) -> Line | None:

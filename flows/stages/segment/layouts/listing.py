@@ -117,6 +117,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from flows.stages.records import Segmented
@@ -1129,6 +1130,8 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         owned_until = _trail(item, filled, roles, last, next_start, lead_mode)
         items.append(item)
     _drop_lone_lead(items)
+    _drop_lone_head_line(items)
+    _read_stacks(items, filled, roles)
     for item in items:
         _read_credits(item)
     _date_by_day_header(items, filled, roles)
@@ -1140,6 +1143,94 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         assert title is not None
         items.append(Item(list(filled[first : last + 1]), filled[title], repeated=True))
     return items
+
+
+MAX_STACK_LINES = 8
+"""Most short lines between an item's stamp and its summary (title, level, reading time,
+views, tags)."""
+MAX_STACK_AUTHOR_WORDS = 3
+"""Most words of the author's line over an item's stamp (a name, a handle)."""
+MAX_STACK_STAMP_CHARS = 30
+STACK_AUTHOR_ROLES = frozenset({"head", "other", "byline"})
+
+
+def _is_stack_stamp(text: str, role: str) -> bool:
+    """An item's stamp over its title: a date or age line ('5 часов назад', '3 мар 2024 в
+    11:47')."""
+    return role == "date" or (len(text) <= MAX_STACK_STAMP_CHARS and find_date(text) is not None)
+
+
+def _stack_author_line(text: str, role: str) -> bool:
+    return (
+        role in STACK_AUTHOR_ROLES
+        and word_count(text) <= MAX_STACK_AUTHOR_WORDS
+        and any(char.isalpha() for char in text)
+        and not any(word.isdigit() for word in text.split())  # a counter ('Comments 64')
+        and find_date(text) is None
+    )
+
+
+def _read_stacks(items: Sequence[Item], filled: Sequence[Line], roles: Sequence[str]) -> None:
+    """Items whose head is a stack of short lines over the summary, the author's line (a
+    name, a handle) over a stamp, then the title, then fields (level, reading time, views,
+    tags) right over the summary ('<handle>' '<age>' '<title>' '<level>' '<n> min' '<tags>'
+    '<summary>'; '<Name>' '<community>' '<age>' '<title>' '<summary>'). When every titled
+    item (three or more) shows a stamp in its stack, the headline right under the stamp is
+    the title when it is the one taken or longer (a field line taken for it, a tag list, is
+    chrome), and the author is the line at one
+    distance over every stamp (one or two lines: a community label may sit between), the
+    distance whose lines are short words with no count, above the item before, and differ
+    the most (a label repeats)."""
+    titled = [item for item in items if item.title is not None and item.body]
+    if len(titled) < 3:
+        return
+    at = {line.index: position for position, line in enumerate(filled)}
+    stamps: list[int] = []
+    floors: list[int] = []
+    floor = -1  # the last position of the item above: its meta, counters and links
+    for item in titled:
+        assert item.title is not None
+        summary = at[item.body[0].index]
+        stamp = next(
+            (
+                position
+                for position in range(summary - 1, max(summary - MAX_STACK_LINES, floor), -1)
+                if _is_stack_stamp(filled[position].text, roles[position])
+            ),
+            None,
+        )
+        if stamp is None or stamp + 1 >= summary or roles[stamp + 1] != "head":
+            return
+        title = at[item.title.index]
+        if title != stamp + 1 and word_count(filled[stamp + 1].text) <= word_count(
+            filled[title].text
+        ):
+            return  # the stamp's own second line ('12:45 | <section>'), no title
+        if any(roles[position] == "prose" for position in range(stamp, summary)):
+            return
+        floors.append(floor)
+        floor = max(at[line.index] for line in item.lines)
+        stamps.append(stamp)
+    best: tuple[int, int] | None = None  # (distinct names, distance)
+    for distance in (1, 2):
+        texts = [
+            filled[stamp - distance].text
+            for stamp, floor in zip(stamps, floors, strict=True)
+            if stamp - distance > floor
+            and _stack_author_line(filled[stamp - distance].text, roles[stamp - distance])
+        ]
+        if len(texts) == len(stamps) and (best is None or len(set(texts)) > best[0]):
+            best = (len(set(texts)), distance)
+    for item, stamp in zip(titled, stamps, strict=True):
+        item.title = filled[stamp + 1]
+        owned = {line.index for line in item.meta}
+        heads = [stamp] if best is None else [stamp - best[1], stamp]
+        item.meta[:0] = [
+            filled[position] for position in heads if filled[position].index not in owned
+        ]
+        item.meta.sort(key=lambda line: line.index)
+        if best is not None:
+            item.author = filled[stamp - best[1]].text
 
 
 def _drop_lone_lead(items: Sequence[Item]) -> None:
@@ -1158,6 +1249,25 @@ def _drop_lone_lead(items: Sequence[Item]) -> None:
     assert first.title is not None
     first.meta = [line for line in first.meta if line.index > first.title.index]
     first.lead = False
+
+
+def _drop_lone_head_line(items: Sequence[Item]) -> None:
+    """When every item shows its meta above its title, the first item's lines above as
+    many as the others show (a page heading over its stamp, 'All News Releases', read as a
+    byline) are the page's, no meta of the item: items of one page show their meta alike."""
+    titled = [item for item in items if item.title is not None]
+    if len(titled) < 3 or not all(item.lead for item in titled):
+        return
+    above = [
+        [line for line in item.meta if item.title is not None and line.index < item.title.index]
+        for item in titled
+    ]
+    most = max(len(lines) for lines in above[1:])
+    if len(above[0]) <= most:
+        return
+    extra = {line.index for line in above[0][: len(above[0]) - most]}
+    first = titled[0]
+    first.meta = [line for line in first.meta if line.index not in extra]
 
 
 HeadTuple = tuple[int | None, list[int], int, int]
@@ -2232,6 +2342,131 @@ def period_detection(items: Sequence[Item], pattern: str) -> Detection:
     return Detection("listing", PERIOD_SCORE, period_evidence(items, pattern), parsed=list(items))
 
 
+# --- result records: a title over a byline row, repeated ----------------------------------
+
+
+RECORD_SCORE = 0.7
+"""A page of result records (a title line right over the same kind of byline row, three
+times or more): above a thread's repeated frames and the period of line kinds, whose
+records vary in length, under every layout that finds its own format's signs."""
+MIN_RECORDS = 3
+"""Fewest titles over a byline row that make a list of records."""
+MAX_RECORD_LINES = 16
+"""Most lines with text from one record's title to the next one's."""
+MIN_RECORD_TEXT_WORDS = 12
+"""Fewest words of a record's line that is its description (a shorter line is a slot:
+a rating, a format, a price, a stock note, a button)."""
+
+
+SLOT_NUMBER = re.compile(r"\d[\d.,]*")
+
+
+def slot_shape(text: str) -> str:
+    """A record's slot line as its shape: case folded, every number one zero ('4.5 out of 5
+    stars', '1,212 ratings')."""
+    return SLOT_NUMBER.sub("0", text.casefold())
+
+
+def _record_row(text: str) -> tuple[bool, bool] | None:
+    """The shape of a record's byline row ('by <Name> | <date>', 'by <Name>, <Name>'):
+    whether it opens with 'by' and whether it holds a date; None for a line that names no
+    author, or shows a clock time (a comment's header)."""
+    if CLOCK.search(text) or is_names(text):
+        return None
+    if _meta_name(text) is None:
+        return None
+    return bool(LEAD_BYLINE.match(text)), find_date(text) is not None
+
+
+def _record_anchors(filled: Sequence[Line], max_title_chars: int) -> list[int]:
+    """The positions of the byline rows of the page's records: rows of the most common
+    shape, each right under a headline that is no meta line itself."""
+    shapes: dict[int, tuple[bool, bool]] = {}
+    for at in range(1, len(filled)):
+        line, above = filled[at], filled[at - 1]
+        if above.index + 1 != line.index:
+            continue
+        if (shape := _record_row(line.text)) is None:
+            continue
+        if _frame_headline(above.text, max_title_chars) and not _is_meta(above.text):
+            shapes[at] = shape
+    if not shapes:
+        return []
+    common, _ = Counter(shapes.values()).most_common(1)[0]
+    return [at for at, shape in shapes.items() if shape == common]
+
+
+def record_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """The records of a result list (a search page, a catalogue, a shop's list): a title
+    line right over a byline row ('by <Name> | <date>'), then slot lines (rating, counts,
+    formats, prices, buttons) up to the next title, three times or more. The title is the
+    line that differs each time, the rows share a shape; a record's author and date are
+    its row's. A slot line of twelve words or more that no other record repeats is its
+    description (the post's body); every other slot is chrome. The last record's slots
+    are the lines after its row that repeat another record's (numbers aside). None when
+    fewer than three records are found, two share a title, a record spans more than
+    ``MAX_RECORD_LINES`` lines or holds more than ``MAX_PERIOD_TEXT_LINES`` lines of
+    description, or the prose outside the records is as long as their titles and
+    descriptions together (an article with a box of related books)."""
+    filled = [line for line in lines if not line.is_blank]
+    anchors = _record_anchors(filled, config.max_title_chars)
+    if len(anchors) < MIN_RECORDS:
+        return None
+    if any(after - before > MAX_RECORD_LINES for before, after in pairwise(anchors)):
+        return None
+    titles = [filled[at - 1] for at in anchors]
+    if len({title.text for title in titles}) < len(titles):
+        return None
+    slots = [filled[at + 1 : after - 1] for at, after in pairwise(anchors)]
+    seen = Counter(slot_shape(line.text) for tail in slots for line in tail)
+    last = anchors[-1] + 1
+    end = last
+    while (
+        end < len(filled) and end - last < MAX_RECORD_LINES and slot_shape(filled[end].text) in seen
+    ):
+        end += 1
+    slots.append(filled[last:end])
+    items: list[Item] = []
+    for at, title, tail in zip(anchors, titles, slots, strict=True):
+        body = [
+            line
+            for line in tail
+            if word_count(line.text) >= MIN_RECORD_TEXT_WORDS
+            and line_kind(line.text) == PROSE
+            and seen[slot_shape(line.text)] < 2
+        ]
+        if len(body) > MAX_PERIOD_TEXT_LINES:
+            return None
+        row = filled[at]
+        found = find_date(row.text)
+        items.append(
+            Item(
+                body=body,
+                title=title,
+                meta=[row],
+                author=_meta_name(row.text),
+                published=found[0] if found else None,
+                shaped=True,
+            )
+        )
+    inside = {line.index for item in items for line in item.lines}
+    inside.update(line.index for tail in slots for line in tail)
+    prose_outside = sum(
+        word_count(line.text)
+        for line in filled
+        if line.index not in inside and line_kind(line.text) == PROSE
+    )
+    framed = sum(
+        word_count(line.text) for item in items for line in [item.title, *item.body] if line
+    )
+    return None if prose_outside >= framed else items
+
+
+def record_detection(items: Sequence[Item]) -> Detection:
+    evidence = f"{len(items)} result records (a title over a byline row, then slot lines)"
+    return Detection("listing", RECORD_SCORE, evidence, parsed=list(items))
+
+
 # --- the layout ---------------------------------------------------------------------------
 
 
@@ -2432,6 +2667,9 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     shaped = shape_items(lines, config)
     if shaped is not None:
         return shape_detection(shaped)
+    records = record_items(lines, config)
+    if records is not None:
+        return record_detection(records)
     bare = bare_detection(lines, config)
     if bare is None and (framed := period_items(lines, config, headlines=True)) is not None:
         return period_detection(*framed)
@@ -2466,6 +2704,13 @@ def segment(
         1 for item in items if item.title is not None
     ):
         segment_items(result, doc_id, split, column, config)
+    elif (
+        parsed is None
+        and structured_detection(item_stats(items)) is None
+        and shape_items(lines, config) is None
+        and (records := record_items(lines, config)) is not None
+    ):
+        segment_items(result, doc_id, lines, records, config)
     elif sum(1 for item in items if item.title is not None and not item.repeated) >= 2:
         segment_items(result, doc_id, split, items, config)
     elif parsed is None and (shaped := shape_items(lines, config)) is not None:
