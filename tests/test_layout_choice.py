@@ -9,6 +9,7 @@ from flows.stages.segment import SegmentConfig, segment
 from flows.stages.segment.furniture import weak_pdf_signs
 from flows.stages.segment.layouts import detect_layout
 from flows.stages.segment.layouts.article import header_shape, item_doubt, row_shape
+from flows.stages.segment.layouts.pdf_article import row_key, stamped_rows
 from flows.stages.segment.lines import split_lines
 
 PROSE = (
@@ -125,3 +126,56 @@ def test_running_head_sign_needs_a_rising_page_number(heads: list[str], paged: b
     kept = [line for line in split_lines(_pages(heads)) if not line.is_blank]
     signs = weak_pdf_signs(kept)
     assert ("a running head with a page number" in signs) is paged
+
+
+STAMPED_BOARD = "\n\n".join(
+    f"posted {day} March 2006 {time}{' ' * 8}Profile for {name}   Reply With Quote\n{PROSE}"
+    for name, day, time in [
+        ("larch_p", 14, "10:12 AM"),
+        ("Tomas Wierzbicki", 14, "11:47 AM"),
+        ("nadia.orel", 15, "09:30 AM"),
+    ]
+)
+
+
+def test_stamped_rows_are_rows_of_one_shape_at_different_times() -> None:
+    kept = [line for line in split_lines(STAMPED_BOARD) if not line.is_blank]
+    rows = stamped_rows(kept)
+    assert len(rows) == 3
+    assert all(line.text.startswith("posted") for line in kept if line.index in rows)
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ["VerDate Sep 11 2014 03:48 Mar 15, 2024 Jkt 049060 PO 00000 Frm 0000{n}"] * 1,
+        [
+            f"VerDate Sep 11 2014 03:48 Mar 15, 2024 Jkt 049060 PO 00000 Frm 0000{n}"
+            for n in (1, 2, 3)
+        ],
+        [f"Printed 3/14/24, 10:12 AM{' ' * 8}Regional budgets page {n} of 3" for n in (1, 2, 3)],
+        ["Posted: Mar 14 2006, 10:12 AM", "Posted: Mar 14 2006, 11:47 AM"],  # two: too few
+    ],
+)
+def test_stamped_rows_negative(stamps: list[str]) -> None:
+    """A printed page's line repeated with one time on every page, or fewer than three rows,
+    are no items' rows."""
+    kept = [line for line in split_lines(_pages(stamps)) if not line.is_blank]
+    assert stamped_rows(kept) == frozenset()
+
+
+def test_row_key_ignores_names_and_numbers() -> None:
+    one = row_key("+12   [03.09.2024 19:20] vetrov_k Рейтинг 841.20")
+    assert one == row_key("+3   [03.09.2024 20:02] orlan77 Рейтинг 56.10")
+    assert one == "+0 [0.0.0 0:0] a 0.0"
+
+
+def test_stamped_rows_are_no_pdf_columns() -> None:
+    """Cells of a board's stamped post rows, with a page counter: no two signs of a PDF."""
+    text = "Page 1 of 2\n\n" + STAMPED_BOARD + "\n\nPage 2 of 2\n\n" + PROSE
+    lines = split_lines(text)
+    kept = [line for line in lines if not line.is_blank]
+    assert not any("columns" in sign for sign in weak_pdf_signs(kept, stamped_rows(kept)))
+    assert any("columns" in sign for sign in weak_pdf_signs(kept))
+    found, _ = detect_layout(lines, SegmentConfig())
+    assert found.layout != "pdf_article"
