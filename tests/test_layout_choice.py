@@ -3,11 +3,13 @@ PDF running-head sign that item rows must not pass for."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from flows.stages.segment import SegmentConfig, segment
 from flows.stages.segment.furniture import weak_pdf_signs
-from flows.stages.segment.layouts import detect_layout
+from flows.stages.segment.layouts import Detection, detect_layout
 from flows.stages.segment.layouts.article import header_shape, item_doubt, row_shape
 from flows.stages.segment.layouts.pdf_article import row_key, stamped_rows
 from flows.stages.segment.lines import split_lines
@@ -179,3 +181,28 @@ def test_stamped_rows_are_no_pdf_columns() -> None:
     assert any("columns" in sign for sign in weak_pdf_signs(kept))
     found, _ = detect_layout(lines, SegmentConfig())
     assert found.layout != "pdf_article"
+
+
+def _detections(*scored: tuple[str, float]) -> dict[str, Detection]:
+    return {name: Detection(name, score, "") for name, score in scored}
+
+
+@pytest.mark.parametrize(
+    ("scored", "expected"),
+    [
+        ((("digest", 0.92), ("listing", 0.87)), 0.92),  # a distant second: no close call
+        ((("digest", 0.92), ("listing", 0.9)), 0.905),  # a close second lowers it
+        ((("digest", 0.92), ("listing", 0.92)), 0.895),  # a tie lowers it most
+        ((("thread", 1.0), ("article", 0.6)), 1.0),  # the fallback is no rival
+    ],
+)
+def test_only_a_close_second_lowers_the_confidence(
+    scored: tuple[tuple[str, float], ...], expected: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registry = sys.modules["flows.stages.segment.layouts"]
+    found = _detections(*scored)
+    monkeypatch.setattr(
+        registry, "_detect", lambda module, *_: found.get(module.__name__.rsplit(".", 1)[-1])
+    )
+    _, confidence = detect_layout(split_lines("x"), SegmentConfig())
+    assert confidence == pytest.approx(expected)
