@@ -82,7 +82,7 @@ def test_shapes_keep_punctuation_and_collapse_runs() -> None:
         (MENU, (0.0, 0.0), (0.0, 0.0)),  # menu entries repeat the plainest shapes only
         ("", (0.0, 0.0), (0.0, 0.0)),
         (BOARD, (0.5, 1.0), (0.5, 1.0)),  # a name row and a stamp row per post
-        (THREAD, (0.0, 0.0), (0.5, 1.0)),  # long posts under sparse header rows
+        (THREAD, (0.0, 0.0), (0.45, 1.0)),  # long posts under sparse header rows
     ],
 )
 def test_item_doubt(text: str, rows: tuple[float, float], framed: tuple[float, float]) -> None:
@@ -206,3 +206,28 @@ def test_only_a_close_second_lowers_the_confidence(
     )
     _, confidence = detect_layout(split_lines("x"), SegmentConfig())
     assert confidence == pytest.approx(expected)
+
+
+RELATED = "\n\n".join(
+    [
+        "Governor signs the budget after two weeks of delay",
+        "By Marta Klimova\nMarch 14, 2024",
+        PROSE,
+        PROSE,
+        PROSE,
+        "Related articles",
+        "Assembly rejects the first draft of the budget\nMarch 1, 2024",
+        "Northern districts ask for flood money in advance\nFebruary 22, 2024",
+        "Road projects moved again, deputies say\nFebruary 9, 2024",
+    ]
+)
+
+
+def test_a_list_of_dated_links_under_an_article_frames_only_the_list() -> None:
+    """The byline's date above the text and the dates of a related list at its end share a
+    row shape: the article's text between them is one stretch out of rhythm, not framed."""
+    _, framed = item_doubt(split_lines(RELATED))
+    assert framed < 0.3
+    found, confidence = detect_layout(split_lines(RELATED), SegmentConfig())
+    assert found.layout == "article"
+    assert confidence > 0.3
