@@ -3,6 +3,7 @@ PDF running-head sign that item rows must not pass for."""
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 import pytest
@@ -11,6 +12,7 @@ from flows.stages.segment import SegmentConfig, segment
 from flows.stages.segment.furniture import weak_pdf_signs
 from flows.stages.segment.layouts import Detection, detect_layout
 from flows.stages.segment.layouts.article import header_shape, item_doubt, row_shape
+from flows.stages.segment.layouts.listing import ItemStats, structured_detection
 from flows.stages.segment.layouts.pdf_article import row_key, stamped_rows
 from flows.stages.segment.lines import split_lines
 
@@ -231,3 +233,19 @@ def test_a_list_of_dated_links_under_an_article_frames_only_the_list() -> None:
     found, confidence = detect_layout(split_lines(RELATED), SegmentConfig())
     assert found.layout == "article"
     assert confidence > 0.3
+
+
+@pytest.mark.parametrize(
+    ("short", "bodied", "listing"),
+    [
+        (3, 1, False),  # an article's text under the first title, bare links after it
+        (4, 1, True),  # a profile's short bio over its bare publications
+        (3, 3, True),  # items alike, one of them long
+    ],
+)
+def test_an_article_over_its_links_is_no_listing(short: int, bodied: int, listing: bool) -> None:
+    stats = ItemStats(
+        long=0, titled=4, short=short, marked=4, stray=0, distinct=True, marks={"date": 4}
+    )
+    found = structured_detection(dataclasses.replace(stats, bodied=bodied))
+    assert (found is not None) is listing
