@@ -10,6 +10,8 @@ prints:
 * the cost of each confusion: per (gold, read as) pair, the share of gold checks lost when
   a fixture of gold layout A is read as B (every fixture forced into every layout), which
   tells the reading that loses least on a close call;
+* the confidence ranking with the constants that weigh a rival (``RIVAL_WEIGHT``,
+  ``CLOSE_SECOND``) fitted on a grid, in sample and left one family out;
 * with ``--perturb NAME``, all of it on the texts as another scraper might have left them
   (:mod:`tests.perturb`): a format shift the rules were not written for;
 * out-of-sample estimates: the layout share of the fixtures that came from a blind holdout
@@ -24,12 +26,13 @@ Dev only: the test part is never read here (the split rule is in tests/realworld
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import subprocess
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 
@@ -58,6 +61,8 @@ class Row:
     scores: dict[str, float]
     """Every layout's detection score on the repaired lines (absent: it did not answer)."""
     evidence: str
+    doubts: dict[str, float] = field(default_factory=dict)
+    """Every answering layout's doubt."""
 
     @property
     def gold(self) -> str:
@@ -102,12 +107,14 @@ def choose(fixture: Fixture, config: PipelineConfig, perturb: str | None = None)
     text, fixes = decoded
     lines = split_lines(text)
     scores = {}
+    doubts = {}
     for name, module in layouts().items():
         found = _detect(module, lines, config.segment, fixes)
         if found is not None:
             scores[name] = found.score
+            doubts[name] = found.doubt
     done = segment("x", text, None, config.segment, frozenset(), fixes)
-    return Row(fixture, done.layout, done.layout_confidence, scores, done.layout_evidence)
+    return Row(fixture, done.layout, done.layout_confidence, scores, done.layout_evidence, doubts)
 
 
 def decode_fixture(
@@ -175,6 +182,46 @@ def ranking(rows: list[Row]) -> float:
     return above / len(right) / len(wrong)
 
 
+RIVAL_GRID = tuple((weight, close) for weight in (0.5, 1.0, 2.0) for close in (0.05, 0.1, 0.2, 0.3))
+"""(``RIVAL_WEIGHT``, ``CLOSE_SECOND``) pairs tried by :func:`rival_fit`."""
+
+
+def rival_confidence(row: Row, weight: float, close: float) -> float:
+    """The confidence :func:`detect_layout` gives `row`'s choice with other rival constants."""
+    score = row.scores.get(row.chosen, 0.0)
+    fallbacks = {name for name, module in layouts().items() if getattr(module, "FALLBACK", False)}
+    rivals = [v for name, v in row.scores.items() if name != row.chosen and name not in fallbacks]
+    near = max(0.0, max(rivals, default=0.0) - (score - close))
+    doubt = row.doubts.get(row.chosen, 0.0)
+    return round(min(1.0, max(0.0, score - doubt - weight * near)), 3)
+
+
+def rival_fit(rows: list[Row]) -> str:
+    """The confidence ranking with the rival constants fitted on the dev rows (in sample)
+    and fitted on all families but one, then scored on that one (leave one family out:
+    the held-out rows' confidences pooled into one ranking)."""
+
+    def auc(part: list[Row], pair: tuple[float, float]) -> float:
+        return ranking(
+            [dataclasses.replace(r, confidence=rival_confidence(r, *pair)) for r in part]
+        )
+
+    best = max(RIVAL_GRID, key=lambda pair: auc(rows, pair))
+    held: list[Row] = []
+    for family in sorted({row.fixture.family for row in rows}):
+        train = [row for row in rows if row.fixture.family != family]
+        pair = max(RIVAL_GRID, key=lambda pair: auc(train, pair))
+        held += [
+            dataclasses.replace(r, confidence=rival_confidence(r, *pair))
+            for r in rows
+            if r.fixture.family == family
+        ]
+    return (
+        f"rival constants (weight, closeness): in sample best {best} ranking "
+        f"{auc(rows, best):.3f}; leave one family out {ranking(held):.3f}"
+    )
+
+
 def costs(selected: list[Fixture], config: PipelineConfig) -> str:
     """Per (gold, read as) pair: mean share of gold checks lost against the gold layout."""
     lost: dict[tuple[str, str], list[float]] = defaultdict(list)
@@ -226,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         by_family[row.fixture.family].append(row)
     print("\nper family: " + ", ".join(f"{k} {share(v)}" for k, v in sorted(by_family.items())))
     print("\n" + calibration(rows))
+    print(rival_fit(rows))
     came = [row for row in rows if f"{row.fixture.family}/{row.fixture.name}" in rounds]
     newest = max(HOLDOUT_ROUNDS.values())
     print(

@@ -3,12 +3,17 @@ PDF running-head sign that item rows must not pass for."""
 
 from __future__ import annotations
 
+import dataclasses
+import sys
+
 import pytest
 
 from flows.stages.segment import SegmentConfig, segment
 from flows.stages.segment.furniture import weak_pdf_signs
-from flows.stages.segment.layouts import detect_layout
+from flows.stages.segment.layouts import Detection, detect_layout
 from flows.stages.segment.layouts.article import header_shape, item_doubt, row_shape
+from flows.stages.segment.layouts.listing import ItemStats, structured_detection
+from flows.stages.segment.layouts.pdf_article import row_key, stamped_rows
 from flows.stages.segment.lines import split_lines
 
 PROSE = (
@@ -79,7 +84,7 @@ def test_shapes_keep_punctuation_and_collapse_runs() -> None:
         (MENU, (0.0, 0.0), (0.0, 0.0)),  # menu entries repeat the plainest shapes only
         ("", (0.0, 0.0), (0.0, 0.0)),
         (BOARD, (0.5, 1.0), (0.5, 1.0)),  # a name row and a stamp row per post
-        (THREAD, (0.0, 0.0), (0.5, 1.0)),  # long posts under sparse header rows
+        (THREAD, (0.0, 0.0), (0.45, 1.0)),  # long posts under sparse header rows
     ],
 )
 def test_item_doubt(text: str, rows: tuple[float, float], framed: tuple[float, float]) -> None:
@@ -125,3 +130,122 @@ def test_running_head_sign_needs_a_rising_page_number(heads: list[str], paged: b
     kept = [line for line in split_lines(_pages(heads)) if not line.is_blank]
     signs = weak_pdf_signs(kept)
     assert ("a running head with a page number" in signs) is paged
+
+
+STAMPED_BOARD = "\n\n".join(
+    f"posted {day} March 2006 {time}{' ' * 8}Profile for {name}   Reply With Quote\n{PROSE}"
+    for name, day, time in [
+        ("larch_p", 14, "10:12 AM"),
+        ("Tomas Wierzbicki", 14, "11:47 AM"),
+        ("nadia.orel", 15, "09:30 AM"),
+    ]
+)
+
+
+def test_stamped_rows_are_rows_of_one_shape_at_different_times() -> None:
+    kept = [line for line in split_lines(STAMPED_BOARD) if not line.is_blank]
+    rows = stamped_rows(kept)
+    assert len(rows) == 3
+    assert all(line.text.startswith("posted") for line in kept if line.index in rows)
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ["VerDate Sep 11 2014 03:48 Mar 15, 2024 Jkt 049060 PO 00000 Frm 0000{n}"] * 1,
+        [
+            f"VerDate Sep 11 2014 03:48 Mar 15, 2024 Jkt 049060 PO 00000 Frm 0000{n}"
+            for n in (1, 2, 3)
+        ],
+        [f"Printed 3/14/24, 10:12 AM{' ' * 8}Regional budgets page {n} of 3" for n in (1, 2, 3)],
+        ["Posted: Mar 14 2006, 10:12 AM", "Posted: Mar 14 2006, 11:47 AM"],  # two: too few
+    ],
+)
+def test_stamped_rows_negative(stamps: list[str]) -> None:
+    """A printed page's line repeated with one time on every page, or fewer than three rows,
+    are no items' rows."""
+    kept = [line for line in split_lines(_pages(stamps)) if not line.is_blank]
+    assert stamped_rows(kept) == frozenset()
+
+
+def test_row_key_ignores_names_and_numbers() -> None:
+    one = row_key("+12   [03.09.2024 19:20] vetrov_k Рейтинг 841.20")
+    assert one == row_key("+3   [03.09.2024 20:02] orlan77 Рейтинг 56.10")
+    assert one == "+0 [0.0.0 0:0] a 0.0"
+
+
+def test_stamped_rows_are_no_pdf_columns() -> None:
+    """Cells of a board's stamped post rows, with a page counter: no two signs of a PDF."""
+    text = "Page 1 of 2\n\n" + STAMPED_BOARD + "\n\nPage 2 of 2\n\n" + PROSE
+    lines = split_lines(text)
+    kept = [line for line in lines if not line.is_blank]
+    assert not any("columns" in sign for sign in weak_pdf_signs(kept, stamped_rows(kept)))
+    assert any("columns" in sign for sign in weak_pdf_signs(kept))
+    found, _ = detect_layout(lines, SegmentConfig())
+    assert found.layout != "pdf_article"
+
+
+def _detections(*scored: tuple[str, float]) -> dict[str, Detection]:
+    return {name: Detection(name, score, "") for name, score in scored}
+
+
+@pytest.mark.parametrize(
+    ("scored", "expected"),
+    [
+        ((("digest", 0.92), ("listing", 0.87)), 0.92),  # a distant second: no close call
+        ((("digest", 0.92), ("listing", 0.9)), 0.905),  # a close second lowers it
+        ((("digest", 0.92), ("listing", 0.92)), 0.895),  # a tie lowers it most
+        ((("thread", 1.0), ("article", 0.6)), 1.0),  # the fallback is no rival
+    ],
+)
+def test_only_a_close_second_lowers_the_confidence(
+    scored: tuple[tuple[str, float], ...], expected: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registry = sys.modules["flows.stages.segment.layouts"]
+    found = _detections(*scored)
+    monkeypatch.setattr(
+        registry, "_detect", lambda module, *_: found.get(module.__name__.rsplit(".", 1)[-1])
+    )
+    _, confidence = detect_layout(split_lines("x"), SegmentConfig())
+    assert confidence == pytest.approx(expected)
+
+
+RELATED = "\n\n".join(
+    [
+        "Governor signs the budget after two weeks of delay",
+        "By Marta Klimova\nMarch 14, 2024",
+        PROSE,
+        PROSE,
+        PROSE,
+        "Related articles",
+        "Assembly rejects the first draft of the budget\nMarch 1, 2024",
+        "Northern districts ask for flood money in advance\nFebruary 22, 2024",
+        "Road projects moved again, deputies say\nFebruary 9, 2024",
+    ]
+)
+
+
+def test_a_list_of_dated_links_under_an_article_frames_only_the_list() -> None:
+    """The byline's date above the text and the dates of a related list at its end share a
+    row shape: the article's text between them is one stretch out of rhythm, not framed."""
+    _, framed = item_doubt(split_lines(RELATED))
+    assert framed < 0.3
+    found, confidence = detect_layout(split_lines(RELATED), SegmentConfig())
+    assert found.layout == "article"
+    assert confidence > 0.3
+
+
+@pytest.mark.parametrize(
+    ("short", "bodied", "listing"),
+    [
+        (3, 1, False),  # an article's text under the first title, bare links after it
+        (4, 1, True),  # a profile's short bio over its bare publications
+        (3, 3, True),  # items alike, one of them long
+    ],
+)
+def test_an_article_over_its_links_is_no_listing(short: int, bodied: int, listing: bool) -> None:
+    stats = ItemStats(
+        long=0, titled=4, short=short, marked=4, stray=0, distinct=True, marks={"date": 4}
+    )
+    found = structured_detection(dataclasses.replace(stats, bodied=bodied))
+    assert (found is not None) is listing

@@ -1067,13 +1067,16 @@ TOP_LINES = 30
 """Kept lines in which a journal's first-page lines (DOI, ISSN, citation) are looked for."""
 
 
-def weak_pdf_signs(kept: Sequence[Line]) -> list[str]:
+def weak_pdf_signs(kept: Sequence[Line], rows: frozenset[int] = frozenset()) -> list[str]:
     """The signs of PDF text that no other text is likely to show, each too weak to tell
     alone (a letter may hold one by chance; two rarely come together): bare page numbers
     rising with a page of text between them, or a page counter ('Page 1 of 2'); running
     heads or feet that carry two page numbers or more; a journal's first-page line
     (:func:`_journal_mark`); footnotes whose markers are glued to the text above them; a
-    printer's production line of codes (:func:`is_code_line`); two columns side by side; pages flattened to one line each, ending in their page numbers."""
+    printer's production line of codes (:func:`is_code_line`); two columns side by side;
+    pages flattened to one line each, ending in their page numbers. `rows`: the indices of
+    lines that are a web page's repeated item rows (a comment header set out in cells):
+    their cells and codes are no sign of a printed page's columns or production line."""
     signs = []
     chain = _page_chain(kept)
     counters = [line for line in kept if _counter(line.text) is not None]
@@ -1085,9 +1088,13 @@ def weak_pdf_signs(kept: Sequence[Line]) -> list[str]:
         signs.append("a journal's first-page line")
     if _footnotes(kept):
         signs.append("footnotes under their glued markers")
-    if any(is_code_line(line.text) for line in kept if len(line.text) <= MAX_CHARS * 2):
+    if any(
+        is_code_line(line.text)
+        for line in kept
+        if len(line.text) <= MAX_CHARS * 2 and line.index not in rows
+    ):
         signs.append("a printer's production line of codes")
-    gutters = sum(1 for line in kept if _gutter(line.text))
+    gutters = sum(1 for line in kept if line.index not in rows and _gutter(line.text))
     if gutters >= MIN_GUTTER_LINES:
         signs.append(f"{gutters} lines of two columns")
     flat = [

@@ -49,6 +49,15 @@ class Detection:
     its doubt tells a page of items no grammar read from an article)."""
 
 
+CLOSE_SECOND = 0.05
+"""How near under the winner's score a rival's must be to cast doubt on the choice. Each
+layout scores by the kind of evidence it found, on its own scale: a rival well under the
+winner is another reading of some of the same lines (a digest's items read as a listing's
+too), which the winner's stronger kind of evidence has already outweighed, no close call."""
+RIVAL_WEIGHT = 0.5
+"""Confidence lost per point by which a rival comes closer than ``CLOSE_SECOND``."""
+
+
 def layouts() -> dict[str, ModuleType]:
     """{name: layout module}."""
     return _LAYOUTS
@@ -58,9 +67,10 @@ def detect_layout(
     lines: Sequence[Line], config: SegmentConfig, repairs: Mapping[str, int] | None = None
 ) -> tuple[Detection, float]:
     """The best-scoring layout for `lines`, with its evidence, and the confidence of the
-    choice: the winner's score less its doubt and half the best rival's score (a close
-    second lowers it; the fallback layout, which always answers, is no rival). `repairs`:
-    what repair changed in the text, for the layouts that read it (``detect_repairs``)."""
+    choice: the winner's score less its doubt, and less ``RIVAL_WEIGHT`` times the amount
+    by which the best rival comes closer than ``CLOSE_SECOND`` to it (a close second lowers
+    it; the fallback layout, which always answers, is no rival). `repairs`: what repair
+    changed in the text, for the layouts that read it (``detect_repairs``)."""
     found = sorted(
         (
             detection
@@ -71,7 +81,8 @@ def detect_layout(
     )
     rivals = [d for d in found[1:] if not getattr(_LAYOUTS[d.layout], "FALLBACK", False)]
     runner_up = rivals[0].score if rivals else 0.0
-    confidence = min(1.0, max(0.0, found[0].score - found[0].doubt - runner_up / 2))
+    close = max(0.0, runner_up - (found[0].score - CLOSE_SECOND))
+    confidence = min(1.0, max(0.0, found[0].score - found[0].doubt - RIVAL_WEIGHT * close))
     return found[0], round(confidence, 3)
 
 

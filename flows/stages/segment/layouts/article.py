@@ -71,11 +71,15 @@ def item_doubt(lines: Sequence[Line]) -> tuple[float, float]:
       the share of its characters outside long paragraphs (an article's subheadings or
       captions may repeat a shape; its text stays in paragraphs);
     * *framed*: the share of its characters between the first and the last of a header
-      row (:func:`header_shape`) repeated as often: long posts under sparse headers.
+      row (:func:`header_shape`) repeated as often, less what the widest stretch between
+      two of them in a row exceeds the second widest by: long posts under sparse headers
+      frame the text in a rhythm, while an article's dated byline above its text and the
+      dated links of a list at its end frame only the list.
 
     One pass over the lines."""
     shapes: Counter[str] = Counter()
-    headers: dict[str, tuple[int, int, int]] = {}  # shape: (count, chars at first, at last)
+    # shape: (count, chars at first, at last, widest and second widest stretch between two)
+    headers: dict[str, tuple[int, int, int, int, int]] = {}
     filled = chars = prose = paragraph = 0
     for line in lines:
         if line.is_blank:
@@ -88,8 +92,13 @@ def item_doubt(lines: Sequence[Line]) -> tuple[float, float]:
         if len(line.text) <= MAX_ROW_CHARS:
             shapes[row_shape(line.text)] += 1
             header = header_shape(line.text)
-            count, first, _ = headers.get(header, (0, chars, chars))
-            headers[header] = (count + 1, first, chars)
+            count, first, last, wide, second = headers.get(header, (0, chars, chars, 0, 0))
+            stretch = chars - last
+            if stretch > wide:
+                wide, second = stretch, wide
+            elif stretch > second:
+                second = stretch
+            headers[header] = (count + 1, first, chars, wide, second)
     prose += paragraph if paragraph >= MIN_PARAGRAPH_CHARS else 0
     if not filled:
         return 0.0, 0.0
@@ -100,8 +109,8 @@ def item_doubt(lines: Sequence[Line]) -> tuple[float, float]:
     )
     framed = max(
         (
-            (last - first) / chars
-            for shape, (count, first, last) in headers.items()
+            (last - first - (wide - second)) / chars
+            for shape, (count, first, last, wide, second) in headers.items()
             if count >= MIN_ROW_REPEATS and not _plain_header(shape)
         ),
         default=0.0,

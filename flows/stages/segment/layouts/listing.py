@@ -1709,6 +1709,8 @@ class ItemStats:
     stray: int
     distinct: bool
     marks: dict[str, int]
+    bodied: int = 0
+    """Titled items with text under their title."""
 
 
 def item_stats(items: Sequence[Item]) -> ItemStats:
@@ -1733,6 +1735,7 @@ def item_stats(items: Sequence[Item]) -> ItemStats:
         stray=len(items) - len(titled),
         distinct=len(set(titles)) == len(titles),
         marks=dict(sorted(counts.items())),
+        bodied=sum(1 for item in titled if item.body),
     )
 
 
@@ -1740,6 +1743,8 @@ def structured_detection(stats: ItemStats) -> Detection | None:
     """The score of a page of titled items, None when the structure is not there."""
     if stats.titled < 2 or not stats.distinct or stats.long:
         return None
+    if stats.bodied == 1 and stats.short < stats.titled:
+        return None  # an article's text under its title, then bare titles: its links
     if stats.short < 2 or stats.short * 4 < stats.titled * 3:
         return None
     if stats.stray > max(1, stats.titled // 4):
