@@ -12,11 +12,25 @@ import contextlib
 import fcntl
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
 LOCK_NAME = ".lock"
+
+def user_cache_dir() -> Path:
+    """Where the project keeps what any build may reuse (outside every output folder):
+    `$XDG_CACHE_HOME/ru-political-corpus`, else under `~/.cache`, else (no home
+    directory) under the temporary folder."""
+    if os.environ.get("XDG_CACHE_HOME"):
+        base = Path(os.environ["XDG_CACHE_HOME"])
+    else:
+        try:
+            base = Path.home() / ".cache"
+        except RuntimeError:
+            base = Path(tempfile.gettempdir())
+    return base / "ru-political-corpus"
 
 
 INPUT_SUFFIX = ".txt"
