@@ -18,6 +18,7 @@ import pyarrow as pa
 from flows.accel import install as install_accel
 from flows.accel.incremental.cache import BatchCache, CachedDocument, DocumentCache
 from flows.config import PipelineConfig
+from flows.io.folders import BATCH_CACHE_DIR
 from flows.io.raw import iter_raw
 from flows.io.release import PartWriter
 from flows.plan import Batch, unsettled_batches
@@ -195,7 +196,7 @@ def build_batch(
         install_accel()
     if cache_dir is None:
         return write_batch(root, parts, batch, config, None)
-    batches = BatchCache(cache_dir / "batches", config.digest())
+    batches = BatchCache(cache_dir / BATCH_CACHE_DIR, config.digest())
     if stored := batches.restore(batch.key, parts, batch.index):
         summary = BatchSummary.from_json(stored)
         summary.cached_batches, summary.cached_documents = 1, len(batch.files)

@@ -19,7 +19,7 @@ from prefect.utilities.urls import url_for
 
 from flows.config import PipelineConfig
 from flows.inputs import read_inputs
-from flows.io.folders import output_lock, remove_stale_temporaries
+from flows.io.folders import CACHE_DIR, output_lock, remove_stale_temporaries
 from flows.io.release import (
     clean_stale_staging,
     find_releases,
@@ -62,10 +62,10 @@ def _build(root: Path, out: Path, config: PipelineConfig, runner: RunnerSpec) ->
     with output_lock(out):
         for stale in clean_stale_staging(out):
             logger.warning("removed %s left by an interrupted run", stale.name)
-        for stale in remove_stale_temporaries(out / ".cache"):
+        for stale in remove_stale_temporaries(out / CACHE_DIR):
             logger.info("removed %s left by an interrupted run", stale.name)
         clock = PhaseClock()
-        cache_dir = out / ".cache" if config.use_cache and config.accel else None
+        cache_dir = out / CACHE_DIR if config.use_cache and config.accel else None
         with clock.phase("plan"):  # list, hash and cut into batches
             inputs = read_inputs(root, config, cache_dir)
             logger.info("%d files to process in %s", len(inputs.corpus.sources), root)

@@ -16,6 +16,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from flows.io.folders import RELEASE_LINK
 from flows.io.release import point_release
 from flows.stages.records import Rejection
 from schemas import Reject
@@ -115,7 +116,7 @@ def refused_summary(
 ) -> BuildSummary:
     """The summary of a --strict build that found rejects and published nothing."""
     return BuildSummary(
-        release=out / "release",
+        release=out / RELEASE_LINK,
         version=version,
         row_counts={},
         rejected_files=rejected_files(rejections, published),

@@ -13,6 +13,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from flows.io.folders import (
+    BATCH_CACHE_DIR,
+    CACHE_DIR,
+    PREFECT_DIR,
+    RELEASE_LINK,
+    is_input_name,
+)
+
 if TYPE_CHECKING:
     from flows.accel.prefect_server import TemporaryApiServer
 
@@ -24,7 +32,7 @@ def prepare_environment(out_dir: Path, accel: bool) -> None:
     """Keep Prefect's state inside the build folder and its console quiet; with `accel`,
     the allocator settings of `flows.accel.allocator`. Must run before prefect and pyarrow
     are imported: both read these at import time."""
-    home = (out_dir / ".prefect").resolve()
+    home = (out_dir / PREFECT_DIR).resolve()
     home.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PREFECT_HOME", str(home))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -75,9 +83,8 @@ def start_fork_server_early(raw_dir: Path, out_dir: Path, inline_below: int) -> 
     the inputs are planned, instead of after them; the pool forks its workers from it
     (`flows.pool`), and a build that places no batch on the pool stops it. Whether it was
     started."""
-    if (out_dir / "release").exists() or (out_dir / ".cache" / "batches").exists():
+    if (out_dir / RELEASE_LINK).exists() or (out_dir / CACHE_DIR / BATCH_CACHE_DIR).exists():
         return False
-    from flows.io.folders import is_input_name
 
     with os.scandir(raw_dir) as entries:
         inputs = sum(1 for entry in entries if is_input_name(entry.name))

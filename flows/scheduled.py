@@ -8,6 +8,7 @@ from prefect import flow
 
 from flows.config import PipelineConfig
 from flows.flow import build_corpus
+from flows.io.folders import RELEASE_LINK
 from flows.io.publish import publish_release
 from flows.tasks import RunnerSpec
 
@@ -23,7 +24,7 @@ def rebuild_and_publish(raw_dir: str, out_dir: str, to: str | None = None) -> st
         raise RuntimeError(summary.refused)
     line = ("up to date: " if summary.up_to_date else "release ") + summary.version
     if to:
-        result = publish_release(Path(out_dir) / "release", to)
+        result = publish_release(Path(out_dir) / RELEASE_LINK, to)
         line += f"; published to {result.url} ({len(result.uploaded)} uploaded)"
     print(line, flush=True)
     return line

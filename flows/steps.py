@@ -26,6 +26,7 @@ from flows.accel.incremental.cache import (
 from flows.batch import BatchSummary
 from flows.config import PipelineConfig
 from flows.inputs import BuildInputs
+from flows.io.folders import BATCH_CACHE_DIR
 from flows.io.release import FoundReleases, write_table
 from flows.outcome import release_version
 from flows.plan import Batch, batch_spans, changed_spans, place_batches, unsettled_batches
@@ -129,7 +130,7 @@ def process_batches(
             f"cache ({summary.cached_batches} of {len(batches)} batches as they were)"
         )
     if cache_dir:
-        BatchCache(cache_dir / "batches", config.digest()).prune({b.key for b in batches})
+        BatchCache(cache_dir / BATCH_CACHE_DIR, config.digest()).prune({b.key for b in batches})
     return summary
 
 

@@ -164,3 +164,57 @@ def test_temporary_server_moves_to_another_port_when_its_port_is_taken(tmp_path,
             assert httpx.get(f"{server.url}/health", timeout=5).status_code == 200
         finally:
             server.stop()
+
+
+def test_a_new_home_starts_from_the_kept_database(tmp_path, monkeypatch):
+    """The first server on a home without a database keeps a copy of the migrated one in
+    the user's cache once it answers; the next new home starts from that copy, and the
+    server answers on it."""
+    from flows.accel import prefect_server
+
+    for name in [key for key in os.environ if key.startswith("PREFECT_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    monkeypatch.setattr(prefect_server.atexit, "register", lambda function: None)
+    template = prefect_server.database_template()
+    assert template.parent == tmp_path / "cache" / "ru-political-corpus"
+    for home, seeded in ((tmp_path / "first", False), (tmp_path / "second", True)):
+        monkeypatch.setenv("PREFECT_HOME", str(home))
+        server = prefect_server.TemporaryApiServer(home / "api-server.log")
+        try:
+            server.start()
+            assert (home / prefect_server.DATABASE).exists() is seeded
+            server.wait()
+            assert httpx.get(f"{server.url}/health", timeout=5).status_code == 200
+        finally:
+            server.stop()
+        assert template.is_file()
+
+
+def test_the_database_is_seeded_only_where_the_server_would_make_a_new_default_one(
+    tmp_path, monkeypatch
+):
+    import sqlite3
+
+    from flows.accel.prefect_server import save_template, seed_database
+
+    monkeypatch.delenv("PREFECT_API_DATABASE_CONNECTION_URL", raising=False)
+    monkeypatch.delenv("PREFECT_SERVER_DATABASE_CONNECTION_URL", raising=False)
+    made = tmp_path / "made.db"
+    with sqlite3.connect(made) as connection:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("CREATE TABLE alembic_version (version_num TEXT)")
+        connection.execute("INSERT INTO alembic_version VALUES ('head')")
+    template = tmp_path / "cache" / "prefect-x.db"
+    save_template(made, template)
+    assert not seed_database(tmp_path / "a.db", tmp_path / "missing.db")
+    assert seed_database(tmp_path / "a.db", template)
+    with sqlite3.connect(tmp_path / "a.db") as connection:
+        assert connection.execute("SELECT * FROM alembic_version").fetchall() == [("head",)]
+    assert not seed_database(tmp_path / "a.db", template)  # it has one now
+    monkeypatch.setenv("PREFECT_API_DATABASE_CONNECTION_URL", "postgresql+asyncpg://db/prefect")
+    assert not seed_database(tmp_path / "b.db", template)
+    assert not (tmp_path / "b.db").exists()
+    save_template(tmp_path / "missing.db", tmp_path / "cache" / "other.db")  # no error
+    assert sorted(path.name for path in template.parent.iterdir()) == ["prefect-x.db"]

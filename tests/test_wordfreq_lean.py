@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 import tempfile
+from pathlib import Path
 
 import pytest
 import wordfreq
@@ -16,6 +17,7 @@ from flows.accel.wordfreq_lean import (
     original_frequency_dict,
     write_lean_list,
 )
+from flows.io.folders import user_cache_dir
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
@@ -90,11 +92,11 @@ def test_no_writable_cache_falls_back_to_wordfreqs_dict(tmp_path):
 
 def test_cache_folder_follows_xdg_and_survives_no_home(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert wordfreq_lean._user_cache_dir() == tmp_path
+    assert user_cache_dir() == tmp_path / "ru-political-corpus"
     monkeypatch.delenv("XDG_CACHE_HOME")
 
     def no_home() -> None:
         raise RuntimeError("Could not determine home directory.")
 
-    monkeypatch.setattr(wordfreq_lean.Path, "home", staticmethod(no_home))
-    assert wordfreq_lean._user_cache_dir() == wordfreq_lean.Path(tempfile.gettempdir())
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert user_cache_dir() == Path(tempfile.gettempdir()) / "ru-political-corpus"

@@ -13,6 +13,15 @@ reaches the build, which stops it in order) and ends itself when the build's pro
 gone (`flows.lifeline.watch_parent`), even after a `kill -9`. Its pid is kept in
 `PREFECT_HOME/api-server.pid`; the next build on that folder stops a server still running
 there (`stop_stale_server`).
+
+A server started on a `PREFECT_HOME` without a database creates one and runs Prefect's
+schema migrations into it, about half of its start-up CPU. Every first build into an
+output folder did that, for the same empty schema each time: the first such start keeps
+a copy of the migrated database in the user's cache, one per Prefect version
+(`database_template`), and later ones start from a copy of it (`seed_database`). The
+copy holds the schema only (the server has recorded nothing when it first answers), and
+migrations still run over it, finding nothing to do. A database of the user's own
+(`PREFECT_API_DATABASE_CONNECTION_URL`) is left alone.
 """
 
 from __future__ import annotations
@@ -22,14 +31,19 @@ import contextlib
 import http.client
 import importlib.util
 import os
+import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from importlib.metadata import version
 from pathlib import Path
+
+from flows.io.folders import user_cache_dir
 
 
 class ApiServerError(RuntimeError):
@@ -70,6 +84,63 @@ _LAUNCH = (
 
 PID_FILE = "api-server.pid"
 
+DATABASE = "prefect.db"
+"""The server's SQLite database in `PREFECT_HOME` (Prefect's default connection URL)."""
+
+DATABASE_SETTINGS = (
+    "PREFECT_API_DATABASE_CONNECTION_URL",
+    "PREFECT_SERVER_DATABASE_CONNECTION_URL",
+)
+"""Environment variables that point the server at another database than `DATABASE`."""
+
+
+def database_template() -> Path:
+    """The migrated, empty database kept for this version of Prefect."""
+    return user_cache_dir() / f"prefect-{version('prefect')}.db"
+
+
+def _default_database() -> bool:
+    return not any(os.environ.get(name) for name in DATABASE_SETTINGS)
+
+
+def seed_database(database: Path, template: Path) -> bool:
+    """Copy `template` to `database`, if there is none yet and the server uses the default
+    one. Whether it was copied (a template that cannot be read is no error: the server
+    then migrates a new database as it would without one)."""
+    if not _default_database() or database.exists() or not template.is_file():
+        return False
+    partial = database.with_name(f".{database.name}.{os.getpid()}")
+    try:
+        database.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(template, partial)
+        os.replace(partial, database)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def save_template(database: Path, template: Path) -> None:
+    """Keep a consistent copy of a freshly migrated `database` as `template` (SQLite's
+    backup, so pages still in the write-ahead log are included); replaced atomically, so
+    builds starting side by side never read a partial one. Skipped where the cache cannot
+    be written."""
+    partial = template.with_name(f".{template.name}.{os.getpid()}")
+    try:
+        template.parent.mkdir(parents=True, exist_ok=True)
+        source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            target = sqlite3.connect(partial)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+        os.replace(partial, template)
+    except (OSError, sqlite3.Error):
+        partial.unlink(missing_ok=True)
+
 
 def stop_stale_server(pid_file: Path) -> bool:
     """Stop the server `pid_file` names (pid and start time) if it still runs: a build
@@ -102,11 +173,18 @@ class TemporaryApiServer:
         self.url: str | None = None
         self.process: subprocess.Popen[bytes] | None = None
         self.pid_file = log_path.with_name(PID_FILE)
+        self.new_database: tuple[Path, Path] | None = None
+        """A database the server makes anew, and where to keep a copy once it answers."""
 
     def start(self) -> TemporaryApiServer:
         if os.environ.get("PREFECT_API_URL"):
             return self  # the user's own server
         stop_stale_server(self.pid_file)
+        if home := os.environ.get("PREFECT_HOME"):
+            database, template = Path(home) / DATABASE, database_template()
+            fresh = _default_database() and not database.exists()
+            if fresh and not seed_database(database, template):
+                self.new_database = (database, template)
         self._launch()
         atexit.register(self.stop)
         return self
@@ -176,6 +254,9 @@ class TemporaryApiServer:
             try:
                 with urllib.request.urlopen(f"{self.url}/health", timeout=2) as response:
                     if response.status == 200:
+                        if self.new_database is not None:
+                            save_template(*self.new_database)
+                            self.new_database = None
                         return
             except (urllib.error.URLError, OSError, http.client.HTTPException):
                 pass  # not up yet, or another process on the port (then ours exits)

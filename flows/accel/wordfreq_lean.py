@@ -32,20 +32,12 @@ from pathlib import Path
 
 import wordfreq
 
+from flows.io.folders import user_cache_dir
+
 logger = logging.getLogger(__name__)
 
 
-def _user_cache_dir() -> Path:
-    """`$XDG_CACHE_HOME`, else `~/.cache`, else (no home directory) the temporary folder."""
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"])
-    try:
-        return Path.home() / ".cache"
-    except RuntimeError:
-        return Path(tempfile.gettempdir())
-
-
-CACHE_DIR = _user_cache_dir() / "ru-political-corpus"
+CACHE_DIR = user_cache_dir()
 """Where the mapped word lists are kept (one file per wordfreq version, list and language)."""
 
 _WORDFREQ_VERSION = importlib.metadata.version("wordfreq")

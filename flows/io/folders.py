@@ -1,5 +1,5 @@
 """A build's folders, checked before it starts anything (the raw folder it reads, the
-output folder it writes), and the output folder's lock.
+output folder it writes), the names of what the output folder holds, and its lock.
 
 Light on purpose (the standard library only): the CLI calls it first, before the
 allocator settings, the pipeline's imports and Prefect's API server, so a build that
@@ -12,11 +12,41 @@ import contextlib
 import fcntl
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
 LOCK_NAME = ".lock"
+
+RELEASE_LINK = "release"
+"""`OUT/release`: the link to the newest release, `OUT/releases/<version>` (`flows.io.release`)."""
+
+RELEASES_DIR = "releases"
+"""`OUT/releases`: one folder per published release."""
+
+CACHE_DIR = ".cache"
+"""`OUT/.cache`: what later builds into OUT reuse (`flows.accel.incremental.cache`)."""
+
+BATCH_CACHE_DIR = "batches"
+"""`OUT/.cache/batches`: the batch cache's entries, one per batch."""
+
+PREFECT_DIR = ".prefect"
+"""`OUT/.prefect`: the `PREFECT_HOME` of a build's own Prefect API server (`flows.runtime`)."""
+
+
+def user_cache_dir() -> Path:
+    """Where the project keeps what any build may reuse (outside every output folder):
+    `$XDG_CACHE_HOME/ru-political-corpus`, else under `~/.cache`, else (no home
+    directory) under the temporary folder."""
+    if os.environ.get("XDG_CACHE_HOME"):
+        base = Path(os.environ["XDG_CACHE_HOME"])
+    else:
+        try:
+            base = Path.home() / ".cache"
+        except RuntimeError:
+            base = Path(tempfile.gettempdir())
+    return base / "ru-political-corpus"
 
 
 INPUT_SUFFIX = ".txt"

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from flows.io.folders import RELEASE_LINK, RELEASES_DIR
+
 __all__ = [
     "INDEX_NAME",
     "index_bytes",
@@ -29,7 +31,6 @@ __all__ = [
 ]
 
 INDEX_NAME = "releases.json"
-RELEASES_DIR = "releases"
 MANIFEST_NAME = "manifest.json"
 ENTRY_FIELDS = ("input_digest", "pipeline_digest", "content_digest", "code_version")
 """Manifest fields each release's entry repeats as they are (absent ones are null)."""
@@ -75,7 +76,7 @@ def index_bytes(index: Mapping[str, Any]) -> bytes:
 def local_index(out_dir: Path) -> dict[str, Any] | None:
     """The index of the releases in an output folder, `latest` being the one `OUT/release`
     points at; None when it points at nothing."""
-    link = out_dir / "release"
+    link = out_dir / RELEASE_LINK
     if not (link / MANIFEST_NAME).is_file():
         return None
     manifests = [

@@ -24,6 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows.io.database import Progress, build_database_apart, no_progress
+from flows.io.folders import RELEASE_LINK, RELEASES_DIR
 from flows.io.index import write_local_index
 from schemas import TABLES, Record
 from schemas.arrow import arrow_schema
@@ -471,7 +472,7 @@ def publish_staged(out_dir: Path, staging: Path, version: str) -> Path:
     between two renames, and a run killed there leaves it for `clean_stale_staging` to
     put back."""
     fsync_tree(staging)
-    releases = out_dir / "releases"
+    releases = out_dir / RELEASES_DIR
     releases.mkdir(parents=True, exist_ok=True)
     fsync_directory(out_dir)
     target = releases / version
@@ -530,7 +531,7 @@ def _libc() -> ctypes.CDLL | None:
 def point_release(out_dir: Path, version: str) -> None:
     """Point `OUT/release` at `releases/<version>` (atomically; nothing if it does), and
     bring `OUT/releases.json` (`flows.io.index`) up to date with it."""
-    link, target = out_dir / "release", Path("releases") / version
+    link, target = out_dir / RELEASE_LINK, Path(RELEASES_DIR) / version
     if not (link.is_symlink() and Path(os.readlink(link)) == target):
         _point_link(link, target)
         fsync_directory(out_dir)
@@ -636,13 +637,13 @@ def find_releases(out_dir: Path, version: str) -> FoundReleases:
     """Verify `releases/<version>` if it is there, and, unless that one is sound (the
     build then reuses nothing else), the release `OUT/release` points at."""
     damaged: dict[str, str] = {}
-    current = out_dir / "releases" / version
+    current = out_dir / RELEASES_DIR / version
     if current.exists() or current.is_symlink():
         problem = release_problem(current)
         if problem is None:
             return FoundReleases(current, None, {})
         damaged[current.name] = problem
-    link = out_dir / "release"
+    link = out_dir / RELEASE_LINK
     previous: Path | None = link.resolve() if link.is_dir() else None
     if previous is not None and previous.name not in damaged:
         problem = release_problem(previous)
@@ -663,7 +664,7 @@ def clean_stale_staging(out_dir: Path) -> list[Path]:
     removed = []
     for path in sorted(out_dir.glob(f"{RETIRED_PREFIX}*")):
         version = path.name.removeprefix(RETIRED_PREFIX).rsplit("-", 1)[0]
-        target = out_dir / "releases" / version
+        target = out_dir / RELEASES_DIR / version
         if version and not (target / "manifest.json").is_file():
             shutil.rmtree(target, ignore_errors=True)
             os.replace(path, target)

@@ -33,6 +33,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from flows.io.folders import BATCH_CACHE_DIR
 from flows.io.raw import KnownDigests
 from flows.io.release import PART_SUFFIX, fsync_directory, fsync_tree, sha256_file
 from flows.plan import Batch, BatchSpan
@@ -301,7 +302,7 @@ def save_known_digests(cache_dir: Path, known: KnownDigests, names: Collection[s
 
 def pending_work(cache_dir: Path, config_digest: str, batches: Sequence[Batch]) -> CachedWork:
     """What the caches under `cache_dir` already hold of a planned build."""
-    stored = BatchCache(cache_dir / "batches", config_digest)
+    stored = BatchCache(cache_dir / BATCH_CACHE_DIR, config_digest)
     whole = {batch.key for batch in batches if stored.holds(batch.key)}
     rest = [batch for batch in batches if batch.key not in whole]
     index = document_index(stored) if rest else {}  # every entry's documents.json
