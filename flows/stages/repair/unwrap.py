@@ -67,6 +67,7 @@ _EDGE_STRIP_RE = re.compile(r"^\d+\s+|\s+\d+$")
 _HEAD_GAP_RE = re.compile(r"\S {3,}\S")
 _HEAD_MARKS_RE = re.compile(r"\d|[,|/•·]")
 _ALNUM_RE = re.compile(r"[^\W_]")
+_CAPS_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _MAX_HEAD_CHARS = 100
 # a sentence or clause boundary whose space was lost with a line break
 _GLUE_RE = re.compile(r"[a-zа-яё]{2}(?:[,;][a-zа-яё]{2}|[.!?][A-ZА-ЯЁ][a-zа-яё])")
@@ -135,7 +136,7 @@ def _is_caps(line: str, min_words: int = 2) -> bool:
     if _LOWER_HINT_RE.search(line) is not None:
         return False
     letters = _letters(line)
-    words = re.findall(r"[^\W\d_]{2,}", line)
+    words = _CAPS_WORD_RE.findall(line)
     return len(words) >= min_words and all(ch.isupper() for ch in letters)
 
 
@@ -550,17 +551,20 @@ def _hyphen_join(line: str, nxt: str) -> tuple[str, str, str] | None:
     match = _hyphen_end(line)
     if match is None:
         return None
-    right = re.match(r"\s*([^\W\d_]+)", nxt)
+    right = _NEXT_WORD_RE.match(nxt)
     if right is None:
         return None
     return match.group(1), match.group(2), right.group(1)
 
 
 _NEXT_DIGIT_RE = re.compile(r"\s*\d")
+_NEXT_FIRST_RE = re.compile(r"\s*[\"'“‘«(\[]*(\w)")
+"""The first word character of the next line, after spaces, opening quotes and brackets."""
+_NEXT_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
 
 
 def _starts_lower_or_digit(nxt: str) -> bool:
-    match = re.match(r"\s*[\"'“‘«(\[]*(\w)", nxt)
+    match = _NEXT_FIRST_RE.match(nxt)
     return match is not None and (match.group(1).islower() or match.group(1).isdigit())
 
 
