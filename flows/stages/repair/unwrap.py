@@ -39,6 +39,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Protocol
 
 from flows.stages.mail_fields import HEADER_FIELD
 from flows.stages.repair.chars import zipf
@@ -66,12 +67,14 @@ _EDGE_STRIP_RE = re.compile(r"^\d+\s+|\s+\d+$")
 _HEAD_GAP_RE = re.compile(r"\S {3,}\S")
 _HEAD_MARKS_RE = re.compile(r"\d|[,|/•·]")
 _ALNUM_RE = re.compile(r"[^\W_]")
+_CAPS_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _MAX_HEAD_CHARS = 100
 # a sentence or clause boundary whose space was lost with a line break
 _GLUE_RE = re.compile(r"[a-zа-яё]{2}(?:[,;][a-zа-яё]{2}|[.!?][A-ZА-ЯЁ][a-zа-яё])")
-_GLUE_HINT_RE = re.compile(r"[,;][a-zа-яё]{2}|[.!?][A-ZА-ЯЁ][a-zа-яё]")
+_GLUE_HINT_RE = re.compile(r"[,;.!?](?:(?<=[,;])[a-zа-яё]{2}|(?<=[.!?])[A-ZА-ЯЁ][a-zа-яё])")
 """The tail of every glue mark: found only at the rare punctuation it opens with, so a line
-without it is settled without trying the mark at every letter."""
+without it is settled without trying the mark at every letter. One leading class rather
+than an alternation of two, so that `re` skips to that punctuation in C."""
 MIN_GLUE_MARKS = 3
 _FUNCTION_WORD_LIST = (
     "and or nor but to the a an of in on at by for as is are was were be it its that this "
@@ -133,7 +136,7 @@ def _is_caps(line: str, min_words: int = 2) -> bool:
     if _LOWER_HINT_RE.search(line) is not None:
         return False
     letters = _letters(line)
-    words = re.findall(r"[^\W\d_]{2,}", line)
+    words = _CAPS_WORD_RE.findall(line)
     return len(words) >= min_words and all(ch.isupper() for ch in letters)
 
 
@@ -151,7 +154,13 @@ def _joined_zipf(word: str, lang: str) -> float:
     return found
 
 
-def decide_hyphen(left: str, right: str, doc: Counter[str], s: UnwrapSettings) -> tuple[bool, str]:
+class WordCounts(Protocol):
+    """A document's lower-cased word counts: 0 for a word it does not hold."""
+
+    def __getitem__(self, word: str, /) -> int: ...
+
+
+def decide_hyphen(left: str, right: str, doc: WordCounts, s: UnwrapSettings) -> tuple[bool, str]:
     """Keep the hyphen of "left-⏎right"? Returns (keep, reason)."""
     part = left.rsplit("-", 1)[-1]
     joined = (left + right).lower()
@@ -238,7 +247,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
     for x in lines:
         offsets.append(pos)
         pos += len(x) + 1
-    doc: Counter[str] | None = None
+    doc: WordCounts | None = None
     furniture: set[int] | None = None
     longest: int | None = None
     edits: list[LocalEdit] = []
@@ -273,7 +282,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
                     )
             continue
         if doc is None and any(_hyphen_end(lines[k]) for k in block[:-1]):
-            doc = Counter(map(str.lower, _TOKEN_RE.findall(text)))
+            doc = _LazyWordCounts(text)
         para_start = block[0]
         indents = {k: len(lines[k]) - len(lines[k].lstrip()) for k in block}
         margin = min(indents.values())
@@ -302,7 +311,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
                         offsets,
                         width,
                         wrapped,
-                        doc or Counter(),
+                        Counter() if doc is None else doc,
                         s,
                         lines[para_start],
                         alone,
@@ -542,17 +551,20 @@ def _hyphen_join(line: str, nxt: str) -> tuple[str, str, str] | None:
     match = _hyphen_end(line)
     if match is None:
         return None
-    right = re.match(r"\s*([^\W\d_]+)", nxt)
+    right = _NEXT_WORD_RE.match(nxt)
     if right is None:
         return None
     return match.group(1), match.group(2), right.group(1)
 
 
 _NEXT_DIGIT_RE = re.compile(r"\s*\d")
+_NEXT_FIRST_RE = re.compile(r"\s*[\"'“‘«(\[]*(\w)")
+"""The first word character of the next line, after spaces, opening quotes and brackets."""
+_NEXT_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
 
 
 def _starts_lower_or_digit(nxt: str) -> bool:
-    match = re.match(r"\s*[\"'“‘«(\[]*(\w)", nxt)
+    match = _NEXT_FIRST_RE.match(nxt)
     return match is not None and (match.group(1).islower() or match.group(1).isdigit())
 
 
@@ -733,7 +745,7 @@ def _boundary(
     offsets: list[int],
     width: int,
     wrapped: bool,
-    doc: Counter[str],
+    doc: WordCounts,
     s: UnwrapSettings,
     para_first: str,
     alone: list[bool | None],
@@ -807,7 +819,7 @@ def _is_part_word(word: str, s: UnwrapSettings) -> bool:
 
 
 def _inline_decision(
-    left: str, right: str, doc: Counter[str], s: UnwrapSettings
+    left: str, right: str, doc: WordCounts, s: UnwrapSettings
 ) -> tuple[str, str, bool] | None:
     """(replacement for "- ", reason, is a fragment split) for "left- right" in a long line,
     or None to leave it. A fragment split is joined and has a part that is no word."""
@@ -828,7 +840,7 @@ def _inline_decision(
     return "", reason, fragment
 
 
-def _glued_decision(left: str, right: str, doc: Counter[str], s: UnwrapSettings) -> str | None:
+def _glued_decision(left: str, right: str, doc: WordCounts, s: UnwrapSettings) -> str | None:
     """The reason to join "left-right" in glued text, or None to keep the hyphen: the joined
     word is better attested (document, then wordfreq) or the right part is a suffix."""
     if not right.islower():
@@ -845,6 +857,22 @@ def _glued_decision(left: str, right: str, doc: Counter[str], s: UnwrapSettings)
     if _lang(joined) == "en" and right in _SUFFIXES and not _is_part_word(left, s):
         return f"joined: '{right}' is a suffix"
     return None
+
+
+class _LazyWordCounts:
+    """A text's lower-cased word counts (`_TOKEN_RE`), counted on the first look-up: a
+    text's hyphen candidates are often all settled before any of them asks for a count."""
+
+    __slots__ = ("_counts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._counts: Counter[str] | None = None
+
+    def __getitem__(self, word: str) -> int:
+        if self._counts is None:
+            self._counts = Counter(map(str.lower, _TOKEN_RE.findall(self._text)))
+        return self._counts[word]
 
 
 def _long_lines(text: str, s: UnwrapSettings) -> list[tuple[int, str]]:
@@ -874,7 +902,7 @@ def dehyphenate_inline(text: str, s: UnwrapSettings, counts: Counter[str]) -> li
     )
     if not (spaced or glued):
         return []
-    doc = Counter(map(str.lower, _TOKEN_RE.findall(text)))
+    doc = _LazyWordCounts(text)
     edits = _spaced_splits(lines, doc, s, counts) if spaced else []
     if glued:
         edits += _glued_splits(lines, doc, s, counts)
@@ -882,7 +910,7 @@ def dehyphenate_inline(text: str, s: UnwrapSettings, counts: Counter[str]) -> li
 
 
 def _spaced_splits(
-    lines: list[tuple[int, str]], doc: Counter[str], s: UnwrapSettings, counts: Counter[str]
+    lines: list[tuple[int, str]], doc: WordCounts, s: UnwrapSettings, counts: Counter[str]
 ) -> list[LocalEdit]:
     """Edits for "left- right" splits, if any of them is a fragment split."""
     decided = []
@@ -906,7 +934,7 @@ def _spaced_splits(
 
 
 def _glued_splits(
-    lines: list[tuple[int, str]], doc: Counter[str], s: UnwrapSettings, counts: Counter[str]
+    lines: list[tuple[int, str]], doc: WordCounts, s: UnwrapSettings, counts: Counter[str]
 ) -> list[LocalEdit]:
     """Edits joining the hyphenated words of glued text whose joined form is attested."""
     edits = []
