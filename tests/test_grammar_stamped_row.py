@@ -110,3 +110,33 @@ def test_refuses_rows_of_one_name() -> None:
         for line in (f"editor  Posted: Mar 14 2006, {stamp} AM", "An update on the count so far.")
     )
     assert stamped_row.rows(split_lines(page)) == []
+
+
+def test_a_row_repeating_the_subject_titles_the_thread() -> None:
+    page = "\n".join(
+        [
+            "Ferry subsidies on the lake (Printable View)",
+            "",
+            "Forums >> Local politics",
+            "",
+            *(
+                line
+                for name, prefix, stamp in (
+                    ("lake_pilot", "", "10:12"),
+                    ("Marta_O", "RE: ", "11:40"),
+                    ("Ivan_Zh", "RE: ", "13:05"),
+                )
+                for line in (
+                    f"{name} -> {prefix}Ferry subsidies on the lake (6/2/2022 {stamp} AM)",
+                    "",
+                    "Who pays for the ferries on the lake since the spring reform?",
+                    "",
+                )
+            ),
+        ]
+    )
+    result = segment(DOC, page, None, SegmentConfig())
+    post = result.posts[0]
+    assert post["title"] == "Ferry subsidies on the lake" and post["author"] == "lake_pilot"
+    assert [c["author"] for c in result.comments] == ["Marta_O", "Ivan_Zh"]
+    assert coverage_errors(page, result) == []

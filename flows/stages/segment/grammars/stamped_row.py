@@ -66,6 +66,9 @@ _EDGE = "()[]{}<>,;:|\"'«»"
 PROFILE_LINE = re.compile(r"^[^\W\d][\w .#/\-]{0,24}:\s*\S.{0,40}$")
 """A profile block's 'Label: value' line ('Group: Members', 'Member No.: 2214')."""
 MIN_PROFILE_LINES = 2
+MIN_SUBJECT_WORDS = 3
+MAX_SUBJECT_LINES = 40
+"""How many content lines from the page top may show the topic title the row repeats."""
 WROTE = re.compile(r"^(?:quote:?|ORIGINAL:\s*\S.{0,40}|\S.{0,40}\s+wrote:)$", re.IGNORECASE)
 
 
@@ -301,7 +304,31 @@ def page_post(page: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
     furniture = content_indices(top[first.row + 1 : profile]) | {
         line.index for line in top[first.row + 1 :] if line.index in closing
     }
-    return dataclasses.replace(head, chrome_lines=head.chrome_lines | furniture)
+    head = dataclasses.replace(head, chrome_lines=head.chrome_lines | furniture)
+    subject = _row_subject(top[: first.start], top[first.row].text)
+    if subject is None:
+        return head
+    line, title = subject
+    return dataclasses.replace(
+        head,
+        title=title,
+        title_lines=frozenset({line.index}),
+        chrome_lines=(head.chrome_lines | head.title_lines) - {line.index},
+    )
+
+
+def _row_subject(top: Sequence[Line], row: str) -> tuple[Line, str] | None:
+    """The topic title where the opening row repeats it ('name -> Subject (<stamp>)') and
+    a line above begins with it ('Subject (Full Version)'): that line and the words it
+    shares with the row, ``MIN_SUBJECT_WORDS`` at least."""
+    padded = f" {' '.join(row.split())} "
+    for line in [line for line in top if not line.is_blank][:MAX_SUBJECT_LINES]:
+        words = line.text.split()
+        for size in range(len(words) - 1, MIN_SUBJECT_WORDS - 1, -1):
+            prefix = " ".join(words[:size])
+            if f" {prefix} " in padded:
+                return line, prefix
+    return None
 
 
 def _no_chrome(line: Line) -> bool:
