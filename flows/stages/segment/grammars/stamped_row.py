@@ -1,0 +1,335 @@
+"""Forum pages that print each post's header as one row of cells: a name, a stamp with a
+time of day, and the board's fixed words and counts around them (printable views, IPB,
+UBB.classic, question-and-answer boards and their like), found from repetition alone.
+
+One post::
+
+    [<name>]                a name line above the row, where the row repeats the name
+    [<profile lines>]       short lines between that name and the row (rank, member number)
+    <row>                   name, stamp and cells on one line: 'name   Posted: Mar 14 2006,
+                            10:12 AM   Quote Post', 'name -> RE: subject (9/14/2021 8:02 AM)',
+                            '+8  [03.09.2024 19:41] name  Rating 12.5'
+    [<Label: value>]        a profile block right under the row ('Group: Members',
+                            'Posts: 212'): furniture
+    <body>                  to the next post's header
+
+The rows are :func:`..layouts.pdf_article.stamped_rows`: lines of one shape
+(:func:`..layouts.pdf_article.row_key`) with times of day that differ. A row's name is its
+first run of words that the rows do not all share (the board's fixed words are in every
+row; a date's words are the stamp's), one to three words. A page is a thread when three
+rows or more show two names or more and a date each, run oldest first, no row is a
+sentence and text stands under each row: an article's timeline of stamped sentences, a
+transcript's speaker stamps and a listing's or an archive's newest-first rows are none.
+
+The first row opens the thread where the page is its first page; the rest are flat
+replies. A later page gives a stub.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from flows.stages.segment.grammars._common import (
+    Opening,
+    content_indices,
+    is_prose,
+    opening_head,
+    page_number,
+    quoted_lines,
+    stub_head,
+)
+from flows.stages.segment.layouts.pdf_article import TIME_OF_DAY, row_key, stamped_rows
+from flows.stages.segment.lines import Line, ends_sentence
+from flows.stages.segment.meta import find_date
+from flows.stages.segment.post import PostHead
+from flows.stages.segment.threads import Header
+
+NAME = "stamped_row"
+GENERIC = True
+
+MIN_ROWS = 3
+MIN_NAMES = 2
+MAX_NAME_WORDS = 3
+MAX_NAME_ABOVE = 4
+"""How many content lines above a row its name line may stand (rank, member number)."""
+
+_WORD = re.compile(r"\S+")
+_DIGITS = re.compile(r"\d+")
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w.\-']{0,39}$|^[\w][\w.\-]{0,39}$")
+_MERIDIEM = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
+_EDGE = "()[]{}<>,;:|\"'«»"
+PROFILE_LINE = re.compile(r"^[^\W\d][\w .#/\-]{0,24}:\s*\S.{0,40}$")
+"""A profile block's 'Label: value' line ('Group: Members', 'Member No.: 2214')."""
+MIN_PROFILE_LINES = 2
+MIN_SUBJECT_WORDS = 3
+MAX_SUBJECT_LINES = 40
+"""How many content lines from the page top may show the topic title the row repeats."""
+WROTE = re.compile(r"^(?:quote:?|ORIGINAL:\s*\S.{0,40}|\S.{0,40}\s+wrote:)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One post's header: where it starts (its name line or its row), the row's line, the
+    name and the stamp it shows."""
+
+    start: int
+    row: int
+    author: str | None
+    published: str | None
+
+
+def _stamp_span(text: str) -> tuple[int, int] | None:
+    found = find_date(text)
+    if found is None:
+        return None
+    at = text.find(found[0])
+    return (at, at + len(found[0])) if at >= 0 else None
+
+
+def _cells(text: str) -> list[tuple[str, bool]]:
+    """The row's words, each with whether it is part of its stamp (the date's words, a
+    time of day and the 'am'/'pm' after it)."""
+    span = _stamp_span(text)
+    words: list[tuple[str, bool]] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        in_stamp = (
+            (span is not None and match.start() < span[1] and match.end() > span[0])
+            or (":" in word and TIME_OF_DAY.search(word) is not None)
+            or (bool(words) and words[-1][1] and word.strip(_EDGE).casefold() in _MERIDIEM)
+        )
+        words.append((word, in_stamp))
+    return words
+
+
+def _name(words: Sequence[tuple[str, bool]], shared: set[str]) -> str | None:
+    """The first run of name-shaped words the rows do not all share, outside the stamp."""
+    run: list[str] = []
+    for word, in_stamp in words:
+        bare = word.strip(_EDGE)
+        fits = (
+            not in_stamp
+            and bare
+            and bare.casefold() not in shared
+            and any(char.isalpha() for char in bare)
+            and _NAME_TOKEN.match(bare) is not None
+            and bare == word.rstrip(",")
+        )
+        if fits:
+            run.append(bare)
+            continue
+        if run:
+            break
+    if not run or len(run) > MAX_NAME_WORDS:
+        return None
+    return " ".join(run)
+
+
+def _name_line(lines: Sequence[Line], row: int, name: str, floor: int) -> int:
+    """The line above the row that shows only its name (profile lines between), else the row."""
+    seen = 0
+    at = row - 1
+    while at >= floor and seen < MAX_NAME_ABOVE:
+        line = lines[at]
+        if not line.is_blank:
+            if line.text == name:
+                return at
+            if is_prose(line.text):
+                return row
+            seen += 1
+        at -= 1
+    return row
+
+
+def rows(lines: Sequence[Line]) -> list[Row]:
+    """The page's post rows, or none where the page shows no thread's evidence."""
+    position = {line.index: at for at, line in enumerate(lines)}
+    found = sorted(position[index] for index in stamped_rows(lines) if index in position)
+    by_key: dict[str, list[int]] = {}
+    for at in found:
+        by_key.setdefault(row_key(lines[at].text), []).append(at)
+    if not by_key:
+        return []
+    picked = max(by_key.values(), key=len)
+    if len(picked) < MIN_ROWS or any(ends_sentence(lines[at].text) for at in picked):
+        return []
+    cells = [_cells(lines[at].text) for at in picked]
+    counts: Counter[str] = Counter()
+    for words in cells:
+        counts.update({word.strip(_EDGE).casefold() for word, in_stamp in words if not in_stamp})
+    shared = {word for word, count in counts.items() if count == len(picked)}
+    names = [_name(words, shared) for words in cells]
+    if len({name for name in names if name}) < MIN_NAMES:
+        return []
+    stamps = [find_date(lines[at].text) for at in picked]
+    if any(stamp is None for stamp in stamps) or _descending(stamps):
+        return []
+    found_rows: list[Row] = []
+    floor = 0
+    for at, name, stamp in zip(picked, names, stamps, strict=True):
+        start = _name_line(lines, at, name, floor) if name else at
+        found_rows.append(Row(start, at, name, stamp[0] if stamp else None))
+        floor = at + 1
+    ends = [row.start for row in found_rows[1:]] + [len(lines)]
+    for row, end in zip(found_rows, ends, strict=True):
+        if not any(is_prose(line.text) for line in lines[row.row + 1 : end] if not line.is_blank):
+            return []
+    return found_rows
+
+
+def _descending(stamps: Sequence[tuple[str, str | None] | None]) -> bool:
+    """Whether the rows' dates run newest first somewhere (a listing's or an archive's
+    order; a thread's posts run oldest first)."""
+    dates = [stamp[1] for stamp in stamps if stamp is not None and stamp[1]]
+    return any(later < earlier for earlier, later in pairwise(dates))
+
+
+def _opens_topic(lines: Sequence[Line]) -> bool:
+    page = page_number(lines)
+    return page is None or page <= 1
+
+
+def find_starts(lines: Sequence[Line]) -> list[int]:
+    found = rows(lines)
+    if not found:
+        return []
+    replies = found[1:] if _opens_topic(lines) else found
+    return [row.start for row in replies]
+
+
+def _profile_end(lines: Sequence[Line], start: int, end: int) -> int:
+    """Where the body begins under a row: after a profile block of 'Label: value' lines."""
+    at = start
+    while at < end and lines[at].is_blank:
+        at += 1
+    block = at
+    while block < end and PROFILE_LINE.match(lines[block].text) is not None:
+        block += 1
+    return block if block - at >= MIN_PROFILE_LINES else start
+
+
+def _shape(text: str) -> str:
+    return _DIGITS.sub("0", " ".join(text.casefold().split()))
+
+
+def closings(lines: Sequence[Line], found: Sequence[Row]) -> frozenset[int]:
+    """The lines that close posts the same way: a line every post but the last ends with
+    (the same words, counts aside: 'Top   Profile   PM'), wherever it stands under a row,
+    and a profile row of 'Label: value' cells between bars ('Posts: 212 | From: Tver');
+    below the last post's closing line, the page's footer."""
+    ends = [row.start for row in found[1:]] + [len(lines)]
+    tails: Counter[str] = Counter()
+    for row, end in zip(found[:-1], ends[:-1], strict=True):
+        last = next(
+            (line for line in reversed(lines[row.row + 1 : end]) if not line.is_blank), None
+        )
+        if last is not None and not ends_sentence(last.text):
+            tails[_shape(last.text)] += 1
+    shared = {shape for shape, count in tails.items() if count >= max(2, len(found) - 2)}
+    closing: set[int] = set()
+    last_close: int | None = None
+    for row, end in zip(found, ends, strict=True):
+        for at in range(row.row + 1, end):
+            line = lines[at]
+            if not line.is_blank and (_shape(line.text) in shared or _is_profile_row(line.text)):
+                closing.add(line.index)
+                last_close = at
+    if last_close is not None and last_close > found[-1].row:
+        closing.update(content_indices(lines[last_close:]))
+    return frozenset(closing)
+
+
+def _is_profile_row(text: str) -> bool:
+    if "|" not in text:
+        return False
+    cells = [cell.strip() for cell in text.split("|")]
+    return len(cells) >= MIN_PROFILE_LINES and all(
+        PROFILE_LINE.match(cell) is not None for cell in cells if cell
+    )
+
+
+def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
+    page = rows(lines)
+    found = {row.start: row for row in page}
+    closing = closings(lines, page)
+    headers = []
+    ends = [*starts[1:], len(lines)]
+    for start, end in zip(starts, ends, strict=True):
+        row = found.get(start)
+        if row is None:
+            headers.append(Header(author=None, n_lines=1, nesting=0))
+            continue
+        body = row.row + 1
+        profile = _profile_end(lines, body, end)
+        headers.append(
+            Header(
+                author=row.author,
+                n_lines=row.row - row.start + 1,
+                nesting=0,
+                published=row.published,
+                chrome_lines=frozenset(
+                    content_indices(lines[body:profile])
+                    | {line.index for line in lines[body:end] if line.index in closing}
+                ),
+                quote_lines=frozenset(quoted_lines(lines, profile, end, WROTE)),
+            )
+        )
+    return headers
+
+
+def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
+    return parse_headers(lines, [position])[0]
+
+
+def page_post(page: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
+    """The opening post's head where the first row opens the thread (its author and date,
+    the title line above it), else a later page's stub."""
+    found = rows(page)
+    top = page[: starts[0]] if starts else page
+    if not found or not _opens_topic(page):
+        return stub_head(top, _no_chrome, None)
+    first = found[0]
+    profile = _profile_end(top, first.row + 1, len(top))
+    opening = Opening(
+        first.start, first.row - first.start + 1, first.author, first.published, len(top)
+    )
+    quotes = quoted_lines(top, profile, len(top), WROTE)
+    head = opening_head(top, opening, _no_chrome, quotes)
+    closing = closings(page, found)
+    furniture = content_indices(top[first.row + 1 : profile]) | {
+        line.index for line in top[first.row + 1 :] if line.index in closing
+    }
+    head = dataclasses.replace(head, chrome_lines=head.chrome_lines | furniture)
+    subject = _row_subject(top[: first.start], top[first.row].text)
+    if subject is None:
+        return head
+    line, title = subject
+    return dataclasses.replace(
+        head,
+        title=title,
+        title_lines=frozenset({line.index}),
+        chrome_lines=(head.chrome_lines | head.title_lines) - {line.index},
+    )
+
+
+def _row_subject(top: Sequence[Line], row: str) -> tuple[Line, str] | None:
+    """The topic title where the opening row repeats it ('name -> Subject (<stamp>)') and
+    a line above begins with it ('Subject (Full Version)'): that line and the words it
+    shares with the row, ``MIN_SUBJECT_WORDS`` at least."""
+    padded = f" {' '.join(row.split())} "
+    for line in [line for line in top if not line.is_blank][:MAX_SUBJECT_LINES]:
+        words = line.text.split()
+        for size in range(len(words) - 1, MIN_SUBJECT_WORDS - 1, -1):
+            prefix = " ".join(words[:size])
+            if f" {prefix} " in padded:
+                return line, prefix
+    return None
+
+
+def _no_chrome(line: Line) -> bool:
+    return False

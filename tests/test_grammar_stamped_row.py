@@ -1,0 +1,142 @@
+"""The stamped-row grammar (one header row of name, stamp and fixed cells per post), on
+small invented pages, with the pages it must refuse."""
+
+from __future__ import annotations
+
+from flows.stages.segment import SegmentConfig, coverage_errors, segment
+from flows.stages.segment.grammars import stamped_row
+from flows.stages.segment.lines import split_lines
+
+DOC = "0123456789abcdef"
+
+
+def _post(name: str, stamp: str, body: str) -> list[str]:
+    return [
+        f"{name}            Posted: {stamp}            Quote Post",
+        "Group: Members",
+        "Posts: 40",
+        "",
+        body,
+        "",
+        "Top   Profile   PM",
+        "",
+    ]
+
+
+PAGE = "\n".join(
+    [
+        "River Towns Board",
+        "",
+        "Ferry subsidies on the lake",
+        "",
+        *_post("lake_pilot", "Jun 2 2022, 10:12 AM", "Who pays for the ferries since the reform?"),
+        *_post("Marta Olen", "Jun 2 2022, 11:40 AM", "The district does, from its own budget."),
+        *_post("Ivan_Zh", "Jun 3 2022, 08:05 AM", "Until the autumn, at least, then nobody knows."),
+        "Add Reply   Start new topic",
+    ]
+)
+
+
+def test_each_row_starts_a_post_named_by_its_varying_cell() -> None:
+    lines = split_lines(PAGE)
+    assert [r.author for r in stamped_row.rows(lines)] == ["lake_pilot", "Marta Olen", "Ivan_Zh"]
+    result = segment(DOC, PAGE, None, SegmentConfig())
+    post = result.posts[0]
+    assert post["author"] == "lake_pilot" and post["published_date"] == "2022-06-02"
+    assert "Who pays for the ferries" in post["body"]
+    assert [c["author"] for c in result.comments] == ["Marta Olen", "Ivan_Zh"]
+    for comment in result.comments:
+        assert "Top   Profile" not in comment["body"] and "Group:" not in comment["body"]
+    assert "Add Reply" not in result.comments[-1]["body"]
+    assert coverage_errors(PAGE, result) == []
+
+
+def test_a_name_line_above_the_row_opens_the_post() -> None:
+    page = "\n".join(
+        line
+        for name, stamp in (("dock_master", "10:12"), ("Olga_K", "11:47"), ("dock_master", "13:05"))
+        for line in (
+            name,
+            "Member",
+            "",
+            f"posted 14 March 2006 {stamp}    Profile for {name}    Reply With Quote",
+            "A question about the bridge tolls and who decided to double them this year.",
+            "Posts: 23 | From: Tver | Registered: Jan 2004",
+        )
+    )
+    lines = split_lines(page)
+    found = stamped_row.rows(lines)
+    assert [(lines[r.start].text, r.author) for r in found] == [
+        ("dock_master", "dock_master"),
+        ("Olga_K", "Olga_K"),
+        ("dock_master", "dock_master"),
+    ]
+    assert all("From: Tver" in lines[i].text for i in stamped_row.closings(lines, found))
+
+
+def test_refuses_a_timeline_of_stamped_sentences() -> None:
+    page = "\n".join(
+        f"{hour}:00 p.m. 14 March 2021: Polls close in region {hour}, and the count begins."
+        for hour in range(1, 6)
+    )
+    assert stamped_row.rows(split_lines(page)) == []
+
+
+def test_refuses_newest_first_rows() -> None:
+    page = "\n".join(
+        line
+        for name, day in (("anna_k", 9), ("boris_l", 7), ("vera_m", 3))
+        for line in (
+            f"{name} {day} March 2021 at 1{day}:20",
+            "A teaser of the story, said in a sentence.",
+        )
+    )
+    assert stamped_row.rows(split_lines(page)) == []
+
+
+def test_refuses_undated_speaker_stamps() -> None:
+    page = "\n".join(
+        line
+        for name, stamp in (("Dana W", "00:02"), ("Ilya S", "00:24"), ("Dana W", "00:41"))
+        for line in (f"{name} ({stamp}):", "What was said at this point of the show, in full.")
+    )
+    assert stamped_row.rows(split_lines(page)) == []
+
+
+def test_refuses_rows_of_one_name() -> None:
+    page = "\n".join(
+        line
+        for stamp in ("10:12", "11:47", "13:05")
+        for line in (f"editor  Posted: Mar 14 2006, {stamp} AM", "An update on the count so far.")
+    )
+    assert stamped_row.rows(split_lines(page)) == []
+
+
+def test_a_row_repeating_the_subject_titles_the_thread() -> None:
+    page = "\n".join(
+        [
+            "Ferry subsidies on the lake (Printable View)",
+            "",
+            "Forums >> Local politics",
+            "",
+            *(
+                line
+                for name, prefix, stamp in (
+                    ("lake_pilot", "", "10:12"),
+                    ("Marta_O", "RE: ", "11:40"),
+                    ("Ivan_Zh", "RE: ", "13:05"),
+                )
+                for line in (
+                    f"{name} -> {prefix}Ferry subsidies on the lake (6/2/2022 {stamp} AM)",
+                    "",
+                    "Who pays for the ferries on the lake since the spring reform?",
+                    "",
+                )
+            ),
+        ]
+    )
+    result = segment(DOC, page, None, SegmentConfig())
+    post = result.posts[0]
+    assert post["title"] == "Ferry subsidies on the lake" and post["author"] == "lake_pilot"
+    assert [c["author"] for c in result.comments] == ["Marta_O", "Ivan_Zh"]
+    assert coverage_errors(page, result) == []
