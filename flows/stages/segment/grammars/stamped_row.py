@@ -18,8 +18,10 @@ The rows are :func:`..layouts.pdf_article.stamped_rows`: lines of one shape
 first run of words that the rows do not all share (the board's fixed words are in every
 row; a date's words are the stamp's), one to three words. A page is a thread when three
 rows or more show two names or more and a date each, run oldest first, no row is a
-sentence and text stands under each row: an article's timeline of stamped sentences, a
-transcript's speaker stamps and a listing's or an archive's newest-first rows are none.
+sentence and text stands under each row: a line ending in a colon introduces what
+follows (a quote's attribution, 'On <stamp> name wrote:') and is no row; an article's
+timeline of stamped sentences, a transcript's speaker stamps and a listing's or an
+archive's newest-first rows are none.
 
 The first row opens the thread where the page is its first page; the rest are flat
 replies. A later page gives a stub.
@@ -149,7 +151,11 @@ def _name_line(lines: Sequence[Line], row: int, name: str, floor: int) -> int:
 def rows(lines: Sequence[Line]) -> list[Row]:
     """The page's post rows, or none where the page shows no thread's evidence."""
     position = {line.index: at for at, line in enumerate(lines)}
-    found = sorted(position[index] for index in stamped_rows(lines) if index in position)
+    found = sorted(
+        position[index]
+        for index in stamped_rows(lines)
+        if index in position and not lines[position[index]].text.rstrip().endswith(":")
+    )
     by_key: dict[str, list[int]] = {}
     for at in found:
         by_key.setdefault(row_key(lines[at].text), []).append(at)
