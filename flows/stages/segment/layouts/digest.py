@@ -1396,7 +1396,7 @@ def _read_fields(page: Page, first: int, last: int) -> Opening | None:
         match = FIELD.match(line.text) if role == "field" else None
         if match:
             fields.append((line, match.group("key"), (match.group("value") or "").strip()))
-        elif role != "sep":  # a names row under the title field (:func:`_names_row_under_title`)
+        elif role != "sep" and names_row is None:  # see :func:`_names_row_under_title`
             names_row = line
     titles = [(line, value) for line, key, value in fields if key.upper() in TITLE_KEYS and value]
     if not titles:
