@@ -1945,3 +1945,41 @@ def test_more_closing_ends_the_last_article_when_every_article_closes_on_one() -
     assert more is not None and more.text == "Continue reading →"
     assert digest._more_closing(_more_regions(["The end.", "Read more »"])) is None
     assert digest._more_closing(_more_regions(["Read more »", "Thanks for reading."])) is None
+
+
+def _records(under_title: str) -> str:
+    items = []
+    for headline, paragraph in zip(
+        HEADLINES, ["Alpha text. " * 12, "Beta text. " * 12, "Gamma text. " * 12], strict=True
+    ):
+        items.append(
+            f"Title: {headline}\n{under_title}\nDate: 12 March 2024\n\n{paragraph.strip()}\n"
+        )
+    return "\n".join(items)
+
+
+def test_names_row_under_a_title_field_is_the_records_author() -> None:
+    result = segment(
+        doc_id=DOC,
+        text=_records("Odile Brank, Piet Samsonov and Aino Ferreira"),
+        layout_hint="digest",
+        config=SegmentConfig(),
+    )
+    assert [post["author"] for post in result.posts] == [
+        "Odile Brank, Piet Samsonov and Aino Ferreira"
+    ] * 3
+    assert "Odile Brank" not in bodies(result)
+
+
+def test_line_under_a_title_field_that_is_no_names_row_stays_text() -> None:
+    result = segment(
+        doc_id=DOC,
+        text=_records("Room B.214, Main Building"),
+        layout_hint="digest",
+        config=SegmentConfig(),
+    )
+    assert all(post["author"] is None for post in result.posts)
+    assert "Room B.214, Main Building" in bodies(result)
+    assert not digest._names_row_under_title(
+        digest.Page.read(split_lines("Date: 12 March 2024\nOdile Brank"), 120), 1
+    )

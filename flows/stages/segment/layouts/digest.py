@@ -229,9 +229,11 @@ from flows.stages.segment.layouts.listing import (
     is_headline,
     is_image_credit,
     is_name,
+    is_names,
     is_pagination,
     is_separator,
     is_title_case,
+    names_of,
     opening_date,
     prose_or_other,
 )
@@ -1351,13 +1353,33 @@ def _field_openings(page: Page) -> list[Opening]:
             position += 1
             continue
         end = position
-        while end + 1 < len(page.roles) and page.roles[end + 1] in {"field", "sep"}:
+        while end + 1 < len(page.roles) and (
+            page.roles[end + 1] in {"field", "sep"} or _names_row_under_title(page, end + 1)
+        ):
             end += 1
         opening = _read_fields(page, position, end)
         if opening is not None:
             openings.append(opening)
         position = end + 1
     return openings
+
+
+def _names_row_under_title(page: Page, position: int) -> bool:
+    """Whether the line at `position` is a row of one to four person names right under a
+    record's title field, on the next line: the record's authors, printed without a key
+    ('Title: <headline>' over '<Name>, <Name> and <Name>' on listings of papers or talks)."""
+    if position == 0 or page.roles[position - 1] != "field":
+        return False
+    line, above = page.filled[position], page.filled[position - 1]
+    if line.index != above.index + 1 or ":" in line.text:
+        return False
+    match = FIELD.match(above.text)
+    return (
+        match is not None
+        and match.group("key").upper() in TITLE_KEYS
+        and bool(match.group("value"))
+        and is_names(line.text)
+    )
 
 
 MAX_MASTHEAD_LINES = 6
@@ -1369,15 +1391,21 @@ DOCUMENT_COUNTER = re.compile(r"^\d{1,5}\s+of\s+\d{1,5}\s+documents?$", re.IGNOR
 
 def _read_fields(page: Page, first: int, last: int) -> Opening | None:
     fields: list[tuple[Line, str, str]] = []
+    names_row: Line | None = None
     for line, role in zip(page.filled[first : last + 1], page.roles[first : last + 1], strict=True):
         match = FIELD.match(line.text) if role == "field" else None
         if match:
             fields.append((line, match.group("key"), (match.group("value") or "").strip()))
+        elif role != "sep" and names_row is None:  # see :func:`_names_row_under_title`
+            names_row = line
     titles = [(line, value) for line, key, value in fields if key.upper() in TITLE_KEYS and value]
     if not titles:
         return None
     title, title_text = titles[0]
     opening = Opening("fields", title, title_text, fields[0][0].index)
+    if names_row is not None:
+        opening.meta.append(names_row)
+        opening.author = names_of(names_row.text)
     above = first - 1  # the record's masthead: outlet, date, copyright, over its fields
     while (
         above >= 0
