@@ -1177,10 +1177,9 @@ def _read_stacks(items: Sequence[Item], filled: Sequence[Line], roles: Sequence[
     '<summary>'; '<Name>' '<community>' '<age>' '<title>' '<summary>'). When every titled
     item (three or more) shows a stamp in its stack, the headline right under the stamp is
     the title when it is the one taken or longer (a field line taken for it, a tag list, is
-    chrome), and the author is the line at one
-    distance over every stamp (one or two lines: a community label may sit between), the
-    distance whose lines are short words with no count, above the item before, and differ
-    the most (a label repeats)."""
+    chrome), and the author is the line at one distance over every stamp (one or two
+    lines: a community label may sit between), the distance whose lines are short words
+    with no count, above the item before, and differ the most (a label repeats)."""
     titled = [item for item in items if item.title is not None and item.body]
     if len(titled) < 3:
         return
