@@ -27,6 +27,7 @@ from flows.stages.segment.meta import (
     CREDITS_AFTER,
     LINK_VERBS,
     NOT_BYLINE,
+    REPLY_PREFIX,
     WIDGET_WORDS,
     find_byline,
     find_date,
@@ -78,10 +79,6 @@ FIELD_LINE = re.compile(r"^(?P<label>[^\W\d_][^\W\d_ ]{1,19}(?: [^\W\d_]{2,20})?
 'SUMMARY: The Department of ...', 'Filed under: Elections'); whether it is a field or a
 headline with a colon ('Ukraine: the long war') is read from its neighbours
 (:func:`in_field_block`)."""
-
-
-REPLY_PREFIX = re.compile(r"^(?:re|fwd?|aw|sv|wg|ответ|отв)(?:\[\d+\])?\s*:", re.IGNORECASE)
-"""A mail subject's reply or forward prefix ('Re: ', 'Fwd: ', 'AW: ', 'Re[2]: ')."""
 
 
 def is_field_line(text: str) -> bool:

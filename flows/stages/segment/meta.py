@@ -232,6 +232,13 @@ def _iso(match: re.Match[str]) -> str | None:
         return None
 
 
+REPLY_PREFIX = re.compile(
+    r"^(?:re|fwd?|aw|sv|wg|ha|ответ|отв)\s*(?:\[\d+\])?\s*:\s*", re.IGNORECASE
+)
+"""A mail or forum subject's reply or forward prefix ('Re: ', 'Fwd: ', 'AW: ', 'Re[2]: ',
+'Ответ: '): what a reply's subject adds to its topic's."""
+
+
 NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?P<first>[0-3]?\d)(?P<sep>[-/])(?P<second>[0-3]?\d)(?P=sep)"
     r"(?P<year>(?:19|20)?\d\d)(?![\d/-])"

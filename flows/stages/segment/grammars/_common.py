@@ -19,7 +19,14 @@ from dataclasses import dataclass
 
 from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import AGE, YEARLESS_DATE, find_date, is_breadcrumb, is_dateline
+from flows.stages.segment.meta import (
+    AGE,
+    REPLY_PREFIX,
+    YEARLESS_DATE,
+    find_date,
+    is_breadcrumb,
+    is_dateline,
+)
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.votes import shown_count as shown_count
 
@@ -28,7 +35,6 @@ USERNAME = r"[\w][\w.\-]{0,39}"
 ACCOUNT = rf"{USERNAME}(?:@[\w\-]+(?:\.[\w\-]+)+)?"
 """A username, with its instance where the front-end federates ('name@lemmy.world')."""
 PAGE = re.compile(r"\b(?:Page|Страница)\s+(?P<page>\d{1,5})\s+(?:of|из)\s+\d{1,5}\b", re.IGNORECASE)
-REPLY_PREFIX = re.compile(r"^(?:re|aw|sv|ha)\s*(?:\[\d+\])?\s*:\s*", re.IGNORECASE)
 CRUMB_SEPARATOR = re.compile(r"\s[»›‹>](?:\s|$)")
 
 
