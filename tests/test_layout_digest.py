@@ -1983,3 +1983,20 @@ def test_line_under_a_title_field_that_is_no_names_row_stays_text() -> None:
     assert not digest._names_row_under_title(
         digest.Page.read(split_lines("Date: 12 March 2024\nOdile Brank"), 120), 1
     )
+
+
+def _field_blocks(paragraphs: int) -> str:
+    blocks = []
+    for number, headline in enumerate(HEADLINES):
+        text = "\n\n".join(f"Paragraph {n} of record {number}. " * 8 for n in range(paragraphs))
+        blocks.append(f"Title: {headline}\nDate: 12 March 2024\n\n{text.strip()}\n")
+    return "\n".join(blocks)
+
+
+def test_field_blocks_with_one_paragraph_each_are_a_record_list_not_articles() -> None:
+    config = SegmentConfig()
+    records = digest.detect(split_lines(_field_blocks(1)), config)
+    assert records is not None and records.score == digest.RECORD_LIST_SCORE
+    assert "list of records" in records.evidence
+    articles = digest.detect(split_lines(_field_blocks(2)), config)
+    assert articles is not None and articles.score > digest.RECORD_LIST_SCORE

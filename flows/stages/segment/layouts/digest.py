@@ -3038,6 +3038,26 @@ def _article_stats(page: Page, openings: Sequence[Opening]) -> tuple[int, int]:
     return full, cut
 
 
+MIN_LISTED_RECORDS = 3
+RECORD_LIST_SCORE = 0.62
+"""Field blocks with no running text: read as a digest's articles only over the fallback
+(its fields still make records of them), under any listing's or thread's reading of the
+same records."""
+
+
+def _record_list(page: Page, openings: Sequence[Opening]) -> bool:
+    """Whether the field blocks are a list of records, not a digest's articles: three or
+    more, every one a field block ('Title:', 'Authors:', 'Date:'), and none holding running
+    text of two paragraphs or more (at most a short abstract each; a digest's articles
+    carry their text under the fields)."""
+    if len(openings) < MIN_LISTED_RECORDS:
+        return False
+    if any(opening.form != "fields" for opening in openings):
+        return False
+    full, _ = _article_stats(page, openings)
+    return full == 0
+
+
 HEAD_ONLY_ROLES = frozenset({"head", "origin", "date", "byline", "translator", "image"})
 
 
@@ -3093,6 +3113,9 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         return _mailed_listing(lines, config)
     if count - _empty_articles(page, openings) < 2:
         return None  # a heading over the page's closing fields ('Publication status')
+    if _record_list(page, openings):
+        evidence = f"{count} field blocks with no running text (a list of records, not articles)"
+        return Detection("digest", RECORD_LIST_SCORE, evidence, parsed=(lines, page, openings))
     strong = sum(1 for opening in openings if opening.form != "credits")
     checked = sum(1 for opening in openings if opening.form in CHECKED_FORMS)
     if checked:
