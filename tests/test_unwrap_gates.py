@@ -11,6 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from flows.stages.repair.unwrap import (
+    _CITATION_ROW_RE,
     _DIGIT_RE,
     _GLUE_HINT_RE,
     _LAID_OUT_ENTRY_RE,
@@ -39,7 +40,10 @@ LINES = st.lists(PIECES, max_size=12).map("".join)
 @example("Politics · 18 min ago")
 @example("Current News / Society /")
 @example("Introduction     12")
+@example("AB Ivanova, D Kuznetsov - Post-Soviet Studies, 2021 - Taylor & Francis")
 def test_a_line_either_pattern_matches_passes_its_check(line):
+    if _CITATION_ROW_RE.match(line):
+        assert " - " in line
     if _META_ROW_RE.match(line):
         assert _DIGIT_RE.search(line)
     if _SENDER_RE.search(line):

@@ -633,6 +633,12 @@ _DIGIT_RE = re.compile(r"\d")
 that pattern's scan. Likewise :data:`_SENDER_RE` needs an '@' or ' at ',
 :data:`_STAMP_LINE_RE` a '·' or '•', :data:`_SECTION_PATH_RE` a '/' and
 :data:`_LAID_OUT_ENTRY_RE` three spaces in a row (`_apart_below`)."""
+_CITATION_ROW_RE = re.compile(r"\s*[^.!?]{1,80}?(?:,|\s-)\s(?:1[89]|20)\d\d\s-(?:\s|$)")
+"""A search result's citation row under its title, fields parted by ' - ' and a year
+closing one ('A Lind, O Sokolov - Journal of X, 2021 - publisher', 'P Name - 2016 - press'):
+the result's metadata, never the rest of the title, nor run on into the snippet under it
+unless it is cut at an open field (a trailing ' -', '&' or ',')."""
+_OPEN_FIELD_ENDS = ("-", "&", ",")
 _PICTURE_CREDIT_RE = re.compile(r"\s*(?i:photo|фото|image|illustration|picture)s?\s*:\s*\S")
 """A picture's credit under a headline ('Photo: Anna Lind / Agency', 'Фото: …')."""
 _TAGLINE_RE = re.compile(
@@ -677,7 +683,8 @@ def _kept_apart(line: str, nxt: str) -> bool:
     or a reference's), a mail sender line ('Name user at host.org', 'Name
     <a@b.org>') under a subject, a stamp line ('Politics · 18 min ago') or a tagline
     ('submitted 2 days ago by user') under a headline, a whole tagline over any line (only
-    one cut after its 'to' goes on), a page's counter ('3 views') on
+    one cut after its 'to' goes on), a search result's citation row ('A Lind - Journal,
+    2021 - publisher') under its title or, whole, over its snippet, a page's counter ('3 views') on
     either side, a news feed's time-stamped line ('19:52  <headline>') or a read-more
     link under another line, a mail header field ('To: <list>') under any line, a row of
     links joined by bars ('Date index | Thread index | Author index') on either side, a
@@ -720,6 +727,8 @@ def _apart_below(line: str, nxt: str) -> bool:
         or (_TAGLINE_RE.match(line) and not _OPEN_TO_RE.search(line))
         or _BYLINE_FIELD_RE.match(nxt)
         or (_DIGIT_RE.search(nxt) and _META_ROW_RE.match(nxt))
+        or (" - " in nxt and _CITATION_ROW_RE.match(nxt))
+        or (" - " in line and not line.endswith(_OPEN_FIELD_ENDS) and _CITATION_ROW_RE.match(line))
         or ("/" in nxt and _SECTION_PATH_RE.match(nxt))
         or _PICTURE_CREDIT_RE.match(nxt)
         or _FEED_TIME_RE.match(nxt)
