@@ -13,8 +13,8 @@ from flows.stages.segment.furniture import weak_pdf_signs
 from flows.stages.segment.layouts import Detection, detect_layout
 from flows.stages.segment.layouts.article import header_shape, item_doubt, row_shape
 from flows.stages.segment.layouts.listing import ItemStats, structured_detection
-from flows.stages.segment.layouts.pdf_article import row_key, stamped_rows
 from flows.stages.segment.lines import split_lines
+from flows.stages.segment.shapes import row_key, stamped_rows
 
 PROSE = (
     "The regional assembly met on Tuesday to debate the budget transfer, and the debate "

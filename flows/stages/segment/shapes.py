@@ -345,3 +345,48 @@ def is_attribution(text: str) -> bool:
     return bool(words) and all(
         word[:1].isupper() for word in words if len(word) >= MIN_LOWER_WORD and word[:1].isalpha()
     )
+
+
+# --- stamped rows: items' header rows of one shape, stamped at different times ---------
+
+
+TIME_OF_DAY = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])")
+"""A time of day ('9:12', '19:20', '10:12:44')."""
+MIN_STAMPED_ROWS = 3
+"""Fewest lines of one row shape, stamped at different times, that make them items' rows."""
+_ROW_TOKEN = re.compile(r"\S+")
+_ROW_DIGITS = re.compile(r"\d+")
+
+
+def row_key(text: str) -> str:
+    """A stamped row's shape, the same for every item's row whatever its name, stamp or
+    counts: each token holding a letter ``a`` (runs of them one ``a``: a name of one word
+    or three, 'orlan77'), each run of digits ``0`` in the others, punctuation kept
+    ('+12   [03.09.2024 19:20] vetrov_k Рейтинг 841.20' -> '+0 [0.0.0 0:0] a 0.0')."""
+    parts: list[str] = []
+    for token in _ROW_TOKEN.findall(text):
+        part = "a" if any(char.isalpha() for char in token) else _ROW_DIGITS.sub("0", token)
+        if part != "a" or not parts or parts[-1] != "a":
+            parts.append(part)
+    return " ".join(parts)
+
+
+def stamped_rows(kept: Sequence[Line]) -> frozenset[int]:
+    """The indices of the lines that are a web page's item rows: ``MIN_STAMPED_ROWS`` or
+    more lines of one shape (:func:`row_key`), each with a time of day, the times not all
+    the same (a forum's post headers, stamped when each was posted). A printed page repeats
+    a dated line too (a running foot, a production line), with one date and time on every
+    page. One pass over the lines."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for line in kept:
+        if ":" not in line.text:
+            continue
+        time = TIME_OF_DAY.search(line.text)
+        if time is not None:
+            found.setdefault(row_key(line.text), []).append((line.index, time.group()))
+    return frozenset(
+        index
+        for rows in found.values()
+        if len(rows) >= MIN_STAMPED_ROWS and len({time for _, time in rows}) > 1
+        for index, _ in rows
+    )

@@ -13,8 +13,8 @@ One post::
                             'Posts: 212'): furniture
     <body>                  to the next post's header
 
-The rows are :func:`..layouts.pdf_article.stamped_rows`: lines of one shape
-(:func:`..layouts.pdf_article.row_key`) with times of day that differ. A row's name is its
+The rows are :func:`..shapes.stamped_rows`: lines of one shape
+(:func:`..shapes.row_key`) with times of day that differ. A row's name is its
 first run of words that the rows do not all share (the board's fixed words are in every
 row; a date's words are the stamp's), one to three words. A page is a thread when three
 rows or more show two names or more and a date each, run oldest first, no row is a
@@ -45,10 +45,10 @@ from flows.stages.segment.grammars._common import (
     quoted_lines,
     stub_head,
 )
-from flows.stages.segment.layouts.pdf_article import TIME_OF_DAY, row_key, stamped_rows
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
+from flows.stages.segment.shapes import TIME_OF_DAY, row_key, stamped_rows
 from flows.stages.segment.threads import Header
 
 NAME = "stamped_row"
