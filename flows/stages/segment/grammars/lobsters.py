@@ -7,10 +7,10 @@ One comment::
     [-] <name> [edited] <age> | link | flag[ | reply]
     <text>
 
-Nesting is the indentation of the header's first line (the score's, where one stands
-above the byline: a text dump may wrap a long byline and lose its indentation). The story head above the first comment is
-"<title>  <tags>  <domain>" (tags and domain after two spaces) over "via <name> <age> |
-…"; the page shows no opening text, so the post is a stub.
+Nesting is the indentation of the header's first line (the score's, where one stands above
+the byline: a text dump may wrap a long byline and lose its indentation). The story head
+above the first comment is "<title>  <tags>  <domain>" (tags and domain after two spaces)
+over "via <name> <age> | …"; the page shows no opening text, so the post is a stub.
 """
 
 from __future__ import annotations

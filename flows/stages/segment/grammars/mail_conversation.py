@@ -12,11 +12,12 @@ One message::
 
 Above the first message: the subject and the page's furniture ('Gmail <owner>', '3
 messages'). The first message is the opening post (the subject is its title); the others
-reply to the conversation, flat, except that a message opening with a quote's
-attribution ('Post by <Name>', '<Name> wrote:', 'On <date>, <Name> wrote:') replies to
-the latest earlier message of that sender: mail quotes what it answers. A labelled 'From:' line opens no message here: in a
-reply chain it heads a message quoted whole (read by the article's mail head). Generic: the shape is the mail header's, shared by many
-clients and archives, so a front-end's own grammar wins when it finds as many messages.
+reply to the conversation, flat, except that a message opening with a quote's attribution
+('Post by <Name>', '<Name> wrote:', 'On <date>, <Name> wrote:') replies to the latest
+earlier message of that sender: mail quotes what it answers. A labelled 'From:' line opens
+no message here: in a reply chain it heads a message quoted whole (read by the article's
+mail head). Generic: the shape is the mail header's, shared by many clients and archives,
+so a front-end's own grammar wins when it finds as many messages.
 """
 
 from __future__ import annotations

@@ -15,16 +15,16 @@ One comment::
     [Vote (<N>) | <up> <down>]  the vote button with its count, or two bare counts
     [Reply | Boost | More …]    action links
 
-Nesting is the indentation of the name line. A page needs two such headers and a sign
-that they are comments (an action link, a score or a badge): a name over an age alone is
-also how news listings show a source. A header that shows an instance line (name,
-instance, age: Photon, Voyager and other front-ends of federated forums) reads a bare
-count among its lines as the score; without one a bare number is never read. A first
-header with no running text above it and a comment counter ('12 comments') before the
-next header is the opening post's, whether its title stands above or below it. The lines above the first comment hold the thread's
-head: its title (the first title-shaped line of four words or more), its author ("Posted
-by X", "submitted … by X", "X to magazine@instance"), its text (sentences); the rest is
-furniture.
+Nesting is the indentation of the name line. A page needs two such headers and a sign that
+they are comments (an action link, a score or a badge): a name over an age alone is also
+how news listings show a source. A header that shows an instance line (name, instance,
+age: Photon, Voyager and other front-ends of federated forums) reads a bare count among
+its lines as the score; without one a bare number is never read. A first header with no
+running text above it and a comment counter ('12 comments') before the next header is the
+opening post's, whether its title stands above or below it. The lines above the first
+comment hold the thread's head: its title (the first title-shaped line of four words or
+more), its author ("Posted by X", "submitted … by X", "X to magazine@instance"), its text
+(sentences); the rest is furniture.
 """
 
 from __future__ import annotations
