@@ -95,6 +95,48 @@ def test_a_profile_date_is_no_stamp() -> None:
     assert profile_block._stamp("The vote on 05/20/15 was postponed again.") is None
 
 
+ROW_POST = """\
+{name}
+Member
+
+Posts: {posts}
+
+Posted: 0{day}/11/24 10:1{day}    Post subject: {subject}    Reply with quote
+
+{text}
+Back to top
+View profile   Send private message
+"""
+
+
+def test_names_under_link_rows_and_stamps_in_cells() -> None:
+    posts = [
+        ROW_POST.format(name=name, posts=at, day=at + 1, subject=subject, text=TEXTS[at])
+        for at, (name, subject) in enumerate(
+            [("anna_k", TOPIC), ("boris", ""), ("anna_k", ""), ("vera.t", "")]
+        )
+    ]
+    page = f"Post new topic\n{TOPIC}\n\nAuthor Message\n" + "".join(posts) + "Page 1 of 1\n"
+    lines = split_lines(page)
+    starts = profile_block.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["boris", "anna_k", "vera.t"]
+    head = profile_block.parse_post(lines[: starts[0]])
+    assert head is not None
+    assert (head.title, head.author) == (TOPIC, "anna_k")
+    headers = profile_block.parse_headers(lines, starts)
+    links = [at for at, line in enumerate(lines) if line.text.startswith(("Back to", "View"))]
+    assert {lines[at].index for at in links[2:6]} <= headers[0].chrome_lines | (
+        headers[1].chrome_lines
+    )
+    assert profile_block.find_end(lines, starts) == links[-2]
+
+
+def test_a_button_is_no_name() -> None:
+    assert not profile_block._is_name("+Quote post")
+    assert not profile_block._is_name("Author Message")
+    assert profile_block._is_name("@vera.t")
+
+
 def test_a_long_page_stays_fast() -> None:
     names = ["anna_k", "boris", "gleb", "vera.t"] * 500
     page = _page(names, [f"Re: {TOPIC}"] * len(names))

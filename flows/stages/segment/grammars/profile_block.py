@@ -8,7 +8,8 @@ One post::
                                 place, '( )'; blank lines between them
     [<subject>]                 'Re: <title>', or the topic title on the opening post
     <stamp>                     a short line with a date ('02/10/2023 09:12:47',
-                                '« Reply #1 on: 05/19/15 at 19:42:10 »')
+                                '« Reply #1 on: 05/19/15 at 19:42:10 »'), or a row of cells
+                                led by one ('Posted: <date>    Post subject: <title>')
     [<subject>]                 (some software prints it under the stamp)
     <body>                      running text; quotes: an attribution ('Quote from <name> on
                                 <date>:', '<name> wrote:', 'Quote:') over the quoted line
@@ -21,13 +22,16 @@ conversation (a name that posts twice, or 'Re:' subjects on half the headers: a 
 people, each shown once with a date and a count, is none). A page
 whose rows carry headlines (a title line of several words, not 'Re:', in more than one
 header) or bylines is a listing, not a thread, and is refused; so is a profile stamp
-('Joined: <date>': a member list). The opening post is the first header when no running
+('Joined: <date>': a member list). A name follows a blank line or a short line that ends
+no sentence (the links closing the post above); where both kinds stand over one stamp, the
+name under the blank line is the poster's. The opening post is the first header when no running
 text stands above it; later posts are flat comments. The trailer lines that close two
 posts or more are furniture, and so is everything after the last post's text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -65,8 +69,8 @@ MAX_STAMP_CHARS = 80
 MAX_STAMP_WORDS = 12
 MIN_HEADERS = 3
 MIN_HEADLINE_WORDS = 4
-MAX_TRAILER_CHARS = 30
-MAX_TRAILER_WORDS = 4
+MAX_TRAILER_CHARS = 60
+MAX_TRAILER_WORDS = 8
 LOOKAHEAD = 4
 """Non-blank lines under a header among which its running text must begin."""
 
@@ -78,6 +82,16 @@ PROFILE_STAMP = re.compile(
     re.IGNORECASE,
 )
 """A profile's dated field: the member's, not the post's (a member list shows one per row)."""
+NAME_GLYPHS = "@_[~"
+"""What a name may begin with besides a letter or a digit; a line opened by another sign
+('+Quote post', '» Reply') is a button."""
+COLUMN_HEADS = re.compile(r"^(?:author|автор)\s+(?:message|post|сообщение)$", re.IGNORECASE)
+"""The heads of the posts table's two columns, printed over the first post's name."""
+CELL_GAP = re.compile(r"\s{3,}|\t")
+"""What separates the cells of a row the scraper joined into one line."""
+MAX_OPENER_CHARS = 60
+"""The longest line a name may stand under without a blank between: a row of the previous
+post's links ('Back to top', '+Quote post'), never a line of wrapped text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +110,9 @@ def _is_name(text: str) -> bool:
         0 < len(text) <= MAX_NAME_CHARS
         and len(text.split()) <= MAX_NAME_WORDS
         and any(ch.isalpha() for ch in text)
+        and (text[0].isalnum() or text[0] in NAME_GLYPHS)
         and ":" not in text
+        and not COLUMN_HEADS.match(text)
         and not ends_sentence(text.rstrip("."))
         and not REPLY_PREFIX.match(text)
         and _stamp(text) is None
@@ -104,7 +120,12 @@ def _is_name(text: str) -> bool:
 
 
 def _stamp(text: str) -> str | None:
-    """The stamp line's text when the line is a post's stamp, else None."""
+    """The stamp line's text when the line is a post's stamp, else None; in a row of cells
+    (runs of spaces or tabs between them: 'Posted: <date>    Post subject: ...  Reply with
+    quote') the first cell is read."""
+    cell = CELL_GAP.split(text.strip(), maxsplit=1)[0]
+    if cell != text.strip():
+        return _stamp(cell)
     if len(text) > MAX_STAMP_CHARS or len(text.split()) > MAX_STAMP_WORDS:
         return None
     if not any(ch.isdigit() for ch in text) or PROFILE_STAMP.match(text):
@@ -136,8 +157,8 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     line = lines[position]
     if line.is_blank or not _is_name(line.text):
         return None
-    if position > 0 and not lines[position - 1].is_blank:
-        return None  # a name opens a block
+    if position > 0 and not _opens_block(lines[position - 1]):
+        return None
     fields = blanks = 0
     subject: int | None = None
     at = position + 1
@@ -178,6 +199,15 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     return Found(position, end - position, line.text.strip(), stamp, subject)
 
 
+def _opens_block(above: Line) -> bool:
+    """Whether a name may follow the line `above`: a blank, or a short line that ends no
+    sentence or clause (the action row closing the post before)."""
+    text = above.text.rstrip()
+    return above.is_blank or (
+        len(text) <= MAX_OPENER_CHARS and not text.endswith((".", "!", "?", ",", ";", ":"))
+    )
+
+
 def _next_filled(lines: Sequence[Line], position: int) -> int | None:
     for at in range(position + 1, len(lines)):
         if not lines[at].is_blank:
@@ -207,9 +237,23 @@ def _scan(lines: Sequence[Line]) -> list[Found]:
         if hit is None:
             position += 1
             continue
-        found.append(hit)
-        position = hit.position + hit.n_lines
+        found.append(_after_blank(lines, hit))
+        position = found[-1].position + found[-1].n_lines
     return found
+
+
+def _after_blank(lines: Sequence[Line], hit: Found) -> Found:
+    """The header read from the first name under a blank line within `hit`, where `hit`'s
+    own name follows a line of text (a short line the page prints above the posts, such as
+    a link row, reads as a name too); `hit` itself when there is none."""
+    if hit.position == 0 or lines[hit.position - 1].is_blank:
+        return hit
+    for at in range(hit.position + 1, hit.position + hit.n_lines):
+        if lines[at - 1].is_blank and not lines[at].is_blank:
+            later = _header_at(lines, at)
+            if later is not None:
+                return later
+    return hit
 
 
 def _is_thread(lines: Sequence[Line], found: Sequence[Found]) -> bool:
@@ -257,7 +301,7 @@ def _trailers(lines: Sequence[Line], found: Sequence[Found]) -> set[int]:
     """The short lines closing two posts or more with the same text (the software's
     links under every post), by index: the run of short lines that ends each post's
     region, and under the last post the run that follows its text (the page's footer
-    comes after it)."""
+    comes after it), or else the run that opens with such a line after its text."""
     runs: list[list[int]] = []
     for index, hit in enumerate(found):
         body = hit.position + hit.n_lines
@@ -266,16 +310,32 @@ def _trailers(lines: Sequence[Line], found: Sequence[Found]) -> set[int]:
         else:
             after = next((at for at in range(body, len(lines)) if is_prose(lines[at].text)), None)
             span = range(after + 1, len(lines)) if after is not None else range(0)
-        run: list[int] = []
-        for at in span:
-            if lines[at].is_blank:
-                continue
-            if not _is_trailer(lines[at].text):
-                break
-            run.append(at)
-        runs.append(run)
+        runs.append(_run(lines, span))
     shown = Counter(text for run in runs for text in {lines[at].text for at in run})
-    return {lines[at].index for run in runs for at in run if shown[lines[at].text] >= 2}
+    known = {text for text, count in shown.items() if count >= 2}
+    trailers = {lines[at].index for run in runs for at in run if lines[at].text in known}
+    if found:
+        last = found[-1]
+        seen_text = False
+        for at in range(last.position + last.n_lines, len(lines)):
+            if seen_text and lines[at].text in known:
+                trailers.update(lines[at].index for at in _run(lines, range(at, len(lines))))
+                break
+            seen_text = seen_text or is_prose(lines[at].text)
+    return trailers
+
+
+def _run(lines: Sequence[Line], span: range) -> list[int]:
+    """The positions of the trailer lines met along `span` until the first other line
+    that is not blank."""
+    run: list[int] = []
+    for at in span:
+        if lines[at].is_blank:
+            continue
+        if not _is_trailer(lines[at].text):
+            break
+        run.append(at)
+    return run
 
 
 def _is_trailer(text: str) -> bool:
@@ -375,8 +435,30 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         body_end=_body_end(lines, body, len(lines), trailers or _tail(lines, body)),
         subject=first.subject,
     )
-    hint = None if first.subject is not None else topic_title(lines[: first.position], _never)
+    subject = first.subject
+    if subject is None:
+        subject = _repeated_title(lines, first)
+    opening = dataclasses.replace(opening, subject=subject)
+    hint = None if subject is not None else topic_title(lines[: first.position], _never)
     return opening_head(lines, opening, is_chrome, quotes=quotes, title_hint=hint)
+
+
+def _repeated_title(lines: Sequence[Line], first: Found) -> int | None:
+    """The title line above the opening post that its header's stamp row repeats in a cell
+    ('Posted: <date>    Post subject: <title>'), by position; None when there is none."""
+    rows = [
+        line.text.casefold()
+        for line in lines[first.position : first.position + first.n_lines]
+        if first.stamp in line.text and line.text.strip() != first.stamp
+    ]
+    found = [
+        at
+        for at in range(first.position)
+        if len(lines[at].text.split()) >= 2
+        and is_title_like(lines[at].text)
+        and any(lines[at].text.strip().casefold() in row for row in rows)
+    ]
+    return max(found, key=lambda at: len(lines[at].text), default=None)
 
 
 def _never(text: str) -> bool:
