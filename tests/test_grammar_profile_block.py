@@ -95,6 +95,48 @@ def test_a_profile_date_is_no_stamp() -> None:
     assert profile_block._stamp("The vote on 05/20/15 was postponed again.") is None
 
 
+ROW_POST = """\
+{name}
+Member
+
+Posts: {posts}
+
+Posted: 0{day}/11/24 10:1{day}    Post subject: {subject}    Reply with quote
+
+{text}
+Back to top
+View profile   Send private message
+"""
+
+
+def test_names_under_link_rows_and_stamps_in_cells() -> None:
+    posts = [
+        ROW_POST.format(name=name, posts=at, day=at + 1, subject=subject, text=TEXTS[at])
+        for at, (name, subject) in enumerate(
+            [("anna_k", TOPIC), ("boris", ""), ("anna_k", ""), ("vera.t", "")]
+        )
+    ]
+    page = f"Post new topic\n{TOPIC}\n\nAuthor Message\n" + "".join(posts) + "Page 1 of 1\n"
+    lines = split_lines(page)
+    starts = profile_block.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["boris", "anna_k", "vera.t"]
+    head = profile_block.parse_post(lines[: starts[0]])
+    assert head is not None
+    assert (head.title, head.author) == (TOPIC, "anna_k")
+    headers = profile_block.parse_headers(lines, starts)
+    links = [at for at, line in enumerate(lines) if line.text.startswith(("Back to", "View"))]
+    assert {lines[at].index for at in links[2:6]} <= headers[0].chrome_lines | (
+        headers[1].chrome_lines
+    )
+    assert profile_block.find_end(lines, starts) == links[-2]
+
+
+def test_a_button_is_no_name() -> None:
+    assert not profile_block._is_name("+Quote post")
+    assert not profile_block._is_name("Author Message")
+    assert profile_block._is_name("@vera.t")
+
+
 def test_a_long_page_stays_fast() -> None:
     names = ["anna_k", "boris", "gleb", "vera.t"] * 500
     page = _page(names, [f"Re: {TOPIC}"] * len(names))
@@ -103,3 +145,71 @@ def test_a_long_page_stays_fast() -> None:
     started = time.perf_counter()
     assert len(profile_block.find_starts(lines)) == len(names) - 1
     assert time.perf_counter() - started < 5
+
+
+BUTTON_POST = """\
+{name}
+{name}
+Members
+{posts}
+Posted March {day}, 2024
+{text}
+Link to comment
+Share
+"""
+
+
+def test_buttons_over_every_name_are_no_names() -> None:
+    posts = [
+        BUTTON_POST.format(name=name, posts=at * 7 + 3, day=at + 2, text=TEXTS[at])
+        for at, name in enumerate(["anna_k", "boris", "anna_k", "vera.t"])
+    ]
+    page = f"{TOPIC}\nFollowers 3\n" + "".join(posts)
+    lines = split_lines(page)
+    starts = profile_block.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["boris", "anna_k", "vera.t"]
+
+
+def test_presence_and_stamp_notes_are_no_part_of_the_slots() -> None:
+    assert profile_block._is_name("Offline volga_reader")
+    assert profile_block._is_name("Olga_K Не в сети")
+    assert profile_block._stamp("16.11.2023, 08:55 (last edited 16.11.2023, 09:02 by Olga_K)") == (
+        "16.11.2023, 08:55"
+    )
+    assert profile_block._stamp("The vote on 12.03.2023 (nobody came to it at all) failed.") is None
+
+
+SIGNED_POST = """\
+Offline {name}
+Member
+Posts: {posts}
+{stamp}
+{text}
+Logged
+{signature}
+
+"""
+
+
+def test_posts_quoting_earlier_posters_are_a_conversation() -> None:
+    names = ["anna_k", "boris", "vera.t"]
+    texts = [TEXTS[0], f"{names[0]} wrote: {TEXTS[1]}", f"{names[1]} wrote: {TEXTS[2]}"]
+    posts = [
+        SIGNED_POST.format(
+            name=name,
+            posts=at + 5,
+            stamp=f"0{at + 1}.11.2024, 10:1{at}",
+            text=text,
+            signature=f"Signature line number {at} here.",
+        )
+        for at, (name, text) in enumerate(zip(names, texts, strict=True))
+    ]
+    lines = split_lines("City Board\n\n" + "".join(posts))
+    starts = profile_block.find_starts(lines)
+    assert [profile_block.parse_header(lines, at, len(lines)).author for at in starts] == [
+        "boris",
+        "vera.t",
+    ]
+    headers = profile_block.parse_headers(lines, starts)
+    closing = {line.index for line in lines if line.text.startswith(("Logged", "Signature"))}
+    assert closing & set(range(starts[0], starts[1])) <= headers[0].chrome_lines

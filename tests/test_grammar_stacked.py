@@ -236,3 +236,62 @@ sh.itjust.works
 
 def test_rows_of_names_and_counts_are_no_thread() -> None:
     assert stacked.find_starts(split_lines(LEADERBOARD)) == []
+
+
+DISPLAY_NAMES = """\
+Skip to content
+
+Irina Sokol
+@lemmy.world
+9h
+
+Regional turnout figures published a week late
+
+The commission gave no reason for the delay, and the figures differ from the ones read out on the night.
+
+▲
+55
+▼
+12
+Share
+
+Pavel Grin
+@feddit.org
+7h
+▲
+21
+▼
+The delay alone tells you the first figures were not final.
+Reply
+
+lena_k
+@lemm.ee
+5h
+▲
+-3
+▼
+Delays happen every time, nobody needs a conspiracy for that.
+Reply
+"""
+
+
+def test_display_names_over_instances_and_vote_columns() -> None:
+    lines = split_lines(DISPLAY_NAMES)
+    starts = stacked.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["Pavel Grin", "lena_k"]  # Irina opens it
+    first = stacked.parse_header(lines, starts[0], starts[1])
+    assert (first.author, first.instance, first.score, first.n_lines) == (
+        "Pavel Grin",
+        "feddit.org",
+        21,
+        6,
+    )
+    assert stacked.parse_header(lines, starts[1], len(lines)).score == -3
+    head = stacked.parse_post(lines[: starts[0]])
+    assert head is not None and head.author == "Irina Sokol"
+    assert head.title == "Regional turnout figures published a week late"
+
+
+def test_a_display_name_needs_an_instance_line() -> None:
+    lines = split_lines("Pavel Grin\n7h\nThe delay alone tells you nothing.\nReply\n")
+    assert stacked._header_at(lines, 0) is None

@@ -140,3 +140,39 @@ def test_a_row_repeating_the_subject_titles_the_thread() -> None:
     assert post["title"] == "Ferry subsidies on the lake" and post["author"] == "lake_pilot"
     assert [c["author"] for c in result.comments] == ["Marta_O", "Ivan_Zh"]
     assert coverage_errors(page, result) == []
+
+
+ARTICLE = """\
+Ferry subsidies cut on the lake
+
+The district council voted on Tuesday to halve the ferry subsidy from next spring, and \
+the operator says two of the five routes will close. Residents of the islands asked for \
+a public hearing before the vote, but none was held.
+
+Comments
+
++7 #1 Ilya Rost 14.03.2023 10:12
+Nobody on the islands was asked, as usual.
+Quote
+
+-2 #2 Guest 14.03.2023 11:40
+The routes lose money every year, somebody has to pay for them.
+Quote
+
+0 #3 Vera Lind 15.03.2023 08:05
+The islands pay taxes too, and the ferry is their only road.
+Quote
+"""
+
+
+def test_rows_under_an_article_are_its_comments_rated_by_their_first_cell() -> None:
+    lines = split_lines(ARTICLE)
+    starts = stamped_row.find_starts(lines)
+    assert [lines[at].text.split("#")[0].strip() for at in starts] == ["+7", "-2", "0"]
+    assert stamped_row.page_post(lines, starts) is None  # the article above is the post
+    headers = stamped_row.parse_headers(lines, starts)
+    assert [(h.author, h.score) for h in headers] == [
+        ("Ilya Rost", 7),
+        ("Guest", -2),
+        ("Vera Lind", 0),
+    ]

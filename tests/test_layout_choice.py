@@ -171,7 +171,8 @@ def test_stamped_rows_negative(stamps: list[str]) -> None:
 def test_row_key_ignores_names_and_numbers() -> None:
     one = row_key("+12   [03.09.2024 19:20] vetrov_k Рейтинг 841.20")
     assert one == row_key("+3   [03.09.2024 20:02] orlan77 Рейтинг 56.10")
-    assert one == "+0 [0.0.0 0:0] a 0.0"
+    assert one == "0 [0.0.0 0:0] a 0.0"
+    assert one == row_key("-3   [03.09.2024 21:15] orlan77 Рейтинг 56.10")
 
 
 def test_stamped_rows_are_no_pdf_columns() -> None:

@@ -356,16 +356,20 @@ MIN_STAMPED_ROWS = 3
 """Fewest lines of one row shape, stamped at different times, that make them items' rows."""
 _ROW_TOKEN = re.compile(r"\S+")
 _ROW_DIGITS = re.compile(r"\d+")
+_ROW_SIGNED = re.compile(r"^[+\-−±]0$")
+"""A signed count ('+7', '-3', '−1'): a rating, the same cell as an unsigned '0'."""
 
 
 def row_key(text: str) -> str:
     """A stamped row's shape, the same for every item's row whatever its name, stamp or
     counts: each token holding a letter ``a`` (runs of them one ``a``: a name of one word
-    or three, 'orlan77'), each run of digits ``0`` in the others, punctuation kept
-    ('+12   [03.09.2024 19:20] vetrov_k Рейтинг 841.20' -> '+0 [0.0.0 0:0] a 0.0')."""
+    or three, 'orlan77'), each run of digits ``0`` in the others, a signed count ``0`` as
+    an unsigned one (a rating's sign varies), punctuation kept
+    ('+12   [03.09.2024 19:20] vetrov_k Рейтинг 841.20' -> '0 [0.0.0 0:0] a 0.0')."""
     parts: list[str] = []
     for token in _ROW_TOKEN.findall(text):
         part = "a" if any(char.isalpha() for char in token) else _ROW_DIGITS.sub("0", token)
+        part = _ROW_SIGNED.sub("0", part)
         if part != "a" or not parts or parts[-1] != "a":
             parts.append(part)
     return " ".join(parts)

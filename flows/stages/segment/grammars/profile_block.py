@@ -8,7 +8,8 @@ One post::
                                 place, '( )'; blank lines between them
     [<subject>]                 'Re: <title>', or the topic title on the opening post
     <stamp>                     a short line with a date ('02/10/2023 09:12:47',
-                                '« Reply #1 on: 05/19/15 at 19:42:10 »')
+                                '« Reply #1 on: 05/19/15 at 19:42:10 »'), or a row of cells
+                                led by one ('Posted: <date>    Post subject: <title>')
     [<subject>]                 (some software prints it under the stamp)
     <body>                      running text; quotes: an attribution ('Quote from <name> on
                                 <date>:', '<name> wrote:', 'Quote:') over the quoted line
@@ -17,17 +18,24 @@ One post::
 The shape is common, so the grammar is a last resort (asked only when no front-end's
 grammar finds a comment) and the page must show a thread before it counts: three headers or
 more, two names at least, running text under every header, and one sign of a
-conversation (a name that posts twice, or 'Re:' subjects on half the headers: a table of
-people, each shown once with a date and a count, is none). A page
+conversation (a name that posts twice, 'Re:' subjects on half the headers, or a post's text
+naming an earlier poster: a table of people, each shown once with a date and a count, is
+none). A page
 whose rows carry headlines (a title line of several words, not 'Re:', in more than one
 header) or bylines is a listing, not a thread, and is refused; so is a profile stamp
-('Joined: <date>': a member list). The opening post is the first header when no running
+('Joined: <date>': a member list). A name follows a blank line, or a short line that ends
+no sentence and that the page repeats (the links closing the post above) or that stands in
+the page top; where both kinds stand over one stamp, the name under the blank line is the
+poster's. A line shown in nearly every post's region (a button, a rank) is never a name. The opening post is the first header when no running
 text stands above it; later posts are flat comments. The trailer lines that close two
 posts or more are furniture, and so is everything after the last post's text.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -44,6 +52,7 @@ from flows.stages.segment.grammars._common import (
     quoted_lines,
     topic_title,
 )
+from flows.stages.segment.grammars.stamped_header import is_action_row
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_byline, find_date
 from flows.stages.segment.post import PostHead
@@ -65,8 +74,8 @@ MAX_STAMP_CHARS = 80
 MAX_STAMP_WORDS = 12
 MIN_HEADERS = 3
 MIN_HEADLINE_WORDS = 4
-MAX_TRAILER_CHARS = 30
-MAX_TRAILER_WORDS = 4
+MAX_TRAILER_CHARS = 60
+MAX_TRAILER_WORDS = 8
 LOOKAHEAD = 4
 """Non-blank lines under a header among which its running text must begin."""
 
@@ -78,6 +87,27 @@ PROFILE_STAMP = re.compile(
     re.IGNORECASE,
 )
 """A profile's dated field: the member's, not the post's (a member list shows one per row)."""
+NAME_GLYPHS = "@_[~"
+"""What a name may begin with besides a letter or a digit; a line opened by another sign
+('+Quote post', '» Reply') is a button."""
+COLUMN_HEADS = re.compile(r"^(?:author|автор)\s+(?:message|post|сообщение)$", re.IGNORECASE)
+"""The heads of the posts table's two columns, printed over the first post's name."""
+PRESENCE = re.compile(
+    r"^(?:offline|online)\s+|\s+(?:is\s+)?(?:offline|online|не в сети|в сети|на сайте)$",
+    re.IGNORECASE,
+)
+"""The poster's presence shown beside the name ('Offline volga_reader', 'Olga_K Не в
+сети'): no part of it."""
+STAMP_NOTE = re.compile(r"^(?P<stamp>[^()]*\d[^()]*?)\s+\((?P<note>[^()]{8,})\)?$")
+"""A stamp with a note in brackets after it ('15.11.2023, 08:55 (last edited …)'), the
+closing bracket lost where the scraper cut the line."""
+CELL_GAP = re.compile(r"\s{3,}|\t")
+"""What separates the cells of a row the scraper joined into one line."""
+FURNITURE_SHARE = 0.8
+"""A text shown in this share of the headers' regions or more is the page's furniture."""
+MAX_OPENER_CHARS = 60
+"""The longest line a name may stand under without a blank between: a row of the previous
+post's links ('Back to top', '+Quote post'), never a line of wrapped text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +122,15 @@ class Found:
 
 
 def _is_name(text: str) -> bool:
+    bare = PRESENCE.sub("", text.strip())
     return (
         0 < len(text) <= MAX_NAME_CHARS
-        and len(text.split()) <= MAX_NAME_WORDS
+        and 0 < len(bare.split()) <= MAX_NAME_WORDS
         and any(ch.isalpha() for ch in text)
+        and (text[0].isalnum() or text[0] in NAME_GLYPHS)
         and ":" not in text
+        and not COLUMN_HEADS.match(text)
+        and not is_action_row(text)
         and not ends_sentence(text.rstrip("."))
         and not REPLY_PREFIX.match(text)
         and _stamp(text) is None
@@ -104,7 +138,16 @@ def _is_name(text: str) -> bool:
 
 
 def _stamp(text: str) -> str | None:
-    """The stamp line's text when the line is a post's stamp, else None."""
+    """The stamp line's text when the line is a post's stamp, else None; in a row of cells
+    (runs of spaces or tabs between them: 'Posted: <date>    Post subject: ...  Reply with
+    quote') the first cell is read, and before a note in brackets ('<date> (last edited
+    …)') the stamp."""
+    cell = CELL_GAP.split(text.strip(), maxsplit=1)[0]
+    if cell != text.strip():
+        return _stamp(cell)
+    noted = STAMP_NOTE.match(text)
+    if noted is not None:
+        return _stamp(noted.group("stamp"))
     if len(text) > MAX_STAMP_CHARS or len(text.split()) > MAX_STAMP_WORDS:
         return None
     if not any(ch.isdigit() for ch in text) or PROFILE_STAMP.match(text):
@@ -131,13 +174,42 @@ def _is_subject(text: str) -> bool:
     )
 
 
-def _header_at(lines: Sequence[Line], position: int) -> Found | None:
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the whole page says about its lines: the texts it shows twice or more (the
+    rows every post repeats), those it shows over nearly every header (buttons, ranks:
+    never a name), and where its first running text ends (above it, the page top)."""
+
+    recurring: frozenset[str]
+    furniture: frozenset[str]
+    top_end: int
+
+
+def _page(lines: Sequence[Line], found: Sequence[Found] = ()) -> Page:
+    """The page's context (:class:`Page`), its furniture the texts shown in the regions of
+    nearly every header `found` (from one header to the next; one region fewer, since a
+    header read from a button begins its region after the button's first showing)."""
+    counts = Counter(line.text for line in lines if not line.is_blank)
+    recurring = frozenset(text for text, count in counts.items() if count >= 2)
+    ends = [hit.position for hit in found[1:]] + [len(lines)] if found else []
+    shown = Counter(
+        text
+        for hit, end in zip(found, ends, strict=True)
+        for text in {line.text for line in lines[hit.position : end]} & recurring
+    )
+    limit = max(MIN_HEADERS, math.ceil(FURNITURE_SHARE * (len(found) - 1)))
+    furniture = frozenset(text for text, count in shown.items() if count >= limit)
+    top_end = bisect.bisect_left(range(len(lines) + 1), True, key=lambda p: has_text(lines[:p]))
+    return Page(recurring, furniture, top_end)
+
+
+def _header_at(lines: Sequence[Line], position: int, page: Page) -> Found | None:
     """The header whose name is at `position`, None when the lines there are none."""
     line = lines[position]
-    if line.is_blank or not _is_name(line.text):
+    if line.is_blank or not _is_name(line.text) or line.text in page.furniture:
         return None
-    if position > 0 and not lines[position - 1].is_blank:
-        return None  # a name opens a block
+    if position > 0 and not _opens_block(lines[position - 1], position, page):
+        return None
     fields = blanks = 0
     subject: int | None = None
     at = position + 1
@@ -175,7 +247,20 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
             subject, end = following, following + 1
     if not _opens_text(lines, end):
         return None
-    return Found(position, end - position, line.text.strip(), stamp, subject)
+    author = PRESENCE.sub("", line.text.strip()) or line.text.strip()
+    return Found(position, end - position, author, stamp, subject)
+
+
+def _opens_block(above: Line, position: int, page: Page) -> bool:
+    """Whether a name at `position` may follow the line `above`: a blank, or a short line
+    that ends no sentence or clause and that the page repeats (the action row closing
+    every post) or that stands in the page top."""
+    text = above.text.rstrip()
+    return above.is_blank or (
+        len(text) <= MAX_OPENER_CHARS
+        and (text.endswith(("...", "…")) or not text.endswith((".", "!", "?", ",", ";", ":")))
+        and (above.text in page.recurring or position < page.top_end)
+    )
 
 
 def _next_filled(lines: Sequence[Line], position: int) -> int | None:
@@ -200,16 +285,44 @@ def _opens_text(lines: Sequence[Line], start: int) -> bool:
 
 
 def _scan(lines: Sequence[Line]) -> list[Found]:
+    """The headers, read twice: the second time no line the page shows over nearly every
+    header found the first time is a name."""
+    first = _scan_with(lines, _page(lines))
+    return _scan_with(lines, _page(lines, first)) if first else first
+
+
+def _scan_with(lines: Sequence[Line], page: Page) -> list[Found]:
     found: list[Found] = []
     position = 0
     while position < len(lines):
-        hit = _header_at(lines, position)
+        hit = _header_at(lines, position, page)
         if hit is None:
             position += 1
             continue
-        found.append(hit)
-        position = hit.position + hit.n_lines
+        found.append(_reread(lines, hit, page))
+        position = found[-1].position + found[-1].n_lines
     return found
+
+
+def _reread(lines: Sequence[Line], hit: Found, page: Page) -> Found:
+    """The header read from a later name within `hit`, where `hit`'s own name follows a
+    line of text (a short line the page prints above the posts, such as a link row, reads
+    as a name too): the first name under a blank line, else the first name shown twice in
+    a row (an avatar's caption over the same name); `hit` itself when there is none."""
+    if hit.position == 0 or lines[hit.position - 1].is_blank:
+        return hit
+    span = range(hit.position + 1, hit.position + hit.n_lines)
+    for at in span:
+        if lines[at - 1].is_blank and not lines[at].is_blank:
+            later = _header_at(lines, at, page)
+            if later is not None:
+                return later
+    for at in span:
+        if at + 1 < len(lines) and lines[at].text == lines[at + 1].text != hit.author:
+            later = _header_at(lines, at, page)
+            if later is not None:
+                return later
+    return hit
 
 
 def _is_thread(lines: Sequence[Line], found: Sequence[Found]) -> bool:
@@ -233,7 +346,20 @@ def _is_thread(lines: Sequence[Line], found: Sequence[Found]) -> bool:
         for hit in found
         if hit.subject is not None and REPLY_PREFIX.match(lines[hit.subject].text)
     )
-    return max(names.values()) >= 2 or replies * 2 >= len(found)
+    return max(names.values()) >= 2 or replies * 2 >= len(found) or _answered(lines, found)
+
+
+def _answered(lines: Sequence[Line], found: Sequence[Found]) -> bool:
+    """Whether a post's text names the poster of an earlier one (a quote's attribution,
+    an address): the posts answer each other."""
+    ends = [hit.position for hit in found[1:]] + [len(lines)]
+    earlier: set[str] = set()
+    for hit, end in zip(found, ends, strict=True):
+        text = " ".join(line.text for line in lines[hit.position + hit.n_lines : end])
+        if any(name in text for name in earlier):
+            return True
+        earlier.add(hit.author)
+    return False
 
 
 def headers(lines: Sequence[Line]) -> list[Found]:
@@ -254,28 +380,63 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
 
 
 def _trailers(lines: Sequence[Line], found: Sequence[Found]) -> set[int]:
-    """The short lines closing two posts or more with the same text (the software's
-    links under every post), by index: the run of short lines that ends each post's
-    region, and under the last post the run that follows its text (the page's footer
-    comes after it)."""
+    """The lines closing the posts, by index: the short lines closing two posts or more
+    with the same text (the software's links under every post), the run of them that ends
+    each post's region, and under the last post the run that follows its text (the page's
+    footer comes after it), or else the run that opens with such a line after its text.
+    Where such a line stands under a post's text with more lines after it (a signature
+    under 'Logged'), the rest of the post's region is closing lines too."""
     runs: list[list[int]] = []
+    regions: list[tuple[int, int]] = []
+    shown: Counter[str] = Counter()
     for index, hit in enumerate(found):
         body = hit.position + hit.n_lines
+        after = next((at for at in range(body, len(lines)) if is_prose(lines[at].text)), None)
+        texts: set[str] = set()
         if index + 1 < len(found):
             span = range(found[index + 1].position - 1, body - 1, -1)
+            if after is not None and after < found[index + 1].position:
+                regions.append((after + 1, found[index + 1].position))
+                texts = {
+                    line.text
+                    for line in lines[after + 1 : found[index + 1].position]
+                    if not line.is_blank and _is_trailer(line.text)
+                }
         else:
-            after = next((at for at in range(body, len(lines)) if is_prose(lines[at].text)), None)
             span = range(after + 1, len(lines)) if after is not None else range(0)
-        run: list[int] = []
-        for at in span:
-            if lines[at].is_blank:
-                continue
-            if not _is_trailer(lines[at].text):
+        runs.append(_run(lines, span))
+        shown.update(texts | {lines[at].text for at in runs[-1]})
+    known = {text for text, count in shown.items() if count >= 2}
+    trailers = {lines[at].index for run in runs for at in run if lines[at].text in known}
+    for start, end in regions:
+        closing = next(
+            (at for at in range(start, end) if not lines[at].is_blank and lines[at].text in known),
+            None,
+        )
+        if closing is not None:
+            trailers.update(line.index for line in lines[closing:end] if not line.is_blank)
+    if found:
+        last = found[-1]
+        seen_text = False
+        for at in range(last.position + last.n_lines, len(lines)):
+            if seen_text and lines[at].text in known:
+                trailers.update(lines[at].index for at in _run(lines, range(at, len(lines))))
                 break
-            run.append(at)
-        runs.append(run)
-    shown = Counter(text for run in runs for text in {lines[at].text for at in run})
-    return {lines[at].index for run in runs for at in run if shown[lines[at].text] >= 2}
+            seen_text = seen_text or is_prose(lines[at].text)
+    return trailers
+
+
+def _run(lines: Sequence[Line], span: range) -> list[int]:
+    """The positions of the trailer lines met along `span` until the first other line
+    that is not blank."""
+    run: list[int] = []
+    for at in span:
+        if lines[at].is_blank:
+            continue
+        if not _is_trailer(lines[at].text):
+            break
+        run.append(at)
+    return run
 
 
 def _is_trailer(text: str) -> bool:
@@ -375,8 +536,30 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         body_end=_body_end(lines, body, len(lines), trailers or _tail(lines, body)),
         subject=first.subject,
     )
-    hint = None if first.subject is not None else topic_title(lines[: first.position], _never)
+    subject = first.subject
+    if subject is None:
+        subject = _repeated_title(lines, first)
+    opening = dataclasses.replace(opening, subject=subject)
+    hint = None if subject is not None else topic_title(lines[: first.position], _never)
     return opening_head(lines, opening, is_chrome, quotes=quotes, title_hint=hint)
+
+
+def _repeated_title(lines: Sequence[Line], first: Found) -> int | None:
+    """The title line above the opening post that its header's stamp row repeats in a cell
+    ('Posted: <date>    Post subject: <title>'), by position; None when there is none."""
+    rows = [
+        line.text.casefold()
+        for line in lines[first.position : first.position + first.n_lines]
+        if first.stamp in line.text and line.text.strip() != first.stamp
+    ]
+    found = [
+        at
+        for at in range(first.position)
+        if len(lines[at].text.split()) >= 2
+        and is_title_like(lines[at].text)
+        and any(lines[at].text.strip().casefold() in row for row in rows)
+    ]
+    return max(found, key=lambda at: len(lines[at].text), default=None)
 
 
 def _never(text: str) -> bool:

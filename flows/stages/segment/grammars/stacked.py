@@ -4,12 +4,14 @@ pages scrape to text.
 One comment::
 
     <name>                      (u/name, name@instance, [deleted], deleted by creator)
-    [<instance>]                "lemmy.ml", "@lemmy.world" (federated front-ends)
+    [<instance>]                "lemmy.ml", "@lemmy.world" (federated front-ends); over
+                                one, the name may be a display name of a few words
     [OP | (OP)]                 badge
     [<N> points]                score; a bare count under an instance line
     <age>                       "4h", "3 days ago", "2 d"
     [OP | (OP)]                 badge
     [edited <age>]              edit mark
+    [▲ | <N> | ▼]               the vote column, the score between its buttons
     [Link | Link Parent]        permalink links
     <body>
     [Vote (<N>) | <up> <down>]  the vote button with its count, or two bare counts
@@ -84,6 +86,10 @@ POSTED_BY = re.compile(
     r"^(?:Posted by|submitted\b.*?\bby)\s+(?:u/)?(?P<name>[\w][\w.\-@]{1,60})(?:\s+to\s+\S+)?$"
     r"|^(?P<poster>[\w][\w.\-]{1,39}@[\w\-]+(?:\.[\w\-]+)+)\s+to\s+\S+@\S+$"
 )
+DISPLAY_NAME = re.compile(r"^(?P<name>[^\W\d_][\w.'\-]*(?:\s[^\W\d_][\w.'\-]*){0,3})$")
+"""A display name of a few words ('Marta Kowalczyk'): a name only over an instance line."""
+ARROW = re.compile(r"^[▲△⬆↑⇧▼▽⬇↓⇩]$")
+"""An up or down vote button of a vote column printed one field a line (up, count, down)."""
 SIGNED_SCORE = re.compile(r"^(?:[+−–-]\d{1,6}|0)$")
 """A rating as a sign and a count ('+142', '−5'), or a zero: the comment's score."""
 MAX_HEADER = 6
@@ -135,14 +141,16 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     and score lines, the age line, an edit mark and permalink lines."""
     first = lines[position].text
     deleted = DELETED.match(first) is not None
-    name = None if deleted or first.isdigit() else NAME_LINE.match(first)
-    if name is None and not deleted:
-        return None
     at, is_op, score, age = position + 1, False, None, None
     instance = None
     if at < len(lines) and INSTANCE.match(lines[at].text) and not AGE.match(lines[at].text):
         instance = lines[at].text.lstrip("@")
         at += 1
+    name = None if deleted or first.isdigit() else NAME_LINE.match(first)
+    if name is None and instance is not None:
+        name = DISPLAY_NAME.match(first)
+    if name is None and not deleted:
+        return None
     counted = instance is not None or deleted or first in ANONYMOUS
     while at < len(lines) and at - position < MAX_HEADER + counted and age is None:
         text = lines[at].text
@@ -168,6 +176,10 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
             is_op = True
         elif score is None and SIGNED_SCORE.match(text):
             score = shown_count(text.replace("–", "-"))  # a rating under the age
+        elif ARROW.match(text):
+            pass  # the vote column's buttons
+        elif score is None and COUNT.match(text) and ARROW.match(lines[at - 1].text):
+            score = shown_count(text.replace("−", "-"))  # the count between them
         elif not LINKS.match(text):
             break
         at += 1
@@ -201,8 +213,11 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
     starts = sorted(found)
     if not _texts_under(lines, starts, found):
         return []
-    if _opening(lines, starts[0], starts[1]) is not None or _counted_opening(
-        lines, starts[0], starts[1], found[starts[0]]
+    first = found[starts[0]]
+    if (
+        _opening(lines, starts[0], starts[1]) is not None
+        or _counted_opening(lines, starts[0], starts[1], first)
+        or _titled_opening(lines, starts[0], starts[1], first)
     ):
         return starts[1:]
     return starts
@@ -236,6 +251,25 @@ def _counted_opening(lines: Sequence[Line], position: int, end: int, found: Foun
         line.text[:1].isdigit() and COUNTER.match(line.text) is not None for line in below
     )
     return counted and has_text(below)
+
+
+def _titled_opening(lines: Sequence[Line], position: int, end: int, found: Found) -> bool:
+    """Whether the header at `position` is the opening post's by its title: a poster's
+    header with an instance line (name, instance, age), no running text above it, and a
+    title-shaped line of `MIN_TITLE_WORDS` words or more opening the lines under it, a
+    paragraph of its own over running text (a comment opens with what it says)."""
+    if found.instance is None or has_text(lines[:position]):
+        return False
+    first = next_content(lines, position + found.n_lines - 1, end)
+    if first is None or first + 1 >= end or not lines[first + 1].is_blank:
+        return False
+    text = lines[first].text
+    return (
+        len(text.split()) >= MIN_TITLE_WORDS
+        and is_title_like(text)
+        and not text.endswith("?")
+        and has_text(lines[first + 1 : end])
+    )
 
 
 def _opening(lines: Sequence[Line], position: int, end: int) -> tuple[int, int] | None:

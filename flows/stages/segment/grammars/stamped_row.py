@@ -23,8 +23,9 @@ follows (a quote's attribution, 'On <stamp> name wrote:') and is no row; an arti
 timeline of stamped sentences, a transcript's speaker stamps and a listing's or an
 archive's newest-first rows are none.
 
-The first row opens the thread where the page is its first page; the rest are flat
-replies. A later page gives a stub.
+The first row opens the thread where the page is its first page and no running text
+stands above it; the rest are flat replies. Rows under running text are comments under an
+article. A later page gives a stub.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from itertools import pairwise
 from flows.stages.segment.grammars._common import (
     Opening,
     content_indices,
+    has_text,
     is_prose,
     opening_head,
     page_number,
@@ -71,6 +73,8 @@ MIN_PROFILE_LINES = 2
 MIN_SUBJECT_WORDS = 3
 MAX_SUBJECT_LINES = 40
 """How many content lines from the page top may show the topic title the row repeats."""
+RATING = re.compile(r"^[+\-−]\d{1,6}$|^0$")
+"""A rating cell: a signed count, or a zero (a post number is never one)."""
 WROTE = re.compile(r"^(?:quote:?|ORIGINAL:\s*\S.{0,40}|\S.{0,40}\s+wrote:)$", re.IGNORECASE)
 
 
@@ -200,11 +204,17 @@ def _opens_topic(lines: Sequence[Line]) -> bool:
     return page is None or page <= 1
 
 
+def _under_text(lines: Sequence[Line], found: Sequence[Row]) -> bool:
+    """Whether running text stands above the first row: the rows are comments under an
+    article."""
+    return has_text(lines[: found[0].start])
+
+
 def find_starts(lines: Sequence[Line]) -> list[int]:
     found = rows(lines)
     if not found:
         return []
-    replies = found[1:] if _opens_topic(lines) else found
+    replies = found[1:] if _opens_topic(lines) and not _under_text(lines, found) else found
     return [row.start for row in replies]
 
 
@@ -259,6 +269,13 @@ def _is_profile_row(text: str) -> bool:
     )
 
 
+def _rating(row: str) -> int | None:
+    """The score a row opens with, a count signed or zero ('+7  #1 name <stamp>'), else
+    None."""
+    first = row.split(maxsplit=1)[0] if row.strip() else ""
+    return int(first.replace("−", "-")) if RATING.match(first) else None
+
+
 def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
     page = rows(lines)
     found = {row.start: row for row in page}
@@ -278,6 +295,7 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
                 n_lines=row.row - row.start + 1,
                 nesting=0,
                 published=row.published,
+                score=_rating(lines[row.row].text),
                 chrome_lines=frozenset(
                     content_indices(lines[body:profile])
                     | {line.index for line in lines[body:end] if line.index in closing}
@@ -297,6 +315,8 @@ def page_post(page: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
     the title line above it), else a later page's stub."""
     found = rows(page)
     top = page[: starts[0]] if starts else page
+    if found and _under_text(page, found):
+        return None
     if not found or not _opens_topic(page):
         return stub_head(top, _no_chrome, None)
     first = found[0]
