@@ -249,3 +249,27 @@ def test_an_article_over_its_links_is_no_listing(short: int, bodied: int, listin
     )
     found = structured_detection(dataclasses.replace(stats, bodied=bodied))
     assert (found is not None) is listing
+
+
+EMBEDDED_POSTS = "\n\n".join(
+    [
+        "Why the budget row spilled onto social media",
+        "By Irina Volkova\nPublished 11 October 2023",
+        PROSE,
+        *(
+            f"{name}\n@{handle}\n{PROSE[:140]}.\n{stamp}\nReply\nCopy link\n\n{PROSE}"
+            for name, handle, stamp in [
+                ("Oleg Karpov", "karpov_o", "9:14 AM · Oct 10, 2023"),
+                ("Marina Sedova", "sedova_m", "1:02 PM · Oct 10, 2023"),
+                ("Ilya Vetrov", "vetrov_i", "8:30 AM · Oct 11, 2023"),
+            ]
+        ),
+    ]
+)
+
+
+def test_posts_embedded_in_an_article_are_no_thread() -> None:
+    """Social posts quoted in an article close on action rows ('Reply', 'Copy link'): a
+    reading whose headers mostly name such a row is no thread."""
+    found, _ = detect_layout(split_lines(EMBEDDED_POSTS), SegmentConfig())
+    assert found.layout == "article"
