@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +16,7 @@ from flows.stages.segment import SegmentConfig, segment
 from flows.stages.segment.furniture import weak_pdf_signs
 from flows.stages.segment.layouts import Detection, detect_layout
 from flows.stages.segment.layouts.article import header_shape, item_doubt, row_shape
-from flows.stages.segment.layouts.listing import ItemStats, structured_detection
+from flows.stages.segment.layouts.listing import ItemStats, result_counter, structured_detection
 from flows.stages.segment.lines import split_lines
 from flows.stages.segment.shapes import row_key, stamped_rows
 from tests.realworld_eval import fixtures
@@ -293,3 +294,37 @@ def test_the_confidence_ranks_right_choices_above_wrong_ones() -> None:
     rows = [row for f in fixtures() if f.split == "dev" and (row := choose(f, config)) is not None]
     assert sum(row.right for row in rows) >= MIN_DEV_SHARE * len(rows)
     assert ranking(rows) >= MIN_DEV_RANKING
+
+
+RESULTS = (
+    Path(__file__).parent
+    / "realworld/listing"
+    / "legislation_search_numbered_bill_congress_sponsor_committees_latest_action.txt"
+)
+
+
+@pytest.mark.parametrize(
+    ("counter", "counts"),
+    [
+        ("Showing 1-4 of 238", True),
+        ("Results 1 – 20 of about 512", True),
+        ("About 18,300 results (0.06 sec)", True),
+        ('15 results for "runet"', True),
+        ("3 Results", False),  # a paper's numbered section
+        ("2016 results for the ruling party", False),
+        ("Page 1 of 3", False),
+    ],
+)
+def test_result_counters(counter: str, counts: bool) -> None:
+    assert (result_counter(split_lines(counter)) is not None) is counts
+
+
+def test_items_under_a_result_counter_are_a_listing() -> None:
+    """Search results whose items no reading of marks or frames accepts (numbered records
+    of labelled fields): the counter makes them a listing's, not an article."""
+    text = RESULTS.read_text()
+    found, _ = detect_layout(split_lines(text), SegmentConfig())
+    assert found.layout == "listing"
+    assert "result counter ('Showing 1-4 of 238')" in found.evidence
+    uncounted = text.replace("Showing 1-4 of 238", "Sorted by date")
+    assert detect_layout(split_lines(uncounted), SegmentConfig())[0].layout == "article"

@@ -108,6 +108,11 @@ channel's or community's wall (the page's name over each post, counters under it
 A page of bare teasers (every paragraph a single long line, or a heading line over one,
 nothing else on the page) is a listing too, segmented one post per paragraph; so is any
 text given the ``listing`` layout in which no titled items are found.
+
+A page that counts its results (``Showing 1-4 of 238``, ``About 1,240 results (0.31
+seconds)``) over two distinct titled items or more is a listing even where no reading
+above accepts its items (weak evidence, just over the fallback): a page of results is no
+article.
 """
 
 from __future__ import annotations
@@ -2680,12 +2685,59 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if bare is None and (column := headline_column(split, config)) is not None:
         evidence = f"{len(column)} headlines in a column, one paragraph each, nothing under them"
         return Detection("listing", COLUMN_SCORE, evidence, parsed=column)
-    return bare
+    return bare or counted_detection(lines, items)
 
 
 COLUMN_SCORE = 0.75
 """A column of six headlines or more with no prose around them: a page of links, above an
 issue's few headlines (a digest's shape) and a PDF's signs."""
+RESULT_COUNTER = re.compile(
+    r"^(?:showing|displaying|results?|items?|entries|показаны?|записи)?\s*:?\s*"
+    r"\d[\d,.]*\s*[-–—]\s*\d[\d,.]*\s+(?:of|из)\s+(?:about\s+)?\d[\d,.]*\b"
+    r"|^(?:about|found|найдено)\s+\d[\d,.]*\s+(?:results?|matches|hits|результат\w*)\b"
+    r"|^\d[\d,.]*\s+(?:results?|matches|hits|результат\w*)\s*(?:\(|(?:for|по)\s+[\"“«'])",
+    re.IGNORECASE,
+)
+"""A search or list page's counter of its results: 'Showing 1-4 of 238', '1 – 20 of 512',
+'About 1,240 results for "…"', '41 results (0.007 seconds)'; never a bare '<n> Results',
+a paper's numbered section."""
+MAX_COUNTER_CHARS = 80
+COUNTER_SCORE = 0.62
+"""Items under a result counter that no reading of the listing's own marks or frames
+accepts: just above the fallback, which such a page of results is not, and below every
+layout that finds its own features."""
+
+
+def result_counter(lines: Sequence[Line]) -> Line | None:
+    """The first line that counts a page's results (:data:`RESULT_COUNTER`)."""
+    return next(
+        (
+            line
+            for line in lines
+            if not line.is_blank
+            and len(line.text) <= MAX_COUNTER_CHARS
+            and RESULT_COUNTER.search(line.text.strip())
+        ),
+        None,
+    )
+
+
+def counted_detection(lines: Sequence[Line], items: Sequence[Item]) -> Detection | None:
+    """A page of results that shows its count ('Showing 1-4 of 238') over two titled items
+    or more, distinct, after the counter: a listing even where its items carry no marks a
+    reading of its own accepts. None without a counter or such items."""
+    counter = result_counter(lines)
+    if counter is None:
+        return None
+    titles = [
+        item.title.text
+        for item in items
+        if item.title is not None and not item.repeated and item.title.index > counter.index
+    ]
+    if len(titles) < 2 or len(set(titles)) < len(titles):
+        return None
+    evidence = f"a result counter ('{counter.text.strip()}') over {len(titles)} titled items"
+    return Detection("listing", COUNTER_SCORE, evidence, parsed=list(items))
 
 
 def segment(
