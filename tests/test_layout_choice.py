@@ -328,3 +328,16 @@ def test_items_under_a_result_counter_are_a_listing() -> None:
     assert "result counter ('Showing 1-4 of 238')" in found.evidence
     uncounted = text.replace("Showing 1-4 of 238", "Sorted by date")
     assert detect_layout(split_lines(uncounted), SegmentConfig())[0].layout == "article"
+
+
+def test_one_sign_only_print_shows_makes_a_pdf() -> None:
+    """A journal's DOI line over the text: a printed page, though no second sign shows."""
+    text = ARTICLE.replace(
+        "By Irina Volkova", "By Irina Volkova\nDOI: 10.17323/1234-5678-2021-3-17"
+    )
+    found, _ = detect_layout(split_lines(text), SegmentConfig())
+    assert (found.layout, found.evidence) == (
+        "pdf_article",
+        "a journal's first-page line (a printed page's sign)",
+    )
+    assert detect_layout(split_lines(ARTICLE), SegmentConfig())[0].layout == "article"
