@@ -313,6 +313,7 @@ RESULTS = (
         ("3 Results", False),  # a paper's numbered section
         ("2016 results for the ruling party", False),
         ("Page 1 of 3", False),
+        ("Showing 1-4 of 4 comments", False),  # a thread's count
     ],
 )
 def test_result_counters(counter: str, counts: bool) -> None:

@@ -2701,6 +2701,11 @@ RESULT_COUNTER = re.compile(
 """A search or list page's counter of its results: 'Showing 1-4 of 238', '1 – 20 of 512',
 'About 1,240 results for "…"', '41 results (0.007 seconds)'; never a bare '<n> Results',
 a paper's numbered section."""
+CONVERSATION_COUNT = re.compile(
+    r"\b(?:comments?|repl(?:y|ies)|posts?|messages?|answers?|коммент\w*|ответ\w*|сообщен\w*)\b",
+    re.IGNORECASE,
+)
+"""What a thread counts ('Showing 1-4 of 4 comments'): no result counter."""
 MAX_COUNTER_CHARS = 80
 COUNTER_SCORE = 0.62
 """Items under a result counter that no reading of the listing's own marks or frames
@@ -2709,7 +2714,8 @@ layout that finds its own features."""
 
 
 def result_counter(lines: Sequence[Line]) -> Line | None:
-    """The first line that counts a page's results (:data:`RESULT_COUNTER`)."""
+    """The first line that counts a page's results (:data:`RESULT_COUNTER`), not a
+    thread's comments (:data:`CONVERSATION_COUNT`)."""
     return next(
         (
             line
@@ -2717,6 +2723,7 @@ def result_counter(lines: Sequence[Line]) -> Line | None:
             if not line.is_blank
             and len(line.text) <= MAX_COUNTER_CHARS
             and RESULT_COUNTER.search(line.text.strip())
+            and not CONVERSATION_COUNT.search(line.text)
         ),
         None,
     )
