@@ -13,6 +13,8 @@ angle brackets; the lines of one item may come in any order around the summary:
 * ``<label>`` ``<title>`` ``<summary>``: a category label above each title (chrome);
 * ``<date>`` ``<title>`` ``<summary>``: a date line (or byline) above each title;
 * ``<title>`` ``<summary>`` ``— <Name>``: a signature under the summary is the byline;
+* ``<title>`` ``<summary>`` ``<tags> by <handle> <age> <actions>``: a row crediting a
+  handle, the item's age right after it, is the item's meta row, the handle its author;
 * ``<Name>`` ``·`` ``<date>`` ``<title>`` ``<subtitle>`` ``<n> min read`` (a blogging
   platform's card): a longer headline-shaped line right under the title, with no text
   under it, is the summary; a separator glyph alone on its line is ignored;
@@ -690,12 +692,30 @@ def line_role(text: str, max_title_chars: int) -> str:
     age = text.strip(" ·•|")
     if credit_date(text) or (len(text) <= 30 and (AGE.fullmatch(age) or RU_AGE.match(age))):
         return "date"  # a date line, or the item's age ('2 hours ago', 'Yesterday')
+    if aged_handle(text):
+        return "byline"  # '<tags> by <handle> 2 days ago': the item's meta row
     if is_headline(text, max_title_chars):
         return "head"
     badge = ACCESS_BADGE.search(text)
     if badge and is_headline(text[: badge.start()], max_title_chars):
         return "head"  # '<title>? Public': the badge read apart (see _mark_badges)
     return prose_or_other(text)
+
+
+MAX_ROW_WORDS = 16
+"""Most words of an item's meta row (tags, a handle, an age, actions)."""
+
+
+def aged_handle(text: str) -> str | None:
+    """The poster's handle on an item's meta row that credits it, the item's age right
+    after it, no sentence ('<tags> by <handle> 2 days ago copy to mine', 'Submitted by
+    <handle> 3 hours ago (<domain>)'); None for any other line."""
+    if word_count(text) > MAX_ROW_WORDS or ends_sentence(text):
+        return None
+    found = AGED_HANDLE.search(text)
+    if found is None or AGE.match(text[found.end() :].lstrip()) is None:
+        return None  # the age right after the handle ('by the editors 2 days ago': no handle)
+    return found.group("name")
 
 
 def prose_or_other(text: str) -> str:
@@ -1552,6 +1572,7 @@ def _read_credits(item: Item) -> None:
                 or signed_name(text)
                 or (names_of(text) if is_names(text) else None)
                 or attribution_name(text)
+                or aged_handle(text)
             )
         if item.published is None and (found := find_date(line.text)):
             item.published = found[0]
