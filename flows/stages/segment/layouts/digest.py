@@ -3075,13 +3075,13 @@ def _empty_articles(page: Page, openings: Sequence[Opening]) -> int:
 
 MAIL_FOOTER = re.compile(
     r"unsubscribe|отписаться|отписка|désabonner|abmelden"
-    r"|you are receiving this|(?:message|e-?mail) was sent to you"
-    r"|update your (?:e-?mail )?preferences|manage your subscription"
-    r"|(?:cancel|edit|manage) (?:this |your )?alerts?\b",
+    r"|you are receiving this|(?:message|e-?mail) was sent to you|receive these e-?mails",
     re.IGNORECASE,
 )
 """The links and notes that end a newsletter or an alert sent by e-mail ('Unsubscribe',
-'Отписаться', 'You are receiving this email because…', 'Cancel alert')."""
+'Отписаться', 'You are receiving this email because…', 'This message was sent to you
+by…'); not a web page's account links ('Manage your subscription', 'Update your
+preferences'), which a site's listing shows as well."""
 MAIL_FOOTER_LINES = 12
 """Lines with text at the end of a page searched for the mail footer."""
 MAILED_MARGIN = 0.01
