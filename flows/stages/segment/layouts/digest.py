@@ -60,8 +60,8 @@ An article opens in one of these shapes (placeholders in angle brackets):
   them, a dated name over a greeting, headings all in capitals, or a list of contents
   naming them): an article's subheadings over its sections show none of these;
 * a newsletter or an alert mailed as a listing's items (headline, outlet or date, teaser)
-  over a mail footer (``Unsubscribe``, ``You are receiving this email…``, ``Cancel
-  alert``): the listing layout reads the items, each one of the issue's articles, also
+  over a mail footer (``Unsubscribe``, ``You are receiving this email…``, ``This
+  message was sent to you…``): the listing layout reads the items, each one of the issue's articles, also
   where the digest's own reading of the issue is weaker than the listing's;
 * a web mail digest's message: ``<n>.`` ``<subject>`` ``Posted by: "<Name>" <address>``
   ``<date>``; a topic digest's or list archive's sender line ``<Name> <address>: <when>`` /
@@ -3101,7 +3101,7 @@ def _mail_footer(lines: Sequence[Line]) -> bool:
 
 def _mailed_listing(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     """A newsletter or an alert whose items read as a listing's (headline, outlet, teaser),
-    sent by e-mail: its footer offers to unsubscribe or to change the subscription
+    sent by e-mail: its footer offers to unsubscribe or says why it was sent
     (:data:`MAIL_FOOTER`). Its items are the issue's articles, so it is a digest, just
     above the listing's own score."""
     if not _mail_footer(lines):
