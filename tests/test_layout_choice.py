@@ -12,11 +12,13 @@ import pytest
 
 from benchmarks.layout_choice import choose, ranking
 from flows.config import PipelineConfig
-from flows.stages.segment import SegmentConfig, segment
+from flows.stages.segment import SegmentConfig, _named_thread, segment
 from flows.stages.segment.furniture import weak_pdf_signs
+from flows.stages.segment.grammars import GRAMMARS
 from flows.stages.segment.layouts import Detection, detect_layout
 from flows.stages.segment.layouts.article import header_shape, item_doubt, row_shape
 from flows.stages.segment.layouts.listing import ItemStats, result_counter, structured_detection
+from flows.stages.segment.layouts.thread import Reading
 from flows.stages.segment.lines import split_lines
 from flows.stages.segment.shapes import row_key, stamped_rows
 from tests.realworld_eval import fixtures
@@ -342,3 +344,15 @@ def test_one_sign_only_print_shows_makes_a_pdf() -> None:
         "a journal's first-page line (a printed page's sign)",
     )
     assert detect_layout(split_lines(ARTICLE), SegmentConfig())[0].layout == "article"
+
+
+def test_only_a_front_ends_grammar_names_a_thread() -> None:
+    """The re-detection of a double-spaced text trusts a thread a front-end's grammar
+    reads, not the last resort's repeated frames (whose blank lines may be a scraper's)."""
+
+    def detection(name: str) -> Detection:
+        return Detection("thread", 1.0, "", parsed=Reading(GRAMMARS[name], [0], None))
+
+    assert _named_thread(detection("phpbb"))
+    assert not _named_thread(detection("frames"))
+    assert not _named_thread(Detection("listing", 0.9, ""))
