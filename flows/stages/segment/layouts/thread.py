@@ -138,7 +138,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         kind = getattr(found[0], "EVIDENCE", "comments in repeated frames")
         evidence = f"{len(found[1])} {kind}"
         return Detection("thread", FRAMES_SCORE, evidence, parsed=reading)
-    evidence = f"{len(found[1])} comment headers, {counters} vote counters"
+    evidence = f"{len(found[1])} comment headers ({found[0].NAME}), {counters} vote counters"
     return Detection("thread", 1.0, evidence, parsed=reading)
 
 
