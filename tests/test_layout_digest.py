@@ -2034,3 +2034,15 @@ def test_field_blocks_with_one_paragraph_each_are_a_record_list_not_articles() -
     assert "list of records" in records.evidence
     articles = digest.detect(split_lines(_field_blocks(2)), config)
     assert articles is not None and articles.score > digest.RECORD_LIST_SCORE
+
+
+def test_a_list_of_records_is_a_doubtful_digest() -> None:
+    """Field blocks with no running text read as a digest's articles only over the
+    fallback, and the choice carries the doubt that they are a listing's records."""
+    text = (
+        Path(__file__).parent
+        / "realworld/listing/arxiv_list_new_bracket_number_id_formats_authors_subjects.txt"
+    ).read_text()
+    found = digest.detect(split_lines(text), SegmentConfig())
+    assert found is not None and "a list of records" in found.evidence
+    assert found.doubt == digest.RECORD_LIST_DOUBT

@@ -3044,6 +3044,9 @@ RECORD_LIST_SCORE = 0.62
 """Field blocks with no running text: read as a digest's articles only over the fallback
 (its fields still make records of them), under any listing's or thread's reading of the
 same records."""
+RECORD_LIST_DOUBT = 0.2
+"""What such a list shows against the digest layout (a list of records is a listing's
+kind of page, though no listing reading takes it): the choice is a doubtful one."""
 
 
 def _record_list(page: Page, openings: Sequence[Opening]) -> bool:
@@ -3135,7 +3138,13 @@ def _own_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | 
         return None  # a heading over the page's closing fields ('Publication status')
     if _record_list(page, openings):
         evidence = f"{count} field blocks with no running text (a list of records, not articles)"
-        return Detection("digest", RECORD_LIST_SCORE, evidence, parsed=(lines, page, openings))
+        return Detection(
+            "digest",
+            RECORD_LIST_SCORE,
+            evidence,
+            parsed=(lines, page, openings),
+            doubt=RECORD_LIST_DOUBT,
+        )
     strong = sum(1 for opening in openings if opening.form != "credits")
     checked = sum(1 for opening in openings if opening.form in CHECKED_FORMS)
     if checked:
