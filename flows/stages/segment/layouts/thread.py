@@ -38,7 +38,7 @@ from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, word_count
 from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb
 from flows.stages.segment.post import PostDraft, PostHead, build_post, post_row
-from flows.stages.segment.threads import CommentGrammar, build_comments
+from flows.stages.segment.threads import CommentGrammar, build_comments, read_headers
 from flows.stages.segment.webpage import COMMENTS_ON, find_content
 
 if TYPE_CHECKING:
@@ -111,15 +111,7 @@ def chrome_authors(reading: Reading, lines: Sequence[Line]) -> int:
     ('Copy link', 'Share'): an action row under an embedded post read as the next
     comment's name, not a commenter."""
     seen = reading.view if reading.view is not None else lines
-    parse_headers = getattr(reading.grammar, "parse_headers", None)
-    if parse_headers is not None:
-        headers = parse_headers(seen, reading.starts)
-    else:
-        ends = [*reading.starts[1:], len(seen)]
-        headers = [
-            reading.grammar.parse_header(seen, at, end)
-            for at, end in zip(reading.starts, ends, strict=True)
-        ]
+    headers = read_headers(reading.grammar, seen, reading.starts)
     return sum(1 for header in headers if header.author and is_page_chrome(header.author))
 
 
