@@ -7,6 +7,8 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
+
 from flows.stages.records import Segmented
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
@@ -1825,9 +1827,41 @@ def test_listing_mailed_with_an_unsubscribe_footer_is_a_digest() -> None:
 
 
 def test_listing_without_a_mail_footer_stays_a_listing() -> None:
-    text = MAILED.read_text().replace("Update your preferences | Unsubscribe", "About | Contact")
+    text = (
+        MAILED.read_text()
+        .replace("Update your preferences | Unsubscribe", "About | Contact")
+        .replace("You are receiving this email because", "We write about")
+    )
     assert run(text).layout == "listing"
     assert not digest._mail_footer(split_lines("Subscribe to our newsletter\n"))
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "You are receiving this email because you opted in via our website.",
+        "This message was sent to you because you follow new results for [ duma ].",
+        "Want to change how you receive these emails? Update your preferences.",
+    ],
+)
+def test_mail_footers_of_newsletters_and_alerts(footer: str) -> None:
+    assert digest._mail_footer(split_lines(f"Read more\n\n{footer}\n"))
+
+
+@pytest.mark.parametrize(
+    "footer", ["Manage your subscription | Privacy", "Update your preferences", "Manage alerts"]
+)
+def test_a_web_pages_account_links_are_no_mail_footer(footer: str) -> None:
+    assert not digest._mail_footer(split_lines(f"Read more\n\n{footer}\n"))
+
+
+def test_mailed_listing_wins_over_a_weaker_reading_of_the_issue() -> None:
+    """A mail footer makes the listing's stronger reading of the items the digest's, even
+    where the digest's own reading finds the issue too."""
+    text = (MAILED.parent / "mailchimp_curated_links_read_more_at_outlet_footer.txt").read_text()
+    found = digest.detect(split_lines(text), SegmentConfig())
+    assert found is not None and isinstance(found.parsed, digest.MailedListing)
+    assert "issue" not in found.evidence  # the digest's own reading, weaker, is not taken
 
 
 LISTED_RUNINS = [
@@ -2000,3 +2034,15 @@ def test_field_blocks_with_one_paragraph_each_are_a_record_list_not_articles() -
     assert "list of records" in records.evidence
     articles = digest.detect(split_lines(_field_blocks(2)), config)
     assert articles is not None and articles.score > digest.RECORD_LIST_SCORE
+
+
+def test_a_list_of_records_is_a_doubtful_digest() -> None:
+    """Field blocks with no running text read as a digest's articles only over the
+    fallback, and the choice carries the doubt that they are a listing's records."""
+    text = (
+        Path(__file__).parent
+        / "realworld/listing/arxiv_list_new_bracket_number_id_formats_authors_subjects.txt"
+    ).read_text()
+    found = digest.detect(split_lines(text), SegmentConfig())
+    assert found is not None and "a list of records" in found.evidence
+    assert found.doubt == digest.RECORD_LIST_DOUBT

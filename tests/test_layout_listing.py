@@ -1422,3 +1422,55 @@ def test_a_line_over_the_first_stamp_only_is_the_pages_heading() -> None:
     assert [item.title_text for item in items] == TITLES
     assert [item.author for item in items] == [None] * 4
     assert [item.published for item in items] == DATES
+
+
+AGED_ROWS = [
+    ("duma parliament voting by mlorentz 2 days ago copy to mine", "mlorentz"),
+    ("Submitted by north_reader 3 hours ago (pskov-gazette.example)", "north_reader"),
+    ("Posted by the editors 2 days ago", None),  # a name, no handle
+    ("by mlorentz", None),  # no age
+    ("The deputies voted by show of hands 2 days ago, the speaker said.", None),  # a sentence
+]
+
+
+def test_an_aged_handle_row_is_an_items_meta_row() -> None:
+    for text, handle in AGED_ROWS:
+        assert listing.aged_handle(text) == handle, text
+    assert listing.line_role(AGED_ROWS[0][0], 120) == "byline"
+
+
+def test_items_over_aged_handle_rows_are_a_listing() -> None:
+    """Title, summary, then a row of tags, the poster's handle and the item's age: the row
+    marks the items (a bookmarking service's tag page)."""
+    text = "\n\n".join(
+        f"{title}\n{summary}\n{tags} by {handle} {days} days ago copy to mine"
+        for title, summary, tags, handle, days in [
+            (
+                "How the regional filter keeps candidates off the ballot",
+                "A step-by-step account of the signatures a governor's rival must collect "
+                "from municipal deputies, and of who decides which ones count.",
+                "elections filter regions",
+                "mlorentz",
+                2,
+            ),
+            (
+                "Why transfers to the regions arrive in December",
+                "The ministry's calendar explains most of the year-end spending rush, and "
+                "the governors have learned to plan around it.",
+                "budget transfers",
+                "kschnee",
+                4,
+            ),
+            (
+                "Reading a deputy's income declaration",
+                "What the annual forms list and what they leave out, with three worked "
+                "examples from one regional assembly.",
+                "corruption declarations",
+                "anders_lv",
+                6,
+            ),
+        ]
+    )
+    result = segment(doc_id="d", text=text, layout_hint=None, config=SegmentConfig())
+    assert result.layout == "listing"
+    assert [post["author"] for post in result.posts] == ["mlorentz", "kschnee", "anders_lv"]

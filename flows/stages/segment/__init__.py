@@ -165,6 +165,5 @@ def _named_thread(detection: Detection | None) -> bool:
     last resort that reads repeated frames (whose blank lines may be a scraper's)."""
     if detection is None or detection.layout != "thread":
         return False
-    parsed = detection.parsed
-    grammar = parsed[0] if isinstance(parsed, tuple) and parsed else None
+    grammar = getattr(detection.parsed, "grammar", None)  # the thread layout's reading
     return not getattr(grammar, "LAST_RESORT", False)

@@ -114,6 +114,19 @@ class PageChrome(Protocol):
     def is_chrome(self, line: Line) -> bool: ...
 
 
+def read_headers(
+    grammar: CommentGrammar, lines: Sequence[Line], starts: Sequence[int]
+) -> list[Header]:
+    """Every comment's header as `grammar` reads it: page-wide (``parse_headers``) where the
+    grammar offers that, else one by one, each comment ending where the next one starts."""
+    parse_headers = getattr(grammar, "parse_headers", None)
+    if parse_headers is not None:
+        headers: list[Header] = parse_headers(lines, starts)
+        return headers
+    ends = [*starts[1:], len(lines)]
+    return [grammar.parse_header(lines, at, end) for at, end in zip(starts, ends, strict=True)]
+
+
 def build_comments(
     *,
     doc_id: str,
@@ -147,12 +160,7 @@ def build_comments(
     nestings = getattr(grammar, "nestings", None)
     levels: list[int] | None = nestings(seen, starts) if nestings is not None else None
     ends = [*starts[1:], len(lines)]
-    parse_headers = getattr(grammar, "parse_headers", None)
-    headers = (
-        parse_headers(seen, starts)
-        if parse_headers is not None
-        else [grammar.parse_header(seen, at, end) for at, end in zip(starts, ends, strict=True)]
-    )
+    headers = read_headers(grammar, seen, starts)
     flat = len(set(levels if levels is not None else (h.nesting for h in headers))) <= 1
     for ordinal, position in enumerate(starts):
         end_position = ends[ordinal]

@@ -59,9 +59,10 @@ An article opens in one of these shapes (placeholders in angle brackets):
   mark, counted only when the page shows an issue around them (an issue number above
   them, a dated name over a greeting, headings all in capitals, or a list of contents
   naming them): an article's subheadings over its sections show none of these;
-* a newsletter mailed as a listing's items (headline, outlet or date, teaser) over an
-  ``Unsubscribe`` footer: the listing layout reads the items, each one of the issue's
-  articles;
+* a newsletter or an alert mailed as a listing's items (headline, outlet or date, teaser)
+  over a mail footer (``Unsubscribe``, ``You are receiving this email…``, ``This
+  message was sent to you…``): the listing layout reads the items, each one of the issue's articles, also
+  where the digest's own reading of the issue is weaker than the listing's;
 * a web mail digest's message: ``<n>.`` ``<subject>`` ``Posted by: "<Name>" <address>``
   ``<date>``; a topic digest's or list archive's sender line ``<Name> <address>: <when>`` /
   ``<YYYY-MM-DD> Thread <Name>`` under the message's subject (the topic's title carries on
@@ -3043,6 +3044,9 @@ RECORD_LIST_SCORE = 0.62
 """Field blocks with no running text: read as a digest's articles only over the fallback
 (its fields still make records of them), under any listing's or thread's reading of the
 same records."""
+RECORD_LIST_DOUBT = 0.2
+"""What such a list shows against the digest layout (a list of records is a listing's
+kind of page, though no listing reading takes it): the choice is a doubtful one."""
 
 
 def _record_list(page: Page, openings: Sequence[Opening]) -> bool:
@@ -3072,8 +3076,15 @@ def _empty_articles(page: Page, openings: Sequence[Opening]) -> int:
     return sum(1 for number in range(len(openings)) if number not in with_prose)
 
 
-MAIL_FOOTER = re.compile(r"unsubscribe|отписаться|отписка|désabonner|abmelden", re.IGNORECASE)
-"""The link that ends a newsletter sent by e-mail ('Unsubscribe', 'Отписаться')."""
+MAIL_FOOTER = re.compile(
+    r"unsubscribe|отписаться|отписка|désabonner|abmelden"
+    r"|you are receiving this|(?:message|e-?mail) was sent to you|receive these e-?mails",
+    re.IGNORECASE,
+)
+"""The links and notes that end a newsletter or an alert sent by e-mail ('Unsubscribe',
+'Отписаться', 'You are receiving this email because…', 'This message was sent to you
+by…'); not a web page's account links ('Manage your subscription', 'Update your
+preferences'), which a site's listing shows as well."""
 MAIL_FOOTER_LINES = 12
 """Lines with text at the end of a page searched for the mail footer."""
 MAILED_MARGIN = 0.01
@@ -3092,30 +3103,48 @@ def _mail_footer(lines: Sequence[Line]) -> bool:
 
 
 def _mailed_listing(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
-    """A newsletter whose items read as a listing's (headline, outlet, teaser), sent by
-    e-mail: its footer offers to unsubscribe. Its items are the issue's articles, so it
-    is a digest, just above the listing's own score."""
+    """A newsletter or an alert whose items read as a listing's (headline, outlet, teaser),
+    sent by e-mail: its footer offers to unsubscribe or says why it was sent
+    (:data:`MAIL_FOOTER`). Its items are the issue's articles, so it is a digest, just
+    above the listing's own score."""
     if not _mail_footer(lines):
         return None
     found = listing.detect(lines, config)
     if found is None or found.layout != "listing":
         return None
-    evidence = f"{found.evidence}, in a mailed newsletter (an unsubscribe footer)"
+    evidence = f"{found.evidence}, in a mailed newsletter (a mail footer)"
     score = round(min(found.score + MAILED_MARGIN, 0.95), 3)
     return Detection("digest", score, evidence, parsed=MailedListing(found.parsed))
 
 
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
+    """The digest's own reading of its articles, or, on a page that ends in a mail footer,
+    the listing's reading of its items when that is the stronger (:func:`_mailed_listing`):
+    a newsletter sent by e-mail is one issue whichever reader finds its items."""
+    own = _own_detection(lines, config)
+    mailed = _mailed_listing(lines, config)
+    if mailed is not None and (own is None or mailed.score > own.score + MAILED_MARGIN):
+        return mailed
+    return own
+
+
+def _own_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     lines = split_runins(lines, config.max_title_chars)
     page, openings = find_openings(lines, config)
     count = len(openings)
     if count < 2:
-        return _mailed_listing(lines, config)
+        return None
     if count - _empty_articles(page, openings) < 2:
         return None  # a heading over the page's closing fields ('Publication status')
     if _record_list(page, openings):
         evidence = f"{count} field blocks with no running text (a list of records, not articles)"
-        return Detection("digest", RECORD_LIST_SCORE, evidence, parsed=(lines, page, openings))
+        return Detection(
+            "digest",
+            RECORD_LIST_SCORE,
+            evidence,
+            parsed=(lines, page, openings),
+            doubt=RECORD_LIST_DOUBT,
+        )
     strong = sum(1 for opening in openings if opening.form != "credits")
     checked = sum(1 for opening in openings if opening.form in CHECKED_FORMS)
     if checked:

@@ -13,6 +13,8 @@ angle brackets; the lines of one item may come in any order around the summary:
 * ``<label>`` ``<title>`` ``<summary>``: a category label above each title (chrome);
 * ``<date>`` ``<title>`` ``<summary>``: a date line (or byline) above each title;
 * ``<title>`` ``<summary>`` ``— <Name>``: a signature under the summary is the byline;
+* ``<title>`` ``<summary>`` ``<tags> by <handle> <age> <actions>``: a row crediting a
+  handle, the item's age right after it, is the item's meta row, the handle its author;
 * ``<Name>`` ``·`` ``<date>`` ``<title>`` ``<subtitle>`` ``<n> min read`` (a blogging
   platform's card): a longer headline-shaped line right under the title, with no text
   under it, is the summary; a separator glyph alone on its line is ignored;
@@ -108,6 +110,11 @@ channel's or community's wall (the page's name over each post, counters under it
 A page of bare teasers (every paragraph a single long line, or a heading line over one,
 nothing else on the page) is a listing too, segmented one post per paragraph; so is any
 text given the ``listing`` layout in which no titled items are found.
+
+A page that counts its results (``Showing 1-4 of 238``, ``About 1,240 results (0.31
+seconds)``) over two distinct titled items or more is a listing even where no reading
+above accepts its items (weak evidence, just over the fallback): a page of results is no
+article.
 """
 
 from __future__ import annotations
@@ -685,12 +692,30 @@ def line_role(text: str, max_title_chars: int) -> str:
     age = text.strip(" ·•|")
     if credit_date(text) or (len(text) <= 30 and (AGE.fullmatch(age) or RU_AGE.match(age))):
         return "date"  # a date line, or the item's age ('2 hours ago', 'Yesterday')
+    if aged_handle(text):
+        return "byline"  # '<tags> by <handle> 2 days ago': the item's meta row
     if is_headline(text, max_title_chars):
         return "head"
     badge = ACCESS_BADGE.search(text)
     if badge and is_headline(text[: badge.start()], max_title_chars):
         return "head"  # '<title>? Public': the badge read apart (see _mark_badges)
     return prose_or_other(text)
+
+
+MAX_ROW_WORDS = 16
+"""Most words of an item's meta row (tags, a handle, an age, actions)."""
+
+
+def aged_handle(text: str) -> str | None:
+    """The poster's handle on an item's meta row that credits it, the item's age right
+    after it, no sentence ('<tags> by <handle> 2 days ago copy to mine', 'Submitted by
+    <handle> 3 hours ago (<domain>)'); None for any other line."""
+    if word_count(text) > MAX_ROW_WORDS or ends_sentence(text):
+        return None
+    found = AGED_HANDLE.search(text)
+    if found is None or AGE.match(text[found.end() :].lstrip()) is None:
+        return None  # the age right after the handle ('by the editors 2 days ago': no handle)
+    return found.group("name")
 
 
 def prose_or_other(text: str) -> str:
@@ -1547,6 +1572,7 @@ def _read_credits(item: Item) -> None:
                 or signed_name(text)
                 or (names_of(text) if is_names(text) else None)
                 or attribution_name(text)
+                or aged_handle(text)
             )
         if item.published is None and (found := find_date(line.text)):
             item.published = found[0]
@@ -2680,12 +2706,66 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if bare is None and (column := headline_column(split, config)) is not None:
         evidence = f"{len(column)} headlines in a column, one paragraph each, nothing under them"
         return Detection("listing", COLUMN_SCORE, evidence, parsed=column)
-    return bare
+    return bare or counted_detection(lines, items)
 
 
 COLUMN_SCORE = 0.75
 """A column of six headlines or more with no prose around them: a page of links, above an
 issue's few headlines (a digest's shape) and a PDF's signs."""
+RESULT_COUNTER = re.compile(
+    r"^(?:showing|displaying|results?|items?|entries|показаны?|записи)?\s*:?\s*"
+    r"\d[\d,.]*\s*[-–—]\s*\d[\d,.]*\s+(?:of|из)\s+(?:about\s+)?\d[\d,.]*\b"
+    r"|^(?:about|found|найдено)\s+\d[\d,.]*\s+(?:results?|matches|hits|результат\w*)\b"
+    r"|^\d[\d,.]*\s+(?:results?|matches|hits|результат\w*)\s*(?:\(|(?:for|по)\s+[\"“«'])",
+    re.IGNORECASE,
+)
+"""A search or list page's counter of its results: 'Showing 1-4 of 238', '1 – 20 of 512',
+'About 1,240 results for "…"', '41 results (0.007 seconds)'; never a bare '<n> Results',
+a paper's numbered section."""
+CONVERSATION_COUNT = re.compile(
+    r"\b(?:comments?|repl(?:y|ies)|posts?|messages?|answers?|коммент\w*|ответ\w*|сообщен\w*)\b",
+    re.IGNORECASE,
+)
+"""What a thread counts ('Showing 1-4 of 4 comments'): no result counter."""
+MAX_COUNTER_CHARS = 80
+COUNTER_SCORE = 0.62
+"""Items under a result counter that no reading of the listing's own marks or frames
+accepts: just above the fallback, which such a page of results is not, and below every
+layout that finds its own features."""
+
+
+def result_counter(lines: Sequence[Line]) -> Line | None:
+    """The first line that counts a page's results (:data:`RESULT_COUNTER`), not a
+    thread's comments (:data:`CONVERSATION_COUNT`)."""
+    return next(
+        (
+            line
+            for line in lines
+            if not line.is_blank
+            and len(line.text) <= MAX_COUNTER_CHARS
+            and RESULT_COUNTER.search(line.text.strip())
+            and not CONVERSATION_COUNT.search(line.text)
+        ),
+        None,
+    )
+
+
+def counted_detection(lines: Sequence[Line], items: Sequence[Item]) -> Detection | None:
+    """A page of results that shows its count ('Showing 1-4 of 238') over two titled items
+    or more, distinct, after the counter: a listing even where its items carry no marks a
+    reading of its own accepts. None without a counter or such items."""
+    counter = result_counter(lines)
+    if counter is None:
+        return None
+    titles = [
+        item.title.text
+        for item in items
+        if item.title is not None and not item.repeated and item.title.index > counter.index
+    ]
+    if len(titles) < 2 or len(set(titles)) < len(titles):
+        return None
+    evidence = f"a result counter ('{counter.text.strip()}') over {len(titles)} titled items"
+    return Detection("listing", COUNTER_SCORE, evidence, parsed=list(items))
 
 
 def segment(

@@ -6,7 +6,9 @@ only PDF text shows (viewer lines such as ``Total Page:16``, pages numbered in s
 running heads, page stamps; see :func:`flows.stages.segment.furniture.pdf_evidence`); from
 what repair took out of the lines (form feeds, words hyphenated at line ends:
 :func:`detect_repairs`); or, a weaker sign kept after repair has unwrapped the lines, an
-ALL-CAPS title line.
+ALL-CAPS title line; or one sign that only print typesets (a word hyphenated at a line
+end, a journal's first-page line, footnotes under glued markers, two columns, a
+printer's production line: :data:`PRINT_SIGNS`), weaker still.
 
 Segmenting: page furniture (running heads, page numbers, viewer lines: :mod:`.furniture`)
 and boilerplate are dropped, then the head of the article is read from a *head block*: a
@@ -297,7 +299,25 @@ def detect_repairs(lines: Sequence[Line], repairs: Mapping[str, int]) -> Detecti
         return Detection("pdf_article", round(score, 3), "; ".join(signs))
     if _caps_title_line(kept[0].text):
         return Detection("pdf_article", 0.7, "all-caps title line (PDF export style)")
+    if any(sign.endswith(PRINT_SIGNS) for sign in signs):
+        return Detection("pdf_article", PRINT_SIGN_SCORE, f"{signs[0]} (a printed page's sign)")
     return None
+
+
+PRINT_SIGNS = (
+    "a word hyphenated at a line end",
+    "a journal's first-page line",
+    "footnotes under their glued markers",
+    "lines of two columns",
+    "a printer's production line of codes",
+)
+"""The weak signs (:func:`weak_signs`) that only print typesets: a web page's text flows
+unhyphenated in one column, its notes are links. Page numbers, running heads, capitals
+titles and joined hard wraps are not among them: pages of threads, listings, digests and
+mails show them too."""
+PRINT_SIGN_SCORE = 0.66
+"""Score of one print sign alone: over the fallback and a thread's last-resort frames,
+under a listing's or a digest's reading of their own features."""
 
 
 def weak_signs(kept: Sequence[Line], repairs: Mapping[str, int]) -> list[str]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
-from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.boilerplate import find_boilerplate, is_page_chrome
 from flows.stages.segment.candidates import (
     best_untitled,
     disqualified,
@@ -38,7 +38,7 @@ from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, word_count
 from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb
 from flows.stages.segment.post import PostDraft, PostHead, build_post, post_row
-from flows.stages.segment.threads import CommentGrammar, build_comments
+from flows.stages.segment.threads import CommentGrammar, build_comments, read_headers
 from flows.stages.segment.webpage import COMMENTS_ON, find_content
 
 if TYPE_CHECKING:
@@ -106,9 +106,23 @@ def read_thread(lines: Sequence[Line]) -> Reading | None:
     return Reading(found[0], found[1], view) if found is not None else None
 
 
+def chrome_authors(reading: Reading, lines: Sequence[Line]) -> int:
+    """How many of the reading's comment headers name a line of page chrome as their author
+    ('Copy link', 'Share'): an action row under an embedded post read as the next
+    comment's name, not a commenter."""
+    seen = reading.view if reading.view is not None else lines
+    headers = read_headers(reading.grammar, seen, reading.starts)
+    return sum(1 for header in headers if header.author and is_page_chrome(header.author))
+
+
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
+    """The thread read by the best grammar (:func:`read_thread`); None when there is none,
+    or when most of its headers name page chrome (:func:`chrome_authors`): the grammar has
+    read the action rows of posts embedded in an article as headers."""
     reading = read_thread(lines)
     if reading is None:
+        return None
+    if chrome_authors(reading, lines) * 2 > len(reading.starts):
         return None
     found = (reading.grammar, reading.starts)
     counters = sum(1 for line in lines if line.text.casefold() in {"arrow-up", "arrow-down"})
@@ -116,7 +130,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         kind = getattr(found[0], "EVIDENCE", "comments in repeated frames")
         evidence = f"{len(found[1])} {kind}"
         return Detection("thread", FRAMES_SCORE, evidence, parsed=reading)
-    evidence = f"{len(found[1])} comment headers, {counters} vote counters"
+    evidence = f"{len(found[1])} comment headers ({found[0].NAME}), {counters} vote counters"
     return Detection("thread", 1.0, evidence, parsed=reading)
 
 
