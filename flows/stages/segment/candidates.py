@@ -126,6 +126,21 @@ def is_tag_row(text: str) -> bool:
     )
 
 
+TRAILING_TAGS = re.compile(r"(?:\s+#[^\W\d_][\w-]*)+$")
+"""A run of hashtags closing a line ('Mayors abolished in Tomsk #mayors #tomsk')."""
+
+
+def untagged(text: str) -> str:
+    """The title without the hashtags a topic line closes with (the topic's tags, which a
+    forum or a mailing list's archive prints after its subject), or the line unchanged
+    when nothing is left of it without them."""
+    cut = TRAILING_TAGS.sub("", text)
+    return cut if word_count(cut) >= MIN_UNTAGGED_WORDS else text
+
+
+MIN_UNTAGGED_WORDS = 2
+
+
 LABELLED_NAME = re.compile(r"^(?P<label>[^\W\d_]{2,14})\s*:\s*(?P<name>[^:]{3,80})$")
 """A one-word label, a colon and a value ('Text: Anna Lind', 'Words: A and B'): a byline
 when the value is people's names and the label is no credit ('Photo:', 'Source:')."""
@@ -474,11 +489,20 @@ PAGER_CLOSINGS = ("→", " ›", " »")
 glued to its words: '«не так»')."""
 
 
+PAGE_RUN = re.compile(r"(?<![\d.,])1[,\s]\s*2[,\s]\s*3(?![\d.,]*\d)")
+"""Page numbers counted from one ('1 2 3', '1, 2, 3, 4, 5'): a pager's row of pages."""
+
+
 def is_pager_link(text: str) -> bool:
     """A link to the previous or next page or post, an arrow at its edge ('← Previous
-    post', 'January 2027 →', 'Next »'): navigation, never a title."""
+    post', 'January 2027 →', 'Next »'), or a row of pages counted from one ('Go to page 1,
+    2, 3 … Next'): navigation, never a title (a headline counts no pages)."""
     stripped = text.strip()
-    return stripped.startswith(PAGER_OPENINGS) or stripped.endswith(PAGER_CLOSINGS)
+    return (
+        stripped.startswith(PAGER_OPENINGS)
+        or stripped.endswith(PAGER_CLOSINGS)
+        or PAGE_RUN.search(stripped) is not None
+    )
 
 
 def _headline(text: str) -> bool:
@@ -768,13 +792,35 @@ def last_crumb(text: str) -> str | None:
     section names ends in a section's name."""
     if not is_breadcrumb(text.rstrip("?!")):  # a topic's title may close with its question
         return None
-    labels = re.split(r"\s*(?:»|›|‹|>|\s/\s|\\|→)\s*", text.rstrip(" »›>/→"))
+    labels = CRUMB_SPLIT.split(text.rstrip(" »›>/→"))
     if text.endswith(("?", "!")) and len(labels) < MIN_QUESTION_CRUMB_LABELS:
         return None  # 'Is A > B?': a question with a sign in it, no path
     last = labels[-1].strip()
     if word_count(last) < MIN_CRUMB_TITLE_WORDS or not _headline_shaped(last):
         return None
     return last
+
+
+CRUMB_SPLIT = re.compile(r"\s*(?:»|›|‹|>|\s/\s|\\|→)\s*")
+"""What divides a breadcrumb's labels ('Home » Politics', 'Forum › Board', 'A / B')."""
+MAX_SITE_WORDS = 5
+"""The most words of a site's name (a masthead, a forum's or a list's name)."""
+
+
+def crumb_roots(texts: Sequence[str]) -> frozenset[str]:
+    """The site's names, normalised, that the page's breadcrumbs give: the first label of
+    a path of two labels or more, read left to right ('Civic Forum > Discussions >
+    Budgets', 'Board index ‹ Politics' read as written). A path's root is where the
+    site's own pages begin, its name (or 'Home'), and the same words standing alone over
+    the head are its masthead, never a post's title."""
+    roots = set()
+    for text in texts:
+        if not is_breadcrumb(text):
+            continue
+        labels = [label for label in CRUMB_SPLIT.split(text.strip()) if label]
+        if len(labels) >= 2 and 0 < word_count(labels[0]) <= MAX_SITE_WORDS:
+            roots.add(_norm(labels[0]))
+    return frozenset(roots)
 
 
 MIN_CRUMB_TITLE_WORDS = 3

@@ -19,10 +19,12 @@ from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.candidates import (
     best_untitled,
+    crumb_roots,
     disqualified,
     last_crumb,
     poster_name,
     title_features,
+    untagged,
 )
 from flows.stages.segment.grammars import GRAMMARS
 from flows.stages.segment.grammars._common import counted_title, is_title_like
@@ -231,11 +233,13 @@ community's or a section's name, a menu item)."""
 def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead) -> PostHead:
     """The grammar's head with its title weighed by the scored candidates of
     :mod:`..candidates`: a breadcrumb read as the title gives way to its last label when
-    that reads as a headline, a comment page's label ('Comments: <title>') is cut off; a head with no title, or with one that carries a feature no
-    title carries (a counter, a byline, a category label), takes the best-scoring line
-    above the line that names its poster or date (a sidebar, a community's name, counters
-    and a breadcrumb over the topic line score low), and the lines above that title that
-    carry no author or date are the page's furniture."""
+    that reads as a headline, a comment page's label ('Comments: <title>') is cut off; a
+    head with no title, or with one that carries a feature no title carries (a counter, a
+    byline, a category label, the name a breadcrumb's root gives the site), takes the
+    best-scoring line above the line that names its poster or date (a sidebar, a
+    community's name, counters and a breadcrumb over the topic line score low), and the
+    lines above that title that carry no author or date are the page's furniture. With no
+    such line, a disqualified title gives way to the best line above it, or to none."""
     if head.title is not None:
         crumb = last_crumb(head.title)
         if crumb is not None:
@@ -253,15 +257,20 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         ),
         None,
     )
+    sites = crumb_roots([line.text for line in filled])
+    picked = [p for p, line in enumerate(filled) if line.index in head.title_lines]
     if not anchor:
-        return head
-    zone = filled[:anchor]
+        if head.title is None or len(picked) != 1:
+            return head
+        zone = filled[: picked[0] + 1]
+    else:
+        zone = filled[:anchor]
     texts = [line.text for line in zone]
     if head.title is not None:
-        picked = [p for p, line in enumerate(zone) if line.index in head.title_lines]
-        if len(picked) != 1 or not disqualified(
-            title_features(texts, picked[0], rule_pick=True, over_byline=True)
-        ):
+        if len(picked) != 1 or picked[0] >= len(zone):
+            return head
+        features = title_features(texts, picked[0], rule_pick=True, over_byline=True, sites=sites)
+        if not disqualified(features):
             return head
     eligible = [
         position
@@ -272,17 +281,26 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         and is_title_like(line.text)
         and not is_breadcrumb(line.text)
     ]
-    at = best_untitled(texts, eligible, over_byline=True)
+    at = best_untitled(texts, eligible, over_byline=bool(anchor), sites=sites)
     if at is None:
+        if not anchor and head.title is not None:  # a counter or a menu read as the title
+            return dataclasses.replace(
+                head,
+                title=None,
+                title_lines=frozenset(),
+                chrome_lines=head.chrome_lines | head.title_lines,
+            )
         return head
     furniture = {
         line.index
         for line in zone[:at]
         if line.index not in head.meta_lines and not _names_post(line.text, head)
     }
+    if not anchor:
+        furniture |= head.title_lines
     return dataclasses.replace(
         head,
-        title=zone[at].text,
+        title=untagged(zone[at].text),
         title_lines=frozenset({zone[at].index}),
         chrome_lines=head.chrome_lines | furniture,
     )
