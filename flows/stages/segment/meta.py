@@ -263,7 +263,21 @@ def day_first_separators(text: str) -> frozenset[str]:
             day_first.add(match.group("sep"))
         elif 12 < second <= 31 and 1 <= first <= 12:
             month_first.add(match.group("sep"))
+        elif _cyrillic_page(text):
+            day_first.add(match.group("sep"))  # no Russian or Ukrainian site puts the month first
     return frozenset(day_first - month_first)
+
+
+MIN_CYRILLIC_SHARE = 0.5
+"""The least share of a page's letters in Cyrillic for it to be read as written in
+Russian or Ukrainian, whose numeric dates put the day first."""
+
+
+def _cyrillic_page(text: str) -> bool:
+    """Whether most of the page's letters are Cyrillic."""
+    letters = [char for char in text if char.isalpha()]
+    cyrillic = sum(1 for char in letters if "\u0400" <= char <= "\u04ff")
+    return bool(letters) and cyrillic >= MIN_CYRILLIC_SHARE * len(letters)
 
 
 def day_first_iso(written: str, iso: str | None, separators: frozenset[str]) -> str | None:

@@ -59,6 +59,7 @@ from flows.stages.segment.candidates import (
     author_candidates,
     author_score,
     best_title,
+    crumb_roots,
     is_button_label,
     is_head_notice,
     is_pager_link,
@@ -591,6 +592,7 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
     }
     sites = frozenset(filter(None, (_site_name(line.text) for line in filled[run[1] + 1 :])))
     sites |= title_row_sites([line.text for line in kept[:first]])
+    sites |= crumb_roots([line.text for line in filled])
     under_body = frozenset(_norm(line.text) for line in filled[run[1] + 1 :])
     head, furniture = _web_head(kept[:first], frozenset(after_chrome), sites, under_body)
     chrome.update((index, "page_chrome") for index in furniture)
