@@ -11,11 +11,13 @@ from flows.stages.segment.candidates import (
     author_candidates,
     author_score,
     best_title,
+    crumb_roots,
     in_affiliation_block,
     in_field_block,
     is_head_notice,
     is_link_call,
     is_menu_row,
+    is_nav_row,
     is_pager_link,
     is_picture_credit,
     is_tag_row,
@@ -27,6 +29,7 @@ from flows.stages.segment.candidates import (
     title_features,
     title_score,
     title_terms,
+    untagged,
 )
 from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_byline, person_name
@@ -103,6 +106,9 @@ def test_best_title(texts: list[str], rule_pick: int, wanted: int) -> None:
         "View previous topic :: View next topic",
         "Hits: 1843",
         "41 results (0.007 seconds)",
+        "Home Blog Now Subscribe",
+        "About Letters Blog Contact Donate",
+        "Post new topic Reply to topic  [ 84 posts ]  Go to page Previous  1, 2, 3, 4, 5  Next",
     ],
 )
 def test_never_a_title_even_when_picked(text: str) -> None:
@@ -1145,3 +1151,35 @@ def test_a_mail_subject_over_its_header_fields_is_the_title() -> None:
     ]
     assert not title_features(texts, 1).field
     assert best_title(texts, 0, eligible=range(2)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Home Blog Now Subscribe", True),
+        ("Home | About | Contact", True),
+        ("Главная Новости Контакты", True),
+        ("Kremlin Shuts Down News Blog", False),
+        ("Home Rule and the Regions", False),
+        ("About 40 Deputies Quit", False),
+    ],
+)
+def test_a_nav_row_holds_three_menu_labels(text: str, expected: bool) -> None:
+    assert is_nav_row(text) is expected
+
+
+def test_a_breadcrumb_root_names_the_site() -> None:
+    texts = ["Civic Data Exchange", "Civic Data Exchange > Discussions > Budgets", "Text."]
+    assert crumb_roots(texts) == frozenset({"civic data exchange"})
+    features = title_features(
+        [texts[0], "Where can I find the budget annexes?"], 0, sites=crumb_roots(texts)
+    )
+    assert features.site_name
+
+
+def test_a_topic_line_loses_its_closing_hashtags() -> None:
+    assert untagged("Mayoral elections abolished in Tomsk #mayors #tomsk") == (
+        "Mayoral elections abolished in Tomsk"
+    )
+    assert untagged("#elections #regions") == "#elections #regions"
+    assert untagged("Why C# won") == "Why C# won"

@@ -453,6 +453,34 @@ def is_menu_row(text: str) -> bool:
     )
 
 
+SECTION_WORDS = frozenset(
+    {"home", "about", "blog", "news", "archive", "archives", "contact", "contacts", "donate"}
+    | {"subscribe", "search", "login", "register", "posts", "tags", "categories", "now", "rss"}
+    | {"feed", "menu", "events", "podcast", "podcasts", "newsletter", "team", "faq", "help"}
+    | {"projects", "publications", "support", "shop", "videos", "photos", "links", "topics"}
+    | {"главная", "новости", "блог", "контакты", "архив", "поиск", "подписка", "рубрики"}
+)
+"""One-word labels of a site's menu ('Home', 'About', 'Blog', 'Contact', 'Donate'): the
+pages every site links from its header, whatever its subject."""
+MIN_SECTION_WORDS = 3
+MAX_NAV_ROW_WORDS = 12
+NAV_CELL = re.compile(r"\s*[|·•/]\s*|\s+")
+
+
+def is_nav_row(text: str) -> bool:
+    """A site's menu run together on one line, its labels single-spaced ('Home Blog Now
+    Subscribe', 'About Letters Blog Contact Donate'): every word capitalised, no number or
+    stop, and three or more of them (a third at least) the labels of a menu
+    (:data:`SECTION_WORDS`). A headline holds one such word at most ('News Blog Closed')."""
+    words = [word for word in NAV_CELL.split(text.strip()) if word]
+    if not MIN_SECTION_WORDS <= len(words) <= MAX_NAV_ROW_WORDS or ends_sentence(text):
+        return False
+    if not all(word[:1].isupper() and word.isalpha() for word in words):
+        return False
+    labels = sum(1 for word in words if word.casefold() in SECTION_WORDS)
+    return labels >= MIN_SECTION_WORDS and 3 * labels >= len(words)
+
+
 BUTTON_VERBS = frozenset({"click", "tap", "listen", "download", "subscribe"})
 """Verbs that open a button's or a player's label ('Click here to share on social media',
 'Listen to this article') and no headline."""
@@ -618,7 +646,8 @@ def title_features(
         or is_pager_link(text)
         or is_head_notice(text)
         or is_bracketed_note(text)
-        or is_menu_row(text),
+        or is_menu_row(text)
+        or is_nav_row(text),
         counter=(words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)))
         or is_widget_row(text)
         or is_tally_line(text),

@@ -344,7 +344,8 @@ BYLINE_FORMS = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?:^|[|•·]\s*)(?:author|authors|posted by|from)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE
+        rf"(?:^|[|•·]\s*)(?:author|authors|contributors?|posted by|from)\s*:\s*(?P<name>{PERSON})",
+        re.IGNORECASE,
     ),
     re.compile(
         rf"(?:^|[|•·]\s*|\s)(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PEOPLE})",
@@ -495,6 +496,11 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
     after = HANDLE_AFTER_DATE.match(text.strip())
     if after and find_date(after.group("when")):
         return after.group("name")
+    named = NAME_ON_DATE.match(text.strip())
+    if named and is_dateline(named.group("when")):
+        names = person_names(named.group("name"))
+        if names is not None:
+            return names
     wrote = JOURNAL_WROTE.match(text)
     return wrote.group("name") if wrote else None
 
@@ -542,6 +548,12 @@ HANDLE_DATE = re.compile(r"^(?P<name>(?-i:[a-z][a-z0-9_.-]{2,39}))\s+(?=\d)")
 """A user's handle followed at once by the date of the post: 'k_sorokin 3 мар 2021 в
 14:05' (a blog platform's header). A place before a date is capitalised ('Moscow, 3
 March')."""
+
+
+NAME_ON_DATE = re.compile(rf"^(?P<name>{PERSON})\s+(?:on|at)\s+(?P<when>\S.{{5,60}})$")
+"""A name, then 'on' and the post's date ('Anna Lind on March 3, 2021', as a blog's or a
+forum's header writes its poster and stamp): a byline when the rest is a dateline and the
+name only people's names."""
 
 
 HANDLE_AFTER_DATE = re.compile(
