@@ -202,7 +202,7 @@ def _body_run(lines: Sequence[Line], dropped: Mapping[int, str]) -> tuple[int, i
     first = last = -1
     chars = gap = 0
     for position, line in enumerate(lines):
-        if line.index not in dropped and (is_prose(line.text) or quote_depth(line.text)):
+        if line.index not in dropped and (_runs_text(line.text) or quote_depth(line.text)):
             if first < 0 or gap > MAX_GAP_LINES:
                 if first >= 0:
                     runs.append((first, last, chars))
@@ -217,6 +217,13 @@ def _body_run(lines: Sequence[Line], dropped: Mapping[int, str]) -> tuple[int, i
         return None
     first, last, _ = max(runs, key=lambda run: run[2])
     return _past_head_meta(lines, dropped, first, last), _before_bio(lines, dropped, first, last)
+
+
+def _runs_text(text: str) -> bool:
+    """A line of the body's running text: prose that is no dateline (a stamp written out
+    with its clock's stops, 'Published: Oct. 3, 2026 at 6:12 p.m. | Updated: …', has the
+    words and the closing stop of a sentence, yet is the head's date)."""
+    return is_prose(text) and not (find_date(text) is not None and is_dateline(text))
 
 
 def _before_bio(lines: Sequence[Line], dropped: Mapping[int, str], first: int, last: int) -> int:

@@ -38,10 +38,10 @@ from flows.stages.segment.grammars._dump import (
 )
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, word_count
-from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb
+from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb, is_dateline
 from flows.stages.segment.post import PostDraft, PostHead, build_post, post_row
 from flows.stages.segment.threads import CommentGrammar, build_comments
-from flows.stages.segment.webpage import COMMENTS_ON, find_content
+from flows.stages.segment.webpage import COMMENTS_ON, find_content, is_prose
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -168,6 +168,8 @@ def segment(
         head = _answered_title(seen_region, head)
     if head is not None:
         head = scored_head(seen_region, dropped, head)
+        if parse_post is None:  # an article's head over its comments, not a forum's post
+            head = _dated_under_title(seen_region, dropped, head)
         for index in head.title_lines | head.meta_lines:
             dropped.pop(index, None)  # what the grammar reads as the head is never chrome
         dropped.update((index, "thread_chrome") for index in head.chrome_lines)
@@ -304,6 +306,30 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         title_lines=frozenset({zone[at].index}),
         chrome_lines=head.chrome_lines | furniture,
     )
+
+
+MAX_DATE_LINES = 6
+"""The most lines between a title and the dateline under it in a post's head."""
+
+
+def _dated_under_title(region: Sequence[Line], dropped: dict[int, str], head: PostHead) -> PostHead:
+    """The head with the date of the dateline standing under its title, above the first
+    paragraph of prose ('<title>' / 'Category: Politics' / 'Published: 15.03.2022 09:00'),
+    when the grammar read no date: a head's metadata stands between its title and its text,
+    whichever front-end prints the comments."""
+    if head.published is not None or len(head.title_lines) != 1:
+        return head
+    filled = [line for line in region if not line.is_blank]
+    title = next(p for p, line in enumerate(filled) if line.index in head.title_lines)
+    for line in filled[title + 1 : title + 1 + MAX_DATE_LINES]:
+        if is_prose(line.text):
+            break
+        found = find_date(line.text)
+        if line.index not in dropped and found is not None and is_dateline(line.text):
+            return dataclasses.replace(
+                head, published=found[0], meta_lines=head.meta_lines | {line.index}
+            )
+    return head
 
 
 def _answered_title(region: Sequence[Line], head: PostHead) -> PostHead:
