@@ -1183,3 +1183,19 @@ def test_a_topic_line_loses_its_closing_hashtags() -> None:
     )
     assert untagged("#elections #regions") == "#elections #regions"
     assert untagged("Why C# won") == "Why C# won"
+
+
+def test_a_two_cell_row_of_a_date_and_a_cyrillic_name_is_a_byline() -> None:
+    body = (
+        "Областное собрание приняло поправки во вторник, и новые правила будут действовать "
+        "уже на сентябрьских выборах во всех районах области.\n\n"
+        "На этой неделе я поговорил с тремя возможными кандидатами, и никто из них не "
+        "рассчитывает собрать подписи до июня.\n"
+    )
+    text = (
+        "Волжские заметки\n\nЧто новый муниципальный фильтр значит для независимых\n\n"
+        f"03.03.2021 | Анна Линд\n\n{body}"
+    )
+    (post,) = segment("d", text, None, SegmentConfig()).posts
+    assert post["author"] == "Анна Линд"
+    assert post["title"] == "Что новый муниципальный фильтр значит для независимых"

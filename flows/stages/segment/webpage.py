@@ -763,8 +763,19 @@ def _row_date(text: str) -> tuple[str, str | None] | None:
 
 
 def _row_name(text: str) -> str | None:
-    """The person named by a meta row's cell."""
-    return next((name for cell in row_cells(text) if (name := person_name(cell))), None)
+    """The person named by a meta row's cell; two cells make a row when the other is a
+    dateline ('03.03.2021 | Анна Линд')."""
+    cells = row_cells(text)
+    if not cells:
+        pair = row_cells(text, 2)
+        if not any(_row_dateline(cell) for cell in pair):
+            return None
+        cells = [cell for cell in pair if not _row_dateline(cell)]
+    return next((name for cell in cells if (name := person_name(cell))), None)
+
+
+def _row_dateline(cell: str) -> bool:
+    return find_date(cell) is not None and is_dateline(cell)
 
 
 def _head_dates(zone: Sequence[Line]) -> dict[int, tuple[str, str | None]]:
