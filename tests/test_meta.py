@@ -53,6 +53,9 @@ DATES = [
     ("Posted on 3rd of March 2023 by Anna Lind", "3rd of March 2023", "2023-03-03"),
     ("Posted on : Mar.14,2023 10:05 KST", "Mar.14,2023", "2023-03-14"),  # no space
     ("2023.03.14 10:05", "2023.03.14", "2023-03-14"),  # year first, dotted
+    ("14.03.23 в 10:05", "14.03.23", "2023-03-14"),  # a two-digit year before a time
+    ("Posted 3-Mar-2021", "3-Mar-2021", "2021-03-03"),  # an archive's day-month-year
+    ("03-Mar-21 10:05", "03-Mar-21", "2021-03-03"),
 ]
 
 

@@ -134,6 +134,15 @@ _DATE_FORMS = (
     ),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
     re.compile(
+        r"\b(?P<day>[0-3]?\d)-(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)"
+        r"-(?P<year>(?:19|20)?\d\d)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<![\w.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)"
+        r"(?=,?\s+(?:в\s+)?[0-2]?\d:[0-5]\d\b)"
+    ),
+    re.compile(
         rf"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+{_DAY}\s+{_MONTH}\s+(?P<year>\d\d)"
         r"(?=\s+\d{1,2}:\d\d|\s*$)",
         re.IGNORECASE,
@@ -155,7 +164,9 @@ _DATE_FORMS = (
 )
 """'March 3, 2021' (also 'Mar.3,2021', the abbreviation's stop for the space), 'Tue 3 March 2021' (also glued to its own copy or to the time, as two of a
 page's elements run together: '6 Dec 20266 Dec 2026', 'December 6, 202610:05 AM ET'), '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
-'14.03.2023' (day first, as dotted dates are written in Russia and Europe), '1996/02/19'
+'14.03.2023' (day first, as dotted dates are written in Russia and Europe; with a
+two-digit year only before a time, as forum stamps print it: '14.03.23 в 10:05'),
+'3-Mar-2021' and '03-Mar-21' (as archives and exports print them), '1996/02/19'
 (year first, as Usenet archives print it; '2023.03.14' with two-digit month and day, as
 East Asian and some forum engines' stamps do), '3rd of March 2023', '03-24-2023' and
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
