@@ -1199,3 +1199,21 @@ def test_a_two_cell_row_of_a_date_and_a_cyrillic_name_is_a_byline() -> None:
     (post,) = segment("d", text, None, SegmentConfig()).posts
     assert post["author"] == "Анна Линд"
     assert post["title"] == "Что новый муниципальный фильтр значит для независимых"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Comments on: Why the count took three days", "Why the count took three days"),
+        (
+            "View Full Version : Governors sacked before the vote",
+            "Governors sacked before the vote",
+        ),
+        ("Тема: Прямые выборы мэра", "Прямые выборы мэра"),
+        ("Topic analysis: the count", "Topic analysis: the count"),  # a headline's own colon
+    ],
+)
+def test_a_thread_label_is_no_part_of_the_title(text: str, title: str) -> None:
+    from flows.stages.segment.webpage import COMMENTS_ON
+
+    assert COMMENTS_ON.sub("", text) == title

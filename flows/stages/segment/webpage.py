@@ -916,12 +916,14 @@ def _credited_names(
 SECTION_GLUED = re.compile(r"^[A-Z][\w&'’ .-]{1,30}?\|(?=[A-Z0-9\"“‘'])")
 """A section label glued to the headline by a bar ('Europe|Putin Wins …'): not the title."""
 COMMENTS_ON = re.compile(
-    r"^(?:comments?|responses?|discussion|комментарии)(?:\s+(?:on|to|for|к))?\s*:\s*(?=\S)",
+    r"^(?:(?:comments?|responses?|discussion|комментарии)(?:\s+(?:on|to|for|к))?"
+    r"|topic|thread|тема|view full version)\s*:\s*(?=\S)",
     re.IGNORECASE,
 )
-"""The label of a comment page's title over the post's own ('Comments: <title>',
-'Comments on: <title>', 'Комментарии: <title>', as comment pop-ups and feeds print it):
-not part of the title."""
+"""The label of a comment page's or a thread's title over the post's own ('Comments:
+<title>', 'Comments on: <title>', 'Комментарии: <title>', as comment pop-ups and feeds
+print it; 'Topic: <title>', 'Тема: <title>', 'View Full Version : <title>', as boards and
+their archives do): not part of the title."""
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 """A date line that is not the publication's: 'Updated: Mar 11, 2019'."""
 
