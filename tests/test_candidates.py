@@ -1217,3 +1217,30 @@ def test_a_thread_label_is_no_part_of_the_title(text: str, title: str) -> None:
     from flows.stages.segment.webpage import COMMENTS_ON
 
     assert COMMENTS_ON.sub("", text) == title
+
+
+def test_the_headline_over_its_dateline_is_no_widget_teaser() -> None:
+    texts = [
+        "Recent Posts",
+        "Why the governors fear September",
+        "What the new municipal filter means for independents",
+        "March 3, 2021",
+    ]
+    assert title_features(texts, 1).widget_teaser
+    assert not title_features(texts, 2).widget_teaser
+
+
+def test_a_site_name_over_a_posted_on_line_is_no_headline() -> None:
+    body = (
+        "The regional assembly passed the amendment on Tuesday with a comfortable majority, "
+        "and the new rules will apply to the September vote in every district.\n\n"
+        "In most districts the ruling party holds nearly every council seat, so the filter "
+        "is in effect a veto held by the governor's office.\n"
+    )
+    text = (
+        "Volga Notes\n\nPosted on March 3, 2021 by Anna Lind\n\n"
+        f"What the new municipal filter means for independents\n\n{body}"
+    )
+    (post,) = segment("d", text, None, SegmentConfig()).posts
+    assert post["title"] == "What the new municipal filter means for independents"
+    assert post["author"] == "Anna Lind"

@@ -562,6 +562,14 @@ def _in_widget(texts: Sequence[str], position: int) -> bool:
     return False
 
 
+def _over_meta(texts: Sequence[str], position: int) -> bool:
+    """Whether the line stands right over a byline or a dateline: the post's headline over
+    its own metadata, even under a widget's list (whose undated teasers a date never
+    follows; a dated teaser breaks the widget's run)."""
+    below = position + 1
+    return below < len(texts) and _is_meta_line(texts[below])
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -653,7 +661,7 @@ def title_features(
         or is_tally_line(text),
         site_name=_norm(text) in sites,
         under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
-        widget_teaser=_in_widget(texts, position),
+        widget_teaser=_in_widget(texts, position) and not _over_meta(texts, position),
         repeated_below=_norm(text) in below,
         deck=_under_headline_deck(texts, position) or _deck_under_name(texts, position),
         over_deck=(position + 1 < len(texts) and _under_headline_deck(texts, position + 1))

@@ -1253,7 +1253,11 @@ def _web_head(
         title_at = top_meta - 1  # byline cluster ('<date>' / 'Heard on Morning Edition' /
         # 'By X'): metadata, with the headline over the cluster
     if lowest_meta is not None and lowest_meta + 1 in candidates:
-        headline_above = top_meta - 1 in candidates and zone[top_meta].index not in after_chrome
+        headline_above = (
+            top_meta - 1 in candidates
+            and zone[top_meta].index not in after_chrome
+            and word_count(zone[top_meta - 1].text) >= MIN_REPEATED_HEADLINE_WORDS
+        )  # a site's name of two words over the byline is no headline
         if author is None or (lowest_meta + 1 == len(zone) - 1 and not headline_above):
             # a date header above the headline (Blogger, LiveJournal), or a 'Posted on
             # <date> by X' line above the headline that opens the body (WordPress themes)
