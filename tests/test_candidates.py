@@ -1244,3 +1244,19 @@ def test_a_site_name_over_a_posted_on_line_is_no_headline() -> None:
     (post,) = segment("d", text, None, SegmentConfig()).posts
     assert post["title"] == "What the new municipal filter means for independents"
     assert post["author"] == "Anna Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Question asked by Lena Gorbunova on Mar 11, 2024", "Lena Gorbunova"),
+        ("Topic started by anna_l, 3 March 2021", "anna_l"),
+        ("Posted by u/volga_reader 5 hours ago", "u/volga_reader"),
+        ("Posted by Anna Lind at 10:14 AM", "Anna Lind"),
+        ("Governors asked by Kremlin to cut budgets", None),  # a headline, no header
+    ],
+)
+def test_a_poster_header_names_its_poster(text: str, name: str | None) -> None:
+    from flows.stages.segment.candidates import poster_name
+
+    assert poster_name(text) == name

@@ -57,21 +57,36 @@ def is_picture_credit(text: str) -> bool:
 
 
 POSTER_LINE = re.compile(
-    r"^(?:posted|submitted|started|written|asked|shared|opened)\b.{0,40}?\bby\s+\S", re.IGNORECASE
+    r"^(?:(?:question|topic|thread|story|article|post|entry|message|discussion|poll)\s+)?"
+    r"(?:posted|submitted|started|written|asked|shared|opened)\b.{0,40}?"
+    r"\bby\s+\S",
+    re.IGNORECASE,
 )
 """A post's header naming its poster, whatever the name's shape ('Posted by u/volga_reader
-5 hours ago', 'submitted 2 days ago by x@lemmy.world to y'): never a title."""
+5 hours ago', 'submitted 2 days ago by x@lemmy.world to y', 'Question asked by X on
+<date>', 'Topic started by X'): never a title."""
 
 POSTER = re.compile(r"\bby\s+(?P<name>(?:u/)?[\w][\w.@-]{1,60}?)[.,:;]?(?=\s|$)", re.IGNORECASE)
 
 
 def poster_name(text: str) -> str | None:
     """The poster named on a post's header line (:data:`POSTER_LINE`: 'Posted by
-    u/volga_reader 5 hours ago' -> 'u/volga_reader'), else None."""
+    u/volga_reader 5 hours ago' -> 'u/volga_reader'; 'Question asked by Lena Gorbunova on
+    Mar 11, 2024' -> 'Lena Gorbunova', a person's full name before the date), else None."""
     if POSTER_LINE.match(text) is None or NOT_BYLINE.search(text):
         return None
+    named = NAMED_POSTER.search(text)
+    if named is not None and (names := person_names(named.group("name"))) is not None:
+        return names
     match = POSTER.search(text)
     return match.group("name") if match else None
+
+
+NAMED_POSTER = re.compile(
+    r"\bby\s+(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}?)"
+    r"(?=\s+(?:on|at|in)\s|\s*[,|·•]|\s*$)"
+)
+"""The full name after 'by' on a poster's header, up to the date, a place or a separator."""
 
 
 FIELD_LINE = re.compile(r"^(?P<label>[^\W\d_][^\W\d_ ]{1,19}(?: [^\W\d_]{2,20})?)\s*:\s+\S")

@@ -164,6 +164,8 @@ def segment(
         head = page_post(seen, starts)
     if head is None and starts:
         head = _article_head(seen_region, dropped)
+    if head is None and starts:
+        head = _untitled_head(seen_region, dropped)
     if head is not None:
         head = _answered_title(seen_region, head)
     if head is not None:
@@ -305,6 +307,40 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         title=untagged(zone[at].text),
         title_lines=frozenset({zone[at].index}),
         chrome_lines=head.chrome_lines | furniture,
+    )
+
+
+def _untitled_head(region: Sequence[Line], dropped: dict[int, str]) -> PostHead | None:
+    """The head of a thread page whose front-end reads no opening post and that holds no
+    article, over the header naming the topic's poster ('Question asked by X on <date>'):
+    its title the best-scoring heading-shaped line above that header (a site's name, a
+    breadcrumb's root, menus and counters score low), its author and date the header's.
+    None when the region holds running text (an opening post's own first line is its
+    title), names no poster, or no line scores as a title."""
+    filled = [line for line in region if not line.is_blank and line.index not in dropped]
+    if not filled or any(is_prose(line.text) for line in filled):
+        return None
+    sites = crumb_roots([line.text for line in filled])
+    poster = next((p for p, line in enumerate(filled) if poster_name(line.text)), None)
+    if poster is None:
+        return None  # a page's name over the comments is no topic's title
+    filled = filled[: poster + 1]  # the topic's line stands over its poster's header
+    texts = [line.text for line in filled]
+    eligible = [
+        position
+        for position, text in enumerate(texts)
+        if word_count(text) >= MIN_TITLE_WORDS and is_title_like(text) and not is_breadcrumb(text)
+    ]
+    at = best_untitled(texts, eligible, sites=sites, over_byline=True)
+    if at is None:
+        return None
+    head = PostHead(title=untagged(texts[at]), title_lines=frozenset({filled[at].index}))
+    found = find_date(texts[-1])
+    return dataclasses.replace(
+        head,
+        author=poster_name(texts[-1]),
+        published=found[0] if found else None,
+        meta_lines=frozenset({filled[-1].index}),
     )
 
 
