@@ -11,11 +11,13 @@ from flows.stages.segment.candidates import (
     author_candidates,
     author_score,
     best_title,
+    crumb_roots,
     in_affiliation_block,
     in_field_block,
     is_head_notice,
     is_link_call,
     is_menu_row,
+    is_nav_row,
     is_pager_link,
     is_picture_credit,
     is_tag_row,
@@ -27,6 +29,7 @@ from flows.stages.segment.candidates import (
     title_features,
     title_score,
     title_terms,
+    untagged,
 )
 from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_byline, person_name
@@ -103,6 +106,9 @@ def test_best_title(texts: list[str], rule_pick: int, wanted: int) -> None:
         "View previous topic :: View next topic",
         "Hits: 1843",
         "41 results (0.007 seconds)",
+        "Home Blog Now Subscribe",
+        "About Letters Blog Contact Donate",
+        "Post new topic Reply to topic  [ 84 posts ]  Go to page Previous  1, 2, 3, 4, 5  Next",
     ],
 )
 def test_never_a_title_even_when_picked(text: str) -> None:
@@ -1145,3 +1151,112 @@ def test_a_mail_subject_over_its_header_fields_is_the_title() -> None:
     ]
     assert not title_features(texts, 1).field
     assert best_title(texts, 0, eligible=range(2)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Home Blog Now Subscribe", True),
+        ("Home | About | Contact", True),
+        ("Главная Новости Контакты", True),
+        ("Kremlin Shuts Down News Blog", False),
+        ("Home Rule and the Regions", False),
+        ("About 40 Deputies Quit", False),
+    ],
+)
+def test_a_nav_row_holds_three_menu_labels(text: str, expected: bool) -> None:
+    assert is_nav_row(text) is expected
+
+
+def test_a_breadcrumb_root_names_the_site() -> None:
+    texts = ["Civic Data Exchange", "Civic Data Exchange > Discussions > Budgets", "Text."]
+    assert crumb_roots(texts) == frozenset({"civic data exchange"})
+    features = title_features(
+        [texts[0], "Where can I find the budget annexes?"], 0, sites=crumb_roots(texts)
+    )
+    assert features.site_name
+
+
+def test_a_topic_line_loses_its_closing_hashtags() -> None:
+    assert untagged("Mayoral elections abolished in Tomsk #mayors #tomsk") == (
+        "Mayoral elections abolished in Tomsk"
+    )
+    assert untagged("#elections #regions") == "#elections #regions"
+    assert untagged("Why C# won") == "Why C# won"
+
+
+def test_a_two_cell_row_of_a_date_and_a_cyrillic_name_is_a_byline() -> None:
+    body = (
+        "Областное собрание приняло поправки во вторник, и новые правила будут действовать "
+        "уже на сентябрьских выборах во всех районах области.\n\n"
+        "На этой неделе я поговорил с тремя возможными кандидатами, и никто из них не "
+        "рассчитывает собрать подписи до июня.\n"
+    )
+    text = (
+        "Волжские заметки\n\nЧто новый муниципальный фильтр значит для независимых\n\n"
+        f"03.03.2021 | Анна Линд\n\n{body}"
+    )
+    (post,) = segment("d", text, None, SegmentConfig()).posts
+    assert post["author"] == "Анна Линд"
+    assert post["title"] == "Что новый муниципальный фильтр значит для независимых"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Comments on: Why the count took three days", "Why the count took three days"),
+        (
+            "View Full Version : Governors sacked before the vote",
+            "Governors sacked before the vote",
+        ),
+        ("Тема: Прямые выборы мэра", "Прямые выборы мэра"),
+        ("Topic analysis: the count", "Topic analysis: the count"),  # a headline's own colon
+    ],
+)
+def test_a_thread_label_is_no_part_of_the_title(text: str, title: str) -> None:
+    from flows.stages.segment.webpage import COMMENTS_ON
+
+    assert COMMENTS_ON.sub("", text) == title
+
+
+def test_the_headline_over_its_dateline_is_no_widget_teaser() -> None:
+    texts = [
+        "Recent Posts",
+        "Why the governors fear September",
+        "What the new municipal filter means for independents",
+        "March 3, 2021",
+    ]
+    assert title_features(texts, 1).widget_teaser
+    assert not title_features(texts, 2).widget_teaser
+
+
+def test_a_site_name_over_a_posted_on_line_is_no_headline() -> None:
+    body = (
+        "The regional assembly passed the amendment on Tuesday with a comfortable majority, "
+        "and the new rules will apply to the September vote in every district.\n\n"
+        "In most districts the ruling party holds nearly every council seat, so the filter "
+        "is in effect a veto held by the governor's office.\n"
+    )
+    text = (
+        "Volga Notes\n\nPosted on March 3, 2021 by Anna Lind\n\n"
+        f"What the new municipal filter means for independents\n\n{body}"
+    )
+    (post,) = segment("d", text, None, SegmentConfig()).posts
+    assert post["title"] == "What the new municipal filter means for independents"
+    assert post["author"] == "Anna Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Question asked by Lena Gorbunova on Mar 11, 2024", "Lena Gorbunova"),
+        ("Topic started by anna_l, 3 March 2021", "anna_l"),
+        ("Posted by u/volga_reader 5 hours ago", "u/volga_reader"),
+        ("Posted by Anna Lind at 10:14 AM", "Anna Lind"),
+        ("Governors asked by Kremlin to cut budgets", None),  # a headline, no header
+    ],
+)
+def test_a_poster_header_names_its_poster(text: str, name: str | None) -> None:
+    from flows.stages.segment.candidates import poster_name
+
+    assert poster_name(text) == name

@@ -53,6 +53,9 @@ DATES = [
     ("Posted on 3rd of March 2023 by Anna Lind", "3rd of March 2023", "2023-03-03"),
     ("Posted on : Mar.14,2023 10:05 KST", "Mar.14,2023", "2023-03-14"),  # no space
     ("2023.03.14 10:05", "2023.03.14", "2023-03-14"),  # year first, dotted
+    ("14.03.23 в 10:05", "14.03.23", "2023-03-14"),  # a two-digit year before a time
+    ("Posted 3-Mar-2021", "3-Mar-2021", "2021-03-03"),  # an archive's day-month-year
+    ("03-Mar-21 10:05", "03-Mar-21", "2021-03-03"),
 ]
 
 
@@ -135,6 +138,8 @@ BYLINES = [
     ("Von Anna Lind und Jan Berger, Moskau", "Anna Lind und Jan Berger"),  # a place after
     ("Ein Kommentar von Anna Lind", "Anna Lind"),
     ("Von Anna Lind | 08.03.2024", "Anna Lind"),
+    ("Anna Lind on March 3, 2021", "Anna Lind"),  # a poster's name over the stamp
+    ("Contributor: Anna Lind", "Anna Lind"),
 ]
 
 
@@ -173,6 +178,7 @@ def test_bylines_give_the_name(text, name):
         "Von dpa",  # an agency in lower case
         "Von Moskau nach Berlin",  # a headline opening with 'Von'
         "Von der Leyen besucht Kiew",
+        "Elections in Russia on March 3, 2021",  # a phrase, not a name, before the date
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):
@@ -390,6 +396,8 @@ def test_an_initialled_name_before_a_date_is_a_byline(text, name):
         ("12-03-2024 and 05/03/2024", set()),  # nothing over 12
         ("27.02.2024", set()),  # dotted dates are read day first already
         ("2024-03-27", set()),
+        ("Ольга_Т\n02/10/2023 10:05:19\nШансов немного.", {"/"}),  # Russian: day first
+        ("Ольга_Т 02/10/2023 и 10/19/2023", set()),  # unless a date shows the month first
     ],
 )
 def test_day_first_separators(page: str, separators: set[str]) -> None:

@@ -57,21 +57,36 @@ def is_picture_credit(text: str) -> bool:
 
 
 POSTER_LINE = re.compile(
-    r"^(?:posted|submitted|started|written|asked|shared|opened)\b.{0,40}?\bby\s+\S", re.IGNORECASE
+    r"^(?:(?:question|topic|thread|story|article|post|entry|message|discussion|poll)\s+)?"
+    r"(?:posted|submitted|started|written|asked|shared|opened)\b.{0,40}?"
+    r"\bby\s+\S",
+    re.IGNORECASE,
 )
 """A post's header naming its poster, whatever the name's shape ('Posted by u/volga_reader
-5 hours ago', 'submitted 2 days ago by x@lemmy.world to y'): never a title."""
+5 hours ago', 'submitted 2 days ago by x@lemmy.world to y', 'Question asked by X on
+<date>', 'Topic started by X'): never a title."""
 
 POSTER = re.compile(r"\bby\s+(?P<name>(?:u/)?[\w][\w.@-]{1,60}?)[.,:;]?(?=\s|$)", re.IGNORECASE)
 
 
 def poster_name(text: str) -> str | None:
     """The poster named on a post's header line (:data:`POSTER_LINE`: 'Posted by
-    u/volga_reader 5 hours ago' -> 'u/volga_reader'), else None."""
+    u/volga_reader 5 hours ago' -> 'u/volga_reader'; 'Question asked by Lena Gorbunova on
+    Mar 11, 2024' -> 'Lena Gorbunova', a person's full name before the date), else None."""
     if POSTER_LINE.match(text) is None or NOT_BYLINE.search(text):
         return None
+    named = NAMED_POSTER.search(text)
+    if named is not None and (names := person_names(named.group("name"))) is not None:
+        return names
     match = POSTER.search(text)
     return match.group("name") if match else None
+
+
+NAMED_POSTER = re.compile(
+    r"\bby\s+(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}?)"
+    r"(?=\s+(?:on|at|in)\s|\s*[,|·•]|\s*$)"
+)
+"""The full name after 'by' on a poster's header, up to the date, a place or a separator."""
 
 
 FIELD_LINE = re.compile(r"^(?P<label>[^\W\d_][^\W\d_ ]{1,19}(?: [^\W\d_]{2,20})?)\s*:\s+\S")
@@ -124,6 +139,21 @@ def is_tag_row(text: str) -> bool:
         and text.lstrip()[:1] == "#"
         and all(word.startswith("#") and len(word) > 1 for word in words)
     )
+
+
+TRAILING_TAGS = re.compile(r"(?:\s+#[^\W\d_][\w-]*)+$")
+"""A run of hashtags closing a line ('Mayors abolished in Tomsk #mayors #tomsk')."""
+
+
+def untagged(text: str) -> str:
+    """The title without the hashtags a topic line closes with (the topic's tags, which a
+    forum or a mailing list's archive prints after its subject), or the line unchanged
+    when nothing is left of it without them."""
+    cut = TRAILING_TAGS.sub("", text)
+    return cut if word_count(cut) >= MIN_UNTAGGED_WORDS else text
+
+
+MIN_UNTAGGED_WORDS = 2
 
 
 LABELLED_NAME = re.compile(r"^(?P<label>[^\W\d_]{2,14})\s*:\s*(?P<name>[^:]{3,80})$")
@@ -438,6 +468,34 @@ def is_menu_row(text: str) -> bool:
     )
 
 
+SECTION_WORDS = frozenset(
+    {"home", "about", "blog", "news", "archive", "archives", "contact", "contacts", "donate"}
+    | {"subscribe", "search", "login", "register", "posts", "tags", "categories", "now", "rss"}
+    | {"feed", "menu", "events", "podcast", "podcasts", "newsletter", "team", "faq", "help"}
+    | {"projects", "publications", "support", "shop", "videos", "photos", "links", "topics"}
+    | {"главная", "новости", "блог", "контакты", "архив", "поиск", "подписка", "рубрики"}
+)
+"""One-word labels of a site's menu ('Home', 'About', 'Blog', 'Contact', 'Donate'): the
+pages every site links from its header, whatever its subject."""
+MIN_SECTION_WORDS = 3
+MAX_NAV_ROW_WORDS = 12
+NAV_CELL = re.compile(r"\s*[|·•/]\s*|\s+")
+
+
+def is_nav_row(text: str) -> bool:
+    """A site's menu run together on one line, its labels single-spaced ('Home Blog Now
+    Subscribe', 'About Letters Blog Contact Donate'): every word capitalised, no number or
+    stop, and three or more of them (a third at least) the labels of a menu
+    (:data:`SECTION_WORDS`). A headline holds one such word at most ('News Blog Closed')."""
+    words = [word for word in NAV_CELL.split(text.strip()) if word]
+    if not MIN_SECTION_WORDS <= len(words) <= MAX_NAV_ROW_WORDS or ends_sentence(text):
+        return False
+    if not all(word[:1].isupper() and word.isalpha() for word in words):
+        return False
+    labels = sum(1 for word in words if word.casefold() in SECTION_WORDS)
+    return labels >= MIN_SECTION_WORDS and 3 * labels >= len(words)
+
+
 BUTTON_VERBS = frozenset({"click", "tap", "listen", "download", "subscribe"})
 """Verbs that open a button's or a player's label ('Click here to share on social media',
 'Listen to this article') and no headline."""
@@ -474,11 +532,20 @@ PAGER_CLOSINGS = ("→", " ›", " »")
 glued to its words: '«не так»')."""
 
 
+PAGE_RUN = re.compile(r"(?<![\d.,])1[,\s]\s*2[,\s]\s*3(?![\d.,]*\d)")
+"""Page numbers counted from one ('1 2 3', '1, 2, 3, 4, 5'): a pager's row of pages."""
+
+
 def is_pager_link(text: str) -> bool:
     """A link to the previous or next page or post, an arrow at its edge ('← Previous
-    post', 'January 2027 →', 'Next »'): navigation, never a title."""
+    post', 'January 2027 →', 'Next »'), or a row of pages counted from one ('Go to page 1,
+    2, 3 … Next'): navigation, never a title (a headline counts no pages)."""
     stripped = text.strip()
-    return stripped.startswith(PAGER_OPENINGS) or stripped.endswith(PAGER_CLOSINGS)
+    return (
+        stripped.startswith(PAGER_OPENINGS)
+        or stripped.endswith(PAGER_CLOSINGS)
+        or PAGE_RUN.search(stripped) is not None
+    )
 
 
 def _headline(text: str) -> bool:
@@ -508,6 +575,14 @@ def _in_widget(texts: Sequence[str], position: int) -> bool:
         if len(words) < 3 or is_breadcrumb(text) or find_date(text) or find_byline(text):
             return False
     return False
+
+
+def _over_meta(texts: Sequence[str], position: int) -> bool:
+    """Whether the line stands right over a byline or a dateline: the post's headline over
+    its own metadata, even under a widget's list (whose undated teasers a date never
+    follows; a dated teaser breaks the widget's run)."""
+    below = position + 1
+    return below < len(texts) and _is_meta_line(texts[below])
 
 
 def _norm(text: str) -> str:
@@ -594,13 +669,14 @@ def title_features(
         or is_pager_link(text)
         or is_head_notice(text)
         or is_bracketed_note(text)
-        or is_menu_row(text),
+        or is_menu_row(text)
+        or is_nav_row(text),
         counter=(words <= MAX_COUNTER_WORDS and bool(COUNT_EDGE.search(text)))
         or is_widget_row(text)
         or is_tally_line(text),
         site_name=_norm(text) in sites,
         under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
-        widget_teaser=_in_widget(texts, position),
+        widget_teaser=_in_widget(texts, position) and not _over_meta(texts, position),
         repeated_below=_norm(text) in below,
         deck=_under_headline_deck(texts, position) or _deck_under_name(texts, position),
         over_deck=(position + 1 < len(texts) and _under_headline_deck(texts, position + 1))
@@ -768,13 +844,35 @@ def last_crumb(text: str) -> str | None:
     section names ends in a section's name."""
     if not is_breadcrumb(text.rstrip("?!")):  # a topic's title may close with its question
         return None
-    labels = re.split(r"\s*(?:»|›|‹|>|\s/\s|\\|→)\s*", text.rstrip(" »›>/→"))
+    labels = CRUMB_SPLIT.split(text.rstrip(" »›>/→"))
     if text.endswith(("?", "!")) and len(labels) < MIN_QUESTION_CRUMB_LABELS:
         return None  # 'Is A > B?': a question with a sign in it, no path
     last = labels[-1].strip()
     if word_count(last) < MIN_CRUMB_TITLE_WORDS or not _headline_shaped(last):
         return None
     return last
+
+
+CRUMB_SPLIT = re.compile(r"\s*(?:»|›|‹|>|\s/\s|\\|→)\s*")
+"""What divides a breadcrumb's labels ('Home » Politics', 'Forum › Board', 'A / B')."""
+MAX_SITE_WORDS = 5
+"""The most words of a site's name (a masthead, a forum's or a list's name)."""
+
+
+def crumb_roots(texts: Sequence[str]) -> frozenset[str]:
+    """The site's names, normalised, that the page's breadcrumbs give: the first label of
+    a path of two labels or more, read left to right ('Civic Forum > Discussions >
+    Budgets', 'Board index ‹ Politics' read as written). A path's root is where the
+    site's own pages begin, its name (or 'Home'), and the same words standing alone over
+    the head are its masthead, never a post's title."""
+    roots = set()
+    for text in texts:
+        if not is_breadcrumb(text):
+            continue
+        labels = [label for label in CRUMB_SPLIT.split(text.strip()) if label]
+        if len(labels) >= 2 and 0 < word_count(labels[0]) <= MAX_SITE_WORDS:
+            roots.add(_norm(labels[0]))
+    return frozenset(roots)
 
 
 MIN_CRUMB_TITLE_WORDS = 3

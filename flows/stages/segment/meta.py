@@ -134,6 +134,15 @@ _DATE_FORMS = (
     ),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
     re.compile(
+        r"\b(?P<day>[0-3]?\d)-(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)"
+        r"-(?P<year>(?:19|20)?\d\d)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<![\w.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)"
+        r"(?=,?\s+(?:в\s+)?[0-2]?\d:[0-5]\d\b)"
+    ),
+    re.compile(
         rf"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+{_DAY}\s+{_MONTH}\s+(?P<year>\d\d)"
         r"(?=\s+\d{1,2}:\d\d|\s*$)",
         re.IGNORECASE,
@@ -155,7 +164,9 @@ _DATE_FORMS = (
 )
 """'March 3, 2021' (also 'Mar.3,2021', the abbreviation's stop for the space), 'Tue 3 March 2021' (also glued to its own copy or to the time, as two of a
 page's elements run together: '6 Dec 20266 Dec 2026', 'December 6, 202610:05 AM ET'), '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
-'14.03.2023' (day first, as dotted dates are written in Russia and Europe), '1996/02/19'
+'14.03.2023' (day first, as dotted dates are written in Russia and Europe; with a
+two-digit year only before a time, as forum stamps print it: '14.03.23 в 10:05'),
+'3-Mar-2021' and '03-Mar-21' (as archives and exports print them), '1996/02/19'
 (year first, as Usenet archives print it; '2023.03.14' with two-digit month and day, as
 East Asian and some forum engines' stamps do), '3rd of March 2023', '03-24-2023' and
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
@@ -263,7 +274,21 @@ def day_first_separators(text: str) -> frozenset[str]:
             day_first.add(match.group("sep"))
         elif 12 < second <= 31 and 1 <= first <= 12:
             month_first.add(match.group("sep"))
+        elif _cyrillic_page(text):
+            day_first.add(match.group("sep"))  # no Russian or Ukrainian site puts the month first
     return frozenset(day_first - month_first)
+
+
+MIN_CYRILLIC_SHARE = 0.5
+"""The least share of a page's letters in Cyrillic for it to be read as written in
+Russian or Ukrainian, whose numeric dates put the day first."""
+
+
+def _cyrillic_page(text: str) -> bool:
+    """Whether most of the page's letters are Cyrillic."""
+    letters = [char for char in text if char.isalpha()]
+    cyrillic = sum(1 for char in letters if "\u0400" <= char <= "\u04ff")
+    return bool(letters) and cyrillic >= MIN_CYRILLIC_SHARE * len(letters)
 
 
 def day_first_iso(written: str, iso: str | None, separators: frozenset[str]) -> str | None:
@@ -330,7 +355,8 @@ BYLINE_FORMS = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?:^|[|•·]\s*)(?:author|authors|posted by|from)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE
+        rf"(?:^|[|•·]\s*)(?:author|authors|contributors?|posted by|from)\s*:\s*(?P<name>{PERSON})",
+        re.IGNORECASE,
     ),
     re.compile(
         rf"(?:^|[|•·]\s*|\s)(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PEOPLE})",
@@ -481,6 +507,11 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
     after = HANDLE_AFTER_DATE.match(text.strip())
     if after and find_date(after.group("when")):
         return after.group("name")
+    named = NAME_ON_DATE.match(text.strip())
+    if named and is_dateline(named.group("when")):
+        names = person_names(named.group("name"))
+        if names is not None:
+            return names
     wrote = JOURNAL_WROTE.match(text)
     return wrote.group("name") if wrote else None
 
@@ -528,6 +559,12 @@ HANDLE_DATE = re.compile(r"^(?P<name>(?-i:[a-z][a-z0-9_.-]{2,39}))\s+(?=\d)")
 """A user's handle followed at once by the date of the post: 'k_sorokin 3 мар 2021 в
 14:05' (a blog platform's header). A place before a date is capitalised ('Moscow, 3
 March')."""
+
+
+NAME_ON_DATE = re.compile(rf"^(?P<name>{PERSON})\s+(?:on|at)\s+(?P<when>\S.{{5,60}})$")
+"""A name, then 'on' and the post's date ('Anna Lind on March 3, 2021', as a blog's or a
+forum's header writes its poster and stamp): a byline when the rest is a dateline and the
+name only people's names."""
 
 
 HANDLE_AFTER_DATE = re.compile(

@@ -59,6 +59,7 @@ from flows.stages.segment.candidates import (
     author_candidates,
     author_score,
     best_title,
+    crumb_roots,
     is_button_label,
     is_head_notice,
     is_pager_link,
@@ -201,7 +202,7 @@ def _body_run(lines: Sequence[Line], dropped: Mapping[int, str]) -> tuple[int, i
     first = last = -1
     chars = gap = 0
     for position, line in enumerate(lines):
-        if line.index not in dropped and (is_prose(line.text) or quote_depth(line.text)):
+        if line.index not in dropped and (_runs_text(line.text) or quote_depth(line.text)):
             if first < 0 or gap > MAX_GAP_LINES:
                 if first >= 0:
                     runs.append((first, last, chars))
@@ -216,6 +217,13 @@ def _body_run(lines: Sequence[Line], dropped: Mapping[int, str]) -> tuple[int, i
         return None
     first, last, _ = max(runs, key=lambda run: run[2])
     return _past_head_meta(lines, dropped, first, last), _before_bio(lines, dropped, first, last)
+
+
+def _runs_text(text: str) -> bool:
+    """A line of the body's running text: prose that is no dateline (a stamp written out
+    with its clock's stops, 'Published: Oct. 3, 2026 at 6:12 p.m. | Updated: …', has the
+    words and the closing stop of a sentence, yet is the head's date)."""
+    return is_prose(text) and not (find_date(text) is not None and is_dateline(text))
 
 
 def _before_bio(lines: Sequence[Line], dropped: Mapping[int, str], first: int, last: int) -> int:
@@ -591,6 +599,7 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
     }
     sites = frozenset(filter(None, (_site_name(line.text) for line in filled[run[1] + 1 :])))
     sites |= title_row_sites([line.text for line in kept[:first]])
+    sites |= crumb_roots([line.text for line in filled])
     under_body = frozenset(_norm(line.text) for line in filled[run[1] + 1 :])
     head, furniture = _web_head(kept[:first], frozenset(after_chrome), sites, under_body)
     chrome.update((index, "page_chrome") for index in furniture)
@@ -754,8 +763,19 @@ def _row_date(text: str) -> tuple[str, str | None] | None:
 
 
 def _row_name(text: str) -> str | None:
-    """The person named by a meta row's cell."""
-    return next((name for cell in row_cells(text) if (name := person_name(cell))), None)
+    """The person named by a meta row's cell; two cells make a row when the other is a
+    dateline ('03.03.2021 | Анна Линд')."""
+    cells = row_cells(text)
+    if not cells:
+        pair = row_cells(text, 2)
+        if not any(_row_dateline(cell) for cell in pair):
+            return None
+        cells = [cell for cell in pair if not _row_dateline(cell)]
+    return next((name for cell in cells if (name := person_name(cell))), None)
+
+
+def _row_dateline(cell: str) -> bool:
+    return find_date(cell) is not None and is_dateline(cell)
 
 
 def _head_dates(zone: Sequence[Line]) -> dict[int, tuple[str, str | None]]:
@@ -896,12 +916,14 @@ def _credited_names(
 SECTION_GLUED = re.compile(r"^[A-Z][\w&'’ .-]{1,30}?\|(?=[A-Z0-9\"“‘'])")
 """A section label glued to the headline by a bar ('Europe|Putin Wins …'): not the title."""
 COMMENTS_ON = re.compile(
-    r"^(?:comments?|responses?|discussion|комментарии)(?:\s+(?:on|to|for|к))?\s*:\s*(?=\S)",
+    r"^(?:(?:comments?|responses?|discussion|комментарии)(?:\s+(?:on|to|for|к))?"
+    r"|topic|thread|тема|view full version)\s*:\s*(?=\S)",
     re.IGNORECASE,
 )
-"""The label of a comment page's title over the post's own ('Comments: <title>',
-'Comments on: <title>', 'Комментарии: <title>', as comment pop-ups and feeds print it):
-not part of the title."""
+"""The label of a comment page's or a thread's title over the post's own ('Comments:
+<title>', 'Comments on: <title>', 'Комментарии: <title>', as comment pop-ups and feeds
+print it; 'Topic: <title>', 'Тема: <title>', 'View Full Version : <title>', as boards and
+their archives do): not part of the title."""
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 """A date line that is not the publication's: 'Updated: Mar 11, 2019'."""
 
@@ -1231,7 +1253,11 @@ def _web_head(
         title_at = top_meta - 1  # byline cluster ('<date>' / 'Heard on Morning Edition' /
         # 'By X'): metadata, with the headline over the cluster
     if lowest_meta is not None and lowest_meta + 1 in candidates:
-        headline_above = top_meta - 1 in candidates and zone[top_meta].index not in after_chrome
+        headline_above = (
+            top_meta - 1 in candidates
+            and zone[top_meta].index not in after_chrome
+            and word_count(zone[top_meta - 1].text) >= MIN_REPEATED_HEADLINE_WORDS
+        )  # a site's name of two words over the byline is no headline
         if author is None or (lowest_meta + 1 == len(zone) - 1 and not headline_above):
             # a date header above the headline (Blogger, LiveJournal), or a 'Posted on
             # <date> by X' line above the headline that opens the body (WordPress themes)

@@ -1129,7 +1129,8 @@ def _caps_name_over_affiliation(zone: Sequence[Line], at: int, read: _Reading) -
 def _caps_title_at(zone: Sequence[Line], read: _Reading) -> int | None:
     """Where an ALL-CAPS title line (three words or more, not a series line) stands in the
     first lines of `zone`, when only short non-sentence lines stand above it. A capitalised
-    institution ('VOLGA STATE UNIVERSITY') is the publisher's masthead, not a title."""
+    institution ('VOLGA STATE UNIVERSITY') is the publisher's masthead, not a title, and
+    so is a letterhead's row (:func:`is_letterhead`)."""
     for pos, line in enumerate(zone[:5]):
         text = line.text
         if caps_name(text, read.common) is not None:
@@ -1139,6 +1140,7 @@ def _caps_title_at(zone: Sequence[Line], read: _Reading) -> int | None:
             and word_count(text) >= 3
             and not SERIES_LINE.search(text)
             and not AFFILIATION.search(text)
+            and not is_letterhead(text)
         ):
             return pos
         if len(text) > read.max_chars or word_count(text) > 12 or ends_sentence(text):
@@ -1212,9 +1214,30 @@ def _read_meta_line(head: _Head, text: str, read: _Reading, before_title: bool) 
     if date is not None and head.published is None:
         head.published = date
         return True
-    if SERIES_LINE.search(text):
+    if SERIES_LINE.search(text) or (before_title and is_letterhead(text)):
         return True
     return short and not before_title and AFFILIATION.search(text) is not None
+
+
+LETTERHEAD_GAP = re.compile(r"\S\s{6,}\S")
+"""A gap of six spaces or more between words: where a converter kept a page's columns."""
+MAX_LETTERHEAD_CELL_WORDS = 6
+
+
+def is_letterhead(text: str) -> bool:
+    """A letterhead's row: two or three short cells set far apart on one line, none a
+    sentence ('<ISSUER>            PRESS RELEASE', '<Organisation>     <document symbol>'),
+    as the top of a PDF page lays out the issuer's name beside the document's type, number
+    or date. A title is one run of words, never cells set apart."""
+    if LETTERHEAD_GAP.search(text) is None:
+        return False
+    cells = [cell for cell in re.split(r"\s{6,}", text.strip()) if cell]
+    return 2 <= len(cells) <= MAX_LETTERHEAD_CELLS and all(
+        word_count(cell) <= MAX_LETTERHEAD_CELL_WORDS and not ends_sentence(cell) for cell in cells
+    )
+
+
+MAX_LETTERHEAD_CELLS = 3
 
 
 MAX_SERIES_LINES = 3

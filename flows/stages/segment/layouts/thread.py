@@ -19,10 +19,12 @@ from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.boilerplate import find_boilerplate, is_page_chrome
 from flows.stages.segment.candidates import (
     best_untitled,
+    crumb_roots,
     disqualified,
     last_crumb,
     poster_name,
     title_features,
+    untagged,
 )
 from flows.stages.segment.grammars import GRAMMARS
 from flows.stages.segment.grammars._common import counted_title, is_title_like
@@ -36,10 +38,10 @@ from flows.stages.segment.grammars._dump import (
 )
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, word_count
-from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb
+from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb, is_dateline
 from flows.stages.segment.post import PostDraft, PostHead, build_post, post_row
 from flows.stages.segment.threads import CommentGrammar, build_comments, read_headers
-from flows.stages.segment.webpage import COMMENTS_ON, find_content
+from flows.stages.segment.webpage import COMMENTS_ON, find_content, is_prose
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -176,10 +178,14 @@ def segment(
         head = page_post(seen, starts)
     if head is None and starts:
         head = _article_head(seen_region, dropped)
+    if head is None and starts:
+        head = _untitled_head(seen_region, dropped)
     if head is not None:
         head = _answered_title(seen_region, head)
     if head is not None:
         head = scored_head(seen_region, dropped, head)
+        if parse_post is None:  # an article's head over its comments, not a forum's post
+            head = _dated_under_title(seen_region, dropped, head)
         for index in head.title_lines | head.meta_lines:
             dropped.pop(index, None)  # what the grammar reads as the head is never chrome
         dropped.update((index, "thread_chrome") for index in head.chrome_lines)
@@ -245,11 +251,13 @@ community's or a section's name, a menu item)."""
 def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead) -> PostHead:
     """The grammar's head with its title weighed by the scored candidates of
     :mod:`..candidates`: a breadcrumb read as the title gives way to its last label when
-    that reads as a headline, a comment page's label ('Comments: <title>') is cut off; a head with no title, or with one that carries a feature no
-    title carries (a counter, a byline, a category label), takes the best-scoring line
-    above the line that names its poster or date (a sidebar, a community's name, counters
-    and a breadcrumb over the topic line score low), and the lines above that title that
-    carry no author or date are the page's furniture."""
+    that reads as a headline, a comment page's label ('Comments: <title>') is cut off; a
+    head with no title, or with one that carries a feature no title carries (a counter, a
+    byline, a category label, the name a breadcrumb's root gives the site), takes the
+    best-scoring line above the line that names its poster or date (a sidebar, a
+    community's name, counters and a breadcrumb over the topic line score low), and the
+    lines above that title that carry no author or date are the page's furniture. With no
+    such line, a disqualified title gives way to the best line above it, or to none."""
     if head.title is not None:
         crumb = last_crumb(head.title)
         if crumb is not None:
@@ -267,15 +275,20 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         ),
         None,
     )
+    sites = crumb_roots([line.text for line in filled])
+    picked = [p for p, line in enumerate(filled) if line.index in head.title_lines]
     if not anchor:
-        return head
-    zone = filled[:anchor]
+        if head.title is None or len(picked) != 1:
+            return head
+        zone = filled[: picked[0] + 1]
+    else:
+        zone = filled[:anchor]
     texts = [line.text for line in zone]
     if head.title is not None:
-        picked = [p for p, line in enumerate(zone) if line.index in head.title_lines]
-        if len(picked) != 1 or not disqualified(
-            title_features(texts, picked[0], rule_pick=True, over_byline=True)
-        ):
+        if len(picked) != 1 or picked[0] >= len(zone):
+            return head
+        features = title_features(texts, picked[0], rule_pick=True, over_byline=True, sites=sites)
+        if not disqualified(features):
             return head
     eligible = [
         position
@@ -286,20 +299,87 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         and is_title_like(line.text)
         and not is_breadcrumb(line.text)
     ]
-    at = best_untitled(texts, eligible, over_byline=True)
+    at = best_untitled(texts, eligible, over_byline=bool(anchor), sites=sites)
     if at is None:
+        if not anchor and head.title is not None:  # a counter or a menu read as the title
+            return dataclasses.replace(
+                head,
+                title=None,
+                title_lines=frozenset(),
+                chrome_lines=head.chrome_lines | head.title_lines,
+            )
         return head
     furniture = {
         line.index
         for line in zone[:at]
         if line.index not in head.meta_lines and not _names_post(line.text, head)
     }
+    if not anchor:
+        furniture |= head.title_lines
     return dataclasses.replace(
         head,
-        title=zone[at].text,
+        title=untagged(zone[at].text),
         title_lines=frozenset({zone[at].index}),
         chrome_lines=head.chrome_lines | furniture,
     )
+
+
+def _untitled_head(region: Sequence[Line], dropped: dict[int, str]) -> PostHead | None:
+    """The head of a thread page whose front-end reads no opening post and that holds no
+    article, over the header naming the topic's poster ('Question asked by X on <date>'):
+    its title the best-scoring heading-shaped line above that header (a site's name, a
+    breadcrumb's root, menus and counters score low), its author and date the header's.
+    None when the region holds running text (an opening post's own first line is its
+    title), names no poster, or no line scores as a title."""
+    filled = [line for line in region if not line.is_blank and line.index not in dropped]
+    if not filled or any(is_prose(line.text) for line in filled):
+        return None
+    sites = crumb_roots([line.text for line in filled])
+    poster = next((p for p, line in enumerate(filled) if poster_name(line.text)), None)
+    if poster is None:
+        return None  # a page's name over the comments is no topic's title
+    filled = filled[: poster + 1]  # the topic's line stands over its poster's header
+    texts = [line.text for line in filled]
+    eligible = [
+        position
+        for position, text in enumerate(texts)
+        if word_count(text) >= MIN_TITLE_WORDS and is_title_like(text) and not is_breadcrumb(text)
+    ]
+    at = best_untitled(texts, eligible, sites=sites, over_byline=True)
+    if at is None:
+        return None
+    head = PostHead(title=untagged(texts[at]), title_lines=frozenset({filled[at].index}))
+    found = find_date(texts[-1])
+    return dataclasses.replace(
+        head,
+        author=poster_name(texts[-1]),
+        published=found[0] if found else None,
+        meta_lines=frozenset({filled[-1].index}),
+    )
+
+
+MAX_DATE_LINES = 6
+"""The most lines between a title and the dateline under it in a post's head."""
+
+
+def _dated_under_title(region: Sequence[Line], dropped: dict[int, str], head: PostHead) -> PostHead:
+    """The head with the date of the dateline standing under its title, above the first
+    paragraph of prose ('<title>' / 'Category: Politics' / 'Published: 15.03.2022 09:00'),
+    when the grammar read no date: a head's metadata stands between its title and its text,
+    whichever front-end prints the comments."""
+    if head.published is not None or len(head.title_lines) != 1:
+        return head
+    filled = [line for line in region if not line.is_blank]
+    title = next(p for p, line in enumerate(filled) if line.index in head.title_lines)
+    for line in filled[title + 1 : title + 1 + MAX_DATE_LINES]:
+        if is_prose(line.text):
+            break
+        found = find_date(line.text)
+        if line.index not in dropped and found is not None and is_dateline(line.text):
+            return dataclasses.replace(
+                head, published=found[0], meta_lines=head.meta_lines | {line.index}
+            )
+    return head
 
 
 def _answered_title(region: Sequence[Line], head: PostHead) -> PostHead:
