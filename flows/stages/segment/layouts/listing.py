@@ -101,6 +101,13 @@ meta, the rest of the frame chrome; an item missing one line of the frame (the l
 episode without a description) is an item still. Where the marks read the items too,
 the frame's reading is taken when it finds every item they find and more.
 
+Records of labelled fields (``<Label>: <value>`` lines whose labels recur in three
+records or more: ``Speaker:`` ``Topic:`` ``Date:`` ``Abstract:``, or a ranked ``<n>.
+<id>`` row and a title over ``Sponsor:`` ``Committees:`` ``Latest Action:``) are a
+listing as result records are: the title a title field's value or the unlabelled line
+over the first field, the date and author those of a date or byline field, a field's
+prose the text, the other fields meta (:func:`field_records`).
+
 A feed of short posts by several people (``<handle> · <age>`` over each entry, see
 :mod:`flows.stages.segment.feed`) is a listing too, one post per entry, and so is a
 channel's or community's wall (the page's name over each post, counters under it).
@@ -120,6 +127,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from flows.stages.mail_fields import SENDER_FIELD
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import DraftBlock, is_heading
@@ -146,6 +154,7 @@ from flows.stages.segment.meta import (
     find_byline,
     find_date,
     is_breadcrumb,
+    is_byline_label,
     is_dateline,
 )
 from flows.stages.segment.periods import FIELD as PERIOD_FIELD
@@ -719,6 +728,10 @@ class Item:
     """An access badge glued to the title line ('Paid Members Public'), no part of it."""
     credit: str | None = None
     """A credit glued to the title line (' - <Name>, <Outlet>'), no part of it."""
+    label: str | None = None
+    """A field's label or a rank opening the title line ('Topic: ', '3. '), no part of it."""
+    glued: str | None = None
+    """A record's field glued after the title ('<title>. Sponsor: <Name>'), no part of it."""
     repeated: bool = False
     """A block the page shows twice or more, title and text alike (a promotion between the
     items): no item, its lines are chrome."""
@@ -740,8 +753,9 @@ class Item:
     def title_text(self) -> str | None:
         if self.title is None or self.dated_heading:
             return None
-        glued = self.badge or self.credit
+        glued = self.badge or self.credit or self.glued
         text = self.title.text[: -len(glued)].rstrip() if glued else self.title.text
+        text = text.removeprefix(self.label) if self.label else text
         return MARKDOWN_HEADING.sub("", text)
 
     @property
@@ -2471,6 +2485,242 @@ def record_detection(items: Sequence[Item]) -> Detection:
     return Detection("listing", RECORD_SCORE, evidence, parsed=list(items))
 
 
+# --- records of labelled fields ------------------------------------------------------------
+
+
+FIELD_LINE = re.compile(r"^(?P<label>[^\W\d_][^\W_]*(?:[ '’./&-][^\W_]+){0,3})\s?:\s+(?=\S)")
+"""A field line: a label of four words at most, a colon, the value ('Sponsor: <Name>',
+'Latest Action: <text>'); no address ('https://…') and no clock time."""
+GLUED_FIELD = re.compile(r"(?<=[.!?)\]])\s+(?P<label>[^\W\d_][^\W_]*(?:\s[^\W_]+){0,3}):\s")
+"""A field glued after a sentence's end ('<title>. Sponsor: <Name>')."""
+RANK = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+"""A result's rank opening its title line ('3. <title>')."""
+TITLE_LABELS = frozenset(
+    {"title", "topic", "subject", "headline", "talk", "paper", "bill", "название", "тема"}
+    | {"заголовок", "titre", "sujet"}
+)
+"""Labels of a record's title field ('Topic: <title>')."""
+DATE_LABEL_WORDS = frozenset(
+    {"date", "dated", "published", "posted", "updated", "when", "day", "дата", "опубликовано"}
+)
+"""Words of a label whose value is the record's date ('Date:', 'Published on:')."""
+MIN_RECORD_FIELDS = 2
+"""Fewest labels that recur in every record of a list of labelled records."""
+MAX_HEAD_LINES = 3
+"""Most unlabelled lines over a record's first field (a rank and id row, a label, a
+title)."""
+
+
+def field_label(text: str) -> str | None:
+    """The label of a field line, case folded, without its colon; None for other lines."""
+    match = FIELD_LINE.match(text)
+    return match.group("label").casefold() if match else None
+
+
+def _glued_field(text: str, labels: Collection[str]) -> int | None:
+    """Where a field of `labels` glued after a sentence starts ('<title>. Sponsor: …')."""
+    for match in GLUED_FIELD.finditer(text):
+        if match.group("label").casefold() in labels:
+            return match.start("label")
+    return None
+
+
+def _title_field(values: Mapping[str, Sequence[str | None]]) -> str | None:
+    """The label whose values are the records' titles: the field whose values are all
+    given, distinct, no date and no prose, the most words on average (three at least)."""
+    best: tuple[float, str] | None = None
+    for label, texts in values.items():
+        given = [text for text in texts if text]
+        if len(given) < len(texts) or len(set(given)) < len(given):
+            continue
+        if any(find_date(text) or line_kind(text) == PROSE for text in given):
+            continue
+        mean = sum(word_count(text) for text in given) / len(given)
+        if mean >= MIN_PERIOD_TITLE_WORDS and (best is None or mean > best[0]):
+            best = (mean, label)
+    return best[1] if best else None
+
+
+def _field_date(texts: Sequence[str]) -> str | None:
+    """The record's date as written: a date-labelled field's, else a field whose value is
+    a date line."""
+    for dated in (True, False):
+        for text in texts:
+            label, _, value = text.partition(":")
+            if dated != bool(set(re.findall(r"\w+", label.casefold())) & DATE_LABEL_WORDS):
+                continue
+            if (found := find_date(value)) and (dated or credit_date(value.strip())):
+                return found[0]
+    return None
+
+
+def field_records(lines: Sequence[Line]) -> list[Item] | None:
+    """The records of a list whose items are labelled fields (a search page of bills, an
+    event series, a catalogue): lines ``<Label>: <value>`` whose labels recur three times or
+    more, each record opened by the label of the page's first field line, under up to
+    ``MAX_HEAD_LINES`` unlabelled lines of its own (a rank and id row, a title). The title
+    is a title field's value ('Topic: <title>'), else the last of those lines (its rank
+    aside), else the value of the field that reads as titles (:func:`_title_field`); a
+    field glued after a title's sentence is cut off it. Author: a byline field's name
+    ('Author: <Name>'); date: a date field's. A record's prose (a field's, or paragraphs
+    under its fields) is its body, its other fields meta, every other line chrome. None
+    when fewer than ``MIN_RECORDS`` records with distinct headlines (:func:`_record_titles`)
+    are found, fewer than ``MIN_RECORD_FIELDS`` labels recur, a field names a sender (mail
+    messages), a record spans more than ``MAX_RECORD_LINES`` lines or holds more than
+    ``MAX_PERIOD_TEXT_LINES`` lines of text, or the prose outside the records is as long as
+    their titles and texts together."""
+    filled = [line for line in lines if not line.is_blank]
+    opening = [field_label(line.text) for line in filled]
+    counts = Counter(label for label in opening if label)
+    recurring = {label for label, n in counts.items() if n >= MIN_RECORDS}
+    if len(recurring) < MIN_RECORD_FIELDS:
+        return None
+    labels = [label if label in recurring else None for label in opening]
+    glued: dict[int, int] = {}
+    for at, line in enumerate(filled):
+        if labels[at] is None and (cut := _glued_field(line.text, recurring)) is not None:
+            glued[at] = cut
+            labels[at] = field_label(line.text[cut:])
+    marked = [at for at, label in enumerate(labels) if label]
+    starts = [at for at in marked if labels[at] == labels[marked[0]]]
+    if len(starts) < MIN_RECORDS:
+        return None
+    heads = [_record_head(filled, labels, glued, start) for start in starts]
+    bounds = [head[0] if head else start for head, start in zip(heads, starts, strict=True)]
+    items: list[Item] = []
+    for number, head in enumerate(heads):
+        following = bounds[number + 1] if number + 1 < len(starts) else len(filled)
+        item = _field_record(filled, labels, glued, head, range(starts[number], following))
+        if item is None or len(item.lines) > MAX_RECORD_LINES:
+            return None
+        items.append(item)
+    _title_by_field(items)
+    titles = [item.title_text for item in items]
+    if not all(titles) or len(set(titles)) < len(titles) or not _record_titles(titles):
+        return None
+    if any(SENDER_FIELD.match(line.text) for item in items for line in item.meta):
+        return None
+    inside = {line.index for item in items for line in item.lines}
+    prose_outside = sum(
+        word_count(line.text)
+        for line in filled
+        if line.index not in inside and line_kind(line.text) == PROSE
+    )
+    framed = sum(
+        word_count(line.text) for item in items for line in [item.title, *item.body] if line
+    )
+    return None if prose_outside >= framed else items
+
+
+def _record_titles(titles: Sequence[str | None]) -> bool:
+    """Whether records' titles read as headlines: three words or more on average, fewer
+    than half of them a name (posters over their profile fields), none a stamp (a post
+    header's clock time or date) or a line of chrome."""
+    texts = [title for title in titles if title]
+    if sum(word_count(text) for text in texts) < MIN_PERIOD_TITLE_WORDS * len(texts):
+        return False
+    if 2 * sum(1 for text in texts if is_name(text)) >= len(texts):
+        return False
+    return not any(CLOCK.search(text) or find_date(text) or is_page_chrome(text) for text in texts)
+
+
+def _record_head(
+    filled: Sequence[Line], labels: Sequence[str | None], glued: Mapping[int, int], start: int
+) -> list[int]:
+    """The positions of a record's head: the unlabelled lines right over its first field,
+    no blank line between, prose only on the last (a paragraph over it is the text of the
+    record above); a first field glued to its title's line is its head."""
+    head = [start] if start in glued else []
+    here = start - 1
+    while (
+        here >= 0
+        and len(head) < MAX_HEAD_LINES
+        and labels[here] is None
+        and filled[here].index + 1 == filled[here + 1].index
+        and not (head and line_kind(filled[here].text) == PROSE)
+    ):
+        head.insert(0, here)
+        here -= 1
+    return head
+
+
+def _field_record(
+    filled: Sequence[Line],
+    labels: Sequence[str | None],
+    glued: Mapping[int, int],
+    head: Sequence[int],
+    span: range,
+) -> Item | None:
+    """One record of :func:`field_records` from its head's positions and the span from its
+    first field to the next record's head: fields and the prose under them, up to the
+    first other line; None when it holds more than ``MAX_PERIOD_TEXT_LINES`` of text."""
+    fields = [at for at in span if labels[at] and at not in head]
+    last = fields[-1] if fields else span.start
+    item = Item(body=[], shaped=True)
+    for at in span:
+        line = filled[at]
+        prose = line_kind(line.text) == PROSE
+        if at in head:
+            continue
+        if labels[at]:
+            wordy = prose and word_count(line.text) >= MIN_RECORD_TEXT_WORDS
+            (item.body if wordy else item.meta).append(line)
+        elif at > last and not prose:
+            break  # the page's chrome under the record
+        elif prose:
+            item.body.append(line)
+    if len(item.body) > MAX_PERIOD_TEXT_LINES:
+        return None
+    for line in item.meta:
+        match = FIELD_LINE.match(line.text)
+        if match and set(match.group("label").casefold().split()) & TITLE_LABELS:
+            item.title, item.label = line, line.text[: match.end()]
+            item.meta.remove(line)
+            break
+    else:
+        if head:
+            item.title = filled[head[-1]]
+            if (rank := RANK.match(item.title.text)) is not None:
+                item.label = rank.group(0)
+            if head[-1] in glued:
+                item.glued = item.title.text[glued[head[-1]] :]
+    item.extra = [filled[at] for at in head if filled[at] is not item.title]
+    texts = [line.text for line in item.meta]
+    if item.glued:
+        texts.insert(0, item.glued)
+    for text in texts:
+        label, _, value = text.partition(":")
+        if is_byline_label(label) and (name := clean_name(value.strip())):
+            item.author = name
+            break
+    item.published = _field_date(texts)
+    return item
+
+
+def _title_by_field(items: Sequence[Item]) -> None:
+    """Give the records without a head their title field's value (:func:`_title_field`)."""
+    if all(item.title is not None for item in items):
+        return
+    values: dict[str, list[Line | None]] = {}
+    for number, item in enumerate(items):
+        for line in item.meta:
+            if (label := field_label(line.text)) is not None:
+                column = values.setdefault(label, [None] * len(items))
+                column[number] = column[number] or line
+    chosen = _title_field(
+        {
+            label: [line.text.partition(":")[2].strip() if line else None for line in found]
+            for label, found in values.items()
+        }
+    )
+    if chosen is None:
+        return
+    for item, given in zip(items, values[chosen], strict=True):
+        if item.title is None and given is not None and (match := FIELD_LINE.match(given.text)):
+            item.title, item.label = given, given.text[: match.end()]
+            item.meta.remove(given)
+
+
 # --- the layout ---------------------------------------------------------------------------
 
 
@@ -2674,6 +2924,10 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     records = record_items(lines, config)
     if records is not None:
         return record_detection(records)
+    fielded = field_records(lines)
+    if fielded is not None:
+        evidence = f"{len(fielded)} records of labelled fields ('<Label>: <value>' lines)"
+        return Detection("listing", RECORD_SCORE, evidence, parsed=fielded)
     bare = bare_detection(lines, config)
     if bare is None and (framed := period_items(lines, config, headlines=True)) is not None:
         return period_detection(*framed)
@@ -2712,7 +2966,7 @@ def segment(
         parsed is None
         and structured_detection(item_stats(items)) is None
         and shape_items(lines, config) is None
-        and (records := record_items(lines, config)) is not None
+        and (records := record_items(lines, config) or field_records(lines)) is not None
     ):
         segment_items(result, doc_id, lines, records, config)
     elif sum(1 for item in items if item.title is not None and not item.repeated) >= 2:
