@@ -12,6 +12,10 @@ space is longer than any wrap width and several lines reach its longest, a line 
 room for the next word that runs on into a lower-case word at its own indentation is
 joined to it.
 
+A block of five lines or more that each read as a headline (two words or more, opening on
+no lower-case word, closing no sentence or clause: a sitemap's day, a category page) is a
+list, kept one item to a line, however full its lines are.
+
 Indentation in a wrapped block is removed where it marks a paragraph: on a line joined to
 the next one, or on a line indented deeper than the block's margin and than the lines
 beside it (a first-line indent). An indent that a line joining nothing shares with a line
@@ -262,7 +266,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
             j += 1
         block = list(range(i, j + 1))
         i = j + 1
-        if len(block) < 2:
+        if len(block) < 2 or _is_headline_list(lines, block):
             continue
         wrapped = width > 0 and _block_is_wrapped(lines, block, width, s)
         column = _column_width(lines, block, width, s) if width > 0 and not wrapped else 0
@@ -497,6 +501,29 @@ def _column_width(lines: list[str], block: list[int], width: int, s: UnwrapSetti
         return 0
     column = lengths[int(COLUMN_SHARE * (len(lengths) - 1))]
     return column if column < 0.75 * width else 0
+
+
+MIN_LIST_LINES = 5
+"""Fewest lines of a block of headlines that repair keeps one to a line."""
+_CLAUSE_END = (",", ";", "-", "–", "—", "/")
+
+
+def _is_headline_list(lines: list[str], block: list[int]) -> bool:
+    """Whether a block is a list of headlines or link labels, one to a line (a sitemap's
+    day, a category page, a column of related links): ``MIN_LIST_LINES`` lines or more,
+    each of two words or more, opening on no lower-case word, in mixed case, closing no
+    sentence or clause and splitting no word. Hard-wrapped prose runs on into lower-case
+    words and ends a line on a sentence or a comma now and then."""
+    if len(block) < MIN_LIST_LINES:
+        return False
+    for k in block:
+        text = lines[k].strip()
+        if len(text.split()) < 2 or _strong_end(text) or text.endswith(_CLAUSE_END):
+            return False
+        first = _NEXT_FIRST_RE.match(text)
+        if first is None or first.group(1).islower() or _is_caps(text):
+            return False
+    return True
 
 
 def _block_is_wrapped(lines: list[str], block: list[int], width: int, s: UnwrapSettings) -> bool:

@@ -112,6 +112,11 @@ A feed of short posts by several people (``<handle> · <age>`` over each entry, 
 :mod:`flows.stages.segment.feed`) is a listing too, one post per entry, and so is a
 channel's or community's wall (the page's name over each post, counters under it).
 
+A block of six headlines or more one to a line, with nothing under them (a sitemap's day,
+a category page, a column of related links; index letters and date lines between them
+are chrome, a date line dates the headlines under it), is a listing of empty teasers
+(:func:`headline_block`) where the page holds no longer paragraphs than its headlines.
+
 A page of bare teasers (every paragraph a single long line, or a heading line over one,
 nothing else on the page) is a listing too, segmented one post per paragraph; so is any
 text given the ``listing`` layout in which no titled items are found.
@@ -2932,7 +2937,7 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if bare is None and (framed := period_items(lines, config, headlines=True)) is not None:
         return period_detection(*framed)
     if bare is None and (column := headline_column(split, config)) is not None:
-        evidence = f"{len(column)} headlines in a column, one paragraph each, nothing under them"
+        evidence = f"{len(column)} headlines in a column, one to a line, nothing under them"
         return Detection("listing", COLUMN_SCORE, evidence, parsed=column)
     return bare
 
@@ -3078,6 +3083,108 @@ def _column_headline(line: Line, max_title_chars: int) -> bool:
 
 
 def headline_column(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """The items of a column of headlines with nothing under them: a link aggregator's
+    front page (:func:`_paragraph_column`) or a block of headlines one to a line
+    (:func:`headline_block`), whichever holds more."""
+    found = [
+        column
+        for column in (_paragraph_column(lines, config), headline_block(lines, config))
+        if column is not None
+    ]
+    return max(found, key=len) if found else None
+
+
+MIN_BLOCK_MEAN_WORDS = 4
+"""Fewest words of a block's headlines on average: a menu's links are shorter."""
+INDEX_HEADING = re.compile(r"^(?:[^\W_]|\*|#|[^\W\d_]-[^\W\d_])$")
+"""A one-character heading between the entries of an index ('K', '2', '*', 'A-B')."""
+TRAILING_BY = re.compile(r"\s+by\s+(?P<name>[A-ZА-ЯЁ][^\d]{2,60})$")
+"""A headline's byline after it on its line ('<headline>  by <Name> & <Name>')."""
+
+
+def _block_headline(text: str, max_title_chars: int) -> bool:
+    """A headline standing one to a line in a block of them: two words or more, twenty at
+    most, opening in upper case, a digit or a quote and closing no sentence (a question
+    or an exclamation aside), no date, no read-more link and no chrome."""
+    words = word_count(text)
+    if not 2 <= words <= MAX_HEADLINE_WORDS or len(text) > max_title_chars:
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in OPENING_QUOTES):
+        return False
+    if INNER_STOP.search(text) or is_page_chrome(text) or is_pagination(text):
+        return False
+    if READ_MORE.match(text) or credit_date(text) or text.endswith((",", ";", ":", "-", "–", "—")):
+        return False
+    return not ends_sentence(text) or text.rstrip("\"'”’»)").endswith(("?", "!"))
+
+
+def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """The items of the largest block of headlines one to a line, blank lines around it
+    and none inside (a sitemap's day, a category page, a column of related links): every
+    line a headline (:func:`_block_headline`), an index heading ('K', '2', '*') or a date
+    line (a PDF's text, whose lines of any kind run on without a blank line, shows no
+    such block); six
+    headlines or more, of ``MIN_BLOCK_MEAN_WORDS`` words on average. A headline takes the
+    date of the date line over it in the block, or of the page's last date line above
+    the block (its heading: 'Articles published on <date>'), and the name of a byline
+    after it ('<headline>  by <Name>'). None when there is no such block, or when the page
+    holds more words in paragraphs longer than a headline than the block holds (an
+    article over a box of related links; a category page's notes are single sentences)."""
+    best: list[Line] = []
+    titles: list[Line] = []
+    block: list[Line] = []
+    for line in [*lines, Line(len(lines), 0, "")]:
+        if line.text:
+            block.append(line)
+            continue
+        heads = [item for item in block if _block_headline(item.text, config.max_title_chars)]
+        if len(heads) > len(titles) and all(
+            item in heads or INDEX_HEADING.match(item.text) or credit_date(item.text)
+            for item in block
+        ):
+            best, titles = block, heads
+        block = []
+    if len(titles) < MIN_COLUMN_HEADLINES:
+        return None
+    inside = sum(word_count(line.text) for line in titles)
+    if inside < MIN_BLOCK_MEAN_WORDS * len(titles):
+        return None
+    outside = sum(
+        words
+        for line in lines
+        if (words := word_count(line.text)) > MAX_HEADLINE_WORDS
+        and prose_or_other(line.text) == "prose"
+    )
+    if outside >= inside:
+        return None
+    above = [line for line in lines[: best[0].index] if _day_heading(line.text)]
+    day = _day_heading(above[-1].text) if above else None
+    items: list[Item] = []
+    for line in best:
+        if (dated := _day_heading(line.text)) and line not in titles:
+            day = dated
+        if line not in titles:
+            continue
+        item = Item(body=[], title=line, published=day)
+        if (byline := TRAILING_BY.search(line.text)) and (name := clean_name(byline["name"])):
+            item.author, item.credit = name, byline.group(0)
+        items.append(item)
+    return items
+
+
+def _day_heading(text: str) -> str | None:
+    """The date of a date line heading a group of headlines ('14 March 2023', 'Articles
+    published on Tuesday, 14 March 2023'), as written; None for any other line and for a
+    stamp with a time of day (the page's 'Updated <date> <time>')."""
+    if len(text) > MAX_CHROME_CHARS or word_count(text) > MAX_HEADLINE_WORDS:
+        return None
+    found = find_date(text)
+    if found is None or CLOCK.search(text):
+        return None  # a time of day: the page's update stamp, no day of items
+    return found[0] if credit_date(text) or text.endswith(found[0]) else None
+
+
+def _paragraph_column(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
     """The items of a column of headlines with nothing under them (a link aggregator's
     front page): the longest run of paragraphs of one line each, every one a headline
     (:func:`_column_headline`), six or more, each an item with an empty body. None when
