@@ -7,7 +7,8 @@ and finds the shortest sequence of symbols that repeats three times or more in a
 
 * ``P``: prose (more than twenty words, or a sentence of six words or more);
 * ``D``: a short stamp: a date, a day and month ('NOV 28'), a clock time, an age ('3 days
-  ago') or a duration ('42 min'), alone or with a few words ('Feb 12 · 48 min');
+  ago') or a duration ('42 min'), alone or with a few words ('Feb 12 · 48 min'), or a
+  longer meta row with an age in numbers ('<tags> by <handle> 2 days ago copy to mine');
 * ``N``: a short line that is mostly digits (a day badge '4', a count, a rating);
 * ``R``: a short line whose text, its digits read as one, the page shows three times or
   more ('Play', 'Wed', 'Editor's choice', 'News'): an item's recurring literal or label;
@@ -43,7 +44,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flows.stages.segment.lines import Line, word_count
+from flows.stages.segment.lines import Line, ends_sentence, word_count
 from flows.stages.segment.meta import AGE, find_date
 from flows.stages.segment.shapes import (
     MAX_SHORT_WORDS,
@@ -89,6 +90,11 @@ CLOCK_OR_LENGTH = re.compile(
 )
 """A clock time or a duration ('6:30 pm', '01:34:35', '42 min', '1 h')."""
 DIGITS = re.compile(r"\d")
+NUMBER_AGE = re.compile(
+    r"\b\d+\s*(?:second|sec|minute|min|hour|hr|day|week|month|year|yr|[smhdwy])s?\s+ago\b",
+    re.IGNORECASE,
+)
+"""An age in numbers ('2 days ago', '5h ago')."""
 CLOSING = "\"'”’»)]"
 """Closing quotes and brackets after a headline's last mark."""
 
@@ -99,9 +105,10 @@ def normalized(text: str) -> str:
 
 
 def _is_stamp(text: str) -> bool:
-    """A short line with a date, a day and month, a clock time, a duration or an age."""
+    """A short line with a date, a day and month, a clock time, a duration or an age; a
+    longer meta row with an age in numbers ('<tags> by <handle> 2 days ago copy to mine')."""
     if len([word for word in text.split() if word not in SEPARATORS]) > MAX_STAMP_WORDS:
-        return False
+        return bool(NUMBER_AGE.search(text)) and not ends_sentence(text)
     if AGE.search(text):
         return True
     if not DIGITS.search(text):
