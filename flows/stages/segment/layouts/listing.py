@@ -653,15 +653,48 @@ hold is no item's date."""
 
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 """A markdown heading's mark ('## <title>'): a page converted to markdown keeps it."""
+TYPE_TAG = re.compile(r"^\[(?-i:[A-Z]{2,12})\]\s+(?=\S)")
+"""A result's type tag before its title ('[PDF] <title>', '[BOOK] <title>'): no part of it."""
+
+
+CITATION_ROW = re.compile(
+    r"^(?P<names>[^|]{2,100}?)\s+[-–—]\s+(?:[^|]{1,80}?,\s*)?(?:19|20)\d\d\s+[-–—]\s+\S"
+)
+"""A reference's byline row: names, an optional venue, a year, a publisher or host, cells
+split by dashes ('<Name>, <Name> - <Journal>, 2021 - <Publisher>', '<Name> - 2016 -
+<host>'), as a search engine of papers prints it under each title."""
+
+
+def citation_names(text: str) -> str | None:
+    """The names opening a reference's byline row (:data:`CITATION_ROW`); None for other
+    lines."""
+    match = CITATION_ROW.match(text)
+    if match is None:
+        return None
+    parts = NAMES_SEPARATOR.split(match["names"].strip())
+    if len(parts) > MAX_CITED_NAMES or not all(
+        is_name(part) or INITIALS_NAME.match(part) for part in parts
+    ):
+        return None
+    return match["names"].strip()
+
+
+INITIALS_NAME = re.compile(r"^(?:[A-ZА-ЯЁ]{1,3}\.?\s*)+\s[A-ZА-ЯЁ][^\W\d_]+(?:[-'’][^\W\d_]+)*$")
+"""A name cited with initials and no full stops ('AB Ivanova', 'D Kuznetsov')."""
+MAX_CITED_NAMES = 6
+"""Most names in a reference's byline row (a search engine cuts longer lists off)."""
 
 
 def line_role(text: str, max_title_chars: int) -> str:
     """What one line of a listing is: chrome, url, more, footer, byline, date, head, prose
     or other. A markdown heading is read without its mark; one that is only a date heads
-    an untitled item (see :attr:`Item.dated_heading`)."""
+    an untitled item (see :attr:`Item.dated_heading`). A headline after a type tag ('[PDF]
+    <title>') is a head."""
     if marked := MARKDOWN_HEADING.match(text):
         role = line_role(text[marked.end() :], max_title_chars)
         return "head" if role == "date" else role
+    if tagged := TYPE_TAG.match(text):
+        return "head" if line_role(text[tagged.end() :], max_title_chars) == "head" else "other"
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
     if len(text) <= 120 and ARCHIVE_HEADING.match(text):
@@ -688,6 +721,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "byline"
     if signed_name(text):
         return "signed"  # a closing signature: the byline under the summary
+    if citation_names(text):
+        return "byline"
     cells = row_cells(text)
     if any(credit_date(cell) for cell in cells) and any(is_names(cell) for cell in cells):
         return "byline"  # '<date> · <n> min · <Name>, <Name>': a meta row
@@ -761,7 +796,7 @@ class Item:
         glued = self.badge or self.credit or self.glued
         text = self.title.text[: -len(glued)].rstrip() if glued else self.title.text
         text = text.removeprefix(self.label) if self.label else text
-        return MARKDOWN_HEADING.sub("", text)
+        return TYPE_TAG.sub("", MARKDOWN_HEADING.sub("", text))
 
     @property
     def lines(self) -> list[Line]:
@@ -1566,6 +1601,7 @@ def _read_credits(item: Item) -> None:
                 or signed_name(text)
                 or (names_of(text) if is_names(text) else None)
                 or attribution_name(text)
+                or citation_names(text)
             )
         if item.published is None and (found := find_date(line.text)):
             item.published = found[0]
