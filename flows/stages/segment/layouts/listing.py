@@ -2602,8 +2602,8 @@ def field_records(lines: Sequence[Line]) -> list[Item] | None:
     ``MAX_HEAD_LINES`` unlabelled lines of its own (a rank and id row, a title). The title
     is a title field's value ('Topic: <title>'), else the last of those lines (its rank
     aside), else the value of the field that reads as titles (:func:`_title_field`); a
-    field glued after a title's sentence is cut off it. Author: a byline field's name
-    ('Author: <Name>'); date: a date field's. A record's prose (a field's, or paragraphs
+    field glued after a title's sentence is cut off it. Author: the names on a line among
+    the fields, else a byline field's name ('Author: <Name>'); date: a date field's. A record's prose (a field's, or paragraphs
     under its fields) is its body, its other fields meta, every other line chrome. None
     when fewer than ``MIN_RECORDS`` records with distinct headlines (:func:`_record_titles`)
     are found, fewer than ``MIN_RECORD_FIELDS`` labels recur, a field names a sender (mail
@@ -2706,6 +2706,9 @@ def _field_record(
         if labels[at]:
             wordy = prose and word_count(line.text) >= MIN_RECORD_TEXT_WORDS
             (item.body if wordy else item.meta).append(line)
+        elif at < last and is_names(line.text):
+            item.meta.append(line)  # the speakers' or authors' names between the fields
+            item.author = item.author or names_of(line.text)
         elif at > last and not prose:
             break  # the page's chrome under the record
         elif prose:
@@ -2732,7 +2735,7 @@ def _field_record(
     for text in texts:
         label, _, value = text.partition(":")
         if is_byline_label(label) and (name := clean_name(value.strip())):
-            item.author = name
+            item.author = item.author or name
             break
     item.published = _field_date(texts)
     return item
@@ -2959,16 +2962,16 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
             evidence = f"{found.evidence}; {period_evidence(*framed)}"
             return dataclasses.replace(found, evidence=evidence, parsed=framed[0])
         return dataclasses.replace(found, parsed=items)
+    fielded = field_records(lines)
+    if fielded is not None:
+        evidence = f"{len(fielded)} records of labelled fields ('<Label>: <value>' lines)"
+        return Detection("listing", RECORD_SCORE, evidence, parsed=fielded)
     shaped = shape_items(lines, config)
     if shaped is not None:
         return shape_detection(shaped)
     records = record_items(lines, config)
     if records is not None:
         return record_detection(records)
-    fielded = field_records(lines)
-    if fielded is not None:
-        evidence = f"{len(fielded)} records of labelled fields ('<Label>: <value>' lines)"
-        return Detection("listing", RECORD_SCORE, evidence, parsed=fielded)
     bare = bare_detection(lines, config)
     if bare is None and (framed := period_items(lines, config, headlines=True)) is not None:
         return period_detection(*framed)
@@ -3006,8 +3009,7 @@ def segment(
     elif (
         parsed is None
         and structured_detection(item_stats(items)) is None
-        and shape_items(lines, config) is None
-        and (records := record_items(lines, config) or field_records(lines)) is not None
+        and (records := _unmarked_records(lines, config)) is not None
     ):
         segment_items(result, doc_id, lines, records, config)
     elif sum(1 for item in items if item.title is not None and not item.repeated) >= 2:
@@ -3022,6 +3024,15 @@ def segment(
         segment_items(result, doc_id, lines, framed[0], config)
     else:
         segment_bare(result, doc_id, lines, config)
+
+
+def _unmarked_records(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """The records :func:`detect` reads where no item shows a listing mark, in its order:
+    labelled fields first, result records where no repeated shape is read."""
+    fielded = field_records(lines)
+    if fielded is not None or shape_items(lines, config) is not None:
+        return fielded
+    return record_items(lines, config)
 
 
 def segment_items(
