@@ -14,7 +14,8 @@ joined to it.
 
 A block of five lines or more that each read as a headline (two words or more, opening on
 no lower-case word, closing no sentence or clause: a sitemap's day, a category page) is a
-list, kept one item to a line, however full its lines are.
+list, kept one item to a line, however full its lines are; so are blocks of three or
+more where the text shows two such blocks (the days of a date-grouped archive).
 
 Indentation in a wrapped block is removed where it marks a paragraph: on a line joined to
 the next one, or on a line indented deeper than the block's margin and than the lines
@@ -251,6 +252,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
     for x in lines:
         offsets.append(pos)
         pos += len(x) + 1
+    floor = _list_floor(lines)
     doc: WordCounts | None = None
     furniture: set[int] | None = None
     longest: int | None = None
@@ -266,7 +268,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
             j += 1
         block = list(range(i, j + 1))
         i = j + 1
-        if len(block) < 2 or _is_headline_list(lines, block):
+        if len(block) < 2 or _is_headline_list(lines, block, floor):
             continue
         wrapped = width > 0 and _block_is_wrapped(lines, block, width, s)
         column = _column_width(lines, block, width, s) if width > 0 and not wrapped else 0
@@ -505,16 +507,34 @@ def _column_width(lines: list[str], block: list[int], width: int, s: UnwrapSetti
 
 MIN_LIST_LINES = 5
 """Fewest lines of a block of headlines that repair keeps one to a line."""
+MIN_GROUPED_LIST_LINES = 3
+"""Fewest lines of each block of headlines where the text shows two such blocks or more
+(a date-grouped archive's days); one block so short is a title wrapped over its lines."""
 _CLAUSE_END = (",", ";", "-", "–", "—", "/")
 
 
-def _is_headline_list(lines: list[str], block: list[int]) -> bool:
+def _list_floor(lines: list[str]) -> int:
+    """The fewest lines of a block of headlines in this text (``MIN_GROUPED_LIST_LINES``
+    where two blocks of that many or more read as headlines, else ``MIN_LIST_LINES``)."""
+    found = 0
+    block: list[int] = []
+    for k, line in enumerate([*lines, ""]):
+        if line.strip():
+            block.append(k)
+            continue
+        if _is_headline_list(lines, block, MIN_GROUPED_LIST_LINES):
+            found += 1
+        block = []
+    return MIN_GROUPED_LIST_LINES if found >= 2 else MIN_LIST_LINES
+
+
+def _is_headline_list(lines: list[str], block: list[int], least: int) -> bool:
     """Whether a block is a list of headlines or link labels, one to a line (a sitemap's
-    day, a category page, a column of related links): ``MIN_LIST_LINES`` lines or more,
-    each of two words or more, opening on no lower-case word, in mixed case, closing no
+    day, a category page, a column of related links): `least` lines or more, each of two
+    words or more, opening on no lower-case word, in mixed case, closing no
     sentence or clause and splitting no word. Hard-wrapped prose runs on into lower-case
     words and ends a line on a sentence or a comma now and then."""
-    if len(block) < MIN_LIST_LINES:
+    if len(block) < least:
         return False
     for k in block:
         text = lines[k].strip()

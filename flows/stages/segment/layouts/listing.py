@@ -1191,6 +1191,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     _date_by_day_header(items, filled, roles)
     _strip_section_prefix(items, filled)
     _mark_badges(items)
+    _mark_ranks(items)
     _mark_title_credits(items)
     for number in sorted(promoted):
         title, _, first, last = promoted[number]
@@ -1639,6 +1640,21 @@ def _mark_badges(items: Sequence[Item]) -> None:
         return
     for item, match in found:
         item.badge = match.group(0)
+
+
+def _mark_ranks(items: Sequence[Item]) -> None:
+    """Ranks opening the titles ('1. <title>', '2. <title>'), taken off them where two
+    titles or more are ranked and the ranks count up."""
+    found = [
+        (item, match)
+        for item in items
+        if item.title is not None and not item.label and (match := RANK.match(item.title.text))
+    ]
+    ranks = [int(match.group(0).strip(" .)")) for _, match in found]
+    if len(found) < 2 or any(after <= before for before, after in pairwise(ranks)):
+        return
+    for item, match in found:
+        item.label = match.group(0)
 
 
 TITLE_CREDIT = re.compile(r"\s[-–—|]\s(?P<name>[^,|\-–—]{3,60}?)(?:,\s[^,|\-–—]{2,60})?$")
@@ -2603,7 +2619,8 @@ def field_records(lines: Sequence[Line]) -> list[Item] | None:
     is a title field's value ('Topic: <title>'), else the last of those lines (its rank
     aside), else the value of the field that reads as titles (:func:`_title_field`); a
     field glued after a title's sentence is cut off it. Author: the names on a line among
-    the fields, else a byline field's name ('Author: <Name>'); date: a date field's. A record's prose (a field's, or paragraphs
+    the fields, else a byline field's name or handle ('Author: <Name>'); date: a date
+    field's, else an unlabelled date line's among the fields. A record's prose (a field's, or paragraphs
     under its fields) is its body, its other fields meta, every other line chrome. None
     when fewer than ``MIN_RECORDS`` records with distinct headlines (:func:`_record_titles`)
     are found, fewer than ``MIN_RECORD_FIELDS`` labels recur, a field names a sender (mail
@@ -2709,6 +2726,9 @@ def _field_record(
         elif at < last and is_names(line.text):
             item.meta.append(line)  # the speakers' or authors' names between the fields
             item.author = item.author or names_of(line.text)
+        elif at < last and (found := find_date(line.text)) and credit_date(line.text):
+            item.meta.append(line)  # an unlabelled date between the fields
+            item.published = item.published or found[0]
         elif at > last and not prose:
             break  # the page's chrome under the record
         elif prose:
@@ -2734,10 +2754,13 @@ def _field_record(
         texts.insert(0, item.glued)
     for text in texts:
         label, _, value = text.partition(":")
-        if is_byline_label(label) and (name := clean_name(value.strip())):
-            item.author = item.author or name
-            break
-    item.published = _field_date(texts)
+        if not is_byline_label(label):
+            continue
+        value = value.strip()
+        name = clean_name(value) or (value if CELL_HANDLE.fullmatch(value) else None)
+        item.author = item.author or name
+        break
+    item.published = _field_date(texts) or item.published
     return item
 
 
@@ -2956,18 +2979,25 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     split = split_glued(lines, config.max_title_chars)
     items = find_items(split, config)
     found = structured_detection(item_stats(items))
-    if found is not None:
+    fielded = field_records(lines)
+    if found is not None and not _titles_fields(items, fielded):
         framed = period_items(lines, config)
         if framed is not None and _frame_adds_items(framed[0], items, lines):
             evidence = f"{found.evidence}; {period_evidence(*framed)}"
             return dataclasses.replace(found, evidence=evidence, parsed=framed[0])
         return dataclasses.replace(found, parsed=items)
-    fielded = field_records(lines)
     if fielded is not None:
         evidence = f"{len(fielded)} records of labelled fields ('<Label>: <value>' lines)"
         return Detection("listing", RECORD_SCORE, evidence, parsed=fielded)
     shaped = shape_items(lines, config)
     if shaped is not None:
+        if (
+            not any(item.title for item in shaped)
+            and (column := headline_block(lines, config)) is not None
+            and len(column) > len(shaped)
+        ):
+            evidence = f"{len(column)} headlines in a column, one to a line, nothing under them"
+            return Detection("listing", COLUMN_SCORE, evidence, parsed=column)
         return shape_detection(shaped)
     records = record_items(lines, config)
     if records is not None:
@@ -2979,6 +3009,15 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
         evidence = f"{len(column)} headlines in a column, one to a line, nothing under them"
         return Detection("listing", COLUMN_SCORE, evidence, parsed=column)
     return bare
+
+
+def _titles_fields(items: Sequence[Item], records: Sequence[Item] | None) -> bool:
+    """Whether the items read from their marks take a field of the labelled records for a
+    title ('Author: <Name>' over 'Date: <date>'): the records are the page's reading."""
+    if not records:
+        return False
+    fields = {line.index for record in records for line in record.meta}
+    return any(item.title is not None and item.title.index in fields for item in items)
 
 
 COLUMN_SCORE = 0.75
@@ -3158,7 +3197,7 @@ def _block_headline(text: str, max_title_chars: int) -> bool:
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in OPENING_QUOTES):
         return False
-    if INNER_STOP.search(text) or is_page_chrome(text) or is_pagination(text):
+    if INNER_STOP.search(text) or is_page_chrome(text) or is_pagination(text) or is_crumb(text):
         return False
     if READ_MORE.match(text) or credit_date(text) or text.endswith((",", ";", ":", "-", "–", "—")):
         return False
@@ -3167,10 +3206,11 @@ def _block_headline(text: str, max_title_chars: int) -> bool:
 
 def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
     """The items of the largest block of headlines one to a line, blank lines around it
-    and none inside (a sitemap's day, a category page, a column of related links): every
-    line a headline (:func:`_block_headline`), an index heading ('K', '2', '*') or a date
-    line (a PDF's text, whose lines of any kind run on without a blank line, shows no
-    such block); six
+    and none inside (a sitemap's day, a category page, a column of related links), or of
+    such blocks each headed by a date line (a date-grouped archive): every line a
+    headline (:func:`_block_headline`), an index heading ('K', '2', '*') or a date line
+    (a PDF's text, whose lines of any kind run on without a blank line, shows no such
+    block); six
     headlines or more, of ``MIN_BLOCK_MEAN_WORDS`` words on average. A headline takes the
     date of the date line over it in the block, or of the page's last date line above
     the block (its heading: 'Articles published on <date>'), and the name of a byline
@@ -3178,19 +3218,32 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
     holds more words in paragraphs longer than a headline than the block holds (an
     article over a box of related links; a category page's notes are single sentences)."""
     best: list[Line] = []
-    titles: list[Line] = []
+    run: list[Line] = []
     block: list[Line] = []
     for line in [*lines, Line(len(lines), 0, "")]:
         if line.text:
             block.append(line)
             continue
-        heads = [item for item in block if _block_headline(item.text, config.max_title_chars)]
-        if len(heads) > len(titles) and all(
-            item in heads or INDEX_HEADING.match(item.text) or credit_date(item.text)
+        if not block:
+            continue
+        if not all(
+            _block_headline(item.text, config.max_title_chars)
+            or INDEX_HEADING.match(item.text)
+            or credit_date(item.text)
             for item in block
         ):
-            best, titles = block, heads
+            run = []
+        elif run and (
+            _day_heading(run[-1].text)
+            or (_day_heading(block[0].text) and any(_day_heading(item.text) for item in run))
+        ):
+            run = [*run, *block]  # a day's group of a date-grouped list
+        else:
+            run = block
+        if _count_headlines(run, config) > _count_headlines(best, config):
+            best = run
         block = []
+    titles = [line for line in best if _block_headline(line.text, config.max_title_chars)]
     if len(titles) < MIN_COLUMN_HEADLINES:
         return None
     inside = sum(word_count(line.text) for line in titles)
@@ -3217,6 +3270,10 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
             item.author, item.credit = name, byline.group(0)
         items.append(item)
     return items
+
+
+def _count_headlines(lines: Sequence[Line], config: SegmentConfig) -> int:
+    return sum(1 for line in lines if _block_headline(line.text, config.max_title_chars))
 
 
 def _day_heading(text: str) -> str | None:
