@@ -334,6 +334,10 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
     return _merge(edits)
 
 
+_ADDRESS_ROW_RE = re.compile(r"(?:https?://|www\.)\S+\s+[-–—|·]\s+\S")
+"""A search result's address row ('https://site.example/path - 14 KB - 12 Mar 2023')."""
+
+
 def page_furniture_lines(lines: list[str]) -> set[int]:
     """Line numbers of page-number lines ('12', 'Page 3 of 12', '3/12'), of running heads
     (short lines with a digit that occur twice or more, digits free to vary) and of a
@@ -807,7 +811,8 @@ def _boundary(
     alone: list[bool | None],
 ) -> LocalEdit | None:
     """The edit joining line k to line k+1, or None to keep the line break. A line longer
-    than any wrap width (``max_width``) is a paragraph of its own: its break is kept.
+    than any wrap width (``max_width``) is a paragraph of its own, and a search result's
+    address row ('<address> - 14 KB - <date>') a row of its own: their breaks are kept.
     `alone`: each line's :func:`_apart_alone`, None until asked (a line is asked as the
     upper line of one break and the lower line of the one before)."""
     line, nxt = lines[k], lines[k + 1]
@@ -818,6 +823,7 @@ def _boundary(
         alone[k]
         or alone[k + 1]
         or _apart_below(line, nxt)
+        or _ADDRESS_ROW_RE.match(nxt.lstrip())
         or (len(line) > s.max_width and not line.endswith("\u00ad"))
     ):
         return None

@@ -265,7 +265,8 @@ def has_copyright(text: str) -> bool:
 def is_page_chrome(text: str) -> bool:
     """A line of page furniture whatever its place: pagination, a copyright or 'powered by'
     footer, an image placeholder, a bracketed link instruction, a rule glued to text, a
-    widget's entry with its count."""
+    widget's entry with its count, a filter box's row of checkboxes, a count of search
+    results."""
     if len(text) > MAX_CHROME_CHARS:
         return False
     return bool(
@@ -275,7 +276,25 @@ def is_page_chrome(text: str) -> bool:
         or LINK_NOTE.match(text)
         or SEPARATOR_LEAD.match(text)
         or WIDGET_COUNT.match(text)
+        or len(CHECKBOX.findall(text)) >= MIN_CHECKBOXES
+        or RESULT_COUNT.match(text)
     )
+
+
+RESULT_COUNT = re.compile(
+    r"^(?:showing|displaying|viewing|results?|items?)\s+\d[\d,]*\s*(?:-|–|to)\s*\d[\d,]*\b"
+    r"|^(?:about\s+|found\s+)?\d[\d,.]*\s+(?:results?|documents?|matches|hits)\b"
+    r"|^your\s+search\b.{0,120}?\breturned\b",
+    re.IGNORECASE,
+)
+"""A search page's count of results ('Showing 1 - 10 of 57', 'About 18,300 results', 'Your
+search for "<query>" returned 112 documents')."""
+
+
+CHECKBOX = re.compile(r"\[[ xX✓]?\]|[☐☑☒]")
+"""A form's checkbox as text ('[ ]', '[x]', '☐')."""
+MIN_CHECKBOXES = 2
+"""Fewest checkboxes on a line of a filter box ('Refine: [ ] News [ ] Analysis')."""
 
 
 def chrome_rule(text: str) -> str:
@@ -535,6 +554,11 @@ ITEM_FOOTER = re.compile(
 META_ROLES = frozenset({"byline", "date"})
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$")
 """A line holding only a web address ('https://site.example/news/2020/11/…')."""
+URL_ROW = re.compile(
+    r"^(?:https?://|www\.)\S+(?:\s+[-–—·|]\s+(?!(?:https?://|www\.))[^-–—·|]{1,30}){1,4}$"
+)
+"""A result's address followed by a few short cells ('<address> - 14 KB - 12 Mar 2023',
+'<address> · Cached'): the address line of a search engine's result."""
 TEASER_MARKS = frozenset({"cut off", "read-more", "footer", "dateline"})
 _MONTH = (
     r"(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -550,7 +574,7 @@ WIRE_DATELINE = re.compile(
 capitals, then the day."""
 MAX_SUMMARY_CHARS = 1500
 MIN_ARTICLE_PARAGRAPHS = 3
-TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed", "count"})
+TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed", "count", "url"})
 RU_AGE = re.compile(
     r"^(?:\d{1,3}\s+)?(?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел(?:ю|и|ь)"
     r"|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад$|^(?:вчера|сегодня)(?:,?\s+(?:в\s+)?\d{1,2}:\d\d)?$"
@@ -703,7 +727,7 @@ def line_role(text: str, max_title_chars: int) -> str:
         return prose_or_other(text[credited.end() - 1 :])
     if is_separator(text) or is_page_chrome(text) or SHARE_BAR.match(text):
         return "chrome"
-    if BARE_URL.match(text):
+    if BARE_URL.match(text) or URL_ROW.match(text):
         return "url"
     if is_image_credit(text):
         return "chrome"
@@ -811,7 +835,7 @@ class Item:
         for line in self.meta:
             if not self.body and TIME_STAMP.match(line.text):
                 found.add("time")  # '18:45' over a headline: a news feed's item
-            elif BARE_URL.match(line.text):
+            elif BARE_URL.match(line.text) or URL_ROW.match(line.text):
                 found.add("link")  # a search result's address under its title
             elif not CLOCK.search(line.text):
                 dated = find_date(line.text) or AGE.search(line.text)
@@ -1574,16 +1598,16 @@ def _trail(
     next_start: int,
     lead_mode: bool,
 ) -> int:
-    """Take the read-more, footer, byline and date lines after the summary; the last
-    position the item owns. A footer ('Labels: …', '<n> comments') closes the item: a
+    """Take the read-more, footer, byline, date and address lines after the summary; the
+    last position the item owns. A footer ('Labels: …', '<n> comments') closes the item: a
     byline or date line after it opens the next one."""
     position = last + 1
     while position < next_start and roles[position] in TRAIL_ROLES:
         role = roles[position]
         if role in META_ROLES and (lead_mode or roles[position - 1] == "footer"):
             break  # a byline or date under the item's footer: the next item's
-        if role in META_ROLES or role == "signed":
-            item.meta.append(filled[position])
+        if role in META_ROLES or role in ("signed", "url"):
+            item.meta.append(filled[position])  # a result's address row: a link mark
         else:
             item.extra.append(filled[position])
         position += 1
