@@ -3212,10 +3212,17 @@ TRAILING_BY = re.compile(r"\s+by\s+(?P<name>[A-ZА-ЯЁ][^\d]{2,60})$")
 """A headline's byline after it on its line ('<headline>  by <Name> & <Name>')."""
 
 
+LIST_MARK = re.compile(r"^(?:[-*•·▪●–]|\d{1,3}[.)])\s+(?=\S)")
+"""A list's bullet or rank before a headline in a block of them ('- <title>', '3. <title>')."""
+
+
 def _block_headline(text: str, max_title_chars: int) -> bool:
-    """A headline standing one to a line in a block of them: two words or more, twenty at
-    most, opening in upper case, a digit or a quote and closing no sentence (a question
-    or an exclamation aside), no date, no read-more link and no chrome."""
+    """A headline standing one to a line in a block of them, after its list mark if any:
+    two words or more, twenty at most, opening in upper case, a digit or a quote and
+    closing no sentence (a question or an exclamation aside), no date, no read-more link
+    and no chrome."""
+    if marked := LIST_MARK.match(text):
+        text = text[marked.end() :]
     words = word_count(text)
     if not 2 <= words <= MAX_HEADLINE_WORDS or len(text) > max_title_chars:
         return False
@@ -3232,9 +3239,9 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
     """The items of the largest block of headlines one to a line, blank lines around it
     and none inside (a sitemap's day, a category page, a column of related links), or of
     such blocks each headed by a date line (a date-grouped archive): every line a
-    headline (:func:`_block_headline`), an index heading ('K', '2', '*') or a date line
-    (a PDF's text, whose lines of any kind run on without a blank line, shows no such
-    block); six
+    headline (:func:`_block_headline`, its bullet or rank no part of the title), an index
+    heading ('K', '2', '*') or a date line (a PDF's text, whose lines of any kind run on
+    without a blank line, shows no such block); six
     headlines or more, of ``MIN_BLOCK_MEAN_WORDS`` words on average. A headline takes the
     date of the date line over it in the block, or of the page's last date line above
     the block (its heading: 'Articles published on <date>'), and the name of a byline
@@ -3290,6 +3297,8 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
         if line not in titles:
             continue
         item = Item(body=[], title=line, published=day)
+        if marked := LIST_MARK.match(line.text):
+            item.label = marked.group(0)
         if (byline := TRAILING_BY.search(line.text)) and (name := clean_name(byline["name"])):
             item.author, item.credit = name, byline.group(0)
         items.append(item)
