@@ -556,9 +556,11 @@ BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$")
 """A line holding only a web address ('https://site.example/news/2020/11/…')."""
 URL_ROW = re.compile(
     r"^(?:https?://|www\.)\S+(?:\s+[-–—·|]\s+(?!(?:https?://|www\.))[^-–—·|]{1,30}){1,4}$"
+    r"|^(?:https?://)?(?:[\w-]+\.)+[^\W\d_]{2,}(?:\s+›\s+[^\s›]+){1,6}$"
 )
 """A result's address followed by a few short cells ('<address> - 14 KB - 12 Mar 2023',
-'<address> · Cached'): the address line of a search engine's result."""
+'<address> · Cached'), or shown as a trail of its path ('site.example › news › 2023'): the
+address line of a search engine's result."""
 TEASER_MARKS = frozenset({"cut off", "read-more", "footer", "dateline"})
 _MONTH = (
     r"(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
