@@ -3206,6 +3206,12 @@ def headline_column(lines: Sequence[Line], config: SegmentConfig) -> list[Item] 
     return max(found, key=len) if found else None
 
 
+RELATED_HEADING = re.compile(
+    r"^(?:related|similar|more|further|see also|read also|also on|читайте также|по теме"
+    r"|смотрите также|ещё|еще)\b(?:\s+\S+){0,3}$",
+    re.IGNORECASE,
+)
+"""A box's heading over links to other pages ('Related stories', 'Read also', 'По теме')."""
 MIN_BLOCK_MEAN_WORDS = 4
 """Fewest words of a block's headlines on average: a menu's links are shorter."""
 INDEX_HEADING = re.compile(r"^(?:[^\W_]|\*|#|[^\W\d_]-[^\W\d_])$")
@@ -3247,7 +3253,8 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
     headlines or more, of ``MIN_BLOCK_MEAN_WORDS`` words on average. A headline takes the
     date of the date line over it in the block, or of the page's last date line above
     the block (its heading: 'Articles published on <date>'), and the name of a byline
-    after it ('<headline>  by <Name>'). None when there is no such block, or when the page
+    after it ('<headline>  by <Name>'). None when there is no such block, when the block
+    is headed as a box of related links ('Related stories') under prose, or when the page
     holds more words in paragraphs longer than a headline than the block holds (an
     article over a box of related links; a category page's notes are single sentences)."""
     best: list[Line] = []
@@ -3279,6 +3286,12 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
     titles = [line for line in best if _block_headline(line.text, config.max_title_chars)]
     if len(titles) < MIN_COLUMN_HEADLINES:
         return None
+    upper = [line for line in lines[: best[0].index] if line.text]
+    heading = [best[0]] if RELATED_HEADING.match(best[0].text) else upper[-1:]
+    if heading and RELATED_HEADING.match(heading[0].text):
+        if any(prose_or_other(line.text) == "prose" for line in upper):
+            return None  # an article's box of related links
+        titles = [line for line in titles if line not in heading]
     inside = sum(word_count(line.text) for line in titles)
     if inside < MIN_BLOCK_MEAN_WORDS * len(titles):
         return None
