@@ -15,7 +15,8 @@ joined to it.
 A block of five lines or more that each read as a headline (two words or more, opening on
 no lower-case word, closing no sentence or clause: a sitemap's day, a category page) is a
 list, kept one item to a line, however full its lines are; so are blocks of three or
-more where the text shows two such blocks (the days of a date-grouped archive).
+more where the text shows two such blocks, each under a one-line heading (the days of a
+date-grouped archive).
 
 Indentation in a wrapped block is removed where it marks a paragraph: on a line joined to
 the next one, or on a line indented deeper than the block's margin and than the lines
@@ -518,17 +519,22 @@ _CLAUSE_END = (",", ";", "-", "–", "—", "/")
 
 
 def _list_floor(lines: list[str]) -> int:
-    """The fewest lines of a block of headlines in this text (``MIN_GROUPED_LIST_LINES``
-    where two blocks of that many or more read as headlines, else ``MIN_LIST_LINES``)."""
+    """The fewest lines of a block of headlines in this text: ``MIN_GROUPED_LIST_LINES``
+    where two blocks of that many or more read as headlines, each under a heading of one
+    line of its own (a day's date, a section's name), else ``MIN_LIST_LINES`` (a cover's
+    wrapped title over its authors' block is no group)."""
     found = 0
     block: list[int] = []
+    above: list[int] = []
     for k, line in enumerate([*lines, ""]):
         if line.strip():
             block.append(k)
             continue
-        if _is_headline_list(lines, block, MIN_GROUPED_LIST_LINES):
+        if not block:
+            continue
+        if len(above) == 1 and _is_headline_list(lines, block, MIN_GROUPED_LIST_LINES):
             found += 1
-        block = []
+        above, block = block, []
     return MIN_GROUPED_LIST_LINES if found >= 2 else MIN_LIST_LINES
 
 
