@@ -12,6 +12,12 @@ space is longer than any wrap width and several lines reach its longest, a line 
 room for the next word that runs on into a lower-case word at its own indentation is
 joined to it.
 
+A block of five lines or more that each read as a headline (two words or more, opening on
+no lower-case word, closing no sentence or clause: a sitemap's day, a category page) is a
+list, kept one item to a line, however full its lines are; so are blocks of three or
+more where the text shows two such blocks, each under a one-line heading (the days of a
+date-grouped archive).
+
 Indentation in a wrapped block is removed where it marks a paragraph: on a line joined to
 the next one, or on a line indented deeper than the block's margin and than the lines
 beside it (a first-line indent). An indent that a line joining nothing shares with a line
@@ -247,6 +253,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
     for x in lines:
         offsets.append(pos)
         pos += len(x) + 1
+    floor = _list_floor(lines)
     doc: WordCounts | None = None
     furniture: set[int] | None = None
     longest: int | None = None
@@ -262,7 +269,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
             j += 1
         block = list(range(i, j + 1))
         i = j + 1
-        if len(block) < 2:
+        if len(block) < 2 or _is_headline_list(lines, block, floor):
             continue
         wrapped = width > 0 and _block_is_wrapped(lines, block, width, s)
         column = _column_width(lines, block, width, s) if width > 0 and not wrapped else 0
@@ -326,6 +333,10 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
             elif k < block[-1]:
                 para_start = k + 1
     return _merge(edits)
+
+
+_ADDRESS_ROW_RE = re.compile(r"(?:https?://|www\.)\S+\s+[-–—|·]\s+\S")
+"""A search result's address row ('https://site.example/path - 14 KB - 12 Mar 2023')."""
 
 
 def page_furniture_lines(lines: list[str]) -> set[int]:
@@ -497,6 +508,52 @@ def _column_width(lines: list[str], block: list[int], width: int, s: UnwrapSetti
         return 0
     column = lengths[int(COLUMN_SHARE * (len(lengths) - 1))]
     return column if column < 0.75 * width else 0
+
+
+MIN_LIST_LINES = 5
+"""Fewest lines of a block of headlines that repair keeps one to a line."""
+MIN_GROUPED_LIST_LINES = 3
+"""Fewest lines of each block of headlines where the text shows two such blocks or more
+(a date-grouped archive's days); one block so short is a title wrapped over its lines."""
+_CLAUSE_END = (",", ";", "-", "–", "—", "/")
+
+
+def _list_floor(lines: list[str]) -> int:
+    """The fewest lines of a block of headlines in this text: ``MIN_GROUPED_LIST_LINES``
+    where two blocks of that many or more read as headlines, each under a heading of one
+    line of its own (a day's date, a section's name), else ``MIN_LIST_LINES`` (a cover's
+    wrapped title over its authors' block is no group)."""
+    found = 0
+    block: list[int] = []
+    above: list[int] = []
+    for k, line in enumerate([*lines, ""]):
+        if line.strip():
+            block.append(k)
+            continue
+        if not block:
+            continue
+        if len(above) == 1 and _is_headline_list(lines, block, MIN_GROUPED_LIST_LINES):
+            found += 1
+        above, block = block, []
+    return MIN_GROUPED_LIST_LINES if found >= 2 else MIN_LIST_LINES
+
+
+def _is_headline_list(lines: list[str], block: list[int], least: int) -> bool:
+    """Whether a block is a list of headlines or link labels, one to a line (a sitemap's
+    day, a category page, a column of related links): `least` lines or more, each of two
+    words or more, opening on no lower-case word, in mixed case, closing no
+    sentence or clause and splitting no word. Hard-wrapped prose runs on into lower-case
+    words and ends a line on a sentence or a comma now and then."""
+    if len(block) < least:
+        return False
+    for k in block:
+        text = lines[k].strip()
+        if len(text.split()) < 2 or _strong_end(text) or text.endswith(_CLAUSE_END):
+            return False
+        first = _NEXT_FIRST_RE.match(text)
+        if first is None or first.group(1).islower() or _is_caps(text):
+            return False
+    return True
 
 
 def _block_is_wrapped(lines: list[str], block: list[int], width: int, s: UnwrapSettings) -> bool:
@@ -760,7 +817,8 @@ def _boundary(
     alone: list[bool | None],
 ) -> LocalEdit | None:
     """The edit joining line k to line k+1, or None to keep the line break. A line longer
-    than any wrap width (``max_width``) is a paragraph of its own: its break is kept.
+    than any wrap width (``max_width``) is a paragraph of its own, and a search result's
+    address row ('<address> - 14 KB - <date>') a row of its own: their breaks are kept.
     `alone`: each line's :func:`_apart_alone`, None until asked (a line is asked as the
     upper line of one break and the lower line of the one before)."""
     line, nxt = lines[k], lines[k + 1]
@@ -771,6 +829,7 @@ def _boundary(
         alone[k]
         or alone[k + 1]
         or _apart_below(line, nxt)
+        or _ADDRESS_ROW_RE.match(nxt.lstrip())
         or (len(line) > s.max_width and not line.endswith("\u00ad"))
     ):
         return None

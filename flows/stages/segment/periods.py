@@ -7,7 +7,8 @@ and finds the shortest sequence of symbols that repeats three times or more in a
 
 * ``P``: prose (more than twenty words, or a sentence of six words or more);
 * ``D``: a short stamp: a date, a day and month ('NOV 28'), a clock time, an age ('3 days
-  ago') or a duration ('42 min'), alone or with a few words ('Feb 12 · 48 min');
+  ago') or a duration ('42 min'), alone or with a few words ('Feb 12 · 48 min'), or a
+  longer meta row with an age in numbers ('<tags> by <handle> 2 days ago copy to mine');
 * ``N``: a short line that is mostly digits (a day badge '4', a count, a rating);
 * ``R``: a short line whose text, its digits read as one, the page shows three times or
   more ('Play', 'Wed', 'Editor's choice', 'News'): an item's recurring literal or label;
@@ -19,8 +20,9 @@ and finds the shortest sequence of symbols that repeats three times or more in a
 Adjacent lines of one symbol are one group (a title shown twice, a label over a title, a
 teaser of two paragraphs); two short lines with a blank line between are two (an item's
 closing 'Read more: <title>' and the next item's title). The period is read on the groups: the stretch where every
-symbol equals the one a period further on, cut into repeats from its first symbol (so
-an item's head comes first: the chrome above the items breaks the repetition). An item
+symbol equals the one a period further on, cut into repeats at the phase whose repeats
+open after a blank line most often (a page sets its items apart so), else from its first
+symbol (so an item's head comes first: the chrome above the items breaks the repetition). An item
 of the period with one group missing (the last episode without a description, an item
 without the label others show) right after the run is an item too. A repeat at the
 run's edge that holds more marker lines at one position than any other item is
@@ -43,7 +45,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flows.stages.segment.lines import Line, word_count
+from flows.stages.segment.lines import Line, ends_sentence, word_count
 from flows.stages.segment.meta import AGE, find_date
 from flows.stages.segment.shapes import (
     MAX_SHORT_WORDS,
@@ -89,6 +91,11 @@ CLOCK_OR_LENGTH = re.compile(
 )
 """A clock time or a duration ('6:30 pm', '01:34:35', '42 min', '1 h')."""
 DIGITS = re.compile(r"\d")
+NUMBER_AGE = re.compile(
+    r"\b\d+\s*(?:second|sec|minute|min|hour|hr|day|week|month|year|yr|[smhdwy])s?\s+ago\b",
+    re.IGNORECASE,
+)
+"""An age in numbers ('2 days ago', '5h ago')."""
 CLOSING = "\"'”’»)]"
 """Closing quotes and brackets after a headline's last mark."""
 
@@ -99,9 +106,10 @@ def normalized(text: str) -> str:
 
 
 def _is_stamp(text: str) -> bool:
-    """A short line with a date, a day and month, a clock time, a duration or an age."""
+    """A short line with a date, a day and month, a clock time, a duration or an age; a
+    longer meta row with an age in numbers ('<tags> by <handle> 2 days ago copy to mine')."""
     if len([word for word in text.split() if word not in SEPARATORS]) > MAX_STAMP_WORDS:
-        return False
+        return bool(NUMBER_AGE.search(text)) and not ends_sentence(text)
     if AGE.search(text):
         return True
     if not DIGITS.search(text):
@@ -269,18 +277,26 @@ def find_period(lines: Sequence[Line], headlines: bool = False) -> Period | None
     found = groups(lines)
     kinds = [group.symbol for group in found]
     least = MIN_HEADLINE_REPEATS if headlines else MIN_REPEATS
-    best: tuple[int, int, int, int] | None = None  # (-covered, period, start, repeats)
+    opened = [
+        at == 0 or found[at - 1].lines[-1].index + 1 < group.lines[0].index
+        for at, group in enumerate(found)
+    ]
+    best: tuple[int, int, int, int, int] | None = None
+    # (-covered, period, -repeats opened after a blank line, start, repeats): where the page
+    # sets its items apart with blank lines, of two equal runs the one so cut wins
     for period in range(2, MAX_PERIOD + 1):
-        for start, end in periodic_stretches(kinds, period):
-            repeats = (end - start) // period
-            if repeats < least or not _valid(kinds[start : start + period], headlines):
-                continue
-            key = (-repeats * period, period, start, repeats)
-            if best is None or key < best:
-                best = key
+        for stretch_start, end in periodic_stretches(kinds, period):
+            for start in range(stretch_start, stretch_start + period):
+                repeats = (end - start) // period
+                if repeats < least or not _valid(kinds[start : start + period], headlines):
+                    continue
+                gaps = sum(opened[at] for at in range(start, start + repeats * period, period))
+                key = (-repeats * period, period, -gaps, start, repeats)
+                if best is None or key < best:
+                    best = key
     if best is None:
         return None
-    _, period, start, count = best
+    _, period, _, start, count = best
     pattern = tuple(kinds[start : start + period])
     items = [tuple(found[at : at + period]) for at in range(start, start + count * period, period)]
     sizes = _largest_sizes(items[1:])

@@ -103,9 +103,21 @@ meta, the rest of the frame chrome; an item missing one line of the frame (the l
 episode without a description) is an item still. Where the marks read the items too,
 the frame's reading is taken when it finds every item they find and more.
 
+Records of labelled fields (``<Label>: <value>`` lines whose labels recur in three
+records or more: ``Speaker:`` ``Topic:`` ``Date:`` ``Abstract:``, or a ranked ``<n>.
+<id>`` row and a title over ``Sponsor:`` ``Committees:`` ``Latest Action:``) are a
+listing as result records are: the title a title field's value or the unlabelled line
+over the first field, the date and author those of a date or byline field, a field's
+prose the text, the other fields meta (:func:`field_records`).
+
 A feed of short posts by several people (``<handle> · <age>`` over each entry, see
 :mod:`flows.stages.segment.feed`) is a listing too, one post per entry, and so is a
 channel's or community's wall (the page's name over each post, counters under it).
+
+A block of six headlines or more one to a line, with nothing under them (a sitemap's day,
+a category page, a column of related links; index letters and date lines between them
+are chrome, a date line dates the headlines under it), is a listing of empty teasers
+(:func:`headline_block`) where the page holds no longer paragraphs than its headlines.
 
 A page of bare teasers (every paragraph a single long line, or a heading line over one,
 nothing else on the page) is a listing too, segmented one post per paragraph; so is any
@@ -127,6 +139,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from flows.stages.mail_fields import SENDER_FIELD
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import DraftBlock, is_heading
@@ -153,6 +166,7 @@ from flows.stages.segment.meta import (
     find_byline,
     find_date,
     is_breadcrumb,
+    is_byline_label,
     is_dateline,
 )
 from flows.stages.segment.periods import FIELD as PERIOD_FIELD
@@ -258,7 +272,8 @@ def has_copyright(text: str) -> bool:
 def is_page_chrome(text: str) -> bool:
     """A line of page furniture whatever its place: pagination, a copyright or 'powered by'
     footer, an image placeholder, a bracketed link instruction, a rule glued to text, a
-    widget's entry with its count."""
+    widget's entry with its count, a filter box's row of checkboxes, a count of search
+    results."""
     if len(text) > MAX_CHROME_CHARS:
         return False
     return bool(
@@ -268,7 +283,25 @@ def is_page_chrome(text: str) -> bool:
         or LINK_NOTE.match(text)
         or SEPARATOR_LEAD.match(text)
         or WIDGET_COUNT.match(text)
+        or len(CHECKBOX.findall(text)) >= MIN_CHECKBOXES
+        or RESULT_COUNT.match(text)
     )
+
+
+RESULT_COUNT = re.compile(
+    r"^(?:showing|displaying|viewing|results?|items?)\s+\d[\d,]*\s*(?:-|–|to)\s*\d[\d,]*\b"
+    r"|^(?:about\s+|found\s+)?\d[\d,.]*\s+(?:results?|documents?|matches|hits)\b"
+    r"|^your\s+search\b.{0,120}?\breturned\b",
+    re.IGNORECASE,
+)
+"""A search page's count of results ('Showing 1 - 10 of 57', 'About 18,300 results', 'Your
+search for "<query>" returned 112 documents')."""
+
+
+CHECKBOX = re.compile(r"\[[ xX✓]?\]|[☐☑☒]")
+"""A form's checkbox as text ('[ ]', '[x]', '☐')."""
+MIN_CHECKBOXES = 2
+"""Fewest checkboxes on a line of a filter box ('Refine: [ ] News [ ] Analysis')."""
 
 
 def chrome_rule(text: str) -> str:
@@ -528,6 +561,13 @@ ITEM_FOOTER = re.compile(
 META_ROLES = frozenset({"byline", "date"})
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$")
 """A line holding only a web address ('https://site.example/news/2020/11/…')."""
+URL_ROW = re.compile(
+    r"^(?:https?://|www\.)\S+(?:\s+[-–—·|]\s+(?!(?:https?://|www\.))[^-–—·|]{1,30}){1,4}$"
+    r"|^(?:https?://)?(?:[\w-]+\.)+[^\W\d_]{2,}(?:\s+›\s+[^\s›]+){1,6}$"
+)
+"""A result's address followed by a few short cells ('<address> - 14 KB - 12 Mar 2023',
+'<address> · Cached'), or shown as a trail of its path ('site.example › news › 2023'): the
+address line of a search engine's result."""
 TEASER_MARKS = frozenset({"cut off", "read-more", "footer", "dateline"})
 _MONTH = (
     r"(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -543,7 +583,7 @@ WIRE_DATELINE = re.compile(
 capitals, then the day."""
 MAX_SUMMARY_CHARS = 1500
 MIN_ARTICLE_PARAGRAPHS = 3
-TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed", "count"})
+TRAIL_ROLES = frozenset({"more", "footer", "byline", "date", "signed", "count", "url"})
 RU_AGE = re.compile(
     r"^(?:\d{1,3}\s+)?(?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел(?:ю|и|ь)"
     r"|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад$|^(?:вчера|сегодня)(?:,?\s+(?:в\s+)?\d{1,2}:\d\d)?$"
@@ -646,15 +686,48 @@ hold is no item's date."""
 
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 """A markdown heading's mark ('## <title>'): a page converted to markdown keeps it."""
+TYPE_TAG = re.compile(r"^\[(?-i:[A-Z]{2,12})\]\s+(?=\S)")
+"""A result's type tag before its title ('[PDF] <title>', '[BOOK] <title>'): no part of it."""
+
+
+CITATION_ROW = re.compile(
+    r"^(?P<names>[^|]{2,100}?)\s+[-–—]\s+(?:[^|]{1,80}?,\s*)?(?:19|20)\d\d\s+[-–—]\s+\S"
+)
+"""A reference's byline row: names, an optional venue, a year, a publisher or host, cells
+split by dashes ('<Name>, <Name> - <Journal>, 2021 - <Publisher>', '<Name> - 2016 -
+<host>'), as a search engine of papers prints it under each title."""
+
+
+def citation_names(text: str) -> str | None:
+    """The names opening a reference's byline row (:data:`CITATION_ROW`); None for other
+    lines."""
+    match = CITATION_ROW.match(text)
+    if match is None:
+        return None
+    parts = NAMES_SEPARATOR.split(match["names"].strip())
+    if len(parts) > MAX_CITED_NAMES or not all(
+        is_name(part) or INITIALS_NAME.match(part) for part in parts
+    ):
+        return None
+    return match["names"].strip()
+
+
+INITIALS_NAME = re.compile(r"^(?:[A-ZА-ЯЁ]{1,3}\.?\s*)+\s[A-ZА-ЯЁ][^\W\d_]+(?:[-'’][^\W\d_]+)*$")
+"""A name cited with initials and no full stops ('AB Ivanova', 'D Kuznetsov')."""
+MAX_CITED_NAMES = 6
+"""Most names in a reference's byline row (a search engine cuts longer lists off)."""
 
 
 def line_role(text: str, max_title_chars: int) -> str:
     """What one line of a listing is: chrome, url, more, footer, byline, date, head, prose
     or other. A markdown heading is read without its mark; one that is only a date heads
-    an untitled item (see :attr:`Item.dated_heading`)."""
+    an untitled item (see :attr:`Item.dated_heading`). A headline after a type tag ('[PDF]
+    <title>') is a head."""
     if marked := MARKDOWN_HEADING.match(text):
         role = line_role(text[marked.end() :], max_title_chars)
         return "head" if role == "date" else role
+    if tagged := TYPE_TAG.match(text):
+        return "head" if line_role(text[tagged.end() :], max_title_chars) == "head" else "other"
     if len(text) > MAX_CHROME_CHARS:
         return prose_or_other(text)
     if len(text) <= 120 and ARCHIVE_HEADING.match(text):
@@ -663,7 +736,7 @@ def line_role(text: str, max_title_chars: int) -> str:
         return prose_or_other(text[credited.end() - 1 :])
     if is_separator(text) or is_page_chrome(text) or SHARE_BAR.match(text):
         return "chrome"
-    if BARE_URL.match(text):
+    if BARE_URL.match(text) or URL_ROW.match(text):
         return "url"
     if is_image_credit(text):
         return "chrome"
@@ -681,6 +754,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "byline"
     if signed_name(text):
         return "signed"  # a closing signature: the byline under the summary
+    if citation_names(text):
+        return "byline"
     cells = row_cells(text)
     if any(credit_date(cell) for cell in cells) and any(is_names(cell) for cell in cells):
         return "byline"  # '<date> · <n> min · <Name>, <Name>': a meta row
@@ -744,6 +819,10 @@ class Item:
     """An access badge glued to the title line ('Paid Members Public'), no part of it."""
     credit: str | None = None
     """A credit glued to the title line (' - <Name>, <Outlet>'), no part of it."""
+    label: str | None = None
+    """A field's label or a rank opening the title line ('Topic: ', '3. '), no part of it."""
+    glued: str | None = None
+    """A record's field glued after the title ('<title>. Sponsor: <Name>'), no part of it."""
     repeated: bool = False
     """A block the page shows twice or more, title and text alike (a promotion between the
     items): no item, its lines are chrome."""
@@ -765,9 +844,10 @@ class Item:
     def title_text(self) -> str | None:
         if self.title is None or self.dated_heading:
             return None
-        glued = self.badge or self.credit
+        glued = self.badge or self.credit or self.glued
         text = self.title.text[: -len(glued)].rstrip() if glued else self.title.text
-        return MARKDOWN_HEADING.sub("", text)
+        text = text.removeprefix(self.label) if self.label else text
+        return TYPE_TAG.sub("", MARKDOWN_HEADING.sub("", text))
 
     @property
     def lines(self) -> list[Line]:
@@ -782,7 +862,7 @@ class Item:
         for line in self.meta:
             if not self.body and TIME_STAMP.match(line.text):
                 found.add("time")  # '18:45' over a headline: a news feed's item
-            elif BARE_URL.match(line.text):
+            elif BARE_URL.match(line.text) or URL_ROW.match(line.text):
                 found.add("link")  # a search result's address under its title
             elif not CLOCK.search(line.text):
                 dated = find_date(line.text) or AGE.search(line.text)
@@ -1162,6 +1242,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     _date_by_day_header(items, filled, roles)
     _strip_section_prefix(items, filled)
     _mark_badges(items)
+    _mark_ranks(items)
     _mark_title_credits(items)
     for number in sorted(promoted):
         title, _, first, last = promoted[number]
@@ -1544,16 +1625,16 @@ def _trail(
     next_start: int,
     lead_mode: bool,
 ) -> int:
-    """Take the read-more, footer, byline and date lines after the summary; the last
-    position the item owns. A footer ('Labels: …', '<n> comments') closes the item: a
+    """Take the read-more, footer, byline, date and address lines after the summary; the
+    last position the item owns. A footer ('Labels: …', '<n> comments') closes the item: a
     byline or date line after it opens the next one."""
     position = last + 1
     while position < next_start and roles[position] in TRAIL_ROLES:
         role = roles[position]
         if role in META_ROLES and (lead_mode or roles[position - 1] == "footer"):
             break  # a byline or date under the item's footer: the next item's
-        if role in META_ROLES or role == "signed":
-            item.meta.append(filled[position])
+        if role in META_ROLES or role in ("signed", "url"):
+            item.meta.append(filled[position])  # a result's address row: a link mark
         else:
             item.extra.append(filled[position])
         position += 1
@@ -1573,6 +1654,7 @@ def _read_credits(item: Item) -> None:
                 or (names_of(text) if is_names(text) else None)
                 or attribution_name(text)
                 or aged_handle(text)
+                or citation_names(text)
             )
         if item.published is None and (found := find_date(line.text)):
             item.published = found[0]
@@ -1610,6 +1692,21 @@ def _mark_badges(items: Sequence[Item]) -> None:
         return
     for item, match in found:
         item.badge = match.group(0)
+
+
+def _mark_ranks(items: Sequence[Item]) -> None:
+    """Ranks opening the titles ('1. <title>', '2. <title>'), taken off them where two
+    titles or more are ranked and the ranks count up."""
+    found = [
+        (item, match)
+        for item in items
+        if item.title is not None and not item.label and (match := RANK.match(item.title.text))
+    ]
+    ranks = [int(match.group(0).strip(" .)")) for _, match in found]
+    if len(found) < 2 or any(after <= before for before, after in pairwise(ranks)):
+        return
+    for item, match in found:
+        item.label = match.group(0)
 
 
 TITLE_CREDIT = re.compile(r"\s[-–—|]\s(?P<name>[^,|\-–—]{3,60}?)(?:,\s[^,|\-–—]{2,60})?$")
@@ -2497,6 +2594,252 @@ def record_detection(items: Sequence[Item]) -> Detection:
     return Detection("listing", RECORD_SCORE, evidence, parsed=list(items))
 
 
+# --- records of labelled fields ------------------------------------------------------------
+
+
+FIELD_LINE = re.compile(r"^(?P<label>[^\W\d_][^\W_]*(?:[ '’./&-][^\W_]+){0,3})\s?:\s+(?=\S)")
+"""A field line: a label of four words at most, a colon, the value ('Sponsor: <Name>',
+'Latest Action: <text>'); no address ('https://…') and no clock time."""
+GLUED_FIELD = re.compile(r"(?<=[.!?)\]])\s+(?P<label>[^\W\d_][^\W_]*(?:\s[^\W_]+){0,3}):\s")
+"""A field glued after a sentence's end ('<title>. Sponsor: <Name>')."""
+RANK = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+"""A result's rank opening its title line ('3. <title>')."""
+TITLE_LABELS = frozenset(
+    {"title", "topic", "subject", "headline", "talk", "paper", "bill", "название", "тема"}
+    | {"заголовок", "titre", "sujet"}
+)
+"""Labels of a record's title field ('Topic: <title>')."""
+DATE_LABEL_WORDS = frozenset(
+    {"date", "dated", "published", "posted", "updated", "when", "day", "дата", "опубликовано"}
+)
+"""Words of a label whose value is the record's date ('Date:', 'Published on:')."""
+MIN_RECORD_FIELDS = 2
+"""Fewest labels that recur in every record of a list of labelled records."""
+MAX_HEAD_LINES = 3
+"""Most unlabelled lines over a record's first field (a rank and id row, a label, a
+title)."""
+
+
+def field_label(text: str) -> str | None:
+    """The label of a field line, case folded, without its colon; None for other lines."""
+    match = FIELD_LINE.match(text)
+    return match.group("label").casefold() if match else None
+
+
+def _glued_field(text: str, labels: Collection[str]) -> int | None:
+    """Where a field of `labels` glued after a sentence starts ('<title>. Sponsor: …')."""
+    for match in GLUED_FIELD.finditer(text):
+        if match.group("label").casefold() in labels:
+            return match.start("label")
+    return None
+
+
+def _title_field(values: Mapping[str, Sequence[str | None]]) -> str | None:
+    """The label whose values are the records' titles: the field whose values are all
+    given, distinct, no date and no prose, the most words on average (three at least)."""
+    best: tuple[float, str] | None = None
+    for label, texts in values.items():
+        given = [text for text in texts if text]
+        if len(given) < len(texts) or len(set(given)) < len(given):
+            continue
+        if any(find_date(text) or line_kind(text) == PROSE for text in given):
+            continue
+        mean = sum(word_count(text) for text in given) / len(given)
+        if mean >= MIN_PERIOD_TITLE_WORDS and (best is None or mean > best[0]):
+            best = (mean, label)
+    return best[1] if best else None
+
+
+def _field_date(texts: Sequence[str]) -> str | None:
+    """The record's date as written: a date-labelled field's, else a field whose value is
+    a date line."""
+    for dated in (True, False):
+        for text in texts:
+            label, _, value = text.partition(":")
+            if dated != bool(set(re.findall(r"\w+", label.casefold())) & DATE_LABEL_WORDS):
+                continue
+            if (found := find_date(value)) and (dated or credit_date(value.strip())):
+                return found[0]
+    return None
+
+
+def field_records(lines: Sequence[Line]) -> list[Item] | None:
+    """The records of a list whose items are labelled fields (a search page of bills, an
+    event series, a catalogue): lines ``<Label>: <value>`` whose labels recur three times or
+    more, each record opened by the label of the page's first field line, under up to
+    ``MAX_HEAD_LINES`` unlabelled lines of its own (a rank and id row, a title). The title
+    is a title field's value ('Topic: <title>'), else the last of those lines (its rank
+    aside), else the value of the field that reads as titles (:func:`_title_field`); a
+    field glued after a title's sentence is cut off it. Author: the names on a line among
+    the fields, else a byline field's name or handle ('Author: <Name>'); date: a date
+    field's, else an unlabelled date line's among the fields. A record's prose (a field's, or paragraphs
+    under its fields) is its body, its other fields meta, every other line chrome. None
+    when fewer than ``MIN_RECORDS`` records with distinct headlines (:func:`_record_titles`)
+    are found, fewer than ``MIN_RECORD_FIELDS`` labels recur, a field names a sender (mail
+    messages), a record spans more than ``MAX_RECORD_LINES`` lines or holds more than
+    ``MAX_PERIOD_TEXT_LINES`` lines of text, or the prose outside the records is as long as
+    their titles and texts together."""
+    filled = [line for line in lines if not line.is_blank]
+    opening = [field_label(line.text) for line in filled]
+    counts = Counter(label for label in opening if label)
+    recurring = {label for label, n in counts.items() if n >= MIN_RECORDS}
+    if len(recurring) < MIN_RECORD_FIELDS:
+        return None
+    labels = [label if label in recurring else None for label in opening]
+    glued: dict[int, int] = {}
+    for at, line in enumerate(filled):
+        if labels[at] is None and (cut := _glued_field(line.text, recurring)) is not None:
+            glued[at] = cut
+            labels[at] = field_label(line.text[cut:])
+    marked = [at for at, label in enumerate(labels) if label]
+    starts = [at for at in marked if labels[at] == labels[marked[0]]]
+    if len(starts) < MIN_RECORDS:
+        return None
+    heads = [_record_head(filled, labels, glued, start) for start in starts]
+    bounds = [head[0] if head else start for head, start in zip(heads, starts, strict=True)]
+    items: list[Item] = []
+    for number, head in enumerate(heads):
+        following = bounds[number + 1] if number + 1 < len(starts) else len(filled)
+        item = _field_record(filled, labels, glued, head, range(starts[number], following))
+        if item is None or len(item.lines) > MAX_RECORD_LINES:
+            return None
+        items.append(item)
+    _title_by_field(items)
+    titles = [item.title_text for item in items]
+    if not all(titles) or len(set(titles)) < len(titles) or not _record_titles(titles):
+        return None
+    if any(SENDER_FIELD.match(line.text) for item in items for line in item.meta):
+        return None
+    inside = {line.index for item in items for line in item.lines}
+    prose_outside = sum(
+        word_count(line.text)
+        for line in filled
+        if line.index not in inside and line_kind(line.text) == PROSE
+    )
+    framed = sum(
+        word_count(line.text) for item in items for line in [item.title, *item.body] if line
+    )
+    return None if prose_outside >= framed else items
+
+
+def _record_titles(titles: Sequence[str | None]) -> bool:
+    """Whether records' titles read as headlines: three words or more on average, fewer
+    than half of them a name (posters over their profile fields), none a stamp (a post
+    header's clock time or date) or a line of chrome."""
+    texts = [title for title in titles if title]
+    if sum(word_count(text) for text in texts) < MIN_PERIOD_TITLE_WORDS * len(texts):
+        return False
+    if 2 * sum(1 for text in texts if is_name(text)) >= len(texts):
+        return False
+    return not any(CLOCK.search(text) or find_date(text) or is_page_chrome(text) for text in texts)
+
+
+def _record_head(
+    filled: Sequence[Line], labels: Sequence[str | None], glued: Mapping[int, int], start: int
+) -> list[int]:
+    """The positions of a record's head: the unlabelled lines right over its first field,
+    no blank line between, prose only on the last (a paragraph over it is the text of the
+    record above); a first field glued to its title's line is its head."""
+    head = [start] if start in glued else []
+    here = start - 1
+    while (
+        here >= 0
+        and len(head) < MAX_HEAD_LINES
+        and labels[here] is None
+        and filled[here].index + 1 == filled[here + 1].index
+        and not (head and line_kind(filled[here].text) == PROSE)
+    ):
+        head.insert(0, here)
+        here -= 1
+    return head
+
+
+def _field_record(
+    filled: Sequence[Line],
+    labels: Sequence[str | None],
+    glued: Mapping[int, int],
+    head: Sequence[int],
+    span: range,
+) -> Item | None:
+    """One record of :func:`field_records` from its head's positions and the span from its
+    first field to the next record's head: fields and the prose under them, up to the
+    first other line; None when it holds more than ``MAX_PERIOD_TEXT_LINES`` of text."""
+    fields = [at for at in span if labels[at] and at not in head]
+    last = fields[-1] if fields else span.start
+    item = Item(body=[], shaped=True)
+    for at in span:
+        line = filled[at]
+        prose = line_kind(line.text) == PROSE
+        if at in head:
+            continue
+        if labels[at]:
+            wordy = prose and word_count(line.text) >= MIN_RECORD_TEXT_WORDS
+            (item.body if wordy else item.meta).append(line)
+        elif at < last and is_names(line.text):
+            item.meta.append(line)  # the speakers' or authors' names between the fields
+            item.author = item.author or names_of(line.text)
+        elif at < last and (found := find_date(line.text)) and credit_date(line.text):
+            item.meta.append(line)  # an unlabelled date between the fields
+            item.published = item.published or found[0]
+        elif at > last and not prose:
+            break  # the page's chrome under the record
+        elif prose:
+            item.body.append(line)
+    if len(item.body) > MAX_PERIOD_TEXT_LINES:
+        return None
+    for line in item.meta:
+        match = FIELD_LINE.match(line.text)
+        if match and set(match.group("label").casefold().split()) & TITLE_LABELS:
+            item.title, item.label = line, line.text[: match.end()]
+            item.meta.remove(line)
+            break
+    else:
+        if head:
+            item.title = filled[head[-1]]
+            if (rank := RANK.match(item.title.text)) is not None:
+                item.label = rank.group(0)
+            if head[-1] in glued:
+                item.glued = item.title.text[glued[head[-1]] :]
+    item.extra = [filled[at] for at in head if filled[at] is not item.title]
+    texts = [line.text for line in item.meta]
+    if item.glued:
+        texts.insert(0, item.glued)
+    for text in texts:
+        label, _, value = text.partition(":")
+        if not is_byline_label(label):
+            continue
+        value = value.strip()
+        name = clean_name(value) or (value if CELL_HANDLE.fullmatch(value) else None)
+        item.author = item.author or name
+        break
+    item.published = _field_date(texts) or item.published
+    return item
+
+
+def _title_by_field(items: Sequence[Item]) -> None:
+    """Give the records without a head their title field's value (:func:`_title_field`)."""
+    if all(item.title is not None for item in items):
+        return
+    values: dict[str, list[Line | None]] = {}
+    for number, item in enumerate(items):
+        for line in item.meta:
+            if (label := field_label(line.text)) is not None:
+                column = values.setdefault(label, [None] * len(items))
+                column[number] = column[number] or line
+    chosen = _title_field(
+        {
+            label: [line.text.partition(":")[2].strip() if line else None for line in found]
+            for label, found in values.items()
+        }
+    )
+    if chosen is None:
+        return
+    for item, given in zip(items, values[chosen], strict=True):
+        if item.title is None and given is not None and (match := FIELD_LINE.match(given.text)):
+            item.title, item.label = given, given.text[: match.end()]
+            item.meta.remove(given)
+
+
 # --- the layout ---------------------------------------------------------------------------
 
 
@@ -2688,14 +3031,25 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     split = split_glued(lines, config.max_title_chars)
     items = find_items(split, config)
     found = structured_detection(item_stats(items))
-    if found is not None:
+    fielded = field_records(lines)
+    if found is not None and not _titles_fields(items, fielded):
         framed = period_items(lines, config)
         if framed is not None and _frame_adds_items(framed[0], items, lines):
             evidence = f"{found.evidence}; {period_evidence(*framed)}"
             return dataclasses.replace(found, evidence=evidence, parsed=framed[0])
         return dataclasses.replace(found, parsed=items)
+    if fielded is not None:
+        evidence = f"{len(fielded)} records of labelled fields ('<Label>: <value>' lines)"
+        return Detection("listing", RECORD_SCORE, evidence, parsed=fielded)
     shaped = shape_items(lines, config)
     if shaped is not None:
+        if (
+            not any(item.title for item in shaped)
+            and (column := headline_block(lines, config)) is not None
+            and len(column) > len(shaped)
+        ):
+            evidence = f"{len(column)} headlines in a column, one to a line, nothing under them"
+            return Detection("listing", COLUMN_SCORE, evidence, parsed=column)
         return shape_detection(shaped)
     records = record_items(lines, config)
     if records is not None:
@@ -2704,9 +3058,18 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if bare is None and (framed := period_items(lines, config, headlines=True)) is not None:
         return period_detection(*framed)
     if bare is None and (column := headline_column(split, config)) is not None:
-        evidence = f"{len(column)} headlines in a column, one paragraph each, nothing under them"
+        evidence = f"{len(column)} headlines in a column, one to a line, nothing under them"
         return Detection("listing", COLUMN_SCORE, evidence, parsed=column)
     return bare or counted_detection(lines, items)
+
+
+def _titles_fields(items: Sequence[Item], records: Sequence[Item] | None) -> bool:
+    """Whether the items read from their marks take a field of the labelled records for a
+    title ('Author: <Name>' over 'Date: <date>'): the records are the page's reading."""
+    if not records:
+        return False
+    fields = {line.index for record in records for line in record.meta}
+    return any(item.title is not None and item.title.index in fields for item in items)
 
 
 COLUMN_SCORE = 0.75
@@ -2791,8 +3154,7 @@ def segment(
     elif (
         parsed is None
         and structured_detection(item_stats(items)) is None
-        and shape_items(lines, config) is None
-        and (records := record_items(lines, config)) is not None
+        and (records := _unmarked_records(lines, config)) is not None
     ):
         segment_items(result, doc_id, lines, records, config)
     elif sum(1 for item in items if item.title is not None and not item.repeated) >= 2:
@@ -2807,6 +3169,15 @@ def segment(
         segment_items(result, doc_id, lines, framed[0], config)
     else:
         segment_bare(result, doc_id, lines, config)
+
+
+def _unmarked_records(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """The records :func:`detect` reads where no item shows a listing mark, in its order:
+    labelled fields first, result records where no repeated shape is read."""
+    fielded = field_records(lines)
+    if fielded is not None or shape_items(lines, config) is not None:
+        return fielded
+    return record_items(lines, config)
 
 
 def segment_items(
@@ -2904,6 +3275,148 @@ def _column_headline(line: Line, max_title_chars: int) -> bool:
 
 
 def headline_column(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """The items of a column of headlines with nothing under them: a link aggregator's
+    front page (:func:`_paragraph_column`) or a block of headlines one to a line
+    (:func:`headline_block`), whichever holds more."""
+    found = [
+        column
+        for column in (_paragraph_column(lines, config), headline_block(lines, config))
+        if column is not None
+    ]
+    return max(found, key=len) if found else None
+
+
+RELATED_HEADING = re.compile(
+    r"^(?:related|similar|more|further|see also|read also|also on|читайте также|по теме"
+    r"|смотрите также|ещё|еще)\b(?:\s+\S+){0,3}$",
+    re.IGNORECASE,
+)
+"""A box's heading over links to other pages ('Related stories', 'Read also', 'По теме')."""
+MIN_BLOCK_MEAN_WORDS = 4
+"""Fewest words of a block's headlines on average: a menu's links are shorter."""
+INDEX_HEADING = re.compile(r"^(?:[^\W_]|\*|#|[^\W\d_]-[^\W\d_])$")
+"""A one-character heading between the entries of an index ('K', '2', '*', 'A-B')."""
+TRAILING_BY = re.compile(r"\s+by\s+(?P<name>[A-ZА-ЯЁ][^\d]{2,60})$")
+"""A headline's byline after it on its line ('<headline>  by <Name> & <Name>')."""
+
+
+LIST_MARK = re.compile(r"^(?:[-*•·▪●–]|\d{1,3}[.)])\s+(?=\S)")
+"""A list's bullet or rank before a headline in a block of them ('- <title>', '3. <title>')."""
+
+
+def _block_headline(text: str, max_title_chars: int) -> bool:
+    """A headline standing one to a line in a block of them, after its list mark if any:
+    two words or more, twenty at most, opening in upper case, a digit or a quote and
+    closing no sentence (a question or an exclamation aside), no date, no read-more link
+    and no chrome."""
+    if marked := LIST_MARK.match(text):
+        text = text[marked.end() :]
+    words = word_count(text)
+    if not 2 <= words <= MAX_HEADLINE_WORDS or len(text) > max_title_chars:
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in OPENING_QUOTES):
+        return False
+    if INNER_STOP.search(text) or is_page_chrome(text) or is_pagination(text) or is_crumb(text):
+        return False
+    if READ_MORE.match(text) or credit_date(text) or text.endswith((",", ";", ":", "-", "–", "—")):
+        return False
+    return not ends_sentence(text) or text.rstrip("\"'”’»)").endswith(("?", "!"))
+
+
+def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """The items of the largest block of headlines one to a line, blank lines around it
+    and none inside (a sitemap's day, a category page, a column of related links), or of
+    such blocks each headed by a date line (a date-grouped archive): every line a
+    headline (:func:`_block_headline`, its bullet or rank no part of the title), an index
+    heading ('K', '2', '*') or a date line (a PDF's text, whose lines of any kind run on
+    without a blank line, shows no such block); six
+    headlines or more, of ``MIN_BLOCK_MEAN_WORDS`` words on average. A headline takes the
+    date of the date line over it in the block, or of the page's last date line above
+    the block (its heading: 'Articles published on <date>'), and the name of a byline
+    after it ('<headline>  by <Name>'). None when there is no such block, when the block
+    is headed as a box of related links ('Related stories') under prose, or when the page
+    holds more words in paragraphs longer than a headline than the block holds (an
+    article over a box of related links; a category page's notes are single sentences)."""
+    best: list[Line] = []
+    run: list[Line] = []
+    block: list[Line] = []
+    for line in [*lines, Line(len(lines), 0, "")]:
+        if line.text:
+            block.append(line)
+            continue
+        if not block:
+            continue
+        if not all(
+            _block_headline(item.text, config.max_title_chars)
+            or INDEX_HEADING.match(item.text)
+            or credit_date(item.text)
+            for item in block
+        ):
+            run = []
+        elif run and (
+            _day_heading(run[-1].text)
+            or (_day_heading(block[0].text) and any(_day_heading(item.text) for item in run))
+        ):
+            run = [*run, *block]  # a day's group of a date-grouped list
+        else:
+            run = block
+        if _count_headlines(run, config) > _count_headlines(best, config):
+            best = run
+        block = []
+    titles = [line for line in best if _block_headline(line.text, config.max_title_chars)]
+    if len(titles) < MIN_COLUMN_HEADLINES:
+        return None
+    upper = [line for line in lines[: best[0].index] if line.text]
+    heading = [best[0]] if RELATED_HEADING.match(best[0].text) else upper[-1:]
+    if heading and RELATED_HEADING.match(heading[0].text):
+        if any(prose_or_other(line.text) == "prose" for line in upper):
+            return None  # an article's box of related links
+        titles = [line for line in titles if line not in heading]
+    inside = sum(word_count(line.text) for line in titles)
+    if inside < MIN_BLOCK_MEAN_WORDS * len(titles):
+        return None
+    outside = sum(
+        words
+        for line in lines
+        if (words := word_count(line.text)) > MAX_HEADLINE_WORDS
+        and prose_or_other(line.text) == "prose"
+    )
+    if outside >= inside:
+        return None
+    above = [line for line in lines[: best[0].index] if _day_heading(line.text)]
+    day = _day_heading(above[-1].text) if above else None
+    items: list[Item] = []
+    for line in best:
+        if (dated := _day_heading(line.text)) and line not in titles:
+            day = dated
+        if line not in titles:
+            continue
+        item = Item(body=[], title=line, published=day)
+        if marked := LIST_MARK.match(line.text):
+            item.label = marked.group(0)
+        if (byline := TRAILING_BY.search(line.text)) and (name := clean_name(byline["name"])):
+            item.author, item.credit = name, byline.group(0)
+        items.append(item)
+    return items
+
+
+def _count_headlines(lines: Sequence[Line], config: SegmentConfig) -> int:
+    return sum(1 for line in lines if _block_headline(line.text, config.max_title_chars))
+
+
+def _day_heading(text: str) -> str | None:
+    """The date of a date line heading a group of headlines ('14 March 2023', 'Articles
+    published on Tuesday, 14 March 2023'), as written; None for any other line and for a
+    stamp with a time of day (the page's 'Updated <date> <time>')."""
+    if len(text) > MAX_CHROME_CHARS or word_count(text) > MAX_HEADLINE_WORDS:
+        return None
+    found = find_date(text)
+    if found is None or CLOCK.search(text):
+        return None  # a time of day: the page's update stamp, no day of items
+    return found[0] if credit_date(text) or text.endswith(found[0]) else None
+
+
+def _paragraph_column(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
     """The items of a column of headlines with nothing under them (a link aggregator's
     front page): the longest run of paragraphs of one line each, every one a headline
     (:func:`_column_headline`), six or more, each an item with an empty body. None when
