@@ -17,7 +17,14 @@ from flows.stages.segment.furniture import weak_pdf_signs
 from flows.stages.segment.grammars import GRAMMARS
 from flows.stages.segment.layouts import Detection, detect_layout
 from flows.stages.segment.layouts.article import header_shape, item_doubt, row_shape
-from flows.stages.segment.layouts.listing import ItemStats, result_counter, structured_detection
+from flows.stages.segment.layouts.listing import (
+    ItemStats,
+    counted_detection,
+    find_items,
+    result_counter,
+    split_glued,
+    structured_detection,
+)
 from flows.stages.segment.layouts.thread import Reading
 from flows.stages.segment.lines import split_lines
 from flows.stages.segment.shapes import row_key, stamped_rows
@@ -324,14 +331,18 @@ def test_result_counters(counter: str, counts: bool) -> None:
 
 
 def test_items_under_a_result_counter_are_a_listing() -> None:
-    """Search results whose items no reading of marks or frames accepts (numbered records
-    of labelled fields): the counter makes them a listing's, not an article."""
+    """Search results (numbered records of labelled fields): the page is a listing, and
+    the counter over its titled items is evidence of one even without the records' reader,
+    the last reading the listing tries; without the counter that reading says nothing."""
     text = RESULTS.read_text()
-    found, _ = detect_layout(split_lines(text), SegmentConfig())
-    assert found.layout == "listing"
-    assert "result counter ('Showing 1-4 of 238')" in found.evidence
-    uncounted = text.replace("Showing 1-4 of 238", "Sorted by date")
-    assert detect_layout(split_lines(uncounted), SegmentConfig())[0].layout == "article"
+    lines = split_lines(text)
+    assert detect_layout(lines, SegmentConfig())[0].layout == "listing"
+    items = find_items(split_glued(lines, SegmentConfig().max_title_chars), SegmentConfig())
+    counted = counted_detection(lines, items)
+    assert counted is not None and counted.layout == "listing"
+    assert "result counter ('Showing 1-4 of 238')" in counted.evidence
+    uncounted = split_lines(text.replace("Showing 1-4 of 238", "Sorted by date"))
+    assert counted_detection(uncounted, items) is None
 
 
 def test_one_sign_only_print_shows_makes_a_pdf() -> None:
