@@ -3106,11 +3106,21 @@ def _mailed_listing(lines: Sequence[Line], config: SegmentConfig) -> Detection |
 
 
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
-    lines = split_runins(lines, config.max_title_chars)
+    """The digest's own reading of its articles, or, where that is missing or weaker, the
+    reading of a newsletter mailed as a listing's items (:func:`_mailed_listing`): a page
+    that ends by offering to unsubscribe is an issue, whichever reader finds its items."""
+    own = _own_detection(split_runins(lines, config.max_title_chars), config)
+    mailed = _mailed_listing(lines, config)
+    if mailed is not None and (own is None or own.score < mailed.score):
+        return mailed
+    return own
+
+
+def _own_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     page, openings = find_openings(lines, config)
     count = len(openings)
     if count < 2:
-        return _mailed_listing(lines, config)
+        return None
     if count - _empty_articles(page, openings) < 2:
         return None  # a heading over the page's closing fields ('Publication status')
     if _record_list(page, openings):
@@ -3175,6 +3185,9 @@ def segment(
     config: SegmentConfig,
     parsed: object = None,
 ) -> None:
+    if parsed is None:  # a manifest's layout: read as detection would have
+        found = detect(lines, config)
+        parsed = found.parsed if found is not None else None
     if isinstance(parsed, MailedListing):
         listing.segment(result, doc_id, lines, config, parsed.parsed)
         for post in result.posts:
