@@ -14,12 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-SENDER_LABELS = r"from|от кого|отправитель|от"
-"""The sender's field: 'From:', 'От:', 'От кого:' (Mail.ru), 'Отправитель:'."""
-DATE_LABELS = r"date|sent|дата|отправлено"
-"""The date's field: 'Date:', 'Sent:' (Outlook), 'Дата:', 'Отправлено:'."""
-SUBJECT_LABELS = r"subject|тема"
-RECIPIENT_LABELS = r"to|cc|bcc|кому|копия|скрытая копия"
+SENDER_LABELS = r"from|от кого|отправитель|от|від|ад|von|van|de|da|od|remitente"
+"""The sender's field: 'From:', 'От:', 'От кого:' (Mail.ru), 'Отправитель:', and the
+labels of the other interfaces mail clients print ('Від:', 'Von:', 'De :', 'Da:', 'Od:')."""
+DATE_LABELS = (
+    r"date|sent|дата|отправлено|надіслано|адпраўлена|datum|gesendet|envoyé|fecha|enviado"
+    r"|data|inviato|wysłano|wysłane|verzonden"
+)
+"""The date's field: 'Date:', 'Sent:' (Outlook), 'Дата:', 'Отправлено:', and the same in
+the other interfaces ('Надіслано:', 'Gesendet:', 'Envoyé :', 'Enviado:', 'Inviato:')."""
+SUBJECT_LABELS = r"subject|тема|тэма|betreff|objet|asunto|oggetto|temat|onderwerp"
+RECIPIENT_LABELS = r"to|cc|bcc|кому|копия|скрытая копия|копія|каму|an|à|para|aan|kopie|dw"
 OTHER_LABELS = r"reply-to|message-id|in-reply-to|references|organi[sz]ation|newsgroups|ответить"
 _LABELS = rf"{SENDER_LABELS}|{DATE_LABELS}|{SUBJECT_LABELS}|{RECIPIENT_LABELS}|{OTHER_LABELS}"
 _BULLET = r"(?:[*•○◦-]\s+)?"
@@ -30,9 +35,11 @@ may be missing (a print view with an empty 'Cc:')."""
 SENDER_FIELD = re.compile(rf"^{_BULLET}(?:{SENDER_LABELS})\s*:", re.IGNORECASE)
 RECIPIENT_FIELD = re.compile(rf"^{_BULLET}(?:{RECIPIENT_LABELS}|{OTHER_LABELS})\s*:", re.IGNORECASE)
 """A field that never names the message's sender ('To:', 'Кому:', 'Message-ID:')."""
-SUBJECT_FIELD = re.compile(rf"^{_BULLET}(?:subject(?:\s*:|\s)|тема\s*:)\s*\S", re.IGNORECASE)
-"""'Subject: x', 'Тема: x', or the English label alone before its value ('Subject x': a
-table of fields, as mod_mbox prints it, its tab turned into a space)."""
+SUBJECT_FIELD = re.compile(
+    rf"^{_BULLET}(?:subject(?:\s*:|\s)|(?:{SUBJECT_LABELS})\s*:)\s*\S", re.IGNORECASE
+)
+"""'Subject: x', 'Тема: x', 'Betreff: x', or the English label alone before its value
+('Subject x': a table of fields, as mod_mbox prints it, its tab turned into a space)."""
 MAIN_LABEL = re.compile(
     rf"^(?:(?:subject|from|date)(?:\s*:|\s)|(?:{SENDER_LABELS}|{DATE_LABELS}|{SUBJECT_LABELS})\s*:)\s*",
     re.IGNORECASE,
