@@ -2000,3 +2000,36 @@ def test_field_blocks_with_one_paragraph_each_are_a_record_list_not_articles() -
     assert "list of records" in records.evidence
     articles = digest.detect(split_lines(_field_blocks(2)), config)
     assert articles is not None and articles.score > digest.RECORD_LIST_SCORE
+
+
+def test_day_header_is_a_whole_date_with_its_weekday_only() -> None:
+    assert digest._day_header("3 December 2026, Wednesday") == "2026-12-03"
+    assert digest._day_header("December 6, 2026 (Saturday)") == "2026-12-06"
+    assert digest._day_header("Posted on December 6, 2026 by Anna") is None
+    assert digest._day_header("Monday, March 18") is None  # no year: the issue's own day
+
+
+def _chronicle(paragraphs: int) -> str:
+    days = []
+    for day in (5, 4, 3):
+        text = [
+            f"A court in the region of number {day} {n} fined a local activist for a post"
+            f" about the war, and her lawyer said the hearing lasted ten minutes."
+            for n in range(paragraphs)
+        ]
+        days.append("\n\n".join([f"{day} March 2025, Weekday", *text]))
+    return "Chronicle of persecution\n\n" + "\n\n".join(days).replace(", Weekday", "") + "\n"
+
+
+def test_days_of_a_chronicle_are_its_articles_and_one_teaser_a_day_is_none() -> None:
+    config = SegmentConfig()
+    found = digest.detect(split_lines(_chronicle(2)), config)
+    assert found is not None and "days of a chronicle" in found.evidence
+    result = segment("d", _chronicle(2), "digest", config)
+    assert [post["title"] for post in result.posts] == [
+        "5 March 2025",
+        "4 March 2025",
+        "3 March 2025",
+    ]
+    assert result.posts[0]["published_date"] == "2025-03-05"
+    assert digest.detect(split_lines(_chronicle(1)), config) is None

@@ -243,6 +243,7 @@ from flows.stages.segment.meta import (
     BILINGUAL_LABEL,
     POSITION,
     TWO_DIGITS,
+    WEEKDAY,
     find_byline,
     find_date,
     is_dateline,
@@ -2327,6 +2328,8 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         openings = _suffixed_openings(page, config.max_title_chars) or openings
     if len(openings) < 2:
         openings = _issue_openings(page) or openings
+    if len(openings) < 2:
+        openings = _day_openings(page) or openings
     _finish(lines, page, openings)
     openings = _without_ruled_masthead(page, openings)
     _date_by_issue(page, openings)
@@ -2479,6 +2482,83 @@ def _issue_openings(page: Page) -> list[Opening]:
         end += 1
     if end < len(page.filled) and page.roles[end] == "head":
         openings[-1].closing = page.filled[end - 1]  # a footer's heading ends the last item
+    return openings
+
+
+MIN_DAY_SECTIONS = 3
+MIN_DAY_TEXT = 2
+"""Lines of running text a day's section holds at least: a chronicle records several
+events a day, a listing's dated item one teaser under its own headline."""
+MIN_TEXT_WORDS = 6
+"""Fewest words of a line of running text in a day's section (a paragraph, or a piece of
+one that a scraper wrapped: a label is shorter)."""
+MAX_DAY_GAP = 6
+"""Most lines without running text between a day header and its first paragraph (the
+day's labels and edit links), or between two paragraphs of one day."""
+RU_WEEKDAY_WORD = re.compile(rf"(?<!\w){_RU_WEEKDAY}(?!\w)", re.IGNORECASE)
+YEAR_MARK = re.compile(r"(?<!\w)г\.?(?!\w)")
+
+
+def _day_header(text: str) -> str | None:
+    """The date (ISO) of a day header: a whole date, its year given, with nothing beside
+    it but its weekday and punctuation ('3 December 2026, Wednesday', 'December 6, 2026
+    (Saturday)'); None for any other line."""
+    found = find_date(text)
+    if found is None or found[1] is None:
+        return None
+    rest = text.replace(found[0], " ", 1)
+    rest = YEAR_MARK.sub(" ", RU_WEEKDAY_WORD.sub(" ", WEEKDAY.sub(" ", rest)))
+    return None if any(char.isalnum() for char in rest) else found[1]
+
+
+def _is_day_text(page: Page, position: int) -> bool:
+    return (
+        page.roles[position] in {"prose", "other"}
+        and word_count(page.filled[position].text) >= MIN_TEXT_WORDS
+    )
+
+
+def _day_openings(page: Page) -> list[Opening]:
+    """A chronicle's days, three or more: a day header alone on its line (a whole date,
+    its weekday beside it allowed), each a different day, with no headline right under or
+    right above it, over two lines of running text or more (a few labels between allowed,
+    :data:`MAX_DAY_GAP`): each day is an article, the header its title and date. A
+    listing's dated items carry a headline next to their date and hold one teaser each.
+    The last day closes on its last line of text: what follows it past a gap of lines
+    without text is the page's footer."""
+    days = [
+        here
+        for here, line in enumerate(page.filled)
+        if page.roles[here] == "date" and _day_header(line.text)
+    ]
+    if len(days) < MIN_DAY_SECTIONS:
+        return []
+    if len({_day_header(page.filled[here].text) for here in days}) < len(days):
+        return []
+    runs: list[list[int]] = []
+    for day, end in zip(days, [*days[1:], len(page.filled)], strict=True):
+        if day + 1 < len(page.filled) and page.roles[day + 1] == "head":
+            return []
+        if day != days[0] and page.roles[day - 1] == "head":
+            return []
+        text = [here for here in range(day + 1, end) if _is_day_text(page, here)]
+        if not text or text[0] - day - 1 > MAX_DAY_GAP:
+            return []
+        run = text[:1]
+        for here in text[1:]:
+            if here - run[-1] - 1 > MAX_DAY_GAP:
+                break
+            run.append(here)
+        if len(run) < MIN_DAY_TEXT:
+            return []
+        runs.append(run)
+    openings = []
+    for day in days:
+        header = page.filled[day]
+        opening = Opening("day", header, header.text, header.index)
+        opening.published = header.text
+        openings.append(opening)
+    openings[-1].closing = page.filled[runs[-1][-1]]
     return openings
 
 
@@ -3135,6 +3215,9 @@ def _own_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | 
             return None
     if all(opening.form == "issue" for opening in openings):
         evidence = f"{count} items of one issue (headline + text under a masthead or contents)"
+        return Detection("digest", SHAPED_SCORE, evidence, parsed=(lines, page, openings))
+    if all(opening.form == "day" for opening in openings):
+        evidence = f"{count} days of a chronicle (a day header over its paragraphs)"
         return Detection("digest", SHAPED_SCORE, evidence, parsed=(lines, page, openings))
     if all(opening.form == "shaped" for opening in openings):
         evidence = f"{count} articles of one repeated shape (headline + credit or label + text)"
