@@ -2033,3 +2033,10 @@ def test_days_of_a_chronicle_are_its_articles_and_one_teaser_a_day_is_none() -> 
     ]
     assert result.posts[0]["published_date"] == "2025-03-05"
     assert digest.detect(split_lines(_chronicle(1)), config) is None
+
+
+def test_a_page_opened_by_a_mail_header_or_closed_by_unsubscribe_is_mailed() -> None:
+    header = "From: Alerts <alerts@example.org>\nDate: Tue, Oct 10, 2023\nSubject: New results\n"
+    assert digest._mailed(split_lines(header + "\nItem one\nText of the item.\n"))
+    assert digest._mailed(split_lines("Item one\nText of the item.\n\nUnsubscribe\n"))
+    assert not digest._mailed(split_lines("Item one\nText of the item.\n\nContact us\n"))

@@ -192,6 +192,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from flows.stages.mail_fields import header_block
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import is_heading
@@ -3171,16 +3172,32 @@ def _mail_footer(lines: Sequence[Line]) -> bool:
     return any(MAIL_FOOTER.search(text) for text in tail)
 
 
+MAIL_TOP_LINES = 3
+"""Lines with text at the top of a page where the header block of the mail it shows may
+open (a client's print view sets a line or two above it)."""
+
+
+def _mailed(lines: Sequence[Line]) -> bool:
+    """Whether the page shows a mail: its footer offers to unsubscribe, or a header block
+    ('From:', 'Date:', 'Subject:', :func:`~flows.stages.mail_fields.header_block`) opens
+    it."""
+    if _mail_footer(lines):
+        return True
+    texts = [line.text for line in lines if not line.is_blank]
+    top = min(MAIL_TOP_LINES, len(texts))
+    return any(header_block(texts, start) > start for start in range(top))
+
+
 def _mailed_listing(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
-    """A newsletter whose items read as a listing's (headline, outlet, teaser), sent by
-    e-mail: its footer offers to unsubscribe. Its items are the issue's articles, so it
-    is a digest, just above the listing's own score."""
-    if not _mail_footer(lines):
+    """A newsletter or an alert whose items read as a listing's (headline, outlet,
+    teaser), sent by e-mail (:func:`_mailed`). Its items are the issue's articles, so it is
+    a digest, just above the listing's own score."""
+    if not _mailed(lines):
         return None
     found = listing.detect(lines, config)
     if found is None or found.layout != "listing":
         return None
-    evidence = f"{found.evidence}, in a mailed newsletter (an unsubscribe footer)"
+    evidence = f"{found.evidence}, in a mailed newsletter (a mail header or footer)"
     score = round(min(found.score + MAILED_MARGIN, 0.95), 3)
     return Detection("digest", score, evidence, parsed=MailedListing(found.parsed))
 
