@@ -45,6 +45,7 @@ from flows.stages.mail_fields import (
     HEADER_FIELD,
     MAIN_LABEL,
     RECIPIENT_FIELD,
+    RECIPIENT_LABELS,
     SENDER_FIELD,
     SENDER_LABELS,
     SUBJECT_FIELD,
@@ -138,13 +139,18 @@ MAIL_CHROME = re.compile(
     r"for additional commands,? e-?mail:|text/[\w.+-]+ \(\d+ lines?\)$|"
     r"newsgroups:|organi[sz]ation:|lines:\s*\d+$|path:|nntp-posting-host:|x-[\w-]+:|"
     r"\d{1,4}\s+messages?$|"
+    r"(?:reply(?: to)?(?: all| author| sender)?|forward|raw message|show original"
+    r"|ответить(?: всем)?|переслать)$|"
+    rf"(?:{RECIPIENT_LABELS})\s*:|"
     r"\d{4}-\d\d-\d\d\s+\d{1,2}:\d\d\s.{1,120}$)",
     re.IGNORECASE,
 )
 """Mail archive furniture, on a page read as one message: navigation ('Previous message',
 'Предыдущее сообщение' in Mailman's Russian pages,
 '[Date Prev]', 'next prev parent reply'), the header fields, attachment notes, the list
-footer ('<list> mailing list', its listinfo address), a news article's transport headers
+footer ('<list> mailing list', its listinfo address), a message's actions ('Reply',
+'Forward', 'Raw Message', 'Ответить'), a recipient field in any client's labels ('Кому:',
+'An:'), a news article's transport headers
 ('Newsgroups:', 'Organization:', 'Lines:'), a print view's message count, and a thread
 index under the message
 ('Thread overview:', one '<YYYY-MM-DD HH:MM> <subject or sender>' row per message)."""
@@ -359,10 +365,13 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     if date_at is None:
         return None
     over = sender_at - 1
-    while over > 0 and MESSAGE_COUNT.match(top[over].text):
-        over -= 1  # a print view's '2 messages' between the subject and the sender
+    while over > 0 and (MESSAGE_COUNT.match(top[over].text) or FOLDER_LABEL.match(top[over].text)):
+        over -= 1  # a print view's '2 messages', a folder's label ('Inbox') under the subject
     fields_end = max(date_at, address_at) + 1
-    while fields_end < len(top) and HEADER_FIELD.match(top[fields_end].text):
+    while fields_end < len(top) and (
+        HEADER_FIELD.match(top[fields_end].text)
+        or UNLABELLED_RECIPIENTS.match(top[fields_end].text)
+    ):
         fields_end += 1  # the rest of the header block ('To:', 'Cc:', 'Subject:' below 'Sent:')
     subject_at = next(
         (p for p in range(fields_end) if SUBJECT_FIELD.match(top[p].text)),
@@ -381,11 +390,28 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
             line.index for line in top[sender_at : last_meta + 1] if line is not subject_line
         ),
     )
+    recipients = {
+        line.index
+        for line in top[max(date_at, address_at) + 1 : fields_end]
+        if line is not subject_line
+    }
+    head = dataclasses.replace(
+        head,
+        chrome_lines=frozenset(recipients | {line.index for line in top[over + 1 : sender_at]}),
+    )
     above = {line.index for line in lines[: min(subject_at, sender_at)]}
     return head, above
 
 
 MESSAGE_COUNT = re.compile(r"^\d{1,4}\s+messages?$", re.IGNORECASE)
+FOLDER_LABEL = re.compile(r"^[^\W\d_]{3,20}$")
+"""One word alone between a conversation's subject and its first sender: the folder or
+label a webmail shows beside the subject ('Inbox', 'Входящие')."""
+UNLABELLED_RECIPIENTS = re.compile(
+    r"^(?:to|кому)\s+(?:me|мне)(?:,\s*\S.{0,80})?$|^(?:to|кому)\s+\S.{0,80},\s*(?:me|мне)$",
+    re.IGNORECASE,
+)
+"""A webmail's recipients row under the sender, without a colon ('to me', 'to Anna, me')."""
 ORIGINAL_MESSAGE = re.compile(r"^-{2,}\s*(?:original message|forwarded message)\s*-{2,}$", re.I)
 FOOTER_RULE = re.compile(r"^(?:-{10,}|_{10,}|={10,})$")
 

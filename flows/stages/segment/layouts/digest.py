@@ -3178,14 +3178,19 @@ open (a client's print view sets a line or two above it)."""
 
 
 def _mailed(lines: Sequence[Line]) -> bool:
-    """Whether the page shows a mail: its footer offers to unsubscribe, or a header block
-    ('From:', 'Date:', 'Subject:', :func:`~flows.stages.mail_fields.header_block`) opens
-    it."""
+    """Whether the page shows a mailing: its footer offers to unsubscribe, or a header
+    block ('From:', 'Date:', 'Subject:', :func:`~flows.stages.mail_fields.header_block`)
+    opens it and no other stands below (a second one heads a message forwarded or quoted
+    whole: a conversation, not an issue)."""
     if _mail_footer(lines):
         return True
     texts = [line.text for line in lines if not line.is_blank]
     top = min(MAIL_TOP_LINES, len(texts))
-    return any(header_block(texts, start) > start for start in range(top))
+    first = next((start for start in range(top) if header_block(texts, start) > start), None)
+    if first is None:
+        return False
+    after = header_block(texts, first)
+    return not any(header_block(texts, start) > start for start in range(after, len(texts)))
 
 
 def _mailed_listing(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
