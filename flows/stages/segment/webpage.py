@@ -141,6 +141,7 @@ MAIL_CHROME = re.compile(
     r"\d{1,4}\s+messages?$|"
     r"(?:reply(?: to)?(?: all| author| sender)?|forward|raw message|show original"
     r"|ответить(?: всем)?|переслать)$|"
+    r"(?:sent from|sent via|отправлено (?:с|из)|von meinem|envoyé de|enviado desde)\s[^.,;:!?]{2,50}$|"
     rf"(?:{RECIPIENT_LABELS})\s*:|"
     r"\d{4}-\d\d-\d\d\s+\d{1,2}:\d\d\s.{1,120}$)",
     re.IGNORECASE,
@@ -149,7 +150,7 @@ MAIL_CHROME = re.compile(
 'Предыдущее сообщение' in Mailman's Russian pages,
 '[Date Prev]', 'next prev parent reply'), the header fields, attachment notes, the list
 footer ('<list> mailing list', its listinfo address), a message's actions ('Reply',
-'Forward', 'Raw Message', 'Ответить'), a recipient field in any client's labels ('Кому:',
+'Forward', 'Raw Message', 'Ответить'), a client's note ('Sent from my phone'), a recipient field in any client's labels ('Кому:',
 'An:'), a news article's transport headers
 ('Newsgroups:', 'Organization:', 'Lines:'), a print view's message count, and a thread
 index under the message
@@ -509,6 +510,8 @@ def _forwarded_lines(
         elif position >= body_start and _opens_forward(texts, position):
             header.add(line.index)
             inside, captioned = True, True
+        elif not inside and position >= body_start and _attributes_whole(texts, position):
+            inside = True  # the attribution stays the reply's text, as over '>' lines
         elif inside and captioned and CAPTION_RULE.match(line.text):
             header.add(line.index)  # the caption closing the forwarded message
             inside = captioned = False
@@ -518,6 +521,31 @@ def _forwarded_lines(
             quoted.add(line.index)
         position += 1
     return frozenset(header), frozenset(quoted)
+
+
+WROTE = re.compile(
+    r"\b(?:wrote|написал[аи]?|написал\(а\)|пишет|schrieb|a écrit|escribió|ha scritto)\s*:$",
+    re.IGNORECASE,
+)
+"""The verb closing a quote's attribution ('<Name> wrote:', 'написал(а):', 'schrieb:')."""
+
+
+def _attributes_whole(texts: Sequence[str], position: int) -> bool:
+    """A reply's attribution of the message it quotes whole below, without '>' markers, as
+    top-posting clients print it ('On Monday, September 9, 2024, 08:15 PM GMT+3, <Name>
+    <address> wrote:', '9 сент. 2024 г. в 22:41, <Name> <address>:'): a line closed by a
+    colon that dates the message and names its sender (an address, or a verb of writing),
+    with text under it and no quoted line ('>') down to the end."""
+    text = texts[position]
+    if not text.endswith(":") or find_date(text) is None:
+        return False
+    if not (WROTE.search(text) or MAIL_ADDRESS_MARK.search(text)):
+        return False
+    rest = texts[position + 1 :]
+    return bool(rest) and not any(quote_depth(later) for later in rest)
+
+
+MAIL_ADDRESS_MARK = re.compile(r"\S@\S+\.\w")
 
 
 def _opens_forward(texts: Sequence[str], position: int) -> bool:
