@@ -2040,3 +2040,14 @@ def test_a_page_opened_by_a_mail_header_or_closed_by_unsubscribe_is_mailed() -> 
     assert digest._mailed(split_lines(header + "\nItem one\nText of the item.\n"))
     assert digest._mailed(split_lines("Item one\nText of the item.\n\nUnsubscribe\n"))
     assert not digest._mailed(split_lines("Item one\nText of the item.\n\nContact us\n"))
+
+
+def test_a_mailings_notice_and_what_follows_it_close_the_newsletter() -> None:
+    text = (
+        "Item one\nText of the item.\nRead more\n\n"
+        "You are receiving this email because you opted in.\n\n"
+        "Want to change how you receive these emails?\nUpdate your preferences\n"
+    )
+    notice = digest._mailing_notice(split_lines(text))
+    assert sorted(notice) == [4, 6, 7]
+    assert digest._mailing_notice(split_lines("Item one\nText of the item.\n")) == {}

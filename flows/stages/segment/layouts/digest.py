@@ -3160,6 +3160,28 @@ MAIL_FOOTER_LINES = 12
 MAILED_MARGIN = 0.01
 
 
+MAILING_NOTICE = re.compile(
+    r"unsubscribe|(?:receiv|get)(?:e|ing) (?:this|these|our) e-?mails?|opted in|"
+    r"(?:update|manage|change) (?:your )?(?:e-?mail )?(?:preferences|subscription)|"
+    r"our mailing address|отписаться|вы получили это письмо|вы подписаны",
+    re.IGNORECASE,
+)
+"""A mailing's notice about itself, in its footer: why the reader receives it, how to stop
+or change that ('You are receiving this email because…', 'Update your preferences')."""
+
+
+def _mailing_notice(lines: Sequence[Line]) -> dict[int, str]:
+    """{index: rule} of the footer of a mailed newsletter: from the first of its closing
+    lines (:data:`MAIL_FOOTER_LINES`) that is a notice about the mailing
+    (:data:`MAILING_NOTICE`) to the end. Empty when none is there."""
+    filled = [line for line in lines if not line.is_blank]
+    tail = filled[-MAIL_FOOTER_LINES:]
+    first = next((at for at, line in enumerate(tail) if MAILING_NOTICE.search(line.text)), None)
+    if first is None:
+        return {}
+    return {line.index: "page_chrome" for line in tail[first:]}
+
+
 @dataclass(frozen=True, slots=True)
 class MailedListing:
     """What the listing layout read of a newsletter mailed as a list of items."""
@@ -3294,6 +3316,15 @@ def segment(
         found = detect(lines, config)
         parsed = found.parsed if found is not None else None
     if isinstance(parsed, MailedListing):
+        footer = _mailing_notice(lines)
+        if footer:  # the mailing's notices are no items: dropped, then the items read again
+            add_dropped(result, doc_id, lines, footer)
+            lines = [
+                Line(line.index, line.start, " " * len(line.raw)) if line.index in footer else line
+                for line in lines
+            ]
+            found = listing.detect(lines, config)
+            parsed = MailedListing(found.parsed if found is not None else None)
         listing.segment(result, doc_id, lines, config, parsed.parsed)
         for post in result.posts:
             if post["kind"] == "teaser":
