@@ -46,10 +46,15 @@ MAIN_LABEL = re.compile(
 )
 """The label of a field whose value is read (sender, date, subject), to strip it."""
 MIN_BLOCK_FIELDS = 2
-CAPTION_RULE = re.compile(r"^[-_=]{3,}\s*[^\W\d_][^-_=]{1,40}?\s*[-_=]{3,}$|^[-_=]{10,}$")
+CAPTION_RULE = re.compile(
+    r"^[-_=]{3,}\s*[^\W\d_][^-_=]{1,40}?\s*[-_=]{3,}$|^[-_=]{10,}$"
+    r"|^(?:begin forwarded message|начало пересылаемого сообщения"
+    r"|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:$",
+    re.IGNORECASE,
+)
 """The line a client sets above a quoted message's header: a caption between dashes
-('-----Original Message-----', '-------- Пересылаемое сообщение --------') or a rule
-('________________________________')."""
+('-----Original Message-----', '-------- Пересылаемое сообщение --------'), a rule
+('________________________________') or Apple Mail's 'Begin forwarded message:'."""
 
 
 def header_block(texts: Sequence[str], start: int) -> int:
