@@ -2051,3 +2051,18 @@ def test_a_mailings_notice_and_what_follows_it_close_the_newsletter() -> None:
     notice = digest._mailing_notice(split_lines(text))
     assert sorted(notice) == [4, 6, 7]
     assert digest._mailing_notice(split_lines("Item one\nText of the item.\n")) == {}
+
+
+def test_paragraphs_quoting_papers_named_in_capitals_are_a_press_reviews_items() -> None:
+    papers = ["MÄRKISCHE ABENDPOST", "LAUSITZER TAGBLATT", "HANSE-POST"]
+    paragraphs = [
+        f"Die {paper} aus der Region schreibt: „Die Wahl war entschieden, bevor sie begann,"
+        " und jeder im Land wusste das schon lange vorher.“"
+        for paper in papers
+    ]
+    text = "Presseschau\n\n" + "\n\n".join(paragraphs) + "\n"
+    found = digest.detect(split_lines(text), SegmentConfig())
+    assert found is not None and found.layout == "digest"
+    two = "Presseschau\n\n" + "\n\n".join(paragraphs[:2]) + "\n"
+    assert digest.detect(split_lines(two), SegmentConfig()) is None
+    assert not digest._caps_cited("Die NATO erklärt: „Nichts.“")  # an acronym, no paper

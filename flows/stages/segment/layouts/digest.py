@@ -1103,13 +1103,42 @@ def _citation_openings(page: Page) -> dict[int, Opening]:
     return found if len(found) >= 2 else {}
 
 
+CAPS_OUTLET = re.compile(
+    r"(?:^|\s)(?P<outlet>[A-ZÄÖÜА-ЯЁ]{2,}(?:[-\s][A-ZÄÖÜА-ЯЁ]{2,})*)"
+    r"(?=[\s,])[^:„\"«“\n]{0,100}:\s*[„\"«“]"
+)
+"""A paper named in capitals, as a press review sets it, and what it says opened in quotes
+('Die MÄRKISCHE ABENDPOST schreibt: „…', 'The HARBOUR TIMES finds: “…')."""
+MAX_OUTLET_OFFSET = 100
+"""Most characters before the paper's name in its paragraph (a transition may come first:
+'Nun zu einem anderen Thema. Die <PAPER> …')."""
+MIN_OUTLET_LETTERS = 6
+MIN_CAPS_CITED = 3
+"""Fewest paragraphs quoting papers named in capitals that make a press review."""
+
+
+def _caps_cited(text: str) -> bool:
+    """Whether a paragraph quotes a paper named in capitals near its start
+    (:data:`CAPS_OUTLET`; a name of ``MIN_OUTLET_LETTERS`` letters or more, not an
+    acronym)."""
+    match = CAPS_OUTLET.search(text)
+    return (
+        match is not None
+        and match.start("outlet") <= MAX_OUTLET_OFFSET
+        and sum(char.isalpha() for char in match.group("outlet")) >= MIN_OUTLET_LETTERS
+    )
+
+
 def _cited_openings(page: Page) -> dict[int, Opening]:
     """The items of a press review without headlines, two or more: each paragraph that
-    opens with ``CITED_LEAD`` after a blank line or a rule starts an article (no title);
+    opens with ``CITED_LEAD``, or quotes a paper named in capitals (:func:`_caps_cited`,
+    three or more of those), after a blank line or a rule starts an article (no title);
     the paragraphs under it up to the next one are its text."""
     found: dict[int, Opening] = {}
     for position, line in enumerate(page.filled):
-        if page.roles[position] != "prose" or CITED_LEAD.match(line.text) is None:
+        if page.roles[position] != "prose":
+            continue
+        if CITED_LEAD.match(line.text) is None and not _caps_cited(line.text):
             continue
         above = page.filled[position - 1] if position else None
         joined = above is not None and above.index == line.index - 1
@@ -1118,6 +1147,9 @@ def _cited_openings(page: Page) -> dict[int, Opening]:
         opening = Opening("cited", line, "", line.index)
         opening.untitled = True
         found[position] = opening
+    quoting = [p for p in found if CITED_LEAD.match(page.filled[p].text) is None]
+    if quoting and len(found) - len(quoting) < 2 and len(quoting) < MIN_CAPS_CITED:
+        return {}  # an article may quote two papers named so; a review quotes more
     return found if len(found) >= 2 else {}
 
 
