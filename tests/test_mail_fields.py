@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from flows.stages.mail_fields import CAPTION_RULE, HEADER_FIELD, SENDER_FIELD, header_block
+from flows.stages.mail_fields import (
+    CAPTION_RULE,
+    HEADER_FIELD,
+    SENDER_FIELD,
+    header_block,
+    opening_block,
+)
 
 
 @pytest.mark.parametrize(
@@ -72,3 +78,10 @@ def test_a_header_block_needs_two_fields_and_a_sender_or_a_date() -> None:
 )
 def test_caption_rules(text: str, rule: bool) -> None:
     assert bool(CAPTION_RULE.match(text)) is rule
+
+
+def test_the_block_opening_a_mail_page_stands_in_its_first_lines() -> None:
+    head = ["From: Anna <a@example.org>", "Date: Tue, 10 Sep 2024", "Subject: Turnout"]
+    assert opening_block(["Print", *head, "Text."]) == 1
+    assert opening_block(["Title", "Deck", "Byline", "Note", *head]) is None
+    assert opening_block(["Just text.", "More text."]) is None

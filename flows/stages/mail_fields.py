@@ -73,3 +73,15 @@ def header_block(texts: Sequence[str], start: int) -> int:
 def _is_date_field(text: str) -> bool:
     match = HEADER_FIELD.match(text)
     return match is not None and re.fullmatch(DATE_LABELS, match.group("label"), re.I) is not None
+
+
+HEADED_TOP_LINES = 3
+"""Lines with text at the top of a page where the header block of the mail it shows may
+open (a client's print view sets a line or two above it)."""
+
+
+def opening_block(texts: Sequence[str]) -> int | None:
+    """Where the header block that opens a mail page starts (within its first
+    ``HEADED_TOP_LINES`` lines with text, `texts`), None when no block opens it."""
+    top = min(HEADED_TOP_LINES, len(texts))
+    return next((start for start in range(top) if header_block(texts, start) > start), None)

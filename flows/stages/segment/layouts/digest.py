@@ -192,7 +192,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from flows.stages.mail_fields import header_block
+from flows.stages.mail_fields import header_block, opening_block
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import is_heading
@@ -3226,11 +3226,6 @@ def _mail_footer(lines: Sequence[Line]) -> bool:
     return any(MAIL_FOOTER.search(text) for text in tail)
 
 
-MAIL_TOP_LINES = 3
-"""Lines with text at the top of a page where the header block of the mail it shows may
-open (a client's print view sets a line or two above it)."""
-
-
 def _mailed(lines: Sequence[Line]) -> bool:
     """Whether the page shows a mailing: its footer offers to unsubscribe, or a header
     block ('From:', 'Date:', 'Subject:', :func:`~flows.stages.mail_fields.header_block`)
@@ -3239,8 +3234,7 @@ def _mailed(lines: Sequence[Line]) -> bool:
     if _mail_footer(lines):
         return True
     texts = [line.text for line in lines if not line.is_blank]
-    top = min(MAIL_TOP_LINES, len(texts))
-    first = next((start for start in range(top) if header_block(texts, start) > start), None)
+    first = opening_block(texts)
     if first is None:
         return False
     after = header_block(texts, first)
@@ -3348,15 +3342,15 @@ def segment(
         found = detect(lines, config)
         parsed = found.parsed if found is not None else None
     if isinstance(parsed, MailedListing):
-        footer = _mailing_notice(lines)
-        if footer:  # the mailing's notices are no items: dropped, then the items read again
-            add_dropped(result, doc_id, lines, footer)
+        notices = _mailing_notice(lines)
+        if notices:  # the mailing's notices are no items: dropped, then the items read again
+            add_dropped(result, doc_id, lines, notices)
             lines = [
-                Line(line.index, line.start, " " * len(line.raw)) if line.index in footer else line
+                Line(line.index, line.start, " " * len(line.raw)) if line.index in notices else line
                 for line in lines
             ]
-            found = listing.detect(lines, config)
-            parsed = MailedListing(found.parsed if found is not None else None)
+            again = listing.detect(lines, config)
+            parsed = MailedListing(again.parsed if again is not None else None)
         listing.segment(result, doc_id, lines, config, parsed.parsed)
         for post in result.posts:
             if post["kind"] == "teaser":

@@ -120,7 +120,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from flows.stages.mail_fields import header_block
+from flows.stages.mail_fields import header_block, opening_block
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import DraftBlock, is_heading
@@ -1051,17 +1051,13 @@ def _mark_stamped_titles(filled: Sequence[Line], roles: list[str]) -> None:
                 roles[at + 1] = "head"
 
 
-MAIL_TOP_LINES = 3
-"""Lines with text at the top of a page where the header block of the mail it shows opens."""
-
-
 def _mail_header_lines(filled: Sequence[Line]) -> list[int]:
     """Positions of the header blocks' lines ('From:', 'Date:', 'To:', 'Subject:',
     :func:`~flows.stages.mail_fields.header_block`) on a page that opens with one (a mail):
     its own header and those of the messages it forwards, never an item's title or
     credits."""
     texts = [line.text for line in filled]
-    if not any(header_block(texts, start) > start for start in range(MAIL_TOP_LINES)):
+    if opening_block(texts) is None:
         return []
     found: list[int] = []
     here = 0
