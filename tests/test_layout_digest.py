@@ -2066,3 +2066,9 @@ def test_paragraphs_quoting_papers_named_in_capitals_are_a_press_reviews_items()
     two = "Presseschau\n\n" + "\n\n".join(paragraphs[:2]) + "\n"
     assert digest.detect(split_lines(two), SegmentConfig()) is None
     assert not digest._caps_cited("Die NATO erklärt: „Nichts.“")  # an acronym, no paper
+
+
+def test_an_articles_timeline_under_its_byline_is_no_chronicle() -> None:
+    text = "How the protests unfolded\nBy Anna Lind\n\n" + _chronicle(2).split("\n\n", 1)[1]
+    found = digest.detect(split_lines(text), SegmentConfig())
+    assert found is None or "days of a chronicle" not in found.evidence

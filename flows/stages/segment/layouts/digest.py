@@ -2556,9 +2556,9 @@ def _day_openings(page: Page) -> list[Opening]:
     its weekday beside it allowed), each a different day, with no headline right under or
     right above it, over two lines of running text or more (a few labels between allowed,
     :data:`MAX_DAY_GAP`): each day is an article, the header its title and date. A
-    listing's dated items carry a headline next to their date and hold one teaser each.
-    The last day closes on its last line of text: what follows it past a gap of lines
-    without text is the page's footer."""
+    listing's dated items carry a headline next to their date and hold one teaser each; an
+    article's timeline stands under the article's byline. The last day closes on its last
+    line of text: what follows it past a gap of lines without text is the page's footer."""
     days = [
         here
         for here, line in enumerate(page.filled)
@@ -2568,6 +2568,8 @@ def _day_openings(page: Page) -> list[Opening]:
         return []
     if len({_day_header(page.filled[here].text) for here in days}) < len(days):
         return []
+    if any(role == "byline" for role in page.roles[: days[0]]):
+        return []  # an article's own head (headline, byline) over a timeline of its story
     runs: list[list[int]] = []
     for day, end in zip(days, [*days[1:], len(page.filled)], strict=True):
         if day + 1 < len(page.filled) and page.roles[day + 1] == "head":
