@@ -2046,3 +2046,75 @@ def test_a_list_of_records_is_a_doubtful_digest() -> None:
     found = digest.detect(split_lines(text), SegmentConfig())
     assert found is not None and "a list of records" in found.evidence
     assert found.doubt == digest.RECORD_LIST_DOUBT
+
+
+def test_day_header_is_a_whole_date_with_its_weekday_only() -> None:
+    assert digest._day_header("3 December 2026, Wednesday") == "2026-12-03"
+    assert digest._day_header("December 6, 2026 (Saturday)") == "2026-12-06"
+    assert digest._day_header("Posted on December 6, 2026 by Anna") is None
+    assert digest._day_header("Monday, March 18") is None  # no year: the issue's own day
+
+
+def _chronicle(paragraphs: int) -> str:
+    days = []
+    for day in (5, 4, 3):
+        text = [
+            f"A court in the region of number {day} {n} fined a local activist for a post"
+            f" about the war, and her lawyer said the hearing lasted ten minutes."
+            for n in range(paragraphs)
+        ]
+        days.append("\n\n".join([f"{day} March 2025, Weekday", *text]))
+    return "Chronicle of persecution\n\n" + "\n\n".join(days).replace(", Weekday", "") + "\n"
+
+
+def test_days_of_a_chronicle_are_its_articles_and_one_teaser_a_day_is_none() -> None:
+    config = SegmentConfig()
+    found = digest.detect(split_lines(_chronicle(2)), config)
+    assert found is not None and "days of a chronicle" in found.evidence
+    result = segment("d", _chronicle(2), "digest", config)
+    assert [post["title"] for post in result.posts] == [
+        "5 March 2025",
+        "4 March 2025",
+        "3 March 2025",
+    ]
+    assert result.posts[0]["published_date"] == "2025-03-05"
+    assert digest.detect(split_lines(_chronicle(1)), config) is None
+
+
+def test_a_page_opened_by_a_mail_header_or_closed_by_unsubscribe_is_mailed() -> None:
+    header = "From: Alerts <alerts@example.org>\nDate: Tue, Oct 10, 2023\nSubject: New results\n"
+    assert digest._mailed(split_lines(header + "\nItem one\nText of the item.\n"))
+    assert digest._mailed(split_lines("Item one\nText of the item.\n\nUnsubscribe\n"))
+    assert not digest._mailed(split_lines("Item one\nText of the item.\n\nContact us\n"))
+
+
+def test_a_mailings_notice_and_what_follows_it_close_the_newsletter() -> None:
+    text = (
+        "Item one\nText of the item.\nRead more\n\n"
+        "You are receiving this email because you opted in.\n\n"
+        "Want to change how you receive these emails?\nUpdate your preferences\n"
+    )
+    notice = digest._mailing_notice(split_lines(text))
+    assert sorted(notice) == [4, 6, 7]
+    assert digest._mailing_notice(split_lines("Item one\nText of the item.\n")) == {}
+
+
+def test_paragraphs_quoting_papers_named_in_capitals_are_a_press_reviews_items() -> None:
+    papers = ["MÄRKISCHE ABENDPOST", "LAUSITZER TAGBLATT", "HANSE-POST"]
+    paragraphs = [
+        f"Die {paper} aus der Region schreibt: „Die Wahl war entschieden, bevor sie begann,"
+        " und jeder im Land wusste das schon lange vorher.“"
+        for paper in papers
+    ]
+    text = "Presseschau\n\n" + "\n\n".join(paragraphs) + "\n"
+    found = digest.detect(split_lines(text), SegmentConfig())
+    assert found is not None and found.layout == "digest"
+    two = "Presseschau\n\n" + "\n\n".join(paragraphs[:2]) + "\n"
+    assert digest.detect(split_lines(two), SegmentConfig()) is None
+    assert not digest._caps_cited("Die NATO erklärt: „Nichts.“")  # an acronym, no paper
+
+
+def test_an_articles_timeline_under_its_byline_is_no_chronicle() -> None:
+    text = "How the protests unfolded\nBy Anna Lind\n\n" + _chronicle(2).split("\n\n", 1)[1]
+    found = digest.detect(split_lines(text), SegmentConfig())
+    assert found is None or "days of a chronicle" not in found.evidence

@@ -14,12 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-SENDER_LABELS = r"from|от кого|отправитель|от"
-"""The sender's field: 'From:', 'От:', 'От кого:' (Mail.ru), 'Отправитель:'."""
-DATE_LABELS = r"date|sent|дата|отправлено"
-"""The date's field: 'Date:', 'Sent:' (Outlook), 'Дата:', 'Отправлено:'."""
-SUBJECT_LABELS = r"subject|тема"
-RECIPIENT_LABELS = r"to|cc|bcc|кому|копия|скрытая копия"
+SENDER_LABELS = r"from|от кого|отправитель|от|від|ад|von|van|de|da|od|remitente"
+"""The sender's field: 'From:', 'От:', 'От кого:' (Mail.ru), 'Отправитель:', and the
+labels of the other interfaces mail clients print ('Від:', 'Von:', 'De :', 'Da:', 'Od:')."""
+DATE_LABELS = (
+    r"date|sent|дата|отправлено|надіслано|адпраўлена|datum|gesendet|envoyé|fecha|enviado"
+    r"|data|inviato|wysłano|wysłane|verzonden"
+)
+"""The date's field: 'Date:', 'Sent:' (Outlook), 'Дата:', 'Отправлено:', and the same in
+the other interfaces ('Надіслано:', 'Gesendet:', 'Envoyé :', 'Enviado:', 'Inviato:')."""
+SUBJECT_LABELS = r"subject|тема|тэма|betreff|objet|asunto|oggetto|temat|onderwerp"
+RECIPIENT_LABELS = r"to|cc|bcc|кому|копия|скрытая копия|копія|каму|an|à|para|aan|kopie|dw"
 OTHER_LABELS = r"reply-to|message-id|in-reply-to|references|organi[sz]ation|newsgroups|ответить"
 _LABELS = rf"{SENDER_LABELS}|{DATE_LABELS}|{SUBJECT_LABELS}|{RECIPIENT_LABELS}|{OTHER_LABELS}"
 _BULLET = r"(?:[*•○◦-]\s+)?"
@@ -30,19 +35,26 @@ may be missing (a print view with an empty 'Cc:')."""
 SENDER_FIELD = re.compile(rf"^{_BULLET}(?:{SENDER_LABELS})\s*:", re.IGNORECASE)
 RECIPIENT_FIELD = re.compile(rf"^{_BULLET}(?:{RECIPIENT_LABELS}|{OTHER_LABELS})\s*:", re.IGNORECASE)
 """A field that never names the message's sender ('To:', 'Кому:', 'Message-ID:')."""
-SUBJECT_FIELD = re.compile(rf"^{_BULLET}(?:subject(?:\s*:|\s)|тема\s*:)\s*\S", re.IGNORECASE)
-"""'Subject: x', 'Тема: x', or the English label alone before its value ('Subject x': a
-table of fields, as mod_mbox prints it, its tab turned into a space)."""
+SUBJECT_FIELD = re.compile(
+    rf"^{_BULLET}(?:subject(?:\s*:|\s)|(?:{SUBJECT_LABELS})\s*:)\s*\S", re.IGNORECASE
+)
+"""'Subject: x', 'Тема: x', 'Betreff: x', or the English label alone before its value
+('Subject x': a table of fields, as mod_mbox prints it, its tab turned into a space)."""
 MAIN_LABEL = re.compile(
     rf"^(?:(?:subject|from|date)(?:\s*:|\s)|(?:{SENDER_LABELS}|{DATE_LABELS}|{SUBJECT_LABELS})\s*:)\s*",
     re.IGNORECASE,
 )
 """The label of a field whose value is read (sender, date, subject), to strip it."""
 MIN_BLOCK_FIELDS = 2
-CAPTION_RULE = re.compile(r"^[-_=]{3,}\s*[^\W\d_][^-_=]{1,40}?\s*[-_=]{3,}$|^[-_=]{10,}$")
+CAPTION_RULE = re.compile(
+    r"^[-_=]{3,}\s*[^\W\d_][^-_=]{1,40}?\s*[-_=]{3,}$|^[-_=]{10,}$"
+    r"|^(?:begin forwarded message|начало пересылаемого сообщения"
+    r"|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:$",
+    re.IGNORECASE,
+)
 """The line a client sets above a quoted message's header: a caption between dashes
-('-----Original Message-----', '-------- Пересылаемое сообщение --------') or a rule
-('________________________________')."""
+('-----Original Message-----', '-------- Пересылаемое сообщение --------'), a rule
+('________________________________') or Apple Mail's 'Begin forwarded message:'."""
 
 
 def header_block(texts: Sequence[str], start: int) -> int:
@@ -61,3 +73,15 @@ def header_block(texts: Sequence[str], start: int) -> int:
 def _is_date_field(text: str) -> bool:
     match = HEADER_FIELD.match(text)
     return match is not None and re.fullmatch(DATE_LABELS, match.group("label"), re.I) is not None
+
+
+HEADED_TOP_LINES = 3
+"""Lines with text at the top of a page where the header block of the mail it shows may
+open (a client's print view sets a line or two above it)."""
+
+
+def opening_block(texts: Sequence[str]) -> int | None:
+    """Where the header block that opens a mail page starts (within its first
+    ``HEADED_TOP_LINES`` lines with text, `texts`), None when no block opens it."""
+    top = min(HEADED_TOP_LINES, len(texts))
+    return next((start for start in range(top) if header_block(texts, start) > start), None)

@@ -189,22 +189,33 @@ MAX_SIGNATURE_LINES = 6
 MAX_SIGNATURE_LINE_CHARS = 80
 
 
-def _delimited_signature(content: Sequence[Line], dropped: Mapping[int, str]) -> list[Line]:
+def _delimited_signature(
+    content: Sequence[Line], dropped: Mapping[int, str], quoted: frozenset[int] = frozenset()
+) -> list[Line]:
     """The closing signature under a '-- ' delimiter: the delimiter and the one to
-    ``MAX_SIGNATURE_LINES`` short lines that end the content after it (name, role, phone,
-    a client's 'Sent from' line), with no quote, no line of ``MAX_SIGNATURE_LINE_CHARS``
+    ``MAX_SIGNATURE_LINES`` short lines after it (name, role, phone, a client's 'Sent from'
+    line) that end the content, or that end the reply above the message it quotes whole
+    (every line after them quoted: `quoted`, or marked '>'; a client puts the sender's
+    signature above the original), with no quote, no line of ``MAX_SIGNATURE_LINE_CHARS``
     or more and no dropped line among them; else nothing. Something must stand above the
     delimiter (a body)."""
+
+    def is_quoted(line: Line) -> bool:
+        return line.index in quoted or quote_depth(line.raw) > 0
+
+    stop = len(content)
+    while stop > 0 and is_quoted(content[stop - 1]):
+        stop -= 1
     at = next(
-        (p for p in range(len(content) - 2, 0, -1) if SIGNATURE_DELIMITER.match(content[p].text)),
+        (p for p in range(stop - 2, 0, -1) if SIGNATURE_DELIMITER.match(content[p].text)),
         None,
     )
     if at is None:
         return []
-    run = list(content[at:])
+    run = list(content[at:stop])
     if len(run) - 1 > MAX_SIGNATURE_LINES:
         return []
-    if any(len(line.text) >= MAX_SIGNATURE_LINE_CHARS or quote_depth(line.raw) for line in run[1:]):
+    if any(len(line.text) >= MAX_SIGNATURE_LINE_CHARS or is_quoted(line) for line in run[1:]):
         return []
     if any(index in dropped for index in range(run[0].index, run[-1].index + 1)):
         return []
@@ -298,9 +309,11 @@ def build_post(
         rest = rest[: notes_section.first_line_position]
 
     bio_line: Line | None = None
-    signature = _delimited_signature(rest, dropped) if kind != "teaser" else []
+    quoted = head.quote_lines if head is not None else frozenset()
+    signature = _delimited_signature(rest, dropped, quoted) if kind != "teaser" else []
     if signature:
-        rest = rest[: -len(signature)]
+        signed_lines = {line.index for line in signature}
+        rest = [line for line in rest if line.index not in signed_lines]
         signed = SIGNATURE_NAME.match(signature[1].text)
         if not meta["author"] and signed and signed.group("name").split()[0] not in NOT_NAME_STARTS:
             meta["author"] = signed.group("name")
@@ -348,9 +361,9 @@ def build_post(
         )
     if signature:
         text = "\n".join(line.text for line in signature)
-        drafts.append(
-            DraftBlock("signature", text, signature[0].content_start, signature[-1].content_end)
-        )
+        block = DraftBlock("signature", text, signature[0].content_start, signature[-1].content_end)
+        at = next((p for p, other in enumerate(drafts) if other.start > block.start), len(drafts))
+        drafts.insert(at, block)  # above the message quoted whole under it, if any
 
     body = "\n\n".join(block.text for block in body_blocks)
     post = post_row(

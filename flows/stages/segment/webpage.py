@@ -45,6 +45,7 @@ from flows.stages.mail_fields import (
     HEADER_FIELD,
     MAIN_LABEL,
     RECIPIENT_FIELD,
+    RECIPIENT_LABELS,
     SENDER_FIELD,
     SENDER_LABELS,
     SUBJECT_FIELD,
@@ -139,13 +140,19 @@ MAIL_CHROME = re.compile(
     r"for additional commands,? e-?mail:|text/[\w.+-]+ \(\d+ lines?\)$|"
     r"newsgroups:|organi[sz]ation:|lines:\s*\d+$|path:|nntp-posting-host:|x-[\w-]+:|"
     r"\d{1,4}\s+messages?$|"
+    r"(?:reply(?: to)?(?: all| author| sender)?|forward|raw message|show original"
+    r"|ответить(?: всем)?|переслать)$|"
+    r"(?:sent from|sent via|отправлено (?:с|из)|von meinem|envoyé de|enviado desde)\s[^.,;:!?]{2,50}$|"
+    rf"(?:{RECIPIENT_LABELS})\s*:|"
     r"\d{4}-\d\d-\d\d\s+\d{1,2}:\d\d\s.{1,120}$)",
     re.IGNORECASE,
 )
 """Mail archive furniture, on a page read as one message: navigation ('Previous message',
 'Предыдущее сообщение' in Mailman's Russian pages,
 '[Date Prev]', 'next prev parent reply'), the header fields, attachment notes, the list
-footer ('<list> mailing list', its listinfo address), a news article's transport headers
+footer ('<list> mailing list', its listinfo address), a message's actions ('Reply',
+'Forward', 'Raw Message', 'Ответить'), a client's note ('Sent from my phone'), a recipient field in any client's labels ('Кому:',
+'An:'), a news article's transport headers
 ('Newsgroups:', 'Organization:', 'Lines:'), a print view's message count, and a thread
 index under the message
 ('Thread overview:', one '<YYYY-MM-DD HH:MM> <subject or sender>' row per message)."""
@@ -367,10 +374,13 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     if date_at is None:
         return None
     over = sender_at - 1
-    while over > 0 and MESSAGE_COUNT.match(top[over].text):
-        over -= 1  # a print view's '2 messages' between the subject and the sender
+    while over > 0 and (MESSAGE_COUNT.match(top[over].text) or FOLDER_LABEL.match(top[over].text)):
+        over -= 1  # a print view's '2 messages', a folder's label ('Inbox') under the subject
     fields_end = max(date_at, address_at) + 1
-    while fields_end < len(top) and HEADER_FIELD.match(top[fields_end].text):
+    while fields_end < len(top) and (
+        HEADER_FIELD.match(top[fields_end].text)
+        or UNLABELLED_RECIPIENTS.match(top[fields_end].text)
+    ):
         fields_end += 1  # the rest of the header block ('To:', 'Cc:', 'Subject:' below 'Sent:')
     subject_at = next(
         (p for p in range(fields_end) if SUBJECT_FIELD.match(top[p].text)),
@@ -389,11 +399,28 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
             line.index for line in top[sender_at : last_meta + 1] if line is not subject_line
         ),
     )
+    recipients = {
+        line.index
+        for line in top[max(date_at, address_at) + 1 : fields_end]
+        if line is not subject_line
+    }
+    head = dataclasses.replace(
+        head,
+        chrome_lines=frozenset(recipients | {line.index for line in top[over + 1 : sender_at]}),
+    )
     above = {line.index for line in lines[: min(subject_at, sender_at)]}
     return head, above
 
 
 MESSAGE_COUNT = re.compile(r"^\d{1,4}\s+messages?$", re.IGNORECASE)
+FOLDER_LABEL = re.compile(r"^[^\W\d_]{3,20}$")
+"""One word alone between a conversation's subject and its first sender: the folder or
+label a webmail shows beside the subject ('Inbox', 'Входящие')."""
+UNLABELLED_RECIPIENTS = re.compile(
+    r"^(?:to|кому)\s+(?:me|мне)(?:,\s*\S.{0,80})?$|^(?:to|кому)\s+\S.{0,80},\s*(?:me|мне)$",
+    re.IGNORECASE,
+)
+"""A webmail's recipients row under the sender, without a colon ('to me', 'to Anna, me')."""
 ORIGINAL_MESSAGE = re.compile(r"^-{2,}\s*(?:original message|forwarded message)\s*-{2,}$", re.I)
 FOOTER_RULE = re.compile(r"^(?:-{10,}|_{10,}|={10,})$")
 
@@ -491,6 +518,8 @@ def _forwarded_lines(
         elif position >= body_start and _opens_forward(texts, position):
             header.add(line.index)
             inside, captioned = True, True
+        elif not inside and position >= body_start and _attributes_whole(texts, position):
+            inside = True  # the attribution stays the reply's text, as over '>' lines
         elif inside and captioned and CAPTION_RULE.match(line.text):
             header.add(line.index)  # the caption closing the forwarded message
             inside = captioned = False
@@ -500,6 +529,31 @@ def _forwarded_lines(
             quoted.add(line.index)
         position += 1
     return frozenset(header), frozenset(quoted)
+
+
+WROTE = re.compile(
+    r"\b(?:wrote|написал[аи]?|написал\(а\)|пишет|schrieb|a écrit|escribió|ha scritto)\s*:$",
+    re.IGNORECASE,
+)
+"""The verb closing a quote's attribution ('<Name> wrote:', 'написал(а):', 'schrieb:')."""
+
+
+def _attributes_whole(texts: Sequence[str], position: int) -> bool:
+    """A reply's attribution of the message it quotes whole below, without '>' markers, as
+    top-posting clients print it ('On Monday, September 9, 2024, 08:15 PM GMT+3, <Name>
+    <address> wrote:', '9 сент. 2024 г. в 22:41, <Name> <address>:'): a line closed by a
+    colon that dates the message and names its sender (an address, or a verb of writing),
+    with text under it and no quoted line ('>') down to the end."""
+    text = texts[position]
+    if not text.endswith(":") or find_date(text) is None:
+        return False
+    if not (WROTE.search(text) or MAIL_ADDRESS_MARK.search(text)):
+        return False
+    rest = texts[position + 1 :]
+    return bool(rest) and not any(quote_depth(later) for later in rest)
+
+
+MAIL_ADDRESS_MARK = re.compile(r"\S@\S+\.\w")
 
 
 def _opens_forward(texts: Sequence[str], position: int) -> bool:

@@ -193,6 +193,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from flows.stages.mail_fields import header_block, opening_block
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import is_heading
@@ -244,6 +245,7 @@ from flows.stages.segment.meta import (
     BILINGUAL_LABEL,
     POSITION,
     TWO_DIGITS,
+    WEEKDAY,
     find_byline,
     find_date,
     is_dateline,
@@ -1102,13 +1104,42 @@ def _citation_openings(page: Page) -> dict[int, Opening]:
     return found if len(found) >= 2 else {}
 
 
+CAPS_OUTLET = re.compile(
+    r"(?:^|\s)(?P<outlet>[A-ZÄÖÜА-ЯЁ]{2,}(?:[-\s][A-ZÄÖÜА-ЯЁ]{2,})*)"
+    r"(?=[\s,])[^:„\"«“\n]{0,100}:\s*[„\"«“]"
+)
+"""A paper named in capitals, as a press review sets it, and what it says opened in quotes
+('Die MÄRKISCHE ABENDPOST schreibt: „…', 'The HARBOUR TIMES finds: “…')."""
+MAX_OUTLET_OFFSET = 100
+"""Most characters before the paper's name in its paragraph (a transition may come first:
+'Nun zu einem anderen Thema. Die <PAPER> …')."""
+MIN_OUTLET_LETTERS = 6
+MIN_CAPS_CITED = 3
+"""Fewest paragraphs quoting papers named in capitals that make a press review."""
+
+
+def _caps_cited(text: str) -> bool:
+    """Whether a paragraph quotes a paper named in capitals near its start
+    (:data:`CAPS_OUTLET`; a name of ``MIN_OUTLET_LETTERS`` letters or more, not an
+    acronym)."""
+    match = CAPS_OUTLET.search(text)
+    return (
+        match is not None
+        and match.start("outlet") <= MAX_OUTLET_OFFSET
+        and sum(char.isalpha() for char in match.group("outlet")) >= MIN_OUTLET_LETTERS
+    )
+
+
 def _cited_openings(page: Page) -> dict[int, Opening]:
     """The items of a press review without headlines, two or more: each paragraph that
-    opens with ``CITED_LEAD`` after a blank line or a rule starts an article (no title);
+    opens with ``CITED_LEAD``, or quotes a paper named in capitals (:func:`_caps_cited`,
+    three or more of those), after a blank line or a rule starts an article (no title);
     the paragraphs under it up to the next one are its text."""
     found: dict[int, Opening] = {}
     for position, line in enumerate(page.filled):
-        if page.roles[position] != "prose" or CITED_LEAD.match(line.text) is None:
+        if page.roles[position] != "prose":
+            continue
+        if CITED_LEAD.match(line.text) is None and not _caps_cited(line.text):
             continue
         above = page.filled[position - 1] if position else None
         joined = above is not None and above.index == line.index - 1
@@ -1117,6 +1148,9 @@ def _cited_openings(page: Page) -> dict[int, Opening]:
         opening = Opening("cited", line, "", line.index)
         opening.untitled = True
         found[position] = opening
+    quoting = [p for p in found if CITED_LEAD.match(page.filled[p].text) is None]
+    if quoting and len(found) - len(quoting) < 2 and len(quoting) < MIN_CAPS_CITED:
+        return {}  # an article may quote two papers named so; a review quotes more
     return found if len(found) >= 2 else {}
 
 
@@ -2328,6 +2362,8 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
         openings = _suffixed_openings(page, config.max_title_chars) or openings
     if len(openings) < 2:
         openings = _issue_openings(page) or openings
+    if len(openings) < 2:
+        openings = _day_openings(page) or openings
     _finish(lines, page, openings)
     openings = _without_ruled_masthead(page, openings)
     _date_by_issue(page, openings)
@@ -2480,6 +2516,85 @@ def _issue_openings(page: Page) -> list[Opening]:
         end += 1
     if end < len(page.filled) and page.roles[end] == "head":
         openings[-1].closing = page.filled[end - 1]  # a footer's heading ends the last item
+    return openings
+
+
+MIN_DAY_SECTIONS = 3
+MIN_DAY_TEXT = 2
+"""Lines of running text a day's section holds at least: a chronicle records several
+events a day, a listing's dated item one teaser under its own headline."""
+MIN_TEXT_WORDS = 6
+"""Fewest words of a line of running text in a day's section (a paragraph, or a piece of
+one that a scraper wrapped: a label is shorter)."""
+MAX_DAY_GAP = 6
+"""Most lines without running text between a day header and its first paragraph (the
+day's labels and edit links), or between two paragraphs of one day."""
+RU_WEEKDAY_WORD = re.compile(rf"(?<!\w){_RU_WEEKDAY}(?!\w)", re.IGNORECASE)
+YEAR_MARK = re.compile(r"(?<!\w)г\.?(?!\w)")
+
+
+def _day_header(text: str) -> str | None:
+    """The date (ISO) of a day header: a whole date, its year given, with nothing beside
+    it but its weekday and punctuation ('3 December 2026, Wednesday', 'December 6, 2026
+    (Saturday)'); None for any other line."""
+    found = find_date(text)
+    if found is None or found[1] is None:
+        return None
+    rest = text.replace(found[0], " ", 1)
+    rest = YEAR_MARK.sub(" ", RU_WEEKDAY_WORD.sub(" ", WEEKDAY.sub(" ", rest)))
+    return None if any(char.isalnum() for char in rest) else found[1]
+
+
+def _is_day_text(page: Page, position: int) -> bool:
+    return (
+        page.roles[position] in {"prose", "other"}
+        and word_count(page.filled[position].text) >= MIN_TEXT_WORDS
+    )
+
+
+def _day_openings(page: Page) -> list[Opening]:
+    """A chronicle's days, three or more: a day header alone on its line (a whole date,
+    its weekday beside it allowed), each a different day, with no headline right under or
+    right above it, over two lines of running text or more (a few labels between allowed,
+    :data:`MAX_DAY_GAP`): each day is an article, the header its title and date. A
+    listing's dated items carry a headline next to their date and hold one teaser each; an
+    article's timeline stands under the article's byline. The last day closes on its last
+    line of text: what follows it past a gap of lines without text is the page's footer."""
+    days = [
+        here
+        for here, line in enumerate(page.filled)
+        if page.roles[here] == "date" and _day_header(line.text)
+    ]
+    if len(days) < MIN_DAY_SECTIONS:
+        return []
+    if len({_day_header(page.filled[here].text) for here in days}) < len(days):
+        return []
+    if any(role == "byline" for role in page.roles[: days[0]]):
+        return []  # an article's own head (headline, byline) over a timeline of its story
+    runs: list[list[int]] = []
+    for day, end in zip(days, [*days[1:], len(page.filled)], strict=True):
+        if day + 1 < len(page.filled) and page.roles[day + 1] == "head":
+            return []
+        if day != days[0] and page.roles[day - 1] == "head":
+            return []
+        text = [here for here in range(day + 1, end) if _is_day_text(page, here)]
+        if not text or text[0] - day - 1 > MAX_DAY_GAP:
+            return []
+        run = text[:1]
+        for here in text[1:]:
+            if here - run[-1] - 1 > MAX_DAY_GAP:
+                break
+            run.append(here)
+        if len(run) < MIN_DAY_TEXT:
+            return []
+        runs.append(run)
+    openings = []
+    for day in days:
+        header = page.filled[day]
+        opening = Opening("day", header, header.text, header.index)
+        opening.published = header.text
+        openings.append(opening)
+    openings[-1].closing = page.filled[runs[-1][-1]]
     return openings
 
 
@@ -3090,6 +3205,28 @@ MAIL_FOOTER_LINES = 12
 MAILED_MARGIN = 0.01
 
 
+MAILING_NOTICE = re.compile(
+    r"unsubscribe|(?:receiv|get)(?:e|ing) (?:this|these|our) e-?mails?|opted in|"
+    r"(?:update|manage|change) (?:your )?(?:e-?mail )?(?:preferences|subscription)|"
+    r"our mailing address|отписаться|вы получили это письмо|вы подписаны",
+    re.IGNORECASE,
+)
+"""A mailing's notice about itself, in its footer: why the reader receives it, how to stop
+or change that ('You are receiving this email because…', 'Update your preferences')."""
+
+
+def _mailing_notice(lines: Sequence[Line]) -> dict[int, str]:
+    """{index: rule} of the footer of a mailed newsletter: from the first of its closing
+    lines (:data:`MAIL_FOOTER_LINES`) that is a notice about the mailing
+    (:data:`MAILING_NOTICE`) to the end. Empty when none is there."""
+    filled = [line for line in lines if not line.is_blank]
+    tail = filled[-MAIL_FOOTER_LINES:]
+    first = next((at for at, line in enumerate(tail) if MAILING_NOTICE.search(line.text)), None)
+    if first is None:
+        return {}
+    return {line.index: "page_chrome" for line in tail[first:]}
+
+
 @dataclass(frozen=True, slots=True)
 class MailedListing:
     """What the listing layout read of a newsletter mailed as a list of items."""
@@ -3102,25 +3239,41 @@ def _mail_footer(lines: Sequence[Line]) -> bool:
     return any(MAIL_FOOTER.search(text) for text in tail)
 
 
+def _mailed(lines: Sequence[Line]) -> bool:
+    """Whether the page shows a mailing: its footer offers to unsubscribe, or a header
+    block ('From:', 'Date:', 'Subject:', :func:`~flows.stages.mail_fields.header_block`)
+    opens it and no other stands below (a second one heads a message forwarded or quoted
+    whole: a conversation, not an issue)."""
+    if _mail_footer(lines):
+        return True
+    texts = [line.text for line in lines if not line.is_blank]
+    first = opening_block(texts)
+    if first is None:
+        return False
+    after = header_block(texts, first)
+    return not any(header_block(texts, start) > start for start in range(after, len(texts)))
+
+
 def _mailed_listing(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
-    """A newsletter or an alert whose items read as a listing's (headline, outlet, teaser),
-    sent by e-mail: its footer offers to unsubscribe or says why it was sent
-    (:data:`MAIL_FOOTER`). Its items are the issue's articles, so it is a digest, just
-    above the listing's own score."""
-    if not _mail_footer(lines):
+    """A newsletter or an alert whose items read as a listing's (headline, outlet,
+    teaser), sent by e-mail (:func:`_mailed`: a mail header opens it or a footer of
+    :data:`MAIL_FOOTER` closes it). Its items are the issue's articles, so it is a
+    digest, just above the listing's own score."""
+    if not _mailed(lines):
         return None
     found = listing.detect(lines, config)
     if found is None or found.layout != "listing":
         return None
-    evidence = f"{found.evidence}, in a mailed newsletter (a mail footer)"
+    evidence = f"{found.evidence}, in a mailed newsletter (a mail header or footer)"
     score = round(min(found.score + MAILED_MARGIN, 0.95), 3)
     return Detection("digest", score, evidence, parsed=MailedListing(found.parsed))
 
 
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
-    """The digest's own reading of its articles, or, on a page that ends in a mail footer,
-    the listing's reading of its items when that is the stronger (:func:`_mailed_listing`):
-    a newsletter sent by e-mail is one issue whichever reader finds its items."""
+    """The digest's own reading of its articles, or, on a mailed page (:func:`_mailed`),
+    the listing's reading of its items when that is the stronger
+    (:func:`_mailed_listing`): a newsletter sent by e-mail is one issue whichever
+    reader finds its items."""
     own = _own_detection(lines, config)
     mailed = _mailed_listing(lines, config)
     if mailed is not None and (own is None or mailed.score > own.score + MAILED_MARGIN):
@@ -3154,6 +3307,9 @@ def _own_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | 
             return None
     if all(opening.form == "issue" for opening in openings):
         evidence = f"{count} items of one issue (headline + text under a masthead or contents)"
+        return Detection("digest", SHAPED_SCORE, evidence, parsed=(lines, page, openings))
+    if all(opening.form == "day" for opening in openings):
+        evidence = f"{count} days of a chronicle (a day header over its paragraphs)"
         return Detection("digest", SHAPED_SCORE, evidence, parsed=(lines, page, openings))
     if all(opening.form == "shaped" for opening in openings):
         evidence = f"{count} articles of one repeated shape (headline + credit or label + text)"
@@ -3204,7 +3360,19 @@ def segment(
     config: SegmentConfig,
     parsed: object = None,
 ) -> None:
+    if parsed is None:  # a manifest's layout: read as detection would have
+        found = detect(lines, config)
+        parsed = found.parsed if found is not None else None
     if isinstance(parsed, MailedListing):
+        notices = _mailing_notice(lines)
+        if notices:  # the mailing's notices are no items: dropped, then the items read again
+            add_dropped(result, doc_id, lines, notices)
+            lines = [
+                Line(line.index, line.start, " " * len(line.raw)) if line.index in notices else line
+                for line in lines
+            ]
+            again = listing.detect(lines, config)
+            parsed = MailedListing(again.parsed if again is not None else None)
         listing.segment(result, doc_id, lines, config, parsed.parsed)
         for post in result.posts:
             if post["kind"] == "teaser":

@@ -139,7 +139,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from flows.stages.mail_fields import SENDER_FIELD
+from flows.stages.mail_fields import SENDER_FIELD, header_block, opening_block
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import DraftBlock, is_heading
@@ -1155,6 +1155,23 @@ def _mark_stamped_titles(filled: Sequence[Line], roles: list[str]) -> None:
                 roles[at + 1] = "head"
 
 
+def _mail_header_lines(filled: Sequence[Line]) -> list[int]:
+    """Positions of the header blocks' lines ('From:', 'Date:', 'To:', 'Subject:',
+    :func:`~flows.stages.mail_fields.header_block`) on a page that opens with one (a mail):
+    its own header and those of the messages it forwards, never an item's title or
+    credits."""
+    texts = [line.text for line in filled]
+    if opening_block(texts) is None:
+        return []
+    found: list[int] = []
+    here = 0
+    while here < len(texts):
+        end = header_block(texts, here)
+        found.extend(range(here, end))
+        here = max(end, here + 1)
+    return found
+
+
 def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     """The items of a listing page, in reading order (titled or not)."""
     filled = [line for line in lines if not line.is_blank and line.text not in LONE_MARKS]
@@ -1181,6 +1198,8 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     for here in range(2, len(roles)):
         if _is_caption(filled, roles, here):
             roles[here] = "chrome"
+    for here in _mail_header_lines(filled):
+        roles[here] = "chrome"
     runs = _runs(filled, roles)
     heads: list[tuple[int | None, list[int], int, int]] = []
     captions: list[list[int]] = []
