@@ -255,6 +255,48 @@ def test_rows_of_links_are_menus(text, before, after, rule):
 @pytest.mark.parametrize(
     ("text", "rule"),
     [
+        ("5 Likes", "counter"),
+        ("Posts: 1412", "counter"),
+        ("Всего ответов: 3", "counter"),
+        ("Liked others: 140", "counter"),
+        ("1.2k views · 34 shares", "counter"),
+        ("Reply   Quote   Report", "action_row"),
+        ("permalink  embed  save  parent  report  reply", "action_row"),
+        ("Raw Message", "action_row"),
+        ("Ответить в эту темуОткрыть новую тему", "action_row"),
+        ("Page: [1]", "pager"),
+        ("Go to page Previous  1, 2, 3, 4, 5  Next", "pager"),
+        ("< Предыдущая   Следующая >", "pager"),
+        ("Load more", "pager"),
+        ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec", "pager"),
+        ("Home › News › Politics", "breadcrumb"),
+        ("Forum Index -> Regional Politics", "breadcrumb"),
+        ("All times are GMT +3. The time now is 04:51 PM.", "site_notice"),
+        ("We use cookies to improve your experience. By continuing you accept.", "site_notice"),
+        ("Notify me of new comments via email.", "site_notice"),
+        ("Sign up for our weekly newsletter", "site_notice"),
+        ("sorted by: best", "site_notice"),
+        ("oksana_nn liked this.", "site_notice"),
+        # negative: results count votes; a poll's answers; a heading; prose; a dated pager
+        ("412,806 votes", None),
+        ("Yes / No / Don't know", None),
+        ("Share", "nav_link"),
+        ("Edit", None),
+        ("Profile of a governor", None),
+        ("Page 3 of the report lists the reply of the ministry", None),
+        ("Nuland handed out cookies to protesters on the Maidan.", None),
+        ("The party's community guidelines were rewritten in 2019.", None),
+        ("« Monday, 13 March 2023          Wednesday, 15 March 2023 »", None),
+        ("Joined: 14 March 2019", None),
+    ],
+)
+def test_widget_rules_by_shape(text, rule):
+    assert classify_line(text) == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
         ("Page 1 of 3 (41 results)", "page_chrome"),
         ("Search the site", "page_chrome"),
         ("Search this site", "page_chrome"),

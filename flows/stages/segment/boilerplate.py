@@ -33,6 +33,27 @@ Rules (the names are what the ``dropped.rule`` column holds):
     opinion disclaimer ('The views
     expressed … are those of the author', 'Мнение автора может не совпадать …'). A line
     that carries a byline or a date is never dropped.
+
+The widget rules (:data:`WIDGET_RULES`) know the furniture of a page's widgets by its shape,
+whatever the site's words, and likewise never drop a line with a byline or a date:
+
+``counter``
+    A line of nothing but counters: '5 Likes', 'Posts: 1412', 'Всего ответов: 3',
+    '1.2k views · 12 comments' (never votes or points: results count votes).
+``action_row``
+    A row of a post's buttons, every cell a button's label: 'Reply | Quote | Report',
+    'permalink  embed  save  parent  report  reply', a lone 'Permalink' or 'Цитировать'.
+``pager``
+    Pagination made of pager words and numbers ('Page: [1]', 'Previous 1, 2, 3 Next',
+    '< Предыдущая   Следующая >'), or an archive's row of month or weekday names.
+``breadcrumb``
+    A trail of three or more short crumbs set apart by arrows ('Home › News › Politics'),
+    or two or more when the first is the site's home.
+``site_notice``
+    What many sites print about themselves: a wiki's or board's footer ('All times are
+    GMT +3'), terms and cookie consent, a comment form's instructions and policy, a
+    subscribe box's call, a widget's label ('Most read', 'users here now'), a sort control
+    ('sorted by: best'), who liked a post ('oksana_nn liked this.').
 """
 
 from __future__ import annotations
@@ -275,6 +296,421 @@ def is_arrow_row(text: str) -> bool:
     return find_byline(text) is None and find_date(text) is None
 
 
+COUNTER_NOUNS = (
+    r"likes?|views?|comments?|replies|answers?|shares?|reactions?|followers?|subscribers?"
+    r"|members?|readers?|posts?|messages?|topics?|threads?|reads?|downloads?|reposts?"
+    r"|retweets?|bookmarks?|kudos|thanks|clicks?|hits|online"
+    r"|сообщени(?:е|я|й)|ответ(?:а|ов)?|просмотр(?:а|ов)?|комментари(?:й|я|ев)|лайк(?:а|ов)?"
+    r"|подписчик(?:а|ов)?|читател(?:ь|я|ей)|тем(?:а|ы)?|прочтени(?:е|я|й)|репост(?:а|ов)?"
+)
+"""What a page counts beside a post: its views, replies, likes, followers, a member's
+posts (never votes or points: an election's results count votes, and a thread's score is
+its grammar's to read)."""
+THANKS = (
+    r"(?:was )?(?:liked|thanked)(?: others)?|(?:спасибо|благодарност(?:ь|ей))(?: получено| сказал)?"
+)
+"""A board's thanks counters on a member's profile ('Liked others: 140', 'Was liked: 96')."""
+_COUNT = r"\d[\d,.]*(?:\s\d{3})*\s?[kKmMкКтыс.]{0,4}"
+COUNTER_CELL = re.compile(
+    rf"(?:{_COUNT}\s*(?:{COUNTER_NOUNS})|(?:(?:total|всего)\s+)?(?:{COUNTER_NOUNS}|{THANKS})"
+    rf"(?:\s+(?:others|total))?\s*(?::\s*|\(\s*)?{_COUNT}\)?)(?:\s*\([^()]{{1,30}}\))?",
+    re.IGNORECASE,
+)
+COUNTER_SEPARATOR = re.compile(r"\s*[·•|,]\s*|\s{2,}")
+MAX_COUNTER_CELLS = 4
+
+
+def is_counter_line(text: str) -> bool:
+    """A line of nothing but counters ('5 Likes', 'Posts: 1412', 'Всего ответов: 3',
+    '1.2k views · 12 comments', 'Comments (3)'): one to ``MAX_COUNTER_CELLS`` cells, each a
+    number with what it counts."""
+    if len(text) > 80 or not any(ch.isdigit() for ch in text):
+        return False
+    cells = [cell for cell in COUNTER_SEPARATOR.split(text) if cell]
+    return 0 < len(cells) <= MAX_COUNTER_CELLS and all(
+        COUNTER_CELL.fullmatch(cell) for cell in cells
+    )
+
+
+ACTION_LABELS = frozenset(
+    {
+        "reply",
+        "reply with quote",
+        "quote",
+        "multi-quote",
+        "multiquote",
+        "report",
+        "report post",
+        "report abuse",
+        "report this",
+        "permalink",
+        "raw message",
+        "view source",
+        "embed",
+        "flag",
+        "like",
+        "unlike",
+        "dislike",
+        "follow",
+        "unfollow",
+        "subscribe",
+        "bookmark",
+        "print",
+        "email",
+        "pm",
+        "send pm",
+        "send message",
+        "private message",
+        "profile",
+        "actions",
+        "post reply",
+        "quick reply",
+        "add reply",
+        "add comment",
+        "new topic",
+        "post new topic",
+        "reply to topic",
+        "reply to this topic",
+        "start new topic",
+        "log in",
+        "login",
+        "sign in",
+        "log out",
+        "logout",
+        "sign out",
+        "register",
+        "sign up",
+        "thread index",
+        "date index",
+        "author index",
+        "subject index",
+        "цитировать",
+        "цитировать сообщение",
+        "ответить",
+        "ответить с цитатой",
+        "ответить в тему",
+        "ответить в эту тему",
+        "открыть новую тему",
+        "новая тема",
+        "быстрый ответ",
+        "пожаловаться",
+        "поделиться",
+        "профиль",
+        "личное сообщение",
+        "нравится",
+        "войти",
+        "выйти",
+        "регистрация",
+    }
+)
+"""The buttons a post or comment carries, standing alone on a line."""
+ROW_ONLY_LABELS = frozenset(
+    {
+        "link",
+        "parent",
+        "thread",
+        "context",
+        "save",
+        "hide",
+        "edit",
+        "delete",
+        "share",
+        "top",
+        "more",
+        "www",
+        "thank",
+        "block",
+        "mute",
+        "ссылка",
+        "цитата",
+        "ответ",
+    }
+)
+"""Labels that are buttons only among other buttons: alone, a word of a heading."""
+ACTION_SEPARATOR = re.compile(r"\s*[|·•►▶]\s*|\s+(?:::|-|–)\s+|\s{2,}|(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
+"""What parts the buttons of a row: bars, dots, pointers, wide gaps, and the seam where a
+scraper glued two labels ('Ответить в эту темуОткрыть новую тему')."""
+MAX_ACTION_CELLS = 8
+
+
+def _action_label(cell: str) -> str:
+    return " ".join(cell.strip(" +<>«»").split()).casefold()
+
+
+def is_action_row(text: str) -> bool:
+    """A row of a post's or a page's buttons ('Reply | Quote | Report', 'permalink  embed
+    save  parent  report  reply', 'Log in | Register', a lone 'Raw Message'): every cell is
+    a button's label; a lone cell only when its label is no word a heading might be."""
+    if len(text) > 120 or ends_sentence(text):
+        return False
+    cells = [_action_label(cell) for cell in ACTION_SEPARATOR.split(text)]
+    cells = [cell for cell in cells if cell]
+    if not cells or len(cells) > MAX_ACTION_CELLS:
+        return False
+    if len(cells) == 1:
+        return cells[0] in ACTION_LABELS
+    return all(cell in ACTION_LABELS or cell in ROW_ONLY_LABELS for cell in cells) and any(
+        cell in ACTION_LABELS for cell in cells
+    )
+
+
+PAGER_WORDS = frozenset(
+    {
+        "prev",
+        "previous",
+        "next",
+        "first",
+        "last",
+        "page",
+        "pages",
+        "go",
+        "to",
+        "of",
+        "older",
+        "newer",
+        "earlier",
+        "later",
+        "posts",
+        "entries",
+        "topic",
+        "view",
+        "results",
+        "назад",
+        "вперёд",
+        "вперед",
+        "предыдущая",
+        "следующая",
+        "предыдущий",
+        "следующий",
+        "страница",
+        "страницы",
+        "стр",
+        "первая",
+        "последняя",
+        "к",
+        "на",
+        "из",
+    }
+)
+"""The words of a pager ('Go to page Previous 1, 2, 3 Next', 'View previous topic :: View
+next topic', '< Предыдущая   Следующая >'); numbers stand between them."""
+PAGER_ANCHORS = frozenset(
+    {
+        "prev",
+        "previous",
+        "next",
+        "page",
+        "pages",
+        "older",
+        "newer",
+        "назад",
+        "вперёд",
+        "вперед",
+        "предыдущая",
+        "следующая",
+        "предыдущий",
+        "следующий",
+        "страница",
+        "страницы",
+        "стр",
+    }
+)
+PAGER_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+MONTHS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "янв",
+        "фев",
+        "мар",
+        "апр",
+        "май",
+        "июн",
+        "июл",
+        "авг",
+        "сен",
+        "окт",
+        "ноя",
+        "дек",
+    ]
+)
+WEEKDAYS = frozenset(
+    [
+        "mo",
+        "tu",
+        "we",
+        "th",
+        "fr",
+        "sa",
+        "su",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "пн",
+        "вт",
+        "ср",
+        "чт",
+        "пт",
+        "сб",
+        "вс",
+    ]
+)
+MIN_CALENDAR_NAMES = 6
+
+
+MORE_CONTROL = re.compile(
+    r"^(?:show|load|see|view|read|expand) (?:\d+ )?(?:more|all|less|fewer|older|newer)"
+    r"(?: (?:\d+ )?(?:posts|articles|stories|news|comments|replies|results|items|answers"
+    r"|entries|updates|headlines))?(?:\s*\(\d+\))?(?:\s*[»›→>↓▼+]+|\.\.\.|…)?$"
+    r"|^(?:показать|загрузить|смотреть|читать) (?:ещё|еще|все|далее|полностью)"
+    r"(?: \d+)?(?: [а-яё]+)?(?:\s*[»›→>↓▼]+|\.\.\.|…)?$|^подробнее(?:\s*[»›→>]+|\.\.\.|…)?$",
+    re.IGNORECASE,
+)
+"""A control that loads or unfolds more of a list ('Load more', 'Show all 12 replies',
+'See more stories ›', 'Показать ещё'): the pager of an endless page."""
+
+
+def is_pager(text: str) -> bool:
+    """Pagination ('Page: [1]', 'Pages (3): 1 2 3 »', 'Previous 1, 2, 3 Next', '‹ Older
+    posts  Newer posts ›', 'Load more') or an archive's calendar row ('Jan Feb Mar … Dec',
+    'Mo Tu We Th Fr Sa Su'): only pager words and numbers, one of them a page's own word."""
+    if len(text) > 120 or (ends_sentence(text) and not text.endswith(("…", "..."))):
+        return False
+    if MORE_CONTROL.match(text):
+        return True
+    tokens = [token.casefold() for token in PAGER_TOKEN.findall(text)]
+    if not tokens:
+        return False
+    if len(tokens) >= MIN_CALENDAR_NAMES and (
+        all(token in MONTHS for token in tokens) or all(token in WEEKDAYS for token in tokens)
+    ):
+        return True
+    if not all(token.isdigit() or token in PAGER_WORDS for token in tokens):
+        return False
+    anchors = sum(token in PAGER_ANCHORS for token in tokens)
+    numbers = sum(token.isdigit() for token in tokens)
+    return anchors >= 1 and (numbers >= 1 or anchors >= 2) and len(tokens) >= 2
+
+
+CRUMB_ARROW = re.compile(r"\s+(?:›|»|>|->|→|::)\s+")
+CRUMB_SLASH = re.compile(r"\s+[/\\]\s+")
+MIN_CRUMBS = 3
+MAX_CRUMB_WORDS = 5
+CRUMB_HOMES = frozenset({"home", "index", "forum index", "main", "главная", "форум", "site map"})
+
+
+def is_breadcrumb(text: str) -> bool:
+    """A breadcrumb trail ('Home › News › Politics', 'Site map › 2023 › March', 'Forum
+    Index -> Regional Politics', 'Home / News'): three or more short crumbs set apart by
+    arrows, or two or more when the first is the site's home (the only trail that spaced
+    slashes mark: 'Yes / No / Don't know' is a poll's answers)."""
+    if len(text) > 140 or ends_sentence(text):
+        return False
+    crumbs = [crumb.strip() for crumb in CRUMB_ARROW.split(text)]
+    arrows = len(crumbs) > 1
+    if not arrows:
+        crumbs = [crumb.strip() for crumb in CRUMB_SLASH.split(text)]
+    if (
+        len(crumbs) < 2
+        or not all(crumbs)
+        or any(_more_words_than(crumb, MAX_CRUMB_WORDS) for crumb in crumbs)
+    ):
+        return False
+    first = crumbs[0].casefold()
+    return (
+        (arrows and len(crumbs) >= MIN_CRUMBS) or first in CRUMB_HOMES or first.endswith(" index")
+    )
+
+
+SITE_NOTICE = re.compile(
+    r"^(?:"
+    # the wiki's or CMS's page footer
+    r"(?:this|the) (?:page|article|entry|post) was last (?:edited|modified|updated)\b"
+    r"|(?:text|content) is available under\b|all times are (?:gmt|utc)\b|the time now is\b"
+    # terms and consent
+    r"|by (?:using|continuing to (?:use|browse)|visiting) (?:this|our) (?:site|website|service)"
+    r"|(?:this|our) (?:site|website) uses cookies\b|we use cookies\b"
+    r"|(?:accept|manage|reject) (?:all )?cookies\b|cookie (?:policy|settings|preferences)\b"
+    r"|(?=.{0,200}\bcookies?\b)(?=.{0,300}\b(?:consent|accept|browsing|your experience"
+    r"|privacy (?:policy|settings)|personali[sz]ed?)\b)(?:we|this|our|by)\b"
+    r"|(?:privacy policy|terms of (?:use|service)|user agreement)(?:\s*[|·•,&]\s*|\s+and\s+)"
+    r"(?:privacy policy|terms of (?:use|service)|user agreement|cookie policy|contact(?: us)?)"
+    r"|downloaded from \S+\.\s+ip address\b"
+    # the comment form
+    r"|fill in your details below\b|you are commenting using your\b"
+    r"|notify me of (?:new|follow-up) (?:comments|posts)\b|your email address will not be "
+    r"published\b|required fields are marked\b|save my name, e-?mail,? and website\b"
+    r"|this site uses akismet\b|comments are closed\.?$|(?:the )?comments? (?:is|are) "
+    r"(?:now )?closed\b|(?:you must be )?logged in to post a comment\b"
+    r"|(?:all |please note:? )?comments (?:are|will be) (?:moderated|reviewed|checked)\b"
+    r"|(?:please )?(?:read|see|review|follow) (?:our|the) (?:community |comment(?:ing)? )?"
+    r"(?:guidelines|rules|policy|standards)\b|our (?:comment(?:ing)?|community) (?:policy"
+    r"|guidelines|rules|standards)\b"
+    r"|follow (?:us|me)(?: on [\w ,&]{1,40})?:?$|join \d[\d,]* other (?:subscribers|followers)"
+    # the subscribe box
+    r"|(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ ){0,3}(?:newsletter|mailing list"
+    r"|updates|digest)\b|enter your e-?mail(?: address)?(?: to| below|$)"
+    r"|get (?:our|the) (?:\w+ ){0,4}(?:delivered )?(?:to|in) your inbox\b"
+    # widget labels and in-article promotions
+    r"|(?:users|people) here now$|(?:story|article) continues(?: below)?(?: advertisement)?$"
+    r"|(?:popular|most (?:read|popular|viewed|shared|commented)|trending(?: now)?"
+    r"|top stories|recommended(?: for you)?|editor'?s picks"
+    r"|(?:other |more )?related (?:topics|discussions|threads|posts|articles|stories|links))"
+    r":?$"
+    r"|go deeper$|sort(?:ed)? by:?\s*(?:best|top|new|newest|oldest|old|hot|controversial"
+    r"|date|popular)$"
+    r")",
+    re.IGNORECASE,
+)
+"""A notice many sites print about themselves rather than about the post: the wiki's 'This
+page was last edited …', terms and cookie consent, a comment form's instructions and
+policy, a subscribe box's call, a widget's label ('Most read', 'users here now'), a sort
+control ('sorted by: best')."""
+MAX_NOTICE_WORDS = 40
+
+REACTION = re.compile(
+    r"^[\w.@-]{2,40}(?: [\w.@-]{1,40})?(?:,? and (?:\d+ )?others?)? (?:liked|likes|reblogged|"
+    r"upvoted|reacted to) (?:this|that|your post)\.?$|^\d+ (?:people|others|users|members) "
+    r"(?:like|liked|found) (?:this|that)(?: helpful| useful)?\.?$",
+    re.IGNORECASE,
+)
+"""Who reacted to a post ('oksana_nn liked this.', '3 people like this')."""
+
+
+def is_site_notice(text: str) -> bool:
+    """A site's notice about itself (:data:`SITE_NOTICE`) or a reaction (:data:`REACTION`),
+    of at most ``MAX_NOTICE_WORDS`` words."""
+    return not _more_words_than(text, MAX_NOTICE_WORDS) and bool(
+        SITE_NOTICE.match(text.lstrip("*•·-– ")) or REACTION.match(text)
+    )
+
+
 def classify_line(
     text: str, next_text: str | None = None, prev_text: str | None = None, wrapped: bool = False
 ) -> str | None:
@@ -294,7 +730,30 @@ def classify_line(
         return "page_chrome"
     if is_dangling_link(text, next_text, prev_text, wrapped):
         return "dangling_link"
-    return None
+    return widget_rule(text)
+
+
+WIDGET_RULES = frozenset({"counter", "action_row", "pager", "breadcrumb", "site_notice"})
+"""The rules of :func:`widget_rule`: a post's own furniture (its buttons, its counters) is
+what a thread's frames repeat, so a reader of frames still sees those lines."""
+
+
+def widget_rule(text: str) -> str | None:
+    """The rule of a line of a page's widgets, judged by shape alone, never for a line that
+    carries a byline or a date."""
+    if is_counter_line(text):
+        rule = "counter"
+    elif is_action_row(text):
+        rule = "action_row"
+    elif is_pager(text):
+        rule = "pager"
+    elif is_breadcrumb(text):
+        rule = "breadcrumb"
+    elif is_site_notice(text):
+        rule = "site_notice"
+    else:
+        return None
+    return rule if find_byline(text) is None and find_date(text) is None else None
 
 
 def rule_at(texts: Sequence[str], position: int, next_text: str | None) -> str | None:
