@@ -6,7 +6,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from flows.stages.segment.boilerplate import classify_line
+from flows.stages.segment.boilerplate import classify_line, find_boilerplate
+from flows.stages.segment.lines import split_lines
 from flows.stages.segment.meta import (
     _DATE_FORMS,
     dated_byline,
@@ -277,6 +278,11 @@ def test_rows_of_links_are_menus(text, before, after, rule):
         ("Sign up for our weekly newsletter", "site_notice"),
         ("sorted by: best", "site_notice"),
         ("oksana_nn liked this.", "site_notice"),
+        ("Читайте также:", "site_notice"),
+        ("The regional assembly building in Pskov. Photo: Pskov Courier", "caption_credit"),
+        ("Timur Aliev/AFP via Getty Images", "caption_credit"),
+        ("contact terms privacy", "footer_links"),
+        ("About Us  ·  Privacy", "footer_links"),
         # negative: results count votes; a poll's answers; a heading; prose; a dated pager
         ("412,806 votes", None),
         ("Yes / No / Don't know", None),
@@ -288,10 +294,22 @@ def test_rows_of_links_are_menus(text, before, after, rule):
         ("The party's community guidelines were rewritten in 2019.", None),
         ("« Monday, 13 March 2023          Wednesday, 15 March 2023 »", None),
         ("Joined: 14 March 2019", None),
+        ("PHOTOS: Thousands rally in Kazan against the new tax", None),  # a kicker's headline
+        ("Words: Daria Lind. Photos: Kirill Omel", None),  # a byline
+        ("Terms", None),  # one footer word alone is a heading
     ],
 )
 def test_widget_rules_by_shape(text, rule):
     assert classify_line(text) == rule
+
+
+def test_runs_of_footer_links():
+    lines = split_lines("The vote was held.\n\nCorkboard\nAbout\nRules\nAdvertising\n\nTerms\n")
+    found = find_boilerplate(lines)
+    assert [lines[i].text for i in found] == ["About", "Rules", "Advertising", "Terms"]
+    assert set(found.values()) == {"footer_links"}
+    # two one-word lines without a legal one, and a heading over its text, are kept
+    assert not find_boilerplate(split_lines("About\nHelp\n\nRules\nThe rules are simple.\n"))
 
 
 @pytest.mark.parametrize(

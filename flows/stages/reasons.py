@@ -62,6 +62,10 @@ DROPPED_RULES: dict[str, str] = {
     "site_notice": "a notice a site prints about itself: a wiki's or board's footer ('All "
     "times are GMT'), terms and cookie consent, a comment form's instructions, a subscribe "
     "box's call, a widget's label ('Most read'), a sort control, who liked a post.",
+    "caption_credit": "a picture's credit, alone or closing its caption ('Photo: Anna "
+    "Lind / Courier', 'Name/AFP via Getty Images').",
+    "footer_links": "a site's footer menu: a row of its links ('About | Help | Contact'), or "
+    "a run of lines of one link each ('Terms' / 'Privacy').",
     "page_furniture": "a printed page's running header or footer, page number or viewer "
     "line ('Page 3 of 12', 'Total Page:16'), a table of contents' entry, or a note about "
     "the publisher that the running heads name, closing the document.",

@@ -54,6 +54,13 @@ whatever the site's words, and likewise never drop a line with a byline or a dat
     GMT +3'), terms and cookie consent, a comment form's instructions and policy, a
     subscribe box's call, a widget's label ('Most read', 'users here now'), a sort control
     ('sorted by: best'), who liked a post ('oksana_nn liked this.').
+``caption_credit``
+    A picture's credit, alone or closing its caption: 'Photo: Kivach-Press / Artyom
+    Galich', '… in Pskov. Photo: Pskov Courier', 'Timur Aliev/AFP via Getty Images'.
+``footer_links``
+    A site's footer menu: a row of its links ('About | Help | Contact', 'contact terms
+    privacy'), or a run of lines of one link each, three or more, or two with a legal
+    one ('Terms' / 'Source'); a run is found from its neighbours (:func:`footer_runs`).
 """
 
 from __future__ import annotations
@@ -367,6 +374,8 @@ ACTION_LABELS = frozenset(
         "quick reply",
         "add reply",
         "add comment",
+        "post comment",
+        "submit comment",
         "new topic",
         "post new topic",
         "reply to topic",
@@ -668,6 +677,8 @@ SITE_NOTICE = re.compile(
     r"published\b|required fields are marked\b|save my name, e-?mail,? and website\b"
     r"|this site uses akismet\b|comments are closed\.?$|(?:the )?comments? (?:is|are) "
     r"(?:now )?closed\b|(?:you must be )?logged in to post a comment\b"
+    r"|(?:comment|name|e-?mail(?: address)?|website|url)\s*(?:\*|\(required\))"
+    r"(?:\s*\([^()]{1,40}\))?$"
     r"|(?:all |please note:? )?comments (?:are|will be) (?:moderated|reviewed|checked)\b"
     r"|(?:please )?(?:read|see|review|follow) (?:our|the) (?:community |comment(?:ing)? )?"
     r"(?:guidelines|rules|policy|standards)\b|our (?:comment(?:ing)?|community) (?:policy"
@@ -683,6 +694,13 @@ SITE_NOTICE = re.compile(
     r"|top stories|recommended(?: for you)?|editor'?s picks"
     r"|(?:other |more )?related (?:topics|discussions|threads|posts|articles|stories|links))"
     r":?$"
+    r"|(?:читайте|смотрите) также:?$|(?:also )?read also:?$|(?:поделиться|поделитесь)"
+    r"(?: ссылкой| в соцсетях| с друзьями)?:?(?:\s+\d+)?$|(?:скопировать|копировать) ссылку$"
+    r"|(?:ссылка скопирована|link copied)$|(?:похожие|связанные|другие) (?:записи|статьи"
+    r"|материалы|новости|темы|вопросы|публикации)(?: рубрики| по теме)?:?$"
+    r"|(?:новости|материалы|статьи) по теме:?$|(?:add|write|post) a comment$"
+    r"|(?:оставить|написать|добавить) комментарий$|was this (?:article |page |post |answer )?"
+    r"helpful\??$|print (?:this )?(?:page|article|story|post)$"
     r"|go deeper$|sort(?:ed)? by:?\s*(?:best|top|new|newest|oldest|old|hot|controversial"
     r"|date|popular)$"
     r")",
@@ -733,7 +751,54 @@ def classify_line(
     return widget_rule(text)
 
 
-WIDGET_RULES = frozenset({"counter", "action_row", "pager", "breadcrumb", "site_notice"})
+CREDIT_WORD = (
+    r"(?:cover )?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|фото(?:графия)?"
+    r"|иллюстрация)(?: credit)?"
+)
+PHOTO_AGENCY = r"afp|reuters|ap|epa|tass|pool|getty images|sputnik|shutterstock|alamy|ria"
+CAPTION_CREDIT = re.compile(
+    rf"(?:^|(?<=[.!?])\s+|[(\[])(?P<word>{CREDIT_WORD})\s*:\s*(?P<credit>[^.:]{{2,60}})[\])]?$"
+    rf"|^[^.]{{3,40}}/\s?(?:{PHOTO_AGENCY})\b[^.]{{0,30}}$",
+    re.IGNORECASE,
+)
+"""A picture's credit, alone or closing its caption ('Photo: Kivach-Press / Artyom Galich',
+'… in Pskov. Photo: Pskov Courier', 'Timur Aliev/AFP via Getty Images')."""
+MAX_CAPTION_WORDS = 50
+MAX_KICKER_CREDIT_WORDS = 4
+"""Most words a credit after a capitals 'PHOTOS:' may have: more make a headline under
+its kicker ('PHOTOS: Thousands rally in Kazan against the new tax')."""
+WRITER_CREDIT = re.compile(r"^(?:words|text|story|reporting|текст)\s*:", re.IGNORECASE)
+"""A credit line that names the writer first ('Words: Anna Lind. Photos: …'): a byline."""
+
+
+def is_caption_credit(text: str) -> bool:
+    """A picture's credit (:data:`CAPTION_CREDIT`) in a line of at most
+    ``MAX_CAPTION_WORDS`` words that names no writer and is no headline under a kicker."""
+    if _more_words_than(text, MAX_CAPTION_WORDS) or WRITER_CREDIT.match(text):
+        return False
+    match = CAPTION_CREDIT.search(text)
+    if match is None:
+        return False
+    word, credit = match.group("word"), match.group("credit")
+    return not (
+        word is not None
+        and word.isupper()
+        and "/" not in credit
+        and _more_words_than(credit, MAX_KICKER_CREDIT_WORDS)
+    )
+
+
+WIDGET_RULES = frozenset(
+    {
+        "counter",
+        "action_row",
+        "pager",
+        "breadcrumb",
+        "site_notice",
+        "caption_credit",
+        "footer_links",
+    }
+)
 """The rules of :func:`widget_rule`: a post's own furniture (its buttons, its counters) is
 what a thread's frames repeat, so a reader of frames still sees those lines."""
 
@@ -751,6 +816,10 @@ def widget_rule(text: str) -> str | None:
         rule = "breadcrumb"
     elif is_site_notice(text):
         rule = "site_notice"
+    elif is_caption_credit(text):
+        rule = "caption_credit"
+    elif is_footer_row(text):
+        rule = "footer_links"
     else:
         return None
     return rule if find_byline(text) is None and find_date(text) is None else None
@@ -780,12 +849,133 @@ def next_texts(texts: Sequence[str]) -> list[str | None]:
     return found
 
 
+LEGAL_LINKS = frozenset(
+    {
+        "terms",
+        "terms of use",
+        "terms of service",
+        "terms and conditions",
+        "privacy",
+        "privacy policy",
+        "cookies",
+        "cookie policy",
+        "legal",
+        "imprint",
+        "impressum",
+        "политика конфиденциальности",
+        "пользовательское соглашение",
+    }
+)
+"""The links of a site's legal footer: one of them marks a run of footer links."""
+FOOTER_LINKS = LEGAL_LINKS | frozenset(
+    {
+        "about",
+        "about us",
+        "contact",
+        "contact us",
+        "help",
+        "faq",
+        "sitemap",
+        "site map",
+        "advertise",
+        "advertising",
+        "careers",
+        "jobs",
+        "press",
+        "accessibility",
+        "rules",
+        "source",
+        "source code",
+        "api",
+        "blog",
+        "status",
+        "rss",
+        "feedback",
+        "donate",
+        "support",
+        "apps",
+        "code of conduct",
+        "о нас",
+        "о проекте",
+        "контакты",
+        "реклама",
+        "помощь",
+        "правила",
+        "вакансии",
+    }
+)
+"""The links of a site's footer menu ('About', 'Help', 'Contact', 'Terms', 'Privacy')."""
+FOOTER_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s{2,}")
+MAX_FOOTER_LINK_WORDS = 3
+MIN_FOOTER_RUN = 3
+
+
+def footer_links(text: str) -> list[str] | None:
+    """The footer links a line is made of ('contact terms privacy', 'Privacy  |  Terms'),
+    read longest first; None when any of its words is none."""
+    found: list[str] = []
+    for cell in FOOTER_SEPARATOR.split(text.casefold()):
+        words = cell.split()
+        while words:
+            size = next(
+                (n for n in range(min(MAX_FOOTER_LINK_WORDS, len(words)), 0, -1)
+                 if " ".join(words[:n]) in FOOTER_LINKS),
+                0,
+            )  # fmt: skip
+            if not size:
+                return None
+            found.append(" ".join(words[:size]))
+            words = words[size:]
+    return found or None
+
+
+def is_footer_row(text: str) -> bool:
+    """A row of two or more footer links, one of them a site's own page ('About | Help |
+    Contact', 'contact terms privacy')."""
+    if len(text) > 100:
+        return False
+    links = footer_links(text)
+    return links is not None and len(links) >= 2
+
+
+def footer_runs(lines: Sequence[Line]) -> set[int]:
+    """Indices of the runs of lines that are each one footer link ('About' / 'Help' /
+    'Contact'): ``MIN_FOOTER_RUN`` lines or more, or two when one is a legal link ('Terms'
+    / 'Source'); blank lines do not break a run. One such word alone, or one right over a
+    sentence, is a heading."""
+    found: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.is_blank:
+            continue
+        links = footer_links(line.text) if line is not None and len(line.text) <= 40 else None
+        if links is not None and len(links) == 1:
+            run.append(line)  # type: ignore[arg-type]
+            continue
+        if (
+            run
+            and line is not None
+            and line.index == run[-1].index + 1
+            and ends_sentence(line.text)
+        ):
+            run.pop()  # a heading over its text ('Rules' / 'The rules are simple.')
+        legal = any(item.text.casefold() in LEGAL_LINKS for item in run)
+        if len(run) >= MIN_FOOTER_RUN or (len(run) == 2 and legal):
+            found.update(item.index for item in run)
+        run = []
+    return found
+
+
 def find_boilerplate(lines: Sequence[Line]) -> dict[int, str]:
-    """Map line index -> rule name for every boilerplate line among ``lines``."""
+    """Map line index -> rule name for every boilerplate line among ``lines``: each line's
+    rule (:func:`rule_at`), and the runs of footer links (:func:`footer_runs`, rule
+    ``footer_links``), which only their neighbours show."""
     texts = [line.text for line in lines]  # stripped once; "" is a blank line
     found: dict[int, str] = {}
     for position, next_text in enumerate(next_texts(texts)):
         rule = rule_at(texts, position, next_text)
         if rule:
             found[lines[position].index] = rule
+    for index in footer_runs(lines):
+        found.setdefault(index, "footer_links")
     return dict(sorted(found.items()))
