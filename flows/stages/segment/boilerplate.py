@@ -306,7 +306,8 @@ def is_arrow_row(text: str) -> bool:
 COUNTER_NOUNS = (
     r"likes?|views?|comments?|replies|answers?|shares?|reactions?|followers?|subscribers?"
     r"|members?|readers?|posts?|messages?|topics?|threads?|reads?|downloads?|reposts?"
-    r"|retweets?|bookmarks?|kudos|thanks|clicks?|hits|online"
+    r"|retweets?|bookmarks?|kudos|thanks|clicks?|hits|online|users?(?:\s*/\s*(?:day|week|month"
+    r"|6 months))?"
     r"|сообщени(?:е|я|й)|ответ(?:а|ов)?|просмотр(?:а|ов)?|комментари(?:й|я|ев)|лайк(?:а|ов)?"
     r"|подписчик(?:а|ов)?|читател(?:ь|я|ей)|тем(?:а|ы)?|прочтени(?:е|я|й)|репост(?:а|ов)?"
 )
@@ -446,21 +447,47 @@ def _action_label(cell: str) -> str:
     return " ".join(cell.strip(" +<>«»").split()).casefold()
 
 
+MAX_LABEL_WORDS = 4
+
+
+def button_labels(cell: str) -> list[str] | None:
+    """The buttons' labels a cell is made of, read longest first ('Post new topic Reply to
+    topic': two); None when a word of it is no label's."""
+    words = _action_label(cell).split()
+    found: list[str] = []
+    while words:
+        size = next(
+            (
+                n
+                for n in range(min(MAX_LABEL_WORDS, len(words)), 0, -1)
+                if " ".join(words[:n]) in ACTION_LABELS or " ".join(words[:n]) in ROW_ONLY_LABELS
+            ),
+            0,
+        )
+        if not size:
+            return None
+        found.append(" ".join(words[:size]))
+        words = words[size:]
+    return found
+
+
 def is_action_row(text: str) -> bool:
     """A row of a post's or a page's buttons ('Reply | Quote | Report', 'permalink  embed
     save  parent  report  reply', 'Log in | Register', a lone 'Raw Message'): every cell is
-    a button's label; a lone cell only when its label is no word a heading might be."""
+    made of buttons' labels, one of them a button's alone; a lone label only when it is no
+    word a heading might be."""
     if len(text) > 120 or ends_sentence(text):
         return False
-    cells = [_action_label(cell) for cell in ACTION_SEPARATOR.split(text)]
-    cells = [cell for cell in cells if cell]
+    cells = [cell for cell in ACTION_SEPARATOR.split(text) if cell.strip()]
     if not cells or len(cells) > MAX_ACTION_CELLS:
         return False
-    if len(cells) == 1:
-        return cells[0] in ACTION_LABELS
-    return all(cell in ACTION_LABELS or cell in ROW_ONLY_LABELS for cell in cells) and any(
-        cell in ACTION_LABELS for cell in cells
-    )
+    labels: list[str] = []
+    for cell in cells:
+        found = button_labels(cell)
+        if found is None:
+            return False
+        labels.extend(found)
+    return any(label in ACTION_LABELS for label in labels) and len(labels) <= MAX_ACTION_CELLS
 
 
 PAGER_WORDS = frozenset(
@@ -627,6 +654,33 @@ def is_pager(text: str) -> bool:
     return anchors >= 1 and (numbers >= 1 or anchors >= 2) and len(tokens) >= 2
 
 
+TOOLBAR_SEPARATOR = re.compile(r"\s{2,}|\s*[|·•►▶\[\]]\s*")
+"""What parts the cells of a thread's toolbar: wide gaps, bars, dots and brackets."""
+
+
+def is_toolbar(text: str) -> bool:
+    """A thread's toolbar: buttons beside a counter or a pager on one row ('Post new topic
+    Reply to topic  [ 84 posts ]  Go to page Previous  1, 2, 3, 4, 5  Next'): each cell
+    made of buttons' labels, a counter, or a pager's words and numbers."""
+    if len(text) > 160 or ends_sentence(text):
+        return False
+    cells = [cell.strip() for cell in TOOLBAR_SEPARATOR.split(text) if cell.strip()]
+    if len(cells) < 2:
+        return False
+    kinds: set[str] = set()
+    for cell in cells:
+        tokens = [token.casefold() for token in PAGER_TOKEN.findall(cell)]
+        if is_counter_line(cell):
+            kinds.add("counter")
+        elif (labels := button_labels(cell)) is not None:
+            kinds.add("button" if any(label in ACTION_LABELS for label in labels) else "link")
+        elif tokens and all(token.isdigit() or token in PAGER_WORDS for token in tokens):
+            kinds.add("pager" if any(token in PAGER_ANCHORS for token in tokens) else "number")
+        else:
+            return False
+    return bool("button" in kinds and kinds & {"counter", "pager"})
+
+
 CRUMB_ARROW = re.compile(r"\s+(?:›|»|>|->|→|::)\s+")
 CRUMB_SLASH = re.compile(r"\s+[/\\]\s+")
 MIN_CRUMBS = 3
@@ -689,7 +743,7 @@ SITE_NOTICE = re.compile(
     r"|updates|digest)\b|enter your e-?mail(?: address)?(?: to| below|$)"
     r"|get (?:our|the) (?:\w+ ){0,4}(?:delivered )?(?:to|in) your inbox\b"
     # widget labels and in-article promotions
-    r"|(?:users|people) here now$|(?:story|article) continues(?: below)?(?: advertisement)?$"
+    r"|(?:\d[\d,.]*k? )?(?:users|people|readers|members) (?:here now|online)$|(?:story|article) continues(?: below)?(?: advertisement)?$"
     r"|(?:popular|most (?:read|popular|viewed|shared|commented)|trending(?: now)?"
     r"|top stories|recommended(?: for you)?|editor'?s picks"
     r"|(?:other |more )?related (?:topics|discussions|threads|posts|articles|stories|links))"
@@ -812,6 +866,8 @@ def widget_rule(text: str) -> str | None:
         rule = "action_row"
     elif is_pager(text):
         rule = "pager"
+    elif is_toolbar(text):
+        rule = "action_row"
     elif is_breadcrumb(text):
         rule = "breadcrumb"
     elif is_site_notice(text):
