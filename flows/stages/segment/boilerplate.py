@@ -66,7 +66,7 @@ whatever the site's words, and likewise never drop a line with a byline or a dat
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence
 from flows.stages.segment.meta import find_byline, find_date
@@ -450,17 +450,22 @@ def _action_label(cell: str) -> str:
 MAX_LABEL_WORDS = 4
 
 
-def button_labels(cell: str) -> list[str] | None:
-    """The buttons' labels a cell is made of, read longest first ('Post new topic Reply to
-    topic': two); None when a word of it is no label's."""
-    words = _action_label(cell).split()
+def read_phrases(text: str, vocabulary: Collection[str]) -> list[str] | None:
+    """The phrases of `vocabulary` (case-folded, of at most ``MAX_LABEL_WORDS`` words) that
+    the words of `text` are made of, read longest first ('post new topic reply to topic':
+    'post new topic', 'reply to topic'); None when a word belongs to none.
+
+    >>> read_phrases("Contact Terms", {"contact", "terms"}), read_phrases("Reply all", {"reply"})
+    (['contact', 'terms'], None)
+    """
+    words = text.casefold().split()
     found: list[str] = []
     while words:
         size = next(
             (
                 n
                 for n in range(min(MAX_LABEL_WORDS, len(words)), 0, -1)
-                if " ".join(words[:n]) in ACTION_LABELS or " ".join(words[:n]) in ROW_ONLY_LABELS
+                if " ".join(words[:n]) in vocabulary
             ),
             0,
         )
@@ -469,6 +474,15 @@ def button_labels(cell: str) -> list[str] | None:
         found.append(" ".join(words[:size]))
         words = words[size:]
     return found
+
+
+BUTTON_LABELS = ACTION_LABELS | ROW_ONLY_LABELS
+
+
+def button_labels(cell: str) -> list[str] | None:
+    """The buttons' labels a cell is made of (:func:`read_phrases`), None when a word of it
+    is no label's."""
+    return read_phrases(_action_label(cell), BUTTON_LABELS)
 
 
 def is_action_row(text: str) -> bool:
@@ -962,7 +976,6 @@ FOOTER_LINKS = LEGAL_LINKS | frozenset(
 )
 """The links of a site's footer menu ('About', 'Help', 'Contact', 'Terms', 'Privacy')."""
 FOOTER_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s{2,}")
-MAX_FOOTER_LINK_WORDS = 3
 MIN_FOOTER_RUN = 3
 
 
@@ -970,18 +983,11 @@ def footer_links(text: str) -> list[str] | None:
     """The footer links a line is made of ('contact terms privacy', 'Privacy  |  Terms'),
     read longest first; None when any of its words is none."""
     found: list[str] = []
-    for cell in FOOTER_SEPARATOR.split(text.casefold()):
-        words = cell.split()
-        while words:
-            size = next(
-                (n for n in range(min(MAX_FOOTER_LINK_WORDS, len(words)), 0, -1)
-                 if " ".join(words[:n]) in FOOTER_LINKS),
-                0,
-            )  # fmt: skip
-            if not size:
-                return None
-            found.append(" ".join(words[:size]))
-            words = words[size:]
+    for cell in FOOTER_SEPARATOR.split(text):
+        links = read_phrases(cell, FOOTER_LINKS)
+        if links is None:
+            return None
+        found.extend(links)
     return found or None
 
 
