@@ -270,6 +270,8 @@ def test_rows_of_links_are_menus(text, before, after, rule):
         ("388 users here now", "site_notice"),
         ("Email (required) (Address never made public)", "site_notice"),
         ("Page: [1]", "pager"),
+        ("Seite 3 von 12", "pager"),
+        ("Antworten  Zitieren  Melden", "action_row"),
         ("Go to page Previous  1, 2, 3, 4, 5  Next", "pager"),
         ("< Предыдущая   Следующая >", "pager"),
         ("Load more", "pager"),
