@@ -42,10 +42,13 @@ whatever the site's words, and likewise never drop a line with a byline or a dat
     '1.2k views · 12 comments' (never votes or points: results count votes).
 ``action_row``
     A row of a post's buttons, every cell a button's label: 'Reply | Quote | Report',
-    'permalink  embed  save  parent  report  reply', a lone 'Permalink' or 'Цитировать'.
+    'permalink  embed  save  parent  report  reply', a lone 'Permalink' or 'Цитировать';
+    or a thread's toolbar, buttons beside a counter or a pager ('Post new topic  [ 84
+    posts ]  Go to page 1, 2, 3  Next').
 ``pager``
     Pagination made of pager words and numbers ('Page: [1]', 'Previous 1, 2, 3 Next',
-    '< Предыдущая   Следующая >'), or an archive's row of month or weekday names.
+    '< Предыдущая   Следующая >', 'Seite 3 von 12'), a control that loads more ('Load
+    more', 'Показать ещё'), or an archive's row of month or weekday names.
 ``breadcrumb``
     A trail of three or more short crumbs set apart by arrows ('Home › News › Politics'),
     or two or more when the first is the site's home.
