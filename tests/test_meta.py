@@ -6,7 +6,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from flows.stages.segment.boilerplate import classify_line
+from flows.stages.segment.boilerplate import classify_line, find_boilerplate
+from flows.stages.segment.lines import split_lines
 from flows.stages.segment.meta import (
     _DATE_FORMS,
     dated_byline,
@@ -256,6 +257,73 @@ def test_page_chrome_and_separators_by_shape(text, rule):
 )  # fmt: skip
 def test_rows_of_links_are_menus(text, before, after, rule):
     assert classify_line(text, after, before) == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("5 Likes", "counter"),
+        ("Posts: 1412", "counter"),
+        ("Всего ответов: 3", "counter"),
+        ("Liked others: 140", "counter"),
+        ("1.2k views · 34 shares", "counter"),
+        ("Reply   Quote   Report", "action_row"),
+        ("permalink  embed  save  parent  report  reply", "action_row"),
+        ("Raw Message", "action_row"),
+        ("Ответить в эту темуОткрыть новую тему", "action_row"),
+        ("Post new topic Reply to topic  [ 84 posts ]  Go to page 1, 2, 3  Next", "action_row"),
+        ("12 users / day", "counter"),
+        ("388 users here now", "site_notice"),
+        ("Email (required) (Address never made public)", "site_notice"),
+        ("Page: [1]", "pager"),
+        ("Seite 3 von 12", "pager"),
+        ("Antworten  Zitieren  Melden", "action_row"),
+        ("Go to page Previous  1, 2, 3, 4, 5  Next", "pager"),
+        ("< Предыдущая   Следующая >", "pager"),
+        ("Load more", "pager"),
+        ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec", "pager"),
+        ("Home › News › Politics", "breadcrumb"),
+        ("Forum Index -> Regional Politics", "breadcrumb"),
+        ("All times are GMT +3. The time now is 04:51 PM.", "site_notice"),
+        ("We use cookies to improve your experience. By continuing you accept.", "site_notice"),
+        ("Notify me of new comments via email.", "site_notice"),
+        ("Sign up for our weekly newsletter", "site_notice"),
+        ("sorted by: best", "site_notice"),
+        ("oksana_nn liked this.", "site_notice"),
+        ("Читайте также:", "site_notice"),
+        ("The regional assembly building in Pskov. Photo: Pskov Courier", "caption_credit"),
+        ("Timur Aliev/AFP via Getty Images", "caption_credit"),
+        ("contact terms privacy", "footer_links"),
+        ("About Us  ·  Privacy", "footer_links"),
+        # negative: results count votes; a poll's answers; a heading; prose; a dated pager
+        ("412,806 votes", None),
+        ("Yes / No / Don't know", None),
+        ("Share", "nav_link"),
+        ("Edit", None),
+        ("Edit Delete", None),  # buttons only beside one a heading cannot be
+        ("Reply all", None),
+        ("Profile of a governor", None),
+        ("Page 3 of the report lists the reply of the ministry", None),
+        ("Nuland handed out cookies to protesters on the Maidan.", None),
+        ("The party's community guidelines were rewritten in 2019.", None),
+        ("« Monday, 13 March 2023          Wednesday, 15 March 2023 »", None),
+        ("Joined: 14 March 2019", None),
+        ("PHOTOS: Thousands rally in Kazan against the new tax", None),  # a kicker's headline
+        ("Words: Daria Lind. Photos: Kirill Omel", None),  # a byline
+        ("Terms", None),  # one footer word alone is a heading
+    ],
+)
+def test_widget_rules_by_shape(text, rule):
+    assert classify_line(text) == rule
+
+
+def test_runs_of_footer_links():
+    lines = split_lines("The vote was held.\n\nCorkboard\nAbout\nRules\nAdvertising\n\nTerms\n")
+    found = find_boilerplate(lines)
+    assert [lines[i].text for i in found] == ["About", "Rules", "Advertising", "Terms"]
+    assert set(found.values()) == {"footer_links"}
+    # two one-word lines without a legal one, and a heading over its text, are kept
+    assert not find_boilerplate(split_lines("About\nHelp\n\nRules\nThe rules are simple.\n"))
 
 
 @pytest.mark.parametrize(

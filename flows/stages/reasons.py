@@ -52,6 +52,20 @@ DROPPED_RULES: dict[str, str] = {
     "(the grammar of the front-end knows them; see flows/stages/segment/grammars/).",
     "page_chrome": "a web page's furniture: menus, share bars, widgets, pagination, footers, "
     "comment forms, breadcrumbs and category labels above a title.",
+    "counter": "a line of nothing but a post's counters ('5 Likes', 'Posts: 1412', "
+    "'1.2k views · 12 comments').",
+    "action_row": "a row of a post's buttons ('Reply | Quote | Report', 'Log in | Register', "
+    "'Permalink').",
+    "pager": "pagination ('Page: [1]', 'Previous 1, 2, 3 Next') or an archive's calendar "
+    "row ('Jan Feb Mar … Dec').",
+    "breadcrumb": "a breadcrumb trail ('Home › News › Politics').",
+    "site_notice": "a notice a site prints about itself: a wiki's or board's footer ('All "
+    "times are GMT'), terms and cookie consent, a comment form's instructions, a subscribe "
+    "box's call, a widget's label ('Most read'), a sort control, who liked a post.",
+    "caption_credit": "a picture's credit, alone or closing its caption ('Photo: Anna "
+    "Lind / Courier', 'Name/AFP via Getty Images').",
+    "footer_links": "a site's footer menu: a row of its links ('About | Help | Contact'), or "
+    "a run of lines of one link each ('Terms' / 'Privacy').",
     "page_furniture": "a printed page's running header or footer, page number or viewer "
     "line ('Page 3 of 12', 'Total Page:16'), a table of contents' entry, or a note about "
     "the publisher that the running heads name, closing the document.",

@@ -33,12 +33,43 @@ Rules (the names are what the ``dropped.rule`` column holds):
     opinion disclaimer ('The views
     expressed … are those of the author', 'Мнение автора может не совпадать …'). A line
     that carries a byline or a date is never dropped.
+
+The widget rules (:data:`WIDGET_RULES`) know the furniture of a page's widgets by its shape,
+whatever the site's words, and likewise never drop a line with a byline or a date:
+
+``counter``
+    A line of nothing but counters: '5 Likes', 'Posts: 1412', 'Всего ответов: 3',
+    '1.2k views · 12 comments' (never votes or points: results count votes).
+``action_row``
+    A row of a post's buttons, every cell a button's label: 'Reply | Quote | Report',
+    'permalink  embed  save  parent  report  reply', a lone 'Permalink' or 'Цитировать';
+    or a thread's toolbar, buttons beside a counter or a pager ('Post new topic  [ 84
+    posts ]  Go to page 1, 2, 3  Next').
+``pager``
+    Pagination made of pager words and numbers ('Page: [1]', 'Previous 1, 2, 3 Next',
+    '< Предыдущая   Следующая >', 'Seite 3 von 12'), a control that loads more ('Load
+    more', 'Показать ещё'), or an archive's row of month or weekday names.
+``breadcrumb``
+    A trail of three or more short crumbs set apart by arrows ('Home › News › Politics'),
+    or two or more when the first is the site's home.
+``site_notice``
+    What many sites print about themselves: a wiki's or board's footer ('All times are
+    GMT +3'), terms and cookie consent, a comment form's instructions and policy, a
+    subscribe box's call, a widget's label ('Most read', 'users here now'), a sort control
+    ('sorted by: best'), who liked a post ('oksana_nn liked this.').
+``caption_credit``
+    A picture's credit, alone or closing its caption: 'Photo: Kivach-Press / Artyom
+    Galich', '… in Pskov. Photo: Pskov Courier', 'Timur Aliev/AFP via Getty Images'.
+``footer_links``
+    A site's footer menu: a row of its links ('About | Help | Contact', 'contact terms
+    privacy'), or a run of lines of one link each, three or more, or two with a legal
+    one ('Terms' / 'Source'); a run is found from its neighbours (:func:`footer_runs`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence
 from flows.stages.segment.meta import find_byline, find_date
@@ -275,6 +306,552 @@ def is_arrow_row(text: str) -> bool:
     return find_byline(text) is None and find_date(text) is None
 
 
+COUNTER_NOUNS = (
+    r"likes?|views?|comments?|replies|answers?|shares?|reactions?|followers?|subscribers?"
+    r"|members?|readers?|posts?|messages?|topics?|threads?|reads?|downloads?|reposts?"
+    r"|retweets?|bookmarks?|kudos|thanks|clicks?|hits|online|users?(?:\s*/\s*(?:day|week|month"
+    r"|6 months))?"
+    r"|сообщени(?:е|я|й)|ответ(?:а|ов)?|просмотр(?:а|ов)?|комментари(?:й|я|ев)|лайк(?:а|ов)?"
+    r"|подписчик(?:а|ов)?|читател(?:ь|я|ей)|тем(?:а|ы)?|прочтени(?:е|я|й)|репост(?:а|ов)?"
+)
+"""What a page counts beside a post: its views, replies, likes, followers, a member's
+posts (never votes or points: an election's results count votes, and a thread's score is
+its grammar's to read)."""
+THANKS = (
+    r"(?:was )?(?:liked|thanked)(?: others)?|(?:спасибо|благодарност(?:ь|ей))(?: получено| сказал)?"
+)
+"""A board's thanks counters on a member's profile ('Liked others: 140', 'Was liked: 96')."""
+_COUNT = r"\d[\d,.]*(?:\s\d{3})*\s?[kKmMкКтыс.]{0,4}"
+COUNTER_CELL = re.compile(
+    rf"(?:{_COUNT}\s*(?:{COUNTER_NOUNS})|(?:(?:total|всего)\s+)?(?:{COUNTER_NOUNS}|{THANKS})"
+    rf"(?:\s+(?:others|total))?\s*(?::\s*|\(\s*)?{_COUNT}\)?)(?:\s*\([^()]{{1,30}}\))?",
+    re.IGNORECASE,
+)
+COUNTER_SEPARATOR = re.compile(r"\s*[·•|,]\s*|\s{2,}")
+MAX_COUNTER_CELLS = 4
+
+
+def is_counter_line(text: str) -> bool:
+    """A line of nothing but counters ('5 Likes', 'Posts: 1412', 'Всего ответов: 3',
+    '1.2k views · 12 comments', 'Comments (3)'): one to ``MAX_COUNTER_CELLS`` cells, each a
+    number with what it counts."""
+    if len(text) > 80 or not any(ch.isdigit() for ch in text):
+        return False
+    cells = [cell for cell in COUNTER_SEPARATOR.split(text) if cell]
+    return 0 < len(cells) <= MAX_COUNTER_CELLS and all(
+        COUNTER_CELL.fullmatch(cell) for cell in cells
+    )
+
+
+ACTION_LABELS = frozenset(
+    {
+        "reply",
+        "reply with quote",
+        "quote",
+        "multi-quote",
+        "multiquote",
+        "report",
+        "report post",
+        "report abuse",
+        "report this",
+        "permalink",
+        "raw message",
+        "view source",
+        "embed",
+        "flag",
+        "like",
+        "unlike",
+        "dislike",
+        "follow",
+        "unfollow",
+        "subscribe",
+        "bookmark",
+        "print",
+        "email",
+        "pm",
+        "send pm",
+        "send message",
+        "private message",
+        "profile",
+        "actions",
+        "post reply",
+        "quick reply",
+        "add reply",
+        "add comment",
+        "post comment",
+        "submit comment",
+        "new topic",
+        "post new topic",
+        "reply to topic",
+        "reply to this topic",
+        "start new topic",
+        "log in",
+        "login",
+        "sign in",
+        "log out",
+        "logout",
+        "sign out",
+        "register",
+        "sign up",
+        "thread index",
+        "date index",
+        "author index",
+        "subject index",
+        "цитировать",
+        "цитировать сообщение",
+        "ответить",
+        "ответить с цитатой",
+        "ответить в тему",
+        "ответить в эту тему",
+        "открыть новую тему",
+        "новая тема",
+        "быстрый ответ",
+        "пожаловаться",
+        "поделиться",
+        "профиль",
+        "личное сообщение",
+        "нравится",
+        "войти",
+        "выйти",
+        "регистрация",
+        "antworten",
+        "zitieren",
+        "melden",
+        "drucken",
+        "répondre",
+        "citer",
+        "signaler",
+        "imprimer",
+        "responder",
+        "citar",
+        "denunciar",
+        "imprimir",
+        "відповісти",
+        "цитувати",
+        "поскаржитися",
+        "поділитися",
+    }
+)
+"""The buttons a post or comment carries, standing alone on a line."""
+ROW_ONLY_LABELS = frozenset(
+    {
+        "link",
+        "parent",
+        "thread",
+        "context",
+        "save",
+        "hide",
+        "edit",
+        "delete",
+        "share",
+        "top",
+        "more",
+        "www",
+        "thank",
+        "block",
+        "mute",
+        "ссылка",
+        "цитата",
+        "ответ",
+    }
+)
+"""Labels that are buttons only among other buttons: alone, a word of a heading."""
+ACTION_SEPARATOR = re.compile(r"\s*[|·•►▶]\s*|\s+(?:::|-|–)\s+|\s{2,}|(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
+"""What parts the buttons of a row: bars, dots, pointers, wide gaps, and the seam where a
+scraper glued two labels ('Ответить в эту темуОткрыть новую тему')."""
+MAX_ACTION_CELLS = 8
+
+
+def _action_label(cell: str) -> str:
+    return " ".join(cell.strip(" +<>«»").split()).casefold()
+
+
+MAX_LABEL_WORDS = 4
+
+
+def read_phrases(text: str, vocabulary: Collection[str]) -> list[str] | None:
+    """The phrases of `vocabulary` (case-folded, of at most ``MAX_LABEL_WORDS`` words) that
+    the words of `text` are made of, read longest first ('post new topic reply to topic':
+    'post new topic', 'reply to topic'); None when a word belongs to none.
+
+    >>> read_phrases("Contact Terms", {"contact", "terms"}), read_phrases("Reply all", {"reply"})
+    (['contact', 'terms'], None)
+    """
+    words = text.casefold().split()
+    found: list[str] = []
+    while words:
+        size = next(
+            (
+                n
+                for n in range(min(MAX_LABEL_WORDS, len(words)), 0, -1)
+                if " ".join(words[:n]) in vocabulary
+            ),
+            0,
+        )
+        if not size:
+            return None
+        found.append(" ".join(words[:size]))
+        words = words[size:]
+    return found
+
+
+BUTTON_LABELS = ACTION_LABELS | ROW_ONLY_LABELS
+
+
+def button_labels(cell: str) -> list[str] | None:
+    """The buttons' labels a cell is made of (:func:`read_phrases`), None when a word of it
+    is no label's."""
+    return read_phrases(_action_label(cell), BUTTON_LABELS)
+
+
+def is_action_row(text: str) -> bool:
+    """A row of a post's or a page's buttons ('Reply | Quote | Report', 'permalink  embed
+    save  parent  report  reply', 'Log in | Register', a lone 'Raw Message'): every cell is
+    made of buttons' labels, one of them a button's alone; a lone label only when it is no
+    word a heading might be."""
+    if len(text) > 120 or ends_sentence(text):
+        return False
+    cells = [cell for cell in ACTION_SEPARATOR.split(text) if cell.strip()]
+    if not cells or len(cells) > MAX_ACTION_CELLS:
+        return False
+    labels: list[str] = []
+    for cell in cells:
+        found = button_labels(cell)
+        if found is None:
+            return False
+        labels.extend(found)
+    return any(label in ACTION_LABELS for label in labels) and len(labels) <= MAX_ACTION_CELLS
+
+
+PAGER_WORDS = frozenset(
+    {
+        "prev",
+        "previous",
+        "next",
+        "first",
+        "last",
+        "page",
+        "pages",
+        "go",
+        "to",
+        "of",
+        "older",
+        "newer",
+        "earlier",
+        "later",
+        "posts",
+        "entries",
+        "topic",
+        "view",
+        "results",
+        "назад",
+        "вперёд",
+        "вперед",
+        "предыдущая",
+        "следующая",
+        "предыдущий",
+        "следующий",
+        "страница",
+        "страницы",
+        "стр",
+        "первая",
+        "последняя",
+        "к",
+        "на",
+        "из",
+        "seite",
+        "von",
+        "página",
+        "pagina",
+        "de",
+        "sur",
+        "di",
+        "strona",
+        "z",
+        "сторінка",
+        "з",
+        "weiter",
+        "zurück",
+        "nächste",
+        "vorherige",
+        "suivant",
+        "suivante",
+        "précédent",
+        "précédente",
+        "siguiente",
+        "anterior",
+    }
+)
+"""The words of a pager ('Go to page Previous 1, 2, 3 Next', 'View previous topic :: View
+next topic', '< Предыдущая   Следующая >'); numbers stand between them."""
+PAGER_ANCHORS = frozenset(
+    {
+        "prev",
+        "previous",
+        "next",
+        "page",
+        "pages",
+        "older",
+        "newer",
+        "назад",
+        "вперёд",
+        "вперед",
+        "предыдущая",
+        "следующая",
+        "предыдущий",
+        "следующий",
+        "страница",
+        "страницы",
+        "стр",
+        "seite",
+        "página",
+        "pagina",
+        "strona",
+        "сторінка",
+        "weiter",
+        "zurück",
+        "nächste",
+        "vorherige",
+        "suivant",
+        "suivante",
+        "précédent",
+        "précédente",
+        "siguiente",
+        "anterior",
+    }
+)
+PAGER_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+MONTHS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "янв",
+        "фев",
+        "мар",
+        "апр",
+        "май",
+        "июн",
+        "июл",
+        "авг",
+        "сен",
+        "окт",
+        "ноя",
+        "дек",
+    ]
+)
+WEEKDAYS = frozenset(
+    [
+        "mo",
+        "tu",
+        "we",
+        "th",
+        "fr",
+        "sa",
+        "su",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "пн",
+        "вт",
+        "ср",
+        "чт",
+        "пт",
+        "сб",
+        "вс",
+    ]
+)
+MIN_CALENDAR_NAMES = 6
+
+
+MORE_CONTROL = re.compile(
+    r"^(?:show|load|see|view|read|expand) (?:\d+ )?(?:more|all|less|fewer|older|newer)"
+    r"(?: (?:\d+ )?(?:posts|articles|stories|news|comments|replies|results|items|answers"
+    r"|entries|updates|headlines))?(?:\s*\(\d+\))?(?:\s*[»›→>↓▼+]+|\.\.\.|…)?$"
+    r"|^(?:показать|загрузить|смотреть|читать) (?:ещё|еще|все|далее|полностью)"
+    r"(?: \d+)?(?: [а-яё]+)?(?:\s*[»›→>↓▼]+|\.\.\.|…)?$|^подробнее(?:\s*[»›→>]+|\.\.\.|…)?$",
+    re.IGNORECASE,
+)
+"""A control that loads or unfolds more of a list ('Load more', 'Show all 12 replies',
+'See more stories ›', 'Показать ещё'): the pager of an endless page."""
+
+
+def is_pager(text: str) -> bool:
+    """Pagination ('Page: [1]', 'Pages (3): 1 2 3 »', 'Previous 1, 2, 3 Next', '‹ Older
+    posts  Newer posts ›', 'Load more') or an archive's calendar row ('Jan Feb Mar … Dec',
+    'Mo Tu We Th Fr Sa Su'): only pager words and numbers, one of them a page's own word."""
+    if len(text) > 120 or (ends_sentence(text) and not text.endswith(("…", "..."))):
+        return False
+    if MORE_CONTROL.match(text):
+        return True
+    tokens = [token.casefold() for token in PAGER_TOKEN.findall(text)]
+    if not tokens:
+        return False
+    if len(tokens) >= MIN_CALENDAR_NAMES and (
+        all(token in MONTHS for token in tokens) or all(token in WEEKDAYS for token in tokens)
+    ):
+        return True
+    if not all(token.isdigit() or token in PAGER_WORDS for token in tokens):
+        return False
+    anchors = sum(token in PAGER_ANCHORS for token in tokens)
+    numbers = sum(token.isdigit() for token in tokens)
+    return anchors >= 1 and (numbers >= 1 or anchors >= 2) and len(tokens) >= 2
+
+
+TOOLBAR_SEPARATOR = re.compile(r"\s{2,}|\s*[|·•►▶\[\]]\s*")
+"""What parts the cells of a thread's toolbar: wide gaps, bars, dots and brackets."""
+
+
+def is_toolbar(text: str) -> bool:
+    """A thread's toolbar: buttons beside a counter or a pager on one row ('Post new topic
+    Reply to topic  [ 84 posts ]  Go to page Previous  1, 2, 3, 4, 5  Next'): each cell
+    made of buttons' labels, a counter, or a pager's words and numbers."""
+    if len(text) > 160 or ends_sentence(text):
+        return False
+    cells = [cell.strip() for cell in TOOLBAR_SEPARATOR.split(text) if cell.strip()]
+    if len(cells) < 2:
+        return False
+    kinds: set[str] = set()
+    for cell in cells:
+        tokens = [token.casefold() for token in PAGER_TOKEN.findall(cell)]
+        if is_counter_line(cell):
+            kinds.add("counter")
+        elif (labels := button_labels(cell)) is not None:
+            kinds.add("button" if any(label in ACTION_LABELS for label in labels) else "link")
+        elif tokens and all(token.isdigit() or token in PAGER_WORDS for token in tokens):
+            kinds.add("pager" if any(token in PAGER_ANCHORS for token in tokens) else "number")
+        else:
+            return False
+    return bool("button" in kinds and kinds & {"counter", "pager"})
+
+
+CRUMB_ARROW = re.compile(r"\s+(?:›|»|>|->|→|::)\s+")
+CRUMB_SLASH = re.compile(r"\s+[/\\]\s+")
+MIN_CRUMBS = 3
+MAX_CRUMB_WORDS = 5
+CRUMB_HOMES = frozenset({"home", "index", "forum index", "main", "главная", "форум", "site map"})
+
+
+def is_breadcrumb(text: str) -> bool:
+    """A breadcrumb trail ('Home › News › Politics', 'Site map › 2023 › March', 'Forum
+    Index -> Regional Politics', 'Home / News'): three or more short crumbs set apart by
+    arrows, or two or more when the first is the site's home (the only trail that spaced
+    slashes mark: 'Yes / No / Don't know' is a poll's answers)."""
+    if len(text) > 140 or ends_sentence(text):
+        return False
+    crumbs = [crumb.strip() for crumb in CRUMB_ARROW.split(text)]
+    arrows = len(crumbs) > 1
+    if not arrows:
+        crumbs = [crumb.strip() for crumb in CRUMB_SLASH.split(text)]
+    if (
+        len(crumbs) < 2
+        or not all(crumbs)
+        or any(_more_words_than(crumb, MAX_CRUMB_WORDS) for crumb in crumbs)
+    ):
+        return False
+    first = crumbs[0].casefold()
+    return (
+        (arrows and len(crumbs) >= MIN_CRUMBS) or first in CRUMB_HOMES or first.endswith(" index")
+    )
+
+
+SITE_NOTICE = re.compile(
+    r"^(?:"
+    # the wiki's or CMS's page footer
+    r"(?:this|the) (?:page|article|entry|post) was last (?:edited|modified|updated)\b"
+    r"|(?:text|content) is available under\b|all times are (?:gmt|utc)\b|the time now is\b"
+    # terms and consent
+    r"|by (?:using|continuing to (?:use|browse)|visiting) (?:this|our) (?:site|website|service)"
+    r"|(?:this|our) (?:site|website) uses cookies\b|we use cookies\b"
+    r"|(?:accept|manage|reject) (?:all )?cookies\b|cookie (?:policy|settings|preferences)\b"
+    r"|(?=.{0,200}\bcookies?\b)(?=.{0,300}\b(?:consent|accept|browsing|your experience"
+    r"|privacy (?:policy|settings)|personali[sz]ed?)\b)(?:we|this|our|by)\b"
+    r"|(?:privacy policy|terms of (?:use|service)|user agreement)(?:\s*[|·•,&]\s*|\s+and\s+)"
+    r"(?:privacy policy|terms of (?:use|service)|user agreement|cookie policy|contact(?: us)?)"
+    r"|downloaded from \S+\.\s+ip address\b"
+    # the comment form
+    r"|fill in your details below\b|you are commenting using your\b"
+    r"|notify me of (?:new|follow-up) (?:comments|posts)\b|your email address will not be "
+    r"published\b|required fields are marked\b|save my name, e-?mail,? and website\b"
+    r"|this site uses akismet\b|comments are closed\.?$|(?:the )?comments? (?:is|are) "
+    r"(?:now )?closed\b|(?:you must be )?logged in to post a comment\b"
+    r"|(?:comment|name|e-?mail(?: address)?|website|url)\s*(?:\*|\(required\))"
+    r"(?:\s*\([^()]{1,40}\))?$"
+    r"|(?:all |please note:? )?comments (?:are|will be) (?:moderated|reviewed|checked)\b"
+    r"|(?:please )?(?:read|see|review|follow) (?:our|the) (?:community |comment(?:ing)? )?"
+    r"(?:guidelines|rules|policy|standards)\b|our (?:comment(?:ing)?|community) (?:policy"
+    r"|guidelines|rules|standards)\b"
+    r"|follow (?:us|me)(?: on [\w ,&]{1,40})?:?$|join \d[\d,]* other (?:subscribers|followers)"
+    # the subscribe box
+    r"|(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ ){0,3}(?:newsletter|mailing list"
+    r"|updates|digest)\b|enter your e-?mail(?: address)?(?: to| below|$)"
+    r"|get (?:our|the) (?:\w+ ){0,4}(?:delivered )?(?:to|in) your inbox\b"
+    # widget labels and in-article promotions
+    r"|(?:\d[\d,.]*k? )?(?:users|people|readers|members) (?:here now|online)$|(?:story|article) continues(?: below)?(?: advertisement)?$"
+    r"|(?:popular|most (?:read|popular|viewed|shared|commented)|trending(?: now)?"
+    r"|top stories|recommended(?: for you)?|editor'?s picks"
+    r"|(?:other |more )?related (?:topics|discussions|threads|posts|articles|stories|links))"
+    r":?$"
+    r"|(?:читайте|смотрите) также:?$|(?:also )?read also:?$|(?:поделиться|поделитесь)"
+    r"(?: ссылкой| в соцсетях| с друзьями)?:?(?:\s+\d+)?$|(?:скопировать|копировать) ссылку$"
+    r"|(?:ссылка скопирована|link copied)$|(?:похожие|связанные|другие) (?:записи|статьи"
+    r"|материалы|новости|темы|вопросы|публикации)(?: рубрики| по теме)?:?$"
+    r"|(?:новости|материалы|статьи) по теме:?$|(?:add|write|post) a comment$"
+    r"|(?:оставить|написать|добавить) комментарий$|was this (?:article |page |post |answer )?"
+    r"helpful\??$|print (?:this )?(?:page|article|story|post)$"
+    r"|go deeper$|sort(?:ed)? by:?\s*(?:best|top|new|newest|oldest|old|hot|controversial"
+    r"|date|popular)$"
+    r")",
+    re.IGNORECASE,
+)
+"""A notice many sites print about themselves rather than about the post: the wiki's 'This
+page was last edited …', terms and cookie consent, a comment form's instructions and
+policy, a subscribe box's call, a widget's label ('Most read', 'users here now'), a sort
+control ('sorted by: best')."""
+MAX_NOTICE_WORDS = 40
+
+REACTION = re.compile(
+    r"^[\w.@-]{2,40}(?: [\w.@-]{1,40})?(?:,? and (?:\d+ )?others?)? (?:liked|likes|reblogged|"
+    r"upvoted|reacted to) (?:this|that|your post)\.?$|^\d+ (?:people|others|users|members) "
+    r"(?:like|liked|found) (?:this|that)(?: helpful| useful)?\.?$",
+    re.IGNORECASE,
+)
+"""Who reacted to a post ('oksana_nn liked this.', '3 people like this')."""
+
+
+def is_site_notice(text: str) -> bool:
+    """A site's notice about itself (:data:`SITE_NOTICE`) or a reaction (:data:`REACTION`),
+    of at most ``MAX_NOTICE_WORDS`` words."""
+    return not _more_words_than(text, MAX_NOTICE_WORDS) and bool(
+        SITE_NOTICE.match(text.lstrip("*•·-– ")) or REACTION.match(text)
+    )
+
+
 def classify_line(
     text: str, next_text: str | None = None, prev_text: str | None = None, wrapped: bool = False
 ) -> str | None:
@@ -294,7 +871,83 @@ def classify_line(
         return "page_chrome"
     if is_dangling_link(text, next_text, prev_text, wrapped):
         return "dangling_link"
-    return None
+    return widget_rule(text)
+
+
+CREDIT_WORD = (
+    r"(?:cover )?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|фото(?:графия)?"
+    r"|иллюстрация)(?: credit)?"
+)
+PHOTO_AGENCY = r"afp|reuters|ap|epa|tass|pool|getty images|sputnik|shutterstock|alamy|ria"
+CAPTION_CREDIT = re.compile(
+    rf"(?:^|(?<=[.!?])\s+|[(\[])(?P<word>{CREDIT_WORD})\s*:\s*(?P<credit>[^.:]{{2,60}})[\])]?$"
+    rf"|^[^.]{{3,40}}/\s?(?:{PHOTO_AGENCY})\b[^.]{{0,30}}$",
+    re.IGNORECASE,
+)
+"""A picture's credit, alone or closing its caption ('Photo: Kivach-Press / Artyom Galich',
+'… in Pskov. Photo: Pskov Courier', 'Timur Aliev/AFP via Getty Images')."""
+MAX_CAPTION_WORDS = 50
+MAX_KICKER_CREDIT_WORDS = 4
+"""Most words a credit after a capitals 'PHOTOS:' may have: more make a headline under
+its kicker ('PHOTOS: Thousands rally in Kazan against the new tax')."""
+WRITER_CREDIT = re.compile(r"^(?:words|text|story|reporting|текст)\s*:", re.IGNORECASE)
+"""A credit line that names the writer first ('Words: Anna Lind. Photos: …'): a byline."""
+
+
+def is_caption_credit(text: str) -> bool:
+    """A picture's credit (:data:`CAPTION_CREDIT`) in a line of at most
+    ``MAX_CAPTION_WORDS`` words that names no writer and is no headline under a kicker."""
+    if _more_words_than(text, MAX_CAPTION_WORDS) or WRITER_CREDIT.match(text):
+        return False
+    match = CAPTION_CREDIT.search(text)
+    if match is None:
+        return False
+    word, credit = match.group("word"), match.group("credit")
+    return not (
+        word is not None
+        and word.isupper()
+        and "/" not in credit
+        and _more_words_than(credit, MAX_KICKER_CREDIT_WORDS)
+    )
+
+
+WIDGET_RULES = frozenset(
+    {
+        "counter",
+        "action_row",
+        "pager",
+        "breadcrumb",
+        "site_notice",
+        "caption_credit",
+        "footer_links",
+    }
+)
+"""The rules of :func:`widget_rule`: a post's own furniture (its buttons, its counters) is
+what a thread's frames repeat, so a reader of frames still sees those lines."""
+
+
+def widget_rule(text: str) -> str | None:
+    """The rule of a line of a page's widgets, judged by shape alone, never for a line that
+    carries a byline or a date."""
+    if is_counter_line(text):
+        rule = "counter"
+    elif is_action_row(text):
+        rule = "action_row"
+    elif is_pager(text):
+        rule = "pager"
+    elif is_toolbar(text):
+        rule = "action_row"
+    elif is_breadcrumb(text):
+        rule = "breadcrumb"
+    elif is_site_notice(text):
+        rule = "site_notice"
+    elif is_caption_credit(text):
+        rule = "caption_credit"
+    elif is_footer_row(text):
+        rule = "footer_links"
+    else:
+        return None
+    return rule if find_byline(text) is None and find_date(text) is None else None
 
 
 def rule_at(texts: Sequence[str], position: int, next_text: str | None) -> str | None:
@@ -321,12 +974,125 @@ def next_texts(texts: Sequence[str]) -> list[str | None]:
     return found
 
 
+LEGAL_LINKS = frozenset(
+    {
+        "terms",
+        "terms of use",
+        "terms of service",
+        "terms and conditions",
+        "privacy",
+        "privacy policy",
+        "cookies",
+        "cookie policy",
+        "legal",
+        "imprint",
+        "impressum",
+        "политика конфиденциальности",
+        "пользовательское соглашение",
+    }
+)
+"""The links of a site's legal footer: one of them marks a run of footer links."""
+FOOTER_LINKS = LEGAL_LINKS | frozenset(
+    {
+        "about",
+        "about us",
+        "contact",
+        "contact us",
+        "help",
+        "faq",
+        "sitemap",
+        "site map",
+        "advertise",
+        "advertising",
+        "careers",
+        "jobs",
+        "press",
+        "accessibility",
+        "rules",
+        "source",
+        "source code",
+        "api",
+        "blog",
+        "status",
+        "rss",
+        "feedback",
+        "donate",
+        "support",
+        "apps",
+        "code of conduct",
+        "о нас",
+        "о проекте",
+        "контакты",
+        "реклама",
+        "помощь",
+        "правила",
+        "вакансии",
+    }
+)
+"""The links of a site's footer menu ('About', 'Help', 'Contact', 'Terms', 'Privacy')."""
+FOOTER_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s{2,}")
+MIN_FOOTER_RUN = 3
+
+
+def footer_links(text: str) -> list[str] | None:
+    """The footer links a line is made of ('contact terms privacy', 'Privacy  |  Terms'),
+    read longest first; None when any of its words is none."""
+    found: list[str] = []
+    for cell in FOOTER_SEPARATOR.split(text):
+        links = read_phrases(cell, FOOTER_LINKS)
+        if links is None:
+            return None
+        found.extend(links)
+    return found or None
+
+
+def is_footer_row(text: str) -> bool:
+    """A row of two or more footer links, one of them a site's own page ('About | Help |
+    Contact', 'contact terms privacy')."""
+    if len(text) > 100:
+        return False
+    links = footer_links(text)
+    return links is not None and len(links) >= 2
+
+
+def footer_runs(lines: Sequence[Line]) -> set[int]:
+    """Indices of the runs of lines that are each one footer link ('About' / 'Help' /
+    'Contact'): ``MIN_FOOTER_RUN`` lines or more, or two when one is a legal link ('Terms'
+    / 'Source'); blank lines do not break a run. One such word alone, or one right over a
+    sentence, is a heading."""
+    found: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.is_blank:
+            continue
+        links = footer_links(line.text) if line is not None and len(line.text) <= 40 else None
+        if links is not None and len(links) == 1:
+            run.append(line)  # type: ignore[arg-type]
+            continue
+        if (
+            run
+            and line is not None
+            and line.index == run[-1].index + 1
+            and ends_sentence(line.text)
+        ):
+            run.pop()  # a heading over its text ('Rules' / 'The rules are simple.')
+        legal = any(item.text.casefold() in LEGAL_LINKS for item in run)
+        if len(run) >= MIN_FOOTER_RUN or (len(run) == 2 and legal):
+            found.update(item.index for item in run)
+        run = []
+    return found
+
+
 def find_boilerplate(lines: Sequence[Line]) -> dict[int, str]:
-    """Map line index -> rule name for every boilerplate line among ``lines``."""
+    """Map line index -> rule name for every boilerplate line among ``lines``: each line's
+    rule (:func:`rule_at`), and the runs of footer links (:func:`footer_runs`, rule
+    ``footer_links``), which only their neighbours show."""
     texts = [line.text for line in lines]  # stripped once; "" is a blank line
     found: dict[int, str] = {}
     for position, next_text in enumerate(next_texts(texts)):
         rule = rule_at(texts, position, next_text)
         if rule:
             found[lines[position].index] = rule
+    for index in footer_runs(lines):
+        found.setdefault(index, "footer_links")
     return dict(sorted(found.items()))

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.boilerplate import WIDGET_RULES, find_boilerplate
 from flows.stages.segment.grammars._common import (
     COUNTER,
     content_indices,
@@ -148,7 +148,7 @@ def _kind(line: Line, counted: bool) -> str | None:
         and not (":" in text and FIELD.match(text))
         and not ends_sentence(text)
         and not COUNTER.match(text)
-        and not find_boilerplate([line])
+        and find_boilerplate([line]).get(line.index) in (None, *WIDGET_RULES)
     ):
         return "label:" + " ".join(text.casefold().split())
     return None
