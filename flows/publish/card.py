@@ -196,7 +196,9 @@ KNOWN_LIMITATIONS = (
 def _rules() -> str:
     def table(title: str, rows: Mapping[str, str]) -> str:
         lines = [f"### {title}", "", "| name | meaning |", "| --- | --- |"]
-        lines += [f"| `{name}` | {text} |" for name, text in rows.items()]
+        # the meanings are this project's own Markdown; only a bar would end their cell
+        cells = {name: text.replace("|", r"\|") for name, text in rows.items()}
+        lines += [f"| `{name}` | {text} |" for name, text in cells.items()]
         return "\n".join(lines)
 
     steps = {
