@@ -370,7 +370,9 @@ def _dated_under_title(region: Sequence[Line], dropped: dict[int, str], head: Po
     if head.published is not None or len(head.title_lines) != 1:
         return head
     filled = [line for line in region if not line.is_blank]
-    title = next(p for p, line in enumerate(filled) if line.index in head.title_lines)
+    title = next((p for p, line in enumerate(filled) if line.index in head.title_lines), None)
+    if title is None:  # the title stands outside the region (a dump's view)
+        return head
     for line in filled[title + 1 : title + 1 + MAX_DATE_LINES]:
         if is_prose(line.text):
             break
