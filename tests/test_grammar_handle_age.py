@@ -150,3 +150,23 @@ Tide tables for the spring
 def test_listings_and_bylines_over_titles_are_no_thread() -> None:
     assert handle_age.find_starts(split_lines(LISTING)) == []
     assert handle_age.find_starts(split_lines(BYLINES)) == []
+
+
+COUNTED = """\
+[–] heron@marsh.example 22 points 5 days ago (3 children)
+The reed beds were cut back too early this year and the warblers had nowhere to nest.
+[–] bittern@fen.example 9 points 5 days ago (1 child)
+The cutting was ordered before the survey came back, which is the real problem here.
+[–] heron@marsh.example 4 points 4 days ago
+Then the survey should come first, every year, before anyone books a contractor.
+[–] coot@pond.example 3 points 4 days ago
+Some of the beds were left standing on the far bank, so not every pair lost out.
+[–] grebe@lake.example 6 points 3 days ago
+Has anyone counted the nests on the far bank since the cutting finished last month?
+"""
+
+
+def test_reply_counts_place_comments_in_a_flat_printout() -> None:
+    lines = split_lines(COUNTED)
+    starts = handle_age.find_starts(lines)
+    assert handle_age.nestings(lines, starts) == [0, 1, 2, 1, 0]

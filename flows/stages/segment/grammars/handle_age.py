@@ -98,7 +98,7 @@ _SUBMISSION = re.compile(r"^[\d,.]+\s*[KkMm]?\s+comments?$", re.IGNORECASE)
 """A submission's comment counter: the header above it heads the post, no comment."""
 _BY = re.compile(r"^([+\-−]?\d{1,6})\s+points?\s+by\s+(\S+)\s+(.*)$", re.IGNORECASE)
 _COUNTED = re.compile(r"\d+\s+(?:comments?|replies)\b", re.IGNORECASE)
-_CHILDREN = re.compile(r"\(\s*\d+\s+(?:child|children|replies|reply)\s*\)", re.IGNORECASE)
+_CHILDREN = re.compile(r"\(\s*(\d+)\s+(?:child|children|replies|reply)\s*\)", re.IGNORECASE)
 FLAGS = frozenset(
     {
         "edited",
@@ -217,6 +217,9 @@ class Row:
     age: str
     links: frozenset[str] = frozenset()
     """The link words the header row shows ('parent', 'next', '[–]')."""
+    descendants: int | None = None
+    """The replies printed under it, as its count says ('(4 children)'); 0 where it is
+    collapsed ('[+]'): its replies are not on the page."""
 
 
 def _lead(raw: str) -> tuple[int, str]:
@@ -384,7 +387,11 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
     edited = "edited" in folded or age.endswith("*")
     is_op = bool(re.search(r"(?<!\w)op(?!\w)", folded))
     links = frozenset(_LINK.findall(folded))
-    return Row(name, n_lines, depth, score, edited, is_op, age.rstrip("*"), links)
+    counted = _CHILDREN.search(rest)
+    descendants = int(counted.group(1)) if counted else None
+    if descendants is not None and line.text.startswith("[+]"):
+        descendants = 0
+    return Row(name, n_lines, depth, score, edited, is_op, age.rstrip("*"), links, descendants)
 
 
 def _is_action_row(text: str) -> bool:
@@ -483,11 +490,14 @@ def nestings(lines: Sequence[Line], starts: Sequence[int]) -> list[int]:
     the ``parent`` and ``prev`` links of its header and action rows: none of them, a
     top-level comment; ``parent`` alone, a reply to the comment before; ``parent`` with
     ``prev`` (a later sibling), a reply to the latest top-level comment, the commonest
-    place of a sibling a flat printout cannot place."""
+    place of a sibling a flat printout cannot place. Reply counts ('(4 children)'), where
+    headers show them, place every comment before links do (:func:`_counted_depths`)."""
     rows = [_read(lines, at) for at in starts]
     depths = [row.depth if row is not None else 0 for row in rows]
     if len(set(depths)) > 1:
         return depths
+    if any(row is not None and row.descendants for row in rows):
+        return _counted_depths(rows)
     ends = [*starts[1:], len(lines)]
     levels: list[int] = []
     for start, end, row in zip(starts, ends, rows, strict=True):
@@ -502,6 +512,20 @@ def nestings(lines: Sequence[Line], starts: Sequence[int]) -> list[int]:
         else:
             levels.append(levels[-1] + 1)
     return levels
+
+
+def _counted_depths(rows: Sequence[Row | None]) -> list[int]:
+    """Depths from the replies each header counts ('(4 children)': the next four comments
+    descend from it; no count, none do)."""
+    open_rows: list[int] = []  # the replies still owed by each open ancestor
+    depths: list[int] = []
+    for row in rows:
+        while open_rows and open_rows[-1] == 0:
+            open_rows.pop()
+        depths.append(len(open_rows))
+        open_rows = [owed - 1 for owed in open_rows]
+        open_rows.append(row.descendants or 0 if row is not None else 0)
+    return depths
 
 
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
