@@ -59,7 +59,10 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
     """The grammar that finds the most comment starts, with them (None: no grammar finds
     any). A generic grammar (``GENERIC = True`` in its module: a shape many front-ends
     share) is tried after the others and wins only with more starts than each of them; a
-    fallback one (``FALLBACK = True`` too: the loosest shape) is tried last of all; a last
+    fallback one (``FALLBACK = True`` too: the loosest shape) is tried after those, and a
+    yielding one (``YIELDS = True``: the shape of front-ends no grammar was written for)
+    last of all, so that it wins no tie, and only where no grammar written for a
+    front-end (no ``GENERIC``) finds any; a last
     resort (``LAST_RESORT = True``: comments read from their repeated frames, or from a
     header shape too common to trust alone) is asked only when no other grammar finds any,
     the one that finds the most winning."""
@@ -69,9 +72,13 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
         key=lambda grammar: (
             getattr(grammar, "GENERIC", False),
             getattr(grammar, "FALLBACK", False),
+            getattr(grammar, "YIELDS", False),
         ),
     )
     for grammar in ordered:
+        written = best is not None and not getattr(best[0], "GENERIC", False)
+        if written and getattr(grammar, "YIELDS", False):
+            continue
         starts = grammar.find_starts(lines)
         if starts and (best is None or len(starts) > len(best[1])):
             best = grammar, starts
@@ -370,7 +377,9 @@ def _dated_under_title(region: Sequence[Line], dropped: dict[int, str], head: Po
     if head.published is not None or len(head.title_lines) != 1:
         return head
     filled = [line for line in region if not line.is_blank]
-    title = next(p for p, line in enumerate(filled) if line.index in head.title_lines)
+    title = next((p for p, line in enumerate(filled) if line.index in head.title_lines), None)
+    if title is None:  # the title stands outside the region (a dump's view)
+        return head
     for line in filled[title + 1 : title + 1 + MAX_DATE_LINES]:
         if is_prose(line.text):
             break

@@ -1,0 +1,623 @@
+"""Comment trees of link aggregators (Reddit, Lemmy and Hacker News front-ends, their
+clones and readers) whose own grammar is unknown, read from the header shape they share.
+Asked only where no grammar written for a front-end finds comments (``YIELDS``).
+
+One comment::
+
+    [<score>]                    a lone count over the header ('156', '1.2k')
+    [<indent>][<marks>] <handle> [<score>] <age> [<flags, links>]
+                                 a row: '[–]name 12 points 3 hours ago*', 'name 4 hours ago
+                                 | parent | next [–]', '1 point by name 2 days ago', '• name@
+                                 instance · 5d · +3', 'u/name Flair Mar 14 '22'
+    or the stack:   <handle>     alone on its line ('• name@instance', 'u/name', under a
+                                 bullet 'Display Name [tags]')
+                    [·]          a separator line
+                    <age> …      right under it ('2 years ago', '3h · 12 points')
+                    [<score>]    a lone count under the age
+    <body>                       running text
+    [<score>]                    a lone count over the action row ('↑ 14 ↓', '214')
+    [<action row>]               'reply', 'permalink embed save parent', 'reply · share · report'
+
+A handle is one name-shaped token ('name', 'u/name', '@name@instance', 'name@instance');
+an age is relative ('3 hours ago', '2d') or a date; a score is 'N points', '▲ 5 ▼' or a
+signed count. The rest of the row may hold only flags ('edited', 'OP', '(3 children)',
+'[dead]'), separators, link words and, after a marked handle, a flair of two words: a
+row that counts comments ('98 comments') is a submission's, as in a listing, and none
+here.
+
+A page is a thread when :data:`MIN_HEADERS` rows or more show two names or more, running
+text stands under most of them (a listing's rows head titles, not sentences), and the
+tree shows itself: action rows under most comments or link words in their headers, scores
+on most headers, or headers at more than one indentation. A listing, a digest or an
+article repeats bylines over titles or over paragraphs, with none of these.
+
+The post: a submission's byline above the comments ('96 points by name 6 hours ago |
+41 comments', 'submitted 9 hours ago by name', 'via name') gives its author and the line
+above it its title; where none stands and the first header stands right under a topic
+title, with no running text above, that header is the post's.
+
+Nesting: the header's indentation, and the tree marks before the handle ('│ ', '> '),
+where the headers stand at more than one depth; else (a flat printout) the ``parent`` and
+``prev`` links of the header and its action rows (:func:`nestings`). Action rows, reply
+counters and the sort menu are furniture.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from flows.stages.segment.grammars._common import has_text, is_title_like
+from flows.stages.segment.grammars.stamped_header import VOTES_ROW, is_action_row
+from flows.stages.segment.lines import Line, ends_sentence
+from flows.stages.segment.meta import find_date
+from flows.stages.segment.post import PostHead
+from flows.stages.segment.threads import Header
+
+NAME = "handle_age"
+GENERIC = True
+YIELDS = True
+
+MIN_HEADERS = 3
+MIN_NAMES = 2
+MAX_ROW_WORDS = 18
+MAX_STAMPS = 2
+"""Dates a row may show (posted, then edited)."""
+MAX_FLAIR_WORDS = 2
+MAX_NAME_WORDS = 3
+MAX_LOOKAHEAD = 2
+"""How many blank lines may stand between a stacked handle and its age line."""
+
+_MARKS = "[–][-][+]•*·▸▾▴►▶>|│├└┌─┃╰╴ \t"
+_LEAD = re.compile(r"^(?:\[[–\-+]\]\s*|[•*·▸▾►▶>│├└┌─┃╰╴|]\s*)+")
+_HANDLE = re.compile(r"^(?:/?u/|@)?[^\W_][\w.\-]{0,38}(?:@[\w\-]+(?:\.[\w\-]+)+)?$")
+_LONG_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
+_AGE = re.compile(
+    rf"(?<!\w)(?:\d{{1,3}}\s*(?:s|sec|secs|m|min|mins|h|hr|hrs|d|w|wk|mo|mos|y|yr|yrs"
+    rf"|{_LONG_UNIT})|(?:an?|one)\s+{_LONG_UNIT})(?:\s+ago)?(?!\w)\*?"
+    r"|(?<!\w)(?:just now|yesterday)(?!\w)",
+    re.IGNORECASE,
+)
+_SCORE = re.compile(
+    r"(?<![\w+\-−])([+\-−]?\d{1,6})\s+(?:points?|votes?|score)(?!\w)"
+    r"|▲\s*([+\-−]?\d{1,6})\s*▼"
+    r"|(?:^|\s)([+\-−](?:0|[1-9]\d{0,5}))(?=\s|$)",
+    re.IGNORECASE,
+)
+COUNTER = re.compile(
+    r"^(?:\d+\s+(?:repl(?:y|ies)|more repl(?:y|ies))|\(\s*\d+\s+(?:child|children)\s*\))$",
+    re.IGNORECASE,
+)
+"""A line counting a comment's replies: furniture."""
+_COUNTS = re.compile(r"^[\d,.]+\s*[KkMm]?\s+comments?\b", re.IGNORECASE)
+"""A line opening with the post's comment count ('611 comments sorted by')."""
+_SUBMISSION = re.compile(r"^[\d,.]+\s*[KkMm]?\s+comments?$", re.IGNORECASE)
+"""A submission's comment counter: the header above it heads the post, no comment."""
+_BY = re.compile(r"^([+\-−]?\d{1,6})\s+points?\s+by\s+(\S+)\s+(.*)$", re.IGNORECASE)
+_COUNTED = re.compile(r"\d+\s+(?:comments?|replies)\b", re.IGNORECASE)
+_CHILDREN = re.compile(r"\(\s*(\d+)\s+(?:child|children|replies|reply)\s*\)", re.IGNORECASE)
+FLAGS = frozenset(
+    {
+        "edited",
+        "op",
+        "mod",
+        "admin",
+        "dead",
+        "flagged",
+        "deleted",
+        "removed",
+        "collapsed",
+        "root",
+        "parent",
+        "next",
+        "prev",
+        "context",
+        "link",
+        "on",
+        "ago",
+        "by",
+        "in",
+        "to",
+    }
+)
+ACTIONS = (
+    "permalink",
+    "embed",
+    "save",
+    "unsave",
+    "parent",
+    "report",
+    "reply",
+    "context",
+    "share",
+    "link",
+    "flag",
+    "unflag",
+    "hide",
+    "edit",
+    "delete",
+    "source",
+    "fedilink",
+    "vouch",
+    "favorite",
+    "next",
+    "prev",
+    "root",
+    "give award",
+    "more",
+    "copy link",
+)
+_ACTION_ROW = re.compile(
+    r"^(?:\[[–\-+]\]|" + "|".join(re.escape(a) for a in ACTIONS) + r"|[\s|·•]+)+$",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset(
+    {
+        "by",
+        "posted",
+        "submitted",
+        "reply",
+        "replies",
+        "share",
+        "report",
+        "save",
+        "points",
+        "comments",
+        "edited",
+        "updated",
+        "published",
+        "last",
+        "and",
+        "the",
+        "a",
+        "an",
+        "on",
+    }
+)
+_GONE = frozenset({"[deleted]", "[removed]"})
+"""The name a front-end shows for a deleted account: kept as the comment's author."""
+_MARKED = re.compile(r"^/?u/|^@|\w@\w")
+"""A handle marked as one ('u/name', '@name', 'name@instance'): flair may follow it."""
+_TAGS = re.compile(r"(?:\s*\[[^\]\[]{1,40}\])+$")
+"""Bracketed tags after a name ('[she/her]', '[any]')."""
+_BADGE = re.compile(r"\[[A-Z+]{1,3}\]$")
+"""A role badge run into the name ('name[M]', 'name[S]')."""
+SUBMITTED = re.compile(
+    r"^(?:[+\-−]?[\d,.]+\s+points?\s+by|(?:submitted|posted)(?:\s+\S.{0,40}?)?\s+by|via"
+    r"|authored\s+by)\s+(?P<name>\S+)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+"""A submission's byline ('176 points by name 3 hours ago | hide | 98 comments',
+'submitted 9 hours ago by name to community', 'via name 3 hours ago | 5 comments')."""
+SOURCE_SUFFIX = re.compile(r"\s*\((?:self\.\w+|[\w\-]+(?:\.[\w\-]+)+)\)$")
+"""A title's source in brackets ('(self.community)', '(example.com)'): no part of it."""
+MAX_TITLE_GAP = 3
+MAX_TITLE_WORDS = 30
+MIN_TITLE_WORDS = 4
+_LINK = re.compile(
+    r"(?<!\w)(?:parent|prev|next|root|reply|context|permalink|link|flag)(?!\w)|\[[–\-+]\]"
+)
+"""A link word in a header row (lower-cased)."""
+_SEPARATOR = re.compile(r"[|·•—–\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What one header says and where it stands."""
+
+    author: str
+    n_lines: int
+    depth: int
+    score: int | None
+    edited: bool
+    is_op: bool
+    age: str
+    links: frozenset[str] = frozenset()
+    """The link words the header row shows ('parent', 'next', '[–]')."""
+    descendants: int | None = None
+    """The replies printed under it, as its count says ('(4 children)'); 0 where it is
+    collapsed ('[+]'): its replies are not on the page."""
+
+
+def _lead(raw: str) -> tuple[int, str]:
+    """The depth shown before the handle (indentation plus tree marks) and the rest."""
+    stripped = raw.lstrip(" \t")
+    indent = len(raw.expandtabs(4)) - len(stripped.expandtabs(4))
+    match = _LEAD.match(stripped)
+    marks = match.group() if match else ""
+    tree = sum(1 for char in marks if char in "│┃>|")
+    return indent + 2 * tree, stripped[len(marks) :].strip()
+
+
+def _handle(token: str) -> str | None:
+    bare = token.strip(",;")
+    if (
+        bare.endswith(":")
+        or not _HANDLE.match(bare)
+        or bare.casefold() in _NOT_NAMES
+        or bare.isdigit()
+    ):
+        return None
+    return bare
+
+
+def _score(text: str) -> int | None:
+    match = _SCORE.search(text)
+    if match is None:
+        return None
+    value = next(group for group in match.groups() if group is not None)
+    return int(value.replace("−", "-"))
+
+
+def _rest_is_chrome(rest: str, flair: int = 0) -> bool:
+    """Whether what the row holds beside handle, score and stamps is flags and links
+    only, but for `flair` words of another kind (a marked handle's flair: 'u/name Finland
+    Mar 15 '22')."""
+    rest = _CHILDREN.sub(" ", _SCORE.sub(" ", _AGE.sub(" ", rest)))
+    for _ in range(MAX_STAMPS):
+        dated = find_date(rest)
+        if dated is None or dated[0] not in rest:
+            break
+        rest = rest.replace(dated[0], " ")
+    rest = re.sub(r"\[[^\]]{0,12}\]|\([^)]{0,12}\)|'?\d+", " ", rest)
+    words = [w for w in _SEPARATOR.split(rest.replace(" ", "|")) if w.strip(" ▲▼*:")]
+    other = [w for w in words if w.strip(" ▲▼*:").casefold() not in FLAGS | _ACTION_WORDS]
+    return len(other) <= flair and all(w[:1].isupper() for w in other)
+
+
+_ACTION_WORDS = frozenset(word for action in ACTIONS for word in action.split())
+
+
+def _row(text: str) -> tuple[str, int | None, str] | None:
+    """(handle, score, age) of a one-line header, or None."""
+    if not text or len(text.split()) > MAX_ROW_WORDS or _COUNTED.search(text):
+        return None
+    if ends_sentence(text) and not text.endswith(("ago", "ago*", "]", ")")):
+        return None
+    score = None
+    by = _BY.match(text)
+    if by is not None:
+        score, first, rest = int(by.group(1).replace("−", "-")), by.group(2), by.group(3)
+    else:
+        first, _, rest = text.partition(" ")
+    first = _BADGE.sub("", first) or first
+    name = first if first.casefold() in _GONE else _handle(first)
+    if name is None:
+        return None
+    age = _AGE.search(rest)
+    date = find_date(rest) if age is None else None
+    if age is None and date is None:
+        return None
+    flair = MAX_FLAIR_WORDS if _MARKED.search(name) else 0
+    if not _rest_is_chrome(rest, flair):
+        return None
+    shown = age.group() if age is not None else date[0] if date is not None else ""
+    return name, score if score is not None else _score(rest), shown
+
+
+_THOUSANDS = re.compile(r"^(\d{1,3}(?:\.\d)?)k$", re.IGNORECASE)
+
+
+def _lone(text: str) -> int | None:
+    """The score of a lone score line ('12', '+3', '↑ 22 ↓'), else None."""
+    thousands = _THOUSANDS.match(text)
+    if thousands is not None:
+        return round(float(thousands.group(1)) * 1000)
+    match = VOTES_ROW.match(text)
+    return None if match is None else int(re.sub(r"[−–]", "-", match.group("n")))
+
+
+def _is_instance(name: str, lines: Sequence[Line], position: int) -> bool:
+    """Whether a stacked '@host.tld' is the instance under a display name (its own line
+    above), not a handle."""
+    host = re.fullmatch(r"@[\w\-]+(?:\.[\w\-]+)*\.([a-z]{2,6})", name)
+    above = lines[position - 1].text if position > 0 else ""
+    return host is not None and bool(above) and len(above.split()) <= 4
+
+
+def _next_filled(lines: Sequence[Line], at: int) -> int | None:
+    for position in range(at + 1, min(len(lines), at + 2 + MAX_LOOKAHEAD)):
+        if not lines[position].is_blank:
+            return position
+    return None
+
+
+def _read(lines: Sequence[Line], position: int) -> Row | None:
+    """The header starting at `position`: a row, a stack, or either under the score on
+    the line above it ('156' / 'u/name Mar 14 '22')."""
+    line = lines[position]
+    if line.is_blank:
+        return None
+    score = _lone(line.text)
+    below = _next_filled(lines, position) if score is not None else None
+    if score is not None and below is not None:
+        under = _header(lines, below)
+        if under is None:
+            return None
+        return dataclasses.replace(
+            under,
+            score=under.score if under.score is not None else score,
+            n_lines=under.n_lines + below - position,
+        )
+    return _header(lines, position)
+
+
+def _stacked_name(text: str, *, bulleted: bool) -> str | None:
+    """The name of a stacked header's name line: a handle, or under a bullet a display
+    name of up to :data:`MAX_NAME_WORDS` capitalised words, either with bracketed tags
+    after it ('name [she/her]'); None for any other line."""
+    bare = _TAGS.sub("", text).strip()
+    words = bare.split()
+    if len(words) == 1:
+        return _handle(words[0])
+    if bulleted and 1 < len(words) <= MAX_NAME_WORDS and all(w[:1].isupper() for w in words):
+        return bare if not ends_sentence(bare) else None
+    return None
+
+
+def _header(lines: Sequence[Line], position: int) -> Row | None:
+    line = lines[position]
+    if line.is_blank:
+        return None
+    depth, text = _lead(line.raw)
+    found = _row(text)
+    n_lines, rest = 1, text
+    if found is None:
+        name = _stacked_name(text, bulleted=text != line.text)
+        below = _next_filled(lines, position) if name else None
+        while below is not None and _SEPARATOR.fullmatch(lines[below].text):
+            below = _next_filled(lines, below)
+        if name is None or below is None or _is_instance(name, lines, position):
+            return None
+        age_line = lines[below].text
+        stamp = _AGE.match(age_line.lstrip("•·| "))
+        if stamp is None or not _rest_is_chrome(age_line) or _COUNTED.search(age_line):
+            return None
+        score = _score(age_line)
+        n_lines, rest = below - position + 1, age_line
+        after = _next_filled(lines, below)
+        if score is None and after is not None and _lone(lines[after].text) is not None:
+            score, n_lines = _lone(lines[after].text), after - position + 1
+        found = name, score, stamp.group()
+    name, score, age = found
+    folded = rest.casefold()
+    edited = "edited" in folded or age.endswith("*")
+    is_op = bool(re.search(r"(?<!\w)op(?!\w)", folded))
+    links = frozenset(_LINK.findall(folded))
+    counted = _CHILDREN.search(rest)
+    descendants = int(counted.group(1)) if counted else None
+    if descendants is not None and line.text.startswith("[+]"):
+        descendants = 0
+    return Row(name, n_lines, depth, score, edited, is_op, age.rstrip("*"), links, descendants)
+
+
+def _is_action_row(text: str) -> bool:
+    """A row of link words, spaced or run together ('permalinkembedsaveparent')."""
+    return bool(text) and (
+        _ACTION_ROW.match(text.replace(" ", "")) is not None or is_action_row(text)
+    )
+
+
+SORT_ROW = re.compile(r"^sort(?:ed)?\s+by\b.{0,60}$", re.IGNORECASE)
+"""The comment list's sort menu ('Sort by: Hot Top New Old')."""
+
+
+def is_chrome(line: Line) -> bool:
+    """Action rows, reply counters and the sort menu, wherever they stand."""
+    return _is_action_row(line.text) or bool(COUNTER.match(line.text) or SORT_ROW.match(line.text))
+
+
+def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
+    """Where comments closed by action rows end: after the last comment's last action
+    row, when the lines after it hold no running text (the page's footer); else None."""
+    if not starts:
+        return None
+    region = lines[starts[-1] : len(lines)]
+    closers = [p for p, line in enumerate(region) if _is_action_row(line.text)]
+    if not closers:
+        return None
+    end = starts[-1] + closers[-1] + 1
+    tail = [line for line in lines[end:] if not line.is_blank]
+    if not tail or _running(tail):
+        return None
+    return end
+
+
+def _bodies(lines: Sequence[Line], starts: Sequence[int]) -> list[tuple[list[Line], bool]]:
+    """Each comment's body lines and whether an action row closes or opens it."""
+    ends = [*starts[1:], len(lines)]
+    out = []
+    for start, end in zip(starts, ends, strict=True):
+        row = _read(lines, start)
+        first = start + (row.n_lines if row else 1)
+        region = [line for line in lines[first:end] if not line.is_blank]
+        actions = [line for line in region if _is_action_row(line.text)]
+        body = [line for line in region if not _is_action_row(line.text)]
+        out.append((body, bool(actions)))
+    return out
+
+
+def _running(body: Sequence[Line]) -> bool:
+    """Running text: a sentence of four words or more, or a long line."""
+    return any(
+        (ends_sentence(line.text) and len(line.text.split()) >= 4) or len(line.text) > 100
+        for line in body
+    )
+
+
+def find_starts(lines: Sequence[Line]) -> list[int]:
+    starts = []
+    position = 0
+    while position < len(lines):
+        row = _read(lines, position)
+        if row is None:
+            position += 1
+            continue
+        starts.append(position)
+        position += row.n_lines
+    ends = [*starts[1:], len(lines)][: len(starts)]
+    starts = [
+        start
+        for start, end in zip(starts, ends, strict=True)
+        if not any(_SUBMISSION.match(line.text) for line in lines[start:end])
+    ]
+    if starts and _heads_post(lines[: starts[0]]):
+        starts = starts[1:]
+    if len(starts) < MIN_HEADERS:
+        return []
+    rows = [_read(lines, at) for at in starts]
+    if len({row.author.casefold() for row in rows if row is not None}) < MIN_NAMES:
+        return []
+    bodies = _bodies(lines, starts)
+    texted = sum(1 for body, _ in bodies if _running(body))
+    if texted * 3 < len(starts) * 2:
+        return []
+    acted = sum(
+        1 for (_, acts), row in zip(bodies, rows, strict=True) if acts or (row and row.links)
+    )
+    scored = sum(1 for row in rows if row is not None and row.score is not None)
+    depths = {row.depth for row in rows if row is not None}
+    if acted * 2 < len(starts) and scored * 2 < len(starts) and len(depths) < 2:
+        return []
+    return starts
+
+
+def nestings(lines: Sequence[Line], starts: Sequence[int]) -> list[int]:
+    """Each comment's depth: as shown where headers stand at several depths; else from
+    the ``parent`` and ``prev`` links of its header and action rows: none of them, a
+    top-level comment; ``parent`` alone, a reply to the comment before; ``parent`` with
+    ``prev`` (a later sibling), a reply to the latest top-level comment, the commonest
+    place of a sibling a flat printout cannot place. Reply counts ('(4 children)'), where
+    headers show them, place every comment before links do (:func:`_counted_depths`)."""
+    rows = [_read(lines, at) for at in starts]
+    depths = [row.depth if row is not None else 0 for row in rows]
+    if len(set(depths)) > 1:
+        return depths
+    if any(row is not None and row.descendants for row in rows):
+        return _counted_depths(rows)
+    ends = [*starts[1:], len(lines)]
+    levels: list[int] = []
+    for start, end, row in zip(starts, ends, rows, strict=True):
+        links = set(row.links) if row is not None else set()
+        for line in lines[start + 1 : end]:
+            if _is_action_row(line.text):  # its words may run together
+                links |= {word for word in ("parent", "prev") if word in line.text.casefold()}
+        if "parent" not in links or not levels:
+            levels.append(0)
+        elif "prev" in links:
+            levels.append(1)
+        else:
+            levels.append(levels[-1] + 1)
+    return levels
+
+
+def _counted_depths(rows: Sequence[Row | None]) -> list[int]:
+    """Depths from the replies each header counts ('(4 children)': the next four comments
+    descend from it; no count, none do)."""
+    open_rows: list[int] = []  # the replies still owed by each open ancestor
+    depths: list[int] = []
+    for row in rows:
+        while open_rows and open_rows[-1] == 0:
+            open_rows.pop()
+        depths.append(len(open_rows))
+        open_rows = [owed - 1 for owed in open_rows]
+        open_rows.append(row.descendants or 0 if row is not None else 0)
+    return depths
+
+
+def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
+    row = _read(lines, position)
+    if row is None:
+        return Header(author=lines[position].text or None, n_lines=1, nesting=0)
+    region = [line for line in lines[position + row.n_lines : end] if not line.is_blank]
+    chrome = {
+        line.index for line in region if _is_action_row(line.text) or COUNTER.match(line.text)
+    }
+    score = row.score
+    for line, following in pairwise(region):
+        if score is None and _lone(line.text) is not None and _is_action_row(following.text):
+            score = _lone(line.text)
+            chrome.add(line.index)
+    author = row.author
+    return Header(
+        author=author,
+        n_lines=row.n_lines,
+        nesting=row.depth,
+        is_op=row.is_op,
+        score=score,
+        edited=row.edited,
+        age=row.age,
+        chrome_lines=frozenset(chrome),
+    )
+
+
+def parse_post(lines: Sequence[Line]) -> PostHead | None:
+    """The submission's title, author and date from its byline (:data:`SUBMITTED`), the
+    title the line above it; None where no byline stands above the comments."""
+    for position, line in enumerate(lines):
+        found = SUBMITTED.match(line.text)
+        if found is None or len(line.text.split()) > MAX_ROW_WORDS:
+            continue
+        name = _handle(_BADGE.sub("", found.group("name")))
+        dated = find_date(line.text)
+        if name is None or (dated is None and _AGE.search(line.text) is None):
+            continue
+        above = [other for other in lines[max(0, position - MAX_TITLE_GAP) : position]]
+        title = next(
+            (
+                other
+                for other in reversed(above)
+                if not other.is_blank and _lone(other.text) is None and not is_chrome(other)
+            ),
+            None,
+        )
+        shown = SOURCE_SUFFIX.sub("", title.text) if title is not None else None
+        return PostHead(
+            title=shown
+            if title is not None and len(title.text.split()) <= MAX_TITLE_WORDS
+            else None,
+            title_lines=frozenset({title.index}) if title is not None else frozenset(),
+            author=name,
+            published=dated[0] if dated is not None and _AGE.search(line.text) is None else None,
+            meta_lines=frozenset({line.index}),
+        )
+    return _poster(lines)
+
+
+def _heads_post(above: Sequence[Line]) -> bool:
+    """Whether the first header is the opening post's: it stands right under a topic
+    title (:data:`MIN_TITLE_WORDS` words or more), and neither running text nor a
+    submission's byline stands above it."""
+    filled = [line for line in above if not line.is_blank]
+    if not filled or has_text(above):
+        return False
+    if any(SUBMITTED.match(line.text) or _COUNTS.match(line.text) for line in filled):
+        return False
+    title = filled[-1].text
+    return (
+        len(title.split()) >= MIN_TITLE_WORDS
+        and is_title_like(title)
+        and "://" not in title
+        and not is_chrome(filled[-1])
+    )
+
+
+def _poster(lines: Sequence[Line]) -> PostHead | None:
+    """The head of a post whose byline is a header of the comments' shape: the first one
+    in the post's lines, under no running text."""
+    for position in range(len(lines)):
+        row = _read(lines, position)
+        if row is None:
+            continue
+        if not _heads_post(lines[:position]):
+            return None
+        dated = find_date(row.age)
+        return PostHead(
+            author=row.author,
+            published=dated[0] if dated is not None and _AGE.search(row.age) is None else None,
+            meta_lines=frozenset(line.index for line in lines[position : position + row.n_lines]),
+        )
+    return None

@@ -1,0 +1,172 @@
+"""The handle-and-age grammar (link-aggregator comment trees no other grammar reads):
+invented snippets, negatives included."""
+
+from __future__ import annotations
+
+from flows.stages.segment import SegmentConfig, segment
+from flows.stages.segment.grammars import handle_age
+from flows.stages.segment.lines import split_lines
+
+INDENTED = """\
+Tidewater Links
+The harbour board votes on the night ferry next week (harbour.example.org)
+96 points by pier_watcher 6 hours ago | hide | 41 comments
+
+gull_7 5 hours ago | next [-]
+The night ferry is the only way the shift workers get home. Cutting it moves them onto the road.
+reply
+
+  saltmarsh 4 hours ago | parent | next [-]
+  The road is closed half the winter anyway, so this would leave them with nothing at all.
+  reply
+
+    gull_7 3 hours ago | parent | next [-]
+    That is my point, the board should publish the ridership before it votes on anything.
+    reply
+
+ropewalk 2 hours ago | prev [-]
+Ridership is published every quarter in the annual report, it is just buried in an appendix.
+reply
+"""
+
+
+def test_indented_rows_nest_and_the_byline_heads_the_post() -> None:
+    lines = split_lines(INDENTED)
+    starts = handle_age.find_starts(lines)
+    assert len(starts) == 4
+    assert handle_age.nestings(lines, starts) == [0, 2, 4, 0]
+    head = handle_age.parse_post(lines[: starts[0]])
+    assert head is not None and head.author == "pier_watcher"
+    result = segment("0123456789abcdef", INDENTED, None, SegmentConfig())
+    assert result.layout == "thread"
+    post = result.posts[0]
+    assert post["author"] == "pier_watcher"
+    assert post["title"] == "The harbour board votes on the night ferry next week"
+    comments = result.comments
+    assert [c["author"] for c in comments] == ["gull_7", "saltmarsh", "gull_7", "ropewalk"]
+    ids = [c["comment_id"] for c in comments]
+    assert [c["parent_id"] for c in comments] == [None, ids[0], ids[1], None]
+    assert all("reply" not in c["body"].split("\n") for c in comments)
+
+
+FLAT_PARENT_LINKS = """\
+[–]kelp_forest 41 points 2 days ago
+The tide tables moved an hour this spring and nobody told the harbour office about it.
+permalinkembedsave
+
+[–]brine_shrimp 12 points 2 days ago*
+They did tell them, the notice went out by post and sat in a tray for a month.
+permalinkembedsaveparent
+
+[–]kelp_forest -3 points 2 days ago
+A notice in a tray is not telling anyone, it is covering yourself for later.
+permalinkembedsaveparent
+
+[–]dune_grass 7 points 1 day ago
+Every harbour I know runs its tables from the same national office anyway.
+permalinkembedsave
+"""
+
+
+def test_parent_links_place_replies_in_a_flat_printout() -> None:
+    lines = split_lines(FLAT_PARENT_LINKS)
+    starts = handle_age.find_starts(lines)
+    assert len(starts) == 4
+    assert handle_age.nestings(lines, starts) == [0, 1, 2, 0]
+    header = handle_age.parse_header(lines, starts[1], starts[2])
+    assert (header.author, header.score, header.edited) == ("brine_shrimp", 12, True)
+
+
+STACKED = """\
+  • driftwood@shore.example
+    3h
+
+    The lighthouse keeper's cottage is finally open to visitors on weekends this summer.
+
+    ↑ 14 ↓
+    reply
+
+    • sandpiper@dunes.example
+      2h
+
+      Only the ground floor though, the stairs to the lamp room are still closed off.
+
+      ↑ 5 ↓
+      reply
+
+  • tern_colony@shore.example
+    1h
+
+    Does anyone know if dogs are allowed on the path out to the point these days?
+
+    ↑ 2 ↓
+    reply
+"""
+
+
+def test_stacked_handles_with_scores_under_the_body() -> None:
+    lines = split_lines(STACKED)
+    starts = handle_age.find_starts(lines)
+    headers = [
+        handle_age.parse_header(lines, at, end)
+        for at, end in zip(starts, [*starts[1:], len(lines)], strict=True)
+    ]
+    assert [h.author for h in headers] == [
+        "driftwood@shore.example",
+        "sandpiper@dunes.example",
+        "tern_colony@shore.example",
+    ]
+    assert [h.score for h in headers] == [14, 5, 2]
+    assert headers[0].nesting < headers[1].nesting
+
+
+LISTING = """\
+Tidewater Links
+
+The harbour board votes on the night ferry next week
+96 points by pier_watcher 6 hours ago | hide | 41 comments
+
+Seal colony returns to the north spit after ten years
+54 points by gull_7 8 hours ago | hide | 12 comments
+
+New tide gauge installed at the old customs pier
+31 points by saltmarsh 9 hours ago | hide | 5 comments
+"""
+
+BYLINES = """\
+Harbour notes
+
+kelp_forest 2 days ago
+Ferry timetable for the winter
+
+brine_shrimp 3 days ago
+Lighthouse opening hours
+
+dune_grass 4 days ago
+Tide tables for the spring
+"""
+
+
+def test_listings_and_bylines_over_titles_are_no_thread() -> None:
+    assert handle_age.find_starts(split_lines(LISTING)) == []
+    assert handle_age.find_starts(split_lines(BYLINES)) == []
+
+
+COUNTED = """\
+[–] heron@marsh.example 22 points 5 days ago (3 children)
+The reed beds were cut back too early this year and the warblers had nowhere to nest.
+[–] bittern@fen.example 9 points 5 days ago (1 child)
+The cutting was ordered before the survey came back, which is the real problem here.
+[–] heron@marsh.example 4 points 4 days ago
+Then the survey should come first, every year, before anyone books a contractor.
+[–] coot@pond.example 3 points 4 days ago
+Some of the beds were left standing on the far bank, so not every pair lost out.
+[–] grebe@lake.example 6 points 3 days ago
+Has anyone counted the nests on the far bank since the cutting finished last month?
+"""
+
+
+def test_reply_counts_place_comments_in_a_flat_printout() -> None:
+    lines = split_lines(COUNTED)
+    starts = handle_age.find_starts(lines)
+    assert handle_age.nestings(lines, starts) == [0, 1, 2, 1, 0]
