@@ -523,67 +523,6 @@ def is_action_row(text: str) -> bool:
     return any(label in ACTION_LABELS for label in labels) and len(labels) <= MAX_ACTION_CELLS
 
 
-PAGER_WORDS = frozenset(
-    {
-        "prev",
-        "previous",
-        "next",
-        "first",
-        "last",
-        "page",
-        "pages",
-        "go",
-        "to",
-        "of",
-        "older",
-        "newer",
-        "earlier",
-        "later",
-        "posts",
-        "entries",
-        "topic",
-        "view",
-        "results",
-        "назад",
-        "вперёд",
-        "вперед",
-        "предыдущая",
-        "следующая",
-        "предыдущий",
-        "следующий",
-        "страница",
-        "страницы",
-        "стр",
-        "первая",
-        "последняя",
-        "к",
-        "на",
-        "из",
-        "seite",
-        "von",
-        "página",
-        "pagina",
-        "de",
-        "sur",
-        "di",
-        "strona",
-        "z",
-        "сторінка",
-        "з",
-        "weiter",
-        "zurück",
-        "nächste",
-        "vorherige",
-        "suivant",
-        "suivante",
-        "précédent",
-        "précédente",
-        "siguiente",
-        "anterior",
-    }
-)
-"""The words of a pager ('Go to page Previous 1, 2, 3 Next', 'View previous topic :: View
-next topic', '< Предыдущая   Следующая >'); numbers stand between them."""
 PAGER_ANCHORS = frozenset(
     {
         "prev",
@@ -620,6 +559,37 @@ PAGER_ANCHORS = frozenset(
         "anterior",
     }
 )
+"""The words that make a row of numbers a pager ('Previous', 'Next', 'Page' and
+their kin in other languages)."""
+PAGER_WORDS = PAGER_ANCHORS | frozenset(
+    {
+        "first",
+        "last",
+        "go",
+        "to",
+        "of",
+        "earlier",
+        "later",
+        "posts",
+        "entries",
+        "topic",
+        "view",
+        "results",
+        "первая",
+        "последняя",
+        "к",
+        "на",
+        "из",
+        "von",
+        "de",
+        "sur",
+        "di",
+        "z",
+        "з",
+    }
+)
+"""The words of a pager ('Go to page Previous 1, 2, 3 Next', 'View previous topic :: View
+next topic', '< Предыдущая   Следующая >'); numbers stand between them."""
 PAGER_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 MONTHS = frozenset(
     [

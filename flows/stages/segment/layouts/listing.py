@@ -2597,15 +2597,7 @@ def record_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | N
         )
     inside = {line.index for item in items for line in item.lines}
     inside.update(line.index for tail in slots for line in tail)
-    prose_outside = sum(
-        word_count(line.text)
-        for line in filled
-        if line.index not in inside and line_kind(line.text) == PROSE
-    )
-    framed = sum(
-        word_count(line.text) for item in items for line in [item.title, *item.body] if line
-    )
-    return None if prose_outside >= framed else items
+    return None if _prose_outweighs(filled, items, inside) else items
 
 
 def record_detection(items: Sequence[Item]) -> Detection:
@@ -2730,6 +2722,12 @@ def field_records(lines: Sequence[Line]) -> list[Item] | None:
     if any(SENDER_FIELD.match(line.text) for item in items for line in item.meta):
         return None
     inside = {line.index for item in items for line in item.lines}
+    return None if _prose_outweighs(filled, items, inside) else items
+
+
+def _prose_outweighs(filled: Sequence[Line], items: Sequence[Item], inside: set[int]) -> bool:
+    """Whether the prose outside the items (lines not in `inside`) has as many words as
+    their titles and texts: then the page is an article with a list in it, not a listing."""
     prose_outside = sum(
         word_count(line.text)
         for line in filled
@@ -2738,7 +2736,7 @@ def field_records(lines: Sequence[Line]) -> list[Item] | None:
     framed = sum(
         word_count(line.text) for item in items for line in [item.title, *item.body] if line
     )
-    return None if prose_outside >= framed else items
+    return prose_outside >= framed
 
 
 def _record_titles(titles: Sequence[str | None]) -> bool:
