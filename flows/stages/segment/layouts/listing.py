@@ -3354,7 +3354,9 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
     is headed as a box of related links ('Related stories') under prose, or when the page
     holds more words in paragraphs longer than a headline than the block holds (an
     article over a box of related links; a category page's notes are single sentences)."""
+    headline = _HeadlineMemo(config.max_title_chars)
     best: list[Line] = []
+    best_count = 0
     run: list[Line] = []
     block: list[Line] = []
     for line in [*lines, Line(len(lines), 0, "")]:
@@ -3364,9 +3366,7 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
         if not block:
             continue
         if not all(
-            _block_headline(item.text, config.max_title_chars)
-            or INDEX_HEADING.match(item.text)
-            or credit_date(item.text)
+            headline(item.text) or INDEX_HEADING.match(item.text) or credit_date(item.text)
             for item in block
         ):
             run = []
@@ -3377,10 +3377,10 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
             run = [*run, *block]  # a day's group of a date-grouped list
         else:
             run = block
-        if _count_headlines(run, config) > _count_headlines(best, config):
-            best = run
+        if (count := sum(1 for item in run if headline(item.text))) > best_count:
+            best, best_count = run, count
         block = []
-    titles = [line for line in best if _block_headline(line.text, config.max_title_chars)]
+    titles = [line for line in best if headline(line.text)]
     if len(titles) < MIN_COLUMN_HEADLINES:
         return None
     upper = [line for line in lines[: best[0].index] if line.text]
@@ -3417,8 +3417,19 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
     return items
 
 
-def _count_headlines(lines: Sequence[Line], config: SegmentConfig) -> int:
-    return sum(1 for line in lines if _block_headline(line.text, config.max_title_chars))
+class _HeadlineMemo:
+    """:func:`_block_headline` of a text, read once per text within one reading of a page
+    (a block's lines are asked again as the run grows and as the best run is counted)."""
+
+    def __init__(self, max_title_chars: int) -> None:
+        self._max_title_chars = max_title_chars
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> bool:
+        known = self._known.get(text)
+        if known is None:
+            known = self._known[text] = _block_headline(text, self._max_title_chars)
+        return known
 
 
 def _day_heading(text: str) -> str | None:
