@@ -274,7 +274,12 @@ def find_period(lines: Sequence[Line], headlines: bool = False) -> Period | None
     repeats ``MIN_REPEATS`` times. With `headlines`, the frames of items that show no
     text, a title and a stamp only (a search page, an archive index, a news feed), which
     must repeat ``MIN_HEADLINE_REPEATS`` times."""
-    found = groups(lines)
+    return period_of(groups(lines), headlines)
+
+
+def period_of(found: Sequence[Group], headlines: bool = False) -> Period | None:
+    """:func:`find_period` over the page's :func:`groups`, for a caller that asks for
+    both kinds of frame of one page and so reads its groups once."""
     kinds = [group.symbol for group in found]
     least = MIN_HEADLINE_REPEATS if headlines else MIN_REPEATS
     opened = [

@@ -175,7 +175,7 @@ from flows.stages.segment.periods import MARKERS as PERIOD_MARKERS
 from flows.stages.segment.periods import STAMP as PERIOD_STAMP
 from flows.stages.segment.periods import TEXT as PERIOD_TEXT
 from flows.stages.segment.periods import TITLE as PERIOD_TITLE
-from flows.stages.segment.periods import Group, find_period
+from flows.stages.segment.periods import Group, groups, period_of
 from flows.stages.segment.periods import symbols as period_symbols
 from flows.stages.segment.post import (
     NOT_NAME_STARTS,
@@ -2349,7 +2349,8 @@ def period_items(
     of items without text (title and stamp only, :func:`~flows.stages.segment.periods.
     find_period`) where no frame with text is found, unless the prose around it is longer
     than its titles together. With the items, the frame's pattern ('D T P R')."""
-    found = find_period(lines) or (find_period(lines, headlines=True) if headlines else None)
+    page_groups = groups(lines)
+    found = period_of(page_groups) or (period_of(page_groups, True) if headlines else None)
     if found is None:
         return None
     framed = {line.text for repeat in found.repeats for group in repeat for line in group.lines}
