@@ -69,7 +69,7 @@ whatever the site's words, and likewise never drop a line with a byline or a dat
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence
 from flows.stages.segment.meta import find_byline, find_date
@@ -881,45 +881,6 @@ def is_caption_credit(text: str) -> bool:
     )
 
 
-WIDGET_RULES = frozenset(
-    {
-        "counter",
-        "action_row",
-        "pager",
-        "breadcrumb",
-        "site_notice",
-        "caption_credit",
-        "footer_links",
-    }
-)
-"""The rules of :func:`widget_rule`: a post's own furniture (its buttons, its counters) is
-what a thread's frames repeat, so a reader of frames still sees those lines."""
-
-
-def widget_rule(text: str) -> str | None:
-    """The rule of a line of a page's widgets, judged by shape alone, never for a line that
-    carries a byline or a date."""
-    if is_counter_line(text):
-        rule = "counter"
-    elif is_action_row(text):
-        rule = "action_row"
-    elif is_pager(text):
-        rule = "pager"
-    elif is_toolbar(text):
-        rule = "action_row"
-    elif is_breadcrumb(text):
-        rule = "breadcrumb"
-    elif is_site_notice(text):
-        rule = "site_notice"
-    elif is_caption_credit(text):
-        rule = "caption_credit"
-    elif is_footer_row(text):
-        rule = "footer_links"
-    else:
-        return None
-    return rule if find_byline(text) is None and find_date(text) is None else None
-
-
 def rule_at(texts: Sequence[str], position: int, next_text: str | None) -> str | None:
     """The boilerplate rule of the line at `position` among the stripped `texts` ("" for a
     blank line), None for content. `next_text`: the next non-blank text after it (None at
@@ -1023,6 +984,31 @@ def is_footer_row(text: str) -> bool:
         return False
     links = footer_links(text)
     return links is not None and len(links) >= 2
+
+
+WIDGET_TESTS: tuple[tuple[Callable[[str], bool], str], ...] = (
+    (is_counter_line, "counter"),
+    (is_action_row, "action_row"),
+    (is_pager, "pager"),
+    (is_toolbar, "action_row"),
+    (is_breadcrumb, "breadcrumb"),
+    (is_site_notice, "site_notice"),
+    (is_caption_credit, "caption_credit"),
+    (is_footer_row, "footer_links"),
+)
+"""The widget tests in the order they are asked, each with the rule of a line it accepts."""
+WIDGET_RULES = frozenset(rule for _, rule in WIDGET_TESTS)
+"""The rules of :func:`widget_rule`: a post's own furniture (its buttons, its counters) is
+what a thread's frames repeat, so a reader of frames still sees those lines."""
+
+
+def widget_rule(text: str) -> str | None:
+    """The rule of a line of a page's widgets, judged by shape alone, never for a line that
+    carries a byline or a date."""
+    rule = next((rule for test, rule in WIDGET_TESTS if test(text)), None)
+    if rule is None:
+        return None
+    return rule if find_byline(text) is None and find_date(text) is None else None
 
 
 def footer_runs(lines: Sequence[Line]) -> set[int]:
