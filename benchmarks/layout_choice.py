@@ -48,7 +48,14 @@ from tests.perturb import PERTURBATIONS
 from tests.realworld_eval import Fixture, fixtures, run_fixture, score_fixture
 
 ROOT = Path(__file__).resolve().parent.parent
-HOLDOUT_ROUNDS = {"d62a8ff": 2, "4fd5358": 3, "f59d95b": 4, "debf397": 5}
+HOLDOUT_ROUNDS = {
+    "d62a8ff": 2,
+    "4fd5358": 3,
+    "f59d95b": 4,
+    "debf397": 5,
+    "dc509ee": 6,
+    "2c46c2b": 7,
+}
 """The commits that added each blind holdout round's fixtures (under tests/holdout/), for
 the rounds that have moved into tests/realworld/."""
 

@@ -14,7 +14,7 @@ from flows.stages.segment import coverage_errors, segment
 from tests.realworld_eval import HOLDOUT, Score, evaluate, fixtures
 
 FIXTURES = fixtures() + fixtures(HOLDOUT)
-FLOOR = {"dev": 0.98, "test": 0.85, "holdout": 0.65}
+FLOOR = {"dev": 0.97, "test": 0.84, "holdout": 0.65}
 """The share of gold checks each part must keep passing (make eval prints the figures): a
 guard against regressions, set a little under the scores of the fixtures as they are."""
 
