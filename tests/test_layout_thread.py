@@ -200,3 +200,51 @@ def test_a_reply_to_line_in_the_header_names_the_parent() -> None:
     comments = segment("0123456789abcdef", text, None, SegmentConfig()).comments
     assert comments[4]["author"] == "Misha Grek"
     assert comments[4]["parent_id"] == comments[2]["comment_id"]
+
+
+ARCHIVE_THREAD = """\
+observers@lists.example.org
+
+    Start a new thread
+    Threads by month
+
+Seals on the ballot safes
+
+Marta Lind
+17 Sep 2023 9:14 p.m.
+
+Were the safes sealed in front of the observers in your districts? In ours
+nobody was allowed to watch the sealing at all.
+
+    Reply
+
+Oleg Berg
+18 Sep 2023 11:02 a.m.
+
+They were sealed in ours, but the observers had to leave the building for the
+night, so the seals tell us very little.
+
+    Reply
+
+Vera Tsoi
+18 Sep 2023 2:40 p.m.
+
+We photographed the seals in the evening and in the morning, and in two
+stations they do not match.
+
+    Reply
+"""
+
+
+def test_first_header_under_a_bare_title_opens_the_thread() -> None:
+    """A list archive's thread view shows its subject and then every message under the
+    same header: the first message is the opening post, not a comment on nothing."""
+    result = segment("0123456789abcdef", ARCHIVE_THREAD, None, SegmentConfig())
+    (post,) = result.posts
+    assert (post["kind"], post["title"], post["author"]) == (
+        "thread_post",
+        "Seals on the ballot safes",
+        "Marta Lind",
+    )
+    assert "nobody was allowed to watch" in post["body"]
+    assert [comment["author"] for comment in result.comments] == ["Oleg Berg", "Vera Tsoi"]

@@ -21,6 +21,7 @@ from flows.stages.segment.furniture import (
     is_code_line,
     is_machine_stamp,
     pdf_evidence,
+    weak_pdf_signs,
     worded_counters,
 )
 from flows.stages.segment.layouts.pdf_article import (
@@ -732,6 +733,11 @@ def test_judgment_caps_title_with_a_lower_case_v() -> None:
         ("a degree after a comma", "Irena Saulite, PhD", "Irena Saulite"),
         ("degrees after a comma", "Irena Saulite, Ph.D., LL.M.", "Irena Saulite"),
         ("negative: a degree's name", "Master of Arts", None),
+        (
+            "letters and the corresponding mark",
+            "Anna Lind a,*, Oleg Sokolov b",
+            "Anna Lind, Oleg Sokolov",
+        ),
         ("a rapporteur's field", "Rapporteur: Katrien Vandermeulen", "Katrien Vandermeulen"),
         ("a student's field", "Student: Elin Rosengren", "Elin Rosengren"),
         ("negative: a supervisor's field", "Supervisor: Anders Hakansson", None),
@@ -1863,3 +1869,92 @@ def test_a_menu_of_lower_case_links_is_not_hard_wrapped() -> None:
         "same evening.\n"
     )
     assert count_wrapped(split_lines(wrapped)) == (2, 3)
+
+
+# --- document labels, 'by' lines, contents and page heads that echo the head ----------------
+
+
+@pytest.mark.parametrize(
+    ("label", "head", "title", "author"),
+    [
+        (
+            "a label over its number, byline and date",
+            "RESEARCH BRIEFING\nNumber 4821\nBy Anna Lind\n12 February 2024\n\n"
+            "Regional budgets after the transfer reform",
+            "Regional budgets after the transfer reform",
+            "Anna Lind",
+        ),
+        (
+            "a press release over its contact field",
+            "FOR IMMEDIATE RELEASE\n\nContact: Oleg Sokolov, Press Officer\n\n"
+            "Observers Report Pressure on Teachers Before the Vote",
+            "Observers Report Pressure on Teachers Before the Vote",
+            None,
+        ),
+        (
+            "a title over 'by' alone and names joined by 'and' alone",
+            "WORKING PAPER SERIES\nNo. 45 / March 2021\n\nREGIONAL BUDGETS AND ELECTORAL LOYALTY\n\n"
+            "by\n\n"
+            "Anna Lind\nUniversity of Tartu\n\nand\n\nOleg Sokolov\nUniversity of Turku",
+            "REGIONAL BUDGETS AND ELECTORAL LOYALTY",
+            "Anna Lind and Oleg Sokolov",
+        ),
+    ],
+)
+def test_title_under_a_document_label(
+    label: str, head: str, title: str, author: str | None
+) -> None:
+    post = run(f"{head}\n\n{BODY}")
+    assert post["title"] == title, label
+    if author is not None:
+        assert post["author"] == author, label
+
+
+def test_title_over_an_edited_by_credit_is_not_paired_with_it() -> None:
+    """'Edited by' over a name credits an editor of the cover, not the author of the title
+    above it; only 'by' alone stands between a title and its author."""
+    text = (
+        "THE GOVERNORS AND THE CENTRE\n\nA Report Prepared by the Regional Division\n\n"
+        f"Edited by\nAnna Lind\n\n{BODY}"
+    )
+    assert run(text)["title"] == "THE GOVERNORS AND THE CENTRE"
+
+
+def test_contents_entries_under_their_heading_are_furniture() -> None:
+    text = "\n".join(
+        ["Contents", "", "Introduction 1", "Governors and Elections 2", "Regional Budgets 4", "",
+         FILLER, "", "Table 3", "", FILLER]
+    )  # fmt: skip
+    found = furniture_texts(text)
+    assert found == {"Introduction 1", "Governors and Elections 2", "Regional Budgets 4"}
+    falling = text.replace("Regional Budgets 4", "Regional Budgets 1").replace("Contents", "Notes")
+    assert furniture_texts(falling) == set()  # negative: no heading
+
+
+def test_page_heads_echoing_the_title_and_author_are_furniture() -> None:
+    text = "\n\n".join(
+        ["Regional Elections and the Party of Power", "Anna Lind", FILLER, FILLER,
+         "142    Anna Lind", FILLER, "Regional Elections and the Party of Power    143", FILLER]
+    )  # fmt: skip
+    found = furniture_texts(text)
+    assert found == {"142    Anna Lind", "Regional Elections and the Party of Power    143"}
+    assert "page heads echoing the title or author" in " ".join(
+        weak_pdf_signs([line for line in split_lines(text) if not line.is_blank])
+    )
+    once = text.replace("Regional Elections and the Party of Power    143", "Table 2")
+    assert furniture_texts(once) == set()  # negative: one echo is no page numbering
+
+
+def test_a_dated_line_beside_the_first_page_furniture_is_no_running_head() -> None:
+    """'… date: 6 February 2024' ends in a year, not a page number: it is no running head,
+    nor does its year break the page numbers of the heads at the next page breaks."""
+    text = "\n".join(
+        ["https://doi.org/10.1000/jx.2024.9", "Advance access publication date: 6 February 2024",
+         "", FILLER, "Downloaded from https://academic.example.org/jx by guest on 1 May 2024", "",
+         "212 Journal of Regional Governance, 2024, Vol. 17, No. 2", "", FILLER,
+         "Downloaded from https://academic.example.org/jx by guest on 1 May 2024", "",
+         "Governors as Vote Brokers 213", "", FILLER]
+    )  # fmt: skip
+    found = furniture_texts(text)
+    assert "212 Journal of Regional Governance, 2024, Vol. 17, No. 2" in found
+    assert "Advance access publication date: 6 February 2024" not in found

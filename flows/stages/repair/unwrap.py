@@ -650,7 +650,11 @@ the line above (a longer one may be a wrapped sentence that mentions a handle)."
 _LINK_ROW_RE = re.compile(r"\s*[^|]{1,40}(?:\s\|\s[^|]{1,40}){2,}\s*$")
 """A row of three or more short labels joined by ' | ' (an archive's index links), never
 a wrapped line nor the rest of one."""
-_URL_LINE_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
+_URL_LINE_RE = re.compile(
+    r"\s*(?:https?://|www\.|mailto:)\S+\s*$|\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$"
+)
+"""A line holding only a web or e-mail address (a reference's, a list footer's
+'<list>@lists.example.org', a contact's)."""
 _SENDER_RE = re.compile(r"(?:<[^<>\s]+@[^<>\s]+>|\S+ at [a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$")
 _STAMP_LINE_RE = re.compile(
     r"\s*[^\W\d_][^·•|]{0,40}?\s[·•]\s+(?=[^·•|]*\d|(?:yesterday|today|just now)\s*$)"
@@ -736,8 +740,8 @@ def _kept_apart(line: str, nxt: str) -> bool:
     blocks by segmentation, markers out), a line behind a pipe gutter ('| text'), one
     lower-case word alone after a sentence's end (a button row), a 'Label: value' header line ('From:',
     'Previous message:') before another one or before a capitalised line, and a signature
-    or separator rule on either side, a line holding only a web address (a search result's
-    or a reference's), a mail sender line ('Name user at host.org', 'Name
+    or separator rule on either side, a line holding only a web or e-mail address (a
+    reference's or a list footer's), a mail sender line ('Name user at host.org', 'Name
     <a@b.org>') under a subject, a stamp line ('Politics · 18 min ago') or a tagline
     ('submitted 2 days ago by user') under a headline, a whole tagline over any line (only
     one cut after its 'to' goes on), a search result's citation row ('A Lind - Journal,
@@ -755,8 +759,8 @@ def _kept_apart(line: str, nxt: str) -> bool:
 
 def _apart_alone(line: str) -> bool:
     """The tests of :func:`_kept_apart` that read one line, whichever side it is on: a
-    line laid out in columns, a counter, a row of links, a web address, a mail quote, a
-    pipe gutter, a rule. :func:`unwrap_lines` asks them once per line."""
+    line laid out in columns, a counter, a row of links, a web or e-mail address, a mail
+    quote, a pipe gutter, a rule. :func:`unwrap_lines` asks them once per line."""
     return bool(
         _COLUMN_GAP_RE.search(line.strip())
         or _COUNTER_LINE_RE.match(line)

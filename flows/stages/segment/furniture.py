@@ -17,14 +17,17 @@ index to the dropped rule ``page_furniture``. A line is furniture when it is
   sentence counts from three repeats: ``This article is protected by copyright.``), or a
   short line whose leading or trailing number continues the page numbers of the running
   heads around it (the odd-page head ``Journal …, No. 3 203`` between ``202 …`` and
-  ``204 …``). A line repeated only above the first paragraph of prose is the cover page
-  repeating its title or date, not a running head (a sentence or two on an imprint page
-  between the copies is not yet that paragraph);
+  ``204 …``), or lines beside rising page numbers that repeat a line of the first page's
+  head (``142    Anna Lind`` / ``The Party of Power    143``). A line repeated only above
+  the first paragraph of prose is the cover page repeating its title or date, not a
+  running head (a sentence or two on an imprint page between the copies is not yet that
+  paragraph);
 * a first-page line of the printed journal or book: a citation line (``Vol. 11, No. 3``,
   ``2019. Т. 13, № 3``), a DOI, ISSN, ISBN, UDC (``УДК``), copyright or open-access
   licence line, an e-mail contact line;
 * an entry of a table of contents: a heading, dot leaders and a page number
-  (``1. Introduction ........ 5``).
+  (``1. Introduction ........ 5``), or, under a ``Contents`` heading, a heading and its
+  page number after a space (``Governors and Elections 2``).
 
 A line that occurs once and matches none of these forms is never furniture.
 """
@@ -500,12 +503,13 @@ def mirrored_heads(lines: Sequence[Line], heads: set[int]) -> set[int]:
 
 
 def _numbered(lines: Sequence[Line], found: set[int]) -> list[tuple[int, int]]:
-    """(position, page number) of the furniture lines that carry a page number."""
+    """(position, page number) of the furniture lines that carry a page number (not the
+    year a dated line ends with: 'Downloaded … on 14 May 2024')."""
     numbered = []
     for pos, line in enumerate(lines):
         if line.index in found:
             number = page_number(line.text)
-            if number is None:
+            if number is None and not _dated(line.text):
                 number = edge_number(line.text)
             if number is not None:
                 numbered.append((pos, number))
@@ -539,12 +543,19 @@ def _page_sequence(lines: Sequence[Line], found: set[int]) -> set[int]:
     return more
 
 
+def _dated(text: str) -> bool:
+    """The line ends with an absolute date ('Advance access publication date: 6 February
+    2024'): its trailing number is a year, not a page number."""
+    date = find_date(text)
+    return date is not None and text.endswith(date[0])
+
+
 def _edge_numbered(lines: Sequence[Line], found: set[int]) -> Iterator[tuple[int, Line, int]]:
-    """(position, line, number) of each short line, not yet furniture and ending no
-    sentence, that starts or ends with a number: a running head's candidates."""
+    """(position, line, number) of each short line, not yet furniture, ending no sentence
+    and no date, that starts or ends with a number: a running head's candidates."""
     for pos, line in enumerate(lines):
         text = line.text
-        if line.index in found or not _short(text) or ends_sentence(text):
+        if line.index in found or not _short(text) or ends_sentence(text) or _dated(text):
             continue
         number = edge_number(text)
         if number is not None:
@@ -592,8 +603,10 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
     found |= print_heads(kept)
     found |= laid_out_page_heads(kept)
     found |= laid_out_contents(kept)
+    found |= headed_contents(kept)
     found |= _page_sequence(kept, found)
     found |= _heads_at_breaks(kept, found)
+    found |= set(_echo_heads(kept))
     return dict.fromkeys(sorted(found), RULE)
 
 
@@ -740,6 +753,39 @@ def laid_out_contents(kept: Sequence[Line]) -> set[int]:
             last = page
     if len(run) >= MIN_CONTENTS_ENTRIES:
         found.update(run)
+    return found
+
+
+CONTENTS_HEADING = re.compile(
+    r"^(?:table\s+of\s+)?contents|^содержание|^оглавление|^inhalt(?:sverzeichnis)?", re.I
+)
+CONTENTS_ENTRY = re.compile(r"^(?P<entry>\S.{0,100}?[^\W\d_)]\s?\)?)\s+(?P<page>\d{1,3})$")
+"""A contents entry with its page number after one space ('Governors and Elections 2'):
+read only under a contents heading, where a heading ending in a number is no title."""
+
+
+def headed_contents(kept: Sequence[Line]) -> set[int]:
+    """The entries of a table of contents under its heading ('Contents', 'Table of
+    Contents', 'Содержание', 'Оглавление'), their page numbers after a plain space: the
+    ``MIN_CONTENTS_ENTRIES`` or more lines right under the heading that end in a page
+    number, with no sentence end and their numbers never falling."""
+    found: set[int] = set()
+    for pos, line in enumerate(kept):
+        if not CONTENTS_HEADING.fullmatch(line.text.rstrip(" :.")):
+            continue
+        run: list[int] = []
+        last = -1
+        for entry in kept[pos + 1 :]:
+            match = CONTENTS_ENTRY.match(entry.text)
+            if match is None or ends_sentence(match.group("entry")):
+                break
+            page = int(match.group("page"))
+            if page < last:
+                break
+            run.append(entry.index)
+            last = page
+        if len(run) >= MIN_CONTENTS_ENTRIES:
+            found.update(run)
     return found
 
 
@@ -1086,6 +1132,9 @@ def weak_pdf_signs(kept: Sequence[Line], rows: frozenset[int] = frozenset()) -> 
         signs.append("a running head with a page number")
     if any(_journal_mark(line.text) for line in kept[:TOP_LINES]):
         signs.append("a journal's first-page line")
+    echoes = _echo_heads(kept)
+    if echoes:
+        signs.append(f"{len(echoes)} page heads echoing the title or author")
     if _footnotes(kept):
         signs.append("footnotes under their glued markers")
     if any(
@@ -1110,6 +1159,34 @@ def weak_pdf_signs(kept: Sequence[Line], rows: frozenset[int] = frozenset()) -> 
 PAGE_RANGE = re.compile(r"\bpp?\.\s*\d|\d\s*[–-]\s*\d|(?<!\w)т\.\s*\d", re.IGNORECASE)
 """The pages of a citation line ('pp. 211–226'), or a Russian journal's volume ('Т. 8'): a
 newsletter's or a mail digest's masthead ('Digest, Vol 45, Issue 12') names no pages."""
+
+
+ECHO_TOP_LINES = 12
+"""Lines with text above the first paragraph where the title, the author's name and the
+journal's name stand that a book's or journal's page heads repeat."""
+MIN_ECHO_WORDS = 2
+
+
+def _echo_heads(kept: Sequence[Line]) -> list[int]:
+    """Indices of the page heads under the first page that repeat a line of its head (the
+    author's name on even pages, the title on odd ones) beside a page number: ``142
+    Anna Lind`` and ``The Party of Power    143`` under a chapter by Anna Lind of that
+    title; two or more, their numbers rising page by page, else none. A web page's line
+    shows its title beside a count once, not page by page."""
+    prose = _first_prose(kept)
+    head = [line for line in kept[:ECHO_TOP_LINES] if line.index < prose]
+    top = {" ".join(line.text.split()).casefold() for line in head}
+    found: list[tuple[int, int]] = []
+    for line in kept[len(head) :]:
+        text = line.text
+        if not _short(text) or ends_sentence(text) or (number := edge_number(text)) is None:
+            continue
+        core = " ".join(EDGE_STRIP.sub("", text, count=1).split())
+        if word_count(core) >= MIN_ECHO_WORDS and core.casefold() in top:
+            found.append((line.index, number))
+    if len(found) < 2 or not _rising([number for _, number in found]):
+        return []
+    return [index for index, _ in found]
 
 
 def _journal_mark(text: str) -> bool:

@@ -582,7 +582,27 @@ def _subject(text: str) -> str:
 
 
 def _find_sender(top: Sequence[Line]) -> tuple[int, int, str] | None:
-    """(position of the sender's line, position of the address, name) in the header."""
+    """(position of the sender's line, position of the address, name) in the header. A
+    labelled sender with a person's name ('From: Anna Lind <address>') wins over an
+    unlabelled line above it that names no person (an archive's 'Posted to <list
+    address>'), when no prose or quote stands between the two (a forwarded message's
+    header lies below the text)."""
+    found = _first_sender(top)
+    if found is None or SENDER_FIELD.match(top[found[0]].text) or person_name(found[2]):
+        return found
+    for position in range(found[0] + 1, len(top)):
+        text = top[position].text
+        if is_prose(text) or quote_depth(text):
+            break
+        name = sender_name(text) if SENDER_FIELD.match(text) else None
+        if name is not None and person_name(name) is not None:
+            return position, position, name
+    return found
+
+
+def _first_sender(top: Sequence[Line]) -> tuple[int, int, str] | None:
+    """(position of the sender's line, position of the address, name): the first line
+    that names a sender."""
     for position, line in enumerate(top):
         if position == 0 and not SENDER_FIELD.match(line.text):
             continue  # the subject stands above an unlabelled sender line

@@ -863,8 +863,11 @@ DEGREES_AFTER = re.compile(
 )
 """Academic degrees after an author's name ('Anna Lind, PhD', 'Anna Lind MA'): no part of
 the name."""
-MARK_LETTERS = re.compile(rf"(?<=[{_LOWER}])\s+[a-f](?:\s*,\s*[a-f])*(?=\s*(?:,|&|\band\b|$))")
-"""Superscript affiliation letters set apart from the names ('Sokolova a and Ilyin b')."""
+MARK_LETTERS = re.compile(
+    rf"(?<=[{_LOWER}])\s+[a-f](?:\s*,\s*[a-f]|\s*,?\s*[*†‡∗§¶])*(?=\s*(?:,|&|\band\b|$))"
+)
+"""Superscript affiliation letters set apart from the names, with the corresponding
+author's mark after them ('Sokolova a and Ilyin b', 'Sokolov a,*, Feld b')."""
 _MARK_CHARS = r"\d*†‡∗§¶⁰¹²³⁴⁵⁶⁷⁸⁹"
 MARK_DIGITS = re.compile(
     rf"(?<=[{_LOWER}])[{_MARK_CHARS}]+(?:,[{_MARK_CHARS}]+)*(?=\s*(?:,|&|\band\b|$))"
@@ -1366,8 +1369,8 @@ def _pair_in(block: Sequence[Line], read: _Reading) -> tuple[int, list[Line]] | 
             continue
         if any(SERIES_LINE.search(line.text) for line in run):
             continue  # '<Series>' '<year> No. <n>' over the author's name: no title
-        while after + 1 < len(block) and _is_date_field(block[after].text):
-            after += 1  # '<title>' 'March 2021' '<Name>'
+        while after + 1 < len(block) and _over_byline(block[after].text):
+            after += 1  # '<title>' 'March 2021' '<Name>', '<TITLE>' 'by' '<Name>'
         if _name_under(block[after].text, run, read) is None:
             continue
         label = len(run) == 1 and word_count(run[0].text) <= MAX_LABEL_WORDS
@@ -1382,6 +1385,20 @@ def _pair_in(block: Sequence[Line], read: _Reading) -> tuple[int, list[Line]] | 
 
 
 MAX_TITLE_LINES = 3
+NAME_JOINER = re.compile(r"^(?:and|&|и)$", re.IGNORECASE)
+"""A conjunction alone on its line between two stacked authors ('Anna Lind' / 'and' /
+'Oleg Sokolov')."""
+
+
+BARE_BY = re.compile(r"^by\s*:?$", re.IGNORECASE)
+"""'by' alone on its line between a title and its author's name (a cover's credit line: an
+'Edited by' there names no author of the title above it)."""
+
+
+def _over_byline(text: str) -> bool:
+    """A line that may stand between a title and its byline: a date alone ('March 2021')
+    or 'by' alone."""
+    return BARE_BY.match(text) is not None or _is_date_field(text)
 
 
 def _wraps_into(line: Line, first: Line, read: _Reading) -> bool:
@@ -1583,7 +1600,15 @@ def _read_block(
         pos, run = pair
         head = _Head(run, meta={line.index for line in block[:pos]})
         after = pos + len(run)
+        joiner = ", "
         for line in block[after : after + MAX_BYLINE_LINES]:
+            if BARE_BY.match(line.text):
+                head.meta = (head.meta or set()) | {line.index}
+                continue  # 'by' alone over the name
+            if head.author is not None and NAME_JOINER.match(line.text):
+                head.meta = (head.meta or set()) | {line.index}
+                joiner = f" {line.text} "
+                continue  # 'and' alone between two stacked names
             author = _name_under(line.text, run, read)
             if author is None and _is_affiliation(line.text, read):
                 continue  # each author's institution under the name
@@ -1592,8 +1617,9 @@ def _read_block(
                 continue  # the date between the title and the byline
             if author is None:
                 break
-            head.author = author if head.author is None else f"{head.author}, {author}"
+            head.author = author if head.author is None else f"{head.author}{joiner}{author}"
             head.meta = (head.meta or set()) | {line.index}
+            joiner = ", "
     else:
         window = block[:HEAD_BLOCK_LINES]
         field = next((line for line in window if TITLE_FIELD.match(line.text)), None)
@@ -1835,6 +1861,7 @@ def find_head(
         echoed = None  # the title over the byline is a running head too: it stays the title
     if echoed is not None:
         head = _retitled(block, echoed, read)
+    _title_past_label(head, block, read)
     head.published = (
         head.published
         or _stamp_date(lines)
@@ -1851,6 +1878,57 @@ def find_head(
     front = {line.index for line in content if line.index < block[0].index}
     kept = [line for line in content if line.index >= block[0].index]
     return _post_head(head, kept, split), front
+
+
+DOCUMENT_LABEL = re.compile(
+    r"^(?:for\s+immediate\s+release|(?:press|news|media)\s+release"
+    r"|(?:(?:policy|research|issue|background|briefing|working|discussion|occasional|analytical"
+    r"|special|interim|final|annual|country|expert|technical|position|white)\s+)?"
+    r"(?:brief(?:ing)?|paper|report|note|memo(?:randum)?|statement|bulletin|commentary"
+    r"|analysis|series|judgment|judgement|decision|opinion|resolution)"
+    r"(?:\s+(?:paper|series|note))?)\s*[.:]?$",
+    re.IGNORECASE,
+)
+"""A line that names what kind of document this is ('POLICY BRIEF', 'Research Briefing',
+'FOR IMMEDIATE RELEASE', 'Working Paper Series', 'JUDGMENT'): a cover's label, never its
+title when a title stands under it."""
+LABEL_REACH = 8
+"""Lines under a document's label searched for its title (the label's number, date,
+byline and contact fields stand between)."""
+
+
+def _title_past_label(head: _Head, block: Sequence[Line], read: _Reading) -> None:
+    """Make the title the first title line under the document label read as the title
+    ('RESEARCH BRIEFING' / 'Number 9876' / 'By Anna Lind' / '<title>'), skipping the
+    fields between; the label and those fields become metadata. Nothing changes when no
+    such line stands within ``LABEL_REACH`` lines of the label."""
+    if len(head.title_lines) != 1 or head.title is not None:
+        return
+    label = head.title_lines[0]
+    if not DOCUMENT_LABEL.match(label.text):
+        return
+    at = next((pos for pos, line in enumerate(block) if line.index == label.index), None)
+    if at is None:
+        return
+    for pos in range(at + 1, min(len(block), at + 1 + LABEL_REACH)):
+        text = block[pos].text
+        if _is_head_prose(text, read) or ABSTRACT_HEADING.match(text):
+            return
+        if (
+            word_count(text) < MIN_HEAD_WORDS
+            or _is_field(text, read)
+            or _is_date_field(text)
+            or not (_is_title_like(text, read) and _may_be_title(text, read))
+        ):
+            continue
+        run = _title_run(block, pos, read)
+        if not run:
+            return
+        head.title_lines = run
+        title_at = {line.index for line in run}
+        passed = {line.index for line in block[at:pos]}
+        head.meta = ((head.meta or set()) | passed) - title_at
+        return
 
 
 MAX_MASTHEAD_LINES = 2

@@ -11,6 +11,7 @@ names none.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -166,6 +167,9 @@ def segment(
         lines = lines[:references]
     links = _link_furniture(lines) if view is not None else frozenset()
     seen = view[: len(lines)] if view is not None else lines
+    opening = _opening_header(grammar, seen, starts) if grammar is not None else None
+    if opening is not None:
+        starts = starts[1:]
     region = lines[: starts[0]] if starts else lines
     seen_region = [
         Line(line.index, line.start, "") if line.index in links else line
@@ -183,6 +187,8 @@ def segment(
     head: PostHead | None = parse_post(seen_region) if parse_post is not None else None
     if page_post is not None:
         head = page_post(seen, starts)
+    if head is None and opening is not None:
+        head = opening
     if head is None and starts:
         head = _article_head(seen_region, dropped)
     if head is None and starts:
@@ -237,6 +243,51 @@ def segment(
     op = next((comment for comment in comments if comment["is_op"]), None)
     if op is not None and result.posts and result.posts[0]["author"] is None:
         result.posts[0]["author"] = op["author"]
+
+
+COMMENT_SECTION = re.compile(
+    r"^(?:\d[\d,.]*\s+)?(?:comments?|responses?|replies|reactions|комментари[йяи]|отзыв)"
+    r"|^(?:add|post|leave|write|show|view|load)\s+(?:a\s+|the\s+|all\s+)?"
+    r"(?:comments?|reply|replies|responses?)\b|^join the (?:discussion|conversation)\b",
+    re.IGNORECASE,
+)
+"""A comment section's heading, counter or call ('3 Comments', 'Add a comment...', 'Leave
+a Reply'): the headers under it are comments on something else, not a thread's opening
+post."""
+
+
+def _opening_header(
+    grammar: CommentGrammar, seen: Sequence[Line], starts: Sequence[int]
+) -> PostHead | None:
+    """The head of the opening post where the first comment header opens the thread: a
+    grammar that reads no opening post of its own (no ``parse_post``, no ``page_post``)
+    over a page that shows nothing but a title and furniture above its first header (no
+    prose, no quote, no comment section's heading: :data:`COMMENT_SECTION`), with two
+    headers or more, the first naming its author at the top level. Its author and date
+    are the header's, its header lines metadata; None elsewhere (then the first header
+    stays a comment)."""
+    if getattr(grammar, "parse_post", None) or getattr(grammar, "page_post", None):
+        return None
+    if len(starts) < 2:
+        return None
+    above = [line for line in seen[: starts[0]] if not line.is_blank]
+    if any(
+        is_prose(line.text) or line.text.startswith(">") or COMMENT_SECTION.match(line.text)
+        for line in above
+    ):
+        return None
+    header = read_headers(grammar, seen, starts[:2])[0]
+    if header.author is None or header.nesting:
+        return None
+    lines = seen[starts[0] : starts[0] + header.n_lines]
+    return PostHead(
+        title=None,
+        title_lines=frozenset(),
+        author=header.author,
+        published=header.published,
+        meta_lines=frozenset(line.index for line in lines if not line.is_blank),
+        chrome_lines=header.chrome_lines,
+    )
 
 
 def _link_furniture(lines: Sequence[Line]) -> frozenset[int]:
