@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from flows.stages.segment.grammars._common import (
+    JUMP_MARK,
     Opening,
     content_indices,
     has_text,
@@ -48,7 +49,7 @@ from flows.stages.segment.grammars._common import (
     stub_head,
 )
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import find_date
+from flows.stages.segment.meta import REPLY_PREFIX, find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.shapes import TIME_OF_DAY, row_key, stamped_rows
 from flows.stages.segment.threads import Header
@@ -75,7 +76,9 @@ MAX_SUBJECT_LINES = 40
 """How many content lines from the page top may show the topic title the row repeats."""
 RATING = re.compile(r"^[+\-−]\d{1,6}$|^0$")
 """A rating cell: a signed count, or a zero (a post number is never one)."""
-WROTE = re.compile(r"^(?:quote:?|ORIGINAL:\s*\S.{0,40}|\S.{0,40}\s+wrote:)$", re.IGNORECASE)
+WROTE = re.compile(
+    rf"^(?:quote:?|ORIGINAL:\s*\S.{{0,40}}|\S.{{0,40}}\s+wrote:{JUMP_MARK})$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +156,9 @@ def _name_line(lines: Sequence[Line], row: int, name: str, floor: int) -> int:
 
 
 def rows(lines: Sequence[Line]) -> list[Row]:
-    """The page's post rows, or none where the page shows no thread's evidence."""
+    """The page's post rows, or none where the page shows no thread's evidence: the rows of
+    the most frequent shape that shows it (a profile's dated 'Joined:' line or a quote's
+    stamp may repeat more often than the posts' own rows)."""
     position = {line.index: at for at, line in enumerate(lines)}
     found = sorted(
         position[index]
@@ -163,9 +168,16 @@ def rows(lines: Sequence[Line]) -> list[Row]:
     by_key: dict[str, list[int]] = {}
     for at in found:
         by_key.setdefault(row_key(lines[at].text), []).append(at)
-    if not by_key:
-        return []
-    picked = max(by_key.values(), key=len)
+    for picked in sorted(by_key.values(), key=len, reverse=True):
+        read = _read_rows(lines, picked)
+        if read:
+            return read
+    return []
+
+
+def _read_rows(lines: Sequence[Line], picked: Sequence[int]) -> list[Row]:
+    """The posts the rows of one shape `picked` head, or none where they show no thread's
+    evidence."""
     if len(picked) < MIN_ROWS or any(ends_sentence(lines[at].text) for at in picked):
         return []
     cells = [_cells(lines[at].text) for at in picked]
@@ -206,8 +218,23 @@ def _opens_topic(lines: Sequence[Line]) -> bool:
 
 def _under_text(lines: Sequence[Line], found: Sequence[Row]) -> bool:
     """Whether running text stands above the first row: the rows are comments under an
-    article."""
-    return has_text(lines[: found[0].start])
+    article; not where the line over the first row is the subject later posts answer
+    ('Re: <subject>'), the opening post's own (a board's blurb in the page top is no
+    article)."""
+    return has_text(lines[: found[0].start]) and not _answered_subject(lines, found[0].start)
+
+
+def _answered_subject(lines: Sequence[Line], start: int) -> bool:
+    """Whether the last line above `start` is a subject that a later line answers."""
+    above = next((line for line in reversed(lines[:start]) if not line.is_blank), None)
+    if above is None:
+        return False
+    subject = " ".join(above.text.split()).casefold()
+    return any(
+        " ".join(REPLY_PREFIX.sub("", line.text, count=1).split()).casefold() == subject
+        for line in lines[start:]
+        if REPLY_PREFIX.match(line.text)
+    )
 
 
 def find_starts(lines: Sequence[Line]) -> list[int]:
