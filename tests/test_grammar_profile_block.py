@@ -213,3 +213,23 @@ def test_posts_quoting_earlier_posters_are_a_conversation() -> None:
     headers = profile_block.parse_headers(lines, starts)
     closing = {line.index for line in lines if line.text.startswith(("Logged", "Signature"))}
     assert closing & set(range(starts[0], starts[1])) <= headers[0].chrome_lines
+
+
+def test_a_name_shown_offline_under_the_topic_title_heads_the_first_post() -> None:
+    # the board's menu and the topic title stand right over the first name; a quote's
+    # attribution under a stamp is no subject
+    posts = (
+        ("lake_pilot", "06-15-2018, 09:41 PM", None, "Who pays for the ferries since May?"),
+        ("Marta_Olen", "06-15-2018, 11:02 PM", "lake_pilot", "The district does, for now."),
+        ("Ivan_Zh", "06-16-2018, 10:27 AM", None, "Nobody knows what happens in autumn."),
+        ("lake_pilot", "06-16-2018, 01:50 PM", "Ivan_Zh", "Then we should ask them soon."),
+    )
+    page_lines = ["River Towns Board", "Pages (2): 1 2 Next »", "Thread Modes"]
+    page_lines.append("Ferry subsidies: who pays?")
+    for name, stamp, quoted, text in posts:
+        page_lines += [f"{name} Offline", "Member", "Posts: 38", "Joined: Feb 2018", stamp]
+        if quoted:
+            page_lines += [f"{quoted} Wrote: ({stamp})", "An earlier line quoted here."]
+        page_lines += [f"{text} That is what the council said on Monday.", "Find", "Reply"]
+    lines = split_lines("\n".join(page_lines))
+    assert [hit.author for hit in profile_block.headers(lines)] == [name for name, *_ in posts]

@@ -91,3 +91,29 @@ def test_a_short_line_under_stamped_items_is_no_poster() -> None:
         for line in (stamp, label, text, "")
     )
     assert stamp_block.find_starts(split_lines(page)) == []
+
+
+def test_rows_without_a_time_count_where_they_number_their_posts_in_a_run() -> None:
+    page = "\n".join(
+        line
+        for number, day, name, text in (
+            (221, 3, "Taiga Hermit", "The governor spoke about the hospitals for an hour."),
+            (222, 4, "Pechora_Lad", "An hour by ambulance in winter means three on our roads."),
+            (223, 5, "Taiga Hermit", "The deputies made the same point in the debate."),
+        )
+        for line in (
+            f"Old March {day}th, 2019 #{number}",
+            name,
+            "Senior Member",
+            "Join Date: Feb 2013",
+            "Posts: 4,512",
+            "",
+            text,
+            f"{name} is offline   Reply With Quote",
+        )
+    )
+    lines = split_lines(page)
+    starts = stamp_block.find_starts(lines)
+    assert lines[starts[0]].text == "Old March 3th, 2019 #221"
+    headers = stamp_block.parse_headers(lines, starts)
+    assert [header.author for header in headers] == ["Taiga Hermit", "Pechora_Lad", "Taiga Hermit"]

@@ -64,6 +64,7 @@ MAX_NAME_WORDS = 3
 MAX_NAME_CHARS = 40
 MAX_PROFILE_SCAN = 10
 """How many lines under a name its profile lines may fill (a rank, 'Posts: 94')."""
+MAX_NUMBERED_ROW_CHARS = 60
 MAX_NAME_ABOVE = 4
 """How many content lines above a row its name line may stand (rank, member number)."""
 
@@ -186,11 +187,33 @@ def rows(lines: Sequence[Line], below: bool = False) -> list[Row]:
     by_key: dict[str, list[int]] = {}
     for at in found:
         by_key.setdefault(row_key(lines[at].text), []).append(at)
-    for picked in sorted(by_key.values(), key=len, reverse=True):
+    groups = sorted(by_key.values(), key=len, reverse=True)
+    if below:
+        groups.extend(_numbered_rows(lines))
+    for picked in groups:
         read = _read_rows(lines, picked, below)
         if read:
             return read
     return []
+
+
+def _numbered_rows(lines: Sequence[Line]) -> list[list[int]]:
+    """Rows of one shape with a date but no time of day, each numbering its post in a run
+    ('Old March 3rd, 2019 #221', '#222', ...): a board's post rows as well."""
+    by_key: dict[str, list[tuple[int, int]]] = {}
+    for at, line in enumerate(lines):
+        text = line.text.strip()
+        if line.is_blank or len(text) > MAX_NUMBERED_ROW_CHARS or ends_sentence(text):
+            continue
+        numbers = POST_NUMBER.findall(text)
+        if len(numbers) == 1 and find_date(text) is not None:
+            by_key.setdefault(row_key(text), []).append((at, int(numbers[0])))
+    return [
+        [at for at, _ in found]
+        for found in by_key.values()
+        if len(found) >= MIN_ROWS
+        and all(later == earlier + 1 for (_, earlier), (_, later) in pairwise(found))
+    ]
 
 
 def _read_rows(lines: Sequence[Line], picked: Sequence[int], below: bool) -> list[Row]:
