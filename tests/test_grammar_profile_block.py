@@ -233,3 +233,18 @@ def test_a_name_shown_offline_under_the_topic_title_heads_the_first_post() -> No
         page_lines += [f"{text} That is what the council said on Monday.", "Find", "Reply"]
     lines = split_lines("\n".join(page_lines))
     assert [hit.author for hit in profile_block.headers(lines)] == [name for name, *_ in posts]
+
+
+def test_a_date_under_a_profile_label_of_its_own_is_no_stamp() -> None:
+    posts = (
+        ("lake_pilot", "Aug 12, 2024", "Who pays for the ferries since the reform in May?"),
+        ("Marta_Olen", "Aug 12, 2024", "The district does, for now, from its own budget."),
+        ("Ivan_Zh", "Aug 13, 2024", "Nobody knows what happens in the autumn, lake_pilot."),
+    )
+    page_lines = ["Welcome to the board of the river towns.", ""]
+    for name, stamp, text in posts:
+        page_lines += [name, "Member", "Joined", "Sep 5, 2021", "Messages", "271", "", stamp]
+        page_lines += ["#1", text, "Report", "Like", "Reply", ""]
+    lines = split_lines("\n".join(page_lines))
+    found = profile_block.headers(lines)
+    assert [(hit.author, hit.stamp) for hit in found] == [(n, s) for n, s, _ in posts]

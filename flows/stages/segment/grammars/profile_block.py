@@ -229,7 +229,7 @@ def _header_at(
             continue
         blanks = 0
         stamp = _stamp(text)
-        if stamp is not None:
+        if stamp is not None and not _labelled_above(lines, at, position):
             break
         if _is_field(text) and fields < MAX_FIELDS and not REPLY_PREFIX.match(text):
             if find_byline(text):
@@ -254,6 +254,18 @@ def _header_at(
         return None
     author = PRESENCE.sub("", line.text.strip()) or line.text.strip()
     return Found(position, end - position, author, stamp, subject)
+
+
+def _labelled_above(lines: Sequence[Line], at: int, floor: int) -> bool:
+    """Whether the line over `at` is a profile's date label alone ('Joined' over 'Jan 11,
+    2016', a label and its value on lines of their own): the date is the member's, a
+    profile line, not the post's stamp."""
+    above = next((p for p in range(at - 1, floor, -1) if not lines[p].is_blank), None)
+    if above is None:
+        return False
+    text = lines[above].text.strip().rstrip(":")
+    match = PROFILE_STAMP.match(text)
+    return match is not None and match.end() == len(text)
 
 
 def _opens_block(above: Line, position: int, page: Page) -> bool:
