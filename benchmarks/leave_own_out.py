@@ -1,9 +1,9 @@
 """Leave-own-grammar-out score: a proxy for thread front-ends nobody wrote a grammar for.
 
 ``python -m benchmarks.leave_own_out [-v] [--part dev]`` scores the fixtures of the
-link-aggregator and comment families with their own site grammar(s) removed from the
-registry (:data:`OWN`), so that only the other grammars, generic readers among them, can
-read them. The share printed per family is what a new front-end of the same shapes would
+link-aggregator, comment and forum families with their own site grammar(s) removed from
+the registry (:data:`OWN`), so that only the other grammars, generic readers among them,
+can read them. The share printed per family is what a new front-end of the same shapes would
 score; the dev part is the one to tune on.
 """
 
@@ -24,6 +24,18 @@ OWN: dict[str, tuple[str, ...]] = {
     "redlib": ("redlib", "new_reddit", "shreddit"),
     "discourse": ("discourse",),
     "news_comments": ("disqus", "coral", "wordpress_comments", "substack"),
+    "forum": (
+        "phpbb",
+        "vbulletin",
+        "vbulletin5",
+        "xenforo",
+        "xenforo2",
+        "smf",
+        "mybb",
+        "ips",
+        "fluxbb",
+        "ucoz",
+    ),
 }
 """{family: the grammars written for its front-ends}, removed while it is scored."""
 

@@ -83,3 +83,15 @@ def test_page_title_passes_over_a_sites_menu(top: str, title: str | None) -> Non
     """Three or more adjacent short lines are the site's menu, never the topic's title."""
     found = _common.page_title(split_lines(top), skip=set())
     assert (found.text if found else None) == title
+
+
+def test_a_quote_attribution_may_end_in_a_stamp_or_an_arrow() -> None:
+    for text in (
+        "ola wrote:",
+        "ola wrote: ↑",
+        "Novgorodets Wrote: (06-15-2018, 09:41 PM)",
+        "Quote from ola on March 3, 2022:",
+    ):
+        assert _common.QUOTE_ATTRIBUTION.match(text), text
+    for text in ("ola wrote: the fares rise.", "Fares rise (slowly)."):
+        assert not _common.QUOTE_ATTRIBUTION.match(text), text

@@ -213,3 +213,38 @@ def test_posts_quoting_earlier_posters_are_a_conversation() -> None:
     headers = profile_block.parse_headers(lines, starts)
     closing = {line.index for line in lines if line.text.startswith(("Logged", "Signature"))}
     assert closing & set(range(starts[0], starts[1])) <= headers[0].chrome_lines
+
+
+def test_a_name_shown_offline_under_the_topic_title_heads_the_first_post() -> None:
+    # the board's menu and the topic title stand right over the first name; a quote's
+    # attribution under a stamp is no subject
+    posts = (
+        ("lake_pilot", "06-15-2018, 09:41 PM", None, "Who pays for the ferries since May?"),
+        ("Marta_Olen", "06-15-2018, 11:02 PM", "lake_pilot", "The district does, for now."),
+        ("Ivan_Zh", "06-16-2018, 10:27 AM", None, "Nobody knows what happens in autumn."),
+        ("lake_pilot", "06-16-2018, 01:50 PM", "Ivan_Zh", "Then we should ask them soon."),
+    )
+    page_lines = ["River Towns Board", "Pages (2): 1 2 Next »", "Thread Modes"]
+    page_lines.append("Ferry subsidies: who pays?")
+    for name, stamp, quoted, text in posts:
+        page_lines += [f"{name} Offline", "Member", "Posts: 38", "Joined: Feb 2018", stamp]
+        if quoted:
+            page_lines += [f"{quoted} Wrote: ({stamp})", "An earlier line quoted here."]
+        page_lines += [f"{text} That is what the council said on Monday.", "Find", "Reply"]
+    lines = split_lines("\n".join(page_lines))
+    assert [hit.author for hit in profile_block.headers(lines)] == [name for name, *_ in posts]
+
+
+def test_a_date_under_a_profile_label_of_its_own_is_no_stamp() -> None:
+    posts = (
+        ("lake_pilot", "Aug 12, 2024", "Who pays for the ferries since the reform in May?"),
+        ("Marta_Olen", "Aug 12, 2024", "The district does, for now, from its own budget."),
+        ("Ivan_Zh", "Aug 13, 2024", "Nobody knows what happens in the autumn, lake_pilot."),
+    )
+    page_lines = ["Welcome to the board of the river towns.", ""]
+    for name, stamp, text in posts:
+        page_lines += [name, "Member", "Joined", "Sep 5, 2021", "Messages", "271", "", stamp]
+        page_lines += ["#1", text, "Report", "Like", "Reply", ""]
+    lines = split_lines("\n".join(page_lines))
+    found = profile_block.headers(lines)
+    assert [(hit.author, hit.stamp) for hit in found] == [(n, s) for n, s, _ in posts]

@@ -176,3 +176,39 @@ def test_rows_under_an_article_are_its_comments_rated_by_their_first_cell() -> N
         ("Guest", -2),
         ("Vera Lind", 0),
     ]
+
+
+def test_a_more_frequent_shape_without_a_thread_yields_to_the_post_rows() -> None:
+    # every post closes with a dated 'Joined:' line and one quotes a stamp: that shape
+    # repeats more often than the post rows but names nobody.
+    page = "\n".join(
+        [
+            "Kama Valley Board",
+            "",
+            "Ferry subsidies on the lake",
+            "",
+            "Post by lake_pilot » Sat Mar 09, 2019 4:12 pm",
+            "Who pays for the ferries since the reform? Nobody at the district will say.",
+            "Joined: Tue Sep 17, 2013 8:05 am",
+            "Re: Ferry subsidies on the lake",
+            "Post by Marta_Olen » Sat Mar 09, 2019 7:55 pm",
+            "lake_pilot wrote: ↑",
+            "Sat Mar 09, 2019 4:12 pm",
+            "Who pays for the ferries since the reform?",
+            "The district does, from its own budget, until the autumn.",
+            "Joined: Wed Jun 03, 2015 12:21 pm",
+            "Re: Ferry subsidies on the lake",
+            "Post by Ivan_Zh » Sun Mar 10, 2019 10:03 am",
+            "After the autumn nobody knows, and the operator is already cutting runs.",
+            "Joined: Mon Feb 14, 2011 6:30 pm",
+        ]
+    )
+    lines = split_lines(page)
+    found = stamped_row.rows(lines)
+    assert [row.author for row in found] == ["lake_pilot", "Marta_Olen", "Ivan_Zh"]
+    assert [lines[at].text for at in stamped_row.find_starts(lines)] == [
+        "Post by Marta_Olen » Sat Mar 09, 2019 7:55 pm",
+        "Post by Ivan_Zh » Sun Mar 10, 2019 10:03 am",
+    ]
+    headers = stamped_row.parse_headers(lines, stamped_row.find_starts(lines))
+    assert {lines[10].index, lines[11].index} <= headers[0].quote_lines

@@ -393,12 +393,21 @@ name and its stamp): the front-end prints the parent in the header;
 a name no earlier comment bears leaves the stack as it is."""
 
 
+SUBJECT_NOTE = re.compile(
+    r"\s\[(?:re|ответ)\s*:\s*@?(?P<name>[^\]\s][^\]]{0,39})\]$", re.IGNORECASE
+)
+"""A reply's subject that ends naming the post replied to ('Re: <subject> [Re: Irina_V]',
+UBB.threads and boards like it)."""
+
+
 def _header_note(header_lines: Sequence[Line]) -> str | None:
     """The author a comment's header says it replies to, None when it says none."""
     for line in header_lines:
         text = line.text
         if " " in text and (match := HEADER_NOTE.search(text)) is not None:
             return match.group("name")
+        if (match := SUBJECT_NOTE.search(text.rstrip())) is not None:
+            return match.group("name").strip()
     return None
 
 

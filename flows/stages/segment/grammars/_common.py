@@ -236,14 +236,20 @@ def quoted_lines(
     return quoted
 
 
+JUMP_MARK = r"(?:\s*[↑⇑⬆^»›]+)?"
+"""The arrow some boards print after a quote's attribution, a link to the quoted post
+('name wrote: ↑'): no part of the attribution's words."""
 QUOTE_ATTRIBUTION = re.compile(
     r"^(?:(?:quote|цитата)(?:\s+from\s+\S.{0,80}?)?\s*:?|originally\s+posted\s+by\s+\S.{0,60}"
-    r"|\S.{0,60}?\s+(?:wrote|said|написал(?:\(?а\)?)?|писал(?:\(?а\)?)?)(?:\s+on\s.{0,60})?:)$",
+    r"|\S.{0,60}?\s+(?:wrote|said|написал(?:\(?а\)?)?|писал(?:\(?а\)?)?)(?:\s+on\s.{0,60})?:"
+    r"(?:\s*\([^()]{4,40}\))?)"
+    rf"{JUMP_MARK}$",
     re.IGNORECASE,
 )
 """A quote's attribution on a line of its own, as most forum software prints it ('Quote:',
-'Originally Posted by name', 'Quote from name on <date>:', 'name wrote:', 'Цитата:'):
-furniture, the line under it quoted (:func:`quoted_lines`)."""
+'Originally Posted by name', 'Quote from name on <date>:', 'name wrote:', 'Цитата:'; a
+bracketed stamp or an arrow after it: 'name Wrote: (06-15-2018, 09:41 PM)', 'name wrote:
+↑'): furniture, the line under it quoted (:func:`quoted_lines`)."""
 
 
 @dataclass(frozen=True, slots=True)

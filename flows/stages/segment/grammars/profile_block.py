@@ -169,6 +169,8 @@ def _is_field(text: str) -> bool:
 
 
 def _is_subject(text: str) -> bool:
+    if QUOTE_ATTRIBUTION.match(text):
+        return False
     return bool(REPLY_PREFIX.match(text)) or (
         is_title_like(text) and not ends_sentence(text.rstrip("?")) and len(text.split()) >= 2
     )
@@ -203,12 +205,15 @@ def _page(lines: Sequence[Line], found: Sequence[Found] = ()) -> Page:
     return Page(recurring, furniture, top_end)
 
 
-def _header_at(lines: Sequence[Line], position: int, page: Page) -> Found | None:
-    """The header whose name is at `position`, None when the lines there are none."""
+def _header_at(
+    lines: Sequence[Line], position: int, page: Page, present: bool = False
+) -> Found | None:
+    """The header whose name is at `position`, None when the lines there are none; a name
+    shown with the poster's presence (`present`: 'name Offline') may follow any line."""
     line = lines[position]
     if line.is_blank or not _is_name(line.text) or line.text in page.furniture:
         return None
-    if position > 0 and not _opens_block(lines[position - 1], position, page):
+    if position > 0 and not present and not _opens_block(lines[position - 1], position, page):
         return None
     fields = blanks = 0
     subject: int | None = None
@@ -224,7 +229,7 @@ def _header_at(lines: Sequence[Line], position: int, page: Page) -> Found | None
             continue
         blanks = 0
         stamp = _stamp(text)
-        if stamp is not None:
+        if stamp is not None and not _labelled_above(lines, at, position):
             break
         if _is_field(text) and fields < MAX_FIELDS and not REPLY_PREFIX.match(text):
             if find_byline(text):
@@ -249,6 +254,18 @@ def _header_at(lines: Sequence[Line], position: int, page: Page) -> Found | None
         return None
     author = PRESENCE.sub("", line.text.strip()) or line.text.strip()
     return Found(position, end - position, author, stamp, subject)
+
+
+def _labelled_above(lines: Sequence[Line], at: int, floor: int) -> bool:
+    """Whether the line over `at` is a profile's date label alone ('Joined' over 'Jan 11,
+    2016', a label and its value on lines of their own): the date is the member's, a
+    profile line, not the post's stamp."""
+    above = next((p for p in range(at - 1, floor, -1) if not lines[p].is_blank), None)
+    if above is None:
+        return False
+    text = lines[above].text.strip().rstrip(":")
+    match = PROFILE_STAMP.match(text)
+    return match is not None and match.end() == len(text)
 
 
 def _opens_block(above: Line, position: int, page: Page) -> bool:
@@ -307,14 +324,20 @@ def _scan_with(lines: Sequence[Line], page: Page) -> list[Found]:
 def _reread(lines: Sequence[Line], hit: Found, page: Page) -> Found:
     """The header read from a later name within `hit`, where `hit`'s own name follows a
     line of text (a short line the page prints above the posts, such as a link row, reads
-    as a name too): the first name under a blank line, else the first name shown twice in
-    a row (an avatar's caption over the same name); `hit` itself when there is none."""
+    as a name too): the first name under a blank line, else the first name shown with the
+    poster's presence ('name Offline'), else the first name shown twice in a row (an
+    avatar's caption over the same name); `hit` itself when there is none."""
     if hit.position == 0 or lines[hit.position - 1].is_blank:
         return hit
     span = range(hit.position + 1, hit.position + hit.n_lines)
     for at in span:
         if lines[at - 1].is_blank and not lines[at].is_blank:
             later = _header_at(lines, at, page)
+            if later is not None:
+                return later
+    for at in span:
+        if PRESENCE.search(lines[at].text) is not None:
+            later = _header_at(lines, at, page, present=True)
             if later is not None:
                 return later
     for at in span:

@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from flows.stages.segment.grammars._common import (
+    JUMP_MARK,
+    QUOTE_ATTRIBUTION,
     Opening,
     content_indices,
     has_text,
@@ -48,7 +50,7 @@ from flows.stages.segment.grammars._common import (
     stub_head,
 )
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import find_date
+from flows.stages.segment.meta import REPLY_PREFIX, find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.shapes import TIME_OF_DAY, row_key, stamped_rows
 from flows.stages.segment.threads import Header
@@ -59,6 +61,10 @@ GENERIC = True
 MIN_ROWS = 3
 MIN_NAMES = 2
 MAX_NAME_WORDS = 3
+MAX_NAME_CHARS = 40
+MAX_PROFILE_SCAN = 10
+"""How many lines under a name its profile lines may fill (a rank, 'Posts: 94')."""
+MAX_NUMBERED_ROW_CHARS = 60
 MAX_NAME_ABOVE = 4
 """How many content lines above a row its name line may stand (rank, member number)."""
 
@@ -73,9 +79,18 @@ MIN_PROFILE_LINES = 2
 MIN_SUBJECT_WORDS = 3
 MAX_SUBJECT_LINES = 40
 """How many content lines from the page top may show the topic title the row repeats."""
+POST_NUMBER = re.compile(r"#\s?(\d{1,7})\b")
+"""A post's number on its row ('#82', 'Post #82')."""
+IN_ROW_REPLY = re.compile(r"(?<=\s)(?:re|ответ)\s*:\s*", re.IGNORECASE)
+"""A reply's subject within a row ('#38815 - 06/26/20 10:02 PM Re: <subject>') or after a
+label ('Post subject: Re: <subject>')."""
+SUBJECT_TAIL = re.compile(r"\s*\[[^\]]{1,60}\]$")
+"""What a subject may end with besides the title: '[Re: name]'."""
 RATING = re.compile(r"^[+\-−]\d{1,6}$|^0$")
 """A rating cell: a signed count, or a zero (a post number is never one)."""
-WROTE = re.compile(r"^(?:quote:?|ORIGINAL:\s*\S.{0,40}|\S.{0,40}\s+wrote:)$", re.IGNORECASE)
+WROTE = re.compile(
+    rf"^(?:quote:?|ORIGINAL:\s*\S.{{0,40}}|\S.{{0,40}}\s+wrote:{JUMP_MARK})$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +102,13 @@ class Row:
     row: int
     author: str | None
     published: str | None
+    name_below: int | None = None
+    """The name's own line under the row, where the row names nobody."""
+
+    @property
+    def last(self) -> int:
+        """The header's last line: the name under the row, else the row."""
+        return self.name_below if self.name_below is not None else self.row
 
 
 def _stamp_span(text: str) -> tuple[int, int] | None:
@@ -152,8 +174,10 @@ def _name_line(lines: Sequence[Line], row: int, name: str, floor: int) -> int:
     return row
 
 
-def rows(lines: Sequence[Line]) -> list[Row]:
-    """The page's post rows, or none where the page shows no thread's evidence."""
+def rows(lines: Sequence[Line], below: bool = False) -> list[Row]:
+    """The page's post rows, or none where the page shows no thread's evidence: the rows of
+    the most frequent shape that shows it (a profile's dated 'Joined:' line or a quote's
+    stamp may repeat more often than the posts' own rows)."""
     position = {line.index: at for at, line in enumerate(lines)}
     found = sorted(
         position[index]
@@ -163,9 +187,39 @@ def rows(lines: Sequence[Line]) -> list[Row]:
     by_key: dict[str, list[int]] = {}
     for at in found:
         by_key.setdefault(row_key(lines[at].text), []).append(at)
-    if not by_key:
-        return []
-    picked = max(by_key.values(), key=len)
+    groups = sorted(by_key.values(), key=len, reverse=True)
+    if below:
+        groups.extend(_numbered_rows(lines))
+    for picked in groups:
+        read = _read_rows(lines, picked, below)
+        if read:
+            return read
+    return []
+
+
+def _numbered_rows(lines: Sequence[Line]) -> list[list[int]]:
+    """Rows of one shape with a date but no time of day, each numbering its post in a run
+    ('Old March 3rd, 2019 #221', '#222', ...): a board's post rows as well."""
+    by_key: dict[str, list[tuple[int, int]]] = {}
+    for at, line in enumerate(lines):
+        text = line.text.strip()
+        if line.is_blank or len(text) > MAX_NUMBERED_ROW_CHARS or ends_sentence(text):
+            continue
+        numbers = POST_NUMBER.findall(text)
+        if len(numbers) == 1 and find_date(text) is not None:
+            by_key.setdefault(row_key(text), []).append((at, int(numbers[0])))
+    return [
+        [at for at, _ in found]
+        for found in by_key.values()
+        if len(found) >= MIN_ROWS
+        and all(later == earlier + 1 for (_, earlier), (_, later) in pairwise(found))
+    ]
+
+
+def _read_rows(lines: Sequence[Line], picked: Sequence[int], below: bool) -> list[Row]:
+    """The posts the rows of one shape `picked` head, or none where they show no thread's
+    evidence; where the rows name nobody, the names on the lines under them when `below`
+    (:func:`_names_below`)."""
     if len(picked) < MIN_ROWS or any(ends_sentence(lines[at].text) for at in picked):
         return []
     cells = [_cells(lines[at].text) for at in picked]
@@ -174,22 +228,74 @@ def rows(lines: Sequence[Line]) -> list[Row]:
         counts.update({word.strip(_EDGE).casefold() for word, in_stamp in words if not in_stamp})
     shared = {word for word, count in counts.items() if count == len(picked)}
     names = [_name(words, shared) for words in cells]
+    under: list[int | None] = [None] * len(picked)
     if len({name for name in names if name}) < MIN_NAMES:
-        return []
+        under = _names_below(lines, picked) if below else under
+        names = [lines[at].text.strip() if at is not None else None for at in under]
+        if len({name for name in names if name}) < MIN_NAMES:
+            return []
     stamps = [find_date(lines[at].text) for at in picked]
     if any(stamp is None for stamp in stamps) or _descending(stamps):
         return []
     found_rows: list[Row] = []
     floor = 0
-    for at, name, stamp in zip(picked, names, stamps, strict=True):
-        start = _name_line(lines, at, name, floor) if name else at
-        found_rows.append(Row(start, at, name, stamp[0] if stamp else None))
+    for at, name, name_below, stamp in zip(picked, names, under, stamps, strict=True):
+        start = _name_line(lines, at, name, floor) if name and name_below is None else at
+        found_rows.append(Row(start, at, name, stamp[0] if stamp else None, name_below))
         floor = at + 1
     ends = [row.start for row in found_rows[1:]] + [len(lines)]
     for row, end in zip(found_rows, ends, strict=True):
-        if not any(is_prose(line.text) for line in lines[row.row + 1 : end] if not line.is_blank):
+        if not any(is_prose(line.text) for line in lines[row.last + 1 : end] if not line.is_blank):
             return []
     return found_rows
+
+
+def _names_below(lines: Sequence[Line], picked: Sequence[int]) -> list[int | None]:
+    """The name lines under rows that name nobody ('#2 <stamp>', 'Old <stamp> #221'): the
+    first line under each row where it is name-shaped, none where the rows show no
+    poster's block under them. A block counts when a name posts twice, or when a label
+    of the profile lines under the names ('Posts:', 'Registered:') recurs under every
+    one; a list of stamped items with a short line under each shows neither."""
+    ends = [*picked[1:], len(lines)]
+    found: list[int | None] = []
+    labels: Counter[str] = Counter()
+    for at, end in zip(picked, ends, strict=True):
+        under = next((p for p in range(at + 1, end) if not lines[p].is_blank), None)
+        if under is None or not _is_name_line(lines[under].text):
+            found.append(None)
+            continue
+        found.append(under)
+        labels.update(_profile_labels(lines, under + 1, end))
+    names = Counter(lines[at].text.strip() for at in found if at is not None)
+    if len(names) < MIN_NAMES or None in found:
+        return [None] * len(picked)
+    profiled = any(count == len(picked) for count in labels.values())
+    return found if profiled or max(names.values()) >= 2 else [None] * len(picked)
+
+
+def _is_name_line(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_NAME_WORDS
+        and len(text.strip()) <= MAX_NAME_CHARS
+        and not ends_sentence(text)
+        and all(_NAME_TOKEN.match(word) is not None for word in words)
+        and any(char.isalpha() for char in text)
+    )
+
+
+def _profile_labels(lines: Sequence[Line], start: int, end: int) -> set[str]:
+    """The labels of the profile lines under a name ('Posts: 94' -> 'posts'), up to the
+    first line of running text."""
+    labels: set[str] = set()
+    for line in lines[start : min(end, start + MAX_PROFILE_SCAN)]:
+        if line.is_blank:
+            continue
+        if PROFILE_LINE.match(line.text) is not None:
+            labels.add(line.text.split(":", 1)[0].strip().casefold())
+        elif is_prose(line.text):
+            break
+    return labels
 
 
 def _descending(stamps: Sequence[tuple[str, str | None] | None]) -> bool:
@@ -206,20 +312,71 @@ def _opens_topic(lines: Sequence[Line]) -> bool:
 
 def _under_text(lines: Sequence[Line], found: Sequence[Row]) -> bool:
     """Whether running text stands above the first row: the rows are comments under an
-    article."""
-    return has_text(lines[: found[0].start])
+    article; not where the line over the first row is the subject later posts answer
+    ('Re: <subject>'), the opening post's own (a board's blurb in the page top is no
+    article)."""
+    return has_text(lines[: found[0].start]) and not _answered_subject(lines, found[0].start)
+
+
+def _answered_subject(lines: Sequence[Line], start: int) -> bool:
+    """Whether the last line above `start` is a subject that a later line answers."""
+    above = next((line for line in reversed(lines[:start]) if not line.is_blank), None)
+    if above is None:
+        return False
+    subject = " ".join(above.text.split()).casefold()
+    return any(
+        " ".join(REPLY_PREFIX.sub("", line.text, count=1).split()).casefold() == subject
+        for line in lines[start:]
+        if REPLY_PREFIX.match(line.text)
+    )
 
 
 def find_starts(lines: Sequence[Line]) -> list[int]:
-    found = rows(lines)
+    return read_starts(lines, rows(lines))
+
+
+def read_starts(lines: Sequence[Line], found: Sequence[Row]) -> list[int]:
+    """Where the replies headed by the rows `found` begin."""
     if not found:
         return []
-    replies = found[1:] if _opens_topic(lines) and not _under_text(lines, found) else found
-    return [row.start for row in replies]
+    return [row.start for row in _replies(lines, found)]
 
 
-def _profile_end(lines: Sequence[Line], start: int, end: int) -> int:
-    """Where the body begins under a row: after a profile block of 'Label: value' lines."""
+def _replies(lines: Sequence[Line], found: Sequence[Row]) -> Sequence[Row]:
+    """The rows that head replies: all but the first where it opens the topic (a first
+    page, no running text above it, no later post number on it)."""
+    opens = (
+        _opens_topic(lines) and not _under_text(lines, found) and not _numbered_later(lines, found)
+    )
+    return found[1:] if opens else found
+
+
+def _numbered_later(lines: Sequence[Line], found: Sequence[Row]) -> bool:
+    """Whether the rows number their posts in a run that begins after the first ('Post
+    #81', '#82', ...): the page is a later one of its topic. A post id that skips ('#38811',
+    '#38815') is no such run."""
+    numbers = [POST_NUMBER.findall(lines[row.row].text) for row in found]
+    if any(len(found_numbers) != 1 for found_numbers in numbers):
+        return False
+    run = [int(found_numbers[0]) for found_numbers in numbers]
+    return run[0] > 1 and all(later == earlier + 1 for earlier, later in pairwise(run))
+
+
+def _profile_end(lines: Sequence[Line], start: int, end: int, under_name: bool = False) -> int:
+    """Where the body begins under a row: after a profile block of 'Label: value' lines;
+    under a name of its own line (`under_name`), after its last 'Label: value' line among
+    the short lines that stand between the name and the running text (a rank, 'Offline')."""
+    if under_name:
+        last = start
+        for at in range(start, min(end, start + MAX_PROFILE_SCAN)):
+            text = lines[at].text
+            if lines[at].is_blank:
+                continue
+            if PROFILE_LINE.match(text) is not None:
+                last = at + 1
+            elif is_prose(text):
+                break
+        return last
     at = start
     while at < end and lines[at].is_blank:
         at += 1
@@ -242,7 +399,7 @@ def closings(lines: Sequence[Line], found: Sequence[Row]) -> frozenset[int]:
     tails: Counter[str] = Counter()
     for row, end in zip(found[:-1], ends[:-1], strict=True):
         last = next(
-            (line for line in reversed(lines[row.row + 1 : end]) if not line.is_blank), None
+            (line for line in reversed(lines[row.last + 1 : end]) if not line.is_blank), None
         )
         if last is not None and not ends_sentence(last.text):
             tails[_shape(last.text)] += 1
@@ -250,7 +407,7 @@ def closings(lines: Sequence[Line], found: Sequence[Row]) -> frozenset[int]:
     closing: set[int] = set()
     last_close: int | None = None
     for row, end in zip(found, ends, strict=True):
-        for at in range(row.row + 1, end):
+        for at in range(row.last + 1, end):
             line = lines[at]
             if not line.is_blank and (_shape(line.text) in shared or _is_profile_row(line.text)):
                 closing.add(line.index)
@@ -269,6 +426,24 @@ def _is_profile_row(text: str) -> bool:
     )
 
 
+def _quoted(lines: Sequence[Line], start: int, end: int) -> set[int]:
+    """The quoted lines of a post's region: under this module's attributions ('ORIGINAL:
+    name') and under those most forum software prints (:data:`QUOTE_ATTRIBUTION`)."""
+    return quoted_lines(lines, start, end, WROTE) | quoted_lines(
+        lines, start, end, QUOTE_ATTRIBUTION
+    )
+
+
+def _attributions(region: Sequence[Line]) -> set[int]:
+    """The quotes' attribution lines of a post's region ('name wrote:', 'ORIGINAL: name'):
+    furniture, like the software's other words."""
+    return {
+        line.index
+        for line in region
+        if WROTE.match(line.text.strip()) or QUOTE_ATTRIBUTION.match(line.text.strip())
+    }
+
+
 def _rating(row: str) -> int | None:
     """The score a row opens with, a count signed or zero ('+7  #1 name <stamp>'), else
     None."""
@@ -277,7 +452,11 @@ def _rating(row: str) -> int | None:
 
 
 def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
-    page = rows(lines)
+    return read_headers(lines, starts, rows(lines))
+
+
+def read_headers(lines: Sequence[Line], starts: Sequence[int], page: Sequence[Row]) -> list[Header]:
+    """The headers at `starts` of the posts the rows `page` head."""
     found = {row.start: row for row in page}
     closing = closings(lines, page)
     headers = []
@@ -287,20 +466,21 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
         if row is None:
             headers.append(Header(author=None, n_lines=1, nesting=0))
             continue
-        body = row.row + 1
-        profile = _profile_end(lines, body, end)
+        body = row.last + 1
+        profile = _profile_end(lines, body, end, row.name_below is not None)
         headers.append(
             Header(
                 author=row.author,
-                n_lines=row.row - row.start + 1,
+                n_lines=row.last - row.start + 1,
                 nesting=0,
                 published=row.published,
                 score=_rating(lines[row.row].text),
                 chrome_lines=frozenset(
                     content_indices(lines[body:profile])
                     | {line.index for line in lines[body:end] if line.index in closing}
+                    | _attributions(lines[profile:end])
                 ),
-                quote_lines=frozenset(quoted_lines(lines, profile, end, WROTE)),
+                quote_lines=frozenset(_quoted(lines, profile, end)),
             )
         )
     return headers
@@ -313,23 +493,32 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
 def page_post(page: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
     """The opening post's head where the first row opens the thread (its author and date,
     the title line above it), else a later page's stub."""
-    found = rows(page)
+    return read_post(page, starts, rows(page))
+
+
+def read_post(page: Sequence[Line], starts: Sequence[int], found: Sequence[Row]) -> PostHead | None:
+    """The opening post's head (:func:`page_post`) of the posts the rows `found` head."""
     top = page[: starts[0]] if starts else page
     if found and _under_text(page, found):
         return None
-    if not found or not _opens_topic(page):
-        return stub_head(top, _no_chrome, None)
+    if not found or not _opens_topic(page) or _numbered_later(page, found):
+        return stub_head(top, _no_chrome, _reply_subject(page, found) if found else None)
     first = found[0]
-    profile = _profile_end(top, first.row + 1, len(top))
+    profile = _profile_end(top, first.last + 1, len(top), first.name_below is not None)
     opening = Opening(
-        first.start, first.row - first.start + 1, first.author, first.published, len(top)
+        first.start, first.last - first.start + 1, first.author, first.published, len(top)
     )
-    quotes = quoted_lines(top, profile, len(top), WROTE)
-    head = opening_head(top, opening, _no_chrome, quotes)
+    quotes = _quoted(top, profile, len(top))
+    answered = _reply_subject(page, found)
+    head = opening_head(top, opening, _no_chrome, quotes, answered)
+    if answered is not None and not head.title_lines:
+        head = dataclasses.replace(head, title=answered)
     closing = closings(page, found)
-    furniture = content_indices(top[first.row + 1 : profile]) | {
-        line.index for line in top[first.row + 1 :] if line.index in closing
-    }
+    furniture = (
+        content_indices(top[first.last + 1 : profile])
+        | _attributions(top[profile:])
+        | {line.index for line in top[first.last + 1 :] if line.index in closing}
+    )
     head = dataclasses.replace(head, chrome_lines=head.chrome_lines | furniture)
     subject = _row_subject(top[: first.start], top[first.row].text)
     if subject is None:
@@ -341,6 +530,23 @@ def page_post(page: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
         title_lines=frozenset({line.index}),
         chrome_lines=(head.chrome_lines | head.title_lines) - {line.index},
     )
+
+
+def _reply_subject(lines: Sequence[Line], found: Sequence[Row]) -> str | None:
+    """The topic's title as the replies' subjects show it ('Re: <title>', on a line of its
+    own, after a label ('Post subject: Re: <title>') or at the end of a row, a '[Re: name]'
+    after it aside), where two of them or more agree."""
+    subjects: Counter[str] = Counter()
+    for line in lines[found[0].start :]:
+        text = line.text.strip()
+        match = REPLY_PREFIX.match(text) or IN_ROW_REPLY.search(text)
+        if match is None or ends_sentence(text):
+            continue
+        subject = " ".join(SUBJECT_TAIL.sub("", text[match.end() :]).split())
+        if len(subject.split()) >= MIN_SUBJECT_WORDS - 1:
+            subjects[subject] += 1
+    best = subjects.most_common(1)
+    return best[0][0] if best and best[0][1] >= 2 else None
 
 
 def _row_subject(top: Sequence[Line], row: str) -> tuple[Line, str] | None:

@@ -66,7 +66,7 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
     front-end (no ``GENERIC``) finds any; a last
     resort (``LAST_RESORT = True``: comments read from their repeated frames, or from a
     header shape too common to trust alone) is asked only when no other grammar finds any,
-    the one that finds the most winning."""
+    the one that finds the most winning (a generic one losing ties: :data:`LAST_RESORTS`)."""
     best: tuple[CommentGrammar, list[int]] | None = None
     ordered = sorted(
         (grammar for grammar in GRAMMARS.values() if not getattr(grammar, "LAST_RESORT", False)),
@@ -92,7 +92,14 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
     return best
 
 
-LAST_RESORTS = tuple(g for g in GRAMMARS.values() if getattr(g, "LAST_RESORT", False))
+LAST_RESORTS = tuple(
+    sorted(
+        (g for g in GRAMMARS.values() if getattr(g, "LAST_RESORT", False)),
+        key=lambda grammar: getattr(grammar, "GENERIC", False),
+    )
+)
+"""The last resorts in the order they are asked: a generic one after the others, so that
+it wins only with more starts (as among the other grammars)."""
 FRAMES_SCORE = 0.65
 """The score of a thread read by a last-resort grammar: above the article fallback, below
 every layout that finds its own features (a digest's dated entries, a listing's teasers)."""
