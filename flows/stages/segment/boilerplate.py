@@ -136,9 +136,13 @@ SHARE_BAR = re.compile(
     re.IGNORECASE,
 )
 READING_TIME = (
-    r"(?:reading time:?\s*)?(?:\d+|an?|one)(?:\s*|-)(?:min|mins|minutes?)(?: read)?(?: read)?"
+    r"(?:(?:est(?:imated|\.)?\s+)?(?:reading|read)\s+time\s*[:≈~]?\s*"
+    r"|время\s+чтения\s*[:≈~]?\s*)?[≈~]?\s*"
+    r"(?:\d+|an?|one)(?:\s*[-–]\s*\d+)?(?:\s*|-)(?:min|mins|minutes?|мин\.?|минут[аы]?)"
+    r"(?: read)?(?: read)?"
 )
-"""A post's reading time ('5 min read', '9-minute read', 'Reading time: 4 minutes')."""
+"""A post's reading time ('5 min read', '9-minute read', 'Reading time: 4 minutes',
+'Reading time ≈ 3 mins', 'Время чтения: 5 мин')."""
 READING_TIME_LINE = re.compile(rf"^{READING_TIME}$", re.IGNORECASE)
 CHROME_LINE = re.compile(
     r"^(?:share this(?: article| post| story)?:?|share (?:the |full )?(?:article|post|story)"

@@ -399,13 +399,32 @@ YEAR_TOKEN = re.compile(r"^\(?(?:19|20)\d\d\)?[,.:;]?$")
 MAX_TALLY_WORDS = 6
 
 
+LABELLED_COUNT = re.compile(
+    r"^[^\W\d_][^:\d]{0,40}:\s*[≈~]?\s*(?:\d{1,3}(?:[\s,.]\d{3})+|\d+)(?:[.,]\d)?"
+    r"\s?(?:[kKmMкК]|тыс\.?|млн)?$"
+)
+"""A label and a count after its colon ('Symbols count in article: 3.4k', 'Views: 12
+408', 'Сообщений: 1 318'): a page's counter, whatever its label says."""
+
+
+def is_labelled_count(text: str) -> bool:
+    """Whether `text` is a label and a count after its colon (:data:`LABELLED_COUNT`), the
+    count no year ('Published: 2024' is a date)."""
+    return LABELLED_COUNT.match(text) is not None and not YEAR_TOKEN.match(
+        text.rsplit(":", 1)[1].strip()
+    )
+
+
 def is_tally_line(text: str) -> bool:
     """A short line at least half of whose words are numbers other than a year ('Hits:
     1843', '41 results (0.007 seconds)', '1 - 3 of 3', 'Left 71% Center 29%',
-    'Сообщений: 1 318'): a counter, a pager's or a search's tally, a chart's legend; a
-    headline's numbers are a few among its words ('5 lessons of 2024')."""
+    'Сообщений: 1 318'), or a labelled count (:data:`LABELLED_COUNT`): a counter, a
+    pager's or a search's tally, a chart's legend; a headline's numbers are a few among
+    its words ('5 lessons of 2024')."""
     if not NUMBER_TOKEN.search(text):
         return False
+    if is_labelled_count(text):
+        return True
     words = [word for word in text.split() if word not in {"-", "–", "—", "|", "/", "·"}]
     if not 0 < len(words) <= MAX_TALLY_WORDS:
         return False
