@@ -11,6 +11,7 @@ names none.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -191,6 +192,7 @@ def segment(
         head = _answered_title(seen_region, head)
     if head is not None:
         head = scored_head(seen_region, dropped, head)
+        head = echoed_title(seen, seen_region, head)
         if parse_post is None:  # an article's head over its comments, not a forum's post
             head = _dated_under_title(seen_region, dropped, head)
         for index in head.title_lines | head.meta_lines:
@@ -328,6 +330,71 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         title=untagged(zone[at].text),
         title_lines=frozenset({zone[at].index}),
         chrome_lines=head.chrome_lines | furniture,
+    )
+
+
+REPLY_SUBJECT = re.compile(
+    r"^(?:#?\d{1,5}\.?\s+)?(?:[^\W\d_]{2,16}(?:\s[^\W\d_]{2,16})?\s*:\s*)??"
+    r"(?:re|ответ|отв)\s*(?:\[\d+\])?\s*:\s*(?P<topic>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+"""A reply's subject line, with the post's number or a label before it ('Re: <topic>',
+'Post subject: Re: <topic>', '3 Re: <topic>', 'Тема: Ответ: <topic>')."""
+MIN_ECHOES = 2
+"""The fewest replies whose subjects name one topic for it to be the thread's title."""
+MIN_TOPIC_WORDS = 2
+MAX_TOPIC_WORDS = 25
+MAX_SUBJECT_CHARS = 300
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def echoed_topic(lines: Sequence[Line]) -> str | None:
+    """The topic the page's reply subjects name ('Re: <topic>' on at least half of the
+    page's reply subjects, and on two posts or more counting the opening post's subject
+    line), as first written; None when they name none or several. A forum prints the thread's title as every reply's subject, while the
+    lines above the opening post are a site's name, menus or a pager."""
+    topics: dict[str, list[str]] = {}
+    total = 0
+    for line in lines:
+        match = REPLY_SUBJECT.match(line.text) if len(line.text) <= MAX_SUBJECT_CHARS else None
+        if match is None or not MIN_TOPIC_WORDS <= word_count(match["topic"]) <= MAX_TOPIC_WORDS:
+            continue
+        total += 1
+        topics.setdefault(_fold(match["topic"]), []).append(match["topic"])
+    if not topics:
+        return None
+    folded, best = max(topics.items(), key=lambda item: len(item[1]))
+    if 2 * len(best) < total:
+        return None
+    shown = any(_fold(line.text) == folded for line in lines)  # the opening post's subject
+    return best[0] if len(best) + shown >= MIN_ECHOES else None
+
+
+def echoed_title(lines: Sequence[Line], region: Sequence[Line], head: PostHead) -> PostHead:
+    """The head with the title its replies' subjects name (:func:`echoed_topic`) where its
+    title differs: the line of the head that reads as that topic is the title line (else
+    the title is the topic as the replies write it), and a short line taken for the title
+    before is the page's furniture."""
+    topic = echoed_topic(lines)
+    if topic is None:
+        return head
+    folded = _fold(topic)
+    if head.title is not None and folded in _fold(head.title):
+        return head  # the title, maybe with a list's tag or a crumb's path
+    shown = next(
+        (line for line in region if not line.is_blank and _fold(line.text) == folded), None
+    )
+    old = frozenset(
+        line.index for line in region if line.index in head.title_lines and not is_prose(line.text)
+    )
+    return dataclasses.replace(
+        head,
+        title=shown.text if shown is not None else topic,
+        title_lines=frozenset({shown.index}) if shown is not None else frozenset(),
+        chrome_lines=(head.chrome_lines | old) - head.meta_lines,
     )
 
 
