@@ -57,14 +57,16 @@ def is_picture_credit(text: str) -> bool:
 
 
 POSTER_LINE = re.compile(
-    r"^(?:(?:question|topic|thread|story|article|post|entry|message|discussion|poll)\s+)?"
+    r"^(?:[^,|·•]{1,40}(?:,|\s[|·•])\s+)?"
+    r"(?:(?:question|topic|thread|story|article|post|entry|message|discussion|poll)\s+)?"
     r"(?:posted|submitted|started|written|asked|shared|opened)\b.{0,40}?"
     r"\bby\s+\S",
     re.IGNORECASE,
 )
 """A post's header naming its poster, whatever the name's shape ('Posted by u/volga_reader
 5 hours ago', 'submitted 2 days ago by x@lemmy.world to y', 'Question asked by X on
-<date>', 'Topic started by X'): never a title."""
+<date>', 'Topic started by X'), maybe after a first cell of scores ('38 up and 4 down,
+posted by x 7 hours ago'): never a title."""
 
 POSTER = re.compile(r"\bby\s+(?P<name>(?:u/)?[\w][\w.@-]{1,60}?)[.,:;]?(?=\s|$)", re.IGNORECASE)
 
@@ -492,10 +494,12 @@ SECTION_WORDS = frozenset(
     | {"subscribe", "search", "login", "register", "posts", "tags", "categories", "now", "rss"}
     | {"feed", "menu", "events", "podcast", "podcasts", "newsletter", "team", "faq", "help"}
     | {"projects", "publications", "support", "shop", "videos", "photos", "links", "topics"}
+    | {"top", "new", "latest", "popular", "hot", "trending", "random", "submit", "past", "ask"}
     | {"главная", "новости", "блог", "контакты", "архив", "поиск", "подписка", "рубрики"}
 )
-"""One-word labels of a site's menu ('Home', 'About', 'Blog', 'Contact', 'Donate'): the
-pages every site links from its header, whatever its subject."""
+"""One-word labels of a site's menu ('Home', 'About', 'Blog', 'Contact', 'Donate'; an
+aggregator's 'top', 'latest', 'submit'): the pages every site links from its header,
+whatever its subject."""
 MIN_SECTION_WORDS = 3
 MAX_NAV_ROW_WORDS = 12
 NAV_CELL = re.compile(r"\s*[|·•/]\s*|\s+")
@@ -503,13 +507,17 @@ NAV_CELL = re.compile(r"\s*[|·•/]\s*|\s+")
 
 def is_nav_row(text: str) -> bool:
     """A site's menu run together on one line, its labels single-spaced ('Home Blog Now
-    Subscribe', 'About Letters Blog Contact Donate'): every word capitalised, no number or
+    Subscribe', 'About Letters Blog Contact Donate'): every word capitalised (or every one
+    in lower case), no number or
     stop, and three or more of them (a third at least) the labels of a menu
-    (:data:`SECTION_WORDS`). A headline holds one such word at most ('News Blog Closed')."""
+    (:data:`SECTION_WORDS`); or the same row in lower case ('top latest random submit'). A
+    headline holds one such word at most ('News Blog Closed')."""
     words = [word for word in NAV_CELL.split(text.strip()) if word]
     if not MIN_SECTION_WORDS <= len(words) <= MAX_NAV_ROW_WORDS or ends_sentence(text):
         return False
-    if not all(word[:1].isupper() and word.isalpha() for word in words):
+    if not all(word.isalpha() for word in words):
+        return False
+    if not (all(word[:1].isupper() for word in words) or all(word.islower() for word in words)):
         return False
     labels = sum(1 for word in words if word.casefold() in SECTION_WORDS)
     return labels >= MIN_SECTION_WORDS and 3 * labels >= len(words)

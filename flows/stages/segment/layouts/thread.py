@@ -490,7 +490,8 @@ under the topic line; further down is the post's text)."""
 def _poster(filled: Sequence[Line], dropped: dict[int, str], head: PostHead) -> PostHead:
     """The head with its author read from a poster's header ('Posted by X', 'submitted
     ... by X', 'By X') when the grammar named none: among the head's metadata lines, else
-    the few lines right under its title; that line is then metadata."""
+    the few lines right under its title, else a poster's header anywhere above the first
+    line of running text; that line is then metadata."""
     under = [line for line in filled if line.index > max(head.title_lines, default=-1)]
     lines = [line for line in filled if line.index in head.meta_lines]
     if head.title_lines:
@@ -500,6 +501,11 @@ def _poster(filled: Sequence[Line], dropped: dict[int, str], head: PostHead) -> 
             continue
         name = find_byline(line.text) or poster_name(line.text)
         if name is not None:
+            return dataclasses.replace(head, author=name, meta_lines=head.meta_lines | {line.index})
+    for line in filled:  # a poster's header anywhere over the opening post's text
+        if is_prose(line.text):
+            break
+        if line.index not in dropped and (name := poster_name(line.text)) is not None:
             return dataclasses.replace(head, author=name, meta_lines=head.meta_lines | {line.index})
     return head
 
