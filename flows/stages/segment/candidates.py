@@ -545,11 +545,23 @@ confirm, yet no title; a user's stamp with its age ('by user 3 hours ago') is no
 line."""
 
 
+PLACED_IN = re.compile(
+    r"^(?:(?:first\s+)?(?:published|posted|filed|appeared|featured)\s+(?:in|under)"
+    r"|опубликовано\s+в)\s+\S",
+    re.IGNORECASE,
+)
+"""Where the post was placed ('Published in <Publication>', 'Posted in <Category>', 'Filed
+under <Section>'): a label of the head, never its title."""
+
+
 def is_head_notice(text: str) -> bool:
-    """A short notice of the article's age (:data:`AGE_NOTICE`) or a byline in lower case
-    (:data:`LOWER_BYLINE`): a head's notice, never its title."""
+    """A short notice of the article's age (:data:`AGE_NOTICE`), a byline in lower case
+    (:data:`LOWER_BYLINE`) or the publication or section the post was placed in
+    (:data:`PLACED_IN`): a head's notice, never its title."""
     return word_count(text) <= MAX_NOTICE_WORDS and (
-        (AGE_NOTICE.search(text) is not None) or LOWER_BYLINE.match(text) is not None
+        AGE_NOTICE.search(text) is not None
+        or LOWER_BYLINE.match(text) is not None
+        or PLACED_IN.match(text) is not None
     )
 
 

@@ -1316,6 +1316,8 @@ def _web_head(
             # a date header above the headline (Blogger, LiveJournal), or a 'Posted on
             # <date> by X' line above the headline that opens the body (WordPress themes)
             title_at = lowest_meta + 1
+    elif title_at is not None and lowest_meta is not None and title_at < lowest_meta:
+        title_at = _headline_under_masthead(zone, title_at, lowest_meta, candidates)
     if below is not None:
         title_at = below
     named = _named_in_title_line(zone)
@@ -1382,6 +1384,26 @@ def _web_head(
         ),
         furniture,
     )
+
+
+def _headline_under_masthead(
+    zone: Sequence[Line], title_at: int, lowest_meta: int, candidates: Sequence[int]
+) -> int:
+    """`title_at`, or the headline right over the body when the line picked over the
+    head's date or byline is a name of a word or two (a masthead over the day's date) and
+    only short labels (a section's) stand between that meta line and the headline:
+    '<Site>' / '<date>' / 'Latest news' / '<headline>' / '<text>'."""
+    last = len(zone) - 1
+    if (
+        last not in candidates
+        or word_count(zone[title_at].text) >= MIN_REPEATED_HEADLINE_WORDS
+        or word_count(zone[last].text) < MIN_HEADLINE_WORDS
+    ):
+        return title_at
+    between = zone[lowest_meta + 1 : last]
+    if all(word_count(line.text) <= MAX_MENU_WORDS for line in between):
+        return last
+    return title_at
 
 
 def _names_under_title(zone: Sequence[Line], title_at: int, sites: frozenset[str]) -> str | None:
