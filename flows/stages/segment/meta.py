@@ -373,7 +373,8 @@ BYLINE_FORMS = (
     re.compile(rf"(?:^|[|•·/–—]\s*)by\s+(?P<name>{PERSON}?)\s*(?=[|•·/–—])", re.IGNORECASE),
     re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
     re.compile(
-        rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?i:by\s+)?(?P<name>{PERSON})"
+        rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?:(?i:by\s+)(?P<name>{PERSON})"
+        rf"|(?P<full>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,4}}))"
         r"(?:,\s*[^,\d|•·]{2,40})?\s*$"
     ),
     re.compile(rf"\bby\s+(?P<name>{PERSON})\s*$"),
@@ -390,7 +391,8 @@ Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's part
 ('Politics / By Name / March 3, 2021'), 'Автор: Имя Фамилия', 'Опубликовано <date> автором
 Имя Фамилия', a labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
 Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name',
-'March 3, 2021 — Name, Staff Writer' (a role after the name), a label with no colon in a
+'March 3, 2021 — Name, Staff Writer' (a role after the name; a single word after the date
+is a section's label unless 'by' names it: 'March 3, 2021 · Politics'), a label with no colon in a
 two-column field list ('Author Name (Agency)'), a signature set after a dash with its date
 ('— Anna Lind, December 6, 2026'), and
 an author's photo's alt text glued to the name ("Writer's pictureName"), and an image's
@@ -488,7 +490,7 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         match = form.search(text)
         if match is None:
             continue
-        name = _clean_name(match.group("name"))
+        name = _clean_name(match.group("name") or match.groupdict().get("full") or "")
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
     timed = NAME_READING_TIME.match(text) if "min" in text or "мин" in text else None
