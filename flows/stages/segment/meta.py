@@ -676,14 +676,21 @@ def is_breadcrumb(text: str) -> bool:
     )
 
 
+WROTE = re.compile(
+    r"\b(?:wrote|написал[аи]?|написал\(а\)|пишет|schrieb|a écrit|escribió|ha scritto)\s*:$",
+    re.IGNORECASE,
+)
+"""The verb closing a quote's attribution ('<Name> wrote:', 'написал(а):', 'schrieb:')."""
+
+
 def is_dateline(text: str) -> bool:
     """A line that is a date, with at most a short source or place before or after it
     ('The Guardian January 26, 2000', 'March 3, 2021', 'MOSCOW, March 3 2021', 'Kurgan
     Courier, March 6, 2019, p. 1. Complete text:'), and a time of day or an update's age
     ('March 6, 2018 / 11:42 AM / Updated 6 years ago')."""
     found = find_date(text)
-    if found is None or len(text) > 90:
-        return False
+    if found is None or len(text) > 90 or WROTE.search(text):
+        return False  # 'On <date>, <Name> wrote:' dates the message quoted, not this one
     rest = text.replace(found[0], " ")
     rest = CLOCK.sub(" ", UPDATED_AGE.sub(" ", PRESS_REFERENCE.sub(" ", rest)))
     rest = rest.strip(" ,.;:|/•·–—-()")

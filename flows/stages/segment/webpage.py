@@ -72,6 +72,7 @@ from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
     AGE,
+    WROTE,
     dated_byline,
     find_byline,
     find_date,
@@ -529,13 +530,6 @@ def _forwarded_lines(
             quoted.add(line.index)
         position += 1
     return frozenset(header), frozenset(quoted)
-
-
-WROTE = re.compile(
-    r"\b(?:wrote|написал[аи]?|написал\(а\)|пишет|schrieb|a écrit|escribió|ha scritto)\s*:$",
-    re.IGNORECASE,
-)
-"""The verb closing a quote's attribution ('<Name> wrote:', 'написал(а):', 'schrieb:')."""
 
 
 def _attributes_whole(texts: Sequence[str], position: int) -> bool:
