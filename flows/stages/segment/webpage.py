@@ -56,6 +56,7 @@ from flows.stages.segment.boilerplate import READING_TIME_LINE
 from flows.stages.segment.candidates import (
     CAPTION,
     MIN_AUTHOR_SCORE,
+    SENTENCE_INSIDE,
     AuthorFeatures,
     author_candidates,
     author_score,
@@ -1345,8 +1346,9 @@ def _web_head(
         top = min((p for p, line in enumerate(zone) if line.index in meta), default=0)
         furniture = {line.index for line in zone[:top]}  # menus over an untitled post's byline
         return PostHead(author=author, published=published, meta_lines=frozenset(meta)), furniture
+    opening = _title_opening(zone, title_at, meta)
     title_line = zone[title_at]
-    furniture = {line.index for line in zone[:title_at] if line.index not in meta}
+    furniture = {line.index for line in zone[: opening or title_at] if line.index not in meta}
     for line in zone[title_at + 1 :]:  # between title and body: captions, share bars, counters
         text = line.text
         if (
@@ -1368,16 +1370,49 @@ def _web_head(
     title = last_crumb(title) or title  # a path ending in the headline: the headline
     if SUBJECT_FIELD.match(title):  # a mail subject shown on a web page
         title = _subject(title)
+    title_lines = {title_line.index}
+    if opening is not None:
+        title = f"{zone[opening].text} {title}"
+        title_lines.add(zone[opening].index)
     return (
         PostHead(
             title=title,
-            title_lines=frozenset({title_line.index}),
+            title_lines=frozenset(title_lines),
             author=author,
             published=published,
             meta_lines=frozenset(meta),
         ),
         furniture,
     )
+
+
+MIN_OPENING_WORDS = 2
+MAX_OPENING_WORDS = 12
+
+
+def _title_opening(zone: Sequence[Line], title_at: int, meta: set[int]) -> int | None:
+    """The position of the title's first part when the headline is set on two lines, the
+    first closed by a colon ('Governors Without Voters:' over 'Appointments and Elections
+    in …'): the line right above the title, with no blank line between, two words or more
+    that are no label, date, byline or path. None for any other head."""
+    if title_at == 0:
+        return None
+    upper = zone[title_at - 1]
+    text = upper.text
+    if (
+        upper.index != zone[title_at].index - 1
+        or upper.index in meta
+        or not text.endswith(":")
+        or not MIN_OPENING_WORDS <= word_count(text) <= MAX_OPENING_WORDS
+        or not (text[:1].isupper() or text[:1].isdigit())
+        or SENTENCE_INSIDE.search(text)
+        or is_breadcrumb(text)
+        or find_date(text) is not None
+        or find_byline(text) is not None
+        or WROTE.search(text)
+    ):
+        return None
+    return title_at - 1
 
 
 def _headline_under_masthead(
