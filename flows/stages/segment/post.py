@@ -25,6 +25,7 @@ from flows.stages.segment.blocks import (
     mark_quotes,
     quote_depth,
 )
+from flows.stages.segment.boilerplate import without_trailing_buttons
 from flows.stages.segment.footnotes import find_notes_section, link_markers
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
@@ -288,6 +289,9 @@ def build_post(
         title_lines = [rest[0]]
         meta["title"] = rest[0].text
         rest = rest[1:]
+
+    if meta["title"]:
+        meta["title"] = without_trailing_buttons(meta["title"])
 
     meta_lines: list[Line] = []
     closing = rest[-1:] if len(rest) > 1 else []  # 'Translated by X.' under the text
