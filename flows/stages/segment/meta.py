@@ -130,7 +130,7 @@ _DATE_FORMS = (
     re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
     re.compile(
         r"\b(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d)"
-        r"(?=,?\s+\d{1,2}:\d\d\b|\([A-Z][a-z]{1,2}\)\d{1,2}:\d\d\b)"
+        r"(?=,?\s+\d{1,2}:\d\d(?:\b|[AaPp][Mm])|\([A-Z][a-z]{1,2}\)\d{1,2}:\d\d\b)"
     ),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
     re.compile(
@@ -140,7 +140,7 @@ _DATE_FORMS = (
     ),
     re.compile(
         r"(?<![\w.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)"
-        r"(?=,?\s+(?:в\s+)?[0-2]?\d:[0-5]\d\b)"
+        r"(?=,?\s+(?:в\s+|at\s+)?[0-2]?\d:[0-5]\d(?:\b|[AaPp][Mm]))"
     ),
     re.compile(
         rf"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+{_DAY}\s+{_MONTH}\s+(?P<year>\d\d)"
@@ -170,7 +170,8 @@ two-digit year only before a time, as forum stamps print it: '14.03.23 в 10:05'
 (year first, as Usenet archives print it; '2023.03.14' with two-digit month and day, as
 East Asian and some forum engines' stamps do), '3rd of March 2023', '03-24-2023' and
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
-two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM', or
+two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM',
+'3/04/24 9:00AM', or
 before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "Mar 14
 '22", 'Tue, 09 Mar 99 18:22:41 MSK' (an old mail header: weekday, two-digit year, then a
 time or nothing), 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the
