@@ -193,6 +193,7 @@ def segment(
     if head is not None:
         head = scored_head(seen_region, dropped, head)
         head = echoed_title(seen, seen_region, head)
+        head = _dated_byline(seen_region, head)
         if parse_post is None:  # an article's head over its comments, not a forum's post
             head = _dated_under_title(seen_region, dropped, head)
         for index in head.title_lines | head.meta_lines:
@@ -455,6 +456,19 @@ def _dated_under_title(region: Sequence[Line], dropped: dict[int, str], head: Po
             return dataclasses.replace(
                 head, published=found[0], meta_lines=head.meta_lines | {line.index}
             )
+    return head
+
+
+def _dated_byline(region: Sequence[Line], head: PostHead) -> PostHead:
+    """The head with the date its byline carries ('By <Name> | March 14, 2014 | 10:20
+    am'), when the grammar read the byline but no date: the first date on the head's
+    metadata lines."""
+    if head.published is not None or not head.meta_lines:
+        return head
+    for line in region:
+        found = find_date(line.text) if line.index in head.meta_lines else None
+        if found is not None:
+            return dataclasses.replace(head, published=found[0])
     return head
 
 
