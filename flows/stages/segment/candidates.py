@@ -60,13 +60,15 @@ POSTER_LINE = re.compile(
     r"^(?:[^,|·•]{1,40}(?:,|\s[|·•])\s+)?"
     r"(?:(?:question|topic|thread|story|article|post|entry|message|discussion|poll)\s+)?"
     r"(?:posted|submitted|started|written|asked|shared|opened)\b.{0,40}?"
-    r"\bby\s+\S",
+    r"\bby\s+\S"
+    r"|^\d[\d,.]*\s+(?:points?|votes?)\s+by\s+\S",
     re.IGNORECASE,
 )
 """A post's header naming its poster, whatever the name's shape ('Posted by u/volga_reader
 5 hours ago', 'submitted 2 days ago by x@lemmy.world to y', 'Question asked by X on
 <date>', 'Topic started by X'), maybe after a first cell of scores ('38 up and 4 down,
-posted by x 7 hours ago'): never a title."""
+posted by x 7 hours ago'), or an aggregator's score and poster ('214 points by x 6 hours
+ago'): never a title."""
 
 POSTER = re.compile(r"\bby\s+(?P<name>(?:u/)?[\w][\w.@-]{1,60}?)[.,:;]?(?=\s|$)", re.IGNORECASE)
 

@@ -520,7 +520,10 @@ def _poster(filled: Sequence[Line], dropped: dict[int, str], head: PostHead) -> 
         if is_prose(line.text):
             break
         if line.index not in dropped and (name := poster_name(line.text)) is not None:
-            return dataclasses.replace(head, author=name, meta_lines=head.meta_lines | {line.index})
+            head = dataclasses.replace(head, author=name, meta_lines=head.meta_lines | {line.index})
+            if line.index in head.title_lines:  # the header read as the title: none is read
+                head = dataclasses.replace(head, title=None, title_lines=frozenset())
+            return head
     return head
 
 
