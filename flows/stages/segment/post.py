@@ -60,6 +60,9 @@ NAME_TOKEN = (
 NAME_PARTICLE = r"(?:de|da|van|von|der|al|bin|el|del|la|le|di)"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|{NAME_PARTICLE})){{1,4}}"
 HONORIFIC = r"(?:(?:dr|prof|professor|mr|mrs|ms|hon|rev)\.?\s+)"
+LEADING_HONORIFIC = re.compile(rf"^(?i:{HONORIFIC})(?=[A-ZА-ЯЁ])")
+"""A title before an author's name ('Dr ', 'Prof. ', 'Ms '): no part of the name, as
+the author field gives it."""
 """A title of address before a name ('Dr.', 'Hon.'): not part of the name."""
 BIO = re.compile(
     rf"^(?i:{HONORIFIC})?(?P<name>{NAME})\s+(is|was)\s+(a|an|the|currently|one|also)\b"
@@ -417,7 +420,10 @@ def post_row(
     published_date: str | None = None,
 ) -> PostRow:
     """The `posts` row of one post: its id from the document's and its ordinal, its
-    metadata fields, and `truncated` for a teaser cut off."""
+    metadata fields (the author without a title before the name: 'Dr Anna Lind' is
+    'Anna Lind'), and `truncated` for a teaser cut off."""
+    if author is not None:
+        author = LEADING_HONORIFIC.sub("", author)
     return {
         "doc_id": doc_id,
         "post_id": f"{doc_id}.p{format_ordinal(ordinal, ordinal + 1)}",
