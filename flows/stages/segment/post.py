@@ -31,6 +31,7 @@ from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_co
 from flows.stages.segment.meta import (
     BILINGUAL_LABEL,
     LINK_VERBS,
+    POSITION,
     WIDGET_WORDS,
     day_first_iso,
     day_first_separators,
@@ -60,15 +61,19 @@ NAME_TOKEN = (
 NAME_PARTICLE = r"(?:de|da|van|von|der|al|bin|el|del|la|le|di)"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|{NAME_PARTICLE})){{1,4}}"
 HONORIFIC = r"(?:(?:dr|prof|professor|mr|mrs|ms|hon|rev)\.?\s+)"
+"""A title of address before a name ('Dr.', 'Hon.'): not part of the name."""
 LEADING_HONORIFIC = re.compile(rf"^(?i:{HONORIFIC})(?=[A-ZА-ЯЁ])")
 """A title before an author's name ('Dr ', 'Prof. ', 'Ms '): no part of the name, as
 the author field gives it."""
-"""A title of address before a name ('Dr.', 'Hon.'): not part of the name."""
 BIO = re.compile(
-    rf"^(?i:{HONORIFIC})?(?P<name>{NAME})\s+(is|was)\s+(a|an|the|currently|one|also)\b"
+    rf"^(?i:{HONORIFIC})?(?P<name>{NAME})\s+"
+    r"(?:(?:is|was)\s+(?:a|an|the|currently|one|also)\b"
+    rf"|(?:is|was)\s+(?:[A-Z][\w-]*\s+){{0,3}}(?i:{POSITION.pattern})"
+    r"|(?:writes|reports|blogs)\s+(?:about|on|for|from)\s)"
 )
 """A closing bio: 'X Y is a …', 'Dr. X Y is a senior fellow …' (the honorific is not the
-name)."""
+name), 'X Y is Senior Fellow at …' (a staff position, :data:`.meta.POSITION`), 'X Y writes
+about …'."""
 SIGNATURE_NAME = re.compile(rf"^[-–—~\s]*(?P<name>{NAME})[\s,]*$")
 NOT_NAME_STARTS = frozenset(
     {"The", "This", "That", "It", "He", "She", "They", "There", "Our"}
