@@ -363,6 +363,10 @@ BYLINE_FORMS = (
         rf"(?:^|[|•·]\s*|\s)(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PEOPLE})",
         re.IGNORECASE,
     ),
+    re.compile(
+        rf"^(?i:text|words|reporting)\s*:\s*(?P<name>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,3}})"
+        r"\s*$"
+    ),
     re.compile(rf"\s(?:author|authors)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
     re.compile(rf"^(?i:authors?)\s+(?P<name>{PERSON})(?:\s*\([^()]{{2,60}}\))?\s*$"),
     re.compile(
@@ -390,7 +394,8 @@ BYLINE_FORMS = (
 """'By Name', 'Posted by Name on …', 'Author: Name' (also after a bar: 'Published: … |
 Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts
 ('Politics / By Name / March 3, 2021'), 'Автор: Имя Фамилия', 'Опубликовано <date> автором
-Имя Фамилия', a labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
+Имя Фамилия', 'Text: Name' and 'Words: Name' (a full name alone after the credit's label), a
+labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
 Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name',
 'March 3, 2021 — Name, Staff Writer' (a role after the name; a single word after the date
 is a section's label unless 'by' names it: 'March 3, 2021 · Politics'), a label with no colon in a
