@@ -706,6 +706,8 @@ def _tail_date(tail: Sequence[Line], author_at: int | None) -> tuple[str, int] |
         text = line.text
         if line.index == author_at and (dated := dated_byline(text)) is not None:
             return dated[1], line.index  # the byline's own date: '… on <date> by <Name>.'
+        if (footer := _entry_footer_date(text)) is not None:
+            return footer, line.index
         found = find_date(text) if len(text) <= MAX_TAIL_DATE_CHARS else None
         if found is None or not is_dateline(text):
             continue
@@ -720,6 +722,26 @@ def _tail_date(tail: Sequence[Line], author_at: int | None) -> tuple[str, int] |
 
 
 MAX_TAIL_DATE_CHARS = 60
+ENTRY_LINK = re.compile(
+    r"^(?:permalink|comments?\s*\(\d+\)|\d+\s+comments?|no comments|comments? off"
+    r"|leave a comment|trackbacks?\s*\(\d+\)|комментари(?:и|ев)\s*\(\d+\)|ссылка)$",
+    re.IGNORECASE,
+)
+"""A link of a blog entry's own footer row: its permalink, its comments or trackbacks."""
+MAX_ENTRY_FOOTER_CHARS = 160
+
+
+def _entry_footer_date(text: str) -> str | None:
+    """The date (as written) opening a blog entry's footer row, whose other cells link the
+    entry itself ('March 14, 2019 in Elections | Permalink | Comments (0)'); None for any
+    other line. Such a row dates the post it closes, wherever the theme prints it."""
+    if len(text) > MAX_ENTRY_FOOTER_CHARS:
+        return None
+    cells = [cell.strip() for cell in ROW_CELL_SEPARATOR.split(text) if cell.strip()]
+    if len(cells) < 2 or not any(ENTRY_LINK.match(cell) for cell in cells[1:]):
+        return None
+    found = find_date(cells[0])
+    return found[0] if found is not None else None
 
 
 DOUBLED_HEAD_LINES = 8
