@@ -111,12 +111,14 @@ one."""
 MAIL_SENDER = re.compile(
     rf"^(?:from(?::\s*|\s+)|(?:{SENDER_LABELS})\s*:\s*)?(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
     r"|^(?P<beside>[^<>()@]{2,60}?)\s*<[^<>\s]+@[^<>\s]+>\s+(?P<when>\S.{4,60})$"
-    r"|^from:\s*[^\s()<>@]+@[^\s()<>]+\s+\((?P<after>[^()@]{2,60})\)$",
+    r"|^from:\s*(?:[^\s()<>@]+@[^\s()<>]+|[^\s()<>@]+ at [^\s()<>@]+\.\w+)"
+    r"\s+\((?P<after>[^()@]{2,60})\)$",
     re.IGNORECASE,
 )
 """A sender line: '<Name> <address>', 'From: <Name> (<address>)', with the date after it
 when a print view sets the two side by side ('<Name> <address>  Wed, Jul 13, 2022 at 6:52
-PM'); or 'From: <address> (<Name>)' (Usenet)."""
+PM'); or 'From: <address> (<Name>)' (Usenet; the address obfuscated, 'user at host.org',
+in Mailman's raw archives)."""
 ADDRESS_MARK = re.compile(r"[<@]|\[mailto:|\s(?:at|на)(?:\s|$)|\(\)", re.IGNORECASE)
 """What every form of :data:`MAIL_SENDER` holds (an angle bracket, '@', 'mailto:', a word
 'at' or 'на', '()'): a line without it is settled before the costly match."""
@@ -391,6 +393,9 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     subject_line = top[subject_at]
     subject = _subject(BULLET.sub("", subject_line.text))
     date_text = MAIN_LABEL.sub("", BULLET.sub("", top[date_at].text)).strip()
+    beside = MAIL_SENDER.match(date_text) if date_at == sender_at else None
+    if beside is not None and beside.group("when"):
+        date_text = beside.group("when").strip()  # the date beside the sender, without them
     last_meta = max(date_at, address_at)
     head = PostHead(
         title=subject or None,
