@@ -18,7 +18,8 @@ footers (short lines again). This module finds
   head's other lines by the scored candidates of :mod:`.candidates` (a breadcrumb, a
   dateline, a labelled byline, a counter or a widget's teaser never wins as the title);
 * the **tail** below it: when it is a run of several short lines (widgets), those lines are
-  furniture, except a closing bio ("X is a ...") and a byline ("Posted by X at ..."). A
+  furniture, except a closing bio ("X is a ...") and a byline ("Posted by X at ..."); an
+  entry's footer row ("<date> in <Category> | Permalink | Comments (0)") dates it. A
   sentence standing between two furniture lines there (a related post's teaser) is
   furniture too, and so is a call to subscribe that introduces a button shown below it.
 

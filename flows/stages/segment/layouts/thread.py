@@ -3,9 +3,10 @@ grammar (:mod:`..grammars`) finds the most comment headers.
 
 The grammar's head of the opening post is weighed by the scored candidates of
 :mod:`..candidates` (:func:`scored_head`): a topic line under a sidebar or a breadcrumb is
-found when the grammar reads none, and the poster's header gives the author. A thread
-post's author is the OP comment's author as shown ("user@instance") when the opening post
-names none.
+found when the grammar reads none, and the poster's header gives the author. Where the
+replies' subjects echo one topic ('Re: <topic>'), that topic is the title
+(:func:`echoed_title`). A thread post's author is the OP comment's author as shown
+("user@instance") when the opening post names none.
 """
 
 from __future__ import annotations
