@@ -109,6 +109,11 @@ def test_best_title(texts: list[str], rule_pick: int, wanted: int) -> None:
         "Home Blog Now Subscribe",
         "About Letters Blog Contact Donate",
         "Post new topic Reply to topic  [ 84 posts ]  Go to page Previous  1, 2, 3, 4, 5  Next",
+        "top latest random submit",  # an aggregator's menu in lower case
+        "Symbols count in article: 3.4k",  # a labelled count
+        "Сообщений: 1 318",
+        "Published in The Volga Papers",  # where the post was placed
+        "214 points by ledokol 6 hours ago · 97 comments",  # an aggregator's poster row
     ],
 )
 def test_never_a_title_even_when_picked(text: str) -> None:

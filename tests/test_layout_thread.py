@@ -3,7 +3,8 @@ section whose front-end reads no opening post (invented snippets)."""
 
 from __future__ import annotations
 
-from flows.stages.segment import SegmentConfig, segment
+from flows.stages.segment import SegmentConfig, segment, split_lines
+from flows.stages.segment.layouts.thread import echoed_topic
 
 COMMENTS = """\
 3 Comments
@@ -248,3 +249,14 @@ def test_first_header_under_a_bare_title_opens_the_thread() -> None:
     )
     assert "nobody was allowed to watch" in post["body"]
     assert [comment["author"] for comment in result.comments] == ["Oleg Berg", "Vera Tsoi"]
+
+
+def test_a_reply_subject_echoed_by_the_thread_is_its_title() -> None:
+    text = (
+        "Civic Forums\n\nQuestions about the budget\n\nlarch_p  03-14-2006 10:12 AM\n\n"
+        "Who signs the district tables?\n\nSomebody splits each sector between the districts."
+        "\n\nRe: Who signs the district tables?\n\nThe deputy governor for finance does."
+    )
+    lines = split_lines(text)
+    assert echoed_topic(lines) == "Who signs the district tables?"
+    assert echoed_topic(split_lines(text.replace("Re: ", ""))) is None  # no reply names it

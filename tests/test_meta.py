@@ -6,7 +6,11 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from flows.stages.segment.boilerplate import classify_line, find_boilerplate
+from flows.stages.segment.boilerplate import (
+    classify_line,
+    find_boilerplate,
+    without_trailing_buttons,
+)
 from flows.stages.segment.lines import split_lines
 from flows.stages.segment.meta import (
     _DATE_FORMS,
@@ -57,6 +61,8 @@ DATES = [
     ("14.03.23 в 10:05", "14.03.23", "2023-03-14"),  # a two-digit year before a time
     ("Posted 3-Mar-2021", "3-Mar-2021", "2021-03-03"),  # an archive's day-month-year
     ("03-Mar-21 10:05", "03-Mar-21", "2021-03-03"),
+    ("3/04/24 9:00AM", "3/04/24", "2024-03-04"),  # the time's AM glued on
+    ("14.03.23 at 10:05pm", "14.03.23", "2023-03-14"),
 ]
 
 
@@ -141,6 +147,9 @@ BYLINES = [
     ("Von Anna Lind | 08.03.2024", "Anna Lind"),
     ("Anna Lind on March 3, 2021", "Anna Lind"),  # a poster's name over the stamp
     ("Contributor: Anna Lind", "Anna Lind"),
+    ("Text: Marina Vetrova", "Marina Vetrova"),  # a credit's label before a full name
+    ("Words: Anna Lind", "Anna Lind"),
+    ("March 5, 2019 · by Kestrel", "Kestrel"),  # "by" names one word after the date
 ]
 
 
@@ -180,6 +189,9 @@ def test_bylines_give_the_name(text, name):
         "Von Moskau nach Berlin",  # a headline opening with 'Von'
         "Von der Leyen besucht Kiew",
         "Elections in Russia on March 3, 2021",  # a phrase, not a name, before the date
+        "5th March 2019 · Politics",  # a section's label after the date
+        "March 5, 2019 | Regions",
+        "Text: Reuters",  # an agency, no full name
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):
@@ -211,6 +223,7 @@ def test_breadcrumbs(text, expected):
         ("MOSCOW, March 3 2021", True),
         ("March 3, 2021", True),
         ("March 6, 2018 / 11:42 AM / Updated 6 years ago", True),
+        ("On Tue, Mar 5, 2019 at 10:12 AM Pavel Gromov wrote:", False),  # a quote's attribution
         ("Газета «Вечерний курьер» №38 от 04.03.2021, стр. 2", True),  # an issue line
         ("On March 3, 2021 the Central Election Commission published its final count.", False),
     ],
@@ -489,3 +502,15 @@ def test_day_first_iso(written: str, iso: str | None, wanted: str | None) -> Non
     from flows.stages.segment.meta import day_first_iso
 
     assert day_first_iso(written, iso, frozenset({"-", "/"})) == wanted
+
+
+@pytest.mark.parametrize(
+    ("title", "cut"),
+    [
+        ("Governors and the municipal filter  Quote | Reply", "Governors and the municipal filter"),
+        ("A title with  two spaces inside", "A title with  two spaces inside"),
+        ("Budget  Print", "Budget  Print"),  # one word would be left
+    ],
+)
+def test_buttons_run_onto_a_title_are_cut(title: str, cut: str) -> None:
+    assert without_trailing_buttons(title) == cut

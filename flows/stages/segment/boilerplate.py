@@ -71,7 +71,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 
-from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence
+from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
 from flows.stages.segment.meta import find_byline, find_date
 
 NAV_LABELS = frozenset(
@@ -136,9 +136,13 @@ SHARE_BAR = re.compile(
     re.IGNORECASE,
 )
 READING_TIME = (
-    r"(?:reading time:?\s*)?(?:\d+|an?|one)(?:\s*|-)(?:min|mins|minutes?)(?: read)?(?: read)?"
+    r"(?:(?:est(?:imated|\.)?\s+)?(?:reading|read)\s+time\s*[:≈~]?\s*"
+    r"|время\s+чтения\s*[:≈~]?\s*)?[≈~]?\s*"
+    r"(?:\d+|an?|one)(?:\s*[-–]\s*\d+)?(?:\s*|-)(?:min|mins|minutes?|мин\.?|минут[аы]?)"
+    r"(?: read)?(?: read)?"
 )
-"""A post's reading time ('5 min read', '9-minute read', 'Reading time: 4 minutes')."""
+"""A post's reading time ('5 min read', '9-minute read', 'Reading time: 4 minutes',
+'Reading time ≈ 3 mins', 'Время чтения: 5 мин')."""
 READING_TIME_LINE = re.compile(rf"^{READING_TIME}$", re.IGNORECASE)
 CHROME_LINE = re.compile(
     r"^(?:share this(?: article| post| story)?:?|share (?:the |full )?(?:article|post|story)"
@@ -521,6 +525,24 @@ def is_action_row(text: str) -> bool:
             return False
         labels.extend(found)
     return any(label in ACTION_LABELS for label in labels) and len(labels) <= MAX_ACTION_CELLS
+
+
+WIDE_GAP = re.compile(r"\s{2,}")
+
+
+def without_trailing_buttons(title: str) -> str:
+    """`title` without the row of buttons a scraper ran onto its line after a wide gap
+    ('<title>  Quote | Reply'): the part after the first gap that is such a row
+    (:func:`is_action_row`) is cut off; any other title is returned as it is."""
+    for gap in WIDE_GAP.finditer(title):
+        if is_action_row(title[gap.end() :]):
+            head = title[: gap.start()].rstrip(" |·•")
+            return head if word_count(head) >= MIN_TITLE_WORDS else title
+    return title
+
+
+MIN_TITLE_WORDS = 2
+"""The fewest words left of a title cut before its buttons."""
 
 
 PAGER_ANCHORS = frozenset(

@@ -57,14 +57,18 @@ def is_picture_credit(text: str) -> bool:
 
 
 POSTER_LINE = re.compile(
-    r"^(?:(?:question|topic|thread|story|article|post|entry|message|discussion|poll)\s+)?"
+    r"^(?:[^,|·•]{1,40}(?:,|\s[|·•])\s+)?"
+    r"(?:(?:question|topic|thread|story|article|post|entry|message|discussion|poll)\s+)?"
     r"(?:posted|submitted|started|written|asked|shared|opened)\b.{0,40}?"
-    r"\bby\s+\S",
+    r"\bby\s+\S"
+    r"|^\d[\d,.]*\s+(?:points?|votes?)\s+by\s+\S",
     re.IGNORECASE,
 )
 """A post's header naming its poster, whatever the name's shape ('Posted by u/volga_reader
 5 hours ago', 'submitted 2 days ago by x@lemmy.world to y', 'Question asked by X on
-<date>', 'Topic started by X'): never a title."""
+<date>', 'Topic started by X'), maybe after a first cell of scores ('38 up and 4 down,
+posted by x 7 hours ago'), or an aggregator's score and poster ('214 points by x 6 hours
+ago'): never a title."""
 
 POSTER = re.compile(r"\bby\s+(?P<name>(?:u/)?[\w][\w.@-]{1,60}?)[.,:;]?(?=\s|$)", re.IGNORECASE)
 
@@ -399,13 +403,32 @@ YEAR_TOKEN = re.compile(r"^\(?(?:19|20)\d\d\)?[,.:;]?$")
 MAX_TALLY_WORDS = 6
 
 
+LABELLED_COUNT = re.compile(
+    r"^[^\W\d_][^:\d]{0,40}:\s*[≈~]?\s*(?:\d{1,3}(?:[\s,.]\d{3})+|\d+)(?:[.,]\d)?"
+    r"\s?(?:[kKmMкК]|тыс\.?|млн)?$"
+)
+"""A label and a count after its colon ('Symbols count in article: 3.4k', 'Views: 12
+408', 'Сообщений: 1 318'): a page's counter, whatever its label says."""
+
+
+def is_labelled_count(text: str) -> bool:
+    """Whether `text` is a label and a count after its colon (:data:`LABELLED_COUNT`), the
+    count no year ('Published: 2024' is a date)."""
+    return LABELLED_COUNT.match(text) is not None and not YEAR_TOKEN.match(
+        text.rsplit(":", 1)[1].strip()
+    )
+
+
 def is_tally_line(text: str) -> bool:
     """A short line at least half of whose words are numbers other than a year ('Hits:
     1843', '41 results (0.007 seconds)', '1 - 3 of 3', 'Left 71% Center 29%',
-    'Сообщений: 1 318'): a counter, a pager's or a search's tally, a chart's legend; a
-    headline's numbers are a few among its words ('5 lessons of 2024')."""
+    'Сообщений: 1 318'), or a labelled count (:data:`LABELLED_COUNT`): a counter, a
+    pager's or a search's tally, a chart's legend; a headline's numbers are a few among
+    its words ('5 lessons of 2024')."""
     if not NUMBER_TOKEN.search(text):
         return False
+    if is_labelled_count(text):
+        return True
     words = [word for word in text.split() if word not in {"-", "–", "—", "|", "/", "·"}]
     if not 0 < len(words) <= MAX_TALLY_WORDS:
         return False
@@ -473,10 +496,12 @@ SECTION_WORDS = frozenset(
     | {"subscribe", "search", "login", "register", "posts", "tags", "categories", "now", "rss"}
     | {"feed", "menu", "events", "podcast", "podcasts", "newsletter", "team", "faq", "help"}
     | {"projects", "publications", "support", "shop", "videos", "photos", "links", "topics"}
+    | {"top", "new", "latest", "popular", "hot", "trending", "random", "submit", "past", "ask"}
     | {"главная", "новости", "блог", "контакты", "архив", "поиск", "подписка", "рубрики"}
 )
-"""One-word labels of a site's menu ('Home', 'About', 'Blog', 'Contact', 'Donate'): the
-pages every site links from its header, whatever its subject."""
+"""One-word labels of a site's menu ('Home', 'About', 'Blog', 'Contact', 'Donate'; an
+aggregator's 'top', 'latest', 'submit'): the pages every site links from its header,
+whatever its subject."""
 MIN_SECTION_WORDS = 3
 MAX_NAV_ROW_WORDS = 12
 NAV_CELL = re.compile(r"\s*[|·•/]\s*|\s+")
@@ -484,13 +509,17 @@ NAV_CELL = re.compile(r"\s*[|·•/]\s*|\s+")
 
 def is_nav_row(text: str) -> bool:
     """A site's menu run together on one line, its labels single-spaced ('Home Blog Now
-    Subscribe', 'About Letters Blog Contact Donate'): every word capitalised, no number or
+    Subscribe', 'About Letters Blog Contact Donate'): every word capitalised (or every one
+    in lower case), no number or
     stop, and three or more of them (a third at least) the labels of a menu
-    (:data:`SECTION_WORDS`). A headline holds one such word at most ('News Blog Closed')."""
+    (:data:`SECTION_WORDS`); or the same row in lower case ('top latest random submit'). A
+    headline holds one such word at most ('News Blog Closed')."""
     words = [word for word in NAV_CELL.split(text.strip()) if word]
     if not MIN_SECTION_WORDS <= len(words) <= MAX_NAV_ROW_WORDS or ends_sentence(text):
         return False
-    if not all(word[:1].isupper() and word.isalpha() for word in words):
+    if not all(word.isalpha() for word in words):
+        return False
+    if not (all(word[:1].isupper() for word in words) or all(word.islower() for word in words)):
         return False
     labels = sum(1 for word in words if word.casefold() in SECTION_WORDS)
     return labels >= MIN_SECTION_WORDS and 3 * labels >= len(words)
@@ -518,11 +547,23 @@ confirm, yet no title; a user's stamp with its age ('by user 3 hours ago') is no
 line."""
 
 
+PLACED_IN = re.compile(
+    r"^(?:(?:first\s+)?(?:published|posted|filed|appeared|featured)\s+(?:in|under)"
+    r"|опубликовано\s+в)\s+\S",
+    re.IGNORECASE,
+)
+"""Where the post was placed ('Published in <Publication>', 'Posted in <Category>', 'Filed
+under <Section>'): a label of the head, never its title."""
+
+
 def is_head_notice(text: str) -> bool:
-    """A short notice of the article's age (:data:`AGE_NOTICE`) or a byline in lower case
-    (:data:`LOWER_BYLINE`): a head's notice, never its title."""
+    """A short notice of the article's age (:data:`AGE_NOTICE`), a byline in lower case
+    (:data:`LOWER_BYLINE`) or the publication or section the post was placed in
+    (:data:`PLACED_IN`): a head's notice, never its title."""
     return word_count(text) <= MAX_NOTICE_WORDS and (
-        (AGE_NOTICE.search(text) is not None) or LOWER_BYLINE.match(text) is not None
+        AGE_NOTICE.search(text) is not None
+        or LOWER_BYLINE.match(text) is not None
+        or PLACED_IN.match(text) is not None
     )
 
 

@@ -130,7 +130,7 @@ _DATE_FORMS = (
     re.compile(r"\b(?P<month>[0-3]?\d)([-/])(?P<day>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
     re.compile(
         r"\b(?P<month>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d)"
-        r"(?=,?\s+\d{1,2}:\d\d\b|\([A-Z][a-z]{1,2}\)\d{1,2}:\d\d\b)"
+        r"(?=,?\s+\d{1,2}:\d\d(?:\b|[AaPp][Mm])|\([A-Z][a-z]{1,2}\)\d{1,2}:\d\d\b)"
     ),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s+'(?P<year>\d\d)\b", re.IGNORECASE),
     re.compile(
@@ -140,7 +140,7 @@ _DATE_FORMS = (
     ),
     re.compile(
         r"(?<![\w.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)"
-        r"(?=,?\s+(?:в\s+)?[0-2]?\d:[0-5]\d\b)"
+        r"(?=,?\s+(?:в\s+|at\s+)?[0-2]?\d:[0-5]\d(?:\b|[AaPp][Mm]))"
     ),
     re.compile(
         rf"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+{_DAY}\s+{_MONTH}\s+(?P<year>\d\d)"
@@ -170,7 +170,8 @@ two-digit year only before a time, as forum stamps print it: '14.03.23 в 10:05'
 (year first, as Usenet archives print it; '2023.03.14' with two-digit month and day, as
 East Asian and some forum engines' stamps do), '3rd of March 2023', '03-24-2023' and
 '03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
-two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM', or
+two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM',
+'3/04/24 9:00AM', or
 before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "Mar 14
 '22", 'Tue, 09 Mar 99 18:22:41 MSK' (an old mail header: weekday, two-digit year, then a
 time or nothing), 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the
@@ -362,6 +363,10 @@ BYLINE_FORMS = (
         rf"(?:^|[|•·]\s*|\s)(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PEOPLE})",
         re.IGNORECASE,
     ),
+    re.compile(
+        rf"^(?i:text|words|reporting)\s*:\s*(?P<name>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,3}})"
+        r"\s*$"
+    ),
     re.compile(rf"\s(?:author|authors)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
     re.compile(rf"^(?i:authors?)\s+(?P<name>{PERSON})(?:\s*\([^()]{{2,60}}\))?\s*$"),
     re.compile(
@@ -373,7 +378,8 @@ BYLINE_FORMS = (
     re.compile(rf"(?:^|[|•·/–—]\s*)by\s+(?P<name>{PERSON}?)\s*(?=[|•·/–—])", re.IGNORECASE),
     re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
     re.compile(
-        rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?i:by\s+)?(?P<name>{PERSON})"
+        rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?:(?i:by\s+)(?P<name>{PERSON})"
+        rf"|(?P<full>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,4}}))"
         r"(?:,\s*[^,\d|•·]{2,40})?\s*$"
     ),
     re.compile(rf"\bby\s+(?P<name>{PERSON})\s*$"),
@@ -388,9 +394,11 @@ BYLINE_FORMS = (
 """'By Name', 'Posted by Name on …', 'Author: Name' (also after a bar: 'Published: … |
 Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts
 ('Politics / By Name / March 3, 2021'), 'Автор: Имя Фамилия', 'Опубликовано <date> автором
-Имя Фамилия', a labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
+Имя Фамилия', 'Text: Name' and 'Words: Name' (a full name alone after the credit's label), a
+labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
 Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name',
-'March 3, 2021 — Name, Staff Writer' (a role after the name), a label with no colon in a
+'March 3, 2021 — Name, Staff Writer' (a role after the name; a single word after the date
+is a section's label unless 'by' names it: 'March 3, 2021 · Politics'), a label with no colon in a
 two-column field list ('Author Name (Agency)'), a signature set after a dash with its date
 ('— Anna Lind, December 6, 2026'), and
 an author's photo's alt text glued to the name ("Writer's pictureName"), and an image's
@@ -488,7 +496,7 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         match = form.search(text)
         if match is None:
             continue
-        name = _clean_name(match.group("name"))
+        name = _clean_name(match.group("name") or match.groupdict().get("full") or "")
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
     timed = NAME_READING_TIME.match(text) if "min" in text or "мин" in text else None
@@ -674,14 +682,21 @@ def is_breadcrumb(text: str) -> bool:
     )
 
 
+WROTE = re.compile(
+    r"\b(?:wrote|написал[аи]?|написал\(а\)|пишет|schrieb|a écrit|escribió|ha scritto)\s*:$",
+    re.IGNORECASE,
+)
+"""The verb closing a quote's attribution ('<Name> wrote:', 'написал(а):', 'schrieb:')."""
+
+
 def is_dateline(text: str) -> bool:
     """A line that is a date, with at most a short source or place before or after it
     ('The Guardian January 26, 2000', 'March 3, 2021', 'MOSCOW, March 3 2021', 'Kurgan
     Courier, March 6, 2019, p. 1. Complete text:'), and a time of day or an update's age
     ('March 6, 2018 / 11:42 AM / Updated 6 years ago')."""
     found = find_date(text)
-    if found is None or len(text) > 90:
-        return False
+    if found is None or len(text) > 90 or WROTE.search(text):
+        return False  # 'On <date>, <Name> wrote:' dates the message quoted, not this one
     rest = text.replace(found[0], " ")
     rest = CLOCK.sub(" ", UPDATED_AGE.sub(" ", PRESS_REFERENCE.sub(" ", rest)))
     rest = rest.strip(" ,.;:|/•·–—-()")

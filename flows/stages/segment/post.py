@@ -25,11 +25,13 @@ from flows.stages.segment.blocks import (
     mark_quotes,
     quote_depth,
 )
+from flows.stages.segment.boilerplate import without_trailing_buttons
 from flows.stages.segment.footnotes import find_notes_section, link_markers
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
     BILINGUAL_LABEL,
     LINK_VERBS,
+    POSITION,
     WIDGET_WORDS,
     day_first_iso,
     day_first_separators,
@@ -60,11 +62,18 @@ NAME_PARTICLE = r"(?:de|da|van|von|der|al|bin|el|del|la|le|di)"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|{NAME_PARTICLE})){{1,4}}"
 HONORIFIC = r"(?:(?:dr|prof|professor|mr|mrs|ms|hon|rev)\.?\s+)"
 """A title of address before a name ('Dr.', 'Hon.'): not part of the name."""
+LEADING_HONORIFIC = re.compile(rf"^(?i:{HONORIFIC})(?=[A-ZА-ЯЁ])")
+"""A title before an author's name ('Dr ', 'Prof. ', 'Ms '): no part of the name, as
+the author field gives it."""
 BIO = re.compile(
-    rf"^(?i:{HONORIFIC})?(?P<name>{NAME})\s+(is|was)\s+(a|an|the|currently|one|also)\b"
+    rf"^(?i:{HONORIFIC})?(?P<name>{NAME})\s+"
+    r"(?:(?:is|was)\s+(?:a|an|the|currently|one|also)\b"
+    rf"|(?:is|was)\s+(?:[A-Z][\w-]*\s+){{0,3}}(?i:{POSITION.pattern})"
+    r"|(?:writes|reports|blogs)\s+(?:about|on|for|from)\s)"
 )
 """A closing bio: 'X Y is a …', 'Dr. X Y is a senior fellow …' (the honorific is not the
-name)."""
+name), 'X Y is Senior Fellow at …' (a staff position, :data:`.meta.POSITION`), 'X Y writes
+about …'."""
 SIGNATURE_NAME = re.compile(rf"^[-–—~\s]*(?P<name>{NAME})[\s,]*$")
 NOT_NAME_STARTS = frozenset(
     {"The", "This", "That", "It", "He", "She", "They", "There", "Our"}
@@ -289,6 +298,9 @@ def build_post(
         meta["title"] = rest[0].text
         rest = rest[1:]
 
+    if meta["title"]:
+        meta["title"] = without_trailing_buttons(meta["title"])
+
     meta_lines: list[Line] = []
     closing = rest[-1:] if len(rest) > 1 else []  # 'Translated by X.' under the text
     for line in [*rest[:3], *closing]:
@@ -413,7 +425,10 @@ def post_row(
     published_date: str | None = None,
 ) -> PostRow:
     """The `posts` row of one post: its id from the document's and its ordinal, its
-    metadata fields, and `truncated` for a teaser cut off."""
+    metadata fields (the author without a title before the name: 'Dr Anna Lind' is
+    'Anna Lind'), and `truncated` for a teaser cut off."""
+    if author is not None:
+        author = LEADING_HONORIFIC.sub("", author)
     return {
         "doc_id": doc_id,
         "post_id": f"{doc_id}.p{format_ordinal(ordinal, ordinal + 1)}",

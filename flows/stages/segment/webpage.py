@@ -18,7 +18,8 @@ footers (short lines again). This module finds
   head's other lines by the scored candidates of :mod:`.candidates` (a breadcrumb, a
   dateline, a labelled byline, a counter or a widget's teaser never wins as the title);
 * the **tail** below it: when it is a run of several short lines (widgets), those lines are
-  furniture, except a closing bio ("X is a ...") and a byline ("Posted by X at ..."). A
+  furniture, except a closing bio ("X is a ...") and a byline ("Posted by X at ..."); an
+  entry's footer row ("<date> in <Category> | Permalink | Comments (0)") dates it. A
   sentence standing between two furniture lines there (a related post's teaser) is
   furniture too, and so is a call to subscribe that introduces a button shown below it.
 
@@ -56,6 +57,7 @@ from flows.stages.segment.boilerplate import READING_TIME_LINE
 from flows.stages.segment.candidates import (
     CAPTION,
     MIN_AUTHOR_SCORE,
+    SENTENCE_INSIDE,
     AuthorFeatures,
     author_candidates,
     author_score,
@@ -72,6 +74,7 @@ from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
     AGE,
+    WROTE,
     dated_byline,
     find_byline,
     find_date,
@@ -109,12 +112,14 @@ one."""
 MAIL_SENDER = re.compile(
     rf"^(?:from(?::\s*|\s+)|(?:{SENDER_LABELS})\s*:\s*)?(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
     r"|^(?P<beside>[^<>()@]{2,60}?)\s*<[^<>\s]+@[^<>\s]+>\s+(?P<when>\S.{4,60})$"
-    r"|^from:\s*[^\s()<>@]+@[^\s()<>]+\s+\((?P<after>[^()@]{2,60})\)$",
+    r"|^from:\s*(?:[^\s()<>@]+@[^\s()<>]+|[^\s()<>@]+ at [^\s()<>@]+\.\w+)"
+    r"\s+\((?P<after>[^()@]{2,60})\)$",
     re.IGNORECASE,
 )
 """A sender line: '<Name> <address>', 'From: <Name> (<address>)', with the date after it
 when a print view sets the two side by side ('<Name> <address>  Wed, Jul 13, 2022 at 6:52
-PM'); or 'From: <address> (<Name>)' (Usenet)."""
+PM'); or 'From: <address> (<Name>)' (Usenet; the address obfuscated, 'user at host.org',
+in Mailman's raw archives)."""
 ADDRESS_MARK = re.compile(r"[<@]|\[mailto:|\s(?:at|на)(?:\s|$)|\(\)", re.IGNORECASE)
 """What every form of :data:`MAIL_SENDER` holds (an angle bracket, '@', 'mailto:', a word
 'at' or 'на', '()'): a line without it is settled before the costly match."""
@@ -389,6 +394,9 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     subject_line = top[subject_at]
     subject = _subject(BULLET.sub("", subject_line.text))
     date_text = MAIN_LABEL.sub("", BULLET.sub("", top[date_at].text)).strip()
+    beside = MAIL_SENDER.match(date_text) if date_at == sender_at else None
+    if beside is not None and beside.group("when"):
+        date_text = beside.group("when").strip()  # the date beside the sender, without them
     last_meta = max(date_at, address_at)
     head = PostHead(
         title=subject or None,
@@ -529,13 +537,6 @@ def _forwarded_lines(
             quoted.add(line.index)
         position += 1
     return frozenset(header), frozenset(quoted)
-
-
-WROTE = re.compile(
-    r"\b(?:wrote|написал[аи]?|написал\(а\)|пишет|schrieb|a écrit|escribió|ha scritto)\s*:$",
-    re.IGNORECASE,
-)
-"""The verb closing a quote's attribution ('<Name> wrote:', 'написал(а):', 'schrieb:')."""
 
 
 def _attributes_whole(texts: Sequence[str], position: int) -> bool:
@@ -731,6 +732,8 @@ def _tail_date(tail: Sequence[Line], author_at: int | None) -> tuple[str, int] |
         text = line.text
         if line.index == author_at and (dated := dated_byline(text)) is not None:
             return dated[1], line.index  # the byline's own date: '… on <date> by <Name>.'
+        if (footer := _entry_footer_date(text)) is not None:
+            return footer, line.index
         found = find_date(text) if len(text) <= MAX_TAIL_DATE_CHARS else None
         if found is None or not is_dateline(text):
             continue
@@ -745,6 +748,26 @@ def _tail_date(tail: Sequence[Line], author_at: int | None) -> tuple[str, int] |
 
 
 MAX_TAIL_DATE_CHARS = 60
+ENTRY_LINK = re.compile(
+    r"^(?:permalink|comments?\s*\(\d+\)|\d+\s+comments?|no comments|comments? off"
+    r"|leave a comment|trackbacks?\s*\(\d+\)|комментари(?:и|ев)\s*\(\d+\)|ссылка)$",
+    re.IGNORECASE,
+)
+"""A link of a blog entry's own footer row: its permalink, its comments or trackbacks."""
+MAX_ENTRY_FOOTER_CHARS = 160
+
+
+def _entry_footer_date(text: str) -> str | None:
+    """The date (as written) opening a blog entry's footer row, whose other cells link the
+    entry itself ('March 14, 2019 in Elections | Permalink | Comments (0)'); None for any
+    other line. Such a row dates the post it closes, wherever the theme prints it."""
+    if len(text) > MAX_ENTRY_FOOTER_CHARS:
+        return None
+    cells = [cell.strip() for cell in ROW_CELL_SEPARATOR.split(text) if cell.strip()]
+    if len(cells) < 2 or not any(ENTRY_LINK.match(cell) for cell in cells[1:]):
+        return None
+    found = find_date(cells[0])
+    return found[0] if found is not None else None
 
 
 DOUBLED_HEAD_LINES = 8
@@ -1336,6 +1359,8 @@ def _web_head(
             # a date header above the headline (Blogger, LiveJournal), or a 'Posted on
             # <date> by X' line above the headline that opens the body (WordPress themes)
             title_at = lowest_meta + 1
+    elif title_at is not None and lowest_meta is not None and title_at < lowest_meta:
+        title_at = _headline_under_masthead(zone, title_at, lowest_meta, candidates)
     if below is not None:
         title_at = below
     named = _named_in_title_line(zone)
@@ -1369,8 +1394,9 @@ def _web_head(
         top = min((p for p, line in enumerate(zone) if line.index in meta), default=0)
         furniture = {line.index for line in zone[:top]}  # menus over an untitled post's byline
         return PostHead(author=author, published=published, meta_lines=frozenset(meta)), furniture
+    opening = _title_opening(zone, title_at, meta)
     title_line = zone[title_at]
-    furniture = {line.index for line in zone[:title_at] if line.index not in meta}
+    furniture = {line.index for line in zone[: opening or title_at] if line.index not in meta}
     for line in zone[title_at + 1 :]:  # between title and body: captions, share bars, counters
         text = line.text
         if (
@@ -1392,16 +1418,69 @@ def _web_head(
     title = last_crumb(title) or title  # a path ending in the headline: the headline
     if SUBJECT_FIELD.match(title):  # a mail subject shown on a web page
         title = _subject(title)
+    title_lines = {title_line.index}
+    if opening is not None:
+        title = f"{zone[opening].text} {title}"
+        title_lines.add(zone[opening].index)
     return (
         PostHead(
             title=title,
-            title_lines=frozenset({title_line.index}),
+            title_lines=frozenset(title_lines),
             author=author,
             published=published,
             meta_lines=frozenset(meta),
         ),
         furniture,
     )
+
+
+MIN_OPENING_WORDS = 2
+MAX_OPENING_WORDS = 12
+
+
+def _title_opening(zone: Sequence[Line], title_at: int, meta: set[int]) -> int | None:
+    """The position of the title's first part when the headline is set on two lines, the
+    first closed by a colon ('Governors Without Voters:' over 'Appointments and Elections
+    in …'): the line right above the title, with no blank line between, two words or more
+    that are no label, date, byline or path. None for any other head."""
+    if title_at == 0:
+        return None
+    upper = zone[title_at - 1]
+    text = upper.text
+    if (
+        upper.index != zone[title_at].index - 1
+        or upper.index in meta
+        or not text.endswith(":")
+        or not MIN_OPENING_WORDS <= word_count(text) <= MAX_OPENING_WORDS
+        or not (text[:1].isupper() or text[:1].isdigit())
+        or SENTENCE_INSIDE.search(text)
+        or is_breadcrumb(text)
+        or find_date(text) is not None
+        or find_byline(text) is not None
+        or WROTE.search(text)
+    ):
+        return None
+    return title_at - 1
+
+
+def _headline_under_masthead(
+    zone: Sequence[Line], title_at: int, lowest_meta: int, candidates: Sequence[int]
+) -> int:
+    """`title_at`, or the headline right over the body when the line picked over the
+    head's date or byline is a name of a word or two (a masthead over the day's date) and
+    only short labels (a section's) stand between that meta line and the headline:
+    '<Site>' / '<date>' / 'Latest news' / '<headline>' / '<text>'."""
+    last = len(zone) - 1
+    if (
+        last not in candidates
+        or word_count(zone[title_at].text) >= MIN_REPEATED_HEADLINE_WORDS
+        or word_count(zone[last].text) < MIN_HEADLINE_WORDS
+    ):
+        return title_at
+    between = zone[lowest_meta + 1 : last]
+    if all(word_count(line.text) <= MAX_MENU_WORDS for line in between):
+        return last
+    return title_at
 
 
 def _names_under_title(zone: Sequence[Line], title_at: int, sites: frozenset[str]) -> str | None:

@@ -143,8 +143,14 @@ from flows.stages.mail_fields import SENDER_FIELD, header_block, opening_block
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.blocks import DraftBlock, is_heading
-from flows.stages.segment.boilerplate import SHARE_BAR, find_boilerplate, next_texts, rule_at
-from flows.stages.segment.candidates import is_picture_credit
+from flows.stages.segment.boilerplate import (
+    READING_TIME_LINE,
+    SHARE_BAR,
+    find_boilerplate,
+    next_texts,
+    rule_at,
+)
+from flows.stages.segment.candidates import is_labelled_count, is_picture_credit
 from flows.stages.segment.feed import AGE as SHORT_AGE
 from flows.stages.segment.feed import COUNT_LINE, Entry, find_entries
 from flows.stages.segment.layouts import Detection
@@ -769,6 +775,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "date"  # a date line, or the item's age ('2 hours ago', 'Yesterday')
     if aged_handle(text):
         return "byline"  # '<tags> by <handle> 2 days ago': the item's meta row
+    if READING_TIME_LINE.match(text) or is_labelled_count(text):
+        return "count"  # a post's reading time, a counter ('Views: 1 318')
     if is_headline(text, max_title_chars):
         return "head"
     badge = ACCESS_BADGE.search(text)
@@ -924,6 +932,24 @@ def is_title_case(text: str) -> bool:
     return len(words) >= 4 and bool(long) and capitalised >= 0.75 * len(long)
 
 
+CATEGORY_LINE = re.compile(r"^(?:in|в|рубрика:?)\s+\S.{0,40}$", re.IGNORECASE)
+MAX_CATEGORY_WORDS = 4
+
+
+def _category_under_meta(
+    filled: Sequence[Line], roles: Sequence[str], position: int, floor: int
+) -> bool:
+    """Whether the line at `position` is the item's category printed under its byline or
+    date ('In <Category>'): a headline comes above its meta lines, never under them."""
+    text = filled[position].text
+    return (
+        position - 1 > floor
+        and roles[position - 1] in META_ROLES
+        and word_count(text) <= MAX_CATEGORY_WORDS
+        and CATEGORY_LINE.match(text) is not None
+    )
+
+
 def _title_above(
     filled: Sequence[Line], roles: Sequence[str], first: int, floor: int
 ) -> tuple[int | None, list[int], list[int]]:
@@ -935,7 +961,9 @@ def _title_above(
     meta: list[int] = []
     position = first - 1
     while position > floor and (
-        roles[position] in {"crumb", "count"} or is_image_credit(filled[position].text)
+        roles[position] in {"crumb", "count"}
+        or is_image_credit(filled[position].text)
+        or _category_under_meta(filled, roles, position, floor)
     ):
         position -= 1  # 'Current News / Politics /', a comment count, an image's credit
     while position > floor and roles[position] in META_ROLES | {"url"} and len(meta) < 3:

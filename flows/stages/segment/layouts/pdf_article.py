@@ -187,6 +187,9 @@ MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 """A cover's month and year ('March 2021', 'Март 2021 г.'): a date field, never a title."""
+ROLE_AFTER = re.compile(rf",\s*(?:[^\W\d_][\w.-]*\s+){{0,3}}(?:{POSITION.pattern})$", re.IGNORECASE)
+"""A staff position after the byline's names (', Staff Writer', ', Senior Correspondent'):
+no part of them."""
 CAPS_BY = re.compile(r"\s*by\b", re.IGNORECASE)
 """'BY ANNA LIND' on a cover printed in capitals."""
 FIELD_BAR = re.compile(r"\s+[|•·]\s+")
@@ -925,9 +928,10 @@ def author_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
     if AFFILIATION.search(text) or len(text) > 160:
         return None
     match = AUTHOR_LINE.match(text)
-    if match is None or not is_name_line(match.group("names"), common):
+    if match is None:
         return None
-    return match.group("names").strip()
+    names = ROLE_AFTER.sub("", match.group("names").strip())
+    return names if is_name_line(names, common) else None
 
 
 def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
@@ -960,8 +964,10 @@ def byline_of(text: str, common: frozenset[str] = frozenset()) -> str | None:
         at = shown.title().find(titled)  # after a label: 'A STUDY PREPARED BY IRINA …'
         return shown[at : at + len(titled)]
     prepared = PREPARED_BY.match(text) or CAPS_BY.match(text)
-    if prepared is not None and is_all_caps(text):  # 'PREPARED BY ANNA KELLER', a cover's
-        return caps_name(text[prepared.end() :], common)
+    shown = ROLE_AFTER.sub("", text)  # 'By ANNA KELLER, Staff Writer'
+    if prepared is not None and is_all_caps(shown[prepared.end() :]):
+        # 'PREPARED BY ANNA KELLER' on a cover, 'By ANNA KELLER, Staff Writer' on a page
+        return caps_name(shown[prepared.end() :], common)
     parts = FIELD_BAR.split(text)
     dated = any(find_date(part) or MONTH_YEAR.match(part) for part in parts)
     if len(parts) > 1 and dated:  # 'Anna Lind | 12 March 2021', '<Title> | Anna Lind | May 2022'

@@ -3,9 +3,10 @@ grammar (:mod:`..grammars`) finds the most comment headers.
 
 The grammar's head of the opening post is weighed by the scored candidates of
 :mod:`..candidates` (:func:`scored_head`): a topic line under a sidebar or a breadcrumb is
-found when the grammar reads none, and the poster's header gives the author. A thread
-post's author is the OP comment's author as shown ("user@instance") when the opening post
-names none.
+found when the grammar reads none, and the poster's header gives the author. Where the
+replies' subjects echo one topic ('Re: <topic>'), that topic is the title
+(:func:`echoed_title`). A thread post's author is the OP comment's author as shown
+("user@instance") when the opening post names none.
 """
 
 from __future__ import annotations
@@ -204,6 +205,8 @@ def segment(
         head = _answered_title(seen_region, head)
     if head is not None:
         head = scored_head(seen_region, dropped, head)
+        head = echoed_title(seen, seen_region, head)
+        head = _dated_byline(seen_region, head)
         if parse_post is None:  # an article's head over its comments, not a forum's post
             head = _dated_under_title(seen_region, dropped, head)
         for index in head.title_lines | head.meta_lines:
@@ -389,6 +392,71 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
     )
 
 
+REPLY_SUBJECT = re.compile(
+    r"^(?:#?\d{1,5}\.?\s+)?(?:[^\W\d_]{2,16}(?:\s[^\W\d_]{2,16})?\s*:\s*)??"
+    r"(?:re|ответ|отв)\s*(?:\[\d+\])?\s*:\s*(?P<topic>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+"""A reply's subject line, with the post's number or a label before it ('Re: <topic>',
+'Post subject: Re: <topic>', '3 Re: <topic>', 'Тема: Ответ: <topic>')."""
+MIN_ECHOES = 2
+"""The fewest replies whose subjects name one topic for it to be the thread's title."""
+MIN_TOPIC_WORDS = 2
+MAX_TOPIC_WORDS = 25
+MAX_SUBJECT_CHARS = 300
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def echoed_topic(lines: Sequence[Line]) -> str | None:
+    """The topic the page's reply subjects name ('Re: <topic>' on at least half of the
+    page's reply subjects, and on two posts or more counting the opening post's subject
+    line), as first written; None when they name none or several. A forum prints the thread's title as every reply's subject, while the
+    lines above the opening post are a site's name, menus or a pager."""
+    topics: dict[str, list[str]] = {}
+    total = 0
+    for line in lines:
+        match = REPLY_SUBJECT.match(line.text) if len(line.text) <= MAX_SUBJECT_CHARS else None
+        if match is None or not MIN_TOPIC_WORDS <= word_count(match["topic"]) <= MAX_TOPIC_WORDS:
+            continue
+        total += 1
+        topics.setdefault(_fold(match["topic"]), []).append(match["topic"])
+    if not topics:
+        return None
+    folded, best = max(topics.items(), key=lambda item: len(item[1]))
+    if 2 * len(best) < total:
+        return None
+    shown = any(_fold(line.text) == folded for line in lines)  # the opening post's subject
+    return best[0] if len(best) + shown >= MIN_ECHOES else None
+
+
+def echoed_title(lines: Sequence[Line], region: Sequence[Line], head: PostHead) -> PostHead:
+    """The head with the title its replies' subjects name (:func:`echoed_topic`) where its
+    title differs: the line of the head that reads as that topic is the title line (else
+    the title is the topic as the replies write it), and a short line taken for the title
+    before is the page's furniture."""
+    topic = echoed_topic(lines)
+    if topic is None:
+        return head
+    folded = _fold(topic)
+    if head.title is not None and folded in _fold(head.title):
+        return head  # the title, maybe with a list's tag or a crumb's path
+    shown = next(
+        (line for line in region if not line.is_blank and _fold(line.text) == folded), None
+    )
+    old = frozenset(
+        line.index for line in region if line.index in head.title_lines and not is_prose(line.text)
+    )
+    return dataclasses.replace(
+        head,
+        title=shown.text if shown is not None else topic,
+        title_lines=frozenset({shown.index}) if shown is not None else frozenset(),
+        chrome_lines=(head.chrome_lines | old) - head.meta_lines,
+    )
+
+
 def _untitled_head(region: Sequence[Line], dropped: dict[int, str]) -> PostHead | None:
     """The head of a thread page whose front-end reads no opening post and that holds no
     article, over the header naming the topic's poster ('Question asked by X on <date>'):
@@ -449,6 +517,19 @@ def _dated_under_title(region: Sequence[Line], dropped: dict[int, str], head: Po
     return head
 
 
+def _dated_byline(region: Sequence[Line], head: PostHead) -> PostHead:
+    """The head with the date its byline carries ('By <Name> | March 14, 2014 | 10:20
+    am'), when the grammar read the byline but no date: the first date on the head's
+    metadata lines."""
+    if head.published is not None or not head.meta_lines:
+        return head
+    for line in region:
+        found = find_date(line.text) if line.index in head.meta_lines else None
+        if found is not None:
+            return dataclasses.replace(head, published=found[0])
+    return head
+
+
 def _answered_title(region: Sequence[Line], head: PostHead) -> PostHead:
     """The head with the title a counter line over the comments names ('3 responses to
     “Title”'), where the head has no title and its author or no line of it is that title
@@ -481,7 +562,8 @@ under the topic line; further down is the post's text)."""
 def _poster(filled: Sequence[Line], dropped: dict[int, str], head: PostHead) -> PostHead:
     """The head with its author read from a poster's header ('Posted by X', 'submitted
     ... by X', 'By X') when the grammar named none: among the head's metadata lines, else
-    the few lines right under its title; that line is then metadata."""
+    the few lines right under its title, else a poster's header anywhere above the first
+    line of running text; that line is then metadata."""
     under = [line for line in filled if line.index > max(head.title_lines, default=-1)]
     lines = [line for line in filled if line.index in head.meta_lines]
     if head.title_lines:
@@ -492,6 +574,14 @@ def _poster(filled: Sequence[Line], dropped: dict[int, str], head: PostHead) -> 
         name = find_byline(line.text) or poster_name(line.text)
         if name is not None:
             return dataclasses.replace(head, author=name, meta_lines=head.meta_lines | {line.index})
+    for line in filled:  # a poster's header anywhere over the opening post's text
+        if is_prose(line.text):
+            break
+        if line.index not in dropped and (name := poster_name(line.text)) is not None:
+            head = dataclasses.replace(head, author=name, meta_lines=head.meta_lines | {line.index})
+            if line.index in head.title_lines:  # the header read as the title: none is read
+                head = dataclasses.replace(head, title=None, title_lines=frozenset())
+            return head
     return head
 
 
