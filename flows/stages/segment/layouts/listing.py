@@ -1601,19 +1601,26 @@ def _date_by_day_header(
             item.published = f"{day} {stamp.text}"
 
 
+MIN_LED_AFTER_HEADING = 2
+"""Fewest items, each with its byline or date above its title, that show a page's heading
+and description over them to be no item of their own."""
+
+
 def _dates_lead(
     roles: Sequence[str], heads: Sequence[tuple[int | None, list[int], int, int]]
 ) -> bool:
     """Byline and date lines sit above the titles when the first item has one above its
-    title and the last item none below its summary."""
-    titled = [head for head in heads if head[0] is not None]
-    if not titled:
+    title, or every item after it right above its title (two or more: the first is the
+    page's own heading over its description), and the last item none below its summary."""
+    titles = [head[0] for head in heads if head[0] is not None]
+    if not titles:
         return False
-    first_title = titled[0][0]
-    assert first_title is not None
-    if not _lead_meta(roles, first_title, -1):
+    if not _lead_meta(roles, titles[0], -1) and not (
+        len(titles) > MIN_LED_AFTER_HEADING
+        and all(roles[title - 1] in META_ROLES for title in titles[1:])
+    ):
         return False
-    below = titled[-1][3] + 1
+    below = next(head[3] for head in reversed(heads) if head[0] is not None) + 1
     while below < len(roles) and roles[below] in {"more", "footer", "signed"}:
         below += 1
     return not (below < len(roles) and roles[below] in META_ROLES)
@@ -3220,6 +3227,8 @@ def segment_items(
         kept.pop(0)  # the site's masthead (its name over its tagline) above them
     while len(kept) > 2 and _is_bio(kept[0]):
         kept.pop(0)  # an author's page: the author's bio card above the items
+    if len(kept) > MIN_LED_AFTER_HEADING and _is_page_heading(kept[0], kept[1:]):
+        kept.pop(0)  # the page's heading over its description, above items led by dates
     dropped = find_boilerplate(lines)
     for item in promotions:
         dropped.update((line.index, REPEATED_BLOCK_RULE) for line in item.lines)
@@ -3491,6 +3500,12 @@ def _is_bio(item: Item) -> bool:
         return False
     first = item.body[0].text
     return first.startswith(item.author + " ") and not first.startswith(item.title_text or "\0")
+
+
+def _is_page_heading(item: Item, below: Sequence[Item]) -> bool:
+    """An item that shows no mark over items that each show their byline or date above
+    their title: the page's own heading ('Press releases') over its description."""
+    return not item.marks() and all(other.lead for other in below)
 
 
 def _is_masthead(item: Item, lines: Sequence[Line]) -> bool:
