@@ -967,6 +967,35 @@ def _title_above(
     return position, meta, []
 
 
+MIN_SECOND_LINES = 2
+"""Fewest items whose headline stands over a name line for every item's second head line
+to be its credit line."""
+
+
+def _align_second_lines(filled: Sequence[Line], roles: Sequence[str], heads: list[Head]) -> None:
+    """Read the second of two headline-shaped lines over a summary as the credit line (an
+    outlet, a section, a name the name test misses: 'The Civic Quarterly') rather than the
+    title, in place, when it is the shorter of the two and two items or more, half of the
+    titled ones or more, show a headline over a name line so: the items of one page
+    repeat one shape."""
+    seconds = [
+        number
+        for number, (title, meta, first, _) in enumerate(heads)
+        if title is not None and title + 1 in meta and title + 2 == first
+    ]
+    titled = sum(1 for head in heads if head[0] is not None)
+    if len(seconds) < max(MIN_SECOND_LINES, titled / 2):
+        return
+    floor = -1
+    for number, (title, meta, first, last) in enumerate(heads):
+        if title is not None and not meta and title + 1 == first:
+            above = title - 1
+            longer = word_count(filled[above].text) > word_count(filled[title].text)
+            if above > floor and roles[above] == "head" and longer:
+                heads[number] = (above, [title], first, last)
+        floor = last
+
+
 def _titled_sentences(text: str) -> bool:
     """Two short sentences in title case ('Governors Are Getting Younger. That Does Not Mean
     Change.'): a headline when a byline stands right under it (a summary is not written in
@@ -1209,6 +1238,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         heads.append((title, meta, first, last))
         captions.append(caption)
         floor = last
+    _align_second_lines(filled, roles, heads)
     for title, stamp in _headline_pairs(filled, roles, heads):
         heads.append((title, [stamp], stamp + 1, stamp))  # no summary: an empty body
         captions.append([])
@@ -1225,11 +1255,13 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         lead_mode = _dates_lead(roles, heads)
     labelled = _labels_repeat(filled, roles, heads)
     items: list[Item] = []
+    added: dict[int, list[Line]] = {}
     owned_until = -1
     for number, (title, meta, first, last) in enumerate(heads):
         next_start = _start_of(heads, number + 1, roles, lead_mode, len(filled))
         if title is None and items and first == owned_until + 1 and not meta:
             items[-1].body += filled[first : last + 1]  # a second summary paragraph
+            added.setdefault(len(items) - 1, []).extend(filled[first : last + 1])
             owned_until = _trail(items[-1], filled, roles, last, next_start, lead_mode)
             continue
         item = Item(body=list(filled[first : last + 1]))
@@ -1253,6 +1285,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
                 item.meta.insert(0, filled[day])
         owned_until = _trail(item, filled, roles, last, next_start, lead_mode)
         items.append(item)
+    _drop_closing_paragraph(items, added)
     _drop_lone_lead(items)
     _drop_lone_head_line(items)
     _read_stacks(items, filled, roles)
@@ -1268,6 +1301,24 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         assert title is not None
         items.append(Item(list(filled[first : last + 1]), filled[title], repeated=True))
     return items
+
+
+MIN_ONE_PARAGRAPH_ITEMS = 2
+"""Fewest items of one summary paragraph each above the last for a paragraph after the
+last item's summary to be the page's closing."""
+
+
+def _drop_closing_paragraph(items: Sequence[Item], added: Mapping[int, list[Line]]) -> None:
+    """Take out of the last item the paragraphs after its summary when no other item has
+    more than one (two or more above it): the page's closing under the items ('Know someone
+    who would enjoy this? Forward it along.'), no part of the last summary."""
+    last = items[-1] if items else None
+    if last is None or last.title is None or list(added) != [len(items) - 1]:
+        return
+    if sum(1 for item in items[:-1] if item.title is not None) < MIN_ONE_PARAGRAPH_ITEMS:
+        return
+    closing = {line.index for line in added[len(items) - 1]}
+    last.body = [line for line in last.body if line.index not in closing]
 
 
 MAX_STACK_LINES = 8
@@ -3331,13 +3382,55 @@ LIST_MARK = re.compile(r"^(?:[-*•·▪●–]|\d{1,3}[.)])\s+(?=\S)")
 """A list's bullet or rank before a headline in a block of them ('- <title>', '3. <title>')."""
 
 
+DATED_TITLE = re.compile(
+    r"^(?P<title>\S.*?\S)(?P<glued>(?:\s+[—–|·•-]\s+|\s+\()(?P<date>[^—–|·•()]{6,40}?)\)?)$"
+)
+"""'<headline> — <date>', '<headline> (<date>)', '<headline> | <date>': an archive's entry
+with its date after the title on one line."""
+DATE_LED_TITLE = re.compile(
+    r"^(?P<glued>(?P<date>[^—–|·•:]{6,40}?)(?:\s+[—–|·•-]\s+|:\s+))(?P<title>\S.*\S)$"
+)
+"""'<date> — <headline>', '<date>: <headline>': the same entry with its date first."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DatedTitle:
+    """A headline with its date on its line (:func:`dated_title`)."""
+
+    title: str
+    lead: str
+    """The date and its separator before the headline ('' when the date follows it)."""
+    tail: str
+    """The separator and the date after the headline ('' when the date leads)."""
+    date: str
+
+
+def dated_title(text: str) -> DatedTitle | None:
+    """The headline of two words or more and the date on a line that holds only the two,
+    joined by a dash, a bar, a bracket or a colon (:data:`DATED_TITLE`,
+    :data:`DATE_LED_TITLE`), else None."""
+    for form in (DATED_TITLE, DATE_LED_TITLE):
+        if not (match := form.match(text)) or word_count(match["title"]) < 2:
+            continue
+        date = match["date"].strip()
+        found = find_date(date)
+        if found is None or found[0] != date or find_date(match["title"]) is not None:
+            continue
+        if form is DATED_TITLE:
+            return DatedTitle(match["title"], "", match["glued"], date)
+        return DatedTitle(match["title"], match["glued"], "", date)
+    return None
+
+
 def _block_headline(text: str, max_title_chars: int) -> bool:
-    """A headline standing one to a line in a block of them, after its list mark if any:
-    two words or more, twenty at most, opening in upper case, a digit or a quote and
-    closing no sentence (a question or an exclamation aside), no date, no read-more link
-    and no chrome."""
+    """A headline standing one to a line in a block of them, after its list mark if any
+    and without a date after it ('<headline> — <date>'): two words or more, twenty at
+    most, opening in upper case, a digit or a quote and closing no sentence (a question or
+    an exclamation aside), no date, no read-more link and no chrome."""
     if marked := LIST_MARK.match(text):
         text = text[marked.end() :]
+    if dated := dated_title(text):
+        text = dated.title
     words = word_count(text)
     if not 2 <= words <= MAX_HEADLINE_WORDS or len(text) > max_title_chars:
         return False
@@ -3421,6 +3514,10 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
         item = Item(body=[], title=line, published=day)
         if marked := LIST_MARK.match(line.text):
             item.label = marked.group(0)
+        if entry := dated_title(line.text[len(item.label or "") :]):
+            item.glued = entry.tail or None
+            item.label = (item.label or "") + entry.lead or None
+            item.published = entry.date
         if (byline := TRAILING_BY.search(line.text)) and (name := clean_name(byline["name"])):
             item.author, item.credit = name, byline.group(0)
         items.append(item)
@@ -3451,6 +3548,8 @@ def _day_heading(text: str) -> str | None:
     found = find_date(text)
     if found is None or CLOCK.search(text):
         return None  # a time of day: the page's update stamp, no day of items
+    if (dated := dated_title(text)) and word_count(dated.title) >= MIN_COLUMN_WORDS:
+        return None  # '<headline> — <date>': an entry, dated by itself
     return found[0] if credit_date(text) or text.endswith(found[0]) else None
 
 
