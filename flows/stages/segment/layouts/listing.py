@@ -448,11 +448,12 @@ COMMENT_COUNT = re.compile(
 
 def dateline_name(text: str) -> str | None:
     """The name beside the date on '<Name>, <date>' / '<date> · <Name>', a comment counter
-    after it allowed ('<date> <Name> 0 Comments')."""
+    after it and a time of day beside the date allowed ('<date> <Name> 0 Comments',
+    '<Name>, 14:20, <date>')."""
     found = find_date(text)
     if found is None:
         return None
-    rest = COMMENT_COUNT.sub("", text.replace(found[0], " ").strip())
+    rest = COMMENT_COUNT.sub("", CLOCK.sub(" ", text.replace(found[0], " ")).strip())
     rest = rest.strip(" ,.;:|•·–—-")
     return rest if is_name(rest) else None
 
