@@ -1250,6 +1250,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     promoted = _repeated_heads(filled, heads)
     order = [n for n in order if n not in promoted]
     heads, captions = [heads[n] for n in order], [captions[n] for n in order]
+    _dated_stack_titles(filled, roles, heads, captions)
     lead_mode = _dates_lead(roles, heads)
     heads, captions, decks = _top_titles(filled, roles, heads, captions)
     if any(decks):
@@ -1542,6 +1543,67 @@ def _top_titles(
         new_heads[number] = (top, meta, first, last)
         new_captions[number] = []
     return new_heads, new_captions, decks
+
+
+def _stack_title(
+    roles: Sequence[str], title: int | None, first: int, floor: int
+) -> tuple[int, list[int], list[int]] | None:
+    """(title, date lines, label lines) of an item whose headline stands right over its
+    date lines, with short label and counter lines between those and the summary at
+    `first` ('<title>' 'Posted on <date>' 'Edited on <date>' 'In <category>' 'Reading
+    time ≈ 3 mins' '<summary>'), when the plain reading took a label for the title; else
+    None. The search stops at `floor`."""
+    position, depth = first - 1, 0
+    dates: list[int] = []
+    while position > floor and roles[position] in STACK_ROLES and depth < MAX_DECK_LINES:
+        if roles[position] == "date":
+            dates.append(position)
+        position, depth = position - 1, depth + 1
+    if not dates:
+        return None
+    top, low = min(dates), max(dates)
+    if any(roles[here] != "date" for here in range(top, low + 1)) or first - low < 2:
+        return None
+    if top - 1 <= floor or roles[top - 1] != "head" or (title is not None and title < low):
+        return None
+    return top - 1, list(range(top, low + 1)), list(range(low + 1, first))
+
+
+def _label_key(text: str) -> str:
+    """A label line's words without its figures ('Reading time ≈ 3 mins' -> 'reading time
+    ≈ mins'): what the page repeats from item to item."""
+    return " ".join(ANY_DIGIT.sub("", text).casefold().split())
+
+
+def _dated_stack_titles(
+    filled: Sequence[Line], roles: Sequence[str], heads: list[Head], captions: list[list[int]]
+) -> None:
+    """Read, in place, each item's title as the headline over its date lines when two
+    items or more, half of the titled ones or more, stack label lines between those dates
+    and the summary (:func:`_stack_title`), no longer than that headline, one of them at
+    least repeated by another item's labels, figures aside ('Reading time ≈ 3 mins'): the
+    labels are chrome, never the title."""
+    found: dict[int, tuple[int, list[int], list[int]]] = {}
+    floor = -1
+    for number, (title, meta, first, last) in enumerate(heads):
+        stack = _stack_title(roles, title, first, floor) if not meta else None
+        if stack is not None and all(
+            word_count(filled[here].text) <= word_count(filled[stack[0]].text) for here in stack[2]
+        ):
+            found[number] = stack
+        floor = last
+    titled = sum(1 for head in heads if head[0] is not None)
+    if len(found) < max(MIN_SECOND_LINES, titled / 2):
+        return
+    keys = Counter(
+        key for stack in found.values() for key in {_label_key(filled[n].text) for n in stack[2]}
+    )
+    if not any(count >= MIN_SECOND_LINES for count in keys.values()):
+        return
+    for number, (title, dates, labels) in found.items():
+        _, _, first, last = heads[number]
+        heads[number] = (title, dates, first, last)
+        captions[number] = labels
 
 
 def _head_start(head: tuple[int | None, list[int], int, int]) -> int:
