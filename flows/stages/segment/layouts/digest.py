@@ -666,6 +666,19 @@ def _credit_block(page: Page, first: int) -> int:
     return last
 
 
+def _after_footer(lines: Sequence[Line], page: Page, position: int) -> bool:
+    """A credit line set apart by a blank line from the credit line above it, which closes
+    the text above it with no blank line between: the next article's head ('Posted by
+    <Name> | 4 comments' under one post, then the next post's date over its headline)."""
+    above = position - 1
+    if above < 1 or page.roles[above - 1] != "prose":
+        return False
+    footer, text = page.filled[above], page.filled[above - 1]
+    if footer.index != text.index + 1 or not lines[page.filled[position].index - 1].is_blank:
+        return False
+    return footer.index < page.filled[position].index - 1
+
+
 def _second_date(page: Page, position: int) -> bool:
     """A date line set apart by a blank line from the date line above it: a new head's
     (the page's date, then a day header over the first item)."""
@@ -2343,6 +2356,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
             position == 0
             or page.roles[position - 1] not in CREDIT_ROLES | {"image"}
             or _second_date(page, position)
+            or _after_footer(lines, page, position)
         )
         if opening is None and starts_block:
             opening = _credits_opening(lines, page, position)
@@ -2367,7 +2381,36 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     _finish(lines, page, openings)
     openings = _without_ruled_masthead(page, openings)
     _date_by_issue(page, openings)
+    _author_by_footer(page, openings)
     return page, openings
+
+
+MIN_FOOTER_BYLINES = 2
+"""Fewest articles closed by a byline line under their text for such lines to name their
+articles' authors: the shape must repeat."""
+
+
+def _author_by_footer(page: Page, openings: Sequence[Opening]) -> None:
+    """An article whose head names nobody is by the name on the byline line right under
+    its last paragraph, no blank line between ('Posted by <Name> | 4 comments'), when two
+    articles or more close so."""
+    if len(openings) < MIN_FOOTER_BYLINES:
+        return
+    starts = [opening.begin for opening in openings]
+    footers: dict[int, str] = {}
+    for position in range(1, len(page.filled)):
+        line, above = page.filled[position], page.filled[position - 1]
+        if page.roles[position] != "byline" or page.roles[position - 1] != "prose":
+            continue
+        if line.index != above.index + 1 or line.index < starts[0]:
+            continue
+        if (name := _line_author(line.text)) is not None:
+            footers.setdefault(bisect.bisect_right(starts, line.index) - 1, name)
+    if len(footers) < MIN_FOOTER_BYLINES:
+        return
+    for number, name in footers.items():
+        if openings[number].author is None:
+            openings[number].author = name
 
 
 MIN_SHAPED_WORDS = 60
@@ -2502,21 +2545,55 @@ def _issue_openings(page: Page) -> list[Opening]:
         return []
     if any(NUMBERED_STORY.match(page.filled[head].text) for head in heads):
         return []
+    stacked = [head for head in heads if _stacked_head(page, head)]
+    if len(stacked) >= max(MIN_ISSUE_ITEMS, len(heads) / 2):
+        heads = stacked  # '<headline>' over '<outlet>' over the text: the others are no items
     listed = _listed_heads(page, heads)
     if len(listed) >= MIN_ISSUE_ITEMS:
         heads = listed  # the contents name the items: other headings are sponsors, polls
     elif not _issue_marked(page, heads):
         return []
-    openings = [
-        Opening("issue", page.filled[head], page.filled[head].text, page.filled[head].index)
-        for head in heads
-    ]
+    openings = [_issue_opening(page, head, head in stacked) for head in heads]
     end = heads[-1] + 1
     while end < len(page.filled) and page.roles[end] == "prose":
         end += 1
-    if end < len(page.filled) and page.roles[end] == "head":
+    paragraphs = [_paragraphs(page, head) for head in heads]
+    if len(paragraphs) > 1 and max(paragraphs[:-1]) == 1 < paragraphs[-1]:
+        openings[-1].closing = page.filled[heads[-1] + 1]  # the issue's closing under it
+    elif end < len(page.filled) and page.roles[end] == "head":
         openings[-1].closing = page.filled[end - 1]  # a footer's heading ends the last item
     return openings
+
+
+def _stacked_head(page: Page, head: int) -> bool:
+    """Whether the item heading at `head` stands right under a longer headline line (no
+    blank line between): a credit or outlet line under the item's headline."""
+    upper, lower = head - 1, page.filled[head]
+    if upper < 0 or page.roles[upper] != "head" or page.filled[upper].index != lower.index - 1:
+        return False
+    return word_count(page.filled[upper].text) > word_count(lower.text)
+
+
+def _issue_opening(page: Page, head: int, stacked: bool) -> Opening:
+    """The opening of an issue's item headed at `head`; a stacked head's title is the
+    headline above it (its number off), the heading line its credit."""
+    line = page.filled[head]
+    if not stacked:
+        return Opening("issue", line, line.text, line.index)
+    title = page.filled[head - 1]
+    numbered = NUMBERED_HEAD.match(title.text)
+    headline = numbered.group("headline") if numbered else title.text
+    return Opening("issue", title, headline, title.index, meta=[line])
+
+
+def _paragraphs(page: Page, head: int) -> int:
+    """Paragraphs of prose (blocks with no blank line inside) right under `head`."""
+    count, here = 0, head + 1
+    while here < len(page.filled) and page.roles[here] == "prose":
+        above = page.filled[here - 1]
+        count += here == head + 1 or page.filled[here].index > above.index + 1
+        here += 1
+    return count
 
 
 MIN_DAY_SECTIONS = 3

@@ -454,11 +454,12 @@ COMMENT_COUNT = re.compile(
 
 def dateline_name(text: str) -> str | None:
     """The name beside the date on '<Name>, <date>' / '<date> · <Name>', a comment counter
-    after it allowed ('<date> <Name> 0 Comments')."""
+    after it and a time of day beside the date allowed ('<date> <Name> 0 Comments',
+    '<Name>, 14:20, <date>')."""
     found = find_date(text)
     if found is None:
         return None
-    rest = COMMENT_COUNT.sub("", text.replace(found[0], " ").strip())
+    rest = COMMENT_COUNT.sub("", CLOCK.sub(" ", text.replace(found[0], " ")).strip())
     rest = rest.strip(" ,.;:|•·–—-")
     return rest if is_name(rest) else None
 
@@ -995,6 +996,35 @@ def _title_above(
     return position, meta, []
 
 
+MIN_SECOND_LINES = 2
+"""Fewest items whose headline stands over a name line for every item's second head line
+to be its credit line."""
+
+
+def _align_second_lines(filled: Sequence[Line], roles: Sequence[str], heads: list[Head]) -> None:
+    """Read the second of two headline-shaped lines over a summary as the credit line (an
+    outlet, a section, a name the name test misses: 'The Civic Quarterly') rather than the
+    title, in place, when it is the shorter of the two and two items or more, half of the
+    titled ones or more, show a headline over a name line so: the items of one page
+    repeat one shape."""
+    seconds = [
+        number
+        for number, (title, meta, first, _) in enumerate(heads)
+        if title is not None and title + 1 in meta and title + 2 == first
+    ]
+    titled = sum(1 for head in heads if head[0] is not None)
+    if len(seconds) < max(MIN_SECOND_LINES, titled / 2):
+        return
+    floor = -1
+    for number, (title, meta, first, last) in enumerate(heads):
+        if title is not None and not meta and title + 1 == first:
+            above = title - 1
+            longer = word_count(filled[above].text) > word_count(filled[title].text)
+            if above > floor and roles[above] == "head" and longer:
+                heads[number] = (above, [title], first, last)
+        floor = last
+
+
 def _titled_sentences(text: str) -> bool:
     """Two short sentences in title case ('Governors Are Getting Younger. That Does Not Mean
     Change.'): a headline when a byline stands right under it (a summary is not written in
@@ -1237,6 +1267,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         heads.append((title, meta, first, last))
         captions.append(caption)
         floor = last
+    _align_second_lines(filled, roles, heads)
     for title, stamp in _headline_pairs(filled, roles, heads):
         heads.append((title, [stamp], stamp + 1, stamp))  # no summary: an empty body
         captions.append([])
@@ -1247,17 +1278,20 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     promoted = _repeated_heads(filled, heads)
     order = [n for n in order if n not in promoted]
     heads, captions = [heads[n] for n in order], [captions[n] for n in order]
+    _dated_stack_titles(filled, roles, heads, captions)
     lead_mode = _dates_lead(roles, heads)
     heads, captions, decks = _top_titles(filled, roles, heads, captions)
     if any(decks):
         lead_mode = _dates_lead(roles, heads)
     labelled = _labels_repeat(filled, roles, heads)
     items: list[Item] = []
+    added: dict[int, list[Line]] = {}
     owned_until = -1
     for number, (title, meta, first, last) in enumerate(heads):
         next_start = _start_of(heads, number + 1, roles, lead_mode, len(filled))
         if title is None and items and first == owned_until + 1 and not meta:
             items[-1].body += filled[first : last + 1]  # a second summary paragraph
+            added.setdefault(len(items) - 1, []).extend(filled[first : last + 1])
             owned_until = _trail(items[-1], filled, roles, last, next_start, lead_mode)
             continue
         item = Item(body=list(filled[first : last + 1]))
@@ -1281,6 +1315,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
                 item.meta.insert(0, filled[day])
         owned_until = _trail(item, filled, roles, last, next_start, lead_mode)
         items.append(item)
+    _drop_closing_paragraph(items, added)
     _drop_lone_lead(items)
     _drop_lone_head_line(items)
     _read_stacks(items, filled, roles)
@@ -1296,6 +1331,24 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         assert title is not None
         items.append(Item(list(filled[first : last + 1]), filled[title], repeated=True))
     return items
+
+
+MIN_ONE_PARAGRAPH_ITEMS = 2
+"""Fewest items of one summary paragraph each above the last for a paragraph after the
+last item's summary to be the page's closing."""
+
+
+def _drop_closing_paragraph(items: Sequence[Item], added: Mapping[int, list[Line]]) -> None:
+    """Take out of the last item the paragraphs after its summary when no other item has
+    more than one (two or more above it): the page's closing under the items ('Know someone
+    who would enjoy this? Forward it along.'), no part of the last summary."""
+    last = items[-1] if items else None
+    if last is None or last.title is None or list(added) != [len(items) - 1]:
+        return
+    if sum(1 for item in items[:-1] if item.title is not None) < MIN_ONE_PARAGRAPH_ITEMS:
+        return
+    closing = {line.index for line in added[len(items) - 1]}
+    last.body = [line for line in last.body if line.index not in closing]
 
 
 MAX_STACK_LINES = 8
@@ -1520,6 +1573,67 @@ def _top_titles(
     return new_heads, new_captions, decks
 
 
+def _stack_title(
+    roles: Sequence[str], title: int | None, first: int, floor: int
+) -> tuple[int, list[int], list[int]] | None:
+    """(title, date lines, label lines) of an item whose headline stands right over its
+    date lines, with short label and counter lines between those and the summary at
+    `first` ('<title>' 'Posted on <date>' 'Edited on <date>' 'In <category>' 'Reading
+    time ≈ 3 mins' '<summary>'), when the plain reading took a label for the title; else
+    None. The search stops at `floor`."""
+    position, depth = first - 1, 0
+    dates: list[int] = []
+    while position > floor and roles[position] in STACK_ROLES and depth < MAX_DECK_LINES:
+        if roles[position] == "date":
+            dates.append(position)
+        position, depth = position - 1, depth + 1
+    if not dates:
+        return None
+    top, low = min(dates), max(dates)
+    if any(roles[here] != "date" for here in range(top, low + 1)) or first - low < 2:
+        return None
+    if top - 1 <= floor or roles[top - 1] != "head" or (title is not None and title < low):
+        return None
+    return top - 1, list(range(top, low + 1)), list(range(low + 1, first))
+
+
+def _label_key(text: str) -> str:
+    """A label line's words without its figures ('Reading time ≈ 3 mins' -> 'reading time
+    ≈ mins'): what the page repeats from item to item."""
+    return " ".join(ANY_DIGIT.sub("", text).casefold().split())
+
+
+def _dated_stack_titles(
+    filled: Sequence[Line], roles: Sequence[str], heads: list[Head], captions: list[list[int]]
+) -> None:
+    """Read, in place, each item's title as the headline over its date lines when two
+    items or more, half of the titled ones or more, stack label lines between those dates
+    and the summary (:func:`_stack_title`), no longer than that headline, one of them at
+    least repeated by another item's labels, figures aside ('Reading time ≈ 3 mins'): the
+    labels are chrome, never the title."""
+    found: dict[int, tuple[int, list[int], list[int]]] = {}
+    floor = -1
+    for number, (title, meta, first, last) in enumerate(heads):
+        stack = _stack_title(roles, title, first, floor) if not meta else None
+        if stack is not None and all(
+            word_count(filled[here].text) <= word_count(filled[stack[0]].text) for here in stack[2]
+        ):
+            found[number] = stack
+        floor = last
+    titled = sum(1 for head in heads if head[0] is not None)
+    if len(found) < max(MIN_SECOND_LINES, titled / 2):
+        return
+    keys = Counter(
+        key for stack in found.values() for key in {_label_key(filled[n].text) for n in stack[2]}
+    )
+    if not any(count >= MIN_SECOND_LINES for count in keys.values()):
+        return
+    for number, (title, dates, labels) in found.items():
+        _, _, first, last = heads[number]
+        heads[number] = (title, dates, first, last)
+        captions[number] = labels
+
+
 def _head_start(head: tuple[int | None, list[int], int, int]) -> int:
     title, meta, first, _ = head
     return min([first, *meta, *([title] if title is not None else [])])
@@ -1629,19 +1743,26 @@ def _date_by_day_header(
             item.published = f"{day} {stamp.text}"
 
 
+MIN_LED_AFTER_HEADING = 2
+"""Fewest items, each with its byline or date above its title, that show a page's heading
+and description over them to be no item of their own."""
+
+
 def _dates_lead(
     roles: Sequence[str], heads: Sequence[tuple[int | None, list[int], int, int]]
 ) -> bool:
     """Byline and date lines sit above the titles when the first item has one above its
-    title and the last item none below its summary."""
-    titled = [head for head in heads if head[0] is not None]
-    if not titled:
+    title, or every item after it right above its title (two or more: the first is the
+    page's own heading over its description), and the last item none below its summary."""
+    titles = [head[0] for head in heads if head[0] is not None]
+    if not titles:
         return False
-    first_title = titled[0][0]
-    assert first_title is not None
-    if not _lead_meta(roles, first_title, -1):
+    if not _lead_meta(roles, titles[0], -1) and not (
+        len(titles) > MIN_LED_AFTER_HEADING
+        and all(roles[title - 1] in META_ROLES for title in titles[1:])
+    ):
         return False
-    below = titled[-1][3] + 1
+    below = next(head[3] for head in reversed(heads) if head[0] is not None) + 1
     while below < len(roles) and roles[below] in {"more", "footer", "signed"}:
         below += 1
     return not (below < len(roles) and roles[below] in META_ROLES)
@@ -3248,6 +3369,8 @@ def segment_items(
         kept.pop(0)  # the site's masthead (its name over its tagline) above them
     while len(kept) > 2 and _is_bio(kept[0]):
         kept.pop(0)  # an author's page: the author's bio card above the items
+    if len(kept) > MIN_LED_AFTER_HEADING and _is_page_heading(kept[0], kept[1:]):
+        kept.pop(0)  # the page's heading over its description, above items led by dates
     dropped = find_boilerplate(lines)
     for item in promotions:
         dropped.update((line.index, REPEATED_BLOCK_RULE) for line in item.lines)
@@ -3350,13 +3473,55 @@ LIST_MARK = re.compile(r"^(?:[-*•·▪●–]|\d{1,3}[.)])\s+(?=\S)")
 """A list's bullet or rank before a headline in a block of them ('- <title>', '3. <title>')."""
 
 
+DATED_TITLE = re.compile(
+    r"^(?P<title>\S.*?\S)(?P<glued>(?:\s+[—–|·•-]\s+|\s+\()(?P<date>[^—–|·•()]{6,40}?)\)?)$"
+)
+"""'<headline> — <date>', '<headline> (<date>)', '<headline> | <date>': an archive's entry
+with its date after the title on one line."""
+DATE_LED_TITLE = re.compile(
+    r"^(?P<glued>(?P<date>[^—–|·•:]{6,40}?)(?:\s+[—–|·•-]\s+|:\s+))(?P<title>\S.*\S)$"
+)
+"""'<date> — <headline>', '<date>: <headline>': the same entry with its date first."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DatedTitle:
+    """A headline with its date on its line (:func:`dated_title`)."""
+
+    title: str
+    lead: str
+    """The date and its separator before the headline ('' when the date follows it)."""
+    tail: str
+    """The separator and the date after the headline ('' when the date leads)."""
+    date: str
+
+
+def dated_title(text: str) -> DatedTitle | None:
+    """The headline of two words or more and the date on a line that holds only the two,
+    joined by a dash, a bar, a bracket or a colon (:data:`DATED_TITLE`,
+    :data:`DATE_LED_TITLE`), else None."""
+    for form in (DATED_TITLE, DATE_LED_TITLE):
+        if not (match := form.match(text)) or word_count(match["title"]) < 2:
+            continue
+        date = match["date"].strip()
+        found = find_date(date)
+        if found is None or found[0] != date or find_date(match["title"]) is not None:
+            continue
+        if form is DATED_TITLE:
+            return DatedTitle(match["title"], "", match["glued"], date)
+        return DatedTitle(match["title"], match["glued"], "", date)
+    return None
+
+
 def _block_headline(text: str, max_title_chars: int) -> bool:
-    """A headline standing one to a line in a block of them, after its list mark if any:
-    two words or more, twenty at most, opening in upper case, a digit or a quote and
-    closing no sentence (a question or an exclamation aside), no date, no read-more link
-    and no chrome."""
+    """A headline standing one to a line in a block of them, after its list mark if any
+    and without a date after it ('<headline> — <date>'): two words or more, twenty at
+    most, opening in upper case, a digit or a quote and closing no sentence (a question or
+    an exclamation aside), no date, no read-more link and no chrome."""
     if marked := LIST_MARK.match(text):
         text = text[marked.end() :]
+    if dated := dated_title(text):
+        text = dated.title
     words = word_count(text)
     if not 2 <= words <= MAX_HEADLINE_WORDS or len(text) > max_title_chars:
         return False
@@ -3440,6 +3605,10 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
         item = Item(body=[], title=line, published=day)
         if marked := LIST_MARK.match(line.text):
             item.label = marked.group(0)
+        if entry := dated_title(line.text[len(item.label or "") :]):
+            item.glued = entry.tail or None
+            item.label = (item.label or "") + entry.lead or None
+            item.published = entry.date
         if (byline := TRAILING_BY.search(line.text)) and (name := clean_name(byline["name"])):
             item.author, item.credit = name, byline.group(0)
         items.append(item)
@@ -3470,6 +3639,8 @@ def _day_heading(text: str) -> str | None:
     found = find_date(text)
     if found is None or CLOCK.search(text):
         return None  # a time of day: the page's update stamp, no day of items
+    if (dated := dated_title(text)) and word_count(dated.title) >= MIN_COLUMN_WORDS:
+        return None  # '<headline> — <date>': an entry, dated by itself
     return found[0] if credit_date(text) or text.endswith(found[0]) else None
 
 
@@ -3519,6 +3690,12 @@ def _is_bio(item: Item) -> bool:
         return False
     first = item.body[0].text
     return first.startswith(item.author + " ") and not first.startswith(item.title_text or "\0")
+
+
+def _is_page_heading(item: Item, below: Sequence[Item]) -> bool:
+    """An item that shows no mark over items that each show their byline or date above
+    their title: the page's own heading ('Press releases') over its description."""
+    return not item.marks() and all(other.lead for other in below)
 
 
 def _is_masthead(item: Item, lines: Sequence[Line]) -> bool:
