@@ -170,3 +170,116 @@ def test_reply_counts_place_comments_in_a_flat_printout() -> None:
     lines = split_lines(COUNTED)
     starts = handle_age.find_starts(lines)
     assert handle_age.nestings(lines, starts) == [0, 1, 2, 1, 0]
+
+
+VOTE_COLUMN = """\
+Skip Navigation
+
+The lighthouse keepers want the foghorn schedule published
+
+view all comments ➔
+
+  • keeper_one@harbour.example
+    link
+    fedilink
+    English
+    arrow-up
+    21
+    arrow-down
+    3
+    ·
+    2 days ago
+
+    The horn sounds at random hours now, and the fishing boats cannot plan around it at all.
+
+    • [email protected]
+      link
+      arrow-up
+      9
+      ·
+      edit-2
+      2 days ago
+
+      The schedule exists, it just lives in a binder in the harbour office nobody opens.
+
+      2 more replies
+
+  • tern_watch@coast.example
+    bot
+    link
+    arrow-up
+    4
+    ·
+    1 day ago
+
+    Reminder: please keep the discussion about the schedule, not about the keepers.
+"""
+
+
+def test_a_vote_column_between_the_handle_and_the_age() -> None:
+    result = segment("0123456789abcdef", VOTE_COLUMN, None, SegmentConfig())
+    assert result.layout == "thread"
+    comments = result.comments
+    assert [c["author"] for c in comments] == [
+        "keeper_one@harbour.example",
+        "[email protected]",
+        "tern_watch@coast.example",
+    ]
+    assert [(c["upvotes"], c["downvotes"], c["score"]) for c in comments][:2] == [
+        (21, 3, 18),
+        (9, 0, 9),
+    ]
+    assert [c["edited"] for c in comments] == [False, True, False]
+    ids = [c["comment_id"] for c in comments]
+    assert [c["parent_id"] for c in comments] == [None, ids[0], None]
+    assert result.posts[0]["author"] is None  # the first bulleted header is a comment
+    bodies = " ".join(c["body"] for c in comments) + result.posts[0]["body"]
+    assert "2 more replies" not in bodies and "view all comments" not in bodies
+
+
+COUNTED_ACTIONS = """\
+Harbour Guild
+Bill to move the harbour office into the town hall clears its first reading
+(harbour-notes.example.net)
+38 up and 4 down, posted by @quay_reader 6h ago
+
+@net_mender · 5h ago. 2 points
+The office has been in the old customs house for a century, and the move saves nothing.
+14 · Reply · Report
+
+    @quay_reader · 5h ago · edited 4h ago
+    The customs house roof leaks onto the archive, which is the whole reason for the move.
+    9 · Reply · Report
+
+@dock_owl · 3h ago
+Nobody asked the fishermen, who use the office every single morning of the season.
+5 · Reply · Report
+"""
+
+
+def test_a_count_opening_the_action_row_and_a_byline_after_votes() -> None:
+    result = segment("0123456789abcdef", COUNTED_ACTIONS, None, SegmentConfig())
+    post = result.posts[0]
+    assert post["author"] == "quay_reader"
+    assert post["title"] == (
+        "Bill to move the harbour office into the town hall clears its first reading"
+    )
+    comments = result.comments
+    assert [c["author"] for c in comments] == ["net_mender", "quay_reader", "dock_owl"]
+    assert [c["score"] for c in comments] == [2, 9, 5]
+    assert [c["edited"] for c in comments] == [False, True, False]
+    assert "harbour-notes.example.net" not in post["body"]
+
+
+def test_more_links_and_sort_menus_are_chrome() -> None:
+    for text in (
+        "load more comments (3 replies)",
+        "→ More replies (2)",
+        "2 more replies",
+        "continue this thread",
+        "show context ➔",
+        "all 12 comments",
+        "Sort: Hot | New",
+    ):
+        assert handle_age.is_chrome(split_lines(text)[0]), text
+    assert not handle_age.is_chrome(split_lines("Show me the replies to the ferry board")[0])

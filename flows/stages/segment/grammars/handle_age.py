@@ -11,8 +11,10 @@ One comment::
                                  instance · 5d · +3', 'u/name Flair Mar 14 '22'
     or the stack:   <handle>     alone on its line ('• name@instance', 'u/name', under a
                                  bullet 'Display Name [tags]')
-                    [·]          a separator line
-                    <age> …      right under it ('2 years ago', '3h · 12 points')
+                    [<column>]   a column of short lines: separators, link words, icon
+                                 names ('fedilink', 'arrow-up'), flags, a language, counts
+                                 beside up and down marks, each line on its own
+                    <age> …      under it ('2 years ago', '3h · 12 points')
                     [<score>]    a lone count under the age
     <body>                       running text
     [<score>]                    a lone count over the action row ('↑ 14 ↓', '214')
@@ -51,13 +53,17 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from flows.stages.segment.grammars._common import has_text, is_title_like
+from flows.stages.segment.grammars.lemmy import GLUED_BADGES as _GLUED_BADGES
 from flows.stages.segment.grammars.stamped_header import VOTES_ROW, is_action_row
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
+from flows.stages.segment.votes import DOWN_SIGN, DOWN_WORD, UP_SIGN, UP_WORD, shown_count
 
 NAME = "handle_age"
+PROTECTED = "[email protected]"
+"""What a host that hides mail addresses prints for a name like one ('name@instance')."""
 GENERIC = True
 YIELDS = True
 
@@ -70,6 +76,8 @@ MAX_FLAIR_WORDS = 2
 MAX_NAME_WORDS = 3
 MAX_LOOKAHEAD = 2
 """How many blank lines may stand between a stacked handle and its age line."""
+MAX_COLUMN = 12
+"""How many lines a stacked header's column may hold between the handle and the age."""
 
 _MARKS = "[–][-][+]•*·▸▾▴►▶>|│├└┌─┃╰╴ \t"
 _LEAD = re.compile(r"^(?:\[[–\-+]\]\s*|[•*·▸▾►▶>│├└┌─┃╰╴|]\s*)+")
@@ -110,6 +118,9 @@ FLAGS = frozenset(
         "deleted",
         "removed",
         "collapsed",
+        "stickied",
+        "pinned",
+        "sticky",
         "root",
         "parent",
         "next",
@@ -177,8 +188,13 @@ _NOT_NAMES = frozenset(
         "on",
     }
 )
-_GONE = frozenset({"[deleted]", "[removed]"})
-"""The name a front-end shows for a deleted account: kept as the comment's author."""
+_GONE = frozenset({"[deleted]", "[removed]", "u/[deleted]", PROTECTED})
+"""The names a front-end shows for a deleted account, and the placeholder a host prints
+for a name it took for a mail address: kept as the comment's author."""
+_GLYPHS = re.compile(r"(?<=\w)[\U0001F1E6-\U0001F1FF\u2600-\u27BF\U0001F300-\U0001FAFF]+$")
+"""Emoji run into a name (a flag or symbol of its flair: 'name🇷🇺'): no part of it."""
+_TOGGLE = re.compile(r"^\[[–\-+]\]")
+"""A comment's collapse toggle before its header ('[–]', '[+]')."""
 _MARKED = re.compile(r"^/?u/|^@|\w@\w")
 """A handle marked as one ('u/name', '@name', 'name@instance'): flair may follow it."""
 _TAGS = re.compile(r"(?:\s*\[[^\]\[]{1,40}\])+$")
@@ -186,12 +202,17 @@ _TAGS = re.compile(r"(?:\s*\[[^\]\[]{1,40}\])+$")
 _BADGE = re.compile(r"\[[A-Z+]{1,3}\]$")
 """A role badge run into the name ('name[M]', 'name[S]')."""
 SUBMITTED = re.compile(
-    r"^(?:[+\-−]?[\d,.]+\s+points?\s+by|(?:submitted|posted)(?:\s+\S.{0,40}?)?\s+by|via"
+    r"^(?:[+\-−]?[\d,.]+\s+(?:up|votes?|points?)\b[^,]{0,30},\s+)?"
+    r"(?:[+\-−]?[\d,.]+\s+points?\s+by|(?:submitted|posted)(?:\s+\S.{0,40}?)?\s+by|via"
     r"|authored\s+by)\s+(?P<name>\S+)(?P<rest>.*)$",
     re.IGNORECASE,
 )
 """A submission's byline ('176 points by name 3 hours ago | hide | 98 comments',
-'submitted 9 hours ago by name to community', 'via name 3 hours ago | 5 comments')."""
+'submitted 9 hours ago by name to community', 'via name 3 hours ago | 5 comments', '38 up
+and 4 down, posted by name 7 hours ago')."""
+SOURCE_LINE = re.compile(r"^(?:(?:at|from|via)\s+)?\(?[\w\-]+(?:\.[\w\-]+)+/?\)?$")
+"""A submission's source on a line of its own, between title and byline ('(example.org)',
+'at example.org')."""
 SOURCE_SUFFIX = re.compile(r"\s*\((?:self\.\w+|[\w\-]+(?:\.[\w\-]+)+)\)$")
 """A title's source in brackets ('(self.community)', '(example.com)'): no part of it."""
 MAX_TITLE_GAP = 3
@@ -202,6 +223,18 @@ _LINK = re.compile(
 )
 """A link word in a header row (lower-cased)."""
 _SEPARATOR = re.compile(r"[|·•—–\-]+")
+_UP = re.compile(rf"^(?:{UP_WORD}|{UP_SIGN}|(?:arrow|chevron|thumbs?)-up\d?)$", re.IGNORECASE)
+_DOWN = re.compile(
+    rf"^(?:{DOWN_WORD}|{DOWN_SIGN}|(?:arrow|chevron|thumbs?)-down\d?)$", re.IGNORECASE
+)
+"""An up or down mark standing alone in a vote column ('arrow-up', '▲', 'upvote')."""
+_COUNT = re.compile(r"^[+\-−]?\d{1,7}$|^[+\-−]?\d{1,3}(?:\.\d)?[KkM]$")
+_ICON = re.compile(r"^[a-z]+(?:-[a-z0-9]+)+$")
+"""An icon's name printed as its text ('fedilink', 'edit-2', 'more-vertical')."""
+_EDITED = re.compile(r"^(?:edited|edit-\d)$", re.IGNORECASE)
+"""An edit mark in a column ('edited', the pencil icon's name 'edit-2')."""
+_BADGES = frozenset({"bot", "creator", "banned", "🌱"})
+"""Badges a column may show beside the flags ('bot', the new account's sprout)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +253,8 @@ class Row:
     descendants: int | None = None
     """The replies printed under it, as its count says ('(4 children)'); 0 where it is
     collapsed ('[+]'): its replies are not on the page."""
+    upvotes: int | None = None
+    downvotes: int | None = None
 
 
 def _lead(raw: str) -> tuple[int, str]:
@@ -263,16 +298,17 @@ def _rest_is_chrome(rest: str, flair: int = 0) -> bool:
             break
         rest = rest.replace(dated[0], " ")
     rest = re.sub(r"\[[^\]]{0,12}\]|\([^)]{0,12}\)|'?\d+", " ", rest)
-    words = [w for w in _SEPARATOR.split(rest.replace(" ", "|")) if w.strip(" ▲▼*:")]
-    other = [w for w in words if w.strip(" ▲▼*:").casefold() not in FLAGS | _ACTION_WORDS]
+    words = [w for w in _SEPARATOR.split(rest.replace(" ", "|")) if w.strip(" ▲▼*:.,;")]
+    other = [w for w in words if w.strip(" ▲▼*:.,;").casefold() not in FLAGS | _ACTION_WORDS]
     return len(other) <= flair and all(w[:1].isupper() for w in other)
 
 
 _ACTION_WORDS = frozenset(word for action in ACTIONS for word in action.split())
 
 
-def _row(text: str) -> tuple[str, int | None, str] | None:
-    """(handle, score, age) of a one-line header, or None."""
+def _row(text: str, *, toggled: bool = False) -> tuple[str, int | None, str] | None:
+    """(handle, score, age) of a one-line header, or None; a flair may follow a marked
+    handle or one under a collapse toggle (`toggled`: '[–]name Flair 3 points 2h ago')."""
     if not text or len(text.split()) > MAX_ROW_WORDS or _COUNTED.search(text):
         return None
     if ends_sentence(text) and not text.endswith(("ago", "ago*", "]", ")")):
@@ -281,9 +317,11 @@ def _row(text: str) -> tuple[str, int | None, str] | None:
     by = _BY.match(text)
     if by is not None:
         score, first, rest = int(by.group(1).replace("−", "-")), by.group(2), by.group(3)
+    elif text.startswith(PROTECTED):
+        first, rest = PROTECTED, text.removeprefix(PROTECTED)
     else:
         first, _, rest = text.partition(" ")
-    first = _BADGE.sub("", first) or first
+    first = _GLYPHS.sub("", _BADGE.sub("", first) or first) or first
     name = first if first.casefold() in _GONE else _handle(first)
     if name is None:
         return None
@@ -291,7 +329,7 @@ def _row(text: str) -> tuple[str, int | None, str] | None:
     date = find_date(rest) if age is None else None
     if age is None and date is None:
         return None
-    flair = MAX_FLAIR_WORDS if _MARKED.search(name) else 0
+    flair = MAX_FLAIR_WORDS if toggled or _MARKED.search(name) else 0
     if not _rest_is_chrome(rest, flair):
         return None
     shown = age.group() if age is not None else date[0] if date is not None else ""
@@ -349,6 +387,8 @@ def _stacked_name(text: str, *, bulleted: bool) -> str | None:
     """The name of a stacked header's name line: a handle, or under a bullet a display
     name of up to :data:`MAX_NAME_WORDS` capitalised words, either with bracketed tags
     after it ('name [she/her]'); None for any other line."""
+    if text.strip() == PROTECTED:
+        return PROTECTED
     bare = _TAGS.sub("", text).strip()
     words = bare.split()
     if len(words) == 1:
@@ -363,12 +403,16 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
     if line.is_blank:
         return None
     depth, text = _lead(line.raw)
-    found = _row(text)
+    found = _row(text, toggled=_TOGGLE.match(line.text) is not None)
     n_lines, rest = 1, text
+    upvotes = downvotes = None
+    edits = False
     if found is None:
         name = _stacked_name(text, bulleted=text != line.text)
         below = _next_filled(lines, position) if name else None
-        while below is not None and _SEPARATOR.fullmatch(lines[below].text):
+        column: list[str] = []
+        while below is not None and len(column) < MAX_COLUMN and _in_column(lines[below].text):
+            column.append(lines[below].text)
             below = _next_filled(lines, below)
         if name is None or below is None or _is_instance(name, lines, position):
             return None
@@ -376,22 +420,90 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
         stamp = _AGE.match(age_line.lstrip("•·| "))
         if stamp is None or not _rest_is_chrome(age_line) or _COUNTED.search(age_line):
             return None
-        score = _score(age_line)
+        upvotes, downvotes, score = _column_votes(column)
+        score = score if score is not None else _score(age_line)
         n_lines, rest = below - position + 1, age_line
         after = _next_filled(lines, below)
         if score is None and after is not None and _lone(lines[after].text) is not None:
             score, n_lines = _lone(lines[after].text), after - position + 1
         found = name, score, stamp.group()
+        edits = any(_EDITED.match(text) for text in column)
+        rest = " ".join([*(t for t in column if t.casefold() not in _ACTION_WORDS), rest])
     name, score, age = found
     folded = rest.casefold()
-    edited = "edited" in folded or age.endswith("*")
+    edited = edits or "edited" in folded or age.endswith("*")
     is_op = bool(re.search(r"(?<!\w)op(?!\w)", folded))
     links = frozenset(_LINK.findall(folded))
     counted = _CHILDREN.search(rest)
     descendants = int(counted.group(1)) if counted else None
     if descendants is not None and line.text.startswith("[+]"):
         descendants = 0
-    return Row(name, n_lines, depth, score, edited, is_op, age.rstrip("*"), links, descendants)
+    return Row(
+        _bare_name(name),
+        n_lines,
+        depth,
+        score,
+        edited,
+        is_op,
+        age.rstrip("*"),
+        links,
+        descendants,
+        upvotes,
+        downvotes,
+    )
+
+
+def _bare_name(name: str) -> str:
+    """The name as the page names its author: without the '@' that marks a handle, nor
+    the badges run into an instance's name ('name@lemmy.caOP')."""
+    glued = _GLUED_BADGES.match(name)
+    return (glued.group("name") if glued else name).removeprefix("@")
+
+
+def _in_column(text: str) -> bool:
+    """A line of a stacked header's column: a separator, a count, an up or down mark, a
+    flag, a link word, an icon's name, a badge, a symbol, or one capitalised word (the
+    comment's language)."""
+    bare = text.strip()
+    folded = bare.casefold()
+    return bool(
+        _SEPARATOR.fullmatch(bare)
+        or _COUNT.match(bare)
+        or _UP.match(bare)
+        or _DOWN.match(bare)
+        or folded in FLAGS | _ACTION_WORDS | _BADGES
+        or _ICON.match(bare)
+        or re.fullmatch(r"[^\w\s]{1,3}", bare)
+        or (
+            re.fullmatch(r"[^\W\d_][^\W\d_]{1,20}", bare)
+            and bare[0].isupper()
+            and bare[1:].islower()
+        )
+    )
+
+
+def _column_votes(column: Sequence[str]) -> tuple[int | None, int | None, int | None]:
+    """(upvotes, downvotes, score) of a vote column: the count after an up mark and the
+    one after a down mark (0 where none is shown), else a count beside no mark (the
+    score)."""
+    up = down = score = None
+    pending = None
+    for text in column:
+        bare = text.strip()
+        if _UP.match(bare) or _DOWN.match(bare):
+            pending = "up" if _UP.match(bare) else "down"
+        elif _COUNT.match(bare):
+            value = shown_count(bare.replace("−", "-"))
+            if pending == "up":
+                up = value
+            elif pending == "down":
+                down = abs(value)
+            else:
+                score = value
+            pending = None
+    if up is not None:
+        return up, down or 0, up - (down or 0)
+    return None, None, score
 
 
 def _is_action_row(text: str) -> bool:
@@ -401,13 +513,31 @@ def _is_action_row(text: str) -> bool:
     )
 
 
-SORT_ROW = re.compile(r"^sort(?:ed)?\s+by\b.{0,60}$", re.IGNORECASE)
-"""The comment list's sort menu ('Sort by: Hot Top New Old')."""
+_COUNTED_ACTIONS = re.compile(r"^[↑▲]?\s*(?P<n>[+\-−]?\d{1,6})\s*[↓▼]?\s*[·|•]\s*\w")
+"""An action row opened by the comment's score ('14 · Reply · Report')."""
+SORT_ROW = re.compile(r"^sort(?:ed)?(?:\s+by\b|\s*:).{0,60}$", re.IGNORECASE)
+"""The comment list's sort menu ('Sort by: Hot Top New Old', 'Sort: Top')."""
+MORE = re.compile(
+    r"^(?:[→›»]\s*)?(?:(?:load|show|view|see)\s+(?:\d+\s+)?more\s+(?:comments|replies)"
+    r"(?:\s*\(\d+(?:\s+repl(?:y|ies))?\))?|\d+\s+more\s+repl(?:y|ies)|more\s+replies\s*\(\d+\)"
+    r"|continue\s+this\s+thread|(?:all|top)\s+\d+\s+comments"
+    r"|(?:view|show)\s+(?:all\s+(?:\d+\s+)?comments|(?:the\s+)?(?:full\s+)?context"
+    r"|parent\s+comments?|the\s+rest\s+of\s+the\s+comments)"
+    r"|you\s+are\s+viewing\s+a\s+single\s+comment's\s+thread\.?)\s*[➔→›»]?$",
+    re.IGNORECASE,
+)
+"""A link to comments the page does not show ('load more comments (3 replies)', '→ More
+replies (2)', '2 more replies', 'continue this thread', 'view all comments ➔', 'show
+context', 'all 12 comments')."""
 
 
 def is_chrome(line: Line) -> bool:
-    """Action rows, reply counters and the sort menu, wherever they stand."""
-    return _is_action_row(line.text) or bool(COUNTER.match(line.text) or SORT_ROW.match(line.text))
+    """Action rows, reply counters, links to comments not shown and the sort menu,
+    wherever they stand."""
+    text = line.text
+    return _is_action_row(text) or bool(
+        COUNTER.match(text) or SORT_ROW.match(text) or MORE.match(text)
+    )
 
 
 def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
@@ -464,7 +594,7 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
         for start, end in zip(starts, ends, strict=True)
         if not any(_SUBMISSION.match(line.text) for line in lines[start:end])
     ]
-    if starts and _heads_post(lines[: starts[0]]):
+    if starts and _heads_post(lines[: starts[0]]) and not _bulleted(lines[starts[0]]):
         starts = starts[1:]
     if len(starts) < MIN_HEADERS:
         return []
@@ -533,14 +663,16 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     if row is None:
         return Header(author=lines[position].text or None, n_lines=1, nesting=0)
     region = [line for line in lines[position + row.n_lines : end] if not line.is_blank]
-    chrome = {
-        line.index for line in region if _is_action_row(line.text) or COUNTER.match(line.text)
-    }
+    chrome = {line.index for line in region if is_chrome(line)}
     score = row.score
     for line, following in pairwise(region):
         if score is None and _lone(line.text) is not None and _is_action_row(following.text):
             score = _lone(line.text)
             chrome.add(line.index)
+    for line in region:
+        counted = _COUNTED_ACTIONS.match(line.text)
+        if score is None and counted is not None and _is_action_row(line.text):
+            score = int(counted.group("n").replace("−", "-"))
     author = row.author
     return Header(
         author=author,
@@ -548,6 +680,8 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         nesting=row.depth,
         is_op=row.is_op,
         score=score,
+        upvotes=row.upvotes,
+        downvotes=row.downvotes,
         edited=row.edited,
         age=row.age,
         chrome_lines=frozenset(chrome),
@@ -570,7 +704,10 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
             (
                 other
                 for other in reversed(above)
-                if not other.is_blank and _lone(other.text) is None and not is_chrome(other)
+                if any(char.isalpha() for char in other.text)
+                and _lone(other.text) is None
+                and not is_chrome(other)
+                and not SOURCE_LINE.match(other.text)
             ),
             None,
         )
@@ -580,9 +717,10 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
             if title is not None and len(title.text.split()) <= MAX_TITLE_WORDS
             else None,
             title_lines=frozenset({title.index}) if title is not None else frozenset(),
-            author=name,
+            author=_bare_name(name),
             published=dated[0] if dated is not None and _AGE.search(line.text) is None else None,
             meta_lines=frozenset({line.index}),
+            chrome_lines=frozenset(other.index for other in above if SOURCE_LINE.match(other.text)),
         )
     return _poster(lines)
 
@@ -605,6 +743,12 @@ def _heads_post(above: Sequence[Line]) -> bool:
     )
 
 
+def _bulleted(line: Line) -> bool:
+    """Whether a header stands under a list bullet, as a comment of a tree does: the
+    opening post's byline is printed above the tree, not in it."""
+    return line.text[:1] in "•*◦▪"
+
+
 def _poster(lines: Sequence[Line]) -> PostHead | None:
     """The head of a post whose byline is a header of the comments' shape: the first one
     in the post's lines, under no running text."""
@@ -612,7 +756,7 @@ def _poster(lines: Sequence[Line]) -> PostHead | None:
         row = _read(lines, position)
         if row is None:
             continue
-        if not _heads_post(lines[:position]):
+        if not _heads_post(lines[:position]) or _bulleted(lines[position]):
             return None
         dated = find_date(row.age)
         return PostHead(
