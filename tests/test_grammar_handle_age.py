@@ -283,3 +283,24 @@ def test_more_links_and_sort_menus_are_chrome() -> None:
     ):
         assert handle_age.is_chrome(split_lines(text)[0]), text
     assert not handle_age.is_chrome(split_lines("Show me the replies to the ferry board")[0])
+
+
+def test_header_rows_in_any_order() -> None:
+    rows = {
+        "12 points by gull_7 3 hours ago | parent": ("gull_7", 12, "3 hours ago"),
+        "by gull_7 3 hours ago": ("gull_7", None, "3 hours ago"),
+        "posted by gull_7 at 14:05": ("gull_7", None, "14:05"),
+        "3 hours ago by gull_7": ("gull_7", None, "3 hours ago"),
+        "▲ 4 gull_7 2h ago": ("gull_7", 4, "2h ago"),
+        "↑ 12 ↓ gull_7 · 3h": ("gull_7", 12, "3h"),
+        "gull_7 · 3h · ↑ 12 ↓": ("gull_7", 12, "3h"),
+        "gull_7 | 5 points | 3 hours ago": ("gull_7", 5, "3 hours ago"),
+        "gull_7 2 hours ago. 6 points ▲ ▼": ("gull_7", 6, "2 hours ago"),
+    }
+    for text, expected in rows.items():
+        lines = split_lines(text)
+        row = handle_age._header(lines, 0)
+        assert row is not None, text
+        assert (row.author, row.score, row.age) == expected, text
+    for text in ("3 hours ago", "12 hours of protest ended 2 days ago", "2 comments by x 3h ago"):
+        assert handle_age._header(split_lines(text), 0) is None, text

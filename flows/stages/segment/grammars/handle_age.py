@@ -91,7 +91,7 @@ _AGE = re.compile(
 )
 _SCORE = re.compile(
     r"(?<![\w+\-−])([+\-−]?\d{1,6})\s+(?:points?|votes?|score)(?!\w)"
-    r"|▲\s*([+\-−]?\d{1,6})\s*▼"
+    r"|[▲↑]\s*([+\-−]?\d{1,6})\s*[▼↓]?"
     r"|(?:^|\s)([+\-−](?:0|[1-9]\d{0,5}))(?=\s|$)",
     re.IGNORECASE,
 )
@@ -102,9 +102,26 @@ COUNTER = re.compile(
 """A line counting a comment's replies: furniture."""
 _COUNTS = re.compile(r"^[\d,.]+\s*[KkMm]?\s+comments?\b", re.IGNORECASE)
 """A line opening with the post's comment count ('611 comments sorted by')."""
-_SUBMISSION = re.compile(r"^[\d,.]+\s*[KkMm]?\s+comments?$", re.IGNORECASE)
-"""A submission's comment counter: the header above it heads the post, no comment."""
-_BY = re.compile(r"^([+\-−]?\d{1,6})\s+points?\s+by\s+(\S+)\s+(.*)$", re.IGNORECASE)
+_SUBMISSION = re.compile(r"^[\d,.]+\s*[KkMm]?\s+comments?(?:\s*[·|•].{0,60})?$", re.IGNORECASE)
+"""A submission's comment counter, alone or opening its action row ('12 comments · share'):
+the header above it heads the post, no comment."""
+_LEAD_SCORE = re.compile(
+    r"^(?:[▲↑]\s*)?(?P<n>[+\-−]?\d{1,6})\s*(?:points?\b|votes?\b|pts\b)?\s*[▼↓]?\s*"
+    r"(?:[|·•]\s*)?(?=\S)",
+    re.IGNORECASE,
+)
+"""A score before the rest of a header row ('12 points by name', '▲ 4 name 2h ago')."""
+_BY = re.compile(
+    r"^(?:(?:posted|submitted|written|commented|comment|replied|reply)\s+)?by\s+"
+    r"(?P<name>\S+)\s+(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+"""A header naming its author after 'by' ('by name 3 hours ago', 'posted by name at
+14:05')."""
+_AGE_BY = re.compile(rf"^(?P<age>{_AGE.pattern})\s+by\s+(?P<name>\S+)(?P<rest>.*)$", re.IGNORECASE)
+"""A header stamped before its author ('3 hours ago by name')."""
+_CLOCK = re.compile(r"(?:^|\s)at\s+(?P<time>\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)(?!\w)", re.I)
+"""A time of day after 'at', the stamp of a 'posted by name at 14:05' header."""
 _COUNTED = re.compile(r"\d+\s+(?:comments?|replies)\b", re.IGNORECASE)
 _CHILDREN = re.compile(r"\(\s*(\d+)\s+(?:child|children|replies|reply)\s*\)", re.IGNORECASE)
 FLAGS = frozenset(
@@ -130,6 +147,7 @@ FLAGS = frozenset(
         "on",
         "ago",
         "by",
+        "at",
         "in",
         "to",
     }
@@ -298,8 +316,8 @@ def _rest_is_chrome(rest: str, flair: int = 0) -> bool:
             break
         rest = rest.replace(dated[0], " ")
     rest = re.sub(r"\[[^\]]{0,12}\]|\([^)]{0,12}\)|'?\d+", " ", rest)
-    words = [w for w in _SEPARATOR.split(rest.replace(" ", "|")) if w.strip(" ▲▼*:.,;")]
-    other = [w for w in words if w.strip(" ▲▼*:.,;").casefold() not in FLAGS | _ACTION_WORDS]
+    words = [w for w in _SEPARATOR.split(rest.replace(" ", "|")) if w.strip(" ▲▼↑↓*:.,;")]
+    other = [w for w in words if w.strip(" ▲▼↑↓*:.,;").casefold() not in FLAGS | _ACTION_WORDS]
     return len(other) <= flair and all(w[:1].isupper() for w in other)
 
 
@@ -314,9 +332,17 @@ def _row(text: str, *, toggled: bool = False) -> tuple[str, int | None, str] | N
     if ends_sentence(text) and not text.endswith(("ago", "ago*", "]", ")")):
         return None
     score = None
+    lead = _LEAD_SCORE.match(text)
+    if lead is not None and not _AGE.match(text):
+        score, text = int(lead.group("n").replace("−", "-")), text[lead.end() :]
+    aged = _AGE_BY.match(text)
     by = _BY.match(text)
-    if by is not None:
-        score, first, rest = int(by.group(1).replace("−", "-")), by.group(2), by.group(3)
+    clock = None
+    if aged is not None:
+        first, rest = aged.group("name"), f"{aged.group('age')} {aged.group('rest')}"
+    elif by is not None:
+        first, rest = by.group("name"), by.group("rest")
+        clock = _CLOCK.search(rest)
     elif text.startswith(PROTECTED):
         first, rest = PROTECTED, text.removeprefix(PROTECTED)
     else:
@@ -327,12 +353,20 @@ def _row(text: str, *, toggled: bool = False) -> tuple[str, int | None, str] | N
         return None
     age = _AGE.search(rest)
     date = find_date(rest) if age is None else None
-    if age is None and date is None:
+    if age is None and date is None and clock is None:
         return None
     flair = MAX_FLAIR_WORDS if toggled or _MARKED.search(name) else 0
     if not _rest_is_chrome(rest, flair):
         return None
-    shown = age.group() if age is not None else date[0] if date is not None else ""
+    shown = (
+        age.group()
+        if age is not None
+        else date[0]
+        if date is not None
+        else clock.group("time")
+        if clock is not None
+        else ""
+    )
     return name, score if score is not None else _score(rest), shown
 
 
