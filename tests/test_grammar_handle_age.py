@@ -304,3 +304,41 @@ def test_header_rows_in_any_order() -> None:
         assert (row.author, row.score, row.age) == expected, text
     for text in ("3 hours ago", "12 hours of protest ended 2 days ago", "2 comments by x 3h ago"):
         assert handle_age._header(split_lines(text), 0) is None, text
+
+
+PLACED_BYLINE = """\
+r/harbourtown • u/Quay_Keeper • Mar 02 '24
+
+Question What should the harbour board do with the old customs house?
+
+The roof leaks onto the archive and the board keeps postponing the repair to next year.
+
+342 Upvotes
+96% Upvoted
+41 comments sorted by
+
+u/Net_Mender Mar 02 '24
+
+Sell it to the town museum, they have been asking for a bigger building for a decade.
+
+  u/Quay_Keeper Mar 02 '24
+
+  The museum has no money for the roof either, which is the whole problem with that idea.
+
+u/Dock_Owl Mar 03 '24
+
+Nobody asked the fishermen, who use the office every single morning of the season.
+"""
+
+
+def test_a_community_byline_heads_the_post_with_the_title_under_it() -> None:
+    lines = split_lines(PLACED_BYLINE)
+    starts = handle_age.find_starts(lines)
+    assert len(starts) == 3
+    head = handle_age.parse_post(lines[: starts[0]])
+    assert head is not None
+    assert head.author == "u/Quay_Keeper"
+    assert head.title == "What should the harbour board do with the old customs house?"
+    assert head.published == "Mar 02 '24"
+    chrome = [line.text for line in lines[: starts[0]] if handle_age.is_chrome(line)]
+    assert chrome == ["342 Upvotes", "96% Upvoted", "41 comments sorted by"]

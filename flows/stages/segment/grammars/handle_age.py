@@ -555,6 +555,7 @@ MORE = re.compile(
     r"^(?:[→›»]\s*)?(?:(?:load|show|view|see)\s+(?:\d+\s+)?more\s+(?:comments|replies)"
     r"(?:\s*\(\d+(?:\s+repl(?:y|ies))?\))?|\d+\s+more\s+repl(?:y|ies)|more\s+replies\s*\(\d+\)"
     r"|continue\s+this\s+thread|(?:all|top)\s+\d+\s+comments"
+    r"|[\d,.]+[kKmM]?\s+comments?\s+sorted\s+by\b.{0,30}"
     r"|(?:view|show)\s+(?:all\s+(?:\d+\s+)?comments|(?:the\s+)?(?:full\s+)?context"
     r"|parent\s+comments?|the\s+rest\s+of\s+the\s+comments)"
     r"|you\s+are\s+viewing\s+a\s+single\s+comment's\s+thread\.?)\s*[➔→›»]?$",
@@ -565,12 +566,20 @@ replies (2)', '2 more replies', 'continue this thread', 'view all comments ➔',
 context', 'all 12 comments')."""
 
 
+VOTE_LABEL = re.compile(
+    r"^(?:[•·]\s*)?(?:[\d,.]+[kKmM]?\s+)?(?:up|down)?votes?$|^\d{1,3}\s*%\s+upvoted$",
+    re.IGNORECASE,
+)
+"""A vote button's label or a post's tally on a line of its own ('Upvotes', '342 Upvotes',
+'96% Upvoted')."""
+
+
 def is_chrome(line: Line) -> bool:
-    """Action rows, reply counters, links to comments not shown and the sort menu,
-    wherever they stand."""
+    """Action rows, reply counters, links to comments not shown, vote labels and the sort
+    menu, wherever they stand."""
     text = line.text
     return _is_action_row(text) or bool(
-        COUNTER.match(text) or SORT_ROW.match(text) or MORE.match(text)
+        COUNTER.match(text) or SORT_ROW.match(text) or MORE.match(text) or VOTE_LABEL.match(text)
     )
 
 
@@ -724,7 +733,11 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
 
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
     """The submission's title, author and date from its byline (:data:`SUBMITTED`), the
-    title the line above it; None where no byline stands above the comments."""
+    title the line above it, or from a community's byline (:data:`PLACED`), the title the
+    line under it; None where no byline stands above the comments."""
+    placed = _placed_post(lines)
+    if placed is not None:
+        return placed
     for position, line in enumerate(lines):
         found = SUBMITTED.match(line.text)
         if found is None or len(line.text.split()) > MAX_ROW_WORDS:
@@ -775,6 +788,51 @@ def _heads_post(above: Sequence[Line]) -> bool:
         and "://" not in title
         and not is_chrome(filled[-1])
     )
+
+
+PLACED = re.compile(
+    r"^(?:/?[rcvm]/|!)[\w.\-@]+\s*[•·|]\s*(?P<name>(?:/?u/|@)?[^\s•·|]+)"
+    r"(?:\s+[^\s•·|]+){0,2}\s*[•·|]\s*(?P<stamp>\S.{0,60})$"
+)
+"""A post's byline naming its community first ('r/europe • u/name • Feb 19 '24',
+'!news@instance · name · 6h ago · edited 5h ago'), a flair of two words at most after the
+name."""
+
+
+FLAIR_OPENING = re.compile(
+    r"^[A-Z][a-z]{2,15}\s+(?=(?:What|Why|How|When|Where|Who|Which|Was|Is|Are|Do|Does|Did|Can"
+    r"|Should|Will|Would|The|A|An)\s)"
+)
+"""A post's flair printed before its title: one capitalised word before a title that
+opens with a question word or an article ('Discussion Was the vote …', 'Question What …')."""
+
+
+def _placed_post(lines: Sequence[Line]) -> PostHead | None:
+    """The head of a post under a community's byline (:data:`PLACED`): its author and
+    date, and the title on the next line."""
+    for position, line in enumerate(lines):
+        found = PLACED.match(line.text)
+        if found is None:
+            continue
+        name = _handle(found.group("name"))
+        stamp = found.group("stamp")
+        dated = find_date(stamp)
+        if name is None or (dated is None and _AGE.search(stamp) is None):
+            continue
+        below = _next_filled(lines, position)
+        title = lines[below] if below is not None else None
+        if title is not None and not (
+            is_title_like(title.text) and len(title.text.split()) <= MAX_TITLE_WORDS
+        ):
+            title = None
+        return PostHead(
+            title=FLAIR_OPENING.sub("", title.text) if title is not None else None,
+            title_lines=frozenset({title.index}) if title is not None else frozenset(),
+            author=_bare_name(name),
+            published=dated[0] if dated is not None and _AGE.search(stamp) is None else None,
+            meta_lines=frozenset({line.index}),
+        )
+    return None
 
 
 def _bulleted(line: Line) -> bool:
