@@ -342,3 +342,60 @@ def test_a_community_byline_heads_the_post_with_the_title_under_it() -> None:
     assert head.published == "Mar 02 '24"
     chrome = [line.text for line in lines[: starts[0]] if handle_age.is_chrome(line)]
     assert chrome == ["342 Upvotes", "96% Upvoted", "41 comments sorted by"]
+
+
+HIDDEN_REPLIES = """\
+sorted by: hot
+[–] pier_one 42 points 5 hours ago (4 children)
+The ferry timetable is the real story here, not the fare increase everyone is shouting about.
+permalink  embed  save  report  reply
+[–] gull_two 17 points 5 hours ago (1 child)
+The timetable was set by the harbour board last spring and nobody objected at the time.
+permalink  embed  save  parent  report  reply
+[–] pier_one 9 points 4 hours ago
+Nobody objected because the meeting was announced on a notice board inside a locked office.
+permalink  embed  save  parent  report  reply
+[+] tern_three 3 points 4 hours ago (1 child)
+[–] kelp_four 25 points 4 hours ago (2 children)
+The fare increase matters to pensioners, who ride the morning ferry to the market every day.
+permalink  embed  save  report  reply
+[–] gull_two 6 points 3 hours ago (1 child)
+Pensioners ride free on the morning boat, that was settled in the same vote as the timetable.
+permalink  embed  save  parent  report  reply
+load more comments (1 reply)
+[–] dune_five -2 points 2 hours ago
+Most of the regulars moved to the bus years ago, so this barely changes anything for them.
+permalink  embed  save  report  reply
+"""
+
+
+def test_collapsed_and_unloaded_replies_still_count_in_their_ancestors() -> None:
+    lines = split_lines(HIDDEN_REPLIES)
+    starts = handle_age.find_starts(lines)
+    assert len(starts) == 7
+    assert handle_age.nestings(lines, starts) == [0, 1, 2, 1, 0, 1, 0]
+
+
+CONTEXT_CHAIN = """\
+Show parent comments
+
+u/pier_one 12 points Sep 22 '22
+
+The ferry timetable is the real story here, not the fare increase everyone is shouting about.
+
+u/gull_two 5 points Sep 22 '22
+
+The timetable was set by the harbour board last spring and nobody objected at the time.
+
+u/pier_one 3 points Sep 23 '22
+
+Nobody objected because the meeting was announced on a notice board inside a locked office.
+"""
+
+
+def test_a_flat_permalink_chain_is_one_line_of_replies() -> None:
+    lines = split_lines(CONTEXT_CHAIN)
+    starts = handle_age.find_starts(lines)
+    assert handle_age.nestings(lines, starts) == [0, 1, 2]
+    flat = split_lines(CONTEXT_CHAIN.replace("Show parent comments", "All comments"))
+    assert handle_age.nestings(flat, handle_age.find_starts(flat)) == [0, 0, 0]

@@ -273,6 +273,8 @@ class Row:
     collapsed ('[+]'): its replies are not on the page."""
     upvotes: int | None = None
     downvotes: int | None = None
+    hidden: int = 0
+    """The replies a collapsed comment's count says it hides ('[+]name … (2 children)')."""
 
 
 def _lead(raw: str) -> tuple[int, str]:
@@ -470,8 +472,9 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
     links = frozenset(_LINK.findall(folded))
     counted = _CHILDREN.search(rest)
     descendants = int(counted.group(1)) if counted else None
+    hidden = 0
     if descendants is not None and line.text.startswith("[+]"):
-        descendants = 0
+        descendants, hidden = 0, descendants
     return Row(
         _bare_name(name),
         n_lines,
@@ -484,6 +487,7 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
         descendants,
         upvotes,
         downvotes,
+        hidden,
     )
 
 
@@ -572,6 +576,19 @@ VOTE_LABEL = re.compile(
 )
 """A vote button's label or a post's tally on a line of its own ('Upvotes', '342 Upvotes',
 '96% Upvoted')."""
+
+
+_HIDDEN = re.compile(
+    r"\((?P<n>\d+)\s+(?:repl(?:y|ies)|child(?:ren)?)\)|^(?P<more>\d+)\s+more\b", re.IGNORECASE
+)
+"""The count of replies a 'load more' line stands for."""
+_CONTEXT = re.compile(
+    r"^(?:(?:show|view)\s+parent\s+comments?|you\s+are\s+viewing\s+a\s+single\s+comment's"
+    r"\s+thread\.?|single\s+comment\s+thread)$",
+    re.IGNORECASE,
+)
+"""A permalink page's note that it shows one chain of replies: where the page prints no
+nesting, each comment answers the one before."""
 
 
 def is_chrome(line: Line) -> bool:
@@ -664,14 +681,20 @@ def nestings(lines: Sequence[Line], starts: Sequence[int]) -> list[int]:
     top-level comment; ``parent`` alone, a reply to the comment before; ``parent`` with
     ``prev`` (a later sibling), a reply to the latest top-level comment, the commonest
     place of a sibling a flat printout cannot place. Reply counts ('(4 children)'), where
-    headers show them, place every comment before links do (:func:`_counted_depths`)."""
+    headers show them, place every comment before links do (:func:`_counted_depths`). A
+    flat page with neither, under a permalink's note that it shows one chain of replies
+    (:data:`_CONTEXT`), is that chain."""
     rows = [_read(lines, at) for at in starts]
     depths = [row.depth if row is not None else 0 for row in rows]
     if len(set(depths)) > 1:
         return depths
-    if any(row is not None and row.descendants for row in rows):
-        return _counted_depths(rows)
     ends = [*starts[1:], len(lines)]
+    if any(row is not None and row.descendants for row in rows):
+        hidden = [
+            _hidden(row, lines[start + 1 : end])
+            for start, end, row in zip(starts, ends, rows, strict=True)
+        ]
+        return _counted_depths(rows, hidden)
     levels: list[int] = []
     for start, end, row in zip(starts, ends, rows, strict=True):
         links = set(row.links) if row is not None else set()
@@ -684,21 +707,40 @@ def nestings(lines: Sequence[Line], starts: Sequence[int]) -> list[int]:
             levels.append(1)
         else:
             levels.append(levels[-1] + 1)
+    if starts and not any(levels) and any(_CONTEXT.match(line.text) for line in lines[: starts[0]]):
+        return list(range(len(starts)))
     return levels
 
 
-def _counted_depths(rows: Sequence[Row | None]) -> list[int]:
+def _counted_depths(rows: Sequence[Row | None], hidden: Sequence[int]) -> list[int]:
     """Depths from the replies each header counts ('(4 children)': the next four comments
-    descend from it; no count, none do)."""
+    descend from it; no count, none do); the replies `hidden` after a comment (those of a
+    collapsed one, those a 'load more comments (N replies)' line stands for) are owed by
+    the comments open above them all the same."""
     open_rows: list[int] = []  # the replies still owed by each open ancestor
     depths: list[int] = []
-    for row in rows:
+    for row, unseen in zip(rows, hidden, strict=True):
         while open_rows and open_rows[-1] == 0:
             open_rows.pop()
         depths.append(len(open_rows))
         open_rows = [owed - 1 for owed in open_rows]
         open_rows.append(row.descendants or 0 if row is not None else 0)
+        for _ in range(unseen):
+            while open_rows and open_rows[-1] == 0:
+                open_rows.pop()
+            open_rows = [owed - 1 for owed in open_rows]
     return depths
+
+
+def _hidden(row: Row | None, region: Sequence[Line]) -> int:
+    """How many replies the page leaves out after a comment: a collapsed comment's count
+    ('[+]name … (2 children)') and the counts of its 'load more' lines."""
+    unseen = row.hidden if row is not None else 0
+    for line in region:
+        counted = _HIDDEN.search(line.text) if MORE.match(line.text) else None
+        if counted is not None:
+            unseen += int(counted.group("n") or counted.group("more"))
+    return unseen
 
 
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
