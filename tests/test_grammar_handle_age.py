@@ -399,3 +399,57 @@ def test_a_flat_permalink_chain_is_one_line_of_replies() -> None:
     assert handle_age.nestings(lines, starts) == [0, 1, 2]
     flat = split_lines(CONTEXT_CHAIN.replace("Show parent comments", "All comments"))
     assert handle_age.nestings(flat, handle_age.find_starts(flat)) == [0, 0, 0]
+
+
+DISPLAY_OVER_HANDLE = """\
+Harbour Talk
+!harbour@talk.example
+
+The harbour board will vote on the night ferry timetable next week
+
+Ada Pierce
+@ada@talk.example · 11h
+
+The board published the draft timetable on Friday, and the night crossing is gone from it.
+
+▲ 18 ▼
+Reply
+
+Kira
+@kira@port.example
+· 10h
+
+The night crossing carries the hospital shift home, so dropping it moves them onto the road.
+
+▲ 12 ▼
+Reply
+
+    Ada Pierce
+    @ada@talk.example
+    · 9h
+
+    The hospital asked for a bus instead, which the board has not answered at all so far.
+
+    ▲ 4 ▼
+    Reply
+
+tern_watch
+@tern_watch@coast.example
+· 8h
+
+The road is closed half the winter anyway, so a bus would not help the shift much either.
+
+▲ 2 ▼
+Reply
+"""
+
+
+def test_a_display_name_over_its_handle_names_the_author() -> None:
+    lines = split_lines(DISPLAY_OVER_HANDLE)
+    starts = handle_age.find_starts(lines)
+    head = handle_age.parse_post(lines[: starts[0]])
+    assert head is not None and head.author == "Ada Pierce"
+    headers = [handle_age.parse_header(lines, at, len(lines)) for at in starts]
+    assert [h.author for h in headers] == ["Kira", "Ada Pierce", "tern_watch"]
+    assert [h.score for h in headers] == [12, 4, 2]
+    assert handle_age.nestings(lines, starts) == [0, 4, 0]

@@ -444,6 +444,9 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
     upvotes = downvotes = None
     edits = False
     if found is None:
+        shown = _displayed(lines, position)
+        if shown is not None:
+            return shown
         name = _stacked_name(text, bulleted=text != line.text)
         below = _next_filled(lines, position) if name else None
         column: list[str] = []
@@ -542,6 +545,30 @@ def _column_votes(column: Sequence[str]) -> tuple[int | None, int | None, int | 
     if up is not None:
         return up, down or 0, up - (down or 0)
     return None, None, score
+
+
+DISPLAY_NAME = re.compile(r"^[^\W\d_][\w'.\-]*(?: [^\W\d_][\w'.\-]*){0,2}$")
+"""A display name: one word, or up to three capitalised ones."""
+
+
+def _displayed(lines: Sequence[Line], position: int) -> Row | None:
+    """A header whose display name stands over its '@' handle ('Kira' / '@kira@host ·
+    10h'): the handle's header, named by the display name, the page's name for its
+    author."""
+    text = lines[position].text
+    below = position + 1
+    if (
+        below >= len(lines)
+        or not lines[below].text.startswith("@")
+        or not DISPLAY_NAME.match(text)
+        or not (" " not in text or all(word[:1].isupper() for word in text.split()))
+        or text.casefold() in FLAGS | _ACTION_WORDS
+    ):
+        return None
+    under = _header(lines, below)
+    if under is None:
+        return None
+    return dataclasses.replace(under, author=text, n_lines=under.n_lines + 1)
 
 
 def _is_action_row(text: str) -> bool:
