@@ -296,6 +296,12 @@ def test_header_rows_in_any_order() -> None:
         "gull_7 · 3h · ↑ 12 ↓": ("gull_7", 12, "3h"),
         "gull_7 | 5 points | 3 hours ago": ("gull_7", 5, "3 hours ago"),
         "gull_7 2 hours ago. 6 points ▲ ▼": ("gull_7", 6, "2 hours ago"),
+        "1 point by gull_7 20 minutes ago | root | parent | prev | next | edit | delete [–]": (
+            "gull_7",
+            1,
+            "20 minutes ago",
+        ),
+        "gull_7 5 hours ago | unvote | prev | next [–]": ("gull_7", None, "5 hours ago"),
     }
     for text, expected in rows.items():
         lines = split_lines(text)

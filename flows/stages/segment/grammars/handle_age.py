@@ -171,6 +171,8 @@ ACTIONS = (
     "source",
     "fedilink",
     "vouch",
+    "unvote",
+    "undown",
     "favorite",
     "next",
     "prev",
@@ -329,7 +331,8 @@ _ACTION_WORDS = frozenset(word for action in ACTIONS for word in action.split())
 def _row(text: str, *, toggled: bool = False) -> tuple[str, int | None, str] | None:
     """(handle, score, age) of a one-line header, or None; a flair may follow a marked
     handle or one under a collapse toggle (`toggled`: '[–]name Flair 3 points 2h ago')."""
-    if not text or len(text.split()) > MAX_ROW_WORDS or _COUNTED.search(text):
+    words = [word for word in text.split() if not _SEPARATOR.fullmatch(word)]
+    if not text or len(words) > MAX_ROW_WORDS or _COUNTED.search(text):
         return None
     if ends_sentence(text) and not text.endswith(("ago", "ago*", "]", ")")):
         return None
