@@ -302,13 +302,19 @@ def test_header_rows_in_any_order() -> None:
             "20 minutes ago",
         ),
         "gull_7 5 hours ago | unvote | prev | next [–]": ("gull_7", None, "5 hours ago"),
+        "[–]gull_7 9 insightful 1 fun 6 hours ago": ("gull_7", None, "6 hours ago"),
     }
     for text, expected in rows.items():
         lines = split_lines(text)
         row = handle_age._header(lines, 0)
         assert row is not None, text
         assert (row.author, row.score, row.age) == expected, text
-    for text in ("3 hours ago", "12 hours of protest ended 2 days ago", "2 comments by x 3h ago"):
+    for text in (
+        "3 hours ago",
+        "12 hours of protest ended 2 days ago",
+        "2 comments by x 3h ago",
+        "gull_7 wrote 3 letters 2 days ago",
+    ):
         assert handle_age._header(split_lines(text), 0) is None, text
 
 

@@ -310,15 +310,16 @@ def _score(text: str) -> int | None:
 
 
 def _rest_is_chrome(rest: str, flair: int = 0) -> bool:
-    """Whether what the row holds beside handle, score and stamps is flags and links
-    only, but for `flair` words of another kind (a marked handle's flair: 'u/name Finland
-    Mar 15 '22')."""
+    """Whether what the row holds beside handle, score and stamps is flags, links and
+    counted votes ('9 insightful 1 fun') only, but for `flair` words of another kind (a
+    marked handle's flair: 'u/name Finland Mar 15 '22')."""
     rest = _CHILDREN.sub(" ", _SCORE.sub(" ", _AGE.sub(" ", rest)))
     for _ in range(MAX_STAMPS):
         dated = find_date(rest)
         if dated is None or dated[0] not in rest:
             break
         rest = rest.replace(dated[0], " ")
+    rest = _LABELLED.sub(" ", rest, count=MAX_LABELLED)
     rest = re.sub(r"\[[^\]]{0,12}\]|\([^)]{0,12}\)|'?\d+", " ", rest)
     words = [w for w in _SEPARATOR.split(rest.replace(" ", "|")) if w.strip(" ▲▼↑↓*:.,;")]
     other = [w for w in words if w.strip(" ▲▼↑↓*:.,;").casefold() not in FLAGS | _ACTION_WORDS]
@@ -326,6 +327,9 @@ def _rest_is_chrome(rest: str, flair: int = 0) -> bool:
 
 
 _ACTION_WORDS = frozenset(word for action in ACTIONS for word in action.split())
+_LABELLED = re.compile(r"(?<![\w.,'’])[+\-−]?\d{1,6}\s+[a-z]{2,15}(?![\w@.])")
+"""A count beside the lower-case name of what readers gave ('9 insightful', '3 likes')."""
+MAX_LABELLED = 2
 
 
 def _row(text: str, *, toggled: bool = False) -> tuple[str, int | None, str] | None:
