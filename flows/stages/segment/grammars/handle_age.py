@@ -5,10 +5,14 @@ Asked only where no grammar written for a front-end finds comments (``YIELDS``).
 One comment::
 
     [<score>]                    a lone count over the header ('156', '1.2k')
+    [<display name>]             right over an '@' handle ('Kira' / '@kira@host · 10h')
     [<indent>][<marks>] <handle> [<score>] <age> [<flags, links>]
                                  a row: '[–]name 12 points 3 hours ago*', 'name 4 hours ago
                                  | parent | next [–]', '1 point by name 2 days ago', '• name@
-                                 instance · 5d · +3', 'u/name Flair Mar 14 '22'
+                                 instance · 5d · +3', 'u/name Flair Mar 14 '22', or with
+                                 the score first ('▲ 4 name 2h'), the author after 'by'
+                                 ('by name 3h ago', 'posted by name at 14:05'), the age
+                                 first ('3 hours ago by name')
     or the stack:   <handle>     alone on its line ('• name@instance', 'u/name', under a
                                  bullet 'Display Name [tags]')
                     [<column>]   a column of short lines: separators, link words, icon
@@ -18,14 +22,15 @@ One comment::
                     [<score>]    a lone count under the age
     <body>                       running text
     [<score>]                    a lone count over the action row ('↑ 14 ↓', '214')
-    [<action row>]               'reply', 'permalink embed save parent', 'reply · share · report'
+    [<action row>]               'reply', 'permalink embed save parent', 'reply · share · report',
+                                 opened by the score ('14 · Reply · Report')
 
 A handle is one name-shaped token ('name', 'u/name', '@name@instance', 'name@instance');
 an age is relative ('3 hours ago', '2d') or a date; a score is 'N points', '▲ 5 ▼' or a
 signed count. The rest of the row may hold only flags ('edited', 'OP', '(3 children)',
-'[dead]'), separators, link words and, after a marked handle, a flair of two words: a
-row that counts comments ('98 comments') is a submission's, as in a listing, and none
-here.
+'[dead]'), separators, link words, counted votes of any name ('9 insightful 1 fun') and,
+after a marked handle or a collapse toggle, a flair of two words: a row that counts
+comments ('98 comments') is a submission's, as in a listing, and none here.
 
 A page is a thread when :data:`MIN_HEADERS` rows or more show two names or more, running
 text stands under most of them (a listing's rows head titles, not sentences), and the
@@ -34,14 +39,17 @@ on most headers, or headers at more than one indentation. A listing, a digest or
 article repeats bylines over titles or over paragraphs, with none of these.
 
 The post: a submission's byline above the comments ('96 points by name 6 hours ago |
-41 comments', 'submitted 9 hours ago by name', 'via name') gives its author and the line
-above it its title; where none stands and the first header stands right under a topic
-title, with no running text above, that header is the post's.
+41 comments', 'submitted 9 hours ago by name', '38 up and 4 down, posted by name') gives
+its author and the line above it its title (a source line between them, '(example.org)',
+is furniture); a community's byline ('r/name • u/name • Feb 19 '24') gives them with the
+title under it. Where none stands and the first header, under no bullet, stands right
+under a topic title, with no running text above, that header is the post's.
 
 Nesting: the header's indentation, and the tree marks before the handle ('│ ', '> '),
-where the headers stand at more than one depth; else (a flat printout) the ``parent`` and
-``prev`` links of the header and its action rows (:func:`nestings`). Action rows, reply
-counters and the sort menu are furniture.
+where the headers stand at more than one depth; else (a flat printout) the replies each
+header counts, the hidden ones included, or the ``parent`` and ``prev`` links of the
+header and its action rows, or a permalink's chain (:func:`nestings`). Action rows, reply
+counters, links to comments not shown, vote labels and the sort menu are furniture.
 """
 
 from __future__ import annotations
