@@ -303,6 +303,12 @@ def test_header_rows_in_any_order() -> None:
         ),
         "gull_7 5 hours ago | unvote | prev | next [–]": ("gull_7", None, "5 hours ago"),
         "[–]gull_7 9 insightful 1 fun 6 hours ago": ("gull_7", None, "6 hours ago"),
+        "[–]gull_7[M] [score hidden] 6 hours ago stickied comment": ("gull_7", None, "6 hours ago"),
+        "[–] gull_7 73 points 3 months ago* (last edited 3 months ago) (1 children)": (
+            "gull_7",
+            73,
+            "3 months ago",
+        ),
     }
     for text, expected in rows.items():
         lines = split_lines(text)
@@ -465,3 +471,22 @@ def test_a_display_name_over_its_handle_names_the_author() -> None:
     assert [h.author for h in headers] == ["Kira", "Ada Pierce", "tern_watch"]
     assert [h.score for h in headers] == [12, 4, 2]
     assert handle_age.nestings(lines, starts) == [0, 4, 0]
+
+
+REPEATED_BYLINE = """\
+Want to join? Log in or sign up in seconds.
+English
+submitted 9 hours ago by quay_reader
+
+The harbour board moved the night ferry vote to next week again (self.harbour)
+submitted 9 hours ago by quay_reader
+"""
+
+
+def test_the_byline_under_the_title_heads_the_post_and_its_copy_is_chrome() -> None:
+    lines = split_lines(REPEATED_BYLINE)
+    head = handle_age.parse_post(lines)
+    assert head is not None
+    assert head.title == "The harbour board moved the night ferry vote to next week again"
+    assert head.author == "quay_reader"
+    assert lines[2].index in head.chrome_lines

@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -146,6 +146,8 @@ FLAGS = frozenset(
         "stickied",
         "pinned",
         "sticky",
+        "comment",
+        "last",
         "root",
         "parent",
         "next",
@@ -329,8 +331,8 @@ def _rest_is_chrome(rest: str, flair: int = 0) -> bool:
         rest = rest.replace(dated[0], " ")
     rest = _LABELLED.sub(" ", rest, count=MAX_LABELLED)
     rest = re.sub(r"\[[^\]]{0,12}\]|\([^)]{0,12}\)|'?\d+", " ", rest)
-    words = [w for w in _SEPARATOR.split(rest.replace(" ", "|")) if w.strip(" ▲▼↑↓*:.,;")]
-    other = [w for w in words if w.strip(" ▲▼↑↓*:.,;").casefold() not in FLAGS | _ACTION_WORDS]
+    words = [w for w in _SEPARATOR.split(rest.replace(" ", "|")) if w.strip(" ▲▼↑↓*:.,;()")]
+    other = [w for w in words if w.strip(" ▲▼↑↓*:.,;()").casefold() not in FLAGS | _ACTION_WORDS]
     return len(other) <= flair and all(w[:1].isupper() for w in other)
 
 
@@ -818,10 +820,22 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
     """The submission's title, author and date from its byline (:data:`SUBMITTED`), the
     title the line above it, or from a community's byline (:data:`PLACED`), the title the
-    line under it; None where no byline stands above the comments."""
+    line under it; None where no byline stands above the comments. Where the page
+    repeats the byline (a sidebar's copy), the one under a title of
+    :data:`MIN_TITLE_WORDS` words or more heads the post, and the others are furniture."""
     placed = _placed_post(lines)
     if placed is not None:
         return placed
+    heads = list(_submitted_heads(lines))
+    if not heads:
+        return _poster(lines)
+    head = next((h for h in heads if h.title and len(h.title.split()) >= MIN_TITLE_WORDS), heads[0])
+    others = frozenset(index for other in heads if other is not head for index in other.meta_lines)
+    return dataclasses.replace(head, chrome_lines=head.chrome_lines | others)
+
+
+def _submitted_heads(lines: Sequence[Line]) -> Iterator[PostHead]:
+    """The head each submission's byline (:data:`SUBMITTED`) gives, in page order."""
     for position, line in enumerate(lines):
         found = SUBMITTED.match(line.text)
         if found is None or len(line.text.split()) > MAX_ROW_WORDS:
@@ -843,7 +857,7 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
             None,
         )
         shown = SOURCE_SUFFIX.sub("", title.text) if title is not None else None
-        return PostHead(
+        yield PostHead(
             title=shown
             if title is not None and len(title.text.split()) <= MAX_TITLE_WORDS
             else None,
@@ -853,7 +867,6 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
             meta_lines=frozenset({line.index}),
             chrome_lines=frozenset(other.index for other in above if SOURCE_LINE.match(other.text)),
         )
-    return _poster(lines)
 
 
 def _heads_post(above: Sequence[Line]) -> bool:
