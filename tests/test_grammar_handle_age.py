@@ -490,3 +490,9 @@ def test_the_byline_under_the_title_heads_the_post_and_its_copy_is_chrome() -> N
     assert head.title == "The harbour board moved the night ferry vote to next week again"
     assert head.author == "quay_reader"
     assert lines[2].index in head.chrome_lines
+
+
+def test_a_bulleted_display_name_spaced_from_its_instance() -> None:
+    lines = split_lines("  • Ada Pierce @talk.example\n    2 years ago\n")
+    row = handle_age._header(lines, 0)
+    assert row is not None and row.author == "Ada Pierce@talk.example"

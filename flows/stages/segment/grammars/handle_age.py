@@ -436,13 +436,21 @@ def _read(lines: Sequence[Line], position: int) -> Row | None:
     return _header(lines, position)
 
 
+_SPACED_INSTANCE = re.compile(r"^(?P<name>\S.*?)\s+(?P<host>@[\w\-]+(?:\.[\w\-]+)+)$")
+
+
 def _stacked_name(text: str, *, bulleted: bool) -> str | None:
     """The name of a stacked header's name line: a handle, or under a bullet a display
     name of up to :data:`MAX_NAME_WORDS` capitalised words, either with bracketed tags
-    after it ('name [she/her]'); None for any other line."""
+    after it ('name [she/her]') or its instance spaced from it ('Display Name @host.tld':
+    'Display Name@host.tld'); None for any other line."""
     if text.strip() == PROTECTED:
         return PROTECTED
     bare = _TAGS.sub("", text).strip()
+    spaced = _SPACED_INSTANCE.match(bare) if bulleted else None
+    if spaced is not None:
+        shown = _stacked_name(spaced.group("name"), bulleted=True)
+        return f"{shown}{spaced.group('host')}" if shown is not None else None
     words = bare.split()
     if len(words) == 1:
         return _handle(words[0])
