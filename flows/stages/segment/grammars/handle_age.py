@@ -259,6 +259,7 @@ _DOWN = re.compile(
 )
 """An up or down mark standing alone in a vote column ('arrow-up', '▲', 'upvote')."""
 _COUNT = re.compile(r"^[+\-−]?\d{1,7}$|^[+\-−]?\d{1,3}(?:\.\d)?[KkM]$")
+"""A count alone on its line in a vote column ('38', '-2', '1.2K')."""
 _ICON = re.compile(r"^[a-z]+(?:-[a-z0-9]+)+$")
 """An icon's name printed as its text ('fedilink', 'edit-2', 'more-vertical')."""
 _EDITED = re.compile(r"^(?:edited|edit-\d)$", re.IGNORECASE)
@@ -437,6 +438,7 @@ def _read(lines: Sequence[Line], position: int) -> Row | None:
 
 
 _SPACED_INSTANCE = re.compile(r"^(?P<name>\S.*?)\s+(?P<host>@[\w\-]+(?:\.[\w\-]+)+)$")
+"""A display name and its instance printed apart ('Display Name @host.tld')."""
 
 
 def _stacked_name(text: str, *, bulleted: bool) -> str | None:
