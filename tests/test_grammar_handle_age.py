@@ -170,3 +170,329 @@ def test_reply_counts_place_comments_in_a_flat_printout() -> None:
     lines = split_lines(COUNTED)
     starts = handle_age.find_starts(lines)
     assert handle_age.nestings(lines, starts) == [0, 1, 2, 1, 0]
+
+
+VOTE_COLUMN = """\
+Skip Navigation
+
+The lighthouse keepers want the foghorn schedule published
+
+view all comments ➔
+
+  • keeper_one@harbour.example
+    link
+    fedilink
+    English
+    arrow-up
+    21
+    arrow-down
+    3
+    ·
+    2 days ago
+
+    The horn sounds at random hours now, and the fishing boats cannot plan around it at all.
+
+    • [email protected]
+      link
+      arrow-up
+      9
+      ·
+      edit-2
+      2 days ago
+
+      The schedule exists, it just lives in a binder in the harbour office nobody opens.
+
+      2 more replies
+
+  • tern_watch@coast.example
+    bot
+    link
+    arrow-up
+    4
+    ·
+    1 day ago
+
+    Reminder: please keep the discussion about the schedule, not about the keepers.
+"""
+
+
+def test_a_vote_column_between_the_handle_and_the_age() -> None:
+    result = segment("0123456789abcdef", VOTE_COLUMN, None, SegmentConfig())
+    assert result.layout == "thread"
+    comments = result.comments
+    assert [c["author"] for c in comments] == [
+        "keeper_one@harbour.example",
+        "[email protected]",
+        "tern_watch@coast.example",
+    ]
+    assert [(c["upvotes"], c["downvotes"], c["score"]) for c in comments][:2] == [
+        (21, 3, 18),
+        (9, 0, 9),
+    ]
+    assert [c["edited"] for c in comments] == [False, True, False]
+    ids = [c["comment_id"] for c in comments]
+    assert [c["parent_id"] for c in comments] == [None, ids[0], None]
+    assert result.posts[0]["author"] is None  # the first bulleted header is a comment
+    bodies = " ".join(c["body"] for c in comments) + result.posts[0]["body"]
+    assert "2 more replies" not in bodies and "view all comments" not in bodies
+
+
+COUNTED_ACTIONS = """\
+Harbour Guild
+Bill to move the harbour office into the town hall clears its first reading
+(harbour-notes.example.net)
+38 up and 4 down, posted by @quay_reader 6h ago
+
+@net_mender · 5h ago. 2 points
+The office has been in the old customs house for a century, and the move saves nothing.
+14 · Reply · Report
+
+    @quay_reader · 5h ago · edited 4h ago
+    The customs house roof leaks onto the archive, which is the whole reason for the move.
+    9 · Reply · Report
+
+@dock_owl · 3h ago
+Nobody asked the fishermen, who use the office every single morning of the season.
+5 · Reply · Report
+"""
+
+
+def test_a_count_opening_the_action_row_and_a_byline_after_votes() -> None:
+    result = segment("0123456789abcdef", COUNTED_ACTIONS, None, SegmentConfig())
+    post = result.posts[0]
+    assert post["author"] == "quay_reader"
+    assert post["title"] == (
+        "Bill to move the harbour office into the town hall clears its first reading"
+    )
+    comments = result.comments
+    assert [c["author"] for c in comments] == ["net_mender", "quay_reader", "dock_owl"]
+    assert [c["score"] for c in comments] == [2, 9, 5]
+    assert [c["edited"] for c in comments] == [False, True, False]
+    assert "harbour-notes.example.net" not in post["body"]
+
+
+def test_more_links_and_sort_menus_are_chrome() -> None:
+    for text in (
+        "load more comments (3 replies)",
+        "→ More replies (2)",
+        "2 more replies",
+        "continue this thread",
+        "show context ➔",
+        "all 12 comments",
+        "Sort: Hot | New",
+    ):
+        assert handle_age.is_chrome(split_lines(text)[0]), text
+    assert not handle_age.is_chrome(split_lines("Show me the replies to the ferry board")[0])
+
+
+def test_header_rows_in_any_order() -> None:
+    rows = {
+        "12 points by gull_7 3 hours ago | parent": ("gull_7", 12, "3 hours ago"),
+        "by gull_7 3 hours ago": ("gull_7", None, "3 hours ago"),
+        "posted by gull_7 at 14:05": ("gull_7", None, "14:05"),
+        "3 hours ago by gull_7": ("gull_7", None, "3 hours ago"),
+        "▲ 4 gull_7 2h ago": ("gull_7", 4, "2h ago"),
+        "↑ 12 ↓ gull_7 · 3h": ("gull_7", 12, "3h"),
+        "gull_7 · 3h · ↑ 12 ↓": ("gull_7", 12, "3h"),
+        "gull_7 | 5 points | 3 hours ago": ("gull_7", 5, "3 hours ago"),
+        "gull_7 2 hours ago. 6 points ▲ ▼": ("gull_7", 6, "2 hours ago"),
+        "1 point by gull_7 20 minutes ago | root | parent | prev | next | edit | delete [–]": (
+            "gull_7",
+            1,
+            "20 minutes ago",
+        ),
+        "gull_7 5 hours ago | unvote | prev | next [–]": ("gull_7", None, "5 hours ago"),
+        "[–]gull_7 9 insightful 1 fun 6 hours ago": ("gull_7", None, "6 hours ago"),
+        "[–]gull_7[M] [score hidden] 6 hours ago stickied comment": ("gull_7", None, "6 hours ago"),
+        "[–] gull_7 73 points 3 months ago* (last edited 3 months ago) (1 children)": (
+            "gull_7",
+            73,
+            "3 months ago",
+        ),
+    }
+    for text, expected in rows.items():
+        lines = split_lines(text)
+        row = handle_age._header(lines, 0)
+        assert row is not None, text
+        assert (row.author, row.score, row.age) == expected, text
+    for text in (
+        "3 hours ago",
+        "12 hours of protest ended 2 days ago",
+        "2 comments by x 3h ago",
+        "gull_7 wrote 3 letters 2 days ago",
+    ):
+        assert handle_age._header(split_lines(text), 0) is None, text
+
+
+PLACED_BYLINE = """\
+r/harbourtown • u/Quay_Keeper • Mar 02 '24
+
+Question What should the harbour board do with the old customs house?
+
+The roof leaks onto the archive and the board keeps postponing the repair to next year.
+
+342 Upvotes
+96% Upvoted
+41 comments sorted by
+
+u/Net_Mender Mar 02 '24
+
+Sell it to the town museum, they have been asking for a bigger building for a decade.
+
+  u/Quay_Keeper Mar 02 '24
+
+  The museum has no money for the roof either, which is the whole problem with that idea.
+
+u/Dock_Owl Mar 03 '24
+
+Nobody asked the fishermen, who use the office every single morning of the season.
+"""
+
+
+def test_a_community_byline_heads_the_post_with_the_title_under_it() -> None:
+    lines = split_lines(PLACED_BYLINE)
+    starts = handle_age.find_starts(lines)
+    assert len(starts) == 3
+    head = handle_age.parse_post(lines[: starts[0]])
+    assert head is not None
+    assert head.author == "u/Quay_Keeper"
+    assert head.title == "What should the harbour board do with the old customs house?"
+    assert head.published == "Mar 02 '24"
+    chrome = [line.text for line in lines[: starts[0]] if handle_age.is_chrome(line)]
+    assert chrome == ["342 Upvotes", "96% Upvoted", "41 comments sorted by"]
+
+
+HIDDEN_REPLIES = """\
+sorted by: hot
+[–] pier_one 42 points 5 hours ago (4 children)
+The ferry timetable is the real story here, not the fare increase everyone is shouting about.
+permalink  embed  save  report  reply
+[–] gull_two 17 points 5 hours ago (1 child)
+The timetable was set by the harbour board last spring and nobody objected at the time.
+permalink  embed  save  parent  report  reply
+[–] pier_one 9 points 4 hours ago
+Nobody objected because the meeting was announced on a notice board inside a locked office.
+permalink  embed  save  parent  report  reply
+[+] tern_three 3 points 4 hours ago (1 child)
+[–] kelp_four 25 points 4 hours ago (2 children)
+The fare increase matters to pensioners, who ride the morning ferry to the market every day.
+permalink  embed  save  report  reply
+[–] gull_two 6 points 3 hours ago (1 child)
+Pensioners ride free on the morning boat, that was settled in the same vote as the timetable.
+permalink  embed  save  parent  report  reply
+load more comments (1 reply)
+[–] dune_five -2 points 2 hours ago
+Most of the regulars moved to the bus years ago, so this barely changes anything for them.
+permalink  embed  save  report  reply
+"""
+
+
+def test_collapsed_and_unloaded_replies_still_count_in_their_ancestors() -> None:
+    lines = split_lines(HIDDEN_REPLIES)
+    starts = handle_age.find_starts(lines)
+    assert len(starts) == 7
+    assert handle_age.nestings(lines, starts) == [0, 1, 2, 1, 0, 1, 0]
+
+
+CONTEXT_CHAIN = """\
+Show parent comments
+
+u/pier_one 12 points Sep 22 '22
+
+The ferry timetable is the real story here, not the fare increase everyone is shouting about.
+
+u/gull_two 5 points Sep 22 '22
+
+The timetable was set by the harbour board last spring and nobody objected at the time.
+
+u/pier_one 3 points Sep 23 '22
+
+Nobody objected because the meeting was announced on a notice board inside a locked office.
+"""
+
+
+def test_a_flat_permalink_chain_is_one_line_of_replies() -> None:
+    lines = split_lines(CONTEXT_CHAIN)
+    starts = handle_age.find_starts(lines)
+    assert handle_age.nestings(lines, starts) == [0, 1, 2]
+    flat = split_lines(CONTEXT_CHAIN.replace("Show parent comments", "All comments"))
+    assert handle_age.nestings(flat, handle_age.find_starts(flat)) == [0, 0, 0]
+
+
+DISPLAY_OVER_HANDLE = """\
+Harbour Talk
+!harbour@talk.example
+
+The harbour board will vote on the night ferry timetable next week
+
+Ada Pierce
+@ada@talk.example · 11h
+
+The board published the draft timetable on Friday, and the night crossing is gone from it.
+
+▲ 18 ▼
+Reply
+
+Kira
+@kira@port.example
+· 10h
+
+The night crossing carries the hospital shift home, so dropping it moves them onto the road.
+
+▲ 12 ▼
+Reply
+
+    Ada Pierce
+    @ada@talk.example
+    · 9h
+
+    The hospital asked for a bus instead, which the board has not answered at all so far.
+
+    ▲ 4 ▼
+    Reply
+
+tern_watch
+@tern_watch@coast.example
+· 8h
+
+The road is closed half the winter anyway, so a bus would not help the shift much either.
+
+▲ 2 ▼
+Reply
+"""
+
+
+def test_a_display_name_over_its_handle_names_the_author() -> None:
+    lines = split_lines(DISPLAY_OVER_HANDLE)
+    starts = handle_age.find_starts(lines)
+    head = handle_age.parse_post(lines[: starts[0]])
+    assert head is not None and head.author == "Ada Pierce"
+    headers = [handle_age.parse_header(lines, at, len(lines)) for at in starts]
+    assert [h.author for h in headers] == ["Kira", "Ada Pierce", "tern_watch"]
+    assert [h.score for h in headers] == [12, 4, 2]
+    assert handle_age.nestings(lines, starts) == [0, 4, 0]
+
+
+REPEATED_BYLINE = """\
+Want to join? Log in or sign up in seconds.
+English
+submitted 9 hours ago by quay_reader
+
+The harbour board moved the night ferry vote to next week again (self.harbour)
+submitted 9 hours ago by quay_reader
+"""
+
+
+def test_the_byline_under_the_title_heads_the_post_and_its_copy_is_chrome() -> None:
+    lines = split_lines(REPEATED_BYLINE)
+    head = handle_age.parse_post(lines)
+    assert head is not None
+    assert head.title == "The harbour board moved the night ferry vote to next week again"
+    assert head.author == "quay_reader"
+    assert lines[2].index in head.chrome_lines
+
+
+def test_a_bulleted_display_name_spaced_from_its_instance() -> None:
+    lines = split_lines("  • Ada Pierce @talk.example\n    2 years ago\n")
+    row = handle_age._header(lines, 0)
+    assert row is not None and row.author == "Ada Pierce@talk.example"

@@ -101,6 +101,9 @@ NAV_LABELS = frozenset(
         "share",
         "share this",
         "skip to content",
+        "skip to main content",
+        "skip navigation",
+        "jump to content",
         "tweet",
         "view profile",
     }

@@ -5,25 +5,32 @@ Asked only where no grammar written for a front-end finds comments (``YIELDS``).
 One comment::
 
     [<score>]                    a lone count over the header ('156', '1.2k')
+    [<display name>]             right over an '@' handle ('Kira' / '@kira@host · 10h')
     [<indent>][<marks>] <handle> [<score>] <age> [<flags, links>]
                                  a row: '[–]name 12 points 3 hours ago*', 'name 4 hours ago
                                  | parent | next [–]', '1 point by name 2 days ago', '• name@
-                                 instance · 5d · +3', 'u/name Flair Mar 14 '22'
+                                 instance · 5d · +3', 'u/name Flair Mar 14 '22', or with
+                                 the score first ('▲ 4 name 2h'), the author after 'by'
+                                 ('by name 3h ago', 'posted by name at 14:05'), the age
+                                 first ('3 hours ago by name')
     or the stack:   <handle>     alone on its line ('• name@instance', 'u/name', under a
                                  bullet 'Display Name [tags]')
-                    [·]          a separator line
-                    <age> …      right under it ('2 years ago', '3h · 12 points')
+                    [<column>]   a column of short lines: separators, link words, icon
+                                 names ('fedilink', 'arrow-up'), flags, a language, counts
+                                 beside up and down marks, each line on its own
+                    <age> …      under it ('2 years ago', '3h · 12 points')
                     [<score>]    a lone count under the age
     <body>                       running text
     [<score>]                    a lone count over the action row ('↑ 14 ↓', '214')
-    [<action row>]               'reply', 'permalink embed save parent', 'reply · share · report'
+    [<action row>]               'reply', 'permalink embed save parent', 'reply · share · report',
+                                 opened by the score ('14 · Reply · Report')
 
 A handle is one name-shaped token ('name', 'u/name', '@name@instance', 'name@instance');
 an age is relative ('3 hours ago', '2d') or a date; a score is 'N points', '▲ 5 ▼' or a
 signed count. The rest of the row may hold only flags ('edited', 'OP', '(3 children)',
-'[dead]'), separators, link words and, after a marked handle, a flair of two words: a
-row that counts comments ('98 comments') is a submission's, as in a listing, and none
-here.
+'[dead]'), separators, link words, counted votes of any name ('9 insightful 1 fun') and,
+after a marked handle or a collapse toggle, a flair of two words: a row that counts
+comments ('98 comments') is a submission's, as in a listing, and none here.
 
 A page is a thread when :data:`MIN_HEADERS` rows or more show two names or more, running
 text stands under most of them (a listing's rows head titles, not sentences), and the
@@ -32,32 +39,39 @@ on most headers, or headers at more than one indentation. A listing, a digest or
 article repeats bylines over titles or over paragraphs, with none of these.
 
 The post: a submission's byline above the comments ('96 points by name 6 hours ago |
-41 comments', 'submitted 9 hours ago by name', 'via name') gives its author and the line
-above it its title; where none stands and the first header stands right under a topic
-title, with no running text above, that header is the post's.
+41 comments', 'submitted 9 hours ago by name', '38 up and 4 down, posted by name') gives
+its author and the line above it its title (a source line between them, '(example.org)',
+is furniture); a community's byline ('r/name • u/name • Feb 19 '24') gives them with the
+title under it. Where none stands and the first header, under no bullet, stands right
+under a topic title, with no running text above, that header is the post's.
 
 Nesting: the header's indentation, and the tree marks before the handle ('│ ', '> '),
-where the headers stand at more than one depth; else (a flat printout) the ``parent`` and
-``prev`` links of the header and its action rows (:func:`nestings`). Action rows, reply
-counters and the sort menu are furniture.
+where the headers stand at more than one depth; else (a flat printout) the replies each
+header counts, the hidden ones included, or the ``parent`` and ``prev`` links of the
+header and its action rows, or a permalink's chain (:func:`nestings`). Action rows, reply
+counters, links to comments not shown, vote labels and the sort menu are furniture.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from flows.stages.segment.grammars._common import has_text, is_title_like
+from flows.stages.segment.grammars.lemmy import GLUED_BADGES as _GLUED_BADGES
 from flows.stages.segment.grammars.stamped_header import VOTES_ROW, is_action_row
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
+from flows.stages.segment.votes import DOWN_SIGN, DOWN_WORD, UP_SIGN, UP_WORD, shown_count
 
 NAME = "handle_age"
+PROTECTED = "[email protected]"
+"""What a host that hides mail addresses prints for a name like one ('name@instance')."""
 GENERIC = True
 YIELDS = True
 
@@ -70,6 +84,8 @@ MAX_FLAIR_WORDS = 2
 MAX_NAME_WORDS = 3
 MAX_LOOKAHEAD = 2
 """How many blank lines may stand between a stacked handle and its age line."""
+MAX_COLUMN = 12
+"""How many lines a stacked header's column may hold between the handle and the age."""
 
 _MARKS = "[–][-][+]•*·▸▾▴►▶>|│├└┌─┃╰╴ \t"
 _LEAD = re.compile(r"^(?:\[[–\-+]\]\s*|[•*·▸▾►▶>│├└┌─┃╰╴|]\s*)+")
@@ -83,7 +99,7 @@ _AGE = re.compile(
 )
 _SCORE = re.compile(
     r"(?<![\w+\-−])([+\-−]?\d{1,6})\s+(?:points?|votes?|score)(?!\w)"
-    r"|▲\s*([+\-−]?\d{1,6})\s*▼"
+    r"|[▲↑]\s*([+\-−]?\d{1,6})\s*[▼↓]?"
     r"|(?:^|\s)([+\-−](?:0|[1-9]\d{0,5}))(?=\s|$)",
     re.IGNORECASE,
 )
@@ -94,9 +110,26 @@ COUNTER = re.compile(
 """A line counting a comment's replies: furniture."""
 _COUNTS = re.compile(r"^[\d,.]+\s*[KkMm]?\s+comments?\b", re.IGNORECASE)
 """A line opening with the post's comment count ('611 comments sorted by')."""
-_SUBMISSION = re.compile(r"^[\d,.]+\s*[KkMm]?\s+comments?$", re.IGNORECASE)
-"""A submission's comment counter: the header above it heads the post, no comment."""
-_BY = re.compile(r"^([+\-−]?\d{1,6})\s+points?\s+by\s+(\S+)\s+(.*)$", re.IGNORECASE)
+_SUBMISSION = re.compile(r"^[\d,.]+\s*[KkMm]?\s+comments?(?:\s*[·|•].{0,60})?$", re.IGNORECASE)
+"""A submission's comment counter, alone or opening its action row ('12 comments · share'):
+the header above it heads the post, no comment."""
+_LEAD_SCORE = re.compile(
+    r"^(?:[▲↑]\s*)?(?P<n>[+\-−]?\d{1,6})\s*(?:points?\b|votes?\b|pts\b)?\s*[▼↓]?\s*"
+    r"(?:[|·•]\s*)?(?=\S)",
+    re.IGNORECASE,
+)
+"""A score before the rest of a header row ('12 points by name', '▲ 4 name 2h ago')."""
+_BY = re.compile(
+    r"^(?:(?:posted|submitted|written|commented|comment|replied|reply)\s+)?by\s+"
+    r"(?P<name>\S+)\s+(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+"""A header naming its author after 'by' ('by name 3 hours ago', 'posted by name at
+14:05')."""
+_AGE_BY = re.compile(rf"^(?P<age>{_AGE.pattern})\s+by\s+(?P<name>\S+)(?P<rest>.*)$", re.IGNORECASE)
+"""A header stamped before its author ('3 hours ago by name')."""
+_CLOCK = re.compile(r"(?:^|\s)at\s+(?P<time>\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)(?!\w)", re.I)
+"""A time of day after 'at', the stamp of a 'posted by name at 14:05' header."""
 _COUNTED = re.compile(r"\d+\s+(?:comments?|replies)\b", re.IGNORECASE)
 _CHILDREN = re.compile(r"\(\s*(\d+)\s+(?:child|children|replies|reply)\s*\)", re.IGNORECASE)
 FLAGS = frozenset(
@@ -110,6 +143,11 @@ FLAGS = frozenset(
         "deleted",
         "removed",
         "collapsed",
+        "stickied",
+        "pinned",
+        "sticky",
+        "comment",
+        "last",
         "root",
         "parent",
         "next",
@@ -119,6 +157,7 @@ FLAGS = frozenset(
         "on",
         "ago",
         "by",
+        "at",
         "in",
         "to",
     }
@@ -142,6 +181,8 @@ ACTIONS = (
     "source",
     "fedilink",
     "vouch",
+    "unvote",
+    "undown",
     "favorite",
     "next",
     "prev",
@@ -177,8 +218,13 @@ _NOT_NAMES = frozenset(
         "on",
     }
 )
-_GONE = frozenset({"[deleted]", "[removed]"})
-"""The name a front-end shows for a deleted account: kept as the comment's author."""
+_GONE = frozenset({"[deleted]", "[removed]", "u/[deleted]", PROTECTED})
+"""The names a front-end shows for a deleted account, and the placeholder a host prints
+for a name it took for a mail address: kept as the comment's author."""
+_GLYPHS = re.compile(r"(?<=\w)[\U0001F1E6-\U0001F1FF\u2600-\u27BF\U0001F300-\U0001FAFF]+$")
+"""Emoji run into a name (a flag or symbol of its flair: 'name🇷🇺'): no part of it."""
+_TOGGLE = re.compile(r"^\[[–\-+]\]")
+"""A comment's collapse toggle before its header ('[–]', '[+]')."""
 _MARKED = re.compile(r"^/?u/|^@|\w@\w")
 """A handle marked as one ('u/name', '@name', 'name@instance'): flair may follow it."""
 _TAGS = re.compile(r"(?:\s*\[[^\]\[]{1,40}\])+$")
@@ -186,12 +232,17 @@ _TAGS = re.compile(r"(?:\s*\[[^\]\[]{1,40}\])+$")
 _BADGE = re.compile(r"\[[A-Z+]{1,3}\]$")
 """A role badge run into the name ('name[M]', 'name[S]')."""
 SUBMITTED = re.compile(
-    r"^(?:[+\-−]?[\d,.]+\s+points?\s+by|(?:submitted|posted)(?:\s+\S.{0,40}?)?\s+by|via"
+    r"^(?:[+\-−]?[\d,.]+\s+(?:up|votes?|points?)\b[^,]{0,30},\s+)?"
+    r"(?:[+\-−]?[\d,.]+\s+points?\s+by|(?:submitted|posted)(?:\s+\S.{0,40}?)?\s+by|via"
     r"|authored\s+by)\s+(?P<name>\S+)(?P<rest>.*)$",
     re.IGNORECASE,
 )
 """A submission's byline ('176 points by name 3 hours ago | hide | 98 comments',
-'submitted 9 hours ago by name to community', 'via name 3 hours ago | 5 comments')."""
+'submitted 9 hours ago by name to community', 'via name 3 hours ago | 5 comments', '38 up
+and 4 down, posted by name 7 hours ago')."""
+SOURCE_LINE = re.compile(r"^(?:(?:at|from|via)\s+)?\(?[\w\-]+(?:\.[\w\-]+)+/?\)?$")
+"""A submission's source on a line of its own, between title and byline ('(example.org)',
+'at example.org')."""
 SOURCE_SUFFIX = re.compile(r"\s*\((?:self\.\w+|[\w\-]+(?:\.[\w\-]+)+)\)$")
 """A title's source in brackets ('(self.community)', '(example.com)'): no part of it."""
 MAX_TITLE_GAP = 3
@@ -202,6 +253,19 @@ _LINK = re.compile(
 )
 """A link word in a header row (lower-cased)."""
 _SEPARATOR = re.compile(r"[|·•—–\-]+")
+_UP = re.compile(rf"^(?:{UP_WORD}|{UP_SIGN}|(?:arrow|chevron|thumbs?)-up\d?)$", re.IGNORECASE)
+_DOWN = re.compile(
+    rf"^(?:{DOWN_WORD}|{DOWN_SIGN}|(?:arrow|chevron|thumbs?)-down\d?)$", re.IGNORECASE
+)
+"""An up or down mark standing alone in a vote column ('arrow-up', '▲', 'upvote')."""
+_COUNT = re.compile(r"^[+\-−]?\d{1,7}$|^[+\-−]?\d{1,3}(?:\.\d)?[KkM]$")
+"""A count alone on its line in a vote column ('38', '-2', '1.2K')."""
+_ICON = re.compile(r"^[a-z]+(?:-[a-z0-9]+)+$")
+"""An icon's name printed as its text ('fedilink', 'edit-2', 'more-vertical')."""
+_EDITED = re.compile(r"^(?:edited|edit-\d)$", re.IGNORECASE)
+"""An edit mark in a column ('edited', the pencil icon's name 'edit-2')."""
+_BADGES = frozenset({"bot", "creator", "banned", "🌱"})
+"""Badges a column may show beside the flags ('bot', the new account's sprout)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +284,10 @@ class Row:
     descendants: int | None = None
     """The replies printed under it, as its count says ('(4 children)'); 0 where it is
     collapsed ('[+]'): its replies are not on the page."""
+    upvotes: int | None = None
+    downvotes: int | None = None
+    hidden: int = 0
+    """The replies a collapsed comment's count says it hides ('[+]name … (2 children)')."""
 
 
 def _lead(raw: str) -> tuple[int, str]:
@@ -253,48 +321,72 @@ def _score(text: str) -> int | None:
 
 
 def _rest_is_chrome(rest: str, flair: int = 0) -> bool:
-    """Whether what the row holds beside handle, score and stamps is flags and links
-    only, but for `flair` words of another kind (a marked handle's flair: 'u/name Finland
-    Mar 15 '22')."""
+    """Whether what the row holds beside handle, score and stamps is flags, links and
+    counted votes ('9 insightful 1 fun') only, but for `flair` words of another kind (a
+    marked handle's flair: 'u/name Finland Mar 15 '22')."""
     rest = _CHILDREN.sub(" ", _SCORE.sub(" ", _AGE.sub(" ", rest)))
     for _ in range(MAX_STAMPS):
         dated = find_date(rest)
         if dated is None or dated[0] not in rest:
             break
         rest = rest.replace(dated[0], " ")
+    rest = _LABELLED.sub(" ", rest, count=MAX_LABELLED)
     rest = re.sub(r"\[[^\]]{0,12}\]|\([^)]{0,12}\)|'?\d+", " ", rest)
-    words = [w for w in _SEPARATOR.split(rest.replace(" ", "|")) if w.strip(" ▲▼*:")]
-    other = [w for w in words if w.strip(" ▲▼*:").casefold() not in FLAGS | _ACTION_WORDS]
+    words = [w for w in _SEPARATOR.split(rest.replace(" ", "|")) if w.strip(" ▲▼↑↓*:.,;()")]
+    other = [w for w in words if w.strip(" ▲▼↑↓*:.,;()").casefold() not in FLAGS | _ACTION_WORDS]
     return len(other) <= flair and all(w[:1].isupper() for w in other)
 
 
 _ACTION_WORDS = frozenset(word for action in ACTIONS for word in action.split())
+_LABELLED = re.compile(r"(?<![\w.,'’])[+\-−]?\d{1,6}\s+[a-z]{2,15}(?![\w@.])")
+"""A count beside the lower-case name of what readers gave ('9 insightful', '3 likes')."""
+MAX_LABELLED = 2
 
 
-def _row(text: str) -> tuple[str, int | None, str] | None:
-    """(handle, score, age) of a one-line header, or None."""
-    if not text or len(text.split()) > MAX_ROW_WORDS or _COUNTED.search(text):
+def _row(text: str, *, toggled: bool = False) -> tuple[str, int | None, str] | None:
+    """(handle, score, age) of a one-line header, or None; a flair may follow a marked
+    handle or one under a collapse toggle (`toggled`: '[–]name Flair 3 points 2h ago')."""
+    words = [word for word in text.split() if not _SEPARATOR.fullmatch(word)]
+    if not text or len(words) > MAX_ROW_WORDS or _COUNTED.search(text):
         return None
     if ends_sentence(text) and not text.endswith(("ago", "ago*", "]", ")")):
         return None
     score = None
+    lead = _LEAD_SCORE.match(text)
+    if lead is not None and not _AGE.match(text):
+        score, text = int(lead.group("n").replace("−", "-")), text[lead.end() :]
+    aged = _AGE_BY.match(text)
     by = _BY.match(text)
-    if by is not None:
-        score, first, rest = int(by.group(1).replace("−", "-")), by.group(2), by.group(3)
+    clock = None
+    if aged is not None:
+        first, rest = aged.group("name"), f"{aged.group('age')} {aged.group('rest')}"
+    elif by is not None:
+        first, rest = by.group("name"), by.group("rest")
+        clock = _CLOCK.search(rest)
+    elif text.startswith(PROTECTED):
+        first, rest = PROTECTED, text.removeprefix(PROTECTED)
     else:
         first, _, rest = text.partition(" ")
-    first = _BADGE.sub("", first) or first
+    first = _GLYPHS.sub("", _BADGE.sub("", first) or first) or first
     name = first if first.casefold() in _GONE else _handle(first)
     if name is None:
         return None
     age = _AGE.search(rest)
     date = find_date(rest) if age is None else None
-    if age is None and date is None:
+    if age is None and date is None and clock is None:
         return None
-    flair = MAX_FLAIR_WORDS if _MARKED.search(name) else 0
+    flair = MAX_FLAIR_WORDS if toggled or _MARKED.search(name) else 0
     if not _rest_is_chrome(rest, flair):
         return None
-    shown = age.group() if age is not None else date[0] if date is not None else ""
+    shown = (
+        age.group()
+        if age is not None
+        else date[0]
+        if date is not None
+        else clock.group("time")
+        if clock is not None
+        else ""
+    )
     return name, score if score is not None else _score(rest), shown
 
 
@@ -345,11 +437,22 @@ def _read(lines: Sequence[Line], position: int) -> Row | None:
     return _header(lines, position)
 
 
+_SPACED_INSTANCE = re.compile(r"^(?P<name>\S.*?)\s+(?P<host>@[\w\-]+(?:\.[\w\-]+)+)$")
+"""A display name and its instance printed apart ('Display Name @host.tld')."""
+
+
 def _stacked_name(text: str, *, bulleted: bool) -> str | None:
     """The name of a stacked header's name line: a handle, or under a bullet a display
     name of up to :data:`MAX_NAME_WORDS` capitalised words, either with bracketed tags
-    after it ('name [she/her]'); None for any other line."""
+    after it ('name [she/her]') or its instance spaced from it ('Display Name @host.tld':
+    'Display Name@host.tld'); None for any other line."""
+    if text.strip() == PROTECTED:
+        return PROTECTED
     bare = _TAGS.sub("", text).strip()
+    spaced = _SPACED_INSTANCE.match(bare) if bulleted else None
+    if spaced is not None:
+        shown = _stacked_name(spaced.group("name"), bulleted=True)
+        return f"{shown}{spaced.group('host')}" if shown is not None else None
     words = bare.split()
     if len(words) == 1:
         return _handle(words[0])
@@ -363,12 +466,19 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
     if line.is_blank:
         return None
     depth, text = _lead(line.raw)
-    found = _row(text)
+    found = _row(text, toggled=_TOGGLE.match(line.text) is not None)
     n_lines, rest = 1, text
+    upvotes = downvotes = None
+    edits = False
     if found is None:
+        shown = _displayed(lines, position)
+        if shown is not None:
+            return shown
         name = _stacked_name(text, bulleted=text != line.text)
         below = _next_filled(lines, position) if name else None
-        while below is not None and _SEPARATOR.fullmatch(lines[below].text):
+        column: list[str] = []
+        while below is not None and len(column) < MAX_COLUMN and _in_column(lines[below].text):
+            column.append(lines[below].text)
             below = _next_filled(lines, below)
         if name is None or below is None or _is_instance(name, lines, position):
             return None
@@ -376,22 +486,116 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
         stamp = _AGE.match(age_line.lstrip("•·| "))
         if stamp is None or not _rest_is_chrome(age_line) or _COUNTED.search(age_line):
             return None
-        score = _score(age_line)
+        upvotes, downvotes, score = _column_votes(column)
+        score = score if score is not None else _score(age_line)
         n_lines, rest = below - position + 1, age_line
         after = _next_filled(lines, below)
         if score is None and after is not None and _lone(lines[after].text) is not None:
             score, n_lines = _lone(lines[after].text), after - position + 1
         found = name, score, stamp.group()
+        edits = any(_EDITED.match(text) for text in column)
+        rest = " ".join([*(t for t in column if t.casefold() not in _ACTION_WORDS), rest])
     name, score, age = found
     folded = rest.casefold()
-    edited = "edited" in folded or age.endswith("*")
+    edited = edits or "edited" in folded or age.endswith("*")
     is_op = bool(re.search(r"(?<!\w)op(?!\w)", folded))
     links = frozenset(_LINK.findall(folded))
     counted = _CHILDREN.search(rest)
     descendants = int(counted.group(1)) if counted else None
+    hidden = 0
     if descendants is not None and line.text.startswith("[+]"):
-        descendants = 0
-    return Row(name, n_lines, depth, score, edited, is_op, age.rstrip("*"), links, descendants)
+        descendants, hidden = 0, descendants
+    return Row(
+        _bare_name(name),
+        n_lines,
+        depth,
+        score,
+        edited,
+        is_op,
+        age.rstrip("*"),
+        links,
+        descendants,
+        upvotes,
+        downvotes,
+        hidden,
+    )
+
+
+def _bare_name(name: str) -> str:
+    """The name as the page names its author: without the '@' that marks a handle, nor
+    the badges run into an instance's name ('name@lemmy.caOP')."""
+    glued = _GLUED_BADGES.match(name)
+    return (glued.group("name") if glued else name).removeprefix("@")
+
+
+def _in_column(text: str) -> bool:
+    """A line of a stacked header's column: a separator, a count, an up or down mark, a
+    flag, a link word, an icon's name, a badge, a symbol, or one capitalised word (the
+    comment's language)."""
+    bare = text.strip()
+    folded = bare.casefold()
+    return bool(
+        _SEPARATOR.fullmatch(bare)
+        or _COUNT.match(bare)
+        or _UP.match(bare)
+        or _DOWN.match(bare)
+        or folded in FLAGS | _ACTION_WORDS | _BADGES
+        or _ICON.match(bare)
+        or re.fullmatch(r"[^\w\s]{1,3}", bare)
+        or (
+            re.fullmatch(r"[^\W\d_][^\W\d_]{1,20}", bare)
+            and bare[0].isupper()
+            and bare[1:].islower()
+        )
+    )
+
+
+def _column_votes(column: Sequence[str]) -> tuple[int | None, int | None, int | None]:
+    """(upvotes, downvotes, score) of a vote column: the count after an up mark and the
+    one after a down mark (0 where none is shown), else a count beside no mark (the
+    score)."""
+    up = down = score = None
+    pending = None
+    for text in column:
+        bare = text.strip()
+        if _UP.match(bare) or _DOWN.match(bare):
+            pending = "up" if _UP.match(bare) else "down"
+        elif _COUNT.match(bare):
+            value = shown_count(bare.replace("−", "-"))
+            if pending == "up":
+                up = value
+            elif pending == "down":
+                down = abs(value)
+            else:
+                score = value
+            pending = None
+    if up is not None:
+        return up, down or 0, up - (down or 0)
+    return None, None, score
+
+
+DISPLAY_NAME = re.compile(r"^[^\W\d_][\w'.\-]*(?: [^\W\d_][\w'.\-]*){0,2}$")
+"""A display name: one word, or up to three capitalised ones."""
+
+
+def _displayed(lines: Sequence[Line], position: int) -> Row | None:
+    """A header whose display name stands over its '@' handle ('Kira' / '@kira@host ·
+    10h'): the handle's header, named by the display name, the page's name for its
+    author."""
+    text = lines[position].text
+    below = position + 1
+    if (
+        below >= len(lines)
+        or not lines[below].text.startswith("@")
+        or not DISPLAY_NAME.match(text)
+        or not (" " not in text or all(word[:1].isupper() for word in text.split()))
+        or text.casefold() in FLAGS | _ACTION_WORDS
+    ):
+        return None
+    under = _header(lines, below)
+    if under is None:
+        return None
+    return dataclasses.replace(under, author=text, n_lines=under.n_lines + 1)
 
 
 def _is_action_row(text: str) -> bool:
@@ -401,13 +605,53 @@ def _is_action_row(text: str) -> bool:
     )
 
 
-SORT_ROW = re.compile(r"^sort(?:ed)?\s+by\b.{0,60}$", re.IGNORECASE)
-"""The comment list's sort menu ('Sort by: Hot Top New Old')."""
+_COUNTED_ACTIONS = re.compile(r"^[↑▲]?\s*(?P<n>[+\-−]?\d{1,6})\s*[↓▼]?\s*[·|•]\s*\w")
+"""An action row opened by the comment's score ('14 · Reply · Report')."""
+SORT_ROW = re.compile(r"^sort(?:ed)?(?:\s+by\b|\s*:).{0,60}$", re.IGNORECASE)
+"""The comment list's sort menu ('Sort by: Hot Top New Old', 'Sort: Top')."""
+MORE = re.compile(
+    r"^(?:[→›»]\s*)?(?:(?:load|show|view|see)\s+(?:\d+\s+)?more\s+(?:comments|replies)"
+    r"(?:\s*\(\d+(?:\s+repl(?:y|ies))?\))?|\d+\s+more\s+repl(?:y|ies)|more\s+replies\s*\(\d+\)"
+    r"|continue\s+this\s+thread|(?:all|top)\s+\d+\s+comments"
+    r"|[\d,.]+[kKmM]?\s+comments?\s+sorted\s+by\b.{0,30}"
+    r"|(?:view|show)\s+(?:all\s+(?:\d+\s+)?comments|(?:the\s+)?(?:full\s+)?context"
+    r"|parent\s+comments?|the\s+rest\s+of\s+the\s+comments)"
+    r"|you\s+are\s+viewing\s+a\s+single\s+comment's\s+thread\.?)\s*[➔→›»]?$",
+    re.IGNORECASE,
+)
+"""A link to comments the page does not show ('load more comments (3 replies)', '→ More
+replies (2)', '2 more replies', 'continue this thread', 'view all comments ➔', 'show
+context', 'all 12 comments')."""
+
+
+VOTE_LABEL = re.compile(
+    r"^(?:[•·]\s*)?(?:[\d,.]+[kKmM]?\s+)?(?:up|down)?votes?$|^\d{1,3}\s*%\s+upvoted$",
+    re.IGNORECASE,
+)
+"""A vote button's label or a post's tally on a line of its own ('Upvotes', '342 Upvotes',
+'96% Upvoted')."""
+
+
+_HIDDEN = re.compile(
+    r"\((?P<n>\d+)\s+(?:repl(?:y|ies)|child(?:ren)?)\)|^(?P<more>\d+)\s+more\b", re.IGNORECASE
+)
+"""The count of replies a 'load more' line stands for."""
+_CONTEXT = re.compile(
+    r"^(?:(?:show|view)\s+parent\s+comments?|you\s+are\s+viewing\s+a\s+single\s+comment's"
+    r"\s+thread\.?|single\s+comment\s+thread)$",
+    re.IGNORECASE,
+)
+"""A permalink page's note that it shows one chain of replies: where the page prints no
+nesting, each comment answers the one before."""
 
 
 def is_chrome(line: Line) -> bool:
-    """Action rows, reply counters and the sort menu, wherever they stand."""
-    return _is_action_row(line.text) or bool(COUNTER.match(line.text) or SORT_ROW.match(line.text))
+    """Action rows, reply counters, links to comments not shown, vote labels and the sort
+    menu, wherever they stand."""
+    text = line.text
+    return _is_action_row(text) or bool(
+        COUNTER.match(text) or SORT_ROW.match(text) or MORE.match(text) or VOTE_LABEL.match(text)
+    )
 
 
 def find_end(lines: Sequence[Line], starts: Sequence[int]) -> int | None:
@@ -464,7 +708,7 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
         for start, end in zip(starts, ends, strict=True)
         if not any(_SUBMISSION.match(line.text) for line in lines[start:end])
     ]
-    if starts and _heads_post(lines[: starts[0]]):
+    if starts and _heads_post(lines[: starts[0]]) and not _bulleted(lines[starts[0]]):
         starts = starts[1:]
     if len(starts) < MIN_HEADERS:
         return []
@@ -491,14 +735,20 @@ def nestings(lines: Sequence[Line], starts: Sequence[int]) -> list[int]:
     top-level comment; ``parent`` alone, a reply to the comment before; ``parent`` with
     ``prev`` (a later sibling), a reply to the latest top-level comment, the commonest
     place of a sibling a flat printout cannot place. Reply counts ('(4 children)'), where
-    headers show them, place every comment before links do (:func:`_counted_depths`)."""
+    headers show them, place every comment before links do (:func:`_counted_depths`). A
+    flat page with neither, under a permalink's note that it shows one chain of replies
+    (:data:`_CONTEXT`), is that chain."""
     rows = [_read(lines, at) for at in starts]
     depths = [row.depth if row is not None else 0 for row in rows]
     if len(set(depths)) > 1:
         return depths
-    if any(row is not None and row.descendants for row in rows):
-        return _counted_depths(rows)
     ends = [*starts[1:], len(lines)]
+    if any(row is not None and row.descendants for row in rows):
+        hidden = [
+            _hidden(row, lines[start + 1 : end])
+            for start, end, row in zip(starts, ends, rows, strict=True)
+        ]
+        return _counted_depths(rows, hidden)
     levels: list[int] = []
     for start, end, row in zip(starts, ends, rows, strict=True):
         links = set(row.links) if row is not None else set()
@@ -511,21 +761,40 @@ def nestings(lines: Sequence[Line], starts: Sequence[int]) -> list[int]:
             levels.append(1)
         else:
             levels.append(levels[-1] + 1)
+    if starts and not any(levels) and any(_CONTEXT.match(line.text) for line in lines[: starts[0]]):
+        return list(range(len(starts)))
     return levels
 
 
-def _counted_depths(rows: Sequence[Row | None]) -> list[int]:
+def _counted_depths(rows: Sequence[Row | None], hidden: Sequence[int]) -> list[int]:
     """Depths from the replies each header counts ('(4 children)': the next four comments
-    descend from it; no count, none do)."""
+    descend from it; no count, none do); the replies `hidden` after a comment (those of a
+    collapsed one, those a 'load more comments (N replies)' line stands for) are owed by
+    the comments open above them all the same."""
     open_rows: list[int] = []  # the replies still owed by each open ancestor
     depths: list[int] = []
-    for row in rows:
+    for row, unseen in zip(rows, hidden, strict=True):
         while open_rows and open_rows[-1] == 0:
             open_rows.pop()
         depths.append(len(open_rows))
         open_rows = [owed - 1 for owed in open_rows]
         open_rows.append(row.descendants or 0 if row is not None else 0)
+        for _ in range(unseen):
+            while open_rows and open_rows[-1] == 0:
+                open_rows.pop()
+            open_rows = [owed - 1 for owed in open_rows]
     return depths
+
+
+def _hidden(row: Row | None, region: Sequence[Line]) -> int:
+    """How many replies the page leaves out after a comment: a collapsed comment's count
+    ('[+]name … (2 children)') and the counts of its 'load more' lines."""
+    unseen = row.hidden if row is not None else 0
+    for line in region:
+        counted = _HIDDEN.search(line.text) if MORE.match(line.text) else None
+        if counted is not None:
+            unseen += int(counted.group("n") or counted.group("more"))
+    return unseen
 
 
 def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
@@ -533,14 +802,16 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     if row is None:
         return Header(author=lines[position].text or None, n_lines=1, nesting=0)
     region = [line for line in lines[position + row.n_lines : end] if not line.is_blank]
-    chrome = {
-        line.index for line in region if _is_action_row(line.text) or COUNTER.match(line.text)
-    }
+    chrome = {line.index for line in region if is_chrome(line)}
     score = row.score
     for line, following in pairwise(region):
         if score is None and _lone(line.text) is not None and _is_action_row(following.text):
             score = _lone(line.text)
             chrome.add(line.index)
+    for line in region:
+        counted = _COUNTED_ACTIONS.match(line.text)
+        if score is None and counted is not None and _is_action_row(line.text):
+            score = int(counted.group("n").replace("−", "-"))
     author = row.author
     return Header(
         author=author,
@@ -548,6 +819,8 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         nesting=row.depth,
         is_op=row.is_op,
         score=score,
+        upvotes=row.upvotes,
+        downvotes=row.downvotes,
         edited=row.edited,
         age=row.age,
         chrome_lines=frozenset(chrome),
@@ -556,7 +829,23 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
 
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
     """The submission's title, author and date from its byline (:data:`SUBMITTED`), the
-    title the line above it; None where no byline stands above the comments."""
+    title the line above it, or from a community's byline (:data:`PLACED`), the title the
+    line under it; None where no byline stands above the comments. Where the page
+    repeats the byline (a sidebar's copy), the one under a title of
+    :data:`MIN_TITLE_WORDS` words or more heads the post, and the others are furniture."""
+    placed = _placed_post(lines)
+    if placed is not None:
+        return placed
+    heads = list(_submitted_heads(lines))
+    if not heads:
+        return _poster(lines)
+    head = next((h for h in heads if h.title and len(h.title.split()) >= MIN_TITLE_WORDS), heads[0])
+    others = frozenset(index for other in heads if other is not head for index in other.meta_lines)
+    return dataclasses.replace(head, chrome_lines=head.chrome_lines | others)
+
+
+def _submitted_heads(lines: Sequence[Line]) -> Iterator[PostHead]:
+    """The head each submission's byline (:data:`SUBMITTED`) gives, in page order."""
     for position, line in enumerate(lines):
         found = SUBMITTED.match(line.text)
         if found is None or len(line.text.split()) > MAX_ROW_WORDS:
@@ -570,21 +859,24 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
             (
                 other
                 for other in reversed(above)
-                if not other.is_blank and _lone(other.text) is None and not is_chrome(other)
+                if any(char.isalpha() for char in other.text)
+                and _lone(other.text) is None
+                and not is_chrome(other)
+                and not SOURCE_LINE.match(other.text)
             ),
             None,
         )
         shown = SOURCE_SUFFIX.sub("", title.text) if title is not None else None
-        return PostHead(
+        yield PostHead(
             title=shown
             if title is not None and len(title.text.split()) <= MAX_TITLE_WORDS
             else None,
             title_lines=frozenset({title.index}) if title is not None else frozenset(),
-            author=name,
+            author=_bare_name(name),
             published=dated[0] if dated is not None and _AGE.search(line.text) is None else None,
             meta_lines=frozenset({line.index}),
+            chrome_lines=frozenset(other.index for other in above if SOURCE_LINE.match(other.text)),
         )
-    return _poster(lines)
 
 
 def _heads_post(above: Sequence[Line]) -> bool:
@@ -605,6 +897,57 @@ def _heads_post(above: Sequence[Line]) -> bool:
     )
 
 
+PLACED = re.compile(
+    r"^(?:/?[rcvm]/|!)[\w.\-@]+\s*[•·|]\s*(?P<name>(?:/?u/|@)?[^\s•·|]+)"
+    r"(?:\s+[^\s•·|]+){0,2}\s*[•·|]\s*(?P<stamp>\S.{0,60})$"
+)
+"""A post's byline naming its community first ('r/europe • u/name • Feb 19 '24',
+'!news@instance · name · 6h ago · edited 5h ago'), a flair of two words at most after the
+name."""
+
+
+FLAIR_OPENING = re.compile(
+    r"^[A-Z][a-z]{2,15}\s+(?=(?:What|Why|How|When|Where|Who|Which|Was|Is|Are|Do|Does|Did|Can"
+    r"|Should|Will|Would|The|A|An)\s)"
+)
+"""A post's flair printed before its title: one capitalised word before a title that
+opens with a question word or an article ('Discussion Was the vote …', 'Question What …')."""
+
+
+def _placed_post(lines: Sequence[Line]) -> PostHead | None:
+    """The head of a post under a community's byline (:data:`PLACED`): its author and
+    date, and the title on the next line."""
+    for position, line in enumerate(lines):
+        found = PLACED.match(line.text)
+        if found is None:
+            continue
+        name = _handle(found.group("name"))
+        stamp = found.group("stamp")
+        dated = find_date(stamp)
+        if name is None or (dated is None and _AGE.search(stamp) is None):
+            continue
+        below = _next_filled(lines, position)
+        title = lines[below] if below is not None else None
+        if title is not None and not (
+            is_title_like(title.text) and len(title.text.split()) <= MAX_TITLE_WORDS
+        ):
+            title = None
+        return PostHead(
+            title=FLAIR_OPENING.sub("", title.text) if title is not None else None,
+            title_lines=frozenset({title.index}) if title is not None else frozenset(),
+            author=_bare_name(name),
+            published=dated[0] if dated is not None and _AGE.search(stamp) is None else None,
+            meta_lines=frozenset({line.index}),
+        )
+    return None
+
+
+def _bulleted(line: Line) -> bool:
+    """Whether a header stands under a list bullet, as a comment of a tree does: the
+    opening post's byline is printed above the tree, not in it."""
+    return line.text[:1] in "•*◦▪"
+
+
 def _poster(lines: Sequence[Line]) -> PostHead | None:
     """The head of a post whose byline is a header of the comments' shape: the first one
     in the post's lines, under no running text."""
@@ -612,7 +955,7 @@ def _poster(lines: Sequence[Line]) -> PostHead | None:
         row = _read(lines, position)
         if row is None:
             continue
-        if not _heads_post(lines[:position]):
+        if not _heads_post(lines[:position]) or _bulleted(lines[position]):
             return None
         dated = find_date(row.age)
         return PostHead(
