@@ -679,8 +679,8 @@ def is_dateline(text: str) -> bool:
     ('The Guardian January 26, 2000', 'March 3, 2021', 'MOSCOW, March 3 2021', 'Kurgan
     Courier, March 6, 2019, p. 1. Complete text:'), and a time of day or an update's age
     ('March 6, 2018 / 11:42 AM / Updated 6 years ago')."""
-    found = find_date(text)
-    if found is None or len(text) > 90:
+    found = find_date(text) if len(text) <= 90 else None
+    if found is None:
         return False
     rest = text.replace(found[0], " ")
     rest = CLOCK.sub(" ", UPDATED_AGE.sub(" ", PRESS_REFERENCE.sub(" ", rest)))
