@@ -257,6 +257,10 @@ NUMERIC_DATE = re.compile(
 """A numeric date with its year last and a dash or a slash between its parts
 ('12-03-2024', '02/10/2023', '05/19/15'): day first or month first, as the site writes
 them."""
+NUMERIC_DATE_SHAPE = re.compile(r"[-/]\d\d?[-/]\d\d")
+"""What every :data:`NUMERIC_DATE` holds (a separator, a number, a separator, a year): a
+scan for it starts only at a '-' or '/', so a page without one is settled far sooner than
+by :data:`NUMERIC_DATE`, which is tried at every character."""
 
 
 def day_first_separators(text: str) -> frozenset[str]:
@@ -264,7 +268,7 @@ def day_first_separators(text: str) -> frozenset[str]:
     such date has a first number that cannot be a month ('27-02-2024') and none has a
     second one that cannot ('05/19/15'). One page writes its dates one way, so its dates
     that could be read either way ('12-03-2024') are read as the others show."""
-    if "-" not in text and "/" not in text:
+    if not NUMERIC_DATE_SHAPE.search(text):
         return frozenset()
     day_first: set[str] = set()
     month_first: set[str] = set()
