@@ -196,7 +196,8 @@ def detect_languages(texts: Sequence[str], config: LanguageConfig) -> list[Langu
     half the CPU of one call per part (lingua releases the GIL once and skips per-call
     conversions); each sample's result does not depend on the others in the batch.
     """
-    parts = [_parts(text, config) for text in texts]
+    of_text = {text: _parts(text, config) for text in set(texts)}  # a text repeated: split once
+    parts = [of_text[text] for text in texts]
     samples = sorted({sample for text_parts in parts for _, sample in text_parts})
     found: dict[str, tuple[str, float] | None] = {}
     if samples:

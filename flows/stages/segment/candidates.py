@@ -117,7 +117,7 @@ def _is_meta_line(text: str) -> bool:
         is_field_line(text)
         or find_byline(text) is not None
         or POSTER_LINE.match(text) is not None
-        or (find_date(text) is not None and is_dateline(text))
+        or is_dateline(text)
     )
 
 

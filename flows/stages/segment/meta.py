@@ -258,6 +258,10 @@ NUMERIC_DATE = re.compile(
 """A numeric date with its year last and a dash or a slash between its parts
 ('12-03-2024', '02/10/2023', '05/19/15'): day first or month first, as the site writes
 them."""
+NUMERIC_DATE_SHAPE = re.compile(r"[-/]\d\d?[-/]\d\d")
+"""What every :data:`NUMERIC_DATE` holds (a separator, a number, a separator, a year): a
+scan for it starts only at a '-' or '/', so a page without one is settled far sooner than
+by :data:`NUMERIC_DATE`, which is tried at every character."""
 
 
 def day_first_separators(text: str) -> frozenset[str]:
@@ -265,7 +269,7 @@ def day_first_separators(text: str) -> frozenset[str]:
     such date has a first number that cannot be a month ('27-02-2024') and none has a
     second one that cannot ('05/19/15'). One page writes its dates one way, so its dates
     that could be read either way ('12-03-2024') are read as the others show."""
-    if "-" not in text and "/" not in text:
+    if not NUMERIC_DATE_SHAPE.search(text):
         return frozenset()
     day_first: set[str] = set()
     month_first: set[str] = set()
@@ -694,8 +698,8 @@ def is_dateline(text: str) -> bool:
     ('The Guardian January 26, 2000', 'March 3, 2021', 'MOSCOW, March 3 2021', 'Kurgan
     Courier, March 6, 2019, p. 1. Complete text:'), and a time of day or an update's age
     ('March 6, 2018 / 11:42 AM / Updated 6 years ago')."""
-    found = find_date(text)
-    if found is None or len(text) > 90 or WROTE.search(text):
+    found = find_date(text) if len(text) <= 90 else None
+    if found is None or WROTE.search(text):
         return False  # 'On <date>, <Name> wrote:' dates the message quoted, not this one
     rest = text.replace(found[0], " ")
     rest = CLOCK.sub(" ", UPDATED_AGE.sub(" ", PRESS_REFERENCE.sub(" ", rest)))

@@ -235,7 +235,7 @@ def _runs_text(text: str) -> bool:
     """A line of the body's running text: prose that is no dateline (a stamp written out
     with its clock's stops, 'Published: Oct. 3, 2026 at 6:12 p.m. | Updated: …', has the
     words and the closing stop of a sentence, yet is the head's date)."""
-    return is_prose(text) and not (find_date(text) is not None and is_dateline(text))
+    return is_prose(text) and not is_dateline(text)
 
 
 def _before_bio(lines: Sequence[Line], dropped: Mapping[int, str], first: int, last: int) -> int:
@@ -260,7 +260,7 @@ def _is_meta_line(text: str) -> bool:
     """A byline or a dateline (short, not prose)."""
     if len(text) > 120 or is_prose(text):
         return False
-    return find_byline(text) is not None or (find_date(text) is not None and is_dateline(text))
+    return find_byline(text) is not None or is_dateline(text)
 
 
 MAX_BYLINE_CHARS = 300
@@ -872,7 +872,7 @@ def _row_name(text: str) -> str | None:
 
 
 def _row_dateline(cell: str) -> bool:
-    return find_date(cell) is not None and is_dateline(cell)
+    return is_dateline(cell)
 
 
 def _head_dates(zone: Sequence[Line]) -> dict[int, tuple[str, str | None]]:

@@ -2680,11 +2680,9 @@ def _record_anchors(filled: Sequence[Line], max_title_chars: int) -> list[int]:
     shapes: dict[int, tuple[bool, bool]] = {}
     for at in range(1, len(filled)):
         line, above = filled[at], filled[at - 1]
-        if above.index + 1 != line.index:
-            continue
-        if (shape := _record_row(line.text)) is None:
-            continue
-        if _frame_headline(above.text, max_title_chars) and not _is_meta(above.text):
+        if above.index + 1 != line.index or not _frame_headline(above.text, max_title_chars):
+            continue  # the short test first: most rows are read under no headline at all
+        if (shape := _record_row(line.text)) is not None and not _is_meta(above.text):
             shapes[at] = shape
     if not shapes:
         return []
