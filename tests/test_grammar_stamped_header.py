@@ -454,3 +454,38 @@ def test_a_run_of_short_lines_under_one_stamp_only_is_no_menu() -> None:
         "Mark as New\nBookmark\nPermalink\n\nThe official", "Joined\nPosts\n9\n\nThe"
     )
     assert stamped_header.find_starts(split_lines(text)) == []
+
+
+AVATAR_LABELS = """\
+The council has approved the winter ferry timetable without a public hearing this year.
+
+Join the discussion…
+
+Avatar
+Vera Lis
+•
+2 years ago
+
+The winter timetable was printed before the council voted on it.
+
+Reply
+•
+Share ›
+
+Avatar
+Oleg Dron
+•
+2 years ago
+
+It was, and nobody has corrected the copy at the pier since then.
+
+Reply
+•
+Share ›
+"""
+
+
+def test_avatar_label_over_the_name_is_no_name() -> None:
+    lines = split_lines(AVATAR_LABELS)
+    starts = stamped_header.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["Vera Lis", "Oleg Dron"]

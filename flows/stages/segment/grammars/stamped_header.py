@@ -42,6 +42,7 @@ from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
     ACCOUNT,
+    AVATAR_LABEL,
     CRUMB_SEPARATOR,
     Opening,
     content_indices,
@@ -138,6 +139,7 @@ def _is_name(text: str) -> bool:
         and not is_action_row(text)
         and _stamp(text) is None
         and NUMBER.match(text) is None
+        and AVATAR_LABEL.match(text) is None
     )
 
 
@@ -188,9 +190,13 @@ MAX_PROFILE_CHARS = 30
 def _profile_header(lines: Sequence[Line], position: int) -> Found | None:
     """A header whose name and stamp have the poster's profile between them (status,
     counters and their labels, a rank, the post's place: short lines, no blank line): the
-    name line opens a block (a blank line or an action row above it)."""
+    name line opens a block (a blank line, an action row or an avatar's label above it)."""
     above = position - 1
-    if above >= 0 and not (lines[above].is_blank or is_action_row(lines[above].text)):
+    if above >= 0 and not (
+        lines[above].is_blank
+        or is_action_row(lines[above].text)
+        or AVATAR_LABEL.match(lines[above].text)
+    ):
         return None
     below = position + 1
     if (
