@@ -118,6 +118,14 @@ LETTER = re.compile(r"[^\W\d_]")
 MAX_NAME_WORDS = 3
 DIRECTION_MARKS = "\u200e\u200f"
 """Left-to-right and right-to-left marks a front-end prints before a date."""
+MONTH_YEAR = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"|(?:янв|фев|мар|апр|мая|май|июн|июл|авг|сент?|окт|ноя|дек)[а-я]*\.?)"
+    r"\s+(?:(?:19|20)\d\d|['’]\d\d)(?:\s*г\.)?$",
+    re.IGNORECASE,
+)
+"""The stamp of a post older than a year where a forum prints the month only ('Sep 2021',
+'Sep '21', 'сент. 2021 г.')."""
 MAX_REACTION_CHARS = 100
 """The longest line after a comment's action row that is still its furniture."""
 
@@ -126,7 +134,11 @@ def _stamp(text: str) -> str | None:
     """The date or age of a header's stamp line, None when the line is no stamp."""
     text = text.strip(DIRECTION_MARKS)
     core = STAMP_NOTE.sub("", STAMP_VERB.sub("", text, count=1)).strip()
-    return core if core and (is_stamp(core) or SHORT_AGE.match(core)) else None
+    return (
+        core
+        if core and (is_stamp(core) or SHORT_AGE.match(core) or MONTH_YEAR.match(core))
+        else None
+    )
 
 
 def _is_name(text: str) -> bool:
@@ -213,7 +225,12 @@ def _profile_header(lines: Sequence[Line], position: int) -> Found | None:
             return _header_end(lines, position, at + 1, stamp, None, text)
         if REPLY_NOTE.match(text):
             continue  # 'In response to <name>' between the rank and the stamp
-        if lines[at].is_blank or len(text) > MAX_PROFILE_CHARS or is_prose(text):
+        if (
+            lines[at].is_blank
+            or len(text) > MAX_PROFILE_CHARS
+            or is_prose(text)
+            or is_action_row(text)  # the comment above closing: no profile line
+        ):
             return None
     return None
 
@@ -548,7 +565,9 @@ def _header(
         age=None if dated else hit.stamp,
         published=hit.stamp if dated else None,
         number=hit.number,
-        reply_to=answered or _handle_reply(lines, found, hit, end),
+        reply_to=answered
+        or _named_below(lines, first_named, hit, author)
+        or _handle_reply(lines, found, hit, end),
         chrome_lines=frozenset(chrome),
         quote_lines=frozenset(quoted_lines(lines, body, body_end, ATTRIBUTION)),
     )
@@ -584,6 +603,19 @@ def _name_pair(
     if first_named.get(answered, hit.position) < hit.position:
         return pair.group("name"), answered
     return name, None
+
+
+def _named_below(
+    lines: Sequence[Line], first_named: dict[str, int], hit: Found, author: str
+) -> str | None:
+    """The commenter a header names on a line of its own between its name and its stamp,
+    exactly as an earlier header shows its author (Disqus and Discourse print whom a
+    comment answers there): the comment replies to that commenter."""
+    for at in range(hit.position + 1, hit.position + hit.n_lines):
+        text = lines[at].text
+        if text != author and first_named.get(text, hit.position) < hit.position:
+            return text
+    return None
 
 
 def _handle_reply(
