@@ -465,9 +465,12 @@ Avatar
 Vera Lis
 •
 2 years ago
+edited
 
 The winter timetable was printed before the council voted on it.
 
+7
+•
 Reply
 •
 Share ›
@@ -489,6 +492,8 @@ def test_avatar_label_over_the_name_is_no_name() -> None:
     lines = split_lines(AVATAR_LABELS)
     starts = stamped_header.find_starts(lines)
     assert [lines[at].text for at in starts] == ["Vera Lis", "Oleg Dron"]
+    first = stamped_header.parse_headers(lines, starts)[0]
+    assert (first.author, first.edited, first.score) == ("Vera Lis", True, 7)
 
 
 MONTH_STAMPS = """\

@@ -9,13 +9,15 @@ One comment::
     [@<handle>]             '@name' or '@name@instance', one token
     <stamp>                 a date or an age, a verb before it and a note after it allowed:
                             'Apr 3, 2024  Edited', 'wrote on 14 Mar 2024, 10:40 last edited
-                            by x', '15 мар. 2024 г.', '3 hours ago', 'Mar 18'
+                            by x', '15 мар. 2024 г.', '3 hours ago', 'Mar 18', 'Sep 2021'
+    [edited]                an edit mark on a line of its own
     [#<n>]                  the post's number on the page
     [<score>]               a score row ('4 points', '1 point') or a signed count
                             right under the stamp ('+142', '-12', '−5')
     <body>
     <actions>               action words, counts and separators only: 'Like Reply',
-                            'Нравится Ответить', '1 Reply Last reply Reply Quote', '↑ 22 ↓'
+                            'Нравится Ответить', '1 Reply Last reply Reply Quote', '↑ 22 ↓';
+                            or stacked one a line, a lone '•' between them
     [<votes>]               a bare count beside the action row: the score
     [<reactions>]           short lines after the actions ('x liked this.', '2 months
                             later', an avatar's initial): furniture
@@ -23,7 +25,8 @@ One comment::
 A page needs two headers (one blank line at most between a name and its stamp) and an
 action row after the body of every header but the last. Nesting is the name line's
 indentation. A body that opens with '@handle' answers the comment whose header shows that
-handle.
+handle; a line between the name and the stamp naming an earlier header's author answers
+that commenter.
 
 The opening post: where no prose stands above the first header, the page is its first
 (no 'Page N of M' with N > 1) and the first body answers nobody, the first header is the
@@ -114,6 +117,8 @@ ATTRIBUTION = re.compile(
 """A quote's attribution on a line of its own ('@name said in <topic>:', 'name wrote:',
 'name posted on <date>'): the line after it is quoted text."""
 EDIT_MARK = re.compile(r"(?<!\w)(?:edited|изменено|ред\.)", re.IGNORECASE)
+EDIT_LINE = re.compile(r"^\(?(?:edited|изменено|ред\.)\)?$", re.IGNORECASE)
+"""An edit mark on a line of its own under the stamp: part of the header."""
 LETTER = re.compile(r"[^\W\d_]")
 MAX_NAME_WORDS = 3
 DIRECTION_MARKS = "\u200e\u200f"
@@ -126,6 +131,9 @@ MONTH_YEAR = re.compile(
 )
 """The stamp of a post older than a year where a forum prints the month only ('Sep 2021',
 'Sep '21', 'сент. 2021 г.')."""
+SEPARATOR = re.compile(r"^[·•|]$")
+"""A separator alone on a line, between action buttons stacked one a line ('Reply', '•',
+'Share'): part of the action rows."""
 MAX_REACTION_CHARS = 100
 """The longest line after a comment's action row that is still its furniture."""
 
@@ -256,6 +264,9 @@ def _header_end(
     """The header from its name line to `at` (the line after its stamp), with the post's
     number when a '#N' line follows; None when no text follows it."""
     number = score = None
+    edited = EDIT_MARK.search(stamp_text) is not None
+    if at < len(lines) and EDIT_LINE.match(lines[at].text):
+        edited, at = True, at + 1
     if at < len(lines) and (match := NUMBER.match(lines[at].text)) is not None:
         number, at = match.group(0), at + 1
     if at < len(lines) and (points := SCORE.match(lines[at].text)) is not None:
@@ -267,7 +278,6 @@ def _header_end(
     elif at < len(lines) and (counted := labelled_count(lines[at].text)) is not None:
         score, at = counted, at + 1
     text = next_content(lines, at - 1)
-    edited = EDIT_MARK.search(stamp_text) is not None
     if text is not None and not is_prose(lines[text].text):
         first = text
         text = next_content(lines, text)  # a reply note first ('Reply 3# name')
@@ -474,7 +484,7 @@ def _furniture(lines: Sequence[Line], body: int, end: int) -> Furniture:
     first = row  # the action rows stacked one a line ('Reply', 'Share'), the last found
     between: list[int] = []
     while (above := _previous(lines, first, body)) is not None:
-        if is_action_row(lines[above].text):
+        if is_action_row(lines[above].text) or SEPARATOR.match(lines[above].text):
             first = above
             chrome.add(lines[first].index)
             continue
