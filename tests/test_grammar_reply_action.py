@@ -174,3 +174,23 @@ def test_a_name_shared_by_every_comment_stays_when_nothing_stands_above_it() -> 
     lines = split_lines(ONE_NAME_EACH)
     starts = reply_action.find_starts(lines)
     assert [lines[at].text for at in starts] == ["Guest", "Guest", "Guest"]
+
+
+SAYS_NAMES = """\
+2 thoughts on “The ferry timetable”
+Vera Lis says:
+April 2, 2024 at 9:14 pm
+The winter timetable was printed before the council voted on it.
+Reply
+    Oleg Dron говорит:
+    April 2, 2024 at 10:40 pm
+    It was, and nobody has corrected the copy at the pier since.
+    Reply
+"""
+
+
+def test_name_line_closed_by_a_speech_verb() -> None:
+    lines = split_lines(SAYS_NAMES)
+    starts = reply_action.find_starts(lines)
+    headers = reply_action.parse_headers(lines, starts)
+    assert [header.author for header in headers] == ["Vera Lis", "Oleg Dron"]

@@ -454,3 +454,84 @@ def test_a_run_of_short_lines_under_one_stamp_only_is_no_menu() -> None:
         "Mark as New\nBookmark\nPermalink\n\nThe official", "Joined\nPosts\n9\n\nThe"
     )
     assert stamped_header.find_starts(split_lines(text)) == []
+
+
+AVATAR_LABELS = """\
+The council has approved the winter ferry timetable without a public hearing this year.
+
+Join the discussion…
+
+Avatar
+Vera Lis
+•
+2 years ago
+edited
+
+The winter timetable was printed before the council voted on it.
+
+7
+•
+Reply
+•
+Share ›
+
+Avatar
+Oleg Dron
+•
+2 years ago
+
+It was, and nobody has corrected the copy at the pier since then.
+
+Reply
+•
+Share ›
+"""
+
+
+def test_avatar_label_over_the_name_is_no_name() -> None:
+    lines = split_lines(AVATAR_LABELS)
+    starts = stamped_header.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["Vera Lis", "Oleg Dron"]
+    first = stamped_header.parse_headers(lines, starts)[0]
+    assert (first.author, first.edited, first.score) == ("Vera Lis", True, 7)
+
+
+MONTH_STAMPS = """\
+The council has approved the winter ferry timetable without a public hearing this year.
+
+vera_lis
+Sep 2021
+
+The winter timetable was printed before the council voted on it, so it cannot be final.
+
+2 Replies
+1
+Reply
+oleg_d
+vera_lis
+Sep 2021
+
+It was, and nobody has corrected the copy at the pier since then, as far as I know.
+
+Reply
+vera_lis
+oleg_d
+Oct 2021
+
+The copy at the pier was replaced last week, the new one shows the December sailings.
+
+Reply
+"""
+
+
+def test_month_year_stamps_and_the_answered_name_under_the_name() -> None:
+    lines = split_lines(MONTH_STAMPS)
+    starts = stamped_header.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["vera_lis", "oleg_d", "vera_lis"]
+    headers = stamped_header.parse_headers(lines, starts)
+    assert [(h.author, h.reply_to) for h in headers] == [
+        ("vera_lis", None),
+        ("oleg_d", "vera_lis"),
+        ("vera_lis", "oleg_d"),
+    ]
+    assert headers[0].age == "Sep 2021"

@@ -333,6 +333,17 @@ RU_AGE = re.compile(
     r"|год\w*|лет)\s+назад$|^(?:вчера|сегодня|позавчера)(?:\s+в\s+\d{1,2}:\d{2})?$",
     re.IGNORECASE,
 )
+AVATAR_LABEL = re.compile(
+    r"^(?:(?:user|profile|author|commenter)(?:'s|’s)?\s+)?(?:avatar|userpic|аватар(?:ка)?"
+    r"|profile\s+(?:picture|photo|image))(?:\s+(?:image|icon|of\s+\S.{0,40}))?$",
+    re.IGNORECASE,
+)
+"""The text an avatar image scrapes to over a commenter's name ('Avatar', 'User avatar',
+'Аватар'): the widget's furniture, never the name."""
+SPEECH_VERB = r"(?:says|говорит|пишет|сказал\(а\)|sagt|dice)"
+"""The verb a comment's name line closes with, a colon after it ('Anna says:', 'Анна
+говорит:'): the themes of blog platforms print it; no part of the name."""
+SAYS_NOTE = re.compile(rf"\s+{SPEECH_VERB}:\s*$")
 REPLY_NOTE = re.compile(
     r"\s+(?:ответил[аи]?\s+\S.{0,40}|in reply to\s+\S.{0,40}|\(изменено\)|\(edited\))$",
     re.IGNORECASE,

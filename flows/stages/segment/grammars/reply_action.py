@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
     REPLY_NOTE,
+    SAYS_NOTE,
     is_prose,
     is_stamp,
     next_content,
@@ -291,8 +292,9 @@ def _header(
 
 
 def _author(text: str) -> str:
-    """A name line without the note of whom it answers."""
-    return NAME_NOTE.sub("", text)
+    """A name line without the note of whom it answers and the verb it may close with
+    ('Anna says:')."""
+    return SAYS_NOTE.sub("", NAME_NOTE.sub("", text))
 
 
 def _votes(text: str) -> int | None:

@@ -9,13 +9,15 @@ One comment::
     [@<handle>]             '@name' or '@name@instance', one token
     <stamp>                 a date or an age, a verb before it and a note after it allowed:
                             'Apr 3, 2024  Edited', 'wrote on 14 Mar 2024, 10:40 last edited
-                            by x', '15 мар. 2024 г.', '3 hours ago', 'Mar 18'
+                            by x', '15 мар. 2024 г.', '3 hours ago', 'Mar 18', 'Sep 2021'
+    [edited]                an edit mark on a line of its own
     [#<n>]                  the post's number on the page
     [<score>]               a score row ('4 points', '1 point') or a signed count
                             right under the stamp ('+142', '-12', '−5')
     <body>
     <actions>               action words, counts and separators only: 'Like Reply',
-                            'Нравится Ответить', '1 Reply Last reply Reply Quote', '↑ 22 ↓'
+                            'Нравится Ответить', '1 Reply Last reply Reply Quote', '↑ 22 ↓';
+                            or stacked one a line, a lone '•' between them
     [<votes>]               a bare count beside the action row: the score
     [<reactions>]           short lines after the actions ('x liked this.', '2 months
                             later', an avatar's initial): furniture
@@ -23,7 +25,8 @@ One comment::
 A page needs two headers (one blank line at most between a name and its stamp) and an
 action row after the body of every header but the last. Nesting is the name line's
 indentation. A body that opens with '@handle' answers the comment whose header shows that
-handle.
+handle; a line between the name and the stamp naming an earlier header's author answers
+that commenter.
 
 The opening post: where no prose stands above the first header, the page is its first
 (no 'Page N of M' with N > 1) and the first body answers nobody, the first header is the
@@ -42,6 +45,7 @@ from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
     ACCOUNT,
+    AVATAR_LABEL,
     CRUMB_SEPARATOR,
     Opening,
     content_indices,
@@ -113,10 +117,23 @@ ATTRIBUTION = re.compile(
 """A quote's attribution on a line of its own ('@name said in <topic>:', 'name wrote:',
 'name posted on <date>'): the line after it is quoted text."""
 EDIT_MARK = re.compile(r"(?<!\w)(?:edited|изменено|ред\.)", re.IGNORECASE)
+EDIT_LINE = re.compile(r"^\(?(?:edited|изменено|ред\.)\)?$", re.IGNORECASE)
+"""An edit mark on a line of its own under the stamp: part of the header."""
 LETTER = re.compile(r"[^\W\d_]")
 MAX_NAME_WORDS = 3
 DIRECTION_MARKS = "\u200e\u200f"
 """Left-to-right and right-to-left marks a front-end prints before a date."""
+MONTH_YEAR = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"|(?:янв|фев|мар|апр|мая|май|июн|июл|авг|сент?|окт|ноя|дек)[а-я]*\.?)"
+    r"\s+(?:(?:19|20)\d\d|['’]\d\d)(?:\s*г\.)?$",
+    re.IGNORECASE,
+)
+"""The stamp of a post older than a year where a forum prints the month only ('Sep 2021',
+'Sep '21', 'сент. 2021 г.')."""
+SEPARATOR = re.compile(r"^[·•|]$")
+"""A separator alone on a line, between action buttons stacked one a line ('Reply', '•',
+'Share'): part of the action rows."""
 MAX_REACTION_CHARS = 100
 """The longest line after a comment's action row that is still its furniture."""
 
@@ -125,7 +142,11 @@ def _stamp(text: str) -> str | None:
     """The date or age of a header's stamp line, None when the line is no stamp."""
     text = text.strip(DIRECTION_MARKS)
     core = STAMP_NOTE.sub("", STAMP_VERB.sub("", text, count=1)).strip()
-    return core if core and (is_stamp(core) or SHORT_AGE.match(core)) else None
+    return (
+        core
+        if core and (is_stamp(core) or SHORT_AGE.match(core) or MONTH_YEAR.match(core))
+        else None
+    )
 
 
 def _is_name(text: str) -> bool:
@@ -138,6 +159,7 @@ def _is_name(text: str) -> bool:
         and not is_action_row(text)
         and _stamp(text) is None
         and NUMBER.match(text) is None
+        and AVATAR_LABEL.match(text) is None
     )
 
 
@@ -188,9 +210,13 @@ MAX_PROFILE_CHARS = 30
 def _profile_header(lines: Sequence[Line], position: int) -> Found | None:
     """A header whose name and stamp have the poster's profile between them (status,
     counters and their labels, a rank, the post's place: short lines, no blank line): the
-    name line opens a block (a blank line or an action row above it)."""
+    name line opens a block (a blank line, an action row or an avatar's label above it)."""
     above = position - 1
-    if above >= 0 and not (lines[above].is_blank or is_action_row(lines[above].text)):
+    if above >= 0 and not (
+        lines[above].is_blank
+        or is_action_row(lines[above].text)
+        or AVATAR_LABEL.match(lines[above].text)
+    ):
         return None
     below = position + 1
     if (
@@ -207,7 +233,12 @@ def _profile_header(lines: Sequence[Line], position: int) -> Found | None:
             return _header_end(lines, position, at + 1, stamp, None, text)
         if REPLY_NOTE.match(text):
             continue  # 'In response to <name>' between the rank and the stamp
-        if lines[at].is_blank or len(text) > MAX_PROFILE_CHARS or is_prose(text):
+        if (
+            lines[at].is_blank
+            or len(text) > MAX_PROFILE_CHARS
+            or is_prose(text)
+            or is_action_row(text)  # the comment above closing: no profile line
+        ):
             return None
     return None
 
@@ -233,6 +264,9 @@ def _header_end(
     """The header from its name line to `at` (the line after its stamp), with the post's
     number when a '#N' line follows; None when no text follows it."""
     number = score = None
+    edited = EDIT_MARK.search(stamp_text) is not None
+    if at < len(lines) and EDIT_LINE.match(lines[at].text):
+        edited, at = True, at + 1
     if at < len(lines) and (match := NUMBER.match(lines[at].text)) is not None:
         number, at = match.group(0), at + 1
     if at < len(lines) and (points := SCORE.match(lines[at].text)) is not None:
@@ -244,7 +278,6 @@ def _header_end(
     elif at < len(lines) and (counted := labelled_count(lines[at].text)) is not None:
         score, at = counted, at + 1
     text = next_content(lines, at - 1)
-    edited = EDIT_MARK.search(stamp_text) is not None
     if text is not None and not is_prose(lines[text].text):
         first = text
         text = next_content(lines, text)  # a reply note first ('Reply 3# name')
@@ -451,7 +484,7 @@ def _furniture(lines: Sequence[Line], body: int, end: int) -> Furniture:
     first = row  # the action rows stacked one a line ('Reply', 'Share'), the last found
     between: list[int] = []
     while (above := _previous(lines, first, body)) is not None:
-        if is_action_row(lines[above].text):
+        if is_action_row(lines[above].text) or SEPARATOR.match(lines[above].text):
             first = above
             chrome.add(lines[first].index)
             continue
@@ -542,7 +575,9 @@ def _header(
         age=None if dated else hit.stamp,
         published=hit.stamp if dated else None,
         number=hit.number,
-        reply_to=answered or _handle_reply(lines, found, hit, end),
+        reply_to=answered
+        or _named_below(lines, first_named, hit, author)
+        or _handle_reply(lines, found, hit, end),
         chrome_lines=frozenset(chrome),
         quote_lines=frozenset(quoted_lines(lines, body, body_end, ATTRIBUTION)),
     )
@@ -578,6 +613,19 @@ def _name_pair(
     if first_named.get(answered, hit.position) < hit.position:
         return pair.group("name"), answered
     return name, None
+
+
+def _named_below(
+    lines: Sequence[Line], first_named: dict[str, int], hit: Found, author: str
+) -> str | None:
+    """The commenter a header names on a line of its own between its name and its stamp,
+    exactly as an earlier header shows its author (Disqus and Discourse print whom a
+    comment answers there): the comment replies to that commenter."""
+    for at in range(hit.position + 1, hit.position + hit.n_lines):
+        text = lines[at].text
+        if text != author and first_named.get(text, hit.position) < hit.position:
+            return text
+    return None
 
 
 def _handle_reply(

@@ -45,6 +45,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.grammars._common import SPEECH_VERB
 from flows.stages.segment.lines import Line, ends_sentence, word_count
 from flows.stages.segment.meta import MONTHS, find_byline, find_date, is_dateline
 from flows.stages.segment.post import PostHead
@@ -54,9 +55,7 @@ NAME = "wordpress_comments"
 
 TIME = r"\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?"
 BULLET = r"(?:[•◦▪●*·]\s+)?"
-SAYS = re.compile(
-    rf"^\s*{BULLET}(?P<author>\S.{{0,80}}?)\s+(?:says|говорит|пишет|сказал\(а\)):\s*$"
-)
+SAYS = re.compile(rf"^\s*{BULLET}(?P<author>\S.{{0,80}}?)\s+{SPEECH_VERB}:\s*$")
 SAID_ON = re.compile(
     rf"^\s*{BULLET}(?P<author>\S.{{0,80}}?)\s+on\s+(?P<stamp>\S.{{4,50}}?\s(?:at\s+)?{TIME})"
     r"\s+said:\s*$"
