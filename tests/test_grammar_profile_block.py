@@ -248,3 +248,30 @@ def test_a_date_under_a_profile_label_of_its_own_is_no_stamp() -> None:
     lines = split_lines("\n".join(page_lines))
     found = profile_block.headers(lines)
     assert [(hit.author, hit.stamp) for hit in found] == [(n, s) for n, s, _ in posts]
+
+
+def test_names_under_the_text_above_on_a_page_without_blank_lines() -> None:
+    """A scraper that dropped every blank line leaves each name right under the text of the
+    post above: the end of a sentence is where the blank line was."""
+    posts = [
+        f"{name}\n( )\n0{at + 1}/10/2023 09:1{at}:47\n{subject}\n{TEXTS[at]}"
+        for at, (name, subject) in enumerate(
+            [("anna_k", TOPIC), ("boris", f"Re: {TOPIC}"), ("vera.t", f"Re: {TOPIC}")]
+        )
+    ]
+    page = "City Board › Local affairs\nPrintable version\n" + "\n".join(posts) + "\n"
+    result = segment("0123456789abcdef", page, None, SegmentConfig())
+    assert result.layout == "thread"
+    assert [c["author"] for c in result.comments] == ["boris", "vera.t"]
+    spaced = "\n".join(post.replace("\n( )", "\n( )\n") for post in posts)
+    assert profile_block.find_starts(split_lines(spaced)) == []  # its blank lines say more
+
+
+def test_a_line_every_post_repeats_is_no_name_under_the_text() -> None:
+    """On a page without blank lines, the trailer under every post's text is no name."""
+    posts = [
+        f"{name}\nMember\nPosts: 1{at}\n0{at + 1}/10/2023 09:1{at}:47\n{TEXTS[at]}\nBack to top"
+        for at, name in enumerate(["anna_k", "boris", "vera.t"])
+    ]
+    lines = split_lines("\n".join(posts))
+    assert all(lines[at].text != "Back to top" for at in profile_block.find_starts(lines))

@@ -1474,3 +1474,30 @@ def test_items_over_aged_handle_rows_are_a_listing() -> None:
     result = segment(doc_id="d", text=text, layout_hint=None, config=SegmentConfig())
     assert result.layout == "listing"
     assert [post["author"] for post in result.posts] == ["mlorentz", "kschnee", "anders_lv"]
+
+
+def test_headlines_over_their_ages_on_a_page_without_blank_lines() -> None:
+    """A video channel's tab with every blank line dropped: '<duration>' '<headline>'
+    '<views>' '<age>', one item right under the other, is still a list of headlines."""
+    ages = ["2 weeks ago", "1 month ago", "2 months ago", "3 months ago"]
+    lines = ["Harbour Notes TV", "Subscribe", "Videos", "Latest"]
+    for n in range(4):
+        lines += [f"1{n}:4{n}", TITLES[n], f"{n + 2}1K views", ages[n]]
+    result = run("\n".join([*lines, "Show more"]))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts][:3] == TITLES[:3]
+
+
+def test_a_link_every_item_repeats_is_no_headline_over_the_next() -> None:
+    """Without blank lines, the next item's headline stands right under the link that
+    closes every item ('Log in to post comments'): a headline, not that link's subtitle."""
+    title = "The eastern tram line: four years of promises and no rails at all"
+    link = "Log in to post comments"
+    text = "\n".join(
+        [SUMMARIES[0] + ".", link, title, f"Submitted by {NAMES[1]}", SUMMARIES[1] + ".", link]
+    )
+    filled = split_lines(text)
+    roles = [listing.line_role(line.text, SegmentConfig().max_title_chars) for line in filled]
+    assert roles[2] == "head"
+    listing._mark_decks(filled, roles)
+    assert roles[2] == "head"

@@ -25,8 +25,9 @@ whose rows carry headlines (a title line of several words, not 'Re:', in more th
 header) or bylines is a listing, not a thread, and is refused; so is a profile stamp
 ('Joined: <date>': a member list). A name follows a blank line, or a short line that ends
 no sentence and that the page repeats (the links closing the post above) or that stands in
-the page top; where both kinds stand over one stamp, the name under the blank line is the
-poster's. A line shown in nearly every post's region (a button, a rank) is never a name. The opening post is the first header when no running
+the page top (on a page with no blank line at all, also the end of a sentence, under a
+name the page shows once); where both kinds stand over one stamp, the name under the blank
+line is the poster's. A line shown in nearly every post's region (a button, a rank) is never a name. The opening post is the first header when no running
 text stands above it; later posts are flat comments. The trailer lines that close two
 posts or more are furniture, and so is everything after the last post's text.
 """
@@ -180,11 +181,13 @@ def _is_subject(text: str) -> bool:
 class Page:
     """What the whole page says about its lines: the texts it shows twice or more (the
     rows every post repeats), those it shows over nearly every header (buttons, ranks:
-    never a name), and where its first running text ends (above it, the page top)."""
+    never a name), where its first running text ends (above it, the page top), and
+    whether it has no blank line between two lines of text (a scraper dropped them)."""
 
     recurring: frozenset[str]
     furniture: frozenset[str]
     top_end: int
+    blankless: bool = False
 
 
 def _page(lines: Sequence[Line], found: Sequence[Found] = ()) -> Page:
@@ -202,7 +205,9 @@ def _page(lines: Sequence[Line], found: Sequence[Found] = ()) -> Page:
     limit = max(MIN_HEADERS, math.ceil(FURNITURE_SHARE * (len(found) - 1)))
     furniture = frozenset(text for text, count in shown.items() if count >= limit)
     top_end = bisect.bisect_left(range(len(lines) + 1), True, key=lambda p: has_text(lines[:p]))
-    return Page(recurring, furniture, top_end)
+    filled = [at for at, line in enumerate(lines) if not line.is_blank]
+    blankless = bool(filled) and filled[-1] - filled[0] + 1 == len(filled)
+    return Page(recurring, furniture, top_end, blankless)
 
 
 def _header_at(
@@ -213,7 +218,12 @@ def _header_at(
     line = lines[position]
     if line.is_blank or not _is_name(line.text) or line.text in page.furniture:
         return None
-    if position > 0 and not present and not _opens_block(lines[position - 1], position, page):
+    if (
+        position > 0
+        and not present
+        and not _opens_block(lines[position - 1], position, page)
+        and not _ends_post(lines, position, page)
+    ):
         return None
     fields = blanks = 0
     subject: int | None = None
@@ -277,6 +287,20 @@ def _opens_block(above: Line, position: int, page: Page) -> bool:
         len(text) <= MAX_OPENER_CHARS
         and (text.endswith(("...", "…")) or not text.endswith((".", "!", "?", ",", ";", ":")))
         and (above.text in page.recurring or position < page.top_end)
+    )
+
+
+def _ends_post(lines: Sequence[Line], position: int, page: Page) -> bool:
+    """Whether, on a page with no blank line at all, the line over the name at `position`
+    is running text that ends a sentence (the end of the post above, where the blank line
+    was) and the name is shown once: a line every post repeats under its text ('Back to
+    top') is a trailer there, not a name."""
+    text = lines[position - 1].text.rstrip()
+    return (
+        page.blankless
+        and is_prose(text)
+        and ends_sentence(text)
+        and lines[position].text not in page.recurring
     )
 
 

@@ -207,7 +207,7 @@ from flows.stages.segment.boilerplate import is_page_chrome as is_web_chrome
 from flows.stages.segment.candidates import is_picture_credit, name_beside_date
 from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.furniture import DIGITS, EMAIL, laid_out_heads
-from flows.stages.segment.layouts import Detection, listing
+from flows.stages.segment.layouts import Detection, listing, thread
 from flows.stages.segment.layouts.listing import (
     CLOCK,
     CUT_OFF,
@@ -2420,6 +2420,17 @@ CREDITED_PAIR_SCORE = 0.74
 """Two articles opened only by headlines over credit lines (a date, a byline): under the
 page evidence of a PDF (its numbered pages, 0.75), which shows a report's cover and first
 page the same way, and over the fallback article."""
+
+
+def _framed_posts(lines: Sequence[Line]) -> int:
+    """How many comments a thread grammar reads on the page: a forum page's or a mail
+    archive's posts open with a name over a date as a pair of articles does, and the frame
+    every post repeats (a post number, a reply row, a member's group) is the thread's own
+    evidence, stronger than headlines over credit lines that two posts show as well."""
+    reading = thread.read_thread(lines)
+    return len(reading.starts) if reading is not None else 0
+
+
 SHAPED_SCORE = 0.68
 """A digest shown only by its repeated shape: weak evidence, above the fallback article
 and a listing's shape, under every layout that finds a format's own signs."""
@@ -3396,6 +3407,8 @@ def _own_detection(lines: Sequence[Line], config: SegmentConfig) -> Detection | 
         score = 0.75 + (0.06 if strong == count else 0.0)
         if not strong:  # two headlines over credit lines only: a PDF's cover and first
             score = CREDITED_PAIR_SCORE  # page show as much, so its page evidence wins
+            if _framed_posts(lines) >= count:
+                return None
     else:
         score = 0.88 + (0.04 if strong == count else 0.0)
     score += 0.03 if ruled >= count - 1 else 0.0

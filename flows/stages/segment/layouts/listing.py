@@ -1090,13 +1090,22 @@ LONE_MARKS = frozenset({"·", "•", "|", "–", "—"})
 MIN_STANDFIRST_WORDS = 8
 
 
-def _is_standfirst(filled: Sequence[Line], roles: Sequence[str], here: int) -> bool:
+def _is_standfirst(
+    filled: Sequence[Line],
+    roles: Sequence[str],
+    here: int,
+    repeated: frozenset[str] = frozenset(),
+) -> bool:
     """A headline-shaped line right under a shorter headline, with no text under it (a blank
     line, then the card's reading time or date; or the card's byline right under it, or
     its date when the line is a deck's length): the item's subtitle, its summary. With other text right under it, such a line is an
-    image's caption instead."""
+    image's caption instead. A line the page shows more than once (`repeated`: a link
+    closing every item, 'Log in to post comments') is no headline to stand under: on a
+    page without blank lines the next item's headline follows it."""
     above, line = filled[here - 1], filled[here]
     if roles[here] != "head" or roles[here - 1] != "head" or line.index != above.index + 1:
+        return False
+    if above.text.strip() in repeated:
         return False
     words = word_count(line.text)
     if words < MIN_STANDFIRST_WORDS or words <= word_count(above.text):
@@ -1162,8 +1171,10 @@ def _mark_decks(filled: Sequence[Line], roles: list[str]) -> None:
     that reads as a name, with that kind of line over it too, is one more item of the same
     structure, not a byline over a headline."""
     decks: list[int] = []
+    shown = Counter(line.text.strip() for line in filled)
+    repeated = frozenset(text for text, count in shown.items() if count > 1)
     for here in range(1, len(roles)):
-        if _is_standfirst(filled, roles, here):
+        if _is_standfirst(filled, roles, here, repeated):
             roles[here] = "prose"
         elif _is_deck(filled, roles, here):
             roles[here] = "prose"
@@ -1654,9 +1665,14 @@ def _headline_pairs(
     and links right under it: '<outlet>' '<headline>' '3 hours ago' 'By <Name>' 'More',
     a news aggregator's topic page), on lines no
     summary item owns. A latest-news list is made of them; section fronts mix them with
-    summarised items."""
+    summarised items. On a page with no blank line at all (a scraper dropped them) only
+    what stands right under the stamp tells the pair from an item's head: running text (a
+    summary) or a headline (the stamp is the meta over the next item's); and such pairs
+    count only when the page repeats them (:data:`MIN_JOINED_PAIRS`)."""
     taken = _taken(heads)
+    blankless = _blankless(filled)
     pairs: list[tuple[int, int]] = []
+    joined: list[tuple[int, int]] = []  # pairs with text right under, on a blankless page
     for here in range(len(roles) - 1):
         stamp = here + 1
         while (
@@ -1673,9 +1689,23 @@ def _headline_pairs(
         while after < len(filled) and roles[after] in STAMP_TAIL_ROLES:
             after += 1  # 'By <Name>', 'More': the item's byline and links under its stamp
         if after < len(filled) and filled[after].index == filled[after - 1].index + 1:
-            continue  # text right under the stamp: a summary or a later item's head
+            if not blankless or roles[after] in {"prose", "head"}:
+                continue  # text right under the stamp: a summary or a later item's head
+            joined.append((here, stamp))
+            continue
         pairs.append((here, stamp))
-    return pairs
+    return sorted(pairs + joined) if len(joined) >= MIN_JOINED_PAIRS else pairs
+
+
+MIN_JOINED_PAIRS = 2
+"""Fewest headline pairs with text right under their stamps on a page without blank lines
+for them to be items: one alone is the page's own head ('<topic>' 'Daily update ⋅
+<date>'), only the shape repeated shows a list."""
+
+
+def _blankless(filled: Sequence[Line]) -> bool:
+    """Whether no blank line stands between any two of the lines with text `filled`."""
+    return bool(filled) and all(line.index == above.index + 1 for above, line in pairwise(filled))
 
 
 def _taken(heads: Sequence[tuple[int | None, list[int], int, int]]) -> set[int]:
