@@ -150,7 +150,7 @@ MAX_LINKS_OVER_TEXT = 2
 MAX_LINK_CHARS = 24
 
 
-def _attribution(lines: Sequence[Line], after: int, end: int) -> tuple[int, str] | None:
+def quote_attribution(lines: Sequence[Line], after: int, end: int) -> tuple[int, str] | None:
     """(position, sender) of the attribution on the message's first line after its header
     (past a toolbar link or two), None when it opens with none."""
     at = after
@@ -182,7 +182,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     if hit is None:
         return Header(author=lines[position].text, n_lines=1, nesting=0)
     n_lines = min(hit.n_lines, end - position)
-    attribution = _attribution(lines, position + n_lines - 1, end)
+    attribution = quote_attribution(lines, position + n_lines - 1, end)
     return Header(
         author=hit.author,
         n_lines=n_lines,
@@ -219,7 +219,7 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
 def _repeated(lines: Sequence[Line], body: int, end: int, source: Sequence[Line]) -> frozenset[int]:
     """The run of lines under the reply's attribution whose text stands in the quoted
     message's text (its lines may be wrapped differently)."""
-    attribution = _attribution(lines, body - 1, end)
+    attribution = quote_attribution(lines, body - 1, end)
     if attribution is None:
         return frozenset()
     text = " ".join(" ".join(line.text.split()) for line in source if not line.is_blank)
