@@ -106,8 +106,8 @@ def blocks(lines: Sequence[Line]) -> list[Block]:
         if hit is not None:
             found.append(hit)
             position += hit.n_lines
-        else:
-            position += 1
+        else:  # past the whole of a block that opens no message: its tail opens none either
+            position = max(position + 1, header_block(texts, position))
     if len(found) < MIN_MESSAGES or _back_in_time(found):
         return []
     return found
