@@ -23,10 +23,12 @@ def run(text: str):
     return result
 
 
-def message(subject: str, sender: str, date: str, body: str) -> list[str]:
+def message(
+    subject: str, sender: str, date: str, body: str, greeting: str = "Colleagues,"
+) -> list[str]:
     name = sender.split()[0]
     fields = [f"Subject:\t{subject}", f"From:\t{sender}", f"Date:\t{date}", "List:\tvotes"]
-    return [*fields, "", "Colleagues,", "", body, "", name]
+    return [*fields, "", greeting, "", body, "", name]
 
 
 ARCHIVE = "\n".join(
@@ -43,7 +45,11 @@ ARCHIVE = "\n".join(
         ),
         "",
         *message(
-            "Re: Signature counts", "Nadia Orlova (nad...@example.org)", "Mar 5, 2024 8:02", THIRD
+            "Re: Signature counts",
+            "Nadia Orlova (nad...@example.org)",
+            "Mar 5, 2024 8:02",
+            THIRD,
+            "Thanks, Viktor, that helps.",
         ),
     ]
 )
@@ -62,6 +68,8 @@ def test_every_field_block_opens_a_message() -> None:
     assert [c["author"] for c in result.comments] == ["Viktor Sand", "Nadia Orlova"]
     assert [c["published_date"] for c in result.comments] == ["2024-03-04", "2024-03-05"]
     assert "Subject:" not in result.comments[0]["body"]
+    first, second = result.comments
+    assert (first["parent_id"], second["parent_id"]) == (None, first["comment_id"])
 
 
 def test_blocks_going_back_in_time_are_a_reply_chain() -> None:

@@ -22,6 +22,7 @@ separates.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.grammars._common import (
     Opening,
     content_indices,
+    next_content,
     opening_head,
     previous_content,
 )
@@ -148,6 +150,41 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         published=hit.published,
         reply_to=attribution[1] if attribution else None,
     )
+
+
+SALUTATION = re.compile(
+    r"^(?:(?i:hi|hello|dear|thanks|thank you|привет|спасибо|здравствуйте)\s*,?\s+)?"
+    r"(?P<name>[A-ZА-ЯЁ][^\W\d_]{1,20})\s*[,!:]"
+)
+"""A reply's first line addressing someone by first name ('Kirill,', 'Thanks, Hanna, the
+annexes…', 'Hi Anna!'): it answers that person's latest message."""
+
+
+def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
+    """Every reply's header (:func:`parse_header`); a reply with no quote attribution that
+    opens by addressing an earlier sender by first name (:data:`SALUTATION`) replies to
+    them, the name resolved to the one earlier sender who has it."""
+    senders = [hit.author for hit in blocks(lines)]
+    ends = [*starts[1:], len(lines)]
+    found: list[Header] = []
+    for at, end in zip(starts, ends, strict=True):
+        header = parse_header(lines, at, end)
+        if header.reply_to is None:
+            earlier = senders[: len(found) + 1]
+            addressed = _addressed(lines, at + header.n_lines, end, earlier)
+            if addressed is not None and addressed != header.author:
+                header = dataclasses.replace(header, reply_to=addressed)
+        found.append(header)
+    return found
+
+
+def _addressed(lines: Sequence[Line], body: int, end: int, senders: Sequence[str]) -> str | None:
+    first = next_content(lines, body - 1, end)
+    match = SALUTATION.match(lines[first].text) if first is not None else None
+    if match is None:
+        return None
+    named = {sender for sender in senders if sender.split()[0] == match.group("name")}
+    return named.pop() if len(named) == 1 else None
 
 
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
