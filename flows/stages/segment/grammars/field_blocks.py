@@ -11,11 +11,12 @@ The shape is the mail header's own, shared by list archives of every kind, so it
 whatever the archive's chrome around it. The first block opens the opening post (its
 subject is the thread's title, its 'Re:' stripped); the others reply to it, flat, except
 that a message opening with a quote's attribution ('<Name> wrote:') replies to the latest
-earlier message of that sender. A block under a caption ('-----Original Message-----') or
+earlier message of that sender, and so does one opening by addressing an earlier sender by
+first name ('Thanks, Hanna,'). A block under a caption ('-----Original Message-----') or
 quoted ('> From: …') heads a message quoted whole inside a reply, not a message of the
 page, and so is every block but the first where the blocks go back in time (a reply chain,
-newest first). A last resort (``LAST_RESORT``): a page of such blocks that another layout reads
-better (a digest's, a saved mailbox's) keeps that reading; not generic among the last
+newest first). A last resort (``LAST_RESORT``): a page of such blocks that another layout
+reads better (a digest's, a saved mailbox's) keeps that reading; not generic among the last
 resorts, since labelled fields name the sender and date where a repeated frame line only
 separates.
 """
@@ -38,12 +39,16 @@ from flows.stages.mail_fields import (
 from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.grammars._common import (
     Opening,
-    content_indices,
     next_content,
-    opening_head,
     previous_content,
 )
-from flows.stages.segment.grammars.mail_conversation import is_chrome, quote_attribution
+from flows.stages.segment.grammars.mail_conversation import (
+    is_chrome as conversation_chrome,
+)
+from flows.stages.segment.grammars.mail_conversation import (
+    message_head,
+    message_header,
+)
 from flows.stages.segment.lines import Line
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
@@ -131,6 +136,11 @@ def _day(published: str | None) -> str | None:
     return found[1] if found is not None else None
 
 
+def is_chrome(line: Line) -> bool:
+    """The archive's chrome between messages, as on a conversation page ('3 messages')."""
+    return conversation_chrome(line)
+
+
 def find_starts(lines: Sequence[Line]) -> list[int]:
     """The replies' header blocks (the first message is the opening post)."""
     return [hit.position for hit in blocks(lines)[1:]]
@@ -141,15 +151,7 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     hit = _block_at(lines, texts, position)
     if hit is None:
         return Header(author=None, n_lines=1, nesting=0)
-    n_lines = min(hit.n_lines, end - position)
-    attribution = quote_attribution(lines, position + n_lines - 1, end)
-    return Header(
-        author=hit.author,
-        n_lines=n_lines,
-        nesting=0,
-        published=hit.published,
-        reply_to=attribution[1] if attribution else None,
-    )
+    return message_header(lines, position, end, (hit.n_lines, hit.author, hit.published))
 
 
 SALUTATION = re.compile(
@@ -206,13 +208,4 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         first.subject,
         subject_text,
     )
-    head = opening_head(lines, opening, is_chrome)
-    chrome = content_indices(lines[: first.position]) - head.title_lines
-    return PostHead(
-        title=head.title,
-        title_lines=head.title_lines,
-        author=head.author,
-        published=head.published,
-        meta_lines=head.meta_lines,
-        chrome_lines=frozenset(chrome) | head.chrome_lines,
-    )
+    return message_head(lines, opening)
