@@ -1,7 +1,7 @@
 """Leave-own-grammar-out score: a proxy for thread front-ends nobody wrote a grammar for.
 
 ``python -m benchmarks.leave_own_out [-v] [--part dev]`` scores the fixtures of the
-link-aggregator, comment and forum families with their own site grammar(s) removed from
+link-aggregator, comment, forum and mail families with their own site grammar(s) removed from
 the registry (:data:`OWN`), so that only the other grammars, generic readers among them,
 can read them. The share printed per family is what a new front-end of the same shapes would
 score; the dev part is the one to tune on.
@@ -23,6 +23,7 @@ OWN: dict[str, tuple[str, ...]] = {
     "hackernews": ("hackernews", "lobsters"),
     "redlib": ("redlib", "new_reddit", "shreddit"),
     "discourse": ("discourse",),
+    "mail": ("google_groups", "nabble"),
     "news_comments": ("disqus", "coral", "wordpress_comments", "substack"),
     "forum": (
         "phpbb",

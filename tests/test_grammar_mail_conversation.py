@@ -166,4 +166,4 @@ def test_attribution_names_the_parent_and_marks_the_quote() -> None:
 def test_attribution_after_a_clock_gives_the_name() -> None:
     text = "On Mon, Sep 16, 2024 at 11:42 AM Ruslan Vagapov <ruslan.v@example.net> wrote:"
     lines = split_lines(f"x\n{text}\nbody")
-    assert mail_conversation._attribution(lines, 0, len(lines)) == (1, "Ruslan Vagapov")
+    assert mail_conversation.quote_attribution(lines, 0, len(lines)) == (1, "Ruslan Vagapov")

@@ -27,6 +27,7 @@ from flows.stages.mail_fields import (
         "Gesendet: Dienstag, 12. März 2024 09:41",
         "Envoyé : mercredi 6 mars 2024 14:05",
         "Asunto: Elecciones regionales",
+        "Subj : Re: Turnout in the by-elections",
     ],
 )
 def test_header_fields(text: str) -> None:

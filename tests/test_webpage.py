@@ -920,6 +920,32 @@ def test_bar_quote_depth_needs_text_and_no_other_bar():
     assert quote_depth(">> ") == 2
 
 
+def test_initials_before_the_marker_quote_too():
+    from flows.stages.segment.blocks import quote_depth
+
+    assert quote_depth("ST> the figures look far too round") == 1
+    assert quote_depth("VK>> every precinct reported sixty percent") == 2
+    assert quote_depth("Olga> we sent the inquiry on Monday") == 1
+    assert quote_depth("ST>the figures") == 0  # no space: an arrow in running text
+    assert quote_depth("x> lowercase is no initial") == 0
+
+
+def test_initials_quoted_paragraphs_are_quote_blocks():
+    text = "\n".join(
+        ["Hello Sergei!", "",
+         "ST> The turnout figures the commission published for the district look",
+         "ST> far too round to be real counts.", "",
+         "The commission has not answered the inquiry we sent on Monday, and the observers "
+         "who stayed for the count say their own tallies were lower in most precincts.", "",
+         "Best regards, Viktor."]
+    )  # fmt: skip
+    quotes = [(b["quote_depth"], b["text"]) for b in run(text).blocks if b["kind"] == "quote"]
+    assert quotes == [
+        (1, "The turnout figures the commission published for the district look far too "
+            "round to be real counts.")
+    ]  # fmt: skip
+
+
 def test_reading_time_and_degrees_stand_between_date_and_byline_name():
     text = _page(
         ["Anna Lind", "Home", "Essays", "Why the Count Took Three Days", "March 2, 2021",

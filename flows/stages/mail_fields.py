@@ -23,7 +23,7 @@ DATE_LABELS = (
 )
 """The date's field: 'Date:', 'Sent:' (Outlook), 'Дата:', 'Отправлено:', and the same in
 the other interfaces ('Надіслано:', 'Gesendet:', 'Envoyé :', 'Enviado:', 'Inviato:')."""
-SUBJECT_LABELS = r"subject|тема|тэма|betreff|objet|asunto|oggetto|temat|onderwerp"
+SUBJECT_LABELS = r"subject|subj|тема|тэма|betreff|objet|asunto|oggetto|temat|onderwerp"
 RECIPIENT_LABELS = r"to|cc|bcc|кому|копия|скрытая копия|копія|каму|an|à|para|aan|kopie|dw"
 OTHER_LABELS = r"reply-to|message-id|in-reply-to|references|organi[sz]ation|newsgroups|ответить"
 _LABELS = rf"{SENDER_LABELS}|{DATE_LABELS}|{SUBJECT_LABELS}|{RECIPIENT_LABELS}|{OTHER_LABELS}"

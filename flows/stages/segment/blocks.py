@@ -53,9 +53,12 @@ class DraftBlock:
     quote_depth: int | None = None
 
 
-QUOTE_MARKER = re.compile(r"^((?:[>|]\s?)+(?=[^|>\s][^|]*$)|(?:>\s?)+)")
+QUOTE_MARKER = re.compile(
+    r"^((?:[>|]\s?)+(?=[^|>\s][^|]*$)|(?:>\s?)+|[A-ZА-ЯЁ][^\W\d_]{0,3}>(?:\s?>)*(?=\s|$)\s?)"
+)
 """The quote markers a line opens with: '>' (mail, news), or '|' (some clients and news
-readers) when no other bar follows in the line (a table row '| a | b |' quotes nothing)."""
+readers) when no other bar follows in the line (a table row '| a | b |' quotes nothing),
+or the quoted author's initials before the '>' ('VK> ', 'Olga>> ': FidoNet, Supercite)."""
 MIN_BAR_QUOTE_WORDS = 3
 """Words a line behind a '|' marker needs to be quoted text, not a menu's label ('|
 Politics')."""
@@ -63,7 +66,7 @@ Politics')."""
 
 def quote_depth(text: str) -> int:
     """The number of quote markers a line opens with (">> x" -> 2, "> > x" -> 2, "| the
-    text goes on" -> 1)."""
+    text goes on" -> 1, "VK>> x" -> 2)."""
     match = QUOTE_MARKER.match(text)
     if match is None:
         return 0

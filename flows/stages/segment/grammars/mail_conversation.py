@@ -150,7 +150,7 @@ MAX_LINKS_OVER_TEXT = 2
 MAX_LINK_CHARS = 24
 
 
-def _attribution(lines: Sequence[Line], after: int, end: int) -> tuple[int, str] | None:
+def quote_attribution(lines: Sequence[Line], after: int, end: int) -> tuple[int, str] | None:
     """(position, sender) of the attribution on the message's first line after its header
     (past a toolbar link or two), None when it opens with none."""
     at = after
@@ -181,13 +181,22 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
     hit = _header_at(lines, position)
     if hit is None:
         return Header(author=lines[position].text, n_lines=1, nesting=0)
-    n_lines = min(hit.n_lines, end - position)
-    attribution = _attribution(lines, position + n_lines - 1, end)
+    return message_header(lines, position, end, (hit.n_lines, hit.author, hit.published))
+
+
+def message_header(
+    lines: Sequence[Line], position: int, end: int, found: tuple[int, str, str | None]
+) -> Header:
+    """The header of a message whose header, `found` (its length, sender and date), opens
+    at `position`, cut at the message's `end`; flat, replying to whom the attribution on its
+    first line names."""
+    n_lines = min(found[0], end - position)
+    attribution = quote_attribution(lines, position + n_lines - 1, end)
     return Header(
-        author=hit.author,
+        author=found[1],
         n_lines=n_lines,
         nesting=0,
-        published=hit.published,
+        published=found[2],
         reply_to=attribution[1] if attribution else None,
     )
 
@@ -219,7 +228,7 @@ def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
 def _repeated(lines: Sequence[Line], body: int, end: int, source: Sequence[Line]) -> frozenset[int]:
     """The run of lines under the reply's attribution whose text stands in the quoted
     message's text (its lines may be wrapped differently)."""
-    attribution = _attribution(lines, body - 1, end)
+    attribution = quote_attribution(lines, body - 1, end)
     if attribution is None:
         return frozenset()
     text = " ".join(" ".join(line.text.split()) for line in source if not line.is_blank)
@@ -252,8 +261,14 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         at,
         lines[at].text if at is not None else None,
     )
+    return message_head(lines, opening)
+
+
+def message_head(lines: Sequence[Line], opening: Opening) -> PostHead:
+    """The head of the page's first message, `opening`: every line above its header is the
+    page's furniture, but for the title's."""
     head = opening_head(lines, opening, is_chrome)
-    chrome = content_indices(lines[: first.position]) - head.title_lines
+    chrome = content_indices(lines[: opening.position]) - head.title_lines
     return PostHead(
         title=head.title,
         title_lines=head.title_lines,
