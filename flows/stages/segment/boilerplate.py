@@ -155,7 +155,6 @@ CHROME_LINE = re.compile(
     r"|tags?:.*|filed under:?.*|posted in .+\|.*|(?:this entry was )?(?:posted in .{1,120}?\.\s*)?"
     r"bookmark the permalink\.?|(?:(?:back|return) to [^|•]{1,40}?\s*[|•]\s*)+(?:back|return) to [^|•]{1,40}|\d+ (?:comments?|responses?|replies|комментари(?:й|я|ев))"
     r"|(?:show|load|view|see) (?:\d+ )?more (?:comments?|replies)"
-    r"|sort(?:ed)? by:?(?:\s+(?:best|newest|oldest|top|latest|popular|most \w+|date|relevance))?"
     r"|post (?:a )?comment as\.*|показать (?:ещё|еще) \d+ комментари(?:й|я|ев)"
     r"|(?:you (?:must|need to) |please )?(?:log ?in|sign ?in)(?: or (?:register|sign ?up"
     r"|create (?:your |an )?(?:\w+ )?account))? to (?:comment|reply|post(?: comments?)?"
@@ -821,8 +820,8 @@ SITE_NOTICE = re.compile(
     r"|(?:новости|материалы|статьи) по теме:?$|(?:add|write|post) a comment$"
     r"|(?:оставить|написать|добавить) комментарий$|was this (?:article |page |post |answer )?"
     r"helpful\??$|print (?:this )?(?:page|article|story|post)$"
-    r"|go deeper$|sort(?:ed)? by:?\s*(?:best|top|new|newest|oldest|old|hot|controversial"
-    r"|date|popular)$"
+    r"|go deeper$|sort(?:ed)? by:?(?:\s*(?:best|top|new|newest|oldest|old|hot|controversial"
+    r"|date|popular|latest|relevance|most \w+))?$"
     r")",
     re.IGNORECASE,
 )
