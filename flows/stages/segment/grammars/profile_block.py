@@ -27,9 +27,10 @@ header) or bylines is a listing, not a thread, and is refused; so is a profile s
 no sentence and that the page repeats (the links closing the post above) or that stands in
 the page top (on a page with no blank line at all, also the end of a sentence, under a
 name the page shows once); where both kinds stand over one stamp, the name under the blank
-line is the poster's. A line shown in nearly every post's region (a button, a rank) is never a name. The opening post is the first header when no running
-text stands above it; later posts are flat comments. The trailer lines that close two
-posts or more are furniture, and so is everything after the last post's text.
+line is the poster's. A line shown in nearly every post's region (a button, a rank) is
+never a name. The opening post is the first header when no running text stands above it;
+later posts are flat comments. The trailer lines that close two posts or more are
+furniture, and so is everything after the last post's text.
 """
 
 from __future__ import annotations

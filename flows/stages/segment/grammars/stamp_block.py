@@ -11,8 +11,8 @@ One post::
 
 The rows are those of :mod:`.stamped_row` (lines of one shape whose times differ, oldest
 first, text under each), or rows of one shape with a date and no time that number their
-posts in a run ('Old March 3rd, 2019 #221', '#222'); the names under them count only where the page shows a poster's
-block, a name posting twice or a profile label under every name
+posts in a run ('Old March 3rd, 2019 #221', '#222'); the names under them count only where
+the page shows a poster's block, a name posting twice or a profile label under every name
 (:func:`.stamped_row._names_below`). The shape is looser than a row that carries its
 name, so the grammar yields (``YIELDS``): it is asked only where no grammar written for a
 front-end finds a comment.

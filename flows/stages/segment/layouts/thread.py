@@ -413,8 +413,9 @@ def _fold(text: str) -> str:
 def echoed_topic(lines: Sequence[Line]) -> str | None:
     """The topic the page's reply subjects name ('Re: <topic>' on at least half of the
     page's reply subjects, and on two posts or more counting the opening post's subject
-    line), as first written; None when they name none or several. A forum prints the thread's title as every reply's subject, while the
-    lines above the opening post are a site's name, menus or a pager."""
+    line), as first written; None when they name none or several. A forum prints the
+    thread's title as every reply's subject, while the lines above the opening post are a
+    site's name, menus or a pager."""
     topics: dict[str, list[str]] = {}
     total = 0
     for line in lines:
