@@ -202,15 +202,22 @@ def _build(
                 raw_dir=str(raw_dir), out_dir=str(out_dir), config=config, runner=runner
             )
     except (RawFolderError, ApiServerError) as error:  # RAW gone since the check
-        return _error(str(error))
+        return _failed(str(error))
     except TerminationSignal as error:  # SIGTERM, as Prefect's flow engine raises it
         return _interrupted(error)
     except OSError as error:  # disk full, OUT read-only or gone: nothing was published
-        return _error(os_error_line(error))
+        return _failed(os_error_line(error))
     _report(summary, time.perf_counter() - started)
     if server.process is None and os.environ.get("PREFECT_API_URL") and summary.run_url:
         print(f"run: {summary.run_url}")  # a lasting server of the user's (`make ui`)
-    return 0 if summary.refused is None else _error(summary.refused)
+    return 0 if summary.refused is None else _failed(summary.refused)
+
+
+def _failed(message: str) -> int:
+    """The error line of a build that ran Prefect, printed after Prefect's workers have
+    drained, so that it is the run's last line."""
+    runtime.settle_prefect()
+    return _error(message)
 
 
 def _report(summary: BuildSummary, elapsed: float) -> None:

@@ -76,6 +76,18 @@ def run_settings(server: TemporaryApiServer) -> contextlib.AbstractContextManage
     return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
 
 
+def settle_prefect(timeout: float = 10.0) -> None:
+    """Let Prefect's event and log workers send what they hold and stop. Prefect drains
+    them at interpreter exit and warns there while items remain ('Still processing
+    items'), which would print after the CLI's last line; drained first, the CLI's error
+    line stays the last line of the run."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for service in (EventsWorker, APILogWorker):
+        service.drain_all(timeout=timeout)
+
+
 def start_fork_server_early(raw_dir: Path, out_dir: Path, inline_below: int) -> bool:
     """Start the worker pool's fork server now, when the build is sure to need its pool:
     a first build into `out_dir` (no release, no cache) of at least `inline_below` input
