@@ -381,3 +381,58 @@ def test_a_two_line_paragraph_split_inside_a_name_is_still_joined() -> None:
         "and that the results would be published once the complaints were heard.\n"
     )
     assert "Caucasus and Central Asia prepared" in repair(text, CONFIG).text
+
+
+def _cards(*cards: str) -> str:
+    return "\n\n".join(cards) + "\n"
+
+
+def test_listing_cards_with_a_dated_byline_keep_their_lines() -> None:
+    """A listing of headlines over 'by <Name> — last modified <date>' and a short teaser:
+    the dated byline is the card's metadata, never the rest of the headline above it."""
+    text = _cards(
+        "Regional assembly approves the new budget plan after a long debate\n"
+        "by Anna Lindqvist — last modified Mar 03, 2024 11:20 AM\n"
+        "The assembly voted on the plan for the coming year in a late session.",
+        "Opposition councillors walk out of the committee hearing on transport\n"
+        "by Oleg Sokolov — last modified Mar 02, 2024 09:05 AM\n"
+        "The walkout followed a dispute over who may speak at public hearings.",
+        "Election commission publishes the final list of registered candidates\n"
+        "by Maria Kettunen — last modified Feb 28, 2024 04:41 PM\n"
+        "Twelve candidates remain on the ballot after the appeals were heard.",
+    )
+    assert repair(text, CONFIG).text == text
+
+
+def test_listing_cards_closed_by_a_date_are_no_wrapped_paragraphs() -> None:
+    """Cards of a caption, a headline, a teaser, a name and a date, each line near the
+    page's widest: three blocks closed by a bare date make a listing, kept line by line."""
+    text = _cards(
+        "Protesters gather outside the regional parliament building on Friday\n"
+        "City council postpones the vote on the new housing plan once again\n"
+        "Members said they need more time to read the amended draft text.\n"
+        "Anna Lindqvist\n12 March 2024",
+        "Volunteers hand out leaflets at the central market before the vote\n"
+        "Youth wing launches a door-to-door campaign across three districts\n"
+        "The campaign will run for six weeks and cover every polling area.\n"
+        "Oleg Sokolov\n10 March 2024",
+        "The mayor speaks to reporters after the session of the city council\n"
+        "Mayor rejects calls to resign after the audit report is published\n"
+        "The audit found gaps in the accounts of two municipal companies.\n"
+        "Maria Kettunen\n8 March 2024",
+    )
+    assert repair(text, CONFIG).text == text
+
+
+def test_wrapped_paragraphs_under_dated_lines_are_still_joined() -> None:
+    """Negative case: hard-wrapped paragraphs are joined though the text holds dates on
+    lines of their own: a date on a line of its own closes no card."""
+    para = (
+        "The committee met again on Tuesday to discuss the proposal that the regional\n"
+        "government had sent to the assembly in the spring, and its members agreed\n"
+        "that the draft needed a further reading before any vote could be held there."
+    )
+    text = _cards("12 March 2024", para, "14 March 2024", para, "Minutes taken by the clerk.")
+    result = repair(text, CONFIG)
+    assert "regional government had sent" in result.text
+    assert "agreed that the draft" in result.text

@@ -10,7 +10,9 @@ A block that is not wrapped as a whole (a web page's card: a headline, a summary
 may still hold a line of a page re-wrapped at a fixed width: in a text where no line with a
 space is longer than any wrap width and several lines reach its longest, a line with no
 room for the next word that runs on into a lower-case word at its own indentation is
-joined to it.
+joined to it. Where three blocks or more close on a date alone or on a byline closed by a
+date, those blocks are a listing's cards (caption, headline, teaser, name, date), never
+wrapped as a whole however full their lines are.
 
 A block of five lines or more that each read as a headline (two words or more, opening on
 no lower-case word, closing no sentence or clause: a sitemap's day, a category page) is a
@@ -254,6 +256,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
         offsets.append(pos)
         pos += len(x) + 1
     floor = _list_floor(lines)
+    cards = width > 0 and _is_card_listing(lines)
     doc: WordCounts | None = None
     furniture: set[int] | None = None
     longest: int | None = None
@@ -271,7 +274,11 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
         i = j + 1
         if len(block) < 2 or _is_headline_list(lines, block, floor):
             continue
-        wrapped = width > 0 and _block_is_wrapped(lines, block, width, s)
+        wrapped = (
+            width > 0
+            and not (cards and _closes_card(lines[block[-1]]))
+            and _block_is_wrapped(lines, block, width, s)
+        )
         column = _column_width(lines, block, width, s) if width > 0 and not wrapped else 0
         if column:
             wrapped = _block_is_wrapped(lines, block, column, s)
@@ -538,6 +545,24 @@ def _list_floor(lines: list[str]) -> int:
     return MIN_GROUPED_LIST_LINES if found >= 2 else MIN_LIST_LINES
 
 
+def _is_card_listing(lines: list[str]) -> bool:
+    """Whether ``MIN_CARDS`` blocks of two lines or more each close on a card's meta
+    line."""
+    found = 0
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(line)
+            continue
+        found += len(block) >= 2 and _closes_card(block[-1])
+        block = []
+    return found >= MIN_CARDS
+
+
+def _closes_card(line: str) -> bool:
+    return _DIGIT_RE.search(line) is not None and _CARD_META_RE.match(line) is not None
+
+
 def _is_headline_list(lines: list[str], block: list[int], least: int) -> bool:
     """Whether a block is a list of headlines or link labels, one to a line (a sitemap's
     day, a category page, a column of related links): `least` lines or more, each of two
@@ -689,11 +714,27 @@ _META_ROW_RE = re.compile(
 November 2, 2022', '14.03.2024 | Name | Views: 12', 'Leena Marjamaa - March 10, 2021'),
 or a story's score and poster ('388 points by x 9 hours ago | hide'): metadata, never the
 rest of the headline."""
+_DATED_BYLINE_RE = re.compile(
+    rf"\s*(?i:by)\s+{_NAMES_RUN}\s*[|·•–—-]\s.{{0,40}}?{_DATE_TOKEN}.{{0,20}}$"
+)
+"""A byline closed by a date ('by Anna Lind — last modified Mar 03, 2024 11:20 AM'): a
+listing card's metadata, never the rest of the headline above it."""
+_CARD_META_RE = re.compile(
+    rf"\s*{_DATE_TOKEN}(?:,?\s+[0-2]?\d:[0-5]\d(?:\s*[AaPp][Mm])?)?\s*$|{_DATED_BYLINE_RE.pattern}"
+)
+"""A listing card's meta line: a date alone ('12 March 2024', 'Mar 03, 2024 11:20 AM') or
+a byline closed by a date (:data:`_DATED_BYLINE_RE`)."""
+MIN_CARDS = 3
+"""Fewest blocks closed by a card's meta line (:data:`_CARD_META_RE`) that make a text a
+listing: such blocks are cards, whose lines (caption, headline, teaser, name, date) are
+no wrapped paragraph however full they are. Wrapped prose does not end paragraph after
+paragraph in a bare date or a dated byline."""
 _DIGIT_RE = re.compile(r"\d")
 """Every form of :data:`_META_ROW_RE` holds a digit: a line without one is settled before
 that pattern's scan. Likewise :data:`_SENDER_RE` needs an '@' or ' at ',
-:data:`_STAMP_LINE_RE` a '·' or '•', :data:`_SECTION_PATH_RE` a '/' and
-:data:`_LAID_OUT_ENTRY_RE` three spaces in a row (`_apart_below`)."""
+:data:`_STAMP_LINE_RE` a '·' or '•', :data:`_DATED_BYLINE_RE` and :data:`_CARD_META_RE` a
+digit, :data:`_SECTION_PATH_RE` a '/' and :data:`_LAID_OUT_ENTRY_RE` three spaces in a row
+(`_apart_below`)."""
 _CITATION_ROW_RE = re.compile(r"\s*[^.!?]{1,80}?(?:,|\s-)\s(?:1[89]|20)\d\d\s-(?:\s|$)")
 """A search result's citation row under its title, fields parted by ' - ' and a year
 closing one ('A Lind, O Sokolov - Journal of X, 2021 - publisher', 'P Name - 2016 - press'):
@@ -743,7 +784,8 @@ def _kept_apart(line: str, nxt: str) -> bool:
     or separator rule on either side, a line holding only a web or e-mail address (a
     reference's or a list footer's), a mail sender line ('Name user at host.org', 'Name
     <a@b.org>') under a subject, a stamp line ('Politics · 18 min ago') or a tagline
-    ('submitted 2 days ago by user') under a headline, a whole tagline over any line (only
+    ('submitted 2 days ago by user') under a headline, a byline closed by a date ('by
+    Name — last modified <date>') on either side, a whole tagline over any line (only
     one cut after its 'to' goes on), a search result's citation row ('A Lind - Journal,
     2021 - publisher') under its title or, whole, over its snippet, a page's counter ('3 views') on
     either side, a news feed's time-stamped line ('19:52  <headline>') or a read-more
@@ -788,6 +830,8 @@ def _apart_below(line: str, nxt: str) -> bool:
         or (_TAGLINE_RE.match(line) and not _OPEN_TO_RE.search(line))
         or _BYLINE_FIELD_RE.match(nxt)
         or (_DIGIT_RE.search(nxt) and _META_ROW_RE.match(nxt))
+        or (_DIGIT_RE.search(nxt) and _DATED_BYLINE_RE.match(nxt))
+        or (_DIGIT_RE.search(line) and _DATED_BYLINE_RE.match(line))
         or (" - " in nxt and _CITATION_ROW_RE.match(nxt))
         or (" - " in line and not line.endswith(_OPEN_FIELD_ENDS) and _CITATION_ROW_RE.match(line))
         or ("/" in nxt and _SECTION_PATH_RE.match(nxt))
