@@ -720,7 +720,8 @@ _DATED_BYLINE_RE = re.compile(
 """A byline closed by a date ('by Anna Lind — last modified Mar 03, 2024 11:20 AM'): a
 listing card's metadata, never the rest of the headline above it."""
 _CARD_META_RE = re.compile(
-    rf"\s*{_DATE_TOKEN}(?:,?\s+[0-2]?\d:[0-5]\d(?:\s*[AaPp][Mm])?)?\s*$|{_DATED_BYLINE_RE.pattern}"
+    rf"\s*{_DATE_TOKEN}(?:,?\s+[0-2]?\d:[0-5]\d(?:\s*[AaPp][Mm])?)?\s*$"
+    rf"|{_DATED_BYLINE_RE.pattern}"
 )
 """A listing card's meta line: a date alone ('12 March 2024', 'Mar 03, 2024 11:20 AM') or
 a byline closed by a date (:data:`_DATED_BYLINE_RE`)."""
