@@ -300,6 +300,24 @@ def opening_head(
     )
 
 
+def message_head(
+    lines: Sequence[Line], opening: Opening, is_chrome: Callable[[Line], bool]
+) -> PostHead:
+    """The head of a mail or group page's first message, `opening`: as
+    :func:`opening_head`, but every line above its header is the page's furniture, save
+    the title's."""
+    head = opening_head(lines, opening, is_chrome)
+    chrome = content_indices(lines[: opening.position]) - head.title_lines
+    return PostHead(
+        title=head.title,
+        title_lines=head.title_lines,
+        author=head.author,
+        published=head.published,
+        meta_lines=head.meta_lines,
+        chrome_lines=frozenset(chrome) | head.chrome_lines,
+    )
+
+
 def stub_head(
     lines: Sequence[Line],
     is_chrome: Callable[[Line], bool],

@@ -39,6 +39,7 @@ from flows.stages.mail_fields import (
 from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.grammars._common import (
     Opening,
+    message_head,
     next_content,
     previous_content,
 )
@@ -46,7 +47,6 @@ from flows.stages.segment.grammars.mail_conversation import (
     is_chrome as conversation_chrome,
 )
 from flows.stages.segment.grammars.mail_conversation import (
-    message_head,
     message_header,
 )
 from flows.stages.segment.lines import Line
@@ -208,4 +208,4 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         first.subject,
         subject_text,
     )
-    return message_head(lines, opening)
+    return message_head(lines, opening, conversation_chrome)

@@ -23,9 +23,8 @@ from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
     Opening,
-    content_indices,
+    message_head,
     next_content,
-    opening_head,
     previous_content,
 )
 from flows.stages.segment.lines import Line, ends_sentence
@@ -148,13 +147,4 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         at,
         subject,
     )
-    head = opening_head(lines, opening, is_chrome)
-    chrome = content_indices(lines[: first.position]) - head.title_lines
-    return PostHead(
-        title=head.title,
-        title_lines=head.title_lines,
-        author=head.author,
-        published=head.published,
-        meta_lines=head.meta_lines,
-        chrome_lines=frozenset(chrome) | head.chrome_lines,
-    )
+    return message_head(lines, opening, is_chrome)

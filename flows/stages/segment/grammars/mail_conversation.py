@@ -31,9 +31,8 @@ from flows.stages.mail_fields import RECIPIENT_FIELD, SENDER_FIELD
 from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.grammars._common import (
     Opening,
-    content_indices,
+    message_head,
     next_content,
-    opening_head,
     previous_content,
 )
 from flows.stages.segment.lines import Line, ends_sentence
@@ -261,19 +260,4 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         at,
         lines[at].text if at is not None else None,
     )
-    return message_head(lines, opening)
-
-
-def message_head(lines: Sequence[Line], opening: Opening) -> PostHead:
-    """The head of the page's first message, `opening`: every line above its header is the
-    page's furniture, but for the title's."""
-    head = opening_head(lines, opening, is_chrome)
-    chrome = content_indices(lines[: opening.position]) - head.title_lines
-    return PostHead(
-        title=head.title,
-        title_lines=head.title_lines,
-        author=head.author,
-        published=head.published,
-        meta_lines=head.meta_lines,
-        chrome_lines=frozenset(chrome) | head.chrome_lines,
-    )
+    return message_head(lines, opening, is_chrome)
