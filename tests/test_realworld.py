@@ -40,8 +40,9 @@ def test_fixture_is_accounted_for_and_publishes_without_rejects(fixture):
     assert coverage_errors(text, segmented) == []
 
 
-@pytest.mark.parametrize("part", list(FLOOR))
+@pytest.mark.parametrize("part", [part for part in FLOOR if any(f.split == part for f in FIXTURES)])
 def test_segmentation_scores_stay_above_their_floor(part):
+    """Between a holdout's move into tests/realworld and its successor, the holdout is empty."""
     total = Score()
     for _, score in evaluate([f for f in FIXTURES if f.split == part]):
         total.add(score)
