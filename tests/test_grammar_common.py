@@ -91,7 +91,13 @@ def test_a_quote_attribution_may_end_in_a_stamp_or_an_arrow() -> None:
         "ola wrote: ↑",
         "Novgorodets Wrote: (06-15-2018, 09:41 PM)",
         "Quote from ola on March 3, 2022:",
+        "QUOTE(ola @ 14.3.2023, 10:42) *",
+        "Цитата(Ола К. @ 14.3.2023, 10:42)",
     ):
         assert _common.QUOTE_ATTRIBUTION.match(text), text
-    for text in ("ola wrote: the fares rise.", "Fares rise (slowly)."):
+    for text in (
+        "ola wrote: the fares rise.",
+        "Fares rise (slowly).",
+        "Quote (slowly) the fares of the ferry to the island.",
+    ):
         assert not _common.QUOTE_ATTRIBUTION.match(text), text

@@ -241,13 +241,15 @@ JUMP_MARK = r"(?:\s*[↑⇑⬆^»›]+)?"
 ('name wrote: ↑'): no part of the attribution's words."""
 QUOTE_ATTRIBUTION = re.compile(
     r"^(?:(?:quote|цитата)(?:\s+from\s+\S.{0,80}?)?\s*:?|originally\s+posted\s+by\s+\S.{0,60}"
+    r"|(?:quote|цитата)\s*\([^()]{1,80}\)\s*\*?"
     r"|\S.{0,60}?\s+(?:wrote|said|написал(?:\(?а\)?)?|писал(?:\(?а\)?)?)(?:\s+on\s.{0,60})?:"
     r"(?:\s*\([^()]{4,40}\))?)"
     rf"{JUMP_MARK}$",
     re.IGNORECASE,
 )
 """A quote's attribution on a line of its own, as most forum software prints it ('Quote:',
-'Originally Posted by name', 'Quote from name on <date>:', 'name wrote:', 'Цитата:'; a
+'Originally Posted by name', 'Quote from name on <date>:', 'name wrote:', 'Цитата:',
+'QUOTE(name @ <date>) *'; a
 bracketed stamp or an arrow after it: 'name Wrote: (06-15-2018, 09:41 PM)', 'name wrote:
 ↑'): furniture, the line under it quoted (:func:`quoted_lines`)."""
 
@@ -358,6 +360,9 @@ AVATAR_LABEL = re.compile(
 )
 """The text an avatar image scrapes to over a commenter's name ('Avatar', 'User avatar',
 'Аватар'): the widget's furniture, never the name."""
+PRESENCE_WORD = r"(?:offline|online|оффлайн|офлайн|онлайн)"
+"""The word a board prints before or after a poster's name for their presence ('Offline
+name', 'Онлайн name'): the software's, no part of the name."""
 SPEECH_VERB = r"(?:says|говорит|пишет|сказал\(а\)|sagt|dice)"
 """The verb a comment's name line closes with, a colon after it ('Anna says:', 'Анна
 говорит:'): the themes of blog platforms print it; no part of the name."""
