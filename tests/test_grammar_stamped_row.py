@@ -206,9 +206,62 @@ def test_a_more_frequent_shape_without_a_thread_yields_to_the_post_rows() -> Non
     lines = split_lines(page)
     found = stamped_row.rows(lines)
     assert [row.author for row in found] == ["lake_pilot", "Marta_Olen", "Ivan_Zh"]
-    assert [lines[at].text for at in stamped_row.find_starts(lines)] == [
+    assert [lines[at + 1].text for at in stamped_row.find_starts(lines)] == [
         "Post by Marta_Olen » Sat Mar 09, 2019 7:55 pm",
         "Post by Ivan_Zh » Sun Mar 10, 2019 10:03 am",
-    ]
+    ]  # each reply opens with its 'Re:' subject over the row
     headers = stamped_row.parse_headers(lines, stamped_row.find_starts(lines))
     assert {lines[10].index, lines[11].index} <= headers[0].quote_lines
+
+
+def _profiled_post(name: str, stamp: str, body: str, subject: str) -> list[str]:
+    return [
+        subject,
+        f"Postby {name} » {stamp}",
+        body,
+        name,
+        "Senior Member",
+        "Posts: 310",
+        "Joined: Tue Feb 02, 2016 9:20 am",
+        "Top",
+    ]
+
+
+def test_a_reply_subject_over_the_row_and_the_block_under_the_text_are_its_post() -> None:
+    """A 'Re: <subject>' line right over a row opens its post; the poster's name under the
+    text with 'Label: value' lines after it is the poster's block, and under the last
+    post's block comes the page's footer."""
+    topic = "Ferry subsidies on the lake?"
+    posts = (
+        ("lake_pilot", "Mon Mar 04, 2019 10:15 pm", "Who pays for the ferries since the reform?"),
+        ("Marta_Olen", "Mon Mar 04, 2019 11:02 pm", "The district does, from its own budget."),
+        ("Ivan_Zh", "Tue Mar 05, 2019 7:48 am", "Until the autumn, at least, then nobody knows."),
+    )
+    page = [topic]
+    for at, (name, stamp, body) in enumerate(posts):
+        page += _profiled_post(name, stamp, body, f"Re: {topic}" if at else topic)
+    page += ["Display posts from previous: All posts", "Users browsing this forum: 2 guests"]
+    lines = split_lines("\n".join(page))
+    found = stamped_row.rows(lines)
+    assert [lines[row.start].text for row in found][1:] == [f"Re: {topic}"] * 2
+    closing = stamped_row.closings(lines, found)
+    assert {lines[at].text for at in closing} >= {"Posts: 310", "Senior Member", "Marta_Olen"}
+    assert lines[-1].index in closing
+    assert not any(lines[at].text in {body for *_, body in posts} for at in closing)
+
+
+def test_a_name_under_the_text_without_labelled_lines_is_no_block() -> None:
+    rows = [
+        "Postby lake_pilot » Mon Mar 04, 2019 10:15 pm",
+        "Who pays for the ferries since the reform?",
+        "Postby Marta_Olen » Mon Mar 04, 2019 11:02 pm",
+        "The district does, from its own budget, lake_pilot.",
+        "lake_pilot",
+        "Senior Member",
+        "Postby Ivan_Zh » Tue Mar 05, 2019 7:48 am",
+        "Until the autumn, at least, then nobody knows.",
+    ]
+    lines = split_lines("\n".join(rows))
+    found = stamped_row.rows(lines)
+    assert len(found) == 3
+    assert stamped_row._profile_below(lines, found[1], found[2].start, False) is None

@@ -236,7 +236,7 @@ def build_comments(
         sibling_rank = children.get(parent_id, 0)
         children[parent_id] = sibling_rank + 1
         path = f"{parent['path']}/{number}" if parent else number
-        units = build_units(body_lines)
+        units = build_units(body_lines, quote_lines=header.quote_lines)
         drafts = classify_units(
             units,
             max_heading_chars=rules.max_heading_chars,

@@ -77,6 +77,7 @@ PROFILE_LINE = re.compile(r"^[^\W\d][\w .#/\-]{0,24}:\s*\S.{0,40}$")
 """A profile block's 'Label: value' line ('Group: Members', 'Member No.: 2214')."""
 MIN_PROFILE_LINES = 2
 MIN_SUBJECT_WORDS = 3
+MAX_SUBJECT_CHARS = 200
 MAX_SUBJECT_LINES = 40
 """How many content lines from the page top may show the topic title the row repeats."""
 POST_NUMBER = re.compile(r"#\s?(\d{1,7})\b")
@@ -174,6 +175,20 @@ def _name_line(lines: Sequence[Line], row: int, name: str, floor: int) -> int:
     return row
 
 
+def _subject_line(lines: Sequence[Line], start: int, floor: int) -> int:
+    """The reply's subject line right over the header at `start` ('Re: <title>'), where
+    there is one: the header's first line; else `start`."""
+    above = start - 1
+    while above >= floor and lines[above].is_blank:
+        above -= 1
+    if above < floor:
+        return start
+    text = lines[above].text.strip()
+    if REPLY_PREFIX.match(text) and len(text) <= MAX_SUBJECT_CHARS:
+        return above
+    return start
+
+
 def rows(lines: Sequence[Line], below: bool = False) -> list[Row]:
     """The page's post rows, or none where the page shows no thread's evidence: the rows of
     the most frequent shape that shows it (a profile's dated 'Joined:' line or a quote's
@@ -241,6 +256,7 @@ def _read_rows(lines: Sequence[Line], picked: Sequence[int], below: bool) -> lis
     floor = 0
     for at, name, name_below, stamp in zip(picked, names, under, stamps, strict=True):
         start = _name_line(lines, at, name, floor) if name and name_below is None else at
+        start = _subject_line(lines, start, floor)
         found_rows.append(Row(start, at, name, stamp[0] if stamp else None, name_below))
         floor = at + 1
     ends = [row.start for row in found_rows[1:]] + [len(lines)]
@@ -414,7 +430,36 @@ def closings(lines: Sequence[Line], found: Sequence[Row]) -> frozenset[int]:
                 last_close = at
     if last_close is not None and last_close > found[-1].row:
         closing.update(content_indices(lines[last_close:]))
+    for at, (row, end) in enumerate(zip(found, ends, strict=True)):
+        block = _profile_below(lines, row, end, at == len(found) - 1)
+        if block is not None:
+            closing.update(content_indices(lines[block:end]))
     return frozenset(closing)
+
+
+def _profile_below(lines: Sequence[Line], row: Row, end: int, last: bool) -> int | None:
+    """Where the poster's block under a post's text begins: the short lines after its last
+    line of running text (the name, an avatar's caption, a rank), `MIN_PROFILE_LINES` of
+    them 'Label: value' lines or more ('Posts: 310', 'Joined: <date>', 'Location: Omsk'),
+    to the post's end; under the `last` post the page's footer follows the block. None
+    where there is none."""
+    seen_text = False
+    block: int | None = None
+    labelled = 0
+    for at in range(row.last + 1, end):
+        if lines[at].is_blank:
+            continue
+        text = lines[at].text.strip()
+        label = PROFILE_LINE.match(text) is not None
+        if not label and is_prose(text):
+            if last and block is not None and labelled >= MIN_PROFILE_LINES:
+                return block
+            seen_text, block, labelled = True, None, 0
+            continue
+        if seen_text and block is None:
+            block = at
+        labelled += label
+    return block if block is not None and labelled >= MIN_PROFILE_LINES else None
 
 
 def _is_profile_row(text: str) -> bool:
