@@ -101,3 +101,12 @@ def test_a_quote_attribution_may_end_in_a_stamp_or_an_arrow() -> None:
         "Quote (slowly) the fares of the ferry to the island.",
     ):
         assert not _common.QUOTE_ATTRIBUTION.match(text), text
+
+
+def test_a_quote_glued_to_its_attribution_is_quoted_text() -> None:
+    for text in ("ola wrote:The fares rise.", "Ола Написал: (15.11.2023, 21:41)Тарифы растут"):
+        assert _common.GLUED_QUOTE.match(text), text
+    for text in ("The mayor wrote: the fares rise.", "ola wrote:", "ola said: (later) no"):
+        assert not _common.GLUED_QUOTE.match(text), text
+    lines = split_lines("ola wrote:The fares rise.\nThey do, every spring.")
+    assert _common.quoted_lines(lines, 0, 2, _common.QUOTE_ATTRIBUTION) == {lines[0].index}

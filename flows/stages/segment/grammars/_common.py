@@ -216,11 +216,15 @@ def quoted_lines(
     lines: Sequence[Line], start: int, end: int, attribution: re.Pattern[str]
 ) -> set[int]:
     """Indices of quoted lines in [start, end): a line whose attribution has the quoted
-    text glued after it ("name wrote:Text"), else the line after the attribution (and
+    text glued after it ("name wrote:Text", :data:`GLUED_QUOTE`, or the `rest` of an
+    `attribution` that has one), else the line after the attribution (and
     after a second attribution line such as "Originally Posted by X", or after the quoted
     post's date line)."""
     quoted: set[int] = set()
     for at in range(start, end):
+        if GLUED_QUOTE.match(lines[at].text):
+            quoted.add(lines[at].index)
+            continue
         match = attribution.match(lines[at].text)
         if match is None:
             continue
@@ -236,6 +240,15 @@ def quoted_lines(
     return quoted
 
 
+GLUED_QUOTE = re.compile(
+    r"^\S{1,40}(?:\s\S{1,40})?\s+(?:wrote|said|написал(?:\(?а\)?)?|писал(?:\(?а\)?)?):"
+    r"(?:\s*\([^()]{4,40}\))?(?<=[:)])(?=[^\s(])",
+    re.IGNORECASE,
+)
+"""A quote's attribution with the quoted text glued after it, no space between ('name
+wrote:Text', 'name wrote: (<stamp>)Text'), as boards print a quote box scraped to one
+line: the line is quoted text; a sentence that reports speech ('He wrote: we …') has a
+space after its colon."""
 JUMP_MARK = r"(?:\s*[↑⇑⬆^»›]+)?"
 """The arrow some boards print after a quote's attribution, a link to the quoted post
 ('name wrote: ↑'): no part of the attribution's words."""

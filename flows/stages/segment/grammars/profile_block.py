@@ -44,6 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    GLUED_QUOTE,
     PRESENCE_WORD,
     QUOTE_ATTRIBUTION,
     REPLY_PREFIX,
@@ -180,7 +181,7 @@ def _is_field(text: str) -> bool:
 
 
 def _is_subject(text: str) -> bool:
-    if QUOTE_ATTRIBUTION.match(text):
+    if QUOTE_ATTRIBUTION.match(text) or GLUED_QUOTE.match(text):
         return False
     return bool(REPLY_PREFIX.match(text)) or (
         is_title_like(text) and not ends_sentence(text.rstrip("?")) and len(text.split()) >= 2
