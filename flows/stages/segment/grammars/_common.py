@@ -373,6 +373,12 @@ AVATAR_LABEL = re.compile(
 )
 """The text an avatar image scrapes to over a commenter's name ('Avatar', 'User avatar',
 'Аватар'): the widget's furniture, never the name."""
+PROFILE_STAMP = re.compile(
+    r"^(?:joined|registered|member since|last (?:seen|visit|active|login)|birthday|born"
+    r"|регистрация|зарегистрирован\w*|с нами|последний визит|день рождения)\b",
+    re.IGNORECASE,
+)
+"""A profile's dated field: the member's, not the post's (a member list shows one per row)."""
 PRESENCE_WORD = r"(?:offline|online|оффлайн|офлайн|онлайн)"
 """The word a board prints before or after a poster's name for their presence ('Offline
 name', 'Онлайн name'): the software's, no part of the name."""

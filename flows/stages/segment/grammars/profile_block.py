@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from flows.stages.segment.grammars._common import (
     GLUED_QUOTE,
     PRESENCE_WORD,
+    PROFILE_STAMP,
     QUOTE_ATTRIBUTION,
     REPLY_PREFIX,
     Opening,
@@ -91,12 +92,6 @@ LOOKAHEAD = 4
 
 NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)")
 """A date in digits ('05/19/15', '02/10/2023'), which a stamp shows with its time."""
-PROFILE_STAMP = re.compile(
-    r"^(?:joined|registered|member since|last (?:seen|visit|active|login)|birthday|born"
-    r"|регистрация|зарегистрирован\w*|с нами|последний визит|день рождения)\b",
-    re.IGNORECASE,
-)
-"""A profile's dated field: the member's, not the post's (a member list shows one per row)."""
 NAME_GLYPHS = "@_[~"
 """What a name may begin with besides a letter or a digit; a line opened by another sign
 ('+Quote post', '» Reply') is a button."""

@@ -34,7 +34,7 @@ YIELDS = True
 
 def _rows(lines: Sequence[Line]) -> list[stamped_row.Row]:
     found = stamped_row.rows(lines, below=True)
-    return found if found and found[0].name_below is not None else []
+    return found if found and (found[0].name_below is not None or found[0].profile_under) else []
 
 
 def find_starts(lines: Sequence[Line]) -> list[int]:

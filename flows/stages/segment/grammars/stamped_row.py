@@ -39,6 +39,7 @@ from itertools import pairwise
 
 from flows.stages.segment.grammars._common import (
     JUMP_MARK,
+    PROFILE_STAMP,
     QUOTE_ATTRIBUTION,
     Opening,
     content_indices,
@@ -73,6 +74,8 @@ _DIGITS = re.compile(r"\d+")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w.\-']{0,39}$|^[\w][\w.\-]{0,39}$")
 _MERIDIEM = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
 _EDGE = "()[]{}<>,;:|\"'«»"
+INITIAL = re.compile(r"\s[^\W\d_]\.$")
+"""A name's closing initial ('Olga V.'): its period ends no sentence."""
 PROFILE_LINE = re.compile(r"^[^\W\d][\w .#/\-]{0,24}:\s*\S.{0,40}$")
 """A profile block's 'Label: value' line ('Group: Members', 'Member No.: 2214')."""
 MIN_PROFILE_LINES = 2
@@ -105,6 +108,9 @@ class Row:
     published: str | None
     name_below: int | None = None
     """The name's own line under the row, where the row names nobody."""
+    profile_under: bool = False
+    """Whether the row names nobody and the poster's profile lines stand under it, the
+    name on the line above it (:func:`_names_above`) or nowhere (:func:`_profiled_rows`)."""
 
     @property
     def last(self) -> int:
@@ -201,8 +207,10 @@ def rows(lines: Sequence[Line], below: bool = False) -> list[Row]:
     )
     by_key: dict[str, list[int]] = {}
     for at in found:
-        by_key.setdefault(row_key(lines[at].text), []).append(at)
+        if not PROFILE_STAMP.match(lines[at].text.strip()):  # a member's date: no post row
+            by_key.setdefault(row_key(lines[at].text), []).append(at)
     groups = sorted(by_key.values(), key=len, reverse=True)
+    groups.extend(_by_first_word(lines, groups))
     if below:
         groups.extend(_numbered_rows(lines))
     for picked in groups:
@@ -210,6 +218,20 @@ def rows(lines: Sequence[Line], below: bool = False) -> list[Row]:
         if read:
             return read
     return []
+
+
+def _by_first_word(lines: Sequence[Line], groups: Sequence[Sequence[int]]) -> list[list[int]]:
+    """The rows of each shape that open with the same word, where a shape's rows open with
+    more than one ('PostPosted: <stamp>' under a page top's 'It is currently <stamp>'),
+    the largest first: asked after the shapes themselves."""
+    split: list[list[int]] = []
+    for group in groups:
+        by_word: dict[str, list[int]] = {}
+        for at in group:
+            by_word.setdefault(lines[at].text.split()[0].casefold(), []).append(at)
+        if len(by_word) > 1:
+            split.extend(found for found in by_word.values() if len(found) >= MIN_ROWS)
+    return sorted(split, key=len, reverse=True)
 
 
 def _numbered_rows(lines: Sequence[Line]) -> list[list[int]]:
@@ -244,10 +266,15 @@ def _read_rows(lines: Sequence[Line], picked: Sequence[int], below: bool) -> lis
     shared = {word for word, count in counts.items() if count == len(picked)}
     names = [_name(words, shared) for words in cells]
     under: list[int | None] = [None] * len(picked)
+    profiled = False
     if len({name for name in names if name}) < MIN_NAMES:
         under = _names_below(lines, picked) if below else under
         names = [lines[at].text.strip() if at is not None else None for at in under]
-        if len({name for name in names if name}) < MIN_NAMES:
+        if below and len({name for name in names if name}) < MIN_NAMES:
+            names = _names_above(lines, picked)
+            profiled = bool(names) or _profiled_rows(lines, picked)
+            names = names or [None] * len(picked)
+        if len({name for name in names if name}) < MIN_NAMES and not profiled:
             return []
     stamps = [find_date(lines[at].text) for at in picked]
     if any(stamp is None for stamp in stamps) or _descending(stamps):
@@ -257,7 +284,9 @@ def _read_rows(lines: Sequence[Line], picked: Sequence[int], below: bool) -> lis
     for at, name, name_below, stamp in zip(picked, names, under, stamps, strict=True):
         start = _name_line(lines, at, name, floor) if name and name_below is None else at
         start = _subject_line(lines, start, floor)
-        found_rows.append(Row(start, at, name, stamp[0] if stamp else None, name_below))
+        found_rows.append(
+            Row(start, at, name, stamp[0] if stamp else None, name_below, profile_under=profiled)
+        )
         floor = at + 1
     ends = [row.start for row in found_rows[1:]] + [len(lines)]
     for row, end in zip(found_rows, ends, strict=True):
@@ -289,13 +318,52 @@ def _names_below(lines: Sequence[Line], picked: Sequence[int]) -> list[int | Non
     return found if profiled or max(names.values()) >= 2 else [None] * len(picked)
 
 
+def _names_above(lines: Sequence[Line], picked: Sequence[int]) -> list[str | None]:
+    """The names on the lines right over rows that name nobody ('Olga_K' over 'posted
+    <stamp>'), where each row has one, two names or more, and a label of the profile
+    lines under the rows ('Group:', 'Posts:') recurs under every one; else none (a name
+    over a bare stamp, no profile under it, is :mod:`.stamped_header`'s shape)."""
+    ends = [*picked[1:], len(lines)]
+    names: list[str | None] = []
+    labels: Counter[str] = Counter()
+    floor = 0
+    for at, end in zip(picked, ends, strict=True):
+        above = next((p for p in range(at - 1, floor - 1, -1) if not lines[p].is_blank), None)
+        if above is None or not _is_name_line(lines[above].text):
+            return []
+        names.append(lines[above].text.strip())
+        labels.update(_profile_labels(lines, at + 1, end))
+        floor = at + 1
+    if len(set(names)) < MIN_NAMES:
+        return []
+    return names if any(count == len(picked) for count in labels.values()) else []
+
+
+def _profiled_rows(lines: Sequence[Line], picked: Sequence[int]) -> bool:
+    """Whether every row shows a poster's block under it that names nobody (a board that
+    prints no name, or one the scraper lost): `MIN_PROFILE_LINES` labels or more recur
+    under every row, a member's date among them ('Joined: <date>', 'Posts: 212'), as no
+    listing's fields do."""
+    ends = [*picked[1:], len(lines)]
+    labels: Counter[str] = Counter()
+    dated = 0
+    for at, end in zip(picked, ends, strict=True):
+        found = _profile_labels(lines, at + 1, end)
+        labels.update(found)
+        dated += any(PROFILE_STAMP.match(label) for label in found)
+    recurring = sum(count == len(picked) for count in labels.values())
+    return recurring >= MIN_PROFILE_LINES and dated == len(picked)
+
+
 def _is_name_line(text: str) -> bool:
+    """A line that shows only a name: one to three name-shaped words, no sentence (an
+    initial's period aside: 'Olga V.'), no bare count ('27 Posts')."""
     words = text.split()
     return (
         0 < len(words) <= MAX_NAME_WORDS
         and len(text.strip()) <= MAX_NAME_CHARS
-        and not ends_sentence(text)
-        and all(_NAME_TOKEN.match(word) is not None for word in words)
+        and (not ends_sentence(text) or INITIAL.search(text) is not None)
+        and all(_NAME_TOKEN.match(word) is not None and not word.isdigit() for word in words)
         and any(char.isalpha() for char in text)
     )
 
@@ -512,7 +580,7 @@ def read_headers(lines: Sequence[Line], starts: Sequence[int], page: Sequence[Ro
             headers.append(Header(author=None, n_lines=1, nesting=0))
             continue
         body = row.last + 1
-        profile = _profile_end(lines, body, end, row.name_below is not None)
+        profile = _profile_end(lines, body, end, row.name_below is not None or row.profile_under)
         headers.append(
             Header(
                 author=row.author,
@@ -549,7 +617,9 @@ def read_post(page: Sequence[Line], starts: Sequence[int], found: Sequence[Row])
     if not found or not _opens_topic(page) or _numbered_later(page, found):
         return stub_head(top, _no_chrome, _reply_subject(page, found) if found else None)
     first = found[0]
-    profile = _profile_end(top, first.last + 1, len(top), first.name_below is not None)
+    profile = _profile_end(
+        top, first.last + 1, len(top), first.name_below is not None or first.profile_under
+    )
     opening = Opening(
         first.start, first.last - first.start + 1, first.author, first.published, len(top)
     )
