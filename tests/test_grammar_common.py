@@ -110,3 +110,10 @@ def test_a_quote_glued_to_its_attribution_is_quoted_text() -> None:
         assert not _common.GLUED_QUOTE.match(text), text
     lines = split_lines("ola wrote:The fares rise.\nThey do, every spring.")
     assert _common.quoted_lines(lines, 0, 2, _common.QUOTE_ATTRIBUTION) == {lines[0].index}
+
+
+def test_a_subject_label_is_no_part_of_the_title() -> None:
+    assert _common.strip_subject_label(" Post subject: Ferry fares") == "Ferry fares"
+    assert _common.strip_subject_label("Тема: Тарифы на паром") == "Тарифы на паром"
+    assert _common.strip_subject_label("Subjects of the federation") == "Subjects of the federation"
+    assert _common.strip_subject_label("Topic:") == "Topic:"

@@ -265,3 +265,35 @@ def test_a_name_under_the_text_without_labelled_lines_is_no_block() -> None:
     found = stamped_row.rows(lines)
     assert len(found) == 3
     assert stamped_row._profile_below(lines, found[1], found[2].start, False) is None
+
+
+BODIES = (
+    "Who pays for the ferries since the reform in May?",
+    "The district does, from its own budget, until the autumn.",
+    "Nobody knows what happens after that, and the operator is cutting runs.",
+)
+
+
+def test_a_numbered_first_post_under_its_profile_opens_the_topic() -> None:
+    """'1 <subject>' over an avatar's caption, the name and its 'Label : value' lines, then
+    the row; later posts answer '2 Re: <subject>': the first row opens the topic, its
+    header from the caption down, though the page top holds sentences."""
+    topic = "Should the ferry be free for pensioners?"
+    page = [
+        "Lake Towns Circle » Local affairs » Transport » " + topic,
+        topic,
+        "Is this a question the council can still answer before the season?",
+    ]
+    posts = (("lake_pilot", "Wed 22 Sep 2021 - 18:47"), ("Marta_Olen", "Wed 22 Sep 2021 - 20:15"))
+    posts += (("lake_pilot", "Thu 23 Sep 2021 - 9:02"),)
+    for at, (name, stamp) in enumerate(posts):
+        subject = f"{at + 1} {'Re: ' if at else ''}{topic}"
+        page += ["", subject, "", "avatar", name, "Member", "Posts : 38", "Join date : 2016-04-27"]
+        page += ["Location : Tver", "", f"Post by {name} {stamp}", "", BODIES[at], ""]
+    lines = split_lines("\n".join(page))
+    found = stamped_row.rows(lines)
+    assert [lines[row.start].text for row in found] == ["avatar"] * 3
+    assert [lines[at].text for at in stamped_row.find_starts(lines)] == ["avatar"] * 2
+    no_caption = [line for line in page if line != "avatar"]
+    rows = stamped_row.rows(split_lines("\n".join(no_caption)))
+    assert [row.author for row in rows] == ["lake_pilot", "Marta_Olen", "lake_pilot"]

@@ -95,6 +95,18 @@ def strip_reply_prefix(subject: str) -> str:
     return REPLY_PREFIX.sub("", subject).strip()
 
 
+SUBJECT_LABEL = re.compile(
+    r"^(?:post\s+)?(?:subject|topic|тема(?:\s+сообщения)?)\s*:\s*(?=\S)", re.IGNORECASE
+)
+"""The label a board prints before a post's subject ('Post subject: <title>', 'Topic:
+<title>', 'Тема: <title>'): no part of the title."""
+
+
+def strip_subject_label(title: str) -> str:
+    """The title without the label before it ("Post subject: Title" -> "Title")."""
+    return SUBJECT_LABEL.sub("", title.strip())
+
+
 def is_title_like(text: str, max_chars: int = 200) -> bool:
     """A line that can be a topic title: short, no sentence end (a question is allowed)."""
     if not text or len(text) > max_chars or text.endswith((":", ",", ";")):
@@ -302,7 +314,7 @@ def opening_head(
         title = strip_reply_prefix(opening.subject_text or title_line.text)
     else:
         title_line = page_title(lines[: opening.position], skip, title_hint)
-        title = title_line.text if title_line else title_hint
+        title = strip_subject_label(title_line.text) if title_line else title_hint
     chrome = content_indices(lines[: opening.position]) | content_indices(lines[opening.body_end :])
     return post_head(
         title=title,

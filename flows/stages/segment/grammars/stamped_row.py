@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from flows.stages.segment.grammars._common import (
+    AVATAR_LABEL,
     JUMP_MARK,
     PROFILE_STAMP,
     QUOTE_ATTRIBUTION,
@@ -83,6 +84,8 @@ MIN_SUBJECT_WORDS = 3
 MAX_SUBJECT_CHARS = 200
 MAX_SUBJECT_LINES = 40
 """How many content lines from the page top may show the topic title the row repeats."""
+NUMBERED = re.compile(r"^\s*#?\d{1,5}\.?\s+(?=\D)")
+"""A post's number before its subject line ('2 Re: <subject>', '#3 <subject>')."""
 POST_NUMBER = re.compile(r"#\s?(\d{1,7})\b")
 """A post's number on its row ('#82', 'Post #82')."""
 IN_ROW_REPLY = re.compile(r"(?<=\s)(?:re|ответ)\s*:\s*", re.IGNORECASE)
@@ -166,17 +169,24 @@ def _name(words: Sequence[tuple[str, bool]], shared: set[str]) -> str | None:
 
 
 def _name_line(lines: Sequence[Line], row: int, name: str, floor: int) -> int:
-    """The line above the row that shows only its name (profile lines between), else the row."""
+    """The line above the row that shows only its name (profile lines between: a rank,
+    'Label: value' lines, which do not count toward `MAX_NAME_ABOVE`), or the avatar's
+    caption over that name ('avatar'), else the row."""
     seen = 0
     at = row - 1
     while at >= floor and seen < MAX_NAME_ABOVE:
         line = lines[at]
         if not line.is_blank:
             if line.text == name:
-                return at
-            if is_prose(line.text):
+                over = at - 1
+                while over >= floor and lines[over].is_blank:
+                    over -= 1
+                caption = over >= floor and AVATAR_LABEL.match(lines[over].text.strip())
+                return over if caption else at
+            labelled = PROFILE_LINE.match(line.text.strip()) is not None
+            if is_prose(line.text) and not labelled:
                 return row
-            seen += 1
+            seen += not labelled
         at -= 1
     return row
 
@@ -403,15 +413,17 @@ def _under_text(lines: Sequence[Line], found: Sequence[Row]) -> bool:
 
 
 def _answered_subject(lines: Sequence[Line], start: int) -> bool:
-    """Whether the last line above `start` is a subject that a later line answers."""
+    """Whether the last line above `start` is a subject that a later line answers, each
+    after the post's number where the page prints one ('1 <subject>', '2 Re: <subject>')."""
     above = next((line for line in reversed(lines[:start]) if not line.is_blank), None)
     if above is None:
         return False
-    subject = " ".join(above.text.split()).casefold()
+    subject = " ".join(NUMBERED.sub("", above.text).split()).casefold()
+    replies = (NUMBERED.sub("", line.text) for line in lines[start:])
     return any(
-        " ".join(REPLY_PREFIX.sub("", line.text, count=1).split()).casefold() == subject
-        for line in lines[start:]
-        if REPLY_PREFIX.match(line.text)
+        " ".join(REPLY_PREFIX.sub("", text, count=1).split()).casefold() == subject
+        for text in replies
+        if REPLY_PREFIX.match(text)
     )
 
 
