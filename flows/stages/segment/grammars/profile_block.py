@@ -11,6 +11,8 @@ One post::
                                 '« Reply #1 on: 05/19/15 at 19:42:10 »'), or a row of cells
                                 led by one ('Posted: <date>    Post subject: <title>')
     [<subject>]                 (some software prints it under the stamp)
+    [<profile lines>]           (some software prints them under the stamp: a rank,
+                                'Group: Members', 'Posts: 94', before the running text)
     <body>                      running text; quotes: an attribution ('Quote from <name> on
                                 <date>:', '<name> wrote:', 'Quote:') over the quoted line
     [<trailer>]                 short lines that close every post ('Back to top', 'IP Logged')
@@ -18,9 +20,9 @@ One post::
 The shape is common, so the grammar is a last resort (asked only when no front-end's
 grammar finds a comment) and the page must show a thread before it counts: three headers or
 more, two names at least, running text under every header, and one sign of a
-conversation (a name that posts twice, 'Re:' subjects on half the headers, or a post's text
-naming an earlier poster: a table of people, each shown once with a date and a count, is
-none). A page
+conversation (a name that posts twice, 'Re:' subjects on half the headers, a post's text
+naming an earlier poster, or two labelled profile fields in every header: a table of
+people, each shown once with a date and a count, is none). A page
 whose rows carry headlines (a title line of several words, not 'Re:', in more than one
 header) or bylines is a listing, not a thread, and is refused; so is a profile stamp
 ('Joined: <date>': a member list). A name follows a blank line, or a short line that ends

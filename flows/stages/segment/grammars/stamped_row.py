@@ -4,14 +4,19 @@ UBB.classic, question-and-answer boards and their like), found from repetition a
 
 One post::
 
+    [Re: <subject>]         the reply's subject over its header
+    [<caption>]             an avatar's caption over the name
     [<name>]                a name line above the row, where the row repeats the name
-    [<profile lines>]       short lines between that name and the row (rank, member number)
+    [<profile lines>]       short lines between that name and the row (rank, member number,
+                            'Label: value' lines)
     <row>                   name, stamp and cells on one line: 'name   Posted: Mar 14 2006,
                             10:12 AM   Quote Post', 'name -> RE: subject (9/14/2021 8:02 AM)',
                             '+8  [03.09.2024 19:41] name  Rating 12.5'
     [<Label: value>]        a profile block right under the row ('Group: Members',
                             'Posts: 212'): furniture
     <body>                  to the next post's header
+    [<poster's block>]      the name or an avatar's caption, a rank and 'Label: value'
+                            lines under the text ('Posts: 310', 'Joined: <date>'): furniture
 
 The rows are :func:`..shapes.stamped_rows`: lines of one shape
 (:func:`..shapes.row_key`) with times of day that differ. A row's name is its
