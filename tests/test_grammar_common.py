@@ -91,7 +91,29 @@ def test_a_quote_attribution_may_end_in_a_stamp_or_an_arrow() -> None:
         "ola wrote: ↑",
         "Novgorodets Wrote: (06-15-2018, 09:41 PM)",
         "Quote from ola on March 3, 2022:",
+        "QUOTE(ola @ 14.3.2023, 10:42) *",
+        "Цитата(Ола К. @ 14.3.2023, 10:42)",
     ):
         assert _common.QUOTE_ATTRIBUTION.match(text), text
-    for text in ("ola wrote: the fares rise.", "Fares rise (slowly)."):
+    for text in (
+        "ola wrote: the fares rise.",
+        "Fares rise (slowly).",
+        "Quote (slowly) the fares of the ferry to the island.",
+    ):
         assert not _common.QUOTE_ATTRIBUTION.match(text), text
+
+
+def test_a_quote_glued_to_its_attribution_is_quoted_text() -> None:
+    for text in ("ola wrote:The fares rise.", "Ола Написал: (15.11.2023, 21:41)Тарифы растут"):
+        assert _common.GLUED_QUOTE.match(text), text
+    for text in ("The mayor wrote: the fares rise.", "ola wrote:", "ola said: (later) no"):
+        assert not _common.GLUED_QUOTE.match(text), text
+    lines = split_lines("ola wrote:The fares rise.\nThey do, every spring.")
+    assert _common.quoted_lines(lines, 0, 2, _common.QUOTE_ATTRIBUTION) == {lines[0].index}
+
+
+def test_a_subject_label_is_no_part_of_the_title() -> None:
+    assert _common.strip_subject_label(" Post subject: Ferry fares") == "Ferry fares"
+    assert _common.strip_subject_label("Тема: Тарифы на паром") == "Тарифы на паром"
+    assert _common.strip_subject_label("Subjects of the federation") == "Subjects of the federation"
+    assert _common.strip_subject_label("Topic:") == "Topic:"

@@ -275,3 +275,53 @@ def test_a_line_every_post_repeats_is_no_name_under_the_text() -> None:
     ]
     lines = split_lines("\n".join(posts))
     assert all(lines[at].text != "Back to top" for at in profile_block.find_starts(lines))
+
+
+def test_presence_in_russian_is_no_part_of_the_name() -> None:
+    assert profile_block.PRESENCE.sub("", "Оффлайн Sergey_K") == "Sergey_K"
+    assert profile_block.PRESENCE.sub("", "Онлайн Marina_V") == "Marina_V"
+    assert profile_block.PRESENCE.sub("", "Online_voter") == "Online_voter"
+
+
+NOTICES = (
+    "Welcome, Guest. Please log in or register to take part here.\n"
+    "Did you miss the message with your activation link?\n"
+    "Topic: {topic}  (Read 310 times)\n"
+    "0 Members and 2 Guests are viewing this topic right now.\n\n"
+)
+
+
+def test_a_first_subject_the_page_top_shows_opens_the_topic_under_notices() -> None:
+    """Sentences of the board's notices stand above the first post: its subject, which
+    the page top repeats, says that it opens the topic."""
+    page = NOTICES.format(topic=TOPIC) + THREAD.split("\n\n", 1)[1]
+    lines = split_lines(page)
+    assert len(profile_block.find_starts(lines)) == 3
+    other = NOTICES.format(topic="Ferry timetable") + THREAD.split("\n\n", 1)[1]
+    assert len(profile_block.find_starts(split_lines(other))) == 4
+
+
+def _blocks(labels: list[str], stamp_first: bool) -> str:
+    posts = []
+    for at, name in enumerate(["anna_k", "boris", "vera.t"]):
+        stamp = f"posted 0{at + 1}.11.2024, 10:1{at}"
+        profile = ["Member", "**", ""] + [f"{label}: {at + 3}" for label in labels]
+        head = (
+            [name, stamp, f"Post #{at + 1}", "", *profile]
+            if stamp_first
+            else [name, *profile, stamp]
+        )
+        posts.append("\n".join([*head, "", "", TEXTS[at], "Back to top", "+Quote post"]))
+    return "City Board › Local affairs\n\n" + "\n".join(posts) + "\n"
+
+
+def test_a_block_of_labelled_fields_under_every_name_shows_a_thread() -> None:
+    """Names shown once each still head a thread where every header carries the same
+    labelled profile fields, above or under its stamp."""
+    for stamp_first in (False, True):
+        lines = split_lines(_blocks(["Group", "Posts", "Member No."], stamp_first))
+        found = profile_block.headers(lines)
+        assert [hit.author for hit in found] == ["anna_k", "boris", "vera.t"], stamp_first
+        body = found[0].position + found[0].n_lines
+        assert next(line for line in lines[body:] if not line.is_blank).text == TEXTS[0]
+    assert profile_block.headers(split_lines(_blocks(["Posts"], False))) == []

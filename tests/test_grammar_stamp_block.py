@@ -117,3 +117,50 @@ def test_rows_without_a_time_count_where_they_number_their_posts_in_a_run() -> N
     assert lines[starts[0]].text == "Old March 3th, 2019 #221"
     headers = stamp_block.parse_headers(lines, starts)
     assert [header.author for header in headers] == ["Taiga Hermit", "Pechora_Lad", "Taiga Hermit"]
+
+
+BODIES = (
+    "Who pays for the ferries since the reform in May?",
+    "The district does, from its own budget, until the autumn.",
+    "Nobody knows what happens after that, and the operator is cutting runs.",
+)
+
+
+def _profiled_page(names: tuple[str | None, ...], labels: tuple[str, ...]) -> list[str]:
+    page = ["River Towns Board", "It is currently Thu Nov 14, 2024 6:02 pm", ""]
+    for at, (name, body) in enumerate(zip(names, BODIES, strict=True)):
+        page += [name] if name else []
+        page += [f"PostPosted: Mon Nov 1{at + 1}, 2024 10:1{at} am", "Offline", "Member", ""]
+        page += [f"{label}: {at + 5}" for label in labels]
+        page += [body, "", "Top", ""]
+    return page
+
+
+def test_names_over_rows_that_name_nobody_head_the_posts() -> None:
+    """A name right over each row ('Olga V.' with an initial among them), the poster's
+    profile lines under the row: the name heads the post, the profile is furniture."""
+    names = ("lake_pilot", "Olga V.", "lake_pilot")
+    lines = split_lines("\n".join(_profiled_page(names, ("Group", "Posts"))))
+    found = stamp_block._rows(lines)
+    assert [row.author for row in found] == list(names)
+    headers = stamp_block.parse_headers(lines, stamp_block.find_starts(lines))
+    assert {lines[at].index for at in range(len(lines)) if "Group:" in lines[at].text} & set(
+        headers[0].chrome_lines
+    )
+
+
+def test_rows_naming_nobody_over_a_members_profile_are_nameless_posts() -> None:
+    """No name anywhere, but a member's profile with a 'Joined:' date under every row: the
+    posts are read, nameless; without the member's date the rows are no thread."""
+    lines = split_lines("\n".join(_profiled_page((None, None, None), ("Joined", "Posts"))))
+    found = stamp_block._rows(lines)
+    assert len(found) == 3 and all(row.author is None for row in found)
+    assert not stamp_block._rows(
+        split_lines("\n".join(_profiled_page((None,) * 3, ("Venue", "Seats"))))
+    )
+
+
+def test_a_count_is_no_name_over_a_row() -> None:
+    names = ("27 Posts", "31 Posts", "27 Posts")
+    lines = split_lines("\n".join(_profiled_page(names, ("Group", "Rank"))))
+    assert all(row.author not in names for row in stamp_block._rows(lines))

@@ -206,9 +206,94 @@ def test_a_more_frequent_shape_without_a_thread_yields_to_the_post_rows() -> Non
     lines = split_lines(page)
     found = stamped_row.rows(lines)
     assert [row.author for row in found] == ["lake_pilot", "Marta_Olen", "Ivan_Zh"]
-    assert [lines[at].text for at in stamped_row.find_starts(lines)] == [
+    assert [lines[at + 1].text for at in stamped_row.find_starts(lines)] == [
         "Post by Marta_Olen » Sat Mar 09, 2019 7:55 pm",
         "Post by Ivan_Zh » Sun Mar 10, 2019 10:03 am",
-    ]
+    ]  # each reply opens with its 'Re:' subject over the row
     headers = stamped_row.parse_headers(lines, stamped_row.find_starts(lines))
     assert {lines[10].index, lines[11].index} <= headers[0].quote_lines
+
+
+def _profiled_post(name: str, stamp: str, body: str, subject: str) -> list[str]:
+    return [
+        subject,
+        f"Postby {name} » {stamp}",
+        body,
+        name,
+        "Senior Member",
+        "Posts: 310",
+        "Joined: Tue Feb 02, 2016 9:20 am",
+        "Top",
+    ]
+
+
+def test_a_reply_subject_over_the_row_and_the_block_under_the_text_are_its_post() -> None:
+    """A 'Re: <subject>' line right over a row opens its post; the poster's name under the
+    text with 'Label: value' lines after it is the poster's block, and under the last
+    post's block comes the page's footer."""
+    topic = "Ferry subsidies on the lake?"
+    posts = (
+        ("lake_pilot", "Mon Mar 04, 2019 10:15 pm", "Who pays for the ferries since the reform?"),
+        ("Marta_Olen", "Mon Mar 04, 2019 11:02 pm", "The district does, from its own budget."),
+        ("Ivan_Zh", "Tue Mar 05, 2019 7:48 am", "Until the autumn, at least, then nobody knows."),
+    )
+    page = [topic]
+    for at, (name, stamp, body) in enumerate(posts):
+        page += _profiled_post(name, stamp, body, f"Re: {topic}" if at else topic)
+    page += ["Display posts from previous: All posts", "Users browsing this forum: 2 guests"]
+    lines = split_lines("\n".join(page))
+    found = stamped_row.rows(lines)
+    assert [lines[row.start].text for row in found][1:] == [f"Re: {topic}"] * 2
+    closing = stamped_row.closings(lines, found)
+    assert {lines[at].text for at in closing} >= {"Posts: 310", "Senior Member", "Marta_Olen"}
+    assert lines[-1].index in closing
+    assert not any(lines[at].text in {body for *_, body in posts} for at in closing)
+
+
+def test_a_name_under_the_text_without_labelled_lines_is_no_block() -> None:
+    rows = [
+        "Postby lake_pilot » Mon Mar 04, 2019 10:15 pm",
+        "Who pays for the ferries since the reform?",
+        "Postby Marta_Olen » Mon Mar 04, 2019 11:02 pm",
+        "The district does, from its own budget, lake_pilot.",
+        "lake_pilot",
+        "Senior Member",
+        "Postby Ivan_Zh » Tue Mar 05, 2019 7:48 am",
+        "Until the autumn, at least, then nobody knows.",
+    ]
+    lines = split_lines("\n".join(rows))
+    found = stamped_row.rows(lines)
+    assert len(found) == 3
+    assert stamped_row._profile_below(lines, found[1], found[2].start, False) is None
+
+
+BODIES = (
+    "Who pays for the ferries since the reform in May?",
+    "The district does, from its own budget, until the autumn.",
+    "Nobody knows what happens after that, and the operator is cutting runs.",
+)
+
+
+def test_a_numbered_first_post_under_its_profile_opens_the_topic() -> None:
+    """'1 <subject>' over an avatar's caption, the name and its 'Label : value' lines, then
+    the row; later posts answer '2 Re: <subject>': the first row opens the topic, its
+    header from the caption down, though the page top holds sentences."""
+    topic = "Should the ferry be free for pensioners?"
+    page = [
+        "Lake Towns Circle » Local affairs » Transport » " + topic,
+        topic,
+        "Is this a question the council can still answer before the season?",
+    ]
+    posts = (("lake_pilot", "Wed 22 Sep 2021 - 18:47"), ("Marta_Olen", "Wed 22 Sep 2021 - 20:15"))
+    posts += (("lake_pilot", "Thu 23 Sep 2021 - 9:02"),)
+    for at, (name, stamp) in enumerate(posts):
+        subject = f"{at + 1} {'Re: ' if at else ''}{topic}"
+        page += ["", subject, "", "avatar", name, "Member", "Posts : 38", "Join date : 2016-04-27"]
+        page += ["Location : Tver", "", f"Post by {name} {stamp}", "", BODIES[at], ""]
+    lines = split_lines("\n".join(page))
+    found = stamped_row.rows(lines)
+    assert [lines[row.start].text for row in found] == ["avatar"] * 3
+    assert [lines[at].text for at in stamped_row.find_starts(lines)] == ["avatar"] * 2
+    no_caption = [line for line in page if line != "avatar"]
+    rows = stamped_row.rows(split_lines("\n".join(no_caption)))
+    assert [row.author for row in rows] == ["lake_pilot", "Marta_Olen", "lake_pilot"]

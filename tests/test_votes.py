@@ -86,6 +86,9 @@ def test_a_subject_line_closing_a_region_does_not_hide_its_count() -> None:
         "Last Edit: Sept 12, 2022 at 11:20am by Orlov_from_Tver",
         "« Last Edit: March 3, 2022, 10:20:11 AM by anna »",
         "Last edited by anna; 03-12-2022 at 10:20 AM.",
+        "Edited by anna_k (06/27/20 08:19 AM)",
+        "« Последнее редактирование: 04 Апреля 2024, 19:52:11 от anna »",
+        "Сообщение отредактировал anna - 13.03.2024, 19:52",
     ],
 )
 def test_edit_stamps(text: str) -> None:
@@ -94,6 +97,8 @@ def test_edit_stamps(text: str) -> None:
 
 def test_a_sentence_about_an_edit_is_no_edit_stamp() -> None:
     assert EDIT_STAMP.match("Last year the editor cut the piece in half.") is None
+    assert EDIT_STAMP.match("Edited books sell badly, the publisher said in 2020.") is None
+    assert EDIT_STAMP.match("Сообщение о выборах пришло 13.03.2024 утром.") is None
 
 
 @pytest.mark.parametrize(

@@ -1165,3 +1165,17 @@ def test_a_short_label_inside_the_byline_cluster_is_metadata_not_the_title():
                    "Posted by Anna Lind"], [])  # fmt: skip
     [post] = run(dated).posts
     assert post["title"] == "Why the Count Took Three Days"  # a date header over the headline
+
+
+def test_a_quoted_line_never_joins_the_reply_under_it() -> None:
+    from flows.stages.segment.blocks import build_units
+    from flows.stages.segment.lines import split_lines
+
+    lines = split_lines(
+        "Sat Mar 09, 2019 7:55 pm\nfour deputies withdrew their signatures\n"
+        "Same story here, almost word for word."
+    )
+    assert len(build_units(lines)) == 1  # a wrapped paragraph
+    quoted = build_units(lines, quote_lines={lines[0].index, lines[1].index})
+    assert [unit.text for unit in quoted][-1] == "Same story here, almost word for word."
+    assert len(quoted) == 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
@@ -163,9 +163,13 @@ def _split_wrapped(group: Sequence[Line]) -> list[list[Line]]:
 
 
 def build_units(
-    lines: Sequence[Line], markers: Mapping[int, tuple[int, int]] | None = None
+    lines: Sequence[Line],
+    markers: Mapping[int, tuple[int, int]] | None = None,
+    quote_lines: Collection[int] = frozenset(),
 ) -> list[Unit]:
-    """Units from the kept lines: consecutive lines form a group, a wrapped group is joined."""
+    """Units from the kept lines: consecutive lines form a group, a wrapped group is joined;
+    a quoted line (marked with '>', or one of `quote_lines`, by index) never shares a
+    group with a line that is not quoted."""
     markers = markers or {}
     groups: list[list[Line]] = []
     for line in lines:
@@ -176,6 +180,7 @@ def build_units(
             groups
             and groups[-1][-1].index == line.index - 1
             and (quote_depth(groups[-1][-1].text) > 0) == quoted
+            and (groups[-1][-1].index in quote_lines) == (line.index in quote_lines)
         ):
             groups[-1].append(line)
         else:

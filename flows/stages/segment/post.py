@@ -345,7 +345,7 @@ def build_post(
 
     linked = link_markers(rest, len(notes))
     markers = {start: (end, number) for number, (start, end) in linked.items()}
-    units = build_units(rest, markers)
+    units = build_units(rest, markers, head.quote_lines if head is not None else frozenset())
     body_blocks = classify_units(
         units,
         max_heading_chars=rules.max_heading_chars,

@@ -185,7 +185,7 @@ def build_comments(
         for line in body_region:
             if (
                 line.index not in body_dropped
-                and line.text[:1] in "«LlПп"
+                and line.text[:1] in EDIT_STAMP_OPENERS
                 and EDIT_STAMP.match(line.text)
                 and find_date(line.text) is not None
             ):
@@ -236,7 +236,7 @@ def build_comments(
         sibling_rank = children.get(parent_id, 0)
         children[parent_id] = sibling_rank + 1
         path = f"{parent['path']}/{number}" if parent else number
-        units = build_units(body_lines)
+        units = build_units(body_lines, quote_lines=header.quote_lines)
         drafts = classify_units(
             units,
             max_heading_chars=rules.max_heading_chars,
@@ -352,13 +352,18 @@ def _up_down(
 
 
 EDIT_STAMP = re.compile(
-    r"^«?\s*(?:Last\s+edit(?:ed)?(?:\s*:|\s+(?:by|at|on)\s)"
-    r"|Последн(?:ий|ее) (?:раз )?(?:редактировалось|изменени[ея])\b).{4,160}$",
+    r"^«?\s*(?:Last\s+edit(?:ed)?(?:\s*:|\s+(?:by|at|on)\s)|Edited\s+by\s"
+    r"|Последн(?:ий|ее) (?:раз )?(?:редактировалось|редактирование|изменени[ея])\b"
+    r"|Сообщение отредактировал(?:а|\(а\))?\s).{4,160}$",
     re.IGNORECASE,
 )
 """The front-end's stamp of a post's last edit, with a date ('Last Edit: Sept 12, 2022 at
 11:20am by name', '« Last Edit: March 3, 2022, 10:20:11 AM by name »', 'Last edited by
-name; 03-12-2022'): the comment was edited; the line is furniture."""
+name; 03-12-2022', 'Edited by name (06/27/20 08:19 AM)', '« Последнее редактирование:
+<date> от name »', 'Сообщение отредактировал name - <date>'): the comment was edited;
+the line is furniture."""
+EDIT_STAMP_OPENERS = "«LlEeПпСс"
+"""The first characters of an :data:`EDIT_STAMP` line (a cheap test before the pattern)."""
 EDIT_NOTE = re.compile(r"^(?:edit|edited|update|upd)\s*\d{0,2}\s*[:：]\s*\S", re.IGNORECASE)
 """A note its author added to a comment ('Edit: corrected the year', 'UPDATE 2: …'): the
 comment was edited, where the front-end shows no mark of its own."""

@@ -95,6 +95,18 @@ def strip_reply_prefix(subject: str) -> str:
     return REPLY_PREFIX.sub("", subject).strip()
 
 
+SUBJECT_LABEL = re.compile(
+    r"^(?:post\s+)?(?:subject|topic|тема(?:\s+сообщения)?)\s*:\s*(?=\S)", re.IGNORECASE
+)
+"""The label a board prints before a post's subject ('Post subject: <title>', 'Topic:
+<title>', 'Тема: <title>'): no part of the title."""
+
+
+def strip_subject_label(title: str) -> str:
+    """The title without the label before it ("Post subject: Title" -> "Title")."""
+    return SUBJECT_LABEL.sub("", title.strip())
+
+
 def is_title_like(text: str, max_chars: int = 200) -> bool:
     """A line that can be a topic title: short, no sentence end (a question is allowed)."""
     if not text or len(text) > max_chars or text.endswith((":", ",", ";")):
@@ -216,11 +228,15 @@ def quoted_lines(
     lines: Sequence[Line], start: int, end: int, attribution: re.Pattern[str]
 ) -> set[int]:
     """Indices of quoted lines in [start, end): a line whose attribution has the quoted
-    text glued after it ("name wrote:Text"), else the line after the attribution (and
+    text glued after it ("name wrote:Text", :data:`GLUED_QUOTE`, or the `rest` of an
+    `attribution` that has one), else the line after the attribution (and
     after a second attribution line such as "Originally Posted by X", or after the quoted
     post's date line)."""
     quoted: set[int] = set()
     for at in range(start, end):
+        if GLUED_QUOTE.match(lines[at].text):
+            quoted.add(lines[at].index)
+            continue
         match = attribution.match(lines[at].text)
         if match is None:
             continue
@@ -236,18 +252,29 @@ def quoted_lines(
     return quoted
 
 
+GLUED_QUOTE = re.compile(
+    r"^\S{1,40}(?:\s\S{1,40})?\s+(?:wrote|said|написал(?:\(?а\)?)?|писал(?:\(?а\)?)?):"
+    r"(?:\s*\([^()]{4,40}\))?(?<=[:)])(?=[^\s(])",
+    re.IGNORECASE,
+)
+"""A quote's attribution with the quoted text glued after it, no space between ('name
+wrote:Text', 'name wrote: (<stamp>)Text'), as boards print a quote box scraped to one
+line: the line is quoted text; a sentence that reports speech ('He wrote: we …') has a
+space after its colon."""
 JUMP_MARK = r"(?:\s*[↑⇑⬆^»›]+)?"
 """The arrow some boards print after a quote's attribution, a link to the quoted post
 ('name wrote: ↑'): no part of the attribution's words."""
 QUOTE_ATTRIBUTION = re.compile(
     r"^(?:(?:quote|цитата)(?:\s+from\s+\S.{0,80}?)?\s*:?|originally\s+posted\s+by\s+\S.{0,60}"
+    r"|(?:quote|цитата)\s*\([^()]{1,80}\)\s*\*?"
     r"|\S.{0,60}?\s+(?:wrote|said|написал(?:\(?а\)?)?|писал(?:\(?а\)?)?)(?:\s+on\s.{0,60})?:"
     r"(?:\s*\([^()]{4,40}\))?)"
     rf"{JUMP_MARK}$",
     re.IGNORECASE,
 )
 """A quote's attribution on a line of its own, as most forum software prints it ('Quote:',
-'Originally Posted by name', 'Quote from name on <date>:', 'name wrote:', 'Цитата:'; a
+'Originally Posted by name', 'Quote from name on <date>:', 'name wrote:', 'Цитата:',
+'QUOTE(name @ <date>) *'; a
 bracketed stamp or an arrow after it: 'name Wrote: (06-15-2018, 09:41 PM)', 'name wrote:
 ↑'): furniture, the line under it quoted (:func:`quoted_lines`)."""
 
@@ -287,7 +314,7 @@ def opening_head(
         title = strip_reply_prefix(opening.subject_text or title_line.text)
     else:
         title_line = page_title(lines[: opening.position], skip, title_hint)
-        title = title_line.text if title_line else title_hint
+        title = strip_subject_label(title_line.text) if title_line else title_hint
     chrome = content_indices(lines[: opening.position]) | content_indices(lines[opening.body_end :])
     return post_head(
         title=title,
@@ -358,6 +385,15 @@ AVATAR_LABEL = re.compile(
 )
 """The text an avatar image scrapes to over a commenter's name ('Avatar', 'User avatar',
 'Аватар'): the widget's furniture, never the name."""
+PROFILE_STAMP = re.compile(
+    r"^(?:joined|registered|member since|last (?:seen|visit|active|login)|birthday|born"
+    r"|регистрация|зарегистрирован\w*|с нами|последний визит|день рождения)\b",
+    re.IGNORECASE,
+)
+"""A profile's dated field: the member's, not the post's (a member list shows one per row)."""
+PRESENCE_WORD = r"(?:offline|online|оффлайн|офлайн|онлайн)"
+"""The word a board prints before or after a poster's name for their presence ('Offline
+name', 'Онлайн name'): the software's, no part of the name."""
 SPEECH_VERB = r"(?:says|говорит|пишет|сказал\(а\)|sagt|dice)"
 """The verb a comment's name line closes with, a colon after it ('Anna says:', 'Анна
 говорит:'): the themes of blog platforms print it; no part of the name."""

@@ -11,6 +11,8 @@ One post::
                                 '« Reply #1 on: 05/19/15 at 19:42:10 »'), or a row of cells
                                 led by one ('Posted: <date>    Post subject: <title>')
     [<subject>]                 (some software prints it under the stamp)
+    [<profile lines>]           (some software prints them under the stamp: a rank,
+                                'Group: Members', 'Posts: 94', before the running text)
     <body>                      running text; quotes: an attribution ('Quote from <name> on
                                 <date>:', '<name> wrote:', 'Quote:') over the quoted line
     [<trailer>]                 short lines that close every post ('Back to top', 'IP Logged')
@@ -18,9 +20,9 @@ One post::
 The shape is common, so the grammar is a last resort (asked only when no front-end's
 grammar finds a comment) and the page must show a thread before it counts: three headers or
 more, two names at least, running text under every header, and one sign of a
-conversation (a name that posts twice, 'Re:' subjects on half the headers, or a post's text
-naming an earlier poster: a table of people, each shown once with a date and a count, is
-none). A page
+conversation (a name that posts twice, 'Re:' subjects on half the headers, a post's text
+naming an earlier poster, or two labelled profile fields in every header: a table of
+people, each shown once with a date and a count, is none). A page
 whose rows carry headlines (a title line of several words, not 'Re:', in more than one
 header) or bylines is a listing, not a thread, and is refused; so is a profile stamp
 ('Joined: <date>': a member list). A name follows a blank line, or a short line that ends
@@ -44,6 +46,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    GLUED_QUOTE,
+    PRESENCE_WORD,
+    PROFILE_STAMP,
     QUOTE_ATTRIBUTION,
     REPLY_PREFIX,
     Opening,
@@ -55,10 +60,12 @@ from flows.stages.segment.grammars._common import (
     topic_title,
 )
 from flows.stages.segment.grammars.stamped_header import is_action_row
+from flows.stages.segment.grammars.stamped_row import PROFILE_LINE
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_byline, find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
+from flows.stages.segment.webpage import is_prose as is_paragraph
 
 NAME = "profile_block"
 LAST_RESORT = True
@@ -76,6 +83,10 @@ MAX_STAMP_CHARS = 80
 MAX_STAMP_WORDS = 12
 MIN_HEADERS = 3
 MIN_HEADLINE_WORDS = 4
+MIN_SUBJECT_WORDS = 3
+MIN_PROFILE_LINES = 2
+"""'Label: value' lines that make the short lines under a stamp a poster's profile."""
+"""Words of a subject that the page top must repeat for the header to open the topic."""
 MAX_TRAILER_CHARS = 60
 MAX_TRAILER_WORDS = 8
 LOOKAHEAD = 4
@@ -83,19 +94,13 @@ LOOKAHEAD = 4
 
 NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)")
 """A date in digits ('05/19/15', '02/10/2023'), which a stamp shows with its time."""
-PROFILE_STAMP = re.compile(
-    r"^(?:joined|registered|member since|last (?:seen|visit|active|login)|birthday|born"
-    r"|регистрация|зарегистрирован\w*|с нами|последний визит|день рождения)\b",
-    re.IGNORECASE,
-)
-"""A profile's dated field: the member's, not the post's (a member list shows one per row)."""
 NAME_GLYPHS = "@_[~"
 """What a name may begin with besides a letter or a digit; a line opened by another sign
 ('+Quote post', '» Reply') is a button."""
 COLUMN_HEADS = re.compile(r"^(?:author|автор)\s+(?:message|post|сообщение)$", re.IGNORECASE)
 """The heads of the posts table's two columns, printed over the first post's name."""
 PRESENCE = re.compile(
-    r"^(?:offline|online)\s+|\s+(?:is\s+)?(?:offline|online|не в сети|в сети|на сайте)$",
+    rf"^{PRESENCE_WORD}\s+|\s+(?:is\s+)?(?:{PRESENCE_WORD}|не в сети|в сети|на сайте)$",
     re.IGNORECASE,
 )
 """The poster's presence shown beside the name ('Offline volga_reader', 'Olga_K Не в
@@ -154,6 +159,8 @@ def _stamp(text: str) -> str | None:
         return None
     if not any(ch.isdigit() for ch in text) or PROFILE_STAMP.match(text):
         return None
+    if QUOTE_ATTRIBUTION.match(text.strip()):
+        return None  # the quoted post's stamp
     if ends_sentence(text.rstrip("»").strip()) and not text.rstrip().endswith(("»", ")")):
         return None
     if NUMERIC_DATE.search(text) or find_date(text) is not None:
@@ -171,7 +178,7 @@ def _is_field(text: str) -> bool:
 
 
 def _is_subject(text: str) -> bool:
-    if QUOTE_ATTRIBUTION.match(text):
+    if QUOTE_ATTRIBUTION.match(text) or GLUED_QUOTE.match(text):
         return False
     return bool(REPLY_PREFIX.match(text)) or (
         is_title_like(text) and not ends_sentence(text.rstrip("?")) and len(text.split()) >= 2
@@ -262,9 +269,29 @@ def _header_at(
         ):
             subject, end = following, following + 1
     if not _opens_text(lines, end):
-        return None
+        end = _profile_under(lines, end)
+        if not _opens_text(lines, end):
+            return None
     author = PRESENCE.sub("", line.text.strip()) or line.text.strip()
     return Found(position, end - position, author, stamp, subject)
+
+
+def _profile_under(lines: Sequence[Line], start: int) -> int:
+    """Where the body begins under a stamp that the poster's profile follows (a rank,
+    stars, 'Group: Members', 'Posts: 94'): after the short lines before the running text,
+    where `MIN_PROFILE_LINES` of them or more are 'Label: value' lines; else `start`."""
+    labelled = fields = 0
+    last = start
+    for at in range(start, len(lines)):
+        text = lines[at].text.strip()
+        if lines[at].is_blank:
+            continue
+        if not _is_field(text) or fields >= MAX_FIELDS:
+            break
+        fields += 1
+        labelled += PROFILE_LINE.match(text) is not None
+        last = at + 1
+    return last if labelled >= MIN_PROFILE_LINES else start
 
 
 def _labelled_above(lines: Sequence[Line], at: int, floor: int) -> bool:
@@ -313,12 +340,15 @@ def _next_filled(lines: Sequence[Line], position: int) -> int | None:
 
 
 def _opens_text(lines: Sequence[Line], start: int) -> bool:
-    """Whether running text begins among the first non-blank lines from `start`."""
+    """Whether running text begins among the first non-blank lines from `start`: a
+    sentence, or a paragraph long enough to be one whatever it ends with (an edit note
+    glued after its last sentence)."""
     seen = 0
     for at in range(start, len(lines)):
         if lines[at].is_blank:
             continue
-        if is_prose(lines[at].text) and ends_sentence(lines[at].text.rstrip()):
+        text = lines[at].text.rstrip()
+        if (is_prose(text) and ends_sentence(text)) or is_paragraph(text):
             return True
         seen += 1
         if seen >= LOOKAHEAD:
@@ -394,7 +424,29 @@ def _is_thread(lines: Sequence[Line], found: Sequence[Found]) -> bool:
         for hit in found
         if hit.subject is not None and REPLY_PREFIX.match(lines[hit.subject].text)
     )
-    return max(names.values()) >= 2 or replies * 2 >= len(found) or _answered(lines, found)
+    return (
+        max(names.values()) >= 2
+        or replies * 2 >= len(found)
+        or _answered(lines, found)
+        or _profiled(lines, found)
+    )
+
+
+def _profiled(lines: Sequence[Line], found: Sequence[Found]) -> bool:
+    """Whether `MIN_PROFILE_LINES` labels of the profile lines ('Posts: 94' -> 'posts',
+    'Group: Members') recur in every header: each post shows its poster's block (a list
+    of people shows a count beside each name, no block of labelled fields; a profile's
+    date ('Joined: …') counts for neither)."""
+    labels: Counter[str] = Counter()
+    for hit in found:
+        labels.update(
+            {
+                line.text.split(":", 1)[0].strip().casefold()
+                for line in lines[hit.position + 1 : hit.position + hit.n_lines]
+                if PROFILE_LINE.match(line.text.strip()) and not PROFILE_STAMP.match(line.text)
+            }
+        )
+    return sum(count == len(found) for count in labels.values()) >= MIN_PROFILE_LINES
 
 
 def _answered(lines: Sequence[Line], found: Sequence[Found]) -> bool:
@@ -416,8 +468,23 @@ def headers(lines: Sequence[Line]) -> list[Found]:
 
 
 def _opens_topic(lines: Sequence[Line], found: Sequence[Found]) -> bool:
-    """Whether the first header is the opening post's: no running text above it."""
-    return bool(found) and not has_text(lines[: found[0].position])
+    """Whether the first header is the opening post's: no running text above it, or its
+    subject is the topic's title that a line above shows too (the page title, a
+    breadcrumb, 'Topic: <title>'): the sentences above are the board's notices then."""
+    return bool(found) and (
+        not has_text(lines[: found[0].position]) or _titled_above(lines, found[0])
+    )
+
+
+def _titled_above(lines: Sequence[Line], first: Found) -> bool:
+    """Whether `first`'s subject, no reply's ('Re: …'), is a title that a line above the
+    header holds."""
+    if first.subject is None or REPLY_PREFIX.match(lines[first.subject].text):
+        return False
+    subject = " ".join(lines[first.subject].text.split()).casefold()
+    return len(subject.split()) >= MIN_SUBJECT_WORDS and any(
+        subject in " ".join(line.text.split()).casefold() for line in lines[: first.position]
+    )
 
 
 def find_starts(lines: Sequence[Line]) -> list[int]:
@@ -570,7 +637,7 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
     """The opening post's head where the region holds its header (see the module's
     docstring); None when the region above the first comment holds none."""
     found = _scan(lines)
-    if not found or has_text(lines[: found[0].position]):
+    if not _opens_topic(lines, found):
         return None
     first = found[0]
     trailers = _trailers(lines, found) if len(found) > 1 else set()

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    PRESENCE_WORD,
     Opening,
     content_indices,
     is_crumbs,
@@ -52,7 +53,7 @@ STAMP = re.compile(
     r"^(?P<subject>.{0,200}?)\s*«\s*(?:(?:Reply|Ответ)\s+#(?P<number>\d{1,6})\s+)?(?:on)?:\s*"
     r"(?P<date>.{6,60}?)\s*»$"
 )
-STATUS = re.compile(r"^(?:Offline|Online|Оффлайн|Офлайн|Онлайн)\s+(?P<name>\S.{0,60})$")
+STATUS = re.compile(rf"^{PRESENCE_WORD}\s+(?P<name>\S.{{0,60}})$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*[•*·-]\s")
 EDITED = re.compile(r"^«\s*(?:Last Edit|Последнее редактирование):\s*.{6,80}»$")
 QUOTE_FROM = re.compile(

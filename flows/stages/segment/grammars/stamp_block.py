@@ -13,9 +13,12 @@ The rows are those of :mod:`.stamped_row` (lines of one shape whose times differ
 first, text under each), or rows of one shape with a date and no time that number their
 posts in a run ('Old March 3rd, 2019 #221', '#222'); the names under them count only where
 the page shows a poster's block, a name posting twice or a profile label under every name
-(:func:`.stamped_row._names_below`). The shape is looser than a row that carries its
-name, so the grammar yields (``YIELDS``): it is asked only where no grammar written for a
-front-end finds a comment.
+(:func:`.stamped_row._names_below`). Some boards print the name on the line over the row
+and the profile lines under it (:func:`.stamped_row._names_above`), or no name at all, the
+member's profile alone under every row (:func:`.stamped_row._profiled_rows`): those are
+read too, where a profile label recurs under every row. The shape is looser than a row
+that carries its name, so the grammar yields (``YIELDS``): it is asked only where no
+grammar written for a front-end finds a comment.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ YIELDS = True
 
 def _rows(lines: Sequence[Line]) -> list[stamped_row.Row]:
     found = stamped_row.rows(lines, below=True)
-    return found if found and found[0].name_below is not None else []
+    return found if found and (found[0].name_below is not None or found[0].profile_under) else []
 
 
 def find_starts(lines: Sequence[Line]) -> list[int]:

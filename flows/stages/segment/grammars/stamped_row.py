@@ -4,14 +4,19 @@ UBB.classic, question-and-answer boards and their like), found from repetition a
 
 One post::
 
+    [Re: <subject>]         the reply's subject over its header
+    [<caption>]             an avatar's caption over the name
     [<name>]                a name line above the row, where the row repeats the name
-    [<profile lines>]       short lines between that name and the row (rank, member number)
+    [<profile lines>]       short lines between that name and the row (rank, member number,
+                            'Label: value' lines)
     <row>                   name, stamp and cells on one line: 'name   Posted: Mar 14 2006,
                             10:12 AM   Quote Post', 'name -> RE: subject (9/14/2021 8:02 AM)',
                             '+8  [03.09.2024 19:41] name  Rating 12.5'
     [<Label: value>]        a profile block right under the row ('Group: Members',
                             'Posts: 212'): furniture
     <body>                  to the next post's header
+    [<poster's block>]      the name or an avatar's caption, a rank and 'Label: value'
+                            lines under the text ('Posts: 310', 'Joined: <date>'): furniture
 
 The rows are :func:`..shapes.stamped_rows`: lines of one shape
 (:func:`..shapes.row_key`) with times of day that differ. A row's name is its
@@ -38,7 +43,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from flows.stages.segment.grammars._common import (
+    AVATAR_LABEL,
     JUMP_MARK,
+    PROFILE_STAMP,
     QUOTE_ATTRIBUTION,
     Opening,
     content_indices,
@@ -73,12 +80,17 @@ _DIGITS = re.compile(r"\d+")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w.\-']{0,39}$|^[\w][\w.\-]{0,39}$")
 _MERIDIEM = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
 _EDGE = "()[]{}<>,;:|\"'«»"
+INITIAL = re.compile(r"\s[^\W\d_]\.$")
+"""A name's closing initial ('Olga V.'): its period ends no sentence."""
 PROFILE_LINE = re.compile(r"^[^\W\d][\w .#/\-]{0,24}:\s*\S.{0,40}$")
 """A profile block's 'Label: value' line ('Group: Members', 'Member No.: 2214')."""
 MIN_PROFILE_LINES = 2
 MIN_SUBJECT_WORDS = 3
+MAX_SUBJECT_CHARS = 200
 MAX_SUBJECT_LINES = 40
 """How many content lines from the page top may show the topic title the row repeats."""
+NUMBERED = re.compile(r"^\s*#?\d{1,5}\.?\s+(?=\D)")
+"""A post's number before its subject line ('2 Re: <subject>', '#3 <subject>')."""
 POST_NUMBER = re.compile(r"#\s?(\d{1,7})\b")
 """A post's number on its row ('#82', 'Post #82')."""
 IN_ROW_REPLY = re.compile(r"(?<=\s)(?:re|ответ)\s*:\s*", re.IGNORECASE)
@@ -104,6 +116,9 @@ class Row:
     published: str | None
     name_below: int | None = None
     """The name's own line under the row, where the row names nobody."""
+    profile_under: bool = False
+    """Whether the row names nobody and the poster's profile lines stand under it, the
+    name on the line above it (:func:`_names_above`) or nowhere (:func:`_profiled_rows`)."""
 
     @property
     def last(self) -> int:
@@ -159,19 +174,40 @@ def _name(words: Sequence[tuple[str, bool]], shared: set[str]) -> str | None:
 
 
 def _name_line(lines: Sequence[Line], row: int, name: str, floor: int) -> int:
-    """The line above the row that shows only its name (profile lines between), else the row."""
+    """The line above the row that shows only its name (profile lines between: a rank,
+    'Label: value' lines, which do not count toward `MAX_NAME_ABOVE`), or the avatar's
+    caption over that name ('avatar'), else the row."""
     seen = 0
     at = row - 1
     while at >= floor and seen < MAX_NAME_ABOVE:
         line = lines[at]
         if not line.is_blank:
             if line.text == name:
-                return at
-            if is_prose(line.text):
+                over = at - 1
+                while over >= floor and lines[over].is_blank:
+                    over -= 1
+                caption = over >= floor and AVATAR_LABEL.match(lines[over].text.strip())
+                return over if caption else at
+            labelled = PROFILE_LINE.match(line.text.strip()) is not None
+            if is_prose(line.text) and not labelled:
                 return row
-            seen += 1
+            seen += not labelled
         at -= 1
     return row
+
+
+def _subject_line(lines: Sequence[Line], start: int, floor: int) -> int:
+    """The reply's subject line right over the header at `start` ('Re: <title>'), where
+    there is one: the header's first line; else `start`."""
+    above = start - 1
+    while above >= floor and lines[above].is_blank:
+        above -= 1
+    if above < floor:
+        return start
+    text = lines[above].text.strip()
+    if REPLY_PREFIX.match(text) and len(text) <= MAX_SUBJECT_CHARS:
+        return above
+    return start
 
 
 def rows(lines: Sequence[Line], below: bool = False) -> list[Row]:
@@ -186,8 +222,10 @@ def rows(lines: Sequence[Line], below: bool = False) -> list[Row]:
     )
     by_key: dict[str, list[int]] = {}
     for at in found:
-        by_key.setdefault(row_key(lines[at].text), []).append(at)
+        if not PROFILE_STAMP.match(lines[at].text.strip()):  # a member's date: no post row
+            by_key.setdefault(row_key(lines[at].text), []).append(at)
     groups = sorted(by_key.values(), key=len, reverse=True)
+    groups.extend(_by_first_word(lines, groups))
     if below:
         groups.extend(_numbered_rows(lines))
     for picked in groups:
@@ -195,6 +233,20 @@ def rows(lines: Sequence[Line], below: bool = False) -> list[Row]:
         if read:
             return read
     return []
+
+
+def _by_first_word(lines: Sequence[Line], groups: Sequence[Sequence[int]]) -> list[list[int]]:
+    """The rows of each shape that open with the same word, where a shape's rows open with
+    more than one ('PostPosted: <stamp>' under a page top's 'It is currently <stamp>'),
+    the largest first: asked after the shapes themselves."""
+    split: list[list[int]] = []
+    for group in groups:
+        by_word: dict[str, list[int]] = {}
+        for at in group:
+            by_word.setdefault(lines[at].text.split()[0].casefold(), []).append(at)
+        if len(by_word) > 1:
+            split.extend(found for found in by_word.values() if len(found) >= MIN_ROWS)
+    return sorted(split, key=len, reverse=True)
 
 
 def _numbered_rows(lines: Sequence[Line]) -> list[list[int]]:
@@ -229,10 +281,15 @@ def _read_rows(lines: Sequence[Line], picked: Sequence[int], below: bool) -> lis
     shared = {word for word, count in counts.items() if count == len(picked)}
     names = [_name(words, shared) for words in cells]
     under: list[int | None] = [None] * len(picked)
+    profiled = False
     if len({name for name in names if name}) < MIN_NAMES:
         under = _names_below(lines, picked) if below else under
         names = [lines[at].text.strip() if at is not None else None for at in under]
-        if len({name for name in names if name}) < MIN_NAMES:
+        if below and len({name for name in names if name}) < MIN_NAMES:
+            names = _names_above(lines, picked)
+            profiled = bool(names) or _profiled_rows(lines, picked)
+            names = names or [None] * len(picked)
+        if len({name for name in names if name}) < MIN_NAMES and not profiled:
             return []
     stamps = [find_date(lines[at].text) for at in picked]
     if any(stamp is None for stamp in stamps) or _descending(stamps):
@@ -241,7 +298,10 @@ def _read_rows(lines: Sequence[Line], picked: Sequence[int], below: bool) -> lis
     floor = 0
     for at, name, name_below, stamp in zip(picked, names, under, stamps, strict=True):
         start = _name_line(lines, at, name, floor) if name and name_below is None else at
-        found_rows.append(Row(start, at, name, stamp[0] if stamp else None, name_below))
+        start = _subject_line(lines, start, floor)
+        found_rows.append(
+            Row(start, at, name, stamp[0] if stamp else None, name_below, profile_under=profiled)
+        )
         floor = at + 1
     ends = [row.start for row in found_rows[1:]] + [len(lines)]
     for row, end in zip(found_rows, ends, strict=True):
@@ -273,13 +333,52 @@ def _names_below(lines: Sequence[Line], picked: Sequence[int]) -> list[int | Non
     return found if profiled or max(names.values()) >= 2 else [None] * len(picked)
 
 
+def _names_above(lines: Sequence[Line], picked: Sequence[int]) -> list[str | None]:
+    """The names on the lines right over rows that name nobody ('Olga_K' over 'posted
+    <stamp>'), where each row has one, two names or more, and a label of the profile
+    lines under the rows ('Group:', 'Posts:') recurs under every one; else none (a name
+    over a bare stamp, no profile under it, is :mod:`.stamped_header`'s shape)."""
+    ends = [*picked[1:], len(lines)]
+    names: list[str | None] = []
+    labels: Counter[str] = Counter()
+    floor = 0
+    for at, end in zip(picked, ends, strict=True):
+        above = next((p for p in range(at - 1, floor - 1, -1) if not lines[p].is_blank), None)
+        if above is None or not _is_name_line(lines[above].text):
+            return []
+        names.append(lines[above].text.strip())
+        labels.update(_profile_labels(lines, at + 1, end))
+        floor = at + 1
+    if len(set(names)) < MIN_NAMES:
+        return []
+    return names if any(count == len(picked) for count in labels.values()) else []
+
+
+def _profiled_rows(lines: Sequence[Line], picked: Sequence[int]) -> bool:
+    """Whether every row shows a poster's block under it that names nobody (a board that
+    prints no name, or one the scraper lost): `MIN_PROFILE_LINES` labels or more recur
+    under every row, a member's date among them ('Joined: <date>', 'Posts: 212'), as no
+    listing's fields do."""
+    ends = [*picked[1:], len(lines)]
+    labels: Counter[str] = Counter()
+    dated = 0
+    for at, end in zip(picked, ends, strict=True):
+        found = _profile_labels(lines, at + 1, end)
+        labels.update(found)
+        dated += any(PROFILE_STAMP.match(label) for label in found)
+    recurring = sum(count == len(picked) for count in labels.values())
+    return recurring >= MIN_PROFILE_LINES and dated == len(picked)
+
+
 def _is_name_line(text: str) -> bool:
+    """A line that shows only a name: one to three name-shaped words, no sentence (an
+    initial's period aside: 'Olga V.'), no bare count ('27 Posts')."""
     words = text.split()
     return (
         0 < len(words) <= MAX_NAME_WORDS
         and len(text.strip()) <= MAX_NAME_CHARS
-        and not ends_sentence(text)
-        and all(_NAME_TOKEN.match(word) is not None for word in words)
+        and (not ends_sentence(text) or INITIAL.search(text) is not None)
+        and all(_NAME_TOKEN.match(word) is not None and not word.isdigit() for word in words)
         and any(char.isalpha() for char in text)
     )
 
@@ -319,15 +418,17 @@ def _under_text(lines: Sequence[Line], found: Sequence[Row]) -> bool:
 
 
 def _answered_subject(lines: Sequence[Line], start: int) -> bool:
-    """Whether the last line above `start` is a subject that a later line answers."""
+    """Whether the last line above `start` is a subject that a later line answers, each
+    after the post's number where the page prints one ('1 <subject>', '2 Re: <subject>')."""
     above = next((line for line in reversed(lines[:start]) if not line.is_blank), None)
     if above is None:
         return False
-    subject = " ".join(above.text.split()).casefold()
+    subject = " ".join(NUMBERED.sub("", above.text).split()).casefold()
+    replies = (NUMBERED.sub("", line.text) for line in lines[start:])
     return any(
-        " ".join(REPLY_PREFIX.sub("", line.text, count=1).split()).casefold() == subject
-        for line in lines[start:]
-        if REPLY_PREFIX.match(line.text)
+        " ".join(REPLY_PREFIX.sub("", text, count=1).split()).casefold() == subject
+        for text in replies
+        if REPLY_PREFIX.match(text)
     )
 
 
@@ -414,7 +515,36 @@ def closings(lines: Sequence[Line], found: Sequence[Row]) -> frozenset[int]:
                 last_close = at
     if last_close is not None and last_close > found[-1].row:
         closing.update(content_indices(lines[last_close:]))
+    for at, (row, end) in enumerate(zip(found, ends, strict=True)):
+        block = _profile_below(lines, row, end, at == len(found) - 1)
+        if block is not None:
+            closing.update(content_indices(lines[block:end]))
     return frozenset(closing)
+
+
+def _profile_below(lines: Sequence[Line], row: Row, end: int, last: bool) -> int | None:
+    """Where the poster's block under a post's text begins: the short lines after its last
+    line of running text (the name, an avatar's caption, a rank), `MIN_PROFILE_LINES` of
+    them 'Label: value' lines or more ('Posts: 310', 'Joined: <date>', 'Location: Omsk'),
+    to the post's end; under the `last` post the page's footer follows the block. None
+    where there is none."""
+    seen_text = False
+    block: int | None = None
+    labelled = 0
+    for at in range(row.last + 1, end):
+        if lines[at].is_blank:
+            continue
+        text = lines[at].text.strip()
+        label = PROFILE_LINE.match(text) is not None
+        if not label and is_prose(text):
+            if last and block is not None and labelled >= MIN_PROFILE_LINES:
+                return block
+            seen_text, block, labelled = True, None, 0
+            continue
+        if seen_text and block is None:
+            block = at
+        labelled += label
+    return block if block is not None and labelled >= MIN_PROFILE_LINES else None
 
 
 def _is_profile_row(text: str) -> bool:
@@ -467,7 +597,7 @@ def read_headers(lines: Sequence[Line], starts: Sequence[int], page: Sequence[Ro
             headers.append(Header(author=None, n_lines=1, nesting=0))
             continue
         body = row.last + 1
-        profile = _profile_end(lines, body, end, row.name_below is not None)
+        profile = _profile_end(lines, body, end, row.name_below is not None or row.profile_under)
         headers.append(
             Header(
                 author=row.author,
@@ -504,7 +634,9 @@ def read_post(page: Sequence[Line], starts: Sequence[int], found: Sequence[Row])
     if not found or not _opens_topic(page) or _numbered_later(page, found):
         return stub_head(top, _no_chrome, _reply_subject(page, found) if found else None)
     first = found[0]
-    profile = _profile_end(top, first.last + 1, len(top), first.name_below is not None)
+    profile = _profile_end(
+        top, first.last + 1, len(top), first.name_below is not None or first.profile_under
+    )
     opening = Opening(
         first.start, first.last - first.start + 1, first.author, first.published, len(top)
     )
