@@ -213,8 +213,9 @@ OVER_DECK = 3.0
 """Right above its deck (:data:`UNDER_HEADLINE_DECK`): the headline the standfirst
 explains, even when a comment panel or a widget writes it again under the body."""
 OVER_BYLINE = 2.0
-"""Right above the post's byline or dateline: where a thread's topic line stands, over
-the header naming its poster."""
+"""Right above the post's byline or dateline (the next line of the head, or the header
+naming a thread's poster under the head's last line): where a headline stands, over its
+own metadata. A label of one or two words there is a section's or a site's name."""
 MIN_UNTITLED_SCORE = 0.6
 """The least score of a line taken as the title of a head whose rules found none: a
 headline's length with nothing against it, a few lines up at most (a
@@ -626,6 +627,21 @@ def _over_meta(texts: Sequence[str], position: int) -> bool:
     return below < len(texts) and _is_meta_line(texts[below])
 
 
+def _over_own_meta(texts: Sequence[str], position: int) -> bool:
+    """Whether the line, itself no metadata, stands right over a byline or a dateline that
+    heads no headline of its own: a date header over a headline ('<date>' / '<headline>',
+    Blogger's and many themes' order) belongs to the line under it, and the line over it
+    is the masthead's slogan. A bare field ('Note: …', a forwarded message's 'From: …')
+    is no byline: the line over it is text."""
+    below = position + 1
+    if below >= len(texts) or _is_meta_line(texts[position]):
+        return False
+    if find_byline(texts[below]) is None and not is_dateline(texts[below]):
+        return False
+    after = position + 2
+    return after >= len(texts) or not _headline(texts[after])
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -722,7 +738,8 @@ def title_features(
         deck=_under_headline_deck(texts, position) or _deck_under_name(texts, position),
         over_deck=(position + 1 < len(texts) and _under_headline_deck(texts, position + 1))
         or (position + 2 < len(texts) and _deck_under_name(texts, position + 2)),
-        over_byline=over_byline and position == len(texts) - 1,
+        over_byline=(over_byline and position == len(texts) - 1)
+        or (words > MAX_LABEL_WORDS and _over_own_meta(texts, position)),
         truncated_copy=_truncated_copy(texts, position),
         wrapped_copy=_wrapped_copy(texts, position),
     )
