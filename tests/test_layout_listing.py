@@ -3,6 +3,8 @@ and what must not be read as a listing (an article with a byline, a thread, a fo
 
 from __future__ import annotations
 
+import pytest
+
 from flows.stages.records import Segmented
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
@@ -1501,3 +1503,18 @@ def test_a_link_every_item_repeats_is_no_headline_over_the_next() -> None:
     assert roles[2] == "head"
     listing._mark_decks(filled, roles)
     assert roles[2] == "head"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Lebedeva, Olga; Marsh, T.; Quist, Anna Maria", True),
+        ("Lebedeva, Olga", True),
+        ("Voting abroad, explained", False),  # a headline with a comma
+        ("Lebedeva, Olga: on the recount", False),  # a name and a headline
+        ("Tomsk, Omsk and Barnaul vote on Sunday", False),
+    ],
+)
+def test_a_catalogue_list_of_creators_is_a_byline(text: str, names: bool) -> None:
+    assert (listing.catalogue_names(text) == text) is names
+    assert (listing.line_role(text, 200) == "byline") is names

@@ -719,6 +719,22 @@ def citation_names(text: str) -> str | None:
     return match["names"].strip()
 
 
+SURNAME_FIRST = (
+    r"[A-ZА-ЯЁ][^\W\d_]+(?:[-'’][^\W\d_]+)*,\s[A-ZА-ЯЁ][^\W\d_]*\.?(?:\s[A-ZА-ЯЁ][^\W\d_]*\.?)?"
+)
+CATALOGUE_NAMES = re.compile(rf"^{SURNAME_FIRST}(?:;\s*{SURNAME_FIRST}){{0,9}}$")
+"""A catalogue's list of creators, each surname first, a comma before the given names,
+people split by semicolons ('Orlova, Daria; Fedin, S.'), as a repository or a library
+prints it under a record's title."""
+
+
+def catalogue_names(text: str) -> str | None:
+    """The line itself when it lists creators surname first (:data:`CATALOGUE_NAMES`), a
+    record's byline; None for other lines."""
+    text = text.strip()
+    return text if CATALOGUE_NAMES.match(text) else None
+
+
 INITIALS_NAME = re.compile(r"^(?:[A-ZА-ЯЁ]{1,3}\.?\s*)+\s[A-ZА-ЯЁ][^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 """A name cited with initials and no full stops ('AB Ivanova', 'D Kuznetsov')."""
 MAX_CITED_NAMES = 6
@@ -761,7 +777,7 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "byline"
     if signed_name(text):
         return "signed"  # a closing signature: the byline under the summary
-    if citation_names(text):
+    if citation_names(text) or catalogue_names(text):
         return "byline"
     cells = row_cells(text)
     if any(credit_date(cell) for cell in cells) and any(is_names(cell) for cell in cells):
@@ -1853,6 +1869,7 @@ def _read_credits(item: Item) -> None:
                 or attribution_name(text)
                 or aged_handle(text)
                 or citation_names(text)
+                or catalogue_names(text)
             )
         if item.published is None and (found := find_date(line.text)):
             item.published = found[0]
