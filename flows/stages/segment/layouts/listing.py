@@ -206,7 +206,7 @@ from flows.stages.segment.shapes import (
     masked,
     shares_opening,
 )
-from flows.stages.segment.webpage import is_counter, row_cells
+from flows.stages.segment.webpage import copyright_names, is_counter, row_cells
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -3416,6 +3416,8 @@ def segment_items(
         kept.pop(0)  # an author's page: the author's bio card above the items
     if len(kept) > MIN_LED_AFTER_HEADING and _is_page_heading(kept[0], kept[1:]):
         kept.pop(0)  # the page's heading over its description, above items led by dates
+    if kept and kept[0].body and _names_the_site(kept[0], lines):
+        kept[0].title = None  # the masthead over the issue's introduction: chrome
     dropped = find_boilerplate(lines)
     for item in promotions:
         dropped.update((line.index, REPEATED_BLOCK_RULE) for line in item.lines)
@@ -3741,6 +3743,16 @@ def _is_page_heading(item: Item, below: Sequence[Item]) -> bool:
     """An item that shows no mark over items that each show their byline or date above
     their title: the page's own heading ('Press releases') over its description."""
     return not item.marks() and all(other.lead for other in below)
+
+
+def _names_the_site(item: Item, lines: Sequence[Line]) -> bool:
+    """Whether the item's title is only the name the page's copyright line gives its
+    publisher ('THE VOLGA READER' over '© 2024 The Volga Reader'): the masthead, never
+    an item's headline."""
+    title = item.title_text
+    if title is None:
+        return False
+    return " ".join(title.split()).casefold() in copyright_names([line.text for line in lines])
 
 
 def _is_masthead(item: Item, lines: Sequence[Line]) -> bool:
