@@ -1315,3 +1315,27 @@ def test_no_headline_bonus_over_a_date_header_a_field_or_as_a_label(
     texts: list[str], position: int
 ) -> None:
     assert "over_byline" not in title_terms(title_features(texts, position))
+
+
+BLOG_TOP = [
+    "Kama Commentary",
+    "Essays on the republics of the middle Volga",
+    "2023-11-08",
+    "Tatarstan",
+    "The treaty that nobody renewed",
+]
+
+
+def test_a_blog_headline_under_its_date_and_section_beats_the_slogan() -> None:
+    sites = frozenset({"kama commentary"})
+    below = frozenset({"the treaty that nobody renewed"})  # the blog's recent posts
+    assert best_title(BLOG_TOP, 1, sites=sites, below=below, eligible=[1, 4]) == 4
+    terms = title_terms(title_features(BLOG_TOP, 1, sites=sites))
+    assert "slogan" in terms and "over_byline" not in terms
+
+
+def test_no_slogan_under_a_line_that_is_no_site_name() -> None:
+    assert "slogan" not in title_terms(title_features(BLOG_TOP, 1))
+    teaser = ["Kama Commentary", "Regions brace for the budget talks", "The treaty"]
+    below = frozenset({"regions brace for the budget talks"})
+    assert "repeated_below" in title_terms(title_features(teaser, 1, below=below))
