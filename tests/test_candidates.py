@@ -1265,3 +1265,77 @@ def test_a_poster_header_names_its_poster(text: str, name: str | None) -> None:
     from flows.stages.segment.candidates import poster_name
 
     assert poster_name(text) == name
+
+
+TABLE_HEAD = [
+    "How the mayors' races were won: a precinct-by-precinct reading",
+    "By Irma Telnova | September 16, 2024",
+    "The September vote produced the result everyone expected, but the margins tell more.",
+    "Results by candidate",
+    "Gleb Orlovsky",
+    "nominated by the ruling party | incumbent",
+    "Vera Kostina",
+    "nominated by a citizens' group | challenger",
+    "41,208 votes",
+]
+
+
+def test_a_headline_over_its_byline_outscores_the_rows_under_the_text() -> None:
+    eligible = [0, 3, 5, 7]
+    assert best_title(TABLE_HEAD, 8, eligible=eligible) == 0  # the pick is a counter
+    assert title_terms(title_features(TABLE_HEAD, 0))["over_byline"] > 0
+
+
+@pytest.mark.parametrize(
+    ("texts", "position"),
+    [
+        # a date header over the headline: the line over the date is the site's slogan
+        (
+            [
+                "Taiga Ballot",
+                "Notes on local power east of the Urals",
+                "Monday, 4 March 2024",
+                "Counting the spoiled ballots in Tomsk",
+            ],
+            1,
+        ),
+        # a bare field is no byline: the line over it is text
+        (
+            [
+                "The council never answered our letter on the count",
+                "Note: the figures are the commission's own",
+            ],
+            0,
+        ),
+        # a label of two words over the byline is a section's name
+        (["Regional politics", "By Irma Telnova"], 0),
+    ],
+)
+def test_no_headline_bonus_over_a_date_header_a_field_or_as_a_label(
+    texts: list[str], position: int
+) -> None:
+    assert "over_byline" not in title_terms(title_features(texts, position))
+
+
+BLOG_TOP = [
+    "Kama Commentary",
+    "Essays on the republics of the middle Volga",
+    "2023-11-08",
+    "Tatarstan",
+    "The treaty that nobody renewed",
+]
+
+
+def test_a_blog_headline_under_its_date_and_section_beats_the_slogan() -> None:
+    sites = frozenset({"kama commentary"})
+    below = frozenset({"the treaty that nobody renewed"})  # the blog's recent posts
+    assert best_title(BLOG_TOP, 1, sites=sites, below=below, eligible=[1, 4]) == 4
+    terms = title_terms(title_features(BLOG_TOP, 1, sites=sites))
+    assert "slogan" in terms and "over_byline" not in terms
+
+
+def test_no_slogan_under_a_line_that_is_no_site_name() -> None:
+    assert "slogan" not in title_terms(title_features(BLOG_TOP, 1))
+    teaser = ["Kama Commentary", "Regions brace for the budget talks", "The treaty"]
+    below = frozenset({"regions brace for the budget talks"})
+    assert "repeated_below" in title_terms(title_features(teaser, 1, below=below))

@@ -3,6 +3,8 @@ and what must not be read as a listing (an article with a byline, a thread, a fo
 
 from __future__ import annotations
 
+import pytest
+
 from flows.stages.records import Segmented
 from flows.stages.repair import RepairConfig, repair
 from flows.stages.segment import SegmentConfig, coverage_errors, segment
@@ -1501,3 +1503,37 @@ def test_a_link_every_item_repeats_is_no_headline_over_the_next() -> None:
     assert roles[2] == "head"
     listing._mark_decks(filled, roles)
     assert roles[2] == "head"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Lebedeva, Olga; Marsh, T.; Quist, Anna Maria", True),
+        ("Lebedeva, Olga", True),
+        ("Voting abroad, explained", False),  # a headline with a comma
+        ("Lebedeva, Olga: on the recount", False),  # a name and a headline
+        ("Tomsk, Omsk and Barnaul vote on Sunday", False),
+    ],
+)
+def test_a_catalogue_list_of_creators_is_a_byline(text: str, names: bool) -> None:
+    assert (listing.catalogue_names(text) == text) is names
+    assert (listing.line_role(text, 200) == "byline") is names
+
+
+@pytest.mark.parametrize(
+    ("title", "masthead"),
+    [
+        ("THE KAMA LETTER", True),  # the copyright line's name, in capitals
+        ("The Kama Letter returns to print", False),  # a headline naming the site
+        ("Three towns lose their bus routes", False),
+    ],
+)
+def test_a_first_item_titled_with_the_copyright_name_is_the_masthead(
+    title: str, masthead: bool
+) -> None:
+    text = (
+        f"{title}\nA few stories from the river towns this week.\nCopyright © 2024 The Kama Letter"
+    )
+    lines = split_lines(text)
+    item = listing.Item(body=[lines[1]], title=lines[0])
+    assert listing._names_the_site(item, lines) is masthead

@@ -196,7 +196,9 @@ WIDGET_TEASER = -4.0
 """One of the titles listed under a widget's heading ('Trending', 'Latest', 'Related
 News'): another post's headline."""
 REPEATED_BELOW = -2.5
-"""Written again under the body: a widget's teaser (related, trending, most read)."""
+"""Written again under the body: a widget's teaser (related, trending, most read). Not the
+head's last line, right over the body: a blog's list of recent posts or its archive
+names the post itself."""
 TRUNCATED_COPY = -4.0
 """A line cut with an ellipsis whose words open another line of the head (a browser's or
 a card's truncated copy of the headline): the full line is the title."""
@@ -213,8 +215,12 @@ OVER_DECK = 3.0
 """Right above its deck (:data:`UNDER_HEADLINE_DECK`): the headline the standfirst
 explains, even when a comment panel or a widget writes it again under the body."""
 OVER_BYLINE = 2.0
-"""Right above the post's byline or dateline: where a thread's topic line stands, over
-the header naming its poster."""
+"""Right above the post's byline or dateline (the next line of the head, or the header
+naming a thread's poster under the head's last line): where a headline stands, over its
+own metadata. A label of one or two words there is a section's or a site's name."""
+SLOGAN = -4.0
+"""Right under the site's name opening the head: the masthead's slogan ('<Site>' / 'Notes
+on politics in the Volga republics'), which a blog prints over every post."""
 MIN_UNTITLED_SCORE = 0.6
 """The least score of a line taken as the title of a head whose rules found none: a
 headline's length with nothing against it, a few lines up at most (a
@@ -347,6 +353,7 @@ class TitleFeatures:
     deck: bool = False
     over_deck: bool = False
     over_byline: bool = False
+    slogan: bool = False
     truncated_copy: bool = False
     wrapped_copy: bool = False
 
@@ -364,6 +371,7 @@ _TITLE_FLAGS = {
     "deck": UNDER_HEADLINE_DECK,
     "over_deck": OVER_DECK,
     "over_byline": OVER_BYLINE,
+    "slogan": SLOGAN,
     "truncated_copy": TRUNCATED_COPY,
     "wrapped_copy": WRAPPED_COPY,
 }
@@ -626,6 +634,23 @@ def _over_meta(texts: Sequence[str], position: int) -> bool:
     return below < len(texts) and _is_meta_line(texts[below])
 
 
+def _over_own_meta(texts: Sequence[str], position: int) -> bool:
+    """Whether the line, itself no metadata, stands right over a byline or a dateline that
+    heads no headline of its own: a date header over a headline ('<date>' / '<headline>',
+    Blogger's and many themes' order) belongs to the line under it, and the line over it
+    is the masthead's slogan. A bare field ('Note: …', a forwarded message's 'From: …')
+    is no byline: the line over it is text."""
+    below = position + 1
+    if below >= len(texts) or _is_meta_line(texts[position]):
+        return False
+    if find_byline(texts[below]) is None and not is_dateline(texts[below]):
+        return False
+    after = position + 2
+    if after < len(texts) and word_count(texts[after]) <= MAX_LABEL_WORDS:
+        after += 1  # a section's label between the date header and its headline
+    return after >= len(texts) or not _headline(texts[after])
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -718,11 +743,13 @@ def title_features(
         site_name=_norm(text) in sites,
         under_headline=words <= MAX_LABEL_WORDS and position > 0 and _headline(texts[position - 1]),
         widget_teaser=_in_widget(texts, position) and not _over_meta(texts, position),
-        repeated_below=_norm(text) in below,
+        repeated_below=_norm(text) in below and position < len(texts) - 1,
         deck=_under_headline_deck(texts, position) or _deck_under_name(texts, position),
         over_deck=(position + 1 < len(texts) and _under_headline_deck(texts, position + 1))
         or (position + 2 < len(texts) and _deck_under_name(texts, position + 2)),
-        over_byline=over_byline and position == len(texts) - 1,
+        over_byline=(over_byline and position == len(texts) - 1)
+        or (words > MAX_LABEL_WORDS and _over_own_meta(texts, position)),
+        slogan=position == 1 and _norm(texts[0]) in sites,
         truncated_copy=_truncated_copy(texts, position),
         wrapped_copy=_wrapped_copy(texts, position),
     )

@@ -672,7 +672,7 @@ def find_content(lines: Sequence[Line], dropped: Mapping[int, str]) -> Content |
     after_chrome = {
         line.index for above, line in itertools.pairwise(filled) if above.index in dropped
     }
-    sites = frozenset(filter(None, (_site_name(line.text) for line in filled[run[1] + 1 :])))
+    sites = copyright_names([line.text for line in filled[run[1] + 1 :]])
     sites |= title_row_sites([line.text for line in kept[:first]])
     sites |= crumb_roots([line.text for line in filled])
     under_body = frozenset(_norm(line.text) for line in filled[run[1] + 1 :])
@@ -1186,6 +1186,11 @@ def _site_name(text: str) -> str | None:
     if not marked and not YEAR_END.search(text):
         return None  # a name with neither the sign nor a closing year
     return _norm(match.group("name"))
+
+
+def copyright_names(texts: Sequence[str]) -> frozenset[str]:
+    """The site's names, normalised, that the copyright lines among `texts` give."""
+    return frozenset(filter(None, map(_site_name, texts)))
 
 
 DELIVERY = re.compile(r"^\W*(?:delivered|given|spoken|recorded|read)\b", re.IGNORECASE)

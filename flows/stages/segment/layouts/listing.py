@@ -206,7 +206,7 @@ from flows.stages.segment.shapes import (
     masked,
     shares_opening,
 )
-from flows.stages.segment.webpage import is_counter, row_cells
+from flows.stages.segment.webpage import copyright_names, is_counter, row_cells
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -719,6 +719,22 @@ def citation_names(text: str) -> str | None:
     return match["names"].strip()
 
 
+SURNAME_FIRST = (
+    r"[A-ZА-ЯЁ][^\W\d_]+(?:[-'’][^\W\d_]+)*,\s[A-ZА-ЯЁ][^\W\d_]*\.?(?:\s[A-ZА-ЯЁ][^\W\d_]*\.?)?"
+)
+CATALOGUE_NAMES = re.compile(rf"^{SURNAME_FIRST}(?:;\s*{SURNAME_FIRST}){{0,9}}$")
+"""A catalogue's list of creators, each surname first, a comma before the given names,
+people split by semicolons ('Orlova, Daria; Fedin, S.'), as a repository or a library
+prints it under a record's title."""
+
+
+def catalogue_names(text: str) -> str | None:
+    """The line itself when it lists creators surname first (:data:`CATALOGUE_NAMES`), a
+    record's byline; None for other lines."""
+    text = text.strip()
+    return text if CATALOGUE_NAMES.match(text) else None
+
+
 INITIALS_NAME = re.compile(r"^(?:[A-ZА-ЯЁ]{1,3}\.?\s*)+\s[A-ZА-ЯЁ][^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 """A name cited with initials and no full stops ('AB Ivanova', 'D Kuznetsov')."""
 MAX_CITED_NAMES = 6
@@ -761,7 +777,7 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "byline"
     if signed_name(text):
         return "signed"  # a closing signature: the byline under the summary
-    if citation_names(text):
+    if citation_names(text) or catalogue_names(text):
         return "byline"
     cells = row_cells(text)
     if any(credit_date(cell) for cell in cells) and any(is_names(cell) for cell in cells):
@@ -1853,6 +1869,7 @@ def _read_credits(item: Item) -> None:
                 or attribution_name(text)
                 or aged_handle(text)
                 or citation_names(text)
+                or catalogue_names(text)
             )
         if item.published is None and (found := find_date(line.text)):
             item.published = found[0]
@@ -3399,6 +3416,8 @@ def segment_items(
         kept.pop(0)  # an author's page: the author's bio card above the items
     if len(kept) > MIN_LED_AFTER_HEADING and _is_page_heading(kept[0], kept[1:]):
         kept.pop(0)  # the page's heading over its description, above items led by dates
+    if kept and kept[0].body and _names_the_site(kept[0], lines):
+        kept[0].title = None  # the masthead over the issue's introduction: chrome
     dropped = find_boilerplate(lines)
     for item in promotions:
         dropped.update((line.index, REPEATED_BLOCK_RULE) for line in item.lines)
@@ -3724,6 +3743,16 @@ def _is_page_heading(item: Item, below: Sequence[Item]) -> bool:
     """An item that shows no mark over items that each show their byline or date above
     their title: the page's own heading ('Press releases') over its description."""
     return not item.marks() and all(other.lead for other in below)
+
+
+def _names_the_site(item: Item, lines: Sequence[Line]) -> bool:
+    """Whether the item's title is only the name the page's copyright line gives its
+    publisher ('THE VOLGA READER' over '© 2024 The Volga Reader'): the masthead, never
+    an item's headline."""
+    title = item.title_text
+    if title is None:
+        return False
+    return " ".join(title.split()).casefold() in copyright_names([line.text for line in lines])
 
 
 def _is_masthead(item: Item, lines: Sequence[Line]) -> bool:
