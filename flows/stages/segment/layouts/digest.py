@@ -420,15 +420,15 @@ MARKDOWN_EMPHASIS = re.compile(
 '_By <name>_'): read through, as the words it marks."""
 
 
-MARKUP_CHARS = re.compile(r"[#\[*_]")
-
-
 def plain(text: str) -> str:
-    """`text` without markdown's heading marks, link targets and emphasis."""
-    if not MARKUP_CHARS.search(text):
-        return text  # each pattern below needs one of these characters
-    text = MARKDOWN_HEADING.sub("", text)
-    text = MARKDOWN_LINK.sub(lambda match: match.group("text"), text)
+    """`text` without markdown's heading marks, link targets and emphasis. Each pattern
+    runs only on a text holding what it needs ('#' first, '](', '*' or '_')."""
+    if text.startswith("#"):
+        text = MARKDOWN_HEADING.sub("", text)
+    if "](" in text:
+        text = MARKDOWN_LINK.sub(lambda match: match.group("text"), text)
+    if "*" not in text and "_" not in text:
+        return text
     return MARKDOWN_EMPHASIS.sub(
         lambda match: next(group for group in match.groups() if group is not None), text
     )
