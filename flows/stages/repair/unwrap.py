@@ -734,8 +734,9 @@ _DIGIT_RE = re.compile(r"\d")
 """Every form of :data:`_META_ROW_RE` holds a digit: a line without one is settled before
 that pattern's scan. Likewise :data:`_SENDER_RE` needs an '@' or ' at ',
 :data:`_STAMP_LINE_RE` a '·' or '•', :data:`_DATED_BYLINE_RE` and :data:`_CARD_META_RE` a
-digit, :data:`_SECTION_PATH_RE` a '/' and :data:`_LAID_OUT_ENTRY_RE` three spaces in a row
-(`_apart_below`)."""
+digit, :data:`_SECTION_PATH_RE` a '/', :data:`_LAID_OUT_ENTRY_RE` three spaces in a row,
+:data:`HEADER_FIELD` and :data:`_FIELD_RE` a ':' (`_apart_below`); in `_apart_alone`,
+:data:`_COLUMN_GAP_RE` six spaces in a row and :data:`_LINK_ROW_RE` a '|'."""
 _CITATION_ROW_RE = re.compile(r"\s*[^.!?]{1,80}?(?:,|\s-)\s(?:1[89]|20)\d\d\s-(?:\s|$)")
 """A search result's citation row under its title, fields parted by ' - ' and a year
 closing one ('A Lind, O Sokolov - Journal of X, 2021 - publisher', 'P Name - 2016 - press'):
@@ -805,9 +806,9 @@ def _apart_alone(line: str) -> bool:
     line laid out in columns, a counter, a row of links, a web or e-mail address, a mail
     quote, a pipe gutter, a rule. :func:`unwrap_lines` asks them once per line."""
     return bool(
-        _COLUMN_GAP_RE.search(line.strip())
+        ("      " in line and _COLUMN_GAP_RE.search(line.strip()))
         or _COUNTER_LINE_RE.match(line)
-        or _LINK_ROW_RE.fullmatch(line)
+        or ("|" in line and _LINK_ROW_RE.fullmatch(line))
         or _URL_LINE_RE.match(line)
         or _QUOTED_RE.match(line)
         or _GUTTER_RE.match(line)
@@ -840,9 +841,13 @@ def _apart_below(line: str, nxt: str) -> bool:
         or _FEED_TIME_RE.match(nxt)
         or _MORE_LINK_RE.match(nxt)
         or _INDEX_FIELD_RE.match(nxt)
-        or HEADER_FIELD.match(nxt.lstrip())
+        or (":" in nxt and HEADER_FIELD.match(nxt.lstrip()))
         or (_BARE_WORD_RE.match(nxt) and _strong_end(line.rstrip()))
-        or (_FIELD_RE.match(line) and (_FIELD_RE.match(nxt) or nxt.lstrip()[:1].isupper()))
+        or (
+            ":" in line
+            and _FIELD_RE.match(line)
+            and (_FIELD_RE.match(nxt) or nxt.lstrip()[:1].isupper())
+        )
     )
 
 

@@ -893,6 +893,8 @@ WRITER_CREDIT = re.compile(r"^(?:words|text|story|reporting|текст)\s*:", re
 def is_caption_credit(text: str) -> bool:
     """A picture's credit (:data:`CAPTION_CREDIT`) in a line of at most
     ``MAX_CAPTION_WORDS`` words that names no writer and is no headline under a kicker."""
+    if ":" not in text and "/" not in text:  # each form of the credit needs one
+        return False
     if _more_words_than(text, MAX_CAPTION_WORDS) or WRITER_CREDIT.match(text):
         return False
     match = CAPTION_CREDIT.search(text)

@@ -240,7 +240,14 @@ from flows.stages.segment.layouts.listing import (
     prose_or_other,
 )
 from flows.stages.segment.layouts.pdf_article import AFFILIATION
-from flows.stages.segment.lines import Line, cut_lines, ends_sentence, is_all_caps, word_count
+from flows.stages.segment.lines import (
+    Line,
+    cut_lines,
+    ends_sentence,
+    is_all_caps,
+    word_count,
+    words_up_to,
+)
 from flows.stages.segment.meta import (
     BILINGUAL_LABEL,
     POSITION,
@@ -420,15 +427,15 @@ MARKDOWN_EMPHASIS = re.compile(
 '_By <name>_'): read through, as the words it marks."""
 
 
-MARKUP_CHARS = re.compile(r"[#\[*_]")
-
-
 def plain(text: str) -> str:
-    """`text` without markdown's heading marks, link targets and emphasis."""
-    if not MARKUP_CHARS.search(text):
-        return text  # each pattern below needs one of these characters
-    text = MARKDOWN_HEADING.sub("", text)
-    text = MARKDOWN_LINK.sub(lambda match: match.group("text"), text)
+    """`text` without markdown's heading marks, link targets and emphasis. Each pattern
+    runs only on a text holding what it needs ('#' first, '](', '*' or '_')."""
+    if text.startswith("#"):
+        text = MARKDOWN_HEADING.sub("", text)
+    if "](" in text:
+        text = MARKDOWN_LINK.sub(lambda match: match.group("text"), text)
+    if "*" not in text and "_" not in text:
+        return text
     return MARKDOWN_EMPHASIS.sub(
         lambda match: next(group for group in match.groups() if group is not None), text
     )
@@ -1011,7 +1018,7 @@ def _sourced_heads(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
     found: dict[int, Opening] = {}
     for position, line in enumerate(page.filled[:-1]):
         text = plain(line.text)
-        match = SOURCED_HEAD.match(text)
+        match = SOURCED_HEAD.match(text) if text.endswith(")") else None
         if match is None or page.roles[position + 1] != "prose":
             continue
         date = find_date(match.group("date"))
@@ -1135,6 +1142,8 @@ def _caps_cited(text: str) -> bool:
     """Whether a paragraph quotes a paper named in capitals near its start
     (:data:`CAPS_OUTLET`; a name of ``MIN_OUTLET_LETTERS`` letters or more, not an
     acronym)."""
+    if ":" not in text:  # the quote follows a colon
+        return False
     match = CAPS_OUTLET.search(text)
     return (
         match is not None
@@ -3206,7 +3215,7 @@ def _signed(page: Page, position: int) -> bool:
     if position == 0 or page.roles[position - 1] != "prose":
         return False
     text = page.filled[position - 1].text
-    if word_count(text) < MIN_SIGNED_WORDS or not SENTENCE_BREAK.search(text):
+    if words_up_to(text, MIN_SIGNED_WORDS) < MIN_SIGNED_WORDS or not SENTENCE_BREAK.search(text):
         return False
     return signature_name(page.filled[position].text) is not None
 
