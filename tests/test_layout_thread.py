@@ -260,3 +260,57 @@ def test_a_reply_subject_echoed_by_the_thread_is_its_title() -> None:
     lines = split_lines(text)
     assert echoed_topic(lines) == "Who signs the district tables?"
     assert echoed_topic(split_lines(text.replace("Re: ", ""))) is None  # no reply names it
+
+
+COUNTED = """\
+Comments
+
+Olga Berg
+Mar 3
+
+The ferry schedule was cut again this winter and nobody asked the islanders.
+
+Like · Reply
+2 replies
+
+Stas Lind
+Mar 3
+
+They asked last year, and the islanders said the same thing then as now.
+
+Like · Reply
+
+Vera Tsoi
+Mar 4
+
+The fuel price alone explains the cut, whatever anyone was asked.
+
+Like · Reply
+
+Misha Grek
+Mar 5
+
+Is the new timetable published anywhere yet, or only announced on the radio?
+
+Like · Reply
+"""
+
+
+def test_a_reply_count_closing_a_comment_nests_the_comments_after_it() -> None:
+    comments = segment("0123456789abcdef", ARTICLE + COUNTED, None, SegmentConfig()).comments
+    assert [c["author"] for c in comments] == ["Olga Berg", "Stas Lind", "Vera Tsoi", "Misha Grek"]
+    first = comments[0]["comment_id"]
+    assert [c["parent_id"] for c in comments] == [None, first, first, None]
+
+
+def test_a_count_of_replies_still_hidden_nests_nothing() -> None:
+    text = COUNTED.replace("2 replies", "Show 2 more replies")
+    comments = segment("0123456789abcdef", ARTICLE + text, None, SegmentConfig()).comments
+    assert [c["author"] for c in comments] == ["Olga Berg", "Stas Lind", "Vera Tsoi", "Misha Grek"]
+    assert [c["parent_id"] for c in comments] == [None] * 4
+
+
+def test_a_reply_count_among_the_buttons_nests_nothing() -> None:
+    text = COUNTED.replace("Like · Reply\n2 replies", "2 replies\nLike · Reply")
+    comments = segment("0123456789abcdef", ARTICLE + text, None, SegmentConfig()).comments
+    assert [c["parent_id"] for c in comments] == [None] * 4

@@ -162,6 +162,8 @@ def build_comments(
     ends = [*starts[1:], len(lines)]
     headers = read_headers(grammar, seen, starts)
     flat = len(set(levels if levels is not None else (h.nesting for h in headers))) <= 1
+    if flat and levels is None:
+        levels = _counted_levels(seen, starts, headers)  # addresses may still name a parent
     for ordinal, position in enumerate(starts):
         end_position = ends[ordinal]
         header = headers[ordinal]
@@ -398,6 +400,56 @@ SUBJECT_NOTE = re.compile(
 )
 """A reply's subject that ends naming the post replied to ('Re: <subject> [Re: Irina_V]',
 UBB.threads and boards like it)."""
+
+
+REPLIES_SHOWN = re.compile(
+    r"^(?:(?:show|view|hide|see)\s+(?:all\s+)?)?"
+    r"(?:(?P<one>1)\s+(?:reply|child|ответ)"
+    r"|(?P<count>\d{1,4})\s+(?:replies|children|ответ(?:а|ов)))"
+    r"(?:\s+by\s+\S.{0,80})?$"
+    r"|^\(\s*(?:(?P<one_>1)\s+(?:reply|child)|(?P<count_>\d{1,4})\s+(?:replies|children))\s*\)$",
+    re.IGNORECASE,
+)
+"""A line of its own counting the replies shown under a comment ('2 replies', '1 reply by
+Name', 'View 3 replies', '(4 children)'), the last of its region, just above them: the
+next that many comments on the page are its replies and theirs. A count of replies still
+hidden ('Show 4 more replies') is none, and so is one among the comment's buttons (a
+toggle that opens its replies elsewhere: '1 Reply', then a like count, then 'Reply')."""
+
+
+def _counted_levels(
+    lines: Sequence[Line], starts: Sequence[int], headers: Sequence[Header]
+) -> list[int] | None:
+    """Depths from the reply counts under comments (:data:`REPLIES_SHOWN`), for a page that
+    prints no nesting: a stack of open comments with their replies still to come. None
+    where no comment shows a count, where a count runs past the comments left (its
+    replies are not all on the page, so the page does not say which are), or where
+    headers name the comments replied to (such a page lists its comments by time, so a
+    reply need not follow the comment it answers)."""
+    if any(header.reply_to or header.reply_to_number for header in headers):
+        return None  # a page naming its comments' parents lists them by time, not by thread
+    counts = []
+    for ordinal, (position, header) in enumerate(zip(starts, headers, strict=True)):
+        end = starts[ordinal + 1] if ordinal + 1 < len(starts) else len(lines)
+        region = [line for line in lines[position + header.n_lines : end] if not line.is_blank]
+        found = REPLIES_SHOWN.match(region[-1].text) if region else None
+        count = 0
+        if found is not None:
+            count = int(next(group for group in found.groups() if group is not None))
+        if count > len(starts) - ordinal - 1:
+            return None
+        counts.append(count)
+    if not any(counts):
+        return None
+    levels: list[int] = []
+    stack: list[int] = []
+    for count in counts:
+        while stack and stack[-1] == 0:
+            stack.pop()
+        levels.append(len(stack))
+        stack = [left - 1 for left in stack]
+        stack.append(count)
+    return levels
 
 
 def _header_note(header_lines: Sequence[Line]) -> str | None:
