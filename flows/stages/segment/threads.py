@@ -10,7 +10,9 @@ the front-end prints); a comment nested deeper than the top of the stack replies
 otherwise entries are popped until one is shallower. Only relative nesting matters. A
 header that names the comment replied to, by its author (``reply_to``) or by its number on
 the page (``reply_to_number``, matched against earlier headers' ``number``), overrides the
-stack: the parent is that comment.
+stack: the parent is that comment. Where the page prints no nesting, the count of replies
+closing a comment ('2 replies') says the next that many comments are under it
+(:data:`REPLIES_SHOWN`).
 
 Where the page shows no nesting at all (every comment at one level) and the header names
 no parent, a note beside the header's stamp may ('… · in reply to Name'), or the body's

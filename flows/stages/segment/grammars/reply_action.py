@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    NAME_BULLET,
     REPLY_NOTE,
     SAYS_NOTE,
     is_prose,
@@ -294,7 +295,7 @@ def _header(
 def _author(text: str) -> str:
     """A name line without the note of whom it answers and the verb it may close with
     ('Anna says:')."""
-    return SAYS_NOTE.sub("", NAME_NOTE.sub("", text))
+    return SAYS_NOTE.sub("", NAME_NOTE.sub("", NAME_BULLET.sub("", text)))
 
 
 def _votes(text: str) -> int | None:
