@@ -3,6 +3,8 @@ section whose front-end reads no opening post (invented snippets)."""
 
 from __future__ import annotations
 
+import pytest
+
 from flows.stages.segment import SegmentConfig, segment, split_lines
 from flows.stages.segment.layouts.thread import echoed_topic
 
@@ -130,6 +132,20 @@ def test_a_header_naming_the_comment_replied_to_gives_the_parent() -> None:
     comments = result.comments
     assert [c["author"] for c in comments] == ["Misha Grek", "Irina Sol", "Lev Orlov", "Anna Kim"]
     assert [c["parent_id"] for c in comments] == [None, comments[0]["comment_id"], None, None]
+
+
+@pytest.mark.parametrize("note", ["↪ Misha Grek", "Antwort an Misha Grek"])
+def test_a_header_note_in_other_words_gives_the_parent(note: str) -> None:
+    text = NOTED.replace("Mar 18 · in reply to Misha Grek", f"Mar 18 · {note}")
+    assert text != NOTED
+    comments = segment("0123456789abcdef", text, None, SegmentConfig()).comments
+    assert [c["parent_id"] for c in comments] == [None, comments[0]["comment_id"], None, None]
+
+
+def test_a_header_note_naming_nobody_here_gives_no_parent() -> None:
+    text = NOTED.replace("Mar 18 · in reply to Misha Grek", "Mar 18 · ↪ Nobody Here")
+    comments = segment("0123456789abcdef", text, None, SegmentConfig()).comments
+    assert [c["parent_id"] for c in comments] == [None] * 4
 
 
 def test_a_reply_note_line_is_furniture_on_a_nested_page_too() -> None:

@@ -368,9 +368,11 @@ EDIT_NOTE = re.compile(r"^(?:edit|edited|update|upd)\s*\d{0,2}\s*[:：]\s*\S", r
 comment was edited, where the front-end shows no mark of its own."""
 
 
+REPLY_LEAD = r"in reply to|in response to|replying to|antwort an|en réponse à|en respuesta a|↪"
+"""The words before the name of the comment replied to, in a note of the page's
+('in reply to Name', 'Antwort an Name', 'En réponse à Name', '↪ Name')."""
 REPLY_NOTE = re.compile(
-    r"^\(?(?:в ответ(?: на)?|ответ на(?: комментарий| сообщение| пост)?|in reply to"
-    r"|in response to|replying to)"
+    rf"^\(?(?:в ответ(?: на)?|ответ на(?: комментарий| сообщение| пост)?|{REPLY_LEAD})"
     r"\s+@?(?P<name>[^\s,:;()]\S*?(?:\s[^\s,:;()]\S*?){0,2}?)[:,]?\)?$",
     re.IGNORECASE,
 )
@@ -387,7 +389,7 @@ forum post quotes whom it discusses, and it still answers the topic."""
 
 
 HEADER_NOTE = re.compile(
-    r"(?:(?:^|\s)\(?(?:in reply to|in response to|replying to|в ответ(?: на)?)|^reply to)\s+@?"
+    rf"(?:(?:^|\s)\(?(?:{REPLY_LEAD}|в ответ(?: на)?)|^reply to)\s+@?"
     r"(?P<name>[^\s,:;()]\S{0,39}?(?:\s[^\s,:;()]\S{0,39}?){0,2}?)[:,]?\)?$",
     re.IGNORECASE,
 )
