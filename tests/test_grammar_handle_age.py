@@ -496,3 +496,35 @@ def test_a_bulleted_display_name_spaced_from_its_instance() -> None:
     lines = split_lines("  • Ada Pierce @talk.example\n    2 years ago\n")
     row = handle_age._header(lines, 0)
     assert row is not None and row.author == "Ada Pierce@talk.example"
+
+
+SCORED_ROWS = """\
+       7
+       [-] dkrylov 15 hours ago | link | flag
+       The search form simply returns fewer rows for the same filters now.
+            4
+            [-] oksana_p 14 hours ago | link | flag
+            The appellate level is untouched, which says a lot about it.
+                 2
+[-] min_haeng edited 12 hours ago | link | flag
+                 The vendor shipped an update in February with a visibility switch.
+       3
+       [-] vera_tsoi 11 hours ago | link | flag
+       Does anyone keep dated snapshots of the district portals?
+"""
+
+
+def test_a_score_above_a_header_row_keeps_the_depth_the_row_lost() -> None:
+    lines = split_lines(SCORED_ROWS)
+    starts = handle_age.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["7", "4", "2", "3"]
+    assert handle_age.nestings(lines, starts) == [7, 12, 17, 7]
+
+
+def test_a_score_at_its_row_s_depth_changes_nothing() -> None:
+    text = SCORED_ROWS.replace("\n[-] min_haeng", "\n                 [-] min_haeng")
+    lines = split_lines(text)
+    starts = handle_age.find_starts(lines)
+    assert handle_age.nestings(lines, starts) == [7, 12, 17, 7]
+    shallow = split_lines(text.replace("                 2\n", "2\n"))
+    assert handle_age.nestings(shallow, handle_age.find_starts(shallow)) == [7, 12, 17, 7]

@@ -194,3 +194,53 @@ def test_name_line_closed_by_a_speech_verb() -> None:
     starts = reply_action.find_starts(lines)
     headers = reply_action.parse_headers(lines, starts)
     assert [header.author for header in headers] == ["Vera Lis", "Oleg Dron"]
+
+
+def test_a_list_bullet_before_a_name_is_no_part_of_it() -> None:
+    """Comments printed as nested list items ('  • Name says:'): the name without the
+    bullet, the nesting the items' indentation; a star inside a name stays."""
+    text = (
+        SAYS_NAMES.replace("Vera Lis says:", "  • Vera Lis says:")
+        .replace("    Oleg Dron говорит:", "      • Oleg Dron говорит:")
+        .replace("    April 2, 2024 at 10:40 pm", "        April 2, 2024 at 10:40 pm")
+    )
+    lines = split_lines(text)
+    starts = reply_action.find_starts(lines)
+    headers = reply_action.parse_headers(lines, starts)
+    assert [header.author for header in headers] == ["Vera Lis", "Oleg Dron"]
+    assert headers[1].nesting > headers[0].nesting
+    starred = split_lines(SAYS_NAMES.replace("Vera Lis says:", "Vera*Lis says:"))
+    named = reply_action.parse_headers(starred, reply_action.find_starts(starred))
+    assert [header.author for header in named] == ["Vera*Lis", "Oleg Dron"]
+
+
+NAME_THEN_LABEL = """\
+Comments
+
+Anna Kim
+Election observer
+· 2 days ago
+The station offered three slots and nobody from the governor's team came.
+Like 4
+Reply
+
+Boris Lind
+· 1 day ago
+That matches what I heard from two other regions this spring, too.
+Like 2
+Reply
+"""
+
+
+def test_a_label_between_a_name_and_its_stamp_is_no_name() -> None:
+    lines = split_lines(NAME_THEN_LABEL)
+    starts = reply_action.find_starts(lines)
+    headers = reply_action.parse_headers(lines, starts)
+    assert [header.author for header in headers] == ["Anna Kim", "Boris Lind"]
+
+
+def test_an_avatar_label_over_a_name_is_no_name() -> None:
+    lines = split_lines(NAME_THEN_LABEL.replace("Anna Kim\nElection observer", "Avatar\nAnna Kim"))
+    starts = reply_action.find_starts(lines)
+    headers = reply_action.parse_headers(lines, starts)
+    assert [header.author for header in headers] == ["Anna Kim", "Boris Lind"]

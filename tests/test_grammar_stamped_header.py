@@ -535,3 +535,18 @@ def test_month_year_stamps_and_the_answered_name_under_the_name() -> None:
         ("vera_lis", "oleg_d"),
     ]
     assert headers[0].age == "Sep 2021"
+
+
+def test_a_reply_count_is_no_name() -> None:
+    """'2 replies' over a name over its stamp closes the comment above; the name opens
+    the next header."""
+    text = (
+        "Olga Berg\nMar 3\n\nThe ferry schedule was cut again this winter, nobody asked.\n\n"
+        "Like · Reply\n2 replies\nStas Lind\nMar 3\n\n"
+        "They asked last year, and the islanders said the same thing then.\n\nLike · Reply\n"
+    )
+    lines = split_lines(text)
+    starts = stamped_header.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["Stas Lind"]  # the first is the post
+    assert stamped_header._is_name("Stas Lind")
+    assert not stamped_header._is_name("2 replies")

@@ -3,6 +3,8 @@ section whose front-end reads no opening post (invented snippets)."""
 
 from __future__ import annotations
 
+import pytest
+
 from flows.stages.segment import SegmentConfig, segment, split_lines
 from flows.stages.segment.layouts.thread import echoed_topic
 
@@ -130,6 +132,20 @@ def test_a_header_naming_the_comment_replied_to_gives_the_parent() -> None:
     comments = result.comments
     assert [c["author"] for c in comments] == ["Misha Grek", "Irina Sol", "Lev Orlov", "Anna Kim"]
     assert [c["parent_id"] for c in comments] == [None, comments[0]["comment_id"], None, None]
+
+
+@pytest.mark.parametrize("note", ["↪ Misha Grek", "Antwort an Misha Grek"])
+def test_a_header_note_in_other_words_gives_the_parent(note: str) -> None:
+    text = NOTED.replace("Mar 18 · in reply to Misha Grek", f"Mar 18 · {note}")
+    assert text != NOTED
+    comments = segment("0123456789abcdef", text, None, SegmentConfig()).comments
+    assert [c["parent_id"] for c in comments] == [None, comments[0]["comment_id"], None, None]
+
+
+def test_a_header_note_naming_nobody_here_gives_no_parent() -> None:
+    text = NOTED.replace("Mar 18 · in reply to Misha Grek", "Mar 18 · ↪ Nobody Here")
+    comments = segment("0123456789abcdef", text, None, SegmentConfig()).comments
+    assert [c["parent_id"] for c in comments] == [None] * 4
 
 
 def test_a_reply_note_line_is_furniture_on_a_nested_page_too() -> None:
@@ -260,3 +276,57 @@ def test_a_reply_subject_echoed_by_the_thread_is_its_title() -> None:
     lines = split_lines(text)
     assert echoed_topic(lines) == "Who signs the district tables?"
     assert echoed_topic(split_lines(text.replace("Re: ", ""))) is None  # no reply names it
+
+
+COUNTED = """\
+Comments
+
+Olga Berg
+Mar 3
+
+The ferry schedule was cut again this winter and nobody asked the islanders.
+
+Like · Reply
+2 replies
+
+Stas Lind
+Mar 3
+
+They asked last year, and the islanders said the same thing then as now.
+
+Like · Reply
+
+Vera Tsoi
+Mar 4
+
+The fuel price alone explains the cut, whatever anyone was asked.
+
+Like · Reply
+
+Misha Grek
+Mar 5
+
+Is the new timetable published anywhere yet, or only announced on the radio?
+
+Like · Reply
+"""
+
+
+def test_a_reply_count_closing_a_comment_nests_the_comments_after_it() -> None:
+    comments = segment("0123456789abcdef", ARTICLE + COUNTED, None, SegmentConfig()).comments
+    assert [c["author"] for c in comments] == ["Olga Berg", "Stas Lind", "Vera Tsoi", "Misha Grek"]
+    first = comments[0]["comment_id"]
+    assert [c["parent_id"] for c in comments] == [None, first, first, None]
+
+
+def test_a_count_of_replies_still_hidden_nests_nothing() -> None:
+    text = COUNTED.replace("2 replies", "Show 2 more replies")
+    comments = segment("0123456789abcdef", ARTICLE + text, None, SegmentConfig()).comments
+    assert [c["author"] for c in comments] == ["Olga Berg", "Stas Lind", "Vera Tsoi", "Misha Grek"]
+    assert [c["parent_id"] for c in comments] == [None] * 4
+
+
+def test_a_reply_count_among_the_buttons_nests_nothing() -> None:
+    text = COUNTED.replace("Like · Reply\n2 replies", "2 replies\nLike · Reply")
+    comments = segment("0123456789abcdef", ARTICLE + text, None, SegmentConfig()).comments
+    assert [c["parent_id"] for c in comments] == [None] * 4

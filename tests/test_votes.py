@@ -61,6 +61,9 @@ def test_labelled_count_refuses_other_lines(text: str) -> None:
         ("In response to MarekH", "MarekH"),
         ("in reply to anna_k", "anna_k"),
         ("в ответ Анне Ким", "Анне Ким"),
+        ("Antwort an Lena Gorbunova", "Lena Gorbunova"),
+        ("En réponse à MarekH", "MarekH"),
+        ("↪ anna_k", "anna_k"),
     ],
 )
 def test_reply_notes_name_the_comment_replied_to(text: str, name: str) -> None:
@@ -70,6 +73,7 @@ def test_reply_notes_name_the_comment_replied_to(text: str, name: str) -> None:
 
 def test_a_sentence_is_no_reply_note() -> None:
     assert REPLY_NOTE.match("In response to the ministry's figures, I checked the annexes.") is None
+    assert REPLY_NOTE.match("Antwort an die Stadt: der Fahrplan gilt ab Mai nicht mehr.") is None
 
 
 def test_a_subject_line_closing_a_region_does_not_hide_its_count() -> None:

@@ -10,7 +10,9 @@ the front-end prints); a comment nested deeper than the top of the stack replies
 otherwise entries are popped until one is shallower. Only relative nesting matters. A
 header that names the comment replied to, by its author (``reply_to``) or by its number on
 the page (``reply_to_number``, matched against earlier headers' ``number``), overrides the
-stack: the parent is that comment.
+stack: the parent is that comment. Where the page prints no nesting, the count of replies
+closing a comment ('2 replies') says the next that many comments are under it
+(:data:`REPLIES_SHOWN`).
 
 Where the page shows no nesting at all (every comment at one level) and the header names
 no parent, a note beside the header's stamp may ('… · in reply to Name'), or the body's
@@ -162,6 +164,8 @@ def build_comments(
     ends = [*starts[1:], len(lines)]
     headers = read_headers(grammar, seen, starts)
     flat = len(set(levels if levels is not None else (h.nesting for h in headers))) <= 1
+    if flat and levels is None:
+        levels = _counted_levels(seen, starts, headers)  # addresses may still name a parent
     for ordinal, position in enumerate(starts):
         end_position = ends[ordinal]
         header = headers[ordinal]
@@ -369,9 +373,11 @@ EDIT_NOTE = re.compile(r"^(?:edit|edited|update|upd)\s*\d{0,2}\s*[:：]\s*\S", r
 comment was edited, where the front-end shows no mark of its own."""
 
 
+REPLY_LEAD = r"in reply to|in response to|replying to|antwort an|en réponse à|en respuesta a|↪"
+"""The words before the name of the comment replied to, in a note of the page's
+('in reply to Name', 'Antwort an Name', 'En réponse à Name', '↪ Name')."""
 REPLY_NOTE = re.compile(
-    r"^\(?(?:в ответ(?: на)?|ответ на(?: комментарий| сообщение| пост)?|in reply to"
-    r"|in response to|replying to)"
+    rf"^\(?(?:в ответ(?: на)?|ответ на(?: комментарий| сообщение| пост)?|{REPLY_LEAD})"
     r"\s+@?(?P<name>[^\s,:;()]\S*?(?:\s[^\s,:;()]\S*?){0,2}?)[:,]?\)?$",
     re.IGNORECASE,
 )
@@ -388,7 +394,7 @@ forum post quotes whom it discusses, and it still answers the topic."""
 
 
 HEADER_NOTE = re.compile(
-    r"(?:(?:^|\s)\(?(?:in reply to|in response to|replying to|в ответ(?: на)?)|^reply to)\s+@?"
+    rf"(?:(?:^|\s)\(?(?:{REPLY_LEAD}|в ответ(?: на)?)|^reply to)\s+@?"
     r"(?P<name>[^\s,:;()]\S{0,39}?(?:\s[^\s,:;()]\S{0,39}?){0,2}?)[:,]?\)?$",
     re.IGNORECASE,
 )
@@ -403,6 +409,56 @@ SUBJECT_NOTE = re.compile(
 )
 """A reply's subject that ends naming the post replied to ('Re: <subject> [Re: Irina_V]',
 UBB.threads and boards like it)."""
+
+
+REPLIES_SHOWN = re.compile(
+    r"^(?:(?:show|view|hide|see)\s+(?:all\s+)?)?"
+    r"(?:(?P<one>1)\s+(?:reply|child|ответ)"
+    r"|(?P<count>\d{1,4})\s+(?:replies|children|ответ(?:а|ов)))"
+    r"(?:\s+by\s+\S.{0,80})?$"
+    r"|^\(\s*(?:(?P<one_>1)\s+(?:reply|child)|(?P<count_>\d{1,4})\s+(?:replies|children))\s*\)$",
+    re.IGNORECASE,
+)
+"""A line of its own counting the replies shown under a comment ('2 replies', '1 reply by
+Name', 'View 3 replies', '(4 children)'), the last of its region, just above them: the
+next that many comments on the page are its replies and theirs. A count of replies still
+hidden ('Show 4 more replies') is none, and so is one among the comment's buttons (a
+toggle that opens its replies elsewhere: '1 Reply', then a like count, then 'Reply')."""
+
+
+def _counted_levels(
+    lines: Sequence[Line], starts: Sequence[int], headers: Sequence[Header]
+) -> list[int] | None:
+    """Depths from the reply counts under comments (:data:`REPLIES_SHOWN`), for a page that
+    prints no nesting: a stack of open comments with their replies still to come. None
+    where no comment shows a count, where a count runs past the comments left (its
+    replies are not all on the page, so the page does not say which are), or where
+    headers name the comments replied to (such a page lists its comments by time, so a
+    reply need not follow the comment it answers)."""
+    if any(header.reply_to or header.reply_to_number for header in headers):
+        return None  # a page naming its comments' parents lists them by time, not by thread
+    counts = []
+    for ordinal, (position, header) in enumerate(zip(starts, headers, strict=True)):
+        end = starts[ordinal + 1] if ordinal + 1 < len(starts) else len(lines)
+        region = [line for line in lines[position + header.n_lines : end] if not line.is_blank]
+        found = REPLIES_SHOWN.match(region[-1].text) if region else None
+        count = 0
+        if found is not None:
+            count = int(next(group for group in found.groups() if group is not None))
+        if count > len(starts) - ordinal - 1:
+            return None
+        counts.append(count)
+    if not any(counts):
+        return None
+    levels: list[int] = []
+    stack: list[int] = []
+    for count in counts:
+        while stack and stack[-1] == 0:
+            stack.pop()
+        levels.append(len(stack))
+        stack = [left - 1 for left in stack]
+        stack.append(count)
+    return levels
 
 
 def _header_note(header_lines: Sequence[Line]) -> str | None:

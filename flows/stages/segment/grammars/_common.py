@@ -398,6 +398,9 @@ SPEECH_VERB = r"(?:says|говорит|пишет|сказал\(а\)|sagt|dice)"
 """The verb a comment's name line closes with, a colon after it ('Anna says:', 'Анна
 говорит:'): the themes of blog platforms print it; no part of the name."""
 SAYS_NOTE = re.compile(rf"\s+{SPEECH_VERB}:\s*$")
+NAME_BULLET = re.compile(r"^[•◦▪●*]\s+(?=\S)")
+"""The list bullet before a commenter's name where the comments print as nested list
+items ('  • Anna says:', '    ◦ Boris'): no part of the name."""
 REPLY_NOTE = re.compile(
     r"\s+(?:ответил[аи]?\s+\S.{0,40}|in reply to\s+\S.{0,40}|\(изменено\)|\(edited\))$",
     re.IGNORECASE,

@@ -419,7 +419,9 @@ def _next_filled(lines: Sequence[Line], at: int) -> int | None:
 
 def _read(lines: Sequence[Line], position: int) -> Row | None:
     """The header starting at `position`: a row, a stack, or either under the score on
-    the line above it ('156' / 'u/name Mar 14 '22')."""
+    the line above it ('156' / 'u/name Mar 14 '22'), at the depth of the deeper of the
+    two (a header row re-joined from its wrapped lines has lost its indentation; the score
+    above it keeps it)."""
     line = lines[position]
     if line.is_blank:
         return None
@@ -433,6 +435,7 @@ def _read(lines: Sequence[Line], position: int) -> Row | None:
             under,
             score=under.score if under.score is not None else score,
             n_lines=under.n_lines + below - position,
+            depth=max(under.depth, _lead(line.raw)[0]),
         )
     return _header(lines, position)
 

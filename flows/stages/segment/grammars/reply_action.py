@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    AVATAR_LABEL,
+    NAME_BULLET,
     REPLY_NOTE,
     SAYS_NOTE,
     is_prose,
@@ -180,6 +182,25 @@ def _name_above(lines: Sequence[Line], position: int, low: int) -> int | None:
     return None
 
 
+def _label_above(lines: Sequence[Line], above: int, low: int) -> int:
+    """The name line of a header whose name has a label under it, over its stamp ('Anna
+    Kim', 'Election observer', '· 2 days ago'): two name-shaped lines right above the
+    stamp, no blank line between them and a blank line (or the comment above) over them,
+    are the name, then the label; else the line right above the stamp is the name."""
+    higher = above - 1
+    if (
+        higher <= low
+        or lines[higher].is_blank
+        or lines[higher].indent != lines[above].indent
+        or not _is_name(lines[higher].text)
+        or AVATAR_LABEL.match(lines[higher].text)
+        or HEADER_NOTE.match(lines[higher].text)
+    ):
+        return above
+    top = higher - 1
+    return higher if top <= low or lines[top].is_blank else above
+
+
 def _comment(
     lines: Sequence[Line], low: int, action: int, stamps: list[int], *, first: bool
 ) -> Comment | None:
@@ -206,7 +227,7 @@ def _comment(
         and text != votes
         and is_prose(lines[text].text)
     ):
-        return Comment(above, top, action, votes, stamp_first=True)  # name, stamp, text
+        return Comment(_label_above(lines, above, low), top, action, votes, stamp_first=True)
     stamp = stamps[-1]
     if first:
         name = previous_content(lines, stamp)
@@ -294,7 +315,7 @@ def _header(
 def _author(text: str) -> str:
     """A name line without the note of whom it answers and the verb it may close with
     ('Anna says:')."""
-    return SAYS_NOTE.sub("", NAME_NOTE.sub("", text))
+    return SAYS_NOTE.sub("", NAME_NOTE.sub("", NAME_BULLET.sub("", text)))
 
 
 def _votes(text: str) -> int | None:

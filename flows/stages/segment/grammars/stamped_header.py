@@ -68,7 +68,7 @@ from flows.stages.segment.grammars.stacked import parse_post as stacked_post
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date, is_breadcrumb
 from flows.stages.segment.post import PostHead
-from flows.stages.segment.threads import REPLY_NOTE, Header
+from flows.stages.segment.threads import REPLIES_SHOWN, REPLY_NOTE, Header
 from flows.stages.segment.votes import labelled_count
 
 NAME = "stamped_header"
@@ -160,6 +160,7 @@ def _is_name(text: str) -> bool:
         and _stamp(text) is None
         and NUMBER.match(text) is None
         and AVATAR_LABEL.match(text) is None
+        and REPLIES_SHOWN.match(text) is None  # '2 replies' closing the comment above
     )
 
 
