@@ -496,3 +496,17 @@ def test_a_bulleted_display_name_spaced_from_its_instance() -> None:
     lines = split_lines("  • Ada Pierce @talk.example\n    2 years ago\n")
     row = handle_age._header(lines, 0)
     assert row is not None and row.author == "Ada Pierce@talk.example"
+
+
+def test_a_badge_glued_to_the_instance_marks_the_poster() -> None:
+    row = handle_age._header(split_lines("  • pier_watcher@talk.exampleOP\n    2 years ago\n"), 0)
+    assert row is not None and (row.author, row.is_op) == ("pier_watcher@talk.example", True)
+    row = handle_age._header(split_lines("  • pier_watcher@talk.example\n    2 years ago\n"), 0)
+    assert row is not None and not row.is_op
+
+
+def test_a_bar_between_the_score_and_the_poster() -> None:
+    text = "Harbour board votes on the night ferry\n96 points | by pier_watcher 6 hours ago\n"
+    head = handle_age.parse_post(split_lines(text))
+    assert head is not None and head.author == "pier_watcher"
+    assert handle_age.SUBMITTED.match("96 points | 41 comments") is None

@@ -260,3 +260,37 @@ def test_a_reply_subject_echoed_by_the_thread_is_its_title() -> None:
     lines = split_lines(text)
     assert echoed_topic(lines) == "Who signs the district tables?"
     assert echoed_topic(split_lines(text.replace("Re: ", ""))) is None  # no reply names it
+
+
+FOOTED = """\
+Harbour Weblog
+
+The night ferry and the shift workers
+
+The harbour board wants to cut the night ferry; the shift workers say they will have no way home.
+
+A long report walks through the ridership figures the board has not published, quarter by quarter.
+
+There is also a short interview with a ferry pilot about the winter timetable.
+posted by pier_watcher at 9:18 AM
+
+gull_7 5 hours ago | next [-]
+The night ferry is the only way the shift workers get home. Cutting it moves them onto the road.
+reply
+
+ropewalk 2 hours ago | prev [-]
+Ridership is published every quarter in the annual report, it is just buried in an appendix.
+reply
+"""
+
+
+def test_a_poster_line_closing_the_post_names_its_author() -> None:
+    result = segment("0123456789abcdef", FOOTED, None, SegmentConfig())
+    (post,) = result.posts
+    assert (post["title"], post["author"]) == (
+        "The night ferry and the shift workers",
+        "pier_watcher",
+    )
+    unsigned = FOOTED.replace("posted by pier_watcher at 9:18 AM\n", "")
+    (post,) = segment("0123456789abcdef", unsigned, None, SegmentConfig()).posts
+    assert post["author"] is None

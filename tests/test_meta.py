@@ -150,6 +150,13 @@ BYLINES = [
     ("Text: Marina Vetrova", "Marina Vetrova"),  # a credit's label before a full name
     ("Words: Anna Lind", "Anna Lind"),
     ("March 5, 2019 · by Kestrel", "Kestrel"),  # "by" names one word after the date
+    ("212 points | by semyon_k 7 hours ago", "semyon_k"),  # a handle after a bar, an age
+    ("Post by Grigory_T Wed 22 Sep 2021 - 18:47", "Grigory_T"),  # a forum's post header
+    ("by ostrog » Wed Mar 03, 2021 10:12 am", "ostrog"),  # a word, dated: a login
+    ("Posted by kot_v at 10:15 PM", "kot_v"),  # a login with its time of day
+    ("Автор темы Lena_Novg", "Lena_Novg"),  # a topic's author by handle
+    ("Thread starter vrangel", "vrangel"),
+    ("Author: lena_m", "lena_m"),
 ]
 
 
@@ -192,6 +199,9 @@ def test_bylines_give_the_name(text, name):
         "5th March 2019 · Politics",  # a section's label after the date
         "March 5, 2019 | Regions",
         "Text: Reuters",  # an agency, no full name
+        "By far the largest turnout since March 3, 2021",  # a phrase before the date
+        "Posted by hand to the commission",  # a word, no date after it
+        "Thread starter guide for new members",  # a phrase, no handle
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

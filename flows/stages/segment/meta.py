@@ -511,6 +511,8 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         name = person_name(" ".join(initialled.group("name").split()))
         if name is not None:
             return name
+    if (handle_name := handle_byline(text)) is not None:
+        return handle_name
     handle = HANDLE_BYLINE.match(text) or HANDLE_DATE.match(text)
     if handle and handle.group("name") in DATE_VERBS:
         handle = None  # 'delivered 14 June 2018': the date's label, no handle
@@ -568,6 +570,62 @@ HANDLE_BYLINE = re.compile(
 """A user's handle in a site's byline, where a date follows: 'Submitted by t_lind on
 Tue, 03/05/2013 - 14:22' (handles are written in lower case)."""
 HANDLE_DATE = re.compile(r"^(?P<name>(?-i:[a-z][a-z0-9_.-]{2,39}))\s+(?=\d)")
+HANDLE = r"@?[A-Za-z][\w.-]{0,38}[A-Za-z0-9](?:@[\w-]+(?:\.[\w-]+)+)?"
+"""A user's handle: one token of letters, digits, '_', '.' and '-', an instance after
+'@' where the site federates ('volga_reader', 'k.lebedeva', 'kot@lemmy.example')."""
+BY_HANDLE = re.compile(
+    rf"(?:^|[|•·/–—»]\s*|^(?:posted|submitted|written|started|shared|post|story)\s+)"
+    rf"by\s+(?P<name>{HANDLE})(?P<rest>(?:[\s,|•·»/–—-]|$).*)$",
+    re.IGNORECASE,
+)
+"""'by <handle>' opening the line or one of its parts, a date or an age after it ('212
+points | by semyon_k 7 hours ago', 'Post by Grigory_T » Wed 22 Sep 2021', 'by kot_v, 3
+hours ago'); a handle-shaped name needs no date ('Posted by lena_m')."""
+LABELLED_HANDLE = re.compile(
+    rf"^(?:(?:thread|topic|discussion)\s+(?:starter|author|creator)|original\s+poster"
+    rf"|автор\s+темы|author|автор)\s*:?\s+(?P<name>{HANDLE})\s*$",
+    re.IGNORECASE,
+)
+"""A field naming the topic's or the post's author by handle ('Thread starter kot_v',
+'Автор темы Lena_Novg', 'Author: lena_m'): a forum's or a blog's login, in any case."""
+
+
+def is_handle(name: str) -> bool:
+    """Whether a one-token name is written as a login rather than a word: with a digit, an
+    '_', an '@' or a dot inside ('kot_v', 'ivan1990', 'kot@lemmy.example', 'k.lebedeva')."""
+    bare = name.lstrip("@")
+    return any(char.isdigit() or char in "_@" for char in bare) or "." in bare[1:-1]
+
+
+def handle_byline(text: str) -> str | None:
+    """The handle of a byline that names its author by login (:data:`BY_HANDLE`,
+    :data:`LABELLED_HANDLE`): one written as a login with a date, an age or nothing after
+    it, or a word in lower case with only the post's stamp after it ('by ostrog 6 hours
+    ago'); None on a phrase ('by far the largest …') or a person's name (the byline forms
+    read it)."""
+    labelled = LABELLED_HANDLE.match(text) if len(text) <= 80 else None
+    if labelled is not None:
+        name = labelled.group("name")
+        return name if is_handle(name) or name.islower() else None
+    match = BY_HANDLE.search(text) if "by" in text.casefold() else None
+    if match is None:
+        return None
+    name, rest = match.group("name"), match.group("rest").strip(" ,|•·»/–—-")
+    if name.casefold() in _NOT_NAMES or not (is_handle(name) or name.islower()):
+        return None
+    if is_handle(name):
+        dated = any(pattern.search(rest) for pattern in (AGE, CLOCK)) or find_date(rest) is not None
+        return name if dated or not rest else None
+    rest = rest.removeprefix("on ").removeprefix("at ")
+    found = find_date(rest) if AGE.match(rest) is None and CLOCK.match(rest) is None else None
+    if found is not None and rest.find(found[0]) > MAX_WEEKDAY_CHARS:
+        return None  # 'by far the largest turnout since March 3': a phrase, no login
+    return name if found is not None or AGE.match(rest) or CLOCK.match(rest) else None
+
+
+MAX_WEEKDAY_CHARS = 10
+"""The most characters before a stamp's date (a weekday: 'Wed, ')."""
+
 """A user's handle followed at once by the date of the post: 'k_sorokin 3 мар 2021 в
 14:05' (a blog platform's header). A place before a date is capitalised ('Moscow, 3
 March')."""
