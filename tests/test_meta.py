@@ -157,6 +157,8 @@ BYLINES = [
     ("Автор темы Lena_Novg", "Lena_Novg"),  # a topic's author by handle
     ("Thread starter vrangel", "vrangel"),
     ("Author: lena_m", "lena_m"),
+    ("volga_notes · March 3, 2021", "volga_notes"),  # a login, a separator, the stamp
+    ("March 3, 2021 by volga_notes", "volga_notes"),  # a login after the date
 ]
 
 
@@ -202,6 +204,8 @@ def test_bylines_give_the_name(text, name):
         "By far the largest turnout since March 3, 2021",  # a phrase before the date
         "Posted by hand to the commission",  # a word, no date after it
         "Thread starter guide for new members",  # a phrase, no handle
+        "covid19 | March 3, 2021",  # a tag before the date, no login's mark
+        "v2.1 · March 3, 2021",  # a version
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):

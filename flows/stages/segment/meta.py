@@ -574,13 +574,20 @@ HANDLE = r"@?[A-Za-z][\w.-]{0,38}[A-Za-z0-9](?:@[\w-]+(?:\.[\w-]+)+)?"
 """A user's handle: one token of letters, digits, '_', '.' and '-', an instance after
 '@' where the site federates ('volga_reader', 'k.lebedeva', 'kot@lemmy.example')."""
 BY_HANDLE = re.compile(
-    rf"(?:^|[|•·/–—»]\s*|^(?:posted|submitted|written|started|shared|post|story)\s+)"
+    rf"(?:^|[|•·/–—»]\s*|^(?:posted|submitted|written|started|shared|post|story)\s+|(?<=\d)\s+)"
     rf"by\s+(?P<name>{HANDLE})(?P<rest>(?:[\s,|•·»/–—-]|$).*)$",
     re.IGNORECASE,
 )
-"""'by <handle>' opening the line or one of its parts, a date or an age after it ('212
-points | by semyon_k 7 hours ago', 'Post by Grigory_T » Wed 22 Sep 2021', 'by kot_v, 3
-hours ago'); a handle-shaped name needs no date ('Posted by lena_m')."""
+"""'by <handle>' opening the line or one of its parts, or after the date, a date or an age
+after it ('212 points | by semyon_k 7 hours ago', 'Post by Grigory_T » Wed 22 Sep 2021', 'by
+kot_v, 3 hours ago', 'March 3, 2021 by kot_v'); a handle-shaped name needs no date after it."""
+HANDLE_STAMP = re.compile(rf"^(?P<name>{HANDLE})\s*[|•·–—]\s*(?P<when>\S.{{2,60}})$")
+"""A login, a separator and the post's stamp ('kot_v · March 3, 2021', 'kot_v | 3 hours
+ago'), as a blog platform's or a forum's header writes its poster: the name marked as a
+login (:data:`LOGIN_MARK`), a tag or a version before a date being no poster ('covid19 |
+March 3', 'v2.1 · March 3')."""
+LOGIN_MARK = re.compile(r"[_@]|[^\W\d_]{2}\.[^\W\d_]{2}")
+"""What only a login holds: an '_', an '@', or a dot between words ('anna.lind')."""
 LABELLED_HANDLE = re.compile(
     rf"^(?:(?:thread|topic|discussion)\s+(?:starter|author|creator)|original\s+poster"
     rf"|автор\s+темы|author|автор)\s*:?\s+(?P<name>{HANDLE})\s*$",
@@ -607,6 +614,10 @@ def handle_byline(text: str) -> str | None:
     if labelled is not None:
         name = labelled.group("name")
         return name if is_handle(name) or name.islower() else None
+    stamped = HANDLE_STAMP.match(text) if len(text) <= 80 else None
+    if stamped is not None and LOGIN_MARK.search(stamped.group("name")):
+        when = stamped.group("when")
+        return stamped.group("name") if AGE.match(when) or is_dateline(when) else None
     match = BY_HANDLE.search(text) if "by" in text.casefold() else None
     if match is None:
         return None
