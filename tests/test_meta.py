@@ -205,6 +205,7 @@ def test_bylines_give_the_name(text, name):
         "Posted by hand to the commission",  # a word, no date after it
         "Thread starter guide for new members",  # a phrase, no handle
         "covid19 | March 3, 2021",  # a tag before the date, no login's mark
+        "Author Message",  # a board's column headings
         "v2.1 · March 3, 2021",  # a version
     ],
 )
@@ -397,6 +398,9 @@ def test_a_line_holding_only_a_name(text):
         "Read more about the vote in Samara",
         "Anna Petrova at",
         "Baltic Courier",  # an outlet's name
+        "Senior Archivist",  # a forum's rank under the poster's name
+        "Well-known Member",
+        "Novgorodets Offline",  # the presence flag run onto a login
         "Steppe Business Daily",
         "Kama Notebook",  # a site's name
         "Камский Курьер",

@@ -372,7 +372,10 @@ BYLINE_FORMS = (
         r"\s*$"
     ),
     re.compile(rf"\s(?:author|authors)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
-    re.compile(rf"^(?i:authors?)\s+(?P<name>{PERSON})(?:\s*\([^()]{{2,60}}\))?\s*$"),
+    re.compile(
+        rf"^(?i:authors?)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,4}})"
+        r"(?:\s*\([^()]{2,60}\))?\s*$"
+    ),
     re.compile(
         rf"^[—–-]\s*(?P<name>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,3}}),\s*"
         r"(?=.*\b\d{1,2}\b.*\d{4}\W*$)"
@@ -403,7 +406,8 @@ labelled field among a meta row's fields ('03.03.2021 Рубрика: X Авто
 Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name',
 'March 3, 2021 — Name, Staff Writer' (a role after the name; a single word after the date
 is a section's label unless 'by' names it: 'March 3, 2021 · Politics'), a label with no colon in a
-two-column field list ('Author Name (Agency)'), a signature set after a dash with its date
+two-column field list ('Author Name (Agency)'; one word after it is a table's column
+heading: 'Author Message'), a signature set after a dash with its date
 ('— Anna Lind, December 6, 2026'), and
 an author's photo's alt text glued to the name ("Writer's pictureName"), and an image's
 file name or alt text glued to the byline under it ('putin-kremlin-2009by Anna Lind')."""
@@ -833,6 +837,19 @@ _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 
 
+USER_TITLE = re.compile(
+    r"\b(?:member|moderator|administrator|admin|staff|banned|guest|veteran|contributor"
+    r"|supporter|newbie|user)s?$|(?:участник|новичок|модератор|администратор|пользователь"
+    r"|гость|ветеран|старожил|постоялец|завсегдатай|забанен)\w*$",
+    re.IGNORECASE,
+)
+"""A forum's user title by its last word ("Well-known member", "Super Moderator"): a rank
+printed under the poster's name, never a name itself."""
+PRESENCE_WORDS = frozenset({"offline", "online", "senior", "junior"})
+"""Words of a poster's profile block that no name holds: the presence flag run onto the
+name ('<Name> Offline') and the grade of a rank ('Senior Archivist', 'Junior Member')."""
+
+
 def person_name(text: str) -> str | None:
     """The name on a line that holds nothing but a person's name ('Yulia Arbatova',
     'Marina K. Orlova', 'Ludwig van Berg'): two to four capitalised words or initials, no
@@ -845,6 +862,8 @@ def person_name(text: str) -> str | None:
         return None
     if POSITION.search(text):
         return None  # 'Senior Fellow', 'Political Editor': a position, not a name
+    if USER_TITLE.search(text) or any(token.casefold() in PRESENCE_WORDS for token in tokens):
+        return None  # 'Senior Member', 'Lena Offline': a forum's rank or presence flag
     if any(token.casefold().strip(".,'’") in OUTLET_WORDS for token in tokens):
         return None  # 'Baltic Courier', 'Kama Notebook': an outlet's or a site's name
     last = len(tokens) - 1
