@@ -294,3 +294,14 @@ def test_a_poster_line_closing_the_post_names_its_author() -> None:
     unsigned = FOOTED.replace("posted by pier_watcher at 9:18 AM\n", "")
     (post,) = segment("0123456789abcdef", unsigned, None, SegmentConfig()).posts
     assert post["author"] is None
+
+
+def test_a_name_over_the_date_above_the_text_names_the_poster() -> None:
+    named = FOOTED.replace("posted by pier_watcher at 9:18 AM\n", "").replace(
+        "shift workers\n\n", "shift workers\nMarta Lindqvist\n14.3.2023, 10:42\n\n", 1
+    )
+    (post,) = segment("0123456789abcdef", named, None, SegmentConfig()).posts
+    assert (post["author"], post["published"]) == ("Marta Lindqvist", "14.3.2023")
+    labelled = named.replace("Marta Lindqvist", "Notes From Samara")  # a label, no name
+    (post,) = segment("0123456789abcdef", labelled, None, SegmentConfig()).posts
+    assert post["author"] is None

@@ -401,6 +401,8 @@ def test_a_line_holding_only_a_name(text):
         "Senior Archivist",  # a forum's rank under the poster's name
         "Well-known Member",
         "Novgorodets Offline",  # the presence flag run onto a login
+        "Governors Without Voters",  # a title-cased headline
+        "Author Message",  # a board's column headings
         "Steppe Business Daily",
         "Kama Notebook",  # a site's name
         "Камский Курьер",

@@ -845,6 +845,12 @@ USER_TITLE = re.compile(
 )
 """A forum's user title by its last word ("Well-known member", "Super Moderator"): a rank
 printed under the poster's name, never a name itself."""
+HEADLINE_WORDS = frozenset(
+    {"of", "in", "on", "for", "to", "with", "without", "from", "after", "against", "under"}
+    | {"over", "is", "are", "was", "why", "how", "what", "when", "author", "authors"}
+)
+"""Words a headline or a label capitalises in title case and no name holds ('Governors
+Without Voters', 'Author Message'): a line with one is no person's name."""
 PRESENCE_WORDS = frozenset({"offline", "online", "senior", "junior"})
 """Words of a poster's profile block that no name holds: the presence flag run onto the
 name ('<Name> Offline') and the grade of a rank ('Senior Archivist', 'Junior Member')."""
@@ -864,6 +870,8 @@ def person_name(text: str) -> str | None:
         return None  # 'Senior Fellow', 'Political Editor': a position, not a name
     if USER_TITLE.search(text) or any(token.casefold() in PRESENCE_WORDS for token in tokens):
         return None  # 'Senior Member', 'Lena Offline': a forum's rank or presence flag
+    if any(token.casefold() in HEADLINE_WORDS for token in tokens):
+        return None  # 'Governors Without Voters': a title-cased headline
     if any(token.casefold().strip(".,'’") in OUTLET_WORDS for token in tokens):
         return None  # 'Baltic Courier', 'Kama Notebook': an outlet's or a site's name
     last = len(tokens) - 1
