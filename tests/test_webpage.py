@@ -1165,3 +1165,15 @@ def test_a_short_label_inside_the_byline_cluster_is_metadata_not_the_title():
                    "Posted by Anna Lind"], [])  # fmt: skip
     [post] = run(dated).posts
     assert post["title"] == "Why the Count Took Three Days"  # a date header over the headline
+
+
+def test_an_author_box_under_the_body_names_the_author():
+    boxed = _page(["Why the Count Took Three Days"],
+                  ["About the author", "Ilona Vaske, Senior Fellow", "Share", "Print"])  # fmt: skip
+    [post] = run(boxed).posts
+    assert post["author"] == "Ilona Vaske"
+    assert "About the author" not in post["body"]
+    related = _page(["Why the Count Took Three Days"],
+                    ["About the project", "Ilona Vaske", "Share", "Print"])  # fmt: skip
+    [post] = run(related).posts
+    assert post["author"] is None  # another heading over a name: no author's box
