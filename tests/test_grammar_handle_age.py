@@ -528,3 +528,17 @@ def test_a_score_at_its_row_s_depth_changes_nothing() -> None:
     assert handle_age.nestings(lines, starts) == [7, 12, 17, 7]
     shallow = split_lines(text.replace("                 2\n", "2\n"))
     assert handle_age.nestings(shallow, handle_age.find_starts(shallow)) == [7, 12, 17, 7]
+
+
+def test_a_badge_glued_to_the_instance_marks_the_poster() -> None:
+    row = handle_age._header(split_lines("  • pier_watcher@talk.exampleOP\n    2 years ago\n"), 0)
+    assert row is not None and (row.author, row.is_op) == ("pier_watcher@talk.example", True)
+    row = handle_age._header(split_lines("  • pier_watcher@talk.example\n    2 years ago\n"), 0)
+    assert row is not None and not row.is_op
+
+
+def test_a_bar_between_the_score_and_the_poster() -> None:
+    text = "Harbour board votes on the night ferry\n96 points | by pier_watcher 6 hours ago\n"
+    head = handle_age.parse_post(split_lines(text))
+    assert head is not None and head.author == "pier_watcher"
+    assert handle_age.SUBMITTED.match("96 points | 41 comments") is None

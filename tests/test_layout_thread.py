@@ -330,3 +330,48 @@ def test_a_reply_count_among_the_buttons_nests_nothing() -> None:
     text = COUNTED.replace("Like · Reply\n2 replies", "2 replies\nLike · Reply")
     comments = segment("0123456789abcdef", ARTICLE + text, None, SegmentConfig()).comments
     assert [c["parent_id"] for c in comments] == [None] * 4
+
+
+FOOTED = """\
+Harbour Weblog
+
+The night ferry and the shift workers
+
+The harbour board wants to cut the night ferry; the shift workers say they will have no way home.
+
+A long report walks through the ridership figures the board has not published, quarter by quarter.
+
+There is also a short interview with a ferry pilot about the winter timetable.
+posted by pier_watcher at 9:18 AM
+
+gull_7 5 hours ago | next [-]
+The night ferry is the only way the shift workers get home. Cutting it moves them onto the road.
+reply
+
+ropewalk 2 hours ago | prev [-]
+Ridership is published every quarter in the annual report, it is just buried in an appendix.
+reply
+"""
+
+
+def test_a_poster_line_closing_the_post_names_its_author() -> None:
+    result = segment("0123456789abcdef", FOOTED, None, SegmentConfig())
+    (post,) = result.posts
+    assert (post["title"], post["author"]) == (
+        "The night ferry and the shift workers",
+        "pier_watcher",
+    )
+    unsigned = FOOTED.replace("posted by pier_watcher at 9:18 AM\n", "")
+    (post,) = segment("0123456789abcdef", unsigned, None, SegmentConfig()).posts
+    assert post["author"] is None
+
+
+def test_a_name_over_the_date_above_the_text_names_the_poster() -> None:
+    named = FOOTED.replace("posted by pier_watcher at 9:18 AM\n", "").replace(
+        "shift workers\n\n", "shift workers\nMarta Lindqvist\n14.3.2023, 10:42\n\n", 1
+    )
+    (post,) = segment("0123456789abcdef", named, None, SegmentConfig()).posts
+    assert (post["author"], post["published"]) == ("Marta Lindqvist", "14.3.2023")
+    labelled = named.replace("Marta Lindqvist", "Notes From Samara")  # a label, no name
+    (post,) = segment("0123456789abcdef", labelled, None, SegmentConfig()).posts
+    assert post["author"] is None

@@ -150,6 +150,15 @@ BYLINES = [
     ("Text: Marina Vetrova", "Marina Vetrova"),  # a credit's label before a full name
     ("Words: Anna Lind", "Anna Lind"),
     ("March 5, 2019 · by Kestrel", "Kestrel"),  # "by" names one word after the date
+    ("212 points | by semyon_k 7 hours ago", "semyon_k"),  # a handle after a bar, an age
+    ("Post by Grigory_T Wed 22 Sep 2021 - 18:47", "Grigory_T"),  # a forum's post header
+    ("by ostrog » Wed Mar 03, 2021 10:12 am", "ostrog"),  # a word, dated: a login
+    ("Posted by kot_v at 10:15 PM", "kot_v"),  # a login with its time of day
+    ("Автор темы Lena_Novg", "Lena_Novg"),  # a topic's author by handle
+    ("Thread starter vrangel", "vrangel"),
+    ("Author: lena_m", "lena_m"),
+    ("volga_notes · March 3, 2021", "volga_notes"),  # a login, a separator, the stamp
+    ("March 3, 2021 by volga_notes", "volga_notes"),  # a login after the date
 ]
 
 
@@ -192,6 +201,12 @@ def test_bylines_give_the_name(text, name):
         "5th March 2019 · Politics",  # a section's label after the date
         "March 5, 2019 | Regions",
         "Text: Reuters",  # an agency, no full name
+        "By far the largest turnout since March 3, 2021",  # a phrase before the date
+        "Posted by hand to the commission",  # a word, no date after it
+        "Thread starter guide for new members",  # a phrase, no handle
+        "covid19 | March 3, 2021",  # a tag before the date, no login's mark
+        "Author Message",  # a board's column headings
+        "v2.1 · March 3, 2021",  # a version
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):
@@ -383,6 +398,11 @@ def test_a_line_holding_only_a_name(text):
         "Read more about the vote in Samara",
         "Anna Petrova at",
         "Baltic Courier",  # an outlet's name
+        "Senior Archivist",  # a forum's rank under the poster's name
+        "Well-known Member",
+        "Novgorodets Offline",  # the presence flag run onto a login
+        "Governors Without Voters",  # a title-cased headline
+        "Author Message",  # a board's column headings
         "Steppe Business Daily",
         "Kama Notebook",  # a site's name
         "Камский Курьер",

@@ -1179,3 +1179,15 @@ def test_a_quoted_line_never_joins_the_reply_under_it() -> None:
     quoted = build_units(lines, quote_lines={lines[0].index, lines[1].index})
     assert [unit.text for unit in quoted][-1] == "Same story here, almost word for word."
     assert len(quoted) == 2
+
+
+def test_an_author_box_under_the_body_names_the_author():
+    boxed = _page(["Why the Count Took Three Days"],
+                  ["About the author", "Ilona Vaske, Senior Fellow", "Share", "Print"])  # fmt: skip
+    [post] = run(boxed).posts
+    assert post["author"] == "Ilona Vaske"
+    assert "About the author" not in post["body"]
+    related = _page(["Why the Count Took Three Days"],
+                    ["About the project", "Ilona Vaske", "Share", "Print"])  # fmt: skip
+    [post] = run(related).posts
+    assert post["author"] is None  # another heading over a name: no author's box

@@ -372,7 +372,10 @@ BYLINE_FORMS = (
         r"\s*$"
     ),
     re.compile(rf"\s(?:author|authors)\s*:\s*(?P<name>{PERSON})", re.IGNORECASE),
-    re.compile(rf"^(?i:authors?)\s+(?P<name>{PERSON})(?:\s*\([^()]{{2,60}}\))?\s*$"),
+    re.compile(
+        rf"^(?i:authors?)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,4}})"
+        r"(?:\s*\([^()]{2,60}\))?\s*$"
+    ),
     re.compile(
         rf"^[—–-]\s*(?P<name>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,3}}),\s*"
         r"(?=.*\b\d{1,2}\b.*\d{4}\W*$)"
@@ -403,7 +406,8 @@ labelled field among a meta row's fields ('03.03.2021 Рубрика: X Авто
 Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name',
 'March 3, 2021 — Name, Staff Writer' (a role after the name; a single word after the date
 is a section's label unless 'by' names it: 'March 3, 2021 · Politics'), a label with no colon in a
-two-column field list ('Author Name (Agency)'), a signature set after a dash with its date
+two-column field list ('Author Name (Agency)'; one word after it is a table's column
+heading: 'Author Message'), a signature set after a dash with its date
 ('— Anna Lind, December 6, 2026'), and
 an author's photo's alt text glued to the name ("Writer's pictureName"), and an image's
 file name or alt text glued to the byline under it ('putin-kremlin-2009by Anna Lind')."""
@@ -511,6 +515,8 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         name = person_name(" ".join(initialled.group("name").split()))
         if name is not None:
             return name
+    if (handle_name := handle_byline(text)) is not None:
+        return handle_name
     handle = HANDLE_BYLINE.match(text) or HANDLE_DATE.match(text)
     if handle and handle.group("name") in DATE_VERBS:
         handle = None  # 'delivered 14 June 2018': the date's label, no handle
@@ -568,6 +574,73 @@ HANDLE_BYLINE = re.compile(
 """A user's handle in a site's byline, where a date follows: 'Submitted by t_lind on
 Tue, 03/05/2013 - 14:22' (handles are written in lower case)."""
 HANDLE_DATE = re.compile(r"^(?P<name>(?-i:[a-z][a-z0-9_.-]{2,39}))\s+(?=\d)")
+HANDLE = r"@?[A-Za-z][\w.-]{0,38}[A-Za-z0-9](?:@[\w-]+(?:\.[\w-]+)+)?"
+"""A user's handle: one token of letters, digits, '_', '.' and '-', an instance after
+'@' where the site federates ('volga_reader', 'k.lebedeva', 'kot@lemmy.example')."""
+BY_HANDLE = re.compile(
+    rf"(?:^|[|•·/–—»]\s*|^(?:posted|submitted|written|started|shared|post|story)\s+|(?<=\d)\s+)"
+    rf"by\s+(?P<name>{HANDLE})(?P<rest>(?:[\s,|•·»/–—-]|$).*)$",
+    re.IGNORECASE,
+)
+"""'by <handle>' opening the line or one of its parts, or after the date, a date or an age
+after it ('212 points | by semyon_k 7 hours ago', 'Post by Grigory_T » Wed 22 Sep 2021', 'by
+kot_v, 3 hours ago', 'March 3, 2021 by kot_v'); a handle-shaped name needs no date after it."""
+HANDLE_STAMP = re.compile(rf"^(?P<name>{HANDLE})\s*[|•·–—]\s*(?P<when>\S.{{2,60}})$")
+"""A login, a separator and the post's stamp ('kot_v · March 3, 2021', 'kot_v | 3 hours
+ago'), as a blog platform's or a forum's header writes its poster: the name marked as a
+login (:data:`LOGIN_MARK`), a tag or a version before a date being no poster ('covid19 |
+March 3', 'v2.1 · March 3')."""
+LOGIN_MARK = re.compile(r"[_@]|[^\W\d_]{2}\.[^\W\d_]{2}")
+"""What only a login holds: an '_', an '@', or a dot between words ('anna.lind')."""
+LABELLED_HANDLE = re.compile(
+    rf"^(?:(?:thread|topic|discussion)\s+(?:starter|author|creator)|original\s+poster"
+    rf"|автор\s+темы|author|автор)\s*:?\s+(?P<name>{HANDLE})\s*$",
+    re.IGNORECASE,
+)
+"""A field naming the topic's or the post's author by handle ('Thread starter kot_v',
+'Автор темы Lena_Novg', 'Author: lena_m'): a forum's or a blog's login, in any case."""
+
+
+def is_handle(name: str) -> bool:
+    """Whether a one-token name is written as a login rather than a word: with a digit, an
+    '_', an '@' or a dot inside ('kot_v', 'ivan1990', 'kot@lemmy.example', 'k.lebedeva')."""
+    bare = name.lstrip("@")
+    return any(char.isdigit() or char in "_@" for char in bare) or "." in bare[1:-1]
+
+
+def handle_byline(text: str) -> str | None:
+    """The handle of a byline that names its author by login (:data:`BY_HANDLE`,
+    :data:`LABELLED_HANDLE`): one written as a login with a date, an age or nothing after
+    it, or a word in lower case with only the post's stamp after it ('by ostrog 6 hours
+    ago'); None on a phrase ('by far the largest …') or a person's name (the byline forms
+    read it)."""
+    labelled = LABELLED_HANDLE.match(text) if len(text) <= 80 else None
+    if labelled is not None:
+        name = labelled.group("name")
+        return name if is_handle(name) or name.islower() else None
+    stamped = HANDLE_STAMP.match(text) if len(text) <= 80 else None
+    if stamped is not None and LOGIN_MARK.search(stamped.group("name")):
+        when = stamped.group("when")
+        return stamped.group("name") if AGE.match(when) or is_dateline(when) else None
+    match = BY_HANDLE.search(text) if "by" in text.casefold() else None
+    if match is None:
+        return None
+    name, rest = match.group("name"), match.group("rest").strip(" ,|•·»/–—-")
+    if name.casefold() in _NOT_NAMES or not (is_handle(name) or name.islower()):
+        return None
+    if is_handle(name):
+        dated = any(pattern.search(rest) for pattern in (AGE, CLOCK)) or find_date(rest) is not None
+        return name if dated or not rest else None
+    rest = rest.removeprefix("on ").removeprefix("at ")
+    found = find_date(rest) if AGE.match(rest) is None and CLOCK.match(rest) is None else None
+    if found is not None and rest.find(found[0]) > MAX_WEEKDAY_CHARS:
+        return None  # 'by far the largest turnout since March 3': a phrase, no login
+    return name if found is not None or AGE.match(rest) or CLOCK.match(rest) else None
+
+
+MAX_WEEKDAY_CHARS = 10
+"""The most characters before a stamp's date (a weekday: 'Wed, ')."""
+
 """A user's handle followed at once by the date of the post: 'k_sorokin 3 мар 2021 в
 14:05' (a blog platform's header). A place before a date is capitalised ('Moscow, 3
 March')."""
@@ -764,6 +837,25 @@ _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 
 
+USER_TITLE = re.compile(
+    r"\b(?:member|moderator|administrator|admin|staff|banned|guest|veteran|contributor"
+    r"|supporter|newbie|user)s?$|(?:участник|новичок|модератор|администратор|пользователь"
+    r"|гость|ветеран|старожил|постоялец|завсегдатай|забанен)\w*$",
+    re.IGNORECASE,
+)
+"""A forum's user title by its last word ("Well-known member", "Super Moderator"): a rank
+printed under the poster's name, never a name itself."""
+HEADLINE_WORDS = frozenset(
+    {"of", "in", "on", "for", "to", "with", "without", "from", "after", "against", "under"}
+    | {"over", "is", "are", "was", "why", "how", "what", "when", "author", "authors"}
+)
+"""Words a headline or a label capitalises in title case and no name holds ('Governors
+Without Voters', 'Author Message'): a line with one is no person's name."""
+PRESENCE_WORDS = frozenset({"offline", "online", "senior", "junior"})
+"""Words of a poster's profile block that no name holds: the presence flag run onto the
+name ('<Name> Offline') and the grade of a rank ('Senior Archivist', 'Junior Member')."""
+
+
 def person_name(text: str) -> str | None:
     """The name on a line that holds nothing but a person's name ('Yulia Arbatova',
     'Marina K. Orlova', 'Ludwig van Berg'): two to four capitalised words or initials, no
@@ -776,6 +868,10 @@ def person_name(text: str) -> str | None:
         return None
     if POSITION.search(text):
         return None  # 'Senior Fellow', 'Political Editor': a position, not a name
+    if USER_TITLE.search(text) or any(token.casefold() in PRESENCE_WORDS for token in tokens):
+        return None  # 'Senior Member', 'Lena Offline': a forum's rank or presence flag
+    if any(token.casefold() in HEADLINE_WORDS for token in tokens):
+        return None  # 'Governors Without Voters': a title-cased headline
     if any(token.casefold().strip(".,'’") in OUTLET_WORDS for token in tokens):
         return None  # 'Baltic Courier', 'Kama Notebook': an outlet's or a site's name
     last = len(tokens) - 1

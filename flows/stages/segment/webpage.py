@@ -955,6 +955,28 @@ NAME_ROLE = re.compile(r"^(?P<name>[^,]{3,60}),\s*(?P<role>[^,\d]{2,60})$")
 MAX_COMMA_ROLE_WORDS = 4
 
 
+AUTHOR_BOX = re.compile(
+    r"^(?:about\s+the\s+(?:author|writer|contributor)s?|author\s+(?:bio|info|profile)"
+    r"|the\s+author|об\s+авторе|об\s+авторах)\s*:?$",
+    re.IGNORECASE,
+)
+"""The heading of an author's box under the text ('About the author', 'Author bio', 'Об
+авторе'), the name on the line under it."""
+
+
+def _boxed_author(zone: Sequence[Line], position: int) -> tuple[str, int] | None:
+    """(name, line index) of the author's box heading at `position`: the person's name on
+    the next line, with or without a role after a comma ('Anna Lind, Senior Fellow'), or
+    the subject of a bio sentence there ('Anna Lind is a …'); None elsewhere."""
+    if not AUTHOR_BOX.match(zone[position].text.strip()) or position + 1 >= len(zone):
+        return None
+    below = zone[position + 1]
+    bio = BIO.match(below.text)
+    name = person_name(below.text) or _name_with_role(below.text)
+    name = name or (person_name(bio.group("name")) if bio else None)
+    return (name, below.index) if name is not None else None
+
+
 def _name_with_role(text: str) -> str | None:
     """The name of a byline that adds the author's role after a comma ('Ирина Кузнецова,
     обозреватель', 'Anna Lind, Senior Fellow'): a person's name, then a few words."""
@@ -1747,6 +1769,11 @@ def _tail(
         byline = find_byline(text)
         if byline and author is None and not is_prose(text):
             author = (byline, line.index)
+            continue
+        boxed = _boxed_author(zone, position) if author is None else None
+        if boxed is not None:  # 'About the author' over '<Name>': the author's box
+            author = boxed
+            furniture.append(line.index)
             continue
         dated = dated_byline(text) if author is None and position < TAIL_META_LINES else None
         if dated is not None:  # 'This entry was posted … on <date> by <Name>.'

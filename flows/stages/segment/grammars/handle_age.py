@@ -233,13 +233,14 @@ _BADGE = re.compile(r"\[[A-Z+]{1,3}\]$")
 """A role badge run into the name ('name[M]', 'name[S]')."""
 SUBMITTED = re.compile(
     r"^(?:[+\-−]?[\d,.]+\s+(?:up|votes?|points?)\b[^,]{0,30},\s+)?"
-    r"(?:[+\-−]?[\d,.]+\s+points?\s+by|(?:submitted|posted)(?:\s+\S.{0,40}?)?\s+by|via"
+    r"(?:[+\-−]?[\d,.]+\s+points?\s+(?:[|·•]\s+)?by|(?:submitted|posted)(?:\s+\S.{0,40}?)?\s+by|via"
     r"|authored\s+by)\s+(?P<name>\S+)(?P<rest>.*)$",
     re.IGNORECASE,
 )
 """A submission's byline ('176 points by name 3 hours ago | hide | 98 comments',
 'submitted 9 hours ago by name to community', 'via name 3 hours ago | 5 comments', '38 up
-and 4 down, posted by name 7 hours ago')."""
+and 4 down, posted by name 7 hours ago', a bar between the score and 'by' allowed: '212
+points | by name 7 hours ago')."""
 SOURCE_LINE = re.compile(r"^(?:(?:at|from|via)\s+)?\(?[\w\-]+(?:\.[\w\-]+)+/?\)?$")
 """A submission's source on a line of its own, between title and byline ('(example.org)',
 'at example.org')."""
@@ -501,7 +502,8 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
     name, score, age = found
     folded = rest.casefold()
     edited = edits or "edited" in folded or age.endswith("*")
-    is_op = bool(re.search(r"(?<!\w)op(?!\w)", folded))
+    glued = _GLUED_BADGES.match(name)  # 'name@lemmy.caOP': the poster's badge on the name
+    is_op = bool(re.search(r"(?<!\w)op(?!\w)", folded)) or bool(glued and "OP" in glued["badges"])
     links = frozenset(_LINK.findall(folded))
     counted = _CHILDREN.search(rest)
     descendants = int(counted.group(1)) if counted else None

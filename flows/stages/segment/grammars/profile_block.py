@@ -250,8 +250,8 @@ def _header_at(
         if stamp is not None and not _labelled_above(lines, at, position):
             break
         if _is_field(text) and fields < MAX_FIELDS and not REPLY_PREFIX.match(text):
-            if find_byline(text):
-                return None  # an article's byline: a listing's row
+            if find_byline(text) or COLUMN_HEADS.match(text):
+                return None  # an article's byline (a listing's row), a board's column heads
             fields += 1
         elif subject is None and _is_subject(text):
             subject = at

@@ -46,6 +46,7 @@ from flows.stages.segment.grammars._common import (
 )
 from flows.stages.segment.grammars.xenforo import quote_lines
 from flows.stages.segment.lines import Line, ends_sentence
+from flows.stages.segment.meta import USER_TITLE as RANK
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
@@ -90,14 +91,6 @@ CHROME = re.compile(
     re.IGNORECASE,
 )
 MAX_TITLE_WORDS = 4
-RANK = re.compile(
-    r"\b(?:member|moderator|administrator|admin|staff|banned|guest|veteran|contributor"
-    r"|supporter|newbie|user)s?$|(?:участник|новичок|модератор|администратор|пользователь"
-    r"|гость|ветеран|старожил|постоялец|завсегдатай|забанен)\w*$",
-    re.IGNORECASE,
-)
-"""A user title by its last word ("Well-known member", "Super Moderator"): a user title
-even where blank lines stand between every line of the header."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from flows.stages.segment.candidates import (
     crumb_roots,
     disqualified,
     last_crumb,
+    name_beside_date,
     poster_name,
     title_features,
     untagged,
@@ -40,7 +41,13 @@ from flows.stages.segment.grammars._dump import (
 )
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, word_count
-from flows.stages.segment.meta import find_byline, find_date, is_breadcrumb, is_dateline
+from flows.stages.segment.meta import (
+    find_byline,
+    find_date,
+    handle_byline,
+    is_breadcrumb,
+    is_dateline,
+)
 from flows.stages.segment.post import PostDraft, PostHead, build_post, post_row
 from flows.stages.segment.threads import CommentGrammar, build_comments, read_headers
 from flows.stages.segment.webpage import COMMENTS_ON, find_content, is_prose
@@ -564,7 +571,10 @@ def _poster(filled: Sequence[Line], dropped: dict[int, str], head: PostHead) -> 
     """The head with its author read from a poster's header ('Posted by X', 'submitted
     ... by X', 'By X') when the grammar named none: among the head's metadata lines, else
     the few lines right under its title, else a poster's header anywhere above the first
-    line of running text; that line is then metadata."""
+    line of running text, else a name alone right over or under a dateline there
+    (:func:`name_beside_date`), else the first poster's header under that text ('posted by
+    X at 9:18 AM', as a blog's or a community weblog's post foot names the poster); that
+    line is then metadata."""
     under = [line for line in filled if line.index > max(head.title_lines, default=-1)]
     lines = [line for line in filled if line.index in head.meta_lines]
     if head.title_lines:
@@ -578,11 +588,21 @@ def _poster(filled: Sequence[Line], dropped: dict[int, str], head: PostHead) -> 
     for line in filled:  # a poster's header anywhere over the opening post's text
         if is_prose(line.text):
             break
-        if line.index not in dropped and (name := poster_name(line.text)) is not None:
+        name = poster_name(line.text) or handle_byline(line.text)
+        if line.index not in dropped and name is not None:
             head = dataclasses.replace(head, author=name, meta_lines=head.meta_lines | {line.index})
             if line.index in head.title_lines:  # the header read as the title: none is read
                 head = dataclasses.replace(head, title=None, title_lines=frozenset())
             return head
+    prose = next((p for p, line in enumerate(filled) if is_prose(line.text)), len(filled))
+    over = [line for line in filled[:prose] if line.index not in dropped]
+    named = name_beside_date([line.text for line in over])
+    if named is not None:  # '<Name>' over '<date>': the poster's header, unlabelled
+        at = next(line for line in over if named == " ".join(line.text.split()))
+        return dataclasses.replace(head, author=named, meta_lines=head.meta_lines | {at.index})
+    for line in filled[prose + 1 :]:  # the post's foot line under its running text
+        if line.index not in dropped and (name := poster_name(line.text)) is not None:
+            return dataclasses.replace(head, author=name, meta_lines=head.meta_lines | {line.index})
     return head
 
 
