@@ -851,9 +851,12 @@ HEADLINE_WORDS = frozenset(
 )
 """Words a headline or a label capitalises in title case and no name holds ('Governors
 Without Voters', 'Author Message'): a line with one is no person's name."""
-PRESENCE_WORDS = frozenset({"offline", "online", "senior", "junior"})
-"""Words of a poster's profile block that no name holds: the presence flag run onto the
-name ('<Name> Offline') and the grade of a rank ('Senior Archivist', 'Junior Member')."""
+PRESENCE_WORD = r"(?:offline|online|оффлайн|офлайн|онлайн)"
+"""The word a board prints before or after a poster's name for their presence ('Offline
+name', 'Онлайн name'): the software's, no part of the name."""
+_PRESENCE = re.compile(PRESENCE_WORD, re.IGNORECASE)
+RANK_GRADES = frozenset({"senior", "junior"})
+"""The grade of a forum rank ('Senior Archivist', 'Junior Member'): no name holds it."""
 
 
 def person_name(text: str) -> str | None:
@@ -868,7 +871,9 @@ def person_name(text: str) -> str | None:
         return None
     if POSITION.search(text):
         return None  # 'Senior Fellow', 'Political Editor': a position, not a name
-    if USER_TITLE.search(text) or any(token.casefold() in PRESENCE_WORDS for token in tokens):
+    if USER_TITLE.search(text) or any(
+        token.casefold() in RANK_GRADES or _PRESENCE.fullmatch(token) for token in tokens
+    ):
         return None  # 'Senior Member', 'Lena Offline': a forum's rank or presence flag
     if any(token.casefold() in HEADLINE_WORDS for token in tokens):
         return None  # 'Governors Without Voters': a title-cased headline

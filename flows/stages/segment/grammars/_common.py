@@ -391,9 +391,6 @@ PROFILE_STAMP = re.compile(
     re.IGNORECASE,
 )
 """A profile's dated field: the member's, not the post's (a member list shows one per row)."""
-PRESENCE_WORD = r"(?:offline|online|оффлайн|офлайн|онлайн)"
-"""The word a board prints before or after a poster's name for their presence ('Offline
-name', 'Онлайн name'): the software's, no part of the name."""
 SPEECH_VERB = r"(?:says|говорит|пишет|сказал\(а\)|sagt|dice)"
 """The verb a comment's name line closes with, a colon after it ('Anna says:', 'Анна
 говорит:'): the themes of blog platforms print it; no part of the name."""

@@ -47,7 +47,6 @@ from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
     GLUED_QUOTE,
-    PRESENCE_WORD,
     PROFILE_STAMP,
     QUOTE_ATTRIBUTION,
     REPLY_PREFIX,
@@ -62,7 +61,7 @@ from flows.stages.segment.grammars._common import (
 from flows.stages.segment.grammars.stamped_header import is_action_row
 from flows.stages.segment.grammars.stamped_row import PROFILE_LINE
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import find_byline, find_date
+from flows.stages.segment.meta import PRESENCE_WORD, find_byline, find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
 from flows.stages.segment.webpage import is_prose as is_paragraph

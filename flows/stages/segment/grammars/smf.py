@@ -32,7 +32,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
-    PRESENCE_WORD,
     Opening,
     content_indices,
     is_crumbs,
@@ -43,7 +42,7 @@ from flows.stages.segment.grammars._common import (
     stub_head,
 )
 from flows.stages.segment.lines import Line
-from flows.stages.segment.meta import find_date
+from flows.stages.segment.meta import PRESENCE_WORD, find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
 
