@@ -1573,3 +1573,32 @@ def test_a_headline_over_no_closing_row_is_no_result() -> None:
     text = text.replace("Save Cite Cited by 13", "Related pages 13")
     result = run(text)
     assert TITLES[2] not in [post["title"] for post in result.posts]
+
+
+@pytest.mark.parametrize(
+    ("row", "names"),
+    [
+        ("E Kovalenko, T Marsh - Harbour Politics Review, 2023", "E Kovalenko, T Marsh"),
+        (
+            "AB Ivanova, D Kuznetsov - Valley Studies, 2021 - valley.example",
+            "AB Ivanova, D Kuznetsov",
+        ),
+        ("Turnout rises in the north - Harbour Courier, 2023", None),
+        ("E Kovalenko - Harbour Politics Review, 2023 and later issues", None),
+    ],
+)
+def test_a_reference_row_may_close_on_its_year(row: str, names: str | None) -> None:
+    """A reference's byline row closed by its year (an alert mail's) names its authors as
+    one closed by a publisher does; a headline over an outlet and a year names nobody, and
+    a year inside a sentence closes no row."""
+    assert listing.citation_names(row) == names
+
+
+def test_a_frame_title_after_a_type_tag_over_a_reference_row() -> None:
+    """'[PDF] <title>' over '<names> - <venue>, <year>': the tagged line is the title, the
+    reference row its meta."""
+    group = [
+        Line(0, 0, "[PDF] Electoral machines in the periphery: turnout in the regions"),
+        Line(1, 70, "E Kovalenko, T Marsh - Harbour Politics Review, 2023"),
+    ]
+    assert listing._period_title(group, 2, False, 200) is group[0]

@@ -701,11 +701,12 @@ TYPE_TAG = re.compile(r"^\[(?-i:[A-Z]{2,12})\]\s+(?=\S)")
 
 
 CITATION_ROW = re.compile(
-    r"^(?P<names>[^|]{2,100}?)\s+[-–—]\s+(?:[^|]{1,80}?,\s*)?(?:19|20)\d\d\s+[-–—]\s+\S"
+    r"^(?P<names>[^|]{2,100}?)\s+[-–—]\s+(?:[^|]{1,80}?,\s*)?(?:19|20)\d\d(?:\s+[-–—]\s+\S|$)"
 )
-"""A reference's byline row: names, an optional venue, a year, a publisher or host, cells
-split by dashes ('<Name>, <Name> - <Journal>, 2021 - <Publisher>', '<Name> - 2016 -
-<host>'), as a search engine of papers prints it under each title."""
+"""A reference's byline row: names, an optional venue, a year, a publisher or host where
+shown, cells split by dashes ('<Name>, <Name> - <Journal>, 2021 - <Publisher>', '<Name> -
+2016 - <host>', '<Name> - <Journal>, 2023' in an alert mail), as a search engine of papers
+prints it under each title."""
 
 
 def citation_names(text: str) -> str | None:
@@ -2555,8 +2556,10 @@ def _period_title(
         line
         for line in group
         if not (line.text.endswith(":") or is_names(line.text) or _is_credit(line.text))
-        and _frame_headline(line.text, max_title_chars)
-    ]  # an attribution, a names line, a byline or a date is meta, no title
+        and not citation_names(line.text)
+        and _frame_headline(TYPE_TAG.sub("", line.text), max_title_chars)
+    ]  # an attribution, a names line, a byline or a date is meta, no title; a type tag
+    # ('[PDF] <title>') is no part of the headline
     plain = [line for line in found if not is_all_caps(line.text)]
     chosen = plain or found
     return chosen[0] if chosen else None
