@@ -1537,3 +1537,68 @@ def test_a_first_item_titled_with_the_copyright_name_is_the_masthead(
     lines = split_lines(text)
     item = listing.Item(body=[lines[1]], title=lines[0])
     assert listing._names_the_site(item, lines) is masthead
+
+
+CITED = [
+    "P Lindqvist, O Marsh - Harbour Review, 2021 - harbour.example",
+    "K Sorokin - 2016 - Valley Press",
+]
+
+
+def _references(snippet_at: int, closer: str) -> str:
+    """Search results of '<title>' / '<names> - <venue>, <year>' / '<snippet>' /
+    '<closer> <n>'; the result at `snippet_at` shows no snippet."""
+    lines = ["Scholar search", ""]
+    for n in range(4):
+        snippet = [] if n == snippet_at else ["… " + SUMMARIES[n]]
+        lines += [TITLES[n], CITED[n % 2], *snippet, f"{closer} {n + 11}", ""]
+    return "\n".join([*lines, "Previous 1 2 3 Next"])
+
+
+def test_a_result_without_snippet_keeps_the_frame_of_the_others() -> None:
+    """A headline and its byline right over the row that closes every other result ('Save
+    Cite Cited by <n>') are a result with no snippet: an item of its own, its byline the
+    author."""
+    result = run(_references(2, "Save Cite Cited by"))
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert result.posts[2]["body"] == ""
+    assert result.posts[2]["author"] == "P Lindqvist, O Marsh"
+
+
+def test_a_headline_over_no_closing_row_is_no_result() -> None:
+    """Negative case: the headline and byline stand over a row that opens unlike the rows
+    under the other results: no item is read from them."""
+    text = _references(2, "Save Cite Cited by")
+    text = text.replace("Save Cite Cited by 13", "Related pages 13")
+    result = run(text)
+    assert TITLES[2] not in [post["title"] for post in result.posts]
+
+
+@pytest.mark.parametrize(
+    ("row", "names"),
+    [
+        ("E Kovalenko, T Marsh - Harbour Politics Review, 2023", "E Kovalenko, T Marsh"),
+        (
+            "AB Ivanova, D Kuznetsov - Valley Studies, 2021 - valley.example",
+            "AB Ivanova, D Kuznetsov",
+        ),
+        ("Turnout rises in the north - Harbour Courier, 2023", None),
+        ("E Kovalenko - Harbour Politics Review, 2023 and later issues", None),
+    ],
+)
+def test_a_reference_row_may_close_on_its_year(row: str, names: str | None) -> None:
+    """A reference's byline row closed by its year (an alert mail's) names its authors as
+    one closed by a publisher does; a headline over an outlet and a year names nobody, and
+    a year inside a sentence closes no row."""
+    assert listing.citation_names(row) == names
+
+
+def test_a_frame_title_after_a_type_tag_over_a_reference_row() -> None:
+    """'[PDF] <title>' over '<names> - <venue>, <year>': the tagged line is the title, the
+    reference row its meta."""
+    group = [
+        Line(0, 0, "[PDF] Electoral machines in the periphery: turnout in the regions"),
+        Line(1, 70, "E Kovalenko, T Marsh - Harbour Politics Review, 2023"),
+    ]
+    assert listing._period_title(group, 2, False, 200) is group[0]

@@ -436,3 +436,40 @@ def test_wrapped_paragraphs_under_dated_lines_are_still_joined() -> None:
     result = repair(text, CONFIG)
     assert "regional government had sent" in result.text
     assert "agreed that the draft" in result.text
+
+
+def test_cards_that_repeat_their_first_line_keep_their_lines() -> None:
+    """Blocks of as many lines that open on the same line but for its digits (a score over
+    a headline, its tags and who posted it) are a listing's cards: a headline as wide as
+    the page is never joined to the lower-case tags row under it."""
+    text = _cards(
+        "31\nWhy the routing registry of the network is published\n"
+        "networking privacy netwatch.example.org\nvia kostrov 2 years ago | 14 comments",
+        "18\nA technical reading of the new law's provisions on names\n"
+        "dns law policy.example.com\nauthored by alina_v 3 years ago | 9 comments",
+        "44\nMeasuring throttling from inside a residential network\n"
+        "networking measurement blog.example.net\nvia petrov_s 4 years ago | 27 comments",
+        "12\nHow a regional provider installed the filtering boxes, from the inside\n"
+        "networking practices isp-notes.example.org\nvia sysadmin 5 years ago | 11 comments",
+    )
+    assert repair(text, CONFIG).text == text
+
+
+def test_wrapped_paragraphs_of_as_many_lines_are_still_joined() -> None:
+    """Negative case: paragraphs of three lines each, wrapped at one width, share their
+    length but neither a first nor a last line: no cards, they are joined."""
+    text = _cards(
+        "The committee met again on Tuesday to discuss the proposal that the regional\n"
+        "government had sent to the assembly in the spring, and its members agreed\n"
+        "that the draft needed a further reading before any vote could be held there.",
+        "The opposition members said the timetable left them too little time to read\n"
+        "the amended text, and they asked the chair to postpone the second reading\n"
+        "until the budget office had published its own estimate of the plan's costs.",
+        "The chair refused, saying the assembly had already debated the plan at length\n"
+        "in committee, and the vote went ahead late in the evening with most members\n"
+        "present, the amended draft passing by a margin of eleven votes in the end.",
+    )
+    result = repair(text, CONFIG).text
+    assert "regional government had sent" in result
+    assert "to read the amended text" in result
+    assert "at length in committee" in result

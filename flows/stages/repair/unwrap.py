@@ -12,7 +12,9 @@ space is longer than any wrap width and several lines reach its longest, a line 
 room for the next word that runs on into a lower-case word at its own indentation is
 joined to it. Where three blocks or more close on a date alone or on a byline closed by a
 date, those blocks are a listing's cards (caption, headline, teaser, name, date), never
-wrapped as a whole however full their lines are.
+wrapped as a whole however full their lines are; so are blocks of as many lines (a few)
+that open or close on the same line but for its digits, three blocks or more (a score over
+a headline, its tags and its poster): items repeat their shape, paragraphs do not.
 
 A block of five lines or more that each read as a headline (two words or more, opening on
 no lower-case word, closing no sentence or clause: a sitemap's day, a category page) is a
@@ -257,6 +259,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
         pos += len(x) + 1
     floor = _list_floor(lines)
     cards = width > 0 and _is_card_listing(lines)
+    shaped = _repeated_cards(lines) if width > 0 else set()
     doc: WordCounts | None = None
     furniture: set[int] | None = None
     longest: int | None = None
@@ -277,6 +280,7 @@ def unwrap_lines(text: str, s: UnwrapSettings, counts: Counter[str]) -> list[Loc
         wrapped = (
             width > 0
             and not (cards and _closes_card(lines[block[-1]]))
+            and block[0] not in shaped
             and _block_is_wrapped(lines, block, width, s)
         )
         column = _column_width(lines, block, width, s) if width > 0 and not wrapped else 0
@@ -557,6 +561,39 @@ def _is_card_listing(lines: list[str]) -> bool:
         found += len(block) >= 2 and _closes_card(block[-1])
         block = []
     return found >= MIN_CARDS
+
+
+MAX_CARD_LINES = 8
+"""Most lines of a block read as a card by its repeated shape: a longer block (a page of
+wrapped text under its running head) is no card."""
+
+
+def _card_keys(lines: list[str], block: list[int]) -> tuple[tuple[int, str], tuple[int, str]]:
+    """A block's shape at either edge: its number of lines with its first line's key, and
+    with its last line's (:func:`_head_key`: digits masked, the words kept)."""
+    size = len(block)
+    return (size, _head_key(lines[block[0]].strip())), (size, _head_key(lines[block[-1]].strip()))
+
+
+def _repeated_cards(lines: list[str]) -> set[int]:
+    """First line numbers of the blocks that are a listing's cards by repetition: blocks of
+    two to ``MAX_CARD_LINES`` lines, as many lines in each, that open on the same line or
+    close on the same line but for its digits ('31' / headline / tags / byline), in
+    ``MIN_CARDS`` blocks or more. Wrapped paragraphs repeat neither their length nor a
+    first or last line."""
+    blocks: list[list[int]] = []
+    block: list[int] = []
+    for k, line in enumerate([*lines, ""]):
+        if line.strip():
+            block.append(k)
+        elif block:
+            blocks.append(block)
+            block = []
+    cards = [b for b in blocks if 2 <= len(b) <= MAX_CARD_LINES]
+    seen: Counter[tuple[int, str]] = Counter(
+        key for b in cards for key in set(_card_keys(lines, b))
+    )
+    return {b[0] for b in cards if any(seen[key] >= MIN_CARDS for key in _card_keys(lines, b))}
 
 
 def _closes_card(line: str) -> bool:

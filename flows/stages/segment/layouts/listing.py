@@ -26,6 +26,9 @@ angle brackets; the lines of one item may come in any order around the summary:
   teaser with an empty body. The stamp's section is no author; so is ``<time>``
   ``<headline>`` (a news feed: a time of day over each headline, a day header ``<date>``
   above them giving their date);
+* ``<headline>`` ``<byline>`` over the row that closes the other items (the line under
+  their summaries, opening alike in each: ``Save Cite Cited by <n>``): an item the page
+  shows without its summary (a reference with no snippet), a teaser with an empty body;
 * ``<title>`` ``<CITY>, <date>. /<Agency>/: <lead>``: a summary opened by a news agency's
   dateline (a teaser's mark, with one more paragraph allowed);
 * a breadcrumb (``Current News / Politics /``) between the title and the summary and a
@@ -698,11 +701,12 @@ TYPE_TAG = re.compile(r"^\[(?-i:[A-Z]{2,12})\]\s+(?=\S)")
 
 
 CITATION_ROW = re.compile(
-    r"^(?P<names>[^|]{2,100}?)\s+[-–—]\s+(?:[^|]{1,80}?,\s*)?(?:19|20)\d\d\s+[-–—]\s+\S"
+    r"^(?P<names>[^|]{2,100}?)\s+[-–—]\s+(?:[^|]{1,80}?,\s*)?(?:19|20)\d\d(?:\s+[-–—]\s+\S|$)"
 )
-"""A reference's byline row: names, an optional venue, a year, a publisher or host, cells
-split by dashes ('<Name>, <Name> - <Journal>, 2021 - <Publisher>', '<Name> - 2016 -
-<host>'), as a search engine of papers prints it under each title."""
+"""A reference's byline row: names, an optional venue, a year, a publisher or host where
+shown, cells split by dashes ('<Name>, <Name> - <Journal>, 2021 - <Publisher>', '<Name> -
+2016 - <host>', '<Name> - <Journal>, 2023' in an alert mail), as a search engine of papers
+prints it under each title."""
 
 
 def citation_names(text: str) -> str | None:
@@ -1345,6 +1349,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     _drop_closing_paragraph(items, added)
     _drop_lone_lead(items)
     _drop_lone_head_line(items)
+    items = _add_closed_headlines(items, filled, roles)
     _read_stacks(items, filled, roles)
     for item in items:
         _read_credits(item)
@@ -1358,6 +1363,45 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         assert title is not None
         items.append(Item(list(filled[first : last + 1]), filled[title], repeated=True))
     return items
+
+
+MIN_CLOSED_ITEMS = 2
+"""Fewest items with a summary whose first line under it opens alike ('Save Cite Cited by
+<n> ...') for that row to close the page's items."""
+
+
+def _closer(item: Item, filled: Sequence[Line], where: Mapping[int, int]) -> int | None:
+    """The position of the first line under an item's summary, where it has one."""
+    if item.title is None or not item.body:
+        return None
+    below = where[item.body[-1].index] + 1
+    return below if below < len(filled) else None
+
+
+def _add_closed_headlines(
+    items: list[Item], filled: Sequence[Line], roles: Sequence[str]
+) -> list[Item]:
+    """The items with their summary, plus an item of a headline and its meta lines (byline,
+    date) wherever such a pair, owned by no item, stands right over a row that closes the
+    items: the row under the summary of ``MIN_CLOSED_ITEMS`` items or more, opening alike
+    in each (:func:`shares_opening`). An item the page shows without a summary (a
+    reference with no snippet) keeps the frame of the others."""
+    where = {line.index: position for position, line in enumerate(filled)}
+    closers = [c for item in items if (c := _closer(item, filled, where)) is not None]
+    texts = [filled[position].text for position in closers]
+    if len(closers) < MIN_CLOSED_ITEMS or not shares_opening(texts):
+        return items
+    owned = {where[line.index] for item in items for line in item.lines} | set(closers)
+    added = []
+    for position in range(closers[0] + 1, len(filled)):
+        if position in owned or not shares_opening([*texts, filled[position].text]):
+            continue
+        top = max(p for p in owned if p < position) + 1
+        meta = list(range(top + 1, position))
+        if roles[top] == "head" and meta and all(roles[p] in META_ROLES for p in meta):
+            added.append(Item([], filled[top], [filled[p] for p in meta]))
+            owned.update(range(top, position + 1))
+    return sorted([*items, *added], key=lambda item: item.lines[0].index)
 
 
 MIN_ONE_PARAGRAPH_ITEMS = 2
@@ -2512,8 +2556,10 @@ def _period_title(
         line
         for line in group
         if not (line.text.endswith(":") or is_names(line.text) or _is_credit(line.text))
-        and _frame_headline(line.text, max_title_chars)
-    ]  # an attribution, a names line, a byline or a date is meta, no title
+        and not citation_names(line.text)
+        and _frame_headline(TYPE_TAG.sub("", line.text), max_title_chars)
+    ]  # an attribution, a names line, a byline or a date is meta, no title; a type tag
+    # ('[PDF] <title>') is no part of the headline
     plain = [line for line in found if not is_all_caps(line.text)]
     chosen = plain or found
     return chosen[0] if chosen else None
