@@ -1537,3 +1537,25 @@ def test_a_first_item_titled_with_the_copyright_name_is_the_masthead(
     lines = split_lines(text)
     item = listing.Item(body=[lines[1]], title=lines[0])
     assert listing._names_the_site(item, lines) is masthead
+
+
+def _titled(titles: list[str]) -> list[listing.Item]:
+    lines = [line for line in split_lines("\n".join(titles)) if not line.is_blank]
+    return [listing.Item(body=[], title=line) for line in lines]
+
+
+def test_titles_differing_only_in_numbers_put_a_shape_listing_in_doubt() -> None:
+    turns = ["Ola Brenner  00:03", "Speaker 2  00:21", "Ola Brenner  00:44", "Speaker 2  00:50"]
+    found = listing.shape_detection(_titled(turns))
+    assert found.doubt == listing.RECURRING_TITLE_DOUBT
+    assert "differ only in their numbers" in found.evidence
+    headlines = [
+        "Council adopts the 2024 budget",
+        "Turnout falls to 31 percent",
+        "Mayor names 3 new deputies",
+        "Court annuls 2 district results",
+    ]
+    found = listing.shape_detection(_titled(headlines))  # numbers in headlines of their own
+    assert found.doubt == 0.0
+    episodes = ["Episode 41: the regions", "Episode 42: the budget", "Episode 43: the vote"]
+    assert listing.title_doubt(_titled(episodes)) == 0.0
