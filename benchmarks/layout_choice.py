@@ -200,7 +200,11 @@ def rival_confidence(row: Row, weight: float, close: float) -> float:
     """The confidence :func:`detect_layout` gives `row`'s choice with other rival constants."""
     score = row.scores.get(row.chosen, 0.0)
     fallbacks = {name for name, module in layouts().items() if getattr(module, "FALLBACK", False)}
-    rivals = [v for name, v in row.scores.items() if name != row.chosen and name not in fallbacks]
+    rivals = [
+        v - row.doubts.get(name, 0.0)
+        for name, v in row.scores.items()
+        if name != row.chosen and name not in fallbacks
+    ]
     near = max(0.0, max(rivals, default=0.0) - (score - close))
     doubt = row.doubts.get(row.chosen, 0.0)
     return round(min(1.0, max(0.0, score - doubt - weight * near)), 3)

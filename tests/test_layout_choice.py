@@ -369,3 +369,26 @@ def test_only_a_front_ends_grammar_names_a_thread() -> None:
     assert _named_thread(detection("phpbb"))
     assert not _named_thread(detection("frames"))
     assert not _named_thread(Detection("listing", 0.9, ""))
+
+
+@pytest.mark.parametrize(
+    ("scored", "winner"),
+    [
+        # a reading in doubt yields to a rival with less against it ...
+        ((("pdf_article", 0.72, 0.2), ("thread", 0.65, 0.0), ("article", 0.6, 0.0)), "thread"),
+        # ... but not to the fallback, which wins only when nothing scores over it
+        ((("pdf_article", 0.7, 0.2), ("article", 0.6, 0.0)), "pdf_article"),
+        ((("pdf_article", 0.72, 0.0), ("thread", 0.65, 0.0), ("article", 0.6, 0.0)), "pdf_article"),
+        ((("listing", 0.6, 0.0), ("article", 0.6, 0.3)), "article"),
+    ],
+)
+def test_doubt_weighs_between_readings_over_the_fallback(
+    scored: tuple[tuple[str, float, float], ...], winner: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registry = sys.modules["flows.stages.segment.layouts"]
+    found = {name: Detection(name, score, "", doubt=doubt) for name, score, doubt in scored}
+    monkeypatch.setattr(
+        registry, "_detect", lambda module, *_: found.get(module.__name__.rsplit(".", 1)[-1])
+    )
+    chosen, _ = detect_layout(split_lines("x"), SegmentConfig())
+    assert chosen.layout == winner

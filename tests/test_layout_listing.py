@@ -1602,3 +1602,25 @@ def test_a_frame_title_after_a_type_tag_over_a_reference_row() -> None:
         Line(1, 70, "E Kovalenko, T Marsh - Harbour Politics Review, 2023"),
     ]
     assert listing._period_title(group, 2, False, 200) is group[0]
+
+
+def _titled(titles: list[str]) -> list[listing.Item]:
+    lines = [line for line in split_lines("\n".join(titles)) if not line.is_blank]
+    return [listing.Item(body=[], title=line) for line in lines]
+
+
+def test_titles_differing_only_in_numbers_put_a_shape_listing_in_doubt() -> None:
+    turns = ["Ola Brenner  00:03", "Speaker 2  00:21", "Ola Brenner  00:44", "Speaker 2  00:50"]
+    found = listing.shape_detection(_titled(turns))
+    assert found.doubt == listing.RECURRING_TITLE_DOUBT
+    assert "differ only in their numbers" in found.evidence
+    headlines = [
+        "Council adopts the 2024 budget",
+        "Turnout falls to 31 percent",
+        "Mayor names 3 new deputies",
+        "Court annuls 2 district results",
+    ]
+    found = listing.shape_detection(_titled(headlines))  # numbers in headlines of their own
+    assert found.doubt == 0.0
+    episodes = ["Episode 41: the regions", "Episode 42: the budget", "Episode 43: the vote"]
+    assert listing.title_doubt(_titled(episodes)) == 0.0

@@ -25,10 +25,13 @@ from flows.stages.segment.furniture import (
     worded_counters,
 )
 from flows.stages.segment.layouts.pdf_article import (
+    TYPE_DOUBT,
     _head_of,
     byline_of,
     count_wrapped,
+    detect_repairs,
     published_of,
+    type_doubt,
 )
 from flows.stages.segment.lines import split_lines
 
@@ -1958,3 +1961,34 @@ def test_a_dated_line_beside_the_first_page_furniture_is_no_running_head() -> No
     found = furniture_texts(text)
     assert "212 Journal of Regional Governance, 2024, Vol. 17, No. 2" in found
     assert "Advance access publication date: 6 February 2024" not in found
+
+
+@pytest.mark.parametrize(
+    ("signs", "doubt"),
+    [
+        (["4 lines of two columns", "an all-caps title line"], TYPE_DOUBT),  # type alone
+        (["an all-caps title line"], TYPE_DOUBT),
+        (["4 lines of two columns", "3 page numbers"], 0.0),  # a page's furniture too
+        (["an all-caps title line", "12 hard-wrapped lines joined"], 0.0),
+        ([], 0.0),
+    ],
+)
+def test_a_reading_from_type_alone_is_in_doubt(signs: list[str], doubt: float) -> None:
+    assert type_doubt(signs) == doubt
+
+
+def test_columns_under_a_caps_banner_alone_are_a_doubtful_pdf() -> None:
+    columns = (
+        "The vote in the regional assembly      Officials said that the turnout\n"
+        "was held on a Sunday morning after     had been lower than at any time\n"
+        "a campaign of only three weeks, in     since the assembly was first set\n"
+        "which the two largest parties had      up, and blamed the cold weather."
+    )
+    text = f"REGIONAL ASSEMBLY ELECTION REVIEW\n\n{columns}"
+    found = detect_repairs(split_lines(text), {})
+    assert found is not None
+    assert "two columns" in found.evidence
+    assert found.doubt == TYPE_DOUBT
+    found = detect_repairs(split_lines(text), {"unwrap_lines": 5})  # a column's hard wraps
+    assert found is not None
+    assert found.doubt == 0.0

@@ -1111,6 +1111,8 @@ FLAT_PAGE_END = re.compile(r"[.!?…][\"'”’»)]*\s+(?P<n>\d{1,4})$")
 """A page flattened to one line ends its last sentence, then its page number."""
 TOP_LINES = 30
 """Kept lines in which a journal's first-page lines (DOI, ISSN, citation) are looked for."""
+TWO_COLUMNS_SIGN = "lines of two columns"
+"""How :func:`weak_pdf_signs` names two columns side by side (after their count)."""
 
 
 def weak_pdf_signs(kept: Sequence[Line], rows: frozenset[int] = frozenset()) -> list[str]:
@@ -1145,7 +1147,7 @@ def weak_pdf_signs(kept: Sequence[Line], rows: frozenset[int] = frozenset()) -> 
         signs.append("a printer's production line of codes")
     gutters = sum(1 for line in kept if line.index not in rows and _gutter(line.text))
     if gutters >= MIN_GUTTER_LINES:
-        signs.append(f"{gutters} lines of two columns")
+        signs.append(f"{gutters} {TWO_COLUMNS_SIGN}")
     flat = [
         int(match.group("n"))
         for line in kept

@@ -12,8 +12,9 @@ Each module offers
   the drafts; ``parsed`` is what its ``detect`` already read of the same lines (the
   :attr:`Detection.parsed` of the winner), so that no text is read twice.
 
-The layout with the highest score wins (ties: the first name). ``article`` is the
-fallback and always answers, with a middling score. The set of names (:data:`LAYOUT_NAMES`) is read from this
+The layout with the highest score less its doubt, of those scoring over the fallback,
+wins (ties: the first name); ``article`` is the fallback and always answers, with a
+middling score. The set of names (:data:`LAYOUT_NAMES`) is read from this
 folder by ``schemas.types`` too, so the schemas, the manifest check and the card follow it.
 """
 
@@ -45,8 +46,9 @@ class Detection:
     """What detection read (items, openings, comment starts), for the layout's segment."""
     doubt: float = 0.0
     """What the text shows against the layout (0-1) although it scores as it does: taken
-    off the confidence of the choice when the layout wins (the fallback's score is fixed,
-    its doubt tells a page of items no grammar read from an article)."""
+    off its score when it is weighed against the other layouts scoring over the fallback,
+    and off the confidence of the choice when it wins (the fallback's score is fixed, its
+    doubt tells a page of items no grammar read from an article)."""
 
 
 CLOSE_SECOND = 0.05
@@ -66,24 +68,39 @@ def layouts() -> dict[str, ModuleType]:
 def detect_layout(
     lines: Sequence[Line], config: SegmentConfig, repairs: Mapping[str, int] | None = None
 ) -> tuple[Detection, float]:
-    """The best-scoring layout for `lines`, with its evidence, and the confidence of the
-    choice: the winner's score less its doubt, and less ``RIVAL_WEIGHT`` times the amount
-    by which the best rival comes closer than ``CLOSE_SECOND`` to it (a close second lowers
-    it; the fallback layout, which always answers, is no rival). `repairs`: what repair
+    """The best layout for `lines`, with its evidence, and the confidence of the choice.
+
+    The fallback layout wins unless another scores over it; of those that do, the one whose
+    score less its doubt (:func:`net`) is highest wins (ties: the first name): between two
+    readings of a format's own features, the one with less against it. The confidence is
+    the winner's net score, less ``RIVAL_WEIGHT`` times the amount by which the best
+    rival's net score comes closer than ``CLOSE_SECOND`` to it (a close second lowers it;
+    the fallback layout, which always answers, is no rival). `repairs`: what repair
     changed in the text, for the layouts that read it (``detect_repairs``)."""
-    found = sorted(
-        (
-            detection
-            for module in _LAYOUTS.values()
-            if (detection := _detect(module, lines, config, repairs or {})) is not None
-        ),
-        key=lambda detection: -detection.score,
-    )
-    rivals = [d for d in found[1:] if not getattr(_LAYOUTS[d.layout], "FALLBACK", False)]
-    runner_up = rivals[0].score if rivals else 0.0
-    close = max(0.0, runner_up - (found[0].score - CLOSE_SECOND))
-    confidence = min(1.0, max(0.0, found[0].score - found[0].doubt - RIVAL_WEIGHT * close))
-    return found[0], round(confidence, 3)
+    found = [
+        detection
+        for module in _LAYOUTS.values()
+        if (detection := _detect(module, lines, config, repairs or {})) is not None
+    ]
+    fallbacks = [d for d in found if _is_fallback(d)]
+    floor = max((d.score for d in fallbacks), default=float("-inf"))
+    readings = sorted((d for d in found if not _is_fallback(d)), key=lambda d: -net(d))
+    over = [d for d in readings if d.score > floor]
+    winner = over[0] if over else max(fallbacks, key=lambda d: d.score)
+    runner_up = max((net(d) for d in readings if d is not winner), default=0.0)
+    close = max(0.0, runner_up - (winner.score - CLOSE_SECOND))
+    confidence = min(1.0, max(0.0, net(winner) - RIVAL_WEIGHT * close))
+    return winner, round(confidence, 3)
+
+
+def net(detection: Detection) -> float:
+    """A detection's score less its doubt: how strongly the text shows the layout, what it
+    shows against it taken off."""
+    return detection.score - detection.doubt
+
+
+def _is_fallback(detection: Detection) -> bool:
+    return bool(getattr(_LAYOUTS[detection.layout], "FALLBACK", False))
 
 
 def _detect(

@@ -198,6 +198,7 @@ from flows.stages.segment.post import (
     post_row,
 )
 from flows.stages.segment.shapes import (
+    DIGIT_RUN,
     HEAD,
     LINK,
     PROSE,
@@ -2524,7 +2525,24 @@ def shape_detection(items: Sequence[Item]) -> Detection:
         if present
     )
     evidence = f"{len(items)} items of one repeated shape ({shape})"
-    return Detection("listing", SHAPE_SCORE, evidence, parsed=list(items))
+    doubt = title_doubt(items)
+    if doubt:
+        evidence += "; titles that differ only in their numbers"
+    return Detection("listing", SHAPE_SCORE, evidence, parsed=list(items), doubt=doubt)
+
+
+RECURRING_TITLE_DOUBT = 0.2
+"""Doubt of a listing read from a repeated shape whose titles differ only in their numbers
+(:func:`title_doubt`): no surer than the ``article`` fallback, although it wins over it."""
+
+
+def title_doubt(items: Sequence[Item]) -> float:
+    """``RECURRING_TITLE_DOUBT`` when the items' titles, their numbers masked, take at most
+    half as many values as there are items ('<Name>  00:21' over each turn of a transcript,
+    '<Name> <time>' over each comment): a few speakers' or posters' headers, stamped,
+    recurring, where a listing's headlines differ in their words; else nothing."""
+    titles = [DIGIT_RUN.sub("0", item.title.text) for item in items if item.title is not None]
+    return RECURRING_TITLE_DOUBT if titles and 2 * len(set(titles)) <= len(titles) else 0.0
 
 
 # --- items of a repeated line frame -----------------------------------------------------

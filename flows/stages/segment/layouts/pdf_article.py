@@ -68,6 +68,7 @@ from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.candidates import is_bracketed_note
 from flows.stages.segment.furniture import (
     ARXIV_STAMP,
+    TWO_COLUMNS_SIGN,
     find_furniture,
     is_viewer_line,
     pdf_evidence,
@@ -286,7 +287,8 @@ def detect_repairs(lines: Sequence[Line], repairs: Mapping[str, int]) -> Detecti
     of the lines; else ``MIN_SIGNS`` or more weak signs together (:func:`weak_signs`), scored
     by their number; else, the weakest sign kept after repair has unwrapped the lines, an
     ALL-CAPS title line. Scored under the page evidence of :func:`detect`, over the
-    ``article`` fallback."""
+    ``article`` fallback; in doubt (:func:`type_doubt`) when only the type of a few lines
+    tells it."""
     kept = [line for line in lines if not line.is_blank]
     if not kept:
         return None
@@ -297,21 +299,41 @@ def detect_repairs(lines: Sequence[Line], repairs: Mapping[str, int]) -> Detecti
     if split >= MIN_SPLIT_WORDS:
         return Detection("pdf_article", 0.72, f"{split} words hyphenated at line ends")
     signs = weak_signs(kept, repairs)
+    doubt = type_doubt(signs)
     if len(signs) >= MIN_SIGNS:
         score = min(MAX_SIGN_SCORE, SIGN_SCORE + SIGN_STEP * len(signs))
-        return Detection("pdf_article", round(score, 3), "; ".join(signs))
+        return Detection("pdf_article", round(score, 3), "; ".join(signs), doubt=doubt)
     if _caps_title_line(kept[0].text):
-        return Detection("pdf_article", 0.7, "all-caps title line (PDF export style)")
+        return Detection("pdf_article", 0.7, "all-caps title line (PDF export style)", doubt=doubt)
     if any(sign.endswith(PRINT_SIGNS) for sign in signs):
-        return Detection("pdf_article", PRINT_SIGN_SCORE, f"{signs[0]} (a printed page's sign)")
+        return Detection(
+            "pdf_article", PRINT_SIGN_SCORE, f"{signs[0]} (a printed page's sign)", doubt=doubt
+        )
     return None
+
+
+CAPS_TITLE_SIGN = "an all-caps title line"
+TYPE_SIGNS = (CAPS_TITLE_SIGN, TWO_COLUMNS_SIGN)
+"""The weak signs (:func:`weak_signs`) that rest on the type of a few lines alone: a mail
+reader's header box, a page's table or a banner set in capitals show them as well as a
+printed page, while a page's furniture (page numbers, running heads, footnotes) and a
+printed column's traces (words hyphenated at line ends, hard wraps) are a page's own."""
+TYPE_DOUBT = 0.2
+"""Doubt of a reading resting on :data:`TYPE_SIGNS` alone: it is then no surer than the
+``article`` fallback, although it wins over it."""
+
+
+def type_doubt(signs: Sequence[str]) -> float:
+    """``TYPE_DOUBT`` when every one of `signs` is a sign of type alone (``TYPE_SIGNS``),
+    none of a page; else nothing."""
+    return TYPE_DOUBT if signs and all(sign.endswith(TYPE_SIGNS) for sign in signs) else 0.0
 
 
 PRINT_SIGNS = (
     "a word hyphenated at a line end",
     "a journal's first-page line",
     "footnotes under their glued markers",
-    "lines of two columns",
+    TWO_COLUMNS_SIGN,
     "a printer's production line of codes",
 )
 """The weak signs (:func:`weak_signs`) that only print typesets: a web page's text flows
@@ -332,7 +354,7 @@ def weak_signs(kept: Sequence[Line], repairs: Mapping[str, int]) -> list[str]:
     :data:`MAIL_LINE`), a word hyphenated at a line end."""
     signs = weak_pdf_signs(kept, stamped_rows(kept))
     if _caps_title_line(kept[0].text):
-        signs.append("an all-caps title line")
+        signs.append(CAPS_TITLE_SIGN)
     front = kept[:FRONT_LINES]
     if any(
         OPENING_HEADING.match(line.text)
