@@ -901,6 +901,30 @@ def test_contents_entries_with_dot_leaders_are_furniture() -> None:
     assert found == {lines[0], lines[1]}
 
 
+def test_contents_entries_with_dot_leaders_stay_lines_of_their_own() -> None:
+    """Wrapped text never joins a contents entry to the next one; a sentence whose words
+    run on over a line of dots and a number is not an entry and is unwrapped as before."""
+    entries = ["Summary ......................................................... 1",
+               "The Filter and the Deputies ..................................... 5",
+               "Recommendations ................................................. 9"]  # fmt: skip
+    repaired = repair("\n".join([*entries, "", *WRAPPED, "", BODY]), CONFIG).text
+    assert all(entry + "\n" in repaired for entry in entries[:2])
+    assert furniture_texts(repaired) >= set(entries)
+
+
+def test_a_stack_of_one_margin_stamp_is_furniture() -> None:
+    stamp = "Reviewed Copy Released"
+    found = furniture_texts("\n".join([stamp] * 4 + ["", "A Short Title", "", BODY]))
+    assert found == {stamp}
+
+
+def test_a_line_repeated_twice_or_a_one_word_stack_is_no_stamp() -> None:
+    twice = "\n".join(["Reviewed Copy Released"] * 2 + ["", "A Short Title", "", BODY])
+    words = "\n".join(["Yes"] * 4 + ["", "A Short Title", "", BODY])
+    assert furniture_texts(twice) == set()
+    assert furniture_texts(words) == set()
+
+
 def test_cover_notes_above_the_executive_summary_are_front_matter() -> None:
     """A copyright notice and a disclaimer between the cover's fields and the heading the
     text opens with are not the text; without a head above the heading, nothing is cut."""
