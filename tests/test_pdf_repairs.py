@@ -925,6 +925,31 @@ def test_a_line_repeated_twice_or_a_one_word_stack_is_no_stamp() -> None:
     assert furniture_texts(words) == set()
 
 
+PARAGRAPH = (
+    "The regional assembly met twice in the spring and discussed the budget of the office "
+    "at length, without reaching any decision on the matter before the summer break came."
+)
+
+
+def _report(cover: str, head: str, numbered: bool = True) -> str:
+    heads = [f"{head}      {page}" if numbered else head for page in (3, 5, 7)]
+    pages = [f"{PARAGRAPH}\n\n{line}\n\n{PARAGRAPH}" for line in heads]
+    return "\n\n".join(["NORTHERN WATCH", cover, PARAGRAPH, cover, PARAGRAPH, *pages])
+
+
+def test_the_cover_copy_of_a_title_the_running_heads_repeat_is_the_title() -> None:
+    """The cover and the title page print the title over an imprint's paragraph, the pages
+    print it in capitals with their numbers: the cover's copy is the title."""
+    post = run(_report('"Nobody Counted the Votes"', '"NOBODY COUNTED THE VOTES"'))
+    assert post["title"] == '"Nobody Counted the Votes"'
+
+
+def test_a_running_head_with_digits_above_the_text_stays_furniture() -> None:
+    stamp = "Northern Watch Review, Issue 12"
+    post = run(_report(stamp, stamp, numbered=False))
+    assert post["title"] != stamp
+
+
 def test_cover_notes_above_the_executive_summary_are_front_matter() -> None:
     """A copyright notice and a disclaimer between the cover's fields and the heading the
     text opens with are not the text; without a head above the heading, nothing is cut."""
