@@ -950,6 +950,21 @@ def test_a_running_head_with_digits_above_the_text_stays_furniture() -> None:
     assert post["title"] != stamp
 
 
+def test_a_long_stamp_on_every_page_is_furniture_a_repeated_formula_is_not() -> None:
+    stamp = (
+        "Fetched from https://library.example.org/core on 09 Feb 2024 at 14:52, under "
+        "the terms of use of the library, available at https://library.example.org/terms"
+    )
+    formula = (
+        "Thank you very much, Madam Chair, for giving me the floor, and let me thank "
+        "the secretariat for the report that it has put before the council today."
+    )
+    pages = [f"{PARAGRAPH}\n{line}\n{PARAGRAPH}" for line in (stamp, formula) * 3]
+    found = furniture_texts("\n\n".join(pages))
+    assert stamp in found
+    assert formula not in found
+
+
 def test_cover_notes_above_the_executive_summary_are_front_matter() -> None:
     """A copyright notice and a disclaimer between the cover's fields and the heading the
     text opens with are not the text; without a head above the heading, nothing is cut."""

@@ -159,6 +159,27 @@ def stacked_stamps(kept: Sequence[Line]) -> set[int]:
     return found
 
 
+def repeated_stamps(kept: Sequence[Line]) -> set[int]:
+    """The lines of ``MIN_STAMP_CHARS`` characters or more that stand word for word on
+    ``MIN_STAMPS`` pages of text or more, however long: a download or licence stamp printed
+    on every page ('Downloaded from <address>, on <date>, subject to the terms of use …'),
+    holding a digit or a web address as stamps do. Prose never repeats a whole line so; a
+    speaker's formula repeated in a transcript ('Thank you very much, Mr Chairman.') holds
+    neither."""
+    seen: dict[str, list[int]] = {}
+    for pos, line in enumerate(kept):
+        text = line.text
+        if len(text) >= MIN_STAMP_CHARS and (DIGITS.search(text) or WEB.search(text)):
+            seen.setdefault(" ".join(line.text.split()), []).append(pos)
+    found: set[int] = set()
+    for places in seen.values():
+        if len(places) < MIN_STAMPS:
+            continue
+        if _chars_between(kept, places[0], places[-1]) >= MIN_PAGE_CHARS * (len(places) // 2):
+            found.update(kept[pos].index for pos in places)
+    return found
+
+
 ARXIV_STAMP = re.compile(
     r"^arxiv:\d{4}\.\d{4,5}(?:v\d+)?\s+\[[\w.-]+\]\s+\d{1,2}\s+[a-z]{3}\s+\d{4}$", re.IGNORECASE
 )
@@ -618,6 +639,7 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
     found |= heads
     found |= production_stamps(lines)
     found |= stacked_stamps(kept)
+    found |= repeated_stamps(kept)
     found |= set(worded_counters(kept))
     found |= page_markers(kept)
     found |= closing_imprint(kept, found)
