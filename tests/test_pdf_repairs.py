@@ -995,6 +995,17 @@ def test_index_fields_under_the_abstract_are_front_matter() -> None:
     assert "The keywords of the campaign" in post["body"]
 
 
+def test_index_fields_of_a_short_paper_are_front_matter_past_its_first_share() -> None:
+    """In a short paper the fields under the abstract stand past the first share of the
+    text, yet among its first lines; a field deep in a long text is not the head's."""
+    fields = ["Keywords: grain prices, elections, regions", "JEL Classification: D72, H77"]
+    opening = ["Grain and Votes in the North", "Marta Ilves", "Abstract", " ".join(WRAPPED)]
+    post = run("\n".join([*opening, *fields, "1 Introduction", PARAGRAPH]))
+    assert "JEL Classification" not in post["body"] and "Keywords:" not in post["body"]
+    late = "\n\n".join([*opening, *[PARAGRAPH] * 30, fields[0], PARAGRAPH])
+    assert fields[0] in run(late)["body"]
+
+
 def _memo(closing: str, foot: str = "Northern Policy Forum") -> str:
     """A two-page memo with a running foot, ending in `closing` above a copyright foot."""
     pages = [

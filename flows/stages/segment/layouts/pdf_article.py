@@ -448,12 +448,17 @@ or the reference it asks to be cited by ('Для цитирования: …')."
 
 def index_fields(lines: Sequence[Line], dropped: dict[int, str]) -> set[int]:
     """The index field lines ('Keywords: …', 'JEL Classification: …') in the first
-    ``MAX_HEAD_SHARE`` of the text: the paper's front matter, not its text."""
+    ``MAX_HEAD_SHARE`` of the text or among its first ``HEAD_BLOCK_LINES`` lines (the head
+    of a short paper reaches further down): the paper's front matter, not its text."""
     kept = [line for line in lines if not line.is_blank and line.index not in dropped]
     if not kept:
         return set()
     limit = kept[0].start + MAX_HEAD_SHARE * (kept[-1].end - kept[0].start)
-    return {line.index for line in kept if line.start <= limit and INDEX_FIELD.match(line.text)}
+    return {
+        line.index
+        for pos, line in enumerate(kept)
+        if (line.start <= limit or pos < HEAD_BLOCK_LINES) and INDEX_FIELD.match(line.text)
+    }
 
 
 PAGE_FURNITURE = "page_furniture"
