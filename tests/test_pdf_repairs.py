@@ -904,6 +904,70 @@ def test_contents_entries_with_dot_leaders_are_furniture() -> None:
     assert found == {lines[0], lines[1]}
 
 
+def test_contents_entries_with_dot_leaders_stay_lines_of_their_own() -> None:
+    """Wrapped text never joins a contents entry to the next one; a sentence whose words
+    run on over a line of dots and a number is not an entry and is unwrapped as before."""
+    entries = ["Summary ......................................................... 1",
+               "The Filter and the Deputies ..................................... 5",
+               "Recommendations ................................................. 9"]  # fmt: skip
+    repaired = repair("\n".join([*entries, "", *WRAPPED, "", BODY]), CONFIG).text
+    assert all(entry + "\n" in repaired for entry in entries[:2])
+    assert furniture_texts(repaired) >= set(entries)
+
+
+def test_a_stack_of_one_margin_stamp_is_furniture() -> None:
+    stamp = "Reviewed Copy Released"
+    found = furniture_texts("\n".join([stamp] * 4 + ["", "A Short Title", "", BODY]))
+    assert found == {stamp}
+
+
+def test_a_line_repeated_twice_or_a_one_word_stack_is_no_stamp() -> None:
+    twice = "\n".join(["Reviewed Copy Released"] * 2 + ["", "A Short Title", "", BODY])
+    words = "\n".join(["Yes"] * 4 + ["", "A Short Title", "", BODY])
+    assert furniture_texts(twice) == set()
+    assert furniture_texts(words) == set()
+
+
+PARAGRAPH = (
+    "The regional assembly met twice in the spring and discussed the budget of the office "
+    "at length, without reaching any decision on the matter before the summer break came."
+)
+
+
+def _report(cover: str, head: str, numbered: bool = True) -> str:
+    heads = [f"{head}      {page}" if numbered else head for page in (3, 5, 7)]
+    pages = [f"{PARAGRAPH}\n\n{line}\n\n{PARAGRAPH}" for line in heads]
+    return "\n\n".join(["NORTHERN WATCH", cover, PARAGRAPH, cover, PARAGRAPH, *pages])
+
+
+def test_the_cover_copy_of_a_title_the_running_heads_repeat_is_the_title() -> None:
+    """The cover and the title page print the title over an imprint's paragraph, the pages
+    print it in capitals with their numbers: the cover's copy is the title."""
+    post = run(_report('"Nobody Counted the Votes"', '"NOBODY COUNTED THE VOTES"'))
+    assert post["title"] == '"Nobody Counted the Votes"'
+
+
+def test_a_running_head_with_digits_above_the_text_stays_furniture() -> None:
+    stamp = "Northern Watch Review, Issue 12"
+    post = run(_report(stamp, stamp, numbered=False))
+    assert post["title"] != stamp
+
+
+def test_a_long_stamp_on_every_page_is_furniture_a_repeated_formula_is_not() -> None:
+    stamp = (
+        "Fetched from https://library.example.org/core on 09 Feb 2024 at 14:52, under "
+        "the terms of use of the library, available at https://library.example.org/terms"
+    )
+    formula = (
+        "Thank you very much, Madam Chair, for giving me the floor, and let me thank "
+        "the secretariat for the report that it has put before the council today."
+    )
+    pages = [f"{PARAGRAPH}\n{line}\n{PARAGRAPH}" for line in (stamp, formula) * 3]
+    found = furniture_texts("\n\n".join(pages))
+    assert stamp in found
+    assert formula not in found
+
+
 def test_cover_notes_above_the_executive_summary_are_front_matter() -> None:
     """A copyright notice and a disclaimer between the cover's fields and the heading the
     text opens with are not the text; without a head above the heading, nothing is cut."""
@@ -932,6 +996,17 @@ def test_index_fields_under_the_abstract_are_front_matter() -> None:
     post = run(text)
     assert "JEL Classification" not in post["body"] and "Keywords:" not in post["body"]
     assert "The keywords of the campaign" in post["body"]
+
+
+def test_index_fields_of_a_short_paper_are_front_matter_past_its_first_share() -> None:
+    """In a short paper the fields under the abstract stand past the first share of the
+    text, yet among its first lines; a field deep in a long text is not the head's."""
+    fields = ["Keywords: grain prices, elections, regions", "JEL Classification: D72, H77"]
+    opening = ["Grain and Votes in the North", "Marta Ilves", "Abstract", " ".join(WRAPPED)]
+    post = run("\n".join([*opening, *fields, "1 Introduction", PARAGRAPH]))
+    assert "JEL Classification" not in post["body"] and "Keywords:" not in post["body"]
+    late = "\n\n".join([*opening, *[PARAGRAPH] * 30, fields[0], PARAGRAPH])
+    assert fields[0] in run(late)["body"]
 
 
 def _memo(closing: str, foot: str = "Northern Policy Forum") -> str:

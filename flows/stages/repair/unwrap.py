@@ -811,6 +811,9 @@ _MORE_LINK_RE = re.compile(r"\s*(?:Read [Mm]ore|READ MORE|Continue [Rr]eading)(?
 _LAID_OUT_HEAD_RE = re.compile(r"\s*\d{1,4} {3,}\S")
 """A running head laid out with its page number first, a wide gap after it ('212      <Name>'):
 no sentence goes on with a number set apart so."""
+CONTENTS_LINE = re.compile(r"^\S.{0,150}?(?:\s?\.){4,}\s*\d{1,4}$")
+"""An entry of a table of contents: its heading, dot leaders, its page ('1. Introduction
+........ 5', 'Abstract . . . . 4')."""
 _LAID_OUT_ENTRY_RE = re.compile(r"\S {3,}\d{1,4}\s*$")
 """A contents entry laid out with its page number at the right edge."""
 
@@ -841,7 +844,8 @@ def _kept_apart(line: str, nxt: str) -> bool:
 def _apart_alone(line: str) -> bool:
     """The tests of :func:`_kept_apart` that read one line, whichever side it is on: a
     line laid out in columns, a counter, a row of links, a web or e-mail address, a mail
-    quote, a pipe gutter, a rule. :func:`unwrap_lines` asks them once per line."""
+    quote, a pipe gutter, a rule, a contents entry with dot leaders. :func:`unwrap_lines`
+    asks them once per line."""
     return bool(
         ("      " in line and _COLUMN_GAP_RE.search(line.strip()))
         or _COUNTER_LINE_RE.match(line)
@@ -850,6 +854,7 @@ def _apart_alone(line: str) -> bool:
         or _QUOTED_RE.match(line)
         or _GUTTER_RE.match(line)
         or _RULE_RE.match(line)
+        or (line.rstrip()[-1:].isdigit() and CONTENTS_LINE.match(line.strip()))
     )
 
 

@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 
+from flows.stages.repair.unwrap import CONTENTS_LINE
 from flows.stages.segment.lines import Line, ends_sentence, word_count, words_up_to
 from flows.stages.segment.meta import find_byline, find_date, person_names
 
@@ -130,6 +131,52 @@ def production_stamps(lines: Sequence[Line]) -> set[int]:
         barcode = text.startswith("*") and BARCODE_TEXT.match(text) is not None
         if barcode or is_code_line(text) or (is_machine_stamp(text) and _set_apart(lines, pos)):
             found.add(line.index)
+    return found
+
+
+MIN_STACKED = 3
+"""Copies in a row of one line that make a stack of margin stamps."""
+MIN_STACKED_WORDS = 2
+
+
+def stacked_stamps(kept: Sequence[Line]) -> set[int]:
+    """The lines of a stack of margin stamps: one short line of ``MIN_STACKED_WORDS`` words
+    or more, not prose, standing ``MIN_STACKED`` times or more in a row (blank lines
+    aside). A stamp printed sideways in the margin of every page ('Public Disclosure
+    Authorized') is extracted as one such stack; no text repeats a line so, and a cover
+    repeating its title does so once, a page or more apart."""
+    found: set[int] = set()
+    for _, group in itertools.groupby(kept, key=lambda line: " ".join(line.text.split())):
+        run = list(group)
+        text = run[0].text
+        if (
+            len(run) >= MIN_STACKED
+            and _short(text)
+            and word_count(text) >= MIN_STACKED_WORDS
+            and not is_prose(text)
+        ):
+            found.update(line.index for line in run)
+    return found
+
+
+def repeated_stamps(kept: Sequence[Line]) -> set[int]:
+    """The lines of ``MIN_STAMP_CHARS`` characters or more that stand word for word on
+    ``MIN_STAMPS`` pages of text or more, however long: a download or licence stamp printed
+    on every page ('Downloaded from <address>, on <date>, subject to the terms of use …'),
+    holding a digit or a web address as stamps do. Prose never repeats a whole line so; a
+    speaker's formula repeated in a transcript ('Thank you very much, Mr Chairman.') holds
+    neither."""
+    seen: dict[str, list[int]] = {}
+    for pos, line in enumerate(kept):
+        text = line.text
+        if len(text) >= MIN_STAMP_CHARS and (DIGITS.search(text) or WEB.search(text)):
+            seen.setdefault(" ".join(line.text.split()), []).append(pos)
+    found: set[int] = set()
+    for places in seen.values():
+        if len(places) < MIN_STAMPS:
+            continue
+        if _chars_between(kept, places[0], places[-1]) >= MIN_PAGE_CHARS * (len(places) // 2):
+            found.update(kept[pos].index for pos in places)
     return found
 
 
@@ -264,11 +311,6 @@ ADDRESS_LINE = re.compile(r"(?:^|\s)(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/\S*
 contact line of a cover, an imprint or a page foot."""
 MAX_ADDRESS_WORDS = 8
 """Words of an address line, its web address included (a sentence citing a site is longer)."""
-
-
-CONTENTS_LINE = re.compile(r"^\S.{0,150}?(?:\s?\.){4,}\s*\d{1,4}$")
-"""An entry of a table of contents: its heading, dot leaders, its page ('1. Introduction
-........ 5', 'Abstract . . . . 4')."""
 
 
 def _short(text: str) -> bool:
@@ -596,6 +638,8 @@ def find_furniture(lines: Sequence[Line]) -> dict[int, str]:
             found.add(line.index)
     found |= heads
     found |= production_stamps(lines)
+    found |= stacked_stamps(kept)
+    found |= repeated_stamps(kept)
     found |= set(worded_counters(kept))
     found |= page_markers(kept)
     found |= closing_imprint(kept, found)

@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -70,6 +70,7 @@ from flows.stages.segment.furniture import (
     ARXIV_STAMP,
     TWO_COLUMNS_SIGN,
     find_furniture,
+    is_prose,
     is_viewer_line,
     pdf_evidence,
     weak_pdf_signs,
@@ -398,7 +399,12 @@ def segment(
         if named:
             dropped.pop(first.index + 1, None)  # the title, which the running heads repeat
     lines, dropped = _split_caps_fields(lines, dropped)
+    copy = _cover_copy(lines, dropped)
+    if copy is not None:
+        del dropped[copy]
     head, front = find_head(lines, dropped, rules.max_title_chars, split=bool(cuts))
+    if copy is not None and (head is None or copy not in head.title_lines | head.meta_lines):
+        dropped[copy] = PAGE_FURNITURE
     if head is not None:
         for index in head.title_lines | head.meta_lines:
             if dropped.get(index) in HEAD_RULES:
@@ -464,12 +470,17 @@ or the reference it asks to be cited by ('Для цитирования: …')."
 
 def index_fields(lines: Sequence[Line], dropped: dict[int, str]) -> set[int]:
     """The index field lines ('Keywords: …', 'JEL Classification: …') in the first
-    ``MAX_HEAD_SHARE`` of the text: the paper's front matter, not its text."""
+    ``MAX_HEAD_SHARE`` of the text or among its first ``HEAD_BLOCK_LINES`` lines (the head
+    of a short paper reaches further down): the paper's front matter, not its text."""
     kept = [line for line in lines if not line.is_blank and line.index not in dropped]
     if not kept:
         return set()
     limit = kept[0].start + MAX_HEAD_SHARE * (kept[-1].end - kept[0].start)
-    return {line.index for line in kept if line.start <= limit and INDEX_FIELD.match(line.text)}
+    return {
+        line.index
+        for pos, line in enumerate(kept)
+        if (line.start <= limit or pos < HEAD_BLOCK_LINES) and INDEX_FIELD.match(line.text)
+    }
 
 
 PAGE_FURNITURE = "page_furniture"
@@ -1748,18 +1759,54 @@ def _echoed_title(
     if not whole:
         return None
     window = block[:HEAD_BLOCK_LINES]
-    for pos in range(len(window)):
-        for size in range(1, MAX_ECHO_LINES + 1):
-            run = list(window[pos : pos + size])
-            if len(run) < size or len(run[-1].text) > read.max_chars:
-                break
-            if SERIES_LINE.search(run[-1].text):
-                break  # a series running head ('<Series> No. 71 l March 2022'), not a title
-            text = _norm(" ".join(line.text for line in run))
-            if text in whole:
-                return pos, run
-            if text in parts:
-                return pos, run + _subtitle(window[pos + size :], run[-1], read)
+    runs = [
+        (pos, run, _norm(" ".join(line.text for line in run)))
+        for pos in range(len(window))
+        for run in _head_runs(window, pos, read)
+    ]
+    for pos, run, text in runs:
+        if text in whole:
+            return pos, run
+    for pos, run, text in runs:
+        if text in parts:
+            return pos, run + _subtitle(window[pos + len(run) :], run[-1], read)
+    return None
+
+
+def _head_runs(window: Sequence[Line], pos: int, read: _Reading) -> Iterator[list[Line]]:
+    """The runs of up to ``MAX_ECHO_LINES`` lines from ``window[pos]`` that may be a title
+    a running head repeats (none past a series line or a line too long for a title)."""
+    for size in range(1, MAX_ECHO_LINES + 1):
+        run = list(window[pos : pos + size])
+        if len(run) < size or len(run[-1].text) > read.max_chars:
+            return
+        if SERIES_LINE.search(run[-1].text):
+            return  # a series running head ('<Series> No. 71 l March 2022'), not a title
+        yield run
+
+
+def _cover_copy(lines: Sequence[Line], dropped: dict[int, str]) -> int | None:
+    """The index of the cover's copy of the title that the running heads repeat whole: the
+    first line above the first line of prose kept, dropped as a running head, with no digit,
+    address or wide gap (a page's stamp, a browser's print head), whose text a running head
+    prints on two pages or more ('"A Title"'
+    on the cover, '"A TITLE"    3' on the pages). It is the title, not furniture."""
+    whole, _ = _running_texts(lines, dropped)
+    for line in lines[:HEAD_SCAN_LINES]:
+        if line.is_blank:
+            continue
+        if line.index not in dropped:
+            if is_prose(line.text):
+                return None
+            continue
+        if (
+            dropped[line.index] == PAGE_FURNITURE
+            and not any(char.isdigit() for char in line.text)
+            and not WIDE_GAP.search(line.text.strip())
+            and "/" not in line.text
+            and _norm(line.text) in whole
+        ):
+            return line.index
     return None
 
 
