@@ -463,3 +463,59 @@ def test_a_quote_under_its_attribution_is_a_quote_and_the_attribution_furniture(
         if block["owner_id"] == vera["comment_id"]
     }
     assert kinds.get("nobody at the council objected at all") == "quote"
+
+
+COUNTED_SIGNATURES = """\
+The district filter and who gets through it
+posted by lev_k (12 comments total)
+
+A long explainer on the signatures candidates need from local deputies in every region.
+
+The table of regions is the best part; nobody from outside the list has passed since 2012.
+posted by Vera Lind at 9:41 AM on September 3, 2021 [24 favorites]
+
+I had no idea the threshold could be that high in some of the regions.
+posted by quietharbor at 10:02 AM on September 3, 2021 [2 favorites]
+
+The regional parliaments pick the number the governor asks for, every time.
+posted by Ferrous Sun at 12:07 PM on September 3, 2021 [1 favorite]
+
+This thread has been archived and is closed to new comments
+"""
+
+
+def test_a_count_in_brackets_after_the_stamp_is_no_part_of_the_name() -> None:
+    assert _comments(COUNTED_SIGNATURES) == [
+        ("Vera Lind", "2021-09-03"),
+        ("quietharbor", "2021-09-03"),
+        ("Ferrous Sun", "2021-09-03"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("posted by Ferrous Sun at 12:07 PM", "12:07 PM"),
+        ("Sun, 12 Mar 2023 10:40", "Sun, 12 Mar 2023 10:40"),
+        ("anna_k on Sunday at 10:40", "Sunday at 10:40"),
+    ],
+)
+def test_a_weekday_abbreviation_joins_a_stamp_only_by_punctuation(text: str, span: str) -> None:
+    found = signature_lines.stamp_span(text)
+    assert found is not None
+    assert text[found[0] : found[1]] == span
+
+
+def test_an_edit_mark_after_the_stamp_flags_the_comment_not_the_shape() -> None:
+    page = HEADER_ABOVE.replace("petr_k | June 3, 2019", "petr_k | June 3, 2019 • edited")
+    result = segment("0123456789abcdef", page, None, SegmentConfig())
+    assert [c["author"] for c in result.comments] == [
+        "Ilya Baranov",
+        "Nadia R.",
+        "petr_k",
+        "Ilya Baranov",
+    ]
+    assert [c["edited"] for c in result.comments] == [False, False, True, False]
+    placed = HEADER_ABOVE.replace("petr_k | June 3, 2019", "petr_k | June 3, 2019 | Oslo")
+    other = segment("0123456789abcdef", placed, None, SegmentConfig())
+    assert "petr_k" not in [c["author"] for c in other.comments]  # a place: another shape

@@ -10,11 +10,12 @@ sections, guestbooks, discussion pages and comment pop-ups of many engines scrap
 
 A signing line holds one stamp (a date, a time, an age; a weekday beside it) and, outside
 it, words and separators only: its *shape* is the sequence of its token classes (words,
-numbers, separators, the stamp), runs of words counted as one. A name line directly over a
-line that is only a stamp is a signing pair, shaped by its name line. Lines of one shape
-are one group; within it, a run of words that reads the same on every line is the
-engine's label ('Posted by', 'said...'), and the one run that varies, its common first and
-last words aside, is the author's name.
+numbers, separators, the stamp), runs of words counted as one; a count in brackets ('[24
+favorites]') is a number, an edit mark closing the line a flag of its comment, outside the
+shape. A name line directly over a line that is only a stamp is a signing pair, shaped by
+its name line. Lines of one shape are one group; within it, a run of words that reads the
+same on every line is the engine's label ('Posted by', 'said...'), and the one run that
+varies, its common first and last words aside, is the author's name.
 
 A group signs comments when it has `MIN_SIGNATURES` lines or more, two authors at least,
 each name name-shaped, prose between every two lines and mostly prose there, with no row
@@ -58,7 +59,7 @@ from flows.stages.segment.grammars._common import (
     stub_head,
     topic_title,
 )
-from flows.stages.segment.grammars.stamped_header import is_action_row
+from flows.stages.segment.grammars.stamped_header import EDIT_MARK, is_action_row
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import (
     AGE,
@@ -98,9 +99,14 @@ TOP_LINES = 5
 STAMP_JOIN = re.compile(r"^[\s,@|/–—-]*(?:(?:at|on|um|в)\s*)?[\s,@–—-]*$", re.IGNORECASE)
 """What may stand between the parts of one stamp ('March 3, 2006 09:14 AM', 'May 3, 2014
 at 4:12 pm', 'Fri, 05/02/2014 - 18:30', '02.05.2014, 17:15')."""
-TOKEN = re.compile(r"\([^()]{0,40}\)|[|·•—–:;,/]|-(?=\s|$)|[^\s|·•—–:;,/()]+")
+TOKEN = re.compile(
+    r"\([^()]{0,40}\)|\[[^\[\]]{0,40}\]|[|·•—–:;,/]|-(?=\s|$)"
+    r"|[^\s|·•—–:;,/()\[\]]+"
+)
 SEPARATOR = re.compile(r"^[|·•—–:;,/-]$")
-NUMBER = re.compile(r"^(?:#|№)?\d{1,7}[.)]?$")
+NUMBER = re.compile(r"^(?:#|№)?\d{1,7}[.)]?$|^[(\[]\d{1,7}(?:\s+[^\W\d_]+){0,2}[)\]]$")
+"""A number, or a count in brackets after the stamp ('[24 favorites]', '(3 replies)'): the
+count differs from line to line, so it is no part of the name."""
 ASIDE = re.compile(r"\s*\([^()]*\)$")
 """A parenthesised note after a name: the poster's town, 'not verified'."""
 ZONE = re.compile(r"^\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d\d)?)?\)?$")
@@ -110,6 +116,9 @@ NAME_END = re.compile(r"(?:(?:^|\s)[^\W\d_]\.|\.\.\.|…)$")
 ATTRIBUTION = re.compile(r"(?:wrote|написал[аи]?)\s*:\s*$", re.IGNORECASE)
 """A quotation's attribution ('On <date>, <name> wrote:'): no comment's own line."""
 MAX_ATTRIBUTION_CHARS = 120
+TRAILING_EDIT = re.compile(rf"\s*[|·•,]?\s*\(?{EDIT_MARK.pattern}\)?\s*$", re.IGNORECASE)
+"""An edit mark closing a signing line after its stamp ('Mar 7, 2024 • edited',
+'12:40 (edited)'): a flag of that comment, no part of the line's shape."""
 """The longest line read as a quote's attribution (a sentence ending 'he said:' is text)."""
 
 
@@ -123,6 +132,7 @@ class Signing:
     shape: tuple[str, ...]
     runs: tuple[str, ...]
     stamp: str
+    edited: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +166,23 @@ def stamp_span(text: str) -> tuple[int, int] | None:
         return None
     groups: list[list[int]] = []  # [start, end, has a date, time or age]
     for start, end, real in sorted(pieces):
-        if groups and (start <= groups[-1][1] or STAMP_JOIN.match(text[groups[-1][1] : start])):
+        join = text[groups[-1][1] : start] if groups else ""
+        if groups and _short_weekday(text, groups[-1]) and re.search(r"[^\W\d_]", join):
+            groups[-1] = [start, end, int(real)]  # 'Ferrous Sun at 9:14': a name's word
+        elif groups and (start <= groups[-1][1] or STAMP_JOIN.match(join)):
             groups[-1][1] = max(groups[-1][1], end)
             groups[-1][2] |= real
         else:
             groups.append([start, end, int(real)])
     stamps = [group for group in groups if group[2]]
     return (stamps[0][0], stamps[0][1]) if len(stamps) == 1 else None
+
+
+def _short_weekday(text: str, group: list[int]) -> bool:
+    """Whether `group` is a weekday's abbreviation alone ('Sun', 'Fri.'): it joins a stamp
+    by punctuation ('Sun, 12 Mar'), never by a word ('at', 'on'), where it is a name's."""
+    word = text[group[0] : group[1]].rstrip(".")
+    return not group[2] and len(word) <= 4 and WEEKDAY.fullmatch(word) is not None
 
 
 def _shape(text: str) -> tuple[list[str], list[str]]:
@@ -189,12 +209,15 @@ def _signing_at(lines: Sequence[Line], position: int) -> Signing | None:
         return None
     span = stamp_span(text)
     if span is not None:
-        before, after = _shape(text[: span[0]]), _shape(text[span[1] :])
+        rest = text[span[1] :]
+        edit = TRAILING_EDIT.search(rest)
+        before, after = _shape(text[: span[0]]), _shape(rest[: edit.start()] if edit else rest)
         runs = before[1] + after[1]
         if not runs or sum(len(run.split()) for run in runs) > MAX_LABEL_WORDS:
             return None
         line_shape = ("line", *before[0], "S", *after[0])
-        return Signing(position, 1, line_shape, tuple(runs), text[span[0] : span[1]])
+        stamp = text[span[0] : span[1]]
+        return Signing(position, 1, line_shape, tuple(runs), stamp, edit is not None)
     below = position + 1
     if below >= len(lines) or lines[below].is_blank:
         return None
@@ -631,6 +654,7 @@ def _header(lines: Sequence[Line], found: Found | None, position: int, end: int)
         published=stamp if dated else None,
         age=None if dated else stamp,
         reply_to=_addressed(lines, position + n_lines, end, found.names[:index]),
+        edited=found.signings[index].edited,
         chrome_lines=chrome | attributions,
         quote_lines=frozenset(quoted - attributions),
     )
