@@ -519,3 +519,78 @@ def test_an_edit_mark_after_the_stamp_flags_the_comment_not_the_shape() -> None:
     placed = HEADER_ABOVE.replace("petr_k | June 3, 2019", "petr_k | June 3, 2019 | Oslo")
     other = segment("0123456789abcdef", placed, None, SegmentConfig())
     assert "petr_k" not in [c["author"] for c in other.comments]  # a place: another shape
+
+
+POSTER_BLOCKS = """\
+Regional Debate Board
+
+The new municipal filter and the September races
+
+Page 1 of 2
+
+  1. lev_k
+
+    lev_k Senior Member
+
+    The filter now needs signatures from ten percent of the municipal deputies in most regions.
+
+    Nobody outside the ruling party has that many deputies anywhere in the country.
+
+    lev_k, Mar 3, 2021
+
+    #1
+
+  2. Anna_T
+
+    Anna_T Member
+
+    Some regions kept the lower threshold, so the picture is not the same everywhere.
+
+    Anna_T, Mar 3, 2021
+
+    #2
+
+  3. lev_k
+
+    lev_k Senior Member
+
+    That is true, but the regions with the lower threshold elect no governor this year.
+
+    lev_k, Mar 4, 2021
+
+    #3
+
+  4. petr_v
+
+    petr_v Member
+
+    Then the only race worth watching is the one where the incumbent retired early.
+
+    petr_v, Mar 5, 2021
+
+    #4
+"""
+
+
+def test_signatures_under_poster_blocks_open_the_thread_with_the_first_post() -> None:
+    lines = split_lines(POSTER_BLOCKS)
+    starts = signature_lines.find_starts(lines)
+    assert [lines[at].text.strip() for at in starts] == ["#1", "#2", "#3"]
+    headers = signature_lines.parse_headers(lines, starts)
+    assert [(h.author, h.published) for h in headers] == [
+        ("Anna_T", "Mar 3, 2021"),
+        ("lev_k", "Mar 4, 2021"),
+        ("petr_v", "Mar 5, 2021"),
+    ]
+    head = signature_lines.page_post(lines, starts)
+    assert head is not None
+    assert (head.author, head.published) == ("lev_k", "Mar 3, 2021")
+    assert head.title == "The new municipal filter and the September races"
+
+
+def test_a_comments_page_label_keeps_the_first_signed_text_a_comment() -> None:
+    page = POSTER_BLOCKS.replace("Regional Debate Board", "Comments: The municipal filter")
+    lines = split_lines(page)
+    starts = signature_lines.find_starts(lines)
+    headers = signature_lines.parse_headers(lines, starts)
+    assert [h.author for h in headers] == ["lev_k", "Anna_T", "lev_k", "petr_v"]
