@@ -463,3 +463,134 @@ def test_a_quote_under_its_attribution_is_a_quote_and_the_attribution_furniture(
         if block["owner_id"] == vera["comment_id"]
     }
     assert kinds.get("nobody at the council objected at all") == "quote"
+
+
+COUNTED_SIGNATURES = """\
+The district filter and who gets through it
+posted by lev_k (12 comments total)
+
+A long explainer on the signatures candidates need from local deputies in every region.
+
+The table of regions is the best part; nobody from outside the list has passed since 2012.
+posted by Vera Lind at 9:41 AM on September 3, 2021 [24 favorites]
+
+I had no idea the threshold could be that high in some of the regions.
+posted by quietharbor at 10:02 AM on September 3, 2021 [2 favorites]
+
+The regional parliaments pick the number the governor asks for, every time.
+posted by Ferrous Sun at 12:07 PM on September 3, 2021 [1 favorite]
+
+This thread has been archived and is closed to new comments
+"""
+
+
+def test_a_count_in_brackets_after_the_stamp_is_no_part_of_the_name() -> None:
+    assert _comments(COUNTED_SIGNATURES) == [
+        ("Vera Lind", "2021-09-03"),
+        ("quietharbor", "2021-09-03"),
+        ("Ferrous Sun", "2021-09-03"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("posted by Ferrous Sun at 12:07 PM", "12:07 PM"),
+        ("Sun, 12 Mar 2023 10:40", "Sun, 12 Mar 2023 10:40"),
+        ("anna_k on Sunday at 10:40", "Sunday at 10:40"),
+    ],
+)
+def test_a_weekday_abbreviation_joins_a_stamp_only_by_punctuation(text: str, span: str) -> None:
+    found = signature_lines.stamp_span(text)
+    assert found is not None
+    assert text[found[0] : found[1]] == span
+
+
+def test_an_edit_mark_after_the_stamp_flags_the_comment_not_the_shape() -> None:
+    page = HEADER_ABOVE.replace("petr_k | June 3, 2019", "petr_k | June 3, 2019 • edited")
+    result = segment("0123456789abcdef", page, None, SegmentConfig())
+    assert [c["author"] for c in result.comments] == [
+        "Ilya Baranov",
+        "Nadia R.",
+        "petr_k",
+        "Ilya Baranov",
+    ]
+    assert [c["edited"] for c in result.comments] == [False, False, True, False]
+    placed = HEADER_ABOVE.replace("petr_k | June 3, 2019", "petr_k | June 3, 2019 | Oslo")
+    other = segment("0123456789abcdef", placed, None, SegmentConfig())
+    assert "petr_k" not in [c["author"] for c in other.comments]  # a place: another shape
+
+
+POSTER_BLOCKS = """\
+Regional Debate Board
+
+The new municipal filter and the September races
+
+Page 1 of 2
+
+  1. lev_k
+
+    lev_k Senior Member
+
+    The filter now needs signatures from ten percent of the municipal deputies in most regions.
+
+    Nobody outside the ruling party has that many deputies anywhere in the country.
+
+    lev_k, Mar 3, 2021
+
+    #1
+
+  2. Anna_T
+
+    Anna_T Member
+
+    Some regions kept the lower threshold, so the picture is not the same everywhere.
+
+    Anna_T, Mar 3, 2021
+
+    #2
+
+  3. lev_k
+
+    lev_k Senior Member
+
+    That is true, but the regions with the lower threshold elect no governor this year.
+
+    lev_k, Mar 4, 2021
+
+    #3
+
+  4. petr_v
+
+    petr_v Member
+
+    Then the only race worth watching is the one where the incumbent retired early.
+
+    petr_v, Mar 5, 2021
+
+    #4
+"""
+
+
+def test_signatures_under_poster_blocks_open_the_thread_with_the_first_post() -> None:
+    lines = split_lines(POSTER_BLOCKS)
+    starts = signature_lines.find_starts(lines)
+    assert [lines[at].text.strip() for at in starts] == ["#1", "#2", "#3"]
+    headers = signature_lines.parse_headers(lines, starts)
+    assert [(h.author, h.published) for h in headers] == [
+        ("Anna_T", "Mar 3, 2021"),
+        ("lev_k", "Mar 4, 2021"),
+        ("petr_v", "Mar 5, 2021"),
+    ]
+    head = signature_lines.page_post(lines, starts)
+    assert head is not None
+    assert (head.author, head.published) == ("lev_k", "Mar 3, 2021")
+    assert head.title == "The new municipal filter and the September races"
+
+
+def test_a_comments_page_label_keeps_the_first_signed_text_a_comment() -> None:
+    page = POSTER_BLOCKS.replace("Regional Debate Board", "Comments: The municipal filter")
+    lines = split_lines(page)
+    starts = signature_lines.find_starts(lines)
+    headers = signature_lines.parse_headers(lines, starts)
+    assert [h.author for h in headers] == ["lev_k", "Anna_T", "lev_k", "petr_v"]

@@ -550,3 +550,10 @@ def test_a_reply_count_is_no_name() -> None:
     assert [lines[at].text for at in starts] == ["Stas Lind"]  # the first is the post
     assert stamped_header._is_name("Stas Lind")
     assert not stamped_header._is_name("2 replies")
+
+
+def test_a_user_title_glued_onto_a_handle_is_no_part_of_the_author() -> None:
+    assert stamped_header._name("grisha_obsFund Committee") == "grisha_obs"
+    assert stamped_header._name("tanya_nnCoordinator") == "tanya_nn"
+    assert stamped_header._name("Tamsin_Ward   OkaRiverside") == "Tamsin_Ward   OkaRiverside"
+    assert stamped_header._name("McAllister") == "McAllister"

@@ -459,3 +459,24 @@ def topic_title(top: Sequence[Line], is_chrome_text: Callable[[str], bool]) -> s
         and not is_chrome_text(line.text)
     ]
     return max(candidates, key=lambda text: len(text.split()), default=None)
+
+
+GLUE_POINT = re.compile(r"(?<=[a-z0-9_.\-])(?=[A-Z])")
+"""Where a capital is glued onto a lower-case name: a user title scraped onto the username
+with no space ('grisha_obsFund Committee')."""
+
+
+def split_flair(label: str, known: Collection[str] = ()) -> tuple[str, str | None]:
+    """(username, flair) of an older-view name line ("grisha_obsFund Committee"): split
+    where a capital is glued on, at a name the page shows on its own if there is one, else
+    at the first point where the name before has no capital or the flair has several words."""
+    token = label.split()[0]
+    points = [match.start() for match in GLUE_POINT.finditer(token)]
+    for at in points:
+        if token[:at] in known:
+            return token[:at], label[at:].strip() or None
+    for at in points:
+        name, flair = token[:at], label[at:]
+        if " " in flair or not any(ch.isupper() for ch in name):
+            return name, flair
+    return (token, None) if " " not in label else ("", None)

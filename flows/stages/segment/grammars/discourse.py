@@ -42,10 +42,11 @@ comment's ``score`` (Discourse shows no down-votes).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
+    GLUE_POINT,
     USERNAME,
     content_indices,
     furniture,
@@ -53,6 +54,7 @@ from flows.stages.segment.grammars._common import (
     next_content,
     post_head,
     previous_content,
+    split_flair,
 )
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
@@ -80,7 +82,6 @@ SHORT_DATE = re.compile(
     re.IGNORECASE,
 )
 LEGACY_NAME = re.compile(r"^(?P<label>[\w.\-]{1,40}(?:\s[\w&'.\-]{1,30}){0,4})$")
-GLUE_POINT = re.compile(r"(?<=[a-z0-9_.\-])(?=[A-Z])")
 BARE_USER = re.compile(rf"^@?(?P<user>{USERNAME})$")
 LIKES = re.compile(r"^(?P<count>1 Like|\d{1,6} Likes)(?P<rest>.*)$")
 COUNT = re.compile(r"^\d[\d.,]{0,8}k?$")
@@ -179,22 +180,6 @@ def _sr(lines: Sequence[Line], position: int) -> Found | None:
         return None
     number = int(match.group("number")) if match.group("number") else None
     return Found(position, "sr", match.group("user"), number)
-
-
-def split_flair(label: str, known: Collection[str] = ()) -> tuple[str, str | None]:
-    """(username, flair) of an older-view name line ("grisha_obsFund Committee"): split
-    where a capital is glued on, at a name the page shows on its own if there is one, else
-    at the first point where the name before has no capital or the flair has several words."""
-    token = label.split()[0]
-    points = [match.start() for match in GLUE_POINT.finditer(token)]
-    for at in points:
-        if token[:at] in known:
-            return token[:at], label[at:].strip() or None
-    for at in points:
-        name, flair = token[:at], label[at:]
-        if " " in flair or not any(ch.isupper() for ch in name):
-            return name, flair
-    return (token, None) if " " not in label else ("", None)
 
 
 def _legacy(lines: Sequence[Line], position: int) -> Found | None:

@@ -10,11 +10,12 @@ sections, guestbooks, discussion pages and comment pop-ups of many engines scrap
 
 A signing line holds one stamp (a date, a time, an age; a weekday beside it) and, outside
 it, words and separators only: its *shape* is the sequence of its token classes (words,
-numbers, separators, the stamp), runs of words counted as one. A name line directly over a
-line that is only a stamp is a signing pair, shaped by its name line. Lines of one shape
-are one group; within it, a run of words that reads the same on every line is the
-engine's label ('Posted by', 'said...'), and the one run that varies, its common first and
-last words aside, is the author's name.
+numbers, separators, the stamp), runs of words counted as one; a count in brackets ('[24
+favorites]') is a number, an edit mark closing the line a flag of its comment, outside the
+shape. A name line directly over a line that is only a stamp is a signing pair, shaped by
+its name line. Lines of one shape are one group; within it, a run of words that reads the
+same on every line is the engine's label ('Posted by', 'said...'), and the one run that
+varies, its common first and last words aside, is the author's name.
 
 A group signs comments when it has `MIN_SIGNATURES` lines or more, two authors at least,
 each name name-shaped, prose between every two lines and mostly prose there, with no row
@@ -24,16 +25,19 @@ a body under it, a signature has a body above it and the page's furniture (a for
 footer) under its last occurrence. Either way the lines that border the bodies must read
 as text, half of them whole sentences at least: what a digest's byline or a listing's
 meta row borders is a headline (a line without a sentence's end, in title case, or one
-the page repeats), and that group is no comment list. Posts an article quotes are none
-either: the first header stands right under a sentence of its text, or the first
-signature's text runs up into it or hangs under its head (byline, dateline).
+the page repeats), and that group is no comment list; a comment's number ('#2') and a
+poster's block naming the signer ('2. name', 'name  Member': no prose) are neither text
+nor furniture there. Posts an article quotes are none either: the first header stands
+right under a sentence of its text, or the first signature's text runs up into it or
+hangs under its head (byline, dateline).
 
 Comments are flat: nesting is the signing line's indentation, where there is one, and a
 body opening with '@<earlier commenter>' answers that comment. The text above the first
 comment is the opening post (an article, read as under any comment section) or, with no
-running text, the head of a comments page; a first header with nothing but a page top
-above it, on a thread's first page, opens the thread, unless a line above counts all
-the headers as comments ('5 messages').
+running text, the head of a comments page; a first header (or a first signed text) with
+nothing but a page top above it, on a thread's first page, opens the thread, unless a line
+above counts all the headers as comments ('5 messages') or, above signed texts, names the
+page a comments page ('Comments: <title>').
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from flows.stages.segment.grammars._common import (
@@ -58,7 +62,7 @@ from flows.stages.segment.grammars._common import (
     stub_head,
     topic_title,
 )
-from flows.stages.segment.grammars.stamped_header import is_action_row
+from flows.stages.segment.grammars.stamped_header import EDIT_MARK, is_action_row
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import (
     AGE,
@@ -98,9 +102,14 @@ TOP_LINES = 5
 STAMP_JOIN = re.compile(r"^[\s,@|/–—-]*(?:(?:at|on|um|в)\s*)?[\s,@–—-]*$", re.IGNORECASE)
 """What may stand between the parts of one stamp ('March 3, 2006 09:14 AM', 'May 3, 2014
 at 4:12 pm', 'Fri, 05/02/2014 - 18:30', '02.05.2014, 17:15')."""
-TOKEN = re.compile(r"\([^()]{0,40}\)|[|·•—–:;,/]|-(?=\s|$)|[^\s|·•—–:;,/()]+")
+TOKEN = re.compile(
+    r"\([^()]{0,40}\)|\[[^\[\]]{0,40}\]|[|·•—–:;,/]|-(?=\s|$)"
+    r"|[^\s|·•—–:;,/()\[\]]+"
+)
 SEPARATOR = re.compile(r"^[|·•—–:;,/-]$")
-NUMBER = re.compile(r"^(?:#|№)?\d{1,7}[.)]?$")
+NUMBER = re.compile(r"^(?:#|№)?\d{1,7}[.)]?$|^[(\[]\d{1,7}(?:\s+[^\W\d_]+){0,2}[)\]]$")
+"""A number, or a count in brackets after the stamp ('[24 favorites]', '(3 replies)'): the
+count differs from line to line, so it is no part of the name."""
 ASIDE = re.compile(r"\s*\([^()]*\)$")
 """A parenthesised note after a name: the poster's town, 'not verified'."""
 ZONE = re.compile(r"^\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d\d)?)?\)?$")
@@ -110,6 +119,9 @@ NAME_END = re.compile(r"(?:(?:^|\s)[^\W\d_]\.|\.\.\.|…)$")
 ATTRIBUTION = re.compile(r"(?:wrote|написал[аи]?)\s*:\s*$", re.IGNORECASE)
 """A quotation's attribution ('On <date>, <name> wrote:'): no comment's own line."""
 MAX_ATTRIBUTION_CHARS = 120
+TRAILING_EDIT = re.compile(rf"\s*[|·•,]?\s*\(?{EDIT_MARK.pattern}\)?\s*$", re.IGNORECASE)
+"""An edit mark closing a signing line after its stamp ('Mar 7, 2024 • edited',
+'12:40 (edited)'): a flag of that comment, no part of the line's shape."""
 """The longest line read as a quote's attribution (a sentence ending 'he said:' is text)."""
 
 
@@ -123,6 +135,7 @@ class Signing:
     shape: tuple[str, ...]
     runs: tuple[str, ...]
     stamp: str
+    edited: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +169,23 @@ def stamp_span(text: str) -> tuple[int, int] | None:
         return None
     groups: list[list[int]] = []  # [start, end, has a date, time or age]
     for start, end, real in sorted(pieces):
-        if groups and (start <= groups[-1][1] or STAMP_JOIN.match(text[groups[-1][1] : start])):
+        join = text[groups[-1][1] : start] if groups else ""
+        if groups and _short_weekday(text, groups[-1]) and re.search(r"[^\W\d_]", join):
+            groups[-1] = [start, end, int(real)]  # 'Ferrous Sun at 9:14': a name's word
+        elif groups and (start <= groups[-1][1] or STAMP_JOIN.match(join)):
             groups[-1][1] = max(groups[-1][1], end)
             groups[-1][2] |= real
         else:
             groups.append([start, end, int(real)])
     stamps = [group for group in groups if group[2]]
     return (stamps[0][0], stamps[0][1]) if len(stamps) == 1 else None
+
+
+def _short_weekday(text: str, group: list[int]) -> bool:
+    """Whether `group` is a weekday's abbreviation alone ('Sun', 'Fri.'): it joins a stamp
+    by punctuation ('Sun, 12 Mar'), never by a word ('at', 'on'), where it is a name's."""
+    word = text[group[0] : group[1]].rstrip(".")
+    return not group[2] and len(word) <= 4 and WEEKDAY.fullmatch(word) is not None
 
 
 def _shape(text: str) -> tuple[list[str], list[str]]:
@@ -189,12 +212,15 @@ def _signing_at(lines: Sequence[Line], position: int) -> Signing | None:
         return None
     span = stamp_span(text)
     if span is not None:
-        before, after = _shape(text[: span[0]]), _shape(text[span[1] :])
+        rest = text[span[1] :]
+        edit = TRAILING_EDIT.search(rest)
+        before, after = _shape(text[: span[0]]), _shape(rest[: edit.start()] if edit else rest)
         runs = before[1] + after[1]
         if not runs or sum(len(run.split()) for run in runs) > MAX_LABEL_WORDS:
             return None
         line_shape = ("line", *before[0], "S", *after[0])
-        return Signing(position, 1, line_shape, tuple(runs), text[span[0] : span[1]])
+        stamp = text[span[0] : span[1]]
+        return Signing(position, 1, line_shape, tuple(runs), stamp, edit is not None)
     below = position + 1
     if below >= len(lines) or lines[below].is_blank:
         return None
@@ -303,7 +329,7 @@ def _has_prose(lines: Sequence[Line], start: int, end: int) -> bool:
     return any(not line.is_blank and is_prose(line.text) for line in lines[start:end])
 
 
-def _side(lines: Sequence[Line], signings: Sequence[Signing]) -> bool | None:
+def _side(lines: Sequence[Line], signings: Sequence[Signing], names: Sequence[str]) -> bool | None:
     """True when the lines sign the text above them, False when below; None when the
     text they border is no comments' text (mostly no sentences: headlines). The side is
     the one the lines are glued to (no blank line between) where most are glued to one
@@ -332,7 +358,8 @@ def _side(lines: Sequence[Line], signings: Sequence[Signing]) -> bool | None:
         if below:
             ends.append(previous_content(lines, signing.position))
             if index + 1 < len(signings):
-                starts.append(next_content(lines, signing.position + signing.n_lines - 1))
+                after = signing.position + signing.n_lines - 1
+                starts.append(_text_after(lines, after, names[index + 1]))
         else:
             starts.append(next_content(lines, signing.position + signing.n_lines - 1))
             if index > 0:
@@ -366,6 +393,23 @@ def _headed_cards(lines: Sequence[Line], signings: Sequence[Signing]) -> int:
         if above == 0 or lines[above - 1].is_blank:
             count += 1
     return count
+
+
+def _text_after(lines: Sequence[Line], position: int, signer: str) -> int | None:
+    """The first line after `position` that is neither a comment's number ('#2' under a
+    signature closes the post above it) nor a line of no prose naming `signer`, the next
+    text's (a poster's block over that text: '2. name', 'name  Member')."""
+    at = next_content(lines, position)
+    while at is not None and (
+        NUMBER.match(lines[at].text.strip()) or _names_signer(lines[at].text, (signer,))
+    ):
+        at = next_content(lines, at)
+    return at
+
+
+def _names_signer(text: str, signers: Sequence[str]) -> bool:
+    """A line of no prose that names one of `signers`: a poster's block, no text."""
+    return any(name in text for name in signers) and not is_prose(text)
 
 
 def _text_before(lines: Sequence[Line], position: int, previous: Signing) -> int | None:
@@ -430,9 +474,9 @@ def _find(lines: Sequence[Line]) -> Found | None:
             _has_prose(lines, a.position + a.n_lines, b.position) for a, b in pairwise(signings)
         ):
             continue
-        if not _bodies_are_text(lines, signings):
+        if not _bodies_are_text(lines, signings, names):
             continue
-        below = _side(lines, signings)
+        below = _side(lines, signings, names)
         if below is None or (below and _first_body(lines, signings) is None):
             continue
         if not below and _runs_into_text(lines, signings[0].position):
@@ -441,17 +485,24 @@ def _find(lines: Sequence[Line]) -> Found | None:
     return best
 
 
-def _bodies_are_text(lines: Sequence[Line], signings: Sequence[Signing]) -> bool:
+def _bodies_are_text(
+    lines: Sequence[Line], signings: Sequence[Signing], names: Sequence[str]
+) -> bool:
     """Whether the lines between the signings read as comments' text: most of them prose,
     and most gaps without a row of actions (the comment lists that print one are read
-    by :mod:`.stamped_header`)."""
+    by :mod:`.stamped_header`). A comment's number ('#2', '2.') and a line of no prose
+    that names the signer on either side (a poster's block: '2. name', 'name  Member')
+    are neither text nor a listing's furniture."""
     content = prose = actions = 0
-    for a, b in pairwise(signings):
+    for index, (a, b) in enumerate(pairwise(signings)):
+        signers = (names[index], names[index + 1])
         gap = [
             line
             for line in lines[a.position + a.n_lines : b.position]
-            if not line.is_blank and not NUMBER.match(line.text.strip())
-        ]  # a comment's number ('#2', '2.') is neither text nor a listing's furniture
+            if not line.is_blank
+            and not NUMBER.match(line.text.strip())
+            and not _names_signer(line.text, signers)
+        ]
         content += len(gap)
         prose += sum(is_prose(line.text) for line in gap)
         actions += any(is_action_row(line.text) for line in gap)
@@ -499,7 +550,8 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
     first = _first_body(lines, signings)
     if first is None:
         return []
-    return [first, *(at for at in after if at is not None)]
+    starts = [first, *(at for at in after if at is not None)]
+    return starts[1:] if _opens_thread(lines, found) else starts
 
 
 def _runs_into_text(lines: Sequence[Line], position: int) -> bool:
@@ -532,11 +584,15 @@ def _opens_thread(lines: Sequence[Line], found: Found) -> bool:
     """Whether the first header is the opening post's: no running text above it, the
     thread's first page, and no line above it counting the headers as comments ('5
     messages', 'Комментарии (5)')."""
-    first = found.signings[0]
-    if found.below or has_text(lines[: first.position]) or (page_number(lines) or 1) > 1:
+    first: int | None = found.signings[0].position
+    if found.below:
+        first = _first_body(lines, found.signings)
+    if first is None or has_text(lines[:first]) or (page_number(lines) or 1) > 1:
         return False
+    if found.below and any(PAGE_LABEL.match(line.text) for line in lines[:first]):
+        return False  # 'Comments: <title>': a comments page, every signed text a comment
     count = re.compile(rf"(?<![\w.,]){len(found.signings)}(?![\w.,])")
-    at: int | None = first.position
+    at: int | None = first
     for _ in range(TOP_LINES):
         at = previous_content(lines, at) if at is not None else None
         if (
@@ -631,6 +687,7 @@ def _header(lines: Sequence[Line], found: Found | None, position: int, end: int)
         published=stamp if dated else None,
         age=None if dated else stamp,
         reply_to=_addressed(lines, position + n_lines, end, found.names[:index]),
+        edited=found.signings[index].edited,
         chrome_lines=chrome | attributions,
         quote_lines=frozenset(quoted - attributions),
     )
@@ -657,6 +714,8 @@ def page_post(page: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
     comment."""
     lines = page[: starts[0]] if starts else page
     found = _find(page)
+    if found is not None and found.below and found.signings[0].position < len(lines):
+        return _signed_opening(page, lines, found)
     if found is not None and not found.below and found.signings[0].position < len(lines):
         first = found.signings[0]
         dated = find_date(first.stamp)
@@ -674,3 +733,28 @@ def page_post(page: Sequence[Line], starts: Sequence[int]) -> PostHead | None:
     if title is not None and (labelled := PAGE_LABEL.match(title)) is not None:
         title = labelled.group("title")
     return stub_head(lines, is_chrome, title)
+
+
+def _signed_opening(page: Sequence[Line], lines: Sequence[Line], found: Found) -> PostHead | None:
+    """The head of an opening post signed below its text (`lines`: the page down to the
+    first reply): its author and date from the signature, which is furniture, the title
+    above the text."""
+    first = _first_body(page, found.signings)
+    if first is None:
+        return None
+    signing = found.signings[0]
+    opening = Opening(
+        position=first,
+        n_lines=0,
+        author=found.names[0],
+        published=signing.stamp if find_date(signing.stamp) else None,
+        body_end=len(lines),
+    )
+    author = found.names[0]
+
+    def poster_block(line: Line) -> bool:  # '1. name', 'name  Member' over the text
+        return is_chrome(line) or (author in line.text and not is_prose(line.text))
+
+    head = opening_head(lines, opening, poster_block)
+    signature = range(signing.position, signing.position + signing.n_lines)
+    return replace(head, chrome_lines=head.chrome_lines | {lines[at].index for at in signature})

@@ -47,6 +47,7 @@ from flows.stages.segment.grammars._common import (
     ACCOUNT,
     AVATAR_LABEL,
     CRUMB_SEPARATOR,
+    GLUE_POINT,
     Opening,
     content_indices,
     has_text,
@@ -59,6 +60,7 @@ from flows.stages.segment.grammars._common import (
     post_head,
     quoted_lines,
     shown_count,
+    split_flair,
     stub_head,
     topic_title,
 )
@@ -527,8 +529,16 @@ def _previous(lines: Sequence[Line], position: int, low: int) -> int | None:
 
 
 def _name(text: str) -> str:
+    """The author a header's name line shows: the name of a one-line header, the username
+    of a name with a user title glued on ('tanya_nnCoordinator'), else the line."""
     inline = _inline(text)
-    return inline[0] if inline is not None else text
+    if inline is not None:
+        return inline[0]
+    if text and GLUE_POINT.search(text.split()[0]):
+        name, flair = split_flair(text)
+        if name and flair and name.islower():  # a handle; 'Tamsin_Ward' is a name
+            return name
+    return text
 
 
 def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:
