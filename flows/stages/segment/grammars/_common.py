@@ -13,6 +13,7 @@ opening post):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -335,14 +336,33 @@ def message_head(
     the title's."""
     head = opening_head(lines, opening, is_chrome)
     chrome = content_indices(lines[: opening.position]) - head.title_lines
-    return PostHead(
-        title=head.title,
-        title_lines=head.title_lines,
-        author=head.author,
-        published=head.published,
-        meta_lines=head.meta_lines,
-        chrome_lines=frozenset(chrome) | head.chrome_lines,
+    return dataclasses.replace(head, chrome_lines=frozenset(chrome) | head.chrome_lines)
+
+
+@dataclass(frozen=True, slots=True)
+class MessageHeader:
+    """One message's header on a mail or group page: its first line, how many lines it
+    spans, the sender and the date as written."""
+
+    position: int
+    n_lines: int
+    author: str
+    published: str
+
+
+def subject_head(
+    lines: Sequence[Line], first: MessageHeader, is_chrome: Callable[[Line], bool]
+) -> PostHead:
+    """:func:`message_head` for a page whose subject is the nearest content line above its
+    first message's header, `first`, that is not chrome."""
+    at = previous_content(lines, first.position)
+    while at is not None and is_chrome(lines[at]):
+        at = previous_content(lines, at)
+    subject = lines[at].text if at is not None else None
+    opening = Opening(
+        first.position, first.n_lines, first.author, first.published, len(lines), at, subject
     )
+    return message_head(lines, opening, is_chrome)
 
 
 def stub_head(

@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
-    Opening,
-    message_head,
+    MessageHeader,
     next_content,
-    previous_content,
+    subject_head,
 )
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
@@ -49,17 +47,7 @@ CHROME = re.compile(
 MAX_NAME_CHARS = 60
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """One message header, from its first line down to the recipients line."""
-
-    position: int
-    n_lines: int
-    author: str
-    published: str
-
-
-def _header_at(lines: Sequence[Line], position: int) -> Found | None:
+def _header_at(lines: Sequence[Line], position: int) -> MessageHeader | None:
     first = lines[position]
     at: int | None = position
     photo = PHOTO.match(first.text)
@@ -84,11 +72,11 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
     recipients = next_content(lines, date_at)
     if recipients is None or not RECIPIENTS.match(lines[recipients].text):
         return None
-    return Found(position, recipients - position + 1, name, lines[date_at].text)
+    return MessageHeader(position, recipients - position + 1, name, lines[date_at].text)
 
 
-def headers(lines: Sequence[Line]) -> list[Found]:
-    found: list[Found] = []
+def headers(lines: Sequence[Line]) -> list[MessageHeader]:
+    found: list[MessageHeader] = []
     if not any(RECIPIENTS.match(line.text) for line in lines):
         return found  # every header ends in its recipients line
     for position in range(len(lines)):
@@ -133,18 +121,4 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
     found = headers(lines)
     if not found:
         return None
-    first = found[0]
-    at = previous_content(lines, first.position)
-    while at is not None and is_chrome(lines[at]):
-        at = previous_content(lines, at)
-    subject = lines[at].text if at is not None else None
-    opening = Opening(
-        first.position,
-        first.n_lines,
-        first.author,
-        first.published,
-        len(lines),
-        at,
-        subject,
-    )
-    return message_head(lines, opening, is_chrome)
+    return subject_head(lines, found[0], is_chrome)

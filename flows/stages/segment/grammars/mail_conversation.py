@@ -25,15 +25,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from flows.stages.mail_fields import RECIPIENT_FIELD, SENDER_FIELD
 from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.grammars._common import (
-    Opening,
-    message_head,
+    MessageHeader,
     next_content,
-    previous_content,
+    subject_head,
 )
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import TWO_DIGITS, find_date, person_name
@@ -58,17 +56,7 @@ MAX_DATE_LINE_CHARS = 60
 MIN_MESSAGES = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """One message header: the sender line down to its last recipient field."""
-
-    position: int
-    n_lines: int
-    author: str
-    published: str
-
-
-def _header_at(lines: Sequence[Line], position: int) -> Found | None:
+def _header_at(lines: Sequence[Line], position: int) -> MessageHeader | None:
     text = lines[position].text
     if quote_depth(text) or text.endswith(":") or SENDER_FIELD.match(text):
         return None  # a quote, its attribution, or a labelled header field (a reply chain's)
@@ -107,7 +95,7 @@ def _header_at(lines: Sequence[Line], position: int) -> Found | None:
         and LINK_LABEL.match(lines[at].text)
     ):
         last, labels = at, labels + 1
-    return Found(position, last - position + 1, name, published)
+    return MessageHeader(position, last - position + 1, name, published)
 
 
 def _may_be_date_line(text: str) -> bool:
@@ -115,9 +103,9 @@ def _may_be_date_line(text: str) -> bool:
     return len(text) <= MAX_DATE_LINE_CHARS and TWO_DIGITS.search(text) is not None
 
 
-def headers(lines: Sequence[Line]) -> list[Found]:
+def headers(lines: Sequence[Line]) -> list[MessageHeader]:
     """Every message header on the page, or none when fewer than ``MIN_MESSAGES``."""
-    found: list[Found] = []
+    found: list[MessageHeader] = []
     position = 0
     while position < len(lines):
         hit = _header_at(lines, position) if not lines[position].is_blank else None
@@ -247,17 +235,4 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
     found = headers(lines)
     if not found:
         return None
-    first = found[0]
-    at = previous_content(lines, first.position)
-    while at is not None and is_chrome(lines[at]):
-        at = previous_content(lines, at)
-    opening = Opening(
-        first.position,
-        first.n_lines,
-        first.author,
-        first.published,
-        len(lines),
-        at,
-        lines[at].text if at is not None else None,
-    )
-    return message_head(lines, opening, is_chrome)
+    return subject_head(lines, found[0], is_chrome)
