@@ -612,6 +612,21 @@ def _pages(marks: list[str], page: str = PROSE + " " + PROSE) -> str:
             _pages(["Approved For Release 2008/10/21 : EXO-85T00283R0005"] * 2),
             False,
         ),
+        (
+            "positive: a laid-out foot whose page column prints its label",
+            _pages([f"Page {n}                    RB-24-0117 Annual Review" for n in (1, 2)]),
+            True,
+        ),
+        (
+            "negative: the labelled page column does not go up page by page",
+            _pages([f"Page {n}                    RB-24-0117 Annual Review" for n in (4, 2)]),
+            False,
+        ),
+        (
+            "negative: a label and its number run on with the text, no column gap",
+            _pages([f"See page {n} of the annual review" for n in (1, 2)]),
+            False,
+        ),
     ],
 )
 def test_pdf_evidence_from_pages(label: str, text: str, found: bool) -> None:

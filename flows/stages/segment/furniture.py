@@ -746,8 +746,13 @@ def print_heads(kept: Sequence[Line]) -> set[int]:
     return {index for index, key in keys.items() if counts[key] >= 2}
 
 
-LAID_OUT_NUMBER = re.compile(r"^(?P<a>\d{1,4}) {3,}\S.*\S$|^\S.*\S {3,}(?P<b>\d{1,4})$")
-"""A running head laid out with its page number at one edge, a wide gap between."""
+PAGE_LABEL = r"(?:(?i:page|seite|страница|стр\.)\s+)?"
+"""The word a page column may print before its number ('Page 3', 'Стр. 3')."""
+LAID_OUT_NUMBER = re.compile(
+    rf"^{PAGE_LABEL}(?P<a>\d{{1,4}}) {{3,}}\S.*\S$|^\S.*\S {{3,}}{PAGE_LABEL}(?P<b>\d{{1,4}})$"
+)
+"""A running head laid out with its page number at one edge, a wide gap between; the
+number may follow its label ('Page 1      R-24-0117 Annual Review')."""
 
 
 def laid_out_page_heads(kept: Sequence[Line]) -> set[int]:
