@@ -2098,3 +2098,21 @@ def test_columns_under_a_caps_banner_alone_are_a_doubtful_pdf() -> None:
     found = detect_repairs(split_lines(text), {"unwrap_lines": 5})  # a column's hard wraps
     assert found is not None
     assert found.doubt == 0.0
+
+
+@pytest.mark.parametrize(
+    ("label", "tail", "dropped"),
+    [
+        ("positive: the last page's foot under its number", "3\n\nCentre X | cx.example.org", True),
+        ("positive: an e-mail under the number", "3\n\nQuestions: desk@crx.example.org", True),
+        ("negative: a sentence naming the site under it", "3\n\nSee cx.example.org.", False),
+        ("negative: a short line with no contact under the number", "3\n\nAnnex tables", False),
+        ("negative: an address above the last number", "Source: crx.example.org/data\n\n3", False),
+    ],
+)
+def test_a_contact_line_under_the_last_page_number_is_its_foot(
+    label: str, tail: str, dropped: bool
+) -> None:
+    lines = split_lines(_pages(["1", "2"]) + "\n\n" + PROSE + "\n\n" + tail)
+    line = next(line for line in lines if line.text[:1].isalpha() and line.text in tail)
+    assert (line.index in find_furniture(lines)) is dropped, label
