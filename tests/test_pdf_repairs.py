@@ -2116,3 +2116,31 @@ def test_a_contact_line_under_the_last_page_number_is_its_foot(
     lines = split_lines(_pages(["1", "2"]) + "\n\n" + PROSE + "\n\n" + tail)
     line = next(line for line in lines if line.text[:1].isalpha() and line.text in tail)
     assert (line.index in find_furniture(lines)) is dropped, label
+
+
+RECITAL = (
+    "The Kama Regional Court, composed of Judge I. P. Lodygina presiding, with the\n"
+    "participation of the prosecutor, having examined in open court the claim of the\n"
+    "regional branch of the Voters Union against the Regional Election Commission,\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "opening", "in_body"),
+    [
+        ("positive: a long recital closing on a comma", RECITAL, True),
+        (
+            "negative: a long line of capitalised names under the title",
+            "Anna Lind, Oskar Ilves, Marta Kask, Lev Sarkisov, Irina Volkova, Pavel Ilyin, "
+            "Natalia Gromova, Kirill Dorofeev, Anna Lisitsyna, Ivan Korolev, Olga Savitskaya, "
+            "Marina Sokolova\n",
+            False,
+        ),
+    ],
+)
+def test_a_paragraph_longer_than_a_title_ends_the_head(
+    label: str, opening: str, in_body: bool
+) -> None:
+    post = run("KAMA REGIONAL COURT\n\nDECISION\n\n" + opening + "\nESTABLISHED:\n\n" + BODY)
+    first = opening.split(",")[0]
+    assert (first in post["body"]) is in_body, label
