@@ -779,22 +779,6 @@ def test_capitalised_words_the_document_writes_in_lower_case_are_not_names() -> 
     assert byline_of("Kirill Dorofeev", common) == "Kirill Dorofeev"
 
 
-@pytest.mark.parametrize(
-    ("label", "line", "wanted"),
-    [
-        ("negative: a state on a report's cover", "Russian Federation", None),
-        ("negative: a country's long name", "Kyrgyz Republic", None),
-        ("negative: a region", "Samara Oblast", None),
-        ("positive: a surname that starts like a state word", "Anna Federova", "Anna Federova"),
-        ("positive: two people", "Anna Lind and Oskar Ilves", "Anna Lind and Oskar Ilves"),
-    ],
-)
-def test_a_state_or_region_on_a_cover_is_no_author(
-    label: str, line: str, wanted: str | None
-) -> None:
-    assert byline_of(line) == wanted, label
-
-
 def test_title_with_a_subtitle_colon_is_not_a_field() -> None:
     text = "Turnout Machines: Workplace Mobilization\nKirill Dorofeev\n\n" + BODY
     post = run(text)

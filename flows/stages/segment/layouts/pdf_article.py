@@ -149,12 +149,11 @@ _NOT_NAME_WORD_LIST = (
     "executive foreword preface "
     "office government publishing printing committee commission ministry council agency "
     "fellow professor director researcher analyst editor correspondent lecturer adviser "
-    "advisor expert scholar rapporteur associate assistant "
-    "federation republic kingdom union states region oblast province"
+    "advisor expert scholar rapporteur associate assistant"
 )
 NOT_NAME_WORDS = frozenset(_NOT_NAME_WORD_LIST.split())
-"""Words of a document's structure, an institution, a position ('Senior Fellow') or a state
-or region ('Russian Federation' on a report's cover): a line with one is not a name."""
+"""Words of a document's structure, an institution or a position ('Senior Fellow'): a line
+of them is not a name."""
 COMMON_ZIPF = 5.0
 """A line whose words are all this common (wordfreq Zipf) is not a name ('Mark Young' is
 read as not a name: the price of refusing 'Working Paper')."""
