@@ -167,9 +167,7 @@ _DATE_FORMS = (
     re.compile(
         rf"{_QUOTE_OPEN}\b{_DAY}{_QUOTE_CLOSE}\s*{_UK_MONTH}\s+{_YEAR}(?:\s*р\.)?", re.IGNORECASE
     ),
-    re.compile(
-        rf"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<month>{_ROMAN_MONTH})\.\s?{_YEAR}\b"
-    ),
+    re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<month>{_ROMAN_MONTH})\.\s?{_YEAR}\b"),
     re.compile(rf"\b(?P<day>[0-3]?\d)\.\s*{_DE_MONTH}\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+(?:(?:[A-Z]{{2,5}}|[+-]\d\d(?::?\d\d)?)\s+)?{_YEAR}\b",
