@@ -63,6 +63,13 @@ DATES = [
     ("03-Mar-21 10:05", "03-Mar-21", "2021-03-03"),
     ("3/04/24 9:00AM", "3/04/24", "2024-03-04"),  # the time's AM glued on
     ("14.03.23 at 10:05pm", "14.03.23", "2023-03-14"),
+    ("от «7» декабря 2026 г. № 1412", "«7» декабря 2026 г.", "2026-12-07"),  # quoted day
+    ('от "15" марта 2024 г.', '"15" марта 2024 г.', "2024-03-15"),
+    ("«6» грудня 2026 р.", "«6» грудня 2026 р.", "2026-12-06"),
+    ("«7 декабря 2026 г.»", "7 декабря 2026 г.", "2026-12-07"),  # a quotation, not the day's
+    ("Moscow, 7.XII.2026", "7.XII.2026", "2026-12-07"),  # a Roman month
+    ("1. IV. 1998", "1. IV. 1998", "1998-04-01"),
+    ("December 7 , 2026", "December 7 , 2026", "2026-12-07"),  # a space before the comma
 ]
 
 
@@ -88,6 +95,10 @@ def test_absolute_dates_are_found_as_written_with_their_iso_day(text, written, i
         "In May 12,000 voters signed",  # a count after the month, no year
         "6 Dec 20261",  # a year glued to a digit that opens no copy of the date
         "version 2023.03.14.2",  # a dotted version number
+        "12.XIII.2026",  # no thirteenth month
+        "Article 3.IV.2026b",  # a numbered clause glued to letters
+        "«7» раз 2026",  # a quoted number before no month
+        "December 7 ,, 2026",
     ],
 )
 def test_relative_ages_years_alone_and_numbers_are_not_dates(text):

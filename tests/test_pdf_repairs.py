@@ -612,6 +612,21 @@ def _pages(marks: list[str], page: str = PROSE + " " + PROSE) -> str:
             _pages(["Approved For Release 2008/10/21 : EXO-85T00283R0005"] * 2),
             False,
         ),
+        (
+            "positive: a laid-out foot whose page column prints its label",
+            _pages([f"Page {n}                    RB-24-0117 Annual Review" for n in (1, 2)]),
+            True,
+        ),
+        (
+            "negative: the labelled page column does not go up page by page",
+            _pages([f"Page {n}                    RB-24-0117 Annual Review" for n in (4, 2)]),
+            False,
+        ),
+        (
+            "negative: a label and its number run on with the text, no column gap",
+            _pages([f"See page {n} of the annual review" for n in (1, 2)]),
+            False,
+        ),
     ],
 )
 def test_pdf_evidence_from_pages(label: str, text: str, found: bool) -> None:
@@ -2067,3 +2082,49 @@ def test_columns_under_a_caps_banner_alone_are_a_doubtful_pdf() -> None:
     found = detect_repairs(split_lines(text), {"unwrap_lines": 5})  # a column's hard wraps
     assert found is not None
     assert found.doubt == 0.0
+
+
+@pytest.mark.parametrize(
+    ("label", "tail", "dropped"),
+    [
+        ("positive: the last page's foot under its number", "3\n\nCentre X | cx.example.org", True),
+        ("positive: an e-mail under the number", "3\n\nQuestions: desk@crx.example.org", True),
+        ("negative: a sentence naming the site under it", "3\n\nSee cx.example.org.", False),
+        ("negative: a short line with no contact under the number", "3\n\nAnnex tables", False),
+        ("negative: an address above the last number", "Source: crx.example.org/data\n\n3", False),
+    ],
+)
+def test_a_contact_line_under_the_last_page_number_is_its_foot(
+    label: str, tail: str, dropped: bool
+) -> None:
+    lines = split_lines(_pages(["1", "2"]) + "\n\n" + PROSE + "\n\n" + tail)
+    line = next(line for line in lines if line.text[:1].isalpha() and line.text in tail)
+    assert (line.index in find_furniture(lines)) is dropped, label
+
+
+RECITAL = (
+    "The Kama Regional Court, composed of Judge I. P. Lodygina presiding, with the\n"
+    "participation of the prosecutor, having examined in open court the claim of the\n"
+    "regional branch of the Voters Union against the Regional Election Commission,\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "opening", "in_body"),
+    [
+        ("positive: a long recital closing on a comma", RECITAL, True),
+        (
+            "negative: a long line of capitalised names under the title",
+            "Anna Lind, Oskar Ilves, Marta Kask, Lev Sarkisov, Irina Volkova, Pavel Ilyin, "
+            "Natalia Gromova, Kirill Dorofeev, Anna Lisitsyna, Ivan Korolev, Olga Savitskaya, "
+            "Marina Sokolova\n",
+            False,
+        ),
+    ],
+)
+def test_a_paragraph_longer_than_a_title_ends_the_head(
+    label: str, opening: str, in_body: bool
+) -> None:
+    post = run("KAMA REGIONAL COURT\n\nDECISION\n\n" + opening + "\nESTABLISHED:\n\n" + BODY)
+    first = opening.split(",")[0]
+    assert (first in post["body"]) is in_body, label

@@ -662,6 +662,11 @@ MAX_CONTACT_CHARS = 300
 flattened onto one line: names, address, phone, e-mail)."""
 
 
+BARE_DOMAIN = re.compile(r"(?<![\w@.])(?:[a-z0-9-]+\.)+[a-z]{2,6}(?![\w.@])")
+"""A web address printed without its scheme or 'www.' ('crps.example.org'), in lower case
+as addresses are printed."""
+
+
 def _contact_marks(text: str) -> int:
     """How many kinds of contact a line gives: e-mail, phone, web address."""
     return sum(bool(form.search(text)) for form in (EMAIL, PHONE, WEB))
@@ -684,21 +689,30 @@ def closing_imprint(kept: Sequence[Line], found: Collection[int] = ()) -> set[in
     between them ('One Woodrow Plaza, Washington, DC 20004') goes with them. Lines at
     `found` (furniture already: page numbers, viewer lines, a last page's running foot)
     go on with the run and leave the ``MAX_IMPRINT_LINES`` the imprint may hold to its own
-    lines. A line with a date or a person's
-    name alone ends the run; so does a sentence."""
+    lines. Lines under the last page's number, one with a contact (a bare domain too:
+    'Centre X | x.example.org'), are that page's foot, whatever the run above it holds. A
+    line with a date or a person's name alone ends the run; so does a sentence."""
     run: list[Line] = []
     weight = 0
     read = 0  # lines read that were not furniture already: the imprint's own
+    under = 0  # lines with a contact read before the last page's number: its page foot
+    numbered = False
+    foot: list[Line] = []
     for line in reversed(kept):
         text = line.text
         if line.index in found:
             run.append(line)
             weight += int(is_journal_line(text))
+            if not numbered and page_number(text) is not None:
+                numbered = True
+                foot = [line for line in run if line.index not in found] if under else []
             continue
         read += 1
         if read > MAX_IMPRINT_LINES:
             break
         marks = _contact_marks(text)
+        if not numbered and (marks or BARE_DOMAIN.search(text)):
+            under += 1
         contact = len(text) <= MAX_CONTACT_CHARS and marks >= 2
         if not contact and (len(text) > MAX_CHARS or ends_sentence(text)):
             break
@@ -707,7 +721,7 @@ def closing_imprint(kept: Sequence[Line], found: Collection[int] = ()) -> set[in
         run.append(line)
         weight += 2 if contact else int(is_journal_line(text))
     if weight < 2 or len(run) == len(kept):
-        return set()
+        return {line.index for line in foot}
     return {line.index for line in run if line.index not in found}
 
 
@@ -746,8 +760,13 @@ def print_heads(kept: Sequence[Line]) -> set[int]:
     return {index for index, key in keys.items() if counts[key] >= 2}
 
 
-LAID_OUT_NUMBER = re.compile(r"^(?P<a>\d{1,4}) {3,}\S.*\S$|^\S.*\S {3,}(?P<b>\d{1,4})$")
-"""A running head laid out with its page number at one edge, a wide gap between."""
+PAGE_LABEL = r"(?:(?i:page|seite|страница|стр\.)\s+)?"
+"""The word a page column may print before its number ('Page 3', 'Стр. 3')."""
+LAID_OUT_NUMBER = re.compile(
+    rf"^{PAGE_LABEL}(?P<a>\d{{1,4}}) {{3,}}\S.*\S$|^\S.*\S {{3,}}{PAGE_LABEL}(?P<b>\d{{1,4}})$"
+)
+"""A running head laid out with its page number at one edge, a wide gap between; the
+number may follow its label ('Page 1      R-24-0117 Annual Review')."""
 
 
 def laid_out_page_heads(kept: Sequence[Line]) -> set[int]:

@@ -111,9 +111,21 @@ WEEKDAY = re.compile(
 'Saturday', 'пт')."""
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_QUOTE_OPEN = r"(?:(?P<quote>[«“„\"])\s*)?"
+_QUOTE_CLOSE = r"(?(quote)\s*[»“”\"]\s*|\s+)"
+"""Around a Russian date's day: a space before its month, or quotes around it, as official
+papers print it ('«7» декабря 2026 г.'); an opening quote with no closing one after the
+day opens a quotation, and is no part of the date."""
+ROMAN_MONTHS = {
+    numeral: number
+    for number, numeral in enumerate(
+        ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), start=1
+    )
+}
+_ROMAN_MONTH = r"XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
 _DATE_FORMS = (
     re.compile(
-        rf"\b{_WEEKDAY}{_MONTH}(?:\s+|(?<=\.)){_DAY}(?:,\s*|\s+){_YEAR}"
+        rf"\b{_WEEKDAY}{_MONTH}(?:\s+|(?<=\.)){_DAY}(?:\s?,\s*|\s+){_YEAR}"
         r"(?:\b|(?=(?P=month)\s)|(?=[0-2]?\d:[0-5]\d))",
         re.IGNORECASE,
     ),
@@ -148,9 +160,14 @@ _DATE_FORMS = (
         re.IGNORECASE,
     ),
     re.compile(rf"\b{_MONTH}\s+{_DAY},\s+(?P<year>\d\d)\s*$", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\s+{_RU_MONTH}\s+{_YEAR}(?:\s*г\.)?", re.IGNORECASE),
+    re.compile(
+        rf"{_QUOTE_OPEN}\b{_DAY}{_QUOTE_CLOSE}\s*{_RU_MONTH}\s+{_YEAR}(?:\s*г\.)?", re.IGNORECASE
+    ),
     re.compile(rf"\b{_DAY}\s+{_RU_MONTH_SHORT}\.?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\s+{_UK_MONTH}\s+{_YEAR}(?:\s*р\.)?", re.IGNORECASE),
+    re.compile(
+        rf"{_QUOTE_OPEN}\b{_DAY}{_QUOTE_CLOSE}\s*{_UK_MONTH}\s+{_YEAR}(?:\s*р\.)?", re.IGNORECASE
+    ),
+    re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<month>{_ROMAN_MONTH})\.\s?{_YEAR}\b"),
     re.compile(rf"\b(?P<day>[0-3]?\d)\.\s*{_DE_MONTH}\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+(?:(?:[A-Z]{{2,5}}|[+-]\d\d(?::?\d\d)?)\s+)?{_YEAR}\b",
@@ -178,7 +195,9 @@ time or nothing), 'Posted on Mar 14, 22' (a two-digit year after a comma, closin
 line), 'Tue Oct 17 09:41:12 UTC 2023' (the mail archives' form; 'Пт Мар 14 16:08:51 MSK
 2008' in Russian), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
 (Russian, abbreviated), '6 грудня 2026 р.' (Ukrainian), '8. März 2024' (German: the day's
-ordinal stop, then the month)."""
+ordinal stop, then the month), '«7» декабря 2026 г.' (the day in quotes, as Russian
+official papers print it), '7.XII.2026' (the month in Roman numerals, as Russian and Polish
+papers print it), 'December 7 , 2026' (a space before the comma, as extraction leaves it)."""
 
 YEARLESS_DATE = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
@@ -233,6 +252,7 @@ def _iso(match: re.Match[str]) -> str | None:
             or _uk_month(month_text)
             or DE_MONTHS.get(month_text)
             or DE_MONTHS.get(month_text[:3])
+            or ROMAN_MONTHS.get(month_text.upper())
             or 0
         )
     year = int(match.group("year"))

@@ -1089,7 +1089,12 @@ def is_caps_title(text: str) -> bool:
 
 def _is_head_prose(text: str, read: _Reading) -> bool:
     """A paragraph of the article, where the head ends: a line that ends a sentence with
-    ``PROSE_WORDS`` words or more (an ALL-CAPS line, or a title-sized question, is a title)."""
+    ``PROSE_WORDS`` words or more (an ALL-CAPS line, or a title-sized question, is a title),
+    or a line longer than any title whose words are mostly in lower case, whatever it ends
+    with (a ruling's opening recital closes on a comma: 'The Court, …, having examined …
+    the claim of X against Y,')."""
+    if not ends_sentence(text) and len(text) > read.max_chars:
+        return 2 * len(LOWER_WORD.findall(text)) > word_count(text)
     if not ends_sentence(text) or word_count(text) < PROSE_WORDS or is_caps_title(text):
         return False
     question = text.rstrip(_CLOSERS).endswith("?")
