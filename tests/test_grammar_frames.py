@@ -220,3 +220,66 @@ def test_a_field_with_a_count_repeated_by_chance_is_no_frame() -> None:
         for day, name in enumerate(["Pyotr Gavrilov", "Svetlana Orlik", "Alla Veretennikova"])
     )
     assert frames.find_starts(split_lines(rows)) == []
+
+
+SHAPED = """\
+Conversation
+
+Marta Ilves
+@marta
+6h
+
+The count in the northern district was published two days after the others were.
+
+4  1  12
+
+Pavel Rusin
+@pavel@example.net
+5h
+
+Two days is normal there, the ballots travel by boat to the district centre.
+
+2  0  7
+
+Marta Ilves
+@marta
+3h
+
+By boat in March? The river is frozen until April in most years, as far as I know.
+
+0  2  5
+
+Terms · About
+"""
+
+
+def test_two_numbered_row_shapes_frame_comments() -> None:
+    lines = split_lines(SHAPED)
+    starts = frames.find_starts(lines)
+    assert [lines[at].text for at in starts] == ["Pavel Rusin", "Marta Ilves"]
+    headers = frames.parse_headers(lines, starts)
+    assert [(h.author, h.n_lines) for h in headers] == [("Pavel Rusin", 3), ("Marta Ilves", 3)]
+    assert frames.stamp_shape("4  1  12") == "shape:0 0 0"
+    assert frames.stamp_shape("Mar 5, 2024 at 9:14") == "shape:a 0, 0 a 0:0"
+
+
+@pytest.mark.parametrize(
+    ("label", "text"),
+    [
+        ("a numbered heading", "2. Results"),
+        ("a field", "Votes: 12"),
+        ("a sentence", "The count took 3 days."),
+        ("a line of words", "Turnout in 2016 was lower than in the previous three"),
+        ("no number", "Reply to @marta"),
+    ],
+)
+def test_no_stamp_shape(label: str, text: str) -> None:
+    assert frames.stamp_shape(text) is None, label
+
+
+def test_one_numbered_row_shape_alone_is_no_frame() -> None:
+    text = "\n".join(
+        f"Story {name}\n{minutes} minute read\n\nA teaser of the story that runs to a sentence.\n"
+        for name, minutes in (("one", 6), ("two", 3), ("three", 4))
+    )
+    assert frames.find_starts(split_lines(text)) == []
