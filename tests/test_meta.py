@@ -241,6 +241,12 @@ def test_breadcrumbs(text, expected):
         ("On Tue, Mar 5, 2019 at 10:12 AM Pavel Gromov wrote:", False),  # a quote's attribution
         ("Газета «Вечерний курьер» №38 от 04.03.2021, стр. 2", True),  # an issue line
         ("On March 3, 2021 the Central Election Commission published its final count.", False),
+        # a meta row's cell separators are no words of its source
+        ("The Harbour Times | Anna Kessler | 18 March 2024", True),
+        ("The Harbour Times · Anna Kessler · 18 March 2024", True),
+        # a dash may join the words of one cell: it counts, six are more than a source
+        ("Nov 14 2024 Novaya Gazeta Europe - Yelena Dubrovina", False),
+        ("The Harbour Times | Anna Kessler | Moscow | Election | 18 March 2024", False),
     ],
 )
 def test_datelines(text, expected):

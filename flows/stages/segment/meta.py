@@ -777,7 +777,13 @@ def is_dateline(text: str) -> bool:
     rest = text.replace(found[0], " ")
     rest = CLOCK.sub(" ", UPDATED_AGE.sub(" ", PRESS_REFERENCE.sub(" ", rest)))
     rest = rest.strip(" ,.;:|/•·–—-()")
-    return len(rest.split()) <= 5 and not rest.endswith((".", "?", "!"))
+    words = [word for word in rest.split() if word not in ROW_SEPARATORS]
+    return len(words) <= 5 and not rest.endswith((".", "?", "!"))
+
+
+ROW_SEPARATORS = frozenset("|•·")
+"""Tokens between a meta row's cells ('<Outlet> | <Name> | <date>'), no words of it (a
+dash or a slash may join the words of one cell)."""
 
 
 CLOCK = re.compile(
