@@ -159,6 +159,14 @@ BYLINES = [
     ("Author: lena_m", "lena_m"),
     ("volga_notes · March 3, 2021", "volga_notes"),  # a login, a separator, the stamp
     ("March 3, 2021 by volga_notes", "volga_notes"),  # a login after the date
+    # a dated meta row whose first cell is an outlet: the person is a later cell
+    ("Автор: Сергей Воронов | 14.03.2021 | Комментариев: 3", "Сергей Воронов"),
+    ("The Harbour Times | Anna Kessler | 18 March 2024", "Anna Kessler"),
+    (
+        "Capital Wire · Marek Dvorak and Ilse Baumann · 17 March 2024",
+        "Marek Dvorak and Ilse Baumann",
+    ),
+    ("Analysis | Pavel Gusev | 4 min read | March 3, 2021", "Pavel Gusev"),
 ]
 
 
@@ -207,6 +215,8 @@ def test_bylines_give_the_name(text, name):
         "covid19 | March 3, 2021",  # a tag before the date, no login's mark
         "Author Message",  # a board's column headings
         "v2.1 · March 3, 2021",  # a version
+        "Baltic Courier | Regions | 18 March 2024",  # no cell names a person
+        "Baltic Courier | Anna Kessler | Oleg Sokolov | 18 March 2024",  # which of two?
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):
