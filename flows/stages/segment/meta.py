@@ -516,8 +516,8 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
     text = CREDITS_AFTER.sub("", BILINGUAL_LABEL.sub("", text))
     if len(text) > max_chars or NOT_BYLINE.search(text) or is_image_file(text):
         return None
-    if (named := _row_person(text)) is not None:
-        return named or None  # '': a dated row that names no one person
+    if (row_named := _row_person(text)) is not None:
+        return row_named or None  # '': a dated row that names no one person
     german = GERMAN_BYLINE.match(text) if text[:3] in GERMAN_BYLINE_OPENINGS else None
     if german is not None and (names := _german_names(german.group("name"))) is not None:
         return names

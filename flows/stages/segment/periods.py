@@ -232,7 +232,7 @@ def _mark_field_blocks(
             end += 1
         block = range(at, end + 1) if labels[at] else range(0)
         at = end + 1
-        first = next((n for n in block if counts[labels[n]] >= MIN_RECURRING), None)
+        first = next((n for n in block if counts[labels[n] or ""] >= MIN_RECURRING), None)
         if first is None or block.stop - first < MIN_BLOCK_ROWS:
             continue
         for n in range(first, block.stop):
