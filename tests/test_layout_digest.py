@@ -2118,3 +2118,36 @@ def test_an_articles_timeline_under_its_byline_is_no_chronicle() -> None:
     text = "How the protests unfolded\nBy Anna Lind\n\n" + _chronicle(2).split("\n\n", 1)[1]
     found = digest.detect(split_lines(text), SegmentConfig())
     assert found is None or "days of a chronicle" not in found.evidence
+
+
+def ruled_issue(rule: str = "_" * 32) -> str:
+    """A mailed issue: masthead, issue date, a bulleted contents under its heading, then
+    stories in capitals each closed by a dated source line, rules between them."""
+    rows = ["WEEKLY DIGEST No. 112", "14 March 2024", "", "IN THIS ISSUE"]
+    rows += [f"- {headline}" for headline in HEADLINES]
+    rows += ["", rule, ""]
+    for n, headline in enumerate(HEADLINES):
+        rows += [headline.upper(), "", *PARAGRAPHS[n], ""]
+        rows += [f"Source: Harbour Courier, {9 + n} March 2024"]
+        rows += ["", rule, ""]
+    rows.append("To unsubscribe, reply with the word STOP.")
+    return "\n".join(rows) + "\n"
+
+
+def test_a_rule_under_the_contents_heading_parts_it_from_the_first_story() -> None:
+    result = run(ruled_issue())
+    assert result.layout == "digest"
+    assert [post["title"] for post in result.posts] == [text.upper() for text in HEADLINES]
+    assert [post["published"] for post in result.posts] == [
+        f"{day} March 2024" for day in (9, 10, 11)
+    ]  # each story's own source line, not the issue's date over the contents
+    assert "IN THIS ISSUE" not in bodies(result)
+
+
+def test_without_a_rule_a_post_under_its_day_header_keeps_its_own_headline() -> None:
+    rows: list[str] = []
+    for n, headline in enumerate(HEADLINES):
+        rows += [f"Monday, March {4 + 7 * n}, 2024", "", headline, "", "Reposted from the wire"]
+        rows += ["", "\n\n".join(PARAGRAPHS[n]), "", f"Posted by {NAMES[n]} at 9:1{n} PM", ""]
+    result = run("\n".join(rows))
+    assert [post["title"] for post in result.posts] == HEADLINES

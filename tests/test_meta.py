@@ -170,6 +170,14 @@ BYLINES = [
     ("Author: lena_m", "lena_m"),
     ("volga_notes · March 3, 2021", "volga_notes"),  # a login, a separator, the stamp
     ("March 3, 2021 by volga_notes", "volga_notes"),  # a login after the date
+    # a dated meta row whose first cell is an outlet: the person is a later cell
+    ("Автор: Сергей Воронов | 14.03.2021 | Комментариев: 3", "Сергей Воронов"),
+    ("The Harbour Times | Anna Kessler | 18 March 2024", "Anna Kessler"),
+    (
+        "Capital Wire · Marek Dvorak and Ilse Baumann · 17 March 2024",
+        "Marek Dvorak and Ilse Baumann",
+    ),
+    ("Analysis | Pavel Gusev | 4 min read | March 3, 2021", "Pavel Gusev"),
 ]
 
 
@@ -218,6 +226,8 @@ def test_bylines_give_the_name(text, name):
         "covid19 | March 3, 2021",  # a tag before the date, no login's mark
         "Author Message",  # a board's column headings
         "v2.1 · March 3, 2021",  # a version
+        "Baltic Courier | Regions | 18 March 2024",  # no cell names a person
+        "Baltic Courier | Anna Kessler | Oleg Sokolov | 18 March 2024",  # which of two?
     ],
 )
 def test_sentences_and_chrome_are_not_bylines(text):
@@ -252,6 +262,12 @@ def test_breadcrumbs(text, expected):
         ("On Tue, Mar 5, 2019 at 10:12 AM Pavel Gromov wrote:", False),  # a quote's attribution
         ("Газета «Вечерний курьер» №38 от 04.03.2021, стр. 2", True),  # an issue line
         ("On March 3, 2021 the Central Election Commission published its final count.", False),
+        # a meta row's cell separators are no words of its source
+        ("The Harbour Times | Anna Kessler | 18 March 2024", True),
+        ("The Harbour Times · Anna Kessler · 18 March 2024", True),
+        # a dash may join the words of one cell: it counts, six are more than a source
+        ("Nov 14 2024 Novaya Gazeta Europe - Yelena Dubrovina", False),
+        ("The Harbour Times | Anna Kessler | Moscow | Election | 18 March 2024", False),
     ],
 )
 def test_datelines(text, expected):

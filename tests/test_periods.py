@@ -393,3 +393,58 @@ def test_a_link_naming_an_item_echoes_its_title() -> None:
     assert listing._echoes("Read more: Rails in a field outside the depot", texts)
     assert not listing._echoes("Rails in a field outside the depot", texts)
     assert not listing._echoes("A union branch in the valley", texts)
+
+
+def finder(plural_at: int = 2) -> str:
+    """Finder results: title, teaser, then a block of labelled rows whose rows differ in
+    kind (a literal, a date) and whose labels differ once ('Organisations:')."""
+    rows = ["Search news", "Filter", "Sort by", "23 results", ""]
+    for n, (title, teaser) in enumerate(zip(TITLES, TEASERS, strict=True)):
+        rows += [title, "", teaser, "", "Document type: Press release"]
+        if n == plural_at:
+            rows.append("Organisations: Harbour Office and Valley Office")
+        else:
+            rows.append("Organisation: Harbour Office")
+        rows += [f"Updated: {4 + n} March 2024", ""]
+    rows += ["Previous page", "Next page"]
+    return "\n".join(rows) + "\n"
+
+
+def test_a_block_of_labelled_rows_is_one_field_group() -> None:
+    lines = split_lines(finder())
+    marks = dict(zip((line.text for line in lines), symbols(lines), strict=True))
+    assert marks["Updated: 6 March 2024"] == FIELD  # a date, but a row of the block
+    assert marks["Organisations: Harbour Office and Valley Office"] == FIELD
+    found = find_period(lines)
+    assert found is not None
+    assert found.pattern == (TITLE, TEXT, FIELD)
+    assert len(found.repeats) == 4
+
+
+def test_finder_results_with_field_blocks_are_a_listing_dated_by_their_rows() -> None:
+    text = finder()
+    result = segment(doc_id=DOC, text=text, layout_hint=None, config=SegmentConfig())
+    assert coverage_errors(text, result) == []
+    assert result.layout == "listing"
+    assert [post["title"] for post in result.posts] == TITLES
+    assert [post["body"] for post in result.posts] == TEASERS
+
+
+def test_a_headline_glued_over_a_field_block_stays_a_title() -> None:
+    lines = split_lines(
+        "Russia: asset freeze on judges\nDocument type: Speech\nUpdated: 8 March 2024\n\n"
+        "Document type: Report\nUpdated: 9 March 2024\n\nDocument type: Speech\n"
+    )
+    marks = symbols(lines)
+    assert marks[0] == TITLE  # its label ('Russia:') opens no other row
+    assert marks[1] == marks[2] == FIELD
+
+
+def test_a_lone_labelled_row_or_an_unrepeated_block_is_no_field_block() -> None:
+    lines = split_lines(
+        "Updated: 8 March 2024\n\nUpdated: 9 March 2024\n\nUpdated: 10 March 2024\n\n"
+        "Venue: Old Hall\nSpeaker: Anna Petrova\n"
+    )
+    marks = dict(zip((line.text for line in lines), symbols(lines), strict=True))
+    assert marks["Updated: 8 March 2024"] == STAMP  # alone under its label, as before
+    assert marks["Venue: Old Hall"] == marks["Speaker: Anna Petrova"] == TITLE

@@ -512,11 +512,32 @@ def is_image_file(text: str) -> bool:
     return "." in stripped[-6:] and IMAGE_FILE.match(stripped) is not None
 
 
+META_ROW_CELL = re.compile(r"\s+[|•·]\s+")
+"""Between two cells of a meta row ('<Outlet> | <Name> | <date>')."""
+MIN_META_ROW_CELLS = 3
+
+
+def _row_person(text: str) -> str | None:
+    """The people named by a later cell of a dated meta row of three cells or more whose
+    first cell names no person ('<Outlet> | <Name> | <date>': an outlet's, a section's or
+    a label's); '' when no one cell names people (the outlet is no author); None on any
+    other line, so a row opening on a name is read as before."""
+    cells = META_ROW_CELL.split(text.strip())
+    if len(cells) < MIN_META_ROW_CELLS or ":" in cells[0] or person_names(cells[0]) is not None:
+        return None  # a labelled first cell ('Author: <name>') is read by the byline forms
+    if not any(find_date(cell) for cell in cells[1:]):
+        return None
+    named = [names for cell in cells[1:] if (names := person_names(cell)) is not None]
+    return named[0] if len(named) == 1 else ""
+
+
 def find_byline(text: str, max_chars: int = 160) -> str | None:
     """The author's name on a byline-shaped line, None on any other line."""
     text = CREDITS_AFTER.sub("", BILINGUAL_LABEL.sub("", text))
     if len(text) > max_chars or NOT_BYLINE.search(text) or is_image_file(text):
         return None
+    if (row_named := _row_person(text)) is not None:
+        return row_named or None  # '': a dated row that names no one person
     german = GERMAN_BYLINE.match(text) if text[:3] in GERMAN_BYLINE_OPENINGS else None
     if german is not None and (names := _german_names(german.group("name"))) is not None:
         return names
@@ -797,7 +818,13 @@ def is_dateline(text: str) -> bool:
     rest = text.replace(found[0], " ")
     rest = CLOCK.sub(" ", UPDATED_AGE.sub(" ", PRESS_REFERENCE.sub(" ", rest)))
     rest = rest.strip(" ,.;:|/•·–—-()")
-    return len(rest.split()) <= 5 and not rest.endswith((".", "?", "!"))
+    words = [word for word in rest.split() if word not in ROW_SEPARATORS]
+    return len(words) <= 5 and not rest.endswith((".", "?", "!"))
+
+
+ROW_SEPARATORS = frozenset("|•·")
+"""Tokens between a meta row's cells ('<Outlet> | <Name> | <date>'), no words of it (a
+dash or a slash may join the words of one cell)."""
 
 
 CLOCK = re.compile(

@@ -14,7 +14,8 @@ and finds the shortest sequence of symbols that repeats three times or more in a
   more ('Play', 'Wed', 'Editor's choice', 'News'): an item's recurring literal or label;
 * ``F``: a short field row: its label (a first word closed by a colon, or one with a
   digit: '[1]', '#2', '3.') opens three short lines or more and other words follow it ('Discussion:
-  <outlets>', 'Subjects: <list>');
+  <outlets>', 'Subjects: <list>'); every row of a block of labelled rows one under the
+  other ('Document type: <type>' / 'Updated: <date>') where a label opens three rows;
 * ``T``: any other short line (a title, a label, a name, a venue).
 
 Adjacent lines of one symbol are one group (a title shown twice, a label over a title, a
@@ -182,6 +183,7 @@ def symbols(lines: Sequence[Line]) -> list[str]:
         else:
             symbol = TITLE
         marks.append(symbol)
+    _mark_field_blocks(runs, kinds, marks)
     out: dict[int, str] = {}
     for at, (run, _) in enumerate(runs):
         symbol = marks[at]
@@ -189,6 +191,52 @@ def symbols(lines: Sequence[Line]) -> list[str]:
             symbol = TITLE
         out.update((line.index, symbol) for line in run)
     return [out.get(line.index, "") for line in lines]
+
+
+FIELD_ROW = re.compile(r"^(?P<label>[^\W\d_][^\s:]*(?:\s[^\s:]+){0,2}):\s+\S")
+"""A labelled row: a label of one to three words closed by a colon, then its value
+('Document type: Report', 'Latest action: ...')."""
+MIN_BLOCK_ROWS = 2
+"""Fewest labelled rows, one right under the other, that make an item's field block."""
+
+
+def _field_label(text: str) -> str | None:
+    match = FIELD_ROW.match(text)
+    return normalized(match["label"]) if match else None
+
+
+def _mark_field_blocks(
+    runs: Sequence[tuple[list[Line], str]], kinds: Sequence[str], marks: list[str]
+) -> None:
+    """Mark as field rows (``F``) each block of labelled short rows one under the other
+    ('Document type: <type>' / 'Organisation: <name>' / 'Updated: <date>') where a label
+    of the block opens ``MIN_RECURRING`` rows of the page: an item's meta block is one
+    group whatever each row holds (a date, a literal, a plural label one item shows), so
+    items with the same block show the same frame. Labelled rows at the block's top whose
+    label the page does not repeat ('Russia: <headline>' glued over the block) stay as
+    they are; so do lone labelled rows."""
+    labels = [
+        _field_label(text) if kind != PROSE else None
+        for (_, text), kind in zip(runs, kinds, strict=True)
+    ]
+    counts = Counter(label for label in labels if label)
+    at = 0
+    while at < len(runs):
+        end = at
+        while (
+            labels[end]
+            and end + 1 < len(runs)
+            and labels[end + 1]
+            and runs[end + 1][0][0].index == runs[end][0][-1].index + 1
+        ):
+            end += 1
+        block = range(at, end + 1) if labels[at] else range(0)
+        at = end + 1
+        first = next((n for n in block if counts[labels[n] or ""] >= MIN_RECURRING), None)
+        if first is None or block.stop - first < MIN_BLOCK_ROWS:
+            continue
+        for n in range(first, block.stop):
+            marks[n] = FIELD
 
 
 def _asked_headline(runs: Sequence[tuple[list[Line], str]], marks: Sequence[str], at: int) -> bool:

@@ -74,6 +74,7 @@ from flows.stages.segment.footnotes import NOTES_HEADING
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
     AGE,
+    META_ROW_CELL,
     WROTE,
     dated_byline,
     find_byline,
@@ -835,7 +836,7 @@ AGE_LINE = re.compile(
 MAX_AGE_LINE_CHARS = 40
 
 
-ROW_CELL_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+ROW_CELL_SEPARATOR = META_ROW_CELL
 MIN_ROW_CELLS = 3
 MAX_ROW_CHARS = 160
 

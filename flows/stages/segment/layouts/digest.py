@@ -2191,7 +2191,7 @@ def _post_title_above(
             and _channel_name(page, days[-1] + 1, title_at) is None
         ):
             between = range(days[-1] + 2, title_at)
-            if not any(CONTENTS_ITEM.match(page.filled[here].text) for here in between):
+            if not any(_parts_head(page, here) for here in between):
                 return days[-1] + 1, days[-1], []
         start = low
         if low == 0:  # the masthead: only what follows an archive's label line
@@ -2210,10 +2210,18 @@ def _post_title_above(
             and word_count(page.filled[at].text) >= MIN_HEADLINE_WORDS
         ):
             between = range(at + 1, title_at)
-            if any(CONTENTS_ITEM.match(page.filled[here].text) for here in between):
+            if any(_parts_head(page, here) for here in between):
                 return None
             return at, day, []
     return None
+
+
+def _parts_head(page: Page, position: int) -> bool:
+    """Whether the line at `position`, between a headline and the one over the text, sets
+    the lower one apart as its own article's: an entry of a list of contents ('(1)
+    <headline>': the upper line heads the contents) or a rule (the upper one is the issue's
+    masthead or its contents' heading, above the rule that opens the story)."""
+    return page.roles[position] == "sep" or bool(CONTENTS_ITEM.match(page.filled[position].text))
 
 
 MAX_CHANNEL_WORDS = 4
