@@ -93,10 +93,12 @@ def test_a_quote_attribution_may_end_in_a_stamp_or_an_arrow() -> None:
         "Quote from ola on March 3, 2022:",
         "QUOTE(ola @ 14.3.2023, 10:42) *",
         "Цитата(Ола К. @ 14.3.2023, 10:42)",
+        "Ола_К сказал(а):",
     ):
         assert _common.QUOTE_ATTRIBUTION.match(text), text
     for text in (
         "ola wrote: the fares rise.",
+        "Мэр сказал: тарифы растут.",
         "Fares rise (slowly).",
         "Quote (slowly) the fares of the ferry to the island.",
     ):

@@ -325,3 +325,60 @@ def test_a_block_of_labelled_fields_under_every_name_shows_a_thread() -> None:
         body = found[0].position + found[0].n_lines
         assert next(line for line in lines[body:] if not line.is_blank).text == TEXTS[0]
     assert profile_block.headers(split_lines(_blocks(["Posts"], False))) == []
+
+
+REACTED = """\
+City Board › Local affairs
+
+anna_k
+Member
+Posts
+12
+
+14 Mar 2024
+#1
+{0}
+Report
+Reply
+boris
+Member
+Posts
+40
+
+14 Mar 2024
+#2
+anna_k said:
+The hall is booked
+Click to expand...
+{1}
+Report
+Reply
+{closing}
+vera.t
+Member
+Posts
+7
+
+15 Mar 2024
+#3
+{2}
+Report
+Reply
+"""
+
+
+def test_a_post_opening_with_a_quote_and_a_name_under_reactions() -> None:
+    """A post whose text opens quoting another is a post; a name under a short line that
+    the page's action row stands over (the reactions) heads the next post."""
+    page = REACTED.format(*TEXTS[:3], closing="Likes: anna_k")
+    found = profile_block.headers(split_lines(page))
+    assert [hit.author for hit in found] == ["anna_k", "boris", "vera.t"]
+
+
+def test_a_name_under_a_short_line_under_text_is_no_name() -> None:
+    """Without the action row over it, the short line over a name closes no post."""
+    page = REACTED.format(*TEXTS[:3], closing="Likes: anna_k").replace(
+        "Reply\nLikes", "Thanks\nLikes"
+    )
+    found = profile_block.headers(split_lines(page))
+    assert [hit.author for hit in found] != ["anna_k", "boris", "vera.t"]

@@ -268,16 +268,17 @@ JUMP_MARK = r"(?:\s*[↑⇑⬆^»›]+)?"
 QUOTE_ATTRIBUTION = re.compile(
     r"^(?:(?:quote|цитата)(?:\s+from\s+\S.{0,80}?)?\s*:?|originally\s+posted\s+by\s+\S.{0,60}"
     r"|(?:quote|цитата)\s*\([^()]{1,80}\)\s*\*?"
-    r"|\S.{0,60}?\s+(?:wrote|said|написал(?:\(?а\)?)?|писал(?:\(?а\)?)?)(?:\s+on\s.{0,60})?:"
+    r"|\S.{0,60}?\s+(?:wrote|said|(?:на)?писал(?:\(?а\)?)?|сказал(?:\(?а\)?)?)"
+    r"(?:\s+on\s.{0,60})?:"
     r"(?:\s*\([^()]{4,40}\))?)"
     rf"{JUMP_MARK}$",
     re.IGNORECASE,
 )
 """A quote's attribution on a line of its own, as most forum software prints it ('Quote:',
-'Originally Posted by name', 'Quote from name on <date>:', 'name wrote:', 'Цитата:',
-'QUOTE(name @ <date>) *'; a
-bracketed stamp or an arrow after it: 'name Wrote: (06-15-2018, 09:41 PM)', 'name wrote:
-↑'): furniture, the line under it quoted (:func:`quoted_lines`)."""
+'Originally Posted by name', 'Quote from name on <date>:', 'name wrote:', 'Цитата:', 'name
+сказал(а):', 'QUOTE(name @ <date>) *'; a bracketed stamp or an arrow after it: 'name Wrote:
+(06-15-2018, 09:41 PM)', 'name wrote: ↑'): furniture, the line under it quoted
+(:func:`quoted_lines`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -228,7 +228,9 @@ def _header_at(
     if (
         position > 0
         and not present
-        and not _opens_block(lines[position - 1], position, page)
+        and not _opens_block(
+            lines[position - 1], position, page, lines[position - 2] if position > 1 else None
+        )
         and not _ends_post(lines, position, page)
     ):
         return None
@@ -305,15 +307,20 @@ def _labelled_above(lines: Sequence[Line], at: int, floor: int) -> bool:
     return match is not None and match.end() == len(text)
 
 
-def _opens_block(above: Line, position: int, page: Page) -> bool:
+def _opens_block(above: Line, position: int, page: Page, over: Line | None = None) -> bool:
     """Whether a name at `position` may follow the line `above`: a blank, or a short line
     that ends no sentence or clause and that the page repeats (the action row closing
-    every post) or that stands in the page top."""
+    every post) or that stands in the page top, or one such short line under the repeated
+    one (`over`: a post's reactions under its action row, 'Likes: anna')."""
     text = above.text.rstrip()
     return above.is_blank or (
         len(text) <= MAX_OPENER_CHARS
         and (text.endswith(("...", "…")) or not text.endswith((".", "!", "?", ",", ";", ":")))
-        and (above.text in page.recurring or position < page.top_end)
+        and (
+            above.text in page.recurring
+            or position < page.top_end
+            or (over is not None and not over.is_blank and over.text in page.recurring)
+        )
     )
 
 
@@ -349,6 +356,8 @@ def _opens_text(lines: Sequence[Line], start: int) -> bool:
         text = lines[at].text.rstrip()
         if (is_prose(text) and ends_sentence(text)) or is_paragraph(text):
             return True
+        if QUOTE_ATTRIBUTION.match(text):
+            return True  # a post that opens quoting another
         seen += 1
         if seen >= LOOKAHEAD:
             return False
