@@ -5,6 +5,8 @@ whole."""
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -88,6 +90,27 @@ def test_python_unicode_classes_keep_their_meaning() -> None:
         assert pattern.search(text) is not None, repr(text)
     for text in ("é\u3000", "\u200b\u00e9", " -"):
         assert pattern.search(text) is None, repr(text)
+
+
+@pytest.mark.parametrize(
+    ("python_class", "test"),
+    [(r"\s", str.isspace), (r"\w", lambda ch: ch.isalnum() or ch == "_")],
+    ids=["space", "word"],
+)
+def test_unicode_classes_hold_every_code_point_python_tests(
+    python_class: str, test: Callable[[str], bool]
+) -> None:
+    """Over every code point RE2 can read, the translated class matches exactly what
+    Python's str tests (Py_UNICODE_ISSPACE; ISALNUM or '_') accept, and its complement
+    exactly the rest."""
+    import re2
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    inside = "".join(re2.compile(re2_pattern(re.compile(python_class + "+"))).findall(every))
+    outside = "".join(re2.compile(re2_pattern(re.compile(f"[^{python_class}]+"))).findall(every))
+    assert inside == "".join(ch for ch in every if test(ch))
+    assert outside == "".join(ch for ch in every if not test(ch))
+    assert len(inside) + len(outside) == len(every)
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ which is every line of Russian text, and ftfy asks it again, before and after, o
 line it repairs. Exact by construction: the expression is not rewritten by hand but
 translated from Python's own parse of `BADNESS_RE` (`re._parser`), node by node, and
 translation fails loudly on any construct it does not know. Python's Unicode classes `\\s`
-and `\\w` become explicit code-point ranges enumerated with Python's own `str.isspace` and
-`str.isalnum` (what the `re` module tests), because RE2's are ASCII-only. Text RE2 cannot
-take (lone surrogates, which have no UTF-8 form) goes to ftfy's `is_bad`.
+and `\\w` become explicit code-point ranges, the runs that Python's `re` itself matches in
+a string of every code point, because RE2's are ASCII-only. Text RE2 cannot take (lone
+surrogates, which have no UTF-8 form) goes to ftfy's `is_bad`.
 
 **The table fixers.** `fix_latin_ligatures`, `fix_character_width` and
 `remove_control_chars` are each one `str.translate` with a table, run twice on every line
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -40,12 +41,8 @@ import re2
 from ftfy import chardata
 from ftfy.badness import BADNESS_RE, is_bad
 
-_CATEGORIES: dict[Any, Callable[[str], bool]] = {
-    sre.CATEGORY_SPACE: str.isspace,
-    sre.CATEGORY_WORD: lambda ch: ch.isalnum() or ch == "_",
-}
-"""What Python's `re` matches for `\\s` and `\\w` in a str pattern (Py_UNICODE_ISSPACE;
-Py_UNICODE_ISALNUM or '_')."""
+_CATEGORIES: dict[Any, str] = {sre.CATEGORY_SPACE: r"\s+", sre.CATEGORY_WORD: r"\w+"}
+"""Python's patterns for runs of `\\s` and `\\w`, the categories BADNESS_RE's classes hold."""
 
 
 def _code(codepoint: int) -> str:
@@ -54,33 +51,22 @@ def _code(codepoint: int) -> str:
     return f"\\x{{{codepoint:x}}}"
 
 
-def _ranges(codepoints: Iterable[int]) -> str:
-    """Sorted code points as RE2 class ranges (surrogates skipped: RE2 cannot match them)."""
-    out: list[str] = []
-    start = previous = -2
-    for codepoint in sorted(set(codepoints)):
-        if 0xD800 <= codepoint <= 0xDFFF:
-            continue
-        if codepoint != previous + 1:
-            if start >= 0:
-                out.append(_span(start, previous))
-            start = codepoint
-        previous = codepoint
-    if start >= 0:
-        out.append(_span(start, previous))
-    return "".join(out)
-
-
 def _span(low: int, high: int) -> str:
     return _code(low) if low == high else f"{_code(low)}-{_code(high)}"
 
 
 @cache
 def _category(category: Any) -> str:
-    test = _CATEGORIES.get(category)
-    if test is None:
+    """The code points Python's `re` matches for `category`, as RE2 class ranges: its runs
+    in one string of every code point, where a character's index is its code point (one
+    search in C, not a Python test per code point). No surrogate (category Cs) is in
+    either class; `_code` refuses a run that begins or ends on one."""
+    run = _CATEGORIES.get(category)
+    if run is None:
         raise ValueError(f"no RE2 translation for the category {category}")
-    return _ranges(c for c in range(sys.maxunicode + 1) if test(chr(c)))
+    every = array("I", range(sys.maxunicode + 1)).tobytes()
+    text = every.decode(f"utf-32-{sys.byteorder[0]}e", "surrogatepass")
+    return "".join(_span(m.start(), m.end() - 1) for m in re.finditer(run, text))
 
 
 def _class(items: list[tuple[Any, Any]]) -> str:
