@@ -14,9 +14,6 @@ prints:
   ``CLOSE_SECOND``) fitted on a grid, in sample and left one family out;
 * with ``--perturb NAME``, all of it on the texts as another scraper might have left them
   (:mod:`tests.perturb`): a format shift the rules were not written for;
-* leave own grammars out: the choice on each thread family's fixtures with the grammars
-  written for its front-ends removed (:data:`benchmarks.leave_own_out.OWN`), what the
-  choice makes of a front-end of the same shapes that nobody wrote a grammar for;
 * out-of-sample estimates: the layout share of the fixtures that came from a blind holdout
   round, and of the newest round moved in: the detectors' rules and scores were set by
   hand while looking at every other dev fixture, so the in-sample share and any
@@ -40,7 +37,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 
-from benchmarks.leave_own_out import OWN, without
 from flows.config import PipelineConfig
 from flows.stages.decode import decode
 from flows.stages.records import Rejection
@@ -146,19 +142,6 @@ def decode_fixture(
         return None
     repaired = repair(decoded.text, PipelineConfig().repair)
     return repaired.text, dict(repaired.fixes)
-
-
-def leave_own_out(dev: list[Fixture], config: PipelineConfig) -> list[Row]:
-    """The choice on each fixture of a family of :data:`OWN` with its own grammars removed."""
-    rows = []
-    for family, names in OWN.items():
-        with without(names):
-            rows += [
-                row
-                for fixture in dev
-                if fixture.family == family and (row := choose(fixture, config)) is not None
-            ]
-    return rows
 
 
 def confusion(rows: Iterable[Row]) -> str:
@@ -317,26 +300,9 @@ def main(argv: list[str] | None = None) -> int:
         f"from holdout {newest}, the last moved in (tuned on for one round): {share(last)}, "
         f"confidence ranking {ranking(last):.3f}"
     )
-    own = leave_own_out(dev, config) if args.perturb is None else []
-    if own:
-        print(
-            f"thread families, own grammars left out: {share(own)}, "
-            f"confidence ranking {ranking(own):.3f}; per family: "
-            + ", ".join(
-                f"{family} {share([r for r in own if r.fixture.family == family])}"
-                for family in OWN
-            )
-        )
     if args.verbose:
         print("\nwrong choices:")
         for row in rows:
-            if not row.right:
-                print(
-                    f"  {row.fixture.family}/{row.fixture.name}: {row.gold} read as "
-                    f"{row.chosen} (conf {row.confidence}, scores {row.scores})"
-                )
-        print("\nwrong choices, own grammars left out:")
-        for row in own:
             if not row.right:
                 print(
                     f"  {row.fixture.family}/{row.fixture.name}: {row.gold} read as "

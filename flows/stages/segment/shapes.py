@@ -54,7 +54,6 @@ ELLIPSIS = ("...", "…")
 
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 DIGIT_RUN = re.compile(r"\d+")
-_SPACES = re.compile(r"\s+")
 
 
 def masked(text: str) -> str:
@@ -62,12 +61,6 @@ def masked(text: str) -> str:
     character kept ('WORLD / Russian - 2 months ago' -> 'a / a - 0 a a'), so that the rows
     a page repeats with other words and numbers share it."""
     return LETTER_RUN.sub("a", DIGIT_RUN.sub("0", text))
-
-
-def row_shape(text: str) -> str:
-    """A short line's shape: :func:`masked`, each run of spaces one space ('Posted: 12 Mar
-    2009, 14:22' -> 'a: 0 a 0, 0:0')."""
-    return _SPACES.sub(" ", masked(text))
 
 
 def line_kind(text: str) -> str:

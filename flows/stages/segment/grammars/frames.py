@@ -12,9 +12,6 @@ occurrences:
   · 2 years ago');
 * a label: the same short line, no sentence, every time ('Reply', 'reply   collapse',
   'Well-Known Member');
-* a numbered row of one shape ('5h', '3  2  14', 'Mar 3, 2020 at 9:14'), the same line
-  with other numbers each time (:func:`stamp_shape`), where no line of the same text
-  recurs as often: a stamp or a counter row of a front-end no pattern was written for;
 * a numbered reply ('1. …', '2. …' from 1 on, one indentation) or a bulleted one ('• …',
   one indentation), each opening with running text.
 
@@ -35,7 +32,6 @@ opening post (a forum page), read by :func:`parse_post`.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -56,7 +52,6 @@ from flows.stages.segment.grammars.vbulletin import EDITED
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
-from flows.stages.segment.shapes import LETTER_RUN, row_shape
 from flows.stages.segment.threads import Header
 
 NAME = "frames"
@@ -83,9 +78,9 @@ NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 BULLET = re.compile(r"^[•●▪◦]\s+\S")
 LETTER = re.compile(r"[^\W\d_]")
 MAX_LABEL_CHARS = 40
-FIELD = re.compile(r"^[^\W\d][^:\d]{0,30}:\s*\d[\d,. ]*$")
+FIELD = re.compile(r"^[^\W\d][^:]{0,30}:\s*\d[\d,. ]*$")
 """A field with a count ('Signatures: 0', 'Posts: 12'): a row of a table or a profile,
-whose value may repeat by chance; no frame. A number before the colon makes it a time."""
+whose value may repeat by chance; no frame."""
 MAX_LABEL_WORDS = 4
 MAX_NAME_WORDS = 3
 MIN_FRAMES = 3
@@ -159,33 +154,6 @@ def _kind(line: Line, counted: bool) -> str | None:
     return None
 
 
-MAX_SHAPE_WORDS = 4
-"""Most runs of letters a numbered row of one shape may hold (a stamp's month and 'at',
-not a sentence's words)."""
-
-MIN_SHAPE_KINDS = 2
-"""Numbered rows of one shape read as frames only where two shapes recur around the texts
-(a stamp above each and a row of counts under it): one alone is as often an item's date or
-an article's reading time over its teaser."""
-
-
-def stamp_shape(text: str) -> str | None:
-    """The frame kind of a short row that shows a number (:func:`..shapes.row_shape`), None
-    for any other line; a numbered heading ('2. Results'), a field ('Votes: 12') or a
-    sentence is none."""
-    if (
-        len(text) > MAX_STAMP_CHARS
-        or not any(char.isdigit() for char in text)
-        or NUMBERED.match(text)
-        or text.endswith(":")
-        or FIELD.match(text)
-        or ends_sentence(text)
-        or len(LETTER_RUN.findall(text)) > MAX_SHAPE_WORDS
-    ):
-        return None
-    return "shape:" + row_shape(text)
-
-
 def _counter(lines: Sequence[Line]) -> int | None:
     """The position of the last counter line ('3 responses to …'), None without one."""
     found = None
@@ -239,36 +207,19 @@ def _items(lines: Sequence[Line], kind: str, positions: list[int], counted: bool
 def _marks(lines: Sequence[Line], zone: int, counted: bool) -> dict[int, str]:
     """{position: frame kind} of the lines below `zone` that can be frames."""
     marks = {}
-    shapes = {}
     for position in range(zone, len(lines)):
         line = lines[position]
-        if line.is_blank:
-            continue
-        kind = _kind(line, counted)
-        if kind is not None:
+        if not line.is_blank and (kind := _kind(line, counted)) is not None:
             marks[position] = kind
-        if (kind is None or kind.startswith("label:")) and (shape := stamp_shape(line.text)):
-            shapes[position] = shape
-    least = MIN_COUNTED_FRAMES if counted else MIN_FRAMES
-    kinds = Counter(marks.values())
-    recurring = Counter(shapes.values())
-    for position, shape in shapes.items():
-        if recurring[shape] >= least and kinds[marks.get(position, "")] < least:
-            marks[position] = shape
     return marks
 
 
 def _repeats(lines: Sequence[Line]) -> bool:
-    """The cheap gate of a page without a counter line: some short line, bullet, separator
-    or numbered row's shape recurs `MIN_FRAMES` times, or post numbers ('#2') twice."""
+    """The cheap gate of a page without a counter line: some short line, bullet or
+    separator recurs `MIN_FRAMES` times, or post numbers ('#2') twice."""
     seen: dict[str, int] = {}
     for line in lines:
         text = line.text
-        shape = stamp_shape(text) if text else None
-        if shape is not None:
-            seen[shape] = seen.get(shape, 0) + 1
-            if seen[shape] >= MIN_FRAMES:
-                return True
         if not text or (len(text) > MAX_LABEL_CHARS and not BULLET.match(text)):
             continue
         key = "•" if BULLET.match(text) else "#" if POST_NUMBER.match(text) else text
@@ -364,41 +315,17 @@ def _name_above(lines: Sequence[Line], position: int) -> int | None:
     if not above:
         return None
     at = above[-1]
-    if _is_name(lines[at].text) and (at == 0 or lines[at - 1].is_blank):
-        return at
-    return None
-
-
-def _is_name(text: str) -> bool:
-    """A name line: one to three words, no sentence, no colon."""
-    return (
+    text = lines[at].text
+    if (
         0 < len(text) <= MAX_LABEL_CHARS
         and len(text.split()) <= MAX_NAME_WORDS
-        and bool(LETTER.search(text))
+        and LETTER.search(text)
         and not ends_sentence(text.rstrip("."))
         and ":" not in text
-    )
-
-
-MAX_HEADER_LINES = 4
-"""Most lines of the header block a numbered row of one shape closes (a name, a handle, a
-reply-to line, the age)."""
-
-
-def _header_block(lines: Sequence[Line], position: int) -> tuple[int, str | None]:
-    """The first line of the block of short lines (no blank, no running text) that the
-    numbered row at `position` closes, and its author: the block's first line when that is
-    a name (:func:`_is_name`) over the row."""
-    top = position
-    while (
-        top > 0
-        and position - top + 1 < MAX_HEADER_LINES
-        and not lines[top - 1].is_blank
-        and len(lines[top - 1].text) <= MAX_LABEL_CHARS
-        and not is_text(lines[top - 1].text)
+        and (at == 0 or lines[at - 1].is_blank)
     ):
-        top -= 1
-    return top, lines[top].text if top < position and _is_name(lines[top].text) else None
+        return at
+    return None
 
 
 def read_page(lines: Sequence[Line]) -> Page | None:
@@ -409,10 +336,6 @@ def read_page(lines: Sequence[Line]) -> Page | None:
     zone = counter + 1 if counter is not None else 0
     kinds = _marks(lines, zone, counter is not None)
     openers, closers = _roles(lines, zone, counter is not None, kinds)
-    shaped = [kind for kind in (*openers, *closers) if kind.startswith("shape:")]
-    if 0 < len(shaped) < MIN_SHAPE_KINDS:
-        openers = {k: v for k, v in openers.items() if k not in shaped}
-        closers = {k: v for k, v in closers.items() if k not in shaped}
     if not openers and not closers:
         return None
     closing = sorted({p for positions in closers.values() for p in positions})
@@ -424,9 +347,6 @@ def read_page(lines: Sequence[Line]) -> Page | None:
                 starts[name] = (position - name + 1, lines[name].text)
             elif kind == "post_number" and (row := _header_row(lines, position)) is not None:
                 starts[row[0]] = (position - row[0] + 1, row[1])
-            elif kind.startswith("shape:"):
-                top, author = _header_block(lines, position)
-                starts[top] = (position - top + 1, author)
             elif kind.startswith(("numbered@", "bullet@")):
                 starts[position] = (0, None)  # the marker opens the comment's text
             else:
