@@ -512,8 +512,11 @@ def is_image_file(text: str) -> bool:
     return "." in stripped[-6:] and IMAGE_FILE.match(stripped) is not None
 
 
-META_ROW_CELL = re.compile(r"\s+[|•·]\s+")
-"""Between two cells of a meta row ('<Outlet> | <Name> | <date>')."""
+ROW_SEPARATORS = "|•·"
+"""The marks between a meta row's cells ('<Outlet> | <Name> | <date>'), no words of it (a
+dash or a slash may join the words of one cell)."""
+META_ROW_CELL = re.compile(rf"\s+[{ROW_SEPARATORS}]\s+")
+"""Between two cells of a meta row."""
 MIN_META_ROW_CELLS = 3
 
 
@@ -818,13 +821,8 @@ def is_dateline(text: str) -> bool:
     rest = text.replace(found[0], " ")
     rest = CLOCK.sub(" ", UPDATED_AGE.sub(" ", PRESS_REFERENCE.sub(" ", rest)))
     rest = rest.strip(" ,.;:|/•·–—-()")
-    words = [word for word in rest.split() if word not in ROW_SEPARATORS]
+    words = [word for word in rest.split() if not (len(word) == 1 and word in ROW_SEPARATORS)]
     return len(words) <= 5 and not rest.endswith((".", "?", "!"))
-
-
-ROW_SEPARATORS = frozenset("|•·")
-"""Tokens between a meta row's cells ('<Outlet> | <Name> | <date>'), no words of it (a
-dash or a slash may join the words of one cell)."""
 
 
 CLOCK = re.compile(

@@ -75,6 +75,7 @@ from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_co
 from flows.stages.segment.meta import (
     AGE,
     META_ROW_CELL,
+    MIN_META_ROW_CELLS,
     WROTE,
     dated_byline,
     find_byline,
@@ -764,7 +765,7 @@ def _entry_footer_date(text: str) -> str | None:
     other line. Such a row dates the post it closes, wherever the theme prints it."""
     if len(text) > MAX_ENTRY_FOOTER_CHARS:
         return None
-    cells = [cell.strip() for cell in ROW_CELL_SEPARATOR.split(text) if cell.strip()]
+    cells = [cell.strip() for cell in META_ROW_CELL.split(text) if cell.strip()]
     if len(cells) < 2 or not any(ENTRY_LINK.match(cell) for cell in cells[1:]):
         return None
     found = find_date(cells[0])
@@ -836,17 +837,15 @@ AGE_LINE = re.compile(
 MAX_AGE_LINE_CHARS = 40
 
 
-ROW_CELL_SEPARATOR = META_ROW_CELL
-MIN_ROW_CELLS = 3
 MAX_ROW_CHARS = 160
 
 
-def row_cells(text: str, least: int = MIN_ROW_CELLS) -> list[str]:
+def row_cells(text: str, least: int = MIN_META_ROW_CELLS) -> list[str]:
     """The cells of a post's meta row ('<date> | <Name> | Просмотров: <n> | Комментариев:
     <n>'): `least` or more, split at spaced bars or dots; else none."""
     if len(text) > MAX_ROW_CHARS:
         return []
-    cells = ROW_CELL_SEPARATOR.split(text)
+    cells = META_ROW_CELL.split(text)
     return cells if len(cells) >= least else []
 
 

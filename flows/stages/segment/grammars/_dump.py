@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 
 from flows.stages.segment.lines import Line
-from flows.stages.segment.meta import AGE, find_date
+from flows.stages.segment.meta import AGE, ROW_SEPARATORS, find_date
 
 MARKER = re.compile(r"\[\d{1,5}\]")
 """A link's number as a text browser prints it before the anchor."""
@@ -40,7 +40,6 @@ list (rising numbers, see :func:`is_dump`)."""
 MAX_DISORDER = 0.1
 """The share of markers whose number does not rise over the previous one that a dump may
 show (a form's hidden field, a footnote of the page's own)."""
-ROW_SEPARATORS = "|·•"
 MAX_ANCHOR_WORDS = 4
 """The most words an anchor of a link row carries (a menu's or footer's label)."""
 LIST_MARK = re.compile(r"^(?:\d{1,3}\.|[*+o#@\-])?$")
