@@ -57,6 +57,7 @@ HOLDOUT_ROUNDS = {
     "2c46c2b": 7,
     "c6aa0ce": 8,
     "7893898": 9,
+    "79a5561": 10,
 }
 """The commits that added each blind holdout round's fixtures (under tests/holdout/), for
 the rounds that have moved into tests/realworld/."""
