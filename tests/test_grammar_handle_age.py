@@ -542,3 +542,58 @@ def test_a_bar_between_the_score_and_the_poster() -> None:
     head = handle_age.parse_post(split_lines(text))
     assert head is not None and head.author == "pier_watcher"
     assert handle_age.SUBMITTED.match("96 points | 41 comments") is None
+
+
+STATUS_PAGE = """\
+Harbourside Social
+Timelines   Explore   Log in
+
+Conversation
+
+Edda Rask
+@edda
+3h
+
+The harbour board moved the night ferry vote to next month, after the shift workers filled the public gallery for the second time.
+
+Tomas Verne
+@tverne@social.example.net
+Reply to @edda
+2h
+
+Did they say why? The agenda still lists the vote for Thursday on the board's own page.
+
+Edda Rask
+@edda
+Reply to @tverne
+2h
+
+The chair said the ridership figures were not ready, which is the first time anyone admitted they exist.
+
+Ilse Maar
+ilse@quay.example.org
+1h via ActivityPub
+
+@tverne the page is updated on Fridays only, so Thursday's agenda is always a week behind.
+"""
+
+
+def test_status_page_display_names_over_handles() -> None:
+    """Display names over handles (with or without '@', a reply note between handle and
+    stamp, a client after the stamp): the first status heads the page, notes and
+    addresses name the parent by handle."""
+    result = segment("0123456789abcdef", STATUS_PAGE, None, SegmentConfig())
+    assert result.layout == "thread"
+    assert result.posts[0]["author"] == "Edda Rask"
+    comments = result.comments
+    assert [c["author"] for c in comments] == ["Tomas Verne", "Edda Rask", "Ilse Maar"]
+    ids = [c["comment_id"] for c in comments]
+    assert [c["parent_id"] for c in comments] == [None, ids[0], ids[0]]
+    assert all("Reply to" not in c["body"] for c in comments)
+
+
+def test_display_name_over_a_sentence_is_no_header() -> None:
+    """A capitalised line over an address-like line and a stamp is a header only where
+    the address is a handle alone on its line."""
+    text = "Edda Rask\n@edda wrote this three hours ago.\n3h\n"
+    assert handle_age._displayed(split_lines(text), 0) is None

@@ -65,6 +65,9 @@ class Header:
     reply_to: str | None = None
     """The author replied to, as the page names them: the comment's parent is then the
     latest earlier comment by that author (its nesting is not needed)."""
+    handle: str | None = None
+    """The author's handle where the page shows it beside a display name ('kira@host'
+    under 'Kira'): replies may name the author by it ('@kira')."""
     number: str | None = None
     """The comment's own number as the page shows it ('No.194550301', '#12'), where
     other comments link to it by that number."""
@@ -157,6 +160,7 @@ def build_comments(
     children: dict[str | None, int] = {}
     entries: dict[str, tuple[int, CommentRow]] = {}
     numbered: dict[str, CommentRow] = {}
+    handles: dict[str, str] = {}
     linked_ids: dict[str, CommentRow] = {}
     is_chrome = getattr(grammar, "is_chrome", None)
     nestings = getattr(grammar, "nestings", None)
@@ -223,9 +227,9 @@ def build_comments(
         body_lines = [line for line in body_region if line.index not in body_dropped]
         while stack and stack[-1][0] >= nesting:
             stack.pop()
-        chained = _chain_to(reply_to, comments, entries) if reply_to else None
+        chained = _chain_to(reply_to, comments, entries, handles) if reply_to else None
         if chained is None and addressed is not None:
-            chained = _chain_to(addressed[0], comments, entries)
+            chained = _chain_to(addressed[0], comments, entries, handles)
         stack = chained or stack
         linked = numbered.get(header.reply_to_number) if header.reply_to_number else None
         if linked is not None:
@@ -285,6 +289,8 @@ def build_comments(
         entries[comment_id] = (nesting, comment)
         if header.number:
             numbered[header.number] = comment
+        if header.handle:
+            handles[comment_id] = header.handle
         if links is not None:
             linked_ids.update((token, comment) for token in links[ordinal][0])
     return comments, blocks, dropped
@@ -491,21 +497,34 @@ def _chain_to(
     author: str,
     comments: Sequence[CommentRow],
     entries: dict[str, tuple[int, CommentRow]],
+    handles: dict[str, str],
 ) -> list[tuple[int, CommentRow]] | None:
     """The stack that makes the latest comment by `author` the parent: its ancestors, root
-    first, then itself; None when no earlier comment is by that author."""
+    first, then itself; None when no earlier comment is by that author. `author` may be
+    the name a comment shows or its handle (`handles`, by comment id), an instance's
+    host after it or not ('@kira' names 'kira@host')."""
     wanted = author.casefold().lstrip("@")
     target = next(
         (
             c
             for c in reversed(comments)
-            if c["author"] and c["author"].casefold().lstrip("@") == wanted
+            if (c["author"] and c["author"].casefold().lstrip("@") == wanted)
+            or _same_handle(wanted, handles.get(c["comment_id"]))
         ),
         None,
     )
     if target is None:
         return None
     return _chain(target, entries)
+
+
+def _same_handle(wanted: str, handle: str | None) -> bool:
+    """Whether a name a reply gives (lower-cased, no '@' before it) is `handle`: the
+    same, or its part before the instance's host where the reply names no host."""
+    if handle is None:
+        return False
+    shown = handle.casefold().lstrip("@")
+    return shown == wanted or ("@" not in wanted and shown.partition("@")[0] == wanted)
 
 
 def _chain(

@@ -66,7 +66,7 @@ from flows.stages.segment.grammars.stamped_header import VOTES_ROW, is_action_ro
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
-from flows.stages.segment.threads import Header
+from flows.stages.segment.threads import HEADER_NOTE, Header
 from flows.stages.segment.votes import DOWN_SIGN, DOWN_WORD, UP_SIGN, UP_WORD, shown_count
 
 NAME = "handle_age"
@@ -289,6 +289,11 @@ class Row:
     downvotes: int | None = None
     hidden: int = 0
     """The replies a collapsed comment's count says it hides ('[+]name … (2 children)')."""
+    handle: str | None = None
+    """The handle under the display name that names the author ('@kira@host' under 'Kira'):
+    replies address the author by it."""
+    reply_to: str | None = None
+    """The author replied to, as a note of the stacked header names them ('Reply to @kira')."""
 
 
 def _lead(raw: str) -> tuple[int, str]:
@@ -441,6 +446,9 @@ def _read(lines: Sequence[Line], position: int) -> Row | None:
     return _header(lines, position)
 
 
+VIA = re.compile(r"\s+via\s+[^\W\d_][\w.\-]*(?:\s+[^\W\d_][\w.\-]*){0,2}$", re.IGNORECASE)
+"""The client or protocol a status came through, after its stamp ('5 days ago via
+ActivityPub', '2h via Web App'): no part of the stamp."""
 _SPACED_INSTANCE = re.compile(r"^(?P<name>\S.*?)\s+(?P<host>@[\w\-]+(?:\.[\w\-]+)+)$")
 """A display name and its instance printed apart ('Display Name @host.tld')."""
 
@@ -473,6 +481,7 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
     found = _row(text, toggled=_TOGGLE.match(line.text) is not None)
     n_lines, rest = 1, text
     upvotes = downvotes = None
+    reply_to = None
     edits = False
     if found is None:
         shown = _displayed(lines, position)
@@ -481,12 +490,18 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
         name = _stacked_name(text, bulleted=text != line.text)
         below = _next_filled(lines, position) if name else None
         column: list[str] = []
-        while below is not None and len(column) < MAX_COLUMN and _in_column(lines[below].text):
-            column.append(lines[below].text)
+        while below is not None and len(column) < MAX_COLUMN:
+            note = HEADER_NOTE.match(lines[below].text)
+            if note is not None:
+                reply_to = note.group("name")
+            elif not _in_column(lines[below].text):
+                break
+            else:
+                column.append(lines[below].text)
             below = _next_filled(lines, below)
         if name is None or below is None or _is_instance(name, lines, position):
             return None
-        age_line = lines[below].text
+        age_line = VIA.sub("", lines[below].text)
         stamp = _AGE.match(age_line.lstrip("•·| "))
         if stamp is None or not _rest_is_chrome(age_line) or _COUNTED.search(age_line):
             return None
@@ -523,6 +538,7 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
         upvotes,
         downvotes,
         hidden,
+        reply_to=reply_to,
     )
 
 
@@ -584,14 +600,14 @@ DISPLAY_NAME = re.compile(r"^[^\W\d_][\w'.\-]*(?: [^\W\d_][\w'.\-]*){0,2}$")
 
 
 def _displayed(lines: Sequence[Line], position: int) -> Row | None:
-    """A header whose display name stands over its '@' handle ('Kira' / '@kira@host ·
-    10h'): the handle's header, named by the display name, the page's name for its
-    author."""
+    """A header whose display name stands over its handle ('Kira' / '@kira@host · 10h',
+    'Kira' / 'kira@host' / '3h'): the handle's header, named by the display name, the
+    page's name for its author."""
     text = lines[position].text
     below = position + 1
+    handle = lines[below].text if below < len(lines) else ""
     if (
-        below >= len(lines)
-        or not lines[below].text.startswith("@")
+        not (handle.startswith("@") or _ADDRESS.match(handle))
         or not DISPLAY_NAME.match(text)
         or not (" " not in text or all(word[:1].isupper() for word in text.split()))
         or text.casefold() in FLAGS | _ACTION_WORDS
@@ -600,7 +616,11 @@ def _displayed(lines: Sequence[Line], position: int) -> Row | None:
     under = _header(lines, below)
     if under is None:
         return None
-    return dataclasses.replace(under, author=text, n_lines=under.n_lines + 1)
+    return dataclasses.replace(under, author=text, n_lines=under.n_lines + 1, handle=under.author)
+
+
+_ADDRESS = re.compile(r"^[^\W_][\w.\-]{0,38}@[\w\-]+(?:\.[\w\-]+)+$")
+"""A handle printed with its instance and without the '@' before it ('name@host.tld')."""
 
 
 def _is_action_row(text: str) -> bool:
@@ -713,7 +733,8 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
         for start, end in zip(starts, ends, strict=True)
         if not any(_SUBMISSION.match(line.text) for line in lines[start:end])
     ]
-    if starts and _heads_post(lines[: starts[0]]) and not _bulleted(lines[starts[0]]):
+    first = _read(lines, starts[0]) if starts else None
+    if first and _heads_post(lines[: starts[0]], first) and not _bulleted(lines[starts[0]]):
         starts = starts[1:]
     if len(starts) < MIN_HEADERS:
         return []
@@ -729,7 +750,13 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
     )
     scored = sum(1 for row in rows if row is not None and row.score is not None)
     depths = {row.depth for row in rows if row is not None}
-    if acted * 2 < len(starts) and scored * 2 < len(starts) and len(depths) < 2:
+    handled = sum(1 for row in rows if row is not None and row.handle is not None)
+    if (
+        acted * 2 < len(starts)
+        and scored * 2 < len(starts)
+        and handled * 2 < len(starts)
+        and len(depths) < 2
+    ):
         return []
     return starts
 
@@ -828,6 +855,8 @@ def parse_header(lines: Sequence[Line], position: int, end: int) -> Header:
         downvotes=row.downvotes,
         edited=row.edited,
         age=row.age,
+        reply_to=row.reply_to,
+        handle=row.handle,
         chrome_lines=frozenset(chrome),
     )
 
@@ -884,14 +913,19 @@ def _submitted_heads(lines: Sequence[Line]) -> Iterator[PostHead]:
         )
 
 
-def _heads_post(above: Sequence[Line]) -> bool:
-    """Whether the first header is the opening post's: it stands right under a topic
-    title (:data:`MIN_TITLE_WORDS` words or more), and neither running text nor a
-    submission's byline stands above it."""
+def _heads_post(above: Sequence[Line], row: Row | None = None) -> bool:
+    """Whether the first header (`row`) is the opening post's: it stands right under a
+    topic title (:data:`MIN_TITLE_WORDS` words or more), or it is a status's (a display
+    name over a handle, replying to no one: a status page shows the status it is about
+    first), and neither running text nor a submission's byline stands above it."""
     filled = [line for line in above if not line.is_blank]
-    if not filled or has_text(above):
+    if has_text(above):
         return False
     if any(SUBMITTED.match(line.text) or _COUNTS.match(line.text) for line in filled):
+        return False
+    if row is not None and row.handle is not None and row.reply_to is None:
+        return True
+    if not filled:
         return False
     title = filled[-1].text
     return (
@@ -960,7 +994,7 @@ def _poster(lines: Sequence[Line]) -> PostHead | None:
         row = _read(lines, position)
         if row is None:
             continue
-        if not _heads_post(lines[:position]) or _bulleted(lines[position]):
+        if not _heads_post(lines[:position], row) or _bulleted(lines[position]):
             return None
         dated = find_date(row.age)
         return PostHead(
