@@ -12,8 +12,9 @@ A comment starts at one header line::
   (no score); AGE: ``N units ago``, with ``*`` or ``(last edited AGE)`` when edited;
 * ``(K children)`` / ``(1 child)``: the comment has K descendants.
 
-Nesting (an explicit depth): on a page that indents its replies and prints no counts
-(Removeddit and other archive front-ends), the indentation. Else the K descendants of a
+Nesting (an explicit depth): on a page that indents its replies (Removeddit and other
+archive front-ends, mlmym's pages), the indentation, the depth shown, whether or not some
+headers count their children as well. Else the K descendants of a
 comment follow it in pre-order, and a
 ``load more comments (N replies)`` line stands for N of them not shown; a collapsed
 ``[+]`` comment shows none of its own. Where the page prints no counts on open comments
@@ -299,7 +300,7 @@ def depths(lines: Sequence[Line]) -> dict[int, int]:
     events = page_events(lines)
     counted = any(e.tag and not e.tag.collapsed and e.tag.children for e in events)
     indents = {e.position: lines[e.position].indent for e in events if e.tag is not None}
-    if not counted and len(set(indents.values())) > 1:  # a page that indents its replies
+    if len(set(indents.values())) > 1:  # a page that indents its replies: the depth shown
         levels = sorted(set(indents.values()))
         return {position: levels.index(indent) for position, indent in indents.items()}
     stack: list[int | None] = []
