@@ -597,3 +597,8 @@ def test_display_name_over_a_sentence_is_no_header() -> None:
     the address is a handle alone on its line."""
     text = "Edda Rask\n@edda wrote this three hours ago.\n3h\n"
     assert handle_age._displayed(split_lines(text), 0) is None
+
+
+def test_a_date_opening_a_row_is_no_score() -> None:
+    """A page head's capture range ('14 Sep 2012 - 02 Dec 2016') is no scored header."""
+    assert handle_age._row("14 Sep 2012 - 02 Dec 2016") is None

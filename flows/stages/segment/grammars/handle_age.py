@@ -359,7 +359,7 @@ def _row(text: str, *, toggled: bool = False) -> tuple[str, int | None, str] | N
         return None
     score = None
     lead = _LEAD_SCORE.match(text)
-    if lead is not None and not _AGE.match(text):
+    if lead is not None and not _AGE.match(text) and not _opens_with_date(text):
         score, text = int(lead.group("n").replace("−", "-")), text[lead.end() :]
     aged = _AGE_BY.match(text)
     by = _BY.match(text)
@@ -394,6 +394,12 @@ def _row(text: str, *, toggled: bool = False) -> tuple[str, int | None, str] | N
         else ""
     )
     return name, score if score is not None else _score(rest), shown
+
+
+def _opens_with_date(text: str) -> bool:
+    """Whether `text` opens with a date ('14 Sep 2012 - …'): its day is no score."""
+    dated = find_date(text)
+    return dated is not None and text.startswith(dated[0])
 
 
 _THOUSANDS = re.compile(r"^(\d{1,3}(?:\.\d)?)k$", re.IGNORECASE)
@@ -734,7 +740,8 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
         if not any(_SUBMISSION.match(line.text) for line in lines[start:end])
     ]
     first = _read(lines, starts[0]) if starts else None
-    if first and _heads_post(lines[: starts[0]], first) and not _bulleted(lines[starts[0]]):
+    status = first is not None and _is_status(first)
+    if first and _heads_post(lines[: starts[0]], status) and not _bulleted(lines[starts[0]]):
         starts = starts[1:]
     if len(starts) < MIN_HEADERS:
         return []
@@ -913,17 +920,17 @@ def _submitted_heads(lines: Sequence[Line]) -> Iterator[PostHead]:
         )
 
 
-def _heads_post(above: Sequence[Line], row: Row | None = None) -> bool:
-    """Whether the first header (`row`) is the opening post's: it stands right under a
-    topic title (:data:`MIN_TITLE_WORDS` words or more), or it is a status's (a display
-    name over a handle, replying to no one: a status page shows the status it is about
-    first), and neither running text nor a submission's byline stands above it."""
+def _heads_post(above: Sequence[Line], status: bool = False) -> bool:
+    """Whether the first header is the opening post's: it stands right under a topic
+    title (:data:`MIN_TITLE_WORDS` words or more), or it is a `status`'s
+    (:func:`_is_status`: a status page shows the status it is about first), and neither
+    running text nor a submission's byline stands above it."""
     filled = [line for line in above if not line.is_blank]
     if has_text(above):
         return False
     if any(SUBMITTED.match(line.text) or _COUNTS.match(line.text) for line in filled):
         return False
-    if row is not None and row.handle is not None and row.reply_to is None:
+    if status:
         return True
     if not filled:
         return False
@@ -981,6 +988,12 @@ def _placed_post(lines: Sequence[Line]) -> PostHead | None:
     return None
 
 
+def _is_status(row: Row) -> bool:
+    """Whether a header is a status's: a display name over a handle, replying to no one
+    (a bare '@name' heads the comments of link aggregators as well)."""
+    return row.reply_to is None and row.handle is not None
+
+
 def _bulleted(line: Line) -> bool:
     """Whether a header stands under a list bullet, as a comment of a tree does: the
     opening post's byline is printed above the tree, not in it."""
@@ -994,7 +1007,8 @@ def _poster(lines: Sequence[Line]) -> PostHead | None:
         row = _read(lines, position)
         if row is None:
             continue
-        if not _heads_post(lines[:position], row) or _bulleted(lines[position]):
+        status = _is_status(row)
+        if not _heads_post(lines[:position], status) or _bulleted(lines[position]):
             return None
         dated = find_date(row.age)
         return PostHead(
