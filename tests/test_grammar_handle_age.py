@@ -602,3 +602,10 @@ def test_display_name_over_a_sentence_is_no_header() -> None:
 def test_a_date_opening_a_row_is_no_score() -> None:
     """A page head's capture range ('14 Sep 2012 - 02 Dec 2016') is no scored header."""
     assert handle_age._row("14 Sep 2012 - 02 Dec 2016") is None
+
+
+def test_a_software_footer_is_no_header() -> None:
+    """A name over its version and an age ('Quayside 2024.03 - 14 minutes ago') is the
+    page's footer; 'Like  Dislike  Reply' is a button row."""
+    assert handle_age._row("Quayside 2024.03 - 14 minutes ago") is None
+    assert handle_age.is_chrome(split_lines("Like  Dislike  Reply")[0])

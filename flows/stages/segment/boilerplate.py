@@ -151,6 +151,7 @@ CHROME_LINE = re.compile(
     r"^(?:share this(?: article| post| story)?:?|share (?:the |full )?(?:article|post|story)"
     r"|share:|like this:?|like loading\.*|related"
     r"(?: posts| articles| stories| news| content| coverage| reading)?:?|you (?:may|might) also like:?|leave a (?:reply|comment)(?: cancel reply)?"
+    r"|(?:write|add) a (?:comment|reply)(?:\.{3}|…)?"
     r"|post navigation|search for:?|recent posts|recent comments|archives|categories|meta"
     r"|tags?:.*|filed under:?.*|posted in .+\|.*|(?:this entry was )?(?:posted in .{1,120}?\.\s*)?"
     r"bookmark the permalink\.?|(?:(?:back|return) to [^|•]{1,40}?\s*[|•]\s*)+(?:back|return) to [^|•]{1,40}|\d+ (?:comments?|responses?|replies|комментари(?:й|я|ев))"

@@ -184,6 +184,9 @@ ACTIONS = (
     "unvote",
     "undown",
     "favorite",
+    "like",
+    "dislike",
+    "boost",
     "next",
     "prev",
     "root",
@@ -377,6 +380,8 @@ def _row(text: str, *, toggled: bool = False) -> tuple[str, int | None, str] | N
     name = first if first.casefold() in _GONE else _handle(first)
     if name is None:
         return None
+    if VERSION.match(rest):
+        return None
     age = _AGE.search(rest)
     date = find_date(rest) if age is None else None
     if age is None and date is None and clock is None:
@@ -394,6 +399,11 @@ def _row(text: str, *, toggled: bool = False) -> tuple[str, int | None, str] | N
         else ""
     )
     return name, score if score is not None else _score(rest), shown
+
+
+VERSION = re.compile(r"^v?\d+(?:\.\d+){1,3}(?!\S)", re.IGNORECASE)
+"""A software's version after its name ('Friendica 2024.03 - 14 minutes ago', 'Lemmy
+v0.19.3'): a footer's line, no header."""
 
 
 def _opens_with_date(text: str) -> bool:
