@@ -609,3 +609,28 @@ def test_a_software_footer_is_no_header() -> None:
     page's footer; 'Like  Dislike  Reply' is a button row."""
     assert handle_age._row("Quayside 2024.03 - 14 minutes ago") is None
     assert handle_age.is_chrome(split_lines("Like  Dislike  Reply")[0])
+
+
+MARKDOWN_EXPORT = """\
+- **u/quay_keeper** · 41 points · 2024-09-11 15:05 UTC
+
+  The night ferry carries most of the hospital's late shift, which is why the board keeps postponing the vote.
+
+  - **u/tidewatcher** (OP) · 12 points · 2024-09-11 15:20 UTC
+
+    That fits with what the union said at the last hearing about the rota.
+
+- **u/netmaker** · 5 points · 2024-09-12 09:30 UTC
+
+  Nobody on the board has taken the ferry at night, which says a lot about how this was decided.
+"""
+
+
+def test_markdown_export_bold_names_under_list_dashes() -> None:
+    """A Markdown export's comments: a list dash, the name in bold, nested lists."""
+    lines = split_lines(MARKDOWN_EXPORT)
+    starts = handle_age.find_starts(lines)
+    assert len(starts) == 3
+    assert handle_age.nestings(lines, starts) == [0, 2, 0]
+    row = handle_age._read(lines, starts[1])
+    assert row is not None and row.author == "u/tidewatcher"

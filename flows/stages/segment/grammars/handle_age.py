@@ -88,7 +88,11 @@ MAX_COLUMN = 12
 """How many lines a stacked header's column may hold between the handle and the age."""
 
 _MARKS = "[–][-][+]•*·▸▾▴►▶>|│├└┌─┃╰╴ \t"
-_LEAD = re.compile(r"^(?:\[[–\-+]\]\s*|[•*·▸▾►▶>│├└┌─┃╰╴|]\s*)+")
+_LEAD = re.compile(r"^(?:\[[–\-+]\]\s*|(?!\*\*[^*\s])[•*·▸▾►▶>│├└┌─┃╰╴|]\s*|-\s+(?=\*\*[^*\s]))+")
+"""What stands before the handle: toggles, bullets, tree marks, a Markdown list's dash
+before a bold name ('- **u/name** · 41 points')."""
+_EMPHASIS = re.compile(r"^(\*\*|__)(?P<name>[^*_\s][^*\s]*?)\1(?=\s|$)")
+"""A name in Markdown's bold ('**u/name**'): an export's header, the name inside."""
 _HANDLE = re.compile(r"^(?:/?u/|@)?[^\W_][\w.\-]{0,38}(?:@[\w\-]+(?:\.[\w\-]+)+)?$")
 _LONG_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
 _AGE = re.compile(
@@ -306,7 +310,7 @@ def _lead(raw: str) -> tuple[int, str]:
     match = _LEAD.match(stripped)
     marks = match.group() if match else ""
     tree = sum(1 for char in marks if char in "│┃>|")
-    return indent + 2 * tree, stripped[len(marks) :].strip()
+    return indent + 2 * tree, _EMPHASIS.sub(r"\g<name>", stripped[len(marks) :].strip(), 1)
 
 
 def _handle(token: str) -> str | None:
