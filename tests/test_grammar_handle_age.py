@@ -634,3 +634,35 @@ def test_markdown_export_bold_names_under_list_dashes() -> None:
     assert handle_age.nestings(lines, starts) == [0, 2, 0]
     row = handle_age._read(lines, starts[1])
     assert row is not None and row.author == "u/tidewatcher"
+
+
+BYLINE_UNDER_TEXT = """\
+Why the harbour board keeps delaying the night ferry vote
+
+The board has postponed the vote three times now, each time citing figures nobody has seen. The shift workers who rely on the ferry have started coming to every meeting.
+
+quay_keeper  ·  2 days ago  ·  link  ·
+
+Comments
+
+tidewatcher  ·  2 days ago  ·  link  ·
+
+The figures exist, the port authority published a summary of them in the spring report.
+
+    quay_keeper  ·  1 day ago  ·  link  ·
+
+    Only the yearly total, which says nothing about the night crossings in particular.
+
+netmaker  ·  1 day ago  ·  link  ·
+
+A vote postponed three times is a vote the board expects to lose in public.
+"""
+
+
+def test_byline_under_the_post_text_heads_the_post() -> None:
+    """A header under the post's text, over the comment section's heading, is the post's
+    byline, no comment."""
+    result = segment("0123456789abcdef", BYLINE_UNDER_TEXT, None, SegmentConfig())
+    assert result.layout == "thread"
+    assert result.posts[0]["author"] == "quay_keeper"
+    assert [c["author"] for c in result.comments] == ["tidewatcher", "quay_keeper", "netmaker"]

@@ -501,3 +501,14 @@ def split_flair(label: str, known: Collection[str] = ()) -> tuple[str, str | Non
         if " " in flair or not any(ch.isupper() for ch in name):
             return name, flair
     return (token, None) if " " not in label else ("", None)
+
+
+COMMENT_SECTION = re.compile(
+    r"^(?:\d[\d,.]*\s+)?(?:comments?|responses?|replies|reactions|комментари[йяи]|отзыв)"
+    r"|^(?:add|post|leave|write|show|view|load)\s+(?:a\s+|the\s+|all\s+)?"
+    r"(?:comments?|reply|replies|responses?)\b|^join the (?:discussion|conversation)\b",
+    re.IGNORECASE,
+)
+"""A comment section's heading, counter or call ('3 Comments', 'Add a comment...', 'Leave
+a Reply'): the headers under it are comments on something else, not a thread's opening
+post."""

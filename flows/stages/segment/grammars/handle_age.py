@@ -60,7 +60,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from flows.stages.segment.grammars._common import has_text, is_title_like
+from flows.stages.segment.grammars._common import COMMENT_SECTION, has_text, is_title_like
 from flows.stages.segment.grammars.lemmy import GLUED_BADGES as _GLUED_BADGES
 from flows.stages.segment.grammars.stamped_header import VOTES_ROW, is_action_row
 from flows.stages.segment.lines import Line, ends_sentence
@@ -757,6 +757,13 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
     status = first is not None and _is_status(first)
     if first and _heads_post(lines[: starts[0]], status) and not _bulleted(lines[starts[0]]):
         starts = starts[1:]
+    elif (
+        first
+        and len(starts) > 1
+        and has_text(lines[: starts[0]])
+        and _sectioned(lines[starts[0] + first.n_lines : starts[1]])
+    ):
+        starts = starts[1:]  # the post's byline under its text, over the comment section
     if len(starts) < MIN_HEADERS:
         return []
     rows = [_read(lines, at) for at in starts]
@@ -1002,6 +1009,20 @@ def _placed_post(lines: Sequence[Line]) -> PostHead | None:
     return None
 
 
+MAX_SECTION_WORDS = 4
+
+
+def _sectioned(lines: Sequence[Line]) -> bool:
+    """Whether a comment section's heading (:data:`COMMENT_SECTION`: 'Comments', 'Replies
+    (5)', '12 comments') stands on a line of its own among `lines`: the header above it
+    is the post's byline (under its text), and the comments follow."""
+    return any(
+        COMMENT_SECTION.match(line.text) and len(line.text.split()) <= MAX_SECTION_WORDS
+        for line in lines
+        if not line.is_blank
+    )
+
+
 def _is_status(row: Row) -> bool:
     """Whether a header is a status's: a display name over a handle, replying to no one
     (a bare '@name' heads the comments of link aggregators as well)."""
@@ -1022,7 +1043,8 @@ def _poster(lines: Sequence[Line]) -> PostHead | None:
         if row is None:
             continue
         status = _is_status(row)
-        if not _heads_post(lines[:position], status) or _bulleted(lines[position]):
+        sectioned = has_text(lines[:position]) and _sectioned(lines[position + row.n_lines :])
+        if _bulleted(lines[position]) or not (sectioned or _heads_post(lines[:position], status)):
             return None
         dated = find_date(row.age)
         return PostHead(

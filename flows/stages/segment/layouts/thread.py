@@ -30,7 +30,11 @@ from flows.stages.segment.candidates import (
     untagged,
 )
 from flows.stages.segment.grammars import GRAMMARS
-from flows.stages.segment.grammars._common import counted_title, is_title_like
+from flows.stages.segment.grammars._common import (
+    COMMENT_SECTION,
+    counted_title,
+    is_title_like,
+)
 from flows.stages.segment.grammars._dump import (
     dump_view,
     header_links,
@@ -260,17 +264,6 @@ def segment(
     op = next((comment for comment in comments if comment["is_op"]), None)
     if op is not None and result.posts and result.posts[0]["author"] is None:
         result.posts[0]["author"] = op["author"]
-
-
-COMMENT_SECTION = re.compile(
-    r"^(?:\d[\d,.]*\s+)?(?:comments?|responses?|replies|reactions|комментари[йяи]|отзыв)"
-    r"|^(?:add|post|leave|write|show|view|load)\s+(?:a\s+|the\s+|all\s+)?"
-    r"(?:comments?|reply|replies|responses?)\b|^join the (?:discussion|conversation)\b",
-    re.IGNORECASE,
-)
-"""A comment section's heading, counter or call ('3 Comments', 'Add a comment...', 'Leave
-a Reply'): the headers under it are comments on something else, not a thread's opening
-post."""
 
 
 def _opening_header(
