@@ -97,10 +97,12 @@ def strip_reply_prefix(subject: str) -> str:
 
 
 SUBJECT_LABEL = re.compile(
-    r"^(?:post\s+)?(?:subject|topic|тема(?:\s+сообщения)?)\s*:\s*(?=\S)", re.IGNORECASE
+    r"^(?:post\s+)?(?:subject|topic|full\s+version|тема(?:\s+сообщения)?)\s*:\s*(?=\S)",
+    re.IGNORECASE,
 )
 """The label a board prints before a post's subject ('Post subject: <title>', 'Topic:
-<title>', 'Тема: <title>'): no part of the title."""
+<title>', 'Тема: <title>'), or before the topic's title in a board's archive view (the
+link to the full page: 'Full Version: <title>'): no part of the title."""
 
 
 def strip_subject_label(title: str) -> str:
@@ -253,18 +255,21 @@ def quoted_lines(
     return quoted
 
 
+QUOTE_VERB = r"(?:wrote|said|написал(?:\(?а\)?)?|писал(?:\(?а\)?)?)"
 GLUED_QUOTE = re.compile(
-    r"^\S{1,40}(?:\s\S{1,40})?\s+(?:wrote|said|написал(?:\(?а\)?)?|писал(?:\(?а\)?)?):"
-    r"(?:\s*\([^()]{4,40}\))?(?<=[:)])(?=[^\s(])",
+    rf"^\S{{1,40}}(?:\s\S{{1,40}})?\s+{QUOTE_VERB}:"
+    r"(?:\s*\([^()]{4,40}\))?(?<=[:)])(?=[^\s(])"
+    rf"|^\([^()]{{0,30}}\d[^()]{{0,30}}\)(?=[^\s(])[^()]{{1,40}}?\s{QUOTE_VERB}:\s*\S",
     re.IGNORECASE,
 )
-"""A quote's attribution with the quoted text glued after it, no space between ('name
-wrote:Text', 'name wrote: (<stamp>)Text'), as boards print a quote box scraped to one
-line: the line is quoted text; a sentence that reports speech ('He wrote: we …') has a
-space after its colon."""
-JUMP_MARK = r"(?:\s*[↑⇑⬆^»›]+)?"
+"""A quote's attribution with the quoted text glued after it ('name wrote:Text', 'name
+wrote: (<stamp>)Text', '(<stamp>)name Wrote: Text'), as boards print a quote box scraped
+to one line: the line is quoted text; a sentence that reports speech ('He wrote: we …')
+has a space after its colon and no stamp glued to the name before it."""
+JUMP_MARK = r"(?:\s*(?:[↑⇑⬆^»›]+|<\{[A-Z_]{1,30}\}>))?"
 """The arrow some boards print after a quote's attribution, a link to the quoted post
-('name wrote: ↑'): no part of the attribution's words."""
+('name wrote: ↑'), or the template tag of that link's image where the page was scraped
+unrendered ('<{POST_SNAPBACK}>'): no part of the attribution's words."""
 QUOTE_ATTRIBUTION = re.compile(
     r"^(?:(?:quote|цитата)(?:\s+from\s+\S.{0,80}?)?\s*:?|originally\s+posted\s+by\s+\S.{0,60}"
     r"|(?:quote|цитата)\s*\([^()]{1,80}\)\s*\*?"
