@@ -467,6 +467,19 @@ def has_text(lines: Sequence[Line]) -> bool:
     )
 
 
+def has_article(lines: Sequence[Line]) -> bool:
+    """Whether `lines` hold an article's running text: sentences of `MIN_TEXT_WORDS` words
+    in all, questions aside. A page top's question-shaped title and its one-line notice
+    about the view ('You are viewing a text-only version of this page.') make none, where
+    :func:`has_text` counts them."""
+    words = (
+        len(line.text.split())
+        for line in lines
+        if not line.is_blank and ends_sentence(line.text) and not line.text.endswith("?")
+    )
+    return sum(words) >= MIN_TEXT_WORDS
+
+
 MIN_TITLE_WORDS = 4
 
 

@@ -51,6 +51,7 @@ from itertools import pairwise
 from flows.stages.segment.grammars._common import (
     QUOTE_ATTRIBUTION,
     Opening,
+    has_article,
     has_text,
     is_prose,
     is_stamp,
@@ -587,7 +588,7 @@ def _opens_thread(lines: Sequence[Line], found: Found) -> bool:
     first: int | None = found.signings[0].position
     if found.below:
         first = _first_body(lines, found.signings)
-    if first is None or has_text(lines[:first]) or (page_number(lines) or 1) > 1:
+    if first is None or has_article(lines[:first]) or (page_number(lines) or 1) > 1:
         return False
     if found.below and any(PAGE_LABEL.match(line.text) for line in lines[:first]):
         return False  # 'Comments: <title>': a comments page, every signed text a comment

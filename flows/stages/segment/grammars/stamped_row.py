@@ -49,7 +49,7 @@ from flows.stages.segment.grammars._common import (
     QUOTE_ATTRIBUTION,
     Opening,
     content_indices,
-    has_text,
+    has_article,
     is_prose,
     opening_head,
     page_number,
@@ -419,11 +419,12 @@ def _opens_topic(lines: Sequence[Line]) -> bool:
 
 
 def _under_text(lines: Sequence[Line], found: Sequence[Row]) -> bool:
-    """Whether running text stands above the first row: the rows are comments under an
-    article; not where the line over the first row is the subject later posts answer
+    """Whether an article's running text stands above the first row (:func:`has_article`):
+    the rows are comments under it; not where the line over the first row is the subject later posts answer
     ('Re: <subject>'), the opening post's own (a board's blurb in the page top is no
     article)."""
-    return has_text(lines[: found[0].start]) and not _answered_subject(lines, found[0].start)
+    above = lines[: found[0].start]
+    return has_article(above) and not _answered_subject(lines, found[0].start)
 
 
 def _answered_subject(lines: Sequence[Line], start: int) -> bool:
