@@ -417,6 +417,19 @@ PROFILE_STAMP = re.compile(
     re.IGNORECASE,
 )
 """A profile's dated field: the member's, not the post's (a member list shows one per row)."""
+ROLE_BADGE = re.compile(
+    r"(?<=\S)\s+(?:OP|MOD|Mod|Moderator|ADMIN|Admin|AUTHOR|Author|OWNER|Owner|STAFF|Staff"
+    r"|Автор|Модератор|Админ)$"
+)
+"""The poster's role as a comment widget prints it after the name, capitalised ('Anna K.
+MOD', 'Far East Notes Admin', 'Olga Автор'): no part of the name."""
+
+
+def without_badge(name: str) -> str:
+    """A name line without the role badge after it (:data:`ROLE_BADGE`)."""
+    return ROLE_BADGE.sub("", name)
+
+
 SPEECH_VERB = r"(?:says|говорит|пишет|сказал\(а\)|sagt|dice)"
 """The verb a comment's name line closes with, a colon after it ('Anna says:', 'Анна
 говорит:'): the themes of blog platforms print it; no part of the name."""
