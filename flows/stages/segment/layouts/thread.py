@@ -82,8 +82,8 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
         (grammar for grammar in GRAMMARS.values() if not getattr(grammar, "LAST_RESORT", False)),
         key=lambda grammar: (
             getattr(grammar, "GENERIC", False),
-            getattr(grammar, "FALLBACK", False),
             getattr(grammar, "YIELDS", False),
+            getattr(grammar, "FALLBACK", False),
         ),
     )
     for grammar in ordered:
