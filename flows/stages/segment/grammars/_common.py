@@ -97,11 +97,11 @@ def strip_reply_prefix(subject: str) -> str:
 
 
 SUBJECT_LABEL = re.compile(
-    r"^(?:post\s+)?(?:subject|topic|full\s+version|тема(?:\s+сообщения)?)\s*:\s*(?=\S)",
+    r"^(?:post\s+)?(?:subject|topic|title|full\s+version|тема(?:\s+сообщения)?)\s*:\s*(?=\S)",
     re.IGNORECASE,
 )
 """The label a board prints before a post's subject ('Post subject: <title>', 'Topic:
-<title>', 'Тема: <title>'), or before the topic's title in a board's archive view (the
+<title>', 'Тема: <title>', a print view's 'Title: <title>'), or before the topic's title in a board's archive view (the
 link to the full page: 'Full Version: <title>'): no part of the title."""
 
 
@@ -271,7 +271,7 @@ JUMP_MARK = r"(?:\s*(?:[↑⇑⬆^»›]+|<\{[A-Z_]{1,30}\}>))?"
 ('name wrote: ↑'), or the template tag of that link's image where the page was scraped
 unrendered ('<{POST_SNAPBACK}>'): no part of the attribution's words."""
 QUOTE_ATTRIBUTION = re.compile(
-    r"^(?:(?:quote|цитата)(?:\s+from\s+\S.{0,80}?)?\s*:?|originally\s+posted\s+by\s+\S.{0,60}"
+    r"^(?:(?:quote|цитата)(?:\s+from:?\s+\S.{0,80}?)?\s*:?|originally\s+posted\s+by\s+\S.{0,60}"
     r"|(?:quote|цитата)\s*\([^()]{1,80}\)\s*\*?"
     r"|\S.{0,60}?\s+(?:wrote|said|(?:на)?писал(?:\(?а\)?)?|сказал(?:\(?а\)?)?)"
     r"(?:\s+on\s.{0,60})?:"
@@ -280,7 +280,7 @@ QUOTE_ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 """A quote's attribution on a line of its own, as most forum software prints it ('Quote:',
-'Originally Posted by name', 'Quote from name on <date>:', 'name wrote:', 'Цитата:', 'name
+'Originally Posted by name', 'Quote from name on <date>:', 'Quote from: name on <date>', 'name wrote:', 'Цитата:', 'name
 сказал(а):', 'QUOTE(name @ <date>) *'; a bracketed stamp or an arrow after it: 'name Wrote:
 (06-15-2018, 09:41 PM)', 'name wrote: ↑'): furniture, the line under it quoted
 (:func:`quoted_lines`)."""
