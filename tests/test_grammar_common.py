@@ -119,3 +119,42 @@ def test_a_subject_label_is_no_part_of_the_title() -> None:
     assert _common.strip_subject_label("Тема: Тарифы на паром") == "Тарифы на паром"
     assert _common.strip_subject_label("Subjects of the federation") == "Subjects of the federation"
     assert _common.strip_subject_label("Topic:") == "Topic:"
+
+
+@pytest.mark.parametrize(
+    ("text", "glued"),
+    [
+        ("(02-18-2024, 07:42 PM)anna_k Wrote: The fund is not liquid.", True),
+        ("anna_k wrote:The fund is not liquid.", True),
+        ("He wrote: we will see about the fund.", False),
+    ],
+)
+def test_glued_quotes(text: str, glued: bool) -> None:
+    assert bool(_common.GLUED_QUOTE.match(text)) is glued
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "QUOTE (Olga V. @ Sep 21 2021, 11:05 PM) <{POST_SNAPBACK}>",
+        "Quote from: volga_reader on July 02, 2020, 08:58:18 AM",
+    ],
+)
+def test_stamped_quote_attributions(text: str) -> None:
+    assert _common.QUOTE_ATTRIBUTION.match(text)
+
+
+def test_role_badges_and_labels_are_no_part_of_names_and_titles() -> None:
+    assert _common.without_badge("Ekaterina Volynskaya MOD") == "Ekaterina Volynskaya"
+    assert _common.without_badge("Far East Notes Admin") == "Far East Notes"
+    assert _common.without_badge("Admin") == "Admin"
+    assert _common.strip_subject_label("Full Version: Who pays?") == "Who pays?"
+    assert _common.strip_subject_label("Title: Municipal filter") == "Municipal filter"
+
+
+def test_a_question_and_a_notice_make_no_article() -> None:
+    top = split_lines(
+        "Full Version: Is the National Wealth Fund running out after this year?\n"
+        "You are currently viewing a stripped down version of our content, with no images."
+    )
+    assert _common.has_text(top) and not _common.has_article(top)

@@ -164,3 +164,37 @@ def test_a_count_is_no_name_over_a_row() -> None:
     names = ("27 Posts", "31 Posts", "27 Posts")
     lines = split_lines("\n".join(_profiled_page(names, ("Group", "Rank"))))
     assert all(row.author not in names for row in stamp_block._rows(lines))
+
+
+def _print_view(names: tuple[str, ...]) -> list[str]:
+    """A board's printable or archive view: each post a name over a bare stamp, no
+    profile, a quote of an earlier post under its attribution."""
+    page = ["Town Board > Local politics", "Full Version: Who pays for the new bridge?", ""]
+    for at, name in enumerate(names):
+        page += [name, f"Mar 1{at} 2021, 0{at}:15 PM"]
+        if at:
+            page += [f"QUOTE ({names[at - 1]} @ Mar 1{at - 1} 2021, 0{at - 1}:15 PM) <{{X_LINK}}>"]
+            page += ["The toll was never in the plan.", "", ""]
+        page += [BODIES[at % len(BODIES)]]
+    return page
+
+
+def test_names_over_bare_stamps_head_the_posts_of_a_print_view() -> None:
+    """A name right over a bare stamp, no profile under it, where a name posts twice:
+    the name heads the post; a quote's stamped attribution heads none, and the label of
+    the page's title is no part of it."""
+    names = ("bridge_fan", "Olga V.", "bridge_fan")
+    lines = split_lines("\n".join(_print_view(names)))
+    assert [row.author for row in stamp_block._rows(lines)] == list(names)
+    text = "\n".join(_print_view(names))
+    result = segment(DOC, text, None, SegmentConfig())
+    assert result.posts[0]["title"] == "Who pays for the new bridge?"
+    assert [comment["author"] for comment in result.comments] == list(names[1:])
+    assert not coverage_errors(text, result)
+
+
+def test_names_over_bare_stamps_need_a_poster_twice() -> None:
+    """Three names over three stamps, each shown once, no profile: a list of dated items,
+    not a print view's posts."""
+    lines = split_lines("\n".join(_print_view(("bridge_fan", "Olga V.", "lake_pilot"))))
+    assert not stamp_block._rows(lines)

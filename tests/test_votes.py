@@ -7,7 +7,12 @@ import pytest
 
 from flows.stages.segment.lines import split_lines
 from flows.stages.segment.threads import EDIT_STAMP, REPLY_NOTE, _labelled_score, _up_down
-from flows.stages.segment.votes import find_up_down, labelled_count, marked_score
+from flows.stages.segment.votes import (
+    REACTION_COUNTS,
+    find_up_down,
+    labelled_count,
+    marked_score,
+)
 
 
 @pytest.mark.parametrize(
@@ -173,3 +178,15 @@ def test_trailer_pair_is_read_and_its_line_dropped() -> None:
 def test_pair_inside_a_sentence_is_not_a_trailer() -> None:
     lines = split_lines("Name\nThe vote went up 3, down 1 in the end, as I said before.\n")
     assert _up_down(lines[:1], lines[1:], {}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reactions"),
+    [("👍 4", True), ("👍 2  ❤️ 1", True), ("♥ 12", True), ("12", False), ("👍", False)],
+)
+def test_reaction_count_rows(text: str, reactions: bool) -> None:
+    assert bool(REACTION_COUNTS.match(text)) is reactions
+
+
+def test_a_respect_count_is_a_labelled_vote() -> None:
+    assert labelled_count("Respect 41") == 41

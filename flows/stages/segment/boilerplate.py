@@ -31,8 +31,9 @@ Rules (the names are what the ``dropped.rule`` column holds):
     pagination line, a row of 'Back to …' links, a mailing's footer ('You are subscribed to
     …', 'Our mailing address is:', 'Want to change how you receive these emails?'), an
     opinion disclaimer ('The views
-    expressed … are those of the author', 'Мнение автора может не совпадать …'). A line
-    that carries a byline or a date is never dropped.
+    expressed … are those of the author', 'Мнение автора может не совпадать …'), the
+    browser and system a comment widget prints under a name ('Chrome 138.0 Windows 10').
+    A line that carries a byline or a date is never dropped.
 
 The widget rules (:data:`WIDGET_RULES`) know the furniture of a page's widgets by its shape,
 whatever the site's words, and likewise never drop a line with a byline or a date:
@@ -264,9 +265,29 @@ def is_dangling_link(
     return not (next_text and next_text.lstrip()[:1] in OPENING_QUOTES)
 
 
+BROWSER = (
+    r"(?:Chrome|Chromium|Firefox|Safari|Mobile Safari|Edge|Opera|Yandex(?: Browser)?|Vivaldi"
+    r"|Brave|Samsung Internet|UC Browser|IE|Internet Explorer|WeChat|QQ Browser)"
+)
+OPERATING_SYSTEM = (
+    r"(?:Windows|Mac OS X|macOS|OS X|Linux|Ubuntu|Debian|Fedora|Android|iOS|iPadOS|Chrome ?OS"
+    r"|HarmonyOS)"
+)
+AGENT_VERSION = r"(?:\s+(?:\d{1,4}(?:\.\d{1,6}){0,3}|XP|Vista|NT|x64|x86_64|Server))*"
+USER_AGENT = re.compile(
+    rf"^{BROWSER}{AGENT_VERSION}\s+{OPERATING_SYSTEM}{AGENT_VERSION}$"
+    rf"|^{OPERATING_SYSTEM}{AGENT_VERSION}\s+{BROWSER}{AGENT_VERSION}$"
+)
+"""The browser and system a comment widget prints under the commenter's name ('Chrome
+138.0.0.0 Windows 10', 'Safari 18.5 macOS 14.5', 'Windows 10 Firefox 140.0'): page
+furniture."""
+
+
 def is_page_chrome(text: str) -> bool:
-    """A share bar, a widget label, a comment counter, a footer (see the module docstring);
-    never a line that carries a byline or a date."""
+    """A share bar, a widget label, a comment counter, a footer, a commenter's browser and
+    system (see the module docstring); never a line that carries a byline or a date."""
+    if len(text) <= 80 and USER_AGENT.match(text):
+        return True
     if len(text) > 160 or not (SHARE_BAR.match(text) or CHROME_LINE.match(text)):
         return False
     return find_byline(text) is None and (find_date(text) is None or "©" in text)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 LABELS = (
     r"likes?|kudos?|recommends?|recommendations?|recommended|points?|votes?|upvotes?"
-    r"|hearts?|thumbs up|нравится|лайк(?:а|ов)?|голос(?:а|ов)?|балл(?:а|ов)?|рекомендаци\w{1,3}"
+    r"|hearts?|respects?|thumbs up|нравится|лайк(?:а|ов)?|голос(?:а|ов)?|балл(?:а|ов)?|рекомендаци\w{1,3}"
 )
 COUNT = r"[+−–-]?\d{1,3}(?:[,\u00a0 ]\d{3})*(?:\.\d)?[kKкК]?|[+−–-]?\d{1,7}"
 LABELLED_COUNT = re.compile(
@@ -34,6 +34,9 @@ LABELLED_COUNT = re.compile(
     re.IGNORECASE,
 )
 """A line that is only a count beside a vote label, in any of the common orders."""
+REACTION_COUNTS = re.compile(rf"^(?:[^\w\s]{{1,3}}\s*(?:{COUNT})\s*){{1,8}}$")
+"""A line of reaction counts only, each a symbol with its count ('👍 4', '👍 2  ❤️ 1',
+'♥ 12'): the comment's furniture, no text of it."""
 SCALE = {"k": 1_000, "к": 1_000, "m": 1_000_000}
 """The short scales of a shown count ('1.2k', '1,2к', '3M')."""
 

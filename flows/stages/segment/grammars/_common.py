@@ -97,10 +97,12 @@ def strip_reply_prefix(subject: str) -> str:
 
 
 SUBJECT_LABEL = re.compile(
-    r"^(?:post\s+)?(?:subject|topic|тема(?:\s+сообщения)?)\s*:\s*(?=\S)", re.IGNORECASE
+    r"^(?:post\s+)?(?:subject|topic|title|full\s+version|тема(?:\s+сообщения)?)\s*:\s*(?=\S)",
+    re.IGNORECASE,
 )
 """The label a board prints before a post's subject ('Post subject: <title>', 'Topic:
-<title>', 'Тема: <title>'): no part of the title."""
+<title>', 'Тема: <title>', a print view's 'Title: <title>'), or before the topic's title in a board's archive view (the
+link to the full page: 'Full Version: <title>'): no part of the title."""
 
 
 def strip_subject_label(title: str) -> str:
@@ -253,20 +255,23 @@ def quoted_lines(
     return quoted
 
 
+QUOTE_VERB = r"(?:wrote|said|написал(?:\(?а\)?)?|писал(?:\(?а\)?)?)"
 GLUED_QUOTE = re.compile(
-    r"^\S{1,40}(?:\s\S{1,40})?\s+(?:wrote|said|написал(?:\(?а\)?)?|писал(?:\(?а\)?)?):"
-    r"(?:\s*\([^()]{4,40}\))?(?<=[:)])(?=[^\s(])",
+    rf"^\S{{1,40}}(?:\s\S{{1,40}})?\s+{QUOTE_VERB}:"
+    r"(?:\s*\([^()]{4,40}\))?(?<=[:)])(?=[^\s(])"
+    rf"|^\([^()]{{0,30}}\d[^()]{{0,30}}\)(?=[^\s(])[^()]{{1,40}}?\s{QUOTE_VERB}:\s*\S",
     re.IGNORECASE,
 )
-"""A quote's attribution with the quoted text glued after it, no space between ('name
-wrote:Text', 'name wrote: (<stamp>)Text'), as boards print a quote box scraped to one
-line: the line is quoted text; a sentence that reports speech ('He wrote: we …') has a
-space after its colon."""
-JUMP_MARK = r"(?:\s*[↑⇑⬆^»›]+)?"
+"""A quote's attribution with the quoted text glued after it ('name wrote:Text', 'name
+wrote: (<stamp>)Text', '(<stamp>)name Wrote: Text'), as boards print a quote box scraped
+to one line: the line is quoted text; a sentence that reports speech ('He wrote: we …')
+has a space after its colon and no stamp glued to the name before it."""
+JUMP_MARK = r"(?:\s*(?:[↑⇑⬆^»›]+|<\{[A-Z_]{1,30}\}>))?"
 """The arrow some boards print after a quote's attribution, a link to the quoted post
-('name wrote: ↑'): no part of the attribution's words."""
+('name wrote: ↑'), or the template tag of that link's image where the page was scraped
+unrendered ('<{POST_SNAPBACK}>'): no part of the attribution's words."""
 QUOTE_ATTRIBUTION = re.compile(
-    r"^(?:(?:quote|цитата)(?:\s+from\s+\S.{0,80}?)?\s*:?|originally\s+posted\s+by\s+\S.{0,60}"
+    r"^(?:(?:quote|цитата)(?:\s+from:?\s+\S.{0,80}?)?\s*:?|originally\s+posted\s+by\s+\S.{0,60}"
     r"|(?:quote|цитата)\s*\([^()]{1,80}\)\s*\*?"
     r"|\S.{0,60}?\s+(?:wrote|said|(?:на)?писал(?:\(?а\)?)?|сказал(?:\(?а\)?)?)"
     r"(?:\s+on\s.{0,60})?:"
@@ -275,7 +280,7 @@ QUOTE_ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 """A quote's attribution on a line of its own, as most forum software prints it ('Quote:',
-'Originally Posted by name', 'Quote from name on <date>:', 'name wrote:', 'Цитата:', 'name
+'Originally Posted by name', 'Quote from name on <date>:', 'Quote from: name on <date>', 'name wrote:', 'Цитата:', 'name
 сказал(а):', 'QUOTE(name @ <date>) *'; a bracketed stamp or an arrow after it: 'name Wrote:
 (06-15-2018, 09:41 PM)', 'name wrote: ↑'): furniture, the line under it quoted
 (:func:`quoted_lines`)."""
@@ -412,6 +417,19 @@ PROFILE_STAMP = re.compile(
     re.IGNORECASE,
 )
 """A profile's dated field: the member's, not the post's (a member list shows one per row)."""
+ROLE_BADGE = re.compile(
+    r"(?<=\S)\s+(?:OP|MOD|Mod|Moderator|ADMIN|Admin|AUTHOR|Author|OWNER|Owner|STAFF|Staff"
+    r"|Автор|Модератор|Админ)$"
+)
+"""The poster's role as a comment widget prints it after the name, capitalised ('Anna K.
+MOD', 'Far East Notes Admin', 'Olga Автор'): no part of the name."""
+
+
+def without_badge(name: str) -> str:
+    """A name line without the role badge after it (:data:`ROLE_BADGE`)."""
+    return ROLE_BADGE.sub("", name)
+
+
 SPEECH_VERB = r"(?:says|говорит|пишет|сказал\(а\)|sagt|dice)"
 """The verb a comment's name line closes with, a colon after it ('Anna says:', 'Анна
 говорит:'): the themes of blog platforms print it; no part of the name."""
@@ -460,6 +478,19 @@ def has_text(lines: Sequence[Line]) -> bool:
     return sum(len(text.split()) for text in sentences) >= MIN_TEXT_WORDS or any(
         text.endswith((".", "!")) and len(text.split()) >= MIN_STATEMENT_WORDS for text in sentences
     )
+
+
+def has_article(lines: Sequence[Line]) -> bool:
+    """Whether `lines` hold an article's running text: sentences of `MIN_TEXT_WORDS` words
+    in all, questions aside. A page top's question-shaped title and its one-line notice
+    about the view ('You are viewing a text-only version of this page.') make none, where
+    :func:`has_text` counts them."""
+    words = (
+        len(line.text.split())
+        for line in lines
+        if not line.is_blank and ends_sentence(line.text) and not line.text.endswith("?")
+    )
+    return sum(words) >= MIN_TEXT_WORDS
 
 
 MIN_TITLE_WORDS = 4

@@ -35,6 +35,7 @@ from flows.stages.segment.grammars._common import (
     next_content,
     previous_content,
     shown_count,
+    without_badge,
 )
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
@@ -313,9 +314,9 @@ def _header(
 
 
 def _author(text: str) -> str:
-    """A name line without the note of whom it answers and the verb it may close with
-    ('Anna says:')."""
-    return SAYS_NOTE.sub("", NAME_NOTE.sub("", NAME_BULLET.sub("", text)))
+    """A name line without the note of whom it answers, the verb it may close with
+    ('Anna says:') and the poster's role badge ('Anna MOD')."""
+    return without_badge(SAYS_NOTE.sub("", NAME_NOTE.sub("", NAME_BULLET.sub("", text))))
 
 
 def _votes(text: str) -> int | None:

@@ -51,6 +51,7 @@ from itertools import pairwise
 from flows.stages.segment.grammars._common import (
     QUOTE_ATTRIBUTION,
     Opening,
+    has_article,
     has_text,
     is_prose,
     is_stamp,
@@ -75,6 +76,7 @@ from flows.stages.segment.meta import (
 )
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
+from flows.stages.segment.votes import REACTION_COUNTS
 
 NAME = "signature_lines"
 GENERIC = True
@@ -414,9 +416,11 @@ def _names_signer(text: str, signers: Sequence[str]) -> bool:
 
 def _text_before(lines: Sequence[Line], position: int, previous: Signing) -> int | None:
     """The last line above a header, after the header before it, that is no comment's
-    number ('#2', '2.'): the last line of the text before it."""
+    number ('#2', '2.') nor a row of reaction counts ('👍 4'): the last line of the text
+    before it."""
     for at in range(position - 1, previous.position + previous.n_lines - 1, -1):
-        if not lines[at].is_blank and not NUMBER.match(lines[at].text.strip()):
+        text = lines[at].text.strip()
+        if not lines[at].is_blank and not NUMBER.match(text) and not REACTION_COUNTS.match(text):
             return at
     return None
 
@@ -492,7 +496,8 @@ def _bodies_are_text(
     and most gaps without a row of actions (the comment lists that print one are read
     by :mod:`.stamped_header`). A comment's number ('#2', '2.') and a line of no prose
     that names the signer on either side (a poster's block: '2. name', 'name  Member')
-    are neither text nor a listing's furniture."""
+    are neither text nor a listing's furniture, and nor is a row of reaction counts ('👍 2
+    ❤️ 1')."""
     content = prose = actions = 0
     for index, (a, b) in enumerate(pairwise(signings)):
         signers = (names[index], names[index + 1])
@@ -501,6 +506,7 @@ def _bodies_are_text(
             for line in lines[a.position + a.n_lines : b.position]
             if not line.is_blank
             and not NUMBER.match(line.text.strip())
+            and not REACTION_COUNTS.match(line.text.strip())
             and not _names_signer(line.text, signers)
         ]
         content += len(gap)
@@ -587,7 +593,7 @@ def _opens_thread(lines: Sequence[Line], found: Found) -> bool:
     first: int | None = found.signings[0].position
     if found.below:
         first = _first_body(lines, found.signings)
-    if first is None or has_text(lines[:first]) or (page_number(lines) or 1) > 1:
+    if first is None or has_article(lines[:first]) or (page_number(lines) or 1) > 1:
         return False
     if found.below and any(PAGE_LABEL.match(line.text) for line in lines[:first]):
         return False  # 'Comments: <title>': a comments page, every signed text a comment

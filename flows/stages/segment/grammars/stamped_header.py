@@ -63,6 +63,7 @@ from flows.stages.segment.grammars._common import (
     split_flair,
     stub_head,
     topic_title,
+    without_badge,
 )
 from flows.stages.segment.grammars.stacked import AGE as SHORT_AGE
 from flows.stages.segment.grammars.stacked import POSTED_BY, SCORE, SIGNED_SCORE, title_below
@@ -155,7 +156,7 @@ def _is_name(text: str) -> bool:
     return (
         0 < len(text) <= 60
         and LETTER.search(text) is not None
-        and len(text.split()) <= MAX_NAME_WORDS
+        and len(without_badge(text).split()) <= MAX_NAME_WORDS
         and not ends_sentence(text.rstrip("."))
         and ":" not in text  # a label ('Joined: Feb 2018'), not a name
         and not is_action_row(text)
@@ -530,7 +531,8 @@ def _previous(lines: Sequence[Line], position: int, low: int) -> int | None:
 
 def _name(text: str) -> str:
     """The author a header's name line shows: the name of a one-line header, the username
-    of a name with a user title glued on ('tanya_nnCoordinator'), else the line."""
+    of a name with a user title glued on ('tanya_nnCoordinator'), else the line without
+    a role badge after it ('Anna K. MOD')."""
     inline = _inline(text)
     if inline is not None:
         return inline[0]
@@ -538,7 +540,7 @@ def _name(text: str) -> str:
         name, flair = split_flair(text)
         if name and flair and name.islower():  # a handle; 'Tamsin_Ward' is a name
             return name
-    return text
+    return without_badge(text)
 
 
 def parse_headers(lines: Sequence[Line], starts: Sequence[int]) -> list[Header]:

@@ -49,7 +49,7 @@ from flows.stages.segment.grammars._common import (
     QUOTE_ATTRIBUTION,
     Opening,
     content_indices,
-    has_text,
+    has_article,
     is_prose,
     opening_head,
     page_number,
@@ -218,7 +218,7 @@ def rows(lines: Sequence[Line], below: bool = False) -> list[Row]:
     found = sorted(
         position[index]
         for index in stamped_rows(lines)
-        if index in position and not lines[position[index]].text.rstrip().endswith(":")
+        if index in position and not _introduces(lines[position[index]].text)
     )
     by_key: dict[str, list[int]] = {}
     for at in found:
@@ -233,6 +233,12 @@ def rows(lines: Sequence[Line], below: bool = False) -> list[Row]:
         if read:
             return read
     return []
+
+
+def _introduces(text: str) -> bool:
+    """Whether a stamped line introduces what follows, so heads no post: it ends in a colon
+    ('On <stamp> name wrote:') or is a quote's attribution ('QUOTE (name @ <stamp>)')."""
+    return text.rstrip().endswith(":") or QUOTE_ATTRIBUTION.match(text.strip()) is not None
 
 
 def _by_first_word(lines: Sequence[Line], groups: Sequence[Sequence[int]]) -> list[list[int]]:
@@ -335,9 +341,10 @@ def _names_below(lines: Sequence[Line], picked: Sequence[int]) -> list[int | Non
 
 def _names_above(lines: Sequence[Line], picked: Sequence[int]) -> list[str | None]:
     """The names on the lines right over rows that name nobody ('Olga_K' over 'posted
-    <stamp>'), where each row has one, two names or more, and a label of the profile
-    lines under the rows ('Group:', 'Posts:') recurs under every one; else none (a name
-    over a bare stamp, no profile under it, is :mod:`.stamped_header`'s shape)."""
+    <stamp>', a printable view's 'Olga_K' over 'Sep 21 2021, 11:05 PM'), where each row
+    has one, two names or more, and a label of the profile lines under the rows
+    ('Group:', 'Posts:') recurs under every one or a name posts twice (as under
+    :func:`_names_below`); else none."""
     ends = [*picked[1:], len(lines)]
     names: list[str | None] = []
     labels: Counter[str] = Counter()
@@ -349,9 +356,11 @@ def _names_above(lines: Sequence[Line], picked: Sequence[int]) -> list[str | Non
         names.append(lines[above].text.strip())
         labels.update(_profile_labels(lines, at + 1, end))
         floor = at + 1
-    if len(set(names)) < MIN_NAMES:
+    counted = Counter(names)
+    if len(counted) < MIN_NAMES:
         return []
-    return names if any(count == len(picked) for count in labels.values()) else []
+    profiled = any(count == len(picked) for count in labels.values())
+    return names if profiled or max(counted.values()) >= 2 else []
 
 
 def _profiled_rows(lines: Sequence[Line], picked: Sequence[int]) -> bool:
@@ -410,11 +419,12 @@ def _opens_topic(lines: Sequence[Line]) -> bool:
 
 
 def _under_text(lines: Sequence[Line], found: Sequence[Row]) -> bool:
-    """Whether running text stands above the first row: the rows are comments under an
-    article; not where the line over the first row is the subject later posts answer
+    """Whether an article's running text stands above the first row (:func:`has_article`):
+    the rows are comments under it; not where the line over the first row is the subject later posts answer
     ('Re: <subject>'), the opening post's own (a board's blurb in the page top is no
     article)."""
-    return has_text(lines[: found[0].start]) and not _answered_subject(lines, found[0].start)
+    above = lines[: found[0].start]
+    return has_article(above) and not _answered_subject(lines, found[0].start)
 
 
 def _answered_subject(lines: Sequence[Line], start: int) -> bool:

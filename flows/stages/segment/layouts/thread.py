@@ -78,14 +78,16 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
     front-end (no ``GENERIC``) finds any; a last
     resort (``LAST_RESORT = True``: comments read from their repeated frames, or from a
     header shape too common to trust alone) is asked only when no other grammar finds any,
-    the one that finds the most winning (a generic one losing ties: :data:`LAST_RESORTS`)."""
+    the one that finds the most winning (a generic one losing ties: :data:`LAST_RESORTS`),
+    or over a generic grammar's reading where it finds every comment that one finds and
+    more (:func:`_fuller`)."""
     best: tuple[CommentGrammar, list[int]] | None = None
     ordered = sorted(
         (grammar for grammar in GRAMMARS.values() if not getattr(grammar, "LAST_RESORT", False)),
         key=lambda grammar: (
             getattr(grammar, "GENERIC", False),
-            getattr(grammar, "FALLBACK", False),
             getattr(grammar, "YIELDS", False),
+            getattr(grammar, "FALLBACK", False),
         ),
     )
     for grammar in ordered:
@@ -95,12 +97,31 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
         starts = grammar.find_starts(lines)
         if starts and (best is None or len(starts) > len(best[1])):
             best = grammar, starts
-    if best is not None:
+    if best is not None and not getattr(best[0], "GENERIC", False):
         return best
+    if best is not None:
+        return _fuller(best, lines)
     for grammar in LAST_RESORTS:
         starts = grammar.find_starts(lines)
         if starts and (best is None or len(starts) > len(best[1])):
             best = grammar, starts
+    return best
+
+
+def _fuller(
+    best: tuple[CommentGrammar, list[int]], lines: Sequence[Line]
+) -> tuple[CommentGrammar, list[int]]:
+    """A generic grammar's reading, or a last resort's that reads a header shape (not
+    repeated frames: no ``GENERIC``) and finds every comment it finds and more (the same
+    headers, the ones the looser shape missed among them)."""
+    found = set(best[1])
+    for grammar in LAST_RESORTS:
+        if getattr(grammar, "GENERIC", False):
+            continue
+        starts = grammar.find_starts(lines)
+        if len(starts) > len(best[1]) and found <= set(starts):
+            best = grammar, starts
+            found = set(starts)
     return best
 
 
