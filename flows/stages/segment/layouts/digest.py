@@ -2398,6 +2398,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     _finish(lines, page, openings)
     openings = _without_ruled_masthead(page, openings)
     _date_by_issue(page, openings)
+    _author_by_issue(page, openings)
     _author_by_footer(page, openings)
     return page, openings
 
@@ -3086,11 +3087,34 @@ def _without_ruled_masthead(page: Page, openings: list[Opening]) -> list[Opening
 def _issue_date(page: Page, first: int) -> str | None:
     """The date of the issue, from its masthead: the first line above the first article
     that is a date with a few words around it ('No. 187    14 June 2021')."""
-    for line in page.filled[: min(first, MAX_MASTHEAD_LINES)]:
+    at = _issue_date_at(page, first)
+    found = find_date(page.filled[at].text) if at is not None else None
+    return found[0] if found else None
+
+
+def _issue_date_at(page: Page, first: int) -> int | None:
+    """The position of the issue's date line (:func:`_issue_date`), if any."""
+    for at, line in enumerate(page.filled[: min(first, MAX_MASTHEAD_LINES)]):
         text = " ".join(line.text.split())
         if is_dateline(text) and (found := find_date(text)) and found[1]:
-            return found[0]
+            return at
     return None
+
+
+def _author_by_issue(page: Page, openings: Sequence[Opening]) -> None:
+    """The sections of one letter (items of one issue, none credited) are by the name
+    that stands right over or under the issue's date on its masthead ('<Name>' over
+    '<date>')."""
+    if not openings or any(o.form != "issue" or o.author for o in openings):
+        return
+    first = next(at for at, line in enumerate(page.filled) if line.index >= openings[0].begin)
+    dated = _issue_date_at(page, first)
+    if dated is None:
+        return
+    beside = [page.filled[at].text for at in (dated - 1, dated + 1) if 0 <= at < first]
+    name = next((text for text in beside if listing.is_name(text)), None)
+    for opening in openings:
+        opening.author = name
 
 
 def _drop_nested(openings: Sequence[Opening]) -> list[Opening]:
