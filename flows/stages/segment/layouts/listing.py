@@ -3501,8 +3501,8 @@ def segment(
     config: SegmentConfig,
     parsed: object = None,
 ) -> None:
-    if parsed is None and (entries := find_entries(lines)) is not None:
-        parsed = entries
+    if parsed is None and (found := detect(lines, config)) is not None:
+        parsed = found.parsed  # a manifest's layout: read as detection would have
     if isinstance(parsed, list) and parsed and isinstance(parsed[0], Entry):
         segment_feed(result, doc_id, lines, parsed, config)
         return
