@@ -3420,8 +3420,8 @@ def _mailed_listing(lines: Sequence[Line], config: SegmentConfig) -> Detection |
     found = listing.detect(lines, config)
     if found is None or found.layout != "listing":
         return None
-    where = "a mail header or footer" if mailed else "an issue's masthead"
-    evidence = f"{found.evidence}, in a newsletter's issue ({where})"
+    where = "a mailed newsletter (a mail header or footer)" if mailed else "an issue's masthead"
+    evidence = f"{found.evidence}, in {where}"
     score = round(min(found.score + MAILED_MARGIN, 0.95), 3)
     return Detection("digest", score, evidence, parsed=MailedListing(found.parsed))
 
