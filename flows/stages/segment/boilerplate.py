@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from itertools import pairwise
 
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
 from flows.stages.segment.meta import find_byline, find_date
@@ -1089,10 +1090,31 @@ def footer_runs(lines: Sequence[Line]) -> set[int]:
     return found
 
 
+BACK_STEP = re.compile(r"^[«‹←<]\s+(?P<label>[^«»‹›←→<>]+)$")
+FORWARD_STEP = re.compile(r"^(?P<label>[^«»‹›←→<>]+)\s+[»›→>]$")
+MAX_STEP_WORDS = 10
+
+
+def is_step_pair(above: str, below: str) -> bool:
+    """Two lines, one right under the other, that step back and forward ('« <title of the
+    previous post>' over '<title of the next one> »', '« Previous letter' over 'Next
+    letter »'): a post's navigation, each label a few words and no sentence."""
+    back, forward = BACK_STEP.match(above), FORWARD_STEP.match(below)
+    return (
+        back is not None
+        and forward is not None
+        and all(
+            not _more_words_than(label, MAX_STEP_WORDS) and not ends_sentence(label)
+            for label in (back["label"], forward["label"])
+        )
+    )
+
+
 def find_boilerplate(lines: Sequence[Line]) -> dict[int, str]:
     """Map line index -> rule name for every boilerplate line among ``lines``: each line's
-    rule (:func:`rule_at`), and the runs of footer links (:func:`footer_runs`, rule
-    ``footer_links``), which only their neighbours show."""
+    rule (:func:`rule_at`), and what only their neighbours show: the runs of footer
+    links (:func:`footer_runs`, rule ``footer_links``) and a step back over a step forward
+    (:func:`is_step_pair`, rule ``nav_link``)."""
     texts = [line.text for line in lines]  # stripped once; "" is a blank line
     found: dict[int, str] = {}
     for position, next_text in enumerate(next_texts(texts)):
@@ -1101,4 +1123,8 @@ def find_boilerplate(lines: Sequence[Line]) -> dict[int, str]:
             found[lines[position].index] = rule
     for index in footer_runs(lines):
         found.setdefault(index, "footer_links")
+    for above, below in pairwise(lines):
+        if is_step_pair(above.text, below.text):
+            found.setdefault(above.index, "nav_link")
+            found.setdefault(below.index, "nav_link")
     return dict(sorted(found.items()))

@@ -2398,6 +2398,7 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     _finish(lines, page, openings)
     openings = _without_ruled_masthead(page, openings)
     _date_by_issue(page, openings)
+    _author_by_issue(page, openings)
     _author_by_footer(page, openings)
     return page, openings
 
@@ -2999,6 +3000,12 @@ def _is_post_head(openings: Sequence[Opening]) -> bool:
 
 ISSUE_NUMBER = re.compile(r"\b(?:issue|no\.|vol\.|volume|number|№)\s*#?\d{1,5}\b", re.IGNORECASE)
 """'Issue 87', 'No. 214', 'Vol. 3': the number of a newsletter's issue, on its masthead."""
+NEWSLETTER_ISSUE = re.compile(
+    r"(?P<number>\b(?:issue|выпуск)\s*(?:№\s*)?#?\d{1,5}\b)|\bedition\b", re.IGNORECASE
+)
+"""'Issue #14', 'Выпуск № 34', 'Edition of <date>': a newsletter's or a paper's issue on
+its masthead; a journal's volume and number ('Vol. 12, No. 3') head a listing of its
+articles as well."""
 
 
 def _is_issue_head(page: Page, openings: Sequence[Opening]) -> bool:
@@ -3080,11 +3087,34 @@ def _without_ruled_masthead(page: Page, openings: list[Opening]) -> list[Opening
 def _issue_date(page: Page, first: int) -> str | None:
     """The date of the issue, from its masthead: the first line above the first article
     that is a date with a few words around it ('No. 187    14 June 2021')."""
-    for line in page.filled[: min(first, MAX_MASTHEAD_LINES)]:
+    at = _issue_date_at(page, first)
+    found = find_date(page.filled[at].text) if at is not None else None
+    return found[0] if found else None
+
+
+def _issue_date_at(page: Page, first: int) -> int | None:
+    """The position of the issue's date line (:func:`_issue_date`), if any."""
+    for at, line in enumerate(page.filled[: min(first, MAX_MASTHEAD_LINES)]):
         text = " ".join(line.text.split())
         if is_dateline(text) and (found := find_date(text)) and found[1]:
-            return found[0]
+            return at
     return None
+
+
+def _author_by_issue(page: Page, openings: Sequence[Opening]) -> None:
+    """The sections of one letter (items of one issue, none credited) are by the name
+    that stands right over or under the issue's date on its masthead ('<Name>' over
+    '<date>')."""
+    if not openings or any(o.form != "issue" or o.author for o in openings):
+        return
+    first = next(at for at, line in enumerate(page.filled) if line.index >= openings[0].begin)
+    dated = _issue_date_at(page, first)
+    if dated is None:
+        return
+    beside = [page.filled[at].text for at in (dated - 1, dated + 1) if 0 <= at < first]
+    name = next((text for text in beside if listing.is_name(text)), None)
+    for opening in openings:
+        opening.author = name
 
 
 def _drop_nested(openings: Sequence[Opening]) -> list[Opening]:
@@ -3359,17 +3389,39 @@ def _mailed(lines: Sequence[Line]) -> bool:
     return not any(header_block(texts, start) > start for start in range(after, len(texts)))
 
 
+MAX_MASTHEAD_WORDS = 16
+"""Most words of a masthead line that numbers or dates the issue."""
+
+
+def _issued(lines: Sequence[Line]) -> bool:
+    """Whether the page's masthead (its first ``MAX_MASTHEAD_LINES`` lines with text)
+    numbers an issue ('Issue #14') or dates an edition ('Edition of Monday, 14 March
+    2016', :data:`NEWSLETTER_ISSUE`): a newsletter's or a paper's issue. A sentence is no
+    masthead line ('The polling station in School No. 14 opened on time.')."""
+    head = [line.text for line in lines if not line.is_blank][:MAX_MASTHEAD_LINES]
+    return any(
+        (found := NEWSLETTER_ISSUE.search(text))
+        and (found["number"] or find_date(text))
+        and word_count(text) <= MAX_MASTHEAD_WORDS
+        and not ends_sentence(text)
+        for text in head
+    )
+
+
 def _mailed_listing(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     """A newsletter or an alert whose items read as a listing's (headline, outlet,
     teaser), sent by e-mail (:func:`_mailed`: a mail header opens it or a footer of
-    :data:`MAIL_FOOTER` closes it). Its items are the issue's articles, so it is a
-    digest, just above the listing's own score."""
-    if not _mailed(lines):
+    :data:`MAIL_FOOTER` closes it) or under an issue's masthead (:func:`_issued`). Its
+    items are the issue's articles, so it is a digest, just above the listing's own
+    score."""
+    mailed = _mailed(lines)
+    if not mailed and not _issued(lines):
         return None
     found = listing.detect(lines, config)
     if found is None or found.layout != "listing":
         return None
-    evidence = f"{found.evidence}, in a mailed newsletter (a mail header or footer)"
+    where = "a mailed newsletter (a mail header or footer)" if mailed else "an issue's masthead"
+    evidence = f"{found.evidence}, in {where}"
     score = round(min(found.score + MAILED_MARGIN, 0.95), 3)
     return Detection("digest", score, evidence, parsed=MailedListing(found.parsed))
 

@@ -2864,6 +2864,89 @@ def record_detection(items: Sequence[Item]) -> Detection:
     return Detection("listing", RECORD_SCORE, evidence, parsed=list(items))
 
 
+# --- ranked blocks: a rank alone on its line over each item --------------------------------
+
+
+RANKED_SCORE = 0.8
+"""Items each opened by its rank alone on a line, counting up, over a headline: above a
+PDF's bare page numbers (which stand between pages of text, not over a headline that opens
+a few short lines) and every reading of a listing's looser shapes."""
+RANK_LINE = re.compile(r"^(?:\d{1,3}[.)]?|\[\d{1,3}\]|\(\d{1,3}\))$")
+"""A rank alone on its line ('3', '3.', '[3]', '(3)')."""
+MIN_RANKED = 3
+"""Fewest ranked items that make a list."""
+MAX_RANKED_LINES = 12
+"""Most lines with text of one ranked item (a page of a PDF holds more)."""
+MAX_RANKED_WORDS = 250
+"""Most words of one ranked item: a citation and an abstract's snippet, no page of text."""
+
+
+def _rank_of(text: str) -> int | None:
+    return int(text.strip("[]().")) if RANK_LINE.match(text) else None
+
+
+def _paragraph_starts(span: Sequence[Line]) -> list[int]:
+    """The positions in `span` of the lines that open a paragraph."""
+    return [
+        at
+        for at, line in enumerate(span)
+        if not line.is_blank and (at == 0 or span[at - 1].is_blank)
+    ]
+
+
+def ranked_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
+    """Items each opened by its rank alone on a line ('1', '2.', '[3]'), set apart by a
+    blank line above, a headline right under it: the ranks count up by one, ``MIN_RANKED``
+    or more. An item runs to the next rank, the last one over as many paragraphs as the
+    item before it. The title is the line under the rank; a line that every item shows in
+    the same words ('Cite', 'Share') is chrome, a byline or date line the item's meta,
+    every other line its text. None where the ranks do not open such short items."""
+    opens = [
+        at
+        for at, line in enumerate(lines)
+        if (at == 0 or lines[at - 1].is_blank)
+        and at + 1 < len(lines)
+        and not lines[at + 1].is_blank
+        and _rank_of(line.text.strip()) is not None
+    ]
+    runs: list[list[int]] = []
+    for at in opens:  # runs of ranks counting up by one
+        rank = _rank_of(lines[at].text.strip())
+        if runs and rank == (_rank_of(lines[runs[-1][-1]].text.strip()) or 0) + 1:
+            runs[-1].append(at)
+        else:
+            runs.append([at])
+    run = max(runs, key=len, default=[])
+    if len(run) < MIN_RANKED:
+        return None
+    spans = [lines[start + 1 : end] for start, end in pairwise(run)]
+    last = lines[run[-1] + 1 :]
+    starts = _paragraph_starts(last)
+    size = len(_paragraph_starts(spans[-1]))
+    spans.append(last[: starts[size]] if len(starts) > size else last)
+    filled = [[line for line in span if not line.is_blank] for span in spans]
+    if any(
+        len(span) > MAX_RANKED_LINES
+        or sum(word_count(line.text) for line in span) > MAX_RANKED_WORDS
+        or len(span[0].text) > config.max_title_chars
+        for span in filled
+    ):
+        return None
+    shown = Counter(text for span in filled for text in {line.text for line in span[1:]})
+    items: list[Item] = []
+    for span in filled:
+        item = Item(body=[], title=span[0], shaped=True)
+        for line in span[1:]:
+            if shown[line.text] >= len(filled) - 1 > 1:
+                continue  # a button every item shows: chrome
+            role = line_role(line.text, config.max_title_chars)
+            (item.meta if role in ("byline", "date") else item.body).append(line)
+        _read_shape_credits(item)
+        items.append(item)
+    titles = [item.title_text for item in items]
+    return items if len(set(titles)) == len(titles) else None
+
+
 # --- records of labelled fields ------------------------------------------------------------
 
 
@@ -3317,6 +3400,10 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
     if fielded is not None:
         evidence = f"{len(fielded)} records of labelled fields ('<Label>: <value>' lines)"
         return Detection("listing", RECORD_SCORE, evidence, parsed=fielded)
+    ranked = ranked_items(lines, config)
+    if ranked is not None:
+        evidence = f"{len(ranked)} items opened by their ranks alone on a line"
+        return Detection("listing", RANKED_SCORE, evidence, parsed=ranked)
     shaped = shape_items(lines, config)
     if shaped is not None:
         if (
@@ -3414,8 +3501,8 @@ def segment(
     config: SegmentConfig,
     parsed: object = None,
 ) -> None:
-    if parsed is None and (entries := find_entries(lines)) is not None:
-        parsed = entries
+    if parsed is None and (found := detect(lines, config)) is not None:
+        parsed = found.parsed  # a manifest's layout: read as detection would have
     if isinstance(parsed, list) and parsed and isinstance(parsed[0], Entry):
         segment_feed(result, doc_id, lines, parsed, config)
         return
