@@ -38,6 +38,13 @@ MIN_PARAGRAPH_CHARS = 300
 FRAME_WEIGHT = 0.5
 """Doubt per share of the text framed by one repeated header row: less than dense rows
 give, since a mail's header fields or an article's photo credits frame text too."""
+FEW_LINES = 16
+"""Fewest lines whose lack of every other layout's features tells an article: the other
+layouts read repeated structure (rows, headers, stamps, page numbers) that a short text
+has too few lines to show, so the fallback is doubted by the share of these it lacks."""
+FEW_LINES_WEIGHT = 0.3
+"""Doubt of a text of no lines (see ``FEW_LINES``); a text's doubt falls evenly to none
+at ``FEW_LINES`` lines."""
 _WORDS = re.compile(r"[^\W\d]+(?:[\s'’.-]+[^\W\d]+)*")
 _SPACES = re.compile(r"\s+")
 
@@ -127,9 +134,18 @@ def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection:
             f"; repeated rows {rows:.2f} of the text outside long paragraphs, "
             f"{framed:.2f} framed by one header row"
         )
-    return Detection(
-        "article", FALLBACK_SCORE, evidence, doubt=round(max(rows, FRAME_WEIGHT * framed), 3)
-    )
+    doubt = max(rows, FRAME_WEIGHT * framed) + few_lines_doubt(filled)
+    return Detection("article", FALLBACK_SCORE, evidence, doubt=round(min(1.0, doubt), 3))
+
+
+def few_lines_doubt(filled: int) -> float:
+    """What a text of `filled` non-blank lines lacks to show the features of the layouts
+    other than the fallback (``FEW_LINES``), as doubt of the fallback.
+
+    >>> few_lines_doubt(1), few_lines_doubt(8), few_lines_doubt(FEW_LINES)
+    (0.281, 0.15, 0.0)
+    """
+    return round(FEW_LINES_WEIGHT * max(0, FEW_LINES - filled) / FEW_LINES, 3)
 
 
 def segment(

@@ -3382,7 +3382,29 @@ def split_glued(lines: Sequence[Line], max_title_chars: int) -> Sequence[Line]:
     return cut_lines(lines, {index: (cut,) for index, cut in cuts.items()})
 
 
+CONVERSATION_DOUBT = 0.5
+"""Doubt cast on a reading of items by a counter of a conversation's comments on the page
+(:func:`conversation_counter`): the items read are likely its comments, whose headers
+(a name, a stamp) pass for items' titles and marks."""
+
+
 def detect(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
+    """The listing's reading of `lines` (:func:`read_items`), in doubt where the page counts
+    a conversation's comments (:data:`CONVERSATION_DOUBT`)."""
+    found = read_items(lines, config)
+    counter = conversation_counter(lines) if found is not None else None
+    if found is None or counter is None:
+        return found
+    return dataclasses.replace(
+        found,
+        doubt=min(1.0, found.doubt + CONVERSATION_DOUBT),
+        evidence=f"{found.evidence}; against it, a conversation's counter "
+        f"({counter.text.strip()!r})",
+    )
+
+
+def read_items(lines: Sequence[Line], config: SegmentConfig) -> Detection | None:
+    """The strongest reading of `lines` as a page of items, or None."""
     entries = find_entries(lines)
     if entries is not None:
         evidence = f"{len(entries)} feed entries ('<handle> · <age>' headers)"
@@ -3463,6 +3485,16 @@ layout that finds its own features."""
 def result_counter(lines: Sequence[Line]) -> Line | None:
     """The first line that counts a page's results (:data:`RESULT_COUNTER`), not a
     thread's comments (:data:`CONVERSATION_COUNT`)."""
+    return _counter(lines, conversation=False)
+
+
+def conversation_counter(lines: Sequence[Line]) -> Line | None:
+    """The first line that counts a thread's comments the way a page counts its results
+    ('Showing 1-9 of 22 comments'): the page shows a conversation."""
+    return _counter(lines, conversation=True)
+
+
+def _counter(lines: Sequence[Line], conversation: bool) -> Line | None:
     return next(
         (
             line
@@ -3470,7 +3502,7 @@ def result_counter(lines: Sequence[Line]) -> Line | None:
             if not line.is_blank
             and len(line.text) <= MAX_COUNTER_CHARS
             and RESULT_COUNTER.search(line.text.strip())
-            and not CONVERSATION_COUNT.search(line.text)
+            and bool(CONVERSATION_COUNT.search(line.text)) is conversation
         ),
         None,
     )
