@@ -155,7 +155,7 @@ _DATE_FORMS = (
         r"(?=,?\s+(?:в\s+|at\s+)?[0-2]?\d:[0-5]\d(?:\b|[AaPp][Mm]))"
     ),
     re.compile(
-        rf"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+{_DAY}\s+{_MONTH}\s+(?P<year>\d\d)"
+        rf"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+{_DAY}\s+{_MONTH}\s+(?P<year>\d\d)"
         r"(?=\s+\d{1,2}:\d\d|\s*$)",
         re.IGNORECASE,
     ),
@@ -174,7 +174,7 @@ _DATE_FORMS = (
     ),
     re.compile(
         r"(?<![^\W\d_])(?P<day>[0-3]?\d)(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
-        rf"|dec)(?i:[a-z]{{0,6}}))\.?,?(?P<year>(?:1[89]|20)\d\d)\b"
+        r"|dec)(?i:[a-z]{0,6}))\.?,?(?P<year>(?:1[89]|20)\d\d)\b"
     ),
     re.compile(
         rf"(?<![^\W\d_])(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\.?"
@@ -204,7 +204,7 @@ two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM'
 '3/04/24 9:00AM', or
 before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "Mar 14
 '22", 'Tue, 09 Mar 99 18:22:41 MSK' (an old mail header: weekday, two-digit year, then a
-time or nothing), 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the
+time or nothing; FidoNet's editors leave out the comma: 'Thu 10 Sep 98 23:15'), 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the
 line), 'Tue Oct 17 09:41:12 UTC 2023' (the mail archives' form; 'Пт Мар 14 16:08:51 MSK
 2008' in Russian), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
 (Russian, abbreviated), '6 грудня 2026 р.' (Ukrainian), '8. März 2024' (German: the day's
