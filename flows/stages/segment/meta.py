@@ -402,7 +402,8 @@ BYLINE_FORMS = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?:^|[|•·]\s*)(?:author|authors|contributors?|posted by|from)\s*:\s*(?P<name>{PERSON})",
+        rf"(?:^|[|•·]\s*)(?:author|authors|contributors?|posted by|from|byline|writer|reporter)"
+        rf"\s*:\s*(?i:by\s+)?(?P<name>{PERSON})",
         re.IGNORECASE,
     ),
     re.compile(
@@ -443,7 +444,7 @@ BYLINE_FORMS = (
     ),
 )
 """'By Name', 'Posted by Name on …', 'Author: Name' (also after a bar: 'Published: … |
-Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts ('Politics
+Author: Name'; 'Byline: Name', as news databases label it), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts ('Politics
 / By Name / March 3, 2021'), 'Автор: Имя Фамилия' (also 'Автор статьи: …', 'Автор — …',
 'Автор: А. Фамилия'), 'Опубликовано <date> автором Имя Фамилия', 'Text: Name' and 'Words:
 Name' (a full name alone after the credit's label), a labelled field among a meta row's
@@ -559,6 +560,27 @@ def _row_person(text: str) -> str | None:
     return named[0] if len(named) == 1 else ""
 
 
+NAME_ROLE = re.compile(r"^(?P<name>[^|•·,–—\d]{3,60}?)\s*(?:[|•·–—]|,)\s*(?P<role>[^|•·\d]{3,60})$")
+"""A name, then the writer's role after a bar, a dot, a dash or a comma ('Anna Lind |
+Senior Correspondent', 'Анна Линд, обозреватель'), as a byline under a headline prints
+them when no date stands beside."""
+MAX_ROLE_WORDS = 6
+
+
+def _name_with_role(text: str) -> str | None:
+    """The names of a byline of :data:`NAME_ROLE` whose role names a staff position
+    (:data:`POSITION`) in a few words, no sentence; else None."""
+    match = NAME_ROLE.match(text.strip()) if POSITION.search(text) else None
+    if match is None:
+        return None
+    role = match.group("role")
+    if len(role.split()) > MAX_ROLE_WORDS or role.rstrip().endswith((".", "?", "!", ":")):
+        return None
+    if not POSITION.search(role):
+        return None
+    return person_names(match.group("name"))
+
+
 def find_byline(text: str, max_chars: int = 160) -> str | None:
     """The author's name on a byline-shaped line, None on any other line."""
     text = CREDITS_AFTER.sub("", BILINGUAL_LABEL.sub("", text))
@@ -576,6 +598,8 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         name = _clean_name(match.group("name") or match.groupdict().get("full") or "")
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
+    if (role_named := _name_with_role(text)) is not None:
+        return role_named
     timed = NAME_READING_TIME.match(text) if "min" in text or "мин" in text else None
     if timed is not None and (names := person_names(timed.group("name"))) is not None:
         return names
