@@ -567,7 +567,7 @@ them when no date stands beside."""
 MAX_ROLE_WORDS = 6
 
 
-def _name_with_role(text: str) -> str | None:
+def name_with_role(text: str) -> str | None:
     """The names of a byline of :data:`NAME_ROLE` whose role names a staff position
     (:data:`POSITION`) in a few words, no sentence; else None."""
     match = NAME_ROLE.match(text.strip()) if POSITION.search(text) else None
@@ -598,7 +598,7 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         name = _clean_name(match.group("name") or match.groupdict().get("full") or "")
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
-    if (role_named := _name_with_role(text)) is not None:
+    if (role_named := name_with_role(text)) is not None:
         return role_named
     timed = NAME_READING_TIME.match(text) if "min" in text or "мин" in text else None
     if timed is not None and (names := person_names(timed.group("name"))) is not None:
