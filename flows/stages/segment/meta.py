@@ -155,7 +155,7 @@ _DATE_FORMS = (
         r"(?=,?\s+(?:в\s+|at\s+)?[0-2]?\d:[0-5]\d(?:\b|[AaPp][Mm]))"
     ),
     re.compile(
-        rf"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+{_DAY}\s+{_MONTH}\s+(?P<year>\d\d)"
+        rf"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+{_DAY}\s+{_MONTH}\s+(?P<year>\d\d)"
         r"(?=\s+\d{1,2}:\d\d|\s*$)",
         re.IGNORECASE,
     ),
@@ -167,7 +167,20 @@ _DATE_FORMS = (
     re.compile(
         rf"{_QUOTE_OPEN}\b{_DAY}{_QUOTE_CLOSE}\s*{_UK_MONTH}\s+{_YEAR}(?:\s*р\.)?", re.IGNORECASE
     ),
-    re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<month>{_ROMAN_MONTH})\.\s?{_YEAR}\b"),
+    re.compile(
+        rf"(?<![\w.])(?P<day>[0-3]?\d)(?:\.\s?|(?P<mark>[/-]|\s(?![IVX]\s)))"
+        rf"(?P<month>{_ROMAN_MONTH})"
+        rf"(?(mark)(?P=mark)|\.\s?){_YEAR}\b"
+    ),
+    re.compile(
+        r"(?<![^\W\d_])(?P<day>[0-3]?\d)(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+        r"|dec)(?i:[a-z]{0,6}))\.?,?(?P<year>(?:1[89]|20)\d\d)\b"
+    ),
+    re.compile(
+        rf"(?<![^\W\d_])(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\.?"
+        rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,\s*{_YEAR}\b"
+    ),
+    re.compile(rf"\b{_DAY}\s+{_MONTH}\s+[’'](?P<year>\d\d)\b", re.IGNORECASE),
     re.compile(rf"\b(?P<day>[0-3]?\d)\.\s*{_DE_MONTH}\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\s+\d\d:\d\d(?::\d\d)?\s+(?:(?:[A-Z]{{2,5}}|[+-]\d\d(?::?\d\d)?)\s+)?{_YEAR}\b",
@@ -191,13 +204,17 @@ two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM'
 '3/04/24 9:00AM', or
 before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "Mar 14
 '22", 'Tue, 09 Mar 99 18:22:41 MSK' (an old mail header: weekday, two-digit year, then a
-time or nothing), 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the
+time or nothing; FidoNet's editors leave out the comma: 'Thu 10 Sep 98 23:15'), 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the
 line), 'Tue Oct 17 09:41:12 UTC 2023' (the mail archives' form; 'Пт Мар 14 16:08:51 MSK
 2008' in Russian), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
 (Russian, abbreviated), '6 грудня 2026 р.' (Ukrainian), '8. März 2024' (German: the day's
 ordinal stop, then the month), '«7» декабря 2026 г.' (the day in quotes, as Russian
 official papers print it), '7.XII.2026' (the month in Roman numerals, as Russian and Polish
-papers print it), 'December 7 , 2026' (a space before the comma, as extraction leaves it)."""
+papers print it; '7 XII 2026', '7-XII-2026' with a space or a dash, a space only before a
+month of two numerals or more: '3 I 2020' is a count), 'December 7 , 2026' (a
+space before the comma, as extraction leaves it), '7Dec2026', '07DEC2026', 'Dec7,2026' (day,
+month and year run together, as logs, military and wire stamps print them, or as a page's
+cells lose their spaces), "7 Dec '26" (day first, the year cut to two digits)."""
 
 YEARLESS_DATE = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
@@ -342,7 +359,12 @@ def _uk_month(text: str) -> int | None:
 
 NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)"
 PERSON = rf"[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{0,4}}"
-CYRILLIC_PERSON = r"[А-ЯЁ][а-яё'’-]+(?:\s+[А-ЯЁ](?:[а-яё'’-]+|\.)){1,3}"
+CYRILLIC_PERSON = (
+    r"(?:[А-ЯЁ][а-яё'’-]+(?:\s+[А-ЯЁ](?:[а-яё'’-]+|\.)){1,3}"
+    r"|(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё'’-]+)"
+)
+"""A Russian name: a first name then a surname (a patronymic or initials between), or the
+initials before the surname ('А. В. Селиванов', 'А.В. Селиванов')."""
 CYRILLIC_PEOPLE = rf"{CYRILLIC_PERSON}(?:(?:\s*,\s*|\s+и\s+){CYRILLIC_PERSON})*"
 """One or more Cyrillic names listed ('Анна Линд, Олег Соколов и Иван Петров')."""
 READING_TIME = r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?i:min(?:ute)?s?\.?|мин\.?)(?:\s+(?i:read))?\b"
@@ -380,11 +402,13 @@ BYLINE_FORMS = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?:^|[|•·]\s*)(?:author|authors|contributors?|posted by|from)\s*:\s*(?P<name>{PERSON})",
+        rf"(?:^|[|•·]\s*)(?:author|authors|contributors?|posted by|from|byline|writer|reporter)"
+        rf"\s*:\s*(?i:by\s+)?(?P<name>{PERSON})",
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?:^|[|•·]\s*|\s)(?:автор|авторы|текст)\s*:\s*(?P<name>{CYRILLIC_PEOPLE})",
+        rf"(?:^|[|•·]\s*|\s)(?:автор|авторы|текст)(?:\s+(?:статьи|материала|публикации))?"
+        rf"\s*(?::|\s[—–]\s*)\s*(?P<name>{CYRILLIC_PEOPLE})",
         re.IGNORECASE,
     ),
     re.compile(
@@ -410,6 +434,7 @@ BYLINE_FORMS = (
         r"(?:,\s*[^,\d|•·]{2,40})?\s*$"
     ),
     re.compile(rf"\bby\s+(?P<name>{PERSON})\s*$"),
+    re.compile(rf"\d{{4}},?\s+by\s+(?P<name>{PERSON})\s*[|•·]"),
     re.compile(
         rf"^(?:writer|author)(?:'s|’s)?\s+(?:picture|photo|avatar)\s*(?-i:(?P<name>{PERSON}))$",
         re.IGNORECASE,
@@ -419,18 +444,19 @@ BYLINE_FORMS = (
     ),
 )
 """'By Name', 'Posted by Name on …', 'Author: Name' (also after a bar: 'Published: … |
-Author: Name'), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts
-('Politics / By Name / March 3, 2021'), 'Автор: Имя Фамилия', 'Опубликовано <date> автором
-Имя Фамилия', 'Text: Name' and 'Words: Name' (a full name alone after the credit's label), a
-labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
-Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by Name',
-'March 3, 2021 — Name, Staff Writer' (a role after the name; a single word after the date
-is a section's label unless 'by' names it: 'March 3, 2021 · Politics'), a label with no colon in a
-two-column field list ('Author Name (Agency)'; one word after it is a table's column
-heading: 'Author Message'), a signature set after a dash with its date
-('— Anna Lind, December 6, 2026'), and
-an author's photo's alt text glued to the name ("Writer's pictureName"), and an image's
-file name or alt text glued to the byline under it ('putin-kremlin-2009by Anna Lind')."""
+Author: Name'; 'Byline: Name', as news databases label it), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts ('Politics
+/ By Name / March 3, 2021'), 'Автор: Имя Фамилия' (also 'Автор статьи: …', 'Автор — …',
+'Автор: А. Фамилия'), 'Опубликовано <date> автором Имя Фамилия', 'Text: Name' and 'Words:
+Name' (a full name alone after the credit's label), a labelled field among a meta row's
+fields ('03.03.2021 Рубрика: X Автор: Имя Фамилия 1 комментарий'), 'March 3, 2021 / Name',
+'March 3, 2021 · 6 min · Name', '… 2021 by Name', '… 2021 by Name | Leave a comment' (the
+date's byline before a link to the comments), 'March 3, 2021 — Name, Staff Writer' (a role
+after the name; a single word after the date is a section's label unless 'by' names it:
+'March 3, 2021 · Politics'), a label with no colon in a two-column field list ('Author Name
+(Agency)'; one word after it is a table's column heading: 'Author Message'), a signature set
+after a dash with its date ('— Anna Lind, December 6, 2026'), and an author's photo's alt
+text glued to the name ("Writer's pictureName"), and an image's file name or alt text glued
+to the byline under it ('putin-kremlin-2009by Anna Lind')."""
 NOT_BYLINE = re.compile(
     r"\b(?:powered|hosted|theme|designed|built|photo|photos|image|illustration|illustrated|"
     r"supported|sponsored|funded|translated|translation)\s+by\b",
@@ -534,6 +560,27 @@ def _row_person(text: str) -> str | None:
     return named[0] if len(named) == 1 else ""
 
 
+NAME_ROLE = re.compile(r"^(?P<name>[^|•·,–—\d]{3,60}?)\s*(?:[|•·–—]|,)\s*(?P<role>[^|•·\d]{3,60})$")
+"""A name, then the writer's role after a bar, a dot, a dash or a comma ('Anna Lind |
+Senior Correspondent', 'Анна Линд, обозреватель'), as a byline under a headline prints
+them when no date stands beside."""
+MAX_ROLE_WORDS = 6
+
+
+def name_with_role(text: str) -> str | None:
+    """The names of a byline of :data:`NAME_ROLE` whose role names a staff position
+    (:data:`POSITION`) in a few words, no sentence; else None."""
+    match = NAME_ROLE.match(text.strip()) if POSITION.search(text) else None
+    if match is None:
+        return None
+    role = match.group("role")
+    if len(role.split()) > MAX_ROLE_WORDS or role.rstrip().endswith((".", "?", "!", ":")):
+        return None
+    if not POSITION.search(role):
+        return None
+    return person_names(match.group("name"))
+
+
 def find_byline(text: str, max_chars: int = 160) -> str | None:
     """The author's name on a byline-shaped line, None on any other line."""
     text = CREDITS_AFTER.sub("", BILINGUAL_LABEL.sub("", text))
@@ -551,6 +598,8 @@ def find_byline(text: str, max_chars: int = 160) -> str | None:
         name = _clean_name(match.group("name") or match.groupdict().get("full") or "")
         if name and name.split()[0].casefold() not in _NOT_NAMES:
             return name
+    if (role_named := name_with_role(text)) is not None:
+        return role_named
     timed = NAME_READING_TIME.match(text) if "min" in text or "мин" in text else None
     if timed is not None and (names := person_names(timed.group("name"))) is not None:
         return names
@@ -698,11 +747,12 @@ name only people's names."""
 
 HANDLE_AFTER_DATE = re.compile(
     r"^(?:posted|published|written)\s+on\s+(?P<when>\S.{4,40}?)\s+by\s+"
-    r"(?P<name>(?-i:[a-z][a-z0-9_.-]{1,39}))$",
+    r"(?P<name>(?-i:[a-z][a-z0-9_.-]{1,39}))(?:\s*[|•·]\s*\S.{0,40})?$",
     re.IGNORECASE,
 )
 """A user's handle after the date in a content system's byline: 'Posted on June 22, 2018 by
-admin' (the account's login, in lower case, is all the page gives)."""
+admin' (the account's login, in lower case, is all the page gives), a link to the comments
+after a bar allowed ('… by admin | 2 Comments')."""
 
 
 JOURNAL_WROTE = re.compile(r"^(?P<name>[\w.-]{2,40})\s+\((?P=name)\)\s+wrote,?$")

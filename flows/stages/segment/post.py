@@ -65,16 +65,25 @@ HONORIFIC = r"(?:(?:dr|prof|professor|mr|mrs|ms|hon|rev)\.?\s+)"
 LEADING_HONORIFIC = re.compile(rf"^(?i:{HONORIFIC})(?=[A-ZА-ЯЁ])")
 """A title before an author's name ('Dr ', 'Prof. ', 'Ms '): no part of the name, as
 the author field gives it."""
+BIO_OPENING = r"(?:[*_]+\s*|(?i:about\s+the\s+authors?|об\s+авторе)\s*[:.—–-]?\s+)?"
+"""What may stand before a bio's name: the emphasis marks of an italic bio ('*X Y is a …'),
+or its label run in ('About the author: X Y is a …')."""
 BIO = re.compile(
-    rf"^(?i:{HONORIFIC})?(?P<name>{NAME})\s+"
+    rf"^{BIO_OPENING}(?i:{HONORIFIC})?(?P<name>{NAME})(?:\s+\(@?[\w.-]{{2,40}}\))?\s+"
     r"(?:(?:is|was)\s+(?:a|an|the|currently|one|also)\b"
     rf"|(?:is|was)\s+(?:[A-Z][\w-]*\s+){{0,3}}(?i:{POSITION.pattern})"
-    r"|(?:writes|reports|blogs)\s+(?:about|on|for|from)\s)"
+    r"|(?:writes|reports|blogs)\s+(?:about|on|for|from)\s"
+    rf"|[—–]\s+(?:[^\W\d_][\w-]*,?\s+){{0,3}}(?i:{POSITION.pattern}))"
 )
 """A closing bio: 'X Y is a …', 'Dr. X Y is a senior fellow …' (the honorific is not the
 name), 'X Y is Senior Fellow at …' (a staff position, :data:`.meta.POSITION`), 'X Y writes
-about …'."""
-SIGNATURE_NAME = re.compile(rf"^[-–—~\s]*(?P<name>{NAME})[\s,]*$")
+about …', 'X Y (@handle) is a …', 'Анна Линд — политолог, старший научный сотрудник …' (a
+dash, then the position within three words)."""
+SIGNATURE_NAME = re.compile(
+    rf"^\s*(?P<dash>[-–—~]+)?\s*(?P<name>{NAME})(?:[\s,]*|(?(dash),\s+[^\W\d_][^\d.!?]{{1,50}}))$"
+)
+"""A signature's name alone on its line, or after a dash with the signer's role or place
+after a comma ('— Anna Lind, Senior Fellow'; the role is no part of the name)."""
 NOT_NAME_STARTS = frozenset(
     {"The", "This", "That", "It", "He", "She", "They", "There", "Our"}
     | {word.capitalize() for word in LINK_VERBS | WIDGET_WORDS}

@@ -102,14 +102,14 @@ MAIL_TOP_LINES = 12
 """Lines above the body searched for a mail header (subject, sender, date)."""
 
 _ADDRESS = (
-    r"(?:<[^<>]*(?:@|\(\)|\[log in to unmask\])[^<>]*>|<>|<\S+ <at> \S+>|\([^()]+@[^()]+\)"
+    r"(?:<[^<>]*(?:@|\(\)|\[log in to unmask\])[^<>]*>|<>|<\S+ <?at>? \S+>|\([^()]+@[^()]+\)"
     r"|\[mailto:[^\[\]\s]+\]"
     r"|(?<!\S)(?:\S+ (?:at|на) \S+\.\w+|(?-i:[a-z0-9._%+-]+) (?:at|на)|\S+@\S+\.\w+"
     r"|\S+ \(\) \S+(?: ! \S+)+))"
 )
 """A mail address as archives print it: plain, '[mailto:user@host.org]' (Outlook), 'user at host.org' ('user на host.org' in
 Mailman's Russian pages), 'user at' (the host was a link), 'user () host ! org' (MARC), '<[log in to unmask]>' (LISTSERV), '<>' (stripped),
-'<user <at> host.org>' (Gmane). A bare address starts a word: 'Anna Petrova at' is not
+'<user <at> host.org>' (Gmane), '<user at host.org>'. A bare address starts a word: 'Anna Petrova at' is not
 one."""
 MAIL_SENDER = re.compile(
     rf"^(?:from(?::\s*|\s+)|(?:{SENDER_LABELS})\s*:\s*)?(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
@@ -175,7 +175,12 @@ Message | Previous Page | Permalink'), or two or more with a bar after the last
 ('Permalink | Reply |'), or a pair between arrows, labelled or not ('« Previous | Next »',
 'By date: << earlier | later >>')."""
 DASHED = re.compile(r"^[-–—~]\s*\S.{0,60}\S\s*[-–—~]$")
-VIA_SENDER = re.compile(r"^(?P<name>.+?)\s+via\s+\S+$", re.IGNORECASE)
+VIA_SENDER = re.compile(
+    r"^['\"]?(?P<name>.+?)['\"]?\s+(?:via\s+\S+|on\s+behalf\s+of\s+\S.*)$", re.IGNORECASE
+)
+"""The sender of a message a list or a mailbox relayed: '<Name> via <list>' (Google Groups,
+the name in its own quotes: "'Anna Lind' via list"), '<Name> on behalf of <mailbox>'
+(Outlook: the delegate who wrote it)."""
 SEPARATOR_ONLY = re.compile(r"^[·•∙|—–-]$")
 """A lone separator glyph between byline parts ('Name', '·', 'Follow')."""
 CALL_LABEL = re.compile(r"\b(?:subscribe|sign up|sign in|log in)\b", re.IGNORECASE)

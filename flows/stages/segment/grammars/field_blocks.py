@@ -32,6 +32,7 @@ from itertools import pairwise
 from flows.stages.mail_fields import (
     CAPTION_RULE,
     MAIN_LABEL,
+    RECIPIENT_FIELD,
     SENDER_FIELD,
     SUBJECT_FIELD,
     header_block,
@@ -91,8 +92,12 @@ def _block_at(lines: Sequence[Line], texts: Sequence[str], position: int) -> Blo
         text = texts[at]
         if SENDER_FIELD.match(text) and author is None:
             author = sender_name(text) or MAIN_LABEL.sub("", text).strip() or None
+            if published is None and (sent := find_date(text)) is not None:
+                published = sent[0]  # 'From : <Name>  <address>  <date>': when it was sent
         elif SUBJECT_FIELD.match(text) and subject is None:
             subject = at
+        elif RECIPIENT_FIELD.match(text):
+            continue  # 'To : <Name>  <date>': when it was received, not sent
         elif published is None and find_date(MAIN_LABEL.sub("", text)) is not None:
             published = MAIN_LABEL.sub("", text).strip()
     if author is None:

@@ -177,6 +177,7 @@ from flows.stages.segment.meta import (
     is_breadcrumb,
     is_byline_label,
     is_dateline,
+    name_with_role,
 )
 from flows.stages.segment.periods import FIELD as PERIOD_FIELD
 from flows.stages.segment.periods import LITERAL as PERIOD_LITERAL
@@ -423,6 +424,12 @@ def names_of(text: str) -> str:
     if last != text and POSITION.search(last):
         return text[: len(text) - len(last)].rstrip(" ,&").removesuffix(" and").strip()
     return text
+
+
+def is_named(text: str) -> bool:
+    """A line of people's names only, or of a name and the writer's role ('Anna Lind |
+    Senior Fellow', :func:`~flows.stages.segment.meta.name_with_role`)."""
+    return is_names(text) or name_with_role(text) is not None
 
 
 def bare_name(text: str) -> str | None:
@@ -1272,7 +1279,8 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         if roles[here] == "other" and roles[here + 1] == "head" and attribution_name(text):
             roles[here] = "byline"
     for here in range(len(roles) - 1):  # '<Name>' right over '<date>': a byline
-        if roles[here] == "head" and roles[here + 1] == "date" and is_names(filled[here].text):
+        text = filled[here].text
+        if roles[here] == "head" and roles[here + 1] == "date" and is_named(text):
             roles[here] = "byline"
     for here in range(len(roles) - 1):  # '<Two. Sentences.>' over '<Name>': a headline
         if (
@@ -1301,7 +1309,8 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
         floor = last
     _align_second_lines(filled, roles, heads)
     for title, stamp in _headline_pairs(filled, roles, heads):
-        heads.append((title, [stamp], stamp + 1, stamp))  # no summary: an empty body
+        bylines = [at for at in range(title + 1, stamp) if roles[at] == "byline"]
+        heads.append((title, [*bylines, stamp], stamp + 1, stamp))  # no summary: an empty body
         captions.append([])
     for stamp, title in _stamped_headlines(filled, roles, heads):
         heads.append((title, [stamp], title + 1, title))  # no summary: an empty body
@@ -1721,7 +1730,8 @@ def _headline_pairs(
     heads: Sequence[tuple[int | None, list[int], int, int]],
 ) -> list[tuple[int, int]]:
     """(title, stamp) positions of the items that show no summary: a headline with its
-    date or age line right under it ('<headline>' '<section> · 2 hours ago'), standing
+    date or age line right under it ('<headline>' '<section> · 2 hours ago'; a byline may
+    stand between: '<headline>' '<Name>, <role>' '<date>'), standing
     apart from the next text (a blank line or the end under the stamp, or under a byline
     and links right under it: '<outlet>' '<headline>' '3 hours ago' 'By <Name>' 'More',
     a news aggregator's topic page), on lines no
@@ -1742,6 +1752,10 @@ def _headline_pairs(
             and filled[stamp + 1].index == filled[stamp].index + 1
         ):
             stamp += 1  # '<headline>' '41K views' '2 weeks ago': a count over the age
+        if roles[stamp] == "byline" and stamp + 1 < len(roles) and roles[stamp + 1] == "date":
+            stamp += 1  # '<headline>' 'By <Name>' '<date>': the byline over the stamp
+            if filled[stamp].index != filled[stamp - 1].index + 1 or stamp in taken:
+                continue
         if roles[here] != "head" or roles[stamp] != "date" or {here, stamp} & taken:
             continue
         if filled[stamp].index != filled[stamp - 1].index + 1 or is_name(filled[here].text):
@@ -1911,6 +1925,7 @@ def _read_credits(item: Item) -> None:
                 or bare_name(text)
                 or signed_name(text)
                 or (names_of(text) if is_names(text) else None)
+                or name_with_role(text)
                 or attribution_name(text)
                 or aged_handle(text)
                 or citation_names(text)
@@ -2236,7 +2251,7 @@ def _meta_name(text: str) -> str | None:
     if LEAD_BYLINE.match(text) and is_names(rest := text[2:].strip()):
         return names_of(rest)  # 'by <Name>, <Name> and <Name>': every name
     name = credit_byline(text) or dateline_name(text) or attribution_name(text)
-    if name:
+    if name or (name := name_with_role(text)):
         return name
     if handle := handle_byline(text):
         return handle
@@ -3767,7 +3782,8 @@ def _block_headline(text: str, max_title_chars: int) -> bool:
 def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] | None:
     """The items of the largest block of headlines one to a line, blank lines around it
     and none inside (a sitemap's day, a category page, a column of related links), or of
-    such blocks each headed by a date line (a date-grouped archive): every line a
+    such blocks each headed by a date line (a date-grouped archive; a date closing a
+    block that opens on a headline is that item's stamp, heading no group): every line a
     headline (:func:`_block_headline`, its bullet or rank no part of the title), an index
     heading ('K', '2', '*') or a date line (a PDF's text, whose lines of any kind run on
     without a blank line, shows no such block); six
@@ -3783,6 +3799,7 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
     best_count = 0
     run: list[Line] = []
     block: list[Line] = []
+    previous: list[Line] = []
     for line in [*lines, Line(len(lines), 0, "")]:
         if line.text:
             block.append(line)
@@ -3795,7 +3812,7 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
         ):
             run = []
         elif run and (
-            _day_heading(run[-1].text)
+            (_day_heading(run[-1].text) and _day_heading(previous[0].text))
             or (_day_heading(block[0].text) and any(_day_heading(item.text) for item in run))
         ):
             run = [*run, *block]  # a day's group of a date-grouped list
@@ -3803,7 +3820,7 @@ def headline_block(lines: Sequence[Line], config: SegmentConfig) -> list[Item] |
             run = block
         if (count := sum(1 for item in run if headline(item.text))) > best_count:
             best, best_count = run, count
-        block = []
+        previous, block = block, []
     titles = [line for line in best if headline(line.text)]
     if len(titles) < MIN_COLUMN_HEADLINES:
         return None
