@@ -13,6 +13,7 @@ from flows.publish.report import quality_rows, read_language_counts
 from flows.stages.enrich.language import (
     LanguageConfig,
     _detector,
+    _known,
     add_languages,
     combine,
     detect_language,
@@ -92,7 +93,40 @@ def test_one_batch_gives_each_text_the_guess_it_gets_alone():
         "too short",
         "",
     ]
-    assert detect_languages(texts, config) == [detect_language(text, config) for text in texts]
+    _known.cache_clear()
+    batch = detect_languages(texts, config)
+    alone = []
+    for text in texts:
+        _known.cache_clear()  # each text read by a detector that has read nothing before
+        alone.append(detect_language(text, config))
+    assert batch == alone
+
+
+def test_a_sample_read_before_is_not_sent_again_and_the_memo_is_bounded(monkeypatch):
+    import flows.stages.enrich.language as language
+
+    config = LanguageConfig()
+    english = "The statement of the movement was published on Monday morning."
+    russian = "Заявление движения было опубликовано в понедельник утром."
+    german = "Die Erklärung wurde am Montagmorgen veröffentlicht, sagte er."
+    _known.cache_clear()
+    first = detect_languages([english, russian], config)
+    sent: list[str] = []
+    detector = _detector(config.languages, config.high_accuracy)
+
+    class Counting:
+        def compute_language_confidence_values_in_parallel(self, samples):
+            sent.extend(samples)
+            return detector.compute_language_confidence_values_in_parallel(samples)
+
+    monkeypatch.setattr(language, "_detector", lambda *args: Counting())
+    assert detect_languages([russian, english], config) == first[::-1]
+    assert sent == []
+    monkeypatch.setattr(language, "KNOWN_SAMPLES", 2)  # the first read make room
+    assert detect_languages([german], config)[0].language == "de"
+    known = _known(config.languages, config.high_accuracy)
+    assert len(sent) == 1
+    assert [found[0] for found in known.values() if found] == ["ru", "de"]
 
 
 def _seed_rows() -> list[dict]:

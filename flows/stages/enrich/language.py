@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -120,6 +121,19 @@ def _detector(languages: tuple[str, ...], high_accuracy: bool) -> Any:
     return (builder if high_accuracy else builder.with_low_accuracy_mode()).build()
 
 
+KNOWN_SAMPLES = 16_384
+"""Most samples whose detector result a process keeps (a few MB): texts that recur across
+documents (a site's furniture, a quoted paragraph) are detected once."""
+
+
+@cache
+def _known(languages: tuple[str, ...], high_accuracy: bool) -> dict[str, tuple[str, float] | None]:
+    """The detector's (language, confidence) per sample this process has read, or None
+    where it found none, in the order first read. A sample's result depends on the sample
+    and the detector's settings alone (`detect_languages`), so reading it again is no work."""
+    return {}
+
+
 WARM_UP_TEXTS = ("a short text", "короткий текст")
 """One short text per script of `LanguageConfig.languages`: under 120 characters, lingua
 reads it with every n-gram length, so it loads all of its models for that script."""
@@ -194,12 +208,15 @@ def detect_languages(texts: Sequence[str], config: LanguageConfig) -> list[Langu
 
     Every part of every text goes to the detector in one batch call, which costs less than
     half the CPU of one call per part (lingua releases the GIL once and skips per-call
-    conversions); each sample's result does not depend on the others in the batch.
+    conversions); each sample's result does not depend on the others in the batch, so
+    samples read before by this process are not sent again (`_known`).
     """
     of_text = {text: _parts(text, config) for text in set(texts)}  # a text repeated: split once
     parts = [of_text[text] for text in texts]
-    samples = sorted({sample for text_parts in parts for _, sample in text_parts})
-    found: dict[str, tuple[str, float] | None] = {}
+    known = _known(config.languages, config.high_accuracy)
+    wanted = {sample for text_parts in parts for _, sample in text_parts}
+    found = {sample: known[sample] for sample in wanted if sample in known}
+    samples = sorted(wanted - found.keys())
     if samples:
         detector = _detector(config.languages, config.high_accuracy)
         for sample, values in zip(
@@ -209,6 +226,9 @@ def detect_languages(texts: Sequence[str], config: LanguageConfig) -> list[Langu
             found[sample] = (
                 (top.language.iso_code_639_1.name.lower(), float(top.value)) if top else None
             )
+        for sample in list(islice(known, max(0, len(known) + len(samples) - KNOWN_SAMPLES))):
+            del known[sample]  # those read first make room
+        known.update((sample, found[sample]) for sample in samples[-KNOWN_SAMPLES:])
     guesses = []
     for text_parts in parts:
         detected = [(found[sample], count) for count, sample in text_parts]
