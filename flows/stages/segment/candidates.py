@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flows.stages.mail_fields import SUBJECT_LABELS
 from flows.stages.segment.boilerplate import CHROME_LINE, SHARE_BAR
 from flows.stages.segment.lines import ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
@@ -102,13 +103,32 @@ headline with a colon ('Ukraine: the long war') is read from its neighbours
 
 def is_field_line(text: str) -> bool:
     """A `Label: value` line (:data:`FIELD_LINE`) whose label is capitalised, and no
-    mail subject after its reply prefix ('Re: Turnout in Kazan' is a title)."""
+    mail subject after its reply prefix ('Re: Turnout in Kazan' is a title) nor a title
+    under its label (:data:`TITLE_LABEL`: 'Title: X' names the title itself)."""
     return (
         ":" in text[:24]
         and (match := FIELD_LINE.match(text)) is not None
         and (match.group("label")[:1].isupper())
         and REPLY_PREFIX.match(text) is None
+        and TITLE_LABEL.match(text) is None
     )
+
+
+TITLE_LABEL = re.compile(
+    rf"^(?:#{{1,6}}[ \t]+(?=\S)|(?:title|topic|thread|full version|заголовок|{SUBJECT_LABELS})"
+    r"[ \t]*:[ \t]+(?=\S))",
+    re.IGNORECASE,
+)
+"""What a page prints before a post's title to say what it is, and no part of it: a
+field's label ('Title: X', 'Topic: X', 'Тема: X', 'Subject: Re: X', an archive view's
+'Full Version: X') or a Markdown export's heading marks ('# X', '## X')."""
+
+
+def unlabelled_title(text: str) -> str:
+    """The title without its label or heading marks (:data:`TITLE_LABEL`): 'Title: Municipal
+    filters' -> 'Municipal filters', '# Why turnout fell' -> 'Why turnout fell'; a reply's
+    prefix stays ('Subject: Re: X' -> 'Re: X')."""
+    return TITLE_LABEL.sub("", text, count=1)
 
 
 def _is_meta_line(text: str) -> bool:
