@@ -1339,3 +1339,79 @@ def test_no_slogan_under_a_line_that_is_no_site_name() -> None:
     teaser = ["Kama Commentary", "Regions brace for the budget talks", "The treaty"]
     below = frozenset({"regions brace for the budget talks"})
     assert "repeated_below" in title_terms(title_features(teaser, 1, below=below))
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Title: Municipal filter in the Tver race", "Municipal filter in the Tver race"),
+        ("Full Version: Did smart voting work?", "Did smart voting work?"),
+        ("Post subject: Re: Turnout in Kazan", "Re: Turnout in Kazan"),  # the reply stays
+        ("Тема: Зерновая сделка", "Зерновая сделка"),
+        ("# Why did turnout collapse?", "Why did turnout collapse?"),
+        ("> Зерновая сделка без продления", "Зерновая сделка без продления"),
+        ("Interview: a former deputy governor", "Interview: a former deputy governor"),
+        ("#python #opendata", "#python #opendata"),  # tags, no heading mark
+    ],
+)
+def test_a_title_loses_its_label_and_heading_marks(text: str, title: str) -> None:
+    from flows.stages.segment.candidates import unlabelled_title
+
+    assert unlabelled_title(text) == title
+
+
+def test_a_labelled_title_is_no_field_of_a_metadata_block() -> None:
+    texts = ["Title: Municipal filter in the Tver race", "Post by: tver_observer on May 3, 2023"]
+    assert not in_field_block(texts, 0)
+
+
+def test_a_label_over_the_posters_header_gives_way_to_the_paths_headline() -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    texts = [
+        "Volga Politics Forums",
+        "Volga Politics Forums » Current Events » Referendum on the amendments",
+        "Topic Options",  # a tool's label read as the title
+        "#38811 - 06/26/20 09:14 PM Referendum on the amendments",
+        "Pavel_Kuzmin",
+    ]
+    head = PostHead(
+        title="Topic Options",
+        title_lines=frozenset({2}),
+        author="Pavel_Kuzmin",
+        meta_lines=frozenset({3, 4}),
+    )
+    scored = scored_head(_lines(texts), {1: "breadcrumb"}, head)
+    assert scored.title == "Referendum on the amendments"
+    assert 2 in scored.chrome_lines
+
+
+def test_a_short_title_with_no_path_over_it_stays() -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    texts = ["Inflation", "Posted by volga_reader on May 3, 2023"]
+    head = PostHead(
+        title="Inflation",
+        title_lines=frozenset({0}),
+        author="volga_reader",
+        meta_lines=frozenset({1}),
+    )
+    assert scored_head(_lines(texts), {}, head).title == "Inflation"
+
+
+@pytest.mark.parametrize(
+    ("text", "below", "dangling"),
+    [
+        ("The Khabarovsk protests five years on", "Posted on 2025-07-11 | In politics", False),
+        ("The Khabarovsk protests five years on", "Five years later most have left.", True),
+        ("Originally published on", "March 3, 2024", True),  # a link's words, short
+    ],
+)
+def test_a_headline_over_its_date_is_no_dangling_link(
+    text: str, below: str, dangling: bool
+) -> None:
+    from flows.stages.segment.boilerplate import is_dangling_link
+
+    assert is_dangling_link(text, below) is dangling

@@ -115,13 +115,14 @@ def is_field_line(text: str) -> bool:
 
 
 TITLE_LABEL = re.compile(
-    rf"^(?:#{{1,6}}[ \t]+(?=\S)|(?:title|topic|thread|full version|заголовок|{SUBJECT_LABELS})"
-    r"[ \t]*:[ \t]+(?=\S))",
+    r"^(?:(?:#{1,6}|>)[ \t]+(?=\S)|(?:post\s+)?(?:title|topic|thread|full version|заголовок"
+    rf"|тема\s+сообщения|{SUBJECT_LABELS})\s*:\s*(?=\S))",
     re.IGNORECASE,
 )
 """What a page prints before a post's title to say what it is, and no part of it: a
-field's label ('Title: X', 'Topic: X', 'Тема: X', 'Subject: Re: X', an archive view's
-'Full Version: X') or a Markdown export's heading marks ('# X', '## X')."""
+field's label ('Title: X', 'Topic: X', 'Тема: X', a board's 'Post subject: Re: X', an
+archive view's 'Full Version: X'), a Markdown export's heading marks ('# X', '## X') or
+a board's mark before a topic's title ('> X')."""
 
 
 def unlabelled_title(text: str) -> str:

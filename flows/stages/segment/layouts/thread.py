@@ -20,6 +20,7 @@ from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.boilerplate import find_boilerplate, is_page_chrome
 from flows.stages.segment.candidates import (
+    MAX_LABEL_WORDS,
     best_untitled,
     crumb_roots,
     disqualified,
@@ -359,11 +360,13 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
     else:
         zone = filled[:anchor]
     texts = [line.text for line in zone]
+    weak = False
     if head.title is not None:
         if len(picked) != 1 or picked[0] >= len(zone):
             return head
         features = title_features(texts, picked[0], rule_pick=True, over_byline=True, sites=sites)
-        if not disqualified(features):
+        weak = features.words <= MAX_LABEL_WORDS and not disqualified(features)
+        if not (weak or disqualified(features)):
             return head
     eligible = [
         position
@@ -375,6 +378,8 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         and not is_breadcrumb(line.text)
     ]
     at = best_untitled(texts, eligible, over_byline=bool(anchor), sites=sites)
+    if at is None and weak:
+        return _crumb_over_label(zone, head)
     if at is None:
         if not anchor and head.title is not None:  # a counter or a menu read as the title
             return dataclasses.replace(
@@ -397,6 +402,24 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         title_lines=frozenset({zone[at].index}),
         chrome_lines=head.chrome_lines | furniture,
     )
+
+
+def _crumb_over_label(zone: Sequence[Line], head: PostHead) -> PostHead:
+    """The head with the title the path over it ends in ('Forums » Current Events »
+    Referendum on the amendments') in place of a label of a word or two the rules read
+    as the title ('Topic Options', a tool's name over the poster's header); the head
+    unchanged when no breadcrumb there ends in a headline (the label is then the topic's
+    short title)."""
+    for line in reversed(zone):
+        crumb = last_crumb(line.text)
+        if crumb is not None:
+            return dataclasses.replace(
+                head,
+                title=crumb,
+                title_lines=frozenset({line.index}),
+                chrome_lines=head.chrome_lines | head.title_lines,
+            )
+    return head
 
 
 REPLY_SUBJECT = re.compile(
