@@ -1415,3 +1415,40 @@ def test_a_headline_over_its_date_is_no_dangling_link(
     from flows.stages.segment.boilerplate import is_dangling_link
 
     assert is_dangling_link(text, below) is dangling
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "  Registry now requires source escrow for government software  law  example.org",
+            "Registry now requires source escrow for government software",
+        ),
+        (
+            "What did the presidential vote actually measure?Politics",
+            "What did the presidential vote actually measure?",
+        ),
+        ("Politics   Economy   Regions", "Politics   Economy   Regions"),  # cells alone
+        ("Putin says  No. Really", "Putin says  No. Really"),  # too few words would stay
+    ],
+)
+def test_a_title_loses_the_cells_after_it(text: str, title: str) -> None:
+    from flows.stages.segment.candidates import untrailed_title
+
+    assert untrailed_title(text) == title
+
+
+def test_a_browsers_title_wrapping_the_headline_gives_way_to_it() -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    texts = [
+        "Did online voting decide the Duma races? - Elections - Watch Community",
+        "Did online voting decide the Duma races?",
+        "Elections",
+        "pavel_k 12 Sep 2021",
+    ]
+    head = PostHead(
+        title=texts[0], title_lines=frozenset({0}), author="pavel_k", meta_lines=frozenset({3})
+    )
+    assert scored_head(_lines(texts), {}, head).title == texts[1]

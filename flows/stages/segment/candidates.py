@@ -132,6 +132,27 @@ def unlabelled_title(text: str) -> str:
     return TITLE_LABEL.sub("", text, count=1)
 
 
+TAIL_CELLS = re.compile(r"(?:\s{2,}[^\s.!?,;:][^\s]*(?: [^\s]+){0,2}){1,6}\s*$")
+"""Short cells set after a title by gaps of two spaces or more ('<title>  law  privacy
+example.org'): the story's tags, its link's domain, a menu's 'Options'."""
+GLUED_FLAIR = re.compile(r"(?<=[?!])[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?$")
+"""A label of a word or two glued to a question's or an exclamation's mark ('Did the vote
+count?Politics'): a post's flair, printed with no space after the title."""
+
+
+def untrailed_title(text: str) -> str:
+    """The title without the cells a page prints after it (:data:`TAIL_CELLS`,
+    :data:`GLUED_FLAIR`) when ``MIN_HEADLINE_WORDS`` words or more stay: 'Escrow for
+    government software  law  example.org' -> 'Escrow for government software'; a
+    line of cells alone stays whole (a menu is no title, but no title is made of it)."""
+    stripped = text.strip()
+    for tail in (TAIL_CELLS, GLUED_FLAIR):
+        cut = tail.sub("", stripped)
+        if cut != stripped and word_count(cut) >= MIN_HEADLINE_WORDS:
+            stripped = cut.rstrip()
+    return stripped
+
+
 def _is_meta_line(text: str) -> bool:
     """A byline, a dateline or a field: a line of a head's metadata block."""
     return (
@@ -913,10 +934,13 @@ def best_untitled(
 
 def disqualified(features: TitleFeatures) -> bool:
     """Whether a line carries a feature no title carries (a dateline, a breadcrumb, a byline,
-    a field, a credit, a counter, a category label, the site's name): a rule's pick with
-    one gives way to the best of the head's other lines."""
+    a field, a credit, a counter, a category label, the site's name), or is a copy of the
+    headline standing near it (a browser's title wrapping it, a card's truncated copy): a
+    rule's pick with one gives way to the best of the head's other lines."""
     return (
-        features.dateline
+        features.wrapped_copy
+        or features.truncated_copy
+        or features.dateline
         or features.breadcrumb
         or features.byline
         or features.field
