@@ -1452,3 +1452,27 @@ def test_a_browsers_title_wrapping_the_headline_gives_way_to_it() -> None:
         title=texts[0], title_lines=frozenset({0}), author="pavel_k", meta_lines=frozenset({3})
     )
     assert scored_head(_lines(texts), {}, head).title == texts[1]
+
+
+def test_a_thread_page_with_no_head_takes_its_headline_over_the_menus() -> None:
+    from flows.stages.segment.layouts.thread import _headline_head
+
+    texts = [
+        "Go to Example Home",
+        "r/russia",
+        "8 months ago",
+        "Perm_Bridge",
+        'Regional governors are now required to report on "patriotic education" quarterly',
+        "211",
+        "Go to comments",
+        "Expand comment search",
+    ]
+    head = _headline_head(_lines(texts), {})
+    assert head is not None and head.title == texts[4]
+    assert head.chrome_lines == frozenset({0, 1, 3})  # the age's line is metadata
+
+
+def test_a_thread_page_of_labels_alone_gets_no_headline_head() -> None:
+    from flows.stages.segment.layouts.thread import _headline_head
+
+    assert _headline_head(_lines(["Example Forum", "Log In", "Go to comments"]), {}) is None

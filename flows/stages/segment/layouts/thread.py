@@ -20,7 +20,10 @@ from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.boilerplate import find_boilerplate, is_page_chrome
 from flows.stages.segment.candidates import (
+    MAX_HEADLINE_WORDS,
     MAX_LABEL_WORDS,
+    MIN_HEADLINE_WORDS,
+    SENTENCE_INSIDE,
     best_untitled,
     crumb_roots,
     disqualified,
@@ -43,6 +46,7 @@ from flows.stages.segment.grammars._dump import (
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, word_count
 from flows.stages.segment.meta import (
+    AGE,
     find_byline,
     find_date,
     handle_byline,
@@ -209,6 +213,8 @@ def segment(
         head = _article_head(seen_region, dropped)
     if head is None and starts:
         head = _untitled_head(seen_region, dropped)
+    if head is None and starts:
+        head = _headline_head(seen_region, dropped)
     if head is not None:
         head = _answered_title(seen_region, head)
     if head is not None:
@@ -519,6 +525,56 @@ def _untitled_head(region: Sequence[Line], dropped: dict[int, str]) -> PostHead 
         author=poster_name(texts[-1]),
         published=found[0] if found else None,
         meta_lines=frozenset({filled[-1].index}),
+    )
+
+
+def _headline_head(region: Sequence[Line], dropped: dict[int, str]) -> PostHead | None:
+    """The head of a thread page whose rules read none and that names no poster: its
+    title the best-scoring line of ``MIN_HEADLINE_WORDS`` words or more above the first
+    paragraph (a headline's length; a site's name, a menu's or a toolbar's row, a
+    button's label score low, and a shorter line is a label), the lines above it that
+    carry no date, age or byline the page's furniture. None when no such line scores as a
+    title (the page's first heading line is then the title, as for any post)."""
+    filled = [line for line in region if not line.is_blank and line.index not in dropped]
+    prose = next(
+        (p for p, line in enumerate(filled) if is_prose(line.text) and not _asks(line.text)),
+        len(filled),
+    )
+    filled = filled[:prose]
+    texts = [line.text for line in filled]
+    eligible = [
+        position
+        for position, text in enumerate(texts)
+        if word_count(text) >= MIN_HEADLINE_WORDS
+        and is_title_like(text)
+        and not is_breadcrumb(text)
+    ]
+    if not eligible:
+        return None
+    texts = texts[: eligible[-1] + 1]  # the lines under the lowest candidate are no head
+    at = best_untitled(texts, eligible, sites=crumb_roots(texts))
+    if at is None:
+        return None
+    return PostHead(
+        title=untagged(texts[at]),
+        title_lines=frozenset({filled[at].index}),
+        chrome_lines=frozenset(
+            line.index
+            for line in filled[:at]
+            if find_date(line.text) is None
+            and find_byline(line.text) is None
+            and AGE.search(line.text) is None
+        ),
+    )
+
+
+def _asks(text: str) -> bool:
+    """A topic's question rather than a paragraph: a headline's words at most, closed by
+    a question mark, no stop or comma between its words."""
+    return (
+        text.endswith("?")
+        and word_count(text) <= MAX_HEADLINE_WORDS
+        and SENTENCE_INSIDE.search(text) is None
     )
 
 
