@@ -1476,3 +1476,21 @@ def test_a_thread_page_of_labels_alone_gets_no_headline_head() -> None:
     from flows.stages.segment.layouts.thread import _headline_head
 
     assert _headline_head(_lines(["Example Forum", "Log In", "Go to comments"]), {}) is None
+
+
+def test_a_row_wrapping_the_topic_gives_way_to_the_topics_own_line() -> None:
+    from flows.stages.segment.layouts.thread import echoed_title
+    from flows.stages.segment.post import PostHead
+
+    texts = [
+        "Author Topic: Direct mayoral elections abolished  (Read 1873 times)",
+        "Sergey_K",
+        "Direct mayoral elections abolished",
+        "The city council adopted the amendments to the charter this week.",
+        "Re: Direct mayoral elections abolished",
+        "Re: Direct mayoral elections abolished",
+    ]
+    lines = _lines(texts)
+    head = PostHead(title=texts[0], title_lines=frozenset({0}), author="Sergey_K")
+    echoed = echoed_title(lines, lines[:4], head)
+    assert echoed.title == texts[2] and 0 in echoed.chrome_lines

@@ -471,18 +471,23 @@ def echoed_topic(lines: Sequence[Line]) -> str | None:
 
 def echoed_title(lines: Sequence[Line], region: Sequence[Line], head: PostHead) -> PostHead:
     """The head with the title its replies' subjects name (:func:`echoed_topic`) where its
-    title differs: the line of the head that reads as that topic is the title line (else
+    title differs, or wraps the topic in a row above the topic's own line: the line of the head that reads as that topic is the title line (else
     the title is the topic as the replies write it), and a short line taken for the title
     before is the page's furniture."""
     topic = echoed_topic(lines)
     if topic is None:
         return head
     folded = _fold(topic)
-    if head.title is not None and folded in _fold(head.title):
-        return head  # the title, maybe with a list's tag or a crumb's path
     shown = next(
         (line for line in region if not line.is_blank and _fold(line.text) == folded), None
     )
+    wrapped = (  # a row wrapping the topic ('Author Topic: <topic> (Read 12 times)')
+        shown is not None  # over the topic's own line, which is then the title
+        and len(head.title_lines) == 1
+        and shown.index > min(head.title_lines)
+    )
+    if head.title is not None and folded in _fold(head.title) and not wrapped:
+        return head  # the title, maybe with a list's tag or a crumb's path
     old = frozenset(
         line.index for line in region if line.index in head.title_lines and not is_prose(line.text)
     )
