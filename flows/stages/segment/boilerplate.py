@@ -257,7 +257,7 @@ def is_dangling_link(
             and len(words) >= 2
             and find_byline(text) is None
             and find_date(text) is None
-            and not _headline_over_date(words, next_text)
+            and not _headline_over_date(text, words, next_text)
         )
     if not LINK_WORDS.search(text):
         return False
@@ -269,13 +269,14 @@ MIN_DATED_HEADLINE_WORDS = 4
 ('Posted on' / 'Read more at' are a link's words, fewer)."""
 
 
-def _headline_over_date(words: Sequence[str], next_text: str | None) -> bool:
-    """Whether a line of ``MIN_DATED_HEADLINE_WORDS`` words or more stands right over a
-    line carrying a date: a headline over its dateline ('The protests five years on' /
-    'Posted on 2025-07-11 | In politics'), whose last word is an adverb, not a link's
-    preposition."""
+def _headline_over_date(text: str, words: Sequence[str], next_text: str | None) -> bool:
+    """Whether a line of ``MIN_DATED_HEADLINE_WORDS`` words or more, none a link's
+    (:data:`LINK_WORDS`: '1. Read more at'), stands right over a line carrying a date: a
+    headline over its dateline ('The protests five years on' / 'Posted on 2025-07-11 |
+    In politics'), whose last word is an adverb, not a link's preposition."""
     return (
         len(words) >= MIN_DATED_HEADLINE_WORDS
+        and LINK_WORDS.search(text) is None
         and next_text is not None
         and find_date(next_text) is not None
     )
