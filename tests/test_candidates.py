@@ -1339,3 +1339,158 @@ def test_no_slogan_under_a_line_that_is_no_site_name() -> None:
     teaser = ["Kama Commentary", "Regions brace for the budget talks", "The treaty"]
     below = frozenset({"regions brace for the budget talks"})
     assert "repeated_below" in title_terms(title_features(teaser, 1, below=below))
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Title: Municipal filter in the Tver race", "Municipal filter in the Tver race"),
+        ("Full Version: Did smart voting work?", "Did smart voting work?"),
+        ("Post subject: Re: Turnout in Kazan", "Re: Turnout in Kazan"),  # the reply stays
+        ("Тема: Зерновая сделка", "Зерновая сделка"),
+        ("# Why did turnout collapse?", "Why did turnout collapse?"),
+        ("> Зерновая сделка без продления", "Зерновая сделка без продления"),
+        ("Interview: a former deputy governor", "Interview: a former deputy governor"),
+        ("#python #opendata", "#python #opendata"),  # tags, no heading mark
+    ],
+)
+def test_a_title_loses_its_label_and_heading_marks(text: str, title: str) -> None:
+    from flows.stages.segment.candidates import unlabelled_title
+
+    assert unlabelled_title(text) == title
+
+
+def test_a_labelled_title_is_no_field_of_a_metadata_block() -> None:
+    texts = ["Title: Municipal filter in the Tver race", "Post by: tver_observer on May 3, 2023"]
+    assert not in_field_block(texts, 0)
+
+
+def test_a_label_over_the_posters_header_gives_way_to_the_paths_headline() -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    texts = [
+        "Volga Politics Forums",
+        "Volga Politics Forums » Current Events » Referendum on the amendments",
+        "Topic Options",  # a tool's label read as the title
+        "#38811 - 06/26/20 09:14 PM Referendum on the amendments",
+        "Pavel_Kuzmin",
+    ]
+    head = PostHead(
+        title="Topic Options",
+        title_lines=frozenset({2}),
+        author="Pavel_Kuzmin",
+        meta_lines=frozenset({3, 4}),
+    )
+    scored = scored_head(_lines(texts), {1: "breadcrumb"}, head)
+    assert scored.title == "Referendum on the amendments"
+    assert 2 in scored.chrome_lines
+
+
+def test_a_short_title_with_no_path_over_it_stays() -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    texts = ["Inflation", "Posted by volga_reader on May 3, 2023"]
+    head = PostHead(
+        title="Inflation",
+        title_lines=frozenset({0}),
+        author="volga_reader",
+        meta_lines=frozenset({1}),
+    )
+    assert scored_head(_lines(texts), {}, head).title == "Inflation"
+
+
+@pytest.mark.parametrize(
+    ("text", "below", "dangling"),
+    [
+        ("The Khabarovsk protests five years on", "Posted on 2025-07-11 | In politics", False),
+        ("The Khabarovsk protests five years on", "Five years later most have left.", True),
+        ("Originally published on", "March 3, 2024", True),  # a link's words, short
+    ],
+)
+def test_a_headline_over_its_date_is_no_dangling_link(
+    text: str, below: str, dangling: bool
+) -> None:
+    from flows.stages.segment.boilerplate import is_dangling_link
+
+    assert is_dangling_link(text, below) is dangling
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "  Registry now requires source escrow for government software  law  example.org",
+            "Registry now requires source escrow for government software",
+        ),
+        (
+            "What did the presidential vote actually measure?Politics",
+            "What did the presidential vote actually measure?",
+        ),
+        ("Politics   Economy   Regions", "Politics   Economy   Regions"),  # cells alone
+        ("Putin says  No. Really", "Putin says  No. Really"),  # too few words would stay
+    ],
+)
+def test_a_title_loses_the_cells_after_it(text: str, title: str) -> None:
+    from flows.stages.segment.candidates import untrailed_title
+
+    assert untrailed_title(text) == title
+
+
+def test_a_browsers_title_wrapping_the_headline_gives_way_to_it() -> None:
+    from flows.stages.segment.layouts.thread import scored_head
+    from flows.stages.segment.post import PostHead
+
+    texts = [
+        "Did online voting decide the Duma races? - Elections - Watch Community",
+        "Did online voting decide the Duma races?",
+        "Elections",
+        "pavel_k 12 Sep 2021",
+    ]
+    head = PostHead(
+        title=texts[0], title_lines=frozenset({0}), author="pavel_k", meta_lines=frozenset({3})
+    )
+    assert scored_head(_lines(texts), {}, head).title == texts[1]
+
+
+def test_a_thread_page_with_no_head_takes_its_headline_over_the_menus() -> None:
+    from flows.stages.segment.layouts.thread import _headline_head
+
+    texts = [
+        "Go to Example Home",
+        "r/russia",
+        "8 months ago",
+        "Perm_Bridge",
+        'Regional governors are now required to report on "patriotic education" quarterly',
+        "211",
+        "Go to comments",
+        "Expand comment search",
+    ]
+    head = _headline_head(_lines(texts), {})
+    assert head is not None and head.title == texts[4]
+    assert head.chrome_lines == frozenset({0, 1, 3})  # the age's line is metadata
+
+
+def test_a_thread_page_of_labels_alone_gets_no_headline_head() -> None:
+    from flows.stages.segment.layouts.thread import _headline_head
+
+    assert _headline_head(_lines(["Example Forum", "Log In", "Go to comments"]), {}) is None
+
+
+def test_a_row_wrapping_the_topic_gives_way_to_the_topics_own_line() -> None:
+    from flows.stages.segment.layouts.thread import echoed_title
+    from flows.stages.segment.post import PostHead
+
+    texts = [
+        "Author Topic: Direct mayoral elections abolished  (Read 1873 times)",
+        "Sergey_K",
+        "Direct mayoral elections abolished",
+        "The city council adopted the amendments to the charter this week.",
+        "Re: Direct mayoral elections abolished",
+        "Re: Direct mayoral elections abolished",
+    ]
+    lines = _lines(texts)
+    head = PostHead(title=texts[0], title_lines=frozenset({0}), author="Sergey_K")
+    echoed = echoed_title(lines, lines[:4], head)
+    assert echoed.title == texts[2] and 0 in echoed.chrome_lines

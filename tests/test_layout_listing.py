@@ -1624,3 +1624,28 @@ def test_titles_differing_only_in_numbers_put_a_shape_listing_in_doubt() -> None
     assert found.doubt == 0.0
     episodes = ["Episode 41: the regions", "Episode 42: the budget", "Episode 43: the vote"]
     assert listing.title_doubt(_titled(episodes)) == 0.0
+
+
+def _rows(rows: list[tuple[str, str]], credit: bool) -> list[listing.Item]:
+    lines = split_lines("\n".join(text for pair in rows for text in pair))
+    items = []
+    for at in range(0, len(lines), 2):
+        title, body = lines[at], lines[at + 1]
+        glued = title.text[len("Commentary |") :] if credit else None
+        items.append(listing.Item(body=[body], title=title, credit=glued))
+    return items
+
+
+def test_a_label_cut_from_every_items_row_is_no_title() -> None:
+    names = ["Anna Lind", "Ivan Sidorov", "Olga Rein"]
+    rows = [(f"Commentary | | {name}", "A summary of the paper, in a sentence.") for name in names]
+    items = _rows(rows, credit=True)
+    listing._untitle_shared(items)
+    assert all(item.title is None and len(item.meta) == 1 for item in items)
+
+
+def test_a_series_naming_every_issue_alike_keeps_its_titles() -> None:
+    rows = [("Weekly roundup", f"Issue {n} of the roundup, in a sentence.") for n in range(3)]
+    items = _rows(rows, credit=False)
+    listing._untitle_shared(items)
+    assert all(item.title is not None for item in items)

@@ -260,6 +260,7 @@ def is_dangling_link(
             and len(words) >= 2
             and find_byline(text) is None
             and find_date(text) is None
+            and not _headline_over_date(text, words, next_text)
         )
     if not LINK_WORDS.search(text):
         return False
@@ -282,6 +283,24 @@ USER_AGENT = re.compile(
 """The browser and system a comment widget prints under the commenter's name ('Chrome
 138.0.0.0 Windows 10', 'Safari 18.5 macOS 14.5', 'Windows 10 Firefox 140.0'): page
 furniture."""
+
+
+MIN_DATED_HEADLINE_WORDS = 4
+"""The fewest words of a line ending in a preposition read as a headline over its date
+('Posted on' / 'Read more at' are a link's words, fewer)."""
+
+
+def _headline_over_date(text: str, words: Sequence[str], next_text: str | None) -> bool:
+    """Whether a line of ``MIN_DATED_HEADLINE_WORDS`` words or more, none a link's
+    (:data:`LINK_WORDS`: '1. Read more at'), stands right over a line carrying a date: a
+    headline over its dateline ('The protests five years on' / 'Posted on 2025-07-11 |
+    In politics'), whose last word is an adverb, not a link's preposition."""
+    return (
+        len(words) >= MIN_DATED_HEADLINE_WORDS
+        and LINK_WORDS.search(text) is None
+        and next_text is not None
+        and find_date(next_text) is not None
+    )
 
 
 def is_page_chrome(text: str) -> bool:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flows.stages.mail_fields import SUBJECT_LABELS
 from flows.stages.segment.boilerplate import CHROME_LINE, SHARE_BAR
 from flows.stages.segment.lines import ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
@@ -102,13 +103,54 @@ headline with a colon ('Ukraine: the long war') is read from its neighbours
 
 def is_field_line(text: str) -> bool:
     """A `Label: value` line (:data:`FIELD_LINE`) whose label is capitalised, and no
-    mail subject after its reply prefix ('Re: Turnout in Kazan' is a title)."""
+    mail subject after its reply prefix ('Re: Turnout in Kazan' is a title) nor a title
+    under its label (:data:`TITLE_LABEL`: 'Title: X' names the title itself)."""
     return (
         ":" in text[:24]
         and (match := FIELD_LINE.match(text)) is not None
         and (match.group("label")[:1].isupper())
         and REPLY_PREFIX.match(text) is None
+        and TITLE_LABEL.match(text) is None
     )
+
+
+TITLE_LABEL = re.compile(
+    r"^(?:(?:#{1,6}|>)[ \t]+(?=\S)|(?:post\s+)?(?:title|topic|thread|full version|заголовок"
+    rf"|тема\s+сообщения|{SUBJECT_LABELS})\s*:\s*(?=\S))",
+    re.IGNORECASE,
+)
+"""What a page prints before a post's title to say what it is, and no part of it: a
+field's label ('Title: X', 'Topic: X', 'Тема: X', a board's 'Post subject: Re: X', an
+archive view's 'Full Version: X'), a Markdown export's heading marks ('# X', '## X') or
+a board's mark before a topic's title ('> X')."""
+
+
+def unlabelled_title(text: str) -> str:
+    """The title without its label or heading marks (:data:`TITLE_LABEL`): 'Title: Municipal
+    filters' -> 'Municipal filters', '# Why turnout fell' -> 'Why turnout fell'; a reply's
+    prefix stays ('Subject: Re: X' -> 'Re: X')."""
+    return TITLE_LABEL.sub("", text, count=1)
+
+
+TAIL_CELLS = re.compile(r"(?:\s{2,}[^\s.!?,;:][^\s]*(?: [^\s]+){0,2}){1,6}\s*$")
+"""Short cells set after a title by gaps of two spaces or more ('<title>  law  privacy
+example.org'): the story's tags, its link's domain, a menu's 'Options'."""
+GLUED_FLAIR = re.compile(r"(?<=[?!])[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?$")
+"""A label of a word or two glued to a question's or an exclamation's mark ('Did the vote
+count?Politics'): a post's flair, printed with no space after the title."""
+
+
+def untrailed_title(text: str) -> str:
+    """The title without the cells a page prints after it (:data:`TAIL_CELLS`,
+    :data:`GLUED_FLAIR`) when ``MIN_HEADLINE_WORDS`` words or more stay: 'Escrow for
+    government software  law  example.org' -> 'Escrow for government software'; a
+    line of cells alone stays whole (a menu is no title, but no title is made of it)."""
+    stripped = text.strip()
+    for tail in (TAIL_CELLS, GLUED_FLAIR):
+        cut = tail.sub("", stripped)
+        if cut != stripped and word_count(cut) >= MIN_HEADLINE_WORDS:
+            stripped = cut.rstrip()
+    return stripped
 
 
 def _is_meta_line(text: str) -> bool:
@@ -892,10 +934,13 @@ def best_untitled(
 
 def disqualified(features: TitleFeatures) -> bool:
     """Whether a line carries a feature no title carries (a dateline, a breadcrumb, a byline,
-    a field, a credit, a counter, a category label, the site's name): a rule's pick with
-    one gives way to the best of the head's other lines."""
+    a field, a credit, a counter, a category label, the site's name), or is a copy of the
+    headline standing near it (a browser's title wrapping it, a card's truncated copy): a
+    rule's pick with one gives way to the best of the head's other lines."""
     return (
-        features.dateline
+        features.wrapped_copy
+        or features.truncated_copy
+        or features.dateline
         or features.breadcrumb
         or features.byline
         or features.field

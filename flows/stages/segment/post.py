@@ -26,6 +26,7 @@ from flows.stages.segment.blocks import (
     quote_depth,
 )
 from flows.stages.segment.boilerplate import without_trailing_buttons
+from flows.stages.segment.candidates import unlabelled_title, untrailed_title
 from flows.stages.segment.footnotes import find_notes_section, link_markers
 from flows.stages.segment.lines import Line, ends_sentence, is_all_caps, word_count
 from flows.stages.segment.meta import (
@@ -435,9 +436,12 @@ def post_row(
 ) -> PostRow:
     """The `posts` row of one post: its id from the document's and its ordinal, its
     metadata fields (the author without a title before the name: 'Dr Anna Lind' is
-    'Anna Lind'), and `truncated` for a teaser cut off."""
+    'Anna Lind'; the title without its label and the cells after it: 'Title: X  tag' is
+    'X'), and `truncated` for a teaser cut off."""
     if author is not None:
         author = LEADING_HONORIFIC.sub("", author)
+    if title is not None:
+        title = unlabelled_title(untrailed_title(title))
     return {
         "doc_id": doc_id,
         "post_id": f"{doc_id}.p{format_ordinal(ordinal, ordinal + 1)}",

@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.candidates import unlabelled_title
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import (
     AGE,
@@ -96,18 +97,10 @@ def strip_reply_prefix(subject: str) -> str:
     return REPLY_PREFIX.sub("", subject).strip()
 
 
-SUBJECT_LABEL = re.compile(
-    r"^(?:post\s+)?(?:subject|topic|title|full\s+version|тема(?:\s+сообщения)?)\s*:\s*(?=\S)",
-    re.IGNORECASE,
-)
-"""The label a board prints before a post's subject ('Post subject: <title>', 'Topic:
-<title>', 'Тема: <title>', a print view's 'Title: <title>'), or before the topic's title in a board's archive view (the
-link to the full page: 'Full Version: <title>'): no part of the title."""
-
-
 def strip_subject_label(title: str) -> str:
-    """The title without the label before it ("Post subject: Title" -> "Title")."""
-    return SUBJECT_LABEL.sub("", title.strip())
+    """The title without the label before it ("Post subject: Title" -> "Title"; the labels
+    are :data:`~flows.stages.segment.candidates.TITLE_LABEL`)."""
+    return unlabelled_title(title.strip())
 
 
 def is_title_like(text: str, max_chars: int = 200) -> bool:

@@ -2551,6 +2551,30 @@ RECURRING_TITLE_DOUBT = 0.2
 (:func:`title_doubt`): no surer than the ``article`` fallback, although it wins over it."""
 
 
+MIN_SHARED_TITLE_ITEMS = 3
+
+
+def _untitle_shared(items: Sequence[Item]) -> None:
+    """Take the title off items that all share one, cut from a row that says more (a
+    publication's type before its authors: 'Commentary | | Anna Lind'): a line that would
+    be the title of every item of a page is a label of its rows, not a headline. The row
+    stays the item's metadata. Items of ``MIN_SHARED_TITLE_ITEMS`` or more, each with a
+    summary; a title standing alone on its line is left (a series may name every issue
+    alike)."""
+    shown = {" ".join((item.title_text or "").split()).casefold() for item in items}
+    if len(items) < MIN_SHARED_TITLE_ITEMS or len(shown) != 1 or "" in shown:
+        return
+    if not all(
+        item.body and item.title is not None and item.title.text.strip() != item.title_text
+        for item in items
+    ):
+        return
+    for item in items:
+        if item.title is not None:
+            item.meta.append(item.title)
+            item.title = None
+
+
 def title_doubt(items: Sequence[Item]) -> float:
     """``RECURRING_TITLE_DOUBT`` when the items' titles, their numbers masked, take at most
     half as many values as there are items ('<Name>  00:21' over each turn of a transcript,
@@ -3616,6 +3640,7 @@ def segment_items(
         kept.pop(0)  # the page's heading over its description, above items led by dates
     if kept and kept[0].body and _names_the_site(kept[0], lines):
         kept[0].title = None  # the masthead over the issue's introduction: chrome
+    _untitle_shared(kept)
     dropped = find_boilerplate(lines)
     for item in promotions:
         dropped.update((line.index, REPEATED_BLOCK_RULE) for line in item.lines)

@@ -20,6 +20,10 @@ from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.boilerplate import find_boilerplate, is_page_chrome
 from flows.stages.segment.candidates import (
+    MAX_HEADLINE_WORDS,
+    MAX_LABEL_WORDS,
+    MIN_HEADLINE_WORDS,
+    SENTENCE_INSIDE,
     best_untitled,
     crumb_roots,
     disqualified,
@@ -46,6 +50,7 @@ from flows.stages.segment.grammars._dump import (
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, word_count
 from flows.stages.segment.meta import (
+    AGE,
     find_byline,
     find_date,
     handle_byline,
@@ -233,6 +238,8 @@ def segment(
         head = _article_head(seen_region, dropped)
     if head is None and starts:
         head = _untitled_head(seen_region, dropped)
+    if head is None and starts:
+        head = _headline_head(seen_region, dropped)
     if head is not None:
         head = _answered_title(seen_region, head)
     if head is not None:
@@ -373,11 +380,13 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
     else:
         zone = filled[:anchor]
     texts = [line.text for line in zone]
+    weak = False
     if head.title is not None:
         if len(picked) != 1 or picked[0] >= len(zone):
             return head
         features = title_features(texts, picked[0], rule_pick=True, over_byline=True, sites=sites)
-        if not disqualified(features):
+        weak = features.words <= MAX_LABEL_WORDS and not disqualified(features)
+        if not (weak or disqualified(features)):
             return head
     eligible = [
         position
@@ -389,6 +398,8 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         and not is_breadcrumb(line.text)
     ]
     at = best_untitled(texts, eligible, over_byline=bool(anchor), sites=sites)
+    if at is None and weak:
+        return _crumb_over_label(zone, head)
     if at is None:
         if not anchor and head.title is not None:  # a counter or a menu read as the title
             return dataclasses.replace(
@@ -411,6 +422,24 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
         title_lines=frozenset({zone[at].index}),
         chrome_lines=head.chrome_lines | furniture,
     )
+
+
+def _crumb_over_label(zone: Sequence[Line], head: PostHead) -> PostHead:
+    """The head with the title the path over it ends in ('Forums » Current Events »
+    Referendum on the amendments') in place of a label of a word or two the rules read
+    as the title ('Topic Options', a tool's name over the poster's header); the head
+    unchanged when no breadcrumb there ends in a headline (the label is then the topic's
+    short title)."""
+    for line in reversed(zone):
+        crumb = last_crumb(line.text)
+        if crumb is not None:
+            return dataclasses.replace(
+                head,
+                title=crumb,
+                title_lines=frozenset({line.index}),
+                chrome_lines=head.chrome_lines | head.title_lines,
+            )
+    return head
 
 
 REPLY_SUBJECT = re.compile(
@@ -456,18 +485,23 @@ def echoed_topic(lines: Sequence[Line]) -> str | None:
 
 def echoed_title(lines: Sequence[Line], region: Sequence[Line], head: PostHead) -> PostHead:
     """The head with the title its replies' subjects name (:func:`echoed_topic`) where its
-    title differs: the line of the head that reads as that topic is the title line (else
+    title differs, or wraps the topic in a row above the topic's own line: the line of the head that reads as that topic is the title line (else
     the title is the topic as the replies write it), and a short line taken for the title
     before is the page's furniture."""
     topic = echoed_topic(lines)
     if topic is None:
         return head
     folded = _fold(topic)
-    if head.title is not None and folded in _fold(head.title):
-        return head  # the title, maybe with a list's tag or a crumb's path
     shown = next(
         (line for line in region if not line.is_blank and _fold(line.text) == folded), None
     )
+    wrapped = (  # a row wrapping the topic ('Author Topic: <topic> (Read 12 times)')
+        shown is not None  # over the topic's own line, which is then the title
+        and len(head.title_lines) == 1
+        and shown.index > min(head.title_lines)
+    )
+    if head.title is not None and folded in _fold(head.title) and not wrapped:
+        return head  # the title, maybe with a list's tag or a crumb's path
     old = frozenset(
         line.index for line in region if line.index in head.title_lines and not is_prose(line.text)
     )
@@ -510,6 +544,56 @@ def _untitled_head(region: Sequence[Line], dropped: dict[int, str]) -> PostHead 
         author=poster_name(texts[-1]),
         published=found[0] if found else None,
         meta_lines=frozenset({filled[-1].index}),
+    )
+
+
+def _headline_head(region: Sequence[Line], dropped: dict[int, str]) -> PostHead | None:
+    """The head of a thread page whose rules read none and that names no poster: its
+    title the best-scoring line of ``MIN_HEADLINE_WORDS`` words or more above the first
+    paragraph (a headline's length; a site's name, a menu's or a toolbar's row, a
+    button's label score low, and a shorter line is a label), the lines above it that
+    carry no date, age or byline the page's furniture. None when no such line scores as a
+    title (the page's first heading line is then the title, as for any post)."""
+    filled = [line for line in region if not line.is_blank and line.index not in dropped]
+    prose = next(
+        (p for p, line in enumerate(filled) if is_prose(line.text) and not _asks(line.text)),
+        len(filled),
+    )
+    filled = filled[:prose]
+    texts = [line.text for line in filled]
+    eligible = [
+        position
+        for position, text in enumerate(texts)
+        if word_count(text) >= MIN_HEADLINE_WORDS
+        and is_title_like(text)
+        and not is_breadcrumb(text)
+    ]
+    if not eligible:
+        return None
+    texts = texts[: eligible[-1] + 1]  # the lines under the lowest candidate are no head
+    at = best_untitled(texts, eligible, sites=crumb_roots(texts))
+    if at is None:
+        return None
+    return PostHead(
+        title=untagged(texts[at]),
+        title_lines=frozenset({filled[at].index}),
+        chrome_lines=frozenset(
+            line.index
+            for line in filled[:at]
+            if find_date(line.text) is None
+            and find_byline(line.text) is None
+            and AGE.search(line.text) is None
+        ),
+    )
+
+
+def _asks(text: str) -> bool:
+    """A topic's question rather than a paragraph: a headline's words at most, closed by
+    a question mark, no stop or comma between its words."""
+    return (
+        text.endswith("?")
+        and word_count(text) <= MAX_HEADLINE_WORDS
+        and SENTENCE_INSIDE.search(text) is None
     )
 
 
