@@ -192,29 +192,30 @@ _DATE_FORMS = (
         re.IGNORECASE,
     ),
 )
-"""'March 3, 2021' (also 'Mar.3,2021', the abbreviation's stop for the space), 'Tue 3 March 2021' (also glued to its own copy or to the time, as two of a
-page's elements run together: '6 Dec 20266 Dec 2026', 'December 6, 202610:05 AM ET'), '2021-03-03' (also with its time: '2021-03-03T10:00Z'),
-'14.03.2023' (day first, as dotted dates are written in Russia and Europe; with a
-two-digit year only before a time, as forum stamps print it: '14.03.23 в 10:05'),
-'3-Mar-2021' and '03-Mar-21' (as archives and exports print them), '1996/02/19'
-(year first, as Usenet archives print it; '2023.03.14' with two-digit month and day, as
-East Asian and some forum engines' stamps do), '3rd of March 2023', '03-24-2023' and
-'03/24/2023' (month first, unless the first number cannot be a month: '24/03/2023'; with a
-two-digit year only before a time, as forum stamps print it: '06/26/20 10:02 PM',
-'3/04/24 9:00AM', or
-before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "Mar 14
-'22", 'Tue, 09 Mar 99 18:22:41 MSK' (an old mail header: weekday, two-digit year, then a
-time or nothing; FidoNet's editors leave out the comma: 'Thu 10 Sep 98 23:15'), 'Posted on Mar 14, 22' (a two-digit year after a comma, closing the
-line), 'Tue Oct 17 09:41:12 UTC 2023' (the mail archives' form; 'Пт Мар 14 16:08:51 MSK
-2008' in Russian), '3 марта 2019 г.' (Russian, day first), '3 мар 2021'
-(Russian, abbreviated), '6 грудня 2026 р.' (Ukrainian), '8. März 2024' (German: the day's
-ordinal stop, then the month), '«7» декабря 2026 г.' (the day in quotes, as Russian
-official papers print it), '7.XII.2026' (the month in Roman numerals, as Russian and Polish
-papers print it; '7 XII 2026', '7-XII-2026' with a space or a dash, a space only before a
-month of two numerals or more: '3 I 2020' is a count), 'December 7 , 2026' (a
-space before the comma, as extraction leaves it), '7Dec2026', '07DEC2026', 'Dec7,2026' (day,
-month and year run together, as logs, military and wire stamps print them, or as a page's
-cells lose their spaces), "7 Dec '26" (day first, the year cut to two digits)."""
+"""'March 3, 2021' (also 'Mar.3,2021', the abbreviation's stop for the space), 'Tue 3 March
+2021' (also glued to its own copy or to the time, as two of a page's elements run together:
+'6 Dec 20266 Dec 2026', 'December 6, 202610:05 AM ET'), '2021-03-03' (also with its time:
+'2021-03-03T10:00Z'), '14.03.2023' (day first, as dotted dates are written in Russia and
+Europe; with a two-digit year only before a time, as forum stamps print it: '14.03.23 в
+10:05'), '3-Mar-2021' and '03-Mar-21' (as archives and exports print them), '1996/02/19'
+(year first, as Usenet archives print it; '2023.03.14' with two-digit month and day, as East
+Asian and some forum engines' stamps do), '3rd of March 2023', '03-24-2023' and '03/24/2023'
+(month first, unless the first number cannot be a month: '24/03/2023'; with a two-digit year
+only before a time, as forum stamps print it: '06/26/20 10:02 PM', '3/04/24 9:00AM', or
+before a weekday glued to a time, as imageboards do: '03/12/24(Tue)21:05:33'), "Mar 14 '22",
+'Tue, 09 Mar 99 18:22:41 MSK' (an old mail header: weekday, two-digit year, then a time or
+nothing; FidoNet's editors leave out the comma: 'Thu 10 Sep 98 23:15'), 'Posted on Mar 14,
+22' (a two-digit year after a comma, closing the line), 'Tue Oct 17 09:41:12 UTC 2023' (the
+mail archives' form; 'Пт Мар 14 16:08:51 MSK 2008' in Russian), '3 марта 2019 г.' (Russian,
+day first), '3 мар 2021' (Russian, abbreviated), '6 грудня 2026 р.' (Ukrainian), '8. März
+2024' (German: the day's ordinal stop, then the month), '«7» декабря 2026 г.' (the day in
+quotes, as Russian official papers print it), '7.XII.2026' (the month in Roman numerals, as
+Russian and Polish papers print it; '7 XII 2026', '7-XII-2026' with a space or a dash, a
+space only before a month of two numerals or more: '3 I 2020' is a count), 'December 7 ,
+2026' (a space before the comma, as extraction leaves it), '7Dec2026', '07DEC2026',
+'Dec7,2026' (day, month and year run together, as logs, military and wire stamps print them,
+or as a page's cells lose their spaces), "7 Dec '26" (day first, the year cut to two
+digits)."""
 
 YEARLESS_DATE = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
@@ -444,19 +445,20 @@ BYLINE_FORMS = (
     ),
 )
 """'By Name', 'Posted by Name on …', 'Author: Name' (also after a bar: 'Published: … |
-Author: Name'; 'Byline: Name', as news databases label it), 'Name | 3 March 2021', a 'By Name' part among a meta line's parts ('Politics
-/ By Name / March 3, 2021'), 'Автор: Имя Фамилия' (also 'Автор статьи: …', 'Автор — …',
-'Автор: А. Фамилия'), 'Опубликовано <date> автором Имя Фамилия', 'Text: Name' and 'Words:
-Name' (a full name alone after the credit's label), a labelled field among a meta row's
-fields ('03.03.2021 Рубрика: X Автор: Имя Фамилия 1 комментарий'), 'March 3, 2021 / Name',
-'March 3, 2021 · 6 min · Name', '… 2021 by Name', '… 2021 by Name | Leave a comment' (the
-date's byline before a link to the comments), 'March 3, 2021 — Name, Staff Writer' (a role
-after the name; a single word after the date is a section's label unless 'by' names it:
-'March 3, 2021 · Politics'), a label with no colon in a two-column field list ('Author Name
-(Agency)'; one word after it is a table's column heading: 'Author Message'), a signature set
-after a dash with its date ('— Anna Lind, December 6, 2026'), and an author's photo's alt
-text glued to the name ("Writer's pictureName"), and an image's file name or alt text glued
-to the byline under it ('putin-kremlin-2009by Anna Lind')."""
+Author: Name'; 'Byline: Name', as news databases label it), 'Name | 3 March 2021', a 'By
+Name' part among a meta line's parts ('Politics / By Name / March 3, 2021'), 'Автор: Имя
+Фамилия' (also 'Автор статьи: …', 'Автор — …', 'Автор: А. Фамилия'), 'Опубликовано <date>
+автором Имя Фамилия', 'Text: Name' and 'Words: Name' (a full name alone after the credit's
+label), a labelled field among a meta row's fields ('03.03.2021 Рубрика: X Автор: Имя
+Фамилия 1 комментарий'), 'March 3, 2021 / Name', 'March 3, 2021 · 6 min · Name', '… 2021 by
+Name', '… 2021 by Name | Leave a comment' (the date's byline before a link to the comments),
+'March 3, 2021 — Name, Staff Writer' (a role after the name; a single word after the date is
+a section's label unless 'by' names it: 'March 3, 2021 · Politics'), a label with no colon
+in a two-column field list ('Author Name (Agency)'; one word after it is a table's column
+heading: 'Author Message'), a signature set after a dash with its date ('— Anna Lind,
+December 6, 2026'), and an author's photo's alt text glued to the name ("Writer's
+pictureName"), and an image's file name or alt text glued to the byline under it
+('putin-kremlin-2009by Anna Lind')."""
 NOT_BYLINE = re.compile(
     r"\b(?:powered|hosted|theme|designed|built|photo|photos|image|illustration|illustrated|"
     r"supported|sponsored|funded|translated|translation)\s+by\b",

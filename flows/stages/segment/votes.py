@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 LABELS = (
     r"likes?|kudos?|recommends?|recommendations?|recommended|points?|votes?|upvotes?"
-    r"|hearts?|respects?|thumbs up|нравится|лайк(?:а|ов)?|голос(?:а|ов)?|балл(?:а|ов)?|рекомендаци\w{1,3}"
+    r"|hearts?|respects?|thumbs up|нравится|лайк(?:а|ов)?|голос(?:а|ов)?|балл(?:а|ов)?"
+    r"|рекомендаци\w{1,3}"
 )
 COUNT = r"[+−–-]?\d{1,3}(?:[,\u00a0 ]\d{3})*(?:\.\d)?[kKкК]?|[+−–-]?\d{1,7}"
 LABELLED_COUNT = re.compile(

@@ -107,10 +107,11 @@ _ADDRESS = (
     r"|(?<!\S)(?:\S+ (?:at|на) \S+\.\w+|(?-i:[a-z0-9._%+-]+) (?:at|на)|\S+@\S+\.\w+"
     r"|\S+ \(\) \S+(?: ! \S+)+))"
 )
-"""A mail address as archives print it: plain, '[mailto:user@host.org]' (Outlook), 'user at host.org' ('user на host.org' in
-Mailman's Russian pages), 'user at' (the host was a link), 'user () host ! org' (MARC), '<[log in to unmask]>' (LISTSERV), '<>' (stripped),
-'<user <at> host.org>' (Gmane), '<user at host.org>'. A bare address starts a word: 'Anna Petrova at' is not
-one."""
+"""A mail address as archives print it: plain, '[mailto:user@host.org]' (Outlook), 'user at
+host.org' ('user на host.org' in Mailman's Russian pages), 'user at' (the host was a link),
+'user () host ! org' (MARC), '<[log in to unmask]>' (LISTSERV), '<>' (stripped), '<user <at>
+host.org>' (Gmane), '<user at host.org>'. A bare address starts a word: 'Anna Petrova at' is
+not one."""
 MAIL_SENDER = re.compile(
     rf"^(?:from(?::\s*|\s+)|(?:{SENDER_LABELS})\s*:\s*)?(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
     r"|^(?P<beside>[^<>()@]{2,60}?)\s*<[^<>\s]+@[^<>\s]+>\s+(?P<when>\S.{4,60})$"

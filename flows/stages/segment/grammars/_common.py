@@ -273,10 +273,10 @@ QUOTE_ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 """A quote's attribution on a line of its own, as most forum software prints it ('Quote:',
-'Originally Posted by name', 'Quote from name on <date>:', 'Quote from: name on <date>', 'name wrote:', 'Цитата:', 'name
-сказал(а):', 'QUOTE(name @ <date>) *'; a bracketed stamp or an arrow after it: 'name Wrote:
-(06-15-2018, 09:41 PM)', 'name wrote: ↑'): furniture, the line under it quoted
-(:func:`quoted_lines`)."""
+'Originally Posted by name', 'Quote from name on <date>:', 'Quote from: name on <date>',
+'name wrote:', 'Цитата:', 'name сказал(а):', 'QUOTE(name @ <date>) *'; a bracketed stamp or
+an arrow after it: 'name Wrote: (06-15-2018, 09:41 PM)', 'name wrote: ↑'): furniture, the
+line under it quoted (:func:`quoted_lines`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -420,9 +420,9 @@ def _opens_topic(lines: Sequence[Line]) -> bool:
 
 def _under_text(lines: Sequence[Line], found: Sequence[Row]) -> bool:
     """Whether an article's running text stands above the first row (:func:`has_article`):
-    the rows are comments under it; not where the line over the first row is the subject later posts answer
-    ('Re: <subject>'), the opening post's own (a board's blurb in the page top is no
-    article)."""
+    the rows are comments under it; not where the line over the first row is the subject
+    later posts answer ('Re: <subject>'), the opening post's own (a board's blurb in the
+    page top is no article)."""
     above = lines[: found[0].start]
     return has_article(above) and not _answered_subject(lines, found[0].start)
 

@@ -1439,7 +1439,7 @@ def _names_row_under_title(page: Page, position: int) -> bool:
     )
 
 
-MAX_MASTHEAD_LINES = 6
+MAX_RECORD_HEAD_LINES = 6
 """Lines a database record may print above its fields (document counter, copyright,
 outlet, date)."""
 DOCUMENT_COUNTER = re.compile(r"^\d{1,5}\s+of\s+\d{1,5}\s+documents?$", re.IGNORECASE)
@@ -1466,7 +1466,7 @@ def _read_fields(page: Page, first: int, last: int) -> Opening | None:
     above = first - 1  # the record's masthead: outlet, date, copyright, over its fields
     while (
         above >= 0
-        and first - above <= MAX_MASTHEAD_LINES
+        and first - above <= MAX_RECORD_HEAD_LINES
         and page.roles[above] not in {"sep", "prose", "field"}
     ):
         above -= 1

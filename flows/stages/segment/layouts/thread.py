@@ -485,9 +485,10 @@ def echoed_topic(lines: Sequence[Line]) -> str | None:
 
 def echoed_title(lines: Sequence[Line], region: Sequence[Line], head: PostHead) -> PostHead:
     """The head with the title its replies' subjects name (:func:`echoed_topic`) where its
-    title differs, or wraps the topic in a row above the topic's own line: the line of the head that reads as that topic is the title line (else
-    the title is the topic as the replies write it), and a short line taken for the title
-    before is the page's furniture."""
+    title differs, or wraps the topic in a row above the topic's own line: the line of the
+    head that reads as that topic is the title line (else the title is the topic as the
+    replies write it), and a short line taken for the title before is the page's
+    furniture."""
     topic = echoed_topic(lines)
     if topic is None:
         return head
