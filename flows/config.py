@@ -9,8 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretBytes
 
 from flows.stages.enrich.language import LanguageConfig
 from flows.stages.privacy import key_id
-from flows.stages.repair import RepairConfig
-from flows.stages.segment import SegmentConfig
+from flows.stages.settings import RepairConfig, SegmentConfig
 
 
 class DuplicateConfig(BaseModel):

@@ -28,8 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped
 from flows.stages.segment.coverage import coverage_errors
@@ -40,72 +38,13 @@ from flows.stages.segment.lines import (
     split_lines,
     without_blank_lines,
 )
-from flows.stages.segment.post import BlockRules, settle_day_order
+from flows.stages.segment.post import settle_day_order
 from flows.stages.segment.repeated import mark_repeated
+from flows.stages.settings import SegmentConfig
 
 __all__ = ["LAYOUTS", "SegmentConfig", "coverage_errors", "segment"]
 
 LAYOUTS = LAYOUT_NAMES
-
-
-class SegmentConfig(BaseModel):
-    """Segmentation thresholds, frozen; part of the release's config digest."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    max_title_chars: int = Field(
-        default=200, ge=1, description="Longest first line still read as a title."
-    )
-    max_heading_chars: int = Field(
-        default=100, ge=1, description="Longest line read as a section heading."
-    )
-    max_verse_line_chars: int = Field(
-        default=60, ge=1, description="Longest line that can be part of a stanza."
-    )
-    min_verse_lines: int = Field(
-        default=3, ge=2, description="Fewest adjacent short lines that make a stanza."
-    )
-    min_interview_questions: int = Field(
-        default=3,
-        ge=1,
-        description="Fewest question paragraphs before a post is read as an interview "
-        "(question/answer blocks); fewer are ordinary paragraphs.",
-    )
-    min_listing_teasers: int = Field(
-        default=3, ge=2, description="Fewest paragraphs for a text to be detected as a listing."
-    )
-    min_teaser_chars: int = Field(
-        default=120, ge=1, description="Shortest paragraph that counts as a teaser in detection."
-    )
-    min_wrapped_ratio: float = Field(
-        default=0.4,
-        ge=0.0,
-        le=1.0,
-        description="Share of hard-wrapped lines from which a text is detected as a PDF article.",
-    )
-
-    furniture_min_docs: int = Field(
-        default=3,
-        ge=2,
-        description="Fewest documents of one source that must share an edge line before it "
-        "is learned as the source's furniture (rule repeated_line).",
-    )
-    furniture_min_share: float = Field(
-        default=0.5,
-        gt=0.0,
-        le=1.0,
-        description="Least share of a source's documents that must show an edge line before "
-        "it is learned as furniture.",
-    )
-
-    def block_rules(self) -> BlockRules:
-        return BlockRules(
-            max_heading_chars=self.max_heading_chars,
-            max_title_chars=self.max_title_chars,
-            max_verse_line_chars=self.max_verse_line_chars,
-            min_verse_lines=self.min_verse_lines,
-            min_interview_questions=self.min_interview_questions,
-        )
 
 
 def segment(
