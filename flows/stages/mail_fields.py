@@ -40,6 +40,9 @@ SUBJECT_FIELD = re.compile(
 )
 """'Subject: x', 'Тема: x', 'Betreff: x', or the English label alone before its value
 ('Subject x': a table of fields, as mod_mbox prints it, its tab turned into a space)."""
+DATE_FIELD = re.compile(rf"^{_BULLET}(?:date(?:\s*:|\s)|(?:{DATE_LABELS})\s*:)\s*\S", re.IGNORECASE)
+"""'Date: x', 'Отправлено: x', or the English label alone before its value (a table of
+fields, its tab turned into a space)."""
 MAIN_LABEL = re.compile(
     rf"^(?:(?:subject|from|date)(?:\s*:|\s)|(?:{SENDER_LABELS}|{DATE_LABELS}|{SUBJECT_LABELS})\s*:)\s*",
     re.IGNORECASE,

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from flows.stages.mail_fields import (
     CAPTION_RULE,
+    DATE_FIELD,
     HEADER_FIELD,
     MAIN_LABEL,
     RECIPIENT_FIELD,
@@ -374,25 +375,30 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     The sender is a 'Name <address>' line, or a name alone with the address on the next
     line (pipermail pages scraped with the two on separate lines); the subject is the
     'Subject:' line of the header when it has one (Gmane puts it below 'From:'), else the
-    line above the sender (above a print view's message count); the date is the first one at or below the sender. Lines above
-    the header are furniture."""
+    line above the sender (above a print view's message count); the date is the labelled
+    one of the sender's header block (above or below the sender: Alpine and archives print
+    'Date:' first), else the first one at or below the sender. Lines above the header are
+    furniture."""
     top = lines[:MAIL_TOP_LINES]
     found = _find_sender(top)
     if found is None:
         return None
     sender_at, address_at, name = found
-    date_at = next(
-        (p for p, line in enumerate(top[sender_at:], sender_at) if find_date(line.text)), None
-    )
+    date_at = _block_date(top, sender_at)
+    if date_at is None:
+        date_at = next(
+            (p for p, line in enumerate(top[sender_at:], sender_at) if find_date(line.text)),
+            None,
+        )
     if date_at is None:
         return None
-    over = sender_at - 1
+    first_meta = min(sender_at, date_at)
+    over = first_meta - 1
     while over > 0 and (MESSAGE_COUNT.match(top[over].text) or FOLDER_LABEL.match(top[over].text)):
         over -= 1  # a print view's '2 messages', a folder's label ('Inbox') under the subject
     fields_end = max(date_at, address_at) + 1
     while fields_end < len(top) and (
-        HEADER_FIELD.match(top[fields_end].text)
-        or UNLABELLED_RECIPIENTS.match(top[fields_end].text)
+        _is_field(top[fields_end].text) or UNLABELLED_RECIPIENTS.match(top[fields_end].text)
     ):
         fields_end += 1  # the rest of the header block ('To:', 'Cc:', 'Subject:' below 'Sent:')
     subject_at = next(
@@ -412,7 +418,7 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
         author=name,
         published=date_text,
         meta_lines=frozenset(
-            line.index for line in top[sender_at : last_meta + 1] if line is not subject_line
+            line.index for line in top[first_meta : last_meta + 1] if line is not subject_line
         ),
     )
     recipients = {
@@ -422,10 +428,36 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     }
     head = dataclasses.replace(
         head,
-        chrome_lines=frozenset(recipients | {line.index for line in top[over + 1 : sender_at]}),
+        chrome_lines=frozenset(recipients | {line.index for line in top[over + 1 : first_meta]}),
     )
-    above = {line.index for line in lines[: min(subject_at, sender_at)]}
+    above = {line.index for line in lines[: min(subject_at, first_meta)]}
     return head, above
+
+
+def _is_field(text: str) -> bool:
+    """A header field's line, its label followed by a colon or, for a subject or a date,
+    by the space a table cell's tab became."""
+    return bool(HEADER_FIELD.match(text) or SUBJECT_FIELD.match(text) or DATE_FIELD.match(text))
+
+
+def _block_date(top: Sequence[Line], sender_at: int) -> int | None:
+    """The position of the dated 'Date:' field (:data:`DATE_FIELD`) in the run of header
+    fields around the sender's line, None when the run has none (a date in a reply's
+    attribution below the header is the quoted message's, not this one's)."""
+    start = sender_at
+    while start > 0 and _is_field(top[start - 1].text):
+        start -= 1
+    end = sender_at + 1
+    while end < len(top) and _is_field(top[end].text):
+        end += 1
+    return next(
+        (
+            p
+            for p in range(start, end)
+            if DATE_FIELD.match(top[p].text) and find_date(MAIN_LABEL.sub("", top[p].text))
+        ),
+        None,
+    )
 
 
 MESSAGE_COUNT = re.compile(r"^\d{1,4}\s+messages?$", re.IGNORECASE)
