@@ -273,6 +273,7 @@ from flows.stages.segment.shapes import (
     find_run,
     is_attribution,
 )
+from flows.stages.segment.webpage import copyright_names
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -3362,6 +3363,28 @@ def _mailing_notice(lines: Sequence[Line]) -> dict[int, str]:
     return {line.index: "page_chrome" for line in tail[first:]}
 
 
+MAILED_MASTHEAD_LINES = 3
+"""Most lines with text that a mailed newsletter's masthead takes at the top: a notice
+('View this email in your browser'), the newsletter's name, the issue's dated line."""
+
+
+def _mailed_masthead(lines: Sequence[Line]) -> dict[int, str]:
+    """{index: rule} of a mailed newsletter's masthead: its top lines through the first
+    that dates the issue ('<Name>' over 'New this week | 5 December 2026'), when that
+    stands among the first :data:`MAILED_MASTHEAD_LINES` lines with text, below a name
+    line, and no line of it is a sentence; the listing would read the name as an item's
+    headline. Empty otherwise, and when the name is the one the copyright line gives the
+    publisher: the listing reads that masthead itself, over the issue's introduction."""
+    filled = [line for line in lines if not line.is_blank][:MAILED_MASTHEAD_LINES]
+    dated = next((at for at, line in enumerate(filled) if find_date(line.text)), None)
+    if not dated or any(ends_sentence(line.text) for line in filled[: dated + 1]):
+        return {}
+    publishers = copyright_names([line.text for line in lines])
+    if any(" ".join(line.text.split()).casefold() in publishers for line in filled[:dated]):
+        return {}
+    return {line.index: "page_chrome" for line in filled[: dated + 1]}
+
+
 @dataclass(frozen=True, slots=True)
 class MailedListing:
     """What the listing layout read of a newsletter mailed as a list of items."""
@@ -3523,7 +3546,7 @@ def segment(
         found = detect(lines, config)
         parsed = found.parsed if found is not None else None
     if isinstance(parsed, MailedListing):
-        notices = _mailing_notice(lines)
+        notices = {**_mailed_masthead(lines), **_mailing_notice(lines)}
         if notices:  # the mailing's notices are no items: dropped, then the items read again
             add_dropped(result, doc_id, lines, notices)
             lines = [
