@@ -58,6 +58,7 @@ HOLDOUT_ROUNDS = {
     "c6aa0ce": 8,
     "7893898": 9,
     "79a5561": 10,
+    "30970f6": 11,
 }
 """The commits that added each blind holdout round's fixtures (under tests/holdout/), for
 the rounds that have moved into tests/realworld/."""
