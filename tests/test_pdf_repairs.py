@@ -9,7 +9,7 @@ import itertools
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from flows.stages.repair import RepairConfig, repair
@@ -418,6 +418,11 @@ PDF_PIECES = st.sampled_from(
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(PDF_PIECES, max_size=14), st.sampled_from([None, "pdf_article"]))
+@example(  # every other line repeated furniture: the head is all that is left
+    ["Total Page:16", "Published: 14 June 2019", "and it goes on in lower case", "",
+     "and it goes on in lower case"],
+    "pdf_article",
+)  # fmt: skip
 def test_pdf_line_soup_is_accounted_for(lines: list[str], hint: str | None) -> None:
     text = repair("\n".join(lines), CONFIG).text
     assert coverage_errors(text, segment(DOC, text, hint, SegmentConfig())) == []

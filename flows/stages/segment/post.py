@@ -267,9 +267,12 @@ def build_post(
     title_is_first_line: bool = False,
     rank: int | None = None,
     head: PostHead | None = None,
+    keep_bare_head: bool = True,
 ) -> PostDraft | None:
     """The post of one region, or None when nothing but boilerplate is left. `head`: what
-    is known already of its title, author and date (else read off its first lines)."""
+    is known already of its title, author and date (else read off its first lines). A head
+    with no text under it is kept as the body, line by line, unless `keep_bare_head` is
+    false: then None, and the caller accounts for the head's lines (a thread's stub)."""
     content = [line for line in region if not line.is_blank and line.index not in dropped]
     if not content:
         return None
@@ -290,7 +293,7 @@ def build_post(
             meta["published_date"] = found[1] if found else None
         rest = [line for line in rest if line.index not in known]
         if not rest:
-            return None
+            return _plain_post(doc_id, ordinal, kind, content, rank) if keep_bare_head else None
     else:
         title_lines = (
             [] if kind == "teaser" else _title_lines(rest, rules, title_is_first_line, dropped)

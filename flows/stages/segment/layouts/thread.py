@@ -260,6 +260,7 @@ def segment(
         dropped=dropped,
         rules=rules,
         head=head,
+        keep_bare_head=not starts,
     )
     if draft is None and starts:
         draft = _stub(doc_id, region, dropped, head, starts, lines)
