@@ -737,6 +737,9 @@ item's metadata, never the rest of the headline above it."""
 _SECTION_PATH_RE = re.compile(r"\s*[^/.!?]{1,25}(?:\s/\s[^/.!?]{1,25}){1,5}(?:\s/)?\s*$")
 """A path of short section labels ('Current News / Society /'): a breadcrumb under a
 headline, never the rest of it."""
+_YEAR_ROW_RE = re.compile(r"\s*(?:1[89]|20)\d\d\s[/|·•–—-]\s[^.!?/|·•]{2,60}$")
+"""A credit row opening on a year cell ('2019 / <Name>'): a search result's metadata under
+its title, never the rest of the title."""
 _DATE_TOKEN = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
     r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
@@ -879,6 +882,7 @@ def _apart_below(line: str, nxt: str) -> bool:
         or (" - " in nxt and _CITATION_ROW_RE.match(nxt))
         or (" - " in line and not line.endswith(_OPEN_FIELD_ENDS) and _CITATION_ROW_RE.match(line))
         or ("/" in nxt and _SECTION_PATH_RE.match(nxt))
+        or _YEAR_ROW_RE.match(nxt)
         or _PICTURE_CREDIT_RE.match(nxt)
         or _FEED_TIME_RE.match(nxt)
         or _MORE_LINK_RE.match(nxt)

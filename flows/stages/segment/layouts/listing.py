@@ -463,16 +463,24 @@ COMMENT_COUNT = re.compile(
 """A comment counter closing a meta line ('<date> <Name> 3 Comments')."""
 
 
+YEAR_CELL = re.compile(r"(?:^|\s[/|·•–—-]\s|\()(?P<year>(?:1[89]|20)\d\d)(?:$|\s[/|·•–—-]\s|\))")
+"""A bare year set apart as a cell of a credit row ('2023 / <Name>', '<Name> (2019)')."""
+
+
 def dateline_name(text: str) -> str | None:
-    """The name beside the date on '<Name>, <date>' / '<date> · <Name>', a comment counter
-    after it and a time of day beside the date allowed ('<date> <Name> 0 Comments',
-    '<Name>, 14:20, <date>')."""
+    """The names beside the date on '<Name>, <date>' / '<date> · <Name>' / '<year> /
+    <Name>' / '<Surname>, <Given>; <Surname>, <Given> (<date>)', a comment counter after
+    them and a time of day beside the date allowed ('<date> <Name> 0 Comments', '<Name>,
+    14:20, <date>')."""
     found = find_date(text)
-    if found is None:
+    year = YEAR_CELL.search(text) if found is None else None
+    if found is None and year is None:
         return None
-    rest = COMMENT_COUNT.sub("", CLOCK.sub(" ", text.replace(found[0], " ")).strip())
-    rest = rest.strip(" ,.;:|•·–—-")
-    return rest if is_name(rest) else None
+    when = found[0] if found else year["year"] if year else ""
+    rest = COMMENT_COUNT.sub("", CLOCK.sub(" ", text.replace(when, " ", 1)).strip())
+    rest = re.sub(r"\(\s*\)", " ", rest).strip(" ,.;:|•·–—-/")
+    rest = rest[2:].lstrip() if LEAD_BYLINE.match(rest) else rest  # 'By <Name> · <date>'
+    return rest if is_name(rest) else catalogue_names(rest)
 
 
 def lead_byline(text: str) -> tuple[str | None, str | None]:
@@ -806,6 +814,8 @@ def line_role(text: str, max_title_chars: int) -> str:
         return "byline"  # '<tags> by <handle> 2 days ago': the item's meta row
     if READING_TIME_LINE.match(text) or is_labelled_count(text):
         return "count"  # a post's reading time, a counter ('Views: 1 318')
+    if dateline_name(text):
+        return "byline"  # '2023 / <Name>': a credit row of a year and names
     if is_headline(text, max_title_chars):
         return "head"
     badge = ACCESS_BADGE.search(text)
@@ -1919,8 +1929,8 @@ def _read_credits(item: Item) -> None:
         if item.author is None and line in item.meta and not stamp_line(line.text):
             text = line.text
             item.author = (
-                credit_byline(text)
-                or dateline_name(text)
+                dateline_name(text)
+                or credit_byline(text)
                 or doubled_name(text)
                 or bare_name(text)
                 or signed_name(text)
