@@ -1370,6 +1370,7 @@ def find_items(lines: Sequence[Line], config: SegmentConfig) -> list[Item]:
     _drop_lone_lead(items)
     _drop_lone_head_line(items)
     items = _add_closed_headlines(items, filled, roles)
+    items = _attributed_headlines(items, filled, roles)
     _read_stacks(items, filled, roles)
     for item in items:
         _read_credits(item)
@@ -1421,6 +1422,48 @@ def _add_closed_headlines(
         if roles[top] == "head" and meta and all(roles[p] in META_ROLES for p in meta):
             added.append(Item([], filled[top], [filled[p] for p in meta]))
             owned.update(range(top, position + 1))
+    return sorted([*items, *added], key=lambda item: item.lines[0].index)
+
+
+MIN_ATTRIBUTED_ITEMS = 2
+"""Fewest items with a summary under an attribution line for a headline alone under one to
+be an item."""
+
+
+def _attributed_headlines(
+    items: list[Item], filled: Sequence[Line], roles: Sequence[str]
+) -> list[Item]:
+    """The items, plus an item of a headline alone wherever it stands right under an
+    attribution line (``<Outlet>:``, ``<Name> / <Outlet>:``, :func:`is_attribution`), on
+    lines no item owns, when ``MIN_ATTRIBUTED_ITEMS`` items with a summary or more show
+    their titles under such a line: a news river lists some stories by their headline
+    only, in the frame of the others. The attribution is the item's byline when it names a
+    person."""
+    where = {line.index: position for position, line in enumerate(filled)}
+
+    def credited(title: int) -> bool:
+        above = filled[title - 1] if title > 0 else None
+        return (
+            above is not None
+            and above.index == filled[title].index - 1
+            and is_attribution(above.text)
+        )
+
+    framed = [
+        item
+        for item in items
+        if item.title is not None and item.body and credited(where[item.title.index])
+    ]
+    if len(framed) < MIN_ATTRIBUTED_ITEMS:
+        return items
+    owned = {where[line.index] for item in items for line in item.lines}
+    added = []
+    for title in range(1, len(filled)):
+        if roles[title] != "head" or {title - 1, title} & owned or not credited(title):
+            continue
+        credit = filled[title - 1]
+        added.append(Item([], filled[title], [credit] if attribution_name(credit.text) else []))
+        owned.update((title - 1, title))
     return sorted([*items, *added], key=lambda item: item.lines[0].index)
 
 
