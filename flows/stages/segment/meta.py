@@ -431,7 +431,7 @@ BYLINE_FORMS = (
     re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
     re.compile(
         rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?:(?i:by\s+)(?P<name>{PERSON})"
-        rf"|(?P<full>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,4}}))"
+        rf"|(?P<full>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,4}}|{CYRILLIC_PEOPLE}))"
         r"(?:,\s*[^,\d|•·]{2,40})?\s*$"
     ),
     re.compile(rf"\bby\s+(?P<name>{PERSON})\s*$"),
