@@ -136,7 +136,7 @@ SOCIAL = (
     r"pinterest|tumblr|pocket|mastodon|bluesky|threads|copy link|more|mail"
 )
 SHARE_BAR = re.compile(
-    rf"^(?:[•*-]\s*)?(?:(?:share|tweet|post)(?: this)?(?: on| via| to)?:?\s*)?"
+    rf"^(?:[•*-]\s*)?(?:(?:share|tweet|post|поделиться)(?: this)?(?: on| via| to)?:?\s*)?"
     rf"(?:(?:{SOCIAL})(?:\s*[|,/·•]\s*|\s+|$))+$",
     re.IGNORECASE,
 )

@@ -399,7 +399,7 @@ BYLINE_FORMS = (
     re.compile(
         rf"^(?:posted|submitted|written|published|words|text|report(?:ed|ing)?|story"
         rf"|analysis|opinion|commentary|column|essay|interview)?\s*by[:\s]+"
-        rf"(?P<name>{PERSON}(?:\s*(?:,|and|&)\s*{PERSON})*)",
+        rf"(?P<name>{PERSON}(?:\s*(?:,|and|&)\s*{PERSON})*|(?-i:{CYRILLIC_PEOPLE}))",
         re.IGNORECASE,
     ),
     re.compile(
@@ -431,7 +431,7 @@ BYLINE_FORMS = (
     re.compile(rf"^(?P<name>{PERSON})\s*[|•·/–—-]\s*(?=.*\d{{4}})"),
     re.compile(
         rf"\d{{4}}(?:\s*[|•·]\s*[^|•·]{{1,20}}?)?\s*[|•·/–—-]\s*(?:(?i:by\s+)(?P<name>{PERSON})"
-        rf"|(?P<full>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,4}}))"
+        rf"|(?P<full>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,4}}|{CYRILLIC_PEOPLE}))"
         r"(?:,\s*[^,\d|•·]{2,40})?\s*$"
     ),
     re.compile(rf"\bby\s+(?P<name>{PERSON})\s*$"),
@@ -444,8 +444,9 @@ BYLINE_FORMS = (
         rf"^\S{{3,80}}?(?<=[a-z0-9])by\s+(?P<name>[A-Z][\w'’.-]+(?:\s+{NAME_TOKEN}){{1,4}})$"
     ),
 )
-"""'By Name', 'Posted by Name on …', 'Author: Name' (also after a bar: 'Published: … |
-Author: Name'; 'Byline: Name', as news databases label it), 'Name | 3 March 2021', a 'By
+"""'By Name' (a Cyrillic name too, as a theme left in English prints it), 'Posted by Name
+on …', 'Author: Name' (also after a bar: 'Published: … | Author: Name'; 'Byline: Name', as
+news databases label it), 'Name | 3 March 2021', a 'By
 Name' part among a meta line's parts ('Politics / By Name / March 3, 2021'), 'Автор: Имя
 Фамилия' (also 'Автор статьи: …', 'Автор — …', 'Автор: А. Фамилия'), 'Опубликовано <date>
 автором Имя Фамилия', 'Text: Name' and 'Words: Name' (a full name alone after the credit's

@@ -46,6 +46,9 @@ title)."""
 BYLINE_OPENING = re.compile(r"^(?:(?:posted|submitted|written|published)\s+)?by\s", re.IGNORECASE)
 """A line that opens as a byline ('by <name>', 'posted by <name> at <time>'): an item's
 meta line, never the hard-wrapped rest of the paragraph above it."""
+RANK = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+"""A result's rank opening its title line ('3. <title>'): a listing's or an aggregator's
+order, no part of the title."""
 MIN_REPEATS = 3
 MAX_PERIOD = 8
 """Most tokens of one item's pattern (gaps included)."""

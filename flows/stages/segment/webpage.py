@@ -115,15 +115,16 @@ host.org>' (Gmane), '<user at host.org>'. A bare address starts a word: 'Anna Pe
 not one."""
 MAIL_SENDER = re.compile(
     rf"^(?:from(?::\s*|\s+)|(?:{SENDER_LABELS})\s*:\s*)?(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
-    r"|^(?P<beside>[^<>()@]{2,60}?)\s*<[^<>\s]+@[^<>\s]+>\s+(?P<when>\S.{4,60})$"
+    rf"|^(?:(?:{SENDER_LABELS})\s*:\s*)?"
+    r"(?P<beside>[^<>()@]{2,60}?)\s*<[^<>\s]+@[^<>\s]+>\s+(?P<when>\S.{4,60})$"
     r"|^from:\s*(?:[^\s()<>@]+@[^\s()<>]+|[^\s()<>@]+ at [^\s()<>@]+\.\w+)"
     r"\s+\((?P<after>[^()@]{2,60})\)$",
     re.IGNORECASE,
 )
 """A sender line: '<Name> <address>', 'From: <Name> (<address>)', with the date after it
 when a print view sets the two side by side ('<Name> <address>  Wed, Jul 13, 2022 at 6:52
-PM'); or 'From: <address> (<Name>)' (Usenet; the address obfuscated, 'user at host.org',
-in Mailman's raw archives)."""
+PM', labelled or not: 'From : <Name> <address>  <date>'); or 'From: <address> (<Name>)'
+(Usenet; the address obfuscated, 'user at host.org', in Mailman's raw archives)."""
 ADDRESS_MARK = re.compile(r"[<@]|\[mailto:|\s(?:at|на)(?:\s|$)|\(\)", re.IGNORECASE)
 """What every form of :data:`MAIL_SENDER` holds (an angle bracket, '@', 'mailto:', a word
 'at' or 'на', '()'): a line without it is settled before the costly match."""

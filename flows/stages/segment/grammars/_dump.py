@@ -80,9 +80,15 @@ def is_dump(lines: Sequence[Line]) -> bool:
     return falls <= MAX_DISORDER * len(numbers)
 
 
+GLUED_MARKER = re.compile(r"(?<=\w)\[\d{1,5}\](?=\w)")
+"""A marker between two words that a dump sets without a space ('Posted by[7]Name'): it
+parts them, as the link's own edge did on the page."""
+
+
 def unmarked(raw: str) -> str:
-    """`raw` without its numbered link markers (its indentation kept)."""
-    return MARKER.sub("", raw) if "[" in raw else raw
+    """`raw` without its numbered link markers (its indentation kept; a marker glued
+    between two words leaves a space)."""
+    return MARKER.sub("", GLUED_MARKER.sub(" ", raw)) if "[" in raw else raw
 
 
 def dump_view(lines: Sequence[Line]) -> list[Line] | None:

@@ -66,6 +66,7 @@ from flows.stages.segment.grammars.stamped_header import VOTES_ROW, is_action_ro
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
+from flows.stages.segment.shapes import RANK
 from flows.stages.segment.threads import HEADER_NOTE, Header
 from flows.stages.segment.votes import DOWN_SIGN, DOWN_WORD, UP_SIGN, UP_WORD, shown_count
 
@@ -929,6 +930,8 @@ def _submitted_heads(lines: Sequence[Line]) -> Iterator[PostHead]:
             None,
         )
         shown = SOURCE_SUFFIX.sub("", title.text) if title is not None else None
+        if title is not None and shown is not None and shown != title.text:
+            shown = RANK.sub("", shown)  # a submission's rank before its titled link
         yield PostHead(
             title=shown
             if title is not None and len(title.text.split()) <= MAX_TITLE_WORDS

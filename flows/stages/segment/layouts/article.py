@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from flows.stages.records import Segmented
 from flows.stages.segment.assemble import add_dropped, add_post
 from flows.stages.segment.boilerplate import find_boilerplate
+from flows.stages.segment.grammars._dump import dump_view
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line
 from flows.stages.segment.post import build_post
@@ -156,7 +157,7 @@ def segment(
     parsed: object = None,
 ) -> None:
     dropped = find_boilerplate(lines)
-    content = find_content(lines, dropped)
+    content = find_content(dump_view(lines) or lines, dropped)
     head = None
     if content is not None:
         dropped.update(content.chrome)

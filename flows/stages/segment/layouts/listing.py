@@ -203,6 +203,7 @@ from flows.stages.segment.shapes import (
     HEAD,
     LINK,
     PROSE,
+    RANK,
     SHORT,
     ShapeRun,
     find_run,
@@ -357,11 +358,14 @@ def clean_name(name: str) -> str | None:
 
 
 ANY_DIGIT = re.compile(r"\d")
+YEAR_BYLINE = re.compile(r"^(?:1[89]|20)\d\d\s*[|•·/–—]\s*\S")
+"""A year then the names after a separator ('2023 / <Name>'): a library's or a search
+engine's result row names a paper's year, no day, before its authors."""
 
 
 def credit_byline(text: str) -> str | None:
     """The name on a short byline line: 'By <name>', 'Posted on <date> by <name>',
-    '<name> - <date>'. A line naming a translator, or a title that merely ends in
+    '<name> - <date>', '<year> / <name>'. A line naming a translator, or a title that merely ends in
     'by <word>' without a date, is no byline."""
     text = BILINGUAL_LABEL.sub("", text)
     if len(text) > 140 or TRANSLATOR_LINE.match(text) or ORIGIN.match(text):
@@ -369,7 +373,8 @@ def credit_byline(text: str) -> str | None:
     if not (BYLINE_START.match(text) or ANY_DIGIT.search(text)):
         return None
     name = find_byline(text)
-    if name is None or not (BYLINE_START.match(text) or find_date(text)):
+    dated = BYLINE_START.match(text) or YEAR_BYLINE.match(text) or find_date(text)
+    if name is None or not dated:
         return None
     if SUBMITTED_BY.match(text) and HANDLE_BYLINE.match(text):
         return name  # 'Submitted by <handle> on <date>': a site's own byline, handle and all
@@ -3047,8 +3052,6 @@ FIELD_LINE = re.compile(r"^(?P<label>[^\W\d_][^\W_]*(?:[ '’./&-][^\W_]+){0,3})
 'Latest Action: <text>'); no address ('https://…') and no clock time."""
 GLUED_FIELD = re.compile(r"(?<=[.!?)\]])\s+(?P<label>[^\W\d_][^\W_]*(?:\s[^\W_]+){0,3}):\s")
 """A field glued after a sentence's end ('<title>. Sponsor: <Name>')."""
-RANK = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
-"""A result's rank opening its title line ('3. <title>')."""
 TITLE_LABELS = frozenset(
     {"title", "topic", "subject", "headline", "talk", "paper", "bill", "название", "тема"}
     | {"заголовок", "titre", "sujet"}

@@ -1147,6 +1147,8 @@ def _title_run(zone: Sequence[Line], pos: int, read: _Reading) -> list[Line]:
         )
     )
     strong = first.text.endswith(":") or second.text[:1].islower()
+    if wrapped and not strong and is_all_caps(first.text) and not is_all_caps(second.text):
+        return [second]  # a section's label in capitals over the title and its byline
     gap = second.start == first.end + len("\n\n")  # one empty line between
     if (
         wrapped
