@@ -113,16 +113,19 @@ host.org' ('user на host.org' in Mailman's Russian pages), 'user at' (the host
 'user () host ! org' (MARC), '<[log in to unmask]>' (LISTSERV), '<>' (stripped), '<user <at>
 host.org>' (Gmane), '<user at host.org>'. A bare address starts a word: 'Anna Petrova at' is
 not one."""
+_SENDER_LABEL = rf"(?:(?:{SENDER_LABELS})\s*:\s*|from\s+)?"
+"""The sender's label before its value, if any: 'From:', 'From ', 'From : ' (Zimbra)."""
 MAIL_SENDER = re.compile(
-    rf"^(?:from(?::\s*|\s+)|(?:{SENDER_LABELS})\s*:\s*)?(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
-    r"|^(?P<beside>[^<>()@]{2,60}?)\s*<[^<>\s]+@[^<>\s]+>\s+(?P<when>\S.{4,60})$"
+    rf"^{_SENDER_LABEL}(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
+    rf"|^{_SENDER_LABEL}(?P<beside>[^<>()@]{{2,60}}?)\s*<[^<>\s]+@[^<>\s]+>"
+    r"\s+(?P<when>\S.{4,60})$"
     r"|^from:\s*(?:[^\s()<>@]+@[^\s()<>]+|[^\s()<>@]+ at [^\s()<>@]+\.\w+)"
     r"\s+\((?P<after>[^()@]{2,60})\)$",
     re.IGNORECASE,
 )
 """A sender line: '<Name> <address>', 'From: <Name> (<address>)', with the date after it
 when a print view sets the two side by side ('<Name> <address>  Wed, Jul 13, 2022 at 6:52
-PM'); or 'From: <address> (<Name>)' (Usenet; the address obfuscated, 'user at host.org',
+PM', labelled or not); or 'From: <address> (<Name>)' (Usenet; the address obfuscated, 'user at host.org',
 in Mailman's raw archives)."""
 ADDRESS_MARK = re.compile(r"[<@]|\[mailto:|\s(?:at|на)(?:\s|$)|\(\)", re.IGNORECASE)
 """What every form of :data:`MAIL_SENDER` holds (an angle bracket, '@', 'mailto:', a word
@@ -133,6 +136,15 @@ LIST_PREFIX = re.compile(
 )
 """A list's subject tag, at the start or after the reply prefixes: '[ru-list] Re: x',
 'Re: [ru-list] x' (the prefixes are kept)."""
+ATTACHMENT_NOTE = (
+    r"\d{1,3}\s+(?:attachments?|вложени[йея])$"
+    r"|[^\s/\\]{1,80}\.(?:pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|txt|csv|zip|rar|7z|jpe?g|png|gif"
+    r"|eml|p7s|asc)(?:\s*[(\[]?\s*\d+(?:[.,]\d+)?\s*(?:bytes|[kmg]i?b?|[кмг]б)\s*[)\]]?)?$"
+    r"|\d+(?:[.,]\d+)?\s*(?:bytes|[kmg]i?b?|[кмг]б)$"
+)
+"""A print view's list of attachments under the message: its count ('1 attachment'), each
+file's name ('form.pdf', its size beside it or not) and size ('184 KB') on lines of their
+own."""
 MAIL_CHROME = re.compile(
     r"^(?:[*•○◦-]\s*)?(?:previous message|next message|messages sorted by|in reply to|"
     r"предыдущее сообщение|следующее сообщение|сообщения,? отсортированн|"
@@ -149,6 +161,7 @@ MAIL_CHROME = re.compile(
     r"for additional commands,? e-?mail:|text/[\w.+-]+ \(\d+ lines?\)$|"
     r"newsgroups:|organi[sz]ation:|lines:\s*\d+$|path:|nntp-posting-host:|x-[\w-]+:|"
     r"\d{1,4}\s+messages?$|"
+    rf"{ATTACHMENT_NOTE}|"
     r"(?:reply(?: to)?(?: all| author| sender)?|forward|raw message|show original"
     r"|ответить(?: всем)?|переслать)$|"
     r"(?:sent from|sent via|отправлено (?:с|из)|von meinem|envoyé de|enviado desde)\s[^.,;:!?]{2,50}$|"
@@ -159,7 +172,8 @@ MAIL_CHROME = re.compile(
 """Mail archive furniture, on a page read as one message: navigation ('Previous message',
 'Предыдущее сообщение' in Mailman's Russian pages,
 '[Date Prev]', 'next prev parent reply'), the header fields, attachment notes, the list
-footer ('<list> mailing list', its listinfo address), a message's actions ('Reply',
+footer ('<list> mailing list', its listinfo address), the list of attachments, a message's
+actions ('Reply',
 'Forward', 'Raw Message', 'Ответить'), a client's note ('Sent from my phone'), a recipient field in any client's labels ('Кому:',
 'An:'), a news article's transport headers
 ('Newsgroups:', 'Organization:', 'Lines:'), a print view's message count, and a thread
