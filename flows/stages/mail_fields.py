@@ -88,3 +88,12 @@ def opening_block(texts: Sequence[str]) -> int | None:
     ``HEADED_TOP_LINES`` lines with text, `texts`), None when no block opens it."""
     top = min(HEADED_TOP_LINES, len(texts))
     return next((start for start in range(top) if header_block(texts, start) > start), None)
+
+
+PART_MARKER = re.compile(
+    r"^\[--\s[^\[\]]{1,100}\s--\]$|^\[\s+[a-z]+/[\w.+-]+(?:\s[^\[\]]{0,40})?\s+\]$",
+    re.IGNORECASE,
+)
+"""A mail client's marker of a message part on a line of its own: mutt's '[-- Attachment
+#1: x.pdf --]', '[-- End of signed data --]', a MIME type between spaced brackets ('[
+text/plain ]', '[ text/html (hidden) ]': notmuch, its part's button)."""

@@ -32,8 +32,9 @@ Rules (the names are what the ``dropped.rule`` column holds):
     …', 'Our mailing address is:', 'Want to change how you receive these emails?'), an
     opinion disclaimer ('The views
     expressed … are those of the author', 'Мнение автора может не совпадать …'), the
-    browser and system a comment widget prints under a name ('Chrome 138.0 Windows 10').
-    A line that carries a byline or a date is never dropped.
+    browser and system a comment widget prints under a name ('Chrome 138.0 Windows 10'),
+    a mail client's marker of a message part ('[ text/plain ]', '[-- End of signed data
+    --]'). A line that carries a byline or a date is never dropped.
 
 The widget rules (:data:`WIDGET_RULES`) know the furniture of a page's widgets by its shape,
 whatever the site's words, and likewise never drop a line with a byline or a date:
@@ -73,6 +74,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from itertools import pairwise
 
+from flows.stages.mail_fields import PART_MARKER
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
 from flows.stages.segment.meta import find_byline, find_date
 
@@ -305,9 +307,12 @@ def _headline_over_date(text: str, words: Sequence[str], next_text: str | None) 
 
 def is_page_chrome(text: str) -> bool:
     """A share bar, a widget label, a comment counter, a footer, a commenter's browser and
-    system (see the module docstring); never a line that carries a byline or a date."""
+    system, a mail client's part marker (see the module docstring); never a line that
+    carries a byline or a date."""
     if len(text) <= 80 and USER_AGENT.match(text):
         return True
+    if PART_MARKER.match(text):
+        return find_date(text) is None
     if len(text) > 160 or not (SHARE_BAR.match(text) or CHROME_LINE.match(text)):
         return False
     return find_byline(text) is None and (find_date(text) is None or "©" in text)

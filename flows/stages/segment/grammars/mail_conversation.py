@@ -16,7 +16,8 @@ reply to the conversation, flat, except that a message opening with a quote's at
 ('Post by <Name>', '<Name> wrote:', 'On <date>, <Name> wrote:') replies to the latest
 earlier message of that sender: mail quotes what it answers. A labelled 'From:' line opens
 no message here: in a reply chain it heads a message quoted whole (read by the article's
-mail head). Generic: the shape is the mail header's, shared by many clients and archives,
+mail head); nor does a sender line over a header block with its own 'Subject:' (a mail
+client's thread view whose messages are each titled: a mail digest's). Generic: the shape is the mail header's, shared by many clients and archives,
 so a front-end's own grammar wins when it finds as many messages.
 """
 
@@ -26,7 +27,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from flows.stages.mail_fields import RECIPIENT_FIELD, SENDER_FIELD
+from flows.stages.mail_fields import RECIPIENT_FIELD, SENDER_FIELD, SUBJECT_FIELD
 from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.grammars._common import (
     MessageHeader,
@@ -88,6 +89,8 @@ def _header_at(lines: Sequence[Line], position: int) -> MessageHeader | None:
         published, last = date_text, date_at
     while (at := next_content(lines, last)) is not None and RECIPIENT_FIELD.match(lines[at].text):
         last = at
+    if at is not None and SUBJECT_FIELD.match(lines[at].text):
+        return None  # a message titled by its own header block: a mail digest's (digest)
     labels = 0
     while (
         labels < MAX_LINK_LABELS
