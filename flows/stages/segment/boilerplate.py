@@ -646,6 +646,8 @@ PAGER_WORDS = PAGER_ANCHORS | frozenset(
         "posts",
         "entries",
         "topic",
+        "thread",
+        "message",
         "view",
         "results",
         "первая",
@@ -662,7 +664,8 @@ PAGER_WORDS = PAGER_ANCHORS | frozenset(
     }
 )
 """The words of a pager ('Go to page Previous 1, 2, 3 Next', 'View previous topic :: View
-next topic', '< Предыдущая   Следующая >'); numbers stand between them."""
+next topic', 'Previous thread | Next thread', '< Предыдущая   Следующая >'); numbers stand
+between them."""
 PAGER_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 MONTHS = frozenset(
     [
