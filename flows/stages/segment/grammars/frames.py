@@ -330,8 +330,9 @@ subject with its buttons."""
 def _stack_above(lines: Sequence[Line], position: int) -> tuple[int, int] | None:
     """(top, name) of the header stack right above a label: the run of short lines with no
     blank line between, no running text, up to ``MAX_STACK_LINES``, in which a name line
-    (:func:`_is_name`) stands over a stamp ('<Name>' over '<date>', under a post's number
-    row, over its subject row). None when the label has no such stack over it."""
+    (:func:`_is_name`) stands over a stamp, the nearest such line above it ('<Name>' over
+    '<date>', or over a status word: 'unread,'), under a post's number row, over its subject
+    row. None when the label has no such stack over it."""
     top = position
     while (
         top > 0
@@ -340,21 +341,28 @@ def _stack_above(lines: Sequence[Line], position: int) -> tuple[int, int] | None
         and not is_text(lines[top - 1].text)
     ):
         top -= 1
-    name = next(
-        (
-            at
-            for at in range(top, position - 1)
-            if _is_name(lines[at].text) and is_stamp(lines[at + 1].text)
-        ),
-        None,
-    )
+    stamp = next((at for at in range(top + 1, position) if _is_dated(lines[at].text)), None)
+    if stamp is None:
+        return None
+    name = next((at for at in range(stamp - 1, top - 1, -1) if _is_name(lines[at].text)), None)
     return (top, name) if name is not None else None
 
 
+MAX_DATED_CHARS = 40
+
+
+def _is_dated(text: str) -> bool:
+    """A header's stamp: a stamp line (:func:`is_stamp`), or a short line with a date (a
+    clock with seconds beside it: 'Sep 20, 2021, 11:40:37 AM')."""
+    return is_stamp(text) or (len(text) <= MAX_DATED_CHARS and find_date(text) is not None)
+
+
 def _is_name(text: str) -> bool:
-    """A name's line: short, one to ``MAX_NAME_WORDS`` words, no sentence, no colon."""
+    """A name's line: short, one to ``MAX_NAME_WORDS`` words, no sentence, no colon, not
+    a word that runs on ('unread,')."""
     return (
         0 < len(text) <= MAX_LABEL_CHARS
+        and not text.endswith((",", ";"))
         and len(text.split()) <= MAX_NAME_WORDS
         and LETTER.search(text) is not None
         and not ends_sentence(text.rstrip("."))
@@ -421,7 +429,7 @@ def read_page(lines: Sequence[Line]) -> Page | None:
         body = start + n_lines
         stamp = score = None
         for at in range(start, body):
-            if kinds.get(at) == "stamp" or (at > start and is_stamp(lines[at].text)):
+            if kinds.get(at) == "stamp" or (at > start and _is_dated(lines[at].text)):
                 stamp, score = _stamp_of(lines[at].text)
         chrome = {
             lines[at].index
