@@ -35,7 +35,7 @@ from flows.stages.segment.grammars._common import (
     subject_head,
 )
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import TWO_DIGITS, find_date, person_name
+from flows.stages.segment.meta import TWO_DIGITS, WROTE_VERBS, find_date, person_name
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
 from flows.stages.segment.webpage import MAIL_SENDER, sender_name
@@ -107,7 +107,14 @@ def _may_be_date_line(text: str) -> bool:
 
 
 def headers(lines: Sequence[Line]) -> list[MessageHeader]:
-    """Every message header on the page, or none when fewer than ``MIN_MESSAGES``."""
+    """Every message header on the page (:func:`_scan`), or none when fewer than
+    ``MIN_MESSAGES``."""
+    found = _scan(lines)
+    return found if len(found) >= MIN_MESSAGES else []
+
+
+def _scan(lines: Sequence[Line]) -> list[MessageHeader]:
+    """Every message header on the lines."""
     found: list[MessageHeader] = []
     position = 0
     while position < len(lines):
@@ -117,7 +124,7 @@ def headers(lines: Sequence[Line]) -> list[MessageHeader]:
             position += hit.n_lines
         else:
             position += 1
-    return found if len(found) >= MIN_MESSAGES else []
+    return found
 
 
 def find_starts(lines: Sequence[Line]) -> list[int]:
@@ -127,7 +134,8 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
 
 ATTRIBUTION = re.compile(
     r"^(?:Post by\s+(?P<post>[^\s<>@][^<>@]{0,60}?)"
-    r"|(?:On\s.{4,80}?,\s+)?(?P<wrote>[^\s<>@,][^<>@,]{0,60}?)(?:\s+<[^<>\s]+>)?\s+wrote:)$"
+    r"|(?:On\s.{4,80}?,\s+)?(?P<wrote>[^\s<>@,][^<>@,]{0,60}?)(?:\s+<[^<>\s]+>)?"
+    rf"\s+(?:{WROTE_VERBS}):)$"
 )
 """A reply's first line naming whom it quotes: its parent in a mail archive."""
 CLOCK_PREFIX = re.compile(r"^.*?\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?\s+")
@@ -234,8 +242,9 @@ def _repeated(lines: Sequence[Line], body: int, end: int, source: Sequence[Line]
 
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
     """The first message's head: the subject above it (past a message count) is the title;
-    the lines above the subject are the page's furniture."""
-    found = headers(lines)
+    the lines above the subject are the page's furniture. `lines` may end above the first
+    reply (the opening post's region): its one header is read."""
+    found = _scan(lines)
     if not found:
         return None
     return subject_head(lines, found[0], is_chrome)
