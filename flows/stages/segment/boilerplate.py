@@ -34,7 +34,8 @@ Rules (the names are what the ``dropped.rule`` column holds):
     expressed … are those of the author', 'Мнение автора может не совпадать …'), the
     browser and system a comment widget prints under a name ('Chrome 138.0 Windows 10'),
     a mail client's marker of a message part ('[ text/plain ]', '[-- End of signed data
-    --]'). A line that carries a byline or a date is never dropped.
+    --]'), a text-mode client's row of key commands ('? Help   < MsgIndex   P PrevMsg').
+    A line that carries a byline or a date is never dropped.
 
 The widget rules (:data:`WIDGET_RULES`) know the furniture of a page's widgets by its shape,
 whatever the site's words, and likewise never drop a line with a byline or a date:
@@ -285,6 +286,14 @@ USER_AGENT = re.compile(
 """The browser and system a comment widget prints under the commenter's name ('Chrome
 138.0.0.0 Windows 10', 'Safari 18.5 macOS 14.5', 'Windows 10 Firefox 140.0'): page
 furniture."""
+_KEY_CELL = (
+    r"(?:\^?[A-Za-z]|[^\w\s]{1,2}|Spc|Tab|Ret)(?::|\s{1,2})[A-Z][\w.]{1,12}(?: [A-Z][\w.]{1,12})?"
+)
+KEY_MENU = re.compile(rf"^{_KEY_CELL}(?:\s{{2,}}{_KEY_CELL}){{3,}}$")
+"""A text-mode client's row of key commands, four cells or more set apart by wide gaps,
+each a key and its command ('? Help  < MsgIndex  P PrevMsg  - PrevPage', '^G Get Help  ^O
+Write Out  ^W Where Is  ^K Cut Text', 'i:Exit  -:PrevPg  d:Del  r:Reply'): the screen's
+menu."""
 
 
 MIN_DATED_HEADLINE_WORDS = 4
@@ -311,7 +320,7 @@ def is_page_chrome(text: str) -> bool:
     carries a byline or a date."""
     if len(text) <= 80 and USER_AGENT.match(text):
         return True
-    if PART_MARKER.match(text):
+    if PART_MARKER.match(text) or KEY_MENU.match(text):
         return find_date(text) is None
     if len(text) > 160 or not (SHARE_BAR.match(text) or CHROME_LINE.match(text)):
         return False
