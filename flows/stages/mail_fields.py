@@ -91,9 +91,11 @@ def opening_block(texts: Sequence[str]) -> int | None:
 
 
 PART_MARKER = re.compile(
-    r"^\[--\s[^\[\]]{1,100}\s--\]$|^\[\s+[a-z]+/[\w.+-]+(?:\s[^\[\]]{0,40})?\s+\]$",
+    r"^\[--\s[^\[\]]{1,100}\s--\]$|^\[\s+[a-z]+/[\w.+-]+(?:\s[^\[\]]{0,40})?\s+\]$"
+    r"|^\[\s+\d{1,4}-line\s[^\[\]]{1,80}\s+\]$",
     re.IGNORECASE,
 )
 """A mail client's marker of a message part on a line of its own: mutt's '[-- Attachment
 #1: x.pdf --]', '[-- End of signed data --]', a MIME type between spaced brackets ('[
-text/plain ]', '[ text/html (hidden) ]': notmuch, its part's button)."""
+text/plain ]', '[ text/html (hidden) ]': notmuch, its part's button), or the button of a
+folded part ('[ 6-line hidden citation. Click/Enter to show. ]')."""

@@ -14,7 +14,8 @@ Above the first message: the subject and the page's furniture ('Gmail <owner>', 
 messages'). The first message is the opening post (the subject is its title); the others
 reply to the conversation, flat, except that a message opening with a quote's attribution
 ('Post by <Name>', '<Name> wrote:', 'On <date>, <Name> wrote:') replies to the latest
-earlier message of that sender: mail quotes what it answers. A labelled 'From:' line opens
+earlier message of that sender: mail quotes what it answers; where the headers are indented
+(a client's thread view), the indentation nests the replies. A labelled 'From:' line opens
 no message here: in a reply chain it heads a message quoted whole (read by the article's
 mail head); nor does a sender line over a header block with its own 'Subject:' (a mail
 client's thread view whose messages are each titled: a mail digest's). Generic: the shape is the mail header's, shared by many clients and archives,
@@ -186,14 +187,15 @@ def message_header(
     lines: Sequence[Line], position: int, end: int, found: tuple[int, str, str | None]
 ) -> Header:
     """The header of a message whose header, `found` (its length, sender and date), opens
-    at `position`, cut at the message's `end`; flat, replying to whom the attribution on its
-    first line names."""
+    at `position`, cut at the message's `end`; nested by its indentation (a client's thread
+    view indents each reply under the message it answers), replying to whom the attribution
+    on its first line names."""
     n_lines = min(found[0], end - position)
     attribution = quote_attribution(lines, position + n_lines - 1, end)
     return Header(
         author=found[1],
         n_lines=n_lines,
-        nesting=0,
+        nesting=lines[position].indent,
         published=found[2],
         reply_to=attribution[1] if attribution else None,
     )
