@@ -99,3 +99,13 @@ PART_MARKER = re.compile(
 #1: x.pdf --]', '[-- End of signed data --]', a MIME type between spaced brackets ('[
 text/plain ]', '[ text/html (hidden) ]': notmuch, its part's button), or the button of a
 folded part ('[ 6-line hidden citation. Click/Enter to show. ]')."""
+
+ECHO_ORIGIN = re.compile(
+    r"^\*\s?Origin:\s.{1,100}\(\d{1,5}:\d{1,5}/\d{1,5}(?:\.\d{1,5})?(?:@\w+)?\)$"
+)
+"""An echomail message's origin line (' * Origin: <station> (2:5020/1144.7)'), the line
+that closes it under its tear line."""
+ECHO_TRAILER = re.compile(r"^(?:SEEN-BY|PATH):(?:\s+\d{1,5}(?::\d{1,5})?(?:/\d{1,5})?)+$")
+"""The routing lines under an echomail message's origin ('SEEN-BY: 5020/52 194 1144')."""
+TEAR_LINE = re.compile(r"^---(?:\s\S.{0,60})?$")
+"""An echomail message's tear line ('--- GoldED 2.50+'), above its origin line."""

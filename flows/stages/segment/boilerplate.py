@@ -34,7 +34,8 @@ Rules (the names are what the ``dropped.rule`` column holds):
     expressed … are those of the author', 'Мнение автора может не совпадать …'), the
     browser and system a comment widget prints under a name ('Chrome 138.0 Windows 10'),
     a mail client's marker of a message part ('[ text/plain ]', '[-- End of signed data
-    --]'), a text-mode client's row of key commands ('? Help   < MsgIndex   P PrevMsg').
+    --]'), a text-mode client's row of key commands ('? Help   < MsgIndex   P PrevMsg'),
+    an echomail message's closing lines (tear line, ' * Origin: …', 'SEEN-BY: …').
     A line that carries a byline or a date is never dropped.
 
 The widget rules (:data:`WIDGET_RULES`) know the furniture of a page's widgets by its shape,
@@ -75,7 +76,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from itertools import pairwise
 
-from flows.stages.mail_fields import PART_MARKER
+from flows.stages.mail_fields import ECHO_ORIGIN, ECHO_TRAILER, PART_MARKER, TEAR_LINE
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
 from flows.stages.segment.meta import find_byline, find_date
 
@@ -907,6 +908,14 @@ def is_site_notice(text: str) -> bool:
     )
 
 
+def is_echo_trailer(text: str, next_text: str | None) -> bool:
+    """The lines closing an echomail message (FidoNet): its tear line over its origin line,
+    the origin line, the routing lines ('SEEN-BY:', 'PATH:')."""
+    if ECHO_ORIGIN.match(text) or ECHO_TRAILER.match(text):
+        return True
+    return bool(TEAR_LINE.match(text) and next_text and ECHO_ORIGIN.match(next_text))
+
+
 def classify_line(
     text: str, next_text: str | None = None, prev_text: str | None = None, wrapped: bool = False
 ) -> str | None:
@@ -923,6 +932,8 @@ def classify_line(
     if SEPARATOR.match(text):
         return "separator"
     if is_page_chrome(text) or is_link_row(text, next_text, prev_text):
+        return "page_chrome"
+    if is_echo_trailer(text, next_text):
         return "page_chrome"
     if is_dangling_link(text, next_text, prev_text, wrapped):
         return "dangling_link"
