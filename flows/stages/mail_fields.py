@@ -109,3 +109,13 @@ ECHO_TRAILER = re.compile(r"^(?:SEEN-BY|PATH):(?:\s+\d{1,5}(?::\d{1,5})?(?:/\d{1
 """The routing lines under an echomail message's origin ('SEEN-BY: 5020/52 194 1144')."""
 TEAR_LINE = re.compile(r"^---(?:\s\S.{0,60})?$")
 """An echomail message's tear line ('--- GoldED 2.50+'), above its origin line."""
+
+CELL_GAP = re.compile(r"\t|\s{3,}")
+"""What sets a field's columns apart on a header row a reader or a print view lays out
+('From : <Name>   <node address>   <date>'): a tab or a wide gap."""
+
+
+def value_cells(text: str) -> list[str]:
+    """The columns of a field's value, its label stripped ('From: Anna Lind      Thu, Mar
+    21, 2024' -> ['Anna Lind', 'Thu, Mar 21, 2024'])."""
+    return CELL_GAP.split(MAIN_LABEL.sub("", text).strip())

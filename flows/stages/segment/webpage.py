@@ -52,6 +52,7 @@ from flows.stages.mail_fields import (
     SENDER_LABELS,
     SUBJECT_FIELD,
     header_block,
+    value_cells,
 )
 from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.boilerplate import READING_TIME_LINE
@@ -425,6 +426,8 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     beside = MAIL_SENDER.match(date_text) if date_at == sender_at else None
     if beside is not None and beside.group("when"):
         date_text = beside.group("when").strip()  # the date beside the sender, without them
+    elif date_at == sender_at and len(cells := value_cells(top[date_at].text)) == 2:
+        date_text = cells[1]  # the date in its own column beside the sender's name
     last_meta = max(date_at, address_at)
     head = PostHead(
         title=subject or None,
@@ -674,12 +677,25 @@ def _first_sender(top: Sequence[Line]) -> tuple[int, int, str] | None:
 BULLET = re.compile(r"^[*•○◦-]\s+")
 
 
+def _dated_sender(text: str) -> str | None:
+    """The name on a labelled sender's row that sets the date beside it in a column of its
+    own and gives no address ('From: Anna Lind        Thu, Mar 21, 2024 04:12 PM')."""
+    if not SENDER_FIELD.match(text):
+        return None
+    cells = value_cells(text)
+    if len(cells) != 2 or find_date(cells[1]) is None:
+        return None
+    return person_name(cells[0])
+
+
 def sender_name(text: str) -> str | None:
     """The sender's name on a mail header line ('Name user at host', 'From: Name (a@b)',
     '• From: Name <a@b>', 'From: Name <a () b ! org>'), None on any other line."""
     text = BULLET.sub("", text)
-    if RECIPIENT_FIELD.match(text) or not ADDRESS_MARK.search(text):
+    if RECIPIENT_FIELD.match(text):
         return None
+    if not ADDRESS_MARK.search(text):
+        return _dated_sender(text)
     match = MAIL_SENDER.match(text)
     if match is None or (match.group("when") and not find_date(match.group("when"))):
         return None

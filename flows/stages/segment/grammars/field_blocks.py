@@ -36,6 +36,7 @@ from flows.stages.mail_fields import (
     SENDER_FIELD,
     SUBJECT_FIELD,
     header_block,
+    value_cells,
 )
 from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.grammars._common import (
@@ -91,7 +92,7 @@ def _block_at(lines: Sequence[Line], texts: Sequence[str], position: int) -> Blo
     for at in range(position, end):
         text = texts[at]
         if SENDER_FIELD.match(text) and author is None:
-            author = sender_name(text) or _first_cell(MAIN_LABEL.sub("", text)) or None
+            author = sender_name(text) or value_cells(text)[0] or None
             if published is None and (sent := find_date(text)) is not None:
                 published = sent[0]  # 'From : <Name>  <address>  <date>': when it was sent
         elif SUBJECT_FIELD.match(text) and subject is None:
@@ -110,20 +111,11 @@ def _block_at(lines: Sequence[Line], texts: Sequence[str], position: int) -> Blo
 
 
 MIN_RULE_CHARS = 10
-CELL_GAP = re.compile(r"\t|\s{3,}")
-"""What sets a field's columns apart on a message reader's header row ('From : <Name>
-<node address>  <date>'): a tab or a wide gap."""
 
 
 def _is_rule(text: str) -> bool:
     """A rule drawn under a header box: a line of marks, no letter or digit."""
     return len(text) >= MIN_RULE_CHARS and not any(char.isalnum() for char in text)
-
-
-def _first_cell(value: str) -> str:
-    """The value's first column: the sender's name on a row that sets the address and the
-    date beside it."""
-    return CELL_GAP.split(value.strip(), maxsplit=1)[0]
 
 
 def blocks(lines: Sequence[Line]) -> list[Block]:
