@@ -90,12 +90,20 @@ def opening_block(texts: Sequence[str]) -> int | None:
     return next((start for start in range(top) if header_block(texts, start) > start), None)
 
 
+FOLDED_QUOTE = (
+    r"^[-\[(.…\s]*(?:quoted text hidden|(?:show|hide) (?:quoted text|rest of quote|trimmed content)"
+    r"|\d{1,4} lines? of citation hidden|цитируемый текст скрыт"
+    r"|(?:показать|скрыть) цитируемый текст)[-\])\s.…]*$"
+)
+"""A client's button or notice in place of a folded quote ('[Quoted text hidden]', '- Show
+quoted text -', '... [show rest of quote]', '[... 5 lines of citation hidden ...]')."""
 PART_MARKER = re.compile(
     r"^\[--\s[^\[\]]{1,100}\s--\]$|^\[\s+[a-z]+/[\w.+-]+(?:\s[^\[\]]{0,40})?\s+\]$"
-    r"|^\[\s+\d{1,4}-line\s[^\[\]]{1,80}\s+\]$",
+    rf"|^\[\s+\d{{1,4}}-line\s[^\[\]]{{1,80}}\s+\]$|{FOLDED_QUOTE}",
     re.IGNORECASE,
 )
-"""A mail client's marker of a message part on a line of its own: mutt's '[-- Attachment
+"""A mail client's marker of a message part on a line of its own (or of a folded quote,
+:data:`FOLDED_QUOTE`): mutt's '[-- Attachment
 #1: x.pdf --]', '[-- End of signed data --]', a MIME type between spaced brackets ('[
 text/plain ]', '[ text/html (hidden) ]': notmuch, its part's button), or the button of a
 folded part ('[ 6-line hidden citation. Click/Enter to show. ]')."""
