@@ -88,3 +88,42 @@ def opening_block(texts: Sequence[str]) -> int | None:
     ``HEADED_TOP_LINES`` lines with text, `texts`), None when no block opens it."""
     top = min(HEADED_TOP_LINES, len(texts))
     return next((start for start in range(top) if header_block(texts, start) > start), None)
+
+
+FOLDED_QUOTE = (
+    r"^[-\[(.…\s]*(?:quoted text hidden|(?:show|hide) (?:quoted text|rest of quote|trimmed content)"
+    r"|\d{1,4} lines? of citation hidden|цитируемый текст скрыт"
+    r"|(?:показать|скрыть) цитируемый текст)[-\])\s.…]*$"
+)
+"""A client's button or notice in place of a folded quote ('[Quoted text hidden]', '- Show
+quoted text -', '... [show rest of quote]', '[... 5 lines of citation hidden ...]')."""
+PART_MARKER = re.compile(
+    r"^\[--\s[^\[\]]{1,100}\s--\]$|^\[\s+[a-z]+/[\w.+-]+(?:\s[^\[\]]{0,40})?\s+\]$"
+    rf"|^\[\s+\d{{1,4}}-line\s[^\[\]]{{1,80}}\s+\]$|{FOLDED_QUOTE}",
+    re.IGNORECASE,
+)
+"""A mail client's marker of a message part on a line of its own (or of a folded quote,
+:data:`FOLDED_QUOTE`): mutt's '[-- Attachment
+#1: x.pdf --]', '[-- End of signed data --]', a MIME type between spaced brackets ('[
+text/plain ]', '[ text/html (hidden) ]': notmuch, its part's button), or the button of a
+folded part ('[ 6-line hidden citation. Click/Enter to show. ]')."""
+
+ECHO_ORIGIN = re.compile(
+    r"^\*\s?Origin:\s.{1,100}\(\d{1,5}:\d{1,5}/\d{1,5}(?:\.\d{1,5})?(?:@\w+)?\)$"
+)
+"""An echomail message's origin line (' * Origin: <station> (2:5020/1144.7)'), the line
+that closes it under its tear line."""
+ECHO_TRAILER = re.compile(r"^(?:SEEN-BY|PATH):(?:\s+\d{1,5}(?::\d{1,5})?(?:/\d{1,5})?)+$")
+"""The routing lines under an echomail message's origin ('SEEN-BY: 5020/52 194 1144')."""
+TEAR_LINE = re.compile(r"^---(?:\s\S.{0,60})?$")
+"""An echomail message's tear line ('--- GoldED 2.50+'), above its origin line."""
+
+CELL_GAP = re.compile(r"\t|\s{3,}")
+"""What sets a field's columns apart on a header row a reader or a print view lays out
+('From : <Name>   <node address>   <date>'): a tab or a wide gap."""
+
+
+def value_cells(text: str) -> list[str]:
+    """The columns of a field's value, its label stripped ('From: Anna Lind      Thu, Mar
+    21, 2024' -> ['Anna Lind', 'Thu, Mar 21, 2024'])."""
+    return CELL_GAP.split(MAIN_LABEL.sub("", text).strip())

@@ -32,7 +32,10 @@ Rules (the names are what the ``dropped.rule`` column holds):
     …', 'Our mailing address is:', 'Want to change how you receive these emails?'), an
     opinion disclaimer ('The views
     expressed … are those of the author', 'Мнение автора может не совпадать …'), the
-    browser and system a comment widget prints under a name ('Chrome 138.0 Windows 10').
+    browser and system a comment widget prints under a name ('Chrome 138.0 Windows 10'),
+    a mail client's marker of a message part ('[ text/plain ]', '[-- End of signed data
+    --]'), a text-mode client's row of key commands ('? Help   < MsgIndex   P PrevMsg'),
+    an echomail message's closing lines (tear line, ' * Origin: …', 'SEEN-BY: …').
     A line that carries a byline or a date is never dropped.
 
 The widget rules (:data:`WIDGET_RULES`) know the furniture of a page's widgets by its shape,
@@ -73,6 +76,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from itertools import pairwise
 
+from flows.stages.mail_fields import ECHO_ORIGIN, ECHO_TRAILER, PART_MARKER, TEAR_LINE
 from flows.stages.segment.lines import OPENING_QUOTES, Line, ends_sentence, word_count
 from flows.stages.segment.meta import find_byline, find_date
 
@@ -283,6 +287,14 @@ USER_AGENT = re.compile(
 """The browser and system a comment widget prints under the commenter's name ('Chrome
 138.0.0.0 Windows 10', 'Safari 18.5 macOS 14.5', 'Windows 10 Firefox 140.0'): page
 furniture."""
+_KEY_CELL = (
+    r"(?:\^?[A-Za-z]|[^\w\s]{1,2}|Spc|Tab|Ret)(?::|\s{1,2})[A-Z][\w.]{1,12}(?: [A-Z][\w.]{1,12})?"
+)
+KEY_MENU = re.compile(rf"^{_KEY_CELL}(?:\s{{2,}}{_KEY_CELL}){{3,}}$")
+"""A text-mode client's row of key commands, four cells or more set apart by wide gaps,
+each a key and its command ('? Help  < MsgIndex  P PrevMsg  - PrevPage', '^G Get Help  ^O
+Write Out  ^W Where Is  ^K Cut Text', 'i:Exit  -:PrevPg  d:Del  r:Reply'): the screen's
+menu."""
 
 
 MIN_DATED_HEADLINE_WORDS = 4
@@ -305,9 +317,12 @@ def _headline_over_date(text: str, words: Sequence[str], next_text: str | None) 
 
 def is_page_chrome(text: str) -> bool:
     """A share bar, a widget label, a comment counter, a footer, a commenter's browser and
-    system (see the module docstring); never a line that carries a byline or a date."""
+    system, a mail client's part marker (see the module docstring); never a line that
+    carries a byline or a date."""
     if len(text) <= 80 and USER_AGENT.match(text):
         return True
+    if PART_MARKER.match(text) or KEY_MENU.match(text):
+        return find_date(text) is None
     if len(text) > 160 or not (SHARE_BAR.match(text) or CHROME_LINE.match(text)):
         return False
     return find_byline(text) is None and (find_date(text) is None or "©" in text)
@@ -641,6 +656,8 @@ PAGER_WORDS = PAGER_ANCHORS | frozenset(
         "posts",
         "entries",
         "topic",
+        "thread",
+        "message",
         "view",
         "results",
         "первая",
@@ -657,7 +674,8 @@ PAGER_WORDS = PAGER_ANCHORS | frozenset(
     }
 )
 """The words of a pager ('Go to page Previous 1, 2, 3 Next', 'View previous topic :: View
-next topic', '< Предыдущая   Следующая >'); numbers stand between them."""
+next topic', 'Previous thread | Next thread', '< Предыдущая   Следующая >'); numbers stand
+between them."""
 PAGER_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 MONTHS = frozenset(
     [
@@ -890,6 +908,14 @@ def is_site_notice(text: str) -> bool:
     )
 
 
+def is_echo_trailer(text: str, next_text: str | None) -> bool:
+    """The lines closing an echomail message (FidoNet): its tear line over its origin line,
+    the origin line, the routing lines ('SEEN-BY:', 'PATH:')."""
+    if ECHO_ORIGIN.match(text) or ECHO_TRAILER.match(text):
+        return True
+    return bool(TEAR_LINE.match(text) and next_text and ECHO_ORIGIN.match(next_text))
+
+
 def classify_line(
     text: str, next_text: str | None = None, prev_text: str | None = None, wrapped: bool = False
 ) -> str | None:
@@ -906,6 +932,8 @@ def classify_line(
     if SEPARATOR.match(text):
         return "separator"
     if is_page_chrome(text) or is_link_row(text, next_text, prev_text):
+        return "page_chrome"
+    if is_echo_trailer(text, next_text):
         return "page_chrome"
     if is_dangling_link(text, next_text, prev_text, wrapped):
         return "dangling_link"

@@ -856,10 +856,9 @@ def is_breadcrumb(text: str) -> bool:
     )
 
 
-WROTE = re.compile(
-    r"\b(?:wrote|написал[аи]?|написал\(а\)|пишет|schrieb|a écrit|escribió|ha scritto)\s*:$",
-    re.IGNORECASE,
-)
+WROTE_VERBS = r"wrote|writes|написал[аи]?|написал\(а\)|пишет|schrieb|a écrit|escribió|ha scritto"
+"""The verbs of a quote's attribution ('wrote', 'writes' (Gnus, notmuch), 'написал(а)')."""
+WROTE = re.compile(rf"\b(?:{WROTE_VERBS})\s*:$", re.IGNORECASE)
 """The verb closing a quote's attribution ('<Name> wrote:', 'написал(а):', 'schrieb:')."""
 
 

@@ -52,6 +52,7 @@ from flows.stages.mail_fields import (
     SENDER_LABELS,
     SUBJECT_FIELD,
     header_block,
+    value_cells,
 )
 from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.boilerplate import READING_TIME_LINE
@@ -113,10 +114,12 @@ host.org' ('user на host.org' in Mailman's Russian pages), 'user at' (the host
 'user () host ! org' (MARC), '<[log in to unmask]>' (LISTSERV), '<>' (stripped), '<user <at>
 host.org>' (Gmane), '<user at host.org>'. A bare address starts a word: 'Anna Petrova at' is
 not one."""
+_SENDER_LABEL = rf"(?:(?:{SENDER_LABELS})\s*:\s*|from\s+)?"
+"""The sender's label before its value, if any: 'From:', 'From ', 'From : ' (Zimbra)."""
 MAIL_SENDER = re.compile(
-    rf"^(?:from(?::\s*|\s+)|(?:{SENDER_LABELS})\s*:\s*)?(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
-    rf"|^(?:(?:{SENDER_LABELS})\s*:\s*)?"
-    r"(?P<beside>[^<>()@]{2,60}?)\s*<[^<>\s]+@[^<>\s]+>\s+(?P<when>\S.{4,60})$"
+    rf"^{_SENDER_LABEL}(?P<name>[^<>()@]{{2,60}}?)\s*{_ADDRESS}$"
+    rf"|^{_SENDER_LABEL}(?P<beside>[^<>()@]{{2,60}}?)\s*<[^<>\s]+@[^<>\s]+>"
+    r"\s+(?P<when>\S.{4,60})$"
     r"|^from:\s*(?:[^\s()<>@]+@[^\s()<>]+|[^\s()<>@]+ at [^\s()<>@]+\.\w+)"
     r"\s+\((?P<after>[^()@]{2,60})\)$",
     re.IGNORECASE,
@@ -134,6 +137,15 @@ LIST_PREFIX = re.compile(
 )
 """A list's subject tag, at the start or after the reply prefixes: '[ru-list] Re: x',
 'Re: [ru-list] x' (the prefixes are kept)."""
+ATTACHMENT_NOTE = (
+    r"\d{1,3}\s+(?:attachments?|вложени[йея])$"
+    r"|[^\s/\\]{1,80}\.(?:pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|txt|csv|zip|rar|7z|jpe?g|png|gif"
+    r"|eml|p7s|asc)(?:\s*[(\[]?\s*\d+(?:[.,]\d+)?\s*(?:bytes|[kmg]i?b?|[кмг]б)\s*[)\]]?)?$"
+    r"|\d+(?:[.,]\d+)?\s*(?:bytes|[kmg]i?b?|[кмг]б)$"
+)
+"""A print view's list of attachments under the message: its count ('1 attachment'), each
+file's name ('form.pdf', its size beside it or not) and size ('184 KB') on lines of their
+own."""
 MAIL_CHROME = re.compile(
     r"^(?:[*•○◦-]\s*)?(?:previous message|next message|messages sorted by|in reply to|"
     r"предыдущее сообщение|следующее сообщение|сообщения,? отсортированн|"
@@ -150,6 +162,7 @@ MAIL_CHROME = re.compile(
     r"for additional commands,? e-?mail:|text/[\w.+-]+ \(\d+ lines?\)$|"
     r"newsgroups:|organi[sz]ation:|lines:\s*\d+$|path:|nntp-posting-host:|x-[\w-]+:|"
     r"\d{1,4}\s+messages?$|"
+    rf"{ATTACHMENT_NOTE}|"
     r"(?:reply(?: to)?(?: all| author| sender)?|forward|raw message|show original"
     r"|ответить(?: всем)?|переслать)$|"
     r"(?:sent from|sent via|отправлено (?:с|из)|von meinem|envoyé de|enviado desde)\s[^.,;:!?]{2,50}$|"
@@ -160,7 +173,8 @@ MAIL_CHROME = re.compile(
 """Mail archive furniture, on a page read as one message: navigation ('Previous message',
 'Предыдущее сообщение' in Mailman's Russian pages,
 '[Date Prev]', 'next prev parent reply'), the header fields, attachment notes, the list
-footer ('<list> mailing list', its listinfo address), a message's actions ('Reply',
+footer ('<list> mailing list', its listinfo address), the list of attachments, a message's
+actions ('Reply',
 'Forward', 'Raw Message', 'Ответить'), a client's note ('Sent from my phone'), a recipient field in any client's labels ('Кому:',
 'An:'), a news article's transport headers
 ('Newsgroups:', 'Organization:', 'Lines:'), a print view's message count, and a thread
@@ -412,6 +426,8 @@ def _mail_head(lines: Sequence[Line]) -> tuple[PostHead, set[int]] | None:
     beside = MAIL_SENDER.match(date_text) if date_at == sender_at else None
     if beside is not None and beside.group("when"):
         date_text = beside.group("when").strip()  # the date beside the sender, without them
+    elif date_at == sender_at and len(cells := value_cells(top[date_at].text)) == 2:
+        date_text = cells[1]  # the date in its own column beside the sender's name
     last_meta = max(date_at, address_at)
     head = PostHead(
         title=subject or None,
@@ -661,12 +677,25 @@ def _first_sender(top: Sequence[Line]) -> tuple[int, int, str] | None:
 BULLET = re.compile(r"^[*•○◦-]\s+")
 
 
+def _dated_sender(text: str) -> str | None:
+    """The name on a labelled sender's row that sets the date beside it in a column of its
+    own and gives no address ('From: Anna Lind        Thu, Mar 21, 2024 04:12 PM')."""
+    if not SENDER_FIELD.match(text):
+        return None
+    cells = value_cells(text)
+    if len(cells) != 2 or find_date(cells[1]) is None:
+        return None
+    return person_name(cells[0])
+
+
 def sender_name(text: str) -> str | None:
     """The sender's name on a mail header line ('Name user at host', 'From: Name (a@b)',
     '• From: Name <a@b>', 'From: Name <a () b ! org>'), None on any other line."""
     text = BULLET.sub("", text)
-    if RECIPIENT_FIELD.match(text) or not ADDRESS_MARK.search(text):
+    if RECIPIENT_FIELD.match(text):
         return None
+    if not ADDRESS_MARK.search(text):
+        return _dated_sender(text)
     match = MAIL_SENDER.match(text)
     if match is None or (match.group("when") and not find_date(match.group("when"))):
         return None

@@ -36,6 +36,7 @@ from flows.stages.mail_fields import (
     SENDER_FIELD,
     SUBJECT_FIELD,
     header_block,
+    value_cells,
 )
 from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.grammars._common import (
@@ -91,7 +92,7 @@ def _block_at(lines: Sequence[Line], texts: Sequence[str], position: int) -> Blo
     for at in range(position, end):
         text = texts[at]
         if SENDER_FIELD.match(text) and author is None:
-            author = sender_name(text) or MAIN_LABEL.sub("", text).strip() or None
+            author = sender_name(text) or value_cells(text)[0] or None
             if published is None and (sent := find_date(text)) is not None:
                 published = sent[0]  # 'From : <Name>  <address>  <date>': when it was sent
         elif SUBJECT_FIELD.match(text) and subject is None:
@@ -104,12 +105,30 @@ def _block_at(lines: Sequence[Line], texts: Sequence[str], position: int) -> Blo
         return None
     while end < len(texts) and ARCHIVE_FIELD.match(texts[end]):
         end += 1
+    if end < len(texts) and _is_rule(texts[end]):
+        end += 1  # the rule closing a message reader's header box
     return Block(position, end - position, author, published, subject)
 
 
+MIN_RULE_CHARS = 10
+
+
+def _is_rule(text: str) -> bool:
+    """A rule drawn under a header box: a line of marks, no letter or digit."""
+    return len(text) >= MIN_RULE_CHARS and not any(char.isalnum() for char in text)
+
+
 def blocks(lines: Sequence[Line]) -> list[Block]:
-    """Every message's header block on the page, or none when fewer than
+    """Every message's header block on the page (:func:`_scan`), or none when fewer than
     ``MIN_MESSAGES``."""
+    found = _scan(lines)
+    if len(found) < MIN_MESSAGES or _back_in_time(found):
+        return []
+    return found
+
+
+def _scan(lines: Sequence[Line]) -> list[Block]:
+    """Every header block that opens a message on the lines."""
     texts = [line.text for line in lines]
     found: list[Block] = []
     position = 0
@@ -120,8 +139,6 @@ def blocks(lines: Sequence[Line]) -> list[Block]:
             position += hit.n_lines
         else:  # past the whole of a block that opens no message: its tail opens none either
             position = max(position + 1, header_block(texts, position))
-    if len(found) < MIN_MESSAGES or _back_in_time(found):
-        return []
     return found
 
 
@@ -196,8 +213,9 @@ def _addressed(lines: Sequence[Line], body: int, end: int, senders: Sequence[str
 
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
     """The first message's head: its subject field is the title, the lines above its block
-    the page's furniture."""
-    found = blocks(lines)
+    the page's furniture. `lines` may end above the first reply (the opening post's region):
+    its one block is read."""
+    found = _scan(lines)[:1]
     if not found:
         return None
     first = found[0]

@@ -24,7 +24,9 @@ no thread). With a closing frame the list ends at its last occurrence (the page'
 follows); numbered and bulleted replies end where a line stands left of their marker.
 
 Nesting is the indentation of the comment's first line. A name line (one to three words,
-no sentence, a blank line above it) right above an opening label is the author's. Where no
+no sentence, a blank line above it) right above an opening label is the author's; so is a
+name line over a stamp in the stack of short lines right above it (a post's number row,
+'<Name>', '<date>', its subject with buttons), the stack the comment's header. Where no
 counter stands above the list and no text above its first comment, that comment is the
 opening post (a forum page), read by :func:`parse_post`.
 """
@@ -315,17 +317,57 @@ def _name_above(lines: Sequence[Line], position: int) -> int | None:
     if not above:
         return None
     at = above[-1]
-    text = lines[at].text
-    if (
-        0 < len(text) <= MAX_LABEL_CHARS
-        and len(text.split()) <= MAX_NAME_WORDS
-        and LETTER.search(text)
-        and not ends_sentence(text.rstrip("."))
-        and ":" not in text
-        and (at == 0 or lines[at - 1].is_blank)
-    ):
+    if _is_name(lines[at].text) and (at == 0 or lines[at - 1].is_blank):
         return at
     return None
+
+
+MAX_STACK_LINES = 5
+"""Lines of a header stack over an opening label: a number row, the name, its stamp, the
+subject with its buttons."""
+
+
+def _stack_above(lines: Sequence[Line], position: int) -> tuple[int, int] | None:
+    """(top, name) of the header stack right above a label: the run of short lines with no
+    blank line between, no running text, up to ``MAX_STACK_LINES``, in which a name line
+    (:func:`_is_name`) stands over a stamp, the nearest such line above it ('<Name>' over
+    '<date>', or over a status word: 'unread,'), under a post's number row, over its subject
+    row. None when the label has no such stack over it."""
+    top = position
+    while (
+        top > 0
+        and position - top < MAX_STACK_LINES
+        and not lines[top - 1].is_blank
+        and not is_text(lines[top - 1].text)
+    ):
+        top -= 1
+    stamp = next((at for at in range(top + 1, position) if _is_dated(lines[at].text)), None)
+    if stamp is None:
+        return None
+    name = next((at for at in range(stamp - 1, top - 1, -1) if _is_name(lines[at].text)), None)
+    return (top, name) if name is not None else None
+
+
+MAX_DATED_CHARS = 40
+
+
+def _is_dated(text: str) -> bool:
+    """A header's stamp: a stamp line (:func:`is_stamp`), or a short line with a date (a
+    clock with seconds beside it: 'Sep 20, 2021, 11:40:37 AM')."""
+    return is_stamp(text) or (len(text) <= MAX_DATED_CHARS and find_date(text) is not None)
+
+
+def _is_name(text: str) -> bool:
+    """A name's line: short, one to ``MAX_NAME_WORDS`` words, no sentence, no colon, not
+    a word that runs on ('unread,')."""
+    return (
+        0 < len(text) <= MAX_LABEL_CHARS
+        and not text.endswith((",", ";"))
+        and len(text.split()) <= MAX_NAME_WORDS
+        and LETTER.search(text) is not None
+        and not ends_sentence(text.rstrip("."))
+        and ":" not in text
+    )
 
 
 def read_page(lines: Sequence[Line]) -> Page | None:
@@ -345,6 +387,8 @@ def read_page(lines: Sequence[Line]) -> Page | None:
         for position in positions:
             if kind.startswith("label:") and (name := _name_above(lines, position)) is not None:
                 starts[name] = (position - name + 1, lines[name].text)
+            elif kind.startswith("label:") and (stack := _stack_above(lines, position)):
+                starts[stack[0]] = (position - stack[0] + 1, lines[stack[1]].text)
             elif kind == "post_number" and (row := _header_row(lines, position)) is not None:
                 starts[row[0]] = (position - row[0] + 1, row[1])
             elif kind.startswith(("numbered@", "bullet@")):
@@ -385,7 +429,7 @@ def read_page(lines: Sequence[Line]) -> Page | None:
         body = start + n_lines
         stamp = score = None
         for at in range(start, body):
-            if kinds.get(at) == "stamp":
+            if kinds.get(at) == "stamp" or (at > start and _is_dated(lines[at].text)):
                 stamp, score = _stamp_of(lines[at].text)
         chrome = {
             lines[at].index

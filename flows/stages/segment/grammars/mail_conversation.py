@@ -14,9 +14,11 @@ Above the first message: the subject and the page's furniture ('Gmail <owner>', 
 messages'). The first message is the opening post (the subject is its title); the others
 reply to the conversation, flat, except that a message opening with a quote's attribution
 ('Post by <Name>', '<Name> wrote:', 'On <date>, <Name> wrote:') replies to the latest
-earlier message of that sender: mail quotes what it answers. A labelled 'From:' line opens
+earlier message of that sender: mail quotes what it answers; where the headers are indented
+(a client's thread view), the indentation nests the replies. A labelled 'From:' line opens
 no message here: in a reply chain it heads a message quoted whole (read by the article's
-mail head). Generic: the shape is the mail header's, shared by many clients and archives,
+mail head); nor does a sender line over a header block with its own 'Subject:' (a mail
+client's thread view whose messages are each titled: a mail digest's). Generic: the shape is the mail header's, shared by many clients and archives,
 so a front-end's own grammar wins when it finds as many messages.
 """
 
@@ -26,7 +28,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from flows.stages.mail_fields import RECIPIENT_FIELD, SENDER_FIELD
+from flows.stages.mail_fields import RECIPIENT_FIELD, SENDER_FIELD, SUBJECT_FIELD
 from flows.stages.segment.blocks import quote_depth
 from flows.stages.segment.grammars._common import (
     MessageHeader,
@@ -34,7 +36,7 @@ from flows.stages.segment.grammars._common import (
     subject_head,
 )
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import TWO_DIGITS, find_date, person_name
+from flows.stages.segment.meta import TWO_DIGITS, WROTE_VERBS, find_date, person_name
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
 from flows.stages.segment.webpage import MAIL_SENDER, sender_name
@@ -88,6 +90,8 @@ def _header_at(lines: Sequence[Line], position: int) -> MessageHeader | None:
         published, last = date_text, date_at
     while (at := next_content(lines, last)) is not None and RECIPIENT_FIELD.match(lines[at].text):
         last = at
+    if at is not None and SUBJECT_FIELD.match(lines[at].text):
+        return None  # a message titled by its own header block: a mail digest's (digest)
     labels = 0
     while (
         labels < MAX_LINK_LABELS
@@ -104,7 +108,14 @@ def _may_be_date_line(text: str) -> bool:
 
 
 def headers(lines: Sequence[Line]) -> list[MessageHeader]:
-    """Every message header on the page, or none when fewer than ``MIN_MESSAGES``."""
+    """Every message header on the page (:func:`_scan`), or none when fewer than
+    ``MIN_MESSAGES``."""
+    found = _scan(lines)
+    return found if len(found) >= MIN_MESSAGES else []
+
+
+def _scan(lines: Sequence[Line]) -> list[MessageHeader]:
+    """Every message header on the lines."""
     found: list[MessageHeader] = []
     position = 0
     while position < len(lines):
@@ -114,7 +125,7 @@ def headers(lines: Sequence[Line]) -> list[MessageHeader]:
             position += hit.n_lines
         else:
             position += 1
-    return found if len(found) >= MIN_MESSAGES else []
+    return found
 
 
 def find_starts(lines: Sequence[Line]) -> list[int]:
@@ -124,7 +135,8 @@ def find_starts(lines: Sequence[Line]) -> list[int]:
 
 ATTRIBUTION = re.compile(
     r"^(?:Post by\s+(?P<post>[^\s<>@][^<>@]{0,60}?)"
-    r"|(?:On\s.{4,80}?,\s+)?(?P<wrote>[^\s<>@,][^<>@,]{0,60}?)(?:\s+<[^<>\s]+>)?\s+wrote:)$"
+    r"|(?:On\s.{4,80}?,\s+)?(?P<wrote>[^\s<>@,][^<>@,]{0,60}?)(?:\s+<[^<>\s]+>)?"
+    rf"\s+(?:{WROTE_VERBS}):)$"
 )
 """A reply's first line naming whom it quotes: its parent in a mail archive."""
 CLOCK_PREFIX = re.compile(r"^.*?\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?\s+")
@@ -175,14 +187,15 @@ def message_header(
     lines: Sequence[Line], position: int, end: int, found: tuple[int, str, str | None]
 ) -> Header:
     """The header of a message whose header, `found` (its length, sender and date), opens
-    at `position`, cut at the message's `end`; flat, replying to whom the attribution on its
-    first line names."""
+    at `position`, cut at the message's `end`; nested by its indentation (a client's thread
+    view indents each reply under the message it answers), replying to whom the attribution
+    on its first line names."""
     n_lines = min(found[0], end - position)
     attribution = quote_attribution(lines, position + n_lines - 1, end)
     return Header(
         author=found[1],
         n_lines=n_lines,
-        nesting=0,
+        nesting=lines[position].indent,
         published=found[2],
         reply_to=attribution[1] if attribution else None,
     )
@@ -231,8 +244,9 @@ def _repeated(lines: Sequence[Line], body: int, end: int, source: Sequence[Line]
 
 def parse_post(lines: Sequence[Line]) -> PostHead | None:
     """The first message's head: the subject above it (past a message count) is the title;
-    the lines above the subject are the page's furniture."""
-    found = headers(lines)
+    the lines above the subject are the page's furniture. `lines` may end above the first
+    reply (the opening post's region): its one header is read."""
+    found = _scan(lines)
     if not found:
         return None
     return subject_head(lines, found[0], is_chrome)

@@ -273,7 +273,7 @@ from flows.stages.segment.shapes import (
     find_run,
     is_attribution,
 )
-from flows.stages.segment.webpage import copyright_names
+from flows.stages.segment.webpage import copyright_names, sender_name
 
 if TYPE_CHECKING:
     from flows.stages.segment import SegmentConfig
@@ -1560,6 +1560,17 @@ def _sender_card(page: Page, first: int) -> list[Line]:
     return card
 
 
+def _sender_row(page: Page, block: Sequence[int]) -> str | None:
+    """The sender's name on the unlabelled row right above a header block that names no
+    sender ('<Name> <address> (<date>) (<tags>)' over 'Subject:', 'To:', 'Date:': a mail
+    client's thread view), None when no such row is there."""
+    above = block[0] - 1
+    if above < 0 or page.filled[above].index + 1 != page.filled[block[0]].index:
+        return None
+    text = page.filled[above].text
+    return None if MAIL_HEADER.match(text) else sender_name(text)
+
+
 def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Opening | None:
     """A message of a mail digest: a header block with 'From:', 'Date:' and a non-empty
     'Subject:' that is numbered ('Message: <n>') or follows a rule (a reply quoting its
@@ -1574,6 +1585,10 @@ def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Openi
             fields.setdefault(key, (here, (match.group("value") or "").strip()))
     if "from" not in fields and "sender" in fields:
         fields["from"] = fields["sender"]  # listproc digests name the sender 'Sender:'
+    sender = _sender_row(page, block) if "from" not in fields else None
+    if sender is not None:
+        fields["from"] = (block[0] - 1, page.filled[block[0] - 1].text)
+        block = [block[0] - 1, *block]
     if "from" not in fields or not fields.get("subject", (0, ""))[1]:
         return None
     above = page.filled[block[0] - 1].text if block[0] > 0 else ""
@@ -1588,7 +1603,7 @@ def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Openi
         or (not dated and bool(ITEM_NUMBER.match(above)))
     )
     usenet = "newsgroups" in fields and "date" in fields  # a news article's own headers
-    if not (numbered or ruled or usenet):
+    if not (numbered or ruled or usenet or sender is not None):
         return None
     subject_at, subject = fields["subject"]
     title = page.filled[subject_at]
@@ -1599,7 +1614,7 @@ def _mail_opening(page: Page, block: Sequence[int], dated: bool = True) -> Openi
         opening.lead = [line for line in card if is_nav_link(line.text)]
         opening.meta[:0] = [line for line in card if not is_nav_link(line.text)]
         opening.begin = card[0].index if card else opening.begin
-    opening.author = mail_name(fields["from"][1])
+    opening.author = sender or mail_name(fields["from"][1])
     opening.robot = ROBOT_SENDER.search(fields["from"][1]) is not None
     if "date" in fields and (found := find_date(fields["date"][1])):
         opening.published = found[0]
