@@ -80,6 +80,18 @@ class Header:
     """Body lines that quote someone else (a block made only of them is a quote)."""
 
 
+STRONG_NAME = r"(\*\*|__)(?P<name>[^*_\s](?:[^*]{0,60}?[^*_\s])?)\1"
+"""A name in Markdown's bold ('**u/name**', '__Anna Lind__'), as an export of a page
+prints its comment headers: the name is what stands inside."""
+_STRONG_NAME = re.compile(STRONG_NAME)
+
+
+def plain_name(name: str | None) -> str | None:
+    """The author's name without the Markdown bold that wraps it whole."""
+    strong = _STRONG_NAME.fullmatch(name) if name else None
+    return strong.group("name") if strong is not None else name
+
+
 class CommentGrammar(Protocol):
     """One front-end's comment-header grammar (a module of :mod:`..grammars`)."""
 
@@ -266,7 +278,7 @@ def build_comments(
             "ordinal": ordinal,
             "depth": len(stack),
             "sibling_rank": sibling_rank,
-            "author": header.author,
+            "author": plain_name(header.author),
             "instance": header.instance,
             "upvotes": upvotes,
             "downvotes": downvotes,

@@ -66,7 +66,7 @@ from flows.stages.segment.grammars.stamped_header import VOTES_ROW, is_action_ro
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
-from flows.stages.segment.threads import HEADER_NOTE, Header
+from flows.stages.segment.threads import HEADER_NOTE, STRONG_NAME, Header
 from flows.stages.segment.votes import DOWN_SIGN, DOWN_WORD, UP_SIGN, UP_WORD, shown_count
 
 NAME = "handle_age"
@@ -91,8 +91,8 @@ _MARKS = "[–][-][+]•*·▸▾▴►▶>|│├└┌─┃╰╴ \t"
 _LEAD = re.compile(r"^(?:\[[–\-+]\]\s*|(?!\*\*[^*\s])[•*·▸▾►▶>│├└┌─┃╰╴|]\s*|-\s+(?=\*\*[^*\s]))+")
 """What stands before the handle: toggles, bullets, tree marks, a Markdown list's dash
 before a bold name ('- **u/name** · 41 points')."""
-_EMPHASIS = re.compile(r"^(\*\*|__)(?P<name>[^*_\s][^*\s]*?)\1(?=\s|$)")
-"""A name in Markdown's bold ('**u/name**'): an export's header, the name inside."""
+_EMPHASIS = re.compile(rf"^{STRONG_NAME}(?=\s|$)")
+"""A name in Markdown's bold opening the row: an export's header, the name inside."""
 _HANDLE = re.compile(r"^(?:/?u/|@)?[^\W_][\w.\-]{0,38}(?:@[\w\-]+(?:\.[\w\-]+)+)?$")
 _LONG_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
 _AGE = re.compile(

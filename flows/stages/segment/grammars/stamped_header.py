@@ -81,7 +81,8 @@ FALLBACK = True
 
 ACTION_WORDS = (
     r"Reply|Quote|Like|Likes|Share|Report|Flag|Boost|Favou?rite|More|Permalink|Support"
-    r"|Oppose|Last reply|Collapse|Expand|Ответить|Цитировать|Цитата|Нравится|Поделиться|Пожаловаться"
+    r"|Oppose|Last reply|Collapse|Expand|Ответить|Цитировать|Цитата|Нравится|Поделиться"
+    r"|Пожаловаться|Ссылка"
 )
 ACTION_ROW = re.compile(
     rf"^(?:(?:{ACTION_WORDS}|[+−–-]?\d{{1,6}}(?!\d)|[·•|↑↓▲▼👍👎]\ufe0f?)\s*)+$", re.IGNORECASE
