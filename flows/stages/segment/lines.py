@@ -130,6 +130,9 @@ def words_up_to(text: str, limit: int) -> int:
     return len(text.split(None, limit))
 
 
+RANK = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+"""An item's rank opening its title line ('3. <title>'): a listing's or an aggregator's
+numbering, no part of the title."""
 _COMMON_LOWERCASE = re.compile(r"[a-zа-яё]")
 """A Latin or Russian lower-case letter: a line with one is never all capitals."""
 

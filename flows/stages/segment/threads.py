@@ -42,7 +42,7 @@ from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import BlockRules, blocks_as_rows, format_ordinal
-from flows.stages.segment.votes import UpDown, find_up_down, labelled_count
+from flows.stages.segment.votes import ICONLESS_COUNTS, UpDown, find_up_down, labelled_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +226,9 @@ def build_comments(
             if counted is not None:
                 score, at = counted
                 body_dropped.setdefault(at, "thread_chrome")
+        for line in _closing_lines(body_region, body_dropped):
+            if line.index not in body_dropped and ICONLESS_COUNTS.match(line.text):
+                body_dropped[line.index] = "thread_chrome"
         addressed = None
         named = header.reply_to or header.reply_to_number
         if not named:

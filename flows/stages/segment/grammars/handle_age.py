@@ -63,7 +63,7 @@ from itertools import pairwise
 from flows.stages.segment.grammars._common import COMMENT_SECTION, has_text, is_title_like
 from flows.stages.segment.grammars.lemmy import GLUED_BADGES as _GLUED_BADGES
 from flows.stages.segment.grammars.stamped_header import VOTES_ROW, is_action_row
-from flows.stages.segment.lines import Line, ends_sentence
+from flows.stages.segment.lines import RANK, Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import HEADER_NOTE, STRONG_NAME, Header
@@ -251,6 +251,12 @@ points | by name 7 hours ago')."""
 SOURCE_LINE = re.compile(r"^(?:(?:at|from|via)\s+)?\(?[\w\-]+(?:\.[\w\-]+)+/?\)?$")
 """A submission's source on a line of its own, between title and byline ('(example.org)',
 'at example.org')."""
+PROMPT = re.compile(r"^[$%]\s+[\w./-]+(?:\s+\S+){0,6}$")
+"""A shell's prompt and command above the title ('$ hn view 4 -c'): a terminal client's
+printout, no part of the post."""
+LINK_FIELD = re.compile(r"^[^\W\d_][^:]{0,30}:\s+(?:https?://|www\.)\S+$")
+"""A labelled link right under the byline ('View (url): https://…'): the reader's
+furniture."""
 SOURCE_SUFFIX = re.compile(r"\s*\((?:self\.\w+|[\w\-]+(?:\.[\w\-]+)+)\)$")
 """A title's source in brackets ('(self.community)', '(example.com)'): no part of it."""
 MAX_TITLE_GAP = 3
@@ -928,7 +934,13 @@ def _submitted_heads(lines: Sequence[Line]) -> Iterator[PostHead]:
             ),
             None,
         )
-        shown = SOURCE_SUFFIX.sub("", title.text) if title is not None else None
+        shown = RANK.sub("", SOURCE_SUFFIX.sub("", title.text)) if title is not None else None
+        chrome = {other.index for other in above if SOURCE_LINE.match(other.text)}
+        chrome |= {other.index for other in lines[:position] if PROMPT.match(other.text)}
+        for other in lines[position + 1 :]:
+            if not LINK_FIELD.match(other.text):
+                break
+            chrome.add(other.index)
         yield PostHead(
             title=shown
             if title is not None and len(title.text.split()) <= MAX_TITLE_WORDS
@@ -937,7 +949,7 @@ def _submitted_heads(lines: Sequence[Line]) -> Iterator[PostHead]:
             author=_bare_name(name),
             published=dated[0] if dated is not None and _AGE.search(line.text) is None else None,
             meta_lines=frozenset({line.index}),
-            chrome_lines=frozenset(other.index for other in above if SOURCE_LINE.match(other.text)),
+            chrome_lines=frozenset(chrome),
         )
 
 

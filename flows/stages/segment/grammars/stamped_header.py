@@ -680,7 +680,7 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         )
         quotes = quoted_lines(lines, hit.position + n_lines, body_end, ATTRIBUTION)
         return opening_head(lines, opening, is_chrome, quotes, title_hint=hint)
-    status = _status_head(lines)
+    status = status_head(lines)
     if status is not None:
         return status
     if any(POSTED_BY.match(line.text) for line in lines):
@@ -694,7 +694,7 @@ def _title(top: Sequence[Line]) -> str | None:
     return topic_title(top, is_action_row)
 
 
-def _status_head(lines: Sequence[Line]) -> PostHead | None:
+def status_head(lines: Sequence[Line]) -> PostHead | None:
     """The head of an opening status that prints its stamp under its text (a fediverse
     post): a name line over its '@handle' line, the text, then the stamp line; every other
     line of the region is furniture. None when the region shows no such status."""

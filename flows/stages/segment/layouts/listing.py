@@ -159,6 +159,7 @@ from flows.stages.segment.feed import COUNT_LINE, Entry, find_entries
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import (
     OPENING_QUOTES,
+    RANK,
     Line,
     cut_lines,
     ends_sentence,
@@ -2994,8 +2995,6 @@ FIELD_LINE = re.compile(r"^(?P<label>[^\W\d_][^\W_]*(?:[ '’./&-][^\W_]+){0,3})
 'Latest Action: <text>'); no address ('https://…') and no clock time."""
 GLUED_FIELD = re.compile(r"(?<=[.!?)\]])\s+(?P<label>[^\W\d_][^\W_]*(?:\s[^\W_]+){0,3}):\s")
 """A field glued after a sentence's end ('<title>. Sponsor: <Name>')."""
-RANK = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
-"""A result's rank opening its title line ('3. <title>')."""
 TITLE_LABELS = frozenset(
     {"title", "topic", "subject", "headline", "talk", "paper", "bill", "название", "тема"}
     | {"заголовок", "titre", "sujet"}

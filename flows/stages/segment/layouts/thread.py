@@ -47,8 +47,9 @@ from flows.stages.segment.grammars._dump import (
     reference_targets,
     references_start,
 )
+from flows.stages.segment.grammars.stamped_header import status_head
 from flows.stages.segment.layouts import Detection
-from flows.stages.segment.lines import Line, word_count
+from flows.stages.segment.lines import Line, ends_sentence, word_count
 from flows.stages.segment.meta import (
     AGE,
     find_byline,
@@ -234,6 +235,8 @@ def segment(
         head = page_post(seen, starts)
     if head is None and opening is not None:
         head = opening
+    if starts and (head is None or head.author is None):
+        head = status_head(seen_region) or head
     if head is None and starts:
         head = _article_head(seen_region, dropped)
     if head is None and starts:
@@ -271,6 +274,8 @@ def segment(
     post_id = f"{doc_id}.p0000"
     find_end = getattr(grammar, "find_end", None)
     end = find_end(seen, starts) if find_end is not None else None
+    if end is None:
+        end = page_foot(seen, starts[-1])
     thread_lines = lines
     if end is not None and end > starts[-1]:
         thread_lines = lines[:end]
@@ -293,6 +298,38 @@ def segment(
     op = next((comment for comment in comments if comment["is_op"]), None)
     if op is not None and result.posts and result.posts[0]["author"] is None:
         result.posts[0]["author"] = op["author"]
+
+
+LINK_ROW = re.compile(r"^[^·•|]{1,30}(?:\s[·•|]\s[^·•|]{1,30}){2,}$")
+"""A row of three or more short labels parted by '·', '|' or '•' ('About · Docs · Code')."""
+MAX_LINK_WORDS = 3
+MAX_FOOT_CHARS = 80
+
+
+def page_foot(lines: Sequence[Line], last_start: int) -> int | None:
+    """Where the page's foot begins under the last comment (at `last_start`): its last
+    block (the lines after the last blank line) when every line of it is short and ends
+    no sentence, one of them a row of the site's links (:data:`LINK_ROW`, each label of
+    :data:`MAX_LINK_WORDS` words at most), and a blank line parts it from the comment's
+    text; None when the page ends otherwise."""
+    filled = [at for at in range(last_start + 1, len(lines)) if not lines[at].is_blank]
+    if not filled:
+        return None
+    first = filled[-1]
+    while first - 1 > last_start and not lines[first - 1].is_blank:
+        first -= 1
+    block = [line.text for line in lines[first : filled[-1] + 1]]
+    if first - 1 <= last_start or not any(at < first - 1 for at in filled):
+        return None
+    if any(len(text) > MAX_FOOT_CHARS or ends_sentence(text) for text in block):
+        return None
+    rows = [text for text in block if LINK_ROW.match(text)]
+    if not any(
+        all(len(label.split()) <= MAX_LINK_WORDS for label in re.split(r"\s[·•|]\s", row))
+        for row in rows
+    ):
+        return None
+    return first
 
 
 def _opening_header(
