@@ -62,7 +62,7 @@ from itertools import pairwise
 
 from flows.stages.segment.grammars._common import COMMENT_SECTION, has_text, is_title_like
 from flows.stages.segment.grammars.lemmy import GLUED_BADGES as _GLUED_BADGES
-from flows.stages.segment.grammars.stamped_header import VOTES_ROW, is_action_row
+from flows.stages.segment.grammars.stamped_header import EDIT_LINE, VOTES_ROW, is_action_row
 from flows.stages.segment.lines import RANK, Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
@@ -535,10 +535,13 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
         score = score if score is not None else _score(age_line)
         n_lines, rest = below - position + 1, age_line
         after = _next_filled(lines, below)
+        edits = any(_EDITED.match(text) for text in column)
+        if after is not None and EDIT_LINE.match(lines[after].text):
+            edits, n_lines = True, after - position + 1
+            after = _next_filled(lines, after)
         if score is None and after is not None and _lone(lines[after].text) is not None:
             score, n_lines = _lone(lines[after].text), after - position + 1
         found = name, score, stamp.group()
-        edits = any(_EDITED.match(text) for text in column)
         rest = " ".join([*(t for t in column if t.casefold() not in _ACTION_WORDS), rest])
     name, score, age = found
     folded = rest.casefold()

@@ -121,8 +121,12 @@ ATTRIBUTION = re.compile(
 """A quote's attribution on a line of its own ('@name said in <topic>:', 'name wrote:',
 'name posted on <date>'): the line after it is quoted text."""
 EDIT_MARK = re.compile(r"(?<!\w)(?:edited|изменено|ред\.)", re.IGNORECASE)
-EDIT_LINE = re.compile(r"^\(?(?:edited|изменено|ред\.)\)?$", re.IGNORECASE)
-"""An edit mark on a line of its own under the stamp: part of the header."""
+EDIT_LINE = re.compile(
+    r"^(?:[·•|]\s*)?\(?(?:(?:last\s+)?edited|изменено|ред\.)(?:\s+\S[^.!?]{0,30})?\)?$",
+    re.IGNORECASE,
+)
+"""An edit mark on a line of its own under the stamp, its own stamp after it or not
+('(edited)', '· edited 6d ago'): part of the header."""
 LETTER = re.compile(r"[^\W\d_]")
 MAX_NAME_WORDS = 3
 DIRECTION_MARKS = "\u200e\u200f"
