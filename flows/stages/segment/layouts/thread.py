@@ -27,6 +27,7 @@ from flows.stages.segment.candidates import (
     best_untitled,
     crumb_roots,
     disqualified,
+    is_tag_row,
     last_crumb,
     name_beside_date,
     poster_name,
@@ -254,6 +255,9 @@ def segment(
         for index in head.title_lines | head.meta_lines:
             dropped.pop(index, None)  # what the grammar reads as the head is never chrome
         dropped.update((index, "thread_chrome") for index in head.chrome_lines)
+    for line in seen_region:
+        if line.index not in dropped and is_tag_row(line.text):
+            dropped[line.index] = "thread_chrome"  # the post's hashtags are its furniture
     rules = config.block_rules()
     draft = build_post(
         doc_id=doc_id,
