@@ -346,16 +346,56 @@ def _opening_header(
     headers or more, the first naming its author at the top level. Its author and date
     are the header's, its header lines metadata; None elsewhere (then the first header
     stays a comment)."""
-    if getattr(grammar, "parse_post", None) or getattr(grammar, "page_post", None):
-        return None
     if len(starts) < 2:
         return None
+    if getattr(grammar, "parse_post", None) or getattr(grammar, "page_post", None):
+        generic = getattr(grammar, "GENERIC", False)
+        return _sectioned_opening(grammar, seen, starts) if generic else None
     above = [line for line in seen[: starts[0]] if not line.is_blank]
     if any(
         is_prose(line.text) or line.text.startswith(">") or COMMENT_SECTION.match(line.text)
         for line in above
     ):
         return None
+    return _header_head(grammar, seen, starts)
+
+
+MAX_SECTION_WORDS = 4
+
+
+def _sectioned_opening(
+    grammar: CommentGrammar, seen: Sequence[Line], starts: Sequence[int]
+) -> PostHead | None:
+    """The head of the opening post, read by a generic grammar (one written for a
+    front-end reads that front-end's post), where a comment section's heading
+    (:data:`COMMENT_SECTION`: 'Replies (5)', 'Comments') parts the first header's text
+    from the second header, and neither a heading nor prose stands above the first: a
+    status page prints the status it is about, then its replies. None elsewhere."""
+    above = [line for line in seen[: starts[0]] if not line.is_blank]
+    if any(_is_section(line.text) or is_prose(line.text) for line in above):
+        return None
+    if not any(_is_section(line.text) for line in seen[starts[0] + 1 : starts[1]]):
+        return None
+    return _header_head(grammar, seen, starts)
+
+
+def _is_section(text: str) -> bool:
+    """A comment section's heading on a line of its own ('Replies (5)'; not 'Commented',
+    a sort menu's word, nor '2 replies', a comment's toggle)."""
+    heading = COMMENT_SECTION.match(text)
+    return (
+        heading is not None
+        and not text[:1].isdigit()
+        and not text[heading.end() : heading.end() + 1].isalpha()
+        and len(text.split()) <= MAX_SECTION_WORDS
+    )
+
+
+def _header_head(
+    grammar: CommentGrammar, seen: Sequence[Line], starts: Sequence[int]
+) -> PostHead | None:
+    """The first header read as the opening post's head: its author and date, its lines
+    metadata; None where it names no author or stands nested."""
     header = read_headers(grammar, seen, starts[:2])[0]
     if header.author is None or header.nesting:
         return None
