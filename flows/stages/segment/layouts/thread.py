@@ -706,14 +706,22 @@ def _dated_under_title(region: Sequence[Line], dropped: dict[int, str], head: Po
     return head
 
 
+MAX_BYLINE_RISE = 2
+"""How many lines over the title a byline may stand ('By <Name>' over the headline)."""
+
+
 def _dated_byline(region: Sequence[Line], head: PostHead) -> PostHead:
     """The head with the date its byline carries ('By <Name> | March 14, 2014 | 10:20
     am'), when the grammar read the byline but no date: the first date on the head's
-    metadata lines."""
+    metadata lines, none of them more than :data:`MAX_BYLINE_RISE` lines over the title
+    (a capture's or a clipping's stamp at the page's top dates the copy, not the post)."""
     if head.published is not None or not head.meta_lines:
         return head
+    top = min(head.title_lines, default=0) - MAX_BYLINE_RISE
     for line in region:
-        found = find_date(line.text) if line.index in head.meta_lines else None
+        found = (
+            find_date(line.text) if line.index in head.meta_lines and line.index >= top else None
+        )
         if found is not None:
             return dataclasses.replace(head, published=found[0])
     return head
