@@ -48,7 +48,7 @@ from flows.stages.segment.grammars._dump import (
     reference_targets,
     references_start,
 )
-from flows.stages.segment.grammars.stamped_header import status_head
+from flows.stages.segment.grammars.stamped_header import HANDLE, status_head
 from flows.stages.segment.layouts import Detection
 from flows.stages.segment.lines import Line, ends_sentence, word_count
 from flows.stages.segment.meta import (
@@ -295,6 +295,7 @@ def segment(
         view=seen[: len(thread_lines)] if view is not None else None,
         furniture=links,
         links=[header_links(lines[at].text, targets) for at in starts] if targets else None,
+        poster=_poster_names(region, head),
     )
     result.comments += comments
     result.blocks += blocks
@@ -334,6 +335,19 @@ def page_foot(lines: Sequence[Line], last_start: int) -> int | None:
     ):
         return None
     return first
+
+
+def _poster_names(region: Sequence[Line], head: PostHead | None) -> frozenset[str]:
+    """The names the opening post's author goes by: the head's author, and the '@' handle
+    among its metadata lines (a status's '@name@host' under the display name)."""
+    if head is None or head.author is None:
+        return frozenset()
+    handles = {
+        line.text
+        for line in region
+        if line.index in head.meta_lines and HANDLE.match(line.text) is not None
+    }
+    return frozenset({head.author, *handles})
 
 
 def _opening_header(
