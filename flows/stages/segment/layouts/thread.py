@@ -305,18 +305,20 @@ def segment(
         result.posts[0]["author"] = op["author"]
 
 
-LINK_ROW = re.compile(r"^[^·•|]{1,30}(?:\s[·•|]\s[^·•|]{1,30}){2,}$")
-"""A row of three or more short labels parted by '·', '|' or '•' ('About · Docs · Code')."""
+LINK_ROW = re.compile(r"^[^·•|]{1,30}(?:\s[·•|]\s[^·•|]{1,30})+$")
+"""A row of two or more short labels parted by '·', '|' or '•' ('About · Docs · Code')."""
 MAX_LINK_WORDS = 3
 MAX_FOOT_CHARS = 80
+MAX_FOOT_LINES = 4
 
 
 def page_foot(lines: Sequence[Line], last_start: int) -> int | None:
     """Where the page's foot begins under the last comment (at `last_start`): its last
-    block (the lines after the last blank line) when every line of it is short and ends
-    no sentence, one of them a row of the site's links (:data:`LINK_ROW`, each label of
-    :data:`MAX_LINK_WORDS` words at most), and a blank line parts it from the comment's
-    text; None when the page ends otherwise."""
+    block (the lines after the last blank line) when it holds :data:`MAX_FOOT_LINES`
+    short lines at most, one of them a row of the site's links (:data:`LINK_ROW`, each
+    label of :data:`MAX_LINK_WORDS` words at most), the others ending no sentence unless
+    that row opens the block, and a blank line parts it from the comment's text; None
+    when the page ends otherwise."""
     filled = [at for at in range(last_start + 1, len(lines)) if not lines[at].is_blank]
     if not filled:
         return None
@@ -326,9 +328,11 @@ def page_foot(lines: Sequence[Line], last_start: int) -> int | None:
     block = [line.text for line in lines[first : filled[-1] + 1]]
     if first - 1 <= last_start or not any(at < first - 1 for at in filled):
         return None
-    if any(len(text) > MAX_FOOT_CHARS or ends_sentence(text) for text in block):
+    if len(block) > MAX_FOOT_LINES or any(len(text) > MAX_FOOT_CHARS for text in block):
         return None
     rows = [text for text in block if LINK_ROW.match(text)]
+    if not (rows and rows[0] == block[0]) and any(ends_sentence(text) for text in block):
+        return None
     if not any(
         all(len(label.split()) <= MAX_LINK_WORDS for label in re.split(r"\s[·•|]\s", row))
         for row in rows
