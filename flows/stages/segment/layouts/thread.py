@@ -224,6 +224,7 @@ def segment(
     ]
     dropped = find_boilerplate(seen_region)
     dropped.update((index, "thread_chrome") for index in links if index < len(region))
+    dropped.update((index, "page_chrome") for index in capture_toolbar(seen_region))
     is_chrome = getattr(grammar, "is_chrome", None)
     if is_chrome is not None:
         for line in seen_region:
@@ -339,6 +340,37 @@ def page_foot(lines: Sequence[Line], last_start: int) -> int | None:
     ):
         return None
     return first
+
+
+CAPTURE_BANNER = re.compile(r"^\S.{0,40}\s[-–]\s\S*/web/\d{8,14}/\S+$")
+"""A web archive's banner naming the captured page ('<Archive> - https://…/web/<stamp>/<url>')."""
+TOOLBAR_LINE = re.compile(
+    r"^(?:\d[\d,]*\s+captures?|\d{1,2}\s+\w{3,9}\s+\d{4}\s+[-–]\s+\d{1,2}\s+\w{3,9}\s+\d{4}"
+    r"|(?:[A-Z]{3}\s+){2}[A-Z]{3}|(?:\d{4}\s+){2}\d{4}|\d{1,2}|Close\s+Help|Go|success|fail"
+    r"|About this capture)$"
+)
+"""The lines of a web archive's toolbar under its banner: the count of captures, their
+span, the calendar's months, days and years, its buttons."""
+MAX_BANNER_LINE = 2
+
+
+def capture_toolbar(region: Sequence[Line]) -> set[int]:
+    """The indices of a web archive's banner and toolbar lines atop the page: a banner
+    among its first :data:`MAX_BANNER_LINE` filled lines, then the toolbar's lines
+    (:data:`TOOLBAR_LINE`) among the lines right under it; nothing without a banner."""
+    filled = [line for line in region if not line.is_blank]
+    banner = next(
+        (at for at, line in enumerate(filled[:MAX_BANNER_LINE]) if CAPTURE_BANNER.match(line.text)),
+        None,
+    )
+    if banner is None:
+        return set()
+    found = {filled[banner].index}
+    for line in filled[banner + 1 :]:
+        if not TOOLBAR_LINE.match(line.text):
+            break
+        found.add(line.index)
+    return found
 
 
 def _poster_names(region: Sequence[Line], head: PostHead | None) -> frozenset[str]:
