@@ -725,6 +725,12 @@ _STAMP_LINE_RE = re.compile(
 )
 """A short stamp line, '<section> · <age or date>' ('Politics · 18 min ago', 'Regions ·
 Mar 3, 2024'): a listing's item line under its headline, never the rest of a sentence."""
+_ACCOUNT_BYLINE_RE = re.compile(
+    r"\s*(?:[^\W\d_]{1,5}\s+)?@?[\w.-]+@[\w-]+(?:\.[\w-]+)+\s[^·•]{0,60}[·•]\s*\S[^·•]{0,15}$"
+)
+"""A federated post's byline: a word or none ('by', 'от'), the poster's account
+('name@instance'), the community, then ' · ' and its stamp ('by kira@host.example to
+news@host.example · 5h'): the post's metadata, never the rest of the title above it."""
 _NAME_WORDS = r"[A-ZА-ЯЁ][\w'’.-]*(?:\s+[A-ZА-ЯЁ][\w'’.-]*){0,3}"
 _NAMES_RUN = rf"{_NAME_WORDS}(?:\s*(?:,|and|&|и)\s*{_NAME_WORDS})*"
 _BYLINE_FIELD_RE = re.compile(
@@ -799,7 +805,7 @@ _OPEN_TO_RE = re.compile(r"\sto\s*$")
 """A tagline cut after its 'to': its community is on the next line."""
 _COUNTER_LINE_RE = re.compile(
     r"\s*\d[\d,.]*[km]?\s+(?:views?|comments?|repl(?:y|ies)|likes?|messages?|posts?|points?"
-    r"|votes?|readers|members)\s*$",
+    r"|votes?|readers|members|комментари\w{0,3}|ответ\w{0,2}|просмотр\w{0,2})\s*$",
     re.IGNORECASE,
 )
 """A page's counter on a line of its own ('3 views', '29 comments'), never the rest of a
@@ -873,6 +879,7 @@ def _apart_below(line: str, nxt: str) -> bool:
         )
         or (("@" in nxt or " at " in nxt) and _SENDER_RE.search(nxt))
         or (("·" in nxt or "•" in nxt) and _STAMP_LINE_RE.match(nxt))
+        or ("@" in nxt and _ACCOUNT_BYLINE_RE.match(nxt))
         or _TAGLINE_RE.match(nxt)
         or (_TAGLINE_RE.match(line) and not _OPEN_TO_RE.search(line))
         or _BYLINE_FIELD_RE.match(nxt)

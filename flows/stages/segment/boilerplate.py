@@ -880,15 +880,16 @@ SITE_NOTICE = re.compile(
     r"|(?:новости|материалы|статьи) по теме:?$|(?:add|write|post) a comment$"
     r"|(?:оставить|написать|добавить) комментарий$|was this (?:article |page |post |answer )?"
     r"helpful\??$|print (?:this )?(?:page|article|story|post)$"
-    r"|go deeper$|sort(?:ed)? by:?(?:\s*(?:best|top|new|newest|oldest|old|hot|controversial"
-    r"|date|popular|latest|relevance|most \w+))?$"
+    r"|go deeper$|(?:sort(?:ed)?(?: by)?|сортировка|сортировать(?: по)?):?(?:\s*(?:best|top"
+    r"|new|newest|oldest|old|hot|controversial|rising|date|popular|latest|relevance|most \w+"
+    r"|горячие|лучшие|новые|старые|популярные|активные)){0,8}$"
     r")",
     re.IGNORECASE,
 )
 """A notice many sites print about themselves rather than about the post: the wiki's 'This
 page was last edited …', terms and cookie consent, a comment form's instructions and
 policy, a subscribe box's call, a widget's label ('Most read', 'users here now'), a sort
-control ('sorted by: best')."""
+control ('sorted by: best', 'Sort: Top New Old')."""
 MAX_NOTICE_WORDS = 40
 
 REACTION = re.compile(

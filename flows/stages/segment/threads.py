@@ -42,7 +42,7 @@ from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import BlockRules, blocks_as_rows, format_ordinal
-from flows.stages.segment.votes import UpDown, find_up_down, labelled_count
+from flows.stages.segment.votes import ICONLESS_COUNTS, UpDown, find_up_down, labelled_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,18 @@ class Header:
     """Lines of this comment's region that are furniture (signature, profile block)."""
     quote_lines: frozenset[int] = frozenset()
     """Body lines that quote someone else (a block made only of them is a quote)."""
+
+
+STRONG_NAME = r"(\*\*|__)(?P<name>[^*_\s](?:[^*]{0,60}?[^*_\s])?)\1"
+"""A name in Markdown's bold ('**u/name**', '__Anna Lind__'), as an export of a page
+prints its comment headers: the name is what stands inside."""
+_STRONG_NAME = re.compile(STRONG_NAME)
+
+
+def plain_name(name: str | None) -> str | None:
+    """The author's name without the Markdown bold that wraps it whole."""
+    strong = _STRONG_NAME.fullmatch(name) if name else None
+    return strong.group("name") if strong is not None else name
 
 
 class CommentGrammar(Protocol):
@@ -143,6 +155,7 @@ def build_comments(
     view: Sequence[Line] | None = None,
     furniture: frozenset[int] = frozenset(),
     links: Sequence[tuple[frozenset[str], str | None]] | None = None,
+    poster: frozenset[str] = frozenset(),
 ) -> tuple[list[CommentRow], list[BlockRow], dict[int, str]]:
     """Comment rows, their block rows (reading order) and the boilerplate in their bodies.
 
@@ -151,7 +164,8 @@ def build_comments(
     indices of lines dropped from bodies as "thread_chrome" whatever the grammar says.
     `links`: per comment, the ids its header's links name and the id its link to its
     parent names (a dump's references list resolves them); a parent found so overrides
-    the nesting."""
+    the nesting. `poster`: the names the opening post's author goes by; a fediverse reply
+    that addresses that author alone answers the post (:func:`_answers_post`)."""
     seen = view if view is not None else lines
     dropped: dict[int, str] = {}
     comments: list[CommentRow] = []
@@ -214,6 +228,9 @@ def build_comments(
             if counted is not None:
                 score, at = counted
                 body_dropped.setdefault(at, "thread_chrome")
+        for line in _closing_lines(body_region, body_dropped):
+            if line.index not in body_dropped and ICONLESS_COUNTS.match(line.text):
+                body_dropped[line.index] = "thread_chrome"
         addressed = None
         named = header.reply_to or header.reply_to_number
         if not named:
@@ -227,6 +244,10 @@ def build_comments(
         body_lines = [line for line in body_region if line.index not in body_dropped]
         while stack and stack[-1][0] >= nesting:
             stack.pop()
+        answered = reply_to or (addressed[0] if addressed is not None else None)
+        if answered and _answers_post(answered, header, body_lines, poster, comments, handles):
+            reply_to = addressed = None
+            stack = []
         chained = _chain_to(reply_to, comments, entries, handles) if reply_to else None
         if chained is None and addressed is not None:
             chained = _chain_to(addressed[0], comments, entries, handles)
@@ -266,7 +287,7 @@ def build_comments(
             "ordinal": ordinal,
             "depth": len(stack),
             "sibling_rank": sibling_rank,
-            "author": header.author,
+            "author": plain_name(header.author),
             "instance": header.instance,
             "upvotes": upvotes,
             "downvotes": downvotes,
@@ -516,6 +537,47 @@ def _chain_to(
     if target is None:
         return None
     return _chain(target, entries)
+
+
+MENTION = re.compile(r"@[\w][\w.\-]{0,39}(?:@[\w\-]+(?:\.[\w\-]+)+)?")
+
+
+def _answers_post(
+    name: str,
+    header: Header,
+    body: Sequence[Line],
+    poster: frozenset[str],
+    comments: Sequence[CommentRow],
+    handles: dict[str, str],
+) -> bool:
+    """Whether a reply addressed to `name` answers the opening post: on a fediverse page
+    (the header shows the author's handle, or an address is a full '@name@host') a reply
+    to a comment mentions that comment's author and everyone it mentioned, so a body that
+    mentions the post's author alone answers the post, not the author's later comments."""
+    wanted = name.casefold().lstrip("@")
+    first = next((line.text for line in body if not line.is_blank), "")
+    hosted = "@" in first.split(" ", 1)[0][1:]  # '@name@host …': a fediverse address
+    if not poster or not (header.handle or "@" in wanted or hosted):
+        return False
+    if _leading_mentions(first) > 1:
+        return False
+    names = {shown.casefold().lstrip("@") for shown in poster}
+    names |= {
+        handles[c["comment_id"]].casefold().lstrip("@")
+        for c in comments
+        if c["author"] in poster and c["comment_id"] in handles
+    }
+    return any(shown == wanted or _same_handle(wanted, shown) for shown in names)
+
+
+def _leading_mentions(text: str) -> int:
+    """How many '@' mentions open `text` ('@kira @lev thanks' -> 2)."""
+    count = 0
+    for token in text.split():
+        if not MENTION.fullmatch(token.rstrip(",:")):
+            break
+        count += 1
+    return count
 
 
 def _same_handle(wanted: str, handle: str | None) -> bool:

@@ -38,6 +38,9 @@ LABELLED_COUNT = re.compile(
 REACTION_COUNTS = re.compile(rf"^(?:[^\w\s]{{1,3}}\s*(?:{COUNT})\s*){{1,8}}$")
 """A line of reaction counts only, each a symbol with its count ('👍 4', '👍 2  ❤️ 1',
 '♥ 12'): the comment's furniture, no text of it."""
+ICONLESS_COUNTS = re.compile(r"^\d{1,7}(?:\s{2,}\d{1,7}){1,4}$|^\d{1,7}(?:\s\d{1,7}){2,4}$")
+"""A row of bare counts whose icons the text lost ('1  3  12': a status's replies, boosts
+and favourites): the comment's furniture, no text of it."""
 SCALE = {"k": 1_000, "к": 1_000, "m": 1_000_000}
 """The short scales of a shown count ('1.2k', '1,2к', '3M')."""
 

@@ -397,6 +397,14 @@ RU_AGE = re.compile(
     r"|год\w*|лет)\s+назад$|^(?:вчера|сегодня|позавчера)(?:\s+в\s+\d{1,2}:\d{2})?$",
     re.IGNORECASE,
 )
+SHORT_LOCAL_AGE = re.compile(
+    r"^(?:\d{1,3}\s?(?:сек|мин|ч|час|дн?|нед|мес|г|л)\.?(?:\s+назад)?"
+    r"|vor\s+\d{1,3}\s?(?:Sek|Min|Std|Tg|Wo|Mon|J)\.?"
+    r"|(?:il y a|hace)\s+\d{1,3}\s?(?:s|min|h|j|d|sem|mois|m|a)\.?)$",
+    re.IGNORECASE,
+)
+"""An age abbreviated as a localised front-end prints it ('5 ч.', '12 мин.', 'vor 3 Std.',
+'il y a 2 j'): the units of :data:`RU_AGE` and their German, French and Spanish kin."""
 AVATAR_LABEL = re.compile(
     r"^(?:(?:user|profile|author|commenter)(?:'s|’s)?\s+)?(?:avatar|userpic|аватар(?:ка)?"
     r"|profile\s+(?:picture|photo|image))(?:\s+(?:image|icon|of\s+\S.{0,40}))?$",
@@ -445,7 +453,7 @@ def is_stamp(text: str) -> bool:
     if not text or len(text) > 80:
         return False
     core = REPLY_NOTE.sub("", text).strip()
-    if RU_AGE.match(core) or YEARLESS_DATE.match(core):
+    if RU_AGE.match(core) or SHORT_LOCAL_AGE.match(core) or YEARLESS_DATE.match(core):
         return True
     age = AGE.search(core)
     if age is not None and len(core) - len(age.group(0)) <= MAX_STAMP_EXTRA:

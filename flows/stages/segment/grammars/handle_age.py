@@ -62,12 +62,12 @@ from itertools import pairwise
 
 from flows.stages.segment.grammars._common import COMMENT_SECTION, has_text, is_title_like
 from flows.stages.segment.grammars.lemmy import GLUED_BADGES as _GLUED_BADGES
-from flows.stages.segment.grammars.stamped_header import VOTES_ROW, is_action_row
+from flows.stages.segment.grammars.stamped_header import EDIT_LINE, VOTES_ROW, is_action_row
 from flows.stages.segment.lines import Line, ends_sentence
 from flows.stages.segment.meta import find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.shapes import RANK
-from flows.stages.segment.threads import HEADER_NOTE, Header
+from flows.stages.segment.threads import HEADER_NOTE, STRONG_NAME, Header
 from flows.stages.segment.votes import DOWN_SIGN, DOWN_WORD, UP_SIGN, UP_WORD, shown_count
 
 NAME = "handle_age"
@@ -92,8 +92,8 @@ _MARKS = "[–][-][+]•*·▸▾▴►▶>|│├└┌─┃╰╴ \t"
 _LEAD = re.compile(r"^(?:\[[–\-+]\]\s*|(?!\*\*[^*\s])[•*·▸▾►▶>│├└┌─┃╰╴|]\s*|-\s+(?=\*\*[^*\s]))+")
 """What stands before the handle: toggles, bullets, tree marks, a Markdown list's dash
 before a bold name ('- **u/name** · 41 points')."""
-_EMPHASIS = re.compile(r"^(\*\*|__)(?P<name>[^*_\s][^*\s]*?)\1(?=\s|$)")
-"""A name in Markdown's bold ('**u/name**'): an export's header, the name inside."""
+_EMPHASIS = re.compile(rf"^{STRONG_NAME}(?=\s|$)")
+"""A name in Markdown's bold opening the row: an export's header, the name inside."""
 _HANDLE = re.compile(r"^(?:/?u/|@)?[^\W_][\w.\-]{0,38}(?:@[\w\-]+(?:\.[\w\-]+)+)?$")
 _LONG_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
 _AGE = re.compile(
@@ -252,6 +252,12 @@ points | by name 7 hours ago')."""
 SOURCE_LINE = re.compile(r"^(?:(?:at|from|via)\s+)?\(?[\w\-]+(?:\.[\w\-]+)+/?\)?$")
 """A submission's source on a line of its own, between title and byline ('(example.org)',
 'at example.org')."""
+PROMPT = re.compile(r"^[$%]\s+[\w./-]+(?:\s+\S+){0,6}$")
+"""A shell's prompt and command above the title ('$ hn view 4 -c'): a terminal client's
+printout, no part of the post."""
+LINK_FIELD = re.compile(r"^[^\W\d_][^:]{0,30}:\s+(?:https?://|www\.)\S+$")
+"""A labelled link right under the byline ('View (url): https://…'): the reader's
+furniture."""
 SOURCE_SUFFIX = re.compile(r"\s*\((?:self\.\w+|[\w\-]+(?:\.[\w\-]+)+)\)$")
 """A title's source in brackets ('(self.community)', '(example.com)'): no part of it."""
 MAX_TITLE_GAP = 3
@@ -530,10 +536,13 @@ def _header(lines: Sequence[Line], position: int) -> Row | None:
         score = score if score is not None else _score(age_line)
         n_lines, rest = below - position + 1, age_line
         after = _next_filled(lines, below)
+        edits = any(_EDITED.match(text) for text in column)
+        if after is not None and EDIT_LINE.match(lines[after].text):
+            edits, n_lines = True, after - position + 1
+            after = _next_filled(lines, after)
         if score is None and after is not None and _lone(lines[after].text) is not None:
             score, n_lines = _lone(lines[after].text), after - position + 1
         found = name, score, stamp.group()
-        edits = any(_EDITED.match(text) for text in column)
         rest = " ".join([*(t for t in column if t.casefold() not in _ACTION_WORDS), rest])
     name, score, age = found
     folded = rest.casefold()
@@ -929,9 +938,13 @@ def _submitted_heads(lines: Sequence[Line]) -> Iterator[PostHead]:
             ),
             None,
         )
-        shown = SOURCE_SUFFIX.sub("", title.text) if title is not None else None
-        if title is not None and shown is not None and shown != title.text:
-            shown = RANK.sub("", shown)  # a submission's rank before its titled link
+        shown = RANK.sub("", SOURCE_SUFFIX.sub("", title.text)) if title is not None else None
+        chrome = {other.index for other in above if SOURCE_LINE.match(other.text)}
+        chrome |= {other.index for other in lines[:position] if PROMPT.match(other.text)}
+        for other in lines[position + 1 :]:
+            if not LINK_FIELD.match(other.text):
+                break
+            chrome.add(other.index)
         yield PostHead(
             title=shown
             if title is not None and len(title.text.split()) <= MAX_TITLE_WORDS
@@ -940,7 +953,7 @@ def _submitted_heads(lines: Sequence[Line]) -> Iterator[PostHead]:
             author=_bare_name(name),
             published=dated[0] if dated is not None and _AGE.search(line.text) is None else None,
             meta_lines=frozenset({line.index}),
-            chrome_lines=frozenset(other.index for other in above if SOURCE_LINE.match(other.text)),
+            chrome_lines=frozenset(chrome),
         )
 
 

@@ -74,7 +74,7 @@ BUTTON = (
     r"permalink|embed|save|unsave|parent|report|reply|fedilink|source|context|reddit"
     r"|block|edit|delete|give award|share|crosspost|hide"
 )
-BUTTON_ROW = re.compile(rf"^(?:(?:{BUTTON})\s*[|·•]?\s*)+$", re.IGNORECASE)
+BUTTON_ROW = re.compile(rf"^(?:[*•]\s+)?(?:(?:{BUTTON})\s*[|·•]?\s*)+$", re.IGNORECASE)
 BUTTON_WORD = re.compile(BUTTON, re.IGNORECASE)
 LOAD_MORE = re.compile(
     r"^(?:load more comments(?:\s*\((?P<count>\d+) repl(?:y|ies)\))?|continue this thread\W*"

@@ -85,7 +85,19 @@ LINK_BOX = re.compile(
 POSTED_BY = re.compile(
     r"^(?:Posted by|submitted\b.*?\bby)\s+(?:u/)?(?P<name>[\w][\w.\-@]{1,60})(?:\s+to\s+\S+)?$"
     r"|^(?P<poster>[\w][\w.\-]{1,39}@[\w\-]+(?:\.[\w\-]+)+)\s+to\s+\S+@\S+$"
+    r"|^(?:by|от|von|par|por)\s+(?P<member>[\w][\w.\-@]{1,60})\s+(?:to|in|в|an|à|dans|en)\s+"
+    r"[\w][\w.\-@]{1,60}(?:\s+[·•]\s+\S.{0,24})?$"
 )
+"""A post's byline: 'Posted by name', 'submitted … by name to community', 'name@host to
+community@host', or a community front-end's 'by name to community · 5h' in its locale
+('от name в community · 5 ч.')."""
+
+
+def byline_name(byline: re.Match[str]) -> str:
+    """The poster a :data:`POSTED_BY` match names."""
+    return byline.group("name") or byline.group("poster") or byline.group("member")
+
+
 DISPLAY_NAME = re.compile(r"^(?P<name>[^\W\d_][\w.'\-]*(?:\s[^\W\d_][\w.'\-]*){0,3})$")
 """A display name of a few words ('Marta Kowalczyk'): a name only over an instance line."""
 ARROW = re.compile(r"^[▲△⬆↑⇧▼▽⬇↓⇩]$")
@@ -393,7 +405,7 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
             continue
         byline = POSTED_BY.match(line.text)
         if byline is not None and author is None:
-            author = byline.group("name") or byline.group("poster")
+            author = byline_name(byline)
             meta.add(line.index)
         elif (
             title is None and is_title_like(line.text) and len(line.text.split()) >= MIN_TITLE_WORDS

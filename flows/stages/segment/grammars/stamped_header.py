@@ -81,7 +81,8 @@ FALLBACK = True
 
 ACTION_WORDS = (
     r"Reply|Quote|Like|Likes|Share|Report|Flag|Boost|Favou?rite|More|Permalink|Support"
-    r"|Oppose|Last reply|Collapse|Expand|Ответить|Цитировать|Цитата|Нравится|Поделиться|Пожаловаться"
+    r"|Oppose|Last reply|Collapse|Expand|Ответить|Цитировать|Цитата|Нравится|Поделиться"
+    r"|Пожаловаться|Ссылка"
 )
 ACTION_ROW = re.compile(
     rf"^(?:(?:{ACTION_WORDS}|[+−–-]?\d{{1,6}}(?!\d)|[·•|↑↓▲▼👍👎]\ufe0f?)\s*)+$", re.IGNORECASE
@@ -120,8 +121,12 @@ ATTRIBUTION = re.compile(
 """A quote's attribution on a line of its own ('@name said in <topic>:', 'name wrote:',
 'name posted on <date>'): the line after it is quoted text."""
 EDIT_MARK = re.compile(r"(?<!\w)(?:edited|изменено|ред\.)", re.IGNORECASE)
-EDIT_LINE = re.compile(r"^\(?(?:edited|изменено|ред\.)\)?$", re.IGNORECASE)
-"""An edit mark on a line of its own under the stamp: part of the header."""
+EDIT_LINE = re.compile(
+    r"^(?:[·•|]\s*)?\(?(?:(?:last\s+)?edited|изменено|ред\.)(?:\s+\S[^.!?]{0,30})?\)?$",
+    re.IGNORECASE,
+)
+"""An edit mark on a line of its own under the stamp, its own stamp after it or not
+('(edited)', '· edited 6d ago'): part of the header."""
 LETTER = re.compile(r"[^\W\d_]")
 MAX_NAME_WORDS = 3
 DIRECTION_MARKS = "\u200e\u200f"
@@ -679,7 +684,7 @@ def parse_post(lines: Sequence[Line]) -> PostHead | None:
         )
         quotes = quoted_lines(lines, hit.position + n_lines, body_end, ATTRIBUTION)
         return opening_head(lines, opening, is_chrome, quotes, title_hint=hint)
-    status = _status_head(lines)
+    status = status_head(lines)
     if status is not None:
         return status
     if any(POSTED_BY.match(line.text) for line in lines):
@@ -693,7 +698,7 @@ def _title(top: Sequence[Line]) -> str | None:
     return topic_title(top, is_action_row)
 
 
-def _status_head(lines: Sequence[Line]) -> PostHead | None:
+def status_head(lines: Sequence[Line]) -> PostHead | None:
     """The head of an opening status that prints its stamp under its text (a fediverse
     post): a name line over its '@handle' line, the text, then the stamp line; every other
     line of the region is furniture. None when the region shows no such status."""

@@ -27,6 +27,7 @@ from flows.stages.segment.candidates import (
     best_untitled,
     crumb_roots,
     disqualified,
+    is_tag_row,
     last_crumb,
     name_beside_date,
     poster_name,
@@ -47,8 +48,9 @@ from flows.stages.segment.grammars._dump import (
     reference_targets,
     references_start,
 )
+from flows.stages.segment.grammars.stamped_header import HANDLE, status_head
 from flows.stages.segment.layouts import Detection
-from flows.stages.segment.lines import Line, word_count
+from flows.stages.segment.lines import Line, ends_sentence, word_count
 from flows.stages.segment.meta import (
     AGE,
     find_byline,
@@ -222,6 +224,7 @@ def segment(
     ]
     dropped = find_boilerplate(seen_region)
     dropped.update((index, "thread_chrome") for index in links if index < len(region))
+    dropped.update((index, "page_chrome") for index in capture_toolbar(seen_region))
     is_chrome = getattr(grammar, "is_chrome", None)
     if is_chrome is not None:
         for line in seen_region:
@@ -234,6 +237,8 @@ def segment(
         head = page_post(seen, starts)
     if head is None and opening is not None:
         head = opening
+    if starts and (head is None or head.author is None):
+        head = status_head(seen_region) or head
     if head is None and starts:
         head = _article_head(seen_region, dropped)
     if head is None and starts:
@@ -251,6 +256,9 @@ def segment(
         for index in head.title_lines | head.meta_lines:
             dropped.pop(index, None)  # what the grammar reads as the head is never chrome
         dropped.update((index, "thread_chrome") for index in head.chrome_lines)
+    for line in seen_region:
+        if line.index not in dropped and is_tag_row(line.text):
+            dropped[line.index] = "thread_chrome"  # the post's hashtags are its furniture
     rules = config.block_rules()
     draft = build_post(
         doc_id=doc_id,
@@ -271,6 +279,8 @@ def segment(
     post_id = f"{doc_id}.p0000"
     find_end = getattr(grammar, "find_end", None)
     end = find_end(seen, starts) if find_end is not None else None
+    if end is None:
+        end = page_foot(seen, starts[-1])
     thread_lines = lines
     if end is not None and end > starts[-1]:
         thread_lines = lines[:end]
@@ -286,6 +296,7 @@ def segment(
         view=seen[: len(thread_lines)] if view is not None else None,
         furniture=links,
         links=[header_links(lines[at].text, targets) for at in starts] if targets else None,
+        poster=_poster_names(region, head),
     )
     result.comments += comments
     result.blocks += blocks
@@ -293,6 +304,86 @@ def segment(
     op = next((comment for comment in comments if comment["is_op"]), None)
     if op is not None and result.posts and result.posts[0]["author"] is None:
         result.posts[0]["author"] = op["author"]
+
+
+LINK_ROW = re.compile(r"^[^·•|]{1,30}(?:\s[·•|]\s[^·•|]{1,30})+$")
+"""A row of two or more short labels parted by '·', '|' or '•' ('About · Docs · Code')."""
+MAX_LINK_WORDS = 3
+MAX_FOOT_CHARS = 80
+MAX_FOOT_LINES = 4
+
+
+def page_foot(lines: Sequence[Line], last_start: int) -> int | None:
+    """Where the page's foot begins under the last comment (at `last_start`): its last
+    block (the lines after the last blank line) when it holds :data:`MAX_FOOT_LINES`
+    short lines at most, one of them a row of the site's links (:data:`LINK_ROW`, each
+    label of :data:`MAX_LINK_WORDS` words at most), the others ending no sentence unless
+    that row opens the block, and a blank line parts it from the comment's text; None
+    when the page ends otherwise."""
+    filled = [at for at in range(last_start + 1, len(lines)) if not lines[at].is_blank]
+    if not filled:
+        return None
+    first = filled[-1]
+    while first - 1 > last_start and not lines[first - 1].is_blank:
+        first -= 1
+    block = [line.text for line in lines[first : filled[-1] + 1]]
+    if first - 1 <= last_start or not any(at < first - 1 for at in filled):
+        return None
+    if len(block) > MAX_FOOT_LINES or any(len(text) > MAX_FOOT_CHARS for text in block):
+        return None
+    rows = [text for text in block if LINK_ROW.match(text)]
+    if not (rows and rows[0] == block[0]) and any(ends_sentence(text) for text in block):
+        return None
+    if not any(
+        all(len(label.split()) <= MAX_LINK_WORDS for label in re.split(r"\s[·•|]\s", row))
+        for row in rows
+    ):
+        return None
+    return first
+
+
+CAPTURE_BANNER = re.compile(r"^\S.{0,40}\s[-–]\s\S*/web/\d{8,14}/\S+$")
+"""A web archive's banner naming the captured page ('<Archive> - https://…/web/<stamp>/<url>')."""
+TOOLBAR_LINE = re.compile(
+    r"^(?:\d[\d,]*\s+captures?|\d{1,2}\s+\w{3,9}\s+\d{4}\s+[-–]\s+\d{1,2}\s+\w{3,9}\s+\d{4}"
+    r"|(?:[A-Z]{3}\s+){2}[A-Z]{3}|(?:\d{4}\s+){2}\d{4}|\d{1,2}|Close\s+Help|Go|success|fail"
+    r"|About this capture)$"
+)
+"""The lines of a web archive's toolbar under its banner: the count of captures, their
+span, the calendar's months, days and years, its buttons."""
+MAX_BANNER_LINE = 2
+
+
+def capture_toolbar(region: Sequence[Line]) -> set[int]:
+    """The indices of a web archive's banner and toolbar lines atop the page: a banner
+    among its first :data:`MAX_BANNER_LINE` filled lines, then the toolbar's lines
+    (:data:`TOOLBAR_LINE`) among the lines right under it; nothing without a banner."""
+    filled = [line for line in region if not line.is_blank]
+    banner = next(
+        (at for at, line in enumerate(filled[:MAX_BANNER_LINE]) if CAPTURE_BANNER.match(line.text)),
+        None,
+    )
+    if banner is None:
+        return set()
+    found = {filled[banner].index}
+    for line in filled[banner + 1 :]:
+        if not TOOLBAR_LINE.match(line.text):
+            break
+        found.add(line.index)
+    return found
+
+
+def _poster_names(region: Sequence[Line], head: PostHead | None) -> frozenset[str]:
+    """The names the opening post's author goes by: the head's author, and the '@' handle
+    among its metadata lines (a status's '@name@host' under the display name)."""
+    if head is None or head.author is None:
+        return frozenset()
+    handles = {
+        line.text
+        for line in region
+        if line.index in head.meta_lines and HANDLE.match(line.text) is not None
+    }
+    return frozenset({head.author, *handles})
 
 
 def _opening_header(
@@ -305,16 +396,56 @@ def _opening_header(
     headers or more, the first naming its author at the top level. Its author and date
     are the header's, its header lines metadata; None elsewhere (then the first header
     stays a comment)."""
-    if getattr(grammar, "parse_post", None) or getattr(grammar, "page_post", None):
-        return None
     if len(starts) < 2:
         return None
+    if getattr(grammar, "parse_post", None) or getattr(grammar, "page_post", None):
+        generic = getattr(grammar, "GENERIC", False)
+        return _sectioned_opening(grammar, seen, starts) if generic else None
     above = [line for line in seen[: starts[0]] if not line.is_blank]
     if any(
         is_prose(line.text) or line.text.startswith(">") or COMMENT_SECTION.match(line.text)
         for line in above
     ):
         return None
+    return _header_head(grammar, seen, starts)
+
+
+MAX_SECTION_WORDS = 4
+
+
+def _sectioned_opening(
+    grammar: CommentGrammar, seen: Sequence[Line], starts: Sequence[int]
+) -> PostHead | None:
+    """The head of the opening post, read by a generic grammar (one written for a
+    front-end reads that front-end's post), where a comment section's heading
+    (:data:`COMMENT_SECTION`: 'Replies (5)', 'Comments') parts the first header's text
+    from the second header, and neither a heading nor prose stands above the first: a
+    status page prints the status it is about, then its replies. None elsewhere."""
+    above = [line for line in seen[: starts[0]] if not line.is_blank]
+    if any(_is_section(line.text) or is_prose(line.text) for line in above):
+        return None
+    if not any(_is_section(line.text) for line in seen[starts[0] + 1 : starts[1]]):
+        return None
+    return _header_head(grammar, seen, starts)
+
+
+def _is_section(text: str) -> bool:
+    """A comment section's heading on a line of its own ('Replies (5)'; not 'Commented',
+    a sort menu's word, nor '2 replies', a comment's toggle)."""
+    heading = COMMENT_SECTION.match(text)
+    return (
+        heading is not None
+        and not text[:1].isdigit()
+        and not text[heading.end() : heading.end() + 1].isalpha()
+        and len(text.split()) <= MAX_SECTION_WORDS
+    )
+
+
+def _header_head(
+    grammar: CommentGrammar, seen: Sequence[Line], starts: Sequence[int]
+) -> PostHead | None:
+    """The first header read as the opening post's head: its author and date, its lines
+    metadata; None where it names no author or stands nested."""
     header = read_headers(grammar, seen, starts[:2])[0]
     if header.author is None or header.nesting:
         return None
@@ -625,14 +756,22 @@ def _dated_under_title(region: Sequence[Line], dropped: dict[int, str], head: Po
     return head
 
 
+MAX_BYLINE_RISE = 2
+"""How many lines over the title a byline may stand ('By <Name>' over the headline)."""
+
+
 def _dated_byline(region: Sequence[Line], head: PostHead) -> PostHead:
     """The head with the date its byline carries ('By <Name> | March 14, 2014 | 10:20
     am'), when the grammar read the byline but no date: the first date on the head's
-    metadata lines."""
+    metadata lines, none of them more than :data:`MAX_BYLINE_RISE` lines over the title
+    (a capture's or a clipping's stamp at the page's top dates the copy, not the post)."""
     if head.published is not None or not head.meta_lines:
         return head
+    top = min(head.title_lines, default=0) - MAX_BYLINE_RISE
     for line in region:
-        found = find_date(line.text) if line.index in head.meta_lines else None
+        found = (
+            find_date(line.text) if line.index in head.meta_lines and line.index >= top else None
+        )
         if found is not None:
             return dataclasses.replace(head, published=found[0])
     return head
