@@ -38,6 +38,8 @@ ACCOUNT = rf"{USERNAME}(?:@[\w\-]+(?:\.[\w\-]+)+)?"
 """A username, with its instance where the front-end federates ('name@lemmy.world')."""
 PAGE = re.compile(r"\b(?:Page|Страница)\s+(?P<page>\d{1,5})\s+(?:of|из)\s+\d{1,5}\b", re.IGNORECASE)
 CRUMB_SEPARATOR = re.compile(r"\s[»›‹>](?:\s|$)")
+POST_NUMBER_LINE = re.compile(r"^#(?P<n>\d{1,7})$")
+"""A post's number on a line of its own ('#3'), next to its header."""
 
 
 def post_head(
@@ -149,7 +151,7 @@ def page_title(
             return line
     menu = _menu_lines(top)
     for line in reversed(candidates):
-        if line.index in menu or COUNTERS.match(line.text):
+        if line.index in menu or COUNTERS.match(line.text) or COUNTER.match(line.text):
             continue
         if is_title_like(line.text) and not is_breadcrumb(line.text) and len(line.text.split()) > 1:
             return line

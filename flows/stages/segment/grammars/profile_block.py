@@ -3,9 +3,11 @@ fills: a name, the poster's profile, a subject and a stamp.
 
 One post::
 
+    [<number>]                  the post's number on a line of its own ('#2')
     <name>                      a name: one to three words, no sentence, no label
     [<profile lines>]           short lines: a rank, stars, 'Offline', 'Posts: 388', a
-                                place, '( )'; blank lines between them
+                                place, '( )', the name again (an avatar's caption); blank
+                                lines between them
     [<subject>]                 'Re: <title>', or the topic title on the opening post
     <stamp>                     a short line with a date ('02/10/2023 09:12:47',
                                 '« Reply #1 on: 05/19/15 at 19:42:10 »'), or a row of cells
@@ -47,6 +49,7 @@ from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
     GLUED_QUOTE,
+    POST_NUMBER_LINE,
     PROFILE_STAMP,
     QUOTE_ATTRIBUTION,
     REPLY_PREFIX,
@@ -250,7 +253,8 @@ def _header_at(
         stamp = _stamp(text)
         if stamp is not None and not _labelled_above(lines, at, position):
             break
-        if _is_field(text) and fields < MAX_FIELDS and not REPLY_PREFIX.match(text):
+        repeated = text == line.text  # the name again, an avatar's caption
+        if (_is_field(text) or repeated) and fields < MAX_FIELDS and not REPLY_PREFIX.match(text):
             if find_byline(text) or COLUMN_HEADS.match(text):
                 return None  # an article's byline (a listing's row), a board's column heads
             fields += 1
@@ -274,6 +278,8 @@ def _header_at(
         if not _opens_text(lines, end):
             return None
     author = PRESENCE.sub("", line.text.strip()) or line.text.strip()
+    if position > 0 and POST_NUMBER_LINE.match(lines[position - 1].text):
+        position -= 1  # the post's number over its name opens the header
     return Found(position, end - position, author, stamp, subject)
 
 
@@ -308,18 +314,23 @@ def _labelled_above(lines: Sequence[Line], at: int, floor: int) -> bool:
 
 
 def _opens_block(above: Line, position: int, page: Page, over: Line | None = None) -> bool:
-    """Whether a name at `position` may follow the line `above`: a blank, or a short line
+    """Whether a name at `position` may follow the line `above`: a blank, the post's number
+    on a line of its own ('#2', which then opens the header), or a short line
     that ends no sentence or clause and that the page repeats (the action row closing
     every post) or that stands in the page top, or one such short line under the repeated
     one (`over`: a post's reactions under its action row, 'Likes: anna')."""
     text = above.text.rstrip()
-    return above.is_blank or (
-        len(text) <= MAX_OPENER_CHARS
-        and (text.endswith(("...", "…")) or not text.endswith((".", "!", "?", ",", ";", ":")))
-        and (
-            above.text in page.recurring
-            or position < page.top_end
-            or (over is not None and not over.is_blank and over.text in page.recurring)
+    return (
+        above.is_blank
+        or POST_NUMBER_LINE.match(above.text) is not None
+        or (
+            len(text) <= MAX_OPENER_CHARS
+            and (text.endswith(("...", "…")) or not text.endswith((".", "!", "?", ",", ";", ":")))
+            and (
+                above.text in page.recurring
+                or position < page.top_end
+                or (over is not None and not over.is_blank and over.text in page.recurring)
+            )
         )
     )
 
@@ -389,10 +400,17 @@ def _reread(lines: Sequence[Line], hit: Found, page: Page) -> Found:
     line of text (a short line the page prints above the posts, such as a link row, reads
     as a name too): the first name under a blank line, else the first name shown with the
     poster's presence ('name Offline'), else the first name shown twice in a row (an
-    avatar's caption over the same name); `hit` itself when there is none."""
+    avatar's caption over the same name); `hit` itself when there is none. A name under
+    a post's number ('#2') within `hit` is the poster's wherever `hit`'s name stands (a
+    link closing the post above reads as a name too)."""
+    span = range(hit.position + 1, hit.position + hit.n_lines)
+    for at in span:
+        if POST_NUMBER_LINE.match(lines[at - 1].text):
+            later = _header_at(lines, at, page)
+            if later is not None:
+                return later
     if hit.position == 0 or lines[hit.position - 1].is_blank:
         return hit
-    span = range(hit.position + 1, hit.position + hit.n_lines)
     for at in span:
         if lines[at - 1].is_blank and not lines[at].is_blank:
             later = _header_at(lines, at, page)
@@ -493,6 +511,11 @@ def _titled_above(lines: Sequence[Line], first: Found) -> bool:
     return len(subject.split()) >= MIN_SUBJECT_WORDS and any(
         subject in " ".join(line.text.split()).casefold() for line in lines[: first.position]
     )
+
+
+def opens_topic(lines: Sequence[Line]) -> bool:
+    """Whether the first header found is the opening post's (:func:`_opens_topic`)."""
+    return _opens_topic(lines, headers(lines))
 
 
 def find_starts(lines: Sequence[Line]) -> list[int]:

@@ -106,11 +106,22 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
         return best
     if best is not None:
         return _fuller(best, lines)
+    most = 0
     for grammar in LAST_RESORTS:
         starts = grammar.find_starts(lines)
-        if starts and (best is None or len(starts) > len(best[1])):
-            best = grammar, starts
+        posts = _posts_read(grammar, lines, starts)
+        if starts and (best is None or posts > most):
+            best, most = (grammar, starts), posts
     return best
+
+
+def _posts_read(grammar: CommentGrammar, lines: Sequence[Line], starts: Sequence[int]) -> int:
+    """The posts a last resort reads: its comments, and the opening post where it reads
+    one from a header of the same shape above them (``opens_topic(lines)`` in its module),
+    so that a reading of every post's header is weighed against one of repeated frames
+    that counts the opening post among the comments."""
+    opens = getattr(grammar, "opens_topic", None)
+    return len(starts) + int(bool(starts) and opens is not None and opens(lines))
 
 
 def _fuller(
@@ -417,10 +428,16 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
     }
     if not anchor:
         furniture |= head.title_lines
+    bylines = {  # a byline read as the title ('Started by <name>, <date>') is the head's
+        line.index
+        for line in filled
+        if anchor and line.index in head.title_lines and _names_post(line.text, head)
+    }
     return dataclasses.replace(
         head,
         title=untagged(zone[at].text),
         title_lines=frozenset({zone[at].index}),
+        meta_lines=head.meta_lines | (bylines - furniture),
         chrome_lines=head.chrome_lines | furniture,
     )
 
