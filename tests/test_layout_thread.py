@@ -7,6 +7,7 @@ import pytest
 
 from flows.stages.segment import SegmentConfig, segment, split_lines
 from flows.stages.segment.layouts.thread import echoed_topic
+from flows.stages.segment.threads import _glued_edit
 
 COMMENTS = """\
 3 Comments
@@ -375,3 +376,10 @@ def test_a_name_over_the_date_above_the_text_names_the_poster() -> None:
     labelled = named.replace("Marta Lindqvist", "Notes From Samara")  # a label, no name
     (post,) = segment("0123456789abcdef", labelled, None, SegmentConfig()).posts
     assert post["author"] is None
+
+
+def test_an_edit_stamp_glued_after_the_last_sentence_marks_an_edit() -> None:
+    assert _glued_edit("We agree on that. Edited by anna_k, 12.03.2021, 10:20")
+    assert _glued_edit("Не соглашусь. Сообщение отредактировал Ольга В. - 14.3.2023, 12:10")
+    assert not _glued_edit("The clerk edited by hand the list of 2021 candidates.")
+    assert not _glued_edit("So it goes. Edited by the board, as always")
