@@ -83,9 +83,10 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
     front-end (no ``GENERIC``) finds any; a last
     resort (``LAST_RESORT = True``: comments read from their repeated frames, or from a
     header shape too common to trust alone) is asked only when no other grammar finds any,
-    the one that finds the most winning (a generic one losing ties: :data:`LAST_RESORTS`),
-    or over a generic grammar's reading where it finds every comment that one finds and
-    more (:func:`_fuller`)."""
+    the one that reads the most posts winning (:func:`_posts_read`); a generic one
+    (repeated frames) only where no last resort reading the slots of a post header finds
+    any (:data:`LAST_RESORTS`); or over a generic grammar's reading where it finds every
+    comment that one finds and more (:func:`_fuller`)."""
     best: tuple[CommentGrammar, list[int]] | None = None
     ordered = sorted(
         (grammar for grammar in GRAMMARS.values() if not getattr(grammar, "LAST_RESORT", False)),
@@ -108,6 +109,8 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
         return _fuller(best, lines)
     most = 0
     for grammar in LAST_RESORTS:
+        if best is not None and getattr(grammar, "GENERIC", False):
+            break
         starts = grammar.find_starts(lines)
         posts = _posts_read(grammar, lines, starts)
         if starts and (best is None or posts > most):
@@ -118,8 +121,8 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
 def _posts_read(grammar: CommentGrammar, lines: Sequence[Line], starts: Sequence[int]) -> int:
     """The posts a last resort reads: its comments, and the opening post where it reads
     one from a header of the same shape above them (``opens_topic(lines)`` in its module),
-    so that a reading of every post's header is weighed against one of repeated frames
-    that counts the opening post among the comments."""
+    so that a reading that takes the first header as the opening post is weighed fairly
+    against one that counts it among the comments."""
     opens = getattr(grammar, "opens_topic", None)
     return len(starts) + int(bool(starts) and opens is not None and opens(lines))
 
@@ -147,8 +150,9 @@ LAST_RESORTS = tuple(
         key=lambda grammar: getattr(grammar, "GENERIC", False),
     )
 )
-"""The last resorts in the order they are asked: a generic one after the others, so that
-it wins only with more starts (as among the other grammars)."""
+"""The last resorts in the order they are asked: a generic one (repeated frames) after
+the readers of a post header's slots, and only where none of them finds a comment: a
+frame can be any line every post repeats, a header's slots name the poster."""
 FRAMES_SCORE = 0.65
 """The score of a thread read by a last-resort grammar: above the article fallback, below
 every layout that finds its own features (a digest's dated entries, a listing's teasers)."""
