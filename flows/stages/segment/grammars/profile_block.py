@@ -531,7 +531,8 @@ def _trailers(lines: Sequence[Line], found: Sequence[Found]) -> set[int]:
     each post's region, and under the last post the run that follows its text (the page's
     footer comes after it), or else the run that opens with such a line after its text.
     Where such a line stands under a post's text with more lines after it (a signature
-    under 'Logged'), the rest of the post's region is closing lines too."""
+    under 'Logged'), the rest of the post's region is closing lines too, unless a paragraph
+    of running text follows (the line closed a quote: 'Expand', itself furniture)."""
     runs: list[list[int]] = []
     regions: list[tuple[int, int]] = []
     shown: Counter[str] = Counter()
@@ -555,10 +556,12 @@ def _trailers(lines: Sequence[Line], found: Sequence[Found]) -> set[int]:
     known = {text for text, count in shown.items() if count >= 2}
     trailers = {lines[at].index for run in runs for at in run if lines[at].text in known}
     for start, end in regions:
+        shown = [at for at in range(start, end) if lines[at].text in known]
         closing = next(
-            (at for at in range(start, end) if not lines[at].is_blank and lines[at].text in known),
+            (at for at in shown if not any(is_paragraph(line.text) for line in lines[at:end])),
             None,
         )
+        trailers.update(lines[at].index for at in shown)
         if closing is not None:
             trailers.update(line.index for line in lines[closing:end] if not line.is_blank)
     if found:
