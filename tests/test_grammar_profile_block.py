@@ -419,3 +419,33 @@ def test_a_name_under_the_post_number_heads_the_post_under_a_link_row() -> None:
     assert [c["author"] for c in result.comments] == ["petr_k", "Olga V.", "mira"]
     assert all("Back to top" not in c["body"] for c in result.comments)
     assert all("#" not in c["body"] for c in result.comments)
+
+
+TITLED_POST = """\
+{name}
+{rank}
+Join Date: Mar 201{day}
+Posts: {count}
+#{number}
+0{day}-03-2021, 10:0{day} AM
+{text}
+Comment
+Post
+Cancel
+"""
+
+
+def test_a_name_over_a_user_title_heads_the_post_under_any_line() -> None:
+    names = ["olga_v", "petr_k", "mira", "olga_v"]
+    ranks = ["Senior Member", "Member", "Junior Member", "Senior Member"]
+    posts = [
+        TITLED_POST.format(
+            name=name, rank=rank, day=at + 1, count=10 + at, number=at + 1, text=text
+        )
+        for at, (name, rank, text) in enumerate(zip(names, ranks, TEXTS, strict=True))
+    ]
+    posts[0] = posts[0].replace("Comment\nPost\nCancel\n", "Tags: None\n")
+    page = "Board\nTram fares in the new budget\nnew posts\n" + "".join(posts)
+    result = segment("0123456789abcdef", page, None, SegmentConfig())
+    assert result.posts[0]["author"] == "olga_v"
+    assert [c["author"] for c in result.comments] == ["petr_k", "mira", "olga_v"]

@@ -64,7 +64,7 @@ from flows.stages.segment.grammars._common import (
 from flows.stages.segment.grammars.stamped_header import is_action_row
 from flows.stages.segment.grammars.stamped_row import PROFILE_LINE
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import PRESENCE_WORD, find_byline, find_date
+from flows.stages.segment.meta import PRESENCE_WORD, USER_TITLE, find_byline, find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
 from flows.stages.segment.webpage import is_prose as is_paragraph
@@ -224,13 +224,15 @@ def _header_at(
     lines: Sequence[Line], position: int, page: Page, present: bool = False
 ) -> Found | None:
     """The header whose name is at `position`, None when the lines there are none; a name
-    shown with the poster's presence (`present`: 'name Offline') may follow any line."""
+    shown with the poster's presence (`present`: 'name Offline') or over a user title
+    (:func:`_over_title`) may follow any line."""
     line = lines[position]
     if line.is_blank or not _is_name(line.text) or line.text in page.furniture:
         return None
     if (
         position > 0
         and not present
+        and not _over_title(lines, position)
         and not _opens_block(
             lines[position - 1], position, page, lines[position - 2] if position > 1 else None
         )
@@ -281,6 +283,19 @@ def _header_at(
     if position > 0 and POST_NUMBER_LINE.match(lines[position - 1].text):
         position -= 1  # the post's number over its name opens the header
     return Found(position, end - position, author, stamp, subject)
+
+
+def _over_title(lines: Sequence[Line], position: int) -> bool:
+    """Whether the line at `position` stands right over a user title ('Senior Member',
+    'Постоялец': :data:`..meta.USER_TITLE`) that a labelled profile line follows ('Join
+    Date: Mar 2014', 'Сообщений: 512'), and is no title itself: the poster's name over
+    the first slots of the card."""
+    return (
+        position + 2 < len(lines)
+        and USER_TITLE.search(lines[position + 1].text) is not None
+        and PROFILE_LINE.match(lines[position + 2].text) is not None
+        and USER_TITLE.search(lines[position].text) is None
+    )
 
 
 def _profile_under(lines: Sequence[Line], start: int) -> int:
@@ -401,12 +416,17 @@ def _reread(lines: Sequence[Line], hit: Found, page: Page) -> Found:
     as a name too): the first name under a blank line, else the first name shown with the
     poster's presence ('name Offline'), else the first name shown twice in a row (an
     avatar's caption over the same name); `hit` itself when there is none. A name under
-    a post's number ('#2') within `hit` is the poster's wherever `hit`'s name stands (a
-    link closing the post above reads as a name too)."""
+    a post's number ('#2') or over a user title ('Senior Member') within `hit` is the
+    poster's wherever `hit`'s name stands (a link closing the post above reads as a name
+    too)."""
     span = range(hit.position + 1, hit.position + hit.n_lines)
     for at in span:
-        if POST_NUMBER_LINE.match(lines[at - 1].text):
-            later = _header_at(lines, at, page)
+        if POST_NUMBER_LINE.match(lines[at - 1].text) or (
+            _over_title(lines, at)
+            and not USER_TITLE.search(hit.author)
+            and lines[at].text not in (hit.author, lines[at - 1].text)  # the name twice
+        ):
+            later = _header_at(lines, at, page, present=True)
             if later is not None:
                 return later
     if hit.position == 0 or lines[hit.position - 1].is_blank:
@@ -556,12 +576,12 @@ def _trailers(lines: Sequence[Line], found: Sequence[Found]) -> set[int]:
     known = {text for text, count in shown.items() if count >= 2}
     trailers = {lines[at].index for run in runs for at in run if lines[at].text in known}
     for start, end in regions:
-        shown = [at for at in range(start, end) if lines[at].text in known]
+        closers = [at for at in range(start, end) if lines[at].text in known]
         closing = next(
-            (at for at in shown if not any(is_paragraph(line.text) for line in lines[at:end])),
+            (at for at in closers if not any(is_paragraph(line.text) for line in lines[at:end])),
             None,
         )
-        trailers.update(lines[at].index for at in shown)
+        trailers.update(lines[at].index for at in closers)
         if closing is not None:
             trailers.update(line.index for line in lines[closing:end] if not line.is_blank)
     if found:
