@@ -259,6 +259,7 @@ def segment(
         head = _answered_title(seen_region, head)
     if head is not None:
         head = scored_head(seen_region, dropped, head)
+        head = described_title(seen_region, head)
         head = echoed_title(seen, seen_region, head)
         head = _dated_byline(seen_region, head)
         if parse_post is None:  # an article's head over its comments, not a forum's post
@@ -480,6 +481,25 @@ MAX_SUBJECT_CHARS = 300
 
 def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+DESCRIPTION_JOINS = (",", " -", " –", " —", " |")
+"""What a board prints between a topic's title and its description on one line."""
+
+
+def described_title(region: Sequence[Line], head: PostHead) -> PostHead:
+    """The head with the topic's title where its title line adds a description to it
+    ('<title>, <description>'): a breadcrumb above ends in the title alone (its last
+    label, :func:`..candidates.last_crumb`) and the title line opens with that label."""
+    if head.title is None:
+        return head
+    for line in region:
+        label = last_crumb(line.text) if not line.is_blank else None
+        if label is None or label == head.title or not head.title.startswith(label):
+            continue
+        if head.title[len(label) :].startswith(DESCRIPTION_JOINS):
+            return dataclasses.replace(head, title=label)
+    return head
 
 
 def echoed_topic(lines: Sequence[Line]) -> str | None:
