@@ -8,7 +8,7 @@ import pytest
 from flows.stages.segment import SegmentConfig, segment, split_lines
 from flows.stages.segment.layouts.thread import described_title, echoed_topic
 from flows.stages.segment.post import PostHead
-from flows.stages.segment.threads import _glued_edit
+from flows.stages.segment.threads import EDIT_STAMP, _glued_edit
 
 COMMENTS = """\
 3 Comments
@@ -384,6 +384,8 @@ def test_an_edit_stamp_glued_after_the_last_sentence_marks_an_edit() -> None:
     assert _glued_edit("Не соглашусь. Сообщение отредактировал Ольга В. - 14.3.2023, 12:10")
     assert not _glued_edit("The clerk edited by hand the list of 2021 candidates.")
     assert not _glued_edit("So it goes. Edited by the board, as always")
+    assert EDIT_STAMP.match("Edited July 26, 2020 by anna_k")
+    assert not EDIT_STAMP.match("Edited volumes of essays, printed in 2020 by the institute")
 
 
 def test_a_title_line_with_a_description_gives_the_title_its_crumb_ends_in() -> None:

@@ -370,16 +370,17 @@ def _up_down(
 
 
 _EDIT_STAMP = (
-    r"(?:Last\s+edit(?:ed)?(?:\s*:|\s+(?:by|at|on)\s)|Edited\s+by\s"
+    r"(?:Last\s+edit(?:ed)?(?:\s*:|\s+(?:by|at|on)\s)"
+    r"|Edited\s+(?:[^\d\n]{0,12}\d[\d\s,./:-]*(?:[AP]M\s+)?)?by\s"
     r"|Последн(?:ий|ее) (?:раз )?(?:редактировалось|редактирование|изменени[ея])\b"
     r"|Сообщение отредактировал(?:а|\(а\))?\s).{4,160}$"
 )
 EDIT_STAMP = re.compile(rf"^«?\s*{_EDIT_STAMP}", re.IGNORECASE)
 """The front-end's stamp of a post's last edit, with a date ('Last Edit: Sept 12, 2022 at
 11:20am by name', '« Last Edit: March 3, 2022, 10:20:11 AM by name »', 'Last edited by
-name; 03-12-2022', 'Edited by name (06/27/20 08:19 AM)', '« Последнее редактирование:
-<date> от name »', 'Сообщение отредактировал name - <date>'): the comment was edited;
-the line is furniture."""
+name; 03-12-2022', 'Edited by name (06/27/20 08:19 AM)', 'Edited July 26, 2020 by name',
+'« Последнее редактирование: <date> от name »', 'Сообщение отредактировал name -
+<date>'): the comment was edited; the line is furniture."""
 EDIT_STAMP_OPENERS = "«LlEeПпСс"
 """The first characters of an :data:`EDIT_STAMP` line (a cheap test before the pattern)."""
 GLUED_EDIT_STAMP = re.compile(rf"(?<=[.!?…])\s+(?P<stamp>{_EDIT_STAMP})", re.IGNORECASE)
