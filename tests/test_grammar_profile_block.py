@@ -382,3 +382,70 @@ def test_a_name_under_a_short_line_under_text_is_no_name() -> None:
     )
     found = profile_block.headers(split_lines(page))
     assert [hit.author for hit in found] != ["anna_k", "boris", "vera.t"]
+
+
+NUMBERED = """\
+Board › Transport
+
+Tram fares in the new budget
+
+{posts}
+Back to the board
+"""
+NUMBERED_POST = """\
+#{number}
+{name}
+    {name}
+    Member
+    {count} posts
+
+Posted {day} March 2021 - 10:0{day} AM
+
+{text}
+
+Back to top
+"""
+
+
+def test_a_name_under_the_post_number_heads_the_post_under_a_link_row() -> None:
+    names = ["Olga V.", "petr_k", "Olga V.", "mira"]
+    posts = "\n".join(
+        NUMBERED_POST.format(number=at + 1, name=name, count=10 + at, day=at + 1, text=text)
+        for at, (name, text) in enumerate(zip(names, TEXTS, strict=True))
+    )
+    result = segment("0123456789abcdef", NUMBERED.format(posts=posts), None, SegmentConfig())
+    assert result.posts[0]["author"] == "Olga V."
+    assert result.posts[0]["title"] == "Tram fares in the new budget"
+    assert [c["author"] for c in result.comments] == ["petr_k", "Olga V.", "mira"]
+    assert all("Back to top" not in c["body"] for c in result.comments)
+    assert all("#" not in c["body"] for c in result.comments)
+
+
+TITLED_POST = """\
+{name}
+{rank}
+Join Date: Mar 201{day}
+Posts: {count}
+#{number}
+0{day}-03-2021, 10:0{day} AM
+{text}
+Comment
+Post
+Cancel
+"""
+
+
+def test_a_name_over_a_user_title_heads_the_post_under_any_line() -> None:
+    names = ["olga_v", "petr_k", "mira", "olga_v"]
+    ranks = ["Senior Member", "Member", "Junior Member", "Senior Member"]
+    posts = [
+        TITLED_POST.format(
+            name=name, rank=rank, day=at + 1, count=10 + at, number=at + 1, text=text
+        )
+        for at, (name, rank, text) in enumerate(zip(names, ranks, TEXTS, strict=True))
+    ]
+    posts[0] = posts[0].replace("Comment\nPost\nCancel\n", "Tags: None\n")
+    page = "Board\nTram fares in the new budget\nnew posts\n" + "".join(posts)
+    result = segment("0123456789abcdef", page, None, SegmentConfig())
+    assert result.posts[0]["author"] == "olga_v"
+    assert [c["author"] for c in result.comments] == ["petr_k", "mira", "olga_v"]

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from flows.stages.segment import SegmentConfig, segment, split_lines
-from flows.stages.segment.layouts.thread import echoed_topic
+from flows.stages.segment.layouts.thread import described_title, echoed_topic
+from flows.stages.segment.post import PostHead
+from flows.stages.segment.threads import EDIT_STAMP, _glued_edit
 
 COMMENTS = """\
 3 Comments
@@ -375,3 +377,21 @@ def test_a_name_over_the_date_above_the_text_names_the_poster() -> None:
     labelled = named.replace("Marta Lindqvist", "Notes From Samara")  # a label, no name
     (post,) = segment("0123456789abcdef", labelled, None, SegmentConfig()).posts
     assert post["author"] is None
+
+
+def test_an_edit_stamp_glued_after_the_last_sentence_marks_an_edit() -> None:
+    assert _glued_edit("We agree on that. Edited by anna_k, 12.03.2021, 10:20")
+    assert _glued_edit("Не соглашусь. Сообщение отредактировал Ольга В. - 14.3.2023, 12:10")
+    assert not _glued_edit("The clerk edited by hand the list of 2021 candidates.")
+    assert not _glued_edit("So it goes. Edited by the board, as always")
+    assert EDIT_STAMP.match("Edited July 26, 2020 by anna_k")
+    assert not EDIT_STAMP.match("Edited volumes of essays, printed in 2020 by the institute")
+
+
+def test_a_title_line_with_a_description_gives_the_title_its_crumb_ends_in() -> None:
+    region = split_lines("Town Board > Budgets > Who pays for the new bridge?\n\nx\n")
+    described = "Who pays for the new bridge?, and the roads around it"
+    head = PostHead(described, frozenset({2}), "anna_k", None, frozenset())
+    assert described_title(region, head).title == "Who pays for the new bridge?"
+    other = PostHead("Who pays for the new bridge? Nobody", frozenset({2}), None, None, frozenset())
+    assert described_title(region, other).title == "Who pays for the new bridge? Nobody"

@@ -213,6 +213,8 @@ def build_comments(
             ):
                 body_dropped[line.index] = "thread_chrome"
                 stamped_edit = True
+            elif line.index not in body_dropped and _glued_edit(line.text):
+                stamped_edit = True
         score, upvotes, downvotes = header.score, header.upvotes, header.downvotes
         if upvotes is None and downvotes is None:
             paired = _up_down(header_lines, body_region, body_dropped)
@@ -317,6 +319,12 @@ def build_comments(
     return comments, blocks, dropped
 
 
+def _glued_edit(text: str) -> bool:
+    """Whether a dated edit stamp closes the line after a sentence (:data:`GLUED_EDIT_STAMP`)."""
+    found = GLUED_EDIT_STAMP.search(text)
+    return found is not None and find_date(found.group("stamp")) is not None
+
+
 MAX_TRAILER_LINES = 6
 """How many non-blank lines at a comment's end, besides those already dropped, may be its
 furniture (actions, counts)."""
@@ -382,19 +390,23 @@ def _up_down(
     return None
 
 
-EDIT_STAMP = re.compile(
-    r"^«?\s*(?:Last\s+edit(?:ed)?(?:\s*:|\s+(?:by|at|on)\s)|Edited\s+by\s"
+_EDIT_STAMP = (
+    r"(?:Last\s+edit(?:ed)?(?:\s*:|\s+(?:by|at|on)\s)"
+    r"|Edited\s+(?:[^\d\n]{0,12}\d[\d\s,./:-]*(?:[AP]M\s+)?)?by\s"
     r"|Последн(?:ий|ее) (?:раз )?(?:редактировалось|редактирование|изменени[ея])\b"
-    r"|Сообщение отредактировал(?:а|\(а\))?\s).{4,160}$",
-    re.IGNORECASE,
+    r"|Сообщение отредактировал(?:а|\(а\))?\s).{4,160}$"
 )
+EDIT_STAMP = re.compile(rf"^«?\s*{_EDIT_STAMP}", re.IGNORECASE)
 """The front-end's stamp of a post's last edit, with a date ('Last Edit: Sept 12, 2022 at
 11:20am by name', '« Last Edit: March 3, 2022, 10:20:11 AM by name »', 'Last edited by
-name; 03-12-2022', 'Edited by name (06/27/20 08:19 AM)', '« Последнее редактирование:
-<date> от name »', 'Сообщение отредактировал name - <date>'): the comment was edited;
-the line is furniture."""
+name; 03-12-2022', 'Edited by name (06/27/20 08:19 AM)', 'Edited July 26, 2020 by name',
+'« Последнее редактирование: <date> от name »', 'Сообщение отредактировал name -
+<date>'): the comment was edited; the line is furniture."""
 EDIT_STAMP_OPENERS = "«LlEeПпСс"
 """The first characters of an :data:`EDIT_STAMP` line (a cheap test before the pattern)."""
+GLUED_EDIT_STAMP = re.compile(rf"(?<=[.!?…])\s+(?P<stamp>{_EDIT_STAMP})", re.IGNORECASE)
+"""An :data:`EDIT_STAMP` glued after the last sentence of a post (a scraper or an unwrap
+joined its line to the text above): the comment was edited; the line is kept, as text."""
 EDIT_NOTE = re.compile(r"^(?:edit|edited|update|upd)\s*\d{0,2}\s*[:：]\s*\S", re.IGNORECASE)
 """A note its author added to a comment ('Edit: corrected the year', 'UPDATE 2: …'): the
 comment was edited, where the front-end shows no mark of its own."""

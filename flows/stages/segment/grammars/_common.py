@@ -25,6 +25,7 @@ from flows.stages.segment.meta import (
     AGE,
     REPLY_PREFIX,
     YEARLESS_DATE,
+    find_byline,
     find_date,
     is_breadcrumb,
     is_dateline,
@@ -38,6 +39,8 @@ ACCOUNT = rf"{USERNAME}(?:@[\w\-]+(?:\.[\w\-]+)+)?"
 """A username, with its instance where the front-end federates ('name@lemmy.world')."""
 PAGE = re.compile(r"\b(?:Page|Страница)\s+(?P<page>\d{1,5})\s+(?:of|из)\s+\d{1,5}\b", re.IGNORECASE)
 CRUMB_SEPARATOR = re.compile(r"\s[»›‹>](?:\s|$)")
+POST_NUMBER_LINE = re.compile(r"^#(?P<n>\d{1,7})$")
+"""A post's number on a line of its own ('#3'), next to its header."""
 
 
 def post_head(
@@ -149,7 +152,9 @@ def page_title(
             return line
     menu = _menu_lines(top)
     for line in reversed(candidates):
-        if line.index in menu or COUNTERS.match(line.text):
+        if line.index in menu or COUNTERS.match(line.text) or COUNTER.match(line.text):
+            continue
+        if find_byline(line.text) is not None:
             continue
         if is_title_like(line.text) and not is_breadcrumb(line.text) and len(line.text.split()) > 1:
             return line
@@ -499,19 +504,24 @@ MIN_TITLE_WORDS = 4
 
 def topic_title(top: Sequence[Line], is_chrome_text: Callable[[str], bool]) -> str | None:
     """The topic's title above the first post: the title-shaped line of the most words,
-    `MIN_TITLE_WORDS` at least, that is no counter line nor the front-end's furniture
-    (`is_chrome_text`): a site's name, its menu, the topic's category and tags are
-    shorter."""
+    `MIN_TITLE_WORDS` at least, that is no counter line, no byline nor the front-end's
+    furniture (`is_chrome_text`): a site's name, its menu, the topic's category and tags
+    are shorter. Such a line right over a byline ('By <name>, <date>') is the title
+    whatever its length: the topic's own head."""
+    filled = [line for line in top if not line.is_blank]
     candidates = [
-        line.text
-        for line in top
-        if not line.is_blank
-        and len(line.text.split()) >= MIN_TITLE_WORDS
+        (at, line.text)
+        for at, line in enumerate(filled)
+        if len(line.text.split()) >= MIN_TITLE_WORDS
         and is_title_like(line.text)
         and not COUNTERS.match(line.text)
         and not is_chrome_text(line.text)
+        and find_byline(line.text) is None
     ]
-    return max(candidates, key=lambda text: len(text.split()), default=None)
+    for at, text in candidates:  # the topic's own head: its title over its byline
+        if at + 1 < len(filled) and find_byline(filled[at + 1].text) is not None:
+            return text
+    return max((text for _, text in candidates), key=lambda text: len(text.split()), default=None)
 
 
 GLUE_POINT = re.compile(r"(?<=[a-z0-9_.\-])(?=[A-Z])")

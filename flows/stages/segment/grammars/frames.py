@@ -41,6 +41,7 @@ from itertools import pairwise
 from flows.stages.segment.boilerplate import WIDGET_RULES, find_boilerplate
 from flows.stages.segment.grammars._common import (
     COUNTER,
+    POST_NUMBER_LINE,
     content_indices,
     has_text,
     is_stamp,
@@ -71,7 +72,7 @@ COUNTER_INITIALS = "crdко"
 SCORE_ROW = re.compile(
     r"^(?P<n>[+−-]?\d[\d,.]*[kK]?)\s+(?:points?|votes?|очк\w*)(?:\s*[·•|]\s*(?P<age>\S.{0,40}))?$"
 )
-POST_NUMBER = re.compile(r"^#(?P<n>\d{1,7})$")
+POST_NUMBER = POST_NUMBER_LINE
 """A post's number on a line of its own under its header ('#3'), counting up by one."""
 HEADER_ROW = re.compile(r"^(?P<name>[^\s\d][^\s]{0,39}(?: [^\s]{1,39}){0,2}?)\s{2,}\S.{0,80}\d")
 """A header row over a post number: the name, two spaces or more, then what the front-end

@@ -3,9 +3,11 @@ fills: a name, the poster's profile, a subject and a stamp.
 
 One post::
 
+    [<number>]                  the post's number on a line of its own ('#2')
     <name>                      a name: one to three words, no sentence, no label
     [<profile lines>]           short lines: a rank, stars, 'Offline', 'Posts: 388', a
-                                place, '( )'; blank lines between them
+                                place, '( )', the name again (an avatar's caption); blank
+                                lines between them
     [<subject>]                 'Re: <title>', or the topic title on the opening post
     <stamp>                     a short line with a date ('02/10/2023 09:12:47',
                                 '« Reply #1 on: 05/19/15 at 19:42:10 »'), or a row of cells
@@ -47,6 +49,7 @@ from dataclasses import dataclass
 
 from flows.stages.segment.grammars._common import (
     GLUED_QUOTE,
+    POST_NUMBER_LINE,
     PROFILE_STAMP,
     QUOTE_ATTRIBUTION,
     REPLY_PREFIX,
@@ -61,7 +64,7 @@ from flows.stages.segment.grammars._common import (
 from flows.stages.segment.grammars.stamped_header import is_action_row
 from flows.stages.segment.grammars.stamped_row import PROFILE_LINE
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import PRESENCE_WORD, find_byline, find_date
+from flows.stages.segment.meta import PRESENCE_WORD, USER_TITLE, find_byline, find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
 from flows.stages.segment.webpage import is_prose as is_paragraph
@@ -221,13 +224,15 @@ def _header_at(
     lines: Sequence[Line], position: int, page: Page, present: bool = False
 ) -> Found | None:
     """The header whose name is at `position`, None when the lines there are none; a name
-    shown with the poster's presence (`present`: 'name Offline') may follow any line."""
+    shown with the poster's presence (`present`: 'name Offline') or over a user title
+    (:func:`_over_title`) may follow any line."""
     line = lines[position]
     if line.is_blank or not _is_name(line.text) or line.text in page.furniture:
         return None
     if (
         position > 0
         and not present
+        and not _over_title(lines, position)
         and not _opens_block(
             lines[position - 1], position, page, lines[position - 2] if position > 1 else None
         )
@@ -250,7 +255,8 @@ def _header_at(
         stamp = _stamp(text)
         if stamp is not None and not _labelled_above(lines, at, position):
             break
-        if _is_field(text) and fields < MAX_FIELDS and not REPLY_PREFIX.match(text):
+        repeated = text == line.text  # the name again, an avatar's caption
+        if (_is_field(text) or repeated) and fields < MAX_FIELDS and not REPLY_PREFIX.match(text):
             if find_byline(text) or COLUMN_HEADS.match(text):
                 return None  # an article's byline (a listing's row), a board's column heads
             fields += 1
@@ -274,7 +280,22 @@ def _header_at(
         if not _opens_text(lines, end):
             return None
     author = PRESENCE.sub("", line.text.strip()) or line.text.strip()
+    if position > 0 and POST_NUMBER_LINE.match(lines[position - 1].text):
+        position -= 1  # the post's number over its name opens the header
     return Found(position, end - position, author, stamp, subject)
+
+
+def _over_title(lines: Sequence[Line], position: int) -> bool:
+    """Whether the line at `position` stands right over a user title ('Senior Member',
+    'Постоялец': :data:`..meta.USER_TITLE`) that a labelled profile line follows ('Join
+    Date: Mar 2014', 'Сообщений: 512'), and is no title itself: the poster's name over
+    the first slots of the card."""
+    return (
+        position + 2 < len(lines)
+        and USER_TITLE.search(lines[position + 1].text) is not None
+        and PROFILE_LINE.match(lines[position + 2].text) is not None
+        and USER_TITLE.search(lines[position].text) is None
+    )
 
 
 def _profile_under(lines: Sequence[Line], start: int) -> int:
@@ -308,18 +329,23 @@ def _labelled_above(lines: Sequence[Line], at: int, floor: int) -> bool:
 
 
 def _opens_block(above: Line, position: int, page: Page, over: Line | None = None) -> bool:
-    """Whether a name at `position` may follow the line `above`: a blank, or a short line
+    """Whether a name at `position` may follow the line `above`: a blank, the post's number
+    on a line of its own ('#2', which then opens the header), or a short line
     that ends no sentence or clause and that the page repeats (the action row closing
     every post) or that stands in the page top, or one such short line under the repeated
     one (`over`: a post's reactions under its action row, 'Likes: anna')."""
     text = above.text.rstrip()
-    return above.is_blank or (
-        len(text) <= MAX_OPENER_CHARS
-        and (text.endswith(("...", "…")) or not text.endswith((".", "!", "?", ",", ";", ":")))
-        and (
-            above.text in page.recurring
-            or position < page.top_end
-            or (over is not None and not over.is_blank and over.text in page.recurring)
+    return (
+        above.is_blank
+        or POST_NUMBER_LINE.match(above.text) is not None
+        or (
+            len(text) <= MAX_OPENER_CHARS
+            and (text.endswith(("...", "…")) or not text.endswith((".", "!", "?", ",", ";", ":")))
+            and (
+                above.text in page.recurring
+                or position < page.top_end
+                or (over is not None and not over.is_blank and over.text in page.recurring)
+            )
         )
     )
 
@@ -389,10 +415,22 @@ def _reread(lines: Sequence[Line], hit: Found, page: Page) -> Found:
     line of text (a short line the page prints above the posts, such as a link row, reads
     as a name too): the first name under a blank line, else the first name shown with the
     poster's presence ('name Offline'), else the first name shown twice in a row (an
-    avatar's caption over the same name); `hit` itself when there is none."""
+    avatar's caption over the same name); `hit` itself when there is none. A name under
+    a post's number ('#2') or over a user title ('Senior Member') within `hit` is the
+    poster's wherever `hit`'s name stands (a link closing the post above reads as a name
+    too)."""
+    span = range(hit.position + 1, hit.position + hit.n_lines)
+    for at in span:
+        if POST_NUMBER_LINE.match(lines[at - 1].text) or (
+            _over_title(lines, at)
+            and not USER_TITLE.search(hit.author)
+            and lines[at].text not in (hit.author, lines[at - 1].text)  # the name twice
+        ):
+            later = _header_at(lines, at, page, present=True)
+            if later is not None:
+                return later
     if hit.position == 0 or lines[hit.position - 1].is_blank:
         return hit
-    span = range(hit.position + 1, hit.position + hit.n_lines)
     for at in span:
         if lines[at - 1].is_blank and not lines[at].is_blank:
             later = _header_at(lines, at, page)
@@ -495,6 +533,11 @@ def _titled_above(lines: Sequence[Line], first: Found) -> bool:
     )
 
 
+def opens_topic(lines: Sequence[Line]) -> bool:
+    """Whether the first header found is the opening post's (:func:`_opens_topic`)."""
+    return _opens_topic(lines, headers(lines))
+
+
 def find_starts(lines: Sequence[Line]) -> list[int]:
     found = headers(lines)
     if _opens_topic(lines, found):
@@ -508,7 +551,8 @@ def _trailers(lines: Sequence[Line], found: Sequence[Found]) -> set[int]:
     each post's region, and under the last post the run that follows its text (the page's
     footer comes after it), or else the run that opens with such a line after its text.
     Where such a line stands under a post's text with more lines after it (a signature
-    under 'Logged'), the rest of the post's region is closing lines too."""
+    under 'Logged'), the rest of the post's region is closing lines too, unless a paragraph
+    of running text follows (the line closed a quote: 'Expand', itself furniture)."""
     runs: list[list[int]] = []
     regions: list[tuple[int, int]] = []
     shown: Counter[str] = Counter()
@@ -532,10 +576,12 @@ def _trailers(lines: Sequence[Line], found: Sequence[Found]) -> set[int]:
     known = {text for text, count in shown.items() if count >= 2}
     trailers = {lines[at].index for run in runs for at in run if lines[at].text in known}
     for start, end in regions:
+        closers = [at for at in range(start, end) if lines[at].text in known]
         closing = next(
-            (at for at in range(start, end) if not lines[at].is_blank and lines[at].text in known),
+            (at for at in closers if not any(is_paragraph(line.text) for line in lines[at:end])),
             None,
         )
+        trailers.update(lines[at].index for at in closers)
         if closing is not None:
             trailers.update(line.index for line in lines[closing:end] if not line.is_blank)
     if found:

@@ -70,7 +70,8 @@ MIN_NAMES = 2
 MAX_NAME_WORDS = 3
 MAX_NAME_CHARS = 40
 MAX_PROFILE_SCAN = 10
-"""How many lines under a name its profile lines may fill (a rank, 'Posts: 94')."""
+"""How many lines under a name its profile lines may fill (a rank, 'Posts: 94'); under a
+row, blank lines aside."""
 MAX_NUMBERED_ROW_CHARS = 60
 MAX_NAME_ABOVE = 4
 """How many content lines above a row its name line may stand (rank, member number)."""
@@ -82,8 +83,9 @@ _MERIDIEM = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
 _EDGE = "()[]{}<>,;:|\"'«»"
 INITIAL = re.compile(r"\s[^\W\d_]\.$")
 """A name's closing initial ('Olga V.'): its period ends no sentence."""
-PROFILE_LINE = re.compile(r"^[^\W\d][\w .#/\-]{0,24}:\s*\S.{0,40}$")
-"""A profile block's 'Label: value' line ('Group: Members', 'Member No.: 2214')."""
+PROFILE_LINE = re.compile(r"^[^\W\d][\w .#№/\-]{0,24}:\s*\S.{0,40}$")
+"""A profile block's 'Label: value' line ('Group: Members', 'Member No.: 2214',
+'Пользователь №: 4 512')."""
 MIN_PROFILE_LINES = 2
 MIN_SUBJECT_WORDS = 3
 MAX_SUBJECT_CHARS = 200
@@ -479,10 +481,14 @@ def _profile_end(lines: Sequence[Line], start: int, end: int, under_name: bool =
     the short lines that stand between the name and the running text (a rank, 'Offline')."""
     if under_name:
         last = start
-        for at in range(start, min(end, start + MAX_PROFILE_SCAN)):
+        seen = 0
+        for at in range(start, end):
             text = lines[at].text
             if lines[at].is_blank:
                 continue
+            seen += 1
+            if seen > MAX_PROFILE_SCAN:
+                break
             if PROFILE_LINE.match(text) is not None:
                 last = at + 1
             elif is_prose(text):

@@ -894,8 +894,9 @@ def _contents_openings(page: Page) -> dict[int, Opening]:
     entry that holds it and its outlet or author ('1. <Outlet>: <headline>', '<Name>,
     <headline>', '<headline> (<Outlet>)'), with its text under it (a few credit or outlet
     lines between). An entry that is the headline alone proves nothing: an article lists
-    its own sections so. The list's lines stand together; they are the preamble. Credit
-    lines between the headline and the text are its meta."""
+    its own sections so; a dateline ('Posted July 26, 2020') heads no article. The list's
+    lines stand together; they are the preamble. Credit lines between the headline and
+    the text are its meta."""
     entries: list[str] = []
     found: dict[int, Opening] = {}
     for here, line in enumerate(page.filled):
@@ -903,8 +904,10 @@ def _contents_openings(page: Page) -> dict[int, Opening]:
         if role in {"prose", "sep", "chrome", "image"}:
             continue
         key = _entry_key(line.text)
-        if word_count(key) >= MIN_HEADLINE_WORDS and any(
-            _names_with_source(entry, key) for entry in entries
+        if (
+            word_count(key) >= MIN_HEADLINE_WORDS
+            and not is_dateline(line.text)
+            and any(_names_with_source(entry, key) for entry in entries)
         ):
             text = next(
                 (

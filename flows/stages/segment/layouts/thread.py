@@ -85,9 +85,10 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
     front-end (no ``GENERIC``) finds any; a last
     resort (``LAST_RESORT = True``: comments read from their repeated frames, or from a
     header shape too common to trust alone) is asked only when no other grammar finds any,
-    the one that finds the most winning (a generic one losing ties: :data:`LAST_RESORTS`),
-    or over a generic grammar's reading where it finds every comment that one finds and
-    more (:func:`_fuller`)."""
+    the one that reads the most posts winning (:func:`_posts_read`); a generic one
+    (repeated frames) only where no last resort reading the slots of a post header finds
+    any (:data:`LAST_RESORTS`); or over a generic grammar's reading where it finds every
+    comment that one finds and more (:func:`_fuller`)."""
     best: tuple[CommentGrammar, list[int]] | None = None
     ordered = sorted(
         (grammar for grammar in GRAMMARS.values() if not getattr(grammar, "LAST_RESORT", False)),
@@ -108,11 +109,24 @@ def best_grammar(lines: Sequence[Line]) -> tuple[CommentGrammar, list[int]] | No
         return best
     if best is not None:
         return _fuller(best, lines)
+    most = 0
     for grammar in LAST_RESORTS:
+        if best is not None and getattr(grammar, "GENERIC", False):
+            break
         starts = grammar.find_starts(lines)
-        if starts and (best is None or len(starts) > len(best[1])):
-            best = grammar, starts
+        posts = _posts_read(grammar, lines, starts)
+        if starts and (best is None or posts > most):
+            best, most = (grammar, starts), posts
     return best
+
+
+def _posts_read(grammar: CommentGrammar, lines: Sequence[Line], starts: Sequence[int]) -> int:
+    """The posts a last resort reads: its comments, and the opening post where it reads
+    one from a header of the same shape above them (``opens_topic(lines)`` in its module),
+    so that a reading that takes the first header as the opening post is weighed fairly
+    against one that counts it among the comments."""
+    opens = getattr(grammar, "opens_topic", None)
+    return len(starts) + int(bool(starts) and opens is not None and opens(lines))
 
 
 def _fuller(
@@ -138,8 +152,9 @@ LAST_RESORTS = tuple(
         key=lambda grammar: getattr(grammar, "GENERIC", False),
     )
 )
-"""The last resorts in the order they are asked: a generic one after the others, so that
-it wins only with more starts (as among the other grammars)."""
+"""The last resorts in the order they are asked: a generic one (repeated frames) after
+the readers of a post header's slots, and only where none of them finds a comment: a
+frame can be any line every post repeats, a header's slots name the poster."""
 FRAMES_SCORE = 0.65
 """The score of a thread read by a last-resort grammar: above the article fallback, below
 every layout that finds its own features (a digest's dated entries, a listing's teasers)."""
@@ -249,6 +264,7 @@ def segment(
         head = _answered_title(seen_region, head)
     if head is not None:
         head = scored_head(seen_region, dropped, head)
+        head = described_title(seen_region, head)
         head = echoed_title(seen, seen_region, head)
         head = _dated_byline(seen_region, head)
         if parse_post is None:  # an article's head over its comments, not a forum's post
@@ -548,10 +564,16 @@ def scored_head(region: Sequence[Line], dropped: dict[int, str], head: PostHead)
     }
     if not anchor:
         furniture |= head.title_lines
+    bylines = {  # a byline read as the title ('Started by <name>, <date>') is the head's
+        line.index
+        for line in filled
+        if anchor and line.index in head.title_lines and _names_post(line.text, head)
+    }
     return dataclasses.replace(
         head,
         title=untagged(zone[at].text),
         title_lines=frozenset({zone[at].index}),
+        meta_lines=head.meta_lines | (bylines - furniture),
         chrome_lines=head.chrome_lines | furniture,
     )
 
@@ -590,6 +612,25 @@ MAX_SUBJECT_CHARS = 300
 
 def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+DESCRIPTION_JOINS = (",", " -", " –", " —", " |")
+"""What a board prints between a topic's title and its description on one line."""
+
+
+def described_title(region: Sequence[Line], head: PostHead) -> PostHead:
+    """The head with the topic's title where its title line adds a description to it
+    ('<title>, <description>'): a breadcrumb above ends in the title alone (its last
+    label, :func:`..candidates.last_crumb`) and the title line opens with that label."""
+    if head.title is None:
+        return head
+    for line in region:
+        label = last_crumb(line.text) if not line.is_blank else None
+        if label is None or label == head.title or not head.title.startswith(label):
+            continue
+        if head.title[len(label) :].startswith(DESCRIPTION_JOINS):
+            return dataclasses.replace(head, title=label)
+    return head
 
 
 def echoed_topic(lines: Sequence[Line]) -> str | None:
