@@ -1088,6 +1088,47 @@ def _numbered_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
     return found if len(found) >= MIN_NUMBERED_STORIES else {}
 
 
+SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+(?=\S)")
+"""The number of a document's section before its heading ('1 ', '2.3 ', 'IV. ')."""
+UNDERLINE_SLACK = 2
+"""Most characters by which a heading's underline may fall short of it or pass it."""
+
+
+def _underline_char(page: Page, position: int) -> str | None:
+    """The character of the rule drawn to the width of the headline right above it, no
+    blank line between ('<heading>' '=========', as exports of numbered sections and
+    setext headings draw them); None when the line at `position` is no such rule."""
+    if position == 0 or page.roles[position] != "sep" or page.roles[position - 1] != "head":
+        return None
+    rule, above = page.filled[position], page.filled[position - 1]
+    drawn = rule.text.strip()
+    if rule.index != above.index + 1 or len(set(drawn)) != 1 or drawn[0].isalnum():
+        return None
+    return drawn[0] if abs(len(drawn) - len(above.text.strip())) <= UNDERLINE_SLACK else None
+
+
+def _underlined_openings(page: Page) -> dict[int, Opening]:
+    """Sections under underlined headings, two or more: a headline drawn over a rule of
+    its own width, text under it. The sections are those of the rule character that
+    underlines most headings (the first to appear on a tie): a document's top level,
+    where a contents heading or a title block is underlined once in another. The title is
+    the headline without its section number."""
+    heads: dict[str, list[int]] = {}
+    for position in range(1, len(page.filled) - 1):
+        char = _underline_char(page, position)
+        if char is not None and page.roles[position + 1] != "sep":
+            heads.setdefault(char, []).append(position - 1)
+    best = max(heads.values(), key=len, default=[])
+    if len(best) < 2:
+        return {}
+    found: dict[int, Opening] = {}
+    for position in best:
+        line = page.filled[position]
+        title = SECTION_NUMBER.sub("", line.text.strip())
+        found[position] = Opening("labelled", line, title, line.index)
+    return found
+
+
 def _alone(lines: Sequence[Line], line: Line) -> bool:
     """Whether `line` stands between blank lines (or the text's edges)."""
     above = line.index == 0 or lines[line.index - 1].is_blank
@@ -2362,6 +2403,8 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     )
     for sourced in _sourced_heads(lines, page).values():  # its own date over the issue's
         by_title.setdefault(sourced.title.index, sourced)
+    for underlined in _underlined_openings(page).values():
+        by_title.setdefault(underlined.title.index, underlined)
     ruled_heads = _ruled_openings(lines, page)
     for position, line in enumerate(page.filled):
         if line.index in in_fields or line.index in by_title:
