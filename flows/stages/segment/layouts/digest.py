@@ -250,6 +250,7 @@ from flows.stages.segment.lines import (
 )
 from flows.stages.segment.meta import (
     BILINGUAL_LABEL,
+    LOGIN_MARK,
     POSITION,
     TWO_DIGITS,
     WEEKDAY,
@@ -1122,11 +1123,23 @@ def _underlined_openings(page: Page) -> dict[int, Opening]:
     if len(best) < 2:
         return {}
     found: dict[int, Opening] = {}
-    for position in best:
+    for position, end in itertools.pairwise([*best, len(page.filled)]):
         line = page.filled[position]
         title = SECTION_NUMBER.sub("", line.text.strip())
-        found[position] = Opening("labelled", line, title, line.index)
+        found[position] = opening = Opening("labelled", line, title, line.index)
+        source = next((at for at in range(position + 2, end) if _dated_source(page, at)), None)
+        if source is not None:  # 'Source: <outlet>, <date>' under the text dates the item
+            opening.meta.append(page.filled[source])
     return found
+
+
+def _dated_source(page: Page, position: int) -> bool:
+    """A source line that gives a date ('Source: <outlet>, <date>', '(<Outlet>, <date>)')
+    under prose: an item's closing credit."""
+    text = page.filled[position].text
+    if page.roles[position - 1] != "prose" or find_date(text) is None:
+        return False
+    return bool(SOURCE_LINE.match(text) or SOURCE_NOTE.match(text))
 
 
 def _alone(lines: Sequence[Line], line: Line) -> bool:
@@ -2036,12 +2049,15 @@ def _is_closing(page: Page, position: int) -> bool:
     and followed by no text: a byline with a date or a clock time ('Posted by <name> at
     <time> <n> comments') or a post footer ('Posted in <category> | Leave a comment')."""
     above = _above_fields(page, position)
-    stamp = page.roles[position] == "date" and CLOCK.search(page.filled[position].text)
-    if stamp and above > 0 and READ_MORE.match(page.filled[above].text):
+    text = page.filled[position].text
+    stamp = page.roles[position] == "date" and CLOCK.search(text)
+    row = meta_row_author(text) is not None
+    if (stamp or row) and above > 0 and READ_MORE.match(page.filled[above].text):
         above -= 1  # 'Read the full article: <link>' between the text and its stamp
+    if row and above >= 0 and page.roles[above] in {"prose", "other"}:
+        return True  # '<author> | <date> | Tags: <tags>' closing a post's text
     if above < 0 or page.roles[above] not in {"prose", "translator", "origin"}:
         return False
-    text = page.filled[position].text
     if SOURCE_LINE.match(text):
         return True  # 'Source: <outlet>' closing an item of a round-up
     if (note := SOURCE_NOTE.match(text)) and find_date(note.group("date")):
@@ -2055,6 +2071,21 @@ def _is_closing(page: Page, position: int) -> bool:
     if stamp:
         return page.roles[above] == "prose"  # '<date> 04:20 PM UTC' stamping the post
     return _is_post_furniture(text) and not READ_MORE.match(text)
+
+
+MIN_ROW_PARTS = 3
+
+
+def meta_row_author(text: str) -> str | None:
+    """The author of a post's meta row: its first part a name or a login, a date in
+    another, three parts or more ('<author> | <date> at <time> | Tags: <tags> | URL:
+    <link>'); None on any other line."""
+    parts = META_PARTS.split(text.strip())
+    if len(parts) < MIN_ROW_PARTS or not any(find_date(part) for part in parts[1:]):
+        return None
+    first = parts[0]
+    login = " " not in first and LOGIN_MARK.search(first) is not None
+    return first if login or is_name(first) else None
 
 
 def _above_fields(page: Page, position: int) -> int:
@@ -2114,6 +2145,8 @@ def _closing_shape(text: str) -> str:
     else the first word ('Posted', 'Source:')."""
     if SOURCE_NOTE.match(text) or WIRE_CREDIT.match(text):
         return "("
+    if meta_row_author(text) is not None:
+        return "row"  # the author's name opens the row: no part of its shape
     if CLOCK.search(text) and credit_date(TIME_OF_DAY.sub(" ", text)):
         return "stamp"  # '<date> <time>': the month's name is no part of the shape
     return text.split()[0].casefold()
@@ -2141,11 +2174,12 @@ def _closed_article(
             first_prose > low and page.roles[first_prose - 1] == "prose"
         ):
             continue
-        here, credits = _headline_above(page, low, first_prose, fields=True)
+        top = _paragraph_top(page, low, first_prose)
+        here, credits = _headline_above(page, low, top, fields=True)
         if (
             here < low or page.roles[here] != "head" or _is_post_furniture(page.filled[here].text)
         ):  # 'Update: <headline>' is no field, nor '<Place>: <headline>' under a footer
-            here, credits = _headline_above(page, low, first_prose, fields=False)
+            here, credits = _headline_above(page, low, top, fields=False)
         if here < low or page.roles[here] != "head":
             continue  # no headline: a comment ('Comments:' above it is a label)
         day = here - 1 if here > low and _is_day_header(page, here - 1) else None
@@ -2281,6 +2315,20 @@ def _channel_name(page: Page, low: int, title_at: int) -> str | None:
     if word_count(text) > MAX_CHANNEL_WORDS or ends_sentence(text) or ":" in text:
         return None
     return text
+
+
+def _paragraph_top(page: Page, low: int, position: int) -> int:
+    """The first line of the paragraph whose line `position` is: the lines above it, no
+    blank line between, that it continues in lower case (a paragraph wrapped at a fixed
+    width, whose first line is short enough to read as a headline)."""
+    while position > low:
+        line, above = page.filled[position], page.filled[position - 1]
+        if above.index + 1 != line.index or not line.text.lstrip()[:1].islower():
+            break
+        if page.roles[position - 1] not in {"head", "other", "prose"}:
+            break
+        position -= 1
+    return position
 
 
 def _headline_above(page: Page, low: int, first_prose: int, fields: bool) -> tuple[int, list[int]]:
@@ -4185,6 +4233,10 @@ def _add_article(
         for line in region:
             if line.index > opening.closing.index and not line.is_blank:
                 dropped.setdefault(line.index, drop_rule(line.text))
+        above = [line for line in region if line.index < opening.closing.index]
+        filled = [line for line in above if not line.is_blank]
+        if filled and len(filled[-1].text) <= MAX_MORE_CHARS and READ_MORE.match(filled[-1].text):
+            dropped.setdefault(filled[-1].index, drop_rule(filled[-1].text))  # its link
     for index in known:
         dropped.pop(index, None)
     body = [
