@@ -1133,6 +1133,61 @@ def _underlined_openings(page: Page) -> dict[int, Opening]:
     return found
 
 
+BULLET_ITEM = re.compile(r"^(?P<hang>\s*(?P<mark>[*•●▪◦–-])\s+)(?P<head>\S.*)$")
+MIN_BULLETED_ITEMS = 3
+
+
+def _bulleted_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
+    """A list of links with their notes, three items or more: a bullet of one mark and
+    indentation before a headline, and under it, indented to the headline's column, a
+    new sentence or more of text ('* <headline>' '  <summary>' '  (tags: …)'). The title
+    is the headline. A bullet whose text wraps onto the next line (a list in an
+    article's text) continues its sentence there, and opens nothing."""
+    found: dict[int, Opening] = {}
+    kinds: set[str] = set()
+    for position, line in enumerate(page.filled):
+        match = BULLET_ITEM.match(line.raw)
+        if match is None:
+            continue
+        head, hang = plain(match.group("head")), len(match.group("hang"))
+        below = _line_after(lines, line)
+        wrapped = [below] if below is not None and _wrapped_head(below, hang) else []
+        if wrapped:
+            head = f"{head} {plain(wrapped[0].text)}"  # the headline wraps before its text
+            below = _line_after(lines, wrapped[0])
+        if below is None or BULLET_ITEM.match(below.raw) or not is_headline(head, len(head)):
+            continue
+        if _indent(below) not in {hang, 0}:
+            continue  # the text under the headline, at its column (the margin once unwrapped)
+        if not below.text[:1].isupper() and below.text[:1] not in '"“«(':
+            continue  # the headline's sentence goes on: a wrapped item
+        kinds.add(f"{match.group('mark')}{hang}")
+        found[position] = Opening("labelled", line, head, line.index, wrapped)
+    return found if len(found) >= MIN_BULLETED_ITEMS and len(kinds) == 1 else {}
+
+
+def _line_after(lines: Sequence[Line], line: Line) -> Line | None:
+    """The line right under `line`, None at the end, over a blank line or where `line` is
+    the head of a run-in paragraph cut off its text (:func:`split_runins`)."""
+    below = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    return None if below is None or below.is_blank or below.start <= line.end else below
+
+
+def _indent(line: Line) -> int:
+    return len(line.raw) - len(line.raw.lstrip())
+
+
+def _wrapped_head(line: Line, hang: int) -> bool:
+    """A bulleted headline's last words, wrapped onto the next line short of its column:
+    no bullet, a few words, no sentence."""
+    return (
+        _indent(line) not in {hang, 0}
+        and not BULLET_ITEM.match(line.raw)
+        and word_count(line.text) <= MAX_SECTION_WORDS
+        and not ends_sentence(line.text)
+    )
+
+
 def _dated_source(page: Page, position: int) -> bool:
     """A source line that gives a date ('Source: <outlet>, <date>', '(<Outlet>, <date>)')
     under prose: an item's closing credit."""
@@ -2451,8 +2506,6 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     )
     for sourced in _sourced_heads(lines, page).values():  # its own date over the issue's
         by_title.setdefault(sourced.title.index, sourced)
-    for underlined in _underlined_openings(page).values():
-        by_title.setdefault(underlined.title.index, underlined)
     ruled_heads = _ruled_openings(lines, page)
     for position, line in enumerate(page.filled):
         if line.index in in_fields or line.index in by_title:
@@ -2479,6 +2532,9 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
             by_title.setdefault(listed.title.index, listed)
     openings = _drop_nested(sorted(by_title.values(), key=lambda opening: opening.begin))
     openings = _without_masthead(page, openings)
+    sections = _underlined_openings(page) or _bulleted_openings(lines, page)
+    if sections:  # the document's own sections: what else opens reads inside them
+        openings = [sections[position] for position in sorted(sections)]
     if len(openings) < 2:
         openings = _shape_openings(lines, page, config.max_title_chars) or openings
     if len(openings) < 2:
