@@ -2229,12 +2229,12 @@ def _closed_article(
             first_prose > low and page.roles[first_prose - 1] == "prose"
         ):
             continue
-        top = _paragraph_top(page, low, first_prose)
-        here, credits = _headline_above(page, low, top, fields=True)
+        starts = _paragraph_top(page, low, first_prose)
+        here, credits = _headline_above(page, low, starts, fields=True)
         if (
             here < low or page.roles[here] != "head" or _is_post_furniture(page.filled[here].text)
         ):  # 'Update: <headline>' is no field, nor '<Place>: <headline>' under a footer
-            here, credits = _headline_above(page, low, top, fields=False)
+            here, credits = _headline_above(page, low, starts, fields=False)
         if here < low or page.roles[here] != "head":
             continue  # no headline: a comment ('Comments:' above it is a label)
         day = here - 1 if here > low and _is_day_header(page, here - 1) else None
