@@ -1155,15 +1155,28 @@ def _bulleted_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
         if wrapped:
             head = f"{head} {plain(wrapped[0].text)}"  # the headline wraps before its text
             below = _line_after(lines, wrapped[0])
-        if below is None or BULLET_ITEM.match(below.raw) or not is_headline(head, len(head)):
+        if below is None or BULLET_ITEM.match(below.raw) or not _bulleted_headline(head):
             continue
-        if _indent(below) not in {hang, 0}:
-            continue  # the text under the headline, at its column (the margin once unwrapped)
+        if _indent(below) != hang and (_indent(below) or word_count(below.text) < MIN_NOTE_WORDS):
+            continue  # the note under the headline at its column, or at the margin once unwrapped
         if not below.text[:1].isupper() and below.text[:1] not in '"“«(':
             continue  # the headline's sentence goes on: a wrapped item
         kinds.add(f"{match.group('mark')}{hang}")
         found[position] = Opening("labelled", line, head, line.index, wrapped)
     return found if len(found) >= MIN_BULLETED_ITEMS and len(kinds) == 1 else {}
+
+
+MIN_NOTE_WORDS = 12
+"""Fewest words of a bulleted link's note standing at the margin (a hard-wrapped note
+unwrapped): a title line under a list (a profile's, a post's subject) is shorter."""
+
+
+def _bulleted_headline(text: str) -> bool:
+    """A bullet's text read as a link's headline: three words or more, no 'Label: value'
+    field (a profile's 'Posts: 2140', 'Location: <place>')."""
+    if word_count(text) < MIN_HEADLINE_WORDS or ENTRY_FIELD.match(text):
+        return False
+    return is_headline(text, len(text))
 
 
 def _line_after(lines: Sequence[Line], line: Line) -> Line | None:
