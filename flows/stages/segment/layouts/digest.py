@@ -2547,7 +2547,8 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
     openings = _without_masthead(page, openings)
     sections = _underlined_openings(page) or _bulleted_openings(lines, page)
     if sections:  # the document's own sections: what else opens reads inside them
-        openings = [sections[position] for position in sorted(sections)]
+        read = {opening.title.index: opening for opening in openings}  # with its credits
+        openings = [read.get(sections[at].title.index, sections[at]) for at in sorted(sections)]
     if len(openings) < 2:
         openings = _shape_openings(lines, page, config.max_title_chars) or openings
     if len(openings) < 2:
