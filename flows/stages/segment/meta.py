@@ -664,6 +664,11 @@ INITIALLED_NAME = re.compile(
 before a date has no initials ('New York, March 3')."""
 
 
+TAXONOMY_LABEL = r"(?:Categories|Category|Tags|Tagged|Filed under|Posted in|Рубрики|Рубрика|Метки)"
+"""The label of a post's categories or tags ('Tags: <tags>', 'Filed under: <category>')."""
+TAXONOMY_CELL = re.compile(rf"(?:^|[|•·]\s*){TAXONOMY_LABEL}\s*:", re.IGNORECASE)
+"""A taxonomy field opening a line or a cell of a row ('<author> | <date> | Tags: <tags>'):
+a post's meta, which closes its text."""
 HANDLE_BYLINE = re.compile(
     r"^(?:posted|submitted|written)\s+by\s+(?P<name>[\w.-]{2,40})\s+(?:on|at)\s+", re.IGNORECASE
 )

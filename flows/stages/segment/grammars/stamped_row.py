@@ -57,7 +57,7 @@ from flows.stages.segment.grammars._common import (
     stub_head,
 )
 from flows.stages.segment.lines import Line, ends_sentence
-from flows.stages.segment.meta import REPLY_PREFIX, find_date
+from flows.stages.segment.meta import REPLY_PREFIX, TAXONOMY_CELL, find_date
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.shapes import TIME_OF_DAY, row_key, stamped_rows
 from flows.stages.segment.threads import Header
@@ -220,7 +220,9 @@ def rows(lines: Sequence[Line], below: bool = False) -> list[Row]:
     found = sorted(
         position[index]
         for index in stamped_rows(lines)
-        if index in position and not _introduces(lines[position[index]].text)
+        if index in position
+        and not _introduces(lines[position[index]].text)
+        and not TAXONOMY_CELL.search(lines[position[index]].text)  # a post's meta row
     )
     by_key: dict[str, list[int]] = {}
     for at in found:

@@ -47,7 +47,13 @@ from collections.abc import Callable, Sequence
 from flows.stages.segment.boilerplate import find_boilerplate
 from flows.stages.segment.grammars._common import SPEECH_VERB
 from flows.stages.segment.lines import Line, ends_sentence, word_count
-from flows.stages.segment.meta import MONTHS, find_byline, find_date, is_dateline
+from flows.stages.segment.meta import (
+    MONTHS,
+    TAXONOMY_LABEL,
+    find_byline,
+    find_date,
+    is_dateline,
+)
 from flows.stages.segment.post import PostHead
 from flows.stages.segment.threads import Header
 
@@ -179,10 +185,7 @@ CHROME_LABELS = frozenset(
 
 CHROME_PATTERNS = (
     re.compile(r"^Click to (?:share|email|print)\b.*\(Opens in new window\)", re.IGNORECASE),
-    re.compile(
-        r"^(?:Categories|Category|Tags|Tagged|Filed under|Posted in|Рубрики|Рубрика|Метки)\s*:",
-        re.IGNORECASE,
-    ),
+    re.compile(rf"^{TAXONOMY_LABEL}\s*:", re.IGNORECASE),
     re.compile(r"^Posted in\s.{1,200}\|", re.IGNORECASE),
     re.compile(r"^(?:Previous|Next)\s+(?:Post|Article|Entry|Story)\s*:", re.IGNORECASE),
     re.compile(r"^[←«]\s+\S.{0,150}$|^\S.{0,150}?\s+[→»]$"),

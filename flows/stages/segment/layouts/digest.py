@@ -250,6 +250,7 @@ from flows.stages.segment.lines import (
 )
 from flows.stages.segment.meta import (
     BILINGUAL_LABEL,
+    LOGIN_MARK,
     POSITION,
     TWO_DIGITS,
     WEEKDAY,
@@ -1089,6 +1090,127 @@ def _numbered_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
             continue
         found[position] = Opening("labelled", line, headline, line.index)
     return found if len(found) >= MIN_NUMBERED_STORIES else {}
+
+
+SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+(?=\S)")
+"""The number of a document's section before its heading ('1 ', '2.3 ', 'IV. ')."""
+UNDERLINE_SLACK = 2
+"""Most characters by which a heading's underline may fall short of it or pass it."""
+
+
+def _underline_char(page: Page, position: int) -> str | None:
+    """The character of the rule drawn to the width of the headline right above it, no
+    blank line between ('<heading>' '=========', as exports of numbered sections and
+    setext headings draw them); None when the line at `position` is no such rule."""
+    if position == 0 or page.roles[position] != "sep" or page.roles[position - 1] != "head":
+        return None
+    rule, above = page.filled[position], page.filled[position - 1]
+    drawn = rule.text.strip()
+    if rule.index != above.index + 1 or len(set(drawn)) != 1 or drawn[0].isalnum():
+        return None
+    return drawn[0] if abs(len(drawn) - len(above.text.strip())) <= UNDERLINE_SLACK else None
+
+
+def _underlined_openings(page: Page) -> dict[int, Opening]:
+    """Sections under underlined headings, two or more: a headline drawn over a rule of
+    its own width, text under it. The sections are those of the rule character that
+    underlines most headings (the first to appear on a tie): a document's top level,
+    where a contents heading or a title block is underlined once in another. The title is
+    the headline without its section number."""
+    heads: dict[str, list[int]] = {}
+    for position in range(1, len(page.filled) - 1):
+        char = _underline_char(page, position)
+        if char is not None and page.roles[position + 1] != "sep":
+            heads.setdefault(char, []).append(position - 1)
+    best = max(heads.values(), key=len, default=[])
+    if len(best) < 2:
+        return {}
+    found: dict[int, Opening] = {}
+    for position, end in itertools.pairwise([*best, len(page.filled)]):
+        line = page.filled[position]
+        title = SECTION_NUMBER.sub("", line.text.strip())
+        found[position] = opening = Opening("labelled", line, title, line.index)
+        source = next((at for at in range(position + 2, end) if _dated_source(page, at)), None)
+        if source is not None:  # 'Source: <outlet>, <date>' under the text dates the item
+            opening.meta.append(page.filled[source])
+    return found
+
+
+BULLET_ITEM = re.compile(r"^(?P<hang>\s*(?P<mark>[*•●▪◦–-])\s+)(?P<head>\S.*)$")
+MIN_BULLETED_ITEMS = 3
+
+
+def _bulleted_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
+    """A list of links with their notes, three items or more: a bullet of one mark and
+    indentation before a headline, and under it, indented to the headline's column, a
+    new sentence or more of text ('* <headline>' '  <summary>' '  (tags: …)'). The title
+    is the headline. A bullet whose text wraps onto the next line (a list in an
+    article's text) continues its sentence there, and opens nothing."""
+    found: dict[int, Opening] = {}
+    kinds: set[str] = set()
+    for position, line in enumerate(page.filled):
+        match = BULLET_ITEM.match(line.raw)
+        if match is None:
+            continue
+        head, hang = plain(match.group("head")), len(match.group("hang"))
+        below = _line_after(lines, line)
+        wrapped = [below] if below is not None and _wrapped_head(below, hang) else []
+        if wrapped:
+            head = f"{head} {plain(wrapped[0].text)}"  # the headline wraps before its text
+            below = _line_after(lines, wrapped[0])
+        if below is None or BULLET_ITEM.match(below.raw) or not _bulleted_headline(head):
+            continue
+        if _indent(below) != hang and (_indent(below) or word_count(below.text) < MIN_NOTE_WORDS):
+            continue  # the note under the headline at its column, or at the margin once unwrapped
+        if not below.text[:1].isupper() and below.text[:1] not in '"“«(':
+            continue  # the headline's sentence goes on: a wrapped item
+        kinds.add(f"{match.group('mark')}{hang}")
+        found[position] = Opening("labelled", line, head, line.index, wrapped)
+    return found if len(found) >= MIN_BULLETED_ITEMS and len(kinds) == 1 else {}
+
+
+MIN_NOTE_WORDS = 12
+"""Fewest words of a bulleted link's note standing at the margin (a hard-wrapped note
+unwrapped): a title line under a list (a profile's, a post's subject) is shorter."""
+
+
+def _bulleted_headline(text: str) -> bool:
+    """A bullet's text read as a link's headline: three words or more, no 'Label: value'
+    field (a profile's 'Posts: 2140', 'Location: <place>')."""
+    if word_count(text) < MIN_HEADLINE_WORDS or ENTRY_FIELD.match(text):
+        return False
+    return is_headline(text, len(text))
+
+
+def _line_after(lines: Sequence[Line], line: Line) -> Line | None:
+    """The line right under `line`, None at the end, over a blank line or where `line` is
+    the head of a run-in paragraph cut off its text (:func:`split_runins`)."""
+    below = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    return None if below is None or below.is_blank or below.start <= line.end else below
+
+
+def _indent(line: Line) -> int:
+    return len(line.raw) - len(line.raw.lstrip())
+
+
+def _wrapped_head(line: Line, hang: int) -> bool:
+    """A bulleted headline's last words, wrapped onto the next line short of its column:
+    no bullet, a few words, no sentence."""
+    return (
+        _indent(line) not in {hang, 0}
+        and not BULLET_ITEM.match(line.raw)
+        and word_count(line.text) <= MAX_SECTION_WORDS
+        and not ends_sentence(line.text)
+    )
+
+
+def _dated_source(page: Page, position: int) -> bool:
+    """A source line that gives a date ('Source: <outlet>, <date>', '(<Outlet>, <date>)')
+    under prose: an item's closing credit."""
+    text = page.filled[position].text
+    if page.roles[position - 1] != "prose" or find_date(text) is None:
+        return False
+    return bool(SOURCE_LINE.match(text) or SOURCE_NOTE.match(text))
 
 
 def _alone(lines: Sequence[Line], line: Line) -> bool:
@@ -2013,12 +2135,15 @@ def _is_closing(page: Page, position: int) -> bool:
     and followed by no text: a byline with a date or a clock time ('Posted by <name> at
     <time> <n> comments') or a post footer ('Posted in <category> | Leave a comment')."""
     above = _above_fields(page, position)
-    stamp = page.roles[position] == "date" and CLOCK.search(page.filled[position].text)
-    if stamp and above > 0 and READ_MORE.match(page.filled[above].text):
+    text = page.filled[position].text
+    stamp = page.roles[position] == "date" and CLOCK.search(text)
+    row = meta_row_author(text) is not None
+    if (stamp or row) and above > 0 and READ_MORE.match(page.filled[above].text):
         above -= 1  # 'Read the full article: <link>' between the text and its stamp
+    if row and above >= 0 and page.roles[above] in {"prose", "other"}:
+        return True  # '<author> | <date> | Tags: <tags>' closing a post's text
     if above < 0 or page.roles[above] not in {"prose", "translator", "origin"}:
         return False
-    text = page.filled[position].text
     if SOURCE_LINE.match(text):
         return True  # 'Source: <outlet>' closing an item of a round-up
     if (note := SOURCE_NOTE.match(text)) and find_date(note.group("date")):
@@ -2032,6 +2157,21 @@ def _is_closing(page: Page, position: int) -> bool:
     if stamp:
         return page.roles[above] == "prose"  # '<date> 04:20 PM UTC' stamping the post
     return _is_post_furniture(text) and not READ_MORE.match(text)
+
+
+MIN_ROW_PARTS = 3
+
+
+def meta_row_author(text: str) -> str | None:
+    """The author of a post's meta row: its first part a name or a login, a date in
+    another, three parts or more ('<author> | <date> at <time> | Tags: <tags> | URL:
+    <link>'); None on any other line."""
+    parts = META_PARTS.split(text.strip())
+    if len(parts) < MIN_ROW_PARTS or not any(find_date(part) for part in parts[1:]):
+        return None
+    first = parts[0]
+    login = " " not in first and LOGIN_MARK.search(first) is not None
+    return first if login or is_name(first) else None
 
 
 def _above_fields(page: Page, position: int) -> int:
@@ -2091,6 +2231,8 @@ def _closing_shape(text: str) -> str:
     else the first word ('Posted', 'Source:')."""
     if SOURCE_NOTE.match(text) or WIRE_CREDIT.match(text):
         return "("
+    if meta_row_author(text) is not None:
+        return "row"  # the author's name opens the row: no part of its shape
     if CLOCK.search(text) and credit_date(TIME_OF_DAY.sub(" ", text)):
         return "stamp"  # '<date> <time>': the month's name is no part of the shape
     return text.split()[0].casefold()
@@ -2118,11 +2260,12 @@ def _closed_article(
             first_prose > low and page.roles[first_prose - 1] == "prose"
         ):
             continue
-        here, credits = _headline_above(page, low, first_prose, fields=True)
+        starts = _paragraph_top(page, low, first_prose)
+        here, credits = _headline_above(page, low, starts, fields=True)
         if (
             here < low or page.roles[here] != "head" or _is_post_furniture(page.filled[here].text)
         ):  # 'Update: <headline>' is no field, nor '<Place>: <headline>' under a footer
-            here, credits = _headline_above(page, low, first_prose, fields=False)
+            here, credits = _headline_above(page, low, starts, fields=False)
         if here < low or page.roles[here] != "head":
             continue  # no headline: a comment ('Comments:' above it is a label)
         day = here - 1 if here > low and _is_day_header(page, here - 1) else None
@@ -2258,6 +2401,20 @@ def _channel_name(page: Page, low: int, title_at: int) -> str | None:
     if word_count(text) > MAX_CHANNEL_WORDS or ends_sentence(text) or ":" in text:
         return None
     return text
+
+
+def _paragraph_top(page: Page, low: int, position: int) -> int:
+    """The first line of the paragraph whose line `position` is: the lines above it, no
+    blank line between, that it continues in lower case (a paragraph wrapped at a fixed
+    width, whose first line is short enough to read as a headline)."""
+    while position > low:
+        line, above = page.filled[position], page.filled[position - 1]
+        if above.index + 1 != line.index or not line.text.lstrip()[:1].islower():
+            break
+        if page.roles[position - 1] not in {"head", "other", "prose"}:
+            break
+        position -= 1
+    return position
 
 
 def _headline_above(page: Page, low: int, first_prose: int, fields: bool) -> tuple[int, list[int]]:
@@ -2406,6 +2563,10 @@ def find_openings(lines: Sequence[Line], config: SegmentConfig) -> tuple[Page, l
             by_title.setdefault(listed.title.index, listed)
     openings = _drop_nested(sorted(by_title.values(), key=lambda opening: opening.begin))
     openings = _without_masthead(page, openings)
+    sections = _underlined_openings(page) or _bulleted_openings(lines, page)
+    if sections:  # the document's own sections: what else opens reads inside them
+        read = {opening.title.index: opening for opening in openings}  # with its credits
+        openings = [read.get(sections[at].title.index, sections[at]) for at in sorted(sections)]
     if len(openings) < 2:
         openings = _shape_openings(lines, page, config.max_title_chars) or openings
     if len(openings) < 2:
@@ -4160,6 +4321,10 @@ def _add_article(
         for line in region:
             if line.index > opening.closing.index and not line.is_blank:
                 dropped.setdefault(line.index, drop_rule(line.text))
+        above = [line for line in region if line.index < opening.closing.index]
+        filled = [line for line in above if not line.is_blank]
+        if filled and len(filled[-1].text) <= MAX_MORE_CHARS and READ_MORE.match(filled[-1].text):
+            dropped.setdefault(filled[-1].index, drop_rule(filled[-1].text))  # its link
     for index in known:
         dropped.pop(index, None)
     body = [

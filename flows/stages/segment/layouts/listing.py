@@ -171,6 +171,7 @@ from flows.stages.segment.meta import (
     BILINGUAL_LABEL,
     HANDLE_BYLINE,
     HANDLE_DATE,
+    LOGIN_MARK,
     POSITION,
     find_byline,
     find_date,
@@ -380,6 +381,8 @@ def credit_byline(text: str) -> str | None:
         return name  # 'Submitted by <handle> on <date>': a site's own byline, handle and all
     if HANDLE_DATE.match(text):
         return name  # '<handle> 5 мар 2021 в 11:20': a blogging platform's post header
+    if LOGIN_MARK.search(name) and text.split()[1:] == [name]:
+        return name  # 'by marta.kuusk' alone on its line: a login, dots and all
     return clean_name(name)
 
 
