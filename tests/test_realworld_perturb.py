@@ -25,7 +25,7 @@ SAMPLE = [
     and int(hashlib.sha256(f"{fixture.family}/{fixture.name}".encode()).hexdigest()[8:16], 16) % 6
     == 0
 ]
-MAX_LOSS = {"double_spaced": 0.005, "rewrap72": 0.065, "no_blank_lines": 0.075}
+MAX_LOSS = {"double_spaced": 0.005, "rewrap72": 0.07, "no_blank_lines": 0.075}
 """Most share of gold checks each transform of the sample may lose against the sample as
 it is: a little over the losses measured, so that a rule which only works on one spacing
 fails here, while a new fixture the pipeline misreads either way does not."""
