@@ -5,7 +5,7 @@ A speed change of the pure stages must leave every row unchanged: this runs
 worker does) on every Nth file of a folder, and prints one sha256 per table over the rows
 in file order, plus the process CPU seconds of the stages alone (reading files excluded).
 
-    python -m benchmarks.rows_digest build/bench/corpus-20mb-g2-s7 --every 10
+    python -m benchmarks.rows_digest build/bench/corpus-20mb-g3-s7 --every 10
     python -m benchmarks.rows_digest raw --every 1
     python -m benchmarks.rows_digest DIR --no-manifest   # every layout scores every file
 

@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 TERMINAL_PUNCTUATION = ".!?…"
 CLOSERS = "\"'”’»)]*"
@@ -102,6 +103,12 @@ _BRACKET_MARKER_END_RE = re.compile(r"\s*\[\d{1,3}\]$")
 _GLUED_MARKER_END_RE = re.compile(r"(?<=[.!?…”\"’])\d{1,3}$")
 
 
+SENTENCE_ENDS_KEPT = 4096
+"""Texts whose answer :func:`ends_sentence` keeps: every layout's rules ask it of a
+document's same lines again and again, and its answer depends on the text alone."""
+
+
+@lru_cache(maxsize=SENTENCE_ENDS_KEPT)
 def ends_sentence(text: str) -> bool:
     """True when the text ends with terminal punctuation (closing quotes allowed after it)."""
     stripped = text.rstrip()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     name: number
@@ -238,6 +239,14 @@ TWO_DIGITS = re.compile(r"\d\d")
 """Every date form holds a year of at least two digits: a text without is settled at once."""
 
 
+DATES_KEPT = 4096
+BYLINES_KEPT = 2048
+"""Texts whose answer :func:`find_date` and :func:`find_byline` keep: the rules of every
+layout and grammar ask them of a document's same lines again and again, and an answer
+depends on its text alone."""
+
+
+@lru_cache(maxsize=DATES_KEPT)
 def find_date(text: str) -> tuple[str, str | None] | None:
     """(the date as written, its ISO form or None) of the first absolute date in `text`."""
     if not TWO_DIGITS.search(text):
@@ -584,6 +593,7 @@ def name_with_role(text: str) -> str | None:
     return person_names(match.group("name"))
 
 
+@lru_cache(maxsize=BYLINES_KEPT)
 def find_byline(text: str, max_chars: int = 160) -> str | None:
     """The author's name on a byline-shaped line, None on any other line."""
     text = CREDITS_AFTER.sub("", BILINGUAL_LABEL.sub("", text))
