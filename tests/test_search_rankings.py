@@ -69,7 +69,7 @@ def generated_documents() -> list[tuple[str, str]]:
     seeds = load_seeds()
     documents = []
     for index in range(GENERATED_DOCUMENTS):
-        name, data, _layout, kinds = generate_document(index, seeds, 7)
+        name, data, _layout, kinds, _language = generate_document(index, seeds, 7)
         encoding = "cp1251" if "legacy_cp1251" in kinds else "utf-8"
         documents.append((name, data.decode(encoding, errors="replace")))
     return documents
