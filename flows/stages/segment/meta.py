@@ -240,10 +240,10 @@ TWO_DIGITS = re.compile(r"\d\d")
 
 
 DATES_KEPT = 4096
+"""Texts whose answer :func:`find_date` keeps: the rules of every layout and grammar ask it
+of a document's same lines again and again, and its answer depends on the text alone."""
 BYLINES_KEPT = 2048
-"""Texts whose answer :func:`find_date` and :func:`find_byline` keep: the rules of every
-layout and grammar ask them of a document's same lines again and again, and an answer
-depends on its text alone."""
+"""Texts whose answer :func:`find_byline` keeps, for the same reason."""
 
 
 @lru_cache(maxsize=DATES_KEPT)

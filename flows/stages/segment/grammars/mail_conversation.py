@@ -18,8 +18,9 @@ earlier message of that sender: mail quotes what it answers; where the headers a
 (a client's thread view), the indentation nests the replies. A labelled 'From:' line opens
 no message here: in a reply chain it heads a message quoted whole (read by the article's
 mail head); nor does a sender line over a header block with its own 'Subject:' (a mail
-client's thread view whose messages are each titled: a mail digest's). Generic: the shape is the mail header's, shared by many clients and archives,
-so a front-end's own grammar wins when it finds as many messages.
+client's thread view whose messages are each titled: a mail digest's). Generic: the shape
+is the mail header's, shared by many clients and archives, so a front-end's own grammar
+wins when it finds as many messages.
 """
 
 from __future__ import annotations
