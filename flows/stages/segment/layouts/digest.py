@@ -1160,7 +1160,7 @@ def _bulleted_openings(lines: Sequence[Line], page: Page) -> dict[int, Opening]:
             below = _line_after(lines, wrapped[0])
         if below is None or BULLET_ITEM.match(below.raw) or not _bulleted_headline(head):
             continue
-        if _indent(below) != hang and (_indent(below) or word_count(below.text) < MIN_NOTE_WORDS):
+        if below.indent != hang and (below.indent or word_count(below.text) < MIN_NOTE_WORDS):
             continue  # the note under the headline at its column, or at the margin once unwrapped
         if not below.text[:1].isupper() and below.text[:1] not in '"“«(':
             continue  # the headline's sentence goes on: a wrapped item
@@ -1189,15 +1189,11 @@ def _line_after(lines: Sequence[Line], line: Line) -> Line | None:
     return None if below is None or below.is_blank or below.start <= line.end else below
 
 
-def _indent(line: Line) -> int:
-    return len(line.raw) - len(line.raw.lstrip())
-
-
 def _wrapped_head(line: Line, hang: int) -> bool:
     """A bulleted headline's last words, wrapped onto the next line short of its column:
     no bullet, a few words, no sentence."""
     return (
-        _indent(line) not in {hang, 0}
+        line.indent not in {hang, 0}
         and not BULLET_ITEM.match(line.raw)
         and word_count(line.text) <= MAX_SECTION_WORDS
         and not ends_sentence(line.text)
